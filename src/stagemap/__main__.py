@@ -1,0 +1,5 @@
+"""Run stagemap as ``python -m stagemap``."""
+
+from stagemap.cli import main
+
+main()

@@ -1,0 +1,379 @@
+"""Coverage, journey flow and phase balance: the facts behind the gap report. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .config import Config
+from .journey import PHASES, Phase, Stage
+from .library import Asset, Library
+
+State = Literal["empty", "thin", "covered", "n/a"]
+STATES: tuple[State, ...] = ("empty", "thin", "covered", "n/a")
+FAIL_LEVELS = ("never", "empty", "thin", "stuck")
+"""``--fail-on`` levels from the most lenient to the strictest gate."""
+OVER_INVESTED_FACTOR = 3
+"""An asset is listed as possible over-investment when every stage it serves holds at least
+this many times the stage's covered threshold."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One stage x question cell of the coverage matrix."""
+
+    stage: str
+    """Stage id."""
+    question: str
+    """Question id."""
+    count: int
+    """Eligible assets that serve the stage and answer the question."""
+    threshold: int
+    """Count at which the cell is covered."""
+    state: State
+    """``empty``, ``thin``, ``covered`` or ``n/a`` (declared not applicable)."""
+    assets: tuple[str, ...]
+    """Ids of those assets, sorted."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageCoverage:
+    """How well one stage is served overall."""
+
+    stage: Stage
+    """The stage."""
+    count: int
+    """Eligible assets that serve it."""
+    threshold: int
+    """Count at which the stage is covered."""
+    state: State
+    """``empty``, ``thin`` or ``covered``."""
+    assets: tuple[str, ...]
+    """Ids of those assets, sorted."""
+    forward: tuple[str, ...]
+    """Ids of eligible assets here whose next step leads to a later stage."""
+
+
+@dataclass(frozen=True, slots=True)
+class NextIssue:
+    """A next step that does not work for buyers, or goes backwards."""
+
+    asset: str
+    """Id of the asset whose ``next`` it is."""
+    path: str
+    """That asset's file."""
+    target: str
+    """The ``next`` value."""
+    reason: str
+    """``unknown``, ``retired``, ``unpublished``, ``stale`` or ``backward``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """How effort is spread before, at and after the purchase."""
+
+    counts: dict[Phase, int]
+    """Eligible assets per phase (an asset serving two phases counts in both)."""
+    shares: dict[Phase, float]
+    """Each phase's share of the counts, 0 to 1."""
+    min_after_share: float
+    """Configured minimum share after the purchase."""
+    warning: bool
+    """True when the share after the purchase is below the minimum."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A cell to fill, with why it matters."""
+
+    stage: str
+    """Stage id."""
+    question: str
+    """Question id."""
+    state: State
+    """``empty`` or ``thin``."""
+    count: int
+    """Eligible assets today."""
+    needed: int
+    """How many more would make the cell covered."""
+    stuck: bool
+    """The stage is a stuck point too."""
+    reason: str
+    """One line drawn from the stage goal, the buyer's mindset and the question."""
+    formats: tuple[str, ...]
+    """Suggested formats for the stage."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaRow:
+    """One persona's coverage across the stages."""
+
+    persona: str
+    """Persona id."""
+    cells: tuple[tuple[str, int, State], ...]
+    """(stage id, count, state) per stage, in journey order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the gap report says about a library on one day."""
+
+    config: Config
+    """The project the report is about."""
+    as_of: dt.date
+    """The day eligibility and staleness were judged on."""
+    persona: str | None
+    """Persona filter, or None for everyone."""
+    total: int
+    """Assets in the library (any status, after the persona filter)."""
+    eligible: tuple[str, ...]
+    """Ids of assets a buyer could be sent today."""
+    stages: tuple[StageCoverage, ...]
+    """Per stage, in journey order."""
+    cells: tuple[Cell, ...]
+    """Stage x question cells, stage-major in journey and question order."""
+    stuck: tuple[str, ...]
+    """Stage ids (not the last) from which no eligible asset hands buyers to a later stage."""
+    dead_ends: tuple[str, ...]
+    """Ids of eligible assets outside the last stage with no next step."""
+    broken_next: tuple[NextIssue, ...]
+    """Next steps of eligible assets that lead nowhere a buyer can go today."""
+    backward: tuple[NextIssue, ...]
+    """Next steps of eligible assets that lead only to earlier stages (information)."""
+    balance: Balance
+    """Effort before, at and after the purchase."""
+    stale: tuple[str, ...]
+    """Ids of published assets past their review date."""
+    pipeline: tuple[str, ...]
+    """Ids of idea, draft and review assets."""
+    retired: tuple[str, ...]
+    """Ids of retired assets."""
+    over_invested: tuple[str, ...]
+    """Ids of eligible assets whose every stage is covered many times over."""
+    next_to_make: tuple[Gap, ...]
+    """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
+    by_persona: tuple[PersonaRow, ...]
+    """Persona x stage coverage (filled when asked for)."""
+
+    def cell(self, stage: str, question: str) -> Cell:
+        """Return one cell."""
+        return next(c for c in self.cells if c.stage == stage and c.question == question)
+
+    def findings(self, level: str) -> int:
+        """Count findings at or above a ``--fail-on`` level (0 for ``never``)."""
+        if level == "never":
+            return 0
+        empty = sum(c.state == "empty" for c in self.cells)
+        if level == "empty":
+            return empty
+        thin = sum(c.state == "thin" for c in self.cells)
+        if level == "thin":
+            return empty + thin
+        return empty + thin + len(self.stuck)
+
+
+def _state(count: int, threshold: int) -> State:
+    if count == 0:
+        return "empty"
+    return "thin" if count < threshold else "covered"
+
+
+def serves(asset: Asset, persona: str | None) -> bool:
+    """Return True if the asset is for this persona (an asset naming none serves everyone)."""
+    return persona is None or not asset.personas or persona in asset.personas
+
+
+def analyse(
+    config: Config,
+    library: Library,
+    as_of: dt.date,
+    *,
+    persona: str | None = None,
+    by_persona: bool = False,
+) -> Report:
+    """Build the gap report of a library on ``as_of``, optionally for one persona."""
+    model = config.model
+    assets = [a for a in library.assets if serves(a, persona)]
+    by_id = library.by_id
+    eligible = [a for a in assets if a.is_eligible(as_of)]
+    eligible_ids = {a.id for a in eligible}
+    index = {s.id: s.index for s in model.stages}
+    last = model.stages[-1].id
+
+    def target_stages(target: str) -> tuple[str, ...]:
+        if target in index:
+            return (target,)
+        asset = by_id.get(target)
+        if asset is None or target not in eligible_ids:
+            return ()
+        return asset.stages
+
+    stage_rows: list[StageCoverage] = []
+    for stage in model.stages:
+        here = sorted(a.id for a in eligible if stage.id in a.stages)
+        forward = sorted(
+            a.id
+            for a in eligible
+            if stage.id in a.stages and a.next and any(index[t] > stage.index for t in target_stages(a.next))
+        )
+        threshold = config.thresholds.stages.get(stage.id, config.thresholds.covered)
+        stage_rows.append(
+            StageCoverage(
+                stage,
+                len(here),
+                threshold,
+                _state(len(here), threshold),
+                tuple(here),
+                tuple(forward),
+            )
+        )
+
+    cells: list[Cell] = []
+    for stage in model.stages:
+        for question in config.questions:
+            ids = tuple(sorted(a.id for a in eligible if stage.id in a.stages and question.id in a.questions))
+            threshold = config.thresholds.for_cell(stage.id, question.id)
+            na = (stage.id, question.id) in config.not_applicable
+            cells.append(
+                Cell(
+                    stage.id,
+                    question.id,
+                    len(ids),
+                    threshold,
+                    "n/a" if na else _state(len(ids), threshold),
+                    ids,
+                )
+            )
+
+    stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
+    dead_ends = tuple(sorted(a.id for a in eligible if not a.next and any(s != last for s in a.stages)))
+    broken: list[NextIssue] = []
+    backward: list[NextIssue] = []
+    for a in sorted(eligible, key=lambda a: a.id):
+        if not a.next:
+            continue
+        reason = _next_reason(a.next, by_id, index, as_of)
+        if reason:
+            broken.append(NextIssue(a.id, a.path, a.next, reason))
+            continue
+        targets = target_stages(a.next)
+        if targets and max(index[t] for t in targets) < min(index[s] for s in a.stages):
+            backward.append(NextIssue(a.id, a.path, a.next, "backward"))
+
+    balance = _balance(config, eligible)
+    stuck_set = set(stuck)
+    over = tuple(
+        sorted(
+            a.id
+            for a in eligible
+            if all(
+                row.count >= OVER_INVESTED_FACTOR * row.threshold
+                for row in stage_rows
+                if row.stage.id in a.stages
+            )
+        )
+    )
+    gaps = _rank_gaps(config, cells, stuck_set)
+    rows: tuple[PersonaRow, ...] = ()
+    if by_persona:
+        rows = tuple(_persona_row(config, library, p.id, as_of) for p in config.personas)
+    return Report(
+        config=config,
+        as_of=as_of,
+        persona=persona,
+        total=len(assets),
+        eligible=tuple(sorted(eligible_ids)),
+        stages=tuple(stage_rows),
+        cells=tuple(cells),
+        stuck=stuck,
+        dead_ends=dead_ends,
+        broken_next=tuple(broken),
+        backward=tuple(backward),
+        balance=balance,
+        stale=tuple(sorted(a.id for a in assets if a.status == "published" and a.is_stale(as_of))),
+        pipeline=tuple(sorted(a.id for a in assets if a.status in ("idea", "draft", "review"))),
+        retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
+        over_invested=over,
+        next_to_make=gaps,
+        by_persona=rows,
+    )
+
+
+def _next_reason(target: str, by_id: dict[str, Asset], index: dict[str, int], as_of: dt.date) -> str:
+    if target in index:
+        return ""
+    asset = by_id.get(target)
+    if asset is None:
+        return "unknown"
+    if asset.status == "retired":
+        return "retired"
+    if asset.status != "published":
+        return "unpublished"
+    if asset.is_stale(as_of):
+        return "stale"
+    return ""
+
+
+def _balance(config: Config, eligible: Sequence[Asset]) -> Balance:
+    counts: dict[Phase, int] = dict.fromkeys(PHASES, 0)
+    phase_of = {s.id: s.phase for s in config.model.stages}
+    for asset in eligible:
+        for phase in {phase_of[s] for s in asset.stages if s in phase_of}:
+            counts[phase] += 1
+    total = sum(counts.values())
+    shares: dict[Phase, float] = {p: (counts[p] / total if total else 0.0) for p in PHASES}
+    has_after = any(s.phase == "after" for s in config.model.stages)
+    warning = has_after and shares["after"] < config.min_after_share
+    return Balance(counts, shares, config.min_after_share, warning)
+
+
+def _rank_gaps(config: Config, cells: Sequence[Cell], stuck: set[str]) -> tuple[Gap, ...]:
+    model = config.model
+    q_index = {q.id: i for i, q in enumerate(config.questions)}
+    gaps: list[tuple[tuple[int, int, int, int], Gap]] = []
+    for cell in cells:
+        if cell.state not in ("empty", "thin"):
+            continue
+        stage = model.stage(cell.stage)
+        question = config.question(cell.question)
+        assert stage is not None and question is not None
+        gap = Gap(
+            stage=cell.stage,
+            question=cell.question,
+            state=cell.state,
+            count=cell.count,
+            needed=cell.threshold - cell.count,
+            stuck=cell.stage in stuck,
+            reason=_reason(stage, question.prompt, cell),
+            formats=stage.formats,
+        )
+        key = (
+            0 if cell.state == "empty" else 1,
+            0 if gap.stuck else 1,
+            stage.index,
+            q_index[cell.question],
+        )
+        gaps.append((key, gap))
+    gaps.sort(key=lambda pair: pair[0])
+    return tuple(g for _, g in gaps)
+
+
+def _reason(stage: Stage, prompt: str, cell: Cell) -> str:
+    have = "nothing answers" if cell.count == 0 else f"only {cell.count} of {cell.threshold} answer"
+    goal = stage.goal.rstrip(".")
+    text = f"{stage.name}: {have} \u201c{prompt}\u201d"
+    if goal:
+        text += f" while buyers need to {goal[0].lower()}{goal[1:]}"
+    return text + "."
+
+
+def _persona_row(config: Config, library: Library, persona: str, as_of: dt.date) -> PersonaRow:
+    cells: list[tuple[str, int, State]] = []
+    eligible = [a for a in library.assets if serves(a, persona) and a.is_eligible(as_of)]
+    for stage in config.model.stages:
+        count = sum(stage.id in a.stages for a in eligible)
+        threshold = config.thresholds.stages.get(stage.id, config.thresholds.covered)
+        cells.append((stage.id, count, _state(count, threshold)))
+    return PersonaRow(persona, tuple(cells))

@@ -1,0 +1,323 @@
+"""The command line: parse, call the library, print. The only module that imports click."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import StagemapError, UsageError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Group(click.Group):
+    """Turns every StagemapError into one 'Error: ...' line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StagemapError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+class _State:
+    def __init__(self, project: Path | None, color: bool | None) -> None:
+        self.project_dir = project
+        self._color = color
+
+    def color(self, stream: Any = None) -> bool:
+        if self._color is not None:
+            return self._color
+        if os.environ.get("NO_COLOR"):
+            return False
+        stream = stream or sys.stdout
+        return bool(getattr(stream, "isatty", lambda: False)())
+
+    def load(self) -> Any:
+        from . import load_project
+
+        return load_project(self.project_dir)
+
+    def config(self) -> Any:
+        from .config import load_config
+
+        return load_config(self.project_dir)
+
+
+pass_state = click.make_pass_decorator(_State)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="stagemap")
+@click.option(
+    "-C",
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder (default: the nearest folder upwards with stagemap.yml).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.pass_context
+def cli(ctx: click.Context, project: Path | None, color: bool | None) -> None:
+    """Plan marketing and sales content around the buyer's stage.
+
+    \b
+    Example:
+      stagemap check                 validate the library in the current project
+      stagemap -C ../acme check      validate another project
+    """
+    ctx.obj = _State(project, color)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``stagemap`` console script."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="stagemap")
+
+
+# -- check ----------------------------------------------------------------------------------
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@pass_state
+def check(state: _State, fmt: str, strict: bool) -> None:
+    """Validate stagemap.yml and every content file.
+
+    Each problem is printed to stderr as 'path:line:col: error|warning: message (hint)'.
+    Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
+
+    \b
+    Example:
+      stagemap check
+      stagemap check --strict --format json > problems.json
+    """
+    project = state.load()
+    problems = project.problems
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    if fmt == "json":
+        data = {
+            "version": 1,
+            "assets": len(project.assets),
+            "errors": errors,
+            "warnings": warnings,
+            "problems": [p.as_dict() for p in problems],
+        }
+        click.echo(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        color = state.color(sys.stderr)
+        for problem in problems:
+            line = problem.format()
+            if color:
+                tint = "red" if problem.severity == "error" else "yellow"
+                line = line.replace(
+                    f": {problem.severity}: ",
+                    ": " + click.style(problem.severity, fg=tint, bold=True) + ": ",
+                    1,
+                )
+            click.echo(line, err=True)
+        config = project.config
+        content = _rel_dir(config.content_dir, config.root)
+        summary = (
+            f"Checked {_plural(len(project.assets), 'asset')} in {content} against the "
+            f"{config.model.id} model ({_plural(len(config.model.stages), 'stage')}, "
+            f"{_plural(len(config.questions), 'question')}, {_plural(len(config.personas), 'persona')}): "
+        )
+        summary += (
+            "no problems." if not problems else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
+        )
+        click.echo(summary)
+    sys.exit(1 if failed else 0)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _rel_dir(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+    return rel + "/"
+
+
+# -- models ---------------------------------------------------------------------------------
+@cli.group(cls=_Group, invoke_without_command=True, context_settings=CONTEXT)
+@click.pass_context
+def models(ctx: click.Context) -> None:
+    """List the built-in journey models.
+
+    \b
+    Example:
+      stagemap models
+      stagemap models show orbits
+    """
+    if ctx.invoked_subcommand is None:
+        from . import yamlsafe
+        from .journey import DEFAULT_MODEL, builtin_model_names, builtin_model_text
+
+        names = builtin_model_names()
+        width = max(len(n) for n in names)
+        for name in names:
+            data = yamlsafe.load(builtin_model_text(name)).data
+            stages = len(data["stages"])
+            label = f"{data['name']} ({stages} stages)"
+            default = "  [default]" if name == DEFAULT_MODEL else ""
+            click.echo(f"{name:<{width}}  {label}{default}")
+
+
+@models.command("show", context_settings=CONTEXT)
+@click.argument("name", required=False)
+@pass_state
+def models_show(state: _State, name: str | None) -> None:
+    """Print a model's stages with phase, lead and goal.
+
+    Without NAME, shows the current project's model with its overrides applied.
+
+    \b
+    Example:
+      stagemap models show buyer-journey
+    """
+    from .config import config_from_data
+    from .errors import suggest
+    from .journey import builtin_model_names
+
+    if name is None:
+        model = state.config().model
+    else:
+        names = builtin_model_names()
+        if name not in names:
+            raise UsageError(f"unknown model '{name}' ({suggest(name, names)})")
+        model = config_from_data(Path.cwd(), {"model": name}).model
+    click.echo(f"{model.name} ({model.id})")
+    if model.description:
+        click.echo(_wrap(model.description, 0))
+    for stage in model.stages:
+        click.echo("")
+        click.echo(f"{stage.index + 1}. {stage.name} [{stage.id}]  phase: {stage.phase}, lead: {stage.lead}")
+        if stage.goal:
+            click.echo(_wrap("Goal: " + stage.goal, 3))
+
+
+def _wrap(text: str, indent: int) -> str:
+    import textwrap
+
+    width = min(shutil_width(), 100)
+    pad = " " * indent
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=pad, subsequent_indent=pad)
+
+
+def shutil_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+# -- report ---------------------------------------------------------------------------------
+def _as_of(value: str | None) -> Any:
+    import datetime as dt
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2026-03-31", param_hint="--as-of") from None
+
+
+def _print_problems(project: Any, state: _State) -> None:
+    """Print library problems to stderr, ahead of the data on stdout."""
+    for problem in project.problems:
+        click.echo(problem.format(), err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "md", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format: a table to read (colour on a terminal), md, json or csv.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge eligibility and staleness on this day (default: today).",
+)
+@click.option(
+    "--persona",
+    metavar="ID",
+    help="Only assets for this persona (assets naming no persona serve everyone).",
+)
+@click.option("--by", "by", type=click.Choice(["persona"]), help="Add a persona x stage matrix.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["empty", "thin", "stuck", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when findings at or above this level exist: empty cells; empty or thin cells; or those and stuck stages.",
+)
+@click.option("--width", type=click.IntRange(40, 400), help="Table width (default: the terminal's).")
+@pass_state
+def report(
+    state: _State,
+    fmt: str,
+    as_of: str | None,
+    persona: str | None,
+    by: str | None,
+    fail_on: str,
+    width: int | None,
+) -> None:
+    """Show where the library leaves buyers without material, and what to make next.
+
+    Counts only assets a buyer could be sent today: status published and review_by not
+    passed. Library problems go to stderr; the report goes to stdout.
+
+    \b
+    Example:
+      stagemap report
+      stagemap report --format json --as-of 2026-12-01 > gaps.json
+      stagemap report --persona office-manager --fail-on empty
+    """
+    from .analysis import analyse
+    from .errors import suggest
+    from .reporting import render_csv, render_json, render_markdown, render_table
+
+    day = _as_of(as_of)
+    project = state.load()
+    config = project.config
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
+    if fmt == "json":
+        text = render_json(result)
+    elif fmt == "csv":
+        text = render_csv(result)
+    elif fmt == "md":
+        text = render_markdown(result)
+    else:
+        text = render_table(result, width=width or shutil_width(), color=state.color())
+    click.echo(text, nl=False)
+    sys.exit(1 if result.findings(fail_on) else 0)

@@ -1,0 +1,94 @@
+"""Errors that stop a run, and problems that are only reported.
+
+A content problem (a bad asset) is data: a `Problem` is collected and printed with the rest.
+Anything that stops the command (a broken stagemap.yml, an unknown stage on the command line)
+is a `StagemapError`; cli.py turns it into one ``Error: ...`` message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong in the library, anchored to a place in a file."""
+
+    path: str
+    """File path relative to the project root, with forward slashes."""
+    line: int
+    """1-based line in the file (0 when the problem concerns the whole file)."""
+    col: int
+    """1-based column in characters (0 when unknown)."""
+    severity: Severity
+    """``error`` fails a check; ``warning`` fails only with ``--strict``."""
+    message: str
+    """What is wrong, in one sentence without a final full stop."""
+    hint: str = ""
+    """How to fix it (valid choices, a did-you-mean), or empty."""
+    code: str = ""
+    """A stable identifier for the kind of problem, e.g. ``unknown-stage``."""
+
+    def format(self) -> str:
+        """Return the ``path:line:col: severity: message (hint)`` line."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        text = f"{where}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the problem as JSON-ready data."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class StagemapError(Exception):
+    """A failure that stops the command; its message is shown to the user as is."""
+
+    exit_code = 2
+
+
+class ConfigError(StagemapError):
+    """stagemap.yml (or a model file it names) is missing or wrong."""
+
+
+class UsageError(StagemapError):
+    """The command line asks for something that does not exist."""
+
+
+class TemplateError(StagemapError):
+    """A Jinja template failed to load or render."""
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """Return a ``did you mean 'x'?`` hint, or the list of valid choices."""
+    options = list(dict.fromkeys(choices))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return choices_hint(options)
+
+
+def choices_hint(choices: Iterable[str]) -> str:
+    """Return ``valid: a, b, c``."""
+    options = list(choices)
+    if not options:
+        return "none are defined"
+    return "valid: " + ", ".join(options)

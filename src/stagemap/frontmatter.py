@@ -1,0 +1,128 @@
+"""Split a content file into its YAML front matter and its Markdown body, keeping offsets.
+
+Works on bytes so that nothing is lost: a UTF-8 BOM, CRLF line endings and a missing final
+newline are all recorded, and the spans let an editor replace exactly the bytes it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+MAX_FRONT_MATTER = 64 * 1024
+"""Front matter larger than this many characters is refused."""
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A decoded content file cut into front matter and body."""
+
+    text: str
+    """The whole file decoded, BOM removed, line endings untouched."""
+    bom: bool
+    """The file started with a UTF-8 byte order mark."""
+    newline: str
+    """``\\r\\n`` when the opening fence line ends so, else ``\\n``."""
+    yaml_start: int
+    """Offset in `text` of the first character of the YAML block."""
+    yaml_end: int
+    """Offset in `text` just past the YAML block (the start of the closing fence line)."""
+    yaml_line: int
+    """1-based file line on which the YAML block starts."""
+    body_start: int
+    """Offset in `text` of the first character after the closing fence line."""
+    body_line: int
+    """1-based file line on which the body starts."""
+
+    @property
+    def yaml(self) -> str:
+        """The front matter text between the fences."""
+        return self.text[self.yaml_start : self.yaml_end]
+
+    @property
+    def body(self) -> str:
+        """The Markdown body after the closing fence."""
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, slots=True)
+class SplitProblem(Exception):
+    """The file has no usable front matter."""
+
+    line: int
+    col: int
+    message: str
+    hint: str
+    code: str
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 bytes, returning the text without BOM and whether a BOM was there."""
+    if b"\x00" in data[:8192]:
+        raise SplitProblem(
+            0,
+            0,
+            "binary file, not Markdown text",
+            "keep only .md text files under the content folder",
+            "binary",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SplitProblem(
+            line,
+            col,
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+            "encoding",
+        ) from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def split(data: bytes) -> Split:
+    """Cut ``data`` into front matter and body, or raise `SplitProblem`."""
+    text, bom = decode(data)
+    if not text.strip():
+        raise SplitProblem(1, 1, "file is empty", "start it with front matter between '---' lines", "empty")
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip("\r").rstrip() != "---":
+        raise SplitProblem(
+            1,
+            1,
+            "no front matter",
+            "start the file with a '---' line, the YAML fields, and a closing '---' line",
+            "no-front-matter",
+        )
+    newline = "\r\n" if first.endswith("\r") else "\n"
+    yaml_start = first_end + 1 if first_end >= 0 else len(text)
+    pos = yaml_start
+    line = 2
+    while pos < len(text):
+        end = text.find("\n", pos)
+        current = text[pos:] if end < 0 else text[pos:end]
+        stripped = current.rstrip("\r").rstrip()
+        if stripped in ("---", "..."):
+            if pos - yaml_start > MAX_FRONT_MATTER:
+                raise SplitProblem(
+                    2,
+                    1,
+                    f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB",
+                    "move long text into the body",
+                    "too-large",
+                )
+            body_start = len(text) if end < 0 else end + 1
+            return Split(text, bom, newline, yaml_start, pos, 2, body_start, line + 1)
+        pos = len(text) if end < 0 else end + 1
+        line += 1
+    raise SplitProblem(
+        1,
+        1,
+        "front matter is not closed",
+        "add a '---' line after the last front matter field",
+        "unclosed-front-matter",
+    )

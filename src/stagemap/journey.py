@@ -1,0 +1,132 @@
+"""The journey model, buyer questions and personas: the data every analysis is built on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Phase = Literal["before", "at", "after"]
+Lead = Literal["marketing", "sales", "success"]
+PHASES: tuple[Phase, ...] = ("before", "at", "after")
+LEADS: tuple[Lead, ...] = ("marketing", "sales", "success")
+STAGE_TEXT_FIELDS = ("name", "goal", "mindset")
+STAGE_LIST_FIELDS = ("forward", "stuck", "backward", "formats")
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of the buyer's journey."""
+
+    id: str
+    """Identifier used in front matter, e.g. ``awareness``."""
+    name: str
+    """Human name, e.g. ``Noticing the problem``."""
+    phase: Phase
+    """Where the stage sits relative to the purchase: ``before``, ``at`` or ``after``."""
+    lead: Lead
+    """The role that leads it: ``marketing``, ``sales`` or ``success``."""
+    goal: str
+    """What the buyer must achieve here to move on."""
+    mindset: str
+    """What the buyer is thinking and feeling."""
+    forward: tuple[str, ...]
+    """What moves the buyer on to the next stage."""
+    stuck: tuple[str, ...]
+    """What stalls the buyer here."""
+    backward: tuple[str, ...]
+    """What sends the buyer back to an earlier stage."""
+    formats: tuple[str, ...]
+    """Content formats that suit the stage."""
+    index: int
+    """0-based position in the model."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question every buyer needs answered, e.g. who we are and why we exist."""
+
+    id: str
+    """Identifier used in front matter, e.g. ``risk``."""
+    name: str
+    """Short label, e.g. ``Reducing risk``."""
+    prompt: str
+    """The question as the buyer would ask it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    """Someone we solve problems for, and who is not a fit."""
+
+    id: str
+    """Identifier used in front matter."""
+    name: str
+    """Human name."""
+    needs: str
+    """What this buyer needs from us."""
+    not_fit: str
+    """Who looks like this persona but is not a fit (for qualifying early)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyModel:
+    """An ordered list of stages."""
+
+    id: str
+    """Model name, e.g. ``buyer-journey``, or ``custom``."""
+    name: str
+    """Human name."""
+    description: str
+    """When to pick this model."""
+    stages: tuple[Stage, ...]
+    """Stages in journey order."""
+
+    @property
+    def stage_ids(self) -> tuple[str, ...]:
+        """Stage ids in journey order."""
+        return tuple(s.id for s in self.stages)
+
+    def stage(self, stage_id: str) -> Stage | None:
+        """Return the stage with this id, or None."""
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        return None
+
+
+DEFAULT_QUESTIONS: tuple[Question, ...] = (
+    Question("who-we-are", "Who we are", "Who are you, and why do you exist?"),
+    Question("problems", "Problems we solve", "What problems do you solve?"),
+    Question("who-for", "Who we serve", "Who do you solve them for, and who not?"),
+    Question("risk", "Reducing risk", "How do you make buying from you safe?"),
+)
+"""The four questions every project starts with."""
+
+KNOWN_QUESTIONS: tuple[Question, ...] = (
+    *DEFAULT_QUESTIONS,
+    Question("what-we-do", "What we do", "What exactly do you do?"),
+    Question("cost", "Cost of the problem", "What is this problem costing us?"),
+    Question("how-to-start", "How to start", "How do we get started, and what happens first?"),
+)
+"""Questions a project can switch on by id alone in stagemap.yml."""
+
+
+def builtin_model_names() -> tuple[str, ...]:
+    """Names of the models shipped in the package, the default first."""
+    names = sorted(
+        p.name.removesuffix(".yml")
+        for p in resources.files("stagemap").joinpath("models").iterdir()
+        if p.name.endswith(".yml")
+    )
+    names.remove(DEFAULT_MODEL)
+    return (DEFAULT_MODEL, *names)
+
+
+DEFAULT_MODEL = "buyer-journey"
+
+
+@cache
+def builtin_model_text(name: str) -> str:
+    """Return the YAML text of a built-in model."""
+    return resources.files("stagemap").joinpath("models", f"{name}.yml").read_text("utf-8")

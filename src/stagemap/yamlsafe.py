@@ -1,0 +1,235 @@
+"""Load user-written YAML safely, keeping where every key and value came from.
+
+PyYAML is only asked to *compose* a node tree (with its C parser when present); we build the
+Python values ourselves. That gives us, in one pass: file positions for every key and value,
+duplicate keys reported instead of silently overwritten, aliases refused (no billion laughs),
+and YAML 1.1 surprises avoided: only ``true``/``false`` are booleans, dates and times stay
+text (validated later by whoever expects a date), ``01234`` is not octal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import yaml
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """A loader whose implicit types are only null, true/false, and plain decimal numbers."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """Where a node sits: 1-based line and column in the file, and character offsets."""
+
+    line: int
+    col: int
+    start: int
+    """Offset of the node's first character in the parsed text."""
+    end: int
+    """Offset just past the node's last character in the parsed text."""
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem(Exception):
+    """The YAML could not be read; line and column are file-relative and 1-based."""
+
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+    code: str = "yaml"
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Plain Python data plus the position of every value and mapping key."""
+
+    data: Any
+    values: dict[tuple[Any, ...], Pos] = field(default_factory=dict)
+    """Position of the value at a path: ``("stages",)``, ``("stages", 0)``, ``()`` for the root."""
+    keys: dict[tuple[Any, ...], Pos] = field(default_factory=dict)
+    """Position of the key that introduces the value at a path."""
+    styles: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """How a value was written: ``block``/``flow`` for collections, ``plain``, ``'``, ``"``, ``|``,
+    ``>`` for scalars."""
+
+    def pos(self, *path: Any) -> Pos:
+        """Return the position of the value at ``path``, or of the nearest enclosing value."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values[path]
+
+
+def load(text: str, *, first_line: int = 1, max_nodes: int = 10_000) -> Loaded:
+    """Parse one YAML document from ``text`` whose first line is ``first_line`` of its file.
+
+    Raises `YamlProblem` for syntax errors, aliases, duplicate keys, unsupported tags and
+    documents with more than ``max_nodes`` nodes.
+    """
+    try:
+        if "&" in text or "*" in text:
+            _refuse_anchors(text, first_line)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        col = (mark.column if mark else 0) + 1
+        message = (exc.problem or exc.context or "invalid YAML").strip()
+        hint = _yaml_hint(message)
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            hint = "indent with spaces, not tabs"
+        raise YamlProblem(line, col, f"YAML syntax error: {message}", hint) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, 1, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise _too_deep(first_line) from None
+    loaded = Loaded(data=None)
+    if node is None:
+        return loaded
+    builder = _Builder(loaded, first_line, max_nodes)
+    try:
+        loaded.data = builder.build(node, ())
+    except RecursionError:
+        raise _too_deep(first_line) from None
+    return loaded
+
+
+def _too_deep(first_line: int) -> YamlProblem:
+    return YamlProblem(
+        first_line, 1, "YAML is nested too deeply", "use flat lists of ids and text", "too-large"
+    )
+
+
+def _refuse_anchors(text: str, first_line: int) -> None:
+    """Raise at the first anchor or alias: they can blow up into huge values when expanded."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise YamlProblem(
+                (mark.line if mark else 0) + first_line,
+                (mark.column if mark else 0) + 1,
+                "YAML anchors (&name) and aliases (*name) are not allowed",
+                "write the value out in full",
+                "yaml-alias",
+            )
+
+
+def _yaml_hint(message: str) -> str:
+    if "mapping values are not allowed" in message:
+        return "quote a value that contains ': ', e.g. title: \"Pricing: what it costs\""
+    if "could not find expected ':'" in message:
+        return "each line needs 'key: value'; quote text that spans lines"
+    return ""
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded, first_line: int, max_nodes: int) -> None:
+        self.loaded = loaded
+        self.first_line = first_line
+        self.max_nodes = max_nodes
+        self.seen: set[int] = set()
+
+    def _pos(self, node: yaml.Node) -> Pos:
+        start, end = node.start_mark, node.end_mark
+        assert start is not None and end is not None  # composed nodes always carry marks
+        return Pos(start.line + self.first_line, start.column + 1, start.index, end.index)
+
+    def _fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "yaml") -> YamlProblem:
+        pos = self._pos(node)
+        return YamlProblem(pos.line, pos.col, message, hint, code)
+
+    def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        if id(node) in self.seen:
+            raise self._fail(
+                node,
+                "YAML anchors and aliases are not allowed in front matter",
+                "write the value out in full",
+                "yaml-alias",
+            )
+        self.seen.add(id(node))
+        if len(self.seen) > self.max_nodes:
+            raise self._fail(node, f"YAML has more than {self.max_nodes} values", "", "too-large")
+        self.loaded.values[path] = self._pos(node)
+        if isinstance(node, yaml.MappingNode):
+            self.loaded.styles[path] = "flow" if node.flow_style else "block"
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            self.loaded.styles[path] = "flow" if node.flow_style else "block"
+            if node.tag != _SEQ:
+                raise self._unsupported(node)
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        self.loaded.styles[path] = node.style or "plain"
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[Any, Any]:
+        if node.tag != _MAP:
+            raise self._unsupported(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._fail(key_node, "a key must be plain text, not a list or mapping")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(key_node, "YAML merge keys ('<<') are not allowed", "", "yaml-alias")
+            key = self._scalar(key_node)
+            if isinstance(key, float | bool) or key is None:
+                key = key_node.value
+            if key in result:
+                first = self.loaded.keys[(*path, key)]
+                raise self._fail(
+                    key_node,
+                    f"duplicate key '{key}'",
+                    f"first defined on line {first.line}; keep one",
+                    "duplicate-key",
+                )
+            self.seen.add(id(key_node))
+            self.loaded.keys[(*path, key)] = self._pos(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return float(value)
+        raise self._unsupported(node)
+
+    def _unsupported(self, node: yaml.Node) -> YamlProblem:
+        return self._fail(
+            node,
+            f"unsupported YAML tag '{node.tag}'",
+            "remove the '!' tag; plain text, numbers, lists and mappings are allowed",
+            "yaml-tag",
+        )

@@ -1,0 +1,76 @@
+"""Shared fixtures: golden files, sample projects written into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files from the current output."
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME; with --update-golden, write it instead."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"golden file {name} is missing: run pytest --update-golden and review it"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, (
+            f"output differs from golden file {name} (pytest --update-golden to refresh)"
+        )
+
+    return check
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the bundled sample project (stagemap.yml, content/, templates/)."""
+    dest = tmp_path / "sample"
+    dest.mkdir()
+    shutil.copy2(ROOT / "stagemap.yml", dest / "stagemap.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    if (ROOT / "templates").is_dir():
+        shutil.copytree(ROOT / "templates", dest / "templates")
+    return dest
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files (text or bytes) under root and return root."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    return root
+
+
+MINIMAL_CONFIG = """\
+name: Acme
+model: buyer-journey
+personas:
+  - id: owner
+    name: Owner
+    needs: Fewer missed jobs.
+    not_fit: Firms with their own dispatch team.
+  - id: manager
+    name: Office manager
+"""

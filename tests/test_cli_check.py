@@ -1,0 +1,212 @@
+"""`stagemap check`, `stagemap models` and global options, as a user sees them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli import cli
+from tests.conftest import MINIMAL_CONFIG, ROOT, write
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    argv = list(args) if cwd is None else ["-C", str(cwd), *args]
+    result = runner.invoke(cli, argv, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+GOOD = """\
+---
+title: What a missed call costs
+stages: [awareness]
+questions: [problems]
+personas: [owner]
+next: guides/checklist
+---
+Body.
+"""
+GOOD2 = """\
+---
+title: Checklist
+stages: exploration
+questions: problems
+---
+"""
+
+
+def test_check_clean_library_exits_0(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/blog/cost.md": GOOD,
+            "content/guides/checklist.md": GOOD2,
+        },
+    )
+    code, out, err = run("check", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert out == (
+        "Checked 2 assets in content/ against the buyer-journey model "
+        "(8 stages, 4 questions, 2 personas): no problems.\n"
+    )
+
+
+def test_check_reports_every_broken_file_sorted_and_exits_1(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/a-good.md": GOOD.replace("guides/checklist", "guides/checklst"),
+            "content/guides/checklist.md": GOOD2,
+            "content/empty.md": "",
+            "content/typo.md": "---\ntitle: T\nstages: [awarness]\nquestions: [problems]\n---\n",
+            "content/dup.md": "---\nid: guides/checklist\ntitle: Dup\nstages: awareness\nquestions: risk\n---\n",
+            "content/crlf.md": b"\xef\xbb\xbf---\r\ntitle: Fine\r\nstages: awareness\r\nquestions: risk\r\n---\r\n",
+        },
+    )
+    code, out, err = run("check", cwd=tmp_path)
+    assert code == 1
+    assert err == (
+        "content/a-good.md:6:7: error: next step 'guides/checklst' matches no asset or stage "
+        "(did you mean 'guides/checklist'?)\n"
+        "content/empty.md:1:1: error: file is empty (start it with front matter between '---' lines)\n"
+        "content/guides/checklist.md:1:1: error: duplicate asset id 'guides/checklist' "
+        "(also used by content/dup.md; give one an 'id')\n"
+        "content/typo.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
+    )
+    assert out.endswith(": 4 errors, 0 warnings.\n")
+
+
+def test_check_strict_fails_on_warnings(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/x.md": GOOD2.replace("stages:", "stage: awareness\nstages:"),
+        },
+    )
+    assert run("check", cwd=tmp_path)[0] == 0
+    code, _, err = run("check", "--strict", cwd=tmp_path)
+    assert code == 1
+    assert err == "content/x.md:3:1: warning: unknown field 'stage' (did you mean 'stages'?)\n"
+
+
+def test_check_json(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/typo.md": "---\ntitle: T\nstages: [awarness]\nquestions: [problems]\n---\n",
+        },
+    )
+    code, out, err = run("check", "--format", "json", cwd=tmp_path)
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert data == {
+        "version": 1,
+        "assets": 0,
+        "errors": 1,
+        "warnings": 0,
+        "problems": [
+            {
+                "path": "content/typo.md",
+                "line": 3,
+                "col": 10,
+                "severity": "error",
+                "code": "unknown-stage",
+                "message": "unknown stage 'awarness'",
+                "hint": "did you mean 'awareness'?",
+            }
+        ],
+    }
+
+
+def test_check_without_project_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("-C", str(tmp_path), "check")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: no stagemap.yml found in '{tmp_path}' or any folder above it "
+        "(run 'stagemap init' to create a project, or pass -C DIR)\n"
+    )
+
+
+def test_check_bad_settings_reports_file_line_and_exits_2(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": "model: buyer-jorney\ncontnet: docs\nthresholds:\n  covered: 0\nnot_applicable:\n  - {stage: purchase, question: who}\n",
+            "content/x.md": GOOD2,
+        },
+    )
+    code, out, err = run("check", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: invalid settings:\n"
+        "stagemap.yml:1:8: error: unknown model 'buyer-jorney' (did you mean 'buyer-journey'?; or a .yml file path)\n"
+        "stagemap.yml:2:1: error: unknown setting 'contnet' (did you mean 'content'?)\n"
+        "stagemap.yml:4:12: error: a threshold must be a whole number of at least 1\n"
+        "stagemap.yml:6:33: error: unknown question 'who' (did you mean 'who-for'?)\n"
+    )
+
+
+def test_check_settings_yaml_error(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": "name: Acme\npersonas: [\n", "content/x.md": GOOD2})
+    code, _, err = run("check", cwd=tmp_path)
+    assert code == 2
+    assert err.startswith("Error: invalid settings:\nstagemap.yml:3:1: error: YAML syntax error:")
+
+
+def test_check_finds_project_from_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/guides/checklist.md": GOOD2})
+    monkeypatch.chdir(tmp_path / "content" / "guides")
+    code, out, _ = run("check")
+    assert code == 0 and out.startswith("Checked 1 asset in content/")
+
+
+def test_check_on_bundled_sample_is_clean() -> None:
+    code, out, err = run("-C", str(ROOT), "check")
+    assert (code, err) == (0, "")
+    assert "no problems" in out
+
+
+def test_models_lists_builtins_default_first() -> None:
+    code, out, _ = run("models")
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines()]
+    assert names == ["buyer-journey", "acd", "buying-jobs", "hourglass", "orbits"]
+    assert out.splitlines()[0].endswith("[default]")
+
+
+def test_models_show_prints_stages_in_order() -> None:
+    code, out, _ = run("models", "show", "orbits")
+    assert code == 0
+    ids = [line.split("[")[1].split("]")[0] for line in out.splitlines() if line[:1].isdigit()]
+    assert ids == [
+        "awareness",
+        "potential",
+        "benefit",
+        "observation",
+        "acquisition",
+        "installation",
+        "adaptation",
+        "belief",
+        "expansion",
+        "refer",
+        "zealots",
+    ]
+    assert "5. Acquisition [acquisition]  phase: at, lead: sales" in out
+
+
+def test_models_show_unknown_name() -> None:
+    code, out, err = run("models", "show", "orbit")
+    assert (code, out) == (2, "")
+    assert err == "Error: unknown model 'orbit' (did you mean 'orbits'?)\n"
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, "stagemap, version 0.1.0\n")
