@@ -16,8 +16,8 @@ STATES: tuple[State, ...] = ("empty", "thin", "covered", "n/a")
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """``--fail-on`` levels from the most lenient to the strictest gate."""
 OVER_INVESTED_FACTOR = 3
-"""An asset is listed as possible over-investment when every stage it serves holds at least
-this many times the stage's covered threshold."""
+"""An asset is listed as possible over-investment when every stage x question cell it sits in
+holds at least this many times the cell's covered threshold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ class Report:
     retired: tuple[str, ...]
     """Ids of retired assets."""
     over_invested: tuple[str, ...]
-    """Ids of eligible assets whose every stage is covered many times over."""
+    """Ids of eligible assets whose every cell is covered many times over."""
     next_to_make: tuple[Gap, ...]
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
@@ -264,14 +264,15 @@ def analyse(
 
     balance = _balance(config, eligible)
     stuck_set = set(stuck)
+    by_cell = {(c.stage, c.question): c for c in cells}
     over = tuple(
         sorted(
             a.id
             for a in eligible
             if all(
-                row.count >= OVER_INVESTED_FACTOR * row.threshold
-                for row in stage_rows
-                if row.stage.id in a.stages
+                (c := by_cell.get((s, q))) is not None and c.count >= OVER_INVESTED_FACTOR * c.threshold
+                for s in a.stages
+                for q in a.questions
             )
         )
     )

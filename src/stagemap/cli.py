@@ -321,3 +321,176 @@ def report(
         text = render_table(result, width=width or shutil_width(), color=state.color())
     click.echo(text, nl=False)
     sys.exit(1 if result.findings(fail_on) else 0)
+
+
+# -- kits -----------------------------------------------------------------------------------
+@cli.command(context_settings=CONTEXT)
+@click.argument("stage")
+@click.option(
+    "--persona",
+    metavar="ID",
+    help="Only this persona's assets, with its needs and not-a-fit criteria up front.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
+)
+@pass_state
+def kit(
+    state: _State, stage: str, persona: str | None, fmt: str, output: Path | None, as_of: str | None
+) -> None:
+    """Print the message kit of one STAGE: goal, messages, assets, next step, gaps.
+
+    \b
+    Example:
+      stagemap kit evaluation
+      stagemap kit evaluation --persona office-manager --format html -o evaluation.html
+    """
+    from .analysis import analyse
+    from .errors import suggest
+    from .kits import render_kit
+
+    day = _as_of(as_of)
+    project = state.load()
+    config = project.config
+    if config.model.stage(stage) is None:
+        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona)
+    link_base = output.resolve().parent if output else Path.cwd()
+    text = render_kit(config, project.library, result, stage, fmt, link_base=link_base)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .output import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("kits"),
+    show_default=True,
+    help="Folder to write the kits to.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["persona"]),
+    help="Also write one set of kits per persona, in a sub-folder each.",
+)
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
+)
+@pass_state
+def kits(state: _State, out_dir: Path, fmt: str, by: str | None, as_of: str | None) -> None:
+    """Write one message kit per stage, and an index, into a folder.
+
+    \b
+    Example:
+      stagemap kits
+      stagemap kits -o handouts --format html --by persona
+    """
+    from .analysis import analyse
+    from .kits import render_kits
+    from .output import write_tree
+
+    day = _as_of(as_of)
+    project = state.load()
+    config = project.config
+    _print_problems(project, state)
+    personas: list[str | None] = [None]
+    if by == "persona":
+        personas += list(config.persona_ids)
+    reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
+    files = render_kits(config, project.library, reports, fmt, out_dir.resolve())
+    changed = write_tree(out_dir, {k: v.encode("utf-8") for k, v in files.items()})
+    click.echo(
+        f"Wrote {_plural(len(files), 'file')} to {out_dir}/ ({len(changed)} changed); open {out_dir / f'index.{fmt}'}"
+    )
+
+
+@cli.group(cls=_Group, context_settings=CONTEXT)
+def templates() -> None:
+    """List the templates or copy a built-in one into the project to customise it.
+
+    \b
+    Example:
+      stagemap templates list
+      stagemap templates copy kit.md.j2
+    """
+
+
+@templates.command("list", context_settings=CONTEXT)
+@pass_state
+def templates_list(state: _State) -> None:
+    """Show each template name and where it resolves from (project or built-in).
+
+    \b
+    Example:
+      stagemap templates list
+    """
+    from .templating import list_templates
+
+    config = state.config()
+    infos = list_templates(config.templates_dir)
+    width = max(len(i.name) for i in infos)
+    for info in infos:
+        where = _rel_dir(info.path, config.root).rstrip("/") if info.source == "project" else "built-in"
+        click.echo(f"{info.name:<{width}}  {where}")
+
+
+@templates.command("copy", context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Overwrite the project's copy if it exists.")
+@pass_state
+def templates_copy(state: _State, name: str, force: bool) -> None:
+    """Copy the built-in template NAME into the project's templates/ folder.
+
+    \b
+    Example:
+      stagemap templates copy kit.html.j2
+    """
+    from .errors import suggest
+    from .output import atomic_write, confined
+    from .templating import BUILTIN, list_templates
+
+    config = state.config()
+    builtin = [i.name for i in list_templates(None)]
+    if name not in builtin:
+        raise UsageError(f"unknown template '{name}' ({suggest(name, builtin)})")
+    dest = confined(config.templates_dir, name)
+    if dest.exists() and not force:
+        raise UsageError(
+            f"{_rel_dir(dest, config.root).rstrip('/')} already exists (use --force to overwrite)"
+        )
+    atomic_write(dest, (BUILTIN / name).read_bytes())
+    click.echo(f"Copied {name} to {_rel_dir(dest, config.root).rstrip('/')}")

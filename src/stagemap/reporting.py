@@ -18,6 +18,8 @@ SYMBOLS: dict[State, str] = {
     "n/a": "\u2013",
 }
 """One-character marks per state, used in the table and Markdown matrix."""
+TABLE_GAPS = 10
+"""The table lists this many gaps to fill; Markdown and JSON list them all."""
 COLORS: dict[State, str] = {"empty": "31", "thin": "33", "covered": "32", "n/a": "2"}
 """ANSI colour codes per state."""
 JSON_VERSION = 1
@@ -262,15 +264,20 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     out.append("")
     questions = config.questions
     col = max(7, min(12, (width - 34) // max(1, len(questions) + 1)))
-    name_w = max(12, min(28, width - 4 - (col + 1) * (len(questions) + 1) - 8))
 
     def fit(text: str, w: int) -> str:
         return text if len(text) <= w else text[: w - 1] + "\u2026"
 
+    # Question names when they all fit, else the (shorter, exact) ids: never a cut-off word.
+    labels = [q.name for q in questions]
+    if any(len(label) > col for label in labels):
+        labels = [q.id for q in questions]
+    col = min(col, max(6, *(len(label) for label in labels)))
+    name_w = max(12, min(28, width - 4 - (col + 1) * (len(questions) + 1) - 8))
     head = (
         f"{'Stage':<{name_w}} {'Phase':<6} "
         + f"{'All':>{col}}"
-        + "".join(f" {fit(q.name, col):>{col}}" for q in questions)
+        + "".join(f" {fit(label, col):>{col}}" for label in labels)
     )
     out.append(bold(head))
     stuck = set(report.stuck)
@@ -295,12 +302,7 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     else:
         out.append("  every stage hands buyers forward")
     if report.dead_ends:
-        out += textwrap.wrap(
-            "dead ends (no next step): " + ", ".join(report.dead_ends),
-            wrap,
-            initial_indent="  ",
-            subsequent_indent="    ",
-        )
+        out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
     for n in report.broken_next:
         out.append(f"  broken next step: {n.asset} -> {n.target} ({n.reason})")
     for n in report.backward:
@@ -324,18 +326,20 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
         ("possibly over-invested", report.over_invested),
     ):
         if ids:
-            out += textwrap.wrap(
-                f"{title}: " + ", ".join(ids), wrap, initial_indent="  ", subsequent_indent="    "
-            )
+            out += _wrap(f"{title}: " + ", ".join(ids), wrap, "  ", "    ")
     out.append("")
     out.append(bold("What to make next"))
     if not report.next_to_make:
         out.append("  every cell is covered")
-    for i, gap in enumerate(report.next_to_make, 1):
+    shown = report.next_to_make[:TABLE_GAPS]
+    for i, gap in enumerate(shown, 1):
         head = f"{i:>3}. {gap.stage} \u00d7 {gap.question} ({gap.state}{', stuck' if gap.stuck else ''})"
         out.append(paint(head, COLORS[gap.state]) if color else head)
         text = gap.reason + (f" Try: {', '.join(gap.formats)}." if gap.formats else "")
-        out += textwrap.wrap(text, wrap, initial_indent="       ", subsequent_indent="       ")
+        out += _wrap(text, wrap, "       ", "       ")
+    hidden = len(report.next_to_make) - len(shown)
+    if hidden:
+        out.append(f"  ... and {hidden} more (--format md or json lists them all)")
     if report.by_persona:
         out += ["", bold("By persona")]
         pw = max(len(r.persona) for r in report.by_persona) + 2
@@ -345,6 +349,17 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
                 f"{prow.persona:<{pw}}" + "".join(" " + _mark(st, n, col, paint) for _, n, st in prow.cells)
             )
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def _mark(state: State, count: int, width: int, paint: Callable[[str, str], str]) -> str:

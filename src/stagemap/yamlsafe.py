@@ -100,6 +100,8 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = 10_000) -> Loaded:
         line = (mark.line if mark else 0) + first_line
         col = (mark.column if mark else 0) + 1
         message = (exc.problem or exc.context or "invalid YAML").strip()
+        if "nesting depth" in message:  # libyaml's own limit; same finding as a RecursionError
+            raise _too_deep(line, col) from None
         hint = _yaml_hint(message)
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             hint = "indent with spaces, not tabs"
@@ -119,9 +121,9 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = 10_000) -> Loaded:
     return loaded
 
 
-def _too_deep(first_line: int) -> YamlProblem:
+def _too_deep(line: int, col: int = 1) -> YamlProblem:
     return YamlProblem(
-        first_line, 1, "YAML is nested too deeply", "use flat lists of ids and text", "too-large"
+        line, col, "YAML is nested too deeply", "use flat lists of ids and text", "too-large"
     )
 
 

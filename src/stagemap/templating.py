@@ -1,0 +1,121 @@
+"""The Jinja environment: the project's templates/ first, then the built-ins shipped in the package.
+
+A project template may replace a built-in one by using the same name, or extend it and
+replace one block with ``{% extends "stagemap/kit.md.j2" %}``: the ``stagemap/`` prefix always
+reaches the built-in version.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import TemplateError
+
+BUILTIN = Path(__file__).resolve().parent / "templates"
+PREFIX = "stagemap"
+HTML_SUFFIXES = (".html", ".html.j2", ".htm", ".xml", ".svg")
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and str(name).endswith(HTML_SUFFIXES)
+
+
+def environment(project_templates: Path | None) -> jinja2.Environment:
+    """Return the Jinja environment for a project (None: built-ins only)."""
+    builtin = jinja2.FileSystemLoader(str(BUILTIN))
+    loaders: list[jinja2.BaseLoader] = []
+    if project_templates is not None and project_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(project_templates)))
+    loaders.append(jinja2.PrefixLoader({PREFIX: builtin}))
+    loaders.append(builtin)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    """Where a template name resolves from."""
+
+    name: str
+    """Template name, e.g. ``kit.md.j2``."""
+    source: str
+    """``project`` or ``built-in``."""
+    path: Path
+    """The file that will be used."""
+
+
+def list_templates(project_templates: Path | None) -> list[TemplateInfo]:
+    """Return every built-in template name with where it resolves from, plus project-only ones."""
+    names = {p.relative_to(BUILTIN).as_posix() for p in BUILTIN.rglob("*") if p.is_file()}
+    project: set[str] = set()
+    if project_templates is not None and project_templates.is_dir():
+        project = {
+            p.relative_to(project_templates).as_posix() for p in project_templates.rglob("*") if p.is_file()
+        }
+    infos = []
+    for name in sorted(names | project):
+        if name in project and project_templates is not None:
+            infos.append(TemplateInfo(name, "project", project_templates / name))
+        else:
+            infos.append(TemplateInfo(name, "built-in", BUILTIN / name))
+    return infos
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render a template, turning any Jinja failure into a `TemplateError` with file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template '{exc.name}' not found") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = _describe(exc.filename or exc.name or name, exc.lineno)
+        raise TemplateError(f"{where}: {exc.message}") from None
+    except (
+        jinja2.UndefinedError,
+        jinja2.TemplateError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+    ) as exc:
+        filename, line = _template_frame(exc)
+        where = _describe(filename or name, line)
+        raise TemplateError(f"{where}: {exc}") from None
+
+
+def _describe(filename: str, line: int | None) -> str:
+    path = Path(filename)
+    try:
+        shown = (
+            "stagemap:" + path.relative_to(BUILTIN).as_posix()
+            if path.is_absolute() and path.is_relative_to(BUILTIN)
+            else filename
+        )
+    except ValueError:
+        shown = filename
+    if path.is_absolute() and not path.is_relative_to(BUILTIN):
+        cwd = Path.cwd()
+        shown = path.relative_to(cwd).as_posix() if path.is_relative_to(cwd) else str(path)
+    return f"{shown}:{line}" if line else shown
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """Find the innermost template file and line in a rendering traceback."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".j2", ".html", ".md", ".txt")):
+            found = (frame.filename, frame.lineno)
+    return found
