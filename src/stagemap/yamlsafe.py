@@ -122,9 +122,7 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = 10_000) -> Loaded:
 
 
 def _too_deep(line: int, col: int = 1) -> YamlProblem:
-    return YamlProblem(
-        line, col, "YAML is nested too deeply", "use flat lists of ids and text", "too-large"
-    )
+    return YamlProblem(line, col, "YAML is nested too deeply", "use flat lists of ids and text", "too-large")
 
 
 def _refuse_anchors(text: str, first_line: int) -> None:
