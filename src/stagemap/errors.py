@@ -81,6 +81,10 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """Return a ``did you mean 'x'?`` hint, or the list of valid choices."""
     options = list(dict.fromkeys(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close and word:
+        # The one option that starts or ends with what was typed ("owner" for "owner-operator").
+        partial = [o for o in options if o.startswith(word) or o.endswith(word)]
+        close = partial if len(partial) == 1 else []
     if close:
         return f"did you mean '{close[0]}'?"
     return choices_hint(options)

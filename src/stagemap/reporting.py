@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -192,7 +193,7 @@ def render_markdown(report: Report) -> str:
         for i, gap in enumerate(report.next_to_make, 1):
             formats = f" Try: {', '.join(gap.formats)}." if gap.formats else ""
             lines.append(
-                f"{i}. **{gap.stage} \u00d7 {gap.question}** ({gap.state}): {_md(gap.reason)}{formats}"
+                f"{i}. **{gap.stage} \u00d7 {gap.question}** ({gap.state}{', stuck' if gap.stuck else ''}): {_md(gap.reason)}{formats}"
             )
     else:
         lines.append("Every cell is covered.")
@@ -291,22 +292,31 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
         parts += [" " + _mark(c.state, c.count, col, paint) for c in cells]
         out.append("".join(parts))
     legend = "  ".join(paint(f"{SYMBOLS[s]} {s}", COLORS[s]) for s in ("covered", "thin", "empty", "n/a"))
-    out += ["", legend + "   ! stuck: nothing hands buyers forward", ""]
+    stuck_legend = "! stuck: nothing hands buyers forward"
+    if len(_plain(legend)) + 3 + len(stuck_legend) <= width:
+        out += ["", legend + "   " + stuck_legend, ""]
+    else:
+        out += ["", legend, stuck_legend, ""]
 
     names = {row.stage.id: row.stage.name for row in report.stages}
     wrap = max(40, width - 4)
     out.append(bold("Where buyers get stuck"))
     if report.stuck:
         for sid in report.stuck:
-            out.append(f"  {names[sid]} ({sid}): nothing published hands buyers on to a later stage")
+            out += _wrap(
+                f"{names[sid]} ({sid}): nothing published hands buyers on to a later stage",
+                wrap,
+                "  ",
+                "    ",
+            )
     else:
         out.append("  every stage hands buyers forward")
     if report.dead_ends:
         out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
     for n in report.broken_next:
-        out.append(f"  broken next step: {n.asset} -> {n.target} ({n.reason})")
+        out += _wrap(f"broken next step: {n.asset} -> {n.target} ({n.reason})", wrap, "  ", "    ")
     for n in report.backward:
-        out.append(f"  points back: {n.asset} -> {n.target}")
+        out += _wrap(f"points back: {n.asset} -> {n.target}", wrap, "  ", "    ")
     out.append("")
     b = report.balance
     out.append(bold("Balance"))
@@ -349,6 +359,10 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
                 f"{prow.persona:<{pw}}" + "".join(" " + _mark(st, n, col, paint) for _, n, st in prow.cells)
             )
     return "\n".join(out) + "\n"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
