@@ -372,7 +372,8 @@ def kit(
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     _print_problems(project, state)
     result = analyse(config, project.library, day, persona=persona)
-    link_base = output.resolve().parent if output else Path.cwd()
+    # Links to asset files: relative to the written file, or to the project root on stdout.
+    link_base = output.resolve().parent if output else config.root
     text = render_kit(config, project.library, result, stage, fmt, link_base=link_base)
     if output is None:
         click.echo(text, nl=False)
@@ -380,7 +381,7 @@ def kit(
     from .output import atomic_write
 
     atomic_write(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(f"Wrote {output}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -462,9 +463,15 @@ def templates_list(state: _State) -> None:
 
     config = state.config()
     infos = list_templates(config.templates_dir)
+    builtin = {i.name for i in list_templates(None)}
     width = max(len(i.name) for i in infos)
     for info in infos:
-        where = _rel_dir(info.path, config.root).rstrip("/") if info.source == "project" else "built-in"
+        if info.source == "built-in":
+            where = "built-in"
+        else:
+            where = _rel_dir(info.path, config.root).rstrip("/")
+            if info.name in builtin:
+                where += f" (overrides the built-in; extend it as stagemap/{info.name})"
         click.echo(f"{info.name:<{width}}  {where}")
 
 

@@ -80,6 +80,8 @@ class NextStep:
     """The call to action, may be empty."""
     forward: bool
     """True when the target sits at a later stage."""
+    direction: str
+    """``forward`` (a later stage), ``same`` (this stage) or ``back`` (only earlier stages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +284,15 @@ def build_kit(
         target_stage = config.model.stage(asset.next)
         target_asset = by_id.get(asset.next)
         if target_stage is not None:
-            title, kind, later = target_stage.name, "stage", target_stage.index > stage.index
+            title, kind, where = target_stage.name, "stage", [target_stage.index]
         elif target_asset is not None and target_asset.id in eligible:
             title, kind = target_asset.title, "asset"
-            later = any(index[s] > stage.index for s in target_asset.stages)
+            where = [index[s] for s in target_asset.stages]
         else:
             continue
-        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, later))
+        later = max(where) > stage.index
+        direction = "forward" if later else "same" if stage.index in where else "back"
+        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, later, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
     nxt = config.model.stages[stage.index + 1] if stage.index + 1 < len(config.model.stages) else None
 

@@ -25,6 +25,11 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and str(name).endswith(HTML_SUFFIXES)
 
 
+class _Environment(jinja2.Environment):
+    project_root: Path | None = None
+    """Template errors name project files relative to this folder."""
+
+
 def environment(project_templates: Path | None) -> jinja2.Environment:
     """Return the Jinja environment for a project (None: built-ins only)."""
     builtin = jinja2.FileSystemLoader(str(BUILTIN))
@@ -33,7 +38,7 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(str(project_templates)))
     loaders.append(jinja2.PrefixLoader({PREFIX: builtin}))
     loaders.append(builtin)
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
@@ -41,6 +46,8 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.project_root = project_templates.resolve().parent if project_templates is not None else None
+    env.filters["hang"] = hang
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
     return env
 
@@ -81,7 +88,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template '{exc.name}' not found") from None
     except jinja2.TemplateSyntaxError as exc:
-        where = _describe(exc.filename or exc.name or name, exc.lineno)
+        where = _describe(exc.filename or exc.name or name, exc.lineno, env)
         raise TemplateError(f"{where}: {exc.message}") from None
     except (
         jinja2.UndefinedError,
@@ -92,11 +99,11 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         KeyError,
     ) as exc:
         filename, line = _template_frame(exc)
-        where = _describe(filename or name, line)
+        where = _describe(filename or name, line, env)
         raise TemplateError(f"{where}: {exc}") from None
 
 
-def _describe(filename: str, line: int | None) -> str:
+def _describe(filename: str, line: int | None, env: jinja2.Environment) -> str:
     path = Path(filename)
     try:
         shown = (
@@ -107,8 +114,8 @@ def _describe(filename: str, line: int | None) -> str:
     except ValueError:
         shown = filename
     if path.is_absolute() and not path.is_relative_to(BUILTIN):
-        cwd = Path.cwd()
-        shown = path.relative_to(cwd).as_posix() if path.is_relative_to(cwd) else str(path)
+        root = getattr(env, "project_root", None) or Path.cwd()
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     return f"{shown}:{line}" if line else shown
 
 
@@ -119,3 +126,16 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
         if frame.filename.endswith((".j2", ".html", ".md", ".txt")):
             found = (frame.filename, frame.lineno)
     return found
+
+
+def hang(text: str, width: int = 78, indent: int = 4) -> str:
+    """Wrap a line that starts with its own label, later lines indented by ``indent``."""
+    import textwrap
+
+    return textwrap.fill(
+        " ".join(str(text).split(" ")),
+        width,
+        subsequent_indent=" " * indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )

@@ -1,0 +1,259 @@
+"""Message kits and templates, as a user runs them: goldens, overrides, errors."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap import load_project
+from stagemap.analysis import analyse
+from stagemap.cli import cli
+from stagemap.kits import build_kit, kit_context
+from stagemap.templating import environment, list_templates, render
+from tests.conftest import ROOT
+
+AS_OF = "2026-11-24"
+Golden = Callable[[str, str], None]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def builtin_sample(sample: Path) -> Path:
+    """The sample project without its template overrides: the built-in kits."""
+    shutil.rmtree(sample / "templates", ignore_errors=True)
+    return sample
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_builtin_kit_golden(builtin_sample: Path, fmt: str, golden: Golden) -> None:
+    code, out, err = run("-C", str(builtin_sample), "kit", "evaluation", "--format", fmt, "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    golden(f"kits/evaluation.{fmt}", out)
+
+
+@pytest.mark.parametrize(
+    ("stage", "persona"), [("commitment", "ops-director"), ("onboarding", "office-manager")]
+)
+def test_persona_kit_golden(builtin_sample: Path, stage: str, persona: str, golden: Golden) -> None:
+    code, out, err = run(
+        "-C", str(builtin_sample), "kit", stage, "--persona", persona, "--as-of", AS_OF, "--format", "md"
+    )
+    assert (code, err) == (0, "")
+    golden(f"kits/{stage}-{persona}.md", out)
+
+
+def test_after_purchase_kit_marks_gaps_and_success_guidance(builtin_sample: Path, golden: Golden) -> None:
+    code, out, _ = run("-C", str(builtin_sample), "kit", "advocacy", "--as-of", AS_OF, "--format", "txt")
+    assert code == 0
+    golden("kits/advocacy.txt", out)
+    assert out.count("GAP (empty, 0 of 2)") == 4
+
+
+def test_kits_writes_one_file_per_stage_and_an_index(
+    builtin_sample: Path, tmp_path: Path, golden: Golden
+) -> None:
+    out_dir = tmp_path / "kits"
+    code, out, err = run("-C", str(builtin_sample), "kits", "-o", str(out_dir), "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == [
+        "01-awareness.md",
+        "02-exploration.md",
+        "03-commitment.md",
+        "04-evaluation.md",
+        "05-purchase.md",
+        "06-onboarding.md",
+        "07-adoption.md",
+        "08-advocacy.md",
+        "index.md",
+    ]
+    golden("kits/index.md", (out_dir / "index.md").read_text(encoding="utf-8"))
+    # Links to asset files are relative to where the kit was written.
+    text = (out_dir / "04-evaluation.md").read_text(encoding="utf-8")
+    link = "../sample/content/sales/demo-script.md"
+    assert f"]({link})" in text
+    assert (out_dir / link).resolve() == (builtin_sample / "content/sales/demo-script.md").resolve()
+    # Same input, same bytes: a second run changes nothing.
+    before = {p.name: p.stat().st_mtime_ns for p in out_dir.iterdir()}
+    code, out, _ = run("-C", str(builtin_sample), "kits", "-o", str(out_dir), "--as-of", AS_OF)
+    assert code == 0
+    assert "(0 changed)" in out
+    assert before == {p.name: p.stat().st_mtime_ns for p in out_dir.iterdir()}
+
+
+def test_kits_by_persona_adds_a_folder_per_persona(builtin_sample: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "kits"
+    code, _, _ = run(
+        "-C",
+        str(builtin_sample),
+        "kits",
+        "-o",
+        str(out_dir),
+        "--by",
+        "persona",
+        "--format",
+        "html",
+        "--as-of",
+        AS_OF,
+    )
+    assert code == 0
+    for persona in ("owner-operator", "office-manager", "ops-director"):
+        assert len(list((out_dir / persona).glob("*.html"))) == 8
+    index = (out_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="ops-director/03-commitment.html"' in index
+
+
+def test_html_kit_is_self_contained_and_prints(builtin_sample: Path) -> None:
+    _, out, _ = run("-C", str(builtin_sample), "kit", "purchase", "--format", "html", "--as-of", AS_OF)
+    assert "@media print" in out
+    assert "<script" not in out
+    assert 'rel="stylesheet"' not in out
+    assert out.startswith("<!doctype html>")
+
+
+def test_html_kit_escapes_content(builtin_sample: Path) -> None:
+    path = builtin_sample / "content/blog/friday-invoicing.md"
+    text = path.read_text(encoding="utf-8").replace(
+        'title: "Friday night invoicing: a habit worth breaking"', 'title: "<script>alert(1)</script>"'
+    )
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run("-C", str(builtin_sample), "kit", "awareness", "--format", "html", "--as-of", AS_OF)
+    assert "<script>alert(1)</script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_sample_override_replaces_one_block_only(sample: Path, builtin_sample_copy: Path) -> None:
+    code, custom, _ = run("-C", str(sample), "kit", "awareness", "--as-of", AS_OF)
+    assert code == 0
+    _, builtin, _ = run("-C", str(builtin_sample_copy), "kit", "awareness", "--as-of", AS_OF)
+    head, _, _ = builtin.rpartition("\n---\n")
+    assert custom.startswith(head + "\n---\n")
+    assert custom.endswith("made with stagemap 0.1.0.\n")
+    assert "Internal to Fernhill." in custom
+
+
+@pytest.fixture
+def builtin_sample_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "plain"
+    dest.mkdir()
+    shutil.copy2(ROOT / "stagemap.yml", dest / "stagemap.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    return dest
+
+
+def test_override_of_one_block_in_html(builtin_sample: Path) -> None:
+    (builtin_sample / "templates").mkdir()
+    (builtin_sample / "templates/kit.html.j2").write_text(
+        '{% extends "stagemap/kit.html.j2" %}\n{% block guidance %}<p>Ask the team lead.</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--format", "html", "--as-of", AS_OF)
+    assert code == 0
+    assert "<p>Ask the team lead.</p>" in out
+    assert "How sales works this stage" not in out
+    assert "What to say, question by question" in out
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            '{% extends "stagemap/kit.md.j2" %}\n{% block footer %}\n{% if %}\n{% endblock %}\n',
+            "Error: templates/kit.md.j2:3: Expected an expression, got 'end of statement block'\n",
+        ),
+        (
+            '{% extends "stagemap/kit.md.j2" %}\n{% block footer %}\n\n{{ kit.nothing_here }}\n{% endblock %}\n',
+            "Error: templates/kit.md.j2:4: 'stagemap.kits.Kit object' has no attribute 'nothing_here'\n",
+        ),
+        (
+            '{% extends "stagemap/kit.md.j2" %}\n{% block footer %}{{ project.name | nosuchfilter }}{% endblock %}\n',
+            "Error: templates/kit.md.j2:2: No filter named 'nosuchfilter'.\n",
+        ),
+        (
+            '{% extends "stagemap/missing.md.j2" %}\n',
+            "Error: template 'stagemap/missing.md.j2' not found\n",
+        ),
+    ],
+)
+def test_broken_template_reports_file_and_line(builtin_sample: Path, template: str, message: str) -> None:
+    (builtin_sample / "templates").mkdir()
+    (builtin_sample / "templates/kit.md.j2").write_text(template, encoding="utf-8")
+    code, out, err = run("-C", str(builtin_sample), "kit", "awareness", "--as-of", AS_OF)
+    assert (code, out, err) == (2, "", message)
+
+
+def test_unknown_stage_and_persona_are_usage_errors() -> None:
+    assert run("-C", str(ROOT), "kit", "evalutaion") == (
+        2,
+        "",
+        "Error: unknown stage 'evalutaion' (did you mean 'evaluation'?)\n",
+    )
+    code, _, err = run("-C", str(ROOT), "kit", "zzz")
+    assert code == 2
+    assert err == (
+        "Error: unknown stage 'zzz' (valid: awareness, exploration, commitment, evaluation, "
+        "purchase, onboarding, adoption, advocacy)\n"
+    )
+    assert run("-C", str(ROOT), "kit", "purchase", "--persona", "cfo")[2] == (
+        "Error: unknown persona 'cfo' (valid: owner-operator, office-manager, ops-director)\n"
+    )
+
+
+def test_kit_output_file(builtin_sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "purchase.md"
+    code, out, _ = run("-C", str(builtin_sample), "kit", "purchase", "-o", str(target), "--as-of", AS_OF)
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Deciding and buying: message kit\n")
+    assert out == f"Wrote {target}\n"
+
+
+def test_every_builtin_template_renders_with_the_documented_context(tmp_path: Path) -> None:
+    project = load_project(ROOT)
+    config = project.config
+    env = environment(None)
+    import datetime as dt
+
+    report = analyse(config, project.library, dt.date(2026, 11, 24))
+    rendered = 0
+    for info in list_templates(None):
+        if not info.name.startswith("kit.") or not info.name.endswith(".j2"):
+            continue
+        for stage in config.model.stages:
+            kit = build_kit(config, project.library, report, stage.id, link_base=tmp_path)
+            text = render(env, info.name, kit_context(config, report, kit, "stagemap test"))
+            assert stage.name in text
+            rendered += 1
+    assert rendered == 3 * len(config.model.stages)
+
+
+def test_templates_list_shows_where_each_resolves() -> None:
+    code, out, _ = run("-C", str(ROOT), "templates", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert "kit.txt.j2         built-in" in lines
+    assert (
+        "kit.md.j2          templates/kit.md.j2 (overrides the built-in; extend it as stagemap/kit.md.j2)"
+        in lines
+    )
+
+
+def test_templates_copy(builtin_sample: Path) -> None:
+    code, out, _ = run("-C", str(builtin_sample), "templates", "copy", "kit.txt.j2")
+    assert (code, out) == (0, "Copied kit.txt.j2 to templates/kit.txt.j2\n")
+    copied = (builtin_sample / "templates/kit.txt.j2").read_bytes()
+    assert copied == (ROOT / "src/stagemap/templates/kit.txt.j2").read_bytes()
+    assert run("-C", str(builtin_sample), "templates", "copy", "kit.txt.j2")[2] == (
+        "Error: templates/kit.txt.j2 already exists (use --force to overwrite)\n"
+    )
+    assert run("-C", str(builtin_sample), "templates", "copy", "kit.txt.j2", "--force")[0] == 0
+    assert run("-C", str(builtin_sample), "templates", "copy", "kit.tx.j2")[2] == (
+        "Error: unknown template 'kit.tx.j2' (did you mean 'kit.txt.j2'?)\n"
+    )
