@@ -50,7 +50,7 @@ def test_check_clean_library_exits_0(tmp_path: Path) -> None:
     code, out, err = run("check", cwd=tmp_path)
     assert (code, err) == (0, "")
     assert out == (
-        "Checked 2 assets in content/ against the buyer-journey model "
+        "Checked 2 files in content/ against the buyer-journey model "
         "(8 stages, 4 questions, 2 personas): no problems.\n"
     )
 
@@ -164,7 +164,7 @@ def test_check_finds_project_from_subfolder(tmp_path: Path, monkeypatch: pytest.
     write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/guides/checklist.md": GOOD2})
     monkeypatch.chdir(tmp_path / "content" / "guides")
     code, out, _ = run("check")
-    assert code == 0 and out.startswith("Checked 1 asset in content/")
+    assert code == 0 and out.startswith("Checked 1 file in content/")
 
 
 def test_check_on_bundled_sample_is_clean() -> None:

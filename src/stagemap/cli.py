@@ -136,8 +136,11 @@ def check(state: _State, fmt: str, strict: bool) -> None:
             click.echo(line, err=True)
         config = project.config
         content = _rel_dir(config.content_dir, config.root)
+        # Files that could not become assets still count as checked.
+        files = {a.path for a in project.assets} | {p.path for p in problems if p.path.startswith(content)}
+        loaded = "" if len(files) == len(project.assets) else f" ({len(project.assets)} loaded as assets)"
         summary = (
-            f"Checked {_plural(len(project.assets), 'asset')} in {content} against the "
+            f"Checked {_plural(len(files), 'file')}{loaded} in {content} against the "
             f"{config.model.id} model ({_plural(len(config.model.stages), 'stage')}, "
             f"{_plural(len(config.questions), 'question')}, {_plural(len(config.personas), 'persona')}): "
         )
