@@ -62,11 +62,13 @@ class Project:
         return self.library.problems
 
 
-def load_project(path: str | Path | None = None) -> Project:
+def load_project(path: str | Path | None = None, *, bodies: bool = True) -> Project:
     """Load the project at ``path`` (default: the current folder or the nearest above it).
 
     Raises `ConfigError` when stagemap.yml is missing or invalid; content problems are
-    returned in ``project.problems``, never raised.
+    returned in ``project.problems``, never raised. With ``bodies=False`` the assets'
+    bodies are left empty and unchanged files are not read again (a parse cache in
+    ``.stagemap-cache/``): enough for coverage, checks and kits, and much faster.
     """
     config = load_config(path)
-    return Project(config, load_library(config))
+    return Project(config, load_library(config, bodies=bodies))

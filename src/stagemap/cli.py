@@ -41,10 +41,10 @@ class _State:
         stream = stream or sys.stdout
         return bool(getattr(stream, "isatty", lambda: False)())
 
-    def load(self) -> Any:
+    def load(self, *, bodies: bool = True) -> Any:
         from . import load_project
 
-        return load_project(self.project_dir)
+        return load_project(self.project_dir, bodies=bodies)
 
     def config(self) -> Any:
         from .config import load_config
@@ -108,7 +108,7 @@ def check(state: _State, fmt: str, strict: bool) -> None:
       stagemap check
       stagemap check --strict --format json > problems.json
     """
-    project = state.load()
+    project = state.load(bodies=False)
     problems = project.problems
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -308,7 +308,7 @@ def report(
     from .reporting import render_csv, render_json, render_markdown, render_table
 
     day = _as_of(as_of)
-    project = state.load()
+    project = state.load(bodies=False)
     config = project.config
     if persona is not None and config.persona(persona) is None:
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
@@ -367,7 +367,7 @@ def kit(
     from .kits import render_kit
 
     day = _as_of(as_of)
-    project = state.load()
+    project = state.load(bodies=False)
     config = project.config
     if config.model.stage(stage) is None:
         raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
@@ -428,7 +428,7 @@ def kits(state: _State, out_dir: Path, fmt: str, by: str | None, as_of: str | No
     from .output import write_tree
 
     day = _as_of(as_of)
-    project = state.load()
+    project = state.load(bodies=False)
     config = project.config
     _print_problems(project, state)
     personas: list[str | None] = [None]

@@ -80,7 +80,7 @@ class TemplateError(StagemapError):
 def suggest(word: str, choices: Iterable[str]) -> str:
     """Return a ``did you mean 'x'?`` hint, or the list of valid choices."""
     options = list(dict.fromkeys(choices))
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, _candidates(word, options), n=1, cutoff=0.6)
     if not close and word:
         # The one option that starts or ends with what was typed ("owner" for "owner-operator").
         partial = [o for o in options if o.startswith(word) or o.endswith(word)]
@@ -90,9 +90,27 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return choices_hint(options)
 
 
+_MANY = 200
+
+
+def _candidates(word: str, options: list[str]) -> list[str]:
+    """Narrow a long list (thousands of asset ids) to plausible matches before difflib.
+
+    difflib compares against every option; with 10,000 ids and many misses that costs
+    seconds. A typo rarely changes the folder or the length by much.
+    """
+    if len(options) <= _MANY:
+        return options
+    folder = word.rpartition("/")[0]
+    near = [o for o in options if abs(len(o) - len(word)) <= 3 and o.rpartition("/")[0] == folder]
+    return near[: _MANY * 5]
+
+
 def choices_hint(choices: Iterable[str]) -> str:
-    """Return ``valid: a, b, c``."""
+    """Return ``valid: a, b, c`` (the first twenty of a long list, and how many in all)."""
     options = list(choices)
     if not options:
         return "none are defined"
+    if len(options) > 20:
+        return "valid: " + ", ".join(options[:20]) + f", ... ({len(options)} in all)"
     return "valid: " + ", ".join(options)

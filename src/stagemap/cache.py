@@ -1,0 +1,237 @@
+"""A parse cache for commands that need front matter but not bodies (check, report, kits).
+
+One JSON file under ``.stagemap-cache/`` in the project, safe to delete. An entry is reused
+only when its file's path, size and modification time are unchanged, and the whole cache only
+when stagemap's version and everything from the settings that parsing depends on (the stage,
+question and persona ids) are unchanged. The file is data, never code: anything unexpected in
+it (corrupt, foreign, from another version, hand-edited) makes that entry or the whole cache a
+miss, and it is rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .library import Asset, Vocabulary
+
+CACHE_DIR = ".stagemap-cache"
+CACHE_FILE = "parse-v1.json"
+FORMAT = "stagemap parse cache"
+RACY_NS = 2_000_000_000
+"""Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
+
+Parsed = tuple[Asset | None, list[Problem]]
+
+_TEXT = ("id", "path", "title", "format", "status", "owner", "message", "summary", "next", "cta")
+_IDS = ("stages", "questions", "personas")
+
+
+def cache_key(vocab: Vocabulary, content_dir: Path) -> str:
+    """Return what the whole cache depends on, as a hash."""
+    from . import __version__
+
+    text = json.dumps(
+        [__version__, list(vocab.stages), list(vocab.questions), list(vocab.personas), str(content_dir)]
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ParseCache:
+    """Entries by relative path; `get` returns None for any miss."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self.key = key
+        self.old: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}
+        self.changed = False
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError, RecursionError):
+            return
+        if (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("key") == self.key
+            and isinstance(data.get("entries"), dict)
+        ):
+            self.old = data["entries"]
+
+    def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
+        """Return the cached result for a file whose size and mtime are unchanged."""
+        entry = self.old.get(rel)
+        if (
+            not isinstance(entry, dict)
+            or entry.get("size") != stat.st_size
+            or entry.get("mtime") != stat.st_mtime_ns
+        ):
+            return None
+        try:
+            parsed = _decode(entry, rel)
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.new[rel] = entry
+        return parsed
+
+    def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        """Remember a freshly parsed file (unless its data would not survive JSON)."""
+        self.changed = True
+        if stat.st_mtime_ns > time.time_ns() - RACY_NS:
+            # Changed a moment ago: another write within the same mtime tick would go unseen.
+            return
+        entry = _encode(parsed, stat)
+        if entry is not None:
+            self.new[rel] = entry
+
+    def save(self) -> None:
+        """Write the cache when anything changed; a failure to write is not an error."""
+        if not self.changed and len(self.new) == len(self.old):
+            return
+        from .output import atomic_write
+
+        data = {"format": FORMAT, "key": self.key, "entries": self.new}
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                atomic_write(ignore, b"# stagemap's parse cache: safe to delete.\n*\n")
+            atomic_write(self.path, json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+        except OSError:
+            pass
+
+
+def _encode(parsed: Parsed, stat: os.stat_result) -> dict[str, Any] | None:
+    asset, problems = parsed
+    entry: dict[str, Any] = {
+        "size": stat.st_size,
+        "mtime": stat.st_mtime_ns,
+        "problems": [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems],
+        "asset": None,
+    }
+    if asset is not None:
+        record: dict[str, Any] = {name: getattr(asset, name) for name in _TEXT}
+        for name in _IDS:
+            record[name] = list(getattr(asset, name))
+        record["updated"] = asset.updated.isoformat() if asset.updated else None
+        record["review_by"] = asset.review_by.isoformat() if asset.review_by else None
+        record["body_line"] = asset.body_line
+        record["next_pos"] = list(asset.next_pos)
+        record["extra"] = dict(asset.extra)
+        entry["asset"] = record
+    if asset is not None and asset.extra and not _plain_json(asset.extra):
+        return None  # e.g. a number used as a key would come back as text
+    return entry
+
+
+def _plain_json(value: Any) -> bool:
+    """Return True if ``value`` survives a JSON round trip unchanged."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    if isinstance(value, list):
+        return all(_plain_json(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_json(v) for k, v in value.items())
+    return False
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("not an int")
+    return value
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    ids = tuple(value)
+    if not all(type(v) is str for v in ids):
+        raise TypeError("not ids")
+    return ids
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(_text(value))
+
+
+def _decode(entry: dict[str, Any], rel: str) -> Parsed:
+    problems = []
+    for item in entry["problems"]:
+        path, line, col, severity, message, hint, code = item
+        if severity not in ("error", "warning"):
+            raise ValueError("severity")
+        problems.append(
+            Problem(_text(path), _int(line), _int(col), severity, _text(message), _text(hint), _text(code))
+        )
+    record = entry["asset"]
+    if record is None:
+        return None, problems
+    if not isinstance(record, dict) or record.get("path") != rel:
+        raise ValueError("record")
+    stages, questions, personas = (_ids(record[name]) for name in _IDS)
+    line, col = record["next_pos"]
+    extra = record["extra"]
+    if type(extra) is not dict:
+        raise TypeError("extra")
+    texts = {name: record[name] for name in _TEXT}
+    if not all(type(v) is str for v in texts.values()):
+        raise TypeError("text")
+    asset = Asset(
+        stages=stages,
+        questions=questions,
+        personas=personas,
+        updated=_date(record["updated"]),
+        review_by=_date(record["review_by"]),
+        body="",
+        body_line=_int(record["body_line"]),
+        next_pos=(_int(line), _int(col)),
+        extra=extra,
+        **texts,
+    )
+    return asset, problems
+
+
+def cached_parse(
+    root: Path,
+    vocab: Vocabulary,
+    content_dir: Path,
+    files: list[tuple[str, str]],
+    parse: Callable[[str, str, os.stat_result | None], Parsed],
+) -> list[Parsed]:
+    """Parse ``files`` (path, relative path) through the cache; bodies come back empty."""
+    cache = ParseCache(root / CACHE_DIR / CACHE_FILE, cache_key(vocab, content_dir))
+    results: list[Parsed] = []
+    for path, rel in files:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            results.append(parse(path, rel, None))
+            continue
+        hit = cache.get(rel, stat)
+        if hit is None:
+            hit = parse(path, rel, stat)
+            asset = hit[0]
+            cache.put(rel, stat, hit)
+            if asset is not None and asset.body:
+                hit = (replace(asset, body=""), hit[1])
+        results.append(hit)
+    cache.save()
+    return results
