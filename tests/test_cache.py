@@ -156,4 +156,3 @@ def test_bodies_are_empty_only_when_asked(project: Path) -> None:
     with_bodies = load_project(project)
     assert with_bodies.library.by_id["blog/friday-invoicing"].body.startswith("\n# Friday night invoicing")
     assert load_project(project, bodies=False).library.by_id["blog/friday-invoicing"].body == ""
-
