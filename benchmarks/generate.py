@@ -11,11 +11,14 @@ posts, guides and sales notes.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+OLD_MTIME = 1_767_225_600_000_000_000  # 2026-01-01
 
 STAGES = [
     "awareness",
@@ -32,13 +35,14 @@ PERSONAS = ["owner-operator", "office-manager", "ops-director"]
 FORMATS = ["article", "guide", "case-study", "email", "webinar", "one-pager", "faq", "checklist", "video"]
 STATUSES = ["published"] * 8 + ["draft", "review", "idea", "retired"]
 FOLDERS = ["blog", "guides", "sales", "customers", "email", "case-studies"]
-WORDS = (
+_VOCABULARY = (
     "schedule engineer van job call office customer invoice quote boiler repair visit route "
     "diary whiteboard spreadsheet team owner week morning emergency callback plan parts "
     "address phone message winter summer margin cost hour minute trip depot region manager "
     "contract price trial data export support habit review season firm trade apprentice "
     "the a of to and in for on with that this it is was we they our your their from by at as"
-).split()
+)
+WORDS = _VOCABULARY.split()
 
 
 def plain(rng: random.Random, low: int, high: int) -> str:
@@ -79,7 +83,9 @@ def body(rng: random.Random, title: str, target_words: int) -> str:
         elif kind < 0.35:
             rows = rng.randint(2, 5)
             parts += ["| Item | Before | After |", "|---|---:|---:|"]
-            parts += [f"| {rng.choice(WORDS)} | {rng.randint(1, 99)} | {rng.randint(1, 99)} |" for _ in range(rows)]
+            parts += [
+                f"| {rng.choice(WORDS)} | {rng.randint(1, 99)} | {rng.randint(1, 99)} |" for _ in range(rows)
+            ]
             parts.append("")
             count += rows * 3
         elif kind < 0.38:
@@ -110,7 +116,9 @@ def front_matter(rng: random.Random, i: int, ids: list[str]) -> str:
     lines.append(f"owner: {rng.choice(['Priya Nair', 'Tom Ashby', 'Lena Fischer', 'Sam Okafor'])}")
     lines.append(f"updated: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}")
     if rng.random() < 0.8:
-        lines.append(f"review_by: {rng.choice([2026, 2027, 2027])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        lines.append(
+            f"review_by: {rng.choice([2026, 2027, 2027])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        )
     lines.append(f"message: {plain(rng, 8, 16)}")
     lines.append(f"summary: {plain(rng, 12, 24)}")
     if ids and rng.random() < 0.7:
@@ -137,6 +145,9 @@ def generate(count: int, dest: Path, seed: int = 7) -> None:
         path = dest / "content" / f"{asset_id}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
+        # Files in a real library were written long ago (and the parse cache skips files
+        # written in the last seconds, whose mtime cannot yet be trusted).
+        os.utime(path, ns=(OLD_MTIME, OLD_MTIME))
         ids.append(asset_id)
 
 

@@ -1,0 +1,214 @@
+"""Time stagemap as whole processes on generated libraries, side by side with other generators.
+
+    .venv/bin/python benchmarks/run.py                 # 1,000 and 10,000 assets, 5 runs each
+    .venv/bin/python benchmarks/run.py --sizes 1000 --runs 3
+
+For each size it generates a library (benchmarks/generate.py, fixed seed) and times, with
+medians over several runs and the peak memory (maximum resident set) of the slowest run:
+
+- `stagemap check` and `stagemap report --format json`, cold (no parse cache) and warm;
+- a full `stagemap build` from scratch, a rebuild with nothing changed, and a rebuild after
+  editing one asset.
+
+When `mkdocs`, `pelican` or `hugo` are on PATH (or in the env var of the same name in capitals)
+it builds the same library with them in the same run and prints stagemap's ratio to each.
+The table is printed as Markdown, ready for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+STAGEMAP = [str(Path(sys.executable).with_name("stagemap"))]
+
+
+def run_once(argv: list[str], cwd: Path) -> tuple[float, int]:
+    """Run a command; return (seconds, peak resident memory in MB). Fails loudly on error."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed with {proc.returncode}:\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def measure(
+    label: str,
+    argv: list[str],
+    cwd: Path,
+    runs: int,
+    before: Callable[[], None] | None = None,
+) -> dict[str, object]:
+    times: list[float] = []
+    peak = 0
+    for _ in range(runs):
+        if before is not None:
+            before()
+        seconds, mb = run_once(argv, cwd)
+        times.append(seconds)
+        peak = max(peak, mb)
+    median = statistics.median(times)
+    print(
+        f"  {label:<44} median {median:7.3f} s  (min {min(times):.3f}, max {max(times):.3f})  peak {peak} MB",
+        flush=True,
+    )
+    return {"label": label, "median": median, "min": min(times), "max": max(times), "peak_mb": peak}
+
+
+def has_build(cwd: Path) -> bool:
+    result = subprocess.run([*STAGEMAP, "build", "--help"], cwd=cwd, capture_output=True)
+    return result.returncode == 0
+
+
+def tool(name: str) -> str | None:
+    return os.environ.get(name.upper()) or shutil.which(name)
+
+
+# -- other generators on the same library -------------------------------------------------------
+def prepare_mkdocs(lib: Path, work: Path) -> list[str] | None:
+    exe = tool("mkdocs")
+    if exe is None:
+        return None
+    (work / "mkdocs.yml").write_text(
+        f"site_name: Benchmark\ndocs_dir: {lib / 'content'}\nsite_dir: {work / 'out'}\n", encoding="utf-8"
+    )
+    return [exe, "build", "-q", "-f", str(work / "mkdocs.yml")]
+
+
+def prepare_pelican(lib: Path, work: Path) -> list[str] | None:
+    exe = tool("pelican")
+    if exe is None:
+        return None
+    conf = work / "pelicanconf.py"
+    conf.write_text(
+        "AUTHOR = 'bench'\nSITENAME = 'Benchmark'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'en'\n"
+        "MARKDOWN = {'extension_configs': {'markdown.extensions.meta': {}, 'markdown.extensions.tables': {}}}\n"
+        "DEFAULT_DATE = (2026, 1, 1)\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n",
+        encoding="utf-8",
+    )
+    return [exe, str(lib / "content"), "-o", str(work / "out"), "-s", str(conf), "-q"]
+
+
+def prepare_hugo(lib: Path, work: Path) -> list[str] | None:
+    exe = tool("hugo")
+    if exe is None:
+        return None
+    site = work / "hugo"
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text("baseURL = '/'\ntitle = 'Benchmark'\n", encoding="utf-8")
+    page = "<!doctype html><title>{{ .Title }}</title><main>{{ .Content }}</main>\n"
+    listing = "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href='{{ .RelPermalink }}'>{{ .Title }}</a></li>{{ end }}</ul>\n"
+    (site / "layouts" / "_default" / "single.html").write_text(page, encoding="utf-8")
+    (site / "layouts" / "_default" / "list.html").write_text(listing, encoding="utf-8")
+    (site / "layouts" / "index.html").write_text(listing, encoding="utf-8")
+    os.symlink(lib / "content", site / "content")
+    return [exe, "--quiet", "-s", str(site), "-d", str(work / "out")]
+
+
+def bench_size(size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, object]]]) -> None:
+    """Generate a library of ``size`` assets at ``lib`` and time every command on it."""
+    generate(size, lib)
+    print(f"{size} assets:", flush=True)
+    cache = lib / ".stagemap-cache"
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def drop_site() -> None:
+        shutil.rmtree(lib / "site", ignore_errors=True)
+        drop_cache()
+
+    measure("stagemap --help", [*STAGEMAP, "--help"], lib, runs)
+    rows.append((size, measure("check, cold (no cache)", [*STAGEMAP, "check"], lib, runs, drop_cache)))
+    rows.append((size, measure("check, warm", [*STAGEMAP, "check"], lib, runs)))
+    report = [*STAGEMAP, "report", "--format", "json", "--as-of", "2026-11-24"]
+    rows.append((size, measure("report --format json, cold", report, lib, runs, drop_cache)))
+    rows.append((size, measure("report --format json, warm", report, lib, runs)))
+    if has_build(lib):
+        build = [*STAGEMAP, "build", "--as-of", "2026-11-24"]
+        full = measure("build from scratch", build, lib, runs, drop_site)
+        rows.append((size, full))
+        rows.append((size, measure("rebuild, nothing changed", build, lib, runs)))
+        target = sorted((lib / "content").rglob("*.md"))[size // 2]
+        original = target.read_text(encoding="utf-8")
+        counter = iter(range(1_000_000))
+
+        def touch_one() -> None:
+            target.write_text(original + f"\nEdited {next(counter)}.\n", encoding="utf-8")
+
+        rows.append((size, measure("rebuild after editing one asset", build, lib, runs, touch_one)))
+        target.write_text(original, encoding="utf-8")
+        for name, prepare in (
+            ("mkdocs", prepare_mkdocs),
+            ("pelican", prepare_pelican),
+            ("hugo", prepare_hugo),
+        ):
+            with tempfile.TemporaryDirectory() as tmp:
+                argv = prepare(lib, Path(tmp))
+                if argv is None:
+                    print(f"  {name}: not installed, skipped")
+                    continue
+                out = Path(tmp) / "out"
+                other = measure(
+                    f"{name} build",
+                    argv,
+                    lib,
+                    min(runs, 3),
+                    lambda o=out: shutil.rmtree(o, ignore_errors=True),
+                )
+                rows.append((size, other))
+                ratio = float(other["median"]) / float(full["median"])
+                print(
+                    f"    stagemap full build is {ratio:.1f}x faster than {name}"
+                    if ratio >= 1
+                    else f"    stagemap full build is {1 / ratio:.1f}x slower than {name}"
+                )
+    else:
+        print("  build: this stagemap has no build command yet, skipped")
+    print(flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark stagemap on generated libraries.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
+    args = parser.parse_args()
+
+    base = args.keep or Path(tempfile.mkdtemp(prefix="stagemap-bench-"))
+    print(
+        f"# stagemap benchmark: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(f"# {time.strftime('%Y-%m-%d')}, {args.runs} runs per figure, libraries in {base}\n", flush=True)
+    rows: list[tuple[int, dict[str, object]]] = []
+    for size in args.sizes:
+        bench_size(size, base / f"lib{size}", args.runs, rows)
+
+    print("| Assets | Command | Median (s) | Min (s) | Max (s) | Peak memory (MB) |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for size, row in rows:
+        print(
+            f"| {size:,} | {row['label']} | {row['median']:.3f} | {row['min']:.3f} | {row['max']:.3f} | {row['peak_mb']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
