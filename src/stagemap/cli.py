@@ -504,3 +504,7 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
         )
     atomic_write(dest, (BUILTIN / name).read_bytes())
     click.echo(f"Copied {name} to {_rel_dir(dest, config.root).rstrip('/')}")
+
+
+from . import cli_edit  # noqa: E402,F401,I001
+from . import cli_site  # noqa: E402,F401

@@ -1,0 +1,186 @@
+"""The site commands, ``build`` and ``serve``: parse, call the library, print."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import CONTEXT, _as_of, _plural, _print_problems, _State, cli, pass_state
+from .errors import StagemapError
+
+
+def _shown(path: Path) -> str:
+    """Return a folder as the user would type it: relative to the current folder when inside it."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path).rstrip("/") + "/"
+    return "./" if str(rel) == "." else rel.as_posix() + "/"
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the site to (default: site/ in the project folder).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) and write nothing when the library has problems, warnings included.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge eligibility and staleness on this day (default: today).",
+)
+@pass_state
+def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) -> None:
+    """Build the static site: coverage heatmap, gaps, stages, questions, personas and assets.
+
+    Library problems are printed to stderr and the site is built from the valid assets. A
+    rebuild rewrites only the files whose content changed and removes the files an earlier
+    build wrote that no longer belong (it lists them in a manifest file in the folder); it
+    never touches other files. Links are relative: open index.html from disk, or put the
+    folder on any web server.
+
+    \b
+    Example:
+      stagemap build
+      stagemap build -o public --strict --as-of 2026-12-01
+    """
+    from .publish import check_output_dir, page_count, publish, site_files
+
+    day = _as_of(as_of)
+    project = state.load()
+    config = project.config
+    target = out_dir if out_dir is not None else config.root / "site"
+    check_output_dir(config, target)
+    _print_problems(project, state)
+    if strict and project.problems:
+        click.echo(
+            f"Error: {_plural(len(project.problems), 'problem')} in the library; nothing was written (--strict)",
+            err=True,
+        )
+        sys.exit(1)
+    if sys.stderr.isatty():
+        with click.progressbar(
+            length=page_count(config, project.library), label="Rendering pages", file=sys.stderr
+        ) as bar:
+            files = site_files(project, day, progress=lambda _path: bar.update(1))
+    else:
+        files = site_files(project, day)
+    result = publish(target, files)
+    shown = _shown(target)
+    click.echo(
+        f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "
+        f"{len(result.removed)} removed); open {shown}index.html"
+    )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but a loopback address shares the library with the network.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to build into (default: a temporary folder, removed on exit).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge eligibility and staleness on this day (default: today).",
+)
+@pass_state
+def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str | None) -> None:
+    """Build the site and serve it locally, rebuilding and reloading open pages on every change.
+
+    Watches the content folder, stagemap.yml and templates/. When the content has problems,
+    or a change breaks the settings or a template, the pages say so in a banner and the last
+    good build stays up. Stop with Ctrl-C.
+
+    \b
+    Example:
+      stagemap serve
+      stagemap serve --port 8080 -o site
+    """
+    import shutil
+    import tempfile
+
+    from .serve import Preview, start_server
+
+    day = _as_of(as_of) if as_of is not None else None
+    temporary = out_dir is None
+    target = Path(tempfile.mkdtemp(prefix="stagemap-serve-")) if out_dir is None else out_dir
+    try:
+        preview = Preview(state.project_dir, target, as_of=day, log=lambda line: click.echo(line, err=True))
+        first = preview.rebuild()
+        if first.error:
+            raise StagemapError(first.error)
+        server = start_server(preview, host, port)
+        address = server.server_address
+        url = f"http://{_url_host(str(address[0]))}:{address[1]}/"
+        if not _loopback(host):
+            click.echo(
+                f"Warning: listening on {host}: anyone who can reach this machine can read the library.",
+                err=True,
+            )
+        click.echo(f"Serving {first.name} at {url} (press Ctrl-C to stop)")
+        _stop_on_sigterm()
+        try:
+            preview.watch_in_background()
+            server.serve_forever(poll_interval=0.25)
+        except KeyboardInterrupt:
+            _ignore_signals()
+            click.echo("Stopped.", err=True)
+        finally:
+            preview.stop()
+            server.server_close()
+    finally:
+        if temporary:
+            shutil.rmtree(target, ignore_errors=True)
+
+
+def _stop_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C, so a service manager's stop also removes the temporary folder."""
+    import signal
+    import threading
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def _ignore_signals() -> None:
+    """Let the clean-up finish when Ctrl-C is pressed twice."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -1,0 +1,213 @@
+"""The one place Markdown becomes HTML: safe by default, with ids and links fit for the site.
+
+markdown-it-py's ``js-default`` preset renders no raw HTML and adds tables and strikethrough.
+On top of it:
+
+- links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``) or
+  none at all (a relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
+  ``file:``...) is not turned into a link and stays visible as text;
+- headings get ids prefixed with ``h-`` (so ``# location`` cannot clobber ``window.location``
+  through named access) and unique within the page; ``#fragment`` links in the body follow;
+- relative links are handed to a caller's function, which turns a link to another content file
+  into a link to that asset's page (or reports it broken: it is then shown as text);
+- ``allow_html`` (the ``site.allow_html`` setting) passes raw HTML through: only for a
+  library whose authors are trusted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+HEADING_PREFIX = "h-"
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+Rewrite = Callable[[str], str | None]
+"""Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""
+
+
+def is_safe_link(url: str) -> bool:
+    """Return True for a relative link or one with an allowed scheme."""
+    # Browsers ignore ASCII whitespace and control characters inside a scheme.
+    probe = "".join(ch for ch in url.strip().lower()[:40] if ord(ch) > 0x20)
+    match = _SCHEME.match(probe)
+    return match is None or match.group(1) in SAFE_SCHEMES
+
+
+def is_relative(url: str) -> bool:
+    """Return True for a link to a path on the same site (not ``#x``, ``/x``, ``//host`` or ``x:``)."""
+    return bool(url) and not url.startswith(("#", "/", "?")) and _SCHEME.match(url.lower()) is None
+
+
+@cache
+def parser(allow_html: bool = False) -> MarkdownIt:
+    """Return the shared parser (built once per process: construction is not free)."""
+    md = MarkdownIt("js-default", {"html": allow_html})
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    return md
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of a rendered body."""
+
+    level: int
+    """Level after shifting, 1 to 6."""
+    id: str
+    """Its id attribute, with the ``h-`` prefix."""
+    text: str
+    """Its plain text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A body rendered to HTML."""
+
+    html: str
+    """The HTML fragment."""
+    headings: tuple[Heading, ...]
+    """Headings in order."""
+    broken: tuple[str, ...]
+    """Relative links that lead nowhere (shown as text)."""
+
+
+def slug(text: str) -> str:
+    """Return ``text`` as a lowercase id fragment of word characters and hyphens."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _NOT_WORD.sub("-", text).strip("-_") or "section"
+
+
+def render(
+    text: str,
+    *,
+    allow_html: bool = False,
+    rewrite: Rewrite | None = None,
+    top: int = 1,
+    drop_title: str | None = None,
+) -> Rendered:
+    """Render a Markdown body to an HTML fragment.
+
+    ``top`` is the highest heading level the body may use: a page whose ``<h1>`` is the title
+    renders the body with ``top=2``, and a body written with ``#`` headings moves down one
+    level. ``drop_title`` removes a first heading whose text is the title, so the page does
+    not repeat it.
+    """
+    md = parser(allow_html)
+    tokens = md.parse(text)
+    if drop_title is not None:
+        tokens = _drop_title(tokens, drop_title)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    shift = max(0, top - min(levels)) if levels else 0
+    headings = _number_headings(tokens, shift)
+    broken = _fix_links(tokens, rewrite)
+    html = md.renderer.render(tokens, md.options, {})
+    return Rendered(html, headings, broken)
+
+
+def render_html(text: str, *, allow_html: bool = False) -> str:
+    """Render Markdown to HTML with no link rewriting (for short texts such as summaries)."""
+    return render(text, allow_html=allow_html).html
+
+
+def _plain(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _drop_title(tokens: list[Token], title: str) -> list[Token]:
+    if (
+        len(tokens) >= 3
+        and tokens[0].type == "heading_open"
+        and tokens[0].tag == "h1"
+        and _same(_plain(tokens[1]), title)
+    ):
+        return tokens[3:]
+    return tokens
+
+
+def _number_headings(tokens: list[Token], shift: int) -> tuple[Heading, ...]:
+    used: set[str] = set()
+    found: list[Heading] = []
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        level = min(6, int(token.tag[1]) + shift)
+        token.tag = f"h{level}"
+        tokens[i + 2].tag = token.tag
+        text = _plain(tokens[i + 1])
+        base = ident = HEADING_PREFIX + slug(text)
+        n = 1
+        while ident in used:
+            ident = f"{base}-{n}"
+            n += 1
+        used.add(ident)
+        token.attrSet("id", ident)
+        found.append(Heading(level, ident, text))
+    return tuple(found)
+
+
+def _fragment(url: str) -> str:
+    """Prefix the fragment of a link to a body heading, as the heading ids are prefixed."""
+    path, sep, frag = url.partition("#")
+    if sep and frag and not frag.startswith(HEADING_PREFIX):
+        return f"{path}#{HEADING_PREFIX}{frag}"
+    return url
+
+
+def _fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
+    broken: list[str] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for i, child in enumerate(children):
+            key = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+            if key is None:
+                continue
+            url = str(child.attrGet(key) or "")
+            if url.startswith("#"):
+                child.attrSet(key, _fragment(url))
+                continue
+            if rewrite is None or not is_relative(url):
+                continue
+            new = rewrite(url)
+            if new is not None:
+                child.attrSet(key, new)
+                continue
+            broken.append(url)
+            if child.type == "image":
+                child.type, child.tag = "text", ""
+                child.content = f"[missing image: {child.content or url}]"
+                child.attrs = {}
+                continue
+            _unlink(children, i, url)
+    return tuple(broken)
+
+
+def _unlink(children: list[Token], start: int, url: str) -> None:
+    """Turn a link into a marked span, keeping its text."""
+    opening = children[start]
+    opening.tag = "span"
+    attrs: dict[str, Any] = {"class": "broken-link", "title": f"Link target not found: {url}"}
+    opening.attrs = attrs
+    depth = 0
+    for token in children[start:]:
+        if token.type == "link_open":
+            depth += 1
+        elif token.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                token.tag = "span"
+                return

@@ -1,0 +1,392 @@
+"""A local preview: build the site, serve it, rebuild on every change and reload open pages.
+
+Standard library only. The watcher polls modification times (no output folder is ever
+watched); a request for a page also checks, so a change shows up on the very next request.
+Open pages ask ``/__stagemap/version`` once a second and reload when the version moves. The reload script and the problem banner are added to pages as they are
+served: the files on disk are exactly what ``stagemap build`` writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import mimetypes
+import os
+import posixpath
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from .errors import StagemapError, UsageError
+
+VERSION_PATH = "/__stagemap/version"
+WATCH_INTERVAL = 0.5
+"""Seconds between two looks at the watched files."""
+POLL_MS = 1000
+"""How often an open page asks for the version, in milliseconds. Short requests rather than
+long polls: a browser allows only a few connections per host, and many open tabs would
+otherwise hold them all."""
+BANNER_PROBLEMS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class BuildState:
+    """The outcome of the latest build."""
+
+    version: int
+    """Goes up by one whenever what a reader sees changes."""
+    name: str
+    """Project name."""
+    pages: int
+    """HTML pages in the site."""
+    problems: tuple[str, ...]
+    """Library problems, formatted."""
+    error: str
+    """Why the latest rebuild failed (the previous site stays up), or empty."""
+    changed: int
+    """Files the latest build rewrote."""
+    removed: int
+    """Files the latest build removed."""
+
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def scan(paths: tuple[Path, ...]) -> Snapshot:
+    """Return ``{path: (mtime_ns, size)}`` for the given files and everything under the folders.
+
+    Hidden entries and editor backup files are skipped, so a swap file does not rebuild.
+    """
+    found: Snapshot = {}
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not path.is_dir():
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found[folder] = (0, len(files))
+            for name in files:
+                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+                    continue
+                full = os.path.join(folder, name)
+                try:
+                    info = os.stat(full)
+                except OSError:
+                    continue
+                found[full] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+class Preview:
+    """Keeps a project's site built in a folder and knows when it changed."""
+
+    def __init__(
+        self,
+        project_dir: Path | None,
+        out_dir: Path,
+        *,
+        as_of: dt.date | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        from .config import CONFIG_NAME, find_root
+
+        self.project_dir = project_dir
+        self.out_dir = out_dir
+        self.as_of = as_of
+        self._log = log or (lambda _line: None)
+        root = find_root(project_dir or Path.cwd()) or (project_dir or Path.cwd()).resolve()
+        self._watched: tuple[Path, ...] = (root / CONFIG_NAME, root / "content", root / "templates")
+        self._snapshot: Snapshot = {}
+        self._state = BuildState(0, root.name, 0, (), "", 0, 0)
+        self._build_lock = threading.Lock()
+        self._changed = threading.Condition()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def state(self) -> BuildState:
+        """The latest build's outcome."""
+        with self._changed:
+            return self._state
+
+    def rebuild(self) -> BuildState:
+        """Build the site now; a failure is kept in the state (the last good site stays up)."""
+        from . import load_project
+        from .publish import check_output_dir, publish, site_files
+
+        with self._build_lock:
+            # Take the snapshot first: an edit made while building triggers another build.
+            before = scan(self._watched)
+            old = self.state
+            try:
+                project = load_project(self.project_dir)
+                config = project.config
+                watched: tuple[Path, ...] = (
+                    config.config_path or config.root / "stagemap.yml",
+                    config.content_dir,
+                    config.templates_dir,
+                )
+                check_output_dir(config, self.out_dir)
+                files = site_files(project, self.as_of or dt.date.today())
+                result = publish(self.out_dir, files)
+                new = BuildState(
+                    old.version,
+                    config.name,
+                    result.pages,
+                    tuple(p.format() for p in project.problems),
+                    "",
+                    len(result.changed),
+                    len(result.removed),
+                )
+            except StagemapError as exc:
+                watched = self._watched
+                new = replace(old, error=str(exc), changed=0, removed=0)
+            if watched != self._watched:
+                self._watched = watched
+                before = scan(watched)
+            self._snapshot = before
+            moved = new.changed or new.removed or new.problems != old.problems or new.error != old.error
+            with self._changed:
+                self._state = replace(
+                    new, version=old.version + 1 if moved or not old.version else old.version
+                )
+                self._changed.notify_all()
+                state = self._state
+        self._report(old, state)
+        return state
+
+    def _report(self, old: BuildState, new: BuildState) -> None:
+        if new.error:
+            self._log(f"Error: {new.error}")
+            self._log("The last good build is still being served.")
+            return
+        if new.problems != old.problems:
+            for line in new.problems:
+                self._log(line)
+        self._log(
+            f"Built {new.pages} pages ({new.changed} files changed, {new.removed} removed)"
+            + (f"; {len(new.problems)} problems in the library" if new.problems else "")
+        )
+
+    def changed(self) -> bool:
+        """Return True when a watched file changed since the latest build."""
+        return scan(self._watched) != self._snapshot
+
+    def refresh(self) -> BuildState:
+        """Rebuild if anything changed; return the state either way."""
+        if self.changed():
+            return self.rebuild()
+        return self.state
+
+    def wait(self, since: int, timeout: float) -> int:
+        """Wait until the version differs from ``since`` (or the timeout, or stop); return it."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._state.version != since or self._stop.is_set(), timeout)
+            return self._state.version
+
+    def watch_in_background(self) -> None:
+        """Start the watcher thread."""
+
+        def loop() -> None:
+            while not self._stop.wait(WATCH_INTERVAL):
+                if self.changed():
+                    self.rebuild()
+
+        self._thread = threading.Thread(target=loop, name="stagemap-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the watcher and release waiting requests."""
+        self._stop.set()
+        with self._changed:
+            self._changed.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def banner(self) -> str:
+        """Return the HTML of the problem banner, or empty when all is well."""
+        state = self.state
+        if state.error:
+            text = (
+                "<p><strong>The latest change could not be built.</strong> "
+                "You are looking at the last good build.</p>"
+                f"<pre>{html.escape(state.error)}</pre>"
+            )
+        elif state.problems:
+            items = "".join(
+                f"<li><code>{html.escape(p)}</code></li>" for p in state.problems[:BANNER_PROBLEMS]
+            )
+            more = len(state.problems) - BANNER_PROBLEMS
+            if more > 0:
+                items += f"<li>and {more} more</li>"
+            text = (
+                f"<p><strong>{len(state.problems)} problem{'s' if len(state.problems) != 1 else ''} "
+                "in the library.</strong> Files with errors are left out of the site.</p>"
+                f"<ul>{items}</ul>"
+            )
+        else:
+            return ""
+        return (
+            '<aside class="stagemap-preview" aria-label="Preview problems" style="background:#fff4e5;'
+            "color:#1b2430;border-bottom:3px solid #b42318;padding:.5rem 1.25rem;font:15px/1.5 system-ui,"
+            'sans-serif;max-height:40vh;overflow:auto">'
+            f"{text}</aside>"
+        )
+
+
+_RELOAD = """<script>
+(function () {
+  "use strict";
+  var version = %d;
+  function check() {
+    fetch("%s", {cache: "no-store"})
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (data.version !== version) { window.location.reload(); } else { window.setTimeout(check, %d); }
+      })
+      .catch(function () { window.setTimeout(check, 2000); });
+  }
+  window.setTimeout(check, %d);
+}());
+</script>
+"""
+
+
+def inject(page: bytes, banner: str, version: int) -> bytes:
+    """Add the banner after ``<body>`` and the reload script before ``</body>``."""
+    text = page.decode("utf-8", "replace")
+    lower = text.lower()
+    if banner:
+        start = lower.find("<body")
+        end = lower.find(">", start) + 1 if start >= 0 else 0
+        text = text[:end] + banner + text[end:]
+        lower = text.lower()
+    script = _RELOAD % (version, VERSION_PATH, POLL_MS, POLL_MS)
+    close = lower.rfind("</body>")
+    text = text + script if close < 0 else text[:close] + script + text[close:]
+    return text.encode("utf-8")
+
+
+def resolve_request(root: Path, url_path: str) -> Path | None:
+    """Return the file or folder a decoded URL path names inside ``root``, or None.
+
+    The path is resolved (``..`` and symlinks included) and must stay inside the folder;
+    hidden entries (such as the build manifest) are never served.
+    """
+    if "\0" in url_path:
+        return None
+    base = root.resolve()
+    rel = posixpath.normpath("/" + url_path).lstrip("/")
+    if any(part.startswith(".") for part in rel.split("/") if part):
+        return None
+    candidate = (base / rel).resolve()
+    if not candidate.is_relative_to(base):
+        return None
+    return candidate if candidate.exists() else None
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """An HTTP server that knows its preview."""
+
+    daemon_threads = True
+    block_on_close = False
+    preview: Preview
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore clients that hang up (a page that navigates away drops its version request)."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "stagemap-preview"
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: the terminal shows builds, not every request."""
+
+    def _send(self, status: HTTPStatus, body: bytes, kind: str, send_body: bool, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _respond(self, send_body: bool) -> None:
+        preview = self.server.preview
+        parts = urlsplit(self.path)
+        path = unquote(parts.path)
+        if path == VERSION_PATH:
+            body = json.dumps({"version": preview.state.version}).encode()
+            self._send(HTTPStatus.OK, body, "application/json", send_body)
+            return
+        target = resolve_request(preview.out_dir, path)
+        if target is not None and target.is_dir():
+            if not path.endswith("/"):
+                location = quote(path + "/") + (f"?{parts.query}" if parts.query else "")
+                self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, Location=location)
+                return
+            target = target / "index.html"
+        is_page = target is None or target.suffix == ".html"
+        state = preview.refresh() if is_page else preview.state
+        if target is None or not target.is_file():
+            page = (
+                b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
+                b'</head><body><main><h1>Not found</h1><p>No page here. <a href="/">Go to the overview</a>.'
+                b"</p></main></body></html>"
+            )
+            body = inject(page, preview.banner(), state.version)
+            self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8", send_body)
+            return
+        try:
+            data = target.read_bytes()
+        except OSError:
+            self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain", send_body)
+            return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "text/javascript"):
+            kind += "; charset=utf-8"
+        if target.suffix == ".html":
+            data = inject(data, preview.banner(), state.version)
+        self._send(HTTPStatus.OK, data, kind, send_body)
+
+
+def start_server(preview: Preview, host: str = "127.0.0.1", port: int = 8000) -> PreviewServer:
+    """Bind the preview server (port 0 picks a free port); call ``serve_forever`` to run it."""
+
+    class Server(PreviewServer):
+        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    try:
+        server = Server((host, port), _Handler)
+    except OSError as exc:
+        hint = f" (try --port {port + 1})" if port else ""
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+    server.preview = preview
+    return server

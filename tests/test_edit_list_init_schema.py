@@ -1,0 +1,307 @@
+"""`stagemap list`, `stagemap init` and `stagemap schema` as a user sees them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap import frontmatter, yamlsafe
+from stagemap.cli import cli
+from stagemap.journey import builtin_model_names
+from stagemap.library import content_files
+from tests.conftest import MINIMAL_CONFIG, write
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/b/cost.md": (
+                "---\ntitle: What a missed call costs\nstages: [awareness, exploration]\nquestions: [problems]\n"
+                "personas: [owner]\nformat: article\nowner: Dana\nupdated: 2026-01-02\n---\n"
+            ),
+            "content/a/formula.md": "---\ntitle: =HYPERLINK(1)\nstages: evaluation\nquestions: risk\nstatus: draft\n---\n",
+            "content/c/bad.md": "---\ntitle: Bad\nstages: [awarness]\nquestions: [risk]\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- list -------------------------------------------------------------------------------------
+def test_list_table_sorted_by_path_with_problems_on_stderr(project: Path) -> None:
+    code, out, err = run("list")
+    assert code == 0
+    assert out == (
+        "PATH                  STATUS     STAGES                 QUESTIONS  PERSONAS  TITLE\n"
+        "content/a/formula.md  draft      evaluation             risk       -         =HYPERLINK(1)\n"
+        "content/b/cost.md     published  awareness,exploration  problems   owner     What a missed call costs\n"
+    )
+    assert err == "content/c/bad.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
+
+
+def test_list_filters_all_must_match(project: Path) -> None:
+    assert run("list", "--stage", "exploration", "--format", "paths")[1] == "content/b/cost.md\n"
+    assert run("list", "--stage", "exploration", "--status", "draft", "--format", "paths")[1] == ""
+    assert run("list", "--stage", "exploration", "--stage", "evaluation", "--format", "paths")[1] == (
+        "content/a/formula.md\ncontent/b/cost.md\n"
+    )
+    assert run("list", "--persona", "owner", "--format", "paths")[1] == "content/b/cost.md\n"
+    assert run("list", "--where", "format=article", "--format", "paths")[1] == "content/b/cost.md\n"
+    assert run("list", "--where", "owner=Dana", "--question", "problems", "--format", "paths")[1] == (
+        "content/b/cost.md\n"
+    )
+    assert run("list", "--where", "id=a/formula", "--format", "paths")[1] == "content/a/formula.md\n"
+
+
+def test_list_no_match_says_so_on_stderr(project: Path) -> None:
+    code, out, err = run("list", "--persona", "manager")
+    assert (code, out) == (0, "")
+    assert err.endswith("No assets match.\n")
+
+
+def test_list_paths_are_relative_to_the_current_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project / "content" / "b")
+    assert run("list", "--format", "paths")[1] == "../a/formula.md\ncost.md\n"
+
+
+def test_list_json_has_every_field(project: Path) -> None:
+    code, out, _ = run("list", "--format", "json", "--stage", "awareness")
+    assert code == 0
+    assert json.loads(out) == {
+        "version": 1,
+        "assets": [
+            {
+                "cta": "",
+                "format": "article",
+                "id": "b/cost",
+                "message": "",
+                "next": "",
+                "owner": "Dana",
+                "path": "content/b/cost.md",
+                "personas": ["owner"],
+                "questions": ["problems"],
+                "review_by": None,
+                "stages": ["awareness", "exploration"],
+                "status": "published",
+                "summary": "",
+                "title": "What a missed call costs",
+                "updated": "2026-01-02",
+            }
+        ],
+    }
+
+
+def test_list_csv_neutralises_formulas(project: Path) -> None:
+    assert run("list", "--format", "csv")[1] == (
+        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next\n"
+        "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,\n"
+        "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--stage", "awarness"], "unknown stage 'awarness' (did you mean 'awareness'?)"),
+        (["--status", "live"], "unknown status 'live' (valid: idea, draft, review, published, retired)"),
+        (
+            ["--where", "colour=red"],
+            "cannot select on 'colour' (valid: stage, question, persona, status, format, id, owner)",
+        ),
+    ],
+)
+def test_list_usage_errors(project: Path, args: list[str], message: str) -> None:
+    assert run("list", *args) == (2, "", f"Error: {message}\n")
+
+
+def test_list_on_the_sample_project(sample: Path) -> None:
+    code, out, err = run("-C", str(sample), "list", "--stage", "purchase", "--format", "paths")
+    assert (code, err) == (0, "")
+    assert len(out.splitlines()) >= 2
+
+
+# -- init -------------------------------------------------------------------------------------
+def test_init_creates_a_project_that_checks_and_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("init", "acme", "--model", "hourglass")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Created a stagemap project in acme:\n"
+        "  stagemap.yml\n  content/why-we-exist.md\n  templates/README.md\n"
+        "Next: cd acme, edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.\n"
+    )
+    settings = (tmp_path / "acme/stagemap.yml").read_text()
+    assert "\nname: acme\n" in settings
+    assert "\nmodel: hourglass\n" in settings
+    assert (
+        "`stagemap models show hourglass` lists its stages: know, like, trust, try, buy, repeat, refer.\n"
+        in settings
+    )
+    assert "stages: [know]  # one or more of" in (tmp_path / "acme/content/why-we-exist.md").read_text()
+    assert '{% extends "stagemap/kit.md.j2" %}' in (tmp_path / "acme/templates/README.md").read_text()
+    assert run("-C", "acme", "check") == (
+        0,
+        "Checked 1 file in content/ against the hourglass model (7 stages, 4 questions, 0 personas): no problems.\n",
+        "",
+    )
+    code, out, _ = run("-C", "acme", "report")
+    assert code == 0
+    assert out.startswith("acme: Hourglass")
+
+
+@pytest.mark.parametrize("model", builtin_model_names())
+def test_init_example_passes_check_for_every_model(tmp_path: Path, model: str) -> None:
+    assert run("init", str(tmp_path / "p"), "--model", model)[0] == 0
+    assert run("-C", str(tmp_path / "p"), "check", "--strict")[0] == 0
+
+
+def test_init_in_the_current_folder_or_dash_c(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("init")
+    assert code == 0
+    assert out.startswith("Created a stagemap project:\n")
+    assert out.endswith("Next: edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.\n")
+    assert run("-C", "other", "init")[0] == 0
+    assert (tmp_path / "other/stagemap.yml").is_file()
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": "name: Mine\n", "templates/README.md": "mine"})
+    assert run("init", str(tmp_path)) == (
+        2,
+        "",
+        f"Error: {tmp_path.as_posix()}/stagemap.yml, {tmp_path.as_posix()}/templates/README.md already exist; "
+        "init never overwrites, so nothing was written\n",
+    )
+    assert not (tmp_path / "content").exists()
+    assert (tmp_path / "stagemap.yml").read_text() == "name: Mine\n"
+
+
+def test_init_unknown_model(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path), "--model", "orbit") == (
+        2,
+        "",
+        "Error: unknown model 'orbit' (did you mean 'orbits'?)\n",
+    )
+
+
+# -- schema -----------------------------------------------------------------------------------
+def _valid(value: Any, schema: dict[str, Any]) -> bool:
+    """Just enough of JSON Schema for the keywords `stagemap schema` uses."""
+    names = {
+        type(None): "null",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        str: "string",
+        list: "array",
+        dict: "object",
+    }
+    if "anyOf" in schema and not any(_valid(value, s) for s in schema["anyOf"]):
+        return False
+    if "enum" in schema and value not in schema["enum"]:
+        return False
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if names[type(value)] not in types:
+            return False
+    if isinstance(value, str):
+        if len(value) < schema.get("minLength", 0):
+            return False
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            return False
+    if isinstance(value, list):
+        if not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
+            return False
+        if "items" in schema and not all(_valid(v, schema["items"]) for v in value):
+            return False
+    if isinstance(value, dict):
+        if any(key not in value for key in schema.get("required", [])):
+            return False
+        props = schema.get("properties", {})
+        if not all(_valid(v, props[k]) for k, v in value.items() if k in props):
+            return False
+    return True
+
+
+def _front_matter(path: Path) -> Any:
+    split = frontmatter.split(path.read_bytes())
+    return yamlsafe.load(split.yaml).data
+
+
+def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
+    code, out, err = run("-C", str(sample), "schema")
+    assert (code, err) == (0, "")
+    assert run("-C", str(sample), "schema")[1] == out
+    schema = json.loads(out)
+    assert out == json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is True
+    assert schema["required"] == ["title", "stages", "questions"]
+    stage_enum = schema["properties"]["stages"]["anyOf"][0]["enum"]
+    assert stage_enum == [
+        "awareness",
+        "exploration",
+        "commitment",
+        "evaluation",
+        "purchase",
+        "onboarding",
+        "adoption",
+        "advocacy",
+    ]
+    assert schema["properties"]["personas"]["anyOf"][1]["items"]["enum"] == [
+        "owner-operator",
+        "office-manager",
+        "ops-director",
+    ]
+    assert schema["properties"]["status"]["enum"] == ["idea", "draft", "review", "published", "retired", None]
+    assert schema["properties"]["review_by"]["format"] == "date"
+
+
+def test_schema_accepts_every_sample_asset(sample: Path) -> None:
+    schema = json.loads(run("-C", str(sample), "schema")[1])
+    for path in content_files(sample / "content"):
+        assert _valid(_front_matter(path), schema), path
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        {"title": "T", "stages": ["awarness"], "questions": ["risk"]},
+        {"title": "T", "stages": [], "questions": ["risk"]},
+        {"title": "T", "questions": ["risk"]},
+        {"title": "T", "stages": "awareness", "questions": "risk", "personas": ["boss"]},
+        {"title": "T", "stages": "awareness", "questions": "risk", "status": "live"},
+        {"title": "T", "stages": "awareness", "questions": "risk", "updated": "31/12/2026"},
+        {"title": "", "stages": "awareness", "questions": "risk"},
+    ],
+)
+def test_schema_rejects_what_check_rejects(sample: Path, front_matter: dict[str, Any]) -> None:
+    schema = json.loads(run("-C", str(sample), "schema")[1])
+    assert not _valid(front_matter, schema)
+    assert _valid({"title": "T", "stages": "awareness", "questions": "risk", "extra": {"any": 1}}, schema)
+
+
+def test_schema_without_personas_allows_none(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": "name: Solo\n"})
+    schema = json.loads(run("-C", str(tmp_path), "schema")[1])
+    assert schema["properties"]["personas"]["maxItems"] == 0
+    assert _valid({"title": "T", "stages": "awareness", "questions": "risk", "personas": []}, schema)
+    assert not _valid({"title": "T", "stages": "awareness", "questions": "risk", "personas": ["x"]}, schema)

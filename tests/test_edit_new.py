@@ -1,0 +1,231 @@
+"""`stagemap new`: valid front matter, a safe file name, a brief from a gap, prompts on a terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap import cli_edit
+from stagemap.cli import cli
+from stagemap.library import STATUSES
+from stagemap.scaffold import slugify
+from tests.conftest import MINIMAL_CONFIG, write
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + "messages:\n  risk: Cancel any month.\n",
+            "content/blog/cost.md": "---\ntitle: Cost\nstages: [awareness]\nquestions: [problems]\nnext: exploration\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_new_writes_valid_front_matter_and_a_starter_body(project: Path) -> None:
+    code, out, err = run(
+        "new",
+        "Pricing: what's included?",
+        "--stage",
+        "evaluation",
+        "--question",
+        "risk",
+        "--persona",
+        "owner",
+        "--format",
+        "faq",
+        "--owner",
+        "Priya",
+    )
+    assert (code, out, err) == (0, "content/pricing-whats-included.md\n", "")
+    text = (project / "content/pricing-whats-included.md").read_text()
+    assert text.startswith(
+        '---\ntitle: "Pricing: what\'s included?"\nstages: [evaluation]\nquestions: [risk]\n'
+        "personas: [owner]\nformat: faq\nstatus: idea\nowner: Priya\n---\n\n# Pricing: what's included?\n\n"
+    )
+    assert "- **Question:** How do you make buying from you safe?\n" in text
+    assert "- **For:** Owner. Fewer missed jobs.\n" in text
+    assert run("check")[0] == 0
+
+
+def test_new_gap_writes_a_brief_and_the_next_stage(project: Path) -> None:
+    code, out, err = run("new", "--gap", "exploration:risk", "--format", "checklist")
+    assert (code, err) == (0, "")
+    assert out == "content/exploring-a-better-way-how-do-you-make-buying-from-you-safe.md\n"
+    text = (project / out.strip()).read_text()
+    assert text.startswith(
+        '---\ntitle: "Exploring a better way: How do you make buying from you safe?"\n'
+        "stages: [exploration]\nquestions: [risk]\nformat: checklist\nstatus: idea\nnext: commitment\n---\n"
+    )
+    for line in (
+        "## Brief\n",
+        "Exploring a better way: nothing answers \u201cHow do you make buying from you safe?\u201d while buyers need to understand",
+        "- **Stage:** Exploring a better way (`exploration`), before the purchase, led by marketing.\n",
+        "- **What they are thinking:** Curious but guarded",
+        "- **The question to answer:** How do you make buying from you safe?\n",
+        "- **Our answer in one line:** Cancel any month.\n",
+        "- **Formats that suit this stage:** guide, webinar, comparison, case-study, newsletter\n",
+        "- **Hand them on to:** Committing to change (`next: commitment`)\n",
+        "What moves buyers forward here:\n\n- A clear map of the options",
+        "What gets them stuck, and what this asset can take away:\n\n- Too many options",
+        "## Draft\n",
+    ):
+        assert line in text
+    assert run("check")[0] == 0
+
+
+def test_new_gap_at_the_last_stage_has_no_next_step(project: Path) -> None:
+    code, out, _ = run("new", "Tell a friend", "--gap", "advocacy:who-for")
+    assert code == 0
+    text = (project / out.strip()).read_text()
+    assert "next:" not in text.split("---")[1]
+    assert "this is the last stage" in text
+
+
+def test_new_gap_on_a_covered_cell_says_so(project: Path) -> None:
+    write(project, {"content/b.md": "---\ntitle: B\nstages: awareness\nquestions: problems\n---\n"})
+    code, _, err = run("new", "Another", "--gap", "awareness:problems")
+    assert code == 0
+    assert err == "note: awareness:problems is already covered (2 assets); making another anyway\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "missing TITLE (or use --gap STAGE:QUESTION to take one from a gap)"),
+        (
+            ["T"],
+            "missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, onboarding, adoption, advocacy)",
+        ),
+        (["T", "--stage", "awareness"], "missing --question (valid: who-we-are, problems, who-for, risk)"),
+        (
+            ["T", "--stage", "awarenes", "--question", "risk"],
+            "unknown stage 'awarenes' (did you mean 'awareness'?)",
+        ),
+        (
+            ["T", "--stage", "awareness", "--question", "risk", "--persona", "boss"],
+            "unknown persona 'boss' (valid: owner, manager)",
+        ),
+        (["  ", "--stage", "awareness", "--question", "risk"], "the title is empty"),
+        (["--gap", "awareness"], "--gap needs STAGE:QUESTION, e.g. awareness:problems; got 'awareness'"),
+        (["--gap", "awareness:rsk"], "unknown question 'rsk' (did you mean 'risk'?)"),
+        (
+            ["--gap", "awareness:risk", "--stage", "exploration"],
+            "--gap sets the stage and the question; leave out --stage and --question",
+        ),
+        (
+            ["T", "--stage", "awareness", "--question", "risk", "--path", "../x.md"],
+            "--path ../x.md is outside the content folder content/",
+        ),
+        (
+            ["Cost", "--stage", "awareness", "--question", "risk", "--path", "blog/"],
+            "content/blog/cost.md already exists (give another title or --path; new never overwrites)",
+        ),
+    ],
+)
+def test_new_usage_errors(project: Path, args: list[str], message: str) -> None:
+    assert run("new", *args) == (2, "", f"Error: {message}\n")
+
+
+def test_new_status_choices_match_the_library() -> None:
+    assert cli_edit.STATUS_CHOICES == STATUSES
+
+
+@pytest.mark.parametrize(
+    ("path", "created"),
+    [
+        ("guides/", "content/guides/a-title.md"),
+        ("blog", "content/blog/a-title.md"),
+        ("guides/named", "content/guides/named.md"),
+        ("content/guides/named.md", "content/guides/named.md"),
+    ],
+)
+def test_new_path_is_under_the_content_folder(project: Path, path: str, created: str) -> None:
+    code, out, _ = run("new", "A title", "--stage", "awareness", "--question", "risk", "--path", path)
+    assert (code, out) == (0, created + "\n")
+    assert (project / created).is_file()
+
+
+def test_new_refuses_an_id_already_taken(project: Path) -> None:
+    write(project, {"content/x.md": "---\nid: hello\ntitle: X\nstages: awareness\nquestions: risk\n---\n"})
+    assert run("new", "Hello", "--stage", "awareness", "--question", "risk")[2] == (
+        "Error: id 'hello' is already used by content/x.md\n"
+    )
+
+
+def test_new_prints_a_path_usable_from_another_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project / "content")
+    code, out, _ = run("new", "Deep", "--stage", "awareness", "--question", "risk")
+    assert (code, out) == (0, "deep.md\n")
+
+
+def test_new_uses_the_projects_template(project: Path) -> None:
+    write(
+        project,
+        {"templates/new-asset.md.j2": "# {{ asset.title }}\n\nOur house style for {{ project.name }}.\n"},
+    )
+    code, _, _ = run("new", "Styled", "--stage", "awareness", "--question", "risk")
+    assert code == 0
+    assert (
+        (project / "content/styled.md").read_text().endswith("---\n\n# Styled\n\nOur house style for Acme.\n")
+    )
+
+
+def test_new_asks_for_every_field_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    answers = "Ask me\nawarenes\nawareness\nproblems, risk\nowner\nchecklist\n"
+    code, out, err = run("new", input=answers)
+    assert code == 0
+    assert out == "content/ask-me.md\n"
+    assert "Stages:\n  awareness    Noticing the problem\n" in err
+    assert "Error: unknown id 'awarenes' (did you mean 'awareness'?)\n" in err
+    assert "Formats that suit this stage: article, blog-post, checklist, social-post, podcast\n" in err
+    assert (
+        (project / "content/ask-me.md")
+        .read_text()
+        .startswith(
+            "---\ntitle: Ask me\nstages: [awareness]\nquestions: [problems, risk]\npersonas: [owner]\n"
+            "format: checklist\nstatus: idea\n---\n"
+        )
+    )
+
+
+def test_new_asks_only_for_what_is_missing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    code, out, _ = run("new", "Half", "--stage", "awareness", input="risk\n")
+    assert (code, out) == (0, "content/half.md\n")
+
+
+def test_new_never_asks_with_no_input(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    assert run("new", "T", "--no-input", input="awareness\n")[2] == (
+        "Error: missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, "
+        "onboarding, adoption, advocacy)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("What a missed call costs", "what-a-missed-call-costs"),
+        ("Ärger & Größe: über’s Café", "arger-and-grosse-ubers-cafe"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("日本語", "untitled"),
+        ("  --Spaces--  ", "spaces"),
+        ("Søren Łukasz Þór", "soren-lukasz-thor"),
+        ("a" * 80, "a" * 60),
+        ("word " * 20, "word-word-word-word-word-word-word-word-word-word-word-word"),
+    ],
+)
+def test_slugify_is_ascii_and_safe(title: str, slug: str) -> None:
+    assert slugify(title) == slug

@@ -1,0 +1,346 @@
+"""The built site in a real headless Chromium: from file:// and from `stagemap serve`.
+
+Uses Debian's chromium (tests/run installs it when missing) driven by Playwright; never
+Playwright's own browser downloads. Run only these with ``pytest -m browser``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stagemap import load_project
+from stagemap.analysis import Report, analyse
+from stagemap.publish import publish, site_files
+from stagemap.serve import Preview, start_server
+from tests.conftest import ROOT
+from tests.test_site import hostile_project
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AS_OF = dt.date(2026, 11, 24)
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@dataclass
+class Built:
+    project: Path
+    out: Path
+    report: Report
+    titles: dict[str, str]
+
+    def url(self, page: str) -> str:
+        return (self.out / page).as_uri()
+
+
+def _build(project: Path, out: Path) -> Built:
+    loaded = load_project(project)
+    publish(out, site_files(loaded, AS_OF))
+    report = analyse(loaded.config, loaded.library, AS_OF)
+    return Built(project, out, report, {a.id: a.title for a in loaded.assets})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    project = tmp_path_factory.mktemp("browser") / "sample"
+    project.mkdir()
+    shutil.copy2(ROOT / "stagemap.yml", project / "stagemap.yml")
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    return _build(project, project.parent / "site")
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; tests/run does it) "
+            "to run the browser tests, or deselect them with -m 'not browser'"
+        )
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        ctx = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+
+
+class Watched:
+    """A page that records console errors, uncaught exceptions and dialogs."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def tab(context: Any) -> Iterator[Watched]:
+    page = context.new_page()
+    try:
+        yield Watched(page)
+    finally:
+        page.close()
+
+
+def visible_ids(page: Any) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            "#asset-table tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)"
+        )
+    )
+
+
+def serious_violations(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+# -- file:// ----------------------------------------------------------------------------------
+def test_browser_home_renders_the_heatmap(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.goto(built.url("index.html"))
+    assert page.title() == "Fernhill"
+    rows = page.locator("table.heatmap tbody tr")
+    assert rows.count() == 8
+    assert page.locator("table.heatmap td.cell").count() == 32
+    empty = page.locator("table.heatmap td.cell.empty").first
+    assert empty.locator(".n").inner_text() == "none"
+    # An empty cell is white with a dashed outline, not the low end of a colour scale.
+    style = empty.locator("a").evaluate(
+        "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).borderTopStyle]"
+    )
+    assert style == ["rgb(255, 255, 255)", "dashed"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    assert tab.errors == [] and tab.dialogs == []
+
+
+def test_browser_clicking_a_covered_cell_reaches_its_assets(built: Built, tab: Watched) -> None:
+    cell = next(c for c in built.report.cells if c.state == "covered" and c.stage == "evaluation")
+    page = tab.page
+    page.goto(built.url("index.html"))
+    page.locator(f'[id="cell-{cell.stage}.{cell.question}"]').click()
+    page.wait_for_url(f"**/stages/{cell.stage}.html#q-{cell.question}")
+    section = page.locator(f'[id="q-{cell.question}"]')
+    assert section.is_visible()
+    sent = section.locator("ul.send a").all_inner_texts()
+    assert sorted(sent) == sorted(built.titles[i] for i in cell.assets)
+    assert page.evaluate("document.querySelector(':target').id") == f"q-{cell.question}"
+    assert tab.errors == []
+
+
+def test_browser_clicking_an_empty_cell_reaches_its_brief(built: Built, tab: Watched) -> None:
+    cell = next(c for c in built.report.cells if c.state == "empty")
+    page = tab.page
+    page.goto(built.url("index.html"))
+    page.locator(f'[id="cell-{cell.stage}.{cell.question}"]').click()
+    page.wait_for_url(f"**/gaps.html#gap-{cell.stage}.{cell.question}")
+    brief = page.locator(":target")
+    assert brief.get_attribute("id") == f"gap-{cell.stage}.{cell.question}"
+    assert brief.is_visible()
+    assert "empty: 0 of" in brief.inner_text()
+
+
+def test_browser_asset_index_filters_and_searches(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.goto(built.url("assets.html"))
+    assert page.locator("#filters").is_visible()
+    assert len(visible_ids(page)) == 36
+    assert page.locator("#result-count").inner_text() == "Showing all 36 assets."
+
+    page.get_by_label("Stage").select_option("evaluation")
+    expected = {i for i in built.titles if "evaluation" in load_stage_ids(built, i)}
+    assert set(visible_ids(page)) == expected
+    assert page.locator("#result-count").inner_text() == f"Showing {len(expected)} of 36 assets."
+
+    page.get_by_label("Stage").select_option("")
+    page.get_by_label("Search").fill("missed CALL")
+    found = visible_ids(page)
+    assert "blog/missed-calls-cost" in found
+    assert 0 < len(found) < 36
+
+    page.get_by_label("Search").fill("zzzz-nothing-matches")
+    assert visible_ids(page) == []
+    assert page.locator("#no-results").is_visible()
+
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_function("document.querySelectorAll('#asset-table tbody tr:not([hidden])').length === 36")
+    page.get_by_label("Status").select_option("stale")
+    assert sorted(visible_ids(page)) == sorted(built.report.stale)
+    page.get_by_label("Status").select_option("")
+    page.get_by_label("Persona").select_option("ops-director")
+    page.get_by_label("Format").select_option("case-study")
+    assert visible_ids(page) and all(built.titles[i] for i in visible_ids(page))
+    assert tab.errors == []
+
+
+def load_stage_ids(built: Built, asset_id: str) -> tuple[str, ...]:
+    project = load_project(built.project)
+    asset = project.library.asset(asset_id)
+    assert asset is not None
+    return asset.stages
+
+
+def test_browser_skip_link_is_the_first_tab_stop(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.goto(built.url("stages/evaluation.html"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent]")
+    assert focused == ["skip-link", "Skip to content"]
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["y"] >= 0
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
+
+
+def test_browser_no_console_errors_on_any_page(built: Built, tab: Watched) -> None:
+    pages = sorted(p.relative_to(built.out).as_posix() for p in built.out.rglob("*.html"))
+    assert len(pages) == 54
+    for name in pages:
+        tab.page.goto(built.url(name))
+        assert tab.errors == [], name
+
+
+def test_browser_small_screen_has_no_sideways_scroll(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 360, "height": 740})
+    for name in ("index.html", "assets.html", "gaps.html", "assets/blog/missed-calls-cost.html"):
+        page.goto(built.url(name))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+
+
+def test_browser_print_hides_navigation(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.emulate_media(media="print")
+    page.goto(built.url("index.html"))
+    assert not page.locator(".site-header nav").is_visible()
+    assert page.locator("table.heatmap").is_visible()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "gaps.html",
+        "assets.html",
+        "stages/evaluation.html",
+        "assets/blog/missed-calls-cost.html",
+    ],
+)
+def test_browser_accessibility_has_no_serious_violations(built: Built, tab: Watched, name: str) -> None:
+    tab.page.goto(built.url(name))
+    assert serious_violations(tab.page) == []
+
+
+def test_browser_hostile_content_runs_no_script(tmp_path: Path, tab: Watched) -> None:
+    built = _build(hostile_project(tmp_path / "p"), tmp_path / "site")
+    for name in sorted(p.relative_to(built.out).as_posix() for p in built.out.rglob("*.html")):
+        tab.page.goto(built.url(name))
+        tab.page.evaluate(
+            "document.querySelectorAll('body *').forEach(el => {"
+            " el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"
+            " el.dispatchEvent(new Event('focus')); })"
+        )
+        tab.page.locator("a").last.click(trial=True)
+        assert tab.page.evaluate("typeof window.__pwned") == "undefined", name
+    assert tab.dialogs == []
+    tab.page.goto(built.url("assets/hostile.html"))
+    assert "<script>window.__pwned = 1</script>" in tab.page.locator(".body").inner_text()
+
+
+# -- served -----------------------------------------------------------------------------------
+@pytest.fixture
+def served(built: Built, tmp_path: Path) -> Iterator[tuple[str, Preview]]:
+    preview = Preview(built.project, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    server = start_server(preview, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    preview.watch_in_background()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", preview
+    finally:
+        preview.stop()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def test_browser_served_site_filters_from_the_address(served: tuple[str, Preview], tab: Watched) -> None:
+    base, _ = served
+    page = tab.page
+    page.goto(base + "assets.html#stage=purchase&state=ready")
+    assert page.get_by_label("Stage").input_value() == "purchase"
+    ids = visible_ids(page)
+    assert ids and len(ids) < 36
+    page.get_by_label("Search").fill("price")
+    page.wait_for_function("location.hash.includes('text=price')")
+    assert tab.errors == []
+    assert serious_violations(page) == []
+
+
+def test_browser_served_page_reloads_after_a_change(
+    served: tuple[str, Preview], built: Built, tab: Watched
+) -> None:
+    base, preview = served
+    page = tab.page
+    page.goto(base + "assets/sales/demo-script.html")
+    assert page.locator("h1").inner_text() == "Demo script: a Monday at a nine-van firm"
+    source = built.project / "content" / "sales" / "demo-script.md"
+    original = source.read_text()
+    try:
+        source.write_text(
+            original.replace('title: "Demo script: a Monday', 'title: "Demo script: a busy Monday')
+        )
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.startsWith('Demo script: a busy Monday')",
+            timeout=30_000,
+        )
+        source.write_text(original.replace("stages: [evaluation]", "stages: [evaluation, nowhere]"))
+        page.wait_for_selector("aside.stagemap-preview", timeout=30_000)
+        assert "unknown stage 'nowhere'" in page.locator("aside.stagemap-preview").inner_text()
+    finally:
+        source.write_text(original)
+        preview.rebuild()
+    assert tab.errors == []
