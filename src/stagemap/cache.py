@@ -104,11 +104,9 @@ class ParseCache:
 
         data = {"format": FORMAT, "key": self.key, "entries": self.new}
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                atomic_write(ignore, b"# stagemap's parse cache: safe to delete.\n*\n")
-            atomic_write(self.path, json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+            cache_dir(self.path.parent.parent)
+            text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+            atomic_write(self.path, text.encode("utf-8"), durable=False)
         except OSError:
             pass
 
@@ -209,14 +207,32 @@ def _decode(entry: dict[str, Any], rel: str) -> Parsed:
     return asset, problems
 
 
+def cache_dir(root: Path) -> Path:
+    """Return the project's cache folder, made with a .gitignore that ignores it all."""
+    from .output import atomic_write
+
+    folder = root / CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        atomic_write(ignore, b"# stagemap's caches: safe to delete.\n*\n", durable=False)
+    return folder
+
+
 def cached_parse(
     root: Path,
     vocab: Vocabulary,
     content_dir: Path,
     files: list[tuple[str, str]],
     parse: Callable[[str, str, os.stat_result | None], Parsed],
+    *,
+    bodies: bool = False,
 ) -> list[Parsed]:
-    """Parse ``files`` (path, relative path) through the cache; bodies come back empty."""
+    """Parse ``files`` (path, relative path) through the cache.
+
+    Without ``bodies`` the assets' bodies come back empty. With them, a cached asset's body
+    is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it.
+    """
     cache = ParseCache(root / CACHE_DIR / CACHE_FILE, cache_key(vocab, content_dir))
     results: list[Parsed] = []
     for path, rel in files:
@@ -226,12 +242,25 @@ def cached_parse(
             results.append(parse(path, rel, None))
             continue
         hit = cache.get(rel, stat)
+        if hit is not None and bodies and hit[0] is not None:
+            body = _read_body(path)
+            hit = None if body is None else (replace(hit[0], body=body), hit[1])
         if hit is None:
             hit = parse(path, rel, stat)
             asset = hit[0]
             cache.put(rel, stat, hit)
-            if asset is not None and asset.body:
+            if asset is not None and asset.body and not bodies:
                 hit = (replace(asset, body=""), hit[1])
         results.append(hit)
     cache.save()
     return results
+
+
+def _read_body(path: str) -> str | None:
+    from . import frontmatter
+
+    try:
+        with open(path, "rb") as handle:
+            return frontmatter.split(handle.read()).body
+    except (OSError, frontmatter.SplitProblem):
+        return None

@@ -54,13 +54,17 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
-    from .publish import check_output_dir, page_count, publish, site_files
+    from .parallel import default_workers
+    from .publish import build_into, check_output_dir, page_count
 
+    workers = default_workers()
     day = _as_of(as_of)
+    # Refuse a bad output folder before reading the library (which may write its cache).
+    settings = state.config()
+    target = out_dir if out_dir is not None else settings.root / "site"
+    check_output_dir(settings, target)
     project = state.load()
     config = project.config
-    target = out_dir if out_dir is not None else config.root / "site"
-    check_output_dir(config, target)
     _print_problems(project, state)
     if strict and project.problems:
         click.echo(
@@ -72,10 +76,9 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         with click.progressbar(
             length=page_count(config, project.library), label="Rendering pages", file=sys.stderr
         ) as bar:
-            files = site_files(project, day, progress=lambda _path: bar.update(1))
+            result = build_into(project, target, day, workers=workers, progress=lambda _path: bar.update(1))
     else:
-        files = site_files(project, day)
-    result = publish(target, files)
+        result = build_into(project, target, day, workers=workers)
     shown = _shown(target)
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "

@@ -149,9 +149,9 @@ def _walk(content_dir: Path) -> list[tuple[str, str]]:
 def load_library(config: Config, *, bodies: bool = True) -> Library:
     """Read every asset of a project.
 
-    With ``bodies=False`` the assets' ``body`` is empty and front matter comes through the
-    parse cache (see cache.py): what check, report and kits need, without rereading files
-    that did not change.
+    Front matter comes through the parse cache (see cache.py), so unchanged files are not
+    parsed again. With ``bodies=False`` the assets' ``body`` is empty and unchanged files are
+    not even read: what check, report and kits need.
     """
     vocab = Vocabulary.of(config)
     if not config.content_dir.is_dir():
@@ -179,11 +179,9 @@ def load_library(config: Config, *, bodies: bool = True) -> Library:
     if prefix == "./":
         prefix = ""
     files = [(path, prefix + sub) for path, sub in _walk(config.content_dir)]
-    if bodies:
-        return link((parse(path, rel) for path, rel in files), vocab)
     from .cache import cached_parse
 
-    return link(cached_parse(config.root, vocab, config.content_dir, files, parse), vocab)
+    return link(cached_parse(config.root, vocab, config.content_dir, files, parse, bodies=bodies), vocab)
 
 
 def link(parsed: Iterable[tuple[Asset | None, list[Problem]]], vocab: Vocabulary) -> Library:

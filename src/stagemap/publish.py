@@ -14,7 +14,15 @@ from .output import sync_tree
 from .site import MAX_ATTACHMENT, Progress, Reader, build_site, page_count
 from .templating import environment
 
-__all__ = ["Published", "check_output_dir", "content_reader", "page_count", "publish", "site_files"]
+__all__ = [
+    "Published",
+    "build_into",
+    "check_output_dir",
+    "content_reader",
+    "page_count",
+    "publish",
+    "site_files",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +86,10 @@ def content_reader(content_dir: Path) -> Reader:
     return read
 
 
-def site_files(project: Project, as_of: dt.date, *, progress: Progress | None = None) -> dict[str, bytes]:
-    """Render the whole site of a loaded project, judged on ``as_of``."""
+def site_files(
+    project: Project, as_of: dt.date, *, progress: Progress | None = None, workers: int = 1
+) -> dict[str, bytes]:
+    """Render the whole site of a loaded project, judged on ``as_of``, in up to ``workers`` processes."""
     config = project.config
     report = analyse(config, project.library, as_of)
     env = environment(config.templates_dir)
@@ -91,11 +101,57 @@ def site_files(project: Project, as_of: dt.date, *, progress: Progress | None = 
         generator=f"stagemap {__version__}",
         reader=content_reader(config.content_dir),
         progress=progress,
+        workers=workers,
     )
 
 
-def publish(out_dir: Path, files: dict[str, bytes]) -> Published:
-    """Write the site into ``out_dir`` (see `output.sync_tree`)."""
-    changed, removed = sync_tree(out_dir, files)
-    pages = sum(p.endswith(".html") and not p.startswith("files/") for p in files)
-    return Published(out_dir, pages, len(files), tuple(changed), tuple(removed))
+def publish(out_dir: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset()) -> Published:
+    """Write the site into ``out_dir`` (see `output.sync_tree`); ``keep`` are reused pages."""
+    changed, removed = sync_tree(out_dir, files, keep)
+    every = files.keys() | keep
+    pages = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
+    return Published(out_dir, pages, len(every), tuple(changed), tuple(removed))
+
+
+def build_into(
+    project: Project,
+    out_dir: Path,
+    as_of: dt.date,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Published:
+    """Build the site of a loaded project into ``out_dir``, rendering only what changed.
+
+    See incremental.py for what decides that a page can be reused.
+    """
+    from .incremental import PageRecord, site_key
+    from .site import asset_paths
+
+    config = project.config
+    record = PageRecord(config, out_dir, site_key(config, project.library, as_of))
+    rendered: dict[str, list[str]] = {}
+    report = analyse(config, project.library, as_of)
+    reader = content_reader(config.content_dir)
+    files = build_site(
+        config,
+        project.library,
+        report,
+        environment(config.templates_dir),
+        generator=f"stagemap {__version__}",
+        reader=reader,
+        progress=progress,
+        workers=workers,
+        fresh=record.fresh,
+        attachments_of=rendered,
+    )
+    # Reused pages still need the content files they link to (bytes may have changed).
+    for linked in record.reused.values():
+        for rel in linked:
+            if rel not in files:
+                data = reader(rel.removeprefix("files/"))
+                if data is not None:
+                    files[rel] = data
+    result = publish(out_dir, files, frozenset(record.reused))
+    record.save(rendered, project.library, asset_paths(a.id for a in project.library.assets))
+    return result

@@ -122,7 +122,7 @@ class Preview:
     def rebuild(self) -> BuildState:
         """Build the site now; a failure is kept in the state (the last good site stays up)."""
         from . import load_project
-        from .publish import check_output_dir, publish, site_files
+        from .publish import build_into, check_output_dir
 
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.
@@ -137,8 +137,7 @@ class Preview:
                     config.templates_dir,
                 )
                 check_output_dir(config, self.out_dir)
-                files = site_files(project, self.as_of or dt.date.today())
-                result = publish(self.out_dir, files)
+                result = build_into(project, self.out_dir, self.as_of or dt.date.today())
                 new = BuildState(
                     old.version,
                     config.name,

@@ -32,6 +32,7 @@ Every template receives (besides its page's own values, listed at each ``_page``
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -40,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote
 
 import jinja2
@@ -52,8 +53,11 @@ from .config import Config
 from .journey import PHASES, Persona, Question, Stage
 from .kits import PHASE_LABELS, build_kit
 from .library import STATUSES, Asset, Library
+from .parallel import parallel_map
 from .reporting import SYMBOLS
 from .templating import render
+
+T = TypeVar("T")
 
 STATIC_FILES = ("favicon.svg", "stagemap.css", "stagemap.js")
 """Static files copied from ``site/static/`` (project templates first) into ``static/``."""
@@ -82,6 +86,8 @@ _WINDOWS_NAMES = frozenset(
 )
 Reader = Callable[[str], bytes | None]
 """Returns the bytes of a file given by its path inside the content folder, or None."""
+Fresh = Callable[[str, "Asset | None"], bool]
+"""Says whether a page (by path, with its asset for an asset page) must be rendered."""
 Progress = Callable[[str], None]
 """Called with each page's path once it is rendered."""
 
@@ -325,6 +331,9 @@ def build_site(
     generator: str,
     reader: Reader | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
+    fresh: Fresh | None = None,
+    attachments_of: dict[str, list[str]] | None = None,
 ) -> dict[str, bytes]:
     """Return every file of the site as ``{path relative to the site root: bytes}``.
 
@@ -332,7 +341,18 @@ def build_site(
     in the content folder that bodies link to (None: such links are shown as broken).
     """
     files: dict[str, bytes] = {}
-    for path, text in iter_pages(config, library, report, env, generator=generator, reader=reader):
+    pages = iter_pages(
+        config,
+        library,
+        report,
+        env,
+        generator=generator,
+        reader=reader,
+        workers=workers,
+        fresh=fresh,
+        attachments_of=attachments_of,
+    )
+    for path, text in pages:
         files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
         if progress is not None and path.endswith(".html") and not path.startswith("files/"):
             progress(path)
@@ -347,8 +367,25 @@ def iter_pages(
     *,
     generator: str,
     reader: Reader | None = None,
+    workers: int = 1,
+    fresh: Fresh | None = None,
+    attachments_of: dict[str, list[str]] | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
-    """Yield ``(path, text or bytes)`` for every file of the site, pages first."""
+    """Yield ``(path, text or bytes)`` for every file of the site, pages first.
+
+    Pages are rendered in up to ``workers`` processes. ``fresh(path, asset)`` (asset None for
+    the other pages) says whether a page must be rendered: a page it declines is not yielded
+    (the caller has it already). ``attachments_of`` is filled with the content files each
+    rendered asset page links to.
+    """
+
+    def wanted(path: str, asset: Asset | None = None) -> bool:
+        if fresh is not None and not fresh(path, asset):
+            return False
+        if attachments_of is not None and asset is None:
+            attachments_of[path] = []
+        return True
+
     model = config.model
     paths = asset_paths(a.id for a in library.assets)
     by_id = library.by_id
@@ -397,33 +434,37 @@ def iter_pages(
 
     briefs = _briefs(config, library, report)
     rows = [[c for c in report.cells if c.stage == s.id] for s in model.stages]
-    yield page(
-        "index.html.j2",
-        "index.html",
-        config.site_title,
-        "home",
-        report=report,
-        rows=list(zip(report.stages, rows, strict=True)),
-        briefs=briefs,
-        counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
-        by_id=by_id,
-    )
-    yield page("gaps.html.j2", "gaps.html", "Gaps to fill", "gaps", report=report, briefs=briefs)
+    if wanted("index.html"):
+        yield page(
+            "index.html.j2",
+            "index.html",
+            config.site_title,
+            "home",
+            report=report,
+            rows=list(zip(report.stages, rows, strict=True)),
+            briefs=briefs,
+            counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
+            by_id=by_id,
+        )
+    if wanted("gaps.html"):
+        yield page("gaps.html.j2", "gaps.html", "Gaps to fill", "gaps", report=report, briefs=briefs)
     formats = sorted({a.format for a in library.assets if a.format})
-    yield page(
-        "assets.html.j2",
-        "assets.html",
-        "All assets",
-        "assets",
-        assets=ordered,
-        formats=formats,
-        states=[s for s in STATES if s in states.values()] or list(STATES),
-        statuses=STATUSES,
-    )
-    for stage in model.stages:
+    if wanted("assets.html"):
+        yield page(
+            "assets.html.j2",
+            "assets.html",
+            "All assets",
+            "assets",
+            assets=ordered,
+            formats=formats,
+            states=[s for s in STATES if s in states.values()] or list(STATES),
+            statuses=STATUSES,
+        )
+
+    def stage_page(stage: Stage) -> tuple[str, str]:
         kit = build_kit(config, library, report, stage.id)
         here = [a for a in ordered if stage.id in a.stages]
-        yield page(
+        return page(
             "stage.html.j2",
             f"stages/{stage.id}.html",
             stage.name,
@@ -434,7 +475,8 @@ def iter_pages(
             coverage=report.stages[stage.index],
             project={"name": config.name, "purpose": config.purpose},
         )
-    for question in config.questions:
+
+    def question_page(question: Question) -> tuple[str, str]:
         cells = [(s, report.cell(s.id, question.id)) for s in model.stages]
         making = {
             s.id: [
@@ -444,7 +486,7 @@ def iter_pages(
             ]
             for s in model.stages
         }
-        yield page(
+        return page(
             "question.html.j2",
             f"questions/{question.id}.html",
             question.name,
@@ -455,10 +497,11 @@ def iter_pages(
             making=making,
             by_id=by_id,
         )
-    for persona in config.personas:
+
+    def persona_page(persona: Persona) -> tuple[str, str]:
         persona_report = analyse(config, library, report.as_of, persona=persona.id)
         named = [a for a in ordered if persona.id in a.personas]
-        yield page(
+        return page(
             "persona.html.j2",
             f"personas/{persona.id}.html",
             persona.name,
@@ -468,6 +511,7 @@ def iter_pages(
             named=named,
             by_id=by_id,
         )
+
     attachments: dict[str, bytes] = {}
     content_rel = _content_rel(config)
     by_source = {_strip(a.path, content_rel): a.id for a in library.assets}
@@ -475,16 +519,18 @@ def iter_pages(
     for asset in ordered:
         if asset.next in by_id:
             incoming.setdefault(asset.next, []).append(asset)
-    for asset in library.assets:
+
+    def asset_page(asset: Asset) -> tuple[str, str, dict[str, bytes]]:
         path = paths[asset.id]
         source = _strip(asset.path, content_rel)
-        rewrite = _BodyLinks(posixpath.dirname(source), path, by_source, paths, reader, attachments)
+        found: dict[str, bytes] = {}
+        rewrite = _BodyLinks(posixpath.dirname(source), path, by_source, paths, reader, found)
         body = markdown.render(
             asset.body, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=asset.title
         )
         target_stage = model.stage(asset.next) if asset.next else None
         target_asset = by_id.get(asset.next) if asset.next else None
-        yield page(
+        _, text = page(
             "asset.html.j2",
             path,
             asset.title,
@@ -501,12 +547,47 @@ def iter_pages(
             next_asset=target_asset,
             incoming=incoming.get(asset.id, []),
         )
+        return path, text, found
+
+    # Every page below is independent of the others: render them in worker processes, with
+    # the templates compiled here first so that each worker does not compile its own.
+    for name in ("stage", "question", "persona", "asset"):
+        with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
+            env.get_template(f"site/{name}.html.j2")
+    jobs: list[Callable[[], tuple[str, str, dict[str, bytes]]]] = [
+        *(functools.partial(_no_files, stage_page, s) for s in model.stages if wanted(f"stages/{s.id}.html")),
+        *(
+            functools.partial(_no_files, question_page, q)
+            for q in config.questions
+            if wanted(f"questions/{q.id}.html")
+        ),
+        *(
+            functools.partial(_no_files, persona_page, p)
+            for p in config.personas
+            if wanted(f"personas/{p.id}.html")
+        ),
+        *(functools.partial(asset_page, a) for a in library.assets if wanted(paths[a.id], a)),
+    ]
+    for path, text, found in parallel_map(_call, jobs, workers):
+        attachments.update(found)
+        if attachments_of is not None:
+            attachments_of[path] = sorted(found)
+        yield path, text
     for name in STATIC_FILES:
         yield f"static/{name}", static_text(env, name)
     index = [_search_entry(a, report, paths[a.id]) for a in ordered]
     data = json.dumps({"assets": index}, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     yield SEARCH_INDEX, f"window.stagemapIndex = {data};\n"
     yield from sorted(attachments.items())
+
+
+def _call(job: Callable[[], T]) -> T:
+    return job()
+
+
+def _no_files(render_page: Callable[[Any], tuple[str, str]], item: Any) -> tuple[str, str, dict[str, bytes]]:
+    path, text = render_page(item)
+    return path, text, {}
 
 
 def static_text(env: jinja2.Environment, name: str) -> str:

@@ -25,6 +25,26 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and str(name).endswith(HTML_SUFFIXES)
 
 
+def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | None:
+    """Keep compiled templates in the project's cache folder: compiling costs more than rendering.
+
+    Jinja checks each entry against the template's source and the Python version; the folder
+    name carries stagemap's version (it sets the environment's options). The folder is in
+    the project, so it is trusted as much as the templates themselves.
+    """
+    if project_templates is None:
+        return None
+    from . import __version__
+    from .cache import cache_dir
+
+    try:
+        folder = cache_dir(project_templates.parent) / f"jinja-{__version__}"
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 class _Environment(jinja2.Environment):
     project_root: Path | None = None
     """Template errors name project files relative to this folder."""
@@ -40,6 +60,7 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
     loaders.append(builtin)
     env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_bytecode_cache(project_templates),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

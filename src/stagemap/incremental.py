@@ -1,0 +1,165 @@
+"""Incremental builds: render again only the pages whose inputs changed.
+
+Every page of the site depends on the settings, the templates, the day the site is judged on,
+and the front matter of every asset (titles, stages and states appear all over the site). An
+asset's own page also depends on its body. So each build computes:
+
+- the *site key*: a hash of stagemap's version, every template (the project's and the
+  built-in ones), stagemap.yml and any model file, the as-of day, the front matter of every
+  asset, and the library's problems;
+- for an asset page, the *page key*: the site key and a hash of that asset's body.
+
+A page is reused, neither rendered nor written, when its key is the one recorded after the
+last build into the same folder, the manifest says stagemap wrote it, and the file on disk
+still has the size and modification time recorded then (so a page someone edited by hand is
+rendered again). Editing one body therefore re-renders one page; editing front matter, a
+setting or a template re-renders everything, which is always correct. The record lives in
+``.stagemap-cache/`` and is safe to delete; a damaged or foreign record means a full build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .cache import CACHE_DIR, cache_dir
+from .config import Config
+from .library import Asset, Library
+from .output import read_manifest
+from .templating import BUILTIN
+
+RECORD = "pages-v1.json"
+FORMAT = "stagemap pages"
+
+
+def site_key(config: Config, library: Library, as_of: dt.date) -> str:
+    """Return the hash of everything that all pages depend on."""
+    digest = hashlib.sha256()
+
+    def add(*parts: Any) -> None:
+        for part in parts:
+            data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+
+    add(__version__, as_of.isoformat(), str(config.root), str(config.content_dir))
+    for folder in (BUILTIN, config.templates_dir):
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                add(path.relative_to(folder).as_posix(), path.read_bytes())
+    for setting in (config.config_path, *_model_files(config)):
+        if setting is not None and setting.is_file():
+            add(setting.read_bytes())
+    for asset in library.assets:
+        add(_front(asset))
+    add(library.problems)
+    # Other files in the content folder: a link to one works or is broken by its presence.
+    if config.content_dir.is_dir():
+        for where, _, names in sorted(os.walk(config.content_dir)):
+            for name in sorted(names):
+                if not name.endswith((".md", ".markdown")):
+                    other = os.path.join(where, name)
+                    with contextlib.suppress(OSError):
+                        add(os.path.relpath(other, config.content_dir), os.stat(other).st_size)
+    return digest.hexdigest()
+
+
+def _model_files(config: Config) -> list[Path]:
+    """Model files named by stagemap.yml: their stages are in the site key too."""
+    return [p for p in config.root.glob("*.y*ml") if p.name != "stagemap.yml"]
+
+
+def _front(asset: Asset) -> tuple[Any, ...]:
+    return (
+        asset.id,
+        asset.path,
+        asset.title,
+        asset.stages,
+        asset.questions,
+        asset.personas,
+        asset.format,
+        asset.status,
+        asset.owner,
+        asset.updated,
+        asset.review_by,
+        asset.message,
+        asset.summary,
+        asset.next,
+        asset.cta,
+        asset.body_line,
+        sorted(asset.extra.items(), key=lambda item: str(item[0])),
+    )
+
+
+class PageRecord:
+    """What the last build into one folder wrote, and the pages this build may reuse."""
+
+    def __init__(self, config: Config, out_dir: Path, key: str) -> None:
+        self.path = config.root / CACHE_DIR / RECORD
+        self.out_dir = out_dir.resolve()
+        self.key = key
+        self.old: dict[str, list[Any]] = {}
+        self.reused: dict[str, list[str]] = {}
+        """Reused pages and the content files (attachments) each one links to."""
+        self.owned = read_manifest(self.out_dir)
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return
+        if (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("out_dir") == str(self.out_dir)
+            and isinstance(data.get("pages"), dict)
+        ):
+            self.old = data["pages"]
+
+    def page_key(self, asset: Asset | None) -> str:
+        if asset is None:
+            return self.key
+        return hashlib.sha256(f"{self.key}\0{asset.body}".encode()).hexdigest()
+
+    def fresh(self, path: str, asset: Asset | None) -> bool:
+        """Return True when the page must be rendered (see the module docstring)."""
+        entry = self.old.get(path)
+        try:
+            key, size, mtime, files = entry  # type: ignore[misc]
+            if key != self.page_key(asset) or path not in self.owned:
+                return True
+            info = os.stat(self.out_dir / path)
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                return True
+            if not isinstance(files, list) or not all(
+                isinstance(f, str) and f.startswith("files/") for f in files
+            ):
+                return True
+        except (TypeError, ValueError, OSError):
+            return True
+        self.reused[path] = files
+        return False
+
+    def save(self, rendered: dict[str, list[str]], library: Library, paths: dict[str, str]) -> None:
+        """Record every page now in the folder: the ``rendered`` ones and the reused ones."""
+        by_path = {paths[a.id]: a for a in library.assets if a.id in paths}
+        pages: dict[str, list[Any]] = {}
+        for path, files in [*rendered.items(), *self.reused.items()]:
+            try:
+                info = os.stat(self.out_dir / path)
+            except OSError:
+                continue
+            pages[path] = [self.page_key(by_path.get(path)), info.st_size, info.st_mtime_ns, files]
+        data = {"format": FORMAT, "out_dir": str(self.out_dir), "pages": pages}
+        from .output import atomic_write
+
+        try:
+            cache_dir(self.path.parent.parent)
+            text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+            atomic_write(self.path, text.encode("utf-8"), durable=False)
+        except OSError:
+            pass

@@ -1,0 +1,61 @@
+"""Run one function over many items in worker processes, results in order.
+
+Rendering a thousand pages is CPU work that one Python process does on one core. On Linux
+the workers are forked after the library is in memory, so they share it without copying or
+pickling it; only each page's result comes back. Where forking is not safe (another thread
+is running, as in `serve`) or not available, or there is too little work to pay for the
+workers, the items are processed here, in order: the output is the same bytes either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 64
+"""Below this many items the work is done in this process."""
+
+_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def default_workers() -> int:
+    """Return the worker count: ``STAGEMAP_WORKERS`` if set, else the cores we may use."""
+    value = os.environ.get("STAGEMAP_WORKERS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _run(indices: range) -> list[Any]:
+    assert _job is not None
+    fn, items = _job
+    return [fn(items[i]) for i in indices]
+
+
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
+    """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes."""
+    global _job
+    todo = list(items)
+    methods = multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(todo) < MIN_ITEMS or "fork" not in methods or threading.active_count() > 1:
+        for item in todo:
+            yield fn(item)
+        return
+    size = max(8, len(todo) // (workers * 8))
+    chunks = [range(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
+    _job = (fn, todo)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for batch in pool.imap(_run, chunks):
+                yield from batch
+    finally:
+        _job = None
