@@ -186,21 +186,30 @@ def bench_size(size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, 
     print(flush=True)
 
 
+def _bench_dir() -> Path:
+    folder = HERE.parent / ".bench"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark stagemap on generated libraries.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs-large", type=int, default=3, help="Runs for sizes over 5,000.")
     parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
     args = parser.parse_args()
 
-    base = args.keep or Path(tempfile.mkdtemp(prefix="stagemap-bench-"))
+    # Inside the repository (ignored), not /tmp: file creation speed differs between the two
+    # on some machines, and every tool is timed on the same disk.
+    base = args.keep or Path(tempfile.mkdtemp(prefix="run-", dir=_bench_dir()))
     print(
         f"# stagemap benchmark: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"# {time.strftime('%Y-%m-%d')}, {args.runs} runs per figure, libraries in {base}\n", flush=True)
     rows: list[tuple[int, dict[str, object]]] = []
     for size in args.sizes:
-        bench_size(size, base / f"lib{size}", args.runs, rows)
+        bench_size(size, base / f"lib{size}", args.runs if size <= 5000 else args.runs_large, rows)
 
     print("| Assets | Command | Median (s) | Min (s) | Max (s) | Peak memory (MB) |")
     print("|---:|---|---:|---:|---:|---:|")

@@ -210,3 +210,64 @@ def test_models_show_unknown_name() -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert (code, out) == (0, "stagemap, version 0.1.0\n")
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        (
+            "name: X\ncontent: nowhere\n",
+            "stagemap.yml:2:10: error: content folder 'nowhere' does not exist "
+            "(create it, or set 'content' to the folder that holds your Markdown files)",
+        ),
+        (
+            "name: X\nmodel:\n  stages: [{id: a}]\n",
+            "stagemap.yml:3:12: error: stage 'a' needs a 'lead' (valid: marketing, sales, success)\n"
+            "stagemap.yml:3:12: error: stage 'a' needs a 'phase' (valid: before, at, after)",
+        ),
+        (
+            "name: X\nquestions:\n  - id: risk\n    nmae: x\n",
+            "stagemap.yml:4:5: error: unknown question field 'nmae' (did you mean 'name'?)",
+        ),
+        (
+            "name: X\nnot_applicable:\n  - {stage: purchase}\n",
+            "stagemap.yml:3:5: error: this not_applicable entry needs a question "
+            "(e.g. {stage: purchase, question: who-we-are} or 'purchase:who-we-are')",
+        ),
+    ],
+)
+def test_settings_mistakes_are_configuration_errors(tmp_path: Path, settings: str, expected: str) -> None:
+    write(tmp_path, {"stagemap.yml": settings})
+    if "nowhere" not in settings:
+        (tmp_path / "content").mkdir()
+    code, out, err = run("check", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == f"Error: invalid settings:\n{expected}\n"
+
+
+def test_check_edge_files(tmp_path: Path) -> None:
+    import os
+
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/ctrl.md": "---\ntitle: ctrl \x1b[31mred\nstages: awareness\nquestions: risk\n---\n",
+            "content/empty.md": '---\ntitle: ""\nstages: #2024\nquestions: []\n---\n',
+            "content/LOUD.MD": "---\ntitle: Loud\nstages: awareness\nquestions: risk\nnext: LOUD\n---\n",
+        },
+    )
+    os.mkfifo(tmp_path / "content/pipe.md")  # would block a read forever
+    code, out, err = run("check", cwd=tmp_path)
+    assert code == 1
+    assert err.splitlines() == [
+        "content/LOUD.MD:5:7: error: next step 'LOUD' is this asset itself "
+        "(point it at the asset or stage the buyer should go to after this one)",
+        "content/ctrl.md:2:13: error: control character U+001B is not allowed in YAML "
+        '(remove it (often pasted from a terminal or a word processor), or write it as "\\x1b" in a double-quoted string)',
+        "content/empty.md:2:8: error: required field 'title' is empty "
+        "(give it a value, e.g. title: Why missed calls cost more than you think)",
+        "content/empty.md:3:8: error: required field 'stages' is empty (give it a value, e.g. stages: [awareness])",
+        "content/empty.md:4:12: error: required field 'questions' is empty (give it a value, e.g. questions: [who-we-are])",
+    ]
+    assert out.startswith("Checked 3 files (1 loaded as assets) in content/")

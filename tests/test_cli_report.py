@@ -193,3 +193,37 @@ def test_table_width_adapts() -> None:
     assert max(len(line) for line in wide.splitlines()) <= 140
     assert any(line.startswith("Exploring a better way ") for line in wide.splitlines())
     assert any(line.startswith("Exploring\u2026 ") for line in narrow.splitlines())
+
+
+def test_persona_report_follows_next_steps_to_assets_for_others() -> None:
+    """A next step to an asset written for someone else still hands the buyer forward."""
+    code, out, _ = run(
+        "-C", str(ROOT), "report", "--format", "json", "--as-of", AS_OF, "--persona", "ops-director"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert "awareness" not in data["stuck"]
+    awareness = next(s for s in data["stages"] if s["id"] == "awareness")
+    assert "blog/van-time-not-wrench-time" in awareness["hands_forward"]
+
+
+def test_balance_counts_each_asset_once() -> None:
+    data = json.loads(run("-C", str(ROOT), "report", "--format", "json", "--as-of", AS_OF)[1])
+    assert sum(data["balance"]["counts"].values()) == data["assets"]["eligible"]
+
+
+def test_color_is_kept_in_a_pipe_when_asked() -> None:
+    result = CliRunner().invoke(cli, ["--color", "-C", str(ROOT), "report", "--as-of", AS_OF])
+    assert "\x1b[" in result.stdout
+
+
+def test_markdown_report_escapes_pipes_in_names(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + "questions:\n  - {id: problems, name: Problems | solved}\n",
+            "content/a.md": "---\ntitle: A\nstages: awareness\nquestions: problems\n---\n",
+        },
+    )
+    out = run("-C", str(tmp_path), "report", "--format", "md", "--as-of", AS_OF)[1]
+    assert "| Stage | Phase | All | Problems \\| solved |" in out

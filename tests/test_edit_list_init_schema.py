@@ -301,6 +301,7 @@ def test_schema_rejects_what_check_rejects(sample: Path, front_matter: dict[str,
 
 def test_schema_without_personas_allows_none(tmp_path: Path) -> None:
     write(tmp_path, {"stagemap.yml": "name: Solo\n"})
+    (tmp_path / "content").mkdir()
     schema = json.loads(run("-C", str(tmp_path), "schema")[1])
     assert schema["properties"]["personas"]["maxItems"] == 0
     assert _valid({"title": "T", "stages": "awareness", "questions": "risk", "personas": []}, schema)

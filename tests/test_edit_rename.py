@@ -119,7 +119,8 @@ def test_rename_stage_in_a_project_model_file(project: Path) -> None:
     write(
         project,
         {
-            "journey.yml": "# ours\nid: ours\nstages:\n  - id: awareness  # first\n    name: A\n  - id: exploration\n    name: E\n",
+            "journey.yml": "# ours\nid: ours\nstages:\n  - id: awareness  # first\n    name: A\n    phase: before\n    lead: marketing\n"
+            "  - id: exploration\n    name: E\n    phase: before\n    lead: sales\n",
             "stagemap.yml": "name: Acme\nmodel: journey.yml\npersonas: [{id: owner}]\n",
             "content/other.md": "---\ntitle: O\nstages: exploration\nquestions: risk\n---\n",
         },
@@ -128,7 +129,8 @@ def test_rename_stage_in_a_project_model_file(project: Path) -> None:
     assert code == 0
     assert "  journey.yml        stages\n" in out
     assert (project / "journey.yml").read_text() == (
-        "# ours\nid: ours\nstages:\n  - id: noticing  # first\n    name: A\n  - id: exploration\n    name: E\n"
+        "# ours\nid: ours\nstages:\n  - id: noticing  # first\n    name: A\n    phase: before\n    lead: marketing\n"
+        "  - id: exploration\n    name: E\n    phase: before\n    lead: sales\n"
     )
     assert (
         project / "stagemap.yml"
@@ -140,7 +142,8 @@ def test_rename_stage_in_an_inline_model(project: Path) -> None:
     write(
         project,
         {
-            "stagemap.yml": "model:\n  stages:\n    - {id: awareness, name: A}\n    - {id: exploration, name: E}\n"
+            "stagemap.yml": "model:\n  stages:\n    - {id: awareness, name: A, phase: before, lead: marketing}\n"
+            "    - {id: exploration, name: E, phase: before, lead: sales}\n"
             "personas: [{id: owner}]\n",
             "content/other.md": "---\ntitle: O\nstages: exploration\nquestions: risk\n---\n",
         },
@@ -148,7 +151,8 @@ def test_rename_stage_in_an_inline_model(project: Path) -> None:
     code, _, _ = run("rename-stage", "awareness", "noticing", "--yes")
     assert code == 0
     assert (project / "stagemap.yml").read_text() == (
-        "model:\n  stages:\n    - {id: noticing, name: A}\n    - {id: exploration, name: E}\n"
+        "model:\n  stages:\n    - {id: noticing, name: A, phase: before, lead: marketing}\n"
+        "    - {id: exploration, name: E, phase: before, lead: sales}\n"
         "personas: [{id: owner}]\n"
     )
     assert (project / "content/cost.md").read_text() == COST.replace("[awareness,", "[noticing,")

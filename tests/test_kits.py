@@ -65,6 +65,7 @@ def test_kits_writes_one_file_per_stage_and_an_index(
     assert (code, err) == (0, "")
     names = sorted(p.name for p in out_dir.iterdir())
     assert names == [
+        ".stagemap-manifest.json",
         "01-awareness.md",
         "02-exploration.md",
         "03-commitment.md",
@@ -85,7 +86,7 @@ def test_kits_writes_one_file_per_stage_and_an_index(
     before = {p.name: p.stat().st_mtime_ns for p in out_dir.iterdir()}
     code, out, _ = run("-C", str(builtin_sample), "kits", "-o", str(out_dir), "--as-of", AS_OF)
     assert code == 0
-    assert "(0 changed)" in out
+    assert "(0 changed, 0 removed)" in out
     assert before == {p.name: p.stat().st_mtime_ns for p in out_dir.iterdir()}
 
 
@@ -213,6 +214,63 @@ def test_kit_output_file(builtin_sample: Path, tmp_path: Path) -> None:
     assert code == 0
     assert target.read_text(encoding="utf-8").startswith("# Deciding and buying: message kit\n")
     assert out == f"Wrote {target}\n"
+    assert run("-C", str(builtin_sample), "kit", "purchase", "-o", str(target))[2] == (
+        f"Error: {target} already exists (use --force to overwrite it)\n"
+    )
+    assert run("-C", str(builtin_sample), "kit", "purchase", "-o", str(target), "--force")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["kit", "awareness", "-o", "content/blog/friday-invoicing.md"],
+            "refusing to write {p}/content/blog/friday-invoicing.md: it is inside the content folder",
+        ),
+        (
+            ["kit", "awareness", "-o", "stagemap.yml", "--force"],
+            "refusing to write {p}/stagemap.yml: it is a settings or model file of the project",
+        ),
+        (
+            ["kit", "awareness", "-o", "templates/kit.md.j2", "--force"],
+            "refusing to write {p}/templates/kit.md.j2: it is inside the templates folder",
+        ),
+        (
+            ["kits", "-o", "content"],
+            "refusing to write kits into {p}/content: it is the content folder",
+        ),
+        (["kits", "-o", "."], "refusing to write kits into {p}: it is the project folder"),
+    ],
+)
+def test_kits_never_write_over_the_project(builtin_sample: Path, args: list[str], message: str) -> None:
+    before = sorted(
+        (p.relative_to(builtin_sample).as_posix(), p.read_bytes())
+        for p in builtin_sample.rglob("*")
+        if p.is_file()
+    )
+    argv = [
+        a if not a.startswith(("content", "stagemap", "templates", ".")) else str(builtin_sample / a)
+        for a in args
+    ]
+    code, out, err = run("-C", str(builtin_sample), *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: " + message.format(p=builtin_sample))
+    after = sorted(
+        (p.relative_to(builtin_sample).as_posix(), p.read_bytes())
+        for p in builtin_sample.rglob("*")
+        if p.is_file()
+    )
+    assert after == before
+
+
+def test_kits_never_overwrite_files_they_did_not_write(builtin_sample: Path, tmp_path: Path) -> None:
+    handouts = tmp_path / "handouts"
+    handouts.mkdir()
+    (handouts / "01-awareness.md").write_text("my notes\n", encoding="utf-8")
+    code, _, err = run("-C", str(builtin_sample), "kits", "-o", str(handouts))
+    assert code == 2
+    assert "already holds files that stagemap did not write: 01-awareness.md" in err
+    assert (handouts / "01-awareness.md").read_text(encoding="utf-8") == "my notes\n"
 
 
 def test_every_builtin_template_renders_with_the_documented_context(tmp_path: Path) -> None:

@@ -84,12 +84,12 @@ def test_markdown_relative_links_go_through_rewrite_and_broken_ones_become_text(
     result = render(
         "[b](b.md#x) [gone](gone.md) ![pic](pic.png) [ext](https://x.org) [top](/abs)\n", rewrite=rewrite
     )
-    assert seen == ["b.md#x", "gone.md", "pic.png"]
+    assert seen == ["b.md#x", "gone.md", "pic.png", "/abs"]
     assert '<a href="../assets/b.html">b</a>' in result.html
     assert '<span class="broken-link" title="Link target not found: gone.md">gone</span>' in result.html
     assert "[missing image: pic]" in result.html
     assert '<a href="https://x.org">ext</a>' in result.html
-    assert result.broken == ("gone.md", "pic.png")
+    assert result.broken == ("gone.md", "pic.png", "/abs")
 
 
 def test_markdown_parser_is_built_once_per_setting() -> None:

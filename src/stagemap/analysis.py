@@ -198,7 +198,8 @@ def analyse(
     assets = [a for a in library.assets if serves(a, persona)]
     by_id = library.by_id
     eligible = [a for a in assets if a.is_eligible(as_of)]
-    eligible_ids = {a.id for a in eligible}
+    # A next step may lead to any asset a buyer could be sent, whoever it is written for.
+    eligible_ids = {a.id for a in library.assets if a.is_eligible(as_of)}
     index = {s.id: s.index for s in model.stages}
     last = model.stages[-1].id
 
@@ -319,10 +320,13 @@ def _next_reason(target: str, by_id: dict[str, Asset], index: dict[str, int], as
 
 def _balance(config: Config, eligible: Sequence[Asset]) -> Balance:
     counts: dict[Phase, int] = dict.fromkeys(PHASES, 0)
-    phase_of = {s.id: s.phase for s in config.model.stages}
+    # Each asset counts once, for the phase of its earliest stage, so the counts add up to
+    # the eligible assets (a price sheet for evaluation and purchase is pre-purchase effort).
+    stage_of = {s.id: s for s in config.model.stages}
     for asset in eligible:
-        for phase in {phase_of[s] for s in asset.stages if s in phase_of}:
-            counts[phase] += 1
+        stages = [stage_of[s] for s in asset.stages if s in stage_of]
+        if stages:
+            counts[min(stages, key=lambda s: s.index).phase] += 1
     total = sum(counts.values())
     shares: dict[Phase, float] = {p: (counts[p] / total if total else 0.0) for p in PHASES}
     has_after = any(s.phase == "after" for s in config.model.stages)

@@ -133,7 +133,7 @@ def check(state: _State, fmt: str, strict: bool) -> None:
                     ": " + click.style(problem.severity, fg=tint, bold=True) + ": ",
                     1,
                 )
-            click.echo(line, err=True)
+            click.echo(line, err=True, color=color)
         config = project.config
         content = _rel_dir(config.content_dir, config.root)
         # Files that could not become assets still count as checked.
@@ -149,6 +149,15 @@ def check(state: _State, fmt: str, strict: bool) -> None:
         )
         click.echo(summary)
     sys.exit(1 if failed else 0)
+
+
+def _shown(path: Path) -> str:
+    """Return a folder as the user would type it: relative to the current folder when inside it."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path).rstrip("/") + "/"
+    return "./" if str(rel) == "." else rel.as_posix() + "/"
 
 
 def _plural(n: int, word: str) -> str:
@@ -281,7 +290,9 @@ def _print_problems(project: Any, state: _State) -> None:
     show_default=True,
     help="Exit 1 when findings at or above this level exist: empty cells; empty or thin cells; or those and stuck stages.",
 )
-@click.option("--width", type=click.IntRange(40, 400), help="Table width (default: the terminal's).")
+@click.option(
+    "--width", type=click.IntRange(60, 400), help="Table width, at least 60 (default: the terminal's)."
+)
 @pass_state
 def report(
     state: _State,
@@ -314,6 +325,7 @@ def report(
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     _print_problems(project, state)
     result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
+    color = fmt == "table" and state.color()
     if fmt == "json":
         text = render_json(result)
     elif fmt == "csv":
@@ -321,8 +333,9 @@ def report(
     elif fmt == "md":
         text = render_markdown(result)
     else:
-        text = render_table(result, width=width or shutil_width(), color=state.color())
-    click.echo(text, nl=False)
+        text = render_table(result, width=max(60, width or shutil_width()), color=color)
+    # click would strip the colour codes on a pipe; --color asked for them.
+    click.echo(text, nl=False, color=color)
     sys.exit(1 if result.findings(fail_on) else 0)
 
 
@@ -346,14 +359,21 @@ def report(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout.",
+    help="Write to this file instead of stdout (never into content/, templates/ or settings).",
 )
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
 @click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
 )
 @pass_state
 def kit(
-    state: _State, stage: str, persona: str | None, fmt: str, output: Path | None, as_of: str | None
+    state: _State,
+    stage: str,
+    persona: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    as_of: str | None,
 ) -> None:
     """Print the message kit of one STAGE: goal, messages, assets, next step, gaps.
 
@@ -365,8 +385,10 @@ def kit(
     from .analysis import analyse
     from .errors import suggest
     from .kits import render_kit
+    from .output import atomic_write, check_output_file
 
     day = _as_of(as_of)
+    target = check_output_file(state.config(), output, force=force) if output is not None else None
     project = state.load(bodies=False)
     config = project.config
     if config.model.stage(stage) is None:
@@ -381,9 +403,8 @@ def kit(
     if output is None:
         click.echo(text, nl=False)
         return
-    from .output import atomic_write
-
-    atomic_write(output, text.encode("utf-8"))
+    assert target is not None
+    atomic_write(target, text.encode("utf-8"))
     click.echo(f"Wrote {output}")
 
 
@@ -393,9 +414,7 @@ def kit(
     "--output",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("kits"),
-    show_default=True,
-    help="Folder to write the kits to.",
+    help="Folder to write the kits to (default: kits/ in the project folder).",
 )
 @click.option(
     "--format",
@@ -415,8 +434,11 @@ def kit(
     "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
 )
 @pass_state
-def kits(state: _State, out_dir: Path, fmt: str, by: str | None, as_of: str | None) -> None:
+def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: str | None) -> None:
     """Write one message kit per stage, and an index, into a folder.
+
+    Like a site build, it never writes into the project's sources and never overwrites or
+    removes a file it did not write (it lists its files in .stagemap-manifest.json there).
 
     \b
     Example:
@@ -425,9 +447,12 @@ def kits(state: _State, out_dir: Path, fmt: str, by: str | None, as_of: str | No
     """
     from .analysis import analyse
     from .kits import render_kits
-    from .output import write_tree
+    from .output import check_output_dir, sync_tree
 
     day = _as_of(as_of)
+    settings = state.config()
+    target = out_dir if out_dir is not None else settings.root / "kits"
+    check_output_dir(settings, target, verb="write kits", example="kits")
     project = state.load(bodies=False)
     config = project.config
     _print_problems(project, state)
@@ -435,10 +460,12 @@ def kits(state: _State, out_dir: Path, fmt: str, by: str | None, as_of: str | No
     if by == "persona":
         personas += list(config.persona_ids)
     reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
-    files = render_kits(config, project.library, reports, fmt, out_dir.resolve())
-    changed = write_tree(out_dir, {k: v.encode("utf-8") for k, v in files.items()})
+    files = render_kits(config, project.library, reports, fmt, target.resolve())
+    changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()})
+    shown = _shown(target)
     click.echo(
-        f"Wrote {_plural(len(files), 'file')} to {out_dir}/ ({len(changed)} changed); open {out_dir / f'index.{fmt}'}"
+        f"Wrote {_plural(len(files), 'file')} to {shown} ({len(changed)} changed, {len(removed)} removed); "
+        f"open {shown}index.{fmt}"
     )
 
 

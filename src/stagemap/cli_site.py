@@ -7,17 +7,8 @@ from pathlib import Path
 
 import click
 
-from .cli import CONTEXT, _as_of, _plural, _print_problems, _State, cli, pass_state
+from .cli import CONTEXT, _as_of, _plural, _print_problems, _shown, _State, cli, pass_state
 from .errors import StagemapError
-
-
-def _shown(path: Path) -> str:
-    """Return a folder as the user would type it: relative to the current folder when inside it."""
-    try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return str(path).rstrip("/") + "/"
-    return "./" if str(rel) == "." else rel.as_posix() + "/"
 
 
 @cli.command(context_settings=CONTEXT)
@@ -125,9 +116,13 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     import shutil
     import tempfile
 
+    from .publish import check_output_dir
     from .serve import Preview, start_server
 
     day = _as_of(as_of) if as_of is not None else None
+    if out_dir is not None:
+        # Refuse a bad output folder as build does: before reading the library or serving anything.
+        check_output_dir(state.config(), out_dir)
     temporary = out_dir is None
     target = Path(tempfile.mkdtemp(prefix="stagemap-serve-")) if out_dir is None else out_dir
     try:

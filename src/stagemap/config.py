@@ -282,6 +282,16 @@ class _Reader:
             self.error(loaded, ("site", "title"), "'title' must be text")
             site_title = name
         content = self._folder(data, "content", loaded)
+        if self.config_path is not None and not content.is_dir():
+            where = ("content",) if "content" in data else ()
+            shown = data.get("content", "content") if isinstance(data.get("content"), str) else "content"
+            what = "is not a folder" if content.exists() else "does not exist"
+            self.error(
+                loaded,
+                where,
+                f"content folder '{shown}' {what}",
+                "create it, or set 'content' to the folder that holds your Markdown files",
+            )
         templates = self._folder(data, "templates", loaded)
         self.raise_if_problems()
         return Config(
@@ -432,6 +442,15 @@ class _Reader:
             )
             return None
         fields = self._stage_fields(item, loaded, path, src)
+        for key, choices in (("phase", PHASES), ("lead", LEADS)):
+            if key not in item:
+                self.error(
+                    loaded,
+                    path,
+                    f"stage '{stage_id}' needs a '{key}'",
+                    choices_hint(choices),
+                    src=src,
+                )
         phase = fields.get("phase", "before")
         lead = fields.get("lead", "marketing")
         return Stage(
@@ -561,6 +580,15 @@ class _Reader:
             if not isinstance(item, dict):
                 self.error(loaded, path, "a question must be an id or a mapping with id, name, prompt")
                 continue
+            for key in item:
+                if key not in ("id", "name", "prompt"):
+                    self.error(
+                        loaded,
+                        (*path, key),
+                        f"unknown question field '{key}'",
+                        suggest(str(key), ("id", "name", "prompt")),
+                        at_key=True,
+                    )
             qid = item.get("id")
             if not isinstance(qid, str) or not ID_RE.match(qid):
                 self.error(
@@ -669,6 +697,25 @@ class _Reader:
                 continue
             stage, question = item.get("stage"), item.get("question")
             ok = stages is not None
+            for key in item:
+                if key not in ("stage", "question"):
+                    self.error(
+                        loaded,
+                        (*path, key),
+                        f"unknown field '{key}' in a not_applicable entry",
+                        suggest(str(key), ("stage", "question")),
+                        at_key=True,
+                    )
+                    ok = False
+            missing = [k for k, v in (("stage", stage), ("question", question)) if v is None or v == ""]
+            if missing:
+                self.error(
+                    loaded,
+                    path,
+                    f"this not_applicable entry needs a {' and a '.join(missing)}",
+                    "e.g. {stage: purchase, question: who-we-are} or 'purchase:who-we-are'",
+                )
+                continue
             if stages is not None and stage not in stages:
                 self.error(
                     loaded,

@@ -130,19 +130,29 @@ def content_files(content_dir: Path) -> list[Path]:
 def _walk(content_dir: Path) -> list[tuple[str, str]]:
     """Return (path, path under content_dir with '/') of each Markdown file, sorted.
 
-    Plain strings: at 10,000 files pathlib's overhead is a visible share of a cached run.
+    Only regular files (or links to them) count: a FIFO or device named ``x.md`` would hang
+    or flood a read. The extension is matched without regard to case (``NOTES.MD``). Plain
+    strings: at 10,000 files pathlib's overhead is a visible share of a cached run.
     """
-    base = str(content_dir)
     found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        sub = os.path.relpath(folder, base).replace(os.sep, "/")
-        prefix = "" if sub == "." else sub + "/"
-        found.extend(
-            (os.path.join(folder, f), prefix + f)
-            for f in files
-            if f.endswith(ASSET_SUFFIXES) and not f.startswith(".")
-        )
+
+    def visit(folder: str, prefix: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, prefix + entry.name + "/")
+                elif entry.name.lower().endswith(ASSET_SUFFIXES) and entry.is_file():
+                    found.append((entry.path, prefix + entry.name))
+            except OSError:
+                continue
+
+    visit(str(content_dir), "")
     return sorted(found, key=lambda item: item[1])
 
 
@@ -210,6 +220,20 @@ def link(parsed: Iterable[tuple[Asset | None, list[Problem]]], vocab: Vocabulary
         assets.append(asset)
     targets = set(first_path) | set(vocab.stages)
     for asset in assets:
+        if asset.next == asset.id:
+            line, col = asset.next_pos
+            problems.append(
+                Problem(
+                    asset.path,
+                    line,
+                    col,
+                    "error",
+                    f"next step '{asset.next}' is this asset itself",
+                    "point it at the asset or stage the buyer should go to after this one",
+                    "self-next",
+                )
+            )
+            continue
         if asset.next and asset.next not in targets:
             line, col = asset.next_pos
             hint = suggest(asset.next, sorted(targets))
@@ -375,6 +399,16 @@ class _Checker:
         self.fence_line = fence_line
 
     def _missing(self, key: str, example: str) -> None:
+        if key in self.fm:  # present but empty: point at it
+            pos = self.loaded.pos(key)
+            self.add(
+                pos.line,
+                pos.col,
+                f"required field '{key}' is empty",
+                f"give it a value, e.g. {key}: {example}",
+                f"empty-{key}",
+            )
+            return
         self.add(
             self.fence_line,
             1,

@@ -46,8 +46,13 @@ def is_safe_link(url: str) -> bool:
 
 
 def is_relative(url: str) -> bool:
-    """Return True for a link to a path on the same site (not ``#x``, ``/x``, ``//host`` or ``x:``)."""
-    return bool(url) and not url.startswith(("#", "/", "?")) and _SCHEME.match(url.lower()) is None
+    """Return True for a link to a file of the library: ``x.md``, ``../y.png`` or ``/z.md``.
+
+    Not ``#x``, ``?x``, ``//host`` or ``scheme:``. A link starting with one ``/`` means the
+    content folder's root (the site may be opened from disk or a sub-path, where a
+    root-absolute link would lead nowhere).
+    """
+    return bool(url) and not url.startswith(("#", "//", "?")) and _SCHEME.match(url.lower()) is None
 
 
 @cache

@@ -8,12 +8,62 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import StagemapError
+from .errors import StagemapError, UsageError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 class OutputError(StagemapError):
     """A file could not be written, or a path would leave the output folder."""
+
+
+def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", example: str = "site") -> Path:
+    """Return the resolved output folder, refusing one that would overlap the project's sources."""
+    out = out_dir.resolve()
+    root = config.root.resolve()
+    sources = [
+        (root, "the project folder"),
+        (config.content_dir.resolve(), "the content folder"),
+        (config.templates_dir.resolve(), "the templates folder"),
+    ]
+    for folder, name in sources:
+        if folder.is_relative_to(out):
+            what = "is" if folder == out else "contains"
+            raise UsageError(
+                f"refusing to {verb} into {out_dir}: it {what} {name} ({folder}); "
+                f"choose a folder such as {example}/ inside the project"
+            )
+    for folder, name in sources[1:]:
+        if out.is_relative_to(folder):
+            raise UsageError(
+                f"refusing to {verb} into {out_dir}: it is inside {name} ({folder}); "
+                f"choose a folder such as {example}/ inside the project"
+            )
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"refusing to {verb} into {out_dir}: it is a file, not a folder")
+    return out
+
+
+def check_output_file(config: Config, path: Path, *, force: bool) -> Path:
+    """Refuse to write one generated file over the project's sources, or over any file without ``force``."""
+    target = Path(os.path.realpath(path))
+    sources = [
+        (config.content_dir.resolve(), "the content folder"),
+        (config.templates_dir.resolve(), "the templates folder"),
+        ((config.root / ".stagemap-cache").resolve(), "stagemap's cache"),
+    ]
+    for folder, name in sources:
+        if target.is_relative_to(folder):
+            raise UsageError(f"refusing to write {path}: it is inside {name} ({folder})")
+    settings = config.config_path.resolve() if config.config_path else None
+    if target == settings or (target.parent == config.root.resolve() and target.suffix in (".yml", ".yaml")):
+        raise UsageError(f"refusing to write {path}: it is a settings or model file of the project")
+    if target.exists() and not force:
+        raise UsageError(f"{path} already exists (use --force to overwrite it)")
+    return target
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> bool:

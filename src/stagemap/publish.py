@@ -8,9 +8,7 @@ from pathlib import Path
 
 from . import Project, __version__
 from .analysis import analyse
-from .config import Config
-from .errors import UsageError
-from .output import sync_tree
+from .output import check_output_dir, sync_tree
 from .site import MAX_ATTACHMENT, Progress, Reader, build_site, page_count
 from .templating import environment
 
@@ -39,33 +37,6 @@ class Published:
     """Files written because they were new or different."""
     removed: tuple[str, ...]
     """Files an earlier build wrote that no longer belong."""
-
-
-def check_output_dir(config: Config, out_dir: Path) -> Path:
-    """Return the resolved output folder, refusing one that would overlap the project's sources."""
-    out = out_dir.resolve()
-    root = config.root.resolve()
-    sources = [
-        (root, "the project folder"),
-        (config.content_dir.resolve(), "the content folder"),
-        (config.templates_dir.resolve(), "the templates folder"),
-    ]
-    for folder, name in sources:
-        if folder.is_relative_to(out):
-            what = "is" if folder == out else "contains"
-            raise UsageError(
-                f"refusing to build into {out_dir}: it {what} {name} ({folder}); "
-                "choose a folder such as site/ inside the project"
-            )
-    for folder, name in sources[1:]:
-        if out.is_relative_to(folder):
-            raise UsageError(
-                f"refusing to build into {out_dir}: it is inside {name} ({folder}); "
-                "choose a folder such as site/ inside the project"
-            )
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"refusing to build into {out_dir}: it is a file, not a folder")
-    return out
 
 
 def content_reader(content_dir: Path) -> Reader:

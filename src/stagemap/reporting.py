@@ -171,7 +171,7 @@ def render_markdown(report: Report) -> str:
         f"{len(report.eligible)} of {report.total} assets can be sent to buyers today."
     )
     lines += ["", "## Coverage", ""]
-    header = ["Stage", "Phase", "All", *(q.name for q in config.questions)]
+    header = ["Stage", "Phase", "All", *(_md(q.name) for q in config.questions)]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * 2 + "--:|" * (len(header) - 2))
     for row in report.stages:

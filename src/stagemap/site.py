@@ -296,7 +296,11 @@ class _BodyLinks:
     def __call__(self, url: str) -> str | None:
         path, sep, fragment = url.partition("#")
         path = path.partition("?")[0]
-        target = posixpath.normpath(posixpath.join(self.source_dir, unquote(path)))
+        path = unquote(path)
+        if path.startswith("/"):  # from the content folder's root
+            target = posixpath.normpath(path.lstrip("/"))
+        else:
+            target = posixpath.normpath(posixpath.join(self.source_dir, path))
         if target.startswith("../") or target in ("..", ".") or "/." in f"/{target}":
             return None
         if target.endswith((".md", ".markdown")):

@@ -106,8 +106,20 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = 10_000) -> Loaded:
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             hint = "indent with spaces, not tabs"
         raise YamlProblem(line, col, f"YAML syntax error: {message}", hint) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = first_line + before.count("\n")
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise YamlProblem(
+            line,
+            col,
+            f"control character U+{code:04X} is not allowed in YAML",
+            f'remove it (often pasted from a terminal or a word processor), or write it as "\\x{code:02x}" in a double-quoted string',
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, 1, f"YAML error: {exc}") from None
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        raise YamlProblem(first_line, 1, f"YAML error: {first}") from None
     except RecursionError:
         raise _too_deep(first_line) from None
     loaded = Loaded(data=None)
