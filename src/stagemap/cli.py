@@ -54,6 +54,14 @@ class _State:
 
 pass_state = click.make_pass_decorator(_State)
 
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge eligibility and staleness on this day (default: today).",
+)
+"""The ``--as-of`` option of every command that judges the library on a day."""
+
 
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="stagemap")
@@ -271,12 +279,7 @@ def _print_problems(project: Any, state: _State) -> None:
     show_default=True,
     help="Output format: a table to read (colour on a terminal), md, json or csv.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Judge eligibility and staleness on this day (default: today).",
-)
+@as_of_option
 @click.option(
     "--persona",
     metavar="ID",
@@ -362,9 +365,7 @@ def report(
     help="Write to this file instead of stdout (never into content/, templates/ or settings).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
-@click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
-)
+@as_of_option
 @pass_state
 def kit(
     state: _State,
@@ -430,9 +431,7 @@ def kit(
     type=click.Choice(["persona"]),
     help="Also write one set of kits per persona, in a sub-folder each.",
 )
-@click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge eligibility on this day (default: today)."
-)
+@as_of_option
 @pass_state
 def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: str | None) -> None:
     """Write one message kit per stage, and an index, into a folder.

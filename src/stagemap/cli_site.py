@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import CONTEXT, _as_of, _plural, _print_problems, _shown, _State, cli, pass_state
+from .cli import CONTEXT, _as_of, _plural, _print_problems, _shown, _State, as_of_option, cli, pass_state
 from .errors import StagemapError
 
 
@@ -24,12 +24,7 @@ from .errors import StagemapError
     is_flag=True,
     help="Fail (exit 1) and write nothing when the library has problems, warnings included.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Judge eligibility and staleness on this day (default: today).",
-)
+@as_of_option
 @pass_state
 def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) -> None:
     """Build the static site: coverage heatmap, gaps, stages, questions, personas and assets.
@@ -94,12 +89,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to build into (default: a temporary folder, removed on exit).",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Judge eligibility and staleness on this day (default: today).",
-)
+@as_of_option
 @pass_state
 def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str | None) -> None:
     """Build the site and serve it locally, rebuilding and reloading open pages on every change.
