@@ -37,10 +37,15 @@ from generate import generate  # noqa: E402
 STAGEMAP = [str(Path(sys.executable).with_name("stagemap"))]
 
 
-def run_once(argv: list[str], cwd: Path) -> tuple[float, int]:
-    """Run a command; return (seconds, peak resident memory in MB). Fails loudly on error."""
+def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run a command; return (seconds, peak resident memory in MB). Fails loudly on error.
+
+    The peak is the largest of the process and its children (page-rendering workers).
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -56,13 +61,14 @@ def measure(
     cwd: Path,
     runs: int,
     before: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> dict[str, object]:
     times: list[float] = []
     peak = 0
     for _ in range(runs):
         if before is not None:
             before()
-        seconds, mb = run_once(argv, cwd)
+        seconds, mb = run_once(argv, cwd, env)
         times.append(seconds)
         peak = max(peak, mb)
     median = statistics.median(times)
@@ -147,6 +153,12 @@ def bench_size(size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, 
         full = measure("build from scratch", build, lib, runs, drop_site)
         rows.append((size, full))
         rows.append((size, measure("rebuild, nothing changed", build, lib, runs)))
+        slow = {"STAGEMAP_MARKDOWN": "python"}
+        rows.append(
+            (size, measure("build from scratch, markdown-it-py only", build, lib, runs, drop_site, slow))
+        )
+        serial = {"STAGEMAP_WORKERS": "1"}
+        rows.append((size, measure("build from scratch, one process", build, lib, runs, drop_site, serial)))
         target = sorted((lib / "content").rglob("*.md"))[size // 2]
         original = target.read_text(encoding="utf-8")
         counter = iter(range(1_000_000))

@@ -245,3 +245,50 @@ def test_unified_diff_marks_a_missing_final_newline() -> None:
         unified_diff("new.yml", b"", b"a\n", created=True)
         == "--- /dev/null\n+++ b/new.yml\n@@ -0,0 +1 @@\n+a\n"
     )
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        b"personas: []",
+        b"personas: [ ]  # none yet",
+        b"personas:",
+        b"personas: ~",
+        b"personas: [owner]",
+        b"personas: owner",
+        b"personas:\r\n  - owner",
+    ],
+)
+def test_edit_removing_an_absent_id_changes_no_byte(entry: bytes) -> None:
+    before = b"---\r\ntitle: T\r\n" + entry + b"\r\n---\r\n"
+    assert edit_front_matter(before, [RemoveItems("personas", ("manager", "awarenes"))]) == before
+
+
+def test_edit_one_edit_that_adds_and_removes_keeps_a_single_id_single() -> None:
+    before = b"---\ntitle: T\nstages: awarness  # typo\nquestions: 'risk'\n---\n"
+    after = edit_front_matter(
+        before,
+        [AddItems("stages", ("awareness",)), RemoveItems("stages", ("awarness",))],
+    )
+    assert after == b"---\ntitle: T\nstages: awareness  # typo\nquestions: 'risk'\n---\n"
+    after = edit_front_matter(
+        before, [AddItems("questions", ("problems",)), RemoveItems("questions", ("risk",))]
+    )
+    assert after == b"---\ntitle: T\nstages: awarness  # typo\nquestions: problems\n---\n"
+    # Two ids left stay a list; a list that was a list before stays one.
+    after = edit_front_matter(before, [AddItems("stages", ("a", "b")), RemoveItems("stages", ("awarness",))])
+    assert b"stages: [a, b]  # typo\n" in after
+    listed = b"---\ntitle: T\nstages: [awarness]\n---\n"
+    assert (
+        edit_front_matter(listed, [AddItems("stages", ("awareness",)), RemoveItems("stages", ("awarness",))])
+        == b"---\ntitle: T\nstages: [awareness]\n---\n"
+    )
+
+
+def test_edit_separate_edits_keep_the_list_a_single_id_became() -> None:
+    before = b"---\ntitle: T\nstages: awareness\n---\n"
+    added = edit_front_matter(before, [AddItems("stages", ("advocacy",))])
+    assert added == b"---\ntitle: T\nstages: [awareness, advocacy]\n---\n"
+    assert edit_front_matter(added, [RemoveItems("stages", ("advocacy",))]) == (
+        b"---\ntitle: T\nstages: [awareness]\n---\n"
+    )

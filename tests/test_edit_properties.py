@@ -245,3 +245,39 @@ def test_editor_either_edits_safely_or_raises_edit_error(data: bytes, key: str) 
     fm = _data(after)
     assert "new-id" in _as_list(fm[key]) and fm["title"] == "T"
     assert after.endswith(b"\n---\nbody")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    documents(),
+    st.sampled_from(LIST_KEYS),
+    st.lists(st.sampled_from(IDS), min_size=1, max_size=3, unique=True),
+)
+def test_add_and_remove_in_one_edit_gives_back_the_original_bytes(
+    doc: Doc, key: str, items: list[str]
+) -> None:
+    """Within one edit the original shape is known, so a single id comes back as a single id."""
+    present = _as_list(_data(doc.data).get(key))
+    new = [i for i in items if i not in present]
+    assume(new)
+    assert edit_front_matter(doc.data, [AddItems(key, tuple(new)), RemoveItems(key, tuple(new))]) == doc.data
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents(), st.sampled_from(LIST_KEYS), st.lists(st.sampled_from(IDS), min_size=1, max_size=3))
+def test_removing_ids_that_are_not_there_changes_no_byte(doc: Doc, key: str, items: list[str]) -> None:
+    present = _as_list(_data(doc.data).get(key))
+    absent = (*(i for i in items if i not in present), "not-in-any-model")
+    assert edit_front_matter(doc.data, [RemoveItems(key, absent)]) == doc.data
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents(), st.sampled_from(IDS))
+def test_replacing_a_single_id_in_one_edit_keeps_it_single(doc: Doc, new: str) -> None:
+    for key in [k for k, style in doc.styles.items() if style == "scalar"]:
+        (old,) = _as_list(_data(doc.data)[key])
+        if new == old:
+            continue
+        after = edit_front_matter(doc.data, [AddItems(key, (new,)), RemoveItems(key, (old,))])
+        assert _data(after)[key] == new
+        assert after == doc.data.replace(f"{key}: {old}".encode(), f"{key}: {new}".encode(), 1)

@@ -203,7 +203,7 @@ def test_tag_refuses_to_leave_an_asset_without_stages(project: Path) -> None:
     ("args", "message"),
     [
         (["--add-stage", "awarnes"], "unknown stage 'awarnes' (did you mean 'awareness'?)"),
-        (["--remove-question", "rsk"], "unknown question 'rsk' (did you mean 'risk'?)"),
+        (["--add-question", "rsk"], "unknown question 'rsk' (did you mean 'risk'?)"),
         (["--add-persona", "ownr"], "unknown persona 'ownr' (did you mean 'owner'?)"),
         (
             ["--add-stage", "purchase", "--remove-stage", "purchase"],
@@ -360,3 +360,160 @@ def test_tag_refuses_an_id_change_that_would_break_next_steps(project: Path) -> 
     assert run("tag", "content/guides/checklist.md", "--set", "id=checklist")[0] == 0
     assert run("tag", "content/guides/checklist.md", "--unset", "id")[0] == 0
     assert "id:" not in (project / "content/guides/checklist.md").read_text()
+
+
+def _untouched(path: Path) -> tuple[int, int, bytes]:
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    info = path.stat()
+    return info.st_mtime_ns, info.st_ino, path.read_bytes()
+
+
+def _now(path: Path) -> tuple[int, int, bytes]:
+    info = path.stat()
+    return info.st_mtime_ns, info.st_ino, path.read_bytes()
+
+
+def test_tag_removes_a_misspelt_id_that_check_reports(project: Path) -> None:
+    write(
+        project,
+        {
+            "content/typo.md": "---\ntitle: Typo\nstages: [awarness, exploration]\nquestions: [problems]\n---\nBody\n"
+        },
+    )
+    assert run("check")[0] == 1
+    code, out, err = run("tag", "content/typo.md", "--remove-stage", "awarness")
+    assert (code, out, err) == (0, "changed content/typo.md\n1 file changed, 0 unchanged, 0 refused.\n", "")
+    assert (project / "content/typo.md").read_text() == (
+        "---\ntitle: Typo\nstages: [exploration]\nquestions: [problems]\n---\nBody\n"
+    )
+    assert run("check")[0] == 0
+
+
+def test_tag_replaces_a_misspelt_single_id_in_place(project: Path) -> None:
+    write(
+        project,
+        {"content/typo.md": "---\ntitle: Typo\nstages: awarness  # first\nquestions:\n  - problms\n---\n"},
+    )
+    code, out, err = run(
+        "tag",
+        "content/typo.md",
+        "--remove-stage",
+        "awarness",
+        "--add-stage",
+        "awareness",
+        "--remove-question",
+        "problms",
+        "--add-question",
+        "problems",
+    )
+    assert (code, out, err) == (0, "changed content/typo.md\n1 file changed, 0 unchanged, 0 refused.\n", "")
+    assert (project / "content/typo.md").read_text() == (
+        "---\ntitle: Typo\nstages: awareness  # first\nquestions:\n  - problems\n---\n"
+    )
+
+
+def test_tag_removing_the_only_misspelt_stage_is_refused(project: Path) -> None:
+    data = "---\ntitle: Typo\nstages: awarness\nquestions: [problems]\n---\n"
+    write(project, {"content/typo.md": data})
+    code, out, err = run("tag", "content/typo.md", "--remove-stage", "awarness")
+    assert (code, out, err) == (
+        1,
+        "0 files changed, 0 unchanged, 1 refused.\n",
+        "content/typo.md: not changed: removing 'awarness' would leave it without stages "
+        "(add one with --add-stage)\n",
+    )
+    assert (project / "content/typo.md").read_text() == data
+
+
+def test_tag_a_broken_file_the_edit_does_not_fix_is_still_refused(project: Path) -> None:
+    data = "---\ntitle: Typo\nstages: [awarness, exploratin]\nquestions: [problems]\n---\n"
+    write(project, {"content/typo.md": data})
+    code, out, err = run("tag", "content/typo.md", "--remove-stage", "awarness")
+    assert (code, out, err) == (
+        1,
+        "0 files changed, 0 unchanged, 1 refused.\n",
+        "content/typo.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
+        "content/typo.md:3:20: error: unknown stage 'exploratin' (did you mean 'exploration'?)\n"
+        "content/typo.md: not changed: fix its problems first (stagemap check)\n",
+    )
+    assert (project / "content/typo.md").read_text() == data
+
+
+def test_tag_removing_an_id_in_neither_the_file_nor_the_model_is_a_note(project: Path) -> None:
+    path = project / "content/blog/cost.md"
+    before = _untouched(path)
+    assert run("tag", "content/blog/cost.md", "--remove-stage", "awarenes") == (
+        0,
+        "0 files changed, 1 unchanged, 0 refused.\n",
+        "note: no stage 'awarenes' in content/blog/cost.md, nor in the model: nothing to remove "
+        "(did you mean 'awareness'?)\n",
+    )
+    assert _now(path) == before
+    assert run("tag", "content", "--remove-persona", "nobody", "--dry-run") == (
+        0,
+        "",
+        "note: no persona 'nobody' in the 2 selected files, nor in the model: nothing to remove "
+        "(valid: owner, manager)\n"
+        "0 files would change, 2 unchanged, 0 refused (dry run: nothing written).\n",
+    )
+    # A model id that is not in the file is quietly unchanged, as before.
+    assert run("tag", "content/blog/cost.md", "--remove-stage", "advocacy") == (
+        0,
+        "0 files changed, 1 unchanged, 0 refused.\n",
+        "",
+    )
+    assert _now(path) == before
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "personas: []",
+        "personas: [ ]  # none yet",
+        "personas:",
+        "personas: ~",
+        "personas: [manager]",
+        "personas:\n  - manager",
+    ],
+)
+def test_tag_removing_an_absent_id_changes_no_byte(project: Path, entry: str) -> None:
+    path = project / "content/p.md"
+    write(project, {"content/p.md": f"---\ntitle: P\nstages: awareness\nquestions: [risk]\n{entry}\n---\n"})
+    before = _untouched(path)
+    code, out, _ = run("tag", "content/p.md", "--remove-persona", "owner", "--remove-stage", "advocacy")
+    assert (code, out) == (0, "0 files changed, 1 unchanged, 0 refused.\n")
+    assert _now(path) == before
+
+
+def test_tag_add_then_remove_gives_back_the_bytes_where_it_can(project: Path) -> None:
+    cost = project / "content/blog/cost.md"
+    code, _, _ = run("tag", "content/blog/cost.md", "--add-stage", "advocacy", "--add-persona", "owner")
+    assert code == 0
+    code, _, _ = run("tag", "content/blog/cost.md", "--remove-stage", "advocacy", "--remove-persona", "owner")
+    assert code == 0
+    assert cost.read_text() == COST  # a one-item flow list stays one, a new key goes again
+    # A single id that became a list stays a list: 'stages: [exploration]' (documented in --help).
+    checklist = project / "content/guides/checklist.md"
+    assert run("tag", "content/guides/checklist.md", "--add-stage", "advocacy")[0] == 0
+    assert "stages: [exploration, advocacy]\n" in checklist.read_text()
+    assert run("tag", "content/guides/checklist.md", "--remove-stage", "advocacy")[0] == 0
+    assert checklist.read_text() == CHECKLIST.replace("stages: exploration", "stages: [exploration]")
+    # ... but within one command a single id stays a single id.
+    checklist.write_text(CHECKLIST)
+    code, _, _ = run(
+        "tag", "content/guides/checklist.md", "--add-stage", "commitment", "--remove-stage", "exploration"
+    )
+    assert code == 0
+    assert checklist.read_text() == CHECKLIST.replace("stages: exploration", "stages: commitment")
+
+
+def test_tag_help_says_how_removal_shapes_lists() -> None:
+    result = CliRunner().invoke(cli, ["tag", "--help"])
+    text = " ".join(result.output.split())
+    assert (
+        "A list stays a list when ids are removed: removing exploration afterwards gives "
+        "'stages: [awareness]' (which means the same), not 'stages: awareness'; only within one "
+        "command that adds and removes does a single id stay a single id. Removing the last persona "
+        "removes the personas line. Removing an id that is not there changes nothing."
+    ) in text
+    assert "Ids to remove are not checked, since removing is always safe" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import http.client
 import os
 import re
@@ -237,3 +238,107 @@ def test_serve_cli_stops_cleanly_on_ctrl_c(sample: Path, tmp_path: Path) -> None
     assert proc.returncode == 0, err
     assert err.endswith("Stopped.\n")
     assert not temp[0].exists()
+
+
+def _loop(out: Path) -> None:
+    (out / "loop").symlink_to(out / "loop")
+    (out / "ping").symlink_to(out / "pong")
+    (out / "pong").symlink_to(out / "ping")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/" + "a" * 10000,  # ENAMETOOLONG
+        "/" + "a" * 300 + "/index.html",
+        "/" + "a/" * 3000 + "x.html",  # a path longer than PATH_MAX
+        "/index.html/x",  # ENOTDIR
+        "/loop",  # ELOOP
+        "/loop/x.html",
+        "/ping/",
+    ],
+)
+def test_serve_paths_the_system_cannot_look_up_are_not_found(
+    running: Running, capfd: pytest.CaptureFixture[str], path: str
+) -> None:
+    _loop(running.out)
+    status, headers, body = running.get(path)
+    assert status == 404
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    assert "<h1>Not found</h1>" in body
+    assert running.get("/")[0] == 200  # still serving
+    assert "Traceback" not in capfd.readouterr().err
+    assert resolve_request(running.out, path) is None
+
+
+@pytest.mark.parametrize("code", [errno.ENAMETOOLONG, errno.ENOTDIR, errno.EACCES, errno.ELOOP, errno.EIO])
+def test_serve_any_os_error_looking_up_a_path_is_a_404(
+    running: Running, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    (running.out / "boom").mkdir()
+    (running.out / "boom" / "index.html").write_text("<p>secret</p>")
+    real_stat = os.stat
+
+    def failing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if "boom" in os.fspath(path):  # type: ignore[call-overload]
+            raise OSError(code, os.strerror(code), os.fspath(path))  # type: ignore[call-overload]
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", failing_stat)
+    for path in ("/boom/index.html", "/boom/", "/boom", "/boom/x.css"):
+        status, _, body = running.get(path)
+        assert status == 404, path
+        assert "secret" not in body
+    monkeypatch.undo()
+    assert running.get("/boom/")[0] == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_serve_folder_index_must_stay_inside_the_site(running: Running) -> None:
+    (running.out / "outside").mkdir()
+    (running.out / "outside" / "index.html").symlink_to(running.project / "stagemap.yml")
+    assert running.get("/outside/")[0] == 404
+
+
+def test_serve_cli_refuses_an_output_folder_in_the_sources_like_build(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(sample)
+    message = (
+        f"Error: refusing to build into content: it is the content folder ({(sample / 'content').resolve()}); "
+        "choose a folder such as site/ inside the project\n"
+    )
+    built = CliRunner().invoke(cli, ["build", "-o", "content"])
+    assert (built.exit_code, built.stdout, built.stderr) == (2, "", message)
+    served = CliRunner().invoke(cli, ["serve", "-o", "content", "--port", "0"])
+    assert (served.exit_code, served.stdout, served.stderr) == (2, "", message)
+    assert not (sample / ".stagemap-cache").exists()  # refused before reading the library
+    served = CliRunner().invoke(cli, ["serve", "-o", ".", "--port", "0"])
+    assert served.exit_code == 2
+    assert served.stderr == (
+        f"Error: refusing to build into .: it is the project folder ({sample.resolve()}); "
+        "choose a folder such as site/ inside the project\n"
+    )
+
+
+def test_serve_cli_first_build_failure_says_so_once(sample: Path, tmp_path: Path) -> None:
+    write(sample, {"templates/site/base.html.j2": "{% broken\n"})
+    result = CliRunner().invoke(cli, ["-C", str(sample), "serve", "--port", "0", "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "Error: templates/site/base.html.j2:1: Encountered unknown tag 'broken'.\n",
+    )
+
+
+def test_serve_later_build_failure_keeps_the_last_good_site(sample: Path, tmp_path: Path) -> None:
+    lines: list[str] = []
+    preview = Preview(sample, tmp_path / "out", as_of=AS_OF, log=lines.append)
+    assert preview.rebuild().error == ""
+    assert lines[-1].startswith("Built ")
+    write(sample, {"templates/site/base.html.j2": "{% broken\n"})
+    assert preview.rebuild().error == "templates/site/base.html.j2:1: Encountered unknown tag 'broken'."
+    assert lines[-2:] == [
+        "Error: templates/site/base.html.j2:1: Encountered unknown tag 'broken'.",
+        "The last good build is still being served.",
+    ]

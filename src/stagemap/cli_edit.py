@@ -275,11 +275,20 @@ def new(
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--add-stage", multiple=True, metavar="ID", help="Add a stage id.")
-@click.option("--remove-stage", multiple=True, metavar="ID", help="Remove a stage id.")
+@click.option(
+    "--remove-stage", multiple=True, metavar="ID", help="Remove a stage id (any id, in the model or not)."
+)
 @click.option("--add-question", multiple=True, metavar="ID", help="Add a question id.")
-@click.option("--remove-question", multiple=True, metavar="ID", help="Remove a question id.")
+@click.option(
+    "--remove-question",
+    multiple=True,
+    metavar="ID",
+    help="Remove a question id (any id, in the model or not).",
+)
 @click.option("--add-persona", multiple=True, metavar="ID", help="Add a persona id.")
-@click.option("--remove-persona", multiple=True, metavar="ID", help="Remove a persona id.")
+@click.option(
+    "--remove-persona", multiple=True, metavar="ID", help="Remove a persona id (any id, in the model or not)."
+)
 @click.option(
     "--set",
     "sets",
@@ -317,24 +326,34 @@ def tag(
     Give files or folders under the content folder, or select assets with --where (both:
     only the given files that match). Only the values asked for change: other fields,
     comments, quoting, list style, line endings and the body stay byte for byte, and a
-    file whose bytes would not change is not rewritten. A single id that gains another
-    becomes a list: 'stages: awareness' turns into 'stages: [awareness, exploration]'.
+    file whose bytes would not change is not rewritten.
 
-    Ids are checked against the model, and --set values before anything is written
-    (statuses, dates, next steps; stages, questions and personas only change with the
-    --add/--remove options). VALUE is text for stagemap's fields; for your own keys, true,
-    false and numbers are written as such. A file with problems, or that the edit would
-    break, is left alone and listed; the others are still changed, and the exit status is 1.
+    A single id that gains another becomes a list: 'stages: awareness' turns into
+    'stages: [awareness, exploration]'. A list stays a list when ids are removed:
+    removing exploration afterwards gives 'stages: [awareness]' (which means the same),
+    not 'stages: awareness'; only within one command that adds and removes does a single
+    id stay a single id. Removing the last persona removes the personas line. Removing an
+    id that is not there changes nothing.
+
+    Ids to add are checked against the model, and --set values, before anything is
+    written (statuses, dates, next steps; stages, questions and personas only change with
+    the --add/--remove options). Ids to remove are not checked, since removing is always
+    safe: --remove-stage can take away a misspelt stage that 'stagemap check' reports.
+    VALUE is text for stagemap's fields; for your own keys, true, false and numbers are
+    written as such. A file with problems that the edit does not fix, or that the edit
+    would break, is left alone and listed; the others are still changed, and the exit
+    status is 1.
 
     \b
     Example:
       stagemap tag content/blog/missed-calls-cost.md --add-stage exploration
       stagemap tag --where stage=evaluation --add-question risk --dry-run
+      stagemap tag content/sales/pricing-one-pager.md --remove-stage awarness --add-stage awareness
       stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
       stagemap list --persona owner-operator --format paths | xargs stagemap tag --add-persona ops-director
     """
     from .editing import unified_diff
-    from .tagging import parse_where, plan_tag, select, tag_request
+    from .tagging import absent_removals, parse_where, plan_tag, select, tag_request
 
     project = state.load()
     config = project.config
@@ -368,6 +387,12 @@ def tag(
         click.echo("No assets match.", err=True)
         return
     edits = plan_tag(config, files, request)
+    where_shown = edits[0].rel if len(edits) == 1 else f"the {len(edits)} selected files"
+    for what, item, hint in absent_removals(config, request, edits):
+        click.echo(
+            f"note: no {what} '{item}' in {where_shown}, nor in the model: nothing to remove ({hint})",
+            err=True,
+        )
     refused = [e for e in edits if e.refused]
     changed = [e for e in edits if e.changed]
     for edit in refused:

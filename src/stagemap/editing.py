@@ -72,7 +72,12 @@ class AddItems:
 
 @dataclass(frozen=True, slots=True)
 class RemoveItems:
-    """Remove ids from a list; the key goes when nothing is left."""
+    """Remove ids from a list; the key goes when nothing is left.
+
+    Ids that are not there are ignored: removing only those changes no byte. A list keeps
+    its shape (``[a, b]`` minus ``b`` is ``[a]``), except that a single id which the same
+    edit turned into a list and back to one item is written as a single id again.
+    """
 
     key: str
     """A top-level key holding an id or a list of ids."""
@@ -274,6 +279,12 @@ def _edit_region(
     text: str, first_line: int, newline: str, changes: Sequence[Change], order: Sequence[str]
 ) -> str:
     """Apply each change as one or more text splices, checking the data after every step."""
+    removing = {c.key for c in changes if isinstance(c, RemoveItems)}
+    if removing:
+        start = _Doc(text, first_line, newline, order).data
+        singles = sorted(k for k in removing if isinstance(start.get(k), str))
+    else:
+        singles = []
     for change in changes:
         for _ in range(_MAX_STEPS):
             doc = _Doc(text, first_line, newline, order)
@@ -293,7 +304,24 @@ def _edit_region(
                 break
         else:  # pragma: no cover - each step removes one item, so this cannot loop forever
             raise EditError(f"too many steps for {_describe(change)}")
+    for key in singles:
+        text = _unwrap(text, first_line, newline, order, key)
     return text
+
+
+def _unwrap(text: str, first_line: int, newline: str, order: Sequence[str], key: str) -> str:
+    """Write ``key: [x]`` as ``key: x`` again, when it reads back the same; else leave it."""
+    doc = _Doc(text, first_line, newline, order)
+    step = doc.unwrap(key)
+    if step is None:
+        return text
+    splices, expected = step
+    new_text = _splice(text, splices)
+    try:
+        check = _Doc(new_text, first_line, newline, order)
+    except EditError:
+        return text
+    return new_text if _same(check.data, expected) else text
 
 
 def _describe(change: Change) -> str:
@@ -643,6 +671,19 @@ class _Doc:
             raise EditError(f"cannot tell where item {index + 1} of '{key}' starts")
         end = self.line_end(self.content_end((key, index)) - 1)
         return [self.drop(start, end)], expected
+
+    def unwrap(self, key: str) -> _Step | None:
+        """Replace a one-line flow list of one id with that id (as written inside the list)."""
+        value = self.data.get(key)
+        if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], str)):
+            return None
+        if self.loaded.styles.get((key,)) != "flow":
+            return None
+        start, end = self.loaded.values[(key,)].start, self.content_end((key,))
+        if "\n" in self.text[start:end]:
+            return None
+        item = self.loaded.values[(key, 0)]
+        return [(start, end, self.text[item.start : item.end])], _with(self.data, (key,), value[0])
 
     def rename_key(self, path: KeyPath, new: str) -> _Step | None:
         if path not in self.loaded.keys:

@@ -15,6 +15,7 @@ import mimetypes
 import os
 import posixpath
 import socket
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -108,6 +109,8 @@ class Preview:
         self._watched: tuple[Path, ...] = (root / CONFIG_NAME, root / "content", root / "templates")
         self._snapshot: Snapshot = {}
         self._state = BuildState(0, root.name, 0, (), "", 0, 0)
+        self._built = False
+        """True once a build succeeded: only then is there a last good site to fall back on."""
         self._build_lock = threading.Lock()
         self._changed = threading.Condition()
         self._stop = threading.Event()
@@ -120,7 +123,11 @@ class Preview:
             return self._state
 
     def rebuild(self) -> BuildState:
-        """Build the site now; a failure is kept in the state (the last good site stays up)."""
+        """Build the site now; a failure is kept in the state (the last good site stays up).
+
+        A failure before any build succeeded is not logged: there is nothing to serve, and
+        the caller reports the error (``state.error``) and stops.
+        """
         from . import load_project
         from .publish import build_into, check_output_dir
 
@@ -161,11 +168,14 @@ class Preview:
                 )
                 self._changed.notify_all()
                 state = self._state
-        self._report(old, state)
+            built, self._built = self._built, self._built or not state.error
+        self._report(old, state, built)
         return state
 
-    def _report(self, old: BuildState, new: BuildState) -> None:
+    def _report(self, old: BuildState, new: BuildState, built: bool) -> None:
         if new.error:
+            if not built:
+                return
             self._log(f"Error: {new.error}")
             self._log("The last good build is still being served.")
             return
@@ -280,18 +290,33 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     """Return the file or folder a decoded URL path names inside ``root``, or None.
 
     The path is resolved (``..`` and symlinks included) and must stay inside the folder;
-    hidden entries (such as the build manifest) are never served.
+    hidden entries (such as the build manifest) are never served. A path the system cannot
+    look up (a name too long, a file used as a folder, a loop of links, no permission) is
+    not there: None, never an exception.
     """
     if "\0" in url_path:
         return None
-    base = root.resolve()
     rel = posixpath.normpath("/" + url_path).lstrip("/")
     if any(part.startswith(".") for part in rel.split("/") if part):
         return None
-    candidate = (base / rel).resolve()
-    if not candidate.is_relative_to(base):
+    try:
+        base = root.resolve()
+        candidate = (base / rel).resolve()
+        if not candidate.is_relative_to(base):
+            return None
+        os.stat(candidate)
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: resolve() met a loop of links
         return None
-    return candidate if candidate.exists() else None
+    return candidate
+
+
+def _kind(path: Path) -> str:
+    """``dir``, ``file``, or empty when ``path`` is neither or cannot be looked at."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else ""
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -346,15 +371,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, body, "application/json", send_body)
             return
         target = resolve_request(preview.out_dir, path)
-        if target is not None and target.is_dir():
+        if target is not None and _kind(target) == "dir":
             if not path.endswith("/"):
                 location = quote(path + "/") + (f"?{parts.query}" if parts.query else "")
                 self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, Location=location)
                 return
-            target = target / "index.html"
+            target = resolve_request(preview.out_dir, posixpath.join(path, "index.html"))
         is_page = target is None or target.suffix == ".html"
         state = preview.refresh() if is_page else preview.state
-        if target is None or not target.is_file():
+        if target is None or _kind(target) != "file":
             page = (
                 b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
                 b'</head><body><main><h1>Not found</h1><p>No page here. <a href="/">Go to the overview</a>.'

@@ -2,7 +2,8 @@
 
 Every planned edit is checked twice before anyone writes it: the editor proves the YAML
 reads back as intended, and the file is validated again as an asset, so an edit never
-turns a good file into a bad one.
+turns a good file into a bad one. A file with problems is only changed when the edit
+leaves it without any (taking away a misspelt id, say).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import frontmatter, yamlsafe
 from .config import Config
 from .editing import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
 from .errors import Problem, UsageError, suggest
@@ -109,13 +111,13 @@ def tag_request(
     sets: Sequence[str],
     unsets: Sequence[str],
 ) -> TagRequest:
-    """Check the command line's ids and ``KEY=VALUE`` pairs; raise `UsageError` on the first bad one."""
-    valid = {
-        "stages": config.model.stage_ids,
-        "questions": config.question_ids,
-        "personas": config.persona_ids,
-    }
-    for key, ids in (*add.items(), *remove.items()):
+    """Check the command line's ids and ``KEY=VALUE`` pairs; raise `UsageError` on the first bad one.
+
+    Ids to add must be in the model; ids to remove need not be: removing is always safe,
+    and it is how a misspelt id that ``check`` reports is taken away.
+    """
+    valid = model_ids(config)
+    for key, ids in add.items():
         what = ID_FIELDS[key]
         for item in ids:
             if item not in valid[key]:
@@ -147,6 +149,15 @@ def tag_request(
         set=values,
         unset=tuple(dict.fromkeys(unsets)),
     )
+
+
+def model_ids(config: Config) -> dict[str, tuple[str, ...]]:
+    """The ids the model defines, per front matter key."""
+    return {
+        "stages": tuple(config.model.stage_ids),
+        "questions": tuple(config.question_ids),
+        "personas": tuple(config.persona_ids),
+    }
 
 
 def check_key(key: str) -> None:
@@ -305,22 +316,66 @@ def _plan_one(config: Config, vocab: Vocabulary, path: Path, request: TagRequest
         return FileEdit(file, rel, b"", b"", f"cannot read it: {exc.strerror or exc}")
     asset, problems = parse_asset(rel, default_id, before, vocab)
     errors = tuple(p for p in problems if p.severity == "error")
-    if errors or asset is None:
-        return FileEdit(file, rel, before, before, "fix its problems first (stagemap check)", errors)
+    valid = asset is not None and not errors
     for key in ("stages", "questions"):
         removed = request.remove.get(key, ())
-        left = [i for i in (*getattr(asset, key), *request.add.get(key, ())) if i not in removed]
-        if removed and not left:
+        if not removed:
+            continue
+        # A valid asset holds just the ids written; otherwise read them, misspelt ones included.
+        have = getattr(asset, key) if valid else ids_in(before, key)
+        left = [i for i in (*have, *request.add.get(key, ())) if i not in removed]
+        gone = [i for i in dict.fromkeys(have) if i in removed]
+        if gone and not left:
             what = ID_FIELDS[key]
-            gone = ", ".join(f"'{i}'" for i in removed if i in getattr(asset, key))
+            shown = ", ".join(f"'{i}'" for i in gone)
             return FileEdit(
                 file,
                 rel,
                 before,
                 before,
-                f"removing {gone} would leave it without {key} (add one with --add-{what})",
+                f"removing {shown} would leave it without {key} (add one with --add-{what})",
             )
-    return check_edit(file, rel, default_id, before, request.changes(), vocab)
+    edit = check_edit(file, rel, default_id, before, request.changes(), vocab)
+    if (errors or asset is None) and not edit.changed:
+        # Changed means the edit leaves the file without problems (check_edit proved it).
+        return FileEdit(file, rel, before, before, "fix its problems first (stagemap check)", errors)
+    return edit
+
+
+def ids_in(data: bytes, key: str) -> tuple[str, ...]:
+    """The ids a file's front matter holds under ``key``, as written (known to the model or not).
+
+    Empty when there are none or the front matter cannot be read.
+    """
+    try:
+        split = frontmatter.split(data)
+        fm = yamlsafe.load(split.yaml).data
+    except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
+        return ()
+    value = fm.get(key) if isinstance(fm, dict) else None
+    if isinstance(value, str):
+        return (value.strip(),)
+    if isinstance(value, list):
+        return tuple(v.strip() for v in value if isinstance(v, str))
+    return ()
+
+
+def absent_removals(
+    config: Config, request: TagRequest, edits: Sequence[FileEdit]
+) -> list[tuple[str, str, str]]:
+    """Ids to remove that are neither in the model nor in any of the files: (what, id, hint).
+
+    Removing them changes nothing; the hint says which model id may have been meant.
+    """
+    valid = model_ids(config)
+    out: list[tuple[str, str, str]] = []
+    for key, ids in request.remove.items():
+        unknown = [i for i in ids if i not in valid[key]]
+        if not unknown:
+            continue
+        found = {i for edit in edits for i in ids_in(edit.before, key)}
+        out += [(ID_FIELDS[key], i, suggest(i, valid[key])) for i in unknown if i not in found]
+    return out
 
 
 def check_edit(
