@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,10 +164,13 @@ def _umask() -> int:
     return mask
 
 
-def _write_built(target: Path, data: bytes, made: set[str], mask: int) -> bool:
+def _write_built(
+    target: Path, data: bytes, made: set[str], mask: int, staged: list[tuple[str, str]] | None = None
+) -> bool:
     """`atomic_write` for a plain file in a checked folder, without pathlib's per-call costs.
 
     The same steps: skip identical bytes, keep an existing file's mode, temp file + rename.
+    With ``staged``, the rename is left to the caller: (temp file, target) is appended.
     """
     path = str(target)
     folder = os.path.dirname(path)
@@ -197,7 +201,10 @@ def _write_built(target: Path, data: bytes, made: set[str], mask: int) -> bool:
             os.fchmod(fd, mode)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        if staged is None:
+            os.replace(tmp, path)
+        else:
+            staged.append((tmp, path))
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -297,9 +304,77 @@ def sync_tree(
     changed = write_tree(root, files)
     keep = keep & owned
     removed = [rel for rel in sorted(owned - files.keys() - keep) if _remove_owned(root, rel)]
-    listing = {"generator": "stagemap", "files": sorted(files.keys() | keep)}
-    atomic_write(root / MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"), durable=False)
+    _write_manifest(root, set(files) | keep)
     return changed, removed
+
+
+def stream_tree(
+    root: Path, pages: Iterable[tuple[str, bytes]], keep: Collection[str] = ()
+) -> tuple[list[str], list[str]]:
+    """`sync_tree` for pages made one at a time: each is written as it comes, not held.
+
+    Holding a 10,000-page site in memory to check it first costs hundreds of megabytes, so
+    when the folder holds nothing but what stagemap wrote (the usual case) pages are written
+    as they arrive, each to a temporary file renamed into place once all are made. When it
+    holds other files, the pages are gathered and `sync_tree` checks them all before writing
+    anything. ``keep`` is read once the pages are done (the pages to reuse are found while
+    making the others).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    owned = read_manifest(root)
+    if _foreign_files(root, owned):
+        gathered = dict(pages)
+        return sync_tree(root, gathered, frozenset(keep))
+    base = root.resolve()
+    parents: dict[str, Path | None] = {}
+    made: set[str] = set()
+    mask = _umask()
+    changed: list[str] = []
+    written: set[str] = set()
+    # Pages go to temporary files next to their targets and are renamed into place only when
+    # every page is made: a failing template leaves the folder as it was.
+    staged: list[tuple[str, str]] = []
+    try:
+        for rel, data in pages:
+            target = _fast_confined(base, rel, parents) or confined(root, rel)
+            if _write_built(target, data, made, mask, staged):
+                changed.append(rel)
+            written.add(rel)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for folder in sorted(made, key=len, reverse=True):
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
+        raise
+    for tmp, path in staged:
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    kept = frozenset(keep) & owned
+    removed = [rel for rel in sorted(owned - written - kept) if _remove_owned(root, rel)]
+    _write_manifest(root, written | kept)
+    return sorted(changed), removed
+
+
+def _write_manifest(root: Path, files: set[str]) -> None:
+    listing = {"generator": "stagemap", "files": sorted(files)}
+    atomic_write(root / MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"), durable=False)
+
+
+def _foreign_files(root: Path, owned: set[str]) -> bool:
+    """Return True if ``root`` holds a file (or link) that the manifest does not list."""
+    base = str(root)
+    for folder, dirs, names in os.walk(base):
+        sub = os.path.relpath(folder, base).replace(os.sep, "/")
+        prefix = "" if sub == "." else sub + "/"
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            rel = prefix + name
+            if rel != MANIFEST and rel not in owned:
+                return True
+    return False
 
 
 def _remove_owned(root: Path, rel: str) -> bool:

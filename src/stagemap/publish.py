@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import Project, __version__
 from .analysis import analyse
-from .output import check_output_dir, sync_tree
-from .site import MAX_ATTACHMENT, Progress, Reader, build_site, page_count
+from .output import check_output_dir, read_manifest, stream_tree, sync_tree
+from .site import MAX_ATTACHMENT, Progress, Reader, build_site, iter_pages, page_count
 from .templating import environment
 
 __all__ = [
@@ -104,25 +105,36 @@ def build_into(
     rendered: dict[str, list[str]] = {}
     report = analyse(config, project.library, as_of)
     reader = content_reader(config.content_dir)
-    files = build_site(
+    pages = iter_pages(
         config,
         project.library,
         report,
         environment(config.templates_dir),
         generator=f"stagemap {__version__}",
         reader=reader,
-        progress=progress,
         workers=workers,
         fresh=record.fresh,
         attachments_of=rendered,
     )
-    # Reused pages still need the content files they link to (bytes may have changed).
-    for linked in record.reused.values():
-        for rel in linked:
-            if rel not in files:
-                data = reader(rel.removeprefix("files/"))
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        seen: set[str] = set()
+        for path, text in pages:
+            seen.add(path)
+            if progress is not None and path.endswith(".html") and not path.startswith("files/"):
+                progress(path)
+            yield path, text if isinstance(text, bytes) else text.encode("utf-8")
+        # Reused pages still need the content files they link to (bytes may have changed).
+        for linked in record.reused.values():
+            for rel in linked:
+                data = reader(rel.removeprefix("files/")) if rel not in seen else None
                 if data is not None:
-                    files[rel] = data
-    result = publish(out_dir, files, frozenset(record.reused))
+                    seen.add(rel)
+                    yield rel, data
+
+    changed, removed = stream_tree(out_dir, files(), record.reused.keys())
+    every = read_manifest(out_dir)
+    count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
+    result = Published(out_dir, count, len(every), tuple(changed), tuple(removed))
     record.save(rendered, project.library, asset_paths(a.id for a in project.library.assets))
     return result
