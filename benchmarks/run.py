@@ -129,7 +129,9 @@ def prepare_hugo(lib: Path, work: Path) -> list[str] | None:
     return [exe, "--quiet", "-s", str(site), "-d", str(work / "out")]
 
 
-def bench_size(size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, object]]]) -> None:
+def bench_size(
+    size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, object]]], compare: bool = True
+) -> None:
     """Generate a library of ``size`` assets at ``lib`` and time every command on it."""
     generate(size, lib)
     print(f"{size} assets:", flush=True)
@@ -168,11 +170,8 @@ def bench_size(size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, 
 
         rows.append((size, measure("rebuild after editing one asset", build, lib, runs, touch_one)))
         target.write_text(original, encoding="utf-8")
-        for name, prepare in (
-            ("mkdocs", prepare_mkdocs),
-            ("pelican", prepare_pelican),
-            ("hugo", prepare_hugo),
-        ):
+        others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
+        for name, prepare in others if compare else ():
             with tempfile.TemporaryDirectory() as tmp:
                 argv = prepare(lib, Path(tmp))
                 if argv is None:
@@ -209,6 +208,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--runs-large", type=int, default=3, help="Runs for sizes over 5,000.")
+    parser.add_argument(
+        "--compare-up-to", type=int, default=1000, help="Build with MkDocs, Pelican and Hugo up to this size."
+    )
     parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
     args = parser.parse_args()
 
@@ -221,7 +223,8 @@ def main() -> None:
     print(f"# {time.strftime('%Y-%m-%d')}, {args.runs} runs per figure, libraries in {base}\n", flush=True)
     rows: list[tuple[int, dict[str, object]]] = []
     for size in args.sizes:
-        bench_size(size, base / f"lib{size}", args.runs if size <= 5000 else args.runs_large, rows)
+        runs = args.runs if size <= 5000 else args.runs_large
+        bench_size(size, base / f"lib{size}", runs, rows, compare=size <= args.compare_up_to)
 
     print("| Assets | Command | Median (s) | Min (s) | Max (s) | Peak memory (MB) |")
     print("|---:|---|---:|---:|---:|---:|")

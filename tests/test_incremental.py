@@ -176,3 +176,24 @@ def test_reused_pages_are_not_rendered_at_all(
     page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     build(project, out)
     assert rendered == ["assets/blog/missed-calls-cost.html"]
+
+
+def test_a_template_error_in_a_worker_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "lib"
+    _generator().generate(120, library)  # type: ignore[attr-defined]
+    monkeypatch.setenv("STAGEMAP_WORKERS", "2")
+    out = tmp_path / "site"
+    build(library, out)
+    before = tree(out)
+    (library / "templates/site").mkdir(parents=True)
+    (library / "templates/site/asset.html.j2").write_text(
+        '{% extends "stagemap/site/asset.html.j2" %}{% block main %}{{ asset.nope }}{% endblock %}',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["-C", str(library), "build", "-o", str(out), "--as-of", AS_OF])
+    assert result.exit_code == 2
+    assert "templates/site/asset.html.j2:1:" in result.stderr
+    assert "has no attribute 'nope'" in result.stderr
+    assert tree(out) == before

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .errors import StagemapError, UsageError
 
@@ -308,43 +310,91 @@ def sync_tree(
     return changed, removed
 
 
-def stream_tree(
-    root: Path, pages: Iterable[tuple[str, bytes]], keep: Collection[str] = ()
-) -> tuple[list[str], list[str]]:
-    """`sync_tree` for pages made one at a time: each is written as it comes, not held.
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A page already written to a temporary file beside its target (None: bytes unchanged)."""
+
+    tmp: str | None
+    """The temporary file, renamed into place when the whole site is made."""
+    path: str
+    """The target file."""
+
+
+class Stager:
+    """Writes pages of one output folder to temporary files, in this process or a forked worker.
+
+    Made before the page workers start, so that they inherit it: each worker then writes its
+    own pages (in parallel, and without sending them back), and the caller renames them all
+    into place once every page is made.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.base = root.resolve()
+        self.parents: dict[str, Path | None] = {}
+        self.made: set[str] = set()
+        self.mask = _umask()
+
+    def write(self, rel: str, data: bytes) -> Staged:
+        target = _fast_confined(self.base, rel, self.parents) or confined(self.root, rel)
+        staged: list[tuple[str, str]] = []
+        _write_built(target, data, self.made, self.mask, staged)
+        return Staged(staged[0][0], staged[0][1]) if staged else Staged(None, str(target))
+
+
+_TEMP_NAME = re.compile(r"^\..+\.\d+\.tmp$")
+
+
+def stager_for(root: Path) -> Stager | None:
+    """Return a `Stager` for ``root``, or None when it holds files stagemap did not write.
 
     Holding a 10,000-page site in memory to check it first costs hundreds of megabytes, so
     when the folder holds nothing but what stagemap wrote (the usual case) pages are written
-    as they arrive, each to a temporary file renamed into place once all are made. When it
-    holds other files, the pages are gathered and `sync_tree` checks them all before writing
-    anything. ``keep`` is read once the pages are done (the pages to reuse are found while
-    making the others).
+    as they are made, to temporary files renamed into place once all are made. When it holds
+    other files, the pages must be gathered and checked by `sync_tree` before anything is
+    written.
     """
     root.mkdir(parents=True, exist_ok=True)
-    owned = read_manifest(root)
-    if _foreign_files(root, owned):
+    return None if _foreign_files(root, read_manifest(root)) else Stager(root)
+
+
+def stream_tree(
+    root: Path,
+    pages: Iterable[tuple[str, bytes | Staged]],
+    keep: Collection[str] = (),
+    stager: Stager | None = None,
+) -> tuple[list[str], list[str]]:
+    """`sync_tree` for pages made one at a time (see `stager_for`); returns (changed, removed).
+
+    A page comes as bytes or already `Staged` by a worker. If making a page fails, every
+    temporary file is removed and the folder is left as it was. ``keep`` is read once the
+    pages are done (the pages to reuse are found while making the others).
+    """
+    if stager is None:
         gathered = dict(pages)
-        return sync_tree(root, gathered, frozenset(keep))
-    base = root.resolve()
-    parents: dict[str, Path | None] = {}
-    made: set[str] = set()
-    mask = _umask()
+        if any(isinstance(v, Staged) for v in gathered.values()):
+            raise ValueError("pages staged without a stager")
+        return sync_tree(root, cast(dict[str, bytes], gathered), frozenset(keep))
+    owned = read_manifest(root)
     changed: list[str] = []
     written: set[str] = set()
-    # Pages go to temporary files next to their targets and are renamed into place only when
-    # every page is made: a failing template leaves the folder as it was.
     staged: list[tuple[str, str]] = []
     try:
         for rel, data in pages:
-            target = _fast_confined(base, rel, parents) or confined(root, rel)
-            if _write_built(target, data, made, mask, staged):
+            item = data if isinstance(data, Staged) else stager.write(rel, data)
+            if item.tmp is not None:
+                staged.append((item.tmp, item.path))
                 changed.append(rel)
             written.add(rel)
     except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        for folder in sorted(made, key=len, reverse=True):
+        # Workers may have staged pages whose results never arrived: every temporary file of
+        # this naming in a folder that holds only stagemap's files is ours.
+        for folder, _, names in os.walk(root):
+            for name in names:
+                if _TEMP_NAME.match(name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(folder, name))
+        for folder in sorted(stager.made, key=len, reverse=True):
             with contextlib.suppress(OSError):
                 os.rmdir(folder)
         raise

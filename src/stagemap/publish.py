@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import Project, __version__
 from .analysis import analyse
-from .output import check_output_dir, read_manifest, stream_tree, sync_tree
+from .output import Staged, check_output_dir, read_manifest, stager_for, stream_tree, sync_tree
 from .site import MAX_ATTACHMENT, Progress, Reader, build_site, iter_pages, page_count
 from .templating import environment
 
@@ -105,6 +105,7 @@ def build_into(
     rendered: dict[str, list[str]] = {}
     report = analyse(config, project.library, as_of)
     reader = content_reader(config.content_dir)
+    stager = stager_for(out_dir)
     pages = iter_pages(
         config,
         project.library,
@@ -115,15 +116,16 @@ def build_into(
         workers=workers,
         fresh=record.fresh,
         attachments_of=rendered,
+        write=stager.write if stager is not None else None,
     )
 
-    def files() -> Iterator[tuple[str, bytes]]:
+    def files() -> Iterator[tuple[str, bytes | Staged]]:
         seen: set[str] = set()
         for path, text in pages:
             seen.add(path)
             if progress is not None and path.endswith(".html") and not path.startswith("files/"):
                 progress(path)
-            yield path, text if isinstance(text, bytes) else text.encode("utf-8")
+            yield path, text.encode("utf-8") if isinstance(text, str) else text
         # Reused pages still need the content files they link to (bytes may have changed).
         for linked in record.reused.values():
             for rel in linked:
@@ -132,7 +134,7 @@ def build_into(
                     seen.add(rel)
                     yield rel, data
 
-    changed, removed = stream_tree(out_dir, files(), record.reused.keys())
+    changed, removed = stream_tree(out_dir, files(), record.reused.keys(), stager)
     every = read_manifest(out_dir)
     count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
     result = Published(out_dir, count, len(every), tuple(changed), tuple(removed))

@@ -53,6 +53,7 @@ from .config import Config
 from .journey import PHASES, Persona, Question, Stage
 from .kits import PHASE_LABELS, build_kit
 from .library import STATUSES, Asset, Library
+from .output import Staged
 from .parallel import parallel_map
 from .reporting import SYMBOLS
 from .templating import render
@@ -88,6 +89,8 @@ Reader = Callable[[str], bytes | None]
 """Returns the bytes of a file given by its path inside the content folder, or None."""
 Fresh = Callable[[str, "Asset | None"], bool]
 """Says whether a page (by path, with its asset for an asset page) must be rendered."""
+Job = Callable[[], tuple[str, str, dict[str, bytes]]]
+"""Makes one page: its path, its HTML and the content files it links to."""
 Progress = Callable[[str], None]
 """Called with each page's path once it is rendered."""
 
@@ -357,6 +360,7 @@ def build_site(
         attachments_of=attachments_of,
     )
     for path, text in pages:
+        assert not isinstance(text, Staged)  # no writer was given
         files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
         if progress is not None and path.endswith(".html") and not path.startswith("files/"):
             progress(path)
@@ -374,13 +378,15 @@ def iter_pages(
     workers: int = 1,
     fresh: Fresh | None = None,
     attachments_of: dict[str, list[str]] | None = None,
-) -> Iterator[tuple[str, str | bytes]]:
+    write: Callable[[str, bytes], Staged] | None = None,
+) -> Iterator[tuple[str, str | bytes | Staged]]:
     """Yield ``(path, text or bytes)`` for every file of the site, pages first.
 
     Pages are rendered in up to ``workers`` processes. ``fresh(path, asset)`` (asset None for
     the other pages) says whether a page must be rendered: a page it declines is not yielded
     (the caller has it already). ``attachments_of`` is filled with the content files each
-    rendered asset page links to.
+    rendered asset page links to. ``write`` (a `Stager`'s) lets the page workers write the
+    pages they make themselves; those come back as `Staged`.
     """
 
     def wanted(path: str, asset: Asset | None = None) -> bool:
@@ -558,7 +564,7 @@ def iter_pages(
     for name in ("stage", "question", "persona", "asset"):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")
-    jobs: list[Callable[[], tuple[str, str, dict[str, bytes]]]] = [
+    jobs: list[Job] = [
         *(functools.partial(_no_files, stage_page, s) for s in model.stages if wanted(f"stages/{s.id}.html")),
         *(
             functools.partial(_no_files, question_page, q)
@@ -572,11 +578,14 @@ def iter_pages(
         ),
         *(functools.partial(asset_page, a) for a in library.assets if wanted(paths[a.id], a)),
     ]
-    for path, text, found in parallel_map(_call, jobs, workers):
+    run: Callable[[Job], tuple[str, str | Staged, dict[str, bytes]]] = (
+        _call if write is None else functools.partial(_call_and_write, write)
+    )
+    for path, made, found in parallel_map(run, jobs, workers):
         attachments.update(found)
         if attachments_of is not None:
             attachments_of[path] = sorted(found)
-        yield path, text
+        yield path, made
     for name in STATIC_FILES:
         yield f"static/{name}", static_text(env, name)
     index = [_search_entry(a, report, paths[a.id]) for a in ordered]
@@ -585,8 +594,13 @@ def iter_pages(
     yield from sorted(attachments.items())
 
 
-def _call(job: Callable[[], T]) -> T:
+def _call(job: Job) -> tuple[str, str | Staged, dict[str, bytes]]:
     return job()
+
+
+def _call_and_write(write: Callable[[str, bytes], Staged], job: Job) -> tuple[str, Staged, dict[str, bytes]]:
+    path, text, found = job()
+    return path, write(path, text.encode("utf-8")), found
 
 
 def _no_files(render_page: Callable[[Any], tuple[str, str]], item: Any) -> tuple[str, str, dict[str, bytes]]:

@@ -7,6 +7,7 @@ reaches the built-in version.
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,23 +27,26 @@ def _autoescape(name: str | None) -> bool:
 
 
 def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | None:
-    """Keep compiled templates in the project's cache folder: compiling costs more than rendering.
+    """Keep compiled templates between runs: compiling costs more than rendering a page.
 
-    Jinja checks each entry against the template's source and the Python version; the folder
-    name carries stagemap's version (it sets the environment's options). The folder is in
-    the project, so it is trusted as much as the templates themselves.
+    Like Python's own ``__pycache__``, the cache is per user, not per project
+    (``$XDG_CACHE_HOME/stagemap``, else ``~/.cache/stagemap``, or ``STAGEMAP_CACHE``), so a
+    first build in a fresh checkout does not compile the built-in templates again. Jinja
+    checks each entry against the template's source and the Python version; the folder name
+    carries stagemap's version, which sets the environment's options. Nothing is cached when
+    the folder cannot be made.
     """
-    if project_templates is None:
-        return None
     from . import __version__
-    from .cache import cache_dir
 
+    base = os.environ.get("STAGEMAP_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"
+    )
+    folder = os.path.join(base, f"jinja-{__version__}")
     try:
-        folder = cache_dir(project_templates.parent) / f"jinja-{__version__}"
-        folder.mkdir(exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return jinja2.FileSystemBytecodeCache(folder)
 
 
 class _Environment(jinja2.Environment):
