@@ -116,7 +116,7 @@ def test_changing_the_settings_invalidates_everything(project: Path) -> None:
         b"",
         b"{not json",
         b"[]",
-        b'{"format": "stagemap parse cache", "key": "someone else", "entries": {}}',
+        b'{"format": "stagemap parse cache 2", "key": "someone else", "entries": {}}',
         b"\x00\xff" * 50,
     ],
 )
@@ -125,7 +125,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(project: Path, damage
     load_project(project, bodies=False)
     cache_file(project).write_bytes(damage)
     assert _without_bodies(project, bodies=False) == fresh
-    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache"
+    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 2"
 
 
 def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
@@ -133,11 +133,16 @@ def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
     load_project(project, bodies=False)
     data = json.loads(cache_file(project).read_text(encoding="utf-8"))
     entries = data["entries"]
-    entries["content/blog/friday-invoicing.md"]["asset"]["stages"] = [1, 2]
-    entries["content/blog/missed-calls-cost.md"]["asset"]["title"] = {"not": "text"}
-    entries["content/guides/outgrown-paper.md"]["asset"]["path"] = "content/elsewhere.md"
-    entries["content/broken/unknown.md"]["problems"] = [["x", "y"]]
-    entries["content/blog/apprentice-diary.md"]["asset"]["review_by"] = "2026-02-30"
+    # An entry is [size, mtime, problems, asset]; the asset is a flat list: id, path, title, ...
+    entries["content/blog/friday-invoicing.md"][3][10] = [1, 2]  # stages
+    entries["content/blog/missed-calls-cost.md"][3][2] = {"not": "text"}  # title
+    entries["content/guides/outgrown-paper.md"][3][1] = "content/elsewhere.md"  # path
+    entries["content/broken/unknown.md"][2] = [["x", "y"]]  # problems
+    entries["content/blog/apprentice-diary.md"][3][14] = "2026-02-30"  # review_by
+    entries["content/blog/the-whiteboard-problem.md"] = {"size": 1}
+    entries["content/blog/van-time-not-wrench-time.md"][3] = entries[
+        "content/blog/van-time-not-wrench-time.md"
+    ][3][:5]
     cache_file(project).write_text(json.dumps(data), encoding="utf-8")
     assert _without_bodies(project, bodies=False) == fresh
 

@@ -211,14 +211,24 @@ def analyse(
             return ()
         return asset.stages
 
+    # One pass over the assets fills every stage and cell (10,000 assets x 32 cells adds up).
+    in_stage: dict[str, list[str]] = {s.id: [] for s in model.stages}
+    onward: dict[str, list[str]] = {s.id: [] for s in model.stages}
+    in_cell: dict[tuple[str, str], list[str]] = {}
+    for a in eligible:
+        reach = max((index[t] for t in target_stages(a.next)), default=-1) if a.next else -1
+        for sid in a.stages:
+            if sid not in in_stage:
+                continue
+            in_stage[sid].append(a.id)
+            if reach > index[sid]:
+                onward[sid].append(a.id)
+            for qid in a.questions:
+                in_cell.setdefault((sid, qid), []).append(a.id)
+
     stage_rows: list[StageCoverage] = []
     for stage in model.stages:
-        here = sorted(a.id for a in eligible if stage.id in a.stages)
-        forward = sorted(
-            a.id
-            for a in eligible
-            if stage.id in a.stages and a.next and any(index[t] > stage.index for t in target_stages(a.next))
-        )
+        here = sorted(in_stage[stage.id])
         threshold = config.thresholds.stages.get(stage.id, config.thresholds.covered)
         stage_rows.append(
             StageCoverage(
@@ -227,14 +237,14 @@ def analyse(
                 threshold,
                 _state(len(here), threshold),
                 tuple(here),
-                tuple(forward),
+                tuple(sorted(onward[stage.id])),
             )
         )
 
     cells: list[Cell] = []
     for stage in model.stages:
         for question in config.questions:
-            ids = tuple(sorted(a.id for a in eligible if stage.id in a.stages and question.id in a.questions))
+            ids = tuple(sorted(in_cell.get((stage.id, question.id), ())))
             threshold = config.thresholds.for_cell(stage.id, question.id)
             na = (stage.id, question.id) in config.not_applicable
             cells.append(

@@ -24,8 +24,8 @@ from .errors import Problem
 from .library import Asset, Vocabulary
 
 CACHE_DIR = ".stagemap-cache"
-CACHE_FILE = "parse-v1.json"
-FORMAT = "stagemap parse cache"
+CACHE_FILE = "parse-v2.json"
+FORMAT = "stagemap parse cache 2"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 
@@ -52,7 +52,7 @@ class ParseCache:
         self.path = path
         self.key = key
         self.old: dict[str, Any] = {}
-        self.new: dict[str, Any] = {}
+        self.new: dict[str, list[Any]] = {}
         self.changed = False
         self._read()
 
@@ -74,14 +74,15 @@ class ParseCache:
         """Return the cached result for a file whose size and mtime are unchanged."""
         entry = self.old.get(rel)
         if (
-            not isinstance(entry, dict)
-            or entry.get("size") != stat.st_size
-            or entry.get("mtime") != stat.st_mtime_ns
+            type(entry) is not list
+            or len(entry) != 4
+            or entry[0] != stat.st_size
+            or entry[1] != stat.st_mtime_ns
         ):
             return None
         try:
             parsed = _decode(entry, rel)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, IndexError, TypeError, ValueError):
             return None
         self.new[rel] = entry
         return parsed
@@ -107,31 +108,32 @@ class ParseCache:
             cache_dir(self.path.parent.parent)
             text = json.dumps(data, separators=(",", ":"), sort_keys=True)
             atomic_write(self.path, text.encode("utf-8"), durable=False)
+            for old in self.path.parent.glob("parse-v*.json"):  # left by other stagemap versions
+                if old.name != self.path.name:
+                    old.unlink()
         except OSError:
             pass
 
 
-def _encode(parsed: Parsed, stat: os.stat_result) -> dict[str, Any] | None:
+def _encode(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
+    """Return ``[size, mtime, problems, asset]``, the asset as a flat list (see `_decode`)."""
     asset, problems = parsed
-    entry: dict[str, Any] = {
-        "size": stat.st_size,
-        "mtime": stat.st_mtime_ns,
-        "problems": [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems],
-        "asset": None,
-    }
+    record: list[Any] | None = None
     if asset is not None:
-        record: dict[str, Any] = {name: getattr(asset, name) for name in _TEXT}
-        for name in _IDS:
-            record[name] = list(getattr(asset, name))
-        record["updated"] = asset.updated.isoformat() if asset.updated else None
-        record["review_by"] = asset.review_by.isoformat() if asset.review_by else None
-        record["body_line"] = asset.body_line
-        record["next_pos"] = list(asset.next_pos)
-        record["extra"] = dict(asset.extra)
-        entry["asset"] = record
-    if asset is not None and asset.extra and not _plain_json(asset.extra):
-        return None  # e.g. a number used as a key would come back as text
-    return entry
+        if asset.extra and not _plain_json(asset.extra):
+            return None  # e.g. a number used as a key would come back as text
+        record = [getattr(asset, name) for name in _TEXT]
+        record += [list(getattr(asset, name)) for name in _IDS]
+        record += [
+            asset.updated.isoformat() if asset.updated else None,
+            asset.review_by.isoformat() if asset.review_by else None,
+            asset.body_line,
+            asset.next_pos[0],
+            asset.next_pos[1],
+            dict(asset.extra),
+        ]
+    rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems]
+    return [stat.st_size, stat.st_mtime_ns, rows, record]
 
 
 def _plain_json(value: Any) -> bool:
@@ -170,36 +172,35 @@ def _date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(_text(value))
 
 
-def _decode(entry: dict[str, Any], rel: str) -> Parsed:
+def _decode(entry: list[Any], rel: str) -> Parsed:
+    """Rebuild a parse result from an entry, checking every type: the file is data, not trusted."""
     problems = []
-    for item in entry["problems"]:
+    for item in entry[2]:
         path, line, col, severity, message, hint, code = item
         if severity not in ("error", "warning"):
             raise ValueError("severity")
         problems.append(
             Problem(_text(path), _int(line), _int(col), severity, _text(message), _text(hint), _text(code))
         )
-    record = entry["asset"]
+    record = entry[3]
     if record is None:
         return None, problems
-    if not isinstance(record, dict) or record.get("path") != rel:
+    if type(record) is not list or len(record) != len(_TEXT) + 9:
         raise ValueError("record")
-    stages, questions, personas = (_ids(record[name]) for name in _IDS)
-    line, col = record["next_pos"]
-    extra = record["extra"]
+    texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
+    if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
+        raise TypeError("text")
+    stages, questions, personas, updated, review_by, body_line, line, col, extra = record[len(_TEXT) :]
     if type(extra) is not dict:
         raise TypeError("extra")
-    texts = {name: record[name] for name in _TEXT}
-    if not all(type(v) is str for v in texts.values()):
-        raise TypeError("text")
     asset = Asset(
-        stages=stages,
-        questions=questions,
-        personas=personas,
-        updated=_date(record["updated"]),
-        review_by=_date(record["review_by"]),
+        stages=_ids(stages),
+        questions=_ids(questions),
+        personas=_ids(personas),
+        updated=_date(updated),
+        review_by=_date(review_by),
         body="",
-        body_line=_int(record["body_line"]),
+        body_line=_int(body_line),
         next_pos=(_int(line), _int(col)),
         extra=extra,
         **texts,
