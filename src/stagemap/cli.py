@@ -62,6 +62,15 @@ as_of_option = click.option(
 )
 """The ``--as-of`` option of every command that judges the library on a day."""
 
+kit_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt"]),
+    default="md",
+    show_default=True,
+    help="Output format: Markdown, a self-contained HTML page that prints well, or plain text.",
+)
+
 
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="stagemap")
@@ -350,14 +359,7 @@ def report(
     metavar="ID",
     help="Only this persona's assets, with its needs and not-a-fit criteria up front.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "html", "txt"]),
-    default="md",
-    show_default=True,
-    help="Output format.",
-)
+@kit_format_option
 @click.option(
     "-o",
     "--output",
@@ -417,14 +419,7 @@ def kit(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the kits to (default: kits/ in the project folder).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "html", "txt"]),
-    default="md",
-    show_default=True,
-    help="Output format.",
-)
+@kit_format_option
 @click.option(
     "--by",
     "by",
