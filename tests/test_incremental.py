@@ -197,3 +197,26 @@ def test_a_template_error_in_a_worker_leaves_the_folder_as_it_was(
     assert "templates/site/asset.html.j2:1:" in result.stderr
     assert "has no attribute 'nope'" in result.stderr
     assert tree(out) == before
+
+
+def test_site_key_is_the_same_in_every_process() -> None:
+    """Sets in the settings must not make every build a full one (string hashing varies)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt, stagemap\n"
+        "from stagemap.incremental import site_key\n"
+        f"p = stagemap.load_project({str(ROOT)!r})\n"
+        "print(site_key(p.config, p.library, dt.date(2026, 11, 24)))\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and len(next(iter(keys)).strip()) == 64

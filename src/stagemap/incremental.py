@@ -5,8 +5,9 @@ and the front matter of every asset (titles, stages and states appear all over t
 asset's own page also depends on its body. So each build computes:
 
 - the *site key*: a hash of stagemap's version, every template (the project's and the
-  built-in ones), stagemap.yml and any model file, the as-of day, the front matter of every
-  asset, and the library's problems;
+  built-in ones), the settings as read (journey model included), the as-of day, the front
+  matter of every asset, the library's problems, and the names and sizes of the other files
+  in the content folder (a body's link to one works or not by its presence);
 - for an asset page, the *page key*: the site key and a hash of that asset's body.
 
 A page is reused, neither rendered nor written, when its key is the one recorded after the
@@ -20,6 +21,7 @@ setting or a template re-renders everything, which is always correct. The record
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -53,9 +55,8 @@ def site_key(config: Config, library: Library, as_of: dt.date) -> str:
         if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 add(path.relative_to(folder).as_posix(), path.read_bytes())
-    for setting in (config.config_path, *_model_files(config)):
-        if setting is not None and setting.is_file():
-            add(setting.read_bytes())
+    # The settings as read, model included wherever its file is (a dataclass repr is stable).
+    add(_stable(config))
     for asset in library.assets:
         add(_front(asset))
     add(library.problems)
@@ -70,9 +71,20 @@ def site_key(config: Config, library: Library, as_of: dt.date) -> str:
     return digest.hexdigest()
 
 
-def _model_files(config: Config) -> list[Path]:
-    """Model files named by stagemap.yml: their stages are in the site key too."""
-    return [p for p in config.root.glob("*.y*ml") if p.name != "stagemap.yml"]
+def _stable(value: Any) -> Any:
+    """Return ``value`` with sets sorted, so that its repr is the same in every process.
+
+    (A set's order changes with Python's per-process string hashing.)
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, (set, frozenset)):
+        return sorted((_stable(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return sorted(((repr(k), _stable(v)) for k, v in value.items()), key=lambda item: item[0])
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    return value
 
 
 def _front(asset: Asset) -> tuple[Any, ...]:
