@@ -140,6 +140,10 @@ def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
     entries["content/broken/unknown.md"][2] = [["x", "y"]]  # problems
     entries["content/blog/apprentice-diary.md"][3][14] = "2026-02-30"  # review_by
     entries["content/blog/the-whiteboard-problem.md"] = {"size": 1}
+    entries["content/blog/why-we-started-fernhill.md"][3][10] = ["nonexistent-stage"]  # well typed, not ours
+    entries["content/blog/plumbing-margins-episode.md"][3][10] = []  # no stages
+    entries["content/guides/scheduling-options.md"][3][11] = "problems"  # a string, not a list
+    entries["content/case-studies/hollis-heating.md"][3][4] = "finished"  # status
     entries["content/blog/van-time-not-wrench-time.md"][3] = entries[
         "content/blog/van-time-not-wrench-time.md"
     ][3][:5]

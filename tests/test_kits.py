@@ -76,7 +76,9 @@ def test_kits_writes_one_file_per_stage_and_an_index(
         "08-advocacy.md",
         "index.md",
     ]
-    golden("kits/index.md", (out_dir / "index.md").read_text(encoding="utf-8"))
+    index = (out_dir / "index.md").read_text(encoding="utf-8")
+    golden("kits/index.md", index)
+    assert sum(line.startswith("- [") for line in index.splitlines()) == 8
     # Links to asset files are relative to where the kit was written.
     text = (out_dir / "04-evaluation.md").read_text(encoding="utf-8")
     link = "../sample/content/sales/demo-script.md"
@@ -229,7 +231,7 @@ def test_kit_output_file(builtin_sample: Path, tmp_path: Path) -> None:
         ),
         (
             ["kit", "awareness", "-o", "stagemap.yml", "--force"],
-            "refusing to write {p}/stagemap.yml: it is a settings or model file of the project",
+            "refusing to write {p}/stagemap.yml: a YAML file in the project may be its settings or model",
         ),
         (
             ["kit", "awareness", "-o", "templates/kit.md.j2", "--force"],
@@ -314,3 +316,30 @@ def test_templates_copy(builtin_sample: Path) -> None:
     assert run("-C", str(builtin_sample), "templates", "copy", "kit.tx.j2")[2] == (
         "Error: unknown template 'kit.tx.j2' (did you mean 'kit.txt.j2'?)\n"
     )
+
+
+def test_kits_and_a_site_never_share_a_folder(builtin_sample: Path) -> None:
+    assert run("-C", str(builtin_sample), "build", "--as-of", AS_OF)[0] == 0
+    site = builtin_sample / "site"
+    before = sorted(p.name for p in site.rglob("*"))
+    code, out, err = run("-C", str(builtin_sample), "kits", "-o", str(site), "--as-of", AS_OF)
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"Error: {site} holds stagemap's site (listed in its .stagemap-manifest.json); write the kits to another folder\n"
+    )
+    assert sorted(p.name for p in site.rglob("*")) == before
+    assert run("-C", str(builtin_sample), "kits", "--as-of", AS_OF)[0] == 0
+    code, _, err = run("-C", str(builtin_sample), "build", "-o", str(builtin_sample / "kits"))
+    assert code == 2
+    assert "holds stagemap's kits" in err
+
+
+def test_output_folder_inside_a_file_is_a_usage_error(builtin_sample: Path) -> None:
+    for command in (["kits"], ["build"]):
+        code, out, err = run(
+            "-C", str(builtin_sample), *command, "-o", str(builtin_sample / "stagemap.yml/x")
+        )
+        assert (code, out) == (2, "")
+        assert err.startswith("Error: refusing to ")
+        assert "stagemap.yml is a file, not a folder" in err

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .library import Asset, Vocabulary
+from .library import STATUSES, Asset, Vocabulary
 
 CACHE_DIR = ".stagemap-cache"
 CACHE_FILE = "parse-v2.json"
@@ -48,9 +48,11 @@ def cache_key(vocab: Vocabulary, content_dir: Path) -> str:
 class ParseCache:
     """Entries by relative path; `get` returns None for any miss."""
 
-    def __init__(self, path: Path, key: str) -> None:
+    def __init__(self, path: Path, key: str, vocab: Vocabulary | None = None) -> None:
         self.path = path
         self.key = key
+        ids = (vocab.stages, vocab.questions, vocab.personas) if vocab else ((), (), ())
+        self.vocab = tuple(frozenset(v) for v in ids)
         self.old: dict[str, Any] = {}
         self.new: dict[str, list[Any]] = {}
         self.changed = False
@@ -81,7 +83,7 @@ class ParseCache:
         ):
             return None
         try:
-            parsed = _decode(entry, rel)
+            parsed = _decode(entry, rel, self.vocab)
         except (KeyError, IndexError, TypeError, ValueError):
             return None
         self.new[rel] = entry
@@ -161,10 +163,13 @@ def _int(value: Any) -> int:
     return value
 
 
-def _ids(value: Any) -> tuple[str, ...]:
-    ids = tuple(value)
-    if not all(type(v) is str for v in ids):
+def _ids(value: Any, valid: frozenset[str], *, required: bool) -> tuple[str, ...]:
+    """Check a list of ids against the project's: an entry naming others is not ours."""
+    if type(value) is not list or (required and not value):
         raise TypeError("not ids")
+    ids = tuple(value)
+    if not all(type(v) is str and v in valid for v in ids):
+        raise ValueError("unknown id")
     return ids
 
 
@@ -172,7 +177,7 @@ def _date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(_text(value))
 
 
-def _decode(entry: list[Any], rel: str) -> Parsed:
+def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...]) -> Parsed:
     """Rebuild a parse result from an entry, checking every type: the file is data, not trusted."""
     problems = []
     for item in entry[2]:
@@ -190,13 +195,15 @@ def _decode(entry: list[Any], rel: str) -> Parsed:
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
         raise TypeError("text")
+    if not texts["title"] or not texts["id"] or texts["status"] not in STATUSES:
+        raise ValueError("fields a parse never leaves like this")
     stages, questions, personas, updated, review_by, body_line, line, col, extra = record[len(_TEXT) :]
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
-        stages=_ids(stages),
-        questions=_ids(questions),
-        personas=_ids(personas),
+        stages=_ids(stages, vocab[0], required=True),
+        questions=_ids(questions, vocab[1], required=True),
+        personas=_ids(personas, vocab[2], required=False),
         updated=_date(updated),
         review_by=_date(review_by),
         body="",
@@ -234,7 +241,7 @@ def cached_parse(
     Without ``bodies`` the assets' bodies come back empty. With them, a cached asset's body
     is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it.
     """
-    cache = ParseCache(root / CACHE_DIR / CACHE_FILE, cache_key(vocab, content_dir))
+    cache = ParseCache(root / CACHE_DIR / CACHE_FILE, cache_key(vocab, content_dir), vocab)
     results: list[Parsed] = []
     for path, rel in files:
         try:

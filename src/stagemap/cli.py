@@ -455,7 +455,7 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
         personas += list(config.persona_ids)
     reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
     files = render_kits(config, project.library, reports, fmt, target.resolve())
-    changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()})
+    changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
     shown = _shown(target)
     click.echo(
         f"Wrote {_plural(len(files), 'file')} to {shown} ({len(changed)} changed, {len(removed)} removed); "

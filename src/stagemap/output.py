@@ -27,10 +27,16 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
     """Return the resolved output folder, refusing one that would overlap the project's sources."""
     out = out_dir.resolve()
     root = config.root.resolve()
+    for above in (out, *out.parents):
+        if above.exists():
+            if not above.is_dir():
+                raise UsageError(f"refusing to {verb} into {out_dir}: {above} is a file, not a folder")
+            break
     sources = [
         (root, "the project folder"),
         (config.content_dir.resolve(), "the content folder"),
         (config.templates_dir.resolve(), "the templates folder"),
+        ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
     ]
     for folder, name in sources:
         if folder.is_relative_to(out):
@@ -62,8 +68,9 @@ def check_output_file(config: Config, path: Path, *, force: bool) -> Path:
         if target.is_relative_to(folder):
             raise UsageError(f"refusing to write {path}: it is inside {name} ({folder})")
     settings = config.config_path.resolve() if config.config_path else None
-    if target == settings or (target.parent == config.root.resolve() and target.suffix in (".yml", ".yaml")):
-        raise UsageError(f"refusing to write {path}: it is a settings or model file of the project")
+    in_project = target.is_relative_to(config.root.resolve())
+    if target == settings or (in_project and target.suffix.lower() in (".yml", ".yaml")):
+        raise UsageError(f"refusing to write {path}: a YAML file in the project may be its settings or model")
     if target.exists() and not force:
         raise UsageError(f"{path} already exists (use --force to overwrite it)")
     return target
@@ -238,6 +245,24 @@ MANIFEST = ".stagemap-manifest.json"
 """Lists the files stagemap wrote into an output folder, so a rebuild can remove stale ones."""
 
 
+def check_manifest_kind(root: Path, kind: str) -> None:
+    """Refuse a folder whose manifest says it holds another kind of output (a site, kits).
+
+    Each command removes the files it wrote earlier that no longer belong; two commands
+    sharing a folder would delete each other's files.
+    """
+    try:
+        data = json.loads((root / MANIFEST).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return
+    if isinstance(data, dict) and data.get("generator") == "stagemap":
+        other = data.get("kind", "site")
+        if other != kind:
+            raise OutputError(
+                f"{root} holds stagemap's {other} (listed in its {MANIFEST}); write the {kind} to another folder"
+            )
+
+
 def read_manifest(root: Path) -> set[str]:
     """Return the files a previous build recorded in ``root``; empty when there is no usable list.
 
@@ -270,7 +295,7 @@ def _plain_relative(rel: str) -> bool:
 
 
 def sync_tree(
-    root: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset()
+    root: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset(), kind: str = "site"
 ) -> tuple[list[str], list[str]]:
     """Make ``root`` hold ``files``: write what changed, remove what an earlier build wrote.
 
@@ -280,7 +305,8 @@ def sync_tree(
     removed, and are not overwritten either: if one stands where a page must go, nothing is
     written and `OutputError` says which.
     """
-    root.mkdir(parents=True, exist_ok=True)
+    _make_root(root)
+    check_manifest_kind(root, kind)
     owned = read_manifest(root)
     clashes = []
     for rel in sorted(files):
@@ -306,7 +332,7 @@ def sync_tree(
     changed = write_tree(root, files)
     keep = keep & owned
     removed = [rel for rel in sorted(owned - files.keys() - keep) if _remove_owned(root, rel)]
-    _write_manifest(root, set(files) | keep)
+    _write_manifest(root, set(files) | keep, kind)
     return changed, removed
 
 
@@ -354,8 +380,16 @@ def stager_for(root: Path) -> Stager | None:
     other files, the pages must be gathered and checked by `sync_tree` before anything is
     written.
     """
-    root.mkdir(parents=True, exist_ok=True)
+    _make_root(root)
+    check_manifest_kind(root, "site")
     return None if _foreign_files(root, read_manifest(root)) else Stager(root)
+
+
+def _make_root(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the folder {root}: {exc.strerror or exc}") from None
 
 
 def stream_tree(
@@ -409,8 +443,8 @@ def stream_tree(
     return sorted(changed), removed
 
 
-def _write_manifest(root: Path, files: set[str]) -> None:
-    listing = {"generator": "stagemap", "files": sorted(files)}
+def _write_manifest(root: Path, files: set[str], kind: str = "site") -> None:
+    listing = {"generator": "stagemap", "kind": kind, "files": sorted(files)}
     atomic_write(root / MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"), durable=False)
 
 
