@@ -92,6 +92,9 @@ def cli(ctx: click.Context, project: Path | None, color: bool | None) -> None:
     \b
     Example:
       stagemap check                 validate the library in the current project
+      stagemap report                where buyers are left without material
+      stagemap kit evaluation        the message kit of one stage
+      stagemap build                 the static site, in site/
       stagemap -C ../acme check      validate another project
     """
     ctx.obj = _State(project, color)
