@@ -220,3 +220,30 @@ def test_site_key_is_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(keys) == 1 and len(next(iter(keys)).strip()) == 64
+
+
+@pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
+def test_progress_bar_only_for_long_builds_on_a_terminal(tmp_path: Path, assets: int, shown: bool) -> None:
+    import pty
+    import subprocess
+    import sys
+
+    library = tmp_path / "lib"
+    _generator().generate(assets, library)  # type: ignore[attr-defined]
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "stagemap", "-C", str(library), "build", "--as-of", AS_OF]
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert result.returncode == 0
+    assert (b"Rendering pages" in seen) is shown
+    assert result.stdout.startswith(b"Built ")

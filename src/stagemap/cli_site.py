@@ -10,6 +10,9 @@ import click
 from .cli import CONTEXT, _as_of, _plural, _print_problems, _shown, _State, as_of_option, cli, pass_state
 from .errors import StagemapError
 
+PROGRESS_FROM = 200
+"""Smaller sites build in well under a second: no progress bar for them."""
+
 
 @cli.command(context_settings=CONTEXT)
 @click.option(
@@ -58,10 +61,9 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
             err=True,
         )
         sys.exit(1)
-    if sys.stderr.isatty():
-        with click.progressbar(
-            length=page_count(config, project.library), label="Rendering pages", file=sys.stderr
-        ) as bar:
+    pages = page_count(config, project.library)
+    if sys.stderr.isatty() and pages >= PROGRESS_FROM:
+        with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
             result = build_into(project, target, day, workers=workers, progress=lambda _path: bar.update(1))
     else:
         result = build_into(project, target, day, workers=workers)
