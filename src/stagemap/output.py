@@ -7,7 +7,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,42 +85,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> bool:
     time of writing a thousand pages; it is still never seen half-written.
     """
     target = Path(os.path.realpath(path))
-    try:
-        if target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise OutputError(f"cannot read {path}: {exc.strerror}") from None
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            mode: int | None = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = None
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                if durable:
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            if mode is None:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        if durable:
-            _fsync_dir(folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return True
+    return _write_built(target, data, set(), _umask(), durable=durable, shown=str(path))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -151,20 +115,8 @@ def write_tree(root: Path, files: dict[str, bytes]) -> list[str]:
 
     Output that can be rebuilt: written atomically but not flushed to disk one by one.
     """
-    changed: list[str] = []
-    base = root.resolve()
-    parents: dict[str, Path | None] = {}
-    made: set[str] = set()
-    mask = _umask()
-    for rel in sorted(files):
-        target = _fast_confined(base, rel, parents)
-        if target is None:
-            if atomic_write(confined(root, rel), files[rel], durable=False):
-                changed.append(rel)
-            continue
-        if _write_built(target, files[rel], made, mask):
-            changed.append(rel)
-    return changed
+    stager = Stager(root)
+    return [rel for rel in sorted(files) if stager.put(rel, files[rel])]
 
 
 def _umask() -> int:
@@ -174,14 +126,27 @@ def _umask() -> int:
 
 
 def _write_built(
-    target: Path, data: bytes, made: set[str], mask: int, staged: list[tuple[str, str]] | None = None
+    target: Path,
+    data: bytes,
+    made: set[str],
+    mask: int,
+    staged: list[tuple[str, str]] | None = None,
+    *,
+    durable: bool = False,
+    shown: str | None = None,
 ) -> bool:
-    """`atomic_write` for a plain file in a checked folder, without pathlib's per-call costs.
+    """Write one file atomically: the single implementation behind every write.
 
-    The same steps: skip identical bytes, keep an existing file's mode, temp file + rename.
-    With ``staged``, the rename is left to the caller: (temp file, target) is appended.
+    Skip identical bytes, keep an existing file's mode, temp file + rename; plain `os` calls,
+    as a build makes thousands of them.
+
+    ``made`` remembers folders already made and ``mask`` is the umask, both kept by the
+    caller across calls. With ``staged``, the rename is left to the caller: (temp file,
+    target) is appended. ``durable`` flushes the file and its folder to disk. ``shown`` is
+    the path to name in errors (default: the target).
     """
     path = str(target)
+    name = shown or path
     folder = os.path.dirname(path)
     mode = 0o666 & ~mask
     try:
@@ -191,16 +156,19 @@ def _write_built(
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         if folder not in made:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
             made.add(folder)
     except OSError as exc:
-        raise OutputError(f"cannot read {path}: {exc.strerror}") from None
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
     tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         try:
             fd = os.open(tmp, flags, 0o600)
-        except FileExistsError:  # left over by a killed build
+        except FileExistsError:  # left over by a killed run
             os.unlink(tmp)
             fd = os.open(tmp, flags, 0o600)
         try:
@@ -208,16 +176,22 @@ def _write_built(
             while view:
                 view = view[os.write(fd, view) :]
             os.fchmod(fd, mode)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if staged is None:
             os.replace(tmp, path)
+            if durable:
+                _fsync_dir(Path(folder))
         else:
             staged.append((tmp, path))
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+        raise
     return True
 
 
@@ -361,11 +335,19 @@ class Stager:
         self.made: set[str] = set()
         self.mask = _umask()
 
+    def _target(self, rel: str) -> Path:
+        return _fast_confined(self.base, rel, self.parents) or confined(self.root, rel)
+
     def write(self, rel: str, data: bytes) -> Staged:
-        target = _fast_confined(self.base, rel, self.parents) or confined(self.root, rel)
+        """Write a page to a temporary file beside its target; the caller renames it."""
+        target = self._target(rel)
         staged: list[tuple[str, str]] = []
         _write_built(target, data, self.made, self.mask, staged)
         return Staged(staged[0][0], staged[0][1]) if staged else Staged(None, str(target))
+
+    def put(self, rel: str, data: bytes) -> bool:
+        """Write a file into place now; return False if its bytes were already there."""
+        return _write_built(self._target(rel), data, self.made, self.mask)
 
 
 _TEMP_NAME = re.compile(r"^\..+\.\d+\.tmp$")
