@@ -18,7 +18,7 @@ import pytest
 
 from stagemap import load_project
 from stagemap.analysis import Report, analyse
-from stagemap.publish import publish, site_files
+from stagemap.publish import build_into
 from stagemap.serve import Preview, start_server
 from tests.conftest import ROOT
 from tests.test_site import hostile_project
@@ -53,7 +53,7 @@ class Built:
 
 def _build(project: Path, out: Path) -> Built:
     loaded = load_project(project)
-    publish(out, site_files(loaded, AS_OF))
+    build_into(loaded, out, AS_OF)
     report = analyse(loaded.config, loaded.library, AS_OF)
     return Built(project, out, report, {a.id: a.title for a in loaded.assets})
 

@@ -43,8 +43,9 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
+    from .output import check_output_dir
     from .parallel import default_workers
-    from .publish import build_into, check_output_dir, page_count
+    from .publish import build_into, page_count
 
     workers = default_workers()
     day = _as_of(as_of)
@@ -108,7 +109,7 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     import shutil
     import tempfile
 
-    from .publish import check_output_dir
+    from .output import check_output_dir
     from .serve import Preview, start_server
 
     day = _as_of(as_of) if as_of is not None else None

@@ -9,19 +9,11 @@ from pathlib import Path
 
 from . import Project, __version__
 from .analysis import analyse
-from .output import Staged, check_output_dir, read_manifest, stager_for, stream_tree, sync_tree
-from .site import MAX_ATTACHMENT, Progress, Reader, build_site, iter_pages, page_count
+from .output import Staged, read_manifest, stager_for, stream_tree
+from .site import MAX_ATTACHMENT, Progress, Reader, iter_pages, page_count
 from .templating import environment
 
-__all__ = [
-    "Published",
-    "build_into",
-    "check_output_dir",
-    "content_reader",
-    "page_count",
-    "publish",
-    "site_files",
-]
+__all__ = ["Published", "build_into", "content_reader", "page_count"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,33 +48,6 @@ def content_reader(content_dir: Path) -> Reader:
             return None
 
     return read
-
-
-def site_files(
-    project: Project, as_of: dt.date, *, progress: Progress | None = None, workers: int = 1
-) -> dict[str, bytes]:
-    """Render the whole site of a loaded project, judged on ``as_of``, in up to ``workers`` processes."""
-    config = project.config
-    report = analyse(config, project.library, as_of)
-    env = environment(config.templates_dir)
-    return build_site(
-        config,
-        project.library,
-        report,
-        env,
-        generator=f"stagemap {__version__}",
-        reader=content_reader(config.content_dir),
-        progress=progress,
-        workers=workers,
-    )
-
-
-def publish(out_dir: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset()) -> Published:
-    """Write the site into ``out_dir`` (see `output.sync_tree`); ``keep`` are reused pages."""
-    changed, removed = sync_tree(out_dir, files, keep)
-    every = files.keys() | keep
-    pages = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
-    return Published(out_dir, pages, len(every), tuple(changed), tuple(removed))
 
 
 def build_into(

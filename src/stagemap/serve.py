@@ -129,7 +129,8 @@ class Preview:
         the caller reports the error (``state.error``) and stops.
         """
         from . import load_project
-        from .publish import build_into, check_output_dir
+        from .output import check_output_dir
+        from .publish import build_into
 
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.
