@@ -78,10 +78,13 @@ class NextStep:
     """``asset`` or ``stage``."""
     cta: str
     """The call to action, may be empty."""
-    forward: bool
-    """True when the target sits at a later stage."""
     direction: str
     """``forward`` (a later stage), ``same`` (this stage) or ``back`` (only earlier stages)."""
+
+    @property
+    def forward(self) -> bool:
+        """True when the target sits at a later stage."""
+        return self.direction == "forward"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,9 +293,8 @@ def build_kit(
             where = [index[s] for s in target_asset.stages]
         else:
             continue
-        later = max(where) > stage.index
-        direction = "forward" if later else "same" if stage.index in where else "back"
-        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, later, direction))
+        direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
+        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
     nxt = config.model.stages[stage.index + 1] if stage.index + 1 < len(config.model.stages) else None
 
