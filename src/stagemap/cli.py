@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -61,6 +61,16 @@ as_of_option = click.option(
     help="Judge eligibility and staleness on this day (default: today).",
 )
 """The ``--as-of`` option of every command that judges the library on a day."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_dir_option(help_text: str) -> Callable[[F], F]:
+    """The ``-o/--output`` folder option of the commands that write a folder of files."""
+    return click.option(
+        "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=help_text
+    )
+
 
 kit_format_option = click.option(
     "--format",
@@ -415,13 +425,7 @@ def kit(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the kits to (default: kits/ in the project folder).",
-)
+@output_dir_option("Folder to write the kits to (default: kits/ in the project folder).")
 @kit_format_option
 @click.option(
     "--by",

@@ -7,7 +7,18 @@ from pathlib import Path
 
 import click
 
-from .cli import CONTEXT, _as_of, _plural, _print_problems, _shown, _State, as_of_option, cli, pass_state
+from .cli import (
+    CONTEXT,
+    _as_of,
+    _plural,
+    _print_problems,
+    _shown,
+    _State,
+    as_of_option,
+    cli,
+    output_dir_option,
+    pass_state,
+)
 from .errors import StagemapError
 
 PROGRESS_FROM = 200
@@ -15,13 +26,7 @@ PROGRESS_FROM = 200
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the site to (default: site/ in the project folder).",
-)
+@output_dir_option("Folder to write the site to (default: site/ in the project folder).")
 @click.option(
     "--strict",
     is_flag=True,
@@ -85,13 +90,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     show_default=True,
     help="Address to listen on. Anything but a loopback address shares the library with the network.",
 )
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to build into (default: a temporary folder, removed on exit).",
-)
+@output_dir_option("Folder to build into (default: a temporary folder, removed on exit).")
 @as_of_option
 @pass_state
 def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str | None) -> None:
