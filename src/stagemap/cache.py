@@ -22,6 +22,7 @@ from typing import Any
 
 from .errors import Problem
 from .library import STATUSES, Asset, Vocabulary
+from .output import OutputError, make_owned_folder, read_owned, remove_owned_files, write_owned
 
 CACHE_DIR = ".stagemap-cache"
 CACHE_FILE = "parse-v2.json"
@@ -59,10 +60,12 @@ class ParseCache:
         self._read()
 
     def _read(self) -> None:
+        raw = read_owned(self.path)
+        if raw is None:
+            return
         try:
-            with self.path.open("rb") as handle:
-                data = json.load(handle)
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
             return
         if (
             isinstance(data, dict)
@@ -103,17 +106,14 @@ class ParseCache:
         """Write the cache when anything changed; a failure to write is not an error."""
         if not self.changed and len(self.new) == len(self.old):
             return
-        from .output import atomic_write
-
         data = {"format": FORMAT, "key": self.key, "entries": self.new}
         try:
-            cache_dir(self.path.parent.parent)
+            folder = cache_dir(self.path.parent.parent)
             text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-            atomic_write(self.path, text.encode("utf-8"), durable=False)
-            for old in self.path.parent.glob("parse-v*.json"):  # left by other stagemap versions
-                if old.name != self.path.name:
-                    old.unlink()
-        except OSError:
+            write_owned(folder, self.path.name, text.encode("utf-8"))
+            old = [p.name for p in folder.glob("parse-v*.json") if p.name != self.path.name]
+            remove_owned_files(folder, old)  # left by other stagemap versions
+        except (OSError, OutputError):
             pass
 
 
@@ -216,14 +216,13 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...]) -> Pa
 
 
 def cache_dir(root: Path) -> Path:
-    """Return the project's cache folder, made with a .gitignore that ignores it all."""
-    from .output import atomic_write
+    """Return the project's cache folder, made with a .gitignore that ignores it all.
 
-    folder = root / CACHE_DIR
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        atomic_write(ignore, b"# stagemap's caches: safe to delete.\n*\n", durable=False)
+    Raises `OutputError` when it is a link or not a folder: nothing is written there then.
+    """
+    folder = make_owned_folder(root / CACHE_DIR)
+    if not os.path.lexists(folder / ".gitignore"):
+        write_owned(folder, ".gitignore", b"# stagemap's caches: safe to delete.\n*\n")
     return folder
 
 

@@ -41,12 +41,12 @@ def _refused(edit: Any) -> None:
     click.echo(f"{edit.rel}: not changed: {edit.refusal}", err=True)
 
 
-def _write(edit: Any) -> bool:
+def _write(edit: Any, root: Path | None) -> bool:
     from .output import OutputError, atomic_write
 
     if edit.created and edit.path.exists():
         raise OutputError(f"{edit.rel} appeared while planning; nothing more was written")
-    return atomic_write(edit.path, edit.after)
+    return atomic_write(edit.path, edit.after, within=root)
 
 
 def _check_ids(what: str, given: Sequence[str], valid: Sequence[str]) -> None:
@@ -407,7 +407,7 @@ def tag(
         )
     else:
         for edit in changed:
-            _write(edit)
+            _write(edit, config.root)
             click.echo(f"changed {edit.rel}")
         click.echo(f"{_plural(len(changed), 'file')} changed, {tail}.")
     sys.exit(1 if refused else 0)
@@ -472,8 +472,10 @@ def _rename(
         click.echo(f"  {edit.rel:<{width}}  {fields}{note}".rstrip())
     if not yes:
         click.confirm("Rename?", abort=True, err=True)
+    content = config.content_dir.absolute()
     for edit in changed:
-        _write(edit)
+        # Content files must stay in the project; a model file may be shared from elsewhere.
+        _write(edit, config.root if edit.path.absolute().is_relative_to(content) else None)
     click.echo(f"Renamed {kind} '{old}' to '{new}' in {_plural(len(changed), 'file')}.")
 
 

@@ -33,7 +33,7 @@ from . import __version__
 from .cache import CACHE_DIR, cache_dir
 from .config import Config
 from .library import Asset, Library
-from .output import read_manifest
+from .output import OutputError, read_manifest, read_owned, write_owned
 from .templating import BUILTIN
 
 RECORD = "pages-v1.json"
@@ -103,9 +103,10 @@ class PageRecord:
         self.reused: dict[str, list[str]] = {}
         """Reused pages and the content files (attachments) each one links to."""
         self.owned = read_manifest(self.out_dir)
+        raw = read_owned(self.path)
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(raw) if raw is not None else None
+        except (ValueError, RecursionError):
             return
         if (
             isinstance(data, dict)
@@ -150,11 +151,9 @@ class PageRecord:
                 continue
             pages[path] = [self.page_key(by_path.get(path)), info.st_size, info.st_mtime_ns, files]
         data = {"format": FORMAT, "out_dir": str(self.out_dir), "pages": pages}
-        from .output import atomic_write
-
         try:
-            cache_dir(self.path.parent.parent)
+            folder = cache_dir(self.path.parent.parent)
             text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-            atomic_write(self.path, text.encode("utf-8"), durable=False)
-        except OSError:
+            write_owned(folder, self.path.name, text.encode("utf-8"))
+        except (OSError, OutputError):
             pass

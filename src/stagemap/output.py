@@ -23,7 +23,16 @@ class OutputError(StagemapError):
 
 
 def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", example: str = "site") -> Path:
-    """Return the resolved output folder, refusing one that would overlap the project's sources."""
+    """Return the resolved output folder, refusing one that would overlap the project's sources.
+
+    A folder that is itself a symbolic link is refused: a cloned project could hold ``site``
+    as a link to any folder of the user's. Giving the real path states the intent.
+    """
+    if out_dir.is_symlink():
+        raise UsageError(
+            f"refusing to {verb} into {out_dir}: it is a symbolic link to {os.path.realpath(out_dir)}; "
+            "stagemap never writes through a link (give the folder's real path if you mean it)"
+        )
     out = out_dir.resolve()
     root = config.root.resolve()
     for above in (out, *out.parents):
@@ -75,17 +84,171 @@ def check_output_file(config: Config, path: Path, *, force: bool) -> Path:
     return target
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> bool:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True, within: Path | None = None) -> bool:
     """Write ``data`` to ``path`` atomically; return False if the bytes were already there.
 
-    A symlink is followed, so its target is replaced, not the link. The original file's
-    permissions are kept; a new file gets the usual mode for the umask. ``durable`` also
-    flushes the file and its folder to disk before returning: for people's own files. Built
-    output that can be made again (a site, kits, caches) skips it, which saves most of the
-    time of writing a thousand pages; it is still never seen half-written.
+    For people's own files (content, settings, a kit they named). A symlink is followed, so
+    its target is replaced, not the link; with ``within``, a path whose target lies outside
+    that folder is refused, so a link committed into a project cannot send an edit to a file
+    elsewhere. The original file's permissions are kept; a new file gets the usual mode for
+    the umask. ``durable`` also flushes the file and its folder to disk before returning.
+    Built output that can be made again goes through `Stager` or `write_owned` instead.
     """
     target = Path(os.path.realpath(path))
-    return _write_built(target, data, set(), _umask(), durable=durable, shown=str(path))
+    if within is not None and not target.is_relative_to(within.resolve()):
+        raise OutputError(
+            f"refusing to write {path}: it is a link to {target}, outside {within}; "
+            "stagemap only edits files inside the project"
+        )
+    return _write_built(target, data, set(), _umask(), durable=durable, shown=str(path), follow=True)
+
+
+OWNED_LIMIT = 256 * 1024 * 1024
+"""The largest of stagemap's own files (cache, page record, manifest) it will read."""
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _link_refusal(path: Path | str) -> OutputError:
+    return OutputError(
+        f"refusing to write {path}: it is a symbolic link; stagemap never writes through a link "
+        "at its own files (remove the link)"
+    )
+
+
+def _special_refusal(path: Path | str) -> OutputError:
+    return OutputError(f"refusing to write {path}: it is not a regular file (remove it)")
+
+
+def read_owned(path: Path, limit: int = OWNED_LIMIT) -> bytes | None:
+    """Read one of stagemap's own files; None when absent, a link, not a regular file or too big.
+
+    Such files (the parse cache, the page record, a manifest) may have been put there by
+    anyone who could commit to the project, so a link or a device is never read: a link to
+    ``/dev/zero`` would otherwise be read until memory runs out.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _open_folder(folder: Path) -> int:
+    """Open ``folder`` for *at() calls, refusing a link or a non-folder at its last step."""
+    try:
+        return os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+    except OSError as exc:
+        if os.path.islink(folder):
+            raise _link_refusal(folder) from None
+        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+
+
+def write_owned(folder: Path, name: str, data: bytes) -> bool:
+    """Write stagemap's own file ``folder/name`` (cache, record, manifest); False if unchanged.
+
+    Never through a link and never onto a special file: the folder is opened without
+    following a link at its last step, and every later call is made relative to that open
+    folder, so the file lands in the folder that was checked. A link or a special file at
+    ``name`` is refused with `OutputError`, never replaced or followed.
+    """
+    if "/" in name or name in ("", ".", ".."):
+        raise ValueError(f"not a plain file name: {name!r}")
+    shown = folder / name
+    dfd = _open_folder(folder)
+    tmp = f".{name}.{os.getpid()}.tmp"
+    try:
+        try:
+            info = os.stat(name, dir_fd=dfd, follow_symlinks=False)
+        except FileNotFoundError:
+            info = None
+        mode = 0o666 & ~_umask()
+        if info is not None:
+            if stat.S_ISLNK(info.st_mode):
+                raise _link_refusal(shown)
+            if not stat.S_ISREG(info.st_mode):
+                raise _special_refusal(shown)
+            mode = stat.S_IMODE(info.st_mode)
+            if info.st_size == len(data) and _same_bytes(dfd, name, data):
+                return False
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp, dir_fd=dfd)  # left over by a killed run
+        fd = os.open(tmp, flags, 0o600, dir_fd=dfd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)
+        return True
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=dfd)
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(dfd)
+
+
+def _same_bytes(dfd: int, name: str, data: bytes) -> bool:
+    try:
+        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=dfd)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(len(data) + 1) == data
+    finally:
+        os.close(fd)
+
+
+def make_owned_folder(folder: Path) -> Path:
+    """Make stagemap's own folder ``folder`` (one level) unless it exists; refuse a link there."""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+    info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode):
+        raise _link_refusal(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot use {folder}: it is not a folder (remove it)")
+    return folder
+
+
+def remove_owned_files(folder: Path, names: Iterable[str]) -> None:
+    """Remove files stagemap wrote in ``folder`` (links themselves, never their targets)."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+    except OSError:
+        return
+    try:
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=dfd)
+    finally:
+        os.close(dfd)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -102,11 +265,19 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def confined(root: Path, relative: str) -> Path:
-    """Return ``root / relative``, refusing any path that resolves outside ``root``."""
+    """Return ``root / relative``, refusing any path that leaves ``root`` or ends in a link.
+
+    The folders on the way are resolved and must stay inside ``root``; the last step is not
+    resolved, and a link there is refused: stagemap never writes through a link.
+    """
     base = root.resolve()
-    candidate = (base / relative).resolve()
-    if not candidate.is_relative_to(base) or candidate == base:
+    joined = base / relative
+    parent = joined.parent.resolve()
+    candidate = parent / joined.name
+    if not candidate.is_relative_to(base) or candidate == base or joined.name in ("", ".", ".."):
         raise OutputError(f"refusing to write '{relative}': it is outside the output folder {root}")
+    if os.path.islink(candidate):
+        raise _link_refusal(candidate)
     return candidate
 
 
@@ -134,6 +305,7 @@ def _write_built(
     *,
     durable: bool = False,
     shown: str | None = None,
+    follow: bool = False,
 ) -> bool:
     """Write one file atomically: the single implementation behind every write.
 
@@ -143,17 +315,32 @@ def _write_built(
     ``made`` remembers folders already made and ``mask`` is the umask, both kept by the
     caller across calls. With ``staged``, the rename is left to the caller: (temp file,
     target) is appended. ``durable`` flushes the file and its folder to disk. ``shown`` is
-    the path to name in errors (default: the target).
+    the path to name in errors (default: the target). Without ``follow`` (built output), a
+    link or a special file at the target is refused, never read, followed or replaced.
     """
     path = str(target)
     name = shown or path
     folder = os.path.dirname(path)
     mode = 0o666 & ~mask
     try:
-        with open(path, "rb") as handle:
-            if handle.read() == data:
-                return False
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | (0 if follow else _NOFOLLOW))
+    except FileNotFoundError:
+        fd = -1
+    except OSError as exc:
+        if not follow and os.path.islink(path):
+            raise _link_refusal(name) from None
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        if fd < 0:
+            raise FileNotFoundError
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _special_refusal(name)
+        mode = stat.S_IMODE(info.st_mode)
+        if info.st_size == len(data):
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                if handle.read() == data:
+                    return False
     except FileNotFoundError:
         if folder not in made:
             try:
@@ -163,6 +350,9 @@ def _write_built(
             made.add(folder)
     except OSError as exc:
         raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -225,9 +415,10 @@ def check_manifest_kind(root: Path, kind: str) -> None:
     Each command removes the files it wrote earlier that no longer belong; two commands
     sharing a folder would delete each other's files.
     """
+    raw = read_owned(root / MANIFEST)
     try:
-        data = json.loads((root / MANIFEST).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return
     if isinstance(data, dict) and data.get("generator") == "stagemap":
         other = data.get("kind", "site")
@@ -244,9 +435,10 @@ def read_manifest(root: Path) -> set[str]:
     or is otherwise not plain, is ignored entry by entry: it can never make us touch a file
     outside the folder.
     """
+    raw = read_owned(root / MANIFEST)
     try:
-        data = json.loads((root / MANIFEST).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return set()
     if not isinstance(data, dict) or data.get("generator") != "stagemap":
         return set()
@@ -427,7 +619,7 @@ def stream_tree(
 
 def _write_manifest(root: Path, files: set[str], kind: str = "site") -> None:
     listing = {"generator": "stagemap", "kind": kind, "files": sorted(files)}
-    atomic_write(root / MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"), durable=False)
+    write_owned(root, MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"))
 
 
 def _foreign_files(root: Path, owned: set[str]) -> bool:
