@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from stagemap.analysis import analyse
-from stagemap.config import config_from_data
-from stagemap.library import Library, Vocabulary, link, parse_asset
+from stagemap.analyse.coverage import analyse
+from stagemap.model.library import Library, Vocabulary
+from stagemap.read.assets import link, parse_asset
+from stagemap.read.settings import config_from_data
 
 DAY = dt.date(2026, 6, 1)
 

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap import load_project
-from stagemap.cache import CACHE_DIR, CACHE_FILE
-from stagemap.cli import cli
+from stagemap.cli.app import cli
+from stagemap.read.cache import CACHE_DIR, CACHE_FILE
 from tests.conftest import MINIMAL_CONFIG, write
 
 OLD = 1_600_000_000_000_000_000  # 2020: old enough that the cache stores the entry

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli import cli
+from stagemap.cli.app import cli
 from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
 

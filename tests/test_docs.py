@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli import cli
+from stagemap.cli.app import cli
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"
@@ -62,9 +62,9 @@ def test_every_command_has_help_with_an_example_and_is_in_readme(name: str, comm
 
 # -- template context reference -----------------------------------------------------------------
 CONTEXT_TYPES = {
-    "src/stagemap/kits.py": ("Kit", "KitQuestion", "AssetRef", "NextStep", "Obstacle", "Guidance"),
-    "src/stagemap/analysis.py": ("Gap",),
-    "src/stagemap/journey.py": ("Stage", "Question", "Persona", "JourneyModel"),
+    "src/stagemap/model/kit.py": ("Kit", "KitQuestion", "AssetRef", "NextStep", "Obstacle", "Guidance"),
+    "src/stagemap/model/report.py": ("Gap",),
+    "src/stagemap/model/journey.py": ("Stage", "Question", "Persona", "JourneyModel"),
 }
 
 
@@ -118,7 +118,7 @@ def test_template_context_reference_matches_code(request: pytest.FixtureRequest)
 
 
 def test_field_reference_lists_every_front_matter_field() -> None:
-    from stagemap.library import FIELDS
+    from stagemap.model.library import FIELDS
 
     text = (ROOT / "docs/fields.md").read_text(encoding="utf-8")
     for field in FIELDS:
@@ -126,7 +126,7 @@ def test_field_reference_lists_every_front_matter_field() -> None:
 
 
 def test_settings_reference_lists_every_setting() -> None:
-    from stagemap.config import SETTINGS
+    from stagemap.model.settings import SETTINGS
 
     text = (ROOT / "docs/settings.md").read_text(encoding="utf-8")
     for setting in SETTINGS:

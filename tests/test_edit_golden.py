@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stagemap import frontmatter, yamlsafe
-from stagemap.editing import (
+from stagemap.edit.lossless import (
     AddItems,
     Change,
     EditError,
@@ -24,6 +23,7 @@ from stagemap.editing import (
     format_scalar,
     unified_diff,
 )
+from stagemap.read import frontmatter, yamlsafe
 
 CASES = Path(__file__).parent / "data" / "edit"
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from stagemap import frontmatter, yamlsafe
-from stagemap.cli import cli
-from stagemap.journey import builtin_model_names
-from stagemap.library import content_files
+from stagemap.cli.app import cli
+from stagemap.read import frontmatter, yamlsafe
+from stagemap.read.assets import content_files
+from stagemap.read.models import builtin_model_names
 from tests.conftest import MINIMAL_CONFIG, write
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap import cli_edit
-from stagemap.cli import cli
-from stagemap.library import STATUSES
-from stagemap.scaffold import slugify
+from stagemap.cli import edit as cli_edit
+from stagemap.cli.app import cli
+from stagemap.edit.new import slugify
+from stagemap.model.library import STATUSES
 from tests.conftest import MINIMAL_CONFIG, write
 
 

@@ -15,8 +15,7 @@ from typing import Any
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from stagemap import frontmatter, yamlsafe
-from stagemap.editing import (
+from stagemap.edit.lossless import (
     AddItems,
     EditError,
     RemoveItems,
@@ -25,6 +24,7 @@ from stagemap.editing import (
     edit_front_matter,
     format_scalar,
 )
+from stagemap.read import frontmatter, yamlsafe
 
 IDS = ("awareness", "exploration", "commitment", "evaluation", "purchase", "a-b", "x_1")
 LIST_KEYS = ("stages", "questions", "personas")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap import cli_edit
-from stagemap.cli import cli
+from stagemap.cli import edit as cli_edit
+from stagemap.cli.app import cli
 from tests.conftest import write
 
 

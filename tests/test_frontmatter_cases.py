@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stagemap.library import Vocabulary, parse_asset
+from stagemap.model.library import Vocabulary
+from stagemap.read.assets import parse_asset
 
 CASES = Path(__file__).parent / "data" / "frontmatter"
 VOCAB = Vocabulary(

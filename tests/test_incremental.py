@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli import cli
+from stagemap.cli.app import cli
 from tests.conftest import ROOT
 
 AS_OF = "2026-11-24"
@@ -156,16 +156,16 @@ def test_parallel_and_serial_builds_give_the_same_bytes(
 def test_reused_pages_are_not_rendered_at_all(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.site
+    import stagemap.render.site
 
     rendered: list[str] = []
-    original = stagemap.site.render
+    original = stagemap.render.site.render
 
     def spy(env: object, name: str, context: dict[str, object]) -> str:
         rendered.append(str(context["page"]["path"]))  # type: ignore[index]
         return original(env, name, context)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stagemap.site, "render", spy)
+    monkeypatch.setattr(stagemap.render.site, "render", spy)
     out = tmp_path / "site"
     build(project, out)
     assert len(rendered) == 54
@@ -206,7 +206,7 @@ def test_site_key_is_the_same_in_every_process() -> None:
 
     code = (
         "import datetime as dt, stagemap\n"
-        "from stagemap.incremental import site_key\n"
+        "from stagemap.write.record import site_key\n"
         f"p = stagemap.load_project({str(ROOT)!r})\n"
         "print(site_key(p.config, p.library, dt.date(2026, 11, 24)))\n"
     )

@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap import load_project
-from stagemap.analysis import analyse
-from stagemap.cli import cli
-from stagemap.kits import build_kit, kit_context
-from stagemap.templating import environment, list_templates, render
+from stagemap.analyse.coverage import analyse
+from stagemap.analyse.kits import build_kit
+from stagemap.cli.app import cli
+from stagemap.render.environment import environment, list_templates, render
+from stagemap.render.kits import kit_context
 from tests.conftest import ROOT
 
 AS_OF = "2026-11-24"
@@ -174,7 +175,7 @@ def test_override_of_one_block_in_html(builtin_sample: Path) -> None:
         ),
         (
             '{% extends "stagemap/kit.md.j2" %}\n{% block footer %}\n\n{{ kit.nothing_here }}\n{% endblock %}\n',
-            "Error: templates/kit.md.j2:4: 'stagemap.kits.Kit object' has no attribute 'nothing_here'\n",
+            "Error: templates/kit.md.j2:4: 'stagemap.model.kit.Kit object' has no attribute 'nothing_here'\n",
         ),
         (
             '{% extends "stagemap/kit.md.j2" %}\n{% block footer %}{{ project.name | nosuchfilter }}{% endblock %}\n',

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stagemap.library import Vocabulary, parse_asset
+from stagemap.model.library import Vocabulary
+from stagemap.read.assets import parse_asset
 
 VOCAB = Vocabulary(("awareness", "evaluation"), ("problems", "risk"), ("owner",))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stagemap import markdown
+from stagemap.render import markdown
 from tests.conftest import ROOT
 
 pytest.importorskip("markdown_it_pyrs", reason="the fast extra is part of the dev install")
@@ -96,7 +96,7 @@ def test_allow_html_always_takes_the_token_path(both: None, monkeypatch: pytest.
 def test_sample_site_is_the_same_with_either_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    from stagemap.cli import cli
+    from stagemap.cli.app import cli
 
     def build(out: Path) -> dict[str, bytes]:
         markdown._fast_parser.cache_clear()

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap import load_project
-from stagemap.analysis import analyse
-from stagemap.cli import cli
-from stagemap.output import MANIFEST, OutputError, confined
-from stagemap.site import asset_paths, build_site
-from stagemap.templating import environment
+from stagemap.analyse.coverage import analyse
+from stagemap.cli.app import cli
+from stagemap.render.environment import environment
+from stagemap.render.site import asset_paths, build_site
+from stagemap.write.files import MANIFEST, OutputError, confined
 from tests.conftest import MINIMAL_CONFIG, write
 from tests.sitecheck import check_site, parse
 
@@ -423,7 +423,7 @@ def test_build_output_mode_is_the_usual_one(built: Path) -> None:
 
 @pytest.mark.parametrize("model", ["buyer-journey", "acd", "orbits", "hourglass", "buying-jobs"])
 def test_build_every_builtin_model_with_no_personas_links_cleanly(tmp_path: Path, model: str) -> None:
-    from stagemap.config import config_from_data
+    from stagemap.read.settings import config_from_data
 
     first = config_from_data(tmp_path, {"model": model}).model.stages[0].id
     project = write(

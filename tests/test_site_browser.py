@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 
 from stagemap import load_project
-from stagemap.analysis import Report, analyse
-from stagemap.publish import build_into
+from stagemap.analyse.coverage import analyse
+from stagemap.model.report import Report
 from stagemap.serve import Preview, start_server
+from stagemap.write.publish import build_into
 from tests.conftest import ROOT
 from tests.test_site import hostile_project
 

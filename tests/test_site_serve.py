@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli import cli
+from stagemap.cli.app import cli
 from stagemap.serve import VERSION_PATH, Preview, PreviewServer, inject, resolve_request, start_server
 from tests.conftest import write
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli import cli
+from stagemap.cli.app import cli
 
 AS_OF = "2026-11-24"
 SRC = Path(__file__).resolve().parent.parent / "src" / "stagemap"

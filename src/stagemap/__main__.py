@@ -1,5 +1,5 @@
 """Run stagemap as ``python -m stagemap``."""
 
-from stagemap.cli import main
+from .cli.app import main
 
 main()

@@ -99,7 +99,8 @@ class Preview:
         as_of: dt.date | None = None,
         log: Callable[[str], None] | None = None,
     ) -> None:
-        from .config import CONFIG_NAME, find_root
+        from .model.settings import CONFIG_NAME
+        from .read.settings import find_root
 
         self.project_dir = project_dir
         self.out_dir = out_dir
@@ -128,9 +129,9 @@ class Preview:
         A failure before any build succeeded is not logged: there is nothing to serve, and
         the caller reports the error (``state.error``) and stops.
         """
-        from . import load_project
-        from .output import check_output_dir
-        from .publish import build_into
+        from .read.project import load_project
+        from .write.files import check_output_dir
+        from .write.publish import build_into
 
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.

@@ -47,16 +47,18 @@ from urllib.parse import quote, unquote
 import jinja2
 from markupsafe import Markup
 
+from ..analyse.coverage import analyse, serves
+from ..analyse.kits import build_kit
+from ..model.journey import PHASES, Persona, Question, Stage
+from ..model.kit import PHASE_LABELS
+from ..model.library import STATUSES, Asset, Library
+from ..model.report import Cell, Report
+from ..model.settings import Config
+from ..write.files import Staged
+from ..write.workers import parallel_map
 from . import markdown
-from .analysis import Cell, Report, analyse, serves
-from .config import Config
-from .journey import PHASES, Persona, Question, Stage
-from .kits import PHASE_LABELS, build_kit
-from .library import STATUSES, Asset, Library
-from .output import Staged
-from .parallel import parallel_map
-from .reporting import SYMBOLS
-from .templating import render
+from .environment import render
+from .report import SYMBOLS
 
 T = TypeVar("T")
 

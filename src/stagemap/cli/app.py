@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import StagemapError, UsageError
+from .._version import __version__
+from ..errors import StagemapError, UsageError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,12 +42,12 @@ class _State:
         return bool(getattr(stream, "isatty", lambda: False)())
 
     def load(self, *, bodies: bool = True) -> Any:
-        from . import load_project
+        from ..read.project import load_project
 
         return load_project(self.project_dir, bodies=bodies)
 
     def config(self) -> Any:
-        from .config import load_config
+        from ..read.settings import load_config
 
         return load_config(self.project_dir)
 
@@ -214,8 +214,9 @@ def models(ctx: click.Context) -> None:
       stagemap models show orbits
     """
     if ctx.invoked_subcommand is None:
-        from . import yamlsafe
-        from .journey import DEFAULT_MODEL, builtin_model_names, builtin_model_text
+        from ..model.journey import DEFAULT_MODEL
+        from ..read import yamlsafe
+        from ..read.models import builtin_model_names, builtin_model_text
 
         names = builtin_model_names()
         width = max(len(n) for n in names)
@@ -239,9 +240,9 @@ def models_show(state: _State, name: str | None) -> None:
     Example:
       stagemap models show buyer-journey
     """
-    from .config import config_from_data
-    from .errors import suggest
-    from .journey import builtin_model_names
+    from ..errors import suggest
+    from ..read.models import builtin_model_names
+    from ..read.settings import config_from_data
 
     if name is None:
         model = state.config().model
@@ -339,9 +340,9 @@ def report(
       stagemap report --format json --as-of 2026-12-01 > gaps.json
       stagemap report --persona office-manager --fail-on empty
     """
-    from .analysis import analyse
-    from .errors import suggest
-    from .reporting import render_csv, render_json, render_markdown, render_table
+    from ..analyse.coverage import analyse
+    from ..errors import suggest
+    from ..render.report import render_csv, render_json, render_markdown, render_table
 
     day = _as_of(as_of)
     project = state.load(bodies=False)
@@ -398,10 +399,10 @@ def kit(
       stagemap kit evaluation
       stagemap kit evaluation --persona office-manager --format html -o evaluation.html
     """
-    from .analysis import analyse
-    from .errors import suggest
-    from .kits import render_kit
-    from .output import atomic_write, check_output_file
+    from ..analyse.coverage import analyse
+    from ..errors import suggest
+    from ..render.kits import render_kit
+    from ..write.files import atomic_write, check_output_file
 
     day = _as_of(as_of)
     target = check_output_file(state.config(), output, force=force) if output is not None else None
@@ -446,9 +447,9 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
       stagemap kits
       stagemap kits -o handouts --format html --by persona
     """
-    from .analysis import analyse
-    from .kits import render_kits
-    from .output import check_output_dir, sync_tree
+    from ..analyse.coverage import analyse
+    from ..render.kits import render_kits
+    from ..write.files import check_output_dir, sync_tree
 
     day = _as_of(as_of)
     settings = state.config()
@@ -490,7 +491,7 @@ def templates_list(state: _State) -> None:
     Example:
       stagemap templates list
     """
-    from .templating import list_templates
+    from ..render.environment import list_templates
 
     config = state.config()
     infos = list_templates(config.templates_dir)
@@ -517,9 +518,9 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
     Example:
       stagemap templates copy kit.html.j2
     """
-    from .errors import suggest
-    from .output import atomic_write, confined
-    from .templating import BUILTIN, list_templates
+    from ..errors import suggest
+    from ..render.environment import BUILTIN, list_templates
+    from ..write.files import atomic_write, confined
 
     config = state.config()
     builtin = [i.name for i in list_templates(None)]
@@ -532,7 +533,3 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
         )
     atomic_write(dest, (BUILTIN / name).read_bytes())
     click.echo(f"Copied {name} to {_rel_dir(dest, config.root).rstrip('/')}")
-
-
-from . import cli_edit  # noqa: E402,F401,I001
-from . import cli_site  # noqa: E402,F401

@@ -20,9 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .library import STATUSES, Asset, Vocabulary
-from .output import OutputError, make_owned_folder, read_owned, remove_owned_files, write_owned
+from ..errors import Problem
+from ..model.library import STATUSES, Asset, Vocabulary
+from ..write.files import OutputError, make_owned_folder, read_owned, remove_owned_files, write_owned
 
 CACHE_DIR = ".stagemap-cache"
 CACHE_FILE = "parse-v2.json"
@@ -38,7 +38,7 @@ _IDS = ("stages", "questions", "personas")
 
 def cache_key(vocab: Vocabulary, content_dir: Path) -> str:
     """Return what the whole cache depends on, as a hash."""
-    from . import __version__
+    from .._version import __version__
 
     text = json.dumps(
         [__version__, list(vocab.stages), list(vocab.questions), list(vocab.personas), str(content_dir)]

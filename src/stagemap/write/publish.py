@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import Project, __version__
-from .analysis import analyse
-from .output import Staged, read_manifest, stager_for, stream_tree
-from .site import MAX_ATTACHMENT, Progress, Reader, iter_pages, page_count
-from .templating import environment
+from .._version import __version__
+from ..analyse.coverage import analyse
+from ..model.project import Project
+from ..render.environment import environment
+from ..render.site import MAX_ATTACHMENT, Progress, Reader, iter_pages, page_count
+from .files import Staged, read_manifest, stager_for, stream_tree
 
 __all__ = ["Published", "build_into", "content_reader", "page_count"]
 
@@ -62,8 +63,8 @@ def build_into(
 
     See incremental.py for what decides that a page can be reused.
     """
-    from .incremental import PageRecord, site_key
-    from .site import asset_paths
+    from ..render.site import asset_paths
+    from .record import PageRecord, site_key
 
     config = project.config
     record = PageRecord(config, out_dir, site_key(config, project.library, as_of))

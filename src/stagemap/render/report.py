@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from .analysis import Report, State
+from ..model.report import Report, State
 
 SYMBOLS: dict[State, str] = {
     "empty": "\u00b7",

@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .config import Config
-from .library import STATUSES
+from ..model.library import STATUSES
+from ..model.settings import Config
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = ["number", "string"]

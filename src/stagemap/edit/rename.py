@@ -17,13 +17,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from . import frontmatter, yamlsafe
-from .config import ID_RE, SETTINGS, Config, config_from_data
-from .editing import Change, EditError, KeyPath, RenameKey, SetValue, edit_document
-from .errors import ConfigError, StagemapError, UsageError, suggest
-from .journey import DEFAULT_MODEL, KNOWN_QUESTIONS, builtin_model_names, builtin_model_text
-from .library import Vocabulary, content_files, parse_asset
-from .tagging import FileEdit, check_edit, identify
+from ..errors import ConfigError, StagemapError, UsageError, suggest
+from ..model.journey import DEFAULT_MODEL, KNOWN_QUESTIONS
+from ..model.library import Vocabulary
+from ..model.settings import ID_RE, SETTINGS, Config
+from ..read import frontmatter, yamlsafe
+from ..read.assets import content_files, parse_asset
+from ..read.models import builtin_model_names, builtin_model_text
+from ..read.settings import config_from_data
+from .lossless import Change, EditError, KeyPath, RenameKey, SetValue, edit_document
+from .tag import FileEdit, check_edit, identify
 
 Kind = Literal["stage", "question", "persona"]
 KEYS: dict[str, str] = {"stage": "stages", "question": "questions", "persona": "personas"}

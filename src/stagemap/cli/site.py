@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .cli import (
+from ..errors import StagemapError
+from .app import (
     CONTEXT,
     _as_of,
     _plural,
@@ -19,7 +20,6 @@ from .cli import (
     output_dir_option,
     pass_state,
 )
-from .errors import StagemapError
 
 PROGRESS_FROM = 200
 """Smaller sites build in well under a second: no progress bar for them."""
@@ -48,9 +48,9 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
-    from .output import check_output_dir
-    from .parallel import default_workers
-    from .publish import build_into, page_count
+    from ..write.files import check_output_dir
+    from ..write.publish import build_into, page_count
+    from ..write.workers import default_workers
 
     workers = default_workers()
     day = _as_of(as_of)
@@ -108,8 +108,8 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     import shutil
     import tempfile
 
-    from .output import check_output_dir
-    from .serve import Preview, start_server
+    from ..serve import Preview, start_server
+    from ..write.files import check_output_dir
 
     day = _as_of(as_of) if as_of is not None else None
     if out_dir is not None:

@@ -11,11 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis import Report
-from .config import Config, config_from_data
-from .editing import format_flow, format_scalar
-from .journey import DEFAULT_QUESTIONS, Persona, Question, Stage, builtin_model_names
-from .templating import environment, render
+from ..model.journey import DEFAULT_QUESTIONS, Persona, Question, Stage
+from ..model.report import Report
+from ..model.settings import Config
+from ..read.models import builtin_model_names
+from ..read.settings import config_from_data
+from ..render.environment import environment, render
+from .lossless import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
 PHASE_LABELS = {"before": "before the purchase", "at": "at the purchase", "after": "after the purchase"}

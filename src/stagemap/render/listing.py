@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .library import Asset
+from ..model.library import Asset
 
 COLUMNS = ("path", "status", "stages", "questions", "personas", "title")
 CSV_COLUMNS = (

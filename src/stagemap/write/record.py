@@ -29,12 +29,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .cache import CACHE_DIR, cache_dir
-from .config import Config
-from .library import Asset, Library
-from .output import OutputError, read_manifest, read_owned, write_owned
-from .templating import BUILTIN
+from .._version import __version__
+from ..model.library import Asset, Library
+from ..model.settings import Config
+from ..read.cache import CACHE_DIR, cache_dir
+from ..render.environment import BUILTIN
+from .files import OutputError, read_manifest, read_owned, write_owned
 
 RECORD = "pages-v1.json"
 FORMAT = "stagemap pages"

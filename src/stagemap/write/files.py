@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from .errors import StagemapError, UsageError
+from ..errors import StagemapError, UsageError
 
 if TYPE_CHECKING:
-    from .config import Config
+    from ..model.settings import Config
 
 
 class OutputError(StagemapError):

@@ -4,174 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from .config import Config
-from .journey import PHASES, Phase, Stage
-from .library import Asset, Library
-
-State = Literal["empty", "thin", "covered", "n/a"]
-STATES: tuple[State, ...] = ("empty", "thin", "covered", "n/a")
-FAIL_LEVELS = ("never", "empty", "thin", "stuck")
-"""``--fail-on`` levels from the most lenient to the strictest gate."""
-OVER_INVESTED_FACTOR = 3
-"""An asset is listed as possible over-investment when every stage x question cell it sits in
-holds at least this many times the cell's covered threshold."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One stage x question cell of the coverage matrix."""
-
-    stage: str
-    """Stage id."""
-    question: str
-    """Question id."""
-    count: int
-    """Eligible assets that serve the stage and answer the question."""
-    threshold: int
-    """Count at which the cell is covered."""
-    state: State
-    """``empty``, ``thin``, ``covered`` or ``n/a`` (declared not applicable)."""
-    assets: tuple[str, ...]
-    """Ids of those assets, sorted."""
-
-
-@dataclass(frozen=True, slots=True)
-class StageCoverage:
-    """How well one stage is served overall."""
-
-    stage: Stage
-    """The stage."""
-    count: int
-    """Eligible assets that serve it."""
-    threshold: int
-    """Count at which the stage is covered."""
-    state: State
-    """``empty``, ``thin`` or ``covered``."""
-    assets: tuple[str, ...]
-    """Ids of those assets, sorted."""
-    forward: tuple[str, ...]
-    """Ids of eligible assets here whose next step leads to a later stage."""
-
-
-@dataclass(frozen=True, slots=True)
-class NextIssue:
-    """A next step that does not work for buyers, or goes backwards."""
-
-    asset: str
-    """Id of the asset whose ``next`` it is."""
-    path: str
-    """That asset's file."""
-    target: str
-    """The ``next`` value."""
-    reason: str
-    """``unknown``, ``retired``, ``unpublished``, ``stale`` or ``backward``."""
-
-
-@dataclass(frozen=True, slots=True)
-class Balance:
-    """How effort is spread before, at and after the purchase."""
-
-    counts: dict[Phase, int]
-    """Eligible assets per phase (an asset serving two phases counts in both)."""
-    shares: dict[Phase, float]
-    """Each phase's share of the counts, 0 to 1."""
-    min_after_share: float
-    """Configured minimum share after the purchase."""
-    warning: bool
-    """True when the share after the purchase is below the minimum."""
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """A cell to fill, with why it matters."""
-
-    stage: str
-    """Stage id."""
-    question: str
-    """Question id."""
-    state: State
-    """``empty`` or ``thin``."""
-    count: int
-    """Eligible assets today."""
-    needed: int
-    """How many more would make the cell covered."""
-    stuck: bool
-    """The stage is a stuck point too."""
-    reason: str
-    """One line drawn from the stage goal, the buyer's mindset and the question."""
-    formats: tuple[str, ...]
-    """Suggested formats for the stage."""
-
-
-@dataclass(frozen=True, slots=True)
-class PersonaRow:
-    """One persona's coverage across the stages."""
-
-    persona: str
-    """Persona id."""
-    cells: tuple[tuple[str, int, State], ...]
-    """(stage id, count, state) per stage, in journey order."""
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything the gap report says about a library on one day."""
-
-    config: Config
-    """The project the report is about."""
-    as_of: dt.date
-    """The day eligibility and staleness were judged on."""
-    persona: str | None
-    """Persona filter, or None for everyone."""
-    total: int
-    """Assets in the library (any status, after the persona filter)."""
-    eligible: tuple[str, ...]
-    """Ids of assets a buyer could be sent today."""
-    stages: tuple[StageCoverage, ...]
-    """Per stage, in journey order."""
-    cells: tuple[Cell, ...]
-    """Stage x question cells, stage-major in journey and question order."""
-    stuck: tuple[str, ...]
-    """Stage ids (not the last) from which no eligible asset hands buyers to a later stage."""
-    dead_ends: tuple[str, ...]
-    """Ids of eligible assets outside the last stage with no next step."""
-    broken_next: tuple[NextIssue, ...]
-    """Next steps of eligible assets that lead nowhere a buyer can go today."""
-    backward: tuple[NextIssue, ...]
-    """Next steps of eligible assets that lead only to earlier stages (information)."""
-    balance: Balance
-    """Effort before, at and after the purchase."""
-    stale: tuple[str, ...]
-    """Ids of published assets past their review date."""
-    pipeline: tuple[str, ...]
-    """Ids of idea, draft and review assets."""
-    retired: tuple[str, ...]
-    """Ids of retired assets."""
-    over_invested: tuple[str, ...]
-    """Ids of eligible assets whose every cell is covered many times over."""
-    next_to_make: tuple[Gap, ...]
-    """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
-    by_persona: tuple[PersonaRow, ...]
-    """Persona x stage coverage (filled when asked for)."""
-
-    def cell(self, stage: str, question: str) -> Cell:
-        """Return one cell."""
-        return next(c for c in self.cells if c.stage == stage and c.question == question)
-
-    def findings(self, level: str) -> int:
-        """Count findings at or above a ``--fail-on`` level (0 for ``never``)."""
-        if level == "never":
-            return 0
-        empty = sum(c.state == "empty" for c in self.cells)
-        if level == "empty":
-            return empty
-        thin = sum(c.state == "thin" for c in self.cells)
-        if level == "thin":
-            return empty + thin
-        return empty + thin + len(self.stuck)
+from ..model.journey import PHASES, Phase, Stage
+from ..model.library import Asset, Library
+from ..model.report import (
+    OVER_INVESTED_FACTOR,
+    Balance,
+    Cell,
+    Gap,
+    NextIssue,
+    PersonaRow,
+    Report,
+    StageCoverage,
+    State,
+)
+from ..model.settings import Config
 
 
 def _state(count: int, threshold: int) -> State:

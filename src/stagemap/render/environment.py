@@ -15,9 +15,9 @@ from typing import Any
 
 import jinja2
 
-from .errors import TemplateError
+from ..errors import TemplateError
 
-BUILTIN = Path(__file__).resolve().parent / "templates"
+BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 PREFIX = "stagemap"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm", ".xml", ".svg")
 
@@ -36,7 +36,7 @@ def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | No
     carries stagemap's version, which sets the environment's options. Nothing is cached when
     the folder cannot be made.
     """
-    from . import __version__
+    from .._version import __version__
 
     base = os.environ.get("STAGEMAP_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"

@@ -17,21 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, yamlsafe
-from .config import Config
-from .editing import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
-from .errors import Problem, UsageError, suggest
-from .library import (
-    ASSET_SUFFIXES,
-    DATE_RE,
-    FIELDS,
-    STATUSES,
-    Asset,
-    Library,
-    Vocabulary,
-    content_files,
-    parse_asset,
-)
+from ..errors import Problem, UsageError, suggest
+from ..model.library import ASSET_SUFFIXES, DATE_RE, FIELDS, STATUSES, Asset, Library, Vocabulary
+from ..model.settings import Config
+from ..read import frontmatter, yamlsafe
+from ..read.assets import content_files, parse_asset
+from .lossless import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
 
 ID_FIELDS = {"stages": "stage", "questions": "question", "personas": "persona"}
 """Front matter keys holding ids, and what one id is called."""

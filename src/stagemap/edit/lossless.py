@@ -21,9 +21,9 @@ from typing import Any
 
 import yaml
 
-from . import frontmatter, yamlsafe
-from .errors import StagemapError
-from .library import DATE_RE, FIELDS
+from ..errors import StagemapError
+from ..model.library import DATE_RE, FIELDS
+from ..read import frontmatter, yamlsafe
 
 KeyPath = tuple[Any, ...]
 """Where a value sits: ``("stages",)``, ``("stages", 0)``, ``("thresholds", "stages", "awareness")``."""

@@ -1,10 +1,8 @@
-"""The journey model, buyer questions and personas: the data every analysis is built on."""
+"""The journey model's types: stages, questions, personas, phases and leads. No I/O."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Literal
 
 Phase = Literal["before", "at", "after"]
@@ -112,21 +110,4 @@ KNOWN_QUESTIONS: tuple[Question, ...] = (
 """Questions a project can switch on by id alone in stagemap.yml."""
 
 
-def builtin_model_names() -> tuple[str, ...]:
-    """Names of the models shipped in the package, the default first."""
-    names = sorted(
-        p.name.removesuffix(".yml")
-        for p in resources.files("stagemap").joinpath("models").iterdir()
-        if p.name.endswith(".yml")
-    )
-    names.remove(DEFAULT_MODEL)
-    return (DEFAULT_MODEL, *names)
-
-
 DEFAULT_MODEL = "buyer-journey"
-
-
-@cache
-def builtin_model_text(name: str) -> str:
-    """Return the YAML text of a built-in model."""
-    return resources.files("stagemap").joinpath("models", f"{name}.yml").read_text("utf-8")

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from .cli import CONTEXT, _plural, _rel_dir, _State, cli, pass_state
-from .errors import UsageError
+from ..errors import UsageError
+from .app import CONTEXT, _plural, _rel_dir, _State, cli, pass_state
 
 STATUS_CHOICES = ("idea", "draft", "review", "published", "retired")
 """The statuses of library.STATUSES, here so that --help needs no import of the library."""
@@ -42,7 +42,7 @@ def _refused(edit: Any) -> None:
 
 
 def _write(edit: Any, root: Path | None) -> bool:
-    from .output import OutputError, atomic_write
+    from ..write.files import OutputError, atomic_write
 
     if edit.created and edit.path.exists():
         raise OutputError(f"{edit.rel} appeared while planning; nothing more was written")
@@ -50,7 +50,7 @@ def _write(edit: Any, root: Path | None) -> bool:
 
 
 def _check_ids(what: str, given: Sequence[str], valid: Sequence[str]) -> None:
-    from .errors import suggest
+    from ..errors import suggest
 
     for item in given:
         if item not in valid:
@@ -60,7 +60,7 @@ def _check_ids(what: str, given: Sequence[str], valid: Sequence[str]) -> None:
 # -- new ------------------------------------------------------------------------------------
 def _ask_ids(label: str, choices: Sequence[tuple[str, str]], *, required: bool) -> tuple[str, ...]:
     """Prompt (on stderr) for ids, listing the choices; re-asks until every id is valid."""
-    from .errors import suggest
+    from ..errors import suggest
 
     ids = [c[0] for c in choices]
     width = max((len(i) for i in ids), default=0)
@@ -90,9 +90,9 @@ def _ask_ids(label: str, choices: Sequence[tuple[str, str]], *, required: bool) 
 
 def _target(config: Any, dest: str | None, title: str) -> tuple[Path, str]:
     """The file a new asset goes to, and its path relative to the project root."""
-    from .library import ASSET_SUFFIXES
-    from .output import confined
-    from .scaffold import slugify
+    from ..edit.new import slugify
+    from ..model.library import ASSET_SUFFIXES
+    from ..write.files import confined
 
     content = config.content_dir.resolve()
     name = slugify(title) + ".md"
@@ -179,11 +179,12 @@ def new(
     """
     import datetime as dt
 
-    from .analysis import analyse
-    from .errors import StagemapError
-    from .library import Vocabulary, parse_asset
-    from .output import atomic_write
-    from .scaffold import NewAsset, brief_for, render_new_asset
+    from ..analyse.coverage import analyse
+    from ..edit.new import NewAsset, brief_for, render_new_asset
+    from ..errors import StagemapError
+    from ..model.library import Vocabulary
+    from ..read.assets import parse_asset
+    from ..write.files import atomic_write
 
     project = state.load()
     config = project.config
@@ -222,7 +223,7 @@ def new(
     title = " ".join((title or "").split())
     if not title:
         raise UsageError("the title is empty")
-    from .errors import choices_hint
+    from ..errors import choices_hint
 
     if not stages:
         if not ask:
@@ -352,8 +353,8 @@ def tag(
       stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
       stagemap list --persona owner-operator --format paths | xargs stagemap tag --add-persona ops-director
     """
-    from .editing import unified_diff
-    from .tagging import absent_removals, parse_where, plan_tag, select, tag_request
+    from ..edit.lossless import unified_diff
+    from ..edit.tag import absent_removals, parse_where, plan_tag, select, tag_request
 
     project = state.load()
     config = project.config
@@ -415,7 +416,7 @@ def tag(
 
 def _check_id_change(config: Any, library: Any, files: Sequence[Path], request: Any) -> None:
     """Refuse to change an asset's id while other assets name it as their next step."""
-    from .tagging import identify
+    from ..edit.tag import identify
 
     for path in files:
         _, rel, default_id = identify(config, path)
@@ -436,8 +437,8 @@ def _check_id_change(config: Any, library: Any, files: Sequence[Path], request: 
 def _rename(
     state: _State, kind: Any, old: str, new: str, *, copy_model: bool, yes: bool, dry_run: bool
 ) -> None:
-    from .editing import unified_diff
-    from .renaming import plan_rename
+    from ..edit.lossless import unified_diff
+    from ..edit.rename import plan_rename
 
     config = state.config()
     plan = plan_rename(config, kind, old, new, copy_model=copy_model)
@@ -595,8 +596,8 @@ def list_assets(
       stagemap list --persona office-manager --status published --format csv > assets.csv
       stagemap list --question risk --format paths | xargs grep -l "refund"
     """
-    from . import listing
-    from .tagging import matches, parse_where
+    from ..edit.tag import matches, parse_where
+    from ..render import listing
 
     project = state.load()
     config = project.config
@@ -646,10 +647,10 @@ def init(state: _State, directory: Path | None, model: str) -> None:
       stagemap init
       stagemap init acme-content --model hourglass
     """
-    from .errors import suggest
-    from .journey import builtin_model_names
-    from .output import atomic_write
-    from .scaffold import init_files
+    from ..edit.new import init_files
+    from ..errors import suggest
+    from ..read.models import builtin_model_names
+    from ..write.files import atomic_write
 
     folder = directory or state.project_dir or Path(".")
     names = builtin_model_names()
@@ -689,6 +690,6 @@ def schema(state: _State) -> None:
       stagemap schema > stagemap.schema.json
       stagemap -C ../acme schema | jq '.properties.stages'
     """
-    from .schema import render_schema
+    from ..render.schema import render_schema
 
     click.echo(render_schema(state.config()), nl=False)

@@ -1,0 +1,204 @@
+"""Assemble a message kit per stage from the library and the gap report. Pure."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..errors import UsageError, suggest
+from ..model.kit import LEAD_LABELS, PHASE_LABELS, AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
+from ..model.library import Asset, Library
+from ..model.report import Report
+from ..model.settings import Config
+from .coverage import serves
+
+GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "marketing": (
+        "Marketing leads here. Educate and help the buyer take their next step; do not try to "
+        "sell. Speak about their problem in their words, and let poor-fit buyers see early that "
+        "this is not for them.",
+        (
+            "Lead with the buyer's problem and its cost, not with features.",
+            "End every piece with one clear next step, never a sales pitch.",
+            "Say plainly who the offer is not for.",
+        ),
+    ),
+    "sales": (
+        "Sales leads here. Help the buyer define the problem, work out what it costs them, and "
+        "decide whether there is a fit at a price that works for both sides. Aim for a clear yes "
+        "or no quickly.",
+        (
+            "Agree the problem in the buyer's words before showing anything.",
+            "Put a number on the cost of doing nothing, together.",
+            "Name the risks out loud and show how you reduce each one.",
+        ),
+    ),
+    "success": (
+        "Customer success leads here. Keep customers succeeding so that they expand and refer: "
+        "the aim is the next sale and the referral, not only this one.",
+        (
+            "Get the customer to a first visible result quickly.",
+            "Collect the stories of value as they happen and share them.",
+            "Ask for the referral or the expansion when the value is fresh.",
+        ),
+    ),
+}
+
+DISCOVERY = (
+    "What made you look at this now, and what happens if nothing changes?",
+    "How often does it happen, and what does each time cost you in hours, jobs or money?",
+    "Who else feels it, and who has to agree before anything changes?",
+    "What have you tried already, and why did it not stick?",
+    "What would have to be true for this to be worth it at our price?",
+)
+
+_STOP = {
+    "about",
+    "their",
+    "there",
+    "which",
+    "would",
+    "could",
+    "after",
+    "before",
+    "every",
+    "thing",
+    "things",
+    "being",
+    "these",
+    "those",
+    "where",
+    "while",
+    "other",
+    "again",
+}
+_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def build_kit(
+    config: Config,
+    library: Library,
+    report: Report,
+    stage_id: str,
+    *,
+    persona: str | None = None,
+    link_base: Path | None = None,
+) -> Kit:
+    """Assemble the kit of one stage; ``report`` must be built for the same persona.
+
+    ``link_base`` is the folder the kit will be written to (links to asset files are made
+    relative to it); None makes them relative to the project root.
+    """
+    stage = config.model.stage(stage_id)
+    if stage is None:
+        raise UsageError(f"unknown stage '{stage_id}' ({suggest(stage_id, config.model.stage_ids)})")
+    person = None
+    if persona is not None:
+        person = config.persona(persona)
+        if person is None:
+            raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    base = (link_base or config.root).resolve()
+
+    def ref(asset: Asset) -> AssetRef:
+        href = Path(os.path.relpath(config.root / asset.path, base)).as_posix()
+        return AssetRef(
+            asset.id,
+            asset.title,
+            asset.format,
+            asset.summary,
+            asset.message,
+            asset.status,
+            asset.cta,
+            asset.path,
+            href,
+        )
+
+    by_id = library.by_id
+    eligible = set(report.eligible)
+    here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+    questions = []
+    for question in config.questions:
+        cell = report.cell(stage.id, question.id)
+        answering = [by_id[i] for i in cell.assets]
+        gap = next(
+            (g for g in report.next_to_make if g.stage == stage.id and g.question == question.id), None
+        )
+        messages = tuple(dict.fromkeys(a.message for a in answering if a.message))
+        questions.append(
+            KitQuestion(
+                question,
+                cell.state,
+                cell.count,
+                cell.threshold,
+                config.messages.get(question.id, ""),
+                messages,
+                tuple(ref(a) for a in answering),
+                gap,
+            )
+        )
+    index = {s.id: s.index for s in config.model.stages}
+    steps = []
+    for asset in here:
+        if not asset.next:
+            continue
+        target_stage = config.model.stage(asset.next)
+        target_asset = by_id.get(asset.next)
+        if target_stage is not None:
+            title, kind, where = target_stage.name, "stage", [target_stage.index]
+        elif target_asset is not None and target_asset.id in eligible:
+            title, kind = target_asset.title, "asset"
+            where = [index[s] for s in target_asset.stages]
+        else:
+            continue
+        direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
+        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, direction))
+    steps.sort(key=lambda s: (not s.forward, s.source.title))
+    nxt = config.model.stages[stage.index + 1] if stage.index + 1 < len(config.model.stages) else None
+
+    def obstacles(items: tuple[str, ...]) -> tuple[Obstacle, ...]:
+        result = []
+        for text in items:
+            words = _stems(text)
+            matched = [a for a in here if len(words & _stems(f"{a.title} {a.message} {a.summary}")) >= 2]
+            result.append(Obstacle(text, tuple(ref(a) for a in matched)))
+        return tuple(result)
+
+    summary, points = GUIDANCE[stage.lead]
+    personas = (person,) if person else config.personas
+    guidance = Guidance(
+        stage.lead,
+        summary,
+        points,
+        DISCOVERY if stage.lead == "sales" else (),
+        tuple((p.name, p.not_fit) for p in personas if p.not_fit) if stage.lead == "sales" or person else (),
+    )
+    pipeline = [
+        a
+        for a in library.assets
+        if stage.id in a.stages and a.status in ("idea", "draft", "review") and serves(a, persona)
+    ]
+    row = report.stages[stage.index]
+    risk = [by_id[i] for i in report.cell(stage.id, "risk").assets] if config.question("risk") else []
+    return Kit(
+        stage=stage,
+        phase_label=PHASE_LABELS[stage.phase],
+        lead_label=LEAD_LABELS[stage.lead],
+        persona=person,
+        questions=tuple(questions),
+        next_steps=tuple(steps),
+        next_stage=nxt,
+        stuck=obstacles(stage.stuck),
+        backward=obstacles(stage.backward),
+        risk_assets=tuple(ref(a) for a in risk),
+        guidance=guidance,
+        gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
+        pipeline=tuple(ref(a) for a in pipeline),
+        is_stuck=stage.id in report.stuck,
+        state=row.state,
+        count=row.count,
+    )

@@ -1,0 +1,1 @@
+"""Lossless edits of people's files, planned as data; never written here."""

@@ -1,0 +1,118 @@
+"""Assets and the library: what one content file says, and all of them with their problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Problem
+from .settings import Config
+
+STATUSES = ("idea", "draft", "review", "published", "retired")
+FIELDS = (
+    "id",
+    "title",
+    "stages",
+    "questions",
+    "personas",
+    "format",
+    "status",
+    "owner",
+    "updated",
+    "review_by",
+    "message",
+    "summary",
+    "next",
+    "cta",
+)
+TEXT_FIELDS = ("format", "owner", "message", "summary", "cta")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ASSET_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    """One content file: its front matter, validated, and its body."""
+
+    id: str
+    """Unique id: the ``id`` field, or the path under the content folder without extension."""
+    path: str
+    """File path relative to the project root, with forward slashes."""
+    title: str
+    """Title."""
+    stages: tuple[str, ...]
+    """Stage ids it serves (only valid ids)."""
+    questions: tuple[str, ...]
+    """Question ids it answers (only valid ids)."""
+    personas: tuple[str, ...]
+    """Persona ids it is for; empty means everyone."""
+    format: str
+    """Format, e.g. ``article``, ``case-study``; empty when not given."""
+    status: str
+    """One of idea, draft, review, published (the default), retired."""
+    owner: str
+    """Who keeps it up to date."""
+    updated: dt.date | None
+    """When it was last updated."""
+    review_by: dt.date | None
+    """After this date the asset is stale and no longer counts as coverage."""
+    message: str
+    """The key message in one sentence."""
+    summary: str
+    """A short summary."""
+    next: str
+    """Id of the asset or stage it hands the buyer on to; empty when none."""
+    cta: str
+    """Call-to-action text."""
+    body: str
+    """The Markdown body."""
+    body_line: int
+    """1-based line of the file where the body starts."""
+    next_pos: tuple[int, int] = (0, 0)
+    """(line, col) of the ``next`` value, for problems about it."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Keys that stagemap does not know, kept as the user wrote them."""
+
+    def is_eligible(self, as_of: dt.date) -> bool:
+        """Return True if a buyer could be sent this asset on ``as_of``."""
+        return self.status == "published" and not self.is_stale(as_of)
+
+    def is_stale(self, as_of: dt.date) -> bool:
+        """Return True if its review date has passed."""
+        return self.review_by is not None and self.review_by < as_of
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """All assets that could be read, and every problem found."""
+
+    assets: tuple[Asset, ...]
+    """Assets sorted by path."""
+    problems: tuple[Problem, ...]
+    """Problems sorted by path, line and column."""
+
+    def asset(self, asset_id: str) -> Asset | None:
+        """Return the asset with this id, or None."""
+        return self.by_id.get(asset_id)
+
+    @property
+    def by_id(self) -> dict[str, Asset]:
+        """Assets by id."""
+        return {a.id: a for a in self.assets}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The ids an asset may use; everything parse_asset needs from the settings."""
+
+    stages: tuple[str, ...]
+    questions: tuple[str, ...]
+    personas: tuple[str, ...]
+
+    @classmethod
+    def of(cls, config: Config) -> Vocabulary:
+        """Return the vocabulary of a project."""
+        return cls(config.model.stage_ids, config.question_ids, config.persona_ids)

@@ -1,0 +1,1 @@
+"""Facts -> text, pure: report formats, the Jinja environment, Markdown, site pages."""

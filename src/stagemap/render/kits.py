@@ -1,0 +1,84 @@
+"""Render message kits with the Jinja environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..analyse.kits import build_kit
+from ..model.kit import Kit
+from ..model.library import Library
+from ..model.report import Report
+from ..model.settings import Config
+
+
+def kit_context(config: Config, report: Report, kit: Kit, generator: str) -> dict[str, Any]:
+    """Return the documented template context of a kit template."""
+    return {
+        "project": {"name": config.name, "purpose": config.purpose},
+        "kit": kit,
+        "as_of": report.as_of.isoformat(),
+        "generator": generator,
+    }
+
+
+KIT_FORMATS = ("md", "html", "txt")
+
+
+def render_kit(
+    config: Config,
+    library: Library,
+    report: Report,
+    stage_id: str,
+    fmt: str,
+    *,
+    link_base: Path | None = None,
+) -> str:
+    """Render one stage's kit with the project's (or the built-in) ``kit.FMT.j2`` template."""
+    from .._version import __version__
+    from .environment import environment, render
+
+    kit = build_kit(config, library, report, stage_id, persona=report.persona, link_base=link_base)
+    env = environment(config.templates_dir)
+    return render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, f"stagemap {__version__}"))
+
+
+def render_kits(
+    config: Config,
+    library: Library,
+    reports: dict[str | None, Report],
+    fmt: str,
+    out_dir: Path,
+) -> dict[str, str]:
+    """Render every kit (one per stage, per persona report given) and an index.
+
+    ``reports`` maps a persona id (None for everyone) to its report. Returns
+    ``{path relative to out_dir: text}``.
+    """
+    from .._version import __version__
+    from .environment import environment, render
+
+    env = environment(config.templates_dir)
+    generator = f"stagemap {__version__}"
+    files: dict[str, str] = {}
+    entries = []
+    for persona, report in reports.items():
+        folder = out_dir if persona is None else out_dir / persona
+        for stage in config.model.stages:
+            kit = build_kit(config, library, report, stage.id, persona=persona, link_base=folder)
+            name = f"{stage.index + 1:02d}-{stage.id}.{fmt}"
+            rel = name if persona is None else f"{persona}/{name}"
+            files[rel] = render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, generator))
+            title = stage.name if kit.persona is None else f"{stage.name} for {kit.persona.name}"
+            entries.append({"title": title, "href": rel, "kit": kit})
+    first = next(iter(reports.values()))
+    context: dict[str, Any] = {
+        "project": {"name": config.name, "purpose": config.purpose},
+        "model": config.model,
+        "kits": entries,
+        "as_of": first.as_of.isoformat(),
+        "generator": generator,
+        "format": fmt,
+    }
+    files[f"index.{fmt}"] = render(env, f"kit-index.{fmt}.j2", context)
+    return files
