@@ -152,7 +152,7 @@ def analyse(
         backward=tuple(backward),
         balance=balance,
         stale=tuple(sorted(a.id for a in assets if a.status == "published" and a.is_stale(as_of))),
-        pipeline=tuple(sorted(a.id for a in assets if a.status in ("idea", "draft", "review"))),
+        pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=over,
         next_to_make=gaps,

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from ..errors import UsageError, suggest
-from ..model.kit import LEAD_LABELS, PHASE_LABELS, AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
+from ..model.journey import LEAD_LABELS, PHASE_LABELS
+from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
@@ -158,7 +159,7 @@ def build_kit(
         direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
         steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
-    nxt = config.model.stages[stage.index + 1] if stage.index + 1 < len(config.model.stages) else None
+    nxt = config.model.after(stage)
 
     def obstacles(items: tuple[str, ...]) -> tuple[Obstacle, ...]:
         result = []
@@ -177,17 +178,13 @@ def build_kit(
         DISCOVERY if stage.lead == "sales" else (),
         tuple((p.name, p.not_fit) for p in personas if p.not_fit) if stage.lead == "sales" or person else (),
     )
-    pipeline = [
-        a
-        for a in library.assets
-        if stage.id in a.stages and a.status in ("idea", "draft", "review") and serves(a, persona)
-    ]
+    pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
     row = report.stages[stage.index]
     risk = [by_id[i] for i in report.cell(stage.id, "risk").assets] if config.question("risk") else []
     return Kit(
         stage=stage,
         phase_label=PHASE_LABELS[stage.phase],
-        lead_label=LEAD_LABELS[stage.lead],
+        lead_label=LEAD_LABELS[stage.lead].capitalize(),
         persona=person,
         questions=tuple(questions),
         next_steps=tuple(steps),

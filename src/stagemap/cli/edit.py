@@ -15,9 +15,9 @@ from typing import Any
 import click
 
 from ..errors import UsageError
+from ..model.library import STATUSES
 from .app import CONTEXT, _plural, _rel_dir, _State, cli, pass_state
 
-STATUS_CHOICES = ("idea", "draft", "review", "published", "retired")
 """The statuses of library.STATUSES, here so that --help needs no import of the library."""
 
 
@@ -124,9 +124,7 @@ def _target(config: Any, dest: str | None, title: str) -> tuple[Path, str]:
     "--persona", "personas", multiple=True, metavar="ID", help="Persona it is for (repeat for more)."
 )
 @click.option("--format", "fmt", metavar="FORMAT", help="Format, e.g. article, guide, case-study.")
-@click.option(
-    "--status", type=click.Choice(STATUS_CHOICES), default="idea", show_default=True, help="Status."
-)
+@click.option("--status", type=click.Choice(STATUSES), default="idea", show_default=True, help="Status.")
 @click.option("--owner", metavar="NAME", help="Who will keep it up to date.")
 @click.option(
     "--path",

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.journey import DEFAULT_QUESTIONS, Persona, Question, Stage
+from ..model.journey import DEFAULT_QUESTIONS, LEAD_LABELS, PHASE_LABELS, Persona, Question, Stage
 from ..model.report import Report
 from ..model.settings import Config
 from ..read.models import builtin_model_names
@@ -20,8 +20,6 @@ from ..render.environment import environment, render
 from .lossless import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
-PHASE_LABELS = {"before": "before the purchase", "at": "at the purchase", "after": "after the purchase"}
-LEAD_LABELS = {"marketing": "marketing", "sales": "sales", "success": "customer success"}
 MAX_SLUG = 60
 # Letters that Unicode does not decompose into an ASCII letter plus accents.
 _FOLD = str.maketrans(
@@ -114,7 +112,7 @@ def brief_for(config: Config, report: Report, stage_id: str, question_id: str) -
     assert stage is not None and question is not None  # checked by the caller
     cell = report.cell(stage_id, question_id)
     gap = next((g for g in report.next_to_make if g.stage == stage_id and g.question == question_id), None)
-    following = config.model.stages[stage.index + 1] if stage.index + 1 < len(config.model.stages) else None
+    following = config.model.after(stage)
     return Brief(
         stage=stage,
         question=question,

@@ -9,6 +9,14 @@ Phase = Literal["before", "at", "after"]
 Lead = Literal["marketing", "sales", "success"]
 PHASES: tuple[Phase, ...] = ("before", "at", "after")
 LEADS: tuple[Lead, ...] = ("marketing", "sales", "success")
+PHASE_LABELS: dict[Phase, str] = {
+    "before": "before the purchase",
+    "at": "at the purchase",
+    "after": "after the purchase",
+}
+"""How a phase reads in a sentence ("Noticing the problem comes before the purchase")."""
+LEAD_LABELS: dict[Lead, str] = {"marketing": "marketing", "sales": "sales", "success": "customer success"}
+"""How a lead role reads in a sentence; capitalise it to start one."""
 STAGE_TEXT_FIELDS = ("name", "goal", "mindset")
 STAGE_LIST_FIELDS = ("forward", "stuck", "backward", "formats")
 
@@ -91,6 +99,10 @@ class JourneyModel:
             if stage.id == stage_id:
                 return stage
         return None
+
+    def after(self, stage: Stage) -> Stage | None:
+        """Return the stage that follows ``stage`` in journey order, or None for the last."""
+        return self.stages[stage.index + 1] if stage.index + 1 < len(self.stages) else None
 
 
 DEFAULT_QUESTIONS: tuple[Question, ...] = (

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from .journey import Persona, Question, Stage
 from .report import Gap, State
 
-PHASE_LABELS = {"before": "before the purchase", "at": "at the purchase", "after": "after the purchase"}
-LEAD_LABELS = {"marketing": "Marketing", "sales": "Sales", "success": "Customer success"}
-
 
 @dataclass(frozen=True, slots=True)
 class AssetRef:

@@ -12,6 +12,9 @@ from ..errors import Problem
 from .settings import Config
 
 STATUSES = ("idea", "draft", "review", "published", "retired")
+"""Every status an asset may have, in the order an asset moves through them."""
+PIPELINE = ("idea", "draft", "review")
+"""Statuses of work in progress: not sendable yet, but on its way to filling a cell."""
 FIELDS = (
     "id",
     "title",
@@ -79,6 +82,11 @@ class Asset:
     def is_eligible(self, as_of: dt.date) -> bool:
         """Return True if a buyer could be sent this asset on ``as_of``."""
         return self.status == "published" and not self.is_stale(as_of)
+
+    @property
+    def in_pipeline(self) -> bool:
+        """True while the asset is work in progress (idea, draft or review)."""
+        return self.status in PIPELINE
 
     def is_stale(self, as_of: dt.date) -> bool:
         """Return True if its review date has passed."""

@@ -49,9 +49,8 @@ from markupsafe import Markup
 
 from ..analyse.coverage import analyse, serves
 from ..analyse.kits import build_kit
-from ..model.journey import PHASES, Persona, Question, Stage
-from ..model.kit import PHASE_LABELS
-from ..model.library import STATUSES, Asset, Library
+from ..model.journey import PHASE_LABELS, PHASES, Persona, Question, Stage
+from ..model.library import PIPELINE, STATUSES, Asset, Library
 from ..model.report import Cell, Report
 from ..model.settings import Config
 from ..write.files import Staged
@@ -70,7 +69,7 @@ SEARCH_TEXT_CHARS = 600
 owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """Files in the content folder bigger than this are not copied into the site."""
-STATES = ("ready", "stale", "idea", "draft", "review", "retired")
+STATES = ("ready", "stale", *PIPELINE, "retired")
 """An asset's state as the site shows it: its status, with published split by staleness."""
 STATE_LABELS = {
     "ready": "published",
@@ -229,7 +228,6 @@ class Brief:
 
 def _briefs(config: Config, library: Library, report: Report) -> list[Brief]:
     by_id = library.by_id
-    stages = config.model.stages
     briefs = []
     for rank, gap in enumerate(report.next_to_make, 1):
         stage = config.model.stage(gap.stage)
@@ -239,11 +237,9 @@ def _briefs(config: Config, library: Library, report: Report) -> list[Brief]:
         have = tuple(by_id[i] for i in cell.assets)
         personas = tuple((p, sum(serves(a, p.id) for a in have)) for p in config.personas)
         making = tuple(
-            a
-            for a in library.assets
-            if a.status in ("idea", "draft", "review") and stage.id in a.stages and question.id in a.questions
+            a for a in library.assets if a.in_pipeline and stage.id in a.stages and question.id in a.questions
         )
-        next_stage = stages[stage.index + 1] if stage.index + 1 < len(stages) else None
+        next_stage = config.model.after(stage)
         briefs.append(
             Brief(
                 cell,
@@ -491,11 +487,7 @@ def iter_pages(
     def question_page(question: Question) -> tuple[str, str]:
         cells = [(s, report.cell(s.id, question.id)) for s in model.stages]
         making = {
-            s.id: [
-                a
-                for a in ordered
-                if a.status in ("idea", "draft", "review") and s.id in a.stages and question.id in a.questions
-            ]
+            s.id: [a for a in ordered if a.in_pipeline and s.id in a.stages and question.id in a.questions]
             for s in model.stages
         }
         return page(

@@ -1,0 +1,10 @@
+"""How paths are shown: relative to a root when inside it (a leaf: any module may import it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with forward slashes, or whole when outside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
