@@ -14,9 +14,11 @@ from click.testing import CliRunner
 from stagemap import load_project
 from stagemap.analyse.coverage import analyse
 from stagemap.cli.app import cli
+from stagemap.errors import OutputError
 from stagemap.render.environment import environment
 from stagemap.render.site import asset_paths, build_site
-from stagemap.write.files import MANIFEST, OutputError, confined
+from stagemap.write.targets import confined
+from stagemap.write.tree import MANIFEST
 from tests.conftest import MINIMAL_CONFIG, write
 from tests.sitecheck import check_site, parse
 

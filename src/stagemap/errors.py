@@ -73,6 +73,10 @@ class UsageError(StagemapError):
     """The command line asks for something that does not exist."""
 
 
+class OutputError(StagemapError):
+    """A file could not be written, or a path would leave the output folder."""
+
+
 class TemplateError(StagemapError):
     """A Jinja template failed to load or render."""
 

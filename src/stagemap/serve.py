@@ -130,8 +130,8 @@ class Preview:
         the caller reports the error (``state.error``) and stops.
         """
         from .read.project import load_project
-        from .write.files import check_output_dir
         from .write.publish import build_into
+        from .write.targets import check_output_dir
 
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.

@@ -402,7 +402,8 @@ def kit(
     from ..analyse.coverage import analyse
     from ..errors import suggest
     from ..render.kits import render_kit
-    from ..write.files import atomic_write, check_output_file
+    from ..write.atomic import atomic_write
+    from ..write.targets import check_output_file
 
     day = _as_of(as_of)
     target = check_output_file(state.config(), output, force=force) if output is not None else None
@@ -449,7 +450,8 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     """
     from ..analyse.coverage import analyse
     from ..render.kits import render_kits
-    from ..write.files import check_output_dir, sync_tree
+    from ..write.targets import check_output_dir
+    from ..write.tree import sync_tree
 
     day = _as_of(as_of)
     settings = state.config()
@@ -520,7 +522,8 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
     """
     from ..errors import suggest
     from ..render.environment import BUILTIN, list_templates
-    from ..write.files import atomic_write, confined
+    from ..write.atomic import atomic_write
+    from ..write.targets import confined
 
     config = state.config()
     builtin = [i.name for i in list_templates(None)]

@@ -42,7 +42,8 @@ def _refused(edit: Any) -> None:
 
 
 def _write(edit: Any, root: Path | None) -> bool:
-    from ..write.files import OutputError, atomic_write
+    from ..errors import OutputError
+    from ..write.atomic import atomic_write
 
     if edit.created and edit.path.exists():
         raise OutputError(f"{edit.rel} appeared while planning; nothing more was written")
@@ -92,7 +93,7 @@ def _target(config: Any, dest: str | None, title: str) -> tuple[Path, str]:
     """The file a new asset goes to, and its path relative to the project root."""
     from ..edit.new import slugify
     from ..model.library import ASSET_SUFFIXES
-    from ..write.files import confined
+    from ..write.targets import confined
 
     content = config.content_dir.resolve()
     name = slugify(title) + ".md"
@@ -182,7 +183,7 @@ def new(
     from ..errors import StagemapError
     from ..model.library import Vocabulary
     from ..read.assets import parse_asset
-    from ..write.files import atomic_write
+    from ..write.atomic import atomic_write
 
     project = state.load()
     config = project.config
@@ -648,7 +649,7 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     from ..edit.new import init_files
     from ..errors import suggest
     from ..read.models import builtin_model_names
-    from ..write.files import atomic_write
+    from ..write.atomic import atomic_write
 
     folder = directory or state.project_dir or Path(".")
     names = builtin_model_names()

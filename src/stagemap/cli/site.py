@@ -48,8 +48,8 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
-    from ..write.files import check_output_dir
     from ..write.publish import build_into, page_count
+    from ..write.targets import check_output_dir
     from ..write.workers import default_workers
 
     workers = default_workers()
@@ -109,7 +109,7 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     import tempfile
 
     from ..serve import Preview, start_server
-    from ..write.files import check_output_dir
+    from ..write.targets import check_output_dir
 
     day = _as_of(as_of) if as_of is not None else None
     if out_dir is not None:

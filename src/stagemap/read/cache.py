@@ -20,9 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import OutputError, Problem
 from ..model.library import STATUSES, Asset, Vocabulary
-from ..write.files import OutputError, make_owned_folder, read_owned, remove_owned_files, write_owned
+from ..write.atomic import make_owned_folder, remove_owned_files, write_owned
+from .owned import read_owned
 
 CACHE_DIR = ".stagemap-cache"
 CACHE_FILE = "parse-v2.json"

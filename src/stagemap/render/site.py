@@ -53,7 +53,7 @@ from ..model.journey import PHASE_LABELS, PHASES, Persona, Question, Stage
 from ..model.library import PIPELINE, STATUSES, Asset, Library
 from ..model.report import Cell, Report
 from ..model.settings import Config
-from ..write.files import Staged
+from ..write.tree import Staged
 from ..write.workers import parallel_map
 from . import markdown
 from .environment import render

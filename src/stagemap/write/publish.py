@@ -12,7 +12,7 @@ from ..analyse.coverage import analyse
 from ..model.project import Project
 from ..render.environment import environment
 from ..render.site import MAX_ATTACHMENT, Progress, Reader, iter_pages, page_count
-from .files import Staged, read_manifest, stager_for, stream_tree
+from .tree import Staged, read_manifest, stager_for, stream_tree
 
 __all__ = ["Published", "build_into", "content_reader", "page_count"]
 

@@ -30,11 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.cache import CACHE_DIR, cache_dir
+from ..read.owned import read_owned
 from ..render.environment import BUILTIN
-from .files import OutputError, read_manifest, read_owned, write_owned
+from .atomic import write_owned
+from .tree import read_manifest
 
 RECORD = "pages-v1.json"
 FORMAT = "stagemap pages"

@@ -1,0 +1,54 @@
+"""Read stagemap's own files (caches, records, manifests) without following links."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+OWNED_LIMIT = 256 * 1024 * 1024
+
+"""The largest of stagemap's own files (cache, page record, manifest) it will read."""
+
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
+
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def read_owned(path: Path, limit: int = OWNED_LIMIT) -> bytes | None:
+    """Read one of stagemap's own files; None when absent, a link, not a regular file or too big.
+
+    Such files (the parse cache, the page record, a manifest) may have been put there by
+    anyone who could commit to the project, so a link or a device is never read: a link to
+    ``/dev/zero`` would otherwise be read until memory runs out.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

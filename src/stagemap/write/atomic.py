@@ -1,0 +1,250 @@
+"""Write one file atomically: people's files (following their links) and stagemap's own (never)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import OutputError
+from ..read.owned import DIRECTORY, NOFOLLOW, NONBLOCK
+
+
+def link_refusal(path: Path | str) -> OutputError:
+    return OutputError(
+        f"refusing to write {path}: it is a symbolic link; stagemap never writes through a link "
+        "at its own files (remove the link)"
+    )
+
+
+def _special_refusal(path: Path | str) -> OutputError:
+    return OutputError(f"refusing to write {path}: it is not a regular file (remove it)")
+
+
+def _open_folder(folder: Path) -> int:
+    """Open ``folder`` for *at() calls, refusing a link or a non-folder at its last step."""
+    try:
+        return os.open(folder, os.O_RDONLY | DIRECTORY | NOFOLLOW)
+    except OSError as exc:
+        if os.path.islink(folder):
+            raise link_refusal(folder) from None
+        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+
+
+def write_owned(folder: Path, name: str, data: bytes) -> bool:
+    """Write stagemap's own file ``folder/name`` (cache, record, manifest); False if unchanged.
+
+    Never through a link and never onto a special file: the folder is opened without
+    following a link at its last step, and every later call is made relative to that open
+    folder, so the file lands in the folder that was checked. A link or a special file at
+    ``name`` is refused with `OutputError`, never replaced or followed.
+    """
+    if "/" in name or name in ("", ".", ".."):
+        raise ValueError(f"not a plain file name: {name!r}")
+    shown = folder / name
+    dfd = _open_folder(folder)
+    tmp = f".{name}.{os.getpid()}.tmp"
+    try:
+        try:
+            info = os.stat(name, dir_fd=dfd, follow_symlinks=False)
+        except FileNotFoundError:
+            info = None
+        mode = 0o666 & ~current_umask()
+        if info is not None:
+            if stat.S_ISLNK(info.st_mode):
+                raise link_refusal(shown)
+            if not stat.S_ISREG(info.st_mode):
+                raise _special_refusal(shown)
+            mode = stat.S_IMODE(info.st_mode)
+            if info.st_size == len(data) and _same_bytes(dfd, name, data):
+                return False
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp, dir_fd=dfd)  # left over by a killed run
+        fd = os.open(tmp, flags, 0o600, dir_fd=dfd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)
+        return True
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=dfd)
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(dfd)
+
+
+def _same_bytes(dfd: int, name: str, data: bytes) -> bool:
+    try:
+        fd = os.open(name, os.O_RDONLY | NOFOLLOW | NONBLOCK, dir_fd=dfd)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(len(data) + 1) == data
+    finally:
+        os.close(fd)
+
+
+def make_owned_folder(folder: Path) -> Path:
+    """Make stagemap's own folder ``folder`` (one level) unless it exists; refuse a link there."""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+    info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode):
+        raise link_refusal(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot use {folder}: it is not a folder (remove it)")
+    return folder
+
+
+def remove_owned_files(folder: Path, names: Iterable[str]) -> None:
+    """Remove files stagemap wrote in ``folder`` (links themselves, never their targets)."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY | DIRECTORY | NOFOLLOW)
+    except OSError:
+        return
+    try:
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=dfd)
+    finally:
+        os.close(dfd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, durable: bool = True, within: Path | None = None) -> bool:
+    """Write ``data`` to ``path`` atomically; return False if the bytes were already there.
+
+    For people's own files (content, settings, a kit they named). A symlink is followed, so
+    its target is replaced, not the link; with ``within``, a path whose target lies outside
+    that folder is refused, so a link committed into a project cannot send an edit to a file
+    elsewhere. The original file's permissions are kept; a new file gets the usual mode for
+    the umask. ``durable`` also flushes the file and its folder to disk before returning.
+    Built output that can be made again goes through `Stager` or `write_owned` instead.
+    """
+    target = Path(os.path.realpath(path))
+    if within is not None and not target.is_relative_to(within.resolve()):
+        raise OutputError(
+            f"refusing to write {path}: it is a link to {target}, outside {within}; "
+            "stagemap only edits files inside the project"
+        )
+    return write_file(target, data, set(), current_umask(), durable=durable, shown=str(path), follow=True)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_file(
+    target: Path,
+    data: bytes,
+    made: set[str],
+    mask: int,
+    staged: list[tuple[str, str]] | None = None,
+    *,
+    durable: bool = False,
+    shown: str | None = None,
+    follow: bool = False,
+) -> bool:
+    """Write one file atomically: the single implementation behind every write.
+
+    Skip identical bytes, keep an existing file's mode, temp file + rename; plain `os` calls,
+    as a build makes thousands of them.
+
+    ``made`` remembers folders already made and ``mask`` is the umask, both kept by the
+    caller across calls. With ``staged``, the rename is left to the caller: (temp file,
+    target) is appended. ``durable`` flushes the file and its folder to disk. ``shown`` is
+    the path to name in errors (default: the target). Without ``follow`` (built output), a
+    link or a special file at the target is refused, never read, followed or replaced.
+    """
+    path = str(target)
+    name = shown or path
+    folder = os.path.dirname(path)
+    mode = 0o666 & ~mask
+    try:
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
+    except FileNotFoundError:
+        fd = -1
+    except OSError as exc:
+        if not follow and os.path.islink(path):
+            raise link_refusal(name) from None
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        if fd < 0:
+            raise FileNotFoundError
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _special_refusal(name)
+        mode = stat.S_IMODE(info.st_mode)
+        if info.st_size == len(data):
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                if handle.read() == data:
+                    return False
+    except FileNotFoundError:
+        if folder not in made:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+            made.add(folder)
+    except OSError as exc:
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(tmp, flags, 0o600)
+        except FileExistsError:  # left over by a killed run
+            os.unlink(tmp)
+            fd = os.open(tmp, flags, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if staged is None:
+            os.replace(tmp, path)
+            if durable:
+                _fsync_dir(Path(folder))
+        else:
+            staged.append((tmp, path))
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+        raise
+    return True

@@ -1,0 +1,124 @@
+"""Where output may go: folders and files that never overlap the project's sources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import OutputError, UsageError
+from ..model.settings import Config
+from .atomic import link_refusal
+
+MANIFEST = ".stagemap-manifest.json"
+"""Lists the files stagemap wrote into an output folder, so a rebuild can remove stale ones."""
+
+
+def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", example: str = "site") -> Path:
+    """Return the resolved output folder, refusing one that would overlap the project's sources.
+
+    A folder that is itself a symbolic link is refused: a cloned project could hold ``site``
+    as a link to any folder of the user's. Giving the real path states the intent.
+    """
+    if out_dir.is_symlink():
+        raise UsageError(
+            f"refusing to {verb} into {out_dir}: it is a symbolic link to {os.path.realpath(out_dir)}; "
+            "stagemap never writes through a link (give the folder's real path if you mean it)"
+        )
+    out = out_dir.resolve()
+    root = config.root.resolve()
+    for above in (out, *out.parents):
+        if above.exists():
+            if not above.is_dir():
+                raise UsageError(f"refusing to {verb} into {out_dir}: {above} is a file, not a folder")
+            break
+    sources = [
+        (root, "the project folder"),
+        (config.content_dir.resolve(), "the content folder"),
+        (config.templates_dir.resolve(), "the templates folder"),
+        ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
+    ]
+    for folder, name in sources:
+        if folder.is_relative_to(out):
+            what = "is" if folder == out else "contains"
+            raise UsageError(
+                f"refusing to {verb} into {out_dir}: it {what} {name} ({folder}); "
+                f"choose a folder such as {example}/ inside the project"
+            )
+    for folder, name in sources[1:]:
+        if out.is_relative_to(folder):
+            raise UsageError(
+                f"refusing to {verb} into {out_dir}: it is inside {name} ({folder}); "
+                f"choose a folder such as {example}/ inside the project"
+            )
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"refusing to {verb} into {out_dir}: it is a file, not a folder")
+    return out
+
+
+def check_output_file(config: Config, path: Path, *, force: bool) -> Path:
+    """Refuse to write one generated file over the project's sources, or over any file without ``force``."""
+    target = Path(os.path.realpath(path))
+    sources = [
+        (config.content_dir.resolve(), "the content folder"),
+        (config.templates_dir.resolve(), "the templates folder"),
+        ((config.root / ".stagemap-cache").resolve(), "stagemap's cache"),
+    ]
+    for folder, name in sources:
+        if target.is_relative_to(folder):
+            raise UsageError(f"refusing to write {path}: it is inside {name} ({folder})")
+    settings = config.config_path.resolve() if config.config_path else None
+    in_project = target.is_relative_to(config.root.resolve())
+    if target == settings or (in_project and target.suffix.lower() in (".yml", ".yaml")):
+        raise UsageError(f"refusing to write {path}: a YAML file in the project may be its settings or model")
+    if target.exists() and not force:
+        raise UsageError(f"{path} already exists (use --force to overwrite it)")
+    return target
+
+
+def confined(root: Path, relative: str) -> Path:
+    """Return ``root / relative``, refusing any path that leaves ``root`` or ends in a link.
+
+    The folders on the way are resolved and must stay inside ``root``; the last step is not
+    resolved, and a link there is refused: stagemap never writes through a link.
+    """
+    base = root.resolve()
+    joined = base / relative
+    parent = joined.parent.resolve()
+    candidate = parent / joined.name
+    if not candidate.is_relative_to(base) or candidate == base or joined.name in ("", ".", ".."):
+        raise OutputError(f"refusing to write '{relative}': it is outside the output folder {root}")
+    if os.path.islink(candidate):
+        raise link_refusal(candidate)
+    return candidate
+
+
+def fast_confined(base: Path, rel: str, parents: dict[str, Path | None]) -> Path | None:
+    """Return ``base / rel`` when plainly inside ``base`` (parents resolved once), else None.
+
+    None sends the caller to the full check of `confined`, which also refuses.
+    """
+    if not plain_relative(rel):
+        return None
+    folder, _, name = rel.rpartition("/")
+    if folder not in parents:
+        resolved = Path(os.path.realpath(base / folder)) if folder else base
+        parents[folder] = resolved if resolved.is_relative_to(base) else None
+    parent = parents[folder]
+    if parent is None:
+        return None
+    target = parent / name
+    if os.path.islink(target):
+        return None
+    return target
+
+
+def plain_relative(rel: str) -> bool:
+    parts = rel.split("/")
+    return (
+        bool(rel)
+        and rel != MANIFEST
+        and "\\" not in rel
+        and "\0" not in rel
+        and not rel.startswith("/")
+        and all(p not in ("", ".", "..") for p in parts)
+    )
