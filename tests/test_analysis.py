@@ -112,6 +112,31 @@ def test_persona_filter_keeps_assets_for_everyone(tmp_path: Path) -> None:
     assert rows["owner"][1] == ("consideration", 0, "empty")
 
 
+def test_persona_report_counts_eligible_among_its_own_assets(tmp_path: Path) -> None:
+    """``eligible`` is counted against ``total``; next steps may still reach anyone's asset."""
+    settings = {"personas": [{"id": "owner"}, {"id": "manager"}]}
+    config, lib = make(
+        tmp_path,
+        settings,
+        {
+            "all": asset("awareness", "problems", next="man"),
+            "own": asset("awareness", "problems", personas="[owner]"),
+            "own-draft": asset("awareness", "problems", personas="[owner]", status="draft"),
+            "man": asset("consideration", "problems", personas="[manager]"),
+        },
+    )
+    report = analyse(config, lib, DAY, persona="owner")
+    assert (report.total, report.eligible) == (3, ("all", "own"))
+    assert report.reachable == ("all", "man", "own")
+    assert report.stages[0].forward == ("all",)
+    everyone = analyse(config, lib, DAY)
+    assert (everyone.total, everyone.eligible, everyone.reachable) == (
+        4,
+        ("all", "man", "own"),
+        ("all", "man", "own"),
+    )
+
+
 def test_flow_stuck_dead_ends_broken_and_backward(tmp_path: Path) -> None:
     config, lib = make(
         tmp_path,

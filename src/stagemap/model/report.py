@@ -127,7 +127,10 @@ class Report:
     total: int
     """Assets in the library (any status, after the persona filter)."""
     eligible: tuple[str, ...]
-    """Ids of assets a buyer could be sent today."""
+    """Ids of the assets among ``total`` that a buyer could be sent today."""
+    reachable: tuple[str, ...]
+    """Ids of every asset a buyer could be sent today, whoever it is for: where a next step
+    may lead (equal to ``eligible`` without a persona filter)."""
     stages: tuple[StageCoverage, ...]
     """Per stage, in journey order."""
     cells: tuple[Cell, ...]
