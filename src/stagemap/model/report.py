@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from .journey import Phase, Stage
 from .settings import Config
 
-State = Literal["empty", "thin", "covered", "n/a"]
-STATES: tuple[State, ...] = ("empty", "thin", "covered", "n/a")
+State = Literal["covered", "thin", "empty", "n/a"]
+CELL_STATES: tuple[State, ...] = get_args(State)
+"""Every state of a cell or stage, from best to worst, then ``n/a``: the order of legends."""
+CELL_LABELS: dict[State, str] = {
+    "covered": "covered",
+    "thin": "thin",
+    "empty": "empty",
+    "n/a": "not applicable",
+}
+"""Each state in words, for legends and screen readers."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """``--fail-on`` levels from the most lenient to the strictest gate."""
 OVER_INVESTED_FACTOR = 3
