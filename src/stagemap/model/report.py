@@ -20,7 +20,8 @@ CELL_LABELS: dict[State, str] = {
 }
 """Each state in words, for legends and screen readers."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
-"""``--fail-on`` levels from the most lenient to the strictest gate."""
+"""Levels of the report's gate, from the most lenient to the strictest: each fails on what the
+one before it does and more (empty cells; thin cells; stuck stages)."""
 OVER_INVESTED_FACTOR = 3
 """An asset is listed as possible over-investment when every stage x question cell it sits in
 holds at least this many times the cell's covered threshold."""
@@ -81,13 +82,14 @@ class Balance:
     """How effort is spread before, at and after the purchase."""
 
     counts: dict[Phase, int]
-    """Eligible assets per phase (an asset serving two phases counts in both)."""
+    """Eligible assets per phase, each counted once, for the phase of its earliest stage: the
+    counts add up to the eligible assets."""
     shares: dict[Phase, float]
     """Each phase's share of the counts, 0 to 1."""
     min_after_share: float
     """Configured minimum share after the purchase."""
     warning: bool
-    """True when the share after the purchase is below the minimum."""
+    """True when the model has stages after the purchase and their share is below the minimum."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,8 @@ class Gap:
     stuck: bool
     """The stage is a stuck point too."""
     reason: str
-    """One line drawn from the stage goal, the buyer's mindset and the question."""
+    """One sentence from the stage name, what answers the question today, its prompt and the
+    stage goal."""
     formats: tuple[str, ...]
     """Suggested formats for the stage."""
 
@@ -133,7 +136,7 @@ class Report:
     persona: str | None
     """Persona filter, or None for everyone."""
     total: int
-    """Assets in the library (any status, after the persona filter)."""
+    """Assets in the library, any status; with a persona, only those that serve it."""
     eligible: tuple[str, ...]
     """Ids of the assets among ``total`` that a buyer could be sent today."""
     reachable: tuple[str, ...]
@@ -146,11 +149,12 @@ class Report:
     stuck: tuple[str, ...]
     """Stage ids (not the last) from which no eligible asset hands buyers to a later stage."""
     dead_ends: tuple[str, ...]
-    """Ids of eligible assets outside the last stage with no next step."""
+    """Ids of eligible assets with no next step that serve some stage other than the last."""
     broken_next: tuple[NextIssue, ...]
     """Next steps of eligible assets that lead nowhere a buyer can go today."""
     backward: tuple[NextIssue, ...]
-    """Next steps of eligible assets that lead only to earlier stages (information)."""
+    """Next steps of eligible assets whose every target stage is earlier than every stage of the
+    asset (information: going back can be deliberate)."""
     balance: Balance
     """Effort before, at and after the purchase."""
     stale: tuple[str, ...]
@@ -160,18 +164,19 @@ class Report:
     retired: tuple[str, ...]
     """Ids of retired assets."""
     over_invested: tuple[str, ...]
-    """Ids of eligible assets whose every cell is covered many times over."""
+    """Ids of eligible assets whose every cell holds at least ``OVER_INVESTED_FACTOR`` times its
+    covered threshold."""
     next_to_make: tuple[Gap, ...]
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
-    """Persona x stage coverage (filled when asked for)."""
+    """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""
         return next(c for c in self.cells if c.stage == stage and c.question == question)
 
     def findings(self, level: str) -> int:
-        """Count findings at or above a ``--fail-on`` level (0 for ``never``)."""
+        """Count the findings a gate at ``level`` (one of ``FAIL_LEVELS``) fails on; 0 for ``never``."""
         if level == "never":
             return 0
         empty = sum(c.state == "empty" for c in self.cells)
