@@ -212,3 +212,30 @@ def test_fail_on_levels(tmp_path: Path, level: str, expected: int) -> None:
         },
     )
     assert analyse(config, lib, DAY).findings(level) == expected
+
+
+def test_report_failures_say_why_the_gate_fails(tmp_path: Path) -> None:
+    config, lib = make(
+        tmp_path,
+        {"questions": ["problems", "risk"]},
+        {
+            "a": asset("awareness", "problems", next="consideration"),
+            "c": asset("consideration", "problems, risk"),
+            "c2": asset("consideration", "problems"),
+            "d": asset("decision", "problems, risk"),
+        },
+    )
+    report = analyse(config, lib, DAY)
+    assert report.failures("never") == ()
+    assert report.failures("empty") == ("awareness \u00d7 risk is empty (0 of 2)",)
+    assert report.failures("stuck") == (
+        "awareness \u00d7 risk is empty (0 of 2)",
+        "awareness \u00d7 problems is thin (1 of 2)",
+        "consideration \u00d7 risk is thin (1 of 2)",
+        "decision \u00d7 problems is thin (1 of 2)",
+        "decision \u00d7 risk is thin (1 of 2)",
+        "consideration is stuck: nothing published hands buyers on to a later stage",
+    )
+    assert report.failures("thin") == report.failures("stuck")[:-1]
+    with pytest.raises(ValueError, match="unknown fail level 'some'"):
+        report.failures("some")

@@ -22,6 +22,8 @@ CELL_LABELS: dict[State, str] = {
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """Levels of the report's gate, from the most lenient to the strictest: each fails on what the
 one before it does and more (empty cells; thin cells; stuck stages)."""
+STUCK_TEXT = "nothing published hands buyers on to a later stage"
+"""Why a stage is stuck, after its name."""
 OVER_INVESTED_FACTOR = 3
 """An asset is listed as possible over-investment when every stage x question cell it sits in
 holds at least this many times the cell's covered threshold."""
@@ -177,12 +179,24 @@ class Report:
 
     def findings(self, level: str) -> int:
         """Count the findings a gate at ``level`` (one of ``FAIL_LEVELS``) fails on; 0 for ``never``."""
-        if level == "never":
-            return 0
-        empty = sum(c.state == "empty" for c in self.cells)
-        if level == "empty":
-            return empty
-        thin = sum(c.state == "thin" for c in self.cells)
-        if level == "thin":
-            return empty + thin
-        return empty + thin + len(self.stuck)
+        return len(self.failures(level))
+
+    def failures(self, level: str) -> tuple[str, ...]:
+        """Return why a gate at ``level`` fails, one reason per finding; empty when it passes.
+
+        Empty cells come first, then thin ones (each in journey and question order), then
+        stuck stages. Raises ValueError for a level not in ``FAIL_LEVELS``.
+        """
+        if level not in FAIL_LEVELS:
+            raise ValueError(f"unknown fail level {level!r} (valid: {', '.join(FAIL_LEVELS)})")
+        gates = FAIL_LEVELS[1 : FAIL_LEVELS.index(level) + 1]
+        reasons = [
+            f"{c.stage} \u00d7 {c.question} is {c.state} ({c.count} of {c.threshold})"
+            for state in ("empty", "thin")
+            if state in gates
+            for c in self.cells
+            if c.state == state
+        ]
+        if "stuck" in gates:
+            reasons += [f"{sid} is stuck: {STUCK_TEXT}" for sid in self.stuck]
+        return tuple(reasons)

@@ -11,6 +11,7 @@ from typing import Any
 from ..model.report import (
     CELL_LABELS,
     CELL_STATES,
+    STUCK_TEXT,
     Balance,
     Cell,
     Gap,
@@ -33,8 +34,6 @@ JSON_VERSION = 1
 """Version of the JSON report: it changes only when a key is removed or changes meaning."""
 CSV_COLUMNS = ("stage", "stage_name", "phase", "lead", "question", "count", "threshold", "state", "assets")
 """Columns of the CSV report, one row per stage x question cell."""
-STUCK_TEXT = "nothing published hands buyers on to a later stage"
-"""Why a stage is stuck, after its name."""
 
 
 def pct(share: float) -> str:

@@ -7,8 +7,8 @@ import textwrap
 from dataclasses import dataclass
 
 from ..model.journey import PHASES
-from ..model.report import CELL_STATES, Report, State
-from .report import STUCK_TEXT, SYMBOLS, after_warning, gap_state, pct, sendable, try_formats
+from ..model.report import CELL_STATES, STUCK_TEXT, Report, State
+from .report import SYMBOLS, after_warning, gap_state, pct, sendable, try_formats
 
 TABLE_GAPS = 10
 """The table lists this many gaps to fill; Markdown and JSON list them all."""
