@@ -112,6 +112,31 @@ def test_persona_filter_keeps_assets_for_everyone(tmp_path: Path) -> None:
     assert rows["owner"][1] == ("consideration", 0, "empty")
 
 
+def test_persona_report_counts_eligible_among_its_own_assets(tmp_path: Path) -> None:
+    """``eligible`` is counted against ``total``; next steps may still reach anyone's asset."""
+    settings = {"personas": [{"id": "owner"}, {"id": "manager"}]}
+    config, lib = make(
+        tmp_path,
+        settings,
+        {
+            "all": asset("awareness", "problems", next="man"),
+            "own": asset("awareness", "problems", personas="[owner]"),
+            "own-draft": asset("awareness", "problems", personas="[owner]", status="draft"),
+            "man": asset("consideration", "problems", personas="[manager]"),
+        },
+    )
+    report = analyse(config, lib, DAY, persona="owner")
+    assert (report.total, report.eligible) == (3, ("all", "own"))
+    assert report.reachable == ("all", "man", "own")
+    assert report.stages[0].forward == ("all",)
+    everyone = analyse(config, lib, DAY)
+    assert (everyone.total, everyone.eligible, everyone.reachable) == (
+        4,
+        ("all", "man", "own"),
+        ("all", "man", "own"),
+    )
+
+
 def test_flow_stuck_dead_ends_broken_and_backward(tmp_path: Path) -> None:
     config, lib = make(
         tmp_path,
@@ -187,3 +212,30 @@ def test_fail_on_levels(tmp_path: Path, level: str, expected: int) -> None:
         },
     )
     assert analyse(config, lib, DAY).findings(level) == expected
+
+
+def test_report_failures_say_why_the_gate_fails(tmp_path: Path) -> None:
+    config, lib = make(
+        tmp_path,
+        {"questions": ["problems", "risk"]},
+        {
+            "a": asset("awareness", "problems", next="consideration"),
+            "c": asset("consideration", "problems, risk"),
+            "c2": asset("consideration", "problems"),
+            "d": asset("decision", "problems, risk"),
+        },
+    )
+    report = analyse(config, lib, DAY)
+    assert report.failures("never") == ()
+    assert report.failures("empty") == ("awareness \u00d7 risk is empty (0 of 2)",)
+    assert report.failures("stuck") == (
+        "awareness \u00d7 risk is empty (0 of 2)",
+        "awareness \u00d7 problems is thin (1 of 2)",
+        "consideration \u00d7 risk is thin (1 of 2)",
+        "decision \u00d7 problems is thin (1 of 2)",
+        "decision \u00d7 risk is thin (1 of 2)",
+        "consideration is stuck: nothing published hands buyers on to a later stage",
+    )
+    assert report.failures("thin") == report.failures("stuck")[:-1]
+    with pytest.raises(ValueError, match="unknown fail level 'some'"):
+        report.failures("some")

@@ -212,6 +212,18 @@ def test_balance_counts_each_asset_once() -> None:
     assert sum(data["balance"]["counts"].values()) == data["assets"]["eligible"]
 
 
+def test_persona_report_counts_eligible_assets_of_that_persona() -> None:
+    """The persona's sendable assets are counted against its total, never everyone's."""
+    code, out, _ = run("-C", str(ROOT), "report", "--as-of", AS_OF, "--persona", "office-manager")
+    assert code == 0
+    assert out.splitlines()[1] == "17 of 22 assets can be sent to buyers today."
+    data = json.loads(
+        run("-C", str(ROOT), "report", "--format", "json", "--as-of", AS_OF, "--persona", "office-manager")[1]
+    )
+    assert data["assets"] == {"eligible": 17, "total": 22}
+    assert sum(data["balance"]["counts"].values()) == data["assets"]["eligible"]
+
+
 def test_color_is_kept_in_a_pipe_when_asked() -> None:
     result = CliRunner().invoke(cli, ["--color", "-C", str(ROOT), "report", "--as-of", AS_OF])
     assert "\x1b[" in result.stdout

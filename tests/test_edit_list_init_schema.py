@@ -11,9 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
+from stagemap.model.library import FIELDS
 from stagemap.read import frontmatter, yamlsafe
 from stagemap.read.assets import content_files
 from stagemap.read.models import builtin_model_names
+from stagemap.render.csvsafe import csv_text, neutralise
+from stagemap.render.listing import COLUMNS, CSV_COLUMNS
 from tests.conftest import MINIMAL_CONFIG, write
 
 
@@ -112,6 +115,31 @@ def test_list_csv_neutralises_formulas(project: Path) -> None:
         "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,\n"
         "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,\n"
     )
+
+
+def test_list_csv_columns_are_the_path_and_fields() -> None:
+    assert set(CSV_COLUMNS) <= {"path", *FIELDS}
+    assert set(COLUMNS) <= {"path", *FIELDS}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_csvsafe_neutralise_prefixes_formula_starts(text: str, expected: str) -> None:
+    assert neutralise(text) == expected
+
+
+def test_csvsafe_csv_text_neutralises_data_not_header() -> None:
+    assert csv_text(["-h"], [["=x"], ["a,b"]]) == '-h\n\'=x\n"a,b"\n'
 
 
 @pytest.mark.parametrize(
@@ -273,6 +301,11 @@ def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
     ]
     assert schema["properties"]["status"]["enum"] == ["idea", "draft", "review", "published", "retired", None]
     assert schema["properties"]["review_by"]["format"] == "date"
+
+
+def test_schema_describes_every_front_matter_field(sample: Path) -> None:
+    schema = json.loads(run("-C", str(sample), "schema")[1])
+    assert sorted(schema["properties"]) == sorted(FIELDS)
 
 
 def test_schema_accepts_every_sample_asset(sample: Path) -> None:

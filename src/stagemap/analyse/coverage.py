@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model.journey import PHASES, Phase, Stage
 from ..model.library import Asset, Library
@@ -41,89 +42,151 @@ def analyse(
     by_persona: bool = False,
 ) -> Report:
     """Build the gap report of a library on ``as_of``, optionally for one persona."""
-    model = config.model
     assets = [a for a in library.assets if serves(a, persona)]
-    by_id = library.by_id
     eligible = [a for a in assets if a.is_eligible(as_of)]
     # A next step may lead to any asset a buyer could be sent, whoever it is written for.
-    eligible_ids = {a.id for a in library.assets if a.is_eligible(as_of)}
-    index = {s.id: s.index for s in model.stages}
-    last = model.stages[-1].id
+    reachable = frozenset(a.id for a in library.assets if a.is_eligible(as_of))
+    flow = _Flow({s.id: s.index for s in config.model.stages}, library.by_id, reachable)
+    placed = _place(config, eligible, flow)
+    stage_rows = _stage_rows(config, placed)
+    cells = _cells(config, placed)
+    stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
+    broken, backward = _next_issues(eligible, flow, as_of)
+    rows: tuple[PersonaRow, ...] = ()
+    if by_persona:
+        rows = tuple(_persona_row(config, library, p.id, as_of) for p in config.personas)
+    return Report(
+        config=config,
+        as_of=as_of,
+        persona=persona,
+        total=len(assets),
+        eligible=tuple(sorted(a.id for a in eligible)),
+        reachable=tuple(sorted(reachable)),
+        stages=stage_rows,
+        cells=cells,
+        stuck=stuck,
+        dead_ends=_dead_ends(eligible, config.model.stages[-1].id),
+        broken_next=broken,
+        backward=backward,
+        balance=_balance(config, eligible),
+        stale=tuple(sorted(a.id for a in assets if a.status == "published" and a.is_stale(as_of))),
+        pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
+        retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
+        over_invested=_over_invested(eligible, cells),
+        next_to_make=_rank_gaps(config, cells, set(stuck)),
+        by_persona=rows,
+    )
 
-    def target_stages(target: str) -> tuple[str, ...]:
-        if target in index:
+
+@dataclass(frozen=True, slots=True)
+class _Flow:
+    """Where next steps lead: the journey's stage positions and the assets buyers can reach."""
+
+    index: dict[str, int]
+    """Stage id to its position in the journey."""
+    by_id: dict[str, Asset]
+    """Every asset of the library by id."""
+    reachable: frozenset[str]
+    """Ids of the assets a buyer could be sent today, whoever they are for."""
+
+    def target_stages(self, target: str) -> tuple[str, ...]:
+        """Return the stages a ``next`` value leads to: a stage, or a reachable asset's stages."""
+        if target in self.index:
             return (target,)
-        asset = by_id.get(target)
-        if asset is None or target not in eligible_ids:
+        asset = self.by_id.get(target)
+        if asset is None or target not in self.reachable:
             return ()
         return asset.stages
 
+    def reach(self, asset: Asset) -> int:
+        """Return the position of the furthest stage the asset's next step leads to, or -1."""
+        if not asset.next:
+            return -1
+        return max((self.index[t] for t in self.target_stages(asset.next)), default=-1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Eligible asset ids sorted into stages and cells, in one pass over the assets."""
+
+    in_stage: dict[str, list[str]]
+    """Stage id to the assets that serve it."""
+    onward: dict[str, list[str]]
+    """Stage id to the assets there whose next step leads to a later stage."""
+    in_cell: dict[tuple[str, str], list[str]]
+    """(stage id, question id) to the assets that serve the stage and answer the question."""
+
+
+def _place(config: Config, eligible: Sequence[Asset], flow: _Flow) -> _Placed:
     # One pass over the assets fills every stage and cell (10,000 assets x 32 cells adds up).
-    in_stage: dict[str, list[str]] = {s.id: [] for s in model.stages}
-    onward: dict[str, list[str]] = {s.id: [] for s in model.stages}
-    in_cell: dict[tuple[str, str], list[str]] = {}
+    placed = _Placed({s.id: [] for s in config.model.stages}, {s.id: [] for s in config.model.stages}, {})
     for a in eligible:
-        reach = max((index[t] for t in target_stages(a.next)), default=-1) if a.next else -1
+        reach = flow.reach(a)
         for sid in a.stages:
-            if sid not in in_stage:
+            if sid not in placed.in_stage:
                 continue
-            in_stage[sid].append(a.id)
-            if reach > index[sid]:
-                onward[sid].append(a.id)
+            placed.in_stage[sid].append(a.id)
+            if reach > flow.index[sid]:
+                placed.onward[sid].append(a.id)
             for qid in a.questions:
-                in_cell.setdefault((sid, qid), []).append(a.id)
+                placed.in_cell.setdefault((sid, qid), []).append(a.id)
+    return placed
 
-    stage_rows: list[StageCoverage] = []
-    for stage in model.stages:
-        here = sorted(in_stage[stage.id])
-        threshold = config.thresholds.stages.get(stage.id, config.thresholds.covered)
-        stage_rows.append(
-            StageCoverage(
-                stage,
-                len(here),
-                threshold,
-                _state(len(here), threshold),
-                tuple(here),
-                tuple(sorted(onward[stage.id])),
-            )
+
+def _stage_threshold(config: Config, stage_id: str) -> int:
+    return config.thresholds.stages.get(stage_id, config.thresholds.covered)
+
+
+def _stage_rows(config: Config, placed: _Placed) -> tuple[StageCoverage, ...]:
+    rows = []
+    for stage in config.model.stages:
+        here = sorted(placed.in_stage[stage.id])
+        threshold = _stage_threshold(config, stage.id)
+        forward = tuple(sorted(placed.onward[stage.id]))
+        rows.append(
+            StageCoverage(stage, len(here), threshold, _state(len(here), threshold), tuple(here), forward)
         )
+    return tuple(rows)
 
-    cells: list[Cell] = []
-    for stage in model.stages:
+
+def _cells(config: Config, placed: _Placed) -> tuple[Cell, ...]:
+    cells = []
+    for stage in config.model.stages:
         for question in config.questions:
-            ids = tuple(sorted(in_cell.get((stage.id, question.id), ())))
+            ids = tuple(sorted(placed.in_cell.get((stage.id, question.id), ())))
             threshold = config.thresholds.for_cell(stage.id, question.id)
             na = (stage.id, question.id) in config.not_applicable
-            cells.append(
-                Cell(
-                    stage.id,
-                    question.id,
-                    len(ids),
-                    threshold,
-                    "n/a" if na else _state(len(ids), threshold),
-                    ids,
-                )
-            )
+            state: State = "n/a" if na else _state(len(ids), threshold)
+            cells.append(Cell(stage.id, question.id, len(ids), threshold, state, ids))
+    return tuple(cells)
 
-    stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
-    dead_ends = tuple(sorted(a.id for a in eligible if not a.next and any(s != last for s in a.stages)))
+
+def _dead_ends(eligible: Sequence[Asset], last: str) -> tuple[str, ...]:
+    return tuple(sorted(a.id for a in eligible if not a.next and any(s != last for s in a.stages)))
+
+
+def _next_issues(
+    eligible: Sequence[Asset], flow: _Flow, as_of: dt.date
+) -> tuple[tuple[NextIssue, ...], tuple[NextIssue, ...]]:
+    """Return the broken next steps and those that lead back, by asset id."""
     broken: list[NextIssue] = []
     backward: list[NextIssue] = []
     for a in sorted(eligible, key=lambda a: a.id):
         if not a.next:
             continue
-        reason = _next_reason(a.next, by_id, index, as_of)
+        reason = _next_reason(a.next, flow.by_id, flow.index, as_of)
         if reason:
             broken.append(NextIssue(a.id, a.path, a.next, reason))
             continue
-        targets = target_stages(a.next)
-        if targets and max(index[t] for t in targets) < min(index[s] for s in a.stages):
+        targets = flow.target_stages(a.next)
+        if targets and max(flow.index[t] for t in targets) < min(flow.index[s] for s in a.stages):
             backward.append(NextIssue(a.id, a.path, a.next, "backward"))
+    return tuple(broken), tuple(backward)
 
-    balance = _balance(config, eligible)
-    stuck_set = set(stuck)
+
+def _over_invested(eligible: Sequence[Asset], cells: Sequence[Cell]) -> tuple[str, ...]:
     by_cell = {(c.stage, c.question): c for c in cells}
-    over = tuple(
+    return tuple(
         sorted(
             a.id
             for a in eligible
@@ -133,30 +196,6 @@ def analyse(
                 for q in a.questions
             )
         )
-    )
-    gaps = _rank_gaps(config, cells, stuck_set)
-    rows: tuple[PersonaRow, ...] = ()
-    if by_persona:
-        rows = tuple(_persona_row(config, library, p.id, as_of) for p in config.personas)
-    return Report(
-        config=config,
-        as_of=as_of,
-        persona=persona,
-        total=len(assets),
-        eligible=tuple(sorted(eligible_ids)),
-        stages=tuple(stage_rows),
-        cells=tuple(cells),
-        stuck=stuck,
-        dead_ends=dead_ends,
-        broken_next=tuple(broken),
-        backward=tuple(backward),
-        balance=balance,
-        stale=tuple(sorted(a.id for a in assets if a.status == "published" and a.is_stale(as_of))),
-        pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
-        retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
-        over_invested=over,
-        next_to_make=gaps,
-        by_persona=rows,
     )
 
 
@@ -236,6 +275,6 @@ def _persona_row(config: Config, library: Library, persona: str, as_of: dt.date)
     eligible = [a for a in library.assets if serves(a, persona) and a.is_eligible(as_of)]
     for stage in config.model.stages:
         count = sum(stage.id in a.stages for a in eligible)
-        threshold = config.thresholds.stages.get(stage.id, config.thresholds.covered)
+        threshold = _stage_threshold(config, stage.id)
         cells.append((stage.id, count, _state(count, threshold)))
     return PersonaRow(persona, tuple(cells))

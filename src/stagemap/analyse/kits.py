@@ -120,7 +120,7 @@ def build_kit(
         )
 
     by_id = library.by_id
-    eligible = set(report.eligible)
+    eligible = set(report.reachable)
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
     questions = []
     for question in config.questions:

@@ -342,7 +342,8 @@ def report(
     """
     from ..analyse.coverage import analyse
     from ..errors import suggest
-    from ..render.report import render_csv, render_json, render_markdown, render_table
+    from ..render.report import render_csv, render_json, render_markdown
+    from ..render.table import render_table
 
     day = _as_of(as_of)
     project = state.load(bodies=False)

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from .journey import Phase, Stage
 from .settings import Config
 
-State = Literal["empty", "thin", "covered", "n/a"]
-STATES: tuple[State, ...] = ("empty", "thin", "covered", "n/a")
+State = Literal["covered", "thin", "empty", "n/a"]
+CELL_STATES: tuple[State, ...] = get_args(State)
+"""Every state of a cell or stage, from best to worst, then ``n/a``: the order of legends."""
+CELL_LABELS: dict[State, str] = {
+    "covered": "covered",
+    "thin": "thin",
+    "empty": "empty",
+    "n/a": "not applicable",
+}
+"""Each state in words, for legends and screen readers."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
-"""``--fail-on`` levels from the most lenient to the strictest gate."""
+"""Levels of the report's gate, from the most lenient to the strictest: each fails on what the
+one before it does and more (empty cells; thin cells; stuck stages)."""
+STUCK_TEXT = "nothing published hands buyers on to a later stage"
+"""Why a stage is stuck, after its name."""
 OVER_INVESTED_FACTOR = 3
 """An asset is listed as possible over-investment when every stage x question cell it sits in
 holds at least this many times the cell's covered threshold."""
@@ -73,13 +84,14 @@ class Balance:
     """How effort is spread before, at and after the purchase."""
 
     counts: dict[Phase, int]
-    """Eligible assets per phase (an asset serving two phases counts in both)."""
+    """Eligible assets per phase, each counted once, for the phase of its earliest stage: the
+    counts add up to the eligible assets."""
     shares: dict[Phase, float]
     """Each phase's share of the counts, 0 to 1."""
     min_after_share: float
     """Configured minimum share after the purchase."""
     warning: bool
-    """True when the share after the purchase is below the minimum."""
+    """True when the model has stages after the purchase and their share is below the minimum."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +111,8 @@ class Gap:
     stuck: bool
     """The stage is a stuck point too."""
     reason: str
-    """One line drawn from the stage goal, the buyer's mindset and the question."""
+    """One sentence from the stage name, what answers the question today, its prompt and the
+    stage goal."""
     formats: tuple[str, ...]
     """Suggested formats for the stage."""
 
@@ -125,9 +138,12 @@ class Report:
     persona: str | None
     """Persona filter, or None for everyone."""
     total: int
-    """Assets in the library (any status, after the persona filter)."""
+    """Assets in the library, any status; with a persona, only those that serve it."""
     eligible: tuple[str, ...]
-    """Ids of assets a buyer could be sent today."""
+    """Ids of the assets among ``total`` that a buyer could be sent today."""
+    reachable: tuple[str, ...]
+    """Ids of every asset a buyer could be sent today, whoever it is for: where a next step
+    may lead (equal to ``eligible`` without a persona filter)."""
     stages: tuple[StageCoverage, ...]
     """Per stage, in journey order."""
     cells: tuple[Cell, ...]
@@ -135,11 +151,12 @@ class Report:
     stuck: tuple[str, ...]
     """Stage ids (not the last) from which no eligible asset hands buyers to a later stage."""
     dead_ends: tuple[str, ...]
-    """Ids of eligible assets outside the last stage with no next step."""
+    """Ids of eligible assets with no next step that serve some stage other than the last."""
     broken_next: tuple[NextIssue, ...]
     """Next steps of eligible assets that lead nowhere a buyer can go today."""
     backward: tuple[NextIssue, ...]
-    """Next steps of eligible assets that lead only to earlier stages (information)."""
+    """Next steps of eligible assets whose every target stage is earlier than every stage of the
+    asset (information: going back can be deliberate)."""
     balance: Balance
     """Effort before, at and after the purchase."""
     stale: tuple[str, ...]
@@ -149,24 +166,37 @@ class Report:
     retired: tuple[str, ...]
     """Ids of retired assets."""
     over_invested: tuple[str, ...]
-    """Ids of eligible assets whose every cell is covered many times over."""
+    """Ids of eligible assets whose every cell holds at least ``OVER_INVESTED_FACTOR`` times its
+    covered threshold."""
     next_to_make: tuple[Gap, ...]
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
-    """Persona x stage coverage (filled when asked for)."""
+    """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""
         return next(c for c in self.cells if c.stage == stage and c.question == question)
 
     def findings(self, level: str) -> int:
-        """Count findings at or above a ``--fail-on`` level (0 for ``never``)."""
-        if level == "never":
-            return 0
-        empty = sum(c.state == "empty" for c in self.cells)
-        if level == "empty":
-            return empty
-        thin = sum(c.state == "thin" for c in self.cells)
-        if level == "thin":
-            return empty + thin
-        return empty + thin + len(self.stuck)
+        """Count the findings a gate at ``level`` (one of ``FAIL_LEVELS``) fails on; 0 for ``never``."""
+        return len(self.failures(level))
+
+    def failures(self, level: str) -> tuple[str, ...]:
+        """Return why a gate at ``level`` fails, one reason per finding; empty when it passes.
+
+        Empty cells come first, then thin ones (each in journey and question order), then
+        stuck stages. Raises ValueError for a level not in ``FAIL_LEVELS``.
+        """
+        if level not in FAIL_LEVELS:
+            raise ValueError(f"unknown fail level {level!r} (valid: {', '.join(FAIL_LEVELS)})")
+        gates = FAIL_LEVELS[1 : FAIL_LEVELS.index(level) + 1]
+        reasons = [
+            f"{c.stage} \u00d7 {c.question} is {c.state} ({c.count} of {c.threshold})"
+            for state in ("empty", "thin")
+            if state in gates
+            for c in self.cells
+            if c.state == state
+        ]
+        if "stuck" in gates:
+            reasons += [f"{sid} is stuck: {STUCK_TEXT}" for sid in self.stuck]
+        return tuple(reasons)

@@ -8,6 +8,7 @@ reaches the built-in version.
 from __future__ import annotations
 
 import os
+import textwrap
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,14 @@ from typing import Any
 
 import jinja2
 
+from .._version import __version__
 from ..errors import TemplateError
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 PREFIX = "stagemap"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm", ".xml", ".svg")
+GENERATOR = f"stagemap {__version__}"
+"""How rendered pages and kits name the tool that made them (the ``generator`` variable)."""
 
 
 def _autoescape(name: str | None) -> bool:
@@ -36,8 +40,6 @@ def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | No
     carries stagemap's version, which sets the environment's options. Nothing is cached when
     the folder cannot be made.
     """
-    from .._version import __version__
-
     base = os.environ.get("STAGEMAP_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"
     )
@@ -155,8 +157,6 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
 
 def hang(text: str, width: int = 78, indent: int = 4) -> str:
     """Wrap a line that starts with its own label, later lines indented by ``indent``."""
-    import textwrap
-
     return textwrap.fill(
         " ".join(str(text).split(" ")),
         width,

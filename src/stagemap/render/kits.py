@@ -10,19 +10,24 @@ from ..model.kit import Kit
 from ..model.library import Library
 from ..model.report import Report
 from ..model.settings import Config
+from .environment import GENERATOR, environment, render
+
+KIT_FORMATS = ("md", "html", "txt")
+"""Formats a kit can be rendered in: each has its ``kit.FORMAT.j2`` and ``kit-index.FORMAT.j2``."""
+
+
+def _project(config: Config) -> dict[str, str]:
+    return {"name": config.name, "purpose": config.purpose}
 
 
 def kit_context(config: Config, report: Report, kit: Kit, generator: str) -> dict[str, Any]:
     """Return the documented template context of a kit template."""
     return {
-        "project": {"name": config.name, "purpose": config.purpose},
+        "project": _project(config),
         "kit": kit,
         "as_of": report.as_of.isoformat(),
         "generator": generator,
     }
-
-
-KIT_FORMATS = ("md", "html", "txt")
 
 
 def render_kit(
@@ -35,12 +40,9 @@ def render_kit(
     link_base: Path | None = None,
 ) -> str:
     """Render one stage's kit with the project's (or the built-in) ``kit.FMT.j2`` template."""
-    from .._version import __version__
-    from .environment import environment, render
-
     kit = build_kit(config, library, report, stage_id, persona=report.persona, link_base=link_base)
     env = environment(config.templates_dir)
-    return render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, f"stagemap {__version__}"))
+    return render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, GENERATOR))
 
 
 def render_kits(
@@ -55,11 +57,7 @@ def render_kits(
     ``reports`` maps a persona id (None for everyone) to its report. Returns
     ``{path relative to out_dir: text}``.
     """
-    from .._version import __version__
-    from .environment import environment, render
-
     env = environment(config.templates_dir)
-    generator = f"stagemap {__version__}"
     files: dict[str, str] = {}
     entries = []
     for persona, report in reports.items():
@@ -68,16 +66,16 @@ def render_kits(
             kit = build_kit(config, library, report, stage.id, persona=persona, link_base=folder)
             name = f"{stage.index + 1:02d}-{stage.id}.{fmt}"
             rel = name if persona is None else f"{persona}/{name}"
-            files[rel] = render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, generator))
+            files[rel] = render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, GENERATOR))
             title = stage.name if kit.persona is None else f"{stage.name} for {kit.persona.name}"
             entries.append({"title": title, "href": rel, "kit": kit})
     first = next(iter(reports.values()))
     context: dict[str, Any] = {
-        "project": {"name": config.name, "purpose": config.purpose},
+        "project": _project(config),
         "model": config.model,
         "kits": entries,
         "as_of": first.as_of.isoformat(),
-        "generator": generator,
+        "generator": GENERATOR,
         "format": fmt,
     }
     files[f"index.{fmt}"] = render(env, f"kit-index.{fmt}.j2", context)

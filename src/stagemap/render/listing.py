@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model.library import Asset
+from ..model.library import FIELDS, Asset
+from .csvsafe import csv_text
 
 COLUMNS = ("path", "status", "stages", "questions", "personas", "title")
+"""Columns of the table to read, the title last (it is not padded)."""
 CSV_COLUMNS = (
     "path",
     "id",
@@ -27,27 +28,20 @@ CSV_COLUMNS = (
     "review_by",
     "next",
 )
+"""Columns of the CSV: the path and the short fields, in spreadsheet order (long text left out)."""
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def asset_data(asset: Asset) -> dict[str, Any]:
-    """One asset's front matter fields as JSON-ready data (dates as YYYY-MM-DD, or null)."""
-    return {
-        "id": asset.id,
-        "path": asset.path,
-        "title": asset.title,
-        "stages": list(asset.stages),
-        "questions": list(asset.questions),
-        "personas": list(asset.personas),
-        "format": asset.format,
-        "status": asset.status,
-        "owner": asset.owner,
-        "updated": asset.updated.isoformat() if asset.updated else None,
-        "review_by": asset.review_by.isoformat() if asset.review_by else None,
-        "message": asset.message,
-        "summary": asset.summary,
-        "next": asset.next,
-        "cta": asset.cta,
-    }
+    """One asset's path and front matter fields as JSON-ready data (dates as YYYY-MM-DD, or null)."""
+    return {"path": asset.path, **{name: _json_value(getattr(asset, name)) for name in FIELDS}}
 
 
 def render_table(assets: Sequence[Asset]) -> str:
@@ -77,21 +71,15 @@ def render_json(assets: Sequence[Asset]) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else " ".join(value) if isinstance(value, list) else str(value)
-    # A cell starting like a formula would run in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _csv_row(asset: Asset) -> list[str]:
+    data = asset_data(asset)
+    values = (data[c] for c in CSV_COLUMNS)
+    return ["" if v is None else " ".join(v) if isinstance(v, list) else str(v) for v in values]
 
 
 def render_csv(assets: Sequence[Asset]) -> str:
     """One row per asset; ids separated by spaces; formula-like text neutralised."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for a in assets:
-        data = asset_data(a)
-        writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, (_csv_row(a) for a in assets))
 
 
 def render_paths(assets: Sequence[Asset], root: Path, cwd: Path) -> str:

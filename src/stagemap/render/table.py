@@ -1,0 +1,168 @@
+"""Render a gap report as a terminal table, fitted to a width, coloured or not. Text in, text out."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from ..model.journey import PHASES
+from ..model.report import CELL_STATES, STUCK_TEXT, Report, State
+from .report import SYMBOLS, after_warning, gap_state, pct, sendable, try_formats
+
+TABLE_GAPS = 10
+"""The table lists this many gaps to fill; Markdown and JSON list them all."""
+COLORS: dict[State, str] = {"empty": "31", "thin": "33", "covered": "32", "n/a": "2"}
+"""ANSI colour codes per state."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Paint:
+    """ANSI colours for the table, or none."""
+
+    color: bool
+    """Whether to paint at all."""
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def bold(self, text: str) -> str:
+        return self(text, "1")
+
+
+def render_table(report: Report, *, width: int = 100, color: bool = False) -> str:
+    """Return the stage x question matrix and the lists below it, fitted to ``width``."""
+    paint = _Paint(color)
+    config = report.config
+    scope = f", persona {report.persona}" if report.persona else ""
+    out = [
+        paint.bold(f"{config.name}: {config.model.name}") + f" (as of {report.as_of.isoformat()}{scope})",
+        sendable(report),
+        "",
+    ]
+    col, matrix = _table_matrix(report, width, paint)
+    wrap = max(40, width - 4)
+    out += matrix
+    out += _table_flow(report, wrap, paint)
+    out += _table_balance(report, wrap, paint)
+    out += _table_gaps(report, wrap, paint)
+    out += _table_personas(report, col, paint)
+    return "\n".join(out) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _table_matrix(report: Report, width: int, paint: _Paint) -> tuple[int, list[str]]:
+    """Return the column width and the lines of the matrix with its legend."""
+    questions = report.config.questions
+    col = max(7, min(12, (width - 34) // max(1, len(questions) + 1)))
+    # Question names when they all fit, else the (shorter, exact) ids: never a cut-off word.
+    labels = [q.name for q in questions]
+    if any(len(label) > col for label in labels):
+        labels = [q.id for q in questions]
+    col = min(col, max(6, *(len(label) for label in labels)))
+    name_w = max(12, min(28, width - 4 - (col + 1) * (len(questions) + 1) - 8))
+    head = f"{'Stage':<{name_w}} {'Phase':<6} {'All':>{col}}" + "".join(
+        f" {_fit(label, col):>{col}}" for label in labels
+    )
+    out = [paint.bold(head)]
+    stuck = set(report.stuck)
+    for row in report.stages:
+        label = _fit(row.stage.name, name_w - 2) + (" !" if row.stage.id in stuck else "")
+        cells = [c for c in report.cells if c.stage == row.stage.id]
+        parts = [f"{label:<{name_w}} {row.stage.phase:<6} ", _mark(row.state, row.count, col, paint)]
+        parts += [" " + _mark(c.state, c.count, col, paint) for c in cells]
+        out.append("".join(parts))
+    legend = "  ".join(paint(f"{SYMBOLS[s]} {s}", COLORS[s]) for s in CELL_STATES)
+    stuck_legend = "! stuck: nothing hands buyers forward"
+    if len(_plain(legend)) + 3 + len(stuck_legend) <= width:
+        out += ["", legend + "   " + stuck_legend, ""]
+    else:
+        out += ["", legend, stuck_legend, ""]
+    return col, out
+
+
+def _table_flow(report: Report, wrap: int, paint: _Paint) -> list[str]:
+    names = {row.stage.id: row.stage.name for row in report.stages}
+    out = [paint.bold("Where buyers get stuck")]
+    for sid in report.stuck:
+        out += _wrap(f"{names[sid]} ({sid}): {STUCK_TEXT}", wrap, "  ", "    ")
+    if not report.stuck:
+        out.append("  every stage hands buyers forward")
+    if report.dead_ends:
+        out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
+    for n in report.broken_next:
+        out += _wrap(f"broken next step: {n.asset} -> {n.target} ({n.reason})", wrap, "  ", "    ")
+    for n in report.backward:
+        out += _wrap(f"points back: {n.asset} -> {n.target}", wrap, "  ", "    ")
+    return [*out, ""]
+
+
+def _table_balance(report: Report, wrap: int, paint: _Paint) -> list[str]:
+    b = report.balance
+    out = [
+        paint.bold("Balance"),
+        "  " + ", ".join(f"{p} {b.counts[p]} ({pct(b.shares[p])})" for p in PHASES),
+    ]
+    if b.warning:
+        out.append("  " + paint(f"warning: {after_warning(b)}", COLORS["thin"]))
+    for title, ids in (
+        ("stale (past review date)", report.stale),
+        ("in the pipeline", report.pipeline),
+        ("possibly over-invested", report.over_invested),
+    ):
+        if ids:
+            out += _wrap(f"{title}: " + ", ".join(ids), wrap, "  ", "    ")
+    return [*out, ""]
+
+
+def _table_gaps(report: Report, wrap: int, paint: _Paint) -> list[str]:
+    out = [paint.bold("What to make next")]
+    if not report.next_to_make:
+        out.append("  every cell is covered")
+    shown = report.next_to_make[:TABLE_GAPS]
+    for i, gap in enumerate(shown, 1):
+        out.append(paint(f"{i:>3}. {gap.stage} \u00d7 {gap.question} ({gap_state(gap)})", COLORS[gap.state]))
+        out += _wrap(gap.reason + try_formats(gap), wrap, "       ", "       ")
+    hidden = len(report.next_to_make) - len(shown)
+    if hidden:
+        out.append(f"  ... and {hidden} more (--format md or json lists them all)")
+    return out
+
+
+def _table_personas(report: Report, col: int, paint: _Paint) -> list[str]:
+    if not report.by_persona:
+        return []
+    pw = max(len(r.persona) for r in report.by_persona) + 2
+    out = [
+        "",
+        paint.bold("By persona"),
+        " " * pw + "".join(f" {_fit(r.stage.id, col):>{col}}" for r in report.stages),
+    ]
+    for prow in report.by_persona:
+        out.append(
+            f"{prow.persona:<{pw}}" + "".join(" " + _mark(st, n, col, paint) for _, n, st in prow.cells)
+        )
+    return out
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def _mark(state: State, count: int, width: int, paint: _Paint) -> str:
+    text = f"{SYMBOLS[state]} {'n/a' if state == 'n/a' else count}"
+    return paint(f"{text:>{width}}", COLORS[state])
