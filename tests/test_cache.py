@@ -265,12 +265,21 @@ def test_no_cache_environment_variable_neither_reads_nor_saves(
     assert cache_file(project).read_bytes() == b"damaged"
 
 
-def test_cache_setting_must_be_a_folder_in_the_project_or_off(project: Path) -> None:
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("../outside", "'cache' folder must be inside the project (got '../outside')"),
+        ("0", "'cache' must be a folder path (e.g. cache: .stagemap-cache)"),
+    ],
+)
+def test_cache_setting_must_be_a_folder_in_the_project_or_off(
+    project: Path, value: str, message: str
+) -> None:
     settings = project / "stagemap.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "cache: ../outside\n", encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8") + f"cache: {value}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["-C", str(project), "check"])
     assert result.exit_code == 2
-    assert "error: 'cache' folder must be inside the project (got '../outside')" in result.stderr
+    assert f"error: {message}\n" in result.stderr
 
 
 def test_bodies_are_empty_only_when_asked(project: Path) -> None:

@@ -22,8 +22,8 @@ from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
 
 SITE_SETTINGS = ("title", "allow_html")
-CACHE_OFF = (False, "off", "false")
-"""Values of the ``cache`` setting that turn the parse cache off."""
+CACHE_OFF = ("off", "false")
+"""Text values of the ``cache`` setting that turn the parse cache off, besides ``false``."""
 
 
 def find_root(start: Path) -> Path | None:
@@ -207,8 +207,8 @@ class _Reader:
     def _cache(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> Path | None:
         """Return the parse cache folder, or None when ``cache`` turns it off."""
         value = data.get("cache", True)
-        if value in CACHE_OFF:
+        if value is False or value in CACHE_OFF:
             return None
-        if value is True:
+        if value is True or value is None:
             return self.root / CACHE_DIR
         return self._folder(data, "cache", loaded, CACHE_DIR)
