@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from stagemap import load_project
+import stagemap
 from stagemap.cli.app import cli
-from stagemap.read.cache import CACHE_DIR, CACHE_FILE
+from stagemap.model.project import Project
+from stagemap.model.settings import CACHE_DIR
+from stagemap.read import assets
+from stagemap.read.cache import CACHE_FILE
+from stagemap.read.project import read_project
+from stagemap.serve import Preview
+from stagemap.write.cache import save_parse_cache
 from tests.conftest import MINIMAL_CONFIG, write
 
 OLD = 1_600_000_000_000_000_000  # 2020: old enough that the cache stores the entry
@@ -23,6 +31,13 @@ def _age(root: Path) -> None:
     """Give every content file an old mtime, as files in a real library have."""
     for path in (root / "content").rglob("*.md"):
         os.utime(path, ns=(OLD, OLD))
+
+
+def load_project(root: Path, *, bodies: bool = True) -> Project:
+    """Load a project and save its parse cache, as the commands do."""
+    project, update = read_project(root, bodies=bodies)
+    assert save_parse_cache(update, project.config.root) is None
+    return project
 
 
 def _without_bodies(project_root: Path, *, bodies: bool) -> tuple[object, object]:
@@ -156,12 +171,132 @@ def test_cache_folder_ignores_itself_in_git(project: Path) -> None:
     assert (project / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
 
+WARNING = (
+    "warning: cannot save the parse cache in .stagemap-cache/: {}; "
+    "set 'cache: false' in stagemap.yml or STAGEMAP_NO_CACHE=1 to turn it off\n"
+)
+
+
+def test_reading_a_project_never_writes(sample: Path) -> None:
+    stagemap.load_project(sample, bodies=False)
+    _, update = read_project(sample, bodies=False)
+    assert not (sample / CACHE_DIR).exists()
+    assert update is not None and update.folder == sample.resolve() / CACHE_DIR
+
+
 def test_unwritable_cache_is_not_an_error(project: Path) -> None:
     (project / CACHE_DIR).write_text("a file where the folder should be", encoding="utf-8")
-    assert _without_bodies(project, bodies=False) == _without_bodies(project, bodies=True)
+    fresh, update = read_project(project, bodies=False)
+    assert fresh.library == stagemap.load_project(project, bodies=False).library
+    assert save_parse_cache(update, fresh.config.root) == WARNING.format("it is not a folder")[9:-1]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("file", "it is not a folder"),
+        ("link", "it is a symbolic link"),
+        ("full", "No space left on device"),
+    ],
+)
+def test_check_warns_once_and_passes_when_the_cache_cannot_be_saved(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, damage: str, reason: str
+) -> None:
+    if damage == "file":  # the folder cannot be made: as good as a read-only checkout, even for root
+        (sample / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    elif damage == "link":
+        (sample.parent / "elsewhere").mkdir()
+        (sample / CACHE_DIR).symlink_to(sample.parent / "elsewhere")
+    else:
+
+        def full(*_args: object) -> bool:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr("stagemap.write.cache.write_owned", full)
+    result = CliRunner().invoke(cli, ["-C", str(sample), "check"])
+    assert (result.exit_code, result.stderr) == (0, WARNING.format(reason))
+    assert result.stdout.startswith("Checked ")
+    if damage == "link":
+        assert list((sample.parent / "elsewhere").iterdir()) == []
+
+
+def test_a_file_that_could_not_be_read_is_read_again_next_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    denied = str(project / "content/blog/friday-invoicing.md")
+    real_open = open
+
+    def unreadable(path: str, *args: Any) -> Any:
+        if path == denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_open(path, *args)
+
+    monkeypatch.setattr(assets, "open", unreadable, raising=False)
+    first = load_project(project, bodies=False)
+    assert [p.message for p in first.problems if p.path.endswith("friday-invoicing.md")] == [
+        "cannot read file: Permission denied"
+    ]
+    monkeypatch.undo()  # the permissions are fixed; size and mtime did not change
+    second = load_project(project, bodies=False)
+    assert not [p for p in second.problems if p.path.endswith("friday-invoicing.md")]
+    assert "blog/friday-invoicing" in second.library.by_id
+
+
+def test_cache_setting_moves_or_turns_off_the_cache(project: Path) -> None:
+    settings = project / "stagemap.yml"
+    original = settings.read_text(encoding="utf-8")
+    settings.write_text(original + "cache: build-cache\n", encoding="utf-8")
+    load_project(project, bodies=False)
+    assert (project / "build-cache" / CACHE_FILE).is_file()
+    assert not (project / CACHE_DIR).exists()
+    for off in ("false", "off"):
+        settings.write_text(original + f"cache: {off}\n", encoding="utf-8")
+        assert read_project(project, bodies=False)[1] is None
+
+
+def test_no_cache_environment_variable_neither_reads_nor_saves(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_project(project, bodies=False)
+    cache_file(project).write_bytes(b"damaged")
+    monkeypatch.setenv("STAGEMAP_NO_CACHE", "1")
+    result = CliRunner().invoke(cli, ["-C", str(project), "check"])
+    assert result.exit_code == 1
+    assert cache_file(project).read_bytes() == b"damaged"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("../outside", "'cache' folder must be inside the project (got '../outside')"),
+        ("0", "'cache' must be a folder path (e.g. cache: .stagemap-cache)"),
+    ],
+)
+def test_cache_setting_must_be_a_folder_in_the_project_or_off(
+    project: Path, value: str, message: str
+) -> None:
+    settings = project / "stagemap.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"cache: {value}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(project), "check"])
+    assert result.exit_code == 2
+    assert f"error: {message}\n" in result.stderr
 
 
 def test_bodies_are_empty_only_when_asked(project: Path) -> None:
     with_bodies = load_project(project)
     assert with_bodies.library.by_id["blog/friday-invoicing"].body.startswith("\n# Friday night invoicing")
     assert load_project(project, bodies=False).library.by_id["blog/friday-invoicing"].body == ""
+
+
+def test_preview_saves_the_cache_and_warns_once_when_it_cannot(sample: Path, tmp_path: Path) -> None:
+    lines: list[str] = []
+    preview = Preview(sample, tmp_path / "site", log=lines.append)
+    assert preview.rebuild().error == ""
+    assert cache_file(sample).is_file()
+    shutil.rmtree(sample / CACHE_DIR)
+    (sample / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    preview.rebuild()
+    preview.rebuild()
+    assert [line for line in lines if line.startswith("warning:")] == [
+        WARNING.format("it is not a folder")[:-1]
+    ]

@@ -230,6 +230,12 @@ def test_version() -> None:
             "stagemap.yml:4:5: error: unknown question field 'nmae' (did you mean 'name'?)",
         ),
         (
+            "name: X\nquestions:\n  - risk\n  - {id: safety, name: Safety, role: risk}\n  - {id: x, role: rsik}\n",
+            "stagemap.yml:4:5: error: question 'safety' has the role 'risk' of question 'risk' "
+            "(give one of them another role, or role: custom)\n"
+            "stagemap.yml:5:19: error: unknown question role 'rsik' (did you mean 'risk'?)",
+        ),
+        (
             "name: X\nnot_applicable:\n  - {stage: purchase}\n",
             "stagemap.yml:3:5: error: this not_applicable entry needs a question "
             "(e.g. {stage: purchase, question: who-we-are} or 'purchase:who-we-are')",

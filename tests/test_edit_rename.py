@@ -172,7 +172,7 @@ def test_rename_question_spells_out_a_builtin_question(project: Path) -> None:
             "    name: Spotting the problem  # our words\n",
             "    name: Spotting the problem  # our words\n"
             "questions:\n  - who-we-are\n  - problems\n  - who-for\n"
-            '  - {id: safe-to-buy, name: Reducing risk, prompt: "How do you make buying from you safe?"}\n',
+            '  - {id: safe-to-buy, name: Reducing risk, prompt: "How do you make buying from you safe?", role: risk}\n',
         )
         .replace("    risk: 1", "    safe-to-buy: 1")
         .replace("- awareness:risk", "- awareness:safe-to-buy")
@@ -198,7 +198,7 @@ def test_rename_question_listed_by_id_and_as_a_mapping(project: Path) -> None:
     assert run("rename-question", "risk", "safety", "--yes")[0] == 0
     assert (project / "stagemap.yml").read_text() == (
         "questions:\n  - who-we-are\n"
-        '  - {id: safety, name: Reducing risk, prompt: "How do you make buying from you safe?"}\n'
+        '  - {id: safety, name: Reducing risk, prompt: "How do you make buying from you safe?", role: risk}\n'
         '  - {id: price, name: Cost, prompt: "What is this problem costing us?"}\n'
     )
     assert "questions: [safety, price]\n" in (project / "content/other.md").read_text()

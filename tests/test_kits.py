@@ -58,6 +58,28 @@ def test_after_purchase_kit_marks_gaps_and_success_guidance(builtin_sample: Path
     assert out.count("GAP (empty, 0 of 2)") == 4
 
 
+def test_kit_keeps_the_risk_line_after_the_risk_question_is_renamed(builtin_sample: Path) -> None:
+    kit = ("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
+    before = run(*kit)
+    assert "To lower the risk of buying, send: [Pricing on one page]" in before[1]
+    rename = run("-C", str(builtin_sample), "rename-question", "risk", "safe-to-buy", "--yes")
+    assert rename[0] == 0
+    assert run(*kit) == before
+
+
+def test_kit_finds_the_risk_question_by_role_not_id(builtin_sample: Path) -> None:
+    settings = builtin_sample / "stagemap.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "questions:" not in text
+    settings.write_text(
+        text + "questions:\n  - who-we-are\n  - problems\n  - who-for\n  - {id: risk, role: custom}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
+    assert code == 0
+    assert "To lower the risk of buying" not in out
+
+
 def test_kits_writes_one_file_per_stage_and_an_index(
     builtin_sample: Path, tmp_path: Path, golden: Golden
 ) -> None:

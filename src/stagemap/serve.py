@@ -112,6 +112,8 @@ class Preview:
         self._state = BuildState(0, root.name, 0, (), "", 0, 0)
         self._built = False
         """True once a build succeeded: only then is there a last good site to fall back on."""
+        self._cache_warned = False
+        """True once the parse cache could not be saved and the log said so (once is enough)."""
         self._build_lock = threading.Lock()
         self._changed = threading.Condition()
         self._stop = threading.Event()
@@ -129,7 +131,8 @@ class Preview:
         A failure before any build succeeded is not logged: there is nothing to serve, and
         the caller reports the error (``state.error``) and stops.
         """
-        from .read.project import load_project
+        from .read.project import read_project
+        from .write.cache import save_parse_cache
         from .write.publish import build_into
         from .write.targets import check_output_dir
 
@@ -138,8 +141,12 @@ class Preview:
             before = scan(self._watched)
             old = self.state
             try:
-                project = load_project(self.project_dir)
+                project, cache = read_project(self.project_dir)
                 config = project.config
+                warning = save_parse_cache(cache, config.root)
+                if warning and not self._cache_warned:
+                    self._cache_warned = True
+                    self._log(f"warning: {warning}")
                 watched: tuple[Path, ...] = (
                     config.config_path or config.root / "stagemap.yml",
                     config.content_dir,

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import UsageError, suggest
-from ..model.journey import LEAD_LABELS, PHASE_LABELS
+from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Stage
 from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
@@ -103,10 +103,42 @@ def build_kit(
         person = config.persona(persona)
         if person is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
-    base = (link_base or config.root).resolve()
+    refs = _Refs(config.root, (link_base or config.root).resolve())
+    eligible = set(report.reachable)
+    here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+    pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
+    risk = config.question_with_role("risk")
+    risk_assets = [library.by_id[i] for i in report.cell(stage.id, risk.id).assets] if risk else []
+    row = report.stages[stage.index]
+    return Kit(
+        stage=stage,
+        phase_label=PHASE_LABELS[stage.phase],
+        lead_label=LEAD_LABELS[stage.lead].capitalize(),
+        persona=person,
+        questions=_questions(config, library, report, stage, refs),
+        next_steps=_next_steps(config, library, eligible, stage, here, refs),
+        next_stage=config.model.after(stage),
+        stuck=_obstacles(stage.stuck, here, refs),
+        backward=_obstacles(stage.backward, here, refs),
+        risk_assets=tuple(refs(a) for a in risk_assets),
+        guidance=_guidance(config, stage, person),
+        gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
+        pipeline=tuple(refs(a) for a in pipeline),
+        is_stuck=stage.id in report.stuck,
+        state=row.state,
+        count=row.count,
+    )
 
-    def ref(asset: Asset) -> AssetRef:
-        href = Path(os.path.relpath(config.root / asset.path, base)).as_posix()
+
+class _Refs:
+    """Makes the reference a kit holds to an asset, its link relative to where the kit goes."""
+
+    def __init__(self, root: Path, base: Path) -> None:
+        self.root = root
+        self.base = base
+
+    def __call__(self, asset: Asset) -> AssetRef:
+        href = Path(os.path.relpath(self.root / asset.path, self.base)).as_posix()
         return AssetRef(
             asset.id,
             asset.title,
@@ -119,13 +151,15 @@ def build_kit(
             href,
         )
 
-    by_id = library.by_id
-    eligible = set(report.reachable)
-    here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+
+def _questions(
+    config: Config, library: Library, report: Report, stage: Stage, refs: _Refs
+) -> tuple[KitQuestion, ...]:
+    """Per question: the cell's state, the messages and assets that answer it, the gap to fill."""
     questions = []
     for question in config.questions:
         cell = report.cell(stage.id, question.id)
-        answering = [by_id[i] for i in cell.assets]
+        answering = [library.by_id[i] for i in cell.assets]
         gap = next(
             (g for g in report.next_to_make if g.stage == stage.id and g.question == question.id), None
         )
@@ -138,17 +172,24 @@ def build_kit(
                 cell.threshold,
                 config.messages.get(question.id, ""),
                 messages,
-                tuple(ref(a) for a in answering),
+                tuple(refs(a) for a in answering),
                 gap,
             )
         )
+    return tuple(questions)
+
+
+def _next_steps(
+    config: Config, library: Library, eligible: set[str], stage: Stage, here: list[Asset], refs: _Refs
+) -> tuple[NextStep, ...]:
+    """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first."""
     index = {s.id: s.index for s in config.model.stages}
     steps = []
     for asset in here:
         if not asset.next:
             continue
         target_stage = config.model.stage(asset.next)
-        target_asset = by_id.get(asset.next)
+        target_asset = library.by_id.get(asset.next)
         if target_stage is not None:
             title, kind, where = target_stage.name, "stage", [target_stage.index]
         elif target_asset is not None and target_asset.id in eligible:
@@ -157,45 +198,29 @@ def build_kit(
         else:
             continue
         direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
-        steps.append(NextStep(ref(asset), asset.next, title, kind, asset.cta, direction))
+        steps.append(NextStep(refs(asset), asset.next, title, kind, asset.cta, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
-    nxt = config.model.after(stage)
+    return tuple(steps)
 
-    def obstacles(items: tuple[str, ...]) -> tuple[Obstacle, ...]:
-        result = []
-        for text in items:
-            words = _stems(text)
-            matched = [a for a in here if len(words & _stems(f"{a.title} {a.message} {a.summary}")) >= 2]
-            result.append(Obstacle(text, tuple(ref(a) for a in matched)))
-        return tuple(result)
 
+def _obstacles(items: tuple[str, ...], here: list[Asset], refs: _Refs) -> tuple[Obstacle, ...]:
+    """Each obstacle with the stage's assets that share at least two word stems with it."""
+    result = []
+    for text in items:
+        words = _stems(text)
+        matched = [a for a in here if len(words & _stems(f"{a.title} {a.message} {a.summary}")) >= 2]
+        result.append(Obstacle(text, tuple(refs(a) for a in matched)))
+    return tuple(result)
+
+
+def _guidance(config: Config, stage: Stage, person: Persona | None) -> Guidance:
+    """How the lead role should work the stage; sales-led stages get discovery and fit questions."""
     summary, points = GUIDANCE[stage.lead]
     personas = (person,) if person else config.personas
-    guidance = Guidance(
+    return Guidance(
         stage.lead,
         summary,
         points,
         DISCOVERY if stage.lead == "sales" else (),
         tuple((p.name, p.not_fit) for p in personas if p.not_fit) if stage.lead == "sales" or person else (),
-    )
-    pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
-    row = report.stages[stage.index]
-    risk = [by_id[i] for i in report.cell(stage.id, "risk").assets] if config.question("risk") else []
-    return Kit(
-        stage=stage,
-        phase_label=PHASE_LABELS[stage.phase],
-        lead_label=LEAD_LABELS[stage.lead].capitalize(),
-        persona=person,
-        questions=tuple(questions),
-        next_steps=tuple(steps),
-        next_stage=nxt,
-        stuck=obstacles(stage.stuck),
-        backward=obstacles(stage.backward),
-        risk_assets=tuple(ref(a) for a in risk),
-        guidance=guidance,
-        gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
-        pipeline=tuple(ref(a) for a in pipeline),
-        is_stuck=stage.id in report.stuck,
-        state=row.state,
-        count=row.count,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,7 +13,9 @@ from typing import Any, TypeVar
 import click
 
 from .._version import __version__
-from ..errors import StagemapError, UsageError
+from ..errors import StagemapError, UsageError, suggest
+from ..model.journey import DEFAULT_MODEL
+from ..read.models import builtin_model, builtin_model_names
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,9 +45,15 @@ class _State:
         return bool(getattr(stream, "isatty", lambda: False)())
 
     def load(self, *, bodies: bool = True) -> Any:
-        from ..read.project import load_project
+        """Load the project and save its parse cache, warning on stderr when that fails."""
+        from ..read.project import read_project
+        from ..write.cache import save_parse_cache
 
-        return load_project(self.project_dir, bodies=bodies)
+        project, cache = read_project(self.project_dir, bodies=bodies)
+        warning = save_parse_cache(cache, project.config.root)
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
+        return project
 
     def config(self) -> Any:
         from ..read.settings import load_config
@@ -214,18 +223,12 @@ def models(ctx: click.Context) -> None:
       stagemap models show orbits
     """
     if ctx.invoked_subcommand is None:
-        from ..model.journey import DEFAULT_MODEL
-        from ..read import yamlsafe
-        from ..read.models import builtin_model_names, builtin_model_text
-
         names = builtin_model_names()
         width = max(len(n) for n in names)
         for name in names:
-            data = yamlsafe.load(builtin_model_text(name)).data
-            stages = len(data["stages"])
-            label = f"{data['name']} ({stages} stages)"
+            model = builtin_model(name)
             default = "  [default]" if name == DEFAULT_MODEL else ""
-            click.echo(f"{name:<{width}}  {label}{default}")
+            click.echo(f"{name:<{width}}  {model.name} ({len(model.stages)} stages){default}")
 
 
 @models.command("show", context_settings=CONTEXT)
@@ -240,17 +243,13 @@ def models_show(state: _State, name: str | None) -> None:
     Example:
       stagemap models show buyer-journey
     """
-    from ..errors import suggest
-    from ..read.models import builtin_model_names
-    from ..read.settings import config_from_data
-
     if name is None:
         model = state.config().model
     else:
         names = builtin_model_names()
         if name not in names:
             raise UsageError(f"unknown model '{name}' ({suggest(name, names)})")
-        model = config_from_data(Path.cwd(), {"model": name}).model
+        model = builtin_model(name)
     click.echo(f"{model.name} ({model.id})")
     if model.description:
         click.echo(_wrap(model.description, 0))
@@ -262,8 +261,6 @@ def models_show(state: _State, name: str | None) -> None:
 
 
 def _wrap(text: str, indent: int) -> str:
-    import textwrap
-
     width = min(shutil_width(), 100)
     pad = " " * indent
     return textwrap.fill(" ".join(text.split()), width=width, initial_indent=pad, subsequent_indent=pad)

@@ -216,10 +216,16 @@ def _not_applicable(cells: Any, kind: str, old: str, new: str) -> list[Change]:
 
 
 def _question_changes(config: Config, questions: Any, old: str, new: str) -> list[Change]:
-    """A question named by a known id alone must be spelt out once it has a new id."""
+    """A question named by a known id alone must be spelt out once it has a new id.
+
+    A question with a role (``risk``...) keeps it: a known id carries its role implicitly, so
+    the renamed question says ``role:`` explicitly.
+    """
     current = config.question(old)
     assert current is not None
     spelt = {"id": new, "name": current.name, "prompt": current.prompt}
+    if current.role != "custom":
+        spelt["role"] = current.role
     if questions is None:
         return [SetValue(("questions",), [spelt if q.id == old else q.id for q in config.questions])]
     known = {q.id for q in KNOWN_QUESTIONS}
@@ -227,11 +233,11 @@ def _question_changes(config: Config, questions: Any, old: str, new: str) -> lis
         if item == old:
             return [SetValue(("questions", i), spelt)]
         if isinstance(item, dict) and item.get("id") == old:
-            if ("name" in item and "prompt" in item) or old not in known:
+            if all(k in item for k in spelt if k != "id") or old not in known:
                 return [SetValue(("questions", i, "id"), new)]
             full = {"id": new, **{k: v for k, v in item.items() if k != "id"}}
-            full.setdefault("name", current.name)
-            full.setdefault("prompt", current.prompt)
+            for key, value in spelt.items():
+                full.setdefault(key, value)
             return [SetValue(("questions", i), full)]
     return []  # pragma: no cover - the question came from somewhere
 

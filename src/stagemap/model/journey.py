@@ -7,6 +7,7 @@ from typing import Literal
 
 Phase = Literal["before", "at", "after"]
 Lead = Literal["marketing", "sales", "success"]
+QuestionRole = Literal["who-we-are", "problems", "who-for", "risk", "custom"]
 PHASES: tuple[Phase, ...] = ("before", "at", "after")
 LEADS: tuple[Lead, ...] = ("marketing", "sales", "success")
 PHASE_LABELS: dict[Phase, str] = {
@@ -17,8 +18,12 @@ PHASE_LABELS: dict[Phase, str] = {
 """How a phase reads in a sentence ("Noticing the problem comes before the purchase")."""
 LEAD_LABELS: dict[Lead, str] = {"marketing": "marketing", "sales": "sales", "success": "customer success"}
 """How a lead role reads in a sentence; capitalise it to start one."""
+QUESTION_ROLES: tuple[QuestionRole, ...] = ("who-we-are", "problems", "who-for", "risk", "custom")
+"""Every role a question can play; code that needs a particular question finds it by role, never by id."""
 STAGE_TEXT_FIELDS = ("name", "goal", "mindset")
+"""The text fields of a stage."""
 STAGE_LIST_FIELDS = ("forward", "stuck", "backward", "formats")
+"""The fields of a stage holding a list of text items."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,10 @@ class Question:
     """Short label, e.g. ``Reducing risk``."""
     prompt: str
     """The question as the buyer would ask it."""
+    role: QuestionRole = "custom"
+    """What it is for: ``who-we-are``, ``problems``, ``who-for``, ``risk`` or ``custom``.
+    Kept when the id is renamed; kits offer the ``risk`` question's answers "to lower the
+    risk of buying"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +115,10 @@ class JourneyModel:
 
 
 DEFAULT_QUESTIONS: tuple[Question, ...] = (
-    Question("who-we-are", "Who we are", "Who are you, and why do you exist?"),
-    Question("problems", "Problems we solve", "What problems do you solve?"),
-    Question("who-for", "Who we serve", "Who do you solve them for, and who not?"),
-    Question("risk", "Reducing risk", "How do you make buying from you safe?"),
+    Question("who-we-are", "Who we are", "Who are you, and why do you exist?", "who-we-are"),
+    Question("problems", "Problems we solve", "What problems do you solve?", "problems"),
+    Question("who-for", "Who we serve", "Who do you solve them for, and who not?", "who-for"),
+    Question("risk", "Reducing risk", "How do you make buying from you safe?", "risk"),
 )
 """The four questions every project starts with."""
 
@@ -123,3 +132,4 @@ KNOWN_QUESTIONS: tuple[Question, ...] = (
 
 
 DEFAULT_MODEL = "buyer-journey"
+"""The built-in model a project uses when ``model`` is not set."""

@@ -31,9 +31,13 @@ FIELDS = (
     "next",
     "cta",
 )
+"""Every front matter field stagemap reads; other keys are kept in `Asset.extra`."""
 TEXT_FIELDS = ("format", "owner", "message", "summary", "cta")
+"""Optional text fields, empty when not given."""
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+"""How a date must be written in front matter."""
 ASSET_SUFFIXES = (".md", ".markdown")
+"""File endings of content files, matched without regard to case."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +118,16 @@ class Library:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The ids an asset may use; everything parse_asset needs from the settings."""
+    """The ids an asset may use: all that reading an asset needs from the settings."""
 
     stages: tuple[str, ...]
+    """Stage ids of the journey model, in order."""
     questions: tuple[str, ...]
+    """Question ids, in order."""
     personas: tuple[str, ...]
+    """Persona ids, in order."""
 
     @classmethod
     def of(cls, config: Config) -> Vocabulary:
-        """Return the vocabulary of a project."""
+        """Return the ids a project's settings define."""
         return cls(config.model.stage_ids, config.question_ids, config.persona_ids)

@@ -7,14 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .journey import (
-    JourneyModel,
-    Persona,
-    Question,
-)
+from .journey import JourneyModel, Persona, Question, QuestionRole
 
 CONFIG_NAME = "stagemap.yml"
+CACHE_DIR = ".stagemap-cache"
+"""The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""What a stage, question or persona id looks like."""
 SETTINGS = (
     "name",
     "purpose",
@@ -29,7 +28,9 @@ SETTINGS = (
     "min_after_share",
     "messages",
     "site",
+    "cache",
 )
+"""Every top-level key of stagemap.yml, in the order an edit places a new one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ class Config:
     """Title of the static site."""
     allow_html: bool
     """Render raw HTML in content (trusting the authors). Off by default."""
+    cache_dir: Path | None = None
+    """Absolute path of the parse cache folder, or None when the cache is off."""
 
     @property
     def question_ids(self) -> tuple[str, ...]:
@@ -98,6 +101,10 @@ class Config:
     def question(self, question_id: str) -> Question | None:
         """Return the question with this id, or None."""
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def question_with_role(self, role: QuestionRole) -> Question | None:
+        """Return the question playing ``role`` (at most one does), or None."""
+        return next((q for q in self.questions if q.role == role), None)
 
     def persona(self, persona_id: str) -> Persona | None:
         """Return the persona with this id, or None."""

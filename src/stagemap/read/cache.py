@@ -1,11 +1,14 @@
-"""A parse cache for commands that need front matter but not bodies (check, report, kits).
+"""The parse cache: front matter of unchanged files, so that they are not parsed again.
 
-One JSON file under ``.stagemap-cache/`` in the project, safe to delete. An entry is reused
-only when its file's path, size and modification time are unchanged, and the whole cache only
-when stagemap's version and everything from the settings that parsing depends on (the stage,
-question and persona ids) are unchanged. The file is data, never code: anything unexpected in
-it (corrupt, foreign, from another version, hand-edited) makes that entry or the whole cache a
-miss, and it is rebuilt.
+One JSON file in the project's cache folder (``.stagemap-cache/`` unless the ``cache`` setting
+names another), safe to delete. An entry is reused only when its file's path, size and
+modification time are unchanged, and the whole cache only when stagemap's version and
+everything from the settings that parsing depends on (the stage, question and persona ids)
+are unchanged. The file is data, never code: anything unexpected in it (corrupt, foreign,
+from another version, hand-edited) makes that entry or the whole cache a miss.
+
+Reading never writes: `ParseCache.update` returns what the cache file should now hold, and
+the caller saves it with `stagemap.write.cache.save_parse_cache`.
 """
 
 from __future__ import annotations
@@ -15,21 +18,26 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutputError, Problem
+from .._version import __version__
+from ..errors import Problem
 from ..model.library import STATUSES, Asset, Vocabulary
-from ..write.atomic import make_owned_folder, remove_owned_files, write_owned
+from ..model.settings import Config
+from . import frontmatter
 from .owned import read_owned
 
-CACHE_DIR = ".stagemap-cache"
 CACHE_FILE = "parse-v2.json"
 FORMAT = "stagemap parse cache 2"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
+NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
+"""Environment variable that turns the parse cache off (neither read nor saved) when set to 1."""
+READ_FAILED = "io"
+"""Code of the problem a file that could not be read gets: such a result is never cached."""
 
 Parsed = tuple[Asset | None, list[Problem]]
 
@@ -37,14 +45,31 @@ _TEXT = ("id", "path", "title", "format", "status", "owner", "message", "summary
 _IDS = ("stages", "questions", "personas")
 
 
+@dataclass(frozen=True, slots=True)
+class CacheUpdate:
+    """What the parse cache file should hold after a read, for the caller to save."""
+
+    folder: Path
+    """The cache folder (it may not exist yet)."""
+    name: str
+    """The cache file's name in ``folder``."""
+    data: bytes
+    """The file's new contents."""
+
+
 def cache_key(vocab: Vocabulary, content_dir: Path) -> str:
     """Return what the whole cache depends on, as a hash."""
-    from .._version import __version__
-
     text = json.dumps(
         [__version__, list(vocab.stages), list(vocab.questions), list(vocab.personas), str(content_dir)]
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def open_cache(config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ) -> ParseCache | None:
+    """Return the project's parse cache, or None when the settings or the environment turn it off."""
+    if config.cache_dir is None or env.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    return ParseCache(config.cache_dir / CACHE_FILE, cache_key(vocab, config.content_dir), vocab)
 
 
 class ParseCache:
@@ -94,28 +119,29 @@ class ParseCache:
         return parsed
 
     def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
-        """Remember a freshly parsed file (unless its data would not survive JSON)."""
+        """Remember a freshly parsed file, unless the result should not outlive this run.
+
+        Not kept: files changed a moment ago (another write within the same mtime tick would
+        go unseen), files that could not be read (making a file readable again changes
+        neither its size nor its mtime, so the error would stick), and data that would not
+        survive JSON.
+        """
         self.changed = True
         if stat.st_mtime_ns > time.time_ns() - RACY_NS:
-            # Changed a moment ago: another write within the same mtime tick would go unseen.
+            return
+        if any(p.code == READ_FAILED for p in parsed[1]):
             return
         entry = _encode(parsed, stat)
         if entry is not None:
             self.new[rel] = entry
 
-    def save(self) -> None:
-        """Write the cache when anything changed; a failure to write is not an error."""
+    def update(self) -> CacheUpdate | None:
+        """Return the file to save, or None when nothing changed since it was read."""
         if not self.changed and len(self.new) == len(self.old):
-            return
+            return None
         data = {"format": FORMAT, "key": self.key, "entries": self.new}
-        try:
-            folder = cache_dir(self.path.parent.parent)
-            text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-            write_owned(folder, self.path.name, text.encode("utf-8"))
-            old = [p.name for p in folder.glob("parse-v*.json") if p.name != self.path.name]
-            remove_owned_files(folder, old)  # left by other stagemap versions
-        except (OSError, OutputError):
-            pass
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        return CacheUpdate(self.path.parent, self.path.name, text.encode("utf-8"))
 
 
 def _encode(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
@@ -216,38 +242,27 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...]) -> Pa
     return asset, problems
 
 
-def cache_dir(root: Path) -> Path:
-    """Return the project's cache folder, made with a .gitignore that ignores it all.
-
-    Raises `OutputError` when it is a link or not a folder: nothing is written there then.
-    """
-    folder = make_owned_folder(root / CACHE_DIR)
-    if not os.path.lexists(folder / ".gitignore"):
-        write_owned(folder, ".gitignore", b"# stagemap's caches: safe to delete.\n*\n")
-    return folder
-
-
 def cached_parse(
-    root: Path,
-    vocab: Vocabulary,
-    content_dir: Path,
+    cache: ParseCache | None,
     files: list[tuple[str, str]],
     parse: Callable[[str, str, os.stat_result | None], Parsed],
     *,
     bodies: bool = False,
 ) -> list[Parsed]:
-    """Parse ``files`` (path, relative path) through the cache.
+    """Parse ``files`` (path, relative path) through ``cache`` (None: parse them all).
 
     Without ``bodies`` the assets' bodies come back empty. With them, a cached asset's body
     is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it.
     """
-    cache = ParseCache(root / CACHE_DIR / CACHE_FILE, cache_key(vocab, content_dir), vocab)
     results: list[Parsed] = []
     for path, rel in files:
+        if cache is None:
+            results.append(_without_body(parse(path, rel, None), bodies))
+            continue
         try:
             stat = os.stat(path)
         except OSError:
-            results.append(parse(path, rel, None))
+            results.append(_without_body(parse(path, rel, None), bodies))
             continue
         hit = cache.get(rel, stat)
         if hit is not None and bodies and hit[0] is not None:
@@ -255,18 +270,21 @@ def cached_parse(
             hit = None if body is None else (replace(hit[0], body=body), hit[1])
         if hit is None:
             hit = parse(path, rel, stat)
-            asset = hit[0]
             cache.put(rel, stat, hit)
-            if asset is not None and asset.body and not bodies:
-                hit = (replace(asset, body=""), hit[1])
+            hit = _without_body(hit, bodies)
         results.append(hit)
-    cache.save()
     return results
 
 
-def _read_body(path: str) -> str | None:
-    from . import frontmatter
+def _without_body(parsed: Parsed, bodies: bool) -> Parsed:
+    """Drop the body unless ``bodies``: a cached asset has none, so a fresh one must not either."""
+    asset = parsed[0]
+    if asset is not None and asset.body and not bodies:
+        return replace(asset, body=""), parsed[1]
+    return parsed
 
+
+def _read_body(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
             return frontmatter.split(handle.read()).body

@@ -1,7 +1,8 @@
 """Split a content file into its YAML front matter and its Markdown body, keeping offsets.
 
-Works on bytes so that nothing is lost: a UTF-8 BOM, CRLF line endings and a missing final
-newline are all recorded, and the spans let an editor replace exactly the bytes it changes.
+Works from bytes so that nothing is lost: the text is kept whole (CRLF line endings and a
+missing final newline included), a UTF-8 BOM is recorded, and the offsets let an editor
+replace exactly the characters it changes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BOM = "\ufeff"
+"""The UTF-8 byte order mark, as decoded text."""
 MAX_FRONT_MATTER = 64 * 1024
 """Front matter larger than this many characters is refused."""
 
@@ -50,10 +52,15 @@ class SplitProblem(Exception):
     """The file has no usable front matter."""
 
     line: int
+    """1-based line of the problem (0: the whole file)."""
     col: int
+    """1-based column (0: the whole line)."""
     message: str
+    """What is wrong."""
     hint: str
+    """How to fix it."""
     code: str
+    """Short machine-readable name of the problem, e.g. ``no-front-matter``."""
 
 
 def decode(data: bytes) -> tuple[str, bool]:

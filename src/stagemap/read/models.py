@@ -1,11 +1,39 @@
-"""Find and read the built-in journey models shipped inside the package."""
+"""Read journey models: the built-in ones shipped in the package, model files and inline ones.
+
+This is the one parser of a model, used by the settings reader (``model:`` and ``stages:``)
+and by ``stagemap models``. Problems go to a `Findings`; a model too broken to use comes
+back as a one-stage placeholder (see `is_usable`) so that reading can go on and report the
+rest of the settings' problems too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any, cast
 
-from ..model.journey import DEFAULT_MODEL
+from ..errors import choices_hint, suggest
+from ..model.journey import (
+    DEFAULT_MODEL,
+    LEADS,
+    PHASES,
+    STAGE_LIST_FIELDS,
+    STAGE_TEXT_FIELDS,
+    JourneyModel,
+    Lead,
+    Phase,
+    Stage,
+)
+from ..model.settings import ID_RE
+from . import yamlsafe
+from .findings import Findings
+
+STAGE_FIELDS = (*STAGE_TEXT_FIELDS, "phase", "lead", *STAGE_LIST_FIELDS)
+"""The fields of a stage besides its id: what a model file and ``stages:`` overrides may set."""
+_INVALID = "<invalid>"
 
 
 def builtin_model_names() -> tuple[str, ...]:
@@ -23,3 +51,206 @@ def builtin_model_names() -> tuple[str, ...]:
 def builtin_model_text(name: str) -> str:
     """Return the YAML text of a built-in model."""
     return resources.files("stagemap").joinpath("models", f"{name}.yml").read_text("utf-8")
+
+
+def builtin_model(name: str) -> JourneyModel:
+    """Parse a built-in model; raises `ConfigError` if the shipped file is broken."""
+    findings = Findings(f"<built-in model {name}>")
+    loaded = yamlsafe.load(builtin_model_text(name))
+    model = parse_model(loaded.data, loaded, (), None, findings)
+    findings.raise_if_any()
+    return model
+
+
+def is_usable(model: JourneyModel) -> bool:
+    """Return False for the placeholder that stands in for a model with problems."""
+    return model.id != _INVALID
+
+
+def resolve_model(value: Any, loaded: yamlsafe.Loaded, root: Path, findings: Findings) -> JourneyModel:
+    """Return the model the ``model:`` setting names: a built-in, a file or a mapping."""
+    names = builtin_model_names()
+    if isinstance(value, str):
+        if value in names:
+            builtin = yamlsafe.load(builtin_model_text(value))
+            return parse_model(builtin.data, builtin, (), f"<built-in model {value}>", findings)
+        if value.endswith((".yml", ".yaml")):
+            return _model_file(value, loaded, root, findings)
+        hint = suggest(value, names) + "; or a .yml file path"
+        findings.error(loaded, ("model",), f"unknown model '{value}'", hint)
+        return _placeholder()
+    if isinstance(value, dict):
+        return parse_model(value, loaded, ("model",), None, findings)
+    findings.error(
+        loaded,
+        ("model",),
+        "'model' must be a built-in name, a .yml file or a mapping with 'stages'",
+        choices_hint(names),
+    )
+    return _placeholder()
+
+
+def _model_file(value: str, loaded: yamlsafe.Loaded, root: Path, findings: Findings) -> JourneyModel:
+    path = (root / value).resolve()
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        findings.error(loaded, ("model",), f"cannot read model file '{value}'", reason)
+        return _placeholder()
+    try:
+        model_loaded = yamlsafe.load(text)
+    except yamlsafe.YamlProblem as exc:
+        findings.yaml_problem(exc, value)
+        return _placeholder()
+    return parse_model(model_loaded.data, model_loaded, (), value, findings)
+
+
+def parse_model(
+    data: Any, loaded: yamlsafe.Loaded, base: tuple[Any, ...], src: str | None, findings: Findings
+) -> JourneyModel:
+    """Build a model from its data, found at ``base`` in ``loaded`` (a file named ``src``)."""
+    if not isinstance(data, dict):
+        findings.error(loaded, base, "a model must be a mapping with 'stages'", src=src)
+        return _placeholder()
+    stages_data = data.get("stages")
+    if not isinstance(stages_data, list) or not stages_data:
+        findings.error(
+            loaded,
+            (*base, "stages"),
+            "a model needs a non-empty list of 'stages'",
+            "each with id, name, phase and lead",
+            src=src,
+        )
+        return _placeholder()
+    stages: list[Stage] = []
+    seen: set[str] = set()
+    for i, item in enumerate(stages_data):
+        stage = _stage(item, loaded, (*base, "stages", i), src, len(stages), findings)
+        if stage is None:
+            continue
+        if stage.id in seen:
+            findings.error(loaded, (*base, "stages", i, "id"), f"duplicate stage id '{stage.id}'", src=src)
+            continue
+        seen.add(stage.id)
+        stages.append(stage)
+    if not stages:
+        return _placeholder()
+    model_id = data.get("id", "custom")
+    return JourneyModel(
+        id=str(model_id),
+        name=str(data.get("name", model_id)),
+        description=str(data.get("description", "")).strip(),
+        stages=tuple(stages),
+    )
+
+
+def _stage(
+    item: Any, loaded: yamlsafe.Loaded, path: tuple[Any, ...], src: str | None, index: int, findings: Findings
+) -> Stage | None:
+    if not isinstance(item, dict):
+        findings.error(loaded, path, "a stage must be a mapping with id, name, phase and lead", src=src)
+        return None
+    findings.unknown_keys(loaded, path, item, ("id", *STAGE_FIELDS), "unknown stage field '{}'", src)
+    stage_id = item.get("id")
+    if not isinstance(stage_id, str) or not ID_RE.match(stage_id):
+        findings.error(
+            loaded,
+            (*path, "id"),
+            "a stage needs an 'id' of lowercase letters, digits and '-'",
+            "e.g. id: awareness",
+            src=src,
+        )
+        return None
+    fields = stage_fields(item, loaded, path, src, findings)
+    for key, choices in (("phase", PHASES), ("lead", LEADS)):
+        if key not in item:
+            findings.error(
+                loaded, path, f"stage '{stage_id}' needs a '{key}'", choices_hint(choices), src=src
+            )
+    return Stage(
+        id=stage_id,
+        name=cast(str, fields.get("name", stage_id)),
+        phase=cast(Phase, fields.get("phase", "before")),
+        lead=cast(Lead, fields.get("lead", "marketing")),
+        goal=cast(str, fields.get("goal", "")),
+        mindset=cast(str, fields.get("mindset", "")),
+        forward=cast(tuple[str, ...], fields.get("forward", ())),
+        stuck=cast(tuple[str, ...], fields.get("stuck", ())),
+        backward=cast(tuple[str, ...], fields.get("backward", ())),
+        formats=cast(tuple[str, ...], fields.get("formats", ())),
+        index=index,
+    )
+
+
+def stage_fields(
+    item: Mapping[str, Any],
+    loaded: yamlsafe.Loaded,
+    path: tuple[Any, ...],
+    src: str | None,
+    findings: Findings,
+) -> dict[str, object]:
+    """Validate the fields of a stage other than its id, returning only the valid ones."""
+    out: dict[str, object] = {}
+    for key in STAGE_TEXT_FIELDS:
+        if key in item:
+            if isinstance(item[key], str):
+                out[key] = item[key].strip()
+            else:
+                findings.error(loaded, (*path, key), f"stage '{key}' must be text", src=src)
+    for key, choices in (("phase", PHASES), ("lead", LEADS)):
+        if key in item:
+            value = item[key]
+            if value in choices:
+                out[key] = value
+            else:
+                hint = suggest(str(value), choices)
+                findings.error(loaded, (*path, key), f"unknown {key} '{value}'", hint, src=src)
+    for key in STAGE_LIST_FIELDS:
+        if key in item:
+            value = item[key]
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                out[key] = tuple(v.strip() for v in value)
+            else:
+                findings.error(loaded, (*path, key), f"stage '{key}' must be a list of text items", src=src)
+    return out
+
+
+def apply_stage_overrides(
+    model: JourneyModel, value: Any, loaded: yamlsafe.Loaded, findings: Findings
+) -> JourneyModel:
+    """Apply the ``stages:`` setting (fields to change, by stage id) to a model."""
+    if value is None:
+        return model
+    if not isinstance(value, dict):
+        findings.error(
+            loaded,
+            ("stages",),
+            "'stages' must map stage ids to the fields to change",
+            "e.g. stages: {awareness: {name: Spotting the problem}}",
+        )
+        return model
+    stages = list(model.stages)
+    for stage_id, fields in value.items():
+        index = next((i for i, s in enumerate(stages) if s.id == stage_id), None)
+        path = ("stages", stage_id)
+        if index is None:
+            hint = suggest(str(stage_id), model.stage_ids)
+            findings.error(loaded, path, f"unknown stage '{stage_id}'", hint)
+            continue
+        if not isinstance(fields, dict):
+            hint = "e.g. goal: ..."
+            findings.error(loaded, path, "stage overrides must be a mapping of fields", hint)
+            continue
+        findings.unknown_keys(loaded, path, fields, STAGE_FIELDS, "unknown stage field '{}'")
+        changes = stage_fields(fields, loaded, path, None, findings)
+        stages[index] = replace(stages[index], **changes)  # type: ignore[arg-type]
+    return replace(model, stages=tuple(stages))
+
+
+def _placeholder() -> JourneyModel:
+    """A one-stage model used only while collecting further problems before raising."""
+    stage = Stage("unknown", "Unknown", "before", "marketing", "", "", (), (), (), (), 0)
+    return JourneyModel(_INVALID, "Invalid", "", (stage,))

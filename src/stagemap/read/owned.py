@@ -5,24 +5,15 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
-
 
 OWNED_LIMIT = 256 * 1024 * 1024
-
 """The largest of stagemap's own files (cache, page record, manifest) it will read."""
-
-
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
+"""Open flag: fail on a link at the last step (0 where the platform has no such flag)."""
 DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-
-
+"""Open flag: fail unless it is a folder."""
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+"""Open flag: never block, so that opening a FIFO put in stagemap's place cannot hang."""
 
 
 def read_owned(path: Path, limit: int = OWNED_LIMIT) -> bytes | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.project import Project
-from .assets import load_library
+from .assets import read_library
+from .cache import CacheUpdate
 from .settings import load_config
 
 
@@ -14,8 +15,20 @@ def load_project(path: str | Path | None = None, *, bodies: bool = True) -> Proj
 
     Raises `ConfigError` when stagemap.yml is missing or invalid; content problems are
     returned in ``project.problems``, never raised. With ``bodies=False`` the assets'
-    bodies are left empty and unchanged files are not read again (a parse cache in
-    ``.stagemap-cache/``): enough for coverage, checks and kits, and much faster.
+    bodies are left empty and unchanged files are not read again (the parse cache, see
+    `read_project`): enough for coverage, checks and kits, and much faster.
+    """
+    return read_project(path, bodies=bodies)[0]
+
+
+def read_project(
+    path: str | Path | None = None, *, bodies: bool = True
+) -> tuple[Project, CacheUpdate | None]:
+    """Load the project like `load_project`, and return what its parse cache should now hold.
+
+    Nothing is written: pass the update to `stagemap.write.cache.save_parse_cache` to keep
+    the cache for the next run.
     """
     config = load_config(path)
-    return Project(config, load_library(config, bodies=bodies))
+    library, update = read_library(config, bodies=bodies)
+    return Project(config, library), update

@@ -59,10 +59,15 @@ class YamlProblem(Exception):
     """The YAML could not be read; line and column are file-relative and 1-based."""
 
     line: int
+    """Line of the problem in the file."""
     col: int
+    """Column of the problem."""
     message: str
+    """What is wrong."""
     hint: str = ""
+    """How to fix it, when we can tell."""
     code: str = "yaml"
+    """Short machine-readable name of the problem."""
 
 
 @dataclass(slots=True)
@@ -70,6 +75,7 @@ class Loaded:
     """Plain Python data plus the position of every value and mapping key."""
 
     data: Any
+    """The document as dicts, lists, text, numbers, booleans and None."""
     values: dict[tuple[Any, ...], Pos] = field(default_factory=dict)
     """Position of the value at a path: ``("stages",)``, ``("stages", 0)``, ``()`` for the root."""
     keys: dict[tuple[Any, ...], Pos] = field(default_factory=dict)

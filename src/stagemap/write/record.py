@@ -32,11 +32,11 @@ from typing import Any
 from .._version import __version__
 from ..errors import OutputError
 from ..model.library import Asset, Library
-from ..model.settings import Config
-from ..read.cache import CACHE_DIR, cache_dir
+from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
 from ..render.environment import BUILTIN
 from .atomic import write_owned
+from .cache import cache_dir
 from .tree import read_manifest
 
 RECORD = "pages-v1.json"
@@ -155,7 +155,7 @@ class PageRecord:
             pages[path] = [self.page_key(by_path.get(path)), info.st_size, info.st_mtime_ns, files]
         data = {"format": FORMAT, "out_dir": str(self.out_dir), "pages": pages}
         try:
-            folder = cache_dir(self.path.parent.parent)
+            folder = cache_dir(self.path.parent)
             text = json.dumps(data, sort_keys=True, separators=(",", ":"))
             write_owned(folder, self.path.name, text.encode("utf-8"))
         except (OSError, OutputError):

@@ -1,0 +1,161 @@
+"""Read typed front matter fields, reporting each wrong one at its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import suggest
+from ..model.library import DATE_RE
+from . import yamlsafe
+
+Add = Callable[..., None]
+"""Records a problem: ``add(line, col, message, hint, code)``."""
+
+_TYPE_NAMES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    dict: "a mapping",
+    list: "a list",
+    type(None): "empty",
+}
+
+
+class FieldReader:
+    """Reads typed fields out of one file's front matter, reporting each wrong one.
+
+    ``fence_line`` is the line of the opening ``---``, where a missing field is reported.
+    """
+
+    def __init__(self, loaded: yamlsafe.Loaded, source: str, add: Add, fence_line: int) -> None:
+        self.loaded = loaded
+        self.source = source
+        self.fm: dict[str, Any] = loaded.data
+        self.add = add
+        self.fence_line = fence_line
+
+    def _missing(self, key: str, example: str) -> None:
+        if key in self.fm:  # present but empty: point at it
+            pos = self.loaded.pos(key)
+            self.add(
+                pos.line,
+                pos.col,
+                f"required field '{key}' is empty",
+                f"give it a value, e.g. {key}: {example}",
+                f"empty-{key}",
+            )
+            return
+        self.add(
+            self.fence_line,
+            1,
+            f"missing required field '{key}'",
+            f"add e.g. {key}: {example}",
+            f"missing-{key}",
+        )
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        """Return a text field, stripped; a number is taken as written; None when absent or wrong."""
+        if key not in self.fm or self.fm[key] is None:
+            if required:
+                self._missing(key, "Why missed calls cost more than you think")
+            return None
+        value = self.fm[key]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            pos = self.loaded.pos(key)
+            return self.source[pos.start : pos.end]
+        if not isinstance(value, str):
+            pos = self.loaded.pos(key)
+            self.add(
+                pos.line,
+                pos.col,
+                f"'{key}' must be text, not {_TYPE_NAMES.get(type(value), 'that')}",
+                "quote the value",
+                "wrong-type",
+            )
+            return None
+        value = value.strip()
+        if required and not value:
+            self._missing(key, "Why missed calls cost more than you think")
+            return None
+        return value
+
+    def ids(self, key: str, valid: tuple[str, ...], what: str, *, required: bool) -> tuple[str, ...]:
+        """Return the valid ids of a field holding one id or a list, each once, in order."""
+        example = valid[0] if valid else "id"
+        if key not in self.fm or self.fm[key] is None or self.fm[key] == []:
+            if required:
+                self._missing(key, f"[{example}]")
+            return ()
+        value = self.fm[key]
+        items: list[tuple[Any, tuple[Any, ...]]]
+        if isinstance(value, str):
+            items = [(value, (key,))]
+        elif isinstance(value, list):
+            items = [(v, (key, i)) for i, v in enumerate(value)]
+        else:
+            pos = self.loaded.pos(key)
+            self.add(
+                pos.line,
+                pos.col,
+                f"'{key}' must be a {what} id or a list of them, not {_TYPE_NAMES.get(type(value), 'that')}",
+                f"e.g. {key}: [{example}]",
+                "wrong-type",
+            )
+            return ()
+        result: list[str] = []
+        for item, path in items:
+            pos = self.loaded.pos(*path)
+            if not isinstance(item, str):
+                self.add(
+                    pos.line,
+                    pos.col,
+                    f"{what} ids must be text, not {_TYPE_NAMES.get(type(item), 'that')}",
+                    "quote the value",
+                    "wrong-type",
+                )
+                continue
+            item = item.strip()
+            if item not in valid:
+                self.add(
+                    pos.line,
+                    pos.col,
+                    f"unknown {what} '{item}'",
+                    suggest(item, valid),
+                    f"unknown-{what}",
+                )
+                continue
+            if item not in result:
+                result.append(item)
+        return tuple(result)
+
+    def date(self, key: str) -> dt.date | None:
+        """Return a ``YYYY-MM-DD`` date field; None when absent or not a real date."""
+        if key not in self.fm or self.fm[key] is None:
+            return None
+        value = self.fm[key]
+        pos = self.loaded.pos(key)
+        if not isinstance(value, str) or not DATE_RE.match(value.strip()):
+            shown = (
+                f"got '{value}'" if isinstance(value, str) else f"not {_TYPE_NAMES.get(type(value), 'that')}"
+            )
+            self.add(
+                pos.line,
+                pos.col,
+                f"'{key}' must be a date like 2026-03-31, {shown}",
+                "write the date as YYYY-MM-DD",
+                "bad-date",
+            )
+            return None
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            self.add(
+                pos.line,
+                pos.col,
+                f"'{key}' is not a real date: {value.strip()}",
+                "check the month and day",
+                "bad-date",
+            )
+            return None
