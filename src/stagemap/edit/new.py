@@ -17,7 +17,7 @@ from ..model.settings import Config
 from ..read.models import builtin_model_names
 from ..read.settings import config_from_data
 from ..render.environment import environment, render
-from .lossless import format_flow, format_scalar
+from .yamltext import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
 MAX_SLUG = 60
