@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import Problem, UsageError, suggest
 from ..model.library import DATE_RE, FIELDS, STATUSES, Library, Vocabulary
@@ -28,6 +27,8 @@ ID_FIELDS = {"stages": "stage", "questions": "question", "personas": "persona"}
 """Front matter keys holding ids, and what one id is called."""
 REQUIRED = ("title", "stages", "questions")
 DATE_FIELDS = ("updated", "review_by")
+FieldValue = str | int | float | bool
+"""A value a tag edit can set: text, or for the user's own keys true/false or a number."""
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -109,7 +110,7 @@ class TagRequest:
     """Ids to add per key (``stages``, ``questions``, ``personas``)."""
     remove: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Ids to remove per key."""
-    set: Mapping[str, Any] = field(default_factory=dict)
+    set: Mapping[str, FieldValue] = field(default_factory=dict)
     """Values to set per key."""
     unset: tuple[str, ...] = ()
     """Keys to remove."""
@@ -154,7 +155,7 @@ def tag_request(
         both = sorted(set(add.get(key, ())) & set(remove.get(key, ())))
         if both:
             raise UsageError(f"{ID_FIELDS[key]} '{both[0]}' is both added and removed")
-    values: dict[str, Any] = {}
+    values: dict[str, FieldValue] = {}
     for key, value in sets.items():
         check_key(key)
         values[key] = set_value(config, library, key, value)
@@ -193,7 +194,7 @@ def check_key(key: str) -> None:
         raise UsageError(f"unknown field '{key}' (did you mean '{close[0]}'?)")
 
 
-def set_value(config: Config, library: Library, key: str, raw: str) -> Any:
+def set_value(config: Config, library: Library, key: str, raw: str) -> FieldValue:
     """Return the value that setting ``key`` to the text ``raw`` writes; raise `UsageError` if invalid.
 
     stagemap's own fields stay text; for other keys ``true``, ``false`` and numbers keep
