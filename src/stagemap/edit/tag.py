@@ -1,4 +1,4 @@
-"""Choose assets and plan front matter edits to them: what ``tag`` and ``list`` do. No printing.
+"""Plan front matter edits to chosen assets (what ``tag`` does), checked before anyone writes.
 
 Every planned edit is checked twice before anyone writes it: the editor proves the YAML
 reads back as intended, and the file is validated again as an asset, so an edit never
