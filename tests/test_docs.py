@@ -44,7 +44,10 @@ def test_readme_shows_real_output(request: pytest.FixtureRequest) -> None:
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     found: list[tuple[str, click.Command]] = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         full = f"{prefix}{name}"
         found.append((full, command))
         if isinstance(command, click.Group):
@@ -157,3 +160,27 @@ def test_readme_quick_start_is_two_commands() -> None:
     assert commands[1].strip() == "bash tests/run"
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert "bash tests/run" in ci
+
+
+PYTHON_EXAMPLE = re.compile(
+    r"```python\n(?P<code>.*?)```\n\nRun in this repository, it prints:\n\n```text\n(?P<out>.*?)```", re.S
+)
+
+
+def test_readme_python_example_runs_and_prints_what_it_shows(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = README.read_text(encoding="utf-8")
+    examples = list(PYTHON_EXAMPLE.finditer(text))
+    assert len(examples) == 1, "README should have one Python example followed by its output"
+    monkeypatch.chdir(ROOT)
+    exec(compile(examples[0].group("code"), "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out == examples[0].group("out")
+
+
+def test_public_api_names_all_import() -> None:
+    import stagemap
+
+    missing = [name for name in stagemap.__all__ if not hasattr(stagemap, name)]
+    assert missing == []
+    assert {"load_project", "analyse", "Report", "Project", "Asset"} <= set(stagemap.__all__)

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli import edit as cli_edit
+from stagemap.cli import new as cli_new
 from stagemap.cli.app import cli
 from stagemap.edit.new import slugify
 from stagemap.model.library import STATUSES
@@ -138,7 +139,7 @@ def test_new_usage_errors(project: Path, args: list[str], message: str) -> None:
 
 
 def test_new_status_choices_match_the_library() -> None:
-    option = next(p for p in cli_edit.new.params if p.name == "status")
+    option = next(p for p in cli_new.new.params if p.name == "status")
     assert tuple(option.type.choices) == STATUSES  # type: ignore[attr-defined]
 
 
@@ -183,7 +184,7 @@ def test_new_uses_the_projects_template(project: Path) -> None:
 
 
 def test_new_asks_for_every_field_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
     answers = "Ask me\nawarenes\nawareness\nproblems, risk\nowner\nchecklist\n"
     code, out, err = run("new", input=answers)
     assert code == 0
@@ -202,13 +203,13 @@ def test_new_asks_for_every_field_on_a_terminal(project: Path, monkeypatch: pyte
 
 
 def test_new_asks_only_for_what_is_missing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
     code, out, _ = run("new", "Half", "--stage", "awareness", input="risk\n")
     assert (code, out) == (0, "content/half.md\n")
 
 
 def test_new_never_asks_with_no_input(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
     assert run("new", "T", "--no-input", input="awareness\n")[2] == (
         "Error: missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, "
         "onboarding, adoption, advocacy)\n"

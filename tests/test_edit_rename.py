@@ -259,7 +259,7 @@ def test_rename_needs_yes_without_a_terminal(project: Path) -> None:
 
 
 def test_rename_asks_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_edit, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
     before = snapshot(project)
     code, out, err = run("rename-persona", "owner", "boss", input="n\n")
     assert code == 1

@@ -2,7 +2,8 @@
 
 A content problem (a bad asset) is data: a `Problem` is collected and printed with the rest.
 Anything that stops the command (a broken stagemap.yml, an unknown stage on the command line)
-is a `StagemapError`; cli.py turns it into one ``Error: ...`` message and exit code 2.
+is a `StagemapError`; the main command group (cli/app.py) turns it into one ``Error: ...``
+message and its exit code (2).
 """
 
 from __future__ import annotations

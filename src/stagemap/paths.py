@@ -8,3 +8,8 @@ from pathlib import Path
 def shown_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, or whole when outside it."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def shown_folder(path: Path, root: Path) -> str:
+    """Return a folder as `shown_path` does, with a trailing ``/`` when inside ``root``."""
+    return path.relative_to(root).as_posix() + "/" if path.is_relative_to(root) else str(path)

@@ -1,6 +1,9 @@
-"""The command line: click lives here and nowhere else. Each command parses, calls the library, prints."""
+"""The command line: click lives here and nowhere else. Each command loads, calls the library, prints.
 
-from . import edit, site  # noqa: F401  (importing them registers their commands)
+The main group (app.py) imports a command's module only when that command is used; its
+`COMMANDS` table maps each command name to the module that defines it.
+"""
+
 from .app import cli, main
 
 __all__ = ["cli", "main"]

@@ -1,23 +1,32 @@
-"""New files: a starter asset (``stagemap new``) and a new project (``stagemap init``). No I/O.
+"""A new asset, planned as data: its file, id, front matter, starter body and brief. No writing.
 
 The front matter is written here, so it is always valid; the body of a new asset comes from
 the template ``new-asset.md.j2``, which a project can override in its templates/ folder.
+The plan checks everything a write could trip on (the ids, a free file name inside the
+content folder, a free asset id) before anyone writes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.journey import DEFAULT_QUESTIONS, LEAD_LABELS, PHASE_LABELS, Persona, Question, Stage
+from ..analyse.coverage import analyse
+from ..errors import StagemapError, UsageError, suggest
+from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Question, Stage
+from ..model.library import ASSET_SUFFIXES, Library, Vocabulary
+from ..model.project import Project
 from ..model.report import Report
 from ..model.settings import Config
-from ..read.models import builtin_model_names
-from ..read.settings import config_from_data
+from ..paths import shown_folder
+from ..read.assets import parse_asset
 from ..render.environment import environment, render
-from .lossless import format_flow, format_scalar
+from .yamltext import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
 MAX_SLUG = 60
@@ -61,7 +70,7 @@ def slugify(title: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """The gap a new asset is made to fill (``stagemap new --gap``)."""
+    """The gap a new asset is made to fill: a stage x question cell of the report."""
 
     stage: Stage
     """The stage of the gap."""
@@ -79,6 +88,11 @@ class Brief:
     """The project's message for the question, or empty."""
     next_stage: Stage | None
     """The stage to hand buyers on to (None at the last stage)."""
+
+    @property
+    def title(self) -> str:
+        """A title for an asset filling the gap: the stage's name and the question."""
+        return f"{self.stage.name}: {self.question.prompt or self.question.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +116,7 @@ class NewAsset:
     next_stage: Stage | None
     """The stage written as ``next:``, or None for no next step."""
     brief: Brief | None
-    """The gap it fills, when made with ``--gap``."""
+    """The gap it fills, when made for one."""
 
 
 def brief_for(config: Config, report: Report, stage_id: str, question_id: str) -> Brief:
@@ -160,103 +174,148 @@ def render_new_asset(config: Config, asset: NewAsset) -> str:
     return front_matter(asset) + "\n" + body.lstrip("\n")
 
 
-# -- init -----------------------------------------------------------------------------------
-EXAMPLE_ASSET = "content/why-we-exist.md"
-INIT_FILES = ("stagemap.yml", EXAMPLE_ASSET, "templates/README.md")
+# -- planning -------------------------------------------------------------------------------
+class TargetOutside(UsageError):
+    """The path asked for a new asset is outside the content folder."""
+
+    def __init__(self, dest: str, content: str) -> None:
+        super().__init__(f"{dest} is outside the content folder {content}")
+        self.dest = dest
+        """The path as given."""
 
 
-def init_files(name: str, model: str) -> dict[str, str]:
-    """Return ``{relative path: text}`` of a new project using the built-in ``model``."""
-    journey = config_from_data(Path("."), {"model": model}).model
-    first = journey.stages[0]
-    second = journey.stages[1] if len(journey.stages) > 1 else None
-    last = journey.stages[-1]
-    stage_ids = ", ".join(journey.stage_ids)
-    questions = ", ".join(q.id for q in DEFAULT_QUESTIONS)
-    models = ", ".join(builtin_model_names())
-    settings = f"""\
-# stagemap settings. Run `stagemap check` after changing anything here; the full list of
-# settings is in docs/settings.md of the stagemap repository.
+class TargetExists(UsageError):
+    """A file already sits where the new asset would go; a new asset never overwrites."""
 
-# The company or product: shown in reports, kits and the site.
-name: {format_scalar(name)}
+    def __init__(self, shown: str) -> None:
+        super().__init__(f"{shown} already exists (a new asset never overwrites a file)")
+        self.shown = shown
+        """The file, relative to the project root."""
 
-# Why you exist, in a sentence or two, in words a buyer would use. Every kit opens with it.
-purpose: >-
-  Say why the company exists and what it believes, not what it sells.
 
-# The buyer's journey. Built-in models: {models}.
-# `stagemap models show {model}` lists its stages: {stage_ids}.
-model: {model}
+class TargetIsLink(UsageError):
+    """A symbolic link sits where the new asset would go; a new asset is never written through one."""
 
-# Where the assets are (Markdown files with front matter) and where template overrides go.
-content: content
-templates: templates
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is a symbolic link; a new asset is never written through one")
+        self.path = path
+        """The link."""
 
-# The questions every stage should answer. Default: {questions}.
-# Switch on more by id (what-we-do, cost, how-to-start) or define your own:
-# questions:
-#   - who-we-are
-#   - problems
-#   - who-for
-#   - risk
-#   - {{id: switching, name: Switching, prompt: How hard is it to move over to you?}}
 
-# Who you solve problems for, and who looks like them but is not a fit. Assets name them
-# in `personas:`; `stagemap report --persona ID` shows one persona's coverage.
-# personas:
-#   - id: owner
-#     name: Business owner
-#     needs: What they need from you, in their words.
-#     not_fit: Who is not a fit, so they can find out early.
+@dataclass(frozen=True, slots=True)
+class NewRequest:
+    """What a new asset should say, by id; `plan_new` checks it."""
 
-# Cells (stage:question) that are empty on purpose, so the report does not flag them.
-# not_applicable:
-#   - {last.id}:who-we-are
+    title: str
+    """Title; runs of white space become one space."""
+    stages: tuple[str, ...]
+    """Stage ids it serves (at least one)."""
+    questions: tuple[str, ...]
+    """Question ids it answers (at least one)."""
+    personas: tuple[str, ...] = ()
+    """Persona ids it is for (empty: everyone)."""
+    format: str = ""
+    """Format, e.g. ``article``, or empty."""
+    status: str = "idea"
+    """Status."""
+    owner: str = ""
+    """Who will keep it up to date, or empty."""
+    dest: str | None = None
+    """File or folder (ending in ``/``) under the content folder; None: named from the title."""
+    brief: Brief | None = None
+    """The gap it fills: its brief starts the body, and its next stage becomes ``next:``."""
 
-# How many published assets make a cell covered (fewer is thin).
-# thresholds:
-#   covered: 2
 
-# Your one-line answer to each question, used in the message kits.
-# messages:
-#   problems: The problem we solve, in one sentence.
-"""
-    next_line = f"next: {second.id}  # the stage or asset to hand the buyer on to\n" if second else ""
-    example = f"""\
----
-# An example asset: every Markdown file under content/ is one. `stagemap schema` describes
-# every field; `stagemap new "A title" --stage {first.id} --question problems` makes another.
-title: Why we exist
-stages: [{first.id}]  # one or more of: {stage_ids}
-questions: [who-we-are]  # one or more of: {questions}
-format: article
-status: draft  # idea, draft, review, published (only published assets count), retired
-message: We started because we saw a problem worth fixing, and we still care about it.
-summary: The story of why the company exists, for buyers who are just noticing the problem.
-{next_line}---
+@dataclass(frozen=True, slots=True)
+class NewFile:
+    """A planned new asset: where it goes and its bytes."""
 
-# Why we exist
+    path: Path
+    """The file to create (its folder resolved, inside the content folder)."""
+    rel: str
+    """Path relative to the project root, with forward slashes."""
+    asset_id: str
+    """The asset's id: its path in the content folder without the suffix."""
+    data: bytes
+    """The whole file, UTF-8."""
 
-Buyers at the first stage of the journey ({first.name.lower()}) are not looking for a
-product yet. Tell them why you started, the problem you saw, and who you do it for, in
-their words.
 
-When the draft is ready, set `status: published`, then run `stagemap report` to see
-which stages and questions still need material.
-"""
-    readme = """\
-# Templates
+def check_ids(what: str, given: Sequence[str], valid: Sequence[str]) -> None:
+    """Raise `UsageError` for the first id of ``given`` not in ``valid`` (``what`` names the kind)."""
+    for item in given:
+        if item not in valid:
+            raise UsageError(f"unknown {what} '{item}' ({suggest(item, valid)})")
 
-Files here override stagemap's built-in templates of the same name.
 
-- `stagemap templates list` shows every template and where it comes from.
-- `stagemap templates copy NAME` copies a built-in one here to change it.
-- To change one part only, extend the built-in with the `stagemap/` prefix and replace a
-  block, e.g. a file `kit.md.j2` here holding
-  `{% extends "stagemap/kit.md.j2" %}` and one `{% block purpose %}...{% endblock %}`.
-- `new-asset.md.j2` is the starter body of `stagemap new`.
+def gap_brief(config: Config, library: Library, stage_id: str, question_id: str, day: dt.date) -> Brief:
+    """Check a stage x question cell and describe it, as the report sees it on ``day``."""
+    check_ids("stage", [stage_id], config.model.stage_ids)
+    check_ids("question", [question_id], config.question_ids)
+    return brief_for(config, analyse(config, library, day), stage_id, question_id)
 
-Templates are Jinja; an undefined variable is an error, so typos show up at once.
-"""
-    return {"stagemap.yml": settings, EXAMPLE_ASSET: example, "templates/README.md": readme}
+
+def plan_new(project: Project, request: NewRequest) -> NewFile:
+    """Check a new asset and plan its file; raise `UsageError` for anything that would go wrong.
+
+    The file name is made from the title unless ``dest`` names it; an existing file, a
+    symbolic link there or an asset id already in use is refused.
+    """
+    config = project.config
+    model = config.model
+    title = " ".join(request.title.split())
+    if not title:
+        raise UsageError("the title is empty")
+    check_ids("stage", request.stages, model.stage_ids)
+    check_ids("question", request.questions, config.question_ids)
+    check_ids("persona", request.personas, config.persona_ids)
+    brief = request.brief
+    asset = NewAsset(
+        title=title,
+        stages=tuple(s for i in dict.fromkeys(request.stages) if (s := model.stage(i)) is not None),
+        questions=tuple(q for i in dict.fromkeys(request.questions) if (q := config.question(i)) is not None),
+        personas=tuple(p for i in dict.fromkeys(request.personas) if (p := config.persona(i)) is not None),
+        format=" ".join(request.format.split()),
+        status=request.status,
+        owner=" ".join(request.owner.split()),
+        next_stage=brief.next_stage if brief else None,
+        brief=brief,
+    )
+    text = render_new_asset(config, asset)
+    target, shown = new_target(config, request.dest, title)
+    asset_id = target.relative_to(config.content_dir.resolve()).with_suffix("").as_posix()
+    if project.library.asset(asset_id) is not None:
+        raise UsageError(f"id '{asset_id}' is already used by {project.library.by_id[asset_id].path}")
+    data = text.encode("utf-8")
+    _, problems = parse_asset(shown, asset_id, data, Vocabulary.of(config))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:  # the front matter is ours; this would be a bug, so say so rather than write it
+        raise StagemapError(f"the new asset would not be valid: {errors[0].format()}")
+    return NewFile(target, shown, asset_id, data)
+
+
+def new_target(config: Config, dest: str | None, title: str) -> tuple[Path, str]:
+    """Return the file a new asset goes to, and its path relative to the project root."""
+    content = config.content_dir.resolve()
+    name = slugify(title) + ".md"
+    rel = name
+    if dest:
+        prefix = shown_folder(content, config.root)
+        relative = dest[len(prefix) :] if dest.replace("\\", "/").startswith(prefix) else dest
+        if relative.endswith(("/", "\\")) or (content / relative).is_dir():
+            rel = relative.rstrip("/\\") + "/" + name
+        else:
+            rel = relative if relative.endswith(ASSET_SUFFIXES) else relative + ".md"
+    candidate = (content / rel).resolve()
+    if not candidate.is_relative_to(content) or candidate == content:
+        raise TargetOutside(str(dest), shown_folder(content, config.root))
+    # The folders resolved, the name not: a link at the name is refused, never followed.
+    joined = content / rel
+    target = joined.parent.resolve() / joined.name
+    if not target.is_relative_to(content) or joined.name in ("", ".", ".."):
+        raise TargetOutside(str(dest), shown_folder(content, config.root))
+    if os.path.islink(target):
+        raise TargetIsLink(target)
+    shown = target.relative_to(config.root).as_posix() if target.is_relative_to(config.root) else str(target)
+    if target.exists():
+        raise TargetExists(shown)
+    return target, shown

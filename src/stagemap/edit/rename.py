@@ -26,7 +26,8 @@ from ..read.assets import content_files, parse_asset
 from ..read.models import builtin_model_names, builtin_model_text
 from ..read.settings import config_from_data
 from .lossless import Change, EditError, KeyPath, RenameKey, SetValue, edit_document
-from .tag import FileEdit, check_edit, identify
+from .select import identify
+from .tag import FileEdit, check_edit
 
 Kind = Literal["stage", "question", "persona"]
 KEYS: dict[str, str] = {"stage": "stages", "question": "questions", "persona": "personas"}
@@ -116,11 +117,17 @@ def plan_rename(config: Config, kind: Kind, old: str, new: str, *, copy_model: b
     return RenamePlan(kind, old, new, tuple(files), places)
 
 
-BUILTIN_HELP = (
-    "the stages of the built-in model '{model}' cannot be renamed in place; run again with "
-    "--copy-model to copy the model into the project as {model}.yml, rename the stage there "
-    "and set 'model: {model}.yml' in stagemap.yml"
-)
+class BuiltinStages(UsageError):
+    """A stage of a built-in model was to be renamed without copying the model into the project."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"the stages of the built-in model '{model}' cannot be renamed in place; copy the model "
+            f"into the project as {model}.yml, rename the stage there and set "
+            f"'model: {model}.yml' in stagemap.yml"
+        )
+        self.model = model
+        """The built-in model's name."""
 
 
 def _model_changes(
@@ -135,7 +142,7 @@ def _model_changes(
         raise UsageError("'model' is neither a name, a file nor a mapping")
     if model in builtin_model_names():
         if not copy_model:
-            raise UsageError(BUILTIN_HELP.format(model=model))
+            raise BuiltinStages(model)
         name = f"{model}.yml"
         target = config.root / name
         if target.exists():

@@ -1,4 +1,4 @@
-"""Choose assets and plan front matter edits to them: what ``tag`` and ``list`` do. No printing.
+"""Plan front matter edits to chosen assets (what ``tag`` does), checked before anyone writes.
 
 Every planned edit is checked twice before anyone writes it: the editor proves the YAML
 reads back as intended, and the file is validated again as an asset, so an edit never
@@ -10,26 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import Problem, UsageError, suggest
-from ..model.library import ASSET_SUFFIXES, DATE_RE, FIELDS, STATUSES, Asset, Library, Vocabulary
+from ..model.library import DATE_RE, FIELDS, STATUSES, Library, Vocabulary
 from ..model.settings import Config
 from ..read import frontmatter, yamlsafe
-from ..read.assets import content_files, parse_asset
+from ..read.assets import parse_asset
 from .lossless import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
+from .select import identify
 
 ID_FIELDS = {"stages": "stage", "questions": "question", "personas": "persona"}
 """Front matter keys holding ids, and what one id is called."""
 REQUIRED = ("title", "stages", "questions")
-WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner")
-"""Fields ``--where FIELD=VALUE`` can select on."""
 DATE_FIELDS = ("updated", "review_by")
+FieldValue = str | int | float | bool
+"""A value a tag edit can set: text, or for the user's own keys true/false or a number."""
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -53,6 +52,8 @@ class FileEdit:
     """The problems behind a refusal."""
     created: bool = False
     """The file does not exist yet."""
+    emptied: str = ""
+    """For a refusal because removing ids would leave none: the key (``stages`` or ``questions``)."""
 
     @property
     def refused(self) -> bool:
@@ -65,6 +66,42 @@ class FileEdit:
         return not self.refusal and self.after != self.before
 
 
+class IdsNotSettable(UsageError):
+    """A key holding ids was given a value to set; ids are added and removed instead."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"'{key}' holds {ID_FIELDS[key]} ids: add or remove them instead of setting it")
+        self.key = key
+        """The key (``stages``, ``questions`` or ``personas``)."""
+
+
+class ValueNeeded(UsageError):
+    """A field was given an empty value to set."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"'{key}' needs a value (unset it to remove the field)")
+        self.key = key
+        """The field."""
+
+
+class RequiredField(UsageError):
+    """A required field was asked to be removed."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"'{key}' is required and cannot be removed")
+        self.key = key
+        """The field."""
+
+
+class IdForManyFiles(UsageError):
+    """A new id was asked for while more than one file is selected; an id names one asset."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"an id names one asset, but {count} files are selected")
+        self.count = count
+        """How many files are selected."""
+
+
 @dataclass(frozen=True, slots=True)
 class TagRequest:
     """Validated changes to make to each selected asset."""
@@ -73,7 +110,7 @@ class TagRequest:
     """Ids to add per key (``stages``, ``questions``, ``personas``)."""
     remove: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Ids to remove per key."""
-    set: Mapping[str, Any] = field(default_factory=dict)
+    set: Mapping[str, FieldValue] = field(default_factory=dict)
     """Values to set per key."""
     unset: tuple[str, ...] = ()
     """Keys to remove."""
@@ -99,13 +136,14 @@ def tag_request(
     *,
     add: Mapping[str, Sequence[str]],
     remove: Mapping[str, Sequence[str]],
-    sets: Sequence[str],
+    sets: Mapping[str, str],
     unsets: Sequence[str],
 ) -> TagRequest:
-    """Check the command line's ids and ``KEY=VALUE`` pairs; raise `UsageError` on the first bad one.
+    """Check the ids to add and remove, the fields to set (as text) and to unset.
 
-    Ids to add must be in the model; ids to remove need not be: removing is always safe,
-    and it is how a misspelt id that ``check`` reports is taken away.
+    Raise `UsageError` on the first bad one. Ids to add must be in the model; ids to remove
+    need not be: removing is always safe, and it is how a misspelt id that ``check``
+    reports is taken away.
     """
     valid = model_ids(config)
     for key, ids in add.items():
@@ -117,21 +155,14 @@ def tag_request(
         both = sorted(set(add.get(key, ())) & set(remove.get(key, ())))
         if both:
             raise UsageError(f"{ID_FIELDS[key]} '{both[0]}' is both added and removed")
-    values: dict[str, Any] = {}
-    for pair in sets:
-        key, sep, value = pair.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise UsageError(f"--set needs KEY=VALUE, got '{pair}'")
+    values: dict[str, FieldValue] = {}
+    for key, value in sets.items():
         check_key(key)
-        if key in values:
-            raise UsageError(f"--set {key} is given twice")
         values[key] = set_value(config, library, key, value)
     for key in unsets:
         check_key(key)
         if key in REQUIRED:
-            hint = f"; use --remove-{ID_FIELDS[key]} to take ids away" if key in ID_FIELDS else ""
-            raise UsageError(f"'{key}' is required and cannot be removed{hint}")
+            raise RequiredField(key)
         if key in values:
             raise UsageError(f"'{key}' is both set and removed")
     return TagRequest(
@@ -163,14 +194,17 @@ def check_key(key: str) -> None:
         raise UsageError(f"unknown field '{key}' (did you mean '{close[0]}'?)")
 
 
-def set_value(config: Config, library: Library, key: str, raw: str) -> Any:
-    """Return the value ``--set KEY=VALUE`` writes, or raise `UsageError` if it would be invalid."""
+def set_value(config: Config, library: Library, key: str, raw: str) -> FieldValue:
+    """Return the value that setting ``key`` to the text ``raw`` writes; raise `UsageError` if invalid.
+
+    stagemap's own fields stay text; for other keys ``true``, ``false`` and numbers keep
+    their YAML types when they read back exactly.
+    """
     value = raw.strip()
     if key in ID_FIELDS:
-        what = ID_FIELDS[key]
-        raise UsageError(f"use --add-{what} and --remove-{what} to change '{key}', not --set")
+        raise IdsNotSettable(key)
     if not value:
-        raise UsageError(f"--set {key}= needs a value (use --unset {key} to remove the field)")
+        raise ValueNeeded(key)
     if key == "status" and value not in STATUSES:
         raise UsageError(f"unknown status '{value}' ({suggest(value, STATUSES)})")
     if key in DATE_FIELDS:
@@ -200,96 +234,28 @@ def set_value(config: Config, library: Library, key: str, raw: str) -> Any:
     return value
 
 
-# -- selecting ------------------------------------------------------------------------------
-def parse_where(config: Config, items: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Parse ``FIELD=VALUE`` filters; values for one field are alternatives."""
-    known = {
-        "stage": config.model.stage_ids,
-        "question": config.question_ids,
-        "persona": config.persona_ids,
-        "status": STATUSES,
-    }
-    out: dict[str, list[str]] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name, value = name.strip(), value.strip()
-        if not sep or not name or not value:
-            raise UsageError(f"--where needs FIELD=VALUE, got '{item}' (fields: {', '.join(WHERE_FIELDS)})")
-        if name not in WHERE_FIELDS:
-            raise UsageError(f"cannot select on '{name}' ({suggest(name, WHERE_FIELDS)})")
-        if name in known and value not in known[name]:
-            raise UsageError(f"unknown {name} '{value}' ({suggest(value, known[name])})")
-        out.setdefault(name, []).append(value)
-    return {k: tuple(v) for k, v in out.items()}
+def check_id_change(config: Config, library: Library, files: Sequence[Path], request: TagRequest) -> None:
+    """Refuse a request that would change an asset's id while other assets name it as their next step.
 
-
-def matches(asset: Asset, where: Mapping[str, Sequence[str]]) -> bool:
-    """True when the asset matches every field (any of the values given for one field)."""
-    for name, values in where.items():
-        if name == "stage":
-            ok = any(v in asset.stages for v in values)
-        elif name == "question":
-            ok = any(v in asset.questions for v in values)
-        elif name == "persona":
-            ok = any(v in asset.personas for v in values)
-        else:
-            ok = str(getattr(asset, name)) in values
-        if not ok:
-            return False
-    return True
-
-
-def identify(config: Config, path: Path) -> tuple[Path, str, str]:
-    """Return (file, path relative to the root, default asset id) for a file in the content folder."""
-    absolute = Path(os.path.abspath(path))
-    # Resolve the folder but not the file name: a symlinked asset keeps its place in the library.
-    real = absolute.parent.resolve() / absolute.name
-    content = config.content_dir.resolve()
-    if not real.is_relative_to(content) or real == content:
-        raise UsageError(f"{path} is not in the content folder {_shown(content, config.root)}")
-    rel = real.relative_to(config.root).as_posix() if real.is_relative_to(config.root) else real.as_posix()
-    return real, rel, real.relative_to(content).with_suffix("").as_posix()
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() + "/" if path.is_relative_to(root) else str(path)
-
-
-def select(
-    config: Config,
-    library: Library,
-    paths: Sequence[Path],
-    where: Mapping[str, Sequence[str]],
-) -> tuple[list[Path], list[str]]:
-    """Return the files to edit, and the files a ``--where`` could not look into (they have problems).
-
-    PATHs may be files or folders inside the content folder; no PATH means the whole library.
+    Setting an id with more than one file selected is refused too: an id names one asset.
     """
-    files: dict[str, Path] = {}
-    for path in paths:
-        if path.is_dir():
-            folder = Path(os.path.abspath(path)).resolve()
-            if not folder.is_relative_to(config.content_dir.resolve()):
-                content = _shown(config.content_dir.resolve(), config.root)
-                raise UsageError(f"{path} is not in the content folder {content}")
-            for found in content_files(folder):
-                file, rel, _ = identify(config, found)
-                files.setdefault(rel, file)
+    if "id" in request.set and len(files) > 1:
+        raise IdForManyFiles(len(files))
+    if "id" not in request.set and "id" not in request.unset:
+        return
+    for path in files:
+        _, rel, default_id = identify(config, path)
+        asset = next((a for a in library.assets if a.path == rel), None)
+        new_id = request.set.get("id", default_id)
+        if asset is None or asset.id == new_id:
             continue
-        if not path.name.endswith(ASSET_SUFFIXES):
-            raise UsageError(f"{path} is not a Markdown file ({', '.join(ASSET_SUFFIXES)})")
-        file, rel, _ = identify(config, path)
-        files.setdefault(rel, file)
-    if not paths:
-        for found in content_files(config.content_dir):
-            file, rel, _ = identify(config, found)
-            files[rel] = file
-    if not where:
-        return [files[rel] for rel in sorted(files)], []
-    by_path = {a.path: a for a in library.assets}
-    chosen = [files[rel] for rel in sorted(files) if rel in by_path and matches(by_path[rel], where)]
-    unsearched = [rel for rel in sorted(files) if rel not in by_path]
-    return chosen, unsearched
+        pointing = sorted(a.path for a in library.assets if a.next == asset.id and a.path != rel)
+        if pointing:
+            shown = ", ".join(pointing[:3]) + (f" and {len(pointing) - 3} more" if len(pointing) > 3 else "")
+            raise UsageError(
+                f"'{asset.id}' is the next step of {shown}; change their next: first, "
+                f"or they would point nowhere"
+            )
 
 
 # -- planning -------------------------------------------------------------------------------
@@ -317,14 +283,9 @@ def _plan_one(config: Config, vocab: Vocabulary, path: Path, request: TagRequest
         left = [i for i in (*have, *request.add.get(key, ())) if i not in removed]
         gone = [i for i in dict.fromkeys(have) if i in removed]
         if gone and not left:
-            what = ID_FIELDS[key]
             shown = ", ".join(f"'{i}'" for i in gone)
             return FileEdit(
-                file,
-                rel,
-                before,
-                before,
-                f"removing {shown} would leave it without {key} (add one with --add-{what})",
+                file, rel, before, before, f"removing {shown} would leave it without {key}", emptied=key
             )
     edit = check_edit(file, rel, default_id, before, request.changes(), vocab)
     if (errors or asset is None) and not edit.changed:

@@ -1,0 +1,61 @@
+"""What a check of the project found: problems counted, files checked. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..model.project import Project
+from ..paths import shown_folder
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The outcome of validating a project's settings and content."""
+
+    problems: tuple[Problem, ...]
+    """Every problem, sorted by path and line."""
+    errors: int
+    """How many problems are errors."""
+    warnings: int
+    """How many problems are warnings."""
+    assets: int
+    """Files that could be read as assets."""
+    files: int
+    """Content files checked: the assets, and the files that could not become assets."""
+    content: str
+    """The content folder relative to the project root, ending in ``/`` (whole when outside)."""
+    model: str
+    """The journey model's id."""
+    stages: int
+    """Stages in the model."""
+    questions: int
+    """Questions the project asks."""
+    personas: int
+    """Personas the project defines."""
+
+    def failed(self, strict: bool) -> bool:
+        """True when the check fails: on errors, and on warnings too when ``strict``."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def check_project(project: Project) -> CheckResult:
+    """Count what validating ``project`` found."""
+    problems = project.problems
+    errors = sum(p.severity == "error" for p in problems)
+    config = project.config
+    content = shown_folder(config.content_dir, config.root)
+    # Files that could not become assets still count as checked.
+    files = {a.path for a in project.assets} | {p.path for p in problems if p.path.startswith(content)}
+    return CheckResult(
+        problems=problems,
+        errors=errors,
+        warnings=len(problems) - errors,
+        assets=len(project.assets),
+        files=len(files),
+        content=content,
+        model=config.model.id,
+        stages=len(config.model.stages),
+        questions=len(config.questions),
+        personas=len(config.personas),
+    )

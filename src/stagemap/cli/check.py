@@ -1,0 +1,55 @@
+"""The ``check`` command: validate the settings and every content file."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..analyse.check import check_project
+from ..errors import Problem
+from ..render.check import render_check_json, render_check_summary
+from .app import CONTEXT, _State, pass_state
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@pass_state
+def check(state: _State, fmt: str, strict: bool) -> None:
+    """Validate stagemap.yml and every content file.
+
+    Each problem is printed to stderr as 'path:line:col: error|warning: message (hint)'.
+    Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
+
+    \b
+    Example:
+      stagemap check
+      stagemap check --strict --format json > problems.json
+    """
+    result = check_project(state.load(bodies=False))
+    if fmt == "json":
+        click.echo(render_check_json(result))
+    else:
+        color = state.color(sys.stderr)
+        for problem in result.problems:
+            click.echo(_tinted(problem) if color else problem.format(), err=True, color=color)
+        click.echo(render_check_summary(result))
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+def _tinted(problem: Problem) -> str:
+    """The problem's line with its severity in colour: red for errors, yellow for warnings."""
+    tint = "red" if problem.severity == "error" else "yellow"
+    return problem.format().replace(
+        f": {problem.severity}: ",
+        ": " + click.style(problem.severity, fg=tint, bold=True) + ": ",
+        1,
+    )

@@ -1,0 +1,196 @@
+"""The commands that judge the library: ``report`` (coverage and gaps) and ``kit``/``kits``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..analyse.coverage import analyse
+from ..errors import UsageError, suggest
+from ..render.kits import render_kit, render_kits
+from ..render.report import render_csv, render_json, render_markdown
+from ..render.table import render_table
+from ..write.atomic import atomic_write
+from ..write.targets import check_output_dir, check_output_file
+from ..write.tree import sync_tree
+from .app import (
+    CONTEXT,
+    _as_of,
+    _plural,
+    _print_problems,
+    _shown,
+    _State,
+    as_of_option,
+    kit_format_option,
+    output_dir_option,
+    pass_state,
+    shutil_width,
+)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "md", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format: a table to read (colour on a terminal), md, json or csv.",
+)
+@as_of_option
+@click.option(
+    "--persona",
+    metavar="ID",
+    help="Only assets for this persona (assets naming no persona serve everyone).",
+)
+@click.option("--by", "by", type=click.Choice(["persona"]), help="Add a persona x stage matrix.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["empty", "thin", "stuck", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when findings at or above this level exist: empty cells; empty or thin cells; or those and stuck stages.",
+)
+@click.option(
+    "--width", type=click.IntRange(60, 400), help="Table width, at least 60 (default: the terminal's)."
+)
+@pass_state
+def report(
+    state: _State,
+    fmt: str,
+    as_of: str | None,
+    persona: str | None,
+    by: str | None,
+    fail_on: str,
+    width: int | None,
+) -> None:
+    """Show where the library leaves buyers without material, and what to make next.
+
+    Counts only assets a buyer could be sent today: status published and review_by not
+    passed. Library problems go to stderr; the report goes to stdout.
+
+    \b
+    Example:
+      stagemap report
+      stagemap report --format json --as-of 2026-12-01 > gaps.json
+      stagemap report --persona office-manager --fail-on empty
+    """
+    day = _as_of(as_of)
+    project = state.load(bodies=False)
+    config = project.config
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
+    color = fmt == "table" and state.color()
+    if fmt == "json":
+        text = render_json(result)
+    elif fmt == "csv":
+        text = render_csv(result)
+    elif fmt == "md":
+        text = render_markdown(result)
+    else:
+        text = render_table(result, width=max(60, width or shutil_width()), color=color)
+    # click would strip the colour codes on a pipe; --color asked for them.
+    click.echo(text, nl=False, color=color)
+    failures = result.failures(fail_on)
+    for reason in failures:
+        click.echo(f"fail-on {fail_on}: {reason}", err=True)
+    sys.exit(1 if failures else 0)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("stage")
+@click.option(
+    "--persona",
+    metavar="ID",
+    help="Only this persona's assets, with its needs and not-a-fit criteria up front.",
+)
+@kit_format_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout (never into content/, templates/ or settings).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
+@as_of_option
+@pass_state
+def kit(
+    state: _State,
+    stage: str,
+    persona: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    as_of: str | None,
+) -> None:
+    """Print the message kit of one STAGE: goal, messages, assets, next step, gaps.
+
+    \b
+    Example:
+      stagemap kit evaluation
+      stagemap kit evaluation --persona office-manager --format html -o evaluation.html
+    """
+    day = _as_of(as_of)
+    target = check_output_file(state.config(), output, force=force) if output is not None else None
+    project = state.load(bodies=False)
+    config = project.config
+    if config.model.stage(stage) is None:
+        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona)
+    # Links to asset files: relative to the written file, or to the project root on stdout.
+    link_base = output.resolve().parent if output else config.root
+    text = render_kit(config, project.library, result, stage, fmt, link_base=link_base)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(target, text.encode("utf-8"))
+    click.echo(f"Wrote {output}")
+
+
+@click.command(context_settings=CONTEXT)
+@output_dir_option("Folder to write the kits to (default: kits/ in the project folder).")
+@kit_format_option
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["persona"]),
+    help="Also write one set of kits per persona, in a sub-folder each.",
+)
+@as_of_option
+@pass_state
+def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: str | None) -> None:
+    """Write one message kit per stage, and an index, into a folder.
+
+    Like a site build, it never writes into the project's sources and never overwrites or
+    removes a file it did not write (it lists its files in .stagemap-manifest.json there).
+
+    \b
+    Example:
+      stagemap kits
+      stagemap kits -o handouts --format html --by persona
+    """
+    day = _as_of(as_of)
+    settings = state.config()
+    target = out_dir if out_dir is not None else settings.root / "kits"
+    check_output_dir(settings, target, verb="write kits", example="kits")
+    project = state.load(bodies=False)
+    config = project.config
+    _print_problems(project, state)
+    personas: list[str | None] = [None]
+    if by == "persona":
+        personas += list(config.persona_ids)
+    reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
+    files = render_kits(config, project.library, reports, fmt, target.resolve())
+    changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
+    shown = _shown(target)
+    click.echo(
+        f"Wrote {_plural(len(files), 'file')} to {shown} ({len(changed)} changed, {len(removed)} removed); "
+        f"open {shown}index.{fmt}"
+    )

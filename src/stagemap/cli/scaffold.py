@@ -1,0 +1,125 @@
+"""The commands that set a project up: ``init``, ``schema`` and ``templates``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..edit.init import plan_init
+from ..errors import UsageError, suggest
+from ..paths import shown_folder
+from ..render.environment import BUILTIN, list_templates
+from ..render.schema import render_schema
+from ..write.atomic import atomic_write
+from ..write.targets import confined
+from .app import CONTEXT, _Group, _State, pass_state
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--model",
+    metavar="NAME",
+    default="buyer-journey",
+    show_default=True,
+    help="Built-in journey model (stagemap models lists them).",
+)
+@pass_state
+def init(state: _State, directory: Path | None, model: str) -> None:
+    """Create a project: stagemap.yml with comments, content/ with an example asset, templates/.
+
+    DIR defaults to the current folder (or -C). Nothing is ever overwritten: if any of the
+    files exists, nothing is written. Afterwards 'stagemap check' and 'stagemap report'
+    work in DIR.
+
+    \b
+    Example:
+      stagemap init
+      stagemap init acme-content --model hourglass
+    """
+    folder = directory or state.project_dir or Path(".")
+    plan = plan_init(folder, model)
+    for rel, text in plan.files.items():
+        atomic_write(folder / rel, text.encode("utf-8"))
+    here = folder.resolve() == Path.cwd().resolve()
+    click.echo(f"Created a stagemap project{'' if here else f' in {folder.as_posix()}'}:")
+    for rel in plan.files:
+        click.echo(f"  {rel}")
+    step = "" if here else f"cd {folder.as_posix()}, "
+    click.echo(f"Next: {step}edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.")
+
+
+@click.command(context_settings=CONTEXT)
+@pass_state
+def schema(state: _State) -> None:
+    """Print a JSON Schema (draft 2020-12) of asset front matter for this project.
+
+    Stage, question and persona ids of the project's model are enums, so an editor can
+    complete and check them and CI can validate front matter without stagemap. Unknown
+    keys are allowed, as in stagemap itself.
+
+    \b
+    Example:
+      stagemap schema > stagemap.schema.json
+      stagemap -C ../acme schema | jq '.properties.stages'
+    """
+    click.echo(render_schema(state.config()), nl=False)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+def templates() -> None:
+    """List the templates or copy a built-in one into the project to customise it.
+
+    \b
+    Example:
+      stagemap templates list
+      stagemap templates copy kit.md.j2
+    """
+
+
+@templates.command("list", context_settings=CONTEXT)
+@pass_state
+def templates_list(state: _State) -> None:
+    """Show each template name and where it resolves from (project or built-in).
+
+    \b
+    Example:
+      stagemap templates list
+    """
+    config = state.config()
+    infos = list_templates(config.templates_dir)
+    builtin = {i.name for i in list_templates(None)}
+    width = max(len(i.name) for i in infos)
+    for info in infos:
+        if info.source == "built-in":
+            where = "built-in"
+        else:
+            where = shown_folder(info.path, config.root).rstrip("/")
+            if info.name in builtin:
+                where += f" (overrides the built-in; extend it as stagemap/{info.name})"
+        click.echo(f"{info.name:<{width}}  {where}")
+
+
+@templates.command("copy", context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Overwrite the project's copy if it exists.")
+@pass_state
+def templates_copy(state: _State, name: str, force: bool) -> None:
+    """Copy the built-in template NAME into the project's templates/ folder.
+
+    \b
+    Example:
+      stagemap templates copy kit.html.j2
+    """
+    config = state.config()
+    builtin = [i.name for i in list_templates(None)]
+    if name not in builtin:
+        raise UsageError(f"unknown template '{name}' ({suggest(name, builtin)})")
+    dest = confined(config.templates_dir, name)
+    if dest.exists() and not force:
+        raise UsageError(
+            f"{shown_folder(dest, config.root).rstrip('/')} already exists (use --force to overwrite)"
+        )
+    atomic_write(dest, (BUILTIN / name).read_bytes())
+    click.echo(f"Copied {name} to {shown_folder(dest, config.root).rstrip('/')}")

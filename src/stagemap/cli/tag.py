@@ -1,0 +1,303 @@
+"""The ``tag`` and ``list`` commands: change the front matter of assets, and list them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..edit.lossless import unified_diff
+from ..edit.select import WHERE_FIELDS, matches, select, where_filters
+from ..edit.tag import (
+    ID_FIELDS,
+    FileEdit,
+    IdForManyFiles,
+    IdsNotSettable,
+    RequiredField,
+    TagRequest,
+    ValueNeeded,
+    absent_removals,
+    check_id_change,
+    check_key,
+    plan_tag,
+    tag_request,
+)
+from ..errors import UsageError
+from ..model.project import Project
+from ..render import listing
+from . import edit
+from .app import CONTEXT, _plural, _State, pass_state
+
+NOTHING_TO_CHANGE = (
+    "nothing to change: give --add-stage, --remove-stage, --add-question, --remove-question, "
+    "--add-persona, --remove-persona, --set or --unset"
+)
+
+
+# long: the docstring is the command's --help text, and the signature one line per option
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--add-stage", multiple=True, metavar="ID", help="Add a stage id.")
+@click.option(
+    "--remove-stage", multiple=True, metavar="ID", help="Remove a stage id (any id, in the model or not)."
+)
+@click.option("--add-question", multiple=True, metavar="ID", help="Add a question id.")
+@click.option(
+    "--remove-question",
+    multiple=True,
+    metavar="ID",
+    help="Remove a question id (any id, in the model or not).",
+)
+@click.option("--add-persona", multiple=True, metavar="ID", help="Add a persona id.")
+@click.option(
+    "--remove-persona", multiple=True, metavar="ID", help="Remove a persona id (any id, in the model or not)."
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a field, e.g. status=published or review_by=2027-06-30 (checked first).",
+)
+@click.option("--unset", "unsets", multiple=True, metavar="KEY", help="Remove a field.")
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Select assets: stage, question, persona, status, format, id or owner. "
+    "Repeat to narrow; the same field twice means either value.",
+)
+@click.option("--dry-run", is_flag=True, help="Print a unified diff and write nothing.")
+@pass_state
+def tag(
+    state: _State,
+    paths: tuple[Path, ...],
+    add_stage: tuple[str, ...],
+    remove_stage: tuple[str, ...],
+    add_question: tuple[str, ...],
+    remove_question: tuple[str, ...],
+    add_persona: tuple[str, ...],
+    remove_persona: tuple[str, ...],
+    sets: tuple[str, ...],
+    unsets: tuple[str, ...],
+    where: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Change the front matter of assets in place, and nothing else.
+
+    Give files or folders under the content folder, or select assets with --where (both:
+    only the given files that match). Only the values asked for change: other fields,
+    comments, quoting, list style, line endings and the body stay byte for byte, and a
+    file whose bytes would not change is not rewritten.
+
+    A single id that gains another becomes a list: 'stages: awareness' turns into
+    'stages: [awareness, exploration]'. A list stays a list when ids are removed:
+    removing exploration afterwards gives 'stages: [awareness]' (which means the same),
+    not 'stages: awareness'; only within one command that adds and removes does a single
+    id stay a single id. Removing the last persona removes the personas line. Removing an
+    id that is not there changes nothing.
+
+    Ids to add are checked against the model, and --set values, before anything is
+    written (statuses, dates, next steps; stages, questions and personas only change with
+    the --add/--remove options). Ids to remove are not checked, since removing is always
+    safe: --remove-stage can take away a misspelt stage that 'stagemap check' reports.
+    VALUE is text for stagemap's fields; for your own keys, true, false and numbers are
+    written as such. A file with problems that the edit does not fix, or that the edit
+    would break, is left alone and listed; the others are still changed, and the exit
+    status is 1.
+
+    \b
+    Example:
+      stagemap tag content/blog/missed-calls-cost.md --add-stage exploration
+      stagemap tag --where stage=evaluation --add-question risk --dry-run
+      stagemap tag content/sales/pricing-one-pager.md --remove-stage awarness --add-stage awareness
+      stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
+      stagemap list --persona owner-operator --format paths | xargs stagemap tag --add-persona ops-director
+    """
+    project = state.load()
+    config = project.config
+    request = _request(
+        project,
+        add={"stages": add_stage, "questions": add_question, "personas": add_persona},
+        remove={"stages": remove_stage, "questions": remove_question, "personas": remove_persona},
+        sets=sets,
+        unsets=unsets,
+    )
+    filters = where_filters(config, _pairs(where))
+    if not paths and not filters:
+        raise UsageError("give the files to change, or select assets with --where FIELD=VALUE")
+    files, unsearched = select(config, project.library, paths, filters)
+    try:
+        check_id_change(config, project.library, files, request)
+    except IdForManyFiles as exc:
+        raise UsageError(
+            f"--set id=... names one asset, but {_plural(exc.count, 'file')} are selected"
+        ) from None
+    if unsearched:
+        shown = ", ".join(unsearched[:3]) + (
+            f" and {len(unsearched) - 3} more" if len(unsearched) > 3 else ""
+        )
+        click.echo(f"note: not searched, because of problems (stagemap check): {shown}", err=True)
+    if not files:
+        click.echo("No assets match.", err=True)
+        return
+    edits = plan_tag(config, files, request)
+    _note_absent(project, request, edits)
+    sys.exit(_apply(edits, project, dry_run=dry_run))
+
+
+def _request(
+    project: Project,
+    *,
+    add: dict[str, tuple[str, ...]],
+    remove: dict[str, tuple[str, ...]],
+    sets: Sequence[str],
+    unsets: Sequence[str],
+) -> TagRequest:
+    """Parse the ``--set KEY=VALUE`` pairs and check the whole request, in the words of the options."""
+    values: dict[str, str] = {}
+    for pair in sets:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(f"--set needs KEY=VALUE, got '{pair}'")
+        check_key(key)
+        if key in values:
+            raise UsageError(f"--set {key} is given twice")
+        values[key] = value
+    try:
+        request = tag_request(
+            project.config, project.library, add=add, remove=remove, sets=values, unsets=unsets
+        )
+    except IdsNotSettable as exc:
+        what = ID_FIELDS[exc.key]
+        raise UsageError(f"use --add-{what} and --remove-{what} to change '{exc.key}', not --set") from None
+    except ValueNeeded as exc:
+        raise UsageError(
+            f"--set {exc.key}= needs a value (use --unset {exc.key} to remove the field)"
+        ) from None
+    except RequiredField as exc:
+        hint = f"; use --remove-{ID_FIELDS[exc.key]} to take ids away" if exc.key in ID_FIELDS else ""
+        raise UsageError(f"'{exc.key}' is required and cannot be removed{hint}") from None
+    if request.empty:
+        raise UsageError(NOTHING_TO_CHANGE)
+    return request
+
+
+def _pairs(items: Sequence[str]) -> list[tuple[str, str]]:
+    """Parse ``FIELD=VALUE`` filters of ``--where``."""
+    pairs: list[tuple[str, str]] = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name or not value:
+            raise UsageError(f"--where needs FIELD=VALUE, got '{item}' (fields: {', '.join(WHERE_FIELDS)})")
+        pairs.append((name, value))
+    return pairs
+
+
+def _note_absent(project: Project, request: TagRequest, edits: Sequence[FileEdit]) -> None:
+    """Say which ids to remove are nowhere to be found, so removing them changes nothing."""
+    where_shown = edits[0].rel if len(edits) == 1 else f"the {len(edits)} selected files"
+    for what, item, hint in absent_removals(project.config, request, edits):
+        click.echo(
+            f"note: no {what} '{item}' in {where_shown}, nor in the model: nothing to remove ({hint})",
+            err=True,
+        )
+
+
+def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int:
+    """Write the changed files (or show their diffs), list the refused ones; return the exit status."""
+    refused = [e for e in edits if e.refused]
+    changed = [e for e in edits if e.changed]
+    for file in refused:
+        edit.refused(file)
+    unchanged = len(edits) - len(refused) - len(changed)
+    tail = f"{unchanged} unchanged, {len(refused)} refused"
+    if dry_run:
+        for file in changed:
+            click.echo(unified_diff(file.rel, file.before, file.after), nl=False)
+        click.echo(
+            f"{_plural(len(changed), 'file')} would change, {tail} (dry run: nothing written).", err=True
+        )
+    else:
+        for file in changed:
+            edit.write_edit(file, project.config.root)
+            click.echo(f"changed {file.rel}")
+        click.echo(f"{_plural(len(changed), 'file')} changed, {tail}.")
+    return 1 if refused else 0
+
+
+@click.command("list", context_settings=CONTEXT)
+@click.option("--stage", "stages", multiple=True, metavar="ID", help="Assets serving this stage.")
+@click.option("--question", "questions", multiple=True, metavar="ID", help="Assets answering this question.")
+@click.option(
+    "--persona",
+    "personas",
+    multiple=True,
+    metavar="ID",
+    help="Assets naming this persona (not those for everyone).",
+)
+@click.option("--status", "statuses", multiple=True, metavar="STATUS", help="Assets with this status.")
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Any other filter: format, id or owner (also stage, question, persona, status).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "paths"]),
+    default="table",
+    show_default=True,
+    help="table to read; json or csv with every field; paths, one per line, to pipe.",
+)
+@pass_state
+def list_assets(
+    state: _State,
+    stages: tuple[str, ...],
+    questions: tuple[str, ...],
+    personas: tuple[str, ...],
+    statuses: tuple[str, ...],
+    where: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """List assets with their tags, sorted by path.
+
+    Filters on different fields must all match; one filter given twice matches either
+    value. Files with problems are reported on stderr and not listed.
+
+    \b
+    Example:
+      stagemap list --stage evaluation
+      stagemap list --persona office-manager --status published --format csv > assets.csv
+      stagemap list --question risk --format paths | xargs grep -l "refund"
+    """
+    project = state.load()
+    config = project.config
+    items = [
+        *(f"stage={s}" for s in stages),
+        *(f"question={q}" for q in questions),
+        *(f"persona={p}" for p in personas),
+        *(f"status={s}" for s in statuses),
+        *where,
+    ]
+    filters = where_filters(config, _pairs(items))
+    for problem in project.problems:
+        click.echo(problem.format(), err=True)
+    assets = [a for a in project.assets if matches(a, filters)]
+    if fmt == "json":
+        click.echo(listing.render_json(assets), nl=False)
+    elif fmt == "csv":
+        click.echo(listing.render_csv(assets), nl=False)
+    elif fmt == "paths":
+        click.echo(listing.render_paths(assets, config.root, Path.cwd().resolve()), nl=False)
+    elif assets:
+        click.echo(listing.render_table(assets), nl=False)
+    else:
+        click.echo("No assets match.", err=True)

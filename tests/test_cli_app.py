@@ -1,0 +1,57 @@
+"""The main group: commands are imported only when used, and listed the same either way."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+
+from stagemap.cli.app import COMMANDS, cli
+from tests.conftest import ROOT
+
+
+def _modules_after(*args: str) -> list[str]:
+    """Run the CLI in a fresh interpreter; return the stagemap.cli modules and whether jinja2 loaded."""
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from stagemap.cli import cli\n"
+        f"CliRunner().invoke(cli, {list(args)!r})\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('stagemap.cli.') or m == 'jinja2')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return done.stdout.split()
+
+
+def test_cli_help_imports_no_command_module() -> None:
+    assert _modules_after("--help") == ["stagemap.cli.app"]
+
+
+def test_cli_check_imports_only_its_own_module() -> None:
+    assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check"]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_cli_summary_of_each_command_matches_its_help(name: str) -> None:
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    listed = click.Command(name, help=COMMANDS[name].summary)
+    for limit in (20, 45, 80, 200):
+        assert listed.get_short_help_str(limit) == command.get_short_help_str(limit)
+
+
+def test_cli_help_is_the_same_before_and_after_the_commands_are_imported() -> None:
+    code = (
+        "import click\n"
+        "from click.testing import CliRunner\n"
+        "from stagemap.cli import cli\n"
+        "before = CliRunner().invoke(cli, ['--help']).output\n"
+        "for name in cli.list_commands(click.Context(cli)):\n"
+        "    cli.get_command(click.Context(cli), name)\n"
+        "assert CliRunner().invoke(cli, ['--help']).output == before, before\n"
+        "print(len(cli.commands))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stdout) == (0, f"{len(COMMANDS)}\n"), done.stderr
