@@ -197,12 +197,13 @@ def test_revisions_read_the_same_library_and_cells_as_a_checkout(
     folder, shas = repo
     day = dt.date(2026, 4, 1)
     with Git(folder) as g:
-        reader = Revisions(g)
+        reader, quick = Revisions(g), Revisions(g, problems=False)
         for i, sha in enumerate(shas[1:], 1):
-            snap = reader.at(g.resolve(sha))
-            assert snap is not None
+            snap, fast = reader.at(g.resolve(sha)), quick.at(g.resolve(sha))
+            assert snap is not None and fast is not None
             expected, library = report_of(checked_out(folder, sha, tmp_path / str(i)), day)
             assert snap.library == library
+            assert (fast.library.assets, fast.library.problems) == (library.assets, ())
             assert analyse(snap.config, snap.library, day).cells == expected.cells
 
 

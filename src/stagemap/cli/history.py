@@ -74,7 +74,7 @@ def diff_command(
     """
     day = _as_of(as_of)
     with Git(_project_root(state)) as git:
-        revisions = Revisions(git)
+        revisions = Revisions(git, problems=False)
         if base is None:
             tip = git.resolve("HEAD")
             base_rev = git.merge_base(git.resolve(git.main_branch()), tip)
@@ -163,7 +163,7 @@ def history_command(
     names: dict[str, str] = {}
     title = "Coverage history"
     with Git(_project_root(state)) as git:
-        reader = Revisions(git)
+        reader = Revisions(git, problems=False)
         commits = git.commits(revisions, first, last)
         for period, index in pick([(c.commit, c.date) for c in commits], by):
             snap = reader.at(commits[index])

@@ -246,9 +246,14 @@ class Snapshot:
 class Revisions:
     """Reads snapshots of one project, reusing parsed files across revisions by blob id."""
 
-    def __init__(self, git: Git) -> None:
+    def __init__(self, git: Git, *, problems: bool = True) -> None:
         self.git = git
-        self._parsed: dict[tuple[str, str, Vocabulary], Parsed] = {}
+        self.problems = problems
+        """Collect content problems as `load_library` does; without them, only the assets are
+        linked (coverage needs no did-you-mean hints, which dominate the time of a revision
+        with many broken next steps)."""
+        self._parsed: dict[Vocabulary, dict[tuple[str, str], Parsed]] = {}
+        """Parsed files per vocabulary, by (blob id, path shown)."""
         self._configs: dict[tuple[bytes, bytes | None], Config] = {}
 
     def at(self, revision: Revision) -> Snapshot | None:
@@ -303,37 +308,49 @@ class Revisions:
             if _is_asset(sub):
                 files.append((sub, rel, blob))
         files.sort()
-        missing = [blob for _, rel, blob in files if (blob, rel, vocab) not in self._parsed]
+        parsed = self._parsed.setdefault(vocab, {})
+        missing = [blob for _, rel, blob in files if (blob, rel) not in parsed]
         texts = {name: data for name, _, data in self.git.read(dict.fromkeys(missing))}
         for sub, rel, blob in files:
-            if (blob, rel, vocab) not in self._parsed:
-                self._parse(blob, rel, sub, texts.get(blob) or b"", vocab)
-        return link((self._parsed[(blob, rel, vocab)] for _, rel, blob in files), vocab)
+            if (blob, rel) not in parsed:
+                parsed[(blob, rel)] = _parse(rel, sub, texts.get(blob) or b"", vocab)
+        return self._link([parsed[(blob, rel)] for _, rel, blob in files], vocab)
 
     def worktree(self, config: Config) -> Snapshot:
         """Read the content folder from disk as `load_library` sees it, writing no cache."""
         vocab = Vocabulary.of(config)
         content = _content_prefix(config)
+        cache = self._parsed.setdefault(vocab, {})
         parsed: list[Parsed] = []
         for path in content_files(config.content_dir):
             rel = content + path.relative_to(config.content_dir).as_posix()
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                parsed.append(
-                    (None, [Problem(rel, 0, 0, "error", f"cannot read file: {exc.strerror}", "", "io")])
-                )
+                problem = Problem(rel, 0, 0, "error", f"cannot read file: {exc.strerror}", "", "io")
+                parsed.append((None, [problem]))
                 continue
-            blob = self.git.blob_id(data)
-            if (blob, rel, vocab) not in self._parsed:
-                self._parse(blob, rel, rel[len(content) :], data, vocab)
-            parsed.append(self._parsed[(blob, rel, vocab)])
-        return Snapshot(None, config, link(parsed, vocab))
+            key = (self.git.blob_id(data), rel)
+            if key not in cache:
+                cache[key] = _parse(rel, rel[len(content) :], data, vocab)
+            parsed.append(cache[key])
+        return Snapshot(None, config, self._link(parsed, vocab))
 
-    def _parse(self, blob: str, rel: str, sub: str, data: bytes, vocab: Vocabulary) -> None:
-        asset, problems = parse_asset(rel, sub.rpartition(".")[0], data, vocab)
-        # Coverage never needs the body; dropping it keeps a year of revisions small in memory.
-        self._parsed[(blob, rel, vocab)] = (None if asset is None else replace(asset, body=""), problems)
+    def _link(self, parsed: list[Parsed], vocab: Vocabulary) -> Library:
+        if self.problems:
+            return link(parsed, vocab)
+        # The same assets as link(): the first file (by path) to use an id keeps it.
+        first: dict[str, Asset] = {}
+        for asset, _ in parsed:
+            if asset is not None:
+                first.setdefault(asset.id, asset)
+        return Library(tuple(sorted(first.values(), key=lambda a: a.path)), ())
+
+
+def _parse(rel: str, sub: str, data: bytes, vocab: Vocabulary) -> Parsed:
+    asset, problems = parse_asset(rel, sub.rpartition(".")[0], data, vocab)
+    # Coverage never needs the body; dropping it keeps a year of revisions small in memory.
+    return (None if asset is None else replace(asset, body=""), problems)
 
 
 def _content_prefix(config: Config) -> str:

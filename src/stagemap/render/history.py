@@ -102,8 +102,7 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _marker(shape: str, x: float, y: float, colour: str, label: str) -> str:
-    r = 3.5
+def _marker(shape: str, x: float, y: float, colour: str, label: str, r: float = 3.5) -> str:
     fill = f'fill="{colour}" stroke="{colour}"'
     title = f"<title>{escape(label)}</title>"
     if shape == "circle":
@@ -119,8 +118,9 @@ def _marker(shape: str, x: float, y: float, colour: str, label: str) -> str:
         "bar": [(-r - 1, -1.5), (r + 1, -1.5), (r + 1, 1.5), (-r - 1, 1.5)],
     }[shape]
     path = " ".join(f"{_n(x + dx)},{_n(y + dy)}" for dx, dy in points)
-    extra = ' stroke-width="2" fill="none"' if shape in ("cross", "plus") else ""
-    return f'<polygon points="{path}" {fill}{extra}>{title}</polygon>'
+    if shape in ("cross", "plus"):
+        fill = f'fill="none" stroke="{colour}" stroke-width="2"'
+    return f'<polygon points="{path}" {fill}>{title}</polygon>'
 
 
 def _top(hist: History) -> int:
@@ -166,10 +166,12 @@ def _plot(
             f'<line x1="{_n(x0)}" y1="{_n(y(value))}" x2="{_n(x0 + w)}" y2="{_n(y(value))}" stroke="#e0e0e0"/>'
         )
         out.append(f'<text x="{_n(x0 - 4)}" y="{_n(y(value) + 4)}" text-anchor="end" {FONT}>{value}</text>')
-    every = max(1, math.ceil(count / (8 if axes else 3)))
-    for i in sorted({*range(0, count, every), count - 1}):
+    for i, anchor in _ticks(count, axes=axes):
         label = escape(hist.points[i].period)
-        out.append(f'<text x="{_n(xs[i])}" y="{_n(y0 + h + 14)}" text-anchor="middle" {FONT}>{label}</text>')
+        out.append(
+            f'<text x="{_n(xs[i])}" y="{_n(y0 + h + 14)}" text-anchor="{anchor}" {FONT}>{label}</text>'
+        )
+    size = 3.5 if axes else 2.0
     for s in stages:
         sid, name = hist.stages[s]
         colour, shape = COLOURS[s % len(COLOURS)], SHAPES[s % len(SHAPES)]
@@ -179,12 +181,32 @@ def _plot(
         out.append(f"<g><title>{escape(name)}</title>")
         out.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         out += [
-            _marker(shape, px, y(n), colour, f"{name}, {period}: {n}")
+            _marker(shape, px, y(n), colour, f"{name}, {period}: {n}", size)
             for px, n, period in known
             if n is not None
         ]
         out.append("</g>")
     return out
+
+
+def _ticks(count: int, *, axes: bool) -> list[tuple[int, str]]:
+    """Return (point index, text anchor) of the labelled periods, never two crowded together.
+
+    A large chart labels about eight periods and always the last; a small panel labels only
+    the first and the last, anchored inwards so that they stay inside it.
+    """
+    if count == 1:
+        return [(0, "middle")]
+    if not axes:
+        return [(0, "start"), (count - 1, "end")]
+    every = max(1, math.ceil(count / 8))
+    picks = list(range(0, count, every))
+    if picks[-1] != count - 1:
+        if count - 1 - picks[-1] < every / 2 and len(picks) > 1:
+            picks[-1] = count - 1
+        else:
+            picks.append(count - 1)
+    return [(i, "middle") for i in picks]
 
 
 def render_svg(hist: History, *, title: str, chart: str = "lines") -> str:
@@ -213,11 +235,11 @@ def _grid(hist: History, title: str, top: int) -> str:
     columns = min(4, len(hist.stages)) or 1
     rows = math.ceil(len(hist.stages) / columns) or 1
     pw, ph = 180, 110
-    width, height = 20 + columns * (pw + 50), 40 + rows * (ph + 50)
+    width, height = 30 + columns * (pw + 60), 40 + rows * (ph + 50)
     out = _frame(width, height, title, hist)
     out.append(f'<text x="16" y="22" font-family="sans-serif" font-size="14">{escape(title)}</text>')
     for s, (sid, name) in enumerate(hist.stages):
-        px = 50 + (s % columns) * (pw + 50)
+        px = 50 + (s % columns) * (pw + 60)
         py = 60 + (s // columns) * (ph + 50)
         latest = hist.count(hist.points[-1], sid)
         now = "-" if latest is None else str(latest)
