@@ -485,4 +485,22 @@ def test_cli_diff_without_git_says_so(small: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("PATH", str(small / "no-such-bin"))
     code, _, err = run(small, "diff")
     assert code == 2
-    assert err == "Error: git is not installed (or not on PATH); diff and history need it\n"
+    assert err == "Error: git is not installed (or not on PATH): reading revisions needs it\n"
+
+
+def test_cli_diff_without_a_main_branch_asks_for_the_base(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/.keep": ""})
+    git(tmp_path, "init", "-q", "-b", "trunk")
+    commit_all(tmp_path, "start", START)
+    code, _, err = run(tmp_path, "diff")
+    assert code == 2
+    assert (
+        err == "Error: cannot tell the main branch (no main, master or origin/HEAD); name the base revision\n"
+    )
+
+
+def test_cli_diff_at_a_commit_without_settings_says_so(repo: tuple[Path, list[str]]) -> None:
+    folder, shas = repo
+    code, _, err = run(folder, "diff", shas[0], shas[1])
+    assert code == 2
+    assert err == f"Error: no stagemap.yml in the project folder at {shas[0]}\n"

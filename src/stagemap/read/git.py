@@ -104,7 +104,7 @@ class Git:
                 env=_git_env(),
             )
         except FileNotFoundError:
-            raise GitError("git is not installed (or not on PATH); diff and history need it") from None
+            raise GitError("git is not installed (or not on PATH): reading revisions needs it") from None
         if done.returncode not in ok:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             if "not a git repository" in " ".join(message):
