@@ -211,3 +211,11 @@ def test_cli_history_svg_grid_has_a_panel_per_stage(repo: tuple[Path, list[str]]
     assert len(root.findall(f".//{SVG}polyline")) == 8
     title = root.find(f"{SVG}title")
     assert title is not None and title.text == "Acme: eligible assets per stage, by week"
+
+
+def test_history_of_an_empty_span_says_so(repo: tuple[Path, list[str]]) -> None:
+    folder, _ = repo
+    code, out, _ = run(folder, "history", "--since", "2030-01-01")
+    assert (code, out) == (0, "No commits in the range change the project.\n")
+    code, out, _ = run(folder, "history", "--since", "2030-01-01", "--format", "json")
+    assert json.loads(out) == {"version": 1, "by": "week", "stages": [], "points": []}
