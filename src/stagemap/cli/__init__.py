@@ -5,9 +5,5 @@ The main group (app.py) imports a command's module only when that command is use
 """
 
 from .app import cli, main
-from .history import COMMANDS as _GIT_COMMANDS
-
-for _name, _command in _GIT_COMMANDS.items():
-    cli.add_command(_command, _name)
 
 __all__ = ["cli", "main"]

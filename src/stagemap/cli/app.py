@@ -51,6 +51,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "Build the static site: coverage heatmap, gaps, stages, questions, personas and assets.",
     ),
     "check": LazyCommand("check", "check", "Validate stagemap.yml and every content file."),
+    "diff": LazyCommand("history", "diff_command", "Show how coverage changed between two git revisions."),
+    "history": LazyCommand(
+        "history", "history_command", "Show coverage per stage and cell over the git history."
+    ),
     "init": LazyCommand(
         "scaffold",
         "init",

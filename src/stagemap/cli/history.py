@@ -181,7 +181,3 @@ def history_command(
             fmt, render_history.render_table
         )(result)
     click.echo(text, nl=False)
-
-
-COMMANDS = {"diff": diff_command, "history": history_command}
-"""The commands of this module by name, for the group to register."""
