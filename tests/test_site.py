@@ -13,10 +13,12 @@ from click.testing import CliRunner
 
 from stagemap import load_project
 from stagemap.analyse.coverage import analyse
+from stagemap.analyse.paths import asset_paths
+from stagemap.analyse.site import plan_site
 from stagemap.cli.app import cli
 from stagemap.errors import OutputError
 from stagemap.render.environment import environment
-from stagemap.render.site import asset_paths, build_site
+from stagemap.render.site import render_site
 from stagemap.write.targets import confined
 from stagemap.write.tree import MANIFEST
 from tests.conftest import MINIMAL_CONFIG, write
@@ -337,8 +339,10 @@ def test_confined_refuses_paths_outside(tmp_path: Path) -> None:
 def test_build_site_never_names_a_path_outside(tmp_path: Path) -> None:
     project = load_project(hostile_project(tmp_path / "p"))
     report = analyse(project.config, project.library, __import__("datetime").date(2026, 11, 24))
-    files = build_site(project.config, project.library, report, environment(None), generator="t")
-    for rel in files:
+    plan = plan_site(project.config, project.library, report, generator="t")
+    made = render_site(plan, environment(None))
+    linked = [rel for page in made.values() for rel in page.linked]
+    for rel in [*made, *linked]:
         assert confined(tmp_path, rel).is_relative_to(tmp_path.resolve())
 
 
