@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from stagemap.cli.app import cli
 from stagemap.errors import OutputError
 from stagemap.render.environment import environment
 from stagemap.render.site import render_site
+from stagemap.write import tree
 from stagemap.write.targets import confined
 from stagemap.write.tree import MANIFEST
 from tests.conftest import MINIMAL_CONFIG, write
@@ -453,3 +456,55 @@ def test_build_an_empty_library(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert stdout.startswith("Built 15 pages")
     assert check_site(out) == []
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_rebuild_clears_temporary_files_a_killed_build_left(sample: Path, built: Path) -> None:
+    pid = _dead_pid()
+    left = [
+        built / f".index.html.{pid}.tmp",
+        built / "assets" / "blog" / f".missed-calls-cost.html.{pid}.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half a page")
+    running = built / f".gaps.html.{os.getpid()}.tmp"  # a live build's: not ours to remove
+    running.write_bytes(b"being written")
+    write(built, {f"mine/.notes.{pid}.tmp": "not in a folder stagemap wrote\n"})
+    assert build(sample, built)[0] == 0
+    assert not any(path.exists() for path in left)
+    assert running.exists()
+    assert (built / "mine" / f".notes.{pid}.tmp").exists()
+
+
+def test_build_with_other_files_in_the_folder_still_streams(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = write(tmp_path / "docs", {"CNAME": "x\n", "static/extra.css": "p {}\n"})
+    monkeypatch.setattr(tree, "sync_tree", None)  # the gather-everything path must not be taken
+    assert build(sample, out)[0] == 0
+    assert (out / "CNAME").read_text() == "x\n"
+    assert (out / "static" / "extra.css").read_text() == "p {}\n"
+    assert check_site(out) == []
+
+
+def test_build_refusing_a_file_it_did_not_write_leaves_no_trace(sample: Path, tmp_path: Path) -> None:
+    out = write(tmp_path / "public", {"CNAME": "x\n", "assets/blog/missed-calls-cost.html": "mine\n"})
+    before = files_of(out)
+    code, _, stderr = build(sample, out)
+    assert code == 2
+    assert stderr == (
+        f"Error: {out} already holds files that stagemap did not write: "
+        "assets/blog/missed-calls-cost.html (remove them or choose another output folder)\n"
+    )
+    assert files_of(out) == before
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "CNAME",
+        "assets",
+        "assets/blog",
+        "assets/blog/missed-calls-cost.html",
+    ]

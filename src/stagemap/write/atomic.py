@@ -214,8 +214,8 @@ def write_file(
     return True
 
 
-TEMP_NAME = re.compile(r"^\..+\.\d+\.tmp$")
-"""The name of a temporary file made by `temp_path` (hidden, with a process id)."""
+TEMP_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
+"""The name of a temporary file made by `temp_path`: hidden, with the process id (group 1)."""
 
 
 def temp_path(path: str) -> str:
