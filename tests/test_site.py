@@ -508,3 +508,23 @@ def test_build_refusing_a_file_it_did_not_write_leaves_no_trace(sample: Path, tm
         "assets/blog",
         "assets/blog/missed-calls-cost.html",
     ]
+
+
+def test_plan_site_works_out_only_the_pages_to_render(sample: Path) -> None:
+    project = load_project(sample)
+    report = analyse(project.config, project.library, __import__("datetime").date(2026, 11, 24))
+    every = plan_site(project.config, project.library, report, generator="t")
+    assert len(every.pages) == 54 and len(every.stages) == 8 and len(every.assets) == 36
+    some = plan_site(
+        project.config,
+        project.library,
+        report,
+        generator="t",
+        render={"stages/awareness.html", "assets/blog/missed-calls-cost.html"},
+    )
+    assert [p.path for p in some.pages] == ["stages/awareness.html", "assets/blog/missed-calls-cost.html"]
+    assert list(some.stages) == ["awareness"] and list(some.assets) == ["blog/missed-calls-cost"]
+    assert some.questions == {} and some.personas == {}
+    assert some.search == every.search  # the search index always covers every asset
+    made = render_site(some, environment(None))
+    assert made["stages/awareness.html"] == render_site(every, environment(None))["stages/awareness.html"]

@@ -46,12 +46,16 @@ def asset_paths(ids: Iterable[str]) -> dict[str, str]:
     return paths
 
 
-def content_relative(config: Config, path: str) -> str:
-    """Return an asset's path (relative to the project root) relative to the content folder."""
+def content_prefix(config: Config) -> str:
+    """Return the content folder relative to the project root, or empty when it lies elsewhere."""
     try:
-        prefix = config.content_dir.relative_to(config.root).as_posix()
+        return config.content_dir.relative_to(config.root).as_posix()
     except ValueError:
-        return path
+        return ""
+
+
+def strip_prefix(path: str, prefix: str) -> str:
+    """Return an asset's path (relative to the project root) relative to the content folder ``prefix``."""
     if prefix and prefix != "." and path.startswith(prefix + "/"):
         return path[len(prefix) + 1 :]
     return path

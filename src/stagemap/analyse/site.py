@@ -8,7 +8,7 @@ bodies may link to); nothing here reads or writes a file. The page functions in
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,9 +17,10 @@ from ..model.kit import Kit
 from ..model.library import PIPELINE, Asset, Library
 from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
-from .coverage import analyse, serves
+from .briefs import Brief, briefs
+from .coverage import analyse
 from .kits import build_kit
-from .paths import asset_paths, content_relative
+from .paths import asset_paths, content_prefix, strip_prefix
 
 SEARCH_TEXT_CHARS = 600
 """How much of the start of each body the search index keeps (title, message, summary and
@@ -63,36 +64,6 @@ class SitePage:
     """The stage, question, persona or asset id; empty for the three site-wide pages."""
     asset: Asset | None
     """The asset of an asset page (its body is part of the page's record key), else None."""
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """What to make for one empty or thin cell."""
-
-    cell: Cell
-    """The cell."""
-    rank: int
-    """1-based place in the make-next list."""
-    stage: Stage
-    """The stage."""
-    question: Question
-    """The question."""
-    reason: str
-    """Why it matters, from the report."""
-    stuck: bool
-    """The stage is a stuck point too."""
-    message: str
-    """The project's message for the question, may be empty."""
-    personas: tuple[tuple[Persona, int], ...]
-    """Each persona with the eligible assets it has in the cell."""
-    formats: tuple[str, ...]
-    """Suggested formats."""
-    next_stage: Stage | None
-    """Where the new asset should hand buyers on to."""
-    have: tuple[Asset, ...]
-    """Eligible assets already in the cell."""
-    making: tuple[Asset, ...]
-    """Idea, draft and review assets for the cell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +141,8 @@ class SitePlan:
     site: Mapping[str, Any]
     """The ``site`` value every template receives (see `stagemap.render.site`)."""
     pages: tuple[SitePage, ...]
-    """Every HTML page, in the order they are made: site-wide, stages, questions, personas, assets."""
+    """The HTML pages to render (see `plan_site`), in the order they are made: site-wide,
+    stages, questions, personas, assets."""
     paths: Mapping[str, str]
     """The page path of each asset id (see `asset_paths`)."""
     states: Mapping[str, str]
@@ -190,19 +162,31 @@ class SitePlan:
     shown_states: tuple[str, ...]
     """The states the assets list offers as filters (those in use, else all)."""
     stages: Mapping[str, StageView]
-    """Each stage's page, by id."""
+    """What each stage's page shows, by id (for the pages in `pages`)."""
     questions: Mapping[str, QuestionView]
-    """Each question's page, by id."""
+    """What each question's page shows, by id (for the pages in `pages`)."""
     personas: Mapping[str, PersonaView]
-    """Each persona's page, by id."""
+    """What each persona's page shows, by id (for the pages in `pages`)."""
     assets: Mapping[str, AssetView]
-    """Each asset's page, by id."""
+    """What each asset's page shows besides its body, by id (for the pages in `pages`)."""
     by_source: Mapping[str, str]
     """Asset ids by their file relative to the content folder (links between bodies)."""
     attachments: frozenset[str]
     """Files in the content folder (relative to it) that a body may link to and the site copies."""
     search: tuple[dict[str, Any], ...]
     """The search index: one entry per asset, in site order."""
+
+
+def site_pages(config: Config, library: Library) -> tuple[SitePage, ...]:
+    """Return every HTML page of the site, in the order they are made."""
+    paths = asset_paths(a.id for a in library.assets)
+    return (
+        *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
+        *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
+        *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
+        *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
+        *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
+    )
 
 
 def plan_site(
@@ -212,11 +196,14 @@ def plan_site(
     *,
     generator: str,
     attachments: frozenset[str] = frozenset(),
+    render: Collection[str] | None = None,
 ) -> SitePlan:
     """Work out everything the site shows; ``report`` must be for everyone.
 
     ``attachments`` are the files in the content folder bodies may link to (links to any other
-    file are shown as broken); ``generator`` names the program in the pages.
+    file are shown as broken); ``generator`` names the program in the pages. ``render`` names
+    the pages that will be rendered (None: all of them): the views of the others (a stage's
+    kit, a persona's report...) are not worked out.
     """
     model = config.model
     paths = asset_paths(a.id for a in library.assets)
@@ -225,12 +212,14 @@ def plan_site(
     ordered = tuple(
         sorted(library.assets, key=lambda a: (min(position[s] for s in a.stages), a.title.casefold(), a.id))
     )
+    pages = tuple(p for p in site_pages(config, library) if render is None or p.path in render)
+    prefix = content_prefix(config)
     return SitePlan(
         config=config,
         library=library,
         report=report,
         site=_site_values(config, report, generator),
-        pages=_pages(config, library, paths),
+        pages=pages,
         paths=paths,
         states=states,
         ordered=ordered,
@@ -239,18 +228,43 @@ def plan_site(
             "question": {q.id: q.name for q in config.questions},
             "persona": {p.id: p.name for p in config.personas},
         },
-        briefs=_briefs(config, library, report),
+        briefs=briefs(config, library, report),
         rows=tuple((row, tuple(c for c in report.cells if c.stage == row.stage.id)) for row in report.stages),
         counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
         formats=tuple(sorted({a.format for a in library.assets if a.format})),
         shown_states=tuple(s for s in STATES if s in states.values()) or STATES,
-        stages={s.id: _stage_view(config, library, report, ordered, s) for s in model.stages},
-        questions={q.id: _question_view(config, report, ordered, q) for q in config.questions},
-        personas={p.id: _persona_view(config, library, report, ordered, p) for p in config.personas},
-        assets=_asset_views(config, library, ordered),
-        by_source={content_relative(config, a.path): a.id for a in library.assets},
+        **_views(config, library, report, ordered, pages),
+        by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
         search=tuple(_search_entry(a, states[a.id], paths[a.id]) for a in ordered),
+    )
+
+
+def _views(
+    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], pages: tuple[SitePage, ...]
+) -> dict[str, Any]:
+    """Work out what the stage, question, persona and asset pages among ``pages`` show."""
+    keys = {
+        kind: {p.key for p in pages if p.kind == kind} for kind in ("stage", "question", "persona", "asset")
+    }
+    pipeline = tuple(a for a in ordered if a.in_pipeline)
+    return dict(
+        stages={
+            s.id: _stage_view(config, library, report, ordered, s)
+            for s in config.model.stages
+            if s.id in keys["stage"]
+        },
+        questions={
+            q.id: _question_view(config, report, pipeline, q)
+            for q in config.questions
+            if q.id in keys["question"]
+        },
+        personas={
+            p.id: _persona_view(config, library, report, ordered, p)
+            for p in config.personas
+            if p.id in keys["persona"]
+        },
+        assets=_asset_views(config, library, ordered, keys["asset"]),
     )
 
 
@@ -272,48 +286,6 @@ def _site_values(config: Config, report: Report, generator: str) -> dict[str, An
             if any(s.phase == p for s in model.stages)
         ],
     }
-
-
-def _pages(config: Config, library: Library, paths: Mapping[str, str]) -> tuple[SitePage, ...]:
-    return (
-        *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
-        *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
-        *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
-        *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
-        *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
-    )
-
-
-def _briefs(config: Config, library: Library, report: Report) -> tuple[Brief, ...]:
-    by_id = library.by_id
-    briefs = []
-    for rank, gap in enumerate(report.next_to_make, 1):
-        stage = config.model.stage(gap.stage)
-        question = config.question(gap.question)
-        assert stage is not None and question is not None
-        cell = report.cell(gap.stage, gap.question)
-        have = tuple(by_id[i] for i in cell.assets)
-        briefs.append(
-            Brief(
-                cell=cell,
-                rank=rank,
-                stage=stage,
-                question=question,
-                reason=gap.reason,
-                stuck=gap.stuck,
-                message=config.messages.get(question.id, ""),
-                personas=tuple((p, sum(serves(a, p.id) for a in have)) for p in config.personas),
-                formats=gap.formats,
-                next_stage=config.model.after(stage),
-                have=have,
-                making=tuple(
-                    a
-                    for a in library.assets
-                    if a.in_pipeline and stage.id in a.stages and question.id in a.questions
-                ),
-            )
-        )
-    return tuple(briefs)
 
 
 def _stage_view(
@@ -354,8 +326,11 @@ def _persona_view(
     )
 
 
-def _asset_views(config: Config, library: Library, ordered: tuple[Asset, ...]) -> dict[str, AssetView]:
+def _asset_views(
+    config: Config, library: Library, ordered: tuple[Asset, ...], keys: Collection[str]
+) -> dict[str, AssetView]:
     model = config.model
+    prefix = content_prefix(config)
     by_id = library.by_id
     incoming: dict[str, list[Asset]] = {}
     for asset in ordered:
@@ -364,7 +339,7 @@ def _asset_views(config: Config, library: Library, ordered: tuple[Asset, ...]) -
     return {
         a.id: AssetView(
             asset=a,
-            source=content_relative(config, a.path),
+            source=strip_prefix(a.path, prefix),
             stages=tuple(s for s in model.stages if s.id in a.stages),
             questions=tuple(q for q in config.questions if q.id in a.questions),
             personas=tuple(p for p in config.personas if p.id in a.personas),
@@ -373,6 +348,7 @@ def _asset_views(config: Config, library: Library, ordered: tuple[Asset, ...]) -
             incoming=tuple(incoming.get(a.id, ())),
         )
         for a in library.assets
+        if a.id in keys
     }
 
 

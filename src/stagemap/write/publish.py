@@ -1,7 +1,7 @@
 """Build the static site of a project into a folder: the one place where analyse, render and write meet.
 
-In order: analyse the project into a `SitePlan`; ask the page record which pages can be
-reused as they are on disk; render only the others (in worker processes, each writing its
+In order: ask the page record which of the site's pages can be reused as they are on disk;
+analyse the project into a `SitePlan` for the others; render only those (in worker processes, each writing its
 own pages to temporary files); add the static files, the search index and the content files
 the pages link to; then rename everything into place, remove what no longer belongs and
 record what was written for the next build.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import jinja2
 
 from .._version import __version__
 from ..analyse.coverage import analyse
-from ..analyse.site import SitePage, SitePlan, page_count, plan_site
+from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
 from ..read.attachments import linkable_files, read_attachment
 from ..render.environment import environment
@@ -63,20 +63,20 @@ def build_into(
     See `stagemap.write.record` for what decides that a page can be reused.
     """
     config, library = project.config, project.library
-    report = analyse(config, library, as_of)
+    record = PageRecord(config, out_dir, site_key(config, library, as_of))
+    todo = {page.path for page in site_pages(config, library) if record.fresh(page.path, page.asset)}
     plan = plan_site(
         config,
         library,
-        report,
+        analyse(config, library, as_of),
         generator=f"stagemap {__version__}",
         attachments=linkable_files(config.content_dir),
+        render=todo,
     )
-    record = PageRecord(config, out_dir, site_key(config, library, as_of))
-    todo = [page for page in plan.pages if record.fresh(page.path, page.asset)]
     env = environment(config.templates_dir)
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
-    files = _site_files(plan, env, todo, record, stager, rendered, workers, progress)
+    files = _site_files(plan, env, record, stager, rendered, workers, progress)
     changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager)
     every = read_manifest(out_dir)
     count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
@@ -87,21 +87,20 @@ def build_into(
 def _site_files(
     plan: SitePlan,
     env: jinja2.Environment,
-    todo: Sequence[SitePage],
     record: PageRecord,
     stager: Stager | None,
     rendered: dict[str, list[str]],
     workers: int,
     progress: Progress | None,
 ) -> Iterator[tuple[str, bytes | Staged]]:
-    """Yield every file of the site to write, the pages in ``todo`` rendered as they come.
+    """Yield every file of the site to write, the plan's pages rendered as they come.
 
     ``rendered`` is filled with the content files each rendered page links to.
     """
     # The templates are compiled here first, so that each forked worker does not compile its own.
     prepare(env)
     make = functools.partial(_make_page, plan, env, stager)
-    for path, made, linked in parallel_map(make, todo, workers):
+    for path, made, linked in parallel_map(make, plan.pages, workers):
         rendered[path] = list(linked)
         if progress is not None:
             progress(path)
