@@ -192,7 +192,10 @@ LIBRARY_MODULES = sorted(
 
 @pytest.mark.parametrize("module", LIBRARY_MODULES)
 def test_library_messages_name_no_command_line_option(module: str) -> None:
+    # A git command quoted for the user to run ('git fetch --unshallow') names git's options.
     flagged = [
-        (line, text) for line, text in _messages(SRC / module) if re.search(r"(?<![\w-])--[a-z]", text)
+        (line, text)
+        for line, text in _messages(SRC / module)
+        if re.search(r"(?<![\w-])--[a-z]", re.sub(r"'git [^']*'", "", text))
     ]
     assert flagged == []

@@ -247,3 +247,22 @@ def test_progress_bar_only_for_long_builds_on_a_terminal(tmp_path: Path, assets:
     assert result.returncode == 0
     assert (b"Rendering pages" in seen) is shown
     assert result.stdout.startswith(b"Built ")
+
+
+def test_a_refused_parallel_build_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = tmp_path / "lib"
+    _generator().generate(120, library)  # type: ignore[attr-defined]
+    monkeypatch.setenv("STAGEMAP_WORKERS", "2")
+    out = tmp_path / "site"
+    page = next(iter(sorted((library / "content").rglob("*.md")))).relative_to(library / "content")
+    mine = out / "assets" / page.with_suffix(".html")
+    mine.parent.mkdir(parents=True)
+    mine.write_text("mine\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(library), "build", "-o", str(out), "--as-of", AS_OF])
+    assert result.exit_code == 2
+    assert "already holds files that stagemap did not write" in result.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "assets",
+        f"assets/{page.parent.as_posix()}",
+        f"assets/{page.with_suffix('.html').as_posix()}",
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,10 +15,13 @@ from click.testing import CliRunner
 
 from stagemap import load_project
 from stagemap.analyse.coverage import analyse
+from stagemap.analyse.paths import asset_paths
+from stagemap.analyse.site import plan_site
 from stagemap.cli.app import cli
 from stagemap.errors import OutputError
 from stagemap.render.environment import environment
-from stagemap.render.site import asset_paths, build_site
+from stagemap.render.site import render_site
+from stagemap.write import tree
 from stagemap.write.targets import confined
 from stagemap.write.tree import MANIFEST
 from tests.conftest import MINIMAL_CONFIG, write
@@ -337,8 +342,10 @@ def test_confined_refuses_paths_outside(tmp_path: Path) -> None:
 def test_build_site_never_names_a_path_outside(tmp_path: Path) -> None:
     project = load_project(hostile_project(tmp_path / "p"))
     report = analyse(project.config, project.library, __import__("datetime").date(2026, 11, 24))
-    files = build_site(project.config, project.library, report, environment(None), generator="t")
-    for rel in files:
+    plan = plan_site(project.config, project.library, report, generator="t")
+    made = render_site(plan, environment(None))
+    linked = [rel for page in made.values() for rel in page.linked]
+    for rel in [*made, *linked]:
         assert confined(tmp_path, rel).is_relative_to(tmp_path.resolve())
 
 
@@ -449,3 +456,75 @@ def test_build_an_empty_library(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert stdout.startswith("Built 15 pages")
     assert check_site(out) == []
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_rebuild_clears_temporary_files_a_killed_build_left(sample: Path, built: Path) -> None:
+    pid = _dead_pid()
+    left = [
+        built / f".index.html.{pid}.tmp",
+        built / "assets" / "blog" / f".missed-calls-cost.html.{pid}.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half a page")
+    running = built / f".gaps.html.{os.getpid()}.tmp"  # a live build's: not ours to remove
+    running.write_bytes(b"being written")
+    write(built, {f"mine/.notes.{pid}.tmp": "not in a folder stagemap wrote\n"})
+    assert build(sample, built)[0] == 0
+    assert not any(path.exists() for path in left)
+    assert running.exists()
+    assert (built / "mine" / f".notes.{pid}.tmp").exists()
+
+
+def test_build_with_other_files_in_the_folder_still_streams(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = write(tmp_path / "docs", {"CNAME": "x\n", "static/extra.css": "p {}\n"})
+    monkeypatch.setattr(tree, "sync_tree", None)  # the gather-everything path must not be taken
+    assert build(sample, out)[0] == 0
+    assert (out / "CNAME").read_text() == "x\n"
+    assert (out / "static" / "extra.css").read_text() == "p {}\n"
+    assert check_site(out) == []
+
+
+def test_build_refusing_a_file_it_did_not_write_leaves_no_trace(sample: Path, tmp_path: Path) -> None:
+    out = write(tmp_path / "public", {"CNAME": "x\n", "assets/blog/missed-calls-cost.html": "mine\n"})
+    before = files_of(out)
+    code, _, stderr = build(sample, out)
+    assert code == 2
+    assert stderr == (
+        f"Error: {out} already holds files that stagemap did not write: "
+        "assets/blog/missed-calls-cost.html (remove them or choose another output folder)\n"
+    )
+    assert files_of(out) == before
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "CNAME",
+        "assets",
+        "assets/blog",
+        "assets/blog/missed-calls-cost.html",
+    ]
+
+
+def test_plan_site_works_out_only_the_pages_to_render(sample: Path) -> None:
+    project = load_project(sample)
+    report = analyse(project.config, project.library, __import__("datetime").date(2026, 11, 24))
+    every = plan_site(project.config, project.library, report, generator="t")
+    assert len(every.pages) == 54 and len(every.stages) == 8 and len(every.assets) == 36
+    some = plan_site(
+        project.config,
+        project.library,
+        report,
+        generator="t",
+        render={"stages/awareness.html", "assets/blog/missed-calls-cost.html"},
+    )
+    assert [p.path for p in some.pages] == ["stages/awareness.html", "assets/blog/missed-calls-cost.html"]
+    assert list(some.stages) == ["awareness"] and list(some.assets) == ["blog/missed-calls-cost"]
+    assert some.questions == {} and some.personas == {}
+    assert some.search == every.search  # the search index always covers every asset
+    made = render_site(some, environment(None))
+    assert made["stages/awareness.html"] == render_site(every, environment(None))["stages/awareness.html"]

@@ -342,3 +342,16 @@ def test_serve_later_build_failure_keeps_the_last_good_site(sample: Path, tmp_pa
         "Error: templates/site/base.html.j2:1: Encountered unknown tag 'broken'.",
         "The last good build is still being served.",
     ]
+
+
+def test_serve_log_counts_in_the_singular(sample: Path, tmp_path: Path) -> None:
+    write(
+        sample, {"content/bad.md": "---\ntitle: Bad\nstages: [nowhere]\nquestions: [problems]\n---\nText.\n"}
+    )
+    lines: list[str] = []
+    out = tmp_path / "out"
+    preview = Preview(sample, out, as_of=AS_OF, log=lines.append)
+    assert preview.rebuild().error == ""
+    (out / "gaps.html").write_text("scribbled", encoding="utf-8")
+    preview.rebuild()
+    assert lines[-1] == "Built 54 pages (1 file changed, 0 removed); 1 problem in the library"

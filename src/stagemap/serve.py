@@ -2,20 +2,21 @@
 
 Standard library only. The watcher polls modification times (no output folder is ever
 watched); a request for a page also checks, so a change shows up on the very next request.
-Open pages ask ``/__stagemap/version`` once a second and reload when the version moves. The reload script and the problem banner are added to pages as they are
-served: the files on disk are exactly what ``stagemap build`` writes.
+Open pages ask ``/__stagemap/version`` once a second and reload when the version moves. The
+reload script and the problem banner (`stagemap.render.preview`) are added to pages as they
+are served: the files on disk are exactly what ``stagemap build`` writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import mimetypes
 import os
 import posixpath
 import socket
 import stat
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,15 +26,26 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from .errors import StagemapError, UsageError
+from .model.settings import CONFIG_NAME
+from .read.project import read_project
+from .read.settings import find_root
+from .render.preview import VERSION_PATH, inject, problem_banner
+from .write.cache import save_parse_cache
+from .write.publish import build_into
+from .write.targets import check_output_dir
 
-VERSION_PATH = "/__stagemap/version"
+__all__ = [
+    "VERSION_PATH",
+    "BuildState",
+    "Preview",
+    "PreviewServer",
+    "inject",
+    "resolve_request",
+    "start_server",
+]
+
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the watched files."""
-POLL_MS = 1000
-"""How often an open page asks for the version, in milliseconds. Short requests rather than
-long polls: a browser allows only a few connections per host, and many open tabs would
-otherwise hold them all."""
-BANNER_PROBLEMS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +111,6 @@ class Preview:
         as_of: dt.date | None = None,
         log: Callable[[str], None] | None = None,
     ) -> None:
-        from .model.settings import CONFIG_NAME
-        from .read.settings import find_root
-
         self.project_dir = project_dir
         self.out_dir = out_dir
         self.as_of = as_of
@@ -131,11 +140,6 @@ class Preview:
         A failure before any build succeeded is not logged: there is nothing to serve, and
         the caller reports the error (``state.error``) and stops.
         """
-        from .read.project import read_project
-        from .write.cache import save_parse_cache
-        from .write.publish import build_into
-        from .write.targets import check_output_dir
-
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.
             before = scan(self._watched)
@@ -192,8 +196,8 @@ class Preview:
             for line in new.problems:
                 self._log(line)
         self._log(
-            f"Built {new.pages} pages ({new.changed} files changed, {new.removed} removed)"
-            + (f"; {len(new.problems)} problems in the library" if new.problems else "")
+            f"Built {_plural(new.pages, 'page')} ({_plural(new.changed, 'file')} changed, {new.removed} removed)"
+            + (f"; {_plural(len(new.problems), 'problem')} in the library" if new.problems else "")
         )
 
     def changed(self) -> bool:
@@ -234,65 +238,11 @@ class Preview:
     def banner(self) -> str:
         """Return the HTML of the problem banner, or empty when all is well."""
         state = self.state
-        if state.error:
-            text = (
-                "<p><strong>The latest change could not be built.</strong> "
-                "You are looking at the last good build.</p>"
-                f"<pre>{html.escape(state.error)}</pre>"
-            )
-        elif state.problems:
-            items = "".join(
-                f"<li><code>{html.escape(p)}</code></li>" for p in state.problems[:BANNER_PROBLEMS]
-            )
-            more = len(state.problems) - BANNER_PROBLEMS
-            if more > 0:
-                items += f"<li>and {more} more</li>"
-            text = (
-                f"<p><strong>{len(state.problems)} problem{'s' if len(state.problems) != 1 else ''} "
-                "in the library.</strong> Files with errors are left out of the site.</p>"
-                f"<ul>{items}</ul>"
-            )
-        else:
-            return ""
-        return (
-            '<aside class="stagemap-preview" aria-label="Preview problems" style="background:#fff4e5;'
-            "color:#1b2430;border-bottom:3px solid #b42318;padding:.5rem 1.25rem;font:15px/1.5 system-ui,"
-            'sans-serif;max-height:40vh;overflow:auto">'
-            f"{text}</aside>"
-        )
+        return problem_banner(state.error, state.problems)
 
 
-_RELOAD = """<script>
-(function () {
-  "use strict";
-  var version = %d;
-  function check() {
-    fetch("%s", {cache: "no-store"})
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        if (data.version !== version) { window.location.reload(); } else { window.setTimeout(check, %d); }
-      })
-      .catch(function () { window.setTimeout(check, 2000); });
-  }
-  window.setTimeout(check, %d);
-}());
-</script>
-"""
-
-
-def inject(page: bytes, banner: str, version: int) -> bytes:
-    """Add the banner after ``<body>`` and the reload script before ``</body>``."""
-    text = page.decode("utf-8", "replace")
-    lower = text.lower()
-    if banner:
-        start = lower.find("<body")
-        end = lower.find(">", start) + 1 if start >= 0 else 0
-        text = text[:end] + banner + text[end:]
-        lower = text.lower()
-    script = _RELOAD % (version, VERSION_PATH, POLL_MS, POLL_MS)
-    close = lower.rfind("</body>")
-    text = text + script if close < 0 else text[:close] + script + text[close:]
-    return text.encode("utf-8")
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def resolve_request(root: Path, url_path: str) -> Path | None:
@@ -337,8 +287,6 @@ class PreviewServer(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore clients that hang up (a page that navigates away drops its version request)."""
-        import sys
-
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError | TimeoutError):
             return

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import click
 
 from ..errors import StagemapError
+from ..serve import Preview, start_server
+from ..write.publish import build_into, page_count
+from ..write.targets import check_output_dir
+from ..write.workers import default_workers
 from .app import (
     CONTEXT,
     _as_of,
@@ -48,10 +56,6 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
-    from ..write.publish import build_into, page_count
-    from ..write.targets import check_output_dir
-    from ..write.workers import default_workers
-
     workers = default_workers()
     day = _as_of(as_of)
     # Refuse a bad output folder before reading the library (which may write its cache).
@@ -105,12 +109,6 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
       stagemap serve
       stagemap serve --port 8080 -o site
     """
-    import shutil
-    import tempfile
-
-    from ..serve import Preview, start_server
-    from ..write.targets import check_output_dir
-
     day = _as_of(as_of) if as_of is not None else None
     if out_dir is not None:
         # Refuse a bad output folder as build does: before reading the library or serving anything.
@@ -148,8 +146,6 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
 
 def _stop_on_sigterm() -> None:
     """Treat SIGTERM like Ctrl-C, so a service manager's stop also removes the temporary folder."""
-    import signal
-    import threading
 
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -160,9 +156,6 @@ def _stop_on_sigterm() -> None:
 
 def _ignore_signals() -> None:
     """Let the clean-up finish when Ctrl-C is pressed twice."""
-    import signal
-    import threading
-
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

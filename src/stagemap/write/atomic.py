@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -186,55 +187,18 @@ def write_file(
     path = str(target)
     name = shown or path
     folder = os.path.dirname(path)
-    mode = 0o666 & ~mask
-    try:
-        fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
-    except FileNotFoundError:
-        fd = -1
-    except OSError as exc:
-        if not follow and os.path.islink(path):
-            raise link_refusal(name) from None
-        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
-    try:
-        if fd < 0:
-            raise FileNotFoundError
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _special_refusal(name)
-        mode = stat.S_IMODE(info.st_mode)
-        if info.st_size == len(data):
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                if handle.read() == data:
-                    return False
-    except FileNotFoundError:
-        if folder not in made:
-            try:
-                os.makedirs(folder, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
-            made.add(folder)
-    except OSError as exc:
-        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    same, mode = _compare(path, data, name, follow)
+    if same:
+        return False
+    if mode is None and folder not in made:
         try:
-            fd = os.open(tmp, flags, 0o600)
-        except FileExistsError:  # left over by a killed run
-            os.unlink(tmp)
-            fd = os.open(tmp, flags, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fchmod(fd, mode)
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+        made.add(folder)
+    tmp = temp_path(path)
+    try:
+        _fill(tmp, data, 0o666 & ~mask if mode is None else mode, durable)
         if staged is None:
             os.replace(tmp, path)
             if durable:
@@ -248,3 +212,56 @@ def write_file(
             raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
         raise
     return True
+
+
+TEMP_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
+"""The name of a temporary file made by `temp_path`: hidden, with the process id (group 1)."""
+
+
+def temp_path(path: str) -> str:
+    """Return the temporary file beside ``path`` that a write goes to before its rename."""
+    return os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
+
+
+def _compare(path: str, data: bytes, name: str, follow: bool) -> tuple[bool, int | None]:
+    """Return whether the file at ``path`` holds ``data`` already, and its mode (None: no file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
+    except FileNotFoundError:
+        return False, None
+    except OSError as exc:
+        if not follow and os.path.islink(path):
+            raise link_refusal(name) from None
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _special_refusal(name)
+        if info.st_size == len(data):
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                if handle.read() == data:
+                    return True, stat.S_IMODE(info.st_mode)
+        return False, stat.S_IMODE(info.st_mode)
+    except OSError as exc:
+        raise OutputError(f"cannot read {name}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _fill(tmp: str, data: bytes, mode: int, durable: bool) -> None:
+    """Write ``data`` to a new temporary file with ``mode`` (one left by a killed run is replaced)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(tmp, flags, 0o600)
+    except FileExistsError:  # left over by a killed run
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fchmod(fd, mode)
+        if durable:
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,20 +1,37 @@
-"""Build the static site of a project into a folder: read, render, then write what changed."""
+"""Build the static site of a project into a folder: the one place where analyse, render and write meet.
+
+In order: ask the page record which of the site's pages can be reused as they are on disk;
+analyse the project into a `SitePlan` for the others; render only those (in worker processes, each writing its
+own pages to temporary files); add the static files, the search index and the content files
+the pages link to; then rename everything into place, remove what no longer belongs and
+record what was written for the next build.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .._version import __version__
 from ..analyse.coverage import analyse
+from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
+from ..read.attachments import linkable_files, read_attachment
 from ..render.environment import environment
-from ..render.site import MAX_ATTACHMENT, Progress, Reader, iter_pages, page_count
-from .tree import Staged, read_manifest, stager_for, stream_tree
+from ..render.site import prepare, render_page, search_index, static_files
+from .record import PageRecord, site_key
+from .tree import Staged, Stager, read_manifest, stager_for, stream_tree
+from .workers import parallel_map
 
-__all__ = ["Published", "build_into", "content_reader", "page_count"]
+__all__ = ["Progress", "Published", "build_into", "page_count"]
+
+Progress = Callable[[str], None]
+"""Called with each page's path once it is rendered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,24 +50,6 @@ class Published:
     """Files an earlier build wrote that no longer belong."""
 
 
-def content_reader(content_dir: Path) -> Reader:
-    """Return a reader of files inside ``content_dir`` (nothing outside it, links resolved)."""
-    base = content_dir.resolve()
-
-    def read(rel: str) -> bytes | None:
-        path = (base / rel).resolve()
-        if not path.is_relative_to(base) or not path.is_file():
-            return None
-        try:
-            if path.stat().st_size > MAX_ATTACHMENT:
-                return None
-            return path.read_bytes()
-        except OSError:
-            return None
-
-    return read
-
-
 def build_into(
     project: Project,
     out_dir: Path,
@@ -61,48 +60,65 @@ def build_into(
 ) -> Published:
     """Build the site of a loaded project into ``out_dir``, rendering only what changed.
 
-    See incremental.py for what decides that a page can be reused.
+    See `stagemap.write.record` for what decides that a page can be reused.
     """
-    from ..render.site import asset_paths
-    from .record import PageRecord, site_key
-
-    config = project.config
-    record = PageRecord(config, out_dir, site_key(config, project.library, as_of))
-    rendered: dict[str, list[str]] = {}
-    report = analyse(config, project.library, as_of)
-    reader = content_reader(config.content_dir)
-    stager = stager_for(out_dir)
-    pages = iter_pages(
+    config, library = project.config, project.library
+    record = PageRecord(config, out_dir, site_key(config, library, as_of))
+    todo = {page.path for page in site_pages(config, library) if record.fresh(page.path, page.asset)}
+    plan = plan_site(
         config,
-        project.library,
-        report,
-        environment(config.templates_dir),
+        library,
+        analyse(config, library, as_of),
         generator=f"stagemap {__version__}",
-        reader=reader,
-        workers=workers,
-        fresh=record.fresh,
-        attachments_of=rendered,
-        write=stager.write if stager is not None else None,
+        attachments=linkable_files(config.content_dir),
+        render=todo,
     )
-
-    def files() -> Iterator[tuple[str, bytes | Staged]]:
-        seen: set[str] = set()
-        for path, text in pages:
-            seen.add(path)
-            if progress is not None and path.endswith(".html") and not path.startswith("files/"):
-                progress(path)
-            yield path, text.encode("utf-8") if isinstance(text, str) else text
-        # Reused pages still need the content files they link to (bytes may have changed).
-        for linked in record.reused.values():
-            for rel in linked:
-                data = reader(rel.removeprefix("files/")) if rel not in seen else None
-                if data is not None:
-                    seen.add(rel)
-                    yield rel, data
-
-    changed, removed = stream_tree(out_dir, files(), record.reused.keys(), stager)
+    env = environment(config.templates_dir)
+    stager = stager_for(out_dir)
+    rendered: dict[str, list[str]] = {}
+    files = _site_files(plan, env, record, stager, rendered, workers, progress)
+    changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager)
     every = read_manifest(out_dir)
     count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
-    result = Published(out_dir, count, len(every), tuple(changed), tuple(removed))
-    record.save(rendered, project.library, asset_paths(a.id for a in project.library.assets))
-    return result
+    record.save(rendered, library, plan.paths)
+    return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
+
+
+def _site_files(
+    plan: SitePlan,
+    env: jinja2.Environment,
+    record: PageRecord,
+    stager: Stager | None,
+    rendered: dict[str, list[str]],
+    workers: int,
+    progress: Progress | None,
+) -> Iterator[tuple[str, bytes | Staged]]:
+    """Yield every file of the site to write, the plan's pages rendered as they come.
+
+    ``rendered`` is filled with the content files each rendered page links to.
+    """
+    # The templates are compiled here first, so that each forked worker does not compile its own.
+    prepare(env)
+    make = functools.partial(_make_page, plan, env, stager)
+    for path, made, linked in parallel_map(make, plan.pages, workers):
+        rendered[path] = list(linked)
+        if progress is not None:
+            progress(path)
+        yield path, made
+    for path, text in {**static_files(env), **search_index(plan)}.items():
+        yield path, text.encode("utf-8")
+    # Reused pages still need the content files they link to (their bytes may have changed).
+    wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
+    for rel in sorted(wanted):
+        data = read_attachment(plan.config.content_dir, rel.removeprefix("files/"))
+        if data is not None:
+            yield rel, data
+
+
+def _make_page(
+    plan: SitePlan, env: jinja2.Environment, stager: Stager | None, page: SitePage
+) -> tuple[str, bytes | Staged, tuple[str, ...]]:
+    """Render one page and, given a stager, write it to its temporary file (in a worker)."""
+    made = render_page(plan, env, page)
+    data = made.text.encode("utf-8")
+    return made.path, stager.write(made.path, data) if stager is not None else data, made.linked

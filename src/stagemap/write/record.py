@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +144,7 @@ class PageRecord:
         self.reused[path] = files
         return False
 
-    def save(self, rendered: dict[str, list[str]], library: Library, paths: dict[str, str]) -> None:
+    def save(self, rendered: dict[str, list[str]], library: Library, paths: Mapping[str, str]) -> None:
         """Record every page now in the folder: the ``rendered`` ones and the reused ones."""
         by_path = {paths[a.id]: a for a in library.assets if a.id in paths}
         pages: dict[str, list[Any]] = {}

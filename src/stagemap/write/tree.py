@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import stat
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from ..errors import OutputError
 from ..read.owned import read_owned
-from .atomic import current_umask, write_file, write_owned
+from .atomic import TEMP_NAME, current_umask, write_file, write_owned
 from .targets import MANIFEST, confined, fast_confined, plain_relative
 
 
@@ -96,11 +94,7 @@ def sync_tree(
         except OSError:
             clashes.append(rel)
     if clashes:
-        shown = ", ".join(clashes[:3]) + (f" and {len(clashes) - 3} more" if len(clashes) > 3 else "")
-        raise OutputError(
-            f"{root} already holds files that stagemap did not write: {shown} "
-            "(remove them or choose another output folder)"
-        )
+        raise _clash(root, clashes)
     changed = write_tree(root, files)
     keep = keep & owned
     removed = [rel for rel in sorted(owned - files.keys() - keep) if _remove_owned(root, rel)]
@@ -116,6 +110,8 @@ class Staged:
     """The temporary file, renamed into place when the whole site is made."""
     path: str
     """The target file."""
+    created: tuple[str, ...] = ()
+    """Folders that did not exist and were made for this file (removed again if the build fails)."""
 
 
 class Stager:
@@ -126,9 +122,11 @@ class Stager:
     into place once every page is made.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, new_root: bool = False) -> None:
         self.root = root
         self.base = root.resolve()
+        self.new_root = new_root
+        """The output folder itself was made by this build."""
         self.parents: dict[str, Path | None] = {}
         self.made: set[str] = set()
         self.mask = current_umask()
@@ -139,30 +137,81 @@ class Stager:
     def write(self, rel: str, data: bytes) -> Staged:
         """Write a page to a temporary file beside its target; the caller renames it."""
         target = self._target(rel)
+        folder = os.path.dirname(target)
+        missing = _missing_folders(folder) if folder not in self.made else ()
         staged: list[tuple[str, str]] = []
         write_file(target, data, self.made, self.mask, staged)
-        return Staged(staged[0][0], staged[0][1]) if staged else Staged(None, str(target))
+        if not staged:
+            return Staged(None, str(target), missing)
+        return Staged(staged[0][0], staged[0][1], missing)
 
     def put(self, rel: str, data: bytes) -> bool:
         """Write a file into place now; return False if its bytes were already there."""
         return write_file(self._target(rel), data, self.made, self.mask)
 
 
-_TEMP_NAME = re.compile(r"^\..+\.\d+\.tmp$")
+def _missing_folders(folder: str) -> tuple[str, ...]:
+    """Return ``folder`` and those of its parents that do not exist, deepest first."""
+    missing = []
+    while folder and not os.path.lexists(folder):
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    return tuple(missing)
 
 
-def stager_for(root: Path) -> Stager | None:
-    """Return a `Stager` for ``root``, or None when it holds files stagemap did not write.
+def stager_for(root: Path) -> Stager:
+    """Return a `Stager` for the site folder ``root``, made if needed and cleared of stale temporary files.
 
-    Holding a 10,000-page site in memory to check it first costs hundreds of megabytes, so
-    when the folder holds nothing but what stagemap wrote (the usual case) pages are written
-    as they are made, to temporary files renamed into place once all are made. When it holds
-    other files, the pages must be gathered and checked by `sync_tree` before anything is
-    written.
+    Pages are written as they are made, to temporary files renamed into place once all are
+    made, so a 10,000-page site is never held in memory. Files stagemap did not write may
+    stay in the folder; `stream_tree` refuses to overwrite one.
     """
+    new_root = not os.path.lexists(root)
     _make_root(root)
     check_manifest_kind(root, "site")
-    return None if _foreign_files(root, read_manifest(root)) else Stager(root)
+    clear_stale_temporaries(root, read_manifest(root))
+    return Stager(root, new_root=new_root)
+
+
+def clear_stale_temporaries(root: Path, owned: Collection[str]) -> list[str]:
+    """Remove the temporary files a killed build left beside the files it wrote; return them.
+
+    Only in ``root`` and the folders holding ``owned`` files (per the manifest), only files
+    named as stagemap names them (`TEMP_NAME`) and only when the process that made one is
+    gone: a build running now into the same folder keeps its files.
+    """
+    if not owned:
+        return []
+    base = root.resolve()
+    removed = []
+    for sub in sorted({"", *(rel.rpartition("/")[0] for rel in owned)}):
+        folder = base / sub
+        if not Path(os.path.realpath(folder)).is_relative_to(base):
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            match = TEMP_NAME.match(name)
+            if match is None or _running(int(match.group(1))):
+                continue
+            path = folder / name
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(path.lstat().st_mode):
+                    path.unlink()
+                    removed.append(f"{sub}/{name}" if sub else name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or a number that is no process id
+    return True
 
 
 def _make_root(root: Path) -> None:
@@ -175,42 +224,36 @@ def _make_root(root: Path) -> None:
 def stream_tree(
     root: Path,
     pages: Iterable[tuple[str, bytes | Staged]],
-    keep: Collection[str] = (),
-    stager: Stager | None = None,
+    keep: Collection[str],
+    stager: Stager,
 ) -> tuple[list[str], list[str]]:
-    """`sync_tree` for pages made one at a time (see `stager_for`); returns (changed, removed).
+    """`sync_tree` for files made one at a time (see `stager_for`); returns (changed, removed).
 
-    A page comes as bytes or already `Staged` by a worker. If making a page fails, every
-    temporary file is removed and the folder is left as it was. ``keep`` is read once the
-    pages are done (the pages to reuse are found while making the others).
+    A file comes as bytes or already `Staged` by a worker. Nothing is renamed into place
+    until every file is made; if making one fails, or a file stagemap did not write (per the
+    manifest) stands where one goes with other bytes, every temporary file and folder this
+    build made is removed and the folder is left as it was.
     """
-    if stager is None:
-        gathered = dict(pages)
-        if any(isinstance(v, Staged) for v in gathered.values()):
-            raise ValueError("pages staged without a stager")
-        return sync_tree(root, cast(dict[str, bytes], gathered), frozenset(keep))
     owned = read_manifest(root)
     changed: list[str] = []
     written: set[str] = set()
     staged: list[tuple[str, str]] = []
+    created: set[str] = set()
+    clashes: list[str] = []
     try:
         for rel, data in pages:
             item = data if isinstance(data, Staged) else stager.write(rel, data)
+            created.update(item.created)
             if item.tmp is not None:
                 staged.append((item.tmp, item.path))
                 changed.append(rel)
+                if rel not in owned and os.path.lexists(item.path):
+                    clashes.append(rel)
             written.add(rel)
+        if clashes:
+            raise _clash(root, clashes)
     except BaseException:
-        # Workers may have staged pages whose results never arrived: every temporary file of
-        # this naming in a folder that holds only stagemap's files is ours.
-        for folder, _, names in os.walk(root):
-            for name in names:
-                if _TEMP_NAME.match(name):
-                    with contextlib.suppress(OSError):
-                        os.unlink(os.path.join(folder, name))
-        for folder in sorted(stager.made, key=len, reverse=True):
-            with contextlib.suppress(OSError):
-                os.rmdir(folder)
+        _discard(root, stager, staged, created)
         raise
     for tmp, path in staged:
         try:
@@ -223,22 +266,38 @@ def stream_tree(
     return sorted(changed), removed
 
 
+def _clash(root: Path, clashes: list[str]) -> OutputError:
+    ordered = sorted(clashes)
+    shown = ", ".join(ordered[:3]) + (f" and {len(ordered) - 3} more" if len(ordered) > 3 else "")
+    return OutputError(
+        f"{root} already holds files that stagemap did not write: {shown} "
+        "(remove them or choose another output folder)"
+    )
+
+
+def _discard(root: Path, stager: Stager, staged: list[tuple[str, str]], created: set[str]) -> None:
+    """Remove the temporary files and the folders a failed build made."""
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    # Workers may have staged files whose results never arrived: their temporary files are
+    # named as ours, in folders this build writes to.
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if TEMP_NAME.match(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
+    folders = set(created)
+    if stager.new_root:
+        folders.add(str(root))
+    for folder in sorted(folders, key=len, reverse=True):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
+
+
 def _write_manifest(root: Path, files: set[str], kind: str = "site") -> None:
     listing = {"generator": "stagemap", "kind": kind, "files": sorted(files)}
     write_owned(root, MANIFEST, (json.dumps(listing, indent=1) + "\n").encode("utf-8"))
-
-
-def _foreign_files(root: Path, owned: set[str]) -> bool:
-    """Return True if ``root`` holds a file (or link) that the manifest does not list."""
-    base = str(root)
-    for folder, dirs, names in os.walk(base):
-        sub = os.path.relpath(folder, base).replace(os.sep, "/")
-        prefix = "" if sub == "." else sub + "/"
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-            rel = prefix + name
-            if rel != MANIFEST and rel not in owned:
-                return True
-    return False
 
 
 def _remove_owned(root: Path, rel: str) -> bool:

@@ -1,0 +1,61 @@
+"""Where things go in the site: the page of each asset, and asset files relative to the content folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ..model.settings import Config
+
+_SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_WINDOWS_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _segment(segment: str) -> str:
+    if _SAFE_SEGMENT.match(segment) and segment not in _WINDOWS_NAMES:
+        return segment
+    ascii_text = unicodedata.normalize("NFKD", segment).encode("ascii", "ignore").decode()
+    slugged = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
+    return f"{slugged or 'x'}-{_short_hash(segment)}"
+
+
+def asset_paths(ids: Iterable[str]) -> dict[str, str]:
+    """Return the page path of each asset id: ``assets/<segments>.html``.
+
+    Each ``/``-separated segment made only of lowercase letters, digits, ``-`` and ``_`` is
+    kept; any other (``..``, spaces, capitals, unicode, markup, Windows device names) becomes
+    a slug plus a hash of the segment, so no two ids share a page, even on a file system that
+    ignores case, and no id can reach outside ``assets/``.
+    """
+    paths: dict[str, str] = {}
+    taken: set[str] = set()
+    for asset_id in sorted(ids):
+        path = "assets/" + "/".join(_segment(s) for s in asset_id.split("/"))
+        if path.casefold() in taken:
+            path = f"{path}-{_short_hash(asset_id)}"
+        taken.add(path.casefold())
+        paths[asset_id] = path + ".html"
+    return paths
+
+
+def content_prefix(config: Config) -> str:
+    """Return the content folder relative to the project root, or empty when it lies elsewhere."""
+    try:
+        return config.content_dir.relative_to(config.root).as_posix()
+    except ValueError:
+        return ""
+
+
+def strip_prefix(path: str, prefix: str) -> str:
+    """Return an asset's path (relative to the project root) relative to the content folder ``prefix``."""
+    if prefix and prefix != "." and path.startswith(prefix + "/"):
+        return path[len(prefix) + 1 :]
+    return path

@@ -1,0 +1,368 @@
+"""Everything the site's pages show, worked out once into one frozen `SitePlan` before rendering.
+
+Pure: the caller passes what was read (the project, the report for everyone, the content files
+bodies may link to); nothing here reads or writes a file. The page functions in
+`stagemap.render.site` only look values up in the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model.journey import PHASE_LABELS, PHASES, Persona, Question, Stage
+from ..model.kit import Kit
+from ..model.library import PIPELINE, Asset, Library
+from ..model.report import Cell, Report, StageCoverage
+from ..model.settings import Config
+from .briefs import Brief, briefs
+from .coverage import analyse
+from .kits import build_kit
+from .paths import asset_paths, content_prefix, strip_prefix
+
+SEARCH_TEXT_CHARS = 600
+"""How much of the start of each body the search index keeps (title, message, summary and
+owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
+STATES = ("ready", "stale", *PIPELINE, "retired")
+"""An asset's state as the site shows it: its status, with published split by staleness."""
+OVERVIEWS = (("home", "index.html"), ("gaps", "gaps.html"), ("assets", "assets.html"))
+"""The site-wide pages, by kind and path, in the order they are made."""
+
+_MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
+
+
+def page_count(config: Config, library: Library) -> int:
+    """Return how many HTML pages the site has (for a progress bar)."""
+    return (
+        len(OVERVIEWS)
+        + len(config.model.stages)
+        + len(config.questions)
+        + len(config.personas)
+        + len(library.assets)
+    )
+
+
+def asset_state(asset: Asset, report: Report) -> str:
+    """Return the asset's state for the site: ready, stale, idea, draft, review or retired."""
+    if asset.status == "published":
+        return "stale" if asset.is_stale(report.as_of) else "ready"
+    return asset.status
+
+
+# -- the plan ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SitePage:
+    """One HTML page of the site, before it is rendered."""
+
+    path: str
+    """Where it goes, relative to the site root."""
+    kind: str
+    """``home``, ``gaps``, ``assets``, ``stage``, ``question``, ``persona`` or ``asset``."""
+    key: str
+    """The stage, question, persona or asset id; empty for the three site-wide pages."""
+    asset: Asset | None
+    """The asset of an asset page (its body is part of the page's record key), else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageView:
+    """What a stage's page shows."""
+
+    stage: Stage
+    """The stage."""
+    kit: Kit
+    """The stage's kit for everyone."""
+    assets: tuple[Asset, ...]
+    """Every asset tagged with the stage, in site order."""
+    coverage: StageCoverage
+    """The stage's row of the report."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """What a question's page shows."""
+
+    question: Question
+    """The question."""
+    message: str
+    """The project's message for it, may be empty."""
+    cells: tuple[tuple[Stage, Cell], ...]
+    """Its cell at each stage, in journey order."""
+    making: Mapping[str, tuple[Asset, ...]]
+    """By stage id: idea, draft and review assets that answer it there."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaView:
+    """What a persona's page shows."""
+
+    persona: Persona
+    """The persona."""
+    report: Report
+    """The coverage report for this persona alone."""
+    named: tuple[Asset, ...]
+    """Assets that name the persona, in site order."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssetView:
+    """What an asset's page shows besides its body."""
+
+    asset: Asset
+    """The asset."""
+    source: str
+    """Its file, relative to the content folder (body links are relative to it)."""
+    stages: tuple[Stage, ...]
+    """Its stages, in journey order."""
+    questions: tuple[Question, ...]
+    """Its questions, in the project's order."""
+    personas: tuple[Persona, ...]
+    """Its personas, in the project's order."""
+    next_stage: Stage | None
+    """The stage its ``next`` names, if it names one."""
+    next_asset: Asset | None
+    """The asset its ``next`` names, if it names one."""
+    incoming: tuple[Asset, ...]
+    """Assets whose ``next`` names this one, in site order."""
+
+
+@dataclass(frozen=True, slots=True)
+class SitePlan:
+    """Every fact the site's pages need, computed once from the project and its report."""
+
+    config: Config
+    """The project's settings."""
+    library: Library
+    """The library."""
+    report: Report
+    """The coverage report for everyone (no persona filter)."""
+    site: Mapping[str, Any]
+    """The ``site`` value every template receives (see `stagemap.render.site`)."""
+    pages: tuple[SitePage, ...]
+    """The HTML pages to render (see `plan_site`), in the order they are made: site-wide,
+    stages, questions, personas, assets."""
+    paths: Mapping[str, str]
+    """The page path of each asset id (see `asset_paths`)."""
+    states: Mapping[str, str]
+    """Each asset's state for the site, by id (see `asset_state`)."""
+    ordered: tuple[Asset, ...]
+    """Every asset in site order: by first stage, then title, then id."""
+    names: Mapping[str, Mapping[str, str]]
+    """Display names by kind (``stage``, ``question``, ``persona``) and id."""
+    briefs: tuple[Brief, ...]
+    """A brief per cell in the report's make-next list, in its order."""
+    rows: tuple[tuple[StageCoverage, tuple[Cell, ...]], ...]
+    """Each stage's row of the heatmap: its coverage and its cells."""
+    counts: Mapping[str, int]
+    """How many cells are covered, thin, empty and n/a."""
+    formats: tuple[str, ...]
+    """Every format the assets use, sorted."""
+    shown_states: tuple[str, ...]
+    """The states the assets list offers as filters (those in use, else all)."""
+    stages: Mapping[str, StageView]
+    """What each stage's page shows, by id (for the pages in `pages`)."""
+    questions: Mapping[str, QuestionView]
+    """What each question's page shows, by id (for the pages in `pages`)."""
+    personas: Mapping[str, PersonaView]
+    """What each persona's page shows, by id (for the pages in `pages`)."""
+    assets: Mapping[str, AssetView]
+    """What each asset's page shows besides its body, by id (for the pages in `pages`)."""
+    by_source: Mapping[str, str]
+    """Asset ids by their file relative to the content folder (links between bodies)."""
+    attachments: frozenset[str]
+    """Files in the content folder (relative to it) that a body may link to and the site copies."""
+    search: tuple[dict[str, Any], ...]
+    """The search index: one entry per asset, in site order."""
+
+
+def site_pages(config: Config, library: Library) -> tuple[SitePage, ...]:
+    """Return every HTML page of the site, in the order they are made."""
+    paths = asset_paths(a.id for a in library.assets)
+    return (
+        *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
+        *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
+        *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
+        *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
+        *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
+    )
+
+
+def plan_site(
+    config: Config,
+    library: Library,
+    report: Report,
+    *,
+    generator: str,
+    attachments: frozenset[str] = frozenset(),
+    render: Collection[str] | None = None,
+) -> SitePlan:
+    """Work out everything the site shows; ``report`` must be for everyone.
+
+    ``attachments`` are the files in the content folder bodies may link to (links to any other
+    file are shown as broken); ``generator`` names the program in the pages. ``render`` names
+    the pages that will be rendered (None: all of them): the views of the others (a stage's
+    kit, a persona's report...) are not worked out.
+    """
+    model = config.model
+    paths = asset_paths(a.id for a in library.assets)
+    states = {a.id: asset_state(a, report) for a in library.assets}
+    position = {s.id: s.index for s in model.stages}
+    ordered = tuple(
+        sorted(library.assets, key=lambda a: (min(position[s] for s in a.stages), a.title.casefold(), a.id))
+    )
+    pages = tuple(p for p in site_pages(config, library) if render is None or p.path in render)
+    prefix = content_prefix(config)
+    return SitePlan(
+        config=config,
+        library=library,
+        report=report,
+        site=_site_values(config, report, generator),
+        pages=pages,
+        paths=paths,
+        states=states,
+        ordered=ordered,
+        names={
+            "stage": {s.id: s.name for s in model.stages},
+            "question": {q.id: q.name for q in config.questions},
+            "persona": {p.id: p.name for p in config.personas},
+        },
+        briefs=briefs(config, library, report),
+        rows=tuple((row, tuple(c for c in report.cells if c.stage == row.stage.id)) for row in report.stages),
+        counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
+        formats=tuple(sorted({a.format for a in library.assets if a.format})),
+        shown_states=tuple(s for s in STATES if s in states.values()) or STATES,
+        **_views(config, library, report, ordered, pages),
+        by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
+        attachments=attachments,
+        search=tuple(_search_entry(a, states[a.id], paths[a.id]) for a in ordered),
+    )
+
+
+def _views(
+    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], pages: tuple[SitePage, ...]
+) -> dict[str, Any]:
+    """Work out what the stage, question, persona and asset pages among ``pages`` show."""
+    keys = {
+        kind: {p.key for p in pages if p.kind == kind} for kind in ("stage", "question", "persona", "asset")
+    }
+    pipeline = tuple(a for a in ordered if a.in_pipeline)
+    return dict(
+        stages={
+            s.id: _stage_view(config, library, report, ordered, s)
+            for s in config.model.stages
+            if s.id in keys["stage"]
+        },
+        questions={
+            q.id: _question_view(config, report, pipeline, q)
+            for q in config.questions
+            if q.id in keys["question"]
+        },
+        personas={
+            p.id: _persona_view(config, library, report, ordered, p)
+            for p in config.personas
+            if p.id in keys["persona"]
+        },
+        assets=_asset_views(config, library, ordered, keys["asset"]),
+    )
+
+
+def _site_values(config: Config, report: Report, generator: str) -> dict[str, Any]:
+    model = config.model
+    return {
+        "title": config.site_title,
+        "name": config.name,
+        "purpose": config.purpose,
+        "as_of": report.as_of.isoformat(),
+        "generator": generator,
+        "model": model,
+        "stages": model.stages,
+        "questions": config.questions,
+        "personas": config.personas,
+        "phases": [
+            {"id": p, "label": PHASE_LABELS[p], "stages": [s for s in model.stages if s.phase == p]}
+            for p in PHASES
+            if any(s.phase == p for s in model.stages)
+        ],
+    }
+
+
+def _stage_view(
+    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], stage: Stage
+) -> StageView:
+    return StageView(
+        stage=stage,
+        kit=build_kit(config, library, report, stage.id),
+        assets=tuple(a for a in ordered if stage.id in a.stages),
+        coverage=report.stages[stage.index],
+    )
+
+
+def _question_view(
+    config: Config, report: Report, ordered: tuple[Asset, ...], question: Question
+) -> QuestionView:
+    stages = config.model.stages
+    return QuestionView(
+        question=question,
+        message=config.messages.get(question.id, ""),
+        cells=tuple((s, report.cell(s.id, question.id)) for s in stages),
+        making={
+            s.id: tuple(
+                a for a in ordered if a.in_pipeline and s.id in a.stages and question.id in a.questions
+            )
+            for s in stages
+        },
+    )
+
+
+def _persona_view(
+    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], persona: Persona
+) -> PersonaView:
+    return PersonaView(
+        persona=persona,
+        report=analyse(config, library, report.as_of, persona=persona.id),
+        named=tuple(a for a in ordered if persona.id in a.personas),
+    )
+
+
+def _asset_views(
+    config: Config, library: Library, ordered: tuple[Asset, ...], keys: Collection[str]
+) -> dict[str, AssetView]:
+    model = config.model
+    prefix = content_prefix(config)
+    by_id = library.by_id
+    incoming: dict[str, list[Asset]] = {}
+    for asset in ordered:
+        if asset.next in by_id:
+            incoming.setdefault(asset.next, []).append(asset)
+    return {
+        a.id: AssetView(
+            asset=a,
+            source=strip_prefix(a.path, prefix),
+            stages=tuple(s for s in model.stages if s.id in a.stages),
+            questions=tuple(q for q in config.questions if q.id in a.questions),
+            personas=tuple(p for p in config.personas if p.id in a.personas),
+            next_stage=model.stage(a.next) if a.next else None,
+            next_asset=by_id.get(a.next) if a.next else None,
+            incoming=tuple(incoming.get(a.id, ())),
+        )
+        for a in library.assets
+        if a.id in keys
+    }
+
+
+def _search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
+    body = " ".join(_MARKUP.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 2]).split())[:SEARCH_TEXT_CHARS]
+    fields = (asset.title, asset.id, asset.message, asset.summary, asset.owner, asset.format, body)
+    return {
+        "id": asset.id,
+        "url": url,
+        "title": asset.title,
+        "stages": list(asset.stages),
+        "questions": list(asset.questions),
+        "personas": list(asset.personas),
+        "format": asset.format,
+        "state": state,
+        "text": " ".join(x for x in fields if x),
+    }

@@ -1,0 +1,122 @@
+"""Relative links between the site's pages, and the rewriting of links inside asset bodies.
+
+Every link is relative, so the site works from ``file://`` and from any sub-path of a web
+server.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Collection, Mapping
+from urllib.parse import quote, unquote
+
+from ..model.report import Cell
+from . import markdown
+
+
+def gap_anchor(stage: str, question: str) -> str:
+    """Return the id of a gap's brief on the gaps page (ids never contain a dot)."""
+    return f"gap-{stage}.{question}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _climb(here: str, there: str) -> str:
+    """Return the relative prefix from folder ``here`` to folder ``there`` (both site-relative)."""
+    if here == there:
+        return ""
+    rel = posixpath.relpath(there or ".", here or ".")
+    return "" if rel == "." else rel + "/"
+
+
+class Links:
+    """Relative links from one page to the others."""
+
+    def __init__(self, page: str, assets: Mapping[str, str]) -> None:
+        self._here = posixpath.dirname(page)
+        self._assets = assets
+
+    def to(self, path: str) -> str:
+        """Return a link to a path relative to the site root."""
+        folder, _, name = path.rpartition("/")
+        return _climb(self._here, folder) + name
+
+    def home(self) -> str:
+        return self.to("index.html")
+
+    def gaps(self) -> str:
+        return self.to("gaps.html")
+
+    def gap(self, stage: str, question: str) -> str:
+        return self.to("gaps.html") + "#" + gap_anchor(stage, question)
+
+    def index(self) -> str:
+        return self.to("assets.html")
+
+    def stage(self, stage_id: str) -> str:
+        return self.to(f"stages/{stage_id}.html")
+
+    def question(self, question_id: str) -> str:
+        return self.to(f"questions/{question_id}.html")
+
+    def persona(self, persona_id: str) -> str:
+        return self.to(f"personas/{persona_id}.html")
+
+    def asset(self, asset_id: str) -> str:
+        return self.to(self._assets[asset_id])
+
+    def static(self, name: str) -> str:
+        return self.to(f"static/{name}")
+
+    def cell(self, cell: Cell) -> str:
+        """Where a heatmap cell leads: the stage's assets when covered, else the gap's brief."""
+        if cell.state == "covered":
+            return self.stage(cell.stage) + f"#q-{cell.question}"
+        return self.gap(cell.stage, cell.question)
+
+
+class BodyLinks:
+    """Resolves relative links in one asset's body to site pages and copied files.
+
+    A link to a Markdown file becomes a link to that asset's page; a link to another file in
+    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``,
+    and the copy's path is added to ``linked``. Anything else is broken (None).
+    """
+
+    def __init__(
+        self,
+        source: str,
+        page: str,
+        by_source: Mapping[str, str],
+        paths: Mapping[str, str],
+        attachments: Collection[str],
+    ) -> None:
+        self.source_dir = posixpath.dirname(source)
+        self.links = Links(page, paths)
+        self.by_source = by_source
+        self.attachments = attachments
+        self.linked: set[str] = set()
+        """The ``files/...`` paths the body links to."""
+
+    def __call__(self, url: str) -> str | None:
+        path, sep, fragment = url.partition("#")
+        path = unquote(path.partition("?")[0])
+        if path.startswith("/"):  # from the content folder's root
+            target = posixpath.normpath(path.lstrip("/"))
+        else:
+            target = posixpath.normpath(posixpath.join(self.source_dir, path))
+        if target.startswith("../") or target in ("..", ".") or "/." in f"/{target}":
+            return None
+        if target.endswith((".md", ".markdown")):
+            asset_id = self.by_source.get(target)
+            if asset_id is None:
+                return None
+            anchor = f"#{markdown.HEADING_PREFIX}{fragment}" if fragment else ""
+            if fragment.startswith(markdown.HEADING_PREFIX):
+                anchor = f"#{fragment}"
+            return self.links.asset(asset_id) + anchor
+        if target not in self.attachments:
+            return None
+        out = f"files/{target}"
+        self.linked.add(out)
+        return self.links.to(quote(out)) + (sep + fragment if fragment else "")
