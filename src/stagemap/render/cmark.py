@@ -38,38 +38,50 @@ _EXTENSIONS = ["table", "strikethrough"]
 # strikethrough in markdown-it, so only ``~~x~~`` is here.
 _OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
+# Each branch starts with a rare character or a newline (the text is searched with one put in
+# front), so that the regex engine skips from one candidate to the next instead of trying
+# every position.
 DISPUTED = re.compile(
     r"~~~"  # runs of tildes: strikethrough delimiters are matched differently
+    r"|~(?:(?=[*_])|(?<=[*_]~))"  # a tilde against an emphasis delimiter: which closes what?
     r"|\t"  # tabs: kept by markdown-it at the end of a line, expanded differently in code
     r"|!\[(?![^\n\[\]\\]*\]\()"  # an image whose alt may run over lines or hold brackets
-    r"|(?m:^ {0,3}>.*\n {4,}\S)"  # an indented line after a quote: lazy continuation or code?
-    r"|[*_]~|~[*_]"  # a tilde against an emphasis delimiter: which closes what?
-    r"|(?m:^(?![ \t]*\|).*\S.*\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|)"  # a table whose header is not a pipe row
-    r"|(?m:^[ \t>]*(?::-+:?|-+:)[ \t]*$)"  # a delimiter row with no pipe: cmark takes it, markdown-it not
-    r"|(?m:^[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n)"  # an empty list item before a blank line
-    r"|(?m:^.*\|.*\n[ \t]*:?-+:?[ \t]*$)"  # a line with a pipe over a dash line: table or heading?
     r"|\\ +\n"  # a backslash before a hard break's spaces
-    r"|(?:\\| {2,})\n[ \t]+\S"  # a hard break before an indented line: are its spaces kept?
-    r"|(?m:^ {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S)"  # a link definition and more text below it
-    r"|(?m:^ +\|)"  # an indented table row: inside a list or not
+    r"|\n(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+    r"|\n {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
+    r"|\n[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
+    r"|\n {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
+    r"|\n[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+    r"|\]:[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
+    r"|\n {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
+    r"|\n +\|"  # an indented table row: inside a list or not
+    r"|\]\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
+    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&"  # an entity in an autolink: decoded or not?
 )
-"""Constructs where cmark-gfm and markdown-it-py build different documents."""
+"""Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
 
+_DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
 _INDENTED = re.compile(r"\n[ \t]+\S")
 _TICKS = re.compile(r"`+")
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
-_TIGHT_CODE = re.compile(r"[^>]\n<pre>")
+_TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
 _ALIGN = re.compile(r'<(t[hd]) align="(left|center|right)">')
 _VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
-_URL_ATTR = re.compile(r' (href|src)="([^"]*)"')
+_URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
 
 
 def to_html(text: str) -> str | None:
     """Return markdown-it-py's HTML for ``text``, or None when only markdown-it-py can say."""
-    if cmarkgfm is None or not text.endswith("\n") or DISPUTED.search(text) or _span_over_indent(text):
+    if (
+        cmarkgfm is None
+        or not text.endswith("\n")
+        or DISPUTED.search("\n" + text)
+        or _table_doubt(text)
+        or _span_over_indent(text)
+    ):
         return None
     try:
         out: str = cmarkgfm.markdown_to_html_with_extensions(text, _OPTIONS, _EXTENSIONS)
@@ -86,6 +98,22 @@ def to_html(text: str) -> str | None:
     return _VOID.sub(r"<\1\2>", out)
 
 
+def _table_doubt(text: str) -> bool:
+    """Return True if a line of dashes may be read differently: table, heading or rule?"""
+    text = "\n" + text
+    for match in _DASHES.finditer(text):
+        row = match.group(2)
+        if "-" not in row:
+            continue
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "|" not in row and ":" not in row:  # a rule or a heading underline, or a table?
+            if "|" in above:
+                return True
+        elif "|" not in row or match.group(1) or not above.startswith("|"):
+            return True  # markdown-it wants a pipe in the row; the header must be a plain pipe row
+    return False
+
+
 def _span_over_indent(text: str) -> bool:
     """Return True if a code span may run over an indented line (whose spaces cmark keeps)."""
     if _INDENTED.search(text) is None:
@@ -99,10 +127,10 @@ def _same_urls(out: str) -> str | None:
 
     def respell(match: re.Match[str]) -> str:
         nonlocal doubt
-        url = html.unescape(match.group(2))
+        url = html.unescape(match.group(1))
         if not _PLAIN_URL.fullmatch(url) or "xn--" in url:
             doubt = True  # empty (a URL cmark refused), percent-encoded, punycode...
-        return f' {match.group(1)}="{escape(url)}"'
+        return f'="{escape(url)}"'
 
     out = _URL_ATTR.sub(respell, out)
     return None if doubt else out
