@@ -150,3 +150,36 @@ def test_sample_site_is_the_same_with_either_path(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("STAGEMAP_MARKDOWN", "python")
     slow = build(tmp_path / "slow")
     assert fast == slow
+
+
+def test_without_cmarkgfm_every_body_takes_the_token_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Title\n\n| a | b |\n|---|--:|\n| [l](x.md) | 2 |\n"
+    compiled = markdown.render(text, rewrite=rewrite, top=2)
+    monkeypatch.setattr(cmark, "cmarkgfm", None)
+    monkeypatch.setattr(cmark, "available", False)
+    assert not markdown.compiled_enabled()
+    assert cmark.to_html(text) is None
+    assert markdown.render(text, rewrite=rewrite, top=2) == compiled
+
+
+def test_cmarkgfm_is_required_only_where_it_has_wheels() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    req = next(Requirement(d) for d in deps if d.startswith("cmarkgfm"))
+    assert req.marker is not None
+
+    def wanted(system: str, machine: str) -> bool:
+        env = {
+            "sys_platform": system,
+            "platform_machine": machine,
+            "platform_python_implementation": "CPython",
+        }
+        return req.marker.evaluate(env)  # type: ignore[union-attr]
+
+    assert wanted("linux", "x86_64") and wanted("linux", "aarch64")
+    assert wanted("darwin", "arm64") and wanted("win32", "AMD64") and wanted("win32", "x86")
+    assert not wanted("darwin", "x86_64") and not wanted("win32", "ARM64") and not wanted("linux", "ppc64le")
+    assert not any(d.startswith(("markdown-it-pyrs", "mdit-py-plugins")) for d in deps)
