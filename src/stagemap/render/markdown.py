@@ -12,6 +12,9 @@ On top of it:
   into a link to that asset's page (or reports it broken: it is then shown as text);
 - ``allow_html`` (the ``site.allow_html`` setting) passes raw HTML through: only for a
   library whose authors are trusted.
+
+Where cmarkgfm is installed, bodies are rendered by cmark-gfm first (see cmark.py and the
+compiled path below); the result is byte for byte what the markdown-it-py path gives.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from . import cmark
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 HEADING_PREFIX = "h-"
@@ -126,59 +131,45 @@ def render(
 
 
 # -- the compiled fast path -----------------------------------------------------------------------
-# markdown-it-pyrs (the optional ``fast`` extra) is a compiled port of markdown-it with the same
-# rules: about 15 times faster on our bodies, and byte-identical HTML on them (tested). It gives
-# HTML, not tokens, so what `render` does to tokens is done here to the HTML it produced. That
-# HTML holds no raw tags unless ``allow_html`` is on, so its tags are the renderer's own and
-# regular. Whenever a body has something the two paths could treat differently (a link the fast
-# parser accepts but we refuse, a link that leads nowhere, a heading over two lines, raw HTML
-# let through), it goes the token path instead, so the result is always the token path's.
-_FAST_RULES = [
-    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
-    "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
-    "table", "strikethrough",
-]  # fmt: skip
+# cmark.py turns a body into the HTML markdown-it-py would write, about 8 times faster (our
+# rewrites included), or says it cannot be sure (then the token path renders it). It gives
+# HTML, not tokens, so what `render` does to tokens is done here to that HTML. It holds no raw
+# tags (raw HTML sends a body to the token path), so its tags are the renderer's own and
+# regular. Whenever a body has a link we refuse or one that leads nowhere, or a heading over
+# two lines, it goes the token path instead, so the result is always the token path's.
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.S)
 _LINK_ATTR = re.compile(r'<(a|img) (href|src)="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
-_DISPUTED = re.compile(
-    r"~~~"  # runs of tildes: strikethrough delimiters are matched differently
-    r"|\t"  # tabs: expanded differently in some nested code spans
-    r"|\]\(<"  # link destinations in angle brackets
-    r"|(?m:^[ \t]*\|.*\n[ \t]*-+[ \t]*$)"  # a pipe line over a dash line: table or heading?
-)
-_VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
 
 
-@cache
-def _fast_parser(allow_html: bool) -> Any:
-    """Return the compiled parser, or None when the ``fast`` extra is not installed."""
-    if os.environ.get("STAGEMAP_MARKDOWN") == "python":  # to compare the two paths
-        return None
-    try:
-        import markdown_it_pyrs
-    except ImportError:
-        return None
-    md = markdown_it_pyrs.MarkdownIt("zero")
-    rules: Any = _FAST_RULES + (["html_block", "html_inline"] if allow_html else [])
-    md.enable_many(rules)
-    return md
+def compiled_enabled() -> bool:
+    """Return True when the compiled renderer is installed and not turned off."""
+    # STAGEMAP_MARKDOWN=python renders every body with markdown-it-py, to compare the two.
+    return cmark.available and os.environ.get("STAGEMAP_MARKDOWN") != "python"
 
 
 def _fast_render(
     text: str, allow_html: bool, rewrite: Rewrite | None, top: int, drop_title: str | None
 ) -> Rendered | None:
-    md = _fast_parser(allow_html)
-    if md is None or allow_html or not text.endswith("\n") or _DISPUTED.search(text):
-        # With raw HTML in play, tags in the output are not all the renderer's own; and the
-        # ports disagree on a code block left open at the very end of a file, and on the
-        # rare constructs in _DISPUTED.
+    if allow_html or not compiled_enabled():
+        return None  # with raw HTML in play, tags in the output are not all the renderer's own
+    out = cmark.to_html(text)
+    if out is not None:
+        out = _fast_links(out, rewrite)
+    if out is None:
         return None
-    out = md.render(text)
-    if "<blockquote>\n</blockquote>" in out:  # rendered without the newline by the token path
+    found = list(_HEADING.finditer(out))
+    if any("\n" in m.group(2) for m in found):
         return None
-    out = _VOID.sub(r"<\1\2>", out)  # <img ... /> as <img ...>, like the token path
-    # Links: refuse what the token path refuses; rewrite relative ones; fall back on doubt.
+    first = found[0] if found and found[0].start() == 0 and out.startswith("<h1>") else None
+    if drop_title is not None and first is not None and _same(_heading_text(first.group(2)), drop_title):
+        out = out[first.end() :]
+        found = list(_HEADING.finditer(out))
+    return _fast_headings(out, found, top)
+
+
+def _fast_links(out: str, rewrite: Rewrite | None) -> str | None:
+    """Refuse what the token path refuses, rewrite relative links; None on any doubt."""
     parts: list[str] = []
     last = 0
     for match in _LINK_ATTR.finditer(out):
@@ -194,18 +185,13 @@ def _fast_render(
                 return None
             new = target
         if new != url:
-            parts += [out[last : match.start(3)], _escape(new)]
+            parts += [out[last : match.start(3)], cmark.escape(new)]
             last = match.end(3)
-    if parts:
-        out = "".join(parts) + out[last:]
-    # Headings: drop a repeated title, shift levels, number ids, as the token path does.
-    found = list(_HEADING.finditer(out))
-    if any("\n" in m.group(2) for m in found):
-        return None
-    first = found[0] if found and found[0].start() == 0 and out.startswith("<h1>") else None
-    if drop_title is not None and first is not None and _same(_heading_text(first.group(2)), drop_title):
-        out = out[first.end() :]
-        found = list(_HEADING.finditer(out))
+    return "".join(parts) + out[last:] if parts else out
+
+
+def _fast_headings(out: str, found: list[re.Match[str]], top: int) -> Rendered:
+    """Shift heading levels and number their ids, as the token path does."""
     shift = max(0, top - min(int(m.group(1)) for m in found)) if found else 0
     used: set[str] = set()
     headings: list[Heading] = []
@@ -222,10 +208,9 @@ def _fast_render(
             n += 1
         used.add(ident)
         headings.append(Heading(level, ident, plain))
-        pieces += [out[last : match.start()], f'<h{level} id="{_escape(ident)}">{inner}</h{level}>\n']
+        pieces += [out[last : match.start()], f'<h{level} id="{cmark.escape(ident)}">{inner}</h{level}>\n']
         last = match.end()
-    out = "".join(pieces) + out[last:]
-    return Rendered(out, tuple(headings), ())
+    return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
 
 def _once(rewrite: Rewrite) -> Rewrite:
@@ -238,11 +223,6 @@ def _once(rewrite: Rewrite) -> Rewrite:
         return seen[url]
 
     return wrapped
-
-
-def _escape(text: str) -> str:
-    """Escape an attribute value exactly as markdown-it's renderer does."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _heading_text(inner: str) -> str:

@@ -1,0 +1,143 @@
+"""The compiled Markdown path: GitHub's cmark-gfm, made to write what markdown-it-py writes.
+
+cmarkgfm binds cmark-gfm, the C reference implementation of CommonMark that GitHub renders
+with. Its parser is about twenty times faster than markdown-it-py on our bodies, eight times
+with our checks and rewrites. Both follow the CommonMark spec, with GFM tables and
+strikethrough on top, so on ordinary text they build the same document; their HTML differs
+only in spelling, which `to_html` rewrites into markdown-it-py's (``<s>`` for ``<del>``,
+``<br>`` for ``<br />``, ``style`` for ``align``).
+
+Where the two parsers can build different documents, `to_html` returns None and the caller
+renders with markdown-it-py, which stays the reference. That happens on:
+
+- raw HTML: cmark is used without its ``UNSAFE`` option, so it drops raw HTML (markdown-it
+  shows it as text) and marks the spot with a comment, which is how it is detected;
+- links it emptied (a ``javascript:`` URL becomes ``href=""``) and link destinations it
+  spells differently (non-ASCII, ``%``, punycode, brackets);
+- the constructs in `DISPUTED` and `_table_doubt`, each found by fuzzing the two against each
+  other (tests/test_markdown_fast.py keeps a seeded fuzz);
+- a body not ending in a newline (an unclosed code block ends differently).
+
+No wheel on a platform means no cmarkgfm: pyproject.toml then skips it and `available` is
+False, so every body takes the markdown-it-py path.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+try:  # optional: installed by default where a wheel exists (see pyproject.toml)
+    import cmarkgfm
+except ImportError:  # pragma: no cover - the platforms without a wheel
+    cmarkgfm = None
+
+available = cmarkgfm is not None
+"""Whether the compiled renderer is installed."""
+
+_EXTENSIONS = ["table", "strikethrough"]
+# No UNSAFE (raw HTML is omitted, dangerous URLs are emptied), no SMART; ``~x~`` is not
+# strikethrough in markdown-it, so only ``~~x~~`` is here.
+_OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+
+# Each branch starts with a rare character or a newline (the text is searched with one put in
+# front), so that the regex engine skips from one candidate to the next instead of trying
+# every position.
+DISPUTED = re.compile(
+    r"~~~"  # runs of tildes: strikethrough delimiters are matched differently
+    r"|~(?:(?=[*_])|(?<=[*_]~))"  # a tilde against an emphasis delimiter: which closes what?
+    r"|\t"  # tabs: kept by markdown-it at the end of a line, expanded differently in code
+    r"|!\[(?![^\n\[\]\\]*\]\()"  # an image whose alt may run over lines or hold brackets
+    r"|\\ +\n"  # a backslash before a hard break's spaces
+    r"|\n(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+    r"|\n {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
+    r"|\n[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
+    r"|\n {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
+    r"|\n[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+    r"|\]:[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
+    r"|\n {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
+    r"|\n +\|"  # an indented table row: inside a list or not
+    r"|\]\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
+    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&"  # an entity in an autolink: decoded or not?
+)
+"""Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
+
+_DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
+_INDENTED = re.compile(r"\n[ \t]+\S")
+_TICKS = re.compile(r"`+")
+_OMITTED = "<!-- raw HTML omitted -->"
+# A code block right after the text of a tight list item: markdown-it puts no newline between.
+_TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
+_ALIGN = re.compile(r'<(t[hd]) align="(left|center|right)">')
+_VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
+_URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
+# Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
+
+
+def to_html(text: str) -> str | None:
+    """Return markdown-it-py's HTML for ``text``, or None when only markdown-it-py can say."""
+    if (
+        cmarkgfm is None
+        or not text.endswith("\n")
+        or DISPUTED.search("\n" + text)
+        or _table_doubt(text)
+        or _span_over_indent(text)
+    ):
+        return None
+    try:
+        out: str = cmarkgfm.markdown_to_html_with_extensions(text, _OPTIONS, _EXTENSIONS)
+    except UnicodeEncodeError:  # a lone surrogate: markdown-it copes, cmark takes UTF-8 only
+        return None
+    if _OMITTED in out or _TIGHT_CODE.search(out):
+        return None
+    respelt = _same_urls(out)
+    if respelt is None:
+        return None
+    out = _ALIGN.sub(r'<\1 style="text-align:\2">', respelt)
+    out = out.replace("<del>", "<s>").replace("</del>", "</s>")
+    out = out.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
+    return _VOID.sub(r"<\1\2>", out)
+
+
+def _table_doubt(text: str) -> bool:
+    """Return True if a line of dashes may be read differently: table, heading or rule?"""
+    text = "\n" + text
+    for match in _DASHES.finditer(text):
+        row = match.group(2)
+        if "-" not in row:
+            continue
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "|" not in row and ":" not in row:  # a rule or a heading underline, or a table?
+            if "|" in above:
+                return True
+        elif "|" not in row or match.group(1) or not above.startswith("|"):
+            return True  # markdown-it wants a pipe in the row; the header must be a plain pipe row
+    return False
+
+
+def _span_over_indent(text: str) -> bool:
+    """Return True if a code span may run over an indented line (whose spaces cmark keeps)."""
+    if _INDENTED.search(text) is None:
+        return False
+    return any(len(_TICKS.findall(line)) % 2 for line in text.split("\n") if "`" in line)
+
+
+def _same_urls(out: str) -> str | None:
+    """Respell every link and image URL as markdown-it does, or None if it may differ."""
+    doubt = False
+
+    def respell(match: re.Match[str]) -> str:
+        nonlocal doubt
+        url = html.unescape(match.group(1))
+        if not _PLAIN_URL.fullmatch(url) or "xn--" in url:
+            doubt = True  # empty (a URL cmark refused), percent-encoded, punycode...
+        return f'="{escape(url)}"'
+
+    out = _URL_ATTR.sub(respell, out)
+    return None if doubt else out
+
+
+def escape(text: str) -> str:
+    """Escape an attribute value exactly as markdown-it's renderer does."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
