@@ -11,12 +11,12 @@ import pytest
 from stagemap.analyse.evidence import asset_routes, evidence, normalise_url, rank_by_leak
 from stagemap.errors import UsageError
 from stagemap.model.report import Gap
-from stagemap.model.signals import Period
+from stagemap.model.signals import SHAPES, Period
 from stagemap.read.csvcells import Cell, records
 from stagemap.read.project import load_project
 from stagemap.read.signals import detect_kind, parse_export, parse_period
 from stagemap.render.evidence import signal_file_csv
-from tests.conftest import MINIMAL_CONFIG, write
+from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
 JAN = Period(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 
@@ -124,7 +124,9 @@ def test_parse_export_needs_a_deal_or_a_contact_on_each_row() -> None:
 
 def test_parse_export_names_the_sources_it_cannot_choose_between() -> None:
     data = b"source,url,views\na,/x,1\nb,/y,2\n"
-    with pytest.raises(UsageError, match=r"^s.csv: it names 2 sources \(a, b\); import one source at a time$"):
+    with pytest.raises(
+        UsageError, match=r"^s.csv: it names 2 sources \(a, b\); import one source at a time$"
+    ):
         parse_export(data, "s.csv", period=JAN)
     with pytest.raises(UsageError, match="'Web Site' cannot name a source"):
         parse_export(data, "s.csv", period=JAN, source="Web Site")
@@ -167,7 +169,11 @@ def test_evidence_counts_a_buyer_as_moved_on_only_when_seen_later_at_a_later_sta
     file, _ = parse_export(data, "d.csv", source="crm")
     found = evidence(project, [file], asset_routes(project))
     stages = {s.stage: s for s in found.stages}
-    assert (stages["exploration"].arrived, stages["exploration"].moved, stages["exploration"].replies) == (2, 1, 1)
+    assert (stages["exploration"].arrived, stages["exploration"].moved, stages["exploration"].replies) == (
+        2,
+        1,
+        1,
+    )
     assert (stages["evaluation"].arrived, stages["evaluation"].moved) == (2, 0)
     # Purchase (1 of 1 lost) goes before exploration (1 of 2): the larger share lost.
     assert found.leaks == ("evaluation", "purchase", "exploration")
@@ -175,13 +181,20 @@ def test_evidence_counts_a_buyer_as_moved_on_only_when_seen_later_at_a_later_sta
     assert (assets["guides/Start"].deals, assets["guides/Start"].moved) == (2, 1)
     assert str(assets["guides/Start"].pipeline) == "crm 2026-01-02..2026-01-10"
     assert found.hands_on == ("guides/Start",)
-    gaps = [Gap(stage, "problems", "empty", 0, 2, False, "", ()) for stage in ("awareness", "exploration", "evaluation")]
+    assert found.for_asset("guides/Start") == assets["guides/Start"]
+    assert (found.for_asset("nowhere"), found.for_stage("exploration")) == (None, stages["exploration"])
+    gaps = [
+        Gap(stage, "problems", "empty", 0, 2, False, "", ())
+        for stage in ("awareness", "exploration", "evaluation")
+    ]
     assert [g.stage for g in rank_by_leak(gaps, found)] == ["evaluation", "exploration", "awareness"]
 
 
 def test_evidence_lists_urls_and_stages_that_match_nothing(tmp_path: Path) -> None:
     project = load_project(_project(tmp_path))
-    pages, _ = parse_export(b"url,views\n/gone/,5\n/gone?x=1,2\n/pricing/,4\n", "p.csv", source="web", period=JAN)
+    pages, _ = parse_export(
+        b"url,views\n/gone/,5\n/gone?x=1,2\n/pricing/,4\n", "p.csv", source="web", period=JAN
+    )
     deals, _ = parse_export(_touches("d1,won,/demo,2026-01-05,\n"), "d.csv", source="crm")
     found = evidence(project, [pages, deals], asset_routes(project))
     assert [(u.what, u.value, u.source, u.rows, u.views) for u in found.unmatched] == [
@@ -189,3 +202,11 @@ def test_evidence_lists_urls_and_stages_that_match_nothing(tmp_path: Path) -> No
         ("url", "/gone", "web", 2, 7),
     ]
     assert [(a.asset, a.views, a.deals) for a in found.assets] == [("demo", 0, 1), ("pricing/index", 4, 0)]
+
+
+def test_signals_docs_list_every_column_and_alias() -> None:
+    text = (ROOT / "docs" / "signals.md").read_text(encoding="utf-8")
+    for kind, columns in SHAPES.items():
+        for column in columns:
+            for name in (column.name, *column.aliases):
+                assert f"`{name}`" in text, f"docs/signals.md does not name {kind} column {name}"

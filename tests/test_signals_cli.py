@@ -121,8 +121,8 @@ def test_signals_import_keeps_unknown_columns_and_protects_formulas(sample: Path
     run(sample, "import", str(PAGES), "--source", "analytics")
     lines = (sample / PAGES_FILE).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "source,period_start,period_end,url,views,visitors,Channel"
-    assert "analytics,2026-01-01,2026-01-31,/guides/outgrown-paper,1420,1105,\"Email, newsletter\"" in lines
-    assert "analytics,2026-01-01,2026-01-31,/pricing-old,120,111,\"'=HYPERLINK(\"\"x\"\")\"" in lines
+    assert 'analytics,2026-01-01,2026-01-31,/guides/outgrown-paper,1420,1105,"Email, newsletter"' in lines
+    assert 'analytics,2026-01-01,2026-01-31,/pricing-old,120,111,"\'=HYPERLINK(""x"")"' in lines
     stored, _ = read_signals(sample)
     assert [row.extra for row in stored[0].pages if row.url == "/pricing-old"] == [('=HYPERLINK("x")',)]
 
@@ -152,7 +152,10 @@ def test_signals_import_needs_a_shape_it_can_tell_or_is_told(sample: Path) -> No
         "'views' column, a deals export a 'stage' column and a 'deal' or 'contact' column)\n",
     )
     code, _, err = run(sample, "import", str(export), "--source", "web", "--kind", "pages")
-    assert (code, err) == (2, f"Error: {export}: the header has no views column, which a pages export needs\n")
+    assert (code, err) == (
+        2,
+        f"Error: {export}: the header has no views column, which a pages export needs\n",
+    )
 
 
 def test_signals_import_takes_the_period_of_a_page_report_from_the_command_line(sample: Path) -> None:
@@ -163,7 +166,9 @@ def test_signals_import_takes_the_period_of_a_page_report_from_the_command_line(
         2,
         f"Error: {export}: the export has no period_start or period_end column; name its period\n",
     )
-    code, out, err = run(sample, "import", str(export), "--source", "web", "--period", "2026-03-01..2026-03-31")
+    code, out, err = run(
+        sample, "import", str(export), "--source", "web", "--period", "2026-03-01..2026-03-31"
+    )
     assert (code, out, err) == (0, "imported 1 row into signals/web.pages.2026-03-01..2026-03-31.csv\n", "")
     code, _, err = run(sample, "import", str(export), "--source", "web", "--period", "2026-03-31..2026-03")
     assert (code, err) == (2, "Error: '2026-03-31..2026-03' is not a period like 2026-01-01..2026-01-31\n")

@@ -263,3 +263,11 @@ class Evidence:
     """URLs and stages that match nothing, sorted; never dropped silently."""
     files: tuple[tuple[str, Kind, str, Period, int], ...]
     """Each file read: (name, kind, source, period, rows)."""
+
+    def for_asset(self, asset_id: str) -> AssetEvidence | None:
+        """Return what happened around one asset, or None when no signal names it."""
+        return next((a for a in self.assets if a.asset == asset_id), None)
+
+    def for_stage(self, stage_id: str) -> StageEvidence | None:
+        """Return what happened at one stage, or None for an unknown stage id."""
+        return next((s for s in self.stages if s.stage == stage_id), None)
