@@ -93,6 +93,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "serve",
         "Build the site and serve it locally, rebuilding and reloading open pages on every change.",
     ),
+    "signals": LazyCommand(
+        "signals",
+        "signals",
+        "Import evidence from analytics and CRM exports; show what happened per asset and stage.",
+    ),
     "tag": LazyCommand("tag", "tag", "Change the front matter of assets in place, and nothing else."),
     "templates": LazyCommand(
         "scaffold",
