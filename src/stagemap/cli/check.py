@@ -54,7 +54,7 @@ def _finish_rename(state: _State) -> None:
     if not (journal_folder(config) / JOURNAL).exists():
         return
     with hold_folder_lock(config.root, "editing this project"):
-        resumed = finish_interrupted(journal_folder(config))
+        resumed = finish_interrupted(journal_folder(config), config.root)
     if resumed is None:
         return
     for line in resumed.problems:

@@ -68,7 +68,7 @@ def lock_project(state: _State) -> tuple[Config, Resumed | None]:
 
 def finish_rename(config: Config) -> Resumed | None:
     """Finish a rename left by a killed run, printing what became of it; stop when stuck."""
-    resumed = finish_interrupted(journal_folder(config))
+    resumed = finish_interrupted(journal_folder(config), config.root)
     if resumed is None:
         return None
     for line in resumed.problems:

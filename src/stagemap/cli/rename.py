@@ -110,8 +110,9 @@ def rename_stage(state: _State, old: str, new: str, yes: bool, dry_run: bool, co
     """Rename stage OLD to NEW in every asset (stages and next:) and in the settings.
 
     Shows the files that will change and asks first (--yes skips the question; without a
-    terminal it is required). All or nothing: if a file that may use OLD has problems,
-    nothing is renamed. stagemap.yml keeps its comments and layout; stage overrides,
+    terminal it is required). All or nothing: if a file that may use OLD has problems, or
+    changes while the rename runs, nothing is renamed; a rename that is killed is finished
+    (or undone) by the next rename or 'stagemap check'. stagemap.yml keeps its comments and layout; stage overrides,
     thresholds and not_applicable entries follow the new id, and so does a model file in
     the project or a model written inline.
 

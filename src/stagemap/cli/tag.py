@@ -109,7 +109,9 @@ def tag(
     VALUE is text for stagemap's fields; for your own keys, true, false and numbers are
     written as such. A file with problems that the edit does not fix, or that the edit
     would break, is left alone and listed; the others are still changed, and the exit
-    status is 1.
+    status is 1. So is a file that someone changes after tag has read it: it is not
+    written, so their change is kept. One edit runs at a time in a project: another waits
+    up to 10 seconds for it.
 
     \b
     Example:

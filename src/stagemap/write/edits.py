@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import signal
 import stat
 from collections.abc import Iterator, Sequence
@@ -134,18 +135,36 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
     _save(folder, what, "commit", entries)
     fault_point("rename:after-commit")
     with _held_signals():
-        for i, entry in enumerate(entries, 1):
-            try:
-                _commit(entry)
-            except OSError as exc:
-                raise OutputError(
-                    f"cannot write {entry.shown}: {exc.strerror or exc}; the change is half made: "
-                    "run the command again (or 'stagemap check') to finish it"
-                ) from None
-            fault_point("rename:after-replace", i)
+        late = _commit_all(planned, entries)
         for parent in sorted({os.path.dirname(e.target) for e in entries}):
             fsync_dir(Path(parent))
+        if late:
+            raise OutputError(
+                f"changed by someone else during the rename, so left as they are: {', '.join(late)}; "
+                f"the other files are renamed: put these right by hand, then delete {folder / JOURNAL}"
+            )
         remove_owned_files(folder, [JOURNAL])
+
+
+def _commit_all(planned: Sequence[tuple[FileEdit, Path | None]], entries: Sequence[_Entry]) -> list[str]:
+    """Put every temp in place; return the files that changed since the check (left alone)."""
+    late: list[str] = []
+    for i, ((edit, _), entry) in enumerate(zip(planned, entries, strict=True), 1):
+        # Checked a moment ago; checked again, as an editor may have saved since.
+        if not _holds_before(entry, edit):
+            late.append(entry.shown)
+            with contextlib.suppress(OSError):
+                os.unlink(entry.temp)
+            continue
+        try:
+            _commit(entry)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {entry.shown}: {exc.strerror or exc}; the change is half made: "
+                "run the command again (or 'stagemap check') to finish it"
+            ) from None
+        fault_point("rename:after-replace", i)
+    return late
 
 
 def _entry(edit: FileEdit, within: Path | None) -> _Entry:
@@ -259,8 +278,13 @@ class Resumed:
         )
 
 
-def finish_interrupted(folder: Path) -> Resumed | None:
-    """Finish (or undo) a rename left by a killed run; None when there is none."""
+def finish_interrupted(folder: Path, root: Path) -> Resumed | None:
+    """Finish (or undo) a rename left by a killed run in project ``root``; None when there is none.
+
+    The journal is not trusted further than the project: one that names a file outside
+    ``root``, or a temp file that is not beside its target with stagemap's name, is left
+    alone and reported (a cloned repository could carry one), and no file is touched.
+    """
     path = folder / JOURNAL
     raw = read_owned(path)
     if raw is None:
@@ -271,6 +295,13 @@ def finish_interrupted(folder: Path) -> Resumed | None:
         entries = [_Entry(**item) for item in data["files"]]
     except (ValueError, KeyError, TypeError):
         return Resumed("unknown ids", "stuck", (f"{path}: cannot be read",), str(path))
+    strange = [
+        f"{path}: names {e.target!r}, which is not a file of this project"
+        for e in entries
+        if not _trusted(e, root)
+    ]
+    if strange or state not in ("prepare", "commit"):
+        return Resumed(what, "stuck", tuple(strange) or (f"{path}: cannot be read",), str(path))
     if state == "prepare":
         _discard(entries, folder)
         return Resumed(what, "rolled back")
@@ -279,6 +310,26 @@ def finish_interrupted(folder: Path) -> Resumed | None:
         return Resumed(what, "stuck", tuple(problems), str(path))
     remove_owned_files(folder, [JOURNAL])
     return Resumed(what, "finished")
+
+
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[0-9]+\.rename\.tmp")
+
+
+def _trusted(entry: _Entry, root: Path) -> bool:
+    """True when an entry read from a journal names a file in ``root`` and its own temp file."""
+    if not all(isinstance(v, str) for v in (entry.target, entry.shown, entry.temp, entry.after)):
+        return False
+    if not isinstance(entry.before, str | None):
+        return False
+    target, temp = Path(entry.target), Path(entry.temp)
+    found = _TEMP_NAME.fullmatch(temp.name)
+    return (
+        target.is_absolute()
+        and temp.parent == target.parent
+        and found is not None
+        and found["name"] == target.name
+        and Path(os.path.realpath(target.parent)).is_relative_to(os.path.realpath(root))
+    )
 
 
 def _finish(entry: _Entry) -> str:
