@@ -7,8 +7,10 @@ import sys
 import click
 
 from ..analyse.check import check_project
-from ..errors import Problem
+from ..errors import Problem, StagemapError
 from ..render.check import render_check_json, render_check_summary
+from ..write.edits import JOURNAL, finish_interrupted, journal_folder
+from ..write.lock import hold_folder_lock
 from .app import CONTEXT, _State, pass_state
 
 
@@ -34,6 +36,7 @@ def check(state: _State, fmt: str, strict: bool) -> None:
       stagemap check
       stagemap check --strict --format json > problems.json
     """
+    _finish_rename(state)
     result = check_project(state.load(bodies=False))
     if fmt == "json":
         click.echo(render_check_json(result))
@@ -43,6 +46,22 @@ def check(state: _State, fmt: str, strict: bool) -> None:
             click.echo(_tinted(problem) if color else problem.format(), err=True, color=color)
         click.echo(render_check_summary(result))
     sys.exit(1 if result.failed(strict) else 0)
+
+
+def _finish_rename(state: _State) -> None:
+    """Finish a rename that a killed run left unfinished (under the project lock), and say so."""
+    config = state.config()
+    if not (journal_folder(config) / JOURNAL).exists():
+        return
+    with hold_folder_lock(config.root, "editing this project"):
+        resumed = finish_interrupted(journal_folder(config), config.root)
+    if resumed is None:
+        return
+    for line in resumed.problems:
+        click.echo(line, err=True)
+    if resumed.stuck:
+        raise StagemapError(resumed.summary())
+    click.echo(f"note: {resumed.summary()}", err=True)
 
 
 def _tinted(problem: Problem) -> str:

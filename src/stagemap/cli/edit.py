@@ -14,8 +14,11 @@ from pathlib import Path
 import click
 
 from ..edit.tag import ID_FIELDS, FileEdit
-from ..errors import OutputError, suggest
-from ..write.atomic import atomic_write
+from ..errors import StagemapError, suggest
+from ..model.settings import Config
+from ..write.edits import Resumed, finish_interrupted, journal_folder
+from ..write.lock import hold_folder_lock
+from .app import _State
 
 
 def stdin_is_tty() -> bool:
@@ -39,11 +42,41 @@ def refused(edit: FileEdit) -> None:
     click.echo(f"{edit.rel}: not changed: {edit.refusal}{hint}", err=True)
 
 
-def write_edit(edit: FileEdit, root: Path | None) -> bool:
-    """Write a planned edit (confined to ``root`` when given); True when the bytes changed."""
-    if edit.created and edit.path.exists():
-        raise OutputError(f"{edit.rel} appeared while planning; nothing more was written")
-    return atomic_write(edit.path, edit.after, within=root)
+def changed_meanwhile(rel: str) -> None:
+    """Say that a file was left alone because someone changed it after it was read."""
+    click.echo(
+        f"{rel}: changed by someone else since it was read; not written (run the command again)", err=True
+    )
+
+
+def _waiting() -> None:
+    click.echo("waiting for another stagemap to finish editing this project...", err=True)
+
+
+def lock_project(state: _State) -> tuple[Config, Resumed | None]:
+    """Hold the project against other stagemap edits until the command ends; finish a rename.
+
+    The lock is taken before anything is read, so what is planned is what is on disk. A
+    rename that a killed run left unfinished is finished (or undone) first, and said so.
+    """
+    config = state.config()
+    click.get_current_context().with_resource(
+        hold_folder_lock(config.root, "editing this project", on_wait=_waiting)
+    )
+    return config, finish_rename(config)
+
+
+def finish_rename(config: Config) -> Resumed | None:
+    """Finish a rename left by a killed run, printing what became of it; stop when stuck."""
+    resumed = finish_interrupted(journal_folder(config), config.root)
+    if resumed is None:
+        return None
+    for line in resumed.problems:
+        click.echo(line, err=True)
+    if resumed.stuck:
+        raise StagemapError(resumed.summary())
+    click.echo(f"note: {resumed.summary()}", err=True)
+    return resumed
 
 
 def ask_ids(label: str, choices: Sequence[tuple[str, str]], *, required: bool) -> tuple[str, ...]:

@@ -110,7 +110,8 @@ def new(
         brief=brief,
     )
     planned = _plan(project, request)
-    atomic_write(planned.path, planned.data)
+    # Never over a file that appeared after the plan found the name free.
+    atomic_write(planned.path, planned.data, create=True)
     click.echo(edit.display(planned.path, config.root))
 
 

@@ -11,6 +11,7 @@ from ..edit.lossless import unified_diff
 from ..edit.rename import BuiltinStages, Kind, RenamePlan, plan_rename
 from ..errors import UsageError
 from ..model.settings import Config
+from ..write.edits import ChangedFiles, journal_folder, write_all
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
 
@@ -18,7 +19,11 @@ from .app import CONTEXT, _plural, _State, pass_state
 def _rename(
     state: _State, kind: Kind, old: str, new: str, *, copy_model: bool, yes: bool, dry_run: bool
 ) -> None:
-    config = state.config()
+    config, resumed = edit.lock_project(state)
+    what = f"{kind} '{old}' to '{new}'"
+    if resumed is not None and resumed.what == what and resumed.outcome == "finished" and not dry_run:
+        click.echo(f"Renamed {what} (the interrupted run is now finished).")
+        return
     plan = _plan(config, kind, old, new, copy_model=copy_model)
     if plan.refused:
         for file in plan.refused:
@@ -46,9 +51,15 @@ def _rename(
     if not yes:
         click.confirm("Rename?", abort=True, err=True)
     content = config.content_dir.absolute()
-    for file in changed:
-        # Content files must stay in the project; a model file may be shared from elsewhere.
-        edit.write_edit(file, config.root if file.path.absolute().is_relative_to(content) else None)
+    # Content files must stay in the project; a model file may be shared from elsewhere.
+    planned = [(f, config.root if f.path.absolute().is_relative_to(content) else None) for f in changed]
+    try:
+        write_all(planned, journal_folder(config), what)
+    except ChangedFiles as exc:
+        for rel in exc.shown:
+            edit.changed_meanwhile(rel)
+        click.echo("Nothing was renamed: run the command again.", err=True)
+        sys.exit(1)
     click.echo(f"Renamed {kind} '{old}' to '{new}' in {_plural(len(changed), 'file')}.")
 
 
@@ -99,8 +110,9 @@ def rename_stage(state: _State, old: str, new: str, yes: bool, dry_run: bool, co
     """Rename stage OLD to NEW in every asset (stages and next:) and in the settings.
 
     Shows the files that will change and asks first (--yes skips the question; without a
-    terminal it is required). All or nothing: if a file that may use OLD has problems,
-    nothing is renamed. stagemap.yml keeps its comments and layout; stage overrides,
+    terminal it is required). All or nothing: if a file that may use OLD has problems, or
+    changes while the rename runs, nothing is renamed; a rename that is killed is finished
+    (or undone) by the next rename or 'stagemap check'. stagemap.yml keeps its comments and layout; stage overrides,
     thresholds and not_applicable entries follow the new id, and so does a model file in
     the project or a model written inline.
 

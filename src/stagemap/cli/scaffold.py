@@ -41,7 +41,7 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     folder = directory or state.project_dir or Path(".")
     plan = plan_init(folder, model)
     for rel, text in plan.files.items():
-        atomic_write(folder / rel, text.encode("utf-8"))
+        atomic_write(folder / rel, text.encode("utf-8"), create=True)
     here = folder.resolve() == Path.cwd().resolve()
     click.echo(f"Created a stagemap project{'' if here else f' in {folder.as_posix()}'}:")
     for rel in plan.files:
@@ -121,5 +121,5 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
         raise UsageError(
             f"{shown_folder(dest, config.root).rstrip('/')} already exists (use --force to overwrite)"
         )
-    atomic_write(dest, (BUILTIN / name).read_bytes())
+    atomic_write(dest, (BUILTIN / name).read_bytes(), create=not force)
     click.echo(f"Copied {name} to {shown_folder(dest, config.root).rstrip('/')}")

@@ -27,6 +27,8 @@ from ..edit.tag import (
 from ..errors import UsageError
 from ..model.project import Project
 from ..render import listing
+from ..write.atomic import ChangedMeanwhile
+from ..write.edits import fault_point, write_planned
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
 
@@ -107,7 +109,9 @@ def tag(
     VALUE is text for stagemap's fields; for your own keys, true, false and numbers are
     written as such. A file with problems that the edit does not fix, or that the edit
     would break, is left alone and listed; the others are still changed, and the exit
-    status is 1.
+    status is 1. So is a file that someone changes after tag has read it: it is not
+    written, so their change is kept. One edit runs at a time in a project: another waits
+    up to 10 seconds for it.
 
     \b
     Example:
@@ -115,8 +119,9 @@ def tag(
       stagemap tag --where stage=evaluation --add-question risk --dry-run
       stagemap tag content/sales/pricing-one-pager.md --remove-stage awarness --add-stage awareness
       stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
-      stagemap list --persona owner-operator --format paths | xargs stagemap tag --add-persona ops-director
+      stagemap list --persona owner-operator --format paths0 | xargs -0 stagemap tag --add-persona ops-director
     """
+    edit.lock_project(state)
     project = state.load()
     config = project.config
     request = _request(
@@ -223,12 +228,21 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
         click.echo(
             f"{_plural(len(changed), 'file')} would change, {tail} (dry run: nothing written).", err=True
         )
-    else:
-        for file in changed:
-            edit.write_edit(file, project.config.root)
-            click.echo(f"changed {file.rel}")
-        click.echo(f"{_plural(len(changed), 'file')} changed, {tail}.")
-    return 1 if refused else 0
+        return 1 if refused else 0
+    lost: list[FileEdit] = []
+    for i, file in enumerate(changed, 1):
+        try:
+            write_planned(file, project.config.root)
+        except ChangedMeanwhile:
+            edit.changed_meanwhile(file.rel)
+            lost.append(file)
+            continue
+        click.echo(f"changed {file.rel}")
+        fault_point("tag:after-write", i)
+    if lost:
+        tail += f", {len(lost)} not written (changed meanwhile)"
+    click.echo(f"{_plural(len(changed) - len(lost), 'file')} changed, {tail}.")
+    return 1 if refused or lost else 0
 
 
 @click.command("list", context_settings=CONTEXT)
@@ -252,10 +266,11 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "paths"]),
+    type=click.Choice(["table", "json", "csv", "paths", "paths0"]),
     default="table",
     show_default=True,
-    help="table to read; json or csv with every field; paths, one per line, to pipe.",
+    help="table to read; json or csv with every field; paths, one per line, to pipe; "
+    "paths0, each ended by a NUL character, for xargs -0.",
 )
 @pass_state
 def list_assets(
@@ -276,7 +291,7 @@ def list_assets(
     Example:
       stagemap list --stage evaluation
       stagemap list --persona office-manager --status published --format csv > assets.csv
-      stagemap list --question risk --format paths | xargs grep -l "refund"
+      stagemap list --question risk --format paths0 | xargs -0 grep -l "refund"
     """
     project = state.load()
     config = project.config
@@ -295,8 +310,9 @@ def list_assets(
         click.echo(listing.render_json(assets), nl=False)
     elif fmt == "csv":
         click.echo(listing.render_csv(assets), nl=False)
-    elif fmt == "paths":
-        click.echo(listing.render_paths(assets, config.root, Path.cwd().resolve()), nl=False)
+    elif fmt in ("paths", "paths0"):
+        end = "\0" if fmt == "paths0" else "\n"
+        click.echo(listing.render_paths(assets, config.root, Path.cwd().resolve(), end), nl=False)
     elif assets:
         click.echo(listing.render_table(assets), nl=False)
     else:

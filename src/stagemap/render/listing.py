@@ -82,12 +82,15 @@ def render_csv(assets: Sequence[Asset]) -> str:
     return csv_text(CSV_COLUMNS, (_csv_row(a) for a in assets))
 
 
-def render_paths(assets: Sequence[Asset], root: Path, cwd: Path) -> str:
+def render_paths(assets: Sequence[Asset], root: Path, cwd: Path, end: str = "\n") -> str:
     """One file path per line, usable from ``cwd``: relative from inside the project or above
-    it, absolute from elsewhere."""
+    it, absolute from elsewhere.
+
+    ``end`` follows each path: ``"\0"`` for ``xargs -0``, as a file name may hold a newline.
+    """
     relative = root.is_relative_to(cwd) or cwd.is_relative_to(root)
     lines = []
     for a in assets:
         path = root / a.path
         lines.append(os.path.relpath(path, cwd) if relative else str(path))
-    return "".join(line + "\n" for line in lines)
+    return "".join(line + end for line in lines)

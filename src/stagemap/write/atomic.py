@@ -13,6 +13,20 @@ from ..errors import OutputError
 from ..read.owned import DIRECTORY, NOFOLLOW, NONBLOCK
 
 
+class ChangedMeanwhile(OutputError):
+    """A file changed (or appeared) after its edit was planned, so it was not written."""
+
+    def __init__(self, path: Path | str, *, appeared: bool = False) -> None:
+        what = (
+            "created by someone else since the command started"
+            if appeared
+            else ("changed by someone else since it was read")
+        )
+        super().__init__(f"{path}: {what}; not written (run the command again)")
+        self.path = path
+        """The file as named to the user."""
+
+
 def link_refusal(path: Path | str) -> OutputError:
     return OutputError(
         f"refusing to write {path}: it is a symbolic link; stagemap never writes through a link "
@@ -124,7 +138,7 @@ def remove_owned_files(folder: Path, names: Iterable[str]) -> None:
         os.close(dfd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -137,7 +151,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True, within: Path | None = None) -> bool:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    durable: bool = True,
+    within: Path | None = None,
+    expect: bytes | None = None,
+    create: bool = False,
+) -> bool:
     """Write ``data`` to ``path`` atomically; return False if the bytes were already there.
 
     For people's own files (content, settings, a kit they named). A symlink is followed, so
@@ -145,15 +167,32 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True, within: Path 
     that folder is refused, so a link committed into a project cannot send an edit to a file
     elsewhere. The original file's permissions are kept; a new file gets the usual mode for
     the umask. ``durable`` also flushes the file and its folder to disk before returning.
+    ``expect`` and ``create`` guard a read-modify-write: see `write_file`.
     Built output that can be made again goes through `Stager` or `write_owned` instead.
     """
+    target = person_target(path, within)
+    return write_file(
+        target,
+        data,
+        set(),
+        current_umask(),
+        durable=durable,
+        shown=str(path),
+        follow=True,
+        expect=expect,
+        create=create,
+    )
+
+
+def person_target(path: Path, within: Path | None) -> Path:
+    """The file a write to a person's ``path`` lands in (through links), confined to ``within``."""
     target = Path(os.path.realpath(path))
     if within is not None and not target.is_relative_to(within.resolve()):
         raise OutputError(
             f"refusing to write {path}: it is a link to {target}, outside {within}; "
             "stagemap only edits files inside the project"
         )
-    return write_file(target, data, set(), current_umask(), durable=durable, shown=str(path), follow=True)
+    return target
 
 
 def current_umask() -> int:
@@ -172,6 +211,8 @@ def write_file(
     durable: bool = False,
     shown: str | None = None,
     follow: bool = False,
+    expect: bytes | None = None,
+    create: bool = False,
 ) -> bool:
     """Write one file atomically: the single implementation behind every write.
 
@@ -183,28 +224,36 @@ def write_file(
     target) is appended. ``durable`` flushes the file and its folder to disk. ``shown`` is
     the path to name in errors (default: the target). Without ``follow`` (built output), a
     link or a special file at the target is refused, never read, followed or replaced.
+
+    ``expect`` is what the target held when the new bytes were planned from it: just before
+    the rename the target is read again, and if its bytes (or, while reading, its size,
+    mtime or inode) differ, nothing is written and `ChangedMeanwhile` is raised, so an edit
+    made in between is never lost. ``create`` writes a file that must not exist: one that
+    appeared meanwhile is never replaced (`ChangedMeanwhile` too).
     """
     path = str(target)
     name = shown or path
     folder = os.path.dirname(path)
-    same, mode = _compare(path, data, name, follow)
-    if same:
+    mode = _mode_to_write(path, data, name, follow=follow, create=create)
+    if mode is None:
         return False
-    if mode is None and folder not in made:
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
-        made.add(folder)
+    if mode < 0:
+        mode = 0o666 & ~mask
+        _make_folder(folder, made, name)
     tmp = temp_path(path)
     try:
-        _fill(tmp, data, 0o666 & ~mask if mode is None else mode, durable)
-        if staged is None:
-            os.replace(tmp, path)
-            if durable:
-                _fsync_dir(Path(folder))
-        else:
+        write_temp(tmp, data, mode, durable=durable)
+        if staged is not None:
             staged.append((tmp, path))
+            return True
+        if create:
+            place_new(tmp, path, data, name)
+        else:
+            if expect is not None and not still_holds(path, expect):
+                raise ChangedMeanwhile(name)
+            os.replace(tmp, path)
+        if durable:
+            fsync_dir(Path(folder))
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -223,37 +272,48 @@ def temp_path(path: str) -> str:
     return os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
 
 
-def _compare(path: str, data: bytes, name: str, follow: bool) -> tuple[bool, int | None]:
-    """Return whether the file at ``path`` holds ``data`` already, and its mode (None: no file)."""
+def _make_folder(folder: str, made: set[str], name: str) -> None:
+    if folder not in made:
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+        made.add(folder)
+
+
+def _mode_to_write(path: str, data: bytes, name: str, *, follow: bool, create: bool) -> int | None:
+    """The existing file's mode; None when it already holds ``data``; -1 when there is none."""
     try:
         fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
     except FileNotFoundError:
-        return False, None
+        return -1
     except OSError as exc:
         if not follow and os.path.islink(path):
             raise link_refusal(name) from None
         raise OutputError(f"cannot read {name}: {exc.strerror}") from None
     try:
+        if create:
+            raise ChangedMeanwhile(name, appeared=True)
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _special_refusal(name)
         if info.st_size == len(data):
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 if handle.read() == data:
-                    return True, stat.S_IMODE(info.st_mode)
-        return False, stat.S_IMODE(info.st_mode)
+                    return None
+        return stat.S_IMODE(info.st_mode)
     except OSError as exc:
         raise OutputError(f"cannot read {name}: {exc.strerror}") from None
     finally:
         os.close(fd)
 
 
-def _fill(tmp: str, data: bytes, mode: int, durable: bool) -> None:
-    """Write ``data`` to a new temporary file with ``mode`` (one left by a killed run is replaced)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+def write_temp(tmp: str, data: bytes, mode: int, *, durable: bool) -> None:
+    """Write ``data`` to the new temp file ``tmp`` with ``mode`` (one left by a killed run goes)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
     try:
         fd = os.open(tmp, flags, 0o600)
-    except FileExistsError:  # left over by a killed run
+    except FileExistsError:
         os.unlink(tmp)
         fd = os.open(tmp, flags, 0o600)
     try:
@@ -265,3 +325,51 @@ def _fill(tmp: str, data: bytes, mode: int, durable: bool) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def still_holds(path: str, expect: bytes) -> bool:
+    """True when the file at ``path`` holds exactly ``expect`` and did not change while read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NONBLOCK)
+    except OSError:
+        return False
+    try:
+        first = os.fstat(fd)
+        if not stat.S_ISREG(first.st_mode) or first.st_size != len(expect):
+            return False
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            if handle.read(len(expect) + 1) != expect:
+                return False
+        last = os.stat(path)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    # A save between the read and now shows in the inode (a rename) or size and mtime.
+    return (last.st_ino, last.st_size, last.st_mtime_ns) == (first.st_ino, first.st_size, first.st_mtime_ns)
+
+
+def place_new(tmp: str, path: str, data: bytes, name: str) -> None:
+    """Move the finished temp file to ``path`` unless a file is there by now; never replace it.
+
+    A hard link fails when the name is taken, which `os.replace` would not; on a file system
+    without hard links the file is created exclusively and written in place instead.
+    """
+    try:
+        os.link(tmp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise ChangedMeanwhile(name, appeared=True) from None
+    except OSError:
+        try:
+            fd = os.open(
+                path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, stat.S_IMODE(os.stat(tmp).st_mode)
+            )
+        except FileExistsError:
+            raise ChangedMeanwhile(name, appeared=True) from None
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+    os.unlink(tmp)
