@@ -286,14 +286,17 @@ def stream_tree(
             raise
         final = written | (set(keep) & owned)
         with signals_held():
-            fault("union")
-            _write_manifest(root, owned | final, kind)
-            _rename_all(staged)
-            removed = [rel for rel in sorted(owned - final) if _remove_owned(root, rel)]
-            fault("removed")
-            _write_manifest(root, final, kind)
-            fault("manifest")
-            _clear_staging(stager.base)
+            try:
+                fault("union")
+                _write_manifest(root, owned | final, kind)
+                _rename_all(staged)
+                removed = [rel for rel in sorted(owned - final) if _remove_owned(root, rel)]
+                fault("removed")
+                _write_manifest(root, final, kind)
+                fault("manifest")
+            finally:
+                # Files not yet renamed are dropped: the manifest lists their old pages.
+                _discard(root, stager, keep_root=True)
         return sorted(changed), removed
     finally:
         stager.close()
@@ -330,11 +333,11 @@ def _clash(root: Path, clashes: list[str]) -> OutputError:
     )
 
 
-def _discard(root: Path, stager: Stager) -> None:
-    """Remove the staging folder of a failed build, and the output folder if this build made it."""
+def _discard(root: Path, stager: Stager, *, keep_root: bool = False) -> None:
+    """Remove the staging folder, and the output folder if this build made it and left it empty."""
     with contextlib.suppress(OutputError):
         _clear_staging(stager.base)
-    if stager.new_root:
+    if stager.new_root and not keep_root:
         with contextlib.suppress(OSError):
             os.rmdir(root)
 
