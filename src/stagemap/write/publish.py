@@ -111,7 +111,9 @@ def _site_files(
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
     for rel in sorted(wanted):
-        data = read_attachment(plan.config.content_dir, rel.removeprefix("files/"))
+        data = read_attachment(
+            plan.config.content_dir, rel.removeprefix("files/"), allow_html=plan.config.allow_html
+        )
         if data is not None:
             yield rel, data
 
