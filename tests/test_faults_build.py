@@ -239,9 +239,8 @@ def test_ctrl_c_while_pages_go_in_place_waits_for_the_whole_site(
 def _wait_stopped(pid: int) -> None:
     """Wait until the process has stopped itself (the fault hook's SIGSTOP)."""
     for _ in range(600):
-        with open(f"/proc/{pid}/stat") as handle:
-            if handle.read().rsplit(")", 1)[1].split()[0] == "T":
-                return
+        if pid in _stopped(pid):
+            return
         time.sleep(0.05)
     raise AssertionError("the build never reached its fault point")
 
@@ -313,3 +312,38 @@ def test_build_interrupted_while_workers_render_says_so_in_one_line(
     assert stderr == f"Interrupted; the site in {out}/ was not changed\n"
     assert tree(out) == {"CNAME": b"plans.example.com\n"}
     assert os.listdir(out) == ["CNAME"]
+
+
+def test_build_killed_while_workers_render_frees_the_folder_at_once(big: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build = spawn(big, out, "write:3:stop", STAGEMAP_WORKERS="2")  # each worker pauses at its 3rd page
+    try:
+        for _ in range(1200):
+            if len(_stopped(build.pid)) >= 2:
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the workers never reached their fault point")
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=60)  # not communicate(): the paused workers hold its output open
+        unlock_folder(lock_folder(out))  # ...but no lock
+    finally:
+        os.killpg(build.pid, signal.SIGKILL)
+        build.communicate(timeout=60)
+    assert run(big, out)[0] == 0
+    assert not (out / STAGING).exists()
+
+
+def _stopped(group: int) -> list[int]:
+    """Return the processes of a process group that are stopped."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] == "T" and fields[2] == str(group):
+                found.append(int(entry))
+    return found

@@ -18,6 +18,10 @@ FAULT_ENV = "STAGEMAP_TEST_FAULT"
 """The environment variable that the fault tests set (see `fault`); unset, it has no effect."""
 
 
+_HELD: set[int] = set()
+"""The open folders holding build locks in this process (see `release_inherited`)."""
+
+
 class FolderBusy(OutputError):
     """Another process (another stagemap) is writing into the same output folder."""
 
@@ -35,8 +39,8 @@ def lock_folder(folder: Path) -> int:
     """Take the build lock of ``folder`` and return the open folder that holds it; close it to release.
 
     The lock is an exclusive `flock` on the folder itself (no lock file to leave behind), so
-    the system releases it when the process ends in any way, a kill included. Forked workers
-    share it and never release it early. Raises `FolderBusy` at once if another process holds it.
+    the system releases it when the process ends in any way, a kill included (forked workers
+    close their copy: `release_inherited`). Raises `FolderBusy` at once if another process holds it.
     """
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
     try:
@@ -50,14 +54,28 @@ def lock_folder(folder: Path) -> int:
         if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise FolderBusy(folder) from None
         raise OutputError(f"cannot lock the folder {folder}: {exc.strerror or exc}") from None
+    _HELD.add(fd)
     return fd
 
 
 def unlock_folder(fd: int | None) -> None:
     """Release a lock taken by `lock_folder` (nothing when ``fd`` is None)."""
     if fd is not None:
+        _HELD.discard(fd)
         with contextlib.suppress(OSError):
             os.close(fd)
+
+
+def release_inherited() -> None:
+    """Close, in a forked worker, the locked folders it inherited (the main process keeps its lock).
+
+    Otherwise a worker still finishing its pages after the main process was killed would
+    keep the folder locked, and the next build would be refused until it ended.
+    """
+    for fd in sorted(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
 
 
 @contextlib.contextmanager

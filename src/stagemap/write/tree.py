@@ -130,6 +130,7 @@ class Stager:
             return Staged(None, str(target))
         # The process id keeps the names of forked workers apart.
         self.count += 1
+        fault("write", self.count)
         tmp = str(self.staging / f"{os.getpid()}-{self.count}")
         try:
             _fill(tmp, data, 0o666 & ~self.mask if mode is None else mode, False)

@@ -16,6 +16,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from .buildlock import release_inherited
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,7 +39,7 @@ def default_workers() -> int:
 
 
 def _quiet() -> None:
-    """Leave Ctrl-C and SIGTERM to the main process, so that a worker never prints a traceback.
+    """Leave Ctrl-C, SIGTERM and the build lock to the main process: a worker never prints a traceback.
 
     Ctrl-C in a terminal reaches every process of the group: the main process stops the
     workers itself (and says what happened). A forked worker would otherwise inherit the
@@ -45,6 +47,7 @@ def _quiet() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    release_inherited()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
