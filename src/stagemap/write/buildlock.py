@@ -110,8 +110,12 @@ def fault(point: str, count: int = 0) -> None:
     Only for tests: ``STAGEMAP_TEST_FAULT=POINT[:COUNT[:ACTION]]`` makes the build kill itself
     (ACTION ``kill``, the default: SIGKILL, as a power cut or the OOM killer would) or pause
     (``stop``: SIGSTOP, so that a test can act while the build is half done, then continue
-    it) the COUNT-th time (any time, without COUNT) it reaches POINT. The points are named
-    where `stream_tree` calls this.
+    it) the COUNT-th time (any time, without COUNT) it reaches POINT. The points, in the
+    order of a build (write/tree.py): ``write`` (a file written to the staging folder, counted
+    in each process, workers included), ``staged`` (a file made, counted in the main
+    process), ``union`` (before the manifest of old and new files), ``renamed`` (a file
+    renamed into place), ``removed`` (old files removed, before the final manifest) and
+    ``manifest`` (after it, before the staging folder is removed).
     """
     wanted = os.environ.get(FAULT_ENV)
     if not wanted:
