@@ -7,6 +7,7 @@ subprocesses; the signal tests interrupt a real build of a generated library whi
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -29,6 +30,8 @@ CHANGED = "content/blog/missed-calls-cost.md"
 """An asset whose body the tests edit."""
 DROPPED = "content/blog/apprentice-diary.md"
 """An asset the tests delete: its page must go."""
+ADDED = "content/blog/new-one.md"
+"""An asset the tests add: its page must come."""
 
 
 def run(project: Path, out: Path) -> tuple[int, str, str]:
@@ -57,12 +60,13 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 def edit(project: Path) -> None:
-    """Change the site's name (every page changes), one body, and drop one asset (its page goes)."""
+    """Change the site's name (every page changes) and one body, drop one asset and add another."""
     settings = project / "stagemap.yml"
     settings.write_text(settings.read_text().replace("name: Fernhill", "name: Fernhill Ltd", 1))
     path = project / CHANGED
     path.write_text(path.read_text().replace("title: ", "title: Edited ", 1) + "\nOne more line.\n")
     (project / DROPPED).unlink()
+    (project / ADDED).write_text("---\ntitle: New\nstages: [awareness]\nquestions: [problems]\n---\nNew.\n")
 
 
 @pytest.fixture
@@ -84,16 +88,19 @@ def sites(sample: Path, tmp_path: Path) -> Iterator[tuple[Path, dict[str, bytes]
 
 
 def assert_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> None:
-    """Every file a reader can open is the old site's or the new one's; no page is half written."""
+    """Every file a reader can open is the old site's or the new one's, and the manifest lists each.
+
+    The manifest itself may list the old files and the new ones together (a build killed
+    while renaming): that is what lets the next build remove or replace every one of them.
+    """
     now = tree(out)
-    stray = [
-        rel
-        for rel, data in now.items()
-        if not rel.startswith(f"{STAGING}/") and data not in (old.get(rel), new.get(rel))
-    ]
+    pages = {rel: data for rel, data in now.items() if rel != MANIFEST and not rel.startswith(f"{STAGING}/")}
+    stray = [rel for rel, data in pages.items() if data not in (old.get(rel), new.get(rel))]
     assert stray == []
     lost = [rel for rel in old.keys() & new.keys() if rel not in now]
     assert lost == []
+    listed = set(json.loads(now[MANIFEST])["files"])
+    assert pages.keys() - listed == {"CNAME"}
 
 
 @pytest.mark.parametrize(
