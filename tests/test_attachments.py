@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from stagemap.cli.app import cli
 from stagemap.read import attachments
-from stagemap.read.attachments import linkable_files, read_attachment
+from stagemap.read.attachments import NO_SCRIPT, defused, linkable_files, read_attachment
+from tests.conftest import write
 
 
 def test_linkable_files_are_plain_files_inside_the_content_folder(tmp_path: Path) -> None:
@@ -48,3 +52,69 @@ def test_linkable_files_leave_out_big_files(tmp_path: Path, monkeypatch: pytest.
 
 def test_linkable_files_of_a_missing_folder_are_none(tmp_path: Path) -> None:
     assert linkable_files(tmp_path / "nope") == frozenset()
+
+
+EVIL_HTML = b"<title>safe</title><script>document.title = 'pwned'</script>\n"
+EVIL_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert(1)">'
+    b'<script>alert(2)</script><rect width="40" height="20"/></svg>\n'
+)
+
+
+def test_defused_html_forbids_every_script_from_its_first_line() -> None:
+    out = defused("report.HTML", EVIL_HTML)
+    assert out == NO_SCRIPT + EVIL_HTML
+    assert defused("a.htm", b"\xef\xbb\xbfhi").startswith(b"\xef\xbb\xbf" + NO_SCRIPT)
+
+
+def test_defused_svg_is_shown_as_a_picture_of_the_same_size() -> None:
+    out = defused("chart.svg", EVIL_SVG).decode()
+    encoded = base64.b64encode(EVIL_SVG).decode()
+    assert out == (
+        '<svg xmlns="http://www.w3.org/2000/svg" height="20" width="40">'
+        f'<image width="100%" height="100%" href="data:image/svg+xml;base64,{encoded}"/></svg>\n'
+    )
+    assert 'width="300" height="150"' in defused("x.svg", b"<svg><script>x</script></svg>").decode()
+    sneaky = defused("y.svg", b'<svg viewBox="0 0 1 1" width="1\\" onload=\\"alert(1)">').decode()
+    assert "onload" not in sneaky.split("base64,")[0]
+
+
+def test_defused_xml_becomes_text_and_other_files_stay_as_they_are() -> None:
+    page = b'<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'
+    assert defused("x.xhtml", page) == (
+        b'<?xml version="1.0" encoding="utf-8"?>\n<text>&lt;html xmlns="http://www.w3.org/1999/xhtml"&gt;'
+        b"&lt;script&gt;alert(1)&lt;/script&gt;&lt;/html&gt;</text>\n"
+    )
+    assert defused("chart.png", b"<script>") == b"<script>"
+
+
+def test_read_attachment_defuses_only_without_allow_html(tmp_path: Path) -> None:
+    (tmp_path / "evil.html").write_bytes(EVIL_HTML)
+    assert read_attachment(tmp_path, "evil.html") == EVIL_HTML
+    assert read_attachment(tmp_path, "evil.html", allow_html=False) == NO_SCRIPT + EVIL_HTML
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_build_copies_attached_pages_and_drawings_defused_unless_html_is_allowed(
+    tmp_path: Path, allow_html: bool
+) -> None:
+    project = write(
+        tmp_path / "p",
+        {
+            "stagemap.yml": f"name: Acme\nsite:\n  allow_html: {str(allow_html).lower()}\n",
+            "content/evil.html": EVIL_HTML,
+            "content/chart.svg": EVIL_SVG,
+            "content/a.md": "---\ntitle: A\nstages: [awareness]\nquestions: [problems]\n---\n"
+            "[report](evil.html) ![chart](chart.svg)\n",
+        },
+    )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    html_copy = (out / "files/evil.html").read_bytes()
+    svg_copy = (out / "files/chart.svg").read_bytes()
+    if allow_html:
+        assert (html_copy, svg_copy) == (EVIL_HTML, EVIL_SVG)
+    else:
+        assert html_copy == NO_SCRIPT + EVIL_HTML
+        assert b"<script" not in svg_copy and b"onload" not in svg_copy

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from ..errors import StagemapError
 from ..serve import Preview, start_server
+from ..write.buildlock import FolderBusy, Interrupted
 from ..write.publish import build_into, page_count
 from ..write.targets import check_output_dir
 from ..write.workers import default_workers
@@ -62,26 +65,55 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     settings = state.config()
     target = out_dir if out_dir is not None else settings.root / "site"
     check_output_dir(settings, target)
-    project = state.load()
-    config = project.config
-    _print_problems(project, state)
-    if strict and project.problems:
-        click.echo(
-            f"Error: {_plural(len(project.problems), 'problem')} in the library; nothing was written (--strict)",
-            err=True,
-        )
-        sys.exit(1)
-    pages = page_count(config, project.library)
-    if sys.stderr.isatty() and pages >= PROGRESS_FROM:
-        with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
-            result = build_into(project, target, day, workers=workers, progress=lambda _path: bar.update(1))
-    else:
-        result = build_into(project, target, day, workers=workers)
     shown = _shown(target)
+    with _interruptible(shown):
+        project = state.load()
+        config = project.config
+        _print_problems(project, state)
+        if strict and project.problems:
+            click.echo(
+                f"Error: {_plural(len(project.problems), 'problem')} in the library; nothing was written (--strict)",
+                err=True,
+            )
+            sys.exit(1)
+        pages = page_count(config, project.library)
+        if sys.stderr.isatty() and pages >= PROGRESS_FROM:
+            with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
+                result = build_into(
+                    project, target, day, workers=workers, progress=lambda _path: bar.update(1)
+                )
+        else:
+            result = build_into(project, target, day, workers=workers)
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "
         f"{len(result.removed)} removed); open {shown}index.html"
     )
+
+
+@contextlib.contextmanager
+def _interruptible(shown: str) -> Iterator[None]:
+    """Turn Ctrl-C and SIGTERM during a build into one line saying what became of the site, and exit 130."""
+    main = threading.current_thread() is threading.main_thread()
+    stops = (signal.SIGINT, signal.SIGTERM)
+    before = {sig: signal.getsignal(sig) for sig in stops} if main else {}
+    _stop_on_sigterm()
+    try:
+        yield
+    except FolderBusy:
+        raise StagemapError(
+            f"another stagemap is building into {shown}; wait for it to finish and build again"
+        ) from None
+    except KeyboardInterrupt as exc:
+        _ignore_signals()
+        if isinstance(exc, Interrupted):
+            click.echo(f"Interrupted; the new site was already in place in {shown}", err=True)
+        else:
+            click.echo(f"Interrupted; the site in {shown} was not changed", err=True)
+        sys.exit(130)
+    finally:
+        for sig, handler in before.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
 
 @cli.command(context_settings=CONTEXT)

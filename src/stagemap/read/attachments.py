@@ -3,11 +3,19 @@
 The site copies such a file to ``files/PATH`` when a body links to it. Only regular files
 inside the content folder count (a link inside it may point anywhere in it, never outside),
 hidden ones and Markdown files (those are assets) excepted, and none above `MAX_ATTACHMENT`.
+
+Unless ``site.allow_html`` is on, a file a browser would run scripts in is never copied as
+it is, whatever it holds (see `defused`): an HTML page gets a first line that forbids every
+script in it, an SVG drawing is wrapped so that it is shown as a picture (browsers never run
+scripts in pictures), and other XML (XHTML, XSLT, web archives) is shown as plain text.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 import os
+import re
 from pathlib import Path
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
@@ -42,15 +50,68 @@ def linkable_files(content_dir: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def read_attachment(content_dir: Path, rel: str) -> bytes | None:
-    """Return the bytes of the file at ``rel`` inside ``content_dir``, or None if it may not be copied."""
+def read_attachment(content_dir: Path, rel: str, *, allow_html: bool = True) -> bytes | None:
+    """Return the bytes to publish for the file at ``rel`` inside ``content_dir``, or None if it may not be copied.
+
+    Without ``allow_html``, the bytes of a file that could run scripts are `defused`.
+    """
     path = _readable(Path(os.path.realpath(content_dir)), rel)
     if path is None:
         return None
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
+    return data if allow_html else defused(rel, data)
+
+
+HTML_SUFFIXES = (".html", ".htm", ".shtml")
+SVG_SUFFIXES = (".svg",)
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz", ".mht", ".mhtml")
+"""Other files a browser may run scripts in (as XHTML, through a style sheet, as an archive)."""
+
+NO_SCRIPT = (
+    b'<meta http-equiv="Content-Security-Policy" '
+    b"content=\"script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\">\n"
+)
+"""The first line of an attached HTML page: the browser then runs no script in it."""
+
+_SIZE = re.compile(r"\s(width|height|viewBox)\s*=\s*[\"']([0-9.,%\sa-z+-]{1,64})[\"']")
+_SVG_START = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
+
+
+def defused(rel: str, data: bytes) -> bytes:
+    """Return the bytes to publish for an attachment so that no script in it can run.
+
+    HTML keeps its look (the policy line goes first, after a byte order mark if there is
+    one, where browsers apply it to the whole page); SVG keeps its look (drawn as an image
+    inside an SVG of the same size); other XML becomes an XML document holding the file's
+    text. Any other file is returned as it is.
+    """
+    name = rel.lower()
+    if name.endswith(HTML_SUFFIXES):
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        return bom + NO_SCRIPT + data[len(bom) :]
+    if name.endswith(SVG_SUFFIXES):
+        return _as_picture(data)
+    if name.endswith(XML_SUFFIXES):
+        text = html.escape(data.decode("utf-8", "replace"), quote=False)
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<text>{text}</text>\n'.encode()
+    return data
+
+
+def _as_picture(data: bytes) -> bytes:
+    """Wrap an SVG drawing in an SVG that shows it as an image, with the same size when it says one."""
+    start = _SVG_START.search(data[:65536].decode("utf-8", "replace"))
+    sizes = dict(_SIZE.findall(start.group(0))) if start else {}
+    attrs = "".join(f' {key}="{value.strip()}"' for key, value in sorted(sizes.items()))
+    if "width" not in sizes and "height" not in sizes and "viewBox" not in sizes:
+        attrs = ' width="300" height="150"'
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg"{attrs}>'
+        f'<image width="100%" height="100%" href="data:image/svg+xml;base64,{encoded}"/></svg>\n'
+    ).encode()
 
 
 def _readable(base: Path, rel: str) -> Path | None:

@@ -5,7 +5,10 @@ The files on disk stay exactly what ``stagemap build`` writes; these are added o
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import re
 
 VERSION_PATH = "/__stagemap/version"
 """Where an open page asks for the preview's version."""
@@ -62,6 +65,16 @@ def problem_banner(error: str, problems: tuple[str, ...]) -> str:
     )
 
 
+_POLICY_SCRIPTS = re.compile(r"(<meta[^>]*Content-Security-Policy[^>]*script-src)", re.IGNORECASE)
+
+
+def _allow(text: str, script: str) -> str:
+    """Let the page's content security policy run the reload script (by its hash), and no other inline one."""
+    body = script.removeprefix("<script>").removesuffix("</script>\n")
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+    return _POLICY_SCRIPTS.sub(lambda m: f"{m.group(1)} 'sha256-{digest}'", text, count=1)
+
+
 def inject(page: bytes, banner: str, version: int) -> bytes:
     """Add the banner after ``<body>`` and the reload script before ``</body>``."""
     text = page.decode("utf-8", "replace")
@@ -72,6 +85,8 @@ def inject(page: bytes, banner: str, version: int) -> bytes:
         text = text[:end] + banner + text[end:]
         lower = text.lower()
     script = _RELOAD % (version, VERSION_PATH, POLL_MS, POLL_MS)
+    text = _allow(text, script)
+    lower = text.lower()
     close = lower.rfind("</body>")
     text = text + script if close < 0 else text[:close] + script + text[close:]
     return text.encode("utf-8")

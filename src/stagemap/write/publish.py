@@ -25,7 +25,7 @@ from ..read.attachments import linkable_files, read_attachment
 from ..render.environment import environment
 from ..render.site import prepare, render_page, search_index, static_files
 from .record import PageRecord, site_key
-from .tree import Staged, Stager, read_manifest, stager_for, stream_tree
+from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
 from .workers import parallel_map
 
 __all__ = ["Progress", "Published", "build_into", "page_count"]
@@ -77,7 +77,8 @@ def build_into(
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
     files = _site_files(plan, env, record, stager, rendered, workers, progress)
-    changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager)
+    adopt = unchanged_since(out_dir, record.old)
+    changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager, adopt=adopt)
     every = read_manifest(out_dir)
     count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
     record.save(rendered, library, plan.paths)
@@ -110,7 +111,9 @@ def _site_files(
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
     for rel in sorted(wanted):
-        data = read_attachment(plan.config.content_dir, rel.removeprefix("files/"))
+        data = read_attachment(
+            plan.config.content_dir, rel.removeprefix("files/"), allow_html=plan.config.allow_html
+        )
         if data is not None:
             yield rel, data
 

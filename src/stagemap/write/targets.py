@@ -11,6 +11,11 @@ from .atomic import link_refusal
 
 MANIFEST = ".stagemap-manifest.json"
 """Lists the files stagemap wrote into an output folder, so a rebuild can remove stale ones."""
+STAGING = ".stagemap-staging"
+"""The folder inside an output folder where a build writes its files before they are renamed into place.
+
+Inside, so that the renames never cross file systems; removed at the end of every build, and
+at the start of the next one when a build was killed."""
 
 
 def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", example: str = "site") -> Path:
@@ -117,6 +122,7 @@ def plain_relative(rel: str) -> bool:
     return (
         bool(rel)
         and rel != MANIFEST
+        and parts[0] != STAGING
         and "\\" not in rel
         and "\0" not in rel
         and not rel.startswith("/")

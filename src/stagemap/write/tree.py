@@ -1,28 +1,21 @@
-"""Output folders: write a tree of files, keep a manifest, remove what an earlier build wrote."""
+"""Output folders: stage a tree of files, swap it in, keep a manifest, remove what an earlier build wrote."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import shutil
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputError
 from ..read.owned import read_owned
-from .atomic import TEMP_NAME, current_umask, write_file, write_owned
-from .targets import MANIFEST, confined, fast_confined, plain_relative
-
-
-def write_tree(root: Path, files: dict[str, bytes]) -> list[str]:
-    """Write ``{relative path: bytes}`` under ``root``; return the paths that changed.
-
-    Output that can be rebuilt: written atomically but not flushed to disk one by one.
-    """
-    stager = Stager(root)
-    return [rel for rel in sorted(files) if stager.put(rel, files[rel])]
+from .atomic import TEMP_NAME, _compare, _fill, current_umask, make_owned_folder, write_owned
+from .buildlock import fault, lock_folder, signals_held, unlock_folder
+from .targets import MANIFEST, STAGING, confined, fast_confined, plain_relative
 
 
 def check_manifest_kind(root: Path, kind: str) -> None:
@@ -64,121 +57,141 @@ def read_manifest(root: Path) -> set[str]:
     return {f for f in files if isinstance(f, str) and plain_relative(f)}
 
 
+def unchanged_since(root: Path, recorded: Mapping[str, object]) -> set[str]:
+    """Return the files of ``recorded`` (path: [key, size, mtime_ns, ...]) still as they were written.
+
+    The page record in the cache lists each page the last build wrote with its size and
+    modification time. A page whose file still has both is stagemap's even when the
+    manifest no longer lists it (a manifest deleted by hand or lost with a copy), so a
+    later build may replace or remove it instead of refusing it for ever.
+    """
+    found = set()
+    for rel, entry in recorded.items():
+        if not plain_relative(rel) or not isinstance(entry, list) or len(entry) < 3:
+            continue
+        try:
+            info = os.lstat(root / rel)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(info.st_mode) and [info.st_size, info.st_mtime_ns] == entry[1:3]:
+            found.add(rel)
+    return found
+
+
 def sync_tree(
     root: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset(), kind: str = "site"
 ) -> tuple[list[str], list[str]]:
     """Make ``root`` hold ``files``: write what changed, remove what an earlier build wrote.
 
-    ``keep`` names files an earlier build wrote that stay as they are (reused pages): they
-    stay listed in the manifest and are neither written nor removed. Returns
-    ``(changed, removed)``. Files stagemap did not write (per the manifest) are never
-    removed, and are not overwritten either: if one stands where a page must go, nothing is
-    written and `OutputError` says which.
+    ``keep`` names files an earlier build wrote that stay as they are. Returns ``(changed,
+    removed)``. The same steps as a site build (see `stream_tree`) for files already in memory.
     """
-    _make_root(root)
-    check_manifest_kind(root, kind)
-    owned = read_manifest(root)
-    clashes = []
-    for rel in sorted(files):
-        if rel in owned:
-            continue
-        target = confined(root, rel)
-        if target.is_dir():
-            clashes.append(rel)
-            continue
-        try:
-            if target.read_bytes() != files[rel]:
-                clashes.append(rel)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            clashes.append(rel)
-    if clashes:
-        raise _clash(root, clashes)
-    changed = write_tree(root, files)
-    keep = keep & owned
-    removed = [rel for rel in sorted(owned - files.keys() - keep) if _remove_owned(root, rel)]
-    _write_manifest(root, set(files) | keep, kind)
-    return changed, removed
+    return stream_tree(root, files.items(), keep, stager_for(root, kind), kind=kind)
 
 
 @dataclass(frozen=True, slots=True)
 class Staged:
-    """A page already written to a temporary file beside its target (None: bytes unchanged)."""
+    """A file already written to the staging folder (``tmp`` None: its bytes are there already)."""
 
     tmp: str | None
-    """The temporary file, renamed into place when the whole site is made."""
+    """The file in the staging folder, renamed into place when the whole site is made."""
     path: str
     """The target file."""
-    created: tuple[str, ...] = ()
-    """Folders that did not exist and were made for this file (removed again if the build fails)."""
 
 
 class Stager:
-    """Writes pages of one output folder to temporary files, in this process or a forked worker.
+    """Writes the files of one output folder into its staging folder, in this process or a forked worker.
 
     Made before the page workers start, so that they inherit it: each worker then writes its
     own pages (in parallel, and without sending them back), and the caller renames them all
-    into place once every page is made.
+    into place once every page is made. Holds the folder's build lock until `close`.
     """
 
-    def __init__(self, root: Path, *, new_root: bool = False) -> None:
+    def __init__(self, root: Path, *, new_root: bool = False, lock: int | None = None) -> None:
         self.root = root
         self.base = root.resolve()
+        self.staging = self.base / STAGING
         self.new_root = new_root
         """The output folder itself was made by this build."""
+        self.lock = lock
+        """The open folder that holds the build lock (None: no lock taken)."""
         self.parents: dict[str, Path | None] = {}
-        self.made: set[str] = set()
         self.mask = current_umask()
+        self.count = 0
 
     def _target(self, rel: str) -> Path:
         return fast_confined(self.base, rel, self.parents) or confined(self.root, rel)
 
     def write(self, rel: str, data: bytes) -> Staged:
-        """Write a page to a temporary file beside its target; the caller renames it."""
+        """Write a file into the staging folder unless its target holds these bytes already."""
         target = self._target(rel)
-        folder = os.path.dirname(target)
-        missing = _missing_folders(folder) if folder not in self.made else ()
-        staged: list[tuple[str, str]] = []
-        write_file(target, data, self.made, self.mask, staged)
-        if not staged:
-            return Staged(None, str(target), missing)
-        return Staged(staged[0][0], staged[0][1], missing)
+        same, mode = _compare(str(target), data, str(target), False)
+        if same:
+            return Staged(None, str(target))
+        # The process id keeps the names of forked workers apart.
+        self.count += 1
+        fault("write", self.count)
+        tmp = str(self.staging / f"{os.getpid()}-{self.count}")
+        try:
+            _fill(tmp, data, 0o666 & ~self.mask if mode is None else mode, False)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        return Staged(tmp, str(target))
 
-    def put(self, rel: str, data: bytes) -> bool:
-        """Write a file into place now; return False if its bytes were already there."""
-        return write_file(self._target(rel), data, self.made, self.mask)
+    def close(self) -> None:
+        """Release the build lock."""
+        unlock_folder(self.lock)
+        self.lock = None
 
 
-def _missing_folders(folder: str) -> tuple[str, ...]:
-    """Return ``folder`` and those of its parents that do not exist, deepest first."""
-    missing = []
-    while folder and not os.path.lexists(folder):
-        missing.append(folder)
-        folder = os.path.dirname(folder)
-    return tuple(missing)
+def stager_for(root: Path, kind: str = "site") -> Stager:
+    """Return a `Stager` for the output folder ``root``: made if needed, locked, cleared of what a killed build left.
 
-
-def stager_for(root: Path) -> Stager:
-    """Return a `Stager` for the site folder ``root``, made if needed and cleared of stale temporary files.
-
-    Pages are written as they are made, to temporary files renamed into place once all are
-    made, so a 10,000-page site is never held in memory. Files stagemap did not write may
-    stay in the folder; `stream_tree` refuses to overwrite one.
+    Files are written as they are made, to the staging folder, and renamed into place once
+    all are made, so a 10,000-page site is never held in memory. Files stagemap did not write
+    may stay in the folder; `stream_tree` refuses to overwrite one.
     """
     new_root = not os.path.lexists(root)
     _make_root(root)
-    check_manifest_kind(root, "site")
-    clear_stale_temporaries(root, read_manifest(root))
-    return Stager(root, new_root=new_root)
+    lock = lock_folder(root)
+    try:
+        check_manifest_kind(root, kind)
+        clear_stale_temporaries(root, read_manifest(root))
+        base = root.resolve()
+        _clear_staging(base)
+        make_owned_folder(base / STAGING)
+    except BaseException:
+        unlock_folder(lock)
+        raise
+    return Stager(root, new_root=new_root, lock=lock)
+
+
+def _clear_staging(base: Path) -> None:
+    """Remove the staging folder (what a killed build left there): never through a link."""
+    staging = base / STAGING
+    try:
+        info = staging.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"cannot clear {staging}: {exc.strerror or exc}") from None
+    try:
+        if stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(staging)
+        else:
+            staging.unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot clear {staging}: {exc.strerror or exc}") from None
 
 
 def clear_stale_temporaries(root: Path, owned: Collection[str]) -> list[str]:
-    """Remove the temporary files a killed build left beside the files it wrote; return them.
+    """Remove the temporary files that builds before the staging folder left beside their pages; return them.
 
     Only in ``root`` and the folders holding ``owned`` files (per the manifest), only files
     named as stagemap names them (`TEMP_NAME`) and only when the process that made one is
-    gone: a build running now into the same folder keeps its files.
+    gone: a process writing now keeps its files.
     """
     if not owned:
         return []
@@ -221,49 +234,95 @@ def _make_root(root: Path) -> None:
         raise OutputError(f"cannot make the folder {root}: {exc.strerror or exc}") from None
 
 
+# long: the whole protocol of a build that survives a kill at any step, in the order it runs
 def stream_tree(
     root: Path,
     pages: Iterable[tuple[str, bytes | Staged]],
     keep: Collection[str],
     stager: Stager,
+    *,
+    adopt: Collection[str] = (),
+    kind: str = "site",
 ) -> tuple[list[str], list[str]]:
-    """`sync_tree` for files made one at a time (see `stager_for`); returns (changed, removed).
+    """Put files made one at a time (see `stager_for`) in place; return (changed, removed).
 
-    A file comes as bytes or already `Staged` by a worker. Nothing is renamed into place
-    until every file is made; if making one fails, or a file stagemap did not write (per the
-    manifest) stands where one goes with other bytes, every temporary file and folder this
-    build made is removed and the folder is left as it was.
+    A file comes as bytes or already `Staged` by a worker; ``keep`` names files an earlier
+    build wrote that stay as they are; ``adopt`` names files stagemap wrote that its manifest
+    may have lost (the page record still knows them): they are treated as listed. In order:
+
+    1. every file is written to the staging folder; if making one fails, or a file stagemap
+       did not write stands where one goes with other bytes, the staging folder is removed
+       and the output folder is left as it was;
+    2. the manifest is written listing the old files and the new ones, so that whatever
+       happens next, every file in the folder that stagemap wrote is listed;
+    3. each file is renamed into place (a reader sees the old page or the new one);
+    4. files of the old build that no longer belong are removed;
+    5. the manifest is written listing just the new files, and the staging folder is removed.
+
+    A kill at any step leaves a folder the next build puts right. Ctrl-C and SIGTERM wait
+    until step 5 is done (see `signals_held`). The build lock is released on return.
     """
-    owned = read_manifest(root)
-    changed: list[str] = []
-    written: set[str] = set()
-    staged: list[tuple[str, str]] = []
-    created: set[str] = set()
-    clashes: list[str] = []
     try:
-        for rel, data in pages:
-            item = data if isinstance(data, Staged) else stager.write(rel, data)
-            created.update(item.created)
-            if item.tmp is not None:
-                staged.append((item.tmp, item.path))
-                changed.append(rel)
-                if rel not in owned and os.path.lexists(item.path):
-                    clashes.append(rel)
-            written.add(rel)
-        if clashes:
-            raise _clash(root, clashes)
-    except BaseException:
-        _discard(root, stager, staged, created)
-        raise
-    for tmp, path in staged:
+        listed = read_manifest(root)
+        owned = listed | set(adopt)
+        changed: list[str] = []
+        written: set[str] = set()
+        staged: list[tuple[str, str]] = []
+        clashes: list[str] = []
         try:
+            for rel, data in pages:
+                item = data if isinstance(data, Staged) else stager.write(rel, data)
+                if item.tmp is not None:
+                    staged.append((item.tmp, item.path))
+                    changed.append(rel)
+                    if rel not in owned and os.path.lexists(item.path):
+                        clashes.append(rel)
+                written.add(rel)
+                fault("staged", len(written))
+            if clashes:
+                raise _clash(root, clashes)
+        except BaseException:
+            _close(pages)
+            _discard(root, stager)
+            raise
+        final = written | (set(keep) & owned)
+        with signals_held():
+            try:
+                fault("union")
+                _write_manifest(root, owned | final, kind)
+                _rename_all(staged)
+                removed = [rel for rel in sorted(owned - final) if _remove_owned(root, rel)]
+                fault("removed")
+                _write_manifest(root, final, kind)
+                fault("manifest")
+            finally:
+                # Files not yet renamed are dropped: the manifest lists their old pages.
+                _discard(root, stager, keep_root=True)
+        return sorted(changed), removed
+    finally:
+        stager.close()
+
+
+def _rename_all(staged: list[tuple[str, str]]) -> None:
+    """Rename each staged file onto its target, making the folders on the way."""
+    made: set[str] = set()
+    for count, (tmp, path) in enumerate(staged, 1):
+        folder = os.path.dirname(path)
+        try:
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             os.replace(tmp, path)
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    kept = frozenset(keep) & owned
-    removed = [rel for rel in sorted(owned - written - kept) if _remove_owned(root, rel)]
-    _write_manifest(root, written | kept)
-    return sorted(changed), removed
+        fault("renamed", count)
+
+
+def _close(pages: object) -> None:
+    """Stop the workers still making pages, before their files are removed."""
+    close = getattr(pages, "close", None)
+    if callable(close):
+        close()
 
 
 def _clash(root: Path, clashes: list[str]) -> OutputError:
@@ -275,24 +334,13 @@ def _clash(root: Path, clashes: list[str]) -> OutputError:
     )
 
 
-def _discard(root: Path, stager: Stager, staged: list[tuple[str, str]], created: set[str]) -> None:
-    """Remove the temporary files and the folders a failed build made."""
-    for tmp, _ in staged:
+def _discard(root: Path, stager: Stager, *, keep_root: bool = False) -> None:
+    """Remove the staging folder, and the output folder if this build made it and left it empty."""
+    with contextlib.suppress(OutputError):
+        _clear_staging(stager.base)
+    if stager.new_root and not keep_root:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    # Workers may have staged files whose results never arrived: their temporary files are
-    # named as ours, in folders this build writes to.
-    for folder, _, names in os.walk(root):
-        for name in names:
-            if TEMP_NAME.match(name):
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(folder, name))
-    folders = set(created)
-    if stager.new_root:
-        folders.add(str(root))
-    for folder in sorted(folders, key=len, reverse=True):
-        with contextlib.suppress(OSError):
-            os.rmdir(folder)
+            os.rmdir(root)
 
 
 def _write_manifest(root: Path, files: set[str], kind: str = "site") -> None:

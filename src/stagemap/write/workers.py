@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
+
+from .buildlock import release_inherited
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,6 +38,22 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def _quiet() -> None:
+    """Leave Ctrl-C, SIGTERM and the build lock to the main process: a worker never prints a traceback.
+
+    Ctrl-C in a terminal reaches every process of the group: the main process stops the
+    workers itself (and says what happened). A forked worker would otherwise inherit the
+    main process's handlers; SIGTERM, from the main process stopping the pool, ends it quietly.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    release_inherited()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _run(indices: range) -> list[Any]:
     assert _job is not None
     fn, items = _job
@@ -54,7 +73,13 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
     chunks = [range(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
     _job = (fn, todo)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # Signals wait while the workers start, so that none arrives before `_quiet` has run.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        with pool:
             for batch in pool.imap(_run, chunks):
                 yield from batch
     finally:

@@ -1,0 +1,360 @@
+"""A build killed, interrupted, doubled or starved of disk at any step: the site is old or new, never lost.
+
+Kills use the build's fault hook (``STAGEMAP_TEST_FAULT``, see write/buildlock.py) in real
+subprocesses; the signal tests interrupt a real build of a generated library while its workers run.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.write import atomic
+from stagemap.write.buildlock import FAULT_ENV, lock_folder, unlock_folder
+from stagemap.write.targets import MANIFEST, STAGING
+from tests.conftest import ROOT
+
+AS_OF = "2026-11-24"
+CHANGED = "content/blog/missed-calls-cost.md"
+"""An asset whose body the tests edit."""
+DROPPED = "content/blog/apprentice-diary.md"
+"""An asset the tests delete: its page must go."""
+ADDED = "content/blog/new-one.md"
+"""An asset the tests add: its page must come."""
+
+
+def run(project: Path, out: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", "-o", str(out), "--as-of", AS_OF])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def spawn(project: Path, out: Path, fault: str = "", **env: str) -> subprocess.Popen[str]:
+    """Start ``stagemap build`` in its own process (and process group), with a fault if given."""
+    environ = {**os.environ, **env, "PYTHONPATH": str(ROOT / "src")}
+    environ.pop(FAULT_ENV, None)
+    if fault:
+        environ[FAULT_ENV] = fault
+    return subprocess.Popen(
+        [sys.executable, "-m", "stagemap", "-C", str(project), "build", "-o", str(out), "--as-of", AS_OF],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def edit(project: Path) -> None:
+    """Change the site's name (every page changes) and one body, drop one asset and add another."""
+    settings = project / "stagemap.yml"
+    settings.write_text(settings.read_text().replace("name: Fernhill", "name: Fernhill Ltd", 1))
+    path = project / CHANGED
+    path.write_text(path.read_text().replace("title: ", "title: Edited ", 1) + "\nOne more line.\n")
+    (project / DROPPED).unlink()
+    (project / ADDED).write_text("---\ntitle: New\nstages: [awareness]\nquestions: [problems]\n---\nNew.\n")
+
+
+@pytest.fixture
+def sites(sample: Path, tmp_path: Path) -> Iterator[tuple[Path, dict[str, bytes], dict[str, bytes]]]:
+    """The old site built into ``out`` (with the user's CNAME beside it), the old and the new bytes.
+
+    The new bytes are those of a fresh build of the edited project into an empty folder.
+    """
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "CNAME").write_text("plans.example.com\n")
+    assert run(sample, out)[0] == 0
+    old = tree(out)
+    fresh = tmp_path / "fresh"
+    edit(sample)
+    assert run(sample, fresh)[0] == 0
+    new = {**tree(fresh), "CNAME": b"plans.example.com\n"}
+    yield out, old, new
+
+
+def assert_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> None:
+    """Every file a reader can open is the old site's or the new one's, and the manifest lists each.
+
+    The manifest itself may list the old files and the new ones together (a build killed
+    while renaming): that is what lets the next build remove or replace every one of them.
+    """
+    now = tree(out)
+    pages = {rel: data for rel, data in now.items() if rel != MANIFEST and not rel.startswith(f"{STAGING}/")}
+    stray = [rel for rel, data in pages.items() if data not in (old.get(rel), new.get(rel))]
+    assert stray == []
+    lost = [rel for rel in old.keys() & new.keys() if rel not in now]
+    assert lost == []
+    listed = set(json.loads(now[MANIFEST])["files"])
+    assert pages.keys() - listed == {"CNAME"}
+
+
+@pytest.mark.parametrize(
+    "fault",
+    ["staged:3", "union", "renamed:1", "renamed:20", "removed", "manifest"],
+)
+def test_build_killed_at_each_step_leaves_old_or_new_and_recovers(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]], fault: str
+) -> None:
+    out, old, new = sites
+    killed = spawn(sample, out, fault)
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert_old_or_new(out, old, new)
+    assert (out / "CNAME").read_text() == "plans.example.com\n"
+    # The next build, after one more edit, neither refuses nor leaves anything behind.
+    (sample / CHANGED).write_text((sample / CHANGED).read_text() + "\nAnd another.\n")
+    code, _, err = run(sample, out)
+    assert (code, err) == (0, "")
+    fresh = out.parent / "fresh2"
+    assert run(sample, fresh)[0] == 0
+    assert tree(out) == {**tree(fresh), "CNAME": b"plans.example.com\n"}
+
+
+def test_build_killed_after_renaming_a_new_page_still_owns_it(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    """The page of a new asset, renamed in before the kill, is listed: an edit to it is built, not refused."""
+    out, _, _ = sites
+    (sample / "content/blog/brand-new.md").write_text(
+        "---\ntitle: Brand new\nstages: [awareness]\nquestions: [problems]\n---\nFirst.\n"
+    )
+    killed = spawn(sample, out, "removed")
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / "assets/blog/brand-new.html").exists()
+    (sample / "content/blog/brand-new.md").write_text(
+        "---\ntitle: Brand new\nstages: [awareness]\nquestions: [problems]\n---\nSecond.\n"
+    )
+    code, _, err = run(sample, out)
+    assert (code, err) == (0, "")
+    assert "Second." in (out / "assets/blog/brand-new.html").read_text()
+
+
+def test_rebuild_after_the_manifest_is_lost_adopts_the_pages_it_recorded(
+    sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert run(sample, out)[0] == 0
+    (out / MANIFEST).unlink()
+    path = sample / CHANGED
+    path.write_text(path.read_text() + "\nEdited after the manifest was lost.\n")
+    code, _, err = run(sample, out)
+    assert (code, err) == (0, "")
+    assert "Edited after the manifest was lost." in (out / "assets/blog/missed-calls-cost.html").read_text()
+    (sample / DROPPED).unlink()
+    assert run(sample, out)[0] == 0
+    assert not (out / "assets/blog/apprentice-diary.html").exists()
+
+
+def test_rebuild_clears_the_staging_folder_a_killed_build_left(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    out, _, _ = sites
+    killed = spawn(sample, out, "staged:30")
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert len(os.listdir(out / STAGING)) >= 20
+    assert run(sample, out)[0] == 0
+    assert not (out / STAGING).exists()
+    assert not [p for p in out.rglob(".*") if p.name != MANIFEST]
+
+
+def test_build_into_a_folder_another_build_holds_is_refused(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = sample / "site"
+    out.mkdir()
+    monkeypatch.chdir(sample)
+    held = lock_folder(out)
+    try:
+        code, stdout, stderr = run(sample, out)
+    finally:
+        unlock_folder(held)
+    assert (code, stdout) == (2, "")
+    assert stderr == "Error: another stagemap is building into site/; wait for it to finish and build again\n"
+    assert os.listdir(out) == []
+    assert run(sample, out)[0] == 0
+
+
+def test_two_builds_at_once_one_waits_out_and_the_site_is_whole(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    out, _, new = sites
+    first = spawn(sample, out, "staged:5:stop")
+    try:
+        _wait_stopped(first.pid)
+        second = spawn(sample, out)
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 2
+        assert err.startswith("Error: another stagemap is building into ")
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    first.communicate(timeout=60)
+    assert first.returncode == 0
+    assert tree(out) == new
+
+
+def test_edit_during_a_build_is_built_by_the_next_one(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    out, old, new = sites
+    first = spawn(sample, out, "staged:5:stop")
+    try:
+        _wait_stopped(first.pid)
+        path = sample / CHANGED
+        path.write_text(path.read_text() + "\nWritten while the build ran.\n")
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    first.communicate(timeout=60)
+    assert first.returncode == 0
+    assert_old_or_new(out, old, new)
+    assert run(sample, out)[0] == 0
+    assert "Written while the build ran." in (out / "assets/blog/missed-calls-cost.html").read_text()
+    fresh = out.parent / "fresh2"
+    assert run(sample, fresh)[0] == 0
+    assert tree(out) == {**tree(fresh), "CNAME": b"plans.example.com\n"}
+
+
+def test_ctrl_c_while_pages_go_in_place_waits_for_the_whole_site(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    out, _, new = sites
+    build = spawn(sample, out, "union::stop")
+    _wait_stopped(build.pid)
+    os.killpg(build.pid, signal.SIGINT)
+    os.killpg(build.pid, signal.SIGCONT)
+    _, err = build.communicate(timeout=60)
+    assert (build.returncode, err) == (130, f"Interrupted; the new site was already in place in {out}/\n")
+    assert tree(out) == new
+
+
+def _wait_stopped(pid: int) -> None:
+    """Wait until the process has stopped itself (the fault hook's SIGSTOP)."""
+    for _ in range(600):
+        if pid in _stopped(pid):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the build never reached its fault point")
+
+
+def test_disk_full_at_any_write_leaves_old_or_new_and_recovers(
+    sample: Path, sites: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, old, new = sites
+    real = os.write
+    calls = 0
+
+    def full(fd: int, data: bytes) -> int:
+        nonlocal calls
+        calls += 1
+        if calls > limit:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd, data)
+
+    monkeypatch.setattr(atomic.os, "write", full)
+    outcomes = []
+    failed_in_place = False
+    # Every 6th write while pages are staged, then each write: the manifests come last.
+    for limit in [*range(0, 48, 6), *range(48, 400)]:
+        calls = 0
+        code, _, err = run(sample, out)
+        outcomes.append(code)
+        if code == 0:
+            break
+        assert code == 2
+        assert err.startswith("Error: cannot write ") and err.endswith(": No space left on device\n")
+        if limit < 40:  # still writing the new pages: nothing in the folder has changed
+            assert tree(out) == old
+        failed_in_place |= (out / ADDED.replace("content/", "assets/").replace(".md", ".html")).exists()
+        assert_old_or_new(out, old, new)
+        assert not (out / STAGING).exists()
+    assert outcomes[-1] == 0 and len(outcomes) > 8
+    assert tree(out) == new
+    assert failed_in_place, "no write failed after the first page was renamed"
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated library of 1,500 assets: its build runs for seconds, its workers busy."""
+    project = tmp_path_factory.mktemp("big") / "lib"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/generate.py"), "1500", str(project)],
+        check=True,
+        capture_output=True,
+    )
+    return project
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_build_interrupted_while_workers_render_says_so_in_one_line(
+    big: Path, tmp_path: Path, how: str
+) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "CNAME").write_text("plans.example.com\n")
+    build = spawn(big, out, STAGEMAP_WORKERS="2")
+    staging = out / STAGING
+    for _ in range(1200):
+        if staging.is_dir() and len(os.listdir(staging)) >= 20:
+            break
+        assert build.poll() is None, "the build ended before it could be interrupted"
+        time.sleep(0.05)
+    if how == "ctrl-c":
+        os.killpg(build.pid, signal.SIGINT)  # a terminal sends Ctrl-C to every process of the group
+    else:
+        os.kill(build.pid, signal.SIGTERM)
+    stdout, stderr = build.communicate(timeout=60)
+    assert (build.returncode, stdout) == (130, "")
+    assert stderr == f"Interrupted; the site in {out}/ was not changed\n"
+    assert tree(out) == {"CNAME": b"plans.example.com\n"}
+    assert os.listdir(out) == ["CNAME"]
+
+
+def test_build_killed_while_workers_render_frees_the_folder_at_once(big: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build = spawn(big, out, "write:3:stop", STAGEMAP_WORKERS="2")  # each worker pauses at its 3rd page
+    try:
+        for _ in range(1200):
+            if len(_stopped(build.pid)) >= 2:
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the workers never reached their fault point")
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=60)  # not communicate(): the paused workers hold its output open
+        unlock_folder(lock_folder(out))  # ...but no lock
+    finally:
+        os.killpg(build.pid, signal.SIGKILL)
+        build.communicate(timeout=60)
+    assert run(big, out)[0] == 0
+    assert not (out / STAGING).exists()
+
+
+def _stopped(group: int) -> list[int]:
+    """Return the processes of a process group that are stopped."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] == "T" and fields[2] == str(group):
+                found.append(int(entry))
+    return found
