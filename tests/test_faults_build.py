@@ -1,6 +1,6 @@
 """A build killed, interrupted, doubled or starved of disk at any step: the site is old or new, never lost.
 
-Kills use the build's fault hook (``STAGEMAP_TEST_FAULT``, see write/buildlock.py) in real
+Kills use the build's fault hook (``STAGEMAP_TEST_FAULT``, see write/faults.py) in real
 subprocesses; the signal tests interrupt a real build of a generated library while its workers run.
 """
 
@@ -21,7 +21,8 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.write import atomic
-from stagemap.write.buildlock import FAULT_ENV, lock_folder, unlock_folder
+from stagemap.write.faults import FAULT_ENV
+from stagemap.write.lock import lock_folder, unlock_folder
 from stagemap.write.targets import MANIFEST, STAGING
 from tests.conftest import ROOT
 

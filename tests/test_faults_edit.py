@@ -1,7 +1,7 @@
 """Fault tests of the editing commands: kills, concurrent runs, changes made meanwhile, full disks.
 
 The kills run the real command line in a subprocess and stop it with SIGKILL, either at a
-named step (the ``STAGEMAP_FAULT`` test hook in write/edits.py) or after a delay. After any
+named step (the ``STAGEMAP_TEST_FAULT`` test hook in write/faults.py) or after a delay. After any
 kill every file must hold its old bytes or its new ones, and the next run must leave the
 project consistent.
 """
@@ -30,7 +30,8 @@ from stagemap.read.cache import NO_CACHE_ENV
 from stagemap.write import edits as edits_module
 from stagemap.write import lock
 from stagemap.write.atomic import ChangedMeanwhile, atomic_write
-from stagemap.write.edits import FAULT_ENV, JOURNAL
+from stagemap.write.edits import JOURNAL
+from stagemap.write.faults import FAULT_ENV
 from tests.conftest import MINIMAL_CONFIG, write
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and flock are POSIX")
@@ -103,14 +104,14 @@ def assert_old_or_new(root: Path, before: dict[str, bytes], after: dict[str, byt
 
 
 STEPS = [
-    "rename:after-journal",
-    "rename:after-temp:1",
-    "rename:after-temp:100",
-    "rename:after-temp:201",
-    "rename:after-commit",
-    "rename:after-replace:1",
-    "rename:after-replace:57",
-    "rename:after-replace:200",
+    "rename-after-journal",
+    "rename-after-temp:1",
+    "rename-after-temp:100",
+    "rename-after-temp:201",
+    "rename-after-commit",
+    "rename-after-replace:1",
+    "rename-after-replace:57",
+    "rename-after-replace:200",
 ]
 
 
@@ -122,11 +123,11 @@ def test_rename_killed_at_each_step_is_finished_or_undone_by_the_next_run(
     root = make_project(tmp_path, 200)
     killed = stagemap(root, "rename-persona", "owner", "boss", "--yes", fault=step)
     assert killed.returncode == -signal.SIGKILL
-    replaced = step.startswith("rename:after-replace")
+    replaced = step.startswith("rename-after-replace")
     assert assert_old_or_new(root, before, after) == ("some" if replaced else "old")
     assert (root / CACHE / JOURNAL).exists()
     checked = stagemap(root, "check")
-    committed = replaced or step == "rename:after-commit"
+    committed = replaced or step == "rename-after-commit"
     what = "finished" if committed else "rolled back (no file had changed)"
     assert f"note: an interrupted rename of persona 'owner' to 'boss' was {what}\n" in checked.stderr
     assert checked.returncode == 0, checked.stderr
@@ -187,7 +188,7 @@ def test_rename_interrupted_by_ctrl_c_changes_all_files_or_none(
 def test_rename_copy_model_killed_midway_is_finished_by_running_it_again(tmp_path: Path) -> None:
     root = make_project(tmp_path, 30)
     args = ("rename-stage", "awareness", "noticing", "--copy-model", "--yes")
-    killed = stagemap(root, *args, fault="rename:after-replace:10")
+    killed = stagemap(root, *args, fault="rename-after-replace:10")
     assert killed.returncode == -signal.SIGKILL
     again = stagemap(root, *args)
     assert (again.returncode, again.stdout) == (
@@ -231,7 +232,7 @@ def test_rename_refuses_when_a_file_changed_since_it_was_planned(
 def test_check_reports_a_rename_that_cannot_be_finished(tmp_path: Path) -> None:
     root = make_project(tmp_path, 20)
     assert (
-        stagemap(root, "rename-persona", "owner", "boss", "--yes", fault="rename:after-replace:5").returncode
+        stagemap(root, "rename-persona", "owner", "boss", "--yes", fault="rename-after-replace:5").returncode
         < 0
     )
     (root / "content/f010.md").write_text("---\ntitle: Rewritten by hand\n---\n")
@@ -352,7 +353,7 @@ def test_tag_while_a_person_saves_files_keeps_every_save(tmp_path: Path) -> None
 def test_tag_killed_midway_leaves_each_file_old_or_new(tmp_path: Path) -> None:
     root = make_project(tmp_path, 100)
     before = snapshot(root)
-    killed = stagemap(root, "tag", "content", "--add-persona", "manager", fault="tag:after-write:40")
+    killed = stagemap(root, "tag", "content", "--add-persona", "manager", fault="tag-after-write:40")
     assert killed.returncode == -signal.SIGKILL
     now = snapshot(root)
     new = [rel for rel in before if now[rel] != before[rel]]

@@ -15,7 +15,8 @@ import click
 
 from ..errors import StagemapError
 from ..serve import Preview, start_server
-from ..write.buildlock import FolderBusy, Interrupted
+from ..write.interrupts import Interrupted
+from ..write.lock import FolderBusy
 from ..write.publish import build_into, page_count
 from ..write.targets import check_output_dir
 from ..write.workers import default_workers

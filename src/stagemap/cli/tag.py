@@ -28,7 +28,8 @@ from ..errors import UsageError
 from ..model.project import Project
 from ..render import listing
 from ..write.atomic import ChangedMeanwhile
-from ..write.edits import fault_point, write_planned
+from ..write.edits import write_planned
+from ..write.faults import fault
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
 
@@ -238,7 +239,7 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
             lost.append(file)
             continue
         click.echo(f"changed {file.rel}")
-        fault_point("tag:after-write", i)
+        fault("tag-after-write", i)
     if lost:
         tail += f", {len(lost)} not written (changed meanwhile)"
     click.echo(f"{_plural(len(changed) - len(lost), 'file')} changed, {tail}.")

@@ -234,7 +234,7 @@ def write_file(
     path = str(target)
     name = shown or path
     folder = os.path.dirname(path)
-    mode = _mode_to_write(path, data, name, follow=follow, create=create)
+    mode = mode_to_write(path, data, name, follow=follow, create=create)
     if mode is None:
         return False
     if mode < 0:
@@ -281,7 +281,7 @@ def _make_folder(folder: str, made: set[str], name: str) -> None:
         made.add(folder)
 
 
-def _mode_to_write(path: str, data: bytes, name: str, *, follow: bool, create: bool) -> int | None:
+def mode_to_write(path: str, data: bytes, name: str, *, follow: bool, create: bool) -> int | None:
     """The existing file's mode; None when it already holds ``data``; -1 when there is none."""
     try:
         fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))

@@ -16,9 +16,7 @@ every file renamed, or a journal from which the next run finishes the job:
 `finish_interrupted` reads a journal left by a killed run: in state ``prepare`` it removes
 the temps (nothing had changed); in state ``commit`` it renames the temps that are left.
 
-``STAGEMAP_FAULT`` is a hook for the fault-injection tests only: when set to a step name
-(``rename:after-temp:3``) the process kills itself with SIGKILL at that step. Unset, it has
-no effect.
+The fault tests stop a rename at its named steps with `faults.fault`.
 """
 
 from __future__ import annotations
@@ -50,10 +48,10 @@ from .atomic import (
     write_temp,
 )
 from .cache import cache_dir
+from .faults import fault
 
 JOURNAL = "rename-journal.json"
 """The journal's file name in the cache folder."""
-FAULT_ENV = "STAGEMAP_FAULT"
 """Test hook: the step at which the process kills itself (see the module docstring)."""
 
 
@@ -73,18 +71,6 @@ class ChangedFiles(OutputError):
 def journal_folder(config: Config) -> Path:
     """The folder of the rename journal: the cache folder, even when caching is off."""
     return config.cache_dir or config.root / CACHE_DIR
-
-
-def fault_point(step: str, index: int | None = None) -> None:
-    """Kill this process here when the ``STAGEMAP_FAULT`` test hook names this step."""
-    wanted = os.environ.get(FAULT_ENV)
-    if not wanted:
-        return
-    name, _, number = wanted.rpartition(":")
-    if not number.isdigit():
-        name, number = wanted, ""
-    if name == step and (not number or int(number) == index):
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def write_planned(edit: FileEdit, within: Path | None) -> bool:
@@ -119,11 +105,11 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
     entries = [_entry(edit, within) for edit, within in planned]
     folder = cache_dir(folder)
     _save(folder, what, "prepare", entries)
-    fault_point("rename:after-journal")
+    fault("rename-after-journal")
     try:
         for i, ((edit, _), entry) in enumerate(zip(planned, entries, strict=True), 1):
             _write_temp(entry, edit.after)
-            fault_point("rename:after-temp", i)
+            fault("rename-after-temp", i)
         changed = [
             e.shown for (edit, _), e in zip(planned, entries, strict=True) if not _holds_before(e, edit)
         ]
@@ -133,7 +119,7 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
         _discard(entries, folder)
         raise
     _save(folder, what, "commit", entries)
-    fault_point("rename:after-commit")
+    fault("rename-after-commit")
     with _held_signals():
         late = _commit_all(planned, entries)
         for parent in sorted({os.path.dirname(e.target) for e in entries}):
@@ -163,7 +149,7 @@ def _commit_all(planned: Sequence[tuple[FileEdit, Path | None]], entries: Sequen
                 f"cannot write {entry.shown}: {exc.strerror or exc}; the change is half made: "
                 "run the command again (or 'stagemap check') to finish it"
             ) from None
-        fault_point("rename:after-replace", i)
+        fault("rename-after-replace", i)
     return late
 
 

@@ -13,8 +13,17 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..read.owned import read_owned
-from .atomic import TEMP_NAME, _compare, _fill, current_umask, make_owned_folder, write_owned
-from .buildlock import fault, lock_folder, signals_held, unlock_folder
+from .atomic import (
+    TEMP_NAME,
+    current_umask,
+    make_owned_folder,
+    mode_to_write,
+    write_owned,
+    write_temp,
+)
+from .faults import fault
+from .interrupts import signals_held
+from .lock import lock_folder, unlock_folder
 from .targets import MANIFEST, STAGING, confined, fast_confined, plain_relative
 
 
@@ -125,15 +134,15 @@ class Stager:
     def write(self, rel: str, data: bytes) -> Staged:
         """Write a file into the staging folder unless its target holds these bytes already."""
         target = self._target(rel)
-        same, mode = _compare(str(target), data, str(target), False)
-        if same:
+        mode = mode_to_write(str(target), data, str(target), follow=False, create=False)
+        if mode is None:
             return Staged(None, str(target))
         # The process id keeps the names of forked workers apart.
         self.count += 1
         fault("write", self.count)
         tmp = str(self.staging / f"{os.getpid()}-{self.count}")
         try:
-            _fill(tmp, data, 0o666 & ~self.mask if mode is None else mode, False)
+            write_temp(tmp, data, 0o666 & ~self.mask if mode < 0 else mode, durable=False)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from .buildlock import release_inherited
+from .lock import release_inherited
 
 T = TypeVar("T")
 R = TypeVar("R")
