@@ -262,9 +262,9 @@ def test_page_keys_are_the_same_in_every_process() -> None:
     code = (
         "import datetime as dt, stagemap\n"
         "from stagemap.analyse.coverage import analyse\n"
-        "from stagemap.write.publish import _page_keys\n"
+        "from stagemap.write.publish import _page_keys, site_pages\n"
         f"p = stagemap.load_project({str(ROOT)!r})\n"
-        "keys = _page_keys(p, analyse(p.config, p.library, dt.date(2026, 11, 24)))\n"
+        "keys = _page_keys(p, analyse(p.config, p.library, dt.date(2026, 11, 24)), site_pages(p.config, p.library))\n"
         "print(len(keys), sorted(keys.items()))\n"
     )
     keys = {

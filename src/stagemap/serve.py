@@ -1,10 +1,11 @@
 """A local preview: build the site, serve it, rebuild on every change and reload open pages.
 
-Standard library only. The watcher polls modification times (no output folder is ever
-watched); a request for a page also checks, so a change shows up on the very next request.
-Open pages ask ``/__stagemap/version`` once a second and reload when the version moves. The
-reload script and the problem banner (`stagemap.render.preview`) are added to pages as they
-are served: the files on disk are exactly what ``stagemap build`` writes.
+Standard library only. A watcher thread polls modification times (no output folder is ever
+watched) and rebuilds in the background; requests never wait for a build: they get the last
+good build at once (a request for a page only asks the watcher to look now). Open pages ask
+``/__stagemap/version`` a few times a second and reload when the version moves. The reload
+script and the problem banner (`stagemap.render.preview`) are added to pages as they are
+served: the files on disk are exactly what ``stagemap build`` writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import socket
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from http import HTTPStatus
@@ -26,12 +28,13 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from .errors import StagemapError, UsageError
-from .model.settings import CONFIG_NAME
+from .model.settings import CONFIG_NAME, Config
 from .read.project import read_project
 from .read.settings import find_root
 from .render.preview import VERSION_PATH, inject, problem_banner
 from .write.cache import save_parse_cache
 from .write.publish import build_into
+from .write.record import forget
 from .write.targets import check_output_dir
 
 __all__ = [
@@ -45,7 +48,17 @@ __all__ = [
 ]
 
 WATCH_INTERVAL = 0.5
-"""Seconds between two looks at the watched files."""
+"""Most seconds between two looks at the watched files."""
+WATCH_MIN = 0.05
+"""Fewest seconds between two looks: a small library is looked at this often."""
+WATCH_COST = 0.1
+"""The share of its time the watcher may spend looking: a library that takes 20 ms to look
+over is looked at every 0.2 s (within `WATCH_MIN` and `WATCH_INTERVAL`)."""
+IDLE_TIMEOUT = 15.0
+"""Seconds a client may keep a connection open without sending a request."""
+LISTEN_QUEUE = 128
+"""Connections the system holds while the server is busy (the standard library's 5 made
+some wait a second for a retry)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +139,13 @@ class Preview:
         self._build_lock = threading.Lock()
         self._changed = threading.Condition()
         self._stop = threading.Event()
+        self._wake = threading.Event()
+        """Set to make the watcher look now (a page was asked for, or the watcher is stopping)."""
+        self._interval = WATCH_MIN
+        """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
         self._thread: threading.Thread | None = None
+        self._config: Config | None = None
+        """The settings of the latest build that read them (where its record is kept)."""
 
     @property
     def state(self) -> BuildState:
@@ -157,6 +176,7 @@ class Preview:
                     config.templates_dir,
                 )
                 check_output_dir(config, self.out_dir)
+                self._config = config
                 result = build_into(project, self.out_dir, self.as_of or dt.date.today())
                 new = BuildState(
                     old.version,
@@ -202,13 +222,21 @@ class Preview:
 
     def changed(self) -> bool:
         """Return True when a watched file changed since the latest build."""
-        return scan(self._watched) != self._snapshot
+        start = time.perf_counter()
+        now = scan(self._watched)
+        spent = time.perf_counter() - start
+        self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
+        return now != self._snapshot
 
     def refresh(self) -> BuildState:
         """Rebuild if anything changed; return the state either way."""
         if self.changed():
             return self.rebuild()
         return self.state
+
+    def nudge(self) -> None:
+        """Ask the watcher to look for changes now (it builds in its own thread)."""
+        self._wake.set()
 
     def wait(self, since: int, timeout: float) -> int:
         """Wait until the version differs from ``since`` (or the timeout, or stop); return it."""
@@ -217,23 +245,43 @@ class Preview:
             return self._state.version
 
     def watch_in_background(self) -> None:
-        """Start the watcher thread."""
-
-        def loop() -> None:
-            while not self._stop.wait(WATCH_INTERVAL):
-                if self.changed():
-                    self.rebuild()
-
-        self._thread = threading.Thread(target=loop, name="stagemap-watch", daemon=True)
+        """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
+        self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
         self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self._interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.refresh()
+            except Exception as exc:  # the watcher must outlive any one build
+                self._fail(f"{type(exc).__name__}: {exc}")
+
+    def _fail(self, error: str) -> None:
+        """Keep an unexpected failure in the state, as a failed build is, and go on watching."""
+        with self._changed:
+            old = self._state
+            self._state = replace(old, version=old.version + 1, error=error, changed=0, removed=0)
+            self._changed.notify_all()
+        self._log(f"Error: {error}")
+        self._snapshot = scan(self._watched)
 
     def stop(self) -> None:
         """Stop the watcher and release waiting requests."""
         self._stop.set()
+        self._wake.set()
         with self._changed:
             self._changed.notify_all()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+    def forget(self) -> None:
+        """Remove what the builds recorded about the output folder (call it before removing the folder)."""
+        if self._config is not None:
+            forget(self._config, self.out_dir)
 
     def banner(self) -> str:
         """Return the HTML of the problem banner, or empty when all is well."""
@@ -283,6 +331,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = LISTEN_QUEUE
     preview: Preview
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -297,6 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "stagemap-preview"
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_TIMEOUT
 
     def do_GET(self) -> None:
         self._respond(send_body=True)
@@ -334,8 +384,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, Location=location)
                 return
             target = resolve_request(preview.out_dir, posixpath.join(path, "index.html"))
-        is_page = target is None or target.suffix == ".html"
-        state = preview.refresh() if is_page else preview.state
+        if target is None or target.suffix == ".html":
+            preview.nudge()
+        state = preview.state
         if target is None or _kind(target) != "file":
             page = (
                 b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'

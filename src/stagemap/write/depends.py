@@ -56,6 +56,8 @@ def stable(value: Any) -> Any:
 
     (A set's order changes with Python's per-process string hashing.)
     """
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__, *(stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
     if isinstance(value, (set, frozenset)):
@@ -69,7 +71,14 @@ def stable(value: Any) -> Any:
 
 def front(asset: Asset) -> str:
     """Return the hash of every field of an asset but its body (new fields are in without a change here)."""
-    return digest(stable(dataclasses.replace(asset, body="")))
+    values = tuple(getattr(asset, name) for name in _FRONT_FIELDS)
+    # The fields are strings, tuples of strings, dates and numbers, whose repr is stable,
+    # and ``extra``, a mapping from the user's front matter.
+    text = repr((values, stable(asset.extra)))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
 
 
 def page_keys(
@@ -119,7 +128,7 @@ class _Shows:
         asset = self.by_id[asset_id]
         return (
             self.fronts[asset_id],
-            digest(asset.body),
+            hashlib.sha256(asset.body.encode("utf-8", "surrogateescape")).hexdigest(),
             self._of([asset.next] if asset.next else []),
             self._of(self.incoming.get(asset_id, ())),
         )

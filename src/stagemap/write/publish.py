@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +66,9 @@ def build_into(
     """
     config, library = project.config, project.library
     report = analyse(config, library, as_of)
-    record = PageRecord(config, out_dir, _page_keys(project, report))
-    todo = {page.path for page in site_pages(config, library) if record.fresh(page.path)}
+    pages = site_pages(config, library)
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages))
+    todo = {page.path for page in pages if record.fresh(page.path)}
     plan = plan_site(
         config,
         library,
@@ -127,8 +128,9 @@ def _make_page(
     return made.path, stager.write(made.path, data) if stager is not None else data, made.linked
 
 
-def _page_keys(project: Project, report: Report) -> dict[str, str]:
+def _page_keys(project: Project, report: Report, pages: Iterable[SitePage]) -> dict[str, str]:
     """Return the key of each page of the site (see `stagemap.write.depends`)."""
     config, library = project.config, project.library
-    pages = ((page.path, page.kind, page.key) for page in site_pages(config, library))
-    return page_keys(config, library, report, pages, global_key(config, library, report.as_of))
+    listed = [(page.path, page.kind, page.key) for page in pages]
+    base = global_key(config, library, report.as_of, listed)
+    return page_keys(config, library, report, listed, base)

@@ -25,12 +25,11 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..analyse.paths import asset_paths
 from ..errors import OutputError
 from ..model.library import Library
 from ..model.settings import CACHE_DIR, Config
@@ -52,8 +51,13 @@ def record_path(config: Config, out_dir: Path) -> Path:
     return config.root / CACHE_DIR / RECORD.format(folder)
 
 
-def global_key(config: Config, library: Library, as_of: dt.date) -> str:
-    """Return the hash of everything that every page depends on (see the module docstring)."""
+def global_key(
+    config: Config, library: Library, as_of: dt.date, pages: Iterable[tuple[str, str, str]]
+) -> str:
+    """Return the hash of everything that every page depends on (see the module docstring).
+
+    ``pages`` are the site's pages as (path, kind, id).
+    """
     parts: list[Any] = [__version__, as_of.isoformat(), str(config.root), str(config.content_dir)]
     overridden = False
     for folder in (BUILTIN, config.templates_dir):
@@ -64,7 +68,7 @@ def global_key(config: Config, library: Library, as_of: dt.date) -> str:
     # The settings as read, model included wherever its file is (a dataclass repr is stable).
     parts.append(stable(config))
     # Which assets exist, their files and their pages: links between pages and bodies.
-    parts.append(sorted(asset_paths(a.id for a in library.assets).items()))
+    parts.append(sorted(pages))
     parts.append(sorted((a.id, a.path) for a in library.assets))
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
@@ -86,6 +90,7 @@ class PageRecord:
     def __init__(self, config: Config, out_dir: Path, keys: Mapping[str, str]) -> None:
         self.path = record_path(config, out_dir)
         self.out_dir = out_dir.resolve()
+        self._base = os.fspath(self.out_dir)
         self.keys = keys
         """Each page's key in this build, by path."""
         self.old: dict[str, list[Any]] = {}
@@ -112,7 +117,7 @@ class PageRecord:
             key, size, mtime, files = entry  # type: ignore[misc]
             if key != self.keys.get(path) or path not in self.owned:
                 return True
-            info = os.stat(self.out_dir / path)
+            info = os.stat(os.path.join(self._base, path))
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return True
             if not isinstance(files, list) or not all(
@@ -129,7 +134,7 @@ class PageRecord:
         pages: dict[str, list[Any]] = {}
         for path, files in [*rendered.items(), *self.reused.items()]:
             try:
-                info = os.stat(self.out_dir / path)
+                info = os.stat(os.path.join(self._base, path))
             except OSError:
                 continue
             pages[path] = [self.keys.get(path), info.st_size, info.st_mtime_ns, files]
