@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -72,9 +73,21 @@ def stable(value: Any) -> Any:
 def front(asset: Asset) -> str:
     """Return the hash of every field of an asset but its body (new fields are in without a change here)."""
     values = tuple(getattr(asset, name) for name in _FRONT_FIELDS)
-    # The fields are strings, tuples of strings, dates and numbers, whose repr is stable,
-    # and ``extra``, a mapping from the user's front matter.
-    text = repr((values, stable(asset.extra)))
+    if not asset.extra:
+        return _front_hash(values)
+    return _hash(repr((values, stable(asset.extra))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _front_hash(values: tuple[Any, ...]) -> str:
+    """Hash front matter without extra fields; remembered, so that ``serve`` hashes only what changed.
+
+    The fields are strings, tuples of strings, dates and numbers, whose repr is stable.
+    """
+    return _hash(repr((values, [])))
+
+
+def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -90,7 +103,10 @@ def page_keys(
     shows = _Shows(config, library, report, fronts)
     keys = {}
     for path, kind, key in pages:
-        if kind in ("home", "gaps", "assets"):
+        if kind == "asset":
+            # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
+            keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
+        elif kind in ("home", "gaps", "assets"):
             keys[path] = digest(base, kind, everything)
         else:
             keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
@@ -124,14 +140,15 @@ class _Shows:
             self._flow = digest(sorted((a.id, a.stages, a.next, a.is_eligible(as_of)) for a in self.assets))
         return self._flow
 
-    def asset(self, asset_id: str) -> Any:
+    def asset(self, asset_id: str) -> str:
         asset = self.by_id[asset_id]
-        return (
-            self.fronts[asset_id],
-            hashlib.sha256(asset.body.encode("utf-8", "surrogateescape")).hexdigest(),
-            self._of([asset.next] if asset.next else []),
-            self._of(self.incoming.get(asset_id, ())),
-        )
+        fronts = self.fronts
+        incoming = self.incoming.get(asset_id, ())
+        if len(incoming) > 1:
+            incoming = sorted(incoming)
+        parts = [fronts[asset_id], _hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts += [f"{i!r} {fronts[i]}" for i in incoming]
+        return "\0".join(parts)
 
     def stage(self, stage_id: str) -> Any:
         here = [a for a in self.assets if stage_id in a.stages]
