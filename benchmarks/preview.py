@@ -45,7 +45,7 @@ from run import prepare_hugo, tool  # noqa: E402
 VERSION_PATH = "/__stagemap/version"
 SETTLE = 1.0
 """Seconds between two edits, so each is timed on its own."""
-TIMEOUT = 60.0
+TIMEOUT = 300.0
 """Seconds to wait for a site to be built, or for one edit to show."""
 
 

@@ -51,8 +51,8 @@ WATCH_INTERVAL = 0.5
 """Most seconds between two looks at the watched files."""
 WATCH_MIN = 0.05
 """Fewest seconds between two looks: a small library is looked at this often."""
-WATCH_COST = 0.1
-"""The share of its time the watcher may spend looking: a library that takes 20 ms to look
+WATCH_COST = 0.2
+"""The share of its time the watcher may spend looking: a library that takes 40 ms to look
 over is looked at every 0.2 s (within `WATCH_MIN` and `WATCH_INTERVAL`)."""
 IDLE_TIMEOUT = 15.0
 """Seconds a client may keep a connection open without sending a request."""
