@@ -148,18 +148,19 @@ def test_serve_content_change_is_built_in_the_background(running: Running) -> No
 def test_serve_requests_get_the_last_build_while_a_rebuild_runs(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.serve
+    import stagemap.serve.preview
+    import stagemap.serve.server
 
     release = threading.Event()
     started = threading.Event()
-    build_into = stagemap.serve.build_into
+    build_into = stagemap.serve.preview.build_into
 
     def slow(*args: object, **kwargs: object) -> object:
         started.set()
         release.wait(30)
         return build_into(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stagemap.serve, "build_into", slow)
+    monkeypatch.setattr(stagemap.serve.preview, "build_into", slow)
     before = running.preview.state.version
     (running.project / "stagemap.yml").write_text(
         (running.project / "stagemap.yml").read_text().replace("name: Fernhill", "name: Fernhill Ltd")
@@ -224,11 +225,12 @@ def test_serve_watcher_survives_a_file_name_that_is_not_utf8(running: Running) -
 def test_serve_watcher_survives_an_unexpected_error(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.serve
+    import stagemap.serve.preview
+    import stagemap.serve.server
 
     lines: list[str] = []
     running.preview._log = lines.append
-    build_into = stagemap.serve.build_into
+    build_into = stagemap.serve.preview.build_into
     calls: list[int] = []
 
     def flaky(*args: object, **kwargs: object) -> object:
@@ -237,7 +239,7 @@ def test_serve_watcher_survives_an_unexpected_error(
             raise RuntimeError("a bug")
         return build_into(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stagemap.serve, "build_into", flaky)
+    monkeypatch.setattr(stagemap.serve.preview, "build_into", flaky)
     write(
         running.project, {"content/one.md": "---\ntitle: One\nstages: [advocacy]\nquestions: [risk]\n---\n"}
     )
@@ -256,10 +258,11 @@ def test_serve_watcher_survives_an_unexpected_error(
 def test_serve_closes_idle_connections_and_queues_many(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.serve
+    import stagemap.serve.preview
+    import stagemap.serve.server
 
     assert running.server.request_queue_size >= 128
-    monkeypatch.setattr(stagemap.serve._Handler, "timeout", 0.3)
+    monkeypatch.setattr(stagemap.serve.server._Handler, "timeout", 0.3)
     host, port = running.server.server_address[:2]
     with socket.create_connection((str(host), int(port)), timeout=10) as idle:
         assert idle.recv(1) == b""  # the server hung up on a client that sent nothing

@@ -138,6 +138,8 @@ class PageRecord:
             except OSError:
                 continue
             pages[path] = [self.keys.get(path), info.st_size, info.st_mtime_ns, files]
+        if pages == self.old:
+            return  # nothing to record that is not recorded already
         data = {"format": FORMAT, "out_dir": os.fsdecode(self.out_dir), "pages": pages}
         try:
             folder = cache_dir(self.path.parent)
