@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import StagemapError
 from ..model.settings import CONFIG_NAME, Config
+from ..read.cache import CacheUpdate
 from ..read.project import read_project
 from ..read.settings import find_root
 from ..render.preview import problem_banner
@@ -138,13 +139,10 @@ class Preview:
             # Take the snapshot first: an edit made while building triggers another build.
             before = scan(self._watched)
             old = self.state
+            project = None
             try:
                 project, cache = read_project(self.project_dir)
                 config = project.config
-                warning = save_parse_cache(cache, config.root)
-                if warning and not self._cache_warned:
-                    self._cache_warned = True
-                    self._log(f"warning: {warning}")
                 watched: tuple[Path, ...] = (
                     config.config_path or config.root / "stagemap.yml",
                     config.content_dir,
@@ -177,8 +175,17 @@ class Preview:
                 self._changed.notify_all()
                 state = self._state
             built, self._built = self._built, self._built or not state.error
+            if project is not None:
+                # Saved once the change is on show: the next build needs it, the reader does not.
+                self._save_cache(cache, project.config)
         self._report(old, state, built)
         return state
+
+    def _save_cache(self, cache: CacheUpdate | None, config: Config) -> None:
+        warning = save_parse_cache(cache, config.root)
+        if warning and not self._cache_warned:
+            self._cache_warned = True
+            self._log(f"warning: {warning}")
 
     def _report(self, old: BuildState, new: BuildState, built: bool) -> None:
         if new.error:
