@@ -78,24 +78,71 @@ def test_editing_one_body_rewrites_only_its_page(project: Path, tmp_path: Path) 
     assert tree(tmp_path / "fresh") == after
 
 
+PAPER = "content/guides/outgrown-paper.md"
+FRONT_MATTER_EDITS = {
+    # name: (file, text to find, text to put instead)
+    "title of an asset others lead to": (PAPER, "title: ", "title: Renamed "),
+    "a stage removed": (PAPER, "stages: [awareness, exploration]", "stages: [awareness]"),
+    "a stage added": (
+        PAPER,
+        "stages: [awareness, exploration]",
+        "stages: [awareness, exploration, purchase]",
+    ),
+    "a question added": (PAPER, "questions: [problems, who-for]", "questions: [problems, who-for, risk]"),
+    "personas dropped (for everyone)": (PAPER, "personas: [owner-operator, office-manager]\n", ""),
+    "a persona removed": (PAPER, "personas: [owner-operator, office-manager]", "personas: [office-manager]"),
+    "to draft": (PAPER, "status: published", "status: draft"),
+    "retired": (PAPER, "status: published", "status: retired"),
+    "past its review date": (PAPER, "review_by: 2027-07-11", "review_by: 2026-01-01"),
+    "updated": (PAPER, "updated: 2026-07-11", "updated: 2026-07-12"),
+    "next to a stage": (PAPER, "next: guides/scheduling-options", "next: purchase"),
+    "next to another asset": (PAPER, "next: guides/scheduling-options", "next: sales/trial-guide"),
+    "next to nothing that exists": (PAPER, "next: guides/scheduling-options", "next: guides/nowhere"),
+    "next removed": (PAPER, "next: guides/scheduling-options\n", ""),
+    "format": (PAPER, "format: checklist", "format: guide"),
+    "message": (PAPER, "message: If two", "message: When two"),
+    "summary": (PAPER, "summary: A short", "summary: A quick"),
+    "owner": (PAPER, "owner: Dana Whitlock", "owner: Sam Okafor"),
+    "cta": (PAPER, "cta: Compare", "cta: See"),
+    "an id of its own": (PAPER, "format: checklist", "format: checklist\nid: paper-signs"),
+    "an unknown field": (PAPER, "format: checklist", "format: checklist\ncolour: green"),
+    "broken front matter": (PAPER, "stages: [awareness, exploration]", "stages: [awareness, exploration"),
+    "an unknown stage": (PAPER, "stages: [awareness, exploration]", "stages: [awareness, explorashun]"),
+    "a body": (PAPER, "Tick the ones", "Tick all the ones"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRONT_MATTER_EDITS))
+def test_front_matter_edits_give_the_same_bytes_as_a_fresh_build(
+    project: Path, tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / "site"
+    build(project, out)
+    rel, find, put = FRONT_MATTER_EDITS[name]
+    page = project / rel
+    text = page.read_text(encoding="utf-8")
+    assert find in text
+    page.write_text(text.replace(find, put, 1), encoding="utf-8")
+    build(project, out)
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
 @pytest.mark.parametrize(
     "edit",
     [
-        "title",  # front matter: shown on many pages
         "setting",  # stagemap.yml
         "template",  # a project template
         "attachment",  # a file a body links to disappears
+        "new asset",  # a file added
+        "asset removed",  # a file deleted
     ],
 )
 def test_other_edits_give_the_same_bytes_as_a_fresh_build(project: Path, tmp_path: Path, edit: str) -> None:
     out = tmp_path / "site"
     build(project, out)
-    if edit == "title":
-        page = project / "content/guides/outgrown-paper.md"
-        page.write_text(
-            page.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1), encoding="utf-8"
-        )
-    elif edit == "setting":
+    if edit == "setting":
         config = project / "stagemap.yml"
         config.write_text(
             config.read_text(encoding="utf-8").replace("name: Fernhill", "name: Fernhill Ltd"),
@@ -107,6 +154,14 @@ def test_other_edits_give_the_same_bytes_as_a_fresh_build(project: Path, tmp_pat
             '{% extends "stagemap/site/asset.html.j2" %}{% block title %}Custom{% endblock %}',
             encoding="utf-8",
         )
+    elif edit == "new asset":
+        (project / "content/guides/new-one.md").write_text(
+            "---\ntitle: A new one\nstages: [awareness]\nquestions: [problems]\nstatus: published\n"
+            "next: guides/outgrown-paper\n---\n\nSee [the signs](outgrown-paper.md).\n",
+            encoding="utf-8",
+        )
+    elif edit == "asset removed":
+        (project / "content/guides/scheduling-options.md").unlink()
     else:
         (project / "content/blog/pic.png").unlink()
     build(project, out)
@@ -128,7 +183,7 @@ def test_a_damaged_record_means_a_full_and_equal_build(project: Path, tmp_path: 
     out = tmp_path / "site"
     build(project, out)
     first = tree(out)
-    record = project / ".stagemap-cache/pages-v1.json"
+    (record,) = (project / ".stagemap-cache").glob("pages-v2-*.json")
     for damage in (b"", b"{]", b'{"format": "stagemap pages", "out_dir": 1, "pages": []}'):
         record.write_bytes(damage)
         build(project, out)
@@ -199,16 +254,18 @@ def test_a_template_error_in_a_worker_leaves_the_folder_as_it_was(
     assert tree(out) == before
 
 
-def test_site_key_is_the_same_in_every_process() -> None:
+def test_page_keys_are_the_same_in_every_process() -> None:
     """Sets in the settings must not make every build a full one (string hashing varies)."""
     import subprocess
     import sys
 
     code = (
         "import datetime as dt, stagemap\n"
-        "from stagemap.write.record import site_key\n"
+        "from stagemap.analyse.coverage import analyse\n"
+        "from stagemap.write.publish import _page_keys, site_pages\n"
         f"p = stagemap.load_project({str(ROOT)!r})\n"
-        "print(site_key(p.config, p.library, dt.date(2026, 11, 24)))\n"
+        "keys = _page_keys(p, analyse(p.config, p.library, dt.date(2026, 11, 24)), site_pages(p.config, p.library))\n"
+        "print(len(keys), sorted(keys.items()))\n"
     )
     keys = {
         subprocess.run(
@@ -219,7 +276,7 @@ def test_site_key_is_the_same_in_every_process() -> None:
         ).stdout
         for seed in ("1", "2", "3")
     }
-    assert len(keys) == 1 and len(next(iter(keys)).strip()) == 64
+    assert len(keys) == 1 and next(iter(keys)).startswith("54 [")
 
 
 @pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
@@ -265,4 +322,45 @@ def test_a_refused_parallel_build_leaves_no_trace(tmp_path: Path, monkeypatch: p
         "assets",
         f"assets/{page.parent.as_posix()}",
         f"assets/{page.with_suffix('.html').as_posix()}",
+    ]
+
+
+def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stagemap.render.site
+
+    rendered: list[str] = []
+    original = stagemap.render.site.render
+
+    def spy(env: object, name: str, context: dict[str, object]) -> str:
+        rendered.append(str(context["page"]["path"]))  # type: ignore[index]
+        return original(env, name, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.render.site, "render", spy)
+    out = tmp_path / "site"
+    build(project, out)
+    rendered.clear()
+    page = project / PAPER
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("owner: Dana", "owner: Dan", 1), encoding="utf-8"
+    )
+    build(project, out)
+    # Its page, the pages of the assets that lead to it and of the one it leads to, its stages,
+    # questions and personas (and those of the assets leading to it), and the three overviews.
+    assert sorted(rendered) == [
+        "assets.html",
+        "assets/blog/missed-calls-cost.html",
+        "assets/blog/why-we-started-fernhill.html",
+        "assets/guides/outgrown-paper.html",
+        "assets/guides/scheduling-options.html",
+        "gaps.html",
+        "index.html",
+        "personas/office-manager.html",
+        "personas/ops-director.html",
+        "personas/owner-operator.html",
+        "questions/problems.html",
+        "questions/who-for.html",
+        "stages/awareness.html",
+        "stages/exploration.html",
     ]

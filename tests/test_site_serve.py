@@ -121,18 +121,59 @@ def test_serve_folder_without_slash_redirects(running: Running) -> None:
     assert running.get("/stages/evaluation.html")[0] == 200
 
 
-def test_serve_content_change_shows_on_the_next_request(running: Running) -> None:
+def _settled(running: Running, since: int) -> int:
+    """Start the watcher, ask it to look now, and wait for the build a change makes."""
+    if running.preview._thread is None:
+        running.preview.watch_in_background()
+    running.preview.nudge()
+    version = running.preview.wait(since, timeout=30)
+    assert version != since
+    return version
+
+
+def test_serve_content_change_is_built_in_the_background(running: Running) -> None:
     page = running.project / "content" / "blog" / "missed-calls-cost.md"
     page.write_text(
         page.read_text().replace("What a missed call really costs", "The true cost of a missed call")
     )
     before = running.preview.state.version
+    assert _settled(running, before) == before + 1
     status, _, body = running.get("/assets/blog/missed-calls-cost.html")
     assert status == 200
     assert '<h1 id="title">The true cost of a missed call a plumbing firm</h1>' in body
-    assert running.preview.state.version == before + 1
     assert running.get("/")[0] == 200
-    assert running.preview.state.version == before + 1  # nothing else changed
+    assert running.preview.wait(before + 1, timeout=0.5) == before + 1  # nothing else changed
+
+
+def test_serve_requests_get_the_last_build_while_a_rebuild_runs(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stagemap.serve.preview
+    import stagemap.serve.server
+
+    release = threading.Event()
+    started = threading.Event()
+    build_into = stagemap.serve.preview.build_into
+
+    def slow(*args: object, **kwargs: object) -> object:
+        started.set()
+        release.wait(30)
+        return build_into(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.serve.preview, "build_into", slow)
+    before = running.preview.state.version
+    (running.project / "stagemap.yml").write_text(
+        (running.project / "stagemap.yml").read_text().replace("name: Fernhill", "name: Fernhill Ltd")
+    )
+    running.preview.watch_in_background()
+    running.preview.nudge()
+    assert started.wait(30)
+    status, _, body = running.get("/index.html")  # answered now, from the last good build
+    assert status == 200 and "<h1>Fernhill</h1>" in body
+    assert running.get(VERSION_PATH)[2] == f'{{"version": {before}}}'
+    release.set()
+    assert running.preview.wait(before, timeout=30) == before + 1
+    assert "<h1>Fernhill Ltd</h1>" in running.get("/index.html")[2]
 
 
 def test_serve_shows_library_problems_in_a_banner(running: Running) -> None:
@@ -140,6 +181,7 @@ def test_serve_shows_library_problems_in_a_banner(running: Running) -> None:
         running.project,
         {"content/broken.md": "---\ntitle: Broken\nstages: [awarness]\nquestions: [problems]\n---\n"},
     )
+    _settled(running, running.preview.state.version)
     _, _, body = running.get("/gaps.html")
     assert '<aside class="stagemap-preview" aria-label="Preview problems"' in body
     assert "1 problem in the library." in body
@@ -148,15 +190,94 @@ def test_serve_shows_library_problems_in_a_banner(running: Running) -> None:
 
 def test_serve_keeps_the_last_good_site_when_the_settings_break(running: Running) -> None:
     (running.project / "stagemap.yml").write_text("name: [unclosed\n")
+    version = _settled(running, running.preview.state.version)
     status, _, body = running.get("/index.html")
     assert status == 200
     assert "The latest change could not be built." in body
     assert '<table class="heatmap">' in body
     assert "stagemap.yml:" in body
     (running.project / "stagemap.yml").write_text("name: Fixed\n")
+    _settled(running, version)
     _, _, body = running.get("/index.html")
     assert "could not be built" not in body
     assert "<h1>Fixed</h1>" in body
+
+
+def test_serve_watcher_survives_a_file_name_that_is_not_utf8(running: Running) -> None:
+    lines: list[str] = []
+    running.preview._log = lines.append
+    odd = (running.project / "content").joinpath(os.fsdecode(b"caf\xe9.md"))
+    odd.write_bytes(b"---\ntitle: Caf\xc3\xa9\nstages: [advocacy]\nquestions: [risk]\n---\nHi\n")
+    version = _settled(running, running.preview.state.version)
+    # Whether the build reports the name or fails on it, the watcher goes on and the site stays up.
+    assert running.preview._thread is not None and running.preview._thread.is_alive()
+    assert running.get("/")[0] == 200
+    odd.unlink()
+    write(
+        running.project,
+        {"content/after.md": "---\ntitle: After\nstages: [advocacy]\nquestions: [risk]\n---\n"},
+    )
+    _settled(running, version)
+    assert running.preview.state.error == ""
+    assert (running.out / "assets" / "after.html").is_file()
+
+
+def test_serve_watcher_survives_an_unexpected_error(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stagemap.serve.preview
+    import stagemap.serve.server
+
+    lines: list[str] = []
+    running.preview._log = lines.append
+    build_into = stagemap.serve.preview.build_into
+    calls: list[int] = []
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        return build_into(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.serve.preview, "build_into", flaky)
+    write(
+        running.project, {"content/one.md": "---\ntitle: One\nstages: [advocacy]\nquestions: [risk]\n---\n"}
+    )
+    version = _settled(running, running.preview.state.version)
+    assert running.preview.state.error == "RuntimeError: a bug"
+    assert lines == ["Error: RuntimeError: a bug"]
+    assert "could not be built" in running.get("/")[2]
+    write(
+        running.project, {"content/two.md": "---\ntitle: Two\nstages: [advocacy]\nquestions: [risk]\n---\n"}
+    )
+    _settled(running, version)
+    assert running.preview.state.error == ""
+    assert (running.out / "assets" / "two.html").is_file()
+
+
+def test_serve_closes_idle_connections_and_queues_many(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stagemap.serve.preview
+    import stagemap.serve.server
+
+    assert running.server.request_queue_size >= 128
+    monkeypatch.setattr(stagemap.serve.server._Handler, "timeout", 0.3)
+    host, port = running.server.server_address[:2]
+    with socket.create_connection((str(host), int(port)), timeout=10) as idle:
+        assert idle.recv(1) == b""  # the server hung up on a client that sent nothing
+
+
+def test_serve_and_build_keep_separate_records(sample: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    runner = CliRunner()
+    args = ["-C", str(sample), "build", "-o", str(site), "--as-of", "2026-11-24"]
+    assert runner.invoke(cli, args).exit_code == 0
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    result = runner.invoke(cli, args)
+    assert "(0 files changed, 0 removed)" in result.stdout
+    assert preview.rebuild().changed == 0
 
 
 def test_serve_version_endpoint_answers_at_once(running: Running) -> None:
@@ -190,8 +311,10 @@ def test_serve_cli_reports_a_busy_port(sample: Path) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = CliRunner().invoke(cli, ["-C", str(sample), "serve", "--port", str(port)])
+        out = sample / "served"
+        result = CliRunner().invoke(cli, ["-C", str(sample), "serve", "--port", str(port), "-o", str(out)])
     assert result.exit_code == 2
+    assert not out.exists()  # refused before building anything
     assert result.stderr.endswith(f"(try --port {port + 1})\n")
     assert f"Error: cannot listen on 127.0.0.1:{port}: " in result.stderr
 
@@ -238,6 +361,7 @@ def test_serve_cli_stops_cleanly_on_ctrl_c(sample: Path, tmp_path: Path) -> None
     assert proc.returncode == 0, err
     assert err.endswith("Stopped.\n")
     assert not temp[0].exists()
+    assert not list((sample / ".stagemap-cache").glob("pages-*"))  # its record went with it
 
 
 def _loop(out: Path) -> None:

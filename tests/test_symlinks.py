@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from stagemap import load_project
 from stagemap.cli.app import cli
+from stagemap.write.record import record_path
 
 AS_OF = "2026-11-24"
 SRC = Path(__file__).resolve().parent.parent / "src" / "stagemap"
@@ -88,7 +90,7 @@ def test_a_cache_link_to_a_device_is_never_read(sample: Path) -> None:
 def test_build_never_writes_through_a_link_at_the_page_record(
     sample: Path, victim: Path, tmp_path: Path
 ) -> None:
-    plant(sample / ".stagemap-cache" / "pages-v1.json", victim)
+    plant(record_path(load_project(sample).config, tmp_path / "out"), victim)
     code, _, err = run(sample, "build", "-o", str(tmp_path / "out"), "--as-of", AS_OF)
     assert (code, err) == (0, "")
     assert untouched(victim)

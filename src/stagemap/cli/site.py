@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from ..errors import StagemapError
-from ..serve import Preview, start_server
+from ..serve import Preview, PreviewServer, start_server
 from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
 from ..write.publish import build_into, page_count
@@ -150,31 +150,40 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     target = Path(tempfile.mkdtemp(prefix="stagemap-serve-")) if out_dir is None else out_dir
     try:
         preview = Preview(state.project_dir, target, as_of=day, log=lambda line: click.echo(line, err=True))
-        first = preview.rebuild()
-        if first.error:
-            raise StagemapError(first.error)
+        # Listen first: a busy port is reported at once, not after building the whole site.
         server = start_server(preview, host, port)
-        address = server.server_address
-        url = f"http://{_url_host(str(address[0]))}:{address[1]}/"
-        if not _loopback(host):
-            click.echo(
-                f"Warning: listening on {host}: anyone who can reach this machine can read the library.",
-                err=True,
-            )
-        click.echo(f"Serving {first.name} at {url} (press Ctrl-C to stop)")
-        _stop_on_sigterm()
         try:
-            preview.watch_in_background()
-            server.serve_forever(poll_interval=0.25)
-        except KeyboardInterrupt:
-            _ignore_signals()
-            click.echo("Stopped.", err=True)
+            _serve(preview, server, host)
         finally:
-            preview.stop()
             server.server_close()
     finally:
         if temporary:
+            preview.forget()
             shutil.rmtree(target, ignore_errors=True)
+
+
+def _serve(preview: Preview, server: PreviewServer, host: str) -> None:
+    """Build, say where the site is served, and serve it until Ctrl-C."""
+    first = preview.rebuild()
+    if first.error:
+        raise StagemapError(first.error)
+    address = server.server_address
+    url = f"http://{_url_host(str(address[0]))}:{address[1]}/"
+    if not _loopback(host):
+        click.echo(
+            f"Warning: listening on {host}: anyone who can reach this machine can read the library.",
+            err=True,
+        )
+    click.echo(f"Serving {first.name} at {url} (press Ctrl-C to stop)")
+    _stop_on_sigterm()
+    try:
+        preview.watch_in_background()
+        server.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt:
+        _ignore_signals()
+        click.echo("Stopped.", err=True)
+    finally:
+        preview.stop()
 
 
 def _stop_on_sigterm() -> None:

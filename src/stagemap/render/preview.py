@@ -12,10 +12,11 @@ import re
 
 VERSION_PATH = "/__stagemap/version"
 """Where an open page asks for the preview's version."""
-POLL_MS = 1000
-"""How often an open page asks for the version, in milliseconds. Short requests rather than
-long polls: a browser allows only a few connections per host, and many open tabs would
-otherwise hold them all."""
+POLL_MS = 250
+"""How often an open page asks for the version, in milliseconds: a change built in 0.1 s
+shows a quarter of a second later at most. Short requests rather than long polls: a browser
+allows only a few connections per host, and many open tabs would otherwise hold them all;
+a local request this small costs the server well under a millisecond."""
 BANNER_PROBLEMS = 20
 """The banner lists this many problems, then says how many more there are."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +21,12 @@ from .._version import __version__
 from ..analyse.coverage import analyse
 from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
+from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment
 from ..render.environment import environment
 from ..render.site import prepare, render_page, search_index, static_files
-from .record import PageRecord, site_key
+from .depends import page_keys
+from .record import PageRecord, global_key
 from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
 from .workers import parallel_map
 
@@ -63,12 +65,14 @@ def build_into(
     See `stagemap.write.record` for what decides that a page can be reused.
     """
     config, library = project.config, project.library
-    record = PageRecord(config, out_dir, site_key(config, library, as_of))
-    todo = {page.path for page in site_pages(config, library) if record.fresh(page.path, page.asset)}
+    report = analyse(config, library, as_of)
+    pages = site_pages(config, library)
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages))
+    todo = {page.path for page in pages if record.fresh(page.path)}
     plan = plan_site(
         config,
         library,
-        analyse(config, library, as_of),
+        report,
         generator=f"stagemap {__version__}",
         attachments=linkable_files(config.content_dir),
         render=todo,
@@ -81,7 +85,7 @@ def build_into(
     changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager, adopt=adopt)
     every = read_manifest(out_dir)
     count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
-    record.save(rendered, library, plan.paths)
+    record.save(rendered)
     return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
 
 
@@ -125,3 +129,11 @@ def _make_page(
     made = render_page(plan, env, page)
     data = made.text.encode("utf-8")
     return made.path, stager.write(made.path, data) if stager is not None else data, made.linked
+
+
+def _page_keys(project: Project, report: Report, pages: Iterable[SitePage]) -> dict[str, str]:
+    """Return the key of each page of the site (see `stagemap.write.depends`)."""
+    config, library = project.config, project.library
+    listed = [(page.path, page.kind, page.key) for page in pages]
+    base = global_key(config, library, report.as_of, listed)
+    return page_keys(config, library, report, listed, base)

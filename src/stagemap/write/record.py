@@ -1,69 +1,78 @@
 """Incremental builds: render again only the pages whose inputs changed.
 
-Every page of the site depends on the settings, the templates, the day the site is judged on,
-and the front matter of every asset (titles, stages and states appear all over the site). An
-asset's own page also depends on its body. So each build computes:
-
-- the *site key*: a hash of stagemap's version, every template (the project's and the
-  built-in ones), the settings as read (journey model included), the as-of day, the front
-  matter of every asset, the library's problems, and the names and sizes of the other files
-  in the content folder (a body's link to one works or not by its presence);
-- for an asset page, the *page key*: the site key and a hash of that asset's body.
+Each build works out a key per page (`stagemap.write.depends.page_keys`): a hash of the
+*site-wide key* and of the data that page shows. The site-wide key is a hash of stagemap's
+version, every template (the project's and the built-in ones), the settings as read (journey
+model included), the as-of day, which assets exist and where their files and pages are, and
+the names and sizes of the other files in the content folder (a body's link to one works or
+not by its presence).
 
 A page is reused, neither rendered nor written, when its key is the one recorded after the
 last build into the same folder, the manifest says stagemap wrote it, and the file on disk
 still has the size and modification time recorded then (so a page someone edited by hand is
-rendered again). Editing one body therefore re-renders one page; editing front matter, a
-setting or a template re-renders everything, which is always correct. The record lives in
-``.stagemap-cache/`` and is safe to delete; a damaged or foreign record means a full build.
+rendered again). Editing one body therefore re-renders one page; editing one asset's front
+matter re-renders the pages that show it; a setting or a template re-renders everything.
+
+The record lives in ``.stagemap-cache/``, one file per output folder (so ``serve`` and
+``build`` into different folders never make each other start from nothing); it is safe to
+delete, and a damaged or foreign record means a full build.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
 from ..errors import OutputError
-from ..model.library import Asset, Library
+from ..model.library import Library
 from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
 from ..render.environment import BUILTIN
 from .atomic import write_owned
 from .cache import cache_dir
+from .depends import digest, front, stable
 from .tree import read_manifest
 
-RECORD = "pages-v1.json"
-FORMAT = "stagemap pages"
+RECORD = "pages-v2-{}.json"
+"""The record's file name, by a hash of the output folder's path."""
+FORMAT = "stagemap pages 2"
 
 
-def site_key(config: Config, library: Library, as_of: dt.date) -> str:
-    """Return the hash of everything that all pages depend on."""
-    digest = hashlib.sha256()
+def record_path(config: Config, out_dir: Path) -> Path:
+    """Return the record file of the builds into ``out_dir``."""
+    folder = hashlib.sha256(os.fsencode(out_dir.resolve())).hexdigest()[:16]
+    return config.root / CACHE_DIR / RECORD.format(folder)
 
-    def add(*parts: Any) -> None:
-        for part in parts:
-            data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
-            digest.update(len(data).to_bytes(8, "little"))
-            digest.update(data)
 
-    add(__version__, as_of.isoformat(), str(config.root), str(config.content_dir))
+def global_key(
+    config: Config, library: Library, as_of: dt.date, pages: Iterable[tuple[str, str, str]]
+) -> str:
+    """Return the hash of everything that every page depends on (see the module docstring).
+
+    ``pages`` are the site's pages as (path, kind, id).
+    """
+    parts: list[Any] = [__version__, as_of.isoformat(), str(config.root), str(config.content_dir)]
+    overridden = False
     for folder in (BUILTIN, config.templates_dir):
         if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                add(path.relative_to(folder).as_posix(), path.read_bytes())
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+                overridden = overridden or (folder != BUILTIN and path.is_relative_to(folder / "site"))
     # The settings as read, model included wherever its file is (a dataclass repr is stable).
-    add(_stable(config))
-    for asset in library.assets:
-        add(_front(asset))
-    add(library.problems)
+    parts.append(stable(config))
+    # Which assets exist, their files and their pages: links between pages and bodies.
+    parts.append(sorted(pages))
+    parts.append(sorted((a.id, a.path) for a in library.assets))
+    if overridden:
+        # A project template may show anything it receives: every asset, the problems.
+        parts += [[front(a) for a in library.assets], stable(library.problems)]
     # Other files in the content folder: a link to one works or is broken by its presence.
     if config.content_dir.is_dir():
         for where, _, names in sorted(os.walk(config.content_dir)):
@@ -71,38 +80,19 @@ def site_key(config: Config, library: Library, as_of: dt.date) -> str:
                 if not name.endswith((".md", ".markdown")):
                     other = os.path.join(where, name)
                     with contextlib.suppress(OSError):
-                        add(os.path.relpath(other, config.content_dir), os.stat(other).st_size)
-    return digest.hexdigest()
-
-
-def _stable(value: Any) -> Any:
-    """Return ``value`` with sets sorted, so that its repr is the same in every process.
-
-    (A set's order changes with Python's per-process string hashing.)
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    if isinstance(value, (set, frozenset)):
-        return sorted((_stable(v) for v in value), key=repr)
-    if isinstance(value, dict):
-        return sorted(((repr(k), _stable(v)) for k, v in value.items()), key=lambda item: item[0])
-    if isinstance(value, (list, tuple)):
-        return [_stable(v) for v in value]
-    return value
-
-
-def _front(asset: Asset) -> Any:
-    """Every field of an asset but its body (a new field is in the key without a change here)."""
-    return _stable(dataclasses.replace(asset, body=""))
+                        parts += [os.path.relpath(other, config.content_dir), os.stat(other).st_size]
+    return digest(*parts)
 
 
 class PageRecord:
     """What the last build into one folder wrote, and the pages this build may reuse."""
 
-    def __init__(self, config: Config, out_dir: Path, key: str) -> None:
-        self.path = config.root / CACHE_DIR / RECORD
+    def __init__(self, config: Config, out_dir: Path, keys: Mapping[str, str]) -> None:
+        self.path = record_path(config, out_dir)
         self.out_dir = out_dir.resolve()
-        self.key = key
+        self._base = os.fspath(self.out_dir)
+        self.keys = keys
+        """Each page's key in this build, by path."""
         self.old: dict[str, list[Any]] = {}
         self.reused: dict[str, list[str]] = {}
         """Reused pages and the content files (attachments) each one links to."""
@@ -115,24 +105,19 @@ class PageRecord:
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
-            and data.get("out_dir") == str(self.out_dir)
+            and data.get("out_dir") == os.fsdecode(self.out_dir)
             and isinstance(data.get("pages"), dict)
         ):
             self.old = data["pages"]
 
-    def page_key(self, asset: Asset | None) -> str:
-        if asset is None:
-            return self.key
-        return hashlib.sha256(f"{self.key}\0{asset.body}".encode()).hexdigest()
-
-    def fresh(self, path: str, asset: Asset | None) -> bool:
+    def fresh(self, path: str) -> bool:
         """Return True when the page must be rendered (see the module docstring)."""
         entry = self.old.get(path)
         try:
             key, size, mtime, files = entry  # type: ignore[misc]
-            if key != self.page_key(asset) or path not in self.owned:
+            if key != self.keys.get(path) or path not in self.owned:
                 return True
-            info = os.stat(self.out_dir / path)
+            info = os.stat(os.path.join(self._base, path))
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return True
             if not isinstance(files, list) or not all(
@@ -144,20 +129,29 @@ class PageRecord:
         self.reused[path] = files
         return False
 
-    def save(self, rendered: dict[str, list[str]], library: Library, paths: Mapping[str, str]) -> None:
+    def save(self, rendered: dict[str, list[str]]) -> None:
         """Record every page now in the folder: the ``rendered`` ones and the reused ones."""
-        by_path = {paths[a.id]: a for a in library.assets if a.id in paths}
         pages: dict[str, list[Any]] = {}
         for path, files in [*rendered.items(), *self.reused.items()]:
             try:
-                info = os.stat(self.out_dir / path)
+                info = os.stat(os.path.join(self._base, path))
             except OSError:
                 continue
-            pages[path] = [self.page_key(by_path.get(path)), info.st_size, info.st_mtime_ns, files]
-        data = {"format": FORMAT, "out_dir": str(self.out_dir), "pages": pages}
+            pages[path] = [self.keys.get(path), info.st_size, info.st_mtime_ns, files]
+        if pages == self.old:
+            return  # nothing to record that is not recorded already
+        data = {"format": FORMAT, "out_dir": os.fsdecode(self.out_dir), "pages": pages}
         try:
             folder = cache_dir(self.path.parent)
-            text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-            write_owned(folder, self.path.name, text.encode("utf-8"))
-        except (OSError, OutputError):
+            text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+            write_owned(folder, self.path.name, text.encode("utf-8", "surrogateescape"))
+        except (OSError, OutputError, UnicodeError):
             pass
+
+
+def forget(config: Config, out_dir: Path) -> None:
+    """Remove the record of the builds into ``out_dir`` (a temporary folder that is going away)."""
+    with contextlib.suppress(OSError):
+        path = record_path(config, out_dir)
+        if path.is_file() and not path.is_symlink():
+            path.unlink()

@@ -1,0 +1,275 @@
+"""The preview's watcher: build the site into a folder, look for changes, rebuild in the background.
+
+Standard library only. A watcher thread polls modification times (no output folder is ever
+watched) and rebuilds; requests (`stagemap.serve.server`) never wait for a build. Every build
+that changes what a reader sees moves the version that open pages poll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import StagemapError
+from ..model.settings import CONFIG_NAME, Config
+from ..read.cache import CacheUpdate
+from ..read.project import read_project
+from ..read.settings import find_root
+from ..render.preview import problem_banner
+from ..write.cache import save_parse_cache
+from ..write.publish import build_into
+from ..write.record import forget
+from ..write.targets import check_output_dir
+
+__all__ = ["BuildState", "Preview", "scan"]
+
+WATCH_INTERVAL = 0.5
+"""Most seconds between two looks at the watched files."""
+WATCH_MIN = 0.05
+"""Fewest seconds between two looks: a small library is looked at this often."""
+WATCH_COST = 0.2
+"""The share of its time the watcher may spend looking: a library that takes 40 ms to look
+over is looked at every 0.2 s (within `WATCH_MIN` and `WATCH_INTERVAL`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildState:
+    """The outcome of the latest build."""
+
+    version: int
+    """Goes up by one whenever what a reader sees changes."""
+    name: str
+    """Project name."""
+    pages: int
+    """HTML pages in the site."""
+    problems: tuple[str, ...]
+    """Library problems, formatted."""
+    error: str
+    """Why the latest rebuild failed (the previous site stays up), or empty."""
+    changed: int
+    """Files the latest build rewrote."""
+    removed: int
+    """Files the latest build removed."""
+
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def scan(paths: tuple[Path, ...]) -> Snapshot:
+    """Return ``{path: (mtime_ns, size)}`` for the given files and everything under the folders.
+
+    Hidden entries and editor backup files are skipped, so a swap file does not rebuild.
+    """
+    found: Snapshot = {}
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not path.is_dir():
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found[folder] = (0, len(files))
+            for name in files:
+                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+                    continue
+                full = os.path.join(folder, name)
+                try:
+                    info = os.stat(full)
+                except OSError:
+                    continue
+                found[full] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+class Preview:
+    """Keeps a project's site built in a folder and knows when it changed."""
+
+    def __init__(
+        self,
+        project_dir: Path | None,
+        out_dir: Path,
+        *,
+        as_of: dt.date | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.project_dir = project_dir
+        self.out_dir = out_dir
+        self.as_of = as_of
+        self._log = log or (lambda _line: None)
+        root = find_root(project_dir or Path.cwd()) or (project_dir or Path.cwd()).resolve()
+        self._watched: tuple[Path, ...] = (root / CONFIG_NAME, root / "content", root / "templates")
+        self._snapshot: Snapshot = {}
+        self._state = BuildState(0, root.name, 0, (), "", 0, 0)
+        self._built = False
+        """True once a build succeeded: only then is there a last good site to fall back on."""
+        self._cache_warned = False
+        """True once the parse cache could not be saved and the log said so (once is enough)."""
+        self._build_lock = threading.Lock()
+        self._changed = threading.Condition()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        """Set to make the watcher look now (a page was asked for, or the watcher is stopping)."""
+        self._interval = WATCH_MIN
+        """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
+        self._thread: threading.Thread | None = None
+        self._config: Config | None = None
+        """The settings of the latest build that read them (where its record is kept)."""
+
+    @property
+    def state(self) -> BuildState:
+        """The latest build's outcome."""
+        with self._changed:
+            return self._state
+
+    def rebuild(self) -> BuildState:
+        """Build the site now; a failure is kept in the state (the last good site stays up).
+
+        A failure before any build succeeded is not logged: there is nothing to serve, and
+        the caller reports the error (``state.error``) and stops.
+        """
+        with self._build_lock:
+            # Take the snapshot first: an edit made while building triggers another build.
+            before = scan(self._watched)
+            old = self.state
+            project = None
+            try:
+                project, cache = read_project(self.project_dir)
+                config = project.config
+                watched: tuple[Path, ...] = (
+                    config.config_path or config.root / "stagemap.yml",
+                    config.content_dir,
+                    config.templates_dir,
+                )
+                check_output_dir(config, self.out_dir)
+                self._config = config
+                result = build_into(project, self.out_dir, self.as_of or dt.date.today())
+                new = BuildState(
+                    old.version,
+                    config.name,
+                    result.pages,
+                    tuple(p.format() for p in project.problems),
+                    "",
+                    len(result.changed),
+                    len(result.removed),
+                )
+            except StagemapError as exc:
+                watched = self._watched
+                new = replace(old, error=str(exc), changed=0, removed=0)
+            if watched != self._watched:
+                self._watched = watched
+                before = scan(watched)
+            self._snapshot = before
+            moved = new.changed or new.removed or new.problems != old.problems or new.error != old.error
+            with self._changed:
+                self._state = replace(
+                    new, version=old.version + 1 if moved or not old.version else old.version
+                )
+                self._changed.notify_all()
+                state = self._state
+            built, self._built = self._built, self._built or not state.error
+            if project is not None:
+                # Saved once the change is on show: the next build needs it, the reader does not.
+                self._save_cache(cache, project.config)
+        self._report(old, state, built)
+        return state
+
+    def _save_cache(self, cache: CacheUpdate | None, config: Config) -> None:
+        warning = save_parse_cache(cache, config.root)
+        if warning and not self._cache_warned:
+            self._cache_warned = True
+            self._log(f"warning: {warning}")
+
+    def _report(self, old: BuildState, new: BuildState, built: bool) -> None:
+        if new.error:
+            if not built:
+                return
+            self._log(f"Error: {new.error}")
+            self._log("The last good build is still being served.")
+            return
+        if new.problems != old.problems:
+            for line in new.problems:
+                self._log(line)
+        self._log(
+            f"Built {_plural(new.pages, 'page')} ({_plural(new.changed, 'file')} changed, {new.removed} removed)"
+            + (f"; {_plural(len(new.problems), 'problem')} in the library" if new.problems else "")
+        )
+
+    def changed(self) -> bool:
+        """Return True when a watched file changed since the latest build."""
+        start = time.perf_counter()
+        now = scan(self._watched)
+        spent = time.perf_counter() - start
+        self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
+        return now != self._snapshot
+
+    def refresh(self) -> BuildState:
+        """Rebuild if anything changed; return the state either way."""
+        if self.changed():
+            return self.rebuild()
+        return self.state
+
+    def nudge(self) -> None:
+        """Ask the watcher to look for changes now (it builds in its own thread)."""
+        self._wake.set()
+
+    def wait(self, since: int, timeout: float) -> int:
+        """Wait until the version differs from ``since`` (or the timeout, or stop); return it."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._state.version != since or self._stop.is_set(), timeout)
+            return self._state.version
+
+    def watch_in_background(self) -> None:
+        """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
+        self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self._interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.refresh()
+            except Exception as exc:  # the watcher must outlive any one build
+                self._fail(f"{type(exc).__name__}: {exc}")
+
+    def _fail(self, error: str) -> None:
+        """Keep an unexpected failure in the state, as a failed build is, and go on watching."""
+        with self._changed:
+            old = self._state
+            self._state = replace(old, version=old.version + 1, error=error, changed=0, removed=0)
+            self._changed.notify_all()
+        self._log(f"Error: {error}")
+        self._snapshot = scan(self._watched)
+
+    def stop(self) -> None:
+        """Stop the watcher and release waiting requests."""
+        self._stop.set()
+        self._wake.set()
+        with self._changed:
+            self._changed.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def forget(self) -> None:
+        """Remove what the builds recorded about the output folder (call it before removing the folder)."""
+        if self._config is not None:
+            forget(self._config, self.out_dir)
+
+    def banner(self) -> str:
+        """Return the HTML of the problem banner, or empty when all is well."""
+        state = self.state
+        return problem_banner(state.error, state.problems)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -1,0 +1,179 @@
+"""What each page of the site shows, as one key per page: a page is reused while its key stays.
+
+A page's key is a hash of the site-wide key (`stagemap.write.record.global_key`: stagemap's
+version, the templates, the settings, the day, which assets exist and where their pages go)
+and of the data that page shows, worked out from the library and its report without
+rendering anything:
+
+- an asset's page: the asset (front matter and body), the front matter of the asset its
+  ``next`` names and of the assets whose ``next`` names it (their titles and states show);
+- a stage's page: the front matter of the assets tagged with the stage and of the assets
+  they lead to, and the report's facts about the stage (its row, its cells, its gaps, whether
+  it is stuck, which of its assets a buyer can reach);
+- a question's page: the front matter of the assets that answer it and its cells;
+- a persona's page: the front matter of the assets for the persona (those naming it and those
+  naming nobody), of the assets they lead to, and the shape of the journey's flow (each
+  asset's id, stages, ``next`` and eligibility), which its report follows;
+- the overview, gaps and asset-list pages: the front matter of every asset, and the library's
+  problems (the overview lists them).
+
+So editing one asset's front matter re-renders its page, the pages it appears on and the
+three overview pages; editing its body re-renders its page alone. The order of the assets on
+a page is not part of a key: it follows from the front matter that is.
+
+Project templates can show anything a template receives (every asset's state, the problems):
+with any template under ``templates/site/``, the site-wide key takes in every asset's front
+matter and the problems, and a front-matter edit re-renders every page, as it always may.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..model.library import Asset, Library
+from ..model.report import Report
+from ..model.settings import Config
+
+__all__ = ["digest", "front", "page_keys", "stable"]
+
+
+def digest(*parts: Any) -> str:
+    """Return the sha256 of the parts, each as bytes or by its repr (length-prefixed)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogateescape")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def stable(value: Any) -> Any:
+    """Return ``value`` with sets and mappings sorted, so that its repr is the same in every process.
+
+    (A set's order changes with Python's per-process string hashing.)
+    """
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(v) for v in value), key=repr)
+    if isinstance(value, Mapping):
+        return sorted(((repr(k), stable(v)) for k, v in value.items()), key=lambda item: item[0])
+    if isinstance(value, (list, tuple)):
+        return [stable(v) for v in value]
+    return value
+
+
+def front(asset: Asset) -> str:
+    """Return the hash of every field of an asset but its body (new fields are in without a change here)."""
+    values = tuple(getattr(asset, name) for name in _FRONT_FIELDS)
+    if not asset.extra:
+        return _front_hash(values)
+    return _hash(repr((values, stable(asset.extra))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _front_hash(values: tuple[Any, ...]) -> str:
+    """Hash front matter without extra fields; remembered, so that ``serve`` hashes only what changed.
+
+    The fields are strings, tuples of strings, dates and numbers, whose repr is stable.
+    """
+    return _hash(repr((values, [])))
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
+
+
+def page_keys(
+    config: Config, library: Library, report: Report, pages: Iterable[tuple[str, str, str]], base: str
+) -> dict[str, str]:
+    """Return each page's key by path; ``pages`` are (path, kind, id) and ``base`` is the site-wide key."""
+    fronts = {a.id: front(a) for a in library.assets}
+    everything = digest(sorted(fronts.items()), stable(library.problems))
+    shows = _Shows(config, library, report, fronts)
+    keys = {}
+    for path, kind, key in pages:
+        if kind == "asset":
+            # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
+            keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
+        elif kind in ("home", "gaps", "assets"):
+            keys[path] = digest(base, kind, everything)
+        else:
+            keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
+    return keys
+
+
+class _Shows:
+    """The data each kind of page shows, by the page's id (see the module docstring)."""
+
+    def __init__(self, config: Config, library: Library, report: Report, fronts: dict[str, str]) -> None:
+        self.config = config
+        self.report = report
+        self.fronts = fronts
+        self.by_id = library.by_id
+        self.assets = library.assets
+        self.incoming: dict[str, list[str]] = {}
+        for asset in library.assets:
+            if asset.next:
+                self.incoming.setdefault(asset.next, []).append(asset.id)
+        self._flow: str | None = None
+
+    def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
+        """The front-matter hashes of the assets (None for an id that is no asset), by id."""
+        return sorted((i, self.fronts.get(i)) for i in set(ids))
+
+    def _targets(self, assets: list[Asset]) -> list[tuple[str, str | None]]:
+        return self._of(a.next for a in assets if a.next)
+
+    def flow(self, as_of: dt.date) -> str:
+        if self._flow is None:
+            self._flow = digest(sorted((a.id, a.stages, a.next, a.is_eligible(as_of)) for a in self.assets))
+        return self._flow
+
+    def asset(self, asset_id: str) -> str:
+        asset = self.by_id[asset_id]
+        fronts = self.fronts
+        incoming = self.incoming.get(asset_id, ())
+        if len(incoming) > 1:
+            incoming = sorted(incoming)
+        parts = [fronts[asset_id], _hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts += [f"{i!r} {fronts[i]}" for i in incoming]
+        return "\0".join(parts)
+
+    def stage(self, stage_id: str) -> Any:
+        here = [a for a in self.assets if stage_id in a.stages]
+        ids = {a.id for a in here}
+        report = self.report
+        return (
+            self._of(ids),
+            self._targets(here),
+            stable([row for row in report.stages if row.stage.id == stage_id]),
+            stable([cell for cell in report.cells if cell.stage == stage_id]),
+            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
+            stage_id in report.stuck,
+            sorted(ids.intersection(report.reachable)),
+        )
+
+    def question(self, question_id: str) -> Any:
+        return (
+            self._of(a.id for a in self.assets if question_id in a.questions),
+            stable([cell for cell in self.report.cells if cell.question == question_id]),
+        )
+
+    def persona(self, persona_id: str) -> Any:
+        serving = [a for a in self.assets if not a.personas or persona_id in a.personas]
+        return (
+            self._of(a.id for a in serving),
+            self._targets(serving),
+            self.flow(self.report.as_of),
+        )
