@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import shlex
+from pathlib import Path
 
 import click
 import pytest
@@ -231,3 +232,14 @@ def test_sample_settings_point_to_docs_that_exist() -> None:
     for path in re.findall(r"\b(docs/[\w./-]+\.md)\b", comments):
         assert (ROOT / path).is_file(), path
     assert re.findall(r"docs/[\w./-]+\.md|README\.md under", comments), "stagemap.yml points nowhere"
+
+
+def test_readme_build_line_is_what_a_build_of_the_sample_prints(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quoted = re.findall(r"^Built \d+ pages in site/ .*$", README.read_text(encoding="utf-8"), re.M)
+    assert len(quoted) == 1, "README should quote the build's summary line once"
+    monkeypatch.chdir(sample)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == quoted[0]

@@ -223,8 +223,11 @@ def test_build_prints_problems_and_builds_the_valid_assets(sample: Path, tmp_pat
     code, stdout, stderr = build(sample, tmp_path / "site")
     assert code == 0
     assert "content/broken.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)" in stderr
-    assert stdout.startswith("Built 88 pages")
-    assert not (tmp_path / "site" / "assets" / "broken.html").exists()
+    assert stdout.startswith("Built 89 pages")
+    # The file keeps its page, which says what is wrong; it stays out of the search index.
+    page = (tmp_path / "site" / "assets" / "broken.html").read_text()
+    assert "content/broken.md:3:10: error: unknown stage &#39;awarness&#39;" in page
+    assert "broken" not in (tmp_path / "site" / "static" / "search-index.js").read_text()
     assert "content/broken.md:3:10: error: unknown stage" in (tmp_path / "site" / "index.html").read_text()
 
 

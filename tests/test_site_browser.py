@@ -339,7 +339,7 @@ def test_browser_header_search_ranks_retired_assets_last(built: Built, tab: Watc
 
 def test_browser_assets_search_puts_retired_assets_last(built: Built, tab: Watched) -> None:
     page = tab.page
-    page.goto(built.url("assets.html#text=pricing"))
+    page.goto(built.url("assets.html") + "#text=pricing")
     ids = visible_ids(page)
     assert ids[-1] == "sales/pricing-sheet-2024" and len(ids) > 1
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
 from stagemap import load_project
 from stagemap.analyse.coverage import analyse
-from stagemap.analyse.site import plan_site
+from stagemap.analyse.site import page_count, plan_site
 from stagemap.render.environment import environment
 from stagemap.render.site import Rendered, render_site
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
 AS_OF = dt.date(2026, 11, 24)
 
@@ -115,3 +116,24 @@ def test_site_asset_tables_label_every_cell_for_small_screens(site: dict[str, Re
     labels = re.findall(r'data-label="([^"]+)"', row.split("</tr>", 1)[0])
     assert labels == ["Stages", "Questions", "For", "Format", "Status"]
     assert '<details class="more-filters" id="more-filters">' in text
+
+
+def test_site_a_file_with_an_error_keeps_a_page_with_its_problem(tmp_path: Path) -> None:
+    project = write(
+        tmp_path / "p",
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/good.md": "---\ntitle: Good\nstages: [awareness]\nquestions: [problems]\n---\nHi\n",
+            "content/blog/typo.md": "---\ntitle: Typo\nstages: [awarness]\nquestions: [problems]\n---\nHi\n",
+        },
+    )
+    loaded = load_project(project)
+    plan = plan_site(
+        loaded.config, loaded.library, analyse(loaded.config, loaded.library, AS_OF), generator="test"
+    )
+    made = render_site(plan, environment(loaded.config.templates_dir))
+    page = made["assets/blog/typo.html"].text
+    assert '<h1 id="title">typo.md</h1>' in page
+    assert "content/blog/typo.md:3:10: error: unknown stage &#39;awarness&#39;" in page
+    assert 'href="assets/blog/typo.html">its page</a>' in made["index.html"].text
+    assert page_count(loaded.config, loaded.library) == len([p for p in made if p.endswith(".html")])

@@ -18,6 +18,7 @@ from ..model.library import PIPELINE, Asset, Library
 from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
 from .briefs import Brief, briefs
+from .broken import BrokenFile, broken_files
 from .coverage import analyse
 from .kits import build_kit
 from .paths import asset_paths, content_prefix, strip_prefix
@@ -47,6 +48,7 @@ def page_count(config: Config, library: Library) -> int:
         + len(config.questions)
         + len(config.personas)
         + len(library.assets)
+        + len(broken_files(config, library))
     )
 
 
@@ -66,10 +68,10 @@ class SitePage:
     """Where it goes, relative to the site root."""
     kind: str
     """``home``, ``stages``, ``plays``, ``gaps``, ``assets`` (the site-wide pages), ``stage``,
-    ``play``, ``question``, ``persona`` or ``asset``."""
+    ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file that could not be read)."""
     key: str
-    """The stage, question, persona or asset id; ``STAGE`` or ``STAGE/PERSONA`` for a play;
-    empty for the site-wide pages."""
+    """The stage, question, persona or asset id; ``STAGE`` or ``STAGE/PERSONA`` for a play; the
+    file's path for a broken file; empty for the site-wide pages."""
     asset: Asset | None
     """The asset of an asset page (its body is part of the page's record key), else None."""
 
@@ -175,6 +177,8 @@ class SitePlan:
     """What each question's page shows, by id (for the pages in `pages`)."""
     personas: Mapping[str, PersonaView]
     """What each persona's page shows, by id (for the pages in `pages`)."""
+    broken: Mapping[str, BrokenFile]
+    """Content files left out because of errors, by path: each has a page with its problems."""
     plays: Mapping[str, Kit]
     """The kit each play page shows, by its page key ``STAGE`` or ``STAGE/PERSONA`` (for the
     pages in `pages`)."""
@@ -203,6 +207,7 @@ def site_pages(config: Config, library: Library) -> tuple[SitePage, ...]:
         *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
         *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
         *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
+        *(SitePage(b.path, "broken", b.source, None) for b in broken_files(config, library)),
     )
 
 
@@ -246,6 +251,7 @@ def plan_site(
             "persona": {p.id: p.name for p in config.personas},
         },
         briefs=briefs(config, library, report),
+        broken={b.source: b for b in broken_files(config, library)},
         rows=tuple((row, tuple(c for c in report.cells if c.stage == row.stage.id)) for row in report.stages),
         counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
         formats=tuple(sorted({a.format for a in library.assets if a.format})),

@@ -17,7 +17,8 @@ any sub-path of a web server)::
     plays/STAGE/PERSONA.html        the same for one persona
     questions/QUESTION.html         one buyer question across the journey
     personas/PERSONA.html           one persona's coverage and assets
-    assets/ID.html                  one asset (see `asset_paths` for ids that are not plain)
+    assets/ID.html                  one asset (see `asset_paths` for ids that are not plain), or
+                                    a file that could not be read, with its problems
     files/PATH                      files in the content folder that bodies link to
     static/                         stagemap.css, stagemap.js, search-index.js, favicon.svg
 
@@ -40,6 +41,9 @@ Every template receives (besides its page's own values, listed in each page func
 ``state_of``, ``state_labels``, ``cell_labels``, ``symbols``, ``names``
     each asset's state by id, the words for states and cell states, the heatmap's symbols,
     and display names by kind and id.
+``broken``
+    the content files left out because of errors, by path (`BrokenFile`: ``source``,
+    ``path``, ``problems``); each has a page.
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ SECTIONS = {
     "question": "questions",
     "persona": "personas",
     "asset": "assets",
+    "broken": "assets",
 }
 """The part of the site (``page.section``) each kind of page belongs to."""
 
@@ -116,6 +121,7 @@ def _page(
         "cell_labels": CELL_LABELS,
         "symbols": SYMBOLS,
         "names": plan.names,
+        "broken": plan.broken,
         **values,
     }
     return render(env, f"site/{template}", context)
@@ -272,6 +278,13 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
 
 
+def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make the page of a file left out because of errors: ``file`` (`BrokenFile`)."""
+    item = plan.broken[page.key]
+    text = _page(plan, env, "broken.html.j2", page, item.source.rpartition("/")[2], file=item)
+    return Rendered(page.path, text, ())
+
+
 PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendered]] = {
     "home": home,
     "stages": stages_index,
@@ -283,6 +296,7 @@ PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendere
     "question": question,
     "persona": persona,
     "asset": asset,
+    "broken": broken,
 }
 """The function that makes each kind of page."""
 
@@ -305,6 +319,7 @@ def prepare(env: jinja2.Environment) -> None:
         "question",
         "persona",
         "asset",
+        "broken",
     ):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")

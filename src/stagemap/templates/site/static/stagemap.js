@@ -57,13 +57,16 @@ var stagemap = (function () {
   var loading = false;
   var LIMIT = 8;
 
+  /* Load the index once; whatever asked last runs when it arrives. */
+  var pending = null;
   function load(then) {
     if (window.stagemapIndex) { then(); return; }
+    pending = then;
     if (loading) { return; }
     loading = true;
     var script = document.createElement("script");
     script.src = form.getAttribute("data-index");
-    script.onload = function () { loading = false; then(); };
+    script.onload = function () { loading = false; if (pending) { pending(); } };
     script.onerror = function () { loading = false; };
     document.head.appendChild(script);
   }
