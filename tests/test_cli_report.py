@@ -239,3 +239,39 @@ def test_markdown_report_escapes_pipes_in_names(tmp_path: Path) -> None:
     )
     out = run("-C", str(tmp_path), "report", "--format", "md", "--as-of", AS_OF)[1]
     assert "| Stage | Phase | All | Problems \\| solved |" in out
+
+
+def test_kit_without_a_stage_lists_the_stages() -> None:
+    result = CliRunner().invoke(cli, ["-C", str(ROOT), "kit"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: name the stage of the kit: stagemap kit STAGE, where STAGE is one of\n"
+        "  awareness    Noticing the problem\n"
+        "  exploration  Exploring a better way\n"
+        "  commitment   Committing to change\n"
+        "  evaluation   Evaluating options\n"
+        "  purchase     Deciding and buying\n"
+        "  onboarding   Getting started\n"
+        "  adoption     Changing how they work\n"
+        "  advocacy     Expanding and referring\n"
+    )
+
+
+def test_kits_by_persona_indexes_a_stage_by_persona_grid(tmp_path: Path) -> None:
+    out = tmp_path / "kits"
+    result = CliRunner().invoke(
+        cli, ["-C", str(ROOT), "kits", "-o", str(out), "--by", "persona", "--as-of", "2026-11-24"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = (out / "index.md").read_text(encoding="utf-8").splitlines()
+    assert "| Stage | Everyone | Owner-operator | Office manager | Operations director |" in lines
+    rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == 8
+    assert rows[2] == (
+        "| 3. Committing to change (before the purchase, sales) "
+        "| [4 assets (covered), stuck](03-commitment.md) "
+        "| [4 assets (covered), stuck](owner-operator/03-commitment.md) "
+        "| [2 assets (covered), stuck](office-manager/03-commitment.md) "
+        "| [2 assets (covered), stuck](ops-director/03-commitment.md) |"
+    )

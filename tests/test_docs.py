@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import shlex
+from pathlib import Path
 
 import click
 import pytest
@@ -184,3 +185,61 @@ def test_public_api_names_all_import() -> None:
     missing = [name for name in stagemap.__all__ if not hasattr(stagemap, name)]
     assert missing == []
     assert {"load_project", "analyse", "Report", "Project", "Asset"} <= set(stagemap.__all__)
+
+
+# -- numbers and pointers in prose ----------------------------------------------------------------
+PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)%")
+
+
+def prose_after_runs(text: str) -> list[tuple[str, str, str]]:
+    """Return (command, its output, the prose paragraph right after the block) per run block."""
+    found = []
+    for match in RUN_BLOCK.finditer(text):
+        rest = text[match.end() :].lstrip("\n")
+        paragraph = rest.split("\n\n", 1)[0]
+        if not paragraph.startswith(("<!--", "```", "#")):
+            found.append((match.group("cmd"), match.group("out"), paragraph))
+    return found
+
+
+def wrong_percentages(output: str, paragraph: str) -> list[str]:
+    """Return the percentages the paragraph quotes that the command's output does not show."""
+    shown = set(PERCENT.findall(output))
+    return [f"{n}%" for n in PERCENT.findall(paragraph) if n not in shown]
+
+
+def test_docs_prose_check_catches_a_wrong_number() -> None:
+    output = "  before 23 (82%), at 2 (7%), after 3 (11%)\n"
+    assert wrong_percentages(output, "`after` holds 10% of the library") == ["10%"]
+    assert wrong_percentages(output, "`after` holds 11% of the library") == []
+
+
+def test_readme_prose_quotes_the_numbers_its_commands_print() -> None:
+    checked = prose_after_runs(README.read_text(encoding="utf-8"))
+    assert any(PERCENT.search(paragraph) for _, _, paragraph in checked), "no prose quotes a number"
+    for command, output, paragraph in checked:
+        assert wrong_percentages(output, paragraph) == [], (
+            f"prose after '{command}' quotes a number it does not print"
+        )
+
+
+def test_sample_settings_point_to_docs_that_exist() -> None:
+    text = (ROOT / "stagemap.yml").read_text(encoding="utf-8")
+    comments = "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
+    readme = README.read_text(encoding="utf-8")
+    for section in re.findall(r'README\.md under "([^"]+)"', comments):
+        assert re.search(rf"^#+ .*{re.escape(section)}", readme, re.M), f"README has no section '{section}'"
+    for path in re.findall(r"\b(docs/[\w./-]+\.md)\b", comments):
+        assert (ROOT / path).is_file(), path
+    assert re.findall(r"docs/[\w./-]+\.md|README\.md under", comments), "stagemap.yml points nowhere"
+
+
+def test_readme_build_line_is_what_a_build_of_the_sample_prints(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quoted = re.findall(r"^Built \d+ pages in site/ .*$", README.read_text(encoding="utf-8"), re.M)
+    assert len(quoted) == 1, "README should quote the build's summary line once"
+    monkeypatch.chdir(sample)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == quoted[0]

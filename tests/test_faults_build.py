@@ -268,6 +268,8 @@ def test_disk_full_at_any_write_leaves_old_or_new_and_recovers(
         return real(fd, data)
 
     monkeypatch.setattr(atomic.os, "write", full)
+    # One process, so that one counter sees every write (forked workers would count their own).
+    monkeypatch.setenv("STAGEMAP_WORKERS", "1")
     outcomes = []
     failed_in_place = False
     # Every 6th write while pages are staged, then each write: the manifests come last.

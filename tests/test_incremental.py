@@ -221,9 +221,10 @@ def test_reused_pages_are_not_rendered_at_all(
         return original(env, name, context)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stagemap.render.site, "render", spy)
+    monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
     out = tmp_path / "site"
     build(project, out)
-    assert len(rendered) == 54
+    assert len(rendered) == 88
     rendered.clear()
     build(project, out)
     assert rendered == []
@@ -276,7 +277,7 @@ def test_page_keys_are_the_same_in_every_process() -> None:
         ).stdout
         for seed in ("1", "2", "3")
     }
-    assert len(keys) == 1 and next(iter(keys)).startswith("54 [")
+    assert len(keys) == 1 and next(iter(keys)).startswith("88 [")
 
 
 @pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
@@ -347,20 +348,29 @@ def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
     )
     build(project, out)
     # Its page, the pages of the assets that lead to it and of the one it leads to, its stages,
-    # questions and personas (and those of the assets leading to it), and the three overviews.
-    assert sorted(rendered) == [
-        "assets.html",
-        "assets/blog/missed-calls-cost.html",
-        "assets/blog/why-we-started-fernhill.html",
-        "assets/guides/outgrown-paper.html",
-        "assets/guides/scheduling-options.html",
-        "gaps.html",
-        "index.html",
-        "personas/office-manager.html",
-        "personas/ops-director.html",
-        "personas/owner-operator.html",
-        "questions/problems.html",
-        "questions/who-for.html",
-        "stages/awareness.html",
-        "stages/exploration.html",
-    ]
+    # questions and personas (and those of the assets leading to it), the overviews, and the
+    # plays (a kit follows next steps across stages and personas, so every play is keyed by
+    # the whole library's front matter).
+    plays = sorted(p.relative_to(out).as_posix() for p in (out / "plays").rglob("*.html"))
+    assert len(plays) == 32  # 8 stages, each for everyone and for 3 personas
+    assert sorted(rendered) == sorted(
+        [
+            "assets.html",
+            "assets/blog/missed-calls-cost.html",
+            "assets/blog/why-we-started-fernhill.html",
+            "assets/guides/outgrown-paper.html",
+            "assets/guides/scheduling-options.html",
+            "gaps.html",
+            "index.html",
+            "personas/office-manager.html",
+            "personas/ops-director.html",
+            "personas/owner-operator.html",
+            "questions/problems.html",
+            "questions/who-for.html",
+            "stages/awareness.html",
+            "stages/exploration.html",
+            "stages.html",
+            "plays.html",
+            *plays,
+        ]
+    )

@@ -147,11 +147,19 @@ def test_browser_home_renders_the_heatmap(built: Built, tab: Watched) -> None:
     assert page.locator("table.heatmap td.cell").count() == 32
     empty = page.locator("table.heatmap td.cell.empty").first
     assert empty.locator(".n").inner_text() == "none"
-    # An empty cell is white with a dashed outline, not the low end of a colour scale.
+    # An empty cell is a pale red box with a solid red edge, like the other cells' boxes:
+    # not the low end of a colour scale, and no dashed line that looks like a glitch.
     style = empty.locator("a").evaluate(
         "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).borderTopStyle]"
     )
-    assert style == ["rgb(255, 255, 255)", "dashed"]
+    assert style == ["rgb(253, 236, 234)", "solid"]
+    # Every cell of a row is the same height and sits at the same place, n/a ones too.
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('table.heatmap tbody tr')].map(tr =>"
+        " [...tr.querySelectorAll('td.cell a, td.cell .box')].map(b => {"
+        " const r = b.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; }))"
+    )
+    assert all(len(set(map(tuple, row))) == 1 for row in boxes), boxes
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
     assert tab.errors == [] and tab.dialogs == []
@@ -239,7 +247,7 @@ def test_browser_skip_link_is_the_first_tab_stop(built: Built, tab: Watched) -> 
 
 def test_browser_no_console_errors_on_any_page(built: Built, tab: Watched) -> None:
     pages = sorted(p.relative_to(built.out).as_posix() for p in built.out.rglob("*.html"))
-    assert len(pages) == 54
+    assert len(pages) == 88
     for name in pages:
         tab.page.goto(built.url(name))
         assert tab.errors == [], name
@@ -251,6 +259,103 @@ def test_browser_small_screen_has_no_sideways_scroll(built: Built, tab: Watched)
     for name in ("index.html", "assets.html", "gaps.html", "assets/blog/missed-calls-cost.html"):
         page.goto(built.url(name))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+
+
+SHOWN = (
+    "index.html",
+    "stages/evaluation.html",
+    "plays/evaluation/ops-director.html",
+    "gaps.html",
+    "assets.html",
+)
+"""The pages the layout test screenshots at both widths into test-artifacts/."""
+
+REACH = """() => {
+  const out = [];
+  const width = window.innerWidth;
+  for (const table of document.querySelectorAll("main table")) {
+    const cards = getComputedStyle(table.tBodies[0].rows[0]).display !== "table-row";
+    const cells = cards
+      ? [...table.tBodies[0].rows[0].cells]
+      : [...table.tHead.rows[0].cells];
+    for (const cell of cells) {
+      cell.scrollIntoView({block: "nearest", inline: "nearest"});
+      const r = cell.getBoundingClientRect();
+      if (r.width < 1 || r.left < -1 || r.right > width + 1) {
+        out.push(table.className + ": " + cell.textContent.trim().slice(0, 30));
+      }
+    }
+  }
+  window.scrollTo(0, 0);
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_browser_layout_shows_every_column_without_overflow(built: Built, tab: Watched, width: int) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 900})
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name in SHOWN:
+        page.goto(built.url(name))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+        assert page.evaluate(REACH) == [], name
+        shot = name.removesuffix(".html").replace("/", "-")
+        page.screenshot(path=str(ARTIFACTS / f"{shot}-{width}.png"), full_page=True)
+    page.goto(built.url("index.html"))
+    # The heatmap is readable in full without scrolling it sideways, even on a phone.
+    assert page.evaluate(
+        "(() => { const w = document.querySelector('.heatmap').parentElement;"
+        " return w.scrollWidth <= w.clientWidth; })()"
+    )
+    assert tab.errors == []
+
+
+def test_browser_phone_asset_cards_show_status_beside_the_title(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(built.url("assets.html"))
+    assert not page.locator("#more-filters").evaluate("d => d.open")  # filters folded away
+    row = page.locator('#asset-table tr[data-id="sales/pricing-sheet-2024"]')
+    title = row.locator(".c-title a").bounding_box()
+    status = row.locator(".c-status .badge").bounding_box()
+    assert title is not None and status is not None
+    assert status["y"] < title["y"] + title["height"] and status["x"] > title["x"]
+    assert row.locator(".c-status").inner_text() == "retired"
+
+
+def test_browser_header_search_ranks_retired_assets_last(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.goto(built.url("stages/evaluation.html"))
+    page.get_by_label("Find an asset").fill("pricing")
+    page.wait_for_selector("#site-results li")
+    hits = page.locator("#site-results li a").all()
+    hrefs = [h.get_attribute("href") or "" for h in hits]
+    assert hrefs and "pricing-sheet-2024" not in hrefs[0]
+    assert any("pricing-sheet-2024" in h for h in hrefs)
+    assert "pricing-sheet-2024" in hrefs[-1]
+    hits[0].click()
+    page.wait_for_url("**/assets/**")
+    assert tab.errors == []
+
+
+def test_browser_assets_search_puts_retired_assets_last(built: Built, tab: Watched) -> None:
+    page = tab.page
+    page.goto(built.url("assets.html") + "#text=pricing")
+    ids = visible_ids(page)
+    assert ids[-1] == "sales/pricing-sheet-2024" and len(ids) > 1
+
+
+def test_browser_every_play_prints_on_one_page(built: Built, tab: Watched) -> None:
+    import re
+
+    page = tab.page
+    plays = sorted(p.relative_to(built.out).as_posix() for p in (built.out / "plays").rglob("*.html"))
+    assert len(plays) == 32
+    for name in plays:
+        page.goto(built.url(name))
+        pdf = page.pdf(format="A4")
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, name
 
 
 def test_browser_print_hides_navigation(built: Built, tab: Watched) -> None:
@@ -265,15 +370,30 @@ def test_browser_print_hides_navigation(built: Built, tab: Watched) -> None:
     "name",
     [
         "index.html",
+        "stages.html",
+        "plays.html",
+        "plays/evaluation/ops-director.html",
         "gaps.html",
         "assets.html",
         "stages/evaluation.html",
+        "personas/office-manager.html",
         "assets/blog/missed-calls-cost.html",
+        "assets/sales/pricing-sheet-2024.html",
     ],
 )
 def test_browser_accessibility_has_no_serious_violations(built: Built, tab: Watched, name: str) -> None:
     tab.page.goto(built.url(name))
     assert serious_violations(tab.page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_browser_accessibility_on_a_phone_in_both_schemes(built: Built, tab: Watched, scheme: str) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(color_scheme=scheme)
+    for name in ("index.html", "assets.html", "plays.html", "stages/evaluation.html"):
+        page.goto(built.url(name))
+        assert serious_violations(page) == [], (scheme, name)
 
 
 def test_browser_hostile_content_runs_no_script(tmp_path: Path, tab: Watched) -> None:

@@ -18,6 +18,7 @@ from ..model.library import PIPELINE, Asset, Library
 from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
 from .briefs import Brief, briefs
+from .broken import BrokenFile, broken_files
 from .coverage import analyse
 from .kits import build_kit
 from .paths import asset_paths, content_prefix, strip_prefix
@@ -27,7 +28,13 @@ SEARCH_TEXT_CHARS = 600
 owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
 STATES = ("ready", "stale", *PIPELINE, "retired")
 """An asset's state as the site shows it: its status, with published split by staleness."""
-OVERVIEWS = (("home", "index.html"), ("gaps", "gaps.html"), ("assets", "assets.html"))
+OVERVIEWS = (
+    ("home", "index.html"),
+    ("stages", "stages.html"),
+    ("plays", "plays.html"),
+    ("gaps", "gaps.html"),
+    ("assets", "assets.html"),
+)
 """The site-wide pages, by kind and path, in the order they are made."""
 
 _MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
@@ -37,10 +44,11 @@ def page_count(config: Config, library: Library) -> int:
     """Return how many HTML pages the site has (for a progress bar)."""
     return (
         len(OVERVIEWS)
-        + len(config.model.stages)
+        + len(config.model.stages) * (2 + len(config.personas))
         + len(config.questions)
         + len(config.personas)
         + len(library.assets)
+        + len(broken_files(config, library))
     )
 
 
@@ -59,9 +67,11 @@ class SitePage:
     path: str
     """Where it goes, relative to the site root."""
     kind: str
-    """``home``, ``gaps``, ``assets``, ``stage``, ``question``, ``persona`` or ``asset``."""
+    """``home``, ``stages``, ``plays``, ``gaps``, ``assets`` (the site-wide pages), ``stage``,
+    ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file that could not be read)."""
     key: str
-    """The stage, question, persona or asset id; empty for the three site-wide pages."""
+    """The stage, question, persona or asset id; ``STAGE`` or ``STAGE/PERSONA`` for a play; the
+    file's path for a broken file; empty for the site-wide pages."""
     asset: Asset | None
     """The asset of an asset page (its body is part of the page's record key), else None."""
 
@@ -142,7 +152,7 @@ class SitePlan:
     """The ``site`` value every template receives (see `stagemap.render.site`)."""
     pages: tuple[SitePage, ...]
     """The HTML pages to render (see `plan_site`), in the order they are made: site-wide,
-    stages, questions, personas, assets."""
+    stages, plays, questions, personas, assets."""
     paths: Mapping[str, str]
     """The page path of each asset id (see `asset_paths`)."""
     states: Mapping[str, str]
@@ -167,6 +177,11 @@ class SitePlan:
     """What each question's page shows, by id (for the pages in `pages`)."""
     personas: Mapping[str, PersonaView]
     """What each persona's page shows, by id (for the pages in `pages`)."""
+    broken: Mapping[str, BrokenFile]
+    """Content files left out because of errors, by path: each has a page with its problems."""
+    plays: Mapping[str, Kit]
+    """The kit each play page shows, by its page key ``STAGE`` or ``STAGE/PERSONA`` (for the
+    pages in `pages`)."""
     assets: Mapping[str, AssetView]
     """What each asset's page shows besides its body, by id (for the pages in `pages`)."""
     by_source: Mapping[str, str]
@@ -183,9 +198,16 @@ def site_pages(config: Config, library: Library) -> tuple[SitePage, ...]:
     return (
         *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
         *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
+        *(SitePage(f"plays/{s.id}.html", "play", s.id, None) for s in config.model.stages),
+        *(
+            SitePage(f"plays/{s.id}/{p.id}.html", "play", f"{s.id}/{p.id}", None)
+            for s in config.model.stages
+            for p in config.personas
+        ),
         *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
         *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
         *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
+        *(SitePage(b.path, "broken", b.source, None) for b in broken_files(config, library)),
     )
 
 
@@ -229,6 +251,7 @@ def plan_site(
             "persona": {p.id: p.name for p in config.personas},
         },
         briefs=briefs(config, library, report),
+        broken={b.source: b for b in broken_files(config, library)},
         rows=tuple((row, tuple(c for c in report.cells if c.stage == row.stage.id)) for row in report.stages),
         counts={s: sum(c.state == s for c in report.cells) for s in ("covered", "thin", "empty", "n/a")},
         formats=tuple(sorted({a.format for a in library.assets if a.format})),
@@ -245,9 +268,15 @@ def _views(
 ) -> dict[str, Any]:
     """Work out what the stage, question, persona and asset pages among ``pages`` show."""
     keys = {
-        kind: {p.key for p in pages if p.kind == kind} for kind in ("stage", "question", "persona", "asset")
+        kind: {p.key for p in pages if p.kind == kind}
+        for kind in ("stage", "play", "question", "persona", "asset")
     }
     pipeline = tuple(a for a in ordered if a.in_pipeline)
+    # One report per persona, shared by its persona page and its plays.
+    wanted = {k.partition("/")[2] for k in keys["play"]} | keys["persona"]
+    reports = {
+        p.id: analyse(config, library, report.as_of, persona=p.id) for p in config.personas if p.id in wanted
+    }
     return dict(
         stages={
             s.id: _stage_view(config, library, report, ordered, s)
@@ -260,10 +289,11 @@ def _views(
             if q.id in keys["question"]
         },
         personas={
-            p.id: _persona_view(config, library, report, ordered, p)
+            p.id: PersonaView(p, reports[p.id], tuple(a for a in ordered if p.id in a.personas))
             for p in config.personas
             if p.id in keys["persona"]
         },
+        plays={key: _play(config, library, report, reports, key) for key in sorted(keys["play"])},
         assets=_asset_views(config, library, ordered, keys["asset"]),
     )
 
@@ -316,14 +346,12 @@ def _question_view(
     )
 
 
-def _persona_view(
-    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], persona: Persona
-) -> PersonaView:
-    return PersonaView(
-        persona=persona,
-        report=analyse(config, library, report.as_of, persona=persona.id),
-        named=tuple(a for a in ordered if persona.id in a.personas),
-    )
+def _play(config: Config, library: Library, report: Report, reports: Mapping[str, Report], key: str) -> Kit:
+    """Build the kit of play ``STAGE`` (for everyone) or ``STAGE/PERSONA``."""
+    stage, _, persona = key.partition("/")
+    if not persona:
+        return build_kit(config, library, report, stage)
+    return build_kit(config, library, reports[persona], stage, persona=persona)
 
 
 def _asset_views(

@@ -102,7 +102,7 @@ def report(
 
 
 @click.command(context_settings=CONTEXT)
-@click.argument("stage")
+@click.argument("stage", required=False)
 @click.option(
     "--persona",
     metavar="ID",
@@ -120,7 +120,7 @@ def report(
 @pass_state
 def kit(
     state: _State,
-    stage: str,
+    stage: str | None,
     persona: str | None,
     fmt: str,
     output: Path | None,
@@ -128,6 +128,8 @@ def kit(
     as_of: str | None,
 ) -> None:
     """Print the message kit of one STAGE: goal, messages, assets, next step, gaps.
+
+    Without STAGE, list the stages to choose from.
 
     \b
     Example:
@@ -138,6 +140,10 @@ def kit(
     target = check_output_file(state.config(), output, force=force) if output is not None else None
     project = state.load(bodies=False)
     config = project.config
+    if stage is None:
+        width = max(len(s.id) for s in config.model.stages)
+        listing = "".join(f"\n  {s.id:<{width}}  {s.name}" for s in config.model.stages)
+        raise UsageError(f"name the stage of the kit: stagemap kit STAGE, where STAGE is one of{listing}")
     if config.model.stage(stage) is None:
         raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
     if persona is not None and config.persona(persona) is None:

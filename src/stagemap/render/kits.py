@@ -55,7 +55,8 @@ def render_kits(
     """Render every kit (one per stage, per persona report given) and an index.
 
     ``reports`` maps a persona id (None for everyone) to its report. Returns
-    ``{path relative to out_dir: text}``.
+    ``{path relative to out_dir: text}``. With more than one report the index is a grid: a
+    row per stage (``grid``), a column per report (``columns``: "Everyone" or the persona's name).
     """
     env = environment(config.templates_dir)
     files: dict[str, str] = {}
@@ -70,10 +71,16 @@ def render_kits(
             title = stage.name if kit.persona is None else f"{stage.name} for {kit.persona.name}"
             entries.append({"title": title, "href": rel, "kit": kit})
     first = next(iter(reports.values()))
+    per_stage = len(config.model.stages)
+    names = {p.id: p.name for p in config.personas}
+    columns = [names[p] if p else "Everyone" for p in reports]
+    grid = [{"stage": stage, "kits": entries[stage.index :: per_stage]} for stage in config.model.stages]
     context: dict[str, Any] = {
         "project": _project(config),
         "model": config.model,
         "kits": entries,
+        "columns": columns,
+        "grid": grid,
         "as_of": first.as_of.isoformat(),
         "generator": GENERATOR,
         "format": fmt,

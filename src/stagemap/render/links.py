@@ -53,6 +53,20 @@ class Links:
     def index(self) -> str:
         return self.to("assets.html")
 
+    def stages(self) -> str:
+        return self.to("stages.html")
+
+    def plays(self) -> str:
+        return self.to("plays.html")
+
+    def play(self, stage_id: str, persona_id: str = "") -> str:
+        """Return a link to a stage's play, for everyone or for one persona."""
+        return self.to(f"plays/{stage_id}/{persona_id}.html" if persona_id else f"plays/{stage_id}.html")
+
+    def root(self) -> str:
+        """Return the prefix that leads from this page to the site root (empty at the root)."""
+        return _climb(self._here, "")
+
     def stage(self, stage_id: str) -> str:
         return self.to(f"stages/{stage_id}.html")
 

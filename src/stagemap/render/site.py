@@ -7,12 +7,18 @@ Page paths (all links between them are relative, so the site works from ``file:/
 any sub-path of a web server)::
 
     index.html                      the journey at a glance, coverage heatmap, what to make next
-    gaps.html                       a brief per empty or thin cell (anchors gap-STAGE.QUESTION)
+    stages.html                     every stage, by phase, with its coverage and its plays
+    plays.html                      the plays: a stage x persona grid of links
+    gaps.html                       a brief per empty or thin cell, in make-next order
+                                    (anchors gap-STAGE.QUESTION)
     assets.html                     every asset, with filters and search (static/stagemap.js)
     stages/STAGE.html               the stage's kit and all its assets
+    plays/STAGE.html                the stage's message kit for everyone, to print on one page
+    plays/STAGE/PERSONA.html        the same for one persona
     questions/QUESTION.html         one buyer question across the journey
     personas/PERSONA.html           one persona's coverage and assets
-    assets/ID.html                  one asset (see `asset_paths` for ids that are not plain)
+    assets/ID.html                  one asset (see `asset_paths` for ids that are not plain), or
+                                    a file that could not be read, with its problems
     files/PATH                      files in the content folder that bodies link to
     static/                         stagemap.css, stagemap.js, search-index.js, favicon.svg
 
@@ -23,17 +29,21 @@ Every template receives (besides its page's own values, listed in each page func
     (JourneyModel), ``stages``, ``questions``, ``personas`` (tuples of the model objects),
     ``phases`` (list of ``{id, label, stages}``).
 ``page``
-    ``path`` (relative to the site root), ``title``, ``section`` (home, gaps, assets,
-    stages, questions or personas).
+    ``path`` (relative to the site root), ``title``, ``section`` (home, stages, plays, gaps,
+    assets, questions or personas).
 ``url``
-    a `Links` object bound to the page: ``url.home()``, ``url.gaps()``, ``url.gap(stage,
-    question)``, ``url.index()``, ``url.stage(id)``, ``url.question(id)``, ``url.persona(id)``,
-    ``url.asset(id)``, ``url.static(name)``: relative links from this page.
+    a `Links` object bound to the page: ``url.home()``, ``url.stages()``, ``url.plays()``,
+    ``url.play(stage, persona="")``, ``url.gaps()``, ``url.gap(stage, question)``,
+    ``url.index()``, ``url.stage(id)``, ``url.question(id)``, ``url.persona(id)``,
+    ``url.asset(id)``, ``url.static(name)``, ``url.root()``: relative links from this page.
 ``problems``
     the library's problems (`Problem` objects), so a page can say what was left out.
 ``state_of``, ``state_labels``, ``cell_labels``, ``symbols``, ``names``
     each asset's state by id, the words for states and cell states, the heatmap's symbols,
     and display names by kind and id.
+``broken``
+    the content files left out because of errors, by path (`BrokenFile`: ``source``,
+    ``path``, ``problems``); each has a page.
 """
 
 from __future__ import annotations
@@ -71,12 +81,16 @@ STATE_LABELS = {
 CELL_LABELS = {"covered": "covered", "thin": "thin", "empty": "empty", "n/a": "not applicable"}
 SECTIONS = {
     "home": "home",
+    "stages": "stages",
+    "plays": "plays",
+    "play": "plays",
     "gaps": "gaps",
     "assets": "assets",
     "stage": "stages",
     "question": "questions",
     "persona": "personas",
     "asset": "assets",
+    "broken": "assets",
 }
 """The part of the site (``page.section``) each kind of page belongs to."""
 
@@ -107,6 +121,7 @@ def _page(
         "cell_labels": CELL_LABELS,
         "symbols": SYMBOLS,
         "names": plan.names,
+        "broken": plan.broken,
         **values,
     }
     return render(env, f"site/{template}", context)
@@ -133,6 +148,34 @@ def gaps(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``gaps.html``: ``report`` and a brief per gap (``briefs``)."""
     text = _page(
         plan, env, "gaps.html.j2", page, "Gaps to fill", report=plan.report, briefs=list(plan.briefs)
+    )
+    return Rendered(page.path, text, ())
+
+
+def stages_index(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make ``stages.html``: every stage by phase with its coverage (``report``)."""
+    text = _page(plan, env, "stages.html.j2", page, "Stages", report=plan.report)
+    return Rendered(page.path, text, ())
+
+
+def plays_index(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make ``plays.html``: a grid of the plays, a row per stage and a column per persona."""
+    text = _page(plan, env, "plays.html.j2", page, "Plays", report=plan.report)
+    return Rendered(page.path, text, ())
+
+
+def play(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make a play's page: the stage's ``kit`` (for ``kit.persona``, or everyone), ``project``."""
+    kit = plan.plays[page.key]
+    title = kit.stage.name if kit.persona is None else f"{kit.stage.name} for {kit.persona.name}"
+    text = _page(
+        plan,
+        env,
+        "play.html.j2",
+        page,
+        title,
+        kit=kit,
+        project={"name": plan.config.name, "purpose": plan.config.purpose},
     )
     return Rendered(page.path, text, ())
 
@@ -235,14 +278,25 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
 
 
+def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make the page of a file left out because of errors: ``file`` (`BrokenFile`)."""
+    item = plan.broken[page.key]
+    text = _page(plan, env, "broken.html.j2", page, item.source.rpartition("/")[2], file=item)
+    return Rendered(page.path, text, ())
+
+
 PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendered]] = {
     "home": home,
+    "stages": stages_index,
+    "plays": plays_index,
+    "play": play,
     "gaps": gaps,
     "assets": assets_list,
     "stage": stage,
     "question": question,
     "persona": persona,
     "asset": asset,
+    "broken": broken,
 }
 """The function that makes each kind of page."""
 
@@ -254,7 +308,19 @@ def render_page(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rend
 
 def prepare(env: jinja2.Environment) -> None:
     """Compile the page templates now, so that page workers forked later share them."""
-    for name in ("index", "gaps", "assets", "stage", "question", "persona", "asset"):
+    for name in (
+        "index",
+        "stages",
+        "plays",
+        "play",
+        "gaps",
+        "assets",
+        "stage",
+        "question",
+        "persona",
+        "asset",
+        "broken",
+    ):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")
 

@@ -14,11 +14,12 @@ rendering anything:
 - a persona's page: the front matter of the assets for the persona (those naming it and those
   naming nobody), of the assets they lead to, and the shape of the journey's flow (each
   asset's id, stages, ``next`` and eligibility), which its report follows;
-- the overview, gaps and asset-list pages: the front matter of every asset, and the library's
-  problems (the overview lists them).
+- the overview, stages, plays, gaps and asset-list pages, each play (a stage's kit, which
+  follows next steps across stages and personas) and each page of a file left out because of
+  its problems: the front matter of every asset, and the library's problems.
 
-So editing one asset's front matter re-renders its page, the pages it appears on and the
-three overview pages; editing its body re-renders its page alone. The order of the assets on
+So editing one asset's front matter re-renders its page, the pages it appears on, the
+overview pages and the plays; editing its body re-renders its page alone. The order of the assets on
 a page is not part of a key: it follows from the front matter that is.
 
 Project templates can show anything a template receives (every asset's state, the problems):
@@ -106,11 +107,15 @@ def page_keys(
         if kind == "asset":
             # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
             keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
-        elif kind in ("home", "gaps", "assets"):
+        elif kind in _WHOLE_LIBRARY:
             keys[path] = digest(base, kind, everything)
         else:
             keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
     return keys
+
+
+_WHOLE_LIBRARY = frozenset({"home", "stages", "plays", "gaps", "assets", "play", "broken"})
+"""The kinds of page keyed by every asset's front matter and the problems (see the module docstring)."""
 
 
 class _Shows:
