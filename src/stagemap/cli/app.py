@@ -16,6 +16,7 @@ from .._version import __version__
 from ..errors import StagemapError, UsageError, suggest
 from ..model.journey import DEFAULT_MODEL
 from ..read.models import builtin_model, builtin_model_names
+from ..render.fates import not_read_lines
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -187,6 +188,8 @@ def check(state: _State, fmt: str, strict: bool) -> None:
             "no problems." if not problems else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
         )
         click.echo(summary)
+        for line in not_read_lines(project.library.fates):
+            click.echo(line)
     sys.exit(1 if failed else 0)
 
 

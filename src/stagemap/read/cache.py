@@ -317,6 +317,6 @@ def _without_body(parsed: Parsed, bodies: bool) -> Parsed:
 def _read_body(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
-            return frontmatter.split(handle.read(), frontmatter.SYNTAXES).body
+            return frontmatter.split(handle.read(), (*frontmatter.SYNTAXES, frontmatter.META)).body
     except (OSError, frontmatter.SplitProblem):
         return None

@@ -27,6 +27,8 @@ def load(split: Split) -> yamlsafe.Loaded:
         return load_toml(split.yaml, split.yaml_line)
     if split.syntax == "json":
         return load_json(split.yaml, split.yaml_line)
+    if split.syntax == "meta":
+        return load_meta(split.yaml, split.yaml_line)
     return yamlsafe.load(split.yaml, first_line=split.yaml_line)
 
 
@@ -56,8 +58,11 @@ def load_toml(text: str, first_line: int = 1) -> yamlsafe.Loaded:
         found = _TOML_AT.search(message)
         line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
         message = _TOML_AT.sub("", message).strip()
+        hint = "check quotes and brackets"
+        if "'\\n'" in message or "newline" in message.lower():
+            hint = "a quoted value must end on the line it starts on: close its quote"
         raise yamlsafe.YamlProblem(
-            first_line + line - 1, col, f"TOML syntax error: {message}", "check quotes and brackets", "toml"
+            first_line + line - 1, col, f"TOML syntax error: {message}", hint, "toml"
         ) from None
     except RecursionError:
         raise yamlsafe.YamlProblem(first_line, 1, "TOML is nested too deeply", "", "too-large") from None
@@ -116,6 +121,41 @@ def load_json(text: str, first_line: int = 1) -> yamlsafe.Loaded:
             pos = _skip(text, pos + 1)
     loaded.data = data
     return loaded
+
+
+def load_meta(text: str, first_line: int = 1) -> yamlsafe.Loaded:
+    """Load ``Key: value`` lines as MkDocs does: keys in lower case, indented lines continue a value."""
+    loaded = yamlsafe.Loaded({})
+    loaded.values[()] = yamlsafe.Pos(first_line, 1, 0, len(text))
+    data: dict[str, Any] = {}
+    key = ""
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        row = raw.rstrip("\r\n")
+        found = _META_KEY.match(row)
+        if found:
+            key = found.group(1).lower()
+            if key in data:
+                where = _pos(text, offset, offset + len(row), first_line)
+                first = loaded.keys[(key,)].line
+                raise yamlsafe.YamlProblem(
+                    where.line,
+                    where.col,
+                    f"duplicate key '{key}'",
+                    f"first defined on line {first}; keep one",
+                    "duplicate-key",
+                )
+            data[key] = found.group(2).strip()
+            loaded.keys[(key,)] = _pos(text, offset, offset + found.end(1), first_line)
+            loaded.values[(key,)] = _pos(text, offset + found.start(2), offset + len(row), first_line)
+        elif key:
+            data[key] = (data[key] + " " + row.strip()).strip()
+        offset += len(raw)
+    loaded.data = data
+    return loaded
+
+
+_META_KEY = re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(.*)$")
 
 
 def _skip(text: str, pos: int) -> int:

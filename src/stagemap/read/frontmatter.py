@@ -11,6 +11,7 @@ replace exactly the characters it changes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 BOM = "\ufeff"
@@ -19,6 +20,9 @@ MAX_FRONT_MATTER = 64 * 1024
 """Front matter larger than this many characters is refused."""
 SYNTAXES = ("yaml", "toml", "json")
 """Front matter syntaxes, by the name `Split.syntax` gives them."""
+META = "meta"
+"""MultiMarkdown-style meta-data (``Key: value`` lines up to a blank line), as MkDocs reads it."""
+_META_LINE = re.compile(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
 _FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
 
 
@@ -113,6 +117,8 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     if "json" in syntaxes and text.startswith("{"):
         return _split_json(text, bom)
     syntax = next((name for name in syntaxes if name in _FENCES and opening == _FENCES[name][0]), None)
+    if syntax is None and META in syntaxes and _META_LINE.match(first):
+        return _split_meta(text, bom)
     if syntax is None:
         raise SplitProblem(
             1,
@@ -183,3 +189,20 @@ def _split_json(text: str, bom: bool) -> Split:
             line, col, "text after the JSON front matter on its last line", "end the line after '}'", "json"
         )
     return Split(text, bom, newline, 0, end, 1, body_start, text.count("\n", 0, body_start) + 1, "json")
+
+
+def _split_meta(text: str, bom: bool) -> Split:
+    """Split a file opening with ``Key: value`` lines; the body starts after the first blank line."""
+    pos, line = 0, 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        current = text[pos:] if end < 0 else text[pos:end]
+        if not current.strip():
+            break
+        pos = len(text) if end < 0 else end + 1
+        line += 1
+    if pos > MAX_FRONT_MATTER:
+        raise _too_large(1)
+    body_start = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
+    newline = "\r\n" if text[:pos].endswith("\r\n") else "\n"
+    return Split(text, bom, newline, 0, pos, 1, body_start, line + 1, META)

@@ -56,7 +56,10 @@ def parse_asset(
     ) -> None:
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
-    found = _front_matter(data, add, frontmatter.SYNTAXES)
+    syntaxes = (
+        (*frontmatter.SYNTAXES, frontmatter.META) if rules.generator == "mkdocs" else frontmatter.SYNTAXES
+    )
+    found = _front_matter(data, add, syntaxes)
     if found is None:
         return None, problems
     split, loaded = found
@@ -102,13 +105,17 @@ def _warn_near_misses(loaded: yamlsafe.Loaded, add: Add, rules: ReadRules) -> No
     """Warn about keys that look like a misspelt field.
 
     A key is never a near miss when it is a field, an alias of one, or one of the site's own
-    known keys (the generator's usual keys and the ``known_keys`` setting).
+    known keys (the generator's usual keys and the ``known_keys`` setting). With a generator
+    set, a near miss must also be at most two edits from the field (``stauts``, ``stage``),
+    since a site's keys often contain ours (``jobTitle``, ``subTitle``).
     """
     own = rules.known_keys | alias_keys(rules.aliases)
     for key in loaded.data:
         if key in ALL_FIELDS or key in own:
             continue
         close = _near_miss(str(key))
+        if close and rules.generator and _edits(str(key).lower(), close) > 2:
+            continue  # jobTitle, subTitle: a site's own field named after ours, not a typo
         if close:
             pos = loaded.keys[(key,)]
             message, hint = f"unknown field '{key}'", f"did you mean '{close}'?"
@@ -223,3 +230,16 @@ def _near_miss(key: str) -> str | None:
         return key.lower()
     close = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Return the edit distance of two words, a swap of neighbours counting as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y)))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
