@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from stagemap.model.settings import CACHE_DIR
@@ -61,3 +63,24 @@ def test_cache_is_missed_when_the_reading_rules_change(tmp_path: Path) -> None:
         "https://y.example/blog/ay/",
         "https://y.example/handbook/b/",
     ]
+
+
+def test_cache_key_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """The known keys are a set: the key must not depend on the process's string hashing."""
+    site(tmp_path, SETTINGS)
+    code = (
+        "import sys; from stagemap.read.settings import load_config; from stagemap.read.cache import cache_key;"
+        "from stagemap.model.library import Vocabulary; c = load_config(sys.argv[1]);"
+        "print(cache_key(Vocabulary.of(c), c.content_dir, c.rules, c.sources))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1

@@ -71,3 +71,14 @@ def test_not_read_check_of_a_plain_project_prints_nothing_more(tmp_path: Path) -
     write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE})
     result = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"], catch_exceptions=False)
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+
+
+def test_not_read_report_prints_the_summary_on_stderr(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE, "content/notes.txt": "x"})
+    result = CliRunner().invoke(
+        cli, ["-C", str(tmp_path), "report", "--format", "json"], catch_exceptions=False
+    )
+    assert result.stderr == (
+        "Not read as assets: 1 of 2 files, on purpose\n  1 non-asset: not a content file by its ending\n"
+    )
+    assert result.stdout.startswith("{")

@@ -281,3 +281,13 @@ def test_sources_fates_are_frozen_and_listed_with_the_library(tmp_path: Path) ->
             "content/n.txt", "non-asset", "not content", "extensions", "not a content file by its ending"
         ),
     )
+
+
+def test_model_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"stagemap.yml": "model: big.yml\n", "content/a.md": "", "big.yml": "# " + "x" * (1024 * 1024)},
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert "stagemap.yml:1:8: error: model file 'big.yml' is too large (at most 1024 KiB)" in str(info.value)

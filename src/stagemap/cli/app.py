@@ -351,6 +351,8 @@ def report(
     if persona is not None and config.persona(persona) is None:
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     _print_problems(project, state)
+    for line in not_read_lines(project.library.fates):
+        click.echo(line, err=True)
     result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
     color = fmt == "table" and state.color()
     if fmt == "json":

@@ -13,6 +13,7 @@ the caller saves it with `stagemap.write.cache.save_parse_cache`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -81,11 +82,18 @@ def cache_key(
             list(vocab.questions),
             list(vocab.personas),
             str(content_dir),
-            repr(rules or ReadRules()),
-            repr(sources),
-        ]
+            dataclasses.asdict(rules or ReadRules()),
+            [dataclasses.asdict(source) for source in sources],
+        ],
+        default=_plain,
+        sort_keys=True,
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Return a set sorted (its order changes with each process's string hashing), anything else as text."""
+    return sorted(value) if isinstance(value, set | frozenset) else str(value)
 
 
 def open_cache(config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ) -> ParseCache | None:
