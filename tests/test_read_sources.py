@@ -291,3 +291,16 @@ def test_model_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
     assert "stagemap.yml:1:8: error: model file 'big.yml' is too large (at most 1024 KiB)" in str(info.value)
+
+
+def test_sources_drafts_by_place_unless_the_file_sets_a_status(tmp_path: Path) -> None:
+    lib = library(
+        tmp_path,
+        "drafts: [wip/]\n",
+        {
+            "content/wip/a.md": PAGE.format(title="A"),
+            "content/wip/b.md": PAGE.format(title="B").replace("title: B", "title: B\nstatus: review"),
+            "content/c.md": PAGE.format(title="C"),
+        },
+    )
+    assert {a.id: a.status for a in lib.assets} == {"c": "published", "wip/a": "draft", "wip/b": "review"}

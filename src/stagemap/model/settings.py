@@ -30,6 +30,7 @@ SETTINGS = (
     "known_keys",
     "non_assets",
     "audiences",
+    "drafts",
     "urls",
     "templates",
     "thresholds",
@@ -91,6 +92,8 @@ class ReadRules:
     """(kind, globs) pairs: content files matching a kind's globs are listings, partials..."""
     audiences: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(audience, globs) pairs: the audience of assets whose path under their source matches."""
+    drafts: tuple[str, ...] = ()
+    """Globs of files that are drafts by their place (Jekyll's ``_drafts/``) unless they set a status."""
     base_url: str = ""
     """The site's address, e.g. ``https://example.com/``; empty: assets get no ``url`` by pattern."""
     url_pattern: str = ""

@@ -55,7 +55,7 @@ def read_library(config: Config, *, bodies: bool = True) -> tuple[Library, Cache
         data = _read(path, rel)
         if isinstance(data, Problem):
             return None, [data]
-        place = Place(item.sub, item.audience, item.source.url)
+        place = Place(item.sub, item.audience, item.source.url, item.draft)
         return parse_asset(rel, _default_id(item), data, vocab, config.rules, place)
 
     files = [(item.path, item.rel) for item in found.to_read]

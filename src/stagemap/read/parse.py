@@ -38,6 +38,8 @@ class Place:
     """Its audience by the source or a glob; empty: ``buyer`` unless the file says."""
     url_pattern: str = ""
     """Its source's URL pattern; empty: the project's."""
+    draft: bool = False
+    """A ``drafts`` glob matches it: its status is ``draft`` unless it sets one."""
 
 
 def parse_asset(
@@ -142,7 +144,7 @@ def _asset(
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
-    status = fields.text("status") or "published"
+    status = fields.text("status") or ("draft" if place.draft else "published")
     if status not in STATUSES:
         pos = loaded.pos("status")
         add(pos.line, pos.col, f"unknown status '{status}'", suggest(status, STATUSES), "unknown-status")

@@ -2,8 +2,9 @@
 
 A preset gives the file endings of content files, the site's keys that stand for stagemap
 fields (aliases), the keys the generator's own documentation uses (never reported as near
-misses), and the files that are listings or partials rather than pages. A project changes any
-of them with the ``extensions``, ``aliases``, ``known_keys`` and ``non_assets`` settings.
+misses), the files that are listings or partials rather than pages, and those that are drafts
+by their place. A project changes any of them with the ``extensions``, ``aliases``,
+``known_keys``, ``non_assets`` and ``drafts`` settings.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
 
+_DRAFTS: dict[str, tuple[str, ...]] = {"jekyll": ("_drafts/",)}
+"""Folders whose files a generator builds only as drafts."""
+
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".mmark")
 """Content file endings when a generator preset is in use but none is named."""
 
@@ -95,6 +99,11 @@ def preset_known_keys(generator: str) -> frozenset[str]:
     if not generator:
         return frozenset()
     return _KNOWN | _OWN_KEYS.get(generator, frozenset())
+
+
+def preset_drafts(generator: str) -> tuple[str, ...]:
+    """Return the globs of files ``generator`` treats as drafts by their place."""
+    return _DRAFTS.get(generator, ())
 
 
 def preset_non_assets(generator: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -33,6 +33,8 @@ class ToRead:
     """The source it was found in."""
     audience: str
     """Its audience by the source or an ``audiences`` glob; empty when neither says."""
+    draft: bool = False
+    """It is a draft by its place (a ``drafts`` glob)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class _Rules:
         self.extensions = tuple(rules.extensions)
         self.non_assets = [(kind, GlobSet.of(globs)) for kind, globs in rules.non_assets]
         self.audiences = [(name, GlobSet.of(globs)) for name, globs in rules.audiences]
+        self.drafts = GlobSet.of(rules.drafts)
 
     def fate(self, rel: str, sub: str) -> FileFate | None:
         """Return the fate of a file decided by its path alone, or None when it is to be read."""
@@ -98,7 +101,8 @@ def scan(config: Config) -> Scan:
             if kind == "file":
                 fate = rules.fate(rel, sub)
                 if fate is None:
-                    to_read[rel] = ToRead(path, rel, sub, source, rules.audience(sub))
+                    draft = rules.drafts.matches(sub) is not None
+                    to_read[rel] = ToRead(path, rel, sub, source, rules.audience(sub), draft)
                 else:
                     fates[rel] = fate
                 continue

@@ -17,7 +17,14 @@ from ..model.settings import ReadRules, Source
 from . import yamlsafe
 from .findings import Findings
 from .globs import compile_glob
-from .presets import GENERATORS, preset_aliases, preset_extensions, preset_known_keys, preset_non_assets
+from .presets import (
+    GENERATORS,
+    preset_aliases,
+    preset_drafts,
+    preset_extensions,
+    preset_known_keys,
+    preset_non_assets,
+)
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
 URL_KEYS = ("base", "pattern")
@@ -80,6 +87,7 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         | frozenset(part.texts(data.get("known_keys"), ("known_keys",), "jobTitle")),
         non_assets=_kinds(part, "non_assets", data.get("non_assets"), preset_non_assets(generator)),
         audiences=_kinds(part, "audiences", data.get("audiences"), (), AUDIENCES),
+        drafts=part.globs(data["drafts"], ("drafts",)) if "drafts" in data else preset_drafts(generator),
         base_url=base_url,
         url_pattern=pattern,
         tags_required=not generator,
