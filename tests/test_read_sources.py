@@ -304,3 +304,14 @@ def test_sources_drafts_by_place_unless_the_file_sets_a_status(tmp_path: Path) -
         },
     )
     assert {a.id: a.status for a in lib.assets} == {"c": "published", "wip/a": "draft", "wip/b": "review"}
+
+
+def test_sources_long_id_builds_no_asset(tmp_path: Path) -> None:
+    """A page named after it could not be written: the file is a problem, and the build goes on."""
+    lib = library(
+        tmp_path,
+        "",
+        {"content/x.md": PAGE.format(title="X").replace("title: X", f"title: X\nid: {'a' * 201}")},
+    )
+    assert lib.assets == ()
+    assert [(f.path, f.fate, f.rule) for f in lib.fates] == [("content/x.md", "problem", "long-id")]

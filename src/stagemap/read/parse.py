@@ -154,7 +154,7 @@ def _asset(
     next_step = fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
     audience = _audience(fields, loaded, place, add)
-    if title is None or (rules.tags_required and (not stages or not questions)):
+    if title is None or asset_id is None or (rules.tags_required and (not stages or not questions)):
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     url = public_url(
@@ -185,8 +185,12 @@ def _asset(
     )
 
 
-def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add) -> str:
-    """Return the asset's id: its ``id`` field, else its path; report one that cannot be used."""
+def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add) -> str | None:
+    """Return the asset's id: its ``id`` field, else its path; None (reported) when too long.
+
+    Pages and kits are files named after ids, so an id too long for a file name would stop a
+    build; such a file is a problem, not an asset.
+    """
     fm = loaded.data
     asset_id = fields.text("id") or default_id
     if "id" in fm and (not asset_id or any(c.isspace() for c in asset_id)):
@@ -206,6 +210,7 @@ def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add)
             "give it a shorter 'id'",
             "long-id",
         )
+        return None
     return asset_id
 
 
