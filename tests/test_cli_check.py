@@ -122,7 +122,31 @@ def test_check_json(tmp_path: Path) -> None:
                 "hint": "did you mean 'awareness'?",
             }
         ],
+        "files": [
+            {
+                "path": "content/typo.md",
+                "fate": "problem",
+                "kind": "",
+                "rule": "unknown-stage",
+                "reason": "unknown stage 'awarness'",
+            }
+        ],
     }
+
+
+def test_check_json_lists_every_file_with_its_fate(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/ok.md": "---\ntitle: T\nstages: [awareness]\nquestions: [problems]\n---\n",
+            "content/notes.txt": "plain notes\n",
+        },
+    )
+    code, out, err = run("check", "--format", "json", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    fates = {f["path"]: f["fate"] for f in json.loads(out)["files"]}
+    assert fates == {"content/ok.md": "asset", "content/notes.txt": "non-asset"}
 
 
 def test_check_without_project_is_a_usage_error(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import click
 from ..analyse.check import check_project
 from ..errors import Problem, StagemapError
 from ..render.check import render_check_json, render_check_summary
+from ..render.fates import not_read_lines
 from ..write.edits import JOURNAL, finish_interrupted, journal_folder
 from ..write.lock import hold_folder_lock
 from .app import CONTEXT, _State, pass_state
@@ -37,14 +38,17 @@ def check(state: _State, fmt: str, strict: bool) -> None:
       stagemap check --strict --format json > problems.json
     """
     _finish_rename(state)
-    result = check_project(state.load(bodies=False))
+    project = state.load(bodies=False)
+    result = check_project(project)
     if fmt == "json":
-        click.echo(render_check_json(result))
+        click.echo(render_check_json(result, project.library.fates))
     else:
         color = state.color(sys.stderr)
         for problem in result.problems:
             click.echo(_tinted(problem) if color else problem.format(), err=True, color=color)
         click.echo(render_check_summary(result))
+        for line in not_read_lines(project.library.fates):
+            click.echo(line)
     sys.exit(1 if result.failed(strict) else 0)
 
 

@@ -9,6 +9,7 @@ import click
 
 from ..analyse.coverage import analyse
 from ..errors import UsageError, suggest
+from ..render.fates import not_read_lines
 from ..render.kits import render_kit, render_kits
 from ..render.report import render_csv, render_json, render_markdown
 from ..render.table import render_table
@@ -83,6 +84,8 @@ def report(
     if persona is not None and config.persona(persona) is None:
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     _print_problems(project, state)
+    for line in not_read_lines(project.library.fates):
+        click.echo(line, err=True)
     result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
     color = fmt == "table" and state.color()
     if fmt == "json":

@@ -31,13 +31,25 @@ FIELDS = (
     "next",
     "cta",
 )
+"""The front matter fields of stagemap's own format, in the order an edit writes them."""
+PLACE_FIELDS = ("audience", "url")
+"""Fields about where a page is published and for whom, read beside `FIELDS`."""
+ALL_FIELDS = FIELDS + PLACE_FIELDS
 """Every front matter field stagemap reads; other keys are kept in `Asset.extra`."""
 TEXT_FIELDS = ("format", "owner", "message", "summary", "cta")
 """Optional text fields, empty when not given."""
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 """How a date must be written in front matter."""
 ASSET_SUFFIXES = (".md", ".markdown")
-"""File endings of content files, matched without regard to case."""
+"""File endings of content files when the settings name no others, matched without regard to case."""
+AUDIENCES = ("buyer", "internal")
+"""Who an asset is for: buyers (the default) or the company's own team."""
+FATES = ("asset", "non-asset", "excluded", "problem")
+"""What can become of a file under a source, in the order summaries list them."""
+MAX_ID = 200
+"""The longest asset id, in characters; each ``/`` part of it is also kept under `MAX_ID_PART` bytes."""
+MAX_ID_PART = 120
+"""The longest part of an id between ``/``, in UTF-8 bytes (output file names are built from them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +94,10 @@ class Asset:
     """(line, col) of the ``next`` value, for problems about it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Keys that stagemap does not know, kept as the user wrote them."""
+    url: str = ""
+    """Public address of the page on the company's site; empty when not known."""
+    audience: str = "buyer"
+    """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
 
     def is_eligible(self, as_of: dt.date) -> bool:
         """Return True if a buyer could be sent this asset on ``as_of``."""
@@ -98,6 +114,22 @@ class Asset:
 
 
 @dataclass(frozen=True, slots=True)
+class FileFate:
+    """What became of one file under a source, and why: nothing is left out without a word."""
+
+    path: str
+    """File (or unreadable folder) path relative to the project root, with forward slashes."""
+    fate: str
+    """One of `FATES`: ``asset``, ``non-asset``, ``excluded`` or ``problem``."""
+    kind: str = ""
+    """For a non-asset, what it is: ``listing``, ``partial``, ``not content``, ``no front matter``..."""
+    rule: str = ""
+    """The glob or setting that decided, e.g. ``_index.md`` or ``extensions``; empty for assets."""
+    reason: str = ""
+    """The same decision in words, for a summary line."""
+
+
+@dataclass(frozen=True, slots=True)
 class Library:
     """All assets that could be read, and every problem found."""
 
@@ -105,6 +137,17 @@ class Library:
     """Assets sorted by path."""
     problems: tuple[Problem, ...]
     """Problems sorted by path, line and column."""
+    fates: tuple[FileFate, ...] = ()
+    """The fate of every file under the sources, sorted by path."""
+
+    def not_read(self) -> tuple[FileFate, ...]:
+        """Return the fates of files that did not become assets, sorted by path."""
+        return tuple(f for f in self.fates if f.fate != "asset")
+
+    @property
+    def untagged(self) -> tuple[Asset, ...]:
+        """Assets with no stage yet (a site's own pages before anyone tagged them)."""
+        return tuple(a for a in self.assets if not a.stages)
 
     def asset(self, asset_id: str) -> Asset | None:
         """Return the asset with this id, or None."""

@@ -23,6 +23,15 @@ SETTINGS = (
     "personas",
     "not_applicable",
     "content",
+    "sources",
+    "extensions",
+    "generator",
+    "aliases",
+    "known_keys",
+    "non_assets",
+    "audiences",
+    "drafts",
+    "urls",
     "templates",
     "thresholds",
     "min_after_share",
@@ -49,6 +58,50 @@ class Thresholds:
         if stage in self.stages:
             return self.stages[stage]
         return self.questions.get(question, self.covered)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One content folder and the globs that say which of its files are read."""
+
+    path: Path
+    """Absolute path of the folder."""
+    include: tuple[str, ...] = ()
+    """Gitignore-style globs of files to read; empty means every content file."""
+    exclude: tuple[str, ...] = ()
+    """Gitignore-style globs of files to leave out, each named in the fate of what it leaves out."""
+    audience: str = ""
+    """Audience of every asset in it unless a file or an ``audiences`` glob says otherwise."""
+    url: str = ""
+    """URL pattern of its assets (see `ReadRules.url_pattern`); empty: the project's."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRules:
+    """How content files are read: everything besides the ids that parsing a file depends on."""
+
+    generator: str = ""
+    """The site generator whose conventions apply (``hugo``, ``jekyll``...); empty: stagemap's own."""
+    extensions: tuple[str, ...] = (".md", ".markdown")
+    """File endings of content files, lower case with the dot."""
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per stagemap field, the site's keys read when the field itself is absent, first found wins."""
+    known_keys: frozenset[str] = frozenset()
+    """The site's own keys: never reported as a near miss of a stagemap field."""
+    non_assets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(kind, globs) pairs: content files matching a kind's globs are listings, partials..."""
+    audiences: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(audience, globs) pairs: the audience of assets whose path under their source matches."""
+    drafts: tuple[str, ...] = ()
+    """Globs of files that are drafts by their place (Jekyll's ``_drafts/``) unless they set a status."""
+    base_url: str = ""
+    """The site's address, e.g. ``https://example.com/``; empty: assets get no ``url`` by pattern."""
+    url_pattern: str = ""
+    """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}`` filled in."""
+    tags_required: bool = True
+    """A file without ``stages`` or ``questions`` is a problem; False: it is an untagged asset."""
+    front_matter_required: bool = True
+    """A content file without front matter is a problem; False: it is a non-asset."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +140,15 @@ class Config:
     """Render raw HTML in content (trusting the authors). Off by default."""
     cache_dir: Path | None = None
     """Absolute path of the parse cache folder, or None when the cache is off."""
+    sources: tuple[Source, ...] = ()
+    """Content folders read, in order; empty means the content folder alone, every file in it."""
+    rules: ReadRules = field(default_factory=ReadRules)
+    """How content files are read."""
+
+    @property
+    def all_sources(self) -> tuple[Source, ...]:
+        """The sources read: the ``sources`` setting, or the content folder as the one source."""
+        return self.sources or (Source(self.content_dir),)
 
     @property
     def question_ids(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ the caller saves it with `stagemap.write.cache.save_parse_cache`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -25,13 +26,13 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import Problem
-from ..model.library import STATUSES, Asset, Vocabulary
-from ..model.settings import Config
+from ..model.library import AUDIENCES, STATUSES, Asset, Vocabulary
+from ..model.settings import Config, ReadRules, Source
 from . import frontmatter
 from .owned import read_owned
 
-CACHE_FILE = "parse-v2.json"
-FORMAT = "stagemap parse cache 2"
+CACHE_FILE = "parse-v3.json"
+FORMAT = "stagemap parse cache 3"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
@@ -41,7 +42,20 @@ READ_FAILED = "io"
 
 Parsed = tuple[Asset | None, list[Problem]]
 
-_TEXT = ("id", "path", "title", "format", "status", "owner", "message", "summary", "next", "cta")
+_TEXT = (
+    "id",
+    "path",
+    "title",
+    "format",
+    "status",
+    "owner",
+    "message",
+    "summary",
+    "next",
+    "cta",
+    "url",
+    "audience",
+)
 _IDS = ("stages", "questions", "personas")
 
 
@@ -57,26 +71,45 @@ class CacheUpdate:
     """The file's new contents."""
 
 
-def cache_key(vocab: Vocabulary, content_dir: Path) -> str:
-    """Return what the whole cache depends on, as a hash."""
+def cache_key(
+    vocab: Vocabulary, content_dir: Path, rules: ReadRules | None = None, sources: tuple[Source, ...] = ()
+) -> str:
+    """Return what the whole cache depends on, as a hash: the ids, the folders and the reading rules."""
     text = json.dumps(
-        [__version__, list(vocab.stages), list(vocab.questions), list(vocab.personas), str(content_dir)]
+        [
+            __version__,
+            list(vocab.stages),
+            list(vocab.questions),
+            list(vocab.personas),
+            str(content_dir),
+            dataclasses.asdict(rules or ReadRules()),
+            [dataclasses.asdict(source) for source in sources],
+        ],
+        default=_plain,
+        sort_keys=True,
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Return a set sorted (its order changes with each process's string hashing), anything else as text."""
+    return sorted(value) if isinstance(value, set | frozenset) else str(value)
 
 
 def open_cache(config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ) -> ParseCache | None:
     """Return the project's parse cache, or None when the settings or the environment turn it off."""
     if config.cache_dir is None or env.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
-    return ParseCache(config.cache_dir / CACHE_FILE, cache_key(vocab, config.content_dir), vocab)
+    key = cache_key(vocab, config.content_dir, config.rules, config.sources)
+    return ParseCache(config.cache_dir / CACHE_FILE, key, vocab, tagged=config.rules.tags_required)
 
 
 class ParseCache:
     """Entries by relative path; `get` returns None for any miss."""
 
-    def __init__(self, path: Path, key: str, vocab: Vocabulary | None = None) -> None:
+    def __init__(self, path: Path, key: str, vocab: Vocabulary | None = None, *, tagged: bool = True) -> None:
         self.path = path
+        self.tagged = tagged
         self.key = key
         ids = (vocab.stages, vocab.questions, vocab.personas) if vocab else ((), (), ())
         self.vocab = tuple(frozenset(v) for v in ids)
@@ -112,7 +145,7 @@ class ParseCache:
         ):
             return None
         try:
-            parsed = _decode(entry, rel, self.vocab)
+            parsed = _decode(entry, rel, self.vocab, tagged=self.tagged)
         except (KeyError, IndexError, TypeError, ValueError):
             return None
         self.new[rel] = entry
@@ -204,7 +237,7 @@ def _date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(_text(value))
 
 
-def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...]) -> Parsed:
+def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, tagged: bool = True) -> Parsed:
     """Rebuild a parse result from an entry, checking every type: the file is data, not trusted."""
     problems = []
     for item in entry[2]:
@@ -222,14 +255,19 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...]) -> Pa
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
         raise TypeError("text")
-    if not texts["title"] or not texts["id"] or texts["status"] not in STATUSES:
+    if (
+        not texts["title"]
+        or not texts["id"]
+        or texts["status"] not in STATUSES
+        or texts["audience"] not in AUDIENCES
+    ):
         raise ValueError("fields a parse never leaves like this")
     stages, questions, personas, updated, review_by, body_line, line, col, extra = record[len(_TEXT) :]
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
-        stages=_ids(stages, vocab[0], required=True),
-        questions=_ids(questions, vocab[1], required=True),
+        stages=_ids(stages, vocab[0], required=tagged),
+        questions=_ids(questions, vocab[1], required=tagged),
         personas=_ids(personas, vocab[2], required=False),
         updated=_date(updated),
         review_by=_date(review_by),
@@ -287,6 +325,6 @@ def _without_body(parsed: Parsed, bodies: bool) -> Parsed:
 def _read_body(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
-            return frontmatter.split(handle.read()).body
+            return frontmatter.split(handle.read(), (*frontmatter.SYNTAXES, frontmatter.META)).body
     except (OSError, frontmatter.SplitProblem):
         return None

@@ -1,4 +1,7 @@
-"""Split a content file into its YAML front matter and its Markdown body, keeping offsets.
+"""Split a content file into its front matter and its Markdown body, keeping offsets.
+
+Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
+a JSON object opening the file, as Hugo writes them.
 
 Works from bytes so that nothing is lost: the text is kept whole (CRLF line endings and a
 missing final newline included), a UTF-8 BOM is recorded, and the offsets let an editor
@@ -7,12 +10,20 @@ replace exactly the characters it changes.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 
 BOM = "\ufeff"
 """The UTF-8 byte order mark, as decoded text."""
 MAX_FRONT_MATTER = 64 * 1024
 """Front matter larger than this many characters is refused."""
+SYNTAXES = ("yaml", "toml", "json")
+"""Front matter syntaxes, by the name `Split.syntax` gives them."""
+META = "meta"
+"""MultiMarkdown-style meta-data (``Key: value`` lines up to a blank line), as MkDocs reads it."""
+_META_LINE = re.compile(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
+_FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,8 @@ class Split:
     """Offset in `text` of the first character after the closing fence line."""
     body_line: int
     """1-based file line on which the body starts."""
+    syntax: str = "yaml"
+    """``yaml``, ``toml`` or ``json``: how the front matter is written."""
 
     @property
     def yaml(self) -> str:
@@ -90,14 +103,23 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, False
 
 
-def split(data: bytes) -> Split:
-    """Cut ``data`` into front matter and body, or raise `SplitProblem`."""
+def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
+    """Cut ``data`` into front matter and body, or raise `SplitProblem`.
+
+    Only the ``syntaxes`` named are recognised: edits, which know YAML alone, ask for that.
+    """
     text, bom = decode(data)
     if not text.strip():
         raise SplitProblem(1, 1, "file is empty", "start it with front matter between '---' lines", "empty")
     first_end = text.find("\n")
     first = text if first_end < 0 else text[:first_end]
-    if first.rstrip("\r").rstrip() != "---":
+    opening = first.rstrip("\r").rstrip()
+    if "json" in syntaxes and text.startswith("{"):
+        return _split_json(text, bom)
+    syntax = next((name for name in syntaxes if name in _FENCES and opening == _FENCES[name][0]), None)
+    if syntax is None and META in syntaxes and _META_LINE.match(first):
+        return _split_meta(text, bom)
+    if syntax is None:
         raise SplitProblem(
             1,
             1,
@@ -105,6 +127,7 @@ def split(data: bytes) -> Split:
             "start the file with a '---' line, the YAML fields, and a closing '---' line",
             "no-front-matter",
         )
+    closers = _FENCES[syntax][1]
     newline = "\r\n" if first.endswith("\r") else "\n"
     yaml_start = first_end + 1 if first_end >= 0 else len(text)
     pos = yaml_start
@@ -113,23 +136,73 @@ def split(data: bytes) -> Split:
         end = text.find("\n", pos)
         current = text[pos:] if end < 0 else text[pos:end]
         stripped = current.rstrip("\r").rstrip()
-        if stripped in ("---", "..."):
+        if stripped in closers:
             if pos - yaml_start > MAX_FRONT_MATTER:
-                raise SplitProblem(
-                    2,
-                    1,
-                    f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB",
-                    "move long text into the body",
-                    "too-large",
-                )
+                raise _too_large(2)
             body_start = len(text) if end < 0 else end + 1
-            return Split(text, bom, newline, yaml_start, pos, 2, body_start, line + 1)
+            return Split(text, bom, newline, yaml_start, pos, 2, body_start, line + 1, syntax)
         pos = len(text) if end < 0 else end + 1
         line += 1
     raise SplitProblem(
         1,
         1,
         "front matter is not closed",
-        "add a '---' line after the last front matter field",
+        f"add a '{closers[0]}' line after the last front matter field",
         "unclosed-front-matter",
     )
+
+
+def _too_large(line: int) -> SplitProblem:
+    return SplitProblem(
+        line,
+        1,
+        f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB",
+        "move long text into the body",
+        "too-large",
+    )
+
+
+def _split_json(text: str, bom: bool) -> Split:
+    """Split a file opening with a JSON object; the body starts on the line after its ``}``."""
+    try:
+        _, end = json.JSONDecoder().raw_decode(text[: MAX_FRONT_MATTER + 1])
+    except json.JSONDecodeError as exc:
+        if exc.pos >= MAX_FRONT_MATTER:
+            raise _too_large(1) from None
+        raise SplitProblem(
+            exc.lineno,
+            exc.colno,
+            f"JSON front matter error: {exc.msg}",
+            "check commas, quotes and braces",
+            "json",
+        ) from None
+    except RecursionError:
+        raise SplitProblem(1, 1, "JSON front matter is nested too deeply", "", "too-large") from None
+    line_end = text.find("\n", end)
+    body_start = len(text) if line_end < 0 else line_end + 1
+    newline = "\r\n" if "\r\n" in text[:body_start] else "\n"
+    rest = text[end:body_start].strip()
+    if rest:
+        line = text.count("\n", 0, end) + 1
+        col = end - (text.rfind("\n", 0, end) + 1) + 1
+        raise SplitProblem(
+            line, col, "text after the JSON front matter on its last line", "end the line after '}'", "json"
+        )
+    return Split(text, bom, newline, 0, end, 1, body_start, text.count("\n", 0, body_start) + 1, "json")
+
+
+def _split_meta(text: str, bom: bool) -> Split:
+    """Split a file opening with ``Key: value`` lines; the body starts after the first blank line."""
+    pos, line = 0, 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        current = text[pos:] if end < 0 else text[pos:end]
+        if not current.strip():
+            break
+        pos = len(text) if end < 0 else end + 1
+        line += 1
+    if pos > MAX_FRONT_MATTER:
+        raise _too_large(1)
+    body_start = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
+    newline = "\r\n" if text[:pos].endswith("\r\n") else "\n"
+    return Split(text, bom, newline, 0, pos, 1, body_start, line + 1, META)

@@ -35,6 +35,9 @@ STAGE_FIELDS = (*STAGE_TEXT_FIELDS, "phase", "lead", *STAGE_LIST_FIELDS)
 """The fields of a stage besides its id: what a model file and ``stages:`` overrides may set."""
 _INVALID = "<invalid>"
 
+MAX_MODEL = 1024 * 1024
+"""The largest journey model file read, in bytes."""
+
 
 def builtin_model_names() -> tuple[str, ...]:
     """Names of the models shipped in the package, the default first."""
@@ -93,7 +96,13 @@ def resolve_model(value: Any, loaded: yamlsafe.Loaded, root: Path, findings: Fin
 def _model_file(value: str, loaded: yamlsafe.Loaded, root: Path, findings: Findings) -> JourneyModel:
     path = (root / value).resolve()
     try:
-        text = path.read_text("utf-8-sig")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_MODEL + 1)
+        if len(raw) > MAX_MODEL:
+            limit = f"at most {MAX_MODEL // 1024} KiB"
+            findings.error(loaded, ("model",), f"model file '{value}' is too large", limit)
+            return _placeholder()
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         findings.error(loaded, ("model",), f"cannot read model file '{value}'", reason)

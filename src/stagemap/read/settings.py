@@ -20,8 +20,11 @@ from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
+from .sourcing import read_rules, read_sources
 
 SITE_SETTINGS = ("title", "allow_html")
+MAX_SETTINGS = 1024 * 1024
+"""The largest stagemap.yml read, in bytes."""
 CACHE_OFF = ("off", "false")
 """Text values of the ``cache`` setting that turn the parse cache off, besides ``false``."""
 
@@ -43,6 +46,10 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
     if start.is_file():
         root, config_path = start.parent.resolve(), start.resolve()
     else:
+        if (start / CONFIG_NAME).is_dir():
+            raise ConfigError(
+                f"'{start / CONFIG_NAME}' is a folder; the settings must be a file of that name"
+            )
         found = find_root(start) if search else None
         if found is None:
             if (start / CONFIG_NAME).is_file():
@@ -80,8 +87,14 @@ class _Reader:
 
     def read(self) -> Config:
         assert self.config_path is not None
+        if self.config_path.is_dir():
+            raise ConfigError(f"{self._where()} is a folder; the settings must be a file of that name")
         try:
-            text = self.config_path.read_text("utf-8-sig")
+            with self.config_path.open("rb") as handle:
+                raw = handle.read(MAX_SETTINGS + 1)
+            if len(raw) > MAX_SETTINGS:
+                raise ConfigError(f"{self._where()} is larger than {MAX_SETTINGS // 1024} KiB")
+            text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read {self._where()}: {exc}") from None
         try:
@@ -114,6 +127,7 @@ class _Reader:
         )
         thresholds = read_thresholds(data.get("thresholds"), loaded, stage_ids, question_ids, findings)
         name = self._text(data, "name", loaded, default=self.root.name)
+        sources = read_sources(data, loaded, self.root, findings, must_exist=self.config_path is not None)
         site_title, allow_html = self._site(data, loaded, name)
         config = Config(
             root=self.root,
@@ -124,7 +138,7 @@ class _Reader:
             questions=questions,
             personas=read_personas(data.get("personas"), loaded, findings),
             not_applicable=not_applicable,
-            content_dir=self._content(data, loaded),
+            content_dir=sources[0].path if sources else self._content(data, loaded),
             templates_dir=self._folder(data, "templates", loaded),
             thresholds=thresholds,
             min_after_share=self._share(data, loaded),
@@ -132,6 +146,8 @@ class _Reader:
             site_title=site_title,
             allow_html=allow_html,
             cache_dir=self._cache(data, loaded),
+            sources=sources,
+            rules=read_rules(data, loaded, findings),
         )
         findings.raise_if_any()
         return config

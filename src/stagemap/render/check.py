@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from ..analyse.check import CheckResult
+from ..model.library import FileFate
+from .fates import fates_data
 from .words import plural
 
 
@@ -21,13 +24,14 @@ def render_check_summary(result: CheckResult) -> str:
     return summary + f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}."
 
 
-def render_check_json(result: CheckResult) -> str:
-    """Return the check as a JSON document (version 1): counts and every problem."""
+def render_check_json(result: CheckResult, fates: Iterable[FileFate] = ()) -> str:
+    """Return the check as a JSON document (version 1): counts, every problem, every file's fate."""
     data = {
         "version": 1,
         "assets": result.assets,
         "errors": result.errors,
         "warnings": result.warnings,
         "problems": [p.as_dict() for p in result.problems],
+        "files": fates_data(fates),
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,65 @@
+"""Read a site's own keys as stagemap fields: ``name`` as the title, ``draft: true`` as the status.
+
+An alias is used only when the stagemap field itself is absent; of a field's aliases, the first
+one present with a usable value wins. A value an alias cannot stand for (a date that is not a
+date, an author given as a mapping) is left alone: the key is the site's, and stays in
+``extra`` as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from . import yamlsafe
+
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+DATE_FIELDS = ("updated", "review_by")
+"""Fields holding a date: an alias's date-time is cut to its date."""
+
+
+def alias_value(field: str, key: str, value: Any) -> Any:
+    """Return what ``value`` under the site's ``key`` means for stagemap's ``field``; None if nothing."""
+    if field == "status":
+        if not isinstance(value, bool):
+            return value if isinstance(value, str) else None
+        drafted = value if "draft" in key.lower() else not value
+        return "draft" if drafted else None
+    if field in DATE_FIELDS:
+        found = _DATE.match(value.strip()) if isinstance(value, str) else None
+        return found.group(1) if found else None
+    if field == "owner" and isinstance(value, list):
+        names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+        return ", ".join(names) or None
+    if isinstance(value, str) and value.strip():
+        return value
+    return None
+
+
+def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]]) -> yamlsafe.Loaded:
+    """Return ``loaded`` with each absent field filled from its first usable alias, positions kept."""
+    data: dict[Any, Any] = loaded.data
+    found: dict[str, tuple[str, Any]] = {}
+    for field, keys in aliases.items():
+        if data.get(field) is not None:
+            continue
+        for key in keys:
+            if key in data and key != field:
+                value = alias_value(field, key, data[key])
+                if value is not None:
+                    found[field] = (key, value)
+                    break
+    if not found:
+        return loaded
+    view = yamlsafe.Loaded(dict(data), dict(loaded.values), dict(loaded.keys), dict(loaded.styles))
+    for field, (key, value) in found.items():
+        view.data[field] = value
+        view.keys[(field,)] = loaded.keys.get((key,), loaded.pos())
+        view.values[(field,)] = loaded.pos(key)
+    return view
+
+
+def alias_keys(aliases: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """Return every site key that stands for a stagemap field."""
+    return frozenset(key for keys in aliases.values() for key in keys)

@@ -1,0 +1,103 @@
+"""Gitignore-style globs, compiled once: which pattern decides a path.
+
+A pattern is matched against a path relative to its source folder, with ``/`` separators:
+
+- ``*`` matches any run of characters except ``/``; ``?`` one character except ``/``;
+- ``**`` as a whole segment matches any number of folders (``a/**/b``, ``**/x``, ``docs/**``);
+- a pattern without a ``/`` (other than a trailing one) matches the name at any depth, like
+  ``_index.md`` or ``*.draft.md``; one with a ``/`` is anchored at the source folder, and a
+  leading ``/`` only anchors (``/README.md`` is the top-level read-me alone);
+- a trailing ``/`` matches folders only, and so everything under them;
+- a leading ``!`` negates: a later ``!pattern`` takes back a path an earlier one matched.
+
+The last matching pattern wins, as in ``.gitignore``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Glob:
+    """One compiled pattern."""
+
+    text: str
+    """The pattern as written."""
+    negated: bool
+    """It starts with ``!``: a match takes a path back out."""
+    folders_only: bool
+    """It ends with ``/``: it matches folders (and what is under them)."""
+    regex: re.Pattern[str]
+    """The pattern as a regular expression over a whole relative path."""
+
+
+def _segment(segment: str) -> str:
+    out = []
+    for char in segment:
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def compile_glob(text: str) -> Glob:
+    """Compile one pattern; raise ValueError when it is empty."""
+    pattern = text.strip()
+    negated = pattern.startswith("!")
+    if negated:
+        pattern = pattern[1:]
+    folders_only = pattern.endswith("/")
+    pattern = pattern.rstrip("/")
+    anchored = "/" in pattern
+    pattern = pattern.lstrip("/")
+    if not pattern:
+        raise ValueError(f"empty pattern '{text}'")
+    parts = pattern.split("/")
+    regex = ""
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":
+            regex += ".*" if last else "(?:[^/]+/)*"
+        else:
+            regex += _segment(part) + ("" if last else "/")
+    if not anchored:
+        regex = "(?:[^/]+/)*" + regex
+    return Glob(text, negated, folders_only, re.compile(regex + r"\Z"))
+
+
+@dataclass(frozen=True, slots=True)
+class GlobSet:
+    """Patterns in order; `decide` tells which one has the last word on a path."""
+
+    globs: tuple[Glob, ...] = ()
+    """The compiled patterns, in the order written."""
+
+    @classmethod
+    def of(cls, patterns: tuple[str, ...] | list[str]) -> GlobSet:
+        """Compile ``patterns`` (raise ValueError on an empty one)."""
+        return cls(tuple(compile_glob(p) for p in patterns))
+
+    def decide(self, rel: str) -> Glob | None:
+        """Return the last pattern matching file ``rel`` (negated or not), or None.
+
+        A folder pattern matches a file when it matches one of the file's folders.
+        """
+        folders = rel.split("/")[:-1]
+        prefixes = ["/".join(folders[: i + 1]) for i in range(len(folders))]
+        for glob in reversed(self.globs):
+            if glob.folders_only:
+                if any(glob.regex.match(p) for p in prefixes):
+                    return glob
+            elif glob.regex.match(rel) or any(glob.regex.match(p) for p in prefixes):
+                return glob
+        return None
+
+    def matches(self, rel: str) -> Glob | None:
+        """Return the pattern that puts ``rel`` in this set, or None when none does (or a ``!`` took it back)."""
+        glob = self.decide(rel)
+        return None if glob is None or glob.negated else glob

@@ -1,0 +1,252 @@
+"""Parse one content file's bytes into an asset and its problems. One bad file never stops the others."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Problem, suggest
+from ..model.library import (
+    ALL_FIELDS,
+    AUDIENCES,
+    FIELDS,
+    MAX_ID,
+    MAX_ID_PART,
+    STATUSES,
+    TEXT_FIELDS,
+    Asset,
+    Vocabulary,
+)
+from ..model.settings import ReadRules
+from . import formats, frontmatter, yamlsafe
+from .aliases import alias_keys, apply_aliases
+from .fields import Add, FieldReader
+from .urls import public_url
+
+STAGEMAP_RULES = ReadRules()
+"""How a stagemap project's own content is read when no settings say otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a file sits, for what its path decides: its address and its audience."""
+
+    sub: str = ""
+    """Its path under its source folder."""
+    audience: str = ""
+    """Its audience by the source or a glob; empty: ``buyer`` unless the file says."""
+    url_pattern: str = ""
+    """Its source's URL pattern; empty: the project's."""
+    draft: bool = False
+    """A ``drafts`` glob matches it: its status is ``draft`` unless it sets one."""
+
+
+def parse_asset(
+    rel: str,
+    default_id: str,
+    data: bytes,
+    vocab: Vocabulary,
+    rules: ReadRules = STAGEMAP_RULES,
+    place: Place | None = None,
+) -> tuple[Asset | None, list[Problem]]:
+    """Parse one file's bytes into an asset (or None) and its problems. Never raises."""
+    problems: list[Problem] = []
+
+    def add(
+        line: int, col: int, message: str, hint: str = "", code: str = "", severity: str = "error"
+    ) -> None:
+        problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
+
+    syntaxes = (
+        (*frontmatter.SYNTAXES, frontmatter.META) if rules.generator == "mkdocs" else frontmatter.SYNTAXES
+    )
+    found = _front_matter(data, add, syntaxes)
+    if found is None:
+        return None, problems
+    split, loaded = found
+    _warn_near_misses(loaded, add, rules)
+    if rules.aliases:
+        loaded = apply_aliases(loaded, rules.aliases)
+    place = place or Place(default_id)
+    return _asset(rel, default_id, split, loaded, vocab, add, rules, place), problems
+
+
+def _front_matter(
+    data: bytes, add: Add, syntaxes: tuple[str, ...]
+) -> tuple[frontmatter.Split, yamlsafe.Loaded] | None:
+    """Split the file and load its front matter, a mapping; None (reported) when it is not."""
+    try:
+        split = frontmatter.split(data, syntaxes)
+    except frontmatter.SplitProblem as exc:
+        add(exc.line, exc.col, exc.message, exc.hint, exc.code)
+        return None
+    try:
+        loaded = formats.load(split)
+    except yamlsafe.YamlProblem as exc:
+        add(exc.line, exc.col, exc.message, exc.hint, exc.code)
+        return None
+    if loaded.data is None or (split.syntax != "yaml" and loaded.data == {}):
+        add(
+            max(split.yaml_line - 1, 1),
+            1,
+            "front matter is empty",
+            "add at least title, stages and questions",
+            "empty-front-matter",
+        )
+        return None
+    if not isinstance(loaded.data, dict):
+        pos = loaded.pos()
+        hint = "e.g. title: Our pricing explained"
+        add(pos.line, pos.col, "front matter must be 'key: value' lines", hint, "not-a-mapping")
+        return None
+    return split, loaded
+
+
+def _warn_near_misses(loaded: yamlsafe.Loaded, add: Add, rules: ReadRules) -> None:
+    """Warn about keys that look like a misspelt field.
+
+    A key is never a near miss when it is a field, an alias of one, or one of the site's own
+    known keys (the generator's usual keys and the ``known_keys`` setting). With a generator
+    set, a near miss must also be at most two edits from the field (``stauts``, ``stage``),
+    since a site's keys often contain ours (``jobTitle``, ``subTitle``).
+    """
+    own = rules.known_keys | alias_keys(rules.aliases)
+    for key in loaded.data:
+        if key in ALL_FIELDS or key in own:
+            continue
+        close = _near_miss(str(key))
+        if close and rules.generator and _edits(str(key).lower(), close) > 2:
+            continue  # jobTitle, subTitle: a site's own field named after ours, not a typo
+        if close:
+            pos = loaded.keys[(key,)]
+            message, hint = f"unknown field '{key}'", f"did you mean '{close}'?"
+            add(pos.line, pos.col, message, hint, "unknown-field", "warning")
+
+
+# long: one pass over the fields in the order they are reported; splitting it would scatter them
+def _asset(
+    rel: str,
+    default_id: str,
+    split: frontmatter.Split,
+    loaded: yamlsafe.Loaded,
+    vocab: Vocabulary,
+    add: Add,
+    rules: ReadRules,
+    place: Place,
+) -> Asset | None:
+    """Read the fields; None when a required one is missing or wrong."""
+    fm: dict[str, Any] = loaded.data
+    fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
+    title = fields.text("title", required=rules.tags_required or "title" in fm)
+    if title is None and not rules.tags_required:
+        title = _heading(split.body) or fields.text("title", required=True)
+    stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
+    questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
+    personas = fields.ids("personas", vocab.personas, "persona", required=False)
+    status = fields.text("status") or ("draft" if place.draft else "published")
+    if status not in STATUSES:
+        pos = loaded.pos("status")
+        add(pos.line, pos.col, f"unknown status '{status}'", suggest(status, STATUSES), "unknown-status")
+        status = "draft"
+    texts = {key: fields.text(key) or "" for key in TEXT_FIELDS}
+    updated, review_by = fields.date("updated"), fields.date("review_by")
+    next_step = fields.text("next")
+    asset_id = _id(fields, loaded, default_id, add)
+    audience = _audience(fields, loaded, place, add)
+    if title is None or asset_id is None or (rules.tags_required and (not stages or not questions)):
+        return None
+    next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
+    url = public_url(
+        fields.text("url") or "",
+        place.url_pattern or rules.url_pattern,
+        rules.base_url,
+        place.sub,
+        fm.get("slug"),
+    )
+    return Asset(
+        id=asset_id,
+        path=rel,
+        title=title,
+        stages=stages,
+        questions=questions,
+        personas=personas,
+        status=status,
+        updated=updated,
+        review_by=review_by,
+        next=next_step or "",
+        body=split.body,
+        body_line=split.body_line,
+        next_pos=(next_pos.line, next_pos.col),
+        extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
+        url=url,
+        audience=audience,
+        **texts,
+    )
+
+
+def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add) -> str | None:
+    """Return the asset's id: its ``id`` field, else its path; None (reported) when too long.
+
+    Pages and kits are files named after ids, so an id too long for a file name would stop a
+    build; such a file is a problem, not an asset.
+    """
+    fm = loaded.data
+    asset_id = fields.text("id") or default_id
+    if "id" in fm and (not asset_id or any(c.isspace() for c in asset_id)):
+        pos = loaded.pos("id")
+        add(pos.line, pos.col, "an 'id' must be text without spaces", "e.g. id: pricing-guide", "bad-id")
+        asset_id = default_id
+    too_long = len(asset_id) > MAX_ID or any(
+        len(p.encode("utf-8")) > MAX_ID_PART for p in asset_id.split("/")
+    )
+    if too_long:
+        pos = loaded.pos("id") if "id" in fm else loaded.pos()
+        where = "" if "id" in fm else " (from the file's path)"
+        add(
+            pos.line,
+            pos.col,
+            f"id{where} is too long: at most {MAX_ID} characters, and {MAX_ID_PART} bytes between slashes",
+            "give it a shorter 'id'",
+            "long-id",
+        )
+        return None
+    return asset_id
+
+
+def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: Add) -> str:
+    """Return the ``audience`` field, else the one the file's place gives, else ``buyer``."""
+    given = fields.text("audience")
+    if given and given not in AUDIENCES:
+        pos = loaded.pos("audience")
+        add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
+        given = None
+    return given or place.audience or "buyer"
+
+
+def _heading(body: str) -> str | None:
+    """Return the text of the body's first ``# `` heading, the title a site shows when none is set."""
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip() or None
+    return None
+
+
+def _near_miss(key: str) -> str | None:
+    if key.lower() in FIELDS:
+        return key.lower()
+    close = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Return the edit distance of two words, a swap of neighbours counting as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y)))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]

@@ -1,0 +1,111 @@
+"""What each site generator's content usually looks like: the defaults a ``generator`` setting brings.
+
+A preset gives the file endings of content files, the site's keys that stand for stagemap
+fields (aliases), the keys the generator's own documentation uses (never reported as near
+misses), the files that are listings or partials rather than pages, and those that are drafts
+by their place. A project changes any of them with the ``extensions``, ``aliases``,
+``known_keys``, ``non_assets`` and ``drafts`` settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs")
+"""The generators with a preset."""
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("Title", "name", "linkTitle"),
+    "updated": ("lastmod", "last_modified_at", "updatedDate", "modified", "date", "pubDate"),
+    "owner": ("author", "authors", "Author"),
+    "summary": ("description", "excerpt", "Description", "subtitle"),
+    "status": ("draft", "published"),
+    "url": ("permalink",),
+}
+"""Aliases every preset shares; a generator adds its own below."""
+
+_KNOWN = frozenset(
+    {
+        "aliases", "author", "authors", "categories", "date", "description", "draft",
+        "excerpt", "image", "images", "keywords", "lang", "layout", "permalink", "published",
+        "slug", "tags", "template", "toc", "type", "url", "weight",
+    }
+)  # fmt: skip
+"""Keys so common across generators that every preset knows them."""
+
+_OWN_KEYS: dict[str, frozenset[str]] = {
+    "hugo": frozenset(
+        {
+            "Title", "build", "cascade", "expiryDate", "headless", "isCJKLanguage", "lastmod",
+            "linkTitle", "markup", "menu", "menus", "outputs", "publishDate", "resources",
+            "series", "sitemap", "translationKey",
+        }
+    ),
+    "jekyll": frozenset({"last_modified_at", "redirect_from", "redirect_to", "sitemap"}),
+    "docusaurus": frozenset(
+        {
+            "custom_edit_url", "displayed_sidebar", "hide_table_of_contents", "hide_title", "image", "last_update", "pagination_label", "pagination_next", "pagination_prev",
+            "sidebar_class_name", "sidebar_custom_props", "sidebar_label", "sidebar_position",
+            "toc_max_heading_level", "toc_min_heading_level", "unlisted", "wrapperClassName",
+        }
+    ),
+    "gatsby": frozenset({"featuredImage", "path", "templateKey"}),
+    "astro": frozenset({"heroImage", "pubDate", "updatedDate"}),
+    "mkdocs": frozenset({"hide", "icon", "search", "subtitle"}),
+}  # fmt: skip
+"""Each generator's documented front matter keys, besides the common ones."""
+
+_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "hugo": (".md", ".markdown", ".mmark"),
+    "jekyll": (".md", ".markdown"),
+    "docusaurus": (".md", ".mdx"),
+    "gatsby": (".md", ".mdx", ".mmark"),
+    "astro": (".md", ".mdx", ".markdown"),
+    "mkdocs": (".md", ".markdown"),
+}
+"""File endings of content files per generator."""
+
+_NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "hugo": (("listing", ("_index.md",)), ("partial", ("layouts/", "archetypes/"))),
+    "jekyll": (("partial", ("_includes/", "_layouts/")),),
+    "docusaurus": (("partial", ("_*", "_*/")),),
+    "gatsby": (("snippet", ("snippets/",)),),
+    "astro": (("partial", ("src/components/", "src/layouts/")),),
+    "mkdocs": (("snippet", ("includes/", "snippets/")),),
+}
+"""Files that are listings, partials or snippets by each generator's conventions."""
+
+_DRAFTS: dict[str, tuple[str, ...]] = {"jekyll": ("_drafts/",)}
+"""Folders whose files a generator builds only as drafts."""
+
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".mmark")
+"""Content file endings when a generator preset is in use but none is named."""
+
+
+def preset_extensions(generator: str) -> tuple[str, ...]:
+    """Return the content file endings of ``generator`` (stagemap's own: .md and .markdown)."""
+    if not generator:
+        return (".md", ".markdown")
+    return _EXTENSIONS.get(generator, DEFAULT_EXTENSIONS)
+
+
+def preset_aliases(generator: str) -> Mapping[str, tuple[str, ...]]:
+    """Return the aliases of ``generator``; stagemap's own format has none."""
+    return dict(_ALIASES) if generator else {}
+
+
+def preset_known_keys(generator: str) -> frozenset[str]:
+    """Return the keys ``generator``'s sites use on their own account."""
+    if not generator:
+        return frozenset()
+    return _KNOWN | _OWN_KEYS.get(generator, frozenset())
+
+
+def preset_drafts(generator: str) -> tuple[str, ...]:
+    """Return the globs of files ``generator`` treats as drafts by their place."""
+    return _DRAFTS.get(generator, ())
+
+
+def preset_non_assets(generator: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return the (kind, globs) rules of ``generator``."""
+    return _NON_ASSETS.get(generator, ())

@@ -1,0 +1,237 @@
+"""Read the settings that say where content is and how a site's files are read.
+
+``sources`` (folders with include and exclude globs), ``extensions``, ``generator`` (a preset
+of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences`` and ``urls``. Each
+wrong value is recorded in the findings at its line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import suggest
+from ..model.library import ALL_FIELDS, AUDIENCES
+from ..model.settings import ReadRules, Source
+from . import yamlsafe
+from .findings import Findings
+from .globs import compile_glob
+from .presets import (
+    GENERATORS,
+    preset_aliases,
+    preset_drafts,
+    preset_extensions,
+    preset_known_keys,
+    preset_non_assets,
+)
+
+SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
+URL_KEYS = ("base", "pattern")
+URL_FIELDS = ("path", "dir", "name", "slug", "section")
+"""The names a URL pattern may use in braces."""
+ALIASABLE = ALL_FIELDS
+"""Fields an alias may stand for."""
+
+
+class _Part:
+    """One reader of a part of the settings, sharing the loaded file and the findings."""
+
+    def __init__(self, loaded: yamlsafe.Loaded, findings: Findings) -> None:
+        self.loaded = loaded
+        self.findings = findings
+
+    def error(self, path: tuple[Any, ...], message: str, hint: str = "") -> None:
+        self.findings.error(self.loaded, path, message, hint)
+
+    def texts(self, value: Any, path: tuple[Any, ...], example: str) -> tuple[str, ...]:
+        """Return a list of text (one text counts as a list of one); report anything else."""
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.error(path, f"'{path[-1]}' must be a list of text", f"e.g. {path[-1]}: [{example}]")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def globs(self, value: Any, path: tuple[Any, ...]) -> tuple[str, ...]:
+        """Return gitignore-style globs, each checked to compile."""
+        patterns = self.texts(value, path, '"drafts/", "*.tmp.md"')
+        for index, pattern in enumerate(patterns):
+            try:
+                compile_glob(pattern)
+            except ValueError:
+                self.error((*path, index), f"empty glob '{pattern}'", "write a file name or folder pattern")
+        return patterns
+
+
+def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findings) -> ReadRules:
+    """Return how content files are read, the generator preset filled in by the settings."""
+    part = _Part(loaded, findings)
+    generator = data.get("generator") or ""
+    if generator and (not isinstance(generator, str) or generator not in GENERATORS):
+        shown = generator if isinstance(generator, str) else "that"
+        part.error(("generator",), f"unknown generator '{shown}'", suggest(str(shown), GENERATORS))
+        generator = ""
+    extensions = preset_extensions(generator)
+    if "extensions" in data:
+        given = part.texts(data["extensions"], ("extensions",), ".md, .mdx")
+        extensions = tuple("." + e.lower().lstrip(".") for e in given) or extensions
+    base_url, pattern = _urls(part, data.get("urls"))
+    return ReadRules(
+        generator=generator,
+        extensions=extensions,
+        aliases=_aliases(part, data.get("aliases"), generator),
+        known_keys=preset_known_keys(generator)
+        | frozenset(part.texts(data.get("known_keys"), ("known_keys",), "jobTitle")),
+        non_assets=_kinds(part, "non_assets", data.get("non_assets"), preset_non_assets(generator)),
+        audiences=_kinds(part, "audiences", data.get("audiences"), (), AUDIENCES),
+        drafts=part.globs(data["drafts"], ("drafts",)) if "drafts" in data else preset_drafts(generator),
+        base_url=base_url,
+        url_pattern=pattern,
+        tags_required=not generator,
+        front_matter_required=not generator,
+    )
+
+
+def _aliases(part: _Part, value: Any, generator: str) -> dict[str, tuple[str, ...]]:
+    aliases = dict(preset_aliases(generator))
+    if value is None:
+        return aliases
+    if not isinstance(value, dict):
+        part.error(
+            ("aliases",),
+            "'aliases' must map stagemap fields to the site's keys",
+            "e.g. aliases: {title: [name]}",
+        )
+        return aliases
+    for field, keys in value.items():
+        if field not in ALIASABLE:
+            part.findings.error(
+                part.loaded,
+                ("aliases", field),
+                f"unknown field '{field}'",
+                suggest(str(field), ALIASABLE),
+                at_key=True,
+            )
+            continue
+        aliases[field] = part.texts(keys, ("aliases", field), "name")
+    return aliases
+
+
+def _kinds(
+    part: _Part,
+    key: str,
+    value: Any,
+    preset: tuple[tuple[str, tuple[str, ...]], ...],
+    allowed: tuple[str, ...] = (),
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (name, globs) pairs: the preset's, with the setting's replacing or adding names."""
+    rules = dict(preset)
+    if value is None:
+        return tuple(rules.items())
+    if not isinstance(value, dict):
+        part.error(
+            (key,), f"'{key}' must map a name to a list of globs", f"e.g. {key}: {{listing: [_index.md]}}"
+        )
+        return tuple(rules.items())
+    for name, globs in value.items():
+        if allowed and name not in allowed:
+            part.findings.error(
+                part.loaded,
+                (key, name),
+                f"unknown audience '{name}'",
+                suggest(str(name), allowed),
+                at_key=True,
+            )
+            continue
+        rules[str(name)] = part.globs(globs, (key, name))
+    return tuple(rules.items())
+
+
+def _urls(part: _Part, value: Any) -> tuple[str, str]:
+    """Return the site's base URL and route pattern."""
+    if value is None:
+        return "", ""
+    if not isinstance(value, dict):
+        part.error(
+            ("urls",),
+            "'urls' must be a mapping",
+            "e.g. urls: {base: https://example.com/, pattern: /{path}/}",
+        )
+        return "", ""
+    part.findings.unknown_keys(part.loaded, ("urls",), value, URL_KEYS, "unknown urls setting '{}'")
+    base, pattern = value.get("base", ""), value.get("pattern", "")
+    if not isinstance(base, str) or (base and not base.startswith(("http://", "https://"))):
+        part.error(("urls", "base"), "'base' must be an http(s) address", "e.g. base: https://example.com/")
+        base = ""
+    if not isinstance(pattern, str):
+        part.error(("urls", "pattern"), "'pattern' must be text", "e.g. pattern: /{section}/{slug}/")
+        pattern = ""
+    check_pattern(part, ("urls", "pattern"), pattern)
+    return base, pattern
+
+
+def check_pattern(part: _Part, path: tuple[Any, ...], pattern: str) -> None:
+    """Report a URL pattern naming something other than `URL_FIELDS`."""
+    try:
+        pattern.format(**dict.fromkeys(URL_FIELDS, ""))
+    except (KeyError, IndexError, ValueError) as exc:
+        part.error(
+            path, f"URL pattern '{pattern}' cannot be filled in: {exc}", f"use {{{'}, {'.join(URL_FIELDS)}}}"
+        )
+
+
+def read_sources(
+    data: Mapping[str, Any], loaded: yamlsafe.Loaded, root: Path, findings: Findings, *, must_exist: bool
+) -> tuple[Source, ...]:
+    """Return the ``sources`` setting's folders; empty when it is not set."""
+    value = data.get("sources")
+    if value is None:
+        return ()
+    part = _Part(loaded, findings)
+    if "content" in data:
+        part.error(
+            ("sources",), "set 'content' or 'sources', not both", "list the content folder as a source"
+        )
+    if not isinstance(value, list) or not value:
+        part.error(
+            ("sources",),
+            "'sources' must be a list of folders",
+            "e.g. sources: [{path: content, exclude: [legal/]}]",
+        )
+        return ()
+    sources = [_source(part, item, ("sources", i), root, must_exist) for i, item in enumerate(value)]
+    return tuple(s for s in sources if s is not None)
+
+
+def _source(part: _Part, item: Any, path: tuple[Any, ...], root: Path, must_exist: bool) -> Source | None:
+    if isinstance(item, str):
+        item = {"path": item}
+    if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"].strip():
+        part.error(path, "a source needs a 'path'", "e.g. - path: content")
+        return None
+    part.findings.unknown_keys(part.loaded, path, item, SOURCE_KEYS, "unknown source setting '{}'")
+    folder = (root / item["path"]).resolve()
+    if not folder.is_relative_to(root):
+        part.error((*path, "path"), "a source folder must be inside the project", f"got '{item['path']}'")
+    elif must_exist and not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        part.error((*path, "path"), f"source folder '{item['path']}' {what}", "create it or correct the path")
+    audience = item.get("audience") or ""
+    if audience and audience not in AUDIENCES:
+        part.error((*path, "audience"), f"unknown audience '{audience}'", suggest(str(audience), AUDIENCES))
+        audience = ""
+    url = item.get("url") or ""
+    if not isinstance(url, str):
+        part.error((*path, "url"), "'url' must be a URL pattern", "e.g. url: /blog/{slug}/")
+        url = ""
+    check_pattern(part, (*path, "url"), url)
+    return Source(
+        path=folder,
+        include=part.globs(item.get("include"), (*path, "include")),
+        exclude=part.globs(item.get("exclude"), (*path, "exclude")),
+        audience=audience,
+        url=url,
+    )

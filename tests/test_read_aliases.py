@@ -1,0 +1,121 @@
+"""A site's own keys: aliases of stagemap fields, generator presets, and which keys are near misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stagemap.errors import ConfigError
+from stagemap.model.library import Vocabulary
+from stagemap.model.settings import ReadRules
+from stagemap.read.assets import parse_asset
+from stagemap.read.settings import config_from_data
+
+VOCAB = Vocabulary(stages=("awareness", "evaluation"), questions=("problems", "risk"), personas=())
+
+
+def rules(generator: str, **settings: object) -> ReadRules:
+    return config_from_data(Path("/tmp"), {"generator": generator, **settings}).rules
+
+
+def read(text: str, generator: str = "hugo", **settings: object):  # type: ignore[no-untyped-def]
+    return parse_asset("c/x.md", "x", text.encode(), VOCAB, rules(generator, **settings))
+
+
+def test_aliases_fill_fields_the_file_does_not_set() -> None:
+    asset, found = read(
+        "---\nname: Ana Ferreira\nauthor: [Ana, Tom]\ndescription: Founder\n"
+        "lastmod: 2024-05-01T10:00:00Z\ndate: 2023-01-01\ndraft: true\n---\n"
+    )
+    assert found == [] and asset is not None
+    assert (asset.title, asset.owner, asset.summary, str(asset.updated), asset.status) == (
+        "Ana Ferreira",
+        "Ana, Tom",
+        "Founder",
+        "2024-05-01",
+        "draft",
+    )
+    assert asset.stages == () and asset.questions == ()
+    assert asset.extra["name"] == "Ana Ferreira"
+
+
+def test_aliases_never_win_over_the_field_itself() -> None:
+    asset, _ = read("---\ntitle: Mine\nTitle: Theirs\nstatus: review\ndraft: true\n---\n")
+    assert asset is not None and (asset.title, asset.status) == ("Mine", "review")
+
+
+def test_aliases_toml_dates_and_published_false() -> None:
+    asset, found = read('+++\ntitle = "T"\ndate = 2024-03-08T09:00:00Z\npublished = false\n+++\n', "jekyll")
+    assert found == [] and asset is not None
+    assert (str(asset.updated), asset.status) == ("2024-03-08", "draft")
+
+
+def test_aliases_leave_unusable_values_alone() -> None:
+    asset, found = read("---\ntitle: T\ndate: sometime in May\nauthors: {name: Ana}\ndraft: false\n---\n")
+    assert found == [] and asset is not None
+    assert (asset.updated, asset.owner, asset.status) == (None, "", "published")
+
+
+def test_aliases_setting_replaces_a_preset_list() -> None:
+    asset, _ = read("---\nheadline: H\nname: N\n---\n", aliases={"title": ["headline"]})
+    assert asset is not None and asset.title == "H"
+
+
+def test_aliases_setting_rejects_unknown_fields() -> None:
+    with pytest.raises(ConfigError, match="unknown field 'titel' \\(did you mean 'title'\\?\\)"):
+        config_from_data(Path("/tmp"), {"aliases": {"titel": ["name"]}})
+
+
+def test_aliases_title_falls_back_to_the_first_heading_with_a_generator() -> None:
+    asset, found = read("---\nsidebar_position: 2\n---\n\nIntro.\n\n# Booking page\n", "docusaurus")
+    assert found == [] and asset is not None and asset.title == "Booking page"
+
+
+def test_aliases_none_without_a_generator() -> None:
+    data = b"---\nname: N\nstages: [awareness]\nquestions: [risk]\n---\n"
+    asset, found = parse_asset("c/x.md", "x", data, VOCAB)
+    assert asset is None
+    assert [p.code for p in found] == ["missing-title"]
+
+
+USUAL_KEYS = {
+    "hugo": ["tags", "categories", "slug", "aliases", "weight", "lastmod", "draft", "linkTitle",
+             "menu", "resources", "publishDate", "expiryDate", "series", "Title", "url", "subTitle", "jobTitle"],
+    "jekyll": ["tags", "categories", "permalink", "layout", "published", "last_modified_at", "redirect_from",
+               "excerpt"],
+    "docusaurus": ["tags", "slug", "sidebar_position", "sidebar_label", "authors", "hide_table_of_contents",
+                   "image", "keywords", "description", "pagination_next", "unlisted"],
+    "gatsby": ["tags", "date", "templateKey", "featuredImage", "path", "description"],
+    "astro": ["tags", "pubDate", "updatedDate", "heroImage", "description", "layout", "draft"],
+    "mkdocs": ["tags", "hide", "icon", "search", "subtitle", "template", "description"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("generator", sorted(USUAL_KEYS))
+def test_aliases_a_generators_usual_keys_are_never_near_misses(generator: str) -> None:
+    text = "---\ntitle: T\n" + "".join(f"{key}: x\n" for key in USUAL_KEYS[generator]) + "---\n"
+    _, found = read(text, generator)
+    assert [p for p in found if p.code == "unknown-field"] == []
+
+
+def test_aliases_real_typos_are_still_near_misses_with_a_generator() -> None:
+    _, found = read("---\ntitle: T\nstauts: draft\nstage: [awareness]\nqestions: [risk]\n---\n")
+    assert [p.message for p in found] == [
+        "unknown field 'stauts'",
+        "unknown field 'stage'",
+        "unknown field 'qestions'",
+    ]
+
+
+def test_aliases_known_keys_setting_silences_a_key() -> None:
+    _, found = read("---\ntitle: T\nstatuss: x\n---\n", known_keys=["statuss"])
+    assert found == []
+
+
+def test_aliases_without_a_generator_tags_is_still_a_near_miss() -> None:
+    data = b"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\ntags: [x]\n---\n"
+    _, found = parse_asset("c/x.md", "x", data, VOCAB)
+    assert [p.format() for p in found] == [
+        "c/x.md:5:1: warning: unknown field 'tags' (did you mean 'stages'?)"
+    ]
