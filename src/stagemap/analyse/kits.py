@@ -12,6 +12,7 @@ from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
+from .audience import is_internal
 from .coverage import serves
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -104,11 +105,15 @@ def build_kit(
         if person is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     refs = _Refs(config.root, (link_base or config.root).resolve())
-    eligible = set(report.reachable)
+    # The stage's own assets are those the report counts for this persona; a next step may
+    # still lead to any asset a buyer could be sent, whoever it was written for.
+    eligible = set(report.eligible)
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+    sendable = [a for a in here if not is_internal(a)]
     pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
     risk = config.question_with_role("risk")
-    risk_assets = [library.by_id[i] for i in report.cell(stage.id, risk.id).assets] if risk else []
+    risk_cell = report.cell(stage.id, risk.id).assets if risk else ()
+    risk_assets = [a for a in (library.by_id[i] for i in risk_cell) if not is_internal(a)]
     row = report.stages[stage.index]
     return Kit(
         stage=stage,
@@ -116,14 +121,15 @@ def build_kit(
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         persona=person,
         questions=_questions(config, library, report, stage, refs),
-        next_steps=_next_steps(config, library, eligible, stage, here, refs),
+        next_steps=_next_steps(config, library, set(report.reachable), stage, here, refs),
         next_stage=config.model.after(stage),
-        stuck=_obstacles(stage.stuck, here, refs),
-        backward=_obstacles(stage.backward, here, refs),
+        stuck=_obstacles(stage.stuck, sendable, refs),
+        backward=_obstacles(stage.backward, sendable, refs),
         risk_assets=tuple(refs(a) for a in risk_assets),
         guidance=_guidance(config, stage, person),
         gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
         pipeline=tuple(refs(a) for a in pipeline),
+        team=tuple(refs(a) for a in here if is_internal(a)),
         is_stuck=stage.id in report.stuck,
         state=row.state,
         count=row.count,
@@ -149,17 +155,19 @@ class _Refs:
             asset.cta,
             asset.path,
             href,
+            is_internal(asset),
         )
 
 
 def _questions(
     config: Config, library: Library, report: Report, stage: Stage, refs: _Refs
 ) -> tuple[KitQuestion, ...]:
-    """Per question: the cell's state, the messages and assets that answer it, the gap to fill."""
+    """Per question: the cell's state, the buyer-facing messages and assets, the gap to fill."""
     questions = []
     for question in config.questions:
         cell = report.cell(stage.id, question.id)
-        answering = [library.by_id[i] for i in cell.assets]
+        # Internal material never goes under "send", and its message is a note for the team.
+        answering = [a for a in (library.by_id[i] for i in cell.assets) if not is_internal(a)]
         gap = next(
             (g for g in report.next_to_make if g.stage == stage.id and g.question == question.id), None
         )
@@ -180,7 +188,7 @@ def _questions(
 
 
 def _next_steps(
-    config: Config, library: Library, eligible: set[str], stage: Stage, here: list[Asset], refs: _Refs
+    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset], refs: _Refs
 ) -> tuple[NextStep, ...]:
     """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first."""
     index = {s.id: s.index for s in config.model.stages}
@@ -192,7 +200,7 @@ def _next_steps(
         target_asset = library.by_id.get(asset.next)
         if target_stage is not None:
             title, kind, where = target_stage.name, "stage", [target_stage.index]
-        elif target_asset is not None and target_asset.id in eligible:
+        elif target_asset is not None and target_asset.id in reachable:
             title, kind = target_asset.title, "asset"
             where = [index[s] for s in target_asset.stages]
         else:
