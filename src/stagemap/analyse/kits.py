@@ -104,7 +104,7 @@ def build_kit(
         person = config.persona(persona)
         if person is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
-    refs = _Refs(config.root, (link_base or config.root).resolve())
+    refs = AssetRefs(config.root, (link_base or config.root).resolve())
     # The stage's own assets are those the report counts for this persona; a next step may
     # still lead to any asset a buyer could be sent, whoever it was written for.
     eligible = set(report.eligible)
@@ -136,8 +136,8 @@ def build_kit(
     )
 
 
-class _Refs:
-    """Makes the reference a kit holds to an asset, its link relative to where the kit goes."""
+class AssetRefs:
+    """Makes the reference a kit or play holds to an asset, its link relative to where it goes."""
 
     def __init__(self, root: Path, base: Path) -> None:
         self.root = root
@@ -160,7 +160,7 @@ class _Refs:
 
 
 def _questions(
-    config: Config, library: Library, report: Report, stage: Stage, refs: _Refs
+    config: Config, library: Library, report: Report, stage: Stage, refs: AssetRefs
 ) -> tuple[KitQuestion, ...]:
     """Per question: the cell's state, the buyer-facing messages and assets, the gap to fill."""
     questions = []
@@ -188,7 +188,7 @@ def _questions(
 
 
 def _next_steps(
-    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset], refs: _Refs
+    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset], refs: AssetRefs
 ) -> tuple[NextStep, ...]:
     """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first."""
     index = {s.id: s.index for s in config.model.stages}
@@ -211,7 +211,7 @@ def _next_steps(
     return tuple(steps)
 
 
-def _obstacles(items: tuple[str, ...], here: list[Asset], refs: _Refs) -> tuple[Obstacle, ...]:
+def _obstacles(items: tuple[str, ...], here: list[Asset], refs: AssetRefs) -> tuple[Obstacle, ...]:
     """Each obstacle with the stage's assets that share at least two word stems with it."""
     result = []
     for text in items:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .journey import JourneyModel, Persona, Question, QuestionRole
+from .journey import JourneyModel, Persona, Question, QuestionRole, RankWeights
 
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
@@ -27,6 +27,8 @@ SETTINGS = (
     "thresholds",
     "min_after_share",
     "messages",
+    "plays",
+    "rank",
     "site",
     "cache",
 )
@@ -87,6 +89,8 @@ class Config:
     """Render raw HTML in content (trusting the authors). Off by default."""
     cache_dir: Path | None = None
     """Absolute path of the parse cache folder, or None when the cache is off."""
+    weights: RankWeights = field(default_factory=RankWeights)
+    """Stage and persona weights of the report's ranking (``rank`` in stagemap.yml)."""
 
     @property
     def question_ids(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ naming cells by cells.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
+from .guidance import apply_guides, read_weights
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
 
@@ -106,6 +108,8 @@ class _Reader:
         stage_ids = None
         if is_usable(model):
             model = apply_stage_overrides(model, data.get("stages"), loaded, findings)
+            model_value, plays = data.get("model", DEFAULT_MODEL), data.get("plays")
+            model = apply_guides(model, model_value, plays, loaded, self.root, findings)
             stage_ids = model.stage_ids
         questions = read_questions(data.get("questions"), loaded, findings)
         question_ids = tuple(q.id for q in questions)
@@ -133,6 +137,7 @@ class _Reader:
             allow_html=allow_html,
             cache_dir=self._cache(data, loaded),
         )
+        config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         findings.raise_if_any()
         return config
 
