@@ -20,6 +20,7 @@ from ..model.report import (
     State,
 )
 from ..model.settings import Config
+from .rank import rank_actions
 
 
 def _state(count: int, threshold: int) -> State:
@@ -52,6 +53,8 @@ def analyse(
     cells = _cells(config, placed)
     stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
     broken, backward = _next_issues(eligible, flow, as_of)
+    gaps = _rank_gaps(config, cells, set(stuck))
+    onward = {row.stage.id: row.forward for row in stage_rows}
     rows: tuple[PersonaRow, ...] = ()
     if by_persona:
         rows = tuple(_persona_row(config, library, p.id, as_of) for p in config.personas)
@@ -73,8 +76,9 @@ def analyse(
         pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=_over_invested(eligible, cells),
-        next_to_make=_rank_gaps(config, cells, set(stuck)),
+        next_to_make=gaps,
         by_persona=rows,
+        actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona),
     )
 
 

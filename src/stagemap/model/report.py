@@ -117,6 +117,33 @@ class Gap:
     """Suggested formats for the stage."""
 
 
+ActionKind = Literal["add-next", "review", "publish", "make"]
+ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
+"""Kinds of fix the ranking suggests, cheapest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing to do about the library, with the command that does it."""
+
+    kind: ActionKind
+    """``add-next`` (give an asset at a stuck stage a forward next step), ``review`` (renew a
+    stale asset that would fill a cell), ``publish`` (finish a pipeline asset that fills a cell)
+    or ``make`` (create an asset for a gap)."""
+    stage: str
+    """Stage id the action helps."""
+    question: str
+    """Question id of the cell it fills, or empty for a stage-level action."""
+    asset: str
+    """Id of the asset to change, or empty for ``make``."""
+    text: str
+    """What to do and why, in one or two sentences."""
+    command: str
+    """A command to paste that does it, or starts it."""
+    weight: float
+    """The stage and persona weight it was ranked with."""
+
+
 @dataclass(frozen=True, slots=True)
 class PersonaRow:
     """One persona's coverage across the stages."""
@@ -172,6 +199,11 @@ class Report:
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
     """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
+    actions: tuple[Action, ...] = ()
+    """What to do, ranked like a content strategist: the cheapest effective fix first (a forward
+    next step at a stuck stage, then reviews of stale assets and publishing of pipeline assets
+    that fill a cell), then assets to make, stuck stages before the rest and the stages before
+    the purchase before those after it. See ``analyse.rank``."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""
