@@ -20,6 +20,7 @@ from ..model.report import (
     State,
 )
 from ..model.settings import Config
+from .lint import lint
 from .rank import rank_actions
 
 
@@ -78,6 +79,7 @@ def analyse(
         over_invested=_over_invested(eligible, cells),
         next_to_make=gaps,
         by_persona=rows,
+        lint=lint(config, library, as_of),
         actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona),
     )
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..errors import Problem
 from .journey import Phase, Stage
 from .settings import Config
 
@@ -19,6 +21,10 @@ CELL_LABELS: dict[State, str] = {
     "n/a": "not applicable",
 }
 """Each state in words, for legends and screen readers."""
+GATES = ("empty", "thin", "stuck", "stale", "balance", "lint")
+"""Gates a report can fail on, each on its own findings only (see `Report.gate`)."""
+LINT_RULES = ("hard-sell", "no-not-for", "placeholder")
+"""Lint rules, each of which the ``lint`` setting can switch off."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """Levels of the report's gate, from the most lenient to the strictest: each fails on what the
 one before it does and more (empty cells; thin cells; stuck stages)."""
@@ -199,6 +205,8 @@ class Report:
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
     """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
+    lint: tuple[Problem, ...] = ()
+    """Lint warnings about the assets and settings the report is about (``analyse.lint``)."""
     actions: tuple[Action, ...] = ()
     """What to do, ranked like a content strategist: the cheapest effective fix first (a forward
     next step at a stuck stage, then reviews of stale assets and publishing of pipeline assets
@@ -212,6 +220,38 @@ class Report:
     def findings(self, level: str) -> int:
         """Count the findings a gate at ``level`` (one of ``FAIL_LEVELS``) fails on; 0 for ``never``."""
         return len(self.failures(level))
+
+    def gate(self, levels: Iterable[str]) -> tuple[str, ...]:
+        """Return why gates at ``levels`` (from `GATES`) fail, each gate on its own findings.
+
+        Unlike `failures`, ``thin`` does not include empty cells and ``stuck`` no cells at
+        all, so any gate can be used alone. Reasons come in the order of ``levels``. Raises
+        ValueError for a level not in `GATES`.
+        """
+        reasons: list[str] = []
+        for level in levels:
+            if level not in GATES:
+                raise ValueError(f"unknown gate {level!r} (valid: {', '.join(GATES)})")
+            reasons += self._gate(level)
+        return tuple(reasons)
+
+    def _gate(self, level: str) -> list[str]:
+        if level in ("empty", "thin"):
+            return [
+                f"{c.stage} \u00d7 {c.question} is {c.state} ({c.count} of {c.threshold})"
+                for c in self.cells
+                if c.state == level
+            ]
+        if level == "stuck":
+            return [f"{sid} is stuck: {STUCK_TEXT}" for sid in self.stuck]
+        if level == "stale":
+            return [f"{aid} is past its review date" for aid in self.stale]
+        if level == "balance":
+            b = self.balance
+            wanted = round(b.min_after_share * 100)
+            share = round(b.shares["after"] * 100)
+            return [f"{share}% of the effort is after the purchase, less than {wanted}%"] if b.warning else []
+        return [p.format() for p in self.lint]
 
     def failures(self, level: str) -> tuple[str, ...]:
         """Return why a gate at ``level`` fails, one reason per finding; empty when it passes.

@@ -29,6 +29,7 @@ SETTINGS = (
     "messages",
     "plays",
     "rank",
+    "lint",
     "site",
     "cache",
 )
@@ -91,6 +92,8 @@ class Config:
     """Absolute path of the parse cache folder, or None when the cache is off."""
     weights: RankWeights = field(default_factory=RankWeights)
     """Stage and persona weights of the report's ranking (``rank`` in stagemap.yml)."""
+    lint_off: frozenset[str] = frozenset()
+    """Lint rules switched off (``lint`` in stagemap.yml)."""
 
     @property
     def question_ids(self) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from ..model.journey import (
     RankWeights,
     StageGuide,
 )
+from ..model.report import LINT_RULES
 from ..model.settings import ID_RE, Config
 from . import yamlsafe
 from .findings import Findings
@@ -228,3 +229,21 @@ def read_weights(value: Any, loaded: yamlsafe.Loaded, config: Config, findings: 
             else:
                 parts[part][key] = float(weight)
     return RankWeights(parts["stages"], parts["personas"])
+
+
+def read_lint(value: Any, loaded: yamlsafe.Loaded, findings: Findings) -> frozenset[str]:
+    """Read the ``lint`` setting (rule to true or false) and return the rules switched off."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, dict):
+        hint = "e.g. lint: {no-not-for: false}; rules: " + ", ".join(LINT_RULES)
+        findings.error(loaded, ("lint",), "'lint' must map rule names to true or false", hint)
+        return frozenset()
+    findings.unknown_keys(loaded, ("lint",), value, LINT_RULES, "unknown lint rule '{}'")
+    off = set()
+    for rule, on in value.items():
+        if rule in LINT_RULES and not isinstance(on, bool):
+            findings.error(loaded, ("lint", rule), f"lint rule '{rule}' must be true or false")
+        elif rule in LINT_RULES and not on:
+            off.add(str(rule))
+    return frozenset(off)

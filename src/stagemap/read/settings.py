@@ -19,7 +19,7 @@ from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
-from .guidance import apply_guides, read_weights
+from .guidance import apply_guides, read_lint, read_weights
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
 
@@ -138,6 +138,7 @@ class _Reader:
             cache_dir=self._cache(data, loaded),
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
+        config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))
         findings.raise_if_any()
         return config
 
