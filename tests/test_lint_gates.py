@@ -123,3 +123,38 @@ def test_gate_passes_when_its_findings_are_fixed(sample: Path) -> None:
     report = sample_report(sample)
     assert report.gate(["stuck", "balance"]) == ()
     assert report.gate(["stale"]) != ()
+
+
+ORBIT_ASSET = """\
+---
+title: {title}
+stages: [{stage}]
+questions: [problems]
+next: {next}
+---
+Body.
+"""
+
+
+@pytest.mark.parametrize(("model", "stuck", "backward"), [("orbits", False, 0), ("hourglass", True, 1)])
+def test_orbits_allow_moves_in_any_order(tmp_path: Path, model: str, stuck: bool, backward: int) -> None:
+    first, second = ("awareness", "benefit") if model == "orbits" else ("know", "like")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "stagemap.yml").write_text(f"model: {model}\n", encoding="utf-8")
+    (tmp_path / "content/back.md").write_text(
+        ORBIT_ASSET.format(title="Back", stage=second, next=first), encoding="utf-8"
+    )
+    report = sample_report(tmp_path)
+    assert (second in report.stuck) is stuck
+    assert len(report.backward) == backward
+    project = load_project(tmp_path)
+    assert project.config.model.free_order is (model == "orbits")
+
+
+def test_model_order_must_be_line_or_any(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "stagemap.yml").write_text(
+        "model:\n  order: loop\n  stages:\n    - {id: a, phase: before, lead: marketing}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"stagemap\.yml:2:10: error: unknown model order 'loop'"):
+        load_project(tmp_path)

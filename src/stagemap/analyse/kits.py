@@ -205,7 +205,9 @@ def _next_steps(
             where = [index[s] for s in target_asset.stages]
         else:
             continue
-        direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
+        # In a model without a fixed order, a step to any other stage moves the buyer on.
+        onward = max(where) > stage.index or (config.model.free_order and set(where) - {stage.index})
+        direction = "forward" if onward else "same" if stage.index in where else "back"
         steps.append(NextStep(refs(asset), asset.next, title, kind, asset.cta, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
     return tuple(steps)

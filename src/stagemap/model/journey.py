@@ -169,6 +169,9 @@ class JourneyModel:
     """When to pick this model."""
     stages: tuple[Stage, ...]
     """Stages in journey order."""
+    free_order: bool = False
+    """Buyers move between stages in any order (``order: any`` in a model file): a next step
+    to any other stage moves them on, and none counts as going back."""
     guides: Mapping[str, StageGuide] = field(default_factory=dict)
     """Stage id to how a conversation at that stage is run (the ``plays`` of a model and the
     settings); a stage without one has an empty guide."""

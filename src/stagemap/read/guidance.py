@@ -40,22 +40,31 @@ def apply_guides(
     root: Path,
     findings: Findings,
 ) -> JourneyModel:
-    """Return the model with its own ``plays`` and then the settings' ``plays`` applied."""
+    """Return the model with its own ``plays`` and then the settings' ``plays`` applied.
+
+    The model's ``order`` (``line``, the default, or ``any``) is read here too.
+    """
     source = _model_source(model_value, loaded, root)
     guides: dict[str, StageGuide] = {}
+    free_order = False
     if source is not None:
         data, src_loaded, base, src = source
-        guides = _read_plays(data, src_loaded, base, src, model, findings, {})
+        guides = _read_plays(data.get("plays"), src_loaded, (*base, "plays"), src, model, findings, {})
+        order = data.get("order", "line")
+        if order not in ("line", "any"):
+            hint = "line: buyers move forward stage by stage; any: they move between stages freely"
+            findings.error(src_loaded, (*base, "order"), f"unknown model order '{order}'", hint, src)
+        free_order = order == "any"
     guides = _read_plays(plays, loaded, ("plays",), None, model, findings, guides)
-    return replace(model, guides=guides)
+    return replace(model, guides=guides, free_order=free_order)
 
 
 def _model_source(
     value: Any, loaded: yamlsafe.Loaded, root: Path
-) -> tuple[Any, yamlsafe.Loaded, tuple[Any, ...], str | None] | None:
-    """Return the model's ``plays`` data, where it was read and its file name, or None."""
+) -> tuple[dict[str, Any], yamlsafe.Loaded, tuple[Any, ...], str | None] | None:
+    """Return the model's data, where it was read, its place there and its file name, or None."""
     if isinstance(value, dict):
-        return value.get("plays"), loaded, ("model", "plays"), None
+        return value, loaded, ("model",), None
     if not isinstance(value, str):
         return None
     if value in builtin_model_names():
@@ -71,7 +80,7 @@ def _model_source(
     else:
         return None
     data = model_loaded.data
-    return (data.get("plays") if isinstance(data, dict) else None), model_loaded, ("plays",), src
+    return (data if isinstance(data, dict) else {}), model_loaded, (), src
 
 
 def _read_plays(
