@@ -419,3 +419,21 @@ def test_sample_html_override_style_lands_in_its_own_style_element(sample: Path)
     builtin = head.partition("<style>")[2].partition("</style>")[0]
     assert "<style>" not in builtin
     assert "</style>\n<style>\n  .brand {" in head
+
+
+def test_kit_guidance_comes_from_the_stage_play_and_settings(builtin_sample: Path) -> None:
+    questions = {}
+    for stage in ("commitment", "evaluation", "purchase"):
+        out = run("-C", str(builtin_sample), "kit", stage, "--as-of", AS_OF)[1]
+        questions[stage] = [line for line in out.splitlines() if line.startswith("1. ")]
+    assert len({tuple(q) for q in questions.values()}) == 3
+    settings = builtin_sample / "stagemap.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + "plays:\n  evaluation:\n    ask: [Who have you asked about us?]\n",
+        encoding="utf-8",
+    )
+    out = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)[1]
+    assert [line for line in out.splitlines() if line.startswith("1. ")] == [
+        "1. Who have you asked about us?"
+    ]

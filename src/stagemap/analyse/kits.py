@@ -224,13 +224,15 @@ def _obstacles(items: tuple[str, ...], here: list[Asset], refs: AssetRefs) -> tu
 
 
 def _guidance(config: Config, stage: Stage, person: Persona | None) -> Guidance:
-    """How the lead role should work the stage; sales-led stages get discovery and fit questions."""
+    """How the lead role works the stage: the do's and questions of the stage's play when the
+    model or settings give them, else the role's defaults; sales-led stages get questions."""
     summary, points = GUIDANCE[stage.lead]
+    guide = config.model.guide(stage.id)
     personas = (person,) if person else config.personas
     return Guidance(
         stage.lead,
         summary,
-        points,
-        DISCOVERY if stage.lead == "sales" else (),
+        guide.points or points,
+        (guide.ask or DISCOVERY) if stage.lead == "sales" else (),
         tuple((p.name, p.not_fit) for p in personas if p.not_fit) if stage.lead == "sales" or person else (),
     )
