@@ -437,3 +437,10 @@ def test_kit_guidance_comes_from_the_stage_play_and_settings(builtin_sample: Pat
     assert [line for line in out.splitlines() if line.startswith("1. ")] == [
         "1. Who have you asked about us?"
     ]
+
+
+def test_kit_keeps_gap_notices_out_of_the_talk_track(builtin_sample: Path) -> None:
+    out = run("-C", str(builtin_sample), "kit", "commitment", "--as-of", AS_OF)[1]
+    talk, _, appendix = out.partition("## For the content team: still open here")
+    assert "**Gap (" not in talk
+    assert appendix.count("**Gap (") == 3
