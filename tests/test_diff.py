@@ -12,12 +12,15 @@ import io
 import json
 import os
 import random
+import shutil
 import subprocess
 import tarfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from stagemap.analyse.coverage import analyse
@@ -28,6 +31,7 @@ from stagemap.model.report import Report
 from stagemap.read.git import Git, GitError, Revisions
 from stagemap.read.project import load_project
 from tests.conftest import MINIMAL_CONFIG, write
+from tests.test_read_sites import SETTINGS, SITES, expected
 
 STAGES = [
     "awareness",
@@ -504,3 +508,34 @@ def test_cli_diff_at_a_commit_without_settings_says_so(repo: tuple[Path, list[st
     code, _, err = run(folder, "diff", shas[0], shas[1])
     assert code == 2
     assert err == f"Error: no stagemap.yml in the project folder at {shas[0]}\n"
+
+
+@pytest.mark.parametrize("site", ["hugo", "gatsby", "mkdocs"])
+def test_revisions_read_a_real_site_by_its_sources_and_rules_as_the_checkout_does(
+    site: str, tmp_path: Path
+) -> None:
+    """A commit is read with the same sources, globs, endings (.mdx) and front matter (TOML) rules."""
+    folder = tmp_path / site
+    shutil.copytree(SITES / site, folder)
+    answer = expected(site)
+    excludes = sorted({f["glob"] for f in answer["files"].values() if f["fate"] == "excluded"})
+    settings = {
+        "generator": answer["generator"],
+        "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml", "/stagemap.yml"]}],
+        "urls": {"base": answer["url"]["base"]},
+        "cache": False,
+        **SETTINGS[site],
+    }
+    (folder / "stagemap.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    git(folder, "init", "-q")
+    commit_all(folder, "site", dt.datetime(2026, 3, 1, 12, 0))
+    checkout = load_project(folder, bodies=False).library
+    with Git(folder) as g:
+        snap = Revisions(g).at(g.resolve("HEAD"))
+        worktree = Revisions(g).worktree(load_project(folder, bodies=False).config)
+    assert snap is not None
+    assert len(checkout.assets) >= 10 and len(checkout.fates) > len(checkout.assets)
+    assert snap.library.fates == checkout.fates
+    assert [replace(a, body="") for a in checkout.assets] == list(snap.library.assets)
+    assert snap.library.problems == checkout.problems
+    assert worktree.library == snap.library

@@ -67,8 +67,17 @@ def test_every_command_has_help_with_an_example_and_is_in_readme(name: str, comm
 # -- template context reference -----------------------------------------------------------------
 CONTEXT_TYPES = {
     "src/stagemap/model/kit.py": ("Kit", "KitQuestion", "AssetRef", "NextStep", "Obstacle", "Guidance"),
+    "src/stagemap/model/play.py": ("Play", "ObjectionCard", "ProofPoint", "PlayAppendix"),
     "src/stagemap/model/report.py": ("Gap",),
-    "src/stagemap/model/journey.py": ("Stage", "Question", "Persona", "JourneyModel"),
+    "src/stagemap/model/journey.py": (
+        "Stage",
+        "Question",
+        "Persona",
+        "JourneyModel",
+        "StageGuide",
+        "Objection",
+        "Decider",
+    ),
 }
 
 

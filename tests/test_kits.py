@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -302,8 +303,6 @@ def test_every_builtin_template_renders_with_the_documented_context(tmp_path: Pa
     project = load_project(ROOT)
     config = project.config
     env = environment(None)
-    import datetime as dt
-
     report = analyse(config, project.library, dt.date(2026, 11, 24))
     rendered = 0
     for info in list_templates(None):
@@ -366,3 +365,82 @@ def test_output_folder_inside_a_file_is_a_usage_error(builtin_sample: Path) -> N
         assert (code, out) == (2, "")
         assert err.startswith("Error: refusing to ")
         assert "stagemap.yml is a file, not a folder" in err
+
+
+def test_persona_kit_sends_and_hands_on_only_from_that_personas_assets(builtin_sample: Path) -> None:
+    project = load_project(builtin_sample)
+    config = project.config
+    as_of = dt.date.fromisoformat(AS_OF)
+    report = analyse(config, project.library, as_of, persona="office-manager")
+    for stage in config.model.stages:
+        kit = build_kit(config, project.library, report, stage.id, persona="office-manager")
+        sent = {a.id for q in kit.questions for a in q.assets} | {s.source.id for s in kit.next_steps}
+        for asset_id in sent:
+            personas = project.library.by_id[asset_id].personas
+            assert not personas or "office-manager" in personas, (stage.id, asset_id)
+
+
+def test_office_manager_purchase_kit_is_stuck_without_listing_handers_on(builtin_sample: Path) -> None:
+    code, out, _ = run(
+        "-C", str(builtin_sample), "kit", "purchase", "--persona", "office-manager", "--as-of", AS_OF
+    )
+    assert code == 0
+    assert "**Stuck point:**" in out
+    assert "procurement-faq" not in out
+    assert "- Nothing published here hands buyers on yet." in out
+
+
+def test_kit_never_sends_internal_material(builtin_sample: Path) -> None:
+    code, out, _ = run("-C", str(builtin_sample), "kit", "commitment", "--as-of", AS_OF)
+    assert code == 0
+    send, _, rest = out.partition("## For the team, not to send")
+    assert "discovery-call-guide" not in send
+    assert (
+        "- [Discovery call guide](content/sales/discovery-call-guide.md) (sales-script): The first call"
+        in rest
+    )
+
+
+def test_audience_key_in_front_matter_wins_over_the_format(builtin_sample: Path) -> None:
+    path = builtin_sample / "content/sales/demo-script.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("format: demo", "format: demo\naudience: buyer"))
+    _, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
+    send, _, _ = out.partition("## The next step to push")
+    assert (
+        "- [Demo script: a Monday at a nine-van firm](content/sales/demo-script.md) (demo): A thirty" in send
+    )
+    assert "## For the team, not to send" not in out
+
+
+def test_sample_html_override_style_lands_in_its_own_style_element(sample: Path) -> None:
+    code, out, _ = run("-C", str(sample), "kit", "awareness", "--format", "html", "--as-of", AS_OF)
+    assert code == 0
+    head = out.partition("</head>")[0]
+    builtin = head.partition("<style>")[2].partition("</style>")[0]
+    assert "<style>" not in builtin
+    assert "</style>\n<style>\n  .brand {" in head
+
+
+def test_kit_guidance_comes_from_the_stage_play_and_settings(builtin_sample: Path) -> None:
+    questions = {}
+    for stage in ("commitment", "evaluation", "purchase"):
+        out = run("-C", str(builtin_sample), "kit", stage, "--as-of", AS_OF)[1]
+        questions[stage] = [line for line in out.splitlines() if line.startswith("1. ")]
+    assert len({tuple(q) for q in questions.values()}) == 3
+    settings = builtin_sample / "stagemap.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + "plays:\n  evaluation:\n    ask: [Who have you asked about us?]\n",
+        encoding="utf-8",
+    )
+    out = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)[1]
+    assert [line for line in out.splitlines() if line.startswith("1. ")] == [
+        "1. Who have you asked about us?"
+    ]
+
+
+def test_kit_keeps_gap_notices_out_of_the_talk_track(builtin_sample: Path) -> None:
+    out = run("-C", str(builtin_sample), "kit", "commitment", "--as-of", AS_OF)[1]
+    talk, _, appendix = out.partition("## For the content team: still open here")
+    assert "**Gap (" not in talk
+    assert appendix.count("**Gap (") == 3

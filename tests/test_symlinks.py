@@ -59,7 +59,7 @@ READ_COMMANDS = [
 
 
 @pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
-@pytest.mark.parametrize("name", ["parse-v3.json", ".gitignore", "parse-v1.json"])
+@pytest.mark.parametrize("name", ["parse-v4.json", ".gitignore", "parse-v1.json"])
 def test_read_commands_never_write_through_a_link_in_the_cache(
     sample: Path, victim: Path, command: tuple[str, ...], name: str
 ) -> None:
@@ -81,7 +81,7 @@ def test_read_commands_never_write_into_a_linked_cache_folder(
 
 def test_a_cache_link_to_a_device_is_never_read(sample: Path) -> None:
     # Reading /dev/zero would never end; the link is skipped as a cache miss.
-    plant(sample / ".stagemap-cache" / "parse-v3.json", Path("/dev/zero"))
+    plant(sample / ".stagemap-cache" / "parse-v4.json", Path("/dev/zero"))
     code, out, _ = run(sample, "check")
     assert code == 0
     assert out.startswith("Checked 36 files")

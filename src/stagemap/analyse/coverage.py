@@ -20,6 +20,8 @@ from ..model.report import (
     State,
 )
 from ..model.settings import Config
+from .lint import lint
+from .rank import rank_actions
 
 
 def _state(count: int, threshold: int) -> State:
@@ -46,12 +48,16 @@ def analyse(
     eligible = [a for a in assets if a.is_eligible(as_of)]
     # A next step may lead to any asset a buyer could be sent, whoever it is written for.
     reachable = frozenset(a.id for a in library.assets if a.is_eligible(as_of))
-    flow = _Flow({s.id: s.index for s in config.model.stages}, library.by_id, reachable)
+    flow = _Flow(
+        {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
+    )
     placed = _place(config, eligible, flow)
     stage_rows = _stage_rows(config, placed)
     cells = _cells(config, placed)
     stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
     broken, backward = _next_issues(eligible, flow, as_of)
+    gaps = _rank_gaps(config, cells, set(stuck))
+    onward = {row.stage.id: row.forward for row in stage_rows}
     rows: tuple[PersonaRow, ...] = ()
     if by_persona:
         rows = tuple(_persona_row(config, library, p.id, as_of) for p in config.personas)
@@ -73,8 +79,10 @@ def analyse(
         pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=_over_invested(eligible, cells),
-        next_to_make=_rank_gaps(config, cells, set(stuck)),
+        next_to_make=gaps,
         by_persona=rows,
+        lint=lint(config, library, as_of),
+        actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona),
     )
 
 
@@ -88,6 +96,8 @@ class _Flow:
     """Every asset of the library by id."""
     reachable: frozenset[str]
     """Ids of the assets a buyer could be sent today, whoever they are for."""
+    free_order: bool = False
+    """Buyers move between stages in any order (the model's ``free_order``)."""
 
     def target_stages(self, target: str) -> tuple[str, ...]:
         """Return the stages a ``next`` value leads to: a stage, or a reachable asset's stages."""
@@ -97,6 +107,16 @@ class _Flow:
         if asset is None or target not in self.reachable:
             return ()
         return asset.stages
+
+    def moves_on(self, asset: Asset, stage_id: str, reach: int) -> bool:
+        """Return True if the asset's next step moves a buyer on from this stage.
+
+        In journey order that is a later stage (``reach`` is `reach` of the asset); with
+        ``free_order`` any other stage.
+        """
+        if self.free_order:
+            return any(t != stage_id for t in self.target_stages(asset.next)) if asset.next else False
+        return reach > self.index[stage_id]
 
     def reach(self, asset: Asset) -> int:
         """Return the position of the furthest stage the asset's next step leads to, or -1."""
@@ -126,7 +146,7 @@ def _place(config: Config, eligible: Sequence[Asset], flow: _Flow) -> _Placed:
             if sid not in placed.in_stage:
                 continue
             placed.in_stage[sid].append(a.id)
-            if reach > flow.index[sid]:
+            if flow.moves_on(a, sid, reach):
                 placed.onward[sid].append(a.id)
             for qid in a.questions:
                 placed.in_cell.setdefault((sid, qid), []).append(a.id)
@@ -179,7 +199,8 @@ def _next_issues(
             broken.append(NextIssue(a.id, a.path, a.next, reason))
             continue
         targets = flow.target_stages(a.next)
-        if targets and max(flow.index[t] for t in targets) < min(flow.index[s] for s in a.stages):
+        back = targets and max(flow.index[t] for t in targets) < min(flow.index[s] for s in a.stages)
+        if back and not flow.free_order:
             backward.append(NextIssue(a.id, a.path, a.next, "backward"))
     return tuple(broken), tuple(backward)
 

@@ -12,6 +12,7 @@ from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
+from .audience import is_internal
 from .coverage import serves
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -103,12 +104,16 @@ def build_kit(
         person = config.persona(persona)
         if person is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
-    refs = _Refs(config.root, (link_base or config.root).resolve())
-    eligible = set(report.reachable)
+    refs = AssetRefs(config.root, (link_base or config.root).resolve())
+    # The stage's own assets are those the report counts for this persona; a next step may
+    # still lead to any asset a buyer could be sent, whoever it was written for.
+    eligible = set(report.eligible)
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+    sendable = [a for a in here if not is_internal(a)]
     pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
     risk = config.question_with_role("risk")
-    risk_assets = [library.by_id[i] for i in report.cell(stage.id, risk.id).assets] if risk else []
+    risk_cell = report.cell(stage.id, risk.id).assets if risk else ()
+    risk_assets = [a for a in (library.by_id[i] for i in risk_cell) if not is_internal(a)]
     row = report.stages[stage.index]
     return Kit(
         stage=stage,
@@ -116,22 +121,23 @@ def build_kit(
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         persona=person,
         questions=_questions(config, library, report, stage, refs),
-        next_steps=_next_steps(config, library, eligible, stage, here, refs),
+        next_steps=_next_steps(config, library, set(report.reachable), stage, here, refs),
         next_stage=config.model.after(stage),
-        stuck=_obstacles(stage.stuck, here, refs),
-        backward=_obstacles(stage.backward, here, refs),
+        stuck=_obstacles(stage.stuck, sendable, refs),
+        backward=_obstacles(stage.backward, sendable, refs),
         risk_assets=tuple(refs(a) for a in risk_assets),
         guidance=_guidance(config, stage, person),
         gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
         pipeline=tuple(refs(a) for a in pipeline),
+        team=tuple(refs(a) for a in here if is_internal(a)),
         is_stuck=stage.id in report.stuck,
         state=row.state,
         count=row.count,
     )
 
 
-class _Refs:
-    """Makes the reference a kit holds to an asset, its link relative to where the kit goes."""
+class AssetRefs:
+    """Makes the reference a kit or play holds to an asset, its link relative to where it goes."""
 
     def __init__(self, root: Path, base: Path) -> None:
         self.root = root
@@ -149,17 +155,19 @@ class _Refs:
             asset.cta,
             asset.path,
             href,
+            is_internal(asset),
         )
 
 
 def _questions(
-    config: Config, library: Library, report: Report, stage: Stage, refs: _Refs
+    config: Config, library: Library, report: Report, stage: Stage, refs: AssetRefs
 ) -> tuple[KitQuestion, ...]:
-    """Per question: the cell's state, the messages and assets that answer it, the gap to fill."""
+    """Per question: the cell's state, the buyer-facing messages and assets, the gap to fill."""
     questions = []
     for question in config.questions:
         cell = report.cell(stage.id, question.id)
-        answering = [library.by_id[i] for i in cell.assets]
+        # Internal material never goes under "send", and its message is a note for the team.
+        answering = [a for a in (library.by_id[i] for i in cell.assets) if not is_internal(a)]
         gap = next(
             (g for g in report.next_to_make if g.stage == stage.id and g.question == question.id), None
         )
@@ -180,7 +188,7 @@ def _questions(
 
 
 def _next_steps(
-    config: Config, library: Library, eligible: set[str], stage: Stage, here: list[Asset], refs: _Refs
+    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset], refs: AssetRefs
 ) -> tuple[NextStep, ...]:
     """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first."""
     index = {s.id: s.index for s in config.model.stages}
@@ -192,18 +200,20 @@ def _next_steps(
         target_asset = library.by_id.get(asset.next)
         if target_stage is not None:
             title, kind, where = target_stage.name, "stage", [target_stage.index]
-        elif target_asset is not None and target_asset.id in eligible:
+        elif target_asset is not None and target_asset.id in reachable:
             title, kind = target_asset.title, "asset"
             where = [index[s] for s in target_asset.stages]
         else:
             continue
-        direction = "forward" if max(where) > stage.index else "same" if stage.index in where else "back"
+        # In a model without a fixed order, a step to any other stage moves the buyer on.
+        onward = max(where) > stage.index or (config.model.free_order and set(where) - {stage.index})
+        direction = "forward" if onward else "same" if stage.index in where else "back"
         steps.append(NextStep(refs(asset), asset.next, title, kind, asset.cta, direction))
     steps.sort(key=lambda s: (not s.forward, s.source.title))
     return tuple(steps)
 
 
-def _obstacles(items: tuple[str, ...], here: list[Asset], refs: _Refs) -> tuple[Obstacle, ...]:
+def _obstacles(items: tuple[str, ...], here: list[Asset], refs: AssetRefs) -> tuple[Obstacle, ...]:
     """Each obstacle with the stage's assets that share at least two word stems with it."""
     result = []
     for text in items:
@@ -214,13 +224,15 @@ def _obstacles(items: tuple[str, ...], here: list[Asset], refs: _Refs) -> tuple[
 
 
 def _guidance(config: Config, stage: Stage, person: Persona | None) -> Guidance:
-    """How the lead role should work the stage; sales-led stages get discovery and fit questions."""
+    """How the lead role works the stage: the do's and questions of the stage's play when the
+    model or settings give them, else the role's defaults; sales-led stages get questions."""
     summary, points = GUIDANCE[stage.lead]
+    guide = config.model.guide(stage.id)
     personas = (person,) if person else config.personas
     return Guidance(
         stage.lead,
         summary,
-        points,
-        DISCOVERY if stage.lead == "sales" else (),
+        guide.points or points,
+        (guide.ask or DISCOVERY) if stage.lead == "sales" else (),
         tuple((p.name, p.not_fit) for p in personas if p.not_fit) if stage.lead == "sales" or person else (),
     )

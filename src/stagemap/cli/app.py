@@ -69,6 +69,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "new": LazyCommand(
         "new", "new", "Create a new asset with valid front matter and a starter body; print its path."
     ),
+    "play": LazyCommand(
+        "plays", "play", "Print the one-page play of one STAGE: when to run it, what to ask, answer and send."
+    ),
     "rename-persona": LazyCommand(
         "rename", "rename_persona", "Rename persona OLD to NEW in every asset and in stagemap.yml."
     ),

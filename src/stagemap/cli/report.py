@@ -9,6 +9,7 @@ import click
 
 from ..analyse.coverage import analyse
 from ..errors import UsageError, suggest
+from ..model.report import GATES
 from ..render.fates import not_read_lines
 from ..render.kits import render_kit, render_kits
 from ..render.report import render_csv, render_json, render_markdown
@@ -49,10 +50,12 @@ from .app import (
 @click.option("--by", "by", type=click.Choice(["persona"]), help="Add a persona x stage matrix.")
 @click.option(
     "--fail-on",
-    type=click.Choice(["empty", "thin", "stuck", "never"]),
-    default="never",
-    show_default=True,
-    help="Exit 1 when findings at or above this level exist: empty cells; empty or thin cells; or those and stuck stages.",
+    type=click.Choice(["never", *GATES]),
+    multiple=True,
+    help=(
+        "Exit 1 on these findings (repeatable): empty cells; thin (empty or thin cells); stuck "
+        "(those and stuck stages); stale assets; balance (too little after the purchase); lint warnings."
+    ),
 )
 @click.option(
     "--width", type=click.IntRange(60, 400), help="Table width, at least 60 (default: the terminal's)."
@@ -64,7 +67,7 @@ def report(
     as_of: str | None,
     persona: str | None,
     by: str | None,
-    fail_on: str,
+    fail_on: tuple[str, ...],
     width: int | None,
 ) -> None:
     """Show where the library leaves buyers without material, and what to make next.
@@ -77,6 +80,7 @@ def report(
       stagemap report
       stagemap report --format json --as-of 2026-12-01 > gaps.json
       stagemap report --persona office-manager --fail-on empty
+      stagemap report --fail-on thin --fail-on stale --fail-on lint
     """
     day = _as_of(as_of)
     project = state.load(bodies=False)
@@ -98,9 +102,9 @@ def report(
         text = render_table(result, width=max(60, width or shutil_width()), color=color)
     # click would strip the colour codes on a pipe; --color asked for them.
     click.echo(text, nl=False, color=color)
-    failures = result.failures(fail_on)
-    for reason in failures:
-        click.echo(f"fail-on {fail_on}: {reason}", err=True)
+    failures = result.fail_on(fail_on)
+    for level, reason in failures:
+        click.echo(f"fail-on {level}: {reason}", err=True)
     sys.exit(1 if failures else 0)
 
 

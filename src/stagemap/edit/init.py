@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyse.lint import INIT_PURPOSE
 from ..errors import UsageError, suggest
 from ..model.journey import DEFAULT_QUESTIONS, JourneyModel
 from ..read.models import builtin_model_names
@@ -90,7 +91,7 @@ name: {format_scalar(name)}
 
 # Why you exist, in a sentence or two, in words a buyer would use. Every kit opens with it.
 purpose: >-
-  Say why the company exists and what it believes, not what it sells.
+  {INIT_PURPOSE}
 
 # The buyer's journey. Built-in models: {models}.
 # `stagemap models show {model}` lists its stages: {stage_ids}.

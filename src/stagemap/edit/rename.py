@@ -137,7 +137,10 @@ def _model_changes(
     model = settings.get("model", DEFAULT_MODEL)
     if isinstance(model, dict):
         index = _stage_index(model, old)
-        return None, [SetValue(("model", "stages", index, "id"), new)]
+        return None, [
+            SetValue(("model", "stages", index, "id"), new),
+            *_plays_key(model, old, new, ("model",)),
+        ]
     if not isinstance(model, str):  # pragma: no cover - the settings loaded
         raise UsageError("'model' is neither a name, a file nor a mapping")
     if model in builtin_model_names():
@@ -157,7 +160,8 @@ def _model_changes(
         text = header + builtin_model_text(model)
         copied = yamlsafe.load(text).data
         after = edit_document(
-            text.encode("utf-8"), [SetValue(("stages", _stage_index(copied, old), "id"), new)]
+            text.encode("utf-8"),
+            [SetValue(("stages", _stage_index(copied, old), "id"), new), *_plays_key(copied, old, new, ())],
         )
         return FileEdit(target, name, b"", after, created=True), [SetValue(("model",), name)]
     path = (config.root / model).resolve()
@@ -167,10 +171,17 @@ def _model_changes(
     try:
         text, _ = frontmatter.decode(before)
         data = yamlsafe.load(text).data
-        after = edit_document(before, [SetValue(("stages", _stage_index(data, old), "id"), new)])
+        changes = [SetValue(("stages", _stage_index(data, old), "id"), new), *_plays_key(data, old, new, ())]
+        after = edit_document(before, changes)
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem, EditError) as exc:
         raise StagemapError(f"cannot edit {model} safely: {exc}") from None
     return FileEdit(path, _rel(path, config.root), before, after), []
+
+
+def _plays_key(model: Any, old: str, new: str, base: tuple[Any, ...]) -> list[Change]:
+    """Rename the stage's entry in the model's ``plays``, when it has one."""
+    plays = model.get("plays") if isinstance(model, dict) else None
+    return [RenameKey((*base, "plays", old), new)] if isinstance(plays, dict) and old in plays else []
 
 
 def _stage_index(model: Any, stage_id: str) -> int:
@@ -193,6 +204,11 @@ def _settings_changes(
         overrides = settings.get("stages")
         if isinstance(overrides, dict) and old in overrides:
             changes.append(RenameKey(("stages", old), new))
+        changes += _plays_key(settings, old, new, ())
+    rank = settings.get("rank")
+    weights = rank.get(KEYS[kind]) if isinstance(rank, dict) and kind != "question" else None
+    if isinstance(weights, dict) and old in weights:
+        changes.append(RenameKey(("rank", KEYS[kind], old), new))
     if kind in ("stage", "question"):
         changes += _not_applicable(settings.get("not_applicable"), kind, old, new)
     if kind == "question":

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Phase = Literal["before", "at", "after"]
@@ -85,6 +86,78 @@ class Persona:
 
 
 @dataclass(frozen=True, slots=True)
+class Objection:
+    """Something a buyer says to slow or stop the deal, with the short answer to give."""
+
+    id: str
+    """Identifier an asset names in its ``answers`` list to say it answers the objection."""
+    text: str
+    """The objection, as the buyer would say it."""
+    answer: str
+    """The short answer to give, in a sentence or two."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decider:
+    """Someone else in the buyer's business who has a say, and what they need to say yes."""
+
+    role: str
+    """Who it is, e.g. ``Finance``."""
+    needs: str
+    """What they need to see or hear."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageGuide:
+    """How to run a conversation with a buyer at one stage: the data behind a play."""
+
+    signals: tuple[str, ...] = ()
+    """Things a person can observe that show a buyer is at this stage."""
+    exit: tuple[str, ...] = ()
+    """What must be true before the buyer counts as ready for the next stage."""
+    next_step: str = ""
+    """The next step to agree with the buyer before the conversation ends."""
+    opening: str = ""
+    """A short way to open the conversation."""
+    ask: tuple[str, ...] = ()
+    """Questions to ask at this stage, three to five."""
+    objections: tuple[Objection, ...] = ()
+    """What buyers say to slow down here, each with a short answer."""
+    deciders: tuple[Decider, ...] = ()
+    """Who else decides at this stage and what each needs."""
+    red_flags: tuple[str, ...] = ()
+    """Signs that the buyer is not a fit or not ready."""
+    not_now: str = ""
+    """Where a disqualified or not-now buyer goes, so nobody is dropped."""
+    points: tuple[str, ...] = ()
+    """How the lead role works this stage, as a few do's."""
+
+
+GUIDE_TEXT_FIELDS = ("next_step", "opening", "not_now")
+"""The text fields of a stage guide."""
+GUIDE_LIST_FIELDS = ("signals", "exit", "ask", "red_flags", "points")
+"""The fields of a stage guide holding a list of text items."""
+EMPTY_GUIDE = StageGuide()
+"""The guide of a stage nobody wrote one for."""
+
+
+@dataclass(frozen=True, slots=True)
+class RankWeights:
+    """How much the report's ranking favours some stages and personas (``rank`` in settings)."""
+
+    stages: Mapping[str, float] = field(default_factory=dict)
+    """Stage id to a weight: 1 is the default, higher ranks the stage's items earlier within
+    their kind of fix, 0 leaves the stage out of the ranking."""
+    personas: Mapping[str, float] = field(default_factory=dict)
+    """Persona id to a weight, used like stage weights for the persona a report or asset is for."""
+
+    def weight(self, stage_id: str, personas: tuple[str, ...]) -> float:
+        """Return the weight of an item at a stage for these personas (none: everyone)."""
+        persona = max((self.personas.get(p, 1.0) for p in personas), default=1.0)
+        return self.stages.get(stage_id, 1.0) * persona
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyModel:
     """An ordered list of stages."""
 
@@ -96,6 +169,16 @@ class JourneyModel:
     """When to pick this model."""
     stages: tuple[Stage, ...]
     """Stages in journey order."""
+    free_order: bool = False
+    """Buyers move between stages in any order (``order: any`` in a model file): a next step
+    to any other stage moves them on, and none counts as going back."""
+    guides: Mapping[str, StageGuide] = field(default_factory=dict)
+    """Stage id to how a conversation at that stage is run (the ``plays`` of a model and the
+    settings); a stage without one has an empty guide."""
+
+    def guide(self, stage_id: str) -> StageGuide:
+        """Return the guide of a stage, empty when none is given."""
+        return self.guides.get(stage_id, EMPTY_GUIDE)
 
     @property
     def stage_ids(self) -> tuple[str, ...]:

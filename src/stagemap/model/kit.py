@@ -30,6 +30,8 @@ class AssetRef:
     """File path relative to the project root."""
     href: str
     """Link to the file, relative to where the kit is written."""
+    internal: bool = False
+    """Material for the team (a call guide, a demo script): used in the conversation, never sent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class KitQuestion:
     messages: tuple[str, ...]
     """Key messages of the assets that answer it here."""
     assets: tuple[AssetRef, ...]
-    """Assets to use."""
+    """Buyer-facing assets to send."""
     gap: Gap | None
     """What to create when the cell is empty or thin, else None."""
 
@@ -133,6 +135,8 @@ class Kit:
     """Gaps still open at this stage."""
     pipeline: tuple[AssetRef, ...]
     """Assets being made for this stage (idea, draft, review)."""
+    team: tuple[AssetRef, ...]
+    """Internal material for this stage (call guides, demo scripts): for the team, never sent."""
     is_stuck: bool
     """Nothing published here hands buyers to a later stage."""
     state: State

@@ -44,6 +44,20 @@ ASSET_SUFFIXES = (".md", ".markdown")
 """File endings of content files when the settings name no others, matched without regard to case."""
 AUDIENCES = ("buyer", "internal")
 """Who an asset is for: buyers (the default) or the company's own team."""
+INTERNAL_FORMATS = frozenset(
+    {
+        "battlecard",
+        "call-guide",
+        "demo",
+        "demo-script",
+        "playbook",
+        "proposal",
+        "proposal-template",
+        "sales-script",
+        "talk-track",
+    }
+)
+"""Formats of material the team uses in a conversation and never sends as it is."""
 FATES = ("asset", "non-asset", "excluded", "problem")
 """What can become of a file under a source, in the order summaries list them."""
 MAX_ID = 200

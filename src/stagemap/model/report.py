@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..errors import Problem
 from .journey import Phase, Stage
 from .settings import Config
 
@@ -19,6 +21,10 @@ CELL_LABELS: dict[State, str] = {
     "n/a": "not applicable",
 }
 """Each state in words, for legends and screen readers."""
+GATES = ("empty", "thin", "stuck", "stale", "balance", "lint")
+"""Gates a report can fail on, each on its own findings only (see `Report.gate`)."""
+LINT_RULES = ("hard-sell", "no-not-for", "placeholder")
+"""Lint rules, each of which the ``lint`` setting can switch off."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """Levels of the report's gate, from the most lenient to the strictest: each fails on what the
 one before it does and more (empty cells; thin cells; stuck stages)."""
@@ -117,6 +123,33 @@ class Gap:
     """Suggested formats for the stage."""
 
 
+ActionKind = Literal["add-next", "review", "publish", "make"]
+ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
+"""Kinds of fix the ranking suggests, cheapest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing to do about the library, with the command that does it."""
+
+    kind: ActionKind
+    """``add-next`` (give an asset at a stuck stage a forward next step), ``review`` (renew a
+    stale asset that would fill a cell), ``publish`` (finish a pipeline asset that fills a cell)
+    or ``make`` (create an asset for a gap)."""
+    stage: str
+    """Stage id the action helps."""
+    question: str
+    """Question id of the cell it fills, or empty for a stage-level action."""
+    asset: str
+    """Id of the asset to change, or empty for ``make``."""
+    text: str
+    """What to do and why, in one or two sentences."""
+    command: str
+    """A command to paste that does it, or starts it."""
+    weight: float
+    """The stage and persona weight it was ranked with."""
+
+
 @dataclass(frozen=True, slots=True)
 class PersonaRow:
     """One persona's coverage across the stages."""
@@ -172,6 +205,13 @@ class Report:
     """Gaps ranked: empty before thin, stuck stages first, then journey and question order."""
     by_persona: tuple[PersonaRow, ...]
     """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
+    lint: tuple[Problem, ...] = ()
+    """Lint warnings about the assets and settings the report is about (``analyse.lint``)."""
+    actions: tuple[Action, ...] = ()
+    """What to do, ranked like a content strategist: the cheapest effective fix first (a forward
+    next step at a stuck stage, then reviews of stale assets and publishing of pipeline assets
+    that fill a cell), then assets to make, stuck stages before the rest and the stages before
+    the purchase before those after it. See ``analyse.rank``."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""
@@ -180,6 +220,57 @@ class Report:
     def findings(self, level: str) -> int:
         """Count the findings a gate at ``level`` (one of ``FAIL_LEVELS``) fails on; 0 for ``never``."""
         return len(self.failures(level))
+
+    def gate(self, levels: Iterable[str]) -> tuple[str, ...]:
+        """Return why gates at ``levels`` (from `GATES`) fail, each gate on its own findings.
+
+        Unlike `failures`, ``thin`` does not include empty cells and ``stuck`` no cells at
+        all, so any gate can be used alone. Reasons come in the order of ``levels``. Raises
+        ValueError for a level not in `GATES`.
+        """
+        reasons: list[str] = []
+        for level in levels:
+            if level not in GATES:
+                raise ValueError(f"unknown gate {level!r} (valid: {', '.join(GATES)})")
+            reasons += self._gate(level)
+        return tuple(reasons)
+
+    def _gate(self, level: str) -> list[str]:
+        if level in ("empty", "thin"):
+            return [
+                f"{c.stage} \u00d7 {c.question} is {c.state} ({c.count} of {c.threshold})"
+                for c in self.cells
+                if c.state == level
+            ]
+        if level == "stuck":
+            return [f"{sid} is stuck: {STUCK_TEXT}" for sid in self.stuck]
+        if level == "stale":
+            return [f"{aid} is past its review date" for aid in self.stale]
+        if level == "balance":
+            b = self.balance
+            wanted = round(b.min_after_share * 100)
+            share = round(b.shares["after"] * 100)
+            return [f"{share}% of the effort is after the purchase, less than {wanted}%"] if b.warning else []
+        return [p.format() for p in self.lint]
+
+    def fail_on(self, levels: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """Return (level, reason) for each finding that fails ``--fail-on``-style ``levels``.
+
+        ``never`` passes; ``empty``, ``thin`` and ``stuck`` are the cumulative levels of
+        `FAIL_LEVELS` (``thin`` fails on empty cells too); every other gate of `GATES` fails
+        on its own findings. A reason shows once, under the first level that names it.
+        """
+        seen: set[str] = set()
+        found: list[tuple[str, str]] = []
+        for level in dict.fromkeys(levels):
+            if level == "never":
+                continue
+            reasons = self.failures(level) if level in FAIL_LEVELS else self.gate([level])
+            for reason in reasons:
+                if reason not in seen:
+                    seen.add(reason)
+                    found.append((level, reason))
+        return tuple(found)
 
     def failures(self, level: str) -> tuple[str, ...]:
         """Return why a gate at ``level`` fails, one reason per finding; empty when it passes.

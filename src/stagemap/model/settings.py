@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .journey import JourneyModel, Persona, Question, QuestionRole
+from .journey import JourneyModel, Persona, Question, QuestionRole, RankWeights
 
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
@@ -36,6 +36,9 @@ SETTINGS = (
     "thresholds",
     "min_after_share",
     "messages",
+    "plays",
+    "rank",
+    "lint",
     "site",
     "cache",
 )
@@ -144,6 +147,10 @@ class Config:
     """Content folders read, in order; empty means the content folder alone, every file in it."""
     rules: ReadRules = field(default_factory=ReadRules)
     """How content files are read."""
+    weights: RankWeights = field(default_factory=RankWeights)
+    """Stage and persona weights of the report's ranking (``rank`` in stagemap.yml)."""
+    lint_off: frozenset[str] = frozenset()
+    """Lint rules switched off (``lint`` in stagemap.yml)."""
 
     @property
     def all_sources(self) -> tuple[Source, ...]:

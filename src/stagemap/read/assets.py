@@ -12,7 +12,16 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cached_parse, open_cache
 from .parse import Place, parse_asset
 from .sources import Scan, ToRead, scan, walk
 
-__all__ = ["content_files", "link", "load_library", "parse_asset", "read_library"]
+__all__ = [
+    "content_files",
+    "default_id",
+    "link",
+    "load_library",
+    "parse_asset",
+    "read_content",
+    "read_library",
+    "sort_out",
+]
 
 
 def content_files(content_dir: Path, suffixes: tuple[str, ...] = ASSET_SUFFIXES) -> list[Path]:
@@ -52,26 +61,26 @@ def read_library(config: Config, *, bodies: bool = True) -> tuple[Library, Cache
 
     def parse(path: str, rel: str, _stat: object = None) -> tuple[Asset | None, list[Problem]]:
         item = places[rel]
-        data = _read(path, rel)
+        data = read_content(path, rel)
         if isinstance(data, Problem):
             return None, [data]
         place = Place(item.sub, item.audience, item.source.url, item.draft)
-        return parse_asset(rel, _default_id(item), data, vocab, config.rules, place)
+        return parse_asset(rel, default_id(item), data, vocab, config.rules, place)
 
     files = [(item.path, item.rel) for item in found.to_read]
     cache = open_cache(config, vocab)
     parsed = cached_parse(cache, files, parse, bodies=bodies)
-    kept, fates = _sort_out(parsed, found, config.rules)
+    kept, fates = sort_out(parsed, found, config.rules)
     library = link(kept, vocab, fates, found.problems)
     return library, cache.update() if cache is not None else None
 
 
-def _default_id(item: ToRead) -> str:
+def default_id(item: ToRead) -> str:
     """Return the id of a file that names none: its path under its source, without the ending."""
     return item.sub.rpartition(".")[0]
 
 
-def _read(path: str, rel: str) -> bytes | Problem:
+def read_content(path: str, rel: str) -> bytes | Problem:
     """Return a content file's bytes, or the problem reading it (too big, unreadable)."""
     try:
         with open(path, "rb") as handle:
@@ -86,7 +95,7 @@ def _read(path: str, rel: str) -> bytes | Problem:
     return data
 
 
-def _sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[Parsed], list[FileFate]]:
+def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[Parsed], list[FileFate]]:
     """Split parse results into what linking needs and the fates of files with no asset."""
     kept: list[Parsed] = []
     fates = list(found.fates)

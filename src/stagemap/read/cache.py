@@ -31,8 +31,8 @@ from ..model.settings import Config, ReadRules, Source
 from . import frontmatter
 from .owned import read_owned
 
-CACHE_FILE = "parse-v3.json"
-FORMAT = "stagemap parse cache 3"
+CACHE_FILE = "parse-v4.json"
+FORMAT = "stagemap parse cache 4"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"

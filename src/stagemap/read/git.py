@@ -13,18 +13,20 @@ import hashlib
 import os
 import posixpath
 import subprocess
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from ..errors import ConfigError, Problem, StagemapError
-from ..model.library import ASSET_SUFFIXES, Asset, Library, Vocabulary
-from ..model.settings import CONFIG_NAME, Config
+from ..model.library import Asset, Library, Vocabulary
+from ..model.settings import CONFIG_NAME, Config, Source
 from . import yamlsafe
-from .assets import content_files, link, parse_asset
+from .assets import default_id, link, parse_asset, read_content, sort_out
+from .parse import Place
 from .settings import config_from_data
+from .sources import Listing, Scan, ToRead, scan
 
 Parsed = tuple[Asset | None, list[Problem]]
 MAIN_BRANCHES = (
@@ -252,8 +254,8 @@ class Revisions:
         """Collect content problems as `load_library` does; without them, only the assets are
         linked (coverage needs no did-you-mean hints, which dominate the time of a revision
         with many broken next steps)."""
-        self._parsed: dict[Vocabulary, dict[tuple[str, str], Parsed]] = {}
-        """Parsed files per vocabulary, by (blob id, path shown)."""
+        self._parsed: dict[tuple[Vocabulary, str], dict[tuple[str, str, Place], Parsed]] = {}
+        """Parsed files per vocabulary and reading rules, by (blob id, path shown, place)."""
         self._configs: dict[tuple[bytes, bytes | None], Config] = {}
 
     def at(self, revision: Revision) -> Snapshot | None:
@@ -297,71 +299,87 @@ class Revisions:
         return data
 
     def library_at(self, revision: Revision, config: Config) -> Library:
-        """Read the content folder of a commit, parsing only blobs not seen before."""
-        vocab = Vocabulary.of(config)
-        content = _content_prefix(config)
-        folder = (self.git.prefix + content).rstrip("/")
-        files: list[tuple[str, str, str]] = []
-        for path, blob in self.git.tree(revision.commit, folder):
-            rel = path[len(self.git.prefix) :]
-            sub = rel[len(content) :]
-            if _is_asset(sub):
-                files.append((sub, rel, blob))
-        files.sort()
-        parsed = self._parsed.setdefault(vocab, {})
-        missing = [blob for _, rel, blob in files if (blob, rel) not in parsed]
-        texts = {name: data for name, _, data in self.git.read(dict.fromkeys(missing))}
-        for sub, rel, blob in files:
-            if (blob, rel) not in parsed:
-                parsed[(blob, rel)] = _parse(rel, sub, texts.get(blob) or b"", vocab)
-        return self._link([parsed[(blob, rel)] for _, rel, blob in files], vocab)
+        """Read the sources of a commit as the checkout's are read, parsing only blobs not seen before.
+
+        A source outside the repository has no past: it is a problem at every revision.
+        """
+
+        def lister(source: Source, root: Path) -> Listing | Problem:
+            try:
+                rel = source.path.relative_to(root).as_posix()
+            except ValueError:
+                return Problem(
+                    source.path.as_posix(),
+                    0,
+                    0,
+                    "error",
+                    "source is outside the repository, so it has no history",
+                    "read it from its own repository, or leave it out of 'sources'",
+                    "source-outside",
+                )
+            folder = "" if rel == "." else rel
+            under = (self.git.prefix + folder).rstrip("/")
+            start = len(under) + 1 if under else 0
+            return [
+                ("file", blob, path[start:])
+                for path, blob in self.git.tree(revision.commit, under)
+                if not any(part.startswith(".") for part in path[start:].split("/"))
+            ]
+
+        found = scan(config, lister)
+        needed = [item.path for item in found.to_read if self._key(item) not in self._cache(config)]
+        texts = {name: data for name, _, data in self.git.read(dict.fromkeys(needed))}
+        return self._library(config, found, lambda item: texts.get(item.path) or b"")
 
     def worktree(self, config: Config) -> Snapshot:
-        """Read the content folder from disk as `load_library` sees it, writing no cache."""
-        vocab = Vocabulary.of(config)
-        content = _content_prefix(config)
-        cache = self._parsed.setdefault(vocab, {})
-        parsed: list[Parsed] = []
-        for path in content_files(config.content_dir):
-            rel = content + path.relative_to(config.content_dir).as_posix()
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                problem = Problem(rel, 0, 0, "error", f"cannot read file: {exc.strerror}", "", "io")
-                parsed.append((None, [problem]))
-                continue
-            key = (self.git.blob_id(data), rel)
-            if key not in cache:
-                cache[key] = _parse(rel, rel[len(content) :], data, vocab)
-            parsed.append(cache[key])
-        return Snapshot(None, config, self._link(parsed, vocab))
+        """Read the sources from disk as `load_library` sees them, writing no cache."""
+        found = scan(config)
+        datas: dict[str, bytes | Problem] = {}
+        for item in found.to_read:
+            datas[item.rel] = read_content(item.path, item.rel)
+        keyed = replace(
+            found,
+            to_read=tuple(
+                replace(item, path=self.git.blob_id(data)) if isinstance(data, bytes) else item
+                for item in found.to_read
+                for data in (datas[item.rel],)
+            ),
+        )
+        return Snapshot(None, config, self._library(config, keyed, lambda item: datas[item.rel]))
 
-    def _link(self, parsed: list[Parsed], vocab: Vocabulary) -> Library:
+    def _cache(self, config: Config) -> dict[tuple[str, str, Place], Parsed]:
+        # The rules hold dicts: their repr (stable, in the order read) stands for them.
+        return self._parsed.setdefault((Vocabulary.of(config), repr(config.rules)), {})
+
+    @staticmethod
+    def _key(item: ToRead) -> tuple[str, str, Place]:
+        return (item.path, item.rel, Place(item.sub, item.audience, item.source.url, item.draft))
+
+    def _library(self, config: Config, found: Scan, data: Callable[[ToRead], bytes | Problem]) -> Library:
+        """Parse what ``found`` lists (``item.path``: a blob id) through the cache, then link."""
+        vocab = Vocabulary.of(config)
+        cache = self._cache(config)
+        parsed: list[Parsed] = []
+        for item in found.to_read:
+            key = self._key(item)
+            if key not in cache:
+                got = data(item)
+                if isinstance(got, Problem):
+                    parsed.append((None, [got]))
+                    continue
+                asset, problems = parse_asset(item.rel, default_id(item), got, vocab, config.rules, key[2])
+                # Coverage never needs the body; dropping it keeps a year of revisions small.
+                cache[key] = (None if asset is None else replace(asset, body=""), problems)
+            parsed.append(cache[key])
+        kept, fates = sort_out(parsed, found, config.rules)
         if self.problems:
-            return link(parsed, vocab)
+            return link(kept, vocab, fates, found.problems)
         # The same assets as link(): the first file (by path) to use an id keeps it.
         first: dict[str, Asset] = {}
-        for asset, _ in parsed:
+        for asset, _ in kept:
             if asset is not None:
                 first.setdefault(asset.id, asset)
         return Library(tuple(sorted(first.values(), key=lambda a: a.path)), ())
-
-
-def _parse(rel: str, sub: str, data: bytes, vocab: Vocabulary) -> Parsed:
-    asset, problems = parse_asset(rel, sub.rpartition(".")[0], data, vocab)
-    # Coverage never needs the body; dropping it keeps a year of revisions small in memory.
-    return (None if asset is None else replace(asset, body=""), problems)
-
-
-def _content_prefix(config: Config) -> str:
-    """The content folder relative to the project, with a final ``/`` (empty for the project)."""
-    rel = config.content_dir.relative_to(config.root).as_posix() if config.content_dir != config.root else ""
-    return rel + "/" if rel else ""
-
-
-def _is_asset(sub: str) -> bool:
-    """Return True for a Markdown file with no hidden folder or name on its way (like the loader)."""
-    return sub.lower().endswith(ASSET_SUFFIXES) and not any(part.startswith(".") for part in sub.split("/"))
 
 
 def _yaml(data: bytes, where: str) -> Any:

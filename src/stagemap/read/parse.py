@@ -11,6 +11,7 @@ from ..model.library import (
     ALL_FIELDS,
     AUDIENCES,
     FIELDS,
+    INTERNAL_FORMATS,
     MAX_ID,
     MAX_ID_PART,
     STATUSES,
@@ -153,7 +154,9 @@ def _asset(
     updated, review_by = fields.date("updated"), fields.date("review_by")
     next_step = fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
-    audience = _audience(fields, loaded, place, add)
+    audience = _audience(fields, loaded, place, add) or (
+        "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
+    )
     if title is None or asset_id is None or (rules.tags_required and (not stages or not questions)):
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
@@ -215,13 +218,13 @@ def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add)
 
 
 def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: Add) -> str:
-    """Return the ``audience`` field, else the one the file's place gives, else ``buyer``."""
+    """Return the ``audience`` field, else the one the file's place gives, else nothing (its format decides)."""
     given = fields.text("audience")
     if given and given not in AUDIENCES:
         pos = loaded.pos("audience")
         add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
         given = None
-    return given or place.audience or "buyer"
+    return given or place.audience
 
 
 def _heading(body: str) -> str | None:

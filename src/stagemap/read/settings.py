@@ -9,6 +9,7 @@ naming cells by cells.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
+from .guidance import apply_guides, read_lint, read_weights
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
 from .sourcing import read_rules, read_sources
@@ -119,6 +121,8 @@ class _Reader:
         stage_ids = None
         if is_usable(model):
             model = apply_stage_overrides(model, data.get("stages"), loaded, findings)
+            model_value, plays = data.get("model", DEFAULT_MODEL), data.get("plays")
+            model = apply_guides(model, model_value, plays, loaded, self.root, findings)
             stage_ids = model.stage_ids
         questions = read_questions(data.get("questions"), loaded, findings)
         question_ids = tuple(q.id for q in questions)
@@ -149,6 +153,8 @@ class _Reader:
             sources=sources,
             rules=read_rules(data, loaded, findings),
         )
+        config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
+        config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))
         findings.raise_if_any()
         return config
 

@@ -10,6 +10,7 @@ that is not UTF-8 are problems at their path. Names starting with ``.`` (``.git`
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,18 +84,34 @@ class _Rules:
         return self.source.audience
 
 
-def scan(config: Config) -> Scan:
-    """Walk every source of ``config`` and sort out its files."""
+Listing = list[tuple[str, str, str]]
+"""(kind, path, path under the source with '/') of every entry of a source, as `walk` gives them."""
+
+
+def on_disk(source: Source, root: Path) -> Listing | Problem:
+    """List a source folder on disk, or say that it does not exist."""
+    if not source.path.is_dir():
+        return _missing(source.path, root)
+    return walk(str(source.path))
+
+
+def scan(config: Config, lister: Callable[[Source, Path], Listing | Problem] = on_disk) -> Scan:
+    """Sort out the files of every source of ``config``, as ``lister`` lists them (on disk by default).
+
+    `stagemap.read.git` lists a commit's tree instead (each ``path`` a blob id), so that a
+    revision is read by the same sources, globs and rules as the checkout.
+    """
     to_read: dict[str, ToRead] = {}
     fates: dict[str, FileFate] = {}
     problems: list[Problem] = []
     for source in config.all_sources:
         rules = _Rules(source, config.rules)
         prefix = _prefix(source.path, config.root)
-        if not source.path.is_dir():
-            problems.append(_missing(source.path, config.root))
+        listing = lister(source, config.root)
+        if isinstance(listing, Problem):
+            problems.append(listing)
             continue
-        for kind, path, sub in walk(str(source.path)):
+        for kind, path, sub in listing:
             rel = prefix + sub if sub != "." else prefix.rstrip("/") or "."
             if rel in to_read or rel in fates:
                 continue  # also under an earlier source, which decided its fate

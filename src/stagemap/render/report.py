@@ -12,6 +12,7 @@ from ..model.report import (
     CELL_LABELS,
     CELL_STATES,
     STUCK_TEXT,
+    Action,
     Balance,
     Cell,
     Gap,
@@ -85,6 +86,7 @@ def to_data(report: Report) -> dict[str, Any]:
         "retired": list(report.retired),
         "over_invested": list(report.over_invested),
         "next_to_make": [_gap_data(rank, g) for rank, g in enumerate(report.next_to_make, 1)],
+        "actions": [_action_data(rank, a) for rank, a in enumerate(report.actions, 1)],
         "by_persona": [_persona_data(row) for row in report.by_persona],
     }
 
@@ -141,6 +143,19 @@ def _gap_data(rank: int, gap: Gap) -> dict[str, Any]:
     }
 
 
+def _action_data(rank: int, action: Action) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "kind": action.kind,
+        "stage": action.stage,
+        "question": action.question,
+        "asset": action.asset,
+        "text": action.text,
+        "command": action.command,
+        "weight": action.weight,
+    }
+
+
 def _persona_data(row: PersonaRow) -> dict[str, Any]:
     return {
         "persona": row.persona,
@@ -194,14 +209,11 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     lines += _md_flow_and_balance(report)
-    lines += ["## What to make next", ""]
-    if report.next_to_make:
-        for i, gap in enumerate(report.next_to_make, 1):
-            lines.append(
-                f"{i}. **{gap.stage} \u00d7 {gap.question}** ({gap_state(gap)}): {_md(gap.reason)}{try_formats(gap)}"
-            )
-    else:
-        lines.append("Every cell is covered.")
+    lines += ["## What to do next", ""]
+    for i, action in enumerate(report.actions, 1):
+        lines += [f"{i}. {_md(action.text)}  ", f"   `{action.command}`"]
+    if not report.actions:
+        lines.append("Every cell is covered and every stage hands buyers on.")
     lines.append("")
     if report.by_persona:
         lines += ["## By persona", ""]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 from dataclasses import dataclass
 
 from ..model.journey import PHASES
 from ..model.report import CELL_STATES, STUCK_TEXT, Report, State
-from .report import SYMBOLS, after_warning, gap_state, pct, sendable, try_formats
+from .report import SYMBOLS, after_warning, pct, sendable
 
 TABLE_GAPS = 10
 """The table lists this many gaps to fill; Markdown and JSON list them all."""
@@ -119,14 +120,14 @@ def _table_balance(report: Report, wrap: int, paint: _Paint) -> list[str]:
 
 
 def _table_gaps(report: Report, wrap: int, paint: _Paint) -> list[str]:
-    out = [paint.bold("What to make next")]
-    if not report.next_to_make:
-        out.append("  every cell is covered")
-    shown = report.next_to_make[:TABLE_GAPS]
-    for i, gap in enumerate(shown, 1):
-        out.append(paint(f"{i:>3}. {gap.stage} \u00d7 {gap.question} ({gap_state(gap)})", COLORS[gap.state]))
-        out += _wrap(gap.reason + try_formats(gap), wrap, "       ", "       ")
-    hidden = len(report.next_to_make) - len(shown)
+    out = [paint.bold("What to do next")]
+    if not report.actions:
+        out.append("  every cell is covered and every stage hands buyers on")
+    shown = report.actions[:TABLE_GAPS]
+    for i, action in enumerate(shown, 1):
+        out += _wrap(action.text, wrap, f"{i:>3}. ", "     ")
+        out += [paint(line, COLORS["covered"]) for line in _command_lines(action.command, wrap, "     $ ")]
+    hidden = len(report.actions) - len(shown)
     if hidden:
         out.append(f"  ... and {hidden} more (--format md or json lists them all)")
     return out
@@ -150,6 +151,20 @@ def _table_personas(report: Report, col: int, paint: _Paint) -> list[str]:
 
 def _plain(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def _command_lines(command: str, width: int, first: str) -> list[str]:
+    """Break a shell command at spaces with ``\\`` continuations, so it still pastes."""
+    rest = " " * len(first)
+    lines: list[str] = []
+    line = first
+    for word in (shlex.quote(w) for w in shlex.split(command)):
+        if line.strip() not in ("", "$") and len(line) + 1 + len(word) + 2 > width:
+            lines.append(line + " \\")
+            line = rest + word
+        else:
+            line = f"{line}{word}" if line.endswith(" ") else f"{line} {word}"
+    return [*lines, line]
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:

@@ -1,0 +1,127 @@
+"""Assemble a play per stage (and per persona) from the journey model, the library and the report. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import UsageError, suggest
+from ..model.journey import LEAD_LABELS, PHASE_LABELS, Objection, StageGuide
+from ..model.kit import AssetRef
+from ..model.library import Asset, Library
+from ..model.play import PLAY_LIMITS, ObjectionCard, Play, PlayAppendix, ProofPoint
+from ..model.report import Report
+from ..model.settings import Config
+from .audience import is_internal
+from .coverage import serves
+from .kits import AssetRefs
+
+
+def answers(asset: Asset) -> tuple[str, ...]:
+    """Return the objection ids an asset says it answers (``answers`` in front matter)."""
+    value = asset.extra.get("answers")
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def buyer_line(asset: Asset, question_id: str) -> str:
+    """Return what the buyer is told for one question: its line in ``says``, else the message."""
+    says = asset.extra.get("says")
+    if isinstance(says, dict) and isinstance(says.get(question_id), str):
+        return " ".join(says[question_id].split())
+    return asset.message
+
+
+def build_play(
+    config: Config, library: Library, report: Report, stage_id: str, *, link_base: Path | None = None
+) -> Play:
+    """Assemble the play of one stage for the report's persona (None: everyone).
+
+    ``link_base`` is the folder the play will be written to; None makes links relative to the
+    project root. An asset's ``url`` in front matter, when it has one, is its public link.
+    """
+    stage = config.model.stage(stage_id)
+    if stage is None:
+        raise UsageError(f"unknown stage '{stage_id}' ({suggest(stage_id, config.model.stage_ids)})")
+    person = config.persona(report.persona) if report.persona else None
+    refs = AssetRefs(config.root, (link_base or config.root).resolve())
+    eligible = set(report.eligible)
+    here = [a for a in library.assets if a.id in eligible and stage.id in a.stages and not is_internal(a)]
+    guide = _cut(config.model.guide(stage.id))
+    cards = tuple(_card(o, here, refs) for o in guide.objections)
+    pipeline = [
+        a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, report.persona)
+    ]
+    personas = (person,) if person else config.personas
+    return Play(
+        stage=stage,
+        persona=person,
+        phase_label=PHASE_LABELS[stage.phase],
+        lead_label=LEAD_LABELS[stage.lead].capitalize(),
+        guide=guide,
+        objections=cards,
+        proof=_proof(config, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs),
+        send=tuple(_public(refs(a), a) for a in _sendable(here, cards))[: PLAY_LIMITS["send"]],
+        not_fit=tuple((p.name, p.not_fit) for p in personas if p.not_fit),
+        next_stage=config.model.after(stage),
+        appendix=PlayAppendix(
+            is_stuck=stage.id in report.stuck,
+            gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
+            unanswered=tuple(c.objection for c in cards if not c.send),
+            pipeline=tuple(refs(a) for a in pipeline),
+        ),
+    )
+
+
+def _cut(guide: StageGuide) -> StageGuide:
+    """Cut the guide's lists to what fits on one page."""
+    return replace(
+        guide,
+        signals=guide.signals[: PLAY_LIMITS["signals"]],
+        ask=guide.ask[: PLAY_LIMITS["ask"]],
+        objections=guide.objections[: PLAY_LIMITS["objections"]],
+        deciders=guide.deciders[: PLAY_LIMITS["deciders"]],
+        red_flags=guide.red_flags[: PLAY_LIMITS["red_flags"]],
+    )
+
+
+def _public(ref: AssetRef, asset: Asset) -> AssetRef:
+    url = asset.extra.get("url")
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        return replace(ref, href=url)
+    return ref
+
+
+def _card(objection: Objection, here: Sequence[Asset], refs: AssetRefs) -> ObjectionCard:
+    answering = [a for a in here if objection.id in answers(a)]
+    # One proof line per card keeps the page to one sheet; the assets to send carry the rest.
+    proof = tuple(dict.fromkeys(a.message for a in answering if a.message))[:1]
+    return ObjectionCard(objection, proof, tuple(_public(refs(a), a) for a in answering))
+
+
+def _proof(config: Config, here: Sequence[Asset], refs: AssetRefs) -> tuple[ProofPoint, ...]:
+    """One line per buyer-facing asset, in question order, for the questions it answers here.
+
+    ``here`` leaves out the assets an objection card already quotes, so nothing is said twice.
+    """
+    points: list[ProofPoint] = []
+    seen: set[str] = set()
+    for question in config.questions:
+        for asset in here:
+            if question.id not in asset.questions or asset.id in seen:
+                continue
+            line = buyer_line(asset, question.id)
+            if line:
+                seen.add(asset.id)
+                points.append(ProofPoint(line, _public(refs(asset), asset)))
+    return tuple(points[: PLAY_LIMITS["proof"]])
+
+
+def _sendable(here: Sequence[Asset], cards: Sequence[ObjectionCard]) -> list[Asset]:
+    """The stage's buyer-facing assets, those that answer an objection first."""
+    answering = {ref.id for card in cards for ref in card.send}
+    return sorted(here, key=lambda a: (a.id not in answering, a.title))

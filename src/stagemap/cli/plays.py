@@ -1,0 +1,69 @@
+"""The ``play`` command: parse, call the library, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..analyse.coverage import analyse
+from ..errors import UsageError, suggest
+from ..render.plays import PLAY_FORMATS, render_play
+from ..write.atomic import atomic_write
+from ..write.targets import check_output_file
+from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, pass_state
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("stage")
+@click.option("--persona", metavar="ID", help="Only this persona's assets, proof and not-a-fit criteria.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(PLAY_FORMATS),
+    default="md",
+    show_default=True,
+    help="Output format: Markdown, an HTML page that prints on one A4 or Letter sheet, or plain text.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout (never into content/, templates/ or settings).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
+@as_of_option
+@pass_state
+def play(
+    state: _State,
+    stage: str,
+    persona: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    as_of: str | None,
+) -> None:
+    """Print the one-page play of one STAGE: when to run it, what to ask, answer and send.
+
+    \b
+    Example:
+      stagemap play commitment
+      stagemap play evaluation --persona office-manager --format html -o evaluation.html
+    """
+    day = _as_of(as_of)
+    target = check_output_file(state.config(), output, force=force) if output is not None else None
+    project = state.load(bodies=False)
+    config = project.config
+    if config.model.stage(stage) is None:
+        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona)
+    link_base = output.resolve().parent if output else config.root
+    text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(target, text.encode("utf-8"))
+    click.echo(f"Wrote {output}")

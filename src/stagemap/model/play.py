@@ -1,0 +1,78 @@
+"""A play as data: one printed page for running a conversation with a buyer at one stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .journey import Objection, Persona, Stage, StageGuide
+from .kit import AssetRef
+from .report import Gap
+
+PLAY_LIMITS = {"signals": 3, "ask": 5, "objections": 3, "proof": 3, "send": 4, "deciders": 3, "red_flags": 3}
+"""The most items of each list a play shows, so that it fits on one printed page."""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectionCard:
+    """An objection with the short answer, the proof and the buyer-facing asset to send."""
+
+    objection: Objection
+    """The objection and its short answer."""
+    proof: tuple[str, ...]
+    """What the first answering asset tells the buyer about it (at most one line)."""
+    send: tuple[AssetRef, ...]
+    """Buyer-facing assets that say they answer it (``answers`` in front matter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProofPoint:
+    """One thing to tell the buyer, and the asset that backs it."""
+
+    text: str
+    """The line for the buyer."""
+    asset: AssetRef
+    """Where it comes from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Play:
+    """Everything a person needs on one page to run a conversation at one stage."""
+
+    stage: Stage
+    """The stage."""
+    persona: Persona | None
+    """The persona the play is for, or None for everyone."""
+    phase_label: str
+    """e.g. ``before the purchase``."""
+    lead_label: str
+    """e.g. ``Sales``."""
+    guide: StageGuide
+    """The stage's guide, its lists cut to ``PLAY_LIMITS``: signals, exit, next step, opening,
+    questions to ask, deciders, red flags, where a not-now buyer goes, the lead's do's."""
+    objections: tuple[ObjectionCard, ...]
+    """Objection cards."""
+    proof: tuple[ProofPoint, ...]
+    """Proof points from buyer-facing assets for the persona at this stage, other than those an
+    objection card already quotes."""
+    send: tuple[AssetRef, ...]
+    """Buyer-facing assets for the persona at this stage: never internal material."""
+    not_fit: tuple[tuple[str, str], ...]
+    """(persona name, who is not a fit) for the persona, or for every persona."""
+    next_stage: Stage | None
+    """The stage a buyer moves on to, or None at the end."""
+    appendix: PlayAppendix
+    """Notes for the content team, printed apart from the play."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlayAppendix:
+    """What the content team should know about this stage: gaps, work in progress, stuck points."""
+
+    is_stuck: bool
+    """Nothing published here hands buyers on to a later stage."""
+    gaps: tuple[Gap, ...]
+    """Empty and thin cells at this stage, ranked."""
+    unanswered: tuple[Objection, ...]
+    """Objections no buyer-facing asset says it answers."""
+    pipeline: tuple[AssetRef, ...]
+    """Assets being made for this stage (idea, draft, review)."""

@@ -1,0 +1,41 @@
+"""Render plays with the Jinja environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..analyse.plays import build_play
+from ..model.library import Library
+from ..model.play import Play
+from ..model.report import Report
+from ..model.settings import Config
+from .environment import GENERATOR, environment, render
+
+PLAY_FORMATS = ("md", "html", "txt")
+"""Formats a play can be rendered in: each has its ``play.FORMAT.j2``."""
+
+
+def play_context(config: Config, report: Report, play: Play, generator: str) -> dict[str, Any]:
+    """Return the documented template context of a play template."""
+    return {
+        "project": {"name": config.name, "purpose": config.purpose},
+        "play": play,
+        "as_of": report.as_of.isoformat(),
+        "generator": generator,
+    }
+
+
+def render_play(
+    config: Config,
+    library: Library,
+    report: Report,
+    stage_id: str,
+    fmt: str,
+    *,
+    link_base: Path | None = None,
+) -> str:
+    """Render one stage's play for the report's persona with ``play.FMT.j2``."""
+    play = build_play(config, library, report, stage_id, link_base=link_base)
+    env = environment(config.templates_dir)
+    return render(env, f"play.{fmt}.j2", play_context(config, report, play, GENERATOR))

@@ -1,0 +1,160 @@
+"""Lint rules and report gates: each gate fails alone, with its reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stagemap import load_project
+from stagemap.analyse.coverage import analyse
+from stagemap.analyse.lint import lint
+from stagemap.errors import ConfigError
+from stagemap.model.report import GATES, Report
+from tests.test_kits import run
+from tests.test_plays import DAY
+
+HARD_SELL_POST = """\
+---
+title: Spring offer
+stages: [awareness]
+questions: [problems]
+format: blog-post
+next: purchase
+cta: 20% off this week, buy now
+---
+Body.
+"""
+
+
+def sample_report(root: Path) -> Report:
+    project = load_project(root)
+    return analyse(project.config, project.library, DAY)
+
+
+def test_lint_catches_the_hard_sell_awareness_post(sample: Path) -> None:
+    (sample / "content/blog/spring-offer.md").write_text(HARD_SELL_POST, encoding="utf-8")
+    project = load_project(sample)
+    found = [p.format() for p in lint(project.config, project.library, DAY) if p.code == "hard-sell"]
+    off = "switch the rule off with 'lint: {hard-sell: false}' in stagemap.yml"
+    assert found == [
+        "content/blog/spring-offer.md:6:7: warning: marketing-led asset hands buyers straight to 'purchase', "
+        f"at the purchase (give it the next step a buyer at this stage is ready for; {off})",
+        "content/blog/spring-offer.md:6:7: warning: marketing-led asset's call to action is a hard sell "
+        f"('20% off') (offer the buyer's next step, not a deal; {off})",
+    ]
+
+
+def test_lint_leaves_sales_led_next_steps_to_the_purchase_alone(sample: Path) -> None:
+    project = load_project(sample)
+    assert [p for p in lint(project.config, project.library, DAY) if p.code == "hard-sell"] == []
+    assert any(a.next == "purchase" for a in project.library.assets)
+
+
+def test_lint_rules_can_be_switched_off(sample: Path) -> None:
+    (sample / "content/blog/spring-offer.md").write_text(HARD_SELL_POST, encoding="utf-8")
+    settings = sample / "stagemap.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "lint:\n  hard-sell: false\n  no-not-for: false\n",
+        encoding="utf-8",
+    )
+    project = load_project(sample)
+    assert lint(project.config, project.library, DAY) == ()
+
+
+def test_lint_unknown_rule_is_a_settings_error(sample: Path) -> None:
+    settings = sample / "stagemap.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + "lint:\n  hard_sell: false\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown lint rule 'hard_sell' \(did you mean 'hard-sell'\?\)"):
+        load_project(sample)
+
+
+def test_lint_no_not_for_names_each_stage_without_such_material(sample: Path) -> None:
+    stages = [p.message for p in sample_report(sample).lint if p.code == "no-not-for"]
+    assert stages == [
+        "no asset at stage 'awareness' says who the offer is not for",
+        "no asset at stage 'commitment' says who the offer is not for",
+        "no asset at stage 'evaluation' says who the offer is not for",
+    ]
+
+
+def test_lint_flags_the_init_placeholders(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "p"))[0] == 0
+    project = load_project(tmp_path / "p")
+    found = [p.message for p in lint(project.config, project.library, DAY) if p.code == "placeholder"]
+    assert found == [
+        "'messages' is missing: kits show no company message per question",
+        "'purpose' is still the placeholder written by stagemap init",
+    ]
+
+
+def test_gate_each_level_fails_alone_with_its_reasons(sample: Path) -> None:
+    report = sample_report(sample)
+    assert report.gate(["stuck"]) == (
+        "commitment is stuck: nothing published hands buyers on to a later stage",
+    )
+    assert report.gate(["stale"]) == (
+        "blog/apprentice-diary is past its review date",
+        "customers/testimonial-wall is past its review date",
+    )
+    assert report.gate(["balance"]) == ("11% of the effort is after the purchase, less than 20%",)
+    assert all(" is empty (" in r for r in report.gate(["empty"]))
+    assert all(" is thin (" in r for r in report.gate(["thin"]))
+    assert report.gate(["lint"]) == tuple(p.format() for p in report.lint)
+    for level in GATES:
+        assert report.gate([level]), level
+    assert report.gate(["stuck", "stale"]) == report.gate(["stuck"]) + report.gate(["stale"])
+    with pytest.raises(ValueError, match="unknown gate 'some'"):
+        report.gate(["some"])
+
+
+def test_gate_passes_when_its_findings_are_fixed(sample: Path) -> None:
+    run(
+        "-C",
+        str(sample),
+        "tag",
+        str(sample / "content/sales/business-case-one-pager.md"),
+        "--set",
+        "next=evaluation",
+    )
+    settings = sample / "stagemap.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "min_after_share: 0.1\n", encoding="utf-8")
+    report = sample_report(sample)
+    assert report.gate(["stuck", "balance"]) == ()
+    assert report.gate(["stale"]) != ()
+
+
+ORBIT_ASSET = """\
+---
+title: {title}
+stages: [{stage}]
+questions: [problems]
+next: {next}
+---
+Body.
+"""
+
+
+@pytest.mark.parametrize(("model", "stuck", "backward"), [("orbits", False, 0), ("hourglass", True, 1)])
+def test_orbits_allow_moves_in_any_order(tmp_path: Path, model: str, stuck: bool, backward: int) -> None:
+    first, second = ("awareness", "benefit") if model == "orbits" else ("know", "like")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "stagemap.yml").write_text(f"model: {model}\n", encoding="utf-8")
+    (tmp_path / "content/back.md").write_text(
+        ORBIT_ASSET.format(title="Back", stage=second, next=first), encoding="utf-8"
+    )
+    report = sample_report(tmp_path)
+    assert (second in report.stuck) is stuck
+    assert len(report.backward) == backward
+    project = load_project(tmp_path)
+    assert project.config.model.free_order is (model == "orbits")
+
+
+def test_model_order_must_be_line_or_any(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "stagemap.yml").write_text(
+        "model:\n  order: loop\n  stages:\n    - {id: a, phase: before, lead: marketing}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"stagemap\.yml:2:10: error: unknown model order 'loop'"):
+        load_project(tmp_path)
