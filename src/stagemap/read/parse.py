@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problem, suggest
+from ..model import limits
 from ..model.library import (
     ALL_FIELDS,
     AUDIENCES,
@@ -70,7 +71,25 @@ def parse_asset(
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
     place = place or Place(default_id)
-    return _asset(rel, default_id, split, loaded, vocab, add, rules, place), problems
+    asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place)
+    if asset is not None:  # a file left out is not rendered
+        _body_limits(split, add)
+    return asset, problems
+
+
+def _body_limits(split: frontmatter.Split, add: Add) -> None:
+    """Report a body that the site shows as plain text because it goes beyond a limit."""
+    found = limits.exceeded(split.body)
+    if found is not None:
+        hint = "split the file, or simplify it; see Limits in docs/markdown.md"
+        add(
+            split.body_line + found.line,
+            found.col,
+            f"rendered as plain text: {found.reason}",
+            hint,
+            "too-complex",
+            "warning",
+        )
 
 
 def _front_matter(

@@ -31,6 +31,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..model import limits
 from . import cmark
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -113,6 +114,8 @@ def render(
     level. ``drop_title`` removes a first heading whose text is the title, so the page does
     not repeat it.
     """
+    if limits.exceeded(text) is not None:  # reported when the file is read
+        return plain(text)
     if rewrite is not None:
         rewrite = _once(rewrite)  # the fast path may hand over to the token path
     fast = _fast_render(text, allow_html, rewrite, top, drop_title)
@@ -227,6 +230,11 @@ def _once(rewrite: Rewrite) -> Rewrite:
 
 def _heading_text(inner: str) -> str:
     return html.unescape(_TAG.sub("", inner))
+
+
+def plain(text: str) -> Rendered:
+    """Render a body beyond the limits (model/limits.py) as escaped preformatted text."""
+    return Rendered(f'<pre class="plain-text">{html.escape(text)}</pre>\n', (), ())
 
 
 def render_html(text: str, *, allow_html: bool = False) -> str:

@@ -1,0 +1,176 @@
+"""Hostile Markdown: bodies built to cost time or memory render in bounded time, and lose nothing.
+
+Each case is rendered in a child process, once per renderer (cmark-gfm and markdown-it-py),
+which reports its time and the memory it allocated; before the limits (model/limits.py),
+the table took 15 s and 700 MB, the brackets 16 s, and the nested list lost its text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.model import limits
+from stagemap.render import markdown
+from tests.conftest import MINIMAL_CONFIG, write
+
+CASES = {
+    "table-2MB": "| a | b | c |\n|---|---|---|\n" + "| x | y | z |\n" * 150_000 + "deep text\n",
+    "brackets-200KB": "[" * 200_000 + "deep text\n",
+    "images-100KB": "![" * 50_000 + "deep text\n",
+    "list-3000": "- " * 3_000 + "deep text\n",
+    "list-lines-100": "".join("  " * i + "- item\n" for i in range(100)) + "  " * 100 + "deep text\n",
+    "quotes-3000": ">" * 3_000 + " deep text\n",
+    "quote-list-1500": "> - " * 1_500 + "deep text\n",
+    "emphasis-run-500KB": "*" * 500_000 + "deep text\n",
+    "emphasis-pairs-600KB": "*a " * 200_000 + "deep text\n",
+    "line-5MB": "word " * 1_000_000 + "deep text\n",
+}
+"""Each hostile body; every one ends in ``deep text``, which must be on the page."""
+
+SECONDS = 2.0
+"""The most a case may take (they take well under a tenth of a second)."""
+MEGABYTES = 64
+"""The most memory a case may allocate besides its input (the largest copies the input thrice)."""
+
+CHILD = """
+import json, sys, time, tracemalloc
+from stagemap.render import markdown
+cases = json.load(sys.stdin)
+tracemalloc.start()
+found = {}
+for name, text in cases.items():
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    start = time.perf_counter()
+    out = markdown.render(text).html
+    seconds = time.perf_counter() - start
+    peak = (tracemalloc.get_traced_memory()[1] - before) / 2**20
+    found[name] = [seconds, peak, out.startswith('<pre class="plain-text">'), "deep text" in out]
+    del out
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.parametrize("renderer", ["cmark", "python"])
+def test_markdown_hostile_bodies_render_as_plain_text_in_bounded_time_and_memory(renderer: str) -> None:
+    env = {**os.environ, "STAGEMAP_MARKDOWN": renderer}
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        input=json.dumps(CASES),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    slow = {name: round(s, 2) for name, (s, _, _, _) in found.items() if s > SECONDS}
+    heavy = {name: round(mb) for name, (_, mb, _, _) in found.items() if mb > MEGABYTES}
+    assert (slow, heavy) == ({}, {})
+    assert {name: (plain, kept) for name, (_, _, plain, kept) in found.items()} == {
+        name: (True, True) for name in CASES
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "reason", "line", "col"),
+    [
+        ("x" * (limits.MAX_BODY_BYTES + 1), "body larger than 128 KiB", 0, 1),
+        ("é" * (limits.MAX_BODY_BYTES // 2 + 1), "body larger than 128 KiB", 0, 1),
+        ("[a](b)\n" * 3 + "[" * limits.MAX_BRACKETS, "more than 2,000 '[' brackets", 3, 1998),
+        ("text\n\n" + "- " * 40 + "x\n", "nesting deeper than 32", 2, 65),
+        ("> " * 40 + "x\n", "nesting deeper than 32", 0, 65),
+        ("para\n" + "".join("  " * i + "1. item\n" for i in range(40)), "nesting deeper than 32", 33, 65),
+        ("\t- " * 20 + "x\n", "nesting deeper than 32", 0, 32),
+    ],
+)
+def test_limits_exceeded_names_the_limit_and_where_the_construct_starts(
+    body: str, reason: str, line: int, col: int
+) -> None:
+    assert limits.exceeded(body) == limits.Exceeded(reason, line, col)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x" * limits.MAX_BODY_BYTES,
+        "[a](b) " * limits.MAX_BRACKETS,
+        "- " * limits.MAX_NESTING + "x\n",
+        "> " * limits.MAX_NESTING + "x\n",
+        "".join("  " * i + "- item\n" for i in range(limits.MAX_NESTING)),
+        "```\n" + " " * 200 + "code\n```\n",
+        "* * * * * * * *\n",
+    ],
+)
+def test_limits_let_bodies_up_to_each_limit_render_as_markdown(body: str) -> None:
+    assert limits.exceeded(body) is None
+    assert not markdown.render(body).html.startswith('<pre class="plain-text">')
+
+
+@pytest.mark.parametrize("renderer", ["cmark", "python"])
+@pytest.mark.parametrize("depth", range(1, 80))
+def test_markdown_nesting_never_drops_text_silently(
+    renderer: str, depth: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # markdown-it-py stops parsing at about 50 levels and drops the rest: refused bodies and
+    # rendered bodies must both keep the text.
+    monkeypatch.setenv("STAGEMAP_MARKDOWN", renderer)
+    for body in (
+        "- " * depth + "deep text\n",
+        "> " * depth + "deep text\n",
+        "> - " * (depth // 2) + "deep text\n",
+        "".join("  " * i + "- item\n" for i in range(depth)) + "  " * depth + "deep text\n",
+        "".join("> " * i + "- item\n" for i in range(depth)) + "> " * depth + "deep text\n",
+    ):
+        assert "deep text" in markdown.render(body).html, body
+
+
+def test_markdown_plain_text_escapes_the_body() -> None:
+    body = "<script>alert(1)</script> & " + "[" * (limits.MAX_BRACKETS + 1)
+    assert markdown.render(body).html == (
+        '<pre class="plain-text">&lt;script&gt;alert(1)&lt;/script&gt; &amp; '
+        + "[" * (limits.MAX_BRACKETS + 1)
+        + "</pre>\n"
+    )
+
+
+PAGE = "---\ntitle: Deep\nstages: awareness\nquestions: risk\n---\nIntro.\n\n"
+
+
+def test_check_reports_a_body_shown_as_plain_text_at_the_construct(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/deep.md": PAGE + "- " * 3_000 + "deep text\n",
+            "content/brackets.md": PAGE + "ok\n" + "[" * 3_000 + "\n",
+        },
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"], catch_exceptions=False)
+    assert result.exit_code == 0
+    hint = " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
+    assert result.stderr == (
+        "content/brackets.md:9:2001: warning: rendered as plain text: more than 2,000 '[' brackets"
+        + hint
+        + "content/deep.md:8:65: warning: rendered as plain text: nesting deeper than 32"
+        + hint
+    )
+
+
+def test_build_shows_a_body_beyond_the_limits_as_plain_text(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/deep.md": PAGE + "> " * 3_000 + "deep text\n"})
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "content/deep.md:8:65: warning: rendered as plain text: nesting deeper than 32" in result.stderr
+    page = (out / "assets" / "deep.html").read_text("utf-8")
+    assert '<pre class="plain-text">Intro.\n\n&gt; &gt; ' in page
+    assert "deep text\n</pre>" in page
