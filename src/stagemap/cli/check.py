@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -55,7 +56,8 @@ def check(state: _State, fmt: str, strict: bool) -> None:
 def _finish_rename(state: _State) -> None:
     """Finish a rename that a killed run left unfinished (under the project lock), and say so."""
     config = state.config()
-    if not (journal_folder(config) / JOURNAL).exists():
+    # os.path.exists, not Path.exists: a cache folder no one may read must not stop a check.
+    if not os.path.exists(journal_folder(config) / JOURNAL):
         return
     with hold_folder_lock(config.root, "editing this project"):
         resumed = finish_interrupted(journal_folder(config), config.root)

@@ -48,10 +48,11 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
     if start.is_file():
         root, config_path = start.parent.resolve(), start.resolve()
     else:
-        if (start / CONFIG_NAME).is_dir():
-            raise ConfigError(
-                f"'{start / CONFIG_NAME}' is a folder; the settings must be a file of that name"
-            )
+        settings = start / CONFIG_NAME
+        if settings.is_dir():
+            raise ConfigError(f"'{settings}' is a folder; the settings must be a file of that name")
+        if settings.exists() and not settings.is_file():  # a device or a pipe: it would never end
+            raise ConfigError(f"'{settings}' is not a regular file; the settings must be a file of that name")
         found = find_root(start) if search else None
         if found is None:
             if (start / CONFIG_NAME).is_file():
