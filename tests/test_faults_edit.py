@@ -523,3 +523,48 @@ def test_rename_leaves_a_file_saved_during_the_renaming_and_names_it(
     checked = stagemap(root, "check")
     assert checked.returncode == 2
     assert checked.stderr.startswith("content/f003.md: changed by someone else during the rename;")
+
+
+def test_rename_with_an_unreadable_folder_renames_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path, 3)
+    write(root, {"content/locked/g.md": ASSET.format(i=9)})
+    monkeypatch.chdir(root)
+    before = snapshot(root)
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:  # as chmod 0 does, for anyone but root
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, out, err = run("rename-persona", "owner", "boss", "--yes")
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert (code, out) == (1, "")
+    assert err == (
+        "content/locked: not changed: cannot read this folder, so the rename cannot reach the files "
+        "in it (check its permissions)\n"
+        "Nothing was renamed: 1 file that may use 'owner' must be fixed first, so that every file is "
+        "renamed together.\n"
+    )
+    assert snapshot(root) == before
+
+
+def test_rename_with_a_name_that_is_not_utf8_renames_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path, 3)
+    try:
+        (root / "content" / os.fsdecode(b"caf\xe9.md")).write_text(ASSET.format(i=9), encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    monkeypatch.chdir(root)
+    code, _, err = run("rename-persona", "owner", "boss", "--yes")
+    assert code == 1
+    assert err.startswith(
+        "content/caf\\xe9.md: not changed: its name is not valid UTF-8, so the rename cannot read it "
+        "(rename the file)\n"
+    )
+    assert b"boss" not in (root / "content" / "f000.md").read_bytes()

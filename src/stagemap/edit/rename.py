@@ -25,6 +25,7 @@ from ..read import frontmatter, yamlsafe
 from ..read.assets import content_files, parse_asset
 from ..read.models import builtin_model_names, builtin_model_text
 from ..read.settings import config_from_data
+from ..read.sources import walk
 from .lossless import Change, EditError, KeyPath, RenameKey, SetValue, edit_document
 from .select import identify
 from .tag import FileEdit, check_edit
@@ -99,7 +100,7 @@ def plan_rename(config: Config, kind: Kind, old: str, new: str, *, copy_model: b
             places[model_edit.rel] = ("stages",)
     changes += _settings_changes(config, settings, kind, old, new)
 
-    files = _asset_edits(config, kind, old, new, places)
+    files = _unreachable(config) + _asset_edits(config, kind, old, new, places)
     if model_edit is not None:
         files.append(model_edit)
     settings_after = settings_before
@@ -270,6 +271,25 @@ def _describe(change: Change) -> str:
     path: KeyPath = change.path if isinstance(change, SetValue | RenameKey) else ()
     depth = 2 if path[:1] == ("thresholds",) else 1
     return ".".join(str(p) for p in path[:depth])
+
+
+_UNREACHABLE = {
+    "unreadable": "cannot read this folder, so the rename cannot reach the files in it (check its permissions)",
+    "bad-name": "its name is not valid UTF-8, so the rename cannot read it (rename the file)",
+}
+
+
+def _unreachable(config: Config) -> list[FileEdit]:
+    """Refuse the folders and names that cannot be read: a rename must reach every file or none."""
+    if not config.content_dir.is_dir():
+        return []
+    refused: list[FileEdit] = []
+    for what, path, _ in walk(str(config.content_dir)):
+        if what in _UNREACHABLE:
+            rel = _rel(Path(path), config.root).encode("utf-8", "surrogateescape")
+            shown = rel.decode("utf-8", "backslashreplace")
+            refused.append(FileEdit(Path(path), shown, b"", b"", _UNREACHABLE[what]))
+    return refused
 
 
 def _asset_edits(
