@@ -198,3 +198,20 @@ def test_a_page_record_linked_to_dev_zero_is_not_read(tmp_path: Path) -> None:
     record.symlink_to("/dev/zero")
     result = _bounded(tmp_path, "build", "-o", str(tmp_path / "site"))
     assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(("command", "code"), [("build", 0), ("kits", 0), ("report", 0), ("check", 1)])
+def test_a_name_that_is_not_utf8_is_reported_and_every_command_finishes(
+    tmp_path: Path, command: str, code: int
+) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE})
+    try:
+        (tmp_path / "content" / os.fsdecode(b"caf\xe9.md")).write_text(PAGE, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    out = ["-o", str(tmp_path / "out")] if command in ("build", "kits") else []
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), command, *out])
+    assert (result.exit_code, result.stderr) == (
+        code,
+        "content/caf\\xe9.md: error: name is not valid UTF-8 (rename it; stagemap reads only UTF-8 names)\n",
+    )
