@@ -262,10 +262,14 @@ def test_serve_closes_idle_connections_and_queues_many(
     import stagemap.serve.server
 
     assert running.server.request_queue_size >= 128
+    assert 0 < stagemap.serve.server._Handler.timeout <= 30  # http.server's default is None: never
     monkeypatch.setattr(stagemap.serve.server._Handler, "timeout", 0.3)
     host, port = running.server.server_address[:2]
     with socket.create_connection((str(host), int(port)), timeout=10) as idle:
         assert idle.recv(1) == b""  # the server hung up on a client that sent nothing
+    with socket.create_connection((str(host), int(port)), timeout=10) as slow:
+        slow.sendall(b"GET /index.html HT")  # ...or stopped halfway through its request line
+        assert slow.recv(1) == b""
 
 
 def test_serve_and_build_keep_separate_records(sample: Path, tmp_path: Path) -> None:
