@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write
 
 README = ROOT / "README.md"
 RUN_BLOCK = re.compile(r"(<!-- run: (?P<cmd>.+?) -->\n```text\n)(?P<out>.*?)(```\n)", re.S)
@@ -232,6 +233,146 @@ def test_readme_prose_quotes_the_numbers_its_commands_print() -> None:
         )
 
 
+# Every number in the README's prose, bound to what prints or defines it. A number the scan
+# finds outside every binding fails the test: bind it here, so prose cannot drift from output.
+PROSE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:\.\d+)*")
+
+
+def _pyproject_pythons() -> list[str]:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return re.findall(r'"Programming Language :: Python :: (3\.\d+)"', text)
+
+
+def _tests_run_pythons() -> list[str]:
+    supported = re.search(r'^SUPPORTED="([^"]+)"', (ROOT / "tests/run").read_text(encoding="utf-8"), re.M)
+    assert supported is not None
+    versions = supported.group(1).split()
+    return [versions[0], versions[-2]]  # the oldest, and the newest the CI machine has
+
+
+def _serve_default(name: str) -> list[str]:
+    from stagemap.cli.site import serve
+
+    return [str(next(p for p in serve.params if p.name == name).default)]
+
+
+def _run_option(command: str, pattern: str) -> list[str]:
+    """The value of a README run block's option, e.g. the 90 of ``--due 90d``."""
+    text = README.read_text(encoding="utf-8")
+    found = [
+        re.search(pattern, m.group("cmd")) for m in RUN_BLOCK.finditer(text) if m.group("cmd") == command
+    ]
+    assert found and found[0] is not None, command
+    return [found[0].group(1)]
+
+
+def _docs_columns() -> list[str]:
+    source = (ROOT / "tests/test_docs.py").read_text(encoding="utf-8")
+    columns = re.search(r'"COLUMNS": "(\d+)"', source)
+    assert columns is not None
+    return [columns.group(1)]
+
+
+def _benchmark_speedup() -> list[str]:
+    text = (ROOT / "docs/benchmarks.md").read_text(encoding="utf-8")
+    found = re.search(r"markdown-it-py: (\d+) times", " ".join(text.split()))
+    assert found is not None, "docs/benchmarks.md no longer measures the renderers' speed"
+    return [found.group(1)]
+
+
+def _max_slug() -> list[str]:
+    from stagemap.edit.new import MAX_SLUG
+
+    return [str(MAX_SLUG)]
+
+
+def _interrupted_code() -> list[str]:
+    source = (ROOT / "src/stagemap/cli/site.py").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"sys\.exit\((\d{3})\)", source)))
+
+
+def _fixed(*values: str) -> Callable[[], list[str]]:
+    """Numbers that are the subject of their sentence (exit codes, an example value)."""
+    return lambda: list(values)
+
+
+PROSE_BINDINGS: list[tuple[str, Callable[[], list[str]]]] = [
+    (r"<http://(127\.0\.0\.1):(\d+)/>", lambda: _serve_default("host") + _serve_default("port")),
+    (r"listens on (127\.0\.0\.1) only", lambda: _serve_default("host")),
+    (r"on CPython (3\.\d+) and (3\.\d+)\.", _tests_run_pythons),
+    (r"supports CPython (3\.\d+), (3\.\d+), (3\.\d+) and (3\.\d+),", _pyproject_pythons),
+    (
+        r"`after` holds (\d+)% of the",
+        lambda: re.findall(r"after \d+ \((\d+)%\)", _run_doc_command("stagemap report --as-of 2026-11-24")),
+    ),
+    (
+        r"Exit codes: `(0)` ok, `(1)` findings \(problems in the library, a failed gate, refused files\), `(2)`",
+        _fixed("0", "1", "2"),
+    ),
+    (r"exit code (1)\):", _fixed("1")),
+    (r"the exit code is (1)\.", _fixed("1")),
+    (r"and exits (\d+)\.", _interrupted_code),
+    (r"at most (\d+) characters\) in the", _max_slug),
+    (r"`--width N` to choose, `(0)` for no limit", _fixed("0")),
+    (
+        r"`--due (\d+)d` keeps the assets whose review date falls within the next (\d+) days",
+        _fixed("30", "30"),
+    ),
+    (
+        r"The reviews due within (\d+) days",
+        lambda: _run_option("stagemap list --due 90d --as-of 2026-11-24", r"--due (\d+)d"),
+    ),
+    (r"on a terminal (\d+) characters wide", _docs_columns),
+    (r"`STAGEMAP_NO_CACHE=(1)`", _fixed("1")),
+    (r"`(1)` turns it off\)", _fixed("1")),
+    (r"about (\d+) times faster", _benchmark_speedup),
+]
+"""Each prose number's sentence (a regex whose groups are the numbers) and their source."""
+
+
+def readme_prose(text: str) -> str:
+    """The README without code blocks and comments, lines joined into one space-separated text."""
+    text = re.sub(r"^```.*?^```\n", "", text, flags=re.S | re.M)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return " ".join(text.split())
+
+
+def prose_number_problems(prose: str, bindings: list[tuple[str, Callable[[], list[str]]]]) -> list[str]:
+    """Return every number in ``prose`` that no binding covers, and every bound number that is wrong."""
+    covered: set[int] = set()
+    problems = []
+    for pattern, source in bindings:
+        match = re.search(pattern, prose)
+        if match is None:
+            problems.append(f"no sentence matches {pattern!r}: update the binding with the prose")
+            continue
+        covered.update(match.start(i) for i in range(1, (match.lastindex or 0) + 1))
+        quoted, expected = list(match.groups()), source()
+        if quoted != expected:
+            problems.append(f"README says {quoted} where the source gives {expected}: {match.group(0)!r}")
+    for number in PROSE_NUMBER.finditer(prose):
+        if number.start() not in covered:
+            context = prose[max(0, number.start() - 40) : number.end() + 20]
+            problems.append(f"unbound number {number.group(0)!r} in {context!r}")
+    return problems
+
+
+def test_readme_prose_numbers_are_all_bound_and_true() -> None:
+    assert prose_number_problems(readme_prose(README.read_text(encoding="utf-8")), PROSE_BINDINGS) == []
+
+
+def test_prose_number_check_catches_a_wrong_or_unbound_number() -> None:
+    prose = readme_prose(README.read_text(encoding="utf-8"))
+    wrong = prose.replace("`after` holds 11% of the", "`after` holds 10% of the")
+    assert prose_number_problems(wrong, PROSE_BINDINGS) == [
+        "README says ['10'] where the source gives ['11']: '`after` holds 10% of the'"
+    ]
+    added = prose + " The sample has 37 assets."
+    assert prose_number_problems(added, PROSE_BINDINGS) == [
+        f"unbound number '37' in {added[-50:]!r}",
+    ]
+
+
 def test_sample_settings_point_to_docs_that_exist() -> None:
     text = (ROOT / "stagemap.yml").read_text(encoding="utf-8")
     comments = "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
@@ -252,3 +393,38 @@ def test_readme_build_line_is_what_a_build_of_the_sample_prints(
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == quoted[0]
+
+
+def test_sample_settings_show_how_to_leave_a_readme_out(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(sample)
+    write(sample, {"content/README.md": "# Notes for writers\n\nEvery asset needs front matter.\n"})
+    failed = CliRunner().invoke(cli, ["check"])
+    assert failed.exit_code == 1
+    assert "content/README.md:1:1: error: no front matter" in failed.stderr
+    lines = (sample / "stagemap.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("# sources:")
+    example = [line.removeprefix("# ") for line in lines[start:] if line.startswith(("# sources:", "#   "))]
+    settings = [line for line in lines if line != "content: content"] + example
+    (sample / "stagemap.yml").write_text("\n".join(settings) + "\n", encoding="utf-8")
+    passed = CliRunner().invoke(cli, ["check"])
+    assert (passed.exit_code, passed.stderr) == (0, "")
+    assert re.search(
+        r"Not read as assets: 1 of \d+ files, on purpose\n  1 excluded by 'README.md'\n$", passed.stdout
+    )
+
+
+def test_init_files_point_to_docs_and_commands_that_exist(tmp_path: Path) -> None:
+    assert CliRunner().invoke(cli, ["init", str(tmp_path / "p")]).exit_code == 0
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((tmp_path / "p").rglob("*")) if p.is_file()
+    )
+    docs = re.findall(r"\b(docs/[\w./-]+\.md)\b", text)
+    for path in docs:
+        assert (ROOT / path).is_file(), f"stagemap init points to a missing {path}"
+    commands = set(cli.list_commands(click.Context(cli)))
+    named = re.findall(r"[`']stagemap ([a-z][a-z-]*)", text)
+    assert docs and named, "the files stagemap init writes point nowhere"
+    for name in named:
+        assert name in commands, f"stagemap init names a command that does not exist: stagemap {name}"

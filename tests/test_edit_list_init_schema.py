@@ -16,7 +16,7 @@ from stagemap.read import frontmatter, yamlsafe
 from stagemap.read.assets import content_files
 from stagemap.read.models import builtin_model_names
 from stagemap.render.csvsafe import csv_text, neutralise
-from stagemap.render.listing import COLUMNS, CSV_COLUMNS
+from stagemap.render.listing import COLUMNS, CSV_COLUMNS, fit_widths
 from tests.conftest import MINIMAL_CONFIG, write
 
 
@@ -45,14 +45,93 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # -- list -------------------------------------------------------------------------------------
 def test_list_table_sorted_by_path_with_problems_on_stderr(project: Path) -> None:
-    code, out, err = run("list")
+    code, out, err = run("list", "--width", "0")
     assert code == 0
     assert out == (
-        "PATH                  STATUS     STAGES                 QUESTIONS  PERSONAS  TITLE\n"
-        "content/a/formula.md  draft      evaluation             risk       -         =HYPERLINK(1)\n"
-        "content/b/cost.md     published  awareness,exploration  problems   owner     What a missed call costs\n"
+        "PATH                  STATUS     STAGES                 QUESTIONS  PERSONAS  OWNER  REVIEW BY  TITLE\n"
+        "content/a/formula.md  draft      evaluation             risk       -         -      -          =HYPERLINK(1)\n"
+        "content/b/cost.md     published  awareness,exploration  problems   owner     Dana   -          What a missed call costs\n"
     )
     assert err == "content/c/bad.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
+
+
+@pytest.mark.parametrize(
+    ("columns", "table", "note"),
+    [
+        (
+            "90",
+            "PATH                  STATUS     STAGES         OWNER  REVIEW BY  TITLE\n"
+            "content/a/formula.md  draft      evaluation     -      -          =HYPERLINK(1)\n"
+            "content/b/cost.md     published  awareness,ex\u2026  Dana   -          What a missed call costs\n",
+            "note: questions and personas left out to fit the width (--width 0 shows every column)\n",
+        ),
+        (
+            "80",
+            "PATH                  STATUS     OWNER  REVIEW BY  TITLE\n"
+            "content/a/formula.md  draft      -      -          =HYPERLINK(1)\n"
+            "content/b/cost.md     published  Dana   -          What a missed call costs\n",
+            "note: stages, questions and personas left out to fit the width (--width 0 shows every column)\n",
+        ),
+        (
+            "50",
+            "PATH                  STATUS     TITLE\n"
+            "content/a/formula.md  draft      =HYPERLINK(1)\n"
+            "content/b/cost.md     published  What a missed call \u2026\n",
+            "note: stages, questions, personas, owner and review by left out to fit the width "
+            "(--width 0 shows every column)\n",
+        ),
+    ],
+)
+def test_list_fits_the_terminal_width(
+    project: Path, monkeypatch: pytest.MonkeyPatch, columns: str, table: str, note: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = run("list")
+    assert (code, out) == (0, table)
+    assert err.endswith("(did you mean 'awareness'?)\n" + note)
+    # The least a row shows: the path, the status and 20 characters of the title.
+    assert max(len(line) for line in out.splitlines()) <= max(int(columns), 20 + 2 + 9 + 2 + 20)
+
+
+def test_list_width_option_beats_the_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    assert max(len(line) for line in run("list", "--width", "90")[1].splitlines()) == 90
+
+
+def test_list_fit_widths_cuts_then_leaves_out_columns() -> None:
+    natural = [30, 9, 20, 20, 20, 10, 10, 40]
+    assert fit_widths(natural, 0) == natural
+    assert fit_widths(natural, 200) == natural
+    assert fit_widths(natural, 150) == [30, 9, 17, 10, 10, 10, 10, 40]
+    assert fit_widths(natural, 110) == [30, 9, 10, 10, None, 9, 10, 20]
+    # Path, status and title always stay, even when they alone are too wide.
+    assert fit_widths(natural, 50) == [30, 9, None, None, None, None, None, 20]
+
+
+def test_list_shows_stale_assets_and_filters_reviews_due(project: Path) -> None:
+    write(
+        project,
+        {
+            "content/d/old.md": "---\ntitle: Old\nstages: [awareness]\nquestions: [risk]\nreview_by: 2026-03-01\n---\n",
+            "content/d/soon.md": "---\ntitle: Soon\nstages: [awareness]\nquestions: [risk]\nowner: Sam\n"
+            "review_by: 2026-04-20\n---\n",
+            "content/d/later.md": "---\ntitle: Later\nstages: [awareness]\nquestions: [risk]\nreview_by: 2026-09-01\n---\n",
+        },
+    )
+    code, out, _ = run("list", "--due", "30d", "--as-of", "2026-04-01", "--width", "0")
+    assert (code, out) == (
+        0,
+        "PATH               STATUS     STAGES     QUESTIONS  PERSONAS  OWNER  REVIEW BY   TITLE\n"
+        "content/d/old.md   stale      awareness  risk       -         -      2026-03-01  Old\n"
+        "content/d/soon.md  published  awareness  risk       -         Sam    2026-04-20  Soon\n",
+    )
+    assert run("list", "--due", "0", "--as-of", "2026-02-28", "--format", "paths")[1] == ""
+    assert run("list", "--due", "1", "--as-of", "2026-02-28", "--format", "paths")[1] == "content/d/old.md\n"
+    assert run("list", "--due", "soon") == (
+        2,
+        "",
+        "Error: --due needs a number of days like 30 or 30d, got 'soon'\n",
+    )
 
 
 def test_list_filters_all_must_match(project: Path) -> None:

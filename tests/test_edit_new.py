@@ -62,10 +62,10 @@ def test_new_writes_valid_front_matter_and_a_starter_body(project: Path) -> None
 def test_new_gap_writes_a_brief_and_the_next_stage(project: Path) -> None:
     code, out, err = run("new", "--gap", "exploration:risk", "--format", "checklist")
     assert (code, err) == (0, "")
-    assert out == "content/exploring-a-better-way-how-do-you-make-buying-from-you-safe.md\n"
+    assert out == "content/blog/how-acme-makes-trying-it-safe.md\n"
     text = (project / out.strip()).read_text()
     assert text.startswith(
-        '---\ntitle: "Exploring a better way: How do you make buying from you safe?"\n'
+        "---\ntitle: How Acme makes trying it safe\n"
         "stages: [exploration]\nquestions: [risk]\nformat: checklist\nstatus: idea\nnext: commitment\n---\n"
     )
     for line in (
@@ -83,6 +83,54 @@ def test_new_gap_writes_a_brief_and_the_next_stage(project: Path) -> None:
     ):
         assert line in text
     assert run("check")[0] == 0
+
+
+def test_new_gap_refuses_a_cell_marked_not_applicable(project: Path) -> None:
+    write(project, {"stagemap.yml": MINIMAL_CONFIG + "not_applicable: [purchase:who-we-are]\n"})
+    assert run("new", "--gap", "purchase:who-we-are") == (
+        2,
+        "",
+        "Error: purchase:who-we-are is marked not applicable in stagemap.yml, so there is no gap to fill "
+        "(take it out of not_applicable first if it should be answered)\n",
+    )
+    assert sorted(p.name for p in (project / "content").rglob("*.md")) == ["cost.md"]
+
+
+def test_new_gap_files_the_asset_where_its_stage_lives(project: Path) -> None:
+    write(
+        project,
+        {
+            "content/sales/price.md": "---\ntitle: P\nstages: evaluation\nquestions: risk\n---\n",
+            "content/sales/demo.md": "---\ntitle: D\nstages: [evaluation]\nquestions: [who-for]\n---\n",
+            "content/guides/compare.md": "---\ntitle: C\nstages: evaluation\nquestions: problems\n---\n",
+            "content/customers/tips.md": "---\ntitle: T\nstages: adoption\nquestions: problems\n---\n",
+        },
+    )
+    assert run("new", "--gap", "evaluation:who-we-are")[1] == "content/sales/why-acme-exists.md\n"
+    # Same working title in the same folder: the stage's id tells the second file apart.
+    assert run("new", "--gap", "commitment:who-we-are")[1] == "content/sales/why-acme-exists-commitment.md\n"
+    # A stage without assets takes the folder of the nearest stage that has some.
+    assert run("new", "--gap", "advocacy:risk")[1] == (
+        "content/customers/your-data-your-contract-and-your-way-out-of-acme.md\n"
+    )
+    assert run("new", "--gap", "purchase:who-for", "--path", "deals/")[1] == (
+        "content/deals/is-acme-the-right-fit-a-last-check-before-you-sign.md\n"
+    )
+    assert run("check")[0] == 0
+
+
+def test_new_gap_in_an_empty_library_makes_a_folder_for_the_stage(project: Path) -> None:
+    (project / "content/blog/cost.md").unlink()
+    code, out, _ = run("new", "--gap", "onboarding:problems")
+    assert (code, out) == (0, "content/onboarding/getting-more-out-of-acme.md\n")
+
+
+def test_new_gap_title_of_a_custom_question_is_its_prompt(project: Path) -> None:
+    questions = (
+        "questions:\n  - problems\n  - {id: switching, name: Switching, prompt: How hard is it to move?}\n"
+    )
+    write(project, {"stagemap.yml": MINIMAL_CONFIG + questions})
+    assert run("new", "--gap", "awareness:switching")[1] == "content/blog/how-hard-is-it-to-move.md\n"
 
 
 def test_new_gap_at_the_last_stage_has_no_next_step(project: Path) -> None:
@@ -189,9 +237,11 @@ def test_new_asks_for_every_field_on_a_terminal(project: Path, monkeypatch: pyte
     code, out, err = run("new", input=answers)
     assert code == 0
     assert out == "content/ask-me.md\n"
-    assert "Stages:\n  awareness    Noticing the problem\n" in err
+    assert (
+        "Stages:\n   1  awareness    Noticing the problem\n   2  exploration  Exploring a better way\n" in err
+    )
     assert "Error: unknown id 'awarenes' (did you mean 'awareness'?)\n" in err
-    assert "Formats that suit this stage: article, blog-post, checklist, social-post, podcast\n" in err
+    assert "Formats that suit this stage:\n   1  article\n   2  blog-post\n   3  checklist\n" in err
     assert (
         (project / "content/ask-me.md")
         .read_text()
@@ -200,6 +250,35 @@ def test_new_asks_for_every_field_on_a_terminal(project: Path, monkeypatch: pyte
             "format: checklist\nstatus: idea\n---\n"
         )
     )
+
+
+def test_new_takes_numbers_and_the_format_shown_in_the_prompt(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
+    code, out, err = run("new", input="By number\n9\n2\n2, 4\n1\n\n")
+    assert (code, out) == (0, "content/by-number.md\n")
+    assert "Stages (numbers or ids, separated by commas): 9\nError: no choice number 9 (1 to 8)\n" in err
+    assert err.endswith("Format (a number or a name; - for none) [guide]: \n")
+    assert (
+        (project / "content/by-number.md")
+        .read_text()
+        .startswith(
+            "---\ntitle: By number\nstages: [exploration]\nquestions: [problems, risk]\npersonas: [owner]\n"
+            "format: guide\nstatus: idea\n---\n"
+        )
+    )
+
+
+@pytest.mark.parametrize(("answer", "line"), [("3\n", "format: comparison\n"), ("-\n", "")])
+def test_new_format_prompt_takes_a_number_or_none(
+    project: Path, monkeypatch: pytest.MonkeyPatch, answer: str, line: str
+) -> None:
+    monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
+    code, out, _ = run("new", input="F\nexploration\nrisk\n\n" + answer)
+    assert (code, out) == (0, "content/f.md\n")
+    fields = (project / "content/f.md").read_text().split("---\n")[1]
+    assert fields.endswith("questions: [risk]\n" + line + "status: idea\n")
 
 
 def test_new_asks_only_for_what_is_missing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,7 +70,7 @@ def test_plan_new_checks_ids_in_order(project: stagemap.Project) -> None:
 def test_gap_brief_describes_the_cell_and_titles_it(project: stagemap.Project) -> None:
     brief = gap_brief(project.config, project.library, "evaluation", "risk", dt.date(2026, 1, 1))
     assert (brief.state, brief.count, brief.next_stage and brief.next_stage.id) == ("thin", 1, "purchase")
-    assert brief.title == "Evaluating options: How do you make buying from you safe?"
+    assert (brief.title, brief.folder) == ("How Acme makes trying it safe", "")
 
 
 def test_tag_request_takes_field_values_as_text_and_types_own_keys(project: stagemap.Project) -> None:

@@ -395,7 +395,7 @@ def test_browser_accessibility_on_a_phone_in_both_schemes(built: Built, tab: Wat
     page = tab.page
     page.set_viewport_size({"width": 390, "height": 844})
     page.emulate_media(color_scheme=scheme)
-    for name in ("index.html", "assets.html", "plays.html", "stages/evaluation.html"):
+    for name in ("index.html", "assets.html", "plays.html", *SHOWN[1:4]):
         page.goto(built.url(name))
         assert serious_violations(page) == [], (scheme, name)
 

@@ -80,23 +80,24 @@ def finish_rename(config: Config) -> Resumed | None:
 
 
 def ask_ids(label: str, choices: Sequence[tuple[str, str]], *, required: bool) -> tuple[str, ...]:
-    """Prompt (on stderr) for ids, listing the choices; re-asks until every id is valid."""
+    """Prompt (on stderr) for ids, listing the numbered choices; re-asks until every answer is valid.
+
+    An answer is an id or its number in the list.
+    """
     ids = [c[0] for c in choices]
     width = max((len(i) for i in ids), default=0)
     click.echo(f"{label}:", err=True)
-    for item, name in choices:
-        click.echo(f"  {item:<{width}}  {name}", err=True)
+    for number, (item, name) in enumerate(choices, 1):
+        click.echo(f"  {number:>2}  {item:<{width}}  {name}", err=True)
 
     def convert(text: str) -> tuple[str, ...]:
-        items = tuple(dict.fromkeys(p for p in re.split(r"[,\s]+", text.strip()) if p))
+        parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
+        items = tuple(dict.fromkeys(_numbered(p, ids) for p in parts))
         if required and not items:
-            raise click.BadParameter("give at least one id")
-        for item in items:
-            if item not in ids:
-                raise click.BadParameter(f"unknown id '{item}' ({suggest(item, ids)})")
+            raise click.BadParameter("give at least one id or number")
         return items
 
-    hint = "one or more ids, separated by commas" + ("" if required else "; Enter for none")
+    hint = "numbers or ids, separated by commas" + ("" if required else "; Enter for none")
     result: tuple[str, ...] = click.prompt(
         f"{label} ({hint})",
         default=None if required else "",
@@ -105,3 +106,40 @@ def ask_ids(label: str, choices: Sequence[tuple[str, str]], *, required: bool) -
         err=True,
     )
     return result
+
+
+def ask_format(suggested: Sequence[str]) -> str | None:
+    """Prompt for a format: a number from the suggested list, any name, or ``-`` for none.
+
+    Enter takes the first suggestion, which the prompt shows; with none, Enter means no format.
+    """
+    if not suggested:
+        text: str = click.prompt(
+            "Format (any name; Enter for none)", default="", show_default=False, err=True
+        )
+        return text.strip() or None
+    click.echo("Formats that suit this stage:", err=True)
+    for number, name in enumerate(suggested, 1):
+        click.echo(f"  {number:>2}  {name}", err=True)
+
+    def convert(text: str) -> str:
+        answer = text.strip()
+        if answer.isdigit():
+            return _numbered(answer, list(suggested))
+        return answer
+
+    answer: str = click.prompt(
+        "Format (a number or a name; - for none)", default=suggested[0], value_proc=convert, err=True
+    )
+    return None if answer == "-" else answer
+
+
+def _numbered(answer: str, ids: Sequence[str]) -> str:
+    """Return the id an answer names, by itself or by its number in ``ids`` (counted from 1)."""
+    if answer.isdigit():
+        if 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        raise click.BadParameter(f"no choice number {answer} (1 to {len(ids)})")
+    if answer not in ids:
+        raise click.BadParameter(f"unknown id '{answer}' ({suggest(answer, ids)})")
+    return answer

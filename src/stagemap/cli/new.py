@@ -72,13 +72,15 @@ def new(
 
     The file name is made from the title (ASCII, lowercase, '-'), in the content folder
     unless --path says where. An existing file is never overwritten. With --gap the stage
-    and question come from the gap, the body starts with a brief (the stage goal, the
+    and question come from the gap (a cell marked not applicable is refused), the title is
+    a working title for the question at that stage, the file goes into the folder that
+    holds most of the stage's assets, the body starts with a brief (the stage goal, the
     buyer's mindset, the question, suitable formats, the next step) and next: names the
     following stage. The body comes from the template new-asset.md.j2, which a project can
     override in its templates/ folder.
 
-    On a terminal, missing fields are asked for (with the choices listed); without a
-    terminal, or with --no-input, a missing TITLE, --stage or --question is an error.
+    On a terminal, missing fields are asked for, the choices numbered (Enter at the format
+    prompt takes the one in brackets); with no terminal or --no-input, they are errors.
 
     \b
     Example:
@@ -116,7 +118,7 @@ def new(
 
 
 def _gap_brief(project: Project, gap: str, stages: tuple[str, ...], questions: tuple[str, ...]) -> Brief:
-    """The brief of ``--gap STAGE:QUESTION``, with a note when the cell is no gap today."""
+    """The brief of ``--gap STAGE:QUESTION``, with a note when the cell is covered already."""
     if stages or questions:
         raise UsageError("--gap sets the stage and the question; leave out --stage and --question")
     stage_id, sep, question_id = gap.partition(":")
@@ -130,8 +132,6 @@ def _gap_brief(project: Project, gap: str, stages: tuple[str, ...], questions: t
             f"({_plural(brief.count, 'asset')}); making another anyway",
             err=True,
         )
-    elif brief.state == "n/a":
-        click.echo(f"note: {stage_id}:{question_id} is marked not applicable in stagemap.yml", err=True)
     return brief
 
 
@@ -169,16 +169,12 @@ def _ask_required(
 
 
 def _ask_optional(config: Config, stages: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
-    """Ask for personas and a format, suggesting the formats that suit the first stage."""
+    """Ask for personas and a format, offering the formats that suit the first stage."""
     personas: tuple[str, ...] = ()
     if config.personas:
         personas = edit.ask_ids("Personas", [(p.id, p.name) for p in config.personas], required=False)
     first = config.model.stage(stages[0])
-    suggested = first.formats if first is not None else ()
-    if suggested:
-        click.echo(f"Formats that suit this stage: {', '.join(suggested)}", err=True)
-    fmt = click.prompt("Format", default=suggested[0] if suggested else "", err=True).strip() or None
-    return personas, fmt
+    return personas, edit.ask_format(first.formats if first is not None else ())
 
 
 def _plan(project: Project, request: NewRequest) -> NewFile:

@@ -31,7 +31,7 @@ from ..write.atomic import ChangedMeanwhile
 from ..write.edits import write_planned
 from ..write.faults import fault
 from . import edit
-from .app import CONTEXT, _plural, _State, pass_state
+from .app import CONTEXT, _as_of, _plural, _State, as_of_option, pass_state, shutil_width
 
 NOTHING_TO_CHANGE = (
     "nothing to change: give --add-stage, --remove-stage, --add-question, --remove-question, "
@@ -273,6 +273,15 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
     help="table to read; json or csv with every field; paths, one per line, to pipe; "
     "paths0, each ended by a NUL character, for xargs -0.",
 )
+@click.option(
+    "--due",
+    metavar="DAYS",
+    help="Assets due for review within DAYS days (30 or 30d), those past their date included.",
+)
+@as_of_option
+@click.option(
+    "--width", type=click.IntRange(0), help="Table width; 0 for no limit (default: the terminal's)."
+)
 @pass_state
 def list_assets(
     state: _State,
@@ -282,18 +291,26 @@ def list_assets(
     statuses: tuple[str, ...],
     where: tuple[str, ...],
     fmt: str,
+    due: str | None,
+    as_of: str | None,
+    width: int | None,
 ) -> None:
     """List assets with their tags, sorted by path.
 
     Filters on different fields must all match; one filter given twice matches either
-    value. Files with problems are reported on stderr and not listed.
+    value. Files with problems are reported on stderr and not listed. The table fits the
+    terminal: long cells are cut short (…) and, if need be, columns left out (a note says
+    which); a published asset past its review date shows as stale.
 
     \b
     Example:
       stagemap list --stage evaluation
+      stagemap list --due 30d --where owner=Priya
       stagemap list --persona office-manager --status published --format csv > assets.csv
       stagemap list --question risk --format paths0 | xargs -0 grep -l "refund"
     """
+    day = _as_of(as_of)
+    days = _days(due) if due is not None else None
     project = state.load()
     config = project.config
     items = [
@@ -307,6 +324,8 @@ def list_assets(
     for problem in project.problems:
         click.echo(problem.format(), err=True)
     assets = [a for a in project.assets if matches(a, filters)]
+    if days is not None:
+        assets = listing.due_for_review(assets, day, days)
     if fmt == "json":
         click.echo(listing.render_json(assets), nl=False)
     elif fmt == "csv":
@@ -315,6 +334,18 @@ def list_assets(
         end = "\0" if fmt == "paths0" else "\n"
         click.echo(listing.render_paths(assets, config.root, Path.cwd().resolve(), end), nl=False)
     elif assets:
-        click.echo(listing.render_table(assets), nl=False)
+        text, left_out = listing.render_table(assets, day, shutil_width() if width is None else width)
+        click.echo(text, nl=False)
+        if left_out:
+            names = " and ".join(", ".join(left_out).rsplit(", ", 1))
+            click.echo(f"note: {names} left out to fit the width (--width 0 shows every column)", err=True)
     else:
         click.echo("No assets match.", err=True)
+
+
+def _days(value: str) -> int:
+    """The number of days of ``--due``: ``30`` or ``30d``."""
+    number = value.strip().removesuffix("d")
+    if not number.isdigit():
+        raise UsageError(f"--due needs a number of days like 30 or 30d, got '{value}'")
+    return int(number)

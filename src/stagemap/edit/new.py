@@ -26,6 +26,7 @@ from ..model.settings import Config
 from ..paths import shown_folder
 from ..read.assets import parse_asset
 from ..render.environment import environment, render
+from .gapfile import stage_folder, working_title
 from .yamltext import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
@@ -88,11 +89,10 @@ class Brief:
     """The project's message for the question, or empty."""
     next_stage: Stage | None
     """The stage to hand buyers on to (None at the last stage)."""
-
-    @property
-    def title(self) -> str:
-        """A title for an asset filling the gap: the stage's name and the question."""
-        return f"{self.stage.name}: {self.question.prompt or self.question.name}"
+    title: str
+    """A working title for an asset filling the gap (see `working_title`)."""
+    folder: str
+    """Folder under the content folder where the stage's assets live (``''``: the folder itself)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ class NewAsset:
     """The gap it fills, when made for one."""
 
 
-def brief_for(config: Config, report: Report, stage_id: str, question_id: str) -> Brief:
+def brief_for(config: Config, library: Library, report: Report, stage_id: str, question_id: str) -> Brief:
     """Describe one stage x question cell as a brief for a new asset."""
     stage = config.model.stage(stage_id)
     question = config.question(question_id)
@@ -136,6 +136,8 @@ def brief_for(config: Config, report: Report, stage_id: str, question_id: str) -
         reason=gap.reason if gap else "",
         message=config.messages.get(question_id, ""),
         next_stage=following,
+        title=working_title(config.name, stage, question),
+        folder=stage_folder(config, library, stage, question),
     )
 
 
@@ -247,11 +249,26 @@ def check_ids(what: str, given: Sequence[str], valid: Sequence[str]) -> None:
             raise UsageError(f"unknown {what} '{item}' ({suggest(item, valid)})")
 
 
+class NotApplicable(UsageError):
+    """The gap asked for is a cell marked not applicable: there is nothing to fill."""
+
+    def __init__(self, stage_id: str, question_id: str) -> None:
+        super().__init__(
+            f"{stage_id}:{question_id} is marked not applicable in stagemap.yml, so there is no gap "
+            "to fill (take it out of not_applicable first if it should be answered)"
+        )
+
+
 def gap_brief(config: Config, library: Library, stage_id: str, question_id: str, day: dt.date) -> Brief:
-    """Check a stage x question cell and describe it, as the report sees it on ``day``."""
+    """Check a stage x question cell and describe it, as the report sees it on ``day``.
+
+    Raise `NotApplicable` for a cell marked not applicable.
+    """
     check_ids("stage", [stage_id], config.model.stage_ids)
     check_ids("question", [question_id], config.question_ids)
-    return brief_for(config, analyse(config, library, day), stage_id, question_id)
+    if (stage_id, question_id) in config.not_applicable:
+        raise NotApplicable(stage_id, question_id)
+    return brief_for(config, library, analyse(config, library, day), stage_id, question_id)
 
 
 def plan_new(project: Project, request: NewRequest) -> NewFile:
@@ -281,7 +298,7 @@ def plan_new(project: Project, request: NewRequest) -> NewFile:
         brief=brief,
     )
     text = render_new_asset(config, asset)
-    target, shown = new_target(config, request.dest, title)
+    target, shown = _place(config, request, title)
     asset_id = target.relative_to(config.content_dir.resolve()).with_suffix("").as_posix()
     if project.library.asset(asset_id) is not None:
         raise UsageError(f"id '{asset_id}' is already used by {project.library.by_id[asset_id].path}")
@@ -291,6 +308,20 @@ def plan_new(project: Project, request: NewRequest) -> NewFile:
     if errors:  # the front matter is ours; this would be a bug, so say so rather than write it
         raise StagemapError(f"the new asset would not be valid: {errors[0].format()}")
     return NewFile(target, shown, asset_id, data)
+
+
+def _place(config: Config, request: NewRequest, title: str) -> tuple[Path, str]:
+    """Return the file: ``dest``, else the folder of the gap's stage, else the content folder."""
+    brief = request.brief
+    if request.dest is not None or brief is None:
+        return new_target(config, request.dest, title)
+    try:
+        return new_target(config, brief.folder + "/" if brief.folder else None, title)
+    except TargetExists:
+        if title != brief.title:
+            raise
+        # Two gaps of one role and phase share a working title: the stage tells their files apart.
+        return new_target(config, f"{brief.folder}/{slugify(title)}-{brief.stage.id}".lstrip("/"), title)
 
 
 def new_target(config: Config, dest: str | None, title: str) -> tuple[Path, str]:

@@ -12,8 +12,12 @@ from typing import Any
 from ..model.library import FIELDS, Asset
 from .csvsafe import csv_text
 
-COLUMNS = ("path", "status", "stages", "questions", "personas", "title")
+COLUMNS = ("path", "status", "stages", "questions", "personas", "owner", "review_by", "title")
 """Columns of the table to read, the title last (it is not padded)."""
+SHRINK = {"personas": 10, "questions": 10, "stages": 10, "title": 20, "owner": 8}
+"""Columns cut short (with '…') to fit the width, in this order, and the narrowest each may get."""
+DROP = ("personas", "questions", "stages", "owner", "review_by")
+"""Columns left out, in this order, when cutting is not enough; path, status and title stay."""
 CSV_COLUMNS = (
     "path",
     "id",
@@ -44,25 +48,80 @@ def asset_data(asset: Asset) -> dict[str, Any]:
     return {"path": asset.path, **{name: _json_value(getattr(asset, name)) for name in FIELDS}}
 
 
-def render_table(assets: Sequence[Asset]) -> str:
-    """Aligned columns, a header first; ids joined by commas, '-' for none."""
-    rows = [[c.upper() for c in COLUMNS]]
+def table_rows(assets: Sequence[Asset], as_of: dt.date) -> list[list[str]]:
+    """The header and one row per asset; ids joined by commas, '-' for none.
+
+    A published asset past its review date shows as ``stale``: it no longer counts.
+    """
+    rows = [[c.upper().replace("_", " ") for c in COLUMNS]]
     for a in assets:
+        stale = a.status == "published" and a.is_stale(as_of)
         rows.append(
             [
                 a.path,
-                a.status,
+                "stale" if stale else a.status,
                 ",".join(a.stages),
                 ",".join(a.questions),
                 ",".join(a.personas) or "-",
+                " ".join(a.owner.split()) or "-",
+                a.review_by.isoformat() if a.review_by else "-",
                 " ".join(a.title.split()),
             ]
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS) - 1)]
-    lines = [
-        "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]]) for row in rows
-    ]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return rows
+
+
+def fit_widths(natural: Sequence[int], width: int) -> list[int | None]:
+    """Return each column's width to fit in ``width`` characters (None: left out).
+
+    Columns in `SHRINK` are cut first, down to their narrowest; when that is not enough,
+    the columns in `DROP` are left out one by one (the others get their room back). ``width``
+    0 means no limit.
+    """
+    index = {name: i for i, name in enumerate(COLUMNS)}
+    widths: list[int | None] = list(natural)
+    dropped: set[int] = set()
+    for name in (None, *DROP):
+        if width <= 0 or _excess(widths, width) <= 0:
+            break
+        if name is not None:
+            dropped.add(index[name])
+        widths = [None if i in dropped else w for i, w in enumerate(natural)]
+        for column, narrowest in SHRINK.items():
+            current, over = widths[index[column]], _excess(widths, width)
+            if over > 0 and current is not None and current > narrowest:
+                widths[index[column]] = max(narrowest, current - over)
+    return widths
+
+
+def _excess(widths: Sequence[int | None], width: int) -> int:
+    """How many characters a row of these columns is wider than ``width``."""
+    shown = [w for w in widths if w is not None]
+    return sum(shown) + 2 * (len(shown) - 1) - width
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def render_table(assets: Sequence[Asset], as_of: dt.date, width: int = 0) -> tuple[str, tuple[str, ...]]:
+    """Return aligned columns, a header first, fitted to ``width`` characters (0: no limit),
+    and the names of the columns left out to fit."""
+    rows = table_rows(assets, as_of)
+    natural = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    widths = fit_widths(natural, width)
+    lines = []
+    for row in rows:
+        cells = [_cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True) if w is not None]
+        lines.append("  ".join(cells).rstrip())
+    left_out = tuple(name.replace("_", " ") for name, w in zip(COLUMNS, widths, strict=True) if w is None)
+    return "\n".join(lines) + "\n", left_out
+
+
+def due_for_review(assets: Sequence[Asset], as_of: dt.date, days: int) -> list[Asset]:
+    """Return the assets whose review date is at most ``days`` days after ``as_of`` (past ones too)."""
+    last = as_of + dt.timedelta(days=days)
+    return [a for a in assets if a.review_by is not None and a.review_by <= last]
 
 
 def render_json(assets: Sequence[Asset]) -> str:
