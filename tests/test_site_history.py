@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,10 +11,12 @@ from pathlib import Path
 import pytest
 
 import stagemap.write.publish
+import stagemap.write.timeline
 from stagemap import load_project
 from stagemap.errors import ConfigError
+from stagemap.read.git import Revision
 from stagemap.write.publish import build_into
-from tests.test_diff import build_repo, commit_all, write
+from tests.test_diff import build_repo, commit_all, git, write
 
 AS_OF = dt.date(2026, 4, 1)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -121,6 +124,23 @@ def test_site_history_is_read_again_only_when_a_commit_lands(
     # A commit that changes nothing in the library still adds a point: both pages change.
     write(repo, {"content/notes.txt": "still not an asset\n"})
     commit_all(repo, "notes", dt.datetime.combine(AS_OF, dt.time(9), dt.UTC) - dt.timedelta(days=1))
+    figures = stagemap.write.timeline._figures
+    analysed: list[str] = []
+
+    def counted_figures(reader: object, rev: Revision) -> object:
+        analysed.append(rev.commit)
+        return figures(reader, rev)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.write.timeline, "_figures", counted_figures)
     landed = build(repo, out)
     assert set(landed.changed) == {"history.html", "index.html"}
+    # Read once, and only the new commit is analysed: the others' figures are cached.
     assert calls == [1]
+    assert analysed == [git(repo, "rev-parse", "HEAD").strip()]
+
+
+def test_site_history_from_the_cache_is_the_same_as_read_afresh(repo: Path, tmp_path: Path) -> None:
+    build(repo, tmp_path / "one")
+    shutil.rmtree(repo / ".stagemap-cache")
+    build(repo, tmp_path / "two")
+    assert (tmp_path / "one/history.html").read_bytes() == (tmp_path / "two/history.html").read_bytes()
