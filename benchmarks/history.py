@@ -9,7 +9,11 @@ next-step edits to about 2% of the files, like a content team's week. Then it ti
 
 - ``history --by week --format json`` and ``--by commit`` over the whole year;
 - ``diff`` of the merge base with the main branch against a work tree with edits (the CI case);
-- ``diff`` between the first and the last commit.
+- ``diff`` between the first and the last commit;
+- ``build`` of the site into a fresh folder with its history page (the default; with no
+  cache, then with the figures of the commits cached) and with ``history: false``, a rebuild that changes nothing, and a rebuild after one front-matter
+  edit (the overview, which shows the small history chart, is rendered again): the extra
+  time of the history page.
 
 Figures are medians of several runs, each a fresh process (so nothing is reused between runs).
 """
@@ -147,6 +151,32 @@ def main() -> None:
         for label, argv in cases:
             median, low, high, cpu = timed([*STAGEMAP, *argv], repo, args.runs)
             print(f"| {label} | {median:.3f} | {low:.3f} | {high:.3f} | {cpu:.3f} |")
+        for label, argv in site_cases(repo, Path(tmp) / "site"):
+            median, low, high, cpu = timed(argv, repo, args.runs)
+            print(f"| {label} | {median:.3f} | {low:.3f} | {high:.3f} | {cpu:.3f} |")
+        settings = repo / "stagemap.yml"
+        kept = settings.read_text("utf-8")
+        settings.write_text(kept + "history: false\n", "utf-8")
+        median, low, high, cpu = timed(site_cases(repo, Path(tmp) / "site")[1][1], repo, args.runs)
+        print(f"| build, fresh folder, history: false | {median:.3f} | {low:.3f} | {high:.3f} | {cpu:.3f} |")
+        settings.write_text(kept, "utf-8")
+
+
+def site_cases(repo: Path, out: Path) -> list[tuple[str, list[str]]]:
+    """Builds of the site as shell commands: fresh, unchanged, after one front-matter edit."""
+    build = " ".join([*STAGEMAP, "build", "-o", str(out), "--as-of", "2027-01-04"])
+    target = sorted((repo / "content").rglob("*.md"))[0]
+    # A format that grows by a letter each run: valid front matter, a new value every time.
+    edit = f"sed -i 's/^format: \\(.*\\)$/format: \\1x/' {target}"
+    return [
+        (
+            "build, fresh folder, history not cached",
+            ["sh", "-c", f"rm -rf {out} {repo / '.stagemap-cache' / 'history-v1.json'} && {build}"],
+        ),
+        ("build, fresh folder, history page", ["sh", "-c", f"rm -rf {out} && {build}"]),
+        ("rebuild, nothing changed", ["sh", "-c", build]),
+        ("rebuild after one front-matter edit", ["sh", "-c", f"{edit} && {build}"]),
+    ]
 
 
 if __name__ == "__main__":

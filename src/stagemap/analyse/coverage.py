@@ -20,8 +20,9 @@ from ..model.report import (
     State,
 )
 from ..model.settings import Config
+from ..model.signals import Evidence
 from .lint import lint
-from .rank import rank_actions
+from .rank import leak_first, lost_by_stage, rank_actions
 
 
 def _state(count: int, threshold: int) -> State:
@@ -42,8 +43,13 @@ def analyse(
     *,
     persona: str | None = None,
     by_persona: bool = False,
+    evidence: Evidence | None = None,
 ) -> Report:
-    """Build the gap report of a library on ``as_of``, optionally for one persona."""
+    """Build the gap report of a library on ``as_of``, optionally for one persona.
+
+    With ``evidence`` (imported signals), gaps and actions at stages where buyers leak rank
+    earlier (see `stagemap.analyse.rank`), and the report carries the evidence to show.
+    """
     assets = [a for a in library.assets if serves(a, persona)]
     eligible = [a for a in assets if a.is_eligible(as_of)]
     # A next step may lead to any asset a buyer could be sent, whoever it is written for.
@@ -56,7 +62,8 @@ def analyse(
     cells = _cells(config, placed)
     stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
     broken, backward = _next_issues(eligible, flow, as_of)
-    gaps = _rank_gaps(config, cells, set(stuck))
+    lost = lost_by_stage(evidence)
+    gaps = leak_first(_rank_gaps(config, cells, set(stuck)), lost)
     onward = {row.stage.id: row.forward for row in stage_rows}
     rows: tuple[PersonaRow, ...] = ()
     if by_persona:
@@ -82,7 +89,8 @@ def analyse(
         next_to_make=gaps,
         by_persona=rows,
         lint=lint(config, library, as_of),
-        actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona),
+        actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona, lost),
+        evidence=evidence,
     )
 
 

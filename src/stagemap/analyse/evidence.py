@@ -28,6 +28,7 @@ from ..model.signals import (
     TouchRow,
     Unmatched,
 )
+from .rank import leak_first, lost_by_stage
 
 _PAGE_SUFFIX = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)
 _CONTENT_SUFFIX = re.compile(r"\.(md|markdown)$", re.IGNORECASE)
@@ -232,7 +233,14 @@ def _stage(stage_id: str, name: str, tally: _Tally, assets: Sequence[AssetEviden
     )
 
 
+def gather(project: Project, files: Sequence[SignalFile]) -> Evidence | None:
+    """Return the evidence of the signal ``files`` (see `evidence`), or None when there are none.
+
+    None keeps every output as it is without signals: nothing is shown, nothing re-ranked.
+    """
+    return evidence(project, files, asset_routes(project)) if files else None
+
+
 def rank_by_leak(gaps: Sequence[Gap], found: Evidence) -> tuple[Gap, ...]:
     """Return ``gaps`` with those at leaking stages first, most buyers lost first (stable)."""
-    lost = {s.stage: s.lost for s in found.stages}
-    return tuple(sorted(gaps, key=lambda g: -lost.get(g.stage, 0)))
+    return leak_first(gaps, lost_by_stage(found))

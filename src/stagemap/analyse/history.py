@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model.report import Report
+from ..read.git import Revision, Snapshot
+from .coverage import analyse
 
 PERIODS = ("commit", "week", "month")
 """How history can be sampled: every commit, or the last commit of each ISO week or month."""
@@ -44,6 +46,8 @@ class History:
     """Oldest first."""
     stages: tuple[tuple[str, str], ...]
     """(stage id, name) of every stage that appears, in the order they first appear."""
+    name: str = ""
+    """The project's name at the newest point (empty without points)."""
 
     def count(self, point: Point, stage: str) -> int | None:
         """Return a stage's count at a point, or None when the stage did not exist then."""
@@ -93,3 +97,23 @@ def history(by: str, points: Sequence[Point], names: dict[str, str]) -> History:
         for sid, _, _ in p.stages:
             stages.setdefault(sid, names.get(sid, sid))
     return History(by, tuple(points), tuple(stages.items()))
+
+
+def collect(by: str, sampled: Iterable[tuple[str, Revision, Snapshot | None]]) -> History:
+    """Analyse each sampled snapshot on its own commit date and gather the points.
+
+    ``sampled`` gives (period, commit, snapshot) oldest first, as `pick` chose them; a
+    snapshot of None (no stagemap.yml at that commit) is left out.
+    """
+    points: list[Point] = []
+    names: dict[str, str] = {}
+    project = ""
+    for period, revision, snap in sampled:
+        if snap is None:
+            continue
+        report = analyse(snap.config, snap.library, revision.date)
+        points.append(point(report, period, revision.commit))
+        names.update({s.id: s.name for s in snap.config.model.stages})
+        project = snap.config.name
+    found = history(by, points, names)
+    return History(found.by, found.points, found.stages, project)

@@ -7,20 +7,29 @@ Cheap fixes that change what buyers can do today come first, each kind in its ow
 3. ``publish``: an asset in review, then a draft, that fills an empty or thin cell;
 4. ``make``: a gap no pipeline asset fills, and ideas, which cost as much as making anew.
 
-Within a tier: higher weight first (``rank`` in settings), then stuck stages, then stages before
-or at the purchase before those after it, then empty cells before thin ones, then journey and
-question order. A weight of 0 leaves a stage or persona out.
+Within a tier: higher weight first (``rank`` in settings), then stages where more buyers leak,
+then stuck stages, then stages before or at the purchase before those after it, then empty
+cells before thin ones, then journey and question order. A weight of 0 leaves a stage or
+persona out.
+
+Leak is evidence from outside (``stagemap signals import``): the buyers (deals, else contacts)
+seen at a stage and never seen at a later one. It enters the ranking only when signals are
+imported, as the second key within a tier (after the weight, which is the team's own word),
+and it orders the make-next list the same way: gaps at the leakiest stage first, the
+coverage order kept among equals (see `leak_first`). Without signals every stage loses 0
+and the ranking is the coverage ranking alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model.library import Asset
 from ..model.report import Action, ActionKind, Cell, Gap
 from ..model.settings import Config
+from ..model.signals import Evidence
 from .audience import is_internal
 
 REVIEW_DAYS = 365
@@ -33,6 +42,20 @@ def _fix_tier(asset: Asset, as_of: dt.date) -> int:
     if asset.status == "published":
         return 1 if asset.is_stale(as_of) else 0
     return _STATUS_TIER.get(asset.status, 0)
+
+
+def lost_by_stage(found: Evidence | None) -> dict[str, int]:
+    """Return the buyers lost at each stage where some leak (empty without evidence)."""
+    if found is None:
+        return {}
+    return {s.stage: s.lost for s in found.stages if s.lost > 0}
+
+
+def leak_first(gaps: Sequence[Gap], lost: Mapping[str, int]) -> tuple[Gap, ...]:
+    """Return ``gaps`` with those at stages that lose more buyers first, in their order otherwise."""
+    if not lost:
+        return tuple(gaps)
+    return tuple(sorted(gaps, key=lambda g: -lost.get(g.stage, 0)))
 
 
 def _needed(cell: Cell) -> int:
@@ -48,13 +71,15 @@ def rank_actions(
     gaps: Sequence[Gap],
     as_of: dt.date,
     persona: str | None,
+    lost: Mapping[str, int] | None = None,
 ) -> tuple[Action, ...]:
     """Return every suggested action, ranked.
 
     ``assets`` are those the report is about (for its persona), ``onward`` maps a stage id to
-    the ids of eligible assets there that already hand buyers on.
+    the ids of eligible assets there that already hand buyers on, ``lost`` the buyers each
+    stage loses (see `lost_by_stage`).
     """
-    ranker = _Ranker(config, cells, stuck, persona)
+    ranker = _Ranker(config, cells, stuck, persona, lost or {})
     for sid in stuck:
         ranker.add_next(sid, _hand_on_candidate(assets, sid, onward.get(sid, ()), as_of))
     # Cheaper fixes claim their cells first, so that a draft is not suggested for a cell an
@@ -70,8 +95,16 @@ def rank_actions(
 class _Ranker:
     """Collects actions with their sort keys, and the cells the fixes already fill."""
 
-    def __init__(self, config: Config, cells: Sequence[Cell], stuck: Sequence[str], persona: str | None):
+    def __init__(
+        self,
+        config: Config,
+        cells: Sequence[Cell],
+        stuck: Sequence[str],
+        persona: str | None,
+        lost: Mapping[str, int],
+    ):
         self.model = config.model
+        self.lost = lost
         self.weights = config.weights
         self.persona = persona
         self.index = {s.id: s.index for s in self.model.stages}
@@ -92,6 +125,7 @@ class _Ranker:
         key = (
             tier,
             -action.weight,
+            -self.lost.get(stage, 0),
             stage not in self.stuck,
             stage in self.after,
             state != "empty",

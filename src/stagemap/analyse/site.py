@@ -20,6 +20,7 @@ from ..model.settings import Config
 from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
 from .coverage import analyse
+from .history import History
 from .kits import build_kit
 from .paths import asset_paths, content_prefix, strip_prefix
 
@@ -40,16 +41,9 @@ OVERVIEWS = (
 _MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
 
 
-def page_count(config: Config, library: Library) -> int:
+def page_count(config: Config, library: Library, *, history: bool = False) -> int:
     """Return how many HTML pages the site has (for a progress bar)."""
-    return (
-        len(OVERVIEWS)
-        + len(config.model.stages) * (2 + len(config.personas))
-        + len(config.questions)
-        + len(config.personas)
-        + len(library.assets)
-        + len(broken_files(config, library))
-    )
+    return len(site_pages(config, library, history=history))
 
 
 def asset_state(asset: Asset, report: Report) -> str:
@@ -67,8 +61,8 @@ class SitePage:
     path: str
     """Where it goes, relative to the site root."""
     kind: str
-    """``home``, ``stages``, ``plays``, ``gaps``, ``assets`` (the site-wide pages), ``stage``,
-    ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file that could not be read)."""
+    """``home``, ``stages``, ``plays``, ``gaps``, ``assets``, ``history`` (the site-wide pages),
+    ``stage``, ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file left out)."""
     key: str
     """The stage, question, persona or asset id; ``STAGE`` or ``STAGE/PERSONA`` for a play; the
     file's path for a broken file; empty for the site-wide pages."""
@@ -190,13 +184,16 @@ class SitePlan:
     """Files in the content folder (relative to it) that a body may link to and the site copies."""
     search: tuple[dict[str, Any], ...]
     """The search index: one entry per asset, in site order."""
+    history: History | None = None
+    """Coverage over the git history, when read for the overview or the history page."""
 
 
-def site_pages(config: Config, library: Library) -> tuple[SitePage, ...]:
-    """Return every HTML page of the site, in the order they are made."""
+def site_pages(config: Config, library: Library, *, history: bool = False) -> tuple[SitePage, ...]:
+    """Return every HTML page of the site, in the order they are made (``history.html`` with ``history``)."""
     paths = asset_paths(a.id for a in library.assets)
     return (
         *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
+        *((SitePage("history.html", "history", "", None),) if history else ()),
         *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
         *(SitePage(f"plays/{s.id}.html", "play", s.id, None) for s in config.model.stages),
         *(
@@ -219,13 +216,14 @@ def plan_site(
     generator: str,
     attachments: frozenset[str] = frozenset(),
     render: Collection[str] | None = None,
+    history: History | None = None,
 ) -> SitePlan:
     """Work out everything the site shows; ``report`` must be for everyone.
 
     ``attachments`` are the files in the content folder bodies may link to (links to any other
     file are shown as broken); ``generator`` names the program in the pages. ``render`` names
     the pages that will be rendered (None: all of them): the views of the others (a stage's
-    kit, a persona's report...) are not worked out.
+    kit, a persona's report...) are not worked out. ``history`` adds the history page.
     """
     model = config.model
     paths = asset_paths(a.id for a in library.assets)
@@ -234,7 +232,8 @@ def plan_site(
     ordered = tuple(
         sorted(library.assets, key=lambda a: (min(position[s] for s in a.stages), a.title.casefold(), a.id))
     )
-    pages = tuple(p for p in site_pages(config, library) if render is None or p.path in render)
+    pages = site_pages(config, library, history=history is not None)
+    pages = tuple(p for p in pages if render is None or p.path in render)
     prefix = content_prefix(config)
     return SitePlan(
         config=config,
@@ -260,6 +259,7 @@ def plan_site(
         by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
         search=tuple(_search_entry(a, states[a.id], paths[a.id]) for a in ordered),
+        history=history,
     )
 
 
@@ -268,8 +268,7 @@ def _views(
 ) -> dict[str, Any]:
     """Work out what the stage, question, persona and asset pages among ``pages`` show."""
     keys = {
-        kind: {p.key for p in pages if p.kind == kind}
-        for kind in ("stage", "play", "question", "persona", "asset")
+        kind: {p.key for p in pages if p.kind == kind} for kind in ("stage", "play", "question", "persona")
     }
     pipeline = tuple(a for a in ordered if a.in_pipeline)
     # One report per persona, shared by its persona page and its plays.
@@ -294,7 +293,7 @@ def _views(
             if p.id in keys["persona"]
         },
         plays={key: _play(config, library, report, reports, key) for key in sorted(keys["play"])},
-        assets=_asset_views(config, library, ordered, keys["asset"]),
+        assets=_asset_views(config, library, ordered, {p.key for p in pages if p.kind == "asset"}),
     )
 
 
@@ -349,9 +348,8 @@ def _question_view(
 def _play(config: Config, library: Library, report: Report, reports: Mapping[str, Report], key: str) -> Kit:
     """Build the kit of play ``STAGE`` (for everyone) or ``STAGE/PERSONA``."""
     stage, _, persona = key.partition("/")
-    if not persona:
-        return build_kit(config, library, report, stage)
-    return build_kit(config, library, reports[persona], stage, persona=persona)
+    found = reports[persona] if persona else report
+    return build_kit(config, library, found, stage, persona=persona or None)
 
 
 def _asset_views(

@@ -10,7 +10,7 @@ import click
 
 from ..analyse.coverage import analyse
 from ..analyse.diff import REGRESSIONS, diff
-from ..analyse.history import PERIODS, Point, history, pick, point
+from ..analyse.history import PERIODS, collect, pick
 from ..errors import ConfigError
 from ..model.settings import CONFIG_NAME
 from ..read.git import Git, Revision, Revisions, Snapshot
@@ -159,21 +159,12 @@ def history_command(
       stagemap history --format svg --chart grid > coverage.svg
     """
     first, last = _date(since, "--since"), _date(until, "--until")
-    points: list[Point] = []
-    names: dict[str, str] = {}
-    title = "Coverage history"
     with Git(_project_root(state)) as git:
         reader = Revisions(git, problems=False)
         commits = git.commits(revisions, first, last)
-        for period, index in pick([(c.commit, c.date) for c in commits], by):
-            snap = reader.at(commits[index])
-            if snap is None:
-                continue
-            report = analyse(snap.config, snap.library, commits[index].date)
-            points.append(point(report, period, commits[index].commit))
-            names.update({s.id: s.name for s in snap.config.model.stages})
-            title = f"{snap.config.name}: eligible assets per stage, by {by}"
-    result = history(by, points, names)
+        sampled = pick([(c.commit, c.date) for c in commits], by)
+        result = collect(by, ((period, commits[i], reader.at(commits[i])) for period, i in sampled))
+    title = f"{result.name}: eligible assets per stage, by {by}" if result.points else "Coverage history"
     if fmt == "svg":
         text = render_history.render_svg(result, title=title, chart=chart)
     else:

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from ..analyse.coverage import analyse
+from ..analyse.evidence import gather
 from ..errors import UsageError, suggest
+from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file
@@ -59,7 +61,8 @@ def play(
     if persona is not None and config.persona(persona) is None:
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
     _print_problems(project, state)
-    result = analyse(config, project.library, day, persona=persona)
+    found = gather(project, read_signals(config.root)[0])
+    result = analyse(config, project.library, day, persona=persona, evidence=found)
     link_base = output.resolve().parent if output else config.root
     text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
     if target is None:

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from ..analyse.coverage import analyse
+from ..analyse.evidence import gather
 from ..errors import UsageError, suggest
 from ..model.report import GATES
+from ..read.signals import read_signals
 from ..render.fates import not_read_lines
 from ..render.kits import render_kit, render_kits
 from ..render.report import render_csv, render_json, render_markdown
@@ -90,7 +92,10 @@ def report(
     _print_problems(project, state)
     for line in not_read_lines(project.library.fates):
         click.echo(line, err=True)
-    result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
+    found = gather(project, read_signals(config.root)[0])
+    result = analyse(
+        config, project.library, day, persona=persona, by_persona=by == "persona", evidence=found
+    )
     color = fmt == "table" and state.color()
     if fmt == "json":
         text = render_json(result)

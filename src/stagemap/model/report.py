@@ -10,6 +10,7 @@ from typing import Literal, get_args
 from ..errors import Problem
 from .journey import Phase, Stage
 from .settings import Config
+from .signals import Evidence
 
 State = Literal["covered", "thin", "empty", "n/a"]
 CELL_STATES: tuple[State, ...] = get_args(State)
@@ -212,6 +213,9 @@ class Report:
     next step at a stuck stage, then reviews of stale assets and publishing of pipeline assets
     that fill a cell), then assets to make, stuck stages before the rest and the stages before
     the purchase before those after it. See ``analyse.rank``."""
+    evidence: Evidence | None = None
+    """What the imported signals say per asset and stage, or None when none are imported
+    (``signals/`` empty): then gaps and actions are also ranked by where buyers leak."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""

@@ -40,9 +40,20 @@ SETTINGS = (
     "rank",
     "lint",
     "site",
+    "history",
     "cache",
 )
 """Every top-level key of stagemap.yml, in the order an edit places a new one."""
+
+
+@dataclass(frozen=True, slots=True)
+class HistorySpan:
+    """What the site's coverage history shows (``history`` in stagemap.yml)."""
+
+    by: str = "week"
+    """``commit``, ``week`` or ``month``: one point per commit, or per week or month."""
+    months: int = 12
+    """How far back it goes from the site's as-of day, in months of 30 days."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +162,8 @@ class Config:
     """Stage and persona weights of the report's ranking (``rank`` in stagemap.yml)."""
     lint_off: frozenset[str] = frozenset()
     """Lint rules switched off (``lint`` in stagemap.yml)."""
+    history: HistorySpan | None = field(default_factory=HistorySpan)
+    """The span of the site's history page, or None when it is switched off."""
 
     @property
     def all_sources(self) -> tuple[Source, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model.journey import DEFAULT_MODEL
-from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config
+from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config, HistorySpan
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
@@ -25,6 +25,7 @@ from .questions import read_personas, read_questions
 from .sourcing import read_rules, read_sources
 
 SITE_SETTINGS = ("title", "allow_html")
+HISTORY_SETTINGS = ("by", "months")
 MAX_SETTINGS = 1024 * 1024
 """The largest stagemap.yml read, in bytes."""
 CACHE_OFF = ("off", "false")
@@ -156,6 +157,7 @@ class _Reader:
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))
+        config = replace(config, history=self._history(data, loaded))
         findings.raise_if_any()
         return config
 
@@ -177,6 +179,32 @@ class _Reader:
             self.findings.error(loaded, ("site", "title"), "'title' must be text")
             title = name
         return title, allow_html
+
+    def _history(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> HistorySpan | None:
+        """Return the span of the site's history page; ``history: false`` switches it off."""
+        value = data.get("history", True)
+        if value is False:
+            return None
+        if value is True or value is None:
+            return HistorySpan()
+        if not isinstance(value, dict):
+            self.findings.error(
+                loaded, ("history",), "'history' must be false or a mapping", "e.g. history: {by: month}"
+            )
+            return HistorySpan()
+        self.findings.unknown_keys(
+            loaded, ("history",), value, HISTORY_SETTINGS, "unknown history setting '{}'"
+        )
+        by, months = value.get("by", "week"), value.get("months", 12)
+        if by not in ("commit", "week", "month"):
+            self.findings.error(loaded, ("history", "by"), "'by' must be commit, week or month")
+            by = "week"
+        if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120:
+            self.findings.error(
+                loaded, ("history", "months"), "'months' must be a whole number from 1 to 120"
+            )
+            months = 12
+        return HistorySpan(by, months)
 
     def _share(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> float:
         share = data.get("min_after_share", 0.2)

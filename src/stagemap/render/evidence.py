@@ -7,7 +7,17 @@ import io
 import json
 from collections.abc import Sequence
 
-from ..model.signals import FORMULA_STARTS, SHAPES, Basis, Evidence, PageRow, SignalFile, TouchRow
+from ..model.signals import (
+    FORMULA_STARTS,
+    SHAPES,
+    AssetEvidence,
+    Basis,
+    Evidence,
+    PageRow,
+    SignalFile,
+    StageEvidence,
+    TouchRow,
+)
 from .csvsafe import csv_text
 from .words import plural
 
@@ -245,3 +255,48 @@ def render_table(found: Evidence) -> str:
         views = f", {u.views} views" if u.views else ""
         lines.append(f"  {u.what} {u.value} from {u.source}: {plural(u.rows, 'row')}{views}")
     return "\n".join(lines) + "\n"
+
+
+# -- evidence inside the report and the plays -----------------------------------------------------
+def report_lines(found: Evidence, *, markdown: bool = False) -> list[str]:
+    """Return the report's section on evidence: per stage, then the assets that hand buyers on.
+
+    Every figure is followed by the source and period it was counted from.
+    """
+    head = "## What buyers did" if markdown else "What buyers did (imported signals)"
+    lines = [head, ""] if markdown else [head]
+    item = "- " if markdown else "  "
+    for s in found.stages:
+        if s.arrived or s.views:
+            lines.append(f"{item}{s.name}: {stage_line(s)}")
+    if found.leaks:
+        names = {s.stage: s.name for s in found.stages}
+        lines.append(f"{item}Where buyers leak, most first: {', '.join(names[sid] for sid in found.leaks)}")
+    by_asset = {a.asset: a for a in found.assets}
+    for asset_id in found.hands_on[:10]:
+        a = by_asset[asset_id]
+        shown = f"`{a.asset}`" if markdown else a.asset
+        lines.append(
+            f"{item}{shown} hands buyers on: {a.moved} of {plural(a.deals, 'deal')} moved on ({a.pipeline})"
+        )
+    return [*lines, ""]
+
+
+def asset_line(found: AssetEvidence) -> str:
+    """Return what happened around one asset in one line, with the source and period of each figure."""
+    return (
+        f"{plural(found.views, 'view')} ({found.traffic}); {plural(found.deals, 'deal')}, "
+        f"{found.moved} moved on, {_replies(found.replies)} ({found.pipeline})"
+    )
+
+
+def _replies(n: int) -> str:
+    return "1 reply" if n == 1 else f"{n} replies"
+
+
+def stage_line(found: StageEvidence) -> str:
+    """Return what happened at one stage in one line, with the source and period of each figure."""
+    return (
+        f"{plural(found.views, 'view')} ({found.traffic}); {plural(found.arrived, 'buyer')} seen, "
+        f"{found.moved} moved on, {found.lost} lost, {_replies(found.replies)} ({found.pipeline})"
+    )

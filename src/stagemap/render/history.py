@@ -132,7 +132,7 @@ def _top(hist: History) -> int:
     return int(math.ceil(high / step) * step)
 
 
-def _frame(width: int, height: int, title: str, hist: History) -> list[str]:
+def _frame(width: int, height: int, title: str, hist: History, ident: str) -> list[str]:
     table = "\n".join(", ".join(row) for row in _rows(hist))
     desc = (
         f"Eligible assets per stage, {len(hist.points)} points by {hist.by}. "
@@ -140,9 +140,9 @@ def _frame(width: int, height: int, title: str, hist: History) -> list[str]:
     )
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title chart-desc">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(desc)}</desc>',
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
 
@@ -202,24 +202,28 @@ def _ticks(count: int, *, axes: bool) -> list[tuple[int, str]]:
     every = max(1, math.ceil(count / 8))
     picks = list(range(0, count, every))
     if picks[-1] != count - 1:
-        if count - 1 - picks[-1] < every / 2 and len(picks) > 1:
+        # The last label moves to the last point rather than crowding in next to it.
+        if len(picks) > 1:
             picks[-1] = count - 1
         else:
             picks.append(count - 1)
     return [(i, "middle") for i in picks]
 
 
-def render_svg(hist: History, *, title: str, chart: str = "lines") -> str:
-    """Return an SVG chart: one line per stage (``lines``) or one small panel per stage (``grid``)."""
+def render_svg(hist: History, *, title: str, chart: str = "lines", ident: str = "chart") -> str:
+    """Return an SVG chart: one line per stage (``lines``) or one small panel per stage (``grid``).
+
+    ``ident`` starts the ids of its title and description: one per chart of an HTML page.
+    """
     if not hist.points:
-        out = _frame(480, 60, title, hist)
+        out = _frame(480, 60, title, hist, ident)
         out.append(f'<text x="12" y="34" {FONT}>No commits in the range change the project.</text>')
         return "\n".join([*out, "</svg>", ""])
     top = _top(hist)
     if chart == "grid":
-        return _grid(hist, title, top)
+        return _grid(hist, title, top, ident)
     width, height = 760, 380
-    out = _frame(width, height, title, hist)
+    out = _frame(width, height, title, hist, ident)
     out.append(f'<text x="16" y="22" font-family="sans-serif" font-size="14">{escape(title)}</text>')
     out += _plot(hist, (48, 40, 520, 290), top, list(range(len(hist.stages))), axes=True)
     for s, (_, name) in enumerate(hist.stages):
@@ -231,12 +235,12 @@ def render_svg(hist: History, *, title: str, chart: str = "lines") -> str:
     return "\n".join([*out, "</svg>", ""])
 
 
-def _grid(hist: History, title: str, top: int) -> str:
+def _grid(hist: History, title: str, top: int, ident: str) -> str:
     columns = min(4, len(hist.stages)) or 1
     rows = math.ceil(len(hist.stages) / columns) or 1
     pw, ph = 180, 110
     width, height = 30 + columns * (pw + 60), 40 + rows * (ph + 50)
-    out = _frame(width, height, title, hist)
+    out = _frame(width, height, title, hist, ident)
     out.append(f'<text x="16" y="22" font-family="sans-serif" font-size="14">{escape(title)}</text>')
     for s, (sid, name) in enumerate(hist.stages):
         px = 50 + (s % columns) * (pw + 60)

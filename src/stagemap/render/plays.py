@@ -11,18 +11,27 @@ from ..model.play import Play
 from ..model.report import Report
 from ..model.settings import Config
 from .environment import GENERATOR, environment, render
+from .evidence import asset_line, stage_line
 
 PLAY_FORMATS = ("md", "html", "txt")
 """Formats a play can be rendered in: each has its ``play.FORMAT.j2``."""
 
 
 def play_context(config: Config, report: Report, play: Play, generator: str) -> dict[str, Any]:
-    """Return the documented template context of a play template."""
+    """Return the documented template context of a play template.
+
+    ``evidence`` (asset id to one line) and ``stage_evidence`` say what buyers did, each
+    figure with its source and period; empty without imported signals.
+    """
+    found = report.evidence
+    stage = found.for_stage(play.stage.id) if found is not None else None
     return {
         "project": {"name": config.name, "purpose": config.purpose},
         "play": play,
         "as_of": report.as_of.isoformat(),
         "generator": generator,
+        "evidence": {a.asset: asset_line(a) for a in found.assets} if found is not None else {},
+        "stage_evidence": stage_line(stage) if stage is not None and (stage.arrived or stage.views) else "",
     }
 
 

@@ -23,6 +23,7 @@ from ..model.report import (
     State,
 )
 from .csvsafe import csv_text
+from .evidence import evidence_data, report_lines
 
 SYMBOLS: dict[State, str] = {
     "empty": "\u00b7",
@@ -88,6 +89,8 @@ def to_data(report: Report) -> dict[str, Any]:
         "next_to_make": [_gap_data(rank, g) for rank, g in enumerate(report.next_to_make, 1)],
         "actions": [_action_data(rank, a) for rank, a in enumerate(report.actions, 1)],
         "by_persona": [_persona_data(row) for row in report.by_persona],
+        # Only with imported signals: a report without them keeps its bytes.
+        **({"evidence": evidence_data(report.evidence)} if report.evidence is not None else {}),
     }
 
 
@@ -209,6 +212,8 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     lines += _md_flow_and_balance(report)
+    if report.evidence is not None:
+        lines += report_lines(report.evidence, markdown=True)
     lines += ["## What to do next", ""]
     for i, action in enumerate(report.actions, 1):
         lines += [f"{i}. {_md(action.text)}  ", f"   `{action.command}`"]

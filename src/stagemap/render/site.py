@@ -7,6 +7,7 @@ Page paths (all links between them are relative, so the site works from ``file:/
 any sub-path of a web server)::
 
     index.html                      the journey at a glance, coverage heatmap, what to make next
+    history.html                    coverage per stage over the git history (in a git repository)
     stages.html                     every stage, by phase, with its coverage and its plays
     plays.html                      the plays: a stage x persona grid of links
     gaps.html                       a brief per empty or thin cell, in make-next order
@@ -62,6 +63,7 @@ from ..analyse.site import SitePage, SitePlan
 from ..model.library import STATUSES
 from . import markdown
 from .environment import render
+from .history import render_svg
 from .links import BodyLinks, Links
 from .report import SYMBOLS
 
@@ -91,6 +93,7 @@ SECTIONS = {
     "persona": "personas",
     "asset": "assets",
     "broken": "assets",
+    "history": "history",
 }
 """The part of the site (``page.section``) each kind of page belongs to."""
 
@@ -127,8 +130,17 @@ def _page(
     return render(env, f"site/{template}", context)
 
 
+def _chart(plan: SitePlan, chart: str, ident: str) -> Markup | None:
+    """The history as an inline SVG chart (see `stagemap.render.history`), or None without one."""
+    if plan.history is None:
+        return None
+    title = f"Ready-to-send assets per stage, by {plan.history.by}"
+    return Markup(render_svg(plan.history, title=title, chart=chart, ident=ident))
+
+
 def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make ``index.html``: the heatmap (``rows``, ``counts``), ``briefs``, ``report``, ``by_id``."""
+    """Make ``index.html``: the heatmap (``rows``, ``counts``), ``briefs``, ``report``, ``by_id``,
+    ``history`` and ``history_chart`` (None outside git), ``evidence`` (None without signals)."""
     text = _page(
         plan,
         env,
@@ -140,6 +152,25 @@ def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         briefs=list(plan.briefs),
         counts=plan.counts,
         by_id=plan.library.by_id,
+        history=plan.history,
+        history_chart=_chart(plan, "lines", "overview-chart"),
+        evidence=plan.report.evidence,
+    )
+    return Rendered(page.path, text, ())
+
+
+def history(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
+    """Make ``history.html``: ``history`` (None when no commit could be read), ``lines`` and
+    ``grid`` (its SVG charts)."""
+    text = _page(
+        plan,
+        env,
+        "history.html.j2",
+        page,
+        "Coverage over time",
+        history=plan.history,
+        lines=_chart(plan, "lines", "history-lines"),
+        grid=_chart(plan, "grid", "history-grid"),
     )
     return Rendered(page.path, text, ())
 
@@ -197,7 +228,7 @@ def assets_list(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rend
 
 
 def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make a stage's page: ``stage``, its ``kit``, ``assets``, ``coverage``, ``project``."""
+    """Make a stage's page: ``stage``, its ``kit``, ``assets``, ``coverage``, ``project``, ``evidence``."""
     view = plan.stages[page.key]
     text = _page(
         plan,
@@ -210,6 +241,7 @@ def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         assets=list(view.assets),
         coverage=view.coverage,
         project={"name": plan.config.name, "purpose": plan.config.purpose},
+        evidence=plan.report.evidence.for_stage(view.stage.id) if plan.report.evidence else None,
     )
     return Rendered(page.path, text, ())
 
@@ -250,7 +282,7 @@ def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
 
 
 def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make an asset's page: its ``body`` as HTML, its tags, where it leads and what leads to it."""
+    """Make an asset's page: its ``body`` as HTML, its tags, where it leads, what leads to it, ``evidence``."""
     view = plan.assets[page.key]
     item = view.asset
     rewrite = BodyLinks(view.source, page.path, plan.by_source, plan.paths, plan.attachments)
@@ -274,6 +306,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         next_stage=view.next_stage,
         next_asset=view.next_asset,
         incoming=list(view.incoming),
+        evidence=plan.report.evidence.for_asset(item.id) if plan.report.evidence else None,
     )
     return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
 
@@ -297,6 +330,7 @@ PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendere
     "persona": persona,
     "asset": asset,
     "broken": broken,
+    "history": history,
 }
 """The function that makes each kind of page."""
 
@@ -320,6 +354,7 @@ def prepare(env: jinja2.Environment) -> None:
         "persona",
         "asset",
         "broken",
+        "history",
     ):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")

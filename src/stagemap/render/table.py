@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..model.journey import PHASES
 from ..model.report import CELL_STATES, STUCK_TEXT, Report, State
+from .evidence import report_lines
 from .report import SYMBOLS, after_warning, pct, sendable
 
 TABLE_GAPS = 10
@@ -46,6 +47,8 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     out += matrix
     out += _table_flow(report, wrap, paint)
     out += _table_balance(report, wrap, paint)
+    if report.evidence is not None:
+        out += report_lines(report.evidence)
     out += _table_gaps(report, wrap, paint)
     out += _table_personas(report, col, paint)
     return "\n".join(out) + "\n"

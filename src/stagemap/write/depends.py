@@ -14,9 +14,12 @@ rendering anything:
 - a persona's page: the front matter of the assets for the persona (those naming it and those
   naming nobody), of the assets they lead to, and the shape of the journey's flow (each
   asset's id, stages, ``next`` and eligibility), which its report follows;
+- the history page: the commits it shows (period and commit id of each point, see
+  `stagemap.write.timeline`), so it re-renders when a commit lands, and only then;
 - the overview, stages, plays, gaps and asset-list pages, each play (a stage's kit, which
   follows next steps across stages and personas) and each page of a file left out because of
-  its problems: the front matter of every asset, and the library's problems.
+  its problems: the front matter of every asset, and the library's problems; the overview
+  also the history's commits (it shows a small history chart).
 
 So editing one asset's front matter re-renders its page, the pages it appears on, the
 overview pages and the plays; editing its body re-renders its page alone. The order of the assets on
@@ -96,9 +99,19 @@ _FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in
 
 
 def page_keys(
-    config: Config, library: Library, report: Report, pages: Iterable[tuple[str, str, str]], base: str
+    config: Config,
+    library: Library,
+    report: Report,
+    pages: Iterable[tuple[str, str, str]],
+    base: str,
+    outside: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Return each page's key by path; ``pages`` are (path, kind, id) and ``base`` is the site-wide key."""
+    """Return each page's key by path; ``pages`` are (path, kind, id) and ``base`` is the site-wide key.
+
+    ``outside`` gives, by kind of page, a key of data from outside the library that those
+    pages show too (the history's commits for the overview and the history page).
+    """
+    outside = outside or {}
     fronts = {a.id: front(a) for a in library.assets}
     everything = digest(sorted(fronts.items()), stable(library.problems))
     shows = _Shows(config, library, report, fronts)
@@ -108,7 +121,9 @@ def page_keys(
             # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
             keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
         elif kind in _WHOLE_LIBRARY:
-            keys[path] = digest(base, kind, everything)
+            keys[path] = digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
+        elif kind == "history":
+            keys[path] = digest(base, kind, outside.get(kind))
         else:
             keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
     return keys

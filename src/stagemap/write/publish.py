@@ -19,19 +19,24 @@ import jinja2
 
 from .._version import __version__
 from ..analyse.coverage import analyse
+from ..analyse.evidence import gather
 from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
 from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment
+from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.site import prepare, render_page, search_index, static_files
 from .depends import page_keys
 from .record import PageRecord, global_key
+from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
 from .workers import parallel_map
 
 __all__ = ["Progress", "Published", "build_into", "page_count"]
 
+HISTORY_PAGES = frozenset({"index.html", "history.html"})
+"""The pages that show the coverage history, when the site has one (the overview, a small chart)."""
 Progress = Callable[[str], None]
 """Called with each page's path once it is rendered."""
 
@@ -65,10 +70,13 @@ def build_into(
     See `stagemap.write.record` for what decides that a page can be reused.
     """
     config, library = project.config, project.library
-    report = analyse(config, library, as_of)
-    pages = site_pages(config, library)
-    record = PageRecord(config, out_dir, _page_keys(project, report, pages))
+    report = analyse(config, library, as_of, evidence=gather(project, read_signals(config.root)[0]))
+    line = timeline(config, as_of)
+    pages = site_pages(config, library, history=line is not None)
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line))
     todo = {page.path for page in pages if record.fresh(page.path)}
+    # Reading the history costs a few reports: only when a page that shows it is rendered.
+    shown = line is not None and not todo.isdisjoint(HISTORY_PAGES)
     plan = plan_site(
         config,
         library,
@@ -76,6 +84,7 @@ def build_into(
         generator=f"stagemap {__version__}",
         attachments=linkable_files(config.content_dir),
         render=todo,
+        history=read_history(config, line) if shown and line is not None else None,
     )
     env = environment(config.templates_dir)
     stager = stager_for(out_dir)
@@ -131,9 +140,12 @@ def _make_page(
     return made.path, stager.write(made.path, data) if stager is not None else data, made.linked
 
 
-def _page_keys(project: Project, report: Report, pages: Iterable[SitePage]) -> dict[str, str]:
+def _page_keys(
+    project: Project, report: Report, pages: Iterable[SitePage], line: Timeline | None = None
+) -> dict[str, str]:
     """Return the key of each page of the site (see `stagemap.write.depends`)."""
     config, library = project.config, project.library
     listed = [(page.path, page.kind, page.key) for page in pages]
     base = global_key(config, library, report.as_of, listed)
-    return page_keys(config, library, report, listed, base)
+    shows = {kind: line.key for kind in ("home", "history")} if line is not None else {}
+    return page_keys(config, library, report, listed, base, shows)

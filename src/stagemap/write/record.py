@@ -5,7 +5,8 @@ Each build works out a key per page (`stagemap.write.depends.page_keys`): a hash
 version, every template (the project's and the built-in ones), the settings as read (journey
 model included), the as-of day, which assets exist and where their files and pages are, and
 the names and sizes of the other files in the content folder (a body's link to one works or
-not by its presence).
+not by its presence), and the imported signal files (``signals/*.csv``: the overview, stage and
+asset pages show their evidence).
 
 A page is reused, neither rendered nor written, when its key is the one recorded after the
 last build into the same folder, the manifest says stagemap wrote it, and the file on disk
@@ -34,6 +35,7 @@ from ..errors import OutputError
 from ..model.library import Library
 from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
+from ..read.signals import signals_dir
 from ..render.environment import BUILTIN
 from .atomic import write_owned
 from .cache import cache_dir
@@ -73,6 +75,11 @@ def global_key(
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]
+    # Imported signals: the overview, stage and asset pages show what they say.
+    if signals_dir(config.root).is_dir():
+        for path in sorted(signals_dir(config.root).glob("*.csv")):
+            with contextlib.suppress(OSError):
+                parts += [path.name, path.read_bytes()]
     # Other files in the content folder: a link to one works or is broken by its presence.
     if config.content_dir.is_dir():
         for where, _, names in sorted(os.walk(config.content_dir)):

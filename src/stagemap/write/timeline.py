@@ -1,0 +1,175 @@
+"""The site's coverage history, read from git for a build: first which commits, then their figures.
+
+Listing the commits is one ``git log`` (milliseconds), so every build does it: the sampled
+commit ids are the history page's key. A commit's figures never change (it is judged on its
+own date), so they are kept in ``.stagemap-cache/history-v1.json`` by commit id: a build
+reads and analyses only the commits it has not seen, usually none or the one that just
+landed, and only when a page that shows the history is to be rendered.
+
+A project outside a git repository (or without git, or without any commit in the span) has
+no history, and its site no history page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..analyse.coverage import analyse
+from ..analyse.history import History, Point, history, pick, point
+from ..errors import OutputError, StagemapError
+from ..model.settings import CACHE_DIR, Config
+from ..read.git import Git, GitError, Revision, Revisions
+from ..read.owned import read_owned
+from .atomic import write_owned
+from .cache import cache_dir
+from .depends import digest
+
+MONTH_DAYS = 30
+"""The length of a month of the ``history.months`` setting, in days."""
+CACHE_FILE = "history-v1.json"
+"""The figures of each commit read so far, by commit id (see the module docstring)."""
+
+Seen = dict[str, Any]
+"""A commit's cached figures: ``point`` (as `Point` fields but the period), ``names`` (stage
+names by id) and ``project``; or None for a commit without readable settings."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The commits a site's history shows, one per period, oldest first."""
+
+    by: str
+    """``commit``, ``week`` or ``month``."""
+    sampled: tuple[tuple[str, Revision], ...]
+    """(period label, commit) of each point."""
+
+    @property
+    def key(self) -> str:
+        """A hash of the periods and commits: it changes when a commit lands in the span."""
+        return digest(self.by, [(period, rev.commit, rev.date) for period, rev in self.sampled])
+
+
+def timeline(config: Config, as_of: dt.date) -> Timeline | None:
+    """Return the commits of the site's history span up to ``as_of``, or None when there is none."""
+    span = config.history
+    if span is None:
+        return None
+    since = as_of - dt.timedelta(days=MONTH_DAYS * span.months)
+    try:
+        with Git(config.root) as git:
+            commits = git.commits(None, since, as_of)
+    except GitError:
+        return None
+    picked = pick([(c.commit, c.date) for c in commits], span.by)
+    if not picked:
+        return None
+    return Timeline(span.by, tuple((period, commits[i]) for period, i in picked))
+
+
+def read_history(config: Config, line: Timeline) -> History | None:
+    """Return the figures of each commit of ``line``; None when no commit could be read.
+
+    A commit whose settings cannot be read is left out, as one without stagemap.yml is: the
+    history shows what it can and never stops a build.
+    """
+    path = config.root / CACHE_DIR / CACHE_FILE
+    seen = _load(path)
+    wanted = [rev for _, rev in line.sampled if rev.commit not in seen]
+    if wanted:
+        try:
+            with Git(config.root) as git:
+                reader = Revisions(git, problems=False)
+                for rev in wanted:
+                    seen[rev.commit] = _figures(reader, rev)
+        except GitError:
+            return None
+        _save(path, {rev.commit: seen[rev.commit] for _, rev in line.sampled})
+    points: list[Point] = []
+    names: dict[str, str] = {}
+    project = ""
+    for period, rev in line.sampled:
+        got = seen[rev.commit]
+        if got is None:
+            continue
+        points.append(_point(period, rev, got["point"]))
+        names.update(got["names"])
+        project = got["project"]
+    if not points:
+        return None
+    found = history(line.by, points, names)
+    return History(found.by, found.points, found.stages, project)
+
+
+def _figures(reader: Revisions, rev: Revision) -> Seen | None:
+    try:
+        snap = reader.at(rev)
+    except GitError:
+        raise
+    except StagemapError:
+        return None
+    if snap is None:
+        return None
+    got = point(analyse(snap.config, snap.library, rev.date), "", rev.commit)
+    return {
+        "point": {
+            "total": got.total,
+            "eligible": got.eligible,
+            "stuck": list(got.stuck),
+            "stages": [list(s) for s in got.stages],
+            "cells": [list(c) for c in got.cells],
+        },
+        "names": {s.id: s.name for s in snap.config.model.stages},
+        "project": snap.config.name,
+    }
+
+
+def _point(period: str, rev: Revision, data: dict[str, Any]) -> Point:
+    return Point(
+        period=period,
+        commit=rev.commit,
+        date=rev.date,
+        total=data["total"],
+        eligible=data["eligible"],
+        stuck=tuple(data["stuck"]),
+        stages=tuple((s, n, st) for s, n, st in data["stages"]),
+        cells=tuple((s, q, n, st) for s, q, n, st in data["cells"]),
+    )
+
+
+def _load(path: Path) -> dict[str, Seen | None]:
+    """The cached figures; empty when absent, damaged or written by another stagemap version."""
+    raw = read_owned(path)
+    try:
+        data = json.loads(raw) if raw is not None else None
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != __version__:
+        return {}
+    commits = data.get("commits")
+    if not isinstance(commits, dict) or not all(_valid(v) for v in commits.values()):
+        return {}
+    return commits
+
+
+def _valid(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        point = value["point"]
+        _point("", Revision("", "", dt.date.min), point)
+        return isinstance(value["names"], dict) and isinstance(value["project"], str)
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _save(path: Path, commits: dict[str, Seen | None]) -> None:
+    """Keep the figures of the commits shown now (a cache that cannot be written is no error)."""
+    text = json.dumps({"version": __version__, "commits": commits}, sort_keys=True, separators=(",", ":"))
+    with contextlib.suppress(OSError, OutputError):
+        write_owned(cache_dir(path.parent), path.name, text.encode("utf-8"))
