@@ -33,7 +33,7 @@ def gatsby(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 TOML_REFUSED = (
     "{rel}:1:1: error: front matter in TOML (+++) cannot be edited by stagemap "
-    "(change it by hand, or rewrite it as YAML between --- lines)\n"
+    "(change it by hand, or tag it with rules in stagemap.yml)\n"
     "{rel}: not changed: its front matter is TOML (+++)\n"
 )
 
@@ -60,7 +60,7 @@ def test_tag_where_untagged_and_a_site_key_selects_untagged_site_pages(hugo: Pat
     assert err == (
         "note: not searched, because of problems (stagemap check): content/blog/quoting-checklist.md\n"
         "content/blog/five-ways-to-get-paid-on-site.md:1:1: error: front matter in JSON cannot be edited "
-        "by stagemap (change it by hand, or rewrite it as YAML between --- lines)\n"
+        "by stagemap (change it by hand, or tag it with rules in stagemap.yml)\n"
         "content/blog/five-ways-to-get-paid-on-site.md: not changed: its front matter is JSON\n"
         + TOML_REFUSED.format(rel="content/blog/friday-night-invoices.md")
     )

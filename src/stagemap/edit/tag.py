@@ -348,7 +348,7 @@ def not_yaml(config: Config, item: ToRead, data: bytes) -> FileEdit | None:
         1,
         "error",
         f"front matter in {shown} cannot be edited by stagemap",
-        "change it by hand, or rewrite it as YAML between --- lines",
+        "change it by hand, or tag it with rules in stagemap.yml",
         "not-yaml",
     )
     return FileEdit(Path(item.path), item.rel, data, data, f"its front matter is {shown}", (problem,))
