@@ -169,7 +169,7 @@ def test_init_creates_a_project_that_checks_and_reports(
     assert (code, err) == (0, "")
     assert out == (
         "Created a stagemap project in acme:\n"
-        "  stagemap.yml\n  content/why-we-exist.md\n  templates/README.md\n"
+        "  stagemap.yml\n  content/why-we-exist.md\n  templates/README.md\n  .gitignore\n"
         "Next: cd acme, edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.\n"
     )
     settings = (tmp_path / "acme/stagemap.yml").read_text()

@@ -148,7 +148,7 @@ def test_plan_rename_of_a_builtin_stage_says_how_without_options(project: stagem
 
 def test_plan_init_lists_the_files_and_refuses_existing_ones(tmp_path: Path) -> None:
     plan = plan_init(tmp_path / "acme", "hourglass")
-    assert tuple(plan.files) == INIT_FILES
+    assert tuple(plan.files) == (*INIT_FILES, ".gitignore")
     assert plan.files["stagemap.yml"].count("model: hourglass\n") == 1
     write(tmp_path / "acme", {"content/why-we-exist.md": "mine"})
     with pytest.raises(UsageError, match=r"why-we-exist.md already exists; init never overwrites"):

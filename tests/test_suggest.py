@@ -118,7 +118,7 @@ def test_suggest_accept_as_rules_prints_rules_and_changes_no_file(project: Path)
          "accepted.csv:2: accept must be yes or no (or empty), got 'maybe'"),
         ("path,field,value,accept\ncontent/blog/done.md,persona,owner,yes\n",
          "accepted.csv:2: field must be stage or question, got 'persona'"),
-        ("path,value,accept\n", "accepted.csv: no 'field' column (expected the CSV of 'stagemap suggest --format csv')"),
+        ("path,value,accept\n", "accepted.csv: no 'field' column (expected the CSV that 'stagemap suggest' writes)"),
         ("path,field,value,accept\ncontent/blog/done.md,stage,awarness,yes\n",
          "unknown stage 'awarness' (did you mean 'awareness'?)"),
     ],

@@ -72,14 +72,14 @@ def read_accepted(data: bytes, name: str) -> list[Accepted]:
             raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
         items = loaded.get("suggestions") if isinstance(loaded, dict) else loaded
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise UsageError(f"{name}: expected the JSON of 'stagemap suggest --format json'")
+            raise UsageError(f"{name}: expected the JSON that 'stagemap suggest' writes")
         rows = [(f"row {i}", item) for i, item in enumerate(items, 1)]
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         missing = [c for c in ("path", "field", "value", "accept") if c not in (reader.fieldnames or [])]
         if missing:
             raise UsageError(
-                f"{name}: no '{missing[0]}' column (expected the CSV of 'stagemap suggest --format csv')"
+                f"{name}: no '{missing[0]}' column (expected the CSV that 'stagemap suggest' writes)"
             )
         rows = [(str(reader.line_num), dict(row)) for row in reader]
     out: list[Accepted] = []
