@@ -33,13 +33,16 @@ def model_id(file_name: str) -> str:
 
 def skeleton_model(model: str) -> str:
     """Return a commented model with three stages to rename and fill in; it loads as it is."""
-    return f"""\
+    return SKELETON.replace("MODEL_ID", model)
+
+
+SKELETON = """\
 # A journey model of your own. The project uses it once stagemap.yml says
 # `model: <this file's path>`; `stagemap models show` then lists its stages, and
 # `stagemap check` reports any mistake here at its line. Built-in models to compare with:
 # `stagemap models`, and `stagemap models copy NAME FILE` copies one to start from instead.
 
-id: {model}
+id: MODEL_ID
 name: Our buyer's journey
 description: >-
   One paragraph: whose journey this is, and where it starts and ends.
@@ -92,3 +95,4 @@ stages:
 # next_step, opening, ask, objections, deciders, red_flags, not_now, points); see
 # docs/settings.md in the stagemap source.
 """
+"""The text of `skeleton_model`, ``MODEL_ID`` standing for the model's id."""
