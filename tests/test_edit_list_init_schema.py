@@ -226,10 +226,7 @@ def test_csvsafe_csv_text_neutralises_data_not_header() -> None:
     [
         (["--stage", "awarness"], "unknown stage 'awarness' (did you mean 'awareness'?)"),
         (["--status", "live"], "unknown status 'live' (valid: idea, draft, review, published, retired)"),
-        (
-            ["--where", "colour=red"],
-            "cannot select on 'colour' (valid: stage, question, persona, status, format, id, owner)",
-        ),
+        (["--where", "colour red=x"], "cannot select on 'colour red': not a front matter key"),
     ],
 )
 def test_list_usage_errors(project: Path, args: list[str], message: str) -> None:
@@ -251,7 +248,7 @@ def test_init_creates_a_project_that_checks_and_reports(
     assert (code, err) == (0, "")
     assert out == (
         "Created a stagemap project in acme:\n"
-        "  stagemap.yml\n  content/why-we-exist.md\n  templates/README.md\n"
+        "  stagemap.yml\n  content/why-we-exist.md\n  templates/README.md\n  .gitignore\n"
         "Next: cd acme, edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.\n"
     )
     settings = (tmp_path / "acme/stagemap.yml").read_text()

@@ -13,7 +13,7 @@ import stagemap
 from stagemap.edit.init import INIT_FILES, plan_init
 from stagemap.edit.new import NewRequest, TargetExists, TargetOutside, gap_brief, plan_new
 from stagemap.edit.rename import BuiltinStages, plan_rename
-from stagemap.edit.select import where_filters
+from stagemap.edit.select import Files, identify, where_filters
 from stagemap.edit.tag import (
     IdForManyFiles,
     IdsNotSettable,
@@ -114,13 +114,18 @@ def test_tag_request_errors_are_typed_and_name_no_option(
 def test_where_filters_groups_values_by_field_and_checks_them(project: stagemap.Project) -> None:
     pairs = [("stage", "awareness"), ("status", "idea"), ("stage", "evaluation")]
     assert where_filters(project.config, pairs) == {"stage": ("awareness", "evaluation"), "status": ("idea",)}
-    with pytest.raises(UsageError, match=r"^cannot select on 'colour'"):
-        where_filters(project.config, [("colour", "red")])
+    assert where_filters(project.config, [("colour", "red"), ("stage", "aware*")]) == {
+        "colour": ("red",),
+        "stage": ("aware*",),
+    }
+    with pytest.raises(UsageError, match=r"^cannot select on 'a b'"):
+        where_filters(project.config, [("a b", "red")])
 
 
 def test_check_id_change_refuses_one_id_for_many_files_and_a_dangling_next(project: stagemap.Project) -> None:
     config, library = project.config, project.library
-    files = [config.content_dir / "cost.md", config.content_dir / "pricing.md"]
+    found = Files.of(config)
+    files = [identify(config, config.content_dir / name, found) for name in ("cost.md", "pricing.md")]
     request = tag_request(config, library, add={}, remove={}, sets={"id": "price"}, unsets=())
     with pytest.raises(IdForManyFiles) as many:
         check_id_change(config, library, files, request)
@@ -143,7 +148,7 @@ def test_plan_rename_of_a_builtin_stage_says_how_without_options(project: stagem
 
 def test_plan_init_lists_the_files_and_refuses_existing_ones(tmp_path: Path) -> None:
     plan = plan_init(tmp_path / "acme", "hourglass")
-    assert tuple(plan.files) == INIT_FILES
+    assert tuple(plan.files) == (*INIT_FILES, ".gitignore")
     assert plan.files["stagemap.yml"].count("model: hourglass\n") == 1
     write(tmp_path / "acme", {"content/why-we-exist.md": "mine"})
     with pytest.raises(UsageError, match=r"why-we-exist.md already exists; init never overwrites"):

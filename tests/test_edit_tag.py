@@ -179,7 +179,7 @@ def test_tag_refuses_a_broken_file_and_still_changes_the_others(project: Path) -
 def test_tag_where_notes_files_it_could_not_search(project: Path) -> None:
     write(project, {"content/bad.md": "---\ntitle: [\n---\n"})
     code, out, err = run("tag", "--where", "stage=awareness", "--add-persona", "manager")
-    assert code == 0
+    assert code == 1  # the unsearched file might have been one meant: no silent success
     assert err == "note: not searched, because of problems (stagemap check): content/bad.md\n"
     assert out.startswith("changed content/blog/cost.md\n")
 
@@ -251,13 +251,14 @@ def test_tag_needs_paths_or_where(project: Path) -> None:
     assert run("tag", "--add-stage", "awareness") == (
         2,
         "",
-        "Error: give the files to change, or select assets with --where FIELD=VALUE\n",
+        "Error: give the files to change, or select assets with --where KEY=VALUE\n",
     )
     assert run("tag", "--where", "stages=awareness", "--add-stage", "awareness")[2] == (
         "Error: cannot select on 'stages' (did you mean 'stage'?)\n"
     )
     assert run("tag", "--where", "stage", "--add-stage", "awareness")[2] == (
-        "Error: --where needs FIELD=VALUE, got 'stage' (fields: stage, question, persona, status, format, id, owner)\n"
+        "Error: --where needs KEY=VALUE or untagged, got 'stage' "
+        "(e.g. stage, question, persona, status, format, id, owner)\n"
     )
 
 
@@ -267,7 +268,7 @@ def test_tag_refuses_files_outside_the_content_folder(project: Path) -> None:
         "Error: notes.md is not in the content folder content/\n"
     )
     assert run("tag", "stagemap.yml", "--set", "owner=x")[2] == (
-        "Error: stagemap.yml is not a Markdown file (.md, .markdown)\n"
+        "Error: stagemap.yml is not a content file (.md, .markdown)\n"
     )
     assert run("tag", ".", "--set", "owner=x")[2] == "Error: . is not in the content folder content/\n"
 

@@ -101,6 +101,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "signals",
         "Import evidence from analytics and CRM exports; show what happened per asset and stage.",
     ),
+    "suggest": LazyCommand(
+        "suggest", "suggest", "Suggest stages and questions for untagged files, with the reason for each."
+    ),
     "tag": LazyCommand("tag", "tag", "Change the front matter of assets in place, and nothing else."),
     "templates": LazyCommand(
         "scaffold",

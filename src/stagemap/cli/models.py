@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import click
 
+from ..edit.models import copied_model, model_id, skeleton_model
 from ..errors import UsageError, suggest
 from ..model.journey import DEFAULT_MODEL
 from ..read.models import builtin_model, builtin_model_names
+from ..read.settings import find_root
+from ..write.atomic import atomic_write
+from ..write.targets import confined
 from .app import CONTEXT, _Group, _State, pass_state, shutil_width
 
 
@@ -21,6 +26,8 @@ def models(ctx: click.Context) -> None:
     Example:
       stagemap models
       stagemap models show orbits
+      stagemap models copy hourglass our-journey.yml
+      stagemap models new our-journey.yml
     """
     if ctx.invoked_subcommand is None:
         names = builtin_model_names()
@@ -58,6 +65,57 @@ def models_show(state: _State, name: str | None) -> None:
         click.echo(f"{stage.index + 1}. {stage.name} [{stage.id}]  phase: {stage.phase}, lead: {stage.lead}")
         if stage.goal:
             click.echo(_wrap("Goal: " + stage.goal, 3))
+
+
+@models.command("copy", context_settings=CONTEXT)
+@click.argument("name")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@pass_state
+def models_copy(state: _State, name: str, file: Path, force: bool) -> None:
+    """Copy the built-in model NAME into FILE in the project, comments and all, to edit.
+
+    Then set 'model: FILE' in stagemap.yml. FILE is never overwritten without --force.
+
+    \b
+    Example:
+      stagemap models copy buyer-journey our-journey.yml
+    """
+    _write(state, file, copied_model(name), force=force, what=f"Copied the built-in model {name} to")
+
+
+@models.command("new", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@pass_state
+def models_new(state: _State, file: Path, force: bool) -> None:
+    """Write a commented skeleton journey model with three stages into FILE, to fill in.
+
+    Then set 'model: FILE' in stagemap.yml. FILE is never overwritten without --force.
+
+    \b
+    Example:
+      stagemap models new our-journey.yml
+    """
+    _write(state, file, skeleton_model(model_id(file.name)), force=force, what="Wrote a new model to")
+
+
+def _write(state: _State, file: Path, text: str, *, force: bool, what: str) -> None:
+    """Write a model file inside the project, refusing to overwrite unless ``force``."""
+    # The project folder, found as every command finds it; the settings need not be valid yet.
+    start = state.project_dir or Path.cwd()
+    root = (find_root(start) or start).resolve()
+    absolute = file if file.is_absolute() else Path.cwd() / file
+    try:
+        rel = absolute.parent.resolve().relative_to(root) / absolute.name
+    except ValueError:
+        raise UsageError(f"{file} is outside the project {root}; a model file lives in the project") from None
+    dest = confined(root, rel.as_posix())
+    if (dest.exists() or dest.is_symlink()) and not force:
+        raise UsageError(f"{file} already exists (use --force to overwrite)")
+    atomic_write(dest, text.encode("utf-8"), create=not force)
+    shown = rel.as_posix()
+    click.echo(f"{what} {shown}; set 'model: {shown}' in stagemap.yml to use it.")
 
 
 def _wrap(text: str, indent: int) -> str:

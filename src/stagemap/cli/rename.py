@@ -50,9 +50,12 @@ def _rename(
     _list_changes(plan)
     if not yes:
         click.confirm("Rename?", abort=True, err=True)
-    content = config.content_dir.absolute()
+    sources = [s.path.absolute() for s in config.all_sources]
     # Content files must stay in the project; a model file may be shared from elsewhere.
-    planned = [(f, config.root if f.path.absolute().is_relative_to(content) else None) for f in changed]
+    planned = [
+        (f, config.root if any(f.path.absolute().is_relative_to(s) for s in sources) else None)
+        for f in changed
+    ]
     try:
         write_all(planned, journal_folder(config), what)
     except ChangedFiles as exc:

@@ -6,9 +6,14 @@ from pathlib import Path
 
 import click
 
+from ..edit.adopt import AdoptPlan, plan_adopt
 from ..edit.init import plan_init
 from ..errors import UsageError, suggest
 from ..paths import shown_folder
+from ..read.assets import load_library
+from ..read.detect import detect_site
+from ..read.settings import load_config
+from ..render.adopt import found_lines
 from ..render.environment import BUILTIN, list_templates
 from ..render.schema import render_schema
 from ..write.atomic import atomic_write
@@ -33,12 +38,26 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     files exists, nothing is written. Afterwards 'stagemap check' and 'stagemap report'
     work in DIR.
 
+    In the root of an existing website (a hugo.toml or config.toml, _config.yml,
+    docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml there), init
+    writes stagemap.yml alone, filled in from what it finds: the generator, its content
+    folders with URL patterns, the site's address, folders of internal material. It then
+    says what it found: the files per kind, what will be read and what not, and why.
+
+    In a new folder it also writes a .gitignore (site/, kits/, .stagemap-cache/) when
+    there is none; an existing .gitignore is never changed: init names the lines it lacks.
+
     \b
     Example:
       stagemap init
       stagemap init acme-content --model hourglass
+      cd our-hugo-site && stagemap init
     """
     folder = directory or state.project_dir or Path(".")
+    found = detect_site(folder) if folder.is_dir() else None
+    if found is not None:
+        _adopt(plan_adopt(folder, model, found))
+        return
     plan = plan_init(folder, model)
     for rel, text in plan.files.items():
         atomic_write(folder / rel, text.encode("utf-8"), create=True)
@@ -46,8 +65,28 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     click.echo(f"Created a stagemap project{'' if here else f' in {folder.as_posix()}'}:")
     for rel in plan.files:
         click.echo(f"  {rel}")
+    if plan.missing_ignores:
+        click.echo(
+            f"Add to .gitignore: {' '.join(plan.missing_ignores)} (init leaves an existing .gitignore alone)"
+        )
     step = "" if here else f"cd {folder.as_posix()}, "
     click.echo(f"Next: {step}edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.")
+
+
+def _adopt(plan: AdoptPlan) -> None:
+    """Write an existing site's stagemap.yml, then say what it found and what will be read."""
+    atomic_write(plan.folder / "stagemap.yml", plan.text.encode("utf-8"), create=True)
+    library = load_library(load_config(plan.folder), bodies=False)
+    here = plan.folder.resolve() == Path.cwd().resolve()
+    where = "stagemap.yml" if here else (plan.folder / "stagemap.yml").as_posix()
+    click.echo(f"Wrote {where}; nothing else was written.")
+    for line in found_lines(plan.found, library):
+        click.echo(line)
+    step = "" if here else f"cd {plan.folder.as_posix()}, "
+    click.echo(
+        f"Next: {step}check the sources and excludes in stagemap.yml, then run 'stagemap report'; "
+        "'stagemap suggest' proposes stages and questions for untagged pages."
+    )
 
 
 @click.command(context_settings=CONTEXT)

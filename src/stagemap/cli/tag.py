@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..edit.lossless import unified_diff
-from ..edit.select import WHERE_FIELDS, matches, select, where_filters
+from ..edit.select import UNTAGGED, WHERE_FIELDS, Files, matches, select, where_filters
 from ..edit.tag import (
     ID_FIELDS,
     FileEdit,
@@ -41,7 +41,7 @@ NOTHING_TO_CHANGE = (
 
 # long: the docstring is the command's --help text, and the signature one line per option
 @click.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1)
 @click.option("--add-stage", multiple=True, metavar="ID", help="Add a stage id.")
 @click.option(
     "--remove-stage", multiple=True, metavar="ID", help="Remove a stage id (any id, in the model or not)."
@@ -69,15 +69,16 @@ NOTHING_TO_CHANGE = (
     "--where",
     "where",
     multiple=True,
-    metavar="FIELD=VALUE",
-    help="Select assets: stage, question, persona, status, format, id or owner. "
-    "Repeat to narrow; the same field twice means either value.",
+    metavar="KEY=VALUE",
+    help="Select files by any front matter key (stage, question, persona, status, format, id, "
+    "owner, or the site's own: tags, categories...); VALUE may hold * and ?. 'untagged' selects "
+    "files without stages or questions. Repeat to narrow; the same key twice means either value.",
 )
 @click.option("--dry-run", is_flag=True, help="Print a unified diff and write nothing.")
 @pass_state
 def tag(
     state: _State,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     add_stage: tuple[str, ...],
     remove_stage: tuple[str, ...],
     add_question: tuple[str, ...],
@@ -91,10 +92,12 @@ def tag(
 ) -> None:
     """Change the front matter of assets in place, and nothing else.
 
-    Give files or folders under the content folder, or select assets with --where (both:
-    only the given files that match). Only the values asked for change: other fields,
+    Give files, folders or quoted globs ('content/blog/**/*.md', gitignore-style, from the
+    project folder), or select files with --where (both: only the given files that match);
+    tag walks the files 'stagemap check' reads, with the same endings and excludes. Only the values asked for change: other fields,
     comments, quoting, list style, line endings and the body stay byte for byte, and a
-    file whose bytes would not change is not rewritten.
+    file whose bytes would not change is not rewritten. Front matter in TOML (+++) or JSON
+    is never edited: such a file is refused and listed.
 
     A single id that gains another becomes a list: 'stages: awareness' turns into
     'stages: [awareness, exploration]'. A list stays a list when ids are removed:
@@ -118,6 +121,8 @@ def tag(
     Example:
       stagemap tag content/blog/missed-calls-cost.md --add-stage exploration
       stagemap tag --where stage=evaluation --add-question risk --dry-run
+      stagemap tag --where untagged --where 'id=blog/*' --add-stage awareness --add-question problems
+      stagemap tag 'content/customers/*.md' --where tags=security --add-stage evaluation
       stagemap tag content/sales/pricing-one-pager.md --remove-stage awarness --add-stage awareness
       stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
       stagemap list --persona owner-operator --format paths0 | xargs -0 stagemap tag --add-persona ops-director
@@ -134,8 +139,8 @@ def tag(
     )
     filters = where_filters(config, _pairs(where))
     if not paths and not filters:
-        raise UsageError("give the files to change, or select assets with --where FIELD=VALUE")
-    files, unsearched = select(config, project.library, paths, filters)
+        raise UsageError("give the files to change, or select assets with --where KEY=VALUE")
+    files, unsearched = select(config, project.library, paths, filters, Files.of(config, project.library))
     try:
         check_id_change(config, project.library, files, request)
     except IdForManyFiles as exc:
@@ -149,10 +154,12 @@ def tag(
         click.echo(f"note: not searched, because of problems (stagemap check): {shown}", err=True)
     if not files:
         click.echo("No assets match.", err=True)
-        return
+        # Files left unsearched may be the ones meant: matching nothing then is no success.
+        sys.exit(1 if unsearched else 0)
     edits = plan_tag(config, files, request)
     _note_absent(project, request, edits)
-    sys.exit(_apply(edits, project, dry_run=dry_run))
+    status = _apply(edits, project, dry_run=dry_run)
+    sys.exit(1 if unsearched else status)
 
 
 def _request(
@@ -194,13 +201,18 @@ def _request(
 
 
 def _pairs(items: Sequence[str]) -> list[tuple[str, str]]:
-    """Parse ``FIELD=VALUE`` filters of ``--where``."""
+    """Parse ``KEY=VALUE`` filters of ``--where`` (and the word ``untagged``)."""
     pairs: list[tuple[str, str]] = []
     for item in items:
+        if item.strip() == UNTAGGED:
+            pairs.append((UNTAGGED, ""))
+            continue
         name, sep, value = item.partition("=")
         name, value = name.strip(), value.strip()
         if not sep or not name or not value:
-            raise UsageError(f"--where needs FIELD=VALUE, got '{item}' (fields: {', '.join(WHERE_FIELDS)})")
+            raise UsageError(
+                f"--where needs KEY=VALUE or {UNTAGGED}, got '{item}' (e.g. {', '.join(WHERE_FIELDS)})"
+            )
         pairs.append((name, value))
     return pairs
 
@@ -261,8 +273,8 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
     "--where",
     "where",
     multiple=True,
-    metavar="FIELD=VALUE",
-    help="Any other filter: format, id or owner (also stage, question, persona, status).",
+    metavar="KEY=VALUE",
+    help="Any other filter: format, id, owner or any front matter key, VALUE with * and ?; or 'untagged'.",
 )
 @click.option(
     "--format",

@@ -1,7 +1,9 @@
 """The files of a new project (``stagemap init``), planned as data. No I/O but checks.
 
 stagemap.yml is written with comments that teach the settings; the example asset shows
-every usual field; templates/README.md says how overrides work.
+every usual field; templates/README.md says how overrides work. A .gitignore naming what
+stagemap writes is added when the folder has none; an existing one is never changed (it
+may be the user's, with its own order and comments), and the lines it lacks are named instead.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from .yamltext import format_scalar
 EXAMPLE_ASSET = "content/why-we-exist.md"
 INIT_FILES = ("stagemap.yml", EXAMPLE_ASSET, "templates/README.md")
 """The files ``init`` writes, relative to the project folder."""
+GITIGNORE = """\
+# What stagemap writes: the built site, message kits and the parse cache.
+site/
+kits/
+.stagemap-cache/
+"""
+""".gitignore of a new project, written only when the folder has none."""
 
 TEMPLATES_README = """\
 # Templates
@@ -45,6 +54,8 @@ class InitPlan:
     """The project folder (it may not exist yet)."""
     files: dict[str, str]
     """Text per path relative to the folder, in the order to write them."""
+    missing_ignores: tuple[str, ...] = ()
+    """Lines an existing .gitignore lacks (init never changes it, so it names them instead)."""
 
 
 def plan_init(folder: Path, model: str) -> InitPlan:
@@ -64,7 +75,22 @@ def plan_init(folder: Path, model: str) -> InitPlan:
         shown = ", ".join((folder / rel).as_posix() for rel in existing)
         verb = "exists" if len(existing) == 1 else "exist"
         raise UsageError(f"{shown} already {verb}; init never overwrites, so nothing was written")
-    return InitPlan(folder, files)
+    ignore = folder / ".gitignore"
+    if not ignore.exists() and not ignore.is_symlink():
+        return InitPlan(folder, {**files, ".gitignore": GITIGNORE})
+    return InitPlan(folder, files, _missing_ignores(ignore))
+
+
+def _missing_ignores(ignore: Path) -> tuple[str, ...]:
+    """Return the lines of `GITIGNORE` that an existing .gitignore has no line for."""
+    try:
+        have = {
+            line.strip().strip("/")
+            for line in ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        }
+    except OSError:
+        have = set()
+    return tuple(line for line in GITIGNORE.splitlines()[1:] if line.strip("/") not in have)
 
 
 def init_files(name: str, model: str) -> dict[str, str]:

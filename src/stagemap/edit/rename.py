@@ -21,14 +21,13 @@ from ..errors import ConfigError, StagemapError, UsageError, suggest
 from ..model.journey import DEFAULT_MODEL, KNOWN_QUESTIONS
 from ..model.library import Vocabulary
 from ..model.settings import ID_RE, SETTINGS, Config
-from ..read import frontmatter, yamlsafe
-from ..read.assets import content_files, parse_asset
+from ..read import formats, frontmatter, yamlsafe
 from ..read.models import builtin_model_names, builtin_model_text
 from ..read.settings import config_from_data
 from ..read.sources import walk
 from .lossless import Change, EditError, KeyPath, RenameKey, SetValue, edit_document
-from .select import identify
-from .tag import FileEdit, check_edit
+from .select import Files, parse_item, syntaxes
+from .tag import FileEdit, check_edit, not_yaml
 
 Kind = Literal["stage", "question", "persona"]
 KEYS: dict[str, str] = {"stage": "stages", "question": "questions", "persona": "personas"}
@@ -300,19 +299,21 @@ def _asset_edits(
     renamed = tuple(new if i == old else i for i in getattr(vocab, key))
     new_vocab = replace(vocab, **{key: renamed})
     edits: list[FileEdit] = []
-    if not config.content_dir.is_dir():
-        return edits
-    for found in content_files(config.content_dir):
-        file, rel, default_id = identify(config, found)
+    for item in Files.of(config).found.to_read:
+        file, rel = Path(item.path), item.rel
         try:
             before = file.read_bytes()
         except OSError as exc:
             edits.append(FileEdit(file, rel, b"", b"", f"cannot read it: {exc.strerror or exc}"))
             continue
-        paths = _uses(before, key, old, kind == "stage")
+        paths = _uses(before, key, old, kind == "stage", config)
         if paths == []:
             continue
-        _, problems = parse_asset(rel, default_id, before, vocab)
+        refusal = not_yaml(config, item, before)
+        if refusal is not None:
+            edits.append(refusal)
+            continue
+        _, problems = parse_item(config, item, before, vocab)
         errors = tuple(p for p in problems if p.severity == "error")
         if paths is None or errors:
             reason = "fix its problems first (stagemap check)"
@@ -321,16 +322,22 @@ def _asset_edits(
             edits.append(FileEdit(file, rel, before, before, reason, errors))
             continue
         places[rel] = tuple(dict.fromkeys(str(p[0]) for p in paths))
-        edits.append(check_edit(file, rel, default_id, before, [SetValue(p, new) for p in paths], new_vocab))
+        edits.append(check_edit(config, item, before, [SetValue(p, new) for p in paths], new_vocab))
     return edits
 
 
-def _uses(data: bytes, key: str, old: str, with_next: bool) -> list[KeyPath] | None:
-    """The places in a file's front matter that hold ``old``; None when it cannot be read."""
+def _uses(data: bytes, key: str, old: str, with_next: bool, config: Config) -> list[KeyPath] | None:
+    """The places in a file's front matter (in any syntax the reader knows) that hold ``old``.
+
+    None when it cannot be read. A file without front matter uses nothing where the site may
+    have such files (they are not assets).
+    """
     try:
-        split = frontmatter.split(data)
-        fm = yamlsafe.load(split.yaml, first_line=split.yaml_line).data
-    except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
+        split = frontmatter.split(data, syntaxes(config))
+        fm = formats.load(split).data
+    except frontmatter.SplitProblem as exc:
+        return [] if exc.code == "no-front-matter" and not config.rules.front_matter_required else None
+    except yamlsafe.YamlProblem:
         return None
     if not isinstance(fm, dict):
         return None

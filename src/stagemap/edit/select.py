@@ -1,26 +1,169 @@
-"""Choose the assets an edit applies to: files and folders given, filtered on their fields."""
+"""Choose the files an edit applies to: the files the reader reads, filtered on their front matter.
+
+An edit walks the same files as `stagemap.read.sources.scan` gives to the reader: the same
+sources, endings and excludes. A file is named by its path, a folder holding it, or a
+gitignore-style glob over its path from the project folder (as `stagemap.read.globs` matches).
+
+``--where`` filters look at a file's front matter as the reader sees it, site keys and
+aliases included, so a file that is not a valid asset yet (no stages, say) can still be
+selected; only a file whose front matter cannot be read at all is left unsearched.
+"""
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..errors import UsageError, suggest
-from ..model.library import ASSET_SUFFIXES, STATUSES, Asset, Library
+from ..errors import Problem, UsageError, suggest
+from ..model.library import STATUSES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config
 from ..paths import shown_folder
-from ..read.assets import content_files
+from ..read import formats, frontmatter, yamlsafe
+from ..read.aliases import apply_aliases
+from ..read.assets import default_id, parse_asset
+from ..read.globs import compile_glob
+from ..read.parse import Place
+from ..read.sources import Scan, ToRead, scan
 
 WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner")
-"""Fields assets can be selected on."""
+"""stagemap's own fields assets are usually selected on; any other front matter key works too."""
+UNTAGGED = "untagged"
+"""The filter word that selects files without stages or without questions."""
+_PLURAL = {"stage": "stages", "question": "questions", "persona": "personas"}
+_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_GLOB_CHARS = frozenset("*?[")
 
 
+@dataclass(frozen=True, slots=True)
+class Files:
+    """The files an edit may change, from one walk of the sources."""
+
+    found: Scan
+    """The walk itself: files to read and the fates of the others."""
+    by_real: Mapping[Path, ToRead]
+    """Each file to read by its path with the folders resolved (a link to a file kept)."""
+    not_assets: Mapping[str, FileFate]
+    """Files read but found to be no asset (no front matter where a site may have none), by path."""
+
+    @classmethod
+    def of(cls, config: Config, library: Library | None = None) -> Files:
+        """Walk the sources of ``config``; files ``library`` found to be no asset are left out."""
+        found = scan(config)
+        fates = library.fates if library is not None else ()
+        not_assets = {f.path: f for f in fates if f.fate == "non-asset"}
+        items = {_real(Path(i.path)): i for i in found.to_read if i.rel not in not_assets}
+        return cls(found, items, not_assets)
+
+
+def _real(path: Path) -> Path:
+    # Resolve the folders but not the name: a symlinked asset keeps its place in the library.
+    absolute = Path(os.path.abspath(path))
+    return absolute.parent.resolve() / absolute.name
+
+
+def syntaxes(config: Config) -> tuple[str, ...]:
+    """Return the front matter syntaxes the reader recognises in ``config``'s files."""
+    if config.rules.generator == "mkdocs":
+        return (*frontmatter.SYNTAXES, frontmatter.META)
+    return frontmatter.SYNTAXES
+
+
+def item_id(item: ToRead) -> str:
+    """Return the id of a file that names none (its path under its source, without the ending)."""
+    return default_id(item)
+
+
+def parse_item(
+    config: Config, item: ToRead, data: bytes, vocab: Vocabulary
+) -> tuple[Asset | None, list[Problem]]:
+    """Parse a file's bytes as the reader does: the project's rules, the file's place."""
+    place = Place(item.sub, item.audience, item.source.url, item.draft)
+    return parse_asset(item.rel, default_id(item), data, vocab, config.rules, place)
+
+
+def identify(config: Config, path: Path, files: Files | None = None) -> ToRead:
+    """Return the file to read at ``path``; raise `UsageError` when the reader does not read it."""
+    files = files or Files.of(config)
+    real = _real(path)
+    item = files.by_real.get(real)
+    if item is not None:
+        return item
+    root = config.root.resolve()
+    rel = real.relative_to(root).as_posix() if real.is_relative_to(root) else real.as_posix()
+    fate = files.not_assets.get(rel) or next((f for f in files.found.fates if f.path == rel), None)
+    if fate is not None and fate.fate == "excluded":
+        raise UsageError(f"{path} is not read: {fate.reason}")
+    if fate is not None and fate.rule != "extensions":
+        raise UsageError(f"{path} is not an asset: {fate.reason}")
+    raise UsageError(f"{path} is not in {_sources(config)}")
+
+
+def _sources(config: Config) -> str:
+    folders = [shown_folder(s.path.resolve(), config.root) for s in config.all_sources]
+    if len(folders) == 1:
+        return f"the content folder {folders[0]}"
+    return "any source folder (" + ", ".join(folders) + ")"
+
+
+def _in_folder(config: Config, path: Path, files: Files) -> list[ToRead]:
+    folder = Path(os.path.abspath(path)).resolve()
+    if not any(folder.is_relative_to(s.path.resolve()) for s in config.all_sources):
+        raise UsageError(f"{path} is not in {_sources(config)}")
+    return [item for real, item in files.by_real.items() if real.is_relative_to(folder)]
+
+
+def _by_glob(pattern: str, files: Files) -> list[ToRead]:
+    try:
+        glob = compile_glob(pattern)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    found = []
+    for item in files.by_real.values():
+        folders = item.rel.split("/")[:-1]
+        prefixes = ["/".join(folders[: i + 1]) for i in range(len(folders))]
+        hit = any(glob.regex.match(p) for p in prefixes)
+        if hit or (not glob.folders_only and glob.regex.match(item.rel)):
+            found.append(item)
+    if not found:
+        raise UsageError(f"'{pattern}' matches no file that stagemap reads")
+    return found
+
+
+def chosen_files(config: Config, args: Sequence[str], files: Files) -> list[ToRead]:
+    """Return the files named by ``args`` (paths, folders or globs), sorted; all files when none."""
+    if not args:
+        return sorted(files.by_real.values(), key=lambda item: item.rel)
+    chosen: dict[str, ToRead] = {}
+    extensions = config.rules.extensions
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            items = _in_folder(config, path, files)
+        elif path.exists() or path.is_symlink():
+            if not path.name.lower().endswith(extensions):
+                raise UsageError(f"{arg} is not a content file ({', '.join(extensions)})")
+            items = [identify(config, path, files)]
+        elif _GLOB_CHARS & set(arg):
+            items = _by_glob(arg, files)
+        else:
+            raise UsageError(f"{arg} does not exist")
+        chosen.update((item.rel, item) for item in items)
+    return [chosen[rel] for rel in sorted(chosen)]
+
+
+# -- filters ----------------------------------------------------------------------------------
 def where_filters(config: Config, pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
-    """Check (field, value) filters and group them by field; values for one field are alternatives.
+    """Check (key, value) filters and group them by key; values for one key are alternatives.
 
-    Raise `UsageError` for a field that cannot be selected on, or an id or status the
-    project does not have.
+    Any front matter key can be selected on. A stage, question, persona or status without
+    glob characters must be one the project has (raise `UsageError` otherwise): a typo there
+    would quietly select nothing. ``untagged`` (with an empty value) selects files without
+    stages or without questions.
     """
     known = {
         "stage": config.model.stage_ids,
@@ -30,74 +173,122 @@ def where_filters(config: Config, pairs: Iterable[tuple[str, str]]) -> dict[str,
     }
     out: dict[str, list[str]] = {}
     for name, value in pairs:
-        if name not in WHERE_FIELDS:
-            raise UsageError(f"cannot select on '{name}' ({suggest(name, WHERE_FIELDS)})")
-        if name in known and value not in known[name]:
+        if name in _PLURAL.values():
+            singular = next(k for k, v in _PLURAL.items() if v == name)
+            raise UsageError(f"cannot select on '{name}' (did you mean '{singular}'?)")
+        if not _KEY_RE.match(name):
+            raise UsageError(f"cannot select on '{name}': not a front matter key")
+        if name in known and not (_GLOB_CHARS & set(value)) and value not in known[name]:
             raise UsageError(f"unknown {name} '{value}' ({suggest(value, known[name])})")
         out.setdefault(name, []).append(value)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def matches(asset: Asset, where: Mapping[str, Sequence[str]]) -> bool:
-    """True when the asset matches every field (any of the values given for one field)."""
-    for name, values in where.items():
-        if name == "stage":
-            ok = any(v in asset.stages for v in values)
-        elif name == "question":
-            ok = any(v in asset.questions for v in values)
-        elif name == "persona":
-            ok = any(v in asset.personas for v in values)
-        else:
-            ok = str(getattr(asset, name)) in values
-        if not ok:
+def _texts(value: Any) -> tuple[str, ...]:
+    """Return a front matter value as the texts it can match: a list's items, true/false..."""
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple | frozenset | set):
+        return tuple(t for v in value for t in _texts(v) if not isinstance(v, list | dict))
+    if isinstance(value, bool):
+        return ("true" if value else "false",)
+    if isinstance(value, dict):
+        return ()
+    return (str(value).strip(),)
+
+
+def asset_values(asset: Asset) -> dict[str, tuple[str, ...]]:
+    """Return what each key of an asset can match: its fields and its site's own keys."""
+    values = {str(k): _texts(v) for k, v in asset.extra.items()}
+    values.update(
+        stage=asset.stages,
+        question=asset.questions,
+        persona=asset.personas,
+        status=(asset.status,),
+        id=(asset.id,),
+        title=(asset.title,),
+        audience=(asset.audience,),
+        path=(asset.path,),
+    )
+    for key in ("format", "owner", "summary", "url", "next", "updated", "review_by"):
+        text = getattr(asset, key)
+        values[key] = (str(text),) if text else ()
+    return values
+
+
+def front_matter_values(config: Config, item: ToRead, data: bytes) -> dict[str, tuple[str, ...]] | None:
+    """Return what each key of a file's front matter can match; None when it cannot be read."""
+    try:
+        split = frontmatter.split(data, syntaxes(config))
+        loaded = formats.load(split)
+    except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
+        return None
+    if not isinstance(loaded.data, dict):
+        return None
+    if config.rules.aliases:
+        loaded = apply_aliases(loaded, config.rules.aliases)
+    fm = loaded.data
+    values = {str(k): _texts(v) for k, v in fm.items()}
+    for one, many in _PLURAL.items():
+        values[one] = values.pop(many, ())
+    values.setdefault("id", (default_id(item),))
+    values["path"] = (item.rel,)
+    if not values.get("status"):
+        values["status"] = ("draft" if item.draft else "published",)
+    return values
+
+
+def values_match(values: Mapping[str, Sequence[str]], where: Mapping[str, Sequence[str]]) -> bool:
+    """True when every key matches (any of the values given for one key; any item of a list).
+
+    Values match without regard to case, with ``*``, ``?`` and ``[...]`` as in shell globs
+    (``*`` crosses ``/``, so ``id=blog/*`` selects everything under blog).
+    """
+    for name, wanted in where.items():
+        if name == UNTAGGED:
+            if values.get("stage") and values.get("question"):
+                return False
+            continue
+        have = [h.lower() for h in values.get(name, ())]
+        if not any(fnmatch.fnmatchcase(h, w.lower()) for w in wanted for h in have):
             return False
     return True
 
 
-def identify(config: Config, path: Path) -> tuple[Path, str, str]:
-    """Return (file, path relative to the root, default asset id) for a file in the content folder."""
-    absolute = Path(os.path.abspath(path))
-    # Resolve the folder but not the file name: a symlinked asset keeps its place in the library.
-    real = absolute.parent.resolve() / absolute.name
-    content = config.content_dir.resolve()
-    if not real.is_relative_to(content) or real == content:
-        raise UsageError(f"{path} is not in the content folder {shown_folder(content, config.root)}")
-    rel = real.relative_to(config.root).as_posix() if real.is_relative_to(config.root) else real.as_posix()
-    return real, rel, real.relative_to(content).with_suffix("").as_posix()
+def matches(asset: Asset, where: Mapping[str, Sequence[str]]) -> bool:
+    """True when the asset matches every filter."""
+    return values_match(asset_values(asset), where)
 
 
 def select(
     config: Config,
     library: Library,
-    paths: Sequence[Path],
+    args: Sequence[str],
     where: Mapping[str, Sequence[str]],
-) -> tuple[list[Path], list[str]]:
-    """Return the files to edit, and the files the filters could not look into (they have problems).
+    files: Files | None = None,
+) -> tuple[list[ToRead], list[str]]:
+    """Return the files to edit, and those the filters could not look into (unreadable front matter).
 
-    PATHs may be files or folders inside the content folder; no PATH means the whole library.
+    ``args`` are files, folders or globs; none means every file read.
     """
-    files: dict[str, Path] = {}
-    for path in paths:
-        if path.is_dir():
-            folder = Path(os.path.abspath(path)).resolve()
-            if not folder.is_relative_to(config.content_dir.resolve()):
-                content = shown_folder(config.content_dir.resolve(), config.root)
-                raise UsageError(f"{path} is not in the content folder {content}")
-            for found in content_files(folder):
-                file, rel, _ = identify(config, found)
-                files.setdefault(rel, file)
-            continue
-        if not path.name.endswith(ASSET_SUFFIXES):
-            raise UsageError(f"{path} is not a Markdown file ({', '.join(ASSET_SUFFIXES)})")
-        file, rel, _ = identify(config, path)
-        files.setdefault(rel, file)
-    if not paths:
-        for found in content_files(config.content_dir):
-            file, rel, _ = identify(config, found)
-            files[rel] = file
+    files = files or Files.of(config, library)
+    named = chosen_files(config, args, files)
     if not where:
-        return [files[rel] for rel in sorted(files)], []
+        return named, []
     by_path = {a.path: a for a in library.assets}
-    chosen = [files[rel] for rel in sorted(files) if rel in by_path and matches(by_path[rel], where)]
-    unsearched = [rel for rel in sorted(files) if rel not in by_path]
+    chosen: list[ToRead] = []
+    unsearched: list[str] = []
+    for item in named:
+        asset = by_path.get(item.rel)
+        if asset is not None:
+            values: dict[str, tuple[str, ...]] | None = asset_values(asset)
+        else:
+            try:
+                values = front_matter_values(config, item, Path(item.path).read_bytes())
+            except OSError:
+                values = None
+        if values is None:
+            unsearched.append(item.rel)
+        elif values_match(values, where):
+            chosen.append(item)
     return chosen, unsearched

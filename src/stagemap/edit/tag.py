@@ -19,9 +19,9 @@ from ..errors import Problem, UsageError, suggest
 from ..model.library import DATE_RE, FIELDS, STATUSES, Library, Vocabulary
 from ..model.settings import Config
 from ..read import frontmatter, yamlsafe
-from ..read.assets import parse_asset
+from ..read.sources import ToRead
 from .lossless import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
-from .select import identify
+from .select import item_id, parse_item, syntaxes
 
 ID_FIELDS = {"stages": "stage", "questions": "question", "personas": "persona"}
 """Front matter keys holding ids, and what one id is called."""
@@ -234,7 +234,7 @@ def set_value(config: Config, library: Library, key: str, raw: str) -> FieldValu
     return value
 
 
-def check_id_change(config: Config, library: Library, files: Sequence[Path], request: TagRequest) -> None:
+def check_id_change(config: Config, library: Library, files: Sequence[ToRead], request: TagRequest) -> None:
     """Refuse a request that would change an asset's id while other assets name it as their next step.
 
     Setting an id with more than one file selected is refused too: an id names one asset.
@@ -243,10 +243,10 @@ def check_id_change(config: Config, library: Library, files: Sequence[Path], req
         raise IdForManyFiles(len(files))
     if "id" not in request.set and "id" not in request.unset:
         return
-    for path in files:
-        _, rel, default_id = identify(config, path)
+    for item in files:
+        rel = item.rel
         asset = next((a for a in library.assets if a.path == rel), None)
-        new_id = request.set.get("id", default_id)
+        new_id = request.set.get("id", item_id(item))
         if asset is None or asset.id == new_id:
             continue
         pointing = sorted(a.path for a in library.assets if a.next == asset.id and a.path != rel)
@@ -259,19 +259,22 @@ def check_id_change(config: Config, library: Library, files: Sequence[Path], req
 
 
 # -- planning -------------------------------------------------------------------------------
-def plan_tag(config: Config, files: Iterable[Path], request: TagRequest) -> list[FileEdit]:
+def plan_tag(config: Config, files: Iterable[ToRead], request: TagRequest) -> list[FileEdit]:
     """Plan the request on each file; files with problems, or that it would break, are refused."""
     vocab = Vocabulary.of(config)
-    return [_plan_one(config, vocab, path, request) for path in files]
+    return [_plan_one(config, vocab, item, request) for item in files]
 
 
-def _plan_one(config: Config, vocab: Vocabulary, path: Path, request: TagRequest) -> FileEdit:
-    file, rel, default_id = identify(config, path)
+def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagRequest) -> FileEdit:
+    file, rel = Path(item.path), item.rel
     try:
         before = file.read_bytes()
     except OSError as exc:
         return FileEdit(file, rel, b"", b"", f"cannot read it: {exc.strerror or exc}")
-    asset, problems = parse_asset(rel, default_id, before, vocab)
+    refusal = not_yaml(config, item, before)
+    if refusal is not None:
+        return refusal
+    asset, problems = parse_item(config, item, before, vocab)
     errors = tuple(p for p in problems if p.severity == "error")
     valid = asset is not None and not errors
     for key in ("stages", "questions"):
@@ -287,7 +290,7 @@ def _plan_one(config: Config, vocab: Vocabulary, path: Path, request: TagRequest
             return FileEdit(
                 file, rel, before, before, f"removing {shown} would leave it without {key}", emptied=key
             )
-    edit = check_edit(file, rel, default_id, before, request.changes(), vocab)
+    edit = check_edit(config, item, before, request.changes(), vocab)
     if (errors or asset is None) and not edit.changed:
         # Changed means the edit leaves the file without problems (check_edit proved it).
         return FileEdit(file, rel, before, before, "fix its problems first (stagemap check)", errors)
@@ -330,16 +333,38 @@ def absent_removals(
     return out
 
 
+def not_yaml(config: Config, item: ToRead, data: bytes) -> FileEdit | None:
+    """Refuse a file whose front matter is TOML, JSON or meta-data: the editor keeps only YAML lossless."""
+    try:
+        syntax = frontmatter.split(data, syntaxes(config)).syntax
+    except frontmatter.SplitProblem:
+        return None  # the YAML editor reports what is wrong
+    if syntax == "yaml":
+        return None
+    shown = {"toml": "TOML (+++)", "json": "JSON", "meta": "meta-data"}.get(syntax, syntax)
+    problem = Problem(
+        item.rel,
+        1,
+        1,
+        "error",
+        f"front matter in {shown} cannot be edited by stagemap",
+        "change it by hand, or tag it with rules in stagemap.yml",
+        "not-yaml",
+    )
+    return FileEdit(Path(item.path), item.rel, data, data, f"its front matter is {shown}", (problem,))
+
+
 def check_edit(
-    file: Path, rel: str, default_id: str, before: bytes, changes: Sequence[Change], vocab: Vocabulary
+    config: Config, item: ToRead, before: bytes, changes: Sequence[Change], vocab: Vocabulary
 ) -> FileEdit:
     """Make ``changes`` and validate the result as an asset against ``vocab``."""
+    file, rel = Path(item.path), item.rel
     try:
         after = edit_front_matter(before, changes)
     except EditError as exc:
         return FileEdit(file, rel, before, before, f"cannot edit it safely: {exc}")
     if after != before:
-        _, problems = parse_asset(rel, default_id, after, vocab)
+        _, problems = parse_item(config, item, after, vocab)
         errors = tuple(p for p in problems if p.severity == "error")
         if errors:
             return FileEdit(file, rel, before, before, "the edit would leave it with problems", errors)

@@ -1,0 +1,119 @@
+"""The settings ``stagemap init`` writes into an existing site: stagemap.yml and nothing else.
+
+The text is planned here from what `stagemap.read.detect` found, with comments that say
+where each value came from and what to change; `plan_adopt` checks that it loads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..analyse.lint import INIT_PURPOSE
+from ..errors import StagemapError, UsageError, suggest
+from ..read import yamlsafe
+from ..read.detect import NAMES, FoundSite, FoundSource
+from ..read.models import builtin_model_names
+from ..read.settings import config_from_data
+from .yamltext import format_scalar
+
+DOCS = "docs/settings.md in the stagemap source"
+"""Where the settings are described: the project's documentation has no web address yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptPlan:
+    """The settings of an existing site, checked: they load, and no stagemap.yml is there yet."""
+
+    folder: Path
+    """The site's root."""
+    found: FoundSite
+    """What was found in it."""
+    text: str
+    """The stagemap.yml to write."""
+
+
+def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
+    """Plan stagemap.yml for the site in ``folder``; raise `UsageError` if one exists."""
+    if model not in builtin_model_names():
+        raise UsageError(f"unknown model '{model}' ({suggest(model, builtin_model_names())})")
+    target = folder / "stagemap.yml"
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
+    text = adopt_settings(folder.resolve().name or "My company", model, found)
+    try:
+        config_from_data(folder, yamlsafe.load(text).data)
+    except (StagemapError, yamlsafe.YamlProblem) as exc:  # our own text: a bug if it does not load
+        raise StagemapError(f"the settings planned for this site would not load: {exc}") from None
+    return AdoptPlan(folder, found, text)
+
+
+def _source(source: FoundSource) -> list[str]:
+    lines = [f"  - path: {format_scalar(source.path)}"]
+    if source.url:
+        lines.append(f"    url: {json.dumps(source.url)}")
+    if source.exclude:
+        lines.append(f"    exclude: [{', '.join(json.dumps(g) for g in source.exclude)}]")
+    if source.audience:
+        lines.append(f"    audience: {source.audience}")
+    return lines
+
+
+def adopt_settings(name: str, model: str, found: FoundSite) -> str:
+    """Return the commented stagemap.yml of an existing site."""
+    kind = NAMES[found.generator]
+    head = [
+        f"# stagemap settings for this {kind} site, written by `stagemap init` from what it found",
+        f"# ({found.config_file} and the folders beside it). Run `stagemap check` after changing",
+        f"# anything. Every setting is described in {DOCS}",
+        "# (the documentation has no web address yet). stagemap never changes the site's files",
+        "# unless you ask (`stagemap tag`, `stagemap suggest --accept FILE --yes`).",
+        "# If you commit this file, add .stagemap-cache/ and site/ to the site's .gitignore.",
+        "",
+        "# The company or product: shown in reports, kits and the site.",
+        f"name: {format_scalar(name)}",
+        "",
+        "# Why you exist, in a sentence or two, in words a buyer would use. Every kit opens with it.",
+        "purpose: >-",
+        f"  {INIT_PURPOSE}",
+        "",
+        f"# The buyer's journey. Built-in models: {', '.join(builtin_model_names())}.",
+        f"model: {model}",
+        "",
+        f"# Read the site as {kind} writes it: its file endings, its keys for title, dates, author",
+        "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
+        f"generator: {found.generator}",
+        "",
+        "# Where the pages are. `exclude` takes gitignore-style globs under the source; `url` is",
+        "# the route of a page: {path} is its path under the source without the ending.",
+        "sources:",
+    ]
+    body = [line for source in found.sources for line in _source(source)]
+    if not body:
+        body = ["  - path: .  # no usual content folder was found: the whole repository"]
+    tail = ["", "# Folders of internal material (sales process, call guides): for the team, never sent."]
+    if found.internal:
+        tail += ["audiences:", f"  internal: [{', '.join(json.dumps(g) for g in found.internal)}]"]
+    else:
+        tail += ["# audiences:", '#   internal: ["handbook/"]']
+    tail += ["", "# The site's address, so that kits link to public pages."]
+    if found.base_url:
+        tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}"]
+    else:
+        tail += [f"# {found.config_file} does not say (or says it in code): fill it in.", "# urls:",
+                 "#   base: https://www.example.com/"]  # fmt: skip
+    tail += [
+        "",
+        "# Aliases: the generator's are used. A field given here replaces its list, e.g.",
+        "# aliases:",
+        "#   title: [Title, name]",
+        "#   owner: [author, authors]",
+        "# Files that are not pages, by kind (a kind given here replaces the generator's), e.g.",
+        "# non_assets:",
+        '#   listing: ["_index.md"]',
+        "",
+        f"# Questions, personas, thresholds and messages: see {DOCS},",
+        "# or run `stagemap init` in an empty folder for a commented example of each.",
+    ]
+    return "\n".join(head + body + tail) + "\n"

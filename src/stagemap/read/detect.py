@@ -1,0 +1,240 @@
+"""Recognise an existing website in a folder: its generator, content folders, address and internal material.
+
+`stagemap init` writes settings from what this finds. Each generator is known by its
+configuration file; the content folders are the generator's conventional ones that exist
+(or the one its configuration names: Hugo's ``contentDir``, MkDocs' ``docs_dir``); the base URL
+comes from the configuration (``baseURL``, ``url``, ``siteUrl``, ``site``, ``site_url``).
+Folders of internal material are found by name (``handbook``, ``internal``), and, where the
+generator has such a notion, from what it never publishes (Jekyll collections with
+``output: false``, MkDocs ``exclude_docs``). Configuration written as code (JavaScript) is not
+run: the address is read with a pattern, and is left out when the pattern finds none.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .globs import GlobSet
+
+CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml")),
+    ("jekyll", ("_config.yml", "_config.yaml")),
+    ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")),
+    ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
+    ("astro", ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts")),
+    ("mkdocs", ("mkdocs.yml", "mkdocs.yaml")),
+)
+"""Per generator, the configuration files that identify its sites, first found wins."""
+
+NAMES = {
+    "hugo": "Hugo",
+    "jekyll": "Jekyll",
+    "docusaurus": "Docusaurus",
+    "gatsby": "Gatsby",
+    "astro": "Astro",
+    "mkdocs": "MkDocs",
+}
+"""How each generator is written in text."""
+
+CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "hugo": (("content", "/{path}/"),),
+    "jekyll": ((".", ""),),
+    "docusaurus": (("docs", "/docs/{path}/"), ("blog", "/blog/{path}/"), ("src/pages", "/{path}/")),
+    "gatsby": (("content", "/{path}/"), ("src/pages", "/{path}/"), ("src/content", "/{path}/")),
+    "astro": (("src/content", "/{path}/"), ("src/pages", "/{path}/")),
+    "mkdocs": (("docs", "/{path}/"),),
+}
+"""Per generator, its usual content folders and the URL pattern of each (empty: none guessed)."""
+
+JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", "assets/", "/README.md", "/Gemfile*")
+"""What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
+INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
+"""Folder names (a leading ``_`` ignored) that hold a team's internal material."""
+_URL_IN_CODE = {
+    "docusaurus": re.compile(r"""\burl\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
+    "gatsby": re.compile(r"""\bsiteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
+    "astro": re.compile(r"""\bsite\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FoundSource:
+    """A content folder found in the site."""
+
+    path: str
+    """Relative to the site's root, with ``/`` (``.`` for the root itself)."""
+    url: str = ""
+    """Its URL pattern, or empty when none can be guessed."""
+    exclude: tuple[str, ...] = ()
+    """Globs of what it holds that is not content."""
+    audience: str = ""
+    """``internal`` for a folder of internal material; empty otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundSite:
+    """What `detect_site` found."""
+
+    generator: str
+    """The generator's name, as the ``generator`` setting takes it."""
+    config_file: str
+    """The configuration file that gave it away, relative to the root."""
+    base_url: str
+    """The site's address, or empty when the configuration does not say (or says it in code)."""
+    sources: tuple[FoundSource, ...]
+    """The content folders that exist, in the generator's usual order."""
+    internal: tuple[str, ...]
+    """Globs (under the sources) of internal material: folders by name, unpublished collections."""
+    outside: tuple[str, ...]
+    """Top-level names of the root that no source covers (hidden ones left out), sorted."""
+
+
+def detect_site(root: Path) -> FoundSite | None:
+    """Return what kind of site ``root`` holds, or None when no generator's configuration is there."""
+    for generator, names in CONFIG_FILES:
+        for name in names:
+            path = root / name
+            if not path.is_file():
+                continue
+            if name == "config.toml" and not (root / "content").is_dir():
+                continue  # config.toml alone is too common a name to mean Hugo
+            config = _load(path)
+            return _found(root, generator, name, config)
+    return None
+
+
+def _load(path: Path) -> Any:
+    """Return a configuration file's data (None for code, or when it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if path.suffix == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return None
+    if path.suffix in (".yml", ".yaml"):
+        try:
+            return yaml.load(text, Loader=_TolerantLoader)
+        except yaml.YAMLError:
+            return None
+    return text
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads MkDocs' ``!!python/name:`` and ``!ENV`` tags as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
+    data = config if isinstance(config, dict) else {}
+    internal = list(_internal_folders(root))
+    sources = _sources(root, generator, data)
+    if generator == "jekyll":
+        internal += _jekyll_hidden(data)
+    if generator == "mkdocs":
+        internal += _mkdocs_hidden(data)
+    covered = {s.path.split("/")[0] for s in sources}
+    outside = () if "." in covered else tuple(
+        sorted(p.name + ("/" if p.is_dir() else "") for p in root.iterdir()
+               if not p.name.startswith(".") and p.name not in covered)
+    )  # fmt: skip
+    return FoundSite(
+        generator,
+        name,
+        _base_url(generator, config, data),
+        sources,
+        tuple(dict.fromkeys(internal)),
+        outside,
+    )
+
+
+def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSource, ...]:
+    if generator == "hugo":
+        folder = str(data.get("contentDir") or "content").strip("/")
+        return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
+    if generator == "mkdocs":
+        folder = str(data.get("docs_dir") or "docs").strip("/")
+        return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
+    if generator == "jekyll":
+        own = data.get("exclude")
+        names = (
+            [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")]
+            if isinstance(own, list)
+            else []
+        )
+        usual = GlobSet.of(JEKYLL_EXCLUDES)
+        # The site's own exclude list, less what the usual globs already leave out.
+        extra = [f"/{n}" for n in names if usual.decide(n) is None and usual.decide(n + "/x") is None]
+        return (FoundSource(".", "", tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra)))),)
+    found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
+    inside = {s.path for s in found}
+    # Root folders of internal material that no content folder holds (a handbook beside docs/).
+    for entry in sorted(root.iterdir()):
+        if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
+            found.append(FoundSource(entry.name, "", (), "internal"))
+    return tuple(found)
+
+
+def _internal_folders(root: Path, depth: int = 3) -> list[str]:
+    """Return ``name/`` globs of folders of internal material found within ``depth`` levels."""
+    found: list[str] = []
+
+    def visit(folder: Path, level: int) -> None:
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name == "node_modules" or not entry.is_dir():
+                continue
+            if entry.name.lstrip("_") in INTERNAL_NAMES:
+                found.append(entry.name + "/")
+            elif level < depth:
+                visit(entry, level + 1)
+
+    visit(root, 1)
+    return found
+
+
+def _jekyll_hidden(data: dict[str, Any]) -> list[str]:
+    """Return the folders of Jekyll collections that are never published (``output: false``)."""
+    collections = data.get("collections")
+    if not isinstance(collections, dict):
+        return []
+    return [
+        f"_{name}/"
+        for name, value in collections.items()
+        if isinstance(value, dict) and value.get("output") is False and isinstance(name, str)
+    ]
+
+
+def _mkdocs_hidden(data: dict[str, Any]) -> list[str]:
+    """Return MkDocs' ``exclude_docs`` globs: pages never published, kept as internal material."""
+    text = data.get("exclude_docs")
+    if not isinstance(text, str):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
+    if generator in _URL_IN_CODE:
+        found = _URL_IN_CODE[generator].search(config) if isinstance(config, str) else None
+        return found.group(1).rstrip("/") + "/" if found else ""
+    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
+    value = data.get(key)
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return ""
+    if generator == "jekyll" and isinstance(data.get("baseurl"), str):
+        value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
+    return value.rstrip("/") + "/"

@@ -1,0 +1,52 @@
+"""What ``stagemap init`` found in an existing site, as lines to print. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model.library import Library
+from ..read.detect import NAMES, FoundSite
+from .fates import not_read_lines
+from .words import plural
+
+
+def _kinds(paths: list[str]) -> str:
+    counts = Counter((p.rpartition("/")[2].rpartition(".")[2].lower() if "." in p.rpartition("/")[2] else "")
+                     for p in paths)  # fmt: skip
+    shown = [
+        f"{'.' + k if k else 'no ending'} {n}"
+        for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return ", ".join(shown)
+
+
+def found_lines(found: FoundSite, library: Library) -> list[str]:
+    """Return the summary: the generator, the files per kind, what will be read and what not, and why."""
+    fates = library.fates
+    sources = ", ".join(
+        s.path.rstrip("/") + "/" if s.path != "." else "the whole repository" for s in found.sources
+    )
+    name = NAMES[found.generator]
+    article = "an" if name[0] in "AEIOU" else "a"
+    lines = [f"Found {article} {name} site ({found.config_file}); sources: {sources or 'none found'}."]
+    lines.append(f"Files under the sources: {len(fates)} ({_kinds([f.path for f in fates])})")
+    assets = library.assets
+    untagged = sum(1 for a in assets if not (a.stages and a.questions))
+    lines.append(f"Read as assets: {len(assets)}, {untagged} of them without stages or questions")
+    problems = sorted({f.path for f in fates if f.fate == "problem"})
+    if problems:
+        lines.append(f"Problems: {plural(len(problems), 'file')} ('stagemap check' shows why): {', '.join(problems[:3])}"
+                     + (f" and {len(problems) - 3} more" if len(problems) > 3 else ""))  # fmt: skip
+    lines += not_read_lines(fates)
+    if found.outside:
+        shown = ", ".join(found.outside[:8]) + (
+            f" and {len(found.outside) - 8} more" if len(found.outside) > 8 else ""
+        )
+        lines.append(f"Outside the sources, not looked at: {shown}")
+    if found.internal:
+        lines.append(f"Internal material (audience internal): {', '.join(found.internal)}")
+    if not found.base_url:
+        lines.append(
+            f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
+        )
+    return lines

@@ -1,0 +1,145 @@
+"""`stagemap init` in the root of each fixture site, then at most one settings edit, then a report.
+
+Per site, the commands are: `stagemap init`, append `EDITS[site]` to stagemap.yml (the one
+settings edit: listing pages and data folders the generator's conventions cannot tell from
+pages), `stagemap report`. The site's own files never change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from tests.conftest import write
+from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
+
+SITE_NAMES = sorted(SETTINGS)
+
+EDITS = {
+    "astro": "",
+    "docusaurus": "non_assets:\n  listing: [getting-started/index.mdx, customers/index.md]\n",
+    "gatsby": "non_assets:\n  listing: [customers/index.mdx, product/index.mdx]\n  data: [team/]\n",
+    "hugo": (
+        "non_assets:\n"
+        '  listing: ["_index.md", "!pricing/_index.md", "!about/_index.md"]\n'
+        "  bundle: [snippets/index.md]\n"
+        "  legal: [legal/]\n"
+    ),
+    "jekyll": "non_assets:\n  listing: [/index.md, /customers.md, docs/index.md]\n  error-page: [/404.md]\n",
+    "mkdocs": 'non_assets:\n  listing: ["*/index.md", "!about/index.md"]\n',
+}
+"""The one settings edit each site needs after init, appended to stagemap.yml."""
+
+FATES_AFTER_INIT = {
+    "astro": {"asset": 22, "non-asset": 8, "problem": 1},
+    "docusaurus": {"asset": 25, "non-asset": 7, "problem": 1},
+    "gatsby": {"asset": 32, "non-asset": 7, "problem": 1},
+    "hugo": {"asset": 30, "non-asset": 14, "problem": 2},
+    "jekyll": {"asset": 29, "excluded": 2, "non-asset": 13, "problem": 1},
+    "mkdocs": {"asset": 31, "non-asset": 5, "problem": 1},
+}
+"""Counts by fate of the files under the sources init chose, before the edit."""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("site", SITE_NAMES)
+def test_init_in_a_site_then_one_edit_reads_it_as_the_answer_key_says(site: str, tmp_path: Path) -> None:
+    root = copy_site(site, tmp_path, settings=False)
+    before = tree_hashes(root)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Wrote {root.as_posix()}/stagemap.yml; nothing else was written.\n")
+    project = stagemap.load_project(root)
+    assert dict(Counter(f.fate for f in project.library.fates)) == FATES_AFTER_INIT[site]
+    with (root / "stagemap.yml").open("a", encoding="utf-8") as settings:
+        settings.write(EDITS[site])
+    library = stagemap.load_project(root).library
+    answer = expected(site)["files"]
+    read = {f.path for f in library.fates}
+    want = {p for p, f in answer.items() if f["fate"] == "asset"}
+    assert {a.path for a in library.assets} == want & read
+    internal = {p for p, f in answer.items() if f.get("audience") == "internal"}
+    assert {a.path for a in library.assets if a.audience == "internal"} == internal
+    code, _, _ = run("-C", str(root), "report")
+    assert code in (0, 1)
+    after = tree_hashes(root)
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert {k.split("/")[0] for k in after if k not in before} <= {"stagemap.yml", ".stagemap-cache"}
+
+
+def test_init_says_what_it_found_in_a_hugo_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_site("hugo", tmp_path, settings=False)
+    monkeypatch.chdir(root)
+    assert run("init") == (
+        0,
+        "Wrote stagemap.yml; nothing else was written.\n"
+        "Found a Hugo site (hugo.toml); sources: content/.\n"
+        "Files under the sources: 46 (.md 44, .json 1, .png 1)\n"
+        "Read as assets: 30, 30 of them without stages or questions\n"
+        "Problems: 2 files ('stagemap check' shows why): content/blog/quoting-checklist.md, "
+        "content/snippets/index.md\n"
+        "Not read as assets: 14 of 46 files, on purpose\n"
+        "  11 non-asset: listing by '_index.md'\n"
+        "   2 non-asset: not a content file by its ending\n"
+        "   1 non-asset: no front matter\n"
+        "Outside the sources, not looked at: EXPECTED.yml, README.md, archetypes/, data/, hugo.toml, "
+        "layouts/, static/\n"
+        "Internal material (audience internal): handbook/\n"
+        "Next: check the sources and excludes in stagemap.yml, then run 'stagemap report'; "
+        "'stagemap suggest' proposes stages and questions for untagged pages.\n",
+        "",
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert "generator: hugo\n" in text
+    assert '  - path: content\n    url: "/{path}/"\n' in text
+    assert "urls:\n  base: https://www.tallyvan.example/\n" in text
+    assert "docs/settings.md in the stagemap source" in text
+    assert (
+        run("init")[2]
+        == "Error: stagemap.yml already exists; init never overwrites, so nothing was written\n"
+    )
+
+
+def test_init_reads_mkdocs_and_jekyll_settings_for_internal_material(tmp_path: Path) -> None:
+    mkdocs = copy_site("mkdocs", tmp_path, settings=False)
+    jekyll = copy_site("jekyll", tmp_path, settings=False)
+    assert run("init", str(mkdocs))[0] == run("init", str(jekyll))[0] == 0
+    assert 'audiences:\n  internal: ["internal/"]\n' in (mkdocs / "stagemap.yml").read_text()
+    text = (jekyll / "stagemap.yml").read_text()
+    assert 'audiences:\n  internal: ["_handbook/"]\n' in text
+    assert '"/README.md", "/Gemfile*"]\n' in text  # _config.yml's own excludes are covered already
+    assert "urls:\n  base: https://binloom.example/\n" in text
+
+
+def test_init_without_an_address_says_so(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site", {"astro.config.mjs": "export default {}\n", "src/pages/about.md": "# About\n"}
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        out.splitlines()[-2]
+        == "No site address in astro.config.mjs: set urls.base so that kits link to public pages."
+    )
+    assert "# urls:\n#   base: https://www.example.com/\n" in (root / "stagemap.yml").read_text()
+
+
+def test_init_in_a_new_folder_writes_a_gitignore_only_when_there_is_none(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/.gitignore").read_text() == (
+        "# What stagemap writes: the built site, message kits and the parse cache.\nsite/\nkits/\n.stagemap-cache/\n"
+    )
+    write(tmp_path / "old", {".gitignore": "node_modules\n/site/\n"})
+    code, out, _ = run("init", str(tmp_path / "old"))
+    assert code == 0
+    assert "Add to .gitignore: kits/ .stagemap-cache/ (init leaves an existing .gitignore alone)\n" in out
+    assert (tmp_path / "old/.gitignore").read_text() == "node_modules\n/site/\n"
