@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Problem, suggest
@@ -14,6 +15,7 @@ from ..model.library import (
     INTERNAL_FORMATS,
     MAX_ID,
     MAX_ID_PART,
+    ORIGIN_FIELDS,
     STATUSES,
     TEXT_FIELDS,
     Asset,
@@ -23,8 +25,11 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
 from .fields import Add, FieldReader
+from .ruling import apply_rules
 from .urls import public_url
 
+NOT_ASSET_BY_RULE = "rule-non-asset"
+"""Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
 
@@ -70,7 +75,48 @@ def parse_asset(
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
     place = place or Place(default_id)
-    return _asset(rel, default_id, split, loaded, vocab, add, rules, place), problems
+    own = loaded
+    given: tuple[tuple[str, int], ...] = ()
+    if rules.rules:
+        verdict = apply_rules(rules.rules, loaded, place.sub, split.body)
+        if verdict.not_asset is not None:
+            rule = verdict.not_asset
+            return None, [Problem(rel, 0, 0, "warning", f"rule {rule.number}", rule.text, NOT_ASSET_BY_RULE)]
+        loaded, given = verdict.loaded, verdict.given
+    asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place)
+    if asset is None:
+        return None, problems
+    return _with_origins(asset, own, given, rules.max_age), problems
+
+
+def _with_origins(
+    asset: Asset, own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...], max_age: tuple[int, str]
+) -> Asset:
+    """Return the asset with where its fields came from, and a review date from ``max_age``."""
+    origins = [(field, "rule", number) for field, number in given]
+    ruled = {field for field, _ in given}
+    for field in ORIGIN_FIELDS:
+        if field not in ruled and own.data.get(field) not in (None, "", []) and own.values:
+            origins.append((field, "line", own.pos(field).line))
+    review_by = asset.review_by
+    if review_by is None and asset.updated is not None and max_age[0]:
+        review_by = add_age(asset.updated, *max_age)
+        origins.append(("review_by", "max_age", 0))
+    if not origins:
+        return asset
+    return replace(
+        asset, review_by=review_by, origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0])))
+    )
+
+
+def add_age(day: dt.date, count: int, unit: str) -> dt.date:
+    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month)."""
+    if unit in ("days", "weeks"):
+        return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+    months = day.month - 1 + count * (12 if unit == "years" else 1)
+    year, month = day.year + months // 12, months % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
 
 
 def _front_matter(
@@ -184,7 +230,11 @@ def _asset(
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
         url=url,
         audience=audience,
-        **texts,
+        format=texts["format"],
+        owner=texts["owner"],
+        message=texts["message"],
+        summary=texts["summary"],
+        cta=texts["cta"],
     )
 
 
