@@ -75,7 +75,7 @@ def test_promote_yes_writes_rule_values_and_keeps_the_report(tmp_path: Path) -> 
 
 def test_promote_selects_by_glob(tmp_path: Path) -> None:
     root = project(tmp_path)
-    code, out, err = run(root, "site/**/b.md", "--yes")
+    code, out, _ = run(root, "site/**/b.md", "--yes")
     assert (code, out) == (0, "changed site/blog/b.md\n1 file changed, 0 unchanged, 0 refused.\n")
     assert (root / "site/blog/a.md").read_text() == A
 
