@@ -26,13 +26,16 @@ def library(root: Path, settings: str, files: dict[str, str]) -> Library:
     return load_library(load_config(root))
 
 
-def test_rules_cascade_adds_lists_and_replaces_text(tmp_path: Path) -> None:
+def test_rules_cascade_set_replaces_and_add_adds(tmp_path: Path) -> None:
     rules = """\
 rules:
   - match: {path: blog/}
     set: {stages: [awareness], questions: [problems], format: article}
   - match: {tags: pricing}
-    set: {stages: [evaluation], format: pricing-post}
+    add: {stages: [evaluation]}
+    set: {format: pricing-post}
+  - match: {tags: news}
+    set: {questions: [risk]}
 """
     lib = library(
         tmp_path,
@@ -43,11 +46,11 @@ rules:
         },
     )
     a, b = lib.assets
-    assert (a.stages, a.questions, a.format) == (("awareness", "evaluation"), ("problems",), "pricing-post")
+    assert (a.stages, a.questions, a.format) == (("awareness", "evaluation"), ("risk",), "pricing-post")
     assert a.origins == (
         ("stages", "rule", 1),
         ("stages", "rule", 2),
-        ("questions", "rule", 1),
+        ("questions", "rule", 3),
         ("format", "rule", 2),
     )
     assert (b.stages, b.format) == (("awareness",), "article")

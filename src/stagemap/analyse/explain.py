@@ -91,7 +91,7 @@ def origin_texts(config: Config, asset: Asset, field: str, value: str = "") -> t
 
 
 def _gives(rule: Rule, field: str, value: str) -> bool:
-    given = dict(rule.sets).get(field)
+    given = dict(rule.sets).get(field) or dict(rule.adds).get(field)
     if not value or given is None:
         return given is not None
     return value in given if isinstance(given, tuple) else value == given

@@ -82,7 +82,7 @@ class Source:
 
 
 RULE_LISTS = ("stages", "questions", "personas")
-"""Fields a rule sets to a list of ids: later matching rules add to them."""
+"""Fields holding a list of ids: a rule's ``set`` replaces what earlier rules gave, its ``add`` adds."""
 RULE_TEXTS = ("format", "audience", "status")
 """Fields a rule sets to one value: a later matching rule replaces it."""
 
@@ -108,7 +108,10 @@ class Rule:
     has_date: bool | None = None
     """True: only dated files (``updated`` or an alias of it); False: only undated ones."""
     sets: tuple[tuple[str, tuple[str, ...] | str], ...] = ()
-    """(field, value) pairs it gives a matching file: ids for `RULE_LISTS`, text for `RULE_TEXTS`."""
+    """(field, value) pairs it gives a matching file, replacing what earlier rules gave: ids for
+    `RULE_LISTS`, text for `RULE_TEXTS`."""
+    adds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(field, ids) pairs of `RULE_LISTS` it adds to what earlier rules gave a matching file."""
     asset: bool | None = None
     """False: a matching file is not an asset (a non-asset fate naming the rule); True takes that back."""
 

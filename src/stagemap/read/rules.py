@@ -21,7 +21,7 @@ from . import yamlsafe
 from .findings import Findings
 from .globs import compile_glob
 
-RULE_KEYS = ("match", "set", "asset")
+RULE_KEYS = ("match", "set", "add", "asset")
 """Keys of one rule."""
 SHAPE_KEYS = ("path", "title", "has_body", "has_date")
 """Conditions of a ``match`` about the file itself; any other key names a front matter key."""
@@ -79,6 +79,7 @@ class _RuleReader:
             )
             match = {}
         sets = self.sets(item.get("set"), (*path, "set"))
+        adds = self.adds(item.get("add"), (*path, "add"))
         asset = item.get("asset")
         if asset is not None and not isinstance(asset, bool):
             self.error(
@@ -87,7 +88,7 @@ class _RuleReader:
                 "asset: false makes matching files non-assets",
             )
             asset = None
-        if item.get("set") is None and asset is None:
+        if item.get("set") is None and item.get("add") is None and asset is None:
             self.error(path, f"rule {number} sets nothing", "add 'set: {stages: [...]}' or 'asset: false'")
         paths = self.texts(match.get("path"), (*path, "match", "path"))
         for index, pattern in enumerate(paths):
@@ -113,6 +114,7 @@ class _RuleReader:
             has_body=self.flag(match, "has_body", path),
             has_date=self.flag(match, "has_date", path),
             sets=sets,
+            adds=adds,
             asset=asset,
         )
         if len(self.findings.problems) > before:
@@ -150,6 +152,17 @@ class _RuleReader:
             else:
                 found.append((field, text.strip()))
         return tuple(found)
+
+    def adds(self, value: Any, path: tuple[Any, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.error(path, "'add' must map list fields to ids", "e.g. add: {stages: [exploration]}")
+            return ()
+        self.findings.unknown_keys(
+            self.loaded, path, value, RULE_LISTS, "a rule cannot add to '{}'", self.src
+        )
+        return tuple((f, self.ids(value[f], (*path, f), f)) for f in RULE_LISTS if f in value)
 
     def ids(self, value: Any, path: tuple[Any, ...], field: str) -> tuple[str, ...]:
         valid = self.vocab[field]
@@ -229,6 +242,7 @@ def rule_text(rule: Rule) -> str:
     gives = [
         f"{field}: {', '.join(value) if isinstance(value, tuple) else value}" for field, value in rule.sets
     ]
+    gives += [f"{field} + {', '.join(value)}" for field, value in rule.adds]
     if rule.asset is not None:
         gives.append("an asset" if rule.asset else "not an asset")
     return f"{' and '.join(conditions) or 'every file'} -> {'; '.join(gives)}"

@@ -93,15 +93,14 @@ def apply_rules(rules: tuple[Rule, ...], loaded: yamlsafe.Loaded, sub: str, body
         if rule.asset is not None:
             not_asset = None if rule.asset else rule
         for field, value in rule.sets:
-            if field in RULE_LISTS:
-                have = values.setdefault(field, [])
-                added = [v for v in value if v not in have]
-                have.extend(added)
-                if added:
-                    givers.setdefault(field, []).append(rule.number)
-            else:
-                values[field] = value
-                givers[field] = [rule.number]
+            values[field] = list(value) if field in RULE_LISTS else value
+            givers[field] = [rule.number]
+        for field, ids in rule.adds:
+            have = values.setdefault(field, [])
+            added = [v for v in ids if v not in have]
+            have.extend(added)
+            if added:
+                givers.setdefault(field, []).append(rule.number)
     if not_asset is not None:
         return Verdict(loaded, (), not_asset)
     filled = {f: v for f, v in values.items() if data.get(f) in (None, "", [])}
