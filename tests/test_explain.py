@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from stagemap.analyse.coverage import analyse
 from stagemap.analyse.explain import explain_cell, split_cell
 from stagemap.cli.app import cli
+from stagemap.read.ctas import cta_links
 from stagemap.read.project import load_project
 from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
@@ -161,3 +162,11 @@ def test_report_over_investment_is_relative_to_library_size(tmp_path: Path) -> N
     write(tmp_path, files)
     project = load_project(tmp_path)
     assert analyse(project.config, project.library, DAY).over_invested == ()
+
+
+def test_cta_links_keeps_the_last_internal_links_last_first() -> None:
+    body = (
+        'See ![chart](/img.png) and [plans](/pricing/), [us](https://x.example/), [faq](../faq/ "FAQ"),\n'
+        '<a href="/demo">book</a>, [top](#top), [mail](mailto:a@b.example) and [plans](/pricing/) again.\n'
+    )
+    assert cta_links(body) == ("/pricing/", "/demo", "../faq/")

@@ -22,7 +22,7 @@ from stagemap.model.settings import Config
 from stagemap.read.assets import load_library
 from stagemap.read.settings import config_from_data
 from stagemap.render.table import render_table
-from tests.test_read_sites import SETTINGS, SITE_NAMES, SITES, expected, tree_hashes
+from tests.test_read_sites import SETTINGS, SITE_NAMES, SITES, URL_SETTINGS, expected, tree_hashes
 
 RULES = Path(__file__).parent.parent / "docs" / "examples" / "rules"
 DAY = dt.date(2026, 3, 1)
@@ -36,6 +36,7 @@ def ruled_site(site: str) -> tuple[Config, Library]:
     settings: dict[str, Any] = {
         "generator": answer["generator"],
         "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml"]}],
+        "urls": {"base": answer["url"]["base"]},
         "cache": False,
         **SETTINGS[site],
         "rules": yaml.safe_load((RULES / f"{site}.yml").read_text(encoding="utf-8")),
@@ -80,3 +81,22 @@ def test_rules_sites_first_report_says_flow_not_tracked(site: str) -> None:
     report = analyse(config, library, DAY)
     assert (report.flow_tracked, report.stuck, report.dead_ends) == (False, (), ())
     assert "flow not tracked yet" in render_table(report, width=120, color=False)
+
+
+@pytest.mark.parametrize("site", sorted(URL_SETTINGS))
+def test_rules_sites_inferred_next_steps_are_real_links(site: str) -> None:
+    before = tree_hashes(SITES / site)
+    answer = expected(site)
+    settings = {"generator": answer["generator"], "cache": False, **URL_SETTINGS[site]}
+    settings["urls"] = {"base": answer["url"]["base"], **settings.get("urls", {})}
+    config = config_from_data(SITES / site, settings)
+    library = load_library(config)
+    report = analyse(config, library, DAY)
+    links = {(link["from"], link["to"]) for link in answer["links"]}
+    by_id = library.by_id
+    inferred = [(by_id[a].path, by_id[t].path) for a, t in report.inferred_next]
+    assert len(inferred) >= 4
+    assert [pair for pair in inferred if pair not in links] == []
+    assert all(not by_id[a].next for a, _ in report.inferred_next)
+    assert "inferred from closing links (not written)" in render_table(report, width=120, color=False)
+    assert tree_hashes(SITES / site) == before

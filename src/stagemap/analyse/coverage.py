@@ -22,6 +22,7 @@ from ..model.report import (
     State,
 )
 from ..model.settings import Config
+from .inferred import infer_next
 from .lint import lint
 from .rank import rank_actions
 
@@ -84,6 +85,7 @@ def analyse(
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=_over_invested(eligible, cells),
         flow_tracked=tracked,
+        inferred_next=infer_next(eligible, [a for a in library.assets if a.id in reachable], flow.index),
         with_next=with_next,
         next_to_make=gaps,
         by_persona=rows,

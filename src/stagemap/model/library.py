@@ -114,6 +114,9 @@ class Asset:
     """Public address of the page on the company's site; empty when not known."""
     audience: str = "buyer"
     """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
+    links: tuple[str, ...] = ()
+    """Targets of the body's last internal links, last first (`read.ctas`): its calls to action,
+    from which a next step is inferred when none is written."""
     origins: tuple[tuple[str, str, int], ...] = ()
     """Where its `ORIGIN_FIELDS` came from: (field, ``line``, the file's line), (field, ``rule``,
     the rule's number; a list may name several) or (``review_by``, ``max_age``, 0)."""

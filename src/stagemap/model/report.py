@@ -222,6 +222,9 @@ class Report:
     """At least `FLOW_MIN_SHARE` of the eligible assets before the last stage name a next step
     (or there are fewer than `FLOW_MIN_ASSETS` of them). When False, ``stuck`` and ``dead_ends``
     are empty: a library that never recorded next steps is not stuck everywhere, it is untracked."""
+    inferred_next: tuple[tuple[str, str], ...] = ()
+    """(asset id, target) for eligible assets without a next step whose closing links lead to
+    an eligible asset or a stage: likely next steps, shown as inferred and never written."""
     with_next: tuple[int, int] = (0, 0)
     """(eligible assets before the last stage with a next step, all eligible assets before it)."""
     actions: tuple[Action, ...] = ()

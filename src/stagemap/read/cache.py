@@ -194,6 +194,7 @@ def _encode(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             asset.next_pos[1],
             dict(asset.extra),
             [list(o) for o in asset.origins],
+            list(asset.links),
         ]
     rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems]
     return [stat.st_size, stat.st_mtime_ns, rows, record]
@@ -251,7 +252,7 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 10:
+    if type(record) is not list or len(record) != len(_TEXT) + 11:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -263,9 +264,11 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         or texts["audience"] not in AUDIENCES
     ):
         raise ValueError("fields a parse never leaves like this")
-    stages, questions, personas, updated, review_by, body_line, line, col, extra, origins = record[
+    stages, questions, personas, updated, review_by, body_line, line, col, extra, origins, links = record[
         len(_TEXT) :
     ]
+    if type(links) is not list or not all(type(link) is str for link in links):
+        raise TypeError("links")
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
@@ -279,6 +282,7 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         next_pos=(_int(line), _int(col)),
         extra=extra,
         origins=tuple(_origin(o) for o in origins),
+        links=tuple(links),
         **texts,
     )
     return asset, problems

@@ -24,6 +24,7 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
+from .ctas import cta_links
 from .fields import Add, FieldReader
 from .ruling import apply_rules
 from .urls import public_url
@@ -230,6 +231,7 @@ def _asset(
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
         url=url,
         audience=audience,
+        links=cta_links(split.body),
         format=texts["format"],
         owner=texts["owner"],
         message=texts["message"],

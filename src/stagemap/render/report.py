@@ -84,6 +84,7 @@ def to_data(report: Report) -> dict[str, Any]:
             "with_next": report.with_next[0],
             "assets": report.with_next[1],
         },
+        "inferred_next": [{"asset": a, "next": t} for a, t in report.inferred_next],
         "broken_next": [{**_next_data(n), "reason": n.reason} for n in report.broken_next],
         "backward_next": [_next_data(n) for n in report.backward],
         "balance": _balance_data(report.balance),
@@ -249,6 +250,11 @@ def _md_flow_and_balance(report: Report) -> list[str]:
         lines.append("- Every stage hands buyers forward.")
     if report.dead_ends:
         lines.append(f"- Dead ends (no next step): {', '.join(f'`{a}`' for a in report.dead_ends)}")
+    if report.inferred_next:
+        shown = ", ".join(f"`{a}` \u2192 `{t}`" for a, t in report.inferred_next)
+        lines.append(
+            f"- Next steps inferred from closing links (not written; confirm with `stagemap tag`): {shown}"
+        )
     for n in report.broken_next:
         lines.append(f"- Broken next step: `{n.asset}` \u2192 `{n.target}` ({n.reason})")
     for n in report.backward:

@@ -100,6 +100,9 @@ def _table_flow(report: Report, wrap: int, paint: _Paint) -> list[str]:
         out.append("  every stage hands buyers forward")
     if report.dead_ends:
         out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
+    if report.inferred_next:
+        shown = ", ".join(f"{a} -> {t}" for a, t in report.inferred_next)
+        out += _wrap(f"inferred from closing links (not written): {shown}", wrap, "  ", "    ")
     for n in report.broken_next:
         out += _wrap(f"broken next step: {n.asset} -> {n.target} ({n.reason})", wrap, "  ", "    ")
     for n in report.backward:
