@@ -9,14 +9,17 @@ the site changes.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from stagemap.analyse.coverage import analyse
 from stagemap.analyse.explain import explain_cell
+from stagemap.cli.app import cli
 from stagemap.model.library import Library
 from stagemap.model.settings import Config
 from stagemap.read.assets import load_library
@@ -100,3 +103,35 @@ def test_rules_sites_inferred_next_steps_are_real_links(site: str) -> None:
     assert all(not by_id[a].next for a, _ in report.inferred_next)
     assert "inferred from closing links (not written)" in render_table(report, width=120, color=False)
     assert tree_hashes(SITES / site) == before
+
+
+def test_rules_sites_cli_one_settings_edit_on_a_copy(tmp_path: Path) -> None:
+    """From a copy of the Hugo site: one stagemap.yml naming the rules file, then report and explain."""
+    site = tmp_path / "hugo"
+    shutil.copytree(SITES / "hugo", site)
+    before = tree_hashes(site)
+    answer = expected("hugo")
+    excludes = sorted({f["glob"] for f in answer["files"].values() if f["fate"] == "excluded"})
+    settings = {
+        "generator": "hugo",
+        "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml", "/rules.yml", "/stagemap.yml"]}],
+        "cache": False,
+        **SETTINGS["hugo"],
+        "rules": "rules.yml",
+    }
+    (site / "stagemap.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    shutil.copy2(RULES / "hugo.yml", site / "rules.yml")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["-C", str(site), "report", "--as-of", "2026-03-01", "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "flow not tracked yet: 0 of 28 assets before the last stage name a next step" in result.stdout
+    result = runner.invoke(
+        cli, ["-C", str(site), "report", "--explain", "evaluation:risk", "--as-of", "2026-03-01"]
+    )
+    assert result.stdout.startswith("evaluation \u00d7 risk: covered, 6 of 2 counted\n")
+    assert (
+        "rule 4 (rules.yml:9): path content/customers/ -> stages: evaluation; questions: risk; format: case-study"
+        in result.stdout
+    )
+    after = tree_hashes(site)
+    assert {k: v for k, v in after.items() if k not in ("stagemap.yml", "rules.yml")} == before
