@@ -6,7 +6,9 @@ import re
 
 MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
-_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href=[\"']([^\"']+)[\"']")
+# Each pattern starts with a literal, so scanning a long body stays cheap.
+_MARKDOWN = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_HTML = re.compile(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
@@ -16,17 +18,19 @@ def cta_links(body: str) -> tuple[str, ...]:
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
     and not an anchor on the same page. Images (``![...](...)``) are left out.
     """
-    found: list[str] = []
-    for match in _LINK.finditer(body):
-        if match.group(1):
-            continue  # an image
-        href = match.group(2) or match.group(3)
-        if not _EXTERNAL.match(href):
-            found.append(href)
+    found: list[tuple[int, str]] = []
+    if "](" in body:
+        for match in _MARKDOWN.finditer(body):
+            opening = body.rfind("[", 0, match.start())
+            if opening > 0 and body[opening - 1] == "!":
+                continue  # an image
+            found.append((match.start(), match.group(1)))
+    if "href=" in body:
+        found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
     last: list[str] = []
-    for href in reversed(found):
-        if href not in last:
+    for _, href in sorted(found, reverse=True):
+        if not _EXTERNAL.match(href) and href not in last:
             last.append(href)
-        if len(last) == MAX_LINKS:
-            break
+            if len(last) == MAX_LINKS:
+                break
     return tuple(last)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problem, suggest
@@ -84,30 +84,18 @@ def parse_asset(
             rule = verdict.not_asset
             return None, [Problem(rel, 0, 0, "warning", f"rule {rule.number}", rule.text, NOT_ASSET_BY_RULE)]
         loaded, given = verdict.loaded, verdict.given
-    asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place)
-    if asset is None:
-        return None, problems
-    return _with_origins(asset, own, given, rules.max_age), problems
+    origins = _origins(own, given)
+    return _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins), problems
 
 
-def _with_origins(
-    asset: Asset, own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...], max_age: tuple[int, str]
-) -> Asset:
-    """Return the asset with where its fields came from, and a review date from ``max_age``."""
+def _origins(own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...]) -> list[tuple[str, str, int]]:
+    """Return where the fields an asset keeps the origin of came from: the rules, else the file's lines."""
     origins = [(field, "rule", number) for field, number in given]
     ruled = {field for field, _ in given}
     for field in ORIGIN_FIELDS:
         if field not in ruled and own.data.get(field) not in (None, "", []) and own.values:
             origins.append((field, "line", own.pos(field).line))
-    review_by = asset.review_by
-    if review_by is None and asset.updated is not None and max_age[0]:
-        review_by = add_age(asset.updated, *max_age)
-        origins.append(("review_by", "max_age", 0))
-    if not origins:
-        return asset
-    return replace(
-        asset, review_by=review_by, origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0])))
-    )
+    return origins
 
 
 def add_age(day: dt.date, count: int, unit: str) -> dt.date:
@@ -182,8 +170,12 @@ def _asset(
     add: Add,
     rules: ReadRules,
     place: Place,
+    origins: list[tuple[str, str, int]],
 ) -> Asset | None:
-    """Read the fields; None when a required one is missing or wrong."""
+    """Read the fields; None when a required one is missing or wrong.
+
+    ``origins`` says where fields came from; a review date that ``max_age`` gives is added to it.
+    """
     fm: dict[str, Any] = loaded.data
     fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
     title = fields.text("title", required=rules.tags_required or "title" in fm)
@@ -199,6 +191,9 @@ def _asset(
         status = "draft"
     texts = {key: fields.text(key) or "" for key in TEXT_FIELDS}
     updated, review_by = fields.date("updated"), fields.date("review_by")
+    if review_by is None and updated is not None and rules.max_age[0]:
+        review_by = add_age(updated, *rules.max_age)
+        origins.append(("review_by", "max_age", 0))
     next_step = fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
     audience = _audience(fields, loaded, place, add) or (
@@ -232,6 +227,7 @@ def _asset(
         url=url,
         audience=audience,
         links=cta_links(split.body),
+        origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0]))),
         format=texts["format"],
         owner=texts["owner"],
         message=texts["message"],
