@@ -36,6 +36,11 @@ def _globs(paths: tuple[str, ...]) -> GlobSet:
     return GlobSet.of(paths)
 
 
+@functools.lru_cache(maxsize=512)
+def _title(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _heading(body: str) -> str:
     for line in body.splitlines():
         if line.startswith("# "):
@@ -76,7 +81,7 @@ def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:
     if rule.title:
         title = data.get("title")
         title = title if isinstance(title, str) else _heading(body)
-        if not re.search(rule.title, title, re.IGNORECASE):
+        if not _title(rule.title).search(title):
             return False
     return True
 
