@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ..model.journey import PHASES, Phase, Stage
 from ..model.library import Asset, Library
 from ..model.report import (
+    FLOW_MIN_ASSETS,
+    FLOW_MIN_SHARE,
     OVER_INVESTED_FACTOR,
     Balance,
     Cell,
@@ -21,6 +23,7 @@ from ..model.report import (
 )
 from ..model.settings import Config
 from ..model.signals import Evidence
+from .inferred import infer_next
 from .lint import lint
 from .rank import leak_first, lost_by_stage, rank_actions
 
@@ -60,7 +63,9 @@ def analyse(
     placed = _place(config, eligible, flow)
     stage_rows = _stage_rows(config, placed)
     cells = _cells(config, placed)
-    stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward)
+    with_next = _with_next(eligible, config.model.stages[-1].id)
+    tracked = with_next[1] < FLOW_MIN_ASSETS or with_next[0] >= FLOW_MIN_SHARE * with_next[1]
+    stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward) if tracked else ()
     broken, backward = _next_issues(eligible, flow, as_of)
     lost = lost_by_stage(evidence)
     gaps = leak_first(_rank_gaps(config, cells, set(stuck)), lost)
@@ -78,7 +83,7 @@ def analyse(
         stages=stage_rows,
         cells=cells,
         stuck=stuck,
-        dead_ends=_dead_ends(eligible, config.model.stages[-1].id),
+        dead_ends=_dead_ends(eligible, config.model.stages[-1].id) if tracked else (),
         broken_next=broken,
         backward=backward,
         balance=_balance(config, eligible),
@@ -86,6 +91,9 @@ def analyse(
         pipeline=tuple(sorted(a.id for a in assets if a.in_pipeline)),
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=_over_invested(eligible, cells),
+        flow_tracked=tracked,
+        inferred_next=infer_next(eligible, [a for a in library.assets if a.id in reachable], flow.index),
+        with_next=with_next,
         next_to_make=gaps,
         by_persona=rows,
         lint=lint(config, library, as_of),
@@ -189,6 +197,12 @@ def _cells(config: Config, placed: _Placed) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+def _with_next(eligible: Sequence[Asset], last: str) -> tuple[int, int]:
+    """Return how many eligible assets serving a stage before the last name a next step, and of how many."""
+    before = [a for a in eligible if any(s != last for s in a.stages)]
+    return sum(1 for a in before if a.next), len(before)
+
+
 def _dead_ends(eligible: Sequence[Asset], last: str) -> tuple[str, ...]:
     return tuple(sorted(a.id for a in eligible if not a.next and any(s != last for s in a.stages)))
 
@@ -215,12 +229,15 @@ def _next_issues(
 
 def _over_invested(eligible: Sequence[Asset], cells: Sequence[Cell]) -> tuple[str, ...]:
     by_cell = {(c.stage, c.question): c for c in cells}
+    counted = [c.count for c in cells if c.state != "n/a"]
+    mean = sum(counted) / len(counted) if counted else 0.0
     return tuple(
         sorted(
             a.id
             for a in eligible
             if all(
-                (c := by_cell.get((s, q))) is not None and c.count >= OVER_INVESTED_FACTOR * c.threshold
+                (c := by_cell.get((s, q))) is not None
+                and c.count >= OVER_INVESTED_FACTOR * max(c.threshold, mean)
                 for s in a.stages
                 for q in a.questions
             )

@@ -131,6 +131,7 @@ def build_kit(
         pipeline=tuple(refs(a) for a in pipeline),
         team=tuple(refs(a) for a in here if is_internal(a)),
         is_stuck=stage.id in report.stuck,
+        flow_tracked=report.flow_tracked,
         state=row.state,
         count=row.count,
     )

@@ -72,6 +72,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "play": LazyCommand(
         "plays", "play", "Print the one-page play of one STAGE: when to run it, what to ask, answer and send."
     ),
+    "promote": LazyCommand(
+        "promote", "promote", "Write what the rules give files into their own front matter."
+    ),
     "rename-persona": LazyCommand(
         "rename", "rename_persona", "Rename persona OLD to NEW in every asset and in stagemap.yml."
     ),

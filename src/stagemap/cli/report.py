@@ -9,9 +9,12 @@ import click
 
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
+from ..analyse.explain import explain_cell, split_cell
 from ..errors import UsageError, suggest
 from ..model.report import GATES
+from ..model.settings import Config
 from ..read.signals import read_signals
+from ..render.explain import explain_json, explain_text
 from ..render.fates import not_read_lines
 from ..render.kits import render_kit, render_kits
 from ..render.report import render_csv, render_json, render_markdown
@@ -62,6 +65,12 @@ from .app import (
 @click.option(
     "--width", type=click.IntRange(60, 400), help="Table width, at least 60 (default: the terminal's)."
 )
+@click.option(
+    "--explain",
+    "explain",
+    metavar="STAGE:QUESTION",
+    help="Explain one cell instead: which assets count, which do not and why, where their tags came from.",
+)
 @pass_state
 def report(
     state: _State,
@@ -71,6 +80,7 @@ def report(
     by: str | None,
     fail_on: tuple[str, ...],
     width: int | None,
+    explain: str | None,
 ) -> None:
     """Show where the library leaves buyers without material, and what to make next.
 
@@ -83,6 +93,7 @@ def report(
       stagemap report --format json --as-of 2026-12-01 > gaps.json
       stagemap report --persona office-manager --fail-on empty
       stagemap report --fail-on thin --fail-on stale --fail-on lint
+      stagemap report --explain evaluation:risk
     """
     day = _as_of(as_of)
     project = state.load(bodies=False)
@@ -96,6 +107,11 @@ def report(
     result = analyse(
         config, project.library, day, persona=persona, by_persona=by == "persona", evidence=found
     )
+    if explain is not None:
+        stage, question = _cell(config, explain, fmt)
+        explained = explain_cell(result, project.library, stage, question)
+        click.echo(explain_json(explained) if fmt == "json" else explain_text(explained), nl=False)
+        return
     color = fmt == "table" and state.color()
     if fmt == "json":
         text = render_json(result)
@@ -111,6 +127,23 @@ def report(
     for level, reason in failures:
         click.echo(f"fail-on {level}: {reason}", err=True)
     sys.exit(1 if failures else 0)
+
+
+def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
+    """Return the (stage, question) that ``--explain`` names, or stop with what is valid."""
+    if fmt == "csv":
+        raise UsageError("--explain prints a table, md or json, not csv")
+    found = split_cell(text)
+    if found is None:
+        raise UsageError(
+            f"name a cell as STAGE:QUESTION, e.g. {config.model.stage_ids[0]}:{config.question_ids[0]}"
+        )
+    stage, question = found
+    if config.model.stage(stage) is None:
+        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
+    if config.question(question) is None:
+        raise UsageError(f"unknown question '{question}' ({suggest(question, config.question_ids)})")
+    return stage, question
 
 
 @click.command(context_settings=CONTEXT)

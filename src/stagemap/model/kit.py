@@ -143,3 +143,5 @@ class Kit:
     """The stage's coverage state."""
     count: int
     """Eligible assets at this stage."""
+    flow_tracked: bool = True
+    """The library records next steps (see `Report.flow_tracked`); False: none here is not news."""

@@ -58,6 +58,8 @@ INTERNAL_FORMATS = frozenset(
     }
 )
 """Formats of material the team uses in a conversation and never sends as it is."""
+ORIGIN_FIELDS = ("stages", "questions", "personas", "format", "audience", "status", "review_by")
+"""Fields whose origin an asset keeps: the file's own line, a rule, or the ``max_age`` setting."""
 FATES = ("asset", "non-asset", "excluded", "problem")
 """What can become of a file under a source, in the order summaries list them."""
 MAX_ID = 200
@@ -112,6 +114,16 @@ class Asset:
     """Public address of the page on the company's site; empty when not known."""
     audience: str = "buyer"
     """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
+    links: tuple[str, ...] = ()
+    """Targets of the body's last internal links, last first (`read.ctas`): its calls to action,
+    from which a next step is inferred when none is written."""
+    origins: tuple[tuple[str, str, int], ...] = ()
+    """Where its `ORIGIN_FIELDS` came from: (field, ``line``, the file's line), (field, ``rule``,
+    the rule's number; a list may name several) or (``review_by``, ``max_age``, 0)."""
+
+    def origin(self, field: str) -> tuple[tuple[str, int], ...]:
+        """Return where one field came from: (``line``/``rule``/``max_age``, number) pairs; empty: not set."""
+        return tuple((kind, n) for f, kind, n in self.origins if f == field)
 
     def is_eligible(self, as_of: dt.date) -> bool:
         """Return True if a buyer could be sent this asset on ``as_of``."""

@@ -33,7 +33,18 @@ STUCK_TEXT = "nothing published hands buyers on to a later stage"
 """Why a stage is stuck, after its name."""
 OVER_INVESTED_FACTOR = 3
 """An asset is listed as possible over-investment when every stage x question cell it sits in
-holds at least this many times the cell's covered threshold."""
+holds at least this many times the cell's covered threshold, and at least this many times the
+library's mean count per cell (so a big library is judged against its own size)."""
+FLOW_MIN_ASSETS = 10
+"""Below this many eligible assets before the last stage, flow is always judged (a small library
+without next steps really is stuck)."""
+FLOW_MIN_SHARE = 0.1
+"""Flow is tracked when at least this share of eligible assets before the last stage name a
+``next`` step (or the library is smaller than `FLOW_MIN_ASSETS`)."""
+FLOW_NOT_TRACKED = "flow not tracked yet"
+"""What the report says instead of listing stuck stages and dead ends when flow is not tracked."""
+FLOW_START = "record where each page hands buyers on: stagemap tag FILE --set next=ASSET-OR-STAGE"
+"""How to start tracking flow, after `FLOW_NOT_TRACKED`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +219,15 @@ class Report:
     """Persona x stage coverage, one row per persona; empty unless ``analyse`` was asked for it."""
     lint: tuple[Problem, ...] = ()
     """Lint warnings about the assets and settings the report is about (``analyse.lint``)."""
+    flow_tracked: bool = True
+    """At least `FLOW_MIN_SHARE` of the eligible assets before the last stage name a next step
+    (or there are fewer than `FLOW_MIN_ASSETS` of them). When False, ``stuck`` and ``dead_ends``
+    are empty: a library that never recorded next steps is not stuck everywhere, it is untracked."""
+    inferred_next: tuple[tuple[str, str], ...] = ()
+    """(asset id, target) for eligible assets without a next step whose closing links lead to
+    an eligible asset or a stage: likely next steps, shown as inferred and never written."""
+    with_next: tuple[int, int] = (0, 0)
+    """(eligible assets before the last stage with a next step, all eligible assets before it)."""
     actions: tuple[Action, ...] = ()
     """What to do, ranked like a content strategist: the cheapest effective fix first (a forward
     next step at a stuck stage, then reviews of stale assets and publishing of pipeline assets

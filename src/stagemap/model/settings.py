@@ -32,6 +32,8 @@ SETTINGS = (
     "audiences",
     "drafts",
     "urls",
+    "rules",
+    "max_age",
     "templates",
     "thresholds",
     "min_after_share",
@@ -90,6 +92,41 @@ class Source:
     """URL pattern of its assets (see `ReadRules.url_pattern`); empty: the project's."""
 
 
+RULE_LISTS = ("stages", "questions", "personas")
+"""Fields holding a list of ids: a rule's ``set`` replaces what earlier rules gave, its ``add`` adds."""
+RULE_TEXTS = ("format", "audience", "status")
+"""Fields a rule sets to one value: a later matching rule replaces it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One entry of the ``rules`` setting: what a file must look like, and what it then gets."""
+
+    number: int
+    """Its position in the list, from 1, as messages and provenance name it."""
+    text: str
+    """The rule in one line, as `read.rules` writes it back, for explanations."""
+    where: str = ""
+    """``file:line`` of the rule in the settings (or the rules file)."""
+    paths: tuple[str, ...] = ()
+    """Gitignore-style globs of the path under the file's source; empty: any path."""
+    title: str = ""
+    """Regular expression searched in the title, ignoring case; empty: any title."""
+    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(front matter key, values): the key must hold one of the values (a list: any item)."""
+    has_body: bool | None = None
+    """True: only files with a body; False: only files without one; None: either."""
+    has_date: bool | None = None
+    """True: only dated files (``updated`` or an alias of it); False: only undated ones."""
+    sets: tuple[tuple[str, tuple[str, ...] | str], ...] = ()
+    """(field, value) pairs it gives a matching file, replacing what earlier rules gave: ids for
+    `RULE_LISTS`, text for `RULE_TEXTS`."""
+    adds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(field, ids) pairs of `RULE_LISTS` it adds to what earlier rules gave a matching file."""
+    asset: bool | None = None
+    """False: a matching file is not an asset (a non-asset fate naming the rule); True takes that back."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReadRules:
     """How content files are read: everything besides the ids that parsing a file depends on."""
@@ -116,6 +153,11 @@ class ReadRules:
     """A file without ``stages`` or ``questions`` is a problem; False: it is an untagged asset."""
     front_matter_required: bool = True
     """A content file without front matter is a problem; False: it is a non-asset."""
+    rules: tuple[Rule, ...] = ()
+    """The ``rules`` setting, in order: every matching rule applies, a file's own values win."""
+    max_age: tuple[int, str] = (0, "")
+    """(count, ``days``/``weeks``/``months``/``years``): a dated asset with no ``review_by`` is
+    due for review that long after its date; (0, "") when not set."""
 
 
 @dataclass(frozen=True, slots=True)

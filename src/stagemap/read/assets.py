@@ -9,7 +9,7 @@ from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
 from .cache import READ_FAILED, CacheUpdate, Parsed, cached_parse, open_cache
-from .parse import Place, parse_asset
+from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .sources import Scan, ToRead, scan, walk
 
 __all__ = [
@@ -107,6 +107,12 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
         ):
             fates.append(
                 FileFate(item.rel, "non-asset", "no front matter", "front matter", "no front matter")
+            )
+            continue
+        if asset is None and [p.code for p in problems] == [NOT_ASSET_BY_RULE]:
+            rule = problems[0]
+            fates.append(
+                FileFate(item.rel, "non-asset", "by rule", rule.message, f"{rule.message}: {rule.hint}")
             )
             continue
         if asset is None:

@@ -26,13 +26,13 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import Problem
-from ..model.library import AUDIENCES, STATUSES, Asset, Vocabulary
+from ..model.library import AUDIENCES, ORIGIN_FIELDS, STATUSES, Asset, Vocabulary
 from ..model.settings import Config, ReadRules, Source
 from . import frontmatter
 from .owned import read_owned
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 4"
+FORMAT = "stagemap parse cache 5"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
@@ -193,6 +193,8 @@ def _encode(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             asset.next_pos[0],
             asset.next_pos[1],
             dict(asset.extra),
+            [list(o) for o in asset.origins],
+            list(asset.links),
         ]
     rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems]
     return [stat.st_size, stat.st_mtime_ns, rows, record]
@@ -250,7 +252,7 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 9:
+    if type(record) is not list or len(record) != len(_TEXT) + 11:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -262,7 +264,11 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         or texts["audience"] not in AUDIENCES
     ):
         raise ValueError("fields a parse never leaves like this")
-    stages, questions, personas, updated, review_by, body_line, line, col, extra = record[len(_TEXT) :]
+    stages, questions, personas, updated, review_by, body_line, line, col, extra, origins, links = record[
+        len(_TEXT) :
+    ]
+    if type(links) is not list or not all(type(link) is str for link in links):
+        raise TypeError("links")
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
@@ -275,9 +281,18 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         body_line=_int(body_line),
         next_pos=(_int(line), _int(col)),
         extra=extra,
+        origins=tuple(_origin(o) for o in origins),
+        links=tuple(links),
         **texts,
     )
     return asset, problems
+
+
+def _origin(value: Any) -> tuple[str, str, int]:
+    field, kind, number = value
+    if field not in ORIGIN_FIELDS or kind not in ("line", "rule", "max_age"):
+        raise ValueError("origin")
+    return field, kind, _int(number)
 
 
 def cached_parse(

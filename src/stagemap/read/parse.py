@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from ..model.library import (
     INTERNAL_FORMATS,
     MAX_ID,
     MAX_ID_PART,
+    ORIGIN_FIELDS,
     STATUSES,
     TEXT_FIELDS,
     Asset,
@@ -23,9 +25,13 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
+from .ctas import cta_links
 from .fields import Add, FieldReader
+from .ruling import apply_rules
 from .urls import public_url
 
+NOT_ASSET_BY_RULE = "rule-non-asset"
+"""Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
 
@@ -71,10 +77,39 @@ def parse_asset(
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
     place = place or Place(default_id)
-    asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place)
+    own = loaded
+    given: tuple[tuple[str, int], ...] = ()
+    if rules.rules:
+        verdict = apply_rules(rules.rules, loaded, place.sub, split.body)
+        if verdict.not_asset is not None:
+            rule = verdict.not_asset
+            return None, [Problem(rel, 0, 0, "warning", f"rule {rule.number}", rule.text, NOT_ASSET_BY_RULE)]
+        loaded, given = verdict.loaded, verdict.given
+    origins = _origins(own, given)
+    asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add)
     return asset, problems
+
+
+def _origins(own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...]) -> list[tuple[str, str, int]]:
+    """Return where the fields an asset keeps the origin of came from: the rules, else the file's lines."""
+    origins = [(field, "rule", number) for field, number in given]
+    ruled = {field for field, _ in given}
+    for field in ORIGIN_FIELDS:
+        if field not in ruled and own.data.get(field) not in (None, "", []) and own.values:
+            origins.append((field, "line", own.pos(field).line))
+    return origins
+
+
+def add_age(day: dt.date, count: int, unit: str) -> dt.date:
+    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month)."""
+    if unit in ("days", "weeks"):
+        return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+    months = day.month - 1 + count * (12 if unit == "years" else 1)
+    year, month = day.year + months // 12, months % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
 
 
 def _body_limits(split: frontmatter.Split, add: Add) -> None:
@@ -154,8 +189,12 @@ def _asset(
     add: Add,
     rules: ReadRules,
     place: Place,
+    origins: list[tuple[str, str, int]],
 ) -> Asset | None:
-    """Read the fields; None when a required one is missing or wrong."""
+    """Read the fields; None when a required one is missing or wrong.
+
+    ``origins`` says where fields came from; a review date that ``max_age`` gives is added to it.
+    """
     fm: dict[str, Any] = loaded.data
     fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
     title = fields.text("title", required=rules.tags_required or "title" in fm)
@@ -171,6 +210,9 @@ def _asset(
         status = "draft"
     texts = {key: fields.text(key) or "" for key in TEXT_FIELDS}
     updated, review_by = fields.date("updated"), fields.date("review_by")
+    if review_by is None and updated is not None and rules.max_age[0]:
+        review_by = add_age(updated, *rules.max_age)
+        origins.append(("review_by", "max_age", 0))
     next_step = fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
     audience = _audience(fields, loaded, place, add) or (
@@ -203,7 +245,13 @@ def _asset(
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
         url=url,
         audience=audience,
-        **texts,
+        links=cta_links(split.body),
+        origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0]))),
+        format=texts["format"],
+        owner=texts["owner"],
+        message=texts["message"],
+        summary=texts["summary"],
+        cta=texts["cta"],
     )
 
 

@@ -22,6 +22,7 @@ from .findings import Findings
 from .guidance import apply_guides, read_lint, read_weights
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_questions
+from .rules import read_content_rules, read_max_age
 from .sourcing import read_rules, read_sources
 
 SITE_SETTINGS = ("title", "allow_html")
@@ -135,6 +136,17 @@ class _Reader:
         name = self._text(data, "name", loaded, default=self.root.name)
         sources = read_sources(data, loaded, self.root, findings, must_exist=self.config_path is not None)
         site_title, allow_html = self._site(data, loaded, name)
+        personas = read_personas(data.get("personas"), loaded, findings)
+        ids = {
+            "stages": stage_ids or (),
+            "questions": question_ids,
+            "personas": tuple(p.id for p in personas),
+        }
+        rules = replace(
+            read_rules(data, loaded, findings),
+            rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
+            max_age=read_max_age(data.get("max_age"), loaded, findings),
+        )
         config = Config(
             root=self.root,
             config_path=self.config_path,
@@ -142,7 +154,7 @@ class _Reader:
             purpose=self._text(data, "purpose", loaded, default=""),
             model=model,
             questions=questions,
-            personas=read_personas(data.get("personas"), loaded, findings),
+            personas=personas,
             not_applicable=not_applicable,
             content_dir=sources[0].path if sources else self._content(data, loaded),
             templates_dir=self._folder(data, "templates", loaded),
@@ -153,7 +165,7 @@ class _Reader:
             allow_html=allow_html,
             cache_dir=self._cache(data, loaded),
             sources=sources,
-            rules=read_rules(data, loaded, findings),
+            rules=rules,
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))

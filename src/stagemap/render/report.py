@@ -11,6 +11,7 @@ from typing import Any
 from ..model.report import (
     CELL_LABELS,
     CELL_STATES,
+    FLOW_NOT_TRACKED,
     STUCK_TEXT,
     Action,
     Balance,
@@ -79,6 +80,12 @@ def to_data(report: Report) -> dict[str, Any]:
         "cells": [_cell_data(c) for c in report.cells],
         "stuck": list(report.stuck),
         "dead_ends": list(report.dead_ends),
+        "flow": {
+            "tracked": report.flow_tracked,
+            "with_next": report.with_next[0],
+            "assets": report.with_next[1],
+        },
+        "inferred_next": [{"asset": a, "next": t} for a, t in report.inferred_next],
         "broken_next": [{**_next_data(n), "reason": n.reason} for n in report.broken_next],
         "backward_next": [_next_data(n) for n in report.backward],
         "balance": _balance_data(report.balance),
@@ -238,10 +245,21 @@ def _md_flow_and_balance(report: Report) -> list[str]:
     if report.stuck:
         for sid in report.stuck:
             lines.append(f"- **{_md(names[sid])}** (`{sid}`): {STUCK_TEXT}.")
+    elif not report.flow_tracked:
+        have, of = report.with_next
+        lines.append(
+            f"- {FLOW_NOT_TRACKED.capitalize()}: {have} of {of} assets before the last stage name a next step; "
+            "to start, record where each page hands buyers on: `stagemap tag FILE --set next=ASSET-OR-STAGE`."
+        )
     else:
         lines.append("- Every stage hands buyers forward.")
     if report.dead_ends:
         lines.append(f"- Dead ends (no next step): {', '.join(f'`{a}`' for a in report.dead_ends)}")
+    if report.inferred_next:
+        shown = ", ".join(f"`{a}` \u2192 `{t}`" for a, t in report.inferred_next)
+        lines.append(
+            f"- Next steps inferred from closing links (not written; confirm with `stagemap tag`): {shown}"
+        )
     for n in report.broken_next:
         lines.append(f"- Broken next step: `{n.asset}` \u2192 `{n.target}` ({n.reason})")
     for n in report.backward:

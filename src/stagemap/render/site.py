@@ -58,6 +58,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..analyse.explain import explain_cell
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
 from ..model.library import STATUSES
@@ -176,9 +177,25 @@ def history(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
 
 
 def gaps(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make ``gaps.html``: ``report`` and a brief per gap (``briefs``)."""
+    """Make ``gaps.html``: ``report``, a brief per gap (``briefs``) and why each count is low (``why``: tagged assets that do not count, besides those in the making)."""
+    why = {
+        f"{b.cell.stage}.{b.cell.question}": [
+            row
+            for row in explain_cell(plan.report, plan.library, b.cell.stage, b.cell.question).rows
+            if not row.counts and row.asset not in {a.id for a in b.making}
+        ]
+        for b in plan.briefs
+    }
     text = _page(
-        plan, env, "gaps.html.j2", page, "Gaps to fill", report=plan.report, briefs=list(plan.briefs)
+        plan,
+        env,
+        "gaps.html.j2",
+        page,
+        "Gaps to fill",
+        report=plan.report,
+        briefs=list(plan.briefs),
+        why=why,
+        by_id=plan.library.by_id,
     )
     return Rendered(page.path, text, ())
 

@@ -8,7 +8,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..model.journey import PHASES
-from ..model.report import CELL_STATES, STUCK_TEXT, Report, State
+from ..model.report import CELL_STATES, FLOW_NOT_TRACKED, FLOW_START, STUCK_TEXT, Report, State
 from .evidence import report_lines
 from .report import SYMBOLS, after_warning, pct, sendable
 
@@ -93,10 +93,19 @@ def _table_flow(report: Report, wrap: int, paint: _Paint) -> list[str]:
     out = [paint.bold("Where buyers get stuck")]
     for sid in report.stuck:
         out += _wrap(f"{names[sid]} ({sid}): {STUCK_TEXT}", wrap, "  ", "    ")
-    if not report.stuck:
+    if not report.flow_tracked:
+        have, of = report.with_next
+        text = (
+            f"{FLOW_NOT_TRACKED}: {have} of {of} assets before the last stage name a next step; {FLOW_START}"
+        )
+        out += _wrap(text, wrap, "  ", "    ")
+    elif not report.stuck:
         out.append("  every stage hands buyers forward")
     if report.dead_ends:
         out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
+    if report.inferred_next:
+        shown = ", ".join(f"{a} -> {t}" for a, t in report.inferred_next)
+        out += _wrap(f"inferred from closing links (not written): {shown}", wrap, "  ", "    ")
     for n in report.broken_next:
         out += _wrap(f"broken next step: {n.asset} -> {n.target} ({n.reason})", wrap, "  ", "    ")
     for n in report.backward:

@@ -1,0 +1,68 @@
+"""Infer a likely next step from the links a page ends on, for pages that name none.
+
+An inferred step is shown as such and never written: the team confirms it with ``stagemap
+tag FILE --set next=ID``. A link counts when it resolves to another asset: by the asset's
+public URL (route links such as ``/pricing/`` or ``../faq/``), or by its file (links that
+name a source file, ``../sales/pricing.md``), or when it is a stage id itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from ..model.library import Asset
+
+_SUFFIX = re.compile(r"\.(?:md|markdown|mdx|mmark|html?)$", re.IGNORECASE)
+_INDEX = re.compile(r"/(?:_?index|readme)$", re.IGNORECASE)
+
+
+def _key(path: str) -> str:
+    """Return a route or file path in one comparable form: lower case, no ending, no trailing slash."""
+    path = _INDEX.sub("", _SUFFIX.sub("", path.split("#")[0].split("?")[0].rstrip("/")))
+    return path.lower() or "/"
+
+
+def _route(asset: Asset) -> str:
+    return urlsplit(asset.url).path if asset.url else ""
+
+
+def infer_next(
+    assets: Iterable[Asset], candidates: Iterable[Asset], stage_ids: Iterable[str]
+) -> tuple[tuple[str, str], ...]:
+    """Return (asset id, target) for each of ``assets`` without a next step whose links lead to one of ``candidates``.
+
+    The last link that resolves wins (calls to action close a page); a link to the asset
+    itself does not count. Sorted by asset id.
+    """
+    stages = set(stage_ids)
+    targets: dict[str, str] = {}
+    for asset in candidates:
+        if asset.url:
+            targets.setdefault(_key(_route(asset)), asset.id)
+        targets.setdefault(_key("/" + asset.path), asset.id)
+    found: list[tuple[str, str]] = []
+    for asset in assets:
+        if asset.next or not asset.links:
+            continue
+        target = _first_target(asset, targets, stages)
+        if target:
+            found.append((asset.id, target))
+    return tuple(sorted(found))
+
+
+def _first_target(asset: Asset, targets: dict[str, str], stages: set[str]) -> str:
+    here = _route(asset)
+    folder = posixpath.dirname("/" + asset.path)
+    for href in asset.links:
+        if href in stages:
+            return href
+        route = urlsplit(urljoin("http://site" + (here or "/"), href)).path if here else ""
+        by_file = posixpath.normpath(posixpath.join(folder, href)) if not href.startswith("/") else href
+        for key in (route, by_file):
+            target = targets.get(_key(key)) if key else None
+            if target and target != asset.id:
+                return target
+    return ""
