@@ -93,7 +93,7 @@ def report(
     result = analyse(config, project.library, day, persona=persona, by_persona=by == "persona")
     color = fmt == "table" and state.color()
     if fmt == "json":
-        text = render_json(result)
+        text = render_json(result, project.library)
     elif fmt == "csv":
         text = render_csv(result)
     elif fmt == "md":
