@@ -407,7 +407,8 @@ def test_audience_key_in_front_matter_wins_over_the_format(builtin_sample: Path)
     _, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
     send, _, _ = out.partition("## The next step to push")
     assert (
-        "- [Demo script: a Monday at a nine-van firm](site/assets/sales/demo-script.html) (demo): A thirty" in send
+        "- [Demo script: a Monday at a nine-van firm](site/assets/sales/demo-script.html) (demo): A thirty"
+        in send
     )
     assert "## For the team, not to send" not in out
 

@@ -159,3 +159,35 @@ def test_real_sites_route_links_lead_where_the_answer_key_says(built: dict[str, 
 def _pages(built: dict[str, Any]) -> list[str]:
     paths = asset_paths(a.id for a in built["library"].assets)
     return [paths[a.id] for a in built["library"].assets]
+
+
+def test_real_sites_are_the_same_with_either_markdown_path(
+    built: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = built["root"].parent / "out-python"
+    monkeypatch.setenv("STAGEMAP_MARKDOWN", "python")
+    build_into(Project(built["config"], built["library"]), out, AS_OF)
+    assert tree_hashes(out) == tree_hashes(built["out"])
+
+
+GOLDEN_PAGES = {
+    "docusaurus": ("docs/getting-started/02-import-patients.mdx", "site/real-mdx-body.html"),
+    "hugo": ("content/blog/cost-of-late-invoicing.md", "site/real-shortcode-body.html"),
+    "gatsby": ("content/pages/plans.mdx", "site/real-mdx-expression-body.html"),
+}
+
+
+@pytest.mark.parametrize("built", sorted(GOLDEN_PAGES), indirect=True)
+def test_real_sites_mdx_and_shortcode_pages_match_golden(built: dict[str, Any], golden: Any) -> None:
+    source, name = GOLDEN_PAGES[built["site"]]
+    asset = next(a for a in built["library"].assets if a.path == source)
+    page = asset_paths(a.id for a in built["library"].assets)[asset.id]
+    golden(name, body_of(built["out"] / page) + "\n")
+
+
+@pytest.mark.parametrize("built", ["hugo"], indirect=True)
+def test_real_sites_story_in_front_matter_is_shown(built: dict[str, Any]) -> None:
+    text = (built["out"] / "assets/content/customers/millbrook-electrical.html").read_text(encoding="utf-8")
+    assert "This page's text lives in its front matter" in text
+    assert "<dt>Challenge</dt><dd><p>Three electricians, one part-time bookkeeper" in text
+    assert "<dt>Quote</dt><dd><p>I send one email now, not three" in text

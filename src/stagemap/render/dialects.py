@@ -81,9 +81,13 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     for chunk, code in _split_fences(text):
         if not code:
             chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}))
+            chunk = re.sub(r"\n{3,}", "\n\n", chunk)
         pieces.append(chunk)
     out = "".join(pieces)
-    return re.sub(r"\n{3,}", "\n\n", out) if out != text else out
+    if out == text:
+        return text
+    out = out.lstrip("\n").rstrip("\n")
+    return out + "\n" if out else out
 
 
 def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
