@@ -46,6 +46,8 @@ _ATTRIBUTES = re.compile(
     r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
 )
 
+_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>")
+"""Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
 )
@@ -76,12 +78,15 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = suffix == ".mdx" or generator == "docusaurus"
+    if not _worth_a_look(text, mdx):
+        return text  # most bodies: nothing to rewrite, and this check is cheap
     text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
             chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}))
-            chunk = re.sub(r"\n{3,}", "\n\n", chunk)
+            if "\n\n\n" in chunk:
+                chunk = re.sub(r"\n{3,}", "\n\n", chunk)
         pieces.append(chunk)
     out = "".join(pieces)
     if out == text:
@@ -90,18 +95,35 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     return out + "\n" if out else out
 
 
+def _worth_a_look(text: str, mdx: bool) -> bool:
+    """Return False when ``text`` cannot hold anything to rewrite (most bodies; checked cheaply)."""
+    if any(hint in text for hint in _HINTS):
+        return True
+    if not mdx:
+        return False
+    return "<" in text or any(text.startswith(w) or f"\n{w}" in text for w in ("import", "export"))
+
+
 def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
     text = _notes(text)
-    text = mdx_to_markdown(text) if mdx else _ATTRIBUTES.sub("", text)
+    if mdx:
+        text = mdx_to_markdown(text)
+    elif "{" in text:
+        text = _ATTRIBUTES.sub("", text)
     text = _shortcodes(text, params)
     if generator == "jekyll":
         text = _liquid(text)
-    text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
-    return _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
+    if "8<" in text:
+        text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
+    if "A>" in text or "N>" in text:
+        text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
+    return text
 
 
 def _split_fences(text: str) -> list[tuple[str, bool]]:
     """Split a body into (chunk, is fenced code) runs of whole lines."""
+    if "```" not in text and "~~~" not in text:
+        return [(text, False)]
     runs: list[tuple[str, bool]] = []
     current: list[str] = []
     fence = ""
@@ -122,6 +144,8 @@ def _split_fences(text: str) -> list[tuple[str, bool]]:
 
 def _outside_spans(text: str, change: Any) -> str:
     """Apply ``change`` to ``text`` with its code spans held back unchanged."""
+    if "`" not in text:
+        return str(change(text))
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:

@@ -25,6 +25,7 @@ _ESM = re.compile(
 )
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
+_NEXT = re.compile(r"[{<]")
 _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 
 
@@ -39,7 +40,7 @@ def mdx_to_markdown(text: str) -> str:
     text = _drop_esm(text)
     if "<" not in text and "{" not in text:
         return text
-    return _Builder(_COMMENT.sub("", text)).run()
+    return _Builder(_COMMENT.sub("", text) if "/*" in text else text).run()
 
 
 def _drop_esm(text: str) -> str:
@@ -81,29 +82,23 @@ class _Builder:
     stack: list[_Open] = field(default_factory=list)
 
     def run(self) -> str:
-        text, i, start = self.text, 0, 0
-        while i < len(text):
-            ch = text[i]
-            if ch == "{":
-                end = _balanced(text, i)
-                if end is None:
-                    i += 1
-                    continue
-                self.out.append(text[start:i])
-                alone = _alone(text, i, end)
-                self.out.append(
-                    ("\n\n" if alone else "") + placeholder("Computed content") + ("\n\n" if alone else "")
-                )
-                i = start = end
-            elif ch == "<" and (tag := _parse_tag(text, i)) is not None:
-                self.out.append(text[start:i])
-                self._tag(tag, _alone(text, i, tag.end))
-                i = start = tag.end
-            else:
-                i += 1
+        text, start = self.text, 0
+        i = _NEXT.search(text)
+        while i is not None:
+            at = i.start()
+            if text[at] == "{":
+                end = _balanced(text, at)
+                if end is not None:
+                    self.out.append(text[start:at])
+                    pad = "\n\n" if _alone(text, at, end) else ""
+                    self.out.append(pad + placeholder("Computed content") + pad)
+                    start = end
+            elif (tag := _parse_tag(text, at)) is not None:
+                self.out.append(text[start:at])
+                self._tag(tag, _alone(text, at, tag.end))
+                start = tag.end
+            i = _NEXT.search(text, max(start, at + 1))
         self.out.append(text[start:])
-        while self.stack:  # an element never closed: its children stay as they are
-            self.stack.pop()
         return "".join(self.out)
 
     def _tag(self, tag: _Tag, block: bool) -> None:
