@@ -159,3 +159,15 @@ def test_report_json_lists_each_asset_url_and_audience(tmp_path: Path) -> None:
         "title": "A",
         "url": "https://www.acme.example/blog/a/",
     }
+
+
+def test_site_links_naming_a_missing_content_file_stay_broken_with_a_base_url(tmp_path: Path) -> None:
+    extra: dict[str, str | bytes] = {
+        "content/blog/c.md": f"---\ntitle: C\n{TAGS}---\n[x](/blog/missing.md) [y](gone.md) [z](_index.md)\n",
+        "content/blog/_index.md": "---\ntitle: Blog\n---\nAll posts.\n",
+    }
+    settings = SETTINGS + "non_assets:\n  listing: [_index.md]\n"
+    text = page(build(site(tmp_path / "p", settings, extra)), "blog/c.html")
+    assert "lead nowhere: <code>/blog/missing.md</code>, <code>gone.md</code>." in text
+    # A listing page is read but is no asset: the link goes to its route on the public site.
+    assert '<a href="https://www.acme.example/blog/">z</a>' in text

@@ -26,7 +26,7 @@ from typing import Any
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.urls import route_parts
-from .paths import content_prefix
+from .paths import content_prefix, strip_prefix
 
 _PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}-|\d+[-_](?=[^/]))")
 
@@ -48,11 +48,14 @@ class Routes:
     """Files served from the site root, by their path there (``images/x.png``): (static folder
     relative to the project, path inside it)."""
     extensions: tuple[str, ...] = ()
-    """Endings of content files: a link to one that is not an asset (a listing page) is a route."""
+    """Endings of content files: a link naming one is a link to a file, never a route."""
+    others: frozenset[str] = frozenset()
+    """Content files (relative to the content folder) read but not assets (listings, excluded
+    pages...): a link to one stands for its route on the public site."""
 
     def route_of(self, path: str) -> str:
-        """Return the route of the content file at ``path`` (relative to the content folder), or empty."""
-        if not path.lower().endswith(self.extensions):
+        """Return the route of the non-asset content file at ``path`` (see `others`), or empty."""
+        if path not in self.others or not path.lower().endswith(self.extensions):
             return ""
         for root in self.roots:
             if root == "." or path.startswith(root + "/"):
@@ -105,7 +108,8 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
             inside.append(root)
         elif root == prefix or root.startswith(prefix + "/"):
             inside.append(root[len(prefix) + 1 :] or ".")
-    return Routes(pages, own, tuple(inside), base, files, config.rules.extensions)
+    others = frozenset(strip_prefix(f.path, prefix) for f in library.fates if f.fate != "asset")
+    return Routes(pages, own, tuple(inside), base, files, config.rules.extensions, others)
 
 
 def _addresses(asset: Asset, base: str) -> Iterable[str]:

@@ -158,9 +158,11 @@ class BodyLinks:
     def _route(self, url: str, path: str, fragment: str) -> str | None:
         """Return the link for a route: an asset page, a site-root file or the public site."""
         assert self.routes is not None
-        last = path.rpartition("/")[2]
-        if not path or (not path.startswith("/") and "." in last and not last.endswith((".html", ".htm"))):
-            return None  # a relative link to a file that is not there: broken, as before
+        last = path.rpartition("/")[2].lower()
+        if not path or last.endswith(self.routes.extensions):
+            return None  # a link to a content file that is not there: broken, as before
+        if not path.startswith("/") and "." in last and not last.endswith((".html", ".htm")):
+            return None  # a relative link to another file that is not there
         route = posixpath.normpath(posixpath.join(self.own, path))
         asset_id = self.routes.pages.get(route_key(route))
         if asset_id is not None:
