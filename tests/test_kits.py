@@ -103,11 +103,11 @@ def test_kits_writes_one_file_per_stage_and_an_index(
     index = (out_dir / "index.md").read_text(encoding="utf-8")
     golden("kits/index.md", index)
     assert sum(line.startswith("- [") for line in index.splitlines()) == 8
-    # Links to asset files are relative to where the kit was written.
+    # Links to asset pages on the site (built into site/) are relative to where the kit was written.
     text = (out_dir / "04-evaluation.md").read_text(encoding="utf-8")
-    link = "../sample/content/sales/demo-script.md"
+    link = "../sample/site/assets/sales/demo-script.html"
     assert f"]({link})" in text
-    assert (out_dir / link).resolve() == (builtin_sample / "content/sales/demo-script.md").resolve()
+    assert (out_dir / link).resolve() == (builtin_sample / "site/assets/sales/demo-script.html").resolve()
     # Same input, same bytes: a second run changes nothing.
     before = {p.name: p.stat().st_mtime_ns for p in out_dir.iterdir()}
     code, out, _ = run("-C", str(builtin_sample), "kits", "-o", str(out_dir), "--as-of", AS_OF)
@@ -396,7 +396,7 @@ def test_kit_never_sends_internal_material(builtin_sample: Path) -> None:
     send, _, rest = out.partition("## For the team, not to send")
     assert "discovery-call-guide" not in send
     assert (
-        "- [Discovery call guide](content/sales/discovery-call-guide.md) (sales-script): The first call"
+        "- [Discovery call guide](site/assets/sales/discovery-call-guide.html) (sales-script): The first call"
         in rest
     )
 
@@ -407,7 +407,8 @@ def test_audience_key_in_front_matter_wins_over_the_format(builtin_sample: Path)
     _, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
     send, _, _ = out.partition("## The next step to push")
     assert (
-        "- [Demo script: a Monday at a nine-van firm](content/sales/demo-script.md) (demo): A thirty" in send
+        "- [Demo script: a Monday at a nine-van firm](site/assets/sales/demo-script.html) (demo): A thirty"
+        in send
     )
     assert "## For the team, not to send" not in out
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from stagemap.render import cmark, markdown
+from stagemap.render import cmark, dialects, markdown
 from tests.conftest import ROOT
+from tests.test_read_sites import SITE_NAMES, expected, read_site
 
 pytestmark = pytest.mark.skipif(not cmark.available, reason="cmarkgfm has no wheel for this platform")
 
@@ -129,6 +130,48 @@ def test_compiled_path_never_differs_on_seeded_fuzz() -> None:
     differing = [text for text, same in zip(texts, results, strict=True) if same is False]
     assert differing == []
     assert results.count(True) >= 1500  # the fuzz exercises the compiled path, not only the fallback
+
+
+SITE_SYNTAX = [
+    (
+        'import {Quote} from \'./Quote\'\n\n<Quote name="Ann" role="Owner">\n  Fewer calls.\n</Quote>\n',
+        ".mdx",
+    ),
+    (
+        '<Tabs>\n  <TabItem label="CSV">\n    Save as [CSV](x.md).\n  </TabItem>\n</Tabs>\n\n<Trial />\n',
+        ".mdx",
+    ),
+    (
+        'Price {plans[0].price}.\n\n<Cta to="/demo/">Book a demo</Cta>\n\n<img src="a.png" alt="A" />\n',
+        ".mdx",
+    ),
+    (
+        '{{< figure src="/images/x.png" caption="A *team*" >}}\n\n{{< youtube abc >}} and {{< param x >}}\n',
+        ".md",
+    ),
+    ("{{% notice warning %}}\nCheck [the guide](missing.md).\n{{% /notice %}}\n\n- {{< vimeo 1 >}}\n", ".md"),
+    ('{{< highlight py >}}\nprint("<b>")\n{{< /highlight >}}\n\n:::tip[Fast]\nCopy it.\n:::\n', ".md"),
+    ('!!! note "Sizes"\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n--8<-- "x.md"\n', ".md"),
+]
+"""Bodies in a site generator's syntax, rendered after `dialects.clean` as the site renders them."""
+
+
+@pytest.mark.parametrize(("text", "suffix"), SITE_SYNTAX)
+def test_compiled_path_agrees_on_site_syntax_once_cleaned(text: str, suffix: str) -> None:
+    cleaned = dialects.clean(text, suffix, "hugo")
+    assert agrees(cleaned) is not False  # the same bytes, or the token path renders it
+
+
+def test_compiled_path_agrees_on_every_fixture_site_body() -> None:
+    results = []
+    for site in SITE_NAMES:
+        library = read_site(site)
+        generator = expected(site)["generator"]
+        for asset in library.assets:
+            suffix = "." + asset.path.rpartition(".")[2]
+            results.append(agrees(dialects.clean(asset.body, suffix, generator, asset.extra)))
+    assert False not in results
+    assert results.count(True) >= len(results) * 0.8
 
 
 def test_allow_html_always_takes_the_token_path() -> None:

@@ -109,7 +109,7 @@ def test_play_uses_an_assets_line_for_the_question(sample: Path) -> None:
 def test_play_objection_card_sends_the_asset_that_answers_it(sample: Path) -> None:
     _, out, _ = run("-C", str(sample), "play", "evaluation", "--as-of", AS_OF)
     line = next(x for x in out.splitlines() if x.startswith('- **"It costs more than we expected."**'))
-    assert line.endswith("Send: [Pricing on one page](content/sales/pricing-one-pager.md).")
+    assert line.endswith("Send: [Pricing on one page](site/assets/sales/pricing-one-pager.html).")
 
 
 def test_play_unknown_stage_and_persona_are_usage_errors(sample: Path) -> None:
@@ -128,7 +128,7 @@ def test_play_writes_a_file_with_links_relative_to_it(sample: Path, tmp_path: Pa
     target.parent.mkdir()
     code, out, _ = run("-C", str(sample), "play", "commitment", "-o", str(target), "--as-of", AS_OF)
     assert (code, out) == (0, f"Wrote {target}\n")
-    assert "](../sample/content/sales/business-case-one-pager.md)" in target.read_text(encoding="utf-8")
+    assert "](../sample/site/assets/sales/business-case-one-pager.html)" in target.read_text(encoding="utf-8")
 
 
 def test_rename_stage_renames_its_play_and_weight_in_settings(sample: Path) -> None:

@@ -14,6 +14,7 @@ from ..model.report import Report
 from ..model.settings import Config
 from .audience import is_internal
 from .coverage import serves
+from .paths import asset_paths
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
     "marketing": (
@@ -93,8 +94,8 @@ def build_kit(
 ) -> Kit:
     """Assemble the kit of one stage; ``report`` must be built for the same persona.
 
-    ``link_base`` is the folder the kit will be written to (links to asset files are made
-    relative to it); None makes them relative to the project root.
+    ``link_base`` is the folder the kit will be written to (links to asset pages on the site
+    are made relative to it, see `AssetRefs`); None makes them relative to the project root.
     """
     stage = config.model.stage(stage_id)
     if stage is None:
@@ -104,7 +105,7 @@ def build_kit(
         person = config.persona(persona)
         if person is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
-    refs = AssetRefs(config.root, (link_base or config.root).resolve())
+    refs = AssetRefs(config.root.resolve(), (link_base or config.root).resolve(), library)
     # The stage's own assets are those the report counts for this persona; a next step may
     # still lead to any asset a buyer could be sent, whoever it was written for.
     eligible = set(report.eligible)
@@ -137,15 +138,29 @@ def build_kit(
     )
 
 
-class AssetRefs:
-    """Makes the reference a kit or play holds to an asset, its link relative to where it goes."""
+SITE_DIR = "site"
+"""The folder, in the project, a site is built into by default: kits link to its asset pages."""
 
-    def __init__(self, root: Path, base: Path) -> None:
-        self.root = root
+
+class AssetRefs:
+    """Makes the reference a kit or play holds to an asset, with the link a rep can follow.
+
+    A buyer-facing asset with a public address (``url``, ``http(s)://...``) links there: that
+    is what a rep sends. Any other asset (internal material, or a page with no public address)
+    links to its page on the site built into the project's default site folder (`SITE_DIR`),
+    relative to where the kit is written. Never to the source file.
+    """
+
+    def __init__(self, root: Path, base: Path, library: Library) -> None:
+        self.site = root / SITE_DIR
         self.base = base
+        self.pages = asset_paths(a.id for a in library.assets)
 
     def __call__(self, asset: Asset) -> AssetRef:
-        href = Path(os.path.relpath(self.root / asset.path, self.base)).as_posix()
+        if asset.url.startswith(("https://", "http://")) and not is_internal(asset):
+            href = asset.url
+        else:
+            href = Path(os.path.relpath(self.site / self.pages[asset.id], self.base)).as_posix()
         return AssetRef(
             asset.id,
             asset.title,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..errors import UsageError, suggest
 from ..model.journey import LEAD_LABELS, PHASE_LABELS, Objection, StageGuide
-from ..model.kit import AssetRef
 from ..model.library import Asset, Library
 from ..model.play import PLAY_LIMITS, ObjectionCard, Play, PlayAppendix, ProofPoint
 from ..model.report import Report
@@ -42,13 +41,13 @@ def build_play(
     """Assemble the play of one stage for the report's persona (None: everyone).
 
     ``link_base`` is the folder the play will be written to; None makes links relative to the
-    project root. An asset's ``url`` in front matter, when it has one, is its public link.
+    project root. Links go to public addresses or site pages (see `AssetRefs`).
     """
     stage = config.model.stage(stage_id)
     if stage is None:
         raise UsageError(f"unknown stage '{stage_id}' ({suggest(stage_id, config.model.stage_ids)})")
     person = config.persona(report.persona) if report.persona else None
-    refs = AssetRefs(config.root, (link_base or config.root).resolve())
+    refs = AssetRefs(config.root.resolve(), (link_base or config.root).resolve(), library)
     eligible = set(report.eligible)
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages and not is_internal(a)]
     guide = _cut(config.model.guide(stage.id))
@@ -65,7 +64,7 @@ def build_play(
         guide=guide,
         objections=cards,
         proof=_proof(config, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs),
-        send=tuple(_public(refs(a), a) for a in _sendable(here, cards))[: PLAY_LIMITS["send"]],
+        send=tuple(refs(a) for a in _sendable(here, cards))[: PLAY_LIMITS["send"]],
         not_fit=tuple((p.name, p.not_fit) for p in personas if p.not_fit),
         next_stage=config.model.after(stage),
         appendix=PlayAppendix(
@@ -89,18 +88,11 @@ def _cut(guide: StageGuide) -> StageGuide:
     )
 
 
-def _public(ref: AssetRef, asset: Asset) -> AssetRef:
-    url = asset.extra.get("url")
-    if isinstance(url, str) and url.startswith(("https://", "http://")):
-        return replace(ref, href=url)
-    return ref
-
-
 def _card(objection: Objection, here: Sequence[Asset], refs: AssetRefs) -> ObjectionCard:
     answering = [a for a in here if objection.id in answers(a)]
     # One proof line per card keeps the page to one sheet; the assets to send carry the rest.
     proof = tuple(dict.fromkeys(a.message for a in answering if a.message))[:1]
-    return ObjectionCard(objection, proof, tuple(_public(refs(a), a) for a in answering))
+    return ObjectionCard(objection, proof, tuple(refs(a) for a in answering))
 
 
 def _proof(config: Config, here: Sequence[Asset], refs: AssetRefs) -> tuple[ProofPoint, ...]:
@@ -117,7 +109,7 @@ def _proof(config: Config, here: Sequence[Asset], refs: AssetRefs) -> tuple[Proo
             line = buyer_line(asset, question.id)
             if line:
                 seen.add(asset.id)
-                points.append(ProofPoint(line, _public(refs(asset), asset)))
+                points.append(ProofPoint(line, refs(asset)))
     return tuple(points[: PLAY_LIMITS["proof"]])
 
 

@@ -23,10 +23,10 @@ from .coverage import analyse
 from .history import History
 from .kits import build_kit
 from .paths import asset_paths, content_prefix, strip_prefix
+from .routes import Routes, plan_routes
 
 SEARCH_TEXT_CHARS = 600
-"""How much of the start of each body the search index keeps (title, message, summary and
-owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
+"""How much of each body's start the search index keeps (title, message, summary, owner: whole)."""
 STATES = ("ready", "stale", *PIPELINE, "retired")
 """An asset's state as the site shows it: its status, with published split by staleness."""
 OVERVIEWS = (
@@ -182,6 +182,8 @@ class SitePlan:
     """Asset ids by their file relative to the content folder (links between bodies)."""
     attachments: frozenset[str]
     """Files in the content folder (relative to it) that a body may link to and the site copies."""
+    routes: Routes
+    """Route links in bodies: the asset each route stands for, the files served from the site root."""
     search: tuple[dict[str, Any], ...]
     """The search index: one entry per asset, in site order."""
     history: History | None = None
@@ -215,23 +217,21 @@ def plan_site(
     *,
     generator: str,
     attachments: frozenset[str] = frozenset(),
+    public: Mapping[str, tuple[str, str]] | None = None,
     render: Collection[str] | None = None,
     history: History | None = None,
 ) -> SitePlan:
     """Work out everything the site shows; ``report`` must be for everyone.
 
-    ``attachments`` are the files in the content folder bodies may link to (links to any other
-    file are shown as broken); ``generator`` names the program in the pages. ``render`` names
-    the pages that will be rendered (None: all of them): the views of the others (a stage's
-    kit, a persona's report...) are not worked out. ``history`` adds the history page.
+    ``attachments``: content files bodies may link to; ``public``: files served from the site
+    root (`Routes.files`); ``render``: the pages to render (None: all), the others' views are
+    skipped; ``history`` adds the history page.
     """
     model = config.model
     paths = asset_paths(a.id for a in library.assets)
     states = {a.id: asset_state(a, report) for a in library.assets}
     position = {s.id: s.index for s in model.stages}
-    ordered = tuple(
-        sorted(library.assets, key=lambda a: (min(position[s] for s in a.stages), a.title.casefold(), a.id))
-    )
+    ordered = tuple(sorted(library.assets, key=lambda a: _order(a, position)))
     pages = site_pages(config, library, history=history is not None)
     pages = tuple(p for p in pages if render is None or p.path in render)
     prefix = content_prefix(config)
@@ -258,9 +258,15 @@ def plan_site(
         **_views(config, library, report, ordered, pages),
         by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
+        routes=plan_routes(config, library, public or {}),
         search=tuple(_search_entry(a, states[a.id], paths[a.id]) for a in ordered),
         history=history,
     )
+
+
+def _order(asset: Asset, position: Mapping[str, int]) -> tuple[int, str, str]:
+    """Return an asset's place in site order: by first stage (untagged ones last), title, id."""
+    return (min((position[s] for s in asset.stages), default=len(position)), asset.title.casefold(), asset.id)
 
 
 def _views(
@@ -268,7 +274,7 @@ def _views(
 ) -> dict[str, Any]:
     """Work out what the stage, question, persona and asset pages among ``pages`` show."""
     keys = {
-        kind: {p.key for p in pages if p.kind == kind} for kind in ("stage", "play", "question", "persona")
+        k: {p.key for p in pages if p.kind == k} for k in ("stage", "play", "question", "persona", "asset")
     }
     pipeline = tuple(a for a in ordered if a.in_pipeline)
     # One report per persona, shared by its persona page and its plays.

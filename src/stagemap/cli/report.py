@@ -114,7 +114,7 @@ def report(
         return
     color = fmt == "table" and state.color()
     if fmt == "json":
-        text = render_json(result)
+        text = render_json(result, project.library)
     elif fmt == "csv":
         text = render_csv(result)
     elif fmt == "md":

@@ -149,6 +149,10 @@ class ReadRules:
     """The site's address, e.g. ``https://example.com/``; empty: assets get no ``url`` by pattern."""
     url_pattern: str = ""
     """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}`` filled in."""
+    route_roots: tuple[str, ...] = ()
+    """Folders (relative to the project, ``/``-separated) whose files' paths are their routes."""
+    static_dirs: tuple[str, ...] = ()
+    """Folders (relative to the project) served from the site root: ``/images/x.png`` is looked up in them."""
     tags_required: bool = True
     """A file without ``stages`` or ``questions`` is a problem; False: it is an untagged asset."""
     front_matter_required: bool = True

@@ -16,6 +16,7 @@ import base64
 import html
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
@@ -48,6 +49,24 @@ def linkable_files(content_dir: Path) -> frozenset[str]:
             if _readable(base, rel) is not None:
                 found.add(rel)
     return frozenset(found)
+
+
+def site_root_files(root: Path, folders: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Return the files each static folder serves from the site root, by their path there.
+
+    ``folders`` are relative to ``root`` (``static``, ``public``, ``.``); the first folder to
+    hold a path wins, as when a generator merges them. Each folder is walked like a content
+    folder (`linkable_files`): regular files inside it only, links never leading out of it.
+    """
+    served: dict[str, tuple[str, str]] = {}
+    base = Path(os.path.realpath(root))
+    for folder in folders:
+        where = Path(os.path.realpath(base / folder))
+        if not where.is_relative_to(base):
+            continue
+        for rel in sorted(linkable_files(where)):
+            served.setdefault(rel, (folder, rel))
+    return served
 
 
 def read_attachment(content_dir: Path, rel: str, *, allow_html: bool = True) -> bytes | None:

@@ -78,6 +78,26 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 _DRAFTS: dict[str, tuple[str, ...]] = {"jekyll": ("_drafts/",)}
 """Folders whose files a generator builds only as drafts."""
 
+_ROUTE_ROOTS: dict[str, tuple[str, ...]] = {
+    "hugo": ("content",),
+    "jekyll": (".", "_pages"),
+    "docusaurus": (".", "src/pages"),
+    "gatsby": ("content/pages", "content"),
+    "astro": ("src/pages", "src/content"),
+    "mkdocs": ("docs",),
+}
+"""Folders whose files a generator serves at their path (``content/blog/x.md`` is ``/blog/x/``)."""
+
+_STATIC: dict[str, tuple[str, ...]] = {
+    "hugo": ("static",),
+    "jekyll": (".",),
+    "docusaurus": ("static",),
+    "gatsby": ("static",),
+    "astro": ("public",),
+    "mkdocs": ("docs",),
+}
+"""Folders a generator copies to the site root as they are (``static/images/x.png`` is ``/images/x.png``)."""
+
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".mmark")
 """Content file endings when a generator preset is in use but none is named."""
 
@@ -109,3 +129,13 @@ def preset_drafts(generator: str) -> tuple[str, ...]:
 def preset_non_assets(generator: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return the (kind, globs) rules of ``generator``."""
     return _NON_ASSETS.get(generator, ())
+
+
+def preset_route_roots(generator: str) -> tuple[str, ...]:
+    """Return the folders ``generator`` serves at their path (none for stagemap's own format)."""
+    return _ROUTE_ROOTS.get(generator, ())
+
+
+def preset_static(generator: str) -> tuple[str, ...]:
+    """Return the folders ``generator`` serves from the site root."""
+    return _STATIC.get(generator, ())

@@ -24,10 +24,12 @@ from .presets import (
     preset_extensions,
     preset_known_keys,
     preset_non_assets,
+    preset_route_roots,
+    preset_static,
 )
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
-URL_KEYS = ("base", "pattern")
+URL_KEYS = ("base", "pattern", "roots", "static")
 URL_FIELDS = ("path", "dir", "name", "slug", "section")
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS
@@ -79,6 +81,8 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         given = part.texts(data["extensions"], ("extensions",), ".md, .mdx")
         extensions = tuple("." + e.lower().lstrip(".") for e in given) or extensions
     base_url, pattern = _urls(part, data.get("urls"))
+    url_settings = data.get("urls")
+    urls: Mapping[str, Any] = url_settings if isinstance(url_settings, dict) else {}
     return ReadRules(
         generator=generator,
         extensions=extensions,
@@ -90,6 +94,8 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         drafts=part.globs(data["drafts"], ("drafts",)) if "drafts" in data else preset_drafts(generator),
         base_url=base_url,
         url_pattern=pattern,
+        route_roots=_folders(part, urls, "roots", preset_route_roots(generator)),
+        static_dirs=_folders(part, urls, "static", preset_static(generator)),
         tags_required=not generator,
         front_matter_required=not generator,
     )
@@ -171,6 +177,23 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
         pattern = ""
     check_pattern(part, ("urls", "pattern"), pattern)
     return base, pattern
+
+
+def _folders(part: _Part, urls: Mapping[str, Any], key: str, preset: tuple[str, ...]) -> tuple[str, ...]:
+    """Return ``urls.KEY``: folders relative to the project, ``/``-separated, without a trailing ``/``."""
+    if key not in urls:
+        return preset
+    given = part.texts(urls[key], ("urls", key), "static/")
+    kept = []
+    for index, folder in enumerate(given):
+        clean = folder.replace("\\", "/").strip("/") or "."
+        if folder.startswith("/") or ".." in clean.split("/"):
+            part.error(
+                ("urls", key, index), f"'{folder}' must be a folder inside the project", "e.g. static/"
+            )
+            continue
+        kept.append(clean)
+    return tuple(kept)
 
 
 def check_pattern(part: _Part, path: tuple[Any, ...], pattern: str) -> None:

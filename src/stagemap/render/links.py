@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
+from ..analyse.routes import Routes, route_key
 from ..model.report import Cell
 from . import markdown
 
@@ -90,11 +91,15 @@ class Links:
 
 
 class BodyLinks:
-    """Resolves relative links in one asset's body to site pages and copied files.
+    """Resolves relative links in one asset's body to site pages, copied files and the public site.
 
-    A link to a Markdown file becomes a link to that asset's page; a link to another file in
-    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``,
-    and the copy's path is added to ``linked``. Anything else is broken (None).
+    A link to a content file becomes a link to that asset's page; a link to another file in
+    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``.
+    Given ``routes``, a route (``/docs/x``, or ``../y/`` from the page's own route) becomes a
+    link to the asset page it matches (see `stagemap.analyse.routes`), a site-root file
+    (``/images/x.png``) found in a static folder a link to its copy under ``public/``, and any
+    other route a link to the public site (listed in ``public``). Copies are added to
+    ``linked``. Anything else is broken (None).
     """
 
     def __init__(
@@ -104,33 +109,81 @@ class BodyLinks:
         by_source: Mapping[str, str],
         paths: Mapping[str, str],
         attachments: Collection[str],
+        routes: Routes | None = None,
+        own: str = "",
     ) -> None:
         self.source_dir = posixpath.dirname(source)
         self.links = Links(page, paths)
         self.by_source = by_source
         self.attachments = attachments
+        self.routes = routes
+        self.own = own or "/" + self.source_dir + "/"
         self.linked: set[str] = set()
-        """The ``files/...`` paths the body links to."""
+        """The ``files/...`` and ``public/...`` paths the body links to."""
+        self.public: list[str] = []
+        """Links sent to the public site because nothing here matched them, in order."""
 
     def __call__(self, url: str) -> str | None:
         path, sep, fragment = url.partition("#")
         path = unquote(path.partition("?")[0])
-        if path.startswith("/"):  # from the content folder's root
-            target = posixpath.normpath(path.lstrip("/"))
+        if path.startswith("/"):  # from the content folder's root, or a route root
+            found = path.lstrip("/")
+            roots = self.routes.roots if self.routes is not None else (".",)
+            targets = [posixpath.join(r, found) for r in dict.fromkeys((".", *roots))]
         else:
-            target = posixpath.normpath(posixpath.join(self.source_dir, path))
+            targets = [posixpath.join(self.source_dir, path)]
+        for target in targets:
+            out = self._file(posixpath.normpath(target), sep, fragment)
+            if out is not None:
+                return out
+        if self.routes is None:
+            return None
+        # A link to a content file that is not an asset (a listing page) stands for its route.
+        route = self.routes.route_of(posixpath.normpath(targets[-1]))
+        return self._route(url, route or path, fragment)
+
+    def _file(self, target: str, sep: str, fragment: str) -> str | None:
+        """Return the link to a content file or attachment at ``target``, or None."""
         if target.startswith("../") or target in ("..", ".") or "/." in f"/{target}":
             return None
-        if target.endswith((".md", ".markdown")):
-            asset_id = self.by_source.get(target)
-            if asset_id is None:
-                return None
-            anchor = f"#{markdown.HEADING_PREFIX}{fragment}" if fragment else ""
-            if fragment.startswith(markdown.HEADING_PREFIX):
-                anchor = f"#{fragment}"
-            return self.links.asset(asset_id) + anchor
+        asset_id = self.by_source.get(target)
+        if asset_id is not None:
+            return self.links.asset(asset_id) + _anchor(fragment)
         if target not in self.attachments:
             return None
         out = f"files/{target}"
         self.linked.add(out)
         return self.links.to(quote(out)) + (sep + fragment if fragment else "")
+
+    def _route(self, url: str, path: str, fragment: str) -> str | None:
+        """Return the link for a route: an asset page, a site-root file or the public site."""
+        assert self.routes is not None
+        last = path.rpartition("/")[2].lower()
+        if not path or last.endswith(self.routes.extensions):
+            return None  # a link to a content file that is not there: broken, as before
+        if not path.startswith("/") and "." in last and not last.endswith((".html", ".htm")):
+            return None  # a relative link to another file that is not there
+        route = posixpath.normpath(posixpath.join(self.own, path))
+        asset_id = self.routes.pages.get(route_key(route))
+        if asset_id is not None:
+            return self.links.asset(asset_id) + _anchor(fragment)
+        served = self.routes.files.get(route.lstrip("/"))
+        if served is not None:
+            out = "public/" + route.lstrip("/")
+            self.linked.add(out)
+            return self.links.to(quote(out))
+        if not self.routes.base:
+            return None
+        if url not in self.public:
+            self.public.append(url)
+        slash = "/" if path.endswith("/") and route != "/" else ""
+        return self.routes.base.rstrip("/") + quote(route) + slash + (f"#{fragment}" if fragment else "")
+
+
+def _anchor(fragment: str) -> str:
+    """Return the ``#...`` to add to a link to an asset page (heading ids are prefixed)."""
+    if not fragment:
+        return ""
+    if fragment.startswith(markdown.HEADING_PREFIX):
+        return f"#{fragment}"
+    return f"#{markdown.HEADING_PREFIX}{fragment}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model.library import Asset, Library
 from ..model.report import (
     CELL_LABELS,
     CELL_STATES,
@@ -173,9 +174,24 @@ def _persona_data(row: PersonaRow) -> dict[str, Any]:
     }
 
 
-def render_json(report: Report) -> str:
-    """Return the report as sorted, indented JSON."""
-    return json.dumps(to_data(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def render_json(report: Report, library: Library | None = None) -> str:
+    """Return the report as sorted, indented JSON; with ``library``, each asset's place too (``library``)."""
+    data = to_data(report)
+    if library is not None:
+        data["library"] = [_asset_data(a) for a in library.assets]
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _asset_data(asset: Asset) -> dict[str, Any]:
+    """Return where an asset lives and who it is for: what a rep needs to send it."""
+    return {
+        "id": asset.id,
+        "path": asset.path,
+        "title": asset.title,
+        "status": asset.status,
+        "url": asset.url,
+        "audience": asset.audience,
+    }
 
 
 # -- CSV --------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,8 +62,8 @@ from markupsafe import Markup
 from ..analyse.explain import explain_cell
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
-from ..model.library import STATUSES
-from . import markdown
+from ..model.library import STATUSES, Asset
+from . import dialects, markdown
 from .environment import render
 from .history import render_svg
 from .links import BodyLinks, Links
@@ -302,9 +303,14 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make an asset's page: its ``body`` as HTML, its tags, where it leads, what leads to it, ``evidence``."""
     view = plan.assets[page.key]
     item = view.asset
-    rewrite = BodyLinks(view.source, page.path, plan.by_source, plan.paths, plan.attachments)
+    own = plan.routes.own.get(item.id, "")
+    rewrite = BodyLinks(
+        view.source, page.path, plan.by_source, plan.paths, plan.attachments, plan.routes, own
+    )
+    suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
+    text = dialects.clean(item.body, suffix, plan.config.rules.generator, item.extra)
     body = markdown.render(
-        item.body, allow_html=plan.config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
+        text, allow_html=plan.config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
     )
     text = _page(
         plan,
@@ -317,6 +323,10 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         body=Markup(body.html),
         headings=body.headings,
         broken_links=body.broken,
+        public_links=list(rewrite.public),
+        story=[(k, Markup(markdown.render_html(v))) for k, v in front_story(item)]
+        if not body.html.strip()
+        else [],
         stages=list(view.stages),
         questions=list(view.questions),
         personas=list(view.personas),
@@ -326,6 +336,33 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         evidence=plan.report.evidence.for_asset(item.id) if plan.report.evidence else None,
     )
     return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
+
+
+STORY_SKIP = frozenset({"layout", "template", "templatekey", "type", "permalink", "url", "slug", "lang"})
+"""Front matter keys whose text is never part of a page's story."""
+
+
+def front_story(item: Asset) -> list[tuple[str, str]]:
+    """Return the prose fields of a page's front matter (a story told there), labelled, in file order.
+
+    Prose is text with at least three words that is not an address or a path; a mapping with
+    a ``text`` (a quote) counts, signed with its ``name`` or ``author``.
+    """
+    found = []
+    for key, value in item.extra.items():
+        if isinstance(value, Mapping) and isinstance(value.get("text"), str):
+            who = value.get("name") or value.get("author")
+            value = f"{value['text']} ({who})" if isinstance(who, str) else value["text"]
+        if not isinstance(value, str) or key.casefold() in STORY_SKIP or len(value.split()) < 3:
+            continue
+        if value.startswith(("/", "./", "../", "http://", "https://")) or value in (
+            item.summary,
+            item.message,
+        ):
+            continue
+        label = re.sub(r"(?<=[a-z])(?=[A-Z])|[_-]+", " ", key).strip().capitalize()
+        found.append((label, value))
+    return found
 
 
 def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:

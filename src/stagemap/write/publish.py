@@ -23,7 +23,7 @@ from ..analyse.evidence import gather
 from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
 from ..model.report import Report
-from ..read.attachments import linkable_files, read_attachment
+from ..read.attachments import linkable_files, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.site import prepare, render_page, search_index, static_files
@@ -83,6 +83,7 @@ def build_into(
         report,
         generator=f"stagemap {__version__}",
         attachments=linkable_files(config.content_dir),
+        public=site_root_files(config.root, config.rules.static_dirs),
         render=todo,
         history=read_history(config, line) if shown and line is not None else None,
     )
@@ -93,7 +94,7 @@ def build_into(
     adopt = unchanged_since(out_dir, record.old)
     changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager, adopt=adopt)
     every = read_manifest(out_dir)
-    count = sum(p.endswith(".html") and not p.startswith("files/") for p in every)
+    count = sum(p.endswith(".html") and not p.startswith(("files/", "public/")) for p in every)
     record.save(rendered)
     return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
 
@@ -124,11 +125,21 @@ def _site_files(
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
     for rel in sorted(wanted):
-        data = read_attachment(
-            plan.config.content_dir, rel.removeprefix("files/"), allow_html=plan.config.allow_html
-        )
+        data = _linked_file(plan, rel)
         if data is not None:
             yield rel, data
+
+
+def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
+    """Return the bytes of a file a page links to: ``files/X`` in the content folder, ``public/X`` served from the root."""
+    config = plan.config
+    if rel.startswith("public/"):
+        served = plan.routes.files.get(rel.removeprefix("public/"))
+        if served is None:
+            return None
+        folder, inside = served
+        return read_attachment(config.root / folder, inside, allow_html=config.allow_html)
+    return read_attachment(config.content_dir, rel.removeprefix("files/"), allow_html=config.allow_html)
 
 
 def _make_page(

@@ -72,6 +72,12 @@ def global_key(
     # Which assets exist, their files and their pages: links between pages and bodies.
     parts.append(sorted(pages))
     parts.append(sorted((a.id, a.path) for a in library.assets))
+    # Route links in bodies resolve by each asset's address, slug and aliases.
+    parts.append(
+        sorted(
+            (a.id, a.url, stable(a.extra.get("slug")), stable(a.extra.get("aliases"))) for a in library.assets
+        )
+    )
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]
@@ -88,6 +94,13 @@ def global_key(
                     other = os.path.join(where, name)
                     with contextlib.suppress(OSError):
                         parts += [os.path.relpath(other, config.content_dir), os.stat(other).st_size]
+    # Files served from the site root: a route link to one works or goes to the public site.
+    for static in config.rules.static_dirs:
+        served = config.root / static
+        if static != "." and served.is_dir() and not served.is_relative_to(config.content_dir):
+            for path in sorted(served.rglob("*")):
+                with contextlib.suppress(OSError):
+                    parts += [path.relative_to(served).as_posix(), path.stat().st_size]
     return digest(*parts)
 
 
@@ -128,7 +141,7 @@ class PageRecord:
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return True
             if not isinstance(files, list) or not all(
-                isinstance(f, str) and f.startswith("files/") for f in files
+                isinstance(f, str) and f.startswith(("files/", "public/")) for f in files
             ):
                 return True
         except (TypeError, ValueError, OSError):

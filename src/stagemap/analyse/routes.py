@@ -1,0 +1,155 @@
+"""Which asset a route link (``/docs/x``, ``../y/``) in a body stands for: the route-to-file rules.
+
+Site content links by route, not by file. A route is matched, in this order, against:
+
+1. each asset's own addresses: its ``url`` (the base URL taken off), its ``aliases`` and
+   ``redirect_from`` keys;
+2. the route its file has under each route root (``urls.roots``, the generator's preset, and
+   every source folder): the path without its ending and a last ``index``/``_index``/``README``,
+   with the ``slug`` or the id in place of the last part, and with date and number prefixes
+   (``2024-05-01-``, ``01-``) taken off each part. An absolute ``slug`` (``/booking-page``)
+   is tried under the file's first folder first (Docusaurus puts a doc's under ``/docs``).
+
+Routes are compared without their slashes at either end, ignoring case, and without a last
+``index.html`` or ``.html``. The first asset (in path order) to claim a route keeps it, and an
+address of the first kind beats a path of the second.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.library import Asset, Library
+from ..model.settings import Config
+from ..read.urls import route_parts
+from .paths import content_prefix, strip_prefix
+
+_PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}-|\d+[-_](?=[^/]))")
+
+
+@dataclass(frozen=True, slots=True)
+class Routes:
+    """The site's routes and the files it serves from its root, for resolving links in bodies."""
+
+    pages: Mapping[str, str] = field(default_factory=dict)
+    """Asset ids by route key (see `route_key`)."""
+    own: Mapping[str, str] = field(default_factory=dict)
+    """Each asset's own route (``/blog/x/``), by id: relative route links start from it."""
+    roots: tuple[str, ...] = ()
+    """Route roots relative to the content folder (``.`` for the folder itself), longest first:
+    a root-absolute link to a file (``/blog/x.md``) is looked for under each."""
+    base: str = ""
+    """The public site's address (``urls.base``): a route that matches nothing here goes there."""
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Files served from the site root, by their path there (``images/x.png``): (static folder
+    relative to the project, path inside it)."""
+    extensions: tuple[str, ...] = ()
+    """Endings of content files: a link naming one is a link to a file, never a route."""
+    others: frozenset[str] = frozenset()
+    """Content files (relative to the content folder) read but not assets (listings, excluded
+    pages...): a link to one stands for its route on the public site."""
+
+    def route_of(self, path: str) -> str:
+        """Return the route of the non-asset content file at ``path`` (see `others`), or empty."""
+        if path not in self.others or not path.lower().endswith(self.extensions):
+            return ""
+        for root in self.roots:
+            if root == "." or path.startswith(root + "/"):
+                parts = route_parts(path if root == "." else path[len(root) + 1 :], None)
+                return "/" + parts["path"] + "/" if parts["path"] else "/"
+        return ""
+
+
+def route_key(route: str) -> str:
+    """Return the form routes are compared in."""
+    route = route.strip().strip("/")
+    for tail in ("index.html", "index.htm"):
+        if route == tail or route.endswith("/" + tail):
+            route = route[: -len(tail)]
+    route = route.removesuffix(".html").removesuffix(".htm")
+    return route.strip("/").casefold()
+
+
+def route_roots(config: Config) -> tuple[str, ...]:
+    """Return the route roots relative to the project: the setting's, then every source's folder."""
+    found = list(config.rules.route_roots)
+    for source in config.all_sources:
+        try:
+            found.append(source.path.relative_to(config.root).as_posix() or ".")
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(r or "." for r in found))
+
+
+def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str, str]]) -> Routes:
+    """Work out every asset's routes; ``files`` are those served from the site root."""
+    roots = sorted(route_roots(config), key=lambda r: (-len(r) if r != "." else 0, r))
+    pages: dict[str, str] = {}
+    own: dict[str, str] = {}
+    base = config.rules.base_url
+    for asset in library.assets:
+        for route in _addresses(asset, base):
+            pages.setdefault(route_key(route), asset.id)
+    for asset in library.assets:
+        derived = list(_derived(asset, roots))
+        for route in derived:
+            pages.setdefault(route_key(route), asset.id)
+        address = next(iter(_addresses(asset, base)), "")
+        if address or derived:
+            own[asset.id] = "/" + route_key(address or derived[0]) + "/"
+    prefix = content_prefix(config)
+    inside = []
+    for root in roots:
+        if prefix in ("", "."):
+            inside.append(root)
+        elif root == prefix or root.startswith(prefix + "/"):
+            inside.append(root[len(prefix) + 1 :] or ".")
+    others = frozenset(strip_prefix(f.path, prefix) for f in library.fates if f.fate != "asset")
+    return Routes(pages, own, tuple(inside), base, files, config.rules.extensions, others)
+
+
+def _addresses(asset: Asset, base: str) -> Iterable[str]:
+    """Yield the routes an asset names itself: its url, aliases, redirects and absolute slug."""
+    if asset.url:
+        url = asset.url
+        if base and url.startswith(base.rstrip("/")):
+            url = url[len(base.rstrip("/")) :] or "/"
+        if url.startswith("/"):
+            yield url
+    for key in ("aliases", "redirect_from"):
+        yield from (a for a in _texts(asset.extra.get(key)) if a.startswith("/"))
+
+
+def _derived(asset: Asset, roots: Iterable[str]) -> Iterable[str]:
+    """Yield the routes an asset's file has under each route root that holds it."""
+    slug = asset.extra.get("slug")
+    for root in roots:
+        if root != "." and not asset.path.startswith(root + "/"):
+            continue
+        sub = asset.path if root == "." else asset.path[len(root) + 1 :]
+        parts = route_parts(sub, slug)
+        last = asset.id.rpartition("/")[2]
+        candidates = [
+            parts["path"],
+            posixpath.join(parts["dir"], parts["slug"]),
+            posixpath.join(parts["dir"], last),
+        ]
+        if isinstance(slug, str) and slug.startswith("/") and parts["section"]:
+            candidates.insert(0, parts["section"] + slug)
+        for route in candidates:
+            yield "/" + route
+            bare = _PREFIXES.sub(r"\1", route)
+            if bare != route:
+                yield "/" + bare
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []

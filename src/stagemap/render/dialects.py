@@ -1,0 +1,293 @@
+"""Turn a site generator's own syntax in a body into plain Markdown before it is rendered.
+
+Real sites write more than Markdown: MDX ``import``/``export`` lines, JSX components and
+``{expressions}``; Hugo shortcodes; Jekyll's Liquid tags; admonitions (Docusaurus ``:::tip``,
+MkDocs ``!!! note``, mmark ``A>``); MkDocs ``--8<--`` snippets; attribute lists (``{#id}``).
+A CommonMark renderer shows all of them as text or code. `clean` rewrites them into Markdown
+that says what the live page shows: a component's text, a labelled placeholder for what only
+the live site can compute, a quote, a link, an image, a labelled block quote for a callout.
+See docs/real-sites.md for the table of shortcodes and the rules.
+
+Text inside fenced code blocks and code spans is never changed. Bodies in stagemap's own
+format (no generator, a ``.md`` or ``.markdown`` file) are returned as they are, so that a
+library written for stagemap renders byte for byte as before.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+from .jsx import mdx_to_markdown, placeholder
+
+__all__ = ["SHORTCODES", "clean", "placeholder"]
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
+_PAIRED = re.compile(
+    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)\s*[>%]\}\}"
+    r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
+    re.S,
+)
+_ARG = re.compile(
+    r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
+)
+_LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
+_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
+_LIQUID_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+_DOCUSAURUS_NOTE = re.compile(r"^(:{3,})([A-Za-z][\w-]*)(?:\[([^\]\n]*)\]|[ \t]+([^\n]*))?[ \t]*$")
+_MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
+_SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
+_ASIDE = re.compile(r"^([AN])> ?", re.M)
+_ATTRIBUTES = re.compile(
+    r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
+)
+
+_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>")
+"""Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
+NOTE_SHORTCODES = frozenset(
+    {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
+)
+"""Paired Hugo shortcodes shown as a labelled block quote (the first argument is its kind)."""
+SHORTCODES = {
+    "figure": "an image (`src`) with its `alt`, `caption` or `title` as the text, the caption below",
+    "youtube": "a link to the video on YouTube (the first argument or `id`)",
+    "vimeo": "a link to the video on Vimeo (the first argument or `id`)",
+    "tweet": "a link to the post (`user` and `id`)",
+    "gist": "a link to the gist (user and id)",
+    "instagram": "a link to the post (the first argument or `id`)",
+    "ref": "the file it names, as a link target (resolved like any link to a file)",
+    "relref": "the same as `ref`",
+    "highlight": "a fenced code block in the language it names",
+    "param": "the page's own front matter value of that name, else a placeholder",
+    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
+}
+"""What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
+
+
+def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | None = None) -> str:
+    """Return ``text`` with the generator's own syntax rewritten as Markdown (see the module docstring).
+
+    ``suffix`` is the file's ending (``.mdx``...), ``generator`` the preset in use, ``params``
+    the page's front matter (for Hugo's ``param``).
+    """
+    suffix = suffix.lower()
+    if not generator and suffix in (".md", ".markdown"):
+        return text
+    mdx = suffix == ".mdx" or generator == "docusaurus"
+    if not _worth_a_look(text, mdx):
+        return text  # most bodies: nothing to rewrite, and this check is cheap
+    text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
+    pieces = []
+    for chunk, code in _split_fences(text):
+        if not code:
+            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}))
+            if "\n\n\n" in chunk:
+                chunk = re.sub(r"\n{3,}", "\n\n", chunk)
+        pieces.append(chunk)
+    out = "".join(pieces)
+    if out == text:
+        return text
+    out = out.lstrip("\n").rstrip("\n")
+    return out + "\n" if out else out
+
+
+def _worth_a_look(text: str, mdx: bool) -> bool:
+    """Return False when ``text`` cannot hold anything to rewrite (most bodies; checked cheaply)."""
+    if any(hint in text for hint in _HINTS):
+        return True
+    if not mdx:
+        return False
+    return "<" in text or any(text.startswith(w) or f"\n{w}" in text for w in ("import", "export"))
+
+
+def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
+    text = _notes(text)
+    if mdx:
+        text = mdx_to_markdown(text)
+    elif "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    text = _shortcodes(text, params)
+    if generator == "jekyll":
+        text = _liquid(text)
+    if "8<" in text:
+        text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
+    if "A>" in text or "N>" in text:
+        text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
+    return text
+
+
+def _split_fences(text: str) -> list[tuple[str, bool]]:
+    """Split a body into (chunk, is fenced code) runs of whole lines."""
+    if "```" not in text and "~~~" not in text:
+        return [(text, False)]
+    runs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    fence = ""
+    for line in text.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if not fence and match:
+            runs.append(("".join(current), False))
+            current, fence = [line], match.group(1)
+        elif fence and line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            current.append(line)
+            runs.append(("".join(current), True))
+            current, fence = [], ""
+        else:
+            current.append(line)
+    runs.append(("".join(current), bool(fence)))
+    return [r for r in runs if r[0]]
+
+
+def _outside_spans(text: str, change: Any) -> str:
+    """Apply ``change`` to ``text`` with its code spans held back unchanged."""
+    if "`" not in text:
+        return str(change(text))
+    kept: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    changed: str = change(_CODE_SPAN.sub(hold, text))
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], changed)
+
+
+# -- Hugo shortcodes ----------------------------------------------------------------------------
+def _args(raw: str) -> tuple[list[str], dict[str, str]]:
+    """Return a shortcode's positional and named arguments."""
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for m in _ARG.finditer(raw):
+        if m.group(1):
+            named[m.group(1)] = next(g for g in m.group(2, 3, 4, 5) if g is not None)
+        else:
+            positional.append(next(g for g in m.group(6, 7, 8) if g is not None))
+    return positional, named
+
+
+def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
+    if "{{" not in text:
+        return text
+    text = _PAIRED.sub(lambda m: _paired(m, params), text)
+    return _SHORTCODE.sub(lambda m: _single(m.group(2), params), text)
+
+
+def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
+    name, inner = match.group("name").lower(), _shortcodes(match.group("inner"), params)
+    positional, named = _args(match.group("args"))
+    if name == "highlight":
+        language = positional[0] if positional else named.get("lang", "")
+        return f"\n```{language}\n{textwrap.dedent(inner).strip(chr(10))}\n```\n"
+    if name in NOTE_SHORTCODES:
+        kind = (positional[0] if positional else named.get("type", name)).capitalize()
+        title = named.get("title", "")
+        return _quote(f"{kind}: {title}" if title else kind, inner)
+    return inner
+
+
+def _single(raw: str, params: Mapping[str, Any]) -> str:
+    raw = raw.strip()
+    if raw.startswith("/*") and raw.endswith("*/"):  # Hugo's way of writing a shortcode as text
+        return f"`{{{{<{raw[2:-2]}>}}}}`"
+    if raw.startswith("/"):
+        return ""  # the end of a paired shortcode whose start was not found
+    name, _, rest = raw.partition(" ")
+    positional, named = _args(rest)
+    first = positional[0] if positional else named.get("id", "")
+    name = name.lower()
+    if name == "figure":
+        text = named.get("alt") or named.get("caption") or named.get("title") or "figure"
+        caption = named.get("caption") or named.get("title") or ""
+        image = f"![{_escape(text)}]({_link_target(named.get('src', ''))})"
+        return f"\n{image}\n\n*{_escape(caption)}*\n" if caption else f"\n{image}\n"
+    links = {
+        "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={}"),
+        "vimeo": ("Video on Vimeo", "https://vimeo.com/{}"),
+        "instagram": ("Post on Instagram", "https://www.instagram.com/p/{}/"),
+    }
+    if name in links and first:
+        label, address = links[name]
+        return f"[{label}]({address.format(first)})"
+    if name == "tweet" and named.get("id"):
+        return f"[Post by @{named.get('user', 'x')}](https://x.com/{named.get('user', 'x')}/status/{named['id']})"
+    if name == "gist" and len(positional) >= 2:
+        return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
+    if name in ("ref", "relref") and first:
+        return _link_target(first)
+    if name == "param" and first:
+        value = params.get(first)
+        return _escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
+    return placeholder(name)
+
+
+def _link_target(url: str) -> str:
+    return f"<{url}>" if " " in url else url
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def _quote(label: str, inner: str) -> str:
+    body = textwrap.dedent(inner).strip("\n")
+    lines = [f"> **{_escape(label)}**", ">", *(f"> {line}".rstrip() for line in body.splitlines())]
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+# -- admonitions ----------------------------------------------------------------------------------
+def _notes(text: str) -> str:
+    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes."""
+    if ":::" not in text and "!!!" not in text and "???" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        colons = _DOCUSAURUS_NOTE.match(line)
+        bang = _MKDOCS_NOTE.match(line)
+        if colons:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == colons.group(1)), None)
+            if end is not None:
+                title = colons.group(3) or colons.group(4) or ""
+                label = colons.group(2).capitalize() + (f": {title.strip()}" if title.strip() else "")
+                out.append(_quote(label, _notes("\n".join(lines[i + 1 : end]))))
+                i = end + 1
+                continue
+        elif bang:
+            end = i + 1
+            while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():
+                end -= 1
+            label = bang.group(2) or bang.group(1).capitalize()
+            out.append(_quote(label, _notes("\n".join(lines[i + 1 : end]))))
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+# -- Liquid (Jekyll) ------------------------------------------------------------------------------
+def _liquid(text: str) -> str:
+    if "{%" not in text and "{{" not in text:
+        return text
+    text = _LIQUID_BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
+    text = _LIQUID_TAG.sub(_liquid_tag, text)
+    return _LIQUID_OUT.sub(lambda m: placeholder(m.group(1)), text)
+
+
+def _liquid_tag(match: re.Match[str]) -> str:
+    tag, rest = match.group(1), match.group(2).strip().strip("\"'")
+    if tag == "post_url":
+        return f"/_posts/{rest}.md"
+    if tag == "link":
+        return "/" + rest.lstrip("/")
+    if tag in ("include", "include_relative"):
+        return "\n\n" + placeholder(f"Included from {rest.split()[0] if rest else 'a file'}") + "\n\n"
+    return ""

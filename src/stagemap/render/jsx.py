@@ -1,0 +1,249 @@
+"""Turn the MDX parts of a body (ESM lines, JSX elements, ``{expressions}``) into Markdown.
+
+- ``import`` and ``export`` statements at the start of a line are removed, up to the next
+  blank line (an ESM block ends there in MDX);
+- ``{/* comments */}`` are removed; any other ``{expression}`` is computed by the live site,
+  so it becomes a labelled placeholder;
+- an element with an ``href`` or ``to`` and text children on one line becomes a link; one with
+  a ``src`` becomes an image;
+- a component whose name holds ``Quote`` or ``Testimonial`` becomes a block quote, signed
+  with its ``name``/``author`` and ``role``/``title``;
+- any other component shows its children (with its ``title`` or ``label`` in bold first), or,
+  with no children, a labelled placeholder; lower-case HTML tags are dropped, text kept.
+
+What cannot be read as a tag (``a < b``) is left as text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+_ESM = re.compile(
+    r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
+)
+_NAME = re.compile(r"[A-Za-z][\w.:-]*")
+_ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
+_NEXT = re.compile(r"[{<]")
+_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+
+
+def placeholder(label: str) -> str:
+    """Return the Markdown that stands for something only the live site shows."""
+    label = re.sub(r"([\\`*_\[\]<>{}])", r"\\\1", " ".join(label.split()))
+    return f"*\\[{label}: shown on the live site\\]*"
+
+
+def mdx_to_markdown(text: str) -> str:
+    """Return an MDX chunk (no fenced code in it) as Markdown."""
+    text = _drop_esm(text)
+    if "<" not in text and "{" not in text:
+        return text
+    return _Builder(_COMMENT.sub("", text) if "/*" in text else text).run()
+
+
+def _drop_esm(text: str) -> str:
+    if "import" not in text and "export" not in text:
+        return text
+    kept: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if skipping and not line.strip():
+            skipping = False
+        elif not skipping and _ESM.match(line):
+            skipping = True
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@dataclass(slots=True)
+class _Tag:
+    name: str
+    attrs: dict[str, str]
+    closing: bool
+    empty: bool
+    end: int
+
+
+@dataclass(slots=True)
+class _Open:
+    tag: _Tag
+    at: int
+    """Index in the output where its children start."""
+    block: bool
+
+
+@dataclass(slots=True)
+class _Builder:
+    text: str
+    out: list[str] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)
+
+    def run(self) -> str:
+        text, start = self.text, 0
+        i = _NEXT.search(text)
+        while i is not None:
+            at = i.start()
+            if text[at] == "{":
+                end = _balanced(text, at)
+                if end is not None:
+                    self.out.append(text[start:at])
+                    pad = "\n\n" if _alone(text, at, end) else ""
+                    self.out.append(pad + placeholder("Computed content") + pad)
+                    start = end
+            elif (tag := _parse_tag(text, at)) is not None:
+                self.out.append(text[start:at])
+                self._tag(tag, _alone(text, at, tag.end))
+                start = tag.end
+            i = _NEXT.search(text, max(start, at + 1))
+        self.out.append(text[start:])
+        return "".join(self.out)
+
+    def _tag(self, tag: _Tag, block: bool) -> None:
+        if tag.closing:
+            self._close(tag.name)
+        elif tag.empty:
+            self.out.append(_empty(tag, block))
+        else:
+            self.stack.append(_Open(tag, len(self.out), block))
+
+    def _close(self, name: str) -> None:
+        depth = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].tag.name == name), None)
+        if depth is None:
+            return
+        opened = self.stack[depth]
+        del self.stack[depth:]
+        children = "".join(self.out[opened.at :])
+        del self.out[opened.at :]
+        self.out.append(_element(opened.tag, children, opened.block))
+
+
+def _element(tag: _Tag, children: str, block: bool) -> str:
+    """Return the Markdown of an element with its children already rewritten."""
+    attrs, name = tag.attrs, tag.name
+    target = attrs.get("href") or attrs.get("to")
+    text = " ".join(children.split())
+    if target and text and "\n\n" not in children.strip():
+        link = f"[{text}]({target})"
+        return f"\n\n{link}\n\n" if block else link
+    if not block:
+        return children
+    body = textwrap.dedent(children).strip("\n")
+    if "quote" in name.lower() or "testimonial" in name.lower():
+        who = ", ".join(
+            v
+            for v in (attrs.get("name") or attrs.get("author"), attrs.get("role") or attrs.get("title"))
+            if v
+        )
+        lines = [*body.splitlines(), *(["", f"— {who}"] if who else [])]
+        return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+    label = attrs.get("title") or attrs.get("label") or ""
+    if not body and name[:1].isupper():
+        return "\n\n" + placeholder(label or name) + "\n\n"
+    head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
+    return f"\n\n{head}{body}\n\n"
+
+
+def _empty(tag: _Tag, block: bool) -> str:
+    """Return the Markdown of a self-closing element."""
+    attrs = tag.attrs
+    pad = "\n\n" if block else ""
+    if attrs.get("src"):
+        alt = attrs.get("alt") or attrs.get("title") or tag.name
+        return f"{pad}![{alt}]({attrs['src']}){pad}"
+    target = attrs.get("href") or attrs.get("to")
+    label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
+    if target and label:
+        return f"{pad}[{label}]({target}){pad}"
+    if tag.name[:1].isupper():
+        return pad + placeholder(label or tag.name) + pad
+    return "\n" if tag.name == "br" else ""
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] is the only thing on its line(s)."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after_end = text.find("\n", end)
+    after = text[end : len(text) if after_end < 0 else after_end]
+    return not before.strip() and not after.strip()
+
+
+def _balanced(text: str, i: int) -> int | None:
+    """Return the index after the ``}`` matching the ``{`` at ``i``, strings skipped; None if none."""
+    depth = 0
+    quote = ""
+    j = i
+    while j < len(text):
+        ch = text[j]
+        if quote:
+            if ch == "\\":
+                j += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return None
+
+
+def _parse_tag(text: str, i: int) -> _Tag | None:
+    """Read a JSX tag starting at ``text[i] == '<'``, or None if there is none there."""
+    j = i + 1
+    closing = text.startswith("/", j)
+    j += closing
+    if text.startswith(">", j):  # a fragment <> or </>
+        return _Tag("", {}, closing, False, j + 1)
+    name = _NAME.match(text, j)
+    if name is None:
+        return None
+    j = name.end()
+    attrs: dict[str, str] = {}
+    while j < len(text):
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if text.startswith("/>", j):
+            return _Tag(name.group(0), attrs, closing, True, j + 2)
+        if text.startswith(">", j):
+            return _Tag(name.group(0), attrs, closing, False, j + 1)
+        if text.startswith("{", j):  # a spread {...props}
+            end = _balanced(text, j)
+            if end is None:
+                return None
+            j = end
+            continue
+        key = _ATTR_NAME.match(text, j)
+        if key is None:
+            return None
+        j = key.end()
+        value = "true"
+        if text.startswith("=", j):
+            j, got = _value(text, j + 1)
+            if got is None:
+                return None
+            value = got
+        attrs[key.group(0)] = value
+    return None
+
+
+def _value(text: str, j: int) -> tuple[int, str | None]:
+    """Read an attribute value at ``j``: a quoted string or a ``{expression}``."""
+    if j < len(text) and text[j] in "\"'":
+        end = text.find(text[j], j + 1)
+        return (end + 1, text[j + 1 : end]) if end > 0 else (j, None)
+    if text.startswith("{", j):
+        closed = _balanced(text, j)
+        if closed is None:
+            return j, None
+        inner = text[j + 1 : closed - 1].strip()
+        if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "\"'`":
+            inner = inner[1:-1]
+        return closed, inner
+    return j, None

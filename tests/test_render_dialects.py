@@ -1,0 +1,134 @@
+"""A site generator's own syntax becomes Markdown before rendering (render/dialects.py, render/jsx.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stagemap.render import markdown
+from stagemap.render.dialects import clean
+
+LIVE = "shown on the live site"
+
+
+def html(text: str, suffix: str = ".mdx", generator: str = "gatsby") -> str:
+    return markdown.render(clean(text, suffix, generator)).html
+
+
+def test_dialects_leave_stagemap_own_format_alone() -> None:
+    text = "import x from 'y'\n\n{{< figure src=\"a.png\" >}}\n\n<Quote>hi</Quote>\n"
+    assert clean(text, ".md", "") is text
+
+
+def test_dialects_mdx_drops_import_and_export_blocks() -> None:
+    text = (
+        "import {Quote} from '../Quote'\nimport Tabs from '@theme/Tabs';\n\n"
+        "export const plans = [\n  {name: `Track`},\n]\n\nImport your data first.\n"
+    )
+    assert clean(text, ".mdx", "gatsby").strip() == "Import your data first."
+
+
+def test_dialects_mdx_self_closing_component_is_a_labelled_placeholder() -> None:
+    assert html("Before.\n\n<CancellationPolicy />\n") == (
+        f"<p>Before.</p>\n<p><em>[CancellationPolicy: {LIVE}]</em></p>\n"
+    )
+
+
+def test_dialects_mdx_quote_component_becomes_a_signed_block_quote() -> None:
+    text = '<Quote name="Hannah Lowe" role="Fleet administrator">\n  Mondays are for quotes now.\n</Quote>\n'
+    assert html(text) == (
+        "<blockquote>\n<p>Mondays are for quotes now.</p>\n<p>— Hannah Lowe, Fleet administrator</p>\n</blockquote>\n"
+    )
+
+
+def test_dialects_mdx_link_component_becomes_a_link() -> None:
+    assert html('<Cta to="/demo/">Get a quote</Cta>\n') == '<p><a href="/demo/">Get a quote</a></p>\n'
+
+
+def test_dialects_mdx_container_keeps_its_children_dedented_with_its_label() -> None:
+    text = (
+        '<Tabs>\n  <TabItem value="csv" label="From a spreadsheet">\n'
+        "    Save it as **CSV**.\n  </TabItem>\n</Tabs>\n"
+    )
+    assert (
+        html(text) == "<p><strong>From a spreadsheet</strong></p>\n<p>Save it as <strong>CSV</strong>.</p>\n"
+    )
+
+
+def test_dialects_mdx_expressions_are_placeholders_and_comments_vanish() -> None:
+    text = "{/* a note */}\nPrice: {plans[0].price} a month.\n\n{plans.map(p => <li>{p}</li>)}\n"
+    out = clean(text, ".mdx", "gatsby")
+    assert "{" not in out and "}" not in out
+    assert out.count(LIVE) == 2
+
+
+def test_dialects_mdx_images_and_html_tags_become_markdown() -> None:
+    assert html('<img src="/images/a.png" alt="A van" />\n\n<div>Plain <b>text</b></div>\n') == (
+        '<p><img src="/images/a.png" alt="A van"></p>\n<p>Plain text</p>\n'
+    )
+
+
+def test_dialects_never_touch_code() -> None:
+    text = "```jsx\nimport X from 'x'\n<Quote />\n{{< youtube a >}}\n```\n\nUse `{{< ref \"x\" >}}` or `<Quote />`.\n"
+    assert clean(text, ".mdx", "hugo") == text
+
+
+def test_dialects_text_that_is_not_a_tag_stays() -> None:
+    assert clean("When a < b and 3 > 2.\n", ".mdx", "gatsby") == "When a < b and 3 > 2.\n"
+
+
+@pytest.mark.parametrize(
+    ("shortcode", "markdown_text"),
+    [
+        ('{{< figure src="/i/a.png" alt="A chart" >}}', "![A chart](/i/a.png)"),
+        ('{{< figure src="/i/a.png" caption="Team" >}}', "![Team](/i/a.png)\n\n*Team*"),
+        ("{{< youtube dQ3xT9mVb7k >}}", "[Video on YouTube](https://www.youtube.com/watch?v=dQ3xT9mVb7k)"),
+        ('{{< vimeo id="123" >}}', "[Video on Vimeo](https://vimeo.com/123)"),
+        ('{{< tweet user="tallyvan" id="9" >}}', "[Post by @tallyvan](https://x.com/tallyvan/status/9)"),
+        ("{{< gist spf13 7896402 >}}", "[Gist 7896402](https://gist.github.com/spf13/7896402)"),
+        ('[Pricing]({{< ref "pricing/_index.md" >}})', "[Pricing](pricing/_index.md)"),
+        ('[Pricing]({{< relref "/faq.md" >}})', "[Pricing](/faq.md)"),
+        ('{{< param "jobTitle" >}}', "Office lead"),
+        ('{{< param "missing" >}}', f"*\\[missing: {LIVE}\\]*"),
+        ("{{< newsletter-signup >}}", f"*\\[newsletter-signup: {LIVE}\\]*"),
+        ("{{< highlight go >}}\nfmt.Println(1)\n{{< /highlight >}}", "```go\nfmt.Println(1)\n```"),
+        ("{{% notice tip %}}\nSend one statement.\n{{% /notice %}}", "> **Tip**\n>\n> Send one statement."),
+        ("{{% details %}}Inner **text**{{% /details %}}", "Inner **text**"),
+        ("{{</* youtube x */>}}", "`{{< youtube x >}}`"),
+    ],
+)
+def test_dialects_hugo_shortcodes_follow_the_documented_table(shortcode: str, markdown_text: str) -> None:
+    assert clean(shortcode + "\n", ".md", "hugo", {"jobTitle": "Office lead"}).strip() == markdown_text
+
+
+def test_dialects_jekyll_liquid_tags() -> None:
+    text = (
+        "See [the post]({% post_url 2023-09-12-pallets %}).\n\n{% include cta.html %}\n\n"
+        "{% for p in site.data.plans %}| {{ p.name }} |\n{% endfor %}\n\nBy {{ page.author }}.\n"
+    )
+    out = clean(text, ".md", "jekyll")
+    assert "[the post](/_posts/2023-09-12-pallets.md)" in out
+    assert f"Included from cta.html: {LIVE}" in out
+    assert f"A list from the site's data: {LIVE}" in out
+    assert "{%" not in out and "{{" not in out
+
+
+def test_dialects_admonitions_become_labelled_quotes() -> None:
+    docusaurus = ":::tip[Quicker]\nCopy a finished one.\n:::\n"
+    mkdocs = '!!! warning "Tell your host"\n    Some hosts block tests.\n\n    Ask first.\n\nAfter.\n'
+    assert clean(docusaurus, ".md", "docusaurus").strip() == "> **Tip: Quicker**\n>\n> Copy a finished one."
+    assert clean(mkdocs, ".md", "mkdocs") == (
+        "> **Tell your host**\n>\n> Some hosts block tests.\n>\n> Ask first.\n\nAfter.\n"
+    )
+
+
+def test_dialects_mkdocs_snippets_mmark_asides_and_attribute_lists() -> None:
+    text = '## Short {#short}\n\nA> Units can be unplugged.\n\nText.\n{.note}\n\n--8<-- "contact.md"\n'
+    out = clean(text, ".mmark", "mkdocs")
+    assert out == (
+        "## Short\n\n> **Aside:** Units can be unplugged.\n\nText.\n\n"
+        f"*\\[Included from contact.md: {LIVE}\\]*\n"
+    )
+
+
+def test_dialects_crlf_bodies_are_cleaned_too() -> None:
+    assert clean("## Short {#short}\r\n\r\nx\r\n", ".mmark", "gatsby") == "## Short\n\nx\n"

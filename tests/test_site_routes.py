@@ -1,0 +1,173 @@
+"""Route links and site-root files on the site; public links in kits and the JSON report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.analyse.routes import route_key
+from stagemap.cli.app import cli
+from stagemap.errors import ConfigError
+from stagemap.read.project import load_project
+from stagemap.read.settings import load_config
+from stagemap.write.publish import build_into
+from tests.conftest import MINIMAL_CONFIG, write
+
+AS_OF = dt.date(2026, 11, 24)
+PNG = b"\x89PNG\r\n\x1a\n-static"
+SETTINGS = """\
+cache: false
+generator: hugo
+sources:
+  - path: content
+urls:
+  base: https://www.acme.example/
+  pattern: /{dir}/{slug}/
+"""
+TAGS = "stages: [awareness]\nquestions: [problems]\n"
+
+
+def site(root: Path, settings: str = SETTINGS, extra: dict[str, str | bytes] | None = None) -> Path:
+    files: dict[str, str | bytes] = {
+        "stagemap.yml": MINIMAL_CONFIG + settings,
+        "content/blog/a.md": (
+            f"---\ntitle: A\n{TAGS}---\n"
+            "[b](/blog/b/) [again](../b/#part) [old](/old-b/) [plans](/pricing/) [join](/signup)\n\n"
+            "![chart](/images/x.png) ![gone](missing.png)\n"
+        ),
+        "content/blog/b.md": f"---\ntitle: B\n{TAGS}aliases: [/old-b/]\n---\n## Part\n\nText.\n",
+        "content/customers/story.md": (
+            f"---\ntitle: Story\n{TAGS}description: Short.\n"
+            "challenge: Invoices went out a week late every time.\nlayout: story with a layout\n---\n"
+        ),
+        "static/images/x.png": PNG,
+        **(extra or {}),
+    }
+    write(root, files)
+    return root
+
+
+def build(root: Path) -> Path:
+    out = root.parent / "out"
+    build_into(load_project(root), out, AS_OF)
+    return out
+
+
+def page(out: Path, name: str) -> str:
+    return (out / "assets" / name).read_text(encoding="utf-8")
+
+
+def test_route_key_ignores_slashes_case_and_index_pages() -> None:
+    assert (
+        route_key("/Blog/Post/")
+        == route_key("blog/post/index.html")
+        == route_key("/blog/post.html")
+        == "blog/post"
+    )
+    assert route_key("/") == route_key("/index.html") == ""
+
+
+def test_site_route_links_lead_to_pages_files_or_the_public_site(tmp_path: Path) -> None:
+    out = build(site(tmp_path / "p"))
+    text = page(out, "blog/a.html")
+    assert '<a href="b.html">b</a>' in text
+    assert '<a href="b.html#h-part">again</a>' in text
+    assert '<a href="b.html">old</a>' in text
+    assert '<a href="https://www.acme.example/pricing/">plans</a>' in text
+    assert '<a href="https://www.acme.example/signup">join</a>' in text
+    assert '<img src="../../public/images/x.png" alt="chart">' in text
+    assert (out / "public/images/x.png").read_bytes() == PNG
+    assert "[missing image: gone]" in text
+    assert "sent to the public site: <code>/pricing/</code>, <code>/signup</code>." in text
+    assert "lead nowhere: <code>missing.png</code>." in text
+
+
+def test_site_route_links_without_a_base_url_are_shown_broken(tmp_path: Path) -> None:
+    out = build(site(tmp_path / "p", SETTINGS.replace("  base: https://www.acme.example/\n", "")))
+    text = page(out, "blog/a.html")
+    assert '<a href="b.html">b</a>' in text
+    assert 'title="Link target not found: /signup">join</span>' in text
+    assert "lead nowhere: <code>/pricing/</code>, <code>/signup</code>, <code>missing.png</code>." in text
+
+
+def test_site_root_files_never_follow_a_link_out_of_the_static_folder(tmp_path: Path) -> None:
+    root = site(tmp_path / "p", extra={"secret.png": b"secret"})
+    os.remove(root / "static/images/x.png")
+    os.symlink(root / "secret.png", root / "static/images/x.png")
+    out = build(root)
+    assert not (out / "public").exists()
+    assert '<img src="https://www.acme.example/images/x.png" alt="chart">' in page(out, "blog/a.html")
+
+
+def test_site_page_whose_story_is_in_front_matter_shows_it_and_its_public_link(tmp_path: Path) -> None:
+    text = page(build(site(tmp_path / "p")), "customers/story.html")
+    link = '<a href="https://www.acme.example/customers/story/">'
+    assert f'<p class="public-link">On the public site: {link}' in text
+    assert f"This page's text lives in its front matter; see it on {link}the public site</a>." in text
+    assert "<dt>Challenge</dt><dd><p>Invoices went out a week late every time.</p>\n</dd>" in text
+    assert "story with a layout" not in text
+
+
+def test_settings_urls_roots_and_static_have_presets_and_can_be_set(tmp_path: Path) -> None:
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG + "generator: astro\n", "content/.keep": ""})
+    rules = load_config(tmp_path).rules
+    assert (rules.route_roots, rules.static_dirs) == (("src/pages", "src/content"), ("public",))
+    write(
+        tmp_path,
+        {"stagemap.yml": MINIMAL_CONFIG + "generator: hugo\nurls: {roots: [site/], static: [assets, .]}\n"},
+    )
+    rules = load_config(tmp_path).rules
+    assert (rules.route_roots, rules.static_dirs) == (("site",), ("assets", "."))
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG + "urls: {static: [../elsewhere]}\n"})
+    with pytest.raises(ConfigError, match=r"'\.\./elsewhere' must be a folder inside the project"):
+        load_config(tmp_path)
+
+
+KIT_FILES: dict[str, str | bytes] = {
+    "content/sales/call-guide.md": (
+        "---\ntitle: Call guide\nstages: [awareness]\nquestions: [problems]\nformat: call-guide\n"
+        "url: https://www.acme.example/handbook/call-guide/\n---\nAsk first.\n"
+    ),
+}
+
+
+def test_kit_links_public_addresses_and_site_pages_never_sources(tmp_path: Path) -> None:
+    root = site(tmp_path / "p", extra=KIT_FILES)
+    result = CliRunner().invoke(cli, ["-C", str(root), "kit", "awareness", "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert "[A](https://www.acme.example/blog/a/)" in result.stdout
+    # Internal material is used, not sent: it links to its page on the site, never its public route.
+    assert "[Call guide](site/assets/sales/call-guide.html)" in result.stdout
+    assert ".md)" not in result.stdout
+
+
+def test_report_json_lists_each_asset_url_and_audience(tmp_path: Path) -> None:
+    root = site(tmp_path / "p", extra=KIT_FILES)
+    result = CliRunner().invoke(cli, ["-C", str(root), "report", "--format", "json", "--as-of", "2026-11-24"])
+    library = {a["id"]: a for a in json.loads(result.stdout)["library"]}
+    assert library["sales/call-guide"]["audience"] == "internal"
+    assert library["blog/a"] == {
+        "audience": "buyer",
+        "id": "blog/a",
+        "path": "content/blog/a.md",
+        "status": "published",
+        "title": "A",
+        "url": "https://www.acme.example/blog/a/",
+    }
+
+
+def test_site_links_naming_a_missing_content_file_stay_broken_with_a_base_url(tmp_path: Path) -> None:
+    extra: dict[str, str | bytes] = {
+        "content/blog/c.md": f"---\ntitle: C\n{TAGS}---\n[x](/blog/missing.md) [y](gone.md) [z](_index.md)\n",
+        "content/blog/_index.md": "---\ntitle: Blog\n---\nAll posts.\n",
+    }
+    settings = SETTINGS + "non_assets:\n  listing: [_index.md]\n"
+    text = page(build(site(tmp_path / "p", settings, extra)), "blog/c.html")
+    assert "lead nowhere: <code>/blog/missing.md</code>, <code>gone.md</code>." in text
+    # A listing page is read but is no asset: the link goes to its route on the public site.
+    assert '<a href="https://www.acme.example/blog/">z</a>' in text
