@@ -280,21 +280,54 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
     return asset, problems
 
 
+class Remembered:
+    """Parse results kept in memory between reads of one project (the preview server's), bodies included.
+
+    A result is used again while its file keeps its size and modification time; as in the
+    cache file, files modified within `RACY_NS` are parsed every time.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[int, int, Parsed]] = {}
+        self.key = ""
+        """What the results depend on (see `cache_key`): another key forgets them all."""
+
+    def use(self, key: str) -> None:
+        """Start a read whose parsing depends on ``key``."""
+        if key != self.key:
+            self.entries.clear()
+            self.key = key
+
+    def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
+        entry = self.entries.get(rel)
+        if entry is None or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
+            return None
+        return entry[2]
+
+    def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        if stat.st_mtime_ns <= time.time_ns() - RACY_NS and all(p.code != READ_FAILED for p in parsed[1]):
+            self.entries[rel] = (stat.st_size, stat.st_mtime_ns, parsed)
+        else:
+            self.entries.pop(rel, None)
+
+
 def cached_parse(
     cache: ParseCache | None,
     files: list[tuple[str, str]],
     parse: Callable[[str, str, os.stat_result | None], Parsed],
     *,
     bodies: bool = False,
+    memory: Remembered | None = None,
 ) -> list[Parsed]:
-    """Parse ``files`` (path, relative path) through ``cache`` (None: parse them all).
+    """Parse ``files`` (path, relative path) through ``memory`` and ``cache`` (None: parse them all).
 
     Without ``bodies`` the assets' bodies come back empty. With them, a cached asset's body
-    is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it.
+    is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it;
+    an asset in ``memory`` comes back as it was (give one `Remembered` the same ``bodies``).
     """
     results: list[Parsed] = []
     for path, rel in files:
-        if cache is None:
+        if cache is None and memory is None:
             results.append(_without_body(parse(path, rel, None), bodies))
             continue
         try:
@@ -302,16 +335,34 @@ def cached_parse(
         except OSError:
             results.append(_without_body(parse(path, rel, None), bodies))
             continue
-        hit = cache.get(rel, stat)
-        if hit is not None and bodies and hit[0] is not None:
-            body = _read_body(path)
-            hit = None if body is None else (replace(hit[0], body=body), hit[1])
+        hit = memory.get(rel, stat) if memory is not None else None
         if hit is None:
-            hit = parse(path, rel, stat)
-            cache.put(rel, stat, hit)
-            hit = _without_body(hit, bodies)
+            hit = _through_cache(cache, path, rel, stat, parse, bodies)
+            if memory is not None:
+                memory.put(rel, stat, hit)
         results.append(hit)
     return results
+
+
+def _through_cache(
+    cache: ParseCache | None,
+    path: str,
+    rel: str,
+    stat: os.stat_result,
+    parse: Callable[[str, str, os.stat_result | None], Parsed],
+    bodies: bool,
+) -> Parsed:
+    """Return one file's result from the cache file, or parse it (and remember it there)."""
+    hit = cache.get(rel, stat) if cache is not None else None
+    if hit is not None and bodies and hit[0] is not None:
+        body = _read_body(path)
+        hit = None if body is None else (replace(hit[0], body=body), hit[1])
+    if hit is None:
+        hit = parse(path, rel, stat)
+        if cache is not None:
+            cache.put(rel, stat, hit)
+        hit = _without_body(hit, bodies)
+    return hit
 
 
 def _without_body(parsed: Parsed, bodies: bool) -> Parsed:
