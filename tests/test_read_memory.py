@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
-from stagemap.read import assets
+from stagemap.read import assets, cache
 from stagemap.read.cache import Remembered
 from stagemap.read.project import read_project
 
@@ -44,9 +45,17 @@ def test_read_memory_parses_only_the_changed_file_and_gives_the_same_library(
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     os.utime(page, ns=(OLD + 10**9, OLD + 10**9))
     parsed = counting(monkeypatch)
+
+    def never(_self: object) -> None:
+        raise AssertionError("the cache file was read")
+
+    monkeypatch.setattr(cache.ParseCache, "_read", never)
     again, update = read_project(aged, memory=memory)
     assert parsed == ["content/blog/missed-calls-cost.md"]
-    assert update is None  # the cache file was not even read
+    # What the cache file should now hold comes from memory: every asset, the edited one too.
+    assert update is not None
+    entries = json.loads(update.data)["entries"]
+    assert sorted(entries) == sorted(a.path for a in again.library.assets)
     monkeypatch.undo()
     assert again.library == read_project(aged)[0].library
     unchanged = [a for a in again.library.assets if a.path != "content/blog/missed-calls-cost.md"]

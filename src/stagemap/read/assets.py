@@ -78,7 +78,12 @@ def read_library(
     parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory)
     kept, fates = sort_out(parsed, found, config.rules)
     library = link(kept, vocab, fates, found.problems)
-    return library, cache.update() if cache is not None else None
+    if cache is not None:
+        if memory is not None:
+            memory.fresh = False  # what it holds is in the cache file's update
+        return library, cache.update()
+    settings = open_cache(config, vocab, read=False)
+    return library, memory.update(settings.path) if memory is not None and settings is not None else None
 
 
 def default_id(item: ToRead) -> str:
