@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model.journey import PHASES, Phase, Stage
@@ -108,7 +108,7 @@ class _Flow:
 
     index: dict[str, int]
     """Stage id to its position in the journey."""
-    by_id: dict[str, Asset]
+    by_id: Mapping[str, Asset]
     """Every asset of the library by id."""
     reachable: frozenset[str]
     """Ids of the assets a buyer could be sent today, whoever they are for."""
@@ -245,7 +245,7 @@ def _over_invested(eligible: Sequence[Asset], cells: Sequence[Cell]) -> tuple[st
     )
 
 
-def _next_reason(target: str, by_id: dict[str, Asset], index: dict[str, int], as_of: dt.date) -> str:
+def _next_reason(target: str, by_id: Mapping[str, Asset], index: dict[str, int], as_of: dt.date) -> str:
     if target in index:
         return ""
     asset = by_id.get(target)

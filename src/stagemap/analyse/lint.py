@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..errors import Problem
 from ..model.library import Asset, Library
@@ -51,13 +51,14 @@ def lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...
 
 def _hard_sell(config: Config, library: Library) -> list[Problem]:
     stages = {s.id: s for s in config.model.stages}
+    by_id = library.by_id  # made once: the property builds a new dict on each call
     problems = []
     for asset in library.assets:
         own = [stages[s] for s in asset.stages if s in stages]
         if asset.status == "retired" or not own or min(own, key=lambda s: s.index).lead != "marketing":
             continue
         line, col = asset.next_pos if asset.next_pos != (0, 0) else (1, 1)
-        if _lands_at_purchase(asset.next, config, library):
+        if _lands_at_purchase(asset.next, config, by_id):
             message = f"marketing-led asset hands buyers straight to '{asset.next}', at the purchase"
             hint = "give it the next step a buyer at this stage is ready for"
             problems.append(_warning(asset.path, line, col, message, hint, "hard-sell"))
@@ -69,12 +70,12 @@ def _hard_sell(config: Config, library: Library) -> list[Problem]:
     return problems
 
 
-def _lands_at_purchase(target: str, config: Config, library: Library) -> bool:
+def _lands_at_purchase(target: str, config: Config, by_id: Mapping[str, Asset]) -> bool:
     """Return True if a next step leads to a stage at the purchase, or an asset only there."""
     stage = config.model.stage(target)
     if stage is not None:
         return stage.phase == "at"
-    asset = library.by_id.get(target)
+    asset = by_id.get(target)
     phases = {s.phase for sid in (asset.stages if asset else ()) if (s := config.model.stage(sid))}
     return phases == {"at"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -27,6 +28,12 @@ def _segment(segment: str) -> str:
     return f"{slugged or 'x'}-{_short_hash(segment)}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _page(asset_id: str) -> str:
+    """The page of one id before clashes are settled (remembered: a site asks for every id several times)."""
+    return "assets/" + "/".join(_segment(s) for s in asset_id.split("/"))
+
+
 def asset_paths(ids: Iterable[str]) -> dict[str, str]:
     """Return the page path of each asset id: ``assets/<segments>.html``.
 
@@ -38,7 +45,7 @@ def asset_paths(ids: Iterable[str]) -> dict[str, str]:
     paths: dict[str, str] = {}
     taken: set[str] = set()
     for asset_id in sorted(ids):
-        path = "assets/" + "/".join(_segment(s) for s in asset_id.split("/"))
+        path = _page(asset_id)
         if path.casefold() in taken:
             path = f"{path}-{_short_hash(asset_id)}"
         taken.add(path.casefold())

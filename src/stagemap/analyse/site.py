@@ -7,7 +7,6 @@ bodies may link to); nothing here reads or writes a file. The page functions in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,9 +23,8 @@ from .history import History
 from .kits import build_kit
 from .paths import asset_paths, content_prefix, strip_prefix
 from .routes import Routes, plan_routes
+from .search import search_entry
 
-SEARCH_TEXT_CHARS = 600
-"""How much of each body's start the search index keeps (title, message, summary, owner: whole)."""
 STATES = ("ready", "stale", *PIPELINE, "retired")
 """An asset's state as the site shows it: its status, with published split by staleness."""
 OVERVIEWS = (
@@ -37,8 +35,6 @@ OVERVIEWS = (
     ("assets", "assets.html"),
 )
 """The site-wide pages, by kind and path, in the order they are made."""
-
-_MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
 
 
 def page_count(config: Config, library: Library, *, history: bool = False) -> int:
@@ -259,7 +255,7 @@ def plan_site(
         by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
         routes=plan_routes(config, library, public or {}),
-        search=tuple(_search_entry(a, states[a.id], paths[a.id]) for a in ordered),
+        search=tuple(search_entry(a, states[a.id], paths[a.id]) for a in ordered),
         history=history,
     )
 
@@ -381,20 +377,4 @@ def _asset_views(
         )
         for a in library.assets
         if a.id in keys
-    }
-
-
-def _search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
-    body = " ".join(_MARKUP.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 2]).split())[:SEARCH_TEXT_CHARS]
-    fields = (asset.title, asset.id, asset.message, asset.summary, asset.owner, asset.format, body)
-    return {
-        "id": asset.id,
-        "url": url,
-        "title": asset.title,
-        "stages": list(asset.stages),
-        "questions": list(asset.questions),
-        "personas": list(asset.personas),
-        "format": asset.format,
-        "state": state,
-        "text": " ".join(x for x in fields if x),
     }

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import StagemapError
+from ..errors import Problem, StagemapError
 from ..serve import Preview, PreviewServer, start_server
+from ..write.fingerprint import Unchanged, inputs_key, remember, unchanged
 from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
 from ..write.publish import build_into, page_count
@@ -24,7 +25,6 @@ from .app import (
     CONTEXT,
     _as_of,
     _plural,
-    _print_problems,
     _shown,
     _State,
     as_of_option,
@@ -67,16 +67,19 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     target = out_dir if out_dir is not None else settings.root / "site"
     check_output_dir(settings, target)
     shown = _shown(target)
+    # Taken before anything is read, so that a file changed during the build is seen next time.
+    inputs = inputs_key(settings, target, day)
+    done = unchanged(settings, target, inputs)
+    if done is not None:
+        _report_problems(done.problems, strict)
+        click.echo(
+            f"Built {_plural(done.pages, 'page')} in {shown} (0 files changed, 0 removed); open {shown}index.html"
+        )
+        return
     with _interruptible(shown):
         project = state.load()
         config = project.config
-        _print_problems(project, state)
-        if strict and project.problems:
-            click.echo(
-                f"Error: {_plural(len(project.problems), 'problem')} in the library; nothing was written (--strict)",
-                err=True,
-            )
-            sys.exit(1)
+        _report_problems(project.problems, strict)
         pages = page_count(config, project.library)
         if sys.stderr.isatty() and pages >= PROGRESS_FROM:
             with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
@@ -85,10 +88,23 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
                 )
         else:
             result = build_into(project, target, day, workers=workers)
+    remember(settings, target, inputs, Unchanged(result.pages, result.files, project.problems))
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "
         f"{len(result.removed)} removed); open {shown}index.html"
     )
+
+
+def _report_problems(problems: tuple[Problem, ...], strict: bool) -> None:
+    """Print the library's problems to stderr; with ``strict``, stop when there are any."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if strict and problems:
+        click.echo(
+            f"Error: {_plural(len(problems), 'problem')} in the library; nothing was written (--strict)",
+            err=True,
+        )
+        sys.exit(1)
 
 
 @contextlib.contextmanager

@@ -165,6 +165,11 @@ class Library:
     """Problems sorted by path, line and column."""
     fates: tuple[FileFate, ...] = ()
     """The fate of every file under the sources, sorted by path."""
+    _by_id: dict[str, Asset] = field(init=False, repr=False, compare=False)
+    """`by_id`, made once: analyses ask for it inside loops over the assets."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.assets})
 
     def not_read(self) -> tuple[FileFate, ...]:
         """Return the fates of files that did not become assets, sorted by path."""
@@ -180,9 +185,9 @@ class Library:
         return self.by_id.get(asset_id)
 
     @property
-    def by_id(self) -> dict[str, Asset]:
-        """Assets by id."""
-        return {a.id: a for a in self.assets}
+    def by_id(self) -> Mapping[str, Asset]:
+        """Assets by id (one mapping, made with the library: not to be changed)."""
+        return self._by_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
-from .cache import READ_FAILED, CacheUpdate, Parsed, cached_parse, open_cache
+from .cache import READ_FAILED, CacheUpdate, Parsed, Remembered, cache_key, cached_parse, open_cache
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .sources import Scan, ToRead, scan, walk
 
@@ -46,7 +46,9 @@ def load_library(config: Config, *, bodies: bool = True) -> Library:
     return read_library(config, bodies=bodies)[0]
 
 
-def read_library(config: Config, *, bodies: bool = True) -> tuple[Library, CacheUpdate | None]:
+def read_library(
+    config: Config, *, bodies: bool = True, memory: Remembered | None = None
+) -> tuple[Library, CacheUpdate | None]:
     """Read every asset of a project, and what the parse cache should now hold.
 
     Every file under the sources gets a fate (sources.py sorts out those decided by their path).
@@ -54,6 +56,8 @@ def read_library(config: Config, *, bodies: bool = True) -> tuple[Library, Cache
     again. With ``bodies=False`` the assets' ``body`` is empty and unchanged files are not
     even read: what check, report and kits need. The cache update is None when the cache is
     off or unchanged; saving it is the caller's (`stagemap.write.cache.save_parse_cache`).
+    Given ``memory`` holding earlier results (a long-running reader's), the cache file is not
+    read at all: only files that changed since are parsed.
     """
     vocab = Vocabulary.of(config)
     found = scan(config)
@@ -68,11 +72,18 @@ def read_library(config: Config, *, bodies: bool = True) -> tuple[Library, Cache
         return parse_asset(rel, default_id(item), data, vocab, config.rules, place)
 
     files = [(item.path, item.rel) for item in found.to_read]
-    cache = open_cache(config, vocab)
-    parsed = cached_parse(cache, files, parse, bodies=bodies)
+    if memory is not None:
+        memory.use(cache_key(vocab, config.content_dir, config.rules, config.sources))
+    cache = open_cache(config, vocab) if memory is None or not memory.entries else None
+    parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory)
     kept, fates = sort_out(parsed, found, config.rules)
     library = link(kept, vocab, fates, found.problems)
-    return library, cache.update() if cache is not None else None
+    if cache is not None:
+        if memory is not None:
+            memory.fresh = False  # what it holds is in the cache file's update
+        return library, cache.update()
+    settings = open_cache(config, vocab, read=False)
+    return library, memory.update(settings.path) if memory is not None and settings is not None else None
 
 
 def default_id(item: ToRead) -> str:

@@ -42,20 +42,8 @@ READ_FAILED = "io"
 
 Parsed = tuple[Asset | None, list[Problem]]
 
-_TEXT = (
-    "id",
-    "path",
-    "title",
-    "format",
-    "status",
-    "owner",
-    "message",
-    "summary",
-    "next",
-    "cta",
-    "url",
-    "audience",
-)
+_TEXT: tuple[str, ...] = ("id", "path", "title", "format", "status", "owner", "message", "summary")
+_TEXT += ("next", "cta", "url", "audience")
 _IDS = ("stages", "questions", "personas")
 
 
@@ -96,18 +84,25 @@ def _plain(value: Any) -> Any:
     return sorted(value) if isinstance(value, set | frozenset) else str(value)
 
 
-def open_cache(config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ) -> ParseCache | None:
-    """Return the project's parse cache, or None when the settings or the environment turn it off."""
+def open_cache(
+    config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ, *, read: bool = True
+) -> ParseCache | None:
+    """Return the project's parse cache, or None when the settings or the environment turn it off.
+
+    With ``read`` False the file is not read (only where it is matters).
+    """
     if config.cache_dir is None or env.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
     key = cache_key(vocab, config.content_dir, config.rules, config.sources)
-    return ParseCache(config.cache_dir / CACHE_FILE, key, vocab, tagged=config.rules.tags_required)
+    return ParseCache(config.cache_dir / CACHE_FILE, key, vocab, tagged=config.rules.tags_required, read=read)
 
 
 class ParseCache:
     """Entries by relative path; `get` returns None for any miss."""
 
-    def __init__(self, path: Path, key: str, vocab: Vocabulary | None = None, *, tagged: bool = True) -> None:
+    def __init__(
+        self, path: Path, key: str, vocab: Vocabulary | None = None, *, tagged: bool = True, read: bool = True
+    ) -> None:
         self.path = path
         self.tagged = tagged
         self.key = key
@@ -116,7 +111,8 @@ class ParseCache:
         self.old: dict[str, Any] = {}
         self.new: dict[str, list[Any]] = {}
         self.changed = False
-        self._read()
+        if read:
+            self._read()
 
     def _read(self) -> None:
         raw = read_owned(self.path)
@@ -295,21 +291,67 @@ def _origin(value: Any) -> tuple[str, str, int]:
     return field, kind, _int(number)
 
 
+class Remembered:
+    """Parse results kept in memory between reads of one project (the preview server's), bodies included.
+
+    A result is used again while its file keeps its size and time; as in the cache file, files
+    modified within `RACY_NS` are parsed every time.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[int, int, Parsed]] = {}
+        self.key = ""  # what the results depend on (see `cache_key`): another key forgets them
+        self.fresh = False  # a file was parsed since the last `update`
+
+    def use(self, key: str) -> None:
+        """Start a read whose parsing depends on ``key``."""
+        if key != self.key:
+            self.entries.clear()
+            self.key = key
+
+    def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
+        entry = self.entries.get(rel)
+        same = entry is not None and (entry[0], entry[1]) == (stat.st_size, stat.st_mtime_ns)
+        return entry[2] if entry is not None and same else None
+
+    def update(self, path: Path) -> CacheUpdate | None:
+        """Return the cache file ``path`` as these results make it; None when nothing was parsed since and it exists."""
+        if not self.fresh and path.is_file():
+            return None
+        self.fresh = False
+        entries = {}
+        for rel, (size, mtime, parsed) in self.entries.items():
+            entry = _encode(parsed, os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
+            if entry is not None:
+                entries[rel] = [size, mtime, *entry[2:]]
+        data = {"format": FORMAT, "key": self.key, "entries": entries}
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        return CacheUpdate(path.parent, path.name, text.encode("utf-8"))
+
+    def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        self.fresh = True
+        if stat.st_mtime_ns <= time.time_ns() - RACY_NS and all(p.code != READ_FAILED for p in parsed[1]):
+            self.entries[rel] = (stat.st_size, stat.st_mtime_ns, parsed)
+        else:
+            self.entries.pop(rel, None)
+
+
 def cached_parse(
     cache: ParseCache | None,
     files: list[tuple[str, str]],
     parse: Callable[[str, str, os.stat_result | None], Parsed],
     *,
     bodies: bool = False,
+    memory: Remembered | None = None,
 ) -> list[Parsed]:
-    """Parse ``files`` (path, relative path) through ``cache`` (None: parse them all).
+    """Parse ``files`` (path, relative path) through ``memory`` and ``cache`` (None: parse them all).
 
-    Without ``bodies`` the assets' bodies come back empty. With them, a cached asset's body
-    is read from its file again (a cheap split, no YAML), exactly as a fresh parse gives it.
+    Without ``bodies`` bodies come back empty; with them, a cached asset's body is read again
+    (a cheap split); an asset in ``memory`` comes back as it was (use one ``bodies`` with it).
     """
     results: list[Parsed] = []
     for path, rel in files:
-        if cache is None:
+        if cache is None and memory is None:
             results.append(_without_body(parse(path, rel, None), bodies))
             continue
         try:
@@ -317,16 +359,34 @@ def cached_parse(
         except OSError:
             results.append(_without_body(parse(path, rel, None), bodies))
             continue
-        hit = cache.get(rel, stat)
-        if hit is not None and bodies and hit[0] is not None:
-            body = _read_body(path)
-            hit = None if body is None else (replace(hit[0], body=body), hit[1])
+        hit = memory.get(rel, stat) if memory is not None else None
         if hit is None:
-            hit = parse(path, rel, stat)
-            cache.put(rel, stat, hit)
-            hit = _without_body(hit, bodies)
+            hit = _through_cache(cache, path, rel, stat, parse, bodies)
+            if memory is not None:
+                memory.put(rel, stat, hit)
         results.append(hit)
     return results
+
+
+def _through_cache(
+    cache: ParseCache | None,
+    path: str,
+    rel: str,
+    stat: os.stat_result,
+    parse: Callable[[str, str, os.stat_result | None], Parsed],
+    bodies: bool,
+) -> Parsed:
+    """Return one file's result from the cache file, or parse it (and remember it there)."""
+    hit = cache.get(rel, stat) if cache is not None else None
+    if hit is not None and bodies and hit[0] is not None:
+        body = _read_body(path)
+        hit = None if body is None else (replace(hit[0], body=body), hit[1])
+    if hit is None:
+        hit = parse(path, rel, stat)
+        if cache is not None:
+            cache.put(rel, stat, hit)
+        hit = _without_body(hit, bodies)
+    return hit
 
 
 def _without_body(parsed: Parsed, bodies: bool) -> Parsed:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model.project import Project
 from .assets import read_library
-from .cache import CacheUpdate
+from .cache import CacheUpdate, Remembered
 from .settings import load_config
 
 
@@ -22,13 +22,14 @@ def load_project(path: str | Path | None = None, *, bodies: bool = True) -> Proj
 
 
 def read_project(
-    path: str | Path | None = None, *, bodies: bool = True
+    path: str | Path | None = None, *, bodies: bool = True, memory: Remembered | None = None
 ) -> tuple[Project, CacheUpdate | None]:
     """Load the project like `load_project`, and return what its parse cache should now hold.
 
     Nothing is written: pass the update to `stagemap.write.cache.save_parse_cache` to keep
-    the cache for the next run.
+    the cache for the next run. ``memory`` keeps parse results between reads (see
+    `stagemap.read.cache.Remembered`).
     """
     config = load_config(path)
-    library, update = read_library(config, bodies=bodies)
+    library, update = read_library(config, bodies=bodies, memory=memory)
     return Project(config, library), update

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import StagemapError
 from ..model.settings import CONFIG_NAME, Config
-from ..read.cache import CacheUpdate
+from ..read.cache import CacheUpdate, Remembered
 from ..read.project import read_project
 from ..read.settings import find_root
 from ..render.preview import problem_banner
@@ -120,6 +120,8 @@ class Preview:
         self._interval = WATCH_MIN
         """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
         self._thread: threading.Thread | None = None
+        self._memory = Remembered()
+        """Every file's parse result, so that a rebuild parses only what changed."""
         self._config: Config | None = None
         """The settings of the latest build that read them (where its record is kept)."""
 
@@ -141,7 +143,7 @@ class Preview:
             old = self.state
             project = None
             try:
-                project, cache = read_project(self.project_dir)
+                project, cache = read_project(self.project_dir, memory=self._memory)
                 config = project.config
                 watched: tuple[Path, ...] = (
                     config.config_path or config.root / "stagemap.yml",
@@ -244,12 +246,13 @@ class Preview:
 
     def _fail(self, error: str) -> None:
         """Keep an unexpected failure in the state, as a failed build is, and go on watching."""
+        # Looked at before the failure is announced: an edit made once it shows must build again.
+        self._snapshot = scan(self._watched)
         with self._changed:
             old = self._state
             self._state = replace(old, version=old.version + 1, error=error, changed=0, removed=0)
             self._changed.notify_all()
         self._log(f"Error: {error}")
-        self._snapshot = scan(self._watched)
 
     def stop(self) -> None:
         """Stop the watcher and release waiting requests."""

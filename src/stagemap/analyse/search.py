@@ -1,0 +1,51 @@
+"""The search index's entry of each asset: what the site's search and filters look through."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model.library import Asset
+
+SEARCH_TEXT_CHARS = 600
+"""How much of the start of each body the search index keeps (title, message, summary and
+owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
+
+_MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
+
+
+def search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
+    """Return an asset's entry in the search index; the same object for the same asset, state and page.
+
+    (The preview server reads an unchanged file into the same `Asset`: its entry is not
+    worked out again.)
+    """
+    known = _ENTRIES.get(id(asset))
+    if known is not None and known[0] is asset and known[1] == (state, url):
+        return known[2]
+    entry = _new_search_entry(asset, state, url)
+    if len(_ENTRIES) > _ENTRIES_KEPT:
+        _ENTRIES.clear()
+    _ENTRIES[id(asset)] = (asset, (state, url), entry)
+    return entry
+
+
+_ENTRIES: dict[int, tuple[Asset, tuple[str, str], dict[str, Any]]] = {}
+"""Search entries by the identity of their asset (which each entry keeps alive)."""
+_ENTRIES_KEPT = 1 << 17
+
+
+def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
+    body = " ".join(_MARKUP.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 2]).split())[:SEARCH_TEXT_CHARS]
+    fields = (asset.title, asset.id, asset.message, asset.summary, asset.owner, asset.format, body)
+    return {
+        "id": asset.id,
+        "url": url,
+        "title": asset.title,
+        "stages": list(asset.stages),
+        "questions": list(asset.questions),
+        "personas": list(asset.personas),
+        "format": asset.format,
+        "state": state,
+        "text": " ".join(x for x in fields if x),
+    }

@@ -1,0 +1,249 @@
+"""A rebuild with nothing changed: recognised from file sizes and times alone, before anything is read.
+
+After a build, the command records two hashes next to the page record (in ``.stagemap-cache/``):
+
+- the *inputs*: stagemap's version, the as-of day, the output folder, the Markdown renderer
+  chosen by the environment, the settings as read (journey model included), and the path,
+  size and modification time of every file under the built-in and project templates, the
+  content folder, every source and the signals folder (names starting with ``.`` in those
+  excepted, as the readers skip them), with what the project's git ``HEAD`` names;
+- the *outputs*: the bytes of the output folder's manifest, the size, modification time
+  and mode of every file it lists, and the names in every folder holding one (a file a
+  killed build left there is cleared by an ordinary build).
+
+The next build works out both again (one ``stat`` per file, no parsing) and, when they are
+the ones recorded, reports the recorded result without reading the library or touching the
+folder. Anything else, or any doubt, means an ordinary build:
+
+- a file modified within `RACY_NS` of the check (another write in the same tick of the
+  clock would keep its size and time), a link to a folder in a walked folder, a folder that
+  cannot be listed, or the output or cache folder inside a walked folder: no record is kept;
+- a damaged, foreign or missing record is a miss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..errors import OutputError, Problem
+from ..model.settings import Config
+from ..read.cache import RACY_NS
+from ..read.owned import read_owned
+from ..read.signals import signals_dir
+from ..render.environment import BUILTIN
+from .atomic import write_owned
+from .cache import cache_dir
+from .depends import digest, stable
+from .record import record_path
+from .targets import MANIFEST, plain_relative
+
+FORMAT = "stagemap unchanged 1"
+MARKDOWN_ENV = "STAGEMAP_MARKDOWN"
+"""The environment variable that picks the Markdown renderer (its choice is part of the inputs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """What the last build into a folder reported, to report again when nothing changed since."""
+
+    pages: int
+    """HTML pages in the site."""
+    files: int
+    """Files in the site, pages included."""
+    problems: tuple[Problem, ...]
+    """The library's problems, as that build found them."""
+
+
+def inputs_key(
+    config: Config, out_dir: Path, as_of: dt.date, env: Mapping[str, str] = os.environ
+) -> str | None:
+    """Return the hash of everything a build reads (see the module docstring), or None when in doubt."""
+    avoid = {os.path.realpath(out_dir)}
+    if config.cache_dir is not None:
+        avoid.add(os.path.realpath(config.cache_dir))
+    parts: list[Any] = [
+        __version__,
+        as_of.isoformat(),
+        os.fspath(out_dir.resolve()),
+        env.get(MARKDOWN_ENV, ""),
+    ]
+    parts += [stable(config), _stat(config.config_path) if config.config_path else None]
+    content = [
+        config.content_dir,
+        *(source.path for source in config.all_sources),
+        signals_dir(config.root),
+        *(config.root / folder for folder in config.rules.static_dirs),  # site-root images
+    ]
+    folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
+    seen: set[str] = set()
+    since = time.time_ns() - RACY_NS
+    for folder, hide_dots in folders:
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
+        listing = _listing(real, avoid, hide_dots, since)
+        if listing is None:
+            return None
+        parts += [real, listing]
+    parts.append(_git_head(config.root))
+    return digest(*parts)
+
+
+def _listing(top: str, avoid: set[str], hide_dots: bool, since: int) -> list[Any] | None:
+    """Return (path, size, mtime_ns) of every file under ``top``, or None when in doubt."""
+    if top in avoid or any(path.startswith(top + os.sep) for path in avoid):
+        return None
+    if not os.path.isdir(top):
+        return ["absent" if not os.path.lexists(top) else "not a folder"]
+    found: list[Any] = []
+    todo = [top]
+    while todo:
+        folder = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return None
+        for entry in entries:
+            if hide_dots and entry.name.startswith("."):
+                continue
+            try:
+                info = entry.stat()
+            except OSError:
+                found.append((entry.path, "broken"))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if entry.is_symlink():
+                    return None
+                todo.append(entry.path)
+                continue
+            if info.st_mtime_ns > since:
+                return None
+            found.append((entry.path, info.st_size, info.st_mtime_ns, info.st_mode))
+    found.sort()
+    return found
+
+
+def _git_head(root: Path) -> list[Any]:
+    """Return what the project's git ``HEAD`` names (a history on the site may follow it)."""
+    git = root / ".git"
+    head = read_owned(git / "HEAD")
+    parts: list[Any] = [head]
+    if head is not None and head.startswith(b"ref: "):
+        ref = head[5:].strip().decode("utf-8", "replace")
+        parts.append(read_owned(git / ref) if plain_relative(ref) else None)
+    for name in ("packed-refs", "index"):
+        with_info = _stat(git / name)
+        parts.append(with_info)
+    return parts
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def outputs_key(out_dir: Path) -> str | None:
+    """Return the hash of the output folder as its manifest lists it, or None without a manifest."""
+    raw = read_owned(out_dir / MANIFEST)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        files = data["files"]
+    except (ValueError, RecursionError, TypeError, KeyError):
+        return None
+    if not isinstance(files, list):
+        return None
+    base = os.fspath(out_dir.resolve())
+    parts: list[Any] = [raw]
+    for rel in files:
+        if not isinstance(rel, str) or not plain_relative(rel):
+            return None
+        try:
+            info = os.lstat(os.path.join(base, rel))
+        except OSError:
+            return None
+        parts.append((info.st_size, info.st_mtime_ns, info.st_mode))
+    # Every name in the folders it writes to: a file a killed build left is cleared by a build.
+    for sub in sorted({"", *(rel.rpartition("/")[0] for rel in files)}):
+        try:
+            parts.append(sorted(os.listdir(os.path.join(base, sub))))
+        except OSError:
+            return None
+    return digest(*parts)
+
+
+def _path(config: Config, out_dir: Path) -> Path:
+    page_record = record_path(config, out_dir)
+    return page_record.with_name(page_record.name.replace("pages-v2-", "unchanged-v1-"))
+
+
+def unchanged(config: Config, out_dir: Path, inputs: str | None) -> Unchanged | None:
+    """Return the last build's result when neither the inputs nor the output folder changed since."""
+    if inputs is None:
+        return None
+    raw = read_owned(_path(config, out_dir))
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        if data["format"] != FORMAT or data["inputs"] != inputs:
+            return None
+        if data["outputs"] != outputs_key(out_dir):
+            return None
+        problems = tuple(_problem(row) for row in data["problems"])
+        pages, files = data["pages"], data["files"]
+    except (ValueError, RecursionError, TypeError, KeyError):
+        return None
+    if not isinstance(pages, int) or not isinstance(files, int):
+        return None
+    return Unchanged(pages, files, problems)
+
+
+def _problem(row: Any) -> Problem:
+    """Rebuild one recorded problem, checking its types (the file is data, not trusted)."""
+    path, line, col, severity, message, hint, code = row
+    texts = (path, message, hint, code)
+    if not all(isinstance(t, str) for t in texts) or not all(type(n) is int for n in (line, col)):
+        raise TypeError("problem")
+    if severity not in ("error", "warning"):
+        raise ValueError("severity")
+    return Problem(path, line, col, severity, message, hint, code)
+
+
+def remember(config: Config, out_dir: Path, inputs: str | None, result: Unchanged) -> None:
+    """Record a build's result under its inputs' hash (taken before it read anything); never fails."""
+    path = _path(config, out_dir)
+    outputs = outputs_key(out_dir)
+    rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in result.problems]
+    data = {
+        "format": FORMAT,
+        "inputs": inputs,
+        "outputs": outputs,
+        "pages": result.pages,
+        "files": result.files,
+        "problems": rows,
+    }
+    try:
+        if inputs is None or outputs is None:
+            # Nothing to vouch for: a stale record must not survive this build.
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+            return
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+        write_owned(cache_dir(path.parent), path.name, text.encode("utf-8", "surrogateescape"))
+    except (OSError, OutputError, UnicodeError):
+        pass

@@ -1,0 +1,87 @@
+"""A long-running reader (the preview server) keeps parse results in memory and parses only changed files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from stagemap.read import assets, cache
+from stagemap.read.cache import Remembered
+from stagemap.read.project import read_project
+
+OLD = 1_600_000_000_000_000_000
+
+
+@pytest.fixture
+def aged(sample: Path) -> Path:
+    for path in sample.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD, OLD))
+    return sample
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the path of every file parsed from now on."""
+    parsed: list[str] = []
+    real = assets.parse_asset
+
+    def parse_asset(rel: str, *args: object, **kwargs: object) -> object:
+        parsed.append(rel)
+        return real(rel, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assets, "parse_asset", parse_asset)
+    return parsed
+
+
+def test_read_memory_parses_only_the_changed_file_and_gives_the_same_library(
+    aged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = Remembered()
+    first, _ = read_project(aged, memory=memory)
+    page = aged / "content/blog/missed-calls-cost.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    os.utime(page, ns=(OLD + 10**9, OLD + 10**9))
+    parsed = counting(monkeypatch)
+
+    def never(_self: object) -> None:
+        raise AssertionError("the cache file was read")
+
+    monkeypatch.setattr(cache.ParseCache, "_read", never)
+    again, update = read_project(aged, memory=memory)
+    assert parsed == ["content/blog/missed-calls-cost.md"]
+    # What the cache file should now hold comes from memory: every asset, the edited one too.
+    assert update is not None
+    entries = json.loads(update.data)["entries"]
+    assert sorted(entries) == sorted(a.path for a in again.library.assets)
+    monkeypatch.undo()
+    assert again.library == read_project(aged)[0].library
+    unchanged = [a for a in again.library.assets if a.path != "content/blog/missed-calls-cost.md"]
+    assert all(a is first.library.by_id[a.id] for a in unchanged)
+
+
+def test_read_memory_forgets_everything_when_the_ids_change(
+    aged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = Remembered()
+    read_project(aged, memory=memory)
+    settings = aged / "stagemap.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("id: owner-operator", "id: owner"), encoding="utf-8")
+    parsed = counting(monkeypatch)
+    read_project(aged, memory=memory)
+    assert len(parsed) == len(list((aged / "content").rglob("*.md")))
+
+
+def test_read_memory_never_keeps_a_file_changed_a_moment_ago(
+    aged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = Remembered()
+    page = aged / "content/blog/missed-calls-cost.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNew.\n", encoding="utf-8")
+    read_project(aged, memory=memory)
+    parsed = counting(monkeypatch)
+    read_project(aged, memory=memory)
+    assert parsed == ["content/blog/missed-calls-cost.md"]

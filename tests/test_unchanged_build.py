@@ -1,0 +1,135 @@
+"""A rebuild with nothing changed reports the last result without reading the library; any change reads it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from stagemap.cli import app
+from stagemap.cli.app import cli
+
+AS_OF = "2026-11-24"
+OLD = 1_600_000_000_000_000_000
+
+
+def invoke(project: Path, out: Path, *extra: str) -> Result:
+    return CliRunner().invoke(cli, ["-C", str(project), "build", "-o", str(out), "--as-of", AS_OF, *extra])
+
+
+def run_build(project: Path, out: Path, *extra: str) -> tuple[int, str, str]:
+    result = invoke(project, out, *extra)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read_again(project: Path, out: Path) -> bool:
+    """Build; return True when the build read the library (see `no_reading`)."""
+    return isinstance(invoke(project, out).exception, LibraryRead)
+
+
+class LibraryRead(Exception):
+    """Raised by `no_reading` when a build reads the library."""
+
+
+def age(root: Path) -> None:
+    """Give every file under ``root`` an old modification time (new ones are never vouched for)."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD, OLD))
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Write ``text`` and give the file another old modification time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(OLD + 10**9, OLD + 10**9))
+
+
+@pytest.fixture
+def project(sample: Path) -> Path:
+    (sample / "signals").mkdir()
+    (sample / "signals/pages.csv").write_text("path,views\n/blog/x,3\n", encoding="utf-8")
+    age(sample)
+    return sample
+
+
+@pytest.fixture
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Make reading the library fail from now on: a build that reads it exits with an error."""
+
+    def refuse() -> None:
+        def read_project(*_args: object, **_kwargs: object) -> None:
+            raise LibraryRead
+
+        monkeypatch.setattr(app, "read_project", read_project)
+
+    return refuse
+
+
+def test_unchanged_build_reads_nothing_and_says_what_the_last_build_said(
+    project: Path, tmp_path: Path, no_reading: Callable[[], None]
+) -> None:
+    out = tmp_path / "site"
+    (project / "content/blog/friday-invoicing.md").write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
+    age(project)
+    code, first, problems = run_build(project, out)
+    assert code == 0 and "friday-invoicing.md" in problems
+    no_reading()
+    again = first.split("(")[0] + "(0 files changed, 0 removed)" + first.split(")", 1)[1]
+    assert run_build(project, out) == (0, again, problems)
+    # --strict still refuses a library with problems.
+    code, _, err = run_build(project, out, "--strict")
+    assert code == 1 and err.startswith(problems) and "nothing was written (--strict)" in err
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "a body": lambda p: rewrite(
+        p / "content/blog/missed-calls-cost.md",
+        (p / "content/blog/missed-calls-cost.md").read_text(encoding="utf-8") + "\nOne more line.\n",
+    ),
+    "a new attachment": lambda p: rewrite(p / "content/blog/pic.txt", "a file"),
+    "the settings": lambda p: rewrite(
+        p / "stagemap.yml",
+        (p / "stagemap.yml").read_text(encoding="utf-8").replace("name: Fernhill", "name: Fernhall"),
+    ),
+    "a project site template": lambda p: rewrite(p / "templates/site/partial.html.j2", "<p>x</p>"),
+    "a static file": lambda p: rewrite(p / "templates/site/static/stagemap.js", "/* mine */\n"),
+    "a signals file": lambda p: rewrite(p / "signals/pages.csv", "path,views\n/blog/x,4\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_unchanged_build_any_change_reads_the_library(
+    project: Path, tmp_path: Path, no_reading: Callable[[], None], name: str
+) -> None:
+    out = tmp_path / "site"
+    assert run_build(project, out)[0] == 0
+    EDITS[name](project)
+    no_reading()
+    assert read_again(project, out)
+
+
+def test_unchanged_build_a_page_edited_by_hand_is_built_again(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    run_build(project, out)
+    page = out / "index.html"
+    before = page.read_bytes()
+    page.write_bytes(b"edited by hand")
+    os.utime(page, ns=(OLD, OLD))
+    code, line, _ = run_build(project, out)
+    assert code == 0 and "(1 file changed" in line
+    assert page.read_bytes() == before
+
+
+def test_unchanged_build_a_file_changed_a_moment_ago_is_never_vouched_for(
+    project: Path, tmp_path: Path, no_reading: Callable[[], None]
+) -> None:
+    out = tmp_path / "site"
+    page = project / "content/blog/missed-calls-cost.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNew.\n", encoding="utf-8")  # modified now
+    run_build(project, out)
+    no_reading()
+    assert read_again(project, out)
