@@ -88,6 +88,7 @@ def to_data(report: Report) -> dict[str, Any]:
         "next_to_make": [_gap_data(rank, g) for rank, g in enumerate(report.next_to_make, 1)],
         "actions": [_action_data(rank, a) for rank, a in enumerate(report.actions, 1)],
         "by_persona": [_persona_data(row) for row in report.by_persona],
+        "lint": [p.as_dict() for p in report.lint],
     }
 
 
@@ -215,6 +216,10 @@ def render_markdown(report: Report) -> str:
     if not report.actions:
         lines.append("Every cell is covered and every stage hands buyers on.")
     lines.append("")
+    if report.lint:
+        lines += ["## Lint", ""]
+        lines += [f"- {_md(p.format())}" for p in report.lint]
+        lines.append("")
     if report.by_persona:
         lines += ["## By persona", ""]
         lines.append("| Persona | " + " | ".join(r.stage.id for r in report.stages) + " |")

@@ -47,6 +47,7 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     out += _table_flow(report, wrap, paint)
     out += _table_balance(report, wrap, paint)
     out += _table_gaps(report, wrap, paint)
+    out += _table_lint(report, wrap, paint)
     out += _table_personas(report, col, paint)
     return "\n".join(out) + "\n"
 
@@ -130,6 +131,15 @@ def _table_gaps(report: Report, wrap: int, paint: _Paint) -> list[str]:
     hidden = len(report.actions) - len(shown)
     if hidden:
         out.append(f"  ... and {hidden} more (--format md or json lists them all)")
+    return out
+
+
+def _table_lint(report: Report, wrap: int, paint: _Paint) -> list[str]:
+    if not report.lint:
+        return []
+    out = ["", paint.bold("Lint")]
+    for problem in report.lint:
+        out += [paint(line, COLORS["thin"]) for line in _wrap(problem.format(), wrap, "  ", "    ")]
     return out
 
 
