@@ -54,7 +54,7 @@ def test_check_clean_library_exits_0(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert out == (
         "Checked 2 files in content/ against the buyer-journey model "
-        "(8 stages, 4 questions, 2 personas): no problems.\n"
+        "(9 stages, 8 questions, 2 personas): no problems.\n"
     )
 
 

@@ -187,7 +187,7 @@ def test_init_creates_a_project_that_checks_and_reports(
     off = "switch the rule off with 'lint: {placeholder: false}' in stagemap.yml"
     assert run("-C", "acme", "check") == (
         0,
-        "Checked 1 file in content/ against the hourglass model (7 stages, 4 questions, 0 personas): "
+        "Checked 1 file in content/ against the hourglass model (7 stages, 8 questions, 0 personas): "
         "0 errors, 2 warnings.\n",
         "stagemap.yml: warning: 'messages' is missing: kits show no company message per question "
         f"(give each question a one-line answer under 'messages'; {off})\n"
@@ -302,6 +302,7 @@ def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
         "onboarding",
         "adoption",
         "advocacy",
+        "renewal",
     ]
     assert schema["properties"]["personas"]["anyOf"][1]["items"]["enum"] == [
         "owner-operator",

@@ -251,6 +251,9 @@ def gap_brief(config: Config, library: Library, stage_id: str, question_id: str,
     """Check a stage x question cell and describe it, as the report sees it on ``day``."""
     check_ids("stage", [stage_id], config.model.stage_ids)
     check_ids("question", [question_id], config.question_ids)
+    asked = [q.id for q in config.questions_at(stage_id)]
+    if question_id not in asked:
+        raise UsageError(f"'{stage_id}' does not ask question '{question_id}' (it asks {', '.join(asked)})")
     return brief_for(config, analyse(config, library, day), stage_id, question_id)
 
 
