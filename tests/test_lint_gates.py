@@ -231,3 +231,47 @@ def test_report_lists_lint_in_json_markdown_and_table(sample: Path) -> None:
 def test_report_without_lint_has_no_lint_section(sample: Path) -> None:
     assert "## Lint" not in run("-C", str(sample), "report", "--format", "md", "--as-of", AS_OF)[1]
     assert "\nLint\n" not in run("-C", str(sample), "report", "--as-of", AS_OF)[1]
+
+
+@pytest.mark.parametrize(
+    ("level", "first", "last", "count"),
+    [
+        ("empty", "exploration × who-we-are is empty (0 of 2)", "renewal × expand is empty (0 of 2)", 11),
+        ("thin", "exploration × who-we-are is empty (0 of 2)", "renewal × again is thin (1 of 2)", 25),
+        (
+            "stuck",
+            "exploration × who-we-are is empty (0 of 2)",
+            "commitment is stuck: nothing published hands buyers on to a later stage",
+            26,
+        ),
+        (
+            "stale",
+            "blog/apprentice-diary is past its review date",
+            "customers/testimonial-wall is past its review date",
+            2,
+        ),
+        (
+            "balance",
+            "17% of the effort is after the purchase, less than 20%",
+            "17% of the effort is after the purchase, less than 20%",
+            1,
+        ),
+        ("lint", HARD_SELL_LINES[0], HARD_SELL_LINES[1], 2),
+    ],
+)
+def test_fail_on_each_level_fails_with_its_reasons_on_stderr(
+    sample: Path, level: str, first: str, last: str, count: int
+) -> None:
+    if level == "lint":
+        (sample / "content/blog/spring-offer.md").write_text(HARD_SELL_POST, encoding="utf-8")
+    code, out, err = run(
+        "-C", str(sample), "report", "--format", "json", "--as-of", AS_OF, "--fail-on", level
+    )
+    lines = err.splitlines()
+    assert code == 1
+    assert json.loads(out)["version"] == 1
+    assert (lines[0], lines[-1], len(lines)) == (
+        f"fail-on {level}: {first}",
+        f"fail-on {level}: {last}",
+        count,
+    )
