@@ -33,7 +33,7 @@ def test_pre_commit_hook_command_checks_the_sample(sample: Path) -> None:
     assert program == "stagemap"
     result = CliRunner().invoke(cli, ["-C", str(sample), *args])
     assert result.exit_code == 0
-    assert result.stdout.startswith("Checked 36 files in content/")
+    assert result.stdout.startswith("Checked 38 files in content/")
 
 
 def test_pre_commit_hook_command_fails_on_a_broken_asset(sample: Path) -> None:

@@ -11,6 +11,9 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
+# These tests check validation: the lint rules about the project as a whole stay off.
+CONFIG = MINIMAL_CONFIG + "lint:\n  no-not-for: false\n  placeholder: false\n"
+
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     runner = CliRunner()
@@ -42,7 +45,7 @@ def test_check_clean_library_exits_0(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/blog/cost.md": GOOD,
             "content/guides/checklist.md": GOOD2,
         },
@@ -51,7 +54,7 @@ def test_check_clean_library_exits_0(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert out == (
         "Checked 2 files in content/ against the buyer-journey model "
-        "(8 stages, 4 questions, 2 personas): no problems.\n"
+        "(9 stages, 8 questions, 2 personas): no problems.\n"
     )
 
 
@@ -59,7 +62,7 @@ def test_check_reports_every_broken_file_sorted_and_exits_1(tmp_path: Path) -> N
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/a-good.md": GOOD.replace("guides/checklist", "guides/checklst"),
             "content/guides/checklist.md": GOOD2,
             "content/empty.md": "",
@@ -85,7 +88,7 @@ def test_check_strict_fails_on_warnings(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/x.md": GOOD2.replace("stages:", "stage: awareness\nstages:"),
         },
     )
@@ -99,7 +102,7 @@ def test_check_json(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/typo.md": "---\ntitle: T\nstages: [awarness]\nquestions: [problems]\n---\n",
         },
     )
@@ -138,7 +141,7 @@ def test_check_json_lists_every_file_with_its_fate(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/ok.md": "---\ntitle: T\nstages: [awareness]\nquestions: [problems]\n---\n",
             "content/notes.txt": "plain notes\n",
         },
@@ -185,7 +188,7 @@ def test_check_settings_yaml_error(tmp_path: Path) -> None:
 
 
 def test_check_finds_project_from_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/guides/checklist.md": GOOD2})
+    write(tmp_path, {"stagemap.yml": CONFIG, "content/guides/checklist.md": GOOD2})
     monkeypatch.chdir(tmp_path / "content" / "guides")
     code, out, _ = run("check")
     assert code == 0 and out.startswith("Checked 1 file in content/")
@@ -281,7 +284,7 @@ def test_check_edge_files(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": CONFIG,
             "content/ctrl.md": "---\ntitle: ctrl \x1b[31mred\nstages: awareness\nquestions: risk\n---\n",
             "content/empty.md": '---\ntitle: ""\nstages: #2024\nquestions: []\n---\n',
             "content/LOUD.MD": "---\ntitle: Loud\nstages: awareness\nquestions: risk\nnext: LOUD\n---\n",

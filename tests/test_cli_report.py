@@ -55,9 +55,11 @@ def test_sample_json_shows_the_deliberate_gaps() -> None:
     assert data["as_of"] == AS_OF
     assert data["model"] == "buyer-journey"
     assert [s["id"] for s in data["stages"]][:3] == ["awareness", "exploration", "commitment"]
-    # Almost nothing after the purchase, and nothing at all to hand on to a referral.
+    # Little after the purchase: one asset to hand on to a referral, one for the renewal.
     advocacy = next(s for s in data["stages"] if s["id"] == "advocacy")
-    assert (advocacy["count"], advocacy["state"], advocacy["phase"]) == (0, "empty", "after")
+    assert (advocacy["count"], advocacy["state"], advocacy["phase"]) == (1, "thin", "after")
+    renewal = next(s for s in data["stages"] if s["id"] == "renewal")
+    assert (renewal["count"], renewal["state"], renewal["phase"]) == (1, "thin", "after")
     assert data["balance"]["warning"] is True
     # Commitment material only points backwards: buyers get stuck there.
     assert data["stuck"] == ["commitment"]
@@ -91,11 +93,12 @@ def test_persona_report_counts_assets_for_everyone() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["persona"] == "ops-director"
-    onboarding = next(c for c in data["cells"] if (c["stage"], c["question"]) == ("onboarding", "who-we-are"))
+    onboarding = next(c for c in data["cells"] if (c["stage"], c["question"]) == ("onboarding", "help"))
     # The welcome email names no persona, so it serves the operations director too.
     assert onboarding["assets"] == ["email/welcome-email"]
-    problems = next(c for c in data["cells"] if (c["stage"], c["question"]) == ("onboarding", "problems"))
-    assert problems["assets"] == []
+    # The getting-started guide is the office manager's only: not counted here.
+    value = next(c for c in data["cells"] if (c["stage"], c["question"]) == ("onboarding", "value"))
+    assert value["assets"] == []
 
 
 def test_csv_one_row_per_cell_and_formulas_neutralised(tmp_path: Path) -> None:
@@ -110,7 +113,7 @@ def test_csv_one_row_per_cell_and_formulas_neutralised(tmp_path: Path) -> None:
     code, out, _ = run("-C", str(tmp_path), "report", "--format", "csv", "--as-of", AS_OF)
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 8 * 4
+    assert len(rows) == 9 * 4
     cell = next(r for r in rows if (r["stage"], r["question"]) == ("awareness", "problems"))
     assert cell["assets"] == '\'=HYPERLINK("http://x")'
     assert (cell["count"], cell["state"]) == ("1", "thin")
@@ -136,11 +139,14 @@ def test_fail_on_passes_when_library_is_complete(tmp_path: Path) -> None:
         "onboarding",
         "adoption",
         "advocacy",
+        "renewal",
     ]
     for i, stage in enumerate(stages):
         nxt = f"next: {stages[i + 1]}\n" if i + 1 < len(stages) else ""
+        # Before and at the purchase the buyer's four questions; after it the customer's.
+        asked = "who-we-are, problems, who-for, risk" if i < 5 else "value, help, expand, again"
         files[f"content/{stage}.md"] = (
-            f"---\ntitle: {stage}\nstages: {stage}\nquestions: [who-we-are, problems, who-for, risk]\n{nxt}---\n"
+            f"---\ntitle: {stage}\nstages: {stage}\nquestions: [{asked}]\n{nxt}---\n"
         )
     write(tmp_path, files)
     code, out, err = run("-C", str(tmp_path), "report", "--fail-on", "stuck", "--as-of", AS_OF)
@@ -216,11 +222,11 @@ def test_persona_report_counts_eligible_assets_of_that_persona() -> None:
     """The persona's sendable assets are counted against its total, never everyone's."""
     code, out, _ = run("-C", str(ROOT), "report", "--as-of", AS_OF, "--persona", "office-manager")
     assert code == 0
-    assert out.splitlines()[1] == "17 of 22 assets can be sent to buyers today."
+    assert out.splitlines()[1] == "19 of 24 assets can be sent to buyers today."
     data = json.loads(
         run("-C", str(ROOT), "report", "--format", "json", "--as-of", AS_OF, "--persona", "office-manager")[1]
     )
-    assert data["assets"] == {"eligible": 17, "total": 22}
+    assert data["assets"] == {"eligible": 19, "total": 24}
     assert sum(data["balance"]["counts"].values()) == data["assets"]["eligible"]
 
 
@@ -255,6 +261,7 @@ def test_kit_without_a_stage_lists_the_stages() -> None:
         "  onboarding   Getting started\n"
         "  adoption     Changing how they work\n"
         "  advocacy     Expanding and referring\n"
+        "  renewal      Renewing or leaving well\n"
     )
 
 
@@ -267,7 +274,7 @@ def test_kits_by_persona_indexes_a_stage_by_persona_grid(tmp_path: Path) -> None
     lines = (out / "index.md").read_text(encoding="utf-8").splitlines()
     assert "| Stage | Everyone | Owner-operator | Office manager | Operations director |" in lines
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert rows[2] == (
         "| 3. Committing to change (before the purchase, sales) "
         "| [4 assets (covered), stuck](03-commitment.md) "

@@ -19,7 +19,7 @@ def test_build_every_page_carries_the_policy_in_its_head(sample: Path, tmp_path:
     out = tmp_path / "site"
     assert CliRunner().invoke(cli, ["-C", str(sample), "build", "-o", str(out)]).exit_code == 0
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 88
+    assert len(pages) == 99
     for page in pages:
         head = page.read_text().split("</head>")[0]
         assert POLICY in head, page

@@ -260,10 +260,15 @@ def test_init_creates_a_project_that_checks_and_reports(
     )
     assert "stages: [know]  # one or more of" in (tmp_path / "acme/content/why-we-exist.md").read_text()
     assert '{% extends "stagemap/kit.md.j2" %}' in (tmp_path / "acme/templates/README.md").read_text()
+    off = "switch the rule off with 'lint: {placeholder: false}' in stagemap.yml"
     assert run("-C", "acme", "check") == (
         0,
-        "Checked 1 file in content/ against the hourglass model (7 stages, 4 questions, 0 personas): no problems.\n",
-        "",
+        "Checked 1 file in content/ against the hourglass model (7 stages, 8 questions, 0 personas): "
+        "0 errors, 2 warnings.\n",
+        "stagemap.yml: warning: 'messages' is missing: kits show no company message per question "
+        f"(give each question a one-line answer under 'messages'; {off})\n"
+        "stagemap.yml: warning: 'purpose' is still the placeholder written by stagemap init "
+        f"(say why the company exists; {off})\n",
     )
     code, out, _ = run("-C", "acme", "report")
     assert code == 0
@@ -273,7 +278,11 @@ def test_init_creates_a_project_that_checks_and_reports(
 @pytest.mark.parametrize("model", builtin_model_names())
 def test_init_example_passes_check_for_every_model(tmp_path: Path, model: str) -> None:
     assert run("init", str(tmp_path / "p"), "--model", model)[0] == 0
-    assert run("-C", str(tmp_path / "p"), "check", "--strict")[0] == 0
+    code, _, err = run("-C", str(tmp_path / "p"), "check", "--strict")
+    # Only the placeholders init leaves for the user to fill in fail the strict check.
+    assert code == 1
+    assert [line.split(": warning: ")[0] for line in err.splitlines()] == ["stagemap.yml", "stagemap.yml"]
+    assert all("{placeholder: false}" in line for line in err.splitlines())
 
 
 def test_init_in_the_current_folder_or_dash_c(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -369,6 +378,7 @@ def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
         "onboarding",
         "adoption",
         "advocacy",
+        "renewal",
     ]
     assert schema["properties"]["personas"]["anyOf"][1]["items"]["enum"] == [
         "owner-operator",

@@ -134,7 +134,7 @@ def test_new_gap_title_of_a_custom_question_is_its_prompt(project: Path) -> None
 
 
 def test_new_gap_at_the_last_stage_has_no_next_step(project: Path) -> None:
-    code, out, _ = run("new", "Tell a friend", "--gap", "advocacy:who-for")
+    code, out, _ = run("new", "Tell a friend", "--gap", "renewal:again")
     assert code == 0
     text = (project / out.strip()).read_text()
     assert "next:" not in text.split("---")[1]
@@ -154,7 +154,7 @@ def test_new_gap_on_a_covered_cell_says_so(project: Path) -> None:
         ([], "missing TITLE (or use --gap STAGE:QUESTION to take one from a gap)"),
         (
             ["T"],
-            "missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, onboarding, adoption, advocacy)",
+            "missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, onboarding, adoption, advocacy, renewal)",
         ),
         (["T", "--stage", "awareness"], "missing --question (valid: who-we-are, problems, who-for, risk)"),
         (
@@ -291,7 +291,7 @@ def test_new_never_asks_with_no_input(project: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
     assert run("new", "T", "--no-input", input="awareness\n")[2] == (
         "Error: missing --stage (valid: awareness, exploration, commitment, evaluation, purchase, "
-        "onboarding, adoption, advocacy)\n"
+        "onboarding, adoption, advocacy, renewal)\n"
     )
 
 

@@ -158,10 +158,10 @@ def test_plan_init_lists_the_files_and_refuses_existing_ones(tmp_path: Path) -> 
 def test_check_summary_and_json_come_from_the_library() -> None:
     result = stagemap.check_project(stagemap.load_project(ROOT, bodies=False))
     assert render_check_summary(result) == (
-        "Checked 36 files in content/ against the buyer-journey model "
-        "(8 stages, 4 questions, 3 personas): no problems."
+        "Checked 38 files in content/ against the buyer-journey model "
+        "(9 stages, 8 questions, 3 personas): no problems."
     )
-    assert render_check_json(result).startswith('{\n  "assets": 36,\n  "errors": 0,\n')
+    assert render_check_json(result).startswith('{\n  "assets": 38,\n  "errors": 0,\n')
     assert not result.failed(strict=True)
 
 

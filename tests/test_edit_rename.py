@@ -171,8 +171,14 @@ def test_rename_question_spells_out_a_builtin_question(project: Path) -> None:
         CONFIG.replace(
             "    name: Spotting the problem  # our words\n",
             "    name: Spotting the problem  # our words\n"
-            "questions:\n  - who-we-are\n  - problems\n  - who-for\n"
-            '  - {id: safe-to-buy, name: Reducing risk, prompt: "How do you make buying from you safe?", role: risk}\n',
+            # Only the phases that ask it are spelt out: after the purchase asks other questions.
+            "questions: {"
+            + ", ".join(
+                f"{phase}: [who-we-are, problems, who-for, "
+                '{id: safe-to-buy, name: Reducing risk, prompt: "How do you make buying from you safe?", role: risk}]'
+                for phase in ("before", "at")
+            )
+            + "}\n",
         )
         .replace("    risk: 1", "    safe-to-buy: 1")
         .replace("- awareness:risk", "- awareness:safe-to-buy")

@@ -74,8 +74,8 @@ def test_history_since_and_until_limit_the_commits(repo: tuple[Path, list[str]])
     assert rows[0] == "period,commit,date,stage,question,count,state"
     assert sorted({row.split(",")[0] for row in rows[1:]}) == ["2026-W06", "2026-W07", "2026-W08", "2026-W09"]
     assert {row.split(",")[1] for row in rows[1:]} == set(shas[5:9])
-    # One row per stage and one per cell, for each point: 8 stages x (1 + 4 questions).
-    assert len(rows) == 1 + 4 * 8 * 5
+    # One row per stage and one per cell, for each point: 9 stages x (1 + 4 questions).
+    assert len(rows) == 1 + 4 * 9 * 5
 
 
 def test_history_range_reads_only_the_commits_in_it(repo: tuple[Path, list[str]]) -> None:
@@ -114,10 +114,14 @@ def test_history_table_shows_stage_counts_per_period(tmp_path: Path) -> None:
     assert code == 0
     # b goes stale on 20 January: the week of the third commit no longer counts it.
     assert out == (
-        "period    date        awareness  exploration  commitment  evaluation  purchase  onboarding  adoption  advocacy\n"
-        "2026-W02  2026-01-05          1            0           0           0         0           0         0         0\n"
-        "2026-W03  2026-01-13          2            1           0           0         0           0         0         0\n"
-        "2026-W05  2026-01-27          1            0           0           0         0           0         0         1\n"
+        "period    date        awareness  exploration  commitment  evaluation  purchase  onboarding  adoption  advocacy"
+        "  renewal\n"
+        "2026-W02  2026-01-05          1            0           0           0         0           0         0         0"
+        "        0\n"
+        "2026-W03  2026-01-13          2            1           0           0         0           0         0         0"
+        "        0\n"
+        "2026-W05  2026-01-27          1            0           0           0         0           0         0         1"
+        "        0\n"
     )
 
 
@@ -208,7 +212,7 @@ def test_cli_history_svg_grid_has_a_panel_per_stage(repo: tuple[Path, list[str]]
     code, out, _ = run(folder, "history", "--format", "svg", "--chart", "grid")
     assert code == 0
     root = ET.fromstring(out)
-    assert len(root.findall(f".//{SVG}polyline")) == 8
+    assert len(root.findall(f".//{SVG}polyline")) == 9
     title = root.find(f"{SVG}title")
     assert title is not None and title.text == "Acme: eligible assets per stage, by week"
 

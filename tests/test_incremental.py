@@ -224,7 +224,7 @@ def test_reused_pages_are_not_rendered_at_all(
     monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
     out = tmp_path / "site"
     build(project, out)
-    assert len(rendered) == 88
+    assert len(rendered) == 99
     rendered.clear()
     build(project, out)
     assert rendered == []
@@ -277,7 +277,7 @@ def test_page_keys_are_the_same_in_every_process() -> None:
         ).stdout
         for seed in ("1", "2", "3")
     }
-    assert len(keys) == 1 and next(iter(keys)).startswith("88 [")
+    assert len(keys) == 1 and next(iter(keys)).startswith("99 [")
 
 
 @pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
@@ -352,7 +352,7 @@ def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
     # plays (a kit follows next steps across stages and personas, so every play is keyed by
     # the whole library's front matter).
     plays = sorted(p.relative_to(out).as_posix() for p in (out / "plays").rglob("*.html"))
-    assert len(plays) == 32  # 8 stages, each for everyone and for 3 personas
+    assert len(plays) == 36  # 9 stages, each for everyone and for 3 personas
     assert sorted(rendered) == sorted(
         [
             "assets.html",

@@ -56,7 +56,9 @@ def test_after_purchase_kit_marks_gaps_and_success_guidance(builtin_sample: Path
     code, out, _ = run("-C", str(builtin_sample), "kit", "advocacy", "--as-of", AS_OF, "--format", "txt")
     assert code == 0
     golden("kits/advocacy.txt", out)
-    assert out.count("GAP (empty, 0 of 2)") == 4
+    # After the purchase the kit asks the customer's questions: two of them have nothing yet.
+    assert out.count("GAP (empty, 0 of 2)") == 2
+    assert "GAP (empty, 0 of 2): Expanding and referring: nothing answers \u201cWhat has it" in out
 
 
 def test_kit_keeps_the_risk_line_after_the_risk_question_is_renamed(builtin_sample: Path) -> None:
@@ -73,7 +75,7 @@ def test_kit_finds_the_risk_question_by_role_not_id(builtin_sample: Path) -> Non
     text = settings.read_text(encoding="utf-8")
     assert "questions:" not in text
     settings.write_text(
-        text + "questions:\n  - who-we-are\n  - problems\n  - who-for\n  - {id: risk, role: custom}\n",
+        text + "questions:\n  before: [who-we-are, problems, who-for, {id: risk, role: custom}]\n",
         encoding="utf-8",
     )
     code, out, _ = run("-C", str(builtin_sample), "kit", "evaluation", "--as-of", AS_OF)
@@ -98,11 +100,12 @@ def test_kits_writes_one_file_per_stage_and_an_index(
         "06-onboarding.md",
         "07-adoption.md",
         "08-advocacy.md",
+        "09-renewal.md",
         "index.md",
     ]
     index = (out_dir / "index.md").read_text(encoding="utf-8")
     golden("kits/index.md", index)
-    assert sum(line.startswith("- [") for line in index.splitlines()) == 8
+    assert sum(line.startswith("- [") for line in index.splitlines()) == 9
     # Links to asset pages on the site (built into site/) are relative to where the kit was written.
     text = (out_dir / "04-evaluation.md").read_text(encoding="utf-8")
     link = "../sample/site/assets/sales/demo-script.html"
@@ -133,7 +136,7 @@ def test_kits_by_persona_adds_a_folder_per_persona(builtin_sample: Path, tmp_pat
     )
     assert code == 0
     for persona in ("owner-operator", "office-manager", "ops-director"):
-        assert len(list((out_dir / persona).glob("*.html"))) == 8
+        assert len(list((out_dir / persona).glob("*.html"))) == 9
     index = (out_dir / "index.html").read_text(encoding="utf-8")
     assert 'href="ops-director/03-commitment.html"' in index
 
@@ -227,7 +230,7 @@ def test_unknown_stage_and_persona_are_usage_errors() -> None:
     assert code == 2
     assert err == (
         "Error: unknown stage 'zzz' (valid: awareness, exploration, commitment, evaluation, "
-        "purchase, onboarding, adoption, advocacy)\n"
+        "purchase, onboarding, adoption, advocacy, renewal)\n"
     )
     assert run("-C", str(ROOT), "kit", "purchase", "--persona", "cfo")[2] == (
         "Error: unknown persona 'cfo' (valid: owner-operator, office-manager, ops-director)\n"

@@ -34,7 +34,7 @@ def test_rank_sample_first_five_are_the_cheap_fixes(sample: Path) -> None:
 def test_rank_stuck_and_pre_purchase_gaps_before_post_purchase_ones(sample: Path) -> None:
     made = [(a["stage"], a["question"]) for a in actions(sample) if a["kind"] == "make"]
     assert made[:2] == [("commitment", "who-we-are"), ("commitment", "who-for")]
-    after = {"onboarding", "adoption", "advocacy"}
+    after = {"onboarding", "adoption", "advocacy", "renewal"}
     first_after = next(i for i, (s, _) in enumerate(made) if s in after)
     assert all(s in after for s, _ in made[first_after:])
 

@@ -67,7 +67,7 @@ def test_build_sample_summary_and_pages(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     code, stdout, stderr = build(sample, out)
     assert (code, stderr) == (0, "")
-    assert stdout == f"Built 88 pages in {out}/ (92 files changed, 0 removed); open {out}/index.html\n"
+    assert stdout == f"Built 99 pages in {out}/ (103 files changed, 0 removed); open {out}/index.html\n"
     names = sorted(files_of(out))
     assert [n for n in names if "/" not in n] == [
         MANIFEST,
@@ -77,11 +77,11 @@ def test_build_sample_summary_and_pages(sample: Path, tmp_path: Path) -> None:
         "plays.html",
         "stages.html",
     ]
-    assert len([n for n in names if n.startswith("stages/")]) == 8
-    assert len([n for n in names if n.startswith("plays/")]) == 8 + 8 * 3
-    assert len([n for n in names if n.startswith("questions/")]) == 4
+    assert len([n for n in names if n.startswith("stages/")]) == 9
+    assert len([n for n in names if n.startswith("plays/")]) == 9 + 9 * 3
+    assert len([n for n in names if n.startswith("questions/")]) == 8
     assert len([n for n in names if n.startswith("personas/")]) == 3
-    assert len([n for n in names if n.startswith("assets/")]) == 36
+    assert len([n for n in names if n.startswith("assets/")]) == 38
     assert sorted(n for n in names if n.startswith("static/")) == [
         "static/favicon.svg",
         "static/search-index.js",
@@ -94,7 +94,7 @@ def test_build_default_folder_is_site_in_the_project(sample: Path, monkeypatch: 
     monkeypatch.chdir(sample)
     code, stdout, _ = run("build", "--as-of", AS_OF)
     assert code == 0
-    assert stdout.startswith("Built 88 pages in site/ (92 files changed, 0 removed); open site/index.html")
+    assert stdout.startswith("Built 99 pages in site/ (103 files changed, 0 removed); open site/index.html")
     assert (sample / "site" / "index.html").is_file()
 
 
@@ -124,7 +124,7 @@ def test_build_sample_heatmap_cells_lead_to_assets_or_briefs(sample: Path, built
         v["id"]: v["href"] for t, v in home.tags if t == "a" and str(v.get("id", "")).startswith("cell-")
     }
     applicable = [c for c in report.cells if c.state != "n/a"]
-    assert len(links) == len(applicable) == 30
+    assert len(links) == len(applicable) == 34
     for cell in applicable:
         href = links[f"cell-{cell.stage}.{cell.question}"]
         if cell.state == "covered":
@@ -223,7 +223,7 @@ def test_build_prints_problems_and_builds_the_valid_assets(sample: Path, tmp_pat
     code, stdout, stderr = build(sample, tmp_path / "site")
     assert code == 0
     assert "content/broken.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)" in stderr
-    assert stdout.startswith("Built 89 pages")
+    assert stdout.startswith("Built 100 pages")
     # The file keeps its page, which says what is wrong; it stays out of the search index.
     page = (tmp_path / "site" / "assets" / "broken.html").read_text()
     assert "content/broken.md:3:10: error: unknown stage &#39;awarness&#39;" in page
@@ -469,7 +469,7 @@ def test_build_an_empty_library(tmp_path: Path) -> None:
     out = tmp_path / "site"
     code, stdout, err = build(project, out)
     assert (code, err) == (0, "")
-    assert stdout.startswith("Built 25 pages")
+    assert stdout.startswith("Built 31 pages")
     assert check_site(out) == []
 
 
@@ -529,7 +529,7 @@ def test_plan_site_works_out_only_the_pages_to_render(sample: Path) -> None:
     project = load_project(sample)
     report = analyse(project.config, project.library, __import__("datetime").date(2026, 11, 24))
     every = plan_site(project.config, project.library, report, generator="t")
-    assert len(every.pages) == 88 and len(every.stages) == 8 and len(every.assets) == 36
+    assert len(every.pages) == 99 and len(every.stages) == 9 and len(every.assets) == 38
     some = plan_site(
         project.config,
         project.library,

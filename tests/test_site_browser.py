@@ -145,9 +145,14 @@ def test_browser_home_renders_the_heatmap(built: Built, tab: Watched) -> None:
     page = tab.page
     page.goto(built.url("index.html"))
     assert page.title() == "Fernhill"
-    rows = page.locator("table.heatmap tbody tr")
-    assert rows.count() == 8
-    assert page.locator("table.heatmap td.cell").count() == 32
+    rows = page.locator("table.heatmap tbody tr:not(.subhead)")
+    assert rows.count() == 9
+    # The stages after the purchase ask the customer's questions, under a header of their own.
+    assert page.locator("table.heatmap tr.subhead th").all_inner_texts()[:2] == [
+        "After the purchase",
+        "Value realised",
+    ]
+    assert page.locator("table.heatmap td.cell").count() == 36
     empty = page.locator("table.heatmap td.cell.empty").first
     assert empty.locator(".n").inner_text() == "none"
     # An empty cell is a pale red box with a solid red edge, like the other cells' boxes:
@@ -158,7 +163,7 @@ def test_browser_home_renders_the_heatmap(built: Built, tab: Watched) -> None:
     assert style == ["rgb(253, 236, 234)", "solid"]
     # Every cell of a row is the same height and sits at the same place, n/a ones too.
     boxes = page.evaluate(
-        "[...document.querySelectorAll('table.heatmap tbody tr')].map(tr =>"
+        "[...document.querySelectorAll('table.heatmap tbody tr:not(.subhead)')].map(tr =>"
         " [...tr.querySelectorAll('td.cell a, td.cell .box')].map(b => {"
         " const r = b.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; }))"
     )
@@ -199,13 +204,13 @@ def test_browser_asset_index_filters_and_searches(built: Built, tab: Watched) ->
     page = tab.page
     page.goto(built.url("assets.html"))
     assert page.locator("#filters").is_visible()
-    assert len(visible_ids(page)) == 36
-    assert page.locator("#result-count").inner_text() == "Showing all 36 assets."
+    assert len(visible_ids(page)) == 38
+    assert page.locator("#result-count").inner_text() == "Showing all 38 assets."
 
     page.get_by_label("Stage").select_option("evaluation")
     expected = {i for i in built.titles if "evaluation" in load_stage_ids(built, i)}
     assert set(visible_ids(page)) == expected
-    assert page.locator("#result-count").inner_text() == f"Showing {len(expected)} of 36 assets."
+    assert page.locator("#result-count").inner_text() == f"Showing {len(expected)} of 38 assets."
 
     page.get_by_label("Stage").select_option("")
     page.get_by_label("Search").fill("missed CALL")
@@ -219,7 +224,7 @@ def test_browser_asset_index_filters_and_searches(built: Built, tab: Watched) ->
 
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_function(
-        "() => document.querySelectorAll('#asset-table tbody tr:not([hidden])').length === 36"
+        "() => document.querySelectorAll('#asset-table tbody tr:not([hidden])').length === 38"
     )
     page.get_by_label("Status").select_option("stale")
     assert sorted(visible_ids(page)) == sorted(built.report.stale)
@@ -251,7 +256,7 @@ def test_browser_skip_link_is_the_first_tab_stop(built: Built, tab: Watched) -> 
 
 def test_browser_no_console_errors_on_any_page(built: Built, tab: Watched) -> None:
     pages = sorted(p.relative_to(built.out).as_posix() for p in built.out.rglob("*.html"))
-    assert len(pages) == 88
+    assert len(pages) == 99
     for name in pages:
         tab.page.goto(built.url(name))
         assert tab.errors == [], name
@@ -355,7 +360,7 @@ def test_browser_every_play_prints_on_one_page(built: Built, tab: Watched) -> No
 
     page = tab.page
     plays = sorted(p.relative_to(built.out).as_posix() for p in (built.out / "plays").rglob("*.html"))
-    assert len(plays) == 32
+    assert len(plays) == 36
     for name in plays:
         page.goto(built.url(name))
         pdf = page.pdf(format="A4")

@@ -48,7 +48,7 @@ def test_site_navigation_leads_to_overview_stages_plays_gaps_assets(site: dict[s
 
 def test_site_every_page_has_the_search_box(site: dict[str, Rendered]) -> None:
     pages = [p for p in site if p.endswith(".html")]
-    assert len(pages) == 88
+    assert len(pages) == 99
     for path in pages:
         text = site[path].text
         assert 'id="site-search"' in text and 'data-index="' in text, path
@@ -59,14 +59,14 @@ def test_site_every_page_has_the_search_box(site: dict[str, Rendered]) -> None:
 
 def test_site_plays_per_stage_and_persona(site: dict[str, Rendered]) -> None:
     plays = sorted(p for p in site if p.startswith("plays/"))
-    assert len(plays) == 8 + 8 * 3
+    assert len(plays) == 9 + 9 * 3
     everyone = site["plays/commitment.html"].text
     assert '<h1 id="title">Committing to change <span class="for">for everyone</span></h1>' in everyone
     persona = site["plays/commitment/ops-director.html"].text
     assert '<span class="for">for Operations director</span>' in persona
     assert "<dt>Not a fit</dt>" in persona
     grid = site["plays.html"].text
-    assert grid.count('href="plays/') == 32
+    assert grid.count('href="plays/') == 36
     assert '<th scope="col">Operations director</th>' in grid
 
 
@@ -84,6 +84,7 @@ def test_site_persona_page_leads_to_its_plays(site: dict[str, Rendered]) -> None
             "onboarding",
             "adoption",
             "advocacy",
+            "renewal",
         )
     ]
 
@@ -91,7 +92,7 @@ def test_site_persona_page_leads_to_its_plays(site: dict[str, Rendered]) -> None
 def test_site_gaps_page_is_in_make_next_order(site: dict[str, Rendered]) -> None:
     text = site["gaps.html"].text
     ranks = [int(n) for n in re.findall(r'<h2 id="brief-[^"]+"><span class="rank">#(\d+)</span>', text)]
-    assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) == 22
+    assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) == 25
 
 
 def test_site_retired_asset_page_offers_no_next_step(site: dict[str, Rendered]) -> None:

@@ -482,4 +482,4 @@ def test_serve_log_counts_in_the_singular(sample: Path, tmp_path: Path) -> None:
     assert preview.rebuild().error == ""
     (out / "gaps.html").write_text("scribbled", encoding="utf-8")
     preview.rebuild()
-    assert lines[-1] == "Built 89 pages (1 file changed, 0 removed); 1 problem in the library"
+    assert lines[-1] == "Built 100 pages (1 file changed, 0 removed); 1 problem in the library"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model.project import Project
 from ..paths import shown_folder
+from .lint import lint
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,15 @@ class CheckResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def check_project(project: Project) -> CheckResult:
-    """Count what validating ``project`` found."""
+def check_project(project: Project, as_of: dt.date | None = None) -> CheckResult:
+    """Count what validating ``project`` found.
+
+    With ``as_of`` (the day eligibility is judged on), the lint warnings of `analyse.lint`
+    are among the problems too; rules switched off in the ``lint`` setting stay out.
+    """
     problems = project.problems
+    if as_of is not None:
+        problems = tuple(sorted((*problems, *lint(project.config, project.library, as_of))))
     errors = sum(p.severity == "error" for p in problems)
     config = project.config
     content = shown_folder(config.content_dir, config.root)

@@ -188,7 +188,8 @@ def _stage_rows(config: Config, placed: _Placed) -> tuple[StageCoverage, ...]:
 def _cells(config: Config, placed: _Placed) -> tuple[Cell, ...]:
     cells = []
     for stage in config.model.stages:
-        for question in config.questions:
+        # A stage asks the questions of its phase: after the purchase, not the buyer's four.
+        for question in config.questions_at(stage.id):
             ids = tuple(sorted(placed.in_cell.get((stage.id, question.id), ())))
             threshold = config.thresholds.for_cell(stage.id, question.id)
             na = (stage.id, question.id) in config.not_applicable
@@ -231,18 +232,13 @@ def _over_invested(eligible: Sequence[Asset], cells: Sequence[Cell]) -> tuple[st
     by_cell = {(c.stage, c.question): c for c in cells}
     counted = [c.count for c in cells if c.state != "n/a"]
     mean = sum(counted) / len(counted) if counted else 0.0
-    return tuple(
-        sorted(
-            a.id
-            for a in eligible
-            if all(
-                (c := by_cell.get((s, q))) is not None
-                and c.count >= OVER_INVESTED_FACTOR * max(c.threshold, mean)
-                for s in a.stages
-                for q in a.questions
-            )
-        )
-    )
+    over = []
+    for a in eligible:
+        # Only the cells the asset counts in: a question not asked at a stage has no cell.
+        mine = [c for s in a.stages for q in a.questions if (c := by_cell.get((s, q))) is not None]
+        if mine and all(c.count >= OVER_INVESTED_FACTOR * max(c.threshold, mean) for c in mine):
+            over.append(a.id)
+    return tuple(sorted(over))
 
 
 def _next_reason(target: str, by_id: Mapping[str, Asset], index: dict[str, int], as_of: dt.date) -> str:

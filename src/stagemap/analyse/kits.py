@@ -113,7 +113,7 @@ def build_kit(
     sendable = [a for a in here if not is_internal(a)]
     pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
     risk = config.question_with_role("risk")
-    risk_cell = report.cell(stage.id, risk.id).assets if risk else ()
+    risk_cell = report.cell(stage.id, risk.id).assets if risk and config.asks(stage.id, risk.id) else ()
     risk_assets = [a for a in (library.by_id[i] for i in risk_cell) if not is_internal(a)]
     row = report.stages[stage.index]
     return Kit(
@@ -180,7 +180,7 @@ def _questions(
 ) -> tuple[KitQuestion, ...]:
     """Per question: the cell's state, the buyer-facing messages and assets, the gap to fill."""
     questions = []
-    for question in config.questions:
+    for question in config.questions_at(stage.id):
         cell = report.cell(stage.id, question.id)
         # Internal material never goes under "send", and its message is a note for the team.
         answering = [a for a in (library.by_id[i] for i in cell.assets) if not is_internal(a)]

@@ -2,8 +2,8 @@
 
 - ``hard-sell``: an asset led by marketing (its earliest stage) whose next step jumps to a
   stage at the purchase, or whose call to action is a hard sell ("20% off this week").
-- ``no-not-for``: a stage before the purchase where no buyer-facing asset says who the offer
-  is not for.
+- ``no-not-for``: a stage before the purchase with buyer-facing assets, none of which says who
+  the offer is not for (a stage with none is an empty stage, which the report lists already).
 - ``placeholder``: ``purpose`` or ``messages`` missing, or ``purpose`` still the text that
   ``stagemap init`` writes.
 
@@ -89,7 +89,11 @@ def _no_not_for(config: Config, eligible: Sequence[Asset]) -> list[Problem]:
     problems = []
     for stage in config.model.stages:
         here = [a for a in eligible if stage.id in a.stages and not is_internal(a)]
-        if stage.phase != "before" or any(NOT_FOR.search(f"{a.title} {a.summary} {a.message}") for a in here):
+        if (
+            stage.phase != "before"
+            or not here
+            or any(NOT_FOR.search(f"{a.title} {a.summary} {a.message}") for a in here)
+        ):
             continue
         message = f"no asset at stage '{stage.id}' says who the offer is not for"
         hint = "say it in an asset's title, summary or message"

@@ -63,7 +63,9 @@ def build_play(
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         guide=guide,
         objections=cards,
-        proof=_proof(config, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs),
+        proof=_proof(
+            config, stage.id, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs
+        ),
         send=tuple(refs(a) for a in _sendable(here, cards))[: PLAY_LIMITS["send"]],
         not_fit=tuple((p.name, p.not_fit) for p in personas if p.not_fit),
         next_stage=config.model.after(stage),
@@ -95,14 +97,14 @@ def _card(objection: Objection, here: Sequence[Asset], refs: AssetRefs) -> Objec
     return ObjectionCard(objection, proof, tuple(refs(a) for a in answering))
 
 
-def _proof(config: Config, here: Sequence[Asset], refs: AssetRefs) -> tuple[ProofPoint, ...]:
+def _proof(config: Config, stage_id: str, here: Sequence[Asset], refs: AssetRefs) -> tuple[ProofPoint, ...]:
     """One line per buyer-facing asset, in question order, for the questions it answers here.
 
     ``here`` leaves out the assets an objection card already quotes, so nothing is said twice.
     """
     points: list[ProofPoint] = []
     seen: set[str] = set()
-    for question in config.questions:
+    for question in config.questions_at(stage_id):
         for asset in here:
             if question.id not in asset.questions or asset.id in seen:
                 continue

@@ -333,7 +333,8 @@ def _stage_view(
 def _question_view(
     config: Config, report: Report, ordered: tuple[Asset, ...], question: Question
 ) -> QuestionView:
-    stages = config.model.stages
+    # Only the stages that ask the question have a cell for it.
+    stages = tuple(s for s in config.model.stages if config.asks(s.id, question.id))
     return QuestionView(
         question=question,
         message=config.messages.get(question.id, ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 
@@ -31,6 +32,8 @@ def check(state: _State, fmt: str, strict: bool) -> None:
     """Validate stagemap.yml and every content file.
 
     Each problem is printed to stderr as 'path:line:col: error|warning: message (hint)'.
+    Lint warnings (content that works against the journey, e.g. a hard sell in an awareness
+    post) are among them; switch a rule off with 'lint' in stagemap.yml.
     Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
 
     \b
@@ -40,7 +43,7 @@ def check(state: _State, fmt: str, strict: bool) -> None:
     """
     _finish_rename(state)
     project = state.load(bodies=False)
-    result = check_project(project)
+    result = check_project(project, dt.date.today())
     if fmt == "json":
         click.echo(render_check_json(result, project.library.fates))
     else:

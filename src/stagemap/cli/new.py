@@ -161,9 +161,11 @@ def _ask_required(
             raise UsageError(f"missing --stage ({choices_hint(model.stage_ids)})")
         stages = edit.ask_ids("Stages", [(s.id, s.name) for s in model.stages], required=True)
     if not questions:
+        # Offer the questions the chosen stages ask (after the purchase, the customer's).
+        asked = [q for q in config.questions if any(config.asks(s, q.id) for s in stages)] or config.questions
         if not ask:
-            raise UsageError(f"missing --question ({choices_hint(config.question_ids)})")
-        choices = [(q.id, q.prompt or q.name) for q in config.questions]
+            raise UsageError(f"missing --question ({choices_hint([q.id for q in asked])})")
+        choices = [(q.id, q.prompt or q.name) for q in asked]
         questions = edit.ask_ids("Questions", choices, required=True)
     return stages, questions
 

@@ -268,6 +268,9 @@ def gap_brief(config: Config, library: Library, stage_id: str, question_id: str,
     check_ids("question", [question_id], config.question_ids)
     if (stage_id, question_id) in config.not_applicable:
         raise NotApplicable(stage_id, question_id)
+    asked = [q.id for q in config.questions_at(stage_id)]
+    if question_id not in asked:
+        raise UsageError(f"'{stage_id}' does not ask question '{question_id}' (it asks {', '.join(asked)})")
     return brief_for(config, library, analyse(config, library, day), stage_id, question_id)
 
 

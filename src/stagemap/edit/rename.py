@@ -249,6 +249,14 @@ def _question_changes(config: Config, questions: Any, old: str, new: str) -> lis
     spelt = {"id": new, "name": current.name, "prompt": current.prompt}
     if current.role != "custom":
         spelt["role"] = current.role
+    if questions is None and config.phase_questions:
+        # The default questions differ by phase: spell out only the phases that ask it.
+        by_phase = {
+            phase: [spelt if i == old else i for i in ids]
+            for phase, ids in config.phase_questions.items()
+            if old in ids
+        }
+        return [SetValue(("questions",), by_phase)]
     if questions is None:
         return [SetValue(("questions",), [spelt if q.id == old else q.id for q in config.questions])]
     known = {q.id for q in KNOWN_QUESTIONS}

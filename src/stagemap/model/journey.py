@@ -205,8 +205,25 @@ DEFAULT_QUESTIONS: tuple[Question, ...] = (
 )
 """The four questions every project starts with."""
 
+AFTER_QUESTIONS: tuple[Question, ...] = (
+    Question("value", "Value realised", "What has it given us so far, in terms we care about?"),
+    Question("help", "Getting help", "Who helps us when something goes wrong, and how fast?"),
+    Question("expand", "Growing with it", "What more could it do for us, and for whom else here?"),
+    Question("again", "Buying again", "Knowing what we know now, would we choose you again?"),
+)
+"""The questions customers ask after the purchase, asked there by default instead of the four."""
+
+DEFAULT_PHASE_QUESTIONS: Mapping[Phase, tuple[Question, ...]] = {
+    "before": DEFAULT_QUESTIONS,
+    "at": DEFAULT_QUESTIONS,
+    "after": AFTER_QUESTIONS,
+}
+"""The questions asked at the stages of each phase when neither the model nor the settings
+say otherwise."""
+
 KNOWN_QUESTIONS: tuple[Question, ...] = (
     *DEFAULT_QUESTIONS,
+    *AFTER_QUESTIONS,
     Question("what-we-do", "What we do", "What exactly do you do?"),
     Question("cost", "Cost of the problem", "What is this problem costing us?"),
     Question("how-to-start", "How to start", "How do we get started, and what happens first?"),

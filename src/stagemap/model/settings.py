@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .journey import JourneyModel, Persona, Question, QuestionRole, RankWeights
+from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankWeights
 
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
@@ -179,7 +179,8 @@ class Config:
     model: JourneyModel
     """The journey model, with overrides applied."""
     questions: tuple[Question, ...]
-    """Buyer questions, in order."""
+    """Every buyer question asked at some stage, in order: those asked before the purchase
+    first. Assets answer them by id."""
     personas: tuple[Persona, ...]
     """Personas, in order."""
     not_applicable: frozenset[tuple[str, str]]
@@ -210,6 +211,9 @@ class Config:
     """Lint rules switched off (``lint`` in stagemap.yml)."""
     history: HistorySpan | None = field(default_factory=HistorySpan)
     """The span of the site's history page, or None when it is switched off."""
+    phase_questions: Mapping[Phase, tuple[str, ...]] = field(default_factory=dict)
+    """Ids of the questions asked at the stages of each phase, in order; a phase not listed
+    asks every question (as a ``questions`` list in the settings does)."""
 
     @property
     def all_sources(self) -> tuple[Source, ...]:
@@ -229,6 +233,18 @@ class Config:
     def question(self, question_id: str) -> Question | None:
         """Return the question with this id, or None."""
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def questions_at(self, stage_id: str) -> tuple[Question, ...]:
+        """Return the questions asked at a stage: those of its phase."""
+        stage = self.model.stage(stage_id)
+        ids = self.phase_questions.get(stage.phase) if stage is not None else None
+        if ids is None:
+            return self.questions
+        return tuple(q for i in ids if (q := self.question(i)) is not None)
+
+    def asks(self, stage_id: str, question_id: str) -> bool:
+        """Return True if the question is asked at the stage (the stage x question cell exists)."""
+        return any(q.id == question_id for q in self.questions_at(stage_id))
 
     def question_with_role(self, role: QuestionRole) -> Question | None:
         """Return the question playing ``role`` (at most one does), or None."""

@@ -44,7 +44,7 @@ def apply_guides(
 
     The model's ``order`` (``line``, the default, or ``any``) is read here too.
     """
-    source = _model_source(model_value, loaded, root)
+    source = model_source(model_value, loaded, root)
     guides: dict[str, StageGuide] = {}
     free_order = False
     if source is not None:
@@ -59,9 +59,11 @@ def apply_guides(
     return replace(model, guides=guides, free_order=free_order)
 
 
-def _model_source(
-    value: Any, loaded: yamlsafe.Loaded, root: Path
-) -> tuple[dict[str, Any], yamlsafe.Loaded, tuple[Any, ...], str | None] | None:
+ModelSource = tuple[dict[str, Any], yamlsafe.Loaded, tuple[Any, ...], str | None]
+"""A model's data, where it was read, its place there and its file name (None: stagemap.yml)."""
+
+
+def model_source(value: Any, loaded: yamlsafe.Loaded, root: Path) -> ModelSource | None:
     """Return the model's data, where it was read, its place there and its file name, or None."""
     if isinstance(value, dict):
         return value, loaded, ("model",), None

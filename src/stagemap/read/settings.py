@@ -19,9 +19,9 @@ from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config, HistorySp
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
-from .guidance import apply_guides, read_lint, read_weights
+from .guidance import apply_guides, model_source, read_lint, read_weights
 from .models import apply_stage_overrides, is_usable, resolve_model
-from .questions import read_personas, read_questions
+from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
 from .sourcing import read_rules, read_sources
 
@@ -122,12 +122,14 @@ class _Reader:
         findings.unknown_keys(loaded, (), data, SETTINGS, "unknown setting '{}'")
         model = resolve_model(data.get("model", DEFAULT_MODEL), loaded, self.root, findings)
         stage_ids = None
+        source = None
         if is_usable(model):
             model = apply_stage_overrides(model, data.get("stages"), loaded, findings)
             model_value, plays = data.get("model", DEFAULT_MODEL), data.get("plays")
             model = apply_guides(model, model_value, plays, loaded, self.root, findings)
             stage_ids = model.stage_ids
-        questions = read_questions(data.get("questions"), loaded, findings)
+            source = model_source(model_value, loaded, self.root)
+        questions, phase_questions = read_phase_questions(data.get("questions"), source, loaded, findings)
         question_ids = tuple(q.id for q in questions)
         not_applicable = read_not_applicable(
             data.get("not_applicable"), loaded, stage_ids, question_ids, findings
@@ -166,6 +168,7 @@ class _Reader:
             cache_dir=self._cache(data, loaded),
             sources=sources,
             rules=rules,
+            phase_questions=phase_questions,
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))

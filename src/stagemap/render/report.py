@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model.journey import Question
 from ..model.library import Asset, Library
 from ..model.report import (
     CELL_LABELS,
@@ -38,6 +39,22 @@ JSON_VERSION = 1
 """Version of the JSON report: it changes only when a key is removed or changes meaning."""
 CSV_COLUMNS = ("stage", "stage_name", "phase", "lead", "question", "count", "threshold", "state", "assets")
 """Columns of the CSV report, one row per stage x question cell."""
+
+
+def question_groups(report: Report) -> list[tuple[tuple[Question, ...], list[StageCoverage]]]:
+    """Return runs of stages that ask the same questions, each with those questions, in order.
+
+    The matrix gets a header per run: the four buyer questions before and at the purchase,
+    the customer's questions after it (or one run, when every stage asks the same).
+    """
+    groups: list[tuple[tuple[Question, ...], list[StageCoverage]]] = []
+    for row in report.stages:
+        questions = report.config.questions_at(row.stage.id)
+        if groups and groups[-1][0] == questions:
+            groups[-1][1].append(row)
+        else:
+            groups.append((questions, [row]))
+    return groups
 
 
 def pct(share: float) -> str:
@@ -76,7 +93,7 @@ def to_data(report: Report) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "persona": report.persona,
         "assets": {"total": report.total, "eligible": len(report.eligible)},
-        "questions": [{"id": q.id, "name": q.name, "prompt": q.prompt} for q in config.questions],
+        "questions": [_question_data(report, q) for q in config.questions],
         "stages": [_stage_data(row) for row in report.stages],
         "cells": [_cell_data(c) for c in report.cells],
         "stuck": list(report.stuck),
@@ -97,8 +114,19 @@ def to_data(report: Report) -> dict[str, Any]:
         "next_to_make": [_gap_data(rank, g) for rank, g in enumerate(report.next_to_make, 1)],
         "actions": [_action_data(rank, a) for rank, a in enumerate(report.actions, 1)],
         "by_persona": [_persona_data(row) for row in report.by_persona],
+        "lint": [p.as_dict() for p in report.lint],
         # Only with imported signals: a report without them keeps its bytes.
         **({"evidence": evidence_data(report.evidence)} if report.evidence is not None else {}),
+    }
+
+
+def _question_data(report: Report, question: Question) -> dict[str, Any]:
+    stages = [row.stage for row in report.stages]
+    return {
+        "id": question.id,
+        "name": question.name,
+        "prompt": question.prompt,
+        "stages": [s.id for s in stages if report.config.asks(s.id, question.id)],
     }
 
 
@@ -218,19 +246,9 @@ def render_markdown(report: Report) -> str:
     scope = f" for persona `{report.persona}`" if report.persona else ""
     lines.append(f"Model `{config.model.id}`, as of {report.as_of.isoformat()}{scope}: {sendable(report)}")
     lines += ["", "## Coverage", ""]
-    header = ["Stage", "Phase", "All", *(_md(q.name) for q in config.questions)]
-    lines.append("| " + " | ".join(header) + " |")
-    lines.append("|" + "---|" * 2 + "--:|" * (len(header) - 2))
-    for row in report.stages:
-        cells = [c for c in report.cells if c.stage == row.stage.id]
-        marks = [f"{SYMBOLS[c.state]} {c.count if c.state != 'n/a' else 'n/a'}" for c in cells]
-        lines.append(
-            f"| {_md(row.stage.name)} | {row.stage.phase} | {SYMBOLS[row.state]} {row.count} | "
-            + " | ".join(marks)
-            + " |"
-        )
+    for questions, rows in question_groups(report):
+        lines += _md_matrix(report, questions, rows)
     lines += [
-        "",
         ", ".join(f"{SYMBOLS[s]} {CELL_LABELS[s]}" for s in CELL_STATES),
         "",
     ]
@@ -243,6 +261,10 @@ def render_markdown(report: Report) -> str:
     if not report.actions:
         lines.append("Every cell is covered and every stage hands buyers on.")
     lines.append("")
+    if report.lint:
+        lines += ["## Lint", ""]
+        lines += [f"- {_md(p.format())}" for p in report.lint]
+        lines.append("")
     if report.by_persona:
         lines += ["## By persona", ""]
         lines.append("| Persona | " + " | ".join(r.stage.id for r in report.stages) + " |")
@@ -253,6 +275,21 @@ def render_markdown(report: Report) -> str:
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def _md_matrix(report: Report, questions: tuple[Question, ...], rows: list[StageCoverage]) -> list[str]:
+    """One table of stages that ask the same questions."""
+    header = ["Stage", "Phase", "All", *(_md(q.name) for q in questions)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * 2 + "--:|" * (len(header) - 2)]
+    for row in rows:
+        cells = [c for c in report.cells if c.stage == row.stage.id]
+        marks = [f"{SYMBOLS[c.state]} {c.count if c.state != 'n/a' else 'n/a'}" for c in cells]
+        lines.append(
+            f"| {_md(row.stage.name)} | {row.stage.phase} | {SYMBOLS[row.state]} {row.count} | "
+            + " | ".join(marks)
+            + " |"
+        )
+    return [*lines, ""]
 
 
 def _md_flow_and_balance(report: Report) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model.journey import PHASES
 from ..model.report import CELL_STATES, FLOW_NOT_TRACKED, FLOW_START, STUCK_TEXT, Report, State
 from .evidence import report_lines
-from .report import SYMBOLS, after_warning, pct, sendable
+from .report import SYMBOLS, after_warning, pct, question_groups, sendable
 
 TABLE_GAPS = 10
 """The table lists this many gaps to fill; Markdown and JSON list them all."""
@@ -50,6 +50,7 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     if report.evidence is not None:
         out += report_lines(report.evidence)
     out += _table_gaps(report, wrap, paint)
+    out += _table_lint(report, wrap, paint)
     out += _table_personas(report, col, paint)
     return "\n".join(out) + "\n"
 
@@ -59,26 +60,30 @@ def _fit(text: str, width: int) -> str:
 
 
 def _table_matrix(report: Report, width: int, paint: _Paint) -> tuple[int, list[str]]:
-    """Return the column width and the lines of the matrix with its legend."""
-    questions = report.config.questions
-    col = max(7, min(12, (width - 34) // max(1, len(questions) + 1)))
+    """Return the column width and the lines of the matrix with its legend.
+
+    Stages that ask other questions (those after the purchase) get a header of their own.
+    """
+    groups = question_groups(report)
+    every = [q for questions, _ in groups for q in questions]
+    most = max(len(questions) for questions, _ in groups)
+    col = max(7, min(12, (width - 34) // max(1, most + 1)))
     # Question names when they all fit, else the (shorter, exact) ids: never a cut-off word.
-    labels = [q.name for q in questions]
-    if any(len(label) > col for label in labels):
-        labels = [q.id for q in questions]
-    col = min(col, max(6, *(len(label) for label in labels)))
-    name_w = max(12, min(28, width - 4 - (col + 1) * (len(questions) + 1) - 8))
-    head = f"{'Stage':<{name_w}} {'Phase':<6} {'All':>{col}}" + "".join(
-        f" {_fit(label, col):>{col}}" for label in labels
-    )
-    out = [paint.bold(head)]
+    by_name = all(len(q.name) <= col for q in every)
+    col = min(col, max(6, *(len(q.name if by_name else q.id) for q in every)))
+    name_w = max(12, min(28, width - 4 - (col + 1) * (most + 1) - 8))
+    out = []
     stuck = set(report.stuck)
-    for row in report.stages:
-        label = _fit(row.stage.name, name_w - 2) + (" !" if row.stage.id in stuck else "")
-        cells = [c for c in report.cells if c.stage == row.stage.id]
-        parts = [f"{label:<{name_w}} {row.stage.phase:<6} ", _mark(row.state, row.count, col, paint)]
-        parts += [" " + _mark(c.state, c.count, col, paint) for c in cells]
-        out.append("".join(parts))
+    for n, (questions, rows) in enumerate(groups):
+        labels = [q.name if by_name else q.id for q in questions]
+        first = f"{'Stage':<{name_w}} {'Phase':<6} {'All':>{col}}" if n == 0 else " " * (name_w + 8 + col)
+        out.append(paint.bold(first + "".join(f" {_fit(label, col):>{col}}" for label in labels)))
+        for row in rows:
+            label = _fit(row.stage.name, name_w - 2) + (" !" if row.stage.id in stuck else "")
+            cells = [c for c in report.cells if c.stage == row.stage.id]
+            parts = [f"{label:<{name_w}} {row.stage.phase:<6} ", _mark(row.state, row.count, col, paint)]
+            parts += [" " + _mark(c.state, c.count, col, paint) for c in cells]
+            out.append("".join(parts))
     legend = "  ".join(paint(f"{SYMBOLS[s]} {s}", COLORS[s]) for s in CELL_STATES)
     stuck_legend = "! stuck: nothing hands buyers forward"
     if len(_plain(legend)) + 3 + len(stuck_legend) <= width:
@@ -142,6 +147,15 @@ def _table_gaps(report: Report, wrap: int, paint: _Paint) -> list[str]:
     hidden = len(report.actions) - len(shown)
     if hidden:
         out.append(f"  ... and {hidden} more (--format md or json lists them all)")
+    return out
+
+
+def _table_lint(report: Report, wrap: int, paint: _Paint) -> list[str]:
+    if not report.lint:
+        return []
+    out = ["", paint.bold("Lint")]
+    for problem in report.lint:
+        out += [paint(line, COLORS["thin"]) for line in _wrap(problem.format(), wrap, "  ", "    ")]
     return out
 
 
