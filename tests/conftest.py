@@ -74,3 +74,5 @@ personas:
   - id: manager
     name: Office manager
 """
+QUIET_CONFIG = MINIMAL_CONFIG + "lint: {placeholder: false, no-not-for: false}\n"
+"""`MINIMAL_CONFIG` without the lint rules about the settings and stages, for tests about other output."""

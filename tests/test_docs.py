@@ -363,13 +363,16 @@ def test_readme_prose_numbers_are_all_bound_and_true() -> None:
 
 def test_prose_number_check_catches_a_wrong_or_unbound_number() -> None:
     prose = readme_prose(README.read_text(encoding="utf-8"))
-    wrong = prose.replace("`after` holds 11% of the", "`after` holds 10% of the")
+    share = re.search(r"`after` holds (\d+)% of the", prose)
+    assert share is not None
+    right = int(share.group(1))
+    wrong = prose.replace(share.group(0), f"`after` holds {right - 1}% of the")
     assert prose_number_problems(wrong, PROSE_BINDINGS) == [
-        "README says ['10'] where the source gives ['11']: '`after` holds 10% of the'"
+        f"README says ['{right - 1}'] where the source gives ['{right}']: '`after` holds {right - 1}% of the'"
     ]
-    added = prose + " The sample has 37 assets."
+    added = prose + " The sample has 97 assets."
     assert prose_number_problems(added, PROSE_BINDINGS) == [
-        f"unbound number '37' in {added[-50:]!r}",
+        f"unbound number '97' in {added[-50:]!r}",
     ]
 
 

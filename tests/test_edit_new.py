@@ -110,8 +110,8 @@ def test_new_gap_files_the_asset_where_its_stage_lives(project: Path) -> None:
     # Same working title in the same folder: the stage's id tells the second file apart.
     assert run("new", "--gap", "commitment:who-we-are")[1] == "content/sales/why-acme-exists-commitment.md\n"
     # A stage without assets takes the folder of the nearest stage that has some.
-    assert run("new", "--gap", "advocacy:risk")[1] == (
-        "content/customers/your-data-your-contract-and-your-way-out-of-acme.md\n"
+    assert run("new", "--gap", "advocacy:help")[1] == (
+        "content/customers/who-helps-us-when-something-goes-wrong-and-how-fast.md\n"
     )
     assert run("new", "--gap", "purchase:who-for", "--path", "deals/")[1] == (
         "content/deals/is-acme-the-right-fit-a-last-check-before-you-sign.md\n"
@@ -121,8 +121,8 @@ def test_new_gap_files_the_asset_where_its_stage_lives(project: Path) -> None:
 
 def test_new_gap_in_an_empty_library_makes_a_folder_for_the_stage(project: Path) -> None:
     (project / "content/blog/cost.md").unlink()
-    code, out, _ = run("new", "--gap", "onboarding:problems")
-    assert (code, out) == (0, "content/onboarding/getting-more-out-of-acme.md\n")
+    code, out, _ = run("new", "--gap", "onboarding:value")
+    assert (code, out) == (0, "content/onboarding/what-has-it-given-us-so-far-in-terms-we-care-about.md\n")
 
 
 def test_new_gap_title_of_a_custom_question_is_its_prompt(project: Path) -> None:
@@ -256,9 +256,9 @@ def test_new_takes_numbers_and_the_format_shown_in_the_prompt(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli_edit, "stdin_is_tty", lambda: True)
-    code, out, err = run("new", input="By number\n9\n2\n2, 4\n1\n\n")
+    code, out, err = run("new", input="By number\n10\n2\n2, 4\n1\n\n")
     assert (code, out) == (0, "content/by-number.md\n")
-    assert "Stages (numbers or ids, separated by commas): 9\nError: no choice number 9 (1 to 8)\n" in err
+    assert "Stages (numbers or ids, separated by commas): 10\nError: no choice number 10 (1 to 9)\n" in err
     assert err.endswith("Format (a number or a name; - for none) [guide]: \n")
     assert (
         (project / "content/by-number.md")

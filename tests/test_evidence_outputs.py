@@ -61,7 +61,7 @@ def test_play_shows_what_buyers_did_next_to_each_asset_to_send(signalled: Path) 
     assert code == 0
     assert "  What buyers did here: 1820 views" in out
     assert (
-        "  - Pricing on one page <content/sales/pricing-one-pager.md>\n"
+        "  - Pricing on one page <site/assets/sales/pricing-one-pager.html>\n"
         f"    What buyers did: 790 views ({ANALYTICS}); 1 deal, 0 moved on, 0 replies ({CRM})\n"
     ) in out
 

@@ -25,7 +25,7 @@ from stagemap.cli.app import cli
 from stagemap.model.settings import CACHE_DIR
 from stagemap.read.cache import CACHE_FILE
 from stagemap.write.record import record_path
-from tests.conftest import MINIMAL_CONFIG, write
+from tests.conftest import QUIET_CONFIG, write
 from tests.test_symlinks import READ_COMMANDS
 
 WARNING = (
@@ -179,7 +179,7 @@ PAGE = "---\ntitle: A\nstages: awareness\nquestions: risk\n---\nBody.\n"
 
 
 def test_a_parse_cache_linked_to_dev_zero_is_not_read(tmp_path: Path) -> None:
-    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE})
+    write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/a.md": PAGE})
     (tmp_path / CACHE_DIR).mkdir()
     (tmp_path / CACHE_DIR / CACHE_FILE).symlink_to("/dev/zero")
     result = _bounded(tmp_path, "check")
@@ -192,7 +192,7 @@ def test_a_parse_cache_linked_to_dev_zero_is_not_read(tmp_path: Path) -> None:
 
 
 def test_a_page_record_linked_to_dev_zero_is_not_read(tmp_path: Path) -> None:
-    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE})
+    write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/a.md": PAGE})
     record = record_path(load_project(tmp_path).config, tmp_path / "site")
     record.parent.mkdir()
     record.symlink_to("/dev/zero")
@@ -204,7 +204,7 @@ def test_a_page_record_linked_to_dev_zero_is_not_read(tmp_path: Path) -> None:
 def test_a_name_that_is_not_utf8_is_reported_and_every_command_finishes(
     tmp_path: Path, command: str, code: int
 ) -> None:
-    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/a.md": PAGE})
+    write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/a.md": PAGE})
     try:
         (tmp_path / "content" / os.fsdecode(b"caf\xe9.md")).write_text(PAGE, encoding="utf-8")
     except OSError:

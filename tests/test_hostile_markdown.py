@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from stagemap.model import limits
 from stagemap.render import markdown
-from tests.conftest import MINIMAL_CONFIG, write
+from tests.conftest import QUIET_CONFIG, write
 
 CASES = {
     "table-2MB": "| a | b | c |\n|---|---|---|\n" + "| x | y | z |\n" * 150_000 + "deep text\n",
@@ -149,7 +149,7 @@ def test_check_reports_a_body_shown_as_plain_text_at_the_construct(tmp_path: Pat
     write(
         tmp_path,
         {
-            "stagemap.yml": MINIMAL_CONFIG,
+            "stagemap.yml": QUIET_CONFIG,
             "content/deep.md": PAGE + "- " * 3_000 + "deep text\n",
             "content/brackets.md": PAGE + "ok\n" + "[" * 3_000 + "\n",
         },
@@ -166,7 +166,7 @@ def test_check_reports_a_body_shown_as_plain_text_at_the_construct(tmp_path: Pat
 
 
 def test_build_shows_a_body_beyond_the_limits_as_plain_text(tmp_path: Path) -> None:
-    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, "content/deep.md": PAGE + "> " * 3_000 + "deep text\n"})
+    write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/deep.md": PAGE + "> " * 3_000 + "deep text\n"})
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from stagemap.read import assets, cache
-from stagemap.read.cache import Remembered
 from stagemap.read.project import read_project
+from stagemap.read.remembered import Remembered
 
 OLD = 1_600_000_000_000_000_000
 

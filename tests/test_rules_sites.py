@@ -124,7 +124,7 @@ def test_rules_sites_cli_one_settings_edit_on_a_copy(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["-C", str(site), "report", "--as-of", "2026-03-01", "--width", "200"])
     assert result.exit_code == 0, result.output
-    assert "flow not tracked yet: 0 of 28 assets before the last stage name a next step" in result.stdout
+    assert "flow not tracked yet: 0 of 29 assets before the last stage name a next step" in result.stdout
     result = runner.invoke(
         cli, ["-C", str(site), "report", "--explain", "evaluation:risk", "--as-of", "2026-03-01"]
     )

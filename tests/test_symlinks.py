@@ -54,7 +54,7 @@ READ_COMMANDS = [
     ("check",),
     ("report", "--as-of", AS_OF),
     ("kit", "awareness", "--as-of", AS_OF),
-    ("list",),
+    ("list", "--width", "0"),
 ]
 
 

@@ -39,6 +39,7 @@ def serves(asset: Asset, persona: str | None) -> bool:
     return persona is None or not asset.personas or persona in asset.personas
 
 
+# long: one Report, built field by field; each field is one line (the steps are functions below).
 def analyse(
     config: Config,
     library: Library,

@@ -8,8 +8,9 @@ from pathlib import Path
 from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
-from .cache import READ_FAILED, CacheUpdate, Parsed, Remembered, cache_key, cached_parse, open_cache
+from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
+from .remembered import Remembered, cached_parse
 from .sources import Scan, ToRead, scan, walk
 
 __all__ = [

@@ -160,7 +160,7 @@ class ParseCache:
             return
         if any(p.code == READ_FAILED for p in parsed[1]):
             return
-        entry = _encode(parsed, stat)
+        entry = encode_entry(parsed, stat)
         if entry is not None:
             self.new[rel] = entry
 
@@ -173,7 +173,7 @@ class ParseCache:
         return CacheUpdate(self.path.parent, self.path.name, text.encode("utf-8"))
 
 
-def _encode(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
+def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
     """Return ``[size, mtime, problems, asset]``, the asset as a flat list (see `_decode`)."""
     asset, problems = parsed
     record: list[Any] | None = None
@@ -291,84 +291,7 @@ def _origin(value: Any) -> tuple[str, str, int]:
     return field, kind, _int(number)
 
 
-class Remembered:
-    """Parse results kept in memory between reads of one project (the preview server's), bodies included.
-
-    A result is used again while its file keeps its size and time; as in the cache file, files
-    modified within `RACY_NS` are parsed every time.
-    """
-
-    def __init__(self) -> None:
-        self.entries: dict[str, tuple[int, int, Parsed]] = {}
-        self.key = ""  # what the results depend on (see `cache_key`): another key forgets them
-        self.fresh = False  # a file was parsed since the last `update`
-
-    def use(self, key: str) -> None:
-        """Start a read whose parsing depends on ``key``."""
-        if key != self.key:
-            self.entries.clear()
-            self.key = key
-
-    def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
-        entry = self.entries.get(rel)
-        same = entry is not None and (entry[0], entry[1]) == (stat.st_size, stat.st_mtime_ns)
-        return entry[2] if entry is not None and same else None
-
-    def update(self, path: Path) -> CacheUpdate | None:
-        """Return the cache file ``path`` as these results make it; None when nothing was parsed since and it exists."""
-        if not self.fresh and path.is_file():
-            return None
-        self.fresh = False
-        entries = {}
-        for rel, (size, mtime, parsed) in self.entries.items():
-            entry = _encode(parsed, os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
-            if entry is not None:
-                entries[rel] = [size, mtime, *entry[2:]]
-        data = {"format": FORMAT, "key": self.key, "entries": entries}
-        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-        return CacheUpdate(path.parent, path.name, text.encode("utf-8"))
-
-    def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
-        self.fresh = True
-        if stat.st_mtime_ns <= time.time_ns() - RACY_NS and all(p.code != READ_FAILED for p in parsed[1]):
-            self.entries[rel] = (stat.st_size, stat.st_mtime_ns, parsed)
-        else:
-            self.entries.pop(rel, None)
-
-
-def cached_parse(
-    cache: ParseCache | None,
-    files: list[tuple[str, str]],
-    parse: Callable[[str, str, os.stat_result | None], Parsed],
-    *,
-    bodies: bool = False,
-    memory: Remembered | None = None,
-) -> list[Parsed]:
-    """Parse ``files`` (path, relative path) through ``memory`` and ``cache`` (None: parse them all).
-
-    Without ``bodies`` bodies come back empty; with them, a cached asset's body is read again
-    (a cheap split); an asset in ``memory`` comes back as it was (use one ``bodies`` with it).
-    """
-    results: list[Parsed] = []
-    for path, rel in files:
-        if cache is None and memory is None:
-            results.append(_without_body(parse(path, rel, None), bodies))
-            continue
-        try:
-            stat = os.stat(path)
-        except OSError:
-            results.append(_without_body(parse(path, rel, None), bodies))
-            continue
-        hit = memory.get(rel, stat) if memory is not None else None
-        if hit is None:
-            hit = _through_cache(cache, path, rel, stat, parse, bodies)
-            if memory is not None:
-                memory.put(rel, stat, hit)
-        results.append(hit)
-    return results
-
-
-def _through_cache(
+def through_cache(
     cache: ParseCache | None,
     path: str,
     rel: str,
@@ -385,11 +308,11 @@ def _through_cache(
         hit = parse(path, rel, stat)
         if cache is not None:
             cache.put(rel, stat, hit)
-        hit = _without_body(hit, bodies)
+        hit = without_body(hit, bodies)
     return hit
 
 
-def _without_body(parsed: Parsed, bodies: bool) -> Parsed:
+def without_body(parsed: Parsed, bodies: bool) -> Parsed:
     """Drop the body unless ``bodies``: a cached asset has none, so a fresh one must not either."""
     asset = parsed[0]
     if asset is not None and asset.body and not bodies:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..model.project import Project
 from .assets import read_library
-from .cache import CacheUpdate, Remembered
+from .cache import CacheUpdate
+from .remembered import Remembered
 from .settings import load_config
 
 

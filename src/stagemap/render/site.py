@@ -50,9 +50,7 @@ Every template receives (besides its page's own values, listed in each page func
 from __future__ import annotations
 
 import contextlib
-import json
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,18 +60,17 @@ from markupsafe import Markup
 from ..analyse.explain import explain_cell
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
-from ..model.library import STATUSES, Asset
+from ..model.library import STATUSES
 from . import dialects, markdown
 from .environment import render
 from .history import render_svg
 from .links import BodyLinks, Links
 from .report import SYMBOLS
+from .static import search_index, static_files
+from .story import front_story
 
 __all__ = ["Rendered", "asset_paths", "prepare", "render_page", "render_site", "search_index", "static_files"]
 
-STATIC_FILES = ("favicon.svg", "stagemap.css", "stagemap.js")
-"""Static files copied from ``site/static/`` (project templates first) into ``static/``."""
-SEARCH_INDEX = "static/search-index.js"
 STATE_LABELS = {
     "ready": "published",
     "stale": "published, past review",
@@ -338,33 +335,6 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
 
 
-STORY_SKIP = frozenset({"layout", "template", "templatekey", "type", "permalink", "url", "slug", "lang"})
-"""Front matter keys whose text is never part of a page's story."""
-
-
-def front_story(item: Asset) -> list[tuple[str, str]]:
-    """Return the prose fields of a page's front matter (a story told there), labelled, in file order.
-
-    Prose is text with at least three words that is not an address or a path; a mapping with
-    a ``text`` (a quote) counts, signed with its ``name`` or ``author``.
-    """
-    found = []
-    for key, value in item.extra.items():
-        if isinstance(value, Mapping) and isinstance(value.get("text"), str):
-            who = value.get("name") or value.get("author")
-            value = f"{value['text']} ({who})" if isinstance(who, str) else value["text"]
-        if not isinstance(value, str) or key.casefold() in STORY_SKIP or len(value.split()) < 3:
-            continue
-        if value.startswith(("/", "./", "../", "http://", "https://")) or value in (
-            item.summary,
-            item.message,
-        ):
-            continue
-        label = re.sub(r"(?<=[a-z])(?=[A-Z])|[_-]+", " ", key).strip().capitalize()
-        found.append((label, value))
-    return found
-
-
 def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make the page of a file left out because of errors: ``file`` (`BrokenFile`)."""
     item = plan.broken[page.key]
@@ -412,18 +382,6 @@ def prepare(env: jinja2.Environment) -> None:
     ):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")
-
-
-def static_files(env: jinja2.Environment) -> dict[str, str]:
-    """Return the static files by site path, from ``site/static/`` (the project's copies first)."""
-    assert env.loader is not None
-    return {f"static/{name}": env.loader.get_source(env, f"site/static/{name}")[0] for name in STATIC_FILES}
-
-
-def search_index(plan: SitePlan) -> dict[str, str]:
-    """Return ``{SEARCH_INDEX: script}``: the script that gives the assets page its search."""
-    data = json.dumps({"assets": list(plan.search)}, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return {SEARCH_INDEX: f"window.stagemapIndex = {data};\n"}
 
 
 def render_site(plan: SitePlan, env: jinja2.Environment) -> dict[str, Rendered]:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..errors import StagemapError
 from ..model.settings import CONFIG_NAME, Config
-from ..read.cache import CacheUpdate, Remembered
+from ..read.cache import CacheUpdate
 from ..read.project import read_project
+from ..read.remembered import Remembered
 from ..read.settings import find_root
 from ..render.preview import problem_banner
 from ..write.cache import save_parse_cache

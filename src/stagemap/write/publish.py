@@ -26,7 +26,8 @@ from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
-from ..render.site import prepare, render_page, search_index, static_files
+from ..render.site import prepare, render_page
+from ..render.static import search_index, static_files
 from .depends import page_keys
 from .record import PageRecord, global_key
 from .timeline import Timeline, read_history, timeline

@@ -1,0 +1,98 @@
+"""Parse through memory (the preview server keeps results between reads) and the cache file."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .cache import (
+    FORMAT,
+    RACY_NS,
+    READ_FAILED,
+    CacheUpdate,
+    ParseCache,
+    Parsed,
+    encode_entry,
+    through_cache,
+    without_body,
+)
+
+
+class Remembered:
+    """Parse results kept in memory between reads of one project (the preview server's), bodies included.
+
+    A result is used again while its file keeps its size and time; as in the cache file, files
+    modified within `RACY_NS` are parsed every time.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[int, int, Parsed]] = {}
+        self.key = ""  # what the results depend on (see `cache_key`): another key forgets them
+        self.fresh = False  # a file was parsed since the last `update`
+
+    def use(self, key: str) -> None:
+        """Start a read whose parsing depends on ``key``."""
+        if key != self.key:
+            self.entries.clear()
+            self.key = key
+
+    def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
+        entry = self.entries.get(rel)
+        same = entry is not None and (entry[0], entry[1]) == (stat.st_size, stat.st_mtime_ns)
+        return entry[2] if entry is not None and same else None
+
+    def update(self, path: Path) -> CacheUpdate | None:
+        """Return the cache file ``path`` as these results make it; None when nothing was parsed since and it exists."""
+        if not self.fresh and path.is_file():
+            return None
+        self.fresh = False
+        entries = {}
+        for rel, (size, mtime, parsed) in self.entries.items():
+            entry = encode_entry(parsed, os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
+            if entry is not None:
+                entries[rel] = [size, mtime, *entry[2:]]
+        data = {"format": FORMAT, "key": self.key, "entries": entries}
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        return CacheUpdate(path.parent, path.name, text.encode("utf-8"))
+
+    def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        self.fresh = True
+        if stat.st_mtime_ns <= time.time_ns() - RACY_NS and all(p.code != READ_FAILED for p in parsed[1]):
+            self.entries[rel] = (stat.st_size, stat.st_mtime_ns, parsed)
+        else:
+            self.entries.pop(rel, None)
+
+
+def cached_parse(
+    cache: ParseCache | None,
+    files: list[tuple[str, str]],
+    parse: Callable[[str, str, os.stat_result | None], Parsed],
+    *,
+    bodies: bool = False,
+    memory: Remembered | None = None,
+) -> list[Parsed]:
+    """Parse ``files`` (path, relative path) through ``memory`` and ``cache`` (None: parse them all).
+
+    Without ``bodies`` bodies come back empty; with them, a cached asset's body is read again
+    (a cheap split); an asset in ``memory`` comes back as it was (use one ``bodies`` with it).
+    """
+    results: list[Parsed] = []
+    for path, rel in files:
+        if cache is None and memory is None:
+            results.append(without_body(parse(path, rel, None), bodies))
+            continue
+        try:
+            stat = os.stat(path)
+        except OSError:
+            results.append(without_body(parse(path, rel, None), bodies))
+            continue
+        hit = memory.get(rel, stat) if memory is not None else None
+        if hit is None:
+            hit = through_cache(cache, path, rel, stat, parse, bodies)
+            if memory is not None:
+                memory.put(rel, stat, hit)
+        results.append(hit)
+    return results

@@ -1,0 +1,25 @@
+"""The site's static files and its search index script. Pure."""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+
+from ..analyse.site import SitePlan
+
+STATIC_FILES = ("favicon.svg", "stagemap.css", "stagemap.js")
+"""Static files copied from ``site/static/`` (project templates first) into ``static/``."""
+SEARCH_INDEX = "static/search-index.js"
+
+
+def static_files(env: jinja2.Environment) -> dict[str, str]:
+    """Return the static files by site path, from ``site/static/`` (the project's copies first)."""
+    assert env.loader is not None
+    return {f"static/{name}": env.loader.get_source(env, f"site/static/{name}")[0] for name in STATIC_FILES}
+
+
+def search_index(plan: SitePlan) -> dict[str, str]:
+    """Return ``{SEARCH_INDEX: script}``: the script that gives the assets page its search."""
+    data = json.dumps({"assets": list(plan.search)}, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return {SEARCH_INDEX: f"window.stagemapIndex = {data};\n"}
