@@ -194,3 +194,23 @@ def test_suggest_docs_show_the_heuristics_table() -> None:
     ]
     text = (Path(__file__).parent.parent / "docs/suggest.md").read_text(encoding="utf-8")
     assert "\n".join(rows) in text
+
+
+def test_suggest_as_rules_output_is_a_rules_list_the_settings_accept(project: Path) -> None:
+    """Pasted under 'rules:', the printed rules tag the files as the accepted rows say."""
+    rows = json.loads(run("suggest", "--format", "json")[1])
+    for row in rows["suggestions"]:
+        row["accept"] = True
+    (project / "accepted.json").write_text(json.dumps(rows))
+    code, rules, _ = run("suggest", "--accept", "accepted.json", "--as-rules")
+    assert code == 0
+    settings = project / "stagemap.yml"
+    settings.write_text(
+        settings.read_text() + "rules:\n" + "".join("  " + line for line in rules.splitlines(True))
+    )
+    library = stagemap.load_project(project).library
+    tagged = {a.path: (a.stages, a.questions) for a in library.assets}
+    assert tagged["content/compare/paper.md"] == (("evaluation",), ("who-for",))
+    assert "problems" in tagged["content/blog/missed-calls.md"][1]
+    # Nothing is left untagged, so nothing is left to suggest.
+    assert run("suggest") == (0, "", "0 suggestions for 0 of 0 files without stages or questions.\n")
