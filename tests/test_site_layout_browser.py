@@ -67,7 +67,9 @@ def wide_model(tmp_path_factory: pytest.TempPathFactory) -> Built:
     project = tmp_path_factory.mktemp("wide") / "sample"
     shutil.copytree(ROOT / "content", project / "content")
     settings = (ROOT / "stagemap.yml").read_text(encoding="utf-8")
-    questions = "questions:\n  before: [who-we-are, problems, who-for, risk, what-we-do, cost, how-to-start]\n"
+    questions = (
+        "questions:\n  before: [who-we-are, problems, who-for, risk, what-we-do, cost, how-to-start]\n"
+    )
     write(project, {"stagemap.yml": settings + questions})
     return _build(project, project.parent / "site")
 
