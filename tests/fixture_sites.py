@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.test_read_sites import SETTINGS, SITES, expected, tree_hashes
+from tests.test_read_sites import SETTINGS, SITES, expected, site_settings, tree_hashes
 
 __all__ = ["SETTINGS", "SITES", "copy_site", "expected", "tree_hashes"]
 
@@ -17,14 +17,6 @@ def copy_site(site: str, tmp_path: Path, *, settings: bool = True) -> Path:
     dest = tmp_path / site
     shutil.copytree(SITES / site, dest)
     if settings:
-        answer = expected(site)
-        excludes = sorted({f["glob"] for f in answer["files"].values() if f["fate"] == "excluded"})
-        data = {
-            "generator": answer["generator"],
-            "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml"]}],
-            "urls": {"base": answer["url"]["base"]},
-            "cache": False,
-            **SETTINGS[site],
-        }
+        data = site_settings(site)
         (dest / "stagemap.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return dest

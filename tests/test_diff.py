@@ -12,7 +12,6 @@ import io
 import json
 import os
 import random
-import shutil
 import subprocess
 import tarfile
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from stagemap.analyse.coverage import analyse
@@ -31,7 +29,7 @@ from stagemap.model.report import Report
 from stagemap.read.git import Git, GitError, Revisions
 from stagemap.read.project import load_project
 from tests.conftest import MINIMAL_CONFIG, write
-from tests.test_read_sites import SETTINGS, SITES, expected
+from tests.fixture_sites import copy_site
 
 STAGES = [
     "awareness",
@@ -515,18 +513,7 @@ def test_revisions_read_a_real_site_by_its_sources_and_rules_as_the_checkout_doe
     site: str, tmp_path: Path
 ) -> None:
     """A commit is read with the same sources, globs, endings (.mdx) and front matter (TOML) rules."""
-    folder = tmp_path / site
-    shutil.copytree(SITES / site, folder)
-    answer = expected(site)
-    excludes = sorted({f["glob"] for f in answer["files"].values() if f["fate"] == "excluded"})
-    settings = {
-        "generator": answer["generator"],
-        "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml", "/stagemap.yml"]}],
-        "urls": {"base": answer["url"]["base"]},
-        "cache": False,
-        **SETTINGS[site],
-    }
-    (folder / "stagemap.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    folder = copy_site(site, tmp_path)
     git(folder, "init", "-q")
     commit_all(folder, "site", dt.datetime(2026, 3, 1, 12, 0))
     checkout = load_project(folder, bodies=False).library

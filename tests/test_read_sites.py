@@ -57,17 +57,21 @@ def expected(site: str) -> dict[str, Any]:
     return yaml.safe_load((SITES / site / "EXPECTED.yml").read_text(encoding="utf-8"))
 
 
-def read_site(site: str) -> Library:
+def site_settings(site: str) -> dict[str, Any]:
+    """Return the settings a person would write for a fixture site (see the module docstring)."""
     answer = expected(site)
     excludes = sorted({f["glob"] for f in answer["files"].values() if f["fate"] == "excluded"})
-    settings = {
+    return {
         "generator": answer["generator"],
         "sources": [{"path": ".", "exclude": [*excludes, "/EXPECTED.yml"]}],
         "urls": {"base": answer["url"]["base"]},
         "cache": False,
         **SETTINGS[site],
     }
-    return load_library(config_from_data(SITES / site, settings))
+
+
+def read_site(site: str) -> Library:
+    return load_library(config_from_data(SITES / site, site_settings(site)))
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:
