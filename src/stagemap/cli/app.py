@@ -210,6 +210,17 @@ def output_dir_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def output_file_option(func: F) -> F:
+    """The ``-o/--output FILE`` and ``--force`` options of the commands that can write one file."""
+    func = click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")(func)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of stdout (never into content/, templates/ or settings).",
+    )(func)
+
+
 kit_format_option = click.option(
     "--format",
     "fmt",

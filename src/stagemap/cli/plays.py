@@ -13,7 +13,7 @@ from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file
-from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, pass_state
+from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, output_file_option, pass_state
 
 
 @click.command(context_settings=CONTEXT)
@@ -27,13 +27,7 @@ from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, pass_st
     show_default=True,
     help="Output format: Markdown, an HTML page that prints on one A4 or Letter sheet, or plain text.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout (never into content/, templates/ or settings).",
-)
-@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
+@output_file_option
 @as_of_option
 @pass_state
 def play(

@@ -32,6 +32,7 @@ from .app import (
     as_of_option,
     kit_format_option,
     output_dir_option,
+    output_file_option,
     pass_state,
     shutil_width,
 )
@@ -154,13 +155,7 @@ def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
     help="Only this persona's assets, with its needs and not-a-fit criteria up front.",
 )
 @kit_format_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout (never into content/, templates/ or settings).",
-)
-@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
+@output_file_option
 @as_of_option
 @pass_state
 def kit(
