@@ -327,7 +327,8 @@ class Revisions:
             ]
 
         found = scan(config, lister)
-        needed = [item.path for item in found.to_read if self._key(item) not in self._cache(config)]
+        cache = self._cache(config)
+        needed = [item.path for item in found.to_read if self._key(item) not in cache]
         texts = {name: data for name, _, data in self.git.read(dict.fromkeys(needed))}
         return self._library(config, found, lambda item: texts.get(item.path) or b"")
 
