@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import pty
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -257,9 +261,6 @@ def test_a_template_error_in_a_worker_leaves_the_folder_as_it_was(
 
 def test_page_keys_are_the_same_in_every_process() -> None:
     """Sets in the settings must not make every build a full one (string hashing varies)."""
-    import subprocess
-    import sys
-
     code = (
         "import datetime as dt, stagemap\n"
         "from stagemap.analyse.coverage import analyse\n"
@@ -282,25 +283,30 @@ def test_page_keys_are_the_same_in_every_process() -> None:
 
 @pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
 def test_progress_bar_only_for_long_builds_on_a_terminal(tmp_path: Path, assets: int, shown: bool) -> None:
-    import pty
-    import subprocess
-    import sys
-
     library = tmp_path / "lib"
     _generator().generate(assets, library)  # type: ignore[attr-defined]
     controller, terminal = pty.openpty()
     command = [sys.executable, "-m", "stagemap", "-C", str(library), "build", "--as-of", AS_OF]
-    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        # Read the terminal while the build runs: a pty holds only a few KB, and a build
+        # whose progress bar filled it would block on its next write and never exit.
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, timeout=300)
     os.close(terminal)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    reader.join(timeout=30)
+    seen = b"".join(chunks)
     os.close(controller)
     assert result.returncode == 0
     assert (b"Rendering pages" in seen) is shown
