@@ -391,7 +391,8 @@ def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
 
 def test_schema_describes_every_front_matter_field(sample: Path) -> None:
     schema = json.loads(run("-C", str(sample), "schema")[1])
-    assert sorted(schema["properties"]) == sorted(FIELDS)
+    # and `answers`, read by kits and plays: the model's objection and obstacle ids
+    assert sorted(schema["properties"]) == sorted((*FIELDS, "answers"))
 
 
 def test_schema_accepts_every_sample_asset(sample: Path) -> None:
