@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UsageError, suggest
 from ..model.journey import LEAD_LABELS, PHASE_LABELS, Objection, StageGuide, Stall
+from ..model.kit import Obstacle
 from ..model.library import Asset, Library
 from ..model.play import PLAY_LIMITS, ObjectionCard, Play, PlayAppendix, ProofPoint
 from ..model.report import Report
@@ -43,7 +44,9 @@ def build_play(
     guide = _cut(config.model.guide(stage.id))
     cards = tuple(_card(o, here, refs) for o in guide.objections)
     stalls = obstacles((*stage.stuck, *stage.backward), here, refs)
-    answered = [o for o in stalls if o.assets or o.guessed][: PLAY_LIMITS["stalls"]]
+    # What an objection card already sends is said there, once: a stall lists only the rest.
+    carded = {ref.id for card in cards for ref in card.send}
+    answered = [_uncarded(o, carded) for o in stalls if {a.id for a in (*o.assets, *o.guessed)} - carded]
     pipeline = [
         a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, report.persona)
     ]
@@ -55,7 +58,7 @@ def build_play(
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         guide=guide,
         objections=cards,
-        stalls=tuple(answered),
+        stalls=tuple(answered[: PLAY_LIMITS["stalls"]]),
         proof=_proof(
             config, stage.id, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs
         ),
@@ -70,6 +73,12 @@ def build_play(
             pipeline=tuple(refs(a) for a in pipeline),
         ),
     )
+
+
+def _uncarded(stall: Obstacle, carded: set[str]) -> Obstacle:
+    """The stall with only the assets that no objection card of the play sends."""
+    assets = tuple(a for a in stall.assets if a.id not in carded)
+    return replace(stall, assets=assets, guessed=tuple(a for a in stall.guessed if a.id not in carded))
 
 
 def _cut(guide: StageGuide) -> StageGuide:

@@ -61,9 +61,10 @@ class Play:
     objections: tuple[ObjectionCard, ...]
     """Objection cards."""
     stalls: tuple[Obstacle, ...]
-    """What stalls buyers here or sends them back, for those a buyer-facing asset answers (by
-    naming the obstacle's id, or by a guess for one without an id), stalls before setbacks, at
-    most ``PLAY_LIMITS["stalls"]`` (the stage's kit lists them all)."""
+    """What stalls buyers here or sends them back, with the buyer-facing assets that answer it
+    (by naming the obstacle's id, or by a guess for one without an id) other than those an
+    objection card already sends; one with no other answer is left out. Stalls before setbacks,
+    at most ``PLAY_LIMITS["stalls"]``; the stage's kit lists every one with all its answers."""
     proof: tuple[ProofPoint, ...]
     """Proof points from buyer-facing assets for the persona at this stage, other than those an
     objection card already quotes."""
