@@ -265,9 +265,9 @@ def test_init_creates_a_project_that_checks_and_reports(
         0,
         "Checked 1 file in content/ against the hourglass model (7 stages, 8 questions, 0 personas): "
         "0 errors, 2 warnings.\n",
-        "stagemap.yml: warning: 'messages' is missing: kits show no company message per question "
+        "stagemap.yml:1:1: warning: 'messages' is missing: kits show no company message per question "
         f"(give each question a one-line answer under 'messages'; {off})\n"
-        "stagemap.yml: warning: 'purpose' is still the placeholder written by stagemap init "
+        "stagemap.yml:8:1: warning: 'purpose' is still the placeholder written by stagemap init "
         f"(say why the company exists; {off})\n",
     )
     code, out, _ = run("-C", "acme", "report")
@@ -281,7 +281,11 @@ def test_init_example_passes_check_for_every_model(tmp_path: Path, model: str) -
     code, _, err = run("-C", str(tmp_path / "p"), "check", "--strict")
     # Only the placeholders init leaves for the user to fill in fail the strict check.
     assert code == 1
-    assert [line.split(": warning: ")[0] for line in err.splitlines()] == ["stagemap.yml", "stagemap.yml"]
+    # Each points at its setting: 'messages' is not written yet, so at the top of the file.
+    assert [line.split(": warning: ")[0] for line in err.splitlines()] == [
+        "stagemap.yml:1:1",
+        "stagemap.yml:8:1",
+    ]
     assert all("{placeholder: false}" in line for line in err.splitlines())
 
 
@@ -391,7 +395,8 @@ def test_schema_is_deterministic_and_lists_the_models_ids(sample: Path) -> None:
 
 def test_schema_describes_every_front_matter_field(sample: Path) -> None:
     schema = json.loads(run("-C", str(sample), "schema")[1])
-    assert sorted(schema["properties"]) == sorted(FIELDS)
+    # and `answers`, read by kits and plays: the model's objection and obstacle ids
+    assert sorted(schema["properties"]) == sorted((*FIELDS, "answers"))
 
 
 def test_schema_accepts_every_sample_asset(sample: Path) -> None:

@@ -12,6 +12,7 @@ from stagemap.analyse.coverage import analyse
 from stagemap.analyse.lint import lint
 from stagemap.errors import ConfigError
 from stagemap.model.report import GATES, Report
+from tests.conftest import MINIMAL_CONFIG, write
 from tests.test_kits import run
 from tests.test_plays import AS_OF, DAY
 
@@ -41,7 +42,7 @@ def test_lint_catches_the_hard_sell_awareness_post(sample: Path) -> None:
     assert found == [
         "content/blog/spring-offer.md:6:7: warning: marketing-led asset hands buyers straight to 'purchase', "
         f"at the purchase (give it the next step a buyer at this stage is ready for; {off})",
-        "content/blog/spring-offer.md:6:7: warning: marketing-led asset's call to action is a hard sell "
+        "content/blog/spring-offer.md:7:6: warning: marketing-led asset's call to action is a hard sell "
         f"('20% off') (offer the buyer's next step, not a deal; {off})",
     ]
 
@@ -174,7 +175,7 @@ HARD_SELL_LINES = [
     "content/blog/spring-offer.md:6:7: warning: marketing-led asset hands buyers straight to 'purchase', "
     "at the purchase (give it the next step a buyer at this stage is ready for; switch the rule off "
     "with 'lint: {hard-sell: false}' in stagemap.yml)",
-    "content/blog/spring-offer.md:6:7: warning: marketing-led asset's call to action is a hard sell "
+    "content/blog/spring-offer.md:7:6: warning: marketing-led asset's call to action is a hard sell "
     "('20% off') (offer the buyer's next step, not a deal; switch the rule off with "
     "'lint: {hard-sell: false}' in stagemap.yml)",
 ]
@@ -275,3 +276,40 @@ def test_fail_on_each_level_fails_with_its_reasons_on_stderr(
         f"fail-on {level}: {last}",
         count,
     )
+
+
+PAGE = "---\ntitle: The cost sheet\nstages: [awareness]\nquestions: [problems]\n---\nBody.\n"
+
+
+def test_lint_settings_warnings_point_at_their_key(tmp_path: Path) -> None:
+    config = (
+        MINIMAL_CONFIG
+        + "purpose: >-\n  Say why the company exists and what it believes, not what it sells.\n"
+    )
+    write(tmp_path, {"stagemap.yml": config, "content/a.md": PAGE})
+    project = load_project(tmp_path)
+    found = [p.format().split(" (")[0] for p in lint(project.config, project.library, DAY)]
+    line = config.splitlines().index("purpose: >-") + 1
+    model = next(i for i, text in enumerate(config.splitlines(), 1) if text.startswith("model:"))
+    assert found == [
+        "stagemap.yml:1:1: warning: 'messages' is missing: kits show no company message per question",
+        f"stagemap.yml:{model}:1: warning: no asset at stage 'awareness' says who the offer is not for",
+        f"stagemap.yml:{line}:1: warning: 'purpose' is still the placeholder written by stagemap init",
+    ]
+
+
+def test_lint_no_not_for_points_at_the_stage_in_a_model_file(tmp_path: Path) -> None:
+    model = (
+        "id: own\nstages:\n  - id: notice\n    name: Notice\n    phase: before\n    lead: marketing\n"
+        "  - id: buy\n    name: Buy\n    phase: at\n    lead: sales\n"
+    )
+    config = MINIMAL_CONFIG.replace("model: buyer-journey", "model: own.yml")
+    page = PAGE.replace("awareness", "notice")
+    write(tmp_path, {"stagemap.yml": config, "own.yml": model, "content/a.md": page})
+    project = load_project(tmp_path)
+    found = [
+        p.format().split(" (")[0]
+        for p in lint(project.config, project.library, DAY)
+        if p.code == "no-not-for"
+    ]
+    assert found == ["own.yml:3:5: warning: no asset at stage 'notice' says who the offer is not for"]

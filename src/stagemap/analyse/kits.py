@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import UsageError, suggest
-from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Stage
+from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Stage, Stall
 from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
@@ -83,6 +84,16 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
+def answers(asset: Asset) -> tuple[str, ...]:
+    """Return the objection and obstacle ids an asset says it answers (``answers`` in front matter)."""
+    value = asset.extra.get("answers")
+    if isinstance(value, str):
+        return (value.strip(),)
+    if isinstance(value, list):
+        return tuple(v.strip() for v in value if isinstance(v, str))
+    return ()
+
+
 def build_kit(
     config: Config,
     library: Library,
@@ -124,8 +135,8 @@ def build_kit(
         questions=_questions(config, library, report, stage, refs),
         next_steps=_next_steps(config, library, set(report.reachable), stage, here, refs),
         next_stage=config.model.after(stage),
-        stuck=_obstacles(stage.stuck, sendable, refs),
-        backward=_obstacles(stage.backward, sendable, refs),
+        stuck=obstacles(stage.stuck, sendable, refs),
+        backward=obstacles(stage.backward, sendable, refs),
         risk_assets=tuple(refs(a) for a in risk_assets),
         guidance=_guidance(config, stage, person),
         gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
@@ -229,13 +240,22 @@ def _next_steps(
     return tuple(steps)
 
 
-def _obstacles(items: tuple[str, ...], here: list[Asset], refs: AssetRefs) -> tuple[Obstacle, ...]:
-    """Each obstacle with the stage's assets that share at least two word stems with it."""
+def obstacles(items: tuple[Stall, ...], here: Sequence[Asset], refs: AssetRefs) -> tuple[Obstacle, ...]:
+    """Each obstacle with the assets of ``here`` that answer it.
+
+    An obstacle with an id is answered by the assets that name it in ``answers``, and by no
+    others. One written as plain text cannot be named: the assets sharing at least two word
+    stems with it are offered, marked as a guess.
+    """
     result = []
-    for text in items:
-        words = _stems(text)
+    for item in items:
+        if item.id:
+            named = [a for a in here if item.id in answers(a)]
+            result.append(Obstacle(item.text, tuple(refs(a) for a in named), item.id))
+            continue
+        words = _stems(item.text)
         matched = [a for a in here if len(words & _stems(f"{a.title} {a.message} {a.summary}")) >= 2]
-        result.append(Obstacle(text, tuple(refs(a) for a in matched)))
+        result.append(Obstacle(item.text, (), guessed=tuple(refs(a) for a in matched)))
     return tuple(result)
 
 

@@ -66,7 +66,8 @@ def _hard_sell(config: Config, library: Library) -> list[Problem]:
         if match:
             message = f"marketing-led asset's call to action is a hard sell ('{match.group(0)}')"
             hint = "offer the buyer's next step, not a deal"
-            problems.append(_warning(asset.path, line, col, message, hint, "hard-sell"))
+            at = asset.cta_pos if asset.cta_pos != (0, 0) else (1, 1)
+            problems.append(_warning(asset.path, *at, message, hint, "hard-sell"))
     return problems
 
 
@@ -85,7 +86,6 @@ def _warning(path: str, line: int, col: int, message: str, hint: str, rule: str)
 
 
 def _no_not_for(config: Config, eligible: Sequence[Asset]) -> list[Problem]:
-    where = _settings_path(config)
     problems = []
     for stage in config.model.stages:
         here = [a for a in eligible if stage.id in a.stages and not is_internal(a)]
@@ -97,28 +97,32 @@ def _no_not_for(config: Config, eligible: Sequence[Asset]) -> list[Problem]:
             continue
         message = f"no asset at stage '{stage.id}' says who the offer is not for"
         hint = "say it in an asset's title, summary or message"
-        problems.append(_warning(where, 0, 0, message, hint, "no-not-for"))
+        problems.append(_warning(*_place(config, stage.id), message, hint, "no-not-for"))
     return problems
 
 
 def _placeholders(config: Config) -> list[Problem]:
-    where = _settings_path(config)
     problems = []
     purpose = " ".join(config.purpose.split())
     if not purpose:
         message = "'purpose' is missing: kits and plays open with it"
-        problems.append(_warning(where, 0, 0, message, "say why the company exists", "placeholder"))
+        hint = "say why the company exists"
+        problems.append(_warning(*_place(config, "purpose"), message, hint, "placeholder"))
     elif purpose == INIT_PURPOSE:
         message = "'purpose' is still the placeholder written by stagemap init"
-        problems.append(_warning(where, 0, 0, message, "say why the company exists", "placeholder"))
+        hint = "say why the company exists"
+        problems.append(_warning(*_place(config, "purpose"), message, hint, "placeholder"))
     if not any(config.messages.values()):
         message = "'messages' is missing: kits show no company message per question"
         hint = "give each question a one-line answer under 'messages'"
-        problems.append(_warning(where, 0, 0, message, hint, "placeholder"))
+        problems.append(_warning(*_place(config, "messages"), message, hint, "placeholder"))
     return problems
 
 
-def _settings_path(config: Config) -> str:
+def _place(config: Config, name: str) -> tuple[str, int, int]:
+    """Return where a setting or stage was written (see `Config.places`), or the settings file."""
+    if name in config.places:
+        return config.places[name]
     if config.config_path is None:
-        return "stagemap.yml"
-    return config.config_path.relative_to(config.root).as_posix()
+        return "stagemap.yml", 0, 0
+    return config.config_path.relative_to(config.root).as_posix(), 0, 0

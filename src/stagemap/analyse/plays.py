@@ -7,24 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import UsageError, suggest
-from ..model.journey import LEAD_LABELS, PHASE_LABELS, Objection, StageGuide
+from ..model.journey import LEAD_LABELS, PHASE_LABELS, Objection, StageGuide, Stall
+from ..model.kit import Obstacle
 from ..model.library import Asset, Library
 from ..model.play import PLAY_LIMITS, ObjectionCard, Play, PlayAppendix, ProofPoint
 from ..model.report import Report
 from ..model.settings import Config
 from .audience import is_internal
 from .coverage import serves
-from .kits import AssetRefs
-
-
-def answers(asset: Asset) -> tuple[str, ...]:
-    """Return the objection ids an asset says it answers (``answers`` in front matter)."""
-    value = asset.extra.get("answers")
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
+from .kits import AssetRefs, answers, obstacles
 
 
 def buyer_line(asset: Asset, question_id: str) -> str:
@@ -52,6 +43,10 @@ def build_play(
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages and not is_internal(a)]
     guide = _cut(config.model.guide(stage.id))
     cards = tuple(_card(o, here, refs) for o in guide.objections)
+    stalls = obstacles((*stage.stuck, *stage.backward), here, refs)
+    # What an objection card already sends is said there, once: a stall lists only the rest.
+    carded = {ref.id for card in cards for ref in card.send}
+    answered = [_uncarded(o, carded) for o in stalls if {a.id for a in (*o.assets, *o.guessed)} - carded]
     pipeline = [
         a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, report.persona)
     ]
@@ -63,6 +58,7 @@ def build_play(
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         guide=guide,
         objections=cards,
+        stalls=tuple(answered[: PLAY_LIMITS["stalls"]]),
         proof=_proof(
             config, stage.id, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs
         ),
@@ -73,9 +69,16 @@ def build_play(
             is_stuck=stage.id in report.stuck,
             gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
             unanswered=tuple(c.objection for c in cards if not c.send),
+            unanswered_stalls=tuple(Stall(o.text, o.id) for o in stalls if o.id and not o.assets),
             pipeline=tuple(refs(a) for a in pipeline),
         ),
     )
+
+
+def _uncarded(stall: Obstacle, carded: set[str]) -> Obstacle:
+    """The stall with only the assets that no objection card of the play sends."""
+    assets = tuple(a for a in stall.assets if a.id not in carded)
+    return replace(stall, assets=assets, guessed=tuple(a for a in stall.guessed if a.id not in carded))
 
 
 def _cut(guide: StageGuide) -> StageGuide:

@@ -42,7 +42,7 @@ def models(ctx: click.Context) -> None:
 @click.argument("name", required=False)
 @pass_state
 def models_show(state: _State, name: str | None) -> None:
-    """Print a model's stages with phase, lead and goal.
+    """Print a model's stages with phase, lead, goal and obstacles.
 
     Without NAME, shows the current project's model with its overrides applied.
 
@@ -65,6 +65,11 @@ def models_show(state: _State, name: str | None) -> None:
         click.echo(f"{stage.index + 1}. {stage.name} [{stage.id}]  phase: {stage.phase}, lead: {stage.lead}")
         if stage.goal:
             click.echo(_wrap("Goal: " + stage.goal, 3))
+        for label, stalls in (("Stalls", stage.stuck), ("Sends back", stage.backward)):
+            if stalls:
+                click.echo(f"   {label}:")
+            for stall in stalls:
+                click.echo(_item(f"{stall.id}: {stall.text}" if stall.id else f"- {stall.text}"))
 
 
 @models.command("copy", context_settings=CONTEXT)
@@ -116,6 +121,12 @@ def _write(state: _State, file: Path, text: str, *, force: bool, what: str) -> N
     atomic_write(dest, text.encode("utf-8"), create=not force)
     shown = rel.as_posix()
     click.echo(f"{what} {shown}; set 'model: {shown}' in stagemap.yml to use it.")
+
+
+def _item(text: str) -> str:
+    """Wrap one obstacle line under its heading, its id first so that `answers` can name it."""
+    width = min(shutil_width(), 100)
+    return textwrap.fill(text, width=width, initial_indent="     ", subsequent_indent="       ")
 
 
 def _wrap(text: str, indent: int) -> str:

@@ -60,7 +60,9 @@ stages:
     mindset: >-
       What they are thinking, in their words. "Is this a real problem or just a bad month?"
     forward: [What moves them on]
-    stuck: [What stalls them]
+    # Obstacles: text, or {id, text} so that an asset that answers one can name it in `answers`.
+    stuck:
+      - {id: no-time, text: What stalls them}
     backward: [What sends them back]
     formats: [article, checklist]
 

@@ -304,8 +304,10 @@ def _asset_edits(
 ) -> list[FileEdit]:
     key = KEYS[kind]
     vocab = Vocabulary.of(config)
-    renamed = tuple(new if i == old else i for i in getattr(vocab, key))
-    new_vocab = replace(vocab, **{key: renamed})
+    changes: dict[str, object] = {key: tuple(new if i == old else i for i in getattr(vocab, key))}
+    if kind == "stage":  # the objections and obstacles an asset may answer move with their stage
+        changes["answers"] = tuple((new if s == old else s, i) for s, i in vocab.answers)
+    new_vocab = replace(vocab, **changes)  # type: ignore[arg-type]
     edits: list[FileEdit] = []
     for item in Files.of(config).found.to_read:
         file, rel = Path(item.path), item.rel

@@ -23,8 +23,25 @@ QUESTION_ROLES: tuple[QuestionRole, ...] = ("who-we-are", "problems", "who-for",
 """Every role a question can play; code that needs a particular question finds it by role, never by id."""
 STAGE_TEXT_FIELDS = ("name", "goal", "mindset")
 """The text fields of a stage."""
-STAGE_LIST_FIELDS = ("forward", "stuck", "backward", "formats")
+STAGE_LIST_FIELDS = ("forward", "formats")
 """The fields of a stage holding a list of text items."""
+STALL_FIELDS = ("stuck", "backward")
+"""The fields of a stage holding a list of obstacles (`Stall`), each text or ``{id, text}``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stall:
+    """Something that stalls a buyer at a stage (``stuck``) or sends them back (``backward``)."""
+
+    text: str
+    """The obstacle, in a few words."""
+    id: str = ""
+    """Identifier an asset names in its ``answers`` list to say it answers the obstacle; empty
+    for one written as plain text, which no asset can name."""
+
+    def __str__(self) -> str:
+        """Return the text, so that a template writing ``{{ item }}`` shows what it always did."""
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +62,9 @@ class Stage:
     """What the buyer is thinking and feeling."""
     forward: tuple[str, ...]
     """What moves the buyer on to the next stage."""
-    stuck: tuple[str, ...]
+    stuck: tuple[Stall, ...]
     """What stalls the buyer here."""
-    backward: tuple[str, ...]
+    backward: tuple[Stall, ...]
     """What sends the buyer back to an earlier stage."""
     formats: tuple[str, ...]
     """Content formats that suit the stage."""
@@ -191,6 +208,15 @@ class JourneyModel:
             if stage.id == stage_id:
                 return stage
         return None
+
+    def answerable(self) -> tuple[tuple[str, str], ...]:
+        """Return (stage id, id) of every objection and named obstacle an asset may answer, in order."""
+        found: dict[tuple[str, str], None] = {}
+        for stage in self.stages:
+            ids = [s.id for s in (*stage.stuck, *stage.backward)]
+            ids += [o.id for o in self.guide(stage.id).objections]
+            found.update(((stage.id, i), None) for i in ids if i)
+        return tuple(found)
 
     def after(self, stage: Stage) -> Stage | None:
         """Return the stage that follows ``stage`` in journey order, or None for the last."""

@@ -81,12 +81,17 @@ class NextStep:
 
 @dataclass(frozen=True, slots=True)
 class Obstacle:
-    """Something that stalls buyers or sends them back, with assets that speak to it."""
+    """Something that stalls buyers or sends them back, with the assets that answer it."""
 
     text: str
     """The obstacle, from the journey model."""
     assets: tuple[AssetRef, ...]
-    """Assets at this stage whose title, message or summary address it."""
+    """Buyer-facing assets at this stage, for the persona, that name its id in ``answers``."""
+    id: str = ""
+    """The obstacle's id; empty when the model gives it as plain text, so no asset can name it."""
+    guessed: tuple[AssetRef, ...] = ()
+    """For an obstacle without an id only: buyer-facing assets here whose title, message or
+    summary share at least two word stems with it. A guess, and shown as one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,7 @@ class Kit:
     next_stage: Stage | None
     """The following stage in the model, or None at the end."""
     stuck: tuple[Obstacle, ...]
-    """What stalls buyers here."""
+    """What stalls buyers here, each with the assets that answer it."""
     backward: tuple[Obstacle, ...]
     """What sends buyers back."""
     risk_assets: tuple[AssetRef, ...]
@@ -145,3 +150,8 @@ class Kit:
     """Eligible assets at this stage."""
     flow_tracked: bool = True
     """The library records next steps (see `Report.flow_tracked`); False: none here is not news."""
+
+    @property
+    def unanswered(self) -> tuple[Obstacle, ...]:
+        """Obstacles with an id that no buyer-facing asset here names: work for the content team."""
+        return tuple(o for o in (*self.stuck, *self.backward) if o.id and not o.assets)

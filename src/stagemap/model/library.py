@@ -108,6 +108,8 @@ class Asset:
     """1-based line of the file where the body starts."""
     next_pos: tuple[int, int] = (0, 0)
     """(line, col) of the ``next`` value, for problems about it."""
+    cta_pos: tuple[int, int] = (0, 0)
+    """(line, col) of the ``cta`` value, for problems about it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Keys that stagemap does not know, kept as the user wrote them."""
     url: str = ""
@@ -200,8 +202,11 @@ class Vocabulary:
     """Question ids, in order."""
     personas: tuple[str, ...]
     """Persona ids, in order."""
+    answers: tuple[tuple[str, str], ...] = ()
+    """(stage id, id) of each objection and named obstacle an asset may list in ``answers``."""
 
     @classmethod
     def of(cls, config: Config) -> Vocabulary:
         """Return the ids a project's settings define."""
-        return cls(config.model.stage_ids, config.question_ids, config.persona_ids)
+        model = config.model
+        return cls(model.stage_ids, config.question_ids, config.persona_ids, model.answerable())

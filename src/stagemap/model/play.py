@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .journey import Objection, Persona, Stage, StageGuide
-from .kit import AssetRef
+from .journey import Objection, Persona, Stage, StageGuide, Stall
+from .kit import AssetRef, Obstacle
 from .report import Gap
 
-PLAY_LIMITS = {"signals": 3, "ask": 5, "objections": 3, "proof": 3, "send": 4, "deciders": 3, "red_flags": 3}
+PLAY_LIMITS = {
+    "signals": 3,
+    "ask": 5,
+    "objections": 3,
+    "stalls": 4,
+    "proof": 3,
+    "send": 4,
+    "deciders": 3,
+    "red_flags": 3,
+}
 """The most items of each list a play shows, so that it fits on one printed page."""
 
 
@@ -51,6 +60,11 @@ class Play:
     questions to ask, deciders, red flags, where a not-now buyer goes, the lead's do's."""
     objections: tuple[ObjectionCard, ...]
     """Objection cards."""
+    stalls: tuple[Obstacle, ...]
+    """What stalls buyers here or sends them back, with the buyer-facing assets that answer it
+    (by naming the obstacle's id, or by a guess for one without an id) other than those an
+    objection card already sends; one with no other answer is left out. Stalls before setbacks,
+    at most ``PLAY_LIMITS["stalls"]``; the stage's kit lists every one with all its answers."""
     proof: tuple[ProofPoint, ...]
     """Proof points from buyer-facing assets for the persona at this stage, other than those an
     objection card already quotes."""
@@ -76,3 +90,5 @@ class PlayAppendix:
     """Objections no buyer-facing asset says it answers."""
     pipeline: tuple[AssetRef, ...]
     """Assets being made for this stage (idea, draft, review)."""
+    unanswered_stalls: tuple[Stall, ...] = ()
+    """Obstacles with an id that no buyer-facing asset here names."""

@@ -214,6 +214,11 @@ class Config:
     phase_questions: Mapping[Phase, tuple[str, ...]] = field(default_factory=dict)
     """Ids of the questions asked at the stages of each phase, in order; a phase not listed
     asks every question (as a ``questions`` list in the settings does)."""
+    places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Where the settings that project-wide warnings are about were written: ``purpose``,
+    ``messages`` and each stage id, to (file relative to the root, line, column). A setting
+    left out points at the top of stagemap.yml; a stage of a built-in model at its ``model``
+    line; nothing here (no settings file) gives no line."""
 
     @property
     def all_sources(self) -> tuple[Source, ...]:

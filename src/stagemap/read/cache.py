@@ -32,7 +32,7 @@ from . import frontmatter
 from .owned import read_owned
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 5"
+FORMAT = "stagemap parse cache 6"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
@@ -69,6 +69,7 @@ def cache_key(
             list(vocab.stages),
             list(vocab.questions),
             list(vocab.personas),
+            [list(pair) for pair in vocab.answers],
             str(content_dir),
             dataclasses.asdict(rules or ReadRules()),
             [dataclasses.asdict(source) for source in sources],
@@ -188,6 +189,8 @@ def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             asset.body_line,
             asset.next_pos[0],
             asset.next_pos[1],
+            asset.cta_pos[0],
+            asset.cta_pos[1],
             dict(asset.extra),
             [list(o) for o in asset.origins],
             list(asset.links),
@@ -248,7 +251,7 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 11:
+    if type(record) is not list or len(record) != len(_TEXT) + 13:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -260,9 +263,10 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         or texts["audience"] not in AUDIENCES
     ):
         raise ValueError("fields a parse never leaves like this")
-    stages, questions, personas, updated, review_by, body_line, line, col, extra, origins, links = record[
-        len(_TEXT) :
+    stages, questions, personas, updated, review_by, body_line, line, col, cta_line, cta_col = record[
+        len(_TEXT) : len(_TEXT) + 10
     ]
+    extra, origins, links = record[len(_TEXT) + 10 :]
     if type(links) is not list or not all(type(link) is str for link in links):
         raise TypeError("links")
     if type(extra) is not dict:
@@ -276,6 +280,7 @@ def _decode(entry: list[Any], rel: str, vocab: tuple[frozenset[str], ...], *, ta
         body="",
         body_line=_int(body_line),
         next_pos=(_int(line), _int(col)),
+        cta_pos=(_int(cta_line), _int(cta_col)),
         extra=extra,
         origins=tuple(_origin(o) for o in origins),
         links=tuple(links),

@@ -81,8 +81,21 @@ class FieldReader:
             return None
         return value
 
-    def ids(self, key: str, valid: tuple[str, ...], what: str, *, required: bool) -> tuple[str, ...]:
-        """Return the valid ids of a field holding one id or a list, each once, in order."""
+    def ids(
+        self,
+        key: str,
+        valid: tuple[str, ...],
+        what: str,
+        *,
+        required: bool,
+        code: str = "",
+        hint: Callable[[str], str] | None = None,
+    ) -> tuple[str, ...]:
+        """Return the valid ids of a field holding one id or a list, each once, in order.
+
+        An unknown id's problem has the code ``code`` (default ``unknown-`` and ``what``) and
+        the hint ``hint(id)`` (default: the closest valid id, or all of them).
+        """
         example = valid[0] if valid else "id"
         if key not in self.fm or self.fm[key] is None or self.fm[key] == []:
             if required:
@@ -96,24 +109,18 @@ class FieldReader:
             items = [(v, (key, i)) for i, v in enumerate(value)]
         else:
             pos = self.loaded.pos(key)
-            self.add(
-                pos.line,
-                pos.col,
-                f"'{key}' must be a {what} id or a list of them, not {_TYPE_NAMES.get(type(value), 'that')}",
-                f"e.g. {key}: [{example}]",
-                "wrong-type",
-            )
+            article = "an" if what[:1] in ("a", "e", "i", "o", "u") else "a"
+            message = f"'{key}' must be {article} {what} id or a list of them"
+            kind = _TYPE_NAMES.get(type(value), "that")
+            self.add(pos.line, pos.col, f"{message}, not {kind}", f"e.g. {key}: [{example}]", "wrong-type")
             return ()
         result: list[str] = []
         for item, path in items:
             pos = self.loaded.pos(*path)
             if not isinstance(item, str):
+                kind = _TYPE_NAMES.get(type(item), "that")
                 self.add(
-                    pos.line,
-                    pos.col,
-                    f"{what} ids must be text, not {_TYPE_NAMES.get(type(item), 'that')}",
-                    "quote the value",
-                    "wrong-type",
+                    pos.line, pos.col, f"{what} ids must be text, not {kind}", "quote the value", "wrong-type"
                 )
                 continue
             item = item.strip()
@@ -122,8 +129,8 @@ class FieldReader:
                     pos.line,
                     pos.col,
                     f"unknown {what} '{item}'",
-                    suggest(item, valid),
-                    f"unknown-{what}",
+                    hint(item) if hint else suggest(item, valid),
+                    code or f"unknown-{what}",
                 )
                 continue
             if item not in result:

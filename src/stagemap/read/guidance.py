@@ -213,6 +213,47 @@ def _deciders(value: Any) -> tuple[Decider, ...] | None:
     return tuple(result)
 
 
+def setting_places(
+    data: Mapping[str, Any],
+    loaded: yamlsafe.Loaded,
+    model: JourneyModel,
+    source: ModelSource | None,
+    where: str,
+) -> dict[str, tuple[str, int, int]]:
+    """Return where ``purpose``, ``messages`` and each stage were written (see `Config.places`).
+
+    ``source`` is the model's own data (`model_source`), ``where`` the settings file relative
+    to the root. A stage points at its ``stages`` override in the settings, else at its item
+    in a model file or an inline model, else (a built-in model) at the ``model`` line, else at
+    the top of the settings.
+    """
+    top = (where, 1, 1)
+
+    def key(*path: Any) -> tuple[str, int, int]:
+        pos = loaded.keys.get(path)
+        return (where, pos.line, pos.col) if pos else top
+
+    places = {"purpose": key("purpose"), "messages": key("messages")}
+    # A built-in model is no file of the project: its stages point at the ``model`` line.
+    own = source if source is not None and not (source[3] or "").startswith("<built-in") else None
+    items = own[0].get("stages") if own is not None else None
+    overrides = data["stages"] if isinstance(data.get("stages"), dict) else {}
+    for stage in model.stages:
+        index = None
+        if isinstance(items, list):
+            ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+            index = ids.index(stage.id) if stage.id in ids else None
+        if stage.id in overrides:
+            places[stage.id] = key("stages", stage.id)
+        elif own is not None and index is not None:
+            _, own_loaded, base, src = own
+            pos = own_loaded.pos(*base, "stages", index)
+            places[stage.id] = (Path(src).as_posix() if src else where, pos.line, pos.col)
+        else:
+            places[stage.id] = key("model")
+    return places
+
+
 def read_weights(value: Any, loaded: yamlsafe.Loaded, config: Config, findings: Findings) -> RankWeights:
     """Read the ``rank`` setting: ``stages`` and ``personas``, each id to a weight of 0 or more."""
     if value is None:

@@ -22,16 +22,18 @@ from ..model.journey import (
     PHASES,
     STAGE_LIST_FIELDS,
     STAGE_TEXT_FIELDS,
+    STALL_FIELDS,
     JourneyModel,
     Lead,
     Phase,
     Stage,
+    Stall,
 )
 from ..model.settings import ID_RE
 from . import yamlsafe
 from .findings import Findings
 
-STAGE_FIELDS = (*STAGE_TEXT_FIELDS, "phase", "lead", *STAGE_LIST_FIELDS)
+STAGE_FIELDS = (*STAGE_TEXT_FIELDS, "phase", "lead", "forward", *STALL_FIELDS, "formats")
 """The fields of a stage besides its id: what a model file and ``stages:`` overrides may set."""
 _INVALID = "<invalid>"
 
@@ -185,8 +187,8 @@ def _stage(
         goal=cast(str, fields.get("goal", "")),
         mindset=cast(str, fields.get("mindset", "")),
         forward=cast(tuple[str, ...], fields.get("forward", ())),
-        stuck=cast(tuple[str, ...], fields.get("stuck", ())),
-        backward=cast(tuple[str, ...], fields.get("backward", ())),
+        stuck=cast(tuple[Stall, ...], fields.get("stuck", ())),
+        backward=cast(tuple[Stall, ...], fields.get("backward", ())),
         formats=cast(tuple[str, ...], fields.get("formats", ())),
         index=index,
     )
@@ -224,7 +226,57 @@ def stage_fields(
                 out[key] = tuple(v.strip() for v in value)
             else:
                 findings.error(loaded, (*path, key), f"stage '{key}' must be a list of text items", src=src)
+    seen: set[str] = set()
+    for key in STALL_FIELDS:
+        if key in item:
+            stalls = _stalls(item[key], loaded, (*path, key), src, findings, seen)
+            if stalls is not None:
+                out[key] = stalls
     return out
+
+
+_STALL_HINT = "e.g. - {id: no-time, text: They cannot find an hour to look at it}"
+
+
+def _stalls(
+    value: Any,
+    loaded: yamlsafe.Loaded,
+    path: tuple[Any, ...],
+    src: str | None,
+    findings: Findings,
+    seen: set[str],
+) -> tuple[Stall, ...] | None:
+    """Read a stage's ``stuck`` or ``backward`` list: plain text, or ``{id, text}`` to be named.
+
+    ``seen`` holds the ids met so far in the stage: an id names one obstacle of a stage.
+    """
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        message = f"stage '{path[-1]}' must be a list of text items or {{id, text}} mappings"
+        findings.error(loaded, path, message, _STALL_HINT, src)
+        return None
+    result = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            result.append(Stall(item.strip()))
+            continue
+        ok = isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("text"), str)
+        if not ok or not ID_RE.match(item["id"]):
+            message = (
+                "an obstacle is text, or a mapping with an 'id' (lowercase letters, digits, -) and its 'text'"
+            )
+            findings.error(loaded, (*path, i), message, _STALL_HINT, src)
+            continue
+        findings.unknown_keys(loaded, (*path, i), item, ("id", "text"), "unknown obstacle field '{}'", src)
+        if item["id"] in seen:
+            findings.error(
+                loaded, (*path, i, "id"), f"duplicate obstacle id '{item['id']}' in this stage", src=src
+            )
+            continue
+        seen.add(item["id"])
+        result.append(Stall(" ".join(item["text"].split()), item["id"]))
+    return tuple(result)
 
 
 def apply_stage_overrides(

@@ -203,6 +203,7 @@ def _asset(
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
+    _answers(fields, loaded, vocab, stages, add)
     status = fields.text("status") or ("draft" if place.draft else "published")
     if status not in STATUSES:
         pos = loaded.pos("status")
@@ -221,6 +222,7 @@ def _asset(
     if title is None or asset_id is None or (rules.tags_required and (not stages or not questions)):
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
+    cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
     url = public_url(
         fields.text("url") or "",
         place.url_pattern or rules.url_pattern,
@@ -242,6 +244,7 @@ def _asset(
         body=split.body,
         body_line=split.body_line,
         next_pos=(next_pos.line, next_pos.col),
+        cta_pos=(cta_pos.line, cta_pos.col),
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
         url=url,
         audience=audience,
@@ -253,6 +256,49 @@ def _asset(
         summary=texts["summary"],
         cta=texts["cta"],
     )
+
+
+def _answers(
+    fields: FieldReader, loaded: yamlsafe.Loaded, vocab: Vocabulary, stages: tuple[str, ...], add: Add
+) -> None:
+    """Check the ``answers`` list: objections and obstacles of the model, at the asset's stages.
+
+    The ids stay in `Asset.extra`, where kits and plays read them; an unknown one is an error,
+    one that only other stages have is a warning (no kit of the asset's stages would show it).
+    """
+    if "answers" not in fields.fm:
+        return
+    known = tuple(dict.fromkeys(i for _, i in vocab.answers))
+    own = tuple(dict.fromkeys(i for s, i in vocab.answers if s in stages))
+
+    def hint(item: str) -> str:
+        close = suggest(item, known)
+        if close.startswith("did you mean") or not own:
+            return close if known else "the journey model gives no objection or obstacle an id"
+        return "ids at this asset's stages: " + ", ".join(own)
+
+    found = fields.ids(
+        "answers", known, "objection or obstacle", required=False, code="unknown-answer", hint=hint
+    )
+    value = fields.fm["answers"]
+    for index, item in enumerate(
+        [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    ):
+        answer = item.strip() if isinstance(item, str) else ""
+        if answer not in found or answer in own or not stages:
+            continue
+        pos = loaded.pos("answers") if isinstance(value, str) else loaded.pos("answers", index)
+        elsewhere = sorted({s for s, i in vocab.answers if i == answer})
+        where = f"stage '{elsewhere[0]}'" if len(elsewhere) == 1 else "stages " + ", ".join(elsewhere)
+        message = f"'{answer}' belongs to {where}, which this asset does not serve"
+        add(
+            pos.line,
+            pos.col,
+            message,
+            "add the stage to 'stages', or answer one of its own",
+            "answers-elsewhere",
+            "warning",
+        )
 
 
 def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add) -> str | None:

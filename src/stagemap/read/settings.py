@@ -19,7 +19,7 @@ from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config, HistorySp
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
-from .guidance import apply_guides, model_source, read_lint, read_weights
+from .guidance import apply_guides, model_source, read_lint, read_weights, setting_places
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
@@ -172,7 +172,8 @@ class _Reader:
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))
-        config = replace(config, history=self._history(data, loaded))
+        places = setting_places(data, loaded, model, source, self._where()) if self.config_path else {}
+        config = replace(config, history=self._history(data, loaded), places=places)
         findings.raise_if_any()
         return config
 

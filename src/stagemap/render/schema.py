@@ -72,6 +72,13 @@ def front_matter_schema(config: Config) -> dict[str, Any]:
         },
         "cta": {"description": "Call-to-action text.", "type": _OPTIONAL_TEXT},
     }
+    answerable = model.answerable()
+    if answerable:
+        stages: dict[str, list[str]] = {}
+        for stage_id, item_id in answerable:
+            stages.setdefault(item_id, []).append(stage_id)
+        choices = [(i, "at " + ", ".join(where)) for i, where in stages.items()]
+        properties["answers"] = _ids("objection or obstacle", choices, required=False)
     return {
         "$schema": DRAFT,
         "additionalProperties": True,
