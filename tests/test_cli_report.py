@@ -127,8 +127,8 @@ def test_fail_on_is_a_ci_gate(level: str, code: int) -> None:
     assert run("-C", str(ROOT), "report", "--fail-on", level, "--as-of", AS_OF, "--format", "json")[0] == code
 
 
-def test_fail_on_passes_when_library_is_complete(tmp_path: Path) -> None:
-    config = MINIMAL_CONFIG + "thresholds:\n  covered: 1\nmin_after_share: 0\n"
+def _handed_on_library(tmp_path: Path, config: str) -> None:
+    """One asset per stage of the default model, each handing buyers on to the next stage."""
     files: dict[str, str | bytes] = {"stagemap.yml": config}
     stages = [
         "awareness",
@@ -149,10 +149,24 @@ def test_fail_on_passes_when_library_is_complete(tmp_path: Path) -> None:
             f"---\ntitle: {stage}\nstages: {stage}\nquestions: [{asked}]\n{nxt}---\n"
         )
     write(tmp_path, files)
+
+
+def test_fail_on_passes_when_library_is_complete(tmp_path: Path) -> None:
+    _handed_on_library(tmp_path, MINIMAL_CONFIG + "thresholds:\n  covered: 1\nmin_after_share: 0\n")
     code, out, err = run("-C", str(tmp_path), "report", "--fail-on", "stuck", "--as-of", AS_OF)
     assert (code, err) == (0, "")
     assert "every stage hands buyers forward" in out
     assert "every cell is covered" in out
+
+
+def test_fail_on_stuck_gates_stuck_stages_alone(tmp_path: Path) -> None:
+    """Every cell is thin (one asset where two are wanted), but no stage is stuck."""
+    _handed_on_library(tmp_path, MINIMAL_CONFIG + "min_after_share: 0\n")
+    assert run("-C", str(tmp_path), "report", "--fail-on", "stuck", "--as-of", AS_OF)[::2] == (0, "")
+    code, _, err = run("-C", str(tmp_path), "report", "--fail-on", "thin", "--as-of", AS_OF)
+    assert code == 1
+    assert err.splitlines()[0] == "fail-on thin: awareness \u00d7 who-we-are is thin (1 of 2)"
+    assert len(err.splitlines()) == 36
 
 
 def test_unknown_persona_is_a_usage_error() -> None:

@@ -238,12 +238,12 @@ def test_report_without_lint_has_no_lint_section(sample: Path) -> None:
     ("level", "first", "last", "count"),
     [
         ("empty", "exploration × who-we-are is empty (0 of 2)", "renewal × expand is empty (0 of 2)", 11),
-        ("thin", "exploration × who-we-are is empty (0 of 2)", "renewal × again is thin (1 of 2)", 25),
+        ("thin", "awareness × who-we-are is thin (1 of 2)", "renewal × again is thin (1 of 2)", 14),
         (
             "stuck",
-            "exploration × who-we-are is empty (0 of 2)",
             "commitment is stuck: nothing published hands buyers on to a later stage",
-            26,
+            "commitment is stuck: nothing published hands buyers on to a later stage",
+            1,
         ),
         (
             "stale",
@@ -279,6 +279,19 @@ def test_fail_on_each_level_fails_with_its_reasons_on_stderr(
 
 
 PAGE = "---\ntitle: The cost sheet\nstages: [awareness]\nquestions: [problems]\n---\nBody.\n"
+
+
+def test_fail_on_levels_together_name_each_finding_once_under_its_level(sample: Path) -> None:
+    code, _, err = run(
+        "-C", str(sample), "report", "--format", "json", "--as-of", AS_OF,
+        "--fail-on", "stuck", "--fail-on", "empty", "--fail-on", "thin", "--fail-on", "never",
+    )  # fmt: skip
+    lines = err.splitlines()
+    assert code == 1
+    assert [line.split(":", 1)[0] for line in lines] == (
+        ["fail-on stuck"] + ["fail-on empty"] * 11 + ["fail-on thin"] * 14
+    )
+    assert len(set(lines)) == len(lines)
 
 
 def test_lint_settings_warnings_point_at_their_key(tmp_path: Path) -> None:

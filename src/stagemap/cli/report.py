@@ -59,8 +59,8 @@ from .app import (
     type=click.Choice(["never", *GATES]),
     multiple=True,
     help=(
-        "Exit 1 on these findings (repeatable): empty cells; thin (empty or thin cells); stuck "
-        "(those and stuck stages); stale assets; balance (too little after the purchase); lint warnings."
+        "Exit 1 on these findings, each level alone (repeatable): empty cells; thin cells; stuck "
+        "stages; stale assets; balance (too little after the purchase); lint warnings."
     ),
 )
 @click.option(
@@ -93,7 +93,8 @@ def report(
       stagemap report
       stagemap report --format json --as-of 2026-12-01 > gaps.json
       stagemap report --persona office-manager --fail-on empty
-      stagemap report --fail-on thin --fail-on stale --fail-on lint
+      stagemap report --fail-on empty --fail-on thin --fail-on stuck
+      stagemap report --fail-on stale --fail-on lint
       stagemap report --explain evaluation:risk
     """
     day = _as_of(as_of)

@@ -280,17 +280,16 @@ class Report:
     def fail_on(self, levels: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """Return (level, reason) for each finding that fails ``--fail-on``-style ``levels``.
 
-        ``never`` passes; ``empty``, ``thin`` and ``stuck`` are the cumulative levels of
-        `FAIL_LEVELS` (``thin`` fails on empty cells too); every other gate of `GATES` fails
-        on its own findings. A reason shows once, under the first level that names it.
+        ``never`` passes; every other level is a gate of `GATES` failing on its own findings
+        (see `gate`), so ``stuck`` gates stuck stages alone and ``thin`` thin cells alone. A
+        reason shows once, under the first level that names it.
         """
-        seen: set[str] = set()
         found: list[tuple[str, str]] = []
+        seen: set[str] = set()
         for level in dict.fromkeys(levels):
             if level == "never":
                 continue
-            reasons = self.failures(level) if level in FAIL_LEVELS else self.gate([level])
-            for reason in reasons:
+            for reason in self.gate([level]):
                 if reason not in seen:
                     seen.add(reason)
                     found.append((level, reason))
