@@ -26,6 +26,8 @@ SHORTEST_WORD = 2
 
 def fold(text: str) -> str:
     """Return ``text`` without accents (combining marks U+0300 to U+036F) and in lower case."""
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFD", text) if not "\u0300" <= c <= "\u036f").lower()
 
 
