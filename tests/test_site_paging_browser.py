@@ -6,6 +6,7 @@ pages per stage and persona, and dozens of search chunks. Desktop and phone size
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
+from tests.test_site import hostile_project
 from tests.test_site_browser import ARGS, CHROMIUM, Watched, serious_violations, settled, visible_ids
 from tests.test_site_paging import _generate, _page_size
 
@@ -167,3 +169,34 @@ def test_browser_assets_search_finds_assets_on_other_pages(site: Path, tab: Watc
     assert len(visible_ids(page)) == 10
     assert tab.errors == []
     assert serious_violations(page) == []
+
+
+def test_browser_search_shows_hostile_titles_as_text(tmp_path: Path, tab: Watched) -> None:
+    project = hostile_project(tmp_path / "p")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", "-o", str(out), "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    page = tab.page
+    page.goto((out / "assets.html").as_uri())
+    page.get_by_label("Find an asset").fill("pwned")
+    page.wait_for_selector("#site-results li")
+    assert "<script>window.__pwned=4</script>" in page.locator("#site-results li").first.inner_text()
+    page.get_by_label("Search").fill("pwned")
+    settled(page)
+    assert "<script>window.__pwned=4</script>" in page.locator("#asset-table tbody tr").first.inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert tab.dialogs == [] and tab.errors == []
+
+
+def test_browser_search_says_when_a_chunk_is_missing(site: Path, tmp_path: Path, tab: Watched) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "static/search/w-0.js").unlink()
+    page = tab.page
+    page.goto((copy / "assets.html").as_uri())
+    page.get_by_label("Find an asset").fill("00077")
+    page.wait_for_selector("#site-results p")
+    assert page.locator("#site-results").inner_text() == "The search index could not be loaded."
+    page.get_by_label("Search").fill("00077")
+    settled(page)
+    assert page.locator("#result-count").inner_text() == "The search index could not be loaded."

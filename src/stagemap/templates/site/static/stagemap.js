@@ -50,25 +50,36 @@ var stagemap = (function () {
   }
 
   /* Called by each index file as it loads. */
-  function add(key, data) {
-    loaded[key] = data;
+  function settle(key, ok) {
     var then = waiting[key] || [];
     delete waiting[key];
-    then.forEach(function (f) { f(); });
+    then.forEach(function (f) { f(ok); });
   }
 
-  /* Load the index files not loaded yet (as script tags), then call then(). */
-  function need(keys, then) {
+  function add(key, data) {
+    loaded[key] = data;
+    settle(key, true);
+  }
+
+  /* Load the index files not loaded yet (as script tags), then call then(); failed() instead
+     when one cannot be loaded (a file missing from a copied site, say). */
+  function need(keys, then, failed) {
     var missing = keys.filter(function (k) { return !Object.prototype.hasOwnProperty.call(loaded, k); });
-    var left = missing.length;
-    if (!left || folder === null) { if (!left) { then(); } return; }
+    var left = missing.length, gave = false;
+    if (!left) { then(); return; }
+    if (folder === null) { return; }
     missing.forEach(function (key) {
-      (waiting[key] = waiting[key] || []).push(function () { left -= 1; if (!left) { then(); } });
+      (waiting[key] = waiting[key] || []).push(function (ok) {
+        if (gave) { return; }
+        if (!ok) { gave = true; if (failed) { failed(); } return; }
+        left -= 1;
+        if (!left) { then(); }
+      });
       if (asked[key]) { return; }
       asked[key] = true;
       var script = document.createElement("script");
       script.src = folder + fileOf(key);
-      script.onerror = function () { delete asked[key]; };
+      script.onerror = function () { delete asked[key]; settle(key, false); };
       document.head.appendChild(script);
     });
   }
@@ -96,7 +107,7 @@ var stagemap = (function () {
   }
 
   /* Call then(ranked positions) for the words of query; then(null) when it has none. */
-  function find(query, then) {
+  function find(query, then, failed) {
     var wanted = words(query);
     if (!wanted.length) { then(null); return; }
     need(["m"], function () {
@@ -125,12 +136,12 @@ var stagemap = (function () {
         then(Object.keys(all).map(Number).sort(function (a, b) {
           return score(STATE_OF_LETTER[states[a]], titled[a]) - score(STATE_OF_LETTER[states[b]], titled[b]) || a - b;
         }));
-      });
-    });
+      }, failed);
+    }, failed);
   }
 
   /* Call then(records) for the assets at these positions, in the same order. */
-  function records(found, then) {
+  function records(found, then, failed) {
     need(["m"], function () {
       var per = loaded.m.per;
       var keys = found.map(function (n) { return "r:" + Math.floor(n / per); });
@@ -139,8 +150,8 @@ var stagemap = (function () {
           var r = loaded["r:" + Math.floor(n / per)][n % per];
           return { id: r[0], url: r[1], title: r[2], format: r[3], state: r[4], stages: r[5], questions: r[6], personas: r[7] };
         }));
-      });
-    });
+      }, failed);
+    }, failed);
   }
 
   return { add: add, start: start, find: find, records: records, fold: fold, words: words, stateWords: STATE_WORDS };
@@ -185,23 +196,25 @@ var stagemap = (function () {
     results.hidden = false;
   }
 
+  function say(text) {
+    results.textContent = "";
+    var note = document.createElement("p");
+    note.textContent = text;
+    results.appendChild(note);
+    results.hidden = false;
+  }
+
   function search() {
     var mine = ++asked;
     if (!input.value.trim()) { results.hidden = true; return; }
+    function failed() { if (mine === asked) { say("The search index could not be loaded."); } }
     stagemap.find(input.value, function (found) {
       if (mine !== asked) { return; }
-      if (found === null) {
-        results.textContent = "";
-        var hint = document.createElement("p");
-        hint.textContent = "Type at least two letters.";
-        results.appendChild(hint);
-        results.hidden = false;
-        return;
-      }
+      if (found === null) { say("Type at least two letters."); return; }
       stagemap.records(found.slice(0, LIMIT), function (entries) {
         if (mine === asked) { show(found, entries); }
-      });
-    });
+      }, failed);
+    }, failed);
   }
 
   input.addEventListener("input", search);
@@ -361,6 +374,7 @@ var stagemap = (function () {
   function searchAll(v, mine) {
     count.textContent = "Searching…";
     var filtered = FIELDS.some(function (name) { return name !== "text" && v[name]; });
+    function failed() { if (mine === asked) { count.textContent = "The search index could not be loaded."; } }
     stagemap.find(v.text, function (found) {
       if (mine !== asked) { return; }
       stagemap.records(filtered ? found : found.slice(0, limit), function (entries) {
@@ -373,8 +387,8 @@ var stagemap = (function () {
           ? "Showing the best " + limit + " of " + matched + " matching assets."
           : "Showing " + matched + " of " + total + " assets.";
         none.hidden = matched !== 0;
-      });
-    });
+      }, failed);
+    }, failed);
   }
 
   function apply(keep) {
