@@ -219,6 +219,9 @@ def test_site_no_page_grows_with_the_library(tmp_path: Path) -> None:
     # not with the list: at 300 assets they stay within two list pages.
     heavy = {p: n for p, n in pages.items() if not p.startswith("assets/") and p not in lists}
     assert max(heavy.values()) <= 2 * bound
+    # A persona's ready assets by stage and a question's cells list the first page_size each.
+    persona = (out / "personas/ops-director.html").read_text("utf-8")
+    assert re.search(r'<li class="more">and \d+ more: <a href="../stages/\w+.html">every asset at ', persona)
     chunks = {p.name: p.stat().st_size for p in (out / "static/search").glob("*.js")}
     assert chunks["index.js"] <= 4_000
     assert max(chunks.values()) <= CHUNK_BYTES + 2_000

@@ -194,7 +194,8 @@ def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
 
 
 def question(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make a question's page: ``question``, ``message``, ``cells``, ``making``, ``by_id``."""
+    """Make a question's page: ``question``, ``message``, ``cells``, ``making``, ``by_id``,
+    ``page_size`` (each list shows at most that many assets, then links to the stage)."""
     view = plan.questions[page.key]
     text = page_text(
         plan,
@@ -207,13 +208,15 @@ def question(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendere
         cells=list(view.cells),
         making={k: list(v) for k, v in view.making.items()},
         by_id=plan.library.by_id,
+        page_size=plan.config.page_size,
     )
     return Rendered(page.path, text, ())
 
 
 def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make a persona's page: ``persona``, ``persona_report``, the assets that name it
-    (``named``, the first page of them; ``part``), ``by_id``."""
+    (``named``, the first page of them; ``part``), ``by_id``, ``page_size`` (each stage's list
+    of what is ready to send shows at most that many, then links to the stage)."""
     view = plan.personas[page.key]
     text = page_text(
         plan,
@@ -226,6 +229,7 @@ def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
         named=shown(plan, page),
         part=plan.lists[page.path],
         by_id=plan.library.by_id,
+        page_size=plan.config.page_size,
     )
     return Rendered(page.path, text, ())
 
