@@ -215,16 +215,16 @@ def test_parallel_and_serial_builds_give_the_same_bytes(
 def test_reused_pages_are_not_rendered_at_all(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.render.site
+    import stagemap.render.pages
 
     rendered: list[str] = []
-    original = stagemap.render.site.render
+    original = stagemap.render.pages.render
 
     def spy(env: object, name: str, context: dict[str, object]) -> str:
         rendered.append(str(context["page"]["path"]))  # type: ignore[index]
         return original(env, name, context)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stagemap.render.site, "render", spy)
+    monkeypatch.setattr(stagemap.render.pages, "render", spy)
     monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
     out = tmp_path / "site"
     build(project, out)
@@ -335,16 +335,16 @@ def test_a_refused_parallel_build_leaves_no_trace(tmp_path: Path, monkeypatch: p
 def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stagemap.render.site
+    import stagemap.render.pages
 
     rendered: list[str] = []
-    original = stagemap.render.site.render
+    original = stagemap.render.pages.render
 
     def spy(env: object, name: str, context: dict[str, object]) -> str:
         rendered.append(str(context["page"]["path"]))  # type: ignore[index]
         return original(env, name, context)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stagemap.render.site, "render", spy)
+    monkeypatch.setattr(stagemap.render.pages, "render", spy)
     out = tmp_path / "site"
     build(project, out)
     rendered.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,7 +68,7 @@ def test_build_sample_summary_and_pages(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     code, stdout, stderr = build(sample, out)
     assert (code, stderr) == (0, "")
-    assert stdout == f"Built 99 pages in {out}/ (103 files changed, 0 removed); open {out}/index.html\n"
+    assert stdout == f"Built 99 pages in {out}/ (137 files changed, 0 removed); open {out}/index.html\n"
     names = sorted(files_of(out))
     assert [n for n in names if "/" not in n] == [
         MANIFEST,
@@ -82,19 +83,21 @@ def test_build_sample_summary_and_pages(sample: Path, tmp_path: Path) -> None:
     assert len([n for n in names if n.startswith("questions/")]) == 8
     assert len([n for n in names if n.startswith("personas/")]) == 3
     assert len([n for n in names if n.startswith("assets/")]) == 38
-    assert sorted(n for n in names if n.startswith("static/")) == [
+    assert sorted(n for n in names if n.startswith("static/") and not n.startswith("static/search/")) == [
         "static/favicon.svg",
-        "static/search-index.js",
         "static/stagemap.css",
         "static/stagemap.js",
     ]
+    search = [n for n in names if n.startswith("static/search/")]
+    assert "static/search/index.js" in search and "static/search/r-0.js" in search
+    assert all(re.fullmatch(r"static/search/(index|r-\d+|w-[a-z0-9_]+)\.js", n) for n in search)
 
 
 def test_build_default_folder_is_site_in_the_project(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(sample)
     code, stdout, _ = run("build", "--as-of", AS_OF)
     assert code == 0
-    assert stdout.startswith("Built 99 pages in site/ (103 files changed, 0 removed); open site/index.html")
+    assert stdout.startswith("Built 99 pages in site/ (137 files changed, 0 removed); open site/index.html")
     assert (sample / "site" / "index.html").is_file()
 
 
@@ -227,7 +230,8 @@ def test_build_prints_problems_and_builds_the_valid_assets(sample: Path, tmp_pat
     # The file keeps its page, which says what is wrong; it stays out of the search index.
     page = (tmp_path / "site" / "assets" / "broken.html").read_text()
     assert "content/broken.md:3:10: error: unknown stage &#39;awarness&#39;" in page
-    assert "broken" not in (tmp_path / "site" / "static" / "search-index.js").read_text()
+    index = sorted((tmp_path / "site" / "static" / "search").glob("*.js"))
+    assert index and all("broken" not in p.read_text() for p in index)
     assert "content/broken.md:3:10: error: unknown stage" in (tmp_path / "site" / "index.html").read_text()
 
 

@@ -129,6 +129,13 @@ def visible_ids(page: Any) -> list[str]:
     )
 
 
+def settled(page: Any) -> None:
+    """Wait until a search of the assets page has loaded the index files it needs and shown its rows."""
+    page.wait_for_function(
+        "() => !document.getElementById('result-count').textContent.startsWith('Searching')"
+    )
+
+
 def serious_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -214,11 +221,13 @@ def test_browser_asset_index_filters_and_searches(built: Built, tab: Watched) ->
 
     page.get_by_label("Stage").select_option("")
     page.get_by_label("Search").fill("missed CALL")
+    settled(page)
     found = visible_ids(page)
     assert "blog/missed-calls-cost" in found
     assert 0 < len(found) < 36
 
     page.get_by_label("Search").fill("zzzz-nothing-matches")
+    settled(page)
     assert visible_ids(page) == []
     assert page.locator("#no-results").is_visible()
 
@@ -351,6 +360,7 @@ def test_browser_header_search_ranks_retired_assets_last(built: Built, tab: Watc
 def test_browser_assets_search_puts_retired_assets_last(built: Built, tab: Watched) -> None:
     page = tab.page
     page.goto(built.url("assets.html") + "#text=pricing")
+    settled(page)
     ids = visible_ids(page)
     assert ids[-1] == "sales/pricing-sheet-2024" and len(ids) > 1
 

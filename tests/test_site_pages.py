@@ -51,10 +51,10 @@ def test_site_every_page_has_the_search_box(site: dict[str, Rendered]) -> None:
     assert len(pages) == 99
     for path in pages:
         text = site[path].text
-        assert 'id="site-search"' in text and 'data-index="' in text, path
+        assert 'id="site-search"' in text and 'data-search="' in text, path
         assert "stagemap.js" in text, path
     deep = site["plays/evaluation/ops-director.html"].text
-    assert 'data-index="../../static/search-index.js" data-root="../../"' in deep
+    assert 'data-search="../../static/search/index.js" data-root="../../"' in deep
 
 
 def test_site_plays_per_stage_and_persona(site: dict[str, Rendered]) -> None:

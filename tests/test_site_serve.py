@@ -77,10 +77,10 @@ def test_serve_home_page_gets_the_reload_script_but_the_file_does_not(running: R
 
 def test_serve_static_files_have_their_types(running: Running) -> None:
     assert running.get("/static/stagemap.css")[1]["content-type"] == "text/css; charset=utf-8"
-    status, headers, body = running.get("/static/search-index.js")
+    status, headers, body = running.get("/static/search/index.js")
     assert status == 200
     assert "javascript" in headers["content-type"]
-    assert body.startswith("window.stagemapIndex = ")
+    assert body.startswith('stagemap.add("m",{')
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,14 @@
-"""The search index's entry of each asset: what the site's search and filters look through."""
+"""The search index's entry of each asset: what the site's search looks through.
+
+Words are folded the way the site's script folds what a reader types (`fold`: accents
+dropped, lower case) and split at anything that is not a letter or a digit (`words`); a
+search finds the assets in which every word typed begins some word.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from ..model.library import Asset
@@ -12,6 +18,22 @@ SEARCH_TEXT_CHARS = 600
 owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
 
 _MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits (``\\p{L}`` and ``\\p{N}``, as the script's pattern)."""
+SHORTEST_WORD = 2
+"""Words shorter than this are not indexed, and the script ignores them in a search."""
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without accents (combining marks U+0300 to U+036F) and in lower case."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not "\u0300" <= c <= "\u036f").lower()
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Return the distinct words of ``text`` a search can find, folded and sorted."""
+    return tuple(sorted({w for w in _WORD.findall(fold(text)) if len(w) >= SHORTEST_WORD}))
 
 
 def search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
@@ -47,5 +69,6 @@ def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
         "personas": list(asset.personas),
         "format": asset.format,
         "state": state,
-        "text": " ".join(x for x in fields if x),
+        "words": words(" ".join(x for x in fields if x)),
+        "title_words": words(asset.title),
     }

@@ -21,6 +21,7 @@ from .broken import BrokenFile, broken_files
 from .coverage import analyse
 from .history import History
 from .kits import build_kit
+from .paging import ListPart, later_parts, plan_lists, site_order
 from .paths import asset_paths, content_prefix, strip_prefix
 from .routes import Routes, plan_routes
 from .search import search_entry
@@ -58,10 +59,13 @@ class SitePage:
     """Where it goes, relative to the site root."""
     kind: str
     """``home``, ``stages``, ``plays``, ``gaps``, ``assets``, ``history`` (the site-wide pages),
-    ``stage``, ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file left out)."""
+    ``stage``, ``play``, ``question``, ``persona``, ``asset`` or ``broken`` (a file left out);
+    ``assets-part``, ``stage-part`` or ``persona-part`` for page 2 on of a list (see
+    `stagemap.analyse.paging`)."""
     key: str
     """The stage, question, persona or asset id; ``STAGE`` or ``STAGE/PERSONA`` for a play; the
-    file's path for a broken file; empty for the site-wide pages."""
+    file's path for a broken file; empty for the site-wide pages; ``ID/N`` (``N`` for all
+    assets) for page N of a list."""
     asset: Asset | None
     """The asset of an asset page (its body is part of the page's record key), else None."""
 
@@ -180,6 +184,9 @@ class SitePlan:
     """Files in the content folder (relative to it) that a body may link to and the site copies."""
     routes: Routes
     """Route links in bodies: the asset each route stands for, the files served from the site root."""
+    lists: Mapping[str, ListPart]
+    """Every page of a paginated list (all assets, a stage's, a persona's) by path: which
+    assets it shows and where the other pages of its list are."""
     search: tuple[dict[str, Any], ...]
     """The search index: one entry per asset, in site order."""
     history: History | None = None
@@ -189,10 +196,13 @@ class SitePlan:
 def site_pages(config: Config, library: Library, *, history: bool = False) -> tuple[SitePage, ...]:
     """Return every HTML page of the site, in the order they are made (``history.html`` with ``history``)."""
     paths = asset_paths(a.id for a in library.assets)
+    lists = plan_lists(config, library)
     return (
         *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
+        *_parts(lists, "assets"),
         *((SitePage("history.html", "history", "", None),) if history else ()),
         *(SitePage(f"stages/{s.id}.html", "stage", s.id, None) for s in config.model.stages),
+        *_parts(lists, "stage"),
         *(SitePage(f"plays/{s.id}.html", "play", s.id, None) for s in config.model.stages),
         *(
             SitePage(f"plays/{s.id}/{p.id}.html", "play", f"{s.id}/{p.id}", None)
@@ -201,9 +211,15 @@ def site_pages(config: Config, library: Library, *, history: bool = False) -> tu
         ),
         *(SitePage(f"questions/{q.id}.html", "question", q.id, None) for q in config.questions),
         *(SitePage(f"personas/{p.id}.html", "persona", p.id, None) for p in config.personas),
+        *_parts(lists, "persona"),
         *(SitePage(paths[a.id], "asset", a.id, a) for a in library.assets),
         *(SitePage(b.path, "broken", b.source, None) for b in broken_files(config, library)),
     )
+
+
+def _parts(lists: Mapping[str, ListPart], kind: str) -> tuple[SitePage, ...]:
+    """The pages after the first of the lists whose first page is of ``kind``."""
+    return tuple(SitePage(p.paths[p.number - 1], p.kind, p.key, None) for p in later_parts(lists, kind))
 
 
 def plan_site(
@@ -226,8 +242,7 @@ def plan_site(
     model = config.model
     paths = asset_paths(a.id for a in library.assets)
     states = {a.id: asset_state(a, report) for a in library.assets}
-    position = {s.id: s.index for s in model.stages}
-    ordered = tuple(sorted(library.assets, key=lambda a: _order(a, position)))
+    ordered = site_order(config, library)
     pages = site_pages(config, library, history=history is not None)
     pages = tuple(p for p in pages if render is None or p.path in render)
     prefix = content_prefix(config)
@@ -255,14 +270,10 @@ def plan_site(
         by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
         routes=plan_routes(config, library, public or {}),
+        lists=plan_lists(config, library, ordered),
         search=tuple(search_entry(a, states[a.id], paths[a.id]) for a in ordered),
         history=history,
     )
-
-
-def _order(asset: Asset, position: Mapping[str, int]) -> tuple[int, str, str]:
-    """Return an asset's place in site order: by first stage (untagged ones last), title, id."""
-    return (min((position[s] for s in asset.stages), default=len(position)), asset.title.casefold(), asset.id)
 
 
 def _views(

@@ -11,6 +11,10 @@ from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankW
 
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
+PAGE_SIZE = 100
+"""How many assets one page of a site list shows unless ``site.page_size`` says otherwise."""
+MAX_PAGE_SIZE = 10_000
+"""The largest ``site.page_size`` accepted."""
 """The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """What a stage, question or persona id looks like."""
@@ -211,6 +215,9 @@ class Config:
     """Lint rules switched off (``lint`` in stagemap.yml)."""
     history: HistorySpan | None = field(default_factory=HistorySpan)
     """The span of the site's history page, or None when it is switched off."""
+    page_size: int = PAGE_SIZE
+    """How many assets one page of a site list shows (``site.page_size``): longer lists go on
+    over numbered pages, so no page grows with the library."""
     phase_questions: Mapping[Phase, tuple[str, ...]] = field(default_factory=dict)
     """Ids of the questions asked at the stages of each phase, in order; a phase not listed
     asks every question (as a ``questions`` list in the settings does)."""

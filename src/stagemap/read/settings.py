@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model.journey import DEFAULT_MODEL
-from ..model.settings import CACHE_DIR, CONFIG_NAME, SETTINGS, Config, HistorySpan
+from ..model.settings import CACHE_DIR, CONFIG_NAME, MAX_PAGE_SIZE, PAGE_SIZE, SETTINGS, Config, HistorySpan
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
@@ -25,7 +25,7 @@ from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
 from .sourcing import read_rules, read_sources
 
-SITE_SETTINGS = ("title", "allow_html")
+SITE_SETTINGS = ("title", "allow_html", "page_size")
 HISTORY_SETTINGS = ("by", "months")
 MAX_SETTINGS = 1024 * 1024
 """The largest stagemap.yml read, in bytes."""
@@ -165,6 +165,7 @@ class _Reader:
             messages=read_messages(data.get("messages"), loaded, question_ids, findings),
             site_title=site_title,
             allow_html=allow_html,
+            page_size=self._page_size(data, loaded),
             cache_dir=self._cache(data, loaded),
             sources=sources,
             rules=rules,
@@ -195,6 +196,20 @@ class _Reader:
             self.findings.error(loaded, ("site", "title"), "'title' must be text")
             title = name
         return title, allow_html
+
+    def _page_size(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> int:
+        """Return how many assets a page of a site list shows (``site.page_size``)."""
+        site = data.get("site")
+        value = site.get("page_size", PAGE_SIZE) if isinstance(site, dict) else PAGE_SIZE
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+            self.findings.error(
+                loaded,
+                ("site", "page_size"),
+                f"'page_size' must be a whole number from 1 to {MAX_PAGE_SIZE}",
+                f"e.g. page_size: {PAGE_SIZE}",
+            )
+            return PAGE_SIZE
+        return value
 
     def _history(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> HistorySpan | None:
         """Return the span of the site's history page; ``history: false`` switches it off."""

@@ -12,16 +12,22 @@ any sub-path of a web server)::
     plays.html                      the plays: a stage x persona grid of links
     gaps.html                       a brief per empty or thin cell, in make-next order
                                     (anchors gap-STAGE.QUESTION)
-    assets.html                     every asset, with filters and search (static/stagemap.js)
-    stages/STAGE.html               the stage's kit and all its assets
+    assets.html                     every asset, with filters and search (static/stagemap.js):
+                                    the first site.page_size of them; assets-N.html the
+                                    next pages (see `stagemap.analyse.paging`)
+    stages/STAGE.html               the stage's kit and the first page of its assets;
+                                    stages/STAGE/N.html the next pages
     plays/STAGE.html                the stage's message kit for everyone, to print on one page
     plays/STAGE/PERSONA.html        the same for one persona
     questions/QUESTION.html         one buyer question across the journey
-    personas/PERSONA.html           one persona's coverage and assets
+    personas/PERSONA.html           one persona's coverage and assets (personas/PERSONA/N.html:
+                                    the next pages of the assets that name it)
     assets/ID.html                  one asset (see `asset_paths` for ids that are not plain), or
                                     a file that could not be read, with its problems
     files/PATH                      files in the content folder that bodies link to
-    static/                         stagemap.css, stagemap.js, search-index.js, favicon.svg
+    static/                         stagemap.css, stagemap.js, favicon.svg
+    static/search/                  the search index in small script files, loaded as a
+                                    reader types (see `stagemap.render.searchindex`)
 
 Every template receives (besides its page's own values, listed in each page function):
 
@@ -51,8 +57,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -60,73 +64,15 @@ from markupsafe import Markup
 from ..analyse.explain import explain_cell
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
-from ..model.library import STATUSES
 from . import dialects, markdown
-from .environment import render
 from .history import render_svg
-from .links import BodyLinks, Links
-from .report import SYMBOLS
+from .links import BodyLinks
+from .lists import assets_list, list_part, shown
+from .pages import Rendered, page_text
 from .static import search_index, static_files
 from .story import front_story
 
 __all__ = ["Rendered", "asset_paths", "prepare", "render_page", "render_site", "search_index", "static_files"]
-
-STATE_LABELS = {
-    "ready": "published",
-    "stale": "published, past review",
-    "idea": "idea",
-    "draft": "draft",
-    "review": "in review",
-    "retired": "retired",
-}
-CELL_LABELS = {"covered": "covered", "thin": "thin", "empty": "empty", "n/a": "not applicable"}
-SECTIONS = {
-    "home": "home",
-    "stages": "stages",
-    "plays": "plays",
-    "play": "plays",
-    "gaps": "gaps",
-    "assets": "assets",
-    "stage": "stages",
-    "question": "questions",
-    "persona": "personas",
-    "asset": "assets",
-    "broken": "assets",
-    "history": "history",
-}
-"""The part of the site (``page.section``) each kind of page belongs to."""
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """One rendered page."""
-
-    path: str
-    """Where it goes, relative to the site root."""
-    text: str
-    """Its HTML."""
-    linked: tuple[str, ...]
-    """The content files it links to, as ``files/PATH`` (sorted): the site must copy them."""
-
-
-def _page(
-    plan: SitePlan, env: jinja2.Environment, template: str, page: SitePage, title: str, **values: Any
-) -> str:
-    """Render one page's template with the values every template receives, and its own."""
-    context = {
-        "site": plan.site,
-        "page": {"path": page.path, "title": title, "section": SECTIONS[page.kind]},
-        "url": Links(page.path, plan.paths),
-        "problems": plan.library.problems,
-        "state_of": plan.states,
-        "state_labels": STATE_LABELS,
-        "cell_labels": CELL_LABELS,
-        "symbols": SYMBOLS,
-        "names": plan.names,
-        "broken": plan.broken,
-        **values,
-    }
-    return render(env, f"site/{template}", context)
 
 
 def _chart(plan: SitePlan, chart: str, ident: str) -> Markup | None:
@@ -140,7 +86,7 @@ def _chart(plan: SitePlan, chart: str, ident: str) -> Markup | None:
 def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``index.html``: the heatmap (``rows``, ``counts``), ``briefs``, ``report``, ``by_id``,
     ``history`` and ``history_chart`` (None outside git), ``evidence`` (None without signals)."""
-    text = _page(
+    text = page_text(
         plan,
         env,
         "index.html.j2",
@@ -161,7 +107,7 @@ def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
 def history(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``history.html``: ``history`` (None when no commit could be read), ``lines`` and
     ``grid`` (its SVG charts)."""
-    text = _page(
+    text = page_text(
         plan,
         env,
         "history.html.j2",
@@ -184,7 +130,7 @@ def gaps(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         ]
         for b in plan.briefs
     }
-    text = _page(
+    text = page_text(
         plan,
         env,
         "gaps.html.j2",
@@ -200,13 +146,13 @@ def gaps(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
 
 def stages_index(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``stages.html``: every stage by phase with its coverage (``report``)."""
-    text = _page(plan, env, "stages.html.j2", page, "Stages", report=plan.report)
+    text = page_text(plan, env, "stages.html.j2", page, "Stages", report=plan.report)
     return Rendered(page.path, text, ())
 
 
 def plays_index(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``plays.html``: a grid of the plays, a row per stage and a column per persona."""
-    text = _page(plan, env, "plays.html.j2", page, "Plays", report=plan.report)
+    text = page_text(plan, env, "plays.html.j2", page, "Plays", report=plan.report)
     return Rendered(page.path, text, ())
 
 
@@ -214,7 +160,7 @@ def play(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make a play's page: the stage's ``kit`` (for ``kit.persona``, or everyone), ``project``."""
     kit = plan.plays[page.key]
     title = kit.stage.name if kit.persona is None else f"{kit.stage.name} for {kit.persona.name}"
-    text = _page(
+    text = page_text(
         plan,
         env,
         "play.html.j2",
@@ -226,26 +172,11 @@ def play(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     return Rendered(page.path, text, ())
 
 
-def assets_list(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make ``assets.html``: ``assets`` in site order, ``formats``, ``states``, ``statuses``."""
-    text = _page(
-        plan,
-        env,
-        "assets.html.j2",
-        page,
-        "All assets",
-        assets=list(plan.ordered),
-        formats=list(plan.formats),
-        states=list(plan.shown_states),
-        statuses=STATUSES,
-    )
-    return Rendered(page.path, text, ())
-
-
 def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make a stage's page: ``stage``, its ``kit``, ``assets``, ``coverage``, ``project``, ``evidence``."""
+    """Make a stage's page: ``stage``, its ``kit``, ``assets`` (the first page of them), ``part``,
+    ``coverage``, ``project``, ``evidence``."""
     view = plan.stages[page.key]
-    text = _page(
+    text = page_text(
         plan,
         env,
         "stage.html.j2",
@@ -253,7 +184,8 @@ def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         view.stage.name,
         stage=view.stage,
         kit=view.kit,
-        assets=list(view.assets),
+        assets=shown(plan, page),
+        part=plan.lists[page.path],
         coverage=view.coverage,
         project={"name": plan.config.name, "purpose": plan.config.purpose},
         evidence=plan.report.evidence.for_stage(view.stage.id) if plan.report.evidence else None,
@@ -262,9 +194,10 @@ def stage(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
 
 
 def question(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make a question's page: ``question``, ``message``, ``cells``, ``making``, ``by_id``."""
+    """Make a question's page: ``question``, ``message``, ``cells``, ``making``, ``by_id``,
+    ``page_size`` (each list shows at most that many assets, then links to the stage)."""
     view = plan.questions[page.key]
-    text = _page(
+    text = page_text(
         plan,
         env,
         "question.html.j2",
@@ -275,14 +208,17 @@ def question(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendere
         cells=list(view.cells),
         making={k: list(v) for k, v in view.making.items()},
         by_id=plan.library.by_id,
+        page_size=plan.config.page_size,
     )
     return Rendered(page.path, text, ())
 
 
 def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make a persona's page: ``persona``, ``persona_report``, the assets that name it, ``by_id``."""
+    """Make a persona's page: ``persona``, ``persona_report``, the assets that name it
+    (``named``, the first page of them; ``part``), ``by_id``, ``page_size`` (each stage's list
+    of what is ready to send shows at most that many, then links to the stage)."""
     view = plan.personas[page.key]
-    text = _page(
+    text = page_text(
         plan,
         env,
         "persona.html.j2",
@@ -290,8 +226,10 @@ def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
         view.persona.name,
         persona=view.persona,
         persona_report=view.report,
-        named=list(view.named),
+        named=shown(plan, page),
+        part=plan.lists[page.path],
         by_id=plan.library.by_id,
+        page_size=plan.config.page_size,
     )
     return Rendered(page.path, text, ())
 
@@ -309,7 +247,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     body = markdown.render(
         text, allow_html=plan.config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
     )
-    text = _page(
+    text = page_text(
         plan,
         env,
         "asset.html.j2",
@@ -338,7 +276,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
 def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make the page of a file left out because of errors: ``file`` (`BrokenFile`)."""
     item = plan.broken[page.key]
-    text = _page(plan, env, "broken.html.j2", page, item.source.rpartition("/")[2], file=item)
+    text = page_text(plan, env, "broken.html.j2", page, item.source.rpartition("/")[2], file=item)
     return Rendered(page.path, text, ())
 
 
@@ -355,6 +293,9 @@ PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendere
     "asset": asset,
     "broken": broken,
     "history": history,
+    "assets-part": assets_list,
+    "stage-part": list_part,
+    "persona-part": list_part,
 }
 """The function that makes each kind of page."""
 
@@ -379,6 +320,7 @@ def prepare(env: jinja2.Environment) -> None:
         "asset",
         "broken",
         "history",
+        "list",
     ):
         with contextlib.suppress(jinja2.TemplateError):  # reported when the page is rendered
             env.get_template(f"site/{name}.html.j2")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import jinja2
 
 from ..analyse.site import SitePlan
+from .searchindex import search_files
 
 STATIC_FILES = ("favicon.svg", "stagemap.css", "stagemap.js")
 """Static files copied from ``site/static/`` (project templates first) into ``static/``."""
-SEARCH_INDEX = "static/search-index.js"
 
 
 def static_files(env: jinja2.Environment) -> dict[str, str]:
@@ -20,6 +18,5 @@ def static_files(env: jinja2.Environment) -> dict[str, str]:
 
 
 def search_index(plan: SitePlan) -> dict[str, str]:
-    """Return ``{SEARCH_INDEX: script}``: the script that gives the assets page its search."""
-    data = json.dumps({"assets": list(plan.search)}, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return {SEARCH_INDEX: f"window.stagemapIndex = {data};\n"}
+    """Return the search index's script files by site path (see `stagemap.render.searchindex`)."""
+    return search_files(plan.search)

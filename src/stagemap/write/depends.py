@@ -14,6 +14,11 @@ rendering anything:
 - a persona's page: the front matter of the assets for the persona (those naming it and those
   naming nobody), of the assets they lead to, and the shape of the journey's flow (each
   asset's id, stages, ``next`` and eligibility), which its report follows;
+- page 2 on of a list (all assets, a stage's, a persona's; see `stagemap.analyse.paging`):
+  the ids, in order, and front matter of the assets it shows, how many pages and assets the
+  list has, and for the list of all assets the formats and states its filters offer; so an
+  edit re-renders the pages of a list that show the asset, or whose assets move because of
+  it, not the others;
 - the history page: the commits it shows (period and commit id of each point, see
   `stagemap.write.timeline`), so it re-renders when a commit lands, and only then;
 - the overview, stages, plays, gaps and asset-list pages, each play (a stage's kit, which
@@ -39,6 +44,8 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..analyse.paging import LIST_PARTS, ListPart, plan_lists
+from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
@@ -122,6 +129,8 @@ def page_keys(
             keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
         elif kind in _WHOLE_LIBRARY:
             keys[path] = digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
+        elif kind in LIST_PARTS:
+            keys[path] = digest(base, kind, key, shows.part(path))
         elif kind == "history":
             keys[path] = digest(base, kind, outside.get(kind))
         else:
@@ -147,6 +156,8 @@ class _Shows:
             if asset.next:
                 self.incoming.setdefault(asset.next, []).append(asset.id)
         self._flow: str | None = None
+        self.library = library
+        self._lists: dict[str, ListPart] | None = None
 
     def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
         """The front-matter hashes of the assets (None for an id that is no asset), by id."""
@@ -169,6 +180,20 @@ class _Shows:
         parts = [fronts[asset_id], _hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in incoming]
         return "\0".join(parts)
+
+    def part(self, path: str) -> Any:
+        if self._lists is None:
+            self._lists = plan_lists(self.config, self.library)
+        part = self._lists[path]
+        shown = [(i, self.fronts[i]) for i in part.ids]
+        if part.owner:
+            return (shown, part.total, part.count)
+        report = self.report
+        offered = (
+            sorted({a.format for a in self.assets if a.format}),
+            sorted({asset_state(a, report) for a in self.assets}),
+        )
+        return (shown, part.total, part.count, offered)
 
     def stage(self, stage_id: str) -> Any:
         here = [a for a in self.assets if stage_id in a.stages]

@@ -20,6 +20,7 @@ import jinja2
 from .._version import __version__
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
+from ..analyse.paging import LIST_PARTS
 from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
 from ..model.report import Report
@@ -158,6 +159,7 @@ def _page_keys(
     """Return the key of each page of the site (see `stagemap.write.depends`)."""
     config, library = project.config, project.library
     listed = [(page.path, page.kind, page.key) for page in pages]
-    base = global_key(config, library, report.as_of, listed)
+    # Page 2 on of a list is keyed by what it shows: its coming or going re-renders only its list.
+    base = global_key(config, library, report.as_of, [p for p in listed if p[1] not in LIST_PARTS])
     shows = {kind: line.key for kind in ("home", "history")} if line is not None else {}
     return page_keys(config, library, report, listed, base, shows)

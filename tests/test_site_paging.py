@@ -1,0 +1,258 @@
+"""Long lists on numbered pages, and the search index in chunks: the plan, the files, the weight."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap import load_project
+from stagemap.analyse.paging import ListPart, part_path, plan_lists, split
+from stagemap.analyse.search import fold, words
+from stagemap.analyse.site import site_pages
+from stagemap.cli.app import cli
+from stagemap.render.searchindex import (
+    CHUNK_BYTES,
+    RECORDS_PER_FILE,
+    chunk_name,
+    prefix_groups,
+    search_files,
+    weight,
+)
+from tests.conftest import ROOT
+
+AS_OF = "2026-11-24"
+
+
+def _generate(count: int, dest: Path) -> None:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(count, dest)
+
+
+def _page_size(project: Path, size: int) -> None:
+    settings = project / "stagemap.yml"
+    settings.write_text(settings.read_text("utf-8") + f"site:\n  page_size: {size}\n", encoding="utf-8")
+
+
+def build(project: Path, out: Path) -> str:
+    result = CliRunner().invoke(cli, ["-C", str(project), "build", "-o", str(out), "--as-of", AS_OF])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# -- the page plan ----------------------------------------------------------------------------
+def test_paging_part_path_keeps_the_first_address() -> None:
+    assert part_path("assets.html", 1) == "assets.html"
+    assert part_path("assets.html", 3) == "assets-3.html"
+    assert part_path("stages/evaluation.html", 1) == "stages/evaluation.html"
+    assert part_path("stages/evaluation.html", 2) == "stages/evaluation/2.html"
+
+
+def test_paging_split_gives_every_id_once_in_order() -> None:
+    ids = tuple(f"a{i:02d}" for i in range(23))
+    parts = list(split("stage", "evaluation", "stages/evaluation.html", ids, 10))
+    assert [(p.kind, p.key, p.number, p.first, len(p.ids)) for p in parts] == [
+        ("stage", "evaluation", 1, 0, 10),
+        ("stage-part", "evaluation/2", 2, 10, 10),
+        ("stage-part", "evaluation/3", 3, 20, 3),
+    ]
+    assert sum((p.ids for p in parts), ()) == ids
+    assert parts[0].paths == (
+        "stages/evaluation.html",
+        "stages/evaluation/2.html",
+        "stages/evaluation/3.html",
+    )
+    assert {p.total for p in parts} == {23}
+
+
+def test_paging_an_empty_list_has_one_page() -> None:
+    (only,) = split("assets", "", "assets.html", (), 10)
+    assert (only.kind, only.key, only.count, only.ids) == ("assets", "", 1, ())
+
+
+def test_paging_window_shows_the_ends_and_the_neighbours() -> None:
+    def part(number: int, count: int) -> ListPart:
+        return ListPart("assets", "", "", number, tuple(f"p{n}" for n in range(count)), (), 0, 0)
+
+    assert part(1, 1).window() == (1,)
+    assert part(1, 4).window() == (1, 2, 3, 4)
+    assert part(1, 20).window() == (1, 2, 3, None, 20)
+    assert part(10, 20).window() == (1, None, 8, 9, 10, 11, 12, None, 20)
+    assert part(20, 20).window() == (1, None, 18, 19, 20)
+    assert part(4, 20).window() == (1, 2, 3, 4, 5, 6, None, 20)
+
+
+def test_paging_site_pages_list_the_later_pages_of_each_list(tmp_path: Path) -> None:
+    project = tmp_path / "lib"
+    _generate(60, project)
+    _page_size(project, 10)
+    loaded = load_project(project)
+    pages = site_pages(loaded.config, loaded.library)
+    kinds = [p.kind for p in pages]
+    assert kinds.count("assets-part") == 5
+    assert {p.path for p in pages if p.kind == "assets-part"} == {f"assets-{n}.html" for n in range(2, 7)}
+    lists = plan_lists(loaded.config, loaded.library)
+    for page in pages:
+        if page.kind.endswith("-part"):
+            assert lists[page.path].kind == page.kind and lists[page.path].key == page.key
+    by_stage = [p for p in lists.values() if p.owner == "evaluation"]
+    shown = sum((p.ids for p in sorted(by_stage, key=lambda p: p.number)), ())
+    assert set(shown) == {a.id for a in loaded.library.assets if "evaluation" in a.stages}
+    assert len(shown) == len(set(shown))
+
+
+def test_settings_page_size_must_be_a_whole_number(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "stagemap.yml").write_text("name: X\nsite:\n  page_size: 0\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: invalid settings:\n"
+        "stagemap.yml:3:14: error: 'page_size' must be a whole number from 1 to 10000 (e.g. page_size: 100)\n"
+    )
+
+
+# -- the search index -------------------------------------------------------------------------
+def test_search_words_fold_accents_and_case() -> None:
+    assert fold("Crème BRÛLÉE") == "creme brulee"
+    assert words("Déjà vu: the 3 x_y Q&A, 2024!") == ("2024", "deja", "the", "vu")
+
+
+def test_searchindex_chunk_name_is_plain_for_every_prefix() -> None:
+    assert chunk_name("pr") == "w-pr.js"
+    assert chunk_name("ü") == "w-_fc_.js"
+    assert chunk_name("a/") == "w-a_2f_.js"
+    assert re.fullmatch(r"w-[a-z0-9_]+\.js", chunk_name("日本"))
+
+
+def test_searchindex_prefix_groups_split_only_large_prefixes() -> None:
+    heavy = CHUNK_BYTES // 3 // 2
+    postings = {"price": heavy, "pricing": heavy, "print": 5, "p": 1, "pa": 1, "quote": 3}
+    groups = prefix_groups(postings)
+    assert ("q", ["quote"]) in groups
+    assert ("p", ["p"]) in groups
+    assert ("pa", ["pa"]) in groups
+    covered = [w for _, ws in groups for w in ws]
+    assert sorted(covered) == sorted(postings)
+    for prefix, ws in groups:
+        assert all(w.startswith(prefix) for w in ws)
+        assert len(ws) == 1 or sum(weight(w, postings[w]) for w in ws) <= CHUNK_BYTES
+
+
+def _entry(n: int, title: str, text: str, state: str = "ready") -> dict[str, object]:
+    return {
+        "id": f"a{n}",
+        "url": f"assets/a{n}.html",
+        "title": title,
+        "stages": ["awareness"],
+        "questions": [],
+        "personas": [],
+        "format": "guide",
+        "state": state,
+        "words": words(f"{title} {text}"),
+        "title_words": words(title),
+    }
+
+
+def _data(script: str) -> list[object]:
+    assert script.startswith("stagemap.add(") and script.endswith(");\n")
+    return list(json.loads("[" + script[len("stagemap.add(") : -3] + "]"))
+
+
+def test_searchindex_files_hold_positions_titles_and_records() -> None:
+    entries = [_entry(0, "Pricing guide", "what it costs"), _entry(1, "Costs", "pricing and more", "retired")]
+    files = search_files(entries)
+    assert files == search_files(entries)
+    key, manifest = _data(files["static/search/index.js"])
+    assert key == "m"
+    assert manifest == {
+        "per": RECORDS_PER_FILE,
+        "prefixes": ["a", "c", "g", "i", "m", "p", "w"],
+        "states": "rx",
+    }
+    (prefix_p,) = [p for p in manifest["prefixes"] if "pricing".startswith(p)]  # type: ignore[index]
+    key, chunk = _data(files[f"static/search/{chunk_name(prefix_p)}"])
+    assert key == f"w:{prefix_p}"
+    assert chunk["words"]["pricing"] == [0, 1]  # type: ignore[index]
+    assert chunk["titles"]["pricing"] == [0]  # type: ignore[index]
+    key, records = _data(files["static/search/r-0.js"])
+    assert key == "r:0"
+    assert records[1] == ["a1", "assets/a1.html", "Costs", "guide", "retired", ["awareness"], [], []]  # type: ignore[index]
+
+
+def test_searchindex_content_never_becomes_script_or_markup() -> None:
+    hostile = '</script><script>alert(1)</script> & "quotes" \u2028 <!--'
+    files = search_files([_entry(0, hostile, hostile)])
+    for name, text in files.items():
+        assert "<" not in text and ">" not in text and "&" not in text, name
+        assert text.isascii(), name
+    _, records = _data(files["static/search/r-0.js"])
+    assert records[0][2] == hostile  # type: ignore[index]
+
+
+# -- the weight of a generated library ----------------------------------------------------------
+def test_site_no_page_grows_with_the_library(tmp_path: Path) -> None:
+    size = 15
+    project = tmp_path / "lib"
+    _generate(300, project)
+    _page_size(project, size)
+    out = tmp_path / "site"
+    build(project, out)
+    pages = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.html")}
+    lists = {
+        p: n
+        for p, n in pages.items()
+        if re.fullmatch(r"assets(-\d+)?\.html|(stages|personas)/[^/]+/\d+\.html", p)
+    }
+    assert len([p for p in lists if p.startswith("assets")]) == 20
+    # A list page: the frame of every page with the filters (about 12 kB here), a row per asset.
+    bound = 15_000 + size * 600
+    assert max(lists.values()) <= bound, sorted(lists.items(), key=lambda item: -item[1])[:3]
+    # Pages that show a whole stage's kit or a persona's coverage grow with what is ready to send,
+    # not with the list: at 300 assets they stay within two list pages.
+    heavy = {p: n for p, n in pages.items() if not p.startswith("assets/") and p not in lists}
+    assert max(heavy.values()) <= 2 * bound
+    # A persona's ready assets by stage and a question's cells list the first page_size each.
+    persona = (out / "personas/ops-director.html").read_text("utf-8")
+    assert re.search(r'<li class="more">and \d+ more: <a href="../stages/\w+.html">every asset at ', persona)
+    chunks = {p.name: p.stat().st_size for p in (out / "static/search").glob("*.js")}
+    assert chunks["index.js"] <= 4_000
+    assert max(chunks.values()) <= CHUNK_BYTES + 2_000
+
+
+def test_paging_a_front_matter_edit_renders_only_the_list_pages_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stagemap.render.pages
+
+    project = tmp_path / "lib"
+    _generate(60, project)
+    _page_size(project, 10)
+    rendered: list[str] = []
+    original = stagemap.render.pages.render
+
+    def spy(env: object, name: str, context: dict[str, object]) -> str:
+        rendered.append(str(context["page"]["path"]))  # type: ignore[index]
+        return original(env, name, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.render.pages, "render", spy)
+    monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
+    out = tmp_path / "site"
+    build(project, out)
+    loaded = load_project(project)
+    lists = plan_lists(loaded.config, loaded.library)
+    holding = sorted(p for p, part in lists.items() if part.number > 1 and "blog/asset-00004" in part.ids)
+    assert holding  # the asset is on page 2 or later of at least one list
+    rendered.clear()
+    page = project / "content/blog/asset-00004.md"
+    page.write_text(page.read_text("utf-8").replace("owner: ", "owner: A. ", 1), encoding="utf-8")
+    build(project, out)
+    later = sorted(p for p in rendered if p in lists and lists[p].number > 1)
+    assert later == holding
