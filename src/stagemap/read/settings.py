@@ -15,7 +15,16 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model.journey import DEFAULT_MODEL
-from ..model.settings import CACHE_DIR, CONFIG_NAME, MAX_PAGE_SIZE, PAGE_SIZE, SETTINGS, Config, HistorySpan
+from ..model.settings import (
+    CACHE_DIR,
+    CONFIG_NAME,
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    SETTINGS,
+    Config,
+    HistorySpan,
+    ReadRules,
+)
 from . import yamlsafe
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
@@ -144,11 +153,7 @@ class _Reader:
             "questions": question_ids,
             "personas": tuple(p.id for p in personas),
         }
-        rules = replace(
-            read_rules(data, loaded, findings),
-            rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
-            max_age=read_max_age(data.get("max_age"), loaded, findings),
-        )
+        rules = self._rules(data, loaded, ids)
         config = Config(
             root=self.root,
             config_path=self.config_path,
@@ -172,11 +177,22 @@ class _Reader:
             phase_questions=phase_questions,
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
-        config = replace(config, lint_off=read_lint(data.get("lint"), loaded, findings))
         places = setting_places(data, loaded, model, source, self._where()) if self.config_path else {}
-        config = replace(config, history=self._history(data, loaded), places=places)
+        lint_off = read_lint(data.get("lint"), loaded, findings)
+        config = replace(config, lint_off=lint_off, history=self._history(data, loaded), places=places)
         findings.raise_if_any()
         return config
+
+    def _rules(
+        self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, ids: Mapping[str, tuple[str, ...]]
+    ) -> ReadRules:
+        """Return how content is read: the front-matter rules, the tagging rules and ``max_age``."""
+        findings = self.findings
+        return replace(
+            read_rules(data, loaded, findings),
+            rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
+            max_age=read_max_age(data.get("max_age"), loaded, findings),
+        )
 
     def _site(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, name: str) -> tuple[str, bool]:
         """Return the site title and whether raw HTML is allowed."""
