@@ -16,13 +16,19 @@ rendering anything:
   asset's id, stages, ``next`` and eligibility), which its report follows;
 - the history page: the commits it shows (period and commit id of each point, see
   `stagemap.write.timeline`), so it re-renders when a commit lands, and only then;
-- the overview, stages, plays, gaps and asset-list pages, each play (a stage's kit, which
-  follows next steps across stages and personas) and each page of a file left out because of
+- a play (the kit of a stage, for everyone or one persona): what a kit shows of the assets
+  tagged with the stage, of the assets their cells list and of the assets they lead to (the
+  fields of an `AssetRef`, their state, stages, personas and next step; not the owner), and
+  the facts of the report the kit is made from (the persona's own report for a persona's
+  play) about the stage: its row, its cells, its gaps, whether it is stuck, whether flow is
+  tracked, which of those assets count and which a buyer can reach;
+- the stages page and the plays grid: each stage's state and count, and which are stuck;
+- the overview, gaps and asset-list pages and each page of a file left out because of
   its problems: the front matter of every asset, and the library's problems; the overview
   also the history's commits (it shows a small history chart).
 
 So editing one asset's front matter re-renders its page, the pages it appears on, the
-overview pages and the plays; editing its body re-renders its page alone. The order of the assets on
+plays of its stages and the overview pages; editing its body re-renders its page alone. The order of the assets on
 a page is not part of a key: it follows from the front matter that is.
 
 Project templates can show anything a template receives (every asset's state, the problems):
@@ -39,6 +45,9 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..analyse.audience import is_internal
+from ..analyse.coverage import analyse
+from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
@@ -114,7 +123,7 @@ def page_keys(
     outside = outside or {}
     fronts = {a.id: front(a) for a in library.assets}
     everything = digest(sorted(fronts.items()), stable(library.problems))
-    shows = _Shows(config, library, report, fronts)
+    shows = _Shows(config, library, report, fronts, digest(base, everything))
     keys = {}
     for path, kind, key in pages:
         if kind == "asset":
@@ -129,17 +138,20 @@ def page_keys(
     return keys
 
 
-_WHOLE_LIBRARY = frozenset({"home", "stages", "plays", "gaps", "assets", "play", "broken"})
+_WHOLE_LIBRARY = frozenset({"home", "gaps", "assets", "broken"})
 """The kinds of page keyed by every asset's front matter and the problems (see the module docstring)."""
 
 
 class _Shows:
     """The data each kind of page shows, by the page's id (see the module docstring)."""
 
-    def __init__(self, config: Config, library: Library, report: Report, fronts: dict[str, str]) -> None:
+    def __init__(
+        self, config: Config, library: Library, report: Report, fronts: dict[str, str], inputs: str
+    ) -> None:
         self.config = config
         self.report = report
         self.fronts = fronts
+        self.library = library
         self.by_id = library.by_id
         self.assets = library.assets
         self.incoming: dict[str, list[str]] = {}
@@ -147,6 +159,9 @@ class _Shows:
             if asset.next:
                 self.incoming.setdefault(asset.next, []).append(asset.id)
         self._flow: str | None = None
+        self._reports: dict[str, Report] = {"": report}
+        self._inputs = inputs
+        """A hash of everything a report reads: the site-wide key, every asset's front matter."""
 
     def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
         """The front-matter hashes of the assets (None for an id that is no asset), by id."""
@@ -197,3 +212,54 @@ class _Shows:
             self._targets(serving),
             self.flow(self.report.as_of),
         )
+
+    def stages(self, _key: str) -> Any:
+        report = self.report
+        return [(row.state, row.count) for row in report.stages], sorted(report.stuck)
+
+    def plays(self, _key: str) -> Any:
+        return [(row.state, row.count) for row in self.report.stages]
+
+    def play(self, key: str) -> Any:
+        """A stage's kit for everyone (``STAGE``) or a persona (``STAGE/PERSONA``): see `build_kit`."""
+        stage_id, _, persona = key.partition("/")
+        report = self._report(persona)
+        here = [a for a in self.assets if stage_id in a.stages]
+        cells = [cell for cell in report.cells if cell.stage == stage_id]
+        ids = {a.id for a in here}.union(*(cell.assets for cell in cells))
+        targets = {a.next for a in here if a.next}
+        reachable = set(report.reachable)
+        return (
+            sorted(self._in_kit(i, report) for i in ids | targets),
+            sorted((t, t in reachable) for t in targets),
+            stable([row for row in report.stages if row.stage.id == stage_id]),
+            stable(cells),
+            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
+            stage_id in report.stuck,
+            report.flow_tracked,
+            sorted(ids.intersection(report.eligible)),
+            sorted(ids.intersection(reachable)),
+        )
+
+    def _in_kit(self, asset_id: str, report: Report) -> tuple[Any, ...]:
+        """What a kit shows of an asset (an `AssetRef`, its state, where it leads), or the id of no asset."""
+        a = self.by_id.get(asset_id)
+        if a is None:
+            return (asset_id,)
+        shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages, a.next)
+        return (asset_id, *shown, a.personas, is_internal(a), asset_state(a, report))
+
+    def _report(self, persona: str) -> Report:
+        """The report a play's kit is made from: for everyone, or for one persona (as the site makes it)."""
+        if persona not in self._reports:
+            known = _PERSONA_REPORTS.get(persona)
+            if known is None or known[0] != self._inputs:
+                made = analyse(self.config, self.library, self.report.as_of, persona=persona)
+                known = _PERSONA_REPORTS[persona] = (self._inputs, made)
+            self._reports[persona] = known[1]
+        return self._reports[persona]
+
+
+_PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
+"""The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
+each save, and a body edit leaves every report as it was."""
