@@ -65,10 +65,12 @@ def build_into(
     *,
     workers: int = 1,
     progress: Progress | None = None,
+    env: jinja2.Environment | None = None,
 ) -> Published:
     """Build the site of a loaded project into ``out_dir``, rendering only what changed.
 
-    See `stagemap.write.record` for what decides that a page can be reused.
+    See `stagemap.write.record` for what decides that a page can be reused. ``env``: the
+    project's template environment when the caller keeps one between builds (``serve``).
     """
     config, library = project.config, project.library
     report = analyse(config, library, as_of, evidence=gather(project, read_signals(config.root)[0]))
@@ -88,7 +90,7 @@ def build_into(
         render=todo,
         history=read_history(config, line) if shown and line is not None else None,
     )
-    env = environment(config.templates_dir)
+    env = env or environment(config.templates_dir)
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
     files = _site_files(plan, env, record, stager, rendered, workers, progress)
