@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from ..errors import StagemapError
+from ..model.project import Project
 from ..model.settings import CONFIG_NAME, Config
 from ..read.cache import CacheUpdate
 from ..read.project import read_project
@@ -156,39 +157,7 @@ class Preview:
             # Take the snapshot first: an edit made while building triggers another build.
             before, self._seen = self._seen or scan(self._watched), None
             old = self.state
-            project = None
-            cache: CacheUpdate | None = None
-            try:
-                project, cache = read_project(self.project_dir, memory=self._memory)
-                config = project.config
-                watched: tuple[Path, ...] = (
-                    config.config_path or config.root / "stagemap.yml",
-                    config.content_dir,
-                    config.templates_dir,
-                )
-                check_output_dir(config, self.out_dir)
-                self._config = config
-                # Forking page workers is safe only before the watcher and the server run threads.
-                workers = default_workers() if self._thread is None else 1
-                result = build_into(
-                    project,
-                    self.out_dir,
-                    self.as_of or dt.date.today(),
-                    workers=workers,
-                    env=self._environment(config.templates_dir),
-                )
-                new = BuildState(
-                    old.version,
-                    config.name,
-                    result.pages,
-                    tuple(p.format() for p in project.problems),
-                    "",
-                    len(result.changed),
-                    len(result.removed),
-                )
-            except StagemapError as exc:
-                watched = self._watched
-                new = replace(old, error=str(exc), changed=0, removed=0)
+            new, watched, project, cache = self._build(old)
             if watched != self._watched:
                 self._watched = watched
                 before = scan(watched)
@@ -211,6 +180,37 @@ class Preview:
             self._save(cache, project.config if project is not None else None)
         self._report(old, state, built)
         return state
+
+    def _build(
+        self, old: BuildState
+    ) -> tuple[BuildState, tuple[Path, ...], Project | None, CacheUpdate | None]:
+        """Read the project and build its site; return the new state, the files to watch, the project and its cache update."""
+        try:
+            project, cache = read_project(self.project_dir, memory=self._memory)
+            config = project.config
+            watched: tuple[Path, ...] = (
+                config.config_path or config.root / "stagemap.yml",
+                config.content_dir,
+                config.templates_dir,
+            )
+            check_output_dir(config, self.out_dir)
+            self._config = config
+            # Forking page workers is safe only before the watcher and the server run threads.
+            workers = default_workers() if self._thread is None else 1
+            env = self._environment(config.templates_dir)
+            result = build_into(
+                project, self.out_dir, self.as_of or dt.date.today(), workers=workers, env=env
+            )
+        except StagemapError as exc:
+            return replace(old, error=str(exc), changed=0, removed=0), self._watched, None, None
+        problems = tuple(p.format() for p in project.problems)
+        changed, removed = len(result.changed), len(result.removed)
+        return (
+            BuildState(old.version, config.name, result.pages, problems, "", changed, removed),
+            watched,
+            project,
+            cache,
+        )
 
     def _environment(self, templates: Path) -> jinja2.Environment:
         """The template environment, kept while the project's templates stay as they are.

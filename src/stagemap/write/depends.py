@@ -46,7 +46,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..analyse.audience import is_internal
-from ..analyse.coverage import analyse
+from ..analyse.reports import persona_report, remember_reports
 from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
@@ -161,6 +161,9 @@ class _Shows:
         self._flow: str | None = None
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
+        self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
+        self._reach: dict[str, frozenset[str]] = {}
+        self._shown: dict[str, tuple[Any, ...]] = {}
         """A hash of everything a report reads: the site-wide key, every asset's front matter."""
 
     def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
@@ -224,13 +227,13 @@ class _Shows:
         """A stage's kit for everyone (``STAGE``) or a persona (``STAGE/PERSONA``): see `build_kit`."""
         stage_id, _, persona = key.partition("/")
         report = self._report(persona)
-        here = [a for a in self.assets if stage_id in a.stages]
+        shown, ids, targets = self._stage_kit(stage_id)
         cells = [cell for cell in report.cells if cell.stage == stage_id]
-        ids = {a.id for a in here}.union(*(cell.assets for cell in cells))
-        targets = {a.next for a in here if a.next}
-        reachable = set(report.reachable)
+        listed = set().union(*(cell.assets for cell in cells)) - ids
+        reachable = self._reachable(persona)
         return (
-            sorted(self._in_kit(i, report) for i in ids | targets),
+            shown,
+            sorted(self._in_kit(i) for i in listed),
             sorted((t, t in reachable) for t in targets),
             stable([row for row in report.stages if row.stage.id == stage_id]),
             stable(cells),
@@ -241,20 +244,44 @@ class _Shows:
             sorted(ids.intersection(reachable)),
         )
 
-    def _in_kit(self, asset_id: str, report: Report) -> tuple[Any, ...]:
+    def _stage_kit(self, stage_id: str) -> tuple[str, set[str], set[str]]:
+        """What every play of a stage shows of its assets and their targets (hashed), their ids, the targets."""
+        if stage_id not in self._kits:
+            here = [a for a in self.assets if stage_id in a.stages]
+            ids = {a.id for a in here}
+            targets = {a.next for a in here if a.next}
+            shown = digest(sorted(self._in_kit(i) for i in ids | targets))
+            self._kits[stage_id] = (shown, ids, targets)
+        return self._kits[stage_id]
+
+    def _reachable(self, persona: str) -> frozenset[str]:
+        if persona not in self._reach:
+            self._reach[persona] = frozenset(self._report(persona).reachable)
+        return self._reach[persona]
+
+    def _in_kit(self, asset_id: str) -> tuple[Any, ...]:
         """What a kit shows of an asset (an `AssetRef`, its state, where it leads), or the id of no asset."""
-        a = self.by_id.get(asset_id)
-        if a is None:
-            return (asset_id,)
-        shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages, a.next)
-        return (asset_id, *shown, a.personas, is_internal(a), asset_state(a, report))
+        found = self._shown.get(asset_id)
+        if found is None:
+            a = self.by_id.get(asset_id)
+            if a is None:
+                found = (asset_id,)
+            else:
+                shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages)
+                state = asset_state(a, self.report)
+                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state)
+            self._shown[asset_id] = found
+        return found
 
     def _report(self, persona: str) -> Report:
         """The report a play's kit is made from: for everyone, or for one persona (as the site makes it)."""
         if persona not in self._reports:
+            config, library, as_of = self.config, self.library, self.report.as_of
             known = _PERSONA_REPORTS.get(persona)
-            if known is None or known[0] != self._inputs:
-                made = analyse(self.config, self.library, self.report.as_of, persona=persona)
+            if known is not None and known[0] == self._inputs:
+                remember_reports(config, library, as_of, {persona: known[1]})
+            else:
+                made = persona_report(config, library, as_of, persona)
                 known = _PERSONA_REPORTS[persona] = (self._inputs, made)
             self._reports[persona] = known[1]
         return self._reports[persona]
