@@ -42,7 +42,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..analyse.audience import is_internal
@@ -107,6 +107,35 @@ def _hash(text: str) -> str:
 _FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
 
 
+def library_key(library: Library) -> tuple[dict[str, str], str]:
+    """Return each asset's front-matter hash by id, and one hash of them all and the problems.
+
+    Remembered for the latest library: the report and the page keys of one build both ask.
+    """
+    if _LIBRARY and _LIBRARY[0][0] is library:
+        return _LIBRARY[0][1]
+    fronts = {a.id: front(a) for a in library.assets}
+    found = fronts, digest(sorted(fronts.items()), stable(library.problems))
+    _LIBRARY[:] = [(library, found)]
+    return found
+
+
+_LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
+
+
+def same_report(inputs: str, make: Callable[[], Report]) -> Report:
+    """Return ``make()``, or the report it made last time when ``inputs`` (a hash of everything it reads) are the same.
+
+    ``serve`` builds again after every save; a body edit leaves the report as it was.
+    """
+    if not _REPORT or _REPORT[0][0] != inputs:
+        _REPORT[:] = [(inputs, make())]
+    return _REPORT[0][1]
+
+
+_REPORT: list[tuple[str, Report]] = []
+
+
 def page_keys(
     config: Config,
     library: Library,
@@ -121,8 +150,7 @@ def page_keys(
     pages show too (the history's commits for the overview and the history page).
     """
     outside = outside or {}
-    fronts = {a.id: front(a) for a in library.assets}
-    everything = digest(sorted(fronts.items()), stable(library.problems))
+    fronts, everything = library_key(library)
     shows = _Shows(config, library, report, fronts, digest(base, everything))
     keys = {}
     for path, kind, key in pages:

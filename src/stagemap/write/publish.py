@@ -28,7 +28,7 @@ from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.site import prepare, render_page
 from ..render.static import search_index, static_files
-from .depends import page_keys
+from .depends import digest, library_key, page_keys, same_report, stable
 from .record import PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
@@ -73,10 +73,14 @@ def build_into(
     project's template environment when the caller keeps one between builds (``serve``).
     """
     config, library = project.config, project.library
-    report = analyse(config, library, as_of, evidence=gather(project, read_signals(config.root)[0]))
+    evidence = gather(project, read_signals(config.root)[0])
     line = timeline(config, as_of)
     pages = site_pages(config, library, history=line is not None)
-    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line))
+    base = global_key(config, library, as_of, [(page.path, page.kind, page.key) for page in pages])
+    # The report again only when what it reads changed (``serve`` builds after every save).
+    inputs = digest(base, library_key(library)[1], stable(evidence))
+    report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base))
     todo = {page.path for page in pages if record.fresh(page.path)}
     # Reading the history costs a few reports: only when a page that shows it is rendered.
     shown = line is not None and not todo.isdisjoint(HISTORY_PAGES)
@@ -155,11 +159,16 @@ def _make_page(
 
 
 def _page_keys(
-    project: Project, report: Report, pages: Iterable[SitePage], line: Timeline | None = None
+    project: Project,
+    report: Report,
+    pages: Iterable[SitePage],
+    line: Timeline | None = None,
+    *,
+    base: str | None = None,
 ) -> dict[str, str]:
-    """Return the key of each page of the site (see `stagemap.write.depends`)."""
+    """Return the key of each page of the site (see `stagemap.write.depends`); ``base``: the site-wide key, if known."""
     config, library = project.config, project.library
     listed = [(page.path, page.kind, page.key) for page in pages]
-    base = global_key(config, library, report.as_of, listed)
+    base = base or global_key(config, library, report.as_of, listed)
     shows = {kind: line.key for kind in ("home", "history")} if line is not None else {}
     return page_keys(config, library, report, listed, base, shows)
