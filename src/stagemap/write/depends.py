@@ -152,18 +152,38 @@ def page_keys(
     outside = outside or {}
     fronts, everything = library_key(library)
     shows = _Shows(config, library, report, fronts, digest(base, everything))
+    # The other pages show no body: with the same site-wide key, front matter and report
+    # (a body edit in ``serve``), their keys are the last build's.
+    same = (base, everything, sorted(outside.items()))
+    known = _OTHERS[0] if _OTHERS and _OTHERS[0][0] == same and _OTHERS[0][1] is report else None
     keys = {}
+    others = {}
     for path, kind, key in pages:
         if kind == "asset":
             # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
             keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
-        elif kind in _WHOLE_LIBRARY:
-            keys[path] = digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
-        elif kind == "history":
-            keys[path] = digest(base, kind, outside.get(kind))
+        elif known is not None and path in known[2]:
+            keys[path] = known[2][path]
         else:
-            keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
+            keys[path] = others[path] = _other_key(shows, base, everything, outside, kind, key)
+    if known is None:
+        _OTHERS[:] = [(same, report, others)]
     return keys
+
+
+_OTHERS: list[tuple[Any, Report, dict[str, str]]] = []
+"""The keys of the pages other than assets' from the latest build, with what they were made from."""
+
+
+def _other_key(
+    shows: _Shows, base: str, everything: str, outside: Mapping[str, str], kind: str, key: str
+) -> str:
+    """Return the key of a page that is not an asset's (see the module docstring)."""
+    if kind in _WHOLE_LIBRARY:
+        return digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
+    if kind == "history":
+        return digest(base, kind, outside.get(kind))
+    return digest(base, kind, key, getattr(shows, kind)(key))
 
 
 _WHOLE_LIBRARY = frozenset({"home", "gaps", "assets", "broken"})
