@@ -137,3 +137,20 @@ def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
     shutil.rmtree(project / ".stagemap-cache")
     build(project, tmp_path / "fresh")
     assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_saves_the_parse_cache_when_idle_not_after_each_edit(project: Path, tmp_path: Path) -> None:
+    cache = project / ".stagemap-cache/parse-v4.json"
+    preview = Preview(project, tmp_path / "served", as_of=AS_OF)
+    assert not preview.rebuild().error
+    first = cache.read_bytes()  # the first build read through the cache file and saved it
+    page = project / PAPER
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    os.utime(page, ns=(OLD + 1, OLD + 1))
+    assert preview.rebuild().changed == 1
+    assert cache.read_bytes() == first
+    preview.stop()
+    assert cache.read_bytes() != first
+    shutil.rmtree(tmp_path / "served")
+    assert b"One more line." not in cache.read_bytes()  # bodies are not cached
+    assert str(OLD + 1).encode() in cache.read_bytes()

@@ -253,9 +253,14 @@ class Preview:
 
     def save_cache(self) -> None:
         """Save the parse cache as the latest build left it (so that a later `build` reads little)."""
-        with self._build_lock:
+        # A build still running when the preview stops is not waited for long: the cache is an aid.
+        if not self._build_lock.acquire(timeout=5):
+            return
+        try:
             config, self._unsaved = self._unsaved, None
             cache = self._memory.pending() if config is not None else None
+        finally:
+            self._build_lock.release()
         self._save(cache, config)
 
     def _save(self, cache: CacheUpdate | None, config: Config | None) -> None:
