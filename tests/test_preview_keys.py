@@ -13,6 +13,7 @@ import pytest
 
 import stagemap.render.site
 from stagemap import load_project
+from stagemap.analyse.routes import plan_routes
 from stagemap.serve.preview import Preview
 from tests.test_incremental import OLD, build, tree
 
@@ -154,3 +155,14 @@ def test_preview_saves_the_parse_cache_when_idle_not_after_each_edit(project: Pa
     shutil.rmtree(tmp_path / "served")
     assert b"One more line." not in cache.read_bytes()  # bodies are not cached
     assert str(OLD + 1).encode() in cache.read_bytes()
+
+
+def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:
+    first = load_project(project)
+    routes = plan_routes(first.config, first.library, {})
+    assert plan_routes(first.config, first.library, {}) is routes
+    assert "guides/paper-signs" not in routes.pages
+    _replace(project / PAPER, "format: checklist", "format: checklist\nslug: paper-signs")
+    again = load_project(project)
+    moved = plan_routes(again.config, again.library, {})
+    assert moved.pages["guides/paper-signs"] == "guides/outgrown-paper"
