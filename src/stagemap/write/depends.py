@@ -18,7 +18,8 @@ rendering anything:
   `stagemap.write.timeline`), so it re-renders when a commit lands, and only then;
 - a play (the kit of a stage, for everyone or one persona): what a kit shows of the assets
   tagged with the stage, of the assets their cells list and of the assets they lead to (the
-  fields of an `AssetRef`, their state, stages, personas and next step; not the owner), and
+  fields of an `AssetRef`, their state, stages, personas, next step and the fields stagemap
+  does not know, such as ``answers``; not the owner), and
   the facts of the report the kit is made from (the persona's own report for a persona's
   play) about the stage: its row, its cells, its gaps, whether it is stuck, whether flow is
   tracked, which of those assets count and which a buyer can reach;
@@ -317,7 +318,8 @@ class _Shows:
             else:
                 shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages)
                 state = asset_state(a, self.report)
-                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state)
+                # The fields it does not know too: a kit may show what one says (``answers``).
+                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state, stable(a.extra))
             self._shown[asset_id] = found
         return found
 
