@@ -8,7 +8,8 @@ For each size it generates a library (benchmarks/generate.py, fixed seed), start
 several times: a line added to its body, then its title changed in the front matter. After
 each save it watches the asset's page file until it holds the change ("on disk"), and asks
 the preview's version endpoint (the one open pages poll) until the version moves
-("announced"). When `hugo` is on PATH (or in $HUGO), ``hugo server --renderToDisk`` gets the
+("announced"); "CPU until shown" is the user + system time the server process used from the
+save until then (read from /proc, so Linux only). When `hugo` is on PATH (or in $HUGO), ``hugo server --renderToDisk`` gets the
 same library and the same edits in the same run, timed on disk (its reload goes out over a
 WebSocket as it writes; ``--disableFastRender``, or it re-renders only pages a browser has open). Then ``stagemap build`` with nothing changed is timed as a whole
 process (median of 3). The table is printed as Markdown, ready for docs/benchmarks.md.
@@ -148,9 +149,19 @@ class Server:
             version(self.port) is not None if self.versioned else answers(self.port)
         )
 
+    def cpu(self) -> float:
+        """Return the CPU seconds (user + system) the server process has used so far (0 outside Linux)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            return 0.0
+        # utime, stime, cutime, cstime: fields 14 to 17 of the line, 12 to 15 after the name.
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
     def edit(self, kind: str, n: int) -> None:
-        """Make one edit and time it: on disk, and announced (stagemap only)."""
+        """Make one edit and time it: on disk, and announced (stagemap only); and the CPU time the server took."""
         before = version(self.port) if self.versioned else None
+        cpu = self.cpu()
         announced: list[float] = []
 
         def watch() -> None:
@@ -166,6 +177,7 @@ class Server:
         if self.versioned:
             watcher.join(TIMEOUT)
             self.results.setdefault(f"{kind}, announced", []).append(announced[0] - start)
+        self.results.setdefault(f"{kind}, CPU until shown", []).append(self.cpu() - cpu)
 
     def stop(self) -> None:
         self.edits.restore()

@@ -86,7 +86,32 @@ def route_roots(config: Config) -> tuple[str, ...]:
 
 
 def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str, str]]) -> Routes:
-    """Work out every asset's routes; ``files`` are those served from the site root."""
+    """Work out every asset's routes; ``files`` are those served from the site root.
+
+    The routes of the latest library are remembered with everything they were worked out
+    from: ``serve`` plans the site after every save, and an edit seldom moves a route.
+    """
+    rules = config.rules
+    inputs = (
+        route_roots(config),
+        content_prefix(config),
+        rules.base_url,
+        rules.extensions,
+        [(a.id, a.path, a.url, *(a.extra.get(k) for k in _ROUTE_FIELDS)) for a in library.assets],
+        [(f.path, f.fate) for f in library.fates],
+        sorted(files.items()),
+    )
+    if not _LATEST or _LATEST[0][0] != inputs:
+        _LATEST[:] = [(inputs, _plan_routes(config, library, files))]
+    return _LATEST[0][1]
+
+
+_ROUTE_FIELDS = ("slug", "aliases", "redirect_from")
+"""The fields of an asset's front matter its routes are made from (besides its id, path and url)."""
+_LATEST: list[tuple[Any, Routes]] = []
+
+
+def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str, str]]) -> Routes:
     roots = sorted(route_roots(config), key=lambda r: (-len(r) if r != "." else 0, r))
     pages: dict[str, str] = {}
     own: dict[str, str] = {}

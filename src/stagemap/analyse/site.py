@@ -18,11 +18,11 @@ from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
 from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
-from .coverage import analyse
 from .history import History
 from .kits import build_kit
 from .paging import ListPart, later_parts, plan_lists, site_order
 from .paths import asset_paths, content_prefix, strip_prefix
+from .reports import persona_report
 from .routes import Routes, plan_routes
 from .search import search_entry
 
@@ -287,7 +287,7 @@ def _views(
     # One report per persona, shared by its persona page and its plays.
     wanted = {k.partition("/")[2] for k in keys["play"]} | keys["persona"]
     reports = {
-        p.id: analyse(config, library, report.as_of, persona=p.id) for p in config.personas if p.id in wanted
+        p.id: persona_report(config, library, report.as_of, p.id) for p in config.personas if p.id in wanted
     }
     return dict(
         stages={

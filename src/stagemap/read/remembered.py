@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .cache import (
     FORMAT,
@@ -28,15 +29,22 @@ class Remembered:
     modified within `RACY_NS` are parsed every time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, deferred: bool = False) -> None:
         self.entries: dict[str, tuple[int, int, Parsed]] = {}
         self.key = ""  # what the results depend on (see `cache_key`): another key forgets them
         self.fresh = False  # a file was parsed since the last `update`
+        self.deferred = deferred
+        """`update` only notes that the cache file is due; `pending` makes it (the preview saves when idle)."""
+        self.due: Path | None = None
+        """The cache file to write, when `deferred` and a read parsed something since it was made."""
+        self._encoded: dict[str, tuple[int, int, list[Any] | None]] = {}
+        """Each file's cache entry as last encoded, by size and time: a save encodes only what changed."""
 
     def use(self, key: str) -> None:
         """Start a read whose parsing depends on ``key``."""
         if key != self.key:
             self.entries.clear()
+            self._encoded.clear()
             self.key = key
 
     def get(self, rel: str, stat: os.stat_result) -> Parsed | None:
@@ -49,11 +57,29 @@ class Remembered:
         if not self.fresh and path.is_file():
             return None
         self.fresh = False
+        if self.deferred:
+            self.due = path
+            return None
+        return self._encode(path)
+
+    def pending(self) -> CacheUpdate | None:
+        """Return the cache file that deferred reads made due (see `deferred`), or None."""
+        path, self.due = self.due, None
+        return self._encode(path) if path is not None else None
+
+    def _encode(self, path: Path) -> CacheUpdate:
         entries = {}
+        encoded = {}
         for rel, (size, mtime, parsed) in self.entries.items():
-            entry = encode_entry(parsed, os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
+            known = self._encoded.get(rel)
+            if known is not None and known[:2] == (size, mtime):
+                entry = known[2]
+            else:
+                entry = encode_entry(parsed, os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
+            encoded[rel] = (size, mtime, entry)
             if entry is not None:
                 entries[rel] = [size, mtime, *entry[2:]]
+        self._encoded = encoded
         data = {"format": FORMAT, "key": self.key, "entries": entries}
         text = json.dumps(data, separators=(",", ":"), sort_keys=True)
         return CacheUpdate(path.parent, path.name, text.encode("utf-8"))

@@ -8,6 +8,7 @@ that changes what a reader sees moves the version that open pages poll.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import threading
 import time
@@ -15,17 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from ..errors import StagemapError
+from ..model.project import Project
 from ..model.settings import CONFIG_NAME, Config
 from ..read.cache import CacheUpdate
 from ..read.project import read_project
 from ..read.remembered import Remembered
 from ..read.settings import find_root
+from ..render.environment import environment
 from ..render.preview import problem_banner
 from ..write.cache import save_parse_cache
 from ..write.publish import build_into
 from ..write.record import forget
 from ..write.targets import check_output_dir
+from ..write.workers import default_workers
 
 __all__ = ["BuildState", "Preview", "scan"]
 
@@ -33,6 +39,8 @@ WATCH_INTERVAL = 0.5
 """Most seconds between two looks at the watched files."""
 WATCH_MIN = 0.05
 """Fewest seconds between two looks: a small library is looked at this often."""
+SAVE_AFTER = 2.0
+"""Seconds without a change before the parse cache is saved: never on the way to showing an edit."""
 WATCH_COST = 0.2
 """The share of its time the watcher may spend looking: a library that takes 40 ms to look
 over is looked at every 0.2 s (within `WATCH_MIN` and `WATCH_INTERVAL`)."""
@@ -108,6 +116,16 @@ class Preview:
         root = find_root(project_dir or Path.cwd()) or (project_dir or Path.cwd()).resolve()
         self._watched: tuple[Path, ...] = (root / CONFIG_NAME, root / "content", root / "templates")
         self._snapshot: Snapshot = {}
+        self._seen: Snapshot | None = None
+        """What the watcher's latest look found, when it found a change: the next build starts from it."""
+        self._unsaved: Config | None = None
+        """The settings of the latest build whose parse results are not in the parse cache yet."""
+        self._built_at = 0.0
+        """When the latest build ended (`time.monotonic`)."""
+        self._frozen = False
+        """True once the objects the first build left were frozen (see `_collected_later`)."""
+        self._env: tuple[tuple[Path, Snapshot], jinja2.Environment] | None = None
+        """The template environment and the project templates it was made for (see `_environment`)."""
         self._state = BuildState(0, root.name, 0, (), "", 0, 0)
         self._built = False
         """True once a build succeeded: only then is there a last good site to fall back on."""
@@ -121,7 +139,7 @@ class Preview:
         self._interval = WATCH_MIN
         """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
         self._thread: threading.Thread | None = None
-        self._memory = Remembered()
+        self._memory = Remembered(deferred=True)
         """Every file's parse result, so that a rebuild parses only what changed."""
         self._config: Config | None = None
         """The settings of the latest build that read them (where its record is kept)."""
@@ -140,32 +158,9 @@ class Preview:
         """
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.
-            before = scan(self._watched)
+            before, self._seen = self._seen or scan(self._watched), None
             old = self.state
-            project = None
-            try:
-                project, cache = read_project(self.project_dir, memory=self._memory)
-                config = project.config
-                watched: tuple[Path, ...] = (
-                    config.config_path or config.root / "stagemap.yml",
-                    config.content_dir,
-                    config.templates_dir,
-                )
-                check_output_dir(config, self.out_dir)
-                self._config = config
-                result = build_into(project, self.out_dir, self.as_of or dt.date.today())
-                new = BuildState(
-                    old.version,
-                    config.name,
-                    result.pages,
-                    tuple(p.format() for p in project.problems),
-                    "",
-                    len(result.changed),
-                    len(result.removed),
-                )
-            except StagemapError as exc:
-                watched = self._watched
-                new = replace(old, error=str(exc), changed=0, removed=0)
+            new, watched, project, cache = self._collected_later(old)
             if watched != self._watched:
                 self._watched = watched
                 before = scan(watched)
@@ -179,12 +174,98 @@ class Preview:
                 state = self._state
             built, self._built = self._built, self._built or not state.error
             if project is not None:
-                # Saved once the change is on show: the next build needs it, the reader does not.
-                self._save_cache(cache, project.config)
+                # A read through the cache file (the first) gives its update at once; reads
+                # through memory leave it to `save_cache`, once the watcher is idle: the reader
+                # does not need it, and at 10,000 assets it costs as much as a rebuild.
+                self._unsaved = project.config
+                self._built_at = time.monotonic()
+        if cache is not None:
+            self._save(cache, project.config if project is not None else None)
         self._report(old, state, built)
         return state
 
-    def _save_cache(self, cache: CacheUpdate | None, config: Config) -> None:
+    def _collected_later(
+        self, old: BuildState
+    ) -> tuple[BuildState, tuple[Path, ...], Project | None, CacheUpdate | None]:
+        """Build with the garbage collector paused, and after the first build freeze what it keeps.
+
+        At 10,000 assets the library, its parse results and the site's plan are millions of
+        objects that live as long as the preview; each full collection during a build went
+        over all of them (0.2 to 1 s of every edit). Frozen after the first build, they are
+        never looked at again; a build's own garbage is collected after it, while the
+        watcher waits.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            found = self._build(old)
+        finally:
+            if enabled:
+                gc.enable()
+        if not self._frozen and found[2] is not None and not found[0].error:
+            self._frozen = True
+            gc.collect()
+            gc.freeze()
+        return found
+
+    def _build(
+        self, old: BuildState
+    ) -> tuple[BuildState, tuple[Path, ...], Project | None, CacheUpdate | None]:
+        """Read the project and build its site; return the new state, the files to watch, the project and its cache update."""
+        try:
+            project, cache = read_project(self.project_dir, memory=self._memory)
+            config = project.config
+            watched: tuple[Path, ...] = (
+                config.config_path or config.root / "stagemap.yml",
+                config.content_dir,
+                config.templates_dir,
+            )
+            check_output_dir(config, self.out_dir)
+            self._config = config
+            # Forking page workers is safe only before the watcher and the server run threads.
+            workers = default_workers() if self._thread is None else 1
+            env = self._environment(config.templates_dir)
+            result = build_into(
+                project, self.out_dir, self.as_of or dt.date.today(), workers=workers, env=env
+            )
+        except StagemapError as exc:
+            return replace(old, error=str(exc), changed=0, removed=0), self._watched, None, None
+        problems = tuple(p.format() for p in project.problems)
+        changed, removed = len(result.changed), len(result.removed)
+        return (
+            BuildState(old.version, config.name, result.pages, problems, "", changed, removed),
+            watched,
+            project,
+            cache,
+        )
+
+    def _environment(self, templates: Path) -> jinja2.Environment:
+        """The template environment, kept while the project's templates stay as they are.
+
+        Its compiled templates are then loaded once, not on every build. A new file in the
+        project's templates may override a built-in one that Jinja has already loaded, so
+        any change there means a new environment.
+        """
+        files = scan((templates,))
+        if self._env is None or self._env[0] != (templates, files):
+            self._env = ((templates, files), environment(templates))
+        return self._env[1]
+
+    def save_cache(self) -> None:
+        """Save the parse cache as the latest build left it (so that a later `build` reads little)."""
+        # A build still running when the preview stops is not waited for long: the cache is an aid.
+        if not self._build_lock.acquire(timeout=5):
+            return
+        try:
+            config, self._unsaved = self._unsaved, None
+            cache = self._memory.pending() if config is not None else None
+        finally:
+            self._build_lock.release()
+        self._save(cache, config)
+
+    def _save(self, cache: CacheUpdate | None, config: Config | None) -> None:
+        if cache is None or config is None:
+            return
         warning = save_parse_cache(cache, config.root)
         if warning and not self._cache_warned:
             self._cache_warned = True
@@ -211,12 +292,17 @@ class Preview:
         now = scan(self._watched)
         spent = time.perf_counter() - start
         self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
-        return now != self._snapshot
+        if now == self._snapshot:
+            return False
+        self._seen = now
+        return True
 
     def refresh(self) -> BuildState:
-        """Rebuild if anything changed; return the state either way."""
+        """Rebuild if anything changed; return the state either way (and save the parse cache when idle)."""
         if self.changed():
             return self.rebuild()
+        if self._unsaved is not None and time.monotonic() - self._built_at >= SAVE_AFTER:
+            self.save_cache()
         return self.state
 
     def nudge(self) -> None:
@@ -263,6 +349,7 @@ class Preview:
             self._changed.notify_all()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self.save_cache()
 
     def forget(self) -> None:
         """Remove what the builds recorded about the output folder (call it before removing the folder)."""

@@ -21,13 +21,20 @@ rendering anything:
   it, not the others;
 - the history page: the commits it shows (period and commit id of each point, see
   `stagemap.write.timeline`), so it re-renders when a commit lands, and only then;
-- the overview, stages, plays, gaps and asset-list pages, each play (a stage's kit, which
-  follows next steps across stages and personas) and each page of a file left out because of
+- a play (the kit of a stage, for everyone or one persona): what a kit shows of the assets
+  tagged with the stage, of the assets their cells list and of the assets they lead to (the
+  fields of an `AssetRef`, their state, stages, personas, next step and the fields stagemap
+  does not know, such as ``answers``; not the owner), and
+  the facts of the report the kit is made from (the persona's own report for a persona's
+  play) about the stage: its row, its cells, its gaps, whether it is stuck, whether flow is
+  tracked, which of those assets count and which a buyer can reach;
+- the stages page and the plays grid: each stage's state and count, and which are stuck;
+- the overview, gaps and asset-list pages and each page of a file left out because of
   its problems: the front matter of every asset, and the library's problems; the overview
   also the history's commits (it shows a small history chart).
 
 So editing one asset's front matter re-renders its page, the pages it appears on, the
-overview pages and the plays; editing its body re-renders its page alone. The order of the assets on
+plays of its stages and the overview pages; editing its body re-renders its page alone. The order of the assets on
 a page is not part of a key: it follows from the front matter that is.
 
 Project templates can show anything a template receives (every asset's state, the problems):
@@ -41,10 +48,12 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..analyse.audience import is_internal
 from ..analyse.paging import LIST_PARTS, ListPart, plan_lists
+from ..analyse.reports import persona_report, remember_reports
 from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
@@ -105,6 +114,35 @@ def _hash(text: str) -> str:
 _FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
 
 
+def library_key(library: Library) -> tuple[dict[str, str], str]:
+    """Return each asset's front-matter hash by id, and one hash of them all and the problems.
+
+    Remembered for the latest library: the report and the page keys of one build both ask.
+    """
+    if _LIBRARY and _LIBRARY[0][0] is library:
+        return _LIBRARY[0][1]
+    fronts = {a.id: front(a) for a in library.assets}
+    found = fronts, digest(sorted(fronts.items()), stable(library.problems))
+    _LIBRARY[:] = [(library, found)]
+    return found
+
+
+_LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
+
+
+def same_report(inputs: str, make: Callable[[], Report]) -> Report:
+    """Return ``make()``, or the report it made last time when ``inputs`` (a hash of everything it reads) are the same.
+
+    ``serve`` builds again after every save; a body edit leaves the report as it was.
+    """
+    if not _REPORT or _REPORT[0][0] != inputs:
+        _REPORT[:] = [(inputs, make())]
+    return _REPORT[0][1]
+
+
+_REPORT: list[tuple[str, Report]] = []
+
+
 def page_keys(
     config: Config,
     library: Library,
@@ -119,36 +157,59 @@ def page_keys(
     pages show too (the history's commits for the overview and the history page).
     """
     outside = outside or {}
-    fronts = {a.id: front(a) for a in library.assets}
-    everything = digest(sorted(fronts.items()), stable(library.problems))
-    shows = _Shows(config, library, report, fronts)
+    fronts, everything = library_key(library)
+    shows = _Shows(config, library, report, fronts, digest(base, everything))
+    # The other pages show no body: with the same site-wide key, front matter and report
+    # (a body edit in ``serve``), their keys are the last build's.
+    same = (base, everything, sorted(outside.items()))
+    known = _OTHERS[0] if _OTHERS and _OTHERS[0][0] == same and _OTHERS[0][1] is report else None
     keys = {}
+    others = {}
     for path, kind, key in pages:
         if kind == "asset":
             # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
             keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
-        elif kind in _WHOLE_LIBRARY:
-            keys[path] = digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
-        elif kind in LIST_PARTS:
-            keys[path] = digest(base, kind, key, shows.part(path))
-        elif kind == "history":
-            keys[path] = digest(base, kind, outside.get(kind))
+        elif known is not None and path in known[2]:
+            keys[path] = known[2][path]
         else:
-            keys[path] = digest(base, kind, key, getattr(shows, kind)(key))
+            keys[path] = others[path] = _other_key(shows, base, everything, outside, (path, kind, key))
+    if known is None:
+        _OTHERS[:] = [(same, report, others)]
     return keys
 
 
-_WHOLE_LIBRARY = frozenset({"home", "stages", "plays", "gaps", "assets", "play", "broken"})
+_OTHERS: list[tuple[Any, Report, dict[str, str]]] = []
+"""The keys of the pages other than assets' from the latest build, with what they were made from."""
+
+
+def _other_key(
+    shows: _Shows, base: str, everything: str, outside: Mapping[str, str], page: tuple[str, str, str]
+) -> str:
+    """Return the key of a page that is not an asset's (see the module docstring)."""
+    path, kind, key = page
+    if kind in LIST_PARTS:
+        return digest(base, kind, key, shows.part(path))
+    if kind in _WHOLE_LIBRARY:
+        return digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
+    if kind == "history":
+        return digest(base, kind, outside.get(kind))
+    return digest(base, kind, key, getattr(shows, kind)(key))
+
+
+_WHOLE_LIBRARY = frozenset({"home", "gaps", "assets", "broken"})
 """The kinds of page keyed by every asset's front matter and the problems (see the module docstring)."""
 
 
 class _Shows:
     """The data each kind of page shows, by the page's id (see the module docstring)."""
 
-    def __init__(self, config: Config, library: Library, report: Report, fronts: dict[str, str]) -> None:
+    def __init__(
+        self, config: Config, library: Library, report: Report, fronts: dict[str, str], inputs: str
+    ) -> None:
         self.config = config
         self.report = report
         self.fronts = fronts
+        self.library = library
         self.by_id = library.by_id
         self.assets = library.assets
         self.incoming: dict[str, list[str]] = {}
@@ -156,8 +217,13 @@ class _Shows:
             if asset.next:
                 self.incoming.setdefault(asset.next, []).append(asset.id)
         self._flow: str | None = None
-        self.library = library
         self._lists: dict[str, ListPart] | None = None
+        self._reports: dict[str, Report] = {"": report}
+        self._inputs = inputs
+        self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
+        self._reach: dict[str, frozenset[str]] = {}
+        self._shown: dict[str, tuple[Any, ...]] = {}
+        """A hash of everything a report reads: the site-wide key, every asset's front matter."""
 
     def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
         """The front-matter hashes of the assets (None for an id that is no asset), by id."""
@@ -222,3 +288,79 @@ class _Shows:
             self._targets(serving),
             self.flow(self.report.as_of),
         )
+
+    def stages(self, _key: str) -> Any:
+        report = self.report
+        return [(row.state, row.count) for row in report.stages], sorted(report.stuck)
+
+    def plays(self, _key: str) -> Any:
+        return [(row.state, row.count) for row in self.report.stages]
+
+    def play(self, key: str) -> Any:
+        """A stage's kit for everyone (``STAGE``) or a persona (``STAGE/PERSONA``): see `build_kit`."""
+        stage_id, _, persona = key.partition("/")
+        report = self._report(persona)
+        shown, ids, targets = self._stage_kit(stage_id)
+        cells = [cell for cell in report.cells if cell.stage == stage_id]
+        listed = set().union(*(cell.assets for cell in cells)) - ids
+        reachable = self._reachable(persona)
+        return (
+            shown,
+            sorted(self._in_kit(i) for i in listed),
+            sorted((t, t in reachable) for t in targets),
+            stable([row for row in report.stages if row.stage.id == stage_id]),
+            stable(cells),
+            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
+            stage_id in report.stuck,
+            report.flow_tracked,
+            sorted(ids.intersection(report.eligible)),
+            sorted(ids.intersection(reachable)),
+        )
+
+    def _stage_kit(self, stage_id: str) -> tuple[str, set[str], set[str]]:
+        """What every play of a stage shows of its assets and their targets (hashed), their ids, the targets."""
+        if stage_id not in self._kits:
+            here = [a for a in self.assets if stage_id in a.stages]
+            ids = {a.id for a in here}
+            targets = {a.next for a in here if a.next}
+            shown = digest(sorted(self._in_kit(i) for i in ids | targets))
+            self._kits[stage_id] = (shown, ids, targets)
+        return self._kits[stage_id]
+
+    def _reachable(self, persona: str) -> frozenset[str]:
+        if persona not in self._reach:
+            self._reach[persona] = frozenset(self._report(persona).reachable)
+        return self._reach[persona]
+
+    def _in_kit(self, asset_id: str) -> tuple[Any, ...]:
+        """What a kit shows of an asset (an `AssetRef`, its state, where it leads), or the id of no asset."""
+        found = self._shown.get(asset_id)
+        if found is None:
+            a = self.by_id.get(asset_id)
+            if a is None:
+                found = (asset_id,)
+            else:
+                shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages)
+                state = asset_state(a, self.report)
+                # The fields it does not know too: a kit may show what one says (``answers``).
+                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state, stable(a.extra))
+            self._shown[asset_id] = found
+        return found
+
+    def _report(self, persona: str) -> Report:
+        """The report a play's kit is made from: for everyone, or for one persona (as the site makes it)."""
+        if persona not in self._reports:
+            config, library, as_of = self.config, self.library, self.report.as_of
+            known = _PERSONA_REPORTS.get(persona)
+            if known is not None and known[0] == self._inputs:
+                remember_reports(config, library, as_of, {persona: known[1]})
+            else:
+                made = persona_report(config, library, as_of, persona)
+                known = _PERSONA_REPORTS[persona] = (self._inputs, made)
+            self._reports[persona] = known[1]
+        return self._reports[persona]
+
+
+_PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
+"""The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
+each save, and a body edit leaves every report as it was."""

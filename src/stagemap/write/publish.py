@@ -29,7 +29,7 @@ from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.site import prepare, render_page
 from ..render.static import search_index, static_files
-from .depends import page_keys
+from .depends import digest, library_key, page_keys, same_report, stable
 from .record import PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
@@ -66,16 +66,24 @@ def build_into(
     *,
     workers: int = 1,
     progress: Progress | None = None,
+    env: jinja2.Environment | None = None,
 ) -> Published:
     """Build the site of a loaded project into ``out_dir``, rendering only what changed.
 
-    See `stagemap.write.record` for what decides that a page can be reused.
+    See `stagemap.write.record` for what decides that a page can be reused. ``env``: the
+    project's template environment when the caller keeps one between builds (``serve``).
     """
     config, library = project.config, project.library
-    report = analyse(config, library, as_of, evidence=gather(project, read_signals(config.root)[0]))
+    evidence = gather(project, read_signals(config.root)[0])
     line = timeline(config, as_of)
     pages = site_pages(config, library, history=line is not None)
-    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line))
+    # Page 2 on of a list is keyed by what it shows: its coming or going re-renders only its list.
+    listed = [(page.path, page.kind, page.key) for page in pages if page.kind not in LIST_PARTS]
+    base = global_key(config, library, as_of, listed)
+    # The report again only when what it reads changed (``serve`` builds after every save).
+    inputs = digest(base, library_key(library)[1], stable(evidence))
+    report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base))
     todo = {page.path for page in pages if record.fresh(page.path)}
     # Reading the history costs a few reports: only when a page that shows it is rendered.
     shown = line is not None and not todo.isdisjoint(HISTORY_PAGES)
@@ -89,7 +97,7 @@ def build_into(
         render=todo,
         history=read_history(config, line) if shown and line is not None else None,
     )
-    env = environment(config.templates_dir)
+    env = env or environment(config.templates_dir)
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
     files = _site_files(plan, env, record, stager, rendered, workers, progress)
@@ -154,12 +162,17 @@ def _make_page(
 
 
 def _page_keys(
-    project: Project, report: Report, pages: Iterable[SitePage], line: Timeline | None = None
+    project: Project,
+    report: Report,
+    pages: Iterable[SitePage],
+    line: Timeline | None = None,
+    *,
+    base: str | None = None,
 ) -> dict[str, str]:
-    """Return the key of each page of the site (see `stagemap.write.depends`)."""
+    """Return the key of each page of the site (see `stagemap.write.depends`); ``base``: the site-wide key, if known."""
     config, library = project.config, project.library
     listed = [(page.path, page.kind, page.key) for page in pages]
     # Page 2 on of a list is keyed by what it shows: its coming or going re-renders only its list.
-    base = global_key(config, library, report.as_of, [p for p in listed if p[1] not in LIST_PARTS])
+    base = base or global_key(config, library, report.as_of, [p for p in listed if p[1] not in LIST_PARTS])
     shows = {kind: line.key for kind in ("home", "history")} if line is not None else {}
     return page_keys(config, library, report, listed, base, shows)

@@ -1,0 +1,168 @@
+"""Precise page keys for the plays, and the preview's incremental builds equal to a fresh build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import stagemap.render.pages
+from stagemap import load_project
+from stagemap.analyse.routes import plan_routes
+from stagemap.serve.preview import Preview
+from tests.test_incremental import OLD, build, tree
+
+AS_OF = dt.date(2026, 11, 24)
+PAPER = "content/guides/outgrown-paper.md"
+
+
+@pytest.fixture
+def project(sample: Path) -> Path:
+    for path in (sample / "content").rglob("*"):
+        os.utime(path, ns=(OLD, OLD))
+    return sample
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The path of every page rendered, in order."""
+    paths: list[str] = []
+    original = stagemap.render.pages.render
+
+    def spy(env: object, name: str, context: dict[str, object]) -> str:
+        paths.append(str(context["page"]["path"]))  # type: ignore[index]
+        return original(env, name, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.render.pages, "render", spy)
+    return paths
+
+
+def _replace(path: Path, find: str, put: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert find in text
+    path.write_text(text.replace(find, put, 1), encoding="utf-8")
+
+
+def _plays(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted((out / "plays").rglob("*.html"))
+    }
+
+
+def _stages_showing(project: Path, asset_id: str) -> set[str]:
+    """The stages whose plays show the asset: its own, and those of the assets leading to it."""
+    library = load_project(project).library
+    return {s for a in library.assets if a.id == asset_id or a.next == asset_id for s in a.stages}
+
+
+def test_play_keys_a_title_edit_renders_the_plays_that_show_the_asset_and_no_other(
+    project: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    build(project, out)
+    before = _plays(out)
+    rendered.clear()
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    build(project, out)
+    after = _plays(out)
+    showing = _stages_showing(project, "guides/outgrown-paper")
+    assert showing == {"awareness", "exploration"}
+    expected = {p for p in before if p.split("/")[1].removesuffix(".html") in showing}
+    assert {p for p in rendered if p.startswith("plays/")} == expected
+    for path, (data, mtime) in before.items():
+        if path not in expected:
+            assert after[path] == (data, mtime), path
+    assert b"Six signs" in after["plays/awareness.html"][0]
+    assert b"Six signs" not in before["plays/awareness.html"][0]
+    assert "plays.html" not in rendered and "stages.html" not in rendered
+
+
+def test_play_keys_an_edit_that_changes_a_stage_count_renders_the_grids_again(
+    project: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    build(project, out)
+    rendered.clear()
+    _replace(project / PAPER, "status: published", "status: draft")
+    build(project, out)
+    assert {"plays.html", "stages.html"} <= set(rendered)
+    build(project, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def _edits(project: Path) -> list[tuple[str, str, str]]:
+    """Front-matter and body edits that apply to the sample's files as they are now: (file, find, put)."""
+    library = load_project(project).library
+    stages = ["awareness", "exploration", "consideration", "adoption", "advocacy"]
+    found = []
+    for asset in library.assets:
+        rel = asset.path
+        text = (project / rel).read_text(encoding="utf-8")
+        title = re.search(r"^title: (.+)$", text, re.M)
+        if title:
+            found.append((rel, title.group(0), f"title: {title.group(1)} again"))
+        status = re.search(r"^status: (\w+)$", text, re.M)
+        if status:
+            other = "draft" if status.group(1) == "published" else "published"
+            found.append((rel, status.group(0), f"status: {other}"))
+        listed = re.search(r"^stages: \[(.+)\]$", text, re.M)
+        if listed:
+            found.append((rel, listed.group(0), f"stages: [{random.Random(rel).choice(stages)}]"))
+        target = re.search(r"^next: .+$", text, re.M)
+        if target:
+            found.append((rel, target.group(0), "next: guides/outgrown-paper"))
+        found.append((rel, "\n---\n", "\n---\n\nA new first line.\n"))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
+    project: Path, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    for _ in range(8):
+        rel, find, put = rng.choice(_edits(project))
+        _replace(project / rel, find, put)
+        state = preview.rebuild()
+        assert not state.error
+    preview.stop()
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_saves_the_parse_cache_when_idle_not_after_each_edit(project: Path, tmp_path: Path) -> None:
+    cache = project / ".stagemap-cache/parse-v4.json"
+    preview = Preview(project, tmp_path / "served", as_of=AS_OF)
+    assert not preview.rebuild().error
+    first = cache.read_bytes()  # the first build read through the cache file and saved it
+    page = project / PAPER
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    os.utime(page, ns=(OLD + 1, OLD + 1))
+    assert preview.rebuild().changed == 1
+    assert cache.read_bytes() == first
+    preview.stop()
+    assert cache.read_bytes() != first
+    shutil.rmtree(tmp_path / "served")
+    assert b"One more line." not in cache.read_bytes()  # bodies are not cached
+    assert str(OLD + 1).encode() in cache.read_bytes()
+
+
+def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:
+    first = load_project(project)
+    routes = plan_routes(first.config, first.library, {})
+    assert plan_routes(first.config, first.library, {}) is routes
+    assert "guides/paper-signs" not in routes.pages
+    _replace(project / PAPER, "format: checklist", "format: checklist\nslug: paper-signs")
+    again = load_project(project)
+    moved = plan_routes(again.config, again.library, {})
+    assert moved.pages["guides/paper-signs"] == "guides/outgrown-paper"
