@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import stagemap.render.pages
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -37,6 +39,21 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         )
 
     return check
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The path of every page rendered from now on, in order, with page rendering in this process."""
+    paths: list[str] = []
+    original = stagemap.render.pages.render
+
+    def spy(env: object, name: str, context: dict[str, object]) -> str:
+        paths.append(str(context["page"]["path"]))  # type: ignore[index]
+        return original(env, name, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stagemap.render.pages, "render", spy)
+    monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
+    return paths
 
 
 @pytest.fixture

@@ -212,20 +212,7 @@ def test_parallel_and_serial_builds_give_the_same_bytes(
     assert serial == parallel
 
 
-def test_reused_pages_are_not_rendered_at_all(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import stagemap.render.pages
-
-    rendered: list[str] = []
-    original = stagemap.render.pages.render
-
-    def spy(env: object, name: str, context: dict[str, object]) -> str:
-        rendered.append(str(context["page"]["path"]))  # type: ignore[index]
-        return original(env, name, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stagemap.render.pages, "render", spy)
-    monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
+def test_reused_pages_are_not_rendered_at_all(project: Path, tmp_path: Path, rendered: list[str]) -> None:
     out = tmp_path / "site"
     build(project, out)
     assert len(rendered) == 99

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-import stagemap.render.pages
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
 from stagemap.serve.preview import Preview
@@ -26,20 +25,6 @@ def project(sample: Path) -> Path:
     for path in (sample / "content").rglob("*"):
         os.utime(path, ns=(OLD, OLD))
     return sample
-
-
-@pytest.fixture
-def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The path of every page rendered, in order."""
-    paths: list[str] = []
-    original = stagemap.render.pages.render
-
-    def spy(env: object, name: str, context: dict[str, object]) -> str:
-        paths.append(str(context["page"]["path"]))  # type: ignore[index]
-        return original(env, name, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stagemap.render.pages, "render", spy)
-    return paths
 
 
 def _replace(path: Path, find: str, put: str) -> None:

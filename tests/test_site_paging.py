@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from stagemap import load_project
@@ -228,22 +227,11 @@ def test_site_no_page_grows_with_the_library(tmp_path: Path) -> None:
 
 
 def test_paging_a_front_matter_edit_renders_only_the_list_pages_that_show_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, rendered: list[str]
 ) -> None:
-    import stagemap.render.pages
-
     project = tmp_path / "lib"
     _generate(60, project)
     _page_size(project, 10)
-    rendered: list[str] = []
-    original = stagemap.render.pages.render
-
-    def spy(env: object, name: str, context: dict[str, object]) -> str:
-        rendered.append(str(context["page"]["path"]))  # type: ignore[index]
-        return original(env, name, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stagemap.render.pages, "render", spy)
-    monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
     out = tmp_path / "site"
     build(project, out)
     loaded = load_project(project)
