@@ -21,6 +21,7 @@ from .broken import BrokenFile, broken_files
 from .coverage import analyse
 from .history import History
 from .kits import build_kit
+from .later import Later
 from .paths import asset_paths, content_prefix, strip_prefix
 from .routes import Routes, plan_routes
 from .search import search_entry
@@ -273,28 +274,33 @@ def _views(
         k: {p.key for p in pages if p.kind == k} for k in ("stage", "play", "question", "persona", "asset")
     }
     pipeline = tuple(a for a in ordered if a.in_pipeline)
-    # One report per persona, shared by its persona page and its plays.
+    # Kits and persona reports are made when a page first asks (in its page worker: see
+    # `Later`). One report per persona, shared by its persona page and its plays; one kit
+    # for everyone per stage, shared by the stage's page and its play.
     wanted = {k.partition("/")[2] for k in keys["play"]} | keys["persona"]
-    reports = {
-        p.id: analyse(config, library, report.as_of, persona=p.id) for p in config.personas if p.id in wanted
-    }
+    reports = Later(
+        (p.id for p in config.personas if p.id in wanted),
+        lambda persona: analyse(config, library, report.as_of, persona=persona),
+    )
+    kits = Later(
+        (s.id for s in config.model.stages if s.id in keys["stage"] | keys["play"]),
+        lambda stage: build_kit(config, library, report, stage),
+    )
     return dict(
-        stages={
-            s.id: _stage_view(config, library, report, ordered, s)
-            for s in config.model.stages
-            if s.id in keys["stage"]
-        },
+        stages=Later(
+            (s.id for s in config.model.stages if s.id in keys["stage"]),
+            lambda stage: _stage_view(ordered, report, kits, config.model.stage(stage)),
+        ),
         questions={
             q.id: _question_view(config, report, pipeline, q)
             for q in config.questions
             if q.id in keys["question"]
         },
-        personas={
-            p.id: PersonaView(p, reports[p.id], tuple(a for a in ordered if p.id in a.personas))
-            for p in config.personas
-            if p.id in keys["persona"]
-        },
-        plays={key: _play(config, library, report, reports, key) for key in sorted(keys["play"])},
+        personas=Later(
+            (p.id for p in config.personas if p.id in keys["persona"]),
+            lambda persona: _persona_view(ordered, reports, config.persona(persona)),
+        ),
+        plays=Later(sorted(keys["play"]), lambda key: _play(config, library, kits, reports, key)),
         assets=_asset_views(config, library, ordered, {p.key for p in pages if p.kind == "asset"}),
     )
 
@@ -320,11 +326,12 @@ def _site_values(config: Config, report: Report, generator: str) -> dict[str, An
 
 
 def _stage_view(
-    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], stage: Stage
+    ordered: tuple[Asset, ...], report: Report, kits: Mapping[str, Kit], stage: Stage | None
 ) -> StageView:
+    assert stage is not None  # a key of the stage pages
     return StageView(
         stage=stage,
-        kit=build_kit(config, library, report, stage.id),
+        kit=kits[stage.id],
         assets=tuple(a for a in ordered if stage.id in a.stages),
         coverage=report.stages[stage.index],
     )
@@ -348,11 +355,21 @@ def _question_view(
     )
 
 
-def _play(config: Config, library: Library, report: Report, reports: Mapping[str, Report], key: str) -> Kit:
-    """Build the kit of play ``STAGE`` (for everyone) or ``STAGE/PERSONA``."""
+def _persona_view(
+    ordered: tuple[Asset, ...], reports: Mapping[str, Report], persona: Persona | None
+) -> PersonaView:
+    assert persona is not None  # a key of the persona pages
+    return PersonaView(persona, reports[persona.id], tuple(a for a in ordered if persona.id in a.personas))
+
+
+def _play(
+    config: Config, library: Library, kits: Mapping[str, Kit], reports: Mapping[str, Report], key: str
+) -> Kit:
+    """Build the kit of play ``STAGE`` (for everyone, the stage page's) or ``STAGE/PERSONA``."""
     stage, _, persona = key.partition("/")
-    found = reports[persona] if persona else report
-    return build_kit(config, library, found, stage, persona=persona or None)
+    if not persona:
+        return kits[stage]
+    return build_kit(config, library, reports[persona], stage, persona=persona)
 
 
 def _asset_views(
