@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -96,7 +97,11 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     """Return a content file's bytes, or the problem reading it (too big, unreadable)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_CONTENT + 1)
+            # Asking for MAX_CONTENT + 1 bytes makes Python allocate that much for each file.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, MAX_CONTENT) + 1)
+            if len(data) > size:  # it grew since (or its size says nothing): read on to the limit
+                data += handle.read(MAX_CONTENT + 1 - len(data))
     except OSError as exc:
         return Problem(rel, 0, 0, "error", f"cannot read file: {exc.strerror}", "", READ_FAILED)
     if len(data) > MAX_CONTENT:
