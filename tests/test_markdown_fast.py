@@ -226,3 +226,34 @@ def test_cmarkgfm_is_required_only_where_it_has_wheels() -> None:
     assert wanted("darwin", "arm64") and wanted("win32", "AMD64") and wanted("win32", "x86")
     assert not wanted("darwin", "x86_64") and not wanted("win32", "ARM64") and not wanted("linux", "ppc64le")
     assert not any(d.startswith(("markdown-it-pyrs", "mdit-py-plugins")) for d in deps)
+
+
+def test_cmark_render_gives_the_bindings_html() -> None:
+    rng = random.Random(17)
+    texts = [body(rng, f"Title {i}", 300) for i in range(40)] + [
+        "| a | b |\n|:-|-:|\n| ~~x~~ | y |\n",
+        "",
+        "a\n",
+    ]
+    for text in texts:
+        assert cmark._render(text) == cmark.cmarkgfm.markdown_to_html_with_extensions(
+            text, cmark._OPTIONS, cmark._EXTENSIONS
+        )
+
+
+def _resident_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident size from /proc")
+def test_cmark_render_frees_what_it_parsed() -> None:
+    # cmarkgfm's own helper keeps each document and its HTML: about 3 MB per call of this body.
+    text = "".join(f"Paragraph {i} with *emphasis* and a [link](x{i}.md).\n\n" for i in range(5_000))
+    cmark._render(text)
+    before = _resident_kb()
+    for _ in range(20):
+        cmark._render(text)
+    assert _resident_kb() - before < 20_000

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stagemap.errors import ConfigError
+from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
+from stagemap.read import assets
 from stagemap.read.assets import load_library
 from stagemap.read.settings import load_config
 from tests.conftest import MINIMAL_CONFIG, write
@@ -315,3 +316,14 @@ def test_sources_long_id_builds_no_asset(tmp_path: Path) -> None:
     )
     assert lib.assets == ()
     assert [(f.path, f.fate, f.rule) for f in lib.fates] == [("content/x.md", "problem", "long-id")]
+
+
+def test_read_content_reads_past_a_size_that_grew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "grown.md"
+    path.write_bytes(b"x" * 50)
+    real = os.fstat
+    monkeypatch.setattr(assets.os, "fstat", lambda fd: os.stat_result((*real(fd)[:6], 10, *real(fd)[7:])))
+    assert assets.read_content(str(path), "grown.md") == b"x" * 50
+    monkeypatch.setattr(assets, "MAX_CONTENT", 20)
+    found = assets.read_content(str(path), "grown.md")
+    assert isinstance(found, Problem) and found.code == "too-large"

@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.journey import PHASE_LABELS, PHASES, Persona, Question, Stage
+from ..model.journey import PHASE_LABELS, PHASES
 from ..model.kit import Kit
 from ..model.library import PIPELINE, Asset, Library
 from ..model.report import Cell, Report, StageCoverage
@@ -20,11 +20,22 @@ from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
 from .history import History
 from .kits import build_kit
+from .later import Later
 from .paging import ListPart, later_parts, plan_lists, site_order
 from .paths import asset_paths, content_prefix, strip_prefix
 from .reports import persona_report
 from .routes import Routes, plan_routes
 from .search import search_entry
+from .views import (
+    AssetView,
+    PersonaView,
+    QuestionView,
+    StageView,
+    asset_views,
+    persona_view,
+    question_view,
+    stage_view,
+)
 
 STATES = ("ready", "stale", *PIPELINE, "retired")
 """An asset's state as the site shows it: its status, with published split by staleness."""
@@ -68,68 +79,6 @@ class SitePage:
     assets) for page N of a list."""
     asset: Asset | None
     """The asset of an asset page (its body is part of the page's record key), else None."""
-
-
-@dataclass(frozen=True, slots=True)
-class StageView:
-    """What a stage's page shows."""
-
-    stage: Stage
-    """The stage."""
-    kit: Kit
-    """The stage's kit for everyone."""
-    assets: tuple[Asset, ...]
-    """Every asset tagged with the stage, in site order."""
-    coverage: StageCoverage
-    """The stage's row of the report."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionView:
-    """What a question's page shows."""
-
-    question: Question
-    """The question."""
-    message: str
-    """The project's message for it, may be empty."""
-    cells: tuple[tuple[Stage, Cell], ...]
-    """Its cell at each stage, in journey order."""
-    making: Mapping[str, tuple[Asset, ...]]
-    """By stage id: idea, draft and review assets that answer it there."""
-
-
-@dataclass(frozen=True, slots=True)
-class PersonaView:
-    """What a persona's page shows."""
-
-    persona: Persona
-    """The persona."""
-    report: Report
-    """The coverage report for this persona alone."""
-    named: tuple[Asset, ...]
-    """Assets that name the persona, in site order."""
-
-
-@dataclass(frozen=True, slots=True)
-class AssetView:
-    """What an asset's page shows besides its body."""
-
-    asset: Asset
-    """The asset."""
-    source: str
-    """Its file, relative to the content folder (body links are relative to it)."""
-    stages: tuple[Stage, ...]
-    """Its stages, in journey order."""
-    questions: tuple[Question, ...]
-    """Its questions, in the project's order."""
-    personas: tuple[Persona, ...]
-    """Its personas, in the project's order."""
-    next_stage: Stage | None
-    """The stage its ``next`` names, if it names one."""
-    next_asset: Asset | None
-    """The asset its ``next`` names, if it names one."""
-    incoming: tuple[Asset, ...]
-    """Assets whose ``next`` names this one, in site order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,29 +233,34 @@ def _views(
         k: {p.key for p in pages if p.kind == k} for k in ("stage", "play", "question", "persona", "asset")
     }
     pipeline = tuple(a for a in ordered if a.in_pipeline)
-    # One report per persona, shared by its persona page and its plays.
+    # Kits and persona reports are made when a page first asks (in its page worker: see
+    # `Later`). One report per persona, shared by its persona page and its plays; one kit
+    # for everyone per stage, shared by the stage's page and its play.
     wanted = {k.partition("/")[2] for k in keys["play"]} | keys["persona"]
-    reports = {
-        p.id: persona_report(config, library, report.as_of, p.id) for p in config.personas if p.id in wanted
-    }
+    reports = Later(
+        (p.id for p in config.personas if p.id in wanted),
+        lambda persona: persona_report(config, library, report.as_of, persona),
+    )
+    kits = Later(
+        (s.id for s in config.model.stages if s.id in keys["stage"] | keys["play"]),
+        lambda stage: build_kit(config, library, report, stage),
+    )
     return dict(
-        stages={
-            s.id: _stage_view(config, library, report, ordered, s)
-            for s in config.model.stages
-            if s.id in keys["stage"]
-        },
+        stages=Later(
+            (s.id for s in config.model.stages if s.id in keys["stage"]),
+            lambda stage: stage_view(ordered, report, kits, config.model.stage(stage)),
+        ),
         questions={
-            q.id: _question_view(config, report, pipeline, q)
+            q.id: question_view(config, report, pipeline, q)
             for q in config.questions
             if q.id in keys["question"]
         },
-        personas={
-            p.id: PersonaView(p, reports[p.id], tuple(a for a in ordered if p.id in a.personas))
-            for p in config.personas
-            if p.id in keys["persona"]
-        },
-        plays={key: _play(config, library, report, reports, key) for key in sorted(keys["play"])},
-        assets=_asset_views(config, library, ordered, {p.key for p in pages if p.kind == "asset"}),
+        personas=Later(
+            (p.id for p in config.personas if p.id in keys["persona"]),
+            lambda persona: persona_view(ordered, reports, config.persona(persona)),
+        ),
+        plays=Later(sorted(keys["play"]), lambda key: _play(config, library, kits, reports, key)),
+        assets=asset_views(config, library, ordered, {p.key for p in pages if p.kind == "asset"}),
     )
 
 
@@ -330,63 +284,11 @@ def _site_values(config: Config, report: Report, generator: str) -> dict[str, An
     }
 
 
-def _stage_view(
-    config: Config, library: Library, report: Report, ordered: tuple[Asset, ...], stage: Stage
-) -> StageView:
-    return StageView(
-        stage=stage,
-        kit=build_kit(config, library, report, stage.id),
-        assets=tuple(a for a in ordered if stage.id in a.stages),
-        coverage=report.stages[stage.index],
-    )
-
-
-def _question_view(
-    config: Config, report: Report, ordered: tuple[Asset, ...], question: Question
-) -> QuestionView:
-    # Only the stages that ask the question have a cell for it.
-    stages = tuple(s for s in config.model.stages if config.asks(s.id, question.id))
-    return QuestionView(
-        question=question,
-        message=config.messages.get(question.id, ""),
-        cells=tuple((s, report.cell(s.id, question.id)) for s in stages),
-        making={
-            s.id: tuple(
-                a for a in ordered if a.in_pipeline and s.id in a.stages and question.id in a.questions
-            )
-            for s in stages
-        },
-    )
-
-
-def _play(config: Config, library: Library, report: Report, reports: Mapping[str, Report], key: str) -> Kit:
-    """Build the kit of play ``STAGE`` (for everyone) or ``STAGE/PERSONA``."""
+def _play(
+    config: Config, library: Library, kits: Mapping[str, Kit], reports: Mapping[str, Report], key: str
+) -> Kit:
+    """Build the kit of play ``STAGE`` (for everyone, the stage page's) or ``STAGE/PERSONA``."""
     stage, _, persona = key.partition("/")
-    found = reports[persona] if persona else report
-    return build_kit(config, library, found, stage, persona=persona or None)
-
-
-def _asset_views(
-    config: Config, library: Library, ordered: tuple[Asset, ...], keys: Collection[str]
-) -> dict[str, AssetView]:
-    model = config.model
-    prefix = content_prefix(config)
-    by_id = library.by_id
-    incoming: dict[str, list[Asset]] = {}
-    for asset in ordered:
-        if asset.next in by_id:
-            incoming.setdefault(asset.next, []).append(asset)
-    return {
-        a.id: AssetView(
-            asset=a,
-            source=strip_prefix(a.path, prefix),
-            stages=tuple(s for s in model.stages if s.id in a.stages),
-            questions=tuple(q for q in config.questions if q.id in a.questions),
-            personas=tuple(p for p in config.personas if p.id in a.personas),
-            next_stage=model.stage(a.next) if a.next else None,
-            next_asset=by_id.get(a.next) if a.next else None,
-            incoming=tuple(incoming.get(a.id, ())),
-        )
-        for a in library.assets
-        if a.id in keys
-    }
+    if not persona:
+        return kits[stage]
+    return build_kit(config, library, reports[persona], stage, persona=persona)

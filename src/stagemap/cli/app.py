@@ -25,6 +25,7 @@ from ..errors import StagemapError
 from ..model.project import Project
 from ..model.settings import Config
 from ..read.project import read_project
+from ..read.remembered import Spread
 from ..read.settings import load_config
 from ..render.words import plural
 from ..write.cache import save_parse_cache
@@ -177,9 +178,9 @@ class _State:
         stream = stream or sys.stdout
         return bool(getattr(stream, "isatty", lambda: False)())
 
-    def load(self, *, bodies: bool = True) -> Project:
+    def load(self, *, bodies: bool = True, spread: Spread | None = None) -> Project:
         """Load the project and save its parse cache, warning on stderr when that fails."""
-        project, cache = read_project(self.project_dir, bodies=bodies)
+        project, cache = read_project(self.project_dir, bodies=bodies, spread=spread)
         warning = save_parse_cache(cache, project.config.root)
         if warning:
             click.echo(f"warning: {warning}", err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import signal
 import sys
@@ -20,7 +21,7 @@ from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
 from ..write.publish import build_into, page_count
 from ..write.targets import check_output_dir
-from ..write.workers import default_workers
+from ..write.workers import default_workers, parallel_map
 from .app import (
     CONTEXT,
     _as_of,
@@ -77,7 +78,8 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         )
         return
     with _interruptible(shown):
-        project = state.load()
+        # A cold read of a big library parses its files on every core, as the pages are rendered.
+        project = state.load(spread=functools.partial(parallel_map, workers=workers))
         config = project.config
         _report_problems(project.problems, strict)
         pages = page_count(config, project.library)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
-from .remembered import Remembered, cached_parse
+from .remembered import Remembered, Spread, cached_parse
 from .sources import Scan, ToRead, scan, walk
 
 __all__ = [
@@ -48,7 +49,7 @@ def load_library(config: Config, *, bodies: bool = True) -> Library:
 
 
 def read_library(
-    config: Config, *, bodies: bool = True, memory: Remembered | None = None
+    config: Config, *, bodies: bool = True, memory: Remembered | None = None, spread: Spread | None = None
 ) -> tuple[Library, CacheUpdate | None]:
     """Read every asset of a project, and what the parse cache should now hold.
 
@@ -58,7 +59,8 @@ def read_library(
     even read: what check, report and kits need. The cache update is None when the cache is
     off or unchanged; saving it is the caller's (`stagemap.write.cache.save_parse_cache`).
     Given ``memory`` holding earlier results (a long-running reader's), the cache file is not
-    read at all: only files that changed since are parsed.
+    read at all: only files that changed since are parsed. ``spread`` parses the files the
+    cache does not hold in worker processes (see `cached_parse`).
     """
     vocab = Vocabulary.of(config)
     found = scan(config)
@@ -76,7 +78,7 @@ def read_library(
     if memory is not None:
         memory.use(cache_key(vocab, config.content_dir, config.rules, config.sources))
     cache = open_cache(config, vocab) if memory is None or not memory.entries else None
-    parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory)
+    parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory, spread=spread)
     kept, fates = sort_out(parsed, found, config.rules)
     library = link(kept, vocab, fates, found.problems)
     if cache is not None:
@@ -96,7 +98,11 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     """Return a content file's bytes, or the problem reading it (too big, unreadable)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_CONTENT + 1)
+            # Asking for MAX_CONTENT + 1 bytes makes Python allocate that much for each file.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, MAX_CONTENT) + 1)
+            if len(data) > size:  # it grew since (or its size says nothing): read on to the limit
+                data += handle.read(MAX_CONTENT + 1 - len(data))
     except OSError as exc:
         return Problem(rel, 0, 0, "error", f"cannot read file: {exc.strerror}", "", READ_FAILED)
     if len(data) > MAX_CONTENT:

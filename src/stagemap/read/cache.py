@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -296,24 +296,14 @@ def _origin(value: Any) -> tuple[str, str, int]:
     return field, kind, _int(number)
 
 
-def through_cache(
-    cache: ParseCache | None,
-    path: str,
-    rel: str,
-    stat: os.stat_result,
-    parse: Callable[[str, str, os.stat_result | None], Parsed],
-    bodies: bool,
-) -> Parsed:
-    """Return one file's result from the cache file, or parse it (and remember it there)."""
+def cached_result(
+    cache: ParseCache | None, path: str, rel: str, stat: os.stat_result, bodies: bool
+) -> Parsed | None:
+    """Return one file's result from the cache file (its body read again with ``bodies``), or None: parse it."""
     hit = cache.get(rel, stat) if cache is not None else None
     if hit is not None and bodies and hit[0] is not None:
         body = _read_body(path)
         hit = None if body is None else (replace(hit[0], body=body), hit[1])
-    if hit is None:
-        hit = parse(path, rel, stat)
-        if cache is not None:
-            cache.put(rel, stat, hit)
-        hit = without_body(hit, bodies)
     return hit
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model.project import Project
 from .assets import read_library
 from .cache import CacheUpdate
-from .remembered import Remembered
+from .remembered import Remembered, Spread
 from .settings import load_config
 
 
@@ -23,14 +23,18 @@ def load_project(path: str | Path | None = None, *, bodies: bool = True) -> Proj
 
 
 def read_project(
-    path: str | Path | None = None, *, bodies: bool = True, memory: Remembered | None = None
+    path: str | Path | None = None,
+    *,
+    bodies: bool = True,
+    memory: Remembered | None = None,
+    spread: Spread | None = None,
 ) -> tuple[Project, CacheUpdate | None]:
     """Load the project like `load_project`, and return what its parse cache should now hold.
 
     Nothing is written: pass the update to `stagemap.write.cache.save_parse_cache` to keep
     the cache for the next run. ``memory`` keeps parse results between reads (see
-    `stagemap.read.cache.Remembered`).
+    `stagemap.read.cache.Remembered`); ``spread`` parses in worker processes (see `cached_parse`).
     """
     config = load_config(path)
-    library, update = read_library(config, bodies=bodies, memory=memory)
+    library, update = read_library(config, bodies=bodies, memory=memory, spread=spread)
     return Project(config, library), update

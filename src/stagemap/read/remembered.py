@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,8 @@ from .cache import (
     CacheUpdate,
     ParseCache,
     Parsed,
+    cached_result,
     encode_entry,
-    through_cache,
     without_body,
 )
 
@@ -92,6 +93,12 @@ class Remembered:
             self.entries.pop(rel, None)
 
 
+Spread = Callable[[Callable[[Any], Parsed], Sequence[Any]], Iterable[Parsed]]
+"""Maps a function over items, results in order, maybe in worker processes (the build gives
+`stagemap.write.workers.parallel_map` with its worker count)."""
+_Todo = tuple[int, str, str, "os.stat_result | None"]
+
+
 def cached_parse(
     cache: ParseCache | None,
     files: list[tuple[str, str]],
@@ -99,26 +106,44 @@ def cached_parse(
     *,
     bodies: bool = False,
     memory: Remembered | None = None,
+    spread: Spread | None = None,
 ) -> list[Parsed]:
     """Parse ``files`` (path, relative path) through ``memory`` and ``cache`` (None: parse them all).
 
     Without ``bodies`` bodies come back empty; with them, a cached asset's body is read again
     (a cheap split); an asset in ``memory`` comes back as it was (use one ``bodies`` with it).
+    The files neither holds are parsed through ``spread`` when given (a cold read of a big
+    library on every core), then remembered in both, in order.
     """
-    results: list[Parsed] = []
+    results: list[Parsed | None] = []
+    todo: list[_Todo] = []
     for path, rel in files:
-        if cache is None and memory is None:
-            results.append(without_body(parse(path, rel, None), bodies))
-            continue
-        try:
-            stat = os.stat(path)
-        except OSError:
-            results.append(without_body(parse(path, rel, None), bodies))
-            continue
-        hit = memory.get(rel, stat) if memory is not None else None
+        stat, hit = None, None
+        if cache is not None or memory is not None:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                stat = None
+        if stat is not None:
+            hit = memory.get(rel, stat) if memory is not None else None
+            if hit is None:
+                hit = cached_result(cache, path, rel, stat, bodies)
         if hit is None:
-            hit = through_cache(cache, path, rel, stat, parse, bodies)
-            if memory is not None:
-                memory.put(rel, stat, hit)
+            todo.append((len(results), path, rel, stat))
         results.append(hit)
-    return results
+    made = (spread or _here)(functools.partial(_parse_one, parse), todo)
+    for (index, _path, rel, stat), parsed in zip(todo, made, strict=True):
+        if stat is not None and cache is not None:
+            cache.put(rel, stat, parsed)
+        results[index] = hit = without_body(parsed, bodies)
+        if stat is not None and memory is not None:
+            memory.put(rel, stat, hit)
+    return [hit for hit in results if hit is not None]
+
+
+def _parse_one(parse: Callable[[str, str, os.stat_result | None], Parsed], item: _Todo) -> Parsed:
+    return parse(item[1], item[2], item[3])
+
+
+def _here(fn: Callable[[Any], Parsed], items: Sequence[Any]) -> Iterable[Parsed]:
+    return map(fn, items)

@@ -38,6 +38,7 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 HEADING_PREFIX = "h-"
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _NOT_WORD = re.compile(r"[^\w]+")
+_INVISIBLE = re.compile(r"[\x00-\x20]+")
 
 Rewrite = Callable[[str], str | None]
 """Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""
@@ -46,7 +47,7 @@ Rewrite = Callable[[str], str | None]
 def is_safe_link(url: str) -> bool:
     """Return True for a relative link or one with an allowed scheme."""
     # Browsers ignore ASCII whitespace and control characters inside a scheme.
-    probe = "".join(ch for ch in url.strip().lower()[:40] if ord(ch) > 0x20)
+    probe = _INVISIBLE.sub("", url.strip().lower()[:40])
     match = _SCHEME.match(probe)
     return match is None or match.group(1) in SAFE_SCHEMES
 

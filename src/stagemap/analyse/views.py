@@ -1,0 +1,156 @@
+"""What the stage, question, persona and asset pages of the site show, as frozen views.
+
+Pure, like `stagemap.analyse.site`, which plans the pages and makes these views for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from ..model.journey import Persona, Question, Stage
+from ..model.kit import Kit
+from ..model.library import Asset, Library
+from ..model.report import Cell, Report, StageCoverage
+from ..model.settings import Config
+from .paths import content_prefix, strip_prefix
+
+__all__ = [
+    "AssetView",
+    "PersonaView",
+    "QuestionView",
+    "StageView",
+    "asset_views",
+    "persona_view",
+    "question_view",
+    "stage_view",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StageView:
+    """What a stage's page shows."""
+
+    stage: Stage
+    """The stage."""
+    kit: Kit
+    """The stage's kit for everyone."""
+    assets: tuple[Asset, ...]
+    """Every asset tagged with the stage, in site order."""
+    coverage: StageCoverage
+    """The stage's row of the report."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """What a question's page shows."""
+
+    question: Question
+    """The question."""
+    message: str
+    """The project's message for it, may be empty."""
+    cells: tuple[tuple[Stage, Cell], ...]
+    """Its cell at each stage, in journey order."""
+    making: Mapping[str, tuple[Asset, ...]]
+    """By stage id: idea, draft and review assets that answer it there."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaView:
+    """What a persona's page shows."""
+
+    persona: Persona
+    """The persona."""
+    report: Report
+    """The coverage report for this persona alone."""
+    named: tuple[Asset, ...]
+    """Assets that name the persona, in site order."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssetView:
+    """What an asset's page shows besides its body."""
+
+    asset: Asset
+    """The asset."""
+    source: str
+    """Its file, relative to the content folder (body links are relative to it)."""
+    stages: tuple[Stage, ...]
+    """Its stages, in journey order."""
+    questions: tuple[Question, ...]
+    """Its questions, in the project's order."""
+    personas: tuple[Persona, ...]
+    """Its personas, in the project's order."""
+    next_stage: Stage | None
+    """The stage its ``next`` names, if it names one."""
+    next_asset: Asset | None
+    """The asset its ``next`` names, if it names one."""
+    incoming: tuple[Asset, ...]
+    """Assets whose ``next`` names this one, in site order."""
+
+
+def stage_view(
+    ordered: tuple[Asset, ...], report: Report, kits: Mapping[str, Kit], stage: Stage | None
+) -> StageView:
+    """Return what the page of ``stage`` shows."""
+    assert stage is not None  # a key of the stage pages
+    return StageView(
+        stage=stage,
+        kit=kits[stage.id],
+        assets=tuple(a for a in ordered if stage.id in a.stages),
+        coverage=report.stages[stage.index],
+    )
+
+
+def question_view(
+    config: Config, report: Report, ordered: tuple[Asset, ...], question: Question
+) -> QuestionView:
+    """Return what the page of ``question`` shows."""
+    # Only the stages that ask the question have a cell for it.
+    stages = tuple(s for s in config.model.stages if config.asks(s.id, question.id))
+    return QuestionView(
+        question=question,
+        message=config.messages.get(question.id, ""),
+        cells=tuple((s, report.cell(s.id, question.id)) for s in stages),
+        making={
+            s.id: tuple(
+                a for a in ordered if a.in_pipeline and s.id in a.stages and question.id in a.questions
+            )
+            for s in stages
+        },
+    )
+
+
+def persona_view(
+    ordered: tuple[Asset, ...], reports: Mapping[str, Report], persona: Persona | None
+) -> PersonaView:
+    """Return what the page of ``persona`` shows."""
+    assert persona is not None  # a key of the persona pages
+    return PersonaView(persona, reports[persona.id], tuple(a for a in ordered if persona.id in a.personas))
+
+
+def asset_views(
+    config: Config, library: Library, ordered: tuple[Asset, ...], keys: Collection[str]
+) -> dict[str, AssetView]:
+    """Return what the page of each asset in ``keys`` shows besides its body, by asset id."""
+    model = config.model
+    prefix = content_prefix(config)
+    by_id = library.by_id
+    incoming: dict[str, list[Asset]] = {}
+    for asset in ordered:
+        if asset.next in by_id:
+            incoming.setdefault(asset.next, []).append(asset)
+    return {
+        a.id: AssetView(
+            asset=a,
+            source=strip_prefix(a.path, prefix),
+            stages=tuple(s for s in model.stages if s.id in a.stages),
+            questions=tuple(q for q in config.questions if q.id in a.questions),
+            personas=tuple(p for p in config.personas if p.id in a.personas),
+            next_stage=model.stage(a.next) if a.next else None,
+            next_asset=by_id.get(a.next) if a.next else None,
+            incoming=tuple(incoming.get(a.id, ())),
+        )
+        for a in library.assets
+        if a.id in keys
+    }

@@ -1,0 +1,22 @@
+"""Page workers: forked after the plan is made, with what they inherit left out of their collections."""
+
+from __future__ import annotations
+
+import gc
+import os
+
+import pytest
+
+from stagemap.write.workers import MIN_ITEMS, parallel_map
+
+
+def _frozen(item: int) -> tuple[int, int, int]:
+    return item, os.getpid(), gc.get_freeze_count()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_workers_leave_the_inherited_objects_out_of_their_collections() -> None:
+    results = list(parallel_map(_frozen, range(MIN_ITEMS * 2), 2))
+    assert [item for item, _, _ in results] == list(range(MIN_ITEMS * 2))
+    assert all(pid != os.getpid() and frozen > 0 for _, pid, frozen in results)
+    assert gc.get_freeze_count() == 0
