@@ -20,6 +20,7 @@ from stagemap.model.play import PLAY_LIMITS
 from stagemap.render.environment import environment
 from stagemap.render.site import prepare, render_page
 from tests.conftest import ROOT, write
+from tests.test_incremental import build, tree
 
 AS_OF = dt.date(2026, 11, 24)
 
@@ -43,7 +44,7 @@ def _seven(tmp_path: Path) -> Path:
             "content/a.md": _asset("A broad old one", "problems, who-for, risk", "2025-01-01"),
             "content/b.md": _asset("B direct new", "problems", "2026-10-01"),
             "content/c.md": _asset("C direct old", "problems", "2025-02-01"),
-            "content/d.md": _asset("D two new", "problems, risk", "2026-09-01"),
+            "content/d.md": _asset("D broad mid", "problems, who-for, risk", "2026-09-01"),
             "content/e.md": _asset("E direct mid", "problems", "2026-03-01"),
             "content/f.md": _asset("F broad new", "problems, who-for, risk", "2026-11-01"),
             "content/g.md": _asset("G direct newest", "problems", "2026-11-20"),
@@ -65,13 +66,13 @@ def test_kit_question_shows_the_most_direct_and_recent_and_counts_the_rest(tmp_p
     kit = build_kit(project.config, project.library, report, "awareness")
     problems = next(q for q in kit.questions if q.question.id == "problems")
     assert KIT_LIMIT == 5
-    # One question each before two or three; among equals, the most recently updated. The
-    # broad old one (three questions) and the broad new one lose to every focused asset.
+    # Assets answering one question before those answering three; among equals, the most
+    # recently updated: of the three broad ones, the newest.
     assert [a.title for a in problems.assets] == [
         "B direct new",
         "C direct old",
-        "D two new",
         "E direct mid",
+        "F broad new",
         "G direct newest",
     ]
     assert (problems.count, problems.more) == (7, 2)
@@ -92,6 +93,25 @@ def test_kit_more_line_names_the_command_that_lists_them_all(tmp_path: Path) -> 
         '<li class="more">and 2 more; list them all: '
         "<code>stagemap list --stage awareness --question problems</code></li>"
     ) in html.output
+
+
+def test_kit_an_updated_edit_renders_again_the_play_whose_pick_it_changes(tmp_path: Path) -> None:
+    project = _seven(tmp_path)
+    out = tmp_path / "site"
+
+    def problems() -> str:
+        text = (out / "plays/awareness.html").read_text("utf-8")
+        return text.split('id="q-problems"')[1].split("</section>")[0]
+
+    build(project, out)
+    assert "A broad old one" not in problems()
+    page = project / "content/a.md"
+    page.write_text(page.read_text("utf-8").replace("2025-01-01", "2026-11-23"), encoding="utf-8")
+    build(project, out)
+    assert "A broad old one" in problems()
+    fresh = tmp_path / "fresh"
+    build(project, fresh)
+    assert tree(out) == tree(fresh)
 
 
 def _generated(tmp_path: Path, count: int, page_size: int) -> Path:
