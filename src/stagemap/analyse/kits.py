@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..errors import UsageError, suggest
 from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Stage, Stall
-from ..model.kit import AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
+from ..model.kit import KIT_LIMIT, AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
@@ -79,6 +80,10 @@ _STOP = {
 }
 _WORD = re.compile(r"[a-z]{5,}")
 
+T = TypeVar("T")
+Merit = Callable[[Asset], tuple[Any, ...]]
+"""Sort key of an asset in a kit's list: the best first."""
+
 
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP}
@@ -92,6 +97,36 @@ def answers(asset: Asset) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(v.strip() for v in value if isinstance(v, str))
     return ()
+
+
+def merit(report: Report) -> Merit:
+    """Return the sort key that puts the assets a kit should show first.
+
+    With imported signals, what buyers did around an asset comes first: the deals that moved
+    on after it, the deals it touched, its page views. Then the most direct answer (the asset
+    answering the fewest questions), the most recently updated, and title and id, so the
+    order never depends on the file system.
+    """
+    found = {e.asset: e for e in report.evidence.assets} if report.evidence is not None else {}
+
+    def key(asset: Asset) -> tuple[Any, ...]:
+        seen = found.get(asset.id)
+        moved, deals, views = (seen.moved, seen.deals, seen.views) if seen is not None else (0, 0, 0)
+        day = asset.updated.toordinal() if asset.updated else 0
+        return (-moved, -deals, -views, len(asset.questions), -day, asset.title, asset.id)
+
+    return key
+
+
+def best(items: Sequence[T], key: Callable[[T], Any], limit: int = KIT_LIMIT) -> tuple[list[T], int]:
+    """Return the ``limit`` best of ``items`` by ``key``, in their own order, and how many are left out.
+
+    A list that fits is returned whole and as it was, so a short kit reads as it always did.
+    """
+    if len(items) <= limit:
+        return list(items), 0
+    chosen = {id(item) for item in sorted(items, key=key)[:limit]}
+    return [item for item in items if id(item) in chosen], len(items) - limit
 
 
 def build_kit(
@@ -111,11 +146,7 @@ def build_kit(
     stage = config.model.stage(stage_id)
     if stage is None:
         raise UsageError(f"unknown stage '{stage_id}' ({suggest(stage_id, config.model.stage_ids)})")
-    person = None
-    if persona is not None:
-        person = config.persona(persona)
-        if person is None:
-            raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    person = _person(config, persona)
     refs = AssetRefs(config.root.resolve(), (link_base or config.root).resolve(), library)
     # The stage's own assets are those the report counts for this persona; a next step may
     # still lead to any asset a buyer could be sent, whoever it was written for.
@@ -123,30 +154,55 @@ def build_kit(
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
     sendable = [a for a in here if not is_internal(a)]
     pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
-    risk = config.question_with_role("risk")
-    risk_cell = report.cell(stage.id, risk.id).assets if risk and config.asks(stage.id, risk.id) else ()
-    risk_assets = [a for a in (library.by_id[i] for i in risk_cell) if not is_internal(a)]
+    key = merit(report)
+    risk_assets, risk_more = best(_risk(config, library, report, stage), key)
+    pipeline, pipeline_more = best(pipeline, key)
+    team, team_more = best([a for a in here if is_internal(a)], key)
+    steps = _next_steps(config, library, set(report.reachable), stage, here, refs)
+    # Forward steps first among the best, as in the list itself.
+    shown_steps, next_more = best(steps, lambda s: (not s.forward, key(library.by_id[s.source.id])))
     row = report.stages[stage.index]
     return Kit(
         stage=stage,
         phase_label=PHASE_LABELS[stage.phase],
         lead_label=LEAD_LABELS[stage.lead].capitalize(),
         persona=person,
-        questions=_questions(config, library, report, stage, refs),
-        next_steps=_next_steps(config, library, set(report.reachable), stage, here, refs),
+        questions=_questions(config, library, report, stage, refs, key),
+        next_steps=tuple(shown_steps),
         next_stage=config.model.after(stage),
-        stuck=obstacles(stage.stuck, sendable, refs),
-        backward=obstacles(stage.backward, sendable, refs),
+        stuck=obstacles(stage.stuck, sendable, refs, key),
+        backward=obstacles(stage.backward, sendable, refs, key),
         risk_assets=tuple(refs(a) for a in risk_assets),
         guidance=_guidance(config, stage, person),
         gaps=tuple(g for g in report.next_to_make if g.stage == stage.id),
         pipeline=tuple(refs(a) for a in pipeline),
-        team=tuple(refs(a) for a in here if is_internal(a)),
+        team=tuple(refs(a) for a in team),
         is_stuck=stage.id in report.stuck,
         flow_tracked=report.flow_tracked,
         state=row.state,
         count=row.count,
+        next_more=next_more,
+        risk_more=risk_more,
+        pipeline_more=pipeline_more,
+        team_more=team_more,
     )
+
+
+def _person(config: Config, persona: str | None) -> Persona | None:
+    """The persona of a kit for one persona, None for everyone; an unknown id is a usage error."""
+    if persona is None:
+        return None
+    person = config.persona(persona)
+    if person is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    return person
+
+
+def _risk(config: Config, library: Library, report: Report, stage: Stage) -> list[Asset]:
+    """The buyer-facing assets answering the risk question (found by its role) at the stage."""
+    risk = config.question_with_role("risk")
+    cell = report.cell(stage.id, risk.id).assets if risk and config.asks(stage.id, risk.id) else ()
+    return [a for a in (library.by_id[i] for i in cell) if not is_internal(a)]
 
 
 SITE_DIR = "site"
@@ -187,14 +243,16 @@ class AssetRefs:
 
 
 def _questions(
-    config: Config, library: Library, report: Report, stage: Stage, refs: AssetRefs
+    config: Config, library: Library, report: Report, stage: Stage, refs: AssetRefs, key: Merit
 ) -> tuple[KitQuestion, ...]:
-    """Per question: the cell's state, the buyer-facing messages and assets, the gap to fill."""
+    """Per question: the cell's state, the best buyer-facing assets and their messages, the gap to fill."""
     questions = []
     for question in config.questions_at(stage.id):
         cell = report.cell(stage.id, question.id)
         # Internal material never goes under "send", and its message is a note for the team.
-        answering = [a for a in (library.by_id[i] for i in cell.assets) if not is_internal(a)]
+        answering, more = best(
+            [a for a in (library.by_id[i] for i in cell.assets) if not is_internal(a)], key
+        )
         gap = next(
             (g for g in report.next_to_make if g.stage == stage.id and g.question == question.id), None
         )
@@ -209,6 +267,7 @@ def _questions(
                 messages,
                 tuple(refs(a) for a in answering),
                 gap,
+                more,
             )
         )
     return tuple(questions)
@@ -240,8 +299,10 @@ def _next_steps(
     return tuple(steps)
 
 
-def obstacles(items: tuple[Stall, ...], here: Sequence[Asset], refs: AssetRefs) -> tuple[Obstacle, ...]:
-    """Each obstacle with the assets of ``here`` that answer it.
+def obstacles(
+    items: tuple[Stall, ...], here: Sequence[Asset], refs: AssetRefs, key: Merit
+) -> tuple[Obstacle, ...]:
+    """Each obstacle with the best (by ``key``, see `best`) assets of ``here`` that answer it.
 
     An obstacle with an id is answered by the assets that name it in ``answers``, and by no
     others. One written as plain text cannot be named: the assets sharing at least two word
@@ -250,12 +311,13 @@ def obstacles(items: tuple[Stall, ...], here: Sequence[Asset], refs: AssetRefs) 
     result = []
     for item in items:
         if item.id:
-            named = [a for a in here if item.id in answers(a)]
-            result.append(Obstacle(item.text, tuple(refs(a) for a in named), item.id))
+            named, more = best([a for a in here if item.id in answers(a)], key)
+            result.append(Obstacle(item.text, tuple(refs(a) for a in named), item.id, more=more))
             continue
         words = _stems(item.text)
         matched = [a for a in here if len(words & _stems(f"{a.title} {a.message} {a.summary}")) >= 2]
-        result.append(Obstacle(item.text, (), guessed=tuple(refs(a) for a in matched)))
+        guessed, more = best(matched, key)
+        result.append(Obstacle(item.text, (), guessed=tuple(refs(a) for a in guessed), more=more))
     return tuple(result)
 
 

@@ -15,7 +15,7 @@ from ..model.report import Report
 from ..model.settings import Config
 from .audience import is_internal
 from .coverage import serves
-from .kits import AssetRefs, answers, obstacles
+from .kits import AssetRefs, Merit, answers, best, merit, obstacles
 
 
 def buyer_line(asset: Asset, question_id: str) -> str:
@@ -42,14 +42,16 @@ def build_play(
     eligible = set(report.eligible)
     here = [a for a in library.assets if a.id in eligible and stage.id in a.stages and not is_internal(a)]
     guide = _cut(config.model.guide(stage.id))
-    cards = tuple(_card(o, here, refs) for o in guide.objections)
-    stalls = obstacles((*stage.stuck, *stage.backward), here, refs)
+    key = merit(report)
+    cards = tuple(_card(o, here, refs, key) for o in guide.objections)
+    stalls = obstacles((*stage.stuck, *stage.backward), here, refs, key)
     # What an objection card already sends is said there, once: a stall lists only the rest.
     carded = {ref.id for card in cards for ref in card.send}
     answered = [_uncarded(o, carded) for o in stalls if {a.id for a in (*o.assets, *o.guessed)} - carded]
-    pipeline = [
+    making = [
         a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, report.persona)
     ]
+    pipeline, pipeline_more = best(making, key, PLAY_LIMITS["pipeline"])
     personas = (person,) if person else config.personas
     return Play(
         stage=stage,
@@ -71,6 +73,7 @@ def build_play(
             unanswered=tuple(c.objection for c in cards if not c.send),
             unanswered_stalls=tuple(Stall(o.text, o.id) for o in stalls if o.id and not o.assets),
             pipeline=tuple(refs(a) for a in pipeline),
+            pipeline_more=pipeline_more,
         ),
     )
 
@@ -93,8 +96,8 @@ def _cut(guide: StageGuide) -> StageGuide:
     )
 
 
-def _card(objection: Objection, here: Sequence[Asset], refs: AssetRefs) -> ObjectionCard:
-    answering = [a for a in here if objection.id in answers(a)]
+def _card(objection: Objection, here: Sequence[Asset], refs: AssetRefs, key: Merit) -> ObjectionCard:
+    answering, _ = best([a for a in here if objection.id in answers(a)], key, PLAY_LIMITS["card_send"])
     # One proof line per card keeps the page to one sheet; the assets to send carry the rest.
     proof = tuple(dict.fromkeys(a.message for a in answering if a.message))[:1]
     return ObjectionCard(objection, proof, tuple(refs(a) for a in answering))

@@ -148,6 +148,11 @@ def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
     return stage, question
 
 
+def _full_list(stage: str, question: str) -> str:
+    """The command that lists every asset of a list a kit cut short."""
+    return f"stagemap list --stage {stage}" + (f" --question {question}" if question else "")
+
+
 @click.command(context_settings=CONTEXT)
 @click.argument("stage", required=False)
 @click.option(
@@ -193,7 +198,7 @@ def kit(
     result = analyse(config, project.library, day, persona=persona)
     # Links to asset files: relative to the written file, or to the project root on stdout.
     link_base = output.resolve().parent if output else config.root
-    text = render_kit(config, project.library, result, stage, fmt, link_base=link_base)
+    text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
     if target is None:
         click.echo(text, nl=False)
         return
@@ -234,7 +239,7 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     if by == "persona":
         personas += list(config.persona_ids)
     reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
-    files = render_kits(config, project.library, reports, fmt, target.resolve())
+    files = render_kits(config, project.library, reports, fmt, target.resolve(), full_list=_full_list)
     changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
     shown = _shown(target)
     click.echo(

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from .journey import Persona, Question, Stage
 from .report import Gap, State
 
+KIT_LIMIT = 5
+"""The most assets a kit shows in one list: under each question, among the next steps, the
+answers to one stall, the risk assets, the work in the making and the team's material. A kit
+is a short page of what to say and send, whatever the size of the library: the best of a longer
+list are shown (see `stagemap.analyse.kits.best`), the rest are counted ("N more") and left to
+the full list of the stage's assets."""
+
 
 @dataclass(frozen=True, slots=True)
 class AssetRef:
@@ -49,11 +56,13 @@ class KitQuestion:
     company_message: str
     """The project's message for this question (``messages`` in stagemap.yml), may be empty."""
     messages: tuple[str, ...]
-    """Key messages of the assets that answer it here."""
+    """Key messages of the buyer-facing assets shown in ``assets``."""
     assets: tuple[AssetRef, ...]
-    """Buyer-facing assets to send."""
+    """Buyer-facing assets to send: the best `KIT_LIMIT` of them, in the cell's order."""
     gap: Gap | None
     """What to create when the cell is empty or thin, else None."""
+    more: int = 0
+    """Buyer-facing assets answering it here that are not shown (beyond `KIT_LIMIT`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +95,15 @@ class Obstacle:
     text: str
     """The obstacle, from the journey model."""
     assets: tuple[AssetRef, ...]
-    """Buyer-facing assets at this stage, for the persona, that name its id in ``answers``."""
+    """Buyer-facing assets at this stage, for the persona, that name its id in ``answers``
+    (the best `KIT_LIMIT` of them)."""
     id: str = ""
     """The obstacle's id; empty when the model gives it as plain text, so no asset can name it."""
     guessed: tuple[AssetRef, ...] = ()
     """For an obstacle without an id only: buyer-facing assets here whose title, message or
     summary share at least two word stems with it. A guess, and shown as one."""
+    more: int = 0
+    """Answering (or guessed) assets beyond those shown in ``assets`` or ``guessed``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +162,14 @@ class Kit:
     """Eligible assets at this stage."""
     flow_tracked: bool = True
     """The library records next steps (see `Report.flow_tracked`); False: none here is not news."""
+    next_more: int = 0
+    """Next steps beyond the `KIT_LIMIT` shown in ``next_steps``."""
+    risk_more: int = 0
+    """Risk assets beyond the `KIT_LIMIT` shown in ``risk_assets``."""
+    pipeline_more: int = 0
+    """Assets in the making beyond the `KIT_LIMIT` shown in ``pipeline``."""
+    team_more: int = 0
+    """Internal material beyond the `KIT_LIMIT` shown in ``team``."""
 
     @property
     def unanswered(self) -> tuple[Obstacle, ...]:

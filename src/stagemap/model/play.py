@@ -17,6 +17,8 @@ PLAY_LIMITS = {
     "send": 4,
     "deciders": 3,
     "red_flags": 3,
+    "card_send": 2,
+    "pipeline": 5,
 }
 """The most items of each list a play shows, so that it fits on one printed page."""
 
@@ -30,7 +32,8 @@ class ObjectionCard:
     proof: tuple[str, ...]
     """What the first answering asset tells the buyer about it (at most one line)."""
     send: tuple[AssetRef, ...]
-    """Buyer-facing assets that say they answer it (``answers`` in front matter)."""
+    """Buyer-facing assets that say they answer it (``answers`` in front matter): the best
+    ``PLAY_LIMITS["card_send"]`` of them (see `stagemap.analyse.kits.best`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ class Play:
     """What stalls buyers here or sends them back, with the buyer-facing assets that answer it
     (by naming the obstacle's id, or by a guess for one without an id) other than those an
     objection card already sends; one with no other answer is left out. Stalls before setbacks,
-    at most ``PLAY_LIMITS["stalls"]``; the stage's kit lists every one with all its answers."""
+    at most ``PLAY_LIMITS["stalls"]``; the stage's kit lists every one with its best answers."""
     proof: tuple[ProofPoint, ...]
     """Proof points from buyer-facing assets for the persona at this stage, other than those an
     objection card already quotes."""
@@ -89,6 +92,8 @@ class PlayAppendix:
     unanswered: tuple[Objection, ...]
     """Objections no buyer-facing asset says it answers."""
     pipeline: tuple[AssetRef, ...]
-    """Assets being made for this stage (idea, draft, review)."""
+    """Assets being made for this stage (idea, draft, review): the best ``PLAY_LIMITS["pipeline"]``."""
     unanswered_stalls: tuple[Stall, ...] = ()
     """Obstacles with an id that no buyer-facing asset here names."""
+    pipeline_more: int = 0
+    """Assets in the making beyond those in ``pipeline``."""

@@ -24,7 +24,8 @@ rendering anything:
 - a play (the kit of a stage, for everyone or one persona): what a kit shows of the assets
   tagged with the stage, of the assets their cells list and of the assets they lead to (the
   fields of an `AssetRef`, their state, stages, personas, next step and the fields stagemap
-  does not know, such as ``answers``; not the owner), and
+  does not know, such as ``answers``; their questions and ``updated`` day, by which a list
+  longer than `KIT_LIMIT` picks what it shows; not the owner), and
   the facts of the report the kit is made from (the persona's own report for a persona's
   play) about the stage: its row, its cells, its gaps, whether it is stuck, whether flow is
   tracked, which of those assets count and which a buyer can reach;
@@ -343,7 +344,18 @@ class _Shows:
                 shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages)
                 state = asset_state(a, self.report)
                 # The fields it does not know too: a kit may show what one says (``answers``).
-                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state, stable(a.extra))
+                # Questions and updated day choose the assets a list cut to KIT_LIMIT shows.
+                picked = (a.questions, a.updated)
+                found = (
+                    asset_id,
+                    *shown,
+                    a.next,
+                    a.personas,
+                    is_internal(a),
+                    state,
+                    stable(a.extra),
+                    *picked,
+                )
             self._shown[asset_id] = found
         return found
 
