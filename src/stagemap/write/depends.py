@@ -218,6 +218,7 @@ class _Shows:
                 self.incoming.setdefault(asset.next, []).append(asset.id)
         self._flow: str | None = None
         self._lists: dict[str, ListPart] | None = None
+        self._filters: tuple[list[str], list[str]] | None = None
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
         self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
@@ -254,12 +255,17 @@ class _Shows:
         shown = [(i, self.fronts[i]) for i in part.ids]
         if part.owner:
             return (shown, part.total, part.count)
-        report = self.report
-        offered = (
-            sorted({a.format for a in self.assets if a.format}),
-            sorted({asset_state(a, report) for a in self.assets}),
-        )
-        return (shown, part.total, part.count, offered)
+        return (shown, part.total, part.count, self._offered())
+
+    def _offered(self) -> tuple[list[str], list[str]]:
+        """The formats and states the list of all assets offers to filter by (the same on each of its pages)."""
+        if self._filters is None:
+            report = self.report
+            self._filters = (
+                sorted({a.format for a in self.assets if a.format}),
+                sorted({asset_state(a, report) for a in self.assets}),
+            )
+        return self._filters
 
     def stage(self, stage_id: str) -> Any:
         here = [a for a in self.assets if stage_id in a.stages]
