@@ -16,7 +16,8 @@ matter re-renders the pages that show it; a setting or a template re-renders eve
 
 The record lives in ``.stagemap-cache/``, one file per output folder (so ``serve`` and
 ``build`` into different folders never make each other start from nothing); it is safe to
-delete, and a damaged or foreign record means a full build.
+delete, and a damaged or foreign record means a full build. ``serve`` keeps it in memory
+and writes it when idle (`Kept`).
 """
 
 from __future__ import annotations
