@@ -111,6 +111,12 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _body_hash(body: str) -> str:
+    """Hash a body; remembered, so that ``serve`` hashes only the edited one (a kept body's string hash is cached)."""
+    return _hash(body)
+
+
 _FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
 
 
@@ -244,7 +250,7 @@ class _Shows:
         incoming = self.incoming.get(asset_id, ())
         if len(incoming) > 1:
             incoming = sorted(incoming)
-        parts = [fronts[asset_id], _hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts = [fronts[asset_id], _body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in incoming]
         return "\0".join(parts)
 
