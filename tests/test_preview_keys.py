@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+import stagemap.write.publish
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
+from stagemap.analyse.site import SitePlan
 from stagemap.serve.preview import Preview
+from stagemap.write.record import record_path
 from tests.test_incremental import OLD, build, tree
 
 AS_OF = dt.date(2026, 11, 24)
@@ -119,6 +122,12 @@ def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
         _replace(project / rel, find, put)
         state = preview.rebuild()
         assert not state.error
+        # The record kept in memory, written when idle, and another build into the folder.
+        chance = rng.random()
+        if chance < 0.25:
+            preview.save_cache()
+        elif chance < 0.5:
+            build(project, served)
     preview.stop()
     shutil.rmtree(project / ".stagemap-cache")
     build(project, tmp_path / "fresh")
@@ -140,6 +149,65 @@ def test_preview_saves_the_parse_cache_when_idle_not_after_each_edit(project: Pa
     shutil.rmtree(tmp_path / "served")
     assert b"One more line." not in cache.read_bytes()  # bodies are not cached
     assert str(OLD + 1).encode() in cache.read_bytes()
+
+
+def test_preview_writes_the_page_record_when_idle_and_a_later_build_renders_nothing(
+    project: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    record = record_path(load_project(project).config, served)
+    assert not record.exists()  # kept in memory until the watcher is idle
+    preview.save_cache()
+    first = record.read_bytes()
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert preview.rebuild().changed
+    assert record.read_bytes() == first
+    preview.stop()
+    assert record.read_bytes() != first
+    rendered.clear()
+    build(project, served)
+    assert rendered == []
+
+
+def test_preview_reads_the_page_record_again_after_another_build_into_its_folder(
+    project: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    preview.save_cache()
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    build(project, served)  # renders the pages that show the title and records them
+    rendered.clear()
+    assert preview.rebuild().changed == 0
+    assert rendered == []
+    preview.stop()
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_makes_the_search_index_again_only_when_an_entry_changed(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    original = stagemap.write.publish.search_index
+
+    def spy(plan: SitePlan) -> dict[str, str]:
+        made.append(len(plan.search))
+        return original(plan)
+
+    monkeypatch.setattr(stagemap.write.publish, "search_index", spy)
+    preview = Preview(project, tmp_path / "served", as_of=AS_OF)
+    assert not preview.rebuild().error
+    os.utime(project / PAPER, ns=(OLD + 1, OLD + 1))  # read again, into an equal entry
+    assert not preview.rebuild().error
+    assert len(made) == 1
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert not preview.rebuild().error
+    assert len(made) == 2
+    preview.stop()
 
 
 def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:

@@ -29,7 +29,7 @@ from ..render.environment import environment
 from ..render.preview import problem_banner
 from ..write.cache import save_parse_cache
 from ..write.publish import build_into
-from ..write.record import forget
+from ..write.record import Kept, forget
 from ..write.targets import check_output_dir
 from ..write.workers import default_workers
 
@@ -143,6 +143,8 @@ class Preview:
         """Every file's parse result, so that a rebuild parses only what changed."""
         self._config: Config | None = None
         """The settings of the latest build that read them (where its record is kept)."""
+        self._record = Kept()
+        """The page record of the output folder, written when the watcher is idle (as the parse cache)."""
 
     @property
     def state(self) -> BuildState:
@@ -226,7 +228,12 @@ class Preview:
             workers = default_workers() if self._thread is None else 1
             env = self._environment(config.templates_dir)
             result = build_into(
-                project, self.out_dir, self.as_of or dt.date.today(), workers=workers, env=env
+                project,
+                self.out_dir,
+                self.as_of or dt.date.today(),
+                workers=workers,
+                env=env,
+                kept=self._record,
             )
         except StagemapError as exc:
             return replace(old, error=str(exc), changed=0, removed=0), self._watched, None, None
@@ -252,13 +259,14 @@ class Preview:
         return self._env[1]
 
     def save_cache(self) -> None:
-        """Save the parse cache as the latest build left it (so that a later `build` reads little)."""
+        """Save the parse cache and the page record as the latest build left them (so that a later `build` does little)."""
         # A build still running when the preview stops is not waited for long: the cache is an aid.
         if not self._build_lock.acquire(timeout=5):
             return
         try:
             config, self._unsaved = self._unsaved, None
             cache = self._memory.pending() if config is not None else None
+            self._record.flush()
         finally:
             self._build_lock.release()
         self._save(cache, config)
@@ -353,6 +361,7 @@ class Preview:
 
     def forget(self) -> None:
         """Remove what the builds recorded about the output folder (call it before removing the folder)."""
+        self._record = Kept()
         if self._config is not None:
             forget(self._config, self.out_dir)
 

@@ -112,6 +112,12 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _body_hash(body: str) -> str:
+    """Hash a body; remembered, so that ``serve`` hashes only the edited one (a kept body's string hash is cached)."""
+    return _hash(body)
+
+
 _FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
 
 
@@ -219,6 +225,7 @@ class _Shows:
                 self.incoming.setdefault(asset.next, []).append(asset.id)
         self._flow: str | None = None
         self._lists: dict[str, ListPart] | None = None
+        self._filters: tuple[list[str], list[str]] | None = None
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
         self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
@@ -244,7 +251,7 @@ class _Shows:
         incoming = self.incoming.get(asset_id, ())
         if len(incoming) > 1:
             incoming = sorted(incoming)
-        parts = [fronts[asset_id], _hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts = [fronts[asset_id], _body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in incoming]
         return "\0".join(parts)
 
@@ -255,12 +262,17 @@ class _Shows:
         shown = [(i, self.fronts[i]) for i in part.ids]
         if part.owner:
             return (shown, part.total, part.count)
-        report = self.report
-        offered = (
-            sorted({a.format for a in self.assets if a.format}),
-            sorted({asset_state(a, report) for a in self.assets}),
-        )
-        return (shown, part.total, part.count, offered)
+        return (shown, part.total, part.count, self._offered())
+
+    def _offered(self) -> tuple[list[str], list[str]]:
+        """The formats and states the list of all assets offers to filter by (the same on each of its pages)."""
+        if self._filters is None:
+            report = self.report
+            self._filters = (
+                sorted({a.format for a in self.assets if a.format}),
+                sorted({asset_state(a, report) for a in self.assets}),
+            )
+        return self._filters
 
     def stage(self, stage_id: str) -> Any:
         here = [a for a in self.assets if stage_id in a.stages]

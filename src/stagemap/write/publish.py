@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -30,9 +31,9 @@ from ..render.environment import environment
 from ..render.site import prepare, render_page
 from ..render.static import search_index, static_files
 from .depends import digest, library_key, page_keys, same_report, stable
-from .record import PageRecord, global_key
+from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
-from .tree import Staged, Stager, read_manifest, stager_for, stream_tree, unchanged_since
+from .tree import Staged, Stager, stager_for, stream_tree, unchanged_since
 from .workers import parallel_map
 
 __all__ = ["Progress", "Published", "build_into", "page_count"]
@@ -67,11 +68,13 @@ def build_into(
     workers: int = 1,
     progress: Progress | None = None,
     env: jinja2.Environment | None = None,
+    kept: Kept | None = None,
 ) -> Published:
     """Build the site of a loaded project into ``out_dir``, rendering only what changed.
 
     See `stagemap.write.record` for what decides that a page can be reused. ``env``: the
-    project's template environment when the caller keeps one between builds (``serve``).
+    project's template environment when the caller keeps one between builds (``serve``);
+    ``kept``: the page record, kept in memory by such a caller (see `Kept`).
     """
     config, library = project.config, project.library
     evidence = gather(project, read_signals(config.root)[0])
@@ -83,7 +86,7 @@ def build_into(
     # The report again only when what it reads changed (``serve`` builds after every save).
     inputs = digest(base, library_key(library)[1], stable(evidence))
     report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
-    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base))
+    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base), kept)
     todo = {page.path for page in pages if record.fresh(page.path)}
     # Reading the history costs a few reports: only when a page that shows it is rendered.
     shown = line is not None and not todo.isdisjoint(HISTORY_PAGES)
@@ -101,12 +104,28 @@ def build_into(
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
     files = _site_files(plan, env, record, stager, rendered, workers, progress)
-    adopt = unchanged_since(out_dir, record.old)
-    changed, removed = stream_tree(out_dir, files, record.reused.keys(), stager, adopt=adopt)
-    every = read_manifest(out_dir)
+    adopt = unchanged_since(out_dir, record.unlisted())
+    written: set[str] = set()
+    changed, removed = stream_tree(out_dir, _noted(files, written), record.reused.keys(), stager, adopt=adopt)
+    # The folder now holds what was written and the reused pages (all listed: see `PageRecord.fresh`).
+    every = written | record.reused.keys()
     count = sum(p.endswith(".html") and not p.startswith(("files/", "public/")) for p in every)
     record.save(rendered)
     return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
+
+
+def _noted(
+    files: Iterator[tuple[str, bytes | Staged]], paths: set[str]
+) -> Iterator[tuple[str, bytes | Staged]]:
+    """Yield ``files`` as they come, adding each one's path to ``paths``; closed, close ``files`` (its workers)."""
+    try:
+        for path, data in files:
+            paths.add(path)
+            yield path, data
+    finally:
+        close = getattr(files, "close", None)
+        if callable(close):
+            close()
 
 
 def _site_files(
@@ -130,7 +149,7 @@ def _site_files(
         if progress is not None:
             progress(path)
         yield path, made
-    for path, text in {**static_files(env), **search_index(plan)}.items():
+    for path, text in {**static_files(env), **_search_index(plan)}.items():
         yield path, text.encode("utf-8")
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
@@ -138,6 +157,25 @@ def _site_files(
         data = _linked_file(plan, rel)
         if data is not None:
             yield rel, data
+
+
+def _search_index(plan: SitePlan) -> dict[str, str]:
+    """Return the search index's files; the last build's when every entry is the same (``serve``).
+
+    An unchanged asset keeps its entry object from build to build (`search_entry`), so the
+    comparison is one identity check per asset but for the edited one.
+    """
+    entries = plan.search
+    if _SEARCH and len(_SEARCH[0][0]) == len(entries):
+        old, files = _SEARCH[0]
+        if all(a is b or a == b for a, b in zip(old, entries, strict=True)):
+            return files
+    _SEARCH[:] = [(entries, search_index(plan))]
+    return _SEARCH[0][1]
+
+
+_SEARCH: list[tuple[tuple[dict[str, Any], ...], dict[str, str]]] = []
+"""The entries of the latest build's search index and its files."""
 
 
 def _linked_file(plan: SitePlan, rel: str) -> bytes | None:

@@ -16,7 +16,8 @@ matter re-renders the pages that show it; a setting or a template re-renders eve
 
 The record lives in ``.stagemap-cache/``, one file per output folder (so ``serve`` and
 ``build`` into different folders never make each other start from nothing); it is safe to
-delete, and a damaged or foreign record means a full build.
+delete, and a damaged or foreign record means a full build. ``serve`` keeps it in memory
+and writes it when idle (`Kept`).
 """
 
 from __future__ import annotations
@@ -104,10 +105,60 @@ def global_key(
     return digest(*parts)
 
 
-class PageRecord:
-    """What the last build into one folder wrote, and the pages this build may reuse."""
+class Kept:
+    """The page record of one output folder kept in memory between builds, by a caller that builds often (``serve``).
 
-    def __init__(self, config: Config, out_dir: Path, keys: Mapping[str, str]) -> None:
+    The record is then read from its file only when another process wrote it, and written
+    once the caller is idle (`flush`), not after each build: a record on disk that is older
+    than the pages only makes a later build render the pages written since (their size or
+    time no longer match).
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        """The record file the kept pages are for."""
+        self.pages: dict[str, list[Any]] = {}
+        """The record's entries by page path (see `PageRecord.save`)."""
+        self.stamp: tuple[int, int] | None = None
+        """The record file's (mtime_ns, size) when last read or written here: another writer changes it."""
+        self.unsaved: dict[str, Any] | None = None
+        """The record to write when idle, or None when the file says what memory says."""
+
+    def flush(self) -> None:
+        """Write the record if a build changed it since it was last written."""
+        data, self.unsaved = self.unsaved, None
+        if data is not None and self.path is not None:
+            _write(self.path, data)
+            self.stamp = _stamp(self.path)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    try:
+        folder = cache_dir(path.parent)
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+        write_owned(folder, path.name, text.encode("utf-8", "surrogateescape"))
+    except (OSError, OutputError, UnicodeError):
+        pass
+
+
+class PageRecord:
+    """What the last build into one folder wrote, and the pages this build may reuse.
+
+    Each page on disk is looked at (``stat``) once per build, in `fresh`; `save` and
+    `unlisted` use what it found.
+    """
+
+    def __init__(
+        self, config: Config, out_dir: Path, keys: Mapping[str, str], kept: Kept | None = None
+    ) -> None:
         self.path = record_path(config, out_dir)
         self.out_dir = out_dir.resolve()
         self._base = os.fspath(self.out_dir)
@@ -116,19 +167,39 @@ class PageRecord:
         self.old: dict[str, list[Any]] = {}
         self.reused: dict[str, list[str]] = {}
         """Reused pages and the content files (attachments) each one links to."""
+        self._seen: dict[str, os.stat_result] = {}
+        """What `fresh` found on disk for each page it looked at."""
+        self._kept = kept
         self.owned = read_manifest(self.out_dir)
+        # Memory holds what this process recorded last, unless another one wrote the file since.
+        if (
+            kept is not None
+            and kept.path == self.path
+            and (kept.unsaved is not None or kept.stamp == _stamp(self.path))
+        ):
+            self.old = kept.pages
+            return
+        if kept is not None:
+            kept.flush()  # what it kept for another folder
+            kept.path, kept.pages, kept.stamp, kept.unsaved = self.path, {}, _stamp(self.path), None
+        self.old = self._read()
+        if kept is not None:
+            kept.pages = self.old
+
+    def _read(self) -> dict[str, list[Any]]:
         raw = read_owned(self.path)
         try:
             data = json.loads(raw) if raw is not None else None
         except (ValueError, RecursionError):
-            return
+            return {}
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
             and data.get("out_dir") == os.fsdecode(self.out_dir)
             and isinstance(data.get("pages"), dict)
         ):
-            self.old = data["pages"]
+            return data["pages"]  # type: ignore[no-any-return]
+        return {}
 
     def fresh(self, path: str) -> bool:
         """Return True when the page must be rendered (see the module docstring)."""
@@ -138,6 +209,7 @@ class PageRecord:
             if key != self.keys.get(path) or path not in self.owned:
                 return True
             info = os.stat(os.path.join(self._base, path))
+            self._seen[path] = info
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return True
             if not isinstance(files, list) or not all(
@@ -149,24 +221,30 @@ class PageRecord:
         self.reused[path] = files
         return False
 
+    def unlisted(self) -> dict[str, list[Any]]:
+        """Return the recorded pages the manifest does not list (those `stream_tree` may adopt)."""
+        return {path: entry for path, entry in self.old.items() if path not in self.owned}
+
     def save(self, rendered: dict[str, list[str]]) -> None:
-        """Record every page now in the folder: the ``rendered`` ones and the reused ones."""
+        """Record every page now in the folder: the ``rendered`` ones and the reused ones.
+
+        A reused page was neither written nor looked at again since `fresh` looked at it.
+        """
         pages: dict[str, list[Any]] = {}
         for path, files in [*rendered.items(), *self.reused.items()]:
+            info = self._seen.get(path) if path in self.reused else None
             try:
-                info = os.stat(os.path.join(self._base, path))
+                info = info or os.stat(os.path.join(self._base, path))
             except OSError:
                 continue
             pages[path] = [self.keys.get(path), info.st_size, info.st_mtime_ns, files]
         if pages == self.old:
             return  # nothing to record that is not recorded already
         data = {"format": FORMAT, "out_dir": os.fsdecode(self.out_dir), "pages": pages}
-        try:
-            folder = cache_dir(self.path.parent)
-            text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-            write_owned(folder, self.path.name, text.encode("utf-8", "surrogateescape"))
-        except (OSError, OutputError, UnicodeError):
-            pass
+        if self._kept is None:
+            _write(self.path, data)
+            return
+        self._kept.pages, self._kept.unsaved = pages, data
 
 
 def forget(config: Config, out_dir: Path) -> None:
