@@ -320,18 +320,8 @@ def test_a_refused_parallel_build_leaves_no_trace(tmp_path: Path, monkeypatch: p
 
 
 def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, tmp_path: Path, rendered: list[str]
 ) -> None:
-    import stagemap.render.pages
-
-    rendered: list[str] = []
-    original = stagemap.render.pages.render
-
-    def spy(env: object, name: str, context: dict[str, object]) -> str:
-        rendered.append(str(context["page"]["path"]))  # type: ignore[index]
-        return original(env, name, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stagemap.render.pages, "render", spy)
     out = tmp_path / "site"
     build(project, out)
     rendered.clear()
