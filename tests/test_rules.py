@@ -190,3 +190,16 @@ def test_rules_add_age_keeps_month_ends() -> None:
     assert add_age(dt.date(2024, 1, 31), 1, "months") == dt.date(2024, 2, 29)
     assert add_age(dt.date(2024, 12, 15), 2, "weeks") == dt.date(2024, 12, 29)
     assert add_age(dt.date(2024, 2, 29), 1, "years") == dt.date(2025, 2, 28)
+
+
+def test_rules_add_age_past_the_calendar_is_its_last_day() -> None:
+    assert add_age(dt.date(2024, 1, 31), 9999, "years") == dt.date.max
+    assert add_age(dt.date(9999, 12, 1), 9999, "days") == dt.date.max
+
+
+def test_rules_huge_max_age_reads_without_a_traceback(tmp_path: Path) -> None:
+    lib = library(
+        tmp_path, "max_age: 9999 years\n", {"site/a.md": POST.format(title="A", more="date: 2024-08-31\n")}
+    )
+    assert lib.assets[0].review_by == dt.date.max
+    assert not lib.assets[0].is_stale(dt.date(2026, 3, 1))

@@ -103,13 +103,19 @@ def _origins(own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...]) -> list[t
 
 
 def add_age(day: dt.date, count: int, unit: str) -> dt.date:
-    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month)."""
-    if unit in ("days", "weeks"):
-        return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
-    months = day.month - 1 + count * (12 if unit == "years" else 1)
-    year, month = day.year + months // 12, months % 12 + 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
+    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month).
+
+    A day past the calendar's end (year 9999) is its last day: such an age never runs out.
+    """
+    try:
+        if unit in ("days", "weeks"):
+            return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+        months = day.month - 1 + count * (12 if unit == "years" else 1)
+        year, month = day.year + months // 12, months % 12 + 1
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, min(day.day, last))
+    except (OverflowError, ValueError):
+        return dt.date.max
 
 
 def _body_limits(split: frontmatter.Split, add: Add) -> None:
