@@ -11,6 +11,7 @@ import pytest
 from stagemap.read import assets, cache
 from stagemap.read.project import read_project
 from stagemap.read.remembered import Remembered
+from stagemap.write.cache import save_parse_cache
 
 OLD = 1_600_000_000_000_000_000
 
@@ -85,3 +86,17 @@ def test_read_memory_never_keeps_a_file_changed_a_moment_ago(
     parsed = counting(monkeypatch)
     read_project(aged, memory=memory)
     assert parsed == ["content/blog/missed-calls-cost.md"]
+
+
+def test_read_memory_keeps_what_came_from_the_cache_file(aged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview started on a warm cache parses only the edited file, on the second edit too."""
+    assert save_parse_cache(read_project(aged)[1], aged) is None
+    memory = Remembered()
+    read_project(aged, memory=memory)  # every result from the cache file
+    page = aged / "content/blog/missed-calls-cost.md"
+    for edit in (1, 2):
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        os.utime(page, ns=(OLD + edit * 10**9, OLD + edit * 10**9))
+        parsed = counting(monkeypatch)
+        read_project(aged, memory=memory)
+        assert parsed == ["content/blog/missed-calls-cost.md"]

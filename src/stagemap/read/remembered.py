@@ -86,7 +86,12 @@ class Remembered:
         return CacheUpdate(path.parent, path.name, text.encode("utf-8"))
 
     def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        """Remember a file just parsed: the cache file is due again."""
         self.fresh = True
+        self.keep(rel, stat, parsed)
+
+    def keep(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
+        """Remember a result as the cache file holds it (nothing new to save)."""
         if stat.st_mtime_ns <= time.time_ns() - RACY_NS and all(p.code != READ_FAILED for p in parsed[1]):
             self.entries[rel] = (stat.st_size, stat.st_mtime_ns, parsed)
         else:
@@ -128,6 +133,8 @@ def cached_parse(
             hit = memory.get(rel, stat) if memory is not None else None
             if hit is None:
                 hit = cached_result(cache, path, rel, stat, bodies)
+                if hit is not None and memory is not None:
+                    memory.keep(rel, stat, hit)  # or every later read would parse it again
         if hit is None:
             todo.append((len(results), path, rel, stat))
         results.append(hit)
