@@ -135,8 +135,16 @@ def _freers() -> tuple[Any, Any] | None:
     return node_free, allocator().contents.free
 
 
+def _syntax() -> list[Any]:
+    """Return the table and strikethrough extensions, registered once (at import: the preview renders on threads)."""
+    if _FREERS is None:
+        return []
+    _cmark.lib.cmark_gfm_core_extensions_ensure_registered()
+    return [_cmark.lib.cmark_find_syntax_extension(name.encode()) for name in _EXTENSIONS]
+
+
 _FREERS = _freers()
-_SYNTAX: list[Any] = []
+_SYNTAX = _syntax()
 
 
 def _render(text: str) -> str:
@@ -145,9 +153,6 @@ def _render(text: str) -> str:
         out: str = cmarkgfm.markdown_to_html_with_extensions(text, _OPTIONS, _EXTENSIONS)
         return out
     lib, ffi = _cmark.lib, _cmark.ffi
-    if not _SYNTAX:
-        lib.cmark_gfm_core_extensions_ensure_registered()
-        _SYNTAX.extend(lib.cmark_find_syntax_extension(name.encode()) for name in _EXTENSIONS)
     data = text.encode("utf-8")
     node_free, free = _FREERS
     parser = lib.cmark_parser_new(_OPTIONS)
