@@ -61,9 +61,7 @@ def build_play(
         guide=guide,
         objections=cards,
         stalls=tuple(answered[: PLAY_LIMITS["stalls"]]),
-        proof=_proof(
-            config, stage.id, [a for a in here if a.id not in {r.id for c in cards for r in c.send}], refs
-        ),
+        proof=_proof(config, stage.id, [a for a in here if a.id not in carded], refs),
         send=tuple(refs(a) for a in _sendable(here, cards))[: PLAY_LIMITS["send"]],
         not_fit=tuple((p.name, p.not_fit) for p in personas if p.not_fit),
         next_stage=config.model.after(stage),
