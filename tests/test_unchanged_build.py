@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from stagemap.cli import app
 from stagemap.cli.app import cli
+from stagemap.write.fingerprint import _git_head
 
 AS_OF = "2026-11-24"
 OLD = 1_600_000_000_000_000_000
@@ -133,3 +135,29 @@ def test_unchanged_build_a_file_changed_a_moment_ago_is_never_vouched_for(
     run_build(project, out)
     no_reading()
     assert read_again(project, out)
+
+
+def _git(folder: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("where", ["subfolder", "worktree"])
+def test_unchanged_build_a_commit_changes_the_inputs_below_the_top_and_in_a_worktree(
+    tmp_path: Path, where: str
+) -> None:
+    """A history on the site follows HEAD: a commit must never look like nothing changed."""
+    top = tmp_path / "repo"
+    (top / "site").mkdir(parents=True)
+    (top / "site/stagemap.yml").write_text("name: T\n", encoding="utf-8")
+    _git(top, "init", "-q", "-b", "main")
+    _git(top, "add", ".")
+    _git(top, "commit", "-q", "-m", "one")
+    checkout = top
+    if where == "worktree":
+        _git(top, "worktree", "add", "-q", "-b", "other", str(tmp_path / "wt"))
+        checkout = tmp_path / "wt"
+    before = _git_head(checkout / "site")
+    _git(checkout, "commit", "-q", "--allow-empty", "-m", "two")
+    assert _git_head(checkout / "site") != before

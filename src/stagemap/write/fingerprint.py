@@ -135,16 +135,32 @@ def _listing(top: str, avoid: set[str], hide_dots: bool, since: int) -> list[Any
 
 def _git_head(root: Path) -> list[Any]:
     """Return what the project's git ``HEAD`` names (a history on the site may follow it)."""
-    git = root / ".git"
+    git, common = _git_dirs(root)
     head = read_owned(git / "HEAD")
-    parts: list[Any] = [head]
+    parts: list[Any] = [str(git), head]
     if head is not None and head.startswith(b"ref: "):
         ref = head[5:].strip().decode("utf-8", "replace")
-        parts.append(read_owned(git / ref) if plain_relative(ref) else None)
-    for name in ("packed-refs", "index"):
-        with_info = _stat(git / name)
-        parts.append(with_info)
+        parts.append(read_owned(common / ref) if plain_relative(ref) else None)
+    parts += [_stat(common / "packed-refs"), _stat(git / "index")]
     return parts
+
+
+def _git_dirs(root: Path) -> tuple[Path, Path]:
+    """Return the git folder of the checkout holding ``root`` and the folder with its refs.
+
+    The project may sit below the checkout's top, and a linked worktree's ``.git`` is a file
+    naming its own folder, whose ``commondir`` names where the branches are.
+    """
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot, dot
+        named = read_owned(dot)
+        if named is not None and named.startswith(b"gitdir: "):
+            git = folder / os.fsdecode(named[8:].strip())
+            common = read_owned(git / "commondir")
+            return git, git / os.fsdecode(common.strip()) if common else git
+    return root / ".git", root / ".git"
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
