@@ -117,7 +117,7 @@ class BodyLinks:
         self.by_source = by_source
         self.attachments = attachments
         self.routes = routes
-        self.own = own or "/" + self.source_dir + "/"
+        self.own = own or posixpath.join("/", self.source_dir, "")
         self.linked: set[str] = set()
         """The ``files/...`` and ``public/...`` paths the body links to."""
         self.public: list[str] = []
@@ -177,7 +177,9 @@ class BodyLinks:
         if url not in self.public:
             self.public.append(url)
         slash = "/" if path.endswith("/") and route != "/" else ""
-        return self.routes.base.rstrip("/") + quote(route) + slash + (f"#{fragment}" if fragment else "")
+        query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
+        tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+        return self.routes.base.rstrip("/") + quote(route) + slash + tail
 
 
 def _anchor(fragment: str) -> str:
