@@ -67,7 +67,7 @@ var stagemap = (function () {
     var missing = keys.filter(function (k) { return !Object.prototype.hasOwnProperty.call(loaded, k); });
     var left = missing.length, gave = false;
     if (!left) { then(); return; }
-    if (folder === null) { return; }
+    if (folder === null) { if (failed) { failed(); } return; }
     missing.forEach(function (key) {
       (waiting[key] = waiting[key] || []).push(function (ok) {
         if (gave) { return; }
@@ -85,6 +85,7 @@ var stagemap = (function () {
   }
 
   function start(manifest) {
+    if (!manifest) { return; }  /* a page of an older template: no index to load, search says so */
     folder = manifest.replace(/index\.js$/, "");
     need(["m"], function () {});
   }
