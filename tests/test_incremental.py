@@ -3,6 +3,7 @@ and an edit re-renders exactly what it must."""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import pty
@@ -16,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
+from stagemap.write.workers import parallel_map
 from tests.conftest import ROOT
 
 AS_OF = "2026-11-24"
@@ -352,3 +354,13 @@ def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
             "stages/exploration.html",
         ]
     )
+
+
+def test_parallel_map_leaves_a_callers_frozen_objects_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert list(parallel_map(abs, list(range(-200, 0)), 2)) == list(range(200, 0, -1))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -75,7 +75,10 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
     _job = (fn, todo)
     # What the workers inherit (the library, the plan) is left out of their garbage
     # collections: scanning it cost each worker CPU time and copies of the pages it touched.
-    gc.freeze()
+    # A caller that froze objects itself (the preview) keeps them frozen afterwards.
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     try:
         # Signals wait while the workers start, so that none arrives before `_quiet` has run.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
@@ -88,4 +91,5 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
                 yield from batch
     finally:
         _job = None
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
