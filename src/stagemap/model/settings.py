@@ -11,11 +11,11 @@ from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankW
 
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
+"""The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 PAGE_SIZE = 100
 """How many assets one page of a site list shows unless ``site.page_size`` says otherwise."""
 MAX_PAGE_SIZE = 10_000
 """The largest ``site.page_size`` accepted."""
-"""The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """What a stage, question or persona id looks like."""
 SETTINGS = (
