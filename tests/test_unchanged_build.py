@@ -12,7 +12,8 @@ from click.testing import CliRunner, Result
 
 from stagemap.cli import app
 from stagemap.cli.app import cli
-from stagemap.write.fingerprint import _git_head
+from stagemap.read.settings import load_config
+from stagemap.write.fingerprint import Unchanged, _git_head, _path, remember
 
 AS_OF = "2026-11-24"
 OLD = 1_600_000_000_000_000_000
@@ -161,3 +162,17 @@ def test_unchanged_build_a_commit_changes_the_inputs_below_the_top_and_in_a_work
     before = _git_head(checkout / "site")
     _git(checkout, "commit", "-q", "--allow-empty", "-m", "two")
     assert _git_head(checkout / "site") != before
+
+
+def test_unchanged_build_never_removes_a_record_through_a_linked_cache_folder(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    (project / "stagemap.yml").write_text("name: T\n", encoding="utf-8")
+    config = load_config(project)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    record = _path(config, tmp_path / "site")
+    (elsewhere / record.name).write_text("theirs\n", encoding="utf-8")
+    record.parent.symlink_to(elsewhere, target_is_directory=True)
+    remember(config, tmp_path / "site", None, Unchanged(0, 0, ()))
+    assert (elsewhere / record.name).read_text(encoding="utf-8") == "theirs\n"

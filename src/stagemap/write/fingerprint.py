@@ -256,7 +256,8 @@ def remember(config: Config, out_dir: Path, inputs: str | None, result: Unchange
     try:
         if inputs is None or outputs is None:
             # Nothing to vouch for: a stale record must not survive this build.
-            if path.is_file() and not path.is_symlink():
+            # Never through a link: not the record's own, nor a cache folder that is one.
+            if path.is_file() and not path.is_symlink() and not path.parent.is_symlink():
                 path.unlink()
             return
         text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
