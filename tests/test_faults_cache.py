@@ -171,7 +171,7 @@ def test_a_model_file_linked_to_dev_zero_is_refused_at_once(tmp_path: Path) -> N
     assert (result.returncode, result.stderr) == (
         2,
         "Error: invalid settings:\n"
-        "stagemap.yml:1:8: error: model file 'zero.yml' is too large (at most 1024 KiB)\n",
+        "stagemap.yml:1:8: error: cannot read model file 'zero.yml' (not a regular file)\n",
     )
 
 

@@ -95,8 +95,8 @@ def test_rules_asset_false_is_a_non_asset_fate_naming_the_rule(tmp_path: Path) -
     assert (fate.fate, fate.kind, fate.rule, fate.reason) == (
         "non-asset",
         "by rule",
-        "rule 1",
-        "rule 1: path team/ -> not an asset",
+        "rule 1 (stagemap.yml:14)",
+        "rule 1 (stagemap.yml:14): path team/ -> not an asset",
     )
     assert lib.problems == ()
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankWeights
 
@@ -129,6 +130,13 @@ class Rule:
     """(field, ids) pairs of `RULE_LISTS` it adds to what earlier rules gave a matching file."""
     asset: bool | None = None
     """False: a matching file is not an asset (a non-asset fate naming the rule); True takes that back."""
+
+
+def plain_value(value: Any) -> str:
+    """Return a front matter value as the lower-case text a rule compares (``true``, ``3``, ``pricing``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip().lower()
 
 
 @dataclass(frozen=True, slots=True)

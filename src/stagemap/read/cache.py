@@ -32,7 +32,7 @@ from . import frontmatter
 from .owned import read_owned
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 6"
+FORMAT = "stagemap parse cache 7"
 RACY_NS = 2_000_000_000
 """Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"

@@ -26,7 +26,7 @@ from ..model.report import LINT_RULES
 from ..model.settings import ID_RE, Config
 from . import yamlsafe
 from .findings import Findings
-from .models import builtin_model_names, builtin_model_text
+from .models import ModelSource
 
 GUIDE_FIELDS = (*GUIDE_TEXT_FIELDS, *GUIDE_LIST_FIELDS, "objections", "deciders")
 """Every field a stage's play data may set."""
@@ -34,17 +34,15 @@ GUIDE_FIELDS = (*GUIDE_TEXT_FIELDS, *GUIDE_LIST_FIELDS, "objections", "deciders"
 
 def apply_guides(
     model: JourneyModel,
-    model_value: Any,
+    source: ModelSource | None,
     plays: Any,
     loaded: yamlsafe.Loaded,
-    root: Path,
     findings: Findings,
 ) -> JourneyModel:
-    """Return the model with its own ``plays`` and then the settings' ``plays`` applied.
+    """Return the model with its own ``plays`` (from its data, ``source``) and then the settings' ``plays`` applied.
 
     The model's ``order`` (``line``, the default, or ``any``) is read here too.
     """
-    source = model_source(model_value, loaded, root)
     guides: dict[str, StageGuide] = {}
     free_order = False
     if source is not None:
@@ -57,32 +55,6 @@ def apply_guides(
         free_order = order == "any"
     guides = _read_plays(plays, loaded, ("plays",), None, model, findings, guides)
     return replace(model, guides=guides, free_order=free_order)
-
-
-ModelSource = tuple[dict[str, Any], yamlsafe.Loaded, tuple[Any, ...], str | None]
-"""A model's data, where it was read, its place there and its file name (None: stagemap.yml)."""
-
-
-def model_source(value: Any, loaded: yamlsafe.Loaded, root: Path) -> ModelSource | None:
-    """Return the model's data, where it was read, its place there and its file name, or None."""
-    if isinstance(value, dict):
-        return value, loaded, ("model",), None
-    if not isinstance(value, str):
-        return None
-    if value in builtin_model_names():
-        model_loaded = yamlsafe.load(builtin_model_text(value))
-        src = f"<built-in model {value}>"
-    elif value.endswith((".yml", ".yaml")):
-        # The model reader has already reported a file that cannot be read or parsed.
-        try:
-            model_loaded = yamlsafe.load((root / value).read_text("utf-8-sig"))
-        except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):
-            return None
-        src = value
-    else:
-        return None
-    data = model_loaded.data
-    return (data if isinstance(data, dict) else {}), model_loaded, (), src
 
 
 def _read_plays(
@@ -222,7 +194,7 @@ def setting_places(
 ) -> dict[str, tuple[str, int, int]]:
     """Return where ``purpose``, ``messages`` and each stage were written (see `Config.places`).
 
-    ``source`` is the model's own data (`model_source`), ``where`` the settings file relative
+    ``source`` is the model's own data (`resolve_model`), ``where`` the settings file relative
     to the root. A stage points at its ``stages`` override in the settings, else at its item
     in a model file or an inline model, else (a built-in model) at the ``model`` line, else at
     the top of the settings.

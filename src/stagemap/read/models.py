@@ -31,6 +31,7 @@ from ..model.journey import (
 )
 from ..model.settings import ID_RE
 from . import yamlsafe
+from .bounded import TooLarge, Unreadable, read_bounded
 from .findings import Findings
 
 STAGE_FIELDS = (*STAGE_TEXT_FIELDS, "phase", "lead", "forward", *STALL_FIELDS, "formats")
@@ -72,49 +73,61 @@ def is_usable(model: JourneyModel) -> bool:
     return model.id != _INVALID
 
 
-def resolve_model(value: Any, loaded: yamlsafe.Loaded, root: Path, findings: Findings) -> JourneyModel:
-    """Return the model the ``model:`` setting names: a built-in, a file or a mapping."""
+ModelSource = tuple[dict[str, Any], yamlsafe.Loaded, tuple[Any, ...], str | None]
+"""A model's data, where it was read, its place there and its file name (None: stagemap.yml)."""
+
+
+def resolve_model(
+    value: Any, loaded: yamlsafe.Loaded, root: Path, findings: Findings
+) -> tuple[JourneyModel, ModelSource | None]:
+    """Return the model the ``model:`` setting names (a built-in, a file or a mapping) and its data.
+
+    The data (None when the model could not be read) is read once here, for the readers of
+    the model's other keys (``plays``, ``order``, ``questions``).
+    """
     names = builtin_model_names()
-    if isinstance(value, str):
-        if value in names:
-            builtin = yamlsafe.load(builtin_model_text(value))
-            return parse_model(builtin.data, builtin, (), f"<built-in model {value}>", findings)
-        if value.endswith((".yml", ".yaml")):
-            return _model_file(value, loaded, root, findings)
+    source: tuple[Any, yamlsafe.Loaded, tuple[Any, ...], str | None] | None = None
+    if isinstance(value, str) and value in names:
+        builtin = yamlsafe.load(builtin_model_text(value))
+        source = builtin.data, builtin, (), f"<built-in model {value}>"
+    elif isinstance(value, str) and value.endswith((".yml", ".yaml")):
+        source = _model_file(value, loaded, root, findings)
+    elif isinstance(value, str):
         hint = suggest(value, names) + "; or a .yml file path"
         findings.error(loaded, ("model",), f"unknown model '{value}'", hint)
-        return _placeholder()
-    if isinstance(value, dict):
-        return parse_model(value, loaded, ("model",), None, findings)
-    findings.error(
-        loaded,
-        ("model",),
-        "'model' must be a built-in name, a .yml file or a mapping with 'stages'",
-        choices_hint(names),
-    )
-    return _placeholder()
+    elif isinstance(value, dict):
+        source = (value, loaded, ("model",), None)
+    else:
+        findings.error(
+            loaded,
+            ("model",),
+            "'model' must be a built-in name, a .yml file or a mapping with 'stages'",
+            choices_hint(names),
+        )
+    if source is None:
+        return _placeholder(), None
+    model = parse_model(*source, findings)
+    return model, (source if is_usable(model) else None)  # a usable model's data is a mapping
 
 
-def _model_file(value: str, loaded: yamlsafe.Loaded, root: Path, findings: Findings) -> JourneyModel:
-    path = (root / value).resolve()
+def _model_file(
+    value: str, loaded: yamlsafe.Loaded, root: Path, findings: Findings
+) -> tuple[Any, yamlsafe.Loaded, tuple[Any, ...], str] | None:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_MODEL + 1)
-        if len(raw) > MAX_MODEL:
-            limit = f"at most {MAX_MODEL // 1024} KiB"
-            findings.error(loaded, ("model",), f"model file '{value}' is too large", limit)
-            return _placeholder()
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        findings.error(loaded, ("model",), f"cannot read model file '{value}'", reason)
-        return _placeholder()
+        text = read_bounded(root / value, MAX_MODEL).decode("utf-8-sig")
+    except TooLarge:
+        limit = f"at most {MAX_MODEL // 1024} KiB"
+        findings.error(loaded, ("model",), f"model file '{value}' is too large", limit)
+        return None
+    except (Unreadable, UnicodeDecodeError) as exc:
+        findings.error(loaded, ("model",), f"cannot read model file '{value}'", str(exc))
+        return None
     try:
         model_loaded = yamlsafe.load(text)
     except yamlsafe.YamlProblem as exc:
         findings.yaml_problem(exc, value)
-        return _placeholder()
-    return parse_model(model_loaded.data, model_loaded, (), value, findings)
+        return None
+    return model_loaded.data, model_loaded, (), value
 
 
 def parse_model(

@@ -83,7 +83,8 @@ def parse_asset(
         verdict = apply_rules(rules.rules, loaded, place.sub, split.body)
         if verdict.not_asset is not None:
             rule = verdict.not_asset
-            return None, [Problem(rel, 0, 0, "warning", f"rule {rule.number}", rule.text, NOT_ASSET_BY_RULE)]
+            named = f"rule {rule.number} ({rule.where})" if rule.where else f"rule {rule.number}"
+            return None, [Problem(rel, 0, 0, "warning", named, rule.text, NOT_ASSET_BY_RULE)]
         loaded, given = verdict.loaded, verdict.given
     origins = _origins(own, given)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)

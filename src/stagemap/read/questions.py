@@ -23,7 +23,7 @@ from ..model.journey import (
 from ..model.settings import ID_RE
 from . import yamlsafe
 from .findings import Findings
-from .guidance import ModelSource
+from .models import ModelSource
 
 QUESTION_FIELDS = ("id", "name", "prompt", "role")
 PERSONA_FIELDS = ("id", "name", "needs", "not_fit")

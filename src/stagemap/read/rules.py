@@ -16,8 +16,9 @@ from typing import Any
 
 from ..errors import suggest
 from ..model.library import AUDIENCES, STATUSES
-from ..model.settings import RULE_LISTS, RULE_TEXTS, Rule
+from ..model.settings import RULE_LISTS, RULE_TEXTS, Rule, plain_value
 from . import yamlsafe
+from .bounded import TooLarge, Unreadable, read_bounded
 from .findings import Findings
 from .globs import compile_glob
 
@@ -194,7 +195,7 @@ class _RuleReader:
                 f"e.g. {path[-1]}: [pricing, plans]",
             )
             return ()
-        return tuple(_plain(v) for v in items)
+        return tuple(plain_value(v) for v in items)
 
     def title(self, value: Any, path: tuple[Any, ...]) -> str:
         if value is None:
@@ -219,13 +220,6 @@ class _RuleReader:
             self.error((*path, "match", key), f"'{key}' must be true or false")
             return None
         return value
-
-
-def _plain(value: Any) -> str:
-    """Return a front matter value as the lower-case text rules compare (``true``, ``3``, ``pricing``)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value).strip().lower()
 
 
 def rule_text(rule: Rule) -> str:
@@ -268,24 +262,16 @@ def read_content_rules(
     if not path.is_relative_to(root):
         findings.error(loaded, ("rules",), "the rules file must be inside the project", f"got '{value}'")
         return ()
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_RULES_FILE + 1)
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        hint = "create it, or write the rules as a list under 'rules:'"
-        findings.error(
-            loaded,
-            ("rules",),
-            f"cannot read rules file '{value}': {getattr(exc, 'strerror', None) or exc}",
-            hint,
-        )
-        return ()
     src = path.relative_to(root).as_posix()
-    if len(raw) > MAX_RULES_FILE:
-        findings.error(
-            loaded, ("rules",), f"rules file '{value}' is larger than {MAX_RULES_FILE // 1024} KiB"
-        )
+    try:
+        text = read_bounded(path, MAX_RULES_FILE).decode("utf-8-sig")
+    except TooLarge:
+        message = f"rules file '{value}' is larger than {MAX_RULES_FILE // 1024} KiB"
+        findings.error(loaded, ("rules",), message, "write broader rules: one glob matches many files")
+        return ()
+    except (Unreadable, UnicodeDecodeError) as exc:
+        hint = "create it, or write the rules as a list under 'rules:'"
+        findings.error(loaded, ("rules",), f"cannot read rules file '{value}': {exc}", hint)
         return ()
     try:
         rules_loaded = yamlsafe.load(text)

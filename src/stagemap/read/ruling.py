@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.settings import RULE_LISTS, Rule
+from ..model.settings import RULE_LISTS, Rule, plain_value
 from . import yamlsafe
 from .globs import GlobSet
 
@@ -51,16 +51,7 @@ def _heading(body: str) -> str:
 def _holds(value: Any, wanted: tuple[str, ...]) -> bool:
     """Return True if a front matter value (or any item of a list) is one of ``wanted``."""
     items = value if isinstance(value, list) else [value]
-    for item in items:
-        if isinstance(item, bool):
-            text = "true" if item else "false"
-        elif isinstance(item, str | int | float):
-            text = str(item).strip().lower()
-        else:
-            continue
-        if text in wanted:
-            return True
-    return False
+    return any(isinstance(item, str | int | float) and plain_value(item) in wanted for item in items)
 
 
 def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:

@@ -26,9 +26,10 @@ from ..model.settings import (
     ReadRules,
 )
 from . import yamlsafe
+from .bounded import TooLarge, Unreadable, read_bounded
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
-from .guidance import apply_guides, model_source, read_lint, read_weights, setting_places
+from .guidance import apply_guides, read_lint, read_weights, setting_places
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
@@ -104,12 +105,10 @@ class _Reader:
         if self.config_path.is_dir():
             raise ConfigError(f"{self._where()} is a folder; the settings must be a file of that name")
         try:
-            with self.config_path.open("rb") as handle:
-                raw = handle.read(MAX_SETTINGS + 1)
-            if len(raw) > MAX_SETTINGS:
-                raise ConfigError(f"{self._where()} is larger than {MAX_SETTINGS // 1024} KiB")
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_bounded(self.config_path, MAX_SETTINGS).decode("utf-8-sig")
+        except TooLarge:
+            raise ConfigError(f"{self._where()} is larger than {MAX_SETTINGS // 1024} KiB") from None
+        except (Unreadable, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read {self._where()}: {exc}") from None
         try:
             loaded = yamlsafe.load(text)
@@ -129,15 +128,12 @@ class _Reader:
         """Check every setting, then raise all problems together or return the config."""
         findings = self.findings
         findings.unknown_keys(loaded, (), data, SETTINGS, "unknown setting '{}'")
-        model = resolve_model(data.get("model", DEFAULT_MODEL), loaded, self.root, findings)
+        model, source = resolve_model(data.get("model", DEFAULT_MODEL), loaded, self.root, findings)
         stage_ids = None
-        source = None
         if is_usable(model):
             model = apply_stage_overrides(model, data.get("stages"), loaded, findings)
-            model_value, plays = data.get("model", DEFAULT_MODEL), data.get("plays")
-            model = apply_guides(model, model_value, plays, loaded, self.root, findings)
+            model = apply_guides(model, source, data.get("plays"), loaded, findings)
             stage_ids = model.stage_ids
-            source = model_source(model_value, loaded, self.root)
         questions, phase_questions = read_phase_questions(data.get("questions"), source, loaded, findings)
         question_ids = tuple(q.id for q in questions)
         not_applicable = read_not_applicable(
