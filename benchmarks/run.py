@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                 # 1,000 and 10,000 assets, 5 runs each
     .venv/bin/python benchmarks/run.py --sizes 1000 --runs 3
+    .venv/bin/python benchmarks/run.py --sizes 10000 --compare-up-to 10000 --tools hugo
 
 For each size it generates a library (benchmarks/generate.py, fixed seed) and times, with
 medians over several runs and the peak memory (maximum resident set) of the slowest run:
@@ -147,7 +148,12 @@ def prepare_hugo(lib: Path, work: Path) -> list[str] | None:
 
 
 def bench_size(
-    size: int, lib: Path, runs: int, rows: list[tuple[int, dict[str, object]]], compare: bool = True
+    size: int,
+    lib: Path,
+    runs: int,
+    rows: list[tuple[int, dict[str, object]]],
+    compare: bool = True,
+    tools: tuple[str, ...] = ("mkdocs", "pelican", "hugo"),
 ) -> None:
     """Generate a library of ``size`` assets at ``lib`` and time every command on it."""
     generate(size, lib)
@@ -188,7 +194,7 @@ def bench_size(
         rows.append((size, measure("rebuild after editing one asset", build, lib, runs, touch_one)))
         target.write_text(original, encoding="utf-8")
         others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
-        for name, prepare in others if compare else ():
+        for name, prepare in [o for o in others if o[0] in tools] if compare else ():
             with tempfile.TemporaryDirectory() as tmp:
                 argv = prepare(lib, Path(tmp))
                 if argv is None:
@@ -228,6 +234,13 @@ def main() -> None:
     parser.add_argument(
         "--compare-up-to", type=int, default=1000, help="Build with MkDocs, Pelican and Hugo up to this size."
     )
+    parser.add_argument(
+        "--tools",
+        nargs="+",
+        choices=("mkdocs", "pelican", "hugo"),
+        default=["mkdocs", "pelican", "hugo"],
+        help="The other generators to compare with (MkDocs takes about 20 minutes a build at 10,000).",
+    )
     parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
     args = parser.parse_args()
 
@@ -241,7 +254,8 @@ def main() -> None:
     rows: list[tuple[int, dict[str, object]]] = []
     for size in args.sizes:
         runs = args.runs if size <= 5000 else args.runs_large
-        bench_size(size, base / f"lib{size}", runs, rows, compare=size <= args.compare_up_to)
+        compare = size <= args.compare_up_to
+        bench_size(size, base / f"lib{size}", runs, rows, compare=compare, tools=tuple(args.tools))
 
     print("| Assets | Command | Median (s) | Min (s) | Max (s) | CPU, median (s) | Peak memory (MB) |")
     print("|---:|---|---:|---:|---:|---:|---:|")
