@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 import stagemap.render.searchindex
+import stagemap.write.depends
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
+from stagemap.model.library import Asset
 from stagemap.serve.preview import Preview
 from stagemap.write.record import record_path
 from tests.test_incremental import OLD, build, tree
@@ -213,6 +215,39 @@ def test_preview_makes_again_only_the_search_files_an_edit_changes(
     prefixes = json.loads((served / "static/search/index.js").read_text()[len('stagemap.add("m",') : -3])
     (prefix,) = [p for p in prefixes["prefixes"] if "quokka".startswith(p)]
     assert sorted(made) == sorted(["m", "r:0", f"w:{prefix}"])
+    preview.stop()
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_asset(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[str] = []
+    kits: list[str] = []
+    front, internal = stagemap.write.depends.front, stagemap.write.depends.is_internal
+
+    def front_spy(asset: Asset) -> str:
+        hashed.append(asset.id)
+        return front(asset)
+
+    def internal_spy(asset: Asset) -> bool:
+        kits.append(asset.id)
+        return internal(asset)
+
+    monkeypatch.setattr(stagemap.write.depends, "front", front_spy)
+    monkeypatch.setattr(stagemap.write.depends, "is_internal", internal_spy)
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert len(hashed) == len(load_project(project).library.assets)
+    hashed.clear()
+    kits.clear()
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert preview.rebuild().changed
+    assert hashed == ["guides/outgrown-paper"]
+    assert kits == ["guides/outgrown-paper"]
     preview.stop()
     shutil.rmtree(project / ".stagemap-cache")
     build(project, tmp_path / "fresh")
