@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -11,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import stagemap.write.publish
+import stagemap.render.searchindex
+import stagemap.write.depends
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
-from stagemap.analyse.site import SitePlan
+from stagemap.model.library import Asset
 from stagemap.serve.preview import Preview
 from stagemap.write.record import record_path
 from tests.test_incremental import OLD, build, tree
@@ -188,26 +190,68 @@ def test_preview_reads_the_page_record_again_after_another_build_into_its_folder
     assert tree(served) == tree(tmp_path / "fresh")
 
 
-def test_preview_makes_the_search_index_again_only_when_an_entry_changed(
+def test_preview_makes_again_only_the_search_files_an_edit_changes(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made: list[int] = []
-    original = stagemap.write.publish.search_index
+    made: list[str] = []
+    original = stagemap.render.searchindex._script
 
-    def spy(plan: SitePlan) -> dict[str, str]:
-        made.append(len(plan.search))
-        return original(plan)
+    def spy(key: str, data: object) -> str:
+        made.append(key)
+        return original(key, data)
 
-    monkeypatch.setattr(stagemap.write.publish, "search_index", spy)
-    preview = Preview(project, tmp_path / "served", as_of=AS_OF)
+    monkeypatch.setattr(stagemap.render.searchindex, "_script", spy)
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
     assert not preview.rebuild().error
+    assert "m" in made and "r:0" in made
+    made.clear()
     os.utime(project / PAPER, ns=(OLD + 1, OLD + 1))  # read again, into an equal entry
     assert not preview.rebuild().error
-    assert len(made) == 1
-    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert made == []
+    # A word no asset has, in the message (the asset keeps its place in site order).
+    _replace(project / PAPER, "describe your week", "describe your quokka week")
     assert not preview.rebuild().error
-    assert len(made) == 2
+    prefixes = json.loads((served / "static/search/index.js").read_text()[len('stagemap.add("m",') : -3])
+    (prefix,) = [p for p in prefixes["prefixes"] if "quokka".startswith(p)]
+    assert sorted(made) == sorted(["m", "r:0", f"w:{prefix}"])
     preview.stop()
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_asset(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[str] = []
+    kits: list[str] = []
+    front, internal = stagemap.write.depends.front, stagemap.write.depends.is_internal
+
+    def front_spy(asset: Asset) -> str:
+        hashed.append(asset.id)
+        return front(asset)
+
+    def internal_spy(asset: Asset) -> bool:
+        kits.append(asset.id)
+        return internal(asset)
+
+    monkeypatch.setattr(stagemap.write.depends, "front", front_spy)
+    monkeypatch.setattr(stagemap.write.depends, "is_internal", internal_spy)
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert len(hashed) == len(load_project(project).library.assets)
+    hashed.clear()
+    kits.clear()
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert preview.rebuild().changed
+    assert hashed == ["guides/outgrown-paper"]
+    assert kits == ["guides/outgrown-paper"]
+    preview.stop()
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
 
 
 def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:

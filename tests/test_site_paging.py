@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+import stagemap.render.searchindex
 from stagemap import load_project
 from stagemap.analyse.paging import ListPart, part_path, plan_lists, split
 from stagemap.analyse.search import fold, words
@@ -17,6 +20,7 @@ from stagemap.cli.app import cli
 from stagemap.render.searchindex import (
     CHUNK_BYTES,
     RECORDS_PER_FILE,
+    SearchIndex,
     chunk_name,
     prefix_groups,
     search_files,
@@ -194,6 +198,62 @@ def test_searchindex_content_never_becomes_script_or_markup() -> None:
         assert text.isascii(), name
     _, records = _data(files["static/search/r-0.js"])
     assert records[0][2] == hostile  # type: ignore[index]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_searchindex_kept_between_edits_gives_the_files_of_a_first_build(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stagemap.render.searchindex, "CHUNK_BYTES", 300)  # chunks split, and split again
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice("abcé") for _ in range(rng.randint(2, 5))) for _ in range(150)]
+
+    def entry(n: int) -> dict[str, object]:
+        title = " ".join(rng.sample(vocabulary, rng.randint(0, 3)))
+        return _entry(
+            n, title, " ".join(rng.sample(vocabulary, rng.randint(0, 10))), rng.choice(["ready", "idea"])
+        )
+
+    entries = [entry(n) for n in range(450)]
+    index = SearchIndex()
+    assert index.files(entries) == search_files(entries)
+    for _ in range(25):
+        roll = rng.random()
+        if roll < 0.6:  # a few entries edited in place
+            for _ in range(rng.randint(1, 3)):
+                entries[rng.randrange(len(entries))] = entry(rng.randrange(1000))
+        elif roll < 0.8:  # one moved in site order
+            entries.insert(rng.randrange(len(entries)), entries.pop(rng.randrange(len(entries))))
+        elif roll < 0.9:
+            entries.append(entry(1000))
+        else:
+            entries.pop(rng.randrange(len(entries)))
+        assert index.files(entries) == search_files(entries)
+
+
+def test_searchindex_an_edit_makes_again_only_the_chunks_of_the_words_it_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entries = [_entry(n, f"Guide {n}", f"pricing costs number{n}") for n in range(RECORDS_PER_FILE + 10)]
+    index = SearchIndex()
+    first = index.files(entries)
+    made: list[str] = []
+    original = stagemap.render.searchindex._script
+
+    def spy(key: str, data: object) -> str:
+        made.append(key)
+        return original(key, data)
+
+    monkeypatch.setattr(stagemap.render.searchindex, "_script", spy)
+    entries[RECORDS_PER_FILE + 3] = _entry(
+        RECORDS_PER_FILE + 3, f"Guide {RECORDS_PER_FILE + 3}", "pricing costs zebra"
+    )
+    files = index.files(entries)
+    assert sorted(made) == ["m", "r:1", "w:n", "w:z"]
+    assert files == search_files(entries)
+    # The records file is made again but holds the same bytes (the record shows no body words).
+    changed = [p for p in files if files[p] != first.get(p)]
+    assert changed == ["static/search/index.js", "static/search/w-n.js", "static/search/w-z.js"]
 
 
 # -- the weight of a generated library ----------------------------------------------------------

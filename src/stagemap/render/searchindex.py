@@ -24,6 +24,7 @@ neighbours (small numbers, few bytes). Every string is JSON with anything outsid
 
 from __future__ import annotations
 
+import bisect
 import json
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -97,32 +98,141 @@ def _script(key: str, data: Any) -> str:
 
 def search_files(entries: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Return the search index's files by site path, for the entries in site order."""
-    found: dict[str, list[int]] = {}
-    titled: dict[str, list[int]] = {}
-    for position, entry in enumerate(entries):
-        for word in entry["words"]:
-            found.setdefault(word, []).append(position)
-        for word in entry["title_words"]:
-            titled.setdefault(word, []).append(position)
-    groups = prefix_groups({w: len(p) for w, p in found.items()})
-    files = {}
-    for prefix, words in groups:
+    return SearchIndex().files(entries)
+
+
+class SearchIndex:
+    """The search index of the latest build, kept so that the next one makes again only the files an edit changes.
+
+    ``serve`` builds after every save: a front-matter edit changes one entry, so only the
+    chunks holding the words it lost or gained, its records file and the manifest are made
+    again; the other files keep their text. The files are always those a first build of the
+    same entries makes (the chunks' split depends only on the postings of their own words).
+    """
+
+    def __init__(self) -> None:
+        self._entries: tuple[Mapping[str, Any], ...] = ()
+        self._files: dict[str, str] = {}
+        self._found: dict[str, list[int]] = {}
+        """Each word's positions, ascending."""
+        self._titled: dict[str, list[int]] = {}
+        """Each title word's positions, ascending."""
+        self._letters: dict[str, set[str]] = {}
+        """The words of each first-letter group (`FIRST_PREFIX`), which split on their own."""
+        self._groups: dict[str, list[tuple[str, list[str]]]] = {}
+        """The chunks of each first-letter group, as `prefix_groups` returns them."""
+
+    def files(self, entries: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+        """Return the index's files by site path for the entries in site order."""
+        new = tuple(entries)
+        old = self._entries
+        if len(old) != len(new) or not old:
+            self._start(new)
+            return self._files
+        moved = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b and a != b]
+        self._entries = new
+        if not moved:
+            return self._files
+        if len(moved) * 8 > len(new):
+            self._start(new)  # most of the index changes: made again whole, at the same cost
+            return self._files
+        self._files = dict(self._files)  # the caller may keep the files it was given
+        touched: set[str] = set()
+        for i in moved:
+            _move(self._found, i, old[i]["words"], new[i]["words"], touched)
+            _move(self._titled, i, old[i]["title_words"], new[i]["title_words"], touched)
+        self._regroup(touched)
+        for number in sorted({i // RECORDS_PER_FILE for i in moved}):
+            self._records(number)
+        self._manifest()
+        self._files = dict(sorted(self._files.items()))
+        return self._files
+
+    def _start(self, entries: tuple[Mapping[str, Any], ...]) -> None:
+        """Make every file of the index."""
+        self._entries = entries
+        self._found, self._titled, self._letters, self._groups, self._files = {}, {}, {}, {}, {}
+        for position, entry in enumerate(entries):
+            for word in entry["words"]:
+                self._found.setdefault(word, []).append(position)
+            for word in entry["title_words"]:
+                self._titled.setdefault(word, []).append(position)
+        self._regroup(set(self._found))
+        for number in range(-(-len(entries) // RECORDS_PER_FILE)):
+            self._records(number)
+        self._manifest()
+        self._files = dict(sorted(self._files.items()))
+
+    def _regroup(self, touched: set[str]) -> None:
+        """Split the first-letter groups of the touched words again; make the chunks whose words changed."""
+        found = self._found
+        for word in touched:
+            letter = word[:FIRST_PREFIX]
+            if word in found:
+                self._letters.setdefault(letter, set()).add(word)
+            elif letter in self._letters:
+                self._letters[letter].discard(word)
+        for letter in sorted({word[:FIRST_PREFIX] for word in touched}):
+            before = self._groups.pop(letter, [])
+            words = self._letters.get(letter)
+            after = prefix_groups({w: len(found[w]) for w in words}) if words else []
+            if not words:
+                self._letters.pop(letter, None)
+            else:
+                self._groups[letter] = after
+            kept = {prefix: ws for prefix, ws in after}
+            for prefix, ws in before:
+                if kept.get(prefix) != ws:
+                    self._files.pop(_chunk_path(prefix), None)
+            unchanged = {prefix for prefix, ws in before if kept.get(prefix) == ws}
+            for prefix, ws in after:
+                if prefix not in unchanged or not touched.isdisjoint(ws):
+                    self._files[_chunk_path(prefix)] = self._chunk(prefix, ws)
+
+    def _chunk(self, prefix: str, words: list[str]) -> str:
+        found, titled = self._found, self._titled
         data = {
             "words": {w: _gaps(found[w]) for w in words},
             "titles": {w: _gaps(titled[w]) for w in words if w in titled},
         }
-        files[f"{SEARCH_DIR}/{chunk_name(prefix)}"] = _script("w:" + prefix, data)
-    for start in range(0, len(entries), RECORDS_PER_FILE):
-        number = start // RECORDS_PER_FILE
-        block = [_record(e) for e in entries[start : start + RECORDS_PER_FILE]]
-        files[f"{SEARCH_DIR}/r-{number}.js"] = _script(f"r:{number}", block)
-    manifest = {
-        "prefixes": [prefix for prefix, _ in groups],
-        "per": RECORDS_PER_FILE,
-        "states": "".join(STATE_LETTERS[e["state"]] for e in entries),
-    }
-    files[MANIFEST] = _script("m", manifest)
-    return dict(sorted(files.items()))
+        return _script("w:" + prefix, data)
+
+    def _records(self, number: int) -> None:
+        start = number * RECORDS_PER_FILE
+        block = [_record(e) for e in self._entries[start : start + RECORDS_PER_FILE]]
+        self._files[f"{SEARCH_DIR}/r-{number}.js"] = _script(f"r:{number}", block)
+
+    def _manifest(self) -> None:
+        manifest = {
+            "prefixes": sorted(prefix for groups in self._groups.values() for prefix, _ in groups),
+            "per": RECORDS_PER_FILE,
+            "states": "".join(STATE_LETTERS[e["state"]] for e in self._entries),
+        }
+        self._files[MANIFEST] = _script("m", manifest)
+
+
+def _chunk_path(prefix: str) -> str:
+    return f"{SEARCH_DIR}/{chunk_name(prefix)}"
+
+
+def _move(
+    postings: dict[str, list[int]],
+    position: int,
+    lost: Iterable[str],
+    gained: Iterable[str],
+    touched: set[str],
+) -> None:
+    """Move ``position`` from the postings of the words it ``lost`` to those it ``gained``; note them in ``touched``."""
+    lost, gained = set(lost), set(gained)
+    for word in lost - gained:
+        found = postings[word]
+        del found[bisect.bisect_left(found, position)]
+        if not found:
+            del postings[word]
+        touched.add(word)
+    for word in gained - lost:
+        bisect.insort(postings.setdefault(word, []), position)
+        touched.add(word)
 
 
 def _record(entry: Mapping[str, Any]) -> list[Any]:

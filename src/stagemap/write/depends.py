@@ -49,6 +49,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -128,7 +129,9 @@ def library_key(library: Library) -> tuple[dict[str, str], str]:
     """
     if _LIBRARY and _LIBRARY[0][0] is library:
         return _LIBRARY[0][1]
-    fronts = {a.id: front(a) for a in library.assets}
+    # ``serve`` reads an unchanged file into the same `Asset`: only the edited one is hashed again.
+    old, known = (_LIBRARY[0][0].by_id, _LIBRARY[0][1][0]) if _LIBRARY else ({}, {})
+    fronts = {a.id: known[a.id] if old.get(a.id) is a else front(a) for a in library.assets}
     found = fronts, digest(sorted(fronts.items()), stable(library.problems))
     _LIBRARY[:] = [(library, found)]
     return found
@@ -336,8 +339,13 @@ class _Shows:
             here = [a for a in self.assets if stage_id in a.stages]
             ids = {a.id for a in here}
             targets = {a.next for a in here if a.next}
-            shown = digest(sorted(self._in_kit(i) for i in ids | targets))
-            self._kits[stage_id] = (shown, ids, targets)
+            # Sorted by id is sorted by what is shown (the id comes first, and ids are unique).
+            kits = [self._in_kit(i) for i in sorted(ids | targets)]
+            last = _KITS.get(stage_id)
+            # Each asset shown by the same object as in the last build (``serve``): the same hash.
+            if last is None or len(last[0]) != len(kits) or not all(map(operator.is_, last[0], kits)):
+                _KITS[stage_id] = last = (kits, digest(kits))
+            self._kits[stage_id] = (last[1], ids, targets)
         return self._kits[stage_id]
 
     def _reachable(self, persona: str) -> frozenset[str]:
@@ -350,24 +358,19 @@ class _Shows:
         found = self._shown.get(asset_id)
         if found is None:
             a = self.by_id.get(asset_id)
+            last = _IN_KIT.get(asset_id)
             if a is None:
                 found = (asset_id,)
+            elif last is not None and last[0] is a and last[1] == self.report.as_of:
+                found = last[2]  # the same asset on the same day shows the same (``serve``)
             else:
                 shown = (a.title, a.format, a.summary, a.message, a.status, a.cta, a.path, a.url, a.stages)
                 state = asset_state(a, self.report)
-                # The fields it does not know too: a kit may show what one says (``answers``).
-                # Questions and updated day choose the assets a list cut to KIT_LIMIT shows.
-                picked = (a.questions, a.updated)
-                found = (
-                    asset_id,
-                    *shown,
-                    a.next,
-                    a.personas,
-                    is_internal(a),
-                    state,
-                    stable(a.extra),
-                    *picked,
-                )
+                # Also the fields it does not know (a kit may show ``answers``), and the questions
+                # and updated day, by which a list cut to KIT_LIMIT picks what it shows.
+                extra = (stable(a.extra), a.questions, a.updated)
+                found = (asset_id, *shown, a.next, a.personas, is_internal(a), state, *extra)
+                _IN_KIT[asset_id] = (a, self.report.as_of, found)
             self._shown[asset_id] = found
         return found
 
@@ -385,6 +388,9 @@ class _Shows:
         return self._reports[persona]
 
 
+_IN_KIT: dict[str, tuple[Asset, dt.date, tuple[Any, ...]]] = {}
+"""What a kit showed of each asset lately, with the asset and the day; `_KITS`: their hash by stage."""
+_KITS: dict[str, tuple[list[tuple[Any, ...]], str]] = {}
 _PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
 """The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
 each save, and a body edit leaves every report as it was."""

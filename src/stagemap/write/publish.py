@@ -14,7 +14,6 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -28,8 +27,9 @@ from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
+from ..render.searchindex import SearchIndex
 from ..render.site import prepare, render_page
-from ..render.static import search_index, static_files
+from ..render.static import static_files
 from .depends import digest, library_key, page_keys, same_report, stable
 from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
@@ -149,7 +149,7 @@ def _site_files(
         if progress is not None:
             progress(path)
         yield path, made
-    for path, text in {**static_files(env), **_search_index(plan)}.items():
+    for path, text in {**static_files(env), **_SEARCH.files(plan.search)}.items():
         yield path, text.encode("utf-8")
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
@@ -159,23 +159,8 @@ def _site_files(
             yield rel, data
 
 
-def _search_index(plan: SitePlan) -> dict[str, str]:
-    """Return the search index's files; the last build's when every entry is the same (``serve``).
-
-    An unchanged asset keeps its entry object from build to build (`search_entry`), so the
-    comparison is one identity check per asset but for the edited one.
-    """
-    entries = plan.search
-    if _SEARCH and len(_SEARCH[0][0]) == len(entries):
-        old, files = _SEARCH[0]
-        if all(a is b or a == b for a, b in zip(old, entries, strict=True)):
-            return files
-    _SEARCH[:] = [(entries, search_index(plan))]
-    return _SEARCH[0][1]
-
-
-_SEARCH: list[tuple[tuple[dict[str, Any], ...], dict[str, str]]] = []
-"""The entries of the latest build's search index and its files."""
+_SEARCH = SearchIndex()
+"""The latest build's search index: ``serve``'s next build makes again only the files an edit changes."""
 
 
 def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
