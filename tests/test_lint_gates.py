@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from stagemap import load_project
+from stagemap.analyse import lint as lint_module
 from stagemap.analyse.coverage import analyse
 from stagemap.analyse.lint import lint
 from stagemap.errors import ConfigError
@@ -326,3 +328,22 @@ def test_lint_no_not_for_points_at_the_stage_in_a_model_file(tmp_path: Path) -> 
         if p.code == "no-not-for"
     ]
     assert found == ["own.yml:3:5: warning: no asset at stage 'notice' says who the offer is not for"]
+
+
+def test_lint_runs_once_for_the_reports_of_one_library(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = lint_module._lint
+
+    def counted(*args: object) -> object:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint_module, "_lint", counted)
+    project = load_project(sample)
+    everyone = analyse(project.config, project.library, DAY)
+    owners = analyse(project.config, project.library, DAY, persona="owner-operator")
+    assert calls == [1]
+    assert owners.lint is everyone.lint
+    # Another day is linted again: review dates move with it.
+    analyse(project.config, project.library, DAY + dt.timedelta(days=1))
+    assert calls == [1, 1]

@@ -37,7 +37,24 @@ _OFF_HINT = "switch the rule off with 'lint: {{{rule}: false}}' in stagemap.yml"
 
 
 def lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...]:
-    """Return the lint warnings of a library, sorted; rules in ``config.lint_off`` are skipped."""
+    """Return the lint warnings of a library, sorted; rules in ``config.lint_off`` are skipped.
+
+    The same for every persona: a build makes a report per persona of the same library and
+    settings (frozen values), so the last answer is kept for those.
+    """
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is config and last[1] is library and last[2] == as_of:
+        return last[3]
+    found = _lint(config, library, as_of)
+    _LAST[:] = [(config, library, as_of, found)]
+    return found
+
+
+_LAST: list[tuple[Config, Library, dt.date, tuple[Problem, ...]]] = []
+"""The last library and settings linted, with the day and the warnings."""
+
+
+def _lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...]:
     eligible = [a for a in library.assets if a.is_eligible(as_of)]
     problems: list[Problem] = []
     if "hard-sell" not in config.lint_off:
