@@ -46,21 +46,24 @@ _OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
 # Each branch starts with a rare character or a newline (the text is searched with one put in
 # front), so that the regex engine skips from one candidate to the next instead of trying
-# every position.
+# every position. The branches at a line start are tried only after a line that opens with a
+# blank or a marker (the lookahead): most lines open with a letter, and fail there at once.
 DISPUTED = re.compile(
     r"~~~"  # runs of tildes: strikethrough delimiters are matched differently
     r"|~(?:(?=[*_])|(?<=[*_]~))"  # a tilde against an emphasis delimiter: which closes what?
     r"|\t"  # tabs: kept by markdown-it at the end of a line, expanded differently in code
     r"|!\[(?![^\n\[\]\\]*\]\()"  # an image whose alt may run over lines or hold brackets
     r"|\\ +\n"  # a backslash before a hard break's spaces
-    r"|\n(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
-    r"|\n {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
-    r"|\n[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
-    r"|\n {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
-    r"|\n[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+    r"|\n(?=[ \t>\[\-+*\d])(?:"
+    r"(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+    r"| {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
+    r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
+    r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
+    r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+    r"| {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
+    r"| +\|"  # an indented table row: inside a list or not
+    r")"
     r"|\]:[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
-    r"|\n {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
-    r"|\n +\|"  # an indented table row: inside a list or not
     r"|\]\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
     r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&"  # an entity in an autolink: decoded or not?
 )
@@ -72,7 +75,11 @@ _TICKS = re.compile(r"`+")
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
 _TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
-_ALIGN = re.compile(r'<(t[hd]) align="(left|center|right)">')
+_ALIGNED = tuple(
+    (f'<{cell} align="{side}">', f'<{cell} style="text-align:{side}">')
+    for cell in ("th", "td")
+    for side in ("left", "center", "right")
+)
 _VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
 _URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
@@ -98,10 +105,15 @@ def to_html(text: str) -> str | None:
     respelt = _same_urls(out)
     if respelt is None:
         return None
-    out = _ALIGN.sub(r'<\1 style="text-align:\2">', respelt)
-    out = out.replace("<del>", "<s>").replace("</del>", "</s>")
+    # Each pass only where what it rewrites is there: a substring test costs far less than a regex pass.
+    out = respelt
+    if ' align="' in out:
+        for aligned, styled in _ALIGNED:
+            out = out.replace(aligned, styled)
+    if "<del>" in out:
+        out = out.replace("<del>", "<s>").replace("</del>", "</s>")
     out = out.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
-    return _VOID.sub(r"<\1\2>", out)
+    return _VOID.sub(r"<\1\2>", out) if " />" in out else out
 
 
 class _Mem(ctypes.Structure):
@@ -198,17 +210,18 @@ def _span_over_indent(text: str) -> bool:
 
 def _same_urls(out: str) -> str | None:
     """Respell every link and image URL as markdown-it does, or None if it may differ."""
-    doubt = False
-
-    def respell(match: re.Match[str]) -> str:
-        nonlocal doubt
-        url = html.unescape(match.group(1))
+    parts: list[str] = []
+    last = 0
+    for match in _URL_ATTR.finditer(out):
+        raw = match.group(1)
+        url = html.unescape(raw)
         if not _PLAIN_URL.fullmatch(url) or "xn--" in url:
-            doubt = True  # empty (a URL cmark refused), percent-encoded, punycode...
-        return f'="{escape(url)}"'
-
-    out = _URL_ATTR.sub(respell, out)
-    return None if doubt else out
+            return None  # empty (a URL cmark refused), percent-encoded, punycode...
+        spelt = escape(url)
+        if spelt != raw:  # most are spelt alike: only the others are rewritten
+            parts += [out[last : match.start(1)], spelt]
+            last = match.end(1)
+    return "".join(parts) + out[last:] if parts else out
 
 
 def escape(text: str) -> str:
