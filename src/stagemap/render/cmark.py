@@ -241,7 +241,7 @@ def _same_urls(out: str) -> str | None:
         url = html.unescape(raw)
         if not _PLAIN_URL.fullmatch(url) or "xn--" in url:
             return None  # empty (a URL cmark refused), percent-encoded, punycode...
-        spelt = escape(url)
+        spelt = url.replace("&", "&amp;")  # `escape`: a plain URL has no other character it changes
         if spelt != raw:  # most are spelt alike: only the others are rewritten
             parts += [out[last : match.start(1)], spelt]
             last = match.end(1)
