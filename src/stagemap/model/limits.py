@@ -30,6 +30,10 @@ MAX_NESTING = 32
 # always caught.
 _PREFIX = re.compile(r"^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t\r\n]|$)))+", re.M)
 _PIECE = re.compile(r"([ \t]*)(>|[-+*]|[0-9]{1,9}[.)])")
+# A line whose prefix is longer than `MAX_NESTING` opens with that many of its characters.
+# Searched for from a newline put in front of the body, so the regex engine jumps from one
+# line start to the next: most bodies have none, and need no closer look.
+_LONG_PREFIX = re.compile(r"\n[ \t>+*\-0-9.)]{" + str(MAX_NESTING + 1) + "}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,8 @@ def exceeded(body: str) -> Exceeded | None:
 
 def _too_deep(body: str) -> Exceeded | None:
     """Find the first line whose lists and quotes may nest deeper than `MAX_NESTING`."""
+    if _LONG_PREFIX.search("\n" + body) is None:
+        return None
     for match in _PREFIX.finditer(body):
         if match.end() - match.start() <= MAX_NESTING:
             continue  # each level takes a character at least

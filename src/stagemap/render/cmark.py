@@ -44,25 +44,45 @@ _EXTENSIONS = ["table", "strikethrough"]
 # strikethrough in markdown-it, so only ``~~x~~`` is here.
 _OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
-# Each branch starts with a rare character or a newline (the text is searched with one put in
-# front), so that the regex engine skips from one candidate to the next instead of trying
-# every position.
-DISPUTED = re.compile(
-    r"~~~"  # runs of tildes: strikethrough delimiters are matched differently
-    r"|~(?:(?=[*_])|(?<=[*_]~))"  # a tilde against an emphasis delimiter: which closes what?
-    r"|\t"  # tabs: kept by markdown-it at the end of a line, expanded differently in code
-    r"|!\[(?![^\n\[\]\\]*\]\()"  # an image whose alt may run over lines or hold brackets
-    r"|\\ +\n"  # a backslash before a hard break's spaces
-    r"|\n(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
-    r"|\n {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
-    r"|\n[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
-    r"|\n {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
-    r"|\n[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
-    r"|\]:[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
-    r"|\n {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
-    r"|\n +\|"  # an indented table row: inside a list or not
-    r"|\]\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
-    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&"  # an entity in an autolink: decoded or not?
+# One pattern per character a construct starts with: rare ones, or a newline (the text is
+# searched with one put in front). A pattern that starts with one character is searched by
+# skipping straight to it, which one pattern of many alternatives cannot do (it then tries
+# every position: six times the time); a body without the character needs no search at all.
+# The constructs at a line start are tried only after a line that opens with a blank or a
+# marker (the lookahead): most open with a letter.
+DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # runs of tildes: strikethrough delimiters are matched differently; a tilde against an
+    # emphasis delimiter: which closes what?
+    ("~", re.compile(r"~(?:~~|(?=[*_])|(?<=[*_]~))")),
+    # tabs: kept by markdown-it at the end of a line, expanded differently in code
+    ("\t", re.compile(r"\t")),
+    # an image whose alt may run over lines or hold brackets
+    ("!", re.compile(r"!\[(?![^\n\[\]\\]*\]\()")),
+    # a backslash before a hard break's spaces
+    ("\\", re.compile(r"\\ +\n")),
+    (
+        "\n",
+        re.compile(
+            r"\n(?=[ \t>\[\-+*\d])(?:"
+            r"(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+            r"| {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
+            r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
+            r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
+            r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+            r"| {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
+            r"| +\|"  # an indented table row: inside a list or not
+            r")"
+        ),
+    ),
+    (
+        "]",
+        re.compile(
+            r"\](?::[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
+            r"|\([ \t]*\n)"  # a link whose destination starts on the next line: inline or reference?
+        ),
+    ),
+    # an entity in an autolink: decoded or not?
+    ("<", re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&")),
 )
 """Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
 
@@ -72,7 +92,11 @@ _TICKS = re.compile(r"`+")
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
 _TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
-_ALIGN = re.compile(r'<(t[hd]) align="(left|center|right)">')
+_ALIGNED = tuple(
+    (f'<{cell} align="{side}">', f'<{cell} style="text-align:{side}">')
+    for cell in ("th", "td")
+    for side in ("left", "center", "right")
+)
 _VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
 _URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
@@ -84,7 +108,7 @@ def to_html(text: str) -> str | None:
     if (
         cmarkgfm is None
         or not text.endswith("\n")
-        or DISPUTED.search("\n" + text)
+        or _disputed("\n" + text)
         or _table_doubt(text)
         or _span_over_indent(text)
     ):
@@ -93,15 +117,21 @@ def to_html(text: str) -> str | None:
         out = _render(text)
     except UnicodeEncodeError:  # a lone surrogate: markdown-it copes, cmark takes UTF-8 only
         return None
-    if _OMITTED in out or _TIGHT_CODE.search(out):
+    if _OMITTED in out or ("\n<pre>" in out and _TIGHT_CODE.search(out)):
         return None
     respelt = _same_urls(out)
     if respelt is None:
         return None
-    out = _ALIGN.sub(r'<\1 style="text-align:\2">', respelt)
-    out = out.replace("<del>", "<s>").replace("</del>", "</s>")
+    # Each pass only where what it rewrites is there: a substring test costs far less than a regex pass.
+    out = respelt
+    if ' align="' in out:
+        for aligned, styled in _ALIGNED:
+            out = out.replace(aligned, styled)
+    if "<del>" in out:
+        out = out.replace("<del>", "<s>").replace("</del>", "</s>")
     out = out.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
-    return _VOID.sub(r"<\1\2>", out)
+    out = out.replace("<br />", "<br>").replace("<hr />", "<hr>")  # the common ones, without a regex
+    return _VOID.sub(r"<\1\2>", out) if " />" in out else out
 
 
 class _Mem(ctypes.Structure):
@@ -173,6 +203,12 @@ def _render(text: str) -> str:
         lib.cmark_parser_free(parser)
 
 
+def _disputed(text: str) -> bool:
+    """Return True if a construct in `DISPUTED` occurs in ``text`` (with a newline in front)."""
+    # A character test finds most of them absent faster than the regex engine can.
+    return any(first in text and pattern.search(text) for first, pattern in DISPUTED)
+
+
 def _table_doubt(text: str) -> bool:
     """Return True if a line of dashes may be read differently: table, heading or rule?"""
     text = "\n" + text
@@ -198,17 +234,18 @@ def _span_over_indent(text: str) -> bool:
 
 def _same_urls(out: str) -> str | None:
     """Respell every link and image URL as markdown-it does, or None if it may differ."""
-    doubt = False
-
-    def respell(match: re.Match[str]) -> str:
-        nonlocal doubt
-        url = html.unescape(match.group(1))
+    parts: list[str] = []
+    last = 0
+    for match in _URL_ATTR.finditer(out):
+        raw = match.group(1)
+        url = html.unescape(raw)
         if not _PLAIN_URL.fullmatch(url) or "xn--" in url:
-            doubt = True  # empty (a URL cmark refused), percent-encoded, punycode...
-        return f'="{escape(url)}"'
-
-    out = _URL_ATTR.sub(respell, out)
-    return None if doubt else out
+            return None  # empty (a URL cmark refused), percent-encoded, punycode...
+        spelt = url.replace("&", "&amp;")  # `escape`: a plain URL has no other character it changes
+        if spelt != raw:  # most are spelt alike: only the others are rewritten
+            parts += [out[last : match.start(1)], spelt]
+            last = match.end(1)
+    return "".join(parts) + out[last:] if parts else out
 
 
 def escape(text: str) -> str:

@@ -18,6 +18,7 @@ import jinja2
 
 from .._version import __version__
 from ..errors import TemplateError
+from .memo import Memo
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 PREFIX = "stagemap"
@@ -72,6 +73,10 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates do not change during a run: no look at their files on every page. (The
+        # preview makes a new environment when the project's templates change.)
+        auto_reload=False,
+        extensions=[Memo],
     )
     env.project_root = project_templates.resolve().parent if project_templates is not None else None
     env.filters["hang"] = hang
