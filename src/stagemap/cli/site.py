@@ -76,7 +76,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         return
     with _interruptible(shown):
         # A cold read of a big library parses its files on every core, as the pages are rendered.
-        project = state.load(spread=functools.partial(parallel_map, workers=workers))
+        project = state.load(spread=functools.partial(parallel_map, workers=workers, share=True))
         config = project.config
         _report_problems(project.problems, strict)
         pages = page_count(config, project.library)
