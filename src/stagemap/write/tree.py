@@ -137,18 +137,15 @@ class Stager:
     def _target(self, rel: str) -> Path:
         # In a folder this build made, no earlier file or link can stand at a target: a file
         # put there since is still refused (`stream_tree` checks every path the manifest lacks).
-        return fast_confined(self.base, rel, self.parents, links=not self.new_root) or confined(
-            self.root, rel
-        )
+        found = fast_confined(self.base, rel, self.parents, links=not self.new_root)
+        return found or confined(self.root, rel)
 
     def write(self, rel: str, data: bytes) -> Staged:
         """Write a file into the staging folder unless its target holds these bytes already."""
-        target = self._target(rel)
-        mode = (
-            -1 if self.new_root else mode_to_write(str(target), data, str(target), follow=False, create=False)
-        )
+        target = str(self._target(rel))
+        mode = -1 if self.new_root else mode_to_write(target, data, target, follow=False, create=False)
         if mode is None:
-            return Staged(None, str(target))
+            return Staged(None, target)
         # The process id keeps the names of forked workers apart.
         self.count += 1
         fault("write", self.count)
@@ -162,7 +159,7 @@ class Stager:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-        return Staged(tmp, str(target))
+        return Staged(tmp, target)
 
     def close(self) -> None:
         """Release the build lock."""
