@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -31,6 +32,19 @@ def test_cli_help_imports_no_command_module() -> None:
 
 def test_cli_check_imports_only_its_own_module() -> None:
     assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check"]
+
+
+def test_cli_build_does_not_import_the_preview_server(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from stagemap.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['-C', {str(tmp_path)!r}, 'init'])\n"
+        f"result = CliRunner().invoke(cli, ['-C', {str(tmp_path)!r}, 'build'])\n"
+        "print(result.exit_code, sorted(m for m in sys.modules if m.startswith(('stagemap.serve', 'http.server'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout == "0 []\n", done.stderr
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -251,7 +251,7 @@ def _tests_run_pythons() -> list[str]:
 
 
 def _serve_default(name: str) -> list[str]:
-    from stagemap.cli.site import serve
+    from stagemap.cli.serve import serve
 
     return [str(next(p for p in serve.params if p.name == name).default)]
 

@@ -143,7 +143,25 @@ class SitePlan:
 
 
 def site_pages(config: Config, library: Library, *, history: bool = False) -> tuple[SitePage, ...]:
-    """Return every HTML page of the site, in the order they are made (``history.html`` with ``history``)."""
+    """Return every HTML page of the site, in the order they are made (``history.html`` with ``history``).
+
+    Worked out once for the same settings and library (a build asks for the progress bar,
+    the page keys and the plan).
+    """
+    known = _PAGES[0] if _PAGES else None
+    if known is not None and known[0] is config and known[1] is library and known[2] == history:
+        return known[3]
+    pages = _site_pages(config, library, history)
+    _PAGES[:] = [(config, library, history, pages)]
+    return pages
+
+
+_PAGES: list[tuple[Config, Library, bool, tuple[SitePage, ...]]] = []
+"""The settings and library last asked about (kept alive, so that identity is a safe test) and their pages."""
+
+
+def _site_pages(config: Config, library: Library, history: bool) -> tuple[SitePage, ...]:
+    """Make the pages of `site_pages`."""
     paths = asset_paths(a.id for a in library.assets)
     lists = plan_lists(config, library)
     return (
@@ -219,7 +237,7 @@ def plan_site(
         by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
         attachments=attachments,
         routes=plan_routes(config, library, public or {}),
-        lists=plan_lists(config, library, ordered),
+        lists=plan_lists(config, library),
         search=tuple(search_entry(a, states[a.id], paths[a.id]) for a in ordered),
         history=history,
     )

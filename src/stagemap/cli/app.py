@@ -96,7 +96,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "Print a JSON Schema (draft 2020-12) of asset front matter for this project.",
     ),
     "serve": LazyCommand(
-        "site",
+        "serve",
         "serve",
         "Build the site and serve it locally, rebuilding and reloading open pages on every change.",
     ),

@@ -1,13 +1,11 @@
-"""The site commands, ``build`` and ``serve``: parse, call the library, print."""
+"""The ``build`` command: parse, call the library, print (``serve`` is in `stagemap.cli.serve`)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,6 @@ from pathlib import Path
 import click
 
 from ..errors import Problem, StagemapError
-from ..serve import Preview, PreviewServer, start_server
 from ..write.fingerprint import Unchanged, inputs_key, remember, unchanged
 from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
@@ -79,7 +76,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         return
     with _interruptible(shown):
         # A cold read of a big library parses its files on every core, as the pages are rendered.
-        project = state.load(spread=functools.partial(parallel_map, workers=workers))
+        project = state.load(spread=functools.partial(parallel_map, workers=workers, share=True))
         config = project.config
         _report_problems(project.problems, strict)
         pages = page_count(config, project.library)
@@ -135,75 +132,6 @@ def _interruptible(shown: str) -> Iterator[None]:
                 signal.signal(sig, handler)
 
 
-@cli.command(context_settings=CONTEXT)
-@click.option(
-    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on."
-)
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on. Anything but a loopback address shares the library with the network.",
-)
-@output_dir_option("Folder to build into (default: a temporary folder, removed on exit).")
-@as_of_option
-@pass_state
-def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str | None) -> None:
-    """Build the site and serve it locally, rebuilding and reloading open pages on every change.
-
-    Watches the content folder, stagemap.yml and templates/. When the content has problems,
-    or a change breaks the settings or a template, the pages say so in a banner and the last
-    good build stays up. Stop with Ctrl-C.
-
-    \b
-    Example:
-      stagemap serve
-      stagemap serve --port 8080 -o site
-    """
-    day = _as_of(as_of) if as_of is not None else None
-    if out_dir is not None:
-        # Refuse a bad output folder as build does: before reading the library or serving anything.
-        check_output_dir(state.config(), out_dir)
-    temporary = out_dir is None
-    target = Path(tempfile.mkdtemp(prefix="stagemap-serve-")) if out_dir is None else out_dir
-    try:
-        preview = Preview(state.project_dir, target, as_of=day, log=lambda line: click.echo(line, err=True))
-        # Listen first: a busy port is reported at once, not after building the whole site.
-        server = start_server(preview, host, port)
-        try:
-            _serve(preview, server, host)
-        finally:
-            server.server_close()
-    finally:
-        if temporary:
-            preview.forget()
-            shutil.rmtree(target, ignore_errors=True)
-
-
-def _serve(preview: Preview, server: PreviewServer, host: str) -> None:
-    """Build, say where the site is served, and serve it until Ctrl-C."""
-    first = preview.rebuild()
-    if first.error:
-        raise StagemapError(first.error)
-    address = server.server_address
-    url = f"http://{_url_host(str(address[0]))}:{address[1]}/"
-    if not _loopback(host):
-        click.echo(
-            f"Warning: listening on {host}: anyone who can reach this machine can read the library.",
-            err=True,
-        )
-    click.echo(f"Serving {first.name} at {url} (press Ctrl-C to stop)")
-    _stop_on_sigterm()
-    try:
-        preview.watch_in_background()
-        server.serve_forever(poll_interval=0.25)
-    except KeyboardInterrupt:
-        _ignore_signals()
-        click.echo("Stopped.", err=True)
-    finally:
-        preview.stop()
-
-
 def _stop_on_sigterm() -> None:
     """Treat SIGTERM like Ctrl-C, so a service manager's stop also removes the temporary folder."""
 
@@ -219,11 +147,3 @@ def _ignore_signals() -> None:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-def _loopback(host: str) -> bool:
-    return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host

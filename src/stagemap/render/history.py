@@ -8,11 +8,11 @@ JavaScript or CSS, carries a title and a description holding the whole data tabl
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import math
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..analyse.history import History
 
@@ -22,6 +22,11 @@ COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#0
 SHAPES = ("circle", "square", "triangle", "diamond", "down", "cross", "plus", "bar")
 """Marker shapes, one per series, so no reader depends on colour."""
 FONT = 'font-family="sans-serif" font-size="11"'
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<`` and ``>`` for SVG text (as xml.sax.saxutils does, whose import pulls in urllib)."""
+    return html.escape(text, quote=False)
 
 
 def _csv_text(value: object) -> str:

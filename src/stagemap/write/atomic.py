@@ -308,23 +308,45 @@ def mode_to_write(path: str, data: bytes, name: str, *, follow: bool, create: bo
         os.close(fd)
 
 
-def write_temp(tmp: str, data: bytes, mode: int, *, durable: bool) -> None:
-    """Write ``data`` to the new temp file ``tmp`` with ``mode`` (one left by a killed run goes)."""
+def write_temp(tmp: str, data: bytes, mode: int, *, durable: bool, opened: bool = False) -> None:
+    """Write ``data`` to the new temp file ``tmp`` with ``mode`` (one left by a killed run goes).
+
+    ``opened``: the file system gives a new file ``mode`` when asked at its creation (see
+    `umask_applies`), so no separate change of mode is needed.
+    """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
+    first = mode if opened else 0o600
     try:
-        fd = os.open(tmp, flags, 0o600)
+        fd = os.open(tmp, flags, first)
     except FileExistsError:
         os.unlink(tmp)
-        fd = os.open(tmp, flags, 0o600)
+        fd = os.open(tmp, flags, first)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fchmod(fd, mode)
+        if not opened:
+            os.fchmod(fd, mode)
         if durable:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def umask_applies(folder: Path) -> bool:
+    """True when a file made in ``folder`` gets the mode asked for less the umask (no default ACL says otherwise)."""
+    mode = 0o666 & ~current_umask()
+    probe = os.path.join(folder, f".mode-{os.getpid()}")
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o666)
+    except OSError:
+        return False
+    try:
+        return stat.S_IMODE(os.fstat(fd).st_mode) == mode
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
 
 
 def still_holds(path: str, expect: bytes) -> bool:

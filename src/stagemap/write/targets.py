@@ -97,10 +97,13 @@ def confined(root: Path, relative: str) -> Path:
     return candidate
 
 
-def fast_confined(base: Path, rel: str, parents: dict[str, Path | None]) -> Path | None:
+def fast_confined(
+    base: Path, rel: str, parents: dict[str, Path | None], *, links: bool = True
+) -> Path | None:
     """Return ``base / rel`` when plainly inside ``base`` (parents resolved once), else None.
 
-    None sends the caller to the full check of `confined`, which also refuses.
+    None sends the caller to the full check of `confined`, which also refuses. Without
+    ``links`` the target is not checked for a link (the caller knows the folder is new).
     """
     if not plain_relative(rel):
         return None
@@ -112,7 +115,7 @@ def fast_confined(base: Path, rel: str, parents: dict[str, Path | None]) -> Path
     if parent is None:
         return None
     target = parent / name
-    if os.path.islink(target):
+    if links and os.path.islink(target):
         return None
     return target
 

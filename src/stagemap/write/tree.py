@@ -18,6 +18,7 @@ from .atomic import (
     current_umask,
     make_owned_folder,
     mode_to_write,
+    umask_applies,
     write_owned,
     write_temp,
 )
@@ -116,38 +117,49 @@ class Stager:
     into place once every page is made. Holds the folder's build lock until `close`.
     """
 
-    def __init__(self, root: Path, *, new_root: bool = False, lock: int | None = None) -> None:
+    def __init__(
+        self, root: Path, *, new_root: bool = False, lock: int | None = None, plain_modes: bool = False
+    ) -> None:
         self.root = root
         self.base = root.resolve()
         self.staging = self.base / STAGING
         self.new_root = new_root
-        """The output folder itself was made by this build."""
+        """The output folder itself was made by this build: no file of an earlier one is in it."""
         self.lock = lock
         """The open folder that holds the build lock (None: no lock taken)."""
         self.parents: dict[str, Path | None] = {}
         self.mask = current_umask()
+        self.plain_modes = plain_modes
+        """A file made in the staging folder gets the mode asked for less the umask (no default ACL
+        there, see `umask_applies`): a new page's mode is given when it is opened, not set after."""
         self.count = 0
 
     def _target(self, rel: str) -> Path:
-        return fast_confined(self.base, rel, self.parents) or confined(self.root, rel)
+        # In a folder this build made, no earlier file or link can stand at a target: a file
+        # put there since is still refused (`stream_tree` checks every path the manifest lacks).
+        found = fast_confined(self.base, rel, self.parents, links=not self.new_root)
+        return found or confined(self.root, rel)
 
     def write(self, rel: str, data: bytes) -> Staged:
         """Write a file into the staging folder unless its target holds these bytes already."""
-        target = self._target(rel)
-        mode = mode_to_write(str(target), data, str(target), follow=False, create=False)
+        target = str(self._target(rel))
+        mode = -1 if self.new_root else mode_to_write(target, data, target, follow=False, create=False)
         if mode is None:
-            return Staged(None, str(target))
+            return Staged(None, target)
         # The process id keeps the names of forked workers apart.
         self.count += 1
         fault("write", self.count)
-        tmp = str(self.staging / f"{os.getpid()}-{self.count}")
+        tmp = f"{self.staging}/{os.getpid()}-{self.count}"
         try:
-            write_temp(tmp, data, 0o666 & ~self.mask if mode < 0 else mode, durable=False)
+            if mode < 0:
+                write_temp(tmp, data, 0o666 & ~self.mask, durable=False, opened=self.plain_modes)
+            else:
+                write_temp(tmp, data, mode, durable=False)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-        return Staged(tmp, str(target))
+        return Staged(tmp, target)
 
     def close(self) -> None:
         """Release the build lock."""
@@ -170,11 +182,12 @@ def stager_for(root: Path, kind: str = "site") -> Stager:
         clear_stale_temporaries(root, read_manifest(root))
         base = root.resolve()
         _clear_staging(base)
-        make_owned_folder(base / STAGING)
+        staging = make_owned_folder(base / STAGING)
+        plain = umask_applies(staging)
     except BaseException:
         unlock_folder(lock)
         raise
-    return Stager(root, new_root=new_root, lock=lock)
+    return Stager(root, new_root=new_root, lock=lock, plain_modes=plain)
 
 
 def _clear_staging(base: Path) -> None:

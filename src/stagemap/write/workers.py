@@ -61,8 +61,16 @@ def _run(indices: range) -> list[Any]:
     return [fn(items[i]) for i in indices]
 
 
-def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
-    """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes."""
+def parallel_map(
+    fn: Callable[[T], R], items: Iterable[T], workers: int, *, share: bool = False
+) -> Iterator[R]:
+    """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes.
+
+    With ``share`` this process does its part of the work (the last items) while one worker
+    fewer does the rest: for work whose results are big to send back (parsed assets with their
+    bodies), what this process makes itself is never pickled. Its results wait until the
+    workers' have been yielded.
+    """
     global _job
     todo = list(items)
     methods = multiprocessing.get_all_start_methods()
@@ -70,8 +78,11 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
         for item in todo:
             yield fn(item)
         return
-    size = max(8, len(todo) // (workers * 8))
-    chunks = [range(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
+    mine = len(todo) // workers if share else 0
+    theirs = len(todo) - mine
+    processes = workers - 1 if share else workers
+    size = max(8, theirs // (processes * 8))
+    chunks = [range(i, min(i + size, theirs)) for i in range(0, theirs, size)]
     _job = (fn, todo)
     # What the workers inherit (the library, the plan) is left out of their garbage
     # collections: scanning it cost each worker CPU time and copies of the pages it touched.
@@ -83,12 +94,15 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
         # Signals wait while the workers start, so that none arrives before `_quiet` has run.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         try:
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
+            pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         with pool:
-            for batch in pool.imap(_run, chunks):
+            batches = pool.imap(_run, chunks)
+            here = [fn(item) for item in todo[theirs:]]
+            for batch in batches:
                 yield from batch
+            yield from here
     finally:
         _job = None
         if ours:
