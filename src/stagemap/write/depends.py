@@ -55,7 +55,7 @@ from typing import Any
 
 from ..analyse.audience import is_internal
 from ..analyse.paging import LIST_PARTS, ListPart, plan_lists
-from ..analyse.reports import persona_report, remember_reports
+from ..analyse.reports import persona_report, remember_reports, report_inputs
 from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
@@ -143,7 +143,8 @@ _LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
 def same_report(inputs: str, make: Callable[[], Report]) -> Report:
     """Return ``make()``, or the report it made last time when ``inputs`` (a hash of everything it reads) are the same.
 
-    ``serve`` builds again after every save; a body edit leaves the report as it was.
+    ``serve`` builds again after every save; an edit to a body, or to front matter the report
+    does not read (`stagemap.analyse.reports.report_inputs`), leaves the report as it was.
     """
     if not _REPORT or _REPORT[0][0] != inputs:
         _REPORT[:] = [(inputs, make())]
@@ -168,7 +169,7 @@ def page_keys(
     """
     outside = outside or {}
     fronts, everything = library_key(library)
-    shows = _Shows(config, library, report, fronts, digest(base, everything))
+    shows = _Shows(config, library, report, fronts, digest(base, report_inputs(library)))
     # The other pages show no body: with the same site-wide key, front matter and report
     # (a body edit in ``serve``), their keys are the last build's.
     same = (base, everything, sorted(outside.items()))
@@ -231,10 +232,10 @@ class _Shows:
         self._filters: tuple[list[str], list[str]] | None = None
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
+        """A hash of everything a persona's report reads: the site-wide key, what is analysed of the assets."""
         self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
         self._reach: dict[str, frozenset[str]] = {}
         self._shown: dict[str, tuple[Any, ...]] = {}
-        """A hash of everything a report reads: the site-wide key, every asset's front matter."""
 
     def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
         """The front-matter hashes of the assets (None for an id that is no asset), by id."""
@@ -393,4 +394,4 @@ _IN_KIT: dict[str, tuple[Asset, dt.date, tuple[Any, ...]]] = {}
 _KITS: dict[str, tuple[list[tuple[Any, ...]], str]] = {}
 _PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
 """The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
-each save, and a body edit leaves every report as it was."""
+each save, and most edits (a body, a title) leave every report as it was."""
