@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import stagemap.write.depends
 import stagemap.write.publish
 from stagemap import load_project
 from stagemap.analyse import reports as reports_module
@@ -164,6 +165,48 @@ def test_preview_a_title_edit_makes_no_report_again_and_a_status_edit_does(
     page.write_text(text.replace("status: published", "status: draft", 1), encoding="utf-8")
     assert preview.rebuild().changed
     assert set(made) == {None} | personas
+    preview.stop()
+    shutil.rmtree(project / ".stagemap-cache")
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_keys_after_a_title_edit_list_no_page_again_and_after_a_stage_edit_do(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed: list[tuple[str, str]] = []
+    facts: list[str] = []
+    members, play_facts = stagemap.write.depends._members, stagemap.write.depends._play_facts
+
+    def members_spy(assets: Any, kind: str, key: str) -> Any:
+        listed.append((kind, key))
+        return members(assets, kind, key)
+
+    def play_facts_spy(stage_id: str, ids: Any, targets: Any) -> Any:
+        make = play_facts(stage_id, ids, targets)
+
+        def made(report: Any) -> Any:
+            facts.append(stage_id)
+            return make(report)
+
+        return made
+
+    monkeypatch.setattr(stagemap.write.depends, "_members", members_spy)
+    monkeypatch.setattr(stagemap.write.depends, "_play_facts", play_facts_spy)
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert ("stage", "awareness") in listed and ("question", "problems") in listed and "awareness" in facts
+    listed.clear()
+    facts.clear()
+    page = project / PAPER
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("title: Five signs", "title: Six signs", 1), encoding="utf-8")
+    assert preview.rebuild().changed
+    assert listed == [] and facts == []
+    page.write_text(text.replace("stages: [awareness", "stages: [adoption, awareness", 1), encoding="utf-8")
+    assert preview.rebuild().changed
+    assert ("stage", "adoption") in listed and "adoption" in facts
     preview.stop()
     shutil.rmtree(project / ".stagemap-cache")
     build(project, tmp_path / "fresh")
