@@ -14,6 +14,7 @@ import pytest
 import stagemap.write.depends
 import stagemap.write.publish
 from stagemap import load_project
+from stagemap.analyse import coverage
 from stagemap.analyse import reports as reports_module
 from stagemap.analyse.coverage import analyse
 from stagemap.analyse.reports import report_inputs
@@ -211,3 +212,34 @@ def test_preview_keys_after_a_title_edit_list_no_page_again_and_after_a_stage_ed
     shutil.rmtree(project / ".stagemap-cache")
     build(project, tmp_path / "fresh")
     assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_analyse_works_out_the_next_steps_once_for_the_reports_of_one_library(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inferred: list[int] = []
+    original = coverage.infer_next
+
+    def spy(assets: Any, candidates: Any, stage_ids: Any) -> Any:
+        inferred.append(len(assets))
+        return original(assets, candidates, stage_ids)
+
+    monkeypatch.setattr(coverage, "infer_next", spy)
+    loaded = load_project(project)
+    config, library = loaded.config, loaded.library
+    personas = [None, *(p.id for p in config.personas)]
+    reports = [analyse(config, library, AS_OF, persona=p) for p in personas]
+    assert len(inferred) == 1
+    # Another library (a status edit): worked out again, and equal to a report made on its own.
+    paper = next(a for a in library.assets if a.path == PAPER)
+    edited = Library(
+        tuple(dataclasses.replace(a, status="draft") if a is paper else a for a in library.assets),
+        library.problems,
+        library.fates,
+    )
+    again = [analyse(config, edited, AS_OF, persona=p) for p in personas]
+    assert len(inferred) == 2
+    assert again != reports
+    monkeypatch.setattr(coverage, "_SHARED", [])
+    assert [analyse(config, edited, AS_OF, persona=p) for p in personas] == again
+    assert any(paper.id in r.eligible for r in reports) and all(paper.id not in r.eligible for r in again)

@@ -42,6 +42,9 @@ def stable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return sorted(((repr(k), stable(v)) for k, v in value.items()), key=lambda item: item[0])
     if isinstance(value, (list, tuple)):
+        # Most are ids (a report's cells list thousands): strings are their own stable form.
+        if all(type(v) is str for v in value):
+            return list(value)
         return [stable(v) for v in value]
     return value
 
