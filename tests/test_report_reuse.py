@@ -20,6 +20,7 @@ from stagemap.analyse.coverage import analyse
 from stagemap.analyse.reports import report_inputs
 from stagemap.model.library import Asset, Library
 from stagemap.serve.preview import Preview
+from stagemap.write.hashes import projected
 from tests.test_incremental import OLD, build, tree
 
 AS_OF = dt.date(2026, 11, 24)
@@ -172,7 +173,7 @@ def test_preview_a_title_edit_makes_no_report_again_and_a_status_edit_does(
     assert tree(served) == tree(tmp_path / "fresh")
 
 
-def test_preview_keys_after_a_title_edit_list_no_page_again_and_after_a_stage_edit_do(
+def test_preview_keys_list_the_assets_of_a_page_again_only_after_a_tagging_edit(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     listed: list[tuple[str, str]] = []
@@ -192,6 +193,10 @@ def test_preview_keys_after_a_title_edit_list_no_page_again_and_after_a_stage_ed
 
         return made
 
+    # What earlier tests left (the same sample) would be found again: start from nothing.
+    for kept in ("_GROUPS", "_PLACED"):
+        monkeypatch.setattr(stagemap.write.depends, kept, [])
+    monkeypatch.setattr(stagemap.write.depends, "_FACTS", {})
     monkeypatch.setattr(stagemap.write.depends, "_members", members_spy)
     monkeypatch.setattr(stagemap.write.depends, "_play_facts", play_facts_spy)
     served = tmp_path / "served"
@@ -205,6 +210,10 @@ def test_preview_keys_after_a_title_edit_list_no_page_again_and_after_a_stage_ed
     page.write_text(text.replace("title: Five signs", "title: Six signs", 1), encoding="utf-8")
     assert preview.rebuild().changed
     assert listed == [] and facts == []
+    # A status edit changes the reports, not which assets a page lists.
+    page.write_text(text.replace("status: published", "status: draft", 1), encoding="utf-8")
+    assert preview.rebuild().changed
+    assert listed == [] and "awareness" in facts
     page.write_text(text.replace("stages: [awareness", "stages: [adoption, awareness", 1), encoding="utf-8")
     assert preview.rebuild().changed
     assert ("stage", "adoption") in listed and "adoption" in facts
@@ -243,3 +252,21 @@ def test_analyse_works_out_the_next_steps_once_for_the_reports_of_one_library(
     monkeypatch.setattr(coverage, "_SHARED", [])
     assert [analyse(config, edited, AS_OF, persona=p) for p in personas] == again
     assert any(paper.id in r.eligible for r in reports) and all(paper.id not in r.eligible for r in again)
+
+
+def test_projected_hashes_again_only_the_assets_that_are_new_objects() -> None:
+    seen: list[str] = []
+
+    def project(asset: Asset) -> tuple[Any, ...]:
+        seen.append(asset.id)
+        return (asset.id, asset.stages)
+
+    first, second = _asset(), _asset(id="b", path="content/b.md")
+    before = projected(Library((first, second), ()), "test", project)
+    assert seen == ["a", "b"]
+    seen.clear()
+    retitled = dataclasses.replace(second, title="Another")
+    assert projected(Library((first, retitled), ()), "test", project) == before
+    assert seen == ["b"]
+    moved = dataclasses.replace(second, stages=("adoption",))
+    assert projected(Library((first, moved), ()), "test", project) != before

@@ -57,7 +57,7 @@ from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
-from .hashes import body_hash, digest, front, library_key, same_report, stable, text_hash
+from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
 
 __all__ = ["digest", "front", "library_key", "page_keys", "same_report", "stable"]
 
@@ -136,11 +136,11 @@ class _Shows:
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
         """A hash of everything a persona's report reads: the site-wide key, what is analysed of the assets."""
-        # Which assets a page lists and where they lead follow from fields the reports read:
-        # ``serve`` keeps them while those stay as they were (after a title or body edit).
-        if not _GROUPS or _GROUPS[0][0] != inputs:
-            _GROUPS[:] = [(inputs, {})]
-        self._groups = _GROUPS[0][1]
+        # What follows from fields the reports read (the flow, each asset's state) is kept while
+        # those stay as they were (``serve``, after a title or body edit); which assets a page
+        # lists and where they lead, while their stages, questions, personas and next steps stay.
+        self._groups = _kept(_GROUPS, inputs)
+        self._placed = _kept(_PLACED, projected(library, "placed", _placed))
         self._kits: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
         self._shown: dict[str, tuple[Any, ...]] = {}
 
@@ -167,11 +167,15 @@ class _Shows:
 
     def _members(self, kind: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ids of the assets of a stage, question or persona, and the ids their next steps name (each sorted)."""
-        return self._group((kind, key), lambda: _members(self.assets, kind, key))  # type: ignore[no-any-return]
+        if (kind, key) not in self._placed:
+            self._placed[kind, key] = _members(self.assets, kind, key)
+        return self._placed[kind, key]  # type: ignore[no-any-return]
 
     def _incoming(self) -> dict[str, list[str]]:
         """The ids of the assets whose next step names an id, sorted, by that id."""
-        return self._group(("incoming",), lambda: _incoming(self.assets))  # type: ignore[no-any-return]
+        if ("incoming",) not in self._placed:
+            self._placed["incoming",] = _incoming(self.assets)
+        return self._placed["incoming",]  # type: ignore[no-any-return]
 
     def flow(self) -> str:
         as_of = self.report.as_of
@@ -244,7 +248,9 @@ class _Shows:
         if stage_id not in self._kits:
             ids, targets = self._members("stage", stage_id)
             # Sorted by id is sorted by what is shown (the id comes first, and ids are unique).
-            shown = self._group(("kit", stage_id), lambda: sorted(set(ids).union(targets)))
+            if ("kit", stage_id) not in self._placed:
+                self._placed["kit", stage_id] = sorted(set(ids).union(targets))
+            shown = self._placed["kit", stage_id]
             kits = [self._in_kit(i) for i in shown]
             last = _KITS.get(stage_id)
             # Each asset shown by the same object as in the last build (``serve``): the same hash.
@@ -307,7 +313,23 @@ _PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
 """The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
 each save, and most edits (a body, a title) leave every report as it was."""
 _GROUPS: list[tuple[str, dict[tuple[str, ...], Any]]] = []
-"""What the latest pages listed (see `_Shows._group`), with the hash of the fields it follows from."""
+"""What the latest page keys found from the fields the reports read (see `_Shows._group`), with their hash."""
+_PLACED: list[tuple[str, dict[tuple[str, ...], Any]]] = []
+"""Which assets the latest pages listed and where they lead (see `_Shows._members`), with the hash of `_placed`."""
+
+
+def _kept(store: list[tuple[str, dict[tuple[str, ...], Any]]], inputs: str) -> dict[tuple[str, ...], Any]:
+    """Return the values kept in ``store`` for ``inputs``, emptied first when they were found from others."""
+    if not store or store[0][0] != inputs:
+        store[:] = [(inputs, {})]
+    return store[0][1]
+
+
+def _placed(asset: Asset) -> tuple[Any, ...]:
+    """The fields that say on which pages an asset is listed, and which asset it leads to."""
+    return (asset.id, asset.stages, asset.questions, asset.personas, asset.next)
+
+
 _FACTS: dict[str, tuple[Report, str, dict[tuple[str, ...], Any]]] = {}
 """What pages showed of each persona's latest report (``""``: everyone's), with that report and its inputs."""
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..model.library import Asset, Library
 from ..model.report import Report
 
-__all__ = ["body_hash", "digest", "front", "library_key", "same_report", "stable", "text_hash"]
+__all__ = ["body_hash", "digest", "front", "library_key", "projected", "same_report", "stable", "text_hash"]
 
 
 def digest(*parts: Any) -> str:
@@ -110,3 +110,28 @@ def same_report(inputs: str, make: Callable[[], Report]) -> Report:
 
 
 _REPORT: list[tuple[str, Report]] = []
+
+
+def projected(library: Library, name: str, project: Callable[[Asset], tuple[Any, ...]]) -> str:
+    """Return a hash of ``project(asset)`` for every asset of the library, in order.
+
+    ``project`` picks fields with a stable repr. Remembered by ``name`` for the latest library
+    asked about: ``serve`` reads an unchanged file into the same `Asset`, which is not looked at again.
+    """
+    last = _PROJECTED.get(name)
+    if last is not None and last[0] is library:
+        return last[2]
+    old = last[1] if last is not None else {}
+    hashes: dict[str, tuple[Asset, str]] = {}
+    for asset in library.assets:
+        known = old.get(asset.id)
+        if known is None or known[0] is not asset:
+            known = asset, text_hash(repr(project(asset)))
+        hashes[asset.id] = known
+    found = text_hash("".join(hashes[a.id][1] for a in library.assets))
+    _PROJECTED[name] = (library, hashes, found)
+    return found
+
+
+_PROJECTED: dict[str, tuple[Library, dict[str, tuple[Asset, str]], str]] = {}
+"""By name: the latest library projected, each asset with the hash of its projection, and their hash."""
