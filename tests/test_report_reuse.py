@@ -21,6 +21,7 @@ from stagemap.analyse.reports import report_inputs
 from stagemap.model.library import Asset, Library
 from stagemap.serve.preview import Preview
 from stagemap.write.hashes import projected
+from stagemap.write.record import global_key
 from tests.test_incremental import OLD, build, tree
 
 AS_OF = dt.date(2026, 11, 24)
@@ -270,3 +271,21 @@ def test_projected_hashes_again_only_the_assets_that_are_new_objects() -> None:
     assert seen == ["b"]
     moved = dataclasses.replace(second, stages=("adoption",))
     assert projected(Library((first, moved), ()), "test", project) != before
+
+
+def test_global_key_moves_with_a_slug_a_url_or_the_pages_and_not_with_a_title(project: Path) -> None:
+    loaded = load_project(project)
+    config, library = loaded.config, loaded.library
+    pages = [("index.html", "home", ""), ("assets/a.html", "asset", "a")]
+    key = global_key(config, library, AS_OF, pages)
+    assert global_key(config, library, AS_OF, list(reversed(pages))) == key
+
+    def edited(**fields: Any) -> Library:
+        first = library.assets[0]
+        return Library((dataclasses.replace(first, **fields), *library.assets[1:]), library.problems)
+
+    assert global_key(config, edited(title="Another title"), AS_OF, pages) == key
+    assert global_key(config, edited(url="https://example.com/moved/"), AS_OF, pages) != key
+    assert global_key(config, edited(extra={"slug": "moved"}), AS_OF, pages) != key
+    assert global_key(config, library, AS_OF, pages[:1]) != key
+    assert global_key(config, library, AS_OF, pages) == key
