@@ -14,6 +14,7 @@ import pytest
 
 import stagemap.render.searchindex
 import stagemap.write.depends
+import stagemap.write.hashes
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
 from stagemap.model.library import Asset
@@ -226,7 +227,7 @@ def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_as
 ) -> None:
     hashed: list[str] = []
     kits: list[str] = []
-    front, internal = stagemap.write.depends.front, stagemap.write.depends.is_internal
+    front, internal = stagemap.write.hashes.front, stagemap.write.depends.is_internal
 
     def front_spy(asset: Asset) -> str:
         hashed.append(asset.id)
@@ -236,7 +237,7 @@ def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_as
         kits.append(asset.id)
         return internal(asset)
 
-    monkeypatch.setattr(stagemap.write.depends, "front", front_spy)
+    monkeypatch.setattr(stagemap.write.hashes, "front", front_spy)
     monkeypatch.setattr(stagemap.write.depends, "is_internal", internal_spy)
     served = tmp_path / "served"
     preview = Preview(project, served, as_of=AS_OF)

@@ -54,20 +54,19 @@ def analyse(
     With ``evidence`` (imported signals), gaps and actions at stages where buyers leak rank
     earlier (see `stagemap.analyse.rank`), and the report carries the evidence to show.
     """
+    shared = _shared(config, library, as_of)
+    flow, reachable = shared.flow, shared.flow.reachable
     assets = [a for a in library.assets if serves(a, persona)]
-    eligible = [a for a in assets if a.is_eligible(as_of)]
-    # A next step may lead to any asset a buyer could be sent, whoever it is written for.
-    reachable = frozenset(a.id for a in library.assets if a.is_eligible(as_of))
-    flow = _Flow(
-        {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
-    )
+    eligible = [a for a in assets if a.id in reachable]
+    ids = {a.id for a in eligible}
     placed = _place(config, eligible, flow)
     stage_rows = _stage_rows(config, placed)
     cells = _cells(config, placed)
     with_next = _with_next(eligible, config.model.stages[-1].id)
     tracked = with_next[1] < FLOW_MIN_ASSETS or with_next[0] >= FLOW_MIN_SHARE * with_next[1]
     stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward) if tracked else ()
-    broken, backward = _next_issues(eligible, flow, as_of)
+    broken = tuple(issue for issue in shared.broken if issue.asset in ids)
+    backward = tuple(issue for issue in shared.backward if issue.asset in ids)
     lost = lost_by_stage(evidence)
     gaps = leak_first(_rank_gaps(config, cells, set(stuck)), lost)
     onward = {row.stage.id: row.forward for row in stage_rows}
@@ -93,7 +92,7 @@ def analyse(
         retired=tuple(sorted(a.id for a in assets if a.status == "retired")),
         over_invested=_over_invested(eligible, cells),
         flow_tracked=tracked,
-        inferred_next=infer_next(eligible, [a for a in library.assets if a.id in reachable], flow.index),
+        inferred_next=tuple(pair for pair in shared.inferred if pair[0] in ids),
         with_next=with_next,
         next_to_make=gaps,
         by_persona=rows,
@@ -140,6 +139,41 @@ class _Flow:
         if not asset.next:
             return -1
         return max((self.index[t] for t in self.target_stages(asset.next)), default=-1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every report of a library on a day finds the same, whoever it is for (worked out once for them all)."""
+
+    flow: _Flow
+    """Where next steps lead."""
+    broken: tuple[NextIssue, ...]
+    """The broken next steps of every eligible asset, by asset id (a report keeps those of its assets)."""
+    backward: tuple[NextIssue, ...]
+    """The next steps that lead back, likewise."""
+    inferred: tuple[tuple[str, str], ...]
+    """The next step inferred for every eligible asset that names none, likewise."""
+
+
+def _shared(config: Config, library: Library, as_of: dt.date) -> _Shared:
+    """Return what the reports of these objects share; remembered for the latest (a build makes one per persona)."""
+    last = _SHARED[0] if _SHARED else None
+    if last is not None and last[0] is config and last[1] is library and last[2] == as_of:
+        return last[3]
+    eligible = [a for a in library.assets if a.is_eligible(as_of)]
+    # A next step may lead to any asset a buyer could be sent, whoever it is written for.
+    reachable = frozenset(a.id for a in eligible)
+    flow = _Flow(
+        {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
+    )
+    broken, backward = _next_issues(eligible, flow, as_of)
+    shared = _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index))
+    _SHARED[:] = [(config, library, as_of, shared)]
+    return shared
+
+
+_SHARED: list[tuple[Config, Library, dt.date, _Shared]] = []
+"""The latest library and settings analysed, with the day and what their reports share."""
 
 
 @dataclass(frozen=True, slots=True)

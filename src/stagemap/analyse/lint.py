@@ -54,6 +54,18 @@ _LAST: list[tuple[Config, Library, dt.date, tuple[Problem, ...]]] = []
 """The last library and settings linted, with the day and the warnings."""
 
 
+def lint_reads(asset: Asset) -> tuple[str | None, bool]:
+    """Return what the rules read of an asset's words: the hard sell its call to action makes, if any,
+    and whether its title, summary or message say who the offer is not for.
+
+    (The other fields they read are listed in `stagemap.analyse.reports.report_inputs`.)
+    """
+    match = HARD_SELL.search(asset.cta)
+    return match.group(0) if match else None, bool(
+        NOT_FOR.search(f"{asset.title} {asset.summary} {asset.message}")
+    )
+
+
 def _lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...]:
     eligible = [a for a in library.assets if a.is_eligible(as_of)]
     problems: list[Problem] = []

@@ -3,19 +3,25 @@
 The page keys (`stagemap.write.depends`) and the site plan (`stagemap.analyse.site`) both need
 the report of every persona that has a play; both ask here, with the same settings and library
 objects, so each report is made once per build.
+
+`report_inputs` says when a report made from another library is this one's too: ``serve`` keeps
+its reports while an edit leaves what `analyse` reads as it was (a title, a summary, a body).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
+from typing import Any
 
-from ..model.library import Library
+from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
 from .coverage import analyse
+from .lint import lint_reads
 
-__all__ = ["persona_report", "remember_reports"]
+__all__ = ["persona_report", "remember_reports", "report_inputs"]
 
 _latest: list[tuple[Config, Library, dt.date, dict[str, Report]]] = []
 """The reports of the latest library asked about (one library at a time, so little is kept)."""
@@ -38,3 +44,56 @@ def persona_report(config: Config, library: Library, as_of: dt.date, persona: st
 def remember_reports(config: Config, library: Library, as_of: dt.date, reports: Mapping[str, Report]) -> None:
     """Take ``reports`` as the persona reports of these objects (the caller knows they are the same)."""
     _entry(config, library, as_of).update(reports)
+
+
+def report_inputs(library: Library) -> str:
+    """Return a hash of everything `analyse` reads of a library (with the same settings, day and evidence, the same report).
+
+    That is the assets in their order and, of each, only the fields the coverage, flow,
+    ranking and lint read (`analysed`): an edit to anything else leaves the hash as it was.
+    Remembered for the latest library, whose unchanged assets (the same objects) are not read again.
+    """
+    last = _INPUTS[0] if _INPUTS else None
+    if last is not None and last[0] is library:
+        return last[2]
+    old = last[1] if last is not None else {}
+    hashes: dict[str, tuple[Asset, str]] = {}
+    for asset in library.assets:
+        known = old.get(asset.id)
+        if known is None or known[0] is not asset:
+            known = (
+                asset,
+                hashlib.sha256(repr(analysed(asset)).encode("utf-8", "surrogateescape")).hexdigest(),
+            )
+        hashes[asset.id] = known
+    # In the library's order (each hash takes in the asset's id and path).
+    found = hashlib.sha256("".join(hashes[a.id][1] for a in library.assets).encode()).hexdigest()
+    _INPUTS[:] = [(library, hashes, found)]
+    return found
+
+
+_INPUTS: list[tuple[Library, dict[str, tuple[Asset, str]], str]] = []
+"""The latest library asked about, each of its assets with the hash of what is analysed of it, and their hash."""
+
+
+def analysed(asset: Asset) -> tuple[Any, ...]:
+    """Return every field of an asset that `analyse` reads, directly or through lint, ranking and flow.
+
+    A test changes each field of `Asset` and checks that the hash moves exactly for these.
+    """
+    return (
+        asset.id,
+        asset.path,  # problems and suggested commands name the file
+        asset.stages,
+        asset.questions,
+        asset.personas,
+        asset.status,
+        asset.review_by,  # staleness
+        asset.next,
+        asset.next_pos,  # lint points at it
+        asset.cta_pos,
+        asset.audience,  # internal material is not handed on, nor linted for "not for"
+        asset.url,  # inferred next steps follow links by address
+        asset.links,
+        lint_reads(asset),  # only what the rules find in the words
+    )

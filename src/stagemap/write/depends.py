@@ -45,112 +45,21 @@ matter and the problems, and a front-matter edit re-renders every page, as it al
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
-import hashlib
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..analyse.audience import is_internal
 from ..analyse.paging import LIST_PARTS, ListPart, plan_lists
-from ..analyse.reports import persona_report, remember_reports
+from ..analyse.reports import persona_report, remember_reports, report_inputs
 from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
+from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
 
-__all__ = ["digest", "front", "page_keys", "stable"]
-
-
-def digest(*parts: Any) -> str:
-    """Return the sha256 of the parts, each as bytes or by its repr (length-prefixed)."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogateescape")
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
-
-
-def stable(value: Any) -> Any:
-    """Return ``value`` with sets and mappings sorted, so that its repr is the same in every process.
-
-    (A set's order changes with Python's per-process string hashing.)
-    """
-    if isinstance(value, (str, int, float, dt.date)) or value is None:
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    if isinstance(value, (set, frozenset)):
-        return sorted((stable(v) for v in value), key=repr)
-    if isinstance(value, Mapping):
-        return sorted(((repr(k), stable(v)) for k, v in value.items()), key=lambda item: item[0])
-    if isinstance(value, (list, tuple)):
-        return [stable(v) for v in value]
-    return value
-
-
-def front(asset: Asset) -> str:
-    """Return the hash of every field of an asset but its body (new fields are in without a change here)."""
-    values = tuple(getattr(asset, name) for name in _FRONT_FIELDS)
-    if not asset.extra:
-        return _front_hash(values)
-    return _hash(repr((values, stable(asset.extra))))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _front_hash(values: tuple[Any, ...]) -> str:
-    """Hash front matter without extra fields; remembered, so that ``serve`` hashes only what changed.
-
-    The fields are strings, tuples of strings, dates and numbers, whose repr is stable.
-    """
-    return _hash(repr((values, [])))
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _body_hash(body: str) -> str:
-    """Hash a body; remembered, so that ``serve`` hashes only the edited one (a kept body's string hash is cached)."""
-    return _hash(body)
-
-
-_FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
-
-
-def library_key(library: Library) -> tuple[dict[str, str], str]:
-    """Return each asset's front-matter hash by id, and one hash of them all and the problems.
-
-    Remembered for the latest library: the report and the page keys of one build both ask.
-    """
-    if _LIBRARY and _LIBRARY[0][0] is library:
-        return _LIBRARY[0][1]
-    # ``serve`` reads an unchanged file into the same `Asset`: only the edited one is hashed again.
-    old, known = (_LIBRARY[0][0].by_id, _LIBRARY[0][1][0]) if _LIBRARY else ({}, {})
-    fronts = {a.id: known[a.id] if old.get(a.id) is a else front(a) for a in library.assets}
-    found = fronts, digest(sorted(fronts.items()), stable(library.problems))
-    _LIBRARY[:] = [(library, found)]
-    return found
-
-
-_LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
-
-
-def same_report(inputs: str, make: Callable[[], Report]) -> Report:
-    """Return ``make()``, or the report it made last time when ``inputs`` (a hash of everything it reads) are the same.
-
-    ``serve`` builds again after every save; a body edit leaves the report as it was.
-    """
-    if not _REPORT or _REPORT[0][0] != inputs:
-        _REPORT[:] = [(inputs, make())]
-    return _REPORT[0][1]
-
-
-_REPORT: list[tuple[str, Report]] = []
+__all__ = ["digest", "front", "library_key", "page_keys", "same_report", "stable"]
 
 
 def page_keys(
@@ -168,7 +77,7 @@ def page_keys(
     """
     outside = outside or {}
     fronts, everything = library_key(library)
-    shows = _Shows(config, library, report, fronts, digest(base, everything))
+    shows = _Shows(config, library, report, fronts, digest(base, report_inputs(library)))
     # The other pages show no body: with the same site-wide key, front matter and report
     # (a body edit in ``serve``), their keys are the last build's.
     same = (base, everything, sorted(outside.items()))
@@ -178,7 +87,7 @@ def page_keys(
     for path, kind, key in pages:
         if kind == "asset":
             # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
-            keys[path] = _hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
+            keys[path] = text_hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
         elif known is not None and path in known[2]:
             keys[path] = known[2][path]
         else:
@@ -222,40 +131,64 @@ class _Shows:
         self.library = library
         self.by_id = library.by_id
         self.assets = library.assets
-        self.incoming: dict[str, list[str]] = {}
-        for asset in library.assets:
-            if asset.next:
-                self.incoming.setdefault(asset.next, []).append(asset.id)
-        self._flow: str | None = None
         self._lists: dict[str, ListPart] | None = None
         self._filters: tuple[list[str], list[str]] | None = None
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
-        self._kits: dict[str, tuple[str, set[str], set[str]]] = {}
-        self._reach: dict[str, frozenset[str]] = {}
+        """A hash of everything a persona's report reads: the site-wide key, what is analysed of the assets."""
+        # What follows from fields the reports read (the flow, each asset's state) is kept while
+        # those stay as they were (``serve``, after a title or body edit); which assets a page
+        # lists and where they lead, while their stages, questions, personas and next steps stay.
+        self._groups = _kept(_GROUPS, inputs)
+        self._placed = _kept(_PLACED, projected(library, "placed", _placed))
+        self._kits: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
         self._shown: dict[str, tuple[Any, ...]] = {}
-        """A hash of everything a report reads: the site-wide key, every asset's front matter."""
 
-    def _of(self, ids: Iterable[str]) -> list[tuple[str, str | None]]:
-        """The front-matter hashes of the assets (None for an id that is no asset), by id."""
-        return sorted((i, self.fronts.get(i)) for i in set(ids))
+    def _group(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """Return ``make()`` (which reads only fields the reports read), remembered with them."""
+        if key not in self._groups:
+            self._groups[key] = make()
+        return self._groups[key]
 
-    def _targets(self, assets: list[Asset]) -> list[tuple[str, str | None]]:
-        return self._of(a.next for a in assets if a.next)
+    def _facts(self, persona: str, key: tuple[str, ...], make: Callable[[Report], Any]) -> Any:
+        """Return ``make(report)`` for the persona's report (``""``: everyone's), remembered with that report."""
+        report = self._report(persona)
+        last = _FACTS.get(persona)
+        if last is None or last[0] is not report or last[1] != self._inputs:
+            last = _FACTS[persona] = (report, self._inputs, {})
+        if key not in last[2]:
+            last[2][key] = make(report)
+        return last[2][key]
 
-    def flow(self, as_of: dt.date) -> str:
-        if self._flow is None:
-            self._flow = digest(sorted((a.id, a.stages, a.next, a.is_eligible(as_of)) for a in self.assets))
-        return self._flow
+    def _of(self, ids: tuple[str, ...]) -> str:
+        """The ids (sorted, unique) and front-matter hashes of assets (None for an id that is no asset), hashed."""
+        fronts = self.fronts
+        return text_hash("\0".join(f"{i!r} {fronts.get(i)}" for i in ids))
+
+    def _members(self, kind: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ids of the assets of a stage, question or persona, and the ids their next steps name (each sorted)."""
+        if (kind, key) not in self._placed:
+            self._placed[kind, key] = _members(self.assets, kind, key)
+        return self._placed[kind, key]  # type: ignore[no-any-return]
+
+    def _incoming(self) -> dict[str, list[str]]:
+        """The ids of the assets whose next step names an id, sorted, by that id."""
+        if ("incoming",) not in self._placed:
+            self._placed["incoming",] = _incoming(self.assets)
+        return self._placed["incoming",]  # type: ignore[no-any-return]
+
+    def flow(self) -> str:
+        as_of = self.report.as_of
+        return self._group(  # type: ignore[no-any-return]
+            ("flow",),
+            lambda: digest(sorted((a.id, a.stages, a.next, a.is_eligible(as_of)) for a in self.assets)),
+        )
 
     def asset(self, asset_id: str) -> str:
         asset = self.by_id[asset_id]
         fronts = self.fronts
-        incoming = self.incoming.get(asset_id, ())
-        if len(incoming) > 1:
-            incoming = sorted(incoming)
-        parts = [fronts[asset_id], _body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
-        parts += [f"{i!r} {fronts[i]}" for i in incoming]
+        parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
         return "\0".join(parts)
 
     def part(self, path: str) -> Any:
@@ -271,39 +204,30 @@ class _Shows:
         """The formats and states the list of all assets offers to filter by (the same on each of its pages)."""
         if self._filters is None:
             report = self.report
-            self._filters = (
-                sorted({a.format for a in self.assets if a.format}),
-                sorted({asset_state(a, report) for a in self.assets}),
-            )
+            states = self._group(("states",), lambda: sorted({asset_state(a, report) for a in self.assets}))
+            self._filters = sorted({a.format for a in self.assets if a.format}), states
         return self._filters
 
     def stage(self, stage_id: str) -> Any:
-        here = [a for a in self.assets if stage_id in a.stages]
-        ids = {a.id for a in here}
-        report = self.report
+        ids, targets = self._members("stage", stage_id)
         return (
             self._of(ids),
-            self._targets(here),
-            stable([row for row in report.stages if row.stage.id == stage_id]),
-            stable([cell for cell in report.cells if cell.stage == stage_id]),
-            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
-            stage_id in report.stuck,
-            sorted(ids.intersection(report.reachable)),
+            self._of(targets),
+            self._facts("", ("stage", stage_id), _stage_facts(stage_id, ids)),
         )
 
     def question(self, question_id: str) -> Any:
-        return (
-            self._of(a.id for a in self.assets if question_id in a.questions),
-            stable([cell for cell in self.report.cells if cell.question == question_id]),
+        ids = self._members("question", question_id)[0]
+        cells = self._facts(
+            "",
+            ("question", question_id),
+            lambda r: digest(stable([c for c in r.cells if c.question == question_id])),
         )
+        return (self._of(ids), cells)
 
     def persona(self, persona_id: str) -> Any:
-        serving = [a for a in self.assets if not a.personas or persona_id in a.personas]
-        return (
-            self._of(a.id for a in serving),
-            self._targets(serving),
-            self.flow(self.report.as_of),
-        )
+        ids, targets = self._members("persona", persona_id)
+        return (self._of(ids), self._of(targets), self.flow())
 
     def stages(self, _key: str) -> Any:
         report = self.report
@@ -315,43 +239,25 @@ class _Shows:
     def play(self, key: str) -> Any:
         """A stage's kit for everyone (``STAGE``) or a persona (``STAGE/PERSONA``): see `build_kit`."""
         stage_id, _, persona = key.partition("/")
-        report = self._report(persona)
         shown, ids, targets = self._stage_kit(stage_id)
-        cells = [cell for cell in report.cells if cell.stage == stage_id]
-        listed = set().union(*(cell.assets for cell in cells)) - ids
-        reachable = self._reachable(persona)
-        return (
-            shown,
-            sorted(self._in_kit(i) for i in listed),
-            sorted((t, t in reachable) for t in targets),
-            stable([row for row in report.stages if row.stage.id == stage_id]),
-            stable(cells),
-            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
-            stage_id in report.stuck,
-            report.flow_tracked,
-            sorted(ids.intersection(report.eligible)),
-            sorted(ids.intersection(reachable)),
-        )
+        facts, listed = self._facts(persona, ("play", stage_id), _play_facts(stage_id, ids, targets))
+        return (shown, [self._in_kit(i) for i in listed], facts)
 
-    def _stage_kit(self, stage_id: str) -> tuple[str, set[str], set[str]]:
+    def _stage_kit(self, stage_id: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """What every play of a stage shows of its assets and their targets (hashed), their ids, the targets."""
         if stage_id not in self._kits:
-            here = [a for a in self.assets if stage_id in a.stages]
-            ids = {a.id for a in here}
-            targets = {a.next for a in here if a.next}
+            ids, targets = self._members("stage", stage_id)
             # Sorted by id is sorted by what is shown (the id comes first, and ids are unique).
-            kits = [self._in_kit(i) for i in sorted(ids | targets)]
+            if ("kit", stage_id) not in self._placed:
+                self._placed["kit", stage_id] = sorted(set(ids).union(targets))
+            shown = self._placed["kit", stage_id]
+            kits = [self._in_kit(i) for i in shown]
             last = _KITS.get(stage_id)
             # Each asset shown by the same object as in the last build (``serve``): the same hash.
             if last is None or len(last[0]) != len(kits) or not all(map(operator.is_, last[0], kits)):
-                _KITS[stage_id] = last = (kits, digest(kits))
+                _KITS[stage_id] = last = (kits, text_hash("".join(map(_kit_hash, kits))))
             self._kits[stage_id] = (last[1], ids, targets)
         return self._kits[stage_id]
-
-    def _reachable(self, persona: str) -> frozenset[str]:
-        if persona not in self._reach:
-            self._reach[persona] = frozenset(self._report(persona).reachable)
-        return self._reach[persona]
 
     def _in_kit(self, asset_id: str) -> tuple[Any, ...]:
         """What a kit shows of an asset (an `AssetRef`, its state, where it leads), or the id of no asset."""
@@ -391,6 +297,96 @@ class _Shows:
 _IN_KIT: dict[str, tuple[Asset, dt.date, tuple[Any, ...]]] = {}
 """What a kit showed of each asset lately, with the asset and the day; `_KITS`: their hash by stage."""
 _KITS: dict[str, tuple[list[tuple[Any, ...]], str]] = {}
+_KIT_HASHES: dict[str, tuple[tuple[Any, ...], str]] = {}
+"""The hash of what a kit showed of each asset lately (see `_kit_hash`)."""
+
+
+def _kit_hash(shown: tuple[Any, ...]) -> str:
+    """Return the hash of what a kit shows of an asset; the same tuple as the last time (``serve``) is not hashed again."""
+    last = _KIT_HASHES.get(shown[0])
+    if last is None or last[0] is not shown:
+        last = _KIT_HASHES[shown[0]] = (shown, text_hash(repr(shown)))
+    return last[1]
+
+
 _PERSONA_REPORTS: dict[str, tuple[str, Report]] = {}
 """The latest report for each persona, with the hash of its inputs: ``serve`` builds again after
-each save, and a body edit leaves every report as it was."""
+each save, and most edits (a body, a title) leave every report as it was."""
+_GROUPS: list[tuple[str, dict[tuple[str, ...], Any]]] = []
+"""What the latest page keys found from the fields the reports read (see `_Shows._group`), with their hash."""
+_PLACED: list[tuple[str, dict[tuple[str, ...], Any]]] = []
+"""Which assets the latest pages listed and where they lead (see `_Shows._members`), with the hash of `_placed`."""
+
+
+def _kept(store: list[tuple[str, dict[tuple[str, ...], Any]]], inputs: str) -> dict[tuple[str, ...], Any]:
+    """Return the values kept in ``store`` for ``inputs``, emptied first when they were found from others."""
+    if not store or store[0][0] != inputs:
+        store[:] = [(inputs, {})]
+    return store[0][1]
+
+
+def _placed(asset: Asset) -> tuple[Any, ...]:
+    """The fields that say on which pages an asset is listed, and which asset it leads to."""
+    return (asset.id, asset.stages, asset.questions, asset.personas, asset.next)
+
+
+_FACTS: dict[str, tuple[Report, str, dict[tuple[str, ...], Any]]] = {}
+"""What pages showed of each persona's latest report (``""``: everyone's), with that report and its inputs."""
+
+
+def _members(assets: Iterable[Asset], kind: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the assets of a stage, question or persona (those naming none serve every persona) and of their targets."""
+    if kind == "stage":
+        here = [a for a in assets if key in a.stages]
+    elif kind == "question":
+        here = [a for a in assets if key in a.questions]
+    else:
+        here = [a for a in assets if not a.personas or key in a.personas]
+    return tuple(sorted({a.id for a in here})), tuple(sorted({a.next for a in here if a.next}))
+
+
+def _incoming(assets: Iterable[Asset]) -> dict[str, list[str]]:
+    incoming: dict[str, list[str]] = {}
+    for asset in assets:
+        if asset.next:
+            incoming.setdefault(asset.next, []).append(asset.id)
+    return {target: sorted(ids) for target, ids in incoming.items()}
+
+
+def _stage_facts(stage_id: str, ids: tuple[str, ...]) -> Callable[[Report], str]:
+    """What a stage's page shows of the report: its row, cells and gaps, whether it is stuck, which of its assets a buyer can reach."""
+
+    def make(report: Report) -> str:
+        return digest(
+            stable([row for row in report.stages if row.stage.id == stage_id]),
+            stable([cell for cell in report.cells if cell.stage == stage_id]),
+            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
+            stage_id in report.stuck,
+            sorted(set(ids).intersection(report.reachable)),
+        )
+
+    return make
+
+
+def _play_facts(
+    stage_id: str, ids: tuple[str, ...], targets: tuple[str, ...]
+) -> Callable[[Report], tuple[str, list[str]]]:
+    """What a play shows of its report (hashed, see the module docstring), and the other assets its cells list."""
+
+    def make(report: Report) -> tuple[str, list[str]]:
+        cells = [cell for cell in report.cells if cell.stage == stage_id]
+        listed = sorted(set().union(*(cell.assets for cell in cells)) - set(ids))
+        reachable = frozenset(report.reachable)
+        facts = digest(
+            [(t, t in reachable) for t in targets],
+            stable([row for row in report.stages if row.stage.id == stage_id]),
+            stable(cells),
+            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
+            stage_id in report.stuck,
+            report.flow_tracked,
+            sorted(set(ids).intersection(report.eligible)),
+            sorted(reachable.intersection(ids)),
+        )
+        return facts, listed
+
+    return make

@@ -21,6 +21,7 @@ from .._version import __version__
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
 from ..analyse.paging import LIST_PARTS
+from ..analyse.reports import report_inputs
 from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
 from ..model.project import Project
 from ..model.report import Report
@@ -30,7 +31,7 @@ from ..render.environment import environment
 from ..render.searchindex import SearchIndex
 from ..render.site import prepare, render_page
 from ..render.static import static_files
-from .depends import digest, library_key, page_keys, same_report, stable
+from .depends import digest, page_keys, same_report, stable
 from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, stager_for, stream_tree, unchanged_since
@@ -84,7 +85,7 @@ def build_into(
     listed = [(page.path, page.kind, page.key) for page in pages if page.kind not in LIST_PARTS]
     base = global_key(config, library, as_of, listed)
     # The report again only when what it reads changed (``serve`` builds after every save).
-    inputs = digest(base, library_key(library)[1], stable(evidence))
+    inputs = digest(base, report_inputs(library), stable(evidence))
     report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
     record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base), kept)
     todo = {page.path for page in pages if record.fresh(page.path)}

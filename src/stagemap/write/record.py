@@ -33,14 +33,14 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import OutputError
-from ..model.library import Library
+from ..model.library import Asset, Library
 from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
 from ..render.environment import BUILTIN
 from .atomic import write_owned
 from .cache import cache_dir
-from .depends import digest, front, stable
+from .hashes import digest, front, projected, stable
 from .tree import read_manifest
 
 RECORD = "pages-v2-{}.json"
@@ -71,14 +71,9 @@ def global_key(
     # The settings as read, model included wherever its file is (a dataclass repr is stable).
     parts.append(stable(config))
     # Which assets exist, their files and their pages: links between pages and bodies.
-    parts.append(sorted(pages))
-    parts.append(sorted((a.id, a.path) for a in library.assets))
-    # Route links in bodies resolve by each asset's address, slug and aliases.
-    parts.append(
-        sorted(
-            (a.id, a.url, stable(a.extra.get("slug")), stable(a.extra.get("aliases"))) for a in library.assets
-        )
-    )
+    parts.append(_pages_hash(pages))
+    # Route links in bodies resolve by each asset's address, slug and aliases (the library is in path order).
+    parts.append(projected(library, "routes", _routed))
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]
@@ -103,6 +98,29 @@ def global_key(
                 with contextlib.suppress(OSError):
                     parts += [path.relative_to(served).as_posix(), path.stat().st_size]
     return digest(*parts)
+
+
+def _pages_hash(pages: Iterable[tuple[str, str, str]]) -> str:
+    """Return a hash of the pages, sorted; the last one again while they are the same (``serve``)."""
+    listed = sorted(pages)
+    if not _PAGES or _PAGES[0][0] != listed:
+        _PAGES[:] = [(listed, digest(listed))]
+    return _PAGES[0][1]
+
+
+_PAGES: list[tuple[list[tuple[str, str, str]], str]] = []
+"""The latest pages of a site-wide key, sorted, with their hash."""
+
+
+def _routed(asset: Asset) -> tuple[Any, ...]:
+    """Where an asset's file is and what route links reach its page by."""
+    return (
+        asset.id,
+        asset.path,
+        asset.url,
+        stable(asset.extra.get("slug")),
+        stable(asset.extra.get("aliases")),
+    )
 
 
 class Kept:

@@ -1,0 +1,137 @@
+"""Hashes of what pages and reports are made from: stable across processes, remembered for ``serve``.
+
+`stagemap.write.depends` puts them together into one key per page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..model.library import Asset, Library
+from ..model.report import Report
+
+__all__ = ["body_hash", "digest", "front", "library_key", "projected", "same_report", "stable", "text_hash"]
+
+
+def digest(*parts: Any) -> str:
+    """Return the sha256 of the parts, each as bytes or by its repr (length-prefixed)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogateescape")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def stable(value: Any) -> Any:
+    """Return ``value`` with sets and mappings sorted, so that its repr is the same in every process.
+
+    (A set's order changes with Python's per-process string hashing.)
+    """
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(stable(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(v) for v in value), key=repr)
+    if isinstance(value, Mapping):
+        return sorted(((repr(k), stable(v)) for k, v in value.items()), key=lambda item: item[0])
+    if isinstance(value, (list, tuple)):
+        # Most are ids (a report's cells list thousands): strings are their own stable form.
+        if all(type(v) is str for v in value):
+            return list(value)
+        return [stable(v) for v in value]
+    return value
+
+
+def front(asset: Asset) -> str:
+    """Return the hash of every field of an asset but its body (new fields are in without a change here)."""
+    values = tuple(getattr(asset, name) for name in _FRONT_FIELDS)
+    if not asset.extra:
+        return _front_hash(values)
+    return text_hash(repr((values, stable(asset.extra))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _front_hash(values: tuple[Any, ...]) -> str:
+    """Hash front matter without extra fields; remembered, so that ``serve`` hashes only what changed.
+
+    The fields are strings, tuples of strings, dates and numbers, whose repr is stable.
+    """
+    return text_hash(repr((values, [])))
+
+
+def text_hash(text: str) -> str:
+    """Return the sha256 of a text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def body_hash(body: str) -> str:
+    """Hash a body; remembered, so that ``serve`` hashes only the edited one (a kept body's string hash is cached)."""
+    return text_hash(body)
+
+
+_FRONT_FIELDS = tuple(f.name for f in dataclasses.fields(Asset) if f.name not in ("body", "extra"))
+
+
+def library_key(library: Library) -> tuple[dict[str, str], str]:
+    """Return each asset's front-matter hash by id, and one hash of them all and the problems.
+
+    Remembered for the latest library: the report and the page keys of one build both ask.
+    """
+    if _LIBRARY and _LIBRARY[0][0] is library:
+        return _LIBRARY[0][1]
+    # ``serve`` reads an unchanged file into the same `Asset`: only the edited one is hashed again.
+    old, known = (_LIBRARY[0][0].by_id, _LIBRARY[0][1][0]) if _LIBRARY else ({}, {})
+    fronts = {a.id: known[a.id] if old.get(a.id) is a else front(a) for a in library.assets}
+    found = fronts, digest(sorted(fronts.items()), stable(library.problems))
+    _LIBRARY[:] = [(library, found)]
+    return found
+
+
+_LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
+
+
+def same_report(inputs: str, make: Callable[[], Report]) -> Report:
+    """Return ``make()``, or the report it made last time when ``inputs`` (a hash of everything it reads) are the same.
+
+    ``serve`` builds again after every save; an edit to a body, or to front matter the report
+    does not read (`stagemap.analyse.reports.report_inputs`), leaves the report as it was.
+    """
+    if not _REPORT or _REPORT[0][0] != inputs:
+        _REPORT[:] = [(inputs, make())]
+    return _REPORT[0][1]
+
+
+_REPORT: list[tuple[str, Report]] = []
+
+
+def projected(library: Library, name: str, project: Callable[[Asset], tuple[Any, ...]]) -> str:
+    """Return a hash of ``project(asset)`` for every asset of the library, in order.
+
+    ``project`` picks fields with a stable repr. Remembered by ``name`` for the latest library
+    asked about: ``serve`` reads an unchanged file into the same `Asset`, which is not looked at again.
+    """
+    last = _PROJECTED.get(name)
+    if last is not None and last[0] is library:
+        return last[2]
+    old = last[1] if last is not None else {}
+    hashes: dict[str, tuple[Asset, str]] = {}
+    for asset in library.assets:
+        known = old.get(asset.id)
+        if known is None or known[0] is not asset:
+            known = asset, text_hash(repr(project(asset)))
+        hashes[asset.id] = known
+    found = text_hash("".join(hashes[a.id][1] for a in library.assets))
+    _PROJECTED[name] = (library, hashes, found)
+    return found
+
+
+_PROJECTED: dict[str, tuple[Library, dict[str, tuple[Asset, str]], str]] = {}
+"""By name: the latest library projected, each asset with the hash of its projection, and their hash."""
