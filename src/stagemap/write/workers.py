@@ -97,12 +97,21 @@ def parallel_map(
             pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        with pool:
+        done = False
+        try:
             batches = pool.imap(_run, chunks)
             here = [fn(item) for item in todo[theirs:]]
             for batch in batches:
                 yield from batch
+            # Every result is in: the workers are told to stop once idle, and waited for.
+            # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
+            pool.close()
+            pool.join()
+            done = True
             yield from here
+        finally:
+            if not done:  # an error, Ctrl-C or a caller that stopped reading
+                pool.terminate()
     finally:
         _job = None
         if ours:
