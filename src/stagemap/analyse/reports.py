@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model.library import Asset, Library
@@ -21,7 +21,7 @@ from ..model.settings import Config
 from .coverage import analyse
 from .lint import lint_reads
 
-__all__ = ["persona_report", "remember_reports", "report_inputs"]
+__all__ = ["persona_report", "projected", "remember_reports", "report_inputs"]
 
 _latest: list[tuple[Config, Library, dt.date, dict[str, Report]]] = []
 """The reports of the latest library asked about (one library at a time, so little is kept)."""
@@ -53,7 +53,16 @@ def report_inputs(library: Library) -> str:
     ranking and lint read (`analysed`): an edit to anything else leaves the hash as it was.
     Remembered for the latest library, whose unchanged assets (the same objects) are not read again.
     """
-    last = _INPUTS[0] if _INPUTS else None
+    return projected(library, "analysed", analysed)
+
+
+def projected(library: Library, name: str, project: Callable[[Asset], tuple[Any, ...]]) -> str:
+    """Return a hash of ``project(asset)`` for every asset of the library, in order.
+
+    ``project`` picks fields with a stable repr. Remembered by ``name`` for the latest library
+    asked about: ``serve`` reads an unchanged file into the same `Asset`, which is not looked at again.
+    """
+    last = _PROJECTED.get(name)
     if last is not None and last[0] is library:
         return last[2]
     old = last[1] if last is not None else {}
@@ -61,19 +70,19 @@ def report_inputs(library: Library) -> str:
     for asset in library.assets:
         known = old.get(asset.id)
         if known is None or known[0] is not asset:
-            known = (
-                asset,
-                hashlib.sha256(repr(analysed(asset)).encode("utf-8", "surrogateescape")).hexdigest(),
-            )
+            known = asset, _sha(repr(project(asset)))
         hashes[asset.id] = known
-    # In the library's order (each hash takes in the asset's id and path).
-    found = hashlib.sha256("".join(hashes[a.id][1] for a in library.assets).encode()).hexdigest()
-    _INPUTS[:] = [(library, hashes, found)]
+    found = _sha("".join(hashes[a.id][1] for a in library.assets))
+    _PROJECTED[name] = (library, hashes, found)
     return found
 
 
-_INPUTS: list[tuple[Library, dict[str, tuple[Asset, str]], str]] = []
-"""The latest library asked about, each of its assets with the hash of what is analysed of it, and their hash."""
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_PROJECTED: dict[str, tuple[Library, dict[str, tuple[Asset, str]], str]] = {}
+"""By name: the latest library projected, each asset with the hash of its projection, and their hash."""
 
 
 def analysed(asset: Asset) -> tuple[Any, ...]:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..analyse.reports import projected
 from ..model.library import Asset, Library
 from ..model.report import Report
 
@@ -110,28 +111,3 @@ def same_report(inputs: str, make: Callable[[], Report]) -> Report:
 
 
 _REPORT: list[tuple[str, Report]] = []
-
-
-def projected(library: Library, name: str, project: Callable[[Asset], tuple[Any, ...]]) -> str:
-    """Return a hash of ``project(asset)`` for every asset of the library, in order.
-
-    ``project`` picks fields with a stable repr. Remembered by ``name`` for the latest library
-    asked about: ``serve`` reads an unchanged file into the same `Asset`, which is not looked at again.
-    """
-    last = _PROJECTED.get(name)
-    if last is not None and last[0] is library:
-        return last[2]
-    old = last[1] if last is not None else {}
-    hashes: dict[str, tuple[Asset, str]] = {}
-    for asset in library.assets:
-        known = old.get(asset.id)
-        if known is None or known[0] is not asset:
-            known = asset, text_hash(repr(project(asset)))
-        hashes[asset.id] = known
-    found = text_hash("".join(hashes[a.id][1] for a in library.assets))
-    _PROJECTED[name] = (library, hashes, found)
-    return found
-
-
-_PROJECTED: dict[str, tuple[Library, dict[str, tuple[Asset, str]], str]] = {}
-"""By name: the latest library projected, each asset with the hash of its projection, and their hash."""
