@@ -17,6 +17,7 @@ from stagemap import load_project
 from stagemap.analyse import coverage
 from stagemap.analyse import reports as reports_module
 from stagemap.analyse.coverage import analyse
+from stagemap.analyse.latest import Latest
 from stagemap.analyse.reports import report_inputs
 from stagemap.model.library import Asset, Library
 from stagemap.serve.preview import Preview
@@ -250,7 +251,7 @@ def test_analyse_works_out_the_next_steps_once_for_the_reports_of_one_library(
     again = [analyse(config, edited, AS_OF, persona=p) for p in personas]
     assert len(inferred) == 2
     assert again != reports
-    monkeypatch.setattr(coverage, "_SHARED", [])
+    monkeypatch.setattr(coverage, "_SHARED", Latest())
     assert [analyse(config, edited, AS_OF, persona=p) for p in personas] == again
     assert any(paper.id in r.eligible for r in reports) and all(paper.id not in r.eligible for r in again)
 

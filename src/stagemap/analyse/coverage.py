@@ -24,6 +24,7 @@ from ..model.report import (
 from ..model.settings import Config
 from ..model.signals import Evidence
 from .inferred import infer_next
+from .latest import Latest
 from .lint import lint
 from .rank import leak_first, lost_by_stage, rank_actions
 
@@ -157,9 +158,10 @@ class _Shared:
 
 def _shared(config: Config, library: Library, as_of: dt.date) -> _Shared:
     """Return what the reports of these objects share; remembered for the latest (a build makes one per persona)."""
-    last = _SHARED[0] if _SHARED else None
-    if last is not None and last[0] is config and last[1] is library and last[2] == as_of:
-        return last[3]
+    return _SHARED.get((config, library, as_of), lambda: _share(config, library, as_of))
+
+
+def _share(config: Config, library: Library, as_of: dt.date) -> _Shared:
     eligible = [a for a in library.assets if a.is_eligible(as_of)]
     # A next step may lead to any asset a buyer could be sent, whoever it is written for.
     reachable = frozenset(a.id for a in eligible)
@@ -167,12 +169,10 @@ def _shared(config: Config, library: Library, as_of: dt.date) -> _Shared:
         {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
     )
     broken, backward = _next_issues(eligible, flow, as_of)
-    shared = _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index))
-    _SHARED[:] = [(config, library, as_of, shared)]
-    return shared
+    return _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index))
 
 
-_SHARED: list[tuple[Config, Library, dt.date, _Shared]] = []
+_SHARED: Latest[_Shared] = Latest()
 """The latest library and settings analysed, with the day and what their reports share."""
 
 

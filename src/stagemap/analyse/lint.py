@@ -20,6 +20,7 @@ from ..errors import Problem
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from .audience import is_internal
+from .latest import Latest
 
 INIT_PURPOSE = "Say why the company exists and what it believes, not what it sells."
 """The ``purpose`` that ``stagemap init`` writes for the user to replace."""
@@ -42,16 +43,11 @@ def lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...
     The same for every persona: a build makes a report per persona of the same library and
     settings (frozen values), so the last answer is kept for those.
     """
-    last = _LAST[0] if _LAST else None
-    if last is not None and last[0] is config and last[1] is library and last[2] == as_of:
-        return last[3]
-    found = _lint(config, library, as_of)
-    _LAST[:] = [(config, library, as_of, found)]
-    return found
+    return _LINTED.get((config, library, as_of), lambda: _lint(config, library, as_of))
 
 
-_LAST: list[tuple[Config, Library, dt.date, tuple[Problem, ...]]] = []
-"""The last library and settings linted, with the day and the warnings."""
+_LINTED: Latest[tuple[Problem, ...]] = Latest()
+"""The warnings of the last settings, library and day linted."""
 
 
 def lint_reads(asset: Asset) -> tuple[str | None, bool]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model.library import Asset, Library
 from ..model.settings import Config
+from .latest import Latest
 
 LIST_KINDS = {"assets": "assets-part", "stage": "stage-part", "persona": "persona-part"}
 """The kind of the first page of each paginated list, and the kind of the pages after it."""
@@ -116,17 +117,16 @@ def _lists(config: Config, library: Library) -> tuple[tuple[Asset, ...], Mapping
     A build asks several times (the page list, the page keys, the plan); a 10,000-asset
     library takes a tenth of a second each time. (`plan_lists` hands out copies.)
     """
-    known = _KNOWN[0] if _KNOWN else None
-    if known is not None and known[0] is config and known[1] is library:
-        return known[2]
+    return _KNOWN.get((config, library), lambda: _order_and_split(config, library))
+
+
+def _order_and_split(config: Config, library: Library) -> tuple[tuple[Asset, ...], Mapping[str, ListPart]]:
     ordered = _order(config, library)
-    found = ordered, _split_all(config, ordered)
-    _KNOWN[:] = [(config, library, found)]
-    return found
+    return ordered, _split_all(config, ordered)
 
 
-_KNOWN: list[tuple[Config, Library, tuple[tuple[Asset, ...], Mapping[str, ListPart]]]] = []
-"""The settings and library last asked about (kept alive, so that identity is a safe test) and their answer."""
+_KNOWN: Latest[tuple[tuple[Asset, ...], Mapping[str, ListPart]]] = Latest()
+"""The site order and lists of the settings and library last asked about."""
 
 
 def _split_all(config: Config, ordered: tuple[Asset, ...]) -> dict[str, ListPart]:

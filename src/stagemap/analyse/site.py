@@ -21,6 +21,7 @@ from .broken import BrokenFile, broken_files
 from .history import History
 from .kits import build_kit
 from .later import Later
+from .latest import Latest
 from .paging import ListPart, later_parts, plan_lists, site_order
 from .paths import asset_paths, content_prefix, strip_prefix
 from .reports import persona_report
@@ -148,16 +149,11 @@ def site_pages(config: Config, library: Library, *, history: bool = False) -> tu
     Worked out once for the same settings and library (a build asks for the progress bar,
     the page keys and the plan).
     """
-    known = _PAGES[0] if _PAGES else None
-    if known is not None and known[0] is config and known[1] is library and known[2] == history:
-        return known[3]
-    pages = _site_pages(config, library, history)
-    _PAGES[:] = [(config, library, history, pages)]
-    return pages
+    return _PAGES.get((config, library, history), lambda: _site_pages(config, library, history))
 
 
-_PAGES: list[tuple[Config, Library, bool, tuple[SitePage, ...]]] = []
-"""The settings and library last asked about (kept alive, so that identity is a safe test) and their pages."""
+_PAGES: Latest[tuple[SitePage, ...]] = Latest()
+"""The pages of the settings and library last asked about."""
 
 
 def _site_pages(config: Config, library: Library, history: bool) -> tuple[SitePage, ...]:
