@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import stagemap.render.pages
+import stagemap.render.searchindex
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -54,6 +55,20 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(stagemap.render.pages, "render", spy)
     monkeypatch.setenv("STAGEMAP_WORKERS", "1")  # the spy sees renders in this process only
     return paths
+
+
+@pytest.fixture
+def search_scripts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The key of every search index file made from now on (``m``, ``r:N``, ``w:PREFIX``), in order."""
+    keys: list[str] = []
+    original = stagemap.render.searchindex._script
+
+    def spy(key: str, data: object) -> str:
+        keys.append(key)
+        return original(key, data)
+
+    monkeypatch.setattr(stagemap.render.searchindex, "_script", spy)
+    return keys
 
 
 @pytest.fixture

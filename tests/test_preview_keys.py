@@ -192,16 +192,9 @@ def test_preview_reads_the_page_record_again_after_another_build_into_its_folder
 
 
 def test_preview_makes_again_only_the_search_files_an_edit_changes(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, tmp_path: Path, search_scripts: list[str]
 ) -> None:
-    made: list[str] = []
-    original = stagemap.render.searchindex._script
-
-    def spy(key: str, data: object) -> str:
-        made.append(key)
-        return original(key, data)
-
-    monkeypatch.setattr(stagemap.render.searchindex, "_script", spy)
+    made = search_scripts
     served = tmp_path / "served"
     preview = Preview(project, served, as_of=AS_OF)
     assert not preview.rebuild().error
