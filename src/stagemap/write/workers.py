@@ -109,8 +109,16 @@ def parallel_map(
             pool.join()
             done = True
             yield from here
+        except Exception:
+            # A page failed: the workers finish what they were given, then stop. Killing them
+            # (`terminate`) can leave the result queue's lock held by a dead worker, and the
+            # pool then waits for that lock for ever (seen on 3.13 after a template error).
+            pool.close()
+            pool.join()
+            done = True
+            raise
         finally:
-            if not done:  # an error, Ctrl-C or a caller that stopped reading
+            if not done:  # Ctrl-C, or a caller that stopped reading
                 pool.terminate()
     finally:
         _job = None
