@@ -61,6 +61,7 @@ def _run(indices: range) -> list[Any]:
     return [fn(items[i]) for i in indices]
 
 
+# long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
 def parallel_map(
     fn: Callable[[T], R], items: Iterable[T], workers: int, *, share: bool = False
 ) -> Iterator[R]:
