@@ -16,7 +16,7 @@ from ..model.report import Report
 from ..model.settings import Config
 from .audience import is_internal
 from .coverage import serves
-from .paths import asset_paths
+from .paths import library_paths
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
     "marketing": (
@@ -221,7 +221,7 @@ class AssetRefs:
     def __init__(self, root: Path, base: Path, library: Library) -> None:
         self.site = root / SITE_DIR
         self.base = base
-        self.pages = asset_paths(a.id for a in library.assets)
+        self.pages = library_paths(library)
 
     def __call__(self, asset: Asset) -> AssetRef:
         if asset.url.startswith(("https://", "http://")) and not is_internal(asset):

@@ -6,9 +6,11 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from ..model.library import Library
 from ..model.settings import Config
+from .latest import Latest
 
 _SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _WINDOWS_NAMES = frozenset(
@@ -51,6 +53,14 @@ def asset_paths(ids: Iterable[str]) -> dict[str, str]:
         taken.add(path.casefold())
         paths[asset_id] = path + ".html"
     return paths
+
+
+def library_paths(library: Library) -> Mapping[str, str]:
+    """`asset_paths` of a library's assets, worked out once per library (kits, plays and the plan ask)."""
+    return _LIBRARY_PATHS.get((library,), lambda: asset_paths(a.id for a in library.assets))
+
+
+_LIBRARY_PATHS: Latest[Mapping[str, str]] = Latest()
 
 
 def content_prefix(config: Config) -> str:

@@ -23,7 +23,7 @@ from .kits import build_kit
 from .later import Later
 from .latest import Latest
 from .paging import ListPart, later_parts, plan_lists, site_order
-from .paths import asset_paths, content_prefix, strip_prefix
+from .paths import content_prefix, library_paths, strip_prefix
 from .reports import persona_report
 from .routes import Routes, plan_routes
 from .search import search_entry
@@ -158,7 +158,7 @@ _PAGES: Latest[tuple[SitePage, ...]] = Latest()
 
 def _site_pages(config: Config, library: Library, history: bool) -> tuple[SitePage, ...]:
     """Make the pages of `site_pages`."""
-    paths = asset_paths(a.id for a in library.assets)
+    paths = library_paths(library)
     lists = plan_lists(config, library)
     return (
         *(SitePage(path, kind, "", None) for kind, path in OVERVIEWS),
@@ -203,7 +203,7 @@ def plan_site(
     skipped; ``history`` adds the history page.
     """
     model = config.model
-    paths = asset_paths(a.id for a in library.assets)
+    paths = library_paths(library)
     states = {a.id: asset_state(a, report) for a in library.assets}
     ordered = site_order(config, library)
     pages = site_pages(config, library, history=history is not None)
