@@ -136,12 +136,21 @@ def _split_all(config: Config, ordered: tuple[Asset, ...]) -> dict[str, ListPart
     every = tuple(a.id for a in ordered)
     for part in split("assets", "", "assets.html", every, size):
         lists[part.paths[part.number - 1]] = part
+    # One pass sorts every asset into its stages' and personas' lists (in site order), instead
+    # of one pass over the library per stage and persona.
+    by_stage: dict[str, list[str]] = {stage.id: [] for stage in config.model.stages}
+    by_persona: dict[str, list[str]] = {persona.id: [] for persona in config.personas}
+    for asset in ordered:
+        for groups, ids in ((by_stage, asset.stages), (by_persona, asset.personas)):
+            for group in dict.fromkeys(ids) if len(ids) > 1 else ids:
+                found = groups.get(group)
+                if found is not None:
+                    found.append(asset.id)
     for stage in config.model.stages:
-        here = tuple(a.id for a in ordered if stage.id in a.stages)
-        for part in split("stage", stage.id, f"stages/{stage.id}.html", here, size):
+        for part in split("stage", stage.id, f"stages/{stage.id}.html", tuple(by_stage[stage.id]), size):
             lists[part.paths[part.number - 1]] = part
     for persona in config.personas:
-        named = tuple(a.id for a in ordered if persona.id in a.personas)
+        named = tuple(by_persona[persona.id])
         for part in split("persona", persona.id, f"personas/{persona.id}.html", named, size):
             lists[part.paths[part.number - 1]] = part
     return lists
