@@ -61,7 +61,7 @@ from collections.abc import Callable
 import jinja2
 from markupsafe import Markup
 
-from ..analyse.explain import explain_cell
+from ..analyse.explain import uncounted
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
 from . import dialects, markdown
@@ -122,14 +122,12 @@ def history(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
 
 def gaps(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``gaps.html``: ``report``, a brief per gap (``briefs``) and why each count is low (``why``: tagged assets that do not count, besides those in the making)."""
-    why = {
-        f"{b.cell.stage}.{b.cell.question}": [
-            row
-            for row in explain_cell(plan.report, plan.library, b.cell.stage, b.cell.question).rows
-            if not row.counts and row.asset not in {a.id for a in b.making}
-        ]
-        for b in plan.briefs
-    }
+    missed = uncounted(plan.report, plan.library, [(b.cell.stage, b.cell.question) for b in plan.briefs])
+    why = {}
+    for b in plan.briefs:
+        making = {a.id for a in b.making}
+        rows = missed[b.cell.stage, b.cell.question]
+        why[f"{b.cell.stage}.{b.cell.question}"] = [row for row in rows if row.asset not in making]
     text = page_text(
         plan,
         env,
