@@ -11,6 +11,7 @@ from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
 from stagemap.read import assets
 from stagemap.read.assets import load_library
+from stagemap.read.sources import scan
 from stagemap.read.settings import load_config
 from tests.conftest import MINIMAL_CONFIG, write
 
@@ -327,3 +328,38 @@ def test_read_content_reads_past_a_size_that_grew(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(assets, "MAX_CONTENT", 20)
     found = assets.read_content(str(path), "grown.md")
     assert isinstance(found, Problem) and found.code == "too-large"
+
+
+def test_sources_a_second_scan_of_the_same_files_and_rules_is_the_first(tmp_path: Path) -> None:
+    """The preview scans after every save: the same files and rules give the kept fates; any change, new ones."""
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + "cache: false\n",
+            "content/a.md": PAGE.format(title="A"),
+            "content/b.md": PAGE.format(title="B"),
+        },
+    )
+    first = scan(load_config(tmp_path))
+    assert scan(load_config(tmp_path)) is first  # settings read again, equal: the same answer
+    assert [r.rel for r in first.to_read] == ["content/a.md", "content/b.md"]
+    write(tmp_path, {"content/c.txt": "notes"})
+    added = scan(load_config(tmp_path))
+    assert [f.path for f in added.fates] == ["content/c.txt"] and added.to_read == first.to_read
+    (tmp_path / "stagemap.yml").write_text(
+        MINIMAL_CONFIG.replace("content: content\n", "")
+        + "cache: false\nsources:\n  - path: content\n    exclude: [b.md]\n",
+        encoding="utf-8",
+    )
+    excluded = scan(load_config(tmp_path))
+    assert [r.rel for r in excluded.to_read] == ["content/a.md"]
+    assert [(f.path, f.rule) for f in excluded.fates] == [
+        ("content/b.md", "b.md"),
+        ("content/c.txt", "extensions"),
+    ]
+    (tmp_path / "content/c.txt").unlink()
+    os.mkfifo(tmp_path / "content/c.txt")
+    assert [(f.path, f.fate, f.kind) for f in scan(load_config(tmp_path)).fates] == [
+        ("content/b.md", "excluded", ""),
+        ("content/c.txt", "non-asset", "special"),
+    ]
