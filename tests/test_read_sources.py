@@ -11,8 +11,8 @@ from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
 from stagemap.read import assets
 from stagemap.read.assets import load_library
-from stagemap.read.sources import scan
 from stagemap.read.settings import load_config
+from stagemap.read.sources import scan
 from tests.conftest import MINIMAL_CONFIG, write
 
 PAGE = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\nBody.\n"

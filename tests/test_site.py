@@ -208,6 +208,23 @@ def test_rebuild_never_follows_a_manifest_outside_the_folder(
     assert (outside / "deep" / "victim.txt").read_text() == "keep"
 
 
+def test_manifest_read_again_is_its_files_and_a_changed_one_is_read_anew(tmp_path: Path) -> None:
+    """A build reads the manifest three times: the same bytes give the kept list, as a copy."""
+    listing = {"generator": "stagemap", "files": ["index.html", "../x.txt", "assets/a.html"]}
+    (tmp_path / MANIFEST).write_text(json.dumps(listing))
+    first = tree.read_manifest(tmp_path)
+    assert first == {"index.html", "assets/a.html"}
+    first.add("mine.html")  # a caller's change stays its own
+    assert tree.read_manifest(tmp_path) == {"index.html", "assets/a.html"}
+    listing["files"] = ["index.html"]
+    (tmp_path / MANIFEST).write_text(json.dumps(listing))
+    assert tree.read_manifest(tmp_path) == {"index.html"}
+    (tmp_path / MANIFEST).write_text(json.dumps({**listing, "generator": "other"}))
+    assert tree.read_manifest(tmp_path) == set()
+    (tmp_path / MANIFEST).unlink()
+    assert tree.read_manifest(tmp_path) == set()
+
+
 @pytest.mark.parametrize("where", [".", "content", "..", "content/site", "templates/out"])
 def test_build_refuses_an_output_folder_that_overlaps_the_sources(sample: Path, where: str) -> None:
     before = files_of(sample)

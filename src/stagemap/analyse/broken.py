@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..model.library import Library
 from ..model.settings import Config
+from .latest import Latest
 from .paths import asset_paths, content_prefix, strip_prefix
 
 CONTENT_SUFFIXES = (".md", ".markdown")
@@ -31,6 +32,14 @@ class BrokenFile:
 
 def broken_files(config: Config, library: Library) -> tuple[BrokenFile, ...]:
     """Return the content files with errors that no asset was read from, sorted by path."""
+    return _BROKEN.get((config, library), lambda: _broken_files(config, library))
+
+
+_BROKEN: Latest[tuple[BrokenFile, ...]] = Latest()
+"""The broken files of the settings and library last asked about (the page list and the plan ask)."""
+
+
+def _broken_files(config: Config, library: Library) -> tuple[BrokenFile, ...]:
     read = {a.path for a in library.assets}
     failed = sorted(
         {
