@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import stagemap.render.searchindex
 from stagemap import load_project
 from stagemap.analyse.paging import ListPart, part_path, plan_lists, split
-from stagemap.analyse.search import fold, words
+from stagemap.analyse.search import SHORTEST_WORD, fold, words
 from stagemap.analyse.site import site_pages
 from stagemap.cli.app import cli
 from stagemap.render.searchindex import (
@@ -126,6 +128,24 @@ def test_settings_page_size_must_be_a_whole_number(tmp_path: Path) -> None:
 def test_search_words_fold_accents_and_case() -> None:
     assert fold("Crème BRÛLÉE") == "creme brulee"
     assert words("Déjà vu: the 3 x_y Q&A, 2024!") == ("2024", "deja", "the", "vu")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(list(" -_#*!x9é")), max_size=60))
+def test_search_words_are_the_runs_of_letters_and_digits_the_script_finds(text: str) -> None:
+    """ASCII text is split by a table, not the pattern: the words must be the pattern's."""
+    folded = fold(text)
+    expected = tuple(sorted({w for w in re.findall(r"[^\W_]+", folded) if len(w) >= SHORTEST_WORD}))
+    assert words(text) == expected
+    assert words(text.encode("ascii", "ignore").decode()) == tuple(
+        sorted(
+            {
+                w
+                for w in re.findall(r"[A-Za-z0-9]+", text.encode("ascii", "ignore").decode().lower())
+                if len(w) > 1
+            }
+        )
+    )
 
 
 def test_searchindex_chunk_name_is_plain_for_every_prefix() -> None:

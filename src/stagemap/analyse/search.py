@@ -7,7 +7,9 @@ search finds the assets in which every word typed begins some word.
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 import unicodedata
 from typing import Any
 
@@ -17,11 +19,21 @@ SEARCH_TEXT_CHARS = 600
 """How much of the start of each body the search index keeps (title, message, summary and
 owner are kept whole): enough to find an asset by its opening, small enough for 10,000 assets."""
 
-_MARKUP = re.compile(r"[#*_`>|\[\]()!~-]+")
+_MARKUP = str.maketrans(dict.fromkeys("#*_`>|[]()!~-", " "))
+"""Markdown's punctuation, each turned into a space before a body's opening is cut."""
 _WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits (``\\p{L}`` and ``\\p{N}``, as the script's pattern)."""
+_ASCII_GAPS = str.maketrans(dict.fromkeys((chr(c) for c in range(128) if not chr(c).isalnum()), " "))
+"""Every ASCII character that is not a letter or digit, as a space: in ASCII text the words are
+then what `str.split` gives, as `_WORD` would find them, three times as fast."""
 SHORTEST_WORD = 2
 """Words shorter than this are not indexed, and the script ignores them in a search."""
+_SHORT_ASCII = frozenset(
+    "".join(letters)
+    for size in range(1, SHORTEST_WORD)
+    for letters in itertools.product(string.ascii_lowercase + string.digits, repeat=size)
+)
+"""The ASCII words (folded: lower case) too short to index."""
 
 
 def fold(text: str) -> str:
@@ -33,7 +45,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> tuple[str, ...]:
     """Return the distinct words of ``text`` a search can find, folded and sorted."""
-    return tuple(sorted({w for w in _WORD.findall(fold(text)) if len(w) >= SHORTEST_WORD}))
+    folded = fold(text)
+    if folded.isascii():
+        return tuple(sorted(set(folded.translate(_ASCII_GAPS).split()).difference(_SHORT_ASCII)))
+    return tuple(sorted({w for w in _WORD.findall(folded) if len(w) >= SHORTEST_WORD}))
 
 
 def search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
@@ -58,7 +73,7 @@ _ENTRIES_KEPT = 1 << 17
 
 
 def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
-    body = " ".join(_MARKUP.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 2]).split())[:SEARCH_TEXT_CHARS]
+    body = " ".join(asset.body[: SEARCH_TEXT_CHARS * 2].translate(_MARKUP).split())[:SEARCH_TEXT_CHARS]
     fields = (asset.title, asset.id, asset.message, asset.summary, asset.owner, asset.format, body)
     return {
         "id": asset.id,
