@@ -61,6 +61,7 @@ def library_paths(library: Library) -> Mapping[str, str]:
 
 
 _LIBRARY_PATHS: Latest[Mapping[str, str]] = Latest()
+"""The page paths of the library last asked about (shared: callers only read them)."""
 
 
 def content_prefix(config: Config) -> str:
