@@ -23,8 +23,8 @@ from stagemap.errors import OutputError
 from stagemap.render.environment import environment
 from stagemap.render.site import render_site
 from stagemap.write import tree
+from stagemap.write.manifest import MANIFEST, read_manifest
 from stagemap.write.targets import confined
-from stagemap.write.tree import MANIFEST
 from tests.conftest import MINIMAL_CONFIG, write
 from tests.sitecheck import check_site, parse
 
@@ -212,17 +212,17 @@ def test_manifest_read_again_is_its_files_and_a_changed_one_is_read_anew(tmp_pat
     """A build reads the manifest three times: the same bytes give the kept list, as a copy."""
     listing = {"generator": "stagemap", "files": ["index.html", "../x.txt", "assets/a.html"]}
     (tmp_path / MANIFEST).write_text(json.dumps(listing))
-    first = tree.read_manifest(tmp_path)
+    first = read_manifest(tmp_path)
     assert first == {"index.html", "assets/a.html"}
     first.add("mine.html")  # a caller's change stays its own
-    assert tree.read_manifest(tmp_path) == {"index.html", "assets/a.html"}
+    assert read_manifest(tmp_path) == {"index.html", "assets/a.html"}
     listing["files"] = ["index.html"]
     (tmp_path / MANIFEST).write_text(json.dumps(listing))
-    assert tree.read_manifest(tmp_path) == {"index.html"}
+    assert read_manifest(tmp_path) == {"index.html"}
     (tmp_path / MANIFEST).write_text(json.dumps({**listing, "generator": "other"}))
-    assert tree.read_manifest(tmp_path) == set()
+    assert read_manifest(tmp_path) == set()
     (tmp_path / MANIFEST).unlink()
-    assert tree.read_manifest(tmp_path) == set()
+    assert read_manifest(tmp_path) == set()
 
 
 @pytest.mark.parametrize("where", [".", "content", "..", "content/site", "templates/out"])

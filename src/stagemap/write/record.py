@@ -41,7 +41,7 @@ from ..render.environment import BUILTIN
 from .atomic import write_owned
 from .cache import cache_dir
 from .hashes import digest, front, projected, stable
-from .tree import read_manifest
+from .manifest import read_manifest
 
 RECORD = "pages-v2-{}.json"
 """The record's file name, by a hash of the output folder's path."""
