@@ -107,7 +107,10 @@ def compile_bytecode() -> None:
     is set (it is on some CI machines and sandboxes). Then every run would compile stagemap's
     modules from source (about 0.2 s of CPU) while the other tools load theirs compiled.
     """
-    code = "import compileall, pathlib, stagemap; compileall.compile_dir(pathlib.Path(stagemap.__file__).parent, quiet=1)"
+    code = (
+        "import compileall, pathlib, stagemap; "
+        "raise SystemExit(not compileall.compile_dir(pathlib.Path(stagemap.__file__).parent, quiet=1))"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -346,10 +346,17 @@ def test_sources_a_second_scan_of_the_same_files_and_rules_is_the_first(tmp_path
     write(tmp_path, {"content/c.txt": "notes"})
     added = scan(load_config(tmp_path))
     assert [f.path for f in added.fates] == ["content/c.txt"] and added.to_read == first.to_read
-    (tmp_path / "stagemap.yml").write_text(
-        MINIMAL_CONFIG.replace("content: content\n", "")
-        + "cache: false\nsources:\n  - path: content\n    exclude: [b.md]\n",
-        encoding="utf-8",
+    # A rule alone (the files and sources as they were) gives new fates too.
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG + "cache: false\nnon_assets:\n  partial: [b.md]\n"})
+    ruled = scan(load_config(tmp_path))
+    assert [r.rel for r in ruled.to_read] == ["content/a.md"]
+    assert [(f.path, f.kind) for f in ruled.fates] == [
+        ("content/b.md", "partial"),
+        ("content/c.txt", "not content"),
+    ]
+    write(
+        tmp_path,
+        {"stagemap.yml": MINIMAL_CONFIG + "cache: false\nsources:\n  - path: content\n    exclude: [b.md]\n"},
     )
     excluded = scan(load_config(tmp_path))
     assert [r.rel for r in excluded.to_read] == ["content/a.md"]

@@ -104,7 +104,12 @@ def scan(config: Config, lister: Callable[[Source, Path], Listing | Problem] = o
     listings = [(source, lister(source, config.root)) for source in config.all_sources]
     # The preview reads the project again after each save, mostly with the same files and
     # rules: then every fate is as it was (sorting out 10,000 paths by their globs took 0.1 s).
-    inputs = (lister, config.root, config.rules, listings)
+    inputs = (
+        lister,
+        config.root,
+        config.rules,
+        [(source, tuple(listing) if isinstance(listing, list) else listing) for source, listing in listings],
+    )
     global _LAST
     kept = _LAST
     if kept is not None and kept[0] == inputs:
