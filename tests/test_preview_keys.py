@@ -11,15 +11,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import stagemap.render.searchindex
 import stagemap.write.depends
 import stagemap.write.hashes
 from stagemap import load_project
 from stagemap.analyse.routes import plan_routes
+from stagemap.cli.app import cli
 from stagemap.model.library import Asset
 from stagemap.serve.preview import Preview
 from stagemap.write.record import record_path
+from tests.conftest import DATA
 from tests.test_incremental import OLD, build, tree
 
 AS_OF = dt.date(2026, 11, 24)
@@ -257,3 +260,45 @@ def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:
     again = load_project(project)
     moved = plan_routes(again.config, again.library, {})
     assert moved.pages["guides/paper-signs"] == "guides/outgrown-paper"
+
+
+def test_preview_rebuilds_when_signals_are_imported(project: Path, tmp_path: Path) -> None:
+    """Evidence from signals shows on the site: a new signals file builds again, as a fresh build would."""
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert not preview.changed()
+    stage = (served / "stages/awareness.html").read_bytes()
+    result = CliRunner().invoke(
+        cli,
+        ["-C", str(project), "signals", "import", str(DATA / "signals/pages.csv"), "--source", "analytics"],
+    )
+    assert result.exit_code == 1, result.output  # some rows of the example export are malformed on purpose
+    assert preview.changed()
+    assert not preview.rebuild().error
+    assert not preview.changed()
+    assert (served / "stages/awareness.html").read_bytes() != stage  # the stage's evidence
+    preview.stop()
+    build(project, tmp_path / "fresh")
+    assert tree(served) == tree(tmp_path / "fresh")
+
+
+def test_preview_rebuilds_when_a_file_served_from_the_site_root_changes(
+    project: Path, tmp_path: Path
+) -> None:
+    """A body's site-root link (`/images/x.png`) is copied from a static folder; the root itself is not watched."""
+    with (project / "stagemap.yml").open("a", encoding="utf-8") as settings:
+        settings.write("urls: {static: [static, .]}\n")
+    _replace(project / PAPER, "\n\n", "\n\n![A chart](/images/chart.png)\n\n")
+    (project / "static/images").mkdir(parents=True)
+    (project / "static/images/chart.png").write_bytes(b"first")
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert (served / "public/images/chart.png").read_bytes() == b"first"
+    assert not preview.changed()
+    (project / "static/images/chart.png").write_bytes(b"second")
+    assert preview.changed()
+    assert not preview.rebuild().error
+    assert (served / "public/images/chart.png").read_bytes() == b"second"
+    assert not preview.changed()

@@ -25,6 +25,7 @@ from ..read.cache import CacheUpdate
 from ..read.project import read_project
 from ..read.remembered import Remembered
 from ..read.settings import find_root
+from ..read.signals import signals_dir
 from ..render.environment import environment
 from ..render.preview import problem_banner
 from ..write.cache import save_parse_cache
@@ -114,7 +115,12 @@ class Preview:
         self.as_of = as_of
         self._log = log or (lambda _line: None)
         root = find_root(project_dir or Path.cwd()) or (project_dir or Path.cwd()).resolve()
-        self._watched: tuple[Path, ...] = (root / CONFIG_NAME, root / "content", root / "templates")
+        self._watched: tuple[Path, ...] = (
+            root / CONFIG_NAME,
+            root / "content",
+            root / "templates",
+            signals_dir(root),
+        )
         self._snapshot: Snapshot = {}
         self._seen: Snapshot | None = None
         """What the watcher's latest look found, when it found a change: the next build starts from it."""
@@ -217,10 +223,14 @@ class Preview:
         try:
             project, cache = read_project(self.project_dir, memory=self._memory)
             config = project.config
+            # Everything a page shows comes from these: the settings, the content (attachments
+            # too), the templates, the signals' evidence and the folders served from the root.
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 config.content_dir,
                 config.templates_dir,
+                signals_dir(config.root),
+                *_static_folders(config, self.out_dir),
             )
             check_output_dir(config, self.out_dir)
             self._config = config
@@ -369,6 +379,18 @@ class Preview:
         """Return the HTML of the problem banner, or empty when all is well."""
         state = self.state
         return problem_banner(state.error, state.problems)
+
+
+def _static_folders(config: Config, out_dir: Path) -> tuple[Path, ...]:
+    """The folders served from the site root that can be watched: not the project itself, none holding the output."""
+    root = config.root.resolve()
+    out = out_dir.resolve()
+    found = []
+    for folder in config.rules.static_dirs:
+        path = (root / folder).resolve()
+        if path != root and path.is_relative_to(root) and not out.is_relative_to(path):
+            found.append(path)
+    return tuple(found)
 
 
 def _plural(n: int, word: str) -> str:
