@@ -196,7 +196,11 @@ def test_serve_keeps_the_last_good_site_when_the_settings_break(running: Running
     assert "The latest change could not be built." in body
     assert '<table class="heatmap">' in body
     assert "stagemap.yml:" in body
-    (running.project / "stagemap.yml").write_text("name: Fixed\n")
+    # Saved whole, as an editor saves: the running watcher could otherwise look between the
+    # truncation and the write, and build the empty settings (seen once in CI).
+    fixed = running.project / "stagemap.yml.new"
+    fixed.write_text("name: Fixed\n")
+    os.replace(fixed, running.project / "stagemap.yml")
     _settled(running, version)
     _, _, body = running.get("/index.html")
     assert "could not be built" not in body
