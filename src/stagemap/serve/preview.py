@@ -223,8 +223,9 @@ class Preview:
         try:
             project, cache = read_project(self.project_dir, memory=self._memory)
             config = project.config
-            # Everything a page shows comes from these: the settings, the content (attachments
-            # too), the templates, the signals' evidence and the folders served from the root.
+            # The files pages are made from: the settings, the content (attachments too), the
+            # templates, the signals' evidence and the folders served from the site root. (Not
+            # the git history the history page shows: a commit changes none of these files.)
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 config.content_dir,
