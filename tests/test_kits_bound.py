@@ -95,6 +95,28 @@ def test_kit_more_line_names_the_command_that_lists_them_all(tmp_path: Path) -> 
     ) in html.output
 
 
+def test_kit_text_never_breaks_the_command_across_lines(tmp_path: Path) -> None:
+    """Wrapped at 78 columns, a long line keeps its command whole: pasted half of one would run."""
+    project = tmp_path / "drafts"
+    project.mkdir()
+    shutil.copy2(ROOT / "stagemap.yml", project / "stagemap.yml")
+    drafts = {
+        f"content/d{n}.md": _asset(f"Draft number {n}", "problems", "2026-10-01")
+        .replace("[awareness]", "[exploration]")
+        .replace("status: published", "status: draft")
+        for n in range(7)
+    }
+    write(project, drafts)
+    args = ["-C", str(project), "kit", "exploration", "--as-of", "2026-11-24", "--format", "txt"]
+    txt = CliRunner().invoke(cli, args)
+    assert txt.exit_code == 0, txt.output
+    command = "stagemap list --stage exploration"
+    # "  - In the making: and 2 more; list them all: " leaves the command too little room.
+    assert "  - In the making: and 2 more; list them all:\n    " + command + "\n" in txt.output
+    assert "\ue000" not in txt.output
+    assert all(len(line) <= 78 or line.lstrip().startswith(command) for line in txt.output.splitlines())
+
+
 def test_kit_an_updated_edit_renders_again_the_play_whose_pick_it_changes(tmp_path: Path) -> None:
     project = _seven(tmp_path)
     out = tmp_path / "site"

@@ -42,9 +42,22 @@ def more_line(fmt: str, full_list: FullList | None) -> Callable[..., str]:
             return text
         if fmt == "html":
             return Markup("{}; list them all: <code>{}</code>").format(text, escape(command))
-        return f"{text}; list them all: `{command}`" if fmt == "md" else f"{text}; list them all: {command}"
+        if fmt == "md":
+            return f"{text}; list them all: `{command}`"
+        # Held together until the kit is written (`_written`), so that wrapping a long line
+        # (the ``hang`` filter) never breaks the command: pasted, half of one would run.
+        return f"{text}; list them all: {command.replace(' ', _HOLD)}"
 
     return more
+
+
+_HOLD = "\ue000"
+"""Stands for a space inside a command in a text kit while it is rendered (a private-use character)."""
+
+
+def _written(fmt: str, text: str) -> str:
+    """The rendered kit as written: a text kit's commands get their spaces back."""
+    return text.replace(_HOLD, " ") if fmt == "txt" else text
 
 
 def kit_context(
@@ -81,7 +94,7 @@ def render_kit(
     kit = build_kit(config, library, report, stage_id, persona=report.persona, link_base=link_base)
     env = environment(config.templates_dir)
     context = kit_context(config, report, kit, GENERATOR, more=more_line(fmt, full_list))
-    return render(env, f"kit.{fmt}.j2", context)
+    return _written(fmt, render(env, f"kit.{fmt}.j2", context))
 
 
 def render_kits(
@@ -110,7 +123,8 @@ def render_kits(
             kit = build_kit(config, library, report, stage.id, persona=persona, link_base=folder)
             name = f"{stage.index + 1:02d}-{stage.id}.{fmt}"
             rel = name if persona is None else f"{persona}/{name}"
-            files[rel] = render(env, f"kit.{fmt}.j2", kit_context(config, report, kit, GENERATOR, more=more))
+            values = kit_context(config, report, kit, GENERATOR, more=more)
+            files[rel] = _written(fmt, render(env, f"kit.{fmt}.j2", values))
             title = stage.name if kit.persona is None else f"{stage.name} for {kit.persona.name}"
             entries.append({"title": title, "href": rel, "kit": kit})
     first = next(iter(reports.values()))
