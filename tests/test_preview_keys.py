@@ -23,7 +23,7 @@ from stagemap.model.library import Asset
 from stagemap.serve.preview import Preview
 from stagemap.write.record import record_path
 from tests.conftest import DATA
-from tests.test_incremental import OLD, build, tree
+from tests.test_incremental import OLD, build, fresh_tree, tree
 
 AS_OF = dt.date(2026, 11, 24)
 PAPER = "content/guides/outgrown-paper.md"
@@ -135,9 +135,7 @@ def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
         elif chance < 0.5:
             build(project, served)
     preview.stop()
-    shutil.rmtree(project / ".stagemap-cache")
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_preview_saves_the_parse_cache_when_idle_not_after_each_edit(project: Path, tmp_path: Path) -> None:
@@ -190,8 +188,7 @@ def test_preview_reads_the_page_record_again_after_another_build_into_its_folder
     assert preview.rebuild().changed == 0
     assert rendered == []
     preview.stop()
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_preview_makes_again_only_the_search_files_an_edit_changes(
@@ -213,9 +210,7 @@ def test_preview_makes_again_only_the_search_files_an_edit_changes(
     (prefix,) = [p for p in prefixes["prefixes"] if "quokka".startswith(p)]
     assert sorted(made) == sorted(["m", "r:0", f"w:{prefix}"])
     preview.stop()
-    shutil.rmtree(project / ".stagemap-cache")
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_asset(
@@ -246,9 +241,7 @@ def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_as
     assert hashed == ["guides/outgrown-paper"]
     assert kits == ["guides/outgrown-paper"]
     preview.stop()
-    shutil.rmtree(project / ".stagemap-cache")
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_plan_routes_remembered_follow_a_changed_slug(project: Path) -> None:
@@ -279,8 +272,7 @@ def test_preview_rebuilds_when_signals_are_imported(project: Path, tmp_path: Pat
     assert not preview.changed()
     assert (served / "stages/awareness.html").read_bytes() != stage  # the stage's evidence
     preview.stop()
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_preview_rebuilds_when_a_file_served_from_the_site_root_changes(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from stagemap.model.library import Asset, Library
 from stagemap.serve.preview import Preview
 from stagemap.write.hashes import projected
 from stagemap.write.record import global_key
-from tests.test_incremental import OLD, build, tree
+from tests.test_incremental import OLD, fresh_tree, tree
 
 AS_OF = dt.date(2026, 11, 24)
 PAPER = "content/guides/outgrown-paper.md"
@@ -170,9 +169,7 @@ def test_preview_a_title_edit_makes_no_report_again_and_a_status_edit_does(
     assert preview.rebuild().changed
     assert set(made) == {None} | personas
     preview.stop()
-    shutil.rmtree(project / ".stagemap-cache")
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_preview_keys_list_the_assets_of_a_page_again_only_after_a_tagging_edit(
@@ -220,9 +217,7 @@ def test_preview_keys_list_the_assets_of_a_page_again_only_after_a_tagging_edit(
     assert preview.rebuild().changed
     assert ("stage", "adoption") in listed and "adoption" in facts
     preview.stop()
-    shutil.rmtree(project / ".stagemap-cache")
-    build(project, tmp_path / "fresh")
-    assert tree(served) == tree(tmp_path / "fresh")
+    assert tree(served) == fresh_tree(project, tmp_path)
 
 
 def test_analyse_works_out_the_next_steps_once_for_the_reports_of_one_library(
