@@ -98,29 +98,26 @@ def parallel_map(
             pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        done = False
         try:
             batches = pool.imap(_run, chunks)
             here = [fn(item) for item in todo[theirs:]]
             for batch in batches:
                 yield from batch
-            # Every result is in: the workers are told to stop once idle, and waited for.
-            # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
-            pool.close()
-            pool.join()
-            done = True
-            yield from here
         except Exception:
             # A page failed: the workers finish what they were given, then stop. Killing them
             # (`terminate`) can leave the result queue's lock held by a dead worker, and the
             # pool then waits for that lock for ever (seen on 3.13 after a template error).
             pool.close()
             pool.join()
-            done = True
             raise
-        finally:
-            if not done:  # Ctrl-C, or a caller that stopped reading
-                pool.terminate()
+        except BaseException:  # Ctrl-C, or a caller that stopped reading
+            pool.terminate()
+            raise
+        # Every result is in: the workers are told to stop once idle, and waited for.
+        # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
+        pool.close()
+        pool.join()
+        yield from here
     finally:
         _job = None
         if ours:
