@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -35,3 +37,38 @@ def test_parallel_map_shared_does_the_last_part_here_and_keeps_the_order() -> No
     here = [item for item, pid in results if pid == os.getpid()]
     assert here == list(range(MIN_ITEMS * 2, MIN_ITEMS * 3))
     assert 1 <= len({pid for _, pid in results} - {os.getpid()}) <= 2  # one worker fewer
+
+
+def _stamped(item: int) -> tuple[int, int, float]:
+    return item, os.getpid(), time.monotonic()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parallel_map_meanwhile_runs_here_once_before_any_result(workers: int) -> None:
+    calls: list[tuple[int, float]] = []
+    results = parallel_map(
+        _stamped,
+        range(MIN_ITEMS * 2),
+        workers,
+        meanwhile=lambda: calls.append((os.getpid(), time.monotonic())),
+    )
+    first = next(results)
+    assert calls and calls[0][0] == os.getpid()  # called before the first result reached the caller
+    rest = list(results)
+    assert [item for item, _, _ in [first, *rest]] == list(range(MIN_ITEMS * 2))
+    assert len(calls) == 1
+    if workers == 1:  # no workers: called before any item is worked on
+        assert all(calls[0][1] <= stamp for _, _, stamp in [first, *rest])
+    else:
+        assert all(pid != os.getpid() for _, pid, _ in [first, *rest])
+
+
+def _fail_meanwhile() -> None:
+    raise ValueError("meanwhile failed")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_meanwhile_failing_stops_the_workers_and_raises() -> None:
+    with pytest.raises(ValueError, match="meanwhile failed"):
+        list(parallel_map(_where, range(MIN_ITEMS * 2), 2, meanwhile=_fail_meanwhile))
+    assert multiprocessing.active_children() == []

@@ -137,8 +137,6 @@ class SitePlan:
     lists: Mapping[str, ListPart]
     """Every page of a paginated list (all assets, a stage's, a persona's) by path: which
     assets it shows and where the other pages of its list are."""
-    search: tuple[dict[str, Any], ...]
-    """The search index: one entry per asset, in site order."""
     history: History | None = None
     """Coverage over the git history, when read for the overview or the history page."""
 
@@ -234,9 +232,17 @@ def plan_site(
         attachments=attachments,
         routes=plan_routes(config, library, public or {}),
         lists=plan_lists(config, library),
-        search=tuple(search_entry(a, states[a.id], paths[a.id]) for a in ordered),
         history=history,
     )
+
+
+def search_entries(plan: SitePlan) -> tuple[dict[str, Any], ...]:
+    """Return the search index's entries: one per asset, in site order.
+
+    Not part of the plan: only the index's files need them, and a build works them out while
+    its page workers render (see `stagemap.write.publish`).
+    """
+    return tuple(search_entry(a, plan.states[a.id], plan.paths[a.id]) for a in plan.ordered)
 
 
 def _views(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from ..analyse.site import SitePlan
+from ..analyse.site import SitePlan, search_entries
 from .searchindex import search_files
 
 STATIC_FILES = ("favicon.svg", "stagemap.css", "stagemap.js")
@@ -19,4 +19,4 @@ def static_files(env: jinja2.Environment) -> dict[str, str]:
 
 def search_index(plan: SitePlan) -> dict[str, str]:
     """Return the search index's script files by site path (see `stagemap.render.searchindex`)."""
-    return search_files(plan.search)
+    return search_files(search_entries(plan))

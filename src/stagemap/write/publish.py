@@ -2,9 +2,10 @@
 
 In order: ask the page record which of the site's pages can be reused as they are on disk;
 analyse the project into a `SitePlan` for the others; render only those (in worker processes, each writing its
-own pages to temporary files); add the static files, the search index and the content files
-the pages link to; then rename everything into place, remove what no longer belongs and
-record what was written for the next build.
+own pages to temporary files), while this process makes the static files, the search index and,
+on a build with no record, the page keys; add the content files the pages link to; then rename
+everything into place, remove what no longer belongs and record what was written for the next
+build.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
 from ..analyse.paging import LIST_PARTS
 from ..analyse.reports import report_inputs
-from ..analyse.site import SitePage, SitePlan, page_count, plan_site, site_pages
+from ..analyse.site import SitePage, SitePlan, page_count, plan_site, search_entries, site_pages
 from ..model.project import Project
 from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment, site_root_files
@@ -87,7 +88,13 @@ def build_into(
     # The report again only when what it reads changed (``serve`` builds after every save).
     inputs = digest(base, report_inputs(library), stable(evidence))
     report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
-    record = PageRecord(config, out_dir, _page_keys(project, report, pages, line, base=base), kept)
+    record = PageRecord(config, out_dir, kept)
+    keys = functools.partial(_record_keys, record, project, report, pages, line, base)
+    # With no record, every page is rendered whatever its key: the keys are worked out while
+    # the page workers render (the record needs them only once the pages are written).
+    later = None if record.old else keys
+    if later is None:
+        keys()
     todo = {page.path for page in pages if record.fresh(page.path)}
     # Reading the history costs a few reports: only when a page that shows it is rendered.
     shown = line is not None and not todo.isdisjoint(HISTORY_PAGES)
@@ -104,7 +111,7 @@ def build_into(
     env = env or environment(config.templates_dir)
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
-    files = _site_files(plan, env, record, stager, rendered, workers, progress)
+    files = _site_files(plan, env, record, stager, rendered, workers, progress, later)
     adopt = unchanged_since(out_dir, record.unlisted())
     written: set[str] = set()
     changed, removed = stream_tree(out_dir, _noted(files, written), record.reused.keys(), stager, adopt=adopt)
@@ -137,20 +144,31 @@ def _site_files(
     rendered: dict[str, list[str]],
     workers: int,
     progress: Progress | None,
+    later: Callable[[], None] | None = None,
 ) -> Iterator[tuple[str, bytes | Staged]]:
     """Yield every file of the site to write, the plan's pages rendered as they come.
 
-    ``rendered`` is filled with the content files each rendered page links to.
+    ``rendered`` is filled with the content files each rendered page links to; ``later`` is
+    more work for this process while the page workers render.
     """
     # The templates are compiled here first, so that each forked worker does not compile its own.
     prepare(env)
     make = functools.partial(_make_page, plan, env, stager)
-    for path, made, linked in parallel_map(make, plan.pages, workers):
+    others: dict[str, str] = {}
+
+    def meanwhile() -> None:
+        # What no page needs is made here while the workers render the pages.
+        others.update(static_files(env))
+        others.update(_SEARCH.files(search_entries(plan)))
+        if later is not None:
+            later()
+
+    for path, made, linked in parallel_map(make, plan.pages, workers, meanwhile=meanwhile):
         rendered[path] = list(linked)
         if progress is not None:
             progress(path)
         yield path, made
-    for path, text in {**static_files(env), **_SEARCH.files(plan.search)}.items():
+    for path, text in others.items():
         yield path, text.encode("utf-8")
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
@@ -183,6 +201,18 @@ def _make_page(
     made = render_page(plan, env, page)
     data = made.text.encode("utf-8")
     return made.path, stager.write(made.path, data) if stager is not None else data, made.linked
+
+
+def _record_keys(
+    record: PageRecord,
+    project: Project,
+    report: Report,
+    pages: Iterable[SitePage],
+    line: Timeline | None,
+    base: str,
+) -> None:
+    """Give ``record`` this build's page keys."""
+    record.keys = _page_keys(project, report, pages, line, base=base)
 
 
 def _page_keys(

@@ -174,14 +174,13 @@ class PageRecord:
     `unlisted` use what it found.
     """
 
-    def __init__(
-        self, config: Config, out_dir: Path, keys: Mapping[str, str], kept: Kept | None = None
-    ) -> None:
+    def __init__(self, config: Config, out_dir: Path, kept: Kept | None = None) -> None:
         self.path = record_path(config, out_dir)
         self.out_dir = out_dir.resolve()
         self._base = os.fspath(self.out_dir)
-        self.keys = keys
-        """Each page's key in this build, by path."""
+        self.keys: Mapping[str, str] = {}
+        """Each page's key in this build, by path: set before `fresh` is asked about a page
+        that `old` lists, and before `save`."""
         self.old: dict[str, list[Any]] = {}
         self.reused: dict[str, list[str]] = {}
         """Reused pages and the content files (attachments) each one links to."""

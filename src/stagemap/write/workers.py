@@ -63,19 +63,28 @@ def _run(indices: range) -> list[Any]:
 
 # long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
 def parallel_map(
-    fn: Callable[[T], R], items: Iterable[T], workers: int, *, share: bool = False
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    *,
+    share: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes.
 
     With ``share`` this process does its part of the work (the last items) while one worker
     fewer does the rest: for work whose results are big to send back (parsed assets with their
     bodies), what this process makes itself is never pickled. Its results wait until the
-    workers' have been yielded.
+    workers' have been yielded. ``meanwhile`` is called here once the workers have started,
+    before any result is yielded: work of this process that the items do not need (without
+    workers, it is called first).
     """
     global _job
     todo = list(items)
     methods = multiprocessing.get_all_start_methods()
     if workers <= 1 or len(todo) < MIN_ITEMS or "fork" not in methods or threading.active_count() > 1:
+        if meanwhile is not None:
+            meanwhile()
         for item in todo:
             yield fn(item)
         return
@@ -100,6 +109,8 @@ def parallel_map(
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
             batches = pool.imap(_run, chunks)
+            if meanwhile is not None:
+                meanwhile()
             here = [fn(item) for item in todo[theirs:]]
             for batch in batches:
                 yield from batch
