@@ -13,7 +13,7 @@ import re
 import tomllib
 from typing import Any
 
-from . import yamlsafe
+from . import yamlquick, yamlsafe
 from .frontmatter import Split
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -29,7 +29,8 @@ def load(split: Split) -> yamlsafe.Loaded:
         return load_json(split.yaml, split.yaml_line)
     if split.syntax == "meta":
         return load_meta(split.yaml, split.yaml_line)
-    return yamlsafe.load(split.yaml, first_line=split.yaml_line)
+    quick = yamlquick.load(split.yaml, split.yaml_line, yamlsafe.MAX_NODES)
+    return quick or yamlsafe.load(split.yaml, first_line=split.yaml_line)
 
 
 def _pos(text: str, start: int, end: int, first_line: int) -> yamlsafe.Pos:
