@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from stagemap.cli.app import cli
+from stagemap.cli.app import COLLECT_EVERY, cli, main
 from tests.conftest import MINIMAL_CONFIG, ROOT, write
 
 # These tests check validation: the lint rules about the project as a whole stay off.
@@ -304,3 +305,14 @@ def test_check_edge_files(tmp_path: Path) -> None:
         "content/empty.md:4:12: error: required field 'questions' is empty (give it a value, e.g. questions: [who-we-are])",
     ]
     assert out.startswith("Checked 3 files (1 loaded as assets) in content/")
+
+
+def test_console_script_collects_cycles_less_often(capsys: pytest.CaptureFixture[str]) -> None:
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit) as ended:
+            main(["--version"])
+        assert ended.value.code == 0 and capsys.readouterr().out == "stagemap, version 0.1.0\n"
+        assert gc.get_threshold() == COLLECT_EVERY != before
+    finally:
+        gc.set_threshold(*before)
