@@ -92,12 +92,10 @@ _TICKS = re.compile(r"`+")
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
 _TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
-_ALIGNED = tuple(
-    (f'<{cell} align="{side}">', f'<{cell} style="text-align:{side}">')
-    for cell in ("th", "td")
-    for side in ("left", "center", "right")
+_TIDY = re.compile(
+    r'<(t[hd]) align="(left|center|right)">|<(/?)del>|<blockquote>\n</blockquote>|<(img|br|hr)((?: [^>]*?)?) />'
 )
-_VOID = re.compile(r"<(img|br|hr)((?: [^>]*?)?) />")
+"""Where cmark's HTML differs from markdown-it's in spelling only (see `_tidy`)."""
 _URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
@@ -122,16 +120,20 @@ def to_html(text: str) -> str | None:
     respelt = _same_urls(out)
     if respelt is None:
         return None
-    # Each pass only where what it rewrites is there: a substring test costs far less than a regex pass.
-    out = respelt
-    if ' align="' in out:
-        for aligned, styled in _ALIGNED:
-            out = out.replace(aligned, styled)
-    if "<del>" in out:
-        out = out.replace("<del>", "<s>").replace("</del>", "</s>")
-    out = out.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
-    out = out.replace("<br />", "<br>").replace("<hr />", "<hr>")  # the common ones, without a regex
-    return _VOID.sub(r"<\1\2>", out) if " />" in out else out
+    # One pass for every respelling: the six passes it replaced took 45 us on a body of the benchmark.
+    return _TIDY.sub(_tidy, respelt)
+
+
+def _tidy(match: re.Match[str]) -> str:
+    """Respell one `_TIDY` match as markdown-it writes it."""
+    cell, close, void = match.group(1), match.group(3), match.group(4)
+    if cell is not None:
+        return f'<{cell} style="text-align:{match.group(2)}">'  # a column's alignment
+    if close is not None:
+        return f"<{close}s>"  # strikethrough
+    if void is not None:
+        return f"<{void}{match.group(5)}>"  # <img ...>, <br>, <hr> without the slash
+    return "<blockquote></blockquote>"  # an empty quote on one line
 
 
 class _Mem(ctypes.Structure):
