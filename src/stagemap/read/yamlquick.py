@@ -80,7 +80,7 @@ def _value(line: str, at: int, start: int, line_no: int, path: tuple[Any, ...], 
     """Read the value from column ``at`` of ``line`` (which starts at offset ``start``) to its end."""
     raw = line[at:].rstrip(" ")
     if not raw:
-        if at != len(line):
+        if not line.endswith(":"):
             return _NOT_PLAIN  # 'key:' then spaces: left to PyYAML
         colon = at  # the empty value sits just after the colon
         loaded.values[path] = Pos(line_no, colon + 1, start + colon, start + colon)
