@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time
 
 import pytest
@@ -43,24 +44,35 @@ def _stamped(item: int) -> tuple[int, int, float]:
     return item, os.getpid(), time.monotonic()
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_parallel_map_meanwhile_runs_here_once_before_any_result(workers: int) -> None:
-    calls: list[tuple[int, float]] = []
-    results = parallel_map(
-        _stamped,
-        range(MIN_ITEMS * 2),
-        workers,
-        meanwhile=lambda: calls.append((os.getpid(), time.monotonic())),
+def test_parallel_map_without_workers_calls_meanwhile_first() -> None:
+    calls: list[float] = []
+    results = list(
+        parallel_map(_stamped, range(MIN_ITEMS * 2), 1, meanwhile=lambda: calls.append(time.monotonic()))
     )
-    first = next(results)
-    assert calls and calls[0][0] == os.getpid()  # called before the first result reached the caller
-    rest = list(results)
-    assert [item for item, _, _ in [first, *rest]] == list(range(MIN_ITEMS * 2))
-    assert len(calls) == 1
-    if workers == 1:  # no workers: called before any item is worked on
-        assert all(calls[0][1] <= stamp for _, _, stamp in [first, *rest])
-    else:
-        assert all(pid != os.getpid() for _, pid, _ in [first, *rest])
+    assert [item for item, _, _ in results] == list(range(MIN_ITEMS * 2))
+    assert len(calls) == 1 and all(calls[0] <= stamp for _, _, stamp in results)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_results_keep_coming_while_meanwhile_runs_and_end_after_it() -> None:
+    first = threading.Event()
+    seen: list[tuple[int, bool]] = []
+    done: list[bool] = []
+
+    def meanwhile() -> None:
+        # Returns only once a result has reached the caller: called before the results, it would time out.
+        seen.append((os.getpid(), first.wait(timeout=20)))
+        time.sleep(0.2)
+        done.append(True)
+
+    results = parallel_map(_stamped, range(MIN_ITEMS * 2), 2, meanwhile=meanwhile)
+    items = [next(results)]
+    first.set()
+    items += list(results)
+    assert [item for item, _, _ in items] == list(range(MIN_ITEMS * 2))
+    assert all(pid != os.getpid() for _, pid, _ in items)
+    assert seen == [(os.getpid(), True)]  # in this process, while results were coming
+    assert done == [True]  # the results ended only once it had returned
 
 
 def _fail_meanwhile() -> None:
@@ -72,3 +84,23 @@ def test_parallel_map_meanwhile_failing_stops_the_workers_and_raises() -> None:
     with pytest.raises(ValueError, match="meanwhile failed"):
         list(parallel_map(_where, range(MIN_ITEMS * 2), 2, meanwhile=_fail_meanwhile))
     assert multiprocessing.active_children() == []
+
+
+def _fail_at_ten(item: int) -> int:
+    if item == 10:
+        raise KeyError("page 10")
+    return item
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_item_failing_waits_for_meanwhile_then_raises_the_item_error() -> None:
+    done: list[bool] = []
+
+    def slow() -> None:
+        time.sleep(0.5)
+        done.append(True)
+
+    with pytest.raises(KeyError, match="page 10"):
+        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 2), 2, meanwhile=slow))
+    assert done == [True]  # nothing of the build is left running on a thread
+    assert multiprocessing.active_children() == [] and threading.active_count() == 1

@@ -61,6 +61,32 @@ def _run(indices: range) -> list[Any]:
     return [fn(items[i]) for i in indices]
 
 
+class _Side:
+    """Run a call on a thread of this process; `wait` returns once it is done and raises what it raised."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(call,), name="stagemap-meanwhile", daemon=True)
+        self.thread.start()
+
+    def _run(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except BaseException as exc:  # handed to the thread that waits
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _settle(side: _Side | None) -> None:
+    """Wait for ``side`` to end, its error dropped: another one is on its way (nothing is left running)."""
+    if side is not None:
+        side.thread.join()
+
+
 # long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
 def parallel_map(
     fn: Callable[[T], R],
@@ -75,9 +101,10 @@ def parallel_map(
     With ``share`` this process does its part of the work (the last items) while one worker
     fewer does the rest: for work whose results are big to send back (parsed assets with their
     bodies), what this process makes itself is never pickled. Its results wait until the
-    workers' have been yielded. ``meanwhile`` is called here once the workers have started,
-    before any result is yielded: work of this process that the items do not need (without
-    workers, it is called first).
+    workers' have been yielded. ``meanwhile`` is work of this process that the items do not
+    need: called on a thread of this process once the workers have started, so that results
+    (and a progress bar) keep coming while it runs. The iterator ends only once it has
+    returned, and raises what it raised. Without workers it is called first.
     """
     global _job
     todo = list(items)
@@ -107,22 +134,27 @@ def parallel_map(
             pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        side = None
         try:
             batches = pool.imap(_run, chunks)
-            if meanwhile is not None:
-                meanwhile()
+            side = _Side(meanwhile) if meanwhile is not None else None
             here = [fn(item) for item in todo[theirs:]]
             for batch in batches:
                 yield from batch
+            if side is not None:
+                side.wait()
         except Exception:
             # A page failed: the workers finish what they were given, then stop. Killing them
             # (`terminate`) can leave the result queue's lock held by a dead worker, and the
             # pool then waits for that lock for ever (seen on 3.13 after a template error).
             pool.close()
             pool.join()
+            _settle(side)
             raise
-        except BaseException:  # Ctrl-C, or a caller that stopped reading
+        except BaseException as stop:  # Ctrl-C, or a caller that stopped reading
             pool.terminate()
+            if not isinstance(stop, KeyboardInterrupt):  # Ctrl-C ends the process: no waiting
+                _settle(side)
             raise
         # Every result is in: the workers are told to stop once idle, and waited for.
         # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
