@@ -268,7 +268,7 @@ COLLECT_EVERY = (100_000, 50, 100)
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``stagemap`` console script."""
     # A command reads the whole library into objects that live until it ends. Python looks
-    # for reference cycles every 700 new objects by default, in vain here: 0.3 to 0.5 s of the
+    # for reference cycles every 700 new objects by default, in vain here: about 0.4 s of the
     # work before a 10,000-asset build's page workers start. Every 100,000 is enough.
     gc.set_threshold(*COLLECT_EVERY)
     cli.main(args=list(argv) if argv is not None else None, prog_name="stagemap")

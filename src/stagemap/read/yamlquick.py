@@ -3,11 +3,11 @@
 Most front matter is a dozen ``key: value`` lines: text, a date, a quoted title, a list of
 ids in brackets. PyYAML composes each into nodes with marks that `yamlsafe` then walks: 155 µs
 a file of the benchmark library, against 66 µs here (1.5 s and 0.7 s of CPU over 10,000
-assets). `load` reads such a document
-line by line and returns exactly what `yamlsafe.load` returns for it (data, positions and
-styles), or None as soon as a line is anything else: a nested mapping, a block list, an
-escape, a comment after a value, an anchor, a tab, a character YAML may read differently.
-Then `yamlsafe.load` reads it, and reports what is wrong with it.
+assets). `load` reads such a document line by line and returns exactly what `yamlsafe.load`
+returns for it (data, positions and styles), or None as soon as a line is anything else: a
+nested mapping, a block list, an escape, a comment after a value, an anchor, a tab, a
+character YAML may read differently. Then `yamlsafe.load` reads it, and reports what is
+wrong with it.
 
 A property test compares the two on generated documents built to sit on the edges.
 """

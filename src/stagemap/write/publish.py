@@ -157,7 +157,7 @@ def _site_files(
     others: dict[str, str] = {}
 
     def meanwhile() -> None:
-        # What no page needs is made here while the workers render the pages.
+        # What no page needs, made on a thread of this process while the workers render the pages.
         others.update(static_files(env))
         others.update(_SEARCH.files(search_entries(plan)))
         if later is not None:
