@@ -204,6 +204,22 @@ def test_a_damaged_record_means_a_full_and_equal_build(project: Path, tmp_path: 
     assert tree(out) == first
 
 
+def test_a_deleted_folder_is_built_again_whole_and_its_record_serves_the_next_build(
+    project: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    build(project, out)
+    first = tree(out)
+    shutil.rmtree(out)  # the parse cache and the page record stay
+    rendered.clear()
+    (line,) = build(project, out)
+    assert len(rendered) == 99 and changed_files(line) == len(first) - 1  # all but the manifest
+    assert tree(out) == first
+    rendered.clear()
+    (line,) = build(project, out)
+    assert rendered == [] and changed_files(line) == 0
+
+
 def test_parallel_and_serial_builds_give_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
