@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .yamlsafe import BOOL_PATTERN, FLOAT_PATTERN, INT_PATTERN, NULL_PATTERN, Loaded, Pos
+from .yamlsafe import IMPLICIT, SCALARS, Loaded, Pos
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):( +|$)")
 """A top-level key at the start of a line, then a space (or the end of the line)."""
@@ -27,9 +27,8 @@ _FLOW_ITEM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
 """A plain item of a bracketed list: an id, a word, a number."""
 _RESERVED_KEYS = frozenset({"true", "false", "null"})
 """Keys YAML reads as something other than text (in any case)."""
-_PATTERNS = (("bool", BOOL_PATTERN), ("int", INT_PATTERN), ("float", FLOAT_PATTERN), ("null", NULL_PATTERN))
-_TYPED_START = frozenset("tTfF-+0123456789.~nN")
-"""The first characters of the values `_PATTERNS` may match (a value here is never empty)."""
+_TYPED_START = frozenset("".join(first for _, _, first in IMPLICIT))
+"""The first characters of the values `yamlsafe.IMPLICIT` may type (a value here is never empty)."""
 
 
 def load(text: str, first_line: int, max_nodes: int) -> Loaded | None:
@@ -139,19 +138,16 @@ def _flow(raw: str, at: int, start: int, line_no: int, path: tuple[Any, ...], lo
 
 
 _TYPED = re.compile(
-    "|".join(f"(?P<{n}>{p.pattern.removeprefix('^').removesuffix('$')})" for n, p in _PATTERNS)
+    "|".join(
+        f"(?P<t{i}>{p.pattern.removeprefix('^').removesuffix('$')})" for i, (_, p, _) in enumerate(IMPLICIT)
+    )
 )
-"""One pass for `_PATTERNS`: which one (if any) a whole value matches."""
+"""One pass for `yamlsafe.IMPLICIT`: which pattern (group ``tN``), if any, a whole value matches."""
 
 
 def _resolve(word: str) -> Any:
     """Return a plain value as `yamlsafe` types it: true/false, a whole or decimal number, null, or text."""
     typed = _TYPED.fullmatch(word) if word[0] in _TYPED_START else None
-    if typed is None:
+    if typed is None or typed.lastgroup is None:
         return word
-    kind = typed.lastgroup
-    if kind == "bool":
-        return word.lower() == "true"
-    if kind == "int":
-        return int(word)
-    return float(word) if kind == "float" else None
+    return SCALARS[IMPLICIT[int(typed.lastgroup[1:])][0]](word)

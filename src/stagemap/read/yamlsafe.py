@@ -10,6 +10,7 @@ text (validated later by whoever expects a date), ``01234`` is not octal.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
@@ -32,14 +33,25 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
-BOOL_PATTERN = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-INT_PATTERN = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-FLOAT_PATTERN = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-NULL_PATTERN = re.compile(r"^(?:~|null|Null|NULL|)$")
-_Loader.add_implicit_resolver(_BOOL, BOOL_PATTERN, list("tTfF"))
-_Loader.add_implicit_resolver(_INT, INT_PATTERN, list("-+0123456789"))
-_Loader.add_implicit_resolver(_FLOAT, FLOAT_PATTERN, list("-+0123456789."))
-_Loader.add_implicit_resolver(_NULL, NULL_PATTERN, ["~", "n", "N", ""])
+IMPLICIT: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
+    (_FLOAT, re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), "-+0123456789."),
+    (_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+)
+"""The only types a plain value may have besides text: each tag, its pattern, the characters
+it may start with (null also matches the empty value)."""
+for _tag, _pattern, _first in IMPLICIT:
+    _Loader.add_implicit_resolver(_tag, _pattern, [*_first, *([""] if _tag == _NULL else [])])
+
+SCALARS: dict[str, Callable[[str], Any]] = {
+    _STR: str,
+    _NULL: lambda _value: None,
+    _BOOL: lambda value: value.lower() == "true",
+    _INT: int,
+    _FLOAT: float,
+}
+"""How a scalar of each allowed tag becomes a Python value."""
 
 
 class Pos(NamedTuple):
@@ -238,18 +250,10 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        tag, value = node.tag, node.value
-        if tag == _STR:
-            return value
-        if tag == _NULL:
-            return None
-        if tag == _BOOL:
-            return value.lower() == "true"
-        if tag == _INT:
-            return int(value)
-        if tag == _FLOAT:
-            return float(value)
-        raise self._unsupported(node)
+        make = SCALARS.get(node.tag)
+        if make is None:
+            raise self._unsupported(node)
+        return make(node.value)
 
     def _unsupported(self, node: yaml.Node) -> YamlProblem:
         return self._fail(
