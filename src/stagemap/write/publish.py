@@ -90,10 +90,9 @@ def build_into(
     report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
     record = PageRecord(config, out_dir, kept)
     keys = functools.partial(_record_keys, record, project, report, pages, line, base)
-    # With no record, or none of its pages left in the folder (deleted, or a new folder), every
-    # page is rendered whatever its key: the keys are worked out while the page workers render
-    # (the record needs them only once the pages are written).
-    later = None if record.old and record.owned else keys
+    # When no page can be reused, every page is rendered whatever its key: the keys are worked
+    # out while the page workers render (the record needs them only once the pages are written).
+    later = None if record.may_reuse() else keys
     if later is None:
         keys()
     todo = {page.path for page in pages if record.fresh(page.path)}

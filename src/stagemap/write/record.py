@@ -218,6 +218,10 @@ class PageRecord:
             return data["pages"]  # type: ignore[no-any-return]
         return {}
 
+    def may_reuse(self) -> bool:
+        """Return False when no page can be reused whatever the keys: no record, or none of its pages in the folder's manifest."""
+        return bool(self.old) and not self.owned.isdisjoint(self.old)
+
     def fresh(self, path: str) -> bool:
         """Return True when the page must be rendered (see the module docstring)."""
         entry = self.old.get(path)
