@@ -16,6 +16,14 @@ it builds the same library with them in the same run and prints stagemap's ratio
 The table is printed as Markdown, ready for docs/benchmarks.md. Before any timing, stagemap's
 modules are compiled to bytecode, as installing a wheel does: otherwise an editable install on
 a machine with `PYTHONDONTWRITEBYTECODE` set compiles them from source on every run.
+
+The output of one timed build is never deleted before the next: it is moved aside (see
+`Aside`) and deleted once every figure is taken. On ext4 without a journal, creating a file
+skips every inode of its block group deleted in the last minute (five, while the inode table
+is not yet written back), one at a time: right after `rm -rf` of a 10,000-page site, the next
+10,000 files took 5.5 to 7.2 s of kernel time to create here, against 0.8 s in a quiet
+group. Deleting between runs timed that, not the tools, and how much of it a run paid
+depended on what the machine had deleted before.
 """
 
 from __future__ import annotations
@@ -62,6 +70,26 @@ def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return elapsed, usage.ru_maxrss // 1024, cpu
+
+
+class Aside:
+    """Folders moved out of the way between timed runs, deleted once the timing is over."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base / "aside"
+        self.count = 0
+
+    def move(self, path: Path) -> None:
+        """Move ``path`` (if it exists) into the aside folder, which is on the same file system."""
+        if not path.exists():
+            return
+        self.base.mkdir(exist_ok=True)
+        self.count += 1
+        path.rename(self.base / str(self.count))
+
+    def clear(self) -> None:
+        """Delete what was moved aside (after the last timed run)."""
+        shutil.rmtree(self.base, ignore_errors=True)
 
 
 def measure(
@@ -171,17 +199,20 @@ def bench_size(
     rows: list[tuple[int, dict[str, object]]],
     compare: bool = True,
     tools: tuple[str, ...] = ("mkdocs", "pelican", "hugo"),
+    aside: Aside | None = None,
 ) -> None:
     """Generate a library of ``size`` assets at ``lib`` and time every command on it."""
+    aside = aside or Aside(lib.parent)
+    aside.move(lib)  # an earlier run's (``--keep``), deleted after the timing like the rest
     generate(size, lib)
     print(f"{size} assets:", flush=True)
     cache = lib / ".stagemap-cache"
 
     def drop_cache() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+        aside.move(cache)
 
     def drop_site() -> None:
-        shutil.rmtree(lib / "site", ignore_errors=True)
+        aside.move(lib / "site")
         drop_cache()
 
     measure("stagemap --help", [*STAGEMAP, "--help"], lib, runs)
@@ -223,8 +254,9 @@ def bench_size(
                     argv,
                     lib,
                     min(runs, 3),
-                    lambda o=out: shutil.rmtree(o, ignore_errors=True),
+                    lambda o=out: aside.move(o),
                 )
+                aside.move(out)
                 rows.append((size, other))
                 ratio = float(other["median"]) / float(full["median"])
                 print(
@@ -271,10 +303,16 @@ def main() -> None:
     compile_bytecode()
     print("# stagemap's modules compiled to bytecode first, as installing a wheel does\n", flush=True)
     rows: list[tuple[int, dict[str, object]]] = []
-    for size in args.sizes:
-        runs = args.runs if size <= 5000 else args.runs_large
-        compare = size <= args.compare_up_to
-        bench_size(size, base / f"lib{size}", runs, rows, compare=compare, tools=tuple(args.tools))
+    aside = Aside(base)
+    aside.clear()  # what a stopped run left: deleted before the libraries are written, not between runs
+    try:
+        for size in args.sizes:
+            runs = args.runs if size <= 5000 else args.runs_large
+            compare = size <= args.compare_up_to
+            lib = base / f"lib{size}"
+            bench_size(size, lib, runs, rows, compare=compare, tools=tuple(args.tools), aside=aside)
+    finally:
+        aside.clear()
 
     print("| Assets | Command | Median (s) | Min (s) | Max (s) | CPU, median (s) | Peak memory (MB) |")
     print("|---:|---|---:|---:|---:|---:|---:|")
