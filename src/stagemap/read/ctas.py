@@ -18,15 +18,32 @@ def cta_links(body: str) -> tuple[str, ...]:
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
     and not an anchor on the same page. Images (``![...](...)``) are left out.
     """
-    found: list[tuple[int, str]] = []
-    if "](" in body:
-        for match in _MARKDOWN.finditer(body):
-            opening = body.rfind("[", 0, match.start())
-            if opening > 0 and body[opening - 1] == "!":
-                continue  # an image
-            found.append((match.start(), match.group(1)))
+    marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     if "href=" in body:
-        found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
+        return _merged(body, marks)
+    # Markdown links only, found in order: walked from the end, it stops at the last few (a
+    # body holds a dozen links, most of them leading out of the site).
+    last: list[str] = []
+    for match in reversed(marks):
+        href = match.group(1)
+        if _EXTERNAL.match(href) or href in last or _image(body, match.start()):
+            continue
+        last.append(href)
+        if len(last) == MAX_LINKS:
+            break
+    return tuple(last)
+
+
+def _image(body: str, start: int) -> bool:
+    """Return True if the ``](`` at ``start`` closes an image's text (``![...](...)``)."""
+    opening = body.rfind("[", 0, start)
+    return opening > 0 and body[opening - 1] == "!"
+
+
+def _merged(body: str, marks: list[re.Match[str]]) -> tuple[str, ...]:
+    """`cta_links` for a body with HTML links too: both kinds in the order they stand."""
+    found = [(m.start(), m.group(1)) for m in marks if not _image(body, m.start())]
+    found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
     last: list[str] = []
     for _, href in sorted(found, reverse=True):
         if not _EXTERNAL.match(href) and href not in last:

@@ -1,0 +1,75 @@
+"""The links a body ends on (`stagemap.read.ctas`): the fast walk from the end finds what a full scan finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stagemap.read.ctas import MAX_LINKS, cta_links
+
+_MARKDOWN = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_HTML = re.compile(r"href=[\"']([^\"']+)[\"']")
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+
+
+def every_link_then_the_last(body: str) -> tuple[str, ...]:
+    """The plain reading, as a test oracle: every link with its place, sorted, the last internal ones kept."""
+    found = []
+    for match in _MARKDOWN.finditer(body):
+        opening = body.rfind("[", 0, match.start())
+        if not (opening > 0 and body[opening - 1] == "!"):
+            found.append((match.start(), match.group(1)))
+    found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
+    last: list[str] = []
+    for _, href in sorted(found, reverse=True):
+        if not _EXTERNAL.match(href) and href not in last:
+            last.append(href)
+    return tuple(last[:MAX_LINKS])
+
+
+# Pieces that make links, images, HTML links, nesting and near misses when strung together.
+PIECES = st.sampled_from(
+    [
+        "[a](",
+        "![i](",
+        "](",
+        ")",
+        "[",
+        "]",
+        "!",
+        " ",
+        "\n",
+        "<",
+        ">",
+        "/pricing/",
+        "../faq/",
+        "demo",
+        "https://x.example/",
+        "mailto:a@b.example",
+        "#top",
+        "//cdn.example/x",
+        'href="/demo"',
+        "href='/page'",
+        'href="https://y.example/"',
+        "text",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_the_walk_from_the_end_matches_a_full_scan(body: str) -> None:
+    assert cta_links(body) == every_link_then_the_last(body)
+
+
+def test_links_over_an_earlier_link_are_read_as_a_full_scan_reads_them() -> None:
+    # A destination may hold "](": the scan from the start reads it as one link, so must the walk.
+    body = "[a](x](y) and [b](z)\n"
+    assert cta_links(body) == every_link_then_the_last(body) == ("z", "x](y")
+
+
+def test_images_and_outside_links_are_passed_over_until_three_are_found() -> None:
+    body = "".join(f"[p{i}](/p{i}) ![img](/i{i}.png) [out](https://x.example/{i})\n" for i in range(6))
+    assert cta_links(body) == ("/p5", "/p4", "/p3")
