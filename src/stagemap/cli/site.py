@@ -79,8 +79,8 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         project = state.load(spread=functools.partial(parallel_map, workers=workers, share=True))
         config = project.config
         _report_problems(project.problems, strict)
-        pages = page_count(config, project.library)
-        if sys.stderr.isatty() and pages >= PROGRESS_FROM:
+        # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
+        if sys.stderr.isatty() and (pages := page_count(config, project.library)) >= PROGRESS_FROM:
             with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
                 result = build_into(
                     project, target, day, workers=workers, progress=lambda _path: bar.update(1)
