@@ -19,10 +19,10 @@ a machine with `PYTHONDONTWRITEBYTECODE` set compiles them from source on every 
 
 The output of one timed build is never deleted before the next: it is moved aside (see
 `Aside`) and deleted once every figure is taken. On ext4 without a journal, creating a file
-skips every inode of its block group deleted in the last minute (five, while the inode table
-is not yet written back), one at a time: right after `rm -rf` of a 10,000-page site, the next
-10,000 files took 5.5 to 7.2 s of kernel time to create here, against 0.8 s in a quiet
-group. Deleting between runs timed that, not the tools, and how much of it a run paid
+skips, one at a time, every inode of its block group deleted in the last minute or more
+(longer while the inode table is not yet written back): right after `rm -rf` of a
+10,000-page site, the next 10,000 files took 5.5 to 7.2 s of kernel time to create here,
+against 0.8 s in a quiet group. Deleting between runs timed that, not the tools, and how much of it a run paid
 depended on what the machine had deleted before.
 """
 

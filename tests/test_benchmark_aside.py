@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import Any
 
-from tests.conftest import ROOT
-
-
-def _runner() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks/run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import benchmark_module
 
 
 def test_outputs_are_moved_aside_whole_and_deleted_only_when_cleared(tmp_path: Path) -> None:
-    aside = _runner().Aside(tmp_path)
+    aside = benchmark_module("run").Aside(tmp_path)
     for n in range(2):
         site = tmp_path / "lib" / "site"
         (site / "assets").mkdir(parents=True)

@@ -4,7 +4,6 @@ and an edit re-renders exactly what it must."""
 from __future__ import annotations
 
 import gc
-import importlib.util
 import os
 import pty
 import shutil
@@ -18,18 +17,10 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.write.workers import parallel_map
-from tests.conftest import ROOT
+from tests.conftest import ROOT, benchmark_module
 
 AS_OF = "2026-11-24"
 OLD = 1_600_000_000_000_000_000
-
-
-def _generator() -> object:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build(project: Path, out: Path, *extra: str) -> list[str]:
@@ -224,7 +215,7 @@ def test_parallel_and_serial_builds_give_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = tmp_path / "lib"
-    _generator().generate(120, library)  # type: ignore[attr-defined]
+    benchmark_module("generate").generate(120, library)
     monkeypatch.setenv("STAGEMAP_WORKERS", "1")
     build(library, tmp_path / "serial")
     shutil.rmtree(library / ".stagemap-cache")
@@ -252,7 +243,7 @@ def test_a_template_error_in_a_worker_leaves_the_folder_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = tmp_path / "lib"
-    _generator().generate(120, library)  # type: ignore[attr-defined]
+    benchmark_module("generate").generate(120, library)
     monkeypatch.setenv("STAGEMAP_WORKERS", "2")
     out = tmp_path / "site"
     build(library, out)
@@ -294,7 +285,7 @@ def test_page_keys_are_the_same_in_every_process() -> None:
 @pytest.mark.parametrize(("assets", "shown"), [(40, False), (230, True)])
 def test_progress_bar_only_for_long_builds_on_a_terminal(tmp_path: Path, assets: int, shown: bool) -> None:
     library = tmp_path / "lib"
-    _generator().generate(assets, library)  # type: ignore[attr-defined]
+    benchmark_module("generate").generate(assets, library)
     controller, terminal = pty.openpty()
     command = [sys.executable, "-m", "stagemap", "-C", str(library), "build", "--as-of", AS_OF]
     chunks: list[bytes] = []
@@ -325,7 +316,7 @@ def test_progress_bar_only_for_long_builds_on_a_terminal(tmp_path: Path, assets:
 
 def test_a_refused_parallel_build_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     library = tmp_path / "lib"
-    _generator().generate(120, library)  # type: ignore[attr-defined]
+    benchmark_module("generate").generate(120, library)
     monkeypatch.setenv("STAGEMAP_WORKERS", "2")
     out = tmp_path / "site"
     page = next(iter(sorted((library / "content").rglob("*.md")))).relative_to(library / "content")
