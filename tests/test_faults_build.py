@@ -21,8 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
-from stagemap.model.settings import CACHE_DIR
-from stagemap.read.cache import NO_CACHE_ENV
+from stagemap.model.settings import CACHE_DIR, NO_CACHE_ENV
 from stagemap.write import atomic
 from stagemap.write.faults import FAULT_ENV
 from stagemap.write.lock import lock_folder, unlock_folder

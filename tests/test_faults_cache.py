@@ -24,7 +24,7 @@ from stagemap import load_project
 from stagemap.cli.app import cli
 from stagemap.model.settings import CACHE_DIR
 from stagemap.read.cache import CACHE_FILE
-from stagemap.write.record import record_path
+from stagemap.write.cache import record_path
 from tests.conftest import QUIET_CONFIG, write
 from tests.test_symlinks import READ_COMMANDS
 

@@ -26,7 +26,7 @@ from stagemap.cli import new as new_module
 from stagemap.cli import rename as rename_module
 from stagemap.cli import tag as tag_module
 from stagemap.cli.app import cli
-from stagemap.read.cache import NO_CACHE_ENV
+from stagemap.model.settings import NO_CACHE_ENV
 from stagemap.write import edits as edits_module
 from stagemap.write import lock
 from stagemap.write.atomic import ChangedMeanwhile, atomic_write

@@ -21,7 +21,7 @@ from stagemap.analyse.routes import plan_routes
 from stagemap.cli.app import cli
 from stagemap.model.library import Asset
 from stagemap.serve.preview import Preview
-from stagemap.write.record import record_path
+from stagemap.write.cache import record_path
 from tests.conftest import DATA
 from tests.test_incremental import OLD, build, fresh_tree, tree
 

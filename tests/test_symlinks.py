@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from stagemap import load_project
 from stagemap.cli.app import cli
-from stagemap.write.record import record_path
+from stagemap.write.cache import record_path
 
 AS_OF = "2026-11-24"
 SRC = Path(__file__).resolve().parent.parent / "src" / "stagemap"

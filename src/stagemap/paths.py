@@ -1,8 +1,11 @@
-"""How paths are shown: relative to a root when inside it (a leaf: any module may import it)."""
+"""Where the package's own templates are, and how paths are shown (a leaf: any module may import it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+BUILTIN = Path(__file__).resolve().parent / "templates"
+"""The built-in templates, shipped inside the package (a project's ``templates/`` comes first)."""
 
 
 def shown_path(path: Path, root: Path) -> str:

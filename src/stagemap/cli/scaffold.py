@@ -9,12 +9,12 @@ import click
 from ..edit.adopt import AdoptPlan, plan_adopt
 from ..edit.init import plan_init
 from ..errors import UsageError, suggest
-from ..paths import shown_folder
+from ..paths import BUILTIN, shown_folder
 from ..read.assets import load_library
 from ..read.detect import detect_site
 from ..read.settings import load_config
 from ..render.adopt import found_lines
-from ..render.environment import BUILTIN, list_templates
+from ..render.environment import list_templates
 from ..render.schema import render_schema
 from ..write.atomic import atomic_write
 from ..write.targets import confined

@@ -24,8 +24,6 @@ CELL_LABELS: dict[State, str] = {
 """Each state in words, for legends and screen readers."""
 GATES = ("empty", "thin", "stuck", "stale", "balance", "lint")
 """Gates a report can fail on, each on its own findings only (see `Report.gate`)."""
-LINT_RULES = ("hard-sell", "no-not-for", "placeholder")
-"""Lint rules, each of which the ``lint`` setting can switch off."""
 FAIL_LEVELS = ("never", "empty", "thin", "stuck")
 """Levels of the report's gate, from the most lenient to the strictest: each fails on what the
 one before it does and more (empty cells; thin cells; stuck stages)."""

@@ -13,6 +13,12 @@ from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankW
 CONFIG_NAME = "stagemap.yml"
 CACHE_DIR = ".stagemap-cache"
 """The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
+NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
+"""Environment variable that turns the parse cache off (neither read nor saved) when set to 1."""
+LINT_RULES = ("hard-sell", "no-not-for", "placeholder")
+"""Lint rules, each of which the ``lint`` setting can switch off."""
+SIGNALS_DIR = "signals"
+"""The project's folder of stored signal files (``stagemap signals`` imports exports into it)."""
 PAGE_SIZE = 100
 """How many assets one page of a site list shows unless ``site.page_size`` says otherwise."""
 MAX_PAGE_SIZE = 10_000

@@ -27,16 +27,13 @@ from typing import Any
 from .._version import __version__
 from ..errors import Problem
 from ..model.library import AUDIENCES, ORIGIN_FIELDS, STATUSES, Asset, Vocabulary
-from ..model.settings import Config, ReadRules, Source
+from ..model.settings import NO_CACHE_ENV, Config, ReadRules, Source
 from . import frontmatter
 from .owned import read_owned
+from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
 FORMAT = "stagemap parse cache 7"
-RACY_NS = 2_000_000_000
-"""Files modified this recently are parsed but not cached (mtime resolution is coarse)."""
-NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
-"""Environment variable that turns the parse cache off (neither read nor saved) when set to 1."""
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 

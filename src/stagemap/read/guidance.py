@@ -22,8 +22,7 @@ from ..model.journey import (
     RankWeights,
     StageGuide,
 )
-from ..model.report import LINT_RULES
-from ..model.settings import ID_RE, Config
+from ..model.settings import ID_RE, LINT_RULES, Config
 from . import yamlsafe
 from .findings import Findings
 from .models import ModelSource

@@ -12,7 +12,6 @@ from typing import Any
 
 from .cache import (
     FORMAT,
-    RACY_NS,
     READ_FAILED,
     CacheUpdate,
     ParseCache,
@@ -21,6 +20,7 @@ from .cache import (
     encode_entry,
     without_body,
 )
+from .racy import RACY_NS
 
 
 class Remembered:

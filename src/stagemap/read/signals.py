@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..errors import Problem, UsageError
-from ..model.settings import ID_RE
+from ..model.settings import ID_RE, SIGNALS_DIR
 from ..model.signals import FORMULA_STARTS, SHAPES, Column, Kind, PageRow, Period, SignalFile, TouchRow
 from .csvcells import Cell, guess_delimiter, records
 
@@ -28,12 +28,11 @@ _FLAGS = {
     "false": False,
     "0": False,
 }
-_SIGNALS_DIR = "signals"
 
 
 def signals_dir(root: Path) -> Path:
     """Return the project's folder of stored signal files."""
-    return root / _SIGNALS_DIR
+    return root / SIGNALS_DIR
 
 
 def _key(header: str) -> str:

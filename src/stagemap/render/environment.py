@@ -18,9 +18,9 @@ import jinja2
 
 from .._version import __version__
 from ..errors import TemplateError
+from ..paths import BUILTIN
 from .memo import Memo
 
-BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 PREFIX = "stagemap"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm", ".xml", ".svg")
 GENERATOR = f"stagemap {__version__}"

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
-from ..read.cache import NO_CACHE_ENV, CacheUpdate
+from ..model.settings import CACHE_DIR, NO_CACHE_ENV, Config
 from .atomic import make_owned_folder, remove_owned_files, write_owned
 
+if TYPE_CHECKING:
+    from ..read.cache import CacheUpdate
+
 _PARSE_FILES = "parse-v*.json"
+PAGES_RECORD = "pages-v2-{}.json"
+"""The page record's file name (`stagemap.write.record`), by a hash of the output folder's path."""
+UNCHANGED_RECORD = "unchanged-v1-{}.json"
+"""The file name of the last build's result (`stagemap.write.fingerprint`), named the same way."""
 
 
 def cache_dir(folder: Path) -> Path:
@@ -22,6 +31,12 @@ def cache_dir(folder: Path) -> Path:
     if not os.path.lexists(folder / ".gitignore"):
         write_owned(folder, ".gitignore", b"# stagemap's caches: safe to delete.\n*\n")
     return folder
+
+
+def record_path(config: Config, out_dir: Path, name: str = PAGES_RECORD) -> Path:
+    """Return the file of a record of the builds into ``out_dir`` (the page record unless ``name`` says)."""
+    folder = hashlib.sha256(os.fsencode(out_dir.resolve())).hexdigest()[:16]
+    return config.root / CACHE_DIR / name.format(folder)
 
 
 def save_parse_cache(update: CacheUpdate | None, root: Path) -> str | None:

@@ -35,15 +35,13 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import OutputError, Problem
-from ..model.settings import Config
-from ..read.cache import RACY_NS
+from ..model.settings import SIGNALS_DIR, Config
+from ..paths import BUILTIN
 from ..read.owned import read_owned
-from ..read.signals import signals_dir
-from ..render.environment import BUILTIN
+from ..read.racy import RACY_NS
 from .atomic import write_owned
-from .cache import cache_dir
-from .depends import digest, stable
-from .record import record_path
+from .cache import UNCHANGED_RECORD, cache_dir, record_path
+from .digests import digest, stable
 from .targets import MANIFEST, plain_relative
 
 FORMAT = "stagemap unchanged 1"
@@ -80,7 +78,7 @@ def inputs_key(
     content = [
         config.content_dir,
         *(source.path for source in config.all_sources),
-        signals_dir(config.root),
+        config.root / SIGNALS_DIR,
         *(config.root / folder for folder in config.rules.static_dirs),  # site-root images
     ]
     folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
@@ -203,8 +201,7 @@ def outputs_key(out_dir: Path) -> str | None:
 
 
 def _path(config: Config, out_dir: Path) -> Path:
-    page_record = record_path(config, out_dir)
-    return page_record.with_name(page_record.name.replace("pages-v2-", "unchanged-v1-"))
+    return record_path(config, out_dir, UNCHANGED_RECORD)
 
 
 def unchanged(config: Config, out_dir: Path, inputs: str | None) -> Unchanged | None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -34,24 +33,16 @@ from typing import Any
 from .._version import __version__
 from ..errors import OutputError
 from ..model.library import Asset, Library
-from ..model.settings import CACHE_DIR, Config
+from ..model.settings import Config
+from ..paths import BUILTIN
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
-from ..render.environment import BUILTIN
 from .atomic import write_owned
-from .cache import cache_dir
+from .cache import cache_dir, record_path
 from .hashes import digest, front, projected, stable
 from .manifest import read_manifest
 
-RECORD = "pages-v2-{}.json"
-"""The record's file name, by a hash of the output folder's path."""
 FORMAT = "stagemap pages 2"
-
-
-def record_path(config: Config, out_dir: Path) -> Path:
-    """Return the record file of the builds into ``out_dir``."""
-    folder = hashlib.sha256(os.fsencode(out_dir.resolve())).hexdigest()[:16]
-    return config.root / CACHE_DIR / RECORD.format(folder)
 
 
 def global_key(
