@@ -171,6 +171,27 @@ def test_long_functions_say_why() -> None:
     assert long == []
 
 
+def test_the_facade_imports_each_name_from_where_type_checkers_are_told_it_is() -> None:
+    import stagemap
+
+    tree = ast.parse((SRC / "__init__.py").read_text("utf-8"))
+    guarded = next(node for node in tree.body if isinstance(node, ast.If))  # if TYPE_CHECKING:
+    told = {
+        (node.module, alias.name)
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    lazy = {(module, name) for module, names in stagemap._HOMES.items() for name in names}
+    assert told == lazy
+    assert sorted(stagemap.__all__) == sorted([*stagemap._HOME, "__version__", "analyse"])
+    import stagemap.analyse.check  # a module of the package named like the function
+
+    assert callable(stagemap.analyse)
+    with pytest.raises(AttributeError, match="no attribute 'read_project'"):
+        stagemap.read_project  # noqa: B018  (internal: not offered)
+
+
 @pytest.mark.parametrize("name", ["load_project", "analyse", "Project", "Report", "Asset", "__version__"])
 def test_the_facade_offers_the_public_api(name: str) -> None:
     import stagemap

@@ -30,8 +30,15 @@ def test_cli_help_imports_no_command_module() -> None:
     assert _modules_after("--help") == ["stagemap.cli.app"]
 
 
-def test_cli_check_imports_only_its_own_module() -> None:
-    assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check"]
+def test_cli_check_imports_only_its_own_module_and_the_loader() -> None:
+    assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check", "stagemap.cli.loading"]
+
+
+def test_importing_the_package_imports_neither_the_readers_nor_the_renderers() -> None:
+    heavy = ("jinja2", "markdown_it", "yaml", "stagemap.read.project", "stagemap.render.site")
+    code = f"import sys, stagemap\nprint([m for m in {heavy!r} if m in sys.modules])\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout == "[]\n"
 
 
 def test_cli_build_does_not_import_the_preview_server(tmp_path: Path) -> None:

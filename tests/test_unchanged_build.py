@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from stagemap.cli import app
+from stagemap.cli import loading
 from stagemap.cli.app import cli
 from stagemap.read.settings import load_config
 from stagemap.write.fingerprint import Unchanged, _git_head, _path, remember
+from tests.conftest import ROOT
 
 AS_OF = "2026-11-24"
 OLD = 1_600_000_000_000_000_000
@@ -67,7 +69,7 @@ def no_reading(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
         def read_project(*_args: object, **_kwargs: object) -> None:
             raise LibraryRead
 
-        monkeypatch.setattr(app, "read_project", read_project)
+        monkeypatch.setattr(loading, "read_project", read_project)
 
     return refuse
 
@@ -86,6 +88,35 @@ def test_unchanged_build_reads_nothing_and_says_what_the_last_build_said(
     # --strict still refuses a library with problems.
     code, _, err = run_build(project, out, "--strict")
     assert code == 1 and err.startswith(problems) and "nothing was written (--strict)" in err
+
+
+def test_unchanged_build_imports_neither_the_readers_nor_the_renderers(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, first, problems = run_build(project, out)
+    assert code == 0
+    heavy = (
+        "jinja2",
+        "markdown_it",
+        "stagemap.read.project",
+        "stagemap.render.site",
+        "stagemap.write.publish",
+    )
+    script = (
+        "import sys\n"
+        "from stagemap.cli import main\n"
+        "try:\n"
+        f"    main(['-C', {str(project)!r}, 'build', '-o', {str(out)!r}, '--as-of', {AS_OF!r}])\n"
+        "finally:\n"
+        f"    print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    again = first.split("(")[0] + "(0 files changed, 0 removed)" + first.split(")", 1)[1]
+    assert (done.returncode, done.stdout, done.stderr) == (0, again, problems + "[]\n")
+    # Anything changed: the same command imports them and builds.
+    EDITS["a body"](project)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and "(1 file changed, 0 removed)" in done.stdout, done.stderr
+    assert done.stderr.endswith(f"{sorted(heavy)!r}\n")
 
 
 EDITS: dict[str, Callable[[Path], None]] = {

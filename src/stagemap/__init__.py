@@ -9,20 +9,46 @@ The public Python API, re-exported here; everything else is internal and may cha
     for problem in project.problems:
         print(problem.format())
     report = stagemap.analyse(project.config, project.library, dt.date.today())
+
+Each name is imported from its module the first time it is used (PEP 562), not when the
+package is: the ``stagemap`` command starts here too, and a command that needs little (a
+rebuild with nothing changed, ``--help``) should not pay for importing the whole library.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .analyse.check import CheckResult, check_project
+
+# Imported now, not on first use: the first import of a module of the ``stagemap.analyse``
+# package names that package ``analyse`` here. This import binds the function after it.
 from .analyse.coverage import analyse
-from .errors import ConfigError, OutputError, Problem, StagemapError, UsageError
-from .model.journey import JourneyModel, Persona, Question, Stage
-from .model.library import Asset, Library
-from .model.project import Project
-from .model.report import Cell, Gap, Report
-from .model.settings import Config
-from .read.project import load_project
+
+if TYPE_CHECKING:
+    from .analyse.check import CheckResult, check_project
+    from .errors import ConfigError, OutputError, Problem, StagemapError, UsageError
+    from .model.journey import JourneyModel, Persona, Question, Stage
+    from .model.library import Asset, Library
+    from .model.project import Project
+    from .model.report import Cell, Gap, Report
+    from .model.settings import Config
+    from .read.project import load_project
+
+_HOMES = {
+    "analyse.check": ("CheckResult", "check_project"),
+    "errors": ("ConfigError", "OutputError", "Problem", "StagemapError", "UsageError"),
+    "model.journey": ("JourneyModel", "Persona", "Question", "Stage"),
+    "model.library": ("Asset", "Library"),
+    "model.project": ("Project",),
+    "model.report": ("Cell", "Gap", "Report"),
+    "model.settings": ("Config",),
+    "read.project": ("load_project",),
+}
+"""The module each public name lives in (the same as the imports above, which type checkers read)."""
+
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "Asset",
@@ -47,3 +73,17 @@ __all__ = [
     "check_project",
     "load_project",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use, and keep it here for the next."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stagemap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

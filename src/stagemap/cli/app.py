@@ -17,19 +17,18 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from .._version import __version__
 from ..errors import StagemapError
-from ..model.project import Project
 from ..model.settings import Config
-from ..read.project import read_project
-from ..read.remembered import Spread
 from ..read.settings import load_config
 from ..render.words import plural
-from ..write.cache import save_parse_cache
+
+if TYPE_CHECKING:
+    from ..model.project import Project
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -119,6 +118,16 @@ COMMANDS: dict[str, LazyCommand] = {
 """Every command of the main group, by name: where it lives and its summary."""
 
 
+def later(module: str, attribute: str) -> Any:
+    """Return ``attribute`` of the command module ``module``, importing it now.
+
+    For the part of a command that only some of its runs need, as `COMMANDS` is for whole
+    commands: ``build`` imports what reads and renders the library (`stagemap.cli.building`)
+    only when the site has to change.
+    """
+    return getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+
+
 class _Group(click.Group):
     """Turns every StagemapError into one 'Error: ...' line and exit code 2."""
 
@@ -178,14 +187,6 @@ class _State:
             return False
         stream = stream or sys.stdout
         return bool(getattr(stream, "isatty", lambda: False)())
-
-    def load(self, *, bodies: bool = True, spread: Spread | None = None) -> Project:
-        """Load the project and save its parse cache, warning on stderr when that fails."""
-        project, cache = read_project(self.project_dir, bodies=bodies, spread=spread)
-        warning = save_parse_cache(cache, project.config.root)
-        if warning:
-            click.echo(f"warning: {warning}", err=True)
-        return project
 
     def config(self) -> Config:
         """Load the settings only."""

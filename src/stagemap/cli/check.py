@@ -15,6 +15,7 @@ from ..render.fates import not_read_lines
 from ..write.edits import JOURNAL, finish_interrupted, journal_folder
 from ..write.lock import hold_folder_lock
 from .app import CONTEXT, _State, pass_state
+from .loading import load
 
 
 @click.command(context_settings=CONTEXT)
@@ -42,7 +43,7 @@ def check(state: _State, fmt: str, strict: bool) -> None:
       stagemap check --strict --format json > problems.json
     """
     _finish_rename(state)
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     result = check_project(project, dt.date.today())
     if fmt == "json":
         click.echo(render_check_json(result, project.library.fates))

@@ -23,6 +23,7 @@ from ..model.settings import Config
 from ..write.atomic import atomic_write, link_refusal
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
+from .loading import load
 
 
 @click.command(context_settings=CONTEXT)
@@ -88,7 +89,7 @@ def new(
       stagemap new --gap evaluation:risk --format faq --persona office-manager
       $EDITOR "$(stagemap new 'Pricing explained' --stage evaluation --question risk --path sales/)"
     """
-    project = state.load()
+    project = load(state)
     config = project.config
     bare = not any((title, stages, questions, personas, fmt, owner, dest, gap))
     ask = allow_input and edit.stdin_is_tty()

@@ -14,6 +14,7 @@ from ..render.plays import PLAY_FORMATS, render_play
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file
 from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, output_file_option, pass_state
+from .loading import load
 
 
 @click.command(context_settings=CONTEXT)
@@ -48,7 +49,7 @@ def play(
     """
     day = _as_of(as_of)
     target = check_output_file(state.config(), output, force=force) if output is not None else None
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     config = project.config
     if config.model.stage(stage) is None:
         raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")

@@ -9,6 +9,7 @@ import click
 from ..edit.promote import plan_promote, select_ruled
 from . import edit
 from .app import CONTEXT, _State, pass_state
+from .loading import load
 from .tag import _apply
 
 
@@ -39,7 +40,7 @@ def promote(state: _State, selection: tuple[str, ...], yes: bool) -> None:
       stagemap promote 'content/blog/*.md' --yes
     """
     edit.lock_project(state)
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     assets = select_ruled(project.config, project.library, selection)
     if not assets:
         click.echo("No asset takes a value from a rule.", err=True)

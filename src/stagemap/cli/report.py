@@ -36,6 +36,7 @@ from .app import (
     pass_state,
     shutil_width,
 )
+from .loading import load
 
 
 @click.command(context_settings=CONTEXT)
@@ -98,7 +99,7 @@ def report(
       stagemap report --explain evaluation:risk
     """
     day = _as_of(as_of)
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     config = project.config
     if persona is not None and config.persona(persona) is None:
         raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
@@ -184,7 +185,7 @@ def kit(
     """
     day = _as_of(as_of)
     target = check_output_file(state.config(), output, force=force) if output is not None else None
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     config = project.config
     if stage is None:
         width = max(len(s.id) for s in config.model.stages)
@@ -232,7 +233,7 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     settings = state.config()
     target = out_dir if out_dir is not None else settings.root / "kits"
     check_output_dir(settings, target, verb="write kits", example="kits")
-    project = state.load(bodies=False)
+    project = load(state, bodies=False)
     config = project.config
     _print_problems(project, state)
     personas: list[str | None] = [None]

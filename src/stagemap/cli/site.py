@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,9 +16,7 @@ from ..errors import Problem, StagemapError
 from ..write.fingerprint import Unchanged, inputs_key, remember, unchanged
 from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
-from ..write.publish import build_into, page_count
 from ..write.targets import check_output_dir
-from ..write.workers import default_workers, parallel_map
 from .app import (
     CONTEXT,
     _as_of,
@@ -27,12 +25,13 @@ from .app import (
     _State,
     as_of_option,
     cli,
+    later,
     output_dir_option,
     pass_state,
 )
 
-PROGRESS_FROM = 200
-"""Smaller sites build in well under a second: no progress bar for them."""
+if TYPE_CHECKING:
+    from ..write.publish import Published
 
 
 @cli.command(context_settings=CONTEXT)
@@ -58,7 +57,6 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
       stagemap build
       stagemap build -o public --strict --as-of 2026-12-01
     """
-    workers = default_workers()
     day = _as_of(as_of)
     # Refuse a bad output folder before reading the library (which may write its cache).
     settings = state.config()
@@ -74,20 +72,11 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
             f"Built {_plural(done.pages, 'page')} in {shown} (0 files changed, 0 removed); open {shown}index.html"
         )
         return
+    # Something changed: only now import what reads the library and renders the site.
+    build_site: Callable[..., tuple[Published, tuple[Problem, ...]]] = later("building", "build_site")
     with _interruptible(shown):
-        # A cold read of a big library parses its files on every core, as the pages are rendered.
-        project = state.load(spread=functools.partial(parallel_map, workers=workers, share=True))
-        config = project.config
-        _report_problems(project.problems, strict)
-        # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
-        if sys.stderr.isatty() and (pages := page_count(config, project.library)) >= PROGRESS_FROM:
-            with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
-                result = build_into(
-                    project, target, day, workers=workers, progress=lambda _path: bar.update(1)
-                )
-        else:
-            result = build_into(project, target, day, workers=workers)
-    remember(settings, target, inputs, Unchanged(result.pages, result.files, project.problems))
+        result, problems = build_site(state, target, day, lambda found: _report_problems(found, strict))
+    remember(settings, target, inputs, Unchanged(result.pages, result.files, problems))
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "
         f"{len(result.removed)} removed); open {shown}index.html"

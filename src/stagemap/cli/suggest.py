@@ -17,6 +17,7 @@ from ..read.assets import load_library
 from ..render import suggest as render
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
+from .loading import load
 from .tag import _apply
 
 
@@ -89,7 +90,7 @@ def suggest(
 
 
 def _suggest(state: _State, paths: tuple[str, ...], *, every: bool, fmt: str) -> None:
-    project = state.load()
+    project = load(state)
     config = project.config
     # Untagged files are assets for this purpose even where stagemap's own format requires tags.
     library = load_library(replace(config, rules=replace(config.rules, tags_required=False)))
@@ -115,7 +116,7 @@ def _accept(state: _State, accept: Path, *, as_rules: bool, yes: bool) -> None:
     data = _read(accept)
     if not as_rules:
         edit.lock_project(state)
-    project: Project = state.load()
+    project: Project = load(state)
     config = project.config
     rows = read_accepted(data, str(accept))
     if not rows:

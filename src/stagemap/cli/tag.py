@@ -32,6 +32,7 @@ from ..write.edits import write_planned
 from ..write.faults import fault
 from . import edit
 from .app import CONTEXT, _as_of, _plural, _State, as_of_option, pass_state, shutil_width
+from .loading import load
 
 NOTHING_TO_CHANGE = (
     "nothing to change: give --add-stage, --remove-stage, --add-question, --remove-question, "
@@ -128,7 +129,7 @@ def tag(
       stagemap list --persona owner-operator --format paths0 | xargs -0 stagemap tag --add-persona ops-director
     """
     edit.lock_project(state)
-    project = state.load()
+    project = load(state)
     config = project.config
     request = _request(
         project,
@@ -323,7 +324,7 @@ def list_assets(
     """
     day = _as_of(as_of)
     days = _days(due) if due is not None else None
-    project = state.load()
+    project = load(state)
     config = project.config
     items = [
         *(f"stage={s}" for s in stages),
