@@ -1,15 +1,16 @@
 """The preview's watcher: build the site into a folder, look for changes, rebuild in the background.
 
 Standard library only. A watcher thread polls modification times (no output folder is ever
-watched) and rebuilds; requests (`stagemap.serve.server`) never wait for a build. Every build
-that changes what a reader sees moves the version that open pages poll.
+watched) and rebuilds; on Linux the kernel also tells it at once when a watched folder
+changes (`stagemap.serve.notify`), so that it need not wait for its next look. Requests
+(`stagemap.serve.server`) never wait for a build. Every build that changes what a reader
+sees moves the version that open pages poll.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -33,8 +34,9 @@ from ..write.publish import build_into
 from ..write.record import Kept, forget
 from ..write.targets import check_output_dir
 from ..write.workers import default_workers
+from .watch import Notifier, Snapshot, scan
 
-__all__ = ["BuildState", "Preview", "scan"]
+__all__ = ["BuildState", "Preview"]
 
 WATCH_INTERVAL = 0.5
 """Most seconds between two looks at the watched files."""
@@ -65,38 +67,6 @@ class BuildState:
     """Files the latest build rewrote."""
     removed: int
     """Files the latest build removed."""
-
-
-Snapshot = dict[str, tuple[int, int]]
-
-
-def scan(paths: tuple[Path, ...]) -> Snapshot:
-    """Return ``{path: (mtime_ns, size)}`` for the given files and everything under the folders.
-
-    Hidden entries and editor backup files are skipped, so a swap file does not rebuild.
-    """
-    found: Snapshot = {}
-    for path in paths:
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        if not path.is_dir():
-            found[str(path)] = (info.st_mtime_ns, info.st_size)
-            continue
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found[folder] = (0, len(files))
-            for name in files:
-                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
-                    continue
-                full = os.path.join(folder, name)
-                try:
-                    info = os.stat(full)
-                except OSError:
-                    continue
-                found[full] = (info.st_mtime_ns, info.st_size)
-    return found
 
 
 class Preview:
@@ -149,6 +119,8 @@ class Preview:
         """Every file's parse result, so that a rebuild parses only what changed."""
         self._config: Config | None = None
         """The settings of the latest build that read them (where its record is kept)."""
+        self._notifier = Notifier(self.nudge)
+        """Wakes the watcher when the kernel reports a change in a folder it looked in (Linux)."""
         self._record = Kept()
         """The page record of the output folder, written when the watcher is idle (as the parse cache)."""
 
@@ -166,12 +138,12 @@ class Preview:
         """
         with self._build_lock:
             # Take the snapshot first: an edit made while building triggers another build.
-            before, self._seen = self._seen or scan(self._watched), None
+            before, self._seen = self._seen or self._look(), None
             old = self.state
             new, watched, project, cache = self._collected_later(old)
             if watched != self._watched:
                 self._watched = watched
-                before = scan(watched)
+                before = self._look()
             self._snapshot = before
             moved = new.changed or new.removed or new.problems != old.problems or new.error != old.error
             with self._changed:
@@ -308,13 +280,20 @@ class Preview:
     def changed(self) -> bool:
         """Return True when a watched file changed since the latest build."""
         start = time.perf_counter()
-        now = scan(self._watched)
+        now = self._look()
         spent = time.perf_counter() - start
         self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
         if now == self._snapshot:
             return False
         self._seen = now
         return True
+
+    def _look(self) -> Snapshot:
+        """Scan the watched files, and have the notifier follow every folder looked in."""
+        folders: set[str] = set()
+        found = scan(self._watched, folders)
+        self._notifier.follow(sorted(folders))
+        return found
 
     def refresh(self) -> BuildState:
         """Rebuild if anything changed; return the state either way (and save the parse cache when idle)."""
@@ -336,6 +315,7 @@ class Preview:
 
     def watch_in_background(self) -> None:
         """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
+        self._notifier.start()
         self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
         self._thread.start()
 
@@ -353,7 +333,7 @@ class Preview:
     def _fail(self, error: str) -> None:
         """Keep an unexpected failure in the state, as a failed build is, and go on watching."""
         # Looked at before the failure is announced: an edit made once it shows must build again.
-        self._snapshot = scan(self._watched)
+        self._snapshot = self._look()
         with self._changed:
             old = self._state
             self._state = replace(old, version=old.version + 1, error=error, changed=0, removed=0)
@@ -368,6 +348,7 @@ class Preview:
             self._changed.notify_all()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self._notifier.close()
         self.save_cache()
 
     def forget(self) -> None:

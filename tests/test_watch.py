@@ -1,0 +1,155 @@
+"""The preview's watcher is woken by the kernel's news of a change (Linux), and polls where there is none."""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import errno
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stagemap.serve import preview as preview_module
+from stagemap.serve import watch
+from stagemap.serve.preview import Preview
+from stagemap.serve.watch import Notifier, scan
+
+AS_OF = dt.date(2026, 11, 24)
+QUICK = 5.0
+"""Seconds to wait for news of a change: far less than the poll interval the tests set."""
+
+linux_only = pytest.mark.skipif(not Notifier(lambda: None).active, reason="no inotify on this system")
+
+
+class Woken:
+    """A notifier on a folder, and whether it woke its watcher."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.event = threading.Event()
+        self.notifier = Notifier(self.event.set)
+
+    def look(self) -> None:
+        """Follow every folder under the root, as the watcher does after each look."""
+        folders: set[str] = set()
+        scan((self.root,), folders)
+        self.notifier.follow(sorted(folders))
+
+    def woke(self, timeout: float = QUICK) -> bool:
+        found = self.event.wait(timeout)
+        self.event.clear()
+        return found
+
+
+@pytest.fixture
+def woken(tmp_path: Path) -> Iterator[Woken]:
+    (tmp_path / "content").mkdir()
+    found = Woken(tmp_path / "content")
+    found.look()
+    found.notifier.start()
+    try:
+        yield found
+    finally:
+        found.notifier.close()
+
+
+@linux_only
+def test_watch_a_file_written_in_a_followed_folder_wakes_the_watcher(woken: Woken) -> None:
+    (woken.root / "pricing.md").write_text("---\ntitle: Pricing\n---\n", encoding="utf-8")
+    assert woken.woke()
+
+
+@linux_only
+def test_watch_hidden_files_and_editor_backups_do_not(woken: Woken) -> None:
+    for name in (".pricing.md.swp", "pricing.md~", "pricing.tmp"):
+        (woken.root / name).write_text("x", encoding="utf-8")
+    assert not woken.woke(0.3)
+
+
+@linux_only
+def test_watch_a_new_folder_is_followed_after_the_next_look(woken: Woken) -> None:
+    (woken.root / "blog").mkdir()
+    assert woken.woke()  # the folder itself is news
+    woken.look()
+    (woken.root / "blog/first.md").write_text("Hi\n", encoding="utf-8")
+    assert woken.woke()
+
+
+@linux_only
+def test_watch_a_folder_removed_and_made_again_is_followed_again(woken: Woken) -> None:
+    (woken.root / "blog").mkdir()
+    woken.look()
+    assert woken.woke()
+    shutil.rmtree(woken.root / "blog")
+    assert woken.woke()
+    (woken.root / "blog").mkdir()
+    assert woken.woke()
+    woken.look()
+    (woken.root / "blog/again.md").write_text("Hi\n", encoding="utf-8")
+    assert woken.woke()
+
+
+@linux_only
+def test_watch_closed_the_notifier_stops_and_drops_its_watches(tmp_path: Path) -> None:
+    found = Woken(tmp_path)
+    found.look()
+    found.notifier.start()
+    found.notifier.close()
+    assert not found.notifier.active
+    (tmp_path / "late.md").write_text("Hi\n", encoding="utf-8")
+    assert not found.woke(0.3)
+
+
+def test_watch_without_inotify_the_notifier_does_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watch, "_inotify", lambda: None)
+    found = Woken(tmp_path)
+    assert not found.notifier.active
+    found.look()
+    found.notifier.start()
+    found.notifier.close()
+
+
+class _FullLibc:
+    """A C library whose every new watch fails as at the limit of watches (ENOSPC)."""
+
+    def inotify_add_watch(self, _fd: int, _path: bytes, _mask: int) -> int:
+        ctypes.set_errno(errno.ENOSPC)
+        return -1
+
+
+@linux_only
+def test_watch_at_the_limit_of_watches_it_leaves_the_watcher_to_poll(tmp_path: Path) -> None:
+    found = Woken(tmp_path)
+    found.notifier._libc = _FullLibc()  # type: ignore[assignment]
+    found.look()
+    assert not found.notifier.active
+    found.notifier.close()
+
+
+@pytest.fixture
+def slow_polling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the watcher poll once a minute: a build within seconds was announced by the kernel."""
+    monkeypatch.setattr(preview_module, "WATCH_MIN", 60.0)
+    monkeypatch.setattr(preview_module, "WATCH_INTERVAL", 60.0)
+
+
+@linux_only
+def test_watch_the_preview_builds_an_edit_without_waiting_for_its_next_look(
+    sample: Path, tmp_path: Path, slow_polling: None
+) -> None:
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    preview.watch_in_background()
+    try:
+        page = sample / "content/blog/missed-calls-cost.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        assert preview.wait(version, timeout=QUICK * 4) == version + 1
+        assert "One more line." in (tmp_path / "served/assets/blog/missed-calls-cost.html").read_text("utf-8")
+    finally:
+        preview.stop()
