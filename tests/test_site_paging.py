@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import random
@@ -19,6 +20,8 @@ from stagemap.analyse.paging import ListPart, part_path, plan_lists, split
 from stagemap.analyse.search import SHORTEST_WORD, fold, words
 from stagemap.analyse.site import site_pages
 from stagemap.cli.app import cli
+from stagemap.read.project import read_project
+from stagemap.read.remembered import Remembered
 from stagemap.render.searchindex import (
     CHUNK_BYTES,
     RECORDS_PER_FILE,
@@ -28,6 +31,7 @@ from stagemap.render.searchindex import (
     search_files,
     weight,
 )
+from stagemap.serve.preview import Preview
 from tests.conftest import ROOT
 
 AS_OF = "2026-11-24"
@@ -318,3 +322,40 @@ def test_paging_a_front_matter_edit_renders_only_the_list_pages_that_show_it(
     build(project, out)
     later = sorted(p for p in rendered if p in lists and lists[p].number > 1)
     assert later == holding
+
+
+def test_paging_the_preview_orders_its_lists_again_after_a_title_edit_only(tmp_path: Path) -> None:
+    project = tmp_path / "lib"
+    _generate(120, project)
+    _page_size(project, 10)
+    loaded = load_project(project)
+    lists = plan_lists(loaded.config, loaded.library)
+    # An asset on a later page of its stage's list: a title that sorts first brings it to page 1.
+    part = next(part for part in lists.values() if part.kind == "stage-part" and part.number > 1)
+    asset = loaded.library.by_id[part.ids[-1]]
+    later = tmp_path / "site" / part.paths[part.number - 1]
+    preview = Preview(project, tmp_path / "site", as_of=dt.date.fromisoformat(AS_OF))
+    assert preview.rebuild().error == ""
+    page = loaded.config.root / asset.path
+    text = page.read_text("utf-8")
+    # A body edit changes nothing the order reads: the asset stays where it was.
+    page.write_text(text + "\nOne more line.\n", encoding="utf-8")
+    assert preview.rebuild().error == ""
+    assert f'href="../../assets/{asset.id}.html"' in later.read_text("utf-8")
+    # A title that sorts first takes it to the first page, off the one it was on.
+    page.write_text(re.sub(r"title: .*", "title: Aardvark first", text, count=1), encoding="utf-8")
+    assert preview.rebuild().error == ""
+    assert "Aardvark first" not in later.read_text("utf-8")
+    edited = load_project(project)
+    assert asset.id in plan_lists(edited.config, edited.library)[part.paths[0]].ids
+
+
+def test_paging_the_preview_keeps_its_settings_object_while_they_do_not_change(tmp_path: Path) -> None:
+    project = tmp_path / "lib"
+    _generate(5, project)
+    memory = Remembered()
+    before = read_project(project, memory=memory)[0].config
+    assert read_project(project, memory=memory)[0].config is before
+    _page_size(project, 3)
+    after = read_project(project, memory=memory)[0].config
+    assert after is not before and after.page_size == 3

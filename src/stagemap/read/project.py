@@ -36,5 +36,7 @@ def read_project(
     `stagemap.read.cache.Remembered`); ``spread`` parses in worker processes (see `cached_parse`).
     """
     config = load_config(path)
+    if memory is not None:
+        config = memory.settled(config)
     library, update = read_library(config, bodies=bodies, memory=memory, spread=spread)
     return Project(config, library), update

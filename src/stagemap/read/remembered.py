@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..model.settings import Config
 from .cache import (
     FORMAT,
     READ_FAILED,
@@ -40,6 +41,18 @@ class Remembered:
         """The cache file to write, when `deferred` and a read parsed something since it was made."""
         self._encoded: dict[str, tuple[int, int, list[Any] | None]] = {}
         """Each file's cache entry as last encoded, by size and time: a save encodes only what changed."""
+        self._config: Config | None = None
+
+    def settled(self, config: Config) -> Config:
+        """Return the settings of the last read when they equal ``config``, else keep and return ``config``.
+
+        The same object, not an equal one: what the site's planning works out once for the
+        same settings and library (`stagemap.analyse.latest`) then holds across the preview's
+        builds while the settings do not change.
+        """
+        if self._config != config:
+            self._config = config
+        return self._config
 
     def use(self, key: str) -> None:
         """Start a read whose parsing depends on ``key``."""
