@@ -168,7 +168,8 @@ class PageRecord:
     def __init__(self, config: Config, out_dir: Path, kept: Kept | None = None) -> None:
         self.path = record_path(config, out_dir)
         self.out_dir = out_dir.resolve()
-        self._base = os.fspath(self.out_dir)
+        self._base = os.fspath(self.out_dir) + os.sep
+        """The folder's path and a separator: a page's path is this and its relative path."""
         self.keys: Mapping[str, str] = {}
         """Each page's key in this build, by path: set before `fresh` is asked about a page
         that `old` lists, and before `save`."""
@@ -220,7 +221,7 @@ class PageRecord:
             key, size, mtime, files = entry  # type: ignore[misc]
             if key != self.keys.get(path) or path not in self.owned:
                 return True
-            info = os.stat(os.path.join(self._base, path))
+            info = os.stat(self._base + path)
             self._seen[path] = info
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return True
@@ -246,7 +247,7 @@ class PageRecord:
         for path, files in [*rendered.items(), *self.reused.items()]:
             info = self._seen.get(path) if path in self.reused else None
             try:
-                info = info or os.stat(os.path.join(self._base, path))
+                info = info or os.stat(self._base + path)
             except OSError:
                 continue
             pages[path] = [self.keys.get(path), info.st_size, info.st_mtime_ns, files]
