@@ -114,21 +114,48 @@ def test_watch_without_inotify_the_notifier_does_nothing(
     found.notifier.close()
 
 
-class _FullLibc:
-    """A C library whose every new watch fails as at the limit of watches (ENOSPC)."""
+class _FillingLibc:
+    """The C library, except that only the first new watch is given: the next ones fail as at the limit (ENOSPC)."""
 
-    def inotify_add_watch(self, _fd: int, _path: bytes, _mask: int) -> int:
-        ctypes.set_errno(errno.ENOSPC)
-        return -1
+    def __init__(self, real: ctypes.CDLL) -> None:
+        self.real = real
+        self.given = 0
+
+    def inotify_add_watch(self, fd: int, path: bytes, mask: int) -> int:
+        if self.given:
+            ctypes.set_errno(errno.ENOSPC)
+            return -1
+        self.given += 1
+        return int(self.real.inotify_add_watch(fd, path, mask))
+
+    def inotify_rm_watch(self, fd: int, wd: int) -> int:
+        return int(self.real.inotify_rm_watch(fd, wd))
 
 
 @linux_only
-def test_watch_at_the_limit_of_watches_it_leaves_the_watcher_to_poll(tmp_path: Path) -> None:
+def test_watch_at_the_limit_of_watches_it_drops_them_all_and_leaves_the_watcher_to_poll(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a").mkdir()
     found = Woken(tmp_path)
-    found.notifier._libc = _FullLibc()  # type: ignore[assignment]
-    found.look()
+    real = found.notifier._libc
+    assert real is not None
+    found.notifier._libc = _FillingLibc(real)  # type: ignore[assignment]
+    found.notifier.follow([str(tmp_path)])  # the first watch is given
+    found.notifier.start()
+    found.look()  # the second is refused: every watch goes
     assert not found.notifier.active
+    found.woke(0.3)  # the news of the dropped watch, if any
+    (tmp_path / "late.md").write_text("Hi\n", encoding="utf-8")
+    assert not found.woke(0.3)
     found.notifier.close()
+
+
+def test_watch_a_preview_that_never_watches_holds_no_notifier(sample: Path, tmp_path: Path) -> None:
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    assert preview._notifier is None
+    preview.stop()
 
 
 @pytest.fixture

@@ -119,8 +119,11 @@ class Preview:
         """Every file's parse result, so that a rebuild parses only what changed."""
         self._config: Config | None = None
         """The settings of the latest build that read them (where its record is kept)."""
-        self._notifier = Notifier(self.nudge)
-        """Wakes the watcher when the kernel reports a change in a folder it looked in (Linux)."""
+        self._notifier: Notifier | None = None
+        """Wakes the watcher when the kernel reports a change in a folder it looked in (Linux);
+        made when the watcher starts, so that a preview that never watches holds no descriptor."""
+        self._looked: set[str] = set()
+        """The folders the latest look went through."""
         self._record = Kept()
         """The page record of the output folder, written when the watcher is idle (as the parse cache)."""
 
@@ -292,7 +295,9 @@ class Preview:
         """Scan the watched files, and have the notifier follow every folder looked in."""
         folders: set[str] = set()
         found = scan(self._watched, folders)
-        self._notifier.follow(sorted(folders))
+        self._looked = folders
+        if self._notifier is not None:
+            self._notifier.follow(sorted(folders))
         return found
 
     def refresh(self) -> BuildState:
@@ -315,6 +320,8 @@ class Preview:
 
     def watch_in_background(self) -> None:
         """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
+        self._notifier = Notifier(self.nudge)
+        self._notifier.follow(sorted(self._looked))
         self._notifier.start()
         self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
         self._thread.start()
@@ -348,7 +355,8 @@ class Preview:
             self._changed.notify_all()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self._notifier.close()
+        if self._notifier is not None:
+            self._notifier.close()
         self.save_cache()
 
     def forget(self) -> None:

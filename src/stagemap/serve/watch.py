@@ -119,6 +119,8 @@ class Notifier:
         self._folders: dict[int, str] = {}
         """Each watch's folder, by watch descriptor."""
         self._followed: set[str] = set()
+        self._full = False
+        """True once the limit of watches was reached: every watch is dropped, the watcher polls alone."""
         self._lock = threading.Lock()
         self._stop_read, self._stop_write = os.pipe() if found is not None else (-1, -1)
         self._thread: threading.Thread | None = None
@@ -126,23 +128,29 @@ class Notifier:
     @property
     def active(self) -> bool:
         """True while the kernel reports changes (False: the watcher only polls)."""
-        return self._fd >= 0
+        return self._fd >= 0 and not self._full
 
     def follow(self, folders: Iterable[str]) -> None:
         """Watch these folders too, if not watched yet (the watcher passes every folder it looked at)."""
-        if self._libc is None:
-            return
+        libc = self._libc
         with self._lock:
+            if libc is None or not self.active:
+                return
             for folder in folders:
-                if folder in self._followed or self._fd < 0:
+                if folder in self._followed:
                     continue
-                wd = self._libc.inotify_add_watch(self._fd, os.fsencode(folder), MASK | IN_ONLYDIR)
+                wd = libc.inotify_add_watch(self._fd, os.fsencode(folder), MASK | IN_ONLYDIR)
                 if wd >= 0:
                     self._folders[wd] = folder
                     self._followed.add(folder)
                 elif ctypes.get_errno() == errno.ENOSPC:
-                    # The limit of watches is reached: polling alone, rather than news from only some folders.
-                    self._close_watches()
+                    # At the limit of watches: polling alone, rather than news from only some folders.
+                    # The descriptor stays open (the thread may be waiting on it) until `close`.
+                    for wd in self._folders:
+                        libc.inotify_rm_watch(self._fd, wd)
+                    self._folders.clear()
+                    self._followed.clear()
+                    self._full = True
                     return
 
     def start(self) -> None:
@@ -166,6 +174,7 @@ class Notifier:
         self._stop_read = self._stop_write = -1
 
     def _close_watches(self) -> None:
+        """Close the descriptor, which drops every watch (only once the thread has stopped)."""
         if self._fd >= 0:
             os.close(self._fd)
         self._fd = -1
