@@ -20,6 +20,7 @@ from stagemap.analyse.paging import ListPart, part_path, plan_lists, split
 from stagemap.analyse.search import SHORTEST_WORD, fold, words
 from stagemap.analyse.site import site_pages
 from stagemap.cli.app import cli
+from stagemap.model.project import Project
 from stagemap.read.project import read_project
 from stagemap.read.remembered import Remembered
 from stagemap.render.searchindex import (
@@ -48,6 +49,14 @@ def _generate(count: int, dest: Path) -> None:
 def _page_size(project: Path, size: int) -> None:
     settings = project / "stagemap.yml"
     settings.write_text(settings.read_text("utf-8") + f"site:\n  page_size: {size}\n", encoding="utf-8")
+
+
+def _paged(tmp_path: Path, count: int, size: int) -> tuple[Path, Project]:
+    """A generated library of ``count`` assets with lists of ``size`` a page, and it loaded."""
+    project = tmp_path / "lib"
+    _generate(count, project)
+    _page_size(project, size)
+    return project, load_project(project)
 
 
 def build(project: Path, out: Path) -> str:
@@ -99,10 +108,7 @@ def test_paging_window_shows_the_ends_and_the_neighbours() -> None:
 
 
 def test_paging_site_pages_list_the_later_pages_of_each_list(tmp_path: Path) -> None:
-    project = tmp_path / "lib"
-    _generate(60, project)
-    _page_size(project, 10)
-    loaded = load_project(project)
+    _, loaded = _paged(tmp_path, 60, 10)
     pages = site_pages(loaded.config, loaded.library)
     kinds = [p.kind for p in pages]
     assert kinds.count("assets-part") == 5
@@ -307,12 +313,9 @@ def test_site_no_page_grows_with_the_library(tmp_path: Path) -> None:
 def test_paging_a_front_matter_edit_renders_only_the_list_pages_that_show_it(
     tmp_path: Path, rendered: list[str]
 ) -> None:
-    project = tmp_path / "lib"
-    _generate(60, project)
-    _page_size(project, 10)
+    project, loaded = _paged(tmp_path, 60, 10)
     out = tmp_path / "site"
     build(project, out)
-    loaded = load_project(project)
     lists = plan_lists(loaded.config, loaded.library)
     holding = sorted(p for p, part in lists.items() if part.number > 1 and "blog/asset-00004" in part.ids)
     assert holding  # the asset is on page 2 or later of at least one list
@@ -325,10 +328,7 @@ def test_paging_a_front_matter_edit_renders_only_the_list_pages_that_show_it(
 
 
 def test_paging_the_preview_orders_its_lists_again_after_a_title_edit_only(tmp_path: Path) -> None:
-    project = tmp_path / "lib"
-    _generate(120, project)
-    _page_size(project, 10)
-    loaded = load_project(project)
+    project, loaded = _paged(tmp_path, 120, 10)
     lists = plan_lists(loaded.config, loaded.library)
     # An asset on a later page of its stage's list: a title that sorts first brings it to page 1.
     part = next(part for part in lists.values() if part.kind == "stage-part" and part.number > 1)

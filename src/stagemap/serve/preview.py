@@ -2,7 +2,7 @@
 
 Standard library only. A watcher thread polls modification times (no output folder is ever
 watched) and rebuilds; on Linux the kernel also tells it at once when a watched folder
-changes (`stagemap.serve.notify`), so that it need not wait for its next look. Requests
+changes (`stagemap.serve.watch`), so that it need not wait for its next look. Requests
 (`stagemap.serve.server`) never wait for a build. Every build that changes what a reader
 sees moves the version that open pages poll.
 """
