@@ -1,4 +1,7 @@
-"""Save what reading left for the caches: the folder is stagemap's own, the failure is not fatal."""
+"""stagemap's cache folder: where a build's records are kept, and saving what reading left for the caches.
+
+The folder is stagemap's own; failing to save in it is never fatal.
+"""
 
 from __future__ import annotations
 
