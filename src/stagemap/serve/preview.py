@@ -297,7 +297,7 @@ class Preview:
         found = scan(self._watched, folders)
         self._looked = folders
         if self._notifier is not None:
-            self._notifier.follow(sorted(folders))
+            self._notifier.follow(folders)
         return found
 
     def refresh(self) -> BuildState:
@@ -321,7 +321,7 @@ class Preview:
     def watch_in_background(self) -> None:
         """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
         self._notifier = Notifier(self.nudge)
-        self._notifier.follow(sorted(self._looked))
+        self._notifier.follow(self._looked)
         self._notifier.start()
         self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
         self._thread.start()
