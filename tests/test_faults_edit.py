@@ -503,10 +503,10 @@ def test_rename_leaves_a_file_saved_during_the_renaming_and_names_it(
     real = edits_module._commit
     saved = ASSET.format(i=3) + "Saved while the temps were renamed.\n"
 
-    def save_then_commit(entry: object) -> None:
+    def save_then_commit(entry: object, holds: object) -> bool:
         if not (root / "content/f003.md").read_text().endswith("renamed.\n"):
             (root / "content/f003.md").write_text(saved)
-        real(entry)  # type: ignore[arg-type]
+        return real(entry, holds)  # type: ignore[arg-type]
 
     monkeypatch.setattr(edits_module, "_commit", save_then_commit)
     journal = root / CACHE / JOURNAL

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..write.exchange import c_library
+
 IN_MODIFY = 0x2
 IN_ATTRIB = 0x4
 IN_CLOSE_WRITE = 0x8
@@ -99,10 +101,9 @@ def _inotify() -> tuple[ctypes.CDLL, int] | None:
     """Return the C library and a new inotify descriptor, or None where there is none."""
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)  # the running program's symbols: the C library's
-        init = libc.inotify_init1
-    except (OSError, AttributeError):
+    libc = c_library()
+    init = getattr(libc, "inotify_init1", None) if libc is not None else None
+    if libc is None or init is None:
         return None
     fd = init(os.O_NONBLOCK | os.O_CLOEXEC)
     return (libc, fd) if fd >= 0 else None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..read.owned import DIRECTORY, NOFOLLOW, NONBLOCK
+from .exchange import SaveKept, replace_if_holds, still_holds
 
 
 class ChangedMeanwhile(OutputError):
@@ -227,9 +228,10 @@ def write_file(
 
     ``expect`` is what the target held when the new bytes were planned from it: just before
     the rename the target is read again, and if its bytes (or, while reading, its size,
-    mtime or inode) differ, nothing is written and `ChangedMeanwhile` is raised, so an edit
-    made in between is never lost. ``create`` writes a file that must not exist: one that
-    appeared meanwhile is never replaced (`ChangedMeanwhile` too).
+    mtime or inode) differ, nothing is written and `ChangedMeanwhile` is raised; on Linux
+    the rename swaps, so a save that lands in between is put back too (see `exchange`).
+    ``create`` writes a file that must not exist: one that appeared meanwhile is never
+    replaced (`ChangedMeanwhile` too).
     """
     path = str(target)
     name = shown or path
@@ -246,21 +248,27 @@ def write_file(
         if staged is not None:
             staged.append((tmp, path))
             return True
-        if create:
-            place_new(tmp, path, data, name)
-        else:
-            if expect is not None and not still_holds(path, expect):
-                raise ChangedMeanwhile(name)
-            os.replace(tmp, path)
+        _put_in_place(tmp, path, data, name, create=create, expect=expect)
         if durable:
             fsync_dir(Path(folder))
     except BaseException as exc:
+        if isinstance(exc, SaveKept):  # the temp file holds someone's save now
+            raise
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
         raise
     return True
+
+
+def _put_in_place(tmp: str, path: str, data: bytes, name: str, *, create: bool, expect: bytes | None) -> None:
+    if create:
+        place_new(tmp, path, data, name)
+    elif expect is None:
+        os.replace(tmp, path)
+    elif not replace_if_holds(tmp, path, lambda at: still_holds(at, expect), name):
+        raise ChangedMeanwhile(name)
 
 
 TEMP_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
@@ -347,28 +355,6 @@ def umask_applies(folder: Path) -> bool:
         os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(probe)
-
-
-def still_holds(path: str, expect: bytes) -> bool:
-    """True when the file at ``path`` holds exactly ``expect`` and did not change while read."""
-    try:
-        fd = os.open(path, os.O_RDONLY | NONBLOCK)
-    except OSError:
-        return False
-    try:
-        first = os.fstat(fd)
-        if not stat.S_ISREG(first.st_mode) or first.st_size != len(expect):
-            return False
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            if handle.read(len(expect) + 1) != expect:
-                return False
-        last = os.stat(path)
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    # A save between the read and now shows in the inode (a rename) or size and mtime.
-    return (last.st_ino, last.st_size, last.st_mtime_ns) == (first.st_ino, first.st_size, first.st_mtime_ns)
 
 
 def place_new(tmp: str, path: str, data: bytes, name: str) -> None:

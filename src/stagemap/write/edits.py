@@ -22,13 +22,14 @@ The fault tests stop a rename at its named steps with `faults.fault`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import re
 import signal
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,17 +38,18 @@ from ..errors import OutputError
 from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
 from .atomic import (
+    ChangedMeanwhile,
     atomic_write,
     current_umask,
     fsync_dir,
     person_target,
     place_new,
     remove_owned_files,
-    still_holds,
     write_owned,
     write_temp,
 )
 from .cache import cache_dir
+from .exchange import replace_if_holds, still_holds
 from .faults import fault
 
 JOURNAL = "rename-journal.json"
@@ -136,19 +138,19 @@ def _commit_all(planned: Sequence[tuple[FileEdit, Path | None]], entries: Sequen
     """Put every temp in place; return the files that changed since the check (left alone)."""
     late: list[str] = []
     for i, ((edit, _), entry) in enumerate(zip(planned, entries, strict=True), 1):
-        # Checked a moment ago; checked again, as an editor may have saved since.
-        if not _holds_before(entry, edit):
-            late.append(entry.shown)
-            with contextlib.suppress(OSError):
-                os.unlink(entry.temp)
-            continue
+        # Checked a moment ago; checked again as it goes in, as an editor may have saved since.
         try:
-            _commit(entry)
+            placed = _commit(entry, functools.partial(still_holds, expect=edit.before))
         except OSError as exc:
             raise OutputError(
                 f"cannot write {entry.shown}: {exc.strerror or exc}; the change is half made: "
                 "run the command again (or 'stagemap check') to finish it"
             ) from None
+        if not placed:
+            late.append(entry.shown)
+            with contextlib.suppress(OSError):
+                os.unlink(entry.temp)
+            continue
         fault("rename-after-replace", i)
     return late
 
@@ -182,13 +184,20 @@ def _holds_before(entry: _Entry, edit: FileEdit) -> bool:
     return still_holds(entry.target, edit.before)
 
 
-def _commit(entry: _Entry) -> None:
-    """Put one temp file in place (a file to create is never put over one that appeared)."""
+def _commit(entry: _Entry, holds: Callable[[str], bool]) -> bool:
+    """Put one temp file in place while ``holds`` says the target is still the planned-from file.
+
+    A file to create is never put over one that appeared. False, and the target left as it
+    is, when it changed (see `replace_if_holds`).
+    """
     if entry.before is None:
-        with open(entry.temp, "rb") as handle:
-            place_new(entry.temp, entry.target, handle.read(), entry.shown)
-    else:
-        os.replace(entry.temp, entry.target)
+        try:
+            with open(entry.temp, "rb") as handle:
+                place_new(entry.temp, entry.target, handle.read(), entry.shown)
+        except ChangedMeanwhile:
+            return False
+        return True
+    return replace_if_holds(entry.temp, entry.target, holds, entry.shown)
 
 
 def _discard(entries: Sequence[_Entry], folder: Path) -> None:
@@ -322,16 +331,21 @@ def _finish(entry: _Entry) -> str:
     """Put one file of an interrupted commit in its renamed state; say why not when it cannot be."""
     now = _file_sha(entry.target)
     if now == entry.after:
+        left = _file_sha(entry.temp)
+        if left not in (None, entry.before, entry.after):  # killed while swapping a save back
+            return (
+                f"{entry.shown}: renamed, but {entry.temp} holds a save made during the rename; compare them"
+            )
         with contextlib.suppress(OSError):
             os.unlink(entry.temp)
         return ""
     if now == entry.before and _file_sha(entry.temp) == entry.after:
         try:
-            _commit(entry)
+            if _commit(entry, lambda at: _file_sha(at) == entry.before):
+                return ""
         except (OSError, OutputError) as exc:
             return f"{entry.shown}: not renamed: {exc}"
-        return ""
-    if now == entry.before:
+    elif now == entry.before:
         return f"{entry.shown}: not renamed, and its renamed copy {entry.temp} is missing or damaged"
     return (
         f"{entry.shown}: changed by someone else during the rename; it has neither its old nor its new bytes"
