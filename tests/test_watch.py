@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from stagemap.serve import preview as preview_module
 from stagemap.serve import watch
 from stagemap.serve.preview import Preview
-from stagemap.serve.watch import Notifier, scan
+from stagemap.serve.watch import Notifier, Snapshot, scan
 
 AS_OF = dt.date(2026, 11, 24)
 QUICK = 5.0
@@ -180,3 +181,33 @@ def test_watch_the_preview_builds_an_edit_without_waiting_for_its_next_look(
         assert "One more line." in (tmp_path / "served/assets/blog/missed-calls-cost.html").read_text("utf-8")
     finally:
         preview.stop()
+
+
+def test_watch_woken_over_and_over_with_nothing_changed_looks_once_an_interval(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A program that keeps touching a watched file without changing it wakes the watcher
+    # again and again; after a look that found nothing, the next one waits for the interval.
+    monkeypatch.setattr(preview_module, "WATCH_MIN", 0.25)
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    looks: list[int] = []
+    real = preview._look
+
+    def counted() -> Snapshot:
+        looks.append(1)
+        return real()
+
+    monkeypatch.setattr(preview, "_look", counted)
+    preview.watch_in_background()
+    try:
+        end = time.monotonic() + 1.0
+        while time.monotonic() < end:  # about a thousand wake-ups in a second
+            preview.nudge()
+            time.sleep(0.001)
+    finally:
+        preview.stop()
+    # Without the pause, each wake-up is a look (a look of the sample takes about a millisecond).
+    assert 1 <= len(looks) <= 8
+    assert preview.state.version == version

@@ -114,6 +114,8 @@ class Preview:
         """Set to make the watcher look now (a page was asked for, or the watcher is stopping)."""
         self._interval = WATCH_MIN
         """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
+        self._idle_until = 0.0
+        """Before this (`time.monotonic`), a look is not repeated: the latest one found nothing."""
         self._thread: threading.Thread | None = None
         self._memory = Remembered(deferred=True)
         """Every file's parse result, so that a rebuild parses only what changed."""
@@ -287,6 +289,7 @@ class Preview:
         spent = time.perf_counter() - start
         self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
         if now == self._snapshot:
+            self._idle_until = time.monotonic() + self._interval
             return False
         self._seen = now
         return True
@@ -330,7 +333,10 @@ class Preview:
         while not self._stop.is_set():
             self._wake.wait(self._interval)
             self._wake.clear()
-            if self._stop.is_set():
+            # Woken again right after a look that found nothing (a program that keeps touching
+            # a watched file without changing it): not before the interval, however often.
+            rest = self._idle_until - time.monotonic()
+            if self._stop.wait(rest) if rest > 0 else self._stop.is_set():
                 return
             try:
                 self.refresh()
