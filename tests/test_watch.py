@@ -187,7 +187,7 @@ def test_watch_woken_over_and_over_with_nothing_changed_looks_once_an_interval(
     sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A program that keeps touching a watched file without changing it wakes the watcher
-    # again and again; after a look that found nothing, the next one waits for the interval.
+    # again and again; after two woken looks that found nothing, the next waits for the interval.
     monkeypatch.setattr(preview_module, "WATCH_MIN", 0.25)
     preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
     assert preview.rebuild().error == ""
@@ -209,5 +209,25 @@ def test_watch_woken_over_and_over_with_nothing_changed_looks_once_an_interval(
     finally:
         preview.stop()
     # Without the pause, each wake-up is a look (a look of the sample takes about a millisecond).
-    assert 1 <= len(looks) <= 8
+    assert 1 <= len(looks) <= 10
     assert preview.state.version == version
+
+
+@linux_only
+def test_watch_polls_that_found_nothing_do_not_hold_back_a_woken_look(
+    sample: Path, tmp_path: Path, slow_polling: None
+) -> None:
+    # Most looks are polls that find nothing: only woken ones that find nothing make the
+    # watcher wait, or a save would wait for the next poll as if there were no notifier.
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    for _ in range(3):
+        assert preview.refresh().version == version  # a poll: nothing changed
+    preview.watch_in_background()
+    try:
+        page = sample / "content/blog/missed-calls-cost.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        assert preview.wait(version, timeout=QUICK * 4) == version + 1
+    finally:
+        preview.stop()

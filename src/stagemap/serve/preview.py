@@ -114,8 +114,12 @@ class Preview:
         """Set to make the watcher look now (a page was asked for, or the watcher is stopping)."""
         self._interval = WATCH_MIN
         """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
-        self._idle_until = 0.0
-        """Before this (`time.monotonic`), a look is not repeated: the latest one found nothing."""
+        self._looked_at = 0.0
+        """When the latest look ended (`time.monotonic`)."""
+        self._found = False
+        """True when the latest look found a change."""
+        self._idle_wakes = 0
+        """How many looks in a row that were woken (not polls) found nothing."""
         self._thread: threading.Thread | None = None
         self._memory = Remembered(deferred=True)
         """Every file's parse result, so that a rebuild parses only what changed."""
@@ -288,8 +292,9 @@ class Preview:
         now = self._look()
         spent = time.perf_counter() - start
         self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
-        if now == self._snapshot:
-            self._idle_until = time.monotonic() + self._interval
+        self._looked_at = time.monotonic()
+        self._found = now != self._snapshot
+        if not self._found:
             return False
         self._seen = now
         return True
@@ -331,17 +336,19 @@ class Preview:
 
     def _watch(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(self._interval)
+            woken = self._wake.wait(self._interval)
             self._wake.clear()
-            # Woken again right after a look that found nothing (a program that keeps touching
-            # a watched file without changing it): not before the interval, however often.
-            rest = self._idle_until - time.monotonic()
-            if self._stop.wait(rest) if rest > 0 else self._stop.is_set():
+            # A save is usually several events, so one woken look in a row may find nothing.
+            # After two, wake-ups change nothing (a program that keeps touching a watched file):
+            # the next woken look waits for the interval since the last look, as a poll would.
+            rest = self._looked_at + self._interval - time.monotonic() if self._idle_wakes >= 2 else 0
+            if self._stop.wait(rest) if woken and rest > 0 else self._stop.is_set():
                 return
             try:
                 self.refresh()
             except Exception as exc:  # the watcher must outlive any one build
                 self._fail(f"{type(exc).__name__}: {exc}")
+            self._idle_wakes = 0 if self._found else self._idle_wakes + int(woken)
 
     def _fail(self, error: str) -> None:
         """Keep an unexpected failure in the state, as a failed build is, and go on watching."""
