@@ -66,26 +66,22 @@ def test_an_edit_goes_in_when_nobody_saved(tmp_path: Path, monkeypatch: pytest.M
     assert (path.read_bytes(), calls, sorted(p.name for p in tmp_path.iterdir())) == (OURS, [1], ["a.md"])
 
 
-def test_a_save_just_before_the_swap_is_put_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "a.md"
-    path.write_bytes(PLANNED_FROM)
-    calls = saving_before_calls(monkeypatch, path, {1: b"saved by a person\n"})
-    with pytest.raises(ChangedMeanwhile, match=r"a\.md: changed by someone else since it was read"):
-        atomic_write(path, OURS, expect=PLANNED_FROM)
-    assert (path.read_bytes(), calls) == (b"saved by a person\n", [1, 2])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
-
-
-def test_of_two_saves_around_the_swap_the_newer_stays(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("saves", "swaps"),
+    [
+        ({1: b"saved by a person\n"}, [1, 2]),  # just before the swap: swapped back in
+        ({1: b"first save\n", 2: b"saved by a person\n"}, [1, 2, 3]),  # and one more after it
+    ],
+)
+def test_a_save_around_the_swap_is_put_back_and_the_newest_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saves: dict[int, bytes], swaps: list[int]
 ) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(PLANNED_FROM)
-    saves = {1: b"first save\n", 2: b"second save\n"}
     calls = saving_before_calls(monkeypatch, path, saves)
-    with pytest.raises(ChangedMeanwhile):
+    with pytest.raises(ChangedMeanwhile, match=r"a\.md: changed by someone else since it was read"):
         atomic_write(path, OURS, expect=PLANNED_FROM)
-    assert (path.read_bytes(), calls) == (b"second save\n", [1, 2, 3])
+    assert (path.read_bytes(), calls) == (b"saved by a person\n", swaps)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 
 
