@@ -6,6 +6,7 @@ editors do) lands just before the swap, or while the swap back is under way.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -116,19 +117,26 @@ def test_without_a_swap_the_file_is_looked_at_just_before_the_rename(
     assert path.read_bytes() == OURS
 
 
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.EPERM])
 def test_a_file_system_that_refuses_the_swap_gets_a_plain_rename(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
+    # EINVAL: a file system without the swap; EPERM: one that refuses a flag it lacks.
     def refuses(*args: object) -> int:
-        exchange_module.ctypes.set_errno(22)  # EINVAL, as a file system without the swap answers
+        exchange_module.ctypes.set_errno(code)
         return -1
 
     monkeypatch.setattr(exchange_module, "_renameat2", lambda: refuses)
     path = tmp_path / "a.md"
     path.write_bytes(PLANNED_FROM)
-    assert not exchange(str(path), str(path))
+    if code == errno.EINVAL:
+        assert not exchange(str(path), str(path))
+    else:
+        with pytest.raises(PermissionError):
+            exchange(str(path), str(path))
     assert atomic_write(path, OURS, expect=PLANNED_FROM)
     assert path.read_bytes() == OURS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 
 
 def test_a_rename_keeps_a_save_made_as_its_file_goes_in(

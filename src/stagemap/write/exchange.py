@@ -107,7 +107,11 @@ def replace_if_holds(temp: str, path: str, holds: Callable[[str], bool], shown: 
     if not holds(path):
         return False
     ours = os.lstat(temp).st_ino
-    if not exchange(temp, path):
+    try:
+        swapped = exchange(temp, path)
+    except OSError:  # a failed swap changed nothing: the plain rename says what is wrong, if anything
+        swapped = False
+    if not swapped:
         os.replace(temp, path)
         return True
     if holds(temp):
