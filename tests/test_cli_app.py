@@ -34,6 +34,20 @@ def test_cli_check_imports_only_its_own_module_and_the_loader() -> None:
     assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check", "stagemap.cli.loading"]
 
 
+def test_cli_check_imports_no_editing_code_when_no_rename_was_left_unfinished() -> None:
+    # What finishes a rename (stagemap.cli.edit, stagemap.write.edits) is loaded only for a journal.
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from stagemap.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['check'])\n"
+        "print(result.exit_code, sorted(m for m in sys.modules if m.startswith("
+        "('stagemap.edit', 'stagemap.write.edits', 'stagemap.cli.edit'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout == "0 []\n", done.stderr
+
+
 def test_importing_the_package_imports_neither_the_readers_nor_the_renderers() -> None:
     heavy = ("jinja2", "markdown_it", "yaml", "stagemap.read.project", "stagemap.render.site")
     code = f"import sys, stagemap\nprint([m for m in {heavy!r} if m in sys.modules])\n"

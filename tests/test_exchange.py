@@ -16,7 +16,7 @@ import pytest
 
 from stagemap.write import exchange as exchange_module
 from stagemap.write.atomic import ChangedMeanwhile, atomic_write
-from stagemap.write.edits import JOURNAL
+from stagemap.write.cache import JOURNAL
 from stagemap.write.exchange import SaveKept, exchange
 from tests.test_faults_edit import CACHE, make_project, run, stagemap
 

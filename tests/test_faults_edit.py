@@ -30,7 +30,7 @@ from stagemap.model.settings import NO_CACHE_ENV
 from stagemap.write import edits as edits_module
 from stagemap.write import lock
 from stagemap.write.atomic import ChangedMeanwhile, atomic_write
-from stagemap.write.edits import JOURNAL
+from stagemap.write.cache import JOURNAL
 from stagemap.write.faults import FAULT_ENV
 from tests.conftest import MINIMAL_CONFIG, write
 

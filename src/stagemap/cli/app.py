@@ -123,7 +123,8 @@ def later(module: str, attribute: str) -> Any:
 
     For the part of a command that only some of its runs need, as `COMMANDS` is for whole
     commands: ``build`` imports what reads and renders the library (`stagemap.cli.building`)
-    only when the site has to change.
+    only when the site has to change, ``check`` what finishes a rename only when one was
+    left unfinished.
     """
     return getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
 

@@ -9,12 +9,12 @@ import sys
 import click
 
 from ..analyse.check import check_project
-from ..errors import Problem, StagemapError
+from ..errors import Problem
 from ..render.check import render_check_json, render_check_summary
 from ..render.fates import not_read_lines
-from ..write.edits import JOURNAL, finish_interrupted, journal_folder
+from ..write.cache import JOURNAL, journal_folder
 from ..write.lock import hold_folder_lock
-from .app import CONTEXT, _State, pass_state
+from .app import CONTEXT, _State, later, pass_state
 from .loading import load
 
 
@@ -58,20 +58,16 @@ def check(state: _State, fmt: str, strict: bool) -> None:
 
 
 def _finish_rename(state: _State) -> None:
-    """Finish a rename that a killed run left unfinished (under the project lock), and say so."""
+    """Finish a rename that a killed run left unfinished (under the project lock), and say so.
+
+    What finishes it is imported only then: most checks find no journal.
+    """
     config = state.config()
     # os.path.exists, not Path.exists: a cache folder no one may read must not stop a check.
     if not os.path.exists(journal_folder(config) / JOURNAL):
         return
     with hold_folder_lock(config.root, "editing this project"):
-        resumed = finish_interrupted(journal_folder(config), config.root)
-    if resumed is None:
-        return
-    for line in resumed.problems:
-        click.echo(line, err=True)
-    if resumed.stuck:
-        raise StagemapError(resumed.summary())
-    click.echo(f"note: {resumed.summary()}", err=True)
+        later("edit", "finish_rename")(config)
 
 
 def _tinted(problem: Problem) -> str:

@@ -16,7 +16,8 @@ import click
 from ..edit.tag import ID_FIELDS, FileEdit
 from ..errors import StagemapError, suggest
 from ..model.settings import Config
-from ..write.edits import Resumed, finish_interrupted, journal_folder
+from ..write.cache import journal_folder
+from ..write.edits import Resumed, finish_interrupted
 from ..write.lock import hold_folder_lock
 from .app import _State
 

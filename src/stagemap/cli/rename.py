@@ -11,7 +11,8 @@ from ..edit.lossless import unified_diff
 from ..edit.rename import BuiltinStages, Kind, RenamePlan, plan_rename
 from ..errors import UsageError
 from ..model.settings import Config
-from ..write.edits import ChangedFiles, journal_folder, write_all
+from ..write.cache import journal_folder
+from ..write.edits import ChangedFiles, write_all
 from . import edit
 from .app import CONTEXT, _plural, _State, pass_state
 

@@ -23,6 +23,13 @@ PAGES_RECORD = "pages-v2-{}.json"
 """The page record's file name (`stagemap.write.record`), by a hash of the output folder's path."""
 UNCHANGED_RECORD = "unchanged-v1-{}.json"
 """The file name of the last build's result (`stagemap.write.fingerprint`), named the same way."""
+JOURNAL = "rename-journal.json"
+"""The journal's file name in the cache folder (see `stagemap.write.edits`)."""
+
+
+def journal_folder(config: Config) -> Path:
+    """The folder of the rename journal: the cache folder, even when caching is off."""
+    return config.cache_dir or config.root / CACHE_DIR
 
 
 def cache_dir(folder: Path) -> Path:

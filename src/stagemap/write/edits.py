@@ -35,7 +35,6 @@ from pathlib import Path
 
 from ..edit.tag import FileEdit
 from ..errors import OutputError
-from ..model.settings import CACHE_DIR, Config
 from ..read.owned import read_owned
 from .atomic import (
     ChangedMeanwhile,
@@ -48,12 +47,10 @@ from .atomic import (
     write_owned,
     write_temp,
 )
-from .cache import cache_dir
+from .cache import JOURNAL, cache_dir
 from .exchange import replace_if_holds, still_holds
 from .faults import fault
 
-JOURNAL = "rename-journal.json"
-"""The journal's file name in the cache folder."""
 """Test hook: the step at which the process kills itself (see the module docstring)."""
 
 
@@ -68,11 +65,6 @@ class ChangedFiles(OutputError):
         )
         self.shown = tuple(shown)
         """The files that changed, as named to the user."""
-
-
-def journal_folder(config: Config) -> Path:
-    """The folder of the rename journal: the cache folder, even when caching is off."""
-    return config.cache_dir or config.root / CACHE_DIR
 
 
 def write_planned(edit: FileEdit, within: Path | None) -> bool:
