@@ -34,6 +34,15 @@ def test_cli_check_imports_only_its_own_module_and_the_loader() -> None:
     assert _modules_after("check") == ["stagemap.cli.app", "stagemap.cli.check", "stagemap.cli.loading"]
 
 
+def test_cli_report_imports_no_template_engine() -> None:
+    # A CI gate runs report often; the kit commands, which need Jinja, live in their own module.
+    assert _modules_after("report", "--format", "json") == [
+        "stagemap.cli.app",
+        "stagemap.cli.loading",
+        "stagemap.cli.report",
+    ]
+
+
 def test_cli_check_imports_no_editing_code_when_no_rename_was_left_unfinished() -> None:
     # What finishes a rename (stagemap.cli.edit, stagemap.write.edits) is loaded only for a journal.
     code = (

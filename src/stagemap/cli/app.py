@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from .._version import __version__
-from ..errors import StagemapError
+from ..errors import StagemapError, UsageError, suggest
 from ..model.settings import Config
 from ..read.settings import load_config
 from ..render.words import plural
@@ -62,9 +62,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "Create a project: stagemap.yml with comments, content/ with an example asset, templates/.",
     ),
     "kit": LazyCommand(
-        "report", "kit", "Print the message kit of one STAGE: goal, messages, assets, next step, gaps."
+        "kits", "kit", "Print the message kit of one STAGE: goal, messages, assets, next step, gaps."
     ),
-    "kits": LazyCommand("report", "kits", "Write one message kit per stage, and an index, into a folder."),
+    "kits": LazyCommand("kits", "kits", "Write one message kit per stage, and an index, into a folder."),
     "list": LazyCommand("tag", "list_assets", "List assets with their tags, sorted by path."),
     "models": LazyCommand("models", "models", "List the built-in journey models."),
     "new": LazyCommand(
@@ -309,3 +309,11 @@ def _print_problems(project: Project, state: _State) -> None:
 def shutil_width() -> int:
     """The terminal's width in columns (100 when unknown)."""
     return shutil.get_terminal_size((100, 24)).columns
+
+
+def known_stage_and_persona(config: Config, stage: str, persona: str | None) -> None:
+    """Stop with the valid choices when ``stage``, or ``persona`` when given, is not in the settings."""
+    if config.model.stage(stage) is None:
+        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
+    if persona is not None and config.persona(persona) is None:
+        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")

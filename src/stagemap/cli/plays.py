@@ -8,12 +8,20 @@ import click
 
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
-from ..errors import UsageError, suggest
 from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file
-from .app import CONTEXT, _as_of, _print_problems, _State, as_of_option, output_file_option, pass_state
+from .app import (
+    CONTEXT,
+    _as_of,
+    _print_problems,
+    _State,
+    as_of_option,
+    known_stage_and_persona,
+    output_file_option,
+    pass_state,
+)
 from .loading import load
 
 
@@ -51,10 +59,7 @@ def play(
     target = check_output_file(state.config(), output, force=force) if output is not None else None
     project = load(state, bodies=False)
     config = project.config
-    if config.model.stage(stage) is None:
-        raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
-    if persona is not None and config.persona(persona) is None:
-        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+    known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
     found = gather(project, read_signals(config.root)[0])
     result = analyse(config, project.library, day, persona=persona, evidence=found)

@@ -1,0 +1,129 @@
+"""The commands that print and write message kits: ``kit`` (one stage) and ``kits`` (a folder).
+
+Apart from ``report``, whose runs (a CI gate, a quick look) need no template engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..analyse.coverage import analyse
+from ..errors import UsageError
+from ..render.kits import render_kit, render_kits
+from ..write.atomic import atomic_write
+from ..write.targets import check_output_dir, check_output_file
+from ..write.tree import sync_tree
+from .app import (
+    CONTEXT,
+    _as_of,
+    _plural,
+    _print_problems,
+    _shown,
+    _State,
+    as_of_option,
+    kit_format_option,
+    known_stage_and_persona,
+    output_dir_option,
+    output_file_option,
+    pass_state,
+)
+from .loading import load
+
+
+def _full_list(stage: str, question: str) -> str:
+    """The command that lists every asset of a list a kit cut short."""
+    return f"stagemap list --stage {stage}" + (f" --question {question}" if question else "")
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("stage", required=False)
+@click.option(
+    "--persona",
+    metavar="ID",
+    help="Only this persona's assets, with its needs and not-a-fit criteria up front.",
+)
+@kit_format_option
+@output_file_option
+@as_of_option
+@pass_state
+def kit(
+    state: _State,
+    stage: str | None,
+    persona: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    as_of: str | None,
+) -> None:
+    """Print the message kit of one STAGE: goal, messages, assets, next step, gaps.
+
+    Without STAGE, list the stages to choose from.
+
+    \b
+    Example:
+      stagemap kit evaluation
+      stagemap kit evaluation --persona office-manager --format html -o evaluation.html
+    """
+    day = _as_of(as_of)
+    target = check_output_file(state.config(), output, force=force) if output is not None else None
+    project = load(state, bodies=False)
+    config = project.config
+    if stage is None:
+        width = max(len(s.id) for s in config.model.stages)
+        listing = "".join(f"\n  {s.id:<{width}}  {s.name}" for s in config.model.stages)
+        raise UsageError(f"name the stage of the kit: stagemap kit STAGE, where STAGE is one of{listing}")
+    known_stage_and_persona(config, stage, persona)
+    _print_problems(project, state)
+    result = analyse(config, project.library, day, persona=persona)
+    # Links to asset files: relative to the written file, or to the project root on stdout.
+    link_base = output.resolve().parent if output else config.root
+    text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(target, text.encode("utf-8"))
+    click.echo(f"Wrote {output}")
+
+
+@click.command(context_settings=CONTEXT)
+@output_dir_option("Folder to write the kits to (default: kits/ in the project folder).")
+@kit_format_option
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["persona"]),
+    help="Also write one set of kits per persona, in a sub-folder each.",
+)
+@as_of_option
+@pass_state
+def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: str | None) -> None:
+    """Write one message kit per stage, and an index, into a folder.
+
+    Like a site build, it never writes into the project's sources and never overwrites or
+    removes a file it did not write (it lists its files in .stagemap-manifest.json there).
+
+    \b
+    Example:
+      stagemap kits
+      stagemap kits -o handouts --format html --by persona
+    """
+    day = _as_of(as_of)
+    settings = state.config()
+    target = out_dir if out_dir is not None else settings.root / "kits"
+    check_output_dir(settings, target, verb="write kits", example="kits")
+    project = load(state, bodies=False)
+    config = project.config
+    _print_problems(project, state)
+    personas: list[str | None] = [None]
+    if by == "persona":
+        personas += list(config.persona_ids)
+    reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
+    files = render_kits(config, project.library, reports, fmt, target.resolve(), full_list=_full_list)
+    changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
+    shown = _shown(target)
+    click.echo(
+        f"Wrote {_plural(len(files), 'file')} to {shown} ({len(changed)} changed, {len(removed)} removed); "
+        f"open {shown}index.{fmt}"
+    )
