@@ -1,4 +1,4 @@
-"""stagemap's cache folder: where a build's records are kept, and saving what reading left for the caches.
+"""stagemap's cache folder: where build records and the rename journal are kept; saving what reading left for it.
 
 The folder is stagemap's own; failing to save in it is never fatal.
 """
