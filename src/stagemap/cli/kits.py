@@ -12,8 +12,7 @@ import click
 from ..analyse.coverage import analyse
 from ..errors import UsageError
 from ..render.kits import render_kit, render_kits
-from ..write.atomic import atomic_write
-from ..write.targets import check_output_dir, check_output_file
+from ..write.targets import check_output_dir
 from ..write.tree import sync_tree
 from .app import (
     CONTEXT,
@@ -30,6 +29,7 @@ from .app import (
     pass_state,
 )
 from .loading import load
+from .onepage import page_target, print_or_write
 
 
 def _full_list(stage: str, question: str) -> str:
@@ -67,7 +67,7 @@ def kit(
       stagemap kit evaluation --persona office-manager --format html -o evaluation.html
     """
     day = _as_of(as_of)
-    target = check_output_file(state.config(), output, force=force) if output is not None else None
+    target = page_target(state, output, force)
     project = load(state, bodies=False)
     config = project.config
     if stage is None:
@@ -80,11 +80,7 @@ def kit(
     # Links to asset files: relative to the written file, or to the project root on stdout.
     link_base = output.resolve().parent if output else config.root
     text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(target, text.encode("utf-8"))
-    click.echo(f"Wrote {output}")
+    print_or_write(text, target, output)
 
 
 @click.command(context_settings=CONTEXT)

@@ -10,8 +10,6 @@ from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
 from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
-from ..write.atomic import atomic_write
-from ..write.targets import check_output_file
 from .app import (
     CONTEXT,
     _as_of,
@@ -23,6 +21,7 @@ from .app import (
     pass_state,
 )
 from .loading import load
+from .onepage import page_target, print_or_write
 
 
 @click.command(context_settings=CONTEXT)
@@ -56,7 +55,7 @@ def play(
       stagemap play evaluation --persona office-manager --format html -o evaluation.html
     """
     day = _as_of(as_of)
-    target = check_output_file(state.config(), output, force=force) if output is not None else None
+    target = page_target(state, output, force)
     project = load(state, bodies=False)
     config = project.config
     known_stage_and_persona(config, stage, persona)
@@ -65,8 +64,4 @@ def play(
     result = analyse(config, project.library, day, persona=persona, evidence=found)
     link_base = output.resolve().parent if output else config.root
     text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(target, text.encode("utf-8"))
-    click.echo(f"Wrote {output}")
+    print_or_write(text, target, output)
