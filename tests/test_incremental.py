@@ -344,10 +344,11 @@ def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
         page.read_text(encoding="utf-8").replace("owner: Dana", "owner: Dan", 1), encoding="utf-8"
     )
     build(project, out)
-    # Its page, the pages of the assets that lead to it and of the one it leads to, its stages,
-    # questions and personas (and those of the assets leading to it) and the overviews that
-    # list every asset; no play (a kit does not show the owner), and not the stages page or
-    # the plays grid (the counts did not change).
+    # Its page, the pages of the assets that lead to it and of the one it leads to, its stages
+    # (and those of the assets leading to it), its questions and personas, and the overviews
+    # that list every asset; no play (a kit does not show the owner), not the page of a persona
+    # it does not name (though an asset for that persona leads to it), and not the stages page
+    # or the plays grid (the counts did not change).
     assert sorted(rendered) == sorted(
         [
             "assets.html",
@@ -358,7 +359,6 @@ def test_a_front_matter_edit_renders_only_the_pages_that_show_the_asset(
             "gaps.html",
             "index.html",
             "personas/office-manager.html",
-            "personas/ops-director.html",
             "personas/owner-operator.html",
             "questions/problems.html",
             "questions/who-for.html",

@@ -115,10 +115,45 @@ def _edits(project: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
-    project: Path, tmp_path: Path, seed: int
+def _page_size(project: Path, size: int) -> None:
+    """Let each list of the site show ``size`` assets, so that pages show only the first of theirs."""
+    config = project / "stagemap.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"\nsite:\n  page_size: {size}\n", encoding="utf-8"
+    )
+
+
+def test_persona_and_question_pages_render_again_only_when_a_title_edit_changes_them(
+    project: Path, tmp_path: Path, rendered: list[str]
 ) -> None:
+    _page_size(project, 1)
+    out = tmp_path / "site"
+    build(project, out)
+    kinds = ("personas/", "questions/")
+    spared = 0
+    for rel in sorted(str(p.relative_to(project)) for p in (project / "content").rglob("*.md"))[::4]:
+        before = tree(out)
+        rendered.clear()
+        page = project / rel
+        page.write_text(
+            re.sub(r"(?m)^title: ([\"']?)", r"title: \1Now ", page.read_text(encoding="utf-8"), count=1)
+        )
+        assert not [line for line in build(project, out) if "error" in line]
+        after = tree(out)
+        changed = {p for p in after if p.startswith(kinds) and after[p] != before.get(p)}
+        assert {p for p in rendered if p.startswith(kinds)} == changed, rel
+        spared += sum(p.startswith(kinds) for p in after) - len(changed)
+    # Without the keys by what these pages show, every page listing an edited asset renders again.
+    assert spared > 0
+    assert tree(out) == fresh_tree(project, tmp_path)
+
+
+@pytest.mark.parametrize(("seed", "page_size"), [(1, None), (2, None), (3, 1), (4, 2)])
+def test_preview_a_sequence_of_random_edits_gives_the_bytes_of_a_fresh_build(
+    project: Path, tmp_path: Path, seed: int, page_size: int | None
+) -> None:
+    if page_size is not None:
+        _page_size(project, page_size)
     rng = random.Random(seed)
     served = tmp_path / "served"
     preview = Preview(project, served, as_of=AS_OF)

@@ -177,7 +177,7 @@ def test_preview_keys_list_the_assets_of_a_page_again_only_after_a_tagging_edit(
 ) -> None:
     listed: list[tuple[str, str]] = []
     facts: list[str] = []
-    members, play_facts = stagemap.write.depends._members, stagemap.write.depends._play_facts
+    members, play_facts = stagemap.write.depends.members, stagemap.write.depends.play_facts
 
     def members_spy(assets: Any, kind: str, key: str) -> Any:
         listed.append((kind, key))
@@ -196,8 +196,8 @@ def test_preview_keys_list_the_assets_of_a_page_again_only_after_a_tagging_edit(
     for kept in ("_GROUPS", "_PLACED"):
         monkeypatch.setattr(stagemap.write.depends, kept, [])
     monkeypatch.setattr(stagemap.write.depends, "_FACTS", {})
-    monkeypatch.setattr(stagemap.write.depends, "_members", members_spy)
-    monkeypatch.setattr(stagemap.write.depends, "_play_facts", play_facts_spy)
+    monkeypatch.setattr(stagemap.write.depends, "members", members_spy)
+    monkeypatch.setattr(stagemap.write.depends, "play_facts", play_facts_spy)
     served = tmp_path / "served"
     preview = Preview(project, served, as_of=AS_OF)
     assert not preview.rebuild().error

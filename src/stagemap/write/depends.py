@@ -10,10 +10,12 @@ rendering anything:
 - a stage's page: the front matter of the assets tagged with the stage and of the assets
   they lead to, and the report's facts about the stage (its row, its cells, its gaps, whether
   it is stuck, which of its assets a buyer can reach);
-- a question's page: the front matter of the assets that answer it and its cells;
-- a persona's page: the front matter of the assets for the persona (those naming it and those
-  naming nobody), of the assets they lead to, and the shape of the journey's flow (each
-  asset's id, stages, ``next`` and eligibility), which its report follows;
+- a question's page: its cells, and the front matter of the assets its lists show: the first
+  ``page_size`` of each cell's and of each stage's assets in the making (which, and in which
+  order, is part of the key, with how many each list has);
+- a persona's page: what it shows of the persona's report (each stage's state, count, first
+  ``page_size`` assets and how many it has; which stages are stuck), the front matter of those
+  assets, and the first page of the assets that name it, keyed as a list's page is (below);
 - page 2 on of a list (all assets, a stage's, a persona's; see `stagemap.analyse.paging`):
   the ids, in order, and front matter of the assets it shows, how many pages and assets the
   list has, and for the list of all assets the formats and states its filters offer; so an
@@ -34,9 +36,11 @@ rendering anything:
   its problems: the front matter of every asset, and the library's problems; the overview
   also the history's commits (it shows a small history chart).
 
-So editing one asset's front matter re-renders its page, the pages it appears on, the
-plays of its stages and the overview pages; editing its body re-renders its page alone. The order of the assets on
-a page is not part of a key: it follows from the front matter that is.
+So editing one asset's front matter re-renders its page, the pages that show it, the plays
+of its stages and the overview pages; editing its body re-renders its page alone. Where a
+page shows only the first assets of a list (a list's pages, a persona's or a question's
+page), which assets and in which order is part of its key; elsewhere the order follows from
+the front matter, which is.
 
 Project templates can show anything a template receives (every asset's state, the problems):
 with any template under ``templates/site/``, the site-wide key takes in every asset's front
@@ -51,13 +55,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..analyse.audience import is_internal
-from ..analyse.paging import LIST_PARTS, ListPart, plan_lists
+from ..analyse.paging import LIST_PARTS, ListPart, plan_lists, site_order
 from ..analyse.reports import persona_report, remember_reports, report_inputs
 from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
 from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
+from .shown import incoming, members, persona_facts, play_facts, question_facts, stage_facts
 
 __all__ = ["digest", "front", "library_key", "page_keys", "same_report", "stable"]
 
@@ -112,6 +117,8 @@ def _other_key(
         return digest(base, kind, everything, *([outside[kind]] if kind in outside else []))
     if kind == "history":
         return digest(base, kind, outside.get(kind))
+    if kind == "persona":  # its first page lists the assets that name it
+        return digest(base, kind, key, shows.persona(key, path))
     return digest(base, kind, key, getattr(shows, kind)(key))
 
 
@@ -142,6 +149,7 @@ class _Shows:
         self._groups = _kept(_GROUPS, inputs)
         self._placed = _kept(_PLACED, projected(library, "placed", _placed))
         self._kits: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        self._order: dict[str, int] | None = None
         self._shown: dict[str, tuple[Any, ...]] = {}
 
     def _group(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
@@ -168,13 +176,13 @@ class _Shows:
     def _members(self, kind: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ids of the assets of a stage, question or persona, and the ids their next steps name (each sorted)."""
         if (kind, key) not in self._placed:
-            self._placed[kind, key] = _members(self.assets, kind, key)
+            self._placed[kind, key] = members(self.assets, kind, key)
         return self._placed[kind, key]  # type: ignore[no-any-return]
 
     def _incoming(self) -> dict[str, list[str]]:
         """The ids of the assets whose next step names an id, sorted, by that id."""
         if ("incoming",) not in self._placed:
-            self._placed["incoming",] = _incoming(self.assets)
+            self._placed["incoming",] = incoming(self.assets)
         return self._placed["incoming",]  # type: ignore[no-any-return]
 
     def flow(self) -> str:
@@ -213,21 +221,35 @@ class _Shows:
         return (
             self._of(ids),
             self._of(targets),
-            self._facts("", ("stage", stage_id), _stage_facts(stage_id, ids)),
+            self._facts("", ("stage", stage_id), stage_facts(stage_id, ids)),
         )
 
     def question(self, question_id: str) -> Any:
-        ids = self._members("question", question_id)[0]
-        cells = self._facts(
-            "",
-            ("question", question_id),
-            lambda r: digest(stable([c for c in r.cells if c.question == question_id])),
+        size = self.config.page_size
+        cells, listed = self._facts("", ("question", question_id), question_facts(question_id, size))
+        making = self._making(question_id)
+        shown = {i for ids in making.values() for i in ids[:size]}.union(listed)
+        return (
+            cells,
+            [(s, ids[:size], len(ids)) for s, ids in making.items()],
+            self._of(tuple(sorted(shown))),
         )
-        return (self._of(ids), cells)
 
-    def persona(self, persona_id: str) -> Any:
-        ids, targets = self._members("persona", persona_id)
-        return (self._of(ids), self._of(targets), self.flow())
+    def _making(self, question_id: str) -> dict[str, list[str]]:
+        """The ids of the question's assets in the making at each stage that asks it, in site order."""
+        config, by_id = self.config, self.by_id
+        pipeline = [by_id[i] for i in self._members("question", question_id)[0] if by_id[i].in_pipeline]
+        if pipeline:
+            if self._order is None:
+                self._order = {a.id: n for n, a in enumerate(site_order(config, self.library))}
+            pipeline.sort(key=lambda a: self._order[a.id])  # type: ignore[index]
+        asking = [s.id for s in config.model.stages if config.asks(s.id, question_id)]
+        return {s: [a.id for a in pipeline if s in a.stages] for s in asking}
+
+    def persona(self, persona_id: str, path: str) -> Any:
+        """Its report's rows with the first assets of each, and the first page of the assets that name it."""
+        rows, listed = self._facts(persona_id, ("persona",), persona_facts(self.config.page_size))
+        return (rows, self._of(tuple(listed)), self.part(path))
 
     def stages(self, _key: str) -> Any:
         report = self.report
@@ -240,7 +262,7 @@ class _Shows:
         """A stage's kit for everyone (``STAGE``) or a persona (``STAGE/PERSONA``): see `build_kit`."""
         stage_id, _, persona = key.partition("/")
         shown, ids, targets = self._stage_kit(stage_id)
-        facts, listed = self._facts(persona, ("play", stage_id), _play_facts(stage_id, ids, targets))
+        facts, listed = self._facts(persona, ("play", stage_id), play_facts(stage_id, ids, targets))
         return (shown, [self._in_kit(i) for i in listed], facts)
 
     def _stage_kit(self, stage_id: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -332,61 +354,3 @@ def _placed(asset: Asset) -> tuple[Any, ...]:
 
 _FACTS: dict[str, tuple[Report, str, dict[tuple[str, ...], Any]]] = {}
 """What pages showed of each persona's latest report (``""``: everyone's), with that report and its inputs."""
-
-
-def _members(assets: Iterable[Asset], kind: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The ids of the assets of a stage, question or persona (those naming none serve every persona) and of their targets."""
-    if kind == "stage":
-        here = [a for a in assets if key in a.stages]
-    elif kind == "question":
-        here = [a for a in assets if key in a.questions]
-    else:
-        here = [a for a in assets if not a.personas or key in a.personas]
-    return tuple(sorted({a.id for a in here})), tuple(sorted({a.next for a in here if a.next}))
-
-
-def _incoming(assets: Iterable[Asset]) -> dict[str, list[str]]:
-    incoming: dict[str, list[str]] = {}
-    for asset in assets:
-        if asset.next:
-            incoming.setdefault(asset.next, []).append(asset.id)
-    return {target: sorted(ids) for target, ids in incoming.items()}
-
-
-def _stage_facts(stage_id: str, ids: tuple[str, ...]) -> Callable[[Report], str]:
-    """What a stage's page shows of the report: its row, cells and gaps, whether it is stuck, which of its assets a buyer can reach."""
-
-    def make(report: Report) -> str:
-        return digest(
-            stable([row for row in report.stages if row.stage.id == stage_id]),
-            stable([cell for cell in report.cells if cell.stage == stage_id]),
-            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
-            stage_id in report.stuck,
-            sorted(set(ids).intersection(report.reachable)),
-        )
-
-    return make
-
-
-def _play_facts(
-    stage_id: str, ids: tuple[str, ...], targets: tuple[str, ...]
-) -> Callable[[Report], tuple[str, list[str]]]:
-    """What a play shows of its report (hashed, see the module docstring), and the other assets its cells list."""
-
-    def make(report: Report) -> tuple[str, list[str]]:
-        cells = [cell for cell in report.cells if cell.stage == stage_id]
-        listed = sorted(set().union(*(cell.assets for cell in cells)) - set(ids))
-        reachable = frozenset(report.reachable)
-        facts = digest(
-            [(t, t in reachable) for t in targets],
-            stable([row for row in report.stages if row.stage.id == stage_id]),
-            stable(cells),
-            stable([gap for gap in report.next_to_make if gap.stage == stage_id]),
-            stage_id in report.stuck,
-            report.flow_tracked,
-            sorted(set(ids).intersection(report.eligible)),
-            sorted(reachable.intersection(ids)),
-        )
-        return facts, listed
-
-    return make
