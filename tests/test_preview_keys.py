@@ -244,6 +244,15 @@ def test_preview_makes_again_only_the_search_files_an_edit_changes(
     prefixes = json.loads((served / "static/search/index.js").read_text()[len('stagemap.add("m",') : -3])
     (prefix,) = [p for p in prefixes["prefixes"] if "quokka".startswith(p)]
     assert sorted(made) == sorted(["m", "r:0", f"w:{prefix}"])
+    # A title and a first stage that move the asset in site order move nothing in the index:
+    # the chunks of the words the title lost and gained, its records and the manifest.
+    made.clear()
+    _replace(project / PAPER, "title: Five signs", "title: Zany signs")
+    _replace(project / PAPER, "stages: [awareness, exploration]", "stages: [exploration]")
+    assert not preview.rebuild().error
+    prefixes = json.loads((served / "static/search/index.js").read_text()[len('stagemap.add("m",') : -3])
+    chunks = {f"w:{p}" for p in prefixes["prefixes"] if "zany".startswith(p) or "five".startswith(p)}
+    assert sorted(made) == sorted(["m", "r:0", *chunks])
     preview.stop()
     assert tree(served) == fresh_tree(project, tmp_path)
 

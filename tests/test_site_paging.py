@@ -201,14 +201,15 @@ def _data(script: str) -> list[object]:
 
 def test_searchindex_files_hold_positions_titles_and_records() -> None:
     entries = [_entry(0, "Pricing guide", "what it costs"), _entry(1, "Costs", "pricing and more", "retired")]
-    files = search_files(entries)
-    assert files == search_files(entries)
+    files = search_files(entries, [2, 0])
+    assert files == search_files(entries, [2, 0])
     key, manifest = _data(files["static/search/index.js"])
     assert key == "m"
     assert manifest == {
         "per": RECORDS_PER_FILE,
         "prefixes": ["a", "c", "g", "i", "m", "p", "w"],
         "states": "rx",
+        "journey": "20",
     }
     (prefix_p,) = [p for p in manifest["prefixes"] if "pricing".startswith(p)]  # type: ignore[index]
     key, chunk = _data(files[f"static/search/{chunk_name(prefix_p)}"])
@@ -222,7 +223,7 @@ def test_searchindex_files_hold_positions_titles_and_records() -> None:
 
 def test_searchindex_content_never_becomes_script_or_markup() -> None:
     hostile = '</script><script>alert(1)</script> & "quotes" \u2028 <!--'
-    files = search_files([_entry(0, hostile, hostile)])
+    files = search_files([_entry(0, hostile, hostile)], [92 - 48])  # its journey letter a backslash
     for name, text in files.items():
         assert "<" not in text and ">" not in text and "&" not in text, name
         assert text.isascii(), name
@@ -245,39 +246,65 @@ def test_searchindex_kept_between_edits_gives_the_files_of_a_first_build(
         )
 
     entries = [entry(n) for n in range(450)]
+    starts = [rng.randrange(9) for _ in entries]
     index = SearchIndex()
-    assert index.files(entries) == search_files(entries)
-    for _ in range(25):
+    assert index.files(entries, starts) == search_files(entries, starts)
+    for _ in range(30):
         roll = rng.random()
-        if roll < 0.6:  # a few entries edited in place
+        if roll < 0.5:  # a few entries edited in place
             for _ in range(rng.randint(1, 3)):
                 entries[rng.randrange(len(entries))] = entry(rng.randrange(1000))
-        elif roll < 0.8:  # one moved in site order
-            entries.insert(rng.randrange(len(entries)), entries.pop(rng.randrange(len(entries))))
+        elif roll < 0.65:  # one moved
+            at, to = rng.randrange(len(entries)), rng.randrange(len(entries))
+            entries.insert(to, entries.pop(at))
+            starts.insert(to, starts.pop(at))
+        elif roll < 0.8:  # where one asset's journey starts, and nothing else
+            starts[rng.randrange(len(starts))] = rng.randrange(9)
         elif roll < 0.9:
             entries.append(entry(1000))
+            starts.append(rng.randrange(9))
         else:
-            entries.pop(rng.randrange(len(entries)))
-        assert index.files(entries) == search_files(entries)
+            at = rng.randrange(len(entries))
+            del entries[at], starts[at]
+        assert index.files(entries, starts) == search_files(entries, starts)
 
 
 def test_searchindex_an_edit_makes_again_only_the_chunks_of_the_words_it_changes(
     search_scripts: list[str],
 ) -> None:
     entries = [_entry(n, f"Guide {n}", f"pricing costs number{n}") for n in range(RECORDS_PER_FILE + 10)]
+    starts = [0] * len(entries)
     index = SearchIndex()
-    first = index.files(entries)
+    first = index.files(entries, starts)
     made = search_scripts
     made.clear()  # what the edit makes, not the first index
     entries[RECORDS_PER_FILE + 3] = _entry(
         RECORDS_PER_FILE + 3, f"Guide {RECORDS_PER_FILE + 3}", "pricing costs zebra"
     )
-    files = index.files(entries)
+    files = index.files(entries, starts)
     assert sorted(made) == ["m", "r:1", "w:n", "w:z"]
-    assert files == search_files(entries)
+    assert files == search_files(entries, starts)
     # The records file is made again but holds the same bytes (the record shows no body words).
     changed = [p for p in files if files[p] != first.get(p)]
     assert changed == ["static/search/index.js", "static/search/w-n.js", "static/search/w-z.js"]
+
+
+def test_searchindex_positions_follow_the_ids_and_the_manifest_says_where_each_journey_starts(
+    sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(sample, out)
+    index = out / "static/search"
+    manifest = _data((index / "index.js").read_text(encoding="utf-8"))[1]
+    records = [
+        r
+        for f in sorted(index.glob("r-*.js"), key=lambda f: int(f.stem[2:]))
+        for r in _data(f.read_text())[1]
+    ]
+    assert [r[0] for r in records] == sorted(r[0] for r in records) and len(records) == 38
+    stages = [s.id for s in load_project(sample).config.model.stages]
+    starts = "".join(chr(48 + min((stages.index(s) for s in r[5]), default=len(stages))) for r in records)
+    assert manifest["journey"] == starts and len(set(starts)) > 3
 
 
 # -- the weight of a generated library ----------------------------------------------------------

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from tests.test_site import hostile_project
 from tests.test_site_browser import ARGS, CHROMIUM, Watched, serious_violations, settled, visible_ids
-from tests.test_site_paging import _generate, _page_size
+from tests.test_site_paging import _data, _generate, _page_size
 
 pytestmark = pytest.mark.browser
 
@@ -200,3 +200,37 @@ def test_browser_search_says_when_a_chunk_is_missing(site: Path, tmp_path: Path,
     page.get_by_label("Search").fill("00077")
     settled(page)
     assert page.locator("#result-count").inner_text() == "The search index could not be loaded."
+
+
+def test_browser_search_ranks_matches_that_tie_in_journey_order_then_by_id(site: Path, tab: Watched) -> None:
+    index = site / "static/search"
+    manifest = _data((index / "index.js").read_text(encoding="utf-8"))[1]
+    found: dict[str, tuple[set[int], set[int]]] = {}
+    for chunk in index.glob("w-*.js"):
+        data = _data(chunk.read_text(encoding="utf-8"))[1]
+        for word, gaps in data["words"].items():
+            titled = data["titles"].get(word, [])
+            found[word] = (
+                {sum(gaps[: i + 1]) for i in range(len(gaps))},
+                {sum(titled[: i + 1]) for i in range(len(titled))},
+            )
+    # The word of the most assets, in titles and not: many matches tie on state and title.
+    word = max((w for w in found if len(w) > 3), key=lambda w: (len(found[w][0]), w))
+    hits, titled = found[word]
+    rank = {"r": 0, "i": 1, "d": 1, "v": 1, "s": 2, "x": 3}
+    per = manifest["per"]
+    records = {}
+    for n in range(0, len(manifest["states"]), per):
+        records.update(enumerate(_data((index / f"r-{n // per}.js").read_text(encoding="utf-8"))[1], n))
+
+    def place(n: int) -> tuple[int, int, int]:
+        return (rank[manifest["states"][n]] * 2 + (n not in titled), ord(manifest["journey"][n]), n)
+
+    expected = [records[n][0] for n in sorted(hits, key=place)]
+    assert len(expected) > 10 and len({manifest["journey"][n] for n in hits}) > 1
+    page = tab.page
+    page.goto((site / "assets.html").as_uri())
+    page.get_by_label("Search").fill(word)
+    settled(page)
+    assert visible_ids(page) == expected[:10]
+    assert tab.errors == []

@@ -7,6 +7,7 @@ bodies may link to); nothing here reads or writes a file. The page functions in
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -236,13 +237,31 @@ def plan_site(
     )
 
 
-def search_entries(plan: SitePlan) -> tuple[dict[str, Any], ...]:
-    """Return the search index's entries: one per asset, in site order.
+def search_entries(plan: SitePlan) -> SearchEntries:
+    """Return the search index's entries: one per asset, in the order of their ids.
 
-    Not part of the plan: only the index's files need them, and a build works them out while
-    its page workers render (see `stagemap.write.publish`).
+    In that order an edit moves no asset (in site order a new title or first stage would move
+    every asset between its old and new place, and with them the index's positions). Not part
+    of the plan: only the index's files need them, and a build works them out while its page
+    workers render (see `stagemap.write.publish`).
     """
-    return tuple(search_entry(a, plan.states[a.id], plan.paths[a.id]) for a in plan.ordered)
+    assets = sorted(plan.ordered, key=operator.attrgetter("id"))
+    place = {s.id: s.index for s in plan.config.model.stages}
+    last = len(place)
+    return SearchEntries(
+        tuple(search_entry(a, plan.states[a.id], plan.paths[a.id]) for a in assets),
+        tuple(min((place[s] for s in a.stages if s in place), default=last) for a in assets),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntries:
+    """The search index's entries, and where each asset's journey starts (its matches are ranked by it)."""
+
+    entries: tuple[dict[str, Any], ...]
+    """One per asset, in the order of their ids (see `stagemap.analyse.search.search_entry`)."""
+    journey: tuple[int, ...]
+    """For each entry, the index of its first stage in the model (one more than the last for an untagged asset)."""
 
 
 def _views(

@@ -6,18 +6,20 @@ browsers refuse ``fetch()`` of a ``file://`` address and the site must work from
 
 ``index.js``
     the manifest, loaded with every page: the prefixes that have a chunk, how many assets
-    each record file holds, and each asset's state as one letter (the ranking needs it).
+    each record file holds, and for each asset its state as one letter and where its journey
+    starts as one character (the ranking needs both: see `journey_letters`).
 ``w-PREFIX.js``
     a chunk: for each indexed word that begins with ``PREFIX``, the positions of the assets
     that contain it, and of those whose title does. Words are grouped by their first letter;
     a group that would make a large chunk is split by one more letter (up to
     `LONGEST_PREFIX`), so a small library has a few chunks and a large one many, none large.
 ``r-N.js``
-    the records of `RECORDS_PER_FILE` assets in site order, from position ``N`` times that:
-    id, page, title, format, state, stages, questions, personas. Only the records of the
-    matches shown are loaded.
+    the records of `RECORDS_PER_FILE` assets, from position ``N`` times that: id, page, title,
+    format, state, stages, questions, personas. Only the records of the matches shown are loaded.
 
-Positions are the assets' places in site order, each list as the differences between
+Positions are the assets' places in the order of their ids, which no edit changes (in site
+order a new title would move every asset between its old and new place, and each chunk
+listing one of them would be written again); each list is written as the differences between
 neighbours (small numbers, few bytes). Every string is JSON with anything outside ASCII and
 ``<``, ``>``, ``&`` written as escapes, so no content can end a script or become markup.
 """
@@ -96,9 +98,18 @@ def _script(key: str, data: Any) -> str:
     return f"stagemap.add({text[1:-1]});\n"
 
 
-def search_files(entries: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """Return the search index's files by site path, for the entries in site order."""
-    return SearchIndex().files(entries)
+def journey_letters(journey: Sequence[int]) -> str:
+    """Return where each asset's journey starts (its first stage's index) as one character each.
+
+    The character's code is 48 plus the index (``0`` for the first stage): the script ranks
+    matches that tie by it, so that they come in journey order, then by position (by id).
+    """
+    return "".join(chr(48 + n) for n in journey)
+
+
+def search_files(entries: Sequence[Mapping[str, Any]], journey: Sequence[int]) -> dict[str, str]:
+    """Return the search index's files by site path, for the entries in id order and where each one's journey starts."""
+    return SearchIndex().files(entries, journey)
 
 
 class SearchIndex:
@@ -112,6 +123,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._entries: tuple[Mapping[str, Any], ...] = ()
+        self._journey = ""
         self._files: dict[str, str] = {}
         self._found: dict[str, list[int]] = {}
         """Each word's positions, ascending."""
@@ -122,16 +134,21 @@ class SearchIndex:
         self._groups: dict[str, list[tuple[str, list[str]]]] = {}
         """The chunks of each first-letter group, as `prefix_groups` returns them."""
 
-    def files(self, entries: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-        """Return the index's files by site path for the entries in site order."""
+    def files(self, entries: Sequence[Mapping[str, Any]], journey: Sequence[int]) -> dict[str, str]:
+        """Return the index's files by site path for the entries (in id order) and where each one's journey starts."""
         new = tuple(entries)
         old = self._entries
+        letters = journey_letters(journey)
+        moved_journey, self._journey = letters != self._journey, letters
         if len(old) != len(new) or not old:
             self._start(new)
             return self._files
         moved = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b and a != b]
         self._entries = new
         if not moved:
+            if moved_journey:
+                self._files = dict(self._files)  # the caller may keep the files it was given
+                self._manifest()
             return self._files
         if len(moved) * 8 > len(new):
             self._start(new)  # most of the index changes: made again whole, at the same cost
@@ -207,6 +224,7 @@ class SearchIndex:
             "prefixes": sorted(prefix for groups in self._groups.values() for prefix, _ in groups),
             "per": RECORDS_PER_FILE,
             "states": "".join(STATE_LETTERS[e["state"]] for e in self._entries),
+            "journey": self._journey,
         }
         self._files[MANIFEST] = _script("m", manifest)
 

@@ -19,4 +19,5 @@ def static_files(env: jinja2.Environment) -> dict[str, str]:
 
 def search_index(plan: SitePlan) -> dict[str, str]:
     """Return the search index's script files by site path (see `stagemap.render.searchindex`)."""
-    return search_files(search_entries(plan))
+    found = search_entries(plan)
+    return search_files(found.entries, found.journey)

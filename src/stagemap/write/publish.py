@@ -159,7 +159,8 @@ def _site_files(
     def meanwhile() -> None:
         # What no page needs, made on a thread of this process while the workers render the pages.
         others.update(static_files(env))
-        others.update(_SEARCH.files(search_entries(plan)))
+        found = search_entries(plan)
+        others.update(_SEARCH.files(found.entries, found.journey))
         if later is not None:
             later()
 

@@ -16,7 +16,8 @@
    4. The print button of a play.
 
    Matches are ranked: title before text, then ready to send, in the making, past review, and
-   retired last, then in journey order. Everything shown is set as text, never as markup. */
+   retired last, then by the stage their journey starts at, then by id. Everything shown is
+   set as text, never as markup. */
 var stagemap = (function () {
   "use strict";
   var STATE_RANK = { ready: 0, review: 1, draft: 1, idea: 1, stale: 2, retired: 3 };
@@ -133,9 +134,10 @@ var stagemap = (function () {
           all = both(all, hits);
           titled = both(titled, inTitle);
         });
-        var states = loaded.m.states;
+        var states = loaded.m.states, journey = loaded.m.journey;
         then(Object.keys(all).map(Number).sort(function (a, b) {
-          return score(STATE_OF_LETTER[states[a]], titled[a]) - score(STATE_OF_LETTER[states[b]], titled[b]) || a - b;
+          return score(STATE_OF_LETTER[states[a]], titled[a]) - score(STATE_OF_LETTER[states[b]], titled[b]) ||
+            journey.charCodeAt(a) - journey.charCodeAt(b) || a - b;
         }));
       }, failed);
     }, failed);
