@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import stagemap.read.remembered
 import stagemap.render.searchindex
 import stagemap.write.depends
 import stagemap.write.hashes
@@ -255,6 +256,32 @@ def test_preview_makes_again_only_the_search_files_an_edit_changes(
     assert sorted(made) == sorted(["m", "r:0", *chunks])
     preview.stop()
     assert tree(served) == fresh_tree(project, tmp_path)
+
+
+def test_preview_reads_unchanged_files_with_the_times_and_sizes_its_look_found(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = Preview(project, tmp_path / "served", as_of=AS_OF)
+    assert not preview.rebuild().error
+    looked: list[str] = []
+
+    class Counted:
+        """The os module, counting the files the reader looks at."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        @staticmethod
+        def stat(path: str) -> os.stat_result:
+            looked.append(Path(path).name)
+            return os.stat(path)
+
+    monkeypatch.setattr(stagemap.read.remembered, "os", Counted())
+    _replace(project / PAPER, "title: Five signs", "title: Six signs")
+    assert preview.rebuild().changed
+    assert looked == ["outgrown-paper.md"]  # not the 37 others: the look before the build saw them
+    preview.stop()
+    assert tree(tmp_path / "served") == fresh_tree(project, tmp_path)
 
 
 def test_preview_keys_after_a_front_matter_edit_look_again_only_at_the_edited_asset(

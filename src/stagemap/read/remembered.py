@@ -6,7 +6,7 @@ import functools
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,10 @@ class Remembered:
         self._encoded: dict[str, tuple[int, int, list[Any] | None]] = {}
         """Each file's cache entry as last encoded, by size and time: a save encodes only what changed."""
         self._config: Config | None = None
+        self.looked: Mapping[str, tuple[int, int]] | None = None
+        """Files by path with their time and size (``st_mtime_ns``, ``st_size``) as the caller
+        looked at them just before this read (the preview's watcher, see `stagemap.serve.watch`):
+        a file it saw with the size and time it was parsed at is not looked at again."""
 
     def settled(self, config: Config) -> Config:
         """Return the settings of the last read when they equal ``config``, else keep and return ``config``.
@@ -65,6 +69,12 @@ class Remembered:
         entry = self.entries.get(rel)
         same = entry is not None and (entry[0], entry[1]) == (stat.st_size, stat.st_mtime_ns)
         return entry[2] if entry is not None and same else None
+
+    def seen(self, path: str, rel: str) -> Parsed | None:
+        """Return the result for a file `looked` saw with the size and time it was parsed at, else None."""
+        looked = self.looked.get(path) if self.looked is not None else None
+        entry = self.entries.get(rel) if looked is not None else None
+        return entry[2] if entry is not None and looked == (entry[1], entry[0]) else None
 
     def update(self, path: Path) -> CacheUpdate | None:
         """Return the cache file ``path`` as these results make it; None when nothing was parsed since and it exists."""
@@ -137,6 +147,11 @@ def cached_parse(
     todo: list[_Todo] = []
     for path, rel in files:
         stat, hit = None, None
+        if memory is not None and memory.looked is not None:
+            hit = memory.seen(path, rel)
+            if hit is not None:
+                results.append(hit)
+                continue
         if cache is not None or memory is not None:
             try:
                 stat = os.stat(path)

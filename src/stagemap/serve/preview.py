@@ -1,10 +1,9 @@
 """The preview's watcher: build the site into a folder, look for changes, rebuild in the background.
 
 Standard library only. A watcher thread polls modification times (no output folder is ever
-watched) and rebuilds; on Linux the kernel also tells it at once when a watched folder
-changes (`stagemap.serve.watch`), so that it need not wait for its next look. Requests
-(`stagemap.serve.server`) never wait for a build. Every build that changes what a reader
-sees moves the version that open pages poll.
+watched) and rebuilds; on Linux the kernel also tells it at once when a watched folder changes
+(`stagemap.serve.watch`). Requests (`stagemap.serve.server`) never wait for a build. Every
+build that changes what a reader sees moves the version that open pages poll.
 """
 
 from __future__ import annotations
@@ -146,9 +145,10 @@ class Preview:
         the caller reports the error (``state.error``) and stops.
         """
         with self._build_lock:
-            # Take the snapshot first: an edit made while building triggers another build.
+            # Take the snapshot first: an edit made while building triggers another build. The
+            # reader takes each file's time and size from it, instead of asking for them again.
             before, self._seen = self._seen or self._look(), None
-            old = self.state
+            self._memory.looked, old = before, self.state
             new, watched, project, cache = self._collected_later(old)
             if watched != self._watched:
                 self._watched = watched
