@@ -149,7 +149,8 @@ class _Shows:
         self._groups = _kept(_GROUPS, inputs)
         self._placed = _kept(_PLACED, projected(library, "placed", _placed))
         self._kits: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-        self._order: dict[str, int] | None = None
+        self._pipeline: list[Asset] | None = None
+        """The assets in the making, in site order (see `_making`)."""
         self._shown: dict[str, tuple[Any, ...]] = {}
 
     def _group(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
@@ -237,12 +238,10 @@ class _Shows:
 
     def _making(self, question_id: str) -> dict[str, list[str]]:
         """The ids of the question's assets in the making at each stage that asks it, in site order."""
-        config, by_id = self.config, self.by_id
-        pipeline = [by_id[i] for i in self._members("question", question_id)[0] if by_id[i].in_pipeline]
-        if pipeline:
-            if self._order is None:
-                self._order = {a.id: n for n, a in enumerate(site_order(config, self.library))}
-            pipeline.sort(key=lambda a: self._order[a.id])  # type: ignore[index]
+        config = self.config
+        if self._pipeline is None:  # once for every question
+            self._pipeline = [a for a in site_order(config, self.library) if a.in_pipeline]
+        pipeline = [a for a in self._pipeline if question_id in a.questions]
         asking = [s.id for s in config.model.stages if config.asks(s.id, question_id)]
         return {s: [a.id for a in pipeline if s in a.stages] for s in asking}
 
