@@ -151,16 +151,18 @@ def build_kit(
     # The stage's own assets are those the report counts for this persona; a next step may
     # still lead to any asset a buyer could be sent, whoever it was written for.
     eligible = set(report.eligible)
-    here = [a for a in library.assets if a.id in eligible and stage.id in a.stages]
+    tagged = [a for a in library.assets if stage.id in a.stages]
+    here = [a for a in tagged if a.id in eligible]
     sendable = [a for a in here if not is_internal(a)]
-    pipeline = [a for a in library.assets if stage.id in a.stages and a.in_pipeline and serves(a, persona)]
+    pipeline = [a for a in tagged if a.in_pipeline and serves(a, persona)]
     key = merit(report)
     risk_assets, risk_more = best(_risk(config, library, report, stage), key)
     pipeline, pipeline_more = best(pipeline, key)
     team, team_more = best([a for a in here if is_internal(a)], key)
-    steps = _next_steps(config, library, set(report.reachable), stage, here, refs)
-    # Forward steps first among the best, as in the list itself.
-    shown_steps, next_more = best(steps, lambda s: (not s.forward, key(library.by_id[s.source.id])))
+    steps = _next_steps(config, library, set(report.reachable), stage, here)
+    # Forward steps first among the best, as in the list itself; references only for those shown.
+    shown, next_more = best(steps, lambda s: (s[5] != "forward", key(s[0])))
+    shown_steps = [NextStep(refs(a), *rest) for a, *rest in shown]
     row = report.stages[stage.index]
     return Kit(
         stage=stage,
@@ -274,9 +276,13 @@ def _questions(
 
 
 def _next_steps(
-    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset], refs: AssetRefs
-) -> tuple[NextStep, ...]:
-    """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first."""
+    config: Config, library: Library, reachable: set[str], stage: Stage, here: list[Asset]
+) -> list[tuple[Asset, str, str, str, str, str]]:
+    """The ``next:`` steps of the stage's assets that lead somewhere sendable, forward ones first.
+
+    Each as the fields of a `NextStep` with the asset itself in place of its reference (a kit
+    shows a few of them: only those get one, see `AssetRefs`).
+    """
     index = {s.id: s.index for s in config.model.stages}
     steps = []
     for asset in here:
@@ -294,9 +300,9 @@ def _next_steps(
         # In a model without a fixed order, a step to any other stage moves the buyer on.
         onward = max(where) > stage.index or (config.model.free_order and set(where) - {stage.index})
         direction = "forward" if onward else "same" if stage.index in where else "back"
-        steps.append(NextStep(refs(asset), asset.next, title, kind, asset.cta, direction))
-    steps.sort(key=lambda s: (not s.forward, s.source.title))
-    return tuple(steps)
+        steps.append((asset, asset.next, title, kind, asset.cta, direction))
+    steps.sort(key=lambda s: (s[5] != "forward", s[0].title))
+    return steps
 
 
 def obstacles(
