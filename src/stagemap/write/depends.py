@@ -89,10 +89,10 @@ def page_keys(
     known = _OTHERS[0] if _OTHERS and _OTHERS[0][0] == same and _OTHERS[0][1] is report else None
     keys = {}
     others = {}
+    assets = _asset_keys(shows, base)
     for path, kind, key in pages:
         if kind == "asset":
-            # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
-            keys[path] = text_hash(f"{base}\0asset\0{key!r}\0" + shows.asset(key))
+            keys[path] = assets(key)
         elif known is not None and path in known[2]:
             keys[path] = known[2][path]
         else:
@@ -103,6 +103,43 @@ def page_keys(
 
 
 _OTHERS: list[tuple[Any, Report, dict[str, str]]] = []
+
+
+def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
+    """Return the key of an asset's page by id, taken from the last build's where nothing it shows changed.
+
+    An asset's page shows the asset, the front matter of the asset its ``next`` names and of
+    those whose ``next`` names it. With the same site-wide key (``serve``, after an edit), only
+    the pages of the assets read again (another `Asset`), of the assets they lead to now or led
+    to before, and of the assets that lead to them can have another key.
+    """
+    by_id = shows.by_id
+    old = _ASSET_KEYS[0][1] if _ASSET_KEYS and _ASSET_KEYS[0][0] == base else {}
+    again: set[str] | None = None
+    if old:
+        again = set()
+        incoming = shows._incoming()
+        for asset in shows.assets:
+            last = old.get(asset.id)
+            if last is None or last[0] is not asset:
+                again.update((asset.id, asset.next, last[0].next if last is not None else ""))
+                again.update(incoming.get(asset.id, ()))
+    kept: dict[str, tuple[Asset, str]] = {}
+    _ASSET_KEYS[:] = [(base, kept)]
+
+    def key_of(asset_id: str) -> str:
+        last = old.get(asset_id)
+        if last is None or again is None or asset_id in again:
+            # The commonest page, so hashed as one string (ids by their repr: no NUL in them).
+            last = (by_id[asset_id], text_hash(f"{base}\0asset\0{asset_id!r}\0" + shows.asset(asset_id)))
+        kept[asset_id] = last
+        return last[1]
+
+    return key_of
+
+
+_ASSET_KEYS: list[tuple[str, dict[str, tuple[Asset, str]]]] = []
+"""The latest build's site-wide key, and each asset page's key by asset id with the `Asset` it was made from."""
 """The keys of the pages other than assets' from the latest build, with what they were made from."""
 
 
