@@ -240,8 +240,8 @@ def plan_site(
 def search_entries(plan: SitePlan) -> SearchEntries:
     """Return the search index's entries: one per asset, in the order of their ids.
 
-    In that order an edit moves no asset (in site order a new title or first stage would move
-    every asset between its old and new place, and with them the index's positions). Not part
+    In that order no edit of an asset's file moves it (in site order a new title or first stage
+    moves every asset between its old and new place, and with them the index's positions). Not part
     of the plan: only the index's files need them, and a build works them out while its page
     workers render (see `stagemap.write.publish`).
     """

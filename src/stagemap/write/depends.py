@@ -103,6 +103,7 @@ def page_keys(
 
 
 _OTHERS: list[tuple[Any, Report, dict[str, str]]] = []
+"""The keys of the pages other than assets' from the latest build, with what they were made from."""
 
 
 def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
@@ -140,7 +141,6 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
 
 _ASSET_KEYS: list[tuple[str, dict[str, tuple[Asset, str]]]] = []
 """The latest build's site-wide key, and each asset page's key by asset id with the `Asset` it was made from."""
-"""The keys of the pages other than assets' from the latest build, with what they were made from."""
 
 
 def _other_key(
