@@ -401,3 +401,24 @@ def test_preview_rebuilds_when_a_file_served_from_the_site_root_changes(
     assert not preview.rebuild().error
     assert (served / "public/images/chart.png").read_bytes() == b"second"
     assert not preview.changed()
+
+
+def test_preview_rebuilds_when_a_file_of_any_source_changes(project: Path, tmp_path: Path) -> None:
+    """Material kept outside the content folder (a second source) is watched as the content is."""
+    _replace(project / "stagemap.yml", "\ncontent: content\n", "\nsources: [content, handbook]\n")
+    (project / "handbook").mkdir()
+    page = project / "handbook/objections.md"
+    page.write_text(
+        "---\ntitle: Handling objections\nstages: [evaluation]\nquestions: [risk]\n---\n\nFirst.\n",
+        encoding="utf-8",
+    )
+    served = tmp_path / "served"
+    preview = Preview(project, served, as_of=AS_OF)
+    assert not preview.rebuild().error
+    assert not preview.changed()
+    _replace(page, "First.", "Second.")
+    assert preview.changed()
+    assert not preview.rebuild().error
+    assert b"Second." in (served / "assets/objections.html").read_bytes()
+    assert not preview.changed()
+    preview.stop()

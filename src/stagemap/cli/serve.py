@@ -34,8 +34,8 @@ from .site import _ignore_signals, _stop_on_sigterm
 def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str | None) -> None:
     """Build the site and serve it locally, rebuilding and reloading open pages on every change.
 
-    Watches stagemap.yml, the content folder, templates/, signals/ and the folders served
-    from the site root (urls.static). When the content has problems, or a change breaks the
+    Watches stagemap.yml, the content folder (every folder of `sources`), templates/,
+    signals/ and the folders served from the site root (urls.static). When the content has problems, or a change breaks the
     settings or a template, the pages say so in a banner and the last good build stays up.
     Stop with Ctrl-C.
 

@@ -204,12 +204,12 @@ class Preview:
         try:
             project, cache = read_project(self.project_dir, memory=self._memory)
             config = project.config
-            # The files pages are made from: the settings, the content (attachments too), the
+            # The files pages are made from: the settings, every source (attachments too), the
             # templates, the signals' evidence and the folders served from the site root. (Not
             # the git history the history page shows: a commit changes none of these files.)
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
-                config.content_dir,
+                *dict.fromkeys(source.path for source in config.all_sources),
                 config.templates_dir,
                 signals_dir(config.root),
                 *_static_folders(config, self.out_dir),
