@@ -35,9 +35,9 @@ def serve(state: _State, port: int, host: str, out_dir: Path | None, as_of: str 
     """Build the site and serve it locally, rebuilding and reloading open pages on every change.
 
     Watches stagemap.yml, the content folder (every folder of `sources`), templates/,
-    signals/ and the folders served from the site root (urls.static). When the content has problems, or a change breaks the
-    settings or a template, the pages say so in a banner and the last good build stays up.
-    Stop with Ctrl-C.
+    signals/ and the folders served from the site root (urls.static). When the content has
+    problems, or a change breaks the settings or a template, the pages say so in a banner
+    and the last good build stays up. Stop with Ctrl-C.
 
     \b
     Example:
