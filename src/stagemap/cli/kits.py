@@ -29,7 +29,7 @@ from .app import (
     pass_state,
 )
 from .loading import load
-from .onepage import page_target, print_or_write
+from .onepage import print_or_write, start_page
 
 
 def _full_list(stage: str, question: str) -> str:
@@ -66,9 +66,7 @@ def kit(
       stagemap kit evaluation
       stagemap kit evaluation --persona office-manager --format html -o evaluation.html
     """
-    day = _as_of(as_of)
-    target = page_target(state, output, force)
-    project = load(state, bodies=False)
+    day, target, project = start_page(state, as_of, output, force)
     config = project.config
     if stage is None:
         width = max(len(s.id) for s in config.model.stages)

@@ -12,7 +12,6 @@ from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
 from .app import (
     CONTEXT,
-    _as_of,
     _print_problems,
     _State,
     as_of_option,
@@ -20,8 +19,7 @@ from .app import (
     output_file_option,
     pass_state,
 )
-from .loading import load
-from .onepage import page_target, print_or_write
+from .onepage import print_or_write, start_page
 
 
 @click.command(context_settings=CONTEXT)
@@ -54,9 +52,7 @@ def play(
       stagemap play commitment
       stagemap play evaluation --persona office-manager --format html -o evaluation.html
     """
-    day = _as_of(as_of)
-    target = page_target(state, output, force)
-    project = load(state, bodies=False)
+    day, target, project = start_page(state, as_of, output, force)
     config = project.config
     known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
