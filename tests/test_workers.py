@@ -9,8 +9,10 @@ import threading
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from stagemap.write.workers import MIN_ITEMS, parallel_map
+from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _chunks, parallel_map
 
 
 def _frozen(item: int) -> tuple[int, int, int]:
@@ -104,3 +106,21 @@ def test_parallel_map_item_failing_waits_for_meanwhile_then_raises_the_item_erro
         list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 2), 2, meanwhile=slow))
     assert done == [True]  # nothing of the build is left running on a thread
     assert multiprocessing.active_children() == [] and threading.active_count() == 1
+
+
+@given(st.integers(0, 30_000), st.integers(1, 8))
+def test_chunks_cover_every_item_once_in_order_and_shrink_to_the_smallest(count: int, processes: int) -> None:
+    chunks = _chunks(count, processes)
+    assert [i for chunk in chunks for i in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(size >= SMALLEST_CHUNK for size in sizes[:-1])
+    # The last chunks are small, so that the workers end together: at most a quarter of a
+    # worker's share of what was left when it was handed out.
+    for chunk in chunks:
+        assert len(chunk) <= max(SMALLEST_CHUNK, -(-(count - chunk.start) // (processes * 4)))
+
+
+def test_chunks_of_a_big_site_end_small() -> None:
+    sizes = [len(chunk) for chunk in _chunks(10_381, 2)]
+    assert sizes[0] == 1_298 and sizes[-2:] == [8, 5] and len(sizes) == 46

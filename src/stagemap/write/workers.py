@@ -87,6 +87,26 @@ def _settle(side: _Side | None) -> None:
         side.thread.join()
 
 
+SMALLEST_CHUNK = 8
+"""Fewest items a worker is handed at a time (each hand-over costs a round trip)."""
+
+
+def _chunks(count: int, processes: int) -> list[range]:
+    """Split ``range(count)`` into chunks for ``processes`` workers, each a quarter of its share of what is left.
+
+    The chunks shrink as the work runs out, so that the workers finish together: with equal
+    chunks (an eighth of each share) the last one alone kept a worker busy for half a second
+    at 10,000 pages while the other sat idle.
+    """
+    chunks: list[range] = []
+    start = 0
+    while start < count:
+        size = max(SMALLEST_CHUNK, -(-(count - start) // (processes * 4)))
+        chunks.append(range(start, min(start + size, count)))
+        start += size
+    return chunks
+
+
 # long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
 def parallel_map(
     fn: Callable[[T], R],
@@ -118,8 +138,7 @@ def parallel_map(
     mine = len(todo) // workers if share else 0
     theirs = len(todo) - mine
     processes = workers - 1 if share else workers
-    size = max(8, theirs // (processes * 8))
-    chunks = [range(i, min(i + size, theirs)) for i in range(0, theirs, size)]
+    chunks = _chunks(theirs, processes)
     _job = (fn, todo)
     # What the workers inherit (the library, the plan) is left out of their garbage
     # collections: scanning it cost each worker CPU time and copies of the pages it touched.
