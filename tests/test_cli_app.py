@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +101,55 @@ def test_cli_help_is_the_same_before_and_after_the_commands_are_imported() -> No
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert (done.returncode, done.stdout) == (0, f"{len(COMMANDS)}\n"), done.stderr
+
+
+def test_console_script_ends_with_the_commands_exit_code_and_all_its_output(tmp_path: Path) -> None:
+    # `run` ends the process with os._exit: what the command wrote must still reach the pipe.
+    done = subprocess.run(
+        [sys.executable, "-m", "stagemap", "report", "--format", "json", "--as-of", "2026-11-24"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout)["as_of"] == "2026-11-24"
+    done = subprocess.run(
+        [sys.executable, "-m", "stagemap", "nosuch"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.endswith("Error: No such command 'nosuch'.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "stagemap", "-C", str(tmp_path), "check"], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("Error: ")
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "err"),
+    [
+        ("", 0, ""),
+        ("raise SystemExit", 0, ""),
+        ("raise SystemExit(1)", 1, ""),
+        ("raise SystemExit('boom')", 1, "boom\n"),
+    ],
+)
+def test_console_script_exit_codes_follow_pythons(stop: str, code: int, err: str) -> None:
+    # Written without a flush, to a pipe: only `run`'s own flush gets it out before os._exit.
+    script = (
+        "import sys\n"
+        "from stagemap.cli import app\n"
+        "def command():\n"
+        "    sys.stdout.write('out\\n')\n"
+        f"    {stop or 'pass'}\n"
+        "app.main = command\n"
+        "app.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=_BUFFERED
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (code, "out\n", err)
+
+
+_BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+"""The environment with Python's output buffered, as a user's usually is."""

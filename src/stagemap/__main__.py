@@ -1,5 +1,5 @@
 """Run stagemap as ``python -m stagemap``."""
 
-from .cli.app import main
+from .cli.app import run
 
-main()
+run()

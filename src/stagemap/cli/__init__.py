@@ -4,6 +4,6 @@ The main group (app.py) imports a command's module only when that command is use
 `COMMANDS` table maps each command name to the module that defines it.
 """
 
-from .app import cli, main
+from .app import cli, main, run
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]
