@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import json
 import string
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -83,11 +84,8 @@ def prefix_groups(postings: Mapping[str, int], depth: int = FIRST_PREFIX) -> lis
 
 def _gaps(positions: Iterable[int]) -> list[int]:
     """Sorted positions as the first one and then the differences between neighbours."""
-    out, last = [], 0
-    for n in sorted(positions):
-        out.append(n - last)
-        last = n
-    return out
+    ordered = sorted(positions)
+    return [n - last for last, n in zip([0, *ordered], ordered, strict=False)]
 
 
 def _script(key: str, data: Any) -> str:
@@ -168,12 +166,15 @@ class SearchIndex:
     def _start(self, entries: tuple[Mapping[str, Any], ...]) -> None:
         """Make every file of the index."""
         self._entries = entries
-        self._found, self._titled, self._letters, self._groups, self._files = {}, {}, {}, {}, {}
+        found: defaultdict[str, list[int]] = defaultdict(list)
+        titled: defaultdict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(entries):
             for word in entry["words"]:
-                self._found.setdefault(word, []).append(position)
+                found[word].append(position)
             for word in entry["title_words"]:
-                self._titled.setdefault(word, []).append(position)
+                titled[word].append(position)
+        self._found, self._titled = dict(found), dict(titled)
+        self._letters, self._groups, self._files = {}, {}, {}
         self._regroup(set(self._found))
         for number in range(-(-len(entries) // RECORDS_PER_FILE)):
             self._records(number)
