@@ -216,3 +216,74 @@ def test_watch_woken_over_and_over_with_nothing_changed_looks_once_an_interval(
     # Without the pause, each wake-up is a look (a look of the sample takes about a millisecond).
     assert 1 <= len(looks) <= 10
     assert preview.state.version == version
+
+
+@linux_only
+def test_watch_while_the_kernel_reports_every_change_the_watcher_seldom_looks_unasked(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Polling alone, a look of the sample (about a millisecond) would come every 0.05 s.
+    monkeypatch.setattr(watch, "TRUSTED_COST", 1e-6)
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    looks: list[float] = []
+    real = preview._look
+
+    def counted() -> Snapshot:
+        looks.append(time.monotonic())
+        return real()
+
+    monkeypatch.setattr(preview, "_look", counted)
+    preview.watch_in_background()
+    try:
+        time.sleep(1.0)
+        idle = len(looks)
+        page = sample / "content/blog/missed-calls-cost.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        assert preview.wait(version, timeout=QUICK) == version + 1  # the kernel's news: at once
+    finally:
+        preview.stop()
+    assert idle <= 1
+    assert preview._notifier is not None and preview._notifier.missed == ""
+
+
+@linux_only
+def test_watch_a_change_the_kernel_did_not_report_puts_the_watcher_back_to_polling(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a shared folder whose changes the kernel never hears of: no event, no wake-up.
+    monkeypatch.setattr(watch.Notifier, "_parse", lambda self, data: False)
+    monkeypatch.setattr(watch, "TRUSTED_COST", 1e-6)
+    monkeypatch.setattr(watch, "TRUSTED_INTERVAL", 0.5)
+    lines: list[str] = []
+    preview = Preview(sample, tmp_path / "served", as_of=AS_OF, log=lines.append)
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    looks: list[float] = []
+    real = preview._look
+
+    def counted() -> Snapshot:
+        found = real()
+        looks.append(time.monotonic())
+        return found
+
+    monkeypatch.setattr(preview, "_look", counted)
+    preview.watch_in_background()
+    try:
+        # What changed before the watcher's first look went unheard for another reason.
+        end = time.monotonic() + QUICK
+        while not looks and time.monotonic() < end:
+            time.sleep(0.01)
+        page = sample / "content/blog/missed-calls-cost.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        assert preview.wait(version, timeout=QUICK) == version + 1  # found by a look unasked
+        looks.clear()
+        time.sleep(0.5)
+    finally:
+        preview.stop()
+    assert preview._notifier is not None and preview._notifier.missed == str(page)
+    assert lines[0].startswith("Built 99 pages")
+    assert lines[1] == f"note: no news of a change to {page} (a shared folder?): looking every 0.05 s"
+    assert lines[2] == "Built 99 pages (1 file changed, 0 removed)"
+    assert len(looks) >= 4  # every 0.05 s again (WATCH_MIN), not every 0.5 s

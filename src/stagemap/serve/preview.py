@@ -2,8 +2,9 @@
 
 Standard library only. A watcher thread polls modification times (no output folder is ever
 watched) and rebuilds; on Linux the kernel also tells it at once when a watched folder changes
-(`stagemap.serve.watch`). Requests (`stagemap.serve.server`) never wait for a build. Every
-build that changes what a reader sees moves the version that open pages poll.
+(`stagemap.serve.watch`), and while it reports every change the polls are rare. Requests
+(`stagemap.serve.server`) never wait for a build. Every build that changes what a reader sees
+moves the version that open pages poll.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from ..read.settings import find_root
 from ..read.signals import signals_dir
 from ..render.environment import environment
 from ..render.preview import problem_banner
+from ..render.words import plural
 from ..write.cache import save_parse_cache
 from ..write.publish import build_into
 from ..write.record import Kept, forget
 from ..write.targets import check_output_dir
 from ..write.workers import default_workers
-from .watch import Notifier, Snapshot, scan
+from .watch import Notifier, Snapshot, first_change, scan, static_folders
 
 __all__ = ["BuildState", "Preview"]
 
@@ -71,6 +73,7 @@ class BuildState:
 class Preview:
     """Keeps a project's site built in a folder and knows when it changed."""
 
+    # long: every part of the watcher's state, each with what it holds
     def __init__(
         self,
         project_dir: Path | None,
@@ -113,6 +116,10 @@ class Preview:
         """Set to make the watcher look now (a page was asked for, or the watcher is stopping)."""
         self._interval = WATCH_MIN
         """Seconds between two looks, from how long the last look took (see `WATCH_COST`)."""
+        self._quiet = WATCH_MIN
+        """Seconds the watcher waits for news before it looks unasked (see `Notifier.quiet`)."""
+        self._events = -1
+        """The notifier's count of events when the latest look began (-1: no look since it started)."""
         self._looked_at = 0.0
         """When the latest look ended (`time.monotonic`)."""
         self._found = False
@@ -212,7 +219,7 @@ class Preview:
                 *dict.fromkeys(source.path for source in config.all_sources),
                 config.templates_dir,
                 signals_dir(config.root),
-                *_static_folders(config, self.out_dir),
+                *static_folders(config, self.out_dir),
             )
             check_output_dir(config, self.out_dir)
             self._config = config
@@ -282,21 +289,29 @@ class Preview:
             for line in new.problems:
                 self._log(line)
         self._log(
-            f"Built {_plural(new.pages, 'page')} ({_plural(new.changed, 'file')} changed, {new.removed} removed)"
-            + (f"; {_plural(len(new.problems), 'problem')} in the library" if new.problems else "")
+            f"Built {plural(new.pages, 'page')} ({plural(new.changed, 'file')} changed, {new.removed} removed)"
+            + (f"; {plural(len(new.problems), 'problem')} in the library" if new.problems else "")
         )
 
     def changed(self) -> bool:
         """Return True when a watched file changed since the latest build."""
         start = time.perf_counter()
+        notifier = self._notifier
+        since, self._events = self._events, notifier.events if notifier is not None else -1
         now = self._look()
         spent = time.perf_counter() - start
         self._interval = min(max(spent / WATCH_COST, WATCH_MIN), WATCH_INTERVAL)
+        self._quiet = notifier.quiet(self._interval, spent) if notifier is not None else self._interval
         self._looked_at = time.monotonic()
         self._found = now != self._snapshot
         if not self._found:
             return False
         self._seen = now
+        if notifier is not None and notifier.unreported(since, lambda: first_change(self._snapshot, now)):
+            self._log(
+                f"note: no news of a change to {notifier.missed} (a shared folder?): looking every {self._interval:.2f} s"
+            )
+            self._quiet = self._interval
         return True
 
     def _look(self) -> Snapshot:
@@ -328,7 +343,7 @@ class Preview:
 
     def watch_in_background(self) -> None:
         """Start the watcher thread: it looks for changes and rebuilds until `stop`."""
-        self._notifier = Notifier(self.nudge)
+        self._notifier, self._events = Notifier(self.nudge), -1  # what changed before it started went unheard
         self._notifier.follow(self._looked)
         self._notifier.start()
         self._thread = threading.Thread(target=self._watch, name="stagemap-watch", daemon=True)
@@ -336,7 +351,7 @@ class Preview:
 
     def _watch(self) -> None:
         while not self._stop.is_set():
-            woken = self._wake.wait(self._interval)
+            woken = self._wake.wait(self._quiet)
             self._wake.clear()
             # A save is usually several events, so one woken look in a row may find nothing.
             # After two, wake-ups change nothing (a program that keeps touching a watched file):
@@ -382,19 +397,3 @@ class Preview:
         """Return the HTML of the problem banner, or empty when all is well."""
         state = self.state
         return problem_banner(state.error, state.problems)
-
-
-def _static_folders(config: Config, out_dir: Path) -> tuple[Path, ...]:
-    """The folders served from the site root that can be watched: not the project itself, none holding the output."""
-    root = config.root.resolve()
-    out = out_dir.resolve()
-    found = []
-    for folder in config.rules.static_dirs:
-        path = (root / folder).resolve()
-        if path != root and path.is_relative_to(root) and not out.is_relative_to(path):
-            found.append(path)
-    return tuple(found)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

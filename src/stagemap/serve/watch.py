@@ -5,7 +5,11 @@ The preview's watcher (`stagemap.serve.preview.Preview`) looks at every watched 
 a tenth of a second. A `Notifier` wakes it as soon as the kernel reports a change in one of
 the folders it looked in (Linux inotify). It only says *when* to look: the look still
 decides whether anything changed, so a missed or spurious event costs time, never a wrong
-site.
+site. While the kernel has reported every change a look found, the looks nobody asked for
+only make sure: they come at most every `TRUSTED_INTERVAL` seconds and take a hundredth of
+the watcher's time (an idle preview of 10,000 assets used 17% of a core, looking twice a
+second). The first change a look finds that no event reported (some network and shared
+folders never report one) puts the watcher back to looking as often as without the notifier.
 
 Where inotify is not available (not Linux, no C library, the limit of watches reached), the
 notifier is inactive and the watcher polls as before. Standard library only (``ctypes``).
@@ -20,9 +24,11 @@ import select
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..model.settings import Config
 from ..write.exchange import c_library
 
 IN_MODIFY = 0x2
@@ -53,6 +59,14 @@ HEADER = struct.Struct("iIII")
 """``struct inotify_event`` before its name: watch, mask, cookie, length of the name."""
 SETTLE = 0.01
 """Seconds to wait after the first event for the rest of one save (an editor writes, renames, sets the mode)."""
+TRUSTED_COST = 0.01
+"""The share of its time the watcher spends on looks nobody asked for while the kernel reports
+every change: the looks only make sure, so a library that takes 85 ms to look over is looked
+at every 8.5 s (at most `TRUSTED_INTERVAL`), not every half a second."""
+TRUSTED_INTERVAL = 5.0
+"""Most seconds between two such looks."""
+GRACE = 0.05
+"""Seconds a look that found a change waits for news of it before it counts the change as not reported."""
 
 
 def skipped(name: str) -> bool:
@@ -97,6 +111,23 @@ def scan(paths: tuple[Path, ...], folders: set[str] | None = None) -> Snapshot:
     return found
 
 
+def static_folders(config: Config, out_dir: Path) -> tuple[Path, ...]:
+    """The folders served from the site root that can be watched: not the project itself, none holding the output."""
+    root = config.root.resolve()
+    out = out_dir.resolve()
+    found = []
+    for folder in config.rules.static_dirs:
+        path = (root / folder).resolve()
+        if path != root and path.is_relative_to(root) and not out.is_relative_to(path):
+            found.append(path)
+    return tuple(found)
+
+
+def first_change(before: Snapshot, after: Snapshot) -> str:
+    """Return the first path (in order) made, removed or changed between two looks, or empty."""
+    return next((p for p in sorted({*before, *after}) if before.get(p) != after.get(p)), "")
+
+
 def _inotify() -> tuple[ctypes.CDLL, int] | None:
     """Return the C library and a new inotify descriptor, or None where there is none."""
     if not sys.platform.startswith("linux"):
@@ -123,6 +154,11 @@ class Notifier:
         self._full = False
         """True once the limit of watches was reached: every watch is dropped, the watcher polls alone."""
         self._lock = threading.Lock()
+        self.events = 0
+        """How many events about names the watcher looks at were read so far."""
+        self.missed = ""
+        """The first change a look found that no event reported (the kernel does not report
+        changes made on some network and shared folders): the watcher then polls as without it."""
         self._stop_read, self._stop_write = os.pipe() if found is not None else (-1, -1)
         self._thread: threading.Thread | None = None
 
@@ -130,6 +166,37 @@ class Notifier:
     def active(self) -> bool:
         """True while the kernel reports changes (False: the watcher only polls)."""
         return self._fd >= 0 and not self._full
+
+    @property
+    def trusted(self) -> bool:
+        """True while the kernel reports changes and has reported every change a look found."""
+        return self.active and not self.missed
+
+    def quiet(self, interval: float, spent: float) -> float:
+        """Return how long the watcher may wait for news before it looks unasked.
+
+        ``interval`` is its time between looks when only polling, ``spent`` what its latest
+        look took. While `trusted`, longer: a look then only makes sure (see `TRUSTED_COST`).
+        """
+        if not self.trusted:
+            return interval
+        return min(max(spent / TRUSTED_COST, interval), TRUSTED_INTERVAL)
+
+    def unreported(self, since: int, what: Callable[[], str]) -> bool:
+        """Return True when a change a look found is the first one no event reported (``what()`` names it).
+
+        ``since`` is `events` when the look before it began (-1: there was none since this
+        notifier started, and the change may be older): the change was made after that,
+        so its event (if any) came after that too. A short grace lets the notifier's thread read
+        an event already queued.
+        """
+        if since < 0 or not self.active or self.missed or self.events != since:
+            return False
+        time.sleep(GRACE)
+        if self.events != since:
+            return False
+        self.missed = what() or "a watched file"
+        return True
 
     def follow(self, folders: Iterable[str]) -> None:
         """Watch these folders too, if not watched yet (the watcher passes every folder it looked at)."""
@@ -227,4 +294,5 @@ class Notifier:
                     self._followed.discard(self._folders.pop(wd, ""))
             if mask & IN_Q_OVERFLOW or not name or not skipped(name):
                 wanted = True
+                self.events += 1
         return wanted
