@@ -72,8 +72,13 @@ _ENTRIES: dict[int, tuple[Asset, tuple[str, str], dict[str, Any]]] = {}
 _ENTRIES_KEPT = 1 << 17
 
 
+def searched_body(asset: Asset) -> str:
+    """Return the part of an asset's body its search entry is made from (the index reads no further)."""
+    return asset.body[: SEARCH_TEXT_CHARS * 2]
+
+
 def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:
-    body = " ".join(asset.body[: SEARCH_TEXT_CHARS * 2].translate(_MARKUP).split())[:SEARCH_TEXT_CHARS]
+    body = " ".join(searched_body(asset).translate(_MARKUP).split())[:SEARCH_TEXT_CHARS]
     fields = (asset.title, asset.id, asset.message, asset.summary, asset.owner, asset.format, body)
     return {
         "id": asset.id,

@@ -11,11 +11,22 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analyse.reports import projected
+from ..analyse.search import searched_body
 from ..model.library import Asset, Library
 from ..model.report import Report
 from .digests import digest, stable, text_hash
 
-__all__ = ["body_hash", "digest", "front", "library_key", "projected", "same_report", "stable", "text_hash"]
+__all__ = [
+    "body_hash",
+    "digest",
+    "front",
+    "library_key",
+    "projected",
+    "same_report",
+    "search_key",
+    "stable",
+    "text_hash",
+]
 
 
 def front(asset: Asset) -> str:
@@ -60,6 +71,23 @@ def library_key(library: Library) -> tuple[dict[str, str], str]:
 
 
 _LIBRARY: list[tuple[Library, tuple[dict[str, str], str]]] = []
+
+
+def search_key(base: str, library: Library) -> str:
+    """Return the key of the search index's files: the site-wide key ``base``, every asset's front
+    matter and the part of its body the index reads (see `stagemap.analyse.search.searched_body`).
+
+    An asset's entry is made from its front matter, that part of its body, its state (from its
+    front matter and the as-of day) and its page (in the site-wide key): with the same key, the
+    index's files are the same bytes.
+    """
+    _, everything = library_key(library)
+    return digest(base, "search", everything, projected(library, "searched", _searched))
+
+
+def _searched(asset: Asset) -> tuple[str]:
+    """The hash of the part of an asset's body the search index reads (`projected` asks only for assets read again)."""
+    return (text_hash(searched_body(asset)),)
 
 
 def same_report(inputs: str, make: Callable[[], Report]) -> Report:

@@ -29,10 +29,11 @@ from ..model.report import Report
 from ..read.attachments import linkable_files, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
-from ..render.searchindex import SearchIndex
+from ..render.searchindex import SEARCH_DIR, SearchIndex
 from ..render.site import prepare, render_page
 from ..render.static import static_files
 from .depends import digest, page_keys, same_report, stable
+from .hashes import search_key
 from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, stager_for, stream_tree, unchanged_since
@@ -111,7 +112,8 @@ def build_into(
     env = env or environment(config.templates_dir)
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
-    files = _site_files(plan, env, record, stager, rendered, workers, progress, later)
+    search = functools.partial(search_key, base, library)
+    files = _site_files(plan, env, record, stager, rendered, workers, progress, later, search)
     adopt = unchanged_since(out_dir, record.unlisted())
     written: set[str] = set()
     changed, removed = stream_tree(out_dir, _noted(files, written), record.reused.keys(), stager, adopt=adopt)
@@ -144,12 +146,14 @@ def _site_files(
     rendered: dict[str, list[str]],
     workers: int,
     progress: Progress | None,
-    later: Callable[[], None] | None = None,
+    later: Callable[[], None] | None,
+    search: Callable[[], str],
 ) -> Iterator[tuple[str, bytes | Staged]]:
     """Yield every file of the site to write, the plan's pages rendered as they come.
 
-    ``rendered`` is filled with the content files each rendered page links to; ``later`` is
-    more work for this process while the page workers render.
+    ``rendered`` is filled with the content files each rendered page links to (and the search
+    index's files, which link to none); ``later`` is more work for this process while the page
+    workers render; ``search`` gives the search index's key (see `search_key`).
     """
     # The templates are compiled here first, so that each forked worker does not compile its own.
     prepare(env)
@@ -159,10 +163,16 @@ def _site_files(
     def meanwhile() -> None:
         # What no page needs, made on a thread of this process while the workers render the pages.
         others.update(static_files(env))
-        found = search_entries(plan)
-        others.update(_SEARCH.files(found.entries, found.journey))
         if later is not None:
-            later()
+            later()  # first: the record's keys, which the search index's add to
+        key = search()
+        # The index is made again only when an entry may have changed (its files are the same
+        # bytes otherwise): at 10,000 assets, a second of a build after one body edit.
+        if not record.reuse_files(SEARCH_DIR + "/", key):
+            found = search_entries(plan)
+            made = _SEARCH.files(found.entries, found.journey)
+            record.made([path for path in made if path.startswith(SEARCH_DIR + "/")], key)
+            others.update(made)
 
     for path, made, linked in parallel_map(make, plan.pages, workers, meanwhile=meanwhile):
         rendered[path] = list(linked)
@@ -170,6 +180,8 @@ def _site_files(
             progress(path)
         yield path, made
     for path, text in others.items():
+        if path.startswith(SEARCH_DIR + "/"):
+            rendered[path] = []
         yield path, text.encode("utf-8")
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}

@@ -13,6 +13,9 @@ last build into the same folder, the manifest says stagemap wrote it, and the fi
 still has the size and modification time recorded then (so a page someone edited by hand is
 rendered again). Editing one body therefore re-renders one page; editing one asset's front
 matter re-renders the pages that show it; a setting or a template re-renders everything.
+The search index's files are recorded the same way, all under one key (`search_key`): they
+are made again only when an asset's front matter, the opening of its body that the index
+reads, or the site-wide key changed, or one of them is no longer as written.
 
 The record lives in ``.stagemap-cache/``, one file per output folder (so ``serve`` and
 ``build`` into different folders never make each other start from nothing); it is safe to
@@ -233,6 +236,27 @@ class PageRecord:
             return True
         self.reused[path] = files
         return False
+
+    def reuse_files(self, prefix: str, key: str) -> bool:
+        """Reuse every file under ``prefix`` the last build recorded, when each was made under ``key`` and is still as written.
+
+        For files made together from one key (the search index): all are reused, or none (they
+        are then made again, and recorded with `made`).
+        """
+        paths = [path for path in self.old if path.startswith(prefix)]
+        if not paths:
+            return False
+        self.keys = {**self.keys, **dict.fromkeys(paths, key)}
+        stale = [path for path in paths if self.fresh(path)]
+        if stale:
+            for path in paths:
+                self.reused.pop(path, None)
+            return False
+        return True
+
+    def made(self, paths: Iterable[str], key: str) -> None:
+        """Record files made under ``key`` (see `reuse_files`): `save` records them with it."""
+        self.keys = {**self.keys, **dict.fromkeys(paths, key)}
 
     def unlisted(self) -> dict[str, list[Any]]:
         """Return the recorded pages the manifest does not list (those `stream_tree` may adopt)."""
