@@ -34,6 +34,13 @@ def search_files(folder: Path) -> dict[str, bytes]:
     return {k: v for k, v in tree(folder).items() if k.startswith("static/search/")}
 
 
+def built(project: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """Build the project into a new folder; return the folder and the search index's files in it."""
+    out = tmp_path / "site"
+    build(project, out)
+    return out, search_files(out)
+
+
 def test_an_edit_past_the_opening_of_a_body_leaves_the_index_as_it_is(
     project: Path, tmp_path: Path, made: list[int]
 ) -> None:
@@ -66,9 +73,7 @@ EDITS: dict[str, Callable[[str], str]] = {
 def test_an_edit_to_what_the_index_shows_makes_it_again(
     project: Path, tmp_path: Path, made: list[int], name: str
 ) -> None:
-    out = tmp_path / "site"
-    build(project, out)
-    before = search_files(out)
+    out, before = built(project, tmp_path)
     page = project / PAPER
     text = page.read_text(encoding="utf-8")
     edited = EDITS[name](text)
@@ -84,9 +89,7 @@ def test_an_edit_to_what_the_index_shows_makes_it_again(
 def test_an_index_file_changed_or_removed_by_hand_is_made_again(
     project: Path, tmp_path: Path, made: list[int], how: str
 ) -> None:
-    out = tmp_path / "site"
-    build(project, out)
-    before = search_files(out)
+    out, before = built(project, tmp_path)
     target = out / "static/search/index.js"
     if how == "changed":
         target.write_text("stagemap.add('m', {});\n", encoding="utf-8")

@@ -195,17 +195,7 @@ def test_watch_woken_over_and_over_with_nothing_changed_looks_once_an_interval(
     # again and again; after two woken looks that found nothing, the next waits for the interval.
     monkeypatch.setattr(preview_module, "WATCH_MIN", 0.25)
     preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
-    assert preview.rebuild().error == ""
-    version = preview.state.version
-    looks: list[int] = []
-    real = preview._look
-
-    def counted() -> Snapshot:
-        looks.append(1)
-        return real()
-
-    monkeypatch.setattr(preview, "_look", counted)
-    preview.watch_in_background()
+    version, looks = started(preview, monkeypatch)
     try:
         end = time.monotonic() + 1.0
         while time.monotonic() < end:  # about a thousand wake-ups in a second
@@ -225,17 +215,7 @@ def test_watch_while_the_kernel_reports_every_change_the_watcher_seldom_looks_un
     # Polling alone, a look of the sample (about a millisecond) would come every 0.05 s.
     monkeypatch.setattr(watch, "TRUSTED_COST", 1e-6)
     preview = Preview(sample, tmp_path / "served", as_of=AS_OF)
-    assert preview.rebuild().error == ""
-    version = preview.state.version
-    looks: list[float] = []
-    real = preview._look
-
-    def counted() -> Snapshot:
-        looks.append(time.monotonic())
-        return real()
-
-    monkeypatch.setattr(preview, "_look", counted)
-    preview.watch_in_background()
+    version, looks = started(preview, monkeypatch)
     try:
         time.sleep(1.0)
         idle = len(looks)
@@ -258,18 +238,7 @@ def test_watch_a_change_the_kernel_did_not_report_puts_the_watcher_back_to_polli
     monkeypatch.setattr(watch, "TRUSTED_INTERVAL", 0.5)
     lines: list[str] = []
     preview = Preview(sample, tmp_path / "served", as_of=AS_OF, log=lines.append)
-    assert preview.rebuild().error == ""
-    version = preview.state.version
-    looks: list[float] = []
-    real = preview._look
-
-    def counted() -> Snapshot:
-        found = real()
-        looks.append(time.monotonic())
-        return found
-
-    monkeypatch.setattr(preview, "_look", counted)
-    preview.watch_in_background()
+    version, looks = started(preview, monkeypatch)
     try:
         # What changed before the watcher's first look went unheard for another reason.
         end = time.monotonic() + QUICK
@@ -287,3 +256,26 @@ def test_watch_a_change_the_kernel_did_not_report_puts_the_watcher_back_to_polli
     assert lines[1] == f"note: no news of a change to {page} (a shared folder?): looking every 0.05 s"
     assert lines[2] == "Built 99 pages (1 file changed, 0 removed)"
     assert len(looks) >= 4  # every 0.05 s again (WATCH_MIN), not every 0.5 s
+
+
+def counted_looks(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Return a list that gets the time each look of the watcher ended."""
+    looks: list[float] = []
+    real = preview._look
+
+    def counted() -> Snapshot:
+        found = real()
+        looks.append(time.monotonic())
+        return found
+
+    monkeypatch.setattr(preview, "_look", counted)
+    return looks
+
+
+def started(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[float]]:
+    """Build, count the watcher's looks (see `counted_looks`) and start it; return the version built and the looks."""
+    assert preview.rebuild().error == ""
+    version = preview.state.version
+    looks = counted_looks(preview, monkeypatch)
+    preview.watch_in_background()
+    return version, looks
