@@ -282,6 +282,15 @@ def test_cache_setting_must_be_a_folder_in_the_project_or_off(
     assert f"error: {message}\n" in result.stderr
 
 
+def test_a_read_through_the_cache_gives_every_asset_with_its_body(project: Path) -> None:
+    shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+    fresh = load_project(project)  # parses every file, and writes the cache
+    cached = load_project(project)  # the front matter from the cache, each body from its file
+    assert cache_file(project).is_file()
+    assert cached.assets == fresh.assets and cached.problems == fresh.problems
+    assert sum(bool(a.body) for a in cached.assets) >= 20  # bodies compared above, not all empty
+
+
 def test_bodies_are_empty_only_when_asked(project: Path) -> None:
     with_bodies = load_project(project)
     assert with_bodies.library.by_id["blog/friday-invoicing"].body.startswith("\n# Friday night invoicing")
