@@ -279,3 +279,15 @@ def started(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> tuple[int, lis
     looks = counted_looks(preview, monkeypatch)
     preview.watch_in_background()
     return version, looks
+
+
+def test_watch_a_swap_file_or_a_backup_changes_nothing_a_look_finds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    before = scan((content,))
+    for name in (".a.md.swp", "a.md~", "a.md.tmp", ".hidden"):
+        (content / name).write_text("x", encoding="utf-8")
+    assert scan((content,)) == before
+    (content / "b.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    assert set(scan((content,))) - set(before) == {str(content / "b.md")}

@@ -96,12 +96,13 @@ def scan(paths: tuple[Path, ...], folders: set[str] | None = None) -> Snapshot:
             continue
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found[folder] = (0, len(files))
+            names = [name for name in files if not skipped(name)]
+            # The folder counts only the files looked at: a swap file coming or going is no
+            # change (nor a change the kernel did not report, which it does not for such names).
+            found[folder] = (0, len(names))
             if folders is not None:
                 folders.add(folder)
-            for name in files:
-                if skipped(name):
-                    continue
+            for name in names:
                 full = os.path.join(folder, name)
                 try:
                     info = os.stat(full)
