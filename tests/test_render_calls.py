@@ -1,8 +1,9 @@
-"""Calls in templates keep Jinja's meaning where the environment takes its shortcuts.
+"""Templates keep Jinja's meaning where the environment takes its shortcuts.
 
-The environment calls plain methods and macros directly, and gives templates their globals
-as one dict (see `stagemap.render.environment`); a function that asks for the context still
-gets it, and the rest behaves as Jinja documents it.
+The environment calls plain methods and macros directly, gives templates their globals as one
+dict and shows values in HTML templates with its own `_shown` (see
+`stagemap.render.environment`); a function that asks for the context still gets it, every
+value is shown as `markupsafe.escape` shows it, and the rest behaves as Jinja documents it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ from typing import Any
 
 import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
+from stagemap._version import __version__
 from stagemap.errors import TemplateError
-from stagemap.render.environment import environment, render
+from stagemap.render.environment import COMPILED, _shown, environment, render
 from tests.conftest import write
 
 
@@ -90,3 +95,70 @@ def test_templates_see_jinjas_globals_and_their_own(tmp_path: Path) -> None:
     assert render(env, "t.txt", {}) == "0/1/2 1 x 2\n"
     own = env.get_template("t.txt", globals={"extra": "e"})
     assert own.globals["extra"] == "e" and "range" in own.globals
+
+
+class Shown:
+    """A value that knows its own HTML."""
+
+    def __html__(self) -> str:
+        return "<i>own</i>"
+
+
+SHOWN = [
+    "plain words",
+    "a < b & c > d",
+    "\"quoted\" and 'quoted'",
+    "",
+    Markup("<b>kept</b>"),
+    Markup(""),
+    7,
+    -3,
+    True,
+    None,
+    2.5,
+    Shown(),
+    ["<x>", 1],
+    {"a": "<y>"},
+]
+
+
+@pytest.mark.parametrize("value", SHOWN, ids=repr)
+def test_a_value_is_shown_as_markupsafe_escapes_it(value: object) -> None:
+    assert str(_shown(value)) == str(escape(value))
+
+
+@given(st.text())
+def test_any_text_is_shown_as_markupsafe_escapes_it(text: str) -> None:
+    assert str(_shown(text)) == str(escape(text))
+    assert str(_shown(Markup(text))) == text
+
+
+def test_html_templates_compile_to_shown_and_show_what_jinja_shows(tmp_path: Path) -> None:
+    body = (
+        "{% macro m(v) %}[{{ v }}]{% endmacro %}<p>{% for v in values %}{{ v }}|{{ m(v) }}|{% endfor %}</p>\n"
+    )
+    write(tmp_path, {"templates/t.html": body, "templates/t.txt": "{{ values[1] }}\n"})
+    env = environment(tmp_path / "templates")
+    assert "environment.shown(" in env.compile(body, name="t.html", raw=True)
+    assert "environment.shown(" not in env.compile(body, name="t.txt", raw=True)
+    values = {"values": SHOWN}
+    jinjas = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(tmp_path / "templates"), autoescape=True, keep_trailing_newline=True
+    )
+    assert render(env, "t.html", values) == jinjas.get_template("t.html").render(values)
+    assert render(env, "t.txt", values) == "a < b & c > d\n"
+
+
+def test_an_undefined_value_still_fails_in_an_html_template(tmp_path: Path) -> None:
+    write(tmp_path, {"templates/t.html": "<p>{{ missing }}</p>\n"})
+    with pytest.raises(TemplateError, match=r"t\.html:1: 'missing' is undefined"):
+        render(environment(tmp_path / "templates"), "t.html", {})
+
+
+def test_compiled_templates_are_cached_apart_for_each_code_generator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAGEMAP_CACHE", str(tmp_path / "cache"))
+    write(tmp_path, {"templates/t.html": "<p>{{ a }}</p>\n"})
+    assert render(environment(tmp_path / "templates"), "t.html", {"a": "x"}) == "<p>x</p>\n"
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"jinja-{__version__}-{COMPILED}"]

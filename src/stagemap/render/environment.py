@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.compiler
 import jinja2.runtime
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import TemplateError
@@ -28,6 +30,13 @@ PREFIX = "stagemap"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm", ".xml", ".svg")
 GENERATOR = f"stagemap {__version__}"
 """How rendered pages and kits name the tool that made them (the ``generator`` variable)."""
+
+
+COMPILED = 2
+"""Which code the environment compiles templates to: part of the bytecode cache's folder name.
+
+Raise it when `_CodeGenerator` or the environment's options change what a template compiles
+to, so that code compiled by an earlier version is never loaded."""
 
 
 def _autoescape(name: str | None) -> bool:
@@ -41,13 +50,13 @@ def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | No
     (``$XDG_CACHE_HOME/stagemap``, else ``~/.cache/stagemap``, or ``STAGEMAP_CACHE``), so a
     first build in a fresh checkout does not compile the built-in templates again. Jinja
     checks each entry against the template's source and the Python version; the folder name
-    carries stagemap's version, which sets the environment's options. Nothing is cached when
-    the folder cannot be made.
+    carries stagemap's version and `COMPILED`, which set what templates compile to. Nothing is
+    cached when the folder cannot be made.
     """
     base = os.environ.get("STAGEMAP_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"
     )
-    folder = os.path.join(base, f"jinja-{__version__}")
+    folder = os.path.join(base, f"jinja-{__version__}-{COMPILED}")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
@@ -91,9 +100,41 @@ _PLAIN: dict[object, bool] = {}
 """Per method's function: whether it takes no context, environment or evaluation context."""
 
 
+def _shown(value: Any) -> str:
+    """Return ``value`` as an HTML template shows it: what `markupsafe.escape` gives, sooner.
+
+    `escape` is Python code that makes a new `Markup` for every value; most values a page
+    shows are plain text with nothing to escape, or `Markup` already. The text is the same;
+    only its type may be plain ``str``, which the page's text never keeps apart.
+    """
+    kind = type(value)
+    if kind is str:
+        if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+            return escape(value)
+        return value  # type: ignore[no-any-return]
+    if kind is Markup:
+        return value  # type: ignore[no-any-return]
+    if kind is int:
+        return str(value)
+    return escape(value)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles ``{{ value }}`` in an autoescaped template to ``environment.shown(value)`` (see `_shown`)."""
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.shown(")
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
 class _Environment(jinja2.Environment):
     project_root: Path | None = None
     """Template errors name project files relative to this folder."""
+
+    code_generator_class = _CodeGenerator
+    shown = staticmethod(_shown)
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """Give each template its globals as one plain dict, not Jinja's chain of two.
