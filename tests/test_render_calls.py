@@ -162,3 +162,21 @@ def test_compiled_templates_are_cached_apart_for_each_code_generator(
     write(tmp_path, {"templates/t.html": "<p>{{ a }}</p>\n"})
     assert render(environment(tmp_path / "templates"), "t.html", {"a": "x"}) == "<p>x</p>\n"
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"jinja-{__version__}-{COMPILED}"]
+
+
+@pytest.mark.parametrize("ids", [[], ["a"], ["a", "b", "c"]])
+def test_named_gives_what_a_loop_over_the_names_gives(tmp_path: Path, ids: list[str]) -> None:
+    loop = "{% for i in ids %}{{ names[i] }}{% if not loop.last %}, {% endif %}{% endfor %}"
+    write(
+        tmp_path,
+        {
+            "templates/loop.html": f"<p>{loop}</p>\n",
+            "templates/named.html": "<p>{{ ids | named(names) }}</p>\n",
+            "templates/other.txt": "{{ ids | named(names, ' / ') or 'none' }}\n",
+        },
+    )
+    env = environment(tmp_path / "templates")
+    values = {"ids": ids, "names": {"a": "Aware & <ready>", "b": "B", "c": "C"}}
+    assert render(env, "named.html", values) == render(env, "loop.html", values)
+    shown = {0: "none\n", 1: "Aware & <ready>\n", 3: "Aware & <ready> / B / C\n"}[len(ids)]
+    assert render(env, "other.txt", values) == shown
