@@ -12,6 +12,7 @@ import click
 import pytest
 
 from stagemap.cli.app import COMMANDS, cli
+from stagemap.render import cmark
 from tests.conftest import ROOT
 
 
@@ -77,6 +78,24 @@ def test_cli_build_does_not_import_the_preview_server(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout == "0 []\n", done.stderr
+
+
+@pytest.mark.skipif(not cmark.available, reason="no compiled renderer here: every body needs markdown-it-py")
+def test_cli_build_imports_markdown_it_only_for_a_body_the_compiled_renderer_leaves(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from stagemap.cli import cli\n"
+        f"CliRunner().invoke(cli, ['-C', {str(tmp_path)!r}, 'init'])\n"
+        f"result = CliRunner().invoke(cli, ['-C', {str(tmp_path)!r}, 'build'])\n"
+        "print(result.exit_code, 'markdown_it' in sys.modules)\n"
+        f"open({str(tmp_path / 'content' / 'raw.md')!r}, 'w').write("
+        "'---\\ntitle: Raw\\nstages: [awareness]\\nquestions: [who-we-are]\\n---\\nA <b>raw</b> tag.\\n')\n"
+        f"result = CliRunner().invoke(cli, ['-C', {str(tmp_path)!r}, 'build'])\n"
+        "print(result.exit_code, 'markdown_it' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout == "0 False\n0 True\n", done.stderr
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
