@@ -165,7 +165,8 @@ def _derived(asset: Asset, roots: Iterable[str]) -> Iterable[str]:
         ]
         if isinstance(slug, str) and slug.startswith("/") and parts["section"]:
             candidates.insert(0, parts["section"] + slug)
-        for route in candidates:
+        # Mostly the same route three times over (no slug; the id is the file's name): once each.
+        for route in dict.fromkeys(candidates):
             yield "/" + route
             bare = _PREFIXES.sub(r"\1", route)
             if bare != route:

@@ -5,8 +5,9 @@ Pure, like `stagemap.analyse.site`, which plans the pages and makes these views 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model.journey import Persona, Question, Stage
 from ..model.kit import Kit
@@ -140,13 +141,17 @@ def asset_views(
     for asset in ordered:
         if asset.next in by_id:
             incoming.setdefault(asset.next, []).append(asset)
+    # Thousands of assets share a few dozen combinations of tags: each one's tuple, made once.
+    stages = _in_order(model.stages)
+    questions = _in_order(config.questions)
+    personas = _in_order(config.personas)
     return {
         a.id: AssetView(
             asset=a,
             source=strip_prefix(a.path, prefix),
-            stages=tuple(s for s in model.stages if s.id in a.stages),
-            questions=tuple(q for q in config.questions if q.id in a.questions),
-            personas=tuple(p for p in config.personas if p.id in a.personas),
+            stages=stages(a.stages),
+            questions=questions(a.questions),
+            personas=personas(a.personas),
             next_stage=model.stage(a.next) if a.next else None,
             next_asset=by_id.get(a.next) if a.next else None,
             incoming=tuple(incoming.get(a.id, ())),
@@ -154,3 +159,19 @@ def asset_views(
         for a in library.assets
         if a.id in keys
     }
+
+
+_Tagged = TypeVar("_Tagged", Stage, Question, Persona)
+
+
+def _in_order(known: Sequence[_Tagged]) -> Callable[[tuple[str, ...]], tuple[_Tagged, ...]]:
+    """Return a function giving the items of ``known`` (in their order) whose ids are in a tag tuple, each tuple's answer kept."""
+    made: dict[tuple[str, ...], tuple[_Tagged, ...]] = {}
+
+    def pick(ids: tuple[str, ...]) -> tuple[_Tagged, ...]:
+        found = made.get(ids)
+        if found is None:
+            found = made[ids] = tuple(item for item in known if item.id in ids)
+        return found
+
+    return pick
