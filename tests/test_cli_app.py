@@ -12,7 +12,7 @@ import click
 import pytest
 
 from stagemap.cli.app import COMMANDS, cli
-from stagemap.render import cmark
+from stagemap.render.markdown import compiled_enabled
 from tests.conftest import ROOT
 
 
@@ -80,7 +80,9 @@ def test_cli_build_does_not_import_the_preview_server(tmp_path: Path) -> None:
     assert done.stdout == "0 []\n", done.stderr
 
 
-@pytest.mark.skipif(not cmark.available, reason="no compiled renderer here: every body needs markdown-it-py")
+@pytest.mark.skipif(
+    not compiled_enabled(), reason="no compiled renderer here (or it is off): every body needs markdown-it-py"
+)
 def test_cli_build_imports_markdown_it_only_for_a_body_the_compiled_renderer_leaves(tmp_path: Path) -> None:
     code = (
         "import sys\n"
