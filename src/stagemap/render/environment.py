@@ -255,8 +255,9 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
 def named(ids: Iterable[str], table: Mapping[str, str], separator: str = ", ") -> str:
     """Return the names ``table`` gives ``ids``, joined by ``separator``: ``{{ a.stages | named(names.stage) }}``.
 
-    The same text as a loop that puts a comma after all but the last name, at a quarter of the
-    cost: a loop that asks for ``loop.last`` made 30% of a page of a list of 100 assets.
+    The same text as a loop that puts a comma after all but the last name, at a fifth of the
+    cost for two names (0.5 against 2.5 us): a loop that asks for ``loop.last`` made 30% of a
+    page of a list of 100 assets.
     """
     return separator.join([table[i] for i in ids])
 
