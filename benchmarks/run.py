@@ -5,14 +5,15 @@
     .venv/bin/python benchmarks/run.py --sizes 10000 --compare-up-to 10000 --tools hugo
 
 For each size it generates a library (benchmarks/generate.py, fixed seed) and times, with
-medians over several runs and the peak memory (maximum resident set) of the slowest run:
+medians over several runs and the largest peak memory (maximum resident set) of its runs:
 
 - `stagemap check` and `stagemap report --format json`, cold (no parse cache) and warm;
 - a full `stagemap build` from scratch, a rebuild with nothing changed, and a rebuild after
   editing one asset.
 
 When `mkdocs`, `pelican` or `hugo` are on PATH (or in the env var of the same name in capitals)
-it builds the same library with them in the same run and prints stagemap's ratio to each.
+it builds the same library with them in the same run, their builds taking turns with stagemap's
+build from scratch (see `side_by_side`), and prints stagemap's ratio to each.
 The table is printed as Markdown, ready for docs/benchmarks.md. Before any timing, stagemap's
 modules are compiled to bytecode, as installing a wheel does: otherwise an editable install on
 a machine with `PYTHONDONTWRITEBYTECODE` set compiles them from source on every run.
@@ -29,6 +30,8 @@ depended on what the machine had deleted before.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import os
 import platform
 import resource
@@ -39,6 +42,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -100,31 +104,66 @@ def measure(
     before: Callable[[], None] | None = None,
     env: dict[str, str] | None = None,
 ) -> dict[str, object]:
-    times: list[float] = []
-    cpus: list[float] = []
-    peak = 0
-    for _ in range(runs):
-        if before is not None:
-            before()
-        seconds, mb, cpu = run_once(argv, cwd, env)
-        times.append(seconds)
-        cpus.append(cpu)
-        peak = max(peak, mb)
-    median = statistics.median(times)
-    cpu = statistics.median(cpus)
-    print(
-        f"  {label:<44} median {median:7.3f} s  (min {min(times):.3f}, max {max(times):.3f})"
-        f"  CPU {cpu:.3f} s  peak {peak} MB",
-        flush=True,
-    )
+    """Run a command ``runs`` times in a row; print and return its figures (see `summary`)."""
+    row = side_by_side([Timed(label, argv, cwd, runs, before, env)])[0]
+    show(row)
+    return row
+
+
+@dataclass
+class Timed:
+    """A command to time: how many runs, what to do before each, extra environment variables."""
+
+    label: str
+    argv: list[str]
+    cwd: Path
+    runs: int
+    before: Callable[[], None] | None = None
+    env: dict[str, str] | None = None
+    times: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    peak: int = 0
+
+
+def side_by_side(commands: list[Timed]) -> list[dict[str, object]]:
+    """Time the commands in rounds, one run of each per round, and return each one's figures.
+
+    Alternating makes a ratio between two of them fair on a machine whose speed drifts: timed
+    one after the other, minutes apart, stagemap's build and Hugo's differed by a third from
+    one sitting to the next while neither had changed.
+    """
+    for round_ in range(max((c.runs for c in commands), default=0)):
+        for command in commands:
+            if round_ >= command.runs:
+                continue
+            if command.before is not None:
+                command.before()
+            seconds, mb, cpu = run_once(command.argv, command.cwd, command.env)
+            command.times.append(seconds)
+            command.cpus.append(cpu)
+            command.peak = max(command.peak, mb)
+    return [summary(c.label, c.times, c.cpus, c.peak) for c in commands]
+
+
+def summary(label: str, times: list[float], cpus: list[float], peak: int) -> dict[str, object]:
+    """The figures of a command: median, fastest and slowest time, median CPU time, peak memory."""
     return {
         "label": label,
-        "median": median,
+        "median": statistics.median(times),
         "min": min(times),
         "max": max(times),
-        "cpu": cpu,
+        "cpu": statistics.median(cpus),
         "peak_mb": peak,
     }
+
+
+def show(row: dict[str, object]) -> None:
+    """Print a command's figures on one line."""
+    print(
+        f"  {row['label']:<44} median {row['median']:7.3f} s  (min {row['min']:.3f}, max {row['max']:.3f})"
+        f"  CPU {row['cpu']:.3f} s  peak {row['peak_mb']} MB",
+        flush=True,
+    )
 
 
 def compile_bytecode() -> None:
@@ -192,6 +231,23 @@ def prepare_hugo(lib: Path, work: Path) -> list[str] | None:
     return [exe, "--quiet", "-s", str(site), "-d", str(work / "out")]
 
 
+def _rivals(
+    lib: Path, stack: contextlib.ExitStack[bool | None], tools: tuple[str, ...], runs: int, aside: Aside
+) -> list[Timed]:
+    """The builds of the other tools on the same library, each in a folder of its own (its ``cwd``) until ``stack`` closes."""
+    found = []
+    others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
+    for name, prepare in [o for o in others if o[0] in tools]:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        argv = prepare(lib, work)
+        if argv is None:
+            print(f"  {name}: not installed, skipped")
+            continue
+        # It runs in its work folder, where its output (``out``) goes.
+        found.append(Timed(f"{name} build", argv, work, runs, functools.partial(aside.move, work / "out")))
+    return found
+
+
 def bench_size(
     size: int,
     lib: Path,
@@ -223,7 +279,13 @@ def bench_size(
     rows.append((size, measure("report --format json, warm", report, lib, runs)))
     if has_build(lib):
         build = [*STAGEMAP, "build", "--as-of", "2026-11-24"]
-        full = measure("build from scratch", build, lib, runs, drop_site)
+        with contextlib.ExitStack() as stack:
+            rivals = _rivals(lib, stack, tools, min(runs, 3), aside) if compare else []
+            # The other tools' builds take turns with stagemap's (see `side_by_side`).
+            full, *others = side_by_side([Timed("build from scratch", build, lib, runs, drop_site), *rivals])
+            for rival in rivals:
+                aside.move(rival.cwd / "out")
+        show(full)
         rows.append((size, full))
         rows.append((size, measure("rebuild, nothing changed", build, lib, runs)))
         slow = {"STAGEMAP_MARKDOWN": "python"}
@@ -241,29 +303,16 @@ def bench_size(
 
         rows.append((size, measure("rebuild after editing one asset", build, lib, runs, touch_one)))
         target.write_text(original, encoding="utf-8")
-        others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
-        for name, prepare in [o for o in others if o[0] in tools] if compare else ():
-            with tempfile.TemporaryDirectory() as tmp:
-                argv = prepare(lib, Path(tmp))
-                if argv is None:
-                    print(f"  {name}: not installed, skipped")
-                    continue
-                out = Path(tmp) / "out"
-                other = measure(
-                    f"{name} build",
-                    argv,
-                    lib,
-                    min(runs, 3),
-                    lambda o=out: aside.move(o),
-                )
-                aside.move(out)
-                rows.append((size, other))
-                ratio = float(other["median"]) / float(full["median"])
-                print(
-                    f"    stagemap full build is {ratio:.1f}x faster than {name}"
-                    if ratio >= 1
-                    else f"    stagemap full build is {1 / ratio:.1f}x slower than {name}"
-                )
+        for other in others:
+            show(other)
+            rows.append((size, other))
+            name = str(other["label"]).removesuffix(" build")
+            ratio = float(other["median"]) / float(full["median"])
+            print(
+                f"    stagemap full build is {ratio:.1f}x faster than {name}"
+                if ratio >= 1
+                else f"    stagemap full build is {1 / ratio:.1f}x slower than {name}"
+            )
     else:
         print("  build: this stagemap has no build command yet, skipped")
     print(flush=True)

@@ -1,8 +1,10 @@
-"""The benchmark moves each timed build's output aside and deletes it only once the timing is over."""
+"""The benchmark: each timed build's output moved aside and deleted only once the timing is over; builds compared take turns."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import benchmark_module
 
@@ -23,3 +25,34 @@ def test_outputs_are_moved_aside_whole_and_deleted_only_when_cleared(tmp_path: P
     aside.clear()
     assert not kept.exists()
     assert (tmp_path / "lib").is_dir()
+
+
+def test_builds_compared_take_turns_and_keep_their_own_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = benchmark_module("run")
+    order: list[str] = []
+    figures = {
+        "stagemap": iter([(2.0, 50, 3.0), (4.0, 60, 5.0), (3.0, 55, 4.0)]),
+        "hugo": iter([(1.0, 300, 2.0), (5.0, 200, 6.0)]),
+    }
+
+    def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, float]:
+        order.append(argv[0])
+        return next(figures[argv[0]])
+
+    monkeypatch.setattr(run, "run_once", run_once)
+    ours = run.Timed("build from scratch", ["stagemap"], tmp_path, 3, lambda: order.append("before"))
+    theirs = run.Timed("hugo build", ["hugo"], tmp_path, 2)
+    full, other = run.side_by_side([ours, theirs])
+    # One run of each in turn, then the runs the other tool does not take.
+    assert order == ["before", "stagemap", "hugo", "before", "stagemap", "hugo", "before", "stagemap"]
+    assert full == {
+        "label": "build from scratch",
+        "median": 3.0,
+        "min": 2.0,
+        "max": 4.0,
+        "cpu": 4.0,
+        "peak_mb": 60,
+    }
+    assert other == {"label": "hugo build", "median": 3.0, "min": 1.0, "max": 5.0, "cpu": 4.0, "peak_mb": 300}
