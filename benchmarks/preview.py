@@ -12,7 +12,9 @@ the preview's version endpoint (the one open pages poll) every 5 ms until the ve
 build would load the server 50 times as much as an open page does); "CPU until shown" is the user + system time the server process used from the
 save until then (read from /proc, so Linux only). When `hugo` is on PATH (or in $HUGO), ``hugo server --renderToDisk`` gets the
 same library and the same edits in the same run, timed on disk (its reload goes out over a
-WebSocket as it writes; ``--disableFastRender``, or it re-renders only pages a browser has open). Then ``stagemap build`` with nothing changed is timed as a whole
+WebSocket as it writes; ``--disableFastRender``, or it re-renders only pages a browser has open).
+The servers take turns, each edit once every server is idle (see `settle`), so that neither
+times its edit while the other still builds. Then ``stagemap build`` with nothing changed is timed as a whole
 process (median of 3). The table is printed as Markdown, ready for docs/benchmarks.md.
 
 ``--stagemap "python -m stagemap"`` times another install (with PYTHONPATH set for it).
@@ -46,7 +48,11 @@ from run import prepare_hugo, tool  # noqa: E402
 
 VERSION_PATH = "/__stagemap/version"
 SETTLE = 1.0
-"""Seconds between two edits, so each is timed on its own."""
+"""Seconds between two edits at the least, so each is timed on its own (see `settle`)."""
+IDLE = 0.5
+"""Seconds over which the servers must use next to no CPU before the next edit (see `settle`)."""
+IDLE_SHARE = 0.1
+"""The share of one core the servers may use together and still count as idle (a timer, a look)."""
 TIMEOUT = 300.0
 """Seconds to wait for a site to be built, or for one edit to show."""
 
@@ -224,7 +230,7 @@ def start_hugo(lib: Path, work: Path) -> Server | None:
 
 
 def time_servers(servers: list[Server], rounds: int) -> None:
-    """Start every server, then make the edits on each in turn, so that all share the machine's load."""
+    """Start every server, then make the edits on each in turn (each once all are idle), so that a drift in the machine's speed slows all alike."""
     for server in servers:
         print(f"  starting {server.name}", file=sys.stderr, flush=True)
         wait_for(server.ready, step=0.05)
@@ -232,9 +238,30 @@ def time_servers(servers: list[Server], rounds: int) -> None:
     for n in range(rounds):
         for kind in ("body", "front"):
             for server in servers:
-                time.sleep(SETTLE)
-                print(f"  {server.name}: {kind} edit {n + 1}", file=sys.stderr, flush=True)
+                waited = settle(servers)
+                print(
+                    f"  {server.name}: {kind} edit {n + 1} (idle after {waited:.2f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 server.edit(kind, n)
+
+
+def settle(servers: list[Server]) -> float:
+    """Wait `SETTLE` seconds, then until no server is busy; return the seconds waited.
+
+    A server's page can change on disk before its build is over (Hugo writes the rest of the
+    site after it): the next edit, on another server, must not share the cores with that.
+    Outside Linux, where the CPU time is not read, this waits `SETTLE` seconds.
+    """
+    start = time.perf_counter()
+    time.sleep(SETTLE)
+    while time.perf_counter() - start < TIMEOUT:
+        used = sum(server.cpu() for server in servers)
+        time.sleep(IDLE)
+        if sum(server.cpu() for server in servers) - used <= IDLE * IDLE_SHARE:
+            return time.perf_counter() - start
+    raise SystemExit(f"the servers were still busy after {TIMEOUT:.0f} s")
 
 
 def bench_rebuild(command: list[str], env: dict[str, str], work: Path) -> list[float]:
