@@ -238,7 +238,9 @@ def _rivals(
     found = []
     others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
     for name, prepare in [o for o in others if o[0] in tools]:
-        work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        # Beside the library, where stagemap writes its site: creating a file takes much longer in
+        # some folders of a disk than in others (see `main`), and /tmp may be another disk.
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{name}-", dir=lib.parent)))
         argv = prepare(lib, work)
         if argv is None:
             print(f"  {name}: not installed, skipped")
@@ -342,8 +344,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
     args = parser.parse_args()
 
-    # Inside the repository (ignored), not /tmp: file creation speed differs between the two
-    # on some machines, and every tool is timed on the same disk.
+    # Inside the repository (ignored), not /tmp, and every tool's output beside the libraries:
+    # how long creating a file takes differs between folders of one disk (0.07 to 1.05 ms here,
+    # by where the file system put the folder), so all are timed in the same place.
     base = args.keep or Path(tempfile.mkdtemp(prefix="run-", dir=_bench_dir()))
     print(
         f"# stagemap benchmark: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,19 @@ def test_builds_compared_take_turns_and_keep_their_own_figures(
         "peak_mb": 60,
     }
     assert other == {"label": "hugo build", "median": 3.0, "min": 1.0, "max": 5.0, "cpu": 4.0, "peak_mb": 300}
+
+
+def test_the_other_tools_write_beside_the_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run = benchmark_module("run")
+    monkeypatch.setattr(run, "tool", lambda name: f"/opt/{name}")
+    lib = tmp_path / "run" / "lib1000"
+    (lib / "content").mkdir(parents=True)
+    with contextlib.ExitStack() as stack:
+        rivals = run._rivals(lib, stack, ("mkdocs", "pelican", "hugo"), 3, run.Aside(lib.parent))
+        # In the folder stagemap writes its site in, not /tmp: file creation speed differs between folders.
+        assert [(r.label, r.cwd.parent, r.argv[0], r.runs) for r in rivals] == [
+            ("mkdocs build", lib.parent, "/opt/mkdocs", 3),
+            ("pelican build", lib.parent, "/opt/pelican", 3),
+            ("hugo build", lib.parent, "/opt/hugo", 3),
+        ]
+    assert sorted(p.name for p in lib.parent.iterdir()) == ["lib1000"]  # their folders go with the stack
