@@ -250,9 +250,9 @@ def time_servers(servers: list[Server], rounds: int) -> None:
 def settle(servers: list[Server]) -> float:
     """Wait `SETTLE` seconds, then until no server is busy; return the seconds waited.
 
-    A server's page can change on disk before its build is over (Hugo writes the rest of the
-    site after it): the next edit, on another server, must not share the cores with that.
-    Outside Linux, where the CPU time is not read, this waits `SETTLE` seconds.
+    A server's page can change on disk before it is done (Hugo went on working for seconds
+    after it): the next edit, on another server, must not share the cores with that work.
+    Outside Linux, where the CPU time is not read, this waits `SETTLE` and one `IDLE`.
     """
     start = time.perf_counter()
     time.sleep(SETTLE)
