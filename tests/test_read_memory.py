@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -100,3 +101,25 @@ def test_read_memory_keeps_what_came_from_the_cache_file(aged: Path, monkeypatch
         parsed = counting(monkeypatch)
         read_project(aged, memory=memory)
         assert parsed == ["content/blog/missed-calls-cost.md"]
+
+
+def test_a_read_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    real = assets.parse_asset
+
+    def parse_asset(rel: str, *args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(rel, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assets, "parse_asset", parse_asset)
+    project = read_project(sample)[0]
+    assert seen and not any(seen)  # no collection while the files are parsed
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it itself (the preview) finds it paused after
+    try:
+        assert read_project(sample)[0].library == project.library
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -24,7 +24,7 @@ from ..model.project import Project
 from ..model.settings import CONFIG_NAME, Config
 from ..read.cache import CacheUpdate
 from ..read.project import read_project
-from ..read.remembered import Remembered
+from ..read.remembered import Remembered, collector_paused
 from ..read.settings import find_root
 from ..read.signals import signals_dir
 from ..render.environment import environment
@@ -191,13 +191,8 @@ class Preview:
         never looked at again; a build's own garbage is collected after it, while the
         watcher waits.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             found = self._build(old)
-        finally:
-            if enabled:
-                gc.enable()
         if not self._frozen and found[2] is not None and not found[0].error:
             self._frozen = True
             gc.collect()
