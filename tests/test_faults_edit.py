@@ -185,6 +185,33 @@ def test_rename_interrupted_by_ctrl_c_changes_all_files_or_none(
         assert [p for p in root.rglob("*.tmp")] == []
 
 
+@pytest.mark.parametrize("state", ["prepare", "commit"])
+@pytest.mark.parametrize("saved", [False, True])
+def test_rename_interrupted_while_its_journal_is_saved_changes_nothing_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state: str, saved: bool
+) -> None:
+    # Ctrl-C a moment before or after the journal is written: the window the test above hit
+    # now and then, where a rename left its journal (and, in state commit, its temps) behind.
+    root = make_project(tmp_path, 5)
+    monkeypatch.chdir(root)
+    before = snapshot(root)
+    real = edits_module._save
+
+    def save(folder: Path, what: str, now: str, entries: object) -> None:
+        if now == state and not saved:
+            raise KeyboardInterrupt
+        real(folder, what, now, entries)  # type: ignore[arg-type]
+        if now == state:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(edits_module, "_save", save)
+    result = CliRunner().invoke(cli, ["rename-persona", "owner", "boss", "--yes"])
+    assert (result.exit_code, result.stderr) == (1, "\nAborted!\n")  # click's answer to Ctrl-C
+    assert snapshot(root) == before
+    assert not (root / CACHE / JOURNAL).exists()
+    assert [p.name for p in root.rglob("*.tmp")] == []
+
+
 def test_rename_copy_model_killed_midway_is_finished_by_running_it_again(tmp_path: Path) -> None:
     root = make_project(tmp_path, 30)
     args = ("rename-stage", "awareness", "noticing", "--copy-model", "--yes")

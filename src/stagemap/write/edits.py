@@ -10,8 +10,9 @@ every file renamed, or a journal from which the next run finishes the job:
 2. each file's new bytes go to a temp file beside it, flushed to disk;
 3. every target is checked to still hold the bytes the plan was made from (else the temps
    and the journal are removed, nothing has changed, and `ChangedFiles` names the files);
-4. the journal moves to state ``commit``; the temps are renamed into place, with Ctrl-C
-   and termination held off meanwhile; the journal is removed.
+4. with Ctrl-C and termination held off, the journal moves to state ``commit``, the temps
+   are renamed into place and the journal is removed. An error or Ctrl-C before that (even
+   while a journal is saved) removes the temps and the journal: nothing has changed.
 
 `finish_interrupted` reads a journal left by a killed run: in state ``prepare`` it removes
 the temps (nothing had changed); in state ``commit`` it renames the temps that are left.
@@ -98,9 +99,13 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
     """
     entries = [_entry(edit, within) for edit, within in planned]
     folder = cache_dir(folder)
-    _save(folder, what, "prepare", entries)
-    fault("rename-after-journal")
+    # Until the journal says ``commit``, any way out (an error, Ctrl-C, even while a journal
+    # is saved) takes the temps and the journal away: no file has changed. From then on Ctrl-C
+    # and termination wait until every temp is in place.
+    committed = False
     try:
+        _save(folder, what, "prepare", entries)
+        fault("rename-after-journal")
         for i, ((edit, _), entry) in enumerate(zip(planned, entries, strict=True), 1):
             _write_temp(entry, edit.after)
             fault("rename-after-temp", i)
@@ -109,21 +114,23 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
         ]
         if changed:
             raise ChangedFiles(changed)
+        with _held_signals():
+            _save(folder, what, "commit", entries)
+            committed = True
+            fault("rename-after-commit")
+            late = _commit_all(planned, entries)
+            for parent in sorted({os.path.dirname(e.target) for e in entries}):
+                fsync_dir(Path(parent))
+            if late:
+                raise OutputError(
+                    f"changed by someone else during the rename, so left as they are: {', '.join(late)}; "
+                    f"the other files are renamed: put these right by hand, then delete {folder / JOURNAL}"
+                )
+            remove_owned_files(folder, [JOURNAL])
     except BaseException:
-        _discard(entries, folder)
+        if not committed:
+            _discard(entries, folder)
         raise
-    _save(folder, what, "commit", entries)
-    fault("rename-after-commit")
-    with _held_signals():
-        late = _commit_all(planned, entries)
-        for parent in sorted({os.path.dirname(e.target) for e in entries}):
-            fsync_dir(Path(parent))
-        if late:
-            raise OutputError(
-                f"changed by someone else during the rename, so left as they are: {', '.join(late)}; "
-                f"the other files are renamed: put these right by hand, then delete {folder / JOURNAL}"
-            )
-        remove_owned_files(folder, [JOURNAL])
 
 
 def _commit_all(planned: Sequence[tuple[FileEdit, Path | None]], entries: Sequence[_Entry]) -> list[str]:
