@@ -171,7 +171,7 @@ def test_rebuild_clears_the_staging_folder_a_killed_build_left(
     killed = spawn(sample, out, "staged:30")
     killed.communicate(timeout=60)
     assert killed.returncode == -signal.SIGKILL
-    assert len(os.listdir(out / STAGING)) >= 20
+    assert len(_staged(out)) >= 20
     assert run(sample, out)[0] == 0
     assert not (out / STAGING).exists()
     assert not [p for p in out.rglob(".*") if p.name != MANIFEST]
@@ -342,7 +342,7 @@ def test_build_interrupted_while_workers_render_says_so_in_one_line(
     build = spawn(big, out, STAGEMAP_WORKERS="2")
     staging = out / STAGING
     for _ in range(1200):
-        if staging.is_dir() and len(os.listdir(staging)) >= 20:
+        if staging.is_dir() and len(_staged(out)) >= 20:
             break
         assert build.poll() is None, "the build ended before it could be interrupted"
         time.sleep(0.05)
@@ -374,9 +374,16 @@ def test_build_killed_while_workers_render_frees_the_folder_at_once(sample: Path
     finally:
         os.killpg(build.pid, signal.SIGKILL)
         build.communicate(timeout=60)
-    assert len(os.listdir(out / STAGING)) >= 4  # both workers' first pages, left behind
+    staged = _staged(out)
+    assert len(staged) >= 4  # both workers' first pages, left behind
+    assert len({path.parent for path in staged}) == 2  # each worker in a folder of its own
     assert run(sample, out)[0] == 0
     assert not (out / STAGING).exists()
+
+
+def _staged(out: Path) -> list[Path]:
+    """The files in the staging folder of ``out`` (each process writes into a folder of its own there)."""
+    return [path for path in (out / STAGING).rglob("*") if path.is_file()]
 
 
 def _stopped(group: int) -> list[int]:
