@@ -206,10 +206,75 @@ def test_rename_interrupted_while_its_journal_is_saved_changes_nothing_and_leave
 
     monkeypatch.setattr(edits_module, "_save", save)
     result = CliRunner().invoke(cli, ["rename-persona", "owner", "boss", "--yes"])
-    assert (result.exit_code, result.stderr) == (1, "\nAborted!\n")  # click's answer to Ctrl-C
+    assert (result.exit_code, result.stderr) == (130, "Interrupted; nothing was renamed.\n")
+    assert result.stdout.startswith("Renaming persona 'owner' to 'boss' changes 6 files:\n")
     assert snapshot(root) == before
     assert not (root / CACHE / JOURNAL).exists()
     assert [p.name for p in root.rglob("*.tmp")] == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_rename_interrupted_while_renaming_finishes_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    # The signal comes once every temp is written and the journal says commit: it waits.
+    root = make_project(tmp_path / "project", 5)
+    reference = make_project(tmp_path / "reference", 5)
+    assert stagemap(reference, "rename-persona", "owner", "boss", "--yes").returncode == 0
+    monkeypatch.chdir(root)
+    real = edits_module._commit_all
+
+    def commit_all(*args: object) -> list[str]:
+        os.kill(os.getpid(), signum)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(edits_module, "_commit_all", commit_all)
+    result = CliRunner().invoke(cli, ["rename-persona", "owner", "boss", "--yes"])
+    assert (result.exit_code, result.stderr) == (130, "Interrupted, but only once every file was renamed.\n")
+    assert result.stdout.endswith("\nRenamed persona 'owner' to 'boss' in 6 files.\n")
+    assert snapshot(root) == snapshot(reference)
+    assert not (root / CACHE / JOURNAL).exists()
+
+
+def test_tag_interrupted_says_how_many_files_changed_and_the_same_command_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path, 3)
+    monkeypatch.chdir(root)
+    real = tag_module.write_planned
+    calls = iter(range(100))
+
+    def write_planned(*args: object) -> bool:
+        if next(calls) == 1:
+            raise KeyboardInterrupt
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tag_module, "write_planned", write_planned)
+    command = ["tag", "content", "--add-stage", "exploration"]
+    code, out, err = run(*command)
+    assert (code, out) == (130, "changed content/f000.md\n")
+    assert err == (
+        "Interrupted: 1 of 3 files changed (each one whole, the others as they were); "
+        "run the same command again to change the rest.\n"
+    )
+    assert "stages: [awareness, exploration]" in (root / "content/f000.md").read_text()
+    assert "stages: [awareness]\n" in (root / "content/f001.md").read_text()
+    monkeypatch.setattr(tag_module, "write_planned", real)
+    assert run(*command) == (
+        0,
+        "changed content/f001.md\nchanged content/f002.md\n2 files changed, 1 unchanged, 0 refused.\n",
+        "",
+    )
+
+
+def test_a_command_interrupted_says_so_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(make_project(tmp_path, 3))
+
+    def stop(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tag_module, "plan_tag", stop)
+    assert run("tag", "content", "--add-stage", "exploration") == (130, "", "Interrupted.\n")
 
 
 def test_rename_copy_model_killed_midway_is_finished_by_running_it_again(tmp_path: Path) -> None:

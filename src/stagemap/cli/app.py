@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ..model.project import Project
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+INTERRUPTED = 130
+"""The exit code after Ctrl-C or SIGTERM: 128 + SIGINT, as a shell reports a process Ctrl-C stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,11 @@ def later(module: str, attribute: str) -> Any:
 
 
 class _Group(click.Group):
-    """Turns every StagemapError into one 'Error: ...' line and exit code 2."""
+    """Turns every StagemapError into one 'Error: ...' line and exit code 2, and Ctrl-C into exit 130.
+
+    A command that changes files says itself what an interruption left (``build``, ``tag``,
+    the renames); any other just stops.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -138,6 +144,9 @@ class _Group(click.Group):
         except StagemapError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(INTERRUPTED)
 
 
 class _LazyGroup(_Group):

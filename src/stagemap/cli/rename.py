@@ -13,8 +13,9 @@ from ..errors import UsageError
 from ..model.settings import Config
 from ..write.cache import journal_folder
 from ..write.edits import ChangedFiles, write_all
+from ..write.interrupts import Interrupted
 from . import edit
-from .app import CONTEXT, _plural, _State, pass_state
+from .app import CONTEXT, INTERRUPTED, _plural, _State, pass_state
 
 
 def _rename(
@@ -57,6 +58,7 @@ def _rename(
         (f, config.root if any(f.path.absolute().is_relative_to(s) for s in sources) else None)
         for f in changed
     ]
+    done = f"Renamed {kind} '{old}' to '{new}' in {_plural(len(changed), 'file')}."
     try:
         write_all(planned, journal_folder(config), what)
     except ChangedFiles as exc:
@@ -64,7 +66,14 @@ def _rename(
             edit.changed_meanwhile(rel)
         click.echo("Nothing was renamed: run the command again.", err=True)
         sys.exit(1)
-    click.echo(f"Renamed {kind} '{old}' to '{new}' in {_plural(len(changed), 'file')}.")
+    except Interrupted:  # it came while the files were renamed, and waited until all were
+        click.echo(done)
+        click.echo("Interrupted, but only once every file was renamed.", err=True)
+        sys.exit(INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was renamed.", err=True)
+        sys.exit(INTERRUPTED)
+    click.echo(done)
 
 
 def _plan(config: Config, kind: Kind, old: str, new: str, *, copy_model: bool) -> RenamePlan:

@@ -19,6 +19,7 @@ from ..write.lock import FolderBusy
 from ..write.targets import check_output_dir
 from .app import (
     CONTEXT,
+    INTERRUPTED,
     _as_of,
     _plural,
     _shown,
@@ -114,7 +115,7 @@ def _interruptible(shown: str) -> Iterator[None]:
             click.echo(f"Interrupted; the new site was already in place in {shown}", err=True)
         else:
             click.echo(f"Interrupted; the site in {shown} was not changed", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     finally:
         for sig, handler in before.items():
             if handler is not None:

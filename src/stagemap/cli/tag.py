@@ -31,7 +31,7 @@ from ..write.atomic import ChangedMeanwhile
 from ..write.edits import write_planned
 from ..write.faults import fault
 from . import edit
-from .app import CONTEXT, _as_of, _plural, _State, as_of_option, pass_state, shutil_width
+from .app import CONTEXT, INTERRUPTED, _as_of, _plural, _State, as_of_option, pass_state, shutil_width
 from .loading import load
 
 NOTHING_TO_CHANGE = (
@@ -244,15 +244,26 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
         )
         return 1 if refused else 0
     lost: list[FileEdit] = []
-    for i, file in enumerate(changed, 1):
-        try:
-            write_planned(file, project.config.root)
-        except ChangedMeanwhile:
-            edit.changed_meanwhile(file.rel)
-            lost.append(file)
-            continue
-        click.echo(f"changed {file.rel}")
-        fault("tag-after-write", i)
+    written = 0
+    try:
+        for i, file in enumerate(changed, 1):
+            try:
+                write_planned(file, project.config.root)
+            except ChangedMeanwhile:
+                edit.changed_meanwhile(file.rel)
+                lost.append(file)
+                continue
+            written += 1
+            click.echo(f"changed {file.rel}")
+            fault("tag-after-write", i)
+    except KeyboardInterrupt:
+        # Each file is written whole or not at all; the same command again changes the rest.
+        click.echo(
+            f"Interrupted: {written} of {_plural(len(changed), 'file')} changed (each one whole, "
+            "the others as they were); run the same command again to change the rest.",
+            err=True,
+        )
+        sys.exit(INTERRUPTED)
     if lost:
         tail += f", {len(lost)} not written (changed meanwhile)"
     click.echo(f"{_plural(len(changed) - len(lost), 'file')} changed, {tail}.")

@@ -11,8 +11,9 @@ every file renamed, or a journal from which the next run finishes the job:
 3. every target is checked to still hold the bytes the plan was made from (else the temps
    and the journal are removed, nothing has changed, and `ChangedFiles` names the files);
 4. with Ctrl-C and termination held off, the journal moves to state ``commit``, the temps
-   are renamed into place and the journal is removed. An error or Ctrl-C before that (even
-   while a journal is saved) removes the temps and the journal: nothing has changed.
+   are renamed into place and the journal is removed; a Ctrl-C meanwhile comes afterwards
+   as `Interrupted` (the change is made). An error or Ctrl-C before that (even while a
+   journal is saved) removes the temps and the journal: nothing has changed.
 
 `finish_interrupted` reads a journal left by a killed run: in state ``prepare`` it removes
 the temps (nothing had changed); in state ``commit`` it renames the temps that are left.
@@ -51,6 +52,7 @@ from .atomic import (
 from .cache import JOURNAL, cache_dir
 from .exchange import replace_if_holds, still_holds
 from .faults import fault
+from .interrupts import Interrupted
 
 """Test hook: the step at which the process kills itself (see the module docstring)."""
 
@@ -208,17 +210,30 @@ def _discard(entries: Sequence[_Entry], folder: Path) -> None:
 
 @contextlib.contextmanager
 def _held_signals() -> Iterator[None]:
-    """Hold off Ctrl-C and termination while temps are renamed, so that all of them are."""
+    """Hold off Ctrl-C and termination while temps are renamed, so that all of them are.
+
+    One that came meanwhile is taken off and raised as `Interrupted` once the block is done
+    (every file renamed): the command can then say that the change was made, not that it
+    was stopped. An error of the block goes first: it says more.
+    """
     held = {signal.SIGINT, signal.SIGTERM}
     try:
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     except (AttributeError, OSError, ValueError):  # pragma: no cover - no such call here
         yield
         return
+    came: set[int] = set()
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        try:
+            for signum in sorted(held & signal.sigpending()):
+                signal.sigtimedwait({signum}, 0)  # taken off, so that unblocking does not deliver it
+                came.add(signum)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    if came:
+        raise Interrupted
 
 
 def _save(folder: Path, what: str, state: str, entries: Sequence[_Entry]) -> None:
