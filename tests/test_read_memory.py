@@ -12,6 +12,7 @@ import pytest
 from stagemap.read import assets, cache
 from stagemap.read.project import read_project
 from stagemap.read.remembered import Remembered
+from stagemap.read.sources import walk
 from stagemap.write.cache import save_parse_cache
 
 OLD = 1_600_000_000_000_000_000
@@ -123,3 +124,14 @@ def test_a_read_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_walking_a_folder_leaves_nothing_for_the_garbage_collector(tmp_path: Path) -> None:
+    # Commands raise the collector's thresholds (cli/app.py): a reference cycle made on each
+    # read would keep what it holds (every path found) until a collection, in `serve` too.
+    for rel in ("a.md", "b/c.md", "b/d/e.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n")
+    gc.collect()
+    assert [sub for _, _, sub in walk(str(tmp_path))] == ["a.md", "b/c.md", "b/d/e.md"]
+    assert gc.collect() == 0

@@ -184,13 +184,16 @@ def walk(top: str) -> list[tuple[str, str, str]]:
     pathlib's overhead is a visible share of a cached run.
     """
     found: list[tuple[str, str, str]] = []
-
-    def visit(folder: str, prefix: str) -> None:
+    # A list of folders to visit, not a recursive inner function: one that calls itself is a
+    # reference cycle, and kept what it found alive until the next garbage collection.
+    todo = [(top, "")]
+    while todo:
+        folder, prefix = todo.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError:
             found.append(("unreadable", folder, prefix.rstrip("/") or "."))
-            return
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -202,7 +205,7 @@ def walk(top: str) -> list[tuple[str, str, str]]:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    visit(entry.path, sub + "/")
+                    todo.append((entry.path, sub + "/"))
                 elif entry.is_file():
                     found.append(("file", entry.path, sub))
                 elif entry.is_symlink():
@@ -211,8 +214,6 @@ def walk(top: str) -> list[tuple[str, str, str]]:
                     found.append(("special", entry.path, sub))
             except OSError:
                 found.append(("unreadable", entry.path, sub))
-
-    visit(top, "")
     return sorted(found, key=lambda item: item[2])
 
 
