@@ -2,7 +2,7 @@
 
 The folders tell the data flow, and imports point one way down it:
 
-    errors, _version, paths  <  model  <  read  <  analyse  <  render  <  edit  <  write  <  serve  <  cli
+    errors, _compiled, _version, paths  <  model  <  read  <  analyse  <  render  <  edit  <  write  <  serve  <  cli
 
 The facade (``stagemap/__init__.py``) and ``__main__`` only re-export or start the CLI.
 """
@@ -18,6 +18,7 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "stagemap"
 LAYERS = (
     "errors",
+    "_compiled",
     "_version",
     "paths",
     "model",
@@ -29,7 +30,8 @@ LAYERS = (
     "serve",
     "cli",
 )
-RANK = {"errors": 0, "_version": 0, "paths": 0, **{name: i for i, name in enumerate(LAYERS) if i > 2}}
+LEAVES = ("errors", "_compiled", "_version", "paths")
+RANK = {**dict.fromkeys(LEAVES, 0), **{name: i for i, name in enumerate(LAYERS) if name not in LEAVES}}
 OPTIONAL = {"cmarkgfm"}
 """Optional dependencies: imports allowed inside a function (they may be missing)."""
 DEFERRED = {"markdown_it": "render/markdown.py"}

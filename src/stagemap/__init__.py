@@ -20,11 +20,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import _compiled
 from ._version import __version__
+
+# Before any of the package's dataclasses is made: their code is kept between runs.
+_compiled.install()
 
 # Imported now, not on first use: the first import of a module of the ``stagemap.analyse``
 # package names that package ``analyse`` here. This import binds the function after it.
-from .analyse.coverage import analyse
+from .analyse.coverage import analyse  # noqa: E402  (after the install above)
 
 if TYPE_CHECKING:
     from .analyse.check import CheckResult, check_project

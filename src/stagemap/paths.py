@@ -1,7 +1,8 @@
-"""Where the package's own templates are, and how paths are shown (a leaf: any module may import it)."""
+"""Where the package's own templates and the per-user cache are, and how paths are shown (a leaf: any module may import it)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 BUILTIN = Path(__file__).resolve().parent / "templates"
@@ -16,3 +17,14 @@ def shown_path(path: Path, root: Path) -> str:
 def shown_folder(path: Path, root: Path) -> str:
     """Return a folder as `shown_path` does, with a trailing ``/`` when inside ``root``."""
     return path.relative_to(root).as_posix() + "/" if path.is_relative_to(root) else str(path)
+
+
+def user_cache() -> str:
+    """Return the per-user cache folder, which may not exist yet.
+
+    ``STAGEMAP_CACHE`` when set, else ``$XDG_CACHE_HOME/stagemap``, else ``~/.cache/stagemap``.
+    What is kept there (compiled templates and classes) is made again when it is missing.
+    """
+    return os.environ.get("STAGEMAP_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"
+    )

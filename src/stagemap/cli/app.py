@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
+from .. import _compiled
 from .._version import __version__
 from ..errors import StagemapError, UsageError, suggest
 from ..model.settings import Config
@@ -304,6 +305,7 @@ def run() -> NoReturn:
     elif not isinstance(code, int):  # as Python does with ``sys.exit("message")``
         sys.stderr.write(f"{code}\n")
         code = 1
+    _compiled.save()  # the classes' code compiled in this run, for the next one
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import TemplateError
-from ..paths import BUILTIN
+from ..paths import BUILTIN, user_cache
 from .memo import Memo
 
 PREFIX = "stagemap"
@@ -53,10 +53,7 @@ def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | No
     carries stagemap's version and `COMPILED`, which set what templates compile to. Nothing is
     cached when the folder cannot be made.
     """
-    base = os.environ.get("STAGEMAP_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "stagemap"
-    )
-    folder = os.path.join(base, f"jinja-{__version__}-{COMPILED}")
+    folder = os.path.join(user_cache(), f"jinja-{__version__}-{COMPILED}")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
