@@ -267,6 +267,40 @@ def test_tag_interrupted_says_how_many_files_changed_and_the_same_command_finish
     )
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_tag_stopped_by_a_signal_says_how_far_it_got(tmp_path: Path, signum: int) -> None:
+    # The real command line, paused after its first file (SIGSTOP), then sent the signal.
+    root = make_project(tmp_path, 3)
+    env = {**{k: v for k, v in os.environ.items() if k != FAULT_ENV}, FAULT_ENV: "tag-after-write:1:stop"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "stagemap", "tag", "content", "--add-stage", "exploration"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(1200):
+            with open(f"/proc/{proc.pid}/stat") as handle:
+                if handle.read().rsplit(")", 1)[1].split()[0] == "T":
+                    break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("tag never reached its fault point")
+        proc.send_signal(signum)
+        proc.send_signal(signal.SIGCONT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert (proc.returncode, out) == (130, "changed content/f000.md\n")
+    assert err == (
+        "Interrupted: 1 of 3 files changed (each one whole, the others as they were); "
+        "run the same command again to change the rest.\n"
+    )
+    assert "stages: [awareness]\n" in (root / "content/f001.md").read_text()
+
+
 def test_a_command_interrupted_says_so_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(make_project(tmp_path, 3))
 

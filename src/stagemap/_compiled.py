@@ -68,7 +68,7 @@ def install() -> None:
     dataclasses.exec = _exec  # type: ignore[attr-defined]
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /, **options: Any) -> None:
+def _exec(source: Any, /, globals: Any = None, locals: Any = None, **options: Any) -> None:
     """What `dataclasses` calls for ``exec``: the built-in one, with kept code for stagemap's classes."""
     if globals is None:  # as the built-in does: the caller's namespaces (dataclasses passes its own)
         frame = sys._getframe(1)

@@ -13,7 +13,9 @@ import gc
 import importlib
 import os
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,8 +279,23 @@ COLLECT_EVERY = (100_000, 50, 100)
 """The collector's thresholds for a ``stagemap`` process (see `main`)."""
 
 
+def stop_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C: a service manager's stop ends a command as Ctrl-C does.
+
+    Each command then puts right what it was doing and says what it left (see `_Group`):
+    a build removes its staging folder, a rename its temp files, ``tag`` says how far it got.
+    """
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``stagemap`` console script."""
+    stop_on_sigterm()
     # A command reads the whole library into objects that live until it ends. Python looks
     # for reference cycles every 700 new objects by default, in vain here: about 0.4 s of the
     # work before a 10,000-asset build's page workers start. Every 100,000 is enough.

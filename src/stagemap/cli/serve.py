@@ -14,8 +14,8 @@ import click
 from ..errors import StagemapError
 from ..serve import Preview, PreviewServer, start_server
 from ..write.targets import check_output_dir
-from .app import CONTEXT, _as_of, _State, as_of_option, cli, output_dir_option, pass_state
-from .site import _ignore_signals, _stop_on_sigterm
+from .app import CONTEXT, _as_of, _State, as_of_option, cli, output_dir_option, pass_state, stop_on_sigterm
+from .site import _ignore_signals
 
 
 @cli.command(context_settings=CONTEXT)
@@ -77,7 +77,7 @@ def _serve(preview: Preview, server: PreviewServer, host: str) -> None:
             err=True,
         )
     click.echo(f"Serving {first.name} at {url} (press Ctrl-C to stop)")
-    _stop_on_sigterm()
+    stop_on_sigterm()
     try:
         preview.watch_in_background()
         server.serve_forever(poll_interval=0.25)

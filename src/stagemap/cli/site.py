@@ -29,6 +29,7 @@ from .app import (
     later,
     output_dir_option,
     pass_state,
+    stop_on_sigterm,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def _interruptible(shown: str) -> Iterator[None]:
     main = threading.current_thread() is threading.main_thread()
     stops = (signal.SIGINT, signal.SIGTERM)
     before = {sig: signal.getsignal(sig) for sig in stops} if main else {}
-    _stop_on_sigterm()
+    stop_on_sigterm()
     try:
         yield
     except FolderBusy:
@@ -120,16 +121,6 @@ def _interruptible(shown: str) -> Iterator[None]:
         for sig, handler in before.items():
             if handler is not None:
                 signal.signal(sig, handler)
-
-
-def _stop_on_sigterm() -> None:
-    """Treat SIGTERM like Ctrl-C, so a service manager's stop also removes the temporary folder."""
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _ignore_signals() -> None:
