@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,16 @@ def test_the_other_tools_write_beside_the_library(tmp_path: Path, monkeypatch: p
             ("hugo build", lib.parent, "/opt/hugo", 5),
         ]
     assert sorted(p.name for p in lib.parent.iterdir()) == ["lib1000"]  # their folders go with the stack
+
+
+def test_the_preview_benchmark_times_a_rebuild_only_once_the_edited_files_are_settled(tmp_path: Path) -> None:
+    preview = benchmark_module("preview")
+    old, new = tmp_path / "old.md", tmp_path / "sub" / "new.md"
+    old.write_text("a\n")
+    os.utime(old, ns=(1, 1))
+    assert preview.settle_files(tmp_path, window_ns=300_000_000) == 0.0
+    new.parent.mkdir()
+    new.write_text("b\n")
+    waited = preview.settle_files(tmp_path, window_ns=300_000_000)
+    assert 0 < waited <= 0.3
+    assert time.time_ns() - new.stat().st_mtime_ns >= 300_000_000
