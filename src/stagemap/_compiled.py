@@ -3,7 +3,7 @@
 `dataclasses` writes each class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` and
 ``__setattr__`` as source text and compiles it every time the class's module is imported:
 about half a millisecond a class, 45 of the 150 ms that a build spends importing (the model
-alone has 50 classes), and the same share of every other command. `install` gives the
+alone has 51 classes), and the same share of every other command. `install` gives the
 `dataclasses` module an ``exec`` of its own that, for the classes of stagemap's modules only,
 looks the code up by its source text first; `save` adds the code compiled anew to a file of
 the per-user cache (`stagemap.paths.user_cache`). The code is what `compile` gives for that
