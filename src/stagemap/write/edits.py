@@ -29,9 +29,8 @@ import hashlib
 import json
 import os
 import re
-import signal
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +51,7 @@ from .atomic import (
 from .cache import JOURNAL, cache_dir
 from .exchange import replace_if_holds, still_holds
 from .faults import fault
-from .interrupts import Interrupted
+from .interrupts import signals_held
 
 """Test hook: the step at which the process kills itself (see the module docstring)."""
 
@@ -116,7 +115,7 @@ def write_all(planned: Sequence[tuple[FileEdit, Path | None]], folder: Path, wha
         ]
         if changed:
             raise ChangedFiles(changed)
-        with _held_signals():
+        with signals_held():
             _save(folder, what, "commit", entries)
             committed = True
             fault("rename-after-commit")
@@ -206,34 +205,6 @@ def _discard(entries: Sequence[_Entry], folder: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(entry.temp)
     remove_owned_files(folder, [JOURNAL])
-
-
-@contextlib.contextmanager
-def _held_signals() -> Iterator[None]:
-    """Hold off Ctrl-C and termination while temps are renamed, so that all of them are.
-
-    One that came meanwhile is taken off and raised as `Interrupted` once the block is done
-    (every file renamed): the command can then say that the change was made, not that it
-    was stopped. An error of the block goes first: it says more.
-    """
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, OSError, ValueError):  # pragma: no cover - no such call here
-        yield
-        return
-    came: set[int] = set()
-    try:
-        yield
-    finally:
-        try:
-            for signum in sorted(held & signal.sigpending()):
-                signal.sigtimedwait({signum}, 0)  # taken off, so that unblocking does not deliver it
-                came.add(signum)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-    if came:
-        raise Interrupted
 
 
 def _save(folder: Path, what: str, state: str, entries: Sequence[_Entry]) -> None:

@@ -1,4 +1,4 @@
-"""Let Ctrl-C and SIGTERM wait while a build puts its new files in place."""
+"""Let Ctrl-C and SIGTERM wait while a build or a rename puts its new files in place."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ class Interrupted(KeyboardInterrupt):
 def signals_held() -> Iterator[None]:
     """Let Ctrl-C and SIGTERM wait until the block is done, then raise `Interrupted`.
 
-    Around the few renames that put a new site in place, so that a person's Ctrl-C never
-    stops a build half way (a kill still can: the manifest written first covers that).
-    Only the main thread can handle signals; elsewhere this does nothing.
+    Around the renames that put a new site in place (write/tree.py) or a rename's files
+    (write/edits.py), so that a person's Ctrl-C never stops either half way (a kill still
+    can: the manifest or journal written first covers that); the command can then say that
+    the change was made. An error of the block goes first: it says more. Only the main
+    thread can handle signals; elsewhere this does nothing.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
