@@ -7,12 +7,15 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from stagemap.cli import loading
+from stagemap.cli import app, loading
 from stagemap.cli.app import cli
+from stagemap.model.settings import Config
+from stagemap.read import project as project_module
 from stagemap.read.settings import load_config
 from stagemap.render.markdown import compiled_enabled
 from stagemap.write.fingerprint import Unchanged, _git_head, _path, remember
@@ -89,6 +92,23 @@ def test_unchanged_build_reads_nothing_and_says_what_the_last_build_said(
     # --strict still refuses a library with problems.
     code, _, err = run_build(project, out, "--strict")
     assert code == 1 and err.startswith(problems) and "nothing was written (--strict)" in err
+
+
+def test_a_build_reads_the_settings_once(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings read before the build (for its output folder and its fingerprint) are the ones the read uses."""
+    read: list[object] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Config:
+        read.append(args)
+        return load_config(*args, **kwargs)
+
+    monkeypatch.setattr(app, "load_config", counted)
+    monkeypatch.setattr(project_module, "load_config", counted)
+    code, out, _ = run_build(project, tmp_path / "site")
+    assert code == 0 and out.startswith("Built ")
+    assert len(read) == 1
 
 
 def test_unchanged_build_imports_neither_the_readers_nor_the_renderers(project: Path, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from ..errors import Problem
+from ..model.settings import Config
 from ..write.publish import Published, build_into, page_count
 from ..write.workers import default_workers, parallel_map
 from .app import _State
@@ -27,12 +28,17 @@ PROGRESS_FROM = 200
 
 
 def build_site(
-    state: _State, target: Path, day: dt.date, report: Callable[[tuple[Problem, ...]], None]
+    state: _State,
+    config: Config,
+    target: Path,
+    day: dt.date,
+    report: Callable[[tuple[Problem, ...]], None],
 ) -> tuple[Published, tuple[Problem, ...]]:
-    """Read the project, ``report`` its problems, and build its site into ``target``."""
+    """Read the project (whose settings are ``config``), ``report`` its problems, and build its site into ``target``."""
     workers = default_workers()
     # A cold read of a big library parses its files on every core, as the pages are rendered.
-    project = load(state, spread=functools.partial(parallel_map, workers=workers, share=True))
+    spread = functools.partial(parallel_map, workers=workers, share=True)
+    project = load(state, spread=spread, config=config)
     report(project.problems)
     # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
     if sys.stderr.isatty() and (pages := page_count(project.config, project.library)) >= PROGRESS_FROM:

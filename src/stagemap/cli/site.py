@@ -77,7 +77,9 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     # Something changed: only now import what reads the library and renders the site.
     build_site: Callable[..., tuple[Published, tuple[Problem, ...]]] = later("building", "build_site")
     with _interruptible(shown):
-        result, problems = build_site(state, target, day, lambda found: _report_problems(found, strict))
+        result, problems = build_site(
+            state, settings, target, day, lambda found: _report_problems(found, strict)
+        )
     remember(settings, target, inputs, Unchanged(result.pages, result.files, problems))
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "

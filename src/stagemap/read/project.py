@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.project import Project
+from ..model.settings import Config
 from .assets import read_library
 from .cache import CacheUpdate
 from .remembered import Remembered, Spread
@@ -28,14 +29,16 @@ def read_project(
     bodies: bool = True,
     memory: Remembered | None = None,
     spread: Spread | None = None,
+    config: Config | None = None,
 ) -> tuple[Project, CacheUpdate | None]:
     """Load the project like `load_project`, and return what its parse cache should now hold.
 
     Nothing is written: pass the update to `stagemap.write.cache.save_parse_cache` to keep
     the cache for the next run. ``memory`` keeps parse results between reads (see
-    `stagemap.read.cache.Remembered`); ``spread`` parses in worker processes (see `cached_parse`).
+    `stagemap.read.cache.Remembered`); ``spread`` parses in worker processes (see `cached_parse`);
+    ``config``: the project's settings, when the caller has just read them from ``path``.
     """
-    config = load_config(path)
+    config = config if config is not None else load_config(path)
     if memory is not None:
         config = memory.settled(config)
     library, update = read_library(config, bodies=bodies, memory=memory, spread=spread)
