@@ -8,6 +8,9 @@ value is shown as `markupsafe.escape` shows it, and the rest behaves as Jinja do
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,12 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from stagemap._version import __version__
+from stagemap.analyse.coverage import analyse
+from stagemap.analyse.site import plan_site
 from stagemap.errors import TemplateError
+from stagemap.read.project import load_project
 from stagemap.render.environment import COMPILED, _shown, environment, render
+from stagemap.render.site import prepare, render_page
 from tests.conftest import write
 
 
@@ -180,3 +187,46 @@ def test_named_gives_what_a_loop_over_the_names_gives(tmp_path: Path, ids: list[
     assert render(env, "named.html", values) == render(env, "loop.html", values)
     shown = {0: "none\n", 1: "Aware & <ready>\n", 3: "Aware & <ready> / B / C\n"}[len(ids)]
     assert render(env, "other.txt", values) == shown
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The collector paused and emptied first, so that `gc.collect` counts only what the test left in cycles."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def test_a_render_that_imports_macros_with_context_leaves_no_reference_cycle(
+    tmp_path: Path, collector_off: None
+) -> None:
+    write(
+        tmp_path,
+        {
+            "templates/m.txt": "{% macro inner(x) %}<{{ x }}>{% endmacro %}{% macro outer(x) %}[{{ inner(x) }} {{ g }}]{% endmacro %}",
+            "templates/t.txt": '{% from "m.txt" import outer with context %}{% import "m.txt" as m %}{{ outer(v) }}{{ m.inner(v) }}\n',
+        },
+    )
+    env = environment(tmp_path / "templates")
+    texts = [render(env, "t.txt", {"v": i, "g": "G"}) for i in range(3)]
+    assert texts == ["[<0> G]<0>\n", "[<1> G]<1>\n", "[<2> G]<2>\n"]
+    assert gc.collect() == 0
+
+
+def test_the_site_pages_leave_no_reference_cycle(sample: Path, collector_off: None) -> None:
+    project = load_project(sample)
+    config, library = project.config, project.library
+    report = analyse(config, library, dt.date(2026, 11, 24))
+    plan = plan_site(config, library, report, generator="g")
+    env = environment(config.templates_dir)
+    prepare(env)
+    gc.collect()  # what reading and planning left (the test is about the pages)
+    kinds = set()
+    for page in plan.pages:
+        render_page(plan, env, page)
+        kinds.add(page.kind)
+    assert {"home", "gaps", "stage", "play", "question", "persona", "asset"} <= kinds
+    assert gc.collect() == 0

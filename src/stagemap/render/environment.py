@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import threading
 import traceback
 import types
 from collections.abc import Iterable, Mapping, MutableMapping
@@ -62,7 +63,7 @@ def _bytecode_cache(project_templates: Path | None) -> jinja2.BytecodeCache | No
 
 
 class _Context(jinja2.runtime.Context):
-    """A template context that calls plain methods and macros without Jinja's checks.
+    """A template context that calls plain methods and macros without Jinja's checks, and says when it is made.
 
     Jinja's `call` asks every callable, twice, whether it wants the context, the evaluation
     context or the environment passed in (`jinja2.pass_context` and its kin mark those with
@@ -70,6 +71,12 @@ class _Context(jinja2.runtime.Context):
     the checks took 3 of the 5 us each call cost. Here the answer is kept per function, and a
     macro never wants any; everything else goes through Jinja's own `call`.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        made = _rendering.contexts
+        if made is not None:
+            made.append(self)
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
@@ -92,6 +99,13 @@ class _Context(jinja2.runtime.Context):
                 "value was undefined because a callable raised a StopIteration exception"
             )
 
+
+class _Rendering(threading.local):
+    contexts: list[jinja2.runtime.Context] | None = None
+    """The contexts made by the render under way on this thread (None: no render of `render`)."""
+
+
+_rendering = _Rendering()
 
 _PLAIN: dict[object, bool] = {}
 """Per method's function: whether it takes no context, environment or evaluation context."""
@@ -203,7 +217,17 @@ def list_templates(project_templates: Path | None) -> list[TemplateInfo]:
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render a template, turning any Jinja failure into a `TemplateError` with file and line."""
+    """Render a template, turning any Jinja failure into a `TemplateError` with file and line.
+
+    Once done, the contexts the render made are emptied. ``{% from "x" import m with context %}``
+    makes a module whose context holds its macros, and each macro holds that context: a
+    reference cycle, through which everything the page was given stayed in memory until the
+    collector found it. On a site page that was 45 objects, the page's text among them, and a
+    build of 10,000 assets spent 0.6 s of CPU collecting them. Emptied, they go at once.
+    """
+    before = _rendering.contexts
+    made: list[jinja2.runtime.Context] = []
+    _rendering.contexts = made
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as exc:
@@ -222,6 +246,10 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         filename, line = _template_frame(exc)
         where = _describe(filename or name, line, env)
         raise TemplateError(f"{where}: {exc}") from None
+    finally:
+        _rendering.contexts = before
+        for used in made:
+            used.vars.clear()
 
 
 def _describe(filename: str, line: int | None, env: jinja2.Environment) -> str:
