@@ -8,16 +8,19 @@ skips most of the imports of a build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
 from ..errors import Problem
 from ..model.settings import Config
+from ..read.remembered import collector_paused
 from ..write.publish import Published, build_into, page_count
 from ..write.workers import default_workers, parallel_map
 from .app import _State
@@ -38,12 +41,34 @@ def build_site(
     workers = default_workers()
     # A cold read of a big library parses its files on every core, as the pages are rendered.
     spread = functools.partial(parallel_map, workers=workers, share=True)
-    project = load(state, spread=spread, config=config)
-    report(project.problems)
-    # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
-    if sys.stderr.isatty() and (pages := page_count(project.config, project.library)) >= PROGRESS_FROM:
-        with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
-            result = build_into(project, target, day, workers=workers, progress=lambda _path: bar.update(1))
-    else:
-        result = build_into(project, target, day, workers=workers)
+    with _collections_paused():
+        project = load(state, spread=spread, config=config)
+        report(project.problems)
+        # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
+        if sys.stderr.isatty() and (pages := page_count(project.config, project.library)) >= PROGRESS_FROM:
+            with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
+                result = build_into(
+                    project, target, day, workers=workers, progress=lambda _path: bar.update(1)
+                )
+        else:
+            result = build_into(project, target, day, workers=workers)
     return result, project.problems
+
+
+@contextlib.contextmanager
+def _collections_paused() -> Iterator[None]:
+    """Build with the garbage collector paused (in the page workers too), then let it go on unhurried.
+
+    A build leaves next to nothing in reference cycles (a page's template contexts are emptied
+    once it is made: see `stagemap.render.environment.render`). Each collection went over the
+    library and the plan and found nothing to free: 0.2 to 0.3 s of a build of 10,000 assets,
+    a third of it before the page workers start. Once done, what the build made is put in the
+    oldest generation (`gc.freeze` then `gc.unfreeze`) unexamined: let go as it was, the
+    collector would go over all of it at once when next asked to.
+    """
+    with collector_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
+            gc.unfreeze()
