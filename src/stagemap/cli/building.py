@@ -64,11 +64,14 @@ def _collections_paused() -> Iterator[None]:
     library and the plan and found nothing to free: 0.2 to 0.3 s of a build of 10,000 assets,
     a third of it before the page workers start. Once done, what the build made is put in the
     oldest generation (`gc.freeze` then `gc.unfreeze`) unexamined: let go as it was, the
-    collector would go over all of it at once when next asked to.
+    collector would go over all of it at once when next asked to. (Not when a caller froze
+    objects of its own: they stay frozen.)
     """
+    ours = gc.get_freeze_count() == 0
     with collector_paused():
         try:
             yield
         finally:
-            gc.freeze()
-            gc.unfreeze()
+            if ours:
+                gc.freeze()
+                gc.unfreeze()
