@@ -102,7 +102,7 @@ class _Context(jinja2.runtime.Context):
 
 class _Rendering(threading.local):
     contexts: list[jinja2.runtime.Context] | None = None
-    """The contexts made by the render under way on this thread (None: no render of `render`)."""
+    """The contexts made by the render under way on this thread (None: no `render` under way)."""
 
 
 _rendering = _Rendering()
