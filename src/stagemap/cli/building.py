@@ -8,23 +8,20 @@ skips most of the imports of a build.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..errors import Problem
 from ..model.settings import Config
-from ..read.remembered import collector_paused
 from ..write.publish import Published, build_into, page_count
 from ..write.workers import default_workers, parallel_map
 from .app import _State
-from .loading import load
+from .loading import collections_paused, load
 
 PROGRESS_FROM = 200
 """Smaller sites build in well under a second: no progress bar for them."""
@@ -41,7 +38,7 @@ def build_site(
     workers = default_workers()
     # A cold read of a big library parses its files on every core, as the pages are rendered.
     spread = functools.partial(parallel_map, workers=workers, share=True)
-    with _collections_paused():
+    with collections_paused():
         project = load(state, spread=spread, config=config)
         report(project.problems)
         # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
@@ -53,25 +50,3 @@ def build_site(
         else:
             result = build_into(project, target, day, workers=workers)
     return result, project.problems
-
-
-@contextlib.contextmanager
-def _collections_paused() -> Iterator[None]:
-    """Build with the garbage collector paused (in the page workers too), then let it go on unhurried.
-
-    A build leaves next to nothing in reference cycles (a page's template contexts are emptied
-    once it is made: see `stagemap.render.environment.render`). Each collection went over the
-    library and the plan and found nothing to free: 0.2 to 0.3 s of a build of 10,000 assets,
-    a third of it before the page workers start. Once done, what the build made is put in the
-    oldest generation (`gc.freeze` then `gc.unfreeze`) unexamined: let go as it was, the
-    collector would go over all of it at once when next asked to. (Not when a caller froze
-    objects of its own: they stay frozen.)
-    """
-    ours = gc.get_freeze_count() == 0
-    with collector_paused():
-        try:
-            yield
-        finally:
-            if ours:
-                gc.freeze()
-                gc.unfreeze()

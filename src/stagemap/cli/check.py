@@ -15,7 +15,7 @@ from ..render.fates import not_read_lines
 from ..write.cache import JOURNAL, journal_folder
 from ..write.lock import hold_folder_lock
 from .app import CONTEXT, _State, later, pass_state
-from .loading import load
+from .loading import collections_paused, load
 
 
 @click.command(context_settings=CONTEXT)
@@ -43,8 +43,9 @@ def check(state: _State, fmt: str, strict: bool) -> None:
       stagemap check --strict --format json > problems.json
     """
     _finish_rename(state)
-    project = load(state, bodies=False)
-    result = check_project(project, dt.date.today())
+    with collections_paused():
+        project = load(state, bodies=False)
+        result = check_project(project, dt.date.today())
     if fmt == "json":
         click.echo(render_check_json(result, project.library.fates))
     else:

@@ -6,12 +6,16 @@ a rebuild with nothing changed) does not import the readers.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 import click
 
 from ..model.project import Project
 from ..model.settings import Config
 from ..read.project import read_project
-from ..read.remembered import Spread
+from ..read.remembered import Spread, collector_paused
 from ..write.cache import save_parse_cache
 from .app import _State
 
@@ -28,3 +32,26 @@ def load(
     if warning:
         click.echo(f"warning: {warning}", err=True)
     return project
+
+
+@contextlib.contextmanager
+def collections_paused() -> Iterator[None]:
+    """Run a command's work with the garbage collector paused (in its workers too), then let it go on.
+
+    A build, a check or a report leaves next to nothing in reference cycles (a page's template
+    contexts are emptied once it is made: see `stagemap.render.environment.render`), yet each
+    collection went over the library and the plan and found nothing to free: 0.2 to 0.3 s of
+    a build of 10,000 assets, a third of it before the page workers start; 0.04 to 0.06 s of a
+    warm check or report of that library. Once done, what the command made is put in the
+    oldest generation (`gc.freeze` then `gc.unfreeze`) unexamined: let go as it was, the
+    collector would go over all of it at once when next asked to. (Not when a caller froze
+    objects of its own: they stay frozen.)
+    """
+    ours = gc.get_freeze_count() == 0
+    with collector_paused():
+        try:
+            yield
+        finally:
+            if ours:
+                gc.freeze()
+                gc.unfreeze()

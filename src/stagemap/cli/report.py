@@ -26,7 +26,7 @@ from .app import (
     pass_state,
     shutil_width,
 )
-from .loading import load
+from .loading import collections_paused, load
 
 
 @click.command(context_settings=CONTEXT)
@@ -89,17 +89,18 @@ def report(
       stagemap report --explain evaluation:risk
     """
     day = _as_of(as_of)
-    project = load(state, bodies=False)
-    config = project.config
-    if persona is not None and config.persona(persona) is None:
-        raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
-    _print_problems(project, state)
-    for line in not_read_lines(project.library.fates):
-        click.echo(line, err=True)
-    found = gather(project, read_signals(config.root)[0])
-    result = analyse(
-        config, project.library, day, persona=persona, by_persona=by == "persona", evidence=found
-    )
+    with collections_paused():
+        project = load(state, bodies=False)
+        config = project.config
+        if persona is not None and config.persona(persona) is None:
+            raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+        _print_problems(project, state)
+        for line in not_read_lines(project.library.fates):
+            click.echo(line, err=True)
+        found = gather(project, read_signals(config.root)[0])
+        result = analyse(
+            config, project.library, day, persona=persona, by_persona=by == "persona", evidence=found
+        )
     if explain is not None:
         stage, question = _cell(config, explain, fmt)
         explained = explain_cell(result, project.library, stage, question)
