@@ -138,8 +138,44 @@ class SitePlan:
     lists: Mapping[str, ListPart]
     """Every page of a paginated list (all assets, a stage's, a persona's) by path: which
     assets it shows and where the other pages of its list are."""
+    links: LinkPlan | None = None
+    """What asset bodies need to resolve their links (`by_source`, `paths`, `attachments`, `routes`)."""
     history: History | None = None
     """Coverage over the git history, when read for the overview or the history page."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPlan:
+    """What an asset's body needs to resolve its links: nothing from the report, so known before it."""
+
+    by_source: Mapping[str, str]
+    """Asset ids by their file relative to the content folder."""
+    paths: Mapping[str, str]
+    """The page path of each asset id."""
+    attachments: frozenset[str]
+    """Files in the content folder that a body may link to."""
+    routes: Routes
+    """The asset each route stands for, and the files served from the site root."""
+    sources: Mapping[str, str]
+    """Each asset's file relative to the content folder, by id."""
+
+
+def plan_links(
+    config: Config,
+    library: Library,
+    attachments: frozenset[str] = frozenset(),
+    public: Mapping[str, tuple[str, str]] | None = None,
+) -> LinkPlan:
+    """Work out what asset bodies need to resolve their links (see `plan_site` for the arguments)."""
+    prefix = content_prefix(config)
+    sources = {a.id: strip_prefix(a.path, prefix) for a in library.assets}
+    return LinkPlan(
+        by_source={source: asset_id for asset_id, source in sources.items()},
+        paths=library_paths(library),
+        attachments=attachments,
+        routes=plan_routes(config, library, public or {}),
+        sources=sources,
+    )
 
 
 def site_pages(config: Config, library: Library, *, history: bool = False) -> tuple[SitePage, ...]:
@@ -194,20 +230,21 @@ def plan_site(
     public: Mapping[str, tuple[str, str]] | None = None,
     render: Collection[str] | None = None,
     history: History | None = None,
+    links: LinkPlan | None = None,
 ) -> SitePlan:
     """Work out everything the site shows; ``report`` must be for everyone.
 
     ``attachments``: content files bodies may link to; ``public``: files served from the site
     root (`Routes.files`); ``render``: the pages to render (None: all), the others' views are
-    skipped; ``history`` adds the history page.
+    skipped; ``history`` adds the history page; ``links``: `plan_links` of the same arguments, if made already.
     """
     model = config.model
-    paths = library_paths(library)
+    links = links or plan_links(config, library, attachments, public)
+    paths = links.paths
     states = {a.id: asset_state(a, report) for a in library.assets}
     ordered = site_order(config, library)
     pages = site_pages(config, library, history=history is not None)
     pages = tuple(p for p in pages if render is None or p.path in render)
-    prefix = content_prefix(config)
     return SitePlan(
         config=config,
         library=library,
@@ -229,9 +266,10 @@ def plan_site(
         formats=tuple(sorted({a.format for a in library.assets if a.format})),
         shown_states=tuple(s for s in STATES if s in states.values()) or STATES,
         **_views(config, library, report, ordered, pages),
-        by_source={strip_prefix(a.path, prefix): a.id for a in library.assets},
+        by_source=links.by_source,
         attachments=attachments,
-        routes=plan_routes(config, library, public or {}),
+        routes=links.routes,
+        links=links,
         lists=plan_lists(config, library),
         history=history,
     )

@@ -56,14 +56,17 @@ Every template receives (besides its page's own values, listed in each page func
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
 from ..analyse.explain import uncounted
 from ..analyse.paths import asset_paths
-from ..analyse.site import SitePage, SitePlan
+from ..analyse.site import LinkPlan, SitePage, SitePlan
+from ..model.library import Asset
+from ..model.settings import Config
 from . import dialects, markdown
 from .history import render_svg
 from .links import BodyLinks
@@ -232,19 +235,60 @@ def persona(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered
     return Rendered(page.path, text, ())
 
 
-def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make an asset's page: its ``body`` as HTML, its tags, where it leads, what leads to it, ``evidence``."""
-    view = plan.assets[page.key]
-    item = view.asset
-    own = plan.routes.own.get(item.id, "")
+class Body(NamedTuple):
+    """An asset's body as its page shows it (see `asset_body`)."""
+
+    rendered: markdown.Rendered
+    """The body's HTML, headings and broken links."""
+    public: tuple[str, ...]
+    """Links to the public site the body's routes became, in order."""
+    linked: tuple[str, ...]
+    """The ``files/...`` and ``public/...`` copies the body links to, sorted."""
+
+    def flat(self) -> tuple[Any, ...]:
+        """Return the body as strings and tuples, which a worker hands over several times faster."""
+        made = self.rendered
+        headings = tuple((h.level, h.id, h.text) for h in made.headings)
+        return (made.html, headings, made.broken, self.public, self.linked)
+
+    @classmethod
+    def unflat(cls, parts: tuple[Any, ...]) -> Body:
+        """Return the body `flat` gave ``parts`` of."""
+        html, headings, broken, public, linked = parts
+        rendered = markdown.Rendered(html, tuple(markdown.Heading(*h) for h in headings), broken)
+        return cls(rendered, public, linked)
+
+
+def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
+    """Render an asset's body for its page: nothing in it depends on the report, so it may be made before."""
     rewrite = BodyLinks(
-        view.source, page.path, plan.by_source, plan.paths, plan.attachments, plan.routes, own
+        links.sources[item.id],
+        links.paths[item.id],
+        links.by_source,
+        links.paths,
+        links.attachments,
+        links.routes,
+        links.routes.own.get(item.id, ""),
     )
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
-    text = dialects.clean(item.body, suffix, plan.config.rules.generator, item.extra)
-    body = markdown.render(
-        text, allow_html=plan.config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
+    text = dialects.clean(item.body, suffix, config.rules.generator, item.extra)
+    rendered = markdown.render(
+        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
     )
+    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
+
+
+def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage, made: Body | None = None) -> Rendered:
+    """Make an asset's page: its ``body`` as HTML, its tags, where it leads, what leads to it, ``evidence``.
+
+    ``made``: its `asset_body`, if made already.
+    """
+    view = plan.assets[page.key]
+    item = view.asset
+    if made is None:
+        assert plan.links is not None
+        made = asset_body(plan.config, plan.links, item)
+    body = made.rendered
     text = page_text(
         plan,
         env,
@@ -256,7 +300,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         body=Markup(body.html),
         headings=body.headings,
         broken_links=body.broken,
-        public_links=list(rewrite.public),
+        public_links=list(made.public),
         story=[(k, Markup(markdown.render_html(v))) for k, v in front_story(item)]
         if not body.html.strip()
         else [],
@@ -268,7 +312,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         incoming=list(view.incoming),
         evidence=plan.report.evidence.for_asset(item.id) if plan.report.evidence else None,
     )
-    return Rendered(page.path, text, tuple(sorted(rewrite.linked)))
+    return Rendered(page.path, text, made.linked)
 
 
 def broken(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
@@ -298,8 +342,15 @@ PAGE_KINDS: dict[str, Callable[[SitePlan, jinja2.Environment, SitePage], Rendere
 """The function that makes each kind of page."""
 
 
-def render_page(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
-    """Make one page of the plan."""
+def render_page(
+    plan: SitePlan,
+    env: jinja2.Environment,
+    page: SitePage,
+    bodies: Mapping[str, tuple[Any, ...]] | None = None,
+) -> Rendered:
+    """Make one page of the plan; ``bodies``: asset bodies made already, by asset id (`Body.flat`)."""
+    if bodies and page.kind == "asset" and page.key in bodies:
+        return asset(plan, env, page, Body.unflat(bodies[page.key]))
     return PAGE_KINDS[page.kind](plan, env, page)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -23,21 +24,32 @@ from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
 from ..analyse.paging import LIST_PARTS
 from ..analyse.reports import report_inputs
-from ..analyse.site import SitePage, SitePlan, page_count, plan_site, search_entries, site_pages
+from ..analyse.site import (
+    LinkPlan,
+    SitePage,
+    SitePlan,
+    page_count,
+    plan_links,
+    plan_site,
+    search_entries,
+    site_pages,
+)
+from ..model.library import Asset, Library
 from ..model.project import Project
 from ..model.report import Report
+from ..model.settings import Config
 from ..read.attachments import linkable_files, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.searchindex import SEARCH_DIR, SearchIndex
-from ..render.site import prepare, render_page
+from ..render.site import asset_body, prepare, render_page
 from ..render.static import static_files
 from .depends import digest, page_keys, same_report, stable
 from .hashes import search_key
 from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, stager_for, stream_tree, unchanged_since
-from .workers import parallel_map
+from .workers import Ahead, parallel_map
 
 __all__ = ["Progress", "Published", "build_into", "page_count"]
 
@@ -80,6 +92,39 @@ def build_into(
     ``kept``: the page record, kept in memory by such a caller (see `Kept`).
     """
     config, library = project.config, project.library
+    record = PageRecord(config, out_dir, kept)
+    attachments = linkable_files(config.content_dir)
+    links = plan_links(config, library, attachments, site_root_files(config.root, config.rules.static_dirs))
+    # With no page to reuse, every asset's body is rendered, and none needs the report: a
+    # worker renders bodies while this process makes the report and the plan alone.
+    ahead = None if record.may_reuse() else _bodies_ahead(config, library, links, workers)
+    try:
+        plan, base, later = _plan(project, as_of, record, links)
+        bodies = ahead.take() if ahead is not None else {}
+    finally:
+        if ahead is not None:
+            ahead.close()
+    env = env or environment(config.templates_dir)
+    stager = stager_for(out_dir)
+    rendered: dict[str, list[str]] = {}
+    search = functools.partial(search_key, base, library)
+    files = _site_files(plan, env, record, stager, rendered, workers, progress, later, search, bodies)
+    adopt = unchanged_since(out_dir, record.unlisted())
+    written: set[str] = set()
+    changed, removed = stream_tree(out_dir, _noted(files, written), record.reused.keys(), stager, adopt=adopt)
+    # The folder now holds what was written and the reused pages (all listed: see `PageRecord.fresh`).
+    every = written | record.reused.keys()
+    count = sum(p.endswith(".html") and not p.startswith(("files/", "public/")) for p in every)
+    record.save(rendered)
+    return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
+
+
+def _plan(
+    project: Project, as_of: dt.date, record: PageRecord, links: LinkPlan
+) -> tuple[SitePlan, str, Callable[[], None] | None]:
+    """Analyse the project into the plan of the pages to render; return it, the site-wide key and
+    the record's keys to work out while the pages render (None: worked out already)."""
+    config, library = project.config, project.library
     evidence = gather(project, read_signals(config.root)[0])
     line = timeline(config, as_of)
     pages = site_pages(config, library, history=line is not None)
@@ -89,7 +134,6 @@ def build_into(
     # The report again only when what it reads changed (``serve`` builds after every save).
     inputs = digest(base, report_inputs(library), stable(evidence))
     report = same_report(inputs, lambda: analyse(config, library, as_of, evidence=evidence))
-    record = PageRecord(config, out_dir, kept)
     keys = functools.partial(_record_keys, record, project, report, pages, line, base)
     # When no page can be reused, every page is rendered whatever its key: the keys are worked
     # out while the page workers render (the record needs them only once the pages are written).
@@ -104,24 +148,22 @@ def build_into(
         library,
         report,
         generator=f"stagemap {__version__}",
-        attachments=linkable_files(config.content_dir),
-        public=site_root_files(config.root, config.rules.static_dirs),
+        attachments=links.attachments,
         render=todo,
         history=read_history(config, line) if shown and line is not None else None,
+        links=links,
     )
-    env = env or environment(config.templates_dir)
-    stager = stager_for(out_dir)
-    rendered: dict[str, list[str]] = {}
-    search = functools.partial(search_key, base, library)
-    files = _site_files(plan, env, record, stager, rendered, workers, progress, later, search)
-    adopt = unchanged_since(out_dir, record.unlisted())
-    written: set[str] = set()
-    changed, removed = stream_tree(out_dir, _noted(files, written), record.reused.keys(), stager, adopt=adopt)
-    # The folder now holds what was written and the reused pages (all listed: see `PageRecord.fresh`).
-    every = written | record.reused.keys()
-    count = sum(p.endswith(".html") and not p.startswith(("files/", "public/")) for p in every)
-    record.save(rendered)
-    return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
+    return plan, base, later
+
+
+def _bodies_ahead(config: Config, library: Library, links: LinkPlan, workers: int) -> Ahead:
+    """Start rendering asset bodies in a worker, the last pages' first (see `Ahead`)."""
+    ids = [asset.id for asset in reversed(library.assets)]
+    return Ahead(functools.partial(_body, config, links, library.by_id), ids, workers)
+
+
+def _body(config: Config, links: LinkPlan, by_id: Mapping[str, Asset], asset_id: str) -> tuple[Any, ...]:
+    return asset_body(config, links, by_id[asset_id]).flat()
 
 
 def _noted(
@@ -148,16 +190,18 @@ def _site_files(
     progress: Progress | None,
     later: Callable[[], None] | None,
     search: Callable[[], str],
+    bodies: Mapping[str, tuple[Any, ...]],
 ) -> Iterator[tuple[str, bytes | Staged]]:
     """Yield every file of the site to write, the plan's pages rendered as they come.
 
     ``rendered`` is filled with the content files each rendered page links to (and the search
     index's files, which link to none); ``later`` is more work for this process while the page
-    workers render; ``search`` gives the search index's key (see `search_key`).
+    workers render; ``search`` gives the search index's key (see `search_key`); ``bodies``:
+    asset bodies rendered already, by id.
     """
     # The templates are compiled here first, so that each forked worker does not compile its own.
     prepare(env)
-    make = functools.partial(_make_page, plan, env, stager)
+    make = functools.partial(_make_page, plan, env, stager, bodies)
     others: dict[str, str] = {}
 
     def meanwhile() -> None:
@@ -208,10 +252,14 @@ def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
 
 
 def _make_page(
-    plan: SitePlan, env: jinja2.Environment, stager: Stager | None, page: SitePage
+    plan: SitePlan,
+    env: jinja2.Environment,
+    stager: Stager | None,
+    bodies: Mapping[str, tuple[Any, ...]],
+    page: SitePage,
 ) -> tuple[str, bytes | Staged, tuple[str, ...]]:
     """Render one page and, given a stager, write it to its temporary file (in a worker)."""
-    made = render_page(plan, env, page)
+    made = render_page(plan, env, page, bodies)
     data = made.text.encode("utf-8")
     return made.path, stager.write(made.path, data) if stager is not None else data, made.linked
 

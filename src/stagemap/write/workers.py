@@ -10,8 +10,10 @@ workers, the items are processed here, in order: the output is the same bytes ei
 from __future__ import annotations
 
 import gc
+import io
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -85,6 +87,78 @@ def _settle(side: _Side | None) -> None:
     """Wait for ``side`` to end, its error dropped: another one is on its way (nothing is left running)."""
     if side is not None:
         side.thread.join()
+
+
+class Ahead:
+    """Run ``fn`` over items in one forked worker while this process does work they do not need.
+
+    For the time this process is busy alone (a build's report and plan, after the library is
+    read): the worker makes what it can until `take` stops it, and `take` returns what it made
+    by item; the caller makes the rest itself. Nothing is made where forking is not safe or
+    available (as `parallel_map`), and nothing is lost when the worker fails: its items are
+    just not in what `take` returns (their error shows when the caller makes them).
+    """
+
+    def __init__(self, fn: Callable[[Any], Any], items: Sequence[Any], workers: int) -> None:
+        self.conn: Any = None
+        self.process: Any = None
+        methods = multiprocessing.get_all_start_methods()
+        if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in methods or threading.active_count() > 1:
+            return
+        context = multiprocessing.get_context("fork")
+        self.conn, theirs = context.Pipe()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            self.process = context.Process(target=_ahead, args=(fn, items, theirs), daemon=True)
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        theirs.close()
+
+    def take(self) -> dict[Any, Any]:
+        """Stop the worker and return what it made, by item (nothing when it made nothing)."""
+        if self.process is None:
+            return {}
+        made: dict[Any, Any] = {}
+        try:
+            self.conn.send(None)
+            loads = pickle.Unpickler(io.BytesIO(self.conn.recv_bytes())).load
+            while True:
+                item, result = loads()
+                made[item] = result
+        except EOFError:  # all read, or the worker died: what it did not make, the caller makes
+            pass
+        except OSError:
+            made = {}
+        self.close()
+        return made
+
+    def close(self) -> None:
+        """End the worker if it still runs (a failed or interrupted build), and wait for it."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.conn.close()
+            self.process = None
+
+
+def _ahead(fn: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
+    """The worker of `Ahead`: make items until told to stop, then send what was made."""
+    _quiet()
+    # Each result is pickled as it is made, so that once stopped only the bytes are left to send.
+    made = io.BytesIO()
+    pickler = pickle.Pickler(made, pickle.HIGHEST_PROTOCOL)
+    for item in items:
+        if conn.poll():
+            break
+        try:
+            pickler.dump((item, fn(item)))
+        except Exception:  # made again by the caller, who reports it
+            break
+        pickler.clear_memo()
+    conn.recv()  # the caller's stop: it wants what was made now (the pipe stays open till then)
+    conn.send_bytes(made.getbuffer())
 
 
 SMALLEST_CHUNK = 8
