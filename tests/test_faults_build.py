@@ -376,10 +376,7 @@ def test_build_killed_while_workers_render_frees_the_folder_at_once(sample: Path
         build.communicate(timeout=60)
     staged = _staged(out)
     assert len(staged) >= 4  # both workers' first pages, left behind
-    # In a folder the build made, each page is written at its own path in one copy of the site.
-    copies = {path.relative_to(out / STAGING).parts[0] for path in staged}
-    assert len(copies) == 1 and next(iter(copies)).startswith("site-")
-    assert os.listdir(out) == [STAGING]
+    assert len({path.parent for path in staged}) == 2  # each worker in a folder of its own
     assert run(sample, out)[0] == 0
     assert not (out / STAGING).exists()
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from stagemap.errors import OutputError
 from stagemap.write.atomic import umask_applies, write_temp
-from stagemap.write.targets import MANIFEST
 from stagemap.write.tree import stager_for, stream_tree
 
 VICTIM_BYTES = b"precious: do not touch\n"
@@ -93,31 +92,7 @@ def test_write_temp_sets_a_mode_the_umask_would_not_give(tmp_path: Path, umask_0
     assert stat.S_IMODE(tmp.stat().st_mode) == 0o604
 
 
-def test_stager_puts_a_new_folder_in_place_by_its_top_level_entries(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_027: None
-) -> None:
-    root = tmp_path / "site"
-    stager = stager_for(root)
-    names = ["index.html", "a/b.html", "a/c/d.html", *(f"pages/{n}.html" for n in range(50))]
-    pages = [(rel, stager.write(rel, rel.encode())) for rel in names]
-    renames: list[str] = []
-    for name in ("rename", "replace"):
-        monkeypatch.setattr(os, name, _noting(getattr(os, name), renames))
-    stream_tree(root, iter(pages), (), stager)
-    # The three entries, not one rename per file (and the manifest, written as a file beside them).
-    placed = sorted(dst for dst in renames if dst != MANIFEST)
-    assert placed == [str(root / name) for name in ("a", "index.html", "pages")]
-    assert {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.html")} == {
-        rel: rel.encode() for rel in names
-    }
-    assert stat.S_IMODE((root / "a" / "c").stat().st_mode) == 0o750
-    assert stat.S_IMODE((root / "a" / "c" / "d.html").stat().st_mode) == 0o640
-    assert sorted(os.listdir(root)) == [MANIFEST, "a", "index.html", "pages"]
-
-
-def test_stager_in_a_new_folder_fills_a_folder_put_there_during_the_build_file_by_file(
-    tmp_path: Path,
-) -> None:
+def test_stager_in_a_new_folder_fills_a_folder_put_there_during_the_build(tmp_path: Path) -> None:
     root = tmp_path / "site"
     stager = stager_for(root)
     pages = [
@@ -129,12 +104,4 @@ def test_stager_in_a_new_folder_fills_a_folder_put_there_during_the_build_file_b
     assert (changed, removed) == (["index.html", "pages/a.html", "pages/b.html"], [])
     assert (root / "pages" / "mine.txt").read_bytes() == VICTIM_BYTES
     assert (root / "pages" / "b.html").read_bytes() == b"<p>new</p>\n"
-    assert sorted(os.listdir(root)) == [MANIFEST, "index.html", "pages"]
-
-
-def _noting(real: Callable[..., None], renames: list[str]) -> Callable[..., None]:
-    def rename(src: object, dst: object, **kwargs: object) -> None:
-        renames.append(str(dst))
-        real(src, dst, **kwargs)
-
-    return rename
+    assert sorted(os.listdir(root)) == [".stagemap-manifest.json", "index.html", "pages"]

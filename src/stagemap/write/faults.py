@@ -19,9 +19,8 @@ def fault(point: str, count: int = 0) -> None:
     order of a build (write/tree.py): ``write`` (a file written to the staging folder, counted
     in each process, workers included), ``staged`` (a file made, counted in the main
     process), ``union`` (before the manifest of old and new files), ``renamed`` (a file
-    renamed into place; into a folder the build made, a top-level file or folder), ``removed``
-    (old files removed, before the final manifest) and ``manifest`` (after it, before the
-    staging folder is removed). The points of the editing
+    renamed into place), ``removed`` (old files removed, before the final manifest) and
+    ``manifest`` (after it, before the staging folder is removed). The points of the editing
     commands (write/edits.py, cli/tag.py): ``rename-after-journal``, ``rename-after-temp``
     (COUNT: the file), ``rename-after-commit``, ``rename-after-replace`` (COUNT: the file)
     and ``tag-after-write`` (COUNT: the file).
