@@ -10,7 +10,6 @@ workers, the items are processed here, in order: the output is the same bytes ei
 from __future__ import annotations
 
 import gc
-import io
 import multiprocessing
 import os
 import pickle
@@ -122,13 +121,11 @@ class Ahead:
         made: dict[Any, Any] = {}
         try:
             self.conn.send(None)
-            loads = pickle.Unpickler(io.BytesIO(self.conn.recv_bytes())).load
-            while True:
-                item, result = loads()
+            # One message per item, so that no more than one is held twice (bytes and objects).
+            while data := self.conn.recv_bytes():
+                item, result = pickle.loads(data)
                 made[item] = result
-        except EOFError:  # all read, or the worker died: what it did not make, the caller makes
-            pass
-        except OSError:
+        except (EOFError, OSError):  # the worker died: what it did not make, the caller makes
             made = {}
         self.close()
         return made
@@ -147,18 +144,18 @@ def _ahead(fn: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
     """The worker of `Ahead`: make items until told to stop, then send what was made."""
     _quiet()
     # Each result is pickled as it is made, so that once stopped only the bytes are left to send.
-    made = io.BytesIO()
-    pickler = pickle.Pickler(made, pickle.HIGHEST_PROTOCOL)
+    made: list[bytes] = []
     for item in items:
         if conn.poll():
             break
         try:
-            pickler.dump((item, fn(item)))
+            made.append(pickle.dumps((item, fn(item)), pickle.HIGHEST_PROTOCOL))
         except Exception:  # made again by the caller, who reports it
             break
-        pickler.clear_memo()
     conn.recv()  # the caller's stop: it wants what was made now (the pipe stays open till then)
-    conn.send_bytes(made.getbuffer())
+    for data in made:
+        conn.send_bytes(data)
+    conn.send_bytes(b"")
 
 
 SMALLEST_CHUNK = 8
