@@ -1,11 +1,12 @@
 """Build the static site of a project into a folder: the one place where analyse, render and write meet.
 
 In order: ask the page record which of the site's pages can be reused as they are on disk;
-analyse the project into a `SitePlan` for the others; render only those (in worker processes, each writing its
-own pages to temporary files), while this process makes the static files, the search index and,
-on a build with no record, the page keys; add the content files the pages link to; then rename
-everything into place, remove what no longer belongs and record what was written for the next
-build.
+analyse the project into a `SitePlan` for the others (on a build with no page to reuse, a
+worker renders asset bodies meanwhile: see `Ahead`); render only those (in worker processes,
+each writing its own pages to temporary files), while this process makes the static files, the
+search index and, on a build with no record, the page keys; add the content files the pages
+link to; then rename everything into place, remove what no longer belongs and record what was
+written for the next build.
 """
 
 from __future__ import annotations
