@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from stagemap.write import publish
 from stagemap.write.workers import MIN_ITEMS, Ahead
-from tests.conftest import ROOT
+from tests.conftest import benchmark_module
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker is forked")
 
@@ -78,11 +76,7 @@ def test_ahead_whose_worker_died_gives_nothing() -> None:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated library of 300 assets: enough for bodies to be made ahead."""
     project = tmp_path_factory.mktemp("ahead") / "library"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/generate.py"), "300", str(project)],
-        check=True,
-        capture_output=True,
-    )
+    benchmark_module("generate").generate(300, project)
     return project
 
 
