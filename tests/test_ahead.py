@@ -25,7 +25,7 @@ def _slow_square(item: int) -> tuple[int, int]:
 
 def test_ahead_gives_what_its_worker_made_by_item_once_stopped() -> None:
     ahead = Ahead(_slow_square, list(range(MIN_ITEMS * 100)), 2)
-    time.sleep(0.2)
+    time.sleep(0.5)  # a few hundred items of 2 ms, of the 6,400 that would take 13 s
     made = ahead.take()
     assert 0 < len(made) < MIN_ITEMS * 100  # stopped before the end
     assert list(made) == list(range(len(made)))  # in order, from the first
@@ -41,13 +41,13 @@ def _fails_at_ten(item: int) -> int:
 
 def test_ahead_stops_at_an_item_that_fails_and_gives_those_before() -> None:
     ahead = Ahead(_fails_at_ten, list(range(MIN_ITEMS)), 2)
-    time.sleep(0.2)
+    time.sleep(0.5)  # the worker's start and ten items, with room to spare
     assert ahead.take() == {item: item for item in range(10)}
 
 
 def test_ahead_that_finished_everything_gives_everything() -> None:
     ahead = Ahead(abs, list(range(-MIN_ITEMS, 0)), 2)
-    time.sleep(0.2)
+    time.sleep(0.5)
     assert ahead.take() == {item: -item for item in range(-MIN_ITEMS, 0)}
 
 
