@@ -119,11 +119,11 @@ def resolved(built: dict[str, Any]) -> dict[tuple[str, str], str]:
         rewrite = BodyLinks(
             link["from"],
             page,
-            plan.by_source,
+            plan.links.by_source,
             plan.paths,
-            plan.attachments,
-            plan.routes,
-            plan.routes.own[asset.id],
+            plan.links.attachments,
+            plan.links.routes,
+            plan.links.routes.own[asset.id],
         )
         href = clean(link["href"], ".md", config.rules.generator).strip()
         to = rewrite(href)

@@ -129,17 +129,12 @@ class SitePlan:
     pages in `pages`)."""
     assets: Mapping[str, AssetView]
     """What each asset's page shows besides its body, by id (for the pages in `pages`)."""
-    by_source: Mapping[str, str]
-    """Asset ids by their file relative to the content folder (links between bodies)."""
-    attachments: frozenset[str]
-    """Files in the content folder (relative to it) that a body may link to and the site copies."""
-    routes: Routes
-    """Route links in bodies: the asset each route stands for, the files served from the site root."""
     lists: Mapping[str, ListPart]
     """Every page of a paginated list (all assets, a stage's, a persona's) by path: which
     assets it shows and where the other pages of its list are."""
-    links: LinkPlan | None = None
-    """What asset bodies need to resolve their links (`by_source`, `paths`, `attachments`, `routes`)."""
+    links: LinkPlan
+    """What asset bodies need to resolve their links: other bodies, copied files, routes (the
+    files served from the site root among them)."""
     history: History | None = None
     """Coverage over the git history, when read for the overview or the history page."""
 
@@ -153,9 +148,9 @@ class LinkPlan:
     paths: Mapping[str, str]
     """The page path of each asset id."""
     attachments: frozenset[str]
-    """Files in the content folder that a body may link to."""
+    """Files in the content folder (relative to it) that a body may link to and the site copies."""
     routes: Routes
-    """The asset each route stands for, and the files served from the site root."""
+    """Route links in bodies: the asset each route stands for, the files served from the site root."""
     sources: Mapping[str, str]
     """Each asset's file relative to the content folder, by id."""
 
@@ -266,9 +261,6 @@ def plan_site(
         formats=tuple(sorted({a.format for a in library.assets if a.format})),
         shown_states=tuple(s for s in STATES if s in states.values()) or STATES,
         **_views(config, library, report, ordered, pages),
-        by_source=links.by_source,
-        attachments=attachments,
-        routes=links.routes,
         links=links,
         lists=plan_lists(config, library),
         history=history,

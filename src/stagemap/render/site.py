@@ -286,7 +286,6 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage, made: Body | 
     view = plan.assets[page.key]
     item = view.asset
     if made is None:
-        assert plan.links is not None
         made = asset_body(plan.config, plan.links, item)
     body = made.rendered
     text = page_text(

@@ -244,7 +244,7 @@ def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
     """Return the bytes of a file a page links to: ``files/X`` in the content folder, ``public/X`` served from the root."""
     config = plan.config
     if rel.startswith("public/"):
-        served = plan.routes.files.get(rel.removeprefix("public/"))
+        served = plan.links.routes.files.get(rel.removeprefix("public/"))
         if served is None:
             return None
         folder, inside = served

@@ -9,6 +9,7 @@ workers, the items are processed here, in order: the output is the same bytes ei
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -56,6 +57,26 @@ def _quiet() -> None:
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
+def _may_fork(workers: int, count: int) -> bool:
+    """Whether ``count`` items are worth forking workers for, and forking is safe and available here."""
+    return (
+        workers > 1
+        and count >= MIN_ITEMS
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1  # a thread of this process could hold a lock the child needs
+    )
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while workers are forked, so that none arrives before `_quiet` has run."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _run(indices: range) -> list[Any]:
     assert _job is not None
     fn, items = _job
@@ -101,17 +122,13 @@ class Ahead:
     def __init__(self, fn: Callable[[Any], Any], items: Sequence[Any], workers: int) -> None:
         self.conn: Any = None
         self.process: Any = None
-        methods = multiprocessing.get_all_start_methods()
-        if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in methods or threading.active_count() > 1:
+        if not _may_fork(workers, len(items)):
             return
         context = multiprocessing.get_context("fork")
         self.conn, theirs = context.Pipe()
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-        try:
+        with _stops_held():
             self.process = context.Process(target=_ahead, args=(fn, items, theirs), daemon=True)
             self.process.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         theirs.close()
 
     def take(self) -> dict[Any, Any]:
@@ -199,8 +216,7 @@ def parallel_map(
     """
     global _job
     todo = list(items)
-    methods = multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(todo) < MIN_ITEMS or "fork" not in methods or threading.active_count() > 1:
+    if not _may_fork(workers, len(todo)):
         if meanwhile is not None:
             meanwhile()
         for item in todo:
@@ -218,12 +234,8 @@ def parallel_map(
     if ours:
         gc.freeze()
     try:
-        # Signals wait while the workers start, so that none arrives before `_quiet` has run.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-        try:
+        with _stops_held():
             pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         side = None
         try:
             batches = pool.imap(_run, chunks)
