@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -38,8 +39,91 @@ def test_parallel_map_shared_does_the_last_part_here_and_keeps_the_order() -> No
     results = list(parallel_map(_where, items, 3, share=True))
     assert [item for item, _ in results] == list(items)
     here = [item for item, pid in results if pid == os.getpid()]
-    assert here == list(range(MIN_ITEMS * 2, MIN_ITEMS * 3))
+    # The workers take from the front, this process from the back, till they meet.
+    assert here == list(range(MIN_ITEMS * 3 - len(here), MIN_ITEMS * 3))
     assert 1 <= len({pid for _, pid in results} - {os.getpid()}) <= 2  # one worker fewer
+
+
+_MADE = multiprocessing.get_context("fork").Value("i", 0) if hasattr(os, "fork") else None
+
+
+def _counted(item: int) -> tuple[int, int]:
+    assert _MADE is not None
+    with _MADE.get_lock():
+        _MADE.value += 1
+    return item, os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_shared_leaves_the_workers_what_they_take_while_first_runs() -> None:
+    assert _MADE is not None
+    _MADE.value = 0
+    count = MIN_ITEMS * 3
+    calls: list[int] = []
+
+    def first() -> None:
+        # Returns once the worker has made every item: this process is left none of them.
+        deadline = time.monotonic() + 20
+        while _MADE.value < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        calls.append(os.getpid())
+
+    results = list(parallel_map(_counted, range(count), 2, share=True, first=first))
+    assert [item for item, _ in results] == list(range(count))
+    assert calls == [os.getpid()]
+    assert all(pid != os.getpid() for _, pid in results)
+    assert multiprocessing.active_children() == []
+
+
+def _fails_in_a_worker(item: int) -> tuple[int, int]:
+    if item == 10 and multiprocessing.parent_process() is not None:
+        raise KeyError("item 10")
+    return item, os.getpid()
+
+
+def _dies_in_a_worker(item: int) -> tuple[int, int]:
+    if item == 10 and multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return item, os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+@pytest.mark.parametrize("fn", [_fails_in_a_worker, _dies_in_a_worker])
+def test_parallel_map_shared_makes_here_what_a_worker_did_not_send(
+    fn: Callable[[int], tuple[int, int]],
+) -> None:
+    results = list(parallel_map(fn, range(MIN_ITEMS * 3), 2, share=True))
+    assert [item for item, _ in results] == list(range(MIN_ITEMS * 3))
+    # Made here: the failed item's chunk, and everything the worker would have taken after it.
+    assert results[10][1] == os.getpid()
+    assert multiprocessing.active_children() == []
+
+
+def _fails_at_ten_anywhere(item: int) -> int:
+    if item == 10:
+        raise KeyError("item 10")
+    return item
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_shared_raises_an_items_error_here_and_leaves_no_worker() -> None:
+    with pytest.raises(KeyError, match="item 10"):
+        list(parallel_map(_fails_at_ten_anywhere, range(MIN_ITEMS * 3), 2, share=True))
+    assert multiprocessing.active_children() == []
+
+
+def test_parallel_map_without_workers_calls_first_first() -> None:
+    calls: list[float] = []
+    results = list(
+        parallel_map(_stamped, range(8), 2, share=True, first=lambda: calls.append(time.monotonic()))
+    )
+    assert [item for item, _, _ in results] == list(range(8))
+    assert len(calls) == 1 and all(calls[0] <= stamp for _, _, stamp in results)
+
+
+def test_parallel_map_refuses_meanwhile_with_share() -> None:
+    with pytest.raises(TypeError, match="not with share"):
+        list(parallel_map(_where, range(8), 2, share=True, meanwhile=lambda: None))
 
 
 def _stamped(item: int) -> tuple[int, int, float]:

@@ -195,38 +195,37 @@ def _chunks(count: int, processes: int) -> list[range]:
     return chunks
 
 
-# long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
 def parallel_map(
     fn: Callable[[T], R],
     items: Iterable[T],
     workers: int,
     *,
     share: bool = False,
+    first: Callable[[], object] | None = None,
     meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes.
 
-    With ``share`` this process does its part of the work (the last items) while one worker
-    fewer does the rest: for work whose results are big to send back (parsed assets with their
-    bodies), what this process makes itself is never pickled. Its results wait until the
-    workers' have been yielded. ``meanwhile`` is work of this process that the items do not
-    need: called on a thread of this process once the workers have started, so that results
-    (and a progress bar) keep coming while it runs. The iterator ends only once it has
-    returned, and raises what it raised. Without workers it is called first.
+    With ``share`` this process does part of the work while one worker fewer does the rest:
+    the workers take chunks of items from the front, this process from the back, until they
+    meet (see `_shared`). For work whose results are big to send back (parsed assets with
+    their bodies), what this process makes itself is never pickled. ``first`` is work of this
+    process that the items do not need, done once the workers have started and before its own
+    part (with ``share``, the workers take on more while it runs). ``meanwhile``, without
+    ``share``, is such work called on a thread of this process once the workers have started,
+    so that results (and a progress bar) keep coming while it runs; the iterator ends only once
+    it has returned, and raises what it raised. Without workers both are called first.
     """
-    global _job
+    if share and meanwhile is not None:
+        raise TypeError("parallel_map: meanwhile is for the workers' results as they come, not with share")
     todo = list(items)
     if not _may_fork(workers, len(todo)):
-        if meanwhile is not None:
-            meanwhile()
+        for call in (first, meanwhile):
+            if call is not None:
+                call()
         for item in todo:
             yield fn(item)
         return
-    mine = len(todo) // workers if share else 0
-    theirs = len(todo) - mine
-    processes = workers - 1 if share else workers
-    chunks = _chunks(theirs, processes)
-    _job = (fn, todo)
     # What the workers inherit (the library, the plan) is left out of their garbage
     # collections: scanning it cost each worker CPU time and copies of the pages it touched.
     # A caller that froze objects itself (the preview) keeps them frozen afterwards.
@@ -234,13 +233,35 @@ def parallel_map(
     if ours:
         gc.freeze()
     try:
+        if share:
+            yield from _shared(fn, todo, workers, first)
+        else:
+            yield from _pooled(fn, todo, workers, first, meanwhile)
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+# long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
+def _pooled(
+    fn: Callable[[T], R],
+    todo: list[T],
+    workers: int,
+    first: Callable[[], object] | None,
+    meanwhile: Callable[[], object] | None,
+) -> Iterator[R]:
+    """`parallel_map` without ``share``: a pool of ``workers`` handed chunks that shrink as the work runs out."""
+    global _job
+    _job = (fn, todo)
+    try:
         with _stops_held():
-            pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet)
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
         side = None
         try:
-            batches = pool.imap(_run, chunks)
+            batches = pool.imap(_run, _chunks(len(todo), workers))
             side = _Side(meanwhile) if meanwhile is not None else None
-            here = [fn(item) for item in todo[theirs:]]
+            if first is not None:
+                first()
             for batch in batches:
                 yield from batch
             if side is not None:
@@ -262,8 +283,90 @@ def parallel_map(
         # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
         pool.close()
         pool.join()
-        yield from here
     finally:
         _job = None
-        if ours:
-            gc.unfreeze()
+
+
+class _Untaken:
+    """The items no process has taken yet, ``[front, back)``: workers take chunks from the front, this process from the back.
+
+    Each chunk is a quarter of a taker's share of what is left (at least `SMALLEST_CHUNK`), so
+    the two ends meet when the work runs out, whichever side went faster.
+    """
+
+    def __init__(self, count: int, takers: int) -> None:
+        self.ends = multiprocessing.get_context("fork").Array("q", [0, count])
+        self.takers = takers
+
+    def take(self, *, front: bool) -> range:
+        """Take the next chunk from one end (an empty range once there is nothing left)."""
+        with self.ends.get_lock():
+            ends: Any = self.ends.get_obj()
+            start, end = ends[0], ends[1]
+            size = min(end - start, max(SMALLEST_CHUNK, -(-(end - start) // (self.takers * 4))))
+            if size <= 0:
+                return range(0)
+            if front:
+                ends[0] = start + size
+                return range(start, start + size)
+            ends[1] = end - size
+            return range(end - size, end)
+
+
+def _take_front(fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untaken, conn: Any) -> None:
+    """A worker of `_shared`: make chunks from the front until none is left, then send what was made."""
+    _quiet()
+    # Held as bytes until the end: sent as made, each message would wait for the caller to read it
+    # (which it does only once its own part is done) or make it read on a thread beside its work.
+    made: list[bytes] = []
+    try:
+        while taken := untaken.take(front=True):
+            made.append(pickle.dumps((taken.start, [fn(items[i]) for i in taken]), pickle.HIGHEST_PROTOCOL))
+    except Exception:  # the chunk is made again by the caller, who reports the error
+        pass
+    for data in made:
+        conn.send_bytes(data)
+    conn.send_bytes(b"")
+
+
+_NONE = object()
+"""An item no worker made (it failed, or died): made by the caller."""
+
+
+# long: one generator owns the workers from start to end, so each way out (done, error, Ctrl-C) ends them
+def _shared(
+    fn: Callable[[T], R], todo: list[T], workers: int, first: Callable[[], object] | None
+) -> Iterator[R]:
+    """`parallel_map` with ``share``: this process and ``workers - 1`` workers take chunks from the two ends."""
+    untaken = _Untaken(len(todo), workers)
+    context = multiprocessing.get_context("fork")
+    started: list[tuple[Any, Any]] = []
+    try:
+        with _stops_held():
+            for _ in range(workers - 1):
+                ours, theirs = context.Pipe(duplex=False)
+                process = context.Process(target=_take_front, args=(fn, todo, untaken, theirs), daemon=True)
+                process.start()
+                theirs.close()
+                started.append((process, ours))
+        if first is not None:
+            first()
+        results: list[Any] = [_NONE] * len(todo)
+        while taken := untaken.take(front=False):
+            results[taken.start : taken.stop] = [fn(todo[i]) for i in taken]
+        for process, conn in started:
+            try:
+                while data := conn.recv_bytes():
+                    start, made = pickle.loads(data)
+                    results[start : start + len(made)] = made
+            except (EOFError, OSError):  # the worker died: what it did not send is made here
+                pass
+            process.join()
+    finally:
+        for process, conn in started:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            conn.close()
+    for item, result in zip(todo, results, strict=True):
+        yield fn(item) if result is _NONE else result
