@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import posixpath
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
-from stagemap.analyse.routes import route_key
+from stagemap.analyse.routes import _join, route_key
 from stagemap.cli.app import cli
 from stagemap.errors import ConfigError
 from stagemap.read.project import load_project
@@ -171,3 +174,26 @@ def test_site_links_naming_a_missing_content_file_stay_broken_with_a_base_url(tm
     assert "lead nowhere: <code>/blog/missing.md</code>, <code>gone.md</code>." in text
     # A listing page is read but is no asset: the link goes to its route on the public site.
     assert '<a href="https://www.acme.example/blog/">z</a>' in text
+
+
+def _route_key_spelt_out(route: str) -> str:
+    """`route_key` as its docstring says it, each step taken whether or not it applies."""
+    route = route.strip().strip("/")
+    for tail in ("index.html", "index.htm"):
+        if route == tail or route.endswith("/" + tail):
+            route = route[: -len(tail)]
+    route = route.removesuffix(".html").removesuffix(".htm")
+    return route.strip("/").casefold()
+
+
+_ROUTE_TEXT = st.text(alphabet="/.aAdehilmntx1- ", max_size=24)
+
+
+@given(_ROUTE_TEXT)
+def test_route_key_is_the_same_as_every_step_taken_in_turn(route: str) -> None:
+    assert route_key(route) == _route_key_spelt_out(route)
+
+
+@given(st.text(alphabet="/ab1.", max_size=10), st.text(alphabet="/ab1.", max_size=10))
+def test_route_parts_are_joined_as_posixpath_joins_them(folder: str, name: str) -> None:
+    assert _join(folder, name) == posixpath.join(folder, name)

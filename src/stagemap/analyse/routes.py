@@ -17,7 +17,6 @@ address of the first kind beats a path of the second.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -67,10 +66,13 @@ class Routes:
 def route_key(route: str) -> str:
     """Return the form routes are compared in."""
     route = route.strip().strip("/")
-    for tail in ("index.html", "index.htm"):
-        if route == tail or route.endswith("/" + tail):
-            route = route[: -len(tail)]
-    route = route.removesuffix(".html").removesuffix(".htm")
+    # (Tested first: most routes end in neither, and the route of every asset is keyed.)
+    if route.endswith(("index.html", "index.htm")):
+        for tail in ("index.html", "index.htm"):
+            if route == tail or route.endswith("/" + tail):
+                route = route[: -len(tail)]
+    if route.endswith((".html", ".htm")):
+        route = route.removesuffix(".html").removesuffix(".htm")
     return route.strip("/").casefold()
 
 
@@ -97,7 +99,10 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         content_prefix(config),
         rules.base_url,
         rules.extensions,
-        [(a.id, a.path, a.url, *(a.extra.get(k) for k in _ROUTE_FIELDS)) for a in library.assets],
+        [
+            (a.id, a.path, a.url, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
+            for a in library.assets
+        ],
         [(f.path, f.fate) for f in library.fates],
         sorted(files.items()),
     )
@@ -116,16 +121,16 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     pages: dict[str, str] = {}
     own: dict[str, str] = {}
     base = config.rules.base_url
-    for asset in library.assets:
-        for route in _addresses(asset, base):
+    addresses = [_addresses(asset, base) for asset in library.assets]
+    for asset, named in zip(library.assets, addresses, strict=True):
+        for route in named:
             pages.setdefault(route_key(route), asset.id)
-    for asset in library.assets:
-        derived = list(_derived(asset, roots))
+    for asset, named in zip(library.assets, addresses, strict=True):
+        derived = _derived(asset, roots)
         for route in derived:
             pages.setdefault(route_key(route), asset.id)
-        address = next(iter(_addresses(asset, base)), "")
-        if address or derived:
-            own[asset.id] = "/" + route_key(address or derived[0]) + "/"
+        if named or derived:
+            own[asset.id] = "/" + route_key(named[0] if named else derived[0]) + "/"
     prefix = content_prefix(config)
     inside = []
     for root in roots:
@@ -137,40 +142,51 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     return Routes(pages, own, tuple(inside), base, files, config.rules.extensions, others)
 
 
-def _addresses(asset: Asset, base: str) -> Iterable[str]:
-    """Yield the routes an asset names itself: its url, aliases, redirects and absolute slug."""
+def _addresses(asset: Asset, base: str) -> list[str]:
+    """Return the routes an asset names itself: its url, aliases, redirects and absolute slug."""
+    found = []
     if asset.url:
         url = asset.url
         if base and url.startswith(base.rstrip("/")):
             url = url[len(base.rstrip("/")) :] or "/"
         if url.startswith("/"):
-            yield url
-    for key in ("aliases", "redirect_from"):
-        yield from (a for a in _texts(asset.extra.get(key)) if a.startswith("/"))
+            found.append(url)
+    if asset.extra:  # most assets have no field beyond stagemap's own
+        for key in ("aliases", "redirect_from"):
+            found += (a for a in _texts(asset.extra.get(key)) if a.startswith("/"))
+    return found
 
 
-def _derived(asset: Asset, roots: Iterable[str]) -> Iterable[str]:
-    """Yield the routes an asset's file has under each route root that holds it."""
-    slug = asset.extra.get("slug")
+def _derived(asset: Asset, roots: Iterable[str]) -> list[str]:
+    """Return the routes an asset's file has under each route root that holds it."""
+    slug = asset.extra.get("slug") if asset.extra else None
+    last = asset.id.rpartition("/")[2]
+    found = []
     for root in roots:
         if root != "." and not asset.path.startswith(root + "/"):
             continue
         sub = asset.path if root == "." else asset.path[len(root) + 1 :]
         parts = route_parts(sub, slug)
-        last = asset.id.rpartition("/")[2]
-        candidates = [
-            parts["path"],
-            posixpath.join(parts["dir"], parts["slug"]),
-            posixpath.join(parts["dir"], last),
-        ]
+        folder = parts["dir"]
+        candidates = [parts["path"], _join(folder, parts["slug"]), _join(folder, last)]
         if isinstance(slug, str) and slug.startswith("/") and parts["section"]:
             candidates.insert(0, parts["section"] + slug)
         # Mostly the same route three times over (no slug; the id is the file's name): once each.
         for route in dict.fromkeys(candidates):
-            yield "/" + route
+            found.append("/" + route)
             bare = _PREFIXES.sub(r"\1", route)
             if bare != route:
-                yield "/" + bare
+                found.append("/" + bare)
+    return found
+
+
+def _join(folder: str, name: str) -> str:
+    """``posixpath.join(folder, name)``, for the two parts a route is made of."""
+    if name.startswith("/"):
+        return name
+    if not folder or folder.endswith("/"):
+        return folder + name
+    return folder + "/" + name
 
 
 def _texts(value: Any) -> list[str]:
