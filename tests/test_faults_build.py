@@ -399,3 +399,15 @@ def _stopped(group: int) -> list[int]:
             if fields[0] == "T" and fields[2] == str(group):
                 found.append(int(entry))
     return found
+
+
+def test_build_whose_parse_worker_is_killed_parses_its_files_itself(big: Path, tmp_path: Path) -> None:
+    # Killed when it takes its first chunk, the worker sends nothing: this process parses it all.
+    made = {}
+    for name, fault in (("killed", "taken:1"), ("whole", "")):
+        build = spawn(big, tmp_path / name, fault, STAGEMAP_WORKERS="2", **{NO_CACHE_ENV: "1"})
+        stdout, stderr = build.communicate(timeout=120)
+        assert (build.returncode, stderr) == (0, "")
+        assert stdout.startswith("Built 1")
+        made[name] = tree(tmp_path / name)
+    assert made["killed"] == made["whole"]

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from stagemap.write.faults import FAULT_ENV
 from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _chunks, parallel_map
 
 
@@ -33,17 +34,6 @@ def _where(item: int) -> tuple[int, int]:
     return item, os.getpid()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_parallel_map_shared_does_the_last_part_here_and_keeps_the_order() -> None:
-    items = range(MIN_ITEMS * 3)
-    results = list(parallel_map(_where, items, 3, share=True))
-    assert [item for item, _ in results] == list(items)
-    here = [item for item, pid in results if pid == os.getpid()]
-    # The workers take from the front, this process from the back, till they meet.
-    assert here == list(range(MIN_ITEMS * 3 - len(here), MIN_ITEMS * 3))
-    assert 1 <= len({pid for _, pid in results} - {os.getpid()}) <= 2  # one worker fewer
-
-
 _MADE = multiprocessing.get_context("fork").Value("i", 0) if hasattr(os, "fork") else None
 
 
@@ -52,6 +42,25 @@ def _counted(item: int) -> tuple[int, int]:
     with _MADE.get_lock():
         _MADE.value += 1
     return item, os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_shared_does_the_last_part_here_and_keeps_the_order() -> None:
+    assert _MADE is not None
+    _MADE.value = 0
+
+    def first() -> None:  # returns once a worker has made an item: the workers surely take some
+        deadline = time.monotonic() + 20
+        while _MADE.value == 0 and time.monotonic() < deadline:
+            time.sleep(0.001)
+
+    items = range(MIN_ITEMS * 30)
+    results = list(parallel_map(_counted, items, 3, share=True, first=first))
+    assert [item for item, _ in results] == list(items)
+    here = [item for item, pid in results if pid == os.getpid()]
+    # The workers take from the front, this process from the back, till they meet.
+    assert here == list(range(MIN_ITEMS * 30 - len(here), MIN_ITEMS * 30))
+    assert 1 <= len({pid for _, pid in results} - {os.getpid()}) <= 2  # one worker fewer
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
@@ -208,3 +217,20 @@ def test_chunks_cover_every_item_once_in_order_and_shrink_to_the_smallest(count:
 def test_chunks_of_a_big_site_end_small() -> None:
     sizes = [len(chunk) for chunk in _chunks(10_381, 2)]
     assert sizes[0] == 1_298 and sizes[-2:] == [8, 5] and len(sizes) == 46
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_shared_worker_killed_at_its_first_chunk_leaves_every_item_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(FAULT_ENV, "taken:1")  # SIGKILL, as the OOM killer would
+
+    def first() -> None:
+        # Returns once the worker is gone: without the fault it would have made every item.
+        deadline = time.monotonic() + 20
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    results = list(parallel_map(_where, range(MIN_ITEMS * 3), 2, share=True, first=first))
+    assert results == [(item, os.getpid()) for item in range(MIN_ITEMS * 3)]
+    assert multiprocessing.active_children() == []

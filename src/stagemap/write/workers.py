@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from .faults import fault
 from .lock import release_inherited
 
 T = TypeVar("T")
@@ -321,6 +322,7 @@ def _take_front(fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untake
     made: list[bytes] = []
     try:
         while taken := untaken.take(front=True):
+            fault("taken", len(made) + 1)
             made.append(pickle.dumps((taken.start, [fn(items[i]) for i in taken]), pickle.HIGHEST_PROTOCOL))
     except Exception:  # the chunk is made again by the caller, who reports the error
         pass
