@@ -108,16 +108,10 @@ def test_parallel_map_shared_makes_here_what_a_worker_did_not_send(
     assert multiprocessing.active_children() == []
 
 
-def _fails_at_ten_anywhere(item: int) -> int:
-    if item == 10:
-        raise KeyError("item 10")
-    return item
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 def test_parallel_map_shared_raises_an_items_error_here_and_leaves_no_worker() -> None:
-    with pytest.raises(KeyError, match="item 10"):
-        list(parallel_map(_fails_at_ten_anywhere, range(MIN_ITEMS * 3), 2, share=True))
+    with pytest.raises(KeyError, match="page 10"):
+        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 3), 2, share=True))
     assert multiprocessing.active_children() == []
 
 
