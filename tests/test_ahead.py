@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.write import publish
-from stagemap.write.workers import MIN_ITEMS, Ahead
+from stagemap.write.ahead import Ahead
+from stagemap.write.workers import MIN_ITEMS
 from tests.conftest import benchmark_module
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker is forked")
@@ -135,3 +136,12 @@ def test_a_build_that_fails_while_bodies_are_made_ahead_ends_the_worker(
     assert isinstance(result.exception, RuntimeError)
     assert len(started) == 1 and started[0].process is None  # closed: the worker was ended and waited for
     assert multiprocessing.active_children() == []
+
+
+def test_ahead_worker_whose_caller_is_gone_ends_without_a_word(capfd: pytest.CaptureFixture[str]) -> None:
+    ahead = Ahead(_slow_square, list(range(MIN_ITEMS * 100)), 2)
+    time.sleep(0.2)
+    ahead.conn.close()  # as a caller killed outright leaves it: no stop, nobody reading
+    ahead.process.join(timeout=20)
+    assert ahead.process.exitcode == 0
+    assert capfd.readouterr().err == ""

@@ -6,6 +6,7 @@ subprocesses; the signal tests interrupt a real build of a generated library whi
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -411,3 +412,24 @@ def test_build_whose_parse_worker_is_killed_parses_its_files_itself(big: Path, t
         assert stdout.startswith("Built 1")
         made[name] = tree(tmp_path / name)
     assert made["killed"] == made["whole"]
+
+
+def test_parse_worker_outliving_a_killed_build_ends_without_a_word(big: Path, tmp_path: Path) -> None:
+    # Paused at its second chunk while the build is killed, then let go: it parses what is left,
+    # finds nobody to send it to, and ends (the build's stderr closes once it has).
+    build = spawn(big, tmp_path / "site", "taken:2:stop", STAGEMAP_WORKERS="2", **{NO_CACHE_ENV: "1"})
+    try:
+        for _ in range(1200):
+            if stopped := _stopped(build.pid):
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the parse worker never reached its fault point")
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=60)
+        os.kill(stopped[0], signal.SIGCONT)
+        stdout, stderr = build.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+    assert (stdout, stderr) == ("", "")

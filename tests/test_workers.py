@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stagemap.write.faults import FAULT_ENV
-from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _chunks, parallel_map
+from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _chunks, _Untaken, parallel_map
 
 
 def _frozen(item: int) -> tuple[int, int, int]:
@@ -228,3 +228,27 @@ def test_parallel_map_shared_worker_killed_at_its_first_chunk_leaves_every_item_
     results = list(parallel_map(_where, range(MIN_ITEMS * 3), 2, share=True, first=first))
     assert results == [(item, os.getpid()) for item in range(MIN_ITEMS * 3)]
     assert multiprocessing.active_children() == []
+
+
+def _hold_and_die(untaken: _Untaken) -> None:
+    untaken.ends.get_lock().acquire()  # killed while taking a chunk: the lock is never released
+    os._exit(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_untaken_items_are_taken_past_a_lock_held_by_a_worker_that_is_gone() -> None:
+    untaken = _Untaken(MIN_ITEMS * 3, 2)
+    holder = multiprocessing.get_context("fork").Process(target=_hold_and_die, args=(untaken,))
+    holder.start()
+    holder.join()
+    taken: list[int] = []
+
+    def take_all() -> None:
+        while chunk := untaken.take(front=False, gone=lambda: not holder.is_alive()):
+            taken.extend(chunk)
+
+    thread = threading.Thread(target=take_all, daemon=True)
+    thread.start()
+    thread.join(timeout=20)
+    assert not thread.is_alive(), "the caller waited for ever for the lock of a worker that is gone"
+    assert sorted(taken) == list(range(MIN_ITEMS * 3))

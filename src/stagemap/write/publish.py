@@ -45,12 +45,13 @@ from ..render.environment import environment
 from ..render.searchindex import SEARCH_DIR, SearchIndex
 from ..render.site import asset_body, prepare, render_page
 from ..render.static import static_files
+from .ahead import Ahead
 from .depends import digest, page_keys, same_report, stable
 from .hashes import search_key
 from .record import Kept, PageRecord, global_key
 from .timeline import Timeline, read_history, timeline
 from .tree import Staged, Stager, stager_for, stream_tree, unchanged_since
-from .workers import Ahead, parallel_map
+from .workers import parallel_map
 
 __all__ = ["Progress", "Published", "build_into", "page_count"]
 

@@ -42,7 +42,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _quiet() -> None:
+def quiet() -> None:
     """Leave Ctrl-C, SIGTERM and the build lock to the main process: a worker never prints a traceback.
 
     Ctrl-C in a terminal reaches every process of the group: the main process stops the
@@ -58,7 +58,7 @@ def _quiet() -> None:
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _may_fork(workers: int, count: int) -> bool:
+def may_fork(workers: int, count: int) -> bool:
     """Whether ``count`` items are worth forking workers for, and forking is safe and available here."""
     return (
         workers > 1
@@ -69,8 +69,8 @@ def _may_fork(workers: int, count: int) -> bool:
 
 
 @contextlib.contextmanager
-def _stops_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM while workers are forked, so that none arrives before `_quiet` has run."""
+def stops_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while workers are forked, so that none arrives before `quiet` has run."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         yield
@@ -108,72 +108,6 @@ def _settle(side: _Side | None) -> None:
     """Wait for ``side`` to end, its error dropped: another one is on its way (nothing is left running)."""
     if side is not None:
         side.thread.join()
-
-
-class Ahead:
-    """Run ``fn`` over items in one forked worker while this process does work they do not need.
-
-    For the time this process is busy alone (a build's report and plan, after the library is
-    read): the worker makes what it can until `take` stops it, and `take` returns what it made
-    by item; the caller makes the rest itself. Nothing is made where forking is not safe or
-    available (as `parallel_map`), and nothing is lost when the worker fails: its items are
-    just not in what `take` returns (their error shows when the caller makes them).
-    """
-
-    def __init__(self, fn: Callable[[Any], Any], items: Sequence[Any], workers: int) -> None:
-        self.conn: Any = None
-        self.process: Any = None
-        if not _may_fork(workers, len(items)):
-            return
-        context = multiprocessing.get_context("fork")
-        self.conn, theirs = context.Pipe()
-        with _stops_held():
-            self.process = context.Process(target=_ahead, args=(fn, items, theirs), daemon=True)
-            self.process.start()
-        theirs.close()
-
-    def take(self) -> dict[Any, Any]:
-        """Stop the worker and return what it made, by item (nothing when it made nothing)."""
-        if self.process is None:
-            return {}
-        made: dict[Any, Any] = {}
-        try:
-            self.conn.send(None)
-            # One message per item, so that no more than one is held twice (bytes and objects).
-            while data := self.conn.recv_bytes():
-                item, result = pickle.loads(data)
-                made[item] = result
-        except (EOFError, OSError):  # the worker died: what it did not make, the caller makes
-            made = {}
-        self.close()
-        return made
-
-    def close(self) -> None:
-        """End the worker if it still runs (a failed or interrupted build), and wait for it."""
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.conn.close()
-            self.process = None
-
-
-def _ahead(fn: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
-    """The worker of `Ahead`: make items until told to stop, then send what was made."""
-    _quiet()
-    # Each result is pickled as it is made, so that once stopped only the bytes are left to send.
-    made: list[bytes] = []
-    for item in items:
-        if conn.poll():
-            break
-        try:
-            made.append(pickle.dumps((item, fn(item)), pickle.HIGHEST_PROTOCOL))
-        except Exception:  # made again by the caller, who reports it
-            break
-    conn.recv()  # the caller's stop: it wants what was made now (the pipe stays open till then)
-    for data in made:
-        conn.send_bytes(data)
-    conn.send_bytes(b"")
 
 
 SMALLEST_CHUNK = 8
@@ -220,7 +154,7 @@ def parallel_map(
     if share and meanwhile is not None:
         raise TypeError("parallel_map: meanwhile is for the workers' results as they come, not with share")
     todo = list(items)
-    if not _may_fork(workers, len(todo)):
+    if not may_fork(workers, len(todo)):
         for call in (first, meanwhile):
             if call is not None:
                 call()
@@ -255,8 +189,8 @@ def _pooled(
     global _job
     _job = (fn, todo)
     try:
-        with _stops_held():
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
+        with stops_held():
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=quiet)
         side = None
         try:
             batches = pool.imap(_run, _chunks(len(todo), workers))
@@ -298,37 +232,68 @@ class _Untaken:
     def __init__(self, count: int, takers: int) -> None:
         self.ends = multiprocessing.get_context("fork").Array("q", [0, count])
         self.takers = takers
+        self.abandoned = False
+        """The lock is held by a worker that is gone (see `take`): this process takes without it."""
 
-    def take(self, *, front: bool) -> range:
-        """Take the next chunk from one end (an empty range once there is nothing left)."""
-        with self.ends.get_lock():
-            ends: Any = self.ends.get_obj()
-            start, end = ends[0], ends[1]
-            size = min(end - start, max(SMALLEST_CHUNK, -(-(end - start) // (self.takers * 4))))
-            if size <= 0:
-                return range(0)
-            if front:
-                ends[0] = start + size
-                return range(start, start + size)
-            ends[1] = end - size
-            return range(end - size, end)
+    def take(self, *, front: bool, gone: Callable[[], bool] | None = None) -> range:
+        """Take the next chunk from one end (an empty range once there is nothing left).
+
+        ``gone`` says whether another taker has ended: one killed while it held the lock (for a
+        few microseconds a chunk) would hold it for ever, so once a taker has waited a while and
+        another is gone, it takes without the lock (any others left wait for it).
+        """
+        lock = self.ends.get_lock()
+        while not self.abandoned and not lock.acquire(timeout=_HELD_FOR_LONG):
+            self.abandoned = gone is not None and gone()
+        if self.abandoned:
+            return self._take(front)
+        try:
+            return self._take(front)
+        finally:
+            lock.release()
+
+    def _take(self, front: bool) -> range:
+        ends: Any = self.ends.get_obj()
+        start, end = ends[0], ends[1]
+        size = min(end - start, max(SMALLEST_CHUNK, -(-(end - start) // (self.takers * 4))))
+        if size <= 0:
+            return range(0)
+        if front:
+            ends[0] = start + size
+            return range(start, start + size)
+        ends[1] = end - size
+        return range(end - size, end)
 
 
-def _take_front(fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untaken, conn: Any) -> None:
-    """A worker of `_shared`: make chunks from the front until none is left, then send what was made."""
-    _quiet()
+_HELD_FOR_LONG = 0.2
+"""Seconds after which the lock of `_Untaken` may be held by a worker that is gone."""
+
+
+def _take_front(
+    fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untaken, conn: Any, callers: Any
+) -> None:
+    """A worker of `_shared`: make chunks from the front until none is left, then send what was made.
+
+    ``callers``: the caller's end of the pipe, inherited; closed, so that the pipe breaks when
+    the caller is gone (killed), and the worker then ends without a word.
+    """
+    quiet()
+    callers.close()
+    parent = os.getppid()
     # Held as bytes until the end: sent as made, each message would wait for the caller to read it
     # (which it does only once its own part is done) or make it read on a thread beside its work.
     made: list[bytes] = []
     try:
-        while taken := untaken.take(front=True):
+        while taken := untaken.take(front=True, gone=lambda: os.getppid() != parent):
             fault("taken", len(made) + 1)
             made.append(pickle.dumps((taken.start, [fn(items[i]) for i in taken]), pickle.HIGHEST_PROTOCOL))
     except Exception:  # the chunk is made again by the caller, who reports the error
         pass
-    for data in made:
-        conn.send_bytes(data)
-    conn.send_bytes(b"")
+    try:
+        for data in [*made, b""]:
+            conn.send_bytes(data)
+    except OSError:  # the caller is gone (killed): nobody to tell
+        pass
 
 
 _NONE = object()
@@ -344,17 +309,23 @@ def _shared(
     context = multiprocessing.get_context("fork")
     started: list[tuple[Any, Any]] = []
     try:
-        with _stops_held():
+        with stops_held():
             for _ in range(workers - 1):
                 ours, theirs = context.Pipe(duplex=False)
-                process = context.Process(target=_take_front, args=(fn, todo, untaken, theirs), daemon=True)
+                process = context.Process(
+                    target=_take_front, args=(fn, todo, untaken, theirs, ours), daemon=True
+                )
                 process.start()
                 theirs.close()
                 started.append((process, ours))
         if first is not None:
             first()
         results: list[Any] = [_NONE] * len(todo)
-        while taken := untaken.take(front=False):
+
+        def gone() -> bool:
+            return not all(process.is_alive() for process, _ in started)
+
+        while taken := untaken.take(front=False, gone=gone):
             results[taken.start : taken.stop] = [fn(todo[i]) for i in taken]
         for process, conn in started:
             try:
