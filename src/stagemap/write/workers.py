@@ -5,6 +5,8 @@ the workers are forked after the library is in memory, so they share it without 
 pickling it; only each page's result comes back. Where forking is not safe (another thread
 is running, as in `serve`) or not available, or there is too little work to pay for the
 workers, the items are processed here, in order: the output is the same bytes either way.
+Parsing, whose results are big to send back, is shared instead: this process and a worker
+take the files from the two ends of the list until they meet (`_shared`).
 """
 
 from __future__ import annotations
