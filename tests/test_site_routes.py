@@ -177,7 +177,7 @@ def test_site_links_naming_a_missing_content_file_stay_broken_with_a_base_url(tm
 
 
 def _route_key_spelt_out(route: str) -> str:
-    """`route_key` as its docstring says it, each step taken whether or not it applies."""
+    """`route_key` without its shortcuts: each step taken whether or not it applies (the module docstring's rules)."""
     route = route.strip().strip("/")
     for tail in ("index.html", "index.htm"):
         if route == tail or route.endswith("/" + tail):
