@@ -14,7 +14,6 @@ from ..model.kit import Kit
 from ..model.library import Asset, Library
 from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
-from .paths import content_prefix, strip_prefix
 
 __all__ = [
     "AssetView",
@@ -74,8 +73,6 @@ class AssetView:
 
     asset: Asset
     """The asset."""
-    source: str
-    """Its file, relative to the content folder (body links are relative to it)."""
     stages: tuple[Stage, ...]
     """Its stages, in journey order."""
     questions: tuple[Question, ...]
@@ -135,7 +132,6 @@ def asset_views(
 ) -> dict[str, AssetView]:
     """Return what the page of each asset in ``keys`` shows besides its body, by asset id."""
     model = config.model
-    prefix = content_prefix(config)
     by_id = library.by_id
     incoming: dict[str, list[Asset]] = {}
     for asset in ordered:
@@ -148,7 +144,6 @@ def asset_views(
     return {
         a.id: AssetView(
             asset=a,
-            source=strip_prefix(a.path, prefix),
             stages=stages(a.stages),
             questions=questions(a.questions),
             personas=personas(a.personas),

@@ -150,7 +150,6 @@ def _plan(
         library,
         report,
         generator=f"stagemap {__version__}",
-        attachments=links.attachments,
         render=todo,
         history=read_history(config, line) if shown and line is not None else None,
         links=links,
