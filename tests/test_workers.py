@@ -115,6 +115,24 @@ def test_parallel_map_shared_raises_an_items_error_here_and_leaves_no_worker() -
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_calls_first_here_once_the_workers_have_started() -> None:
+    assert _MADE is not None
+    _MADE.value = 0
+    calls: list[tuple[int, int]] = []
+
+    def first() -> None:  # returns once a worker has made an item: called after they started
+        deadline = time.monotonic() + 20
+        while _MADE.value == 0 and time.monotonic() < deadline:
+            time.sleep(0.001)
+        calls.append((os.getpid(), _MADE.value))
+
+    results = list(parallel_map(_counted, range(MIN_ITEMS * 2), 2, first=first))
+    assert [item for item, _ in results] == list(range(MIN_ITEMS * 2))
+    assert all(pid != os.getpid() for _, pid in results)
+    assert len(calls) == 1 and calls[0][0] == os.getpid() and calls[0][1] > 0
+
+
 def test_parallel_map_without_workers_calls_first_first() -> None:
     calls: list[float] = []
     results = list(
