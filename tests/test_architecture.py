@@ -10,6 +10,8 @@ The facade (``stagemap/__init__.py``) and ``__main__`` only re-export or start t
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -188,13 +190,27 @@ def test_the_facade_imports_each_name_from_where_type_checkers_are_told_it_is() 
         for alias in node.names
     }
     lazy = {(module, name) for module, names in stagemap._HOMES.items() for name in names}
-    assert told == lazy
+    assert told == lazy | {("analyse.coverage", "analyse")}
     assert sorted(stagemap.__all__) == sorted([*stagemap._HOME, "__version__", "analyse"])
     import stagemap.analyse.check  # a module of the package named like the function
+    from stagemap.analyse.coverage import analyse
 
-    assert callable(stagemap.analyse)
+    assert stagemap.analyse is analyse
     with pytest.raises(AttributeError, match="no attribute 'read_project'"):
         stagemap.read_project  # noqa: B018  (internal: not offered)
+
+
+def test_the_package_imports_the_analysis_when_it_is_first_used() -> None:
+    """``stagemap.analyse`` is the function, imported on first use, whichever module of the analysis came first."""
+    script = (
+        "import sys, stagemap\n"
+        "print('stagemap.analyse.coverage' in sys.modules)\n"
+        "import stagemap.analyse.kits\n"
+        "from stagemap.analyse.coverage import analyse\n"
+        "print(stagemap.analyse is analyse, sys.modules['stagemap'].analyse is analyse)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\nTrue True\n"
 
 
 @pytest.mark.parametrize("name", ["load_project", "analyse", "Project", "Report", "Asset", "__version__"])
