@@ -324,7 +324,7 @@ PROSE_BINDINGS: list[tuple[str, Callable[[], list[str]]]] = [
     ),
     (r"on a terminal (\d+) characters wide", _docs_columns),
     (r"`STAGEMAP_NO_CACHE=(1)`", _fixed("1")),
-    (r"`(1)` turns it off\)", _fixed("1")),
+    (r"`(1)` turns the workers off\)", _fixed("1")),
     (r"about (\d+) times faster", _benchmark_speedup),
 ]
 """Each prose number's sentence (a regex whose groups are the numbers) and their source."""

@@ -402,8 +402,9 @@ def _stopped(group: int) -> list[int]:
     return found
 
 
-def test_build_whose_parse_worker_is_killed_parses_its_files_itself(big: Path, tmp_path: Path) -> None:
-    # Killed when it takes its first chunk, the worker sends nothing: this process parses it all.
+def test_build_whose_workers_are_killed_makes_their_part_itself(big: Path, tmp_path: Path) -> None:
+    # Killed when each takes its first chunk, the parse worker and the page worker send nothing:
+    # this process parses every file and renders every page, and the site is the same.
     made = {}
     for name, fault in (("killed", "taken:1"), ("whole", "")):
         build = spawn(big, tmp_path / name, fault, STAGEMAP_WORKERS="2", **{NO_CACHE_ENV: "1"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,13 @@ def test_read_spread_parses_what_the_cache_lacks_in_workers_and_gives_the_same_l
     cold, update = read_project(big, spread=spread)
     assert cold.library == alone.library
     assert len(alone.library.assets) == 38 + MIN_ITEMS
-    assert handed == [len(alone.library.assets)] and os.getpid() not in pids
+    # This process and one worker, each parsing from its end of the list.
+    assert handed == [len(alone.library.assets)] and os.getpid() in pids and len(pids) == 2
     save_parse_cache(update, big)
     warm = read_project(big, spread=spread)[0]
     assert warm.library == alone.library and handed[-1] == 0
 
 
 def _in_worker(fn: Callable[[Any], Any], item: Any) -> tuple[int, Any]:
+    time.sleep(0.002)  # long enough that the worker, once forked, surely takes some
     return os.getpid(), fn(item)

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stagemap.write.faults import FAULT_ENV
-from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _chunks, _Untaken, parallel_map
+from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _Untaken, parallel_map
 
 
 def _frozen(item: int) -> tuple[int, int, int]:
@@ -24,9 +24,17 @@ def _frozen(item: int) -> tuple[int, int, int]:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 def test_parallel_map_workers_leave_the_inherited_objects_out_of_their_collections() -> None:
     gc.unfreeze()  # an in-process preview test earlier in the run keeps its own freeze
-    results = list(parallel_map(_frozen, range(MIN_ITEMS * 2), 2))
+    told: list[int] = []
+
+    def first() -> None:  # returns once a worker has made items: some are surely made there
+        deadline = time.monotonic() + 20
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    results = list(parallel_map(_frozen, range(MIN_ITEMS * 2), 2, first=first, progress=told.append))
     assert [item for item, _, _ in results] == list(range(MIN_ITEMS * 2))
-    assert all(pid != os.getpid() and frozen > 0 for _, pid, frozen in results)
+    assert any(pid != os.getpid() for _, pid, _ in results)
+    assert all(frozen > 0 for _, _, frozen in results)
     assert gc.get_freeze_count() == 0
 
 
@@ -55,7 +63,7 @@ def test_parallel_map_shared_does_the_last_part_here_and_keeps_the_order() -> No
             time.sleep(0.001)
 
     items = range(MIN_ITEMS * 30)
-    results = list(parallel_map(_counted, items, 3, share=True, first=first))
+    results = list(parallel_map(_counted, items, 3, first=first))
     assert [item for item, _ in results] == list(items)
     here = [item for item, pid in results if pid == os.getpid()]
     # The workers take from the front, this process from the back, till they meet.
@@ -77,7 +85,7 @@ def test_parallel_map_shared_leaves_the_workers_what_they_take_while_first_runs(
             time.sleep(0.01)
         calls.append(os.getpid())
 
-    results = list(parallel_map(_counted, range(count), 2, share=True, first=first))
+    results = list(parallel_map(_counted, range(count), 2, first=first))
     assert [item for item, _ in results] == list(range(count))
     assert calls == [os.getpid()]
     assert all(pid != os.getpid() for _, pid in results)
@@ -101,7 +109,7 @@ def _dies_in_a_worker(item: int) -> tuple[int, int]:
 def test_parallel_map_shared_makes_here_what_a_worker_did_not_send(
     fn: Callable[[int], tuple[int, int]],
 ) -> None:
-    results = list(parallel_map(fn, range(MIN_ITEMS * 3), 2, share=True))
+    results = list(parallel_map(fn, range(MIN_ITEMS * 3), 2))
     assert [item for item, _ in results] == list(range(MIN_ITEMS * 3))
     # Made here: the failed item's chunk, and everything the worker would have taken after it.
     assert results[10][1] == os.getpid()
@@ -111,7 +119,7 @@ def test_parallel_map_shared_makes_here_what_a_worker_did_not_send(
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 def test_parallel_map_shared_raises_an_items_error_here_and_leaves_no_worker() -> None:
     with pytest.raises(KeyError, match="page 10"):
-        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 3), 2, share=True))
+        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 3), 2))
     assert multiprocessing.active_children() == []
 
 
@@ -129,68 +137,19 @@ def test_parallel_map_calls_first_here_once_the_workers_have_started() -> None:
 
     results = list(parallel_map(_counted, range(MIN_ITEMS * 2), 2, first=first))
     assert [item for item, _ in results] == list(range(MIN_ITEMS * 2))
-    assert all(pid != os.getpid() for _, pid in results)
+    assert results[0][1] != os.getpid()
     assert len(calls) == 1 and calls[0][0] == os.getpid() and calls[0][1] > 0
 
 
 def test_parallel_map_without_workers_calls_first_first() -> None:
     calls: list[float] = []
-    results = list(
-        parallel_map(_stamped, range(8), 2, share=True, first=lambda: calls.append(time.monotonic()))
-    )
+    results = list(parallel_map(_stamped, range(8), 2, first=lambda: calls.append(time.monotonic())))
     assert [item for item, _, _ in results] == list(range(8))
     assert len(calls) == 1 and all(calls[0] <= stamp for _, _, stamp in results)
 
 
-def test_parallel_map_refuses_meanwhile_with_share() -> None:
-    with pytest.raises(TypeError, match="not with share"):
-        list(parallel_map(_where, range(8), 2, share=True, meanwhile=lambda: None))
-
-
 def _stamped(item: int) -> tuple[int, int, float]:
     return item, os.getpid(), time.monotonic()
-
-
-def test_parallel_map_without_workers_calls_meanwhile_first() -> None:
-    calls: list[float] = []
-    results = list(
-        parallel_map(_stamped, range(MIN_ITEMS * 2), 1, meanwhile=lambda: calls.append(time.monotonic()))
-    )
-    assert [item for item, _, _ in results] == list(range(MIN_ITEMS * 2))
-    assert len(calls) == 1 and all(calls[0] <= stamp for _, _, stamp in results)
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_parallel_map_results_keep_coming_while_meanwhile_runs_and_end_after_it() -> None:
-    first = threading.Event()
-    seen: list[tuple[int, bool]] = []
-    done: list[bool] = []
-
-    def meanwhile() -> None:
-        # Returns only once a result has reached the caller: called before the results, it would time out.
-        seen.append((os.getpid(), first.wait(timeout=20)))
-        time.sleep(0.2)
-        done.append(True)
-
-    results = parallel_map(_stamped, range(MIN_ITEMS * 2), 2, meanwhile=meanwhile)
-    items = [next(results)]
-    first.set()
-    items += list(results)
-    assert [item for item, _, _ in items] == list(range(MIN_ITEMS * 2))
-    assert all(pid != os.getpid() for _, pid, _ in items)
-    assert seen == [(os.getpid(), True)]  # in this process, while results were coming
-    assert done == [True]  # the results ended only once it had returned
-
-
-def _fail_meanwhile() -> None:
-    raise ValueError("meanwhile failed")
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_parallel_map_meanwhile_failing_stops_the_workers_and_raises() -> None:
-    with pytest.raises(ValueError, match="meanwhile failed"):
-        list(parallel_map(_where, range(MIN_ITEMS * 2), 2, meanwhile=_fail_meanwhile))
-    assert multiprocessing.active_children() == []
 
 
 def _fail_at_ten(item: int) -> int:
@@ -199,36 +158,88 @@ def _fail_at_ten(item: int) -> int:
     return item
 
 
+def _fail_first() -> None:
+    raise ValueError("first failed")
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_parallel_map_item_failing_waits_for_meanwhile_then_raises_the_item_error() -> None:
-    done: list[bool] = []
-
-    def slow() -> None:
-        time.sleep(0.5)
-        done.append(True)
-
-    with pytest.raises(KeyError, match="page 10"):
-        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 2), 2, meanwhile=slow))
-    assert done == [True]  # nothing of the build is left running on a thread
+def test_parallel_map_first_failing_stops_the_workers_and_raises() -> None:
+    told: list[int] = []
+    with pytest.raises(ValueError, match="first failed"):
+        list(parallel_map(_where, range(MIN_ITEMS * 2), 2, first=_fail_first, progress=told.append))
     assert multiprocessing.active_children() == [] and threading.active_count() == 1
 
 
-@given(st.integers(0, 30_000), st.integers(1, 8))
-def test_chunks_cover_every_item_once_in_order_and_shrink_to_the_smallest(count: int, processes: int) -> None:
-    chunks = _chunks(count, processes)
-    assert [i for chunk in chunks for i in chunk] == list(range(count))
-    sizes = [len(chunk) for chunk in chunks]
-    assert sizes == sorted(sizes, reverse=True)
-    assert all(size >= SMALLEST_CHUNK for size in sizes[:-1])
-    # The last chunks are small, so that the workers end together: at most a quarter of a
-    # worker's share of what was left when it was handed out.
-    for chunk in chunks:
-        assert len(chunk) <= max(SMALLEST_CHUNK, -(-(count - chunk.start) // (processes * 4)))
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_item_failing_here_leaves_no_worker_and_no_thread() -> None:
+    told: list[int] = []
+    with pytest.raises(KeyError, match="page 10"):
+        list(parallel_map(_fail_at_ten, range(MIN_ITEMS * 2), 2, progress=told.append))
+    assert multiprocessing.active_children() == [] and threading.active_count() == 1
+    assert len(told) < 2 or told[-1] < MIN_ITEMS * 2  # never told that everything was made
 
 
-def test_chunks_of_a_big_site_end_small() -> None:
-    sizes = [len(chunk) for chunk in _chunks(10_381, 2)]
-    assert sizes[0] == 1_298 and sizes[-2:] == [8, 5] and len(sizes) == 46
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_tells_the_progress_of_the_workers_while_first_runs() -> None:
+    told: list[int] = []
+    during: list[int] = []
+    count = MIN_ITEMS * 4
+
+    def first() -> None:
+        # Returns once the progress has counted items: only the worker can have made them yet.
+        deadline = time.monotonic() + 20
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.01)
+        during.extend(told)
+
+    results = list(parallel_map(_slowly, range(count), 2, first=first, progress=told.append))
+    assert [item for item, _ in results] == list(range(count))
+    assert during and during[0] > 0 and told[-1] == count
+    assert told == sorted(set(told))  # told only when it moved, never backwards
+    assert threading.active_count() == 1
+
+
+def _slowly(item: int) -> tuple[int, int]:
+    time.sleep(0.002)
+    return item, os.getpid()
+
+
+def test_parallel_map_without_workers_tells_the_progress_after_each_item() -> None:
+    told: list[int] = []
+    results = parallel_map(_where, range(5), 1, progress=told.append)
+    assert next(results) == (0, os.getpid()) and told == [1]
+    assert list(results) == [(item, os.getpid()) for item in range(1, 5)]
+    assert told == [1, 2, 3, 4, 5]
+
+
+def _told_wrong(_made: int) -> None:
+    raise OSError("the terminal is gone")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_raises_what_the_progress_raised_once_every_worker_is_done() -> None:
+    with pytest.raises(OSError, match="the terminal is gone"):
+        list(parallel_map(_slowly, range(MIN_ITEMS * 2), 2, progress=_told_wrong))
+    assert multiprocessing.active_children() == [] and threading.active_count() == 1
+
+
+@given(st.integers(0, 3_000), st.integers(1, 4), st.lists(st.booleans(), max_size=400))
+def test_untaken_chunks_cover_every_item_once_and_shrink_to_the_smallest(
+    count: int, takers: int, fronts: list[bool]
+) -> None:
+    untaken = _Untaken(count, takers)
+    taken: list[range] = []
+    for front in [*fronts, *[False] * (count + 1)]:
+        left = untaken.ends[1] - untaken.ends[0]
+        chunk = untaken.take(front=front)
+        if not chunk:
+            assert left == 0
+            break
+        # A quarter of a taker's share of what is left (the ends meet when the work runs out).
+        assert len(chunk) == min(left, max(SMALLEST_CHUNK, -(-left // (takers * 4))))
+        assert chunk.start == (untaken.ends[0] - len(chunk) if front else untaken.ends[1])
+        taken.append(chunk)
+    assert sorted(i for chunk in taken for i in chunk) == list(range(count))
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
@@ -243,7 +254,7 @@ def test_parallel_map_shared_worker_killed_at_its_first_chunk_leaves_every_item_
         while multiprocessing.active_children() and time.monotonic() < deadline:
             time.sleep(0.01)
 
-    results = list(parallel_map(_where, range(MIN_ITEMS * 3), 2, share=True, first=first))
+    results = list(parallel_map(_where, range(MIN_ITEMS * 3), 2, first=first))
     assert results == [(item, os.getpid()) for item in range(MIN_ITEMS * 3)]
     assert multiprocessing.active_children() == []
 

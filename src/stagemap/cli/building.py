@@ -35,7 +35,7 @@ def build_site(
     """Read the project (whose settings are ``config``), ``report`` its problems, and build its site into ``target``."""
     workers = default_workers()
     # A cold read of a big library parses its files on every core, as the pages are rendered.
-    spread = functools.partial(parallel_map, workers=workers, share=True, first=_renderer)
+    spread = functools.partial(parallel_map, workers=workers, first=_renderer)
     with collections_paused():
         project = load(state, spread=spread, config=config)
         report(project.problems)

@@ -20,5 +20,7 @@ def render_site(project: Project, target: Path, day: dt.date, workers: int) -> P
     # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
     if sys.stderr.isatty() and (pages := page_count(project.config, project.library)) >= PROGRESS_FROM:
         with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
-            return build_into(project, target, day, workers=workers, progress=lambda _path: bar.update(1))
+            return build_into(
+                project, target, day, workers=workers, progress=lambda made: bar.update(made - bar.pos)
+            )
     return build_into(project, target, day, workers=workers)

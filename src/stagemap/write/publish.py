@@ -2,9 +2,9 @@
 
 In order: ask the page record which of the site's pages can be reused as they are on disk;
 analyse the project into a `SitePlan` for the others (on a build with no page to reuse, a
-worker renders asset bodies meanwhile: see `Ahead`); render only those (in worker processes,
-each writing its own pages to temporary files), while this process makes the static files, the
-search index and, on a build with no record, the page keys; add the content files the pages
+worker renders asset bodies meanwhile: see `Ahead`); render only those (in worker processes
+and this one, each writing its own pages to temporary files), this process first making the
+static files, the search index and, on a build with no record, the page keys; add the content files the pages
 link to; then rename everything into place, remove what no longer belongs and record what was
 written for the next build.
 """
@@ -57,8 +57,8 @@ __all__ = ["Progress", "Published", "build_into", "page_count"]
 
 HISTORY_PAGES = frozenset({"index.html", "history.html"})
 """The pages that show the coverage history, when the site has one (the overview, a small chart)."""
-Progress = Callable[[str], None]
-"""Called with each page's path once it is rendered."""
+Progress = Callable[[int], object]
+"""Told how many of the pages to render are made so far (see `stagemap.write.workers.parallel_map`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +206,7 @@ def _site_files(
     others: dict[str, str] = {}
 
     def meanwhile() -> None:
-        # What no page needs, made on a thread of this process while the workers render the pages.
+        # What no page needs, made by this process while the workers start on the pages.
         others.update(static_files(env))
         if later is not None:
             later()  # first: the record's keys, which the search index's add to
@@ -219,10 +219,8 @@ def _site_files(
             record.made([path for path in made if path.startswith(SEARCH_DIR + "/")], key)
             others.update(made)
 
-    for path, made, linked in parallel_map(make, plan.pages, workers, meanwhile=meanwhile):
+    for path, made, linked in parallel_map(make, plan.pages, workers, first=meanwhile, progress=progress):
         rendered[path] = list(linked)
-        if progress is not None:
-            progress(path)
         yield path, made
     for path, text in others.items():
         if path.startswith(SEARCH_DIR + "/"):

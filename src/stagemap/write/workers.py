@@ -5,8 +5,9 @@ the workers are forked after the library is in memory, so they share it without 
 pickling it; only each page's result comes back. Where forking is not safe (another thread
 is running, as in `serve`) or not available, or there is too little work to pay for the
 workers, the items are processed here, in order: the output is the same bytes either way.
-Parsing, whose results are big to send back, is shared instead: this process and a worker
-take the files from the two ends of the list until they meet (`_shared`).
+This process works too: the workers take the items from the front of the list, this process
+from the back, until they meet (`_shared`), after any work of its own that the items do not
+need (a build's search index, while the workers render the pages).
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 """Below this many items the work is done in this process."""
 
-_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
-
 
 def default_workers() -> int:
     """Return the worker count: ``STAGEMAP_WORKERS`` if set, else the cores we may use."""
@@ -49,7 +48,7 @@ def quiet() -> None:
 
     Ctrl-C in a terminal reaches every process of the group: the main process stops the
     workers itself (and says what happened). A forked worker would otherwise inherit the
-    main process's handlers; SIGTERM, from the main process stopping the pool, ends it quietly.
+    main process's handlers; SIGTERM, from the main process stopping the workers, ends it quietly.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -80,56 +79,8 @@ def stops_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _run(indices: range) -> list[Any]:
-    assert _job is not None
-    fn, items = _job
-    return [fn(items[i]) for i in indices]
-
-
-class _Side:
-    """Run a call on a thread of this process; `wait` returns once it is done and raises what it raised."""
-
-    def __init__(self, call: Callable[[], object]) -> None:
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, args=(call,), name="stagemap-meanwhile", daemon=True)
-        self.thread.start()
-
-    def _run(self, call: Callable[[], object]) -> None:
-        try:
-            call()
-        except BaseException as exc:  # handed to the thread that waits
-            self.error = exc
-
-    def wait(self) -> None:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-
-
-def _settle(side: _Side | None) -> None:
-    """Wait for ``side`` to end, its error dropped: another one is on its way (nothing is left running)."""
-    if side is not None:
-        side.thread.join()
-
-
-SMALLEST_CHUNK = 8
-"""Fewest items a worker is handed at a time (each hand-over costs a round trip)."""
-
-
-def _chunks(count: int, processes: int) -> list[range]:
-    """Split ``range(count)`` into chunks for ``processes`` workers, each a quarter of its share of what is left.
-
-    The chunks shrink as the work runs out, so that the workers finish together: with equal
-    chunks (an eighth of each share) the last one alone kept a worker busy for half a second
-    at 10,000 pages while the other sat idle.
-    """
-    chunks: list[range] = []
-    start = 0
-    while start < count:
-        size = max(SMALLEST_CHUNK, -(-(count - start) // (processes * 4)))
-        chunks.append(range(start, min(start + size, count)))
-        start += size
-    return chunks
+TICK = 0.1
+"""Seconds between two reports of how many items are made (see `parallel_map`'s ``progress``)."""
 
 
 def parallel_map(
@@ -137,31 +88,28 @@ def parallel_map(
     items: Iterable[T],
     workers: int,
     *,
-    share: bool = False,
     first: Callable[[], object] | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> Iterator[R]:
-    """Yield ``fn(item)`` for each item, in order, using up to ``workers`` processes.
+    """Yield ``fn(item)`` for each item, in order, this process and up to ``workers - 1`` workers sharing them.
 
-    With ``share`` this process does part of the work while one worker fewer does the rest:
-    the workers take chunks of items from the front, this process from the back, until they
-    meet (see `_shared`). For work whose results are big to send back (parsed assets with
-    their bodies), what this process makes itself is never pickled. ``first`` is work of this
-    process that the items do not need, done once the workers have started and before its own
-    part (with ``share``, the workers take on more while it runs). ``meanwhile``, without
-    ``share``, is such work called on a thread of this process once the workers have started,
-    so that results (and a progress bar) keep coming while it runs; the iterator ends only once
-    it has returned, and raises what it raised. Without workers both are called first.
+    The workers take chunks of items from the front, this process from the back, until they
+    meet (see `_shared`); what this process makes itself is never pickled. ``first`` is work
+    of this process that the items do not need, done once the workers have started and
+    before its own part (the workers take on more while it runs). ``progress`` is told how
+    many items are made so far: every `TICK` seconds on a thread of this process while there
+    are workers (else after each item), and once with them all. Without workers ``first`` is
+    called first.
     """
-    if share and meanwhile is not None:
-        raise TypeError("parallel_map: meanwhile is for the workers' results as they come, not with share")
     todo = list(items)
     if not may_fork(workers, len(todo)):
-        for call in (first, meanwhile):
-            if call is not None:
-                call()
-        for item in todo:
-            yield fn(item)
+        if first is not None:
+            first()
+        for count, item in enumerate(todo, 1):
+            result = fn(item)
+            if progress is not None:
+                progress(count)
+            yield result
         return
     # What the workers inherit (the library, the plan) is left out of their garbage
     # collections: scanning it cost each worker CPU time and copies of the pages it touched.
@@ -170,69 +118,53 @@ def parallel_map(
     if ours:
         gc.freeze()
     try:
-        if share:
-            yield from _shared(fn, todo, workers, first)
-        else:
-            yield from _pooled(fn, todo, workers, first, meanwhile)
+        yield from _shared(fn, todo, workers, first, progress)
     finally:
         if ours:
             gc.unfreeze()
 
 
-# long: one generator owns the pool from start to end, so each way out (done, error, Ctrl-C) ends it
-def _pooled(
-    fn: Callable[[T], R],
-    todo: list[T],
-    workers: int,
-    first: Callable[[], object] | None,
-    meanwhile: Callable[[], object] | None,
-) -> Iterator[R]:
-    """`parallel_map` without ``share``: a pool of ``workers`` handed chunks that shrink as the work runs out."""
-    global _job
-    _job = (fn, todo)
-    try:
-        with stops_held():
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=quiet)
-        side = None
+class _Ticker:
+    """Tells ``progress`` how many items ``made()`` says are made, every `TICK` seconds on a thread, until `stop`."""
+
+    def __init__(self, progress: Callable[[int], object], made: Callable[[], int]) -> None:
+        self.progress = progress
+        self.made = made
+        self.error: BaseException | None = None
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="stagemap-progress", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        told = 0
         try:
-            batches = pool.imap(_run, _chunks(len(todo), workers))
-            side = _Side(meanwhile) if meanwhile is not None else None
-            if first is not None:
-                first()
-            for batch in batches:
-                yield from batch
-            if side is not None:
-                side.wait()
-        except Exception:
-            # A page failed: the workers finish what they were given, then stop. Killing them
-            # (`terminate`) can leave the result queue's lock held by a dead worker, and the
-            # pool then waits for that lock for ever (seen on 3.13 after a template error).
-            pool.close()
-            pool.join()
-            _settle(side)
-            raise
-        except BaseException as stop:  # Ctrl-C, or a caller that stopped reading
-            pool.terminate()
-            if not isinstance(stop, KeyboardInterrupt):  # Ctrl-C ends the process: no waiting
-                _settle(side)
-            raise
-        # Every result is in: the workers are told to stop once idle, and waited for.
-        # (`terminate` on a pool whose workers sit idle reading their queue can hang.)
-        pool.close()
-        pool.join()
-    finally:
-        _job = None
+            while not self.stopped.wait(TICK):
+                if (now := self.made()) != told:
+                    self.progress(now)
+                    told = now
+        except BaseException as exc:  # handed to the thread that stops it
+            self.error = exc
+
+    def stop(self) -> None:
+        """Stop telling (what ``progress`` raised, if anything, is in `error`)."""
+        self.stopped.set()
+        self.thread.join()
+
+
+SMALLEST_CHUNK = 8
+"""Fewest items a process takes at a time (each chunk a worker makes is one message back)."""
 
 
 class _Untaken:
     """The items no process has taken yet, ``[front, back)``: workers take chunks from the front, this process from the back.
 
     Each chunk is a quarter of a taker's share of what is left (at least `SMALLEST_CHUNK`), so
-    the two ends meet when the work runs out, whichever side went faster.
+    the two ends meet when the work runs out, whichever side went faster. Each worker also
+    counts here the items it has made (for `parallel_map`'s ``progress``).
     """
 
     def __init__(self, count: int, takers: int) -> None:
-        self.ends = multiprocessing.get_context("fork").Array("q", [0, count])
+        self.ends = multiprocessing.get_context("fork").Array("q", [0, count] + [0] * (takers - 1))
         self.takers = takers
         self.abandoned = False
         """The lock is held by a worker that is gone (see `take`): this process takes without it."""
@@ -266,29 +198,54 @@ class _Untaken:
         ends[1] = end - size
         return range(end - size, end)
 
+    def counter(self, worker: int) -> Callable[[], None]:
+        """Return what worker number ``worker`` (from 0) calls once per item it has made.
+
+        Each worker has its own count, written by it alone: no lock is needed to add one, and
+        this process reads them all as they are (`made`).
+        """
+        ends: Any = self.ends.get_obj()
+        slot = 2 + worker
+
+        def one_more() -> None:
+            ends[slot] += 1
+
+        return one_more
+
+    def made(self) -> int:
+        """Return how many items the workers have made so far."""
+        ends: Any = self.ends.get_obj()
+        return sum(ends[2:])
+
 
 _HELD_FOR_LONG = 0.2
 """Seconds after which the lock of `_Untaken` may be held by a worker that is gone."""
 
 
 def _take_front(
-    fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untaken, conn: Any, callers: Any
+    fn: Callable[[Any], Any], items: Sequence[Any], untaken: _Untaken, worker: int, conn: Any, callers: Any
 ) -> None:
     """A worker of `_shared`: make chunks from the front until none is left, then send what was made.
 
-    ``callers``: the caller's end of the pipe, inherited; closed, so that the pipe breaks when
-    the caller is gone (killed), and the worker then ends without a word.
+    ``worker`` is its number, from 0. ``callers``: the caller's end of the pipe, inherited;
+    closed, so that the pipe breaks when the caller is gone (killed), and the worker then ends
+    without a word.
     """
     quiet()
     callers.close()
     parent = os.getppid()
+    one_more = untaken.counter(worker)
     # Held as bytes until the end: sent as made, each message would wait for the caller to read it
     # (which it does only once its own part is done) or make it read on a thread beside its work.
     made: list[bytes] = []
     try:
         while taken := untaken.take(front=True, gone=lambda: os.getppid() != parent):
             fault("taken", len(made) + 1)
-            made.append(pickle.dumps((taken.start, [fn(items[i]) for i in taken]), pickle.HIGHEST_PROTOCOL))
+            chunk = []
+            for index in taken:
+                chunk.append(fn(items[index]))
+                one_more()
+            made.append(pickle.dumps((taken.start, chunk), pickle.HIGHEST_PROTOCOL))
     except Exception:  # the chunk is made again by the caller, who reports the error
         pass
     try:
@@ -304,31 +261,41 @@ _NONE = object()
 
 # long: one generator owns the workers from start to end, so each way out (done, error, Ctrl-C) ends them
 def _shared(
-    fn: Callable[[T], R], todo: list[T], workers: int, first: Callable[[], object] | None
+    fn: Callable[[T], R],
+    todo: list[T],
+    workers: int,
+    first: Callable[[], object] | None,
+    progress: Callable[[int], object] | None,
 ) -> Iterator[R]:
-    """`parallel_map` with ``share``: this process and ``workers - 1`` workers take chunks from the two ends."""
+    """`parallel_map` with workers: this process and ``workers - 1`` workers take chunks from the two ends."""
     untaken = _Untaken(len(todo), workers)
     context = multiprocessing.get_context("fork")
     started: list[tuple[Any, Any]] = []
+    ticker: _Ticker | None = None
+    results: list[Any] = [_NONE] * len(todo)
+    here = [0]  # items made in this process (read by the ticker's thread)
     try:
         with stops_held():
-            for _ in range(workers - 1):
+            for worker in range(workers - 1):
                 ours, theirs = context.Pipe(duplex=False)
                 process = context.Process(
-                    target=_take_front, args=(fn, todo, untaken, theirs, ours), daemon=True
+                    target=_take_front, args=(fn, todo, untaken, worker, theirs, ours), daemon=True
                 )
                 process.start()
                 theirs.close()
                 started.append((process, ours))
+        if progress is not None:  # (a thread only once every worker is forked)
+            ticker = _Ticker(progress, lambda: here[0] + untaken.made())
         if first is not None:
             first()
-        results: list[Any] = [_NONE] * len(todo)
 
         def gone() -> bool:
             return not all(process.is_alive() for process, _ in started)
 
         while taken := untaken.take(front=False, gone=gone):
-            results[taken.start : taken.stop] = [fn(todo[i]) for i in taken]
+            for index in taken:
+                results[index] = fn(todo[index])
+                here[0] += 1
         for process, conn in started:
             try:
                 while data := conn.recv_bytes():
@@ -337,11 +304,19 @@ def _shared(
             except (EOFError, OSError):  # the worker died: what it did not send is made here
                 pass
             process.join()
+        for index, result in enumerate(results):
+            if result is _NONE:
+                results[index] = fn(todo[index])
     finally:
+        if ticker is not None:
+            ticker.stop()
         for process, conn in started:
             if process.is_alive():
                 process.terminate()
             process.join()
             conn.close()
-    for item, result in zip(todo, results, strict=True):
-        yield fn(item) if result is _NONE else result
+    if ticker is not None:
+        if ticker.error is not None:
+            raise ticker.error
+        ticker.progress(len(todo))
+    yield from results
