@@ -92,7 +92,8 @@ def test_the_first_run_keeps_the_code_and_the_next_compiles_nothing(sample: Path
     kept = _cache_file(cache)
     assert kept.name.startswith(f"classes-{__version__}-{sys.implementation.cache_tag}-")
     entries = marshal.loads(kept.read_bytes())
-    assert len(entries) > 40 and all(source.startswith("def __create_fn__") for source in entries)
+    # (About 35 on Python 3.13, which compiles a class's methods together; more on 3.11.)
+    assert len(entries) > 25 and all(source.startswith("def __create_fn__") for source in entries)
     os.utime(kept, ns=(1, 1))
     assert _stagemap(sample, cache, "check").returncode in (0, 1)
     assert kept.stat().st_mtime_ns == 1  # every class came from the file: it was not written again
