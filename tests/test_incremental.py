@@ -4,6 +4,7 @@ and an edit re-renders exactly what it must."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pty
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from stagemap import load_project
+from stagemap.analyse import reports as reports_module
 from stagemap.cli.app import cli
 from stagemap.write.workers import parallel_map
 from tests.conftest import ROOT, benchmark_module
@@ -380,3 +383,32 @@ def test_parallel_map_leaves_a_callers_frozen_objects_frozen(monkeypatch: pytest
     finally:
         monkeypatch.undo()
         gc.unfreeze()
+
+
+_REPORTS = multiprocessing.get_context("fork").Value("i", 0) if hasattr(os, "fork") else None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_a_build_from_nothing_makes_each_persona_report_once_in_all_its_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page keys (the main process) and the plays (a page worker) both want them: made
+    # before the workers fork, the worker finds them made.
+    library = tmp_path / "lib"
+    benchmark_module("generate").generate(230, library)
+    real = reports_module.analyse
+
+    def counted(*args: object, **kwargs: object) -> object:
+        assert _REPORTS is not None
+        if kwargs.get("persona"):
+            with _REPORTS.get_lock():
+                _REPORTS.value += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    assert _REPORTS is not None
+    _REPORTS.value = 0
+    monkeypatch.setattr(reports_module, "analyse", counted)
+    monkeypatch.setenv("STAGEMAP_WORKERS", "2")
+    assert build(library, tmp_path / "site")[0].startswith("Built 293 pages in ")
+    personas = load_project(library).config.personas
+    assert len(personas) == 3 and _REPORTS.value == len(personas)
