@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stagemap.render import cmark, dialects, markdown
 from tests.conftest import ROOT
@@ -257,3 +261,27 @@ def test_cmark_render_frees_what_it_parsed() -> None:
     for _ in range(20):
         cmark._render(text)
     assert _resident_kb() - before < 20_000
+
+
+@given(st.text(max_size=40) | st.text(st.characters(max_codepoint=127), max_size=40))
+def test_slug_of_any_text_is_its_nfkc_lower_form_with_runs_of_other_characters_as_hyphens(text: str) -> None:
+    # ASCII text skips the normalisation (it is its own NFKC form): the same slug either way.
+    expected = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKC", text).lower()).strip("-_") or "section"
+    assert markdown.slug(text) == expected
+
+
+def test_heading_ids_and_texts_of_the_fast_path_keep_entities_tags_and_numbering(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    body = "# A &amp; *b*\n\n## A & b\n\n### Café déjà\n\n## Plain\n"
+    fast = markdown._fast_render(body, False, None, 2, None)
+    assert fast is not None
+    assert [(h.level, h.id, h.text) for h in fast.headings] == [
+        (2, "h-a-b", "A & b"),
+        (3, "h-a-b-1", "A & b"),
+        (4, "h-café-déjà", "Café déjà"),
+        (3, "h-plain", "Plain"),
+    ]
+    assert '<h2 id="h-a-b">A &amp; <em>b</em></h2>' in fast.html
+    monkeypatch.setenv("STAGEMAP_MARKDOWN", "python")  # the token path: the same
+    assert markdown.render(body, top=2) == fast

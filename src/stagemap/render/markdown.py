@@ -105,7 +105,8 @@ class Rendered:
 
 def slug(text: str) -> str:
     """Return ``text`` as a lowercase id fragment of word characters and hyphens."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    # ASCII text is its own NFKC form: most headings skip the normalisation.
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
     return _NOT_WORD.sub("-", text).strip("-_") or "section"
 
 
@@ -213,8 +214,8 @@ def _fast_headings(out: str, found: list[re.Match[str]], top: int) -> Rendered:
     pieces: list[str] = []
     last = 0
     for match in found:
-        level = min(6, int(match.group(1)) + shift)
-        inner = match.group(2)
+        number, inner = match.group(1, 2)
+        level = min(6, int(number) + shift)
         plain = _heading_text(inner)
         base = ident = HEADING_PREFIX + slug(plain)
         n = 1
@@ -223,7 +224,8 @@ def _fast_headings(out: str, found: list[re.Match[str]], top: int) -> Rendered:
             n += 1
         used.add(ident)
         headings.append(Heading(level, ident, plain))
-        pieces += [out[last : match.start()], f'<h{level} id="{cmark.escape(ident)}">{inner}</h{level}>\n']
+        # (An id is word characters and hyphens: nothing in it to escape.)
+        pieces += [out[last : match.start()], f'<h{level} id="{ident}">{inner}</h{level}>\n']
         last = match.end()
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
@@ -241,7 +243,7 @@ def _once(rewrite: Rewrite) -> Rewrite:
 
 
 def _heading_text(inner: str) -> str:
-    return html.unescape(_TAG.sub("", inner))
+    return html.unescape(_TAG.sub("", inner) if "<" in inner else inner)
 
 
 def plain(text: str) -> Rendered:
