@@ -434,3 +434,26 @@ def test_parse_worker_outliving_a_killed_build_ends_without_a_word(big: Path, tm
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
     assert (stdout, stderr) == ("", "")
+
+
+@pytest.mark.parametrize("fault", ["renamed:1", "renamed:4"])
+def test_build_into_a_new_folder_killed_while_moving_folders_in_recovers(
+    sample: Path, tmp_path: Path, fault: str
+) -> None:
+    # A new output folder gets whole folders renamed in (see stagemap.write.placing): killed
+    # after the first or fourth, it holds only new files, each listed, and the next build ends it.
+    out = tmp_path / "site"
+    killed = spawn(sample, out, fault)
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    fresh = run(sample, tmp_path / "fresh")
+    assert fresh[0] == 0
+    new = tree(tmp_path / "fresh")
+    now = tree(out)
+    pages = {rel: data for rel, data in now.items() if rel != MANIFEST and not rel.startswith(f"{STAGING}/")}
+    assert pages and len(pages) < len(new) - 1  # some moved in, not all
+    assert [rel for rel, data in pages.items() if new.get(rel) != data] == []
+    assert pages.keys() <= set(json.loads(now[MANIFEST])["files"])
+    code, stdout, stderr = run(sample, out)  # (the files already in place stay as they are)
+    assert (code, stderr) == (0, "") and stdout.startswith(f"Built 99 pages in {out}/ (")
+    assert tree(out) == new

@@ -24,6 +24,7 @@ from .faults import fault
 from .interrupts import signals_held
 from .lock import lock_folder, unlock_folder
 from .manifest import check_manifest_kind, read_manifest, write_manifest
+from .placing import put_in_place
 from .targets import STAGING, confined, fast_confined, plain_relative
 
 
@@ -93,8 +94,8 @@ class Stager:
         """A file made in the staging folder gets the mode asked for less the umask (no default ACL
         there, see `umask_applies`): a new page's mode is given when it is opened, not set after."""
         self.count = 0
-        self.mine: tuple[int, str] | None = None
-        """This process's id and its own folder in the staging folder (see `_folder`)."""
+        self.mine: tuple[int, str, set[str]] | None = None
+        """This process's id, its own folder in the staging folder (see `_folder`) and the folders made in it."""
 
     def _folder(self) -> str:
         """Return this process's own folder in the staging folder, made on its first file.
@@ -107,7 +108,7 @@ class Stager:
         pid = os.getpid()
         if self.mine is None or self.mine[0] != pid:
             try:
-                self.mine = (pid, tempfile.mkdtemp(prefix=f"{pid}-", dir=self.staging))
+                self.mine = (pid, tempfile.mkdtemp(prefix=f"{pid}-", dir=self.staging), set())
             except OSError as exc:
                 raise OutputError(f"cannot write into {self.staging}: {exc.strerror or exc}") from None
         return self.mine[1]
@@ -126,7 +127,10 @@ class Stager:
             return Staged(None, target)
         self.count += 1
         fault("write", self.count)
-        tmp = f"{self._folder()}/{self.count}"
+        try:
+            tmp = self._staged_at(rel)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
         try:
             if mode < 0:
                 write_temp(tmp, data, 0o666 & ~self.mask, durable=False, opened=self.plain_modes)
@@ -137,6 +141,23 @@ class Stager:
                 os.unlink(tmp)
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
         return Staged(tmp, target)
+
+    def _staged_at(self, rel: str) -> str:
+        """Return where the file ``rel`` is staged: in this process's folder, by number.
+
+        In an output folder this build made, at its own path there instead, so that whole
+        folders can be moved into place at the end (see `stagemap.write.placing.put_in_place`).
+        """
+        folder = self._folder()
+        if not self.new_root:
+            return f"{folder}/{self.count}"
+        assert self.mine is not None
+        made = self.mine[2]
+        parent = rel.rpartition("/")[0]
+        if parent and parent not in made:
+            os.makedirs(f"{folder}/{parent}", exist_ok=True)
+            made.add(parent)
+        return f"{folder}/{rel}"
 
     def close(self) -> None:
         """Release the build lock."""
@@ -289,7 +310,7 @@ def stream_tree(
             try:
                 fault("union")
                 write_manifest(root, owned | final, kind)
-                _rename_all(staged)
+                put_in_place(staged, stager.staging, stager.base, new_root=stager.new_root)
                 removed = [rel for rel in sorted(owned - final) if _remove_owned(root, rel)]
                 fault("removed")
                 write_manifest(root, final, kind)
@@ -300,21 +321,6 @@ def stream_tree(
         return sorted(changed), removed
     finally:
         stager.close()
-
-
-def _rename_all(staged: list[tuple[str, str]]) -> None:
-    """Rename each staged file onto its target, making the folders on the way."""
-    made: set[str] = set()
-    for count, (tmp, path) in enumerate(staged, 1):
-        folder = os.path.dirname(path)
-        try:
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        fault("renamed", count)
 
 
 def _close(pages: object) -> None:
