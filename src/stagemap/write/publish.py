@@ -4,9 +4,9 @@ In order: ask the page record which of the site's pages can be reused as they ar
 analyse the project into a `SitePlan` for the others (on a build with no page to reuse, a
 worker renders asset bodies meanwhile: see `Ahead`); render only those (in worker processes
 and this one, each writing its own pages to temporary files), this process first making the
-static files, the search index and, on a build with no record, the page keys; add the content files the pages
-link to; then rename everything into place, remove what no longer belongs and record what was
-written for the next build.
+static files, the search index and, on a build with no record, the page keys; add the content
+files the pages link to; then rename everything into place, remove what no longer belongs and
+record what was written for the next build.
 """
 
 from __future__ import annotations
