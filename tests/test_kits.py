@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -448,3 +449,26 @@ def test_kit_keeps_gap_notices_out_of_the_talk_track(builtin_sample: Path) -> No
     talk, _, appendix = out.partition("## For the content team: still open here")
     assert "**Gap (" not in talk
     assert appendix.count("**Gap (") == 3
+
+
+def test_a_kit_of_another_library_or_folder_is_made_from_that_one(sample: Path, tmp_path: Path) -> None:
+    # Kits keep each stage's assets and each page's link for the library and folder last asked
+    # about (a build makes 36 kits of one library); another library or folder is not served them.
+    day = dt.date(2026, 11, 24)
+    first = load_project(sample)
+    before = build_kit(first.config, first.library, analyse(first.config, first.library, day), "awareness")
+    (sample / "content/blog/one-more.md").write_text(
+        "---\ntitle: One more\nstages: [awareness]\nquestions: [problems]\nformat: article\n"
+        "status: draft\n---\nBody.\n",
+        encoding="utf-8",
+    )
+    second = load_project(sample)
+    report = analyse(second.config, second.library, day)
+    after = build_kit(second.config, second.library, report, "awareness")
+    elsewhere = build_kit(second.config, second.library, report, "awareness", link_base=tmp_path / "kits")
+    assert "blog/one-more" not in [ref.id for ref in before.pipeline]
+    assert [ref.href for ref in after.pipeline if ref.id == "blog/one-more"] == [
+        "site/assets/blog/one-more.html"
+    ]
+    away = [ref.href for ref in elsewhere.pipeline if ref.id == "blog/one-more"]
+    assert away == [os.path.relpath(sample / "site/assets/blog/one-more.html", tmp_path / "kits")]

@@ -16,6 +16,7 @@ from ..model.report import Report
 from ..model.settings import Config
 from .audience import is_internal
 from .coverage import serves
+from .latest import Latest
 from .paths import library_paths
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -151,7 +152,7 @@ def build_kit(
     # The stage's own assets are those the report counts for this persona; a next step may
     # still lead to any asset a buyer could be sent, whoever it was written for.
     eligible = set(report.eligible)
-    tagged = [a for a in library.assets if stage.id in a.stages]
+    tagged = _tagged(library).get(stage.id, [])
     here = [a for a in tagged if a.id in eligible]
     sendable = [a for a in here if not is_internal(a)]
     pipeline = [a for a in tagged if a.in_pipeline and serves(a, persona)]
@@ -190,6 +191,23 @@ def build_kit(
     )
 
 
+def _tagged(library: Library) -> dict[str, list[Asset]]:
+    """The assets tagged with each stage, in the library's order: worked out once per library, not per kit."""
+    return _TAGGED.get((library,), lambda: _by_stage(library))
+
+
+def _by_stage(library: Library) -> dict[str, list[Asset]]:
+    found: dict[str, list[Asset]] = {}
+    for asset in library.assets:
+        for stage in dict.fromkeys(asset.stages):  # (a stage named twice lists the asset once)
+            found.setdefault(stage, []).append(asset)
+    return found
+
+
+_TAGGED: Latest[dict[str, list[Asset]]] = Latest()
+"""The assets of each stage in the library last asked about (callers only read them)."""
+
+
 def _person(config: Config, persona: str | None) -> Persona | None:
     """The persona of a kit for one persona, None for everyone; an unknown id is a usage error."""
     if persona is None:
@@ -224,12 +242,17 @@ class AssetRefs:
         self.site = root / SITE_DIR
         self.base = base
         self.pages = library_paths(library)
+        # A build's 36 kits share their base: each page's relative link is worked out once.
+        self.links = _LINKS.get((str(self.site), str(base), self.pages), dict)
 
     def __call__(self, asset: Asset) -> AssetRef:
         if asset.url.startswith(("https://", "http://")) and not is_internal(asset):
             href = asset.url
         else:
-            href = Path(os.path.relpath(self.site / self.pages[asset.id], self.base)).as_posix()
+            page = self.pages[asset.id]
+            href = self.links.get(page) or self.links.setdefault(
+                page, Path(os.path.relpath(self.site / page, self.base)).as_posix()
+            )
         return AssetRef(
             asset.id,
             asset.title,
@@ -242,6 +265,10 @@ class AssetRefs:
             href,
             is_internal(asset),
         )
+
+
+_LINKS: Latest[dict[str, str]] = Latest()
+"""Each page's link relative to the latest kits' folder, by the page's path on the site (see `AssetRefs`)."""
 
 
 def _questions(
