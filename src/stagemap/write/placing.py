@@ -25,20 +25,20 @@ def put_in_place(staged: list[tuple[str, str]], staging: Path, base: Path, *, ne
         return
     prefix = f"{staging}/"
     into = f"{base}/"
-    by_folder: dict[str, dict[str, str]] = {}
+    by_folder: dict[str, list[tuple[str, str, str]]] = {}
     for tmp, path in staged:
-        folder, _, rel = tmp.removeprefix(prefix).partition("/")
-        by_folder.setdefault(folder, {})[rel] = path
+        folder, _, rel = tmp.removeprefix(prefix).partition("/") if tmp.startswith(prefix) else ("", "", "")
+        by_folder.setdefault(folder, []).append((rel, tmp, path))
     moved = [0]
     for folder in sorted(by_folder):
-        targets = by_folder[folder]
+        files = by_folder[folder]
         # Folders move whole only when the tree holds exactly the staged files, each to go to
         # its own path (a worker that failed part-way left files it never handed over).
-        whole = all(path == into + rel for rel, path in targets.items())
-        if whole and _files_under(prefix + folder) == targets.keys():
+        whole = bool(folder) and all(rel and path == into + rel for rel, _, path in files)
+        if whole and _files_under(prefix + folder) == {rel for rel, _, _ in files}:
             _move_tree(prefix + folder, str(base), moved)
         else:
-            _rename_all([(f"{prefix}{folder}/{rel}", path) for rel, path in targets.items()], moved)
+            _rename_all([(tmp, path) for _, tmp, path in files], moved)
 
 
 def _files_under(folder: str) -> set[str] | None:
