@@ -99,7 +99,7 @@ class _Package(types.ModuleType):
     Importing a module of the ``stagemap.analyse`` package binds that package to the name
     ``analyse`` here; the setter leaves the function in its place. Imported on first use and
     not with the package: a build reads the library first, and its second process parses
-    while the first imports the analysis (14 ms of a build that otherwise waits for it).
+    while the first imports the analysis (13 ms of a build that otherwise waits for it).
     """
 
     @property
