@@ -366,7 +366,9 @@ def main() -> None:
         default=["mkdocs", "pelican", "hugo"],
         help="The other generators to compare with (MkDocs takes about 20 minutes a build at 10,000).",
     )
-    parser.add_argument("--keep", type=Path, help="Generate libraries here and keep them.")
+    parser.add_argument(
+        "--keep", type=Path, help="Generate libraries here and keep them (else they are deleted at the end)."
+    )
     args = parser.parse_args()
 
     # Inside the repository (ignored), not /tmp, and every tool's output beside the libraries:
@@ -390,6 +392,8 @@ def main() -> None:
             bench_size(size, lib, runs, rows, compare=compare, tools=tuple(args.tools), aside=aside)
     finally:
         aside.clear()
+        if args.keep is None:  # the generated libraries: 30 MB at 1,000 assets, 270 MB at 10,000
+            shutil.rmtree(base, ignore_errors=True)
 
     print("| Assets | Command | Median (s) | Min (s) | Max (s) | CPU, median (s) | Peak memory (MB) |")
     print("|---:|---|---:|---:|---:|---:|---:|")

@@ -92,3 +92,19 @@ def test_the_preview_benchmark_times_a_rebuild_only_once_the_edited_files_are_se
     waited = preview.settle_files(tmp_path, window_ns=300_000_000)
     assert 0 < waited <= 0.3
     assert time.time_ns() - new.stat().st_mtime_ns >= 300_000_000
+
+
+def test_a_run_deletes_the_libraries_it_generated_unless_asked_to_keep_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = benchmark_module("run")
+    monkeypatch.setattr(run, "_bench_dir", lambda: tmp_path)
+    monkeypatch.setattr(run, "compile_bytecode", lambda: None)
+    monkeypatch.setattr(run, "bench_size", lambda size, lib, *args, **kwargs: run.generate(size, lib))
+    monkeypatch.setattr("sys.argv", ["run.py", "--sizes", "3", "--runs", "1", "--compare-up-to", "0"])
+    run.main()
+    assert list(tmp_path.iterdir()) == []
+    kept = tmp_path / "kept"
+    monkeypatch.setattr("sys.argv", ["run.py", "--sizes", "3", "--runs", "1", "--keep", str(kept)])
+    run.main()
+    assert [p.name for p in kept.iterdir()] == ["lib3"]
