@@ -250,9 +250,9 @@ class AssetRefs:
             href = asset.url
         else:
             page = self.pages[asset.id]
-            href = self.links.get(page) or self.links.setdefault(
-                page, Path(os.path.relpath(self.site / page, self.base)).as_posix()
-            )
+            href = self.links.get(page, "")
+            if not href:
+                href = self.links[page] = Path(os.path.relpath(self.site / page, self.base)).as_posix()
         return AssetRef(
             asset.id,
             asset.title,

@@ -149,7 +149,7 @@ class Stager:
         folders can be moved into place at the end (see `stagemap.write.placing.put_in_place`).
         """
         folder = self._folder()
-        if not self.new_root:
+        if not self.new_root or not plain_relative(rel):  # (a path `confined` let through as it is)
             return f"{folder}/{self.count}"
         assert self.mine is not None
         made = self.mine[2]
