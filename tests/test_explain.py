@@ -166,6 +166,39 @@ def test_report_small_library_without_next_is_still_stuck(tmp_path: Path) -> Non
     assert report.flow_tracked and "awareness" in report.stuck
 
 
+def _hugo_site(tmp_path: Path, tagged: int, untagged: int) -> None:
+    """A Hugo site with ``tagged`` pages given a stage (no next step) and ``untagged`` pages, set up by ``init``."""
+    files: dict[str, str | bytes] = {"hugo.toml": "title = 'Site'\n"}
+    for i in range(tagged):
+        files[f"content/t{i:02}.md"] = f"---\ntitle: T{i}\nstages: [awareness]\nquestions: [problems]\n---\n"
+    for i in range(untagged):
+        files[f"content/u{i:02}.md"] = f"---\ntitle: U{i}\n---\nText.\n"
+    write(tmp_path, files)
+    assert run("-C", str(tmp_path), "init")[0] == 0
+
+
+def test_report_site_read_before_anyone_tagged_it_is_not_stuck(tmp_path: Path) -> None:
+    """A site read in place on day one: pages without stages are no flow to judge, and 0 of 0 is in balance."""
+    _hugo_site(tmp_path, 0, 3)
+    project = load_project(tmp_path)
+    report = analyse(project.config, project.library, DAY)
+    assert (report.total, report.flow_tracked, report.stuck, report.with_next) == (3, False, (), (0, 0))
+    assert not report.balance.warning
+    code, out, _ = run("-C", str(tmp_path), "report", "--as-of", "2026-03-01", "--format", "json")
+    data = json.loads(out)
+    assert (code, data["stuck"], data["flow"]["tracked"], data["balance"]["warning"]) == (0, [], False, False)
+    code, out, _ = run("-C", str(tmp_path), "report", "--as-of", "2026-03-01", "--width", "100")
+    assert "less than 20%" not in out and "flow not tracked yet: 0 of 0 assets" in out
+
+
+def test_report_big_site_with_a_few_pages_tagged_is_not_stuck_yet(tmp_path: Path) -> None:
+    """The first pages tagged on a site of 20 do not make every stage a stuck point (the size counts every page)."""
+    _hugo_site(tmp_path, 3, 17)
+    project = load_project(tmp_path)
+    report = analyse(project.config, project.library, DAY)
+    assert (report.total, report.flow_tracked, report.stuck, report.with_next) == (20, False, (), (0, 3))
+
+
 def test_report_sample_tracks_flow() -> None:
     project = load_project(ROOT)
     report = analyse(project.config, project.library, DAY)

@@ -64,7 +64,7 @@ def analyse(
     stage_rows = _stage_rows(config, placed)
     cells = _cells(config, placed)
     with_next = _with_next(eligible, config.model.stages[-1].id)
-    tracked = with_next[1] < FLOW_MIN_ASSETS or with_next[0] >= FLOW_MIN_SHARE * with_next[1]
+    tracked = flow_tracked(with_next, len(assets))
     stuck = tuple(row.stage.id for row in stage_rows[:-1] if not row.forward) if tracked else ()
     broken = tuple(issue for issue in shared.broken if issue.asset in ids)
     backward = tuple(issue for issue in shared.backward if issue.asset in ids)
@@ -239,6 +239,20 @@ def _with_next(eligible: Sequence[Asset], last: str) -> tuple[int, int]:
     return sum(1 for a in before if a.next), len(before)
 
 
+def flow_tracked(with_next: tuple[int, int], total: int) -> bool:
+    """Return whether the flow is judged: ``with_next`` is `_with_next`'s count, ``total`` the assets read.
+
+    A library where no eligible asset serves a stage before the last has no flow to judge (a
+    site read in place before anyone tagged it). A small one (fewer than `FLOW_MIN_ASSETS`
+    assets in all) is judged however few next steps it records: without them it really is
+    stuck. A bigger one is judged once `FLOW_MIN_SHARE` of those assets name a next step: it
+    counts the assets read, not only the tagged ones, so that the first few pages tagged on a
+    big site do not make every stage a stuck point.
+    """
+    named, before = with_next
+    return before > 0 and (total < FLOW_MIN_ASSETS or named >= FLOW_MIN_SHARE * before)
+
+
 def _dead_ends(eligible: Sequence[Asset], last: str) -> tuple[str, ...]:
     return tuple(sorted(a.id for a in eligible if not a.next and any(s != last for s in a.stages)))
 
@@ -303,7 +317,8 @@ def _balance(config: Config, eligible: Sequence[Asset]) -> Balance:
     total = sum(counts.values())
     shares: dict[Phase, float] = {p: (counts[p] / total if total else 0.0) for p in PHASES}
     has_after = any(s.phase == "after" for s in config.model.stages)
-    warning = has_after and shares["after"] < config.min_after_share
+    # No eligible asset at all: nothing is out of balance yet (the gaps say what is missing).
+    warning = has_after and total > 0 and shares["after"] < config.min_after_share
     return Balance(counts, shares, config.min_after_share, warning)
 
 

@@ -34,11 +34,11 @@ OVER_INVESTED_FACTOR = 3
 holds at least this many times the cell's covered threshold, and at least this many times the
 library's mean count per cell (so a big library is judged against its own size)."""
 FLOW_MIN_ASSETS = 10
-"""Below this many eligible assets before the last stage, flow is always judged (a small library
-without next steps really is stuck)."""
+"""Below this many assets in the library, flow is judged however few name a next step (a small
+library without next steps really is stuck), as long as one serves a stage before the last."""
 FLOW_MIN_SHARE = 0.1
 """Flow is tracked when at least this share of eligible assets before the last stage name a
-``next`` step (or the library is smaller than `FLOW_MIN_ASSETS`)."""
+``next`` step (or the library is smaller than `FLOW_MIN_ASSETS`; never when there are none)."""
 FLOW_NOT_TRACKED = "flow not tracked yet"
 """What the report says instead of listing stuck stages and dead ends when flow is not tracked."""
 FLOW_START = "record where each page hands buyers on: stagemap tag FILE --set next=ASSET-OR-STAGE"
@@ -107,7 +107,8 @@ class Balance:
     min_after_share: float
     """Configured minimum share after the purchase."""
     warning: bool
-    """True when the model has stages after the purchase and their share is below the minimum."""
+    """True when the model has stages after the purchase and their share is below the minimum
+    (never with no eligible asset: the gaps say what is missing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,8 @@ class Report:
     """Lint warnings about the assets and settings the report is about (``analyse.lint``)."""
     flow_tracked: bool = True
     """At least `FLOW_MIN_SHARE` of the eligible assets before the last stage name a next step
-    (or there are fewer than `FLOW_MIN_ASSETS` of them). When False, ``stuck`` and ``dead_ends``
+    (or the library has fewer than `FLOW_MIN_ASSETS` assets), and there is one such asset at
+    least (see `stagemap.analyse.coverage.flow_tracked`). When False, ``stuck`` and ``dead_ends``
     are empty: a library that never recorded next steps is not stuck everywhere, it is untracked."""
     inferred_next: tuple[tuple[str, str], ...] = ()
     """(asset id, target) for eligible assets without a next step whose closing links lead to
