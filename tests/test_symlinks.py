@@ -10,6 +10,7 @@ refuses with a message that names the link.
 from __future__ import annotations
 
 import ast
+import json
 import os
 from pathlib import Path
 
@@ -169,9 +170,62 @@ def test_tag_refuses_a_content_file_linked_outside_the_project(sample: Path, tmp
     outside.write_bytes(text)
     plant(sample / "content" / "blog" / "linked.md", outside)
     code, _, err = run(sample, "tag", str(sample / "content/blog/linked.md"), "--add-stage", "exploration")
-    assert code == 2
-    assert "outside" in err and "only edits files inside the project" in err
+    # The library does not read it (see `test_a_content_file_linked_outside_the_project_is_not_read`).
+    assert (code, err) == (
+        2,
+        f"Error: {sample / 'content/blog/linked.md'} is not an asset: link to a file outside the project, not read\n",
+    )
     assert outside.read_bytes() == text
+
+
+def test_a_content_file_linked_outside_the_project_is_not_read(sample: Path, tmp_path: Path) -> None:
+    """A cloned repository's page linked to the reader's own file: accounted for, never published."""
+    outside = tmp_path / "notes.md"
+    outside.write_bytes(
+        b"---\ntitle: Private notes\nstages: [awareness]\nquestions: [problems]\n---\nMy PIN.\n"
+    )
+    plant(sample / "content" / "blog" / "notes.md", outside)
+    plant(sample / "content" / "blog" / "again.md", sample / "content" / "blog" / "friday-invoicing.md")
+    code, out, _ = run(sample, "check", "--format", "json")
+    fates = {f["path"]: f for f in json.loads(out)["files"]}
+    assert fates["content/blog/notes.md"] == {
+        "path": "content/blog/notes.md",
+        "fate": "non-asset",
+        "kind": "special",
+        "rule": "regular files only",
+        "reason": "link to a file outside the project, not read",
+    }
+    assert fates["content/blog/again.md"]["fate"] == "asset"  # a link inside the project is read
+    code, _, _ = run(sample, "build", "-o", str(tmp_path / "site"), "--as-of", AS_OF)
+    assert code == 0
+    pages = [p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()]
+    assert not any(b"My PIN" in page or b"Private notes" in page for page in pages)
+
+
+def test_a_loop_of_links_in_the_content_is_a_link_to_nothing(sample: Path, tmp_path: Path) -> None:
+    """``Path.resolve`` raised RuntimeError on a loop (Python 3.11, 3.12): build printed a traceback."""
+    plant(sample / "content" / "blog" / "loop", sample / "content" / "blog" / "loop")
+    code, out, err = run(sample, "build", "-o", str(tmp_path / "site"), "--as-of", AS_OF)
+    assert code == 0 and "Traceback" not in err and out.startswith("Built ")
+    code, out, _ = run(sample, "check", "--format", "json")
+    fates = {f["path"]: f["reason"] for f in json.loads(out)["files"]}
+    assert fates["content/blog/loop"] == "link to nothing (or to itself, through a loop of links)"
+
+
+def test_a_source_folder_that_is_a_loop_of_links_is_a_settings_error(tmp_path: Path) -> None:
+    project = tmp_path / "site"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: S\n", encoding="utf-8")
+    plant(project / "loop", project / "loop")
+    (project / "stagemap.yml").write_text(
+        "generator: mkdocs\nsources: [loop]\nrules: loop\n", encoding="utf-8"
+    )
+    code, out, err = run(project, "check")
+    assert (code, out) == (2, "")
+    assert (
+        "stagemap.yml:2:11: error: source folder 'loop' does not exist (create it or correct the path)" in err
+    )
+    assert "stagemap.yml:3:8: error: cannot read rules file 'loop'" in err
 
 
 def test_tag_edits_the_target_of_a_link_inside_the_project(sample: Path) -> None:

@@ -9,6 +9,15 @@ BUILTIN = Path(__file__).resolve().parent / "templates"
 """The built-in templates, shipped inside the package (a project's ``templates/`` comes first)."""
 
 
+def real(path: Path) -> Path:
+    """Return ``path`` with its links followed, as far as they lead: a loop of links is left as it is.
+
+    ``Path.resolve`` raises RuntimeError on a loop before Python 3.13; the path is then read
+    as a file that cannot be opened, and reported where it is used.
+    """
+    return Path(os.path.realpath(path))
+
+
 def shown_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, or whole when outside it."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..paths import real
+
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """Files in the content folder bigger than this are not copied into the site."""
 
@@ -134,7 +136,7 @@ def _as_picture(data: bytes) -> bytes:
 
 
 def _readable(base: Path, rel: str) -> Path | None:
-    path = (base / rel).resolve()
+    path = real(base / rel)
     try:
         if not path.is_relative_to(base) or not path.is_file() or path.stat().st_size > MAX_ATTACHMENT:
             return None

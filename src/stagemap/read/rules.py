@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import suggest
 from ..model.library import AUDIENCES, STATUSES
 from ..model.settings import RULE_LISTS, RULE_TEXTS, Rule, plain_value
+from ..paths import real
 from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
 from .findings import Findings
@@ -258,7 +259,7 @@ def read_content_rules(
         return ()
     if not isinstance(value, str):
         return _RuleReader(loaded, findings, None, ids).read(value, ("rules",))
-    path = (root / value.strip()).resolve()
+    path = real(root / value.strip())
     if not path.is_relative_to(root):
         findings.error(loaded, ("rules",), "the rules file must be inside the project", f"got '{value}'")
         return ()

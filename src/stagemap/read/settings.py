@@ -25,6 +25,7 @@ from ..model.settings import (
     HistorySpan,
     ReadRules,
 )
+from ..paths import real
 from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
 from .cells import read_messages, read_not_applicable, read_thresholds
@@ -276,7 +277,7 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.findings.error(loaded, (key,), f"'{key}' must be a folder path", f"e.g. {key}: {default}")
             return self.root / default
-        folder = (self.root / value).resolve()
+        folder = real(self.root / value)
         if not folder.is_relative_to(self.root):
             self.findings.error(
                 loaded, (key,), f"'{key}' folder must be inside the project", f"got '{value}'"

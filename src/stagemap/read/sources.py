@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model.library import FileFate
 from ..model.settings import Config, ReadRules, Source
+from ..paths import real
 from .globs import GlobSet
 
 
@@ -92,7 +93,7 @@ def on_disk(source: Source, root: Path) -> Listing | Problem:
     """List a source folder on disk, or say that it does not exist."""
     if not source.path.is_dir():
         return _missing(source.path, root)
-    return walk(str(source.path))
+    return walk(str(source.path), inside=str(real(root)))
 
 
 def scan(config: Config, lister: Callable[[Source, Path], Listing | Problem] = on_disk) -> Scan:
@@ -162,7 +163,8 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
 
 _LINKS = {
     "folder-link": "link to a folder, not followed",
-    "broken-link": "link to nothing",
+    "broken-link": "link to nothing (or to itself, through a loop of links)",
+    "outside-link": "link to a file outside the project, not read",
     "special": "not a regular file (a pipe, device or socket)",
 }
 _TROUBLE = {
@@ -175,12 +177,14 @@ _TROUBLE = {
 }
 
 
-def walk(top: str) -> list[tuple[str, str, str]]:
+def walk(top: str, inside: str | None = None) -> list[tuple[str, str, str]]:
     """Return (kind, path, path under ``top`` with '/') of every entry worth a fate, sorted.
 
     ``kind`` is ``file``, ``unreadable`` (a folder that cannot be listed), ``bad-name`` (not
     UTF-8), ``special`` (a FIFO, device or socket: reading one would hang), ``folder-link``
-    (not followed) or ``broken-link``. Links to files count as files. Plain strings: at 10,000 files
+    (not followed), ``broken-link`` or ``outside-link`` (a link to a file outside the folder
+    ``inside``, when given: a cloned repository could link a page to the reader's own files,
+    and the site would publish them). Other links to files count as files. Plain strings: at 10,000 files
     pathlib's overhead is a visible share of a cached run.
     """
     found: list[tuple[str, str, str]] = []
@@ -207,14 +211,23 @@ def walk(top: str) -> list[tuple[str, str, str]]:
                 if entry.is_dir(follow_symlinks=False):
                     todo.append((entry.path, sub + "/"))
                 elif entry.is_file():
-                    found.append(("file", entry.path, sub))
+                    outside = (
+                        inside is not None and entry.is_symlink() and not _leads_into(entry.path, inside)
+                    )
+                    found.append(("outside-link" if outside else "file", entry.path, sub))
                 elif entry.is_symlink():
                     found.append(("folder-link" if entry.is_dir() else "broken-link", entry.path, sub))
                 else:
                     found.append(("special", entry.path, sub))
-            except OSError:
-                found.append(("unreadable", entry.path, sub))
+            except OSError:  # a link in a loop of links (ELOOP) leads nowhere, like a broken one
+                found.append(("broken-link" if entry.is_symlink() else "unreadable", entry.path, sub))
     return sorted(found, key=lambda item: item[2])
+
+
+def _leads_into(link: str, folder: str) -> bool:
+    """Return True if the link at ``link`` (to a file) leads to a file inside ``folder`` (a real path)."""
+    target = os.path.realpath(link)
+    return target.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _prefix(folder: Path, root: Path) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import suggest
 from ..model.library import ALL_FIELDS, AUDIENCES
 from ..model.settings import ReadRules, Source
+from ..paths import real
 from . import yamlsafe
 from .findings import Findings
 from .globs import compile_glob
@@ -236,7 +237,7 @@ def _source(part: _Part, item: Any, path: tuple[Any, ...], root: Path, must_exis
         part.error(path, "a source needs a 'path'", "e.g. - path: content")
         return None
     part.findings.unknown_keys(part.loaded, path, item, SOURCE_KEYS, "unknown source setting '{}'")
-    folder = (root / item["path"]).resolve()
+    folder = real(root / item["path"])
     if not folder.is_relative_to(root):
         part.error((*path, "path"), "a source folder must be inside the project", f"got '{item['path']}'")
     elif must_exist and not folder.is_dir():
