@@ -7,6 +7,7 @@ pages), `stagemap report`. The site's own files never change.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -116,8 +117,48 @@ def test_init_reads_mkdocs_and_jekyll_settings_for_internal_material(tmp_path: P
     assert 'audiences:\n  internal: ["internal/"]\n' in (mkdocs / "stagemap.yml").read_text()
     text = (jekyll / "stagemap.yml").read_text()
     assert 'audiences:\n  internal: ["_handbook/"]\n' in text
-    assert '"/README.md", "/Gemfile*"]\n' in text  # _config.yml's own excludes are covered already
+    # _config.yml's own excludes are covered already; then the folders build and kits write to
+    assert '"/README.md", "/Gemfile*", "/site/", "/kits/"]\n' in text
     assert "urls:\n  base: https://binloom.example/\n" in text
+
+
+def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_root(tmp_path: Path) -> None:
+    """The whole repository is the source: init leaves out site/ and kits/, and says Jekyll would publish them."""
+    root = write(
+        tmp_path / "blog",
+        {
+            "_config.yml": "title: Blog\nexclude: [kits]\n",
+            "_posts/2026-01-02-a.md": "---\ntitle: A\n---\nText.\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        "Jekyll publishes every folder its exclude list does not name: add site/ to 'exclude' in "
+        "_config.yml, or the site and kits stagemap writes there go out with your public site.\n"
+    ) in out
+    code, out, err = run("-C", str(root), "build", "--as-of", "2026-03-01")
+    assert (code, out.startswith("Built "), (root / "site" / "index.html").is_file()) == (0, True, True)
+    code, out, err = run("-C", str(root), "kits", "--as-of", "2026-03-01")
+    assert (code, (root / "kits" / "index.md").is_file()) == (0, True)
+    code, out, err = run("-C", str(root), "build", "--as-of", "2026-03-01")
+    assert (code, out.split(" (")[1]) == (
+        0,
+        f"0 files changed, 0 removed); open {root.as_posix()}/site/index.html\n",
+    )
+    code, out, err = run("-C", str(root), "build", "-o", str(root / "out"))
+    assert (code, err) == (
+        2,
+        f"Error: refusing to build into {root / 'out'}: it is inside the content folder ({root}); leave it "
+        "out of the source that holds it (add '/out/' to that source's 'exclude' in stagemap.yml) or "
+        "choose a folder outside the sources\n",
+    )
+    code, out, _ = run("-C", str(root), "check", "--format", "json")
+    fates = {f["path"]: f["reason"] for f in json.loads(out)["files"]}
+    assert (
+        fates["site/index.html"] == "excluded by '/site/'"
+        and fates["kits/index.md"] == "excluded by '/kits/'"
+    )
 
 
 def test_init_without_an_address_says_so(tmp_path: Path) -> None:

@@ -53,6 +53,8 @@ CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
 """Per generator, its usual content folders and the URL pattern of each (empty: none guessed)."""
 
 JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", "assets/", "/README.md", "/Gemfile*")
+OUR_OUTPUTS = ("site", "kits")
+"""The folders ``build`` and ``kits`` write to by default: a source at the root leaves them out."""
 """What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
 """Folder names (a leading ``_`` ignored) that hold a team's internal material."""
@@ -93,6 +95,9 @@ class FoundSite:
     """Globs (under the sources) of internal material: folders by name, unpublished collections."""
     outside: tuple[str, ...]
     """Top-level names of the root that no source covers (hidden ones left out), sorted."""
+    published: tuple[str, ...] = ()
+    """`OUR_OUTPUTS` the generator would publish as they are (Jekyll copies every folder its
+    ``exclude`` does not name): the internal site and kits would go out with the public one."""
 
 
 def detect_site(root: Path) -> FoundSite | None:
@@ -156,6 +161,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         sources,
         tuple(dict.fromkeys(internal)),
         outside,
+        tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
     )
 
 
@@ -167,16 +173,13 @@ def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSou
         folder = str(data.get("docs_dir") or "docs").strip("/")
         return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
     if generator == "jekyll":
-        own = data.get("exclude")
-        names = (
-            [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")]
-            if isinstance(own, list)
-            else []
-        )
+        names = _jekyll_excluded(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)
-        # The site's own exclude list, less what the usual globs already leave out.
+        # The site's own exclude list, less what the usual globs already leave out; then the
+        # folders stagemap writes to, so that the default ``build`` and ``kits`` work.
         extra = [f"/{n}" for n in names if usual.decide(n) is None and usual.decide(n + "/x") is None]
-        return (FoundSource(".", "", tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra)))),)
+        ours = [f"/{n}/" for n in OUR_OUTPUTS]
+        return (FoundSource(".", "", tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours)))),)
     found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
     inside = {s.path for s in found}
     # Root folders of internal material that no content folder holds (a handbook beside docs/).
@@ -205,6 +208,12 @@ def _internal_folders(root: Path, depth: int = 3) -> list[str]:
 
     visit(root, 1)
     return found
+
+
+def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
+    """Return the names in a Jekyll site's own ``exclude`` list, without slashes at either end."""
+    own = data.get("exclude")
+    return [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")] if isinstance(own, list) else []
 
 
 def _jekyll_hidden(data: dict[str, Any]) -> list[str]:

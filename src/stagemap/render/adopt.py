@@ -49,4 +49,10 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
         )
+    if found.published:
+        shown = " and ".join(f"{n}/" for n in found.published)
+        lines.append(
+            f"{name} publishes every folder its exclude list does not name: add {shown} to 'exclude' in "
+            f"{found.config_file}, or the site and kits stagemap writes there go out with your public site."
+        )
     return lines

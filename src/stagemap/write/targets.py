@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import OutputError, UsageError
 from ..model.settings import Config
+from ..read.globs import GlobSet
 from .atomic import link_refusal
 
 MANIFEST = ".stagemap-manifest.json"
@@ -50,14 +51,32 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
                 f"choose a folder such as {example}/ inside the project"
             )
     for folder, name in sources[1:]:
-        if out.is_relative_to(folder):
+        if out.is_relative_to(folder) and not _left_out(config, out):
             raise UsageError(
                 f"refusing to {verb} into {out_dir}: it is inside {name} ({folder}); "
-                f"choose a folder such as {example}/ inside the project"
+                + (
+                    f"leave it out of the source that holds it (add '/{out.relative_to(folder).as_posix()}/' "
+                    "to that source's 'exclude' in stagemap.yml) or choose a folder outside the sources"
+                    if config.sources and name == "the content folder"
+                    else f"choose a folder such as {example}/ inside the project"
+                )
             )
     if out.exists() and not out.is_dir():
         raise UsageError(f"refusing to {verb} into {out_dir}: it is a file, not a folder")
     return out
+
+
+def _left_out(config: Config, out: Path) -> bool:
+    """Return True if every source holding ``out`` leaves it out by an exclude glob (``/site/`` on a
+    Jekyll site read from its root): the build then writes nothing any source reads."""
+    holders = [s for s in config.sources if out.is_relative_to(s.path.resolve())]
+    if not holders:
+        return False
+    for source in holders:
+        inside = out.relative_to(source.path.resolve()).as_posix()
+        if GlobSet.of(source.exclude).matches(f"{inside}/index.html") is None:
+            return False
+    return True
 
 
 def check_output_file(config: Config, path: Path, *, force: bool) -> Path:
