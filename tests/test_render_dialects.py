@@ -72,6 +72,31 @@ def test_dialects_never_touch_code() -> None:
     assert clean(text, ".mdx", "hugo") == text
 
 
+@pytest.mark.parametrize("generator", ["hugo", "jekyll", "mkdocs", "docusaurus", "astro", "gatsby"])
+def test_dialects_html_comments_vanish_as_on_the_live_page(generator: str) -> None:
+    """An author's note in a comment was published as text (seen on the Hugo docs and mkdocs-material)."""
+    text = "Price <!-- check with sales --> per seat.\n\n<!-- TODO:\ndrop this claim -->\n\n## <!-- marker -->Plans\n"
+    out = html(text, ".md", generator)
+    assert "check with sales" not in out and "TODO" not in out and "marker" not in out
+    assert "<p>Price  per seat.</p>" in out and ">Plans</h2>" in out
+    code = "Keep `<!-- a -->` here.\n\n```html\n<!-- b -->\n```\n"
+    assert "&lt;!-- a --&gt;" in html(code, ".md", generator) and "&lt;!-- b --&gt;" in html(
+        code, ".md", generator
+    )
+    assert clean(text, ".md", "") is text  # stagemap's own format: shown as markdown-it shows it
+
+
+def test_dialects_hugo_escaped_shortcodes_in_code_read_as_hugo_shows_them() -> None:
+    text = (
+        'Write `{{</* figure src="a.png" */>}}` where it goes.\n\n'
+        "```md\n{{</* youtube 0RKpf3rK57I */>}}\n{{%/* notice tip */%}}\n```\n"
+    )
+    assert clean(text, ".md", "hugo") == (
+        'Write `{{< figure src="a.png" >}}` where it goes.\n\n```md\n{{< youtube 0RKpf3rK57I >}}\n{{% notice tip %}}\n```\n'
+    )
+    assert clean(text, ".md", "jekyll") == text  # only Hugo reads that syntax
+
+
 def test_dialects_text_that_is_not_a_tag_stays() -> None:
     assert clean("When a < b and 3 > 2.\n", ".mdx", "gatsby") == "When a < b and 3 > 2.\n"
 

@@ -8,7 +8,9 @@ that says what the live page shows: a component's text, a labelled placeholder f
 the live site can compute, a quote, a link, an image, a labelled block quote for a callout.
 See docs/real-sites.md for the table of shortcodes and the rules.
 
-Text inside fenced code blocks and code spans is never changed. Bodies in stagemap's own
+Text inside fenced code blocks and code spans is never changed, but for Hugo's escaped
+shortcodes (``{{</* x */>}}``, shown there as ``{{< x >}}``, as Hugo shows them). HTML comments
+are dropped: the live page never shows them. Bodies in stagemap's own
 format (no generator, a ``.md`` or ``.markdown`` file) are returned as they are, so that a
 library written for stagemap renders byte for byte as before.
 """
@@ -42,11 +44,15 @@ _DOCUSAURUS_NOTE = re.compile(r"^(:{3,})([A-Za-z][\w-]*)(?:\[([^\]\n]*)\]|[ \t]+
 _MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment: the live page never shows one (a note to the site's authors, a marker)."""
+_HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
+"""A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ATTRIBUTES = re.compile(
     r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
 )
 
-_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>")
+_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--")
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
@@ -81,12 +87,16 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     if not _worth_a_look(text, mdx):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
+    # In code, Hugo still reads shortcodes: the escaped ones show there as plain shortcodes.
+    code_text = _hugo_unescaped if generator == "hugo" and "/*" in text else None
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
-            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}))
+            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}), code_text)
             if "\n\n\n" in chunk:
                 chunk = re.sub(r"\n{3,}", "\n\n", chunk)
+        elif code_text is not None:
+            chunk = code_text(chunk)
         pieces.append(chunk)
     out = "".join(pieces)
     if out == text:
@@ -105,6 +115,8 @@ def _worth_a_look(text: str, mdx: bool) -> bool:
 
 
 def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
+    if "<!--" in text:
+        text = _COMMENT.sub("", text)
     text = _notes(text)
     if mdx:
         text = mdx_to_markdown(text)
@@ -142,18 +154,23 @@ def _split_fences(text: str) -> list[tuple[str, bool]]:
     return [r for r in runs if r[0]]
 
 
-def _outside_spans(text: str, change: Any) -> str:
-    """Apply ``change`` to ``text`` with its code spans held back unchanged."""
+def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
+    """Apply ``change`` to ``text`` with its code spans held back (changed by ``code_text`` alone, if given)."""
     if "`" not in text:
         return str(change(text))
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
+        kept.append(match.group(0) if code_text is None else code_text(match.group(0)))
         return f"\x00{len(kept) - 1}\x00"
 
     changed: str = change(_CODE_SPAN.sub(hold, text))
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], changed)
+
+
+def _hugo_unescaped(code: str) -> str:
+    """Return code with Hugo's escaped shortcodes (``{{</* x */>}}``) as Hugo shows them (``{{< x >}}``)."""
+    return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code)
 
 
 # -- Hugo shortcodes ----------------------------------------------------------------------------
