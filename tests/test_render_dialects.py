@@ -137,6 +137,23 @@ def test_dialects_jekyll_liquid_tags() -> None:
     assert "{%" not in out and "{{" not in out
 
 
+def test_dialects_jekyll_comments_captures_raw_and_highlight_show_as_on_the_live_page() -> None:
+    """A Liquid comment was published as text; highlight blocks were read as Markdown (# became a heading)."""
+    text = (
+        "Before {% comment %}Internal: our margins{% endcomment %}after.\n\n"
+        "{% capture greeting %}Hello{% endcapture %}Raw data: {% raw %}{{ page.title }}{% endraw %} stays.\n\n"
+        "{% highlight ruby linenos %}\ndef x\n  # a note\nend\n{% endhighlight %}\n\n"
+        "```liquid\n{% raw %}{{ site.title }}{% endraw %}\n```\n"
+    )
+    assert clean(text, ".md", "jekyll") == (
+        "Before after.\n\nRaw data: {{ page.title }} stays.\n\n"
+        "```ruby\ndef x\n  # a note\nend\n```\n\n```liquid\n{{ site.title }}\n```\n"
+    )
+    out = html(text, ".md", "jekyll")
+    assert "margins" not in out and "Hello" not in out and "<h1>" not in out
+    assert '<pre><code class="language-ruby">def x\n  # a note\nend\n</code></pre>' in out
+
+
 def test_dialects_admonitions_become_labelled_quotes() -> None:
     docusaurus = ":::tip[Quicker]\nCopy a finished one.\n:::\n"
     mkdocs = '!!! warning "Tell your host"\n    Some hosts block tests.\n\n    Ask first.\n\nAfter.\n'

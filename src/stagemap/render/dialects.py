@@ -37,6 +37,16 @@ _PAIRED = re.compile(
 _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
+_LIQUID_HIDDEN = re.compile(r"\{%-?\s*(comment|capture)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
+"""A Liquid comment, or a capture (text kept in a variable): nothing of either shows on the page."""
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+"""Text Liquid leaves alone: the page shows it as written, tags and all."""
+_LIQUID_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_LIQUID_HIGHLIGHT = re.compile(
+    r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
+    re.S | re.M,
+)
+"""Jekyll's ``{% highlight ruby %}`` block: code, as a fenced block would show it."""
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
@@ -87,8 +97,15 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     if not _worth_a_look(text, mdx):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
-    # In code, Hugo still reads shortcodes: the escaped ones show there as plain shortcodes.
-    code_text = _hugo_unescaped if generator == "hugo" and "/*" in text else None
+    # In code, Hugo still reads shortcodes (the escaped ones show there as plain shortcodes) and
+    # Jekyll still reads Liquid (``{% raw %}`` shows what it holds as written).
+    code_text = None
+    if generator == "hugo" and "/*" in text:
+        code_text = _hugo_unescaped
+    elif generator == "jekyll" and "{%" in text:
+        code_text = _jekyll_code
+        if "highlight" in text:
+            text = _LIQUID_HIGHLIGHT.sub(_fenced, text)
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
@@ -294,9 +311,29 @@ def _notes(text: str) -> str:
 def _liquid(text: str) -> str:
     if "{%" not in text and "{{" not in text:
         return text
+    if "raw" in text and _LIQUID_RAW.search(text):  # a raw block shows what it holds as written
+        parts = _LIQUID_RAW.split(text)
+        return "".join(part if i % 2 else _liquid_outside_raw(part) for i, part in enumerate(parts))
+    return _liquid_outside_raw(text)
+
+
+def _liquid_outside_raw(text: str) -> str:
+    text = _LIQUID_HIDDEN.sub("", text)
     text = _LIQUID_BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
     text = _LIQUID_TAG.sub(_liquid_tag, text)
     return _LIQUID_OUT.sub(lambda m: placeholder(m.group(1)), text)
+
+
+def _jekyll_code(code: str) -> str:
+    """Return code as Jekyll shows it: without its ``{% raw %}`` tags (Liquid is read in code too)."""
+    return _LIQUID_RAW_TAGS.sub("", code) if "raw" in code else code
+
+
+def _fenced(match: re.Match[str]) -> str:
+    """Return a ``{% highlight %}`` block as a fenced code block, with a fence longer than any inside."""
+    code = match.group(2)
+    ticks = max((len(m.group(0)) for m in re.finditer(r"`{3,}", code)), default=2) + 1
+    return f"{'`' * ticks}{match.group(1)}\n{code}\n{'`' * ticks}"
 
 
 def _liquid_tag(match: re.Match[str]) -> str:
