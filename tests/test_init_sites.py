@@ -161,6 +161,31 @@ def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_
     )
 
 
+def test_init_names_the_project_after_the_site_and_reads_its_address_past_comments(tmp_path: Path) -> None:
+    """The name was the folder's ('website', 'src'), and a commented-out or nested url was taken for the site's."""
+    config = (
+        "// @ts-check\n/* url: 'https://draft.example', */\nmodule.exports = {\n"
+        "  // url: 'https://old.example',\n  image: {url: 'https://cdn.example/logo.png'},\n"
+        "  title: 'Pebble Books',\n  url: 'https://pebble.example',\n"
+        "  themeConfig: {navbar: {title: 'Docs'}},\n};\n"
+    )
+    root = write(tmp_path / "website", {"docusaurus.config.js": config, "docs/a.md": "---\ntitle: A\n---\n"})
+    assert run("init", str(root))[0] == 0
+    text = (root / "stagemap.yml").read_text()
+    assert "\nname: Pebble Books\n" in text and "urls:\n  base: https://pebble.example/\n" in text
+    for config_file, body, name in [
+        ("hugo.toml", "title = 'Tally Van'\n", "Tally Van"),
+        ("mkdocs.yml", "site_name: Birch Wall\n", "Birch Wall"),
+        ("_config.yml", "title: Bin Loom\n", "Bin Loom"),
+    ]:
+        site = write(
+            tmp_path / config_file.split(".")[0].strip("_"),
+            {config_file: body, "content/a.md": "", "docs/a.md": ""},
+        )
+        assert run("init", str(site))[0] == 0
+        assert f"\nname: {name}\n" in (site / "stagemap.yml").read_text()
+
+
 def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     root = write(
         tmp_path / "site", {"astro.config.mjs": "export default {}\n", "src/pages/about.md": "# About\n"}

@@ -41,7 +41,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     target = folder / "stagemap.yml"
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
-    text = adopt_settings(folder.resolve().name or "My company", model, found)
+    text = adopt_settings(found.title or folder.resolve().name or "My company", model, found)
     try:
         config_from_data(folder, yamlsafe.load(text).data)
     except (StagemapError, yamlsafe.YamlProblem) as exc:  # our own text: a bug if it does not load

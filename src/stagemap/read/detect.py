@@ -58,10 +58,15 @@ OUR_OUTPUTS = ("site", "kits")
 """What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
 """Folder names (a leading ``_`` ignored) that hold a team's internal material."""
+_TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
+"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
+_JS_COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
+"""Comments in a configuration written as code: a commented-out ``url`` is not the site's."""
 _URL_IN_CODE = {
-    "docusaurus": re.compile(r"""\burl\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
-    "gatsby": re.compile(r"""\bsiteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
-    "astro": re.compile(r"""\bsite\s*:\s*['"`](https?://[^'"`]+)['"`]"""),
+    # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
+    "docusaurus": re.compile(r"""^[ \t]*url\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "gatsby": re.compile(r"""^[ \t]*siteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*site\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
 }
 
 
@@ -95,6 +100,9 @@ class FoundSite:
     """Globs (under the sources) of internal material: folders by name, unpublished collections."""
     outside: tuple[str, ...]
     """Top-level names of the root that no source covers (hidden ones left out), sorted."""
+    title: str = ""
+    """The site's title (Hugo's and Jekyll's ``title``, MkDocs' ``site_name``, the first
+    ``title:`` of a configuration written as code), or empty: the project's name."""
     published: tuple[str, ...] = ()
     """`OUR_OUTPUTS` the generator would publish as they are (Jekyll copies every folder its
     ``exclude`` does not name): the internal site and kits would go out with the public one."""
@@ -161,6 +169,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         sources,
         tuple(dict.fromkeys(internal)),
         outside,
+        _title(generator, config, data),
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
     )
 
@@ -236,9 +245,18 @@ def _mkdocs_hidden(data: dict[str, Any]) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
+def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
+    if generator in _URL_IN_CODE:
+        found = _TITLE_IN_CODE.search(_JS_COMMENTS.sub("", config)) if isinstance(config, str) else None
+        return found.group(2).strip() if found else ""
+    value = data.get("site_name" if generator == "mkdocs" else "title")
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
-        found = _URL_IN_CODE[generator].search(config) if isinstance(config, str) else None
+        code = _JS_COMMENTS.sub("", config) if isinstance(config, str) else None
+        found = _URL_IN_CODE[generator].search(code) if code is not None else None
         return found.group(1).rstrip("/") + "/" if found else ""
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
     value = data.get(key)
