@@ -152,6 +152,25 @@ URL_SETTINGS: dict[str, dict[str, Any]] = {
 """Sites whose routes one pattern per source describes, with each source's globs."""
 
 
+def test_sites_docusaurus_blog_posts_get_their_dated_routes_or_their_slugs() -> None:
+    """``/blog/{date}/{slug}``: /blog/2023/10/03/cost-of-no-shows from a dated name, /blog/x from ``slug: x``."""
+    answer = expected("docusaurus")
+    base = answer["url"]["base"]
+    settings = {
+        "generator": "docusaurus",
+        "cache": False,
+        "sources": [{"path": "blog", "url": "/blog/{date}/{slug}"}],
+        "urls": {"base": base},
+    }
+    library = load_library(config_from_data(SITES / "docusaurus", settings))
+    want = {
+        path: base.rstrip("/") + f["url"]
+        for path, f in answer["files"].items()
+        if path.startswith("blog/") and f["fate"] == "asset"
+    }
+    assert len(want) == 6 and {a.path: a.url for a in library.assets} == want
+
+
 @pytest.mark.parametrize("site", sorted(URL_SETTINGS))
 def test_sites_asset_urls_match_the_expected_routes(site: str) -> None:
     answer = expected(site)

@@ -18,6 +18,7 @@ from stagemap.cli.app import cli
 from stagemap.errors import ConfigError
 from stagemap.read.project import load_project
 from stagemap.read.settings import load_config
+from stagemap.read.urls import public_url
 from stagemap.write.publish import build_into
 from tests.conftest import MINIMAL_CONFIG, write
 
@@ -63,6 +64,23 @@ def build(root: Path) -> Path:
 
 def page(out: Path, name: str) -> str:
     return (out / "assets" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("sub", "slug", "pattern", "url"),
+    [
+        ("2024-05-01-launch.md", None, "/blog/{date}/{slug}/", "/blog/2024/05/01/launch/"),
+        ("2024-05-01-launch/index.mdx", None, "/blog/{date}/{slug}/", "/blog/2024/05/01/launch/"),
+        ("2024-05-01-launch.md", "big-day", "/blog/{date}/{slug}/", "/blog/big-day/"),
+        ("2024-05-01-launch.md", "big-day", "/{year}/{month}/{day}/{slug}.html", "/2024/05/01/big-day.html"),
+        ("notes/plain.md", None, "/blog/{date}/{slug}/", "/blog/plain/"),
+        ("2024-13-launch.md", None, "/{year}/{slug}/", "/2024-13-launch/"),
+    ],
+)
+def test_url_patterns_read_the_date_a_post_name_starts_with(
+    sub: str, slug: str | None, pattern: str, url: str
+) -> None:
+    assert public_url("", pattern, "https://x.example", sub, slug) == "https://x.example" + url
 
 
 def test_route_key_ignores_slashes_case_and_index_pages() -> None:

@@ -166,7 +166,8 @@ class ReadRules:
     base_url: str = ""
     """The site's address, e.g. ``https://example.com/``; empty: assets get no ``url`` by pattern."""
     url_pattern: str = ""
-    """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}`` filled in."""
+    """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}``, ``{year}``,
+    ``{month}``, ``{day}``, ``{date}`` filled in (see `stagemap.read.urls`)."""
     route_roots: tuple[str, ...] = ()
     """Folders (relative to the project, ``/``-separated) whose files' paths are their routes."""
     static_dirs: tuple[str, ...] = ()

@@ -31,7 +31,7 @@ from .presets import (
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
 URL_KEYS = ("base", "pattern", "roots", "static")
-URL_FIELDS = ("path", "dir", "name", "slug", "section")
+URL_FIELDS = ("path", "dir", "name", "slug", "section", "year", "month", "day", "date")
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS
 """Fields an alias may stand for."""

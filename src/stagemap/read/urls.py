@@ -3,8 +3,11 @@
 A pattern is a route with names in braces, filled in from the file's path under its source:
 ``{path}`` (without the ending, and without a last ``index``, ``_index`` or ``README``),
 ``{dir}`` (its folder), ``{name}`` (its last part), ``{slug}`` (the ``slug`` key, else the
-name) and ``{section}`` (its first folder). Doubled slashes are closed up. A route is joined
-to the base URL; a full ``http(s)://`` address is kept as it is.
+name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{month}``,
+``{day}`` (of a date the name starts with, ``2024-05-01-launch``; empty when none) and
+``{date}`` (that date as ``2024/05/01``, empty too when the page has its own ``slug``: a
+Docusaurus blog post's slug replaces its dated route). Doubled slashes are closed up. A route
+is joined to the base URL; a full ``http(s)://`` address is kept as it is.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 
 INDEX_NAMES = ("index", "_index", "readme")
 """Last parts of a path that stand for their folder."""
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+"""A name that starts with a date, as blog posts' do in Jekyll and Docusaurus."""
 
 
 def route_parts(sub: str, slug: Any) -> dict[str, str]:
@@ -23,12 +28,19 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
     if parts and parts[-1].lower() in INDEX_NAMES:
         parts = parts[:-1]
     name = parts[-1] if parts else ""
+    own = slug.strip() if isinstance(slug, str) else ""
+    dated = _DATED.fullmatch(name)
+    year, month, day, bare = dated.groups() if dated else ("", "", "", name)
     return {
         "path": "/".join(parts),
         "dir": "/".join(parts[:-1]),
         "name": name,
-        "slug": slug.strip() if isinstance(slug, str) and slug.strip() else name,
+        "slug": own or bare,
         "section": parts[0] if len(parts) > 1 else "",
+        "year": year,
+        "month": month,
+        "day": day,
+        "date": f"{year}/{month}/{day}" if dated and not own else "",
     }
 
 
