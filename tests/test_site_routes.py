@@ -83,6 +83,38 @@ def test_url_patterns_read_the_date_a_post_name_starts_with(
     assert public_url("", pattern, "https://x.example", sub, slug) == "https://x.example" + url
 
 
+def test_url_patterns_lower_case_the_routes_they_make_when_told(tmp_path: Path) -> None:
+    """Hugo serves content/docs/Replace.md at /docs/replace/: init says ``lowercase: true`` for Hugo."""
+    assert public_url("", "/{path}/", "https://x.example", "docs/Replace.md", None, True) == (
+        "https://x.example/docs/replace/"
+    )
+    assert public_url("/Docs/Keep/", "/{path}/", "https://x.example", "docs/Replace.md", None, True) == (
+        "https://x.example/Docs/Keep/"
+    )  # an address the page gives is kept as written
+    site = write(
+        tmp_path / "hugo",
+        {
+            "hugo.toml": "title = 'H'\nbaseURL = 'https://h.example/'\n",
+            "content/docs/Replace.md": "---\ntitle: R\n---\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(site)]).exit_code == 0
+    assert "  lowercase: true\n" in (site / "stagemap.yml").read_text()
+    assert [a.url for a in load_project(site).library.assets] == ["https://h.example/docs/replace/"]
+    kept = write(
+        tmp_path / "kept",
+        {"hugo.toml": "disablePathToLower = true\n", "content/a.md": "---\ntitle: A\n---\n"},
+    )
+    assert CliRunner().invoke(cli, ["init", str(kept)]).exit_code == 0
+    assert "lowercase" not in (kept / "stagemap.yml").read_text()
+    (kept / "stagemap.yml").write_text("generator: hugo\nsources: [content]\nurls:\n  lowercase: 'yes'\n")
+    result = CliRunner().invoke(cli, ["-C", str(kept), "check"])
+    assert result.exit_code == 2
+    assert (
+        "stagemap.yml:4:14: error: 'lowercase' must be true or false (e.g. lowercase: true)" in result.stderr
+    )
+
+
 def test_route_key_ignores_slashes_case_and_index_pages() -> None:
     assert (
         route_key("/Blog/Post/")

@@ -98,11 +98,14 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     else:
         tail += ["# audiences:", '#   internal: ["handbook/"]']
     tail += ["", "# The site's address, so that kits link to public pages."]
+    lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
+             "  lowercase: true"] if found.lowercase else []  # fmt: skip
     if found.base_url:
-        tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}"]
+        tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
         tail += [f"# {found.config_file} does not say (or says it in code): fill it in.", "# urls:",
                  "#   base: https://www.example.com/"]  # fmt: skip
+        tail += ["urls:", *lower] if lower else []
     tail += [
         "",
         "# Aliases: the generator's are used. A field given here replaces its list, e.g.",

@@ -168,6 +168,8 @@ class ReadRules:
     url_pattern: str = ""
     """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}``, ``{year}``,
     ``{month}``, ``{day}``, ``{date}`` filled in (see `stagemap.read.urls`)."""
+    url_lowercase: bool = False
+    """Routes made from a pattern are lower-cased (``urls.lowercase``; Hugo does so by default)."""
     route_roots: tuple[str, ...] = ()
     """Folders (relative to the project, ``/``-separated) whose files' paths are their routes."""
     static_dirs: tuple[str, ...] = ()

@@ -103,6 +103,8 @@ class FoundSite:
     title: str = ""
     """The site's title (Hugo's and Jekyll's ``title``, MkDocs' ``site_name``, the first
     ``title:`` of a configuration written as code), or empty: the project's name."""
+    lowercase: bool = False
+    """The generator lower-cases the paths it makes from file names (Hugo, unless ``disablePathToLower``)."""
     published: tuple[str, ...] = ()
     """`OUR_OUTPUTS` the generator would publish as they are (Jekyll copies every folder its
     ``exclude`` does not name): the internal site and kits would go out with the public one."""
@@ -170,6 +172,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         tuple(dict.fromkeys(internal)),
         outside,
         _title(generator, config, data),
+        generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
     )
 

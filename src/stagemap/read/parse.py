@@ -236,6 +236,7 @@ def _asset(
         rules.base_url,
         place.sub,
         fm.get("slug"),
+        rules.url_lowercase,
     )
     return Asset(
         id=asset_id,

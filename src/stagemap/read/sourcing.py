@@ -30,7 +30,7 @@ from .presets import (
 )
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
-URL_KEYS = ("base", "pattern", "roots", "static")
+URL_KEYS = ("base", "pattern", "roots", "static", "lowercase")
 URL_FIELDS = ("path", "dir", "name", "slug", "section", "year", "month", "day", "date")
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS
@@ -95,6 +95,7 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         drafts=part.globs(data["drafts"], ("drafts",)) if "drafts" in data else preset_drafts(generator),
         base_url=base_url,
         url_pattern=pattern,
+        url_lowercase=_lowercase(part, urls),
         route_roots=_folders(part, urls, "roots", preset_route_roots(generator)),
         static_dirs=_folders(part, urls, "static", preset_static(generator)),
         tags_required=not generator,
@@ -178,6 +179,15 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
         pattern = ""
     check_pattern(part, ("urls", "pattern"), pattern)
     return base, pattern
+
+
+def _lowercase(part: _Part, urls: Mapping[str, Any]) -> bool:
+    """Return ``urls.lowercase``: whether routes made from a pattern are lower-cased."""
+    value = urls.get("lowercase", False)
+    if not isinstance(value, bool):
+        part.error(("urls", "lowercase"), "'lowercase' must be true or false", "e.g. lowercase: true")
+        return False
+    return value
 
 
 def _folders(part: _Part, urls: Mapping[str, Any], key: str, preset: tuple[str, ...]) -> tuple[str, ...]:

@@ -44,8 +44,12 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
     }
 
 
-def public_url(given: str, pattern: str, base: str, sub: str, slug: Any) -> str:
-    """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither."""
+def public_url(given: str, pattern: str, base: str, sub: str, slug: Any, lowercase: bool = False) -> str:
+    """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither.
+
+    With ``lowercase``, a route made from the pattern is lower-cased (as Hugo makes its paths);
+    a given address is kept as written.
+    """
     if given.startswith(("http://", "https://")):
         return given
     if given:
@@ -53,6 +57,8 @@ def public_url(given: str, pattern: str, base: str, sub: str, slug: Any) -> str:
     elif pattern and base:
         parts = route_parts(sub, slug)
         route = parts["slug"] if parts["slug"].startswith("/") else pattern.format(**parts)
+        if lowercase:
+            route = route.lower()
     else:
         return ""
     route = re.sub(r"/{2,}", "/", "/" + route.lstrip("/"))
