@@ -186,6 +186,48 @@ def test_init_names_the_project_after_the_site_and_reads_its_address_past_commen
         assert f"\nname: {name}\n" in (site / "stagemap.yml").read_text()
 
 
+def test_init_reads_a_multilingual_hugo_site_from_its_default_language(tmp_path: Path) -> None:
+    """content/en mounted or set as contentDir is served from the root: /en/docs/alpha/ led nowhere."""
+    pages = {
+        "content/en/docs/alpha.md": "---\ntitle: Alpha\n---\nSee [beta](/docs/beta/).\n",
+        "content/en/docs/beta.md": "---\ntitle: Beta\n---\nText.\n",
+        "content/fr/docs/alpha.md": "---\ntitle: Alpha (fr)\n---\nTexte.\n",
+    }
+    configs = {
+        "languages": "[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n",
+        "mounts": (
+            "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n"
+            "[module.mounts.sites.matrix]\nlanguages = ['en']\n"
+            "[[module.mounts]]\nsource = 'content/fr'\ntarget = 'content'\nlang = 'fr'\n"
+        ),
+    }
+    for name, config in configs.items():
+        root = write(tmp_path / name, {"hugo.toml": "baseURL = 'https://h.example/'\n" + config, **pages})
+        code, out, _ = run("init", str(root))
+        assert code == 0
+        assert "Found a Hugo site (hugo.toml); sources: content/en/.\n" in out
+        assert (
+            "Other languages, not read (their pages translate these, at the same paths): content/fr/\n" in out
+        )
+        assert '  - path: content/en\n    url: "/{path}/"\n' in (root / "stagemap.yml").read_text()
+        library = stagemap.load_project(root).library
+        assert [a.url for a in library.assets] == [
+            "https://h.example/docs/alpha/",
+            "https://h.example/docs/beta/",
+        ]
+        assert run("-C", str(root), "check")[0] == 0
+    root = write(
+        tmp_path / "subdir",
+        {
+            "hugo.toml": "defaultContentLanguageInSubdir = true\nbaseURL = 'https://h.example/'\n"
+            + configs["languages"],
+            **pages,
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert '  - path: content/en\n    url: "/en/{path}/"\n' in (root / "stagemap.yml").read_text()
+
+
 def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     root = write(
         tmp_path / "site", {"astro.config.mjs": "export default {}\n", "src/pages/about.md": "# About\n"}

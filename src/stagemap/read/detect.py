@@ -103,6 +103,8 @@ class FoundSite:
     title: str = ""
     """The site's title (Hugo's and Jekyll's ``title``, MkDocs' ``site_name``, the first
     ``title:`` of a configuration written as code), or empty: the project's name."""
+    translations: tuple[str, ...] = ()
+    """Folders of the site's other languages, not read (Hugo's per-language content folders)."""
     lowercase: bool = False
     """The generator lower-cases the paths it makes from file names (Hugo, unless ``disablePathToLower``)."""
     published: tuple[str, ...] = ()
@@ -172,6 +174,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         tuple(dict.fromkeys(internal)),
         outside,
         _title(generator, config, data),
+        _hugo_translations(root, data, sources) if generator == "hugo" else (),
         generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
     )
@@ -179,8 +182,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
 
 def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSource, ...]:
     if generator == "hugo":
-        folder = str(data.get("contentDir") or "content").strip("/")
-        return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
+        return _hugo_sources(root, data)
     if generator == "mkdocs":
         folder = str(data.get("docs_dir") or "docs").strip("/")
         return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
@@ -199,6 +201,50 @@ def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSou
         if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
             found.append(FoundSource(entry.name, "", (), "internal"))
     return tuple(found)
+
+
+def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:
+    """Return a Hugo site's content folder: the default language's, as a mount of content or its
+    ``contentDir``, else ``contentDir`` (``content``); served from the root unless
+    ``defaultContentLanguageInSubdir``. Other languages' folders are `_hugo_translations`."""
+    default = str(data.get("defaultContentLanguage") or "en").lower()
+    in_subdir = data.get("defaultContentLanguageInSubdir") is True
+    for folder, lang in _hugo_folders(data):
+        if lang in ("", default) and (root / folder).is_dir():
+            return (FoundSource(folder, f"/{default}/{{path}}/" if in_subdir else "/{path}/"),)
+    folder = str(data.get("contentDir") or "content").strip("/")
+    return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
+
+
+def _hugo_translations(root: Path, data: dict[str, Any], sources: tuple[FoundSource, ...]) -> tuple[str, ...]:
+    """Return the folders of a Hugo site's other languages, not read: their pages translate the
+    default language's, under the same paths (and so the same asset ids)."""
+    read = {s.path for s in sources}
+    return tuple(
+        dict.fromkeys(f"{f}/" for f, _ in _hugo_folders(data) if f not in read and (root / f).is_dir())
+    )
+
+
+def _hugo_folders(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return (folder, language code or "") of each content mount and each language's ``contentDir``."""
+    found: list[tuple[str, str]] = []
+    module = data.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    for mount in mounts if isinstance(mounts, list) else []:
+        if not isinstance(mount, dict) or not isinstance(mount.get("source"), str):
+            continue
+        if str(mount.get("target", "")).strip("/") != "content":
+            continue
+        sites = mount.get("sites")
+        matrix = sites.get("matrix") if isinstance(sites, dict) else None
+        langs = matrix.get("languages") if isinstance(matrix, dict) else None
+        lang = mount.get("lang") or (langs[0] if isinstance(langs, list) and langs else "")
+        found.append((mount["source"].strip("/"), str(lang).lower()))
+    languages = data.get("languages")
+    for lang, settings in languages.items() if isinstance(languages, dict) else ():
+        if isinstance(settings, dict) and isinstance(settings.get("contentDir"), str):
+            found.append((settings["contentDir"].strip("/"), str(lang).lower()))
+    return found
 
 
 def _internal_folders(root: Path, depth: int = 3) -> list[str]:

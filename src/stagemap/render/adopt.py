@@ -45,6 +45,11 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
         lines.append(f"Outside the sources, not looked at: {shown}")
     if found.internal:
         lines.append(f"Internal material (audience internal): {', '.join(found.internal)}")
+    if found.translations:
+        lines.append(
+            f"Other languages, not read (their pages translate these, at the same paths): "
+            f"{', '.join(found.translations)}"
+        )
     if not found.base_url:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
