@@ -61,6 +61,17 @@ def test_dialects_mdx_expressions_are_placeholders_and_comments_vanish() -> None
     assert out.count(LIVE) == 2
 
 
+def test_dialects_mdx_string_literals_are_their_text() -> None:
+    """``{' '}`` (formatters put it at line ends) became a placeholder in the middle of a sentence."""
+    text = "React powers the{' '}\n[Example](https://example.com/) site, {\"and\"} {count} more.\n"
+    assert clean(text, ".mdx", "docusaurus") == (
+        f"React powers the \n[Example](https://example.com/) site, and *\\[Computed content: {LIVE}\\]* more.\n"
+    )
+    assert "Computed content" in clean(
+        "A {'*bold*'} claim.\n", ".mdx", "docusaurus"
+    )  # Markdown in it: not plain
+
+
 def test_dialects_mdx_images_and_html_tags_become_markdown() -> None:
     assert html('<img src="/images/a.png" alt="A van" />\n\n<div>Plain <b>text</b></div>\n') == (
         '<p><img src="/images/a.png" alt="A van"></p>\n<p>Plain text</p>\n'

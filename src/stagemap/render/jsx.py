@@ -67,6 +67,10 @@ class _Tag:
     end: int
 
 
+_LITERAL = re.compile(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
+"""An expression that is a plain string literal (``{' '}``, ``{"and"}``): the page shows its text."""
+
+
 @dataclass(slots=True)
 class _Open:
     tag: _Tag
@@ -90,8 +94,12 @@ class _Builder:
                 end = _balanced(text, at)
                 if end is not None:
                     self.out.append(text[start:at])
-                    pad = "\n\n" if _alone(text, at, end) else ""
-                    self.out.append(pad + placeholder("Computed content") + pad)
+                    literal = _LITERAL.fullmatch(text, at, end)
+                    if literal is not None:  # ``{' '}``, which formatters put at line ends: its text
+                        self.out.append(literal.group(2))
+                    else:
+                        pad = "\n\n" if _alone(text, at, end) else ""
+                        self.out.append(pad + placeholder("Computed content") + pad)
                     start = end
             elif (tag := _parse_tag(text, at)) is not None:
                 self.out.append(text[start:at])
