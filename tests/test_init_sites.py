@@ -228,6 +228,26 @@ def test_init_reads_a_multilingual_hugo_site_from_its_default_language(tmp_path:
     assert '  - path: content/en\n    url: "/en/{path}/"\n' in (root / "stagemap.yml").read_text()
 
 
+def test_material_page_badges_are_not_read_as_the_status_of_an_mkdocs_page(tmp_path: Path) -> None:
+    """``status: new`` is Material for MkDocs' badge: check failed on a healthy site, and the page became a draft."""
+    root = write(
+        tmp_path / "docs-site",
+        {
+            "mkdocs.yml": "site_name: S\n",
+            "docs/new.md": "---\ntitle: New\nstatus: new\n---\nText.\n",
+            "docs/old.md": "---\ntitle: Old\nstatus: deprecated\n---\nText.\n",
+            "docs/typo.md": "---\ntitle: Typo\nstatus: publised\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "check")
+    assert code == 1 and [line for line in err.splitlines() if "error" in line] == [
+        "docs/typo.md:3:9: error: unknown status 'publised' (did you mean 'published'?)"
+    ]
+    statuses = {a.path: a.status for a in stagemap.load_project(root).library.assets}
+    assert statuses == {"docs/new.md": "published", "docs/old.md": "published", "docs/typo.md": "draft"}
+
+
 def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     root = write(
         tmp_path / "site", {"astro.config.mjs": "export default {}\n", "src/pages/about.md": "# About\n"}

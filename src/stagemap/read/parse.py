@@ -35,6 +35,10 @@ NOT_ASSET_BY_RULE = "rule-non-asset"
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
 
+MATERIAL_STATUSES = frozenset({"new", "deprecated", "encrypted"})
+"""Material for MkDocs' own ``status`` values (a badge beside the page's title): on an MkDocs site
+they say nothing of whether the page may be sent, so they are not read as stagemap's status."""
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -211,7 +215,10 @@ def _asset(
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
     _answers(fields, loaded, vocab, stages, add)
-    status = fields.text("status") or ("draft" if place.draft else "published")
+    status = fields.text("status") or ""
+    if rules.generator == "mkdocs" and status in MATERIAL_STATUSES:
+        status = ""  # Material for MkDocs' badge on the page, not stagemap's status
+    status = status or ("draft" if place.draft else "published")
     if status not in STATUSES:
         pos = loaded.pos("status")
         add(pos.line, pos.col, f"unknown status '{status}'", suggest(status, STATUSES), "unknown-status")
