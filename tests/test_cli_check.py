@@ -300,7 +300,7 @@ def test_check_edge_files(tmp_path: Path) -> None:
         "content/ctrl.md:2:13: error: control character U+001B is not allowed in YAML "
         '(remove it (often pasted from a terminal or a word processor), or write it as "\\x1b" in a double-quoted string)',
         "content/empty.md:2:8: error: required field 'title' is empty "
-        "(give it a value, e.g. title: Why missed calls cost more than you think)",
+        "(give it a value, e.g. title: Our pricing explained)",
         "content/empty.md:3:8: error: required field 'stages' is empty (give it a value, e.g. stages: [awareness])",
         "content/empty.md:4:12: error: required field 'questions' is empty (give it a value, e.g. questions: [who-we-are])",
     ]

@@ -119,6 +119,17 @@ def test_frontmatter_empty_toml_is_empty() -> None:
     ]
 
 
+def test_frontmatter_empty_on_a_site_asks_for_a_title_only() -> None:
+    """With a generator, stages and questions may come from rules: the hint asked for them all."""
+    site = ReadRules(generator="hugo", tags_required=False, front_matter_required=False)
+    assert problems(b"---\n---\nbody\n", site) == [
+        "c/x.md:1:1: error: front matter is empty (add a title, or remove the empty block)"
+    ]
+    assert problems(b"---\nweight: 3\n---\nbody\n", site) == [
+        "c/x.md:1:1: error: missing required field 'title' (add e.g. title: Our pricing explained)"
+    ]
+
+
 def test_frontmatter_edits_still_see_yaml_only() -> None:
     """Lossless edits know YAML alone: a TOML file stays 'no front matter' to them."""
     for data in (TOML, JSON):

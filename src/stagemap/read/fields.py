@@ -59,7 +59,7 @@ class FieldReader:
         """Return a text field, stripped; a number is taken as written; None when absent or wrong."""
         if key not in self.fm or self.fm[key] is None:
             if required:
-                self._missing(key, "Why missed calls cost more than you think")
+                self._missing(key, "Our pricing explained")
             return None
         value = self.fm[key]
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -77,7 +77,7 @@ class FieldReader:
             return None
         value = value.strip()
         if required and not value:
-            self._missing(key, "Why missed calls cost more than you think")
+            self._missing(key, "Our pricing explained")
             return None
         return value
 

@@ -73,7 +73,7 @@ def parse_asset(
     syntaxes = (
         (*frontmatter.SYNTAXES, frontmatter.META) if rules.generator == "mkdocs" else frontmatter.SYNTAXES
     )
-    found = _front_matter(data, add, syntaxes)
+    found = _front_matter(data, add, syntaxes, rules.tags_required)
     if found is None:
         return None, problems
     split, loaded = found
@@ -139,7 +139,7 @@ def _body_limits(split: frontmatter.Split, add: Add) -> None:
 
 
 def _front_matter(
-    data: bytes, add: Add, syntaxes: tuple[str, ...]
+    data: bytes, add: Add, syntaxes: tuple[str, ...], tagged: bool = True
 ) -> tuple[frontmatter.Split, yamlsafe.Loaded] | None:
     """Split the file and load its front matter, a mapping; None (reported) when it is not."""
     try:
@@ -157,7 +157,10 @@ def _front_matter(
             max(split.yaml_line - 1, 1),
             1,
             "front matter is empty",
-            "add at least title, stages and questions",
+            # With a generator, stages and questions may come from rules (and the title from a heading).
+            "add at least title, stages and questions"
+            if tagged
+            else "add a title, or remove the empty block",
             "empty-front-matter",
         )
         return None
