@@ -136,6 +136,12 @@ def test_dialects_hugo_shortcodes_follow_the_documented_table(shortcode: str, ma
     assert clean(shortcode + "\n", ".md", "hugo", {"jobTitle": "Office lead"}).strip() == markdown_text
 
 
+def test_dialects_hugo_shortcode_arguments_may_start_on_the_next_line() -> None:
+    """The Hugo docs write a figure's arguments one per line: it became a placeholder."""
+    text = '{{< figure\n  src="/img/a.png"\n  alt="An image"\n>}}\n'
+    assert clean(text, ".md", "hugo") == "![An image](/img/a.png)\n"
+
+
 def test_dialects_jekyll_liquid_tags() -> None:
     text = (
         "See [the post]({% post_url 2023-09-12-pallets %}).\n\n{% include cta.html %}\n\n"

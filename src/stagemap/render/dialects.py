@@ -229,8 +229,8 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
         return f"`{{{{<{raw[2:-2]}>}}}}`"
     if raw.startswith("/"):
         return ""  # the end of a paired shortcode whose start was not found
-    name, _, rest = raw.partition(" ")
-    positional, named = _args(rest)
+    name, *more = raw.split(None, 1)  # arguments may start on the next line
+    positional, named = _args(more[0] if more else "")
     first = positional[0] if positional else named.get("id", "")
     name = name.lower()
     if name == "figure":
