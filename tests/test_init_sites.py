@@ -161,6 +161,27 @@ def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_
     )
 
 
+def test_build_refuses_an_output_folder_inside_any_source(tmp_path: Path) -> None:
+    """Only the first source (the content folder) was checked: a build could write into blog/."""
+    root = write(
+        tmp_path / "website",
+        {
+            "docusaurus.config.js": "module.exports = {title: 'D', url: 'https://d.example'}\n",
+            "docs/a.md": "---\ntitle: A\n---\nText.\n",
+            "blog/2024-01-02-b.md": "---\ntitle: B\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "build", "-o", str(root / "blog" / "out"))
+    assert (code, err) == (
+        2,
+        f"Error: refusing to build into {root / 'blog' / 'out'}: it is inside a source folder ({root / 'blog'}); "
+        "leave it out of the source that holds it (add '/out/' to that source's 'exclude' in stagemap.yml) "
+        "or choose a folder outside the sources\n",
+    )
+    assert not (root / "blog" / "out").exists()
+
+
 def test_init_names_the_project_after_the_site_and_reads_its_address_past_comments(tmp_path: Path) -> None:
     """The name was the folder's ('website', 'src'), and a commented-out or nested url was taken for the site's."""
     config = (

@@ -53,9 +53,9 @@ CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
 """Per generator, its usual content folders and the URL pattern of each (empty: none guessed)."""
 
 JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", "assets/", "/README.md", "/Gemfile*")
+"""What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 OUR_OUTPUTS = ("site", "kits")
 """The folders ``build`` and ``kits`` write to by default: a source at the root leaves them out."""
-"""What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
 """Folder names (a leading ``_`` ignored) that hold a team's internal material."""
 _TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)

@@ -184,8 +184,8 @@ def walk(top: str, inside: str | None = None) -> list[tuple[str, str, str]]:
     UTF-8), ``special`` (a FIFO, device or socket: reading one would hang), ``folder-link``
     (not followed), ``broken-link`` or ``outside-link`` (a link to a file outside the folder
     ``inside``, when given: a cloned repository could link a page to the reader's own files,
-    and the site would publish them). Other links to files count as files. Plain strings: at 10,000 files
-    pathlib's overhead is a visible share of a cached run.
+    and the site would publish them). Other links to files count as files. Plain strings: at
+    10,000 files pathlib's overhead is a visible share of a cached run.
     """
     found: list[tuple[str, str, str]] = []
     # A list of folders to visit, not a recursive inner function: one that calls itself is a

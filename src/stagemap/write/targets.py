@@ -37,9 +37,15 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
             if not above.is_dir():
                 raise UsageError(f"refusing to {verb} into {out_dir}: {above} is a file, not a folder")
             break
+    content = config.content_dir.resolve()
     sources = [
         (root, "the project folder"),
-        (config.content_dir.resolve(), "the content folder"),
+        (content, "the content folder"),
+        *(
+            (f, "a source folder")
+            for f in dict.fromkeys(s.path.resolve() for s in config.sources)
+            if f != content
+        ),
         (config.templates_dir.resolve(), "the templates folder"),
         ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
     ]
@@ -51,13 +57,14 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
                 f"choose a folder such as {example}/ inside the project"
             )
     for folder, name in sources[1:]:
-        if out.is_relative_to(folder) and not _left_out(config, out):
+        read = name in ("the content folder", "a source folder")
+        if out.is_relative_to(folder) and not (read and _left_out(config, out)):
             raise UsageError(
                 f"refusing to {verb} into {out_dir}: it is inside {name} ({folder}); "
                 + (
                     f"leave it out of the source that holds it (add '/{out.relative_to(folder).as_posix()}/' "
                     "to that source's 'exclude' in stagemap.yml) or choose a folder outside the sources"
-                    if config.sources and name == "the content folder"
+                    if config.sources and read
                     else f"choose a folder such as {example}/ inside the project"
                 )
             )
