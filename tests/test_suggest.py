@@ -50,6 +50,19 @@ def test_suggest_table_gives_what_each_untagged_file_lacks_with_reasons(project:
     assert run("suggest", "content/blog", "--all")[2] == "1 suggestion for 1 of 2 files.\n"
 
 
+def test_suggest_reads_no_example_in_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``<blockquote>`` in a template example made a page 'a quote or testimonial' (the Hugo docs)."""
+    body = (
+        "Render hooks change the markup.\n\n```html\n<blockquote>hi</blockquote>\n# A testimonial\n"
+        "[try](/signup)\n```\n\nWrite `<Quote>` in MDX.\n"
+    )
+    root = write(tmp_path, {"stagemap.yml": CONFIG, "content/hooks.md": f"---\ntitle: Hooks\n---\n{body}"})
+    monkeypatch.chdir(root)
+    assert run("suggest") == (0, "", "0 suggestions for 0 of 1 file without stages or questions.\n")
+    (root / "content/hooks.md").write_text(f"---\ntitle: Hooks\n---\n{body}A testimonial from a client.\n")
+    assert "body has 'testimonial' (a quote or testimonial)" in run("suggest")[1]
+
+
 def test_suggest_csv_and_json_leave_the_accept_column_empty(project: Path) -> None:
     code, out, _ = run("suggest", "content/compare", "--format", "csv")
     assert (code, out.splitlines()[0]) == (0, "path,field,value,reason,accept")

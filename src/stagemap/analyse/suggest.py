@@ -23,6 +23,7 @@ the project's model has that id. Questions are named by their role (``who-we-are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -126,6 +127,8 @@ TAXONOMY_KEYS = ("tags", "categories", "type", "section", "format", "layout")
 _PREFIX = re.compile(r"^\d+[-_.]")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)[\"']|\bto=[\"']([^\"']+)[\"']")
+_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
+_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +172,15 @@ def _taxonomy(asset: Asset) -> list[tuple[str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
+def _prose(body: str) -> str:
+    """Return ``body`` without its fenced code blocks and code spans: an example in code (a
+    ``<blockquote>`` in a template, a ``# comment`` in a shell session) says nothing of the page."""
+    return _SPAN.sub(" ", _FENCED.sub("", body)) if "`" in body or "~~~" in body else body
+
+
 def _titles(asset: Asset) -> list[tuple[str, str]]:
-    return [("title", asset.title), *(("heading", m.group(1)) for m in _HEADING.finditer(asset.body))]
+    return [("title", asset.title), *(("heading", m.group(1)) for m in _HEADING.finditer(_prose(asset.body)))]
 
 
 def _links(body: str) -> list[str]:
@@ -193,9 +203,9 @@ def _fired(heuristic: Heuristic, asset: Asset) -> str | None:
                 return f"{kind} '{' '.join(text.split())}' has '{found.group(0).strip()}' ({heuristic.what})"
         return None
     if heuristic.where == "link":
-        target = next((t for t in _links(asset.body) if regex.search(t)), None)
+        target = next((t for t in _links(_prose(asset.body)) if regex.search(t)), None)
         return f"links to {target} ({heuristic.what})" if target else None
-    found = regex.search(asset.body)
+    found = regex.search(_prose(asset.body))
     return f"body has '{found.group(0)}' ({heuristic.what})" if found else None
 
 
