@@ -52,6 +52,13 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def initialised(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a site of ``files`` into ``folder`` and run ``stagemap init`` there (it must succeed)."""
+    root = write(folder, files)
+    assert run("init", str(root))[0] == 0
+    return root
+
+
 @pytest.mark.parametrize("site", SITE_NAMES)
 def test_init_in_a_site_then_one_edit_reads_it_as_the_answer_key_says(site: str, tmp_path: Path) -> None:
     root = copy_site(site, tmp_path, settings=False)
@@ -163,7 +170,7 @@ def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_
 
 def test_build_refuses_an_output_folder_inside_any_source(tmp_path: Path) -> None:
     """Only the first source (the content folder) was checked: a build could write into blog/."""
-    root = write(
+    root = initialised(
         tmp_path / "website",
         {
             "docusaurus.config.js": "module.exports = {title: 'D', url: 'https://d.example'}\n",
@@ -171,7 +178,6 @@ def test_build_refuses_an_output_folder_inside_any_source(tmp_path: Path) -> Non
             "blog/2024-01-02-b.md": "---\ntitle: B\n---\nText.\n",
         },
     )
-    assert run("init", str(root))[0] == 0
     code, _, err = run("-C", str(root), "build", "-o", str(root / "blog" / "out"))
     assert (code, err) == (
         2,
@@ -190,8 +196,9 @@ def test_init_names_the_project_after_the_site_and_reads_its_address_past_commen
         "  title: 'Pebble Books',\n  url: 'https://pebble.example',\n"
         "  themeConfig: {navbar: {title: 'Docs'}},\n};\n"
     )
-    root = write(tmp_path / "website", {"docusaurus.config.js": config, "docs/a.md": "---\ntitle: A\n---\n"})
-    assert run("init", str(root))[0] == 0
+    root = initialised(
+        tmp_path / "website", {"docusaurus.config.js": config, "docs/a.md": "---\ntitle: A\n---\n"}
+    )
     text = (root / "stagemap.yml").read_text()
     assert "\nname: Pebble Books\n" in text and "urls:\n  base: https://pebble.example/\n" in text
     for config_file, body, name in [
@@ -199,11 +206,10 @@ def test_init_names_the_project_after_the_site_and_reads_its_address_past_commen
         ("mkdocs.yml", "site_name: Birch Wall\n", "Birch Wall"),
         ("_config.yml", "title: Bin Loom\n", "Bin Loom"),
     ]:
-        site = write(
+        site = initialised(
             tmp_path / config_file.split(".")[0].strip("_"),
             {config_file: body, "content/a.md": "", "docs/a.md": ""},
         )
-        assert run("init", str(site))[0] == 0
         assert f"\nname: {name}\n" in (site / "stagemap.yml").read_text()
 
 
@@ -237,7 +243,7 @@ def test_init_reads_a_multilingual_hugo_site_from_its_default_language(tmp_path:
             "https://h.example/docs/beta/",
         ]
         assert run("-C", str(root), "check")[0] == 0
-    root = write(
+    root = initialised(
         tmp_path / "subdir",
         {
             "hugo.toml": "defaultContentLanguageInSubdir = true\nbaseURL = 'https://h.example/'\n"
@@ -245,13 +251,12 @@ def test_init_reads_a_multilingual_hugo_site_from_its_default_language(tmp_path:
             **pages,
         },
     )
-    assert run("init", str(root))[0] == 0
     assert '  - path: content/en\n    url: "/en/{path}/"\n' in (root / "stagemap.yml").read_text()
 
 
 def test_material_page_badges_are_not_read_as_the_status_of_an_mkdocs_page(tmp_path: Path) -> None:
     """``status: new`` is Material for MkDocs' badge: check failed on a healthy site, and the page became a draft."""
-    root = write(
+    root = initialised(
         tmp_path / "docs-site",
         {
             "mkdocs.yml": "site_name: S\n",
@@ -260,7 +265,6 @@ def test_material_page_badges_are_not_read_as_the_status_of_an_mkdocs_page(tmp_p
             "docs/typo.md": "---\ntitle: Typo\nstatus: publised\n---\nText.\n",
         },
     )
-    assert run("init", str(root))[0] == 0
     code, _, err = run("-C", str(root), "check")
     assert code == 1 and [line for line in err.splitlines() if "error" in line] == [
         "docs/typo.md:3:9: error: unknown status 'publised' (did you mean 'published'?)"
