@@ -55,6 +55,25 @@ def test_list_table_sorted_by_path_with_problems_on_stderr(project: Path) -> Non
     assert err == "content/c/bad.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
 
 
+def test_list_on_a_site_lists_a_page_with_a_wrong_stage_without_it(tmp_path: Path) -> None:
+    """Tags are optional on a site read in place: the page stays an asset, its problem goes to stderr."""
+    root = write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: S\n",
+            "docs/b.md": "---\ntitle: B\nstages: [awarenes]\n---\nText.\n",
+            "docs/c.md": "---\ntitle: [C\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, out, err = run("-C", str(root), "list", "--width", "80", "--format", "csv")
+    assert code == 0 and [line.split(",")[0] for line in out.splitlines()] == ["path", "docs/b.md"]
+    assert err == (
+        "docs/b.md:3:10: error: unknown stage 'awarenes' (did you mean 'awareness'?)\n"
+        "docs/c.md:3:1: error: YAML syntax error: did not find expected ',' or ']'\n"
+    )  # c.md's front matter cannot be read: not an asset, not listed
+
+
 @pytest.mark.parametrize(
     ("columns", "table", "note"),
     [

@@ -322,9 +322,11 @@ def list_assets(
     """List assets with their tags, sorted by path.
 
     Filters on different fields must all match; one filter given twice matches either
-    value. Files with problems are reported on stderr and not listed. The table fits the
-    terminal: long cells are cut short (…) and, if need be, columns left out (a note says
-    which); a published asset past its review date shows as stale.
+    value. Problems go to stderr; a file they keep from being an asset is not listed (on a
+    site read in place, where tags are optional, a page with a wrong stage is listed
+    without it). The table fits the terminal: long cells are cut short (…) and, if need be,
+    columns left out (a note says which); a published asset past its review date shows as
+    stale.
 
     \b
     Example:
