@@ -27,6 +27,7 @@ from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
 from .ctas import cta_links
 from .fields import Add, FieldReader
+from .presets import preset_own_statuses
 from .ruling import apply_rules
 from .urls import public_url
 
@@ -34,10 +35,6 @@ NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
-
-MATERIAL_STATUSES = frozenset({"new", "deprecated", "encrypted"})
-"""Material for MkDocs' own ``status`` values (a badge beside the page's title): on an MkDocs site
-they say nothing of whether the page may be sent, so they are not read as stagemap's status."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +216,7 @@ def _asset(
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
     _answers(fields, loaded, vocab, stages, add)
     status = fields.text("status") or ""
-    if rules.generator == "mkdocs" and status in MATERIAL_STATUSES:
+    if status in preset_own_statuses(rules.generator):
         status = ""  # Material for MkDocs' badge on the page, not stagemap's status
     status = status or ("draft" if place.draft else "published")
     if status not in STATUSES:

@@ -121,6 +121,16 @@ def preset_known_keys(generator: str) -> frozenset[str]:
     return _KNOWN | _OWN_KEYS.get(generator, frozenset())
 
 
+_OWN_STATUSES: dict[str, frozenset[str]] = {"mkdocs": frozenset({"new", "deprecated", "encrypted"})}
+"""``status`` values a generator (or its usual theme) uses for itself: Material for MkDocs'
+badges beside a page's title, which say nothing of whether the page may be sent."""
+
+
+def preset_own_statuses(generator: str) -> frozenset[str]:
+    """Return the ``status`` values the generator's pages use for themselves, not read as stagemap's."""
+    return _OWN_STATUSES.get(generator, frozenset())
+
+
 def preset_drafts(generator: str) -> tuple[str, ...]:
     """Return the globs of files ``generator`` treats as drafts by their place."""
     return _DRAFTS.get(generator, ())

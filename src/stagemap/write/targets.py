@@ -38,17 +38,16 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
                 raise UsageError(f"refusing to {verb} into {out_dir}: {above} is a file, not a folder")
             break
     content = config.content_dir.resolve()
-    sources = [
-        (root, "the project folder"),
-        (content, "the content folder"),
-        *(
-            (f, "a source folder")
-            for f in dict.fromkeys(s.path.resolve() for s in config.sources)
-            if f != content
-        ),
+    read = [(content, "the content folder")] + [
+        (f, "a source folder")
+        for f in dict.fromkeys(s.path.resolve() for s in config.sources)
+        if f != content
+    ]
+    kept = [
         (config.templates_dir.resolve(), "the templates folder"),
         ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
     ]
+    sources = [(root, "the project folder"), *read, *kept]
     for folder, name in sources:
         if folder.is_relative_to(out):
             what = "is" if folder == out else "contains"
@@ -56,15 +55,15 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
                 f"refusing to {verb} into {out_dir}: it {what} {name} ({folder}); "
                 f"choose a folder such as {example}/ inside the project"
             )
-    for folder, name in sources[1:]:
-        read = name in ("the content folder", "a source folder")
-        if out.is_relative_to(folder) and not (read and _left_out(config, out)):
+    # A folder that sources read may hold the output when every source holding it leaves it out.
+    for folder, name, is_read in [(f, n, True) for f, n in read] + [(f, n, False) for f, n in kept]:
+        if out.is_relative_to(folder) and not (is_read and _left_out(config, out)):
             raise UsageError(
                 f"refusing to {verb} into {out_dir}: it is inside {name} ({folder}); "
                 + (
                     f"leave it out of the source that holds it (add '/{out.relative_to(folder).as_posix()}/' "
                     "to that source's 'exclude' in stagemap.yml) or choose a folder outside the sources"
-                    if config.sources and read
+                    if config.sources and is_read
                     else f"choose a folder such as {example}/ inside the project"
                 )
             )
