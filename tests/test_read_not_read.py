@@ -47,7 +47,7 @@ def test_not_read_fates_data_is_json_ready() -> None:
 
 
 def test_not_read_check_prints_the_summary(tmp_path: Path) -> None:
-    settings = "generator: hugo\nsources:\n  - path: content\n    exclude: [legal/]\n"
+    settings = "generator: hugo\npages_without_front_matter: false\nsources:\n  - path: content\n    exclude: [legal/]\n"
     write(
         tmp_path,
         {

@@ -25,7 +25,6 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "hugo": {
         "non_assets": {
             "listing": ["_index.md", "!content/pricing/_index.md", "!content/about/_index.md"],
-            "bundle": ["content/snippets/index.md"],
         },
         "audiences": {"internal": ["content/handbook/"]},
     },

@@ -47,6 +47,8 @@ non_assets:
             "site/blog/b.tmp.md": PAGE.format(title="B"),
             "site/img/x.png": b"\x89PNG",
             "site/snippets/cta.md": "Sign up today.\n",
+            "site/snippets/index.md": "---\nheadless: true\n---\n",
+            "site/about.md": "Note: we fix vans.\n\n# About us\n",
             "site/blog/broken.md": "---\ntitle: [oops\n---\n",
             "site/.git/config": "x",
         },
@@ -59,9 +61,15 @@ non_assets:
         "site/img/x.png": ("non-asset", "not content", "extensions"),
         "site/legal/terms.md": ("excluded", "", "legal/"),
         "site/pricing/_index.md": ("asset", "", ""),
-        "site/snippets/cta.md": ("non-asset", "no front matter", "front matter"),
+        "site/snippets/cta.md": ("non-asset", "resource", "leaf bundle"),
+        "site/snippets/index.md": ("non-asset", "unpublished", "headless: true"),
+        "site/about.md": ("asset", "", ""),
     }
-    assert [a.id for a in lib.assets] == ["blog/a", "pricing/_index"]
+    assert [(a.id, a.title) for a in lib.assets] == [
+        ("about", "About us"),
+        ("blog/a", "A"),
+        ("pricing/_index", "Plans"),
+    ]
     assert [p.path for p in lib.problems] == ["site/blog/broken.md"]
 
 

@@ -114,7 +114,8 @@ def test_tag_names_why_a_file_it_does_not_read_is_left_alone(hugo: Path) -> None
         "Error: content/blog/_index.md is not an asset: listing by '_index.md'\n"
     )
     assert run("tag", "content/snippets/trial-cta.md", "--set", "owner=x")[2] == (
-        "Error: content/snippets/trial-cta.md is not an asset: no front matter\n"
+        "Error: content/snippets/trial-cta.md is not an asset: "
+        "a resource of the page bundle 'content/snippets/index.md'\n"
     )
     assert run("tag", "hugo.toml", "--set", "owner=x")[2] == (
         "Error: hugo.toml is not a content file (.md, .markdown, .mmark)\n"

@@ -40,17 +40,25 @@ _MAX_STEPS = 1000
 
 
 # -- entry points -----------------------------------------------------------------------------
-def edit_front_matter(data: bytes, changes: Sequence[Change], *, order: Sequence[str] = FIELDS) -> bytes:
+def edit_front_matter(
+    data: bytes, changes: Sequence[Change], *, order: Sequence[str] = FIELDS, bare: bool = False
+) -> bytes:
     """Return the file ``data`` with ``changes`` made to its front matter, or raise `EditError`.
 
     ``order`` is the usual order of known keys: a missing one is added after the last key
-    present that comes before it there; any other key goes after the last key.
+    present that comes before it there; any other key goes after the last key. With ``bare``,
+    a file without front matter (a page a site publishes as it is) gets a block at its top,
+    in the file's line endings, its BOM kept.
     """
     try:
         split = frontmatter.split(data)
     except frontmatter.SplitProblem as exc:
-        raise EditError(f"{exc.message} ({exc.hint})" if exc.hint else exc.message) from None
+        if not (bare and exc.code == frontmatter.NO_FRONT_MATTER):
+            raise EditError(f"{exc.message} ({exc.hint})" if exc.hint else exc.message) from None
+        split = _opened(data)
     yaml_text = _edit_region(split.yaml, split.yaml_line, split.newline, changes, order)
+    if yaml_text == split.yaml:
+        return data  # nothing changed: no empty block added either
     text = split.text[: split.yaml_start] + yaml_text + split.text[split.yaml_end :]
     result = ((frontmatter.BOM if split.bom else "") + text).encode("utf-8")
     try:
@@ -65,6 +73,14 @@ def edit_front_matter(data: bytes, changes: Sequence[Change], *, order: Sequence
     ):
         raise EditError("the edit would move the end of the front matter")
     return result
+
+
+def _opened(data: bytes) -> frontmatter.Split:
+    """Split a file without front matter as if it opened with an empty block."""
+    text, bom = frontmatter.decode(data)
+    newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
+    fence = "---" + newline
+    return frontmatter.Split(fence + fence + text, bom, newline, len(fence), len(fence), 2, 2 * len(fence), 3)
 
 
 def edit_document(data: bytes, changes: Sequence[Change], *, order: Sequence[str] = ()) -> bytes:

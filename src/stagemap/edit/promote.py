@@ -70,7 +70,7 @@ def promote_changes(asset: Asset) -> list[Change]:
 def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
     """Plan the promotion of each asset; a file the editor cannot change safely is refused."""
     vocab = Vocabulary.of(config)
-    bare = replace(config.rules, rules=())
+    unruled = replace(config.rules, rules=())
     default_ids = {
         item.rel: (default_id(item), Place(item.sub, item.audience, item.source.url, item.draft))
         for item in scan(config).to_read
@@ -89,12 +89,12 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
             edits.append(FileEdit(path, asset.path, before, before, why))
             continue
         try:
-            after = edit_front_matter(before, promote_changes(asset))
+            after = edit_front_matter(before, promote_changes(asset), bare=config.rules.bare_pages)
         except EditError as exc:
             edits.append(FileEdit(path, asset.path, before, before, f"cannot edit it safely: {exc}"))
             continue
         fallback_id, place = default_ids[asset.path]
-        again, problems = parse_asset(asset.path, fallback_id, after, vocab, bare, place)
+        again, problems = parse_asset(asset.path, fallback_id, after, vocab, unruled, place)
         errors = tuple(p for p in problems if p.severity == "error")
         if again is None or errors or any(getattr(again, f) != getattr(asset, f) for f in ruled(asset)):
             edits.append(

@@ -360,7 +360,7 @@ def check_edit(
     """Make ``changes`` and validate the result as an asset against ``vocab``."""
     file, rel = Path(item.path), item.rel
     try:
-        after = edit_front_matter(before, changes)
+        after = edit_front_matter(before, changes, bare=config.rules.bare_pages)
     except EditError as exc:
         return FileEdit(file, rel, before, before, f"cannot edit it safely: {exc}")
     if after != before:

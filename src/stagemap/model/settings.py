@@ -42,6 +42,7 @@ SETTINGS = (
     "non_assets",
     "audiences",
     "drafts",
+    "pages_without_front_matter",
     "urls",
     "rules",
     "max_age",
@@ -177,7 +178,12 @@ class ReadRules:
     tags_required: bool = True
     """A file without ``stages`` or ``questions`` is a problem; False: it is an untagged asset."""
     front_matter_required: bool = True
-    """A content file without front matter is a problem; False: it is a non-asset."""
+    """A content file without front matter is a problem; False: it is a non-asset (or, with
+    `bare_pages`, an untagged asset)."""
+    bare_pages: bool = False
+    """A content file without front matter is a page: an untagged asset, titled by its first
+    heading, else by its name (MkDocs, Hugo and Docusaurus publish such files). Pages with front
+    matter but no title are titled so too."""
     rules: tuple[Rule, ...] = ()
     """The ``rules`` setting, in order: every matching rule applies, a file's own values win."""
     max_age: tuple[int, str] = (0, "")

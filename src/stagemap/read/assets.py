@@ -10,7 +10,7 @@ from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
-from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
+from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
 from .remembered import Remembered, Spread, cached_parse
 from .sources import Scan, ToRead, scan, walk
 
@@ -125,6 +125,12 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
         ):
             fates.append(
                 FileFate(item.rel, "non-asset", "no front matter", "front matter", "no front matter")
+            )
+            continue
+        if asset is None and [p.code for p in problems] == [UNPUBLISHED]:
+            why = problems[0]
+            fates.append(
+                FileFate(item.rel, "non-asset", "unpublished", why.message, f"{why.message} ({why.hint})")
             )
             continue
         if asset is None and [p.code for p in problems] == [NOT_ASSET_BY_RULE]:

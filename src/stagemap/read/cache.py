@@ -142,7 +142,7 @@ class ParseCache:
             or entry[1] != stat.st_mtime_ns
         ):
             return None
-        body = _read_body(path) if path is not None and entry[3] is not None else ""
+        body = _read_body(path, entry[3]) if path is not None and entry[3] is not None else ""
         if body is None:
             return None
         try:
@@ -318,9 +318,23 @@ def without_body(parsed: Parsed, bodies: bool) -> Parsed:
     return parsed
 
 
-def _read_body(path: str) -> str | None:
+def _read_body(path: str, record: Any) -> str | None:
+    """Return the body of an unchanged file: its text from the line the entry says the body starts on.
+
+    Splitting the file again could cut it elsewhere than its parse did (a page read without front
+    matter may open with a ``Key: value`` line); None when it cannot be read.
+    """
     try:
+        line = record[len(_TEXT) + 5]
         with open(path, "rb") as handle:
-            return frontmatter.split(handle.read(), (*frontmatter.SYNTAXES, frontmatter.META)).body
-    except (OSError, frontmatter.SplitProblem):
+            text, _ = frontmatter.decode(handle.read())
+    except (OSError, frontmatter.SplitProblem, TypeError, IndexError):
         return None
+    if type(line) is not int or line < 1:
+        return None
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if not start:
+            return ""
+    return text[start:]

@@ -22,6 +22,10 @@ SYNTAXES = ("yaml", "toml", "json")
 """Front matter syntaxes, by the name `Split.syntax` gives them."""
 META = "meta"
 """MultiMarkdown-style meta-data (``Key: value`` lines up to a blank line), as MkDocs reads it."""
+NONE = "none"
+"""No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
+NO_FRONT_MATTER = "no-front-matter"
+"""The code of `SplitProblem` for a file that does not open with front matter."""
 _META_LINE = re.compile(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
 _FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
 
@@ -47,7 +51,7 @@ class Split:
     body_line: int
     """1-based file line on which the body starts."""
     syntax: str = "yaml"
-    """``yaml``, ``toml`` or ``json``: how the front matter is written."""
+    """``yaml``, ``toml``, ``json``, ``meta``, or ``none`` (a file read without any)."""
 
     @property
     def yaml(self) -> str:
@@ -125,7 +129,7 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
             1,
             "no front matter",
             "start the file with a '---' line, the YAML fields, and a closing '---' line",
-            "no-front-matter",
+            NO_FRONT_MATTER,
         )
     closers = _FENCES[syntax][1]
     newline = "\r\n" if first.endswith("\r") else "\n"

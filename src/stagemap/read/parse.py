@@ -25,13 +25,17 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
+from .bare import bare_page, first_heading, name_title
 from .ctas import cta_links
 from .fields import Add, FieldReader
-from .presets import preset_own_statuses
+from .frontmatter import NO_FRONT_MATTER
+from .presets import preset_own_statuses, preset_unpublished_keys
 from .ruling import apply_rules
 from .urls import public_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
+UNPUBLISHED = "unpublished"
+"""The code of a file its generator publishes no page for (Hugo's ``headless: true``)."""
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
@@ -71,9 +75,16 @@ def parse_asset(
         (*frontmatter.SYNTAXES, frontmatter.META) if rules.generator == "mkdocs" else frontmatter.SYNTAXES
     )
     found = _front_matter(data, add, syntaxes, rules.tags_required)
+    if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
+        found, problems[:] = bare_page(data), []
     if found is None:
         return None, problems
     split, loaded = found
+    hidden = next((k for k in preset_unpublished_keys(rules.generator) if loaded.data.get(k) is True), None)
+    if hidden is not None:
+        return None, [
+            Problem(rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED)
+        ]
     _warn_near_misses(loaded, add, rules)
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
@@ -210,7 +221,9 @@ def _asset(
     fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
     title = fields.text("title", required=rules.tags_required or "title" in fm)
     if title is None and not rules.tags_required:
-        title = _heading(split.body) or fields.text("title", required=True)
+        title = first_heading(split.body) or (
+            name_title(default_id) if rules.bare_pages else fields.text("title", required=True)
+        )
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
@@ -353,14 +366,6 @@ def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: A
         add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
         given = None
     return given or place.audience
-
-
-def _heading(body: str) -> str | None:
-    """Return the text of the body's first ``# `` heading, the title a site shows when none is set."""
-    for line in body.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip() or None
-    return None
 
 
 def _near_miss(key: str) -> str | None:

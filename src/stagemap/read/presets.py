@@ -75,6 +75,11 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
 
+_BARE_PAGES = frozenset({"hugo", "docusaurus", "mkdocs"})
+"""Generators that publish a Markdown file without front matter as a page, titled by its first
+heading (MkDocs, Docusaurus: else by its name). Jekyll copies such a file as it is; Gatsby and
+Astro sites usually need fields from every page."""
+
 _DRAFTS: dict[str, tuple[str, ...]] = {"jekyll": ("_drafts/",)}
 """Folders whose files a generator builds only as drafts."""
 
@@ -129,6 +134,27 @@ badges beside a page's title, which say nothing of whether the page may be sent.
 def preset_own_statuses(generator: str) -> frozenset[str]:
     """Return the ``status`` values the generator's pages use for themselves, not read as stagemap's."""
     return _OWN_STATUSES.get(generator, frozenset())
+
+
+def preset_bare_pages(generator: str) -> bool:
+    """Return whether ``generator`` publishes a content file without front matter as a page."""
+    return generator in _BARE_PAGES
+
+
+_UNPUBLISHED_KEYS: dict[str, tuple[str, ...]] = {"hugo": ("headless",)}
+"""Front matter keys whose ``true`` makes a file no page at all (Hugo's headless bundle: its
+text and resources are used by other pages)."""
+
+
+def preset_unpublished_keys(generator: str) -> tuple[str, ...]:
+    """Return the keys that, set to ``true``, make a file of ``generator``'s no page."""
+    return _UNPUBLISHED_KEYS.get(generator, ())
+
+
+def preset_leaf_bundles(generator: str) -> bool:
+    """Return whether ``generator`` makes a folder with an ``index`` page one page (Hugo's leaf
+    bundle): the other content files in it, at any depth, are its resources, not pages."""
+    return generator == "hugo"
 
 
 def preset_drafts(generator: str) -> tuple[str, ...]:

@@ -2,7 +2,8 @@
 
 A file under a source is left out by an exclude glob (or by matching none of the include
 globs), is not content (its ending is not one of ``extensions``), is a listing or partial by a
-``non_assets`` rule, or is to be read as an asset. A folder that cannot be listed and a name
+``non_assets`` rule, is a resource of a Hugo leaf bundle (a folder with an ``index`` page),
+or is to be read as an asset. A folder that cannot be listed and a name
 that is not UTF-8 are problems at their path. Names starting with ``.`` (``.git``,
 ``.github``, editor files) are no part of any source.
 """
@@ -19,6 +20,7 @@ from ..model.library import FileFate
 from ..model.settings import Config, ReadRules, Source
 from ..paths import real
 from .globs import GlobSet
+from .presets import preset_leaf_bundles
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,21 @@ class _Rules:
         self.non_assets = [(kind, GlobSet.of(globs)) for kind, globs in rules.non_assets]
         self.audiences = [(name, GlobSet.of(globs)) for name, globs in rules.audiences]
         self.drafts = GlobSet.of(rules.drafts)
+        self.bundles = preset_leaf_bundles(rules.generator)
+        self.bundle_dirs: dict[str, str] = {}
+        """Leaf bundle folders under the source, each to the name of its ``index`` page."""
+
+    def find_bundles(self, listing: Listing) -> None:
+        """Note the leaf bundles of a listing: folders (not the source's own) holding an ``index`` page."""
+        if self.bundles:
+            names = {"index" + ext for ext in self.extensions}
+            self.bundle_dirs = {
+                folder: name
+                for kind, _, sub in sorted(listing, reverse=True)  # index.md wins over index.mdx
+                if kind == "file" and "/" in sub
+                for folder, _, name in [sub.rpartition("/")]
+                if name.lower() in names
+            }
 
     def fate(self, rel: str, sub: str) -> FileFate | None:
         """Return the fate of a file decided by its path alone, or None when it is to be read."""
@@ -76,6 +93,18 @@ class _Rules:
             glob = globs.matches(sub)
             if glob is not None:
                 return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
+        return self._resource(rel, sub) if self.bundle_dirs else None
+
+    def _resource(self, rel: str, sub: str) -> FileFate | None:
+        """Return the fate of a content file inside a leaf bundle (but its ``index``): a resource."""
+        parts = sub.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder in self.bundle_dirs and (depth < len(parts) - 1 or not _is_index(parts[-1])):
+                index = rel[: len(rel) - len(sub)] + folder + "/" + self.bundle_dirs[folder]
+                return FileFate(
+                    rel, "non-asset", "resource", "leaf bundle", f"a resource of the page bundle '{index}'"
+                )
         return None
 
     def audience(self, sub: str) -> str:
@@ -135,6 +164,7 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
         if isinstance(listing, Problem):
             problems.append(listing)
             continue
+        rules.find_bundles(listing)
         for kind, path, sub in listing:
             rel = prefix + sub if sub != "." else prefix.rstrip("/") or "."
             if rel in to_read or rel in fates:
@@ -159,6 +189,10 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
         tuple(sorted(fates.values(), key=lambda f: f.path)),
         tuple(problems),
     )
+
+
+def _is_index(name: str) -> bool:
+    return name.rpartition(".")[0].lower() == "index"
 
 
 _LINKS = {

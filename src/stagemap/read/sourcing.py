@@ -1,7 +1,7 @@
 """Read the settings that say where content is and how a site's files are read.
 
 ``sources`` (folders with include and exclude globs), ``extensions``, ``generator`` (a preset
-of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences`` and ``urls``. Each
+of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences``, ``pages_without_front_matter`` and ``urls``. Each
 wrong value is recorded in the findings at its line and column.
 """
 
@@ -21,6 +21,7 @@ from .globs import compile_glob
 from .presets import (
     GENERATORS,
     preset_aliases,
+    preset_bare_pages,
     preset_drafts,
     preset_extensions,
     preset_known_keys,
@@ -100,7 +101,24 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         static_dirs=_folders(part, urls, "static", preset_static(generator)),
         tags_required=not generator,
         front_matter_required=not generator,
+        bare_pages=_bare_pages(part, data, generator),
     )
+
+
+def _bare_pages(part: _Part, data: Mapping[str, Any], generator: str) -> bool:
+    """Return ``pages_without_front_matter``: whether such content files are untagged assets."""
+    key = "pages_without_front_matter"
+    if key not in data:
+        return preset_bare_pages(generator)
+    value = data[key]
+    if not isinstance(value, bool):
+        part.error((key,), f"'{key}' must be true or false", f"e.g. {key}: true")
+        return preset_bare_pages(generator)
+    if value and not generator:
+        hint = "set 'generator' to your site's, or give each file front matter"
+        part.error((key,), f"'{key}' needs a 'generator'", hint)
+        return False
+    return value
 
 
 def _aliases(part: _Part, value: Any, generator: str) -> dict[str, tuple[str, ...]]:
