@@ -170,6 +170,26 @@ def test_sites_docusaurus_blog_posts_get_their_dated_routes_or_their_slugs() -> 
     assert len(want) == 6 and {a.path: a.url for a in library.assets} == want
 
 
+def test_sites_docusaurus_docs_get_their_routes_without_order_prefixes() -> None:
+    """``/docs/{doc}``: number prefixes dropped, ``id`` and relative ``slug`` rename the last part,
+    an absolute ``slug`` is taken from /docs/, an index stands for its folder."""
+    answer = expected("docusaurus")
+    base = answer["url"]["base"]
+    settings = {
+        "generator": "docusaurus",
+        "cache": False,
+        "sources": [{"path": "docs", "url": "/docs/{doc}"}],
+        "urls": {"base": base},
+    }
+    library = load_library(config_from_data(SITES / "docusaurus", settings))
+    want = {
+        path: base.rstrip("/") + f["url"]
+        for path, f in answer["files"].items()
+        if path.startswith("docs/") and f["fate"] == "asset"
+    }
+    assert len(want) == 8 and {a.path: a.url for a in library.assets if a.path in want} == want
+
+
 @pytest.mark.parametrize("site", sorted(URL_SETTINGS))
 def test_sites_asset_urls_match_the_expected_routes(site: str) -> None:
     answer = expected(site)

@@ -247,3 +247,31 @@ def test_route_key_is_the_same_as_every_step_taken_in_turn(route: str) -> None:
 @given(st.text(alphabet="/ab1.", max_size=10), st.text(alphabet="/ab1.", max_size=10))
 def test_route_parts_are_joined_as_posixpath_joins_them(folder: str, name: str) -> None:
     assert _join(folder, name) == posixpath.join(folder, name)
+
+
+@pytest.mark.parametrize(
+    ("sub", "slug", "doc_id", "url"),
+    [
+        ("getting-started/01-create.md", None, None, "/docs/getting-started/create"),
+        ("01-guides/2_setup.mdx", None, None, "/docs/guides/setup"),
+        ("01-guides/02 . setup.md", None, None, "/docs/guides/setup"),
+        ("01 guides/x.md", None, None, "/docs/01 guides/x"),
+        ("guides/guides.md", None, None, "/docs/guides"),
+        ("guides/README.md", None, None, "/docs/guides"),
+        ("guides/01-x.md", "/booking", None, "/docs/booking"),
+        ("guides/01-x.md", "booking", None, "/docs/guides/booking"),
+        ("guides/01-x.md", None, "own-id", "/docs/guides/own-id"),
+        ("intro.md", "/", None, "/docs/"),
+        ("releases/1.2-notes.md", None, None, "/docs/releases/1.2-notes"),
+        ("2024-05-01-launch.md", None, None, "/docs/2024-05-01-launch"),
+        ("10-.md", None, None, "/docs/10-"),
+    ],
+)
+def test_url_patterns_give_docusaurus_docs_their_routes(
+    sub: str, slug: str | None, doc_id: str | None, url: str
+) -> None:
+    assert public_url("", "/docs/{doc}", "https://x.example", sub, slug, doc_id=doc_id) == (
+        "https://x.example" + url
+    )
+    # Elsewhere a slug starting with / is the whole route, as before.
+    assert public_url("", "/docs/{path}", "https://x.example", "a.md", "/b") == "https://x.example/b"

@@ -257,6 +257,7 @@ def _asset(
         place.sub,
         fm.get("slug"),
         rules.url_lowercase,
+        fm.get("id"),
     )
     return Asset(
         id=asset_id,

@@ -6,8 +6,9 @@ A pattern is a route with names in braces, filled in from the file's path under 
 name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{month}``,
 ``{day}`` (of a date the name starts with, ``2024-05-01-launch``; empty when none) and
 ``{date}`` (that date as ``2024/05/01``, empty too when the page has its own ``slug``: a
-Docusaurus blog post's slug replaces its dated route). Doubled slashes are closed up. A route
-is joined to the base URL; a full ``http(s)://`` address is kept as it is.
+Docusaurus blog post's slug replaces its dated route), and ``{doc}`` (a Docusaurus doc's route:
+see `doc_route`). Doubled slashes are closed up. A route is joined to the base URL; a full
+``http(s)://`` address is kept as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,41 @@ INDEX_NAMES = ("index", "_index", "readme")
 """Last parts of a path that stand for their folder."""
 _DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 """A name that starts with a date, as blog posts' do in Jekyll and Docusaurus."""
+
+
+_NUMBERED = re.compile(r"\d+\s*[-_.]+\s*(?=[^-_.\s])")
+"""A number in front of a name, as Docusaurus orders docs: ``01-intro``, ``2_setup``."""
+_VERSION_OR_DATE = re.compile(r"\d+[-_.]\d+(?:[-_.]|$)")
+"""A name that starts with a version (``1.2``) or a date: its number is no order prefix."""
+
+
+def unnumbered(part: str) -> str:
+    """Return one part of a path without its order prefix: ``01-intro`` is ``intro``."""
+    if _VERSION_OR_DATE.match(part):
+        return part
+    found = _NUMBERED.match(part)
+    return part[found.end() :] if found else part
+
+
+def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
+    """Return a Docusaurus doc's route under its docs route: ``guides/01-setup.md`` is ``guides/setup``.
+
+    Order prefixes are dropped from every part; an ``index``, a ``README`` or a file named after
+    its folder stands for the folder; an ``id`` key renames the last part; a ``slug`` key replaces
+    it, relative to the folder, or (starting with ``/``) to the docs route itself.
+    """
+    path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
+    parts = [unnumbered(p) for p in path.split("/")]
+    folder, name = parts[:-1], parts[-1]
+    own_slug = slug.strip() if isinstance(slug, str) else ""
+    if own_slug.startswith("/"):
+        return own_slug.strip("/")
+    own_id = doc_id.strip() if isinstance(doc_id, str) and "/" not in doc_id else ""
+    if own_slug or own_id:
+        return "/".join([*folder, own_slug or own_id]).strip("/")
+    if name.lower() in ("index", "readme") or (folder and name.lower() == folder[-1].lower()):
+        return "/".join(folder)
+    return "/".join(parts)
 
 
 def route_parts(sub: str, slug: Any) -> dict[str, str]:
@@ -44,11 +80,14 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
     }
 
 
-def public_url(given: str, pattern: str, base: str, sub: str, slug: Any, lowercase: bool = False) -> str:
+def public_url(
+    given: str, pattern: str, base: str, sub: str, slug: Any, lowercase: bool = False, doc_id: Any = None
+) -> str:
     """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither.
 
     With ``lowercase``, a route made from the pattern is lower-cased (as Hugo makes its paths);
-    a given address is kept as written.
+    a given address is kept as written. A ``slug`` starting with ``/`` is the whole route, but
+    in a pattern with ``{doc}``, where it is the route under the docs' own.
     """
     if given.startswith(("http://", "https://")):
         return given
@@ -56,7 +95,11 @@ def public_url(given: str, pattern: str, base: str, sub: str, slug: Any, lowerca
         route = given
     elif pattern and base:
         parts = route_parts(sub, slug)
-        route = parts["slug"] if parts["slug"].startswith("/") else pattern.format(**parts)
+        docs = "{doc}" in pattern
+        if docs:
+            parts["doc"] = doc_route(sub, slug, doc_id)
+        whole = parts["slug"].startswith("/") and not docs
+        route = parts["slug"] if whole else pattern.format(**parts)
         if lowercase:
             route = route.lower()
     else:
