@@ -191,3 +191,29 @@ def test_dialects_mkdocs_snippets_mmark_asides_and_attribute_lists() -> None:
 
 def test_dialects_crlf_bodies_are_cleaned_too() -> None:
     assert clean("## Short {#short}\r\n\r\nx\r\n", ".mmark", "gatsby") == "## Short\n\nx\n"
+
+
+@pytest.mark.parametrize("generator", ["jekyll", "mkdocs"])
+def test_dialects_elements_marked_markdown_show_their_markdown_not_their_tags(generator: str) -> None:
+    """kramdown's ``markdown="1"`` and md_in_html's ``markdown``: the tags go, the Markdown inside renders."""
+    text = (
+        'Intro.\n\n<aside class="note" markdown="1">\n**Tip:** keep it *short*.\n\n- one\n</aside>\n\n'
+        "<details markdown>\n<summary>More on prices</summary>\nAll *in*.\n</details>\n\n"
+        '<div markdown="block">\n<div>kept, as HTML</div>\n<div>\nkept too\n</div>\nLast.\n</div>\n\n'
+        '```html\n<aside markdown="1">\n</aside>\n```\n'
+    )
+    assert html(text, ".md", generator) == (
+        "<p>Intro.</p>\n<p><strong>Tip:</strong> keep it <em>short</em>.</p>\n<ul>\n<li>one</li>\n</ul>\n"
+        "<p><strong>More on prices</strong></p>\n<p>All <em>in</em>.</p>\n"
+        "<p>&lt;div&gt;kept, as HTML&lt;/div&gt;\n&lt;div&gt;\nkept too\n&lt;/div&gt;\nLast.</p>\n"
+        '<pre><code class="language-html">&lt;aside markdown=&quot;1&quot;&gt;\n&lt;/aside&gt;\n</code></pre>\n'
+    )
+
+
+def test_dialects_markdown_attribute_is_left_to_generators_that_read_it() -> None:
+    text = '<aside markdown="1">\n*x*\n</aside>\n'
+    assert clean(text, ".md", "hugo") == text
+    assert (
+        clean('<aside markdownish="1">\n*x*\n</aside>\n', ".md", "jekyll")
+        == '<aside markdownish="1">\n*x*\n</aside>\n'
+    )

@@ -62,7 +62,14 @@ _ATTRIBUTES = re.compile(
     r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
 )
 
-_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--")
+_MARKDOWN_OPEN = re.compile(
+    r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
+)
+"""An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
+``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
+_SUMMARY = re.compile(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
+
+_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--", "markdown")
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
@@ -106,6 +113,8 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
         code_text = _jekyll_code
         if "highlight" in text:
             text = _LIQUID_HIGHLIGHT.sub(_fenced, text)
+    if generator in ("jekyll", "mkdocs") and "markdown" in text:
+        text = _unwrapped(text)
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
@@ -147,6 +156,44 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) ->
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     return text
+
+
+def _unwrapped(text: str) -> str:
+    """Drop the tag lines of elements whose ``markdown`` attribute says they hold Markdown.
+
+    ``<aside markdown="1">``, ``<div markdown>``: the live page renders what is inside as
+    Markdown, in a box the theme styles; a CommonMark renderer would show the tags as text (or,
+    in the HTML block they start, the Markdown too). The opening and the matching closing line
+    go (blank lines keep the blocks apart), a ``<summary>`` line becomes a bold line; code
+    blocks are left alone.
+    """
+    lines = text.split("\n")
+    open_names: list[list[Any]] = []  # [tag name, depth of same-named elements inside]
+    fence = ""
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence or match:
+            if not fence:
+                fence = match.group(1) if match else ""
+            elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        opening = _MARKDOWN_OPEN.match(line)
+        if opening:
+            open_names.append([opening.group(1).lower(), 0])
+            lines[index] = ""
+        elif open_names:
+            name, depth = open_names[-1]
+            lower = line.lower()
+            if lower.strip() == f"</{name}>" and not depth:
+                open_names.pop()
+                lines[index] = ""
+            elif f"<{name}" in lower or f"</{name}>" in lower:  # same-named elements inside
+                opened = len(re.findall(rf"<{re.escape(name)}[\s>]", lower))
+                open_names[-1][1] += opened - lower.count(f"</{name}>")
+            elif _SUMMARY.match(line):
+                lines[index] = "**" + _SUMMARY.sub(r"\1", line).strip() + "**\n"
+    return "\n".join(lines)
 
 
 def _split_fences(text: str) -> list[tuple[str, bool]]:
