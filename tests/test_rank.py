@@ -10,8 +10,11 @@ import pytest
 
 from stagemap import load_project
 from stagemap.analyse.coverage import analyse
+from tests.conftest import MINIMAL_CONFIG, write
 from tests.test_kits import AS_OF, run
 from tests.test_plays import DAY
+
+PAGE = "---\ntitle: Tagged\nstages: [awareness]\nquestions: [problems]\n---\nBody.\n"
 
 
 def actions(root: Path, *extra: str) -> list[dict[str, object]]:
@@ -77,3 +80,42 @@ def test_rank_persona_report_ranks_only_that_personas_assets(sample: Path) -> No
         if action["asset"]:
             personas = project.library.by_id[str(action["asset"])].personas
             assert not personas or "office-manager" in personas
+
+
+def test_rank_tag_what_you_have_first_on_a_site_with_untagged_pages(tmp_path: Path) -> None:
+    """Day one on a site: the pages are there but untagged, so one action to tag them comes before
+    any gap to make; the command it gives runs and proposes tags."""
+    page = "---\ntitle: {title}\n---\n{body}\n"
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + "cache: false\ngenerator: hugo\nsources: [content]\n",
+            "content/pricing.md": page.format(
+                title="Pricing", body="Plans from 20 a month. Cancel any time."
+            ),
+            "content/story.md": page.format(title="Why we started", body="We started in a van in 2019."),
+            "content/tagged.md": PAGE,
+        },
+    )
+    listed = actions(root)
+    assert listed[0] == {
+        "rank": 1,
+        "kind": "tag",
+        "stage": "",
+        "question": "",
+        "asset": "",
+        "text": "Tag what you have first: 2 of 3 assets have no stages or questions yet, so the gaps "
+        "below may be pages you already have. The command proposes tags from each page's own "
+        "words; a rule in stagemap.yml tags a whole folder at once.",
+        "command": "stagemap suggest",
+        "weight": 1.0,
+    }
+    assert [a["kind"] for a in listed].count("tag") == 1 and "make" in [a["kind"] for a in listed]
+    code, out, err = run("-C", str(root), *shlex.split(str(listed[0]["command"]))[1:])
+    assert code == 0 and "content/pricing.md" in out
+    assert err == "5 suggestions for 2 of 2 files without stages or questions.\n"
+    # Once every page is tagged, the action is gone.
+    tagged = write(
+        tmp_path / "all", {"stagemap.yml": MINIMAL_CONFIG + "cache: false\n", "content/a.md": PAGE}
+    )
+    assert "tag" not in [a["kind"] for a in actions(tagged)]

@@ -2,6 +2,8 @@
 
 Cheap fixes that change what buyers can do today come first, each kind in its own tier:
 
+0. ``tag``: assets read without stages or questions (a site's pages on day one): tagged, they
+   may fill the gaps the report would otherwise ask to make;
 1. ``add-next``: a stuck stage whose published assets only need a forward ``next``;
 2. ``review``: a stale asset that would fill an empty or thin cell once reviewed;
 3. ``publish``: an asset in review, then a draft, that fills an empty or thin cell;
@@ -80,6 +82,7 @@ def rank_actions(
     stage loses (see `lost_by_stage`).
     """
     ranker = _Ranker(config, cells, stuck, persona, lost or {})
+    ranker.tag(sum(1 for a in assets if not a.stages or not a.questions), len(assets))
     for sid in stuck:
         ranker.add_next(sid, _hand_on_candidate(assets, sid, onward.get(sid, ()), as_of))
     # Cheaper fixes claim their cells first, so that a draft is not suggested for a cell an
@@ -129,10 +132,22 @@ class _Ranker:
             stage not in self.stuck,
             stage in self.after,
             state != "empty",
-            self.index[stage],
+            self.index.get(stage, -1),
             self.q_index.get(action.question, -1),
         )
         self.keyed.append((key, action))
+
+    def tag(self, untagged: int, total: int) -> None:
+        """Suggest tagging the assets read without stages or questions, before any other fix."""
+        if not untagged:
+            return
+        which = f"{untagged} of {total} assets have" if total > 1 else "the one asset has"
+        text = (
+            f"Tag what you have first: {which} no stages or questions yet, so the gaps below "
+            "may be pages you already have. The command proposes tags from each page's own "
+            "words; a rule in stagemap.yml tags a whole folder at once."
+        )
+        self.keyed.append(((-1,), Action("tag", "", "", "", text, "stagemap suggest", 1.0)))
 
     def add_next(self, sid: str, candidate: Asset | None) -> None:
         """Suggest a forward next step for the best-placed asset of a stuck stage."""

@@ -134,7 +134,7 @@ class Gap:
     """Suggested formats for the stage."""
 
 
-ActionKind = Literal["add-next", "review", "publish", "make"]
+ActionKind = Literal["tag", "add-next", "review", "publish", "make"]
 ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
 """Kinds of fix the ranking suggests, cheapest first."""
 
@@ -144,15 +144,16 @@ class Action:
     """One thing to do about the library, with the command that does it."""
 
     kind: ActionKind
-    """``add-next`` (give an asset at a stuck stage a forward next step), ``review`` (renew a
+    """``tag`` (give the assets read without stages or questions theirs: on a site, the pages
+    already there may fill the gaps), ``add-next`` (give an asset at a stuck stage a forward next step), ``review`` (renew a
     stale asset that would fill a cell), ``publish`` (finish a pipeline asset that fills a cell)
     or ``make`` (create an asset for a gap)."""
     stage: str
-    """Stage id the action helps."""
+    """Stage id the action helps, or empty for ``tag``."""
     question: str
     """Question id of the cell it fills, or empty for a stage-level action."""
     asset: str
-    """Id of the asset to change, or empty for ``make``."""
+    """Id of the asset to change, or empty for ``make`` and ``tag``."""
     text: str
     """What to do and why, in one or two sentences."""
     command: str
