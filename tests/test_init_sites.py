@@ -293,3 +293,26 @@ def test_init_in_a_new_folder_writes_a_gitignore_only_when_there_is_none(tmp_pat
     assert code == 0
     assert "Add to .gitignore: kits/ .stagemap-cache/ (init leaves an existing .gitignore alone)\n" in out
     assert (tmp_path / "old/.gitignore").read_text() == "node_modules\n/site/\n"
+
+
+def test_init_problems_count_every_file_check_gives_an_error(tmp_path: Path) -> None:
+    """A page with a wrong stage is still read (tags are optional on a site) but check reports it:
+    init's Problems line names it too, as check does."""
+    root = write(
+        tmp_path,
+        {
+            "hugo.toml": "title = 'H'\nbaseURL = 'https://h.example/'\n",
+            "content/a.md": "---\ntitle: A\nstages: [awarenes]\n---\n",
+            "content/b.md": "---\ntitle: [B\n---\n",
+            "content/c.md": "---\ntitle: C\n---\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert "Problems: 2 files ('stagemap check' shows why): content/a.md, content/b.md\n" in out
+    code, _, err = run("-C", str(root), "check")
+    assert code == 1
+    assert {line.split(":")[0] for line in err.splitlines() if ": error: " in line} == {
+        "content/a.md",
+        "content/b.md",
+    }

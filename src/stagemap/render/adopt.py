@@ -33,7 +33,12 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
     assets = library.assets
     untagged = sum(1 for a in assets if not (a.stages and a.questions))
     lines.append(f"Read as assets: {len(assets)}, {untagged} of them without stages or questions")
-    problems = sorted({f.path for f in fates if f.fate == "problem"})
+    # Files that are no asset for their problem, and assets read without a value that is wrong:
+    # every file 'stagemap check' gives an error.
+    problems = sorted(
+        {f.path for f in fates if f.fate == "problem"}
+        | {p.path for p in library.problems if p.severity == "error"}
+    )
     if problems:
         lines.append(f"Problems: {plural(len(problems), 'file')} ('stagemap check' shows why): {', '.join(problems[:3])}"
                      + (f" and {len(problems) - 3} more" if len(problems) > 3 else ""))  # fmt: skip
