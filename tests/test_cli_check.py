@@ -316,3 +316,32 @@ def test_console_script_collects_cycles_less_often(capsys: pytest.CaptureFixture
         assert gc.get_threshold() == COLLECT_EVERY != before
     finally:
         gc.set_threshold(*before)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "where", "what"),
+    [
+        (
+            "stages: [awareness\nquestions: [problems]\n",
+            "3:9",
+            "the list opened here is not closed (close it with ']')",
+        ),
+        ("stages: [awareness\n", "3:9", "the list opened here is not closed (close it with ']')"),
+        (
+            "x: {a: 1\nstages: [awareness]\n",
+            "3:4",
+            "the mapping opened here is not closed (close it with '}')",
+        ),
+    ],
+)
+def test_check_unclosed_list_is_reported_where_it_opens(
+    tmp_path: Path, front_matter: str, where: str, what: str
+) -> None:
+    """libyaml notices on a later line (or at the closing ---); the fix is where the list opens."""
+    write(
+        tmp_path,
+        {"stagemap.yml": "name: Acme\n", "content/x.md": f"---\ntitle: X\n{front_matter}---\nBody.\n"},
+    )
+    code, _, err = run("check", cwd=tmp_path)
+    assert code == 1
+    assert f"content/x.md:{where}: error: YAML syntax error: {what}\n" in err

@@ -133,7 +133,7 @@ def test_edit_refuses_a_file_without_front_matter() -> None:
 
 
 def test_edit_refuses_broken_yaml() -> None:
-    with pytest.raises(EditError, match=r"line 4: YAML syntax error"):
+    with pytest.raises(EditError, match=r"line 3: YAML syntax error: the list opened here is not closed"):
         edit_front_matter(b"---\ntitle: T\nstages: [a\n---\n", [SetValue(("title",), "U")])
 
 

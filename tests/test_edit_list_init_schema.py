@@ -70,7 +70,7 @@ def test_list_on_a_site_lists_a_page_with_a_wrong_stage_without_it(tmp_path: Pat
     assert code == 0 and [line.split(",")[0] for line in out.splitlines()] == ["path", "docs/b.md"]
     assert err == (
         "docs/b.md:3:10: error: unknown stage 'awarenes' (did you mean 'awareness'?)\n"
-        "docs/c.md:3:1: error: YAML syntax error: did not find expected ',' or ']'\n"
+        "docs/c.md:2:8: error: YAML syntax error: the list opened here is not closed (close it with ']')\n"
     )  # c.md's front matter cannot be read: not an asset, not listed
 
 

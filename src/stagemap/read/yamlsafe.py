@@ -122,6 +122,15 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES) -> Loade
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        opened = _unclosed(exc)
+        if opened is not None:  # libyaml noticed on a later line; the fix is where the list opens
+            kind, mark = opened
+            raise YamlProblem(
+                mark.line + first_line,
+                mark.column + 1,
+                f"YAML syntax error: the {kind} opened here is not closed",
+                "close it with ']'" if kind == "list" else "close it with '}'",
+            ) from None
         line = (mark.line if mark else 0) + first_line
         col = (mark.column if mark else 0) + 1
         message = (exc.problem or exc.context or "invalid YAML").strip()
@@ -174,6 +183,20 @@ def _refuse_anchors(text: str, first_line: int) -> None:
                 "write the value out in full",
                 "yaml-alias",
             )
+
+
+def _unclosed(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark] | None:
+    """Return ("list" or "mapping", where it opens) for a ``[...]`` or ``{...}`` never closed."""
+    context, problem, mark = exc.context or "", exc.problem or "", exc.context_mark
+    if mark is None or "expected ','" not in problem or exc.problem_mark is None:
+        return None
+    if exc.problem_mark.line == mark.line:
+        return None  # on its own line: the problem is there (a missing comma, a stray character)
+    if "flow sequence" in context:
+        return "list", mark
+    if "flow mapping" in context:
+        return "mapping", mark
+    return None
 
 
 def _yaml_hint(message: str) -> str:
