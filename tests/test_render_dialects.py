@@ -217,3 +217,26 @@ def test_dialects_markdown_attribute_is_left_to_generators_that_read_it() -> Non
         clean('<aside markdownish="1">\n*x*\n</aside>\n', ".md", "jekyll")
         == '<aside markdownish="1">\n*x*\n</aside>\n'
     )
+
+
+def test_dialects_docusaurus_admonition_holding_code_keeps_its_code_and_closes() -> None:
+    """Split at its fences, the block never found its closing ``:::``: it stayed raw text."""
+    text = (
+        "Intro.\n\n:::tip[Try it]\nRun this:\n\n```bash\nnpm run {start}\n<!-- kept -->\n```\n\nThen go on.\n:::\n\n"
+        "```md\n:::note\nin code, as written\n:::\n```\n"
+    )
+    assert clean(text, ".md", "docusaurus") == (
+        "Intro.\n\n> **Tip: Try it**\n>\n> Run this:\n>\n> ```bash\n> npm run {start}\n> <!-- kept -->\n> ```\n"
+        ">\n> Then go on.\n\n```md\n:::note\nin code, as written\n:::\n```\n"
+    )
+    assert '<pre><code class="language-bash">npm run {start}\n&lt;!-- kept --&gt;\n</code></pre>' in html(
+        text, ".md", "docusaurus"
+    )
+
+
+def test_dialects_docusaurus_admonition_title_is_markdown() -> None:
+    text = ":::warning[Read [the terms](/terms) first]\nBody.\n:::\n"
+    assert html(text, ".md", "docusaurus") == (
+        '<blockquote>\n<p><strong>Warning: Read <a href="/terms">the terms</a> first</strong></p>\n'
+        "<p>Body.</p>\n</blockquote>\n"
+    )

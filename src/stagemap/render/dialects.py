@@ -22,11 +22,11 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from .blocks import HELD, escape, fence_after, hold_notes_with_code, notes, quote, unwrapped
 from .jsx import mdx_to_markdown, placeholder
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 _SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
 _PAIRED = re.compile(
@@ -50,8 +50,6 @@ _LIQUID_HIGHLIGHT = re.compile(
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
-_DOCUSAURUS_NOTE = re.compile(r"^(:{3,})([A-Za-z][\w-]*)(?:\[([^\]\n]*)\]|[ \t]+([^\n]*))?[ \t]*$")
-_MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -62,12 +60,6 @@ _ATTRIBUTES = re.compile(
     r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
 )
 
-_MARKDOWN_OPEN = re.compile(
-    r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
-)
-"""An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
-``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
-_SUMMARY = re.compile(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
 
 _HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--", "markdown")
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
@@ -114,7 +106,10 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
         if "highlight" in text:
             text = _LIQUID_HIGHLIGHT.sub(_fenced, text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
-        text = _unwrapped(text)
+        text = unwrapped(text)
+    held: dict[str, str] = {}
+    if ":::" in text and ("```" in text or "~~~" in text):
+        text = hold_notes_with_code(text, lambda inner: clean(inner, suffix, generator, params), held)
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
@@ -125,7 +120,9 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
             chunk = code_text(chunk)
         pieces.append(chunk)
     out = "".join(pieces)
-    if out == text:
+    if held:
+        out = HELD.sub(lambda m: held[m.group(0)], out)
+    elif out == text:
         return text
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
@@ -143,7 +140,7 @@ def _worth_a_look(text: str, mdx: bool) -> bool:
 def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
     if "<!--" in text:
         text = _COMMENT.sub("", text)
-    text = _notes(text)
+    text = notes(text)
     if mdx:
         text = mdx_to_markdown(text)
     elif "{" in text:
@@ -158,44 +155,6 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) ->
     return text
 
 
-def _unwrapped(text: str) -> str:
-    """Drop the tag lines of elements whose ``markdown`` attribute says they hold Markdown.
-
-    ``<aside markdown="1">``, ``<div markdown>``: the live page renders what is inside as
-    Markdown, in a box the theme styles; a CommonMark renderer would show the tags as text (or,
-    in the HTML block they start, the Markdown too). The opening and the matching closing line
-    go (blank lines keep the blocks apart), a ``<summary>`` line becomes a bold line; code
-    blocks are left alone.
-    """
-    lines = text.split("\n")
-    open_names: list[list[Any]] = []  # [tag name, depth of same-named elements inside]
-    fence = ""
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence or match:
-            if not fence:
-                fence = match.group(1) if match else ""
-            elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
-                fence = ""
-            continue
-        opening = _MARKDOWN_OPEN.match(line)
-        if opening:
-            open_names.append([opening.group(1).lower(), 0])
-            lines[index] = ""
-        elif open_names:
-            name, depth = open_names[-1]
-            lower = line.lower()
-            if lower.strip() == f"</{name}>" and not depth:
-                open_names.pop()
-                lines[index] = ""
-            elif f"<{name}" in lower or f"</{name}>" in lower:  # same-named elements inside
-                opened = len(re.findall(rf"<{re.escape(name)}[\s>]", lower))
-                open_names[-1][1] += opened - lower.count(f"</{name}>")
-            elif _SUMMARY.match(line):
-                lines[index] = "**" + _SUMMARY.sub(r"\1", line).strip() + "**\n"
-    return "\n".join(lines)
-
-
 def _split_fences(text: str) -> list[tuple[str, bool]]:
     """Split a body into (chunk, is fenced code) runs of whole lines."""
     if "```" not in text and "~~~" not in text:
@@ -204,14 +163,14 @@ def _split_fences(text: str) -> list[tuple[str, bool]]:
     current: list[str] = []
     fence = ""
     for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if not fence and match:
+        was, fence = fence, fence_after(fence, line)
+        if fence and not was:
             runs.append(("".join(current), False))
-            current, fence = [line], match.group(1)
-        elif fence and line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            current = [line]
+        elif was and not fence:
             current.append(line)
             runs.append(("".join(current), True))
-            current, fence = [], ""
+            current = []
         else:
             current.append(line)
     runs.append(("".join(current), bool(fence)))
@@ -266,7 +225,7 @@ def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     if name in NOTE_SHORTCODES:
         kind = (positional[0] if positional else named.get("type", name)).capitalize()
         title = named.get("title", "")
-        return _quote(f"{kind}: {title}" if title else kind, inner)
+        return quote(f"{kind}: {title}" if title else kind, inner)
     return inner
 
 
@@ -283,8 +242,8 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
     if name == "figure":
         text = named.get("alt") or named.get("caption") or named.get("title") or "figure"
         caption = named.get("caption") or named.get("title") or ""
-        image = f"![{_escape(text)}]({_link_target(named.get('src', ''))})"
-        return f"\n{image}\n\n*{_escape(caption)}*\n" if caption else f"\n{image}\n"
+        image = f"![{escape(text)}]({_link_target(named.get('src', ''))})"
+        return f"\n{image}\n\n*{escape(caption)}*\n" if caption else f"\n{image}\n"
     links = {
         "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={}"),
         "vimeo": ("Video on Vimeo", "https://vimeo.com/{}"),
@@ -301,57 +260,12 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
         return _link_target(first)
     if name == "param" and first:
         value = params.get(first)
-        return _escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
+        return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
     return placeholder(name)
 
 
 def _link_target(url: str) -> str:
     return f"<{url}>" if " " in url else url
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
-
-
-def _quote(label: str, inner: str) -> str:
-    body = textwrap.dedent(inner).strip("\n")
-    lines = [f"> **{_escape(label)}**", ">", *(f"> {line}".rstrip() for line in body.splitlines())]
-    return "\n\n" + "\n".join(lines) + "\n\n"
-
-
-# -- admonitions ----------------------------------------------------------------------------------
-def _notes(text: str) -> str:
-    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes."""
-    if ":::" not in text and "!!!" not in text and "???" not in text:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        colons = _DOCUSAURUS_NOTE.match(line)
-        bang = _MKDOCS_NOTE.match(line)
-        if colons:
-            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == colons.group(1)), None)
-            if end is not None:
-                title = colons.group(3) or colons.group(4) or ""
-                label = colons.group(2).capitalize() + (f": {title.strip()}" if title.strip() else "")
-                out.append(_quote(label, _notes("\n".join(lines[i + 1 : end]))))
-                i = end + 1
-                continue
-        elif bang:
-            end = i + 1
-            while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
-                end += 1
-            while end > i + 1 and not lines[end - 1].strip():
-                end -= 1
-            label = bang.group(2) or bang.group(1).capitalize()
-            out.append(_quote(label, _notes("\n".join(lines[i + 1 : end]))))
-            i = end
-            continue
-        out.append(line)
-        i += 1
-    return "\n".join(out)
 
 
 # -- Liquid (Jekyll) ------------------------------------------------------------------------------

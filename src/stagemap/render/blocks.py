@@ -1,0 +1,157 @@
+"""Block constructs of site generators, turned into Markdown: admonitions (Docusaurus ``:::tip``,
+MkDocs ``!!! note``) become labelled block quotes, and elements marked ``markdown`` (kramdown,
+MkDocs' ``md_in_html``) give up their tags. Used by `stagemap.render.dialects`."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DOCUSAURUS_NOTE = re.compile(r"^(:{3,})([A-Za-z][\w-]*)(?:\[([^\n]*)\]|[ \t]+([^\n]*))?[ \t]*$")
+_MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
+_MARKDOWN_OPEN = re.compile(
+    r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
+)
+"""An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
+``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
+_SUMMARY = re.compile(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
+HELD = re.compile("\ue000\\d+\ue000")
+"""A token standing for a block cleaned on its own (see `hold_notes_with_code`)."""
+
+
+def unwrapped(text: str) -> str:
+    """Drop the tag lines of elements whose ``markdown`` attribute says they hold Markdown.
+
+    ``<aside markdown="1">``, ``<div markdown>``: the live page renders what is inside as
+    Markdown, in a box the theme styles; a CommonMark renderer would show the tags as text (or,
+    in the HTML block they start, the Markdown too). The opening and the matching closing line
+    go (blank lines keep the blocks apart), a ``<summary>`` line becomes a bold line; code
+    blocks are left alone.
+    """
+    lines = text.split("\n")
+    open_names: list[tuple[str, int]] = []  # (tag name, depth of same-named elements inside)
+    fence = ""
+    for index, line in enumerate(lines):
+        was_code, fence = bool(fence), fence_after(fence, line)
+        if was_code or fence:
+            continue
+        opening = _MARKDOWN_OPEN.match(line)
+        if opening:
+            open_names.append((opening.group(1).lower(), 0))
+            lines[index] = ""
+        elif open_names:
+            name, depth = open_names[-1]
+            lower = line.lower()
+            if lower.strip() == f"</{name}>" and not depth:
+                open_names.pop()
+                lines[index] = ""
+            elif f"<{name}" in lower or f"</{name}>" in lower:  # same-named elements inside
+                opened = len(re.findall(rf"<{re.escape(name)}[\s>]", lower))
+                open_names[-1] = (name, depth + opened - lower.count(f"</{name}>"))
+            elif _SUMMARY.match(line):
+                lines[index] = "**" + _SUMMARY.sub(r"\1", line).strip() + "**\n"
+    return "\n".join(lines)
+
+
+def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dict[str, str]) -> str:
+    """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
+
+    Split at its fences, such a block would never find its closing ``:::``; instead what it holds
+    is cleaned on its own (its code kept as code) and quoted, and ``held`` maps the token to
+    that quote, put back when the rest is clean.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fence, i = "", 0
+    while i < len(lines):
+        line = lines[i]
+        fence = fence_after(fence, line)
+        opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
+        end = _closing(lines, i, opener.group(1)) if opener else None
+        if opener is None or end is None:
+            out.append(line)
+            i += 1
+            continue
+        token = f"\ue000{len(held)}\ue000"
+        inner = clean_inner("\n".join(lines[i + 1 : end]))
+        held[token] = quote(_note_label(opener), inner, markdown=True).strip("\n")
+        out += ["", token, ""]
+        i = end + 1
+    return "\n".join(out)
+
+
+def fence_after(fence: str, line: str) -> str:
+    """Return the code fence open after ``line`` (empty: none), given the one open before it."""
+    if not fence:
+        match = FENCE.match(line)
+        return match.group(1) if match else ""
+    stripped = line.strip()
+    return "" if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]) else fence
+
+
+def _closing(lines: list[str], start: int, colons: str) -> int | None:
+    """Return the index of the ``colons`` line closing the block opened at ``start``, when code lies
+    between them (None otherwise, or when there is none: the block is left to `notes`)."""
+    fence, seen_code = "", False
+    for j in range(start + 1, len(lines)):
+        if not fence and lines[j].strip() == colons:
+            return j if seen_code else None
+        fence = fence_after(fence, lines[j])
+        seen_code = seen_code or bool(fence)
+    return None
+
+
+def escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def quote(label: str, inner: str, markdown: bool = False) -> str:
+    """Return ``inner`` as a block quote headed by ``label`` in bold (Markdown itself with ``markdown``)."""
+    body = textwrap.dedent(inner).strip("\n")
+    lines = [
+        f"> **{label if markdown else escape(label)}**",
+        ">",
+        *(f"> {line}".rstrip() for line in body.splitlines()),
+    ]
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _note_label(opener: re.Match[str]) -> str:
+    """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all)."""
+    title = (opener.group(3) or opener.group(4) or "").strip()
+    kind = opener.group(2).capitalize()
+    return f"{kind}: {title}" if title else kind
+
+
+def notes(text: str) -> str:
+    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes."""
+    if ":::" not in text and "!!!" not in text and "???" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        colons = _DOCUSAURUS_NOTE.match(line)
+        bang = _MKDOCS_NOTE.match(line)
+        if colons:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == colons.group(1)), None)
+            if end is not None:
+                out.append(quote(_note_label(colons), notes("\n".join(lines[i + 1 : end])), markdown=True))
+                i = end + 1
+                continue
+        elif bang:
+            end = i + 1
+            while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():
+                end -= 1
+            label = bang.group(2) or bang.group(1).capitalize()
+            out.append(quote(label, notes("\n".join(lines[i + 1 : end]))))
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
