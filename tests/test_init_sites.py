@@ -316,3 +316,20 @@ def test_init_problems_count_every_file_check_gives_an_error(tmp_path: Path) -> 
         "content/a.md",
         "content/b.md",
     }
+
+
+def test_init_gives_every_source_but_the_first_an_id_prefix(tmp_path: Path) -> None:
+    """docs/intro.md and blog/intro.md would share the id 'intro': init parts them by source."""
+    root = copy_site("docusaurus", tmp_path, settings=False)
+    write(root, {"blog/intro.md": "---\ntitle: Hello\n---\nFirst post.\n"})
+    assert run("init", str(root))[0] == 0
+    text = (root / "stagemap.yml").read_text()
+    assert (
+        '  - path: blog\n    url: "/blog/{date}/{slug}/"\n    id: blog/  # in front of its pages\' ids: blog/intro\n'
+        in text
+    )
+    assert '  - path: docs\n    url: "/docs/{doc}/"\n  - path: blog\n' in text
+    project = stagemap.load_project(root)
+    assert project.library.by_id["blog/intro"].path == "blog/intro.md"
+    assert project.library.by_id["intro"].path == "docs/intro.md"
+    assert not [p for p in project.library.problems if p.code == "duplicate-id"]

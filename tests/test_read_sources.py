@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -257,7 +258,7 @@ urls:
         "stagemap.yml:12:11: error: source folder 'missing' does not exist (create it or correct the path)",
         'stagemap.yml:13:14: error: \'exclude\' must be a list of text (e.g. exclude: ["drafts/", "*.tmp.md"])',
         "stagemap.yml:14:15: error: unknown audience 'staff' (valid: buyer, internal)",
-        "stagemap.yml:15:5: error: unknown source setting 'colour' (valid: path, include, exclude, audience, url)",
+        "stagemap.yml:15:5: error: unknown source setting 'colour' (valid: path, include, exclude, audience, url, id)",
         "stagemap.yml:17:9: error: 'base' must be an http(s) address (e.g. base: https://example.com/)",
         "stagemap.yml:18:12: error: URL pattern '/{page}/' cannot be filled in: 'page' (use {path}, {dir}, {name}, {slug}, {section}, {year}, {month}, {day}, {date}, {doc})",
     ]
@@ -378,3 +379,46 @@ def test_sources_a_second_scan_of_the_same_files_and_rules_is_the_first(tmp_path
         ("content/b.md", "excluded", ""),
         ("content/c.txt", "non-asset", "special"),
     ]
+
+
+def test_sources_id_prefix_parts_files_of_the_same_name(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "docs/intro.md": PAGE.format(title="Docs"),
+        "blog/intro.md": PAGE.format(title="Post"),
+    }
+    same = library(tmp_path / "same", "generator: docusaurus\nsources: [docs, blog]\n", files)
+    assert [a.path for a in same.assets] == ["blog/intro.md"]
+    assert [(p.path, p.message, p.hint) for p in same.problems] == [
+        (
+            "docs/intro.md",
+            "duplicate asset id 'intro'",
+            "also used by blog/intro.md; files of the same name in two sources: give one source an "
+            "'id' prefix, e.g. {path: blog, id: blog/}",
+        )
+    ]
+    parted = library(
+        tmp_path / "parted", "generator: docusaurus\nsources: [docs, {path: blog, id: blog/}]\n", files
+    )
+    assert [(a.id, a.path) for a in parted.assets] == [
+        ("blog/intro", "blog/intro.md"),
+        ("intro", "docs/intro.md"),
+    ]
+    assert parted.problems == ()
+
+
+@pytest.mark.parametrize("value", ["", "two words/", "/blog/", "../x/", "[a]"])
+def test_sources_id_prefix_must_be_text_without_spaces(tmp_path: Path, value: str) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG
+            + f"sources: [{{path: content, id: {json.dumps(value) if value != '[a]' else value}}}]\n",
+            "content/a.md": PAGE.format(title="A"),
+        },
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert (
+        "a source's 'id' must be text without spaces, put in front of its files' ids (e.g. id: blog/)"
+        in str(caught.value)
+    )

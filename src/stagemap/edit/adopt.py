@@ -57,6 +57,8 @@ def _source(source: FoundSource) -> list[str]:
         lines.append(f"    exclude: [{', '.join(json.dumps(g) for g in source.exclude)}]")
     if source.audience:
         lines.append(f"    audience: {source.audience}")
+    if source.id_prefix:
+        lines.append(f"    id: {format_scalar(source.id_prefix)}  # in front of its pages' ids: {source.id_prefix}intro")
     return lines
 
 

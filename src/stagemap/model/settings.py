@@ -102,6 +102,9 @@ class Source:
     """Audience of every asset in it unless a file or an ``audiences`` glob says otherwise."""
     url: str = ""
     """URL pattern of its assets (see `ReadRules.url_pattern`); empty: the project's."""
+    id_prefix: str = ""
+    """Put in front of the ids its files get from their paths (``blog/``), so that two sources
+    may hold files of the same name."""
 
 
 RULE_LISTS = ("stages", "questions", "personas")

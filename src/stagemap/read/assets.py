@@ -90,8 +90,9 @@ def read_library(
 
 
 def default_id(item: ToRead) -> str:
-    """Return the id of a file that names none: its path under its source, without the ending."""
-    return item.sub.rpartition(".")[0]
+    """Return the id of a file that names none: its source's ``id`` prefix and its path under the
+    source, without the ending."""
+    return item.source.id_prefix + item.sub.rpartition(".")[0]
 
 
 def read_content(path: str, rel: str) -> bytes | Problem:
@@ -175,7 +176,7 @@ def link(
                     1,
                     "error",
                     f"duplicate asset id '{asset.id}'",
-                    f"also used by {first_path[asset.id]}; give one an 'id'",
+                    f"also used by {first_path[asset.id]}; {_fix_for_duplicate(first_path[asset.id], asset.path)}",
                     "duplicate-id",
                 )
             )
@@ -189,6 +190,15 @@ def link(
     assets.sort(key=lambda a: a.path)
     fates.extend(FileFate(a.path, "asset") for a in assets)
     return Library(tuple(assets), tuple(sorted(problems)), tuple(sorted(fates, key=lambda f: f.path)))
+
+
+def _fix_for_duplicate(first: str, second: str) -> str:
+    """Say how to part two files with one id: files of the same name in two folders (two sources)
+    are parted by a source's ``id`` prefix, any others by an ``id`` of their own."""
+    name = [p.rpartition("/")[2].rpartition(".")[0] for p in (first, second)]
+    if name[0] == name[1] and first.rpartition("/")[0] != second.rpartition("/")[0]:
+        return "files of the same name in two sources: give one source an 'id' prefix, e.g. {path: blog, id: blog/}"
+    return "give one an 'id'"
 
 
 def _next_steps(assets: list[Asset], targets: set[str]) -> list[Problem]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,9 @@ class FoundSource:
     """Globs of what it holds that is not content."""
     audience: str = ""
     """``internal`` for a folder of internal material; empty otherwise."""
+    id_prefix: str = ""
+    """Put in front of its files' ids: every source but the first gets its folder's name, so
+    that ``docs/intro.md`` and ``blog/intro.md`` are two assets."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +203,10 @@ def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSou
     for entry in sorted(root.iterdir()):
         if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
             found.append(FoundSource(entry.name, "", (), "internal"))
-    return tuple(found)
+    return tuple(
+        replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/") if index else source
+        for index, source in enumerate(found)
+    )
 
 
 def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:

@@ -30,7 +30,7 @@ from .presets import (
     preset_static,
 )
 
-SOURCE_KEYS = ("path", "include", "exclude", "audience", "url")
+SOURCE_KEYS = ("path", "include", "exclude", "audience", "url", "id")
 URL_KEYS = ("base", "pattern", "roots", "static", "lowercase")
 URL_FIELDS = ("path", "dir", "name", "slug", "section", "year", "month", "day", "date", "doc")
 """The names a URL pattern may use in braces."""
@@ -286,4 +286,20 @@ def _source(part: _Part, item: Any, path: tuple[Any, ...], root: Path, must_exis
         exclude=part.globs(item.get("exclude"), (*path, "exclude")),
         audience=audience,
         url=url,
+        id_prefix=_id_prefix(part, item.get("id"), (*path, "id")),
     )
+
+
+def _id_prefix(part: _Part, value: Any, path: tuple[Any, ...]) -> str:
+    """Return a source's ``id``: the text put in front of the ids its files get from their paths."""
+    if value is None:
+        return ""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or any(c.isspace() for c in text) or text.startswith("/") or ".." in text.split("/"):
+        part.error(
+            path,
+            "a source's 'id' must be text without spaces, put in front of its files' ids",
+            "e.g. id: blog/",
+        )
+        return ""
+    return text
