@@ -58,7 +58,9 @@ def _source(source: FoundSource) -> list[str]:
     if source.audience:
         lines.append(f"    audience: {source.audience}")
     if source.id_prefix:
-        lines.append(f"    id: {format_scalar(source.id_prefix)}  # in front of its pages' ids: {source.id_prefix}intro")
+        lines.append(
+            f"    id: {format_scalar(source.id_prefix)}  # in front of its pages' ids: {source.id_prefix}intro"
+        )
     return lines
 
 
