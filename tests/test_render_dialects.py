@@ -240,3 +240,44 @@ def test_dialects_docusaurus_admonition_title_is_markdown() -> None:
         '<blockquote>\n<p><strong>Warning: Read <a href="/terms">the terms</a> first</strong></p>\n'
         "<p>Body.</p>\n</blockquote>\n"
     )
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll", "mkdocs", "docusaurus"])
+def test_dialects_footnotes_are_numbered_and_listed_at_the_end(generator: str) -> None:
+    text = (
+        "Costs rose[^cost] last year[^2], as `[^cost]` shows[^missing].\n\n"
+        "[^2]: Our own survey.\n[^cost]: Figures from 2024.\n    A second line.\n\n    More of it.\n\n"
+        "After the notes.\n\n[^unused]: Never shown.\n\n```\n[^cost]: in code\n```\n"
+    )
+    assert clean(text, ".md", generator) == (
+        "Costs rose\u00b9 last year\u00b2, as `[^cost]` shows[^missing].\n\nAfter the notes.\n\n"
+        "```\n[^cost]: in code\n```\n\n---\n\n"
+        "1. Figures from 2024.\n   A second line.\n\n   More of it.\n2. Our own survey.\n"
+    )
+
+
+def test_dialects_footnote_definitions_leave_the_paragraphs_around_them_apart() -> None:
+    assert clean("Text.[^a]\n[^a]: A note.\n\nAfter.\n", ".md", "hugo") == (
+        "Text.\u00b9\n\nAfter.\n\n---\n\n1. A note.\n"
+    )
+    assert clean("No notes here [^x].\n", ".md", "hugo") == "No notes here [^x].\n"
+
+
+def test_dialects_hugo_alerts_show_their_kind() -> None:
+    text = "> [!WARNING]\n> Back up first.\n\n`> [!NOTE]`\n"
+    assert html(text, ".md", "hugo") == (
+        "<blockquote>\n<p><strong>Warning</strong>\nBack up first.</p>\n</blockquote>\n"
+        "<p><code>&gt; [!NOTE]</code></p>\n"
+    )
+    assert clean(text, ".md", "mkdocs") == text  # Material shows it as written
+
+
+def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
+    """``code-toggle`` held a configuration example: its ``# comment`` became a heading."""
+    text = (
+        "Set it:\n\n{{< code-toggle file=hugo >}}\n# the site's own\n[params]\n  x = 1\n{{< /code-toggle >}}\n\n"
+        '{{< code lang="js" >}}\nconst a = "```";\n{{< /code >}}\n'
+    )
+    assert clean(text, ".md", "hugo") == (
+        'Set it:\n\n```\n# the site\'s own\n[params]\n  x = 1\n```\n\n````js\nconst a = "```";\n````\n'
+    )

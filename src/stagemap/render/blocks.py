@@ -155,3 +155,55 @@ def notes(text: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+# -- footnotes ------------------------------------------------------------------------------------
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+_FOOTNOTE_REF = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\^([^\]\s]+)\](?!:)")
+"""A code span (left as it is) or a footnote reference ``[^label]``."""
+_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def footnotes(text: str) -> str:
+    """Number footnotes as the live page does: ``[^label]`` becomes a superscript number, the
+    notes go to the end of the body, numbered in the order of their first reference.
+
+    A definition is a ``[^label]: text`` line and the lines after it up to a blank line, and
+    any indented paragraphs after that. Notes never referenced are dropped, as the live page
+    drops them; a reference to a note that does not exist stays as written. Code is untouched.
+    """
+    kept: list[str] = []
+    notes: dict[str, list[str]] = {}
+    fence, current = "", None
+    for line in text.split("\n"):
+        was, fence = fence, fence_after(fence, line)
+        found = None if (was or fence) else _FOOTNOTE_DEF.match(line)
+        if found:
+            current = notes.setdefault(found.group(1), [])
+            current.append(found.group(2))
+            continue
+        if current is not None and not (was or fence):
+            indented = line.startswith(("    ", "\t"))
+            if not line.strip() or indented or current[-1].strip():  # blank, indented, or lazy
+                current.append(line[4:] if line.startswith("    ") else line.removeprefix("\t"))
+                continue
+            kept.append("")  # the note ended: what follows is a paragraph of its own
+        current = None
+        kept.append(line)
+    if not notes:
+        return text
+    order: dict[str, int] = {}
+
+    def number(match: re.Match[str]) -> str:
+        label = match.group(2)
+        if label is None or label not in notes:
+            return match.group(0)
+        order.setdefault(label, len(order) + 1)
+        return str(order[label]).translate(_SUPERSCRIPT)
+
+    body = "\n".join(_FOOTNOTE_REF.sub(number, line) if "[^" in line else line for line in kept)
+    listed = [
+        f"{n}. " + textwrap.indent("\n".join(notes[label]).strip("\n"), "   ").lstrip()
+        for label, n in order.items()
+    ]
+    return body.rstrip("\n") + ("\n\n---\n\n" + "\n".join(listed) + "\n" if listed else "\n")

@@ -22,7 +22,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from .blocks import HELD, escape, fence_after, hold_notes_with_code, notes, quote, unwrapped
+from .blocks import HELD, escape, fence_after, footnotes, hold_notes_with_code, notes, quote, unwrapped
 from .jsx import mdx_to_markdown, placeholder
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
@@ -61,7 +61,10 @@ _ATTRIBUTES = re.compile(
 )
 
 
-_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--", "markdown")
+_ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
+"""A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
+
+_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--", "markdown", "[^", "[!")
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
@@ -77,6 +80,7 @@ SHORTCODES = {
     "ref": "the file it names, as a link target (resolved like any link to a file)",
     "relref": "the same as `ref`",
     "highlight": "a fenced code block in the language it names",
+    "code-toggle (any paired shortcode named with code)": "a fenced code block of what it holds",
     "param": "the page's own front matter value of that name, else a placeholder",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
 }
@@ -107,6 +111,8 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
             text = _LIQUID_HIGHLIGHT.sub(_fenced, text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
+    if "[^" in text:
+        text = footnotes(text)
     held: dict[str, str] = {}
     if ":::" in text and ("```" in text or "~~~" in text):
         text = hold_notes_with_code(text, lambda inner: clean(inner, suffix, generator, params), held)
@@ -152,6 +158,8 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) ->
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
+    if generator == "hugo" and "[!" in text:
+        text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     return text
 
 
@@ -217,11 +225,16 @@ def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
 
 
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
-    name, inner = match.group("name").lower(), _shortcodes(match.group("inner"), params)
+    name = match.group("name").lower()
     positional, named = _args(match.group("args"))
-    if name == "highlight":
-        language = positional[0] if positional else named.get("lang", "")
-        return f"\n```{language}\n{textwrap.dedent(inner).strip(chr(10))}\n```\n"
+    if name == "highlight" or "code" in name:  # highlight, code, code-toggle...: code as written
+        language = (positional[0] if positional and name == "highlight" else "") or named.get(
+            "lang", named.get("language", "")
+        )
+        code = textwrap.dedent(match.group("inner")).strip("\n")
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+        return f"\n{fence}{language}\n{code}\n{fence}\n"
+    inner = _shortcodes(match.group("inner"), params)
     if name in NOTE_SHORTCODES:
         kind = (positional[0] if positional else named.get("type", name)).capitalize()
         title = named.get("title", "")
