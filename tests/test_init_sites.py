@@ -333,3 +333,19 @@ def test_init_gives_every_source_but_the_first_an_id_prefix(tmp_path: Path) -> N
     assert project.library.by_id["blog/intro"].path == "blog/intro.md"
     assert project.library.by_id["intro"].path == "docs/intro.md"
     assert not [p for p in project.library.problems if p.code == "duplicate-id"]
+
+
+def test_init_mkdocs_without_directory_urls_routes_pages_to_html_files(tmp_path: Path) -> None:
+    root = initialised(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: S\nsite_url: https://s.example/\nuse_directory_urls: false\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide/setup.md": "# Setup\n",
+        },
+    )
+    assert '  - path: docs\n    url: "/{file}.html"\n' in (root / "stagemap.yml").read_text()
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [
+        "https://s.example/guide/setup.html",
+        "https://s.example/index.html",
+    ]

@@ -275,3 +275,17 @@ def test_url_patterns_give_docusaurus_docs_their_routes(
     )
     # Elsewhere a slug starting with / is the whole route, as before.
     assert public_url("", "/docs/{path}", "https://x.example", "a.md", "/b") == "https://x.example/b"
+
+
+@pytest.mark.parametrize(
+    ("sub", "url"),
+    [
+        ("a/b.md", "/a/b.html"),
+        ("a/index.md", "/a/index.html"),
+        ("a/README.md", "/a/index.html"),
+        ("index.md", "/index.html"),
+    ],
+)
+def test_url_patterns_file_is_the_path_with_its_index(sub: str, url: str) -> None:
+    """MkDocs with ``use_directory_urls: false`` serves docs/a/b.md at /a/b.html."""
+    assert public_url("", "/{file}.html", "https://x.example", sub, None) == "https://x.example" + url

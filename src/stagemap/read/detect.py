@@ -188,7 +188,9 @@ def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSou
         return _hugo_sources(root, data)
     if generator == "mkdocs":
         folder = str(data.get("docs_dir") or "docs").strip("/")
-        return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
+        # Without directory URLs, docs/a/b.md is /a/b.html and docs/a/index.md /a/index.html.
+        pattern = "/{file}.html" if data.get("use_directory_urls") is False else "/{path}/"
+        return (FoundSource(folder, pattern),) if (root / folder).is_dir() else ()
     if generator == "jekyll":
         names = _jekyll_excluded(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)

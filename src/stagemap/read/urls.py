@@ -6,8 +6,9 @@ A pattern is a route with names in braces, filled in from the file's path under 
 name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{month}``,
 ``{day}`` (of a date the name starts with, ``2024-05-01-launch``; empty when none) and
 ``{date}`` (that date as ``2024/05/01``, empty too when the page has its own ``slug``: a
-Docusaurus blog post's slug replaces its dated route), and ``{doc}`` (a Docusaurus doc's route:
-see `doc_route`). Doubled slashes are closed up. A route is joined to the base URL; a full
+Docusaurus blog post's slug replaces its dated route), ``{file}`` (the path without the
+ending, an ``_index`` or ``README`` named ``index``: ``/{file}.html`` is MkDocs' route without
+directory URLs) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are closed up. A route is joined to the base URL; a full
 ``http(s)://`` address is kept as it is.
 """
 
@@ -61,8 +62,10 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
     """Return the names a URL pattern can use for the file at ``sub`` under its source."""
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = path.split("/")
+    file = path
     if parts and parts[-1].lower() in INDEX_NAMES:
         parts = parts[:-1]
+        file = "/".join([*parts, "index"])
     name = parts[-1] if parts else ""
     own = slug.strip() if isinstance(slug, str) else ""
     dated = _DATED.fullmatch(name)
@@ -77,6 +80,7 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
         "month": month,
         "day": day,
         "date": f"{year}/{month}/{day}" if dated and not own else "",
+        "file": file,
     }
 
 
