@@ -204,3 +204,21 @@ def test_sites_asset_urls_match_the_expected_routes(site: str) -> None:
     }
     got = {a.path: a.url for a in library.assets if a.path in want}
     assert got == want
+
+
+def test_sites_hugo_pages_never_rendered_have_no_address() -> None:
+    """``build: {render: never}``: Hugo makes no page, so no kit or play may link to one."""
+    answer = expected("hugo")
+    settings = {
+        "generator": "hugo",
+        "cache": False,
+        **URL_SETTINGS["hugo"],
+        "urls": {"base": answer["url"]["base"]},
+    }
+    library = load_library(config_from_data(SITES / "hugo", settings))
+    never = {
+        p for p, f in answer["files"].items() if f["fate"] == "asset" and "url" in f and f["url"] is None
+    }
+    assert never == {"content/handbook/demo-script.md", "content/handbook/sales-process.md"}
+    assert {a.path: a.url for a in library.assets if a.path in never} == dict.fromkeys(never, "")
+    assert all(a.url for a in library.assets if a.path.startswith("content/blog/"))

@@ -29,7 +29,7 @@ from .bare import bare_page, first_heading, name_title
 from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
-from .presets import preset_own_statuses, preset_unpublished_keys
+from .presets import preset_own_statuses, preset_unpublished_keys, preset_unrendered
 from .ruling import apply_rules
 from .urls import public_url
 
@@ -250,14 +250,18 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
-    url = public_url(
-        fields.text("url") or "",
-        place.url_pattern or rules.url_pattern,
-        rules.base_url,
-        place.sub,
-        fm.get("slug"),
-        rules.url_lowercase,
-        fm.get("id"),
+    url = (
+        ""
+        if preset_unrendered(rules.generator, fm)
+        else public_url(
+            fields.text("url") or "",
+            place.url_pattern or rules.url_pattern,
+            rules.base_url,
+            place.sub,
+            fm.get("slug"),
+            rules.url_lowercase,
+            fm.get("id"),
+        )
     )
     return Asset(
         id=asset_id,

@@ -151,6 +151,16 @@ def preset_unpublished_keys(generator: str) -> tuple[str, ...]:
     return _UNPUBLISHED_KEYS.get(generator, ())
 
 
+def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
+    """Return whether a page's front matter says the generator renders no page of it: Hugo's
+    ``build: {render: never}`` (``_build`` in older sites). It is read, but has no address."""
+    if generator != "hugo":
+        return False
+    build = fm.get("build", fm.get("_build"))
+    render = build.get("render") if isinstance(build, dict) else None
+    return render in ("never", False, "false")
+
+
 def preset_leaf_bundles(generator: str) -> bool:
     """Return whether ``generator`` makes a folder with an ``index`` page one page (Hugo's leaf
     bundle): the other content files in it, at any depth, are its resources, not pages."""
