@@ -281,3 +281,25 @@ def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
     assert clean(text, ".md", "hugo") == (
         'Set it:\n\n```\n# the site\'s own\n[params]\n  x = 1\n```\n\n````js\nconst a = "```";\n````\n'
     )
+
+
+def test_dialects_mkdocs_content_tabs_show_each_title_over_its_content() -> None:
+    """Material's ``=== "Title"`` tabs held indented content, which rendered as one code block."""
+    text = (
+        'Install it:\n\n=== "Latest"\n\n    ``` sh\n    pip install x\n    ```\n\n'
+        '=== "Older"\n\n    Pin the *major* version.\n\nAfter.\n'
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "Install it:\n\n**Latest**\n\n``` sh\npip install x\n```\n\n**Older**\n\nPin the *major* version.\n\nAfter.\n"
+    )
+
+
+def test_dialects_mkdocs_admonition_holding_code_keeps_the_code_inside_the_quote() -> None:
+    text = '!!! note "Code inside"\n\n    ```\n    a = 1\n    ```\n\n    Then `b`.\n'
+    assert clean(text, ".md", "mkdocs") == "> **Code inside**\n>\n> ```\n> a = 1\n> ```\n>\n> Then `b`.\n"
+
+
+def test_dialects_mkdocs_icons_are_pictures_not_text() -> None:
+    text = "Open :octicons-file-code-16: the file, in :fontawesome-brands-firefox: too.\n\n`:material-x:` stays.\n"
+    assert clean(text, ".md", "mkdocs") == "Open the file, in too.\n\n`:material-x:` stays.\n"
+    assert clean(text, ".md", "hugo") == text

@@ -16,6 +16,8 @@ _MARKDOWN_OPEN = re.compile(
 )
 """An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
 ``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
+_MKDOCS_TAB = re.compile(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
+"""A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
 _SUMMARY = re.compile(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
 HELD = re.compile("\ue000\\d+\ue000")
 """A token standing for a block cleaned on its own (see `hold_notes_with_code`)."""
@@ -126,8 +128,9 @@ def _note_label(opener: re.Match[str]) -> str:
 
 
 def notes(text: str) -> str:
-    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes."""
-    if ":::" not in text and "!!!" not in text and "???" not in text:
+    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
+    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold."""
+    if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -135,7 +138,7 @@ def notes(text: str) -> str:
     while i < len(lines):
         line = lines[i]
         colons = _DOCUSAURUS_NOTE.match(line)
-        bang = _MKDOCS_NOTE.match(line)
+        bang = _MKDOCS_NOTE.match(line) or _MKDOCS_TAB.match(line)
         if colons:
             end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == colons.group(1)), None)
             if end is not None:
@@ -143,18 +146,27 @@ def notes(text: str) -> str:
                 i = end + 1
                 continue
         elif bang:
-            end = i + 1
-            while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
-                end += 1
-            while end > i + 1 and not lines[end - 1].strip():
-                end -= 1
-            label = bang.group(2) or bang.group(1).capitalize()
-            out.append(quote(label, notes("\n".join(lines[i + 1 : end]))))
+            end = _indented_end(lines, i)
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
+            if bang.re is _MKDOCS_TAB:  # each tab's content, under its title, one after another
+                out.append(f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n")
+            else:
+                out.append(quote(bang.group(2) or bang.group(1).capitalize(), inner))
             i = end
             continue
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+def _indented_end(lines: list[str], start: int) -> int:
+    """Return the index past the indented lines (blank ones inside included) after ``start``."""
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 # -- footnotes ------------------------------------------------------------------------------------

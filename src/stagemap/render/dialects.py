@@ -27,7 +27,9 @@ from .jsx import mdx_to_markdown, placeholder
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_CODE_SPAN = re.compile(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1).)+?\1", re.S | re.M)
+"""A code span, or a fence line indented inside an admonition or tab (not a span: left in place,
+so that the block around it can be dedented)."""
 _SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
 _PAIRED = re.compile(
     r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)\s*[>%]\}\}"
@@ -64,7 +66,27 @@ _ATTRIBUTES = re.compile(
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
 
-_HINTS = ("{", ":::", "!!!", "???", "8<", "A>", "N>", "<!--", "markdown", "[^", "[!")
+_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]?")
+"""An icon of Material for MkDocs (``:material-check:``): a picture on the live page, nothing here."""
+
+_HINTS = (
+    "{",
+    ":::",
+    "!!!",
+    "???",
+    "8<",
+    "A>",
+    "N>",
+    "<!--",
+    "markdown",
+    "[^",
+    "[!",
+    '=== "',
+    ":material-",
+    ":octicons-",
+    ":fontawesome-",
+    ":simple-",
+)
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
@@ -158,6 +180,8 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) ->
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
+    if generator == "mkdocs" and ":" in text:
+        text = _ICON.sub("", text)
     if generator == "hugo" and "[!" in text:
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     return text
@@ -192,6 +216,8 @@ def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)  # a fence line
         kept.append(match.group(0) if code_text is None else code_text(match.group(0)))
         return f"\x00{len(kept) - 1}\x00"
 
