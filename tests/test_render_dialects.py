@@ -74,7 +74,7 @@ def test_dialects_mdx_string_literals_are_their_text() -> None:
 
 def test_dialects_mdx_images_and_html_tags_become_markdown() -> None:
     assert html('<img src="/images/a.png" alt="A van" />\n\n<div>Plain <b>text</b></div>\n') == (
-        '<p><img src="/images/a.png" alt="A van"></p>\n<p>Plain text</p>\n'
+        '<p><img src="/images/a.png" alt="A van"></p>\n<p>Plain <strong>text</strong></p>\n'
     )
 
 
@@ -303,3 +303,21 @@ def test_dialects_mkdocs_icons_are_pictures_not_text() -> None:
     text = "Open :octicons-file-code-16: the file, in :fontawesome-brands-firefox: too.\n\n`:material-x:` stays.\n"
     assert clean(text, ".md", "mkdocs") == "Open the file, in too.\n\n`:material-x:` stays.\n"
     assert clean(text, ".md", "hugo") == text
+
+
+def test_dialects_site_html_becomes_markdown_when_the_site_allows_none() -> None:
+    """A site's raw HTML showed as escaped tags (opensource.guide's checklists and quotes)."""
+    text = (
+        '<div class="check">\n  <input type="checkbox" id="c1">\n  <label for="c1">Has a licence?</label>\n</div>\n\n'
+        'Read <a href="/guide/">the guide</a>, <b>now</b>.\n\n<img src="/i/team.png" alt="The team">\n\n'
+        '<h3>Costs</h3>\n\n<iframe src="https://player.example/v/1" title="Our demo"></iframe>\n'
+        "<script>track()</script>\n<style>p {color: red}</style>\n\n"
+        "Braces {stay} and a < b stays.\n\n    <div>indented code stays</div>\n"
+    )
+    assert clean(text, ".md", "jekyll", html=True) == (
+        "Has a licence?\n\nRead [the guide](/guide/), **now**.\n\n![The team](/i/team.png)\n\n### Costs\n\n"
+        "[Our demo](https://player.example/v/1)\n\nBraces {stay} and a < b stays.\n\n    <div>indented code stays</div>\n"
+    )
+    assert clean(text, ".md", "jekyll") == clean(text, ".md", "jekyll", html=False)
+    assert "<b>now</b>" in clean(text, ".md", "jekyll")  # allowed HTML is left to the renderer
+    assert clean("<b>x</b>\n", ".md", "", html=True) == "<b>x</b>\n"  # stagemap's own format: as written

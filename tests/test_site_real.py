@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from stagemap.analyse.coverage import analyse
 from stagemap.analyse.paths import asset_paths
 from stagemap.analyse.site import plan_site
+from stagemap.cli.app import cli
 from stagemap.model.project import Project
 from stagemap.read.assets import load_library
 from stagemap.read.attachments import linkable_files, site_root_files
@@ -31,6 +33,7 @@ from stagemap.render.dialects import clean
 from stagemap.render.links import BodyLinks
 from stagemap.write.publish import build_into
 
+from .conftest import MINIMAL_CONFIG, write
 from .test_read_sites import SETTINGS, SITES, expected, tree_hashes
 
 SITE_NAMES = sorted(SETTINGS)
@@ -191,3 +194,19 @@ def test_real_sites_story_in_front_matter_is_shown(built: dict[str, Any]) -> Non
     assert "This page's text lives in its front matter" in text
     assert "<dt>Challenge</dt><dd><p>Three electricians, one part-time bookkeeper" in text
     assert "<dt>Quote</dt><dd><p>I send one email now, not three" in text
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_real_sites_raw_html_reads_as_markdown_unless_html_is_allowed(tmp_path: Path, allow: bool) -> None:
+    page = '---\ntitle: Guide\n---\nRead <a href="https://example.org/">the rules</a> <b>first</b>.\n'
+    settings = (
+        f"cache: false\ngenerator: jekyll\nsources: [pages]\nsite: {{allow_html: {str(allow).lower()}}}\n"
+    )
+    root = write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG + settings, "pages/guide.md": page})
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(root / "out")])
+    assert result.exit_code == 0, result.output
+    body = body_of(root / "out" / "assets" / "guide.html")
+    if allow:
+        assert '<a href="https://example.org/">the rules</a> <b>first</b>' in body
+    else:
+        assert "<strong>first</strong>" in body and ">the rules</a>" in body and "&lt;" not in body

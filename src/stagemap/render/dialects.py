@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .blocks import HELD, escape, fence_after, footnotes, hold_notes_with_code, notes, quote, unwrapped
-from .jsx import mdx_to_markdown, placeholder
+from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -109,9 +109,13 @@ SHORTCODES = {
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
 
-def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | None = None) -> str:
+def clean(
+    text: str, suffix: str, generator: str, params: Mapping[str, Any] | None = None, *, html: bool = False
+) -> str:
     """Return ``text`` with the generator's own syntax rewritten as Markdown (see the module docstring).
 
+    With ``html`` (raw HTML is not allowed on the site), a site's raw HTML becomes Markdown as
+    MDX's elements do (links, images, text), not escaped tags; indented code is left alone.
     ``suffix`` is the file's ending (``.mdx``...), ``generator`` the preset in use, ``params``
     the page's front matter (for Hugo's ``param``).
     """
@@ -119,7 +123,7 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = suffix == ".mdx" or generator == "docusaurus"
-    if not _worth_a_look(text, mdx):
+    if not _worth_a_look(text, mdx or (html and bool(generator))):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
     # In code, Hugo still reads shortcodes (the escaped ones show there as plain shortcodes) and
@@ -137,11 +141,15 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
         text = footnotes(text)
     held: dict[str, str] = {}
     if ":::" in text and ("```" in text or "~~~" in text):
-        text = hold_notes_with_code(text, lambda inner: clean(inner, suffix, generator, params), held)
+        text = hold_notes_with_code(
+            text, lambda inner: clean(inner, suffix, generator, params, html=html), held
+        )
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
-            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params or {}), code_text)
+            chunk = _outside_spans(
+                chunk, lambda t: _rewrite(t, mdx, generator, params or {}, html), code_text
+            )
             if "\n\n\n" in chunk:
                 chunk = re.sub(r"\n{3,}", "\n\n", chunk)
         elif code_text is not None:
@@ -157,7 +165,9 @@ def clean(text: str, suffix: str, generator: str, params: Mapping[str, Any] | No
 
 
 def _worth_a_look(text: str, mdx: bool) -> bool:
-    """Return False when ``text`` cannot hold anything to rewrite (most bodies; checked cheaply)."""
+    """Return False when ``text`` cannot hold anything to rewrite (most bodies; checked cheaply).
+
+    ``mdx``: tags count too (MDX, or a site's raw HTML to be rewritten)."""
     if any(hint in text for hint in _HINTS):
         return True
     if not mdx:
@@ -165,7 +175,7 @@ def _worth_a_look(text: str, mdx: bool) -> bool:
     return "<" in text or any(text.startswith(w) or f"\n{w}" in text for w in ("import", "export"))
 
 
-def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) -> str:
+def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], html: bool = False) -> str:
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     text = notes(text)
@@ -184,7 +194,24 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any]) ->
         text = _ICON.sub("", text)
     if generator == "hugo" and "[!" in text:
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
+    if html and not mdx and "<" in text:
+        text = _outside_indented_code(text, html_to_markdown)
     return text
+
+
+def _outside_indented_code(text: str, change: Any) -> str:
+    """Apply ``change`` to the runs of lines that are not an indented code block (four spaces or
+    a tab in, after a blank line or another such line), each run on its own."""
+    runs: list[tuple[bool, list[str]]] = []
+    blank_before = True
+    for line in text.split("\n"):
+        code = line.startswith(("    ", "\t")) and (blank_before or (runs and runs[-1][0]))
+        code = bool(code) or (not line.strip() and bool(runs) and runs[-1][0])
+        if not runs or runs[-1][0] != code:
+            runs.append((code, []))
+        runs[-1][1].append(line)
+        blank_before = not line.strip()
+    return "\n".join("\n".join(lines) if code else change("\n".join(lines)) for code, lines in runs)
 
 
 def _split_fences(text: str) -> list[tuple[str, bool]]:

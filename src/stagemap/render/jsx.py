@@ -26,7 +26,20 @@ _ESM = re.compile(
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
 _NEXT = re.compile(r"[{<]")
+_NEXT_TAG = re.compile(r"<")
+_VOID = frozenset(
+    {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+"""HTML elements that never hold anything, written without ``/>``."""
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+"""Elements whose content is no text of the page."""
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+"""Inline HTML elements written as Markdown emphasis."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
+"""Elements that show another page or a player: a link to what they show, labelled by their title."""
 _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+_UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
 
 
 def placeholder(label: str) -> str:
@@ -41,6 +54,15 @@ def mdx_to_markdown(text: str) -> str:
     if "<" not in text and "{" not in text:
         return text
     return _Builder(_COMMENT.sub("", text) if "/*" in text else text).run()
+
+
+def html_to_markdown(text: str) -> str:
+    """Return a Markdown chunk's raw HTML as Markdown, by the rules for JSX elements: links and
+    images kept, other tags dropped and their text kept; ``<script>`` and ``<style>`` dropped
+    whole; void elements (``<img>``, ``<br>``, ``<input>``) need no ``/>``. Braces are text."""
+    if "<" not in text:
+        return text
+    return _Builder(text, html=True).run()
 
 
 def _drop_esm(text: str) -> str:
@@ -82,12 +104,15 @@ class _Open:
 @dataclass(slots=True)
 class _Builder:
     text: str
+    html: bool = False
+    """Read HTML in Markdown: no expressions, void elements, unquoted attribute values."""
     out: list[str] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
 
     def run(self) -> str:
         text, start = self.text, 0
-        i = _NEXT.search(text)
+        seek = _NEXT_TAG if self.html else _NEXT
+        i = seek.search(text)
         while i is not None:
             at = i.start()
             if text[at] == "{":
@@ -101,11 +126,13 @@ class _Builder:
                         pad = "\n\n" if _alone(text, at, end) else ""
                         self.out.append(pad + placeholder("Computed content") + pad)
                     start = end
-            elif (tag := _parse_tag(text, at)) is not None:
+            elif (tag := _parse_tag(text, at, self.html)) is not None:
                 self.out.append(text[start:at])
+                if self.html and tag.name.lower() in _VOID:
+                    tag.empty = True
                 self._tag(tag, _alone(text, at, tag.end))
                 start = tag.end
-            i = _NEXT.search(text, max(start, at + 1))
+            i = seek.search(text, max(start, at + 1))
         self.out.append(text[start:])
         return "".join(self.out)
 
@@ -131,8 +158,16 @@ class _Builder:
 def _element(tag: _Tag, children: str, block: bool) -> str:
     """Return the Markdown of an element with its children already rewritten."""
     attrs, name = tag.attrs, tag.name
+    if name.lower() in _HIDDEN:
+        return ""
+    if name.lower() in _EMBEDS:
+        return _empty(tag, block)
+    lower, text = name.lower(), " ".join(children.split())
+    if lower in _MARKS and text and "\n\n" not in children.strip():
+        return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
+    if lower in _HEADINGS and text:
+        return f"\n\n{'#' * int(lower[1])} {text}\n\n"
     target = attrs.get("href") or attrs.get("to")
-    text = " ".join(children.split())
     if target and text and "\n\n" not in children.strip():
         link = f"[{text}]({target})"
         return f"\n\n{link}\n\n" if block else link
@@ -158,6 +193,9 @@ def _empty(tag: _Tag, block: bool) -> str:
     """Return the Markdown of a self-closing element."""
     attrs = tag.attrs
     pad = "\n\n" if block else ""
+    if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
+        label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
+        return f"{pad}[{label}]({attrs['src']}){pad}" if attrs.get("src") else ""
     if attrs.get("src"):
         alt = attrs.get("alt") or attrs.get("title") or tag.name
         return f"{pad}![{alt}]({attrs['src']}){pad}"
@@ -202,8 +240,8 @@ def _balanced(text: str, i: int) -> int | None:
     return None
 
 
-def _parse_tag(text: str, i: int) -> _Tag | None:
-    """Read a JSX tag starting at ``text[i] == '<'``, or None if there is none there."""
+def _parse_tag(text: str, i: int, html: bool = False) -> _Tag | None:
+    """Read a JSX (or, with ``html``, an HTML) tag starting at ``text[i] == '<'``, or None."""
     j = i + 1
     closing = text.startswith("/", j)
     j += closing
@@ -233,7 +271,7 @@ def _parse_tag(text: str, i: int) -> _Tag | None:
         j = key.end()
         value = "true"
         if text.startswith("=", j):
-            j, got = _value(text, j + 1)
+            j, got = _value(text, j + 1, html)
             if got is None:
                 return None
             value = got
@@ -241,11 +279,15 @@ def _parse_tag(text: str, i: int) -> _Tag | None:
     return None
 
 
-def _value(text: str, j: int) -> tuple[int, str | None]:
-    """Read an attribute value at ``j``: a quoted string or a ``{expression}``."""
+def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
+    """Read an attribute value at ``j``: a quoted string, a ``{expression}`` (JSX) or an
+    unquoted value (HTML)."""
     if j < len(text) and text[j] in "\"'":
         end = text.find(text[j], j + 1)
         return (end + 1, text[j + 1 : end]) if end > 0 else (j, None)
+    if html:
+        bare = _UNQUOTED.match(text, j)
+        return (bare.end(), bare.group(0)) if bare else (j, None)
     if text.startswith("{", j):
         closed = _balanced(text, j)
         if closed is None:

@@ -271,7 +271,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
         links.routes.own.get(item.id, ""),
     )
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
-    text = dialects.clean(item.body, suffix, config.rules.generator, item.extra)
+    text = dialects.clean(item.body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
     )
