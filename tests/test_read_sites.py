@@ -151,43 +151,32 @@ URL_SETTINGS: dict[str, dict[str, Any]] = {
 """Sites whose routes one pattern per source describes, with each source's globs."""
 
 
-def test_sites_docusaurus_blog_posts_get_their_dated_routes_or_their_slugs() -> None:
-    """``/blog/{date}/{slug}``: /blog/2023/10/03/cost-of-no-shows from a dated name, /blog/x from ``slug: x``."""
+@pytest.mark.parametrize(
+    ("folder", "pattern", "count"),
+    [
+        # /blog/2023/10/03/cost-of-no-shows from a dated name, /blog/x from ``slug: x``.
+        ("blog", "/blog/{date}/{slug}", 6),
+        # Number prefixes dropped, ``id`` and a relative ``slug`` rename the last part, an
+        # absolute ``slug`` is taken from /docs/, an index stands for its folder.
+        ("docs", "/docs/{doc}", 8),
+    ],
+)
+def test_sites_docusaurus_routes_match_the_answer_key(folder: str, pattern: str, count: int) -> None:
     answer = expected("docusaurus")
     base = answer["url"]["base"]
     settings = {
         "generator": "docusaurus",
         "cache": False,
-        "sources": [{"path": "blog", "url": "/blog/{date}/{slug}"}],
+        "sources": [{"path": folder, "url": pattern}],
         "urls": {"base": base},
     }
     library = load_library(config_from_data(SITES / "docusaurus", settings))
     want = {
         path: base.rstrip("/") + f["url"]
         for path, f in answer["files"].items()
-        if path.startswith("blog/") and f["fate"] == "asset"
+        if path.startswith(folder + "/") and f["fate"] == "asset"
     }
-    assert len(want) == 6 and {a.path: a.url for a in library.assets} == want
-
-
-def test_sites_docusaurus_docs_get_their_routes_without_order_prefixes() -> None:
-    """``/docs/{doc}``: number prefixes dropped, ``id`` and relative ``slug`` rename the last part,
-    an absolute ``slug`` is taken from /docs/, an index stands for its folder."""
-    answer = expected("docusaurus")
-    base = answer["url"]["base"]
-    settings = {
-        "generator": "docusaurus",
-        "cache": False,
-        "sources": [{"path": "docs", "url": "/docs/{doc}"}],
-        "urls": {"base": base},
-    }
-    library = load_library(config_from_data(SITES / "docusaurus", settings))
-    want = {
-        path: base.rstrip("/") + f["url"]
-        for path, f in answer["files"].items()
-        if path.startswith("docs/") and f["fate"] == "asset"
-    }
-    assert len(want) == 8 and {a.path: a.url for a in library.assets if a.path in want} == want
+    assert len(want) == count and {a.path: a.url for a in library.assets if a.path in want} == want
 
 
 @pytest.mark.parametrize("site", sorted(URL_SETTINGS))

@@ -321,3 +321,9 @@ def test_dialects_site_html_becomes_markdown_when_the_site_allows_none() -> None
     assert clean(text, ".md", "jekyll") == clean(text, ".md", "jekyll", html=False)
     assert "<b>now</b>" in clean(text, ".md", "jekyll")  # allowed HTML is left to the renderer
     assert clean("<b>x</b>\n", ".md", "", html=True) == "<b>x</b>\n"  # stagemap's own format: as written
+
+
+def test_dialects_html_attributes_may_have_spaces_around_their_equals_sign() -> None:
+    text = '<img src = "/i/a.png" class = "q" alt = "A quote">\nText <a href= "/x" >here</a>.\n'
+    assert clean(text, ".md", "jekyll", html=True) == "![A quote](/i/a.png)\n\nText [here](/x).\n"
+    assert clean('<Cta to = "/demo/">Book</Cta>\n', ".mdx", "docusaurus") == "[Book](/demo/)\n"

@@ -270,13 +270,21 @@ def _parse_tag(text: str, i: int, html: bool = False) -> _Tag | None:
             return None
         j = key.end()
         value = "true"
-        if text.startswith("=", j):
-            j, got = _value(text, j + 1, html)
+        after = _past_spaces(text, j)  # spaces may stand around '=': src = "x"
+        if text.startswith("=", after):
+            j, got = _value(text, _past_spaces(text, after + 1), html)
             if got is None:
                 return None
             value = got
         attrs[key.group(0)] = value
     return None
+
+
+def _past_spaces(text: str, j: int) -> int:
+    """Return the index of the first character at or after ``j`` that is no space or tab."""
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j
 
 
 def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
