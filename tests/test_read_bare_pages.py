@@ -183,13 +183,20 @@ def test_hugo_leaf_bundles_make_their_other_pages_resources(tmp_path: Path) -> N
             "content/news/_index.md": PAGE,
             "content/news/launch.md": PAGE,
             "content/index.md": PAGE,
+            "content/trip/index.en.md": PAGE,
+            "content/trip/notes.md": PAGE,
         },
     )
     lib = library(root)
+    assert fates(lib)["content/trip/notes.md"] == (
+        "non-asset",
+        "a resource of the page bundle 'content/trip/index.en.md'",
+    )
     assert [a.path for a in lib.assets] == [
         "content/guide/index.md",
         "content/index.md",
         "content/news/launch.md",
+        "content/trip/index.en.md",
     ]
     resource = ("non-asset", "a resource of the page bundle 'content/guide/index.md'")
     assert fates(lib)["content/guide/part-two.md"] == fates(lib)["content/guide/more/index.md"] == resource

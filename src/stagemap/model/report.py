@@ -145,9 +145,9 @@ class Action:
 
     kind: ActionKind
     """``tag`` (give the assets read without stages or questions theirs: on a site, the pages
-    already there may fill the gaps), ``add-next`` (give an asset at a stuck stage a forward next step), ``review`` (renew a
-    stale asset that would fill a cell), ``publish`` (finish a pipeline asset that fills a cell)
-    or ``make`` (create an asset for a gap)."""
+    already there may fill the gaps), ``add-next`` (give an asset at a stuck stage a forward
+    next step), ``review`` (renew a stale asset that would fill a cell), ``publish`` (finish a
+    pipeline asset that fills a cell) or ``make`` (create an asset for a gap)."""
     stage: str
     """Stage id the action helps, or empty for ``tag``."""
     question: str

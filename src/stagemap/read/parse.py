@@ -34,9 +34,10 @@ from .ruling import apply_rules
 from .urls import public_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
-UNPUBLISHED = "unpublished"
-"""The code of a file its generator publishes no page for (Hugo's ``headless: true``)."""
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
+UNPUBLISHED = "unpublished"
+"""Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
+it becomes a fate too."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
 

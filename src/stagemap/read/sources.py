@@ -71,13 +71,12 @@ class _Rules:
     def find_bundles(self, listing: Listing) -> None:
         """Note the leaf bundles of a listing: folders (not the source's own) holding an ``index`` page."""
         if self.bundles:
-            names = {"index" + ext for ext in self.extensions}
             self.bundle_dirs = {
                 folder: name
                 for kind, _, sub in sorted(listing, reverse=True)  # index.md wins over index.mdx
                 if kind == "file" and "/" in sub
                 for folder, _, name in [sub.rpartition("/")]
-                if name.lower() in names
+                if _is_index(name) and name.lower().endswith(self.extensions)
             }
 
     def fate(self, rel: str, sub: str) -> FileFate | None:
@@ -192,7 +191,8 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
 
 
 def _is_index(name: str) -> bool:
-    return name.rpartition(".")[0].lower() == "index"
+    """Return True for a leaf bundle's page: ``index.md``, or a translation of it (``index.fr.md``)."""
+    return name.partition(".")[0].lower() == "index" and "." in name
 
 
 _LINKS = {

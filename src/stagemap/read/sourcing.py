@@ -1,7 +1,8 @@
 """Read the settings that say where content is and how a site's files are read.
 
 ``sources`` (folders with include and exclude globs), ``extensions``, ``generator`` (a preset
-of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences``, ``pages_without_front_matter`` and ``urls``. Each
+of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences``,
+``pages_without_front_matter`` and ``urls``. Each
 wrong value is recorded in the findings at its line and column.
 """
 

@@ -8,8 +8,8 @@ name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{
 ``{date}`` (that date as ``2024/05/01``, empty too when the page has its own ``slug``: a
 Docusaurus blog post's slug replaces its dated route), ``{file}`` (the path without the
 ending, an ``_index`` or ``README`` named ``index``: ``/{file}.html`` is MkDocs' route without
-directory URLs) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are closed up. A route is joined to the base URL; a full
-``http(s)://`` address is kept as it is.
+directory URLs) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are
+closed up. A route is joined to the base URL; a full ``http(s)://`` address is kept as it is.
 """
 
 from __future__ import annotations
