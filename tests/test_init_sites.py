@@ -349,3 +349,34 @@ def test_init_mkdocs_without_directory_urls_routes_pages_to_html_files(tmp_path:
         "https://s.example/guide/setup.html",
         "https://s.example/index.html",
     ]
+
+
+@pytest.mark.parametrize(
+    ("config_file", "config", "base"),
+    [
+        (
+            "docusaurus.config.js",
+            "module.exports = {\n  url: 'https://d.example',\n  baseUrl: '/handbook/',\n};\n",
+            "https://d.example/handbook/",
+        ),
+        (
+            "docusaurus.config.js",
+            "module.exports = {\n  url: 'https://d.example',\n  baseUrl: '/',\n};\n",
+            "https://d.example/",
+        ),
+        (
+            "astro.config.mjs",
+            "export default {\n  site: 'https://a.example',\n  base: '/docs',\n};\n",
+            "https://a.example/docs/",
+        ),
+    ],
+)
+def test_init_puts_the_path_a_site_is_served_under_in_its_address(
+    tmp_path: Path, config_file: str, config: str, base: str
+) -> None:
+    """Docusaurus' baseUrl and Astro's base are part of every page's address: links left them out."""
+    folder = "docs" if config_file.startswith("docusaurus") else "src/pages"
+    root = initialised(tmp_path, {config_file: config, f"{folder}/a.md": "---\ntitle: A\n---\n"})
+    assert f"urls:\n  base: {base}\n" in (root / "stagemap.yml").read_text()
+    (asset,) = stagemap.load_project(root).library.assets
+    assert asset.url == base + ("docs/a/" if folder == "docs" else "a/")

@@ -68,6 +68,11 @@ _URL_IN_CODE = {
     "gatsby": re.compile(r"""^[ \t]*siteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
     "astro": re.compile(r"""^[ \t]*site\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
 }
+_BASE_PATH_IN_CODE = {
+    "docusaurus": re.compile(r"""^[ \t]*baseUrl\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*base\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+}
+"""The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +319,11 @@ def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
         code = _JS_COMMENTS.sub("", config) if isinstance(config, str) else None
         found = _URL_IN_CODE[generator].search(code) if code is not None else None
-        return found.group(1).rstrip("/") + "/" if found else ""
+        if found is None or code is None:
+            return ""
+        under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
+        path = under.group(1).strip("/") if under else ""
+        return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
     value = data.get(key)
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
