@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from stagemap.cli.app import cli
 from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
 from stagemap.read import assets
@@ -421,4 +423,20 @@ def test_sources_id_prefix_must_be_text_without_spaces(tmp_path: Path, value: st
     assert (
         "a source's 'id' must be text without spaces, put in front of its files' ids (e.g. id: blog/)"
         in str(caught.value)
+    )
+
+
+def test_sources_id_prefix_error_is_a_settings_error_at_its_place(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + 'sources:\n  - {path: content, id: "two words/"}\n',
+            "content/a.md": PAGE.format(title="A"),
+        },
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: invalid settings:\nstagemap.yml:11:25: error: a source's 'id' must be text without "
+        "spaces, put in front of its files' ids (e.g. id: blog/)\n"
     )

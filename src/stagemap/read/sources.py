@@ -71,13 +71,14 @@ class _Rules:
     def find_bundles(self, listing: Listing) -> None:
         """Note the leaf bundles of a listing: folders (not the source's own) holding an ``index`` page."""
         if self.bundles:
-            self.bundle_dirs = {
-                folder: name
-                for kind, _, sub in sorted(listing, reverse=True)  # index.md wins over index.mdx
-                if kind == "file" and "/" in sub
-                for folder, _, name in [sub.rpartition("/")]
-                if _is_index(name) and name.lower().endswith(self.extensions)
-            }
+            pages = [
+                sub
+                for kind, _, sub in listing
+                if kind == "file" and _is_index(sub.rpartition("/")[2]) and "/" in sub
+                and sub.lower().endswith(self.extensions)
+            ]  # fmt: skip
+            # Sorted last to first, so that index.md wins over index.mdx.
+            self.bundle_dirs = dict(sub.rpartition("/")[::2] for sub in sorted(pages, reverse=True))
 
     def fate(self, rel: str, sub: str) -> FileFate | None:
         """Return the fate of a file decided by its path alone, or None when it is to be read."""
