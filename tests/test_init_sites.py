@@ -380,3 +380,32 @@ def test_init_puts_the_path_a_site_is_served_under_in_its_address(
     assert f"urls:\n  base: {base}\n" in (root / "stagemap.yml").read_text()
     (asset,) = stagemap.load_project(root).library.assets
     assert asset.url == base + ("docs/a/" if folder == "docs" else "a/")
+
+
+def test_init_reads_mkdocs_draft_docs_as_drafts_and_leaves_its_templates_folder_out(tmp_path: Path) -> None:
+    """MkDocs builds draft_docs pages only in preview and never builds docs/templates/."""
+    root = write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: S\nsite_url: https://s.example/\ndraft_docs: |\n  # ideas\n  ideas/\n  *.wip.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/ideas/pricing.md": "# Pricing ideas\n",
+            "docs/plans.wip.md": "---\ntitle: Plans\nstatus: published\n---\nText.\n",
+            "docs/templates/page.md": "# A page to copy\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert "Drafts (status draft, as mkdocs.yml says): ideas/, *.wip.md\n" in out
+    assert (
+        "# From mkdocs.yml's draft_docs: pages it builds only in preview, drafts here.\n"
+        'drafts: ["ideas/", "*.wip.md"]\n'
+    ) in (root / "stagemap.yml").read_text()
+    library = stagemap.load_project(root).library
+    assert {a.path: a.status for a in library.assets} == {
+        "docs/ideas/pricing.md": "draft",
+        "docs/index.md": "published",
+        "docs/plans.wip.md": "published",  # its own status wins, as with any drafts glob
+    }
+    fate = next(f for f in library.fates if f.path == "docs/templates/page.md")
+    assert (fate.fate, fate.kind) == ("non-asset", "template")

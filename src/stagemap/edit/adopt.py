@@ -64,6 +64,18 @@ def _source(source: FoundSource) -> list[str]:
     return lines
 
 
+def _internal_and_drafts(found: FoundSite) -> list[str]:
+    lines = ["", "# Folders of internal material (sales process, call guides): for the team, never sent."]
+    if found.internal:
+        lines += ["audiences:", f"  internal: [{', '.join(json.dumps(g) for g in found.internal)}]"]
+    else:
+        lines += ["# audiences:", '#   internal: ["handbook/"]']
+    if found.drafts:
+        lines += ["", f"# From {found.config_file}'s draft_docs: pages it builds only in preview, drafts here.",
+                  f"drafts: [{', '.join(json.dumps(g) for g in found.drafts)}]"]  # fmt: skip
+    return lines
+
+
 def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     """Return the commented stagemap.yml of an existing site."""
     kind = NAMES[found.generator]
@@ -96,11 +108,7 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     body = [line for source in found.sources for line in _source(source)]
     if not body:
         body = ["  - path: .  # no usual content folder was found: the whole repository"]
-    tail = ["", "# Folders of internal material (sales process, call guides): for the team, never sent."]
-    if found.internal:
-        tail += ["audiences:", f"  internal: [{', '.join(json.dumps(g) for g in found.internal)}]"]
-    else:
-        tail += ["# audiences:", '#   internal: ["handbook/"]']
+    tail = _internal_and_drafts(found)
     tail += ["", "# The site's address, so that kits link to public pages."]
     lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
              "  lowercase: true"] if found.lowercase else []  # fmt: skip

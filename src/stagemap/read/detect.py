@@ -118,6 +118,9 @@ class FoundSite:
     published: tuple[str, ...] = ()
     """`OUR_OUTPUTS` the generator would publish as they are (Jekyll copies every folder its
     ``exclude`` does not name): the internal site and kits would go out with the public one."""
+    drafts: tuple[str, ...] = ()
+    """Globs (under the source) of pages the site keeps as drafts by configuration: MkDocs'
+    ``draft_docs``, built by ``mkdocs serve`` only."""
 
 
 def detect_site(root: Path) -> FoundSite | None:
@@ -185,6 +188,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         _hugo_translations(root, data, sources) if generator == "hugo" else (),
         generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
+        tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
     )
 
 
@@ -301,10 +305,14 @@ def _jekyll_hidden(data: dict[str, Any]) -> list[str]:
 
 def _mkdocs_hidden(data: dict[str, Any]) -> list[str]:
     """Return MkDocs' ``exclude_docs`` globs: pages never published, kept as internal material."""
-    text = data.get("exclude_docs")
-    if not isinstance(text, str):
-        return []
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return _mkdocs_globs(data, "exclude_docs")
+
+
+def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
+    """Return the gitignore-style lines of MkDocs' ``key`` (a block of text; a list read too)."""
+    value = data.get(key)
+    lines = value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else []
+    return [s.strip() for s in lines if isinstance(s, str) and s.strip() and not s.strip().startswith("#")]
 
 
 def _title(generator: str, config: Any, data: dict[str, Any]) -> str:

@@ -71,7 +71,7 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "docusaurus": (("partial", ("_*", "_*/")),),
     "gatsby": (("snippet", ("snippets/",)),),
     "astro": (("partial", ("src/components/", "src/layouts/")),),
-    "mkdocs": (("snippet", ("includes/", "snippets/")),),
+    "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
 

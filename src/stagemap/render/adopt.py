@@ -50,6 +50,8 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
         lines.append(f"Outside the sources, not looked at: {shown}")
     if found.internal:
         lines.append(f"Internal material (audience internal): {', '.join(found.internal)}")
+    if found.drafts:
+        lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
     if found.translations:
         lines.append(
             f"Other languages, not read (their pages translate these, at the same paths): "
