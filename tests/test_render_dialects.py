@@ -327,3 +327,14 @@ def test_dialects_html_attributes_may_have_spaces_around_their_equals_sign() -> 
     text = '<img src = "/i/a.png" class = "q" alt = "A quote">\nText <a href= "/x" >here</a>.\n'
     assert clean(text, ".md", "jekyll", html=True) == "![A quote](/i/a.png)\n\nText [here](/x).\n"
     assert clean('<Cta to = "/demo/">Book</Cta>\n', ".mdx", "docusaurus") == "[Book](/demo/)\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("code", True), ("code-toggle", True), ("codeblock", True), ("source-code", True), ("code_sample", True),
+     ("barcode", False), ("codepen", False), ("qrcode", False)],
+)  # fmt: skip
+def test_dialects_hugo_paired_shortcodes_hold_code_only_when_named_for_it(name: str, code: bool) -> None:
+    """Any name holding 'code' was taken for code: a ``barcode`` caption showed as a code block."""
+    text = f"{{{{< {name} >}}}}\nScan *here*.\n{{{{< /{name} >}}}}\n"
+    assert clean(text, ".md", "hugo") == ("```\nScan *here*.\n```\n" if code else "Scan *here*.\n")

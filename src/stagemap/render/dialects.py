@@ -102,7 +102,7 @@ SHORTCODES = {
     "ref": "the file it names, as a link target (resolved like any link to a file)",
     "relref": "the same as `ref`",
     "highlight": "a fenced code block in the language it names",
-    "code-toggle (any paired shortcode named with code)": "a fenced code block of what it holds",
+    "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
     "param": "the page's own front matter value of that name, else a placeholder",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
 }
@@ -270,6 +270,11 @@ def _args(raw: str) -> tuple[list[str], dict[str, str]]:
     return positional, named
 
 
+_CODE_SHORTCODE = re.compile(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
+"""Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
+``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
+
+
 def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
     if "{{" not in text:
         return text
@@ -280,7 +285,7 @@ def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     name = match.group("name").lower()
     positional, named = _args(match.group("args"))
-    if name == "highlight" or "code" in name:  # highlight, code, code-toggle...: code as written
+    if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
             "lang", named.get("language", "")
         )
