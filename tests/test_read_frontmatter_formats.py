@@ -119,14 +119,22 @@ def test_frontmatter_empty_toml_is_empty() -> None:
     ]
 
 
-def test_frontmatter_empty_on_a_site_asks_for_a_title_only() -> None:
-    """With a generator, stages and questions may come from rules: the hint asked for them all."""
-    site = ReadRules(generator="hugo", tags_required=False, front_matter_required=False)
-    assert problems(b"---\n---\nbody\n", site) == [
-        "c/x.md:1:1: error: front matter is empty (add a title, or remove the empty block)"
-    ]
-    assert problems(b"---\nweight: 3\n---\nbody\n", site) == [
-        "c/x.md:1:1: error: missing required field 'title' (add e.g. title: Our pricing explained)"
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_frontmatter_empty_on_a_site_is_a_page_titled_by_its_heading_or_name(generator: str) -> None:
+    """An empty block is how a Jekyll page asks to be rendered: it was an error, and its fix
+    (remove the block) would have made Jekyll copy the file as it is. A page without a title
+    was a problem too, as a page the site shows titled by its heading or name."""
+    site = ReadRules(generator=generator, tags_required=False, front_matter_required=generator == "hugo")
+    for data, title in (
+        (b"---\n---\nbody\n", "X"),
+        (b"---\n---\n# Our fees\n", "Our fees"),
+        (b"---\nweight: 3\n---\nbody\n", "X"),
+    ):
+        asset, found = parse_asset("c/x.md", "x", data, VOCAB, site)
+        assert found == [] and asset is not None
+        assert (asset.title, asset.stages) == (title, ())
+    assert problems(b"---\ntitle: ''\n---\nbody\n", site) == [
+        "c/x.md:2:8: error: required field 'title' is empty (give it a value, e.g. title: Our pricing explained)"
     ]
 
 

@@ -161,6 +161,10 @@ def _front_matter(
     except yamlsafe.YamlProblem as exc:
         add(exc.line, exc.col, exc.message, exc.hint, exc.code)
         return None
+    if loaded.data in (None, {}) and not tagged:
+        # On a site, an empty block is how a page says "render me" (Jekyll copies a file
+        # without one as it is): a page with no fields, titled as one without front matter.
+        return split, yamlsafe.Loaded({}, {(): yamlsafe.Pos(max(split.yaml_line - 1, 1), 1, 0, 0)})
     if loaded.data is None or (split.syntax != "yaml" and loaded.data == {}):
         add(
             max(split.yaml_line - 1, 1),
@@ -217,14 +221,14 @@ def _asset(
     """Read the fields; None when a required one is missing or wrong.
 
     ``origins`` says where fields came from; a review date that ``max_age`` gives is added to it.
+    On a site (tags not required) a page without a title is titled by its first heading, else
+    by its name, as the site shows it.
     """
     fm: dict[str, Any] = loaded.data
     fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
     title = fields.text("title", required=rules.tags_required or "title" in fm)
     if title is None and not rules.tags_required:
-        title = first_heading(split.body) or (
-            name_title(default_id) if rules.bare_pages else fields.text("title", required=True)
-        )
+        title = first_heading(split.body) or name_title(default_id)
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
