@@ -409,3 +409,63 @@ def test_init_reads_mkdocs_draft_docs_as_drafts_and_leaves_its_templates_folder_
     }
     fate = next(f for f in library.fates if f.path == "docs/templates/page.md")
     assert (fate.fate, fate.kind) == ("non-asset", "template")
+
+
+STARLIGHT_CONFIG = """import starlight from '@astrojs/starlight';
+const site = process.env.PREVIEW || 'https://docs.example/';
+export default defineConfig({
+  site,
+  integrations: [starlight({
+    title: 'Docs',
+    %s
+    locales: {
+      %s
+      de: { label: 'Deutsch' },
+      'pt-br': { label: 'Português do Brasil', lang: 'pt-BR' },
+    },
+  })],
+});
+"""
+
+
+@pytest.mark.parametrize(
+    ("root_locale", "folder", "pattern", "url"),
+    [
+        (True, "src/content/docs", "/{path}/", "https://docs.example/guides/setup/"),
+        (False, "src/content/docs/en", "/en/{path}/", "https://docs.example/en/guides/setup/"),
+    ],
+)
+def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_translations_out(
+    tmp_path: Path, root_locale: bool, folder: str, pattern: str, url: str
+) -> None:
+    """Starlight serves src/content/docs/guides/setup.md at /guides/setup/: init read src/content
+    (so /docs/guides/setup/), every link between pages led nowhere, and each translation was an
+    asset of its own."""
+    english = "" if root_locale else "en/"
+    config = STARLIGHT_CONFIG % (
+        "" if root_locale else "defaultLocale: 'en',",
+        "root: { label: 'English', lang: 'en' }," if root_locale else "en: { label: 'English' },",
+    )
+    root = write(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            f"src/content/docs/{english}guides/setup.md": "---\ntitle: Setup\n---\nSee [the FAQ](/{english}faq/).\n",
+            f"src/content/docs/{english}faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+            "src/content/docs/de/guides/setup.md": "---\ntitle: Einrichtung\n---\nText.\n",
+            "src/content/docs/pt-br/faq.md": "---\ntitle: Perguntas\n---\nTexto.\n",
+            "src/content/i18n/de.json": "{}\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    text = (root / "stagemap.yml").read_text()
+    assert f'  - path: {folder}\n    url: "{pattern}"\n' in text
+    assert "urls:\n  base: https://docs.example/\n" in text
+    assert (
+        "Other languages, not read (their pages translate these, at the same paths): "
+        "src/content/docs/de/, src/content/docs/pt-br/\n"
+    ) in out
+    project = stagemap.load_project(root)
+    assert sorted(a.url for a in project.library.assets) == [url.replace("guides/setup", "faq"), url]
+    assert run("-C", str(root), "check")[0] == 0  # the link to the FAQ leads to its page

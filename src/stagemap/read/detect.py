@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .astro import StarlightDocs, site_constant, starlight_docs
 from .globs import GlobSet
 
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -167,7 +168,8 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     data = config if isinstance(config, dict) else {}
     internal = list(_internal_folders(root))
-    sources = _sources(root, generator, data)
+    starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
+    sources = _sources(root, generator, data, starlight)
     if generator == "jekyll":
         internal += _jekyll_hidden(data)
     if generator == "mkdocs":
@@ -185,14 +187,16 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         tuple(dict.fromkeys(internal)),
         outside,
         _title(generator, config, data),
-        _hugo_translations(root, data, sources) if generator == "hugo" else (),
+        _hugo_translations(root, data, sources) if generator == "hugo" else starlight[3] if starlight else (),
         generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
     )
 
 
-def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSource, ...]:
+def _sources(
+    root: Path, generator: str, data: dict[str, Any], starlight: StarlightDocs | None = None
+) -> tuple[FoundSource, ...]:
     if generator == "hugo":
         return _hugo_sources(root, data)
     if generator == "mkdocs":
@@ -209,6 +213,8 @@ def _sources(root: Path, generator: str, data: dict[str, Any]) -> tuple[FoundSou
         ours = [f"/{n}/" for n in OUR_OUTPUTS]
         return (FoundSource(".", "", tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours)))),)
     found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
+    if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
+        found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]
     inside = {s.path for s in found}
     # Root folders of internal material that no content folder holds (a handbook beside docs/).
     for entry in sorted(root.iterdir()):
@@ -328,7 +334,7 @@ def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
         code = _JS_COMMENTS.sub("", config) if isinstance(config, str) else None
         found = _URL_IN_CODE[generator].search(code) if code is not None else None
         if found is None or code is None:
-            return ""
+            return _base_url_constant(generator, code)
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
         path = under.group(1).strip("/") if under else ""
         return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
@@ -339,3 +345,11 @@ def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator == "jekyll" and isinstance(data.get("baseurl"), str):
         value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
     return value.rstrip("/") + "/"
+
+
+def _base_url_constant(generator: str, code: str | None) -> str:
+    """Return an Astro site's address given as a constant (``site,`` after ``const site = ...``), or ""."""
+    if generator != "astro" or code is None or not re.search(r"^[ \t]*site\s*[,}]", code, re.M):
+        return ""
+    found = site_constant(code)
+    return found.rstrip("/") + "/" if found else ""
