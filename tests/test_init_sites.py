@@ -202,9 +202,10 @@ def test_init_names_the_project_after_the_site_and_reads_its_address_past_commen
         ("hugo.toml", "title = 'Tally Van'\n", "Tally Van"),
         ("mkdocs.yml", "site_name: Birch Wall\n", "Birch Wall"),
         ("_config.yml", "title: Bin Loom\n", "Bin Loom"),
+        ("_config.yml", "name: Bin Loom Docs\n", "Bin Loom Docs"),  # Jekyll's own docs say 'name'
     ]:
         site = initialised(
-            tmp_path / config_file.split(".")[0].strip("_"),
+            tmp_path / name.replace(" ", "-"),
             {config_file: body, "content/a.md": "", "docs/a.md": ""},
         )
         assert f"\nname: {name}\n" in (site / "stagemap.yml").read_text()

@@ -171,6 +171,49 @@ def test_dialects_jekyll_comments_captures_raw_and_highlight_show_as_on_the_live
     assert '<pre><code class="language-ruby">def x\n  # a note\nend\n</code></pre>' in out
 
 
+def test_dialects_jekyll_liquid_in_link_targets_becomes_the_path_it_names() -> None:
+    """On Jekyll's own docs, 117 links were '[Setup](*[...: shown on the live site]*)' as text."""
+    text = (
+        "Read [setup]({{ '/docs/setup/' | relative_url }}) and [the FAQ]({{ site.baseurl }}/faq/).\n\n"
+        'File [an\nissue]({{ site.repository }}/issues) or see ![a logo]({{ "/img/l.png" | absolute_url }}).\n\n'
+        '<a href="{{ site.baseurl }}/about/">About</a> {{ page.title }} by {{ page.author }}.\n'
+    )
+    assert clean(text, ".md", "jekyll", {"title": "Fees & terms"}) == (
+        "Read [setup](/docs/setup/) and [the FAQ](/faq/).\n\n"
+        "File an\nissue or see ![a logo](/img/l.png).\n\n"
+        '<a href="/about/">About</a> Fees & terms by *\\[page.author: shown on the live site\\]*.\n'
+    )
+
+
+def test_dialects_jekyll_highlight_written_inside_raw_stays_an_example() -> None:
+    """A page documenting the highlight tag: the example inside raw became a fence of its own,
+    which closed the outer one and turned the rest of the page into broken code."""
+    text = (
+        "Write:\n\n{% raw %}\n```liquid\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n```\n{% endraw %}\n\n"
+        "After *it*.\n"
+    )
+    assert clean(text, ".md", "jekyll") == (
+        "Write:\n\n```liquid\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n```\n\n\nAfter *it*.\n"
+    )
+
+
+def test_dialects_jekyll_include_in_a_sentence_stays_in_it() -> None:
+    text = "Since version {% include badge.html v=4 %}, it works.\n\n{% include cta.html %}\n"
+    assert clean(text, ".md", "jekyll") == (
+        f"Since version *\\[Included from badge.html: {LIVE}\\]*, it works.\n\n"
+        f"*\\[Included from cta.html: {LIVE}\\]*\n"
+    )
+
+
+def test_dialects_kramdown_extensions_never_show() -> None:
+    text = (
+        '* TOC\n{:toc}\n\nOpen [the app](https://a.example){:target="_blank"} now.\n'
+        '{::comment}\nFor editors only.\n{:/comment}\n{::options parse_block_html="true" /}\n'
+        "A note.\n{: .note}\n"
+    )
+    assert clean(text, ".md", "jekyll") == "Open [the app](https://a.example) now.\n\nA note.\n"
+
+
 def test_dialects_admonitions_become_labelled_quotes() -> None:
     docusaurus = ":::tip[Quicker]\nCopy a finished one.\n:::\n"
     mkdocs = '!!! warning "Tell your host"\n    Some hosts block tests.\n\n    Ask first.\n\nAfter.\n'

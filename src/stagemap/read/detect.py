@@ -326,6 +326,8 @@ def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
         found = _TITLE_IN_CODE.search(_JS_COMMENTS.sub("", config)) if isinstance(config, str) else None
         return found.group(2).strip() if found else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
+    if generator == "jekyll" and not isinstance(value, str):
+        value = data.get("name")  # the key some Jekyll themes and sites use instead
     return value.strip() if isinstance(value, str) else ""
 
 

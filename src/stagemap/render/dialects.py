@@ -24,6 +24,7 @@ from typing import Any
 
 from .blocks import HELD, escape, fence_after, footnotes, hold_notes_with_code, notes, quote, unwrapped
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
+from .liquid import highlights, jekyll_code, liquid
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -39,19 +40,6 @@ _PAIRED = re.compile(
 _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
-_LIQUID_HIDDEN = re.compile(r"\{%-?\s*(comment|capture)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
-"""A Liquid comment, or a capture (text kept in a variable): nothing of either shows on the page."""
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
-"""Text Liquid leaves alone: the page shows it as written, tags and all."""
-_LIQUID_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
-_LIQUID_HIGHLIGHT = re.compile(
-    r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
-    re.S | re.M,
-)
-"""Jekyll's ``{% highlight ruby %}`` block: code, as a fenced block would show it."""
-_LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
-_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
-_LIQUID_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -132,9 +120,9 @@ def clean(
     if generator == "hugo" and "/*" in text:
         code_text = _hugo_unescaped
     elif generator == "jekyll" and "{%" in text:
-        code_text = _jekyll_code
+        code_text = jekyll_code
         if "highlight" in text:
-            text = _LIQUID_HIGHLIGHT.sub(_fenced, text)
+            text = highlights(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
     if "[^" in text:
@@ -185,7 +173,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = _ATTRIBUTES.sub("", text)
     text = _shortcodes(text, params)
     if generator == "jekyll":
-        text = _liquid(text)
+        text = liquid(text, params)
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if "A>" in text or "N>" in text:
@@ -337,43 +325,3 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
 
 def _link_target(url: str) -> str:
     return f"<{url}>" if " " in url else url
-
-
-# -- Liquid (Jekyll) ------------------------------------------------------------------------------
-def _liquid(text: str) -> str:
-    if "{%" not in text and "{{" not in text:
-        return text
-    if "raw" in text and _LIQUID_RAW.search(text):  # a raw block shows what it holds as written
-        parts = _LIQUID_RAW.split(text)
-        return "".join(part if i % 2 else _liquid_outside_raw(part) for i, part in enumerate(parts))
-    return _liquid_outside_raw(text)
-
-
-def _liquid_outside_raw(text: str) -> str:
-    text = _LIQUID_HIDDEN.sub("", text)
-    text = _LIQUID_BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
-    text = _LIQUID_TAG.sub(_liquid_tag, text)
-    return _LIQUID_OUT.sub(lambda m: placeholder(m.group(1)), text)
-
-
-def _jekyll_code(code: str) -> str:
-    """Return code as Jekyll shows it: without its ``{% raw %}`` tags (Liquid is read in code too)."""
-    return _LIQUID_RAW_TAGS.sub("", code) if "raw" in code else code
-
-
-def _fenced(match: re.Match[str]) -> str:
-    """Return a ``{% highlight %}`` block as a fenced code block, with a fence longer than any inside."""
-    code = match.group(2)
-    ticks = max((len(m.group(0)) for m in re.finditer(r"`{3,}", code)), default=2) + 1
-    return f"{'`' * ticks}{match.group(1)}\n{code}\n{'`' * ticks}"
-
-
-def _liquid_tag(match: re.Match[str]) -> str:
-    tag, rest = match.group(1), match.group(2).strip().strip("\"'")
-    if tag == "post_url":
-        return f"/_posts/{rest}.md"
-    if tag == "link":
-        return "/" + rest.lstrip("/")
-    if tag in ("include", "include_relative"):
-        return "\n\n" + placeholder(f"Included from {rest.split()[0] if rest else 'a file'}") + "\n\n"
-    return ""

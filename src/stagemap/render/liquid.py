@@ -1,0 +1,160 @@
+"""Jekyll's Liquid and kramdown's extensions in a body, as the live page shows them (see `stagemap.render.dialects`).
+
+Liquid runs before Markdown: ``{% raw %}`` shows what it holds as written, ``{% highlight %}``
+is code, ``{% link %}`` a link target, ``{% include %}`` text only the site has (a placeholder,
+in the sentence when it stands in one). An output (``{{ ... }}``) is a placeholder, but for what
+can be known here: a path through ``relative_url`` or ``absolute_url``, the site's own address
+(``site.baseurl``: links are read from the site root), a value of the page's own front matter
+(``page.title``). In a link target, an output that cannot be known leaves the link's text alone.
+kramdown's attribute lists (``{:target="_blank"}``), extensions (``{::comment}``,
+``{::options /}``) and its table of contents marker (``* TOC`` over ``{:toc}``) never show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .blocks import escape
+from .jsx import placeholder
+
+_HIDDEN = re.compile(r"\{%-?\s*(comment|capture)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
+"""A Liquid comment, or a capture (text kept in a variable): nothing of either shows on the page."""
+_RAW_BLOCK = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.S)
+"""Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
+_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_HIGHLIGHT = re.compile(
+    r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
+    re.S | re.M,
+)
+"""Jekyll's ``{% highlight ruby %}`` block: code, as a fenced block would show it."""
+_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
+_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
+_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+_LINK_TARGET = re.compile(
+    r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\]\n]*\])*\])\(((?:[^()\s]|\{\{[^}]*\}\})*\{\{[^)]*?)\)"
+)
+"""A Markdown link or image whose target holds a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
+_ATTRIBUTE_VALUE = re.compile(r"""(\b(?:href|src)\s*=\s*)(["'])([^"'\n]*\{\{[^"'\n]*)\2""")
+_PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*$""")
+_SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
+_KRAMDOWN = re.compile(
+    r"\{::comment\}.*?\{:/comment\}|\{::comment\s*/\}|\{::options\b[^}]*/\}|\{::nomarkdown\}|\{:/nomarkdown\}"
+    r"|^[ \t]*[*-][ \t]+TOC[ \t]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$"
+    r"|(?<=\))\{:[^{}\n]*\}|^[ \t]*\{:[ \t]*[\w.#\"'=: -]*\}[ \t]*(?:\n|$)",
+    re.S | re.M,
+)
+"""kramdown's own syntax, none of which the live page shows as text: comments, options, the table
+of contents marker (``* TOC`` then ``{:toc}``), an attribute list after a link or on a line of its own."""
+
+
+def highlights(text: str) -> str:
+    """Return ``text`` with its ``{% highlight %}`` blocks as fenced code, but inside ``{% raw %}``."""
+    if "raw" in text and _RAW_BLOCK.search(text):
+        parts = _RAW_BLOCK.split(text)
+        return "".join(part if i % 2 else _HIGHLIGHT.sub(_fenced, part) for i, part in enumerate(parts))
+    return _HIGHLIGHT.sub(_fenced, text)
+
+
+def liquid(text: str, params: Mapping[str, Any]) -> str:
+    """Return prose (no code in it) with Liquid as the live page shows it, and kramdown's extensions gone."""
+    if "{:" in text:
+        text = _KRAMDOWN.sub("", text)
+    if "{%" not in text and "{{" not in text:
+        return text
+    if "raw" in text and _RAW_BLOCK.search(text):  # a raw block shows what it holds as written
+        parts = _RAW_BLOCK.split(text)
+        return "".join(
+            _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params) for i, part in enumerate(parts)
+        )
+    return _outside_raw(text, params)
+
+
+def jekyll_code(code: str) -> str:
+    """Return code as Jekyll shows it: without its ``{% raw %}`` tags (Liquid is read in code too)."""
+    return _RAW_TAGS.sub("", code) if "raw" in code else code
+
+
+def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
+    text = _HIDDEN.sub("", text)
+    text = _BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
+    text = _TAG.sub(_tag, text)
+    if "](" in text:
+        text = _LINK_TARGET.sub(lambda m: _link(m, params), text)
+    if "=" in text:
+        text = _ATTRIBUTE_VALUE.sub(
+            lambda m: m.group(1) + m.group(2) + _target(m.group(3), params) + m.group(2), text
+        )
+    return _OUT.sub(lambda m: _output(m.group(1), params), text)
+
+
+def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
+    """Return a link whose target holds Liquid with its target worked out, else its text alone."""
+    text, target = match.group(1), _target(match.group(2), params)
+    if target:
+        return f"{text}({target})"
+    return text[2:-1] if text.startswith("!") else text[1:-1]
+
+
+def _target(target: str, params: Mapping[str, Any]) -> str:
+    """Return a link target with each Liquid output worked out, or "" when one cannot be."""
+    known = True
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal known
+        expression = " ".join(match.group(1).split())
+        if expression in _SITE_ADDRESS:
+            return ""  # the site's own address: the rest of the target is read from the site root
+        path = _PATH_FILTER.match(expression)
+        if path:
+            return path.group(2)
+        found = _page_value(expression, params)
+        if found is None:
+            known = False
+            return ""
+        return found
+
+    worked = _OUT.sub(value, target)
+    return worked if known and worked else ""
+
+
+def _output(expression: str, params: Mapping[str, Any]) -> str:
+    """Return what a Liquid output shows: a path, the page's own value, else a placeholder."""
+    expression = " ".join(expression.split())
+    path = _PATH_FILTER.match(expression)
+    if path:
+        return path.group(2)
+    found = _page_value(expression, params)
+    return escape(found) if found is not None else placeholder(expression)
+
+
+def _page_value(expression: str, params: Mapping[str, Any]) -> str | None:
+    """Return the page's own front matter value ``page.x`` names (text or a number), else None."""
+    if not expression.startswith("page.") or "|" in expression:
+        return None
+    value = params.get(expression[5:])
+    return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+
+
+def _fenced(match: re.Match[str]) -> str:
+    """Return a ``{% highlight %}`` block as a fenced code block, with a fence longer than any inside."""
+    code = match.group(2)
+    ticks = max((len(m.group(0)) for m in re.finditer(r"`{3,}", code)), default=2) + 1
+    return f"{'`' * ticks}{match.group(1)}\n{code}\n{'`' * ticks}"
+
+
+def _tag(match: re.Match[str]) -> str:
+    tag, rest = match.group(1), match.group(2).strip().strip("\"'")
+    if tag == "post_url":
+        return f"/_posts/{rest}.md"
+    if tag == "link":
+        return "/" + rest.lstrip("/")
+    if tag in ("include", "include_relative"):
+        shown = placeholder(f"Included from {rest.split()[0] if rest else 'a file'}")
+        # In a sentence ("since version {% include badge.html %}, it ..."), it stays in the sentence.
+        text, start, end = match.string, match.start(), match.end()
+        before = text[text.rfind("\n", 0, start) + 1 : start]
+        after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+        return shown if before.strip() or after.strip() else "\n\n" + shown + "\n\n"
+    return ""
