@@ -120,7 +120,8 @@ def test_init_reads_mkdocs_and_jekyll_settings_for_internal_material(tmp_path: P
     assert run("init", str(mkdocs))[0] == run("init", str(jekyll))[0] == 0
     assert 'audiences:\n  internal: ["internal/"]\n' in (mkdocs / "stagemap.yml").read_text()
     text = (jekyll / "stagemap.yml").read_text()
-    assert 'audiences:\n  internal: ["_handbook/"]\n' in text
+    # A collection with output: false is a source of its own, for the team
+    assert "  - path: _handbook\n    audience: internal\n" in text and "\naudiences:" not in text
     # _config.yml's own excludes are covered already; then the folders build and kits write to
     assert '"/README.md", "/Gemfile*", "/site/", "/kits/"]\n' in text
     assert "urls:\n  base: https://binloom.example/\n" in text
@@ -153,7 +154,7 @@ def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_
     code, out, err = run("-C", str(root), "build", "-o", str(root / "out"))
     assert (code, err) == (
         2,
-        f"Error: refusing to build into {root / 'out'}: it is inside the content folder ({root}); leave it "
+        f"Error: refusing to build into {root / 'out'}: it is inside a source folder ({root}); leave it "
         "out of the source that holds it (add '/out/' to that source's 'exclude' in stagemap.yml) or "
         "choose a folder outside the sources\n",
     )
@@ -470,3 +471,54 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
     project = stagemap.load_project(root)
     assert sorted(a.url for a in project.library.assets) == [url.replace("guides/setup", "faq"), url]
     assert run("-C", str(root), "check")[0] == 0  # the link to the FAQ leads to its page
+
+
+def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(
+    tmp_path: Path,
+) -> None:
+    """init wrote no URL pattern for Jekyll: on Jekyll's own docs 135 of 205 pages had no address.
+    Now posts follow the site's permalink, collections theirs, pages the site's style."""
+    root = copy_site("jekyll", tmp_path, settings=False)
+    assert run("init", str(root))[0] == 0
+    answer = expected("jekyll")
+    base = answer["url"]["base"].rstrip("/")
+    library = stagemap.load_project(root).library
+    want = {
+        p: base + f["url"] if f.get("url") else "" for p, f in answer["files"].items() if f["fate"] == "asset"
+    }
+    assert {a.path: a.url for a in library.assets if a.path in want} == want
+    assert len(want) == 25  # every asset of the answer key, drafts and internal pages (no address) too
+
+
+def test_init_reads_jekyll_collections_styles_and_the_folders_jekyll_ignores(tmp_path: Path) -> None:
+    root = initialised(
+        tmp_path,
+        {
+            "_config.yml": (
+                "url: https://j.example\npermalink: none\ncollections_dir: parts\n"
+                "collections: [recipes]\ninclude: [_pages]\n"
+            ),
+            "parts/_posts/2024-03-01-launch.md": "---\ntitle: Launch\ncategories: [News, Product]\n---\n",
+            "parts/_recipes/soup.md": "---\ntitle: Soup\n---\n",
+            "_drafts/idea.md": "---\ntitle: Idea\n---\n",
+            "_notes/todo.md": "---\ntitle: To do\n---\n",
+            "_pages/team.md": "---\ntitle: Team\npermalink: /about/:basename/\n---\n",
+            "about.md": "---\ntitle: About\n---\n",
+            "docs/index.md": "---\ntitle: Docs\n---\n",
+        },
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert '  - path: parts/_posts\n    url: "/{categories}/{slug}.html"\n' in text
+    assert "  - path: parts/_recipes\n    audience: internal\n" in text  # no output: true
+    assert '  - path: .\n    url: "/{file}.html"\n' in text and '"/_notes/"' in text
+    library = stagemap.load_project(root).library
+    assert {a.path: (a.url, a.status) for a in library.assets} == {
+        "parts/_posts/2024-03-01-launch.md": ("https://j.example/news/product/launch.html", "published"),
+        "parts/_recipes/soup.md": ("", "published"),
+        "_drafts/idea.md": ("", "draft"),  # a draft by its place: Jekyll builds no page of it
+        "_pages/team.md": ("https://j.example/about/team/", "published"),
+        "about.md": ("https://j.example/about.html", "published"),
+        "docs/index.md": ("https://j.example/docs/index.html", "published"),
+    }
+    fate = next(f for f in library.fates if f.path == "_notes/todo.md")
+    assert (fate.fate, fate.rule) == ("excluded", "/_notes/")

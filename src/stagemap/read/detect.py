@@ -2,12 +2,14 @@
 
 `stagemap init` writes settings from what this finds. Each generator is known by its
 configuration file; the content folders are the generator's conventional ones that exist
-(or the one its configuration names: Hugo's ``contentDir``, MkDocs' ``docs_dir``); the base URL
-comes from the configuration (``baseURL``, ``url``, ``siteUrl``, ``site``, ``site_url``).
-Folders of internal material are found by name (``handbook``, ``internal``), and, where the
-generator has such a notion, from what it never publishes (Jekyll collections with
-``output: false``, MkDocs ``exclude_docs``). Configuration written as code (JavaScript) is not
-run: the address is read with a pattern, and is left out when the pattern finds none.
+(or the one its configuration names: Hugo's ``contentDir``, MkDocs' ``docs_dir``; a Jekyll
+site's posts and collections, `stagemap.read.jekyll`; a Starlight site's docs,
+`stagemap.read.astro`); the base URL comes from the configuration (``baseURL``, ``url``,
+``siteUrl``, ``site``, ``site_url``). Folders of internal material are found by name
+(``handbook``, ``internal``), and, where the generator has such a notion, from what it never
+publishes (Jekyll collections without ``output: true``, MkDocs ``exclude_docs``). Configuration
+written as code (JavaScript) is not run: the address is read with a pattern, and is left out
+when the pattern finds none.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import yaml
 
 from .astro import StarlightDocs, site_constant, starlight_docs
 from .globs import GlobSet
+from .jekyll import jekyll_folders
 
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml")),
@@ -170,10 +173,10 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     internal = list(_internal_folders(root))
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight)
-    if generator == "jekyll":
-        internal += _jekyll_hidden(data)
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
+    # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
+    internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}
     outside = () if "." in covered else tuple(
         sorted(p.name + ("/" if p.is_dir() else "") for p in root.iterdir()
@@ -208,10 +211,23 @@ def _sources(
         names = _jekyll_excluded(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)
         # The site's own exclude list, less what the usual globs already leave out; then the
-        # folders stagemap writes to, so that the default ``build`` and ``kits`` work.
+        # folders stagemap writes to, so that the default ``build`` and ``kits`` work; then the
+        # folders Jekyll ignores, and those of the posts and collections (sources of their own).
         extra = [f"/{n}" for n in names if usual.decide(n) is None and usual.decide(n + "/x") is None]
         ours = [f"/{n}/" for n in OUR_OUTPUTS]
-        return (FoundSource(".", "", tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours)))),)
+        kinds = jekyll_folders(root, data)
+        ignored = [f"/{n}/" for n in kinds.ignored]
+        pages = FoundSource(
+            ".", kinds.pages, tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours, *ignored)))
+        )
+        # Posts and collections first: a file under two sources is read by the first.
+        return (
+            *(
+                FoundSource(folder, url, (), audience, folder.rpartition("/")[2].lstrip("_") + "/")
+                for folder, url, audience in kinds.folders
+            ),
+            pages,
+        )
     found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]
@@ -295,18 +311,6 @@ def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
     """Return the names in a Jekyll site's own ``exclude`` list, without slashes at either end."""
     own = data.get("exclude")
     return [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")] if isinstance(own, list) else []
-
-
-def _jekyll_hidden(data: dict[str, Any]) -> list[str]:
-    """Return the folders of Jekyll collections that are never published (``output: false``)."""
-    collections = data.get("collections")
-    if not isinstance(collections, dict):
-        return []
-    return [
-        f"_{name}/"
-        for name, value in collections.items()
-        if isinstance(value, dict) and value.get("output") is False and isinstance(name, str)
-    ]
 
 
 def _mkdocs_hidden(data: dict[str, Any]) -> list[str]:

@@ -29,9 +29,9 @@ from .bare import bare_page, first_heading, name_title
 from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
-from .presets import preset_own_statuses, preset_unpublished_keys, preset_unrendered
+from .presets import preset_own_statuses, preset_unpublished_keys
 from .ruling import apply_rules
-from .urls import public_url
+from .urls import page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
@@ -255,19 +255,7 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
-    url = (
-        ""
-        if preset_unrendered(rules.generator, fm)
-        else public_url(
-            fields.text("url") or "",
-            place.url_pattern or rules.url_pattern,
-            rules.base_url,
-            place.sub,
-            fm.get("slug"),
-            rules.url_lowercase,
-            fm.get("id"),
-        )
-    )
+    url = page_url(fields.text("url") or "", fm, rules, place.sub, place.url_pattern, draft=place.draft)
     return Asset(
         id=asset_id,
         path=rel,

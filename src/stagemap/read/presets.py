@@ -153,7 +153,10 @@ def preset_unpublished_keys(generator: str) -> tuple[str, ...]:
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
-    ``build: {render: never}`` (``_build`` in older sites). It is read, but has no address."""
+    ``build: {render: never}`` (``_build`` in older sites), Jekyll's ``published: false``. It is
+    read, but has no address."""
+    if generator == "jekyll":
+        return fm.get("published") is False
     if generator != "hugo":
         return False
     build = fm.get("build", fm.get("_build"))

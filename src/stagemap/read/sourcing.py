@@ -33,7 +33,20 @@ from .presets import (
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url", "id")
 URL_KEYS = ("base", "pattern", "roots", "static", "lowercase")
-URL_FIELDS = ("path", "dir", "name", "slug", "section", "year", "month", "day", "date", "file", "doc")
+URL_FIELDS = (
+    "path",
+    "dir",
+    "name",
+    "slug",
+    "section",
+    "year",
+    "month",
+    "day",
+    "date",
+    "file",
+    "doc",
+    "categories",
+)
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS
 """Fields an alias may stand for."""

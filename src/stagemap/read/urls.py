@@ -8,14 +8,19 @@ name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{
 ``{date}`` (that date as ``2024/05/01``, empty too when the page has its own ``slug``: a
 Docusaurus blog post's slug replaces its dated route), ``{file}`` (the path without the
 ending, an ``_index`` or ``README`` named ``index``: ``/{file}.html`` is MkDocs' route without
-directory URLs) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are
+directory URLs), ``{categories}`` (the ``categories`` key, lower case, joined by ``/``: Jekyll's
+posts) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are
 closed up. A route is joined to the base URL; a full ``http(s)://`` address is kept as it is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
+
+from ..model.settings import ReadRules
+from .presets import preset_unrendered
 
 INDEX_NAMES = ("index", "_index", "readme")
 """Last parts of a path that stand for their folder."""
@@ -58,7 +63,7 @@ def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
     return "/".join(parts)
 
 
-def route_parts(sub: str, slug: Any) -> dict[str, str]:
+def route_parts(sub: str, slug: Any, categories: Any = None) -> dict[str, str]:
     """Return the names a URL pattern can use for the file at ``sub`` under its source."""
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = path.split("/")
@@ -81,24 +86,76 @@ def route_parts(sub: str, slug: Any) -> dict[str, str]:
         "day": day,
         "date": f"{year}/{month}/{day}" if dated and not own else "",
         "file": file,
+        "categories": _categories(categories),
     }
 
 
+def _categories(value: Any) -> str:
+    """Return a page's categories as Jekyll puts them in a route: lower case, joined by ``/``."""
+    names = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
+    return "/".join(dict.fromkeys(str(n).strip().lower() for n in names if str(n).strip()))
+
+
+_JEKYLL_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "none": "/:categories/:title:output_ext",
+}
+"""Jekyll's built-in permalink styles, as the patterns they stand for."""
+_JEKYLL_NAMES = {
+    "year": "{year}",
+    "month": "{month}",
+    "day": "{day}",
+    "title": "{slug}",
+    "slug": "{slug}",
+    "name": "{name}",
+    "basename": "{name}",
+    "path": "{path}",
+    "categories": "{categories}",
+    "output_ext": ".html",
+}
+"""Jekyll's permalink placeholders, as the names of a URL pattern."""
+_JEKYLL_PLACEHOLDER = re.compile(r":([a-z_]+)")
+
+
+def jekyll_pattern(permalink: str, collection: str = "") -> str:
+    """Return a Jekyll permalink (a style's name, or a route with ``:year``-like placeholders) as a
+    URL pattern: ``/blog/:year/:title/`` is ``/blog/{year}/{slug}/``. A placeholder it does not
+    know (``:y_day``) is left out of the route."""
+    route = _JEKYLL_STYLES.get(permalink, permalink).replace("{", "{{").replace("}", "}}")
+
+    def name(found: re.Match[str]) -> str:
+        key = found.group(1)
+        return collection if key == "collection" else _JEKYLL_NAMES.get(key, "")
+
+    return _JEKYLL_PLACEHOLDER.sub(name, route)
+
+
 def public_url(
-    given: str, pattern: str, base: str, sub: str, slug: Any, lowercase: bool = False, doc_id: Any = None
+    given: str,
+    pattern: str,
+    base: str,
+    sub: str,
+    slug: Any,
+    lowercase: bool = False,
+    doc_id: Any = None,
+    categories: Any = None,
 ) -> str:
     """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither.
 
     With ``lowercase``, a route made from the pattern is lower-cased (as Hugo makes its paths);
     a given address is kept as written. A ``slug`` starting with ``/`` is the whole route, but
-    in a pattern with ``{doc}``, where it is the route under the docs' own.
+    in a pattern with ``{doc}``, where it is the route under the docs' own. A given route with
+    braces is a pattern of its own (a Jekyll ``permalink: /:path/x/``, once translated).
     """
     if given.startswith(("http://", "https://")):
         return given
+    if "{" in given and base:
+        pattern, given = given, ""
     if given:
         route = given
     elif pattern and base:
-        parts = route_parts(sub, slug)
+        parts = route_parts(sub, slug, categories)
         docs = "{doc}" in pattern
         if docs:
             parts["doc"] = doc_route(sub, slug, doc_id)
@@ -110,3 +167,25 @@ def public_url(
         return ""
     route = re.sub(r"/{2,}", "/", "/" + route.lstrip("/"))
     return base.rstrip("/") + route if base else route
+
+
+def page_url(
+    given: str, fm: Mapping[str, Any], rules: ReadRules, sub: str, source_pattern: str, *, draft: bool = False
+) -> str:
+    """Return the address of the page at ``sub`` under its source (whose URL pattern is
+    ``source_pattern``), or "" when the site makes none: never rendered (Hugo's ``build``), or a
+    draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out."""
+    if draft or preset_unrendered(rules.generator, fm):
+        return ""
+    if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
+        given = jekyll_pattern(given)  # permalink: /:path/x/
+    return public_url(
+        given,
+        source_pattern or rules.url_pattern,
+        rules.base_url,
+        sub,
+        fm.get("slug"),
+        rules.url_lowercase,
+        fm.get("id"),
+        fm.get("categories", fm.get("category")),
+    )

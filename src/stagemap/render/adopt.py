@@ -48,8 +48,9 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
             f" and {len(found.outside) - 8} more" if len(found.outside) > 8 else ""
         )
         lines.append(f"Outside the sources, not looked at: {shown}")
-    if found.internal:
-        lines.append(f"Internal material (audience internal): {', '.join(found.internal)}")
+    internal = [*found.internal, *(s.path + "/" for s in found.sources if s.audience == "internal")]
+    if internal:
+        lines.append(f"Internal material (audience internal): {', '.join(internal)}")
     if found.drafts:
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
     if found.translations:
