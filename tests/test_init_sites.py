@@ -522,3 +522,18 @@ def test_init_reads_jekyll_collections_styles_and_the_folders_jekyll_ignores(tmp
     }
     fate = next(f for f in library.fates if f.path == "_notes/todo.md")
     assert (fate.fate, fate.rule) == ("excluded", "/_notes/")
+
+
+def test_jekyll_post_url_links_a_post_whatever_its_ending(tmp_path: Path) -> None:
+    """post_url led to '/_posts/NAME.md': a link to a .markdown post led nowhere."""
+    root = initialised(
+        tmp_path / "site",
+        {
+            "_config.yml": "title: P\nurl: https://p.example\n",
+            "_posts/2024-01-01-one.md": "---\ntitle: One\n---\nSee [two]({% post_url 2024-01-02-two %}).\n",
+            "_posts/2024-01-02-two.markdown": "---\ntitle: Two\n---\nText.\n",
+        },
+    )
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/posts/2024-01-01-one.html").read_text()
+    assert '<p>See <a href="2024-01-02-two.html">two</a>.</p>' in page

@@ -148,7 +148,7 @@ def test_dialects_jekyll_liquid_tags() -> None:
         "{% for p in site.data.plans %}| {{ p.name }} |\n{% endfor %}\n\nBy {{ page.author }}.\n"
     )
     out = clean(text, ".md", "jekyll")
-    assert "[the post](/_posts/2023-09-12-pallets.md)" in out
+    assert "[the post](/_posts/2023-09-12-pallets)" in out
     assert f"Included from cta.html: {LIVE}" in out
     assert f"A list from the site's data: {LIVE}" in out
     assert "{%" not in out and "{{" not in out

@@ -146,8 +146,8 @@ def _fenced(match: re.Match[str]) -> str:
 
 def _tag(match: re.Match[str]) -> str:
     tag, rest = match.group(1), match.group(2).strip().strip("\"'")
-    if tag == "post_url":
-        return f"/_posts/{rest}.md"
+    if tag == "post_url":  # the post's file, by its path without the ending (.md, .markdown...)
+        return f"/_posts/{rest.lstrip('/')}"
     if tag == "link":
         return "/" + rest.lstrip("/")
     if tag in ("include", "include_relative"):
