@@ -381,3 +381,39 @@ def test_dialects_hugo_paired_shortcodes_hold_code_only_when_named_for_it(name: 
     """Any name holding 'code' was taken for code: a ``barcode`` caption showed as a code block."""
     text = f"{{{{< {name} >}}}}\nScan *here*.\n{{{{< /{name} >}}}}\n"
     assert clean(text, ".md", "hugo") == ("```\nScan *here*.\n```\n" if code else "Scan *here*.\n")
+
+
+def test_dialects_mdx_tabs_around_code_keep_their_labels() -> None:
+    """Starlight's install tabs: each tab's code came out with no label (the body was cut at
+    its fences, and a tag opened in one part and closed in the next was lost)."""
+    text = (
+        '<Tabs>\n  <TabItem label="npm">\n\n```sh\nnpm i x\n```\n\n  </TabItem>\n'
+        '  <TabItem label="pnpm">\n\n    ```sh\n    pnpm add x\n    ```\n\n  </TabItem>\n</Tabs>\n\n'
+        "```\nnever closed\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "**npm**\n\n```sh\nnpm i x\n```\n\n**pnpm**\n\n```sh\npnpm add x\n```\n\n```\nnever closed\n"
+    )
+
+
+def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
+    """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
+    text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'
+    assert clean(text, ".mdx", "astro") == "**Red**\n\nApples\n\n**Blue**\n\nBerries\n"
+    assert clean("Some <b>bold</b> text.\n", ".mdx", "astro") == "Some **bold** text.\n"
+
+
+def test_dialects_mdx_nested_indented_elements_are_not_code() -> None:
+    """A one-line element indented inside another kept its four spaces: an indented code block."""
+    text = "<Outer>\n    <Note>One line.</Note>\n    <Note>\n        Two lines\n        here.\n    </Note>\n</Outer>\n"
+    assert clean(text, ".mdx", "astro") == "One line.\n\nTwo lines\nhere.\n"
+    assert "<pre>" not in html(text, ".mdx", "astro")
+
+
+def test_dialects_mdx_quote_indented_unevenly_is_prose_and_spans_stay_in_their_paragraph() -> None:
+    """A translated testimonial indented by a tab on one line and spaces on the next became code;
+    a code span opened in prose ran on past the paragraph once the code blocks were held back."""
+    text = '<Testimonial name="Ana">\n\t  First line of praise,\n  and the second.\n\t</Testimonial>\n'
+    assert clean(text, ".mdx", "astro") == "> First line of praise,\n> and the second.\n>\n> — Ana\n"
+    text = 'Three backticks <code>```</code> open a block.\n\n<Tabs>\n<Tab label="A">\n\n```js\nx\n```\n\n</Tab>\n</Tabs>\n'
+    assert clean(text, ".mdx", "astro") == ("Three backticks ``` open a block.\n\n**A**\n\n```js\nx\n```\n")

@@ -84,6 +84,48 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
     return "\n".join(out)
 
 
+_HELD_FENCE = re.compile("^([ \t]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
+
+
+def hold_fences(text: str, held: dict[str, str]) -> str:
+    """Replace each fenced code block by a token line at the fence's indentation (see `put_fences_back`).
+
+    An MDX element around code (a tab holding the install command) is then read whole: split at
+    its fences, its opening tag and its label would be lost with the first part.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fence, start = "", 0
+
+    def hold(block: list[str]) -> str:
+        indent = block[0][: len(block[0]) - len(block[0].lstrip(" \t"))]
+        token = f"\ue001{len(held)}\ue001"
+        held[token] = "\n".join(b[len(indent) :] if b.startswith(indent) else b.lstrip(" \t") for b in block)
+        return indent + token
+
+    for i, line in enumerate(lines):
+        was, fence = fence, fence_after(fence, line)
+        if fence and not was:
+            start = i
+        elif was and not fence:
+            out.append(hold(lines[start : i + 1]))
+        elif not fence:
+            out.append(line)
+    if fence:  # a fence never closed runs to the end
+        out.append(hold(lines[start:]))
+    return "\n".join(out)
+
+
+def put_fences_back(text: str, held: dict[str, str]) -> str:
+    """Return ``text`` with the code blocks `hold_fences` held back, each at its token's indentation."""
+
+    def back(match: re.Match[str]) -> str:
+        indent = match.group(1)
+        return "\n".join(indent + line if line else line for line in held[match.group(2)].split("\n"))
+
+    return _HELD_FENCE.sub(back, text)
+
+
 def fence_after(fence: str, line: str) -> str:
     """Return the code fence open after ``line`` (empty: none), given the one open before it."""
     if not fence:

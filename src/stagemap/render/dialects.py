@@ -22,15 +22,27 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from .blocks import HELD, escape, fence_after, footnotes, hold_notes_with_code, notes, quote, unwrapped
+from .blocks import (
+    HELD,
+    escape,
+    fence_after,
+    footnotes,
+    hold_fences,
+    hold_notes_with_code,
+    notes,
+    put_fences_back,
+    quote,
+    unwrapped,
+)
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_CODE_SPAN = re.compile(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1).)+?\1", re.S | re.M)
-"""A code span, or a fence line indented inside an admonition or tab (not a span: left in place,
-so that the block around it can be dedented)."""
+_CODE_SPAN = re.compile(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
+"""A code span (within a paragraph: never across a blank line or a held code block), or a fence
+line indented inside an admonition or tab (not a span: left in place, so that the block around
+it can be dedented)."""
 _SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
 _PAIRED = re.compile(
     r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)\s*[>%]\}\}"
@@ -132,6 +144,9 @@ def clean(
         text = hold_notes_with_code(
             text, lambda inner: clean(inner, suffix, generator, params, html=html), held
         )
+    fences: dict[str, str] = {}
+    if mdx and "<" in text and ("```" in text or "~~~" in text):
+        text = hold_fences(text, fences)  # an element around code (a tab) is read whole
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
@@ -144,6 +159,8 @@ def clean(
             chunk = code_text(chunk)
         pieces.append(chunk)
     out = "".join(pieces)
+    if fences:
+        out = put_fences_back(out, fences)
     if held:
         out = HELD.sub(lambda m: held[m.group(0)], out)
     elif out == text:

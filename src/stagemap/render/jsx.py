@@ -99,6 +99,8 @@ class _Open:
     at: int
     """Index in the output where its children start."""
     block: bool
+    starts_line: bool = False
+    """Nothing but spaces before its tag on the line: closed at a line's end, it is a block."""
 
 
 @dataclass(slots=True)
@@ -127,24 +129,30 @@ class _Builder:
                         self.out.append(pad + placeholder("Computed content") + pad)
                     start = end
             elif (tag := _parse_tag(text, at, self.html)) is not None:
-                self.out.append(text[start:at])
+                before = text[start:at]
+                line_start = not text[text.rfind("\n", 0, at) + 1 : at].strip()
+                if line_start and not self.html:  # an element's indentation is no text of its own
+                    before = before.rstrip(" \t")
+                self.out.append(before)
                 if self.html and tag.name.lower() in _VOID:
                     tag.empty = True
-                self._tag(tag, _alone(text, at, tag.end))
+                newline = text.find("\n", tag.end)
+                line_end = not text[tag.end : len(text) if newline < 0 else newline].strip()
+                self._tag(tag, _alone(text, at, tag.end), line_start, line_end)
                 start = tag.end
             i = seek.search(text, max(start, at + 1))
         self.out.append(text[start:])
         return "".join(self.out)
 
-    def _tag(self, tag: _Tag, block: bool) -> None:
+    def _tag(self, tag: _Tag, block: bool, line_start: bool = False, line_end: bool = False) -> None:
         if tag.closing:
-            self._close(tag.name)
+            self._close(tag.name, line_end)
         elif tag.empty:
             self.out.append(_empty(tag, block))
         else:
-            self.stack.append(_Open(tag, len(self.out), block))
+            self.stack.append(_Open(tag, len(self.out), block, line_start))
 
-    def _close(self, name: str) -> None:
+    def _close(self, name: str, line_end: bool = False) -> None:
         depth = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].tag.name == name), None)
         if depth is None:
             return
@@ -152,7 +160,9 @@ class _Builder:
         del self.stack[depth:]
         children = "".join(self.out[opened.at :])
         del self.out[opened.at :]
-        self.out.append(_element(opened.tag, children, opened.block))
+        # <Tab label="Red">Apples</Tab> on a line of its own is a block, as one over three lines is.
+        block = opened.block or (opened.starts_line and line_end and not self.html)
+        self.out.append(_element(opened.tag, children, block))
 
 
 def _element(tag: _Tag, children: str, block: bool) -> str:
@@ -180,7 +190,8 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
             for v in (attrs.get("name") or attrs.get("author"), attrs.get("role") or attrs.get("title"))
             if v
         )
-        lines = [*body.splitlines(), *(["", f"— {who}"] if who else [])]
+        # A quote is prose: lines indented unevenly (tabs in one, spaces in the next) are not code.
+        lines = [*(line.strip() for line in body.splitlines()), *(["", f"— {who}"] if who else [])]
         return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
     label = attrs.get("title") or attrs.get("label") or ""
     if not body and name[:1].isupper():
