@@ -417,3 +417,18 @@ def test_dialects_mdx_quote_indented_unevenly_is_prose_and_spans_stay_in_their_p
     assert clean(text, ".mdx", "astro") == "> First line of praise,\n> and the second.\n>\n> — Ana\n"
     text = 'Three backticks <code>```</code> open a block.\n\n<Tabs>\n<Tab label="A">\n\n```js\nx\n```\n\n</Tab>\n</Tabs>\n'
     assert clean(text, ".mdx", "astro") == ("Three backticks ``` open a block.\n\n**A**\n\n```js\nx\n```\n")
+
+
+def test_dialects_admonitions_with_attributes_or_inside_a_list_item_are_quotes() -> None:
+    """Starlight's ':::tip{icon="heart"}' and a ':::tip' indented inside a list item showed as written
+    (30 times on its docs); an admonition indented as code outside a list is still code."""
+    text = (
+        "1. Step one:\n\n    :::tip\n    Use **this**.\n    :::\n\n2. Next.\n\n"
+        ':::tip[Did you know?]{icon="heart"}\nAstro helps.\n:::\n\n:::note{icon="x"}\nPlain.\n:::\n\n'
+        "Example:\n\n    :::tip\n    Shown as code.\n    :::\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "1. Step one:\n\n    > **Tip**\n    >\n    > Use **this**.\n\n2. Next.\n\n"
+        "> **Tip: Did you know?**\n>\n> Astro helps.\n\n> **Note**\n>\n> Plain.\n\n"
+        "Example:\n\n    :::tip\n    Shown as code.\n    :::\n"
+    )

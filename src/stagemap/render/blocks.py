@@ -9,7 +9,12 @@ import textwrap
 from collections.abc import Callable
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_DOCUSAURUS_NOTE = re.compile(r"^(:{3,})([A-Za-z][\w-]*)(?:\[([^\n]*)\]|[ \t]+([^\n]*))?[ \t]*$")
+_DOCUSAURUS_NOTE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*?))?(?:[ \t]*\{[^}\n]*\})?[ \t]*$"
+)
+"""A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
+``:::tip{icon="heart"}``, indented inside a list item too."""
 _MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
 _MARKDOWN_OPEN = re.compile(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
@@ -71,14 +76,18 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
         line = lines[i]
         fence = fence_after(fence, line)
         opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
-        end = _closing(lines, i, opener.group(1)) if opener else None
+        if opener and not _may_indent(lines, i, opener.group("indent")):
+            opener = None
+        end = _closing(lines, i, opener.group("colons")) if opener else None
         if opener is None or end is None:
             out.append(line)
             i += 1
             continue
         token = f"\ue000{len(held)}\ue000"
         inner = clean_inner("\n".join(lines[i + 1 : end]))
-        held[token] = quote(_note_label(opener), inner, markdown=True).strip("\n")
+        held[token] = _indented(
+            quote(_note_label(opener), inner, markdown=True).strip("\n"), opener.group("indent")
+        )
         out += ["", token, ""]
         i = end + 1
     return "\n".join(out)
@@ -164,9 +173,29 @@ def quote(label: str, inner: str, markdown: bool = False) -> str:
 
 def _note_label(opener: re.Match[str]) -> str:
     """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all)."""
-    title = (opener.group(3) or opener.group(4) or "").strip()
-    kind = opener.group(2).capitalize()
+    title = (opener.group("title") or opener.group("rest") or "").strip()
+    kind = opener.group("kind").capitalize()
     return f"{kind}: {title}" if title else kind
+
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _may_indent(lines: list[str], at: int, indent: str) -> bool:
+    """Whether an admonition may open at line ``at`` with ``indent``: up to three spaces, or
+    more inside a list item (the nearest line above that is less indented is an item's)."""
+    width = len(indent.expandtabs(4))
+    if width < 4:
+        return True
+    for line in reversed(lines[:at]):
+        if line.strip() and len(line) - len(line.lstrip(" \t")) < len(indent):
+            return bool(_LIST_ITEM.match(line))
+    return False
+
+
+def _indented(text: str, indent: str) -> str:
+    """Return ``text`` with ``indent`` before each line that has text (a quote inside a list item)."""
+    return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
 
 
 def notes(text: str) -> str:
@@ -180,11 +209,17 @@ def notes(text: str) -> str:
     while i < len(lines):
         line = lines[i]
         colons = _DOCUSAURUS_NOTE.match(line)
+        if colons and not _may_indent(lines, i, colons.group("indent")):
+            colons = None  # indented code showing an admonition, not one
         bang = _MKDOCS_NOTE.match(line) or _MKDOCS_TAB.match(line)
         if colons:
-            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == colons.group(1)), None)
+            mark = colons.group("colons")
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), None)
             if end is not None:
-                out.append(quote(_note_label(colons), notes("\n".join(lines[i + 1 : end])), markdown=True))
+                inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
+                out.append(
+                    _indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent"))
+                )
                 i = end + 1
                 continue
         elif bang:
