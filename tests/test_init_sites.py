@@ -433,8 +433,8 @@ export default defineConfig({
 @pytest.mark.parametrize(
     ("root_locale", "folder", "pattern", "url"),
     [
-        (True, "src/content/docs", "/{path}/", "https://docs.example/guides/setup/"),
-        (False, "src/content/docs/en", "/en/{path}/", "https://docs.example/en/guides/setup/"),
+        (True, "src/content/docs", "/{entry}/", "https://docs.example/guides/setup/"),
+        (False, "src/content/docs/en", "/en/{entry}/", "https://docs.example/en/guides/setup/"),
     ],
 )
 def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_translations_out(
@@ -454,6 +454,8 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
             "astro.config.mjs": config,
             f"src/content/docs/{english}guides/setup.md": "---\ntitle: Setup\n---\nSee [the FAQ](/{english}faq/).\n",
             f"src/content/docs/{english}faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+            f"src/content/docs/{english}reference/Beta Notes.md": "---\ntitle: Beta\nslug: beta/route\n---\n",
+            f"src/content/docs/{english}reference/Error Codes.md": "---\ntitle: Errors\n---\n",
             "src/content/docs/de/guides/setup.md": "---\ntitle: Einrichtung\n---\nText.\n",
             "src/content/docs/pt-br/faq.md": "---\ntitle: Perguntas\n---\nTexto.\n",
             "src/content/i18n/de.json": "{}\n",
@@ -469,7 +471,13 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
         "src/content/docs/de/, src/content/docs/pt-br/\n"
     ) in out
     project = stagemap.load_project(root)
-    assert sorted(a.url for a in project.library.assets) == [url.replace("guides/setup", "faq"), url]
+    # A slug is the whole route (under the locale's); a path is lower case, spaces as hyphens.
+    assert sorted(a.url for a in project.library.assets) == [
+        url.replace("guides/setup", "beta/route"),
+        url.replace("guides/setup", "faq"),
+        url,
+        url.replace("guides/setup", "reference/error-codes"),
+    ]
     assert run("-C", str(root), "check")[0] == 0  # the link to the FAQ leads to its page
 
 

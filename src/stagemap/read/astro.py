@@ -2,7 +2,8 @@
 
 Starlight, Astro's documentation theme, serves its ``docs`` collection from the site root:
 ``src/content/docs/guides/setup.md`` is ``/guides/setup/``, not ``/docs/guides/setup/`` as
-Astro's usual reading of ``src/content`` would have it. A site in several languages keeps
+Astro's usual reading of ``src/content`` would have it, and a page's ``slug`` is its whole
+route (the URL pattern name ``{entry}``). A site in several languages keeps
 each translation in a folder named after its locale (``de/``, ``zh-cn/``), beside the default
 language's pages (the ``root`` locale) or beside its folder (``defaultLocale: 'en'``, served
 under ``/en/``). The locales are found as keys of the configuration that name such a folder.
@@ -43,8 +44,8 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
     if "root" not in keys and default and default.group(1) in languages:
         name = default.group(1)
         others = tuple(f"{DOCS}/{n}/" for n in languages if n != name)
-        return f"{DOCS}/{name}", f"/{name}/{{path}}/", (), others
-    return DOCS, "/{path}/", tuple(f"/{n}/" for n in languages), tuple(f"{DOCS}/{n}/" for n in languages)
+        return f"{DOCS}/{name}", f"/{name}/{{entry}}/", (), others
+    return DOCS, "/{entry}/", tuple(f"/{n}/" for n in languages), tuple(f"{DOCS}/{n}/" for n in languages)
 
 
 def site_constant(code: str) -> str:

@@ -46,6 +46,7 @@ URL_FIELDS = (
     "file",
     "doc",
     "categories",
+    "entry",
 )
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS

@@ -9,7 +9,8 @@ name without a date in front), ``{section}`` (its first folder), ``{year}``, ``{
 Docusaurus blog post's slug replaces its dated route), ``{file}`` (the path without the
 ending, an ``_index`` or ``README`` named ``index``: ``/{file}.html`` is MkDocs' route without
 directory URLs), ``{categories}`` (the ``categories`` key, lower case, joined by ``/``: Jekyll's
-posts) and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are
+posts), ``{entry}`` (an Astro content entry's route: its ``slug``, else its path in lower case)
+and ``{doc}`` (a Docusaurus doc's route: see `doc_route`). Doubled slashes are
 closed up. A route is joined to the base URL; a full ``http(s)://`` address is kept as it is.
 """
 
@@ -87,6 +88,9 @@ def route_parts(sub: str, slug: Any, categories: Any = None) -> dict[str, str]:
         "date": f"{year}/{month}/{day}" if dated and not own else "",
         "file": file,
         "categories": _categories(categories),
+        # An Astro content entry's route: its slug when it has one, else its path, as Astro
+        # makes it (lower case, spaces as hyphens).
+        "entry": own.strip("/") if own else "-".join("/".join(parts).lower().split()),
     }
 
 
