@@ -405,7 +405,7 @@ def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None
 
 def test_dialects_mdx_nested_indented_elements_are_not_code() -> None:
     """A one-line element indented inside another kept its four spaces: an indented code block."""
-    text = "<Outer>\n    <Note>One line.</Note>\n    <Note>\n        Two lines\n        here.\n    </Note>\n</Outer>\n"
+    text = "<Outer>\n    <Step>One line.</Step>\n    <Step>\n        Two lines\n        here.\n    </Step>\n</Outer>\n"
     assert clean(text, ".mdx", "astro") == "One line.\n\nTwo lines\nhere.\n"
     assert "<pre>" not in html(text, ".mdx", "astro")
 
@@ -431,4 +431,17 @@ def test_dialects_admonitions_with_attributes_or_inside_a_list_item_are_quotes()
         "1. Step one:\n\n    > **Tip**\n    >\n    > Use **this**.\n\n2. Next.\n\n"
         "> **Tip: Did you know?**\n>\n> Astro helps.\n\n> **Note**\n>\n> Plain.\n\n"
         "Example:\n\n    :::tip\n    Shown as code.\n    :::\n"
+    )
+
+
+def test_dialects_mdx_callout_components_are_labelled_quotes() -> None:
+    """Starlight's <Aside type="caution"> lost its kind, which its ':::caution' form kept."""
+    text = (
+        '<Aside type="caution" title="Mind the *gap*">\nCheck **this** first.\n</Aside>\n\n'
+        '<Aside>\nPlain aside.\n</Aside>\n\n<Admonition type="tip">Short.</Admonition>\n\n'
+        "<Footnote>Not a callout.</Footnote>\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "> **Caution: Mind the \\*gap\\***\n>\n> Check **this** first.\n\n> **Aside**\n>\n> Plain aside.\n\n"
+        "> **Tip**\n>\n> Short.\n\nNot a callout.\n"
     )

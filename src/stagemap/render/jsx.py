@@ -20,6 +20,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from .blocks import escape, quote
+
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
 )
@@ -36,6 +38,11 @@ _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 """Inline HTML elements written as Markdown emphasis."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CALLOUT = re.compile(
+    r"(?:^|(?<=[a-z0-9]))(?:Aside|Admonition|Callout|Alert|Note|Tip|Warning|Caution|Danger)(?=[A-Z0-9_]|$)"
+)
+"""Components that box what they hold (Starlight's ``<Aside type="caution">``, Docusaurus'
+``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
 _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
@@ -193,6 +200,10 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
         # A quote is prose: lines indented unevenly (tabs in one, spaces in the next) are not code.
         lines = [*(line.strip() for line in body.splitlines()), *(["", f"— {who}"] if who else [])]
         return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+    if _CALLOUT.search(name) and name[:1].isupper() and body:
+        kind = (attrs.get("type") or _CALLOUT.search(name).group(0)).capitalize()  # type: ignore[union-attr]
+        title = attrs.get("title") or ""
+        return quote(f"{escape(kind)}: {escape(title)}" if title else escape(kind), body, markdown=True)
     label = attrs.get("title") or attrs.get("label") or ""
     if not body and name[:1].isupper():
         return "\n\n" + placeholder(label or name) + "\n\n"
