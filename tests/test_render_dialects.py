@@ -445,3 +445,16 @@ def test_dialects_mdx_callout_components_are_labelled_quotes() -> None:
         "> **Caution: Mind the \\*gap\\***\n>\n> Check **this** first.\n\n> **Aside**\n>\n> Plain aside.\n\n"
         "> **Tip**\n>\n> Short.\n\nNot a callout.\n"
     )
+
+
+def test_dialects_raw_html_tables_become_markdown_tables() -> None:
+    """A site's <table> (Jekyll's docs, MDX pages) kept its cells' text but lost its rows and columns."""
+    text = (
+        "<table>\n  <thead>\n    <tr><th>Plan</th><th>Price</th></tr>\n  </thead>\n  <tbody>\n"
+        '    <tr>\n      <td><a href="/basic/">Basic</a></td>\n      <td>10 | 12</td>\n    </tr>\n'
+        "    <tr><td>Pro</td><td><b>20</b></td><td>extra</td></tr>\n  </tbody>\n</table>\n\nA stray <td>cell</td>.\n"
+    )
+    table = "| Plan | Price |  |\n|---|---|---|\n| [Basic](/basic/) | 10 \\| 12 |  |\n| Pro | **20** | extra |\n\n"
+    assert clean(text, ".md", "jekyll", html=True) == table + "A stray  cell .\n"
+    assert clean(text, ".mdx", "docusaurus") == table + "A stray  cell .\n"
+    assert "<td>10 | 12</td>" in html(text, ".mdx", "docusaurus")

@@ -149,7 +149,10 @@ class _Builder:
                 start = tag.end
             i = seek.search(text, max(start, at + 1))
         self.out.append(text[start:])
-        return "".join(self.out)
+        made = "".join(self.out)
+        if _CELL in made or _ROW in made:  # cells and rows outside any table: their text
+            made = made.replace(_ROW, "\n").replace(_CELL, " ").replace(_NEXT_CELL, " ")
+        return made
 
     def _tag(self, tag: _Tag, block: bool, line_start: bool = False, line_end: bool = False) -> None:
         if tag.closing:
@@ -177,6 +180,8 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
     attrs, name = tag.attrs, tag.name
     if name.lower() in _HIDDEN:
         return ""
+    if name.lower() in _TABLE_PARTS:
+        return _table_part(name.lower(), children)
     if name.lower() in _EMBEDS:
         return _empty(tag, block)
     lower, text = name.lower(), " ".join(children.split())
@@ -209,6 +214,26 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
         return "\n\n" + placeholder(label or name) + "\n\n"
     head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
     return f"\n\n{head}{body}\n\n"
+
+
+_TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
+_CELL, _ROW, _NEXT_CELL = "\ue010", "\ue011", "\ue012"
+"""Marks around a cell's and a row's text until their table is made (`_table_part`)."""
+
+
+def _table_part(name: str, children: str) -> str:
+    """Return a table cell or row, marked, or a table as a Markdown table (the first row its head)."""
+    if name in ("td", "th"):
+        return _CELL + " ".join(children.replace(_CELL, " ").split()).replace("|", "\\|") + _CELL
+    if name == "tr":
+        return _ROW + _NEXT_CELL.join(children.split(_CELL)[1::2]) + _ROW
+    rows = [row.split(_NEXT_CELL) for row in children.split(_ROW)[1::2]]
+    if not rows:
+        return children.replace(_CELL, " ")
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n\n" + "\n".join(lines) + "\n\n"
 
 
 def _empty(tag: _Tag, block: bool) -> str:
