@@ -100,7 +100,8 @@ def origin_texts(config: Config, asset: Asset, field: str, value: str = "") -> t
     """Return where an asset's field (or one value of a list field) came from, in words.
 
     The file's own value is ``path:line``; a rule is ``rule N (where): text``, naming only
-    the rules that give ``value`` when one is asked for.
+    the rules that give ``value`` when one is asked for; a section's cascade is
+    ``content/blog/_index.md:3 (cascade)``.
     """
     rules = {r.number: r for r in config.rules.rules}
     found: list[str] = []
@@ -109,6 +110,8 @@ def origin_texts(config: Config, asset: Asset, field: str, value: str = "") -> t
             found.append(f"{asset.path}:{number}")
         elif kind == "max_age":
             found.append("max_age setting")
+        elif kind.startswith("cascade:"):
+            found.append(f"{kind.removeprefix('cascade:')}:{number} (cascade)")
         elif number in rules and _gives(rules[number], field, value):
             rule = rules[number]
             found.append(f"rule {number} ({rule.where}): {rule.text}")

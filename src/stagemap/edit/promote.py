@@ -15,7 +15,8 @@ from pathlib import Path
 from ..model.library import Asset, Library, Vocabulary
 from ..model.settings import RULE_LISTS, Config
 from ..read import frontmatter
-from ..read.assets import default_id
+from ..read.assets import default_id, read_content
+from ..read.cascade import with_cascades
 from ..read.globs import GlobSet
 from ..read.parse import Place, parse_asset
 from ..read.sources import scan
@@ -72,8 +73,11 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
     vocab = Vocabulary.of(config)
     unruled = replace(config.rules, rules=())
     default_ids = {
-        item.rel: (default_id(item), Place(item.sub, item.audience, item.source.url, item.draft))
-        for item in scan(config).to_read
+        item.rel: (
+            default_id(item),
+            Place(item.sub, item.audience, item.source.url, item.draft, item.inherited),
+        )
+        for item in with_cascades(scan(config), lambda item: read_content(item.path, item.rel)).to_read
     }
     edits = []
     for asset in assets:

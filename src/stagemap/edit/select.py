@@ -25,7 +25,8 @@ from ..model.settings import Config
 from ..paths import shown_folder
 from ..read import formats, frontmatter, yamlsafe
 from ..read.aliases import apply_aliases
-from ..read.assets import default_id, parse_asset
+from ..read.assets import default_id, parse_asset, read_content
+from ..read.cascade import with_cascades
 from ..read.globs import compile_glob
 from ..read.parse import Place
 from ..read.sources import Scan, ToRead, scan
@@ -53,7 +54,7 @@ class Files:
     @classmethod
     def of(cls, config: Config, library: Library | None = None) -> Files:
         """Walk the sources of ``config``; files ``library`` found to be no asset are left out."""
-        found = scan(config)
+        found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
         fates = library.fates if library is not None else ()
         not_assets = {f.path: f for f in fates if f.fate == "non-asset"}
         items = {_real(Path(i.path)): i for i in found.to_read if i.rel not in not_assets}
@@ -82,7 +83,7 @@ def parse_item(
     config: Config, item: ToRead, data: bytes, vocab: Vocabulary
 ) -> tuple[Asset | None, list[Problem]]:
     """Parse a file's bytes as the reader does: the project's rules, the file's place."""
-    place = Place(item.sub, item.audience, item.source.url, item.draft)
+    place = Place(item.sub, item.audience, item.source.url, item.draft, item.inherited)
     return parse_asset(item.rel, default_id(item), data, vocab, config.rules, place)
 
 

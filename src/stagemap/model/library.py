@@ -124,7 +124,8 @@ class Asset:
     the rule's number; a list may name several) or (``review_by``, ``max_age``, 0)."""
 
     def origin(self, field: str) -> tuple[tuple[str, int], ...]:
-        """Return where one field came from: (``line``/``rule``/``max_age``, number) pairs; empty: not set."""
+        """Return where one field came from: (``line``/``rule``/``max_age``, number) pairs, or
+        (``cascade:<section's path>``, its line) for Hugo's cascade; empty: not set."""
         return tuple((kind, n) for f, kind, n in self.origins if f == field)
 
     def is_eligible(self, as_of: dt.date) -> bool:

@@ -10,6 +10,7 @@ from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
+from .cascade import cascade_key, with_cascades
 from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
 from .remembered import Remembered, Spread, cached_parse
 from .sources import Scan, ToRead, scan, walk
@@ -63,7 +64,7 @@ def read_library(
     cache does not hold in worker processes (see `cached_parse`).
     """
     vocab = Vocabulary.of(config)
-    found = scan(config)
+    found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
     places = {item.rel: item for item in found.to_read}
 
     def parse(path: str, rel: str, _stat: object = None) -> tuple[Asset | None, list[Problem]]:
@@ -71,13 +72,14 @@ def read_library(
         data = read_content(path, rel)
         if isinstance(data, Problem):
             return None, [data]
-        place = Place(item.sub, item.audience, item.source.url, item.draft)
+        place = Place(item.sub, item.audience, item.source.url, item.draft, item.inherited)
         return parse_asset(rel, default_id(item), data, vocab, config.rules, place)
 
     files = [(item.path, item.rel) for item in found.to_read]
+    passed = cascade_key(found)
     if memory is not None:
-        memory.use(cache_key(vocab, config.content_dir, config.rules, config.sources))
-    cache = open_cache(config, vocab) if memory is None or not memory.entries else None
+        memory.use(cache_key(vocab, config.content_dir, config.rules, config.sources, passed))
+    cache = open_cache(config, vocab, passed=passed) if memory is None or not memory.entries else None
     parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory, spread=spread)
     kept, fates = sort_out(parsed, found, config.rules)
     library = link(kept, vocab, fates, found.problems)
@@ -85,7 +87,7 @@ def read_library(
         if memory is not None:
             memory.fresh = False  # what it holds is in the cache file's update
         return library, cache.update()
-    settings = open_cache(config, vocab, read=False)
+    settings = open_cache(config, vocab, read=False, passed=passed)
     return library, memory.update(settings.path) if memory is not None and settings is not None else None
 
 

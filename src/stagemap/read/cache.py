@@ -57,9 +57,14 @@ class CacheUpdate:
 
 
 def cache_key(
-    vocab: Vocabulary, content_dir: Path, rules: ReadRules | None = None, sources: tuple[Source, ...] = ()
+    vocab: Vocabulary,
+    content_dir: Path,
+    rules: ReadRules | None = None,
+    sources: tuple[Source, ...] = (),
+    passed: str = "",
 ) -> str:
-    """Return what the whole cache depends on, as a hash: the ids, the folders and the reading rules."""
+    """Return what the whole cache depends on, as a hash: the ids, the folders, the reading rules
+    and what sections pass down to their pages (``passed``, see `stagemap.read.cascade`)."""
     text = json.dumps(
         [
             __version__,
@@ -70,6 +75,7 @@ def cache_key(
             str(content_dir),
             dataclasses.asdict(rules or ReadRules()),
             [dataclasses.asdict(source) for source in sources],
+            *([passed] if passed else []),
         ],
         default=_plain,
         sort_keys=True,
@@ -83,15 +89,21 @@ def _plain(value: Any) -> Any:
 
 
 def open_cache(
-    config: Config, vocab: Vocabulary, env: Mapping[str, str] = os.environ, *, read: bool = True
+    config: Config,
+    vocab: Vocabulary,
+    env: Mapping[str, str] = os.environ,
+    *,
+    read: bool = True,
+    passed: str = "",
 ) -> ParseCache | None:
     """Return the project's parse cache, or None when the settings or the environment turn it off.
 
-    With ``read`` False the file is not read (only where it is matters).
+    With ``read`` False the file is not read (only where it is matters). ``passed``: what the
+    sections pass down to their pages (`cache_key`).
     """
     if config.cache_dir is None or env.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
-    key = cache_key(vocab, config.content_dir, config.rules, config.sources)
+    key = cache_key(vocab, config.content_dir, config.rules, config.sources, passed)
     return ParseCache(config.cache_dir / CACHE_FILE, key, vocab, tagged=config.rules.tags_required, read=read)
 
 
@@ -298,7 +310,7 @@ def _decode(
 
 def _origin(value: Any) -> tuple[str, str, int]:
     field, kind, number = value
-    if field not in ORIGIN_FIELDS or kind not in ("line", "rule", "max_age"):
+    if field not in ORIGIN_FIELDS or not (kind in ("line", "rule", "max_age") or kind.startswith("cascade:")):
         raise ValueError("origin")
     return field, kind, _int(number)
 

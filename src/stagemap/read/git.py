@@ -24,6 +24,7 @@ from ..model.library import Asset, Library, Vocabulary
 from ..model.settings import CONFIG_NAME, Config, Source
 from . import yamlsafe
 from .assets import default_id, link, parse_asset, read_content, sort_out
+from .cascade import with_cascades
 from .parse import Place
 from .settings import config_from_data
 from .sources import Listing, Scan, ToRead, scan
@@ -327,6 +328,9 @@ class Revisions:
             ]
 
         found = scan(config, lister)
+        if found.sections:  # what Hugo's sections pass down, from their blobs at this revision
+            blobs = {name: data for name, _, data in self.git.read([s.path for s in found.sections])}
+            found = with_cascades(found, lambda item: blobs.get(item.path))
         cache = self._cache(config)
         needed = [item.path for item in found.to_read if self._key(item) not in cache]
         texts = {name: data for name, _, data in self.git.read(dict.fromkeys(needed))}
@@ -334,7 +338,7 @@ class Revisions:
 
     def worktree(self, config: Config) -> Snapshot:
         """Read the sources from disk as `load_library` sees them, writing no cache."""
-        found = scan(config)
+        found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
         datas: dict[str, bytes | Problem] = {}
         for item in found.to_read:
             datas[item.rel] = read_content(item.path, item.rel)
@@ -354,7 +358,11 @@ class Revisions:
 
     @staticmethod
     def _key(item: ToRead) -> tuple[str, str, Place]:
-        return (item.path, item.rel, Place(item.sub, item.audience, item.source.url, item.draft))
+        return (
+            item.path,
+            item.rel,
+            Place(item.sub, item.audience, item.source.url, item.draft, item.inherited),
+        )
 
     def _library(self, config: Config, found: Scan, data: Callable[[ToRead], bytes | Problem]) -> Library:
         """Parse what ``found`` lists (``item.path``: a blob id) through the cache, then link."""

@@ -26,6 +26,7 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import alias_keys, apply_aliases
 from .bare import bare_page, first_heading, name_title
+from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
@@ -54,6 +55,8 @@ class Place:
     """Its source's URL pattern; empty: the project's."""
     draft: bool = False
     """A ``drafts`` glob matches it: its status is ``draft`` unless it sets one."""
+    inherited: str = ""
+    """What the sections above it pass down (`stagemap.read.cascade`), as JSON."""
 
 
 def parse_asset(
@@ -81,12 +84,15 @@ def parse_asset(
     if found is None:
         return None, problems
     split, loaded = found
+    _warn_near_misses(loaded, add, rules)
+    own_keys = frozenset(loaded.data)
+    if place is not None and place.inherited:
+        loaded = inherit(loaded, place.inherited)
     hidden = next((k for k in preset_unpublished_keys(rules.generator) if loaded.data.get(k) is True), None)
     if hidden is not None:
         return None, [
             Problem(rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED)
         ]
-    _warn_near_misses(loaded, add, rules)
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
     place = place or Place(default_id)
@@ -99,19 +105,27 @@ def parse_asset(
             named = f"rule {rule.number} ({rule.where})" if rule.where else f"rule {rule.number}"
             return None, [Problem(rel, 0, 0, "warning", named, rule.text, NOT_ASSET_BY_RULE)]
         loaded, given = verdict.loaded, verdict.given
-    origins = _origins(own, given)
+    origins = _origins(own, given, own_keys, place.inherited)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add)
     return asset, problems
 
 
-def _origins(own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...]) -> list[tuple[str, str, int]]:
-    """Return where the fields an asset keeps the origin of came from: the rules, else the file's lines."""
+def _origins(
+    own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...], own_keys: frozenset[Any], inherited: str
+) -> list[tuple[str, str, int]]:
+    """Return where the fields an asset keeps the origin of came from: the rules, the file's lines,
+    else a section's cascade (``cascade:`` and the section's path as the kind, its line)."""
     origins = [(field, "rule", number) for field, number in given]
     ruled = {field for field, _ in given}
+    passed = {key: (path, line) for key, _, path, line in inherited_values(inherited)} if inherited else {}
     for field in ORIGIN_FIELDS:
-        if field not in ruled and own.data.get(field) not in (None, "", []) and own.values:
+        if field in ruled or own.data.get(field) in (None, "", []) or not own.values:
+            continue
+        if field in passed and field not in own_keys:
+            origins.append((field, "cascade:" + passed[field][0], passed[field][1]))
+        else:
             origins.append((field, "line", own.pos(field).line))
     return origins
 

@@ -170,6 +170,11 @@ def preset_leaf_bundles(generator: str) -> bool:
     return generator == "hugo"
 
 
+def preset_cascade(generator: str) -> bool:
+    """Return whether ``generator``'s section pages pass front matter down (Hugo's ``cascade``)."""
+    return generator == "hugo"
+
+
 def preset_drafts(generator: str) -> tuple[str, ...]:
     """Return the globs of files ``generator`` treats as drafts by their place."""
     return _DRAFTS.get(generator, ())

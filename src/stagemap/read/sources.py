@@ -20,7 +20,7 @@ from ..model.library import FileFate
 from ..model.settings import Config, ReadRules, Source
 from ..paths import real
 from .globs import GlobSet
-from .presets import preset_leaf_bundles
+from .presets import preset_cascade, preset_leaf_bundles
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,8 @@ class ToRead:
     """Its audience by the source or an ``audiences`` glob; empty when neither says."""
     draft: bool = False
     """It is a draft by its place (a ``drafts`` glob)."""
+    inherited: str = ""
+    """What the sections above it pass down (Hugo's ``cascade``), as JSON; see `stagemap.read.cascade`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class Scan:
     """Files already decided: excluded, not content, listings and partials, problems."""
     problems: tuple[Problem, ...]
     """Folders that cannot be read, names that are not UTF-8, missing sources."""
+    sections: tuple[ToRead, ...] = ()
+    """Hugo's section pages (``_index.md``), read or not: their ``cascade`` reaches the pages below."""
 
 
 class _Rules:
@@ -158,6 +162,8 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
     to_read: dict[str, ToRead] = {}
     fates: dict[str, FileFate] = {}
     problems: list[Problem] = []
+    sections: list[ToRead] = []
+    cascading = preset_cascade(config.rules.generator)
     for source, listing in listings:
         rules = _Rules(source, config.rules)
         prefix = _prefix(source.path, config.root)
@@ -176,6 +182,13 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
                     to_read[rel] = ToRead(path, rel, sub, source, rules.audience(sub), draft)
                 else:
                     fates[rel] = fate
+                if (
+                    cascading
+                    and fate is not None
+                    and fate.fate == "non-asset"
+                    and is_section(sub, rules.extensions)
+                ):
+                    sections.append(ToRead(path, rel, sub, source, ""))
                 continue
             if kind in _LINKS:
                 fates[rel] = FileFate(rel, "non-asset", "special", "regular files only", _LINKS[kind])
@@ -184,11 +197,22 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
             shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             problems.append(Problem(shown, 0, 0, "error", message, hint, code))
             fates[rel] = FileFate(shown, "problem", "", code, message)
+    if cascading:
+        sections += (
+            item for item in to_read.values() if is_section(item.sub, tuple(config.rules.extensions))
+        )
     return Scan(
         tuple(sorted(to_read.values(), key=lambda r: r.rel)),
         tuple(sorted(fates.values(), key=lambda f: f.path)),
         tuple(problems),
+        tuple(sorted(sections, key=lambda r: r.rel)),
     )
+
+
+def is_section(sub: str, extensions: tuple[str, ...]) -> bool:
+    """Whether the file at ``sub`` is a Hugo section's page (``_index.md``, ``blog/_index.en.md``)."""
+    name = sub.rpartition("/")[2].lower()
+    return name.startswith("_index.") and name.endswith(extensions)
 
 
 def _is_index(name: str) -> bool:

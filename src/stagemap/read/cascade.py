@@ -1,0 +1,143 @@
+"""Hugo's ``cascade``: front matter a section's page (``_index.md``) passes down to the pages below it.
+
+``cascade: {build: {render: never}}`` in ``content/snippets/_index.md`` keeps every page under
+``snippets/`` from being rendered; ``cascade: {type: docs}`` gives each a ``type`` that rules can
+match. A page's own front matter wins, then the nearest section's cascade, then the next one
+up. A cascade is a mapping or a list of them; one with a ``target`` (``_target`` in older sites)
+applies only to the pages it names: its ``path`` glob (``/blog/**``, ``{/a,/a/**}``), a ``kind``
+that includes ``page``, an ``environment`` that includes ``production`` (the site as built).
+
+What reaches each page is kept on its `ToRead` (``inherited``, JSON: part of the parse and of
+the parse cache's key) and merged into its front matter by `stagemap.read.parse`. The values a
+field comes from are explained by the section's path and line (``content/blog/_index.md:3``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..errors import Problem
+from . import formats, frontmatter, yamlsafe
+from .sources import Scan, ToRead
+from .urls import route_parts
+
+Read = Callable[[ToRead], "bytes | Problem | None"]
+"""How a section's bytes are read (from disk, or a revision's blob)."""
+
+
+def with_cascades(found: Scan, read: Read) -> Scan:
+    """Return ``found`` with what each file to read inherits from the sections above it."""
+    if not found.sections:
+        return found
+    cascades: dict[tuple[str, str], list[tuple[dict[str, Any], str, int]]] = {}
+    for section in found.sections:
+        entries = _entries(read(section), section.rel)
+        if entries:
+            folder = section.sub.rpartition("/")[0]
+            cascades.setdefault((section.rel[: len(section.rel) - len(section.sub)], folder), []).extend(
+                entries
+            )
+    if not cascades:
+        return found
+    items = tuple(_inherit(item, cascades) for item in found.to_read)
+    return replace(found, to_read=items)
+
+
+def cascade_key(found: Scan) -> str:
+    """Return what every file inherits, as one text for the parse cache's key (empty: nothing)."""
+    return "".join(f"{item.rel}\0{item.inherited}\0" for item in found.to_read if item.inherited)
+
+
+def inherit(loaded: yamlsafe.Loaded, text: str) -> yamlsafe.Loaded:
+    """Return ``loaded`` with the keys it lacks filled in from what it inherits (positions: its root)."""
+    data = dict(loaded.data)
+    for key, value, _, _ in inherited_values(text):
+        data.setdefault(key, value)
+    return yamlsafe.Loaded(data, loaded.values, loaded.keys, loaded.styles)
+
+
+def inherited_values(text: str) -> list[tuple[str, Any, str, int]]:
+    """Return (key, value, section path, line) of each key a file inherits (see `ToRead.inherited`)."""
+    return [(k, v, path, line) for k, v, path, line in json.loads(text)] if text else []
+
+
+def _inherit(item: ToRead, cascades: dict[tuple[str, str], list[tuple[dict[str, Any], str, int]]]) -> ToRead:
+    prefix = item.rel[: len(item.rel) - len(item.sub)]
+    parts = item.sub.split("/")[:-1]
+    route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
+    given: dict[str, tuple[Any, str, int]] = {}
+    for depth in range(len(parts), -1, -1):  # the nearest section first
+        folder = "/".join(parts[:depth])
+        if item.sub.rpartition("/")[2].lower().startswith("_index.") and depth == len(parts):
+            continue  # a section's own cascade is for the pages below it
+        for values, path, line in cascades.get((prefix, folder), ()):
+            if _applies(values, route):
+                for key, value in values.items():
+                    if key not in ("target", "_target"):
+                        given.setdefault(key, (value, path, line))
+    if not given:
+        return item
+    data = [[key, *given[key]] for key in sorted(given)]
+    return replace(item, inherited=json.dumps(data, sort_keys=True, default=str, ensure_ascii=False))
+
+
+def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]]:
+    """Return the cascade entries of a section's page, each with its path and line (none if unreadable)."""
+    if not isinstance(data, bytes) or b"cascade" not in data:
+        return []
+    try:
+        split = frontmatter.split(data, frontmatter.SYNTAXES)
+        loaded = formats.load(split)
+    except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
+        return []  # the section's own problem is reported where it is read, if it is
+    value = loaded.data.get("cascade") if isinstance(loaded.data, dict) else None
+    entries = value if isinstance(value, list) else [value]
+    line = loaded.keys.get(("cascade",), loaded.pos()).line
+    return [(entry, rel, line) for entry in entries if isinstance(entry, dict) and entry]
+
+
+def _applies(values: dict[str, Any], route: str) -> bool:
+    """Whether a cascade entry reaches the page at ``route`` (``/blog/post``), by its ``target``."""
+    target = values.get("target", values.get("_target"))
+    if not isinstance(target, dict):
+        return True
+    path, kind, environment = target.get("path"), target.get("kind"), target.get("environment")
+    if isinstance(path, str) and path and not _glob(path).fullmatch(route.lower()):
+        return False
+    if isinstance(kind, str) and kind and not _glob(kind).fullmatch("page"):
+        return False
+    return not (
+        isinstance(environment, str) and environment and not _glob(environment).fullmatch("production")
+    )
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """Return a Hugo glob as a pattern: ``*`` within a part, ``**`` across parts, ``{a,b}`` either."""
+    out, depth = [], 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "{":
+            out.append("(?:")
+            depth += 1
+        elif ch == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif ch == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out) + ")" * depth, re.I)

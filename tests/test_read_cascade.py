@@ -1,0 +1,116 @@
+"""Hugo's ``cascade``: what a section's ``_index.md`` passes down reaches the pages below it,
+in every reading: the checkout (with and without the parse cache), a revision, an edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.read.git import Git, Revisions
+from tests.conftest import write
+from tests.test_diff import commit_all, git
+
+SETTINGS = (
+    "name: H\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: hugo\n"
+    "sources:\n  - path: content\n    url: /{path}/\nurls:\n  base: https://h.example/\n"
+    "rules:\n  - match: {type: docs}\n    set: {format: guide}\n"
+)
+SITE: dict[str, str | bytes] = {
+    "stagemap.yml": SETTINGS,
+    "content/_index.md": "---\ntitle: Home\ncascade:\n  kind: page\n  personas: []\n---\n",
+    "content/snippets/_index.md": "---\ntitle: Snippets\ncascade:\n  build:\n    render: never\n---\n",
+    "content/snippets/a.md": "---\ntitle: A snippet\n---\nText.\n",
+    "content/docs/_index.md": (
+        "---\ntitle: Docs\ncascade:\n  - type: docs\n    stages: [onboarding]\n"
+        '  - target:\n      path: "{/docs/guide,/docs/guide/**}"\n    questions: [help]\n'
+        "  - _target:\n      kind: section\n    questions: [risk]\n"
+        "  - target:\n      environment: development\n    questions: [risk]\n---\n"
+    ),
+    "content/docs/guide/_index.md": "---\ntitle: Guide\ncascade:\n  stages: [adoption]\n---\n",
+    "content/docs/guide/setup.md": "---\ntitle: Setup\n---\nText.\n",
+    "content/docs/intro.md": "---\ntitle: Intro\nstages: [awareness]\n---\nText.\n",
+    "content/blog/post.md": "---\ntitle: Post\n---\nText.\n",
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read(root: Path) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    library = stagemap.load_project(root).library
+    return {a.path: (a.url, a.stages, a.questions, a.format) for a in library.assets}
+
+
+EXPECTED = {
+    # Hugo renders no page of the snippets: no address.
+    "content/snippets/a.md": ("", (), (), ""),
+    # The nearest section's stages win; the docs' type reaches it (a rule matches it), and the
+    # questions of the entry whose target path names it (not those for sections or development).
+    "content/docs/guide/setup.md": ("https://h.example/docs/guide/setup/", ("adoption",), ("help",), "guide"),
+    # Its own stages win; the guide's target does not reach it.
+    "content/docs/intro.md": ("https://h.example/docs/intro/", ("awareness",), (), "guide"),
+    "content/blog/post.md": ("https://h.example/blog/post/", (), (), ""),
+}
+
+
+def test_cascade_reaches_the_pages_below_a_section(tmp_path: Path) -> None:
+    root = write(tmp_path, SITE)
+    assert read(root) == EXPECTED
+    code, out, _ = run("-C", str(root), "report", "--explain", "adoption:help")
+    assert code == 0
+    assert (
+        "  docs/guide/setup\n"
+        "    stage from content/docs/guide/_index.md:3 (cascade)\n"
+        "    question from content/docs/_index.md:3 (cascade)\n"
+    ) in out
+
+
+def test_cascade_changes_reach_the_pages_through_the_parse_cache(tmp_path: Path) -> None:
+    root = write(tmp_path, SITE)
+    assert run("-C", str(root), "check")[0] == 0  # writes the parse cache
+    assert (root / ".stagemap-cache").is_dir()
+    assert read(root)["content/docs/guide/setup.md"][1] == ("adoption",)
+    section = root / "content/docs/guide/_index.md"
+    section.write_text(section.read_text().replace("[adoption]", "[advocacy]"))
+    assert read(root)["content/docs/guide/setup.md"][1] == ("advocacy",)
+
+
+def test_cascade_is_read_at_each_revision_and_in_the_worktree(tmp_path: Path) -> None:
+    root = write(tmp_path, SITE)
+    git(root, "init", "-q")
+    when = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC)
+    first = commit_all(root, "first", when)
+    section = root / "content/docs/guide/_index.md"
+    section.write_text(section.read_text().replace("[adoption]", "[advocacy]"))
+    with Git(root) as repo:
+        reader = Revisions(repo)
+        snap = reader.at(repo.resolve(first))
+        assert snap is not None
+        stages = {a.path: a.stages for a in snap.library.assets}
+        assert stages["content/docs/guide/setup.md"] == ("adoption",)
+        now = reader.worktree(snap.config)
+        assert {a.path: a.stages for a in now.library.assets}["content/docs/guide/setup.md"] == ("advocacy",)
+
+
+def test_edits_of_a_page_keep_what_it_inherits(tmp_path: Path) -> None:
+    """promote writes what a rule gives a page because of what it inherits (``type: docs``),
+    and neither it nor tag writes the inherited values into the page (they stay the section's)."""
+    root = write(tmp_path, SITE)
+    page = root / "content/docs/guide/setup.md"
+    code, out, _ = run("-C", str(root), "promote", str(page), "--yes")
+    assert code == 0, out
+    assert page.read_text() == "---\ntitle: Setup\nformat: guide\n---\nText.\n"
+    code, _, _ = run("-C", str(root), "tag", str(page), "--add-question", "risk")
+    assert code == 0
+    assert read(root)["content/docs/guide/setup.md"] == (
+        "https://h.example/docs/guide/setup/",
+        ("adoption",),
+        ("risk",),
+        "guide",
+    )
