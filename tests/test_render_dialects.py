@@ -458,3 +458,22 @@ def test_dialects_raw_html_tables_become_markdown_tables() -> None:
     assert clean(text, ".md", "jekyll", html=True) == table + "A stray  cell .\n"
     assert clean(text, ".mdx", "docusaurus") == table + "A stray  cell .\n"
     assert "<td>10 | 12</td>" in html(text, ".mdx", "docusaurus")
+
+
+@pytest.mark.parametrize("generator", ["docusaurus", "astro", "mkdocs", "hugo"])
+def test_dialects_code_block_titles_show_over_the_code(generator: str) -> None:
+    """```js title="src/config.js": the file name the live page shows over the code was lost."""
+    text = (
+        'Add it:\n\n```js title="src/config.js" {2}\nexport default {};\n```\n\n'
+        "1. Then:\n\n   ```sh {title='Terminal window'}\n   npm run dev\n   ```\n"
+    )
+    assert clean(text, ".md", generator) == (
+        'Add it:\n\n*src/config.js*\n\n```js title="src/config.js" {2}\nexport default {};\n```\n\n'
+        "1. Then:\n\n   *Terminal window*\n\n   ```sh {title='Terminal window'}\n   npm run dev\n   ```\n"
+    )
+    assert clean('```py\nprint("title=1")\n```\n', ".md", generator) == '```py\nprint("title=1")\n```\n'
+
+
+def test_dialects_docusaurus_tab_without_a_label_shows_its_value() -> None:
+    text = '<Tabs>\n<TabItem value="apple">\nAn apple.\n</TabItem>\n</Tabs>\n'
+    assert clean(text, ".mdx", "docusaurus") == "**apple**\n\nAn apple.\n"

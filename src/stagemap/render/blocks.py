@@ -125,6 +125,25 @@ def hold_fences(text: str, held: dict[str, str]) -> str:
     return "\n".join(out)
 
 
+_FENCE_TITLE = re.compile(r"""\btitle=(?:"([^"\n]*)"|'([^'\n]*)')""")
+
+
+def fence_titles(text: str) -> str:
+    """Return ``text`` with each fenced code block's ``title="..."`` (Docusaurus, Starlight,
+    Material: a file name shown over the code) as an italic line above the block."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        was, fence = fence, fence_after(fence, line)
+        found = _FENCE_TITLE.search(line) if fence and not was else None
+        if found and (found.group(1) or found.group(2) or "").strip():
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            out += [f"{indent}*{escape((found.group(1) or found.group(2)).strip())}*", ""]
+        out.append(line)
+    return "\n".join(out)
+
+
 def put_fences_back(text: str, held: dict[str, str]) -> str:
     """Return ``text`` with the code blocks `hold_fences` held back, each at its token's indentation."""
 

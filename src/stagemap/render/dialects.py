@@ -26,6 +26,7 @@ from .blocks import (
     HELD,
     escape,
     fence_after,
+    fence_titles,
     footnotes,
     hold_fences,
     hold_notes_with_code,
@@ -82,6 +83,7 @@ _HINTS = (
     "[^",
     "[!",
     '=== "',
+    "title=",
     ":material-",
     ":octicons-",
     ":fontawesome-",
@@ -137,6 +139,8 @@ def clean(
             text = highlights(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
+    if "title=" in text:
+        text = fence_titles(text)
     if "[^" in text:
         text = footnotes(text)
     held: dict[str, str] = {}

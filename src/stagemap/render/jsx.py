@@ -210,6 +210,8 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
         title = attrs.get("title") or ""
         return quote(f"{escape(kind)}: {escape(title)}" if title else escape(kind), body, markdown=True)
     label = attrs.get("title") or attrs.get("label") or ""
+    if not label and name.lower() in ("tabitem", "tab"):
+        label = attrs.get("value") or ""  # Docusaurus shows a tab without a label by its value
     if not body and name[:1].isupper():
         return "\n\n" + placeholder(label or name) + "\n\n"
     head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
