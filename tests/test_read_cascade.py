@@ -34,6 +34,8 @@ SITE: dict[str, str | bytes] = {
     "content/docs/guide/setup.md": "---\ntitle: Setup\n---\nText.\n",
     "content/docs/intro.md": "---\ntitle: Intro\nstages: [awareness]\n---\nText.\n",
     "content/blog/post.md": "---\ntitle: Post\n---\nText.\n",
+    "content/blog/_index.md": "---\ntitle: Blog\ncascade:\n  draft: true\n---\n",
+    "content/blog/done.md": "---\ntitle: Done\ndraft: false\n---\nText.\n",
 }
 
 
@@ -56,12 +58,20 @@ EXPECTED = {
     # Its own stages win; the guide's target does not reach it.
     "content/docs/intro.md": ("https://h.example/docs/intro/", ("awareness",), (), "guide"),
     "content/blog/post.md": ("https://h.example/blog/post/", (), (), ""),
+    "content/blog/done.md": ("https://h.example/blog/done/", (), (), ""),
 }
 
 
 def test_cascade_reaches_the_pages_below_a_section(tmp_path: Path) -> None:
     root = write(tmp_path, SITE)
     assert read(root) == EXPECTED
+    # The blog's cascade makes its pages drafts (Hugo's draft key), but one that says otherwise.
+    library = stagemap.load_project(root).library
+    status = {a.path: (a.status, a.origin("status")) for a in library.assets if "blog" in a.path}
+    assert status == {
+        "content/blog/post.md": ("draft", (("cascade:content/blog/_index.md", 3),)),
+        "content/blog/done.md": ("published", ()),  # its own draft: false, the default
+    }
     code, out, _ = run("-C", str(root), "report", "--explain", "adoption:help")
     assert code == 0
     assert (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,6 @@ from ..model import limits
 from ..model.library import (
     ALL_FIELDS,
     AUDIENCES,
-    FIELDS,
     INTERNAL_FORMATS,
     MAX_ID,
     MAX_ID_PART,
@@ -24,12 +23,13 @@ from ..model.library import (
 )
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
-from .aliases import alias_keys, apply_aliases
+from .aliases import apply_aliases
 from .bare import bare_page, first_heading, name_title
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
+from .nearmiss import warn_near_misses
 from .presets import preset_own_statuses, preset_unpublished_keys
 from .ruling import apply_rules
 from .urls import page_url
@@ -84,7 +84,7 @@ def parse_asset(
     if found is None:
         return None, problems
     split, loaded = found
-    _warn_near_misses(loaded, add, rules)
+    warn_near_misses(loaded, add, rules)
     own_keys = frozenset(loaded.data)
     if place is not None and place.inherited:
         loaded = inherit(loaded, place.inherited)
@@ -105,7 +105,7 @@ def parse_asset(
             named = f"rule {rule.number} ({rule.where})" if rule.where else f"rule {rule.number}"
             return None, [Problem(rel, 0, 0, "warning", named, rule.text, NOT_ASSET_BY_RULE)]
         loaded, given = verdict.loaded, verdict.given
-    origins = _origins(own, given, own_keys, place.inherited)
+    origins = _origins(own, given, own_keys, place.inherited, rules.aliases)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add)
@@ -113,18 +113,27 @@ def parse_asset(
 
 
 def _origins(
-    own: yamlsafe.Loaded, given: tuple[tuple[str, int], ...], own_keys: frozenset[Any], inherited: str
+    own: yamlsafe.Loaded,
+    given: tuple[tuple[str, int], ...],
+    own_keys: frozenset[Any],
+    inherited: str,
+    aliases: Mapping[str, tuple[str, ...]],
 ) -> list[tuple[str, str, int]]:
     """Return where the fields an asset keeps the origin of came from: the rules, the file's lines,
-    else a section's cascade (``cascade:`` and the section's path as the kind, its line)."""
+    else a section's cascade (``cascade:`` and the section's path as the kind, its line), the
+    field or one of its aliases (``draft`` for ``status``)."""
     origins = [(field, "rule", number) for field, number in given]
     ruled = {field for field, _ in given}
     passed = {key: (path, line) for key, _, path, line in inherited_values(inherited)} if inherited else {}
     for field in ORIGIN_FIELDS:
         if field in ruled or own.data.get(field) in (None, "", []) or not own.values:
             continue
-        if field in passed and field not in own_keys:
-            origins.append((field, "cascade:" + passed[field][0], passed[field][1]))
+        keys = (field, *aliases.get(field, ()))
+        section = (
+            None if own_keys.intersection(keys) else next((passed[k] for k in keys if k in passed), None)
+        )
+        if section is not None:
+            origins.append((field, "cascade:" + section[0], section[1]))
         else:
             origins.append((field, "line", own.pos(field).line))
     return origins
@@ -197,27 +206,6 @@ def _front_matter(
         add(pos.line, pos.col, "front matter must be 'key: value' lines", hint, "not-a-mapping")
         return None
     return split, loaded
-
-
-def _warn_near_misses(loaded: yamlsafe.Loaded, add: Add, rules: ReadRules) -> None:
-    """Warn about keys that look like a misspelt field.
-
-    A key is never a near miss when it is a field, an alias of one, or one of the site's own
-    known keys (the generator's usual keys and the ``known_keys`` setting). With a generator
-    set, a near miss must also be at most two edits from the field (``stauts``, ``stage``),
-    since a site's keys often contain ours (``jobTitle``, ``subTitle``).
-    """
-    own = rules.known_keys | alias_keys(rules.aliases)
-    for key in loaded.data:
-        if key in ALL_FIELDS or key in own:
-            continue
-        close = _near_miss(str(key))
-        if close and rules.generator and _edits(str(key).lower(), close) > 2:
-            continue  # jobTitle, subTitle: a site's own field named after ours, not a typo
-        if close:
-            pos = loaded.keys[(key,)]
-            message, hint = f"unknown field '{key}'", f"did you mean '{close}'?"
-            add(pos.line, pos.col, message, hint, "unknown-field", "warning")
 
 
 # long: one pass over the fields in the order they are reported; splitting it would scatter them
@@ -378,23 +366,3 @@ def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: A
         add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
         given = None
     return given or place.audience
-
-
-def _near_miss(key: str) -> str | None:
-    if key.lower() in FIELDS:
-        return key.lower()
-    close = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.75)
-    return close[0] if close else None
-
-
-def _edits(a: str, b: str) -> int:
-    """Return the edit distance of two words, a swap of neighbours counting as one edit."""
-    rows = [list(range(len(b) + 1))]
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y)))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
