@@ -545,3 +545,15 @@ def test_jekyll_post_url_links_a_post_whatever_its_ending(tmp_path: Path) -> Non
     assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
     page = (tmp_path / "out/assets/posts/2024-01-01-one.html").read_text()
     assert '<p>See <a href="2024-01-02-two.html">two</a>.</p>' in page
+
+
+def test_init_gives_jekyll_posts_no_address_in_styles_it_cannot_fill(tmp_path: Path) -> None:
+    """'ordinal' and 'weekdate' need the day or week of the year: every post was '/ordinal'."""
+    root = initialised(
+        tmp_path / "site",
+        {
+            "_config.yml": "url: https://j.example\npermalink: ordinal\n",
+            "_posts/2024-03-01-launch.md": "---\ntitle: Launch\n---\n",
+        },
+    )
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [""]

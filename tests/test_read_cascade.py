@@ -124,3 +124,23 @@ def test_edits_of_a_page_keep_what_it_inherits(tmp_path: Path) -> None:
         ("risk",),
         "guide",
     )
+
+
+def test_cascade_kinds_mixed_keys_and_addresses_with_braces(tmp_path: Path) -> None:
+    """A section read as an asset is Hugo's kind 'section'; a cascade mixing key types
+    (1: x) crashed the read; so did a page's own url with braces in it."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS + "non_assets:\n  listing: []\n",
+            "content/docs/_index.md": (
+                "---\ntitle: Docs\ncascade:\n  - target:\n      kind: page\n    stages: [onboarding]\n"
+                "  - target:\n      kind: section\n    stages: [adoption]\n  - 1: one\n    params: {2: two, b: 3}\n---\n"
+            ),
+            "content/docs/sub/_index.md": "---\ntitle: Sub\n---\n",
+            "content/docs/sub/page.md": "---\ntitle: Page\nurl: /api/{version}/\n---\n",
+        },
+    )
+    got = read(root)
+    assert got["content/docs/sub/_index.md"][1] == ("adoption",)
+    assert got["content/docs/sub/page.md"][:2] == ("https://h.example/api/{version}/", ("onboarding",))

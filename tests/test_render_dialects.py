@@ -477,3 +477,28 @@ def test_dialects_code_block_titles_show_over_the_code(generator: str) -> None:
 def test_dialects_docusaurus_tab_without_a_label_shows_its_value() -> None:
     text = '<Tabs>\n<TabItem value="apple">\nAn apple.\n</TabItem>\n</Tabs>\n'
     assert clean(text, ".mdx", "docusaurus") == "**apple**\n\nAn apple.\n"
+
+
+def test_dialects_reread_code_in_callouts_and_cells_and_elements_in_lists_and_text() -> None:
+    """A review of this session's changes found: code held back inside a callout or a cell was
+    never put back; an HTML element alone on a line split its paragraph; a tab inside a list
+    item was pulled out of the list; a code block's title joined the paragraph above it."""
+    aside = '<Aside type="tip">\n\n```js\nconst a = 1;\n```\n\n</Aside>\n'
+    assert clean(aside, ".mdx", "astro") == "> **Tip**\n>\n> ```js\n> const a = 1;\n> ```\n"
+    cell = "<table><tr><td>\n\n```js\nx | y\n```\n\n</td></tr></table>\n"
+    assert clean(cell, ".mdx", "astro") == "| ` x \\| y ` |\n|---|\n"
+    text = 'See the guide:\n<a href="/x">Guide</a>\nfor more.\n'
+    assert clean(text, ".mdx", "astro") == "See the guide:\n[Guide](/x)\nfor more.\n"
+    listed = '- item\n\n  <Tab label="A">Apples</Tab>\n\n- next\n'
+    assert clean(listed, ".mdx", "astro") == "- item\n\n  **A**\n\n  Apples\n\n- next\n"
+    titled = 'Run this:\n```js title="app.js"\nx\n```\n'
+    assert clean(titled, ".md", "docusaurus") == 'Run this:\n\n*app.js*\n\n```js title="app.js"\nx\n```\n'
+
+
+def test_dialects_html_tables_nested_or_with_cells_left_open() -> None:
+    nested = (
+        "<table><tr><td>outer<table><tr><td>in1</td><td>in2</td></tr></table></td><td>x</td></tr></table>\n"
+    )
+    assert clean(nested, ".md", "jekyll", html=True) == "| outer in1 in2 | x |\n|---|---|\n"
+    open_cells = "<table><tr><td>a<td>b</tr><tr><td>c<td>d</table>\n"
+    assert clean(open_cells, ".md", "jekyll", html=True) == "| a | b |\n|---|---|\n| c | d |\n"

@@ -5,7 +5,7 @@
 match. A page's own front matter wins, then the nearest section's cascade, then the next one
 up. A cascade is a mapping or a list of them; one with a ``target`` (``_target`` in older sites)
 applies only to the pages it names: its ``path`` glob (``/blog/**``, ``{/a,/a/**}``), a ``kind``
-that includes ``page``, an ``environment`` that includes ``production`` (the site as built).
+that includes the page's (``page``, or ``section`` for an ``_index`` page read as an asset), an ``environment`` that includes ``production`` (the site as built).
 
 What reaches each page is kept on its `ToRead` (``inherited``, JSON: part of the parse and of
 the parse cache's key) and merged into its front matter by `stagemap.read.parse`. The values a
@@ -68,21 +68,23 @@ def inherited_values(text: str) -> list[tuple[str, Any, str, int]]:
 def _inherit(item: ToRead, cascades: dict[tuple[str, str], list[tuple[dict[str, Any], str, int]]]) -> ToRead:
     prefix = item.rel[: len(item.rel) - len(item.sub)]
     parts = item.sub.split("/")[:-1]
+    section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
     route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
     given: dict[str, tuple[Any, str, int]] = {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])
-        if item.sub.rpartition("/")[2].lower().startswith("_index.") and depth == len(parts):
+        if section and depth == len(parts):
             continue  # a section's own cascade is for the pages below it
         for values, path, line in cascades.get((prefix, folder), ()):
-            if _applies(values, route):
+            if _applies(values, route, "section" if section else "page"):
                 for key, value in values.items():
                     if key not in ("target", "_target"):
                         given.setdefault(key, (value, path, line))
     if not given:
         return item
-    data = [[key, *given[key]] for key in sorted(given)]
-    return replace(item, inherited=json.dumps(data, sort_keys=True, default=str, ensure_ascii=False))
+    data = [[key, *given[key]] for key in sorted(given, key=str)]
+    # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
+    return replace(item, inherited=json.dumps(data, default=str, ensure_ascii=False))
 
 
 def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]]:
@@ -100,15 +102,16 @@ def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any
     return [(entry, rel, line) for entry in entries if isinstance(entry, dict) and entry]
 
 
-def _applies(values: dict[str, Any], route: str) -> bool:
-    """Whether a cascade entry reaches the page at ``route`` (``/blog/post``), by its ``target``."""
+def _applies(values: dict[str, Any], route: str, kind_of_page: str) -> bool:
+    """Whether a cascade entry reaches the page at ``route`` (``/blog/post``), of Hugo's kind
+    ``kind_of_page`` (``page`` or ``section``), by its ``target``."""
     target = values.get("target", values.get("_target"))
     if not isinstance(target, dict):
         return True
     path, kind, environment = target.get("path"), target.get("kind"), target.get("environment")
     if isinstance(path, str) and path and not _glob(path).fullmatch(route.lower()):
         return False
-    if isinstance(kind, str) and kind and not _glob(kind).fullmatch("page"):
+    if isinstance(kind, str) and kind and not _glob(kind).fullmatch(kind_of_page):
         return False
     return not (
         isinstance(environment, str) and environment and not _glob(environment).fullmatch("production")

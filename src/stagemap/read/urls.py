@@ -126,6 +126,8 @@ def jekyll_pattern(permalink: str, collection: str = "") -> str:
     """Return a Jekyll permalink (a style's name, or a route with ``:year``-like placeholders) as a
     URL pattern: ``/blog/:year/:title/`` is ``/blog/{year}/{slug}/``. A placeholder it does not
     know (``:y_day``) is left out of the route."""
+    if permalink in ("ordinal", "weekdate"):
+        return ""  # day of the year, week of the year: not known here, so no address rather than a wrong one
     route = _JEKYLL_STYLES.get(permalink, permalink).replace("{", "{{").replace("}", "}}")
 
     def name(found: re.Match[str]) -> str:
@@ -149,13 +151,10 @@ def public_url(
 
     With ``lowercase``, a route made from the pattern is lower-cased (as Hugo makes its paths);
     a given address is kept as written. A ``slug`` starting with ``/`` is the whole route, but
-    in a pattern with ``{doc}``, where it is the route under the docs' own. A given route with
-    braces is a pattern of its own (a Jekyll ``permalink: /:path/x/``, once translated).
+    in a pattern with ``{doc}``, where it is the route under the docs' own.
     """
     if given.startswith(("http://", "https://")):
         return given
-    if "{" in given and base:
-        pattern, given = given, ""
     if given:
         route = given
     elif pattern and base:
@@ -181,11 +180,12 @@ def page_url(
     draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out."""
     if draft or preset_unrendered(rules.generator, fm):
         return ""
+    pattern = source_pattern or rules.url_pattern
     if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
-        given = jekyll_pattern(given)  # permalink: /:path/x/
+        pattern, given = jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
     return public_url(
         given,
-        source_pattern or rules.url_pattern,
+        pattern,
         rules.base_url,
         sub,
         fm.get("slug"),

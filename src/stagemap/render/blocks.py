@@ -11,7 +11,7 @@ from collections.abc import Callable
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DOCUSAURUS_NOTE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<kind>[A-Za-z][\w-]*)"
-    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*?))?(?:[ \t]*\{[^}\n]*\})?[ \t]*$"
+    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
 )
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too."""
@@ -93,7 +93,9 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
     return "\n".join(out)
 
 
-_HELD_FENCE = re.compile("^([ \t]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
+_HELD_FENCE = re.compile("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
+"""A held code block's token alone on its line, after its indentation or quote marks (``> ``)."""
+_HELD_ANYWHERE = re.compile("\ue001\\d+\ue001")
 
 
 def hold_fences(text: str, held: dict[str, str]) -> str:
@@ -139,7 +141,7 @@ def fence_titles(text: str) -> str:
         found = _FENCE_TITLE.search(line) if fence and not was else None
         if found and (found.group(1) or found.group(2) or "").strip():
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            out += [f"{indent}*{escape((found.group(1) or found.group(2)).strip())}*", ""]
+            out += ["", f"{indent}*{escape((found.group(1) or found.group(2)).strip())}*", ""]
         out.append(line)
     return "\n".join(out)
 
@@ -149,9 +151,16 @@ def put_fences_back(text: str, held: dict[str, str]) -> str:
 
     def back(match: re.Match[str]) -> str:
         indent = match.group(1)
-        return "\n".join(indent + line if line else line for line in held[match.group(2)].split("\n"))
+        bare = indent.rstrip(" \t") if ">" in indent else indent  # "> " before a line, ">" alone
+        return "\n".join(indent + line if line else bare for line in held[match.group(2)].split("\n"))
 
-    return _HELD_FENCE.sub(back, text)
+    def inline(match: re.Match[str]) -> str:  # in a table cell, say: its code as a code span
+        code = " ".join(line.strip() for line in held[match.group(0)].split("\n")[1:-1] if line.strip())
+        code = code.replace("|", "\\|")  # a table's cell ends at a bare |, in a code span too
+        ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
+        return f"{ticks} {code} {ticks}" if code else ""
+
+    return _HELD_ANYWHERE.sub(inline, _HELD_FENCE.sub(back, text))
 
 
 def fence_after(fence: str, line: str) -> str:
@@ -202,14 +211,25 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 def _may_indent(lines: list[str], at: int, indent: str) -> bool:
     """Whether an admonition may open at line ``at`` with ``indent``: up to three spaces, or
-    more inside a list item (the nearest line above that is less indented is an item's)."""
+    inside a list item, less than four columns past where the item's text starts (the item is
+    the nearest line above that is one; a line at the left margin that is none ends the search)."""
     width = len(indent.expandtabs(4))
     if width < 4:
         return True
-    for line in reversed(lines[:at]):
-        if line.strip() and len(line) - len(line.lstrip(" \t")) < len(indent):
-            return bool(_LIST_ITEM.match(line))
+    for line in reversed(lines[max(0, at - _LOOK_BACK) : at]):
+        item = _LIST_ITEM.match(line)
+        if item is not None:
+            start = len(item.group(0).expandtabs(4))
+            start += len(line[item.end() :]) - len(line[item.end() :].lstrip(" "))
+            if start <= width:
+                return width - start < 4
+        elif line.strip() and not line[:1].isspace():
+            return False
     return False
+
+
+_LOOK_BACK = 200
+"""Lines looked back through for the list item an indented admonition may belong to."""
 
 
 def _indented(text: str, indent: str) -> str:

@@ -106,8 +106,9 @@ class _Open:
     at: int
     """Index in the output where its children start."""
     block: bool
-    starts_line: bool = False
-    """Nothing but spaces before its tag on the line: closed at a line's end, it is a block."""
+    indent: str | None = None
+    """The spaces before its tag when nothing else is there (None: text is): closed at a line's
+    end, it is a block, at that indentation."""
 
 
 @dataclass(slots=True)
@@ -137,15 +138,16 @@ class _Builder:
                     start = end
             elif (tag := _parse_tag(text, at, self.html)) is not None:
                 before = text[start:at]
-                line_start = not text[text.rfind("\n", 0, at) + 1 : at].strip()
-                if line_start and not self.html:  # an element's indentation is no text of its own
-                    before = before.rstrip(" \t")
+                lead = text[text.rfind("\n", 0, at) + 1 : at]
+                indent = None if lead.strip() or self.html else lead
+                if indent:  # put back around what the element becomes (see `_placed`)
+                    before = before[: len(before) - len(indent)] if before.endswith(indent) else before
                 self.out.append(before)
                 if self.html and tag.name.lower() in _VOID:
                     tag.empty = True
                 newline = text.find("\n", tag.end)
                 line_end = not text[tag.end : len(text) if newline < 0 else newline].strip()
-                self._tag(tag, _alone(text, at, tag.end), line_start, line_end)
+                self._tag(tag, _alone(text, at, tag.end), indent, line_end)
                 start = tag.end
             i = seek.search(text, max(start, at + 1))
         self.out.append(text[start:])
@@ -154,25 +156,47 @@ class _Builder:
             made = made.replace(_ROW, "\n").replace(_CELL, " ").replace(_NEXT_CELL, " ")
         return made
 
-    def _tag(self, tag: _Tag, block: bool, line_start: bool = False, line_end: bool = False) -> None:
+    def _tag(self, tag: _Tag, block: bool, indent: str | None = None, line_end: bool = False) -> None:
+        if self.html and not tag.closing and tag.name.lower() in ("td", "th", "tr"):
+            self._end_cells(tag.name.lower())
         if tag.closing:
             self._close(tag.name, line_end)
         elif tag.empty:
-            self.out.append(_empty(tag, block))
+            self.out.append(_placed(_empty(tag, block), indent, block))
         else:
-            self.stack.append(_Open(tag, len(self.out), block, line_start))
+            self.stack.append(_Open(tag, len(self.out), block, indent))
+
+    def _end_cells(self, opening: str) -> None:
+        """Close the cell (and, for a new row, the row) HTML leaves open: ``<td>a<td>b``."""
+        ends = ("td", "th") if opening != "tr" else ("td", "th", "tr")
+        while self.stack and self.stack[-1].tag.name.lower() in ends:
+            self._close(self.stack[-1].tag.name)
 
     def _close(self, name: str, line_end: bool = False) -> None:
         depth = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].tag.name == name), None)
         if depth is None:
             return
+        while self.html and len(self.stack) - 1 > depth:  # HTML closes what it leaves open: <td>a</tr>
+            self._close(self.stack[-1].tag.name)
         opened = self.stack[depth]
         del self.stack[depth:]
         children = "".join(self.out[opened.at :])
         del self.out[opened.at :]
-        # <Tab label="Red">Apples</Tab> on a line of its own is a block, as one over three lines is.
-        block = opened.block or (opened.starts_line and line_end and not self.html)
-        self.out.append(_element(opened.tag, children, block))
+        # <Tab label="Red">Apples</Tab> on a line of its own is a block, as one over three lines
+        # is; an HTML element there (<a>, <span>) stays in the text around it.
+        own_line = opened.indent is not None and line_end and opened.tag.name[:1].isupper()
+        block = opened.block or (own_line and not self.html)
+        self.out.append(_placed(_element(opened.tag, children, block), opened.indent, block))
+
+
+def _placed(made: str, indent: str | None, block: bool) -> str:
+    """Return what an element became, at the indentation its tag had: in front of a block's every
+    line (it stays in its list item; in another element, that one's dedent takes it off)."""
+    if not indent:
+        return made
+    if not block:
+        return indent + made
+    return "\n".join(indent + line if line.strip() else line for line in made.split("\n"))
 
 
 def _element(tag: _Tag, children: str, block: bool) -> str:
@@ -220,13 +244,20 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
 
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 _CELL, _ROW, _NEXT_CELL = "\ue010", "\ue011", "\ue012"
+_INNER_RULE = re.compile(r"^\|(?:---\|)+$", re.M)
+_INNER_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
+_BARE_BAR = re.compile(r"(?<!\\)\|")
 """Marks around a cell's and a row's text until their table is made (`_table_part`)."""
 
 
 def _table_part(name: str, children: str) -> str:
     """Return a table cell or row, marked, or a table as a Markdown table (the first row its head)."""
     if name in ("td", "th"):
-        return _CELL + " ".join(children.replace(_CELL, " ").split()).replace("|", "\\|") + _CELL
+        if "|" in children and _INNER_RULE.search(children):  # a table in the cell: its cells' text
+            children = _INNER_RULE.sub(" ", children)
+            children = _INNER_BORDER.sub(" ", children)
+        text = " ".join(children.replace(_CELL, " ").replace(_ROW, " ").split())
+        return _CELL + _BARE_BAR.sub(r"\\|", text) + _CELL
     if name == "tr":
         return _ROW + _NEXT_CELL.join(children.split(_CELL)[1::2]) + _ROW
     rows = [row.split(_NEXT_CELL) for row in children.split(_ROW)[1::2]]

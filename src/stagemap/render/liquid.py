@@ -33,9 +33,9 @@ _BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", r
 _TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
 _OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 _LINK_TARGET = re.compile(
-    r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\]\n]*\])*\])\(((?:[^()\s]|\{\{[^}]*\}\})*\{\{[^)]*?)\)"
+    r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\[\]\n]*\])*+\])\(((?:[^()\s{]|\{(?!\{)|\{\{[^}]*\}\})++)\)"
 )
-"""A Markdown link or image whose target holds a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
+"""A Markdown link or image, whose target may hold a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
 _ATTRIBUTE_VALUE = re.compile(r"""(\b(?:href|src)\s*=\s*)(["'])([^"'\n]*\{\{[^"'\n]*)\2""")
 _PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*$""")
 _SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
@@ -91,6 +91,8 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
 
 def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return a link whose target holds Liquid with its target worked out, else its text alone."""
+    if "{{" not in match.group(2):
+        return match.group(0)
     text, target = match.group(1), _target(match.group(2), params)
     if target:
         return f"{text}({target})"
