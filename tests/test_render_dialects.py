@@ -502,3 +502,18 @@ def test_dialects_html_tables_nested_or_with_cells_left_open() -> None:
     assert clean(nested, ".md", "jekyll", html=True) == "| outer in1 in2 | x |\n|---|---|\n"
     open_cells = "<table><tr><td>a<td>b</tr><tr><td>c<td>d</table>\n"
     assert clean(open_cells, ".md", "jekyll", html=True) == "| a | b |\n|---|---|\n| c | d |\n"
+
+
+def test_dialects_mdx_elements_indented_oddly_inside_a_list_item_stay_in_it() -> None:
+    """Starlight's customization guide indents its tabs by 9, 4 and 11 spaces inside a list item
+    (MDX reads none of it as code): put back at their own indentation they became code."""
+    text = (
+        '1.  Install.\n    More text.\n\n         <Tabs>\n\n    <TabItem label="npm">\n\n'
+        "    ```sh\n    npm i x\n    ```\n\n           </TabItem>\n    </Tabs>\n\n2.  Next\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "1.  Install.\n    More text.\n\n    **npm**\n\n    ```sh\n    npm i x\n    ```\n\n2.  Next\n"
+    )
+    assert clean(
+        '    <Tabs>\n    <TabItem label="A">\n    x\n    </TabItem>\n    </Tabs>\n', ".mdx", "astro"
+    ) == ("**A**\n\nx\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DOCUSAURUS_NOTE = re.compile(
@@ -216,16 +216,24 @@ def _may_indent(lines: list[str], at: int, indent: str) -> bool:
     width = len(indent.expandtabs(4))
     if width < 4:
         return True
-    for line in reversed(lines[max(0, at - _LOOK_BACK) : at]):
+    column = item_column(reversed(lines[max(0, at - _LOOK_BACK) : at]), width)
+    return column is not None and width - column < 4
+
+
+def item_column(above: Iterable[str], width: int) -> int | None:
+    """Return the column where the text of the list item holding a line indented ``width``
+    starts, given the lines ``above`` it, nearest first (looked through up to a line at the left
+    margin that is no item); None when no list item holds it."""
+    for line in above:
         item = _LIST_ITEM.match(line)
         if item is not None:
             start = len(item.group(0).expandtabs(4))
             start += len(line[item.end() :]) - len(line[item.end() :].lstrip(" "))
             if start <= width:
-                return width - start < 4
+                return start
         elif line.strip() and not line[:1].isspace():
-            return False
-    return False
+            return None
+    return None
 
 
 _LOOK_BACK = 200

@@ -20,7 +20,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from .blocks import escape, quote
+from .blocks import escape, item_column, quote
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -138,10 +138,12 @@ class _Builder:
                     start = end
             elif (tag := _parse_tag(text, at, self.html)) is not None:
                 before = text[start:at]
-                lead = text[text.rfind("\n", 0, at) + 1 : at]
+                line = text.rfind("\n", 0, at) + 1
+                lead = text[line:at]
                 indent = None if lead.strip() or self.html else lead
                 if indent:  # put back around what the element becomes (see `_placed`)
                     before = before[: len(before) - len(indent)] if before.endswith(indent) else before
+                    indent = _item_indent(text, line, len(indent.expandtabs(4)))
                 self.out.append(before)
                 if self.html and tag.name.lower() in _VOID:
                     tag.empty = True
@@ -187,6 +189,15 @@ class _Builder:
         own_line = opened.indent is not None and line_end and opened.tag.name[:1].isupper()
         block = opened.block or (own_line and not self.html)
         self.out.append(_placed(_element(opened.tag, children, block), opened.indent, block))
+
+
+def _item_indent(text: str, line: int, width: int) -> str:
+    """Return the indentation an element's tag indented ``width`` columns at ``line`` keeps: its
+    list item's text column, when one holds it (MDX does not read indentation as code; inside a
+    list, the item's column keeps it in the item); none elsewhere."""
+    above = text[max(0, line - 20_000) : max(0, line - 1)].split("\n")
+    column = item_column(reversed(above[-200:]), width)
+    return " " * column if column else ""
 
 
 def _placed(made: str, indent: str | None, block: bool) -> str:
