@@ -504,8 +504,9 @@ def test_init_reads_jekyll_collections_styles_and_the_folders_jekyll_ignores(tmp
         {
             "_config.yml": (
                 "url: https://j.example\npermalink: none\ncollections_dir: parts\n"
-                "collections: [recipes]\ninclude: [_pages]\n"
+                "collections: [recipes, old]\ninclude: [_pages]\nexclude: [parts/_old]\n"
             ),
+            "parts/_old/gone.md": "---\ntitle: Gone\n---\n",
             "parts/_posts/2024-03-01-launch.md": "---\ntitle: Launch\ncategories: [News, Product]\n---\n",
             "parts/_recipes/soup.md": "---\ntitle: Soup\n---\n",
             "_drafts/idea.md": "---\ntitle: Idea\n---\n",
@@ -518,6 +519,7 @@ def test_init_reads_jekyll_collections_styles_and_the_folders_jekyll_ignores(tmp
     text = (root / "stagemap.yml").read_text()
     assert '  - path: parts/_posts\n    url: "/{categories}/{slug}.html"\n' in text
     assert "  - path: parts/_recipes\n    audience: internal\n" in text  # no output: true
+    assert "path: parts/_old" not in text  # the site's own exclude list names it
     assert '  - path: .\n    url: "/{file}.html"\n' in text and '"/_notes/"' in text
     library = stagemap.load_project(root).library
     assert {a.path: (a.url, a.status) for a in library.assets} == {

@@ -220,11 +220,13 @@ def _sources(
         pages = FoundSource(
             ".", kinds.pages, tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours, *ignored)))
         )
-        # Posts and collections first: a file under two sources is read by the first.
+        # Posts and collections first (but those the site's exclude list names): a file under
+        # two sources is read by the first.
         return (
             *(
                 FoundSource(folder, url, (), audience, folder.rpartition("/")[2].lstrip("_") + "/")
                 for folder, url, audience in kinds.folders
+                if folder not in names
             ),
             pages,
         )
