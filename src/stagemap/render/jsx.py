@@ -255,10 +255,12 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
 
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 _CELL, _ROW, _NEXT_CELL = "\ue010", "\ue011", "\ue012"
+"""Marks around a cell's and a row's text, and between cells, until their table is made (`_table_part`)."""
 _INNER_RULE = re.compile(r"^\|(?:---\|)+$", re.M)
+"""The rule under a table's head: a table made inside a cell."""
 _INNER_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
 _BARE_BAR = re.compile(r"(?<!\\)\|")
-"""Marks around a cell's and a row's text until their table is made (`_table_part`)."""
+"""A ``|`` not yet escaped: in a cell, it would end the cell."""
 
 
 def _table_part(name: str, children: str) -> str:
