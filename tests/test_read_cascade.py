@@ -144,3 +144,21 @@ def test_cascade_kinds_mixed_keys_and_addresses_with_braces(tmp_path: Path) -> N
     got = read(root)
     assert got["content/docs/sub/_index.md"][1] == ("adoption",)
     assert got["content/docs/sub/page.md"][:2] == ("https://h.example/api/{version}/", ("onboarding",))
+
+
+def test_cascade_of_a_translated_section_reaches_its_own_language_only(tmp_path: Path) -> None:
+    """Hugo's translations by file name: _index.fr.md cascades to post.fr.md, not to post.md."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS,
+            "content/blog/_index.md": "---\ntitle: Blog\ncascade:\n  stages: [awareness]\n---\n",
+            "content/blog/_index.fr.md": "---\ntitle: Blogue\ncascade:\n  stages: [advocacy]\n---\n",
+            "content/blog/post.md": "---\ntitle: Post\n---\n",
+            "content/blog/post.fr.md": "---\ntitle: Billet\nid: post-fr\n---\n",
+        },
+    )
+    assert {path: got[1] for path, got in read(root).items() if "post" in path} == {
+        "content/blog/post.md": ("awareness",),
+        "content/blog/post.fr.md": ("advocacy",),
+    }

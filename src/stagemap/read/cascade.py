@@ -33,14 +33,12 @@ def with_cascades(found: Scan, read: Read) -> Scan:
     """Return ``found`` with what each file to read inherits from the sections above it."""
     if not found.sections:
         return found
-    cascades: dict[tuple[str, str], list[tuple[dict[str, Any], str, int]]] = {}
+    cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
     for section in found.sections:
         entries = _entries(read(section), section.rel)
         if entries:
-            folder = section.sub.rpartition("/")[0]
-            cascades.setdefault((section.rel[: len(section.rel) - len(section.sub)], folder), []).extend(
-                entries
-            )
+            key = (section.rel[: len(section.rel) - len(section.sub)], section.sub.rpartition("/")[0])
+            cascades.setdefault((*key, _language(section.sub)), []).extend(entries)
     if not cascades:
         return found
     items = tuple(_inherit(item, cascades) for item in found.to_read)
@@ -65,8 +63,17 @@ def inherited_values(text: str) -> list[tuple[str, Any, str, int]]:
     return [(k, v, path, line) for k, v, path, line in json.loads(text)] if text else []
 
 
-def _inherit(item: ToRead, cascades: dict[tuple[str, str], list[tuple[dict[str, Any], str, int]]]) -> ToRead:
-    prefix = item.rel[: len(item.rel) - len(item.sub)]
+def _language(sub: str) -> str:
+    """Return the language a file's name gives it (``post.fr.md``: ``fr``), empty for the default's."""
+    parts = sub.rpartition("/")[2].split(".")
+    return parts[-2].lower() if len(parts) > 2 else ""
+
+
+def _inherit(
+    item: ToRead, cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]]
+) -> ToRead:
+    """Return ``item`` with what the sections above it pass down (those of its own language)."""
+    prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.sub)
     parts = item.sub.split("/")[:-1]
     section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
     route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
@@ -75,7 +82,7 @@ def _inherit(item: ToRead, cascades: dict[tuple[str, str], list[tuple[dict[str, 
         folder = "/".join(parts[:depth])
         if section and depth == len(parts):
             continue  # a section's own cascade is for the pages below it
-        for values, path, line in cascades.get((prefix, folder), ()):
+        for values, path, line in cascades.get((prefix, folder, language), ()):
             if _applies(values, route, "section" if section else "page"):
                 for key, value in values.items():
                     if key not in ("target", "_target"):
