@@ -66,7 +66,7 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
 """File endings of content files per generator."""
 
 _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "hugo": (("listing", ("_index.md",)), ("partial", ("layouts/", "archetypes/"))),
+    "hugo": (("listing", ("_index.md", "_index.*.md")), ("partial", ("layouts/", "archetypes/"))),
     "jekyll": (("partial", ("_includes/", "_layouts/")),),
     "docusaurus": (("partial", ("_*", "_*/")),),
     "gatsby": (("snippet", ("snippets/",)),),
