@@ -417,6 +417,7 @@ STARLIGHT_CONFIG = """import starlight from '@astrojs/starlight';
 const site = process.env.PREVIEW || 'https://docs.example/';
 export default defineConfig({
   site,
+  api: { cache: true },
   integrations: [starlight({
     title: 'Docs',
     %s
@@ -459,6 +460,8 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
             "src/content/docs/de/guides/setup.md": "---\ntitle: Einrichtung\n---\nText.\n",
             "src/content/docs/pt-br/faq.md": "---\ntitle: Perguntas\n---\nTexto.\n",
             "src/content/i18n/de.json": "{}\n",
+            # A folder named like a key of the configuration that is no locale ('api: {').
+            f"src/content/docs/{english}api/index.md": "---\ntitle: API\n---\n",
         },
     )
     code, out, _ = run("init", str(root))
@@ -473,6 +476,7 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
     project = stagemap.load_project(root)
     # A slug is the whole route (under the locale's); a path is lower case, spaces as hyphens.
     assert sorted(a.url for a in project.library.assets) == [
+        url.replace("guides/setup", "api"),
         url.replace("guides/setup", "beta/route"),
         url.replace("guides/setup", "faq"),
         url,

@@ -38,7 +38,7 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
     docs = root / DOCS
     if not STARLIGHT.search(code) or not docs.is_dir():
         return None
-    keys = {m.group(2).lower() for m in _LOCALE_KEY.finditer(code)}
+    keys = {m.group(2).lower() for part in _locales(code) for m in _LOCALE_KEY.finditer(part)}
     languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name.lower() in keys)
     default = _DEFAULT_LOCALE.search(code)
     if "root" not in keys and default and default.group(1) in languages:
@@ -46,6 +46,25 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
         others = tuple(f"{DOCS}/{n}/" for n in languages if n != name)
         return f"{DOCS}/{name}", f"/{name}/{{entry}}/", (), others
     return DOCS, "/{entry}/", tuple(f"/{n}/" for n in languages), tuple(f"{DOCS}/{n}/" for n in languages)
+
+
+_LOCALES = re.compile(r"\blocales\s*[:=]\s*\{")
+"""Where the ``locales`` object starts: ``locales: {`` in the options, or ``const locales = {``."""
+
+
+def _locales(code: str) -> list[str]:
+    """Return the text of each ``locales`` object in the configuration (its keys name the locales;
+    a key elsewhere, ``api: {``, is none)."""
+    found = []
+    for start in _LOCALES.finditer(code):
+        depth, i = 0, start.end() - 1
+        while i < len(code):
+            depth += {"{": 1, "}": -1}.get(code[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        found.append(code[start.end() : i])
+    return found
 
 
 def site_constant(code: str) -> str:
