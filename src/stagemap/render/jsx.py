@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .blocks import escape, item_column, quote
+from .htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -154,8 +156,8 @@ class _Builder:
             i = seek.search(text, max(start, at + 1))
         self.out.append(text[start:])
         made = "".join(self.out)
-        if _CELL in made or _ROW in made:  # cells and rows outside any table: their text
-            made = made.replace(_ROW, "\n").replace(_CELL, " ").replace(_NEXT_CELL, " ")
+        if CELL in made or ROW in made:  # cells and rows outside any table: their text
+            made = made.replace(ROW, "\n").replace(CELL, " ").replace(NEXT_CELL, " ")
         return made
 
     def _tag(self, tag: _Tag, block: bool, indent: str | None = None, line_end: bool = False) -> None:
@@ -195,9 +197,20 @@ def _item_indent(text: str, line: int, width: int) -> str:
     """Return the indentation an element's tag indented ``width`` columns at ``line`` keeps: its
     list item's text column, when one holds it (MDX does not read indentation as code; inside a
     list, the item's column keeps it in the item); none elsewhere."""
-    above = text[max(0, line - 20_000) : max(0, line - 1)].split("\n")
-    column = item_column(reversed(above[-200:]), width)
+    column = item_column(_lines_above(text, line), width)
     return " " * column if column else ""
+
+
+def _lines_above(text: str, line: int, most: int = 200) -> Iterator[str]:
+    """Yield the lines before the one starting at ``line``, nearest first (at most ``most``): only
+    as many as are asked for are cut out of the text."""
+    end = line - 1
+    for _ in range(most):
+        if end < 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def _placed(made: str, indent: str | None, block: bool) -> str:
@@ -215,8 +228,8 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
     attrs, name = tag.attrs, tag.name
     if name.lower() in _HIDDEN:
         return ""
-    if name.lower() in _TABLE_PARTS:
-        return _table_part(name.lower(), children)
+    if name.lower() in TABLE_PARTS:
+        return table_part(name.lower(), children)
     if name.lower() in _EMBEDS:
         return _empty(tag, block)
     lower, text = name.lower(), " ".join(children.split())
@@ -251,35 +264,6 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
         return "\n\n" + placeholder(label or name) + "\n\n"
     head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
     return f"\n\n{head}{body}\n\n"
-
-
-_TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
-_CELL, _ROW, _NEXT_CELL = "\ue010", "\ue011", "\ue012"
-"""Marks around a cell's and a row's text, and between cells, until their table is made (`_table_part`)."""
-_INNER_RULE = re.compile(r"^\|(?:---\|)+$", re.M)
-"""The rule under a table's head: a table made inside a cell."""
-_INNER_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
-_BARE_BAR = re.compile(r"(?<!\\)\|")
-"""A ``|`` not yet escaped: in a cell, it would end the cell."""
-
-
-def _table_part(name: str, children: str) -> str:
-    """Return a table cell or row, marked, or a table as a Markdown table (the first row its head)."""
-    if name in ("td", "th"):
-        if "|" in children and _INNER_RULE.search(children):  # a table in the cell: its cells' text
-            children = _INNER_RULE.sub(" ", children)
-            children = _INNER_BORDER.sub(" ", children)
-        text = " ".join(children.replace(_CELL, " ").replace(_ROW, " ").split())
-        return _CELL + _BARE_BAR.sub(r"\\|", text) + _CELL
-    if name == "tr":
-        return _ROW + _NEXT_CELL.join(children.split(_CELL)[1::2]) + _ROW
-    rows = [row.split(_NEXT_CELL) for row in children.split(_ROW)[1::2]]
-    if not rows:
-        return children.replace(_CELL, " ")
-    width = max(len(r) for r in rows)
-    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
-    lines.insert(1, "|" + "---|" * width)
-    return "\n\n" + "\n".join(lines) + "\n\n"
 
 
 def _empty(tag: _Tag, block: bool) -> str:

@@ -1,0 +1,37 @@
+"""HTML tables as Markdown tables: ``<table>``, ``<tr>`` rows, ``<th>``/``<td>`` cells (see `stagemap.render.jsx`).
+
+The elements are read inside out: each cell becomes its text between marks, each row its cells
+between marks, and the table, once closed, a Markdown table whose first row is its head.
+"""
+
+from __future__ import annotations
+
+import re
+
+TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
+CELL, ROW, NEXT_CELL = "\ue010", "\ue011", "\ue012"
+"""Marks around a cell's and a row's text, and between cells, until their table is made (`table_part`)."""
+_INNER_RULE = re.compile(r"^\|(?:---\|)+$", re.M)
+"""The rule under a table's head: a table made inside a cell."""
+_INNER_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
+_BARE_BAR = re.compile(r"(?<!\\)\|")
+"""A ``|`` not yet escaped: in a cell, it would end the cell."""
+
+
+def table_part(name: str, children: str) -> str:
+    """Return a table cell or row, marked, or a table as a Markdown table (the first row its head)."""
+    if name in ("td", "th"):
+        if "|" in children and _INNER_RULE.search(children):  # a table in the cell: its cells' text
+            children = _INNER_RULE.sub(" ", children)
+            children = _INNER_BORDER.sub(" ", children)
+        text = " ".join(children.replace(CELL, " ").replace(ROW, " ").split())
+        return CELL + _BARE_BAR.sub(r"\\|", text) + CELL
+    if name == "tr":
+        return ROW + NEXT_CELL.join(children.split(CELL)[1::2]) + ROW
+    rows = [row.split(NEXT_CELL) for row in children.split(ROW)[1::2]]
+    if not rows:
+        return children.replace(CELL, " ")
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n\n" + "\n".join(lines) + "\n\n"
