@@ -75,7 +75,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
     default_ids = {
         item.rel: (
             default_id(item),
-            Place(item.sub, item.audience, item.source.url, item.draft, item.inherited),
+            Place.of(item),
         )
         for item in with_cascades(scan(config), lambda item: read_content(item.path, item.rel)).to_read
     }

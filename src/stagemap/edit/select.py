@@ -83,7 +83,7 @@ def parse_item(
     config: Config, item: ToRead, data: bytes, vocab: Vocabulary
 ) -> tuple[Asset | None, list[Problem]]:
     """Parse a file's bytes as the reader does: the project's rules, the file's place."""
-    place = Place(item.sub, item.audience, item.source.url, item.draft, item.inherited)
+    place = Place.of(item)
     return parse_asset(item.rel, default_id(item), data, vocab, config.rules, place)
 
 

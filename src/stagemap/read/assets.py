@@ -72,7 +72,7 @@ def read_library(
         data = read_content(path, rel)
         if isinstance(data, Problem):
             return None, [data]
-        place = Place(item.sub, item.audience, item.source.url, item.draft, item.inherited)
+        place = Place.of(item)
         return parse_asset(rel, default_id(item), data, vocab, config.rules, place)
 
     files = [(item.path, item.rel) for item in found.to_read]

@@ -361,7 +361,7 @@ class Revisions:
         return (
             item.path,
             item.rel,
-            Place(item.sub, item.audience, item.source.url, item.draft, item.inherited),
+            Place.of(item),
         )
 
     def _library(self, config: Config, found: Scan, data: Callable[[ToRead], bytes | Problem]) -> Library:

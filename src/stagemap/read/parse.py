@@ -32,6 +32,7 @@ from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
 from .presets import preset_own_statuses, preset_unpublished_keys
 from .ruling import apply_rules
+from .sources import ToRead
 from .urls import page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
@@ -57,6 +58,11 @@ class Place:
     """A ``drafts`` glob matches it: its status is ``draft`` unless it sets one."""
     inherited: str = ""
     """What the sections above it pass down (`stagemap.read.cascade`), as JSON."""
+
+    @classmethod
+    def of(cls, item: ToRead) -> Place:
+        """Return the place of a file the scan found (every reader parses with the same one)."""
+        return cls(item.sub, item.audience, item.source.url, item.draft, item.inherited)
 
 
 def parse_asset(
