@@ -15,11 +15,9 @@ from pathlib import Path
 from ..model.library import Asset, Library, Vocabulary
 from ..model.settings import RULE_LISTS, Config
 from ..read import frontmatter
-from ..read.assets import default_id, read_content
-from ..read.cascade import with_cascades
+from ..read.assets import cascaded, default_id
 from ..read.globs import GlobSet
 from ..read.parse import Place, parse_asset
-from ..read.sources import scan
 from .lossless import AddItems, Change, EditError, SetValue, edit_front_matter
 from .tag import FileEdit
 
@@ -77,7 +75,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
             default_id(item),
             Place.of(item),
         )
-        for item in with_cascades(scan(config), lambda item: read_content(item.path, item.rel)).to_read
+        for item in cascaded(config).to_read
     }
     edits = []
     for asset in assets:

@@ -25,11 +25,10 @@ from ..model.settings import Config
 from ..paths import shown_folder
 from ..read import formats, frontmatter, yamlsafe
 from ..read.aliases import apply_aliases
-from ..read.assets import default_id, parse_asset, read_content
-from ..read.cascade import with_cascades
+from ..read.assets import cascaded, default_id, parse_asset
 from ..read.globs import compile_glob
 from ..read.parse import Place
-from ..read.sources import Scan, ToRead, scan
+from ..read.sources import Scan, ToRead
 
 WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner")
 """stagemap's own fields assets are usually selected on; any other front matter key works too."""
@@ -54,7 +53,7 @@ class Files:
     @classmethod
     def of(cls, config: Config, library: Library | None = None) -> Files:
         """Walk the sources of ``config``; files ``library`` found to be no asset are left out."""
-        found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
+        found = cascaded(config)
         fates = library.fates if library is not None else ()
         not_assets = {f.path: f for f in fates if f.fate == "non-asset"}
         items = {_real(Path(i.path)): i for i in found.to_read if i.rel not in not_assets}

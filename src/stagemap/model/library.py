@@ -125,7 +125,8 @@ class Asset:
 
     def origin(self, field: str) -> tuple[tuple[str, int], ...]:
         """Return where one field came from: (``line``/``rule``/``max_age``, number) pairs, or
-        (``cascade:<section's path>``, its line) for Hugo's cascade; empty: not set."""
+        (``cascade:<section's path>``, its line) for Hugo's cascade, (``defaults:_config.yml``,
+        the line) for Jekyll's defaults; empty: not set."""
         return tuple((kind, n) for f, kind, n in self.origins if f == field)
 
     def is_eligible(self, as_of: dt.date) -> bool:

@@ -13,6 +13,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
 from .remembered import Remembered, Spread, cached_parse
+from .sitedefaults import SITE_FILES, SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
 
 __all__ = [
@@ -64,7 +65,7 @@ def read_library(
     cache does not hold in worker processes (see `cached_parse`).
     """
     vocab = Vocabulary.of(config)
-    found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
+    found = cascaded(config)
     places = {item.rel: item for item in found.to_read}
 
     def parse(path: str, rel: str, _stat: object = None) -> tuple[Asset | None, list[Problem]]:
@@ -89,6 +90,23 @@ def read_library(
         return library, cache.update()
     settings = open_cache(config, vocab, read=False, passed=passed)
     return library, memory.update(settings.path) if memory is not None and settings is not None else None
+
+
+def cascaded(config: Config) -> Scan:
+    """Return the scan of the sources with what each file inherits (`stagemap.read.cascade`),
+    its sections and the site's configuration read from disk."""
+    found = scan(config)
+    return with_cascades(found, lambda item: read_content(item.path, item.rel), site_on_disk(config))
+
+
+def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
+    """Return what the site's configuration file in the project's folder gives its pages."""
+
+    def read(name: str) -> bytes | Problem | None:
+        path = config.root / name
+        return read_content(str(path), name) if path.is_file() else None
+
+    return site_defaults(config.rules.generator, read) if config.rules.generator in SITE_FILES else None
 
 
 def default_id(item: ToRead) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import formats, frontmatter, yamlsafe
+from .sitedefaults import SiteDefaults
 from .sources import Scan, ToRead
 from .urls import route_parts
 
@@ -29,19 +30,21 @@ Read = Callable[[ToRead], "bytes | Problem | None"]
 """How a section's bytes are read (from disk, or a revision's blob)."""
 
 
-def with_cascades(found: Scan, read: Read) -> Scan:
-    """Return ``found`` with what each file to read inherits from the sections above it."""
-    if not found.sections:
-        return found
+def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None = None) -> Scan:
+    """Return ``found`` with what each file to read inherits from the sections above it and from
+    the site's configuration (``site``, see `stagemap.read.sitedefaults`; a problem reading it is
+    one of the scan's)."""
+    if isinstance(site, Problem):
+        found, site = replace(found, problems=(*found.problems, site)), None
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
     for section in found.sections:
         entries = _entries(read(section), section.rel)
         if entries:
             key = (section.rel[: len(section.rel) - len(section.sub)], section.sub.rpartition("/")[0])
             cascades.setdefault((*key, _language(section.sub)), []).extend(entries)
-    if not cascades:
+    if not cascades and site is None:
         return found
-    items = tuple(_inherit(item, cascades) for item in found.to_read)
+    items = tuple(_inherit(item, cascades, site) for item in found.to_read)
     return replace(found, to_read=items)
 
 
@@ -53,14 +56,15 @@ def cascade_key(found: Scan) -> str:
 def inherit(loaded: yamlsafe.Loaded, text: str) -> yamlsafe.Loaded:
     """Return ``loaded`` with the keys it lacks filled in from what it inherits (positions: its root)."""
     data = dict(loaded.data)
-    for key, value, _, _ in inherited_values(text):
+    for key, value, _, _, _ in inherited_values(text):
         data.setdefault(key, value)
     return yamlsafe.Loaded(data, loaded.values, loaded.keys, loaded.styles)
 
 
-def inherited_values(text: str) -> list[tuple[str, Any, str, int]]:
-    """Return (key, value, section path, line) of each key a file inherits (see `ToRead.inherited`)."""
-    return [(k, v, path, line) for k, v, path, line in json.loads(text)] if text else []
+def inherited_values(text: str) -> list[tuple[str, Any, str, int, str]]:
+    """Return (key, value, path, line, label) of each key a file inherits (see `ToRead.inherited`):
+    the section or configuration file that gives it, the line, and ``cascade`` or ``defaults``."""
+    return [(k, v, path, line, label) for k, v, path, line, label in json.loads(text)] if text else []
 
 
 def _language(sub: str) -> str:
@@ -70,14 +74,17 @@ def _language(sub: str) -> str:
 
 
 def _inherit(
-    item: ToRead, cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]]
+    item: ToRead,
+    cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]],
+    site: SiteDefaults | None,
 ) -> ToRead:
-    """Return ``item`` with what the sections above it pass down (those of its own language)."""
+    """Return ``item`` with what the sections above it pass down (those of its own language),
+    then what the site's configuration gives it."""
     prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.sub)
     parts = item.sub.split("/")[:-1]
     section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
     route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
-    given: dict[str, tuple[Any, str, int]] = {}
+    given: dict[str, tuple[Any, str, int, str]] = {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])
         if section and depth == len(parts):
@@ -86,7 +93,20 @@ def _inherit(
             if _applies(values, route, "section" if section else "page"):
                 for key, value in values.items():
                     if key not in ("target", "_target"):
-                        given.setdefault(key, (value, path, line))
+                        given.setdefault(key, (value, path, line, "cascade"))
+    if site is not None and site.generator == "jekyll":
+        for key, (value, line) in site.jekyll_given(item.rel).items():
+            given.setdefault(key, (value, site.name, line, site.label))
+    elif site is not None and not (
+        section and not parts
+    ):  # the home page's cascade is for the pages below it
+        for entry in site.entries:
+            if _applies(entry.values, route, "section" if section else "page"):
+                for key, value in entry.values.items():
+                    if key not in ("target", "_target"):
+                        given.setdefault(
+                            key, (value, site.name, entry.lines.get(key, entry.line), site.label)
+                        )
     if not given:
         return item
     data = [[key, *given[key]] for key in sorted(given, key=str)]

@@ -23,10 +23,11 @@ from ..errors import ConfigError, Problem, StagemapError
 from ..model.library import Asset, Library, Vocabulary
 from ..model.settings import CONFIG_NAME, Config, Source
 from . import yamlsafe
-from .assets import default_id, link, parse_asset, read_content, sort_out
+from .assets import cascaded, default_id, link, parse_asset, read_content, sort_out
 from .cascade import with_cascades
 from .parse import Place
 from .settings import config_from_data
+from .sitedefaults import site_defaults
 from .sources import Listing, Scan, ToRead, scan
 
 Parsed = tuple[Asset | None, list[Problem]]
@@ -328,9 +329,11 @@ class Revisions:
             ]
 
         found = scan(config, lister)
-        if found.sections:  # what Hugo's sections pass down, from their blobs at this revision
+        committed = f"{revision.commit}:{self.git.prefix}"  # the site's configuration file, as committed
+        site = site_defaults(config.rules.generator, lambda name: next(self.git.read([committed + name]))[2])
+        if found.sections or site is not None:  # what Hugo's sections pass down, from their blobs
             blobs = {name: data for name, _, data in self.git.read([s.path for s in found.sections])}
-            found = with_cascades(found, lambda item: blobs.get(item.path))
+            found = with_cascades(found, lambda item: blobs.get(item.path), site)
         cache = self._cache(config)
         needed = [item.path for item in found.to_read if self._key(item) not in cache]
         texts = {name: data for name, _, data in self.git.read(dict.fromkeys(needed))}
@@ -338,10 +341,8 @@ class Revisions:
 
     def worktree(self, config: Config) -> Snapshot:
         """Read the sources from disk as `load_library` sees them, writing no cache."""
-        found = with_cascades(scan(config), lambda item: read_content(item.path, item.rel))
-        datas: dict[str, bytes | Problem] = {}
-        for item in found.to_read:
-            datas[item.rel] = read_content(item.path, item.rel)
+        found = cascaded(config)
+        datas = {item.rel: read_content(item.path, item.rel) for item in found.to_read}
         keyed = replace(
             found,
             to_read=tuple(
@@ -358,11 +359,7 @@ class Revisions:
 
     @staticmethod
     def _key(item: ToRead) -> tuple[str, str, Place]:
-        return (
-            item.path,
-            item.rel,
-            Place.of(item),
-        )
+        return (item.path, item.rel, Place.of(item))
 
     def _library(self, config: Config, found: Scan, data: Callable[[ToRead], bytes | Problem]) -> Library:
         """Parse what ``found`` lists (``item.path``: a blob id) through the cache, then link."""

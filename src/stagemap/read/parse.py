@@ -126,11 +126,11 @@ def _origins(
     aliases: Mapping[str, tuple[str, ...]],
 ) -> list[tuple[str, str, int]]:
     """Return where the fields an asset keeps the origin of came from: the rules, the file's lines,
-    else a section's cascade (``cascade:`` and the section's path as the kind, its line), the
-    field or one of its aliases (``draft`` for ``status``)."""
+    else a section's cascade or the site's configuration (``cascade:`` or ``defaults:`` and the
+    file's path as the kind, the line), the field or one of its aliases (``draft`` for ``status``)."""
     origins = [(field, "rule", number) for field, number in given]
     ruled = {field for field, _ in given}
-    passed = {key: (path, line) for key, _, path, line in inherited_values(inherited)} if inherited else {}
+    passed = {key: (f"{label}:{path}", line) for key, _, path, line, label in inherited_values(inherited)}
     for field in ORIGIN_FIELDS:
         if field in ruled or own.data.get(field) in (None, "", []) or not own.values:
             continue
@@ -139,7 +139,7 @@ def _origins(
             None if own_keys.intersection(keys) else next((passed[k] for k in keys if k in passed), None)
         )
         if section is not None:
-            origins.append((field, "cascade:" + section[0], section[1]))
+            origins.append((field, section[0], section[1]))
         else:
             origins.append((field, "line", own.pos(field).line))
     return origins

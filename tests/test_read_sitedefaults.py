@@ -1,0 +1,215 @@
+"""What a site generator's own configuration gives its pages: Jekyll's ``defaults`` in
+``_config.yml`` and the ``cascade`` of Hugo's ``hugo.toml``, in every reading (the checkout with
+and without the parse cache, a revision), explained by the file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.read.git import Git, Revisions
+from stagemap.serve import Preview
+from tests.conftest import write
+from tests.test_diff import commit_all, git
+
+JEKYLL_SETTINGS = (
+    "name: Tidewell\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: jekyll\n"
+    "sources:\n"
+    "  - path: _posts\n    url: /{categories}/{year}/{month}/{day}/{slug}/\n    id: posts/\n"
+    "  - path: _guides\n    url: /guides/{path}/\n    id: guides/\n"
+    "  - path: .\n    url: /{path}/\n    exclude: [_site/]\n"
+    "urls:\n  base: https://tidewell.example/\n"
+)
+JEKYLL_CONFIG = """\
+title: Tidewell
+permalink: pretty
+collections:
+  guides:
+    output: true
+defaults:
+  - scope:
+      path: ""
+    values:
+      layout: page
+  - scope:
+      path: ""
+      type: posts
+    values:
+      permalink: /news/:title/
+      stages: [awareness]
+  - scope:
+      path: _posts/launches
+    values:
+      stages: [purchase]
+      questions: [who-for]
+  - scope:
+      path: "about/*.md"
+    values:
+      published: false
+  - scope:
+      type: guides
+    values:
+      stages: [onboarding]
+      questions: [problems]
+  - scope:
+      path: _guides/setup.md
+      type: guides
+    values:
+      questions: [risk]
+  - a set Jekyll warns about and leaves out
+"""
+JEKYLL_SITE: dict[str, str | bytes] = {
+    "stagemap.yml": JEKYLL_SETTINGS,
+    "_config.yml": JEKYLL_CONFIG,
+    "index.md": "---\ntitle: Tidewell\n---\nTide tables for harbour crews.\n",
+    "about/team.md": "---\ntitle: Our crew\n---\nWho reads the tides.\n",
+    "_posts/2024-05-01-spring-tides.md": "---\ntitle: Spring tides\n---\nHigher than usual.\n",
+    "_posts/2024-07-01-own-words.md": "---\ntitle: Own words\nstages: [evaluation]\n---\nText.\n",
+    "_posts/launches/2024-06-01-big-day.md": "---\ntitle: Big day\n---\nThe app is out.\n",
+    "_guides/setup.md": "---\ntitle: Setting up\n---\nStep one.\n",
+    "_guides/reading.md": "---\ntitle: Reading a chart\n---\nStep two.\n",
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read(root: Path) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    library = stagemap.load_project(root).library
+    return {a.path: (a.url, a.stages, a.questions) for a in library.assets}
+
+
+JEKYLL_EXPECTED = {
+    "index.md": ("https://tidewell.example/", (), ()),
+    # The posts' permalink and stages, from the set scoped to their type.
+    "_posts/2024-05-01-spring-tides.md": ("https://tidewell.example/news/spring-tides/", ("awareness",), ()),
+    # Its own stages win over the defaults.
+    "_posts/2024-07-01-own-words.md": ("https://tidewell.example/news/own-words/", ("evaluation",), ()),
+    # The set with the longer path wins over the one for every post; the permalink still reaches it.
+    "_posts/launches/2024-06-01-big-day.md": (
+        "https://tidewell.example/news/big-day/",
+        ("purchase",),
+        ("who-for",),
+    ),
+    # The set naming the file and its type wins over the one for its type.
+    "_guides/setup.md": ("https://tidewell.example/guides/setup/", ("onboarding",), ("risk",)),
+    "_guides/reading.md": ("https://tidewell.example/guides/reading/", ("onboarding",), ("problems",)),
+}
+
+
+def test_jekyll_defaults_reach_the_pages_their_scope_names(tmp_path: Path) -> None:
+    root = write(tmp_path, JEKYLL_SITE)
+    # about/*.md is published: false by a glob scope: Jekyll builds no page for it, so no address.
+    assert read(root) == {**JEKYLL_EXPECTED, "about/team.md": ("", (), ())}
+    code, out, _ = run("-C", str(root), "report", "--explain", "purchase:who-for")
+    assert code == 0
+    assert (
+        "  posts/launches/2024-06-01-big-day\n"
+        "    stage from _config.yml:20 (defaults)\n"
+        "    question from _config.yml:21 (defaults)\n"
+    ) in out
+    # Reading the site changed none of its files.
+    assert all(
+        (root / name).read_text() == text for name, text in JEKYLL_SITE.items() if isinstance(text, str)
+    )
+
+
+def test_jekyll_defaults_follow_collections_dir(tmp_path: Path) -> None:
+    """With ``collections_dir``, a scope's path may name a collection's folder with or without it."""
+    config = JEKYLL_CONFIG.replace("permalink: pretty\n", "permalink: pretty\ncollections_dir: shelf\n")
+    config = config.replace("path: _posts/launches", "path: shelf/_posts/launches")
+    files = {("shelf/" + k if k.startswith(("_posts", "_guides")) else k): v for k, v in JEKYLL_SITE.items()}
+    settings = JEKYLL_SETTINGS.replace("path: _posts", "path: shelf/_posts").replace(
+        "path: _guides", "path: shelf/_guides"
+    )
+    root = write(tmp_path, {**files, "_config.yml": config, "stagemap.yml": settings})
+    got = read(root)
+    assert got["shelf/_posts/launches/2024-06-01-big-day.md"][1:] == (("purchase",), ("who-for",))
+    assert got["shelf/_guides/setup.md"][1:] == (("onboarding",), ("risk",))
+    assert got["shelf/_posts/2024-05-01-spring-tides.md"][0] == "https://tidewell.example/news/spring-tides/"
+
+
+def test_jekyll_defaults_changes_reach_the_pages_through_the_parse_cache_and_history(tmp_path: Path) -> None:
+    root = write(tmp_path, JEKYLL_SITE)
+    git(root, "init", "-q")
+    first = commit_all(root, "first", dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC))
+    assert run("-C", str(root), "check")[0] == 0  # writes the parse cache
+    assert (root / ".stagemap-cache").is_dir()
+    config = root / "_config.yml"
+    config.write_text(config.read_text().replace("stages: [onboarding]", "stages: [adoption]"))
+    assert read(root)["_guides/reading.md"][1] == ("adoption",)
+    with Git(root) as repo:
+        reader = Revisions(repo)
+        snap = reader.at(repo.resolve(first))
+        assert snap is not None
+        assert {a.path: a.stages for a in snap.library.assets}["_guides/reading.md"] == ("onboarding",)
+        now = reader.worktree(snap.config)
+        assert {a.path: a.stages for a in now.library.assets}["_guides/reading.md"] == ("adoption",)
+
+
+def test_a_site_configuration_that_cannot_be_read_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    root = write(tmp_path, {**JEKYLL_SITE, "_config.yml": "title: T\ndefaults:\n  - scope: [path\n"})
+    code, _, err = run("-C", str(root), "check")
+    assert code == 0  # a warning
+    assert (
+        "_config.yml:4:1: warning: cannot read the site's configuration: YAML syntax error: "
+        "did not find expected ',' or ']' (fix the file: until then what it gives the pages "
+        "(Jekyll's defaults, Hugo's cascade) is not applied)\n"
+    ) in err
+    # The pages are still read, without the defaults.
+    assert read(root)["_guides/setup.md"] == ("https://tidewell.example/guides/setup/", (), ())
+
+
+HUGO_SETTINGS = (
+    "name: H\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: hugo\n"
+    "sources:\n  - path: content\n    url: /{path}/\nurls:\n  base: https://h.example/\n"
+)
+HUGO_SITE: dict[str, str | bytes] = {
+    "stagemap.yml": HUGO_SETTINGS,
+    "hugo.toml": (
+        "baseURL = 'https://h.example/'\ntitle = 'H'\n\n"
+        "[[cascade]]\n  stages = ['evaluation']\n  [cascade.target]\n    path = '/compare/**'\n\n"
+        "[[cascade]]\n  questions = ['risk']\n  stages = ['awareness']\n"
+    ),
+    "content/_index.md": "---\ntitle: Home\ncascade:\n  questions: [problems]\n---\n",
+    "content/compare/rivals.md": "---\ntitle: Us and them\n---\nText.\n",
+    "content/notes/plain.md": "---\ntitle: Plain\n---\nText.\n",
+}
+
+
+def test_hugo_configuration_cascade_reaches_every_page_after_the_sections(tmp_path: Path) -> None:
+    root = write(tmp_path, HUGO_SITE)
+    # The home page's cascade wins over the configuration's; the entry whose target names the
+    # page wins over the one for every page, which comes later in the file.
+    assert read(root) == {
+        "content/compare/rivals.md": ("https://h.example/compare/rivals/", ("evaluation",), ("problems",)),
+        "content/notes/plain.md": ("https://h.example/notes/plain/", ("awareness",), ("problems",)),
+    }
+    code, out, _ = run("-C", str(root), "report", "--explain", "evaluation:problems")
+    assert code == 0
+    assert (
+        "  compare/rivals\n    stage from hugo.toml:4 (cascade)\n    question from content/_index.md:3 (cascade)\n"
+    ) in out
+
+
+def test_the_preview_rebuilds_when_the_site_configuration_changes(tmp_path: Path) -> None:
+    """hugo.toml is outside the content folder, yet what its cascade gives reaches the pages."""
+    root = write(tmp_path / "site", HUGO_SITE)
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 11, 24))
+    try:
+        assert preview.rebuild().error == ""
+        assert not preview.changed()
+        config = root / "hugo.toml"
+        config.write_text(config.read_text().replace("stages = ['awareness']", "stages = ['advocacy']"))
+        assert preview.changed()
+        assert preview.rebuild().error == ""
+        page = (tmp_path / "served/assets/notes/plain.html").read_text()
+        assert 'class="here"><a href="../../stages/advocacy.html">' in page
+    finally:
+        preview.stop()
