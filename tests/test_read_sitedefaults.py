@@ -213,3 +213,60 @@ def test_the_preview_rebuilds_when_the_site_configuration_changes(tmp_path: Path
         assert 'class="here"><a href="../../stages/advocacy.html">' in page
     finally:
         preview.stop()
+
+
+def test_hugo_permalinks_route_the_pages_of_their_sections(tmp_path: Path) -> None:
+    """The map form: a pattern per top-level section, from the page's date, title, slug,
+    sections and file name; a page's own url wins, a page at the root is in no section."""
+    hugo = (
+        "baseURL = 'https://h.example/'\n[permalinks]\n  posts = '/:year/:month/:slug/'\n"
+        "  docs = '/manual/:sections[1:]/:contentbasename/'\n"
+    )
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": HUGO_SETTINGS.replace(
+                "https://h.example/\n", "https://h.example/\n  lowercase: true\n"
+            ),
+            "hugo.toml": hugo,
+            "content/posts/first-light.md": "---\ntitle: First Light\ndate: 2024-03-05\n---\nText.\n",
+            "content/posts/slugged.md": "---\ntitle: X\nslug: Own-Slug\ndate: 2023-12-31T10:00:00Z\n---\nText.\n",
+            "content/posts/bundle/index.md": "---\ntitle: Bundle Page\n---\nNo date: Hugo's zero date.\n",
+            "content/posts/toml.md": "+++\ntitle = 'In TOML'\ndate = 2022-07-09T08:00:00Z\n+++\nText.\n",
+            "content/posts/own-url.md": "---\ntitle: Own\ndate: 2024-01-01\nurl: /special/\n---\nText.\n",
+            "content/docs/guide/setup.md": "---\ntitle: Setup\n---\nText.\n",
+            "content/about.md": "---\ntitle: About\n---\nText.\n",
+        },
+    )
+    assert {path: got[0] for path, got in read(root).items()} == {
+        "content/posts/first-light.md": "https://h.example/2024/03/first-light/",
+        "content/posts/slugged.md": "https://h.example/2023/12/own-slug/",
+        "content/posts/bundle/index.md": "https://h.example/0001/01/bundle-page/",
+        "content/posts/toml.md": "https://h.example/2022/07/in-toml/",
+        "content/posts/own-url.md": "https://h.example/special/",
+        "content/docs/guide/setup.md": "https://h.example/manual/guide/setup/",
+        "content/about.md": "https://h.example/about/",
+    }
+
+
+def test_hugo_permalinks_in_the_list_form_take_the_first_whose_target_matches(tmp_path: Path) -> None:
+    hugo = (
+        "baseURL = 'https://h.example/'\n"
+        "[[permalinks]]\n  pattern = '/articles/:2006/:Jan/:title/'\n  [permalinks.target]\n    path = '/news/**'\n"
+        "[[permalinks]]\n  pattern = '/:section/:slugorcontentbasename/'\n"
+    )
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": HUGO_SETTINGS,
+            "hugo.toml": hugo,
+            "content/news/launch.md": "---\ntitle: Launch Day!\ndate: 2025-01-02\n---\nText.\n",
+            "content/notes/plain-note.md": "---\ntitle: Plain\n---\nText.\n",
+            "content/about.md": "---\ntitle: About\nslug: who\n---\nText.\n",
+        },
+    )
+    assert {path: got[0] for path, got in read(root).items()} == {
+        "content/news/launch.md": "https://h.example/articles/2025/Jan/Launch-Day/",
+        "content/notes/plain-note.md": "https://h.example/notes/plain-note/",
+        "content/about.md": "https://h.example/who/",
+    }

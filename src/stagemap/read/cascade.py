@@ -50,7 +50,11 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
 
 def cascade_key(found: Scan) -> str:
     """Return what every file inherits, as one text for the parse cache's key (empty: nothing)."""
-    return "".join(f"{item.rel}\0{item.inherited}\0" for item in found.to_read if item.inherited)
+    return "".join(
+        f"{item.rel}\0{item.inherited}\0{item.permalink}\0"
+        for item in found.to_read
+        if item.inherited or item.permalink
+    )
 
 
 def inherit(loaded: yamlsafe.Loaded, text: str) -> yamlsafe.Loaded:
@@ -107,11 +111,27 @@ def _inherit(
                         given.setdefault(
                             key, (value, site.name, entry.lines.get(key, entry.line), site.label)
                         )
+    permalink = _permalink(site, route, section) if site is not None and site.permalinks else ""
     if not given:
-        return item
+        return replace(item, permalink=permalink) if permalink else item
     data = [[key, *given[key]] for key in sorted(given, key=str)]
     # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
-    return replace(item, inherited=json.dumps(data, default=str, ensure_ascii=False))
+    return replace(item, inherited=json.dumps(data, default=str, ensure_ascii=False), permalink=permalink)
+
+
+def _permalink(site: SiteDefaults, route: str, section: bool) -> str:
+    """Return the first of Hugo's ``permalinks`` patterns for the page at ``route`` (a section's
+    page when ``section``), empty when none is for it."""
+    parts = route.strip("/").split("/")
+    top = parts[0] if len(parts) > 1 or (section and parts[0]) else ""  # a page at the root is in no section
+    kind = "section" if section else "page"
+    for link in site.permalinks:
+        if link.section is not None:
+            if link.kind == kind and top and link.section == top:
+                return link.pattern
+        elif _applies({"target": link.target}, route, kind):
+            return link.pattern
+    return ""
 
 
 def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]]:

@@ -58,11 +58,13 @@ class Place:
     """A ``drafts`` glob matches it: its status is ``draft`` unless it sets one."""
     inherited: str = ""
     """What the sections above it pass down (`stagemap.read.cascade`), as JSON."""
+    permalink: str = ""
+    """The URL pattern the site's configuration gives it (Hugo's ``permalinks``); empty: none."""
 
     @classmethod
     def of(cls, item: ToRead) -> Place:
         """Return the place of a file the scan found (every reader parses with the same one)."""
-        return cls(item.sub, item.audience, item.source.url, item.draft, item.inherited)
+        return cls(item.sub, item.audience, item.source.url, item.draft, item.inherited, item.permalink)
 
 
 def parse_asset(
@@ -263,7 +265,15 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
-    url = page_url(fields.text("url") or "", fm, rules, place.sub, place.url_pattern, draft=place.draft)
+    url = page_url(
+        fields.text("url") or "",
+        fm,
+        rules,
+        place.sub,
+        place.url_pattern,
+        draft=place.draft,
+        hugo=place.permalink,
+    )
     return Asset(
         id=asset_id,
         path=rel,

@@ -72,6 +72,19 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Permalink:
+    """One of Hugo's ``permalinks``: a URL pattern in Hugo's tokens (``/:year/:slug/``) for some pages."""
+
+    pattern: str
+    section: str | None = None
+    """The top-level section (``posts``) whose pages it is for (the map form); None: by ``target``."""
+    kind: str = "page"
+    """Hugo's kind of page it is for: ``page``, or ``section`` for a section's ``_index`` page."""
+    target: dict[str, Any] | None = None
+    """The list form's page matcher (``path``, ``kind``...); None: every page."""
+
+
+@dataclass(frozen=True, slots=True)
 class SiteDefaults:
     """What a site's configuration file gives its pages."""
 
@@ -85,6 +98,8 @@ class SiteDefaults:
     """Jekyll's collections by name (``posts`` always)."""
     label: str = "defaults"
     """How an inherited value's origin is named: ``defaults`` (Jekyll) or ``cascade`` (Hugo)."""
+    permalinks: tuple[Permalink, ...] = ()
+    """Hugo's ``permalinks``: the first that names a page gives its route."""
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
         """Return the values Jekyll's defaults give the file at ``rel`` (relative to the site), each with its line."""
@@ -148,7 +163,8 @@ def site_defaults(
             continue
         if isinstance(data, Problem):
             return data
-        if _KEY[generator].encode() not in data.lower():
+        lower = data.lower()
+        if _KEY[generator].encode() not in lower and not (generator == "hugo" and b"permalinks" in lower):
             return None
         if len(data) > MAX_SITE_FILE:
             return _problem(name, 0, f"larger than {MAX_SITE_FILE // 1024 // 1024} MiB")
@@ -191,10 +207,15 @@ def _entries(generator: str, name: str, text: str) -> SiteDefaults | None:
         )
         values = {str(k): v for k, v in item["values"].items()}
         entries.append(Entry(values, at[0], at[1], str(path).strip("/") if path is not None else None, kind))
+    if generator == "hugo":
+        links = _permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
+        return (
+            SiteDefaults(generator, name, tuple(entries), label="cascade", permalinks=links)
+            if entries or links
+            else None
+        )
     if not entries:
         return None
-    if generator == "hugo":
-        return SiteDefaults(generator, name, tuple(entries), label="cascade")
     collections = data.get("collections")
     named = set(collections) if isinstance(collections, dict | list) else set()
     base = data.get("collections_dir")
@@ -205,6 +226,29 @@ def _entries(generator: str, name: str, text: str) -> SiteDefaults | None:
         str(base).strip("/") if isinstance(base, str) else "",
         frozenset(str(n) for n in named) | {"posts"},
     )
+
+
+def _permalinks(value: Any) -> tuple[Permalink, ...]:
+    """Return Hugo's ``permalinks`` setting: a map of sections (``posts: /:year/:slug/``), a map of
+    kinds of such maps (``page: {posts: ...}``), or a list of ``pattern``s with a ``target``."""
+    found: list[Permalink] = []
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and isinstance(item.get("pattern"), str):
+                target = item.get("target")
+                found.append(
+                    Permalink(item["pattern"], None, "", target if isinstance(target, dict) else None)
+                )
+    elif isinstance(value, dict):
+        for key, given in value.items():
+            if isinstance(given, str):
+                found.append(Permalink(given, str(key).strip("/")))
+            elif str(key).lower() in ("page", "section") and isinstance(given, dict):
+                kind = str(key).lower()
+                found += (
+                    Permalink(p, str(k).strip("/"), kind) for k, p in given.items() if isinstance(p, str)
+                )
+    return tuple(found)
 
 
 class _Unreadable(Exception):

@@ -41,6 +41,9 @@ class ToRead:
     """It is a draft by its place (a ``drafts`` glob)."""
     inherited: str = ""
     """What the sections above it pass down (Hugo's ``cascade``), as JSON; see `stagemap.read.cascade`."""
+    permalink: str = ""
+    """The URL pattern the site's configuration gives it (Hugo's ``permalinks``), in the
+    generator's own tokens; empty: its source's."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model.settings import ReadRules
+from .permalinks import hugo_route
 from .presets import preset_unrendered
 
 INDEX_NAMES = ("index", "_index", "readme")
@@ -173,13 +174,24 @@ def public_url(
 
 
 def page_url(
-    given: str, fm: Mapping[str, Any], rules: ReadRules, sub: str, source_pattern: str, *, draft: bool = False
+    given: str,
+    fm: Mapping[str, Any],
+    rules: ReadRules,
+    sub: str,
+    source_pattern: str,
+    *,
+    draft: bool = False,
+    hugo: str = "",
 ) -> str:
     """Return the address of the page at ``sub`` under its source (whose URL pattern is
-    ``source_pattern``), or "" when the site makes none: never rendered (Hugo's ``build``), or a
-    draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out."""
+    ``source_pattern``; ``hugo``: one of Hugo's ``permalinks`` names it, in Hugo's tokens), or ""
+    when the site makes none: never rendered (Hugo's ``build``), or a draft by its place
+    (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out."""
     if draft or preset_unrendered(rules.generator, fm):
         return ""
+    if hugo and not given and rules.base_url:
+        route = hugo_route(hugo, fm, sub)
+        given = route.lower() if rules.url_lowercase else route
     pattern = source_pattern or rules.url_pattern
     if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
         pattern, given = jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
