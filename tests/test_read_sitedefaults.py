@@ -270,3 +270,35 @@ def test_hugo_permalinks_in_the_list_form_take_the_first_whose_target_matches(tm
         "content/notes/plain-note.md": "https://h.example/notes/plain-note/",
         "content/about.md": "https://h.example/who/",
     }
+
+
+def test_init_and_reading_follow_hugos_configuration_folder(tmp_path: Path) -> None:
+    """A site laid out as themes such as Blowfish lay it out: config/_default/ holds the main
+    file, a file per key and a file per language; init finds it, the reader reads its
+    permalinks and cascade from it."""
+    root = write(
+        tmp_path,
+        {
+            "config/_default/hugo.toml": "baseURL = 'https://notes.example/'\ndefaultContentLanguage = 'en'\n",
+            "config/_default/languages.en.toml": "title = 'Harbour Notes'\nweight = 1\n",
+            "config/_default/permalinks.toml": "posts = '/:year/:slug/'\n",
+            "config/_default/cascade.yaml": "stages: [awareness]\n",
+            "config/_default/menus.en.toml": "[[main]]\nname = 'Blog'\n",
+            "content/posts/tide-times.md": "---\ntitle: Tide Times\ndate: 2025-04-03\nquestions: [problems]\n---\nText.\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert "Found a Hugo site (config/_default/hugo.toml); sources: content/.\n" in out
+    settings = (root / "stagemap.yml").read_text()
+    assert "name: Harbour Notes\n" in settings
+    assert "  base: https://notes.example/\n" in settings
+    assert read(root) == {
+        "content/posts/tide-times.md": (
+            "https://notes.example/2025/tide-times/",
+            ("awareness",),
+            ("problems",),
+        )
+    }
+    code, out, _ = run("-C", str(root), "report", "--explain", "awareness:problems")
+    assert "    stage from config/_default/cascade.yaml:1 (cascade)\n" in out

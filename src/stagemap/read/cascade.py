@@ -108,9 +108,8 @@ def _inherit(
             if _applies(entry.values, route, "section" if section else "page"):
                 for key, value in entry.values.items():
                     if key not in ("target", "_target"):
-                        given.setdefault(
-                            key, (value, site.name, entry.lines.get(key, entry.line), site.label)
-                        )
+                        where = entry.file or site.name
+                        given.setdefault(key, (value, where, entry.lines.get(key, entry.line), site.label))
     permalink = _permalink(site, route, section) if site is not None and site.permalinks else ""
     if not given:
         return replace(item, permalink=permalink) if permalink else item

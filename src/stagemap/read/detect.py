@@ -25,6 +25,7 @@ import yaml
 from .astro import StarlightDocs, site_constant, starlight_docs
 from .globs import GlobSet
 from .jekyll import jekyll_folders
+from .sitedefaults import hugo_folder_settings
 
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml")),
@@ -138,7 +139,8 @@ def detect_site(root: Path) -> FoundSite | None:
                 continue  # config.toml alone is too common a name to mean Hugo
             config = _load(path)
             return _found(root, generator, name, config)
-    return None
+    folder = hugo_folder_settings(root)  # Hugo's configuration folder, as themes such as Blowfish lay it out
+    return _found(root, "hugo", *folder) if folder is not None else None
 
 
 def _load(path: Path) -> Any:
@@ -334,6 +336,10 @@ def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
         value = data.get("name")  # the key some Jekyll themes and sites use instead
+    languages = data.get("languages")
+    if generator == "hugo" and not isinstance(value, str) and isinstance(languages, dict):
+        default = languages.get(str(data.get("defaultContentLanguage") or "en"))
+        value = default.get("title") if isinstance(default, dict) else None  # the default language's
     return value.strip() if isinstance(value, str) else ""
 
 

@@ -18,39 +18,38 @@ value (``_config.yml:12 (defaults)``).
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import Problem
+from .configfiles import Unreadable, load_with_lines
 
+_HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
+HUGO_DIR = "config/_default/"
+"""Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
-    "hugo": (
-        "hugo.toml",
-        "hugo.yaml",
-        "hugo.yml",
-        "hugo.json",
-        "config.toml",
-        "config.yaml",
-        "config.yml",
-        "config.json",
-    ),
+    "hugo": (*_HUGO_NAMES, *(HUGO_DIR + n for n in _HUGO_NAMES)),
 }
-"""Per generator, its configuration files at the site's root, first found wins (as it reads them)."""
+"""Per generator, its configuration files, first found wins (as it reads them): at the site's
+root, and for Hugo then in its configuration folder."""
+_KEY_FILES = tuple(
+    f"{HUGO_DIR}{k}.{e}" for k in ("cascade", "permalinks") for e in ("toml", "yaml", "yml", "json")
+)
+"""Files of Hugo's configuration folder that hold one key each, read beside the main file."""
+
+
+def site_files(generator: str) -> tuple[str, ...]:
+    """Return every file a ``generator`` site's configuration may be read from (for a watcher)."""
+    return SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+
+
 _KEY = {"jekyll": "defaults", "hugo": "cascade"}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader that reads a tag it does not know (a Ruby object's) as nothing."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 MAX_SITE_FILE = 4 * 1024 * 1024
 """A configuration file larger than this is not read (a problem says so)."""
 
@@ -69,6 +68,8 @@ class Entry:
     """Jekyll: its scope's ``path`` (without a leading or trailing ``/``); None: every page."""
     type: str | None = None
     """Jekyll: its scope's ``type`` (``pages``, ``posts``, a collection); None: every type."""
+    file: str = ""
+    """The file it is in, when not the main one (Hugo's ``config/_default/cascade.toml``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,11 @@ class SiteDefaults:
     """How an inherited value's origin is named: ``defaults`` (Jekyll) or ``cascade`` (Hugo)."""
     permalinks: tuple[Permalink, ...] = ()
     """Hugo's ``permalinks``: the first that names a page gives its route."""
+
+    def joined(self, other: SiteDefaults) -> SiteDefaults:
+        """Return these with ``other``'s (another file's) after them."""
+        entries = tuple(replace(e, file=e.file or other.name) for e in other.entries)
+        return replace(self, entries=self.entries + entries, permalinks=self.permalinks + other.permalinks)
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
         """Return the values Jekyll's defaults give the file at ``rel`` (relative to the site), each with its line."""
@@ -157,31 +163,52 @@ def site_defaults(
     """Return what the configuration file of a ``generator`` site gives its pages, read with
     ``read`` (a name -> its bytes, None when there is no such file); a problem when the file
     cannot be read; None when it gives nothing."""
-    for name in SITE_FILES.get(generator, ()):
-        data = read(name)
-        if data is None:
-            continue
-        if isinstance(data, Problem):
-            return data
-        lower = data.lower()
-        if _KEY[generator].encode() not in lower and not (generator == "hugo" and b"permalinks" in lower):
-            return None
-        if len(data) > MAX_SITE_FILE:
-            return _problem(name, 0, f"larger than {MAX_SITE_FILE // 1024 // 1024} MiB")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return _problem(name, 0, "not UTF-8 text")
-        try:
-            found = _entries(generator, name, text)
-        except _Unreadable as exc:
-            return _problem(name, exc.line, exc.reason)
-        return found
-    return None
+    main = next(((n, d) for n in SITE_FILES.get(generator, ()) for d in (read(n),) if d is not None), None)
+    parts = [(*main, "")] if main is not None else []
+    if generator == "hugo":
+        parts += (
+            (n, d, n.rpartition("/")[2].partition(".")[0])
+            for n in _KEY_FILES
+            for d in (read(n),)
+            if d is not None
+        )
+    found: SiteDefaults | None = None
+    for name, data, key in parts:
+        got = _one(generator, name, data, key)
+        if isinstance(got, Problem):
+            return got
+        if got is not None:
+            found = got if found is None else found.joined(got)
+    return found
 
 
-def _entries(generator: str, name: str, text: str) -> SiteDefaults | None:
-    data, lines = _load(name, text, _KEY[generator])
+def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefaults | Problem | None:
+    """Return what one configuration file gives (``key``: the one key the whole file holds)."""
+    if isinstance(data, Problem):
+        return data
+    lower = data.lower()
+    if (
+        not key
+        and _KEY[generator].encode() not in lower
+        and not (generator == "hugo" and b"permalinks" in lower)
+    ):
+        return None
+    if len(data) > MAX_SITE_FILE:
+        return _problem(name, 0, f"larger than {MAX_SITE_FILE // 1024 // 1024} MiB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _problem(name, 0, "not UTF-8 text")
+    try:
+        return _entries(generator, name, text, key)
+    except Unreadable as exc:
+        return _problem(name, exc.line, exc.reason)
+
+
+def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDefaults | None:
+    data, lines = load_with_lines(name, text, _KEY[generator])
+    if key_file:
+        data, lines = {key_file: data}, {}
     if not isinstance(data, dict):
         return None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)
@@ -251,87 +278,6 @@ def _permalinks(value: Any) -> tuple[Permalink, ...]:
     return tuple(found)
 
 
-class _Unreadable(Exception):
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
-        self.line, self.reason = line, reason
-
-
-def _load(name: str, text: str, key: str) -> tuple[Any, dict[int, tuple[int, dict[str, int]]]]:
-    """Return the file's data and, for each item of its ``key`` (-1: the key itself), its line
-    and the lines of its values."""
-    if name.endswith(".toml"):
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            found = re.search(r"\(at line (\d+)", str(exc))
-            raise _Unreadable(int(found.group(1)) if found else 1, f"TOML syntax error: {exc}") from None
-        return data, _toml_lines(text, key)
-    if name.endswith(".json"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _Unreadable(exc.lineno, f"JSON syntax error: {exc.msg}") from None
-        found = re.search(rf'"{key}"\s*:', text, re.I)
-        return data, {-1: (text.count("\n", 0, found.start()) + 1 if found else 1, {})}
-    return _yaml(text, key)
-
-
-def _yaml(text: str, key: str) -> tuple[Any, dict[int, tuple[int, dict[str, int]]]]:
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise _Unreadable(
-            (mark.line + 1) if mark else 1, f"YAML syntax error: {exc.problem or exc}"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise _Unreadable(
-            1, f"YAML error: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}"
-        ) from None
-    finally:
-        loader.dispose()
-    lines: dict[int, tuple[int, dict[str, int]]] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value.lower() == key:
-                lines[-1] = (k.start_mark.line + 1, {})
-                items = v.value if isinstance(v, yaml.SequenceNode) else [v]
-                for i, item in enumerate(items):
-                    lines[i] = (item.start_mark.line + 1, _value_lines(item, key))
-    return data, lines
-
-
-def _value_lines(item: yaml.Node, key: str) -> dict[str, int]:
-    """Return the line of each value an entry gives (Jekyll's are under ``values``)."""
-    if not isinstance(item, yaml.MappingNode):
-        return {}
-    if key == "defaults":
-        inner = next(
-            (v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "values"), None
-        )
-        if not isinstance(inner, yaml.MappingNode):
-            return {}
-        item = inner
-    return {str(k.value): k.start_mark.line + 1 for k, _ in item.value if isinstance(k, yaml.ScalarNode)}
-
-
-def _toml_lines(text: str, key: str) -> dict[int, tuple[int, dict[str, int]]]:
-    """Return the line of each entry of a TOML ``key``: its ``[[key]]`` headers, else ``[key]`` or ``key =``."""
-    lines: dict[int, tuple[int, dict[str, int]]] = {}
-    headers = [m.start() for m in re.finditer(rf"(?im)^[ \t]*\[\[[ \t]*{key}[ \t]*\]\]", text)]
-    if not headers:
-        single = re.search(rf"(?im)^[ \t]*(?:\[[ \t]*{key}[ \t]*\]|{key}[ \t]*=)", text)
-        headers = [single.start()] if single else []
-    for i, start in enumerate(headers):
-        lines[i] = (text.count("\n", 0, start) + 1, {})
-    if headers:
-        lines[-1] = lines[0]
-    return lines
-
-
 def _problem(name: str, line: int, reason: str) -> Problem:
     return Problem(
         name, line, 1, "warning", f"cannot read the site's configuration: {reason}",
@@ -368,3 +314,34 @@ def _glob(pattern: str) -> re.Pattern[str]:
     """Return a Jekyll scope glob as a pattern: ``*`` within a part, ``**`` across parts."""
     out = re.escape(pattern.strip("/")).replace(r"\*\*", ".*").replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
     return re.compile(out)
+
+
+def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
+    """Return the main file of Hugo's configuration folder (``config/_default/hugo.toml``) and the
+    settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
+    file per key (``params.toml``), a file per language (``languages.en.toml``). None when the
+    site has no such folder with a main file; a file that cannot be read is left out."""
+    folder = root / HUGO_DIR
+    main = next((n for n in _HUGO_NAMES if (folder / n).is_file()), None)
+    if main is None:
+        return None
+    data: dict[str, Any] = {}
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return None
+    for name in [main, *(n for n in names if n != main and n not in _HUGO_NAMES)]:
+        parts = name.split(".")
+        if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
+            continue
+        try:
+            loaded = load_with_lines(name, (folder / name).read_text(encoding="utf-8-sig"), "")[0]
+        except (OSError, UnicodeDecodeError, Unreadable):
+            continue
+        if name == main and isinstance(loaded, dict):
+            data.update(loaded)
+        elif len(parts) == 2:
+            data[parts[0]] = loaded
+        elif parts[0] == "languages" and isinstance(loaded, dict):
+            data.setdefault("languages", {})[parts[1]] = loaded
+    return HUGO_DIR + main, data

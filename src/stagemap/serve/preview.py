@@ -27,7 +27,7 @@ from ..read.project import read_project
 from ..read.remembered import Remembered, collector_paused
 from ..read.settings import find_root
 from ..read.signals import signals_dir
-from ..read.sitedefaults import SITE_FILES
+from ..read.sitedefaults import site_files
 from ..render.environment import environment
 from ..render.preview import problem_banner
 from ..render.words import plural
@@ -214,7 +214,7 @@ class Preview:
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 *dict.fromkeys(source.path for source in config.all_sources),
-                *(config.root / name for name in SITE_FILES.get(config.rules.generator, ())),
+                *(config.root / name for name in site_files(config.rules.generator)),
                 config.templates_dir,
                 signals_dir(config.root),
                 *static_folders(config, self.out_dir),
