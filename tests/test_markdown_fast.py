@@ -285,3 +285,25 @@ def test_heading_ids_and_texts_of_the_fast_path_keep_entities_tags_and_numbering
     assert '<h2 id="h-a-b">A &amp; <em>b</em></h2>' in fast.html
     monkeypatch.setenv("STAGEMAP_MARKDOWN", "python")  # the token path: the same
     assert markdown.render(body, top=2) == fast
+
+
+def test_links_to_headings_named_the_way_other_generators_name_them_reach_the_heading() -> None:
+    """GitHub, Astro and Docusaurus name ``config:setup`` ``#configsetup`` and ``What's new?``
+    ``#whats-new``; here they are ``h-config-setup`` and ``h-what-s-new``. Either path."""
+    body = (
+        "## What's new?\n\n"
+        "See [news](#whats-new), [setup](#configsetup), [again](#setup-1), [menu](#caf%C3%A9-menu), "
+        "[own](#what-s-new) and [gone](#nowhere).\n\n"
+        "## `config:setup`\n\n## Setup\n\n## Setup\n\n## Café menu\n"
+    )
+    fast = markdown.render(body, top=2)
+    hrefs = re.findall(r'href="([^"]*)"', fast.html)
+    assert hrefs == [
+        "#h-what-s-new",
+        "#h-config-setup",
+        "#h-setup-1",
+        "#h-café-menu",
+        "#h-what-s-new",
+        "#h-nowhere",
+    ]
+    assert token_path(body, top=2) == fast

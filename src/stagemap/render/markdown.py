@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from ..model import limits
 from . import cmark
@@ -131,7 +132,7 @@ def render(
         rewrite = _once(rewrite)  # the fast path may hand over to the token path
     fast = _fast_render(text, allow_html, rewrite, top, drop_title)
     if fast is not None:
-        return fast
+        return _own_fragments(fast)
     md = parser(allow_html)
     tokens = md.parse(text)
     if drop_title is not None:
@@ -141,7 +142,38 @@ def render(
     headings = _number_headings(tokens, shift)
     broken = _fix_links(tokens, rewrite)
     html = md.renderer.render(tokens, md.options, {})
-    return Rendered(html, headings, broken)
+    return _own_fragments(Rendered(html, headings, broken))
+
+
+_SAME_PAGE = re.compile(r'href="#(h-[^"]*)"')
+_LOOSE = re.compile(r"[\W_]+")
+
+
+def _own_fragments(rendered: Rendered) -> Rendered:
+    """Point a link to a heading of the same body written for the site's generator at that heading.
+
+    Generators name headings their own way: ``config:setup`` is ``#configsetup`` on GitHub,
+    Astro and Docusaurus, ``#config-setup`` here; ``What's new?`` is ``#whats-new`` there and
+    ``#what-s-new`` here. A fragment that names no heading of the body goes to the one whose id
+    has the same letters and digits (percent escapes read), if there is one.
+    """
+    if 'href="#h-' not in rendered.html or not rendered.headings:
+        return rendered
+    ids = {h.id for h in rendered.headings}
+    loose: dict[str, str] = {}
+    for heading in rendered.headings:
+        loose.setdefault(_LOOSE.sub("", heading.id.lower()), heading.id)
+
+    def point(found: re.Match[str]) -> str:
+        given = found.group(1)
+        if given in ids:
+            return found.group(0)
+        named = unquote(html.unescape(given))
+        match = named if named in ids else loose.get(_LOOSE.sub("", named.lower()))
+        return f'href="#{match}"' if match is not None else found.group(0)
+
+    fixed = _SAME_PAGE.sub(point, rendered.html)
+    return rendered if fixed == rendered.html else Rendered(fixed, rendered.headings, rendered.broken)
 
 
 # -- the compiled fast path -----------------------------------------------------------------------
