@@ -177,11 +177,14 @@ def test_dialects_jekyll_liquid_in_link_targets_becomes_the_path_it_names() -> N
         "Read [setup]({{ '/docs/setup/' | relative_url }}) and [the FAQ]({{ site.baseurl }}/faq/).\n\n"
         'File [an\nissue]({{ site.repository }}/issues) or see ![a logo]({{ "/img/l.png" | absolute_url }}).\n\n'
         '<a href="{{ site.baseurl }}/about/">About</a> {{ page.title }} by {{ page.author }}.\n'
+        "Start [here]({{ 'docs/start/' | relative_url }}): {{ 'img/x.png' | relative_url }}.\n"
     )
+    # relative_url puts a path without a leading slash under the site's root, as Jekyll does.
     assert clean(text, ".md", "jekyll", {"title": "Fees & terms"}) == (
         "Read [setup](/docs/setup/) and [the FAQ](/faq/).\n\n"
         "File an\nissue or see ![a logo](/img/l.png).\n\n"
         '<a href="/about/">About</a> Fees & terms by *\\[page.author: shown on the live site\\]*.\n'
+        "Start [here](/docs/start/): /img/x.png.\n"
     )
 
 

@@ -110,7 +110,7 @@ def _target(target: str, params: Mapping[str, Any]) -> str:
             return ""  # the site's own address: the rest of the target is read from the site root
         path = _PATH_FILTER.match(expression)
         if path:
-            return path.group(2)
+            return _from_root(path.group(2))
         found = _page_value(expression, params)
         if found is None:
             known = False
@@ -126,9 +126,14 @@ def _output(expression: str, params: Mapping[str, Any]) -> str:
     expression = " ".join(expression.split())
     path = _PATH_FILTER.match(expression)
     if path:
-        return path.group(2)
+        return _from_root(path.group(2))
     found = _page_value(expression, params)
     return escape(found) if found is not None else placeholder(expression)
+
+
+def _from_root(path: str) -> str:
+    """Return a path as ``relative_url`` makes it: from the site's root (``docs/`` is ``/docs/``)."""
+    return path if path.startswith(("http://", "https://", "//")) else "/" + path.lstrip("/")
 
 
 def _page_value(expression: str, params: Mapping[str, Any]) -> str | None:
