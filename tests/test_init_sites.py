@@ -28,7 +28,7 @@ EDITS = {
     "hugo": (
         'non_assets:\n  listing: ["_index.md", "!pricing/_index.md", "!about/_index.md"]\n  legal: [legal/]\n'
     ),
-    "jekyll": "non_assets:\n  listing: [/index.md, /customers.md, docs/index.md]\n  error-page: [/404.md]\n",
+    "jekyll": "non_assets:\n  listing: [/index.md, /customers.md, docs/index.md, blog/index.html]\n  error-page: [/404.md]\n",
     "mkdocs": 'non_assets:\n  listing: ["*/index.md", "!about/index.md"]\n',
 }
 """The one settings edit each site needs after init, appended to stagemap.yml."""

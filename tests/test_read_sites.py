@@ -29,7 +29,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "audiences": {"internal": ["content/handbook/"]},
     },
     "jekyll": {
-        "non_assets": {"listing": ["/index.md", "/customers.md", "docs/index.md"]},
+        "non_assets": {"listing": ["/index.md", "/customers.md", "docs/index.md", "blog/index.html"]},
         "audiences": {"internal": ["_handbook/"]},
     },
     "docusaurus": {

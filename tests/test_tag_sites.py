@@ -118,7 +118,7 @@ def test_tag_names_why_a_file_it_does_not_read_is_left_alone(hugo: Path) -> None
         "a resource of the page bundle 'content/snippets/index.md'\n"
     )
     assert run("tag", "hugo.toml", "--set", "owner=x")[2] == (
-        "Error: hugo.toml is not a content file (.md, .markdown, .mmark)\n"
+        "Error: hugo.toml is not a content file (.md, .markdown, .mmark, .html)\n"
     )
 
 

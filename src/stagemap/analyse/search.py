@@ -7,6 +7,7 @@ search finds the assets in which every word typed begins some word.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import string
@@ -73,8 +74,14 @@ _ENTRIES_KEPT = 1 << 17
 
 
 def searched_body(asset: Asset) -> str:
-    """Return the part of an asset's body its search entry is made from (the index reads no further)."""
+    """Return the part of an asset's body its search entry is made from (the index reads no further);
+    of a page written in HTML, its text without the tags."""
+    if asset.path.endswith((".html", ".htm")):
+        return html.unescape(_TAGS.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 8]))[: SEARCH_TEXT_CHARS * 2]
     return asset.body[: SEARCH_TEXT_CHARS * 2]
+
+
+_TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", re.S | re.I)
 
 
 def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:

@@ -3,6 +3,9 @@ by its first heading, else by its name (see `ReadRules.bare_pages`)."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from . import frontmatter, yamlsafe
 
 
@@ -15,11 +18,19 @@ def bare_page(data: bytes) -> tuple[frontmatter.Split, yamlsafe.Loaded]:
 
 
 def first_heading(body: str) -> str | None:
-    """Return the text of the body's first ``# `` heading, the title a site shows when none is set."""
+    """Return the text of the body's first ``# `` heading (or, in a page written in HTML, its
+    first ``<h1>``), the title a site shows when none is set."""
     for line in body.splitlines():
         if line.startswith("# "):
             return line[2:].strip() or None
+    found = _H1.search(body) if "<h1" in body else None
+    if found is not None:
+        return " ".join(html.unescape(_TAG.sub("", found.group(1))).split()) or None
     return None
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def name_title(path: str) -> str:

@@ -30,7 +30,7 @@ from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
-from .presets import preset_own_statuses, preset_unpublished_keys
+from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys
 from .ruling import apply_rules
 from .sources import ToRead
 from .urls import page_url
@@ -101,6 +101,9 @@ def parse_asset(
         return None, [
             Problem(rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED)
         ]
+    if preset_redirect(rules.generator, loaded.data):
+        hint = "the site serves a redirect in its place, not a page"
+        return None, [Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)]
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases)
     place = place or Place(default_id)

@@ -56,8 +56,8 @@ _OWN_KEYS: dict[str, frozenset[str]] = {
 """Each generator's documented front matter keys, besides the common ones."""
 
 _EXTENSIONS: dict[str, tuple[str, ...]] = {
-    "hugo": (".md", ".markdown", ".mmark"),
-    "jekyll": (".md", ".markdown"),
+    "hugo": (".md", ".markdown", ".mmark", ".html"),
+    "jekyll": (".md", ".markdown", ".html"),
     "docusaurus": (".md", ".mdx"),
     "gatsby": (".md", ".mdx", ".mmark"),
     "astro": (".md", ".mdx", ".markdown"),
@@ -66,8 +66,11 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
 """File endings of content files per generator."""
 
 _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "hugo": (("listing", ("_index.md", "_index.*.md")), ("partial", ("layouts/", "archetypes/"))),
-    "jekyll": (("partial", ("_includes/", "_layouts/")),),
+    "hugo": (
+        ("listing", ("_index.md", "_index.*.md", "_index.html", "_index.*.html")),
+        ("partial", ("layouts/", "archetypes/")),
+    ),
+    "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
     "gatsby": (("snippet", ("snippets/",)),),
     "astro": (("partial", ("src/components/", "src/layouts/")),),
@@ -149,6 +152,13 @@ text and resources are used by other pages)."""
 def preset_unpublished_keys(generator: str) -> tuple[str, ...]:
     """Return the keys that, set to ``true``, make a file of ``generator``'s no page."""
     return _UNPUBLISHED_KEYS.get(generator, ())
+
+
+def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
+    """Return whether the site serves a redirect in a page's place (Jekyll's ``redirect_to``,
+    from jekyll-redirect-from): such a file is no page."""
+    target = fm.get("redirect_to") if generator == "jekyll" else None
+    return any(isinstance(t, str) and t.strip() for t in (target if isinstance(target, list) else [target]))
 
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:

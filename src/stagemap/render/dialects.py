@@ -35,6 +35,7 @@ from .blocks import (
     quote,
     unwrapped,
 )
+from .htmlpage import html_page_to_markdown
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
 
@@ -118,18 +119,18 @@ def clean(
 
     With ``html`` (raw HTML is not allowed on the site), a site's raw HTML becomes Markdown as
     MDX's elements do (links, images, text), not escaped tags; indented code is left alone.
-    ``suffix`` is the file's ending (``.mdx``...), ``generator`` the preset in use, ``params``
-    the page's front matter (for Hugo's ``param``).
-    """
+    ``suffix`` is the file's ending (``.mdx``, ``.html``: `html_page_to_markdown` first),
+    ``generator`` the preset in use, ``params`` the page's front matter (for Hugo's ``param``)."""
     suffix = suffix.lower()
+    if suffix in (".html", ".htm"):
+        text, suffix = html_page_to_markdown(text), ".md"
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = suffix == ".mdx" or generator == "docusaurus"
     if not _worth_a_look(text, mdx or (html and bool(generator))):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
-    # In code, Hugo still reads shortcodes (the escaped ones show there as plain shortcodes) and
-    # Jekyll still reads Liquid (``{% raw %}`` shows what it holds as written).
+    # In code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw).
     code_text = None
     if generator == "hugo" and "/*" in text:
         code_text = _hugo_unescaped

@@ -1,0 +1,117 @@
+"""Pages written in HTML (a Jekyll site's ``index.html`` or ``pricing.html``, a Hugo content file
+ending in ``.html``) are read as assets and shown as what they say, not as their markup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.render import markdown
+from stagemap.render.htmlpage import html_page_to_markdown
+from tests.conftest import ROOT, write
+
+LANDING = (ROOT / "tests/data/landing-page.html").read_text()
+
+
+def test_a_landing_page_becomes_markdown_by_its_blocks_not_its_indentation() -> None:
+    assert html_page_to_markdown(LANDING) == (
+        "# Route planning for *busy* crews\n\n"
+        "Plan the week in minutes. Send every van the right way & on time.\n\n"
+        "[See pricing](/pricing/)\n\n"
+        "## Why teams switch\n\n"
+        "- Fewer missed calls\n- One schedule:\n  - for the office\n  - for the road\n\n"
+        "1. Plan\n1. Drive\n\n"
+        "1\\. Not a list, # not a heading, \\*not\\* emphasis\n\n"
+        "![A van on a map](</img/van map.png>)\n\n"
+        "| Plan | Price |\n|---|---|\n| Crew | £40 \\| month |\n\n"
+        "```\ncurl https://api.example\n  --data x\n```\n\n"
+        "> It paid for itself.\n\n"
+        # A link around blocks (a card): its first block's text is the link.
+        "### [Harbour Vans](/customers/harbour/)\n\n"
+        "Cut call-backs by a third.\n\n"
+        "[Read the **blog**](/blog/) or nothing. [![Logo](/i.png)](/x)\n"
+    )
+
+
+def test_nested_ordered_lists_and_quotes_keep_their_structure() -> None:
+    html = "<ol><li>Plan<ol><li>Week</li></ol></li></ol><blockquote><h2>Said</h2><p># one</p></blockquote><p>- two</p>"
+    assert html_page_to_markdown(html) == "1. Plan\n   1. Week\n\n> ## Said\n\n> \\# one\n\n\\- two\n"
+
+
+SETTINGS = (
+    "name: Harbour\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: jekyll\n"
+    "sources:\n  - path: .\n    url: /{path}/\n    exclude: [_site/]\n"
+    "urls:\n  base: https://harbour.example/\n"
+    "rules:\n  - match: {path: pricing.html}\n    set: {stages: [purchase], questions: [risk]}\n"
+)
+SITE: dict[str, str | bytes] = {
+    "stagemap.yml": SETTINGS,
+    "_config.yml": "title: Harbour\n",
+    "_layouts/default.html": "---\n---\n<html><body>{{ content }}</body></html>\n",
+    "index.html": "---\nlayout: default\npermalink: /\n---\n" + LANDING,
+    "pricing.html": (
+        "---\nlayout: default\ntitle: Pricing\n---\n<section>\n  <div>\n    <h2>Crew plan</h2>\n"
+        "    <p>Forty pounds a month, <a href=\"{{ 'contact/' | relative_url }}\">ask us</a>.</p>\n"
+        "    {% for plan in site.data.plans %}<p>{{ plan.name }}</p>{% endfor %}\n  </div>\n</section>\n"
+    ),
+    "old-pricing.html": "---\nredirect_to: /pricing/\n---\n",
+    "404.html": "---\npermalink: /404.html\n---\n<h1>Lost at sea</h1>\n",
+    "google1234.html": "google-site-verification: google1234.html\n",
+}
+
+
+def test_a_jekyll_sites_html_pages_are_assets_titled_and_shown_as_they_read(tmp_path: Path) -> None:
+    root = write(tmp_path / "site", SITE)
+    library = stagemap.load_project(root).library
+    assets = {a.path: (a.title, a.url, a.stages) for a in library.assets}
+    assert assets == {
+        # No title: the first <h1>.
+        "index.html": ("Route planning for busy crews", "https://harbour.example/", ()),
+        "pricing.html": ("Pricing", "https://harbour.example/pricing/", ("purchase",)),
+    }
+    fates = {f.path: (f.fate, f.kind, f.reason) for f in library.fates}
+    assert fates["old-pricing.html"] == (
+        "non-asset",
+        "unpublished",
+        "redirect_to (the site serves a redirect in its place, not a page)",
+    )
+    assert fates["404.html"][:2] == ("non-asset", "error-page")
+    assert fates["google1234.html"][:2] == ("non-asset", "no front matter")
+    assert fates["_layouts/default.html"][:2] == ("non-asset", "partial")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    page = (out / "assets/pricing.html").read_text()
+    assert '<h2 id="h-crew-plan">Crew plan</h2>' in page
+    assert 'Forty pounds a month, <a href="https://harbour.example/contact/">ask us</a>.' in page
+    assert "A list from the site" in page and "<pre>" not in page
+    home = (out / "assets/index.html").read_text()
+    assert '<h2 id="h-why-teams-switch">Why teams switch</h2>' in home and "track(" not in home
+    # The search index has the page's words, not its markup (nor its entities).
+    words: dict[str, list[int]] = {}
+    for part in (out / "static/search").glob("w-*.js"):
+        words.update(json.loads(part.read_text().split(",", 1)[1].rstrip(");\n"))["words"])
+    assert words["crews"] == [0] and words["forty"] == [1]
+    assert not {"class", "hero", "div", "section", "amp", "script"} & set(words)
+
+
+_TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<ul>", "<li>", "</ul>", "<ol>", "</ol>", "<h2>", "</h2>", "<a href='/x'>",
+     "</a>", "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<pre>", "</pre>", "<blockquote>",
+     "</blockquote>", "<script>", "</script>", "<em>", "</em>", "<br>", "<img src='i.png' alt='x'>", "&amp;"]
+)  # fmt: skip
+
+
+@given(st.lists(_TAGS | st.text(max_size=8), max_size=40))
+def test_any_html_becomes_markdown_that_renders_without_raw_tags(parts: list[str]) -> None:
+    """Unclosed, misnested and stray tags never raise, and nothing of the markup reaches the page."""
+    text = html_page_to_markdown("".join(parts))
+    assert text == "" or text.endswith("\n")
+    rendered = markdown.render(text).html
+    assert "<script" not in rendered and "<div" not in rendered
