@@ -302,3 +302,37 @@ def test_init_and_reading_follow_hugos_configuration_folder(tmp_path: Path) -> N
     }
     code, out, _ = run("-C", str(root), "report", "--explain", "awareness:problems")
     assert "    stage from config/_default/cascade.yaml:1 (cascade)\n" in out
+
+
+def test_hugo_ugly_urls_end_a_sections_pages_in_html(tmp_path: Path) -> None:
+    """uglyURLs per section (a map) or for the whole site (true): /x.html, not /x/; a page's own
+    url is kept as written, and a section's own page keeps its slash."""
+    pages = {
+        "stagemap.yml": HUGO_SETTINGS.replace(
+            "https://h.example/\n", "https://h.example/\n  lowercase: true\n"
+        )
+        + "non_assets:\n  listing: []\n",  # the section's page is read as an asset too
+        "content/post/_index.md": "---\ntitle: Posts\n---\n",
+        "content/post/tides.md": "---\ntitle: Tides\ndate: 2024-02-03\n---\nText.\n",
+        "content/post/own.md": "---\ntitle: Own\nurl: /own/\n---\nText.\n",
+        "content/about.md": "---\ntitle: About\n---\nText.\n",
+    }
+    by_section = (
+        "baseURL = 'https://h.example/'\n[uglyURLs]\n  post = true\n[permalinks]\n  post = '/:year/:slug/'\n"
+    )
+    root = write(tmp_path / "map", {**pages, "hugo.toml": by_section})
+    assert {path: got[0] for path, got in read(root).items()} == {
+        "content/post/_index.md": "https://h.example/post/",
+        "content/post/tides.md": "https://h.example/2024/tides.html",
+        "content/post/own.md": "https://h.example/own/",
+        "content/about.md": "https://h.example/about/",
+    }
+    root = write(
+        tmp_path / "all", {**pages, "hugo.toml": "baseURL = 'https://h.example/'\nuglyURLs = true\n"}
+    )
+    assert {path: got[0] for path, got in read(root).items()} == {
+        "content/post/_index.md": "https://h.example/post/",
+        "content/post/tides.md": "https://h.example/post/tides.html",
+        "content/post/own.md": "https://h.example/own/",
+        "content/about.md": "https://h.example/about.html",
+    }

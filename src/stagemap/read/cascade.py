@@ -51,9 +51,9 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
 def cascade_key(found: Scan) -> str:
     """Return what every file inherits, as one text for the parse cache's key (empty: nothing)."""
     return "".join(
-        f"{item.rel}\0{item.inherited}\0{item.permalink}\0"
+        f"{item.rel}\0{item.inherited}\0{item.permalink}\0{int(item.ugly)}\0"
         for item in found.to_read
-        if item.inherited or item.permalink
+        if item.inherited or item.permalink or item.ugly
     )
 
 
@@ -111,11 +111,14 @@ def _inherit(
                         where = entry.file or site.name
                         given.setdefault(key, (value, where, entry.lines.get(key, entry.line), site.label))
     permalink = _permalink(site, route, section) if site is not None and site.permalinks else ""
+    top = parts[0] if parts else ""
+    ugly = site is not None and not section and bool(site.ugly) and site.is_ugly(top)
     if not given:
-        return replace(item, permalink=permalink) if permalink else item
+        return replace(item, permalink=permalink, ugly=ugly) if permalink or ugly else item
     data = [[key, *given[key]] for key in sorted(given, key=str)]
     # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
-    return replace(item, inherited=json.dumps(data, default=str, ensure_ascii=False), permalink=permalink)
+    inherited = json.dumps(data, default=str, ensure_ascii=False)
+    return replace(item, inherited=inherited, permalink=permalink, ugly=ugly)
 
 
 def _permalink(site: SiteDefaults, route: str, section: bool) -> str:

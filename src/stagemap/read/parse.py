@@ -60,11 +60,15 @@ class Place:
     """What the sections above it pass down (`stagemap.read.cascade`), as JSON."""
     permalink: str = ""
     """The URL pattern the site's configuration gives it (Hugo's ``permalinks``); empty: none."""
+    ugly: bool = False
+    """Its address ends in ``.html`` rather than ``/`` (Hugo's ``uglyURLs``)."""
 
     @classmethod
     def of(cls, item: ToRead) -> Place:
         """Return the place of a file the scan found (every reader parses with the same one)."""
-        return cls(item.sub, item.audience, item.source.url, item.draft, item.inherited, item.permalink)
+        return cls(
+            item.sub, item.audience, item.source.url, item.draft, item.inherited, item.permalink, item.ugly
+        )
 
 
 def parse_asset(
@@ -276,6 +280,7 @@ def _asset(
         place.url_pattern,
         draft=place.draft,
         hugo=place.permalink,
+        ugly=place.ugly,
     )
     return Asset(
         id=asset_id,

@@ -101,11 +101,23 @@ class SiteDefaults:
     """How an inherited value's origin is named: ``defaults`` (Jekyll) or ``cascade`` (Hugo)."""
     permalinks: tuple[Permalink, ...] = ()
     """Hugo's ``permalinks``: the first that names a page gives its route."""
+    ugly: frozenset[str] = frozenset()
+    """Hugo's ``uglyURLs``: the top-level sections whose pages are ``/x.html``, not ``/x/``
+    (``*``: every section's, and the pages at the root)."""
+
+    def is_ugly(self, section: str) -> bool:
+        """Whether Hugo writes the pages of the top-level ``section`` ("": the root) as ``/x.html``."""
+        return "*" in self.ugly or (bool(section) and section in self.ugly)
 
     def joined(self, other: SiteDefaults) -> SiteDefaults:
         """Return these with ``other``'s (another file's) after them."""
         entries = tuple(replace(e, file=e.file or other.name) for e in other.entries)
-        return replace(self, entries=self.entries + entries, permalinks=self.permalinks + other.permalinks)
+        return replace(
+            self,
+            entries=self.entries + entries,
+            permalinks=self.permalinks + other.permalinks,
+            ugly=self.ugly | other.ugly,
+        )
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
         """Return the values Jekyll's defaults give the file at ``rel`` (relative to the site), each with its line."""
@@ -187,11 +199,8 @@ def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefa
     if isinstance(data, Problem):
         return data
     lower = data.lower()
-    if (
-        not key
-        and _KEY[generator].encode() not in lower
-        and not (generator == "hugo" and b"permalinks" in lower)
-    ):
+    hugo_keys = generator == "hugo" and (b"permalinks" in lower or b"uglyurls" in lower)
+    if not key and _KEY[generator].encode() not in lower and not hugo_keys:
         return None
     if len(data) > MAX_SITE_FILE:
         return _problem(name, 0, f"larger than {MAX_SITE_FILE // 1024 // 1024} MiB")
@@ -236,9 +245,10 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         entries.append(Entry(values, at[0], at[1], str(path).strip("/") if path is not None else None, kind))
     if generator == "hugo":
         links = _permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
+        ugly = _ugly(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
         return (
-            SiteDefaults(generator, name, tuple(entries), label="cascade", permalinks=links)
-            if entries or links
+            SiteDefaults(generator, name, tuple(entries), label="cascade", permalinks=links, ugly=ugly)
+            if entries or links or ugly
             else None
         )
     if not entries:
@@ -253,6 +263,15 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         str(base).strip("/") if isinstance(base, str) else "",
         frozenset(str(n) for n in named) | {"posts"},
     )
+
+
+def _ugly(value: Any) -> frozenset[str]:
+    """Return Hugo's ``uglyURLs`` (``true``, or a map of sections to ``true``) as the sections it names."""
+    if value is True:
+        return frozenset({"*"})
+    if isinstance(value, dict):
+        return frozenset(str(k).strip("/") for k, v in value.items() if v is True)
+    return frozenset()
 
 
 def _permalinks(value: Any) -> tuple[Permalink, ...]:

@@ -44,6 +44,8 @@ class ToRead:
     permalink: str = ""
     """The URL pattern the site's configuration gives it (Hugo's ``permalinks``), in the
     generator's own tokens; empty: its source's."""
+    ugly: bool = False
+    """The site writes its page as ``/x.html``, not ``/x/`` (Hugo's ``uglyURLs``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,13 +182,20 @@ def page_url(
     *,
     draft: bool = False,
     hugo: str = "",
+    ugly: bool = False,
 ) -> str:
     """Return the address of the page at ``sub`` under its source (whose URL pattern is
     ``source_pattern``; ``hugo``: one of Hugo's ``permalinks`` names it, in Hugo's tokens), or ""
     when the site makes none: never rendered (Hugo's ``build``), or a draft by its place
-    (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out."""
+    (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out. With
+    ``ugly`` (Hugo's ``uglyURLs``), an address made from a pattern ends in ``.html``, not ``/``."""
     if draft or preset_unrendered(rules.generator, fm):
         return ""
+    if ugly and not given:
+        made = page_url("", fm, rules, sub, source_pattern, hugo=hugo)
+        base = rules.base_url.rstrip("/")
+        route = made[len(base) :] if base and made.startswith(base) else made
+        return made[:-1] + ".html" if route.endswith("/") and route.strip("/") else made
     if hugo and not given and rules.base_url:
         route = hugo_route(hugo, fm, sub)
         given = route.lower() if rules.url_lowercase else route
