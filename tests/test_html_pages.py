@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 import stagemap
 from stagemap.cli.app import cli
-from stagemap.render import markdown
+from stagemap.render import dialects, markdown
 from stagemap.render.htmlpage import html_page_to_markdown
 from tests.conftest import ROOT, write
 
+LIVE = "shown on the live site"
 LANDING = (ROOT / "tests/data/landing-page.html").read_text()
 
 
@@ -115,3 +116,20 @@ def test_any_html_becomes_markdown_that_renders_without_raw_tags(parts: list[str
     assert text == "" or text.endswith("\n")
     rendered = markdown.render(text).html
     assert "<script" not in rendered and "<div" not in rendered
+
+
+def test_hugo_shortcodes_in_an_html_page_are_read_and_self_anchors_are_text() -> None:
+    """A heading's own anchor (<a id="usage" href="#usage">) would lead nowhere here; a shortcode's
+    angle brackets must reach the shortcode reader as written, not escaped."""
+    html = (
+        '<div class="figure">\n  <h2><a id="usage" href="#usage">Usage</a></h2>\n'
+        '  <p>See {{< param "x" >}} and <a href="#usage">the chart</a>.</p>\n</div>\n{{< plotly >}}\n'
+    )
+    assert html_page_to_markdown(html) == (
+        '## Usage\n\nSee {{< param "x" >}} and [the chart](#usage).\n\n{{< plotly >}}\n'
+    )
+    assert dialects.clean(html, ".html", "hugo", {"x": "ten"}, html=True) == (
+        f"## Usage\n\nSee ten and [the chart](#usage).\n\n*\\[plotly: {LIVE}\\]*\n"
+    )
+    many = "{{<" * 20_000 + "<p>end</p>"  # never closed: read in linear time, as text
+    assert html_page_to_markdown(many).endswith("end\n")

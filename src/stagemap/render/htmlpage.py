@@ -33,6 +33,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _INNERMOST = re.compile(r"\ue020(td|th|tr|table)\ue021([^\ue020]*)\ue020/\1\ue021")
 """A table part holding no other (its text between its marks)."""
+_SHORTCODE = re.compile(r"\{\{[<%][^{}]{0,1000}?[>%]\}\}")
+_HELD = re.compile("\ue030(\\d+)\ue031")
 _BLOCK_TEXT = re.compile(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(.*)", re.S)
 """A block's Markdown marks (quote, heading, list item) and its text."""
 _LINE_START = re.compile(r"^([#+-]|\d+)([.)]?)(?=\s)")
@@ -41,10 +43,19 @@ _LINE_START = re.compile(r"^([#+-]|\d+)([.)]?)(?=\s)")
 
 def html_page_to_markdown(text: str) -> str:
     """Return the body of a page written in HTML as Markdown."""
+    held: list[str] = []
+    if "{{" in text:  # Hugo's shortcodes ({{< x >}}) are read afterwards: held as they are written
+
+        def hold(found: re.Match[str]) -> str:
+            held.append(found.group(0))
+            return f"\ue030{len(held) - 1}\ue031"
+
+        text = _SHORTCODE.sub(hold, text)
     reader = _Reader()
     reader.feed(text)
     reader.close()
-    return reader.markdown()
+    made = reader.markdown()
+    return _HELD.sub(lambda m: held[int(m.group(1))], made) if held else made
 
 
 class _Reader(HTMLParser):
@@ -131,7 +142,10 @@ class _Reader(HTMLParser):
         elif tag == "br":
             self.line.append(" ")
         elif tag == "a":
-            self.links.append((given.get("href", "").strip(), len(self.blocks), len(self.line)))
+            href = given.get("href", "").strip()
+            if href and href == "#" + given.get("id", given.get("name", "")).strip():
+                href = ""  # the anchor links to itself (a heading's own mark): its text alone
+            self.links.append((href, len(self.blocks), len(self.line)))
         elif tag == "img":
             src = given.get("src", "").strip()
             if src:
