@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 import stagemap
 from stagemap.cli.app import cli
 from stagemap.render import dialects, markdown
+from stagemap.render.anchors import anchor
 from stagemap.render.htmlpage import html_page_to_markdown
 from tests.conftest import ROOT, write
 
 LIVE = "shown on the live site"
+MARK = anchor("usage")
 LANDING = (ROOT / "tests/data/landing-page.html").read_text()
 
 
@@ -126,10 +128,13 @@ def test_hugo_shortcodes_in_an_html_page_are_read_and_self_anchors_are_text() ->
         '  <p>See {{< param "x" >}} and <a href="#usage">the chart</a>.</p>\n</div>\n{{< plotly >}}\n'
     )
     assert html_page_to_markdown(html) == (
-        '## Usage\n\nSee {{< param "x" >}} and [the chart](#usage).\n\n{{< plotly >}}\n'
+        f'## {MARK}Usage\n\nSee {{{{< param "x" >}}}} and [the chart](#usage).\n\n{{{{< plotly >}}}}\n'
     )
     assert dialects.clean(html, ".html", "hugo", {"x": "ten"}, html=True) == (
-        f"## Usage\n\nSee ten and [the chart](#usage).\n\n*\\[plotly: {LIVE}\\]*\n"
+        f"## {MARK}Usage\n\nSee ten and [the chart](#usage).\n\n*\\[plotly: {LIVE}\\]*\n"
     )
+    # The anchor is kept: links to #usage from the body (or another page) reach the heading.
+    page = markdown.render(dialects.clean(html, ".html", "hugo", {"x": "ten"}, html=True), top=2).html
+    assert '<h2 id="h-usage"><span id="h-usage"></span>Usage</h2>' in page and 'href="#h-usage"' in page
     many = "{{<" * 20_000 + "<p>end</p>"  # never closed: read in linear time, as text
     assert html_page_to_markdown(many).endswith("end\n")

@@ -43,8 +43,9 @@ def token_path(text: str, **kwargs: object) -> markdown.Rendered:
 
 
 def compiled_or_none(text: str, title: str | None = "Asset 3") -> markdown.Rendered | None:
-    """Render with cmark-gfm alone, or None where it declines."""
-    return markdown._fast_render(text, False, markdown._once(rewrite), 2, title)
+    """Render with cmark-gfm alone, or None where it declines (then finished as `render` finishes either path's)."""
+    fast = markdown._fast_render(text, False, markdown._once(rewrite), 2, title)
+    return markdown.finished(fast) if fast is not None else None
 
 
 def agrees(text: str, title: str | None = "Asset 3") -> bool | None:
@@ -307,3 +308,24 @@ def test_links_to_headings_named_the_way_other_generators_name_them_reach_the_he
         "#h-nowhere",
     ]
     assert token_path(body, top=2) == fast
+
+
+def test_a_sites_own_anchors_are_kept_and_links_to_them_work_on_either_path() -> None:
+    """<a id>, <a name>, an element's id and a heading's {#id}: links to them led nowhere."""
+    text = (
+        "Jump to [general](#general), [poison](#poison), [custom](#custom-id) and [note](#fnref).\n\n"
+        '# <a id="general">General Questions</a>\n\nA <a name="poison"></a>poison extension.\n\n'
+        '## Custom heading {#custom-id}\n\nNote <sup id="fnref">3</sup> <a id="bad name!">x</a>\n'
+    )
+    cleaned = dialects.clean(text, ".md", "hugo", {}, html=True)
+    fast = markdown.render(cleaned, top=2)
+    assert fast.html == (
+        '<p>Jump to <a href="#h-general">general</a>, <a href="#h-poison">poison</a>, '
+        '<a href="#h-custom-id">custom</a> and <a href="#h-fnref">note</a>.</p>\n'
+        '<h2 id="h-general-questions"><span id="h-general"></span>General Questions</h2>\n'
+        '<p>A <span id="h-poison"></span>poison extension.</p>\n'
+        '<h3 id="h-custom-heading">Custom heading<span id="h-custom-id"></span></h3>\n'
+        '<p>Note <span id="h-fnref"></span>3 <span id="h-badname"></span>x</p>\n'
+    )
+    assert [h.text for h in fast.headings] == ["General Questions", "Custom heading"]
+    assert token_path(cleaned, top=2) == fast

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stagemap.render import markdown
+from stagemap.render.anchors import anchor
 from stagemap.render.dialects import clean
 
 LIVE = "shown on the live site"
@@ -230,13 +231,13 @@ def test_dialects_mkdocs_snippets_mmark_asides_and_attribute_lists() -> None:
     text = '## Short {#short}\n\nA> Units can be unplugged.\n\nText.\n{.note}\n\n--8<-- "contact.md"\n'
     out = clean(text, ".mmark", "mkdocs")
     assert out == (
-        "## Short\n\n> **Aside:** Units can be unplugged.\n\nText.\n\n"
+        f"## Short{anchor('short')}\n\n> **Aside:** Units can be unplugged.\n\nText.\n\n"
         f"*\\[Included from contact.md: {LIVE}\\]*\n"
     )
 
 
 def test_dialects_crlf_bodies_are_cleaned_too() -> None:
-    assert clean("## Short {#short}\r\n\r\nx\r\n", ".mmark", "gatsby") == "## Short\n\nx\n"
+    assert clean("## Short {#short}\r\n\r\nx\r\n", ".mmark", "gatsby") == f"## Short{anchor('short')}\n\nx\n"
 
 
 @pytest.mark.parametrize("generator", ["jekyll", "mkdocs"])
@@ -361,7 +362,7 @@ def test_dialects_site_html_becomes_markdown_when_the_site_allows_none() -> None
         "Braces {stay} and a < b stays.\n\n    <div>indented code stays</div>\n"
     )
     assert clean(text, ".md", "jekyll", html=True) == (
-        "Has a licence?\n\nRead [the guide](/guide/), **now**.\n\n![The team](/i/team.png)\n\n### Costs\n\n"
+        f"{anchor('c1')}\nHas a licence?\n\nRead [the guide](/guide/), **now**.\n\n![The team](/i/team.png)\n\n### Costs\n\n"
         "[Our demo](https://player.example/v/1)\n\nBraces {stay} and a < b stays.\n\n    <div>indented code stays</div>\n"
     )
     assert clean(text, ".md", "jekyll") == clean(text, ".md", "jekyll", html=False)

@@ -22,6 +22,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from .anchors import anchor
 from .blocks import (
     HELD,
     escape,
@@ -61,8 +62,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ATTRIBUTES = re.compile(
-    r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.M
+    r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$", re.M
 )
+"""An attribute list (kramdown, Hugo, mmark): on a line of its own, dropped; after a heading,
+its ``#id`` kept as an anchor (`stagemap.render.markdown.anchor`), so that links to it work."""
 
 
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
@@ -192,7 +195,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     if mdx:
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = _ATTRIBUTES.sub("", text)
+        text = _ATTRIBUTES.sub(lambda m: anchor(m.group(1)) if m.group(1) else "", text)
     text = _shortcodes(text, params)
     if generator == "jekyll":
         text = liquid(text, params)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .anchors import element_anchor
 from .htmltables import TABLE_PARTS, table_part
 
 _BLOCKS = frozenset(
@@ -105,6 +106,12 @@ class _Reader(HTMLParser):
     # -- the parser's calls -------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = {k: v or "" for k, v in attrs}
+        self._start(tag, given)
+        mark = element_anchor(tag, given)
+        if mark and not self.hidden and self.pre is None:  # the site's own anchor: links to it work
+            self.line.append(mark)
+
+    def _start(self, tag: str, given: dict[str, str]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
             return

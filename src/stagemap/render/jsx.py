@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .anchors import element_anchor
 from .blocks import escape, item_column, quote
 from .htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 
@@ -224,7 +225,17 @@ def _placed(made: str, indent: str | None, block: bool) -> str:
 
 
 def _element(tag: _Tag, children: str, block: bool) -> str:
-    """Return the Markdown of an element with its children already rewritten."""
+    """Return the Markdown of an element with its children already rewritten; an HTML element's
+    ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
+    made = _made(tag, children, block)
+    mark = element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
+    if not mark:
+        return made
+    stripped = made.lstrip("\n")
+    return made[: len(made) - len(stripped)] + mark + stripped if stripped.strip() else mark
+
+
+def _made(tag: _Tag, children: str, block: bool) -> str:
     attrs, name = tag.attrs, tag.name
     if name.lower() in _HIDDEN:
         return ""
@@ -267,8 +278,10 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
 
 
 def _empty(tag: _Tag, block: bool) -> str:
-    """Return the Markdown of a self-closing element."""
-    attrs = tag.attrs
+    """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark)."""
+    attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
+    if mark and not (attrs.get("src") or attrs.get("href")):
+        return mark
     pad = "\n\n" if block else ""
     if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
         label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]

@@ -27,17 +27,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
 
 from ..model import limits
-from . import cmark
+from . import anchors, cmark
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-HEADING_PREFIX = "h-"
+HEADING_PREFIX = anchors.HEADING_PREFIX
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _NOT_WORD = re.compile(r"[^\w]+")
 _INVISIBLE = re.compile(r"[\x00-\x20]+")
@@ -132,7 +131,7 @@ def render(
         rewrite = _once(rewrite)  # the fast path may hand over to the token path
     fast = _fast_render(text, allow_html, rewrite, top, drop_title)
     if fast is not None:
-        return _own_fragments(fast)
+        return finished(fast)
     md = parser(allow_html)
     tokens = md.parse(text)
     if drop_title is not None:
@@ -142,38 +141,14 @@ def render(
     headings = _number_headings(tokens, shift)
     broken = _fix_links(tokens, rewrite)
     html = md.renderer.render(tokens, md.options, {})
-    return _own_fragments(Rendered(html, headings, broken))
+    return finished(Rendered(html, headings, broken))
 
 
-_SAME_PAGE = re.compile(r'href="#(h-[^"]*)"')
-_LOOSE = re.compile(r"[\W_]+")
-
-
-def _own_fragments(rendered: Rendered) -> Rendered:
-    """Point a link to a heading of the same body written for the site's generator at that heading.
-
-    Generators name headings their own way: ``config:setup`` is ``#configsetup`` on GitHub,
-    Astro and Docusaurus, ``#config-setup`` here; ``What's new?`` is ``#whats-new`` there and
-    ``#what-s-new`` here. A fragment that names no heading of the body goes to the one whose id
-    has the same letters and digits (percent escapes read), if there is one.
-    """
-    if 'href="#h-' not in rendered.html or not rendered.headings:
-        return rendered
-    ids = {h.id for h in rendered.headings}
-    loose: dict[str, str] = {}
-    for heading in rendered.headings:
-        loose.setdefault(_LOOSE.sub("", heading.id.lower()), heading.id)
-
-    def point(found: re.Match[str]) -> str:
-        given = found.group(1)
-        if given in ids:
-            return found.group(0)
-        named = unquote(html.unescape(given))
-        match = named if named in ids else loose.get(_LOOSE.sub("", named.lower()))
-        return f'href="#{match}"' if match is not None else found.group(0)
-
-    fixed = _SAME_PAGE.sub(point, rendered.html)
-    return rendered if fixed == rendered.html else Rendered(fixed, rendered.headings, rendered.broken)
+def finished(rendered: Rendered) -> Rendered:
+    """Return a body either path rendered with its anchors made and links to headings matched
+    (`stagemap.render.anchors`): the last step of both."""
+    made = anchors.finish(rendered.html)
+    return rendered if made is rendered.html else Rendered(made, rendered.headings, rendered.broken)
 
 
 # -- the compiled fast path -----------------------------------------------------------------------
@@ -275,7 +250,8 @@ def _once(rewrite: Rewrite) -> Rewrite:
 
 
 def _heading_text(inner: str) -> str:
-    return html.unescape(_TAG.sub("", inner) if "<" in inner else inner)
+    text = html.unescape(_TAG.sub("", inner) if "<" in inner else inner)
+    return anchors.unmarked(text)
 
 
 def plain(text: str) -> Rendered:
@@ -289,7 +265,8 @@ def render_html(text: str, *, allow_html: bool = False) -> str:
 
 
 def _plain(inline: Token) -> str:
-    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
+    text = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
+    return anchors.unmarked(text)
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,0 +1,80 @@
+"""Anchors in a rendered body: the site's own (``<a id="faq">``, ``## FAQ {#faq}``), and links
+to a heading written the way the site's generator names headings.
+
+A site's own anchor cannot be written in Markdown, so the readers of a site's syntax
+(`stagemap.render.dialects`, `jsx`, `htmlpage`) leave a mark in the text (`anchor`), two
+private-use characters around its name, which both Markdown paths pass through as text; once
+rendered, each mark becomes an empty ``span`` with the id ``h-`` and the name (as links to it
+get, `stagemap.render.markdown`). A heading's own text, and so its id, leaves marks out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote
+
+HEADING_PREFIX = "h-"
+"""In front of every id in a body (a heading cannot take the name of something the page's script uses)."""
+_MARK = re.compile("\ue040([\\w.:-]{1,200})\ue041")
+_NOT_NAME = re.compile(r"[^\w.:-]+")
+_SAME_PAGE = re.compile(r'href="#(h-[^"]*)"')
+_IDS = re.compile(r' id="(h-[^"]*)"')
+_LOOSE = re.compile(r"[\W_]+")
+
+
+def anchor(name: str) -> str:
+    """Return the mark a site's own anchor named ``name`` leaves in a body ("" for no name)."""
+    name = _NOT_NAME.sub("", name)[:200]
+    return f"\ue040{name}\ue041" if name else ""
+
+
+def element_anchor(name: str, attrs: dict[str, str]) -> str:
+    """Return the mark of an HTML element's ``id`` (or an ``a``'s ``name``), else ""."""
+    given = attrs.get("id") or (attrs.get("name") if name.lower() == "a" else "")
+    return anchor(given) if given else ""
+
+
+def unmarked(text: str) -> str:
+    """Return ``text`` without anchor marks (a heading's text, of which its id is made)."""
+    return _MARK.sub("", text) if "\ue040" in text else text
+
+
+def finish(body: str) -> str:
+    """Return a rendered body with its marks made anchors and its links to headings matched
+    (the same object when nothing changed)."""
+    if "\ue040" in body:
+        body = _MARK.sub(_span, body)
+    return _own_fragments(body)
+
+
+def _span(found: re.Match[str]) -> str:
+    name = found.group(1)
+    return f'<span id="{name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name}"></span>'
+
+
+def _own_fragments(body: str) -> str:
+    """Point a link to a heading of the same body written for the site's generator at that heading.
+
+    Generators name headings their own way: ``config:setup`` is ``#configsetup`` on GitHub,
+    Astro and Docusaurus, ``#config-setup`` here; ``What's new?`` is ``#whats-new`` there and
+    ``#what-s-new`` here. A fragment that names no id of the body (a heading's or an anchor's)
+    goes to the one with the same letters and digits (percent escapes read), if there is one.
+    """
+    if 'href="#h-' not in body or ' id="h-' not in body:
+        return body
+    ids = dict.fromkeys(_IDS.findall(body))  # in order: the first of two alike wins
+    loose: dict[str, str] = {}
+    for ident in ids:
+        loose.setdefault(_LOOSE.sub("", ident.lower()), ident)
+
+    def point(found: re.Match[str]) -> str:
+        given = found.group(1)
+        if given in ids:
+            return found.group(0)
+        named = unquote(html.unescape(given))
+        match = named if named in ids else loose.get(_LOOSE.sub("", named.lower()))
+        return f'href="#{match}"' if match is not None else found.group(0)
+
+    fixed = _SAME_PAGE.sub(point, body)
+    return body if fixed == body else fixed
