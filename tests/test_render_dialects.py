@@ -521,3 +521,39 @@ def test_dialects_mdx_elements_indented_oddly_inside_a_list_item_stay_in_it() ->
     assert clean(
         '    <Tabs>\n    <TabItem label="A">\n    x\n    </TabItem>\n    </Tabs>\n', ".mdx", "astro"
     ) == ("**A**\n\nx\n")
+
+
+def test_dialects_definition_lists_become_a_bold_term_with_its_anchor_over_its_definitions() -> None:
+    """Hugo's reference pages list settings as definition lists: the colons showed as text, each
+    term ran into its definition, and links to a term (#defaultcontentlanguage) led nowhere."""
+    text = (
+        "Settings:\n\n`defaultContentLanguage`\n: (`string`) The default language.\n  Must match a key.\n\n"
+        "`disableRedirect`\n: A first definition.\n\n: A second one.\n\nApple\n\n:   A fruit.\n\n"
+        "Two lines\nof a paragraph\n: stay.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
+    )
+    m = anchor
+    assert clean(text, ".md", "hugo") == (
+        f"Settings:\n\n**`defaultContentLanguage`** {m('defaultcontentlanguage')}\n\n"
+        "(`string`) The default language. Must match a key.\n\n"
+        f"**`disableRedirect`** {m('disableredirect')}\n\nA first definition.\n\nA second one.\n\n"
+        f"**Apple** {m('apple')}\n\nA fruit.\n\n"
+        "Two lines\nof a paragraph\n: stay.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
+    )
+    assert clean(text, ".mdx", "docusaurus") == text  # MDX has no definition lists
+    page = markdown.render(
+        clean(text + "\nSee [it](#defaultcontentlanguage).\n", ".md", "jekyll"), top=2
+    ).html
+    assert (
+        '<strong><code>defaultContentLanguage</code></strong> <span id="h-defaultcontentlanguage"></span>'
+        in page
+    )
+    assert '<a href="#h-defaultcontentlanguage">it</a>' in page
+
+
+def test_dialects_a_self_closing_code_shortcode_holds_nothing() -> None:
+    """Hugo's docs write {{< code-toggle config=languages />}}: it was read as the opening of a
+    paired shortcode, and made code of the page down to the next code-toggle's closing."""
+    text = "Set:\n\n{{< code-toggle config=languages />}}\n\nThen **this**.\n\n{{< code-toggle >}}\na = 1\n{{< /code-toggle >}}\n"
+    assert clean(text, ".md", "hugo") == (
+        f"Set:\n\n*\\[code-toggle: {LIVE}\\]*\n\nThen **this**.\n\n```\na = 1\n```\n"
+    )

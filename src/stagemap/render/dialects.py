@@ -36,6 +36,7 @@ from .blocks import (
     quote,
     unwrapped,
 )
+from .deflists import definition_lists
 from .htmlpage import html_page_to_markdown
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
@@ -48,10 +49,11 @@ line indented inside an admonition or tab (not a span: left in place, so that th
 it can be dedented)."""
 _SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
 _PAIRED = re.compile(
-    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)\s*[>%]\}\}"
+    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)(?<!/)\s*[>%]\}\}"
     r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
     re.S,
 )
+"""A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing."""
 _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
@@ -83,6 +85,7 @@ _HINTS = (
     "A>",
     "N>",
     "<!--",
+    "\n: ",
     "markdown",
     "[^",
     "[!",
@@ -155,18 +158,7 @@ def clean(
     fences: dict[str, str] = {}
     if mdx and "<" in text and ("```" in text or "~~~" in text):
         text = hold_fences(text, fences)  # an element around code (a tab) is read whole
-    pieces = []
-    for chunk, code in _split_fences(text):
-        if not code:
-            chunk = _outside_spans(
-                chunk, lambda t: _rewrite(t, mdx, generator, params or {}, html), code_text
-            )
-            if "\n\n\n" in chunk:
-                chunk = re.sub(r"\n{3,}", "\n\n", chunk)
-        elif code_text is not None:
-            chunk = code_text(chunk)
-        pieces.append(chunk)
-    out = "".join(pieces)
+    out = _chunks(text, mdx, generator, params or {}, html, code_text)
     if fences:
         out = put_fences_back(out, fences)
     if held:
@@ -175,6 +167,28 @@ def clean(
         return text
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
+
+
+def _chunks(
+    text: str, mdx: bool, generator: str, params: Mapping[str, Any], html: bool, code_text: Any
+) -> str:
+    """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
+    pieces = []
+    for chunk, code in _split_fences(text):
+        if not code:
+            if generator in _DEFINITION_LISTS and "\n:" in chunk:
+                chunk = definition_lists(chunk)
+            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params, html), code_text)
+            if "\n\n\n" in chunk:
+                chunk = re.sub(r"\n{3,}", "\n\n", chunk)
+        elif code_text is not None:
+            chunk = code_text(chunk)
+        pieces.append(chunk)
+    return "".join(pieces)
+
+
+_DEFINITION_LISTS = frozenset({"hugo", "jekyll", "mkdocs"})
+"""Generators whose Markdown has definition lists (goldmark, kramdown, MkDocs' def_list)."""
 
 
 def _worth_a_look(text: str, mdx: bool) -> bool:
