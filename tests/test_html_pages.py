@@ -107,7 +107,9 @@ def test_a_jekyll_sites_html_pages_are_assets_titled_and_shown_as_they_read(tmp_
 _TAGS = st.sampled_from(
     ["<p>", "</p>", "<div>", "</div>", "<ul>", "<li>", "</ul>", "<ol>", "</ol>", "<h2>", "</h2>", "<a href='/x'>",
      "</a>", "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<pre>", "</pre>", "<blockquote>",
-     "</blockquote>", "<script>", "</script>", "<em>", "</em>", "<br>", "<img src='i.png' alt='x'>", "&amp;"]
+     "</blockquote>", "<script>", "</script>", "<em>", "</em>", "<br>", "<img src='i.png' alt='x'>", "&amp;",
+     "<b>", "</b>", "<i>", "</i>", "<code>", "</code>", "<a href='/y'>", "<h3 id='z'>", "</h3>", "<![", "{{< s >}}",
+     "{{ x }}", "\ue020", "`", "~~~", "1. ", "# "]
 )  # fmt: skip
 
 
@@ -138,3 +140,38 @@ def test_hugo_shortcodes_in_an_html_page_are_read_and_self_anchors_are_text() ->
     assert '<h2 id="h-usage"><span id="h-usage"></span>Usage</h2>' in page and 'href="#h-usage"' in page
     many = "{{<" * 20_000 + "<p>end</p>"  # never closed: read in linear time, as text
     assert html_page_to_markdown(many).endswith("end\n")
+
+
+def test_html_text_that_looks_like_markdown_stays_text_and_code_stays_code() -> None:
+    """Found by a review: each of these became other Markdown than the page said."""
+    html = (
+        "<p>2024 was a good year</p><p>3. Not a list</p><p>~~~</p><p>---</p>"
+        "<p><code>a_b</code> and <code>&lt;div&gt;</code> and <code>x`y</code></p>"
+        "<p><strong>Note: </strong>read <em> this</em>.<b></b></p>"
+        "<pre>```\n~~~~~\n&lt;img src=x onerror=alert(1)&gt;\n</pre>"
+        '<p><a href="/x"><pre>&lt;script&gt;s()&lt;/script&gt;</pre><span>After it</span></a></p>'
+        "<p>See {{ 'docs/usage/' | relative_url }} and {{ page.my_title }}.</p>"
+    )
+    assert html_page_to_markdown(html) == (
+        "2024 was a good year\n\n3\\. Not a list\n\n\\~~~\n\n\\---\n\n"
+        "`a_b` and `<div>` and ``x`y``\n\n**Note:** read *this*.\n\n"
+        "````\n```\n~~~~~\n<img src=x onerror=alert(1)>\n````\n\n"
+        "```\n<script>s()</script>\n```\n\n[After it](/x)\n\n"
+        "See {{ 'docs/usage/' | relative_url }} and {{ page.my_title }}.\n"
+    )
+    cleaned = dialects.clean(html, ".html", "jekyll", {"my_title": "MT"})
+    assert "See /docs/usage/ and MT." in cleaned
+    page = markdown.render(cleaned, allow_html=True).html  # even where raw HTML is allowed
+    assert "<img src=x" not in page and "<script>" not in page
+
+
+def test_odd_html_never_raises_nor_leaks_the_readers_marks() -> None:
+    assert html_page_to_markdown("<p>a <![ b</p>") == "a \\<!\\[ b\n"
+    assert html_page_to_markdown("{{< x >}}<p>\ue0305\ue031 \ue020td\ue021</p>") == "{{< x >}}\n\n5 td\n"
+    table = "<table><tr><td><ul><li>a</li></ul><h2>H</h2><pre>c</pre></td><td>b</td></tr></table>"
+    assert html_page_to_markdown(table + "</table><td>x</td><table><tr><td>open") == (
+        "| a H c | b |\n|---|---|\n\nx\n\nopen\n"
+    )
+    deep = html_page_to_markdown("<ul><li>x" * 2000)  # read at most MAX_DEPTH deep
+    assert deep.count("\n") == 2000 and max(len(line) - len(line.lstrip()) for line in deep.split("\n")) == 14
+    assert html_page_to_markdown("<a" * 50_000).startswith("\\<a\\<a")  # stray brackets: text

@@ -5,6 +5,9 @@ and without the parse cache, a revision), explained by the file and line."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -336,3 +339,69 @@ def test_hugo_ugly_urls_end_a_sections_pages_in_html(tmp_path: Path) -> None:
         "content/post/own.md": "https://h.example/own/",
         "content/about.md": "https://h.example/about.html",
     }
+
+
+def test_a_configuration_with_runaway_aliases_or_odd_types_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    """Found by a review: an alias holding itself crashed the read, ten aliases of ten grew
+    without bound, a list of maps as collections and a text as languages raised."""
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
+        for a, b in zip("abcde", "bcdef", strict=True)
+    )
+    for config, message in (
+        ("defaults:\n  - values: &v {a: *v}\n", "an alias holds itself"),
+        (
+            laughs + "defaults:\n  - values: {big: *f}\n",
+            "more than 100,000 values once its aliases are expanded",
+        ),
+    ):
+        root = write(tmp_path / message[:5], {**JEKYLL_SITE, "_config.yml": config})
+        code, _, err = run("-C", str(root), "check")
+        assert code == 0, err
+        assert f"_config.yml:1:1: warning: cannot read the site's configuration: {message}" in err
+    odd = "collections:\n  - {docs: 1}\n  - guides\ndefaults:\n  - {scope: {type: guides}, values: {stages: [adoption]}}\n"
+    root = write(tmp_path / "odd", {**JEKYLL_SITE, "_config.yml": odd})
+    assert read(root)["_guides/setup.md"][1] == ("adoption",)
+    root = write(
+        tmp_path / "langs",
+        {
+            "config/_default/hugo.toml": "languages = 'en'\nbaseURL = 'https://l.example/'\n",
+            "config/_default/languages.en.toml": "title = 'Tide Tables'\n",
+            "content/a.md": "---\ntitle: A\n---\n",
+        },
+    )
+    code, _, _ = run("init", str(root))
+    assert code == 0 and "name: Tide Tables\n" in (root / "stagemap.yml").read_text()
+
+
+def test_what_a_page_inherits_is_the_same_text_whatever_the_hash_seed(tmp_path: Path) -> None:
+    config = "defaults:\n  - values: {tags: !!set {alpha, beta, gamma, delta, epsilon}}\n"
+    root = write(tmp_path, {**JEKYLL_SITE, "_config.yml": config})
+    script = (
+        "import stagemap.read.assets as a, stagemap.read.settings as s, sys\n"
+        f"print(a.cascade_key(a.cascaded(s.load_config({str(root)!r}))))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1 and '["alpha", "beta", "delta", "epsilon", "gamma"]' in seen.pop()
+
+
+def test_hugo_tokens_of_a_page_without_a_date_give_hugos_zero_date() -> None:
+    from stagemap.read.permalinks import hugo_route
+
+    assert (
+        hugo_route("/:year/:2006/:01/:sections[last]/:slug/", {"title": "A B"}, "x/y/z.md")
+        == "/0001/0001/01/y/A-B/"
+    )
+    assert (
+        hugo_route("/:yearday/:weekdayname/:nope/", {"date": "2024-03-05T10:00:00Z"}, "z.md")
+        == "/65/Tuesday/nope/"  # a token Hugo does not know: as written, less the colon
+    )

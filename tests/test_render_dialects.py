@@ -557,3 +557,21 @@ def test_dialects_a_self_closing_code_shortcode_holds_nothing() -> None:
     assert clean(text, ".md", "hugo") == (
         f"Set:\n\n*\\[code-toggle: {LIVE}\\]*\n\nThen **this**.\n\n```\na = 1\n```\n"
     )
+
+
+def test_dialects_an_html_elements_id_is_an_anchor_that_keeps_its_element_whole() -> None:
+    """Found by a review: the anchor's mark in front of '## Title' or a table's first row
+    made a paragraph of them; inside an image's alt text it broke the tag."""
+    text = '<h2 id="h2">Title</h2>\n\n<table id="t"><tr><th>A</th></tr><tr><td>a</td></tr></table>\n\nA<br id="b"/>B\n'
+    cleaned = clean(text, ".md", "hugo", html=True)
+    assert cleaned == f"## {anchor('h2')}Title\n\n{anchor('t')}\n\n| A |\n|---|\n| a |\n\nA{anchor('b')}\nB\n"
+    page = markdown.render(cleaned).html
+    assert '<h2 id="h-title"><span id="h-h2"></span>Title</h2>' in page and "<table>" in page
+    alt = markdown.render(clean('![Logo <a id="logo"></a>](/y.png)\n', ".md", "hugo", html=True)).html
+    assert alt == '<p><img src="/y.png" alt="Logo "></p>\n'
+    assert "\ue040" not in markdown.plain(f"x{anchor('a')}").html
+
+
+def test_dialects_relative_url_keeps_an_address_with_a_scheme() -> None:
+    text = "[Mail]({{ 'mailto:team@example.com' | relative_url }}) [Docs]({{ 'https://d.example/x' | relative_url }})\n"
+    assert clean(text, ".md", "jekyll") == "[Mail](mailto:team@example.com) [Docs](https://d.example/x)\n"

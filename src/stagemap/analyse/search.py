@@ -81,7 +81,7 @@ def searched_body(asset: Asset) -> str:
     return asset.body[: SEARCH_TEXT_CHARS * 2]
 
 
-_TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", re.S | re.I)
+_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]*>", re.S | re.I)
 
 
 def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:

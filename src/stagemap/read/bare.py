@@ -23,14 +23,18 @@ def first_heading(body: str) -> str | None:
     for line in body.splitlines():
         if line.startswith("# "):
             return line[2:].strip() or None
-    found = _H1.search(body) if "<h1" in body else None
-    if found is not None:
-        return " ".join(html.unescape(_TAG.sub("", found.group(1))).split()) or None
-    return None
+    lower = body.lower() if "<h" in body or "<H" in body else ""
+    start = lower.find("<h1")
+    while start >= 0 and lower[start + 3 : start + 4] not in (">", " ", "\t", "\n", "\r", "/"):
+        start = lower.find("<h1", start + 3)  # <h1x> is another element
+    opened = lower.find(">", start) if start >= 0 else -1
+    end = lower.find("</h1", opened) if opened >= 0 else -1
+    if end < 0:
+        return None
+    return " ".join(html.unescape(_TAG.sub("", body[opened + 1 : end])).split()) or None
 
 
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def name_title(path: str) -> str:

@@ -117,8 +117,16 @@ def _inherit(
         return replace(item, permalink=permalink, ugly=ugly) if permalink or ugly else item
     data = [[key, *given[key]] for key in sorted(given, key=str)]
     # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
-    inherited = json.dumps(data, default=str, ensure_ascii=False)
+    inherited = json.dumps(data, default=_plain, ensure_ascii=False)
     return replace(item, inherited=inherited, permalink=permalink, ugly=ugly)
+
+
+def _plain(value: Any) -> Any:
+    """Return a value JSON has no type for as one it has: a set sorted (the same text in every
+    run, whatever the order of hashing), anything else (a date) as its text."""
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    return str(value)
 
 
 def _permalink(site: SiteDefaults, route: str, section: bool) -> str:

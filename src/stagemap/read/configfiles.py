@@ -34,9 +34,35 @@ class Unreadable(Exception):
         self.line, self.reason = line, reason
 
 
+MAX_VALUES = 100_000
+"""The most values a configuration file may hold once its aliases are expanded."""
+
+
 def load_with_lines(name: str, text: str, key: str) -> tuple[Any, Lines]:
     """Return the file's data and, for each item of its ``key`` (-1: the key itself), its line
-    and the lines of its values."""
+    and the lines of its values. Raises `Unreadable` for a syntax error, and for aliases that
+    refer to themselves or expand past `MAX_VALUES` values."""
+    data, lines = _load(name, text, key)
+    _bounded(data)
+    return data, lines
+
+
+def _bounded(data: Any) -> None:
+    """Raise `Unreadable` when ``data`` holds itself, or more than `MAX_VALUES` values."""
+    count, stack = 0, [(data, frozenset[int]())]
+    while stack:
+        value, above = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise Unreadable(1, f"more than {MAX_VALUES:,} values once its aliases are expanded")
+        if isinstance(value, dict | list):
+            if id(value) in above:
+                raise Unreadable(1, "an alias holds itself")
+            inner = value.values() if isinstance(value, dict) else value
+            stack.extend((item, above | {id(value)}) for item in inner)
+
+
+def _load(name: str, text: str, key: str) -> tuple[Any, Lines]:
     if name.endswith(".toml"):
         try:
             data = tomllib.loads(text)

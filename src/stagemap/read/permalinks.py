@@ -90,6 +90,8 @@ def _value(token: str, when: dt.date, sections: list[str], title: str, slug: str
         return str(when.month)
     if code == "day":
         return str(when.day)
+    if code == "%Y":
+        return f"{when.year:04d}"  # (strftime writes the year 1 as "1")
     return when.strftime(code) if code else None
 
 

@@ -254,7 +254,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     if not entries:
         return None
     collections = data.get("collections")
-    named = set(collections) if isinstance(collections, dict | list) else set()
+    named = {n for n in collections if isinstance(n, str)} if isinstance(collections, dict | list) else set()
     base = data.get("collections_dir")
     return SiteDefaults(
         generator,
@@ -359,8 +359,14 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
             continue
         if name == main and isinstance(loaded, dict):
             data.update(loaded)
-        elif len(parts) == 2:
-            data[parts[0]] = loaded
+        elif len(parts) == 2:  # beside what the main file or a language's file says of it
+            given = data.get(parts[0])
+            data[parts[0]] = (
+                {**loaded, **given} if isinstance(loaded, dict) and isinstance(given, dict) else loaded
+            )
         elif parts[0] == "languages" and isinstance(loaded, dict):
-            data.setdefault("languages", {})[parts[1]] = loaded
+            if not isinstance(data.get("languages"), dict):
+                data["languages"] = {}
+            given = data["languages"].get(parts[1])
+            data["languages"][parts[1]] = {**given, **loaded} if isinstance(given, dict) else loaded
     return HUGO_DIR + main, data

@@ -35,6 +35,25 @@ def element_anchor(name: str, attrs: dict[str, str]) -> str:
     return anchor(given) if given else ""
 
 
+def anchored(mark: str, made: str) -> str:
+    """Return the Markdown ``made`` (of an element) with the anchor ``mark`` in front of it: in a
+    heading after its ``#`` marks (so that it stays a heading), over a table, list, quote or
+    code block as a paragraph of its own."""
+    stripped = made.lstrip("\n")
+    if not stripped.strip():
+        return mark
+    space = made[: len(made) - len(stripped)]
+    heading = re.match(r"#{1,6} ", stripped)
+    if heading:
+        return space + heading.group(0) + mark + stripped[heading.end() :]
+    if _STARTS_BLOCK.match(stripped):
+        return space + mark + "\n\n" + stripped
+    return space + mark + stripped
+
+
+_STARTS_BLOCK = re.compile(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
+
+
 def unmarked(text: str) -> str:
     """Return ``text`` without anchor marks (a heading's text, of which its id is made)."""
     return _MARK.sub("", text) if "\ue040" in text else text
@@ -44,12 +63,20 @@ def finish(body: str) -> str:
     """Return a rendered body with its marks made anchors and its links to headings matched
     (the same object when nothing changed)."""
     if "\ue040" in body:
-        body = _MARK.sub(_span, body)
+        body = _MARK_OR_TAG.sub(_span, body)
     return _own_fragments(body)
 
 
+_MARK_OR_TAG = re.compile("<[^<>]*>|\ue040([\\w.:-]{1,200})\ue041")
+
+
 def _span(found: re.Match[str]) -> str:
+    """Return a mark as an empty ``span`` with its id; a tag as it is, less any mark in it (an
+    image's ``alt``, a link's ``title``: no place for an element)."""
     name = found.group(1)
+    if name is None:
+        tag = found.group(0)
+        return _MARK.sub("", tag) if "\ue040" in tag else tag
     return f'<span id="{name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name}"></span>'
 
 

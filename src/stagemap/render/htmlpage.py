@@ -7,8 +7,11 @@ as code. Here the page is read as HTML: headings become ``#`` headings, paragrap
 blocks (``div``, ``section``, ``li``...) paragraphs or list items, ``pre`` a fenced code block,
 tables Markdown tables; links, images, emphasis and code spans are kept; ``script``, ``style``,
 ``template``, ``noscript``, ``svg`` and forms' controls are dropped; white space is HTML's (a
-run of it is one space). Text is escaped, but for ``{`` and ``%``: the site's template tags
-(Jekyll's Liquid, ``{{ x }}``, ``{% for %}``) are read afterwards, as in a Markdown body.
+run of it is one space). Text is escaped; the site's template tags (Jekyll's Liquid,
+``{{ x }}``, ``{% for %}``, Hugo's shortcodes) are held as written and read afterwards, as in
+a Markdown body. Lists and quotes nest at most `MAX_DEPTH` deep (deeper ones are read at that
+depth), and a body with far more ``<`` than ``>`` has its stray ``<`` read as text (the
+standard library's parser slows down quadratically on them).
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from html.parser import HTMLParser
 
 from .anchors import element_anchor
 from .htmltables import TABLE_PARTS, table_part
+
+MAX_DEPTH = 8
+"""How deep lists and block quotes nest here at most."""
 
 _BLOCKS = frozenset(
     {
@@ -29,32 +35,49 @@ _BLOCKS = frozenset(
 """Elements that stand apart from the text around them."""
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "svg", "select", "textarea", "button"})
 """Elements whose content is no text of the page."""
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "kbd": "`"}
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+_CODE = frozenset({"code", "kbd", "samp", "tt"})
+_BLOCK_IN_TABLE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"})
+"""Blocks that, in a table's cell, are only the text they hold."""
+_OURS = {0xE020: None, 0xE021: None, 0xE030: None, 0xE031: None, 0xE040: None, 0xE041: None}
+"""The private-use characters used here (and by anchors) as marks: never taken from the page."""
+_TABLE_MARK = re.compile("\ue020/?\\w+\ue021")
+_UNCLOSED = re.compile(r"<(?=[^<>]*<)")
+"""A ``<`` whose tag never closes before the next one."""
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _INNERMOST = re.compile(r"\ue020(td|th|tr|table)\ue021([^\ue020]*)\ue020/\1\ue021")
 """A table part holding no other (its text between its marks)."""
-_SHORTCODE = re.compile(r"\{\{[<%][^{}]{0,1000}?[>%]\}\}")
+_TEMPLATE_TAG = re.compile(r"\{\{[^{}]{0,1000}?\}\}|\{%[^{}]{0,1000}?%\}")
+"""A template tag (``{{ x }}``, ``{% x %}``, ``{{< x >}}``, ``{{% x %}}``): held as written."""
 _HELD = re.compile("\ue030(\\d+)\ue031")
-_BLOCK_TEXT = re.compile(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(.*)", re.S)
-"""A block's Markdown marks (quote, heading, list item) and its text."""
-_LINE_START = re.compile(r"^([#+-]|\d+)([.)]?)(?=\s)")
-"""A paragraph's start Markdown would read as a heading or a list item: escaped."""
+_BLOCK_TEXT = re.compile(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(?!```|~~~|\|)([^\n]+)$")
+"""A block of one line, its Markdown marks (quote, heading, list item) and its text (not code, not a table)."""
+_LINE_START = re.compile(r"^(?:([#+-]|~~~|---|===)|(\d{1,9})([.)]))(?=\s|$)")
+"""A paragraph's start Markdown would read as a heading, a list item, a fence or a rule: escaped."""
 
 
 def html_page_to_markdown(text: str) -> str:
     """Return the body of a page written in HTML as Markdown."""
+    text = text.translate(_OURS)
     held: list[str] = []
-    if "{{" in text:  # Hugo's shortcodes ({{< x >}}) are read afterwards: held as they are written
+    if "{{" in text or "{%" in text:  # the site's template tags are read afterwards, as written
 
         def hold(found: re.Match[str]) -> str:
             held.append(found.group(0))
             return f"\ue030{len(held) - 1}\ue031"
 
-        text = _SHORTCODE.sub(hold, text)
+        text = _TEMPLATE_TAG.sub(hold, text)
+    if text.count("<") > text.count(">") + 64:
+        text = _UNCLOSED.sub("&lt;", text)
+    if "<![" in text:
+        text = re.sub(r"<!\[(?!CDATA\[)", "&lt;![", text)  # not a section the parser can read
     reader = _Reader()
-    reader.feed(text)
-    reader.close()
+    try:
+        reader.feed(text)
+        reader.close()
+    except AssertionError:  # the standard library's parser gave up on a malformed declaration
+        return _escape(re.sub(r"<[^<>]*>", " ", text)).strip() + "\n"
     made = reader.markdown()
     return _HELD.sub(lambda m: held[int(m.group(1))], made) if held else made
 
@@ -75,20 +98,27 @@ class _Reader(HTMLParser):
         """How many block quotes the text is in."""
         self.tables = 0
         """How many tables the text is in: their blocks are cells' text until the table closes."""
+        self.code: list[str] | None = None
+        """The text of the code span being read (in ``code``, ``kbd``...), as written."""
+        self.marks: list[tuple[str, int]] = []
+        """Each open emphasis: its mark and where it stands in the line."""
 
     # -- building ---------------------------------------------------------------------------
     def _end_block(self) -> None:
+        for _, at in self.marks:  # emphasis that runs over blocks: not marked
+            self.line[at] = ""
+        self.marks = []
         text = " ".join("".join(self.line).split())
         self.line = []
         if not text:
             return
         if not (self.item or self.heading):
-            text = _LINE_START.sub(lambda m: m[1] + "\\" + m[2] if m[2] else "\\" + m[1], text)
+            text = _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
         if self.heading:
             text = f"{self.heading} {text}"
         elif self.item:
             text, self.item = f"{self.item} {text}", ""  # later paragraphs of the item: paragraphs
-        self.blocks.append("> " * self.quotes + text)
+        self.blocks.append("> " * min(self.quotes, MAX_DEPTH) + text)
 
     def markdown(self) -> str:
         self._end_block()
@@ -98,6 +128,8 @@ class _Reader(HTMLParser):
             if not block:  # the end of a list or a quote: what follows stands apart from it
                 after_item = False
                 continue
+            if "\ue020" in block:  # a table that never closed: its text
+                block = " ".join(_TABLE_MARK.sub(" ", block).split())
             item = block.lstrip("> ").startswith(("- ", "1. "))
             out.append(("\n" if item and after_item else "\n\n") + block if out else block)
             after_item = item
@@ -108,18 +140,20 @@ class _Reader(HTMLParser):
         given = {k: v or "" for k, v in attrs}
         self._start(tag, given)
         mark = element_anchor(tag, given)
-        if mark and not self.hidden and self.pre is None:  # the site's own anchor: links to it work
+        if mark and not self.hidden and self.pre is None and self.code is None:  # links to it work
             self.line.append(mark)
 
     def _start(self, tag: str, given: dict[str, str]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
             return
-        if self.hidden:
+        if self.hidden or self.pre is not None or self.code is not None:
             return
-        if self.pre is not None:
-            return
-        if tag == "pre":
+        if self.tables and tag in _BLOCK_IN_TABLE:
+            self.line.append(" ")
+        elif tag in _CODE:
+            self.code = []
+        elif tag == "pre":
             self._end_block()
             self.pre = []
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -127,18 +161,19 @@ class _Reader(HTMLParser):
             self.heading = "#" * int(tag[1])
         elif tag in ("ul", "ol"):
             self._end_block()
-            self.lists.append(tag)
+            self.lists.append(tag if len(self.lists) < MAX_DEPTH else "")
         elif tag == "li":
             self._end_block()
             # Nested under its parents' markers: two columns under "- ", three under "1. ".
-            indent = "".join(" " * (3 if kind == "ol" else 2) for kind in self.lists[:-1])
-            self.item = indent + ("1." if self.lists and self.lists[-1] == "ol" else "-")
+            kinds = [k for k in self.lists if k]  # (a list nested too deep is read at the last depth)
+            indent = "".join(" " * (3 if kind == "ol" else 2) for kind in kinds[:-1])
+            self.item = indent + ("1." if kinds and kinds[-1] == "ol" else "-")
         elif tag in TABLE_PARTS:
             if tag == "table" and not self.tables:
                 self._end_block()
             self.tables += tag == "table"
-            self.line.append(f"\ue020{tag}\ue021")
-        elif tag == "blockquote" and not self.tables:
+            self.line.append(f"\ue020{tag}\ue021" if self.tables else " ")
+        elif tag == "blockquote":
             self._end_block()
             self.quotes += 1
         elif tag in _BLOCKS or tag == "hr":
@@ -158,6 +193,7 @@ class _Reader(HTMLParser):
             if src:
                 self.line.append(f"![{_escape(' '.join(given.get('alt', '').split()))}]({_target(src)})")
         elif tag in _MARKS:
+            self.marks.append((_MARKS[tag], len(self.line)))
             self.line.append(_MARKS[tag])
 
     def handle_endtag(self, tag: str) -> None:
@@ -169,11 +205,19 @@ class _Reader(HTMLParser):
         if self.pre is not None:
             if tag == "pre":
                 code = "".join(self.pre).strip("\n")
-                fence = "~~~~" if "```" in code else "```"
-                self.blocks.append(f"{fence}\n{code}\n{fence}")
+                fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+                quoted = "> " * min(self.quotes, MAX_DEPTH)
+                lines = (fence, *code.split("\n"), fence)
+                self.blocks.append("\n".join((quoted + line).rstrip() for line in lines))
                 self.pre = None
             return
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if self.code is not None:
+            if tag in _CODE:
+                self._code_span()
+            return
+        if self.tables and tag in _BLOCK_IN_TABLE:
+            self.line.append(" ")
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._end_block()
             self.heading = ""
         elif tag in ("ul", "ol"):
@@ -184,12 +228,12 @@ class _Reader(HTMLParser):
                 self.blocks.append("")  # the list ends: what follows stands apart from it
         elif tag == "li":
             self._end_block()
-        elif tag == "blockquote" and not self.tables:
+        elif tag == "blockquote":
             self._end_block()
             self.quotes = max(self.quotes - 1, 0)
             self.blocks.append("")
         elif tag in TABLE_PARTS:
-            self.line.append(f"\ue020/{tag}\ue021")
+            self.line.append(f"\ue020/{tag}\ue021" if self.tables else " ")
             if tag == "table" and self.tables:
                 self.tables -= 1
                 if not self.tables:
@@ -202,15 +246,44 @@ class _Reader(HTMLParser):
         elif tag == "a" and self.links:
             self._link(*self.links.pop())
         elif tag in _MARKS:
-            self.line.append(_MARKS[tag])
+            self._close_mark(_MARKS[tag])
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
         if self.pre is not None:
             self.pre.append(data)
+        elif self.code is not None:
+            self.code.append(data)
+        else:
+            self.line.append(_escape(data))
+
+    def _code_span(self) -> None:
+        """End the code span being read: its text between enough backticks, as written."""
+        text = " ".join("".join(self.code or ()).split())
+        self.code = None
+        if text:
+            ticks = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+            pad = " " if text.startswith("`") or text.endswith("`") else ""
+            self.line.append(f"{ticks}{pad}{text}{pad}{ticks}")
+
+    def _close_mark(self, mark: str) -> None:
+        """Close the emphasis ``mark`` opened last: its spaces outside it, nothing if it holds nothing."""
+        at = next((i for i in range(len(self.marks) - 1, -1, -1) if self.marks[i][0] == mark), None)
+        if at is None:
             return
-        self.line.append(_escape(data))
+        start = self.marks.pop(at)[1]
+        for _, inside in self.marks[at:]:  # opened inside it and not closed (misnested): unmarked
+            self.line[inside] = ""
+        del self.marks[at:]
+        inner = "".join(self.line[start + 1 :])
+        if not inner.strip():
+            self.line[start] = ""
+            return
+        lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+        self.line[start + 1 :] = [inner.strip()]
+        self.line[start] = lead + mark
+        self.line.append(mark + trail)
 
     def _link(self, href: str, block: int, at: int) -> None:
         """Make what a link held a link: its text in the line, or, when it held blocks (a card
@@ -219,7 +292,7 @@ class _Reader(HTMLParser):
             return
         if len(self.blocks) == block:
             if "".join(self.line[at:]).strip():
-                self.line.insert(at, "[")
+                self._insert(at, "[")
                 self.line.append(f"]({_target(href)})")
             return
         for i in range(block, len(self.blocks)):
@@ -227,12 +300,23 @@ class _Reader(HTMLParser):
             if found and found.group(2):
                 self.blocks[i] = f"{found.group(1)}[{found.group(2)}]({_target(href)})"
                 return
+        if "".join(self.line).strip():  # no block of text before it: the text after them
+            self._insert(0, "[")
+            self.line.append(f"]({_target(href)})")
+
+    def _insert(self, at: int, piece: str) -> None:
+        """Put ``piece`` in the line at ``at``, the places of open emphasis after it moved on."""
+        self.line.insert(at, piece)
+        self.marks = [(mark, i + 1 if i >= at else i) for mark, i in self.marks]
 
     # -- tables -------------------------------------------------------------------------------
     def _table(self) -> None:
         """Make the table just closed (its parts marked in the line) a Markdown table, as a block."""
+        for _, at in self.marks:  # emphasis open across the table: not marked
+            self.line[at] = ""
+        self.marks = []
         joined = "".join(self.line)
-        start = joined.find("\ue020table\ue021")
+        start = max(joined.find("\ue020table\ue021"), 0)
         before, inner = joined[:start], joined[start:]
 
         def part(found: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .anchors import element_anchor
+from .anchors import anchored, element_anchor
 from .blocks import escape, item_column, quote
 from .htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 
@@ -229,10 +229,7 @@ def _element(tag: _Tag, children: str, block: bool) -> str:
     ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
     made = _made(tag, children, block)
     mark = element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
-    if not mark:
-        return made
-    stripped = made.lstrip("\n")
-    return made[: len(made) - len(stripped)] + mark + stripped if stripped.strip() else mark
+    return anchored(mark, made) if mark else made
 
 
 def _made(tag: _Tag, children: str, block: bool) -> str:
@@ -281,7 +278,7 @@ def _empty(tag: _Tag, block: bool) -> str:
     """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark)."""
     attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
     if mark and not (attrs.get("src") or attrs.get("href")):
-        return mark
+        return mark + "\n" if tag.name.lower() == "br" else mark
     pad = "\n\n" if block else ""
     if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
         label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]

@@ -38,6 +38,8 @@ _LINK_TARGET = re.compile(
 """A Markdown link or image, whose target may hold a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
 _ATTRIBUTE_VALUE = re.compile(r"""(\b(?:href|src)\s*=\s*)(["'])([^"'\n]*\{\{[^"'\n]*)\2""")
 _PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*$""")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
 _SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
 _KRAMDOWN = re.compile(
     r"\{::comment\}.*?\{:/comment\}|\{::comment\s*/\}|\{::options\b[^}]*/\}|\{::nomarkdown\}|\{:/nomarkdown\}"
@@ -133,7 +135,7 @@ def _output(expression: str, params: Mapping[str, Any]) -> str:
 
 def _from_root(path: str) -> str:
     """Return a path as ``relative_url`` makes it: from the site's root (``docs/`` is ``/docs/``)."""
-    return path if path.startswith(("http://", "https://", "//")) else "/" + path.lstrip("/")
+    return path if path.startswith("//") or _SCHEME.match(path) else "/" + path.lstrip("/")
 
 
 def _page_value(expression: str, params: Mapping[str, Any]) -> str | None:

@@ -256,7 +256,7 @@ def _heading_text(inner: str) -> str:
 
 def plain(text: str) -> Rendered:
     """Render a body beyond the limits (model/limits.py) as escaped preformatted text."""
-    return Rendered(f'<pre class="plain-text">{html.escape(text)}</pre>\n', (), ())
+    return Rendered(f'<pre class="plain-text">{html.escape(anchors.unmarked(text))}</pre>\n', (), ())
 
 
 def render_html(text: str, *, allow_html: bool = False) -> str:
