@@ -405,3 +405,40 @@ def test_hugo_tokens_of_a_page_without_a_date_give_hugos_zero_date() -> None:
         hugo_route("/:yearday/:weekdayname/:nope/", {"date": "2024-03-05T10:00:00Z"}, "z.md")
         == "/65/Tuesday/nope/"  # a token Hugo does not know: as written, less the colon
     )
+
+
+MKDOCS_SETTINGS = (
+    "name: M\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: mkdocs\n"
+    "sources:\n  - path: docs\n    url: /{path}/\nurls:\n  base: https://m.example/\n"
+)
+POSTS: dict[str, str | bytes] = {
+    "docs/index.md": "# Home\n\nText.\n",
+    "docs/blog/index.md": "# Blog\n",
+    "docs/blog/posts/launch.md": "---\ndate: 2024-03-05\ncategories: [News, Product Updates]\n---\n# We're live: v2.0!\n\nText.\n",
+    "docs/blog/posts/deep/own.md": "---\ndate:\n  created: 2023-01-09\nslug: own-words\n---\n# Own\n",
+}
+
+
+def test_mkdocs_blog_posts_are_routed_as_the_blog_plugin_routes_them(tmp_path: Path) -> None:
+    """Material for MkDocs' blog plugin publishes a post at /blog/<date>/<slug>/, not at its path."""
+    config = "site_name: M\nplugins:\n  - search\n  - blog\n"
+    root = write(tmp_path / "default", {**POSTS, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config})
+    assert {path: got[0] for path, got in read(root).items()} == {
+        "docs/index.md": "https://m.example/",
+        "docs/blog/index.md": "https://m.example/blog/",
+        "docs/blog/posts/launch.md": "https://m.example/blog/2024/03/05/were-live-v20/",
+        "docs/blog/posts/deep/own.md": "https://m.example/blog/2023/01/09/own-words/",
+    }
+    config = (
+        "site_name: M\nuse_directory_urls: false\nplugins:\n  - material/blog:\n      blog_dir: news\n"
+        "      post_url_format: '{categories}/{date}/{file}'\n      post_url_date_format: yyyy/M\n"
+        "      post_url_max_categories: 2\n      post_slugify_separator: _\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
+    files = {k.replace("docs/blog/", "docs/news/"): v for k, v in POSTS.items()}
+    root = write(tmp_path / "custom", {**files, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config})
+    got = {path: got[0] for path, got in read(root).items()}
+    assert (
+        got["docs/news/posts/launch.md"] == "https://m.example/news/news/product_updates/2024/3/launch.html"
+    )
+    assert got["docs/news/posts/deep/own.md"] == "https://m.example/news/2023/1/own.html"

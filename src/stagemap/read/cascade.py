@@ -111,6 +111,8 @@ def _inherit(
                         where = entry.file or site.name
                         given.setdefault(key, (value, where, entry.lines.get(key, entry.line), site.label))
     permalink = _permalink(site, route, section) if site is not None and site.permalinks else ""
+    if site is not None and site.blog and item.sub.startswith(site.blog[0] + "/" if site.blog[0] else ""):
+        permalink = site.blog[1]  # a post of MkDocs' blog
     top = parts[0] if parts else ""
     ugly = site is not None and not section and bool(site.ugly) and site.is_ugly(top)
     if not given:

@@ -274,7 +274,9 @@ def _asset(
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
     url = page_url(
         fields.text("url") or "",
-        fm,
+        fm
+        if "title" in fm or not place.permalink
+        else {**fm, "title": title},  # a post titled by its heading
         rules,
         place.sub,
         place.url_pattern,

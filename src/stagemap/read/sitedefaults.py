@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import Problem
 from .configfiles import Unreadable, load_with_lines
+from .mkdocsblog import blog_spec
 
 _HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
 HUGO_DIR = "config/_default/"
@@ -33,6 +34,7 @@ HUGO_DIR = "config/_default/"
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
     "hugo": (*_HUGO_NAMES, *(HUGO_DIR + n for n in _HUGO_NAMES)),
+    "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
 }
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
 root, and for Hugo then in its configuration folder."""
@@ -47,7 +49,7 @@ def site_files(generator: str) -> tuple[str, ...]:
     return SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
 
 
-_KEY = {"jekyll": "defaults", "hugo": "cascade"}
+_KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 
 
 MAX_SITE_FILE = 4 * 1024 * 1024
@@ -101,6 +103,9 @@ class SiteDefaults:
     """How an inherited value's origin is named: ``defaults`` (Jekyll) or ``cascade`` (Hugo)."""
     permalinks: tuple[Permalink, ...] = ()
     """Hugo's ``permalinks``: the first that names a page gives its route."""
+    blog: tuple[str, str] | None = None
+    """MkDocs' blog plugin: the folder of its posts under the docs folder, and how their
+    addresses are made (`stagemap.read.mkdocsblog`)."""
     ugly: frozenset[str] = frozenset()
     """Hugo's ``uglyURLs``: the top-level sections whose pages are ``/x.html``, not ``/x/``
     (``*``: every section's, and the pages at the root)."""
@@ -220,6 +225,9 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         data, lines = {key_file: data}, {}
     if not isinstance(data, dict):
         return None
+    if generator == "mkdocs":
+        blog = blog_spec(data)
+        return SiteDefaults(generator, name, (), blog=blog) if blog else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)
     value = data.get(key) if key is not None else None
     items = value if isinstance(value, list) else [value]

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model.settings import ReadRules
+from .mkdocsblog import blog_route
 from .permalinks import hugo_route
 from .presets import preset_unrendered
 
@@ -196,7 +197,9 @@ def page_url(
         base = rules.base_url.rstrip("/")
         route = made[len(base) :] if base and made.startswith(base) else made
         return made[:-1] + ".html" if route.endswith("/") and route.strip("/") else made
-    if hugo and not given and rules.base_url:
+    if hugo and not given and rules.base_url and rules.generator == "mkdocs":
+        given = blog_route(hugo, fm, sub)
+    elif hugo and not given and rules.base_url:
         route = hugo_route(hugo, fm, sub)
         given = route.lower() if rules.url_lowercase else route
     pattern = source_pattern or rules.url_pattern
