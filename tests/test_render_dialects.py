@@ -575,3 +575,8 @@ def test_dialects_an_html_elements_id_is_an_anchor_that_keeps_its_element_whole(
 def test_dialects_relative_url_keeps_an_address_with_a_scheme() -> None:
     text = "[Mail]({{ 'mailto:team@example.com' | relative_url }}) [Docs]({{ 'https://d.example/x' | relative_url }})\n"
     assert clean(text, ".md", "jekyll") == "[Mail](mailto:team@example.com) [Docs](https://d.example/x)\n"
+
+
+def test_dialects_an_anchor_named_as_its_heading_adds_no_second_id() -> None:
+    page = markdown.render(clean("## FAQ {#faq}\n\n## Other {#faq}\n", ".md", "hugo")).html
+    assert page == '<h2 id="h-faq">FAQ</h2>\n<h2 id="h-other">Other</h2>\n'

@@ -63,21 +63,27 @@ def finish(body: str) -> str:
     """Return a rendered body with its marks made anchors and its links to headings matched
     (the same object when nothing changed)."""
     if "\ue040" in body:
-        body = _MARK_OR_TAG.sub(_span, body)
+        taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
+        body = _MARK_OR_TAG.sub(lambda found: _span(found, taken), body)
     return _own_fragments(body)
 
 
 _MARK_OR_TAG = re.compile("<[^<>]*>|\ue040([\\w.:-]{1,200})\ue041")
 
 
-def _span(found: re.Match[str]) -> str:
-    """Return a mark as an empty ``span`` with its id; a tag as it is, less any mark in it (an
-    image's ``alt``, a link's ``title``: no place for an element)."""
+def _span(found: re.Match[str], taken: set[str]) -> str:
+    """Return a mark as an empty ``span`` with its id (nothing when an element has that id
+    already); a tag as it is, less any mark in it (an image's ``alt``, a link's ``title``: no
+    place for an element)."""
     name = found.group(1)
     if name is None:
         tag = found.group(0)
         return _MARK.sub("", tag) if "\ue040" in tag else tag
-    return f'<span id="{name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name}"></span>'
+    ident = name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name
+    if ident in taken:
+        return ""
+    taken.add(ident)
+    return f'<span id="{ident}"></span>'
 
 
 def _own_fragments(body: str) -> str:
