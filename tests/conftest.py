@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -96,6 +98,21 @@ def sample(tmp_path: Path) -> Path:
     if (ROOT / "templates").is_dir():
         shutil.copytree(ROOT / "templates", dest / "templates")
     return dest
+
+
+def outputs_by_hash_seed(code: str, *args: str) -> set[str]:
+    """Return what Python ``code`` prints run with three string hash seeds (one text: it does not
+    depend on the order of hashing)."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", code, *args],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -5,19 +5,14 @@ and without the parse cache, a revision), explained by the file and line."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import stagemap
-from stagemap.cli.app import cli
 from stagemap.read.git import Git, Revisions
 from stagemap.serve import Preview
-from tests.conftest import write
+from tests.conftest import outputs_by_hash_seed, write
 from tests.test_diff import commit_all, git
+from tests.test_read_cascade import run
 
 JEKYLL_SETTINGS = (
     "name: Tidewell\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: jekyll\n"
@@ -76,11 +71,6 @@ JEKYLL_SITE: dict[str, str | bytes] = {
     "_guides/setup.md": "---\ntitle: Setting up\n---\nStep one.\n",
     "_guides/reading.md": "---\ntitle: Reading a chart\n---\nStep two.\n",
 }
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def read(root: Path) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -381,16 +371,7 @@ def test_what_a_page_inherits_is_the_same_text_whatever_the_hash_seed(tmp_path: 
         "import stagemap.read.assets as a, stagemap.read.settings as s, sys\n"
         f"print(a.cascade_key(a.cascaded(s.load_config({str(root)!r}))))\n"
     )
-    seen = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in ("1", "2", "3")
-    }
+    seen = outputs_by_hash_seed(script)
     assert len(seen) == 1 and '["alpha", "beta", "delta", "epsilon", "gamma"]' in seen.pop()
 
 
