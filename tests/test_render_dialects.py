@@ -580,3 +580,12 @@ def test_dialects_relative_url_keeps_an_address_with_a_scheme() -> None:
 def test_dialects_an_anchor_named_as_its_heading_adds_no_second_id() -> None:
     page = markdown.render(clean("## FAQ {#faq}\n\n## Other {#faq}\n", ".md", "hugo")).html
     assert page == '<h2 id="h-faq">FAQ</h2>\n<h2 id="h-other">Other</h2>\n'
+
+
+def test_dialects_a_kramdown_id_under_a_heading_is_its_anchor() -> None:
+    """Jekyll's history page names each release '## 3.0.5 / 2016-04-26' then '{: #v3-0-5}';
+    its posts link to #v3-0-5, which led nowhere (34 of 63 links to another page's place)."""
+    text = "## 3.0.5 / 2016-04-26\n{: #v3-0-5}\n\nText\n{: .note}\n\n{: #before}\nPara\n"
+    assert clean(text, ".md", "jekyll") == f"## 3.0.5 / 2016-04-26{anchor('v3-0-5')}\n\nText\n\nPara\n"
+    page = markdown.render(clean(text, ".md", "jekyll")).html
+    assert page.startswith('<h2 id="h-3-0-5-2016-04-26">3.0.5 / 2016-04-26<span id="h-v3-0-5"></span></h2>')

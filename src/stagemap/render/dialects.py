@@ -64,10 +64,13 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ATTRIBUTES = re.compile(
-    r"^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$", re.M
+    r"(?<=[^\n])\n[ \t]*\{:[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$"
+    r"|^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$",
+    re.M,
 )
-"""An attribute list (kramdown, Hugo, mmark): on a line of its own, dropped; after a heading,
-its ``#id`` kept as an anchor (`stagemap.render.markdown.anchor`), so that links to it work."""
+"""An attribute list (kramdown, Hugo, mmark): on a line of its own, dropped, but for its
+``#id`` right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``); after a heading on
+its line, its ``#id``: kept as an anchor (`stagemap.render.anchors`), so that links to it work."""
 
 
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
@@ -209,7 +212,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     if mdx:
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = _ATTRIBUTES.sub(lambda m: anchor(m.group(1)) if m.group(1) else "", text)
+        text = _ATTRIBUTES.sub(lambda m: anchor(m.group(1) or m.group(2) or ""), text)
     text = _shortcodes(text, params)
     if generator == "jekyll":
         text = liquid(text, params)
