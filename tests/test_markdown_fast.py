@@ -329,3 +329,16 @@ def test_a_sites_own_anchors_are_kept_and_links_to_them_work_on_either_path() ->
     )
     assert [h.text for h in fast.headings] == ["General Questions", "Custom heading"]
     assert token_path(cleaned, top=2) == fast
+
+
+def test_a_site_read_with_its_generator_names_headings_as_github_does_on_either_path() -> None:
+    """opensource.guide links to #dont-tolerate-bad-actors on another page: its heading was
+    h-don-t-tolerate-bad-actors here, and marks of Tamil or Bengali letters became hyphens."""
+    assert markdown.site_slug("Don't tolerate bad actors") == "dont-tolerate-bad-actors"
+    assert markdown.site_slug("C++ & Rust: v1.2") == "c--rust-v12"
+    assert markdown.site_slug("பெயர் முரண்") == "பெயர்-முரண்"  # the vowel signs are marks: kept
+    assert markdown.slug("Don't tolerate bad actors") == "don-t-tolerate-bad-actors"  # stagemap's own
+    text = "## Don't tolerate bad actors\n\nSee [it](#dont-tolerate-bad-actors).\n\n## Don't tolerate bad actors\n"
+    fast = markdown.render(text, top=2, slugs=markdown.site_slug)
+    assert [h.id for h in fast.headings] == ["h-dont-tolerate-bad-actors", "h-dont-tolerate-bad-actors-1"]
+    assert token_path(text, top=2, slugs=markdown.site_slug) == fast

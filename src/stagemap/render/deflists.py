@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .anchors import anchor
-from .markdown import slug
+from .markdown import site_slug
 
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]+(\S.*)$")
 _NOT_A_TERM = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+>#|:]|\d{1,9}[.)]|```|~~~|<|\ue000))")
@@ -46,7 +46,7 @@ def definition_lists(text: str) -> str:
         term = lines[term_at].strip()
         plain = _MARKS.sub("", term)
         # (A space before the anchor's mark: "**" before it would not close the bold after a "`".)
-        out += ["", f"**{term}** {anchor(slug(plain))}" if plain.strip() else term, ""]
+        out += ["", f"**{term}** {anchor(site_slug(plain))}" if plain.strip() else term, ""]
         while i < len(lines) and (found := _DEFINITION.match(lines[i])):
             body = [found.group(1).strip()]
             i += 1

@@ -110,6 +110,21 @@ def slug(text: str) -> str:
     return _NOT_WORD.sub("-", text).strip("-_") or "section"
 
 
+def site_slug(text: str) -> str:
+    """Return ``text`` as GitHub names a heading (and Hugo, Docusaurus, Astro after it): lower
+    case, each space a hyphen, other characters than letters, marks, digits, ``_`` and ``-`` dropped."""
+    text = text.lower()
+    if text.isascii():
+        kept = _NOT_SITE_WORD.sub("", text)
+    else:
+        kept = "".join(c for c in text if c in " -_" or unicodedata.category(c)[0] in "LMN")
+    return kept.replace(" ", "-") or "section"
+
+
+_NOT_SITE_WORD = re.compile(r"[^a-z0-9 _-]")
+Slugs = Callable[[str], str]
+
+
 def render(
     text: str,
     *,
@@ -117,19 +132,21 @@ def render(
     rewrite: Rewrite | None = None,
     top: int = 1,
     drop_title: str | None = None,
+    slugs: Slugs = slug,
 ) -> Rendered:
     """Render a Markdown body to an HTML fragment.
 
     ``top`` is the highest heading level the body may use: a page whose ``<h1>`` is the title
     renders the body with ``top=2``, and a body written with ``#`` headings moves down one
     level. ``drop_title`` removes a first heading whose text is the title, so the page does
-    not repeat it.
+    not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
+    read with its generator, whose own links name headings that way).
     """
     if limits.exceeded(text) is not None:  # reported when the file is read
         return plain(text)
     if rewrite is not None:
         rewrite = _once(rewrite)  # the fast path may hand over to the token path
-    fast = _fast_render(text, allow_html, rewrite, top, drop_title)
+    fast = _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
     if fast is not None:
         return finished(fast)
     md = parser(allow_html)
@@ -138,7 +155,7 @@ def render(
         tokens = _drop_title(tokens, drop_title)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(0, top - min(levels)) if levels else 0
-    headings = _number_headings(tokens, shift)
+    headings = _number_headings(tokens, shift, slugs)
     broken = _fix_links(tokens, rewrite)
     html = md.renderer.render(tokens, md.options, {})
     return finished(Rendered(html, headings, broken))
@@ -170,7 +187,12 @@ def compiled_enabled() -> bool:
 
 
 def _fast_render(
-    text: str, allow_html: bool, rewrite: Rewrite | None, top: int, drop_title: str | None
+    text: str,
+    allow_html: bool,
+    rewrite: Rewrite | None,
+    top: int,
+    drop_title: str | None,
+    slugs: Slugs = slug,
 ) -> Rendered | None:
     if allow_html or not compiled_enabled():
         return None  # with raw HTML in play, tags in the output are not all the renderer's own
@@ -186,7 +208,7 @@ def _fast_render(
     if drop_title is not None and first is not None and _same(_heading_text(first.group(2)), drop_title):
         out = out[first.end() :]
         found = list(_HEADING.finditer(out))
-    return _fast_headings(out, found, top)
+    return _fast_headings(out, found, top, slugs)
 
 
 def _fast_links(out: str, rewrite: Rewrite | None) -> str | None:
@@ -213,7 +235,7 @@ def _fast_links(out: str, rewrite: Rewrite | None) -> str | None:
     return "".join(parts) + out[last:] if parts else out
 
 
-def _fast_headings(out: str, found: list[re.Match[str]], top: int) -> Rendered:
+def _fast_headings(out: str, found: list[re.Match[str]], top: int, slugs: Slugs = slug) -> Rendered:
     """Shift heading levels and number their ids, as the token path does."""
     shift = max(0, top - min(int(m.group(1)) for m in found)) if found else 0
     used: set[str] = set()
@@ -224,7 +246,7 @@ def _fast_headings(out: str, found: list[re.Match[str]], top: int) -> Rendered:
         number, inner = match.group(1, 2)
         level = min(6, int(number) + shift)
         plain = _heading_text(inner)
-        base = ident = HEADING_PREFIX + slug(plain)
+        base = ident = HEADING_PREFIX + slugs(plain)
         n = 1
         while ident in used:
             ident = f"{base}-{n}"
@@ -284,7 +306,7 @@ def _drop_title(tokens: list[Token], title: str) -> list[Token]:
     return tokens
 
 
-def _number_headings(tokens: list[Token], shift: int) -> tuple[Heading, ...]:
+def _number_headings(tokens: list[Token], shift: int, slugs: Slugs = slug) -> tuple[Heading, ...]:
     used: set[str] = set()
     found: list[Heading] = []
     for i, token in enumerate(tokens):
@@ -294,7 +316,7 @@ def _number_headings(tokens: list[Token], shift: int) -> tuple[Heading, ...]:
         token.tag = f"h{level}"
         tokens[i + 2].tag = token.tag
         text = _plain(tokens[i + 1])
-        base = ident = HEADING_PREFIX + slug(text)
+        base = ident = HEADING_PREFIX + slugs(text)
         n = 1
         while ident in used:
             ident = f"{base}-{n}"

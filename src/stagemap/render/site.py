@@ -272,8 +272,9 @@ def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
     )
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     text = dialects.clean(item.body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
+    slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(
-        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title
+        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs
     )
     return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
 
