@@ -175,3 +175,8 @@ def test_odd_html_never_raises_nor_leaks_the_readers_marks() -> None:
     deep = html_page_to_markdown("<ul><li>x" * 2000)  # read at most MAX_DEPTH deep
     assert deep.count("\n") == 2000 and max(len(line) - len(line.lstrip()) for line in deep.split("\n")) == 14
     assert html_page_to_markdown("<a" * 50_000).startswith("\\<a\\<a")  # stray brackets: text
+
+
+def test_a_list_items_text_that_looks_like_a_list_stays_its_text() -> None:
+    html = "<ol><li>1. First</li><li>- dash</li></ol><h2>1. Intro</h2>"
+    assert html_page_to_markdown(html) == "1. 1\\. First\n1. \\- dash\n\n## 1. Intro\n"

@@ -1,5 +1,6 @@
-"""Front matter a site generator's own configuration gives its pages: Jekyll's ``defaults`` and
-the ``cascade`` of Hugo's configuration file.
+"""What a site generator's own configuration gives its pages: front matter (Jekyll's
+``defaults``, the ``cascade`` of Hugo's configuration file) and addresses (Hugo's
+``permalinks`` and ``uglyURLs``, the posts of MkDocs' blog plugin, `stagemap.read.mkdocsblog`).
 
 Jekyll's ``_config.yml`` may say ``defaults: [{scope: {path: _posts, type: posts}, values:
 {permalink: /news/:title/}}]``: every page its scope names gets those values unless it sets
@@ -11,8 +12,9 @@ then one with a ``type``, then the later one, as Jekyll merges them. Hugo's conf
 ``_index.md`` does: it reaches every page, after every section's own (see
 `stagemap.read.cascade`).
 
-The file is read from the project's folder (where ``stagemap.yml`` is, the site's root when
-``stagemap init`` wrote it). What a page inherits is explained by the file and the line of the
+Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one
+key each such as ``permalinks.toml``). The file is read from the project's folder (where
+``stagemap.yml`` is, the site's root when ``stagemap init`` wrote it). What a page inherits is explained by the file and the line of the
 value (``_config.yml:12 (defaults)``).
 """
 

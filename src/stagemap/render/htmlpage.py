@@ -112,7 +112,7 @@ class _Reader(HTMLParser):
         self.line = []
         if not text:
             return
-        if not (self.item or self.heading):
+        if not self.heading:  # (in a list item too: "- 1. x" would be a list in the item)
             text = _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
         if self.heading:
             text = f"{self.heading} {text}"
