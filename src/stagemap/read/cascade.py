@@ -103,7 +103,7 @@ def _inherit(
             given.setdefault(key, (value, site.name, line, site.label))
     elif site is not None and not (
         section and not parts
-    ):  # the home page's cascade is for the pages below it
+    ):  # not the home page: its cascade is for those below
         for entry in site.entries:
             if _applies(entry.values, route, "section" if section else "page"):
                 for key, value in entry.values.items():

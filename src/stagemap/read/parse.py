@@ -59,7 +59,7 @@ class Place:
     inherited: str = ""
     """What the sections above it pass down (`stagemap.read.cascade`), as JSON."""
     permalink: str = ""
-    """The URL pattern the site's configuration gives it (Hugo's ``permalinks``); empty: none."""
+    """How the site's configuration routes it (Hugo's ``permalinks``, MkDocs' blog); empty: its source."""
     ugly: bool = False
     """Its address ends in ``.html`` rather than ``/`` (Hugo's ``uglyURLs``)."""
 
@@ -274,14 +274,14 @@ def _asset(
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
     url = page_url(
         fields.text("url") or "",
-        fm
-        if "title" in fm or not place.permalink
-        else {**fm, "title": title},  # a post titled by its heading
+        {**fm, "title": title}
+        if rules.generator == "mkdocs" and "title" not in fm
+        else fm,  # a post's heading
         rules,
         place.sub,
         place.url_pattern,
         draft=place.draft,
-        hugo=place.permalink,
+        permalink=place.permalink,
         ugly=place.ugly,
     )
     return Asset(

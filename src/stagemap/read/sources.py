@@ -42,8 +42,9 @@ class ToRead:
     inherited: str = ""
     """What the sections above it pass down (Hugo's ``cascade``), as JSON; see `stagemap.read.cascade`."""
     permalink: str = ""
-    """The URL pattern the site's configuration gives it (Hugo's ``permalinks``), in the
-    generator's own tokens; empty: its source's."""
+    """How the site's configuration routes it: a pattern of Hugo's ``permalinks`` in Hugo's
+    tokens, or how MkDocs' blog addresses its posts (`stagemap.read.mkdocsblog`); empty: as
+    its source does."""
     ugly: bool = False
     """The site writes its page as ``/x.html``, not ``/x/`` (Hugo's ``uglyURLs``)."""
 

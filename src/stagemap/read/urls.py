@@ -182,25 +182,26 @@ def page_url(
     source_pattern: str,
     *,
     draft: bool = False,
-    hugo: str = "",
+    permalink: str = "",
     ugly: bool = False,
 ) -> str:
     """Return the address of the page at ``sub`` under its source (whose URL pattern is
-    ``source_pattern``; ``hugo``: one of Hugo's ``permalinks`` names it, in Hugo's tokens), or ""
-    when the site makes none: never rendered (Hugo's ``build``), or a draft by its place
-    (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``), which the site's build leaves out. With
-    ``ugly`` (Hugo's ``uglyURLs``), an address made from a pattern ends in ``.html``, not ``/``."""
+    ``source_pattern``; ``permalink``: how the site's configuration routes it, see
+    `stagemap.read.sources.ToRead.permalink`), or "" when the site makes none: never rendered
+    (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
+    which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made
+    from a pattern ends in ``.html``, not ``/``."""
     if draft or preset_unrendered(rules.generator, fm):
         return ""
     if ugly and not given:
-        made = page_url("", fm, rules, sub, source_pattern, hugo=hugo)
+        made = page_url("", fm, rules, sub, source_pattern, permalink=permalink)
         base = rules.base_url.rstrip("/")
         route = made[len(base) :] if base and made.startswith(base) else made
         return made[:-1] + ".html" if route.endswith("/") and route.strip("/") else made
-    if hugo and not given and rules.base_url and rules.generator == "mkdocs":
-        given = blog_route(hugo, fm, sub)
-    elif hugo and not given and rules.base_url:
-        route = hugo_route(hugo, fm, sub)
+    if permalink and not given and rules.base_url and rules.generator == "mkdocs":
+        given = blog_route(permalink, fm, sub)
+    elif permalink and not given and rules.base_url:
+        route = hugo_route(permalink, fm, sub)
         given = route.lower() if rules.url_lowercase else route
     pattern = source_pattern or rules.url_pattern
     if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
