@@ -423,3 +423,18 @@ def test_mkdocs_blog_posts_are_routed_as_the_blog_plugin_routes_them(tmp_path: P
         got["docs/news/posts/launch.md"] == "https://m.example/news/news/product_updates/2024/3/launch.html"
     )
     assert got["docs/news/posts/deep/own.md"] == "https://m.example/news/2023/1/own.html"
+
+
+def test_a_site_configuration_linking_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    """As a content file linking out of the project is not: a repository's _config.yml may not
+    bring another folder's file into what its pages inherit."""
+    outside = write(tmp_path / "elsewhere", {"secrets.yml": "defaults:\n  - values: {stages: [adoption]}\n"})
+    root = write(tmp_path / "site", {k: v for k, v in JEKYLL_SITE.items() if k != "_config.yml"})
+    (root / "_config.yml").symlink_to(outside / "secrets.yml")
+    code, _, err = run("-C", str(root), "check")
+    assert code == 0
+    assert (
+        "_config.yml: warning: link to a file outside the project, not read (copy the file into the project, or leave the link out)\n"
+        in err
+    )
+    assert read(root)["_guides/setup.md"][1] == ()

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import Problem, suggest
 from ..model.library import ASSET_SUFFIXES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config, ReadRules
+from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
@@ -102,9 +103,18 @@ def cascaded(config: Config) -> Scan:
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
     """Return what the site's configuration file in the project's folder gives its pages."""
 
+    inside = str(real(config.root)).rstrip(os.sep) + os.sep
+
     def read(name: str) -> bytes | Problem | None:
         path = config.root / name
-        return read_content(str(path), name) if path.is_file() else None
+        if not path.is_file():
+            return None
+        if not str(real(path)).startswith(inside):  # as a content file linking out of the project
+            hint = "copy the file into the project, or leave the link out"
+            return Problem(
+                name, 0, 0, "warning", "link to a file outside the project, not read", hint, "outside-link"
+            )
+        return read_content(str(path), name)
 
     return site_defaults(config.rules.generator, read) if config.rules.generator in SITE_FILES else None
 
