@@ -14,7 +14,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
 from .remembered import Remembered, Spread, cached_parse
-from .sitedefaults import SITE_FILES, SiteDefaults, site_defaults
+from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
 
 __all__ = [
@@ -116,7 +116,7 @@ def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
             )
         return read_content(str(path), name)
 
-    return site_defaults(config.rules.generator, read) if config.rules.generator in SITE_FILES else None
+    return site_defaults(config.rules.generator, read)
 
 
 def default_id(item: ToRead) -> str:

@@ -15,13 +15,13 @@ field comes from are explained by the section's path and line (``content/blog/_i
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from ..errors import Problem
 from . import formats, frontmatter, yamlsafe
+from .globs import site_glob
 from .sitedefaults import SiteDefaults
 from .sources import Scan, ToRead
 from .urls import route_parts
@@ -168,38 +168,12 @@ def _applies(values: dict[str, Any], route: str, kind_of_page: str) -> bool:
     if not isinstance(target, dict):
         return True
     path, kind, environment = target.get("path"), target.get("kind"), target.get("environment")
-    if isinstance(path, str) and path and not _glob(path).fullmatch(route.lower()):
+    if isinstance(path, str) and path and not site_glob(path, ignore_case=True).fullmatch(route.lower()):
         return False
-    if isinstance(kind, str) and kind and not _glob(kind).fullmatch(kind_of_page):
+    if isinstance(kind, str) and kind and not site_glob(kind, ignore_case=True).fullmatch(kind_of_page):
         return False
     return not (
-        isinstance(environment, str) and environment and not _glob(environment).fullmatch("production")
+        isinstance(environment, str)
+        and environment
+        and not site_glob(environment, ignore_case=True).fullmatch("production")
     )
-
-
-def _glob(pattern: str) -> re.Pattern[str]:
-    """Return a Hugo glob as a pattern: ``*`` within a part, ``**`` across parts, ``{a,b}`` either."""
-    out, depth = [], 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if ch == "*":
-            out.append("[^/]*")
-        elif ch == "?":
-            out.append("[^/]")
-        elif ch == "{":
-            out.append("(?:")
-            depth += 1
-        elif ch == "}" and depth:
-            out.append(")")
-            depth -= 1
-        elif ch == "," and depth:
-            out.append("|")
-        else:
-            out.append(re.escape(ch))
-        i += 1
-    return re.compile("".join(out) + ")" * depth, re.I)

@@ -10,11 +10,14 @@ A pattern is matched against a path relative to its source folder, with ``/`` se
 - a trailing ``/`` matches folders only, and so everything under them;
 - a leading ``!`` negates: a later ``!pattern`` takes back a path an earlier one matched.
 
-The last matching pattern wins, as in ``.gitignore``.
+The last matching pattern wins, as in ``.gitignore``. `site_glob` reads the other kind, the
+globs site generators take in their own configuration (Hugo's cascade targets, Jekyll's
+defaults), each matched against a whole path.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -101,3 +104,34 @@ class GlobSet:
         """Return the pattern that puts ``rel`` in this set, or None when none does (or a ``!`` took it back)."""
         glob = self.decide(rel)
         return None if glob is None or glob.negated else glob
+
+
+@functools.lru_cache(maxsize=256)
+def site_glob(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
+    """Return a glob as site generators write them in their configuration (Hugo's cascade
+    targets, Jekyll's defaults scopes) as a pattern to match a whole path: ``*`` within a part,
+    ``**`` across parts, ``?`` one character, ``{a,b}`` either."""
+    out, depth = [], 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "{":
+            out.append("(?:")
+            depth += 1
+        elif ch == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif ch == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out) + ")" * depth, re.I if ignore_case else 0)

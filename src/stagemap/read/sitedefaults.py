@@ -20,7 +20,6 @@ value (``_config.yml:12 (defaults)``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 from ..errors import Problem
 from .configfiles import Unreadable, load_with_lines
+from .globs import site_glob
 from .mkdocsblog import blog_spec
 
 _HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
@@ -101,8 +101,6 @@ class SiteDefaults:
     """Jekyll's ``collections_dir``: where ``_posts`` and the collections' folders are."""
     collections: frozenset[str] = frozenset()
     """Jekyll's collections by name (``posts`` always)."""
-    label: str = "defaults"
-    """How an inherited value's origin is named: ``defaults`` (Jekyll) or ``cascade`` (Hugo)."""
     permalinks: tuple[Permalink, ...] = ()
     """Hugo's ``permalinks``: the first that names a page gives its route."""
     blog: tuple[str, str] | None = None
@@ -111,6 +109,11 @@ class SiteDefaults:
     ugly: frozenset[str] = frozenset()
     """Hugo's ``uglyURLs``: the top-level sections whose pages are ``/x.html``, not ``/x/``
     (``*``: every section's, and the pages at the root)."""
+
+    @property
+    def label(self) -> str:
+        """How an inherited value's origin is named: ``defaults`` (Jekyll's) or ``cascade`` (Hugo's)."""
+        return "defaults" if self.generator == "jekyll" else "cascade"
 
     def is_ugly(self, section: str) -> bool:
         """Whether Hugo writes the pages of the top-level ``section`` ("": the root) as ``/x.html``."""
@@ -169,7 +172,7 @@ class SiteDefaults:
             return True
         base = self.collections_dir
         if "*" in scope:
-            pattern = _glob(scope)
+            pattern = site_glob(scope.strip("/"))
             return any(pattern.fullmatch(p) for p in (*_ancestors(rel), *_ancestors(doc)))
         if base and scope.startswith(base + "/"):
             scope = scope[len(base) + 1 :]
@@ -257,7 +260,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         links = _permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
         ugly = _ugly(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
         return (
-            SiteDefaults(generator, name, tuple(entries), label="cascade", permalinks=links, ugly=ugly)
+            SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly)
             if entries or links or ugly
             else None
         )
@@ -337,12 +340,6 @@ def _ancestors(path: str) -> list[str]:
     """Return ``a/b/c.md``, ``a/b`` and ``a``."""
     parts = path.split("/")
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
-
-
-def _glob(pattern: str) -> re.Pattern[str]:
-    """Return a Jekyll scope glob as a pattern: ``*`` within a part, ``**`` across parts."""
-    out = re.escape(pattern.strip("/")).replace(r"\*\*", ".*").replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
-    return re.compile(out)
 
 
 def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
