@@ -179,6 +179,22 @@ def test_compiled_path_agrees_on_every_fixture_site_body() -> None:
     assert results.count(True) >= len(results) * 0.8
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p\r\r[a]: https://example.com/x\n    code\n",
+        "# R\r\r[a]: https://example.com/x\n    code\n",
+        "# R\r- one\r- two\r\r  more\r| a | b |\r|---|---|\r| 1 | 2 |\r",
+        "# R\r\n- one\r\n\r\n  more\r\n",
+    ],
+)
+def test_either_path_reads_cr_and_crlf_line_ends_as_lf(text: str) -> None:
+    # A lone CR ends a line in Markdown; the compiled path's checks looked for LF only, and
+    # after 'p\r\r[a]: url' cmark-gfm made a paragraph of an indented line (the token path, code).
+    lf = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert markdown.render(text) == token_path(text) == markdown.render(lf)
+
+
 def test_allow_html_always_takes_the_token_path() -> None:
     assert markdown._fast_render("<details>x</details>\n", True, None, 1, None) is None
     assert "<details>x</details>" in markdown.render("<details>x</details>\n", allow_html=True).html

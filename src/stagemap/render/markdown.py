@@ -142,6 +142,10 @@ def render(
     not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
     read with its generator, whose own links name headings that way).
     """
+    if (
+        "\r" in text
+    ):  # as markdown-it-py's first step: cmark-gfm reads a lone CR alike, the checks before it need LF
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if limits.exceeded(text) is not None:  # reported when the file is read
         return plain(text)
     if rewrite is not None:
