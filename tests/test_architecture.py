@@ -36,7 +36,7 @@ LEAVES = ("errors", "_compiled", "_version", "paths")
 RANK = {**dict.fromkeys(LEAVES, 0), **{name: i for i, name in enumerate(LAYERS) if name not in LEAVES}}
 OPTIONAL = {"cmarkgfm"}
 """Optional dependencies: imports allowed inside a function (they may be missing)."""
-DEFERRED = {"markdown_it": "render/markdown.py"}
+DEFERRED = {"markdown_it": "read/blocks.py"}
 """Dependencies one module imports inside a function, when first needed (it says why there)."""
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

@@ -83,8 +83,9 @@ def test_markdown_hostile_bodies_render_as_plain_text_in_bounded_time_and_memory
 @pytest.mark.parametrize(
     ("body", "reason", "line", "col"),
     [
-        ("x" * (limits.MAX_BODY_BYTES + 1), "body larger than 128 KiB", 0, 1),
-        ("é" * (limits.MAX_BODY_BYTES // 2 + 1), "body larger than 128 KiB", 0, 1),
+        ("x" * (limits.MAX_BODY_BYTES + 1), "body larger than 512 KiB", 0, 1),
+        ("é" * (limits.MAX_BODY_BYTES // 2 + 1), "body larger than 512 KiB", 0, 1),
+        ("x" * (limits.MAX_PART_BYTES + 1), "a block over 128 KiB", 0, 1),
         ("[a](b)\n" * 3 + "[" * limits.MAX_BRACKETS, "more than 2,000 '[' brackets", 3, 1998),
         ("text\n\n" + "- " * 40 + "x\n", "nesting deeper than 32", 2, 65),
         ("> " * 40 + "x\n", "nesting deeper than 32", 0, 65),
@@ -101,7 +102,7 @@ def test_limits_exceeded_names_the_limit_and_where_the_construct_starts(
 @pytest.mark.parametrize(
     "body",
     [
-        "x" * limits.MAX_BODY_BYTES,
+        "x" * limits.MAX_PART_BYTES,
         "[a](b) " * limits.MAX_BRACKETS,
         "- " * limits.MAX_NESTING + "x\n",
         "> " * limits.MAX_NESTING + "x\n",

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stagemap.render import cmark, dialects, markdown
+from stagemap.render import bodylinks, cmark, dialects, markdown
 from tests.conftest import ROOT
 from tests.test_read_sites import SITE_NAMES, expected, read_site
 
@@ -44,7 +44,7 @@ def token_path(text: str, **kwargs: object) -> markdown.Rendered:
 
 def compiled_or_none(text: str, title: str | None = "Asset 3") -> markdown.Rendered | None:
     """Render with cmark-gfm alone, or None where it declines (then finished as `render` finishes either path's)."""
-    fast = markdown._fast_render(text, False, markdown._once(rewrite), 2, title)
+    fast = markdown._fast_render(text, False, bodylinks.once(rewrite), 2, title)
     return markdown.finished(fast) if fast is not None else None
 
 

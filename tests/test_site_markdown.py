@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from stagemap.render.markdown import is_safe_link, parser, render, render_html, slug
+from stagemap.model.safelinks import is_safe_link
+from stagemap.read.blocks import parser
+from stagemap.render.markdown import render, render_html, slug
 
 
 def test_markdown_raw_html_is_escaped_by_default() -> None:

@@ -1,4 +1,5 @@
-"""The limits a Markdown body must keep to be rendered as Markdown, and the scan that checks them.
+"""The limits a Markdown body must keep to be rendered as Markdown, the scan that checks them,
+and the parts a long body is rendered in.
 
 Both renderers (cmark-gfm and markdown-it-py) take time or memory out of proportion on some
 bodies: markdown-it-py spends about a tenth of a millisecond on each ``[`` it cannot close
@@ -8,18 +9,28 @@ and quotes nest about 50 deep. A body beyond one of these limits is shown as pla
 instead, and reading the file reports where (see docs/markdown.md, "Limits"). The same
 limits hold for both renderers, so both still give the same page.
 
+A body longer than `MAX_PART_BYTES` (a changelog, a policy, a site's history) is rendered in
+parts, each starting where a block of the body's top level starts (see `parts`): whatever was
+open before it (a paragraph, list, quote, table, fence) has ended there, so each part renders
+as it does in the whole body. The size and bracket limits hold for each part.
+
 Pure: a string in, a finding out. Every limit is checked in linear time.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-MAX_BODY_BYTES = 128 * 1024
-"""The largest body rendered as Markdown, in bytes of UTF-8 (about 20,000 words)."""
+MAX_BODY_BYTES = 512 * 1024
+"""The largest body rendered as Markdown, in bytes of UTF-8 (about 80,000 words)."""
+MAX_PART_BYTES = 128 * 1024
+"""The largest part of a body rendered at once, in bytes of UTF-8 (about 20,000 words)."""
+MAX_LINES = 20_000
+"""The most lines a body rendered in parts may have (finding its blocks takes 20 to 40 us a line)."""
 MAX_BRACKETS = 2_000
-"""The most ``[`` (links, images and stray brackets) a body rendered as Markdown may hold."""
+"""The most ``[`` (links, images and stray brackets) a part rendered as Markdown may hold."""
 MAX_NESTING = 32
 """The deepest nesting of lists and block quotes rendered as Markdown."""
 
@@ -48,16 +59,85 @@ class Exceeded:
     """1-based column in characters."""
 
 
-def exceeded(body: str) -> Exceeded | None:
-    """Return the first limit ``body`` goes beyond, or None when it may be rendered as Markdown."""
-    if len(body) > MAX_BODY_BYTES // 4 and len(body.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
+Places = Callable[[str], list[int]]
+"""Where parts of a long body may start: the offsets of lines where a block of the body's top
+level starts (`stagemap.read.blocks.block_starts`, the parser's word)."""
+
+
+def exceeded(body: str, places: Places | None = None) -> Exceeded | None:
+    """Return the first limit ``body`` goes beyond, or None when it may be rendered as Markdown.
+
+    ``places`` is asked only when the body is too long for one part; without it such a body
+    goes beyond the part's limits.
+    """
+    found = _cut(body, places)
+    return found if isinstance(found, Exceeded) else None
+
+
+def parts(body: str, places: Places | None = None) -> list[str] | None:
+    """Return ``body`` in the parts to render one by one, or None when it goes beyond a limit.
+
+    A body within `MAX_PART_BYTES` and `MAX_BRACKETS` is one part. A longer one is cut where
+    ``places`` says a block starts, each part as long as the limits let it be. Joined, the
+    parts are the body.
+    """
+    found = _cut(body, places)
+    if isinstance(found, Exceeded):
+        return None
+    return [body[a:b] for a, b in zip(found, [*found[1:], len(body)], strict=True)]
+
+
+def _cut(body: str, places: Places | None) -> Exceeded | list[int]:
+    """Return the first limit ``body`` goes beyond, or where its parts start."""
+    starts = [0]
+    size = len(body.encode("utf-8", "surrogatepass")) if len(body) > MAX_PART_BYTES // 4 else 0
+    if size > MAX_BODY_BYTES:
         return Exceeded(f"body larger than {MAX_BODY_BYTES // 1024} KiB", 0, 1)
-    if body.count("[") > MAX_BRACKETS:
-        at = -1
-        for _ in range(MAX_BRACKETS + 1):
-            at = body.index("[", at + 1)
-        return _at(body, at, f"more than {MAX_BRACKETS:,} '[' brackets")
-    return _too_deep(body)
+    if size > MAX_PART_BYTES or body.count("[") > MAX_BRACKETS:
+        if body.count("\n") + body.count("\r") - body.count("\r\n") > MAX_LINES:
+            return Exceeded(f"more than {MAX_LINES:,} lines to render in parts", 0, 1)
+        cuts = _cuts(body, places(body) if places is not None else [])
+        if isinstance(cuts, Exceeded):
+            return cuts
+        starts = cuts
+    deep = _too_deep(body)
+    return deep if deep is not None else starts
+
+
+def _cuts(body: str, places: list[int]) -> Exceeded | list[int]:
+    """Return where the parts of ``body`` start, at ``places``, each part as long as the limits let it be."""
+    starts = [0]
+    start = (0, 0)  # bytes and brackets before the part being made
+    last: tuple[int, int, int] | None = None  # the latest place it may end: offset, bytes, brackets
+    done, counts = 0, (0, 0)
+    for offset in [*places, len(body)]:
+        piece = body[done:offset]
+        counts = (counts[0] + len(piece.encode("utf-8", "surrogatepass")), counts[1] + piece.count("["))
+        done = offset
+        if _too_long(start, counts):
+            if last is None:
+                return _over(body, starts[-1], offset)
+            starts.append(last[0])
+            start, last = last[1:], None
+            if _too_long(start, counts):
+                return _over(body, starts[-1], offset)
+        if offset > starts[-1]:
+            last = (offset, *counts)
+    return starts
+
+
+def _too_long(start: tuple[int, int], end: tuple[int, int]) -> bool:
+    return end[0] - start[0] > MAX_PART_BYTES or end[1] - start[1] > MAX_BRACKETS
+
+
+def _over(body: str, start: int, end: int) -> Exceeded:
+    """Say which limit the block of ``body`` from ``start`` to ``end`` goes beyond (a part can start only at a block)."""
+    if len(body[start:end].encode("utf-8", "surrogatepass")) > MAX_PART_BYTES:
+        return _at(body, start, f"a block over {MAX_PART_BYTES // 1024} KiB")
+    at = start - 1
+    for _ in range(MAX_BRACKETS + 1):
+        at = body.index("[", at + 1)
+    return _at(body, at, f"more than {MAX_BRACKETS:,} '[' brackets")
 
 
 def _too_deep(body: str) -> Exceeded | None:

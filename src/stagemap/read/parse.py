@@ -25,6 +25,7 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases
 from .bare import bare_page, first_heading, name_title
+from .blocks import block_starts
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader
@@ -122,7 +123,9 @@ def parse_asset(
         loaded, given = verdict.loaded, verdict.given
     origins = _origins(own, given, own_keys, place.inherited, rules.aliases)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
-    if asset is not None:  # a file left out is not rendered
+    # An HTML page is rendered from the Markdown made of it (`stagemap.render.htmlpage`), not
+    # read as Markdown: its limits are those of that text, met or not when it is rendered.
+    if asset is not None and not rel.lower().endswith((".html", ".htm")):  # a file left out is not rendered
         _body_limits(split, add)
     return asset, problems
 
@@ -172,7 +175,7 @@ def add_age(day: dt.date, count: int, unit: str) -> dt.date:
 
 def _body_limits(split: frontmatter.Split, add: Add) -> None:
     """Report a body that the site shows as plain text because it goes beyond a limit."""
-    found = limits.exceeded(split.body)
+    found = limits.exceeded(split.body, block_starts)
     if found is not None:
         hint = "split the file, or simplify it; see Limits in docs/markdown.md"
         add(

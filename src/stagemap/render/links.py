@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 
 from ..analyse.routes import Routes, route_key
 from ..model.report import Cell
-from . import markdown
+from .anchors import HEADING_PREFIX
 
 
 def gap_anchor(stage: str, question: str) -> str:
@@ -186,6 +186,6 @@ def _anchor(fragment: str) -> str:
     """Return the ``#...`` to add to a link to an asset page (heading ids are prefixed)."""
     if not fragment:
         return ""
-    if fragment.startswith(markdown.HEADING_PREFIX):
+    if fragment.startswith(HEADING_PREFIX):
         return f"#{fragment}"
-    return f"#{markdown.HEADING_PREFIX}{fragment}"
+    return f"#{HEADING_PREFIX}{fragment}"

@@ -1,7 +1,7 @@
 """The one place Markdown becomes HTML: safe by default, with ids and links fit for the site.
 
-markdown-it-py's ``js-default`` preset renders no raw HTML and adds tables and strikethrough.
-On top of it:
+markdown-it-py's ``js-default`` preset (the parser of `stagemap.read.blocks`) renders no raw
+HTML and adds tables and strikethrough. On top of it:
 
 - links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``) or
   none at all (a relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
@@ -9,9 +9,13 @@ On top of it:
 - headings get ids prefixed with ``h-`` (so ``# location`` cannot clobber ``window.location``
   through named access) and unique within the page; ``#fragment`` links in the body follow;
 - relative links are handed to a caller's function, which turns a link to another content file
-  into a link to that asset's page (or reports it broken: it is then shown as text);
+  into a link to that asset's page (or reports it broken: it is then shown as text; the
+  links' rules are in `stagemap.render.bodylinks`);
 - ``allow_html`` (the ``site.allow_html`` setting) passes raw HTML through: only for a
-  library whose authors are trusted.
+  library whose authors are trusted;
+- a body beyond the limits of `stagemap.model.limits` is shown as plain text, and a long one
+  is rendered in parts (`_render_parts`), each part with the link definitions it names
+  (`stagemap.render.bodyparts`).
 
 Where cmarkgfm is installed, bodies are rendered by cmark-gfm first (see cmark.py and the
 compiled path below); the result is byte for byte what the markdown-it-py path gives.
@@ -25,58 +29,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model import limits
+from ..read.blocks import block_starts, parser
 from . import anchors, cmark
+from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
+from .bodyparts import with_definitions
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-HEADING_PREFIX = anchors.HEADING_PREFIX
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _NOT_WORD = re.compile(r"[^\w]+")
-_INVISIBLE = re.compile(r"[\x00-\x20]+")
-
-Rewrite = Callable[[str], str | None]
-"""Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""
-
-
-def is_safe_link(url: str) -> bool:
-    """Return True for a relative link or one with an allowed scheme."""
-    # Browsers ignore ASCII whitespace and control characters inside a scheme.
-    probe = url.strip().lower()[:40]
-    if not probe.isprintable() or " " in probe:  # else it holds nothing to remove
-        probe = _INVISIBLE.sub("", probe)
-    match = _SCHEME.match(probe)
-    return match is None or match.group(1) in SAFE_SCHEMES
-
-
-def is_relative(url: str) -> bool:
-    """Return True for a link to a file of the library: ``x.md``, ``../y.png`` or ``/z.md``.
-
-    Not ``#x``, ``?x``, ``//host`` or ``scheme:``. A link starting with one ``/`` means the
-    content folder's root (the site may be opened from disk or a sub-path, where a
-    root-absolute link would lead nowhere).
-    """
-    return bool(url) and not url.startswith(("#", "//", "?")) and _SCHEME.match(url.lower()) is None
-
-
-@cache
-def parser(allow_html: bool = False) -> MarkdownIt:
-    """Return the shared parser (built once per process: construction is not free).
-
-    markdown-it-py is imported here, once a body needs it: with the compiled renderer most
-    builds never do, and importing it took 25 ms of every build's start.
-    """
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("js-default", {"html": allow_html})
-    md.validateLink = is_safe_link  # type: ignore[method-assign]
-    return md
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,27 +107,86 @@ def render(
     not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
     read with its generator, whose own links name headings that way).
     """
-    if (
-        "\r" in text
-    ):  # as markdown-it-py's first step: cmark-gfm reads a lone CR alike, the checks before it need LF
+    if "\r" in text:
+        # As markdown-it-py's first step: cmark-gfm reads a lone CR alike, the checks before it need LF.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if limits.exceeded(text) is not None:  # reported when the file is read
+    pieces = limits.parts(text, block_starts)
+    if pieces is None:  # reported when the file is read
         return plain(text)
     if rewrite is not None:
-        rewrite = _once(rewrite)  # the fast path may hand over to the token path
+        rewrite = once(rewrite)  # the fast path may hand over to the token path
+    if len(pieces) > 1:
+        pieces = with_definitions(text, pieces, allow_html)
+        return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs))
     fast = _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
     if fast is not None:
         return finished(fast)
     md = parser(allow_html)
-    tokens = md.parse(text)
-    if drop_title is not None:
-        tokens = _drop_title(tokens, drop_title)
+    tokens = _tokens(text, allow_html, drop_title)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(0, top - min(levels)) if levels else 0
-    headings = _number_headings(tokens, shift, slugs)
-    broken = _fix_links(tokens, rewrite)
-    html = md.renderer.render(tokens, md.options, {})
-    return finished(Rendered(html, headings, broken))
+    return finished(_token_render(tokens, md, rewrite, shift, slugs, set()))
+
+
+def _tokens(text: str, allow_html: bool, drop_title: str | None) -> list[Token]:
+    tokens = parser(allow_html).parse(text)
+    return _drop_title(tokens, drop_title) if drop_title is not None else tokens
+
+
+def _token_render(
+    tokens: list[Token], md: MarkdownIt, rewrite: Rewrite | None, shift: int, slugs: Slugs, used: set[str]
+) -> Rendered:
+    headings = _number_headings(tokens, shift, slugs, used)
+    broken = fix_links(tokens, rewrite)
+    return Rendered(md.renderer.render(tokens, md.options, {}), headings, broken)
+
+
+def _render_parts(
+    pieces: list[str],
+    allow_html: bool,
+    rewrite: Rewrite | None,
+    top: int,
+    drop_title: str | None,
+    slugs: Slugs,
+) -> Rendered:
+    """Render a long body part by part (see `stagemap.model.limits.parts`), as one body: its
+    headings shifted alike and their ids unique across the parts.
+
+    The levels of all parts' headings are known before any is numbered: a part the fast path
+    refuses is parsed twice, once for its levels and once to render (its tokens are not kept,
+    or the parts' tokens would all be in memory at once).
+    """
+    ready: list[tuple[str, list[re.Match[str]]] | None] = []
+    titles: list[str | None] = []  # the title each part may drop: the first with any output
+    levels: list[int] = []
+    title = drop_title
+    for piece in pieces:
+        titles.append(title)
+        found = _fast_prepared(piece, allow_html, rewrite)
+        if found is not None:
+            title = None if found[0] else title
+            found = _fast_dropped(*found, titles[-1]) if titles[-1] is not None else found
+            levels += [int(m.group(1)) for m in found[1]]
+        else:
+            tokens = parser(allow_html).parse(piece)
+            title = None if tokens else title
+            tokens = _drop_title(tokens, titles[-1]) if titles[-1] is not None else tokens
+            levels += [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+        ready.append(found)
+    shift = max(0, top - min(levels)) if levels else 0
+    used: set[str] = set()
+    made: list[Rendered] = []
+    for piece, found, title in zip(pieces, ready, titles, strict=True):
+        if found is not None:
+            made.append(_fast_headings(*found, top, slugs, shift=shift, used=used))
+        else:
+            tokens = _tokens(piece, allow_html, title)
+            made.append(_token_render(tokens, parser(allow_html), rewrite, shift, slugs, used))
+    return Rendered(
+        "".join(r.html for r in made),
+        tuple(h for r in made for h in r.headings),
+        tuple(b for r in made for b in r.broken),
+    )
 
 
 def finished(rendered: Rendered) -> Rendered:
@@ -180,7 +204,6 @@ def finished(rendered: Rendered) -> Rendered:
 # regular. Whenever a body has a link we refuse or one that leads nowhere, or a heading over
 # two lines, it goes the token path instead, so the result is always the token path's.
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.S)
-_LINK_ATTR = re.compile(r'<(a|img) (href|src)="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -198,51 +221,55 @@ def _fast_render(
     drop_title: str | None,
     slugs: Slugs = slug,
 ) -> Rendered | None:
+    found = _fast_prepared(text, allow_html, rewrite)
+    if found is None:
+        return None
+    return _fast_headings(
+        *(_fast_dropped(*found, drop_title) if drop_title is not None else found), top, slugs
+    )
+
+
+def _fast_prepared(
+    text: str, allow_html: bool, rewrite: Rewrite | None
+) -> tuple[str, list[re.Match[str]]] | None:
+    """Return cmark-gfm's HTML of ``text`` with its links fit for the site and its headings
+    found, ready for `_fast_headings`; None when the token path must render it."""
     if allow_html or not compiled_enabled():
         return None  # with raw HTML in play, tags in the output are not all the renderer's own
     out = cmark.to_html(text)
     if out is not None:
-        out = _fast_links(out, rewrite)
+        out = fast_links(out, rewrite)
     if out is None:
         return None
     found = list(_HEADING.finditer(out))
     if any("\n" in m.group(2) for m in found):
         return None
+    return out, found
+
+
+def _fast_dropped(out: str, found: list[re.Match[str]], title: str) -> tuple[str, list[re.Match[str]]]:
+    """Drop a first heading whose text is ``title`` from the fast path's HTML (as `_drop_title`)."""
     first = found[0] if found and found[0].start() == 0 and out.startswith("<h1>") else None
-    if drop_title is not None and first is not None and _same(_heading_text(first.group(2)), drop_title):
-        out = out[first.end() :]
-        found = list(_HEADING.finditer(out))
-    return _fast_headings(out, found, top, slugs)
+    if first is None or not _same(_heading_text(first.group(2)), title):
+        return out, found
+    out = out[first.end() :]
+    return out, list(_HEADING.finditer(out))
 
 
-def _fast_links(out: str, rewrite: Rewrite | None) -> str | None:
-    """Refuse what the token path refuses, rewrite relative links; None on any doubt."""
-    parts: list[str] = []
-    last = 0
-    for match in _LINK_ATTR.finditer(out):
-        url = html.unescape(match.group(3))
-        if url.startswith(("https://", "http://")):
-            continue  # the common case, safe and not relative: nothing to check or change
-        if not is_safe_link(url):
-            return None
-        new = url
-        if url.startswith("#"):
-            new = _fragment(url)
-        elif rewrite is not None and is_relative(url):
-            target = rewrite(url)
-            if target is None:
-                return None
-            new = target
-        if new != url:
-            parts += [out[last : match.start(3)], cmark.escape(new)]
-            last = match.end(3)
-    return "".join(parts) + out[last:] if parts else out
-
-
-def _fast_headings(out: str, found: list[re.Match[str]], top: int, slugs: Slugs = slug) -> Rendered:
-    """Shift heading levels and number their ids, as the token path does."""
-    shift = max(0, top - min(int(m.group(1)) for m in found)) if found else 0
-    used: set[str] = set()
+def _fast_headings(
+    out: str,
+    found: list[re.Match[str]],
+    top: int,
+    slugs: Slugs = slug,
+    *,
+    shift: int | None = None,
+    used: set[str] | None = None,
+) -> Rendered:
+    """Shift heading levels and number their ids, as the token path does; ``shift`` and ``used``
+    (the ids taken) when the body is rendered in parts."""
+    if shift is None:
+        shift = max(0, top - min(int(m.group(1)) for m in found)) if found else 0
+    used = set() if used is None else used
     headings: list[Heading] = []
     pieces: list[str] = []
     last = 0
@@ -261,18 +288,6 @@ def _fast_headings(out: str, found: list[re.Match[str]], top: int, slugs: Slugs 
         pieces += [out[last : match.start()], f'<h{level} id="{ident}">{inner}</h{level}>\n']
         last = match.end()
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
-
-
-def _once(rewrite: Rewrite) -> Rewrite:
-    """Return ``rewrite`` calling the original once per URL (it may copy an attachment)."""
-    seen: dict[str, str | None] = {}
-
-    def wrapped(url: str) -> str | None:
-        if url not in seen:
-            seen[url] = rewrite(url)
-        return seen[url]
-
-    return wrapped
 
 
 def _heading_text(inner: str) -> str:
@@ -310,8 +325,7 @@ def _drop_title(tokens: list[Token], title: str) -> list[Token]:
     return tokens
 
 
-def _number_headings(tokens: list[Token], shift: int, slugs: Slugs = slug) -> tuple[Heading, ...]:
-    used: set[str] = set()
+def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[str]) -> tuple[Heading, ...]:
     found: list[Heading] = []
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -329,58 +343,3 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs = slug) -> tu
         token.attrSet("id", ident)
         found.append(Heading(level, ident, text))
     return tuple(found)
-
-
-def _fragment(url: str) -> str:
-    """Prefix the fragment of a link to a body heading, as the heading ids are prefixed."""
-    path, sep, frag = url.partition("#")
-    if sep and frag and not frag.startswith(HEADING_PREFIX):
-        return f"{path}#{HEADING_PREFIX}{frag}"
-    return url
-
-
-def _fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
-    broken: list[str] = []
-    for block in tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        children = block.children
-        for i, child in enumerate(children):
-            key = "href" if child.type == "link_open" else "src" if child.type == "image" else None
-            if key is None:
-                continue
-            url = str(child.attrGet(key) or "")
-            if url.startswith("#"):
-                child.attrSet(key, _fragment(url))
-                continue
-            if rewrite is None or not is_relative(url):
-                continue
-            new = rewrite(url)
-            if new is not None:
-                child.attrSet(key, new)
-                continue
-            broken.append(url)
-            if child.type == "image":
-                child.type, child.tag = "text", ""
-                child.content = f"[missing image: {child.content or url}]"
-                child.attrs = {}
-                continue
-            _unlink(children, i, url)
-    return tuple(broken)
-
-
-def _unlink(children: list[Token], start: int, url: str) -> None:
-    """Turn a link into a marked span, keeping its text."""
-    opening = children[start]
-    opening.tag = "span"
-    attrs: dict[str, Any] = {"class": "broken-link", "title": f"Link target not found: {url}"}
-    opening.attrs = attrs
-    depth = 0
-    for token in children[start:]:
-        if token.type == "link_open":
-            depth += 1
-        elif token.type == "link_close":
-            depth -= 1
-            if depth == 0:
-                token.tag = "span"
-                return

@@ -1,0 +1,34 @@
+"""Which links a body may hold: the one policy of the Markdown parser and both renderers.
+
+Links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``) or
+none at all (a relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
+``file:``...) is not turned into a link and stays visible as text. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20]+")
+
+
+def is_safe_link(url: str) -> bool:
+    """Return True for a relative link or one with an allowed scheme."""
+    # Browsers ignore ASCII whitespace and control characters inside a scheme.
+    probe = url.strip().lower()[:40]
+    if not probe.isprintable() or " " in probe:  # else it holds nothing to remove
+        probe = _INVISIBLE.sub("", probe)
+    match = _SCHEME.match(probe)
+    return match is None or match.group(1) in SAFE_SCHEMES
+
+
+def is_relative(url: str) -> bool:
+    """Return True for a link to a file of the library: ``x.md``, ``../y.png`` or ``/z.md``.
+
+    Not ``#x``, ``?x``, ``//host`` or ``scheme:``. A link starting with one ``/`` means the
+    content folder's root (the site may be opened from disk or a sub-path, where a
+    root-absolute link would lead nowhere).
+    """
+    return bool(url) and not url.startswith(("#", "//", "?")) and _SCHEME.match(url.lower()) is None

@@ -1,0 +1,122 @@
+"""Links in a rendered body: which are allowed, and each relative one rewritten for the site.
+
+- links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``) or
+  none at all (a relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
+  ``file:``...) is not turned into a link and stays visible as text;
+- ``#fragment`` links follow the ``h-`` prefix of heading ids;
+- relative links are handed to a caller's function, which turns a link to another content file
+  into a link to that asset's page (or reports it broken: it is then shown as text).
+
+The same rules for both renderers: on markdown-it-py's tokens (`fix_links`) and on the HTML
+cmark-gfm writes (`fast_links`, which hands the body to the token path on any doubt).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..model.safelinks import is_relative, is_safe_link
+from . import anchors, cmark
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+HEADING_PREFIX = anchors.HEADING_PREFIX
+_LINK_ATTR = re.compile(r'<(a|img) (href|src)="([^"]*)"')
+
+Rewrite = Callable[[str], str | None]
+"""Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""
+
+
+def once(rewrite: Rewrite) -> Rewrite:
+    """Return ``rewrite`` calling the original once per URL (it may copy an attachment)."""
+    seen: dict[str, str | None] = {}
+
+    def wrapped(url: str) -> str | None:
+        if url not in seen:
+            seen[url] = rewrite(url)
+        return seen[url]
+
+    return wrapped
+
+
+def fragment(url: str) -> str:
+    """Prefix the fragment of a link to a body heading, as the heading ids are prefixed."""
+    path, sep, frag = url.partition("#")
+    if sep and frag and not frag.startswith(HEADING_PREFIX):
+        return f"{path}#{HEADING_PREFIX}{frag}"
+    return url
+
+
+def fast_links(out: str, rewrite: Rewrite | None) -> str | None:
+    """Refuse what the token path refuses, rewrite relative links; None on any doubt."""
+    parts: list[str] = []
+    last = 0
+    for match in _LINK_ATTR.finditer(out):
+        url = html.unescape(match.group(3))
+        if url.startswith(("https://", "http://")):
+            continue  # the common case, safe and not relative: nothing to check or change
+        if not is_safe_link(url):
+            return None
+        new = url
+        if url.startswith("#"):
+            new = fragment(url)
+        elif rewrite is not None and is_relative(url):
+            target = rewrite(url)
+            if target is None:
+                return None
+            new = target
+        if new != url:
+            parts += [out[last : match.start(3)], cmark.escape(new)]
+            last = match.end(3)
+    return "".join(parts) + out[last:] if parts else out
+
+
+def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
+    broken: list[str] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for i, child in enumerate(children):
+            key = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+            if key is None:
+                continue
+            url = str(child.attrGet(key) or "")
+            if url.startswith("#"):
+                child.attrSet(key, fragment(url))
+                continue
+            if rewrite is None or not is_relative(url):
+                continue
+            new = rewrite(url)
+            if new is not None:
+                child.attrSet(key, new)
+                continue
+            broken.append(url)
+            if child.type == "image":
+                child.type, child.tag = "text", ""
+                child.content = f"[missing image: {child.content or url}]"
+                child.attrs = {}
+                continue
+            _unlink(children, i, url)
+    return tuple(broken)
+
+
+def _unlink(children: list[Token], start: int, url: str) -> None:
+    """Turn a link into a marked span, keeping its text."""
+    opening = children[start]
+    opening.tag = "span"
+    attrs: dict[str, Any] = {"class": "broken-link", "title": f"Link target not found: {url}"}
+    opening.attrs = attrs
+    depth = 0
+    for token in children[start:]:
+        if token.type == "link_open":
+            depth += 1
+        elif token.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                token.tag = "span"
+                return
