@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .astro import StarlightDocs, site_constant, starlight_docs
+from .docusaurus import JS_COMMENTS, content_folders, trailing_slash
 from .globs import GlobSet
 from .jekyll import jekyll_folders
 from .sitedefaults import hugo_folder_settings
@@ -65,8 +66,6 @@ INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
 """Folder names (a leading ``_`` ignored) that hold a team's internal material."""
 _TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
 """A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
-_JS_COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
-"""Comments in a configuration written as code: a commented-out ``url`` is not the site's."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
     "docusaurus": re.compile(r"""^[ \t]*url\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
@@ -175,6 +174,8 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     internal = list(_internal_folders(root))
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight)
+    if generator == "docusaurus" and isinstance(config, str):
+        sources = _docusaurus_sources(root, config)
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
@@ -243,6 +244,28 @@ def _sources(
     return tuple(
         replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/") if index else source
         for index, source in enumerate(found)
+    )
+
+
+def _docusaurus_sources(root: Path, code: str) -> tuple[FoundSource, ...]:
+    """Return a Docusaurus site's content folders as its configuration sets them (see
+    `stagemap.read.docusaurus`): docs, blog, further docs, then ``src/pages``."""
+    end = "" if trailing_slash(code) is False else "/"
+    tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
+    found = [
+        FoundSource(f.path, re.sub("/+", "/", f"/{f.route}/{tails[f.kind]}") + end)
+        for f in content_folders(code)
+        if (root / f.path).is_dir()
+    ]
+    if (root / "src/pages").is_dir():
+        found.append(FoundSource("src/pages", "/{path}" + end))
+    inside = {s.path for s in found}
+    for entry in sorted(root.iterdir()):  # as `_sources`: internal material beside them
+        if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
+            found.append(FoundSource(entry.name, "", (), "internal"))
+    return tuple(
+        replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/") if index else source
+        for index, source in enumerate(dict.fromkeys(found))
     )
 
 
@@ -331,7 +354,7 @@ def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
 
 def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
-        found = _TITLE_IN_CODE.search(_JS_COMMENTS.sub("", config)) if isinstance(config, str) else None
+        found = _TITLE_IN_CODE.search(JS_COMMENTS.sub("", config)) if isinstance(config, str) else None
         return found.group(2).strip() if found else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
@@ -345,7 +368,7 @@ def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
 
 def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
-        code = _JS_COMMENTS.sub("", config) if isinstance(config, str) else None
+        code = JS_COMMENTS.sub("", config) if isinstance(config, str) else None
         found = _URL_IN_CODE[generator].search(code) if code is not None else None
         if found is None or code is None:
             return _base_url_constant(generator, code)

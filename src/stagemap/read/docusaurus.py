@@ -1,0 +1,105 @@
+"""What a Docusaurus site's configuration says of its content folders and their routes.
+
+``docusaurus.config.js`` is code, never run: the options of the classic preset's ``docs`` and
+``blog`` (and of each ``@docusaurus/plugin-content-docs`` instance) are read with patterns from
+the object that holds them. Each content plugin has a ``path`` (its folder: ``docs``, ``blog``)
+and a ``routeBasePath`` (where its pages are served: ``docs``, ``blog``; ``/`` serves the docs
+at the site's root, as a docs-only site does); ``blog: false`` turns the blog off. The site's
+``trailingSlash: false`` serves ``/docs/intro``, not ``/docs/intro/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+JS_COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
+"""Comments in a configuration written as code: a commented-out ``url`` is not the site's."""
+_OPTIONS = re.compile(
+    r"""(?:\b(docs|blog)\s*:|['"`]@docusaurus/plugin-content-(docs)['"`]\s*,)\s*(\{|false\b)"""
+)
+_STRING = r"""\s*:\s*['"`]([^'"`\n]*)['"`]"""
+_PATH = re.compile(r"\bpath" + _STRING)
+_ROUTE = re.compile(r"\brouteBasePath" + _STRING)
+_PLUGIN_KEYS = re.compile(
+    r"\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)\s*:"
+)
+_TRAILING = re.compile(r"^[ \t]*trailingSlash\s*:\s*(true|false)\b", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentFolder:
+    """A content plugin's folder and the route its pages are served under."""
+
+    kind: str
+    """``docs`` or ``blog``."""
+    path: str
+    """Its folder, relative to the site, ``/``-separated."""
+    route: str
+    """Where its pages are served, without slashes at either end (empty: the site's root)."""
+
+
+def content_folders(code: str) -> tuple[ContentFolder, ...]:
+    """Return the docs and blog folders ``code`` (a ``docusaurus.config.js``) configures, in
+    order: the preset's docs, its blog (unless ``blog: false``), then other docs instances.
+    A plugin the code says nothing of has its defaults (``docs``, ``blog``)."""
+    code = JS_COMMENTS.sub("", code)
+    found: dict[str, ContentFolder | None] = {}
+    more: list[ContentFolder] = []
+    for match in _OPTIONS.finditer(code):
+        kind = match.group(1) or match.group(2)
+        plugin = match.group(2) is not None
+        if match.group(3) == "false":
+            if not plugin and kind == "blog" and kind not in found:
+                found[kind] = None
+            continue
+        block = _object(code, match.end() - 1)
+        if not plugin and (kind in found or not _PLUGIN_KEYS.search(block)):
+            continue  # themeConfig's ``docs: {sidebar: ...}`` is no plugin's options
+        path = _first(_PATH, block) or kind
+        route = _first(_ROUTE, block)
+        folder = ContentFolder(kind, path.strip("/"), (kind if route is None else route).strip("/"))
+        if plugin:
+            more.append(folder)
+        else:
+            found[kind] = folder
+    made = [found.get(k, ContentFolder(k, k, k)) for k in ("docs", "blog")]
+    return tuple(f for f in [*made, *more] if f is not None)
+
+
+def trailing_slash(code: str) -> bool | None:
+    """Return the site's ``trailingSlash`` (None: not set, Docusaurus's default)."""
+    found = _TRAILING.search(JS_COMMENTS.sub("", code))
+    return None if found is None else found.group(1) == "true"
+
+
+def _first(pattern: re.Pattern[str], block: str) -> str | None:
+    """The first value ``pattern`` finds in ``block`` at its own level, not in an object inside it."""
+    depth = 0
+    last = 0
+    for found in pattern.finditer(block):
+        depth += _depth(block, last, found.start())
+        last = found.start()
+        if depth == 1:
+            return found.group(1)
+    return None
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    """How many braces ``text[start:end]`` opens less those it closes."""
+    return text.count("{", start, end) - text.count("}", start, end)
+
+
+def _object(code: str, start: int) -> str:
+    """Return the object literal that starts at ``code[start]`` (a ``{``), to its matching
+    ``}`` (braces inside strings are rare in a configuration; an unclosed one runs to the end)."""
+    depth = 0
+    for index in range(start, len(code)):
+        char = code[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return code[start : index + 1]
+    return code[start:]

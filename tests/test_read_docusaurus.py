@@ -1,0 +1,103 @@
+"""A Docusaurus site's configuration (code, never run) says where its docs and blog are served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import stagemap
+from stagemap.read.docusaurus import ContentFolder, content_folders, trailing_slash
+from tests.test_init_sites import initialised
+
+PRESET = """// @ts-check
+module.exports = {{
+  title: 'Tidewater Docs',
+  url: 'https://docs.tidewater.example',
+  baseUrl: '/',
+  {trailing}
+  presets: [
+    [
+      'classic',
+      ({{
+        docs: {{
+          sidebarPath: require.resolve('./sidebars.js'),
+          {docs}
+          remarkPlugins: [[somePlugin, {{path: 'not/the/docs'}}]],
+        }},
+        {blog}
+        theme: {{customCss: require.resolve('./src/css/custom.css')}},
+      }}),
+    ],
+  ],
+  plugins: [{plugins}],
+  themeConfig: ({{docs: {{sidebar: {{hideable: true}}}}, navbar: {{title: 'Docs'}}}}),
+}};
+"""
+
+
+def config(trailing: str = "", docs: str = "", blog: str = "", plugins: str = "") -> str:
+    return PRESET.format(trailing=trailing, docs=docs, blog=blog, plugins=plugins)
+
+
+@pytest.mark.parametrize(
+    ("code", "folders"),
+    [
+        (config(), [("docs", "docs", "docs"), ("blog", "blog", "blog")]),
+        (
+            config(docs="routeBasePath: '/',", blog="blog: false,"),
+            [("docs", "docs", "")],
+        ),
+        (
+            config(
+                docs="path: 'guides', routeBasePath: 'help/guides',",
+                blog="blog: {path: 'news', routeBasePath: 'news'},",
+            ),
+            [("docs", "guides", "help/guides"), ("blog", "news", "news")],
+        ),
+        (
+            # A commented-out option is not the site's; a plugin instance adds a docs folder.
+            config(
+                docs="// routeBasePath: '/',",
+                plugins="['@docusaurus/plugin-content-docs', {id: 'community', path: 'community', routeBasePath: 'community'}]",
+            ),
+            [("docs", "docs", "docs"), ("blog", "blog", "blog"), ("docs", "community", "community")],
+        ),
+    ],
+)
+def test_content_folders_are_read_from_the_preset_and_plugins(
+    code: str, folders: list[tuple[str, str, str]]
+) -> None:
+    assert content_folders(code) == tuple(ContentFolder(*f) for f in folders)
+
+
+def test_trailing_slash_is_read_when_set() -> None:
+    assert trailing_slash(config()) is None
+    assert trailing_slash(config(trailing="trailingSlash: false,")) is False
+    assert trailing_slash(config(trailing="trailingSlash: true,")) is True
+    assert trailing_slash(config(trailing="// trailingSlash: false,")) is None
+
+
+def test_init_serves_docs_from_the_root_without_trailing_slashes_as_the_site_does(tmp_path: Path) -> None:
+    code = config(trailing="trailingSlash: false,", docs="routeBasePath: '/',", blog="blog: false,")
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": code,
+            "docs/index.md": "---\ntitle: Welcome\n---\nStart here.\n",
+            "docs/02-setup/01-install.md": "---\ntitle: Install\n---\nInstall the app.\n",
+            "docs/billing/plans.md": "---\ntitle: Plans\nslug: /pricing\n---\nThree plans.\n",
+            "blog/2026-01-05-hello.md": "---\ntitle: Hello\n---\nNot published: the blog is off.\n",
+            "src/pages/about.md": "---\ntitle: About\n---\nWho we are.\n",
+        },
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert '  - path: docs\n    url: "/{doc}"\n  - path: src/pages\n    url: "/{path}"\n' in text
+    assert "path: blog" not in text
+    library = stagemap.load_project(root).library
+    assert {a.path: a.url for a in library.assets} == {
+        "docs/index.md": "https://docs.tidewater.example/",
+        "docs/02-setup/01-install.md": "https://docs.tidewater.example/setup/install",
+        "docs/billing/plans.md": "https://docs.tidewater.example/pricing",
+        "src/pages/about.md": "https://docs.tidewater.example/about",
+    }
