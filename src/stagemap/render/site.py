@@ -67,7 +67,7 @@ from ..analyse.paths import asset_paths
 from ..analyse.site import LinkPlan, SitePage, SitePlan
 from ..model.library import Asset
 from ..model.settings import Config
-from . import dialects, markdown
+from . import dialects, markdown, partials
 from .history import render_svg
 from .links import BodyLinks
 from .lists import assets_list, list_part, shown
@@ -271,7 +271,10 @@ def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
         links.routes.own.get(item.id, ""),
     )
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
-    text = dialects.clean(item.body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
+    body = item.body
+    if partials.applies(item.path, config.rules.generator, body):
+        body = partials.inline(body, item.path, config.root)
+    text = dialects.clean(body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs

@@ -61,6 +61,7 @@ from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
+from ..render import partials
 from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
 from .shown import incoming, members, persona_facts, play_facts, question_facts, stage_facts
 
@@ -120,9 +121,11 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
     if old:
         again = set()
         incoming = shows._incoming()
+        generator = shows.config.rules.generator
         for asset in shows.assets:
             last = old.get(asset.id)
-            if last is None or last[0] is not asset:
+            # A page showing partials: they may have changed while the asset did not.
+            if last is None or last[0] is not asset or partials.applies(asset.path, generator, asset.body):
                 again.update((asset.id, asset.next, last[0].next if last is not None else ""))
                 again.update(incoming.get(asset.id, ()))
     kept: dict[str, tuple[Asset, str]] = {}
@@ -235,6 +238,9 @@ class _Shows:
         fronts = self.fronts
         parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
+        if partials.applies(asset.path, self.config.rules.generator, asset.body):
+            shown = partials.shown(asset.body, asset.path, self.config.root)
+            parts += [f"{path}\0{'-' if text is None else text_hash(text)}" for path, text in shown]
         return "\0".join(parts)
 
     def part(self, path: str) -> Any:

@@ -1,0 +1,140 @@
+"""MDX's reusable content: an imported Markdown file shown where its component stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.render import partials
+from stagemap.serve.preview import Preview
+from tests.conftest import write
+from tests.test_incremental import OLD
+
+CONFIG = """module.exports = {
+  title: 'Tidewater Docs',
+  url: 'https://docs.tidewater.example',
+  baseUrl: '/',
+  presets: [['classic', ({docs: {sidebarPath: require.resolve('./sidebars.js')}, blog: false})]],
+};
+"""
+PAGE = """---
+title: Send a quote
+---
+import NeedHelp from '@site/docs/\\_need-help.mdx';
+import Steps from './_steps.md';
+import Tabs from '@theme/Tabs';
+
+Quotes go out from the job screen.
+
+<Steps />
+
+> <NeedHelp />
+
+The crew sees the quote too. <NeedHelp /> stays a placeholder within a line.
+
+<Missing />
+"""
+
+
+def site(tmp_path: Path) -> Path:
+    return write(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": CONFIG,
+            "stagemap.yml": (
+                "name: Tidewater\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: docusaurus\n"
+                "sources:\n  - path: docs\n    url: /docs/{doc}\n"
+                "urls:\n  base: https://docs.tidewater.example/\n"
+                "rules:\n  - match: {path: '*.md'}\n    set: {stages: [adoption], questions: [risk]}\n"
+            ),
+            "docs/quotes/send.md": PAGE,
+            "docs/quotes/_steps.md": "1. Open the job.\n2. Press **Quote**.\n\nimport Tip from '../_tip.md';\n\n<Tip />\n",
+            "docs/_tip.md": "---\ndescription: a partial with front matter\n---\nTip: quotes keep for **30 days**.\n",
+            "docs/_need-help.mdx": "### Need help?\n\nWrite to the support desk.\n",
+        },
+    )
+
+
+def test_imports_name_files_in_the_project_relative_to_the_page_or_the_site() -> None:
+    body = (
+        "import A from './_a.md';\nimport B from \"../shared/_b.mdx\"\nimport C from '@site/docs/\\_c.mdx';\n"
+        "import D from '@theme/Tabs';\nimport E from '../../../../outside.md';\nimport {F} from './_f.md';\n"
+    )
+    assert partials.imported(body, "docs/guides/page.md") == {
+        "A": "docs/guides/_a.md",
+        "B": "docs/shared/_b.mdx",
+        "C": "docs/_c.mdx",
+    }
+
+
+def test_a_component_on_a_line_of_its_own_shows_its_file_and_that_files_own_partials(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    body = (root / "docs/quotes/send.md").read_text().split("---\n", 2)[2]
+    shown = partials.inline(body, "docs/quotes/send.md", root)
+    assert (
+        "1. Open the job.\n2. Press **Quote**.\n\nimport Tip from '../_tip.md';\n\nTip: quotes keep for **30 days**.\n"
+        in shown
+    )
+    assert "> ### Need help?\n>\n> Write to the support desk.\n" in shown
+    assert "The crew sees the quote too. <NeedHelp /> stays" in shown and "\n<Missing />\n" in shown
+    assert [path for path, _ in partials.shown(body, "docs/quotes/send.md", root)] == [
+        "docs/_need-help.mdx",
+        "docs/quotes/_steps.md",
+        "docs/_tip.md",
+    ]
+
+
+def test_a_partial_never_shows_itself_nor_a_file_outside_the_project(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "site",
+        {
+            "docs/_loop.md": "import Loop from './_loop.md';\n\nAgain.\n\n<Loop />\n",
+            "docs/page.md": "import Loop from './_loop.md';\nimport Away from './_away.md';\n\n<Loop />\n\n<Away />\n",
+        },
+    )
+    write(tmp_path, {"secret.md": "Not for the site.\n"})
+    os.symlink(tmp_path / "secret.md", root / "docs/_away.md")
+    shown = partials.inline((root / "docs/page.md").read_text(), "docs/page.md", root)
+    assert shown.count("Again.") == 1 and "<Loop />" in shown
+    assert "Not for the site" not in shown and "<Away />" in shown
+
+
+def test_the_site_shows_partials_and_an_edited_partial_re_renders_its_pages(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    out = tmp_path / "out"
+    for tip in ("30 days", "60 days"):
+        (root / "docs/_tip.md").write_text(f"---\ndescription: x\n---\nTip: quotes keep for **{tip}**.\n")
+        result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        page = (out / "assets/quotes/send.html").read_text()
+        assert f"Tip: quotes keep for <strong>{tip}</strong>." in page
+        assert '<h3 id="h-need-help">Need help?</h3>' in page
+        assert "[Missing: shown on the live site]" in page and "[NeedHelp: shown on the live site]" in page
+
+
+def test_the_preview_re_renders_the_pages_showing_an_edited_partial(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 12, 1))
+    try:
+        assert not preview.rebuild().error
+        page = tmp_path / "served/assets/quotes/send.html"
+        assert "Write to the support desk." in page.read_text()
+        # In the content folder, and outside it (where nothing else of the site changes).
+        (root / "docs/_need-help.mdx").write_text("### Need help?\n\nCall the office.\n")
+        assert not preview.rebuild().error
+        assert "Call the office." in page.read_text()
+        send = root / "docs/quotes/send.md"
+        send.write_text(send.read_text() + "\nimport Shared from '@site/shared/_hours.md';\n\n<Shared />\n")
+        os.utime(send, ns=(OLD, OLD))  # not changed of late: the preview keeps what it read of it
+        write(root, {"shared/_hours.md": "Open from eight.\n"})
+        assert not preview.rebuild().error
+        assert "Open from eight." in page.read_text()
+        write(root, {"shared/_hours.md": "Open from seven.\n"})
+        assert not preview.rebuild().error
+        assert "Open from seven." in page.read_text()
+    finally:
+        preview.stop()
