@@ -79,6 +79,25 @@ def test_dialects_mdx_images_and_html_tags_become_markdown() -> None:
     )
 
 
+def test_dialects_mdx_components_with_a_url_are_images_or_links_and_players_never_vanish() -> None:
+    """Seen on a Docusaurus site: 1,834 ``<Screenshot url=... />`` and ``<ContentRef url=...>``
+    were placeholders; a ``<Video>`` without ``src`` showed nothing at all."""
+    text = (
+        "<Screenshot url='https://cdn.example/docs/image (215).png' />\n\n"
+        'See <ContentRef url="/build/x">Building</ContentRef> now.\n\n'
+        "<Video url='https://v.example/tour' title='Tour' />\n\n<Video title='Later' />\n\n"
+        '<img src="/img/van map.png" alt="Van" />\n\n<a url=\'/not-for-html\'>kept text</a>\n'
+    )
+    assert html(text) == (
+        '<p><img src="https://cdn.example/docs/image%20(215).png" alt="Screenshot"></p>\n'
+        '<p>See <a href="/build/x">Building</a> now.</p>\n'
+        '<p><a href="https://v.example/tour">Tour</a></p>\n'
+        f"<p><em>[Later: {LIVE}]</em></p>\n"
+        '<p><img src="/img/van%20map.png" alt="Van"></p>\n'
+        "<p>kept text</p>\n"
+    )
+
+
 def test_dialects_never_touch_code() -> None:
     text = "```jsx\nimport X from 'x'\n<Quote />\n{{< youtube a >}}\n```\n\nUse `{{< ref \"x\" >}}` or `<Quote />`.\n"
     assert clean(text, ".mdx", "hugo") == text

@@ -20,6 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from .anchors import element_anchor
+from .blocks import link_target
 from .htmltables import TABLE_PARTS, table_part
 
 MAX_DEPTH = 8
@@ -191,7 +192,7 @@ class _Reader(HTMLParser):
         elif tag == "img":
             src = given.get("src", "").strip()
             if src:
-                self.line.append(f"![{_escape(' '.join(given.get('alt', '').split()))}]({_target(src)})")
+                self.line.append(f"![{_escape(' '.join(given.get('alt', '').split()))}]({link_target(src)})")
         elif tag in _MARKS:
             self.marks.append((_MARKS[tag], len(self.line)))
             self.line.append(_MARKS[tag])
@@ -293,16 +294,16 @@ class _Reader(HTMLParser):
         if len(self.blocks) == block:
             if "".join(self.line[at:]).strip():
                 self._insert(at, "[")
-                self.line.append(f"]({_target(href)})")
+                self.line.append(f"]({link_target(href)})")
             return
         for i in range(block, len(self.blocks)):
             found = _BLOCK_TEXT.match(self.blocks[i])
             if found and found.group(2):
-                self.blocks[i] = f"{found.group(1)}[{found.group(2)}]({_target(href)})"
+                self.blocks[i] = f"{found.group(1)}[{found.group(2)}]({link_target(href)})"
                 return
         if "".join(self.line).strip():  # no block of text before it: the text after them
             self._insert(0, "[")
-            self.line.append(f"]({_target(href)})")
+            self.line.append(f"]({link_target(href)})")
 
     def _insert(self, at: int, piece: str) -> None:
         """Put ``piece`` in the line at ``at``, the places of open emphasis after it moved on."""
@@ -335,11 +336,3 @@ class _Reader(HTMLParser):
 
 def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
-
-
-def _target(url: str) -> str:
-    """Return a link target as Markdown writes it: in angle brackets when it holds spaces or
-    parentheses, but for one made by the site's template tags, read afterwards."""
-    if re.search(r"[\s()<>]", url) and "{{" not in url and "{%" not in url:
-        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
-    return url

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .anchors import anchored, element_anchor
-from .blocks import escape, item_column, quote
+from .blocks import escape, item_column, link_target, quote
 from .htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 
 _ESM = re.compile(
@@ -50,6 +50,7 @@ _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
 _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 _UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
 
 def placeholder(label: str) -> str:
@@ -245,9 +246,9 @@ def _made(tag: _Tag, children: str, block: bool) -> str:
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
     if lower in _HEADINGS and text:
         return f"\n\n{'#' * int(lower[1])} {text}\n\n"
-    target = attrs.get("href") or attrs.get("to")
+    target = attrs.get("href") or attrs.get("to") or (attrs.get("url") if name[:1].isupper() else "")
     if target and text and "\n\n" not in children.strip():
-        link = f"[{text}]({target})"
+        link = f"[{text}]({link_target(target)})"
         return f"\n\n{link}\n\n" if block else link
     if not block:
         return children
@@ -280,16 +281,19 @@ def _empty(tag: _Tag, block: bool) -> str:
     if mark and not (attrs.get("src") or attrs.get("href")):
         return mark + "\n" if tag.name.lower() == "br" else mark
     pad = "\n\n" if block else ""
+    url = attrs.get("url", "") if tag.name[:1].isupper() else ""  # <Screenshot url="..." />, <Ref url=...>
     if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
         label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
-        return f"{pad}[{label}]({attrs['src']}){pad}" if attrs.get("src") else ""
-    if attrs.get("src"):
+        target = attrs.get("src") or url
+        if target or tag.name[:1].islower():
+            return f"{pad}[{label}]({link_target(target)}){pad}" if target else ""
+    if src := attrs.get("src") or (url if _IMAGE_FILE.search(url) else ""):
         alt = attrs.get("alt") or attrs.get("title") or tag.name
-        return f"{pad}![{alt}]({attrs['src']}){pad}"
-    target = attrs.get("href") or attrs.get("to")
+        return f"{pad}![{alt}]({link_target(src)}){pad}"
+    target = attrs.get("href") or attrs.get("to") or url
     label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
     if target and label:
-        return f"{pad}[{label}]({target}){pad}"
+        return f"{pad}[{label}]({link_target(target)}){pad}"
     if tag.name[:1].isupper():
         return pad + placeholder(label or tag.name) + pad
     return "\n" if tag.name == "br" else ""
