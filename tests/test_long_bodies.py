@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from stagemap.cli.app import cli
 from stagemap.model import limits
+from stagemap.read import blocks
 from stagemap.read.blocks import block_starts
-from stagemap.render import bodyparts, markdown
+from stagemap.render import markdown
 from tests.conftest import QUIET_CONFIG, write
 from tests.test_html_pages import SETTINGS
 
@@ -48,6 +49,13 @@ PIECES = [
     "[1.2.0]: https://example.com/compare/1.1...1.2",
     "[#12]: https://example.com/issues/12\n  'Issue twelve'",
     '[the docs]: <https://example.com/the docs> "Docs"',
+    # Seen by a review: entities and encoded line breaks in a definition, labels folded
+    # differently by the two engines, a label broken by an escaped line end, NUL.
+    '[#12]: /x&amp;copy; "Line&#10;&#10;break &#13; and &#32;"',
+    "[Ünï  Cöde]: /u\n[ა]: /georgian\n[a\u00a0b]: /nbsp\n[foo\\\nbar]: /escaped-break",
+    "Names [ünï cöde], [ა], [a\u00a0b], [foo\\\nbar] and [a\x00b].",
+    "[a\x00b]: /nul",
+    "[" + "\\[" * 40,
     "[1.2.0]: https://example.com/second-definition-loses",
     "Ünïcödé text — the byte count is not the character count.",
     "***",
@@ -116,11 +124,11 @@ def test_each_part_starts_with_the_link_definitions_it_names() -> None:
     with mock.patch.object(limits, "MAX_PART_BYTES", 1100):
         found = limits.parts(body, block_starts)
     assert found is not None and len(found) == 3 and "".join(found) == body
-    made = bodyparts.with_definitions(body, found, allow_html=False)
-    one = "[1.0.0]: https://example.com/1.0.0\n"
-    old = '[OLD NOTES]: https://example.com/old%20notes "Old \\& \\"new\\""\n'
-    # A definition starts a part as a block does: the last part is the second definition.
-    assert found[2] == definitions[definitions.index("[Old") :]
+    with mock.patch.object(limits, "MAX_PART_BYTES", 1100):
+        made = blocks.plan(body)
+    # Copied as written; a definition starts a part as a block does: the last part is the second.
+    one, old = definitions[: definitions.index("[Old")], definitions[definitions.index("[Old") :]
+    assert found[2] == old
     assert made == [one + old + "\n" + found[0], one + "\n" + found[1], old + "\n" + found[2]]
     page = _render(body, 1100)
     assert page == _render(body, 1 << 20)
@@ -137,12 +145,18 @@ def test_each_part_starts_with_the_link_definitions_it_names() -> None:
         ("# A\n\nshort\n\n# B\n\n" + ("- " + "x" * 60 + "\n") * 2200, "a block over 128 KiB", 6, 1),
         (
             "x\n" * limits.MAX_LINES + "\n# B\n\n" + "x" * 100_000,
-            "more than 20,000 lines to render in parts",
+            "too many lines to render in parts (over 20,000, nested ones counting more)",
             0,
             1,
         ),
         ("# A\n\n```\n\n# B\n\n" + "x" * limits.MAX_PART_BYTES, "a block over 128 KiB", 2, 1),
         ("# A\n\n" + ("x" * 60_000 + "\n\n# B\n\n") * 9, "body larger than 512 KiB", 0, 1),
+        (
+            "# A\n\n" + ("  " * 30 + "- x\n") * 2100,  # 30 deep: finding its blocks took 0.8 ms a line
+            "too many lines to render in parts (over 20,000, nested ones counting more)",
+            0,
+            1,
+        ),
         ("# A\n\n" + "x" * 60_000 + "\n\n# B\n\n" + "[" * 2001, "more than 2,000 '[' brackets", 6, 2001),
     ],
 )
@@ -225,3 +239,24 @@ def test_a_long_html_page_renders_in_parts_with_no_warning_about_its_markup(tmp_
     page = (out / "assets/terms.html").read_text()
     assert 'class="plain-text"' not in page
     assert page.count('<h2 id="h-clause-') == 400 and '<h2 id="h-clause-399">Clause 399</h2>' in page
+
+
+def test_check_reads_a_body_with_cr_line_ends_as_rendering_does(tmp_path: Path) -> None:
+    """Seen by a review: the read counted CR LF as two characters and a lone CR as no line end."""
+    head = "---\ntitle: Notes\nstages: adoption\nquestions: risk\n---\n"
+    paragraph = "The van leaves at eight.\r\n" * 5_000  # 130,000 bytes; 125,000 with LF
+    deep = "# A\r\r" + ">" * 40 + " deep\r"
+    write(
+        tmp_path,
+        {"stagemap.yml": QUIET_CONFIG, "content/notes.md": head + paragraph, "content/deep.md": head + deep},
+    )
+    checked = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"], catch_exceptions=False)
+    assert checked.stderr == (
+        "content/deep.md:8:33: warning: rendered as plain text: nesting deeper than 32"
+        " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
+    )
+    out = tmp_path / "out"
+    built = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "-o", str(out)], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    assert 'class="plain-text"' not in (out / "assets/notes.html").read_text()
+    assert 'class="plain-text"' in (out / "assets/deep.html").read_text()

@@ -28,7 +28,8 @@ MAX_BODY_BYTES = 512 * 1024
 MAX_PART_BYTES = 128 * 1024
 """The largest part of a body rendered at once, in bytes of UTF-8 (about 20,000 words)."""
 MAX_LINES = 20_000
-"""The most lines a body rendered in parts may have (finding its blocks takes 20 to 40 us a line)."""
+"""The most lines a body rendered in parts may have (finding its blocks takes 20 to 40 us a
+line), a line nested n deep (in lists and quotes) counting as n + 1."""
 MAX_BRACKETS = 2_000
 """The most ``[`` (links, images and stray brackets) a part rendered as Markdown may hold."""
 MAX_NESTING = 32
@@ -81,9 +82,15 @@ def parts(body: str, places: Places | None = None) -> list[str] | None:
     ``places`` says a block starts, each part as long as the limits let it be. Joined, the
     parts are the body.
     """
+    found = parts_or_exceeded(body, places)
+    return None if isinstance(found, Exceeded) else found
+
+
+def parts_or_exceeded(body: str, places: Places | None = None) -> list[str] | Exceeded:
+    """`parts`, or the first limit ``body`` goes beyond."""
     found = _cut(body, places)
     if isinstance(found, Exceeded):
-        return None
+        return found
     return [body[a:b] for a, b in zip(found, [*found[1:], len(body)], strict=True)]
 
 
@@ -94,8 +101,12 @@ def _cut(body: str, places: Places | None) -> Exceeded | list[int]:
     if size > MAX_BODY_BYTES:
         return Exceeded(f"body larger than {MAX_BODY_BYTES // 1024} KiB", 0, 1)
     if size > MAX_PART_BYTES or body.count("[") > MAX_BRACKETS:
-        if body.count("\n") + body.count("\r") - body.count("\r\n") > MAX_LINES:
-            return Exceeded(f"more than {MAX_LINES:,} lines to render in parts", 0, 1)
+        # Finding the blocks of a line nested n deep costs about as much as n + 1 lines.
+        nested = sum(map(len, _PREFIX.findall(body))) // 2
+        if body.count("\n") + body.count("\r") - body.count("\r\n") + nested > MAX_LINES:
+            return Exceeded(
+                f"too many lines to render in parts (over {MAX_LINES:,}, nested ones counting more)", 0, 1
+            )
         cuts = _cuts(body, places(body) if places is not None else [])
         if isinstance(cuts, Exceeded):
             return cuts

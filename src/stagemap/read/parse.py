@@ -25,7 +25,7 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases
 from .bare import bare_page, first_heading, name_title
-from .blocks import block_starts
+from .blocks import plan
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader
@@ -175,7 +175,10 @@ def add_age(day: dt.date, count: int, unit: str) -> dt.date:
 
 def _body_limits(split: frontmatter.Split, add: Add) -> None:
     """Report a body that the site shows as plain text because it goes beyond a limit."""
-    found = limits.exceeded(split.body, block_starts)
+    # As rendering reads it (`stagemap.render.markdown.render`): line ends LF.
+    body = split.body
+    planned = plan(body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body)
+    found = planned if isinstance(planned, limits.Exceeded) else None
     if found is not None:
         hint = "split the file, or simplify it; see Limits in docs/markdown.md"
         add(

@@ -60,6 +60,8 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("!", re.compile(r"!\[(?![^\n\[\]\\]*\]\()")),
     # a backslash before a hard break's spaces
     ("\\", re.compile(r"\\ +\n")),
+    # a link definition whose label runs over lines, and more text below it
+    ("]:", re.compile(r"\]:[^\n]*\n(?! {0,3}\[)[ \t]*\S")),
     (
         "\n",
         re.compile(

@@ -15,7 +15,7 @@ HTML and adds tables and strikethrough. On top of it:
   library whose authors are trusted;
 - a body beyond the limits of `stagemap.model.limits` is shown as plain text, and a long one
   is rendered in parts (`_render_parts`), each part with the link definitions it names
-  (`stagemap.render.bodyparts`).
+  (`stagemap.read.blocks.plan`).
 
 Where cmarkgfm is installed, bodies are rendered by cmark-gfm first (see cmark.py and the
 compiled path below); the result is byte for byte what the markdown-it-py path gives.
@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import limits
-from ..read.blocks import block_starts, parser
+from ..read.blocks import parser, plan
 from . import anchors, cmark
 from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
-from .bodyparts import with_definitions
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -110,13 +109,12 @@ def render(
     if "\r" in text:
         # As markdown-it-py's first step: cmark-gfm reads a lone CR alike, the checks before it need LF.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pieces = limits.parts(text, block_starts)
-    if pieces is None:  # reported when the file is read
+    pieces = plan(text, allow_html)
+    if isinstance(pieces, limits.Exceeded):  # reported when the file is read
         return plain(text)
     if rewrite is not None:
         rewrite = once(rewrite)  # the fast path may hand over to the token path
     if len(pieces) > 1:
-        pieces = with_definitions(text, pieces, allow_html)
         return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs))
     fast = _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
     if fast is not None:
