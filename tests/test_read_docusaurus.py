@@ -8,6 +8,7 @@ import pytest
 
 import stagemap
 from stagemap.read.docusaurus import ContentFolder, content_folders, trailing_slash
+from tests.conftest import write
 from tests.test_init_sites import initialised
 
 PRESET = """// @ts-check
@@ -61,7 +62,25 @@ def config(trailing: str = "", docs: str = "", blog: str = "", plugins: str = ""
                 docs="// routeBasePath: '/',",
                 plugins="['@docusaurus/plugin-content-docs', {id: 'community', path: 'community', routeBasePath: 'community'}]",
             ),
-            [("docs", "docs", "docs"), ("blog", "blog", "blog"), ("docs", "community", "community")],
+            [
+                ("docs", "docs", "docs"),
+                ("blog", "blog", "blog"),
+                ("docs", "community", "community", "community"),
+            ],
+        ),
+        (
+            # Seen by a review: '/*' in a string opened no comment; docs: false turns the
+            # preset's docs off; a path worked out in code is unknown, a route falls back.
+            config(
+                docs="include: ['**/*.md'], path: './guides', routeBasePath: `${base}`,",
+                blog="blog: {include: ['**/*.md'], path: `${root}/news`},",
+            ),
+            [("docs", "guides", "docs")],
+        ),
+        (
+            "module.exports = {presets: [['classic', {docs: false, blog: false}]], plugins: ["
+            "['@docusaurus/plugin-content-docs', {path: 'docs', routeBasePath: '/'}]]};",
+            [("docs", "docs", "")],
         ),
     ],
 )
@@ -100,4 +119,34 @@ def test_init_serves_docs_from_the_root_without_trailing_slashes_as_the_site_doe
         "docs/02-setup/01-install.md": "https://docs.tidewater.example/setup/install",
         "docs/billing/plans.md": "https://docs.tidewater.example/pricing",
         "src/pages/about.md": "https://docs.tidewater.example/about",
+    }
+
+
+def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(tmp_path: Path) -> None:
+    """Seen by a review: '../docs' (a website/ folder beside the docs) stopped init with an
+    error, and two plugins' folders named alike shared an id prefix."""
+    code = (
+        "module.exports = {\n  url: 'https://x.example',\n  presets: [['classic', {docs: {path: '../docs', "
+        "routeBasePath: '/'}, blog: false}]],\n  plugins: [\n"
+        "    ['@docusaurus/plugin-content-docs', {id: 'guides', path: 'guides', routeBasePath: 'guides'}],\n"
+        "    ['@docusaurus/plugin-content-docs', {id: 'product-api', path: 'product/api', routeBasePath: 'api'}],\n"
+        "    ['@docusaurus/plugin-content-docs', {path: 'sdk/api', routeBasePath: 'sdk'}],\n  ],\n};\n"
+    )
+    write(tmp_path, {"docs/a.md": "---\ntitle: Beside\n---\n"})
+    root = initialised(
+        tmp_path / "website",
+        {
+            "docusaurus.config.js": code,
+            "guides/intro.md": "---\ntitle: Guides\n---\n",
+            "product/api/intro.md": "---\ntitle: Product API\n---\n",
+            "sdk/api/intro.md": "---\ntitle: SDK\n---\n",
+        },
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert "../docs" not in text
+    library = stagemap.load_project(root).library
+    assert {a.id: a.url for a in library.assets} == {
+        "intro": "https://x.example/guides/intro/",
+        "product-api/intro": "https://x.example/api/intro/",
+        "api/intro": "https://x.example/sdk/intro/",
     }

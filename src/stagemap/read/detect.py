@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from .astro import StarlightDocs, site_constant, starlight_docs
-from .docusaurus import JS_COMMENTS, content_folders, trailing_slash
+from .docusaurus import site_folders, without_comments
 from .globs import GlobSet
 from .jekyll import jekyll_folders
 from .sitedefaults import hugo_folder_settings
@@ -248,25 +248,20 @@ def _sources(
 
 
 def _docusaurus_sources(root: Path, code: str) -> tuple[FoundSource, ...]:
-    """Return a Docusaurus site's content folders as its configuration sets them (see
-    `stagemap.read.docusaurus`): docs, blog, further docs, then ``src/pages``."""
-    end = "" if trailing_slash(code) is False else "/"
-    tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
-    found = [
-        FoundSource(f.path, re.sub("/+", "/", f"/{f.route}/{tails[f.kind]}") + end)
-        for f in content_folders(code)
-        if (root / f.path).is_dir()
-    ]
-    if (root / "src/pages").is_dir():
-        found.append(FoundSource("src/pages", "/{path}" + end))
-    inside = {s.path for s in found}
+    """Return a Docusaurus site's content folders (`stagemap.read.docusaurus.site_folders`), then
+    its folders of internal material; each after the first with a unique id prefix."""
+    found = {path: (FoundSource(path, url), plugin) for path, url, plugin in site_folders(root, code)}
     for entry in sorted(root.iterdir()):  # as `_sources`: internal material beside them
-        if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
-            found.append(FoundSource(entry.name, "", (), "internal"))
-    return tuple(
-        replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/") if index else source
-        for index, source in enumerate(dict.fromkeys(found))
-    )
+        if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in found:
+            found[entry.name] = (FoundSource(entry.name, "", (), "internal"), "")
+    made: list[FoundSource] = []
+    for index, (source, plugin) in enumerate(found.values()):
+        # A plugin's id, else its folder's name, else its whole path: unique.
+        names = [plugin, source.path.rpartition("/")[2].lstrip("_"), source.path.replace("/", "-")]
+        taken = {s.id_prefix for s in made}
+        prefix = next((n + "/" for n in names if n and n + "/" not in taken), names[2] + "/")
+        made.append(replace(source, id_prefix=prefix if index else ""))
+    return tuple(made)
 
 
 def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:
@@ -354,7 +349,7 @@ def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
 
 def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
-        found = _TITLE_IN_CODE.search(JS_COMMENTS.sub("", config)) if isinstance(config, str) else None
+        found = _TITLE_IN_CODE.search(without_comments(config)) if isinstance(config, str) else None
         return found.group(2).strip() if found else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
@@ -368,7 +363,7 @@ def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
 
 def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     if generator in _URL_IN_CODE:
-        code = JS_COMMENTS.sub("", config) if isinstance(config, str) else None
+        code = without_comments(config) if isinstance(config, str) else None
         found = _URL_IN_CODE[generator].search(code) if code is not None else None
         if found is None or code is None:
             return _base_url_constant(generator, code)

@@ -10,17 +10,30 @@ at the site's root, as a docs-only site does); ``blog: false`` turns the blog of
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-JS_COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
-"""Comments in a configuration written as code: a commented-out ``url`` is not the site's."""
+_CODE_PARTS = re.compile(
+    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|/\*.*?\*/|//[^\n]*""", re.S
+)
+"""A string (kept), or a comment (dropped): a string's ``'**/*.md'`` or ``'https://'`` is no comment."""
+
+
+def without_comments(code: str) -> str:
+    """Return a configuration written as code without its comments: a commented-out ``url``
+    is not the site's."""
+    return _CODE_PARTS.sub(lambda m: m.group(1) or "", code)
+
+
 _OPTIONS = re.compile(
     r"""(?:\b(docs|blog)\s*:|['"`]@docusaurus/plugin-content-(docs)['"`]\s*,)\s*(\{|false\b)"""
 )
-_STRING = r"""\s*:\s*['"`]([^'"`\n]*)['"`]"""
+_STRING = r"""\s*:\s*(['"`])([^'"`\n]*)\1"""
 _PATH = re.compile(r"\bpath" + _STRING)
 _ROUTE = re.compile(r"\brouteBasePath" + _STRING)
+_ID = re.compile(r"\bid" + _STRING)
 _PLUGIN_KEYS = re.compile(
     r"\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)\s*:"
 )
@@ -37,28 +50,38 @@ class ContentFolder:
     """Its folder, relative to the site, ``/``-separated."""
     route: str
     """Where its pages are served, without slashes at either end (empty: the site's root)."""
+    id: str = ""
+    """A plugin instance's ``id`` (empty for the preset's own)."""
 
 
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
     """Return the docs and blog folders ``code`` (a ``docusaurus.config.js``) configures, in
     order: the preset's docs, its blog (unless ``blog: false``), then other docs instances.
     A plugin the code says nothing of has its defaults (``docs``, ``blog``)."""
-    code = JS_COMMENTS.sub("", code)
+    code = without_comments(code)
     found: dict[str, ContentFolder | None] = {}
     more: list[ContentFolder] = []
     for match in _OPTIONS.finditer(code):
         kind = match.group(1) or match.group(2)
         plugin = match.group(2) is not None
         if match.group(3) == "false":
-            if not plugin and kind == "blog" and kind not in found:
-                found[kind] = None
+            if not plugin and kind not in found:
+                found[kind] = None  # ``docs: false`` or ``blog: false``: that plugin is off
             continue
         block = _object(code, match.end() - 1)
         if not plugin and (kind in found or not _PLUGIN_KEYS.search(block)):
             continue  # themeConfig's ``docs: {sidebar: ...}`` is no plugin's options
         path = _first(_PATH, block) or kind
         route = _first(_ROUTE, block)
-        folder = ContentFolder(kind, path.strip("/"), (kind if route is None else route).strip("/"))
+        if "${" in path:  # worked out when the site is built: unknown here
+            if not plugin:
+                found.setdefault(kind, None)
+            continue
+        route = None if route is not None and "${" in route else route  # unknown: the usual one
+        path = posixpath.normpath(path.strip("/") or kind)
+        folder = ContentFolder(
+            kind, path, (kind if route is None else route).strip("/"), _first(_ID, block) or ""
+        )
         if plugin:
             more.append(folder)
         else:
@@ -67,9 +90,27 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
     return tuple(f for f in [*made, *more] if f is not None)
 
 
+def site_folders(root: Path, code: str) -> list[tuple[str, str, str]]:
+    """Return each content folder ``code`` configures that is a folder inside ``root`` (the
+    site's): its path, its URL pattern, and the plugin's ``id``; then ``src/pages``. A folder
+    outside the site (``path: '../docs'`` from a ``website/`` folder) is none to read there."""
+    end = "" if trailing_slash(code) is False else "/"
+    tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
+    found: dict[str, tuple[str, str, str]] = {}
+    base = root.resolve()
+    for folder in content_folders(code):
+        where = (root / folder.path).resolve()
+        if folder.path not in found and where.is_relative_to(base) and where.is_dir():
+            url = re.sub("/+", "/", f"/{folder.route}/{tails[folder.kind]}") + end
+            found[folder.path] = (folder.path, url, folder.id)
+    if (root / "src/pages").is_dir() and "src/pages" not in found:
+        found["src/pages"] = ("src/pages", "/{path}" + end, "")
+    return list(found.values())
+
+
 def trailing_slash(code: str) -> bool | None:
     """Return the site's ``trailingSlash`` (None: not set, Docusaurus's default)."""
-    found = _TRAILING.search(JS_COMMENTS.sub("", code))
+    found = _TRAILING.search(without_comments(code))
     return None if found is None else found.group(1) == "true"
 
 
@@ -81,7 +122,7 @@ def _first(pattern: re.Pattern[str], block: str) -> str | None:
         depth += _depth(block, last, found.start())
         last = found.start()
         if depth == 1:
-            return found.group(1)
+            return found.group(2)
     return None
 
 

@@ -24,11 +24,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..read.frontmatter import SplitProblem, split
+from .blocks import hold_fences, put_fences_back
+from .jsx import MDX_COMMENT
 
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
 MAX_PARTIAL = 256 * 1024
 """The largest partial read, in bytes."""
+MAX_SHOWN = 512 * 1024
+"""The most characters of partials one file shows (a partial used 20 times in one used 20
+times... would otherwise grow without bound); past it a component is a placeholder."""
 
 _IMPORT = re.compile(r"""^import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2\s*;?[ \t]*\r?$""", re.M)
 # A component on a line of its own, without children: ``<NeedHelp />``, ``  <Note kind="x"/>``.
@@ -60,48 +65,74 @@ def imported(body: str, rel: str) -> dict[str, str]:
 
 def inline(body: str, rel: str, root: Path) -> str:
     """Return ``body`` with each component it imports from a Markdown file, used on a line of its
-    own, replaced by that file's body (see the module docstring)."""
-    return _inline(body, rel, root, (rel,))
+    own, replaced by that file's body, as a block of its own (see the module docstring). Fenced
+    code and MDX comments (``{/* ... */}``) are left as they are."""
+    return _inline(body, rel, root, (rel,), {})
 
 
 def shown(body: str, rel: str, root: Path) -> Iterator[tuple[str, str | None]]:
-    """Yield each partial ``inline`` would show in ``body``, however deep: its path, and its
+    """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
     body (None when it cannot be read). For a page's key."""
-    yield from _used(body, rel, root, (rel,))
+    seen = {rel}
+    todo = [(body, rel, 1)]
+    while todo:
+        text, at, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            continue
+        for path in _uses(text, at).values():
+            if path not in seen:
+                seen.add(path)
+                found = partial_body(root, path)
+                yield path, found
+                if found is not None:
+                    todo.append((found, path, depth + 1))
 
 
-def _used(body: str, rel: str, root: Path, seen: tuple[str, ...]) -> Iterator[tuple[str, str | None]]:
-    if len(seen) > MAX_DEPTH or "import" not in body:
-        return
-    names = imported(body, rel)
+def _uses(body: str, rel: str) -> dict[str, str]:
+    """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
+    if "import" not in body:
+        return {}
+    text = hold_fences(body, {})
+    names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
-        return
-    used = {m.group(2) for m in _USE.finditer(body)}
-    for name, path in names.items():
-        if name in used and path not in seen:
-            text = partial_body(root, path)
-            yield path, text
-            if text is not None:
-                yield from _used(text, path, root, (*seen, path))
+        return {}
+    used = {m.group(2) for m in _USE.finditer(MDX_COMMENT.sub("", text))}
+    return {name: path for name, path in names.items() if name in used}
 
 
-def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...]) -> str:
+def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[str, str | None]) -> str:
+    """`inline` at ``seen`` (the files it is in), ``made``: each partial's text as shown already
+    (a partial used twice is made once). Each file shows at most `MAX_SHOWN` characters of
+    partials, so what a page shows stays bounded however they nest."""
     if len(seen) > MAX_DEPTH or "import" not in body:
         return body
-    names = imported(body, rel)
+    held: dict[str, str] = {}
+    text = hold_fences(body, held)
+    names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
         return body
+    comments = [m.span() for m in MDX_COMMENT.finditer(text)]
+    room = [MAX_SHOWN]
 
     def replace(match: re.Match[str]) -> str:
         path = names.get(match.group(2))
-        text = partial_body(root, path) if path is not None and path not in seen else None
-        if path is None or text is None:
+        if path is None or path in seen or any(a <= match.start() < b for a, b in comments):
             return match.group()
-        inner = _inline(text, path, root, (*seen, path)).strip("\n")
+        if path not in made:
+            found = partial_body(root, path)
+            made[path] = None if found is None else _inline(found, path, root, (*seen, path), made)
+        shown = made[path]
+        if shown is None or len(shown) > room[0]:
+            return match.group()
+        room[0] -= len(shown)
         prefix = match.group(1)
-        return "\n".join(prefix + line if line.strip() else prefix.rstrip() for line in inner.split("\n"))
+        if ">" not in prefix and len(prefix.expandtabs(4)) >= 4:
+            prefix = ""  # MDX has no indented code: the component stands at the top level
+        bare = prefix.rstrip()
+        lines = [prefix + line if line.strip() else bare for line in shown.strip("\n").split("\n")]
+        return "\n".join([bare, *lines, bare])
 
-    return _USE.sub(replace, body)
+    return put_fences_back(_USE.sub(replace, text), held)
 
 
 def partial_body(root: Path, path: str) -> str | None:
@@ -117,12 +148,12 @@ def partial_body(root: Path, path: str) -> str | None:
         return None
     if not os.path.isfile(real) or info.st_size > MAX_PARTIAL:
         return None
-    return _read(real, info.st_size, info.st_mtime_ns)
+    return _read(real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 @lru_cache(maxsize=256)
-def _read(real: str, size: int, mtime_ns: int) -> str | None:
-    """The body of the file at ``real`` as it was at that size and time (see `partial_body`)."""
+def _read(real: str, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> str | None:
+    """The body of the file at ``real`` as it was at that size, times and inode (see `partial_body`)."""
     try:
         with open(real, "rb") as handle:
             data = handle.read(MAX_PARTIAL + 1)
