@@ -101,6 +101,10 @@ def test_partials_leave_code_and_comments_alone_and_stand_as_blocks_of_their_own
         "import A from './_a.md';\n\n```mdx\nimport A from './_a.md'\n\n<A />\n```\n\n"
         "{/*\n<A />\n*/}\n\n\nPartial A.\n\nMore text after.\n\n\nPartial A.\n\n"
     )
+    crlf = "import A from './_a.md';\r\n\r\n```mdx\r\n<A />\r\n```\r\n\r\n<A />\r\n"
+    assert partials.inline(crlf, "docs/page.mdx", root) == (
+        "import A from './_a.md';\n\n```mdx\n<A />\n```\n\n\nPartial A.\n\n"
+    )
 
 
 def test_a_page_shows_its_partials_up_to_a_bound_however_they_nest(tmp_path: Path) -> None:

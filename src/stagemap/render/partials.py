@@ -9,7 +9,7 @@ deep and never a file inside itself. A component used within a line, or given ch
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
 
 A file is read only from inside the project (a link leading out of it is not followed), up
-to `MAX_PARTIAL` bytes, once per content (keyed by its size and modification time). What a
+to `MAX_PARTIAL` bytes, once per content (keyed by its size, times and inode). What a
 page shows of its partials is part of its key (`stagemap.write.depends`): editing a partial
 re-renders the pages that show it.
 """
@@ -92,7 +92,7 @@ def _uses(body: str, rel: str) -> dict[str, str]:
     """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
     if "import" not in body:
         return {}
-    text = hold_fences(body, {})
+    text = hold_fences(_lf(body), {})
     names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
         return {}
@@ -107,7 +107,7 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
     if len(seen) > MAX_DEPTH or "import" not in body:
         return body
     held: dict[str, str] = {}
-    text = hold_fences(body, held)
+    text = hold_fences(_lf(body), held)
     names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
         return body
@@ -133,6 +133,11 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
         return "\n".join([bare, *lines, bare])
 
     return put_fences_back(_USE.sub(replace, text), held)
+
+
+def _lf(text: str) -> str:
+    """``text`` with its line ends LF, as Markdown reads them (fences are found by lines)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def partial_body(root: Path, path: str) -> str | None:
