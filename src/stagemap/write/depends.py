@@ -5,8 +5,9 @@ version, the templates, the settings, the day, which assets exist and where thei
 and of the data that page shows, worked out from the library and its report without
 rendering anything:
 
-- an asset's page: the asset (front matter and body), the front matter of the asset its
-  ``next`` names and of the assets whose ``next`` names it (their titles and states show);
+- an asset's page: the asset (front matter and body, and the MDX partials the body shows,
+  `stagemap.render.partials`), the front matter of the asset its ``next`` names and of the
+  assets whose ``next`` names it (their titles and states show);
 - a stage's page: the front matter of the assets tagged with the stage and of the assets
   they lead to, and the report's facts about the stage (its row, its cells, its gaps, whether
   it is stuck, which of its assets a buyer can reach);
