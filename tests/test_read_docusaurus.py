@@ -82,6 +82,13 @@ def config(trailing: str = "", docs: str = "", blog: str = "", plugins: str = ""
             "['@docusaurus/plugin-content-docs', {path: 'docs', routeBasePath: '/'}]]};",
             [("docs", "docs", "")],
         ),
+        (
+            # Quoted keys, a blog plugin of its own, a plugin named through require.resolve.
+            'module.exports = {"presets": [["classic", {"docs": {"path": "guides", "routeBasePath": "/"}, '
+            '"blog": false}]], plugins: [[require.resolve("@docusaurus/plugin-content-blog"), '
+            '{id: "news", path: "news", routeBasePath: "news"}]]};',
+            [("docs", "guides", ""), ("blog", "news", "news", "news")],
+        ),
     ],
 )
 def test_content_folders_are_read_from_the_preset_and_plugins(

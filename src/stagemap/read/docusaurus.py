@@ -27,15 +27,18 @@ def without_comments(code: str) -> str:
     return _CODE_PARTS.sub(lambda m: m.group(1) or "", code)
 
 
+# The preset's ``docs: {...}`` or ``blog: false`` (a key maybe quoted), or a plugin instance:
+# ``['@docusaurus/plugin-content-docs', {...}]``, its name maybe in ``require.resolve(...)``.
 _OPTIONS = re.compile(
-    r"""(?:\b(docs|blog)\s*:|['"`]@docusaurus/plugin-content-(docs)['"`]\s*,)\s*(\{|false\b)"""
+    r"""(?:(?<![\w$])['"]?(docs|blog)['"]?\s*:|['"`]@docusaurus/plugin-content-(docs|blog)['"`]\s*\)?\s*,)"""
+    r"""\s*(\{|false\b)"""
 )
-_STRING = r"""\s*:\s*(['"`])([^'"`\n]*)\1"""
-_PATH = re.compile(r"\bpath" + _STRING)
-_ROUTE = re.compile(r"\brouteBasePath" + _STRING)
-_ID = re.compile(r"\bid" + _STRING)
+_STRING = r"""['"]?\s*:\s*(['"`])([^'"`\n]*)\1"""
+_PATH = re.compile(r"""(?<![\w$])['"]?path""" + _STRING)
+_ROUTE = re.compile(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
+_ID = re.compile(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = re.compile(
-    r"\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)\s*:"
+    r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
 )
 _TRAILING = re.compile(r"^[ \t]*trailingSlash\s*:\s*(true|false)\b", re.M)
 
@@ -56,7 +59,7 @@ class ContentFolder:
 
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
     """Return the docs and blog folders ``code`` (a ``docusaurus.config.js``) configures, in
-    order: the preset's docs, its blog (unless ``blog: false``), then other docs instances.
+    order: the preset's docs, its blog (unless ``blog: false``), then other plugin instances.
     A plugin the code says nothing of has its defaults (``docs``, ``blog``)."""
     code = without_comments(code)
     found: dict[str, ContentFolder | None] = {}
