@@ -102,6 +102,7 @@ def test_trailing_slash_is_read_when_set() -> None:
     assert trailing_slash(config(trailing="trailingSlash: false,")) is False
     assert trailing_slash(config(trailing="trailingSlash: true,")) is True
     assert trailing_slash(config(trailing="// trailingSlash: false,")) is None
+    assert trailing_slash("module.exports = {url: 'https://x.example', trailingSlash: false};") is False
 
 
 def test_init_serves_docs_from_the_root_without_trailing_slashes_as_the_site_does(tmp_path: Path) -> None:

@@ -1,11 +1,14 @@
 """What a Docusaurus site's configuration says of its content folders and their routes.
 
 ``docusaurus.config.js`` is code, never run: the options of the classic preset's ``docs`` and
-``blog`` (and of each ``@docusaurus/plugin-content-docs`` instance) are read with patterns from
-the object that holds them. Each content plugin has a ``path`` (its folder: ``docs``, ``blog``)
-and a ``routeBasePath`` (where its pages are served: ``docs``, ``blog``; ``/`` serves the docs
-at the site's root, as a docs-only site does); ``blog: false`` turns the blog off. The site's
-``trailingSlash: false`` serves ``/docs/intro``, not ``/docs/intro/``.
+``blog`` (and of each ``@docusaurus/plugin-content-docs`` or ``-blog`` instance, with its
+``id``) are read with patterns from the object that holds them, comments left out (strings
+skipped), keys quoted or not. Each content plugin has a ``path`` (its folder: ``docs``,
+``blog``) and a ``routeBasePath`` (where its pages are served: ``docs``, ``blog``; ``/`` serves
+the docs at the site's root, as a docs-only site does); ``docs: false`` or ``blog: false``
+turns one off. A path worked out in code (``${...}``) is unknown: that plugin is left out (a
+route so written is taken as the usual one). The site's ``trailingSlash: false`` serves
+``/docs/intro``, not ``/docs/intro/``.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ _ID = re.compile(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = re.compile(
     r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
 )
-_TRAILING = re.compile(r"^[ \t]*trailingSlash\s*:\s*(true|false)\b", re.M)
+_TRAILING = re.compile(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(true|false)\b""")
 
 
 @dataclass(frozen=True, slots=True)
