@@ -48,7 +48,7 @@ _CALLOUT = re.compile(
 ``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
-MDX_COMMENT = _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+MDX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 _UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
 _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
@@ -64,7 +64,7 @@ def mdx_to_markdown(text: str) -> str:
     text = _drop_esm(text)
     if "<" not in text and "{" not in text:
         return text
-    return _Builder(_COMMENT.sub("", text) if "/*" in text else text).run()
+    return _Builder(MDX_COMMENT.sub("", text) if "/*" in text else text).run()
 
 
 def html_to_markdown(text: str) -> str:
