@@ -49,6 +49,7 @@ _CALLOUT = re.compile(
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
 MDX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+"""An MDX comment, ``{/* ... */}``: nothing in it shows on the live page."""
 _UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
 _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
