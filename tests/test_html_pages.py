@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import stagemap
 from stagemap.cli.app import cli
+from stagemap.read.htmlpage import html_page_to_markdown
 from stagemap.render import dialects, markdown
 from stagemap.render.anchors import anchor
-from stagemap.render.htmlpage import html_page_to_markdown
 from tests.conftest import ROOT, write
 
 LIVE = "shown on the live site"

@@ -260,3 +260,26 @@ def test_check_reads_a_body_with_cr_line_ends_as_rendering_does(tmp_path: Path) 
     assert built.exit_code == 0, built.output
     assert 'class="plain-text"' not in (out / "assets/notes.html").read_text()
     assert 'class="plain-text"' in (out / "assets/deep.html").read_text()
+
+
+def test_an_html_page_whose_text_goes_beyond_a_limit_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    """Seen by a review: with its markup no longer read as Markdown, an HTML page shown as plain
+    text had no warning at all. The check reads the text made of it, as the page does."""
+    paragraph = "<p>" + "The crew keeps to the agreed route and calls ahead. " * 3_000 + "</p>\n"
+    root = write(
+        tmp_path / "site",
+        {
+            "stagemap.yml": SETTINGS,
+            "_config.yml": "title: Harbour\n",
+            "terms.html": "---\ntitle: Terms\n---\n<h1>Terms</h1>\n" + paragraph,
+        },
+    )
+    checked = CliRunner().invoke(cli, ["-C", str(root), "check"], catch_exceptions=False)
+    assert (
+        "terms.html:4:1: warning: rendered as plain text: a block over 128 KiB (in the text of its HTML)"
+        " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
+    ) in checked.stderr
+    out = tmp_path / "out"
+    built = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    assert 'class="plain-text"' in (out / "assets/terms.html").read_text()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..model.limits import MAX_BODY_BYTES, Exceeded
 from ..model.limits import parts_or_exceeded as parts
 from ..model.safelinks import is_safe_link
+from .htmlpage import html_page_to_markdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -85,6 +86,17 @@ def plan(text: str, allow_html: bool = False) -> list[str] | Exceeded:
     if copied > MAX_BODY_BYTES:
         return Exceeded(f"link definitions its parts name over {MAX_BODY_BYTES // 1024} KiB", 0, 1)
     return made
+
+
+def exceeded_as_rendered(body: str, *, html_page: bool = False) -> Exceeded | None:
+    """Return the limit ``body`` goes beyond as rendering reads it (`plan`, line ends LF), or
+    None; an HTML page's, in the Markdown made of it (`stagemap.read.htmlpage`), at its first line."""
+    if html_page:
+        body = html_page_to_markdown(body)
+    planned = plan(body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body)
+    if not isinstance(planned, Exceeded):
+        return None
+    return Exceeded(planned.reason + " (in the text of its HTML)", 0, 1) if html_page else planned
 
 
 def _line_starts(text: str) -> list[int]:

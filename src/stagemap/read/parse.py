@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problem, suggest
-from ..model import limits
 from ..model.library import (
     ALL_FIELDS,
     AUDIENCES,
@@ -25,7 +24,7 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases
 from .bare import bare_page, first_heading, name_title
-from .blocks import plan
+from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader
@@ -123,10 +122,8 @@ def parse_asset(
         loaded, given = verdict.loaded, verdict.given
     origins = _origins(own, given, own_keys, place.inherited, rules.aliases)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
-    # An HTML page is rendered from the Markdown made of it (`stagemap.render.htmlpage`), not
-    # read as Markdown: its limits are those of that text, met or not when it is rendered.
-    if asset is not None and not rel.lower().endswith((".html", ".htm")):  # a file left out is not rendered
-        _body_limits(split, add)
+    if asset is not None:  # a file left out is not rendered
+        _body_limits(split, add, html_page=rel.lower().endswith((".html", ".htm")))
     return asset, problems
 
 
@@ -173,22 +170,13 @@ def add_age(day: dt.date, count: int, unit: str) -> dt.date:
         return dt.date.max
 
 
-def _body_limits(split: frontmatter.Split, add: Add) -> None:
+def _body_limits(split: frontmatter.Split, add: Add, *, html_page: bool = False) -> None:
     """Report a body that the site shows as plain text because it goes beyond a limit."""
-    # As rendering reads it (`stagemap.render.markdown.render`): line ends LF.
-    body = split.body
-    planned = plan(body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body)
-    found = planned if isinstance(planned, limits.Exceeded) else None
+    found = exceeded_as_rendered(split.body, html_page=html_page)
     if found is not None:
         hint = "split the file, or simplify it; see Limits in docs/markdown.md"
-        add(
-            split.body_line + found.line,
-            found.col,
-            f"rendered as plain text: {found.reason}",
-            hint,
-            "too-complex",
-            "warning",
-        )
+        reason = f"rendered as plain text: {found.reason}"
+        add(split.body_line + found.line, found.col, reason, hint, "too-complex", "warning")
 
 
 def _front_matter(

@@ -2,7 +2,8 @@
 to a heading written the way the site's generator names headings.
 
 A site's own anchor cannot be written in Markdown, so the readers of a site's syntax
-(`stagemap.render.dialects`, `jsx`, `htmlpage`) leave a mark in the text (`anchor`), two
+(`stagemap.render.dialects`, `jsx`, `stagemap.read.htmlpage`) leave a mark in the text (`anchor`, made in
+`stagemap.read.markdowntext`), two
 private-use characters around its name, which both Markdown paths pass through as text; once
 rendered, each mark becomes an empty ``span`` with the id ``h-`` and the name (as links to it
 get, `stagemap.render.markdown`). A heading's own text, and so its id, leaves marks out.
@@ -14,25 +15,15 @@ import html
 import re
 from urllib.parse import unquote
 
+from ..read.markdowntext import anchor as anchor
+from ..read.markdowntext import element_anchor as element_anchor
+
 HEADING_PREFIX = "h-"
 """In front of every id in a body (a heading cannot take the name of something the page's script uses)."""
 _MARK = re.compile("\ue040([\\w.:-]{1,200})\ue041")
-_NOT_NAME = re.compile(r"[^\w.:-]+")
 _SAME_PAGE = re.compile(r'href="#(h-[^"]*)"')
 _IDS = re.compile(r' id="(h-[^"]*)"')
 _LOOSE = re.compile(r"[\W_]+")
-
-
-def anchor(name: str) -> str:
-    """Return the mark a site's own anchor named ``name`` leaves in a body ("" for no name)."""
-    name = _NOT_NAME.sub("", name)[:200]
-    return f"\ue040{name}\ue041" if name else ""
-
-
-def element_anchor(name: str, attrs: dict[str, str]) -> str:
-    """Return the mark of an HTML element's ``id`` (or an ``a``'s ``name``), else ""."""
-    given = attrs.get("id") or (attrs.get("name") if name.lower() == "a" else "")
-    return anchor(given) if given else ""
 
 
 def anchored(mark: str, made: str) -> str:

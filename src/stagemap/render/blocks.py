@@ -343,11 +343,3 @@ def footnotes(text: str) -> str:
         for label, n in order.items()
     ]
     return body.rstrip("\n") + ("\n\n---\n\n" + "\n".join(listed) + "\n" if listed else "\n")
-
-
-def link_target(url: str) -> str:
-    """Return a link target as Markdown writes it: in angle brackets when it holds spaces or
-    parentheses, but for one made by the site's template tags, read afterwards."""
-    if re.search(r"[\s()<>]", url) and "{{" not in url and "{%" not in url:
-        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
-    return url

@@ -22,6 +22,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from ..read.htmlpage import html_page_to_markdown
 from .anchors import anchor
 from .blocks import (
     HELD,
@@ -37,7 +38,6 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
-from .htmlpage import html_page_to_markdown
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
 

@@ -21,9 +21,10 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .anchors import anchored, element_anchor
-from .blocks import escape, item_column, link_target, quote
-from .htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
+from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
+from ..read.markdowntext import element_anchor, link_target
+from .anchors import anchored
+from .blocks import escape, item_column, quote
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"

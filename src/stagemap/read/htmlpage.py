@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .anchors import element_anchor
-from .blocks import link_target
 from .htmltables import TABLE_PARTS, table_part
+from .markdowntext import element_anchor, link_target
 
 MAX_DEPTH = 8
 """How deep lists and block quotes nest here at most."""
