@@ -2,8 +2,8 @@
 to a heading written the way the site's generator names headings.
 
 A site's own anchor cannot be written in Markdown, so the readers of a site's syntax
-(`stagemap.render.dialects`, `jsx`, `stagemap.read.htmlpage`) leave a mark in the text (`anchor`, made in
-`stagemap.read.markdowntext`), two
+(`stagemap.render.dialects`, `jsx`, `stagemap.read.htmlpage`) leave a mark in the text
+(`anchor`, made in `stagemap.read.markdowntext`), two
 private-use characters around its name, which both Markdown paths pass through as text; once
 rendered, each mark becomes an empty ``span`` with the id ``h-`` and the name (as links to it
 get, `stagemap.render.markdown`). A heading's own text, and so its id, leaves marks out.
@@ -16,7 +16,6 @@ import re
 from urllib.parse import unquote
 
 from ..read.markdowntext import anchor as anchor
-from ..read.markdowntext import element_anchor as element_anchor
 
 HEADING_PREFIX = "h-"
 """In front of every id in a body (a heading cannot take the name of something the page's script uses)."""
