@@ -1,8 +1,9 @@
 """Long bodies (a changelog, a policy, a site's history) render as Markdown, in parts.
 
-A body over `limits.MAX_PART_BYTES` is cut before headings where nothing is left open
-(`limits.parts`) and each part rendered on its own: the page must be the one the whole body
-gives. The property test cuts small documents into parts of a few hundred bytes and compares.
+A body over `limits.MAX_PART_BYTES` is cut on lines where a block of its top level starts
+(`stagemap.read.blocks.plan`), each part headed by the link definitions it names and rendered
+on its own: the page must be the one the whole body gives. The property test cuts generated
+documents into parts of 100 bytes and compares, both engines, raw HTML on and off.
 """
 
 from __future__ import annotations
