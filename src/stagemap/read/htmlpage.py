@@ -12,6 +12,10 @@ run of it is one space). Text is escaped; the site's template tags (Jekyll's Liq
 a Markdown body. Lists and quotes nest at most `MAX_DEPTH` deep (deeper ones are read at that
 depth), and a body with far more ``<`` than ``>`` has its stray ``<`` read as text (the
 standard library's parser slows down quadratically on them).
+
+A reader, not a renderer: reading the file checks the limits of the text its page is made of
+(`stagemap.read.blocks.exceeded_as_rendered`); rendering takes the same text through
+`stagemap.render.dialects`.
 """
 
 from __future__ import annotations
