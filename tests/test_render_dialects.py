@@ -608,3 +608,10 @@ def test_dialects_a_kramdown_id_under_a_heading_is_its_anchor() -> None:
     assert clean(text, ".md", "jekyll") == f"## 3.0.5 / 2016-04-26{anchor('v3-0-5')}\n\nText\n\nPara\n"
     page = markdown.render(clean(text, ".md", "jekyll")).html
     assert page.startswith('<h2 id="h-3-0-5-2016-04-26">3.0.5 / 2016-04-26<span id="h-v3-0-5"></span></h2>')
+
+
+def test_dialects_read_lone_cr_line_ends_as_markdown_does() -> None:
+    """A file saved with CR line ends: an admonition was read as one paragraph of ':::' lines."""
+    text = "Intro.\n\n:::note\nMind the gap.\n:::\n"
+    assert html(text.replace("\n", "\r"), ".md", "docusaurus") == html(text, ".md", "docusaurus")
+    assert "<strong>Note</strong>" in html(text, ".md", "docusaurus")

@@ -25,6 +25,7 @@ from ..model.limits import MAX_BODY_BYTES, Exceeded
 from ..model.limits import parts_or_exceeded as parts
 from ..model.safelinks import is_safe_link
 from .htmlpage import html_page_to_markdown
+from .markdowntext import lf
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -93,7 +94,7 @@ def exceeded_as_rendered(body: str, *, html_page: bool = False) -> Exceeded | No
     None; an HTML page's, in the Markdown made of it (`stagemap.read.htmlpage`), at its first line."""
     if html_page:
         body = html_page_to_markdown(body)
-    planned = plan(body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body)
+    planned = plan(lf(body))
     if not isinstance(planned, Exceeded):
         return None
     return Exceeded(planned.reason + " (in the text of its HTML)", 0, 1) if html_page else planned
@@ -148,7 +149,7 @@ def _blocks(text: str, allow_html: bool) -> tuple[frozenset[int], dict[int, tupl
     md = parser(allow_html)
     env: dict[str, dict[str, dict[str, Any]]] = {}
     # As the parser's first step leaves a text: line ends LF, NUL as U+FFFD.
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    normalized = lf(text).replace("\0", "\ufffd")
     tokens = md.block.parse(normalized, md, env, []) or []
     top = [t.map for t in tokens if t.level == 0 and t.nesting >= 0 and t.map]
     # A definition has no token: one outside every top-level block is at the top level too (a

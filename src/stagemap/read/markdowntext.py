@@ -1,13 +1,20 @@
 """Pieces of Markdown that the readers of a site's own syntax write: a mark for the site's own
 anchors (which Markdown cannot write: `stagemap.render.anchors` makes them ids once rendered)
 and a link's target. Used by the reading of HTML pages (`stagemap.read.htmlpage`) and of MDX
-and other dialects (`stagemap.render.dialects`, `stagemap.render.jsx`)."""
+and other dialects (`stagemap.render.dialects`, `stagemap.render.jsx`). And the line ends
+Markdown reads (`lf`), for every reader of a body's lines."""
 
 from __future__ import annotations
 
 import re
 
 _NOT_NAME = re.compile(r"[^\w.:-]+")
+
+
+def lf(text: str) -> str:
+    """Return ``text`` with its line ends LF, as Markdown reads them: CR LF and a lone CR alike
+    (markdown-it-py's first step; cmark-gfm reads them so too)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def anchor(name: str) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..read.htmlpage import html_page_to_markdown
+from ..read.markdowntext import lf
 from .anchors import anchor
 from .blocks import (
     HELD,
@@ -138,7 +139,7 @@ def clean(
     mdx = suffix == ".mdx" or generator == "docusaurus"
     if not _worth_a_look(text, mdx or (html and bool(generator))):
         return text  # most bodies: nothing to rewrite, and this check is cheap
-    text = text.replace("\r\n", "\n")  # Markdown reads CRLF as LF; the patterns here need LF
+    text = lf(text)  # the patterns here need the lines Markdown reads
     # In code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw).
     code_text = None
     if generator == "hugo" and "/*" in text:

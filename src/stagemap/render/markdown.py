@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import limits
 from ..read.blocks import parser, plan
+from ..read.markdowntext import lf
 from . import anchors, cmark
 from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
 
@@ -106,9 +107,7 @@ def render(
     not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
     read with its generator, whose own links name headings that way).
     """
-    if "\r" in text:
-        # As markdown-it-py's first step: cmark-gfm reads a lone CR alike, the checks before it need LF.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = lf(text)  # the compiled path's checks of what it cannot render as the token path does need LF
     pieces = plan(text, allow_html)
     if isinstance(pieces, limits.Exceeded):  # reported when the file is read
         return plain(text)

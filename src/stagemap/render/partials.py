@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..read.frontmatter import SplitProblem, split
+from ..read.markdowntext import lf
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 
@@ -92,7 +93,7 @@ def _uses(body: str, rel: str) -> dict[str, str]:
     """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
     if "import" not in body:
         return {}
-    text = hold_fences(_lf(body), {})
+    text = hold_fences(lf(body), {})
     names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
         return {}
@@ -107,7 +108,7 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
     if len(seen) > MAX_DEPTH or "import" not in body:
         return body
     held: dict[str, str] = {}
-    text = hold_fences(_lf(body), held)
+    text = hold_fences(lf(body), held)
     names = imported(MDX_COMMENT.sub("", text), rel)
     if not names:
         return body
@@ -133,11 +134,6 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
         return "\n".join([bare, *lines, bare])
 
     return put_fences_back(_USE.sub(replace, text), held)
-
-
-def _lf(text: str) -> str:
-    """``text`` with its line ends LF, as Markdown reads them (fences are found by lines)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def partial_body(root: Path, path: str) -> str | None:
