@@ -190,11 +190,8 @@ def test_check_and_build_render_a_long_changelog_as_markdown(tmp_path: Path) -> 
     assert limits.MAX_PART_BYTES < len(body.encode()) < limits.MAX_BODY_BYTES
     head = "---\ntitle: Changelog\nstages: adoption\nquestions: risk\n---\n"
     write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/changelog.md": head + body})
-    checked = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"], catch_exceptions=False)
-    assert (checked.exit_code, checked.stderr) == (0, "")
     out = tmp_path / "out"
-    built = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "-o", str(out)], catch_exceptions=False)
-    assert built.exit_code == 0, built.output
+    assert _check_and_build(tmp_path, out) == (0, "")
     page = (out / "assets" / "changelog.html").read_text("utf-8")
     assert 'class="plain-text"' not in page
     assert page.count('<h2 id="h-1400-2026-09-01">') == 1
@@ -224,19 +221,8 @@ def test_a_long_html_page_renders_in_parts_with_no_warning_about_its_markup(tmp_
         for n in range(400)
     )
     assert len(sections) > limits.MAX_PART_BYTES
-    root = write(
-        tmp_path / "site",
-        {
-            "stagemap.yml": SETTINGS,
-            "_config.yml": "title: Harbour\n",
-            "terms.html": "---\ntitle: Terms\n---\n<h1>Terms</h1>\n" + sections,
-        },
-    )
-    checked = CliRunner().invoke(cli, ["-C", str(root), "check"], catch_exceptions=False)
-    assert "plain text" not in checked.stderr
     out = tmp_path / "out"
-    built = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
-    assert built.exit_code == 0, built.output
+    assert "plain text" not in _check_and_build(_terms_site(tmp_path, sections), out)[1]
     page = (out / "assets/terms.html").read_text()
     assert 'class="plain-text"' not in page
     assert page.count('<h2 id="h-clause-') == 400 and '<h2 id="h-clause-399">Clause 399</h2>' in page
@@ -251,14 +237,11 @@ def test_check_reads_a_body_with_cr_line_ends_as_rendering_does(tmp_path: Path) 
         tmp_path,
         {"stagemap.yml": QUIET_CONFIG, "content/notes.md": head + paragraph, "content/deep.md": head + deep},
     )
-    checked = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"], catch_exceptions=False)
-    assert checked.stderr == (
+    out = tmp_path / "out"
+    assert _check_and_build(tmp_path, out)[1] == (
         "content/deep.md:8:33: warning: rendered as plain text: nesting deeper than 32"
         " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
     )
-    out = tmp_path / "out"
-    built = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "-o", str(out)], catch_exceptions=False)
-    assert built.exit_code == 0, built.output
     assert 'class="plain-text"' not in (out / "assets/notes.html").read_text()
     assert 'class="plain-text"' in (out / "assets/deep.html").read_text()
 
@@ -267,20 +250,30 @@ def test_an_html_page_whose_text_goes_beyond_a_limit_is_reported_at_its_first_li
     """Seen by a review: with its markup no longer read as Markdown, an HTML page shown as plain
     text had no warning at all. The check reads the text made of it, as the page does."""
     paragraph = "<p>" + "The crew keeps to the agreed route and calls ahead. " * 3_000 + "</p>\n"
-    root = write(
+    out = tmp_path / "out"
+    assert (
+        "terms.html:4:1: warning: rendered as plain text: a block over 128 KiB (in the text of its HTML)"
+        " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
+    ) in _check_and_build(_terms_site(tmp_path, paragraph), out)[1]
+    assert 'class="plain-text"' in (out / "assets/terms.html").read_text()
+
+
+def _check_and_build(root: Path, out: Path) -> tuple[int, str]:
+    """Run ``check`` and ``build -o out`` on the project at ``root`` (the build must succeed);
+    return check's exit code and what it wrote to stderr."""
+    checked = CliRunner().invoke(cli, ["-C", str(root), "check"], catch_exceptions=False)
+    built = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    return checked.exit_code, checked.stderr
+
+
+def _terms_site(tmp_path: Path, html: str) -> Path:
+    """A Jekyll site whose ``terms.html`` page holds ``html`` after its title."""
+    return write(
         tmp_path / "site",
         {
             "stagemap.yml": SETTINGS,
             "_config.yml": "title: Harbour\n",
-            "terms.html": "---\ntitle: Terms\n---\n<h1>Terms</h1>\n" + paragraph,
+            "terms.html": "---\ntitle: Terms\n---\n<h1>Terms</h1>\n" + html,
         },
     )
-    checked = CliRunner().invoke(cli, ["-C", str(root), "check"], catch_exceptions=False)
-    assert (
-        "terms.html:4:1: warning: rendered as plain text: a block over 128 KiB (in the text of its HTML)"
-        " (split the file, or simplify it; see Limits in docs/markdown.md)\n"
-    ) in checked.stderr
-    out = tmp_path / "out"
-    built = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
-    assert built.exit_code == 0, built.output
-    assert 'class="plain-text"' in (out / "assets/terms.html").read_text()
