@@ -9,7 +9,7 @@ import pytest
 import stagemap
 from stagemap.read.docusaurus import ContentFolder, content_folders, trailing_slash
 from tests.conftest import write
-from tests.test_init_sites import initialised
+from tests.test_init_sites import initialised, run
 
 PRESET = """// @ts-check
 module.exports = {{
@@ -152,6 +152,14 @@ def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(t
     )
     text = (root / "stagemap.yml").read_text()
     assert "../docs" not in text
+    (root / "stagemap.yml").unlink()  # init again, to read what it says
+    code_, out, err = run("init", str(root))
+    assert (code_, err) == (0, "")
+    assert (
+        "Named in docusaurus.config.js but outside the site, not read: ../docs (a source must be inside"
+        " the project: to read them, move stagemap.yml to a folder that holds them and the site, and"
+        " list them under 'sources')\n"
+    ) in out
     library = stagemap.load_project(root).library
     assert {a.id: a.url for a in library.assets} == {
         "intro": "https://x.example/guides/intro/",

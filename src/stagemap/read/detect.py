@@ -125,6 +125,9 @@ class FoundSite:
     drafts: tuple[str, ...] = ()
     """Globs (under the source) of pages the site keeps as drafts by configuration: MkDocs'
     ``draft_docs``, built by ``mkdocs serve`` only."""
+    beyond: tuple[str, ...] = ()
+    """Content folders the configuration names outside the site (Docusaurus's ``path:
+    '../docs'``): a source must be inside the project, so they are not read."""
 
 
 def detect_site(root: Path) -> FoundSite | None:
@@ -174,8 +177,10 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     internal = list(_internal_folders(root))
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight)
+    beyond: list[str] = []
     if generator == "docusaurus" and isinstance(config, str):
-        sources = _docusaurus_sources(root, config)
+        folders, beyond = site_folders(root, config)
+        sources = _docusaurus_sources(root, folders)
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
@@ -197,6 +202,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
+        tuple(beyond),
     )
 
 
@@ -247,10 +253,10 @@ def _sources(
     )
 
 
-def _docusaurus_sources(root: Path, code: str) -> tuple[FoundSource, ...]:
+def _docusaurus_sources(root: Path, folders: list[tuple[str, str, str]]) -> tuple[FoundSource, ...]:
     """Return a Docusaurus site's content folders (`stagemap.read.docusaurus.site_folders`), then
     its folders of internal material; each after the first with a unique id prefix."""
-    found = {path: (FoundSource(path, url), plugin) for path, url, plugin in site_folders(root, code)}
+    found = {path: (FoundSource(path, url), plugin) for path, url, plugin in folders}
     for entry in sorted(root.iterdir()):  # as `_sources`: internal material beside them
         if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in found:
             found[entry.name] = (FoundSource(entry.name, "", (), "internal"), "")

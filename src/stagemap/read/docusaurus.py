@@ -96,22 +96,26 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
     return tuple(f for f in [*made, *more] if f is not None)
 
 
-def site_folders(root: Path, code: str) -> list[tuple[str, str, str]]:
+def site_folders(root: Path, code: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Return each content folder ``code`` configures that is a folder inside ``root`` (the
-    site's): its path, its URL pattern, and the plugin's ``id``; then ``src/pages``. A folder
-    outside the site (``path: '../docs'`` from a ``website/`` folder) is none to read there."""
+    site's): its path, its URL pattern, and the plugin's ``id``; then ``src/pages``. And, apart,
+    the folders it names outside the site (``path: '../docs'`` from a ``website/`` folder): a
+    source must be inside the project, so those are not read (init says so)."""
     end = "" if trailing_slash(code) is False else "/"
     tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
     found: dict[str, tuple[str, str, str]] = {}
+    beyond: list[str] = []
     base = root.resolve()
     for folder in content_folders(code):
         where = (root / folder.path).resolve()
-        if folder.path not in found and where.is_relative_to(base) and where.is_dir():
+        if not where.is_relative_to(base):
+            beyond.append(folder.path)
+        elif folder.path not in found and where.is_dir():
             url = re.sub("/+", "/", f"/{folder.route}/{tails[folder.kind]}") + end
             found[folder.path] = (folder.path, url, folder.id)
     if (root / "src/pages").is_dir() and "src/pages" not in found:
         found["src/pages"] = ("src/pages", "/{path}" + end, "")
-    return list(found.values())
+    return list(found.values()), beyond
 
 
 def trailing_slash(code: str) -> bool | None:

@@ -48,6 +48,12 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
             f" and {len(found.outside) - 8} more" if len(found.outside) > 8 else ""
         )
         lines.append(f"Outside the sources, not looked at: {shown}")
+    if found.beyond:
+        lines.append(
+            f"Named in {found.config_file} but outside the site, not read: {', '.join(found.beyond)}"
+            " (a source must be inside the project: to read them, move stagemap.yml to a folder"
+            " that holds them and the site, and list them under 'sources')"
+        )
     internal = [*found.internal, *(s.path + "/" for s in found.sources if s.audience == "internal")]
     if internal:
         lines.append(f"Internal material (audience internal): {', '.join(internal)}")
