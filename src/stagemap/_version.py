@@ -1,3 +1,45 @@
-"""The installed version of stagemap (a leaf: any module may import it)."""
+"""The installed version of stagemap, and a stamp of its code as it is now (a leaf: any module may import it)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
 
 __version__ = "0.1.0"
+
+
+@functools.cache
+def code_stamp() -> str:
+    """Return `__version__` with a hash of the package's files as they are now (see `stamp_of`).
+
+    What stagemap keeps between runs (the parse cache, the page record, the last build's
+    inputs, the history's figures) is keyed by this, not by the version alone: in a checkout
+    installed in place (``pip install -e .``, as the Quick start does) the code changes under
+    the same version, and a cache made by the old code must not stand in for the new code's work.
+    """
+    return f"{__version__}+{stamp_of(os.path.dirname(os.path.abspath(__file__)))}"
+
+
+def stamp_of(root: str) -> str:
+    """Return a short hash of the files under ``root`` (names, sizes, modification times), bytecode left out.
+
+    Stat calls only, no reading: about a millisecond for the package's 230 files. Any change
+    to a file's text moves its time (an edit, a ``git pull``, a new install), so the stamp moves.
+    """
+    entries: list[str] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name == "__pycache__":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                status = entry.stat(follow_symlinks=False)
+                rel = os.path.relpath(entry.path, root)
+                entries.append(f"{rel}\0{status.st_size}\0{status.st_mtime_ns}")
+    entries.sort()
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -2,7 +2,7 @@
 
 After a build, the command records two hashes next to the page record (in ``.stagemap-cache/``):
 
-- the *inputs*: stagemap's version, the as-of day, the output folder, the Markdown renderer
+- the *inputs*: stagemap's code (its version and its files, see `code_stamp`), the as-of day, the output folder, the Markdown renderer
   chosen by the environment, the settings as read (journey model included), and the path,
   size and modification time of every file under the built-in and project templates, the
   content folder, every source and the signals folder (names starting with ``.`` in those
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from .._version import code_stamp
 from ..errors import OutputError, Problem
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
@@ -69,7 +69,7 @@ def inputs_key(
     if config.cache_dir is not None:
         avoid.add(os.path.realpath(config.cache_dir))
     parts: list[Any] = [
-        __version__,
+        code_stamp(),
         as_of.isoformat(),
         os.fspath(out_dir.resolve()),
         env.get(MARKDOWN_ENV, ""),

@@ -2,7 +2,7 @@
 
 Each build works out a key per page (`stagemap.write.depends.page_keys`): a hash of the
 *site-wide key* and of the data that page shows. The site-wide key is a hash of stagemap's
-version, every template (the project's and the built-in ones), the settings as read (journey
+code (its version and its files, see `code_stamp`), every template (the project's and the built-in ones), the settings as read (journey
 model included), the as-of day, which assets exist and where their files and pages are, and
 the names and sizes of the other files in the content folder (a body's link to one works or
 not by its presence), and the imported signal files (``signals/*.csv``: the overview, stage and
@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from .._version import code_stamp
 from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
@@ -55,7 +55,7 @@ def global_key(
 
     ``pages`` are the site's pages as (path, kind, id).
     """
-    parts: list[Any] = [__version__, as_of.isoformat(), str(config.root), str(config.content_dir)]
+    parts: list[Any] = [code_stamp(), as_of.isoformat(), str(config.root), str(config.content_dir)]
     overridden = False
     for folder in (BUILTIN, config.templates_dir):
         if folder.is_dir():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from .._version import code_stamp
 from ..analyse.coverage import analyse
 from ..analyse.history import History, Point, history, pick, point
 from ..errors import OutputError, StagemapError
@@ -143,13 +143,13 @@ def _point(period: str, rev: Revision, data: dict[str, Any]) -> Point:
 
 
 def _load(path: Path) -> dict[str, Seen | None]:
-    """The cached figures; empty when absent, damaged or written by another stagemap version."""
+    """The cached figures; empty when absent, damaged or written by another stagemap version or code."""
     raw = read_owned(path)
     try:
         data = json.loads(raw) if raw is not None else None
     except (ValueError, RecursionError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != __version__:
+    if not isinstance(data, dict) or data.get("version") != code_stamp():
         return {}
     commits = data.get("commits")
     if not isinstance(commits, dict) or not all(_valid(v) for v in commits.values()):
@@ -170,6 +170,6 @@ def _valid(value: Any) -> bool:
 
 def _save(path: Path, commits: dict[str, Seen | None]) -> None:
     """Keep the figures of the commits shown now (a cache that cannot be written is no error)."""
-    text = json.dumps({"version": __version__, "commits": commits}, sort_keys=True, separators=(",", ":"))
+    text = json.dumps({"version": code_stamp(), "commits": commits}, sort_keys=True, separators=(",", ":"))
     with contextlib.suppress(OSError, OutputError):
         write_owned(cache_dir(path.parent), path.name, text.encode("utf-8"))
