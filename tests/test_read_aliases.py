@@ -72,6 +72,25 @@ def test_aliases_title_falls_back_to_the_first_heading_with_a_generator() -> Non
     assert found == [] and asset is not None and asset.title == "Booking page"
 
 
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("# First steps { #first-steps }\n", "First steps"),  # MkDocs' attr_list, Hugo
+        ("# Pricing {: .lead #pricing}\n", "Pricing"),  # kramdown
+        ("# Using **Fernhill** with `csv` files ##\n", "Using Fernhill with csv files"),
+        ("# [Price list](prices.md) for *2026*\n", "Price list for 2026"),
+        ("# Parts &amp; labour <small>(UK)</small>\n", "Parts & labour (UK)"),
+        ("# snake_case_name and 2 * 3 * 4\n", "snake_case_name and 2 * 3 * 4"),
+        ("# 100\\% on time\n", "100% on time"),
+        ("```sh\n# copy the jobs\ncp a b\n```\n\n# Moving jobs\n", "Moving jobs"),
+        ("~~~\n# not this\n~~~~\n#\n    # nor this\n# This one\n", "This one"),
+    ],
+)
+def test_aliases_a_first_heading_titles_the_page_as_the_page_shows_it(body: str, title: str) -> None:
+    asset, found = read(f"---\nweight: 2\n---\n{body}", "mkdocs")
+    assert found == [] and asset is not None and asset.title == title
+
+
 def test_aliases_none_without_a_generator() -> None:
     data = b"---\nname: N\nstages: [awareness]\nquestions: [risk]\n---\n"
     asset, found = parse_asset("c/x.md", "x", data, VOCAB)

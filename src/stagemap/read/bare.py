@@ -19,10 +19,25 @@ def bare_page(data: bytes) -> tuple[frontmatter.Split, yamlsafe.Loaded]:
 
 def first_heading(body: str) -> str | None:
     """Return the text of the body's first ``# `` heading (or, in a page written in HTML, its
-    first ``<h1>``), the title a site shows when none is set."""
+    first ``<h1>``), the title a site shows when none is set: as the page shows it, without
+    its closing ``#``s, its attribute list (``{ #first-steps }``, ``{: .lead}``) or the marks of
+    its inline Markdown. A ``#`` line in fenced code (a shell comment) is no heading."""
+    fence = ""
     for line in body.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip() or None
+        if fence:
+            closing = line.strip()
+            if len(line) - len(line.lstrip(" ")) < 4 and closing.startswith(fence):
+                fence = "" if not closing.strip(fence[0]) else fence
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        heading = _ATX_ONE.match(line)
+        if heading:
+            text = _heading_text(heading.group(1) or "")
+            if text:
+                return text
     lower = body.lower() if "<h" in body or "<H" in body else ""
     start = lower.find("<h1")
     while start >= 0 and lower[start + 3 : start + 4] not in (">", " ", "\t", "\n", "\r", "/"):
@@ -35,6 +50,31 @@ def first_heading(body: str) -> str | None:
 
 
 _TAG = re.compile(r"<[^<>]*>")
+_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+"""A fenced code block's opening line (a backtick fence's info string holds no backtick)."""
+_ATX_ONE = re.compile(r" {0,3}#(?:[ \t]+(.*?))?[ \t]*$")
+"""A level-one ATX heading (``# Title``), its text."""
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
+_ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$|[ \t]*\{:[^{}]*\}$")
+"""An attribute list closing a heading: ``{#id}``, ``{ #id .class }`` (Hugo, MkDocs' attr_list),
+``{: #id}`` (kramdown)."""
+_INLINE = re.compile(
+    r"!?\[([^\]]*)\]\([^()]*\)"  # a link or an image: its text
+    r"|(`+)(.+?)\2"  # a code span: what it holds
+    r"|(\*\*|__)(?=\S)(.+?)(?<=\S)\4"  # strong emphasis
+    r"|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"  # emphasis
+    r"|\\([!-/:-@\[-`{-~])"  # a backslash escape
+)
+
+
+def _heading_text(raw: str) -> str:
+    """Return a heading's text as its page shows it: its Markdown marks, tags and entities read."""
+    text = _CLOSING_HASHES.sub("", raw.strip())
+    text = _ATTRIBUTE_LIST.sub("", text)
+    if any(mark in text for mark in "[`*_\\<&"):
+        text = _INLINE.sub(lambda m: next(g for g in m.group(1, 3, 5, 6, 7, 8) if g is not None), text)
+        text = html.unescape(_TAG.sub("", text))
+    return " ".join(text.split())
 
 
 def name_title(path: str) -> str:
