@@ -615,3 +615,53 @@ def test_dialects_read_lone_cr_line_ends_as_markdown_does() -> None:
     text = "Intro.\n\n:::note\nMind the gap.\n:::\n"
     assert html(text.replace("\n", "\r"), ".md", "docusaurus") == html(text, ".md", "docusaurus")
     assert "<strong>Note</strong>" in html(text, ".md", "docusaurus")
+
+
+def test_dialects_mkdocs_generic_blocks_are_quotes_tabs_and_content() -> None:
+    """``/// tip`` ... ``///`` (pymdownx.blocks) showed as paragraphs of slashes around the text."""
+    text = (
+        "Book the van.\n\n/// tip\n\nCall the depot **first**.\n\n```sh\n///\nbook --van 3\n```\n\n///\n\n"
+        "//// tab | Winter\n\n/// warning | Check the **roads**\n\nGrit first.\n\n///\n\n////\n\n"
+        "/// admonition | Before you go\n    type: danger\n    open: true\n\nTake the key.\n///\n\n"
+        "/// details\nThe rota.\n///\n\n/// html | div.card\nPlain text.\n///\n\nAfter.\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "Book the van.\n\n> **Tip**\n>\n> Call the depot **first**.\n>\n> ```sh\n> ///\n> book --van 3\n> ```\n\n"
+        "**Winter**\n\n> **Check the roads**\n>\n> Grit first.\n\n"
+        "> **Before you go**\n>\n> Take the key.\n\n> **Details**\n>\n> The rota.\n\nPlain text.\n\nAfter.\n"
+    )
+    # Elsewhere the slashes are text, as a site of another generator shows them.
+    assert clean("/// tip\nCall.\n///\n", ".md", "hugo") == "/// tip\nCall.\n///\n"
+
+
+def test_dialects_mkdocs_generic_blocks_nest_stay_in_lists_and_leave_code_alone() -> None:
+    text = (
+        "- Load the van.\n\n    /// note\n    Strap it down.\n    ///\n\n"
+        "/// tip\nOuter.\n\n/// tip | Inner\nDeep.\n///\n\nStill outer.\n///\n\n"
+        "```md\n/// tip\nAn example of the syntax.\n///\n```\n\n"
+        "    /// tip\n    indented code\n\n/// note | Never closed\nRuns to the end.\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "- Load the van.\n\n    > **Note**\n    >\n    > Strap it down.\n\n"
+        "> **Tip**\n>\n> Outer.\n>\n> > **Inner**\n> >\n> > Deep.\n>\n> Still outer.\n\n"
+        "```md\n/// tip\nAn example of the syntax.\n///\n```\n\n"
+        "    /// tip\n    indented code\n\n> **Never closed**\n>\n> Runs to the end.\n"
+    )
+    page = html("/// warning | Mind the *gap*\nStep up.\n///\n", ".md", "mkdocs")
+    assert (
+        page
+        == "<blockquote>\n<p><strong>Mind the <em>gap</em></strong></p>\n<p>Step up.</p>\n</blockquote>\n"
+    )
+
+
+def test_dialects_mkdocs_included_files_and_generated_references_are_placeholders() -> None:
+    text = (
+        "Start.\n\n{! ../includes/rota.md !}\n\n{* ../../examples/book_van.py hl[3] *}\n\n"
+        "Keep {! this !} in its sentence.\n\n::: fernhill.jobs.Booking\n    options:\n      members: true\n\nEnd.\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "Start.\n\n*\\[Included from ../includes/rota.md: shown on the live site\\]*\n\n"
+        "*\\[Included from ../../examples/book\\_van.py: shown on the live site\\]*\n\n"
+        "Keep {! this !} in its sentence.\n\n*\\[Reference of fernhill.jobs.Booking: shown on the live site\\]*\n\nEnd.\n"
+    )
+    assert clean("::: fernhill.jobs\n", ".md", "hugo") == "::: fernhill.jobs\n"

@@ -76,7 +76,7 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
         line = lines[i]
         fence = fence_after(fence, line)
         opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
-        if opener and not _may_indent(lines, i, opener.group("indent")):
+        if opener and not may_indent(lines, i, opener.group("indent")):
             opener = None
         end = _closing(lines, i, opener.group("colons")) if opener else None
         if opener is None or end is None:
@@ -85,7 +85,7 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
             continue
         token = f"\ue000{len(held)}\ue000"
         inner = clean_inner("\n".join(lines[i + 1 : end]))
-        held[token] = _indented(
+        held[token] = indented(
             quote(_note_label(opener), inner, markdown=True).strip("\n"), opener.group("indent")
         )
         out += ["", token, ""]
@@ -209,7 +209,7 @@ def _note_label(opener: re.Match[str]) -> str:
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
-def _may_indent(lines: list[str], at: int, indent: str) -> bool:
+def may_indent(lines: list[str], at: int, indent: str) -> bool:
     """Whether an admonition may open at line ``at`` with ``indent``: up to three spaces, or
     inside a list item, less than four columns past where the item's text starts (the item is
     the nearest line above that is one; a line at the left margin that is none ends the search)."""
@@ -240,7 +240,7 @@ _LOOK_BACK = 200
 """Lines looked back through for the list item an indented admonition may belong to."""
 
 
-def _indented(text: str, indent: str) -> str:
+def indented(text: str, indent: str) -> str:
     """Return ``text`` with ``indent`` before each line that has text (a quote inside a list item)."""
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
 
@@ -256,7 +256,7 @@ def notes(text: str) -> str:
     while i < len(lines):
         line = lines[i]
         colons = _DOCUSAURUS_NOTE.match(line)
-        if colons and not _may_indent(lines, i, colons.group("indent")):
+        if colons and not may_indent(lines, i, colons.group("indent")):
             colons = None  # indented code showing an admonition, not one
         bang = _MKDOCS_NOTE.match(line) or _MKDOCS_TAB.match(line)
         if colons:
@@ -264,9 +264,7 @@ def notes(text: str) -> str:
             end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), None)
             if end is not None:
                 inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
-                out.append(
-                    _indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent"))
-                )
+                out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
                 i = end + 1
                 continue
         elif bang:

@@ -2,7 +2,7 @@
 
 Real sites write more than Markdown: MDX ``import``/``export`` lines, JSX components and
 ``{expressions}``; Hugo shortcodes; Jekyll's Liquid tags; admonitions (Docusaurus ``:::tip``,
-MkDocs ``!!! note``, mmark ``A>``); MkDocs ``--8<--`` snippets; attribute lists (``{#id}``).
+MkDocs ``!!! note`` and ``/// note``, mmark ``A>``); MkDocs ``--8<--`` snippets; attribute lists (``{#id}``).
 A CommonMark renderer shows all of them as text or code. `clean` rewrites them into Markdown
 that says what the live page shows: a component's text, a labelled placeholder for what only
 the live site can compute, a quote, a link, an image, a labelled block quote for a callout.
@@ -41,6 +41,7 @@ from .blocks import (
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
+from .slashblocks import hold_slash_blocks
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -59,6 +60,12 @@ _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
+_INCLUDE = re.compile(r"^ {0,3}\{([!*])[ \t]*([^\s!*][^\n]*?)[ \t]*\1\}[ \t]*$", re.M)
+"""A file included where it stands, alone on its line: ``{! file.md !}`` (MkDocs' ``mdx_include``),
+``{* file.py hl[3] *}`` (a variant of it that shows code)."""
+_API = re.compile(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
+"""A reference to documentation generated from code (``::: package.module.Class``, MkDocs'
+``mkdocstrings``), with the indented lines of its options."""
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 """An HTML comment: the live page never shows one (a note to the site's authors, a marker)."""
@@ -85,6 +92,7 @@ _HINTS = (
     ":::",
     "!!!",
     "???",
+    "///",
     "8<",
     "A>",
     "N>",
@@ -155,6 +163,8 @@ def clean(
     if "[^" in text:
         text = footnotes(text)
     held: dict[str, str] = {}
+    if generator == "mkdocs" and "///" in text:
+        text = hold_slash_blocks(text, lambda inner: clean(inner, suffix, generator, params, html=html), held)
     if ":::" in text and ("```" in text or "~~~" in text):
         text = hold_notes_with_code(
             text, lambda inner: clean(inner, suffix, generator, params, html=html), held
@@ -219,6 +229,8 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = liquid(text, params)
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
+    if generator == "mkdocs":
+        text = _mkdocs_inserts(text)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator == "mkdocs" and ":" in text:
@@ -227,6 +239,18 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
+    return text
+
+
+def _mkdocs_inserts(text: str) -> str:
+    """Return ``text`` with MkDocs' included files and generated references as placeholders:
+    the live page shows what another file holds, or what was made from code, there."""
+    if "{!" in text or "{*" in text:
+        text = _INCLUDE.sub(
+            lambda m: "\n" + placeholder(f"Included from {m.group(2).split()[0]}") + "\n", text
+        )
+    if ":::" in text:
+        text = _API.sub(lambda m: "\n" + placeholder(f"Reference of {m.group(1)}") + "\n", text)
     return text
 
 
