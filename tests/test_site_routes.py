@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,41 @@ def test_url_patterns_give_docusaurus_docs_their_routes(
 def test_url_patterns_file_is_the_path_with_its_index(sub: str, url: str) -> None:
     """MkDocs with ``use_directory_urls: false`` serves docs/a/b.md at /a/b.html."""
     assert public_url("", "/{file}.html", "https://x.example", sub, None) == "https://x.example" + url
+
+
+def test_hugo_refs_find_pages_as_hugo_does(tmp_path: Path) -> None:
+    """A Hugo docs site linked 1,314 times with ``ref "name.md"`` from other folders: all were broken."""
+    refs = (
+        '[here]({{< ref "b.md#part" >}}) [root]({{< ref "customers/story.md" >}}) '
+        '[by name]({{< ref "story.md" >}}) [no ending]({{< relref "story" >}}) '
+        '[section]({{< ref "guides" >}}) [same name]({{< ref "setup.md" >}}) '
+        '[dot]({{< ref "./story.md" >}}) [top]({{< ref "/blog/b.md" >}}) [self]({{< ref "#part" >}})\n'
+    )
+    root = site(
+        tmp_path / "site",
+        extra={
+            "content/blog/c.md": f"---\ntitle: C\n{TAGS}---\n{refs}\n## Part\n",
+            "content/guides/_index.md": "---\ntitle: Guides\n---\n",
+            "content/guides/setup.md": f"---\ntitle: Setup\n{TAGS}---\n",
+            "content/team/setup.md": f"---\ntitle: Team setup\n{TAGS}---\n",
+        },
+    )
+    text = page(build(root), "blog/c.html")
+    shown = re.findall(
+        r'<a href="([^"]*)">([^<]*)</a>|<span class="broken-link" title="([^"]*)">([^<]*)</span>', text
+    )
+    found = {label or broken_label: href or broken for href, label, broken, broken_label in shown}
+    assert [
+        (label, found[label])
+        for label in ("here", "root", "by name", "no ending", "section", "same name", "dot", "top", "self")
+    ] == [
+        ("here", "b.html#h-part"),
+        ("root", "../customers/story.html"),
+        ("by name", "../customers/story.html"),
+        ("no ending", "../customers/story.html"),
+        ("section", "https://www.acme.example/guides/"),
+        ("same name", "Link target not found: setup.md"),  # two files of that name: Hugo refuses it
+        ("dot", "Link target not found: ./story.md"),  # from the page's folder only
+        ("top", "b.html"),
+        ("self", "#h-part"),
+    ]

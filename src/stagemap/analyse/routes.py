@@ -51,6 +51,10 @@ class Routes:
     others: frozenset[str] = frozenset()
     """Content files (relative to the content folder) read but not assets (listings, excluded
     pages...): a link to one stands for its route on the public site."""
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """On a Hugo site, its content files (relative to the content folder) by the name Hugo's
+    ``ref`` finds them by when all else fails: the file's name without its ending, lower case
+    (a section's or bundle's ``_index``/``index``: its folder's). Empty for other generators."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file at ``path`` (see `others`), or empty."""
@@ -139,7 +143,43 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         elif root == prefix or root.startswith(prefix + "/"):
             inside.append(root[len(prefix) + 1 :] or ".")
     others = frozenset(strip_prefix(f.path, prefix) for f in library.fates if f.fate != "asset")
-    return Routes(pages, own, tuple(inside), base, files, config.rules.extensions, others)
+    extensions = config.rules.extensions
+    names = (
+        _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions)
+        if config.rules.generator == "hugo"
+        else {}
+    )
+    return Routes(
+        pages,
+        own,
+        tuple(inside),
+        base,
+        files,
+        extensions,
+        others,
+        names,
+    )
+
+
+def _names(
+    assets: list[str], others: Iterable[str], extensions: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    """Return content files by the name Hugo's ``ref`` looks a page up by (see `Routes.names`)."""
+    found: dict[str, list[str]] = {}
+    for path in [*assets, *others]:
+        if path.lower().endswith(extensions):
+            found.setdefault(ref_name(path), []).append(path)
+    return {name: tuple(sorted(paths)) for name, paths in found.items()}
+
+
+def ref_name(path: str) -> str:
+    """Return the name Hugo looks a page up by: its file's name without its ending (a folder's
+    for ``_index`` and ``index``), lower case."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rpartition(".")[0] if "." in name else name
+    if stem.lower() in ("_index", "index") and folder:
+        stem = folder.rpartition("/")[2]
+    return stem.lower()
 
 
 def _addresses(asset: Asset, base: str) -> list[str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.safelinks import is_relative, is_safe_link
 from . import anchors, cmark
+from .links import HUGO_REF
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -109,7 +110,10 @@ def _unlink(children: list[Token], start: int, url: str) -> None:
     """Turn a link into a marked span, keeping its text."""
     opening = children[start]
     opening.tag = "span"
-    attrs: dict[str, Any] = {"class": "broken-link", "title": f"Link target not found: {url}"}
+    attrs: dict[str, Any] = {
+        "class": "broken-link",
+        "title": f"Link target not found: {url.removeprefix(HUGO_REF)}",
+    }
     opening.attrs = attrs
     depth = 0
     for token in children[start:]:

@@ -40,6 +40,7 @@ from .blocks import (
 )
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
+from .links import HUGO_REF
 from .liquid import highlights, jekyll_code, liquid
 from .slashblocks import hold_slash_blocks
 
@@ -120,7 +121,7 @@ SHORTCODES = {
     "tweet": "a link to the post (`user` and `id`)",
     "gist": "a link to the gist (user and id)",
     "instagram": "a link to the post (the first argument or `id`)",
-    "ref": "the file it names, as a link target (resolved like any link to a file)",
+    "ref": "a link to the page it names, found as Hugo finds it: from the page's folder, then the content folder, then (a name without a folder) the one content file of that name, with or without its ending; an index page stands for its folder",
     "relref": "the same as `ref`",
     "highlight": "a fenced code block in the language it names",
     "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
@@ -383,7 +384,7 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
     if name == "gist" and len(positional) >= 2:
         return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
     if name in ("ref", "relref") and first:
-        return _link_target(first)
+        return _link_target(HUGO_REF + first)  # looked up as Hugo does (`BodyLinks`)
     if name == "param" and first:
         value = params.get(first)
         return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)

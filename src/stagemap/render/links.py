@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
-from ..analyse.routes import Routes, route_key
+from ..analyse.routes import Routes, ref_name, route_key
 from ..model.report import Cell
 from .anchors import HEADING_PREFIX
 
@@ -124,6 +124,8 @@ class BodyLinks:
         """Links sent to the public site because nothing here matched them, in order."""
 
     def __call__(self, url: str) -> str | None:
+        if url.startswith(HUGO_REF):
+            return self._ref(url[len(HUGO_REF) :])
         path, sep, fragment = url.partition("#")
         path = unquote(path.partition("?")[0])
         if path.startswith("/"):  # from the content folder's root, or a route root
@@ -141,6 +143,52 @@ class BodyLinks:
         # A link to a content file that is not an asset (a listing page) stands for its route.
         route = self.routes.route_of(posixpath.normpath(targets[-1]))
         return self._route(url, route or path, fragment)
+
+    def _ref(self, ref: str) -> str | None:
+        """Return the link for Hugo's ``ref "x.md#part"``: the file from the page's folder, else
+        from the content folder (not for a ref starting with ``.``), else, for a ref naming no
+        folder, the one content file of that name anywhere (`Routes.names`; two: none, as Hugo
+        refuses an ambiguous ref). Without an ending, a page or a section's or bundle's index."""
+        path, sep, fragment = ref.partition("#")
+        path = unquote(path)
+        if not path:
+            return _anchor(fragment) or None
+        if path.startswith("/"):
+            return self(ref)
+        tried = [posixpath.join(self.source_dir, path)] + ([] if path.startswith(".") else [path])
+        extensions = self.routes.extensions if self.routes is not None else (".md",)
+        for target in tried:
+            target = posixpath.normpath(target)
+            last = target.rpartition("/")[2].lower()
+            forms = (
+                [target]
+                if last.endswith(extensions)
+                else [
+                    *(target + e for e in extensions),
+                    *(f"{target}/{index}{e}" for index in ("_index", "index") for e in extensions),
+                ]
+            )
+            for form in forms:
+                out = self._content(form, sep, fragment)
+                if out is not None:
+                    return out
+        found = (
+            self.routes.names.get(ref_name(path))
+            if self.routes is not None and "/" not in path.strip("/")
+            else None
+        )
+        if found is not None and len(found) == 1:
+            return self._content(found[0], sep, fragment)
+        return None
+
+    def _content(self, target: str, sep: str, fragment: str) -> str | None:
+        """Return the link to the content file at ``target`` (an asset's page, an attachment, or a
+        listing's route), or None when there is none."""
+        out = self._file(target, sep, fragment)
+        if out is not None or self.routes is None:
+            return out
+        route = self.routes.route_of(target)
+        return self._route(route + sep + fragment, route, fragment) if route else None
 
     def _file(self, target: str, sep: str, fragment: str) -> str | None:
         """Return the link to a content file or attachment at ``target``, or None."""
@@ -180,6 +228,11 @@ class BodyLinks:
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         return self.routes.base.rstrip("/") + quote(route) + slash + tail
+
+
+HUGO_REF = "/.ref/"
+"""Marks a link target written with Hugo's ``ref`` or ``relref`` (`stagemap.render.dialects`):
+`BodyLinks` looks it up as Hugo does. No real link starts so (a ``/.`` part is never a page)."""
 
 
 def _anchor(fragment: str) -> str:
