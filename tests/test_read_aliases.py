@@ -138,3 +138,18 @@ def test_aliases_without_a_generator_tags_is_still_a_near_miss() -> None:
     assert [p.format() for p in found] == [
         "c/x.md:5:1: warning: unknown field 'tags' (did you mean 'stages'?)"
     ]
+
+
+@pytest.mark.parametrize("value", ["false", "{link: /start/, label: Start here}"])
+def test_aliases_a_sites_own_next_is_no_hand_off(value: str) -> None:
+    """Starlight's home page says ``next: false`` (no pagination link): it was an error, the page unread."""
+    asset, found = read(f"---\ntitle: Home\nnext: {value}\n---\n", "astro")
+    assert found == [] and asset is not None and asset.next == ""
+    asset, found = read("---\ntitle: Home\nnext: pricing\n---\n", "astro")
+    assert asset is not None and asset.next == "pricing"
+
+
+def test_aliases_a_next_that_is_not_text_is_an_error_in_stagemaps_own_format() -> None:
+    data = b"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\nnext: false\n---\n"
+    _, found = parse_asset("c/x.md", "x", data, VOCAB)
+    assert [(p.line, p.col, p.message) for p in found] == [(5, 7, "'next' must be text, not true/false")]

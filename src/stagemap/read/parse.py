@@ -257,7 +257,8 @@ def _asset(
     if review_by is None and updated is not None and rules.max_age[0]:
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
-    next_step = fields.text("next")
+    # A site's own use of the key (Starlight's ``next: false``, ``next: {link, label}``): not a hand-off.
+    next_step = None if rules.generator and isinstance(fm.get("next"), bool | dict) else fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
     audience = _audience(fields, loaded, place, add) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
