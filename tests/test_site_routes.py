@@ -328,3 +328,30 @@ def test_hugo_refs_find_pages_as_hugo_does(tmp_path: Path) -> None:
         ("top", "b.html"),
         ("self", "#h-part"),
     ]
+
+
+def test_a_public_address_without_the_sites_base_is_shown_not_linked(tmp_path: Path) -> None:
+    """Jekyll's ``permalink: /pl/`` with no site address was a link to /pl/, which the built site never has."""
+    settings = "cache: false\ngenerator: hugo\nsources:\n  - path: content\n"
+    root = site(
+        tmp_path / "site",
+        settings,
+        {"content/about.md": f"---\ntitle: About\n{TAGS}url: /about-us/\n---\nHi.\n"},
+    )
+    text = page(build(root), "about.html")
+    route = "<code>/about-us/</code> (a route: set <code>urls.base</code> in stagemap.yml to link it)"
+    assert f'<p class="public-link">On the public site: {route}</p>' in text
+    assert f"<dt>Public page</dt><dd>{route}</dd>" in text
+    assert 'href="/about-us/"' not in text
+    # With the site's address, the same page links to its public page.
+    linked = page(
+        build(
+            site(
+                tmp_path / "based",
+                extra={"content/about.md": f"---\ntitle: About\n{TAGS}url: /about-us/\n---\n"},
+            )
+        ),
+        "about.html",
+    )
+    address = "https://www.acme.example/about-us/"
+    assert f'<p class="public-link">On the public site: <a href="{address}">{address}</a></p>' in linked
