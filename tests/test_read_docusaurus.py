@@ -70,12 +70,12 @@ def config(trailing: str = "", docs: str = "", blog: str = "", plugins: str = ""
         ),
         (
             # Seen by a review: '/*' in a string opened no comment; docs: false turns the
-            # preset's docs off; a path worked out in code is unknown, a route falls back.
+            # preset's docs off; a path worked out in code is unknown (kept, to be named), a route falls back.
             config(
                 docs="include: ['**/*.md'], path: './guides', routeBasePath: `${base}`,",
                 blog="blog: {include: ['**/*.md'], path: `${root}/news`},",
             ),
-            [("docs", "guides", "docs")],
+            [("docs", "guides", "docs"), ("blog", "${root}/news", "", "", True)],
         ),
         (
             "module.exports = {presets: [['classic', {docs: false, blog: false}]], plugins: ["
@@ -166,3 +166,24 @@ def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(t
         "product-api/intro": "https://x.example/api/intro/",
         "api/intro": "https://x.example/sdk/intro/",
     }
+
+
+def test_init_names_the_folders_the_configuration_works_out_in_code(tmp_path: Path) -> None:
+    """A docs path built in code (``${siteDir}/handbook``) was left out of the sources and of what
+    init said: the site's docs went unread without a word."""
+    code = (
+        "const siteDir = __dirname;\nmodule.exports = {\n  url: 'https://x.example',\n"
+        "  presets: [['classic', {docs: {path: `${siteDir}/handbook`}, blog: false}]],\n"
+        "  plugins: [['@docusaurus/plugin-content-docs', {id: 'api', path: `${siteDir}/api`}]],\n};\n"
+    )
+    root = initialised(
+        tmp_path / "site",
+        {"docusaurus.config.js": code, "handbook/a.md": "---\ntitle: A\n---\n", "src/pages/x.md": "# X\n"},
+    )
+    (root / "stagemap.yml").unlink()  # init again, to read what it says
+    code_, out, err = run("init", str(root))
+    assert (code_, err) == (0, "")
+    assert (
+        "Named in docusaurus.config.js but worked out when the site is built, not read: ${siteDir}/handbook,"
+        " ${siteDir}/api (list the folder under 'sources' in stagemap.yml to read it)\n"
+    ) in out

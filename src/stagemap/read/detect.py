@@ -128,6 +128,8 @@ class FoundSite:
     beyond: tuple[str, ...] = ()
     """Content folders the configuration names outside the site (Docusaurus's ``path:
     '../docs'``): a source must be inside the project, so they are not read."""
+    computed: tuple[str, ...] = ()
+    """Content folders the configuration works out in code (```${root}/docs```): not read."""
 
 
 def detect_site(root: Path) -> FoundSite | None:
@@ -178,8 +180,9 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight)
     beyond: list[str] = []
+    computed: list[str] = []
     if generator == "docusaurus" and isinstance(config, str):
-        folders, beyond = site_folders(root, config)
+        folders, beyond, computed = site_folders(root, config)
         sources = _docusaurus_sources(root, folders)
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
@@ -203,6 +206,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
         tuple(beyond),
+        tuple(computed),
     )
 
 

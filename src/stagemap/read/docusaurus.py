@@ -58,6 +58,9 @@ class ContentFolder:
     """Where its pages are served, without slashes at either end (empty: the site's root)."""
     id: str = ""
     """A plugin instance's ``id`` (empty for the preset's own)."""
+    computed: bool = False
+    """Its ``path`` is worked out when the site is built (```${root}/docs```): unknown here,
+    ``path`` holds it as written."""
 
 
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
@@ -79,9 +82,12 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             continue  # themeConfig's ``docs: {sidebar: ...}`` is no plugin's options
         path = _first(_PATH, block) or kind
         route = _first(_ROUTE, block)
-        if "${" in path:  # worked out when the site is built: unknown here
-            if not plugin:
-                found.setdefault(kind, None)
+        if "${" in path:  # worked out when the site is built: unknown here, but named
+            folder = ContentFolder(kind, path, "", _first(_ID, block) or "", computed=True)
+            if plugin:
+                more.append(folder)
+            else:
+                found.setdefault(kind, folder)
             continue
         route = None if route is not None and "${" in route else route  # unknown: the usual one
         path = posixpath.normpath(path.strip("/") or kind)
@@ -96,17 +102,22 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
     return tuple(f for f in [*made, *more] if f is not None)
 
 
-def site_folders(root: Path, code: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+def site_folders(root: Path, code: str) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
     """Return each content folder ``code`` configures that is a folder inside ``root`` (the
     site's): its path, its URL pattern, and the plugin's ``id``; then ``src/pages``. And, apart,
     the folders it names outside the site (``path: '../docs'`` from a ``website/`` folder): a
-    source must be inside the project, so those are not read (init says so)."""
+    source must be inside the project, so those are not read; and the paths it works out in
+    code (```${root}/docs```), unknown here (init says so of both)."""
     end = "" if trailing_slash(code) is False else "/"
     tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
     found: dict[str, tuple[str, str, str]] = {}
     beyond: list[str] = []
+    computed: list[str] = []
     base = root.resolve()
     for folder in content_folders(code):
+        if folder.computed:
+            computed.append(folder.path)
+            continue
         where = (root / folder.path).resolve()
         if not where.is_relative_to(base):
             beyond.append(folder.path)
@@ -115,7 +126,7 @@ def site_folders(root: Path, code: str) -> tuple[list[tuple[str, str, str]], lis
             found[folder.path] = (folder.path, url, folder.id)
     if (root / "src/pages").is_dir() and "src/pages" not in found:
         found["src/pages"] = ("src/pages", "/{path}" + end, "")
-    return list(found.values()), beyond
+    return list(found.values()), beyond, computed
 
 
 def trailing_slash(code: str) -> bool | None:

@@ -54,6 +54,11 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
             " (a source must be inside the project: to read them, move stagemap.yml to a folder"
             " that holds them and the site, and list them under 'sources')"
         )
+    if found.computed:
+        lines.append(
+            f"Named in {found.config_file} but worked out when the site is built, not read: "
+            f"{', '.join(found.computed)} (list the folder under 'sources' in stagemap.yml to read it)"
+        )
     internal = [*found.internal, *(s.path + "/" for s in found.sources if s.audience == "internal")]
     if internal:
         lines.append(f"Internal material (audience internal): {', '.join(internal)}")
