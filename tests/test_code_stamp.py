@@ -89,3 +89,25 @@ def test_a_rebuild_after_a_change_of_code_reads_and_renders_again(
     build(sample, out)
     assert len(parsed) == len(list((sample / "content").rglob("*.md")))
     assert len(rendered) == len(list(out.rglob("*.html")))
+
+
+def test_stamp_of_follows_a_linked_file_and_is_new_when_a_folder_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen by a review: an editable install laid out as links to the checkout kept its stamp
+    when a file changed, and a folder that could not be listed ended every command in a traceback."""
+    checkout, package = tmp_path / "checkout", tmp_path / "package"
+    checkout.mkdir()
+    package.mkdir()
+    (checkout / "site.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "site.py").symlink_to(checkout / "site.py")
+    first = _version.stamp_of(str(package))
+    (checkout / "site.py").write_text("A = 22\n", encoding="utf-8")
+    assert _version.stamp_of(str(package)) != first
+
+    def refused(path: str) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(_version.os, "scandir", refused)
+    one, two = _version.stamp_of(str(package)), _version.stamp_of(str(package))
+    assert one.startswith("unknown-") and two.startswith("unknown-") and one != two

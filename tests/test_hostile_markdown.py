@@ -175,3 +175,44 @@ def test_build_shows_a_body_beyond_the_limits_as_plain_text(tmp_path: Path) -> N
     page = (out / "assets" / "deep.html").read_text("utf-8")
     assert '<pre class="plain-text">Intro.\n\n&gt; &gt; ' in page
     assert "deep text\n</pre>" in page
+
+
+SITE_CASES = {
+    "title-emphasis-pairs": ("title", "# " + "*a " * 60_000 + "\n"),
+    "title-spaces": ("title", "# a" + " " * 40_000 + "b\n"),
+    "title-spaces-brace": ("title", "# a" + " " * 40_000 + "{#b\n"),
+    "slash-block-spaces": ("mkdocs", "/// note" + " " * 40_000 + "x\ndeep text\n///\n"),
+    "slash-block-title-spaces": ("mkdocs", "/// note |" + " " * 40_000 + "x\ndeep text\n///\n"),
+    "slash-blocks-never-closed": ("mkdocs", "/// note | T\nn\n" * 400 + "deep text\n"),
+    "include-spaces": ("mkdocs", "{! " + " " * 40_000 + "x\ndeep text\n"),
+    "attribute-spaces": ("hugo", "a" + " " * 40_000 + "{#b\ndeep text\n"),
+}
+"""Site syntax built to cost time or to nest without end: (how it is read, the body)."""
+
+SITE_CHILD = """
+import json, sys, time
+from stagemap.read.bare import first_heading
+from stagemap.render.dialects import clean
+found = {}
+for name, (how, text) in json.load(sys.stdin).items():
+    start = time.perf_counter()
+    out = first_heading(text) if how == "title" else clean(text, ".md", how)
+    found[name] = [time.perf_counter() - start, out is not None and ("deep text" in out or how == "title")]
+print(json.dumps(found))
+"""
+
+
+def test_site_syntax_is_read_in_bounded_time_and_depth() -> None:
+    """Seen by a review: a title of 60,000 emphasis marks took 85 s, a run of spaces 11 s, and
+    400 blocks never closed ended the build with a RecursionError."""
+    result = subprocess.run(
+        [sys.executable, "-c", SITE_CHILD],
+        input=json.dumps(SITE_CASES),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    assert {name: round(s, 2) for name, (s, _) in found.items() if s > SECONDS} == {}
+    assert {name: kept for name, (_, kept) in found.items()} == dict.fromkeys(SITE_CASES, True)

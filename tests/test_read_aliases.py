@@ -84,6 +84,9 @@ def test_aliases_title_falls_back_to_the_first_heading_with_a_generator() -> Non
         ("# 100\\% on time\n", "100% on time"),
         ("```sh\n# copy the jobs\ncp a b\n```\n\n# Moving jobs\n", "Moving jobs"),
         ("~~~\n# not this\n~~~~\n#\n    # nor this\n# This one\n", "This one"),
+        ("# The `<div>` element &amp; `&amp;`\n", "The <div> element & &amp;"),  # code as written
+        ("# `<Head>`\n# Props\n", "<Head>"),
+        ("# C# ##\n# No\n", "C#"),
     ],
 )
 def test_aliases_a_first_heading_titles_the_page_as_the_page_shows_it(body: str, title: str) -> None:
@@ -140,7 +143,7 @@ def test_aliases_without_a_generator_tags_is_still_a_near_miss() -> None:
     ]
 
 
-@pytest.mark.parametrize("value", ["false", "{link: /start/, label: Start here}"])
+@pytest.mark.parametrize("value", ["false", "{link: /start/, label: Start here}", "Read on"])
 def test_aliases_a_sites_own_next_is_no_hand_off(value: str) -> None:
     """Starlight's home page says ``next: false`` (no pagination link): it was an error, the page unread."""
     asset, found = read(f"---\ntitle: Home\nnext: {value}\n---\n", "astro")

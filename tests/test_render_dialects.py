@@ -647,6 +647,11 @@ def test_dialects_mkdocs_generic_blocks_nest_stay_in_lists_and_leave_code_alone(
         "```md\n/// tip\nAn example of the syntax.\n///\n```\n\n"
         "    /// tip\n    indented code\n\n> **Never closed**\n>\n> Runs to the end.\n"
     )
+    # What a block holds is taken as written, but for the block's own indentation: code stays code.
+    assert (
+        clean("/// note\n\n    book --van 3\n\n///\n", ".md", "mkdocs")
+        == "> **Note**\n>\n>     book --van 3\n"
+    )
     page = html("/// warning | Mind the *gap*\nStep up.\n///\n", ".md", "mkdocs")
     assert (
         page

@@ -355,3 +355,26 @@ def test_a_public_address_without_the_sites_base_is_shown_not_linked(tmp_path: P
     )
     address = "https://www.acme.example/about-us/"
     assert f'<p class="public-link">On the public site: <a href="{address}">{address}</a></p>' in linked
+
+
+def test_hugo_refs_outside_links_or_broken_show_what_the_author_wrote(tmp_path: Path) -> None:
+    """Seen by a review: the marker a ref's target carries showed in text and in the list of
+    links leading nowhere, a ref to a PDF beside the page was broken, and a marker written
+    500 times in a link ended the build with a RecursionError."""
+    body = (
+        'See {{< ref "b.md" >}} for more. [gone]({{< ref "nope.md" >}}) [sheet]({{< ref "rates.pdf" >}}) '
+        "[odd](" + "/.ref/" * 600 + "b.md)\n"
+    )
+    root = site(
+        tmp_path / "site",
+        extra={
+            "content/blog/c.md": f"---\ntitle: C\n{TAGS}---\n{body}",
+            "content/blog/rates.pdf": b"%PDF-1.4\n",
+        },
+    )
+    text = page(build(root), "blog/c.html")
+    assert "See b.md for more." in text
+    assert '<span class="broken-link" title="Link target not found: nope.md">gone</span>' in text
+    assert '<a href="../../files/blog/rates.pdf">sheet</a>' in text
+    assert "<code>nope.md</code>" in text and "/.ref/nope" not in text
+    assert '<span class="broken-link" title="Link target not found: /.ref/' in text  # the odd one: broken

@@ -52,29 +52,51 @@ def first_heading(body: str) -> str | None:
 _TAG = re.compile(r"<[^<>]*>")
 _FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fenced code block's opening line (a backtick fence's info string holds no backtick)."""
-_ATX_ONE = re.compile(r" {0,3}#(?:[ \t]+(.*?))?[ \t]*$")
-"""A level-one ATX heading (``# Title``), its text."""
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
-_ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$|[ \t]*\{:[^{}]*\}$")
+_ATX_ONE = re.compile(r" {0,3}#(?:[ \t](.*))?$")
+"""A level-one ATX heading (``# Title``), its text (with the spaces around it: stripped after)."""
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[#.][^{}]*\}|\{:[^{}]*\}")
 """An attribute list closing a heading: ``{#id}``, ``{ #id .class }`` (Hugo, MkDocs' attr_list),
 ``{: #id}`` (kramdown)."""
 _INLINE = re.compile(
     r"!?\[([^\]]*)\]\([^()]*\)"  # a link or an image: its text
-    r"|(`+)(.+?)\2"  # a code span: what it holds
+    r"|(`+)(.+?)\2"  # a code span: what it holds, as written
     r"|(\*\*|__)(?=\S)(.+?)(?<=\S)\4"  # strong emphasis
     r"|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"  # emphasis
     r"|\\([!-/:-@\[-`{-~])"  # a backslash escape
 )
+MOST_MARKED = 512
+"""A heading longer than this keeps its inline marks in the title (reading them takes time
+that grows with the square of the length: a hostile page is not worth it)."""
 
 
 def _heading_text(raw: str) -> str:
     """Return a heading's text as its page shows it: its Markdown marks, tags and entities read."""
-    text = _CLOSING_HASHES.sub("", raw.strip())
-    text = _ATTRIBUTE_LIST.sub("", text)
-    if any(mark in text for mark in "[`*_\\<&"):
-        text = _INLINE.sub(lambda m: next(g for g in m.group(1, 3, 5, 6, 7, 8) if g is not None), text)
-        text = html.unescape(_TAG.sub("", text))
+    text = raw.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):  # a closing sequence: ``# Title ##``
+        text = bare.rstrip()
+    brace = text.rfind("{")
+    if brace >= 0 and text.endswith("}") and _ATTRIBUTE_LIST.fullmatch(text, brace):
+        text = text[:brace].rstrip()
+    if len(text) <= MOST_MARKED and any(mark in text for mark in "[`*_\\<&"):
+        text = _inline(text)
     return " ".join(text.split())
+
+
+def _inline(text: str) -> str:
+    """Return ``text`` without its inline Markdown marks, tags and entities; code as written."""
+    out: list[str] = []
+    last = 0
+    for found in _INLINE.finditer(text):
+        out.append(html.unescape(_TAG.sub("", text[last : found.start()])))
+        if found.group(3) is not None:
+            out.append(found.group(3))
+        else:
+            kept = next(g for g in found.group(1, 5, 6, 7, 8) if g is not None)
+            out.append(kept if found.group(8) is not None else _inline(kept))
+        last = found.end()
+    out.append(html.unescape(_TAG.sub("", text[last:])))
+    return "".join(out)
 
 
 def name_title(path: str) -> str:

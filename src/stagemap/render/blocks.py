@@ -188,9 +188,10 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
-def quote(label: str, inner: str, markdown: bool = False) -> str:
-    """Return ``inner`` as a block quote headed by ``label`` in bold (Markdown itself with ``markdown``)."""
-    body = textwrap.dedent(inner).strip("\n")
+def quote(label: str, inner: str, markdown: bool = False, dedent: bool = True) -> str:
+    """Return ``inner`` as a block quote headed by ``label`` in bold (Markdown itself with
+    ``markdown``), its common indentation taken off unless ``dedent`` is false (it is code)."""
+    body = (textwrap.dedent(inner) if dedent else inner).strip("\n")
     lines = [
         f"> **{label if markdown else escape(label)}**",
         ">",

@@ -96,6 +96,7 @@ def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
             if new is not None:
                 child.attrSet(key, new)
                 continue
+            url = url.removeprefix(HUGO_REF)  # a Hugo ref, shown as its author wrote it
             broken.append(url)
             if child.type == "image":
                 child.type, child.tag = "text", ""
@@ -112,7 +113,7 @@ def _unlink(children: list[Token], start: int, url: str) -> None:
     opening.tag = "span"
     attrs: dict[str, Any] = {
         "class": "broken-link",
-        "title": f"Link target not found: {url.removeprefix(HUGO_REF)}",
+        "title": f"Link target not found: {url}",
     }
     opening.attrs = attrs
     depth = 0

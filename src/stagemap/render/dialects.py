@@ -42,7 +42,7 @@ from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .links import HUGO_REF
 from .liquid import highlights, jekyll_code, liquid
-from .slashblocks import hold_slash_blocks
+from .mkdocsyntax import hold_slash_blocks, mkdocs_inserts
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -61,25 +61,20 @@ _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
-_INCLUDE = re.compile(r"^ {0,3}\{([!*])[ \t]*([^\s!*][^\n]*?)[ \t]*\1\}[ \t]*$", re.M)
-"""A file included where it stands, alone on its line: ``{! file.md !}`` (MkDocs' ``mdx_include``),
-``{* file.py hl[3] *}`` (a variant of it that shows code)."""
-_API = re.compile(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
-"""A reference to documentation generated from code (``::: package.module.Class``, MkDocs'
-``mkdocstrings``), with the indented lines of its options."""
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 """An HTML comment: the live page never shows one (a note to the site's authors, a marker)."""
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ATTRIBUTES = re.compile(
-    r"(?<=[^\n])\n[ \t]*\{:[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$"
-    r"|^[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|[ \t]+\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$",
+    r"(?<=[^\n])\n[ \t]*+\{:[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$"
+    r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|(?<![ \t])[ \t]++\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$",
     re.M,
 )
 """An attribute list (kramdown, Hugo, mmark): on a line of its own, dropped, but for its
 ``#id`` right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``); after a heading on
-its line, its ``#id``: kept as an anchor (`stagemap.render.anchors`), so that links to it work."""
+its line, its ``#id``: kept as an anchor (`stagemap.render.anchors`), so that links to it work. (A run of
+spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
 
 
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
@@ -231,7 +226,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":
-        text = _mkdocs_inserts(text)
+        text = mkdocs_inserts(text)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator == "mkdocs" and ":" in text:
@@ -240,18 +235,6 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
-    return text
-
-
-def _mkdocs_inserts(text: str) -> str:
-    """Return ``text`` with MkDocs' included files and generated references as placeholders:
-    the live page shows what another file holds, or what was made from code, there."""
-    if "{!" in text or "{*" in text:
-        text = _INCLUDE.sub(
-            lambda m: "\n" + placeholder(f"Included from {m.group(2).split()[0]}") + "\n", text
-        )
-    if ":::" in text:
-        text = _API.sub(lambda m: "\n" + placeholder(f"Reference of {m.group(1)}") + "\n", text)
     return text
 
 
@@ -335,7 +318,16 @@ def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
     if "{{" not in text:
         return text
     text = _PAIRED.sub(lambda m: _paired(m, params), text)
-    return _SHORTCODE.sub(lambda m: _single(m.group(2), params), text)
+    return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
+
+
+_TARGET_BEFORE = re.compile(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
+"""What stands before a link's target: ``](``, ``href="``, a reference definition's ``]:``."""
+
+
+def _in_target(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` starts a link's target (a ``ref`` there is looked up as Hugo does)."""
+    return _TARGET_BEFORE.search(text, max(0, at - 12), at) is not None
 
 
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
@@ -356,7 +348,7 @@ def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     return inner
 
 
-def _single(raw: str, params: Mapping[str, Any]) -> str:
+def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
     raw = raw.strip()
     if raw.startswith("/*") and raw.endswith("*/"):  # Hugo's way of writing a shortcode as text
         return f"`{{{{<{raw[2:-2]}>}}}}`"
@@ -384,7 +376,7 @@ def _single(raw: str, params: Mapping[str, Any]) -> str:
     if name == "gist" and len(positional) >= 2:
         return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
     if name in ("ref", "relref") and first:
-        return _link_target(HUGO_REF + first)  # looked up as Hugo does (`BodyLinks`)
+        return _link_target(HUGO_REF + first) if target else first  # a target: looked up as Hugo does
     if name == "param" and first:
         value = params.get(first)
         return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)

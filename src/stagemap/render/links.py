@@ -126,6 +126,10 @@ class BodyLinks:
     def __call__(self, url: str) -> str | None:
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
+        return self._link(url)
+
+    def _link(self, url: str) -> str | None:
+        """Return the link for ``url`` as any link in a body is resolved (see the class docstring)."""
         path, sep, fragment = url.partition("#")
         path = unquote(path.partition("?")[0])
         if path.startswith("/"):  # from the content folder's root, or a route root
@@ -154,7 +158,7 @@ class BodyLinks:
         if not path:
             return _anchor(fragment) or None
         if path.startswith("/"):
-            return self(ref)
+            return self._link(ref)  # (a marker in it again is a path no page has: broken)
         tried = [posixpath.join(self.source_dir, path)] + ([] if path.startswith(".") else [path])
         extensions = self.routes.extensions if self.routes is not None else (".md",)
         for target in tried:
@@ -164,6 +168,7 @@ class BodyLinks:
                 [target]
                 if last.endswith(extensions)
                 else [
+                    target,  # a file other than a page (a PDF beside it)
                     *(target + e for e in extensions),
                     *(f"{target}/{index}{e}" for index in ("_index", "index") for e in extensions),
                 ]

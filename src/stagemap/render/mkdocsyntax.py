@@ -1,4 +1,8 @@
-"""MkDocs' generic blocks (the ``pymdownx.blocks`` extensions), turned into Markdown.
+"""MkDocs' own syntax, turned into Markdown: generic blocks, included files, generated references.
+
+Included files (``{! file.md !}``, ``{* file.py *}``) and references made from code
+(``::: package.Class``) become placeholders (`mkdocs_inserts`); generic blocks (the
+``pymdownx.blocks`` extensions) are held and turned as follows (`hold_slash_blocks`).
 
 A block opens with a line of three or more slashes, its name and, after ``|``, its argument
 (``/// note | Technical details``); lines indented four spaces right under it are its options
@@ -6,7 +10,8 @@ in YAML (``    type: warning``); it closes at a line of as many slashes alone (`
 it holds is Markdown that is not indented, so a block of code may sit in it, and blocks nest:
 an outer one usually has more slashes (``//// tab | Python`` around ``/// tip``), one with as
 many is closed first. A block never closed runs to the end of the page, as the extension
-reads it. In a block of code, a line of slashes is code.
+reads it; blocks are read eight deep (`MOST_NESTED`), deeper ones left as written. In a
+block of code, a line of slashes is code.
 
 On the page here, as the live page shows them:
 
@@ -23,16 +28,19 @@ Used by `stagemap.render.dialects` for ``generator: mkdocs`` alone.
 from __future__ import annotations
 
 import re
-import textwrap
+import threading
 from collections.abc import Callable
 
 from .blocks import fence_after, indented, may_indent, quote
+from .jsx import placeholder
 
 _OPEN = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$"
+    r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"
 )
+"""A block's opening line (its title taken as written, to the end of the line: no pattern here
+backtracks over a long run of spaces)."""
 _CLOSE = re.compile(r"^[ \t]*(/{3,})[ \t]*$")
-_OPTION = re.compile(r"^ {4}([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_OPTION = re.compile(r"^ {4}([\w-]+)[ \t]*:(.*)$")
 _STRONG = re.compile(r"\*\*|__")
 _AS_WRITTEN = frozenset({"html", "caption", "figure-caption", "table-caption", "define", "definition"})
 """Blocks whose content is shown as it stands."""
@@ -44,6 +52,8 @@ def hold_slash_blocks(text: str, clean_inner: Callable[[str], str], held: dict[s
     What a block holds is cleaned on its own (``clean_inner``: its code kept as code, its own
     blocks turned the same way), so that the blocks of code in it cannot split it.
     """
+    if _nesting.depth >= MOST_NESTED:
+        return text  # deeper blocks stay as written: a page of blocks never closed nests one in each
     lines = text.split("\n")
     out: list[str] = []
     fence, i = "", 0
@@ -57,12 +67,32 @@ def hold_slash_blocks(text: str, clean_inner: Callable[[str], str], held: dict[s
             continue
         end = _end(lines, i, len(opener.group("slashes")))
         options, start = _options(lines, i + 1, end)
-        inner = clean_inner(textwrap.dedent("\n".join(lines[start:end])))
+        indent = opener.group("indent")
+        content = "\n".join(
+            line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines[start:end]
+        )
+        _nesting.depth += 1
+        try:
+            inner = clean_inner(content)
+        finally:
+            _nesting.depth -= 1
         token = f"\ue000{len(held)}\ue000"
         held[token] = indented(_shown(opener, options, inner).strip("\n"), opener.group("indent"))
         out += ["", token, ""]
         i = end + 1
     return "\n".join(out)
+
+
+MOST_NESTED = 8
+"""Blocks inside blocks read as blocks, this many deep; deeper ones are left as written."""
+
+
+class _Nesting(threading.local):
+    depth = 0
+    """How many blocks the text being read is inside, on this thread."""
+
+
+_nesting = _Nesting()
 
 
 def _end(lines: list[str], start: int, slashes: int) -> int:
@@ -90,7 +120,7 @@ def _options(lines: list[str], start: int, end: int) -> tuple[dict[str, str], in
         option = _OPTION.match(lines[start])
         if option is None:
             break
-        options[option.group(1).lower()] = option.group(2).strip("'\"")
+        options[option.group(1).lower()] = option.group(2).strip().strip("'\"")
         start += 1
     return options, start
 
@@ -105,4 +135,31 @@ def _shown(opener: re.Match[str], options: dict[str, str], inner: str) -> str:
         return f"\n\n**{title or 'Tab'}**\n\n{body}\n\n"
     if name == "admonition":
         name = options.get("type", "") or "note"
-    return quote(title or name.replace("-", " ").capitalize(), body, markdown=True)
+    return quote(title or name.replace("-", " ").capitalize(), body, markdown=True, dedent=False)
+
+
+_INCLUDE = re.compile(r"^ {0,3}\{([!*])([^\n]*)$", re.M)
+"""A file included where it stands, alone on its line: ``{! file.md !}`` (MkDocs' ``mdx_include``),
+``{* file.py hl[3] *}`` (a variant of it that shows code)."""
+_API = re.compile(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
+"""A reference to documentation generated from code (``::: package.module.Class``, MkDocs'
+``mkdocstrings``), with the indented lines of its options."""
+
+
+def mkdocs_inserts(text: str) -> str:
+    """Return ``text`` with MkDocs' included files and generated references as placeholders:
+    the live page shows what another file holds, or what was made from code, there."""
+    if "{!" in text or "{*" in text:
+        text = _INCLUDE.sub(_included, text)
+    if ":::" in text:
+        text = _API.sub(lambda m: "\n" + placeholder(f"Reference of {m.group(1)}") + "\n", text)
+    return text
+
+
+def _included(line: re.Match[str]) -> str:
+    """Return a line ``{! file !}`` (``{* file *}``) as its placeholder; any other line as it is."""
+    mark, rest = line.group(1), line.group(2).rstrip(" \t")
+    inner = rest[: -len(mark) - 1].split() if rest.endswith(mark + "}") else []
+    if not inner or inner[0][0] in "!*":
+        return line.group(0)
+    return "\n" + placeholder(f"Included from {inner[0]}") + "\n"
