@@ -449,3 +449,21 @@ def test_schema_without_personas_allows_none(tmp_path: Path) -> None:
     assert schema["properties"]["personas"]["maxItems"] == 0
     assert _valid({"title": "T", "stages": "awareness", "questions": "risk", "personas": []}, schema)
     assert not _valid({"title": "T", "stages": "awareness", "questions": "risk", "personas": ["x"]}, schema)
+
+
+def test_init_writes_no_sample_asset_into_a_library_that_is_there_already(tmp_path: Path) -> None:
+    """A folder of Markdown notes with no generator's configuration got the sample 'why we
+    exist' page among them, to be counted, tagged and shipped with the rest."""
+    write(tmp_path, {"content/pricing.md": "# Pricing\n", "content/guides/setup.markdown": "# Setup\n"})
+    code, out, _ = run("init", str(tmp_path))
+    assert code == 0
+    assert out == (
+        f"Created a stagemap project in {tmp_path.as_posix()}:\n  stagemap.yml\n  templates/README.md\n  .gitignore\n"
+        "content/ holds 2 Markdown files already: no sample asset was written among them ('stagemap check'"
+        " says what each lacks, 'stagemap tag' adds stages and questions)\n"
+        f"Next: cd {tmp_path.as_posix()}, edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "content").rglob("*") if p.is_file()) == [
+        "pricing.md",
+        "setup.markdown",
+    ]

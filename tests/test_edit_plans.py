@@ -150,9 +150,13 @@ def test_plan_init_lists_the_files_and_refuses_existing_ones(tmp_path: Path) -> 
     plan = plan_init(tmp_path / "acme", "hourglass")
     assert tuple(plan.files) == (*INIT_FILES, ".gitignore")
     assert plan.files["stagemap.yml"].count("model: hourglass\n") == 1
-    write(tmp_path / "acme", {"content/why-we-exist.md": "mine"})
-    with pytest.raises(UsageError, match=r"why-we-exist.md already exists; init never overwrites"):
+    write(tmp_path / "acme", {"templates/README.md": "mine"})
+    with pytest.raises(UsageError, match=r"templates/README.md already exists; init never overwrites"):
         plan_init(tmp_path / "acme", "hourglass")
+    # A library there already (the sample of an earlier init too) gets no sample among its files.
+    write(tmp_path / "again", {"content/why-we-exist.md": "mine"})
+    again = plan_init(tmp_path / "again", "hourglass")
+    assert (tuple(again.files), again.library) == (("stagemap.yml", "templates/README.md", ".gitignore"), 1)
 
 
 def test_check_summary_and_json_come_from_the_library() -> None:

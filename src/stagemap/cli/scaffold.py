@@ -16,6 +16,7 @@ from ..read.settings import load_config
 from ..render.adopt import found_lines
 from ..render.environment import list_templates
 from ..render.schema import render_schema
+from ..render.words import plural
 from ..write.atomic import atomic_write
 from ..write.targets import confined
 from .app import CONTEXT, _Group, _State, pass_state
@@ -65,6 +66,11 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     click.echo(f"Created a stagemap project{'' if here else f' in {folder.as_posix()}'}:")
     for rel in plan.files:
         click.echo(f"  {rel}")
+    if plan.library:
+        click.echo(
+            f"content/ holds {plural(plan.library, 'Markdown file')} already: no sample asset was written"
+            " among them ('stagemap check' says what each lacks, 'stagemap tag' adds stages and questions)"
+        )
     if plan.missing_ignores:
         click.echo(
             f"Add to .gitignore: {' '.join(plan.missing_ignores)} (init leaves an existing .gitignore alone)"

@@ -8,6 +8,7 @@ may be the user's, with its own order and comments), and the lines it lacks are 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,8 @@ class InitPlan:
     """Text per path relative to the folder, in the order to write them."""
     missing_ignores: tuple[str, ...] = ()
     """Lines an existing .gitignore lacks (init never changes it, so it names them instead)."""
+    library: int = 0
+    """Markdown files ``content/`` holds already: then no sample asset is written among them."""
 
 
 def plan_init(folder: Path, model: str) -> InitPlan:
@@ -70,6 +73,9 @@ def plan_init(folder: Path, model: str) -> InitPlan:
         raise UsageError(f"{folder} is not a folder")
     name = folder.resolve().name or "My company"
     files = init_files(name, model)
+    library = _markdown_files(folder / "content")
+    if library:
+        del files[EXAMPLE_ASSET]  # the user's own library: no sample among its files
     existing = [rel for rel in files if (folder / rel).exists() or (folder / rel).is_symlink()]
     if existing:
         shown = ", ".join((folder / rel).as_posix() for rel in existing)
@@ -77,8 +83,17 @@ def plan_init(folder: Path, model: str) -> InitPlan:
         raise UsageError(f"{shown} already {verb}; init never overwrites, so nothing was written")
     ignore = folder / ".gitignore"
     if not ignore.exists() and not ignore.is_symlink():
-        return InitPlan(folder, {**files, ".gitignore": GITIGNORE})
-    return InitPlan(folder, files, _missing_ignores(ignore))
+        return InitPlan(folder, {**files, ".gitignore": GITIGNORE}, library=library)
+    return InitPlan(folder, files, _missing_ignores(ignore), library)
+
+
+def _markdown_files(content: Path) -> int:
+    """Return how many Markdown files (``.md``, ``.markdown``) are under ``content``, links not followed."""
+    count = 0
+    for _dirpath, dirnames, filenames in os.walk(content):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        count += sum(name.lower().endswith((".md", ".markdown")) for name in filenames)
+    return count
 
 
 def _missing_ignores(ignore: Path) -> tuple[str, ...]:
