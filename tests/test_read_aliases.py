@@ -143,9 +143,20 @@ def test_aliases_without_a_generator_tags_is_still_a_near_miss() -> None:
     ]
 
 
-@pytest.mark.parametrize("value", ["false", "{link: /start/, label: Start here}", "Read on"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "false",
+        "{link: /start/, label: Start here}",
+        "Read on",
+        "setup.html",
+        "/docs/setup/",
+        "https://x.example/a",
+    ],
+)
 def test_aliases_a_sites_own_next_is_no_hand_off(value: str) -> None:
-    """Starlight's home page says ``next: false`` (no pagination link): it was an error, the page unread."""
+    """Starlight's home page says ``next: false`` (no pagination link): it was an error, the page
+    unread; Gatsby docs write ``next: setup.html``: 27 errors on React's old site."""
     asset, found = read(f"---\ntitle: Home\nnext: {value}\n---\n", "astro")
     assert found == [] and asset is not None and asset.next == ""
     asset, found = read("---\ntitle: Home\nnext: pricing\n---\n", "astro")

@@ -30,7 +30,7 @@ from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
-from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys
+from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys, site_own_next
 from .ruling import apply_rules
 from .sources import ToRead
 from .urls import page_url
@@ -257,11 +257,7 @@ def _asset(
     if review_by is None and updated is not None and rules.max_age[0]:
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
-    # A site's own use of the key (Starlight's ``next: false``, ``next: {link, label}``, ``next:
-    # Read on``, a label: no id holds a space): not a hand-off.
-    given = fm.get("next")
-    own = isinstance(given, bool | dict) or (isinstance(given, str) and len(given.split()) > 1)
-    next_step = None if rules.generator and own else fields.text("next")
+    next_step = None if rules.generator and site_own_next(fm.get("next")) else fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
     audience = _audience(fields, loaded, place, add) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"

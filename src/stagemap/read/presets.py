@@ -203,3 +203,21 @@ def preset_route_roots(generator: str) -> tuple[str, ...]:
 def preset_static(generator: str) -> tuple[str, ...]:
     """Return the folders ``generator`` serves from the site root."""
     return _STATIC.get(generator, ())
+
+
+_PAGE_ENDINGS = (".html", ".htm", ".md", ".mdx", ".markdown")
+
+
+def site_own_next(value: object) -> bool:
+    """Whether a ``next`` on a site's page is the site's own pagination, not a hand-off: true or
+    false, a mapping (Starlight's ``next: false``, ``{link, label}``), a label (words: no id holds
+    a space), a route or an address (``/docs/setup/``), a page's file (Gatsby docs'
+    ``next: setup.html``): no asset or stage id is any of these."""
+    if isinstance(value, bool | dict):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return (
+        len(text.split()) > 1 or text.startswith("/") or "://" in text or text.lower().endswith(_PAGE_ENDINGS)
+    )
