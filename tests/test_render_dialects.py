@@ -670,3 +670,32 @@ def test_dialects_mkdocs_included_files_and_generated_references_are_placeholder
         "Keep {! this !} in its sentence.\n\n*\\[Reference of fernhill.jobs.Booking: shown on the live site\\]*\n\nEnd.\n"
     )
     assert clean("::: fernhill.jobs\n", ".md", "hugo") == "::: fernhill.jobs\n"
+
+
+def test_dialects_attribute_lists_of_every_form_leave_their_id_and_no_text() -> None:
+    """Material's changelog writes ``### 9.7.6 { id="9.7.6" }`` and its buttons ``[x](y){ .md-button }``:
+    the lists showed as text and links to the headings led nowhere."""
+    text = (
+        '### 9.7.6 <small>March</small> { id="9.7.6" }\n\n## Van rota { id=rota data-toc-label="Rota" }\n\n'
+        "## Plain {.unnumbered}\n\n- :material-clock:{ .lg .middle } __Quick__\n\n"
+        '[Start](https://x.example){ .md-button } and ![Van](van.png){ width="300" }\n\n'
+        "Text with braces {like this} stays, as does `{ .code }`.\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        f"### 9.7.6 <small>March</small>{anchor('9.7.6')}\n\n## Van rota{anchor('rota')}\n\n## Plain\n\n"
+        "- __Quick__\n\n[Start](https://x.example) and ![Van](van.png)\n\n"
+        "Text with braces {like this} stays, as does `{ .code }`.\n"
+    )
+    # Hugo has no attribute lists inside a line: one there is text.
+    assert clean("[a](b){ .c }\n", ".md", "hugo") == "[a](b){ .c }\n"
+
+
+def test_dialects_mkdocs_tabs_in_list_items_and_admonitions_with_modifiers() -> None:
+    text = (
+        '- Activate it:\n\n    === "macOS"\n\n        ``` sh\n        . venv/bin/activate\n        ```\n\n'
+        '    === "Windows"\n\n        Run it.\n\n- Next.\n\n!!! info inline end "On the side"\n\n    Beside the text.\n'
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "- Activate it:\n\n    **macOS**\n\n    ``` sh\n    . venv/bin/activate\n    ```\n\n"
+        "    **Windows**\n\n    Run it.\n\n- Next.\n\n> **On the side**\n>\n> Beside the text.\n"
+    )

@@ -101,3 +101,38 @@ def _own_fragments(body: str) -> str:
 
     fixed = _SAME_PAGE.sub(point, body)
     return body if fixed == body else fixed
+
+
+# -- attribute lists ------------------------------------------------------------------------------
+_ATTR_TOKEN = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
+"""One item of an attribute list: ``#id``, ``.class``, ``key=value`` (its value quoted or not)."""
+_ATTR_LIST = rf"\{{:?[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}}"
+_ATTRIBUTES = re.compile(
+    rf"(?<=[^\n])\n[ \t]*+(\{{:[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
+    rf"|^[ \t]*+{_ATTR_LIST}[ \t]*\n?|(?<![ \t])[ \t]++({_ATTR_LIST})[ \t]*$",
+    re.M,
+)
+"""An attribute list (kramdown, Hugo, MkDocs' attr_list: ``{#id}``, ``{ .class }``, ``{ id="9.7.0"
+data-toc-label="x" }``): on a line of its own, dropped, but for its id right under a block
+(kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``); at the end of a line (a heading's), its id (``#id``
+or ``id=``) kept as an anchor (`stagemap.render.anchors`), so that links to it work. (A run of
+spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
+_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*_`>]){_ATTR_LIST}")
+"""An attribute list right after an inline element (``[Start](x){ .md-button }``,
+``:material-clock:{ .lg }``, kramdown's ``*x*{: .y}``): the element's looks, not text."""
+_ATTR_ID = re.compile(r"""(?:^|[\s{:])#([\w:.-]+)|(?:^|[\s{:])id=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s{}"']+))""")
+
+
+def _attribute_anchor(match: re.Match[str]) -> str:
+    """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing."""
+    attrs = match.group(1) or match.group(2) or ""
+    found = _ATTR_ID.search(attrs)
+    return anchor(next((g for g in found.groups() if g), "")) if found else ""
+
+
+def attribute_lists(text: str, *, inline: bool = False) -> str:
+    """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); with ``inline`` (MkDocs'
+    attr_list, kramdown), those right after an inline element dropped too."""
+    if inline:
+        text = _INLINE_ATTRIBUTES.sub("", text)
+    return _ATTRIBUTES.sub(_attribute_anchor, text)

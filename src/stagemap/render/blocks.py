@@ -15,7 +15,11 @@ _DOCUSAURUS_NOTE = re.compile(
 )
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too."""
-_MKDOCS_NOTE = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
+_MKDOCS_NOTE = re.compile(
+    r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$"""
+)
+"""An MkDocs admonition's opening line: ``!!! note "Title"``, with Material's modifiers too
+(``!!! info inline end "Title"``, ``??? note annotate``)."""
 _MARKDOWN_OPEN = re.compile(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
 )
@@ -259,7 +263,11 @@ def notes(text: str) -> str:
         colons = _DOCUSAURUS_NOTE.match(line)
         if colons and not may_indent(lines, i, colons.group("indent")):
             colons = None  # indented code showing an admonition, not one
-        bang = _MKDOCS_NOTE.match(line) or _MKDOCS_TAB.match(line)
+        bare = line.lstrip(" \t")
+        bang = _MKDOCS_NOTE.match(bare) or _MKDOCS_TAB.match(bare)
+        indent = line[: len(line) - len(bare)]
+        if bang and indent and not may_indent(lines, i, indent):
+            bang = None  # indented code showing one, not one (inside a list item it is one)
         if colons:
             mark = colons.group("colons")
             end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), None)
@@ -269,12 +277,13 @@ def notes(text: str) -> str:
                 i = end + 1
                 continue
         elif bang:
-            end = _indented_end(lines, i)
+            end = _indented_end(lines, i, indent)
             inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
             if bang.re is _MKDOCS_TAB:  # each tab's content, under its title, one after another
-                out.append(f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n")
+                made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
             else:
-                out.append(quote(bang.group(2) or bang.group(1).capitalize(), inner))
+                made = quote(bang.group(2) or bang.group(1).capitalize(), inner)
+            out.append(indented(made, indent))
             i = end
             continue
         out.append(line)
@@ -282,10 +291,12 @@ def notes(text: str) -> str:
     return "\n".join(out)
 
 
-def _indented_end(lines: list[str], start: int) -> int:
-    """Return the index past the indented lines (blank ones inside included) after ``start``."""
+def _indented_end(lines: list[str], start: int, indent: str = "") -> int:
+    """Return the index past the lines indented past ``indent`` (blank ones inside included) after ``start``."""
     end = start + 1
-    while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+    while end < len(lines) and (
+        lines[end].startswith((indent + "    ", indent + "\t")) or not lines[end].strip()
+    ):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..read.htmlpage import html_page_to_markdown
 from ..read.markdowntext import lf
-from .anchors import anchor
+from .anchors import attribute_lists
 from .blocks import (
     HELD,
     escape,
@@ -66,17 +66,6 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 """An HTML comment: the live page never shows one (a note to the site's authors, a marker)."""
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
-_ATTRIBUTES = re.compile(
-    r"(?<=[^\n])\n[ \t]*+\{:[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$"
-    r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?|(?<![ \t])[ \t]++\{:?[ \t]*#([\w-]+)[^{}\n]*\}[ \t]*$",
-    re.M,
-)
-"""An attribute list (kramdown, Hugo, mmark): on a line of its own, dropped, but for its
-``#id`` right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``); after a heading on
-its line, its ``#id``: kept as an anchor (`stagemap.render.anchors`), so that links to it work. (A run of
-spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-
-
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
 
@@ -219,7 +208,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     if mdx:
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = _ATTRIBUTES.sub(lambda m: anchor(m.group(1) or m.group(2) or ""), text)
+        text = attribute_lists(text, inline=generator in ("mkdocs", "jekyll"))
     text = _shortcodes(text, params)
     if generator == "jekyll":
         text = liquid(text, params)
