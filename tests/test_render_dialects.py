@@ -699,3 +699,16 @@ def test_dialects_mkdocs_tabs_in_list_items_and_admonitions_with_modifiers() -> 
         "- Activate it:\n\n    **macOS**\n\n    ``` sh\n    . venv/bin/activate\n    ```\n\n"
         "    **Windows**\n\n    Run it.\n\n- Next.\n\n> **On the side**\n>\n> Beside the text.\n"
     )
+
+
+def test_dialects_raw_html_in_a_list_items_text_is_read_and_stays_in_the_item() -> None:
+    """Material's docs put a <div> in a numbered item's text, four spaces in: it was taken for
+    indented code and shown as escaped tags; an <img> two spaces in left its item."""
+    text = (
+        '1.  Find the icon:\n\n    <div class="search">\n      <a href="https://x.example">Icons</a>\n    </div>\n\n'
+        '- Load the van:\n\n  <img src="van.png" alt="The van">\n\n    Then drive.\n\nAfter.\n\n    <b>code</b>\n'
+    )
+    assert clean(text, ".md", "mkdocs", html=True) == (
+        "1.  Find the icon:\n\n    [Icons](https://x.example)\n\n"
+        "- Load the van:\n\n  ![The van](van.png)\n\n    Then drive.\n\nAfter.\n\n    <b>code</b>\n"
+    )

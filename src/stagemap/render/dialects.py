@@ -33,6 +33,7 @@ from .blocks import (
     footnotes,
     hold_fences,
     hold_notes_with_code,
+    may_indent,
     notes,
     put_fences_back,
     quote,
@@ -229,17 +230,25 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
 
 def _outside_indented_code(text: str, change: Any) -> str:
     """Apply ``change`` to the runs of lines that are not an indented code block (four spaces or
-    a tab in, after a blank line or another such line), each run on its own."""
+    a tab in, after a blank line or another such line, but for a list item's own text), each run
+    on its own."""
     runs: list[tuple[bool, list[str]]] = []
     blank_before = True
-    for line in text.split("\n"):
-        code = line.startswith(("    ", "\t")) and (blank_before or (runs and runs[-1][0]))
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        code = line.startswith(("    ", "\t")) and (
+            (runs and runs[-1][0]) or (blank_before and not may_indent(lines, at, _indent(line)))
+        )
         code = bool(code) or (not line.strip() and bool(runs) and runs[-1][0])
         if not runs or runs[-1][0] != code:
             runs.append((code, []))
         runs[-1][1].append(line)
         blank_before = not line.strip()
     return "\n".join("\n".join(lines) if code else change("\n".join(lines)) for code, lines in runs)
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _split_fences(text: str) -> list[tuple[str, bool]]:

@@ -146,7 +146,7 @@ class _Builder:
                 before = text[start:at]
                 line = text.rfind("\n", 0, at) + 1
                 lead = text[line:at]
-                indent = None if lead.strip() or self.html else lead
+                indent = None if lead.strip() else lead
                 if indent:  # put back around what the element becomes (see `_placed`)
                     before = before[: len(before) - len(indent)] if before.endswith(indent) else before
                     indent = _item_indent(text, line, len(indent.expandtabs(4)))
