@@ -712,3 +712,22 @@ def test_dialects_raw_html_in_a_list_items_text_is_read_and_stays_in_the_item() 
         "1.  Find the icon:\n\n    [Icons](https://x.example)\n\n"
         "- Load the van:\n\n  ![The van](van.png)\n\n    Then drive.\n\nAfter.\n\n    <b>code</b>\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "generator", "html_in", "expected"),
+    [
+        # Seen by a review: braces in code and prose were read as attribute lists and lost.
+        ("Lua:\n\n    local t = {a=1, b=2}\n    style {.x}\n", "hugo", False, None),
+        ("Config with {retries=3, delay=5}\n", "mkdocs", False, None),
+        ("$\\sum_{i=1}^{n} x_i$\n", "mkdocs", False, None),  # maths, not an attribute list
+        ("!!! Big news today\n", "hugo", False, None),  # prose, not an admonition
+        ("Intro\n\n* * *\n\n    <b>tag</b>\n", "mkdocs", True, None),  # code after a thematic break
+        ('## Help { title="see #faq" }\n', "mkdocs", False, "## Help\n"),  # no id in a value
+        ("[x](y){.btn} and *e*{: .note}\n", "jekyll", False, "[x](y){.btn} and *e*\n"),  # kramdown: {: only
+    ],
+)
+def test_dialects_braces_that_are_no_attribute_list_stay(
+    text: str, generator: str, html_in: bool, expected: str | None
+) -> None:
+    assert clean(text, ".md", generator, html=html_in) == (text if expected is None else expected)

@@ -109,30 +109,44 @@ _ATTR_TOKEN = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
 _ATTR_LIST = rf"\{{:?[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}}"
 _ATTRIBUTES = re.compile(
     rf"(?<=[^\n])\n[ \t]*+(\{{:[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
-    rf"|^[ \t]*+{_ATTR_LIST}[ \t]*\n?|(?<![ \t])[ \t]++({_ATTR_LIST})[ \t]*$",
+    r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?"
+    r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
+    rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({_ATTR_LIST})[ \t]*$",
     re.M,
 )
-"""An attribute list (kramdown, Hugo, MkDocs' attr_list: ``{#id}``, ``{ .class }``, ``{ id="9.7.0"
-data-toc-label="x" }``): on a line of its own, dropped, but for its id right under a block
-(kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``); at the end of a line (a heading's), its id (``#id``
-or ``id=``) kept as an anchor (`stagemap.render.anchors`), so that links to it work. (A run of
+"""An attribute list (kramdown, Hugo, MkDocs' attr_list): on a line of its own (``{.class}``,
+``{#id}``), dropped, but for its id right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``);
+at the end of a line, one that starts with its ``#id``, and at the end of a heading, any
+(``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
+so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*_`>]){_ATTR_LIST}")
-"""An attribute list right after an inline element (``[Start](x){ .md-button }``,
-``:material-clock:{ .lg }``, kramdown's ``*x*{: .y}``): the element's looks, not text."""
-_ATTR_ID = re.compile(r"""(?:^|[\s{:])#([\w:.-]+)|(?:^|[\s{:])id=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s{}"']+))""")
+_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*]){_ATTR_LIST}")
+"""An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
+``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list). Not after ``_``:
+``x_{i=1}`` is maths."""
+_SPAN_ATTRIBUTES = re.compile(rf"(?<=[)\]*])\{{:[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}}")
+"""kramdown's attribute list of a span (``*x*{: .note}``), which always starts ``{:``."""
+_ATTR_ITEM = re.compile(_ATTR_TOKEN)
 
 
 def _attribute_anchor(match: re.Match[str]) -> str:
-    """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing."""
-    attrs = match.group(1) or match.group(2) or ""
-    found = _ATTR_ID.search(attrs)
-    return anchor(next((g for g in found.groups() if g), "")) if found else ""
+    """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
+    heading's text (the list's last form) stays in front of it."""
+    attrs = match.group(1) or match.group(2) or match.group(4) or ""
+    name = ""
+    for item in _ATTR_ITEM.finditer(attrs):
+        token = item.group(0)
+        if token.startswith("#") or token.startswith("id="):
+            name = token[1:] if token.startswith("#") else token[3:].strip("\"'")
+            break
+    return (match.group(3) or "") + anchor(name)
 
 
-def attribute_lists(text: str, *, inline: bool = False) -> str:
-    """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); with ``inline`` (MkDocs'
-    attr_list, kramdown), those right after an inline element dropped too."""
-    if inline:
+def attribute_lists(text: str, generator: str = "") -> str:
+    """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
+    site, those right after an inline element dropped too (`_INLINE_ATTRIBUTES`, `_SPAN_ATTRIBUTES`)."""
+    if generator == "mkdocs":
         text = _INLINE_ATTRIBUTES.sub("", text)
+    elif generator == "jekyll":
+        text = _SPAN_ATTRIBUTES.sub("", text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)

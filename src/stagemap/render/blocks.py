@@ -16,7 +16,7 @@ _DOCUSAURUS_NOTE = re.compile(
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too."""
 _MKDOCS_NOTE = re.compile(
-    r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$"""
+    r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+(?:inline|end|annotate))*(?:[ \t]+"([^"\n]*)")?[ \t]*$"""
 )
 """An MkDocs admonition's opening line: ``!!! note "Title"``, with Material's modifiers too
 (``!!! info inline end "Title"``, ``??? note annotate``)."""
@@ -211,7 +211,8 @@ def _note_label(opener: re.Match[str]) -> str:
     return f"{kind}: {title}" if title else kind
 
 
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t](?![ \t]*[-*_][ \t]*[-*_][ \t]*$)")
+"""A list item's opening (not a thematic break: ``* * *``, ``- - -``)."""
 
 
 def may_indent(lines: list[str], at: int, indent: str) -> bool:

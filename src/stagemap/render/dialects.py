@@ -209,7 +209,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     if mdx:
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = attribute_lists(text, inline=generator in ("mkdocs", "jekyll"))
+        text = attribute_lists(text, generator)
     text = _shortcodes(text, params)
     if generator == "jekyll":
         text = liquid(text, params)
