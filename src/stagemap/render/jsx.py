@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 from ..read.markdowntext import element_anchor, link_target
 from .anchors import anchored
-from .blocks import escape, item_column, quote
+from .blocks import ItemColumns, escape, quote
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -124,6 +123,8 @@ class _Builder:
     """Read HTML in Markdown: no expressions, void elements, unquoted attribute values."""
     out: list[str] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
+    items: ItemColumns | None = None
+    """The list items' text columns, worked out at the first indented element (see `ItemColumns`)."""
 
     def run(self) -> str:
         text, start = self.text, 0
@@ -149,7 +150,10 @@ class _Builder:
                 indent = None if lead.strip() else lead
                 if indent:  # put back around what the element becomes (see `_placed`)
                     before = before[: len(before) - len(indent)] if before.endswith(indent) else before
-                    indent = _item_indent(text, line, len(indent.expandtabs(4)))
+                    if self.items is None:
+                        self.items = ItemColumns(text)
+                    column = self.items.at(line, len(indent.expandtabs(4)))
+                    indent = " " * column if column else ""
                 self.out.append(before)
                 if self.html and tag.name.lower() in _VOID:
                     tag.empty = True
@@ -195,26 +199,6 @@ class _Builder:
         own_line = opened.indent is not None and line_end and opened.tag.name[:1].isupper()
         block = opened.block or (own_line and not self.html)
         self.out.append(_placed(_element(opened.tag, children, block), opened.indent, block))
-
-
-def _item_indent(text: str, line: int, width: int) -> str:
-    """Return the indentation an element's tag indented ``width`` columns at ``line`` keeps: its
-    list item's text column, when one holds it (MDX does not read indentation as code; inside a
-    list, the item's column keeps it in the item); none elsewhere."""
-    column = item_column(_lines_above(text, line), width)
-    return " " * column if column else ""
-
-
-def _lines_above(text: str, line: int, most: int = 200) -> Iterator[str]:
-    """Yield the lines before the one starting at ``line``, nearest first (at most ``most``): only
-    as many as are asked for are cut out of the text."""
-    end = line - 1
-    for _ in range(most):
-        if end < 0:
-            return
-        start = text.rfind("\n", 0, end) + 1
-        yield text[start:end]
-        end = start - 1
 
 
 def _placed(made: str, indent: str | None, block: bool) -> str:
