@@ -731,3 +731,17 @@ def test_dialects_braces_that_are_no_attribute_list_stay(
     text: str, generator: str, html_in: bool, expected: str | None
 ) -> None:
     assert clean(text, ".md", generator, html=html_in) == (text if expected is None else expected)
+
+
+def test_dialects_astro_fragment_with_html_in_a_string_shows_that_html() -> None:
+    """Biome's rule pages show each diagnostic as ``<Fragment set:html={"<pre>...</pre>"} />``:
+    1,688 placeholders named "Fragment", and the lines of a <pre> given as <br> ran together."""
+    text = (
+        'Before.\n\n<Fragment set:html={"<pre class=\\"x\\"><code>van.js:1:1 <a href=\\"https://x.example/r\\">'
+        'lint/noVan</a><br />  <strong>⚠</strong> Park &amp; lock \\u00e9.<br />  1 │ drive();</code></pre>"} />\n\n'
+        "<Fragment set:html={rota} />\n\nAfter.\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "Before.\n\n```\nvan.js:1:1 lint/noVan\n  ⚠ Park & lock é.\n  1 │ drive();\n```\n\n"
+        f"*\\[Fragment: {LIVE}\\]*\n\nAfter.\n"
+    )

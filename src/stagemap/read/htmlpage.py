@@ -151,6 +151,9 @@ class _Reader(HTMLParser):
         if tag in _HIDDEN:
             self.hidden += 1
             return
+        if tag == "br" and self.pre is not None and not self.hidden:
+            self.pre.append("\n")  # a line break in preformatted text (a tool's output, lines as <br>)
+            return
         if self.hidden or self.pre is not None or self.code is not None:
             return
         if self.tables and tag in _BLOCK_IN_TABLE:
