@@ -745,3 +745,6 @@ def test_dialects_astro_fragment_with_html_in_a_string_shows_that_html() -> None
         "Before.\n\n```\nvan.js:1:1 lint/noVan\n  ⚠ Park & lock é.\n  1 │ drive();\n```\n\n"
         f"*\\[Fragment: {LIVE}\\]*\n\nAfter.\n"
     )
+    # A character written as two \\u escapes is one; half of one alone is a replacement character.
+    pair = '<Fragment set:html={"<p>Van \\ud83d\\ude90 and \\ud800 alone</p>"} />\n'
+    assert clean(pair, ".mdx", "astro") == "Van \U0001f690 and \ufffd alone\n"

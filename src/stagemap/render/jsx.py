@@ -25,6 +25,7 @@ from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 from ..read.markdowntext import element_anchor, link_target
 from .anchors import anchored
 from .blocks import ItemColumns, escape, quote
+from .jsstrings import js_string
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -269,7 +270,7 @@ def _empty(tag: _Tag, block: bool) -> str:
         return mark + "\n" if tag.name.lower() == "br" else mark
     pad = "\n\n" if block else ""
     if "<" in attrs.get("set:html", ""):  # Astro's <Fragment set:html={"<pre>...</pre>"} />: that HTML
-        return pad + html_page_to_markdown(_JS_ESCAPE.sub(_unescaped, attrs["set:html"])).strip("\n") + pad
+        return pad + html_page_to_markdown(js_string(attrs["set:html"])).strip("\n") + pad
     url = attrs.get("url", "") if tag.name[:1].isupper() else ""  # <Screenshot url="..." />, <Ref url=...>
     if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
         label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
@@ -318,18 +319,6 @@ def _balanced(text: str, i: int) -> int | None:
                 return j + 1
         j += 1
     return None
-
-
-_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
-_JS_CHARS = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
-
-
-def _unescaped(found: re.Match[str]) -> str:
-    """Return the character a JavaScript string's escape (``\\"``, ``\\n``, ``\\u00e9``) stands for."""
-    code = found.group(1)
-    if code[0] in "ux" and len(code) > 1:
-        return chr(min(int(code.strip("ux{}"), 16), 0x10FFFF))
-    return _JS_CHARS.get(code, code)
 
 
 def _parse_tag(text: str, i: int, html: bool = False) -> _Tag | None:

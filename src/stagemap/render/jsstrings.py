@@ -1,0 +1,23 @@
+"""The text of a JavaScript string literal, as MDX and Astro pages write one in an attribute."""
+
+from __future__ import annotations
+
+import re
+
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_JS_CHARS = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    """Return the character a JavaScript string's escape (``\\"``, ``\\n``, ``\\u00e9``) stands for."""
+    code = found.group(1)
+    if code[0] in "ux" and len(code) > 1:
+        return chr(min(int(code.strip("ux{}"), 16), 0x10FFFF))
+    return _JS_CHARS.get(code, code)
+
+
+def js_string(raw: str) -> str:
+    """Return the text of a JavaScript string literal's inside (``raw``, without its quotes): its
+    escapes read, a pair of ``\\u`` escapes for one character made one, a lone half replaced."""
+    text = _JS_ESCAPE.sub(_unescaped, raw)
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
