@@ -186,6 +186,12 @@ SITE_CASES = {
     "slash-blocks-never-closed": ("mkdocs", "/// note | T\nn\n" * 400 + "deep text\n"),
     "include-spaces": ("mkdocs", "{! " + " " * 40_000 + "x\ndeep text\n"),
     "attribute-spaces": ("hugo", "a" + " " * 40_000 + "{#b\ndeep text\n"),
+    "admonitions-with-code-nested": (
+        "docusaurus",
+        "".join(":" * (403 - k) + "note\n```\nx\n```\n" for k in range(400))
+        + "deep text\n"
+        + "".join(":" * (3 + k) + "\n" for k in range(1, 401)),
+    ),
     "indented-html-table": (
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",
@@ -210,7 +216,8 @@ print(json.dumps(found))
 def test_site_syntax_is_read_in_bounded_time_and_depth() -> None:
     """Seen by a review: a title of 60,000 emphasis marks took 85 s, a run of spaces 11 s, and
     400 blocks never closed ended the build with a RecursionError. Seen on rereading: an indented
-    HTML table of 6,000 rows took 2.6 s when each cell looked for its list item."""
+    HTML table of 6,000 rows took 2.6 s when each cell looked for its list item, and Docusaurus
+    admonitions holding code, nested 400 deep by their colons, ended in a RecursionError."""
     result = subprocess.run(
         [sys.executable, "-c", SITE_CHILD],
         input=json.dumps(SITE_CASES),

@@ -18,8 +18,8 @@ library written for stagemap renders byte for byte as before.
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..read.htmlpage import html_page_to_markdown
@@ -27,7 +27,6 @@ from ..read.markdowntext import lf
 from .anchors import attribute_lists
 from .blocks import (
     HELD,
-    escape,
     fence_after,
     fence_titles,
     footnotes,
@@ -36,14 +35,13 @@ from .blocks import (
     may_indent,
     notes,
     put_fences_back,
-    quote,
     unwrapped,
 )
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
-from .links import HUGO_REF
 from .liquid import highlights, jekyll_code, liquid
 from .mkdocsyntax import hold_slash_blocks, mkdocs_inserts
+from .shortcodes import SHORTCODES, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -51,16 +49,6 @@ _CODE_SPAN = re.compile(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue0
 """A code span (within a paragraph: never across a blank line or a held code block), or a fence
 line indented inside an admonition or tab (not a span: left in place, so that the block around
 it can be dedented)."""
-_SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
-_PAIRED = re.compile(
-    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)(?<!/)\s*[>%]\}\}"
-    r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
-    re.S,
-)
-"""A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing."""
-_ARG = re.compile(
-    r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
-)
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -95,25 +83,6 @@ _HINTS = (
     ":simple-",
 )
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
-NOTE_SHORTCODES = frozenset(
-    {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
-)
-"""Paired Hugo shortcodes shown as a labelled block quote (the first argument is its kind)."""
-SHORTCODES = {
-    "figure": "an image (`src`) with its `alt`, `caption` or `title` as the text, the caption below",
-    "youtube": "a link to the video on YouTube (the first argument or `id`)",
-    "vimeo": "a link to the video on Vimeo (the first argument or `id`)",
-    "tweet": "a link to the post (`user` and `id`)",
-    "gist": "a link to the gist (user and id)",
-    "instagram": "a link to the post (the first argument or `id`)",
-    "ref": "a link to the page it names, found as Hugo finds it: from the page's folder, then the content folder, then (a name without a folder) the one content file of that name, with or without its ending; an index page stands for its folder",
-    "relref": "the same as `ref`",
-    "highlight": "a fenced code block in the language it names",
-    "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
-    "param": "the page's own front matter value of that name, else a placeholder",
-    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
-}
-"""What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
 
 def clean(
@@ -150,11 +119,9 @@ def clean(
         text = footnotes(text)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
-        text = hold_slash_blocks(text, lambda inner: clean(inner, suffix, generator, params, html=html), held)
+        text = hold_slash_blocks(text, _inner(suffix, generator, params, html), held)
     if ":::" in text and ("```" in text or "~~~" in text):
-        text = hold_notes_with_code(
-            text, lambda inner: clean(inner, suffix, generator, params, html=html), held
-        )
+        text = hold_notes_with_code(text, _inner(suffix, generator, params, html), held)
     fences: dict[str, str] = {}
     if mdx and "<" in text and ("```" in text or "~~~" in text):
         text = hold_fences(text, fences)  # an element around code (a tab) is read whole
@@ -167,6 +134,28 @@ def clean(
         return text
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
+
+
+MOST_NESTED = 8
+"""Blocks inside blocks (admonitions holding code, MkDocs' ``///`` blocks) are read this deep;
+deeper ones stay as written (a page of blocks never closed nests one in each)."""
+_depth = threading.local()
+
+
+def _inner(suffix: str, generator: str, params: Mapping[str, Any] | None, html: bool) -> Callable[[str], str]:
+    """Return how what a block holds is cleaned: as the page, up to `MOST_NESTED` blocks deep."""
+
+    def inner(text: str) -> str:
+        depth = getattr(_depth, "value", 0)
+        if depth >= MOST_NESTED:
+            return text
+        _depth.value = depth + 1
+        try:
+            return clean(text, suffix, generator, params, html=html)
+        finally:
+            _depth.value = depth
+
+    return inner
 
 
 def _chunks(
@@ -210,7 +199,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = mdx_to_markdown(text)
     elif "{" in text:
         text = attribute_lists(text, generator)
-    text = _shortcodes(text, params)
+    text = shortcodes(text, params)
     if generator == "jekyll":
         text = liquid(text, params)
     if "8<" in text:
@@ -292,94 +281,3 @@ def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
 def _hugo_unescaped(code: str) -> str:
     """Return code with Hugo's escaped shortcodes (``{{</* x */>}}``) as Hugo shows them (``{{< x >}}``)."""
     return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code)
-
-
-# -- Hugo shortcodes ----------------------------------------------------------------------------
-def _args(raw: str) -> tuple[list[str], dict[str, str]]:
-    """Return a shortcode's positional and named arguments."""
-    positional: list[str] = []
-    named: dict[str, str] = {}
-    for m in _ARG.finditer(raw):
-        if m.group(1):
-            named[m.group(1)] = next(g for g in m.group(2, 3, 4, 5) if g is not None)
-        else:
-            positional.append(next(g for g in m.group(6, 7, 8) if g is not None))
-    return positional, named
-
-
-_CODE_SHORTCODE = re.compile(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
-"""Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
-``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
-
-
-def _shortcodes(text: str, params: Mapping[str, Any]) -> str:
-    if "{{" not in text:
-        return text
-    text = _PAIRED.sub(lambda m: _paired(m, params), text)
-    return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
-
-
-_TARGET_BEFORE = re.compile(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
-"""What stands before a link's target: ``](``, ``href="``, a reference definition's ``]:``."""
-
-
-def _in_target(text: str, at: int) -> bool:
-    """Whether ``text[at:]`` starts a link's target (a ``ref`` there is looked up as Hugo does)."""
-    return _TARGET_BEFORE.search(text, max(0, at - 12), at) is not None
-
-
-def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
-    name = match.group("name").lower()
-    positional, named = _args(match.group("args"))
-    if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
-        language = (positional[0] if positional and name == "highlight" else "") or named.get(
-            "lang", named.get("language", "")
-        )
-        code = textwrap.dedent(match.group("inner")).strip("\n")
-        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
-        return f"\n{fence}{language}\n{code}\n{fence}\n"
-    inner = _shortcodes(match.group("inner"), params)
-    if name in NOTE_SHORTCODES:
-        kind = (positional[0] if positional else named.get("type", name)).capitalize()
-        title = named.get("title", "")
-        return quote(f"{kind}: {title}" if title else kind, inner)
-    return inner
-
-
-def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
-    raw = raw.strip()
-    if raw.startswith("/*") and raw.endswith("*/"):  # Hugo's way of writing a shortcode as text
-        return f"`{{{{<{raw[2:-2]}>}}}}`"
-    if raw.startswith("/"):
-        return ""  # the end of a paired shortcode whose start was not found
-    name, *more = raw.split(None, 1)  # arguments may start on the next line
-    positional, named = _args(more[0] if more else "")
-    first = positional[0] if positional else named.get("id", "")
-    name = name.lower()
-    if name == "figure":
-        text = named.get("alt") or named.get("caption") or named.get("title") or "figure"
-        caption = named.get("caption") or named.get("title") or ""
-        image = f"![{escape(text)}]({_link_target(named.get('src', ''))})"
-        return f"\n{image}\n\n*{escape(caption)}*\n" if caption else f"\n{image}\n"
-    links = {
-        "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={}"),
-        "vimeo": ("Video on Vimeo", "https://vimeo.com/{}"),
-        "instagram": ("Post on Instagram", "https://www.instagram.com/p/{}/"),
-    }
-    if name in links and first:
-        label, address = links[name]
-        return f"[{label}]({address.format(first)})"
-    if name == "tweet" and named.get("id"):
-        return f"[Post by @{named.get('user', 'x')}](https://x.com/{named.get('user', 'x')}/status/{named['id']})"
-    if name == "gist" and len(positional) >= 2:
-        return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
-    if name in ("ref", "relref") and first:
-        return _link_target(HUGO_REF + first) if target else first  # a target: looked up as Hugo does
-    if name == "param" and first:
-        value = params.get(first)
-        return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
-    return placeholder(name)
-
-
-def _link_target(url: str) -> str:
-    return f"<{url}>" if " " in url else url

@@ -10,7 +10,8 @@ in YAML (``    type: warning``); it closes at a line of as many slashes alone (`
 it holds is Markdown that is not indented, so a block of code may sit in it, and blocks nest:
 an outer one usually has more slashes (``//// tab | Python`` around ``/// tip``), one with as
 many is closed first. A block never closed runs to the end of the page, as the extension
-reads it; blocks are read eight deep (`MOST_NESTED`), deeper ones left as written. In a
+reads it; blocks are read eight deep (`stagemap.render.dialects.MOST_NESTED`), deeper ones
+left as written. In a
 block of code, a line of slashes is code.
 
 On the page here, as the live page shows them:
@@ -28,7 +29,6 @@ Used by `stagemap.render.dialects` for ``generator: mkdocs`` alone.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 
 from .blocks import fence_after, indented, may_indent, quote
@@ -52,8 +52,6 @@ def hold_slash_blocks(text: str, clean_inner: Callable[[str], str], held: dict[s
     What a block holds is cleaned on its own (``clean_inner``: its code kept as code, its own
     blocks turned the same way), so that the blocks of code in it cannot split it.
     """
-    if _nesting.depth >= MOST_NESTED:
-        return text  # deeper blocks stay as written: a page of blocks never closed nests one in each
     lines = text.split("\n")
     out: list[str] = []
     fence, i = "", 0
@@ -71,28 +69,12 @@ def hold_slash_blocks(text: str, clean_inner: Callable[[str], str], held: dict[s
         content = "\n".join(
             line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines[start:end]
         )
-        _nesting.depth += 1
-        try:
-            inner = clean_inner(content)
-        finally:
-            _nesting.depth -= 1
+        inner = clean_inner(content)
         token = f"\ue000{len(held)}\ue000"
         held[token] = indented(_shown(opener, options, inner).strip("\n"), opener.group("indent"))
         out += ["", token, ""]
         i = end + 1
     return "\n".join(out)
-
-
-MOST_NESTED = 8
-"""Blocks inside blocks read as blocks, this many deep; deeper ones are left as written."""
-
-
-class _Nesting(threading.local):
-    depth = 0
-    """How many blocks the text being read is inside, on this thread."""
-
-
-_nesting = _Nesting()
 
 
 def _end(lines: list[str], start: int, slashes: int) -> int:

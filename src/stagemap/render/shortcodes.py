@@ -1,0 +1,133 @@
+"""Hugo's shortcodes in a body, turned into Markdown that says what the live page shows
+(see `SHORTCODES` and docs/real-sites.md). Used by `stagemap.render.dialects`."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+from .blocks import escape, quote
+from .jsx import placeholder
+from .links import HUGO_REF
+
+_SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
+_PAIRED = re.compile(
+    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)(?<!/)\s*[>%]\}\}"
+    r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
+    re.S,
+)
+"""A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing."""
+_ARG = re.compile(
+    r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
+)
+NOTE_SHORTCODES = frozenset(
+    {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
+)
+"""Paired Hugo shortcodes shown as a labelled block quote (the first argument is its kind)."""
+SHORTCODES = {
+    "figure": "an image (`src`) with its `alt`, `caption` or `title` as the text, the caption below",
+    "youtube": "a link to the video on YouTube (the first argument or `id`)",
+    "vimeo": "a link to the video on Vimeo (the first argument or `id`)",
+    "tweet": "a link to the post (`user` and `id`)",
+    "gist": "a link to the gist (user and id)",
+    "instagram": "a link to the post (the first argument or `id`)",
+    "ref": "a link to the page it names, found as Hugo finds it: from the page's folder, then the content folder, then (a name without a folder) the one content file of that name, with or without its ending; an index page stands for its folder",
+    "relref": "the same as `ref`",
+    "highlight": "a fenced code block in the language it names",
+    "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
+    "param": "the page's own front matter value of that name, else a placeholder",
+    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
+}
+"""What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
+
+
+def _args(raw: str) -> tuple[list[str], dict[str, str]]:
+    """Return a shortcode's positional and named arguments."""
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for m in _ARG.finditer(raw):
+        if m.group(1):
+            named[m.group(1)] = next(g for g in m.group(2, 3, 4, 5) if g is not None)
+        else:
+            positional.append(next(g for g in m.group(6, 7, 8) if g is not None))
+    return positional, named
+
+
+_CODE_SHORTCODE = re.compile(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
+"""Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
+``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
+
+
+def shortcodes(text: str, params: Mapping[str, Any]) -> str:
+    if "{{" not in text:
+        return text
+    text = _PAIRED.sub(lambda m: _paired(m, params), text)
+    return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
+
+
+_TARGET_BEFORE = re.compile(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
+"""What stands before a link's target: ``](``, ``href="``, a reference definition's ``]:``."""
+
+
+def _in_target(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` starts a link's target (a ``ref`` there is looked up as Hugo does)."""
+    return _TARGET_BEFORE.search(text, max(0, at - 12), at) is not None
+
+
+def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
+    name = match.group("name").lower()
+    positional, named = _args(match.group("args"))
+    if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
+        language = (positional[0] if positional and name == "highlight" else "") or named.get(
+            "lang", named.get("language", "")
+        )
+        code = textwrap.dedent(match.group("inner")).strip("\n")
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+        return f"\n{fence}{language}\n{code}\n{fence}\n"
+    inner = shortcodes(match.group("inner"), params)
+    if name in NOTE_SHORTCODES:
+        kind = (positional[0] if positional else named.get("type", name)).capitalize()
+        title = named.get("title", "")
+        return quote(f"{kind}: {title}" if title else kind, inner)
+    return inner
+
+
+def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
+    raw = raw.strip()
+    if raw.startswith("/*") and raw.endswith("*/"):  # Hugo's way of writing a shortcode as text
+        return f"`{{{{<{raw[2:-2]}>}}}}`"
+    if raw.startswith("/"):
+        return ""  # the end of a paired shortcode whose start was not found
+    name, *more = raw.split(None, 1)  # arguments may start on the next line
+    positional, named = _args(more[0] if more else "")
+    first = positional[0] if positional else named.get("id", "")
+    name = name.lower()
+    if name == "figure":
+        text = named.get("alt") or named.get("caption") or named.get("title") or "figure"
+        caption = named.get("caption") or named.get("title") or ""
+        image = f"![{escape(text)}]({_link_target(named.get('src', ''))})"
+        return f"\n{image}\n\n*{escape(caption)}*\n" if caption else f"\n{image}\n"
+    links = {
+        "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={}"),
+        "vimeo": ("Video on Vimeo", "https://vimeo.com/{}"),
+        "instagram": ("Post on Instagram", "https://www.instagram.com/p/{}/"),
+    }
+    if name in links and first:
+        label, address = links[name]
+        return f"[{label}]({address.format(first)})"
+    if name == "tweet" and named.get("id"):
+        return f"[Post by @{named.get('user', 'x')}](https://x.com/{named.get('user', 'x')}/status/{named['id']})"
+    if name == "gist" and len(positional) >= 2:
+        return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
+    if name in ("ref", "relref") and first:
+        return _link_target(HUGO_REF + first) if target else first  # a target: looked up as Hugo does
+    if name == "param" and first:
+        value = params.get(first)
+        return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
+    return placeholder(name)
+
+
+def _link_target(url: str) -> str:
+    return f"<{url}>" if " " in url else url
