@@ -77,6 +77,8 @@ def test_aliases_title_falls_back_to_the_first_heading_with_a_generator() -> Non
     [
         ("# First steps { #first-steps }\n", "First steps"),  # MkDocs' attr_list, Hugo
         ("# Pricing {: .lead #pricing}\n", "Pricing"),  # kramdown
+        ('# Changelog { id="top" data-toc-label="Log" }\n', "Changelog"),  # as the heading's anchor reads it
+        ("# Sets {a, b}\n", "Sets {a, b}"),  # braces that are no attribute list
         ("# Using **Fernhill** with `csv` files ##\n", "Using Fernhill with csv files"),
         ("# [Price list](prices.md) for *2026*\n", "Price list for 2026"),
         ("# Parts &amp; labour <small>(UK)</small>\n", "Parts & labour (UK)"),

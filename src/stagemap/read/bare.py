@@ -7,6 +7,7 @@ import html
 import re
 
 from . import frontmatter, yamlsafe
+from .markdowntext import ATTR_LIST
 
 
 def bare_page(data: bytes) -> tuple[frontmatter.Split, yamlsafe.Loaded]:
@@ -54,9 +55,9 @@ _FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fenced code block's opening line (a backtick fence's info string holds no backtick)."""
 _ATX_ONE = re.compile(r" {0,3}#(?:[ \t](.*))?$")
 """A level-one ATX heading (``# Title``), its text (with the spaces around it: stripped after)."""
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[#.][^{}]*\}|\{:[^{}]*\}")
-"""An attribute list closing a heading: ``{#id}``, ``{ #id .class }`` (Hugo, MkDocs' attr_list),
-``{: #id}`` (kramdown)."""
+_ATTRIBUTE_LIST = re.compile(ATTR_LIST)
+"""An attribute list closing a heading (``{#id}``, ``{ id="x" .class }``, ``{: #id}``): read as
+the page's own heading reads it (`stagemap.read.markdowntext.ATTR_LIST`)."""
 _INLINE = re.compile(
     r"!?\[([^\]]*)\]\([^()]*\)"  # a link or an image: its text
     r"|(`+)(.+?)\2"  # a code span: what it holds, as written

@@ -1,6 +1,6 @@
 """Pieces of Markdown that the readers of a site's own syntax write: a mark for the site's own
 anchors (which Markdown cannot write: `stagemap.render.anchors` makes them ids once rendered)
-and a link's target. Used by the reading of HTML pages (`stagemap.read.htmlpage`) and of MDX
+a link's target, and what an attribute list is (`ATTR_LIST`). Used by the reading of HTML pages (`stagemap.read.htmlpage`) and of MDX
 and other dialects (`stagemap.render.dialects`, `stagemap.render.jsx`). And the line ends
 Markdown reads (`lf`), for every reader of a body's lines."""
 
@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 _NOT_NAME = re.compile(r"[^\w.:-]+")
+ATTR_TOKEN = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
+"""One item of an attribute list (kramdown, Hugo, MkDocs' attr_list): ``#id``, ``.class``,
+``key=value`` (its value quoted or not)."""
+ATTR_LIST = rf"\{{:?[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}"
+"""A whole attribute list: ``{#id}``, ``{ .class }``, ``{: #id}``, ``{ id="9.7.0" data-toc-label="x" }``.
+The title a heading gives (`stagemap.read.bare`) and the heading's anchor on the page
+(`stagemap.render.anchors`) read the same lists."""
 
 
 def lf(text: str) -> str:

@@ -15,6 +15,7 @@ import html
 import re
 from urllib.parse import unquote
 
+from ..read.markdowntext import ATTR_LIST, ATTR_TOKEN
 from ..read.markdowntext import anchor as anchor
 
 HEADING_PREFIX = "h-"
@@ -104,14 +105,11 @@ def _own_fragments(body: str) -> str:
 
 
 # -- attribute lists ------------------------------------------------------------------------------
-_ATTR_TOKEN = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
-"""One item of an attribute list: ``#id``, ``.class``, ``key=value`` (its value quoted or not)."""
-_ATTR_LIST = rf"\{{:?[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}}"
 _ATTRIBUTES = re.compile(
-    rf"(?<=[^\n])\n[ \t]*+(\{{:[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
+    rf"(?<=[^\n])\n[ \t]*+(\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
     r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?"
     r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
-    rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({_ATTR_LIST})[ \t]*$",
+    rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
     re.M,
 )
 """An attribute list (kramdown, Hugo, MkDocs' attr_list): on a line of its own (``{.class}``,
@@ -120,13 +118,13 @@ at the end of a line, one that starts with its ``#id``, and at the end of a head
 (``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
 so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*]){_ATTR_LIST}")
+_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*]){ATTR_LIST}")
 """An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
 ``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list). Not after ``_``:
 ``x_{i=1}`` is maths."""
-_SPAN_ATTRIBUTES = re.compile(rf"(?<=[)\]*])\{{:[ \t]*{_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*[ \t]*\}}")
+_SPAN_ATTRIBUTES = re.compile(rf"(?<=[)\]*])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
 """kramdown's attribute list of a span (``*x*{: .note}``), which always starts ``{:``."""
-_ATTR_ITEM = re.compile(_ATTR_TOKEN)
+_ATTR_ITEM = re.compile(ATTR_TOKEN)
 
 
 def _attribute_anchor(match: re.Match[str]) -> str:
