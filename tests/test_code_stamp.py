@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from stagemap import _version
+from stagemap import _stamp
 from stagemap.cli.app import cli
 from stagemap.read import remembered
 
@@ -19,14 +19,14 @@ AS_OF = "2026-11-24"
 @pytest.fixture
 def new_code(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Forget this process's stamp; the test then calls `change_code` to stand for an edit of stagemap's files."""
-    _version.code_stamp.cache_clear()
+    _stamp.code_stamp.cache_clear()
     yield
-    _version.code_stamp.cache_clear()
+    _stamp.code_stamp.cache_clear()
 
 
 def change_code(monkeypatch: pytest.MonkeyPatch, stamp: str) -> None:
-    monkeypatch.setattr(_version, "stamp_of", lambda root: stamp)
-    _version.code_stamp.cache_clear()
+    monkeypatch.setattr(_stamp, "stamp_of", lambda root: stamp)
+    _stamp.code_stamp.cache_clear()
 
 
 def build(project: Path, out: Path) -> str:
@@ -40,27 +40,27 @@ def test_stamp_of_moves_with_a_files_size_time_or_name_but_not_with_bytecode(tmp
     code = tmp_path / "render/site.py"
     code.write_text("A = 1\n", encoding="utf-8")
     os.utime(code, ns=(10**18, 10**18))
-    first = _version.stamp_of(str(tmp_path))
-    assert first == _version.stamp_of(str(tmp_path)) and len(first) == 16
+    first = _stamp.stamp_of(str(tmp_path))
+    assert first == _stamp.stamp_of(str(tmp_path)) and len(first) == 16
     (tmp_path / "render/__pycache__").mkdir()
     (tmp_path / "render/__pycache__/site.cpython-311.pyc").write_bytes(b"\0")
-    assert _version.stamp_of(str(tmp_path)) == first
+    assert _stamp.stamp_of(str(tmp_path)) == first
     code.write_text("A = 2\n", encoding="utf-8")  # the same size, another time
-    assert _version.stamp_of(str(tmp_path)) != first
+    assert _stamp.stamp_of(str(tmp_path)) != first
     os.utime(code, ns=(10**18, 10**18))
-    assert _version.stamp_of(str(tmp_path)) == first
+    assert _stamp.stamp_of(str(tmp_path)) == first
     code.write_text("A = 22\n", encoding="utf-8")  # another size, the same time
     os.utime(code, ns=(10**18, 10**18))
-    assert _version.stamp_of(str(tmp_path)) != first
+    assert _stamp.stamp_of(str(tmp_path)) != first
     code.write_text("A = 1\n", encoding="utf-8")
     os.utime(code, ns=(10**18, 10**18))
     (tmp_path / "render/links.py").write_text("", encoding="utf-8")
-    assert _version.stamp_of(str(tmp_path)) != first
+    assert _stamp.stamp_of(str(tmp_path)) != first
 
 
 def test_code_stamp_is_the_version_and_the_stamp_of_the_installed_package(new_code: None) -> None:
-    package = os.path.dirname(os.path.abspath(_version.__file__))
-    assert _version.code_stamp() == f"{_version.__version__}+{_version.stamp_of(package)}"
+    package = os.path.dirname(os.path.abspath(_stamp.__file__))
+    assert _stamp.code_stamp() == f"{_stamp.__version__}+{_stamp.stamp_of(package)}"
 
 
 def test_a_rebuild_after_a_change_of_code_reads_and_renders_again(
@@ -101,13 +101,13 @@ def test_stamp_of_follows_a_linked_file_and_is_new_when_a_folder_cannot_be_read(
     package.mkdir()
     (checkout / "site.py").write_text("A = 1\n", encoding="utf-8")
     (package / "site.py").symlink_to(checkout / "site.py")
-    first = _version.stamp_of(str(package))
+    first = _stamp.stamp_of(str(package))
     (checkout / "site.py").write_text("A = 22\n", encoding="utf-8")
-    assert _version.stamp_of(str(package)) != first
+    assert _stamp.stamp_of(str(package)) != first
 
     def refused(path: str) -> None:
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr(_version.os, "scandir", refused)
-    one, two = _version.stamp_of(str(package)), _version.stamp_of(str(package))
+    monkeypatch.setattr(_stamp.os, "scandir", refused)
+    one, two = _stamp.stamp_of(str(package)), _stamp.stamp_of(str(package))
     assert one.startswith("unknown-") and two.startswith("unknown-") and one != two

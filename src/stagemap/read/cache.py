@@ -3,7 +3,7 @@
 One JSON file in the project's cache folder (``.stagemap-cache/`` unless the ``cache`` setting
 names another), safe to delete. An entry is reused only when its file's path, size and
 modification time are unchanged, and the whole cache only when stagemap's code (its version and
-its files, `stagemap._version.code_stamp`) and
+its files, `stagemap._stamp.code_stamp`) and
 everything from the settings that parsing depends on (the stage, question and persona ids)
 are unchanged. The file is data, never code: anything unexpected in it (corrupt, foreign,
 from another version, hand-edited) makes that entry or the whole cache a miss.
@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .._version import code_stamp
+from .._stamp import code_stamp
 from ..errors import Problem
 from ..model.library import AUDIENCES, ORIGIN_FIELDS, STATUSES, Asset, Vocabulary
 from ..model.settings import NO_CACHE_ENV, Config, ReadRules, Source

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._version import code_stamp
+from .._stamp import code_stamp
 from ..errors import OutputError, Problem
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN

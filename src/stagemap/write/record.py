@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .._version import code_stamp
+from .._stamp import code_stamp
 from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._version import code_stamp
+from .._stamp import code_stamp
 from ..analyse.coverage import analyse
 from ..analyse.history import History, Point, history, pick, point
 from ..errors import OutputError, StagemapError
