@@ -345,3 +345,23 @@ def test_check_unclosed_list_is_reported_where_it_opens(
     code, _, err = run("check", cwd=tmp_path)
     assert code == 1
     assert f"content/x.md:{where}: error: YAML syntax error: {what}\n" in err
+
+
+def test_check_names_every_source_and_counts_the_broken_files_of_each(tmp_path: Path) -> None:
+    """The summary named the first source alone, and a file of another source that could not
+    be read as an asset went uncounted."""
+    settings = CONFIG.replace("content: content\n", "") + "sources: [guides, blog]\n"
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": settings,
+            "guides/checklist.md": GOOD2,
+            "blog/cost.md": GOOD.replace("next: guides/checklist\n", ""),
+            "blog/broken.md": "---\ntitle: [unclosed\n---\n",
+        },
+    )
+    code, out, _ = run("check", cwd=tmp_path)
+    assert code == 1
+    assert out.startswith(
+        "Checked 3 files (2 loaded as assets) in guides/ and blog/ against the buyer-journey"
+    )

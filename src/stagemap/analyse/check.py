@@ -25,8 +25,9 @@ class CheckResult:
     """Files that could be read as assets."""
     files: int
     """Content files checked: the assets, and the files that could not become assets."""
-    content: str
-    """The content folder relative to the project root, ending in ``/`` (whole when outside)."""
+    content: tuple[str, ...]
+    """The content folders (the sources' in order, else the content folder) relative to the
+    project root, each ending in ``/`` (whole when outside)."""
     model: str
     """The journey model's id."""
     stages: int
@@ -52,9 +53,11 @@ def check_project(project: Project, as_of: dt.date | None = None) -> CheckResult
         problems = tuple(sorted((*problems, *lint(project.config, project.library, as_of))))
     errors = sum(p.severity == "error" for p in problems)
     config = project.config
-    content = shown_folder(config.content_dir, config.root)
-    # Files that could not become assets still count as checked.
-    files = {a.path for a in project.assets} | {p.path for p in problems if p.path.startswith(content)}
+    folders = [s.path for s in config.sources] or [config.content_dir]
+    content = tuple(dict.fromkeys(shown_folder(f, config.root) for f in folders))
+    # Files under the sources that could not become assets still count as checked.
+    read = {f.path for f in project.library.fates}
+    files = {a.path for a in project.assets} | {p.path for p in problems if p.path in read}
     return CheckResult(
         problems=problems,
         errors=errors,

@@ -14,8 +14,10 @@ from .words import plural
 def render_check_summary(result: CheckResult) -> str:
     """Return the one line that ends a check: what was checked against what, and what was found."""
     loaded = "" if result.files == result.assets else f" ({result.assets} loaded as assets)"
+    folders = list(result.content)
+    where = folders[0] if len(folders) == 1 else f"{', '.join(folders[:-1])} and {folders[-1]}"
     summary = (
-        f"Checked {plural(result.files, 'file')}{loaded} in {result.content} against the "
+        f"Checked {plural(result.files, 'file')}{loaded} in {where} against the "
         f"{result.model} model ({plural(result.stages, 'stage')}, "
         f"{plural(result.questions, 'question')}, {plural(result.personas, 'persona')}): "
     )
