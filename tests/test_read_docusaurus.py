@@ -157,8 +157,8 @@ def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(t
     assert (code_, err) == (0, "")
     assert (
         "Named in docusaurus.config.js but outside the site, not read: ../docs (a source must be inside"
-        " the project: to read them, move stagemap.yml to a folder that holds them and the site, and"
-        " list them under 'sources')\n"
+        " the project: run 'stagemap init' in a folder that holds them and the site: it finds the site"
+        " in its folder)\n"
     ) in out
     library = stagemap.load_project(root).library
     assert {a.id: a.url for a in library.assets} == {

@@ -11,8 +11,9 @@ from ..edit.init import plan_init
 from ..errors import UsageError, suggest
 from ..paths import BUILTIN, shown_folder
 from ..read.assets import load_library
-from ..read.detect import detect_site
+from ..read.detect import FoundSite, detect_site
 from ..read.settings import load_config
+from ..read.sitebelow import DEPTH, site_in, sites_below
 from ..render.adopt import found_lines
 from ..render.environment import list_templates
 from ..render.schema import render_schema
@@ -31,8 +32,15 @@ from .app import CONTEXT, _Group, _State, pass_state
     show_default=True,
     help="Built-in journey model (stagemap models lists them).",
 )
+@click.option(
+    "--site",
+    "site_folder",
+    metavar="FOLDER",
+    help="The folder of the website in DIR (where its generator's configuration is), when DIR "
+    "holds more than the site: init reads it from DIR with site_root.",
+)
 @pass_state
-def init(state: _State, directory: Path | None, model: str) -> None:
+def init(state: _State, directory: Path | None, model: str, site_folder: str | None) -> None:
     """Create a project: stagemap.yml with comments, content/ with an example asset, templates/.
 
     DIR defaults to the current folder (or -C). Nothing is ever overwritten: if any of the
@@ -45,6 +53,10 @@ def init(state: _State, directory: Path | None, model: str) -> None:
     folders with URL patterns, the site's address, folders of internal material. It then
     says what it found: the files per kind, what will be read and what not, and why.
 
+    A repository that keeps its site in a folder (website/, docs/, apps/docs/) is set up
+    from its root: init finds the site up to two folders deep (--site names it when there
+    are several), writes site_root, and reads pages the site keeps beside its folder too.
+
     In a new folder it also writes a .gitignore (site/, kits/, .stagemap-cache/) when
     there is none; an existing .gitignore is never changed: init names the lines it lacks.
 
@@ -53,9 +65,12 @@ def init(state: _State, directory: Path | None, model: str) -> None:
       stagemap init
       stagemap init acme-content --model hourglass
       cd our-hugo-site && stagemap init
+      stagemap init --site website
     """
     folder = directory or state.project_dir or Path(".")
-    found = detect_site(folder) if folder.is_dir() else None
+    found = _site(folder, site_folder) if folder.is_dir() else None
+    if site_folder is not None and not folder.is_dir():
+        raise UsageError(f"{folder.as_posix()} is not a folder: --site names a folder of an existing project")
     if found is not None:
         _adopt(plan_adopt(folder, model, found))
         return
@@ -77,6 +92,34 @@ def init(state: _State, directory: Path | None, model: str) -> None:
         )
     step = "" if here else f"cd {folder.as_posix()}, "
     click.echo(f"Next: {step}edit stagemap.yml, then run 'stagemap check' and 'stagemap report'.")
+
+
+def _site(folder: Path, site_folder: str | None) -> FoundSite | None:
+    """Return the site in ``folder`` or, when there is none, the one site in a folder below it
+    (``site_folder`` names it); raise `UsageError` when there are several, or none where named."""
+    if site_folder is not None:
+        inside = (folder / site_folder).resolve()
+        if not inside.is_relative_to(folder.resolve()):
+            raise UsageError(f"--site {site_folder}: the site's folder must be inside {folder.as_posix()}")
+        found = site_in(folder, inside.relative_to(folder.resolve()).as_posix()) if inside.is_dir() else None
+        if found is None:
+            what = "holds no site's configuration" if inside.is_dir() else "is not a folder"
+            raise UsageError(
+                f"--site {site_folder}: {what} (hugo.toml or config.toml, _config.yml, docusaurus.config.js, "
+                "gatsby-config.js, astro.config.mjs or mkdocs.yml)"
+            )
+        return found
+    found = detect_site(folder)
+    if found is not None:
+        return found
+    below = sites_below(folder)
+    if len(below) > 1:
+        shown = ", ".join(f"{b}/" for b in below)
+        raise UsageError(
+            f"found a site in each of {shown} (up to {DEPTH} folders deep); nothing was written: "
+            f"say which to read with --site, e.g. stagemap init --site {below[0]}"
+        )
+    return site_in(folder, below[0]) if below else None
 
 
 def _adopt(plan: AdoptPlan) -> None:

@@ -64,6 +64,24 @@ def _source(source: FoundSource) -> list[str]:
     return lines
 
 
+def _no_source(found: FoundSite) -> list[str]:
+    if found.root:
+        return [
+            f"  - path: {format_scalar(found.root)}  # no usual content folder was found: the site's whole folder"
+        ]
+    return ["  - path: .  # no usual content folder was found: the whole repository"]
+
+
+def _site_root(found: FoundSite) -> list[str]:
+    if not found.root:
+        return []
+    return [
+        f"# The site is in {found.root}/ ({found.config_file}): its configuration is read there, its",
+        "# static files are found there, and the paths below are from here, the repository's root.",
+        f"site_root: {format_scalar(found.root)}",
+    ]
+
+
 def _internal_and_drafts(found: FoundSite) -> list[str]:
     lines = ["", "# Folders of internal material (sales process, call guides): for the team, never sent."]
     if found.internal:
@@ -100,14 +118,13 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         f"# Read the site as {kind} writes it: its file endings, its keys for title, dates, author",
         "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
         f"generator: {found.generator}",
+        *_site_root(found),
         "",
         "# Where the pages are. `exclude` takes gitignore-style globs under the source; `url` is",
         "# the route of a page: {path} is its path under the source without the ending.",
         "sources:",
     ]
-    body = [line for source in found.sources for line in _source(source)]
-    if not body:
-        body = ["  - path: .  # no usual content folder was found: the whole repository"]
+    body = [line for source in found.sources for line in _source(source)] or _no_source(found)
     tail = _internal_and_drafts(found)
     tail += ["", "# The site's address, so that kits link to public pages."]
     lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",

@@ -37,6 +37,7 @@ SETTINGS = (
     "sources",
     "extensions",
     "generator",
+    "site_root",
     "aliases",
     "known_keys",
     "non_assets",
@@ -187,6 +188,9 @@ class ReadRules:
     """A content file without front matter is a page: an untagged asset, titled by its first
     heading, else by its name (MkDocs, Hugo and Docusaurus publish such files). Pages with front
     matter but no title are titled so too."""
+    site_root: str = ""
+    """The folder of the site's configuration (relative to the project, ``/``-separated; empty:
+    the project's own): a repository holding more than its site (``website/``)."""
     rules: tuple[Rule, ...] = ()
     """The ``rules`` setting, in order: every matching rule applies, a file's own values win."""
     max_age: tuple[int, str] = (0, "")

@@ -101,7 +101,7 @@ def cascaded(config: Config) -> Scan:
 
 
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
-    """Return what the site's configuration file in the project's folder gives its pages."""
+    """Return what the site's configuration file (in the project's folder or ``site_root``) gives its pages."""
 
     inside = str(real(config.root)).rstrip(os.sep) + os.sep
 
@@ -116,7 +116,7 @@ def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
             )
         return read_content(str(path), name)
 
-    return site_defaults(config.rules.generator, read)
+    return site_defaults(config.rules.generator, read, config.rules.site_root)
 
 
 def default_id(item: ToRead) -> str:

@@ -14,7 +14,6 @@ when the pattern finds none.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,11 +21,12 @@ from typing import Any
 
 import yaml
 
-from .astro import StarlightDocs, site_constant, starlight_docs
-from .docusaurus import site_folders, without_comments
+from .astro import StarlightDocs, starlight_docs
+from .docusaurus import site_folders
 from .globs import GlobSet
 from .jekyll import jekyll_folders
-from .sitedefaults import hugo_folder_settings
+from .siteaddress import base_url, site_title
+from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
 
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml")),
@@ -64,19 +64,6 @@ OUR_OUTPUTS = ("site", "kits")
 """The folders ``build`` and ``kits`` write to by default: a source at the root leaves them out."""
 INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
 """Folder names (a leading ``_`` ignored) that hold a team's internal material."""
-_TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
-"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
-_URL_IN_CODE = {
-    # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
-    "docusaurus": re.compile(r"""^[ \t]*url\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-    "gatsby": re.compile(r"""^[ \t]*siteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-    "astro": re.compile(r"""^[ \t]*site\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-}
-_BASE_PATH_IN_CODE = {
-    "docusaurus": re.compile(r"""^[ \t]*baseUrl\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
-    "astro": re.compile(r"""^[ \t]*base\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
-}
-"""The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,21 +117,34 @@ class FoundSite:
     '../docs'``): a source must be inside the project, so they are not read."""
     computed: tuple[str, ...] = ()
     """Content folders the configuration works out in code (```${root}/docs```): not read."""
+    root: str = ""
+    """The site's folder in the project (``site_root``, ``/``-separated; empty: the project's own)."""
 
 
-def detect_site(root: Path) -> FoundSite | None:
-    """Return what kind of site ``root`` holds, or None when no generator's configuration is there."""
+def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
+    """Return what kind of site ``root`` holds, or None when no generator's configuration is
+    there; ``within``: the project holding it (None: ``root`` itself), whose folders it may name."""
+    named = site_config(root)
+    if named is None:
+        return None
+    generator, name = named
+    if name.startswith(HUGO_DIR):  # Hugo's configuration folder, as themes such as Blowfish lay it out
+        folder = hugo_folder_settings(root)
+        return _found(root, "hugo", *folder, within) if folder is not None else None
+    return _found(root, generator, name, _load(root / name), within)
+
+
+def site_config(root: Path) -> tuple[str, str] | None:
+    """Return the generator of the site in ``root`` and its configuration file, or None."""
     for generator, names in CONFIG_FILES:
         for name in names:
-            path = root / name
-            if not path.is_file():
+            if not (root / name).is_file():
                 continue
             if name == "config.toml" and not (root / "content").is_dir():
                 continue  # config.toml alone is too common a name to mean Hugo
-            config = _load(path)
-            return _found(root, generator, name, config)
-    folder = hugo_folder_settings(root)  # Hugo's configuration folder, as themes such as Blowfish lay it out
-    return _found(root, "hugo", *folder) if folder is not None else None
+            return generator, name
+    main = next((n for n in SITE_FILES["hugo"] if n.startswith(HUGO_DIR) and (root / n).is_file()), None)
+    return ("hugo", main) if main is not None else None
 
 
 def _load(path: Path) -> Any:
@@ -174,7 +174,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
+def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:
     data = config if isinstance(config, dict) else {}
     internal = list(_internal_folders(root))
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
@@ -182,7 +182,7 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     beyond: list[str] = []
     computed: list[str] = []
     if generator == "docusaurus" and isinstance(config, str):
-        folders, beyond, computed = site_folders(root, config)
+        folders, beyond, computed = site_folders(root, config, within)
         sources = _docusaurus_sources(root, folders)
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
@@ -196,11 +196,11 @@ def _found(root: Path, generator: str, name: str, config: Any) -> FoundSite:
     return FoundSite(
         generator,
         name,
-        _base_url(generator, config, data),
+        base_url(generator, config, data),
         sources,
         tuple(dict.fromkeys(internal)),
         outside,
-        _title(generator, config, data),
+        site_title(generator, config, data),
         _hugo_translations(root, data, sources) if generator == "hugo" else starlight[3] if starlight else (),
         generator == "hugo" and data.get("disablePathToLower") is not True,
         tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
@@ -355,43 +355,3 @@ def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key)
     lines = value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else []
     return [s.strip() for s in lines if isinstance(s, str) and s.strip() and not s.strip().startswith("#")]
-
-
-def _title(generator: str, config: Any, data: dict[str, Any]) -> str:
-    if generator in _URL_IN_CODE:
-        found = _TITLE_IN_CODE.search(without_comments(config)) if isinstance(config, str) else None
-        return found.group(2).strip() if found else ""
-    value = data.get("site_name" if generator == "mkdocs" else "title")
-    if generator == "jekyll" and not isinstance(value, str):
-        value = data.get("name")  # the key some Jekyll themes and sites use instead
-    languages = data.get("languages")
-    if generator == "hugo" and not isinstance(value, str) and isinstance(languages, dict):
-        default = languages.get(str(data.get("defaultContentLanguage") or "en"))
-        value = default.get("title") if isinstance(default, dict) else None  # the default language's
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
-    if generator in _URL_IN_CODE:
-        code = without_comments(config) if isinstance(config, str) else None
-        found = _URL_IN_CODE[generator].search(code) if code is not None else None
-        if found is None or code is None:
-            return _base_url_constant(generator, code)
-        under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
-        path = under.group(1).strip("/") if under else ""
-        return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
-    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
-    value = data.get(key)
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        return ""
-    if generator == "jekyll" and isinstance(data.get("baseurl"), str):
-        value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
-    return value.rstrip("/") + "/"
-
-
-def _base_url_constant(generator: str, code: str | None) -> str:
-    """Return an Astro site's address given as a constant (``site,`` after ``const site = ...``), or ""."""
-    if generator != "astro" or code is None or not re.search(r"^[ \t]*site\s*[,}]", code, re.M):
-        return ""
-    found = site_constant(code)
-    return found.rstrip("/") + "/" if found else ""

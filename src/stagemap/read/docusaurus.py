@@ -102,18 +102,21 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
     return tuple(f for f in [*made, *more] if f is not None)
 
 
-def site_folders(root: Path, code: str) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
-    """Return each content folder ``code`` configures that is a folder inside ``root`` (the
-    site's): its path, its URL pattern, and the plugin's ``id``; then ``src/pages``. And, apart,
-    the folders it names outside the site (``path: '../docs'`` from a ``website/`` folder): a
-    source must be inside the project, so those are not read; and the paths it works out in
-    code (```${root}/docs```), unknown here (init says so of both)."""
+def site_folders(
+    root: Path, code: str, within: Path | None = None
+) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
+    """Return each content folder ``code`` configures that is a folder inside ``within`` (the
+    project; None: ``root``, the site's folder): its path relative to ``root``, its URL pattern,
+    and the plugin's ``id``; then ``src/pages``. And, apart, the folders it names outside the
+    project (``path: '../docs'`` from a ``website/`` folder read as the project): a source must
+    be inside the project, so those are not read; and the paths it works out in code
+    (```${root}/docs```), unknown here (init says so of both)."""
     end = "" if trailing_slash(code) is False else "/"
     tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
     found: dict[str, tuple[str, str, str]] = {}
     beyond: list[str] = []
     computed: list[str] = []
-    base = root.resolve()
+    base = (within or root).resolve()
     for folder in content_folders(code):
         if folder.computed:
             computed.append(folder.path)

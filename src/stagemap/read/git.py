@@ -330,7 +330,10 @@ class Revisions:
 
         found = scan(config, lister)
         committed = f"{revision.commit}:{self.git.prefix}"  # the site's configuration file, as committed
-        site = site_defaults(config.rules.generator, lambda name: next(self.git.read([committed + name]))[2])
+        rules = config.rules
+        site = site_defaults(
+            rules.generator, lambda n: next(self.git.read([committed + n]))[2], rules.site_root
+        )
         if found.sections or site is not None:  # what Hugo's sections pass down, from their blobs
             blobs = {name: data for name, _, data in self.git.read([s.path for s in found.sections])}
             found = with_cascades(found, lambda item: blobs.get(item.path), site)

@@ -186,7 +186,7 @@ class _Reader:
         """Return how content is read: the front-matter rules, the tagging rules and ``max_age``."""
         findings = self.findings
         return replace(
-            read_rules(data, loaded, findings),
+            read_rules(data, loaded, findings, self.root if self.config_path is not None else None),
             rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
             max_age=read_max_age(data.get("max_age"), loaded, findings),
         )

@@ -46,9 +46,14 @@ _KEY_FILES = tuple(
 """Files of Hugo's configuration folder that hold one key each, read beside the main file."""
 
 
-def site_files(generator: str) -> tuple[str, ...]:
-    """Return every file a ``generator`` site's configuration may be read from (for a watcher)."""
-    return SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
+    """Return every file a ``generator`` site's configuration may be read from, relative to the
+    project, the site being in ``folder`` (empty: the project's own folder): its main files, first
+    found wins, then Hugo's files of one key."""
+    prefix = folder + "/" if folder else ""
+    return tuple(
+        prefix + n for n in SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+    )
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
@@ -109,6 +114,8 @@ class SiteDefaults:
     ugly: frozenset[str] = frozenset()
     """Hugo's ``uglyURLs``: the top-level sections whose pages are ``/x.html``, not ``/x/``
     (``*``: every section's, and the pages at the root)."""
+    root: str = ""
+    """The site's folder relative to the project (``site_root``; empty: the project's own)."""
 
     @property
     def label(self) -> str:
@@ -130,7 +137,12 @@ class SiteDefaults:
         )
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
-        """Return the values Jekyll's defaults give the file at ``rel`` (relative to the site), each with its line."""
+        """Return the values Jekyll's defaults give the file at ``rel`` (relative to the project),
+        each with its line: none for a file outside the site's folder, which Jekyll never reads."""
+        if self.root:
+            if not rel.startswith(self.root + "/"):
+                return {}
+            rel = rel[len(self.root) + 1 :]
         kind, doc = self._kind(rel)
         merged: dict[str, tuple[Any, int]] = {}
         winner: Entry | None = None
@@ -180,17 +192,22 @@ class SiteDefaults:
 
 
 def site_defaults(
-    generator: str, read: Callable[[str], bytes | Problem | None]
+    generator: str, read: Callable[[str], bytes | Problem | None], folder: str = ""
 ) -> SiteDefaults | Problem | None:
-    """Return what the configuration file of a ``generator`` site gives its pages, read with
-    ``read`` (a name -> its bytes, None when there is no such file); a problem when the file
-    cannot be read; None when it gives nothing."""
-    main = next(((n, d) for n in SITE_FILES.get(generator, ()) for d in (read(n),) if d is not None), None)
+    """Return what the configuration file of a ``generator`` site in ``folder`` (relative to the
+    project, empty: its own) gives its pages, read with ``read`` (a name relative to the project
+    -> its bytes, None when there is no such file); a problem when the file cannot be read; None
+    when it gives nothing."""
+    names = site_files(generator, folder)
+    main = next(
+        ((n, d) for n in names[: len(SITE_FILES.get(generator, ()))] for d in (read(n),) if d is not None),
+        None,
+    )
     parts = [(*main, "")] if main is not None else []
     if generator == "hugo":
         parts += (
             (n, d, n.rpartition("/")[2].partition(".")[0])
-            for n in _KEY_FILES
+            for n in names[len(SITE_FILES["hugo"]) :]
             for d in (read(n),)
             if d is not None
         )
@@ -201,7 +218,7 @@ def site_defaults(
             return got
         if got is not None:
             found = got if found is None else found.joined(got)
-    return found
+    return replace(found, root=folder) if found is not None and folder else found
 
 
 def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefaults | Problem | None:

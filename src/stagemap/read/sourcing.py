@@ -2,12 +2,13 @@
 
 ``sources`` (folders with include and exclude globs), ``extensions``, ``generator`` (a preset
 of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences``,
-``pages_without_front_matter`` and ``urls``. Each
+``pages_without_front_matter``, ``site_root`` and ``urls``. Each
 wrong value is recorded in the findings at its line and column.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -85,14 +86,18 @@ class _Part:
         return patterns
 
 
-def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findings) -> ReadRules:
-    """Return how content files are read, the generator preset filled in by the settings."""
+def read_rules(
+    data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findings, root: Path | None = None
+) -> ReadRules:
+    """Return how content files are read, the generator preset filled in by the settings (``root``:
+    the project's folder, where ``site_root`` must name a folder; None: not checked)."""
     part = _Part(loaded, findings)
     generator = data.get("generator") or ""
     if generator and (not isinstance(generator, str) or generator not in GENERATORS):
         shown = generator if isinstance(generator, str) else "that"
         part.error(("generator",), f"unknown generator '{shown}'", suggest(str(shown), GENERATORS))
         generator = ""
+    site_root = _site_root(part, data, generator, root)
     extensions = preset_extensions(generator)
     if "extensions" in data:
         given = part.texts(data["extensions"], ("extensions",), ".md, .mdx")
@@ -112,12 +117,47 @@ def read_rules(data: Mapping[str, Any], loaded: yamlsafe.Loaded, findings: Findi
         base_url=base_url,
         url_pattern=pattern,
         url_lowercase=_lowercase(part, urls),
-        route_roots=_folders(part, urls, "roots", preset_route_roots(generator)),
-        static_dirs=_folders(part, urls, "static", preset_static(generator)),
+        route_roots=_folders(part, urls, "roots", under(site_root, preset_route_roots(generator))),
+        static_dirs=_folders(part, urls, "static", under(site_root, preset_static(generator))),
         tags_required=not generator,
         front_matter_required=not generator,
         bare_pages=_bare_pages(part, data, generator),
+        site_root=site_root,
     )
+
+
+def _site_root(part: _Part, data: Mapping[str, Any], generator: str, root: Path | None) -> str:
+    """Return ``site_root``: the site's folder relative to the project, ``/``-separated, empty
+    for the project's own (a repository that holds more than the site: ``website/``)."""
+    value = data.get("site_root")
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        part.error(("site_root",), "'site_root' must be a folder", "e.g. site_root: website")
+        return ""
+    clean = posixpath.normpath(value.replace("\\", "/").strip("/"))
+    if value.startswith("/") or clean == ".." or clean.startswith("../"):
+        part.error(
+            ("site_root",), f"'{value}' must be a folder inside the project", "e.g. site_root: website"
+        )
+        return ""
+    if not generator:
+        part.error(("site_root",), "'site_root' needs a 'generator'", "set 'generator' to your site's")
+        return ""
+    if root is not None and not (root / clean).is_dir():
+        what = "is not a folder" if (root / clean).exists() else "does not exist"
+        hint = "name the folder that holds the site's configuration file, relative to stagemap.yml"
+        part.error(("site_root",), f"site folder '{value}' {what}", hint)
+        return ""
+    return "" if clean == "." else clean
+
+
+def under(folder: str, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Return ``paths`` (relative to the site, ``.`` its root) relative to the project, the site
+    being in ``folder`` (empty: the project's own)."""
+    if not folder:
+        return paths
+    return tuple(posixpath.normpath(posixpath.join(folder, p)) for p in paths)
 
 
 def _bare_pages(part: _Part, data: Mapping[str, Any], generator: str) -> bool:

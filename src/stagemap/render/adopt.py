@@ -51,8 +51,8 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
     if found.beyond:
         lines.append(
             f"Named in {found.config_file} but outside the site, not read: {', '.join(found.beyond)}"
-            " (a source must be inside the project: to read them, move stagemap.yml to a folder"
-            " that holds them and the site, and list them under 'sources')"
+            " (a source must be inside the project: run 'stagemap init' in a folder that holds"
+            " them and the site: it finds the site in its folder)"
         )
     if found.computed:
         lines.append(

@@ -3,7 +3,7 @@
 Docusaurus (and Astro, Gatsby) pages may say ``import NeedHelp from '@site/docs/_need-help.mdx'``
 and then ``<NeedHelp />`` on a line of its own: the live site shows that file's content there.
 So does the page here: the file is read (a path relative to the page's file, or ``@site/``
-for the site's root, the project's folder; a package or another alias is not a file to read),
+for the site's root: the project's folder, or its ``site_root``; a package or another alias is not a file to read),
 its front matter left out, and its own imports shown the same way, up to `MAX_DEPTH` files
 deep and never a file inside itself. A component used within a line, or given children,
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
@@ -47,14 +47,15 @@ def applies(rel: str, generator: str, body: str) -> bool:
     return (generator == "docusaurus" or rel.lower().endswith(".mdx")) and "import" in body
 
 
-def imported(body: str, rel: str) -> dict[str, str]:
+def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
     """Return the Markdown files ``body`` (of the file at ``rel`` in the project) imports, by
-    component name, each as a path in the project; one that is no file in it is left out."""
+    component name, each as a path in the project (``@site/`` is ``site``, the site's folder in
+    it; empty: the project's own); one that is no file in it is left out."""
     found: dict[str, str] = {}
     for match in _IMPORT.finditer(body):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
         if spec.startswith("@site/"):
-            path = posixpath.normpath(spec.removeprefix("@site/"))
+            path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
         elif spec.startswith(("./", "../")):
             path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
         else:
@@ -64,14 +65,14 @@ def imported(body: str, rel: str) -> dict[str, str]:
     return found
 
 
-def inline(body: str, rel: str, root: Path) -> str:
+def inline(body: str, rel: str, root: Path, site: str = "") -> str:
     """Return ``body`` with each component it imports from a Markdown file, used on a line of its
     own, replaced by that file's body, as a block of its own (see the module docstring). Fenced
     code and MDX comments (``{/* ... */}``) are left as they are."""
-    return _inline(body, rel, root, (rel,), {})
+    return _inline(body, rel, root, site, (rel,), {})
 
 
-def shown(body: str, rel: str, root: Path) -> Iterator[tuple[str, str | None]]:
+def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str, str | None]]:
     """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
     body (None when it cannot be read). For a page's key."""
     seen = {rel}
@@ -80,7 +81,7 @@ def shown(body: str, rel: str, root: Path) -> Iterator[tuple[str, str | None]]:
         text, at, depth = todo.pop()
         if depth > MAX_DEPTH:
             continue
-        for path in _uses(text, at).values():
+        for path in _uses(text, at, site).values():
             if path not in seen:
                 seen.add(path)
                 found = partial_body(root, path)
@@ -89,19 +90,21 @@ def shown(body: str, rel: str, root: Path) -> Iterator[tuple[str, str | None]]:
                     todo.append((found, path, depth + 1))
 
 
-def _uses(body: str, rel: str) -> dict[str, str]:
+def _uses(body: str, rel: str, site: str) -> dict[str, str]:
     """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
     if "import" not in body:
         return {}
     text = hold_fences(lf(body), {})
-    names = imported(MDX_COMMENT.sub("", text), rel)
+    names = imported(MDX_COMMENT.sub("", text), rel, site)
     if not names:
         return {}
     used = {m.group(2) for m in _USE.finditer(MDX_COMMENT.sub("", text))}
     return {name: path for name, path in names.items() if name in used}
 
 
-def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[str, str | None]) -> str:
+def _inline(
+    body: str, rel: str, root: Path, site: str, seen: tuple[str, ...], made: dict[str, str | None]
+) -> str:
     """`inline` at ``seen`` (the files it is in), ``made``: each partial's text as shown already
     (a partial used twice is made once). Each file shows at most `MAX_SHOWN` characters of
     partials, so what a page shows stays bounded however they nest."""
@@ -109,7 +112,7 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
         return body
     held: dict[str, str] = {}
     text = hold_fences(lf(body), held)
-    names = imported(MDX_COMMENT.sub("", text), rel)
+    names = imported(MDX_COMMENT.sub("", text), rel, site)
     if not names:
         return body
     comments = [m.span() for m in MDX_COMMENT.finditer(text)]
@@ -121,7 +124,7 @@ def _inline(body: str, rel: str, root: Path, seen: tuple[str, ...], made: dict[s
             return match.group()
         if path not in made:
             found = partial_body(root, path)
-            made[path] = None if found is None else _inline(found, path, root, (*seen, path), made)
+            made[path] = None if found is None else _inline(found, path, root, site, (*seen, path), made)
         shown = made[path]
         if shown is None or len(shown) > room[0]:
             return match.group()

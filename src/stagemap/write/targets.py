@@ -47,7 +47,10 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
         (config.templates_dir.resolve(), "the templates folder"),
         ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
     ]
-    sources = [(root, "the project folder"), *read, *kept]
+    site = (
+        [(root / config.rules.site_root, "the site's folder (site_root)")] if config.rules.site_root else []
+    )
+    sources = [(root, "the project folder"), *read, *kept, *site]
     for folder, name in sources:
         if folder.is_relative_to(out):
             what = "is" if folder == out else "contains"

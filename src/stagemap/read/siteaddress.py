@@ -1,0 +1,72 @@
+"""A site's title and address, read from its configuration file (code never run: patterns).
+
+Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url``; Docusaurus's
+``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's ``site`` and ``base``, read from
+the code with patterns (a value the code works out is left out).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .astro import site_constant
+from .docusaurus import without_comments
+
+_TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
+"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
+_URL_IN_CODE = {
+    # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
+    "docusaurus": re.compile(r"""^[ \t]*url\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "gatsby": re.compile(r"""^[ \t]*siteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*site\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+}
+_BASE_PATH_IN_CODE = {
+    "docusaurus": re.compile(r"""^[ \t]*baseUrl\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*base\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+}
+"""The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
+
+
+def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
+    """Return the site's title from its configuration (``config`` as loaded, ``data`` the mapping
+    it holds), or empty when it says none."""
+    if generator in _URL_IN_CODE:
+        found = _TITLE_IN_CODE.search(without_comments(config)) if isinstance(config, str) else None
+        return found.group(2).strip() if found else ""
+    value = data.get("site_name" if generator == "mkdocs" else "title")
+    if generator == "jekyll" and not isinstance(value, str):
+        value = data.get("name")  # the key some Jekyll themes and sites use instead
+    languages = data.get("languages")
+    if generator == "hugo" and not isinstance(value, str) and isinstance(languages, dict):
+        default = languages.get(str(data.get("defaultContentLanguage") or "en"))
+        value = default.get("title") if isinstance(default, dict) else None  # the default language's
+    return value.strip() if isinstance(value, str) else ""
+
+
+def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
+    """Return the site's address, ending in ``/``, from its configuration, or empty when it says
+    none (or says it in code the patterns cannot read)."""
+    if generator in _URL_IN_CODE:
+        code = without_comments(config) if isinstance(config, str) else None
+        found = _URL_IN_CODE[generator].search(code) if code is not None else None
+        if found is None or code is None:
+            return _base_url_constant(generator, code)
+        under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
+        path = under.group(1).strip("/") if under else ""
+        return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
+    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
+    value = data.get(key)
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return ""
+    if generator == "jekyll" and isinstance(data.get("baseurl"), str):
+        value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
+    return value.rstrip("/") + "/"
+
+
+def _base_url_constant(generator: str, code: str | None) -> str:
+    """Return an Astro site's address given as a constant (``site,`` after ``const site = ...``), or ""."""
+    if generator != "astro" or code is None or not re.search(r"^[ \t]*site\s*[,}]", code, re.M):
+        return ""
+    found = site_constant(code)
+    return found.rstrip("/") + "/" if found else ""
