@@ -42,15 +42,19 @@ class CheckResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def check_project(project: Project, as_of: dt.date | None = None) -> CheckResult:
-    """Count what validating ``project`` found.
+def check_project(
+    project: Project, as_of: dt.date | None = None, more: tuple[Problem, ...] = ()
+) -> CheckResult:
+    """Count what validating ``project`` found, with ``more`` problems found apart (links that
+    lead nowhere).
 
     With ``as_of`` (the day eligibility is judged on), the lint warnings of `analyse.lint`
     are among the problems too; rules switched off in the ``lint`` setting stay out.
     """
     problems = project.problems
-    if as_of is not None:
-        problems = tuple(sorted((*problems, *lint(project.config, project.library, as_of))))
+    if as_of is not None or more:
+        found = lint(project.config, project.library, as_of) if as_of is not None else ()
+        problems = tuple(sorted((*problems, *found, *more)))
     errors = sum(p.severity == "error" for p in problems)
     config = project.config
     folders = [s.path for s in config.sources] or [config.content_dir]

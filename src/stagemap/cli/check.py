@@ -28,24 +28,33 @@ from .loading import collections_paused, load
     help="Output format.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "--links",
+    is_flag=True,
+    help="Also report links in bodies that lead nowhere (renders every body, as build does).",
+)
 @pass_state
-def check(state: _State, fmt: str, strict: bool) -> None:
+def check(state: _State, fmt: str, strict: bool, links: bool) -> None:
     """Validate stagemap.yml and every content file.
 
     Each problem is printed to stderr as 'path:line:col: error|warning: message (hint)'.
     Lint warnings (content that works against the journey, e.g. a hard sell in an awareness
-    post) are among them; switch a rule off with 'lint' in stagemap.yml.
+    post) are among them; switch a rule off with 'lint' in stagemap.yml. With --links, so is
+    each link in a body that leads nowhere (a warning: the page a build makes shows it as
+    text marked "Link target not found").
     Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
 
     \b
     Example:
       stagemap check
       stagemap check --strict --format json > problems.json
+      stagemap check --links --strict
     """
     _finish_rename(state)
     with collections_paused():
-        project = load(state, bodies=False)
-        result = check_project(project, dt.date.today())
+        project = load(state, bodies=links)
+        dead = later("rendering", "dead_links")(project) if links else ()
+        result = check_project(project, dt.date.today(), dead)
     if fmt == "json":
         click.echo(render_check_json(result, project.library.fates))
     else:

@@ -1,15 +1,23 @@
-"""The part of ``build`` that renders a loaded project's site (imported by `stagemap.cli.building`)."""
+"""The parts of ``build`` and ``check --links`` that render a loaded project (imported when needed)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
+from ..analyse.site import LinkPlan
+from ..errors import Problem
+from ..model.library import Asset
 from ..model.project import Project
+from ..model.settings import Config
+from ..render.deadlinks import dead_in, link_plan
 from ..write.publish import Published, build_into, page_count
+from ..write.workers import default_workers, parallel_map
 
 PROGRESS_FROM = 200
 """Smaller sites build in well under a second: no progress bar for them."""
@@ -24,3 +32,17 @@ def render_site(project: Project, target: Path, day: dt.date, workers: int) -> P
                 project, target, day, workers=workers, progress=lambda made: bar.update(made - bar.pos)
             )
     return build_into(project, target, day, workers=workers)
+
+
+def dead_links(project: Project) -> tuple[Problem, ...]:
+    """Return a warning for each link in the project's bodies that leads nowhere (``check
+    --links``), the bodies rendered on every processor as a build renders them."""
+    config, library = project.config, project.library
+    links = link_plan(config, library)
+    ids = [asset.id for asset in library.assets]
+    work = functools.partial(_dead, config, links, library.by_id)
+    return tuple(p for found in parallel_map(work, ids, default_workers()) for p in found)
+
+
+def _dead(config: Config, links: LinkPlan, by_id: Mapping[str, Asset], asset_id: str) -> list[Problem]:
+    return dead_in(config, links, by_id[asset_id])

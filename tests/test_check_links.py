@@ -1,0 +1,104 @@
+"""`stagemap check --links`: each link in a body that leads nowhere, at its place, as a warning;
+the same links the built pages mark "Link target not found"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from tests.conftest import QUIET_CONFIG, write
+
+HEAD = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\n"
+FILES: dict[str, str | bytes] = {
+    "stagemap.yml": QUIET_CONFIG,
+    "content/costs.md": HEAD.format(title="What a missed call costs")
+    + "See [the checklist](checklist.md) and [pricing](pricing.md).\n\n"
+    + "![Chart](img/chart.png)\n\nAgain: [pricing](pricing.md), and [x](#costs) stays.\n",
+    "content/checklist.md": HEAD.format(title="Checklist") + "Back to [costs](costs.md#top).\n",
+}
+HINT = "(point it at a content file, a page's route or a file in the site's static folders)"
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_links_reports_each_dead_link_where_it_is_written(tmp_path: Path) -> None:
+    root = write(tmp_path, FILES)
+    code, out, err = run(root, "check", "--links")
+    assert code == 0  # warnings: --strict fails on them
+    assert err == (
+        f"content/costs.md:6:49: warning: link to 'pricing.md' leads nowhere {HINT}\n"
+        f"content/costs.md:8:10: warning: link to 'img/chart.png' leads nowhere {HINT}\n"
+        f"content/costs.md:10:18: warning: link to 'pricing.md' leads nowhere {HINT}\n"
+    )
+    assert out.startswith("Checked 2 files in content/ against the buyer-journey model")
+    assert out.splitlines()[0].endswith(": 0 errors, 3 warnings.")
+    assert run(root, "check", "--links", "--strict")[0] == 1
+    # Without --links, bodies are not rendered and links are not looked at.
+    assert run(root, "check") == (0, out.replace("0 errors, 3 warnings.", "no problems."), "")
+    code, out, _ = run(root, "check", "--links", "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert [(p["line"], p["col"], p["code"]) for p in problems] == [
+        (6, 49, "dead-link"),
+        (8, 10, "dead-link"),
+        (10, 18, "dead-link"),
+    ]
+
+
+def test_check_links_finds_what_the_built_page_marks(tmp_path: Path) -> None:
+    root = write(tmp_path, FILES)
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/costs.html").read_text()
+    assert page.count('title="Link target not found: pricing.md"') == 2
+    assert "[missing image: Chart]" in page
+    # Once the page exists, neither marks it.
+    write(
+        root,
+        {"content/pricing.md": HEAD.format(title="Pricing") + "Plans.\n", "content/img/chart.png": b"png"},
+    )
+    code, _, err = run(root, "check", "--links")
+    assert (code, err) == (0, "")
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    assert "Link target not found" not in (root / "site/assets/costs.html").read_text()
+
+
+def test_a_dead_link_a_partial_brings_in_is_reported_at_the_body(tmp_path: Path) -> None:
+    settings = QUIET_CONFIG + "generator: docusaurus\nsources: [docs]\n"
+    files = {
+        "stagemap.yml": settings,
+        "docusaurus.config.js": "module.exports = {url: 'https://x.example'};\n",
+        "docs/intro.mdx": "---\ntitle: Intro\n---\nimport Note from './_note.md';\n\n<Note />\n",
+        "docs/_note.md": "Read [the guide](guide.md) first.\n",
+    }
+    root = write(tmp_path, files)
+    code, _, err = run(root, "check", "--links")
+    assert code == 0
+    assert err == f"docs/intro.mdx:4: warning: link to 'guide.md' leads nowhere {HINT}\n"
+
+
+def test_check_links_says_the_same_on_one_processor_and_several(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files: dict[str, str | bytes] = {"stagemap.yml": QUIET_CONFIG}
+    for n in range(90):  # enough for workers to share them (MIN_ITEMS)
+        dead = f"[gone](gone-{n}.md)" if n % 7 == 0 else ""
+        files[f"content/page-{n:02d}.md"] = (
+            HEAD.format(title=f"Page {n}") + f"To [next](page-{n + 1:02d}.md). {dead}\n"
+        )
+    root = write(tmp_path, files)
+    said = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("STAGEMAP_WORKERS", workers)
+        said[workers] = run(root, "check", "--links")
+    assert said["1"] == said["2"]
+    lines = said["2"][2].splitlines()
+    # 13 dead links to pages never written, and page-89's link to a page-90 that is not there.
+    assert len(lines) == 14
+    assert lines[0] == f"content/page-00.md:6:31: warning: link to 'gone-0.md' leads nowhere {HINT}"
+    assert lines[-1] == f"content/page-89.md:6:11: warning: link to 'page-90.md' leads nowhere {HINT}"
