@@ -378,3 +378,27 @@ def test_hugo_refs_outside_links_or_broken_show_what_the_author_wrote(tmp_path: 
     assert '<a href="../../files/blog/rates.pdf">sheet</a>' in text
     assert "<code>nope.md</code>" in text and "/.ref/nope" not in text
     assert '<span class="broken-link" title="Link target not found: /.ref/' in text  # the odd one: broken
+
+
+def test_relative_links_to_files_are_read_from_the_pages_address_when_not_from_its_file(
+    tmp_path: Path,
+) -> None:
+    """Seen on Dapr's docs: ``../examples/query.json`` from blog/a.md, served at /blog/a/, is
+    blog/examples/query.json, as a browser reads it (Hugo leaves the link as written). The
+    file's own folder is tried first; a content page is never found so, as Hugo does not
+    publish a page's Markdown."""
+    extra: dict[str, str | bytes] = {
+        "content/blog/c.md": (
+            f"---\ntitle: C\n{TAGS}---\n[query](../examples/query.json) [here](examples/near.json) "
+            "[page](../b.md) [both](../both.json)\n"
+        ),
+        "content/blog/examples/query.json": "{}\n",
+        "content/blog/c/examples/near.json": "{}\n",
+        "content/both.json": '{"file": true}\n',
+        "content/blog/both.json": '{"address": true}\n',
+    }
+    text = page(build(site(tmp_path / "p", SETTINGS, extra)), "blog/c.html")
+    assert '<a href="../../files/blog/examples/query.json">query</a>' in text
+    assert '<a href="../../files/blog/c/examples/near.json">here</a>' in text
+    assert '<a href="../../files/both.json">both</a>' in text  # the file's folder first
+    assert "lead nowhere: <code>../b.md</code>." in text

@@ -144,6 +144,14 @@ class BodyLinks:
                 return out
         if self.routes is None:
             return None
+        if not path.startswith("/") and not path.rpartition("/")[2].lower().endswith(self.routes.extensions):
+            # As a browser reads it, from the page's address: Hugo and Jekyll leave such a link
+            # as written, so ``../data.json`` from a/b/page.md (served at /a/b/page/) is a/b/data.json.
+            found = posixpath.normpath(posixpath.join(self.own, path)).lstrip("/")
+            for root in dict.fromkeys((".", *self.routes.roots)):
+                out = self._file(posixpath.normpath(posixpath.join(root, found)), sep, fragment)
+                if out is not None:
+                    return out
         # A link to a content file that is not an asset (a listing page) stands for its route.
         route = self.routes.route_of(posixpath.normpath(targets[-1]))
         return self._route(url, route or path, fragment)
