@@ -113,7 +113,11 @@ def test_init_at_the_root_reads_the_docs_a_docusaurus_site_keeps_beside_its_fold
         not in out
     )  # no src/pages folder: not named
     assert "Found a Docusaurus site (website/docusaurus.config.js); sources: docs/, website/blog/.\n" in out
-    assert "Outside the sources, not looked at: README.md, packages/\n" in out
+    # The names at the root and in the site's folder that no source reads.
+    assert (
+        "Outside the sources, not looked at: README.md, packages/, website/docusaurus.config.js,"
+        " website/src/, website/static/\n"
+    ) in out
     assert "outside the site" not in out
     text = (root / "stagemap.yml").read_text()
     assert "generator: docusaurus\n" in text and "\nsite_root: website\n" in text

@@ -82,11 +82,12 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         replace(s, path=moved(s.path), exclude=tuple(g for g in s.exclude if g not in ours))
         for s in found.sources
     )
+    # The names at the project's root and in the site's folder that no source reads.
     covered = {s.path.split("/")[0] for s in sources} | {folder.split("/")[0]}
-    outside = tuple(
-        sorted(p.name + ("/" if p.is_dir() else "") for p in project.iterdir()
-               if not p.name.startswith(".") and p.name not in covered)
-    )  # fmt: skip
+    inside = {s.path[len(folder) + 1 :].split("/")[0] for s in sources if s.path.startswith(folder + "/")}
+    outside = _names(project, "", covered) + (
+        () if folder in {s.path for s in sources} else _names(project, folder, inside)
+    )
     return replace(
         found,
         config_file=f"{folder}/{found.config_file}",
@@ -97,3 +98,17 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         published=(),
         root=folder,
     )
+
+
+def _names(project: Path, folder: str, covered: set[str]) -> tuple[str, ...]:
+    """Return the names in ``project``'s ``folder`` (``folder/name``, ``/`` after a folder's) but
+    the hidden ones and those ``covered``, sorted."""
+    prefix = folder + "/" if folder else ""
+    try:
+        entries = list((project / folder).iterdir())
+    except OSError:
+        return ()
+    return tuple(
+        sorted(prefix + p.name + ("/" if p.is_dir() else "") for p in entries
+               if not p.name.startswith(".") and p.name not in covered)
+    )  # fmt: skip
