@@ -230,3 +230,28 @@ def test_unchanged_build_never_removes_a_record_through_a_linked_cache_folder(tm
     record.parent.symlink_to(elsewhere, target_is_directory=True)
     remember(config, tmp_path / "site", None, Unchanged(0, 0, ()))
     assert (elsewhere / record.name).read_text(encoding="utf-8") == "theirs\n"
+
+
+@pytest.mark.parametrize("folder", ["", "website/"])
+def test_unchanged_build_an_edit_of_the_sites_configuration_reads_the_library(
+    tmp_path: Path, no_reading: Callable[[], None], folder: str
+) -> None:
+    """Seen by a review: editing the cascade in hugo.toml left every page as it was ('0 files
+    changed'), as the configuration file was none of the files the fingerprint looked at."""
+    root = tmp_path / "repo"
+    hugo = "baseURL = 'https://h.example/'\n[[cascade]]\n  stages = ['awareness']\n  questions = ['risk']\n"
+    settings = f"name: H\npurpose: Why.\ngenerator: hugo\nsources: [{folder}content]\n"
+    if folder:
+        settings += f"site_root: {folder.rstrip('/')}\n"
+    for name, text in {
+        "stagemap.yml": settings,
+        f"{folder}hugo.toml": hugo,
+        f"{folder}content/notes/plain.md": "---\ntitle: Plain\n---\nText.\n",
+    }.items():
+        rewrite(root / name, text)
+    age(root)
+    out = tmp_path / "site"
+    assert run_build(root, out)[0] == 0
+    rewrite(root / f"{folder}hugo.toml", hugo.replace("awareness", "advocacy"))
+    no_reading()
+    assert read_again(root, out)

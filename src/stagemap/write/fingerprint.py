@@ -6,7 +6,8 @@ After a build, the command records two hashes next to the page record (in ``.sta
   chosen by the environment, the settings as read (journey model included), and the path,
   size and modification time of every file under the built-in and project templates, the
   content folder, every source and the signals folder (names starting with ``.`` in those
-  excepted, as the readers skip them), with what the project's git ``HEAD`` names;
+  excepted, as the readers skip them), and of the site's configuration files (what Jekyll's
+  defaults and Hugo's cascade give pages), with what the project's git ``HEAD`` names;
 - the *outputs*: the bytes of the output folder's manifest, the size, modification time
   and mode of every file it lists, and the names in every folder holding one (a file a
   killed build left there is cleared by an ordinary build).
@@ -39,6 +40,7 @@ from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
+from ..read.sitedefaults import site_files
 from .atomic import write_owned
 from .cache import UNCHANGED_RECORD, cache_dir, record_path
 from .digests import digest, stable
@@ -93,6 +95,12 @@ def inputs_key(
         if listing is None:
             return None
         parts += [real, listing]
+    # The site's configuration file(s): what they give the pages (Jekyll's defaults, Hugo's cascade).
+    for name in site_files(config.rules.generator, config.rules.site_root):
+        info = _stat(config.root / name)
+        if info is not None and info[1] > since:
+            return None
+        parts += [name, info]
     parts.append(_git_head(config.root))
     return digest(*parts)
 
