@@ -118,3 +118,32 @@ def test_build_copies_attached_pages_and_drawings_defused_unless_html_is_allowed
     else:
         assert html_copy == NO_SCRIPT + EVIL_HTML
         assert b"<script" not in svg_copy and b"onload" not in svg_copy
+
+
+def test_files_beside_the_pages_of_every_source_are_linked_and_copied(tmp_path: Path) -> None:
+    """Seen by a review: only the first source's files could be linked, so the images beside a
+    blog's posts (a second source) led nowhere, on the site and in check --links."""
+    settings = (
+        "name: T\nlint: {placeholder: false, no-not-for: false}\ngenerator: docusaurus\n"
+        "sources:\n  - path: docs\n  - path: website/blog\n    id: blog/\n"
+    )
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings,
+            "docs/intro.md": "---\ntitle: Intro\n---\n![Map](./map.png) [Post](../website/blog/post.md)\n",
+            "docs/map.png": b"docs-png",
+            "website/blog/post.md": "---\ntitle: Post\n---\n![Pic](./pic.png) and ![Map](../../docs/map.png)\n",
+            "website/blog/pic.png": b"blog-png",
+        },
+    )
+    runner = CliRunner()
+    checked = runner.invoke(cli, ["-C", str(root), "check", "--links"])
+    assert (checked.exit_code, checked.stderr) == (0, "")
+    built = runner.invoke(cli, ["-C", str(root), "build", "--as-of", "2026-11-24"])
+    assert built.exit_code == 0, built.stderr
+    post = (root / "site/assets/blog/post.html").read_text(encoding="utf-8")
+    assert '<img src="../../files/website/blog/pic.png" alt="Pic">' in post
+    assert '<img src="../../files/map.png" alt="Map">' in post
+    assert (root / "site/files/website/blog/pic.png").read_bytes() == b"blog-png"
+    assert (root / "site/files/map.png").read_bytes() == b"docs-png"

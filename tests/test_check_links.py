@@ -102,3 +102,54 @@ def test_check_links_says_the_same_on_one_processor_and_several(
     assert len(lines) == 14
     assert lines[0] == f"content/page-00.md:6:31: warning: link to 'gone-0.md' leads nowhere {HINT}"
     assert lines[-1] == f"content/page-89.md:6:11: warning: link to 'page-90.md' leads nowhere {HINT}"
+
+
+PLACES = """\
+Read about gone.md first, then [x](gone.md).
+
+<!-- old: [o](gone4.md) -->
+Now [n](gone4.md) and `[c](gone5.md)` then [d](gone5.md)
+
+```
+[in](fence.md)
+```
+After [after](fence.md).
+
+First [q](a.md#x) then [p](a.md). Sp [e](sp%C3%A9.md) and [f](spé.md).
+
+Ref [x][r] and [y][r].
+
+[r]: ref.md
+"""
+
+
+def test_each_dead_link_is_placed_at_its_address_not_at_a_mention_or_in_code(tmp_path: Path) -> None:
+    """Seen by a review: the first place the address was written at all was taken, a mention
+    in a sentence or a code span; two links sharing the start of an address shared a place."""
+    root = write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/t.md": HEAD.format(title="T") + PLACES})
+    code, _, err = run(root, "check", "--links")
+    assert code == 0
+    places = [line.split(" (")[0] for line in err.splitlines()]
+    assert places == [
+        "content/t.md:6:36: warning: link to 'gone.md' leads nowhere",
+        # An HTML comment is text in stagemap's own format: the link in it is one.
+        "content/t.md:8:15: warning: link to 'gone4.md' leads nowhere",
+        "content/t.md:9:9: warning: link to 'gone4.md' leads nowhere",
+        "content/t.md:9:48: warning: link to 'gone5.md' leads nowhere",
+        "content/t.md:14:15: warning: link to 'fence.md' leads nowhere",
+        "content/t.md:16:11: warning: link to 'a.md#x' leads nowhere",
+        "content/t.md:16:28: warning: link to 'a.md' leads nowhere",
+        "content/t.md:16:42: warning: link to 'sp%C3%A9.md' leads nowhere",
+        "content/t.md:16:63: warning: link to 'spé.md' leads nowhere",
+        # A reference used twice: both at its definition.
+        "content/t.md:20:6: warning: link to 'ref.md' leads nowhere",
+        "content/t.md:20:6: warning: link to 'ref.md' leads nowhere",
+    ]
+    # On a site read in place, a comment hides its link: the next one is placed.
+    settings = QUIET_CONFIG + "generator: hugo\nsources: [content]\n"
+    write(root, {"stagemap.yml": settings})
+    places = [line.split(" (")[0] for line in run(root, "check", "--links")[2].splitlines()]
+    assert places[1:3] == [
+        "content/t.md:9:9: warning: link to 'gone4.md' leads nowhere",
+        "content/t.md:9:48: warning: link to 'gone5.md' leads nowhere",
+    ]

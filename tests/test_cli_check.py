@@ -365,3 +365,19 @@ def test_check_names_every_source_and_counts_the_broken_files_of_each(tmp_path: 
     assert out.startswith(
         "Checked 3 files (2 loaded as assets) in guides/ and blog/ against the buyer-journey"
     )
+
+
+def test_check_of_a_site_read_from_its_root_counts_content_files_only(tmp_path: Path) -> None:
+    """Seen by a review: with a source at the project's root, a warning about stagemap.yml made
+    it a checked file (it is a non-asset under that source)."""
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": "name: C\ngenerator: hugo\nsources:\n  - path: .\n",
+            "content/a.md": "---\ntitle: A\n---\nText.\n",
+            "content/b.md": "---\ntitle: [unclosed\n---\n",
+        },
+    )
+    code, out, err = run("check", cwd=tmp_path)
+    assert code == 1 and "stagemap.yml:1:1: warning:" in err
+    assert out.startswith("Checked 2 files (1 loaded as assets) in ./ against the buyer-journey model")

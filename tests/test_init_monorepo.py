@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import stagemap
+from stagemap.read import sitebelow
 from stagemap.read.git import Git, Revisions
 from stagemap.serve import Preview
 from tests.conftest import write
@@ -171,9 +174,19 @@ def test_init_says_what_is_wrong_with_the_site_folder_it_was_given(tmp_path: Pat
         "Error: --site packages: holds no site's configuration (hugo.toml or config.toml, _config.yml,"
         " docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml)\n",
     )
-    assert run("init", str(root), "--site", "nowhere")[2].startswith(
-        "Error: --site nowhere: is not a folder ("
+    assert run("init", str(root), "--site", "nowhere") == (
+        2,
+        "",
+        f"Error: --site nowhere: no such folder in {root.as_posix()}\n",
     )
+    assert (
+        run("init", str(root), "--site", "README.md")[2]
+        == "Error: --site README.md: is a file, not a folder\n"
+    )
+    # A folder written the Windows way is the same folder.
+    assert run("init", str(root), "--site", "website\\")[0] == 0
+    assert "\nsite_root: website\n" in (root / "stagemap.yml").read_text()
+    (root / "stagemap.yml").unlink()
     assert run("init", str(root), "--site", "../repo/../..") == (
         2,
         "",
@@ -196,6 +209,9 @@ def test_site_root_settings_that_cannot_be_used_are_errors_at_their_line(tmp_pat
         "stagemap.yml:5:12: error: '../elsewhere' must be a folder inside the project (e.g. site_root: website)\n"
         in (run("-C", str(root), "check")[2])
     )
+    for written in ("'\\website'", "'C:/website'"):  # a Windows root and drive: never inside
+        (root / "stagemap.yml").write_text(head + f"site_root: {written}\n")
+        assert "must be a folder inside the project" in run("-C", str(root), "check")[2]
     (root / "stagemap.yml").write_text(head.replace("generator: docusaurus\n", "") + "site_root: website\n")
     assert (
         "stagemap.yml:4:12: error: 'site_root' needs a 'generator' (set 'generator' to your site's)\n"
@@ -210,7 +226,7 @@ def test_a_build_never_writes_over_the_sites_folder(tmp_path: Path) -> None:
     code, out, err = run("-C", str(root), "build", "-o", str(root / "handbook"))
     assert (code, out) == (2, "")
     assert err == (
-        f"Error: refusing to build into {root.as_posix()}/handbook: it is the site's folder (site_root)"
+        f"Error: refusing to build into {root.as_posix()}/handbook: it is the site's folder, site_root"
         f" ({root.as_posix()}/handbook); choose a folder such as site/ inside the project\n"
     )
     assert sorted(p.name for p in (root / "handbook").iterdir()) == ["mkdocs.yml"]
@@ -218,7 +234,42 @@ def test_a_build_never_writes_over_the_sites_folder(tmp_path: Path) -> None:
 
 def test_a_site_in_a_folder_without_its_usual_content_folder_is_read_whole(tmp_path: Path) -> None:
     root = write(tmp_path / "repo", {"manual/mkdocs.yml": "site_name: H\n", "manual/a.md": "# A\n"})
-    assert run("init", str(root))[0] == 0
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        "Found a MkDocs site (manual/mkdocs.yml); sources: none of the usual folders, so the site's whole"
+        " folder, manual/.\n"
+    ) in out
     text = (root / "stagemap.yml").read_text()
     assert "\n  - path: manual  # no usual content folder was found: the site's whole folder\n" in text
     assert [a.path for a in stagemap.load_project(root).library.assets] == ["manual/a.md"]
+
+
+def test_a_site_root_reached_through_a_link_is_read_as_the_folder_it_leads_to(tmp_path: Path) -> None:
+    """Seen by a review: with ``site_root: web``, a link to docs/, Jekyll's defaults compared
+    the pages' paths (docs/...) with web/ and gave them nothing."""
+    files = {f"docs/{name}": text for name, text in JEKYLL_SITE.items() if name != "stagemap.yml"}
+    settings = JEKYLL_SITE["stagemap.yml"]
+    assert isinstance(settings, str)
+    settings = settings.replace("path: _", "path: docs/_").replace("path: .\n", "path: docs\n")
+    root = write(tmp_path / "repo", {**files, "stagemap.yml": settings + "site_root: web\n"})
+    (root / "web").symlink_to("docs")
+    expected = {f"docs/{path}": value for path, value in JEKYLL_EXPECTED.items()}
+    assert read(root) == {**expected, "docs/about/team.md": ("", (), ())}
+
+
+def test_init_passes_by_a_folder_it_may_not_enter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen by a review: a folder of another user's (a database's volume) ended init with a
+    traceback. Tests run as root, whom permissions do not stop: the refusal is simulated."""
+    root = write(tmp_path / "repo", {**MONOREPO, "pgdata/PG_VERSION": "16\n"})
+    real = sitebelow.site_config
+
+    def refused(folder: Path) -> tuple[str, str] | None:
+        if folder.name == "pgdata":
+            raise PermissionError(13, "Permission denied", str(folder / "hugo.toml"))
+        return real(folder)
+
+    monkeypatch.setattr(sitebelow, "site_config", refused)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "Found a Docusaurus site (website/docusaurus.config.js)" in out

@@ -59,8 +59,9 @@ def check_project(
     config = project.config
     folders = [s.path for s in config.sources] or [config.content_dir]
     content = tuple(dict.fromkeys(shown_folder(f, config.root) for f in folders))
-    # Files under the sources that could not become assets still count as checked.
-    read = {f.path for f in project.library.fates}
+    # Content files that could not become assets still count as checked (not stagemap.yml or a
+    # site's configuration under a source read from the project's root: non-assets).
+    read = {f.path for f in project.library.fates if f.fate == "problem"}
     files = {a.path for a in project.assets} | {p.path for p in problems if p.path in read}
     return CheckResult(
         problems=problems,

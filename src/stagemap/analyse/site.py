@@ -153,6 +153,9 @@ class LinkPlan:
     """Route links in bodies: the asset each route stands for, the files served from the site root."""
     sources: Mapping[str, str]
     """Each asset's file relative to the content folder, by id."""
+    prefix: str = ""
+    """The content folder relative to the project (empty: the project's own, or elsewhere):
+    the files of other sources are named relative to the project, those in it relative to it."""
 
 
 def plan_links(
@@ -170,6 +173,7 @@ def plan_links(
         attachments=attachments,
         routes=plan_routes(config, library, public or {}),
         sources=sources,
+        prefix="" if prefix == "." else prefix,
     )
 
 

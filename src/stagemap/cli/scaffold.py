@@ -98,15 +98,17 @@ def _site(folder: Path, site_folder: str | None) -> FoundSite | None:
     """Return the site in ``folder`` or, when there is none, the one site in a folder below it
     (``site_folder`` names it); raise `UsageError` when there are several, or none where named."""
     if site_folder is not None:
-        inside = (folder / site_folder).resolve()
+        inside = (folder / site_folder.replace("\\", "/")).resolve()
         if not inside.is_relative_to(folder.resolve()):
             raise UsageError(f"--site {site_folder}: the site's folder must be inside {folder.as_posix()}")
-        found = site_in(folder, inside.relative_to(folder.resolve()).as_posix()) if inside.is_dir() else None
+        if not inside.is_dir():
+            what = "is a file, not a folder" if inside.exists() else f"no such folder in {folder.as_posix()}"
+            raise UsageError(f"--site {site_folder}: {what}")
+        found = site_in(folder, inside.relative_to(folder.resolve()).as_posix())
         if found is None:
-            what = "holds no site's configuration" if inside.is_dir() else "is not a folder"
             raise UsageError(
-                f"--site {site_folder}: {what} (hugo.toml or config.toml, _config.yml, docusaurus.config.js, "
-                "gatsby-config.js, astro.config.mjs or mkdocs.yml)"
+                f"--site {site_folder}: holds no site's configuration (hugo.toml or config.toml, _config.yml,"
+                " docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml)"
             )
         return found
     found = detect_site(folder)

@@ -103,7 +103,7 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         f"# anything. Every setting is described in {DOCS}",
         "# (the documentation has no web address yet). stagemap never changes the site's files",
         "# unless you ask (`stagemap tag`, `stagemap suggest --accept FILE --yes`).",
-        "# If you commit this file, add .stagemap-cache/ and site/ to the site's .gitignore.",
+        "# If you commit this file, add .stagemap-cache/ and site/ to the .gitignore beside it.",
         "",
         "# The company or product: shown in reports, kits and the site.",
         f"name: {format_scalar(name)}",

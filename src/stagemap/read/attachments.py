@@ -1,7 +1,8 @@
-"""Files in the content folder that asset bodies may link to (images, PDFs): which, and their bytes.
+"""Files in the source folders that asset bodies may link to (images, PDFs): which, and their bytes.
 
-The site copies such a file to ``files/PATH`` when a body links to it. Only regular files
-inside the content folder count (a link inside it may point anywhere in it, never outside),
+The site copies such a file to ``files/PATH`` when a body links to it (``PATH`` relative to the
+content folder, or to the project for a file of another source: `source_folders`). Only regular
+files inside a source folder count (a link inside it may point anywhere in it, never outside),
 hidden ones and Markdown files (those are assets) excepted, and none above `MAX_ATTACHMENT`.
 
 Unless ``site.allow_html`` is on, a file a browser would run scripts in is never copied as
@@ -19,6 +20,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model.settings import Config
 from ..paths import real
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
@@ -51,6 +53,38 @@ def linkable_files(content_dir: Path) -> frozenset[str]:
             if _readable(base, rel) is not None:
                 found.add(rel)
     return frozenset(found)
+
+
+def source_folders(config: Config) -> tuple[tuple[str, Path], ...]:
+    """Return the folders attachments are found in, each with the prefix of their paths: the
+    content folder (paths relative to it, as the assets' files are named in links), then each
+    other source outside it (paths relative to the project: a blog's images beside its posts)."""
+    content = real(config.content_dir)
+    root = real(config.root)
+    found: list[tuple[str, Path]] = [("", content)]
+    for source in config.all_sources:
+        folder = real(source.path)
+        if folder.is_relative_to(content) or not folder.is_relative_to(root):
+            continue
+        prefix = folder.relative_to(root).as_posix()
+        if prefix != "." and all(prefix != p for p, _ in found):
+            found.append((prefix + "/", folder))
+    return tuple(found)
+
+
+def linkable(config: Config) -> frozenset[str]:
+    """Return the files bodies may link to in every source folder (see `source_folders`)."""
+    return frozenset(
+        prefix + rel for prefix, folder in source_folders(config) for rel in linkable_files(folder)
+    )
+
+
+def attachment_at(config: Config, rel: str) -> tuple[Path, str]:
+    """Return the folder holding the attachment ``rel`` (a path `linkable` gives) and its path there."""
+    for prefix, folder in reversed(source_folders(config)):
+        if prefix and rel.startswith(prefix):
+            return folder, rel[len(prefix) :]
+    return config.content_dir, rel
 
 
 def site_root_files(root: Path, folders: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -21,11 +21,12 @@ DEPTH = 2
 SKIPPED = frozenset(
     {
         "node_modules", "vendor", "site", "kits", "_site", "build", "dist", "out", "target",
-        "test", "tests", "testdata", "fixtures", "example", "examples", "__pycache__",
+        "test", "tests", "testdata", "fixtures", "example", "examples", "examplesite", "__pycache__",
     }
 )  # fmt: skip
-"""Folders never looked in: installed packages, outputs (stagemap's own among them), and tests
-and examples, whose sites are samples rather than the repository's own."""
+"""Folders never looked in (whatever their case): installed packages, outputs (stagemap's own
+among them), and tests and examples (a Hugo theme's ``exampleSite``), whose sites are samples
+rather than the repository's own."""
 
 
 def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
@@ -51,7 +52,11 @@ def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
                 ):
                     continue
                 where = f"{rel}{name}"
-                if site_config(entry) is not None:
+                try:
+                    named = site_config(entry)
+                except OSError:  # a folder this user may not enter (a database's volume): no site of theirs
+                    continue
+                if named is not None:
                     found.append(where)
                 else:
                     deeper.append((entry, where + "/"))

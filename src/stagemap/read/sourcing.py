@@ -135,8 +135,9 @@ def _site_root(part: _Part, data: Mapping[str, Any], generator: str, root: Path 
     if not isinstance(value, str) or not value.strip():
         part.error(("site_root",), "'site_root' must be a folder", "e.g. site_root: website")
         return ""
-    clean = posixpath.normpath(value.replace("\\", "/").strip("/"))
-    if value.startswith("/") or clean == ".." or clean.startswith("../"):
+    written = value.replace("\\", "/")
+    clean = posixpath.normpath(written.strip("/"))
+    if written.startswith("/") or clean == ".." or clean.startswith("../") or ":" in clean.partition("/")[0]:
         part.error(
             ("site_root",), f"'{value}' must be a folder inside the project", "e.g. site_root: website"
         )
@@ -144,12 +145,20 @@ def _site_root(part: _Part, data: Mapping[str, Any], generator: str, root: Path 
     if not generator:
         part.error(("site_root",), "'site_root' needs a 'generator'", "set 'generator' to your site's")
         return ""
-    if root is not None and not (root / clean).is_dir():
+    if root is None:
+        return "" if clean == "." else clean
+    if not (root / clean).is_dir():
         what = "is not a folder" if (root / clean).exists() else "does not exist"
         hint = "name the folder that holds the site's configuration file, relative to stagemap.yml"
         part.error(("site_root",), f"site folder '{value}' {what}", hint)
         return ""
-    return "" if clean == "." else clean
+    # Where it really is (a link to a folder read as that folder): the sources' paths are so too.
+    found = real(root / clean)
+    if not found.is_relative_to(real(root)):
+        part.error(("site_root",), f"'{value}' must be a folder inside the project", "it leads out of it")
+        return ""
+    inside = found.relative_to(real(root)).as_posix()
+    return "" if inside == "." else inside
 
 
 def under(folder: str, paths: tuple[str, ...]) -> tuple[str, ...]:

@@ -20,6 +20,13 @@ def _kinds(paths: list[str]) -> str:
     return ", ".join(shown)
 
 
+def _whole(found: FoundSite) -> str:
+    """What is read when no usual content folder was found (init's settings read it whole)."""
+    if found.root:
+        return f"none of the usual folders, so the site's whole folder, {found.root}/"
+    return "none of the usual folders, so the whole repository"
+
+
 def found_lines(found: FoundSite, library: Library) -> list[str]:
     """Return the summary: the generator, the files per kind, what will be read and what not, and why."""
     fates = library.fates
@@ -28,7 +35,7 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
     )
     name = NAMES[found.generator]
     article = "an" if name[0] in "AEIOU" else "a"
-    lines = [f"Found {article} {name} site ({found.config_file}); sources: {sources or 'none found'}."]
+    lines = [f"Found {article} {name} site ({found.config_file}); sources: {sources or _whole(found)}."]
     lines.append(f"Files under the sources: {len(fates)} ({_kinds([f.path for f in fates])})")
     assets = library.assets
     untagged = sum(1 for a in assets if not (a.stages and a.questions))

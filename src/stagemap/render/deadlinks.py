@@ -2,10 +2,13 @@
 
 Each body is rendered as its page on the site renders it (`stagemap.render.site.asset_body`:
 the same partials, dialects and link rules), so a link is reported here exactly when the
-built page shows it as text marked "Link target not found". Each is placed at the first place
-in the file not yet claimed that holds its address as written (or percent-decoded), as a
-link's address if it is one, else at the body's first line: a link a partial or a shortcode
-brings in is not in the file's text.
+built page shows it as text marked "Link target not found". Each is placed where its address is
+written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``, ``href="x.md"``,
+``ref "x.md"``) not yet claimed by an earlier link, never in code or (on a site read in place)
+an HTML comment; a
+reference used twice is placed at its definition for both; else where the address is written
+at all; else at the body's first line: a link a partial or a shortcode brings in is not in the
+file's text.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from ..analyse.site import LinkPlan, plan_links
 from ..errors import Problem
 from ..model.library import Asset, Library
 from ..model.settings import Config
-from ..read.attachments import linkable_files, site_root_files
+from ..read.attachments import linkable, site_root_files
 from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
@@ -32,41 +35,107 @@ def dead_links(config: Config, library: Library) -> tuple[Problem, ...]:
 
 def link_plan(config: Config, library: Library) -> LinkPlan:
     """Return what the bodies of ``library`` need to resolve their links, as a build plans it."""
-    attachments = linkable_files(config.content_dir)
-    return plan_links(config, library, attachments, site_root_files(config.root, config.rules.static_dirs))
+    return plan_links(
+        config, library, linkable(config), site_root_files(config.root, config.rules.static_dirs)
+    )
 
 
 def dead_in(config: Config, links: LinkPlan, item: Asset) -> list[Problem]:
     """Return a warning for each link in ``item``'s body that leads nowhere."""
     broken = asset_body(config, links, item).rendered.broken
-    return placed(item, broken) if broken else []
+    # An HTML comment is shown as text (links in it working) only in stagemap's own format.
+    comments = bool(config.rules.generator) or config.allow_html
+    return placed(item, broken, comments=comments) if broken else []
 
 
-def placed(item: Asset, broken: Iterable[str]) -> list[Problem]:
-    """Return a problem for each of ``item``'s ``broken`` links, at its place in the file."""
+def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list[Problem]:
+    """Return a problem for each of ``item``'s ``broken`` links (in the order the page has
+    them), at its place in the file (see the module docstring); ``comments``: HTML comments
+    hide what they hold, as on a site read in place (stagemap's own format shows them)."""
+    body = item.body
+    code = _code_spans(body, comments)
+    claimed: set[int] = set()
     problems = []
-    after: dict[str, int] = {}
     for url in broken:
-        start = after.get(url, 0)
-        index = _where(item.body, url, start)
+        shown, index = _where(body, dict.fromkeys((url, unquote(url))), code, claimed)
         line, col = item.body_line, 0
         if index >= 0:
-            after[url] = index + 1
-            line += item.body.count("\n", 0, index)
-            col = index - (item.body.rfind("\n", 0, index) + 1) + 1
+            claimed.add(index)
+            line += body.count("\n", 0, index)
+            col = index - (body.rfind("\n", 0, index) + 1) + 1
         problems.append(
-            Problem(item.path, line, col, "warning", f"link to '{url}' leads nowhere", HINT, "dead-link")
+            Problem(item.path, line, col, "warning", f"link to '{shown}' leads nowhere", HINT, "dead-link")
         )
     return problems
 
 
-def _where(body: str, url: str, start: int) -> int:
-    """Return where ``url`` is written in ``body`` from ``start``: first as a link's address
-    (after ``(``, ``<``, a quote, a space, ``=`` or ``:``, before its end), else anywhere; -1
-    when it is not in the text (a partial's or a shortcode's link)."""
-    written = tuple(dict.fromkeys((url, unquote(url))))
-    for text in written:
-        found = re.compile(rf"(?<=[(<\"'\s=:]){re.escape(text)}(?=[)>\"'\s#?]|$)").search(body, start)
-        if found is not None:
-            return found.start()
-    return next((i for i in (body.find(text, start) for text in written) if i >= 0), -1)
+_ADDRESS = (
+    r"(?:\]\([ \t]*<?"  # [text](address  ![alt](address
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?"  # [ref]: address
+    r"|\b[\w-]+=[ \t]*\{?[ \t]*[\"'`]?"  # href="address"  to={'address'}
+    r"|\b(?:rel)?ref[ \t]+[\"'`]?)"  # Hugo's {{< ref "address" >}}
+)
+"""What comes before a link's address where it is written as one."""
+
+
+def _where(
+    body: str, texts: Iterable[str], code: list[tuple[int, int]], claimed: set[int]
+) -> tuple[str, int]:
+    """Return which of ``texts`` (an address as the page has it, then percent-decoded) is
+    written in ``body`` outside ``code``, and where: as a link's address not ``claimed`` by
+    another link, else as one claimed (a reference used twice), else anywhere; -1 when none
+    is in the text outside code (a partial's or a shortcode's link)."""
+    places: list[tuple[str, int]] = []
+    anywhere: list[tuple[str, int]] = []
+    for text in texts:
+        end = rf"({re.escape(text)})(?=[)>\"'`}}\s#?]|$)"
+        places += [
+            (text, m.start(1))
+            for m in re.finditer(_ADDRESS + end, body, re.M)
+            if not _inside(m.start(1), code)
+        ]
+        if not anywhere:
+            anywhere = [
+                (text, m.start(1))
+                for m in re.finditer(r"(?<![\w./-])" + end, body, re.M)
+                if not _inside(m.start(1), code)
+            ][:1]
+    places.sort(key=lambda place: place[1])  # the first in the file, whichever way it is written
+    free = [(text, i) for text, i in places if i not in claimed]
+    found = free or places or anywhere
+    return found[0] if found else (next(iter(texts)), -1)
+
+
+def _code_spans(body: str, comments: bool) -> list[tuple[int, int]]:
+    """Return the (start, end) of each fenced block, code span and (with ``comments``) HTML
+    comment in ``body``: a link's address is never written there."""
+    spans = [m.span() for m in _COMMENT.finditer(body)] if comments else []
+    fence = ""
+    start = offset = 0
+    for line in body.splitlines(keepends=True):
+        mark = _FENCE.match(line)
+        if (
+            fence
+            and mark
+            and mark.group(1)[0] == fence[0]
+            and len(mark.group(1)) >= len(fence)
+            and not line[mark.end() :].strip()
+        ):
+            spans.append((start, offset + len(line)))
+            fence = ""
+        elif not fence and mark:
+            fence, start = mark.group(1), offset
+        offset += len(line)
+    if fence:
+        spans.append((start, len(body)))
+    spans += [m.span() for m in _CODE_SPAN.finditer(body) if not _inside(m.start(), spans)]
+    return spans
+
+
+def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)

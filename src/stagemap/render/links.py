@@ -111,8 +111,12 @@ class BodyLinks:
         attachments: Collection[str],
         routes: Routes | None = None,
         own: str = "",
+        prefix: str = "",
     ) -> None:
         self.source_dir = posixpath.dirname(source)
+        self.prefix = prefix
+        """The content folder relative to the project (`LinkPlan.prefix`): a path is tried
+        relative to it, then relative to the project, so that a link between two sources works."""
         self.links = Links(page, paths)
         self.by_source = by_source
         self.attachments = attachments
@@ -204,7 +208,17 @@ class BodyLinks:
         return self._route(route + sep + fragment, route, fragment) if route else None
 
     def _file(self, target: str, sep: str, fragment: str) -> str | None:
-        """Return the link to a content file or attachment at ``target``, or None."""
+        """Return the link to a content file or attachment at ``target``, or None. Files in the
+        content folder are named relative to it, those of other sources relative to the project
+        (`LinkPlan.prefix`): a path is also tried the other way, so links between sources work."""
+        tried = [target]
+        if self.prefix and target.startswith("../"):  # out of the content folder: from the project
+            tried = [posixpath.normpath(posixpath.join(self.prefix, target))]
+        if self.prefix and tried[0].startswith(self.prefix + "/"):  # into it, from another source
+            tried.append(tried[0][len(self.prefix) + 1 :])
+        return next((out for t in tried if (out := self._one_file(t, sep, fragment)) is not None), None)
+
+    def _one_file(self, target: str, sep: str, fragment: str) -> str | None:
         if target.startswith("../") or target in ("..", ".") or "/." in f"/{target}":
             return None
         asset_id = self.by_source.get(target)

@@ -269,6 +269,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
         links.attachments,
         links.routes,
         links.routes.own.get(item.id, ""),
+        links.prefix,
     )
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body

@@ -39,7 +39,7 @@ from ..model.library import Asset, Library
 from ..model.project import Project
 from ..model.report import Report
 from ..model.settings import Config
-from ..read.attachments import linkable_files, read_attachment, site_root_files
+from ..read.attachments import attachment_at, linkable, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.searchindex import SEARCH_DIR, SearchIndex
@@ -95,8 +95,9 @@ def build_into(
     """
     config, library = project.config, project.library
     record = PageRecord(config, out_dir, kept)
-    attachments = linkable_files(config.content_dir)
-    links = plan_links(config, library, attachments, site_root_files(config.root, config.rules.static_dirs))
+    links = plan_links(
+        config, library, linkable(config), site_root_files(config.root, config.rules.static_dirs)
+    )
     # With no page to reuse, every asset's body is rendered, and none needs the report: a
     # worker renders bodies while this process makes the report and the plan alone.
     ahead = None if record.may_reuse() else _bodies_ahead(config, library, links, workers)
@@ -261,7 +262,7 @@ def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
             return None
         folder, inside = served
         return read_attachment(config.root / folder, inside, allow_html=config.allow_html)
-    return read_attachment(config.content_dir, rel.removeprefix("files/"), allow_html=config.allow_html)
+    return read_attachment(*attachment_at(config, rel.removeprefix("files/")), allow_html=config.allow_html)
 
 
 def _make_page(

@@ -38,6 +38,7 @@ from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..paths import BUILTIN
+from ..read.attachments import source_folders
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
 from .atomic import write_owned
@@ -76,14 +77,14 @@ def global_key(
         for path in sorted(signals_dir(config.root).glob("*.csv")):
             with contextlib.suppress(OSError):
                 parts += [path.name, path.read_bytes()]
-    # Other files in the content folder: a link to one works or is broken by its presence.
-    if config.content_dir.is_dir():
-        for where, _, names in sorted(os.walk(config.content_dir)):
+    # Other files in the source folders: a link to one works or is broken by its presence.
+    for prefix, folder in source_folders(config):
+        for where, _, names in sorted(os.walk(folder)):
             for name in sorted(names):
                 if not name.endswith((".md", ".markdown")):
                     other = os.path.join(where, name)
                     with contextlib.suppress(OSError):
-                        parts += [os.path.relpath(other, config.content_dir), os.stat(other).st_size]
+                        parts += [prefix + os.path.relpath(other, folder), os.stat(other).st_size]
     # Files served from the site root: a route link to one works or goes to the public site.
     for static in config.rules.static_dirs:
         served = config.root / static

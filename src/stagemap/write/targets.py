@@ -48,7 +48,9 @@ def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", exam
         ((config.root / ".stagemap-cache").resolve(), "stagemap's cache folder"),
     ]
     site = (
-        [(root / config.rules.site_root, "the site's folder (site_root)")] if config.rules.site_root else []
+        [((root / config.rules.site_root).resolve(), "the site's folder, site_root")]
+        if config.rules.site_root
+        else []
     )
     sources = [(root, "the project folder"), *read, *kept, *site]
     for folder, name in sources:
