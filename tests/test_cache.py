@@ -18,7 +18,7 @@ from stagemap.cli.app import cli
 from stagemap.model.project import Project
 from stagemap.model.settings import CACHE_DIR
 from stagemap.read import assets
-from stagemap.read.cache import CACHE_FILE
+from stagemap.read.cache import _TEXT, CACHE_FILE
 from stagemap.read.project import read_project
 from stagemap.serve import Preview
 from stagemap.write.cache import save_parse_cache
@@ -131,7 +131,7 @@ def test_changing_the_settings_invalidates_everything(project: Path) -> None:
         b"",
         b"{not json",
         b"[]",
-        b'{"format": "stagemap parse cache 7", "key": "someone else", "entries": {}}',
+        b'{"format": "stagemap parse cache 8", "key": "someone else", "entries": {}}',
         b"\x00\xff" * 50,
     ],
 )
@@ -140,7 +140,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(project: Path, damage
     load_project(project, bodies=False)
     cache_file(project).write_bytes(damage)
     assert _without_bodies(project, bodies=False) == fresh
-    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 7"
+    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 8"
 
 
 def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
@@ -148,17 +148,21 @@ def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
     load_project(project, bodies=False)
     data = json.loads(cache_file(project).read_text(encoding="utf-8"))
     entries = data["entries"]
-    # An entry is [size, mtime, problems, asset]; the asset is a flat list: id, path, title, ...
-    entries["content/blog/friday-invoicing.md"][3][10] = [1, 2]  # stages
-    entries["content/blog/missed-calls-cost.md"][3][2] = {"not": "text"}  # title
-    entries["content/guides/outgrown-paper.md"][3][1] = "content/elsewhere.md"  # path
+    # An entry is [size, mtime, problems, asset]; the asset is a flat list: the texts, then the ids...
+    stages, questions, review_by = len(_TEXT), len(_TEXT) + 1, len(_TEXT) + 4
+    entries["content/blog/friday-invoicing.md"][3][stages] = [1, 2]
+    entries["content/blog/missed-calls-cost.md"][3][_TEXT.index("title")] = {"not": "text"}
+    entries["content/guides/outgrown-paper.md"][3][_TEXT.index("path")] = "content/elsewhere.md"
     entries["content/broken/unknown.md"][2] = [["x", "y"]]  # problems
-    entries["content/blog/apprentice-diary.md"][3][14] = "2026-02-30"  # review_by
+    entries["content/blog/apprentice-diary.md"][3][review_by] = "2026-02-30"
+    entries["content/tools/cost-of-missed-jobs-calculator.md"][3][_TEXT.index("route")] = ["/not/text/"]
     entries["content/blog/the-whiteboard-problem.md"] = {"size": 1}
-    entries["content/blog/why-we-started-fernhill.md"][3][10] = ["nonexistent-stage"]  # well typed, not ours
-    entries["content/blog/plumbing-margins-episode.md"][3][10] = []  # no stages
-    entries["content/guides/scheduling-options.md"][3][11] = "problems"  # a string, not a list
-    entries["content/case-studies/hollis-heating.md"][3][4] = "finished"  # status
+    entries["content/blog/why-we-started-fernhill.md"][3][stages] = [
+        "nonexistent-stage"
+    ]  # well typed, not ours
+    entries["content/blog/plumbing-margins-episode.md"][3][stages] = []  # no stages
+    entries["content/guides/scheduling-options.md"][3][questions] = "problems"  # a string, not a list
+    entries["content/case-studies/hollis-heating.md"][3][_TEXT.index("status")] = "finished"
     entries["content/blog/van-time-not-wrench-time.md"][3] = entries[
         "content/blog/van-time-not-wrench-time.md"
     ][3][:5]

@@ -273,3 +273,23 @@ def test_init_passes_by_a_folder_it_may_not_enter(tmp_path: Path, monkeypatch: p
     code, out, err = run("init", str(root))
     assert (code, err) == (0, "")
     assert "Found a Docusaurus site (website/docusaurus.config.js)" in out
+
+
+def test_jekyll_link_tags_name_files_from_the_sites_folder(tmp_path: Path) -> None:
+    """Seen on Jekyll's own docs (in docs/): ``{% link _docs/x.md %}`` names the file from the
+    site's folder; from the repository's root every such link led nowhere."""
+    files = {f"docs/{name}": text for name, text in JEKYLL_SITE.items() if name != "stagemap.yml"}
+    files["docs/index.md"] = (
+        "---\ntitle: Tidewell\n---\nStart with [setting up]({% link _guides/setup.md %}).\n\n"
+        "Then [the old page]({% link _guides/gone.md %}).\n"
+    )
+    root = write(tmp_path / "repo", files)
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "build", "--as-of", "2026-11-24")
+    assert (code, err) == (0, "")
+    page = (root / "site/assets/index.html").read_text()
+    assert '<a href="guides/setup.html">setting up</a>' in page
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert [line.split(" (")[0] for line in err.splitlines() if "dead" in line or "nowhere" in line] == [
+        "docs/index.md:6:29: warning: link to '_guides/gone.md' leads nowhere"
+    ]

@@ -402,3 +402,27 @@ def test_relative_links_to_files_are_read_from_the_pages_address_when_not_from_i
     assert '<a href="../../files/blog/c/examples/near.json">here</a>' in text
     assert '<a href="../../files/both.json">both</a>' in text  # the file's folder first
     assert "lead nowhere: <code>../b.md</code>." in text
+
+
+def test_route_links_reach_pages_made_from_a_pattern_without_the_sites_address(tmp_path: Path) -> None:
+    """Seen on Prettier's site, whose address is worked out in code: with no ``urls.base``, a
+    page's route from its source's pattern (``/docs/{doc}/``) was not known, so every link
+    such as ``/docs/options#quotes`` led nowhere. The route is known now, and kept by the
+    parse cache; the page still has no public address."""
+    settings = "generator: docusaurus\nsources:\n  - path: docs\n    url: /docs/{doc}/\n"
+    files: dict[str, str | bytes] = {
+        "stagemap.yml": MINIMAL_CONFIG + settings,
+        "docs/options.md": f"---\ntitle: Options\n{TAGS}---\n## Quotes\n\nText.\n",
+        "docs/rationale.md": f"---\ntitle: Rationale\n{TAGS}---\nSee [quotes](/docs/options#quotes).\n",
+    }
+    root = write(tmp_path / "p", files)
+    for _ in range(2):  # the second read from the parse cache
+        project = load_project(root)
+        assert {a.id: (a.url, a.route) for a in project.library.assets} == {
+            "options": ("", "/docs/options/"),
+            "rationale": ("", "/docs/rationale/"),
+        }
+    text = page(build(root), "rationale.html")
+    assert '<a href="options.html#h-quotes">quotes</a>' in text
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "leads nowhere" not in result.stderr

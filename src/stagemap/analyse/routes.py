@@ -17,6 +17,7 @@ address of the first kind beats a path of the second.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,8 +40,9 @@ class Routes:
     own: Mapping[str, str] = field(default_factory=dict)
     """Each asset's own route (``/blog/x/``), by id: relative route links start from it."""
     roots: tuple[str, ...] = ()
-    """Route roots relative to the content folder (``.`` for the folder itself), longest first:
-    a root-absolute link to a file (``/blog/x.md``) is looked for under each."""
+    """Route roots relative to the content folder (``.`` for the folder itself, ``../x`` for one
+    beside it), those in it longest first: a root-absolute link to a file (``/blog/x.md``) is
+    looked for under each."""
     base: str = ""
     """The public site's address (``urls.base``): a route that matches nothing here goes there."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -104,7 +106,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         rules.base_url,
         rules.extensions,
         [
-            (a.id, a.path, a.url, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
+            (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
         ],
         [(f.path, f.fate) for f in library.fates],
@@ -142,6 +144,8 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
             inside.append(root)
         elif root == prefix or root.startswith(prefix + "/"):
             inside.append(root[len(prefix) + 1 :] or ".")
+        else:  # beside the content folder (the site's own root, another source): reached by ``..``
+            inside.append(posixpath.relpath(root, prefix))
     others = frozenset(strip_prefix(f.path, prefix) for f in library.fates if f.fate != "asset")
     extensions = config.rules.extensions
     names = (
@@ -191,6 +195,8 @@ def _addresses(asset: Asset, base: str) -> list[str]:
             url = url[len(base.rstrip("/")) :] or "/"
         if url.startswith("/"):
             found.append(url)
+    elif asset.route:  # no site address: the route the page has all the same
+        found.append(asset.route)
     if asset.extra:  # most assets have no field beyond stagemap's own
         for key in ("aliases", "redirect_from"):
             found += (a for a in _texts(asset.extra.get(key)) if a.startswith("/"))

@@ -114,6 +114,9 @@ class Asset:
     """Keys that stagemap does not know, kept as the user wrote them."""
     url: str = ""
     """Public address of the page on the company's site; empty when not known."""
+    route: str = ""
+    """The page's route on the site (``/docs/setup/``) when it has one but no `url` says it
+    (no ``urls.base``): route links in other pages' bodies still reach it."""
     audience: str = "buyer"
     """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
     links: tuple[str, ...] = ()

@@ -34,14 +34,14 @@ from .owned import read_owned
 from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 7"
+FORMAT = "stagemap parse cache 8"
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 
 Parsed = tuple[Asset | None, list[Problem]]
 
 _TEXT: tuple[str, ...] = ("id", "path", "title", "format", "status", "owner", "message", "summary")
-_TEXT += ("next", "cta", "url", "audience")
+_TEXT += ("next", "cta", "url", "route", "audience")
 _IDS = ("stages", "questions", "personas")
 
 

@@ -33,7 +33,7 @@ from .nearmiss import warn_near_misses
 from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys, site_own_next
 from .ruling import apply_rules
 from .sources import ToRead
-from .urls import page_url
+from .urls import page_route, page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
@@ -266,18 +266,14 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
-    url = page_url(
-        fields.text("url") or "",
-        {**fm, "title": title}
-        if rules.generator == "mkdocs" and "title" not in fm
-        else fm,  # a post's heading
-        rules,
-        place.sub,
-        place.url_pattern,
-        draft=place.draft,
-        permalink=place.permalink,
-        ugly=place.ugly,
-    )
+    given = fields.text("url") or ""
+    shown = (
+        {**fm, "title": title} if rules.generator == "mkdocs" and "title" not in fm else fm
+    )  # a post's heading
+    at = (shown, rules, place.sub, place.url_pattern, place.draft, place.permalink, place.ugly)
+    url = page_url(given, *at)
+    # Without the site's address, the route alone: links in other bodies still reach the page.
+    route = "" if url or not rules.generator else page_route(given, *at)
     return Asset(
         id=asset_id,
         path=rel,
@@ -295,6 +291,7 @@ def _asset(
         cta_pos=(cta_pos.line, cta_pos.col),
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
         url=url,
+        route=route,
         audience=audience,
         links=cta_links(split.body),
         origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0]))),

@@ -180,7 +180,6 @@ def page_url(
     rules: ReadRules,
     sub: str,
     source_pattern: str,
-    *,
     draft: bool = False,
     permalink: str = "",
     ugly: bool = False,
@@ -191,16 +190,46 @@ def page_url(
     (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
     which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made
     from a pattern ends in ``.html``, not ``/``."""
+    return _address(given, fm, rules, sub, source_pattern, rules.base_url, draft, permalink, ugly)
+
+
+def page_route(
+    given: str,
+    fm: Mapping[str, Any],
+    rules: ReadRules,
+    sub: str,
+    source_pattern: str,
+    draft: bool = False,
+    permalink: str = "",
+    ugly: bool = False,
+) -> str:
+    """Return the route `page_url` would put after the site's address (``/docs/setup/``), as
+    if ``urls.base`` were set; "" when the page has none (no pattern, never rendered...)."""
+    return _address(given, fm, rules, sub, source_pattern, "/", draft, permalink, ugly)
+
+
+def _address(
+    given: str,
+    fm: Mapping[str, Any],
+    rules: ReadRules,
+    sub: str,
+    source_pattern: str,
+    base: str,
+    draft: bool,
+    permalink: str,
+    ugly: bool,
+) -> str:
+    """`page_url` with the site's address ``base`` ("/": the route alone)."""
     if draft or preset_unrendered(rules.generator, fm):
         return ""
     if ugly and not given:
-        made = page_url("", fm, rules, sub, source_pattern, permalink=permalink)
-        base = rules.base_url.rstrip("/")
-        route = made[len(base) :] if base and made.startswith(base) else made
+        made = _address("", fm, rules, sub, source_pattern, base, False, permalink, False)
+        stem = base.rstrip("/")
+        route = made[len(stem) :] if stem and made.startswith(stem) else made
         return made[:-1] + ".html" if route.endswith("/") and route.strip("/") else made
-    if permalink and not given and rules.base_url and rules.generator == "mkdocs":
+    if permalink and not given and base and rules.generator == "mkdocs":
         given = blog_route(permalink, fm, sub)
-    elif permalink and not given and rules.base_url:
+    elif permalink and not given and base:
         route = hugo_route(permalink, fm, sub)
         given = route.lower() if rules.url_lowercase else route
     pattern = source_pattern or rules.url_pattern
@@ -209,7 +238,7 @@ def page_url(
     return public_url(
         given,
         pattern,
-        rules.base_url,
+        base,
         sub,
         fm.get("slug"),
         rules.url_lowercase,

@@ -57,7 +57,9 @@ def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list
     claimed: set[int] = set()
     problems = []
     for url in broken:
-        shown, index = _where(body, dict.fromkeys((url, unquote(url))), code, claimed)
+        # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
+        texts = dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ())))
+        shown, index = _where(body, texts, code, claimed)
         line, col = item.body_line, 0
         if index >= 0:
             claimed.add(index)
@@ -73,7 +75,8 @@ _ADDRESS = (
     r"(?:\]\([ \t]*<?"  # [text](address  ![alt](address
     r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?"  # [ref]: address
     r"|\b[\w-]+=[ \t]*\{?[ \t]*[\"'`]?"  # href="address"  to={'address'}
-    r"|\b(?:rel)?ref[ \t]+[\"'`]?)"  # Hugo's {{< ref "address" >}}
+    r"|\b(?:rel)?ref[ \t]+[\"'`]?"  # Hugo's {{< ref "address" >}}
+    r"|\{%-?[ \t]*(?:link|post_url)[ \t]+)"  # Jekyll's {% link address %}
 )
 """What comes before a link's address where it is written as one."""
 

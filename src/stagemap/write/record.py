@@ -113,6 +113,7 @@ def _routed(asset: Asset) -> tuple[Any, ...]:
         asset.id,
         asset.path,
         asset.url,
+        asset.route,
         stable(asset.extra.get("slug")),
         stable(asset.extra.get("aliases")),
     )
