@@ -293,3 +293,24 @@ def test_jekyll_link_tags_name_files_from_the_sites_folder(tmp_path: Path) -> No
     assert [line.split(" (")[0] for line in err.splitlines() if "dead" in line or "nowhere" in line] == [
         "docs/index.md:6:29: warning: link to '_guides/gone.md' leads nowhere"
     ]
+
+
+def test_a_site_kept_in_site_is_found_and_stagemap_writes_beside_it(tmp_path: Path) -> None:
+    """A Hugo site in site/ (as some projects keep theirs) was passed by as stagemap's own
+    output folder; found now, stagemap's default outputs move aside rather than refuse."""
+    files = {
+        "README.md": "# Tidewell\n",
+        "site/config.toml": "baseURL = 'https://tidewell.example/'\ntitle = 'Tidewell'\n",
+        "site/content/docs/quick-start.md": "---\ntitle: Quick start\n---\nRun it.\n",
+    }
+    root = write(tmp_path / "repo", files)
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert "Found a Hugo site (site/config.toml); sources: site/content/.\n" in out
+    assert "site/ is the site's own folder: 'stagemap build' writes to stagemap-site/ instead\n" in out
+    assert "add .stagemap-cache/ and stagemap-site/ to the" in (root / "stagemap.yml").read_text()
+    code, out, err = run("-C", str(root), "build", "--as-of", "2026-11-24")
+    assert (code, err) == (0, "")
+    assert out.startswith("Built ") and out.endswith("repo/stagemap-site/index.html\n")
+    assert (root / "stagemap-site/index.html").is_file()
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["config.toml", "content"]

@@ -12,7 +12,7 @@ import click
 from ..analyse.coverage import analyse
 from ..errors import UsageError
 from ..render.kits import render_kit, render_kits
-from ..write.targets import check_output_dir
+from ..write.targets import check_output_dir, default_output
 from ..write.tree import sync_tree
 from .app import (
     CONTEXT,
@@ -105,7 +105,7 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     """
     day = _as_of(as_of)
     settings = state.config()
-    target = out_dir if out_dir is not None else settings.root / "kits"
+    target = out_dir if out_dir is not None else default_output(settings, "kits")
     check_output_dir(settings, target, verb="write kits", example="kits")
     project = load(state, bodies=False)
     config = project.config

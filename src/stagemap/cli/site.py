@@ -16,7 +16,7 @@ from ..errors import Problem, StagemapError
 from ..write.fingerprint import Unchanged, inputs_key, remember, unchanged
 from ..write.interrupts import Interrupted
 from ..write.lock import FolderBusy
-from ..write.targets import check_output_dir
+from ..write.targets import check_output_dir, default_output
 from .app import (
     CONTEXT,
     INTERRUPTED,
@@ -62,7 +62,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     day = _as_of(as_of)
     # Refuse a bad output folder before reading the library (which may write its cache).
     settings = state.config()
-    target = out_dir if out_dir is not None else settings.root / "site"
+    target = out_dir if out_dir is not None else default_output(settings, "site")
     check_output_dir(settings, target)
     shown = _shown(target)
     # Taken before anything is read, so that a file changed during the build is seen next time.

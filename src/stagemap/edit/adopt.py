@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
+from ..model.settings import output_name
 from ..read import yamlsafe
 from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.models import builtin_model_names
@@ -103,7 +104,8 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         f"# anything. Every setting is described in {DOCS}",
         "# (the documentation has no web address yet). stagemap never changes the site's files",
         "# unless you ask (`stagemap tag`, `stagemap suggest --accept FILE --yes`).",
-        "# If you commit this file, add .stagemap-cache/ and site/ to the .gitignore beside it.",
+        f"# If you commit this file, add .stagemap-cache/ and {output_name(found.root, 'site')}/ to the"
+        " .gitignore beside it.",
         "",
         "# The company or product: shown in reports, kits and the site.",
         f"name: {format_scalar(name)}",

@@ -295,3 +295,10 @@ class Config:
     def persona(self, persona_id: str) -> Persona | None:
         """Return the persona with this id, or None."""
         return next((p for p in self.personas if p.id == persona_id), None)
+
+
+def output_name(site_root: str, name: str) -> str:
+    """Return the folder ``build`` (``site``) or ``kits`` (``kits``) writes to when not told:
+    ``name``, or ``stagemap-name`` when the site's own folder (``site_root``) is there (a Hugo
+    site kept in ``site/``), which no build may write over."""
+    return f"stagemap-{name}" if site_root == name or site_root.startswith(name + "/") else name

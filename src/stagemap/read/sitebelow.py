@@ -20,13 +20,14 @@ DEPTH = 2
 """How many folders deep init looks for a site (``website/``, ``apps/docs/``)."""
 SKIPPED = frozenset(
     {
-        "node_modules", "vendor", "site", "kits", "_site", "build", "dist", "out", "target",
+        "node_modules", "vendor", "_site", "build", "dist", "out", "target",
         "test", "tests", "testdata", "fixtures", "example", "examples", "examplesite", "__pycache__",
     }
 )  # fmt: skip
-"""Folders never looked in (whatever their case): installed packages, outputs (stagemap's own
-among them), and tests and examples (a Hugo theme's ``exampleSite``), whose sites are samples
-rather than the repository's own."""
+"""Folders never looked in (whatever their case): installed packages, generators' outputs, and
+tests and examples (a Hugo theme's ``exampleSite``), whose sites are samples rather than the
+repository's own. (A site kept in ``site/`` is found: stagemap then builds into
+``stagemap-site/``, see `stagemap.write.targets.default_output`.)"""
 
 
 def sites_below(project: Path, depth: int = DEPTH) -> list[str]:

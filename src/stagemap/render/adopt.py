@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.library import Library
+from ..model.settings import output_name
 from ..read.detect import NAMES, FoundSite
 from .fates import not_read_lines
 from .words import plural
@@ -18,6 +19,24 @@ def _kinds(paths: list[str]) -> str:
         for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return ", ".join(shown)
+
+
+def _outputs(found: FoundSite) -> list[str]:
+    """Lines on where stagemap's outputs go: beside the site's own folder when it is where they
+    usually go; into what the generator publishes when it would publish them."""
+    moved = [(n, output_name(found.root, n)) for n in ("site", "kits") if output_name(found.root, n) != n]
+    lines = [
+        f"{n}/ is the site's own folder: 'stagemap {'build' if n == 'site' else 'kits'}' writes to {o}/ instead"
+        for n, o in moved
+    ]
+    if found.published:
+        shown = " and ".join(f"{n}/" for n in found.published)
+        lines.append(
+            f"{NAMES[found.generator]} publishes every folder its exclude list does not name: add {shown} to"
+            f" 'exclude' in {found.config_file}, or the site and kits stagemap writes there go out with your"
+            " public site."
+        )
+    return lines
 
 
 def _whole(found: FoundSite) -> str:
@@ -80,10 +99,4 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
         )
-    if found.published:
-        shown = " and ".join(f"{n}/" for n in found.published)
-        lines.append(
-            f"{name} publishes every folder its exclude list does not name: add {shown} to 'exclude' in "
-            f"{found.config_file}, or the site and kits stagemap writes there go out with your public site."
-        )
-    return lines
+    return lines + _outputs(found)

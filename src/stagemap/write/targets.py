@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
-from ..model.settings import Config
+from ..model.settings import Config, output_name
 from ..read.globs import GlobSet
 from .atomic import link_refusal
 
@@ -17,6 +17,12 @@ STAGING = ".stagemap-staging"
 
 Inside, so that the renames never cross file systems; removed at the end of every build, and
 at the start of the next one when a build was killed."""
+
+
+def default_output(config: Config, name: str) -> Path:
+    """Return the folder ``build`` (``site``) or ``kits`` (``kits``) writes to when not told
+    (`stagemap.model.settings.output_name`), in the project."""
+    return config.root / output_name(config.rules.site_root, name)
 
 
 def check_output_dir(config: Config, out_dir: Path, *, verb: str = "build", example: str = "site") -> Path:
