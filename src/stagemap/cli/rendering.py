@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import click
 
-from ..analyse.site import LinkPlan
 from ..errors import Problem
-from ..model.library import Asset
 from ..model.project import Project
-from ..model.settings import Config
-from ..render.deadlinks import dead_in, link_plan
+from ..render.deadlinks import Facts
+from ..render.deadlinks import dead_links as find_dead_links
 from ..write.publish import Published, build_into, page_count
 from ..write.workers import default_workers, parallel_map
 
@@ -35,14 +32,10 @@ def render_site(project: Project, target: Path, day: dt.date, workers: int) -> P
 
 
 def dead_links(project: Project) -> tuple[Problem, ...]:
-    """Return a warning for each link in the project's bodies that leads nowhere (``check
-    --links``), the bodies rendered on every processor as a build renders them."""
-    config, library = project.config, project.library
-    links = link_plan(config, library)
-    ids = [asset.id for asset in library.assets]
-    work = functools.partial(_dead, config, links, library.by_id)
-    return tuple(p for found in parallel_map(work, ids, default_workers()) for p in found)
+    """Return a warning for each link in the project's bodies that leads nowhere or to a part
+    of a page that is not there (``check --links``), the bodies rendered on every processor."""
 
+    def spread(work: Callable[[str], Facts], ids: Sequence[str]) -> Iterator[Facts]:
+        return parallel_map(work, ids, default_workers())
 
-def _dead(config: Config, links: LinkPlan, by_id: Mapping[str, Asset], asset_id: str) -> list[Problem]:
-    return dead_in(config, links, by_id[asset_id])
+    return find_dead_links(project.config, project.library, spread)
