@@ -143,7 +143,56 @@ def test_files_beside_the_pages_of_every_source_are_linked_and_copied(tmp_path: 
     built = runner.invoke(cli, ["-C", str(root), "build", "--as-of", "2026-11-24"])
     assert built.exit_code == 0, built.stderr
     post = (root / "site/assets/blog/post.html").read_text(encoding="utf-8")
-    assert '<img src="../../files/website/blog/pic.png" alt="Pic">' in post
+    assert '<img src="../../files/~/website/blog/pic.png" alt="Pic">' in post
     assert '<img src="../../files/map.png" alt="Map">' in post
-    assert (root / "site/files/website/blog/pic.png").read_bytes() == b"blog-png"
+    assert (root / "site/files/~/website/blog/pic.png").read_bytes() == b"blog-png"
     assert (root / "site/files/map.png").read_bytes() == b"docs-png"
+
+
+def test_links_across_sources_never_take_one_file_for_another_nor_publish_what_a_source_leaves_out(
+    tmp_path: Path,
+) -> None:
+    """Seen by a review of the change that linked every source's files: a source's excluded
+    node_modules/ was published, '../README.md' from docs/ reached docs/README.md, and
+    docs/blog/chart.png was taken for a file of the 'blog' source."""
+    settings = (
+        "name: T\nlint: {placeholder: false, no-not-for: false}\ngenerator: docusaurus\n"
+        "urls: {base: 'https://x.example/'}\n"
+        "sources:\n  - path: docs\n    exclude: [/guides/skip.md]\n  - path: blog\n    id: blog/\n"
+        "  - path: web\n    id: web/\n    exclude: [node_modules/]\n"
+    )
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings,
+            "README.md": "# The repository\n",
+            "docs/README.md": "---\ntitle: Docs\n---\nText.\n",
+            "docs/guides/skip.md": "---\ntitle: Skip\n---\nText.\n",
+            "docs/blog/chart.png": b"DOCS-CHART",
+            "docs/blog/both.png": b"DOCS-BOTH",
+            "blog/both.png": b"BLOG-BOTH",
+            "docs/intro.md": (
+                "---\ntitle: Intro\n---\n[readme](../README.md) [skip](/guides/skip.md)"
+                " ![c](blog/chart.png) ![b](blog/both.png) ![d](../blog/both.png)\n"
+            ),
+            "web/node_modules/pkg/secret.json": '{"token": "s3cret"}\n',
+            "web/page.md": "---\ntitle: Page\n---\n[secret](node_modules/pkg/secret.json)\n",
+        },
+    )
+    runner = CliRunner()
+    checked = runner.invoke(cli, ["-C", str(root), "check", "--links"])
+    dead = [line.split(" (")[0] for line in checked.stderr.splitlines()]
+    assert dead == [
+        "docs/intro.md:4:10: warning: link to '../README.md' leads nowhere",
+        "web/page.md:4:10: warning: link to 'node_modules/pkg/secret.json' leads nowhere",
+    ]
+    assert runner.invoke(cli, ["-C", str(root), "build", "--as-of", "2026-11-24"]).exit_code == 0
+    page = (root / "site/assets/intro.html").read_text(encoding="utf-8")
+    assert '<a href="https://x.example/guides/skip/">skip</a>' in page  # read, left out: its route
+    assert '<img src="../files/blog/chart.png" alt="c">' in page
+    assert '<img src="../files/blog/both.png" alt="b">' in page
+    assert '<img src="../files/~/blog/both.png" alt="d">' in page  # the blog source's own
+    assert (root / "site/files/blog/chart.png").read_bytes() == b"DOCS-CHART"
+    assert (root / "site/files/blog/both.png").read_bytes() == b"DOCS-BOTH"
+    assert (root / "site/files/~/blog/both.png").read_bytes() == b"BLOG-BOTH"
+    assert not list((root / "site").rglob("secret.json"))

@@ -19,7 +19,7 @@ FILES: dict[str, str | bytes] = {
     + "See [the checklist](checklist.md) and [pricing](pricing.md).\n\n"
     + "![Chart](img/chart.png)\n\nAgain: [pricing](pricing.md), and [x](#costs) stays.\n\n## Costs\n\nHigh.\n",
     "content/checklist.md": HEAD.format(title="Checklist")
-    + "Back to [costs](costs.md#costs), [the top](costs.md#top) and [here](#steps).\n",
+    + "Back to [costs](costs.md#costs), [the prices](costs.md#prices) and [here](#steps).\n",
 }
 HINT = "(point it at a content file, a page's route or a file in the site's static folders)"
 PART_HINT = "(link to one of that page's headings, or leave out the '#' and what follows it)"
@@ -35,9 +35,9 @@ def test_check_links_reports_each_dead_link_where_it_is_written(tmp_path: Path) 
     code, out, err = run(root, "check", "--links")
     assert code == 0  # warnings: --strict fails on them
     assert err == (
-        "content/checklist.md:6:44: warning: link to 'costs.md#top' finds no heading 'top' on"
+        "content/checklist.md:6:47: warning: link to 'costs.md#prices' finds no heading 'prices' on"
         f" 'What a missed call costs' {PART_HINT}\n"
-        f"content/checklist.md:6:69: warning: link to '#steps' finds no heading 'steps' on this page {PART_HINT}\n"
+        f"content/checklist.md:6:75: warning: link to '#steps' finds no heading 'steps' on this page {PART_HINT}\n"
         f"content/costs.md:6:49: warning: link to 'pricing.md' leads nowhere {HINT}\n"
         f"content/costs.md:8:10: warning: link to 'img/chart.png' leads nowhere {HINT}\n"
         f"content/costs.md:10:18: warning: link to 'pricing.md' leads nowhere {HINT}\n"
@@ -50,8 +50,8 @@ def test_check_links_reports_each_dead_link_where_it_is_written(tmp_path: Path) 
     code, out, _ = run(root, "check", "--links", "--format", "json")
     problems = json.loads(out)["problems"]
     assert [(p["path"], p["line"], p["col"], p["code"]) for p in problems] == [
-        ("content/checklist.md", 6, 44, "dead-part"),
-        ("content/checklist.md", 6, 69, "dead-part"),
+        ("content/checklist.md", 6, 47, "dead-part"),
+        ("content/checklist.md", 6, 75, "dead-part"),
         ("content/costs.md", 6, 49, "dead-link"),
         ("content/costs.md", 8, 10, "dead-link"),
         ("content/costs.md", 10, 18, "dead-link"),
@@ -165,4 +165,52 @@ def test_each_dead_link_is_placed_at_its_address_not_at_a_mention_or_in_code(tmp
     assert places[1:3] == [
         "content/t.md:9:9: warning: link to 'gone4.md' leads nowhere",
         "content/t.md:9:48: warning: link to 'gone5.md' leads nowhere",
+    ]
+
+
+def parts(root: Path) -> list[str]:
+    """The dead-part warnings of ``check --links``, without their hint."""
+    err = run(root, "check", "--links")[2]
+    return [line.split(" (")[0] for line in err.splitlines() if "finds no heading" in line]
+
+
+def test_links_to_a_heading_are_read_as_the_sites_generator_names_headings(tmp_path: Path) -> None:
+    """Seen by a review: a Docusaurus heading's own id ({#start}) was shown as computed content
+    and every link to it was reported; MkDocs' names (accents dropped, _1 for a second heading
+    of a name), a heading whose name starts 'h-', and #top were reported too."""
+    head = QUIET_CONFIG + "generator: GEN\nsources: [docs]\n"
+    files = {
+        "stagemap.yml": head.replace("GEN", "docusaurus"),
+        "docs/a.md": "---\ntitle: A\n---\n## Getting started {#start}\n\n## H-1B visas\n\nText.\n",
+        "docs/b.md": (
+            "---\ntitle: B\n---\n[s](a.md#start) [v](a.md#h-1b-visas) [t](a.md#top) [u](#top)\n\n"
+            "First [ok](a.md#start). Then [bad](a.md#intro). Self [s](#intro).\n"
+        ),
+    }
+    root = write(tmp_path / "d", files)
+    assert parts(root) == [
+        "docs/b.md:6:36: warning: link to 'a.md#intro' finds no heading 'intro' on 'A'",
+        "docs/b.md:6:58: warning: link to '#intro' finds no heading 'intro' on this page",
+    ]
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/a.html").read_text()
+    assert '<h2 id="h-getting-started">Getting started<span id="h-start"></span></h2>' in page
+    assert "Computed content" not in page
+    assert '<a href="a.html#top">t</a> <a href="#top">u</a>' in (root / "site/assets/b.html").read_text()
+    files = {
+        "stagemap.yml": head.replace("GEN", "mkdocs"),
+        "mkdocs.yml": "site_name: M\n",
+        "docs/a.md": "# A\n\n## Café crème\n\n## Install\n\n## Install\n",
+        "docs/b.md": "# B\n\n[c](a.md#cafe-creme) [i](a.md#install_1) [n](a.md#n%C3%B6pe)\n",
+    }
+    root = write(tmp_path / "m", files)
+    assert parts(root) == ["docs/b.md:3:46: warning: link to 'a.md#n%C3%B6pe' finds no heading 'nöpe' on 'A'"]
+    files = {
+        "stagemap.yml": head.replace("GEN", "hugo").replace("[docs]", "[content]"),
+        "content/a.md": "---\ntitle: A\n---\n## Intro\n",
+        "content/b.md": '---\ntitle: B\n---\nSee [s]({{< relref "a.md" >}}#nope).\n',
+    }
+    root = write(tmp_path / "h", files)
+    assert parts(root) == [
+        """content/b.md:4:9: warning: link to '{{< relref "a.md" >}}#nope' finds no heading 'nope' on 'A'"""
     ]

@@ -72,6 +72,15 @@ def content_prefix(config: Config) -> str:
         return ""
 
 
+def link_key(path: str, prefix: str) -> str:
+    """Return the key a file (its path relative to the project) is known by to links: its path
+    in the content folder ``prefix``, or ``/`` and its path for a file of another source (so
+    that ``docs/blog/x.png`` and a ``blog`` source's ``x.png`` are never taken for each other)."""
+    if not prefix or prefix == ".":
+        return path
+    return path[len(prefix) + 1 :] if path.startswith(prefix + "/") else "/" + path
+
+
 def strip_prefix(path: str, prefix: str) -> str:
     """Return an asset's path (relative to the project root) relative to the content folder ``prefix``."""
     if prefix and prefix != "." and path.startswith(prefix + "/"):

@@ -26,7 +26,7 @@ from typing import Any
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.urls import route_parts
-from .paths import content_prefix, strip_prefix
+from .paths import content_prefix, link_key, strip_prefix
 
 _PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}-|\d+[-_](?=[^/]))")
 
@@ -57,13 +57,17 @@ class Routes:
     """On a Hugo site, its content files (relative to the content folder) by the name Hugo's
     ``ref`` finds them by when all else fails: the file's name without its ending, lower case
     (a section's or bundle's ``_index``/``index``: its folder's). Empty for other generators."""
+    prefix: str = ""
+    """The content folder relative to the project (`stagemap.analyse.paths.link_key`)."""
 
     def route_of(self, path: str) -> str:
-        """Return the route of the non-asset content file at ``path`` (see `others`), or empty."""
+        """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
         if path not in self.others or not path.lower().endswith(self.extensions):
             return ""
+        if path.startswith("/"):  # another source's file: from the content folder, as `roots` are
+            path = posixpath.relpath(path[1:], self.prefix or ".")
         for root in self.roots:
-            if root == "." or path.startswith(root + "/"):
+            if (root == "." and not path.startswith("../")) or path.startswith(root + "/"):
                 parts = route_parts(path if root == "." else path[len(root) + 1 :], None)
                 return "/" + parts["path"] + "/" if parts["path"] else "/"
         return ""
@@ -146,7 +150,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
             inside.append(root[len(prefix) + 1 :] or ".")
         else:  # beside the content folder (the site's own root, another source): reached by ``..``
             inside.append(posixpath.relpath(root, prefix))
-    others = frozenset(strip_prefix(f.path, prefix) for f in library.fates if f.fate != "asset")
+    others = frozenset(link_key(f.path, prefix) for f in library.fates if f.fate != "asset")
     extensions = config.rules.extensions
     names = (
         _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions)
@@ -162,6 +166,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         extensions,
         others,
         names,
+        "" if prefix == "." else prefix,
     )
 
 

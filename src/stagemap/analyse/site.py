@@ -24,7 +24,7 @@ from .kits import build_kit
 from .later import Later
 from .latest import Latest
 from .paging import ListPart, later_parts, plan_lists, site_order
-from .paths import content_prefix, library_paths, strip_prefix
+from .paths import content_prefix, library_paths, link_key
 from .reports import persona_report
 from .routes import Routes, plan_routes
 from .search import search_entry
@@ -144,7 +144,8 @@ class LinkPlan:
     """What an asset's body needs to resolve its links: nothing from the report, so known before it."""
 
     by_source: Mapping[str, str]
-    """Asset ids by their file relative to the content folder."""
+    """Asset ids by their file's key (`stagemap.analyse.paths.link_key`): its path in the
+    content folder, or ``/`` and its path in the project for another source's."""
     paths: Mapping[str, str]
     """The page path of each asset id."""
     attachments: frozenset[str]
@@ -152,7 +153,7 @@ class LinkPlan:
     routes: Routes
     """Route links in bodies: the asset each route stands for, the files served from the site root."""
     sources: Mapping[str, str]
-    """Each asset's file relative to the content folder, by id."""
+    """Each asset's file's key (see `by_source`), by id."""
     prefix: str = ""
     """The content folder relative to the project (empty: the project's own, or elsewhere):
     the files of other sources are named relative to the project, those in it relative to it."""
@@ -166,7 +167,7 @@ def plan_links(
 ) -> LinkPlan:
     """Work out what asset bodies need to resolve their links (see `plan_site` for the arguments)."""
     prefix = content_prefix(config)
-    sources = {a.id: strip_prefix(a.path, prefix) for a in library.assets}
+    sources = {a.id: link_key(a.path, prefix) for a in library.assets}
     return LinkPlan(
         by_source={source: asset_id for asset_id, source in sources.items()},
         paths=library_paths(library),

@@ -22,13 +22,16 @@ from pathlib import Path
 
 from ..model.settings import Config
 from ..paths import real
+from .globs import GlobSet
+from .sitedefaults import site_files
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """Files in the content folder bigger than this are not copied into the site."""
 
 
-def linkable_files(content_dir: Path) -> frozenset[str]:
-    """Return the paths, relative to ``content_dir`` with ``/``, of the files a body may link to."""
+def linkable_files(content_dir: Path, excluded: GlobSet | None = None) -> frozenset[str]:
+    """Return the paths, relative to ``content_dir`` with ``/``, of the files a body may link
+    to; none that ``excluded`` leaves out (folders it leaves out are not walked)."""
     base = Path(os.path.realpath(content_dir))
     if not base.is_dir():
         return frozenset()
@@ -38,53 +41,74 @@ def linkable_files(content_dir: Path) -> frozenset[str]:
     for folder, dirs, names in os.walk(base, followlinks=True):
         chain = chains.pop(folder)
         kept = []
+        prefix = os.path.relpath(folder, base).replace(os.sep, "/")
         for name in sorted(dirs):
             real = os.path.realpath(os.path.join(folder, name))
+            inside = name if prefix == "." else f"{prefix}/{name}"
+            if excluded is not None and excluded.matches(inside + "/-") is not None:
+                continue  # a folder its source leaves out (node_modules/)
             # A folder link is followed only when it stays inside the content folder.
             if not name.startswith(".") and real not in chain and Path(real).is_relative_to(base):
                 chains[os.path.join(folder, name)] = chain | {real}
                 kept.append(name)
         dirs[:] = kept
-        prefix = os.path.relpath(folder, base).replace(os.sep, "/")
         for name in names:
             if name.startswith(".") or name.endswith((".md", ".markdown")):
                 continue
             rel = name if prefix == "." else f"{prefix}/{name}"
+            if excluded is not None and excluded.matches(rel) is not None:
+                continue
             if _readable(base, rel) is not None:
                 found.add(rel)
     return frozenset(found)
 
 
-def source_folders(config: Config) -> tuple[tuple[str, Path], ...]:
-    """Return the folders attachments are found in, each with the prefix of their paths: the
-    content folder (paths relative to it, as the assets' files are named in links), then each
-    other source outside it (paths relative to the project: a blog's images beside its posts)."""
+def source_folders(config: Config) -> tuple[tuple[str, Path, GlobSet], ...]:
+    """Return the folders attachments are found in, each with the start of their keys
+    (`stagemap.analyse.paths.link_key`) and what its source leaves out: the content folder
+    (keys: paths in it), then each other source outside it (keys: ``/`` and the path in the
+    project; a blog's images beside its posts)."""
     content = real(config.content_dir)
     root = real(config.root)
-    found: list[tuple[str, Path]] = [("", content)]
-    for source in config.all_sources:
+    sources = config.all_sources
+    first = next((s for s in sources if real(s.path) == content), None)
+    found: list[tuple[str, Path, GlobSet]] = [("", content, GlobSet.of(first.exclude if first else ()))]
+    for source in sources:
         folder = real(source.path)
         if folder.is_relative_to(content) or not folder.is_relative_to(root):
             continue
         prefix = folder.relative_to(root).as_posix()
-        if prefix != "." and all(prefix != p for p, _ in found):
-            found.append((prefix + "/", folder))
+        if prefix != "." and all(f"/{prefix}/" != p for p, _, _ in found):
+            found.append((f"/{prefix}/", folder, GlobSet.of(source.exclude)))
     return tuple(found)
 
 
 def linkable(config: Config) -> frozenset[str]:
-    """Return the files bodies may link to in every source folder (see `source_folders`)."""
+    """Return the keys of the files bodies may link to in every source folder (see
+    `source_folders`): not those its source leaves out (installed packages, a site's output),
+    nor the settings or the site's configuration files."""
+    never = {"stagemap.yml", "stagemap.yaml", *site_files(config.rules.generator, config.rules.site_root)}
     return frozenset(
-        prefix + rel for prefix, folder in source_folders(config) for rel in linkable_files(folder)
+        prefix + rel
+        for prefix, folder, excluded in source_folders(config)
+        for rel in linkable_files(folder, excluded)
+        if _in_project(config, folder, rel) not in never
     )
 
 
-def attachment_at(config: Config, rel: str) -> tuple[Path, str]:
-    """Return the folder holding the attachment ``rel`` (a path `linkable` gives) and its path there."""
-    for prefix, folder in reversed(source_folders(config)):
-        if prefix and rel.startswith(prefix):
-            return folder, rel[len(prefix) :]
-    return config.content_dir, rel
+def _in_project(config: Config, folder: Path, rel: str) -> str:
+    try:
+        return (folder / rel).relative_to(real(config.root)).as_posix()
+    except ValueError:
+        return rel
+
+
+def attachment_at(config: Config, key: str) -> tuple[Path, str]:
+    """Return the folder holding the attachment with this key (see `linkable`) and its path there."""
+    for prefix, folder, _ in source_folders(config):
+        if prefix and key.startswith(prefix):
+            return folder, key[len(prefix) :]
+    return config.content_dir, key
 
 
 def site_root_files(root: Path, folders: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -47,7 +47,7 @@ def once(rewrite: Rewrite) -> Rewrite:
 def fragment(url: str) -> str:
     """Prefix the fragment of a link to a body heading, as the heading ids are prefixed."""
     path, sep, frag = url.partition("#")
-    if sep and frag and not frag.startswith(HEADING_PREFIX):
+    if sep and frag and frag != "top" and not frag.startswith(HEADING_PREFIX):  # #top: the page's top
         return f"{path}#{HEADING_PREFIX}{frag}"
     return url
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ..analyse.site import LinkPlan, plan_links
 from ..errors import Problem
@@ -30,6 +31,7 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, site_root_files
 from .anchors import HEADING_PREFIX
+from .links import BodyLinks
 from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
@@ -84,18 +86,27 @@ def body_facts(config: Config, links: LinkPlan, item: Asset) -> Facts:
 
 
 def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts]) -> list[Problem]:
-    """Return a warning for each link to a part of an asset's page that its body lacks."""
+    """Return a warning for each link to a part of an asset's page that its body lacks, placed
+    at the address in the file that leads to that page and part."""
     pages = {page: asset_id for asset_id, page in links.paths.items()}
+    loose: dict[str, set[str]] = {}
     problems = []
     for item in library.assets:
         wanted = [(pages[page], part) for page, part in facts[item.id][2] if page in pages]
-        missing = [(other, part) for other, part in wanted if part not in facts[other][1]]
+        missing = [(other, part) for other, part in wanted if not _has(facts[other][1], part, loose, other)]
         if not missing:
             continue
         code, claimed = _code_spans(item.body, True), set[int]()
+        leads = _Leads(links, item)
         for other, part in missing:
             name = part.removeprefix(HEADING_PREFIX)
-            start, shown = _address_at(item.body, _where_part(item.body, name, code, claimed), name)
+            places = [_address_at(item.body, span) for span in _parts_at(item.body, name, code)]
+            free = [p for p in places if p[2] not in claimed]
+            start, shown, index = next(
+                (p for p in free if leads.to(p[1]) == links.paths[other]),
+                free[0] if free else (-1, f"#{name}", -1),
+            )
+            claimed.add(index)
             line, col = _at(item, start), _column(item.body, start)
             where = "this page" if other == item.id else f"'{library.by_id[other].title}'"
             message = f"link to '{shown}' finds no heading '{name}' on {where}"
@@ -103,24 +114,74 @@ def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts])
     return problems
 
 
-def _where_part(body: str, name: str, code: list[tuple[int, int]], claimed: set[int]) -> int:
-    """Return where ``#name`` ends a link's address in ``body`` outside ``code``, not yet
-    ``claimed`` if it can; -1 when it is not written there."""
-    pattern = re.compile(rf"#{re.escape(name)}(?=[)>\"'`}}\s]|$)", re.M)
-    found = [m.start() for m in pattern.finditer(body) if not _inside(m.start(), code)]
-    index = next((i for i in found if i not in claimed), found[0] if found else -1)
-    if index >= 0:
-        claimed.add(index)
-    return index
+class _Leads:
+    """Where an address written in an asset's body leads: the page its link goes to, resolved
+    as the site resolves it (`stagemap.render.links.BodyLinks`)."""
+
+    def __init__(self, links: LinkPlan, item: Asset) -> None:
+        self.here = links.paths[item.id]
+        self.rewrite = BodyLinks(
+            links.sources[item.id],
+            self.here,
+            links.by_source,
+            links.paths,
+            links.attachments,
+            links.routes,
+            links.routes.own.get(item.id, ""),
+            links.prefix,
+        )
+
+    def to(self, address: str) -> str:
+        """Return the site path of the page ``address`` leads to, or "" when it is no link."""
+        if address.startswith("#"):
+            return self.here
+        try:
+            made = self.rewrite(address)
+        except ValueError:
+            return ""
+        path = unquote((made or "").partition("#")[0])
+        if not made or ":" in path:
+            return ""
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.here), path))
 
 
-def _address_at(body: str, index: int, name: str) -> tuple[int, str]:
-    """Return where the address ending in the ``#name`` at ``index`` starts (after the ``(``,
-    ``<``, quote or space before it) and the address; (-1, ``#name``) when it is not in the text."""
-    if index < 0:
-        return -1, f"#{name}"
+def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: str) -> bool:
+    """Whether a page whose body has ``ids`` has the part ``part`` (as a link names it, with the
+    heading prefix): its id, one written with the prefix already (``#h-1b-visas`` for
+    ``## H-1B visas``), or one with the same letters and digits, accents aside, as the site's
+    generator names its headings (``#whats-new``, MkDocs' ``#cafe-creme`` and ``#install_1``);
+    ``#top`` is the top of any page. ``loose`` keeps each page's letters-and-digits names."""
+    if part in ids or HEADING_PREFIX + part in ids or part == "top":
+        return True
+    if asset_id not in loose:
+        loose[asset_id] = {_letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
+    return _letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
+
+
+def _letters(name: str) -> str:
+    """Return ``name``'s letters and digits in lower case, accents dropped (``Café_1`` -> ``cafe1``)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", plain.lower())
+
+
+def _parts_at(body: str, name: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of ``#name`` (or its percent-escaped form) ending a link's address in
+    ``body``, outside ``code``."""
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((name, quote(name, safe=""))))
+    pattern = re.compile(rf"#(?:{forms})(?=[)>\"'`}}\s]|$)", re.M)
+    return [m.span() for m in pattern.finditer(body) if not _inside(m.start(), code)]
+
+
+def _address_at(body: str, span: tuple[int, int]) -> tuple[int, str, int]:
+    """Return where the address ending in the ``#name`` at ``span`` starts (after the ``(``,
+    ``<``, quote or space before it; at the ``{{`` or ``{%`` of a shortcode or tag right
+    before the ``#``), the address as written, and where its ``#`` is."""
+    index, end = span
     start = max(body.rfind(c, 0, index) for c in "(<\"' \t\n") + 1
-    return start, body[start : index + 1 + len(name)]
+    if body[start:index].endswith(("}}", "%}")):  # {{< relref "x" >}}#part, {% link x %}#part
+        opening = max(body.rfind("{{", 0, index), body.rfind("{%", 0, index))
+        start = opening if opening >= 0 and "\n" not in body[opening:index] else index
+    return start, body[start:end], index
 
 
 def _at(item: Asset, index: int) -> int:

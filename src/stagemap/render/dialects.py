@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..read.htmlpage import html_page_to_markdown
-from ..read.markdowntext import lf
+from ..read.markdowntext import anchor, lf
 from .anchors import attribute_lists
 from .blocks import (
     HELD,
@@ -176,6 +176,8 @@ def _chunks(
     return "".join(pieces)
 
 
+_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$", re.M)
+"""A heading's explicit id in MDX (Docusaurus, Gatsby's custom-id plugin): kept as its anchor."""
 _DEFINITION_LISTS = frozenset({"hugo", "jekyll", "mkdocs"})
 """Generators whose Markdown has definition lists (goldmark, kramdown, MkDocs' def_list)."""
 
@@ -196,6 +198,8 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = _COMMENT.sub("", text)
     text = notes(text)
     if mdx:
+        if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
+            text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)
         text = mdx_to_markdown(text)
     elif "{" in text:
         text = attribute_lists(text, generator)

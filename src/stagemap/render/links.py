@@ -94,7 +94,8 @@ class BodyLinks:
     """Resolves relative links in one asset's body to site pages, copied files and the public site.
 
     A link to a content file becomes a link to that asset's page; a link to another file in
-    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``.
+    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``
+    (``files/~/`` and its path in the project for a file of another source).
     Given ``routes``, a route (``/docs/x``, or ``../y/`` from the page's own route) becomes a
     link to the asset page it matches (see `stagemap.analyse.routes`), a site-root file
     (``/images/x.png``) found in a static folder a link to its copy under ``public/``, and any
@@ -115,8 +116,8 @@ class BodyLinks:
     ) -> None:
         self.source_dir = posixpath.dirname(source)
         self.prefix = prefix
-        """The content folder relative to the project (`LinkPlan.prefix`): a path is tried
-        relative to it, then relative to the project, so that a link between two sources works."""
+        """The content folder relative to the project (`LinkPlan.prefix`): files in it are known
+        by their path there, those of other sources by ``/`` and their path in the project."""
         self.links = Links(page, paths)
         self.by_source = by_source
         self.attachments = attachments
@@ -143,7 +144,7 @@ class BodyLinks:
         else:
             targets = [posixpath.join(self.source_dir, path)]
         for target in targets:
-            out = self._file(posixpath.normpath(target), sep, fragment)
+            out = self._file(target, sep, fragment)
             if out is not None:
                 return out
         if self.routes is None:
@@ -153,11 +154,12 @@ class BodyLinks:
             # as written, so ``../data.json`` from a/b/page.md (served at /a/b/page/) is a/b/data.json.
             found = posixpath.normpath(posixpath.join(self.own, path)).lstrip("/")
             for root in dict.fromkeys((".", *self.routes.roots)):
-                out = self._file(posixpath.normpath(posixpath.join(root, found)), sep, fragment)
+                out = self._file(posixpath.join(root, found), sep, fragment)
                 if out is not None:
                     return out
         # A link to a content file that is not an asset (a listing page) stands for its route.
-        route = self.routes.route_of(posixpath.normpath(targets[-1]))
+        keys = (self._key(target) for target in targets)
+        route = next((r for key in keys if key is not None and (r := self.routes.route_of(key))), "")
         return self._route(url, route or path, fragment)
 
     def _ref(self, ref: str) -> str | None:
@@ -208,27 +210,32 @@ class BodyLinks:
         return self._route(route + sep + fragment, route, fragment) if route else None
 
     def _file(self, target: str, sep: str, fragment: str) -> str | None:
-        """Return the link to a content file or attachment at ``target``, or None. Files in the
-        content folder are named relative to it, those of other sources relative to the project
-        (`LinkPlan.prefix`): a path is also tried the other way, so links between sources work."""
-        tried = [target]
-        if self.prefix and target.startswith("../"):  # out of the content folder: from the project
-            tried = [posixpath.normpath(posixpath.join(self.prefix, target))]
-        if self.prefix and tried[0].startswith(self.prefix + "/"):  # into it, from another source
-            tried.append(tried[0][len(self.prefix) + 1 :])
-        return next((out for t in tried if (out := self._one_file(t, sep, fragment)) is not None), None)
-
-    def _one_file(self, target: str, sep: str, fragment: str) -> str | None:
-        if target.startswith("../") or target in ("..", ".") or "/." in f"/{target}":
+        """Return the link to a content file or attachment at ``target`` (a path from the
+        content folder, or from the project for a page of another source), or None."""
+        key = self._key(target)
+        if key is None or key.startswith("../") or key in ("..", ".") or "/." in f"/{key.lstrip('/')}":
             return None
-        asset_id = self.by_source.get(target)
+        asset_id = self.by_source.get(key)
         if asset_id is not None:
             return self.links.asset(asset_id) + _anchor(fragment)
-        if target not in self.attachments:
+        if key not in self.attachments:
             return None
-        out = f"files/{target}"
+        out = f"files/~{key}" if key.startswith("/") else f"files/{key}"  # another source's: under ~/
         self.linked.add(out)
         return self.links.to(quote(out)) + (sep + fragment if fragment else "")
+
+    def _key(self, target: str) -> str | None:
+        """Return the key (`stagemap.analyse.paths.link_key`) of the file at ``target``, a path
+        joined in this page's folder: from the content folder, or, starting with ``/``, from the
+        project (a page of another source); None when it leads out of the project."""
+        if not self.prefix:
+            return posixpath.normpath(target)
+        whole = posixpath.normpath(
+            target[1:] if target.startswith("/") else posixpath.join(self.prefix, target)
+        )
+        if whole == ".." or whole.startswith("../"):
+            return None
+        return whole[len(self.prefix) + 1 :] if whole.startswith(self.prefix + "/") else "/" + whole
 
     def _route(self, url: str, path: str, fragment: str) -> str | None:
         """Return the link for a route: an asset page, a site-root file or the public site."""
@@ -266,6 +273,6 @@ def _anchor(fragment: str) -> str:
     """Return the ``#...`` to add to a link to an asset page (heading ids are prefixed)."""
     if not fragment:
         return ""
-    if fragment.startswith(HEADING_PREFIX):
+    if fragment.startswith(HEADING_PREFIX) or fragment == "top":  # #top: the page's top, as browsers read it
         return f"#{fragment}"
     return f"#{HEADING_PREFIX}{fragment}"

@@ -25,6 +25,7 @@ any sub-path of a web server)::
     assets/ID.html                  one asset (see `asset_paths` for ids that are not plain), or
                                     a file that could not be read, with its problems
     files/PATH                      files in the content folder that bodies link to
+    files/~/PATH                    files of other sources that bodies link to (PATH in the project)
     static/                         stagemap.css, stagemap.js, favicon.svg
     static/search/                  the search index in small script files, loaded as a
                                     reader types (see `stagemap.render.searchindex`)

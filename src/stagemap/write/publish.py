@@ -262,7 +262,10 @@ def _linked_file(plan: SitePlan, rel: str) -> bytes | None:
             return None
         folder, inside = served
         return read_attachment(config.root / folder, inside, allow_html=config.allow_html)
-    return read_attachment(*attachment_at(config, rel.removeprefix("files/")), allow_html=config.allow_html)
+    key = rel.removeprefix("files/")  # a file of the content folder; ``~/``: of another source
+    return read_attachment(
+        *attachment_at(config, key[1:] if key.startswith("~/") else key), allow_html=config.allow_html
+    )
 
 
 def _make_page(

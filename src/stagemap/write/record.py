@@ -38,7 +38,7 @@ from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..paths import BUILTIN
-from ..read.attachments import source_folders
+from ..read.attachments import linkable_files, source_folders
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
 from .atomic import write_owned
@@ -78,13 +78,10 @@ def global_key(
             with contextlib.suppress(OSError):
                 parts += [path.name, path.read_bytes()]
     # Other files in the source folders: a link to one works or is broken by its presence.
-    for prefix, folder in source_folders(config):
-        for where, _, names in sorted(os.walk(folder)):
-            for name in sorted(names):
-                if not name.endswith((".md", ".markdown")):
-                    other = os.path.join(where, name)
-                    with contextlib.suppress(OSError):
-                        parts += [prefix + os.path.relpath(other, folder), os.stat(other).st_size]
+    for prefix, folder, excluded in source_folders(config):
+        for rel in sorted(linkable_files(folder, excluded)):
+            with contextlib.suppress(OSError):
+                parts += [prefix + rel, os.stat(folder / rel).st_size]
     # Files served from the site root: a route link to one works or goes to the public site.
     for static in config.rules.static_dirs:
         served = config.root / static
