@@ -120,16 +120,7 @@ class _Leads:
 
     def __init__(self, links: LinkPlan, item: Asset) -> None:
         self.here = links.paths[item.id]
-        self.rewrite = BodyLinks(
-            links.sources[item.id],
-            self.here,
-            links.by_source,
-            links.paths,
-            links.attachments,
-            links.routes,
-            links.routes.own.get(item.id, ""),
-            links.prefix,
-        )
+        self.rewrite = BodyLinks.of(links, item.id)
 
     def to(self, address: str) -> str:
         """Return the site path of the page ``address`` leads to, or "" when it is no link."""

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
 from ..analyse.routes import Routes, ref_name, route_key
+from ..analyse.site import LinkPlan
 from ..model.report import Cell
 from .anchors import HEADING_PREFIX
 
@@ -127,6 +128,20 @@ class BodyLinks:
         """The ``files/...`` and ``public/...`` paths the body links to."""
         self.public: list[str] = []
         """Links sent to the public site because nothing here matched them, in order."""
+
+    @classmethod
+    def of(cls, plan: LinkPlan, asset_id: str) -> BodyLinks:
+        """Return the links of the asset ``asset_id``'s body, as its page on the site resolves them."""
+        return cls(
+            plan.sources[asset_id],
+            plan.paths[asset_id],
+            plan.by_source,
+            plan.paths,
+            plan.attachments,
+            plan.routes,
+            plan.routes.own.get(asset_id, ""),
+            plan.prefix,
+        )
 
     def __call__(self, url: str) -> str | None:
         if url.startswith(HUGO_REF):

@@ -262,16 +262,7 @@ class Body(NamedTuple):
 
 def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
     """Render an asset's body for its page: nothing in it depends on the report, so it may be made before."""
-    rewrite = BodyLinks(
-        links.sources[item.id],
-        links.paths[item.id],
-        links.by_source,
-        links.paths,
-        links.attachments,
-        links.routes,
-        links.routes.own.get(item.id, ""),
-        links.prefix,
-    )
+    rewrite = BodyLinks.of(links, item.id)
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
     if partials.applies(item.path, config.rules.generator, body):
