@@ -3,17 +3,18 @@
 
 Each body is rendered as its page on the site renders it (`stagemap.render.site.asset_body`:
 the same partials, dialects and link rules), so a link is reported here exactly when the
-built page shows it as text marked "Link target not found". Each is placed where its address is
-written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``, ``href="x.md"``,
-``ref "x.md"``) not yet claimed by an earlier link, never in code or (on a site read in place)
-an HTML comment; a
-reference used twice is placed at its definition for both; else where the address is written
-at all; else at the body's first line: a link a partial or a shortcode brings in is not in the
-file's text.
+built page shows it as text marked "Link target not found". Each is placed where its address
+is written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``,
+``href="x.md"``, ``ref "x.md"``, ``{% link x.md %}``) not yet claimed by an earlier link,
+never in code or (on a site read in place) an HTML comment; a reference used twice is placed
+at its definition for both; else where the address is written at all; else at the body's
+first line: a link a partial or a shortcode brings in is not in the file's text.
 
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
-id (its headings, and any other element with an ``id``) is reported too, at the place its
-``#part`` is written: on the built page the link opens the page at its top.
+id (its headings, and any other element with an ``id``) is reported too, unless the body has
+one with the same letters and digits, accents aside, as the site's generator names headings
+(``#whats-new``, ``#cafe-creme``), or the part is ``#top``. It is placed at the address,
+written in the file, that leads to that page and part (see `missing_parts`).
 """
 
 from __future__ import annotations
