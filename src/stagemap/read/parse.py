@@ -33,7 +33,7 @@ from .nearmiss import warn_near_misses
 from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys, site_own_next
 from .ruling import apply_rules
 from .sources import ToRead
-from .urls import page_route, page_url
+from .urls import page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
@@ -273,7 +273,7 @@ def _asset(
     at = (shown, rules, place.sub, place.url_pattern, place.draft, place.permalink, place.ugly)
     url = page_url(given, *at)
     # Without the site's address, the route alone: links in other bodies still reach the page.
-    route = "" if url or not rules.generator else page_route(given, *at)
+    route = "" if url or not rules.generator else page_url(given, *at, base="/")
     return Asset(
         id=asset_id,
         path=rel,

@@ -183,47 +183,20 @@ def page_url(
     draft: bool = False,
     permalink: str = "",
     ugly: bool = False,
+    base: str | None = None,
 ) -> str:
     """Return the address of the page at ``sub`` under its source (whose URL pattern is
     ``source_pattern``; ``permalink``: how the site's configuration routes it, see
     `stagemap.read.sources.ToRead.permalink`), or "" when the site makes none: never rendered
     (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
     which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made
-    from a pattern ends in ``.html``, not ``/``."""
-    return _address(given, fm, rules, sub, source_pattern, rules.base_url, draft, permalink, ugly)
-
-
-def page_route(
-    given: str,
-    fm: Mapping[str, Any],
-    rules: ReadRules,
-    sub: str,
-    source_pattern: str,
-    draft: bool = False,
-    permalink: str = "",
-    ugly: bool = False,
-) -> str:
-    """Return the route `page_url` would put after the site's address (``/docs/setup/``), as
-    if ``urls.base`` were set; "" when the page has none (no pattern, never rendered...)."""
-    return _address(given, fm, rules, sub, source_pattern, "/", draft, permalink, ugly)
-
-
-def _address(
-    given: str,
-    fm: Mapping[str, Any],
-    rules: ReadRules,
-    sub: str,
-    source_pattern: str,
-    base: str,
-    draft: bool,
-    permalink: str,
-    ugly: bool,
-) -> str:
-    """`page_url` with the site's address ``base`` ("/": the route alone)."""
+    from a pattern ends in ``.html``, not ``/``. ``base``: the site's address (None: the
+    settings' ``urls.base``; ``"/"``: the route alone, as if the address were set)."""
+    base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
     if ugly and not given:
-        made = _address("", fm, rules, sub, source_pattern, base, False, permalink, False)
+        made = page_url("", fm, rules, sub, source_pattern, permalink=permalink, base=base)
         stem = base.rstrip("/")
         route = made[len(stem) :] if stem and made.startswith(stem) else made
         return made[:-1] + ".html" if route.endswith("/") and route.strip("/") else made
