@@ -189,10 +189,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}
-    outside = () if "." in covered else tuple(
-        sorted(p.name + ("/" if p.is_dir() else "") for p in root.iterdir()
-               if not p.name.startswith(".") and p.name not in covered)
-    )  # fmt: skip
+    outside = () if "." in covered else names_left(root, "", covered)
     return FoundSite(
         generator,
         name,
@@ -355,3 +352,18 @@ def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key)
     lines = value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else []
     return [s.strip() for s in lines if isinstance(s, str) and s.strip() and not s.strip().startswith("#")]
+
+
+def names_left(root: Path, folder: str, covered: set[str]) -> tuple[str, ...]:
+    """Return the names in ``root``'s ``folder`` (``folder/name``, ``/`` after a folder's) but
+    the hidden ones and those ``covered`` (read by a source), sorted: what init says it does
+    not look at."""
+    prefix = folder + "/" if folder else ""
+    try:
+        entries = list((root / folder).iterdir())
+    except OSError:
+        return ()
+    return tuple(
+        sorted(prefix + p.name + ("/" if p.is_dir() else "") for p in entries
+               if not p.name.startswith(".") and p.name not in covered)
+    )  # fmt: skip

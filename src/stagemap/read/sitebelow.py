@@ -14,7 +14,7 @@ import posixpath
 from dataclasses import replace
 from pathlib import Path
 
-from .detect import OUR_OUTPUTS, FoundSite, detect_site, site_config
+from .detect import OUR_OUTPUTS, FoundSite, detect_site, names_left, site_config
 
 DEPTH = 2
 """How many folders deep init looks for a site (``website/``, ``apps/docs/``)."""
@@ -91,8 +91,8 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
     # The names at the project's root and in the site's folder that no source reads.
     covered = {s.path.split("/")[0] for s in sources} | {folder.split("/")[0]}
     inside = {s.path[len(folder) + 1 :].split("/")[0] for s in sources if s.path.startswith(folder + "/")}
-    outside = _names(project, "", covered) + (
-        () if folder in {s.path for s in sources} else _names(project, folder, inside)
+    outside = names_left(project, "", covered) + (
+        () if folder in {s.path for s in sources} else names_left(project, folder, inside)
     )
     return replace(
         found,
@@ -104,17 +104,3 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         published=(),
         root=folder,
     )
-
-
-def _names(project: Path, folder: str, covered: set[str]) -> tuple[str, ...]:
-    """Return the names in ``project``'s ``folder`` (``folder/name``, ``/`` after a folder's) but
-    the hidden ones and those ``covered``, sorted."""
-    prefix = folder + "/" if folder else ""
-    try:
-        entries = list((project / folder).iterdir())
-    except OSError:
-        return ()
-    return tuple(
-        sorted(prefix + p.name + ("/" if p.is_dir() else "") for p in entries
-               if not p.name.startswith(".") and p.name not in covered)
-    )  # fmt: skip
