@@ -87,20 +87,15 @@ def linkable(config: Config) -> frozenset[str]:
     """Return the keys of the files bodies may link to in every source folder (see
     `source_folders`): not those its source leaves out (installed packages, a site's output),
     nor the settings or the site's configuration files."""
-    never = {"stagemap.yml", "stagemap.yaml", *site_files(config.rules.generator, config.rules.site_root)}
+    root = real(config.root)
+    names = ("stagemap.yml", "stagemap.yaml", *site_files(config.rules.generator, config.rules.site_root))
+    never = {root / name for name in names}
     return frozenset(
         prefix + rel
         for prefix, folder, excluded in source_folders(config)
         for rel in linkable_files(folder, excluded)
-        if _in_project(config, folder, rel) not in never
+        if folder / rel not in never
     )
-
-
-def _in_project(config: Config, folder: Path, rel: str) -> str:
-    try:
-        return (folder / rel).relative_to(real(config.root)).as_posix()
-    except ValueError:
-        return rel
 
 
 def attachment_at(config: Config, key: str) -> tuple[Path, str]:
