@@ -326,6 +326,24 @@ def test_links_to_headings_named_the_way_other_generators_name_them_reach_the_he
     assert token_path(body, top=2) == fast
 
 
+def test_a_link_to_an_id_of_the_bodys_own_html_reaches_it() -> None:
+    """With ``site.allow_html`` an element keeps the id its HTML gives: ``[x](#top-questions)``
+    was made ``#h-top-questions``, which no element has, and opened the page at its top."""
+    body = (
+        "See [the questions](#top-questions), [pricing](#Pricing-2027) and [steps](#next-steps).\n\n"
+        '<div id="top-questions">Questions</div>\n\n<p id="pricing_2027">Prices</p>\n\n## Next steps\n'
+    )
+    fast = markdown.render(body, allow_html=True, top=2)
+    assert re.findall(r'href="([^"]*)"', fast.html) == ["#top-questions", "#pricing_2027", "#h-next-steps"]
+    assert token_path(body, allow_html=True, top=2) == fast
+    plain = markdown.render(body, top=2)  # without it the HTML is text: no element has those ids
+    assert re.findall(r'href="([^"]*)"', plain.html) == [
+        "#h-top-questions",
+        "#h-Pricing-2027",
+        "#h-next-steps",
+    ]
+
+
 def test_a_sites_own_anchors_are_kept_and_links_to_them_work_on_either_path() -> None:
     """<a id>, <a name>, an element's id and a heading's {#id}: links to them led nowhere."""
     text = (

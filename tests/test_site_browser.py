@@ -22,8 +22,8 @@ from stagemap.analyse.coverage import analyse
 from stagemap.model.report import Report
 from stagemap.serve import Preview, start_server
 from stagemap.write.publish import build_into
-from tests.conftest import ROOT
-from tests.test_site import hostile_project
+from tests.conftest import MINIMAL_CONFIG, ROOT, write
+from tests.test_site import ASSET, hostile_project
 
 pytestmark = pytest.mark.browser
 
@@ -429,6 +429,37 @@ def test_browser_hostile_content_runs_no_script(tmp_path: Path, tab: Watched) ->
     assert tab.dialogs == []
     tab.page.goto(built.url("assets/hostile.html"))
     assert "<script>window.__pwned = 1</script>" in tab.page.locator(".body").inner_text()
+
+
+def test_browser_a_part_named_the_generators_way_opens_at_its_heading(tmp_path: Path, tab: Watched) -> None:
+    """A link written for Docusaurus (``b.md#whats-new``; here the heading is ``h-what-s-new``)
+    opened the other page at its top, as did a public page's fragment sent without the prefix."""
+    body = "Intro.\n\n" + "Filler line.\n\n" * 80 + "## What's new?\n\nNews.\n\n" + "More.\n\n" * 80
+    project = write(
+        tmp_path / "p",
+        {
+            "stagemap.yml": MINIMAL_CONFIG,
+            "content/a.md": ASSET.format(title="A", extra="", body="See [the news](b.md#whats-new).\n"),
+            "content/b.md": ASSET.format(title="B", extra="", body=body),
+        },
+    )
+    built = _build(project, tmp_path / "site")
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(built.url("assets/a.html"))
+    page.click("text=the news")
+    page.wait_for_function("() => location.hash === '#h-what-s-new'")
+    for given in ("#whats-new", "#what-s-new", "#h-WHATS-NEW", "#h-what-s-new"):
+        page.goto(built.url("assets/b.html") + given)
+        page.wait_for_function("() => location.hash === '#h-what-s-new'")
+        top = page.evaluate("document.getElementById('h-what-s-new').getBoundingClientRect().top")
+        assert -2 < top < 100, given  # at the top of the window (to a fraction of a pixel)
+    page.goto(built.url("assets/a.html"))
+    page.goto(built.url("assets/b.html") + "#nowhere")  # no such part: the page's top, as before
+    assert page.evaluate("[location.hash, window.scrollY]") == ["#nowhere", 0]
+    page.goto(built.url("assets.html") + "#stage=awareness")
+    assert page.evaluate("location.hash") == "#stage=awareness"
+    assert tab.errors == []
 
 
 # -- served -----------------------------------------------------------------------------------

@@ -84,24 +84,31 @@ def _own_fragments(body: str) -> str:
     Astro and Docusaurus, ``#config-setup`` here; ``What's new?`` is ``#whats-new`` there and
     ``#what-s-new`` here. A fragment that names no id of the body (a heading's or an anchor's)
     goes to the one with the same letters and digits (percent escapes read), if there is one.
+    An element of the body's own HTML (``site.allow_html``) keeps its id as written: a link
+    to ``#top-questions`` goes to its ``id="top-questions"``, not to ``h-top-questions``.
     """
-    if 'href="#h-' not in body or ' id="h-' not in body:
+    if 'href="#h-' not in body or " id=" not in body:
         return body
-    ids = dict.fromkeys(_IDS.findall(body))  # in order: the first of two alike wins
+    ids = dict.fromkeys(_ANY_ID.findall(body))  # in order: the first of two alike wins
     loose: dict[str, str] = {}
     for ident in ids:
-        loose.setdefault(_LOOSE.sub("", ident.lower()), ident)
+        loose.setdefault(_LOOSE.sub("", ident.removeprefix(HEADING_PREFIX).lower()), ident)
 
     def point(found: re.Match[str]) -> str:
         given = found.group(1)
         if given in ids:
             return found.group(0)
         named = unquote(html.unescape(given))
-        match = named if named in ids else loose.get(_LOOSE.sub("", named.lower()))
+        bare = named.removeprefix(HEADING_PREFIX)
+        match = next((i for i in (named, bare) if i in ids), None) or loose.get(_LOOSE.sub("", bare.lower()))
         return f'href="#{match}"' if match is not None else found.group(0)
 
     fixed = _SAME_PAGE.sub(point, body)
     return body if fixed == body else fixed
+
+
+_ANY_ID = re.compile(r' id="([^"]+)"')
+"""Every element's id in a body: a heading's and a mark's (``h-`` first), and one its own HTML gives."""
 
 
 # -- attribute lists ------------------------------------------------------------------------------

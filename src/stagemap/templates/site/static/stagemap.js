@@ -14,6 +14,10 @@
       on the page shown. The filter state lives in the address fragment, e.g.
       assets.html#stage=evaluation&text=price, so a filtered list can be bookmarked or shared.
    4. The print button of a play.
+   5. An address whose fragment names no element (a link written for the site's generator,
+      #whats-new where the heading "What's new?" is h-what-s-new here, or a public page's
+      fragment without the h- prefix) is pointed at the element whose id has the same letters
+      and digits, accents aside, as `stagemap check --links` reads it (render/deadlinks.py).
 
    Matches are ranked: title before text, then ready to send, in the making, past review, and
    retired last, then by the stage their journey starts at, then by id. Everything shown is
@@ -227,6 +231,36 @@ var stagemap = (function () {
   document.addEventListener("click", function (event) {
     if (!form.contains(event.target)) { results.hidden = true; }
   });
+}());
+
+(function partOfPage() {
+  "use strict";
+  function letters(text) {
+    return stagemap.fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+  function named() {
+    var given = location.hash.replace(/^#/, "");
+    try { given = decodeURIComponent(given); } catch (e) { /* kept as written */ }
+    /* An assets page's filters live in the fragment too (stage=evaluation). */
+    if (!given || given.indexOf("=") >= 0 || document.getElementById(given)) { return null; }
+    var plain = given.replace(/^h-/, "");
+    var exact = document.getElementById("h-" + plain) || document.getElementById(plain);
+    if (exact) { return exact; }
+    var wanted = letters(plain);
+    var found = null;
+    Array.prototype.some.call(document.querySelectorAll("main [id^='h-']"), function (el) {
+      if (letters(el.id.slice(2)) === wanted) { found = el; }
+      return found !== null;
+    });
+    return wanted ? found : null;
+  }
+  function go() {
+    var el = named();
+    /* The address then names the element itself: the browser scrolls to it, as to any part. */
+    if (el) { location.replace("#" + encodeURIComponent(el.id)); }
+  }
+  window.addEventListener("hashchange", go);
+  go();
 }());
 
 (function printButton() {
