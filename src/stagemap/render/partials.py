@@ -19,12 +19,14 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..model.settings import Config
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
+from . import includes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 
@@ -43,8 +45,49 @@ _USE = re.compile(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""
 
 def applies(rel: str, generator: str, body: str) -> bool:
     """Whether the file at ``rel`` may show partials: MDX (a Docusaurus site reads ``.md`` as MDX
-    too) that imports something."""
+    too) that imports something, or a page of a Hugo site with an include shortcode
+    (`stagemap.render.includes`)."""
+    if generator == "hugo":
+        return includes.uses(body)
     return (generator == "docusaurus" or rel.lower().endswith(".mdx")) and "import" in body
+
+
+def inline_for(config: Config, rel: str, body: str) -> str:
+    """Return the body of the file at ``rel`` with what it shows of other files in their place,
+    as its site shows them: MDX partials (`inline`), or a Hugo site's includes."""
+    if config.rules.generator == "hugo":
+        return includes.inline(body, rel, *_hugo(config, rel))
+    return inline(body, rel, config.root, config.rules.site_root)
+
+
+def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
+    """Yield each file `inline_for` may show in ``body`` (see `shown`). For a page's key."""
+    if config.rules.generator == "hugo":
+        return includes.shown(body, rel, *_hugo(config, rel))
+    return shown(body, rel, config.root, config.rules.site_root)
+
+
+def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[str], bool]]:
+    """What `includes` needs for the file at ``rel``: the content folder holding it (the longest
+    source folder that does), the site's folder, how to read a file and whether one exists."""
+    root = config.root
+    content = ""
+    for source in config.sources:
+        try:
+            folder = source.path.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        folder = "" if folder == "." else folder
+        if (not folder or rel.startswith(folder + "/")) and len(folder) >= len(content):
+            content = folder
+
+    def read(path: str, raw: bool) -> str | None:
+        return partial_body(root, path, raw)
+
+    def exists(path: str) -> bool:
+        return os.path.isfile(os.path.join(root, path))
+
+    return content, config.rules.site_root, read, exists
 
 
 def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
@@ -139,9 +182,10 @@ def _inline(
     return put_fences_back(_USE.sub(replace, text), held)
 
 
-def partial_body(root: Path, path: str) -> str | None:
+def partial_body(root: Path, path: str, raw: bool = False) -> str | None:
     """Return the body of the Markdown file at ``path`` in the project at ``root`` (its front
-    matter left out), or None when it is no regular file inside the project or too big."""
+    matter left out; ``raw``: its whole text), or None when it is no regular file inside the
+    project, too big, or (``raw``) not UTF-8."""
     base = os.path.realpath(root)
     real = os.path.realpath(os.path.join(base, path))
     if os.path.commonpath([base, real]) != base:
@@ -152,11 +196,11 @@ def partial_body(root: Path, path: str) -> str | None:
         return None
     if not os.path.isfile(real) or info.st_size > MAX_PARTIAL:
         return None
-    return _read(real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    return _read(real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, raw)
 
 
 @lru_cache(maxsize=256)
-def _read(real: str, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> str | None:
+def _read(real: str, size: int, mtime_ns: int, ctime_ns: int, inode: int, raw: bool) -> str | None:
     """The body of the file at ``real`` as it was at that size, times and inode (see `partial_body`)."""
     try:
         with open(real, "rb") as handle:
@@ -165,6 +209,11 @@ def _read(real: str, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> str
         return None
     if len(data) > MAX_PARTIAL:
         return None
+    if raw:
+        try:
+            return lf(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            return None
     try:
         return split(data).body
     except SplitProblem:

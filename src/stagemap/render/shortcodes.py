@@ -43,7 +43,7 @@ SHORTCODES = {
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
 
-def _args(raw: str) -> tuple[list[str], dict[str, str]]:
+def shortcode_args(raw: str) -> tuple[list[str], dict[str, str]]:
     """Return a shortcode's positional and named arguments."""
     positional: list[str] = []
     named: dict[str, str] = {}
@@ -78,7 +78,7 @@ def _in_target(text: str, at: int) -> bool:
 
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     name = match.group("name").lower()
-    positional, named = _args(match.group("args"))
+    positional, named = shortcode_args(match.group("args"))
     if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
             "lang", named.get("language", "")
@@ -101,7 +101,7 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
     if raw.startswith("/"):
         return ""  # the end of a paired shortcode whose start was not found
     name, *more = raw.split(None, 1)  # arguments may start on the next line
-    positional, named = _args(more[0] if more else "")
+    positional, named = shortcode_args(more[0] if more else "")
     first = positional[0] if positional else named.get("id", "")
     name = name.lower()
     if name == "figure":

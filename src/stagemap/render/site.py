@@ -266,7 +266,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
     if partials.applies(item.path, config.rules.generator, body):
-        body = partials.inline(body, item.path, config.root, config.rules.site_root)
+        body = partials.inline_for(config, item.path, body)
     text = dialects.clean(body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(

@@ -240,7 +240,7 @@ class _Shows:
         parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
         if partials.applies(asset.path, self.config.rules.generator, asset.body):
-            shown = partials.shown(asset.body, asset.path, self.config.root, self.config.rules.site_root)
+            shown = partials.shown_for(self.config, asset.path, asset.body)
             parts += [f"{path}\0{'-' if text is None else text_hash(text)}" for path, text in shown]
         return "\0".join(parts)
 

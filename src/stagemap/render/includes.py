@@ -1,0 +1,171 @@
+"""Hugo's include shortcodes: a page that shows another file's text where it says so.
+
+Hugo has no such shortcode of its own, but sites make one, and two forms are common:
+
+- ``{{% include "/_common/spec.md" %}}`` (Hugo's own documentation and sites built from it):
+  the file is found as Hugo's ``GetPage`` finds a page, from the page's folder first, then
+  from the content folder (a path starting with ``/`` only from there); its ending may be left
+  out, and a folder stands for its ``_index`` or ``index`` page.
+- ``{{% readfile file="includes/setup.md" %}}`` (Docsy's, also with the path as its first
+  argument): from the page's folder; a path starting with ``/`` from the site's folder.
+  ``code="true"`` shows the file as code in the language ``lang`` names.
+
+The file's text, its front matter left out, stands where the shortcode stands on a line of its
+own outside fenced code, as the live page shows it; its own includes are shown too, up to
+`MAX_DEPTH` files deep, never a file inside itself, within the bounds MDX partials have
+(`stagemap.render.partials`: each file read from inside the project only, up to `MAX_PARTIAL`
+bytes; at most `MAX_SHOWN` characters shown in one file). An include whose file cannot be read
+is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..read.markdowntext import lf
+from .blocks import hold_fences, put_fences_back
+from .shortcodes import shortcode_args
+
+MAX_DEPTH = 4
+"""How many files deep includes are shown (an included file's includes ...)."""
+MAX_SHOWN = 512 * 1024
+"""The most characters of included files one file shows."""
+
+_INCLUDE = re.compile(
+    r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)[ \t]+((?:(?![%>]\}\}).)*?)[ \t]*/?[ \t]*[%>]\}\}[ \t]*$",
+    re.M,
+)
+"""An include shortcode on a line of its own: what stands before it (a quote's ``>``, an
+indent), its delimiter, its name and its arguments."""
+_ENDINGS = (".md", ".markdown", ".html")
+"""The endings a path given without one is tried with, in order."""
+
+Read = Callable[[str, bool], "str | None"]
+"""Reads the file at a project-relative path: its body without front matter (or, asked for
+its raw text, all of it), or None when it is no file inside the project or too big."""
+
+
+@dataclass(frozen=True, slots=True)
+class Include:
+    """One include shortcode, resolved: the project-relative path of its file, and how it is shown."""
+
+    path: str
+    code: bool = False
+    """Shown as code (Docsy's ``code="true"``)."""
+    lang: str = ""
+
+
+def uses(body: str) -> bool:
+    """Whether ``body`` may include a file (cheap: a page without the words is passed over)."""
+    return ("include" in body or "readfile" in body) and _INCLUDE.search(body) is not None
+
+
+def resolve(
+    match: re.Match[str], rel: str, content: str, site: str, exists: Callable[[str], bool]
+) -> Include | None:
+    """Return the file an include shortcode (``match`` of `_INCLUDE`) in the file at ``rel``
+    names, or None when no file is found; ``content``: the project-relative content folder
+    holding ``rel``, ``site``: the site's folder ("" for the project's)."""
+    positional, named = shortcode_args(match.group(4))
+    given = named.get("file") or (positional[0] if positional else "")
+    if not given or "\\" in given or "\0" in given:
+        return None
+    here = posixpath.dirname(rel)
+    if match.group(3) == "readfile":
+        start = (
+            posixpath.join(site, given.lstrip("/")) if given.startswith("/") else posixpath.join(here, given)
+        )
+        path = _inside(start)
+        found = path if path is not None and exists(path) else None
+        code = named.get("code", "").lower() == "true"
+        return Include(found, code, named.get("lang", "")) if found is not None else None
+    starts = [] if given.startswith("/") else [posixpath.join(here, given)]
+    starts.append(posixpath.join(content, given.lstrip("/")))
+    for start in starts:
+        path = _inside(start)
+        if path is None or (content and not path.startswith(content + "/")):
+            continue  # GetPage finds pages: files of the content folder
+        ending = posixpath.splitext(path)[1].lower()
+        tries = [path] if ending in _ENDINGS else [path + e for e in _ENDINGS]
+        tries += [f"{path}/_index.md", f"{path}/index.md"]
+        found = next((t for t in tries if exists(t)), None)
+        if found is not None:
+            return Include(found)
+    return None
+
+
+def _inside(path: str) -> str | None:
+    """Return ``path`` made plain, or None when it leads out of the project."""
+    plain = posixpath.normpath(path)
+    return None if plain == ".." or plain.startswith(("../", "/")) else plain
+
+
+def inline(body: str, rel: str, content: str, site: str, read: Read, exists: Callable[[str], bool]) -> str:
+    """Return ``body`` (of the file at ``rel``) with each include shown (see the module docstring)."""
+    return _inline(body, rel, content, site, read, exists, (rel,), {})
+
+
+def shown(
+    body: str, rel: str, content: str, site: str, read: Read, exists: Callable[[str], bool]
+) -> Iterator[tuple[str, str | None]]:
+    """Yield each file `inline` may show in ``body``, however deep, once: its path and its text
+    (None when it cannot be read). For a page's key."""
+    seen = {rel}
+    todo = [(body, rel, 1)]
+    while todo:
+        text, at, depth = todo.pop()
+        if depth > MAX_DEPTH or not uses(text):
+            continue
+        for match in _INCLUDE.finditer(hold_fences(lf(text), {})):
+            found = resolve(match, at, content, site, exists)
+            if found is not None and found.path not in seen:
+                seen.add(found.path)
+                got = read(found.path, found.code)
+                yield found.path, got
+                if got is not None and not found.code:
+                    todo.append((got, found.path, depth + 1))
+
+
+# long: the walk of one file's includes, each made once and shown within the file's room
+def _inline(
+    body: str,
+    rel: str,
+    content: str,
+    site: str,
+    read: Read,
+    exists: Callable[[str], bool],
+    seen: tuple[str, ...],
+    made: dict[str, str | None],
+) -> str:
+    if len(seen) > MAX_DEPTH or not uses(body):
+        return body
+    held: dict[str, str] = {}
+    text = hold_fences(lf(body), held)
+    room = [MAX_SHOWN]
+
+    def replace(match: re.Match[str]) -> str:
+        found = resolve(match, rel, content, site, exists)
+        if found is None or found.path in seen:
+            return match.group()
+        key = f"{found.path}\0{found.code}\0{found.lang}"
+        if key not in made:
+            got = read(found.path, found.code)
+            if got is not None and found.code:
+                fence = "`" * max(3, 1 + max((len(m) for m in re.findall("`+", got)), default=0))
+                got = f"{fence}{found.lang}\n{got.rstrip(chr(10))}\n{fence}"
+            elif got is not None:
+                got = _inline(got, found.path, content, site, read, exists, (*seen, found.path), made)
+            made[key] = got
+        piece = made[key]
+        if piece is None or len(piece) > room[0]:
+            return match.group()
+        room[0] -= len(piece)
+        prefix = match.group(1)
+        bare = prefix.rstrip()
+        lines = [prefix + line if line.strip() else bare for line in piece.strip("\n").split("\n")]
+        return "\n".join([bare, *lines, bare])
+
+    return put_fences_back(_INCLUDE.sub(replace, text), held)

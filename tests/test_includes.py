@@ -1,0 +1,118 @@
+"""Hugo's include shortcodes: another file's text shown where ``include`` or ``readfile`` stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.serve.preview import Preview
+from tests.conftest import write
+
+SETTINGS = (
+    "name: Vanline\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: hugo\n"
+    "sources:\n  - path: content/en\n    url: /{path}/\nurls:\n  base: https://vanline.example/\n"
+    "rules:\n  - match: {path: 'visits/**'}\n    set: {stages: [evaluation], questions: [risk]}\n"
+)
+BOOK = """---
+title: Book a visit
+---
+{{% include "/_common/hours.md" %}}
+
+Visits take an hour.
+
+> {{% include "_common/phone" %}}
+
+```text
+{{% include "/_common/hours.md" %}}
+```
+
+{{% include "/_common/gone.md" %}}
+
+{{% include "../../../outside.md" %}}
+
+{{% readfile file="steps.md" %}}
+
+{{< readfile file="/examples/van.yaml" code="true" lang="yaml" >}}
+
+See [the hours](#opening-hours).
+"""
+
+
+def site(tmp_path: Path) -> Path:
+    return write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "baseURL = 'https://vanline.example/'\ntitle = 'Vanline'\n",
+            "stagemap.yml": SETTINGS,
+            "content/en/_common/_index.md": "---\ncascade:\n  build:\n    list: never\n    render: never\n---\n",
+            "content/en/_common/hours.md": (
+                "---\ntitle: Hours\n---\n## Opening hours\n\nOpen from eight.\n\n"
+                '{{% include "/_common/phone.md" %}}\n\n{{% include "/_common/hours.md" %}}\n'
+            ),
+            "content/en/_common/phone.md": "---\n---\nCall **0100 200 300**.\n",
+            "content/en/visits/book.md": BOOK,
+            "content/en/visits/steps.md": "1. Pick a day.\n2. Meet the fitter.\n",
+            "examples/van.yaml": "---\nvan: transit\n",
+            "outside.md": "Not part of the content.\n",
+        },
+    )
+
+
+def build(root: Path, out: Path) -> str:
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return (out / "assets/visits/book.html").read_text()
+
+
+def body_of(page: str) -> str:
+    return page[page.index('<div class="body">') : page.index('<section class="next-step"')]
+
+
+def test_a_hugo_page_shows_the_files_it_includes(tmp_path: Path) -> None:
+    """Hugo's documentation includes 214 snippets this way: each was a placeholder."""
+    page = body_of(build(site(tmp_path), tmp_path / "out"))
+    assert page == (
+        '<div class="body">\n'
+        '<h2 id="h-opening-hours">Opening hours</h2>\n'
+        "<p>Open from eight.</p>\n"
+        "<p>Call <strong>0100 200 300</strong>.</p>\n"
+        "<p><em>[include: shown on the live site]</em></p>\n"  # hours.md inside itself
+        "<p>Visits take an hour.</p>\n"
+        "<blockquote>\n<p>Call <strong>0100 200 300</strong>.</p>\n</blockquote>\n"
+        '<pre><code class="language-text">{{% include &quot;/_common/hours.md&quot; %}}\n</code></pre>\n'
+        "<p><em>[include: shown on the live site]</em></p>\n"  # no such file
+        "<p><em>[include: shown on the live site]</em></p>\n"  # outside the content: not found
+        "<ol>\n<li>Pick a day.</li>\n<li>Meet the fitter.</li>\n</ol>\n"
+        '<pre><code class="language-yaml">---\nvan: transit\n</code></pre>\n'
+        '<p>See <a href="#h-opening-hours">the hours</a>.</p>\n\n'
+        "</div>\n"
+    )
+
+
+def test_check_links_reads_the_headings_an_include_brings(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "opening-hours" not in result.output
+    assert result.exit_code == 0, result.output
+
+
+def test_an_edited_include_re_renders_the_pages_showing_it(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    out = tmp_path / "out"
+    assert "Open from eight." in build(root, out)
+    write(root, {"content/en/_common/hours.md": "## Opening hours\n\nOpen from seven.\n"})
+    assert "Open from seven." in build(root, out)
+    write(root, {"content/en/visits/steps.md": "1. Pick a week.\n"})
+    assert "Pick a week." in build(root, out)
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 12, 1))
+    try:
+        assert not preview.rebuild().error
+        served = tmp_path / "served/assets/visits/book.html"
+        write(root, {"content/en/_common/phone.md": "Call **0100 999 999**.\n"})
+        assert not preview.rebuild().error
+        assert "0100 999 999" in served.read_text()
+    finally:
+        preview.stop()
