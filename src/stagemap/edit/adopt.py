@@ -131,6 +131,10 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     tail += ["", "# The site's address, so that kits link to public pages."]
     lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
              "  lowercase: true"] if found.lowercase else []  # fmt: skip
+    if found.roots:
+        folders = ", ".join(format_scalar(r) for r in found.roots)
+        lower += [f"  # {kind} serves the pages and copied files of its input folder at their paths.",
+                  f"  roots: [{folders}]", f"  static: [{folders}]"]  # fmt: skip
     if found.base_url:
         tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}", *lower]
     else:

@@ -23,6 +23,8 @@ import yaml
 
 from .astro import StarlightDocs, starlight_docs
 from .docusaurus import site_folders
+from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
+from .eleventy import eleventy_source, published_outputs
 from .globs import GlobSet
 from .jekyll import jekyll_folders
 from .siteaddress import base_url, site_title
@@ -35,6 +37,7 @@ CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
     ("astro", ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts")),
     ("mkdocs", ("mkdocs.yml", "mkdocs.yaml")),
+    ("eleventy", ELEVENTY_CONFIGS),
 )
 """Per generator, the configuration files that identify its sites, first found wins."""
 
@@ -45,6 +48,7 @@ NAMES = {
     "gatsby": "Gatsby",
     "astro": "Astro",
     "mkdocs": "MkDocs",
+    "eleventy": "Eleventy",
 }
 """How each generator is written in text."""
 
@@ -55,6 +59,7 @@ CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
     "gatsby": (("content", "/{path}/"), ("src/pages", "/{path}/"), ("src/content", "/{path}/")),
     "astro": (("src/content", "/{path}/"), ("src/pages", "/{path}/")),
     "mkdocs": (("docs", "/{path}/"),),
+    "eleventy": (),  # its configuration's input folder (`stagemap.read.eleventy`)
 }
 """Per generator, its usual content folders and the URL pattern of each (empty: none guessed)."""
 
@@ -119,6 +124,8 @@ class FoundSite:
     """Content folders the configuration works out in code (```${root}/docs```): not read."""
     root: str = ""
     """The site's folder in the project (``site_root``, ``/``-separated; empty: the project's own)."""
+    roots: tuple[str, ...] = ()
+    """Folders whose files the site serves at their path, when not the preset's (Eleventy's input folder)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -184,6 +191,9 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     if generator == "docusaurus" and isinstance(config, str):
         folders, beyond, computed = site_folders(root, config, within)
         sources = _docusaurus_sources(root, folders)
+    if generator == "eleventy":
+        found = eleventy_source(root, config if isinstance(config, str) else "", OUR_OUTPUTS)
+        sources = (FoundSource(*found), *sources) if found is not None else sources
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
@@ -200,11 +210,21 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         site_title(generator, config, data),
         _hugo_translations(root, data, sources) if generator == "hugo" else starlight[3] if starlight else (),
         generator == "hugo" and data.get("disablePathToLower") is not True,
-        tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data)) if generator == "jekyll" else (),
+        _published(root, generator, config, data),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
         tuple(beyond),
         tuple(computed),
+        roots=tuple(s.path for s in sources[:1] if generator == "eleventy" and s.path != "."),
     )
+
+
+def _published(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, ...]:
+    """Return `OUR_OUTPUTS` the site's generator would publish as they are (see `FoundSite.published`)."""
+    if generator == "jekyll":
+        return tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data))
+    if generator == "eleventy" and isinstance(config, str):
+        return published_outputs(root, config, OUR_OUTPUTS)
+    return ()
 
 
 def _sources(

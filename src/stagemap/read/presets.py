@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs")
+GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
 """The generators with a preset."""
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -52,6 +52,13 @@ _OWN_KEYS: dict[str, frozenset[str]] = {
     "gatsby": frozenset({"featuredImage", "path", "templateKey"}),
     "astro": frozenset({"heroImage", "pubDate", "updatedDate"}),
     "mkdocs": frozenset({"hide", "icon", "search", "subtitle"}),
+    "eleventy": frozenset(
+        {
+            "eleventyComputed", "eleventyExcludeFromCollections", "eleventyImport",
+            "eleventyNavigation", "pagination", "permalinkBypassOutputDir", "renderData",
+            "templateEngineOverride",
+        }
+    ),
 }  # fmt: skip
 """Each generator's documented front matter keys, besides the common ones."""
 
@@ -62,6 +69,7 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
     "gatsby": (".md", ".mdx", ".mmark"),
     "astro": (".md", ".mdx", ".markdown"),
     "mkdocs": (".md", ".markdown"),
+    "eleventy": (".md", ".markdown", ".html"),
 }
 """File endings of content files per generator."""
 
@@ -75,10 +83,11 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "gatsby": (("snippet", ("snippets/",)),),
     "astro": (("partial", ("src/components/", "src/layouts/")),),
     "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
+    "eleventy": (("partial", ("_includes/", "_layouts/")), ("data", ("_data/",))),
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
 
-_BARE_PAGES = frozenset({"hugo", "docusaurus", "mkdocs"})
+_BARE_PAGES = frozenset({"hugo", "docusaurus", "mkdocs", "eleventy"})
 """Generators that publish a Markdown file without front matter as a page, titled by its first
 heading (MkDocs, Docusaurus: else by its name). Jekyll copies such a file as it is; Gatsby and
 Astro sites usually need fields from every page."""
@@ -93,6 +102,7 @@ _ROUTE_ROOTS: dict[str, tuple[str, ...]] = {
     "gatsby": ("content/pages", "content"),
     "astro": ("src/pages", "src/content"),
     "mkdocs": ("docs",),
+    "eleventy": (".",),  # its input folder, which init names in urls.roots when it is another
 }
 """Folders whose files a generator serves at their path (``content/blog/x.md`` is ``/blog/x/``)."""
 
@@ -103,6 +113,7 @@ _STATIC: dict[str, tuple[str, ...]] = {
     "gatsby": ("static",),
     "astro": ("public",),
     "mkdocs": ("docs",),
+    "eleventy": (".",),  # what it copies as it is (passthrough) keeps its path under the input folder
 }
 """Folders a generator copies to the site root as they are (``static/images/x.png`` is ``/images/x.png``)."""
 
@@ -163,10 +174,12 @@ def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
-    ``build: {render: never}`` (``_build`` in older sites), Jekyll's ``published: false``. It is
-    read, but has no address."""
+    ``build: {render: never}`` (``_build`` in older sites), Jekyll's ``published: false``,
+    Eleventy's ``permalink: false``. It is read, but has no address."""
     if generator == "jekyll":
         return fm.get("published") is False
+    if generator == "eleventy":
+        return fm.get("permalink") is False  # Eleventy writes no file of it
     if generator != "hugo":
         return False
     build = fm.get("build", fm.get("_build"))

@@ -55,8 +55,8 @@ def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
         path = under.group(1).strip("/") if under else ""
         return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
-    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}[generator]
-    value = data.get(key)
+    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
+    value = data.get(key) if key else None  # Eleventy's configuration has no address
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
         return ""
     if generator == "jekyll" and isinstance(data.get("baseurl"), str):

@@ -195,6 +195,8 @@ def page_url(
     base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
+    if rules.generator == "eleventy" and ("{{" in given or "{%" in given):
+        return ""  # a permalink the site's templates work out (``/{{ title | slugify }}/``): not known here
     if ugly and not given:
         made = page_url("", fm, rules, sub, source_pattern, permalink=permalink, base=base)
         stem = base.rstrip("/")

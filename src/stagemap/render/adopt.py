@@ -31,10 +31,14 @@ def _outputs(found: FoundSite) -> list[str]:
     ]
     if found.published:
         shown = " and ".join(f"{n}/" for n in found.published)
+        where = (
+            f"every page its .eleventyignore and .gitignore do not name: add {shown} to .eleventyignore"
+            if found.generator == "eleventy"
+            else f"every folder its exclude list does not name: add {shown} to 'exclude' in {found.config_file}"
+        )
         lines.append(
-            f"{NAMES[found.generator]} publishes every folder its exclude list does not name: add {shown} to"
-            f" 'exclude' in {found.config_file}, or the site and kits stagemap writes there go out with your"
-            " public site."
+            f"{NAMES[found.generator]} publishes {where}, or the site and kits stagemap writes there go out"
+            " with your public site."
         )
     return lines
 

@@ -107,7 +107,7 @@ def clean(
     code_text = None
     if generator == "hugo" and "/*" in text:
         code_text = _hugo_unescaped
-    elif generator == "jekyll" and "{%" in text:
+    elif generator in LIQUID and "{%" in text:
         code_text = jekyll_code
         if "highlight" in text:
             text = highlights(text)
@@ -178,6 +178,8 @@ def _chunks(
 
 _HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$", re.M)
 """A heading's explicit id in MDX (Docusaurus, Gatsby's custom-id plugin): kept as its anchor."""
+LIQUID = frozenset({"jekyll", "eleventy"})
+"""Generators that run Liquid over a Markdown page before rendering it (Eleventy by default)."""
 _DEFINITION_LISTS = frozenset({"hugo", "jekyll", "mkdocs"})
 """Generators whose Markdown has definition lists (goldmark, kramdown, MkDocs' def_list)."""
 
@@ -204,7 +206,7 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
     elif "{" in text:
         text = attribute_lists(text, generator)
     text = shortcodes(text, params)
-    if generator == "jekyll":
+    if generator in LIQUID:
         text = liquid(text, params)
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)

@@ -13,6 +13,7 @@ kramdown's attribute lists (``{:target="_blank"}``), extensions (``{::comment}``
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -79,6 +80,8 @@ def jekyll_code(code: str) -> str:
 
 
 def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
+    if "capture" in text:
+        text = _shown_captures(text)
     text = _HIDDEN.sub("", text)
     text = _BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
     text = _TAG.sub(_tag, text)
@@ -89,6 +92,38 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params) + m.group(2), text
         )
     return _OUT.sub(lambda m: _output(m.group(1), params), text)
+
+
+def _shown_captures(text: str) -> str:
+    """Return ``text`` with each capture that the page shows (``{{ body | markdownify }}``, as
+    Eleventy and Jekyll pages that wrap their text in a layout's HTML do) in that output's place:
+    as a block of its own where the output stands on a line of its own, else as text. A capture
+    never shown stays hidden (`_HIDDEN`)."""
+    captured: dict[str, str] = {}
+
+    def keep(match: re.Match[str]) -> str:
+        captured[match.group(1)] = textwrap.dedent(match.group(2)).strip("\n")
+        return ""
+
+    kept = _CAPTURE.sub(keep, text)
+    if not captured:
+        return text
+
+    def show(match: re.Match[str]) -> str:
+        value = captured.get(match.group(2))
+        if value is None:
+            return match.group(0)
+        return f"\n\n{value}\n\n" if match.group(1) is not None else " ".join(value.split())
+
+    return _CAPTURED_OUTPUT.sub(show, kept)
+
+
+_CAPTURE = re.compile(r"\{%-?\s*capture\s+(\w+)\s*-?%\}(.*?)\{%-?\s*endcapture\s*-?%\}", re.S)
+_CAPTURED_OUTPUT = re.compile(
+    r"(^[ \t]*)?\{\{-?\s*(\w+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
+)
+"""An output of a variable, plain or through filters that keep its text (``markdownify``,
+``strip``); group 1 is set when it stands on a line of its own."""
 
 
 def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
@@ -160,7 +195,9 @@ def _tag(match: re.Match[str]) -> str:
     if tag == "link":
         return "/" + rest.lstrip("/")
     if tag in ("include", "include_relative"):
-        shown = placeholder(f"Included from {rest.split()[0] if rest else 'a file'}")
+        # The file's name, quoted or not, before its parameters (``"card.html", title: x``).
+        name = re.match(r"""\s*(["']?)([^"'\s,]+)\1""", match.group(2))
+        shown = placeholder(f"Included from {name.group(2) if name else 'a file'}")
         # In a sentence ("since version {% include badge.html %}, it ..."), it stays in the sentence.
         text, start, end = match.string, match.start(), match.end()
         before = text[text.rfind("\n", 0, start) + 1 : start]

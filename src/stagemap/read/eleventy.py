@@ -1,0 +1,123 @@
+"""An Eleventy site's folders, read from its configuration (code never run: patterns).
+
+Eleventy reads every template under its input folder (``dir.input``, the project's own by
+default) but its includes, layouts and data folders (``_includes``, ``_data`` by default,
+under the input folder), its output (``_site``), ``node_modules`` and what ``.eleventyignore``
+names; a page is served at its path (``about/team.md`` at ``/about/team/``, an ``index`` file
+at its folder's route) unless its ``permalink`` says otherwise. The folders are read from the
+``dir`` object of the configuration's returned settings; a folder the code works out is left
+at Eleventy's default.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .docusaurus import without_comments
+
+CONFIG_FILES = (
+    "eleventy.config.js",
+    "eleventy.config.mjs",
+    "eleventy.config.cjs",
+    "eleventy.config.ts",
+    ".eleventy.js",
+)
+"""The names Eleventy looks for its configuration under, first found wins."""
+_DIR = re.compile(r"""\bdir\s*:\s*\{((?:[^{}]|\$\{[^{}]*\})*)\}""")
+"""The ``dir`` settings object (a template literal's ``${...}`` inside it allowed)."""
+_FOLDER = re.compile(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`\n$]*)\2""")
+_USUAL_EXCLUDES = ("node_modules/", "/README.md", "/package.json", "/package-lock.json")
+
+
+@dataclass(frozen=True, slots=True)
+class EleventyFolders:
+    """Where an Eleventy site keeps what, relative to the site's folder (``/``-separated)."""
+
+    input: str = "."
+    includes: str = "_includes"
+    """Relative to the input folder, as the configuration gives it."""
+    layouts: str = ""
+    """Relative to the input folder; empty: the includes folder holds the layouts too."""
+    data: str = "_data"
+    output: str = "_site"
+
+    def excludes(self) -> tuple[str, ...]:
+        """Globs (under the input folder) of what is not content: includes, layouts, data, output."""
+        found = [self.includes, self.layouts, self.data]
+        under = [posixpath.normpath(f).strip("/") for f in found if f]
+        output = posixpath.relpath(posixpath.normpath(self.output), self.input)
+        if not output.startswith(".."):
+            under.append(output)
+        return tuple(dict.fromkeys(f"/{f}/" for f in under if f and f != "." and not f.startswith("..")))
+
+
+def eleventy_folders(code: str) -> EleventyFolders:
+    """Return the folders the configuration ``code`` names in its ``dir`` settings (defaults else)."""
+    found = _DIR.search(without_comments(code))
+    named = {m.group(1): m.group(3) for m in _FOLDER.finditer(found.group(1))} if found else {}
+    plain = {
+        k: posixpath.normpath(v.replace("\\", "/")).strip("/") or "." for k, v in named.items() if v.strip()
+    }
+    return EleventyFolders(
+        plain.get("input", "."),
+        plain.get("includes", "_includes"),
+        plain.get("layouts", ""),
+        plain.get("data", "_data"),
+        plain.get("output", "_site"),
+    )
+
+
+def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]] | None:
+    """Return the site's one source: its input folder, the URL pattern of its pages and what
+    it leaves out (the folders above, ``.eleventyignore``'s lines, the usual root files and,
+    in the site's own folder, the folders ``ours`` stagemap writes to); None when the input
+    folder is missing or outside the site."""
+    folders = eleventy_folders(code)
+    if folders.input.startswith("..") or not (root / folders.input).is_dir():
+        return None
+    ignored = []
+    for at in dict.fromkeys((root / ".eleventyignore", root / folders.input / ".eleventyignore")):
+        try:
+            lines = at.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line in lines:
+            entry = line.strip().removeprefix("./")
+            if entry and not entry.startswith(("#", "!")):
+                ignored.append(_under(entry, folders.input) if at.parent == root else entry)
+    usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
+    excludes = (*folders.excludes(), *usual, *(i for i in ignored if i))
+    return folders.input, "/{path}/", tuple(dict.fromkeys(excludes))
+
+
+def _under(entry: str, folder: str) -> str:
+    """Return an ignore line of the site's folder as a glob under the input ``folder`` ("" when outside it)."""
+    if folder == ".":
+        return "/" + entry.lstrip("/")
+    if entry.lstrip("/").startswith(folder + "/"):
+        return "/" + entry.lstrip("/")[len(folder) + 1 :]
+    return ""
+
+
+def published_outputs(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the folders of ``ours`` that Eleventy would publish: with the site's own folder as
+    its input, every page in it that neither ``.eleventyignore`` nor ``.gitignore`` names (the
+    latter unless the configuration turns that off) is built, the HTML stagemap writes too."""
+    if eleventy_folders(code).input != ".":
+        return ()
+    files = (
+        [".eleventyignore"]
+        if "setUseGitIgnore(false)" in code.replace(" ", "")
+        else [".eleventyignore", ".gitignore"]
+    )
+    named: set[str] = set()
+    for name in files:
+        try:
+            lines = (root / name).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        named.update(line.strip().removeprefix("./").strip("/") for line in lines)
+    return tuple(o for o in ours if o not in named)

@@ -1,0 +1,176 @@
+"""An Eleventy site read in place: init finds its input folder, pages keep their permalinks,
+Liquid in Markdown reads as the live page shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.read.eleventy import EleventyFolders, eleventy_folders
+from stagemap.render.liquid import liquid
+from tests.conftest import write
+
+CONFIG = """// Ferrydesk's site
+module.exports = function (config) {
+  config.addPassthroughCopy("src/images");
+  /* dir: { input: "wrong" } in a comment is not read */
+  return {
+    markdownTemplateEngine: "liquid",
+    dir: { input: "src", includes: "_parts", data: "_data", output: "public" },
+  };
+};
+"""
+OFFER = """---
+title: Harbour crossings for crews
+permalink: /crossings/
+---
+{% capture body %}
+## Book a crew crossing
+
+Seats for up to **twelve** engineers, booked the day before.
+{% endcapture %}
+
+<section class="band">
+  <div class="inner">
+    {{ body | markdownify }}
+  </div>
+</section>
+"""
+SITE: dict[str, str | bytes] = {
+    ".eleventy.js": CONFIG,
+    ".eleventyignore": "src/notes\nREADME.md\n",
+    "README.md": "# Ferrydesk site\n",
+    "package.json": "{}\n",
+    "src/index.md": "---\ntitle: Ferrydesk\n---\nFerries for field crews. See [crossings](/crossings/).\n",
+    "src/offer.md": OFFER,
+    "src/about/team.md": "# Our team\n\nSix skippers. ![Boat](/images/boat.png)\n",
+    "src/posts/2025-03-02-new-route.md": "---\ntitle: A new route\n---\nWe now sail to the north quay.\n",
+    "src/retired.md": "---\ntitle: Old timetable\npermalink: false\n---\nGone.\n",
+    "src/tagged.md": '---\ntitle: By tag\npermalink: "/{{ title | slugify }}/"\n---\nText.\n',
+    "src/notes/plan.md": "---\ntitle: Plan\n---\nInternal.\n",
+    "src/_parts/layout.njk": "<main>{{ content | safe }}</main>\n",
+    "src/_data/site.json": '{"title": "Ferrydesk"}\n',
+    "src/images/boat.png": b"\x89PNG\r\n",
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_eleventy_folders_come_from_the_configurations_dir_settings() -> None:
+    assert eleventy_folders(CONFIG) == EleventyFolders("src", "_parts", "", "_data", "public")
+    assert eleventy_folders("module.exports = {};") == EleventyFolders()
+    computed = "export default { dir: { input: `${root}/src`, output: 'dist/' } }"
+    assert eleventy_folders(computed) == EleventyFolders(".", "_includes", "", "_data", "dist")
+    assert EleventyFolders("src", "_parts", "layouts", "_data", "public").excludes() == (
+        "/_parts/",
+        "/layouts/",
+        "/_data/",
+    )
+    assert EleventyFolders().excludes() == ("/_includes/", "/_data/", "/_site/")
+
+
+def test_init_in_an_eleventy_site_reads_its_input_folder(tmp_path: Path) -> None:
+    """An Eleventy site was taken for a stagemap library: 1,149 errors for 567 pages missing tags."""
+    root = write(tmp_path / "ferry", SITE)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"Wrote {root / 'stagemap.yml'}; nothing else was written."
+    assert out.splitlines()[1:8] == [
+        "Found an Eleventy site (.eleventy.js); sources: src/.",
+        "Files under the sources: 10 (.md 7, .json 1, .njk 1, .png 1)",
+        "Read as assets: 6, 6 of them without stages or questions",
+        "Not read as assets: 4 of 10 files, on purpose",
+        "  1 non-asset: not a content file by its ending",
+        "  1 excluded by '/_data/'",
+        "  1 excluded by '/_parts/'",
+    ]
+    assert out.splitlines()[8:10] == [
+        "  1 excluded by '/notes'",  # .eleventyignore's src/notes
+        "Outside the sources, not looked at: README.md, package.json",
+    ]
+    settings = (root / "stagemap.yml").read_text()
+    assert "generator: eleventy\n" in settings
+    assert (
+        '  - path: src\n    url: "/{path}/"\n    exclude: ["/_parts/", "/_data/", "node_modules/", "/notes"]\n'
+        in (settings)
+    )
+    assert "  roots: [src]\n  static: [src]\n" in settings
+    library = stagemap.load_project(root).library
+    # Without urls.base, a page's permalink is its url as written, any other page's path its route.
+    assert {a.path: a.url or a.route for a in library.assets} == {
+        "src/about/team.md": "/about/team/",
+        "src/index.md": "/",
+        "src/offer.md": "/crossings/",
+        "src/posts/2025-03-02-new-route.md": "/posts/2025-03-02-new-route/",
+        "src/retired.md": "",  # permalink: false: Eleventy writes no page
+        "src/tagged.md": "",  # worked out by the site's templates
+    }
+    assert {a.id: a.title for a in library.assets}["about/team"] == "Our team"
+    code, out, err = run("-C", str(root), "check", "--links")
+    assert "leads nowhere" not in err + out
+    assert code == 0, err
+
+
+def test_a_page_that_captures_its_text_shows_it_where_the_capture_is_output(tmp_path: Path) -> None:
+    """18F's offering pages keep their Markdown in ``{% capture body %}`` and output it inside
+    the layout's HTML: the page here was empty but for a placeholder."""
+    root = write(tmp_path / "ferry", SITE)
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "build", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    page = (tmp_path / "out/assets/offer.html").read_text()
+    body = page[page.index('<div class="body">') : page.index("</div>", page.index('<div class="body">'))]
+    assert body == (
+        '<div class="body">\n<h2 id="h-book-a-crew-crossing">Book a crew crossing</h2>\n'
+        "<p>Seats for up to <strong>twelve</strong> engineers, booked the day before.</p>\n\n"
+    )
+
+
+def test_liquid_captures_show_where_they_are_output_and_nowhere_else() -> None:
+    text = (
+        "{% capture intro %}\n    Hello **crew**.\n{% endcapture %}"
+        "{% capture unused %}Never shown.{% endcapture %}\n"
+        "<div>\n    {{ intro | markdownify }}\n</div>\n\nSaid: {{ intro | strip }}; {{ other }}\n"
+    )
+    assert liquid(text, {}) == (
+        "\n<div>\n\n\nHello **crew**.\n\n\n</div>\n\n"
+        "Said: Hello **crew**.; *\\[other: shown on the live site\\]*\n"
+    )
+    assert liquid('{% include "card.html", title: "x" %}', {}) == (
+        "\n\n*\\[Included from card.html: shown on the live site\\]*\n\n"
+    )
+
+
+def test_init_warns_when_eleventy_would_publish_what_stagemap_writes(tmp_path: Path) -> None:
+    """With the site's own folder as its input, Eleventy builds every page it does not ignore:
+    the internal site and kits stagemap writes into site/ and kits/ would go out with it."""
+    root = write(
+        tmp_path / "root",
+        {
+            "eleventy.config.mjs": "export default function (config) {}\n",
+            ".gitignore": "node_modules/\n/site/\n",
+            "index.md": "---\ntitle: Home\n---\nHello.\n",
+            "README.md": "# Read me\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        "Eleventy publishes every page its .eleventyignore and .gitignore do not name: add kits/ to"
+        " .eleventyignore, or the site and kits stagemap writes there go out with your public site.\n"
+    ) in out
+    settings = (root / "stagemap.yml").read_text()
+    assert (
+        '  - path: .\n    url: "/{path}/"\n    exclude: ["/_includes/", "/_data/", "/_site/", "node_modules/",'
+        ' "/README.md", "/package.json", "/package-lock.json", "/site/", "/kits/"]\n'
+    ) in settings
+    assert "roots:" not in settings
+    (root / ".eleventyignore").write_text("kits\n")
+    (root / "stagemap.yml").unlink()
+    assert "publishes" not in run("init", str(root))[1]
