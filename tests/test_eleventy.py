@@ -65,6 +65,12 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_eleventy_folders_come_from_the_configurations_dir_settings() -> None:
     assert eleventy_folders(CONFIG) == EleventyFolders("src", "_parts", "", "_data", "public")
     assert eleventy_folders("module.exports = {};") == EleventyFolders()
+    version3 = (
+        'export const config = { dir: { input: "content", output: "dist" } };\n'
+        "export default function (cfg) {\n  cfg.setInputDirectory('pages');\n"
+        '  cfg.setIncludesDirectory("../parts");\n  // cfg.setDataDirectory("nope");\n}\n'
+    )
+    assert eleventy_folders(version3) == EleventyFolders("pages", "../parts", "", "_data", "dist")
     computed = "export default { dir: { input: `${root}/src`, output: 'dist/' } }"
     assert eleventy_folders(computed) == EleventyFolders(".", "_includes", "", "_data", "dist")
     assert EleventyFolders("src", "_parts", "layouts", "_data", "public").excludes() == (

@@ -5,8 +5,9 @@ default) but its includes, layouts and data folders (``_includes``, ``_data`` by
 under the input folder), its output (``_site``), ``node_modules`` and what ``.eleventyignore``
 names; a page is served at its path (``about/team.md`` at ``/about/team/``, an ``index`` file
 at its folder's route) unless its ``permalink`` says otherwise. The folders are read from the
-``dir`` object of the configuration's returned settings; a folder the code works out is left
-at Eleventy's default.
+``dir`` object of the configuration's returned (or exported) settings and from Eleventy 3's
+``setInputDirectory(...)`` and its kin; a folder the code works out is left at Eleventy's
+default.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ CONFIG_FILES = (
 _DIR = re.compile(r"""\bdir\s*:\s*\{((?:[^{}]|\$\{[^{}]*\})*)\}""")
 """The ``dir`` settings object (a template literal's ``${...}`` inside it allowed)."""
 _FOLDER = re.compile(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`\n$]*)\2""")
+_SETTER = re.compile(r"""\.set(Input|Includes|Layouts|Data|Output)Directory\(\s*(['"`])([^'"`\n$]*)\2\s*\)""")
+"""Eleventy 3's way of naming a folder in the configuration function."""
 _USUAL_EXCLUDES = ("node_modules/", "/README.md", "/package.json", "/package-lock.json")
 
 
@@ -55,9 +58,12 @@ class EleventyFolders:
 
 
 def eleventy_folders(code: str) -> EleventyFolders:
-    """Return the folders the configuration ``code`` names in its ``dir`` settings (defaults else)."""
-    found = _DIR.search(without_comments(code))
+    """Return the folders the configuration ``code`` names in its ``dir`` settings, or with
+    Eleventy 3's ``setInputDirectory("src")`` and its kin (which win), else the defaults."""
+    plain_code = without_comments(code)
+    found = _DIR.search(plain_code)
     named = {m.group(1): m.group(3) for m in _FOLDER.finditer(found.group(1))} if found else {}
+    named.update((m.group(1).lower(), m.group(3)) for m in _SETTER.finditer(plain_code))
     plain = {
         k: posixpath.normpath(v.replace("\\", "/")).strip("/") or "." for k, v in named.items() if v.strip()
     }
