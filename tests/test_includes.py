@@ -116,3 +116,63 @@ def test_an_edited_include_re_renders_the_pages_showing_it(tmp_path: Path) -> No
         assert "0100 999 999" in served.read_text()
     finally:
         preview.stop()
+
+
+def test_a_file_read_from_outside_the_sources_is_looked_at_before_a_build_is_skipped(tmp_path: Path) -> None:
+    """A readfile with a leading / reads from the site's folder, outside every source: editing
+    it left 'build' saying nothing changed, and the preview did not see it."""
+    root = site(tmp_path)
+    out = tmp_path / "out"
+    assert "van: transit" in build(root, out)
+    write(root, {"examples/van.yaml": "van: sprinter\n"})
+    assert "van: sprinter" in build(root, out)
+    # A file named but not there yet: making it is a change too.
+    write(
+        root,
+        {"content/en/visits/book.md": BOOK + '\n{{< readfile file="/examples/bus.yaml" code="true" >}}\n'},
+    )
+    assert "[readfile: shown on the live site]" in build(root, out)
+    write(root, {"examples/bus.yaml": "bus: coach\n"})
+    assert "bus: coach" in build(root, out)
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 12, 1))
+    try:
+        assert not preview.rebuild().error
+        write(root, {"examples/van.yaml": "van: minibus\n"})
+        assert preview.changed()
+        assert not preview.rebuild().error
+        assert "van: minibus" in (tmp_path / "served/assets/visits/book.html").read_text()
+    finally:
+        preview.stop()
+
+
+def test_a_file_reached_by_two_paths_is_shown_at_the_shallower_and_keyed(tmp_path: Path) -> None:
+    """A page including a (which includes x, which includes y) and b (b, c, d, then x): y is
+    within four files of the page by a, not by b. Whichever came first, y was left out of the
+    page or out of its key (an edit to it then left the page as it was)."""
+    files: dict[str, str | bytes] = {
+        "hugo.toml": "baseURL = 'https://vanline.example/'\n",
+        "stagemap.yml": SETTINGS,
+        "content/en/visits/a.md": '{{% include "/parts/x.md" %}}\n',
+        "content/en/visits/b.md": '{{% include "/parts/c.md" %}}\n',
+        "content/en/parts/c.md": '{{% include "/parts/d.md" %}}\n',
+        "content/en/parts/d.md": '{{% include "/parts/x.md" %}}\n',
+        "content/en/parts/x.md": 'X says hello.\n\n{{% include "/parts/y.md" %}}\n',
+        "content/en/parts/y.md": "Y says old.\n",
+    }
+    for order in ("a b", "b a"):
+        page = "---\ntitle: Book\n---\n" + "".join(
+            f'{{{{% include "/visits/{n}.md" %}}}}\n\n' for n in order.split()
+        )
+        root = write(tmp_path / order.replace(" ", ""), {**files, "content/en/visits/book.md": page})
+        out = tmp_path / f"out-{order.replace(' ', '')}"
+        assert "Y says old." in build(root, out), order
+        write(root, {"content/en/parts/y.md": "Y says new.\n"})
+        assert "Y says new." in build(root, out), order
+
+
+def test_include_arguments_may_end_in_spaces_or_close_themselves(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    book = '---\ntitle: Book a visit\n---\n{{<   readfile   file="steps.md"   />}}\n\n{{% include   "_common/phone"    %}}\n'
+    write(root, {"content/en/visits/book.md": book})
+    page = body_of(build(root, tmp_path / "out"))
+    assert "<li>Pick a day.</li>" in page and "Call <strong>0100 200 300</strong>." in page

@@ -6,6 +6,7 @@ import contextlib
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
     check_output_dir(settings, target)
     shown = _shown(target)
     # Taken before anything is read, so that a file changed during the build is seen next time.
+    started = time.time_ns()
     inputs = inputs_key(settings, target, day)
     done = unchanged(settings, target, inputs)
     if done is not None:
@@ -80,7 +82,7 @@ def build(state: _State, out_dir: Path | None, strict: bool, as_of: str | None) 
         result, problems = build_site(
             state, settings, target, day, lambda found: _report_problems(found, strict)
         )
-    remember(settings, target, inputs, Unchanged(result.pages, result.files, problems))
+    remember(settings, target, inputs, Unchanged(result.pages, result.files, problems), result.shown, started)
     click.echo(
         f"Built {_plural(result.pages, 'page')} in {shown} ({_plural(len(result.changed), 'file')} changed, "
         f"{len(result.removed)} removed); open {shown}index.html"

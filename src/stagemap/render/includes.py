@@ -20,6 +20,7 @@ is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder).
 
 from __future__ import annotations
 
+import collections
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -35,11 +36,13 @@ MAX_SHOWN = 512 * 1024
 """The most characters of included files one file shows."""
 
 _INCLUDE = re.compile(
-    r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)[ \t]+((?:(?![%>]\}\}).)*?)[ \t]*/?[ \t]*[%>]\}\}[ \t]*$",
+    r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)(?=[ \t])((?:[^%>\n]|[%>](?!\}\}))*)[%>]\}\}[ \t]*$",
     re.M,
 )
 """An include shortcode on a line of its own: what stands before it (a quote's ``>``, an
-indent), its delimiter, its name and its arguments."""
+indent), its delimiter, its name and its arguments (spaces and a self-closing ``/`` at their
+end taken off in `_arguments`: each character is matched one way only, so a long run of
+spaces costs no more than its length)."""
 _ENDINGS = (".md", ".markdown", ".html")
 """The endings a path given without one is tried with, in order."""
 
@@ -56,6 +59,9 @@ class Include:
     code: bool = False
     """Shown as code (Docsy's ``code="true"``)."""
     lang: str = ""
+    found: bool = True
+    """False for a ``readfile`` whose file is not there (yet): shown as the shortcode, but part
+    of the page's key, so that making the file re-renders the page."""
 
 
 def uses(body: str) -> bool:
@@ -69,7 +75,7 @@ def resolve(
     """Return the file an include shortcode (``match`` of `_INCLUDE`) in the file at ``rel``
     names, or None when no file is found; ``content``: the project-relative content folder
     holding ``rel``, ``site``: the site's folder ("" for the project's)."""
-    positional, named = shortcode_args(match.group(4))
+    positional, named = shortcode_args(match.group(4).strip().removesuffix("/").strip())
     given = named.get("file") or (positional[0] if positional else "")
     if not given or "\\" in given or "\0" in given:
         return None
@@ -79,9 +85,8 @@ def resolve(
             posixpath.join(site, given.lstrip("/")) if given.startswith("/") else posixpath.join(here, given)
         )
         path = _inside(start)
-        found = path if path is not None and exists(path) else None
         code = named.get("code", "").lower() == "true"
-        return Include(found, code, named.get("lang", "")) if found is not None else None
+        return Include(path, code, named.get("lang", ""), exists(path)) if path is not None else None
     starts = [] if given.startswith("/") else [posixpath.join(here, given)]
     starts.append(posixpath.join(content, given.lstrip("/")))
     for start in starts:
@@ -114,16 +119,16 @@ def shown(
     """Yield each file `inline` may show in ``body``, however deep, once: its path and its text
     (None when it cannot be read). For a page's key."""
     seen = {rel}
-    todo = [(body, rel, 1)]
-    while todo:
-        text, at, depth = todo.pop()
+    todo = collections.deque([(body, rel, 1)])
+    while todo:  # breadth first: each file is met first at the least depth `inline` shows it at
+        text, at, depth = todo.popleft()
         if depth > MAX_DEPTH or not uses(text):
             continue
         for match in _INCLUDE.finditer(hold_fences(lf(text), {})):
             found = resolve(match, at, content, site, exists)
             if found is not None and found.path not in seen:
                 seen.add(found.path)
-                got = read(found.path, found.code)
+                got = read(found.path, found.code) if found.found else None
                 yield found.path, got
                 if got is not None and not found.code:
                     todo.append((got, found.path, depth + 1))
@@ -148,9 +153,10 @@ def _inline(
 
     def replace(match: re.Match[str]) -> str:
         found = resolve(match, rel, content, site, exists)
-        if found is None or found.path in seen:
+        if found is None or not found.found or found.path in seen:
             return match.group()
-        key = f"{found.path}\0{found.code}\0{found.lang}"
+        # What a file shows depends on how deep it stands (its own includes stop at MAX_DEPTH).
+        key = f"{found.path}\0{found.code}\0{found.lang}\0{len(seen)}"
         if key not in made:
             got = read(found.path, found.code)
             if got is not None and found.code:

@@ -19,10 +19,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..model.library import Asset
 from ..model.settings import Config
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
@@ -65,6 +66,20 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
     if config.rules.generator == "hugo":
         return includes.shown(body, rel, *_hugo(config, rel))
     return shown(body, rel, config.root, config.rules.site_root)
+
+
+def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
+    """Return the files (relative to the project, sorted) that the pages of ``assets`` show of
+    other files, or would when they are made (a ``readfile`` not there yet): a build that
+    skips its work when nothing changed, and the preview's watch, look at them too."""
+    generator = config.rules.generator
+    shown = {
+        path
+        for asset in assets
+        if applies(asset.path, generator, asset.body)
+        for path, _ in shown_for(config, asset.path, asset.body)
+    }
+    return tuple(sorted(shown))
 
 
 def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[str], bool]]:

@@ -238,7 +238,7 @@ class Preview:
         changed, removed = len(result.changed), len(result.removed)
         return (
             BuildState(old.version, config.name, result.pages, problems, "", changed, removed),
-            watched,
+            (*watched, *(config.root / name for name in result.shown)),  # and what pages show
             project,
             cache,
         )

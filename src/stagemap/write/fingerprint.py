@@ -8,6 +8,10 @@ After a build, the command records two hashes next to the page record (in ``.sta
   content folder, every source and the signals folder (names starting with ``.`` in those
   excepted, as the readers skip them), and of the site's configuration files (what Jekyll's
   defaults and Hugo's cascade give pages), with what the project's git ``HEAD`` names;
+- the *files shown*: each other file the pages show (an MDX partial, a Hugo include,
+  `stagemap.render.partials.files_shown`), which may lie outside every folder above, by the
+  hash of its bytes (read again by the next build; one modified since the build started
+  vouches for nothing);
 - the *outputs*: the bytes of the output folder's manifest, the size, modification time
   and mode of every file it lists, and the names in every folder holding one (a file a
   killed build left there is cleared by an ordinary build).
@@ -25,6 +29,7 @@ folder. Anything else, or any doubt, means an ordinary build:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import stat
@@ -46,7 +51,7 @@ from .cache import UNCHANGED_RECORD, cache_dir, record_path
 from .digests import digest, stable
 from .targets import MANIFEST, plain_relative
 
-FORMAT = "stagemap unchanged 1"
+FORMAT = "stagemap unchanged 2"
 MARKDOWN_ENV = "STAGEMAP_MARKDOWN"
 """The environment variable that picks the Markdown renderer (its choice is part of the inputs)."""
 
@@ -213,7 +218,8 @@ def _path(config: Config, out_dir: Path) -> Path:
 
 
 def unchanged(config: Config, out_dir: Path, inputs: str | None) -> Unchanged | None:
-    """Return the last build's result when neither the inputs nor the output folder changed since."""
+    """Return the last build's result when neither the inputs nor the output folder changed
+    since, nor any file its pages showed (see `remember`)."""
     if inputs is None:
         return None
     raw = read_owned(_path(config, out_dir))
@@ -227,6 +233,8 @@ def unchanged(config: Config, out_dir: Path, inputs: str | None) -> Unchanged | 
             return None
         problems = tuple(_problem(row) for row in data["problems"])
         pages, files = data["pages"], data["files"]
+        if any(_content(config.root, path) != seen for path, seen in data["shown"]):
+            return None
     except (ValueError, RecursionError, TypeError, KeyError):
         return None
     if not isinstance(pages, int) or not isinstance(files, int):
@@ -245,8 +253,33 @@ def _problem(row: Any) -> Problem:
     return Problem(path, line, col, severity, message, hint, code)
 
 
-def remember(config: Config, out_dir: Path, inputs: str | None, result: Unchanged) -> None:
-    """Record a build's result under its inputs' hash (taken before it read anything); never fails."""
+def _content(root: Path, path: object) -> str | None:
+    """Return the hash of the bytes of the file at ``path`` (relative to the project), None when it cannot be read."""
+    if not isinstance(path, str) or not plain_relative(path):
+        raise ValueError("path")
+    data = read_owned(root / path)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _vouched(root: Path, name: str, since: int) -> str | None:
+    """`_content`, or a mark no content has when the file was modified ``since`` (it may have
+    changed after the build read it)."""
+    info = _stat(root / name)
+    return "modified during the build" if info is not None and info[1] > since else _content(root, name)
+
+
+def remember(
+    config: Config,
+    out_dir: Path,
+    inputs: str | None,
+    result: Unchanged,
+    shown: tuple[str, ...] = (),
+    started: int = 0,
+) -> None:
+    """Record a build's result under its inputs' hash (taken before it read anything); never
+    fails. ``shown``: the other files its pages show (partials, includes), which may lie outside
+    every walked folder: recorded by their content, read again before the result is reused;
+    one modified since the build started (``started``, in ns) vouches for nothing."""
     path = _path(config, out_dir)
     outputs = outputs_key(out_dir)
     rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in result.problems]
@@ -257,6 +290,9 @@ def remember(config: Config, out_dir: Path, inputs: str | None, result: Unchange
         "pages": result.pages,
         "files": result.files,
         "problems": rows,
+        "shown": [
+            [name, _vouched(config.root, name, started - RACY_NS)] for name in shown if plain_relative(name)
+        ],
     }
     try:
         if inputs is None or outputs is None:

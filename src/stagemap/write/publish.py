@@ -42,6 +42,7 @@ from ..model.settings import Config
 from ..read.attachments import attachment_at, linkable, read_attachment, site_root_files
 from ..read.signals import read_signals
 from ..render.environment import environment
+from ..render.partials import files_shown
 from ..render.searchindex import SEARCH_DIR, SearchIndex
 from ..render.site import asset_body, prepare, render_page
 from ..render.static import static_files
@@ -75,6 +76,8 @@ class Published:
     """Files written because they were new or different."""
     removed: tuple[str, ...]
     """Files an earlier build wrote that no longer belong."""
+    shown: tuple[str, ...] = ()
+    """Other files the pages show (partials, includes: `stagemap.render.partials.files_shown`)."""
 
 
 def build_into(
@@ -119,7 +122,8 @@ def build_into(
     every = written | record.reused.keys()
     count = sum(p.endswith(".html") and not p.startswith(("files/", "public/")) for p in every)
     record.save(rendered)
-    return Published(out_dir, count, len(every), tuple(changed), tuple(removed))
+    shown = files_shown(config, library.assets)
+    return Published(out_dir, count, len(every), tuple(changed), tuple(removed), shown)
 
 
 def _plan(
