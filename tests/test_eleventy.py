@@ -180,3 +180,47 @@ def test_init_warns_when_eleventy_would_publish_what_stagemap_writes(tmp_path: P
     (root / ".eleventyignore").write_text("kits\n")
     (root / "stagemap.yml").unlink()
     assert "publishes" not in run("init", str(root))[1]
+
+
+def test_eleventyignore_lines_are_read_from_their_own_folder(tmp_path: Path) -> None:
+    """A line of the input folder's .eleventyignore names a path there (``drafts`` is not
+    ``blog/drafts``); one of the site's own folder starting ``**/`` reaches into the input folder."""
+    root = write(
+        tmp_path / "site",
+        {
+            "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            ".eleventyignore": "**/*.draft.md\n*.md\n",
+            "src/.eleventyignore": "drafts\n",
+            "src/drafts/idea.md": "---\ntitle: Idea\n---\nNot yet.\n",
+            "src/blog/drafts/index.md": "---\ntitle: On drafts\n---\nA post about drafts.\n",
+            "src/blog/launch.draft.md": "---\ntitle: Launch\n---\nSoon.\n",
+            "src/index.md": "---\ntitle: Home\n---\nHello.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    settings = (root / "stagemap.yml").read_text()
+    assert 'exclude: ["/_includes/", "/_data/", "node_modules/", "**/*.draft.md", "/drafts"]' in settings
+    assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
+        "src/blog/drafts/index.md",
+        "src/index.md",
+    ]
+
+
+def test_init_names_route_folders_from_the_project_when_the_site_is_in_a_folder(tmp_path: Path) -> None:
+    """urls.roots and urls.static are read from the project: init wrote ``src`` for a site in
+    website/, so a link to /app.env found a file at the repository's root."""
+    root = write(
+        tmp_path / "repo",
+        {
+            "website/eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            "website/src/index.md": "---\ntitle: Home\n---\nSee ![logo](/app.env).\n",
+            "src/app.env": "SECRET=1\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0, out
+    settings = (root / "stagemap.yml").read_text()
+    assert "site_root: website\n" in settings
+    assert "  roots: [website/src]\n  static: [website/src]\n" in settings
+    code, out, err = run("-C", str(root), "check", "--links")
+    assert "website/src/index.md:4:13: warning: link to '/app.env' leads nowhere" in err

@@ -434,7 +434,14 @@ def test_browser_hostile_content_runs_no_script(tmp_path: Path, tab: Watched) ->
 def test_browser_a_part_named_the_generators_way_opens_at_its_heading(tmp_path: Path, tab: Watched) -> None:
     """A link written for Docusaurus (``b.md#whats-new``; here the heading is ``h-what-s-new``)
     opened the other page at its top, as did a public page's fragment sent without the prefix."""
-    body = "Intro.\n\n" + "Filler line.\n\n" * 80 + "## What's new?\n\nNews.\n\n" + "More.\n\n" * 80
+    body = (
+        "Intro.\n\n"
+        + "Filler line.\n\n" * 80
+        + "## What's new?\n\nNews.\n\n"
+        + "More.\n\n" * 80
+        + "## H-1B visas\n\nVisas.\n\n"
+        + "Last.\n\n" * 80
+    )
     project = write(
         tmp_path / "p",
         {
@@ -454,6 +461,9 @@ def test_browser_a_part_named_the_generators_way_opens_at_its_heading(tmp_path: 
         page.wait_for_function("() => location.hash === '#h-what-s-new'")
         top = page.evaluate("document.getElementById('h-what-s-new').getBoundingClientRect().top")
         assert -2 < top < 100, given  # at the top of the window (to a fraction of a pixel)
+    # The public page's name of "H-1B visas" is h-1b-visas; here it is h-h-1b-visas.
+    page.goto(built.url("assets/b.html") + "#h-1b-visas")
+    page.wait_for_function("() => location.hash === '#h-h-1b-visas'")
     page.goto(built.url("assets/a.html"))
     page.goto(built.url("assets/b.html") + "#nowhere")  # no such part: the page's top, as before
     assert page.evaluate("[location.hash, window.scrollY]") == ["#nowhere", 0]

@@ -7,6 +7,7 @@ where each value came from and what to change; `plan_adopt` checks that it loads
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,10 +132,7 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     tail += ["", "# The site's address, so that kits link to public pages."]
     lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
              "  lowercase: true"] if found.lowercase else []  # fmt: skip
-    if found.roots:
-        folders = ", ".join(format_scalar(r) for r in found.roots)
-        lower += [f"  # {kind} serves the pages and copied files of its input folder at their paths.",
-                  f"  roots: [{folders}]", f"  static: [{folders}]"]  # fmt: skip
+    lower += _roots(found)
     if found.base_url:
         tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
@@ -155,3 +153,16 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         "# or run `stagemap init` in an empty folder for a commented example of each.",
     ]
     return "\n".join(head + body + tail) + "\n"
+
+
+def _roots(found: FoundSite) -> list[str]:
+    """The ``urls`` lines naming the folders a site serves at their paths, when not its preset's
+    (Eleventy's input folder): relative to the project, as sources are (``site_root`` aside)."""
+    if not found.roots:
+        return []
+    folders = ", ".join(format_scalar(posixpath.join(found.root, r)) for r in found.roots)
+    return [
+        f"  # {NAMES[found.generator]} serves the pages and copied files of its input folder at their paths.",
+        f"  roots: [{folders}]",
+        f"  static: [{folders}]",
+    ]

@@ -93,19 +93,22 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
         for line in lines:
             entry = line.strip().removeprefix("./")
             if entry and not entry.startswith(("#", "!")):
-                ignored.append(_under(entry, folders.input) if at.parent == root else entry)
+                # Eleventy reads a line from the ignore file's own folder.
+                ignored.append(_under(entry, folders.input) if at.parent == root else "/" + entry.lstrip("/"))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
     excludes = (*folders.excludes(), *usual, *(i for i in ignored if i))
     return folders.input, "/{path}/", tuple(dict.fromkeys(excludes))
 
 
 def _under(entry: str, folder: str) -> str:
-    """Return an ignore line of the site's folder as a glob under the input ``folder`` ("" when outside it)."""
+    """Return an ignore line of the site's folder as a glob under the input ``folder`` ("" when
+    it names nothing there); ``**/x`` is anywhere, in the input folder too."""
+    plain = entry.lstrip("/")
     if folder == ".":
-        return "/" + entry.lstrip("/")
-    if entry.lstrip("/").startswith(folder + "/"):
-        return "/" + entry.lstrip("/")[len(folder) + 1 :]
-    return ""
+        return "/" + plain
+    if plain.startswith(folder + "/"):
+        return "/" + plain[len(folder) + 1 :]
+    return plain if plain.startswith("**/") else ""
 
 
 def published_outputs(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, ...]:

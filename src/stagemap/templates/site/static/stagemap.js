@@ -243,16 +243,18 @@ var stagemap = (function () {
     try { given = decodeURIComponent(given); } catch (e) { /* kept as written */ }
     /* An assets page's filters live in the fragment too (stage=evaluation). */
     if (!given || given.indexOf("=") >= 0 || document.getElementById(given)) { return null; }
+    /* h-1b-visas may be the public page's own name of "H-1B visas" (h-h-1b-visas here). */
     var plain = given.replace(/^h-/, "");
-    var exact = document.getElementById("h-" + plain) || document.getElementById(plain);
+    var exact = document.getElementById("h-" + given) || document.getElementById("h-" + plain) ||
+      document.getElementById(plain);
     if (exact) { return exact; }
-    var wanted = letters(plain);
+    var wanted = [letters(given), letters(plain)].filter(function (w) { return w; });
     var found = null;
     Array.prototype.some.call(document.querySelectorAll("main [id^='h-']"), function (el) {
-      if (letters(el.id.slice(2)) === wanted) { found = el; }
+      if (wanted.indexOf(letters(el.id.slice(2))) >= 0) { found = el; }
       return found !== null;
     });
-    return wanted ? found : null;
+    return found;
   }
   function go() {
     var el = named();
