@@ -285,6 +285,20 @@ def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     assert "# urls:\n#   base: https://www.example.com/\n" in (root / "stagemap.yml").read_text()
 
 
+def test_filling_in_the_address_init_left_out_gives_one_urls_block(tmp_path: Path) -> None:
+    """With other urls settings (Hugo's lowercase), init wrote a commented urls block for the
+    address and a real one below it: uncommenting the first, as it said to, made a duplicate key."""
+    root = write(tmp_path / "site", {"hugo.toml": "title = 'Vans'\n", "content/about.md": "# About\n"})
+    assert run("init", str(root))[0] == 0
+    settings = root / "stagemap.yml"
+    text = settings.read_text()
+    assert "urls:\n  # base: https://www.example.com/\n  # Hugo makes its paths lower case" in text
+    settings.write_text(text.replace("  # base: https://www.example.com/", "  base: https://vans.example/"))
+    _, _, err = run("-C", str(root), "check")
+    assert "duplicate key" not in err
+    assert stagemap.load_project(root).library.assets[0].url == "https://vans.example/about/"
+
+
 def test_init_in_a_new_folder_writes_a_gitignore_only_when_there_is_none(tmp_path: Path) -> None:
     assert run("init", str(tmp_path / "new"))[0] == 0
     assert (tmp_path / "new/.gitignore").read_text() == (

@@ -136,9 +136,10 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
     if found.base_url:
         tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
-        tail += [f"# {found.config_file} does not say (or says it in code): fill it in.", "# urls:",
-                 "#   base: https://www.example.com/"]  # fmt: skip
-        tail += ["urls:", *lower] if lower else []
+        # One urls block: uncommenting the address must not make a second one beside the others.
+        tail += [f"# {found.config_file} does not say (or says it in code): fill it in."]
+        tail += (["urls:", "  # base: https://www.example.com/", *lower] if lower
+                 else ["# urls:", "#   base: https://www.example.com/"])  # fmt: skip
     tail += [
         "",
         "# Aliases: the generator's are used. A field given here replaces its list, e.g.",
