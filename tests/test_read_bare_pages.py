@@ -238,3 +238,32 @@ def test_bare_edit_adds_a_block_and_keeps_every_byte_of_the_file(text: str) -> N
     out = edit_front_matter(data, [AddItems("stages", ("awareness",))], bare=True)
     newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
     assert out == f"---{newline}stages: [awareness]{newline}---{newline}".encode() + data
+
+
+@pytest.mark.parametrize(
+    ("generator", "opening"),
+    [
+        ("docusaurus", "{/* Kept in step with the pricing sheet. */}"),
+        ("mkdocs", "{% include 'banner.md' %}"),
+        ("eleventy", '{% callout "info" %}Moved to the guide.{% endcallout %}'),
+    ],
+)
+def test_a_page_opening_with_a_brace_is_a_page_not_json_front_matter(
+    tmp_path: Path, generator: str, opening: str
+) -> None:
+    """Only Hugo (and stagemap's own format) reads a JSON object opening a file as front
+    matter: an MDX comment, a macro or a Liquid tag there was reported as a JSON error."""
+    root = site(
+        tmp_path,
+        f"cache: false\ngenerator: {generator}\nsources: [docs]\n",
+        {"docs/pricing.md": f"{opening}\n\n# Prices for crews\n\nText.\n"},
+    )
+    lib = library(root)
+    assert (lib.problems, [(a.path, a.title) for a in lib.assets]) == (
+        (),
+        [("docs/pricing.md", "Prices for crews")],
+    )
+    hugo = site(
+        tmp_path / "hugo", "cache: false\ngenerator: hugo\nsources: [docs]\n", {"docs/a.md": "{oops\n"}
+    )
+    assert [p.code for p in library(hugo).problems] == ["json"]

@@ -30,7 +30,13 @@ from .ctas import cta_links
 from .fields import Add, FieldReader
 from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
-from .presets import preset_own_statuses, preset_redirect, preset_unpublished_keys, site_own_next
+from .presets import (
+    preset_front_matter,
+    preset_own_statuses,
+    preset_redirect,
+    preset_unpublished_keys,
+    site_own_next,
+)
 from .ruling import apply_rules
 from .sources import ToRead
 from .urls import page_url
@@ -87,9 +93,7 @@ def parse_asset(
     ) -> None:
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
-    syntaxes = (
-        (*frontmatter.SYNTAXES, frontmatter.META) if rules.generator == "mkdocs" else frontmatter.SYNTAXES
-    )
+    syntaxes = preset_front_matter(rules.generator)
     found = _front_matter(data, add, syntaxes, rules.tags_required)
     if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
         found, problems[:] = bare_page(data), []

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .frontmatter import META, SYNTAXES
+
 GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
 """The generators with a preset."""
 
@@ -148,6 +150,19 @@ badges beside a page's title, which say nothing of whether the page may be sent.
 def preset_own_statuses(generator: str) -> frozenset[str]:
     """Return the ``status`` values the generator's pages use for themselves, not read as stagemap's."""
     return _OWN_STATUSES.get(generator, frozenset())
+
+
+def preset_front_matter(generator: str) -> tuple[str, ...]:
+    """Return the front matter syntaxes ``generator``'s pages are read with (see
+    `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
+    (and in stagemap's own format): elsewhere a page may open with an MDX comment
+    (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
+    meta-data lines too; Eleventy YAML alone."""
+    if not generator or generator == "hugo":
+        return SYNTAXES
+    if generator == "mkdocs":
+        return ("yaml", "toml", META)
+    return ("yaml",) if generator == "eleventy" else ("yaml", "toml")
 
 
 def preset_bare_pages(generator: str) -> bool:
