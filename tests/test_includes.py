@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from stagemap.serve.preview import Preview
 from tests.conftest import write
+from tests.test_incremental import OLD
 
 SETTINGS = (
     "name: Vanline\npurpose: Why we exist.\nmodel: buyer-journey\ngenerator: hugo\n"
@@ -67,6 +69,12 @@ def build(root: Path, out: Path) -> str:
     return (out / "assets/visits/book.html").read_text()
 
 
+def run_build(root: Path, out: Path) -> str:
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 def body_of(page: str) -> str:
     return page[page.index('<div class="body">') : page.index('<section class="next-step"')]
 
@@ -122,8 +130,11 @@ def test_a_file_read_from_outside_the_sources_is_looked_at_before_a_build_is_ski
     """A readfile with a leading / reads from the site's folder, outside every source: editing
     it left 'build' saying nothing changed, and the preview did not see it."""
     root = site(tmp_path)
+    for path in root.rglob("*"):  # written long ago: the build after this one may be skipped
+        os.utime(path, ns=(OLD, OLD))
     out = tmp_path / "out"
     assert "van: transit" in build(root, out)
+    assert "(0 files changed" in run_build(root, out)
     write(root, {"examples/van.yaml": "van: sprinter\n"})
     assert "van: sprinter" in build(root, out)
     # A file named but not there yet: making it is a change too.
@@ -176,3 +187,20 @@ def test_include_arguments_may_end_in_spaces_or_close_themselves(tmp_path: Path)
     write(root, {"content/en/visits/book.md": book})
     page = body_of(build(root, tmp_path / "out"))
     assert "<li>Pick a day.</li>" in page and "Call <strong>0100 200 300</strong>." in page
+
+
+def test_an_included_file_reached_through_a_link_is_looked_at_as_the_file_it_leads_to(tmp_path: Path) -> None:
+    """The check before a skipped build read a linked file as nothing, both times: an edit to
+    the file behind the link left the page as it was."""
+    root = site(tmp_path)
+    (root / "shared").mkdir()
+    (root / "shared/van.yaml").write_text("van: transit\n")
+    (root / "examples/van.yaml").unlink()
+    (root / "examples/van.yaml").symlink_to(root / "shared/van.yaml")
+    for path in root.rglob("*"):  # written long ago: the build after this one may be skipped
+        os.utime(path, ns=(OLD, OLD), follow_symlinks=False)
+    out = tmp_path / "out"
+    assert "van: transit" in build(root, out)
+    assert "(0 files changed" in run_build(root, out)  # nothing changed: the build is skipped
+    (root / "shared/van.yaml").write_text("van: camper\n")
+    assert "van: camper" in build(root, out)

@@ -41,7 +41,7 @@ _INCLUDE = re.compile(
 )
 """An include shortcode on a line of its own: what stands before it (a quote's ``>``, an
 indent), its delimiter, its name and its arguments (spaces and a self-closing ``/`` at their
-end taken off in `_arguments`: each character is matched one way only, so a long run of
+end are taken off in `resolve`: each character is matched one way only, so a long run of
 spaces costs no more than its length)."""
 _ENDINGS = (".md", ".markdown", ".html")
 """The endings a path given without one is tried with, in order."""
@@ -73,8 +73,9 @@ def resolve(
     match: re.Match[str], rel: str, content: str, site: str, exists: Callable[[str], bool]
 ) -> Include | None:
     """Return the file an include shortcode (``match`` of `_INCLUDE`) in the file at ``rel``
-    names, or None when no file is found; ``content``: the project-relative content folder
-    holding ``rel``, ``site``: the site's folder ("" for the project's)."""
+    names, or None when no file is found (a ``readfile``'s inside the project is returned
+    with ``found`` False); ``content``: the project-relative content folder holding ``rel``,
+    ``site``: the site's folder ("" for the project's)."""
     positional, named = shortcode_args(match.group(4).strip().removesuffix("/").strip())
     given = named.get("file") or (positional[0] if positional else "")
     if not given or "\\" in given or "\0" in given:
@@ -155,8 +156,9 @@ def _inline(
         found = resolve(match, rel, content, site, exists)
         if found is None or not found.found or found.path in seen:
             return match.group()
-        # What a file shows depends on how deep it stands (its own includes stop at MAX_DEPTH).
-        key = f"{found.path}\0{found.code}\0{found.lang}\0{len(seen)}"
+        # What a file shows depends on the files it stands in: how deep (its own includes stop
+        # at MAX_DEPTH) and which (none of them is shown inside it again).
+        key = "\0".join((found.path, str(found.code), found.lang, *seen))
         if key not in made:
             got = read(found.path, found.code)
             if got is not None and found.code:

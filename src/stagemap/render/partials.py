@@ -87,7 +87,7 @@ def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[
     source folder that does), the site's folder, how to read a file and whether one exists."""
     root = config.root
     content = ""
-    for source in config.sources:
+    for source in config.all_sources:
         try:
             folder = source.path.relative_to(root).as_posix()
         except ValueError:

@@ -257,7 +257,12 @@ def _content(root: Path, path: object) -> str | None:
     """Return the hash of the bytes of the file at ``path`` (relative to the project), None when it cannot be read."""
     if not isinstance(path, str) or not plain_relative(path):
         raise ValueError("path")
-    data = read_owned(root / path)
+    # A link is read as the file it leads to (as the page read it), never one outside the project.
+    base = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(base, path))
+    if os.path.commonpath([base, real]) != base:
+        return None
+    data = read_owned(Path(real))
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
