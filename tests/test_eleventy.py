@@ -44,12 +44,18 @@ SITE: dict[str, str | bytes] = {
     ".eleventyignore": "src/notes\nREADME.md\n",
     "README.md": "# Ferrydesk site\n",
     "package.json": "{}\n",
-    "src/index.md": "---\ntitle: Ferrydesk\n---\nFerries for field crews. See [crossings](/crossings/).\n",
+    "src/index.md": (
+        "---\ntitle: Ferrydesk\n---\nFerries for field crews. See [crossings](/crossings/) and [seats](/news/crew-seats/).\n"
+    ),
     "src/offer.md": OFFER,
     "src/about/team.md": "# Our team\n\nSix skippers. ![Boat](/images/boat.png)\n",
     "src/posts/2025-03-02-new-route.md": "---\ntitle: A new route\n---\nWe now sail to the north quay.\n",
     "src/retired.md": "---\ntitle: Old timetable\npermalink: false\n---\nGone.\n",
-    "src/tagged.md": '---\ntitle: By tag\npermalink: "/{{ title | slugify }}/"\n---\nText.\n',
+    "src/tagged.md": '---\ntitle: Café by tag\npermalink: "/{{ title | slugify }}/"\n---\nText.\n',
+    "src/posts/2025-04-01-crew-seats.md": (
+        '---\ntitle: Crew seats\npermalink: "/news/{{ page.fileSlug }}/"\n---\nMore seats.\n'
+    ),
+    "src/posts/yearly.md": "---\ntitle: Year\npermalink: \"/{{ page.date | date: '%Y' }}/\"\n---\nText.\n",
     "src/notes/plan.md": "---\ntitle: Plan\n---\nInternal.\n",
     "src/_parts/layout.njk": "<main>{{ content | safe }}</main>\n",
     "src/_data/site.json": '{"title": "Ferrydesk"}\n',
@@ -89,9 +95,9 @@ def test_init_in_an_eleventy_site_reads_its_input_folder(tmp_path: Path) -> None
     assert out.splitlines()[0] == f"Wrote {root / 'stagemap.yml'}; nothing else was written."
     assert out.splitlines()[1:8] == [
         "Found an Eleventy site (.eleventy.js); sources: src/.",
-        "Files under the sources: 10 (.md 7, .json 1, .njk 1, .png 1)",
-        "Read as assets: 6, 6 of them without stages or questions",
-        "Not read as assets: 4 of 10 files, on purpose",
+        "Files under the sources: 12 (.md 9, .json 1, .njk 1, .png 1)",
+        "Read as assets: 8, 8 of them without stages or questions",
+        "Not read as assets: 4 of 12 files, on purpose",
         "  1 non-asset: not a content file by its ending",
         "  1 excluded by '/_data/'",
         "  1 excluded by '/_parts/'",
@@ -114,8 +120,10 @@ def test_init_in_an_eleventy_site_reads_its_input_folder(tmp_path: Path) -> None
         "src/index.md": "/",
         "src/offer.md": "/crossings/",
         "src/posts/2025-03-02-new-route.md": "/posts/2025-03-02-new-route/",
+        "src/posts/2025-04-01-crew-seats.md": "/news/crew-seats/",  # the file's slug, its date taken off
+        "src/posts/yearly.md": "",  # worked out from what is not known here
         "src/retired.md": "",  # permalink: false: Eleventy writes no page
-        "src/tagged.md": "",  # worked out by the site's templates
+        "src/tagged.md": "/cafe-by-tag/",
     }
     assert {a.id: a.title for a in library.assets}["about/team"] == "Our team"
     code, out, err = run("-C", str(root), "check", "--links")

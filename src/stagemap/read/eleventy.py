@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .docusaurus import without_comments
 
@@ -130,3 +133,49 @@ def published_outputs(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str
             continue
         named.update(line.strip().removeprefix("./").strip("/") for line in lines)
     return tuple(o for o in ours if o not in named)
+
+
+_OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str) -> str:
+    """Return the route a templated ``permalink`` of the page at ``sub`` (its path under the
+    input folder) gives, or "" when it uses anything but what can be known here: the page's
+    ``page.fileSlug`` (its file's name, a leading date taken off; an ``index`` page's folder's),
+    ``page.filePathStem`` (``/`` and its path without the ending), a text of its front matter
+    (``title``), each maybe through ``slugify`` or ``slug``. A tag (``{% if %}``) is never known."""
+    if "{%" in permalink:
+        return ""
+    known = True
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal known
+        name, *filters = [part.strip() for part in match.group(1).split("|")]
+        found = _page_value(name, fm, sub)
+        if found is None or any(f not in ("slugify", "slug") for f in filters):
+            known = False
+            return ""
+        return _slug(found) if filters else found
+
+    route = _OUTPUT.sub(value, permalink)
+    return route if known else ""
+
+
+def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
+    stem = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
+    folder, _, file = stem.rpartition("/")
+    if name == "page.fileSlug":
+        return folder.rpartition("/")[2] if file == "index" else _DATE_PREFIX.sub("", file)
+    if name == "page.filePathStem":
+        return "/" + stem
+    value = fm.get(name)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _slug(text: str) -> str:
+    """Return ``text`` as Eleventy's ``slugify`` makes it for a URL (letters and digits, lower
+    case, accents dropped, each run of anything else one ``-``)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", plain.lower()).strip("-")

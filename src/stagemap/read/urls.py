@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model.settings import ReadRules
+from .eleventy import eleventy_permalink
 from .mkdocsblog import blog_route
 from .permalinks import hugo_route
 from .presets import preset_unrendered
@@ -196,7 +197,9 @@ def page_url(
     if draft or preset_unrendered(rules.generator, fm):
         return ""
     if rules.generator == "eleventy" and ("{{" in given or "{%" in given):
-        return ""  # a permalink the site's templates work out (``/{{ title | slugify }}/``): not known here
+        given = eleventy_permalink(given, fm, sub)  # ``/blog/{{ page.fileSlug }}/``
+        if not given:
+            return ""  # worked out by the site's templates from what is not known here
     if ugly and not given:
         made = page_url("", fm, rules, sub, source_pattern, permalink=permalink, base=base)
         stem = base.rstrip("/")
