@@ -99,7 +99,7 @@ def tag(
     comments, quoting, list style, line endings and the body stay byte for byte, and a
     file whose bytes would not change is not rewritten. Front matter in TOML (+++) or JSON
     is never edited: such a file is refused and listed. A page without front matter, on a
-    site that publishes such pages (Hugo, Docusaurus, MkDocs), gets a block at its top.
+    site that publishes such pages (Hugo, Docusaurus, MkDocs, Eleventy), gets a block at its top.
 
     A single id that gains another becomes a list: 'stages: awareness' turns into
     'stages: [awareness, exploration]'. A list stays a list when ids are removed:
