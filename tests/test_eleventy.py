@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import stagemap
 from stagemap.cli.app import cli
-from stagemap.read.eleventy import EleventyFolders, eleventy_folders
+from stagemap.read.eleventy import EleventyFolders, eleventy_folders, eleventy_permalink
 from stagemap.render.liquid import liquid
 from tests.conftest import write
 
@@ -232,3 +232,28 @@ def test_init_names_route_folders_from_the_project_when_the_site_is_in_a_folder(
     assert "  roots: [website/src]\n  static: [website/src]\n" in settings
     code, out, err = run("-C", str(root), "check", "--links")
     assert "website/src/index.md:4:13: warning: link to '/app.env' leads nowhere" in err
+
+
+def test_eleventy_permalinks_are_worked_out_as_eleventy_makes_them_or_not_at_all() -> None:
+    """A leading date comes off the file's name in fileSlug and filePathStem, and off an index
+    page's folder; a slug this reading cannot be sure of (``&`` is ``and`` there, ``ß`` is
+    ``ss``, ``slug`` keeps dots) gives no address rather than a wrong one."""
+    cases = [
+        ("/{{ page.filePathStem }}/", {}, "posts/2020-01-05-trip.md", "//posts/trip/"),
+        ("/trips/{{ page.fileSlug }}/", {}, "posts/2020-01-05-trip/index.md", "/trips/trip/"),
+        ("/{{- page.fileSlug -}}/", {}, "index.md", "//"),
+        (
+            "/blog/{{ title | slugify }}/",
+            {"title": "Café déjà vu: part 2"},
+            "a.md",
+            "/blog/cafe-deja-vu-part-2/",
+        ),
+        ("/blog/{{ title | slugify }}/", {"title": "Stop & Go"}, "a.md", ""),
+        ("/blog/{{ title | slugify }}/", {"title": "Straße"}, "a.md", ""),
+        ("/blog/{{ title | slug }}/", {"title": "v1.2 notes"}, "a.md", ""),
+        ("/blog/{{ title | slug }}/", {"title": "Crew seats"}, "a.md", "/blog/crew-seats/"),
+        ("/blog/{{ title | upcase }}/", {"title": "Crew"}, "a.md", ""),
+        ("/{{" + " " * 5000 + "x/", {}, "a.md", ""),  # never closed: read once, not known
+    ]
+    for permalink, fm, sub, route in cases:
+        assert eleventy_permalink(permalink, fm, sub) == route, permalink[:40]

@@ -267,3 +267,8 @@ def test_a_page_opening_with_a_brace_is_a_page_not_json_front_matter(
         tmp_path / "hugo", "cache: false\ngenerator: hugo\nsources: [docs]\n", {"docs/a.md": "{oops\n"}
     )
     assert [p.code for p in library(hugo).problems] == ["json"]
+    # The editors read the page as the reader does: renaming a stage is not held up by it.
+    write(root, {"docs/tagged.md": PAGE})
+    code, out, err = run(root, "rename-stage", "awareness", "aware", "--copy-model", "--dry-run")
+    assert "docs/pricing.md" not in out + err
+    assert code == 0, err

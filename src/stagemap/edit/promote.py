@@ -18,6 +18,7 @@ from ..read import frontmatter
 from ..read.assets import cascaded, default_id
 from ..read.globs import GlobSet
 from ..read.parse import Place, parse_asset
+from ..read.presets import preset_front_matter
 from .lossless import AddItems, Change, EditError, SetValue, edit_front_matter
 from .tag import FileEdit
 
@@ -85,7 +86,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
         except OSError as exc:
             edits.append(FileEdit(path, asset.path, b"", b"", f"cannot read it: {exc.strerror or exc}"))
             continue
-        syntax = _syntax(before)
+        syntax = _syntax(before, preset_front_matter(config.rules.generator))
         if syntax != "yaml":
             why = f"its front matter is {syntax.upper()}; only YAML front matter is edited"
             edits.append(FileEdit(path, asset.path, before, before, why))
@@ -107,9 +108,9 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
     return edits
 
 
-def _syntax(data: bytes) -> str:
+def _syntax(data: bytes, syntaxes: tuple[str, ...]) -> str:
     """Return the syntax of a file's front matter (``yaml``, ``toml``, ``json``), or ``yaml`` when unsure."""
     try:
-        return frontmatter.split(data, frontmatter.SYNTAXES).syntax
+        return frontmatter.split(data, syntaxes).syntax
     except frontmatter.SplitProblem:
         return "yaml"

@@ -28,6 +28,7 @@ from ..read.aliases import apply_aliases
 from ..read.assets import cascaded, default_id, parse_asset
 from ..read.globs import compile_glob
 from ..read.parse import Place
+from ..read.presets import preset_front_matter
 from ..read.sources import Scan, ToRead
 
 WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner")
@@ -67,10 +68,9 @@ def _real(path: Path) -> Path:
 
 
 def syntaxes(config: Config) -> tuple[str, ...]:
-    """Return the front matter syntaxes the reader recognises in ``config``'s files."""
-    if config.rules.generator == "mkdocs":
-        return (*frontmatter.SYNTAXES, frontmatter.META)
-    return frontmatter.SYNTAXES
+    """Return the front matter syntaxes the reader recognises in ``config``'s files (the same
+    as the reader's: a page opening with a brace is JSON front matter on Hugo only)."""
+    return preset_front_matter(config.rules.generator)
 
 
 def item_id(item: ToRead) -> str:
