@@ -250,6 +250,7 @@ def test_eleventy_permalinks_are_worked_out_as_eleventy_makes_them_or_not_at_all
         ),
         ("/blog/{{ title | slugify }}/", {"title": "Stop & Go"}, "a.md", ""),
         ("/blog/{{ title | slugify }}/", {"title": "Straße"}, "a.md", ""),
+        ("/blog/{{ title | slugify }}/", {"title": "Don't wait"}, "a.md", ""),
         ("/blog/{{ title | slug }}/", {"title": "v1.2 notes"}, "a.md", ""),
         ("/blog/{{ title | slug }}/", {"title": "Crew seats"}, "a.md", "/blog/crew-seats/"),
         ("/blog/{{ title | upcase }}/", {"title": "Crew"}, "a.md", ""),

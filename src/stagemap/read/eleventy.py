@@ -184,14 +184,20 @@ def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
 def _slug(text: str, filters: list[str]) -> str | None:
     """Return ``text`` through ``filters`` (``slugify``, ``slug``), or None when the result is
     not known here. Both make letters and digits lower case and each run of anything else one
-    ``-``, on plain text; what they do beyond (``&`` is ``and``, ``ß`` is ``ss``, ``slug``
-    keeps ``.`` and ``:``) is not guessed: such a text gives no address rather than a wrong one."""
+    ``-``, on plain text; what they do beyond (``&`` is ``and``, ``ß`` is ``ss``, ``don't`` is
+    ``dont``, ``slug`` keeps ``.`` and ``:``) is not guessed: such a text gives no address rather than a wrong one."""
     if not filters:
         return text
     if any(f not in ("slugify", "slug") for f in filters):
         return None
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    if not plain.isascii() or "&" in plain or ("slug" in filters and not _PLAIN.fullmatch(plain)):
+    # slugify: & is 'and', an apostrophe in a word is dropped (don't is dont); slug keeps dots.
+    if (
+        not plain.isascii()
+        or "&" in plain
+        or "'" in plain
+        or ("slug" in filters and not _PLAIN.fullmatch(plain))
+    ):
         return None
     return _NOT_SLUG.sub("-", plain.lower()).strip("-")
 
