@@ -376,3 +376,12 @@ def test_a_site_read_with_its_generator_names_headings_as_github_does_on_either_
     fast = markdown.render(text, top=2, slugs=markdown.site_slug)
     assert [h.id for h in fast.headings] == ["h-dont-tolerate-bad-actors", "h-dont-tolerate-bad-actors-1"]
     assert token_path(text, top=2, slugs=markdown.site_slug) == fast
+
+
+def test_a_same_page_link_without_accents_reaches_the_heading_as_check_links_says() -> None:
+    """MkDocs names "Café crème" ``#cafe-creme``: check --links matched it with accents
+    dropped, the page's own link rewriting did not, so the built link led nowhere."""
+    body = "## Café crème\n\nSee [coffee](#cafe-creme).\n"
+    fast = markdown.render(body, top=2)
+    assert re.findall(r'href="([^"]*)"', fast.html) == ["#h-café-crème"]
+    assert token_path(body, top=2) == fast

@@ -174,3 +174,30 @@ def test_the_preview_re_renders_the_pages_showing_an_edited_partial(tmp_path: Pa
         assert "Open from three." in page.read_text()
     finally:
         preview.stop()
+
+
+def test_a_partial_reached_by_two_chains_is_shown_and_keyed_at_the_shorter(tmp_path: Path) -> None:
+    """The page imports A (which shows X, which shows Y) and B (B, C, D, then X): Y is within
+    four files of the page by A. The key's walk was depth first and the cache ignored depth."""
+    root = site(tmp_path)
+
+    def mdx(name: str, inner: str) -> str:
+        return f"import {inner.upper()} from './_{inner}.md';\n\n<{inner.upper()} />\n"
+
+    write(
+        root,
+        {
+            "docs/quotes/_b.md": mdx("b", "c"),
+            "docs/quotes/_c.md": mdx("c", "d"),
+            "docs/quotes/_d.md": mdx("d", "x"),
+            "docs/quotes/_a.md": mdx("a", "x"),
+            "docs/quotes/_x.md": "X here.\n\n" + mdx("x", "y"),
+            "docs/quotes/_y.md": "Y says hello.\n",
+        },
+    )
+    for first, second in (("a", "b"), ("b", "a")):
+        page = f"import A from './_a.md';\nimport B from './_b.md';\n\n<{first.upper()} />\n\n<{second.upper()} />\n"
+        shown = partials.inline(page, "docs/quotes/page.mdx", root)
+        assert "Y says hello." in shown, first
+        keyed = [path for path, _ in partials.shown(page, "docs/quotes/page.mdx", root)]
+        assert "docs/quotes/_y.md" in keyed, first

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from urllib.parse import unquote
 
 from ..read.markdowntext import ATTR_LIST, ATTR_TOKEN
@@ -92,7 +93,7 @@ def _own_fragments(body: str) -> str:
     ids = dict.fromkeys(_ANY_ID.findall(body))  # in order: the first of two alike wins
     loose: dict[str, str] = {}
     for ident in ids:
-        loose.setdefault(_LOOSE.sub("", ident.removeprefix(HEADING_PREFIX).lower()), ident)
+        loose.setdefault(letters(ident.removeprefix(HEADING_PREFIX)), ident)
 
     def point(found: re.Match[str]) -> str:
         given = found.group(1)
@@ -100,11 +101,19 @@ def _own_fragments(body: str) -> str:
             return found.group(0)
         named = unquote(html.unescape(given))
         bare = named.removeprefix(HEADING_PREFIX)
-        match = next((i for i in (named, bare) if i in ids), None) or loose.get(_LOOSE.sub("", bare.lower()))
+        match = next((i for i in (named, bare) if i in ids), None) or loose.get(letters(bare))
         return f'href="#{match}"' if match is not None else found.group(0)
 
     fixed = _SAME_PAGE.sub(point, body)
     return body if fixed == body else fixed
+
+
+def letters(name: str) -> str:
+    """Return ``name``'s letters and digits in lower case, accents dropped (``Café_1`` -> ``cafe1``):
+    how a fragment named the generator's way is matched to an id, here, by `check --links`
+    (`stagemap.render.deadlinks`) and by the site's script."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _LOOSE.sub("", plain.lower())
 
 
 _ANY_ID = re.compile(r' id="([^"]+)"')

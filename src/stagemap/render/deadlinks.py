@@ -22,7 +22,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote
 
@@ -31,7 +30,7 @@ from ..errors import Problem
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, site_root_files
-from .anchors import HEADING_PREFIX
+from .anchors import HEADING_PREFIX, letters
 from .links import BodyLinks
 from .site import asset_body
 
@@ -146,14 +145,8 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: s
     if part in ids or HEADING_PREFIX + part in ids or part == "top":
         return True
     if asset_id not in loose:
-        loose[asset_id] = {_letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
-    return _letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
-
-
-def _letters(name: str) -> str:
-    """Return ``name``'s letters and digits in lower case, accents dropped (``Café_1`` -> ``cafe1``)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", plain.lower())
+        loose[asset_id] = {letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
+    return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
 
 
 def _parts_at(body: str, name: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ re-renders the pages that show it.
 
 from __future__ import annotations
 
+import collections
 import os
 import posixpath
 import re
@@ -134,9 +135,9 @@ def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str
     """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
     body (None when it cannot be read). For a page's key."""
     seen = {rel}
-    todo = [(body, rel, 1)]
+    todo = collections.deque([(body, rel, 1)])
     while todo:
-        text, at, depth = todo.pop()
+        text, at, depth = todo.popleft()  # breadth first: each file met at its least depth
         if depth > MAX_DEPTH:
             continue
         for path in _uses(text, at, site).values():
@@ -180,10 +181,12 @@ def _inline(
         path = names.get(match.group(2))
         if path is None or path in seen or any(a <= match.start() < b for a, b in comments):
             return match.group()
-        if path not in made:
+        # What a partial shows depends on the files it stands in (how deep, and which).
+        key = "\0".join((path, *seen))
+        if key not in made:
             found = partial_body(root, path)
-            made[path] = None if found is None else _inline(found, path, root, site, (*seen, path), made)
-        shown = made[path]
+            made[key] = None if found is None else _inline(found, path, root, site, (*seen, path), made)
+        shown = made[key]
         if shown is None or len(shown) > room[0]:
             return match.group()
         room[0] -= len(shown)
