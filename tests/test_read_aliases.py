@@ -169,3 +169,20 @@ def test_aliases_a_next_that_is_not_text_is_an_error_in_stagemaps_own_format() -
     data = b"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\nnext: false\n---\n"
     _, found = parse_asset("c/x.md", "x", data, VOCAB)
     assert [(p.line, p.col, p.message) for p in found] == [(5, 7, "'next' must be text, not true/false")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "day"),
+    [
+        ("updated_at: 2026-06-18T14:21:30.000Z\ncreated_at: 2025-04-26T01:11:37.156Z", "2026-06-18"),
+        ("createdAt: 2025-04-26\npublishedAt: 2025-05-02", "2025-05-02"),
+        ("pubDatetime: 2024-01-09T10:00:00Z\nmodDatetime: 2024-03-01T08:00:00Z", "2024-03-01"),
+        ("lastUpdated: 2025-11-30\ndate: 2025-01-01", "2025-11-30"),
+        ("last_update:\n  date: 2025-02-03\n  author: Ana", "2025-02-03"),
+        ("lastUpdated: true\npubDate: 2024-07-07", "2024-07-07"),
+    ],
+)
+def test_aliases_read_the_dates_sites_and_cms_exports_write(lines: str, day: str) -> None:
+    asset, found = read(f"---\ntitle: T\n{lines}\n---\n", "astro")
+    assert found == [] and asset is not None
+    assert str(asset.updated) == day

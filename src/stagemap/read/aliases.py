@@ -27,6 +27,8 @@ def alias_value(field: str, key: str, value: Any) -> Any:
         drafted = value if "draft" in key.lower() else not value
         return "draft" if drafted else None
     if field in DATE_FIELDS:
+        if isinstance(value, Mapping):  # Docusaurus's ``last_update: {date: ..., author: ...}``
+            value = value.get("date")
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
         return found.group(1) if found else None
     if field == "owner" and isinstance(value, list):

@@ -18,7 +18,26 @@ GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "elev
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("Title", "name", "linkTitle"),
-    "updated": ("lastmod", "last_modified_at", "updatedDate", "modified", "date", "pubDate"),
+    # When it last changed, then when it was published or written (Hugo, Jekyll, Astro's
+    # blog, Starlight, AstroPaper, Docusaurus's ``last_update``, headless CMS exports).
+    "updated": (
+        "lastmod",
+        "last_modified_at",
+        "updatedDate",
+        "updated_at",
+        "updatedAt",
+        "lastUpdated",
+        "modDatetime",
+        "last_update",
+        "modified",
+        "date",
+        "pubDate",
+        "pubDatetime",
+        "published_at",
+        "publishedAt",
+        "created_at",
+        "createdAt",
+    ),
     "owner": ("author", "authors", "Author"),
     "summary": ("description", "excerpt", "Description", "subtitle"),
     "status": ("draft", "published"),
@@ -52,7 +71,7 @@ _OWN_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "gatsby": frozenset({"featuredImage", "path", "templateKey"}),
-    "astro": frozenset({"heroImage", "pubDate", "updatedDate"}),
+    "astro": frozenset({"heroImage", "lastUpdated", "modDatetime", "pubDate", "pubDatetime", "updatedDate"}),
     "mkdocs": frozenset({"hide", "icon", "search", "subtitle"}),
     "eleventy": frozenset(
         {
