@@ -202,21 +202,41 @@ def test_list_json_has_every_field(project: Path) -> None:
                 "summary": "",
                 "title": "What a missed call costs",
                 "updated": "2026-01-02",
+                "url": "",
+                "audience": "buyer",
             }
         ],
     }
 
 
+def test_list_gives_each_pages_public_address(project: Path) -> None:
+    settings = project / "stagemap.yml"
+    settings.write_text(
+        settings.read_text() + "urls:\n  base: https://fernhill.example\n  pattern: /{path}/\n"
+    )
+    (project / "content/b/cost.md").write_text(
+        "---\ntitle: Cost\nstages: [awareness]\nquestions: [problems]\naudience: internal\n---\n"
+    )
+    assert [(a["url"], a["audience"]) for a in json.loads(run("list", "--format", "json")[1])["assets"]] == [
+        ("https://fernhill.example/a/formula/", "buyer"),
+        ("https://fernhill.example/b/cost/", "internal"),
+    ]
+    assert run("list", "--format", "csv", "--stage", "awareness")[1] == (
+        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience\n"
+        "content/b/cost.md,b/cost,Cost,published,,awareness,problems,,,,,,https://fernhill.example/b/cost/,internal\n"
+    )
+
+
 def test_list_csv_neutralises_formulas(project: Path) -> None:
     assert run("list", "--format", "csv")[1] == (
-        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next\n"
-        "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,\n"
-        "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,\n"
+        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience\n"
+        "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,,,buyer\n"
+        "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,,,buyer\n"
     )
 
 
 def test_list_csv_columns_are_the_path_and_fields() -> None:
-    assert set(CSV_COLUMNS) <= {"path", *FIELDS}
+    assert set(CSV_COLUMNS) <= {"path", *FIELDS, "url", "audience"}
     assert set(COLUMNS) <= {"path", *FIELDS}
 
 

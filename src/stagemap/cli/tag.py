@@ -295,7 +295,8 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
     type=click.Choice(["table", "json", "csv", "paths", "paths0"]),
     default="table",
     show_default=True,
-    help="table to read; json or csv with every field; paths, one per line, to pipe; "
+    help="table to read; json or csv with every field, the public address (url) and the "
+    "audience; paths, one per line, to pipe; "
     "paths0, each ended by a NUL character, for xargs -0.",
 )
 @click.option(

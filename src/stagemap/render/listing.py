@@ -31,8 +31,11 @@ CSV_COLUMNS = (
     "updated",
     "review_by",
     "next",
+    "url",
+    "audience",
 )
-"""Columns of the CSV: the path and the short fields, in spreadsheet order (long text left out)."""
+"""Columns of the CSV: the path and the short fields, in spreadsheet order (long text left out),
+then where the page is published and for whom (added last, so that older columns keep their place)."""
 
 
 def _json_value(value: object) -> object:
@@ -44,8 +47,10 @@ def _json_value(value: object) -> object:
 
 
 def asset_data(asset: Asset) -> dict[str, Any]:
-    """One asset's path and front matter fields as JSON-ready data (dates as YYYY-MM-DD, or null)."""
-    return {"path": asset.path, **{name: _json_value(getattr(asset, name)) for name in FIELDS}}
+    """One asset's path, front matter fields (dates as YYYY-MM-DD, or null), public address
+    (empty when not known) and audience, as JSON-ready data."""
+    fields = {name: _json_value(getattr(asset, name)) for name in FIELDS}
+    return {"path": asset.path, **fields, "url": asset.url, "audience": asset.audience}
 
 
 def table_rows(assets: Sequence[Asset], as_of: dt.date) -> list[list[str]]:
