@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import stagemap
 from stagemap.cli.app import cli
+from stagemap.read.astro import collection_routes
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
 
@@ -497,6 +498,90 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
         url.replace("guides/setup", "reference/error-codes"),
     ]
     assert run("-C", str(root), "check")[0] == 0  # the link to the FAQ leads to its page
+
+
+ASTRO_COLLECTIONS = """import { defineCollection } from 'astro:content';
+import { glob, file } from 'astro/loaders';
+
+const posts = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './src/content/posts' }),
+});
+const news = defineCollection({ loader: glob({ pattern: '*.md', base: "src/data/news" }) });
+const faq = defineCollection({ loader: glob({ pattern: '*.md', base: 'src/content/faq' }) });
+const people = defineCollection({ loader: file('src/data/people.json') });
+export const collections = { blog: posts, news, faq, people };
+"""
+
+
+def _lists(name: str, extra: str = "") -> str:
+    return f"---\nimport {{ getCollection }} from 'astro:content';\nconst all = await getCollection('{name}');\n{extra}---\n"
+
+
+def test_init_routes_astro_collections_as_the_pages_that_list_them_do(tmp_path: Path) -> None:
+    """An Astro collection is served where the page listing it says (``src/pages/articles/[...slug].astro``
+    calling ``getCollection('blog')``), not at its folder: init read the Capgo-like layout (a
+    ``blog`` collection in src/content/posts/en/ routed at /blog/<slug>/) as /posts/en/<name>/."""
+    root = write(
+        tmp_path,
+        {
+            "astro.config.mjs": "export default {\n  site: 'https://shop.example',\n};\n",
+            "src/content.config.ts": ASTRO_COLLECTIONS,
+            "src/content/posts/en/first-look.md": (
+                "---\ntitle: First look\nslug: first-look\n---\nThe [launch](/news/launch/).\n"
+            ),
+            "src/content/posts/en/Second Try.md": "---\ntitle: Second try\n---\nText.\n",
+            "src/data/news/launch.md": "---\ntitle: Launch\n---\nRead [the first look](/articles/first-look/).\n",
+            "src/content/faq/refunds.md": "---\ntitle: Refunds\n---\nText.\n",
+            "src/data/people.json": "[]\n",
+            # The page of each entry, beside pages that list the same collection otherwise.
+            "src/pages/articles/[...slug].astro": _lists("blog"),
+            "src/pages/articles/tag/[tag].astro": _lists("blog"),
+            "src/pages/archive/[...page].astro": _lists("blog", "export const pages = paginate(all);\n"),
+            "src/pages/[lang]/articles/[slug].astro": _lists("blog"),
+            "src/pages/news/[id]/index.astro": _lists("news").replace("'news'", '"news"'),
+            # Two pages route the FAQ equally well: no guess.
+            "src/pages/help/[slug].astro": _lists("faq"),
+            "src/pages/support/[slug].astro": _lists("faq"),
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "Found an Astro site (astro.config.mjs); sources: src/content/posts/, src/data/news/, "
+        "src/content/, src/pages/."
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert '  - path: src/content/posts\n    url: "/articles/{entry}/"\n    id: posts/' in text
+    assert '  - path: src/data/news\n    url: "/news/{entry}/"\n    id: news/' in text
+    assert '  - path: src/content\n    url: "/{path}/"\n  - path: src/pages\n' in text
+    library = stagemap.load_project(root).library
+    assert sorted((a.id, a.url) for a in library.assets) == [
+        ("faq/refunds", "https://shop.example/faq/refunds/"),
+        ("news/launch", "https://shop.example/news/launch/"),
+        ("posts/en/Second Try", "https://shop.example/articles/en/second-try/"),
+        ("posts/en/first-look", "https://shop.example/articles/first-look/"),
+    ]
+    # Each link leads to the page it names, without the public site.
+    settings = (root / "stagemap.yml").read_text().replace("urls:\n  base: https://shop.example/\n", "")
+    (root / "stagemap.yml").write_text(settings)
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert code == 0 and "leads nowhere" not in err
+
+
+def test_astro_collections_without_a_configuration_are_the_folders_of_src_content(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "src/content/customers/tidewell.md": "---\ntitle: Tidewell\n---\n",
+            "src/content/guides/setup.md": "---\ntitle: Setup\n---\n",
+            "src/pages/stories/[slug].astro": _lists("customers"),
+            "elsewhere/[slug].astro": _lists("guides"),
+        },
+    )
+    (root / "src/pages/docs").mkdir()
+    (root / "src/pages/docs/[slug].astro").symlink_to(root / "elsewhere/[slug].astro")
+    # A page linked in from elsewhere is not read: the guides have no route of their own.
+    assert collection_routes(root) == {"src/content/customers": "/stories/{entry}/"}
 
 
 def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(

@@ -11,6 +11,8 @@ under ``/en/``). The locales are found as keys of the configuration that name su
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -71,3 +73,140 @@ def site_constant(code: str) -> str:
     """Return the address of ``const site = ... 'https://...'`` in an Astro configuration, or ""."""
     found = _SITE_CONSTANT.search(code)
     return found.group(1) if found else ""
+
+
+# -- content collections and the pages that route them --------------------------------------
+#
+# An Astro site's content collection is no page by itself: a page with a route parameter
+# (``src/pages/blog/[...slug].astro``) lists the collection (``getCollection('blog')``) and
+# makes a page of each entry. Its folder under src/pages is the collections' route, and each
+# entry's part of it is the entry's ``slug`` or its path (``{entry}``), whatever folder the
+# collection keeps its files in (a ``blog`` collection in ``src/content/posts/en/``, with a
+# ``slug`` in each file, is served at ``/blog/<slug>/``).
+
+CONTENT_CONFIGS = tuple(
+    f"src/{name}.{ending}"
+    for name in ("content.config", "content/config")
+    for ending in ("ts", "mts", "js", "mjs")
+)
+"""Where an Astro site declares its collections (Astro 5's file first, then the older one)."""
+PAGES = "src/pages"
+ASTRO_CONTENT = "src/content"
+"""The folder of an Astro site's collections (as a source, it keeps its files' ids as they are there)."""
+_DEFINED = re.compile(r"\b(?:const|let|var)\s+([\w$]+)\s*=\s*defineCollection\s*\(")
+_BASE = re.compile(r"""\bbase\s*:\s*(['"`])([^'"`$\n]+)\1""")
+_COLLECTIONS = re.compile(r"\bexport\s+const\s+collections\s*=\s*\{([^{}]*)\}")
+_MEMBER = re.compile(r"""^\s*(['"]?)([\w$-]+)\1\s*(?::\s*([\w$]+))?\s*$""")
+_LISTED = re.compile(r"""\bgetCollection\s*\(\s*(['"`])([\w-]+)\1""")
+_PARAMETER = re.compile(r"^\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\]$")
+_ENTRY_PARAMETERS = frozenset({"slug", "id", "path", "entry"})
+"""Names a route parameter standing for an entry usually has (``[tag]`` lists entries by tag)."""
+LARGEST = 1 << 20
+"""Bytes of a configuration or page file read at most: code that long is no hand-written page."""
+
+
+def collection_routes(root: Path) -> dict[str, str]:
+    """Return the URL pattern of each content collection a page of the Astro site in ``root``
+    routes, by the collection's folder (relative to ``root``, ``/``-separated).
+
+    A collection that no page routes, or that two pages route equally well, is left out.
+    """
+    folders = _collection_folders(root)
+    candidates: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
+    for parts, parameter, code in _routing_pages(root / PAGES):
+        for name in dict.fromkeys(m.group(2) for m in _LISTED.finditer(code)):
+            if name not in folders:
+                continue
+            folder_name = folders[name].rpartition("/")[2]
+            rank = (
+                0 if parts and parts[-1] in (name, folder_name) else 1,
+                0 if parameter in _ENTRY_PARAMETERS else 1,
+                len(parts),
+            )
+            route = "/" + "".join(p + "/" for p in parts)
+            candidates.setdefault(name, []).append((rank, route))
+    found = {}
+    for name, ranked in candidates.items():
+        best = min(rank for rank, _ in ranked)
+        routes = {route for rank, route in ranked if rank == best}
+        if len(routes) == 1 and (root / folders[name]).is_dir():
+            found[folders[name]] = routes.pop() + "{entry}/"
+    return dict(sorted(found.items()))
+
+
+def routed_collections(root: Path, skip: str = "") -> list[tuple[str, str, str]]:
+    """Return the collections of `collection_routes` but the one in ``skip`` (Starlight's docs):
+    (folder, URL pattern, id prefix), the prefix its path in src/content, else its folder's
+    name (its path, ``-``-joined, when src/content has a folder of that name)."""
+    found = []
+    for folder, url in collection_routes(root).items():
+        if folder == skip:
+            continue
+        inside = folder.removeprefix(ASTRO_CONTENT + "/") if folder.startswith(ASTRO_CONTENT + "/") else ""
+        name = folder.rpartition("/")[2]
+        prefix = inside or (name if not (root / ASTRO_CONTENT / name).exists() else folder.replace("/", "-"))
+        found.append((folder, url, prefix + "/"))
+    return found
+
+
+def _collection_folders(root: Path) -> dict[str, str]:
+    """Return each collection's folder by its name: a glob loader's ``base``, else (the older
+    content collections) ``src/content/<name>``; with no configuration, every folder of
+    src/content is a collection of its name."""
+    code = next((t for name in CONTENT_CONFIGS if (t := _code(root / name)) is not None), None)
+    if code is None:
+        content = root / ASTRO_CONTENT
+        names = sorted(p.name for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
+        return {name: f"{ASTRO_CONTENT}/{name}" for name in names}
+    defined = list(_DEFINED.finditer(code))
+    bases = {}
+    for index, match in enumerate(defined):
+        end = defined[index + 1].start() if index + 1 < len(defined) else len(code)
+        base = _BASE.search(code, match.end(), end)
+        bases[match.group(1)] = base.group(2) if base else ""
+    listed = _COLLECTIONS.search(code)
+    members = [_MEMBER.match(m) for m in listed.group(1).split(",")] if listed else []
+    folders = {}
+    for member in members:
+        if member is None:
+            continue
+        name, variable = member.group(2), member.group(3) or member.group(2)
+        if variable not in bases:
+            continue
+        folder = posixpath.normpath(bases[variable].replace("\\", "/")) if bases[variable] else ""
+        if folder.startswith(("/", "../")) or folder in (".", "..", ASTRO_CONTENT, PAGES):
+            continue  # outside the site's folder, or a folder read as a whole: no source of its own
+        folders[name] = folder or f"{ASTRO_CONTENT}/{name}"
+    return folders
+
+
+def _routing_pages(pages: Path) -> list[tuple[tuple[str, ...], str, str]]:
+    """Return each page of ``pages`` with one route parameter, its last part (``blog/[slug].astro``,
+    ``blog/[...slug]/index.astro``), that is no list of pages (``paginate``): the static
+    parts of its route, the parameter's name and the page's code. Links are not followed."""
+    found = []
+    for folder, dirs, files in os.walk(pages):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        here = Path(folder)
+        for name in sorted(files):
+            if not name.endswith(".astro") or (here / name).is_symlink():
+                continue
+            parts = (here / name).relative_to(pages).with_suffix("").parts
+            parts = parts[:-1] if parts[-1] == "index" and len(parts) > 1 else parts
+            last = _PARAMETER.match(parts[-1])
+            if last is None or any("[" in p for p in parts[:-1]):
+                continue
+            code = _code(here / name)
+            if code is not None and "paginate(" not in code:
+                found.append((parts[:-1], last.group(1), code))
+    return found
+
+
+def _code(path: Path) -> str | None:
+    """Return the text of a code file of the site, or None when it is not there, is a link or too long."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > LARGEST:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
