@@ -63,6 +63,22 @@ def test_suggest_reads_no_example_in_code(tmp_path: Path, monkeypatch: pytest.Mo
     assert "body has 'testimonial' (a quote or testimonial)" in run("suggest")[1]
 
 
+def test_suggest_quotes_a_heading_as_its_page_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Capgo's blog a reason read "heading 'How to create a [Capacitor](https://capacitorjs.com/)
+    plugin'": the heading's Markdown, not its words."""
+    body = "Intro.\n\n## The **hidden cost** of [missed calls](https://x.example/a) {#cost}\n\nText.\n"
+    root = write(tmp_path, {"stagemap.yml": CONFIG, "content/a.md": f"---\ntitle: Notes\n---\n{body}"})
+    monkeypatch.chdir(root)
+    assert run("suggest", "--format", "csv")[1].splitlines()[1:] == [
+        "content/a.md,stage,awareness,heading 'The hidden cost of missed calls' has 'The hidden cost of'"
+        " (a problem-first article),",
+        "content/a.md,question,problems,heading 'The hidden cost of missed calls' has 'The hidden cost of'"
+        " (a problem-first article),",
+    ]
+
+
 def test_suggest_csv_and_json_leave_the_accept_column_empty(project: Path) -> None:
     code, out, _ = run("suggest", "content/compare", "--format", "csv")
     assert (code, out.splitlines()[0]) == (0, "path,field,value,reason,accept")

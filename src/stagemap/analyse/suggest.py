@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from ..model.journey import QuestionRole
 from ..model.library import Asset
 from ..model.settings import Config
+from ..read.bare import heading_text
 
 Where = str
 """Where a heuristic looks: ``folder``, ``taxonomy``, ``title``, ``body`` or ``link``."""
@@ -180,7 +181,9 @@ def _prose(body: str) -> str:
 
 
 def _titles(asset: Asset) -> list[tuple[str, str]]:
-    return [("title", asset.title), *(("heading", m.group(1)) for m in _HEADING.finditer(_prose(asset.body)))]
+    """Return the title and each heading of the body as the page shows it (a link as its text)."""
+    headings = (heading_text(m.group(1)) for m in _HEADING.finditer(_prose(asset.body)))
+    return [("title", asset.title), *(("heading", h) for h in headings if h)]
 
 
 def _links(body: str) -> list[str]:

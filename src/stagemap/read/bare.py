@@ -36,7 +36,7 @@ def first_heading(body: str) -> str | None:
             continue
         heading = _ATX_ONE.match(line)
         if heading:
-            text = _heading_text(heading.group(1) or "")
+            text = heading_text(heading.group(1) or "")
             if text:
                 return text
     lower = body.lower() if "<h" in body or "<H" in body else ""
@@ -70,7 +70,7 @@ MOST_MARKED = 512
 that grows with the square of the length: a hostile page is not worth it)."""
 
 
-def _heading_text(raw: str) -> str:
+def heading_text(raw: str) -> str:
     """Return a heading's text as its page shows it: its Markdown marks, tags and entities read."""
     text = raw.strip()
     bare = text.rstrip("#")
