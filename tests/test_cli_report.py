@@ -119,6 +119,23 @@ def test_csv_one_row_per_cell_and_formulas_neutralised(tmp_path: Path) -> None:
     assert (cell["count"], cell["state"]) == ("1", "thin")
 
 
+def test_table_names_a_few_of_a_long_list_and_says_how_many_more(tmp_path: Path) -> None:
+    """On a site of 542 pages the table's list of inferred next steps filled a screen."""
+    drafts = {
+        f"content/d{n:02}.md": f"---\ntitle: D{n}\nstages: [awareness]\nquestions: [problems]\nstatus: draft\n---\n"
+        for n in range(11)
+    }
+    write(tmp_path, {"stagemap.yml": MINIMAL_CONFIG, **drafts})
+    code, out, _ = run("-C", str(tmp_path), "report", "--as-of", AS_OF, "--width", "200")
+    assert code == 0
+    assert (
+        "  in the pipeline: d00, d01, d02, d03, d04, d05, d06, d07 and 3 more (--format md or json lists them all)\n"
+        in out
+    )
+    markdown = run("-C", str(tmp_path), "report", "--as-of", AS_OF, "--format", "md")[1]
+    assert "d10" in markdown
+
+
 @pytest.mark.parametrize(
     ("level", "code"),
     [("never", 0), ("empty", 1), ("thin", 1), ("stuck", 1)],

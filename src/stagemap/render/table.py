@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.journey import PHASES
@@ -14,6 +15,10 @@ from .report import SYMBOLS, after_warning, pct, question_groups, sendable
 
 TABLE_GAPS = 10
 """The table lists this many gaps to fill; Markdown and JSON list them all."""
+TABLE_IDS = 8
+"""Each list of assets in the table names at most this many, then says how many more there
+are: on a site of hundreds of pages a list of every dead end is a screenful no one reads."""
+ALL_OF_THEM = "(--format md or json lists them all)"
 COLORS: dict[State, str] = {"empty": "31", "thin": "33", "covered": "32", "n/a": "2"}
 """ANSI colour codes per state."""
 
@@ -107,15 +112,25 @@ def _table_flow(report: Report, wrap: int, paint: _Paint) -> list[str]:
     elif not report.stuck:
         out.append("  every stage hands buyers forward")
     if report.dead_ends:
-        out += _wrap("dead ends (no next step): " + ", ".join(report.dead_ends), wrap, "  ", "    ")
+        out += _wrap("dead ends (no next step): " + _some(report.dead_ends), wrap, "  ", "    ")
     if report.inferred_next:
-        shown = ", ".join(f"{a} -> {t}" for a, t in report.inferred_next)
+        shown = _some([f"{a} -> {t}" for a, t in report.inferred_next])
         out += _wrap(f"inferred from closing links (not written): {shown}", wrap, "  ", "    ")
-    for n in report.broken_next:
-        out += _wrap(f"broken next step: {n.asset} -> {n.target} ({n.reason})", wrap, "  ", "    ")
-    for n in report.backward:
-        out += _wrap(f"points back: {n.asset} -> {n.target}", wrap, "  ", "    ")
+    for lines in (
+        [f"broken next step: {n.asset} -> {n.target} ({n.reason})" for n in report.broken_next],
+        [f"points back: {n.asset} -> {n.target}" for n in report.backward],
+    ):
+        for line in lines[:TABLE_IDS]:
+            out += _wrap(line, wrap, "  ", "    ")
+        if len(lines) > TABLE_IDS:
+            out.append(f"  ... and {len(lines) - TABLE_IDS} more {ALL_OF_THEM}")
     return [*out, ""]
+
+
+def _some(items: Sequence[str]) -> str:
+    """Return the first `TABLE_IDS` of ``items``, comma-separated, and how many more there are."""
+    hidden = len(items) - TABLE_IDS
+    return ", ".join(items[:TABLE_IDS]) + (f" and {hidden} more {ALL_OF_THEM}" if hidden > 0 else "")
 
 
 def _table_balance(report: Report, wrap: int, paint: _Paint) -> list[str]:
@@ -132,7 +147,7 @@ def _table_balance(report: Report, wrap: int, paint: _Paint) -> list[str]:
         ("possibly over-invested", report.over_invested),
     ):
         if ids:
-            out += _wrap(f"{title}: " + ", ".join(ids), wrap, "  ", "    ")
+            out += _wrap(f"{title}: " + _some(ids), wrap, "  ", "    ")
     return [*out, ""]
 
 
@@ -146,7 +161,7 @@ def _table_gaps(report: Report, wrap: int, paint: _Paint) -> list[str]:
         out += [paint(line, COLORS["covered"]) for line in _command_lines(action.command, wrap, "     $ ")]
     hidden = len(report.actions) - len(shown)
     if hidden:
-        out.append(f"  ... and {hidden} more (--format md or json lists them all)")
+        out.append(f"  ... and {hidden} more {ALL_OF_THEM}")
     return out
 
 
