@@ -87,6 +87,30 @@ rules:
     assert (b.stages, b.questions) == ((), ())
 
 
+def test_rules_match_a_part_of_a_list_written_in_one_line(tmp_path: Path) -> None:
+    """Capgo's posts say ``tag: Development, Mobile, Updates``: a rule for ``tag: Mobile`` matched none."""
+    rules = """\
+rules:
+  - match: {tag: mobile}
+    set: {stages: [awareness]}
+  - match: {category: 'Sales, marketing'}
+    set: {questions: [risk]}
+"""
+    lib = library(
+        tmp_path,
+        rules,
+        {
+            "site/a.md": POST.format(title="A", more="tag: Development, Mobile, Updates\n"),
+            "site/b.md": POST.format(title="B", more="tag: Mobile apps\ncategory: Sales, marketing\n"),
+            "site/c.md": POST.format(title="C", more="tag: [Web, ' mobile ']\n"),
+        },
+    )
+    a, b, c = lib.assets
+    assert (a.stages, a.questions) == (("awareness",), ())
+    assert (b.stages, b.questions) == ((), ("risk",))  # the whole text still matches, a part of a word never
+    assert c.stages == ("awareness",)
+
+
 def test_rules_asset_false_is_a_non_asset_fate_naming_the_rule(tmp_path: Path) -> None:
     rules = "rules:\n  - match: {path: team/}\n    asset: false\n"
     lib = library(tmp_path, rules, {"site/team/ana.md": POST.format(title="Ana", more="")})

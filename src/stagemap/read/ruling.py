@@ -49,9 +49,18 @@ def _heading(body: str) -> str:
 
 
 def _holds(value: Any, wanted: tuple[str, ...]) -> bool:
-    """Return True if a front matter value (or any item of a list) is one of ``wanted``."""
+    """Return True if a front matter value (or any item of a list) is one of ``wanted``; text
+    with commas also by any of its parts, as sites and CMS exports write a list in one line
+    (``tag: Development, Security``)."""
     items = value if isinstance(value, list) else [value]
-    return any(isinstance(item, str | int | float) and plain_value(item) in wanted for item in items)
+    for item in items:
+        if not isinstance(item, str | int | float):
+            continue
+        if plain_value(item) in wanted:
+            return True
+        if isinstance(item, str) and "," in item and any(plain_value(p) in wanted for p in item.split(",")):
+            return True
+    return False
 
 
 def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:
