@@ -584,6 +584,39 @@ def test_astro_collections_without_a_configuration_are_the_folders_of_src_conten
     assert collection_routes(root) == {"src/content/customers": "/stories/{entry}/"}
 
 
+@pytest.mark.parametrize(("bare", "dressed", "read"), [(6, 5, True), (5, 5, False), (4, 0, False)])
+def test_init_reads_pages_without_front_matter_when_they_are_most_of_a_gatsby_site(
+    tmp_path: Path, bare: int, dressed: int, read: bool
+) -> None:
+    """DVC's site (Gatsby) makes a page of every Markdown file in content/docs, 186 of 219 of
+    them without front matter: init read 33 pages of 219 and said only 'no front matter'."""
+    files: dict[str, str | bytes] = {"gatsby-config.js": "module.exports = {}\n"}
+    files |= {f"content/docs/guide-{n}.md": f"# Guide {n}\n\nText.\n" for n in range(bare)}
+    files |= {f"content/blog/post-{n}.md": f"---\ntitle: Post {n}\n---\nText.\n" for n in range(dressed)}
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    text = (root / "stagemap.yml").read_text()
+    assert ("\npages_without_front_matter: true\n" in text) is read
+    lines = out.splitlines()
+    if read:
+        assert (
+            f"# {bare} of the {bare + dressed} content files have no front matter: Gatsby makes pages\n"
+            in text
+        )
+        assert (
+            f"Pages without front matter: {bare} of the {bare + dressed} content files have none, so Gatsby"
+            " makes pages of them here: read as pages (pages_without_front_matter: true)"
+        ) in lines
+        assert len(stagemap.load_project(root).library.assets) == bare + dressed
+    else:
+        assert (
+            f"{bare} content files without front matter, not read: if Gatsby makes pages of them, add"
+            " 'pages_without_front_matter: true' to stagemap.yml"
+        ) in lines
+        assert len(stagemap.load_project(root).library.assets) == dressed
+
+
 def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(
     tmp_path: Path,
 ) -> None:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
-from ..model.settings import output_name
+from ..model.settings import Config, output_name
 from ..read import yamlsafe
+from ..read.assets import BARE_KIND, load_library
 from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.models import builtin_model_names
+from ..read.presets import preset_bare_pages
 from ..read.settings import config_from_data
 from .yamltext import format_scalar
 
@@ -34,21 +36,50 @@ class AdoptPlan:
     """What was found in it."""
     text: str
     """The stagemap.yml to write."""
+    bare: tuple[int, int] | None = None
+    """When init reads pages without front matter as pages (the generator's preset does not):
+    how many content files have none, of how many read."""
+
+
+MOST_BARE = 0.5
+"""Above this share of the content files without front matter, they are the site's pages."""
+FEWEST_BARE = 5
+"""A site with fewer files without front matter than this is not judged by them."""
 
 
 def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
-    """Plan stagemap.yml for the site in ``folder``; raise `UsageError` if one exists."""
+    """Plan stagemap.yml for the site in ``folder``; raise `UsageError` if one exists.
+
+    On a site whose generator usually needs front matter on every page (Gatsby, Astro,
+    Jekyll), when most of its content files have none they are its pages (a Gatsby site
+    whose gatsby-node.js makes a page of every Markdown file): the settings say so.
+    """
     if model not in builtin_model_names():
         raise UsageError(f"unknown model '{model}' ({suggest(model, builtin_model_names())})")
     target = folder / "stagemap.yml"
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
-    text = adopt_settings(found.title or folder.resolve().name or "My company", model, found)
+    name = found.title or folder.resolve().name or "My company"
+    text = adopt_settings(name, model, found)
+    config = _loads(folder, text)
+    if preset_bare_pages(found.generator):
+        return AdoptPlan(folder, found, text)
+    fates = load_library(config, bodies=False).fates
+    bare = sum(f.kind == BARE_KIND for f in fates)
+    read = bare + sum(f.fate == "asset" for f in fates)
+    if bare < FEWEST_BARE or bare <= read * MOST_BARE:
+        return AdoptPlan(folder, found, text)
+    text = adopt_settings(name, model, found, bare=(bare, read))
+    _loads(folder, text)
+    return AdoptPlan(folder, found, text, (bare, read))
+
+
+def _loads(folder: Path, text: str) -> Config:
+    """Return the settings ``text`` plans for the site in ``folder``, as read."""
     try:
-        config_from_data(folder, yamlsafe.load(text).data)
+        return config_from_data(folder, yamlsafe.load(text).data)
     except (StagemapError, yamlsafe.YamlProblem) as exc:  # our own text: a bug if it does not load
         raise StagemapError(f"the settings planned for this site would not load: {exc}") from None
-    return AdoptPlan(folder, found, text)
 
 
 def _source(source: FoundSource) -> list[str]:
@@ -96,8 +127,8 @@ def _internal_and_drafts(found: FoundSite) -> list[str]:
     return lines
 
 
-def adopt_settings(name: str, model: str, found: FoundSite) -> str:
-    """Return the commented stagemap.yml of an existing site."""
+def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, int] | None = None) -> str:
+    """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`."""
     kind = NAMES[found.generator]
     head = [
         f"# stagemap settings for this {kind} site, written by `stagemap init` from what it found",
@@ -121,6 +152,7 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         f"# Read the site as {kind} writes it: its file endings, its keys for title, dates, author",
         "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
         f"generator: {found.generator}",
+        *_bare(found, bare),
         *_site_root(found),
         "",
         "# Where the pages are. `exclude` takes gitignore-style globs under the source; `url` is",
@@ -154,6 +186,16 @@ def adopt_settings(name: str, model: str, found: FoundSite) -> str:
         "# or run `stagemap init` in an empty folder for a commented example of each.",
     ]
     return "\n".join(head + body + tail) + "\n"
+
+
+def _bare(found: FoundSite, bare: tuple[int, int] | None) -> list[str]:
+    if bare is None:
+        return []
+    return [
+        f"# {bare[0]} of the {bare[1]} content files have no front matter: {NAMES[found.generator]} makes pages",
+        "# of them here, so they are read as pages, titled by their first heading.",
+        "pages_without_front_matter: true",
+    ]
 
 
 def _roots(found: FoundSite) -> list[str]:

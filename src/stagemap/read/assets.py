@@ -42,6 +42,8 @@ def content_files(content_dir: Path, suffixes: tuple[str, ...] = ASSET_SUFFIXES)
     ]
 
 
+BARE_KIND = "no front matter"
+"""The kind of non-asset a content file without front matter is, where that makes no page."""
 MAX_CONTENT = 8 * 1024 * 1024
 """The largest content file read, in bytes."""
 
@@ -154,9 +156,7 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
             and not rules.front_matter_required
             and [p.code for p in problems] == ["no-front-matter"]
         ):
-            fates.append(
-                FileFate(item.rel, "non-asset", "no front matter", "front matter", "no front matter")
-            )
+            fates.append(FileFate(item.rel, "non-asset", BARE_KIND, "front matter", "no front matter"))
             continue
         if asset is None and [p.code for p in problems] == [UNPUBLISHED]:
             why = problems[0]

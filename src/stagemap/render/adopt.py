@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from ..model.library import Library
+from ..model.library import FileFate, Library
 from ..model.settings import output_name
+from ..read.assets import BARE_KIND
 from ..read.detect import NAMES, FoundSite
 from .fates import not_read_lines
 from .words import plural
@@ -43,6 +45,23 @@ def _outputs(found: FoundSite) -> list[str]:
     return lines
 
 
+def _bare_lines(found: FoundSite, fates: Sequence[FileFate], bare: tuple[int, int] | None) -> list[str]:
+    """Say why pages without front matter are read, or how to read those that are not."""
+    name = NAMES[found.generator]
+    if bare is not None:
+        return [
+            f"Pages without front matter: {bare[0]} of the {bare[1]} content files have none, so {name}"
+            " makes pages of them here: read as pages (pages_without_front_matter: true)"
+        ]
+    count = sum(f.kind == BARE_KIND for f in fates)
+    if not count:
+        return []
+    return [
+        f"{plural(count, 'content file')} without front matter, not read: if {name} makes pages of"
+        " them, add 'pages_without_front_matter: true' to stagemap.yml"
+    ]
+
+
 def _whole(found: FoundSite) -> str:
     """What is read when no usual content folder was found (init's settings read it whole)."""
     if found.root:
@@ -50,8 +69,9 @@ def _whole(found: FoundSite) -> str:
     return "none of the usual folders, so the whole repository"
 
 
-def found_lines(found: FoundSite, library: Library) -> list[str]:
-    """Return the summary: the generator, the files per kind, what will be read and what not, and why."""
+def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None = None) -> list[str]:
+    """Return the summary: the generator, the files per kind, what will be read and what not, and
+    why; ``bare``: init reads pages without front matter (see `stagemap.edit.adopt.AdoptPlan.bare`)."""
     fates = library.fates
     sources = ", ".join(
         s.path.rstrip("/") + "/" if s.path != "." else "the whole repository" for s in found.sources
@@ -73,6 +93,7 @@ def found_lines(found: FoundSite, library: Library) -> list[str]:
         lines.append(f"Problems: {plural(len(problems), 'file')} ('stagemap check' shows why): {', '.join(problems[:3])}"
                      + (f" and {len(problems) - 3} more" if len(problems) > 3 else ""))  # fmt: skip
     lines += not_read_lines(fates)
+    lines += _bare_lines(found, fates, bare)
     if found.outside:
         shown = ", ".join(found.outside[:8]) + (
             f" and {len(found.outside) - 8} more" if len(found.outside) > 8 else ""
