@@ -617,6 +617,37 @@ def test_init_reads_pages_without_front_matter_when_they_are_most_of_a_gatsby_si
         assert len(stagemap.load_project(root).library.assets) == dressed
 
 
+@pytest.mark.parametrize(
+    ("config", "base"),
+    [
+        # DVC's: no semicolons, a preview address made of parts, the address the build uses last.
+        (
+            "const siteUrl = process.env.APP\n  ? `https://${process.env.APP}.example.app/`\n"
+            "  : 'https://doc.example'\n\nmodule.exports = {\n  siteMetadata: {\n    siteUrl,\n  },\n}\n",
+            "https://doc.example/",
+        ),
+        (
+            "const SITE_URL = process.env.URL || 'https://www.example.org/';\n"
+            "module.exports = {\n  siteMetadata: {\n    title: 'Ex',\n    siteUrl: SITE_URL,\n  },\n};\n",
+            "https://www.example.org/",
+        ),
+        ("const siteUrl = `https://${process.env.HOST}`\nmodule.exports = {\n  siteUrl,\n}\n", ""),
+        ("module.exports = {\n  siteUrl: process.env.SITE_URL,\n}\n", ""),
+    ],
+)
+def test_init_reads_a_gatsby_sites_address_from_the_constant_its_configuration_names(
+    tmp_path: Path, config: str, base: str
+) -> None:
+    """DVC's gatsby-config.js says ``siteUrl,`` after ``const siteUrl = ... : 'https://doc.dvc.org'``:
+    init found no address, so kits would have linked to no public page."""
+    root = initialised(tmp_path, {"gatsby-config.js": config, "content/a.md": "---\ntitle: A\n---\n"})
+    text = (root / "stagemap.yml").read_text()
+    if base:
+        assert f"urls:\n  base: {base}\n" in text
+    else:
+        assert "# urls:\n#   base: https://www.example.com/\n" in text
+
+
 def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(
     tmp_path: Path,
 ) -> None:

@@ -28,10 +28,6 @@ _LOCALE_KEY = re.compile(
 )
 """A key of the ``locales`` object: ``de: { label: 'Deutsch' }``, ``'zh-cn': {...}``, ``root: {...}``."""
 _DEFAULT_LOCALE = re.compile(r"""^[ \t]*defaultLocale\s*:\s*['"]([^'"]+)['"]""", re.M)
-_SITE_CONSTANT = re.compile(
-    r"""^[ \t]*(?:const|let|var)\s+site\s*=[^;\n]*?['"`](https?://[^'"`]+)['"`]""", re.M
-)
-"""``const site = PREVIEW || 'https://...'``, for a configuration that then says ``site,``."""
 
 
 def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
@@ -67,12 +63,6 @@ def _locales(code: str) -> list[str]:
             i += 1
         found.append(code[start.end() : i])
     return found
-
-
-def site_constant(code: str) -> str:
-    """Return the address of ``const site = ... 'https://...'`` in an Astro configuration, or ""."""
-    found = _SITE_CONSTANT.search(code)
-    return found.group(1) if found else ""
 
 
 # -- content collections and the pages that route them --------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .astro import site_constant
 from .docusaurus import without_comments
 
 _TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
@@ -64,9 +63,32 @@ def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     return value.rstrip("/") + "/"
 
 
+_ADDRESS_KEYS = {"docusaurus": "url", "gatsby": "siteUrl", "astro": "site"}
+"""The key of each configuration written as code that holds the site's address."""
+_LITERAL_URL = re.compile(r"""(['"`])(https?://[^'"`\s]+)\1""")
+_STATEMENT_END = re.compile(
+    r"^[ \t]*$|^[ \t]*(?:const|let|var|export|module|function|import|class)\b|;", re.M
+)
+"""Where a statement ends in code with or without semicolons: a blank line or the next statement."""
+
+
 def _base_url_constant(generator: str, code: str | None) -> str:
-    """Return an Astro site's address given as a constant (``site,`` after ``const site = ...``), or ""."""
-    if generator != "astro" or code is None or not re.search(r"^[ \t]*site\s*[,}]", code, re.M):
+    """Return a site's address given as a constant, or "": the configuration says ``site,``
+    (Astro), ``siteUrl,`` or ``siteUrl: SITE_URL`` (Gatsby), ``url,`` (Docusaurus), and the
+    constant so named holds it. The last address written out in it is the one a build without
+    settings uses (``PREVIEW || 'https://...'``, ``env.PR ? `https://${env.PR}.x` : 'https://...'``);
+    one made of parts (``${...}``) is no address."""
+    key = _ADDRESS_KEYS.get(generator)
+    if key is None or code is None:
         return ""
-    found = site_constant(code)
-    return found.rstrip("/") + "/" if found else ""
+    named = re.search(rf"^[ \t]*{key}\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}}\n]", code, re.M)
+    if named is None:
+        return ""
+    name = re.escape(named.group(1) or key)
+    start = re.search(rf"^[ \t]*(?:export\s+)?(?:const|let|var)\s+{name}\s*=", code, re.M)
+    if start is None:
+        return ""
+    end = _STATEMENT_END.search(code, start.end())
+    text = code[start.end() : end.start() if end else len(code)]
+    found = [m.group(2) for m in _LITERAL_URL.finditer(text) if "${" not in m.group(2)]
+    return found[-1].rstrip("/") + "/" if found else ""
