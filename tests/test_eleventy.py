@@ -3,13 +3,17 @@ Liquid in Markdown reads as the live page shows it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.eleventy import EleventyFolders, eleventy_folders, eleventy_permalink
+from stagemap.read.eleventydata import data_values
 from stagemap.render.liquid import liquid
 from tests.conftest import write
 
@@ -258,3 +262,113 @@ def test_eleventy_permalinks_are_worked_out_as_eleventy_makes_them_or_not_at_all
     ]
     for permalink, fm, sub, route in cases:
         assert eleventy_permalink(permalink, fm, sub) == route, permalink[:40]
+
+
+DATA_SITE: dict[str, str | bytes] = {
+    "eleventy.config.js": "export default function () {\n  return { dir: { input: 'src' } };\n}\n",
+    "stagemap.yml": (
+        "name: Ferrydesk\nmodel: buyer-journey\ngenerator: eleventy\nsources: [src]\n"
+        "urls:\n  base: https://ferry.example/\n"
+        "rules:\n  - match: {tags: archive}\n    set: {stages: [awareness]}\n"
+        "  - match: {tags: news}\n    add: {questions: [problems]}\n"
+    ),
+    # A folder's pages, routed and tagged by its directory data file (JSON).
+    "src/posts/posts.json": '{\n  "permalink": "/news/{{ page.fileSlug }}/",\n  "tags": "news",\n  "layout": "post.njk"\n}\n',
+    # A folder below: JavaScript, code never run, its plain values read.
+    "src/posts/2024/2024.11tydata.js": (
+        "const { DateTime } = require('luxon')\n"
+        "module.exports = {\n"
+        "  tags: ['archive'], // every post of the year\n"
+        "  author: `Ana Ferreira`,\n"
+        "  eleventyComputed: { year: (data) => DateTime.now().year },\n"
+        "  permalink: (data) => `/old/${data.page.fileSlug}/`,\n"
+        "}\n"
+    ),
+    "src/posts/2024/crossing.md": "---\ntitle: A new crossing\ntags: [launch]\n---\nText.\n",
+    "src/posts/timetable.md": "---\ntitle: Timetable\n---\nText.\n",
+    # A template data file gives one page its values; its own front matter still wins.
+    "src/posts/timetable.11tydata.json": '{"title": "From data", "permalink": "/timetable/", "author": "Tom"}\n',
+    # Not a data file: no page beside it, not named after its folder.
+    "src/posts/routes.json": '{"permalink": "/wrong/"}\n',
+}
+
+
+def test_eleventy_data_files_route_and_tag_the_pages_beside_them(tmp_path: Path) -> None:
+    """18F's posts take their permalink and layout from posts/posts.11tydata.js; stagemap read
+    none of Eleventy's data files, so those pages had the address of their path."""
+    root = write(tmp_path, DATA_SITE)
+    library = stagemap.load_project(root).library
+    assert [(a.id, a.title, a.url, a.owner, a.stages, a.questions) for a in library.assets] == [
+        (
+            "posts/2024/crossing",
+            "A new crossing",
+            "https://ferry.example/news/crossing/",  # the nearest permalink written out, not code
+            "Ana Ferreira",
+            ("awareness",),  # tags merged: launch, archive, news
+            ("problems",),
+        ),
+        ("posts/timetable", "Timetable", "https://ferry.example/timetable/", "Tom", (), ("problems",)),
+    ]
+    crossing = library.assets[0]
+    assert sorted(crossing.extra["tags"]) == ["archive", "launch", "news"]
+    assert crossing.extra["layout"] == "post.njk"
+    code, out, _ = run("-C", str(root), "report", "--explain", "awareness:problems", "--format", "json")
+    assert code in (0, 1)
+    explained = json.loads(out)["assets"][0]
+    assert explained["stage_from"] == ["rule 1 (stagemap.yml:8): tags = archive -> stages: awareness"]
+    # Changing a data file changes the pages it reaches at the next read (the parse cache knows).
+    (root / "src/posts/posts.json").write_text('{"permalink": "/stories/{{ page.fileSlug }}/"}\n')
+    urls = [a.url for a in stagemap.load_project(root).library.assets]
+    assert urls == ["https://ferry.example/stories/crossing/", "https://ferry.example/timetable/"]
+
+
+def test_eleventy_data_files_read_only_plain_values_of_javascript() -> None:
+    code = (
+        "/* export default { wrong: 'x' } */\n"
+        "const data = {\n"
+        '  "quoted-key": "it\'s, fine", // a comment, with a comma\n'
+        "  order: 3, ratio: 1.5, draft: false,\n"
+        "  made: `x ${y}`, nested: { a: 1 }, mixed: ['a', b],\n"
+        "  list: [\n    'one',\n    \"two\",\n  ],\n"
+        "  run() { return 'no' },\n"
+        "};\n"
+        "if (process.env.X) { data.date = 'git Last Modified' }\n"
+        "export default data;\n"
+    )
+    assert data_values(code.encode(), "a.11tydata.mjs") == [
+        ("quoted-key", "it's, fine", 3),
+        ("order", 3, 4),
+        ("ratio", 1.5, 4),
+        ("draft", False, 4),
+        ("list", ["one", "two"], 6),
+    ]
+    assert data_values(b"module.exports = function () { return {} }\n", "a.11tydata.js") == []
+    assert data_values(b"module.exports = { a: 'never closed'\n", "a.11tydata.js") == []
+    assert data_values(b'["not", "an object"]\n', "a.11tydata.json") == []
+    assert data_values(b"{not json}\n", "a.json") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="{}[]()'\"`/*,:;=\n abc$\\0123", max_size=120))
+def test_eleventy_javascript_data_reading_never_fails(text: str) -> None:
+    for prefix in ("module.exports = ", "export default ", "const d = ", ""):
+        found = data_values((prefix + text).encode(), "x.11tydata.js")
+        assert all(isinstance(key, str) and line >= 1 for key, _, line in found)
+
+
+def test_eleventy_data_files_tags_are_explained_by_file_and_line(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": "name: F\nmodel: buyer-journey\ngenerator: eleventy\nsources: [src]\n",
+            "src/posts/posts.json": '{\n  "tags": "news",\n  "stages": ["awareness"],\n  "questions": ["problems"]\n}\n',
+            "src/posts/a.md": "---\ntitle: A\n---\nText.\n",
+        },
+    )
+    for _ in range(2):  # read, then from the parse cache
+        code, out, _ = run("-C", str(root), "report", "--explain", "awareness:problems")
+        assert code == 0
+        assert (
+            "    stage from src/posts/posts.json:3 (data)\n    question from src/posts/posts.json:4 (data)\n"
+            in out
+        )

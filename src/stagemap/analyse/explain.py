@@ -101,7 +101,8 @@ def origin_texts(config: Config, asset: Asset, field: str, value: str = "") -> t
 
     The file's own value is ``path:line``; a rule is ``rule N (where): text``, naming only
     the rules that give ``value`` when one is asked for; a section's cascade is
-    ``content/blog/_index.md:3 (cascade)``, Jekyll's defaults ``_config.yml:12 (defaults)``.
+    ``content/blog/_index.md:3 (cascade)``, Jekyll's defaults ``_config.yml:12 (defaults)``,
+    an Eleventy data file's value ``src/posts/posts.json:2 (data)``.
     """
     rules = {r.number: r for r in config.rules.rules}
     found: list[str] = []
@@ -110,7 +111,7 @@ def origin_texts(config: Config, asset: Asset, field: str, value: str = "") -> t
             found.append(f"{asset.path}:{number}")
         elif kind == "max_age":
             found.append("max_age setting")
-        elif kind.startswith(("cascade:", "defaults:")):
+        elif kind.startswith(("cascade:", "defaults:", "data:")):
             label, _, path = kind.partition(":")
             found.append(f"{path}:{number} ({label})")
         elif number in rules and _gives(rules[number], field, value):

@@ -312,7 +312,7 @@ def _decode(
 def _origin(value: Any) -> tuple[str, str, int]:
     field, kind, number = value
     if field not in ORIGIN_FIELDS or not (
-        kind in ("line", "rule", "max_age") or kind.startswith(("cascade:", "defaults:"))
+        kind in ("line", "rule", "max_age") or kind.startswith(("cascade:", "defaults:", "data:"))
     ):
         raise ValueError("origin")
     return field, kind, _int(number)

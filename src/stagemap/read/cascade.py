@@ -21,6 +21,8 @@ from typing import Any
 
 from ..errors import Problem
 from . import formats, frontmatter, yamlsafe
+from .eleventydata import LABEL as DATA_LABEL
+from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .sitedefaults import SiteDefaults
 from .sources import Scan, ToRead
@@ -28,6 +30,9 @@ from .urls import route_parts
 
 Read = Callable[[ToRead], "bytes | Problem | None"]
 """How a section's bytes are read (from disk, or a revision's blob)."""
+Datas = dict[tuple[str, str, str], list[tuple[Values, str]]]
+"""Eleventy's data files by (source's prefix, ``folder`` or ``page``, what they are for), with
+their values (see `stagemap.read.eleventydata.data_target`)."""
 
 
 def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None = None) -> Scan:
@@ -37,14 +42,24 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
+    datas: Datas = {}
     for section in found.sections:
+        target = data_target(section.sub, lambda _: True)  # the scan kept Eleventy's data files alone
+        if target is not None:
+            data = read(section)
+            values = data_values(data, section.sub) if isinstance(data, bytes) else []
+            level = (section.rel[: len(section.rel) - len(section.sub)], *target)
+            datas.setdefault(level, []).append((values, section.rel))
+            continue
         entries = _entries(read(section), section.rel)
         if entries:
             key = (section.rel[: len(section.rel) - len(section.sub)], section.sub.rpartition("/")[0])
             cascades.setdefault((*key, _language(section.sub)), []).extend(entries)
-    if not cascades and site is None:
+    if not cascades and not datas and site is None:
         return found
-    items = tuple(_inherit(item, cascades, site) for item in found.to_read)
+    for files in datas.values():  # at one level, an .11tydata file before a plain .json one
+        files.sort(key=lambda f: (not f[1].lower().rpartition(".")[0].endswith(".11tydata"), f[1]))
+    items = tuple(_inherit(item, cascades, site, datas) for item in found.to_read)
     return replace(found, to_read=items)
 
 
@@ -60,8 +75,11 @@ def cascade_key(found: Scan) -> str:
 def inherit(loaded: yamlsafe.Loaded, text: str) -> yamlsafe.Loaded:
     """Return ``loaded`` with the keys it lacks filled in from what it inherits (positions: its root)."""
     data = dict(loaded.data)
-    for key, value, _, _, _ in inherited_values(text):
-        data.setdefault(key, value)
+    for key, value, _, _, label in inherited_values(text):
+        if key not in data:
+            data[key] = value
+        elif label == DATA_LABEL:  # Eleventy merges lists with the page's own
+            data[key] = merged(data[key], value, key)
     return yamlsafe.Loaded(data, loaded.values, loaded.keys, loaded.styles)
 
 
@@ -81,14 +99,15 @@ def _inherit(
     item: ToRead,
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]],
     site: SiteDefaults | None,
+    datas: Datas,
 ) -> ToRead:
-    """Return ``item`` with what the sections above it pass down (those of its own language),
-    then what the site's configuration gives it."""
+    """Return ``item`` with what Eleventy's data files or the sections above it pass down
+    (those of its own language), then what the site's configuration gives it."""
     prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.sub)
     parts = item.sub.split("/")[:-1]
     section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
     route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
-    given: dict[str, tuple[Any, str, int, str]] = {}
+    given: dict[str, tuple[Any, str, int, str]] = _data_given(item, prefix, parts, datas) if datas else {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])
         if section and depth == len(parts):
@@ -121,6 +140,25 @@ def _inherit(
     # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
     inherited = json.dumps(data, default=_plain, ensure_ascii=False)
     return replace(item, inherited=inherited, permalink=permalink, ugly=ugly)
+
+
+def _data_given(
+    item: ToRead, prefix: str, parts: list[str], datas: Datas
+) -> dict[str, tuple[Any, str, int, str]]:
+    """Return what Eleventy's data files give ``item``: its template data file's values, then
+    its folder's and each folder's above, the nearest winning but for lists, which are merged."""
+    levels = [(prefix, "page", item.sub.rpartition(".")[0])]
+    levels += [(prefix, "folder", "/".join(parts[:depth])) for depth in range(len(parts), 0, -1)]
+    given: dict[str, tuple[Any, str, int, str]] = {}
+    for level in levels:
+        for values, path in datas.get(level, ()):
+            for key, value, line in values:
+                if key in given:
+                    nearer = given[key]
+                    given[key] = (merged(nearer[0], value, key), *nearer[1:])
+                else:
+                    given[key] = (value, path, line, DATA_LABEL)
+    return given
 
 
 def _plain(value: Any) -> Any:

@@ -19,6 +19,7 @@ from ..errors import Problem
 from ..model.library import FileFate
 from ..model.settings import Config, ReadRules, Source
 from ..paths import real
+from .eleventydata import data_target
 from .globs import GlobSet
 from .presets import preset_cascade, preset_leaf_bundles
 
@@ -170,6 +171,8 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
     problems: list[Problem] = []
     sections: list[ToRead] = []
     cascading = preset_cascade(config.rules.generator)
+    data_files = config.rules.generator == "eleventy"
+    maybe_data: list[ToRead] = []
     for source, listing in listings:
         rules = _Rules(source, config.rules)
         prefix = _prefix(source.path, config.root)
@@ -195,6 +198,8 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
                     and is_section(sub, rules.extensions)
                 ):
                     sections.append(ToRead(path, rel, sub, source, ""))
+                if data_files and fate is not None and fate.fate == "non-asset":
+                    maybe_data.append(ToRead(path, rel, sub, source, ""))
                 continue
             if kind in _LINKS:
                 fates[rel] = FileFate(rel, "non-asset", "special", "regular files only", _LINKS[kind])
@@ -207,12 +212,29 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
         sections += (
             item for item in to_read.values() if is_section(item.sub, tuple(config.rules.extensions))
         )
+    if maybe_data:  # Eleventy's data files (see `stagemap.read.eleventydata`)
+        stems = {item.rel.rpartition(".")[0] for item in to_read.values()}
+        for item in maybe_data:
+            beside = _Beside(item.rel[: len(item.rel) - len(item.sub)], stems)
+            if data_target(item.sub, beside) is not None:
+                sections.append(item)
     return Scan(
         tuple(sorted(to_read.values(), key=lambda r: r.rel)),
         tuple(sorted(fates.values(), key=lambda f: f.path)),
         tuple(problems),
         tuple(sorted(sections, key=lambda r: r.rel)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Beside:
+    """Whether a content file is at a path under a source (less its ending): for a data file beside it."""
+
+    prefix: str
+    stems: set[str]
+
+    def __call__(self, stem: str) -> bool:
+        return self.prefix + stem in self.stems
 
 
 def is_section(sub: str, extensions: tuple[str, ...]) -> bool:
