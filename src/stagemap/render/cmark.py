@@ -27,6 +27,7 @@ from __future__ import annotations
 import ctypes
 import html
 import re
+import unicodedata
 from typing import Any
 
 try:  # optional: installed by default where a wheel exists (see pyproject.toml)
@@ -111,6 +112,7 @@ def to_html(text: str) -> str | None:
         or _disputed("\n" + text)
         or _table_doubt(text)
         or _span_over_indent(text)
+        or (not text.isascii() and _unicode_doubt(text))
     ):
         return None
     try:
@@ -118,6 +120,8 @@ def to_html(text: str) -> str | None:
     except UnicodeEncodeError:  # a lone surrogate: markdown-it copes, cmark takes UTF-8 only
         return None
     if _OMITTED in out or ("\n<pre>" in out and _TIGHT_CODE.search(out)):
+        return None
+    if ("**" in text or "__" in text) and _strong_lost(text, out):
         return None
     respelt = _same_urls(out)
     if respelt is None:
@@ -227,6 +231,37 @@ def _table_doubt(text: str) -> bool:
         elif "|" not in row or match.group(1) or not above.startswith("|"):
             return True  # markdown-it wants a pipe in the row; the header must be a plain pipe row
     return False
+
+
+_UNICODE_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""White space beyond ASCII's: markdown-it-py trims it from a paragraph's, a heading's or a
+table cell's ends (Python's ``strip``), cmark-gfm keeps it (18F's posts end paragraphs in a
+no-break space)."""
+_BY_DELIMITER = re.compile(r"[*_~][^\x00-\x7f]|[^\x00-\x7f][*_~]")
+
+
+def _unicode_doubt(text: str) -> bool:
+    """Return True if white space beyond ASCII's is in ``text``, or an emphasis delimiter stands
+    by a symbol beyond ASCII (``_×*n* releases_``): markdown-it-py counts symbols as punctuation
+    when it decides whether a delimiter opens or closes, as the newer CommonMark does, cmark-gfm
+    does not."""
+    if _UNICODE_SPACE.search(text):
+        return True
+    for found in _BY_DELIMITER.finditer(text):
+        other = found.group(0)[1] if found.group(0)[0] in "*_~" else found.group(0)[0]
+        if unicodedata.category(other).startswith("S"):
+            return True
+    return False
+
+
+_STRONG_RUN = re.compile(r"(?<!\*)\*\*(?!\*)|(?<!_)__(?!_)")
+
+
+def _strong_lost(text: str, out: str) -> bool:
+    """Return True if cmark-gfm may have dropped a strong emphasis inside another one (``**a
+    __b__**`` is one ``<strong>`` there, two in markdown-it): every run of exactly two ``*``
+    or ``_`` in ``text`` is either half of a ``<strong>`` in ``out`` or still there as text."""
+    return len(_STRONG_RUN.findall(text)) != 2 * out.count("<strong>") + len(_STRONG_RUN.findall(out))
 
 
 def _span_over_indent(text: str) -> bool:
