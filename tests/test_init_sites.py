@@ -648,6 +648,17 @@ def test_init_reads_a_gatsby_sites_address_from_the_constant_its_configuration_n
         assert "# urls:\n#   base: https://www.example.com/\n" in text
 
 
+def test_init_leaves_a_jekyll_sites_files_without_front_matter_alone(tmp_path: Path) -> None:
+    """Jekyll copies a Markdown file without front matter as it is: no page, whatever their number."""
+    files: dict[str, str | bytes] = {"_config.yml": "title: Ex\n", "about.md": "---\ntitle: About\n---\n"}
+    files |= {f"notes/n{n}.md": f"# Note {n}\n" for n in range(6)}
+    root = write(tmp_path, files)
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert "pages_without_front_matter" not in (root / "stagemap.yml").read_text() + out
+    assert "  6 non-asset: no front matter" in out.splitlines()
+
+
 def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(
     tmp_path: Path,
 ) -> None:

@@ -18,7 +18,7 @@ from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
 from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.models import builtin_model_names
-from ..read.presets import preset_bare_pages
+from ..read.presets import preset_bare_pages_by_code
 from ..read.settings import config_from_data
 from .yamltext import format_scalar
 
@@ -50,9 +50,10 @@ FEWEST_BARE = 5
 def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     """Plan stagemap.yml for the site in ``folder``; raise `UsageError` if one exists.
 
-    On a site whose generator usually needs front matter on every page (Gatsby, Astro,
-    Jekyll), when most of its content files have none they are its pages (a Gatsby site
-    whose gatsby-node.js makes a page of every Markdown file): the settings say so.
+    On a site whose generator usually needs front matter on every page but may make pages of
+    files without any in its code (Gatsby, Astro), when most of its content files have none
+    they are its pages (a Gatsby site whose gatsby-node.js makes a page of every Markdown
+    file): the settings say so.
     """
     if model not in builtin_model_names():
         raise UsageError(f"unknown model '{model}' ({suggest(model, builtin_model_names())})")
@@ -62,7 +63,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     name = found.title or folder.resolve().name or "My company"
     text = adopt_settings(name, model, found)
     config = _loads(folder, text)
-    if preset_bare_pages(found.generator):
+    if not preset_bare_pages_by_code(found.generator):
         return AdoptPlan(folder, found, text)
     fates = load_library(config, bodies=False).fates
     bare = sum(f.kind == BARE_KIND for f in fates)

@@ -189,6 +189,17 @@ def preset_bare_pages(generator: str) -> bool:
     return generator in _BARE_PAGES
 
 
+_BARE_BY_CODE = frozenset({"gatsby", "astro"})
+"""Generators whose sites may make pages of Markdown files without front matter in their own
+code (Gatsby's ``gatsby-node.js``, an Astro page rendering a folder's files); Jekyll never does:
+it copies such a file as it is."""
+
+
+def preset_bare_pages_by_code(generator: str) -> bool:
+    """Return whether a ``generator`` site may make pages of content files without front matter in its code."""
+    return generator in _BARE_BY_CODE
+
+
 _UNPUBLISHED_KEYS: dict[str, tuple[str, ...]] = {"hugo": ("headless",)}
 """Front matter keys whose ``true`` makes a file no page at all (Hugo's headless bundle: its
 text and resources are used by other pages)."""

@@ -9,6 +9,7 @@ from ..model.library import FileFate, Library
 from ..model.settings import output_name
 from ..read.assets import BARE_KIND
 from ..read.detect import NAMES, FoundSite
+from ..read.presets import preset_bare_pages_by_code
 from .fates import not_read_lines
 from .words import plural
 
@@ -54,7 +55,7 @@ def _bare_lines(found: FoundSite, fates: Sequence[FileFate], bare: tuple[int, in
             " makes pages of them here: read as pages (pages_without_front_matter: true)"
         ]
     count = sum(f.kind == BARE_KIND for f in fates)
-    if not count:
+    if not count or not preset_bare_pages_by_code(found.generator):
         return []
     return [
         f"{plural(count, 'content file')} without front matter, not read: if {name} makes pages of"
