@@ -408,3 +408,19 @@ def test_a_same_page_link_without_accents_reaches_the_heading_as_check_links_say
     fast = markdown.render(body, top=2)
     assert re.findall(r'href="([^"]*)"', fast.html) == ["#h-café-crème"]
     assert token_path(body, top=2) == fast
+
+
+def test_a_link_only_in_the_title_the_page_drops_is_never_followed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On OpenSearch's docs a title heading holds an icon: the page drops the heading, but the
+    compiled path had rewritten its link first, so the page listed it as sent to the public site."""
+    text = "# ![icon](/images/icon.png) Data Prepper\n\nSee [the guide](/guide/).\n"
+    seen: dict[bool, list[str]] = {}
+    for compiled in (True, False):
+        if not compiled:
+            monkeypatch.setenv("STAGEMAP_MARKDOWN", "python")
+        calls = seen.setdefault(compiled, [])
+        made = markdown.render(
+            text, rewrite=lambda url, c=calls: c.append(url) or url, top=2, drop_title="Data Prepper"
+        )
+        assert made.html == '<p>See <a href="/guide/">the guide</a>.</p>\n'
+    assert seen == {True: ["/guide/"], False: ["/guide/"]}

@@ -159,11 +159,11 @@ def _render_parts(
     title = drop_title
     for piece in pieces:
         titles.append(title)
-        found = _fast_prepared(piece, allow_html, rewrite)
-        if found is not None:
-            title = None if found[0] else title
-            found = _fast_dropped(*found, titles[-1]) if titles[-1] is not None else found
-            levels += [int(m.group(1)) for m in found[1]]
+        prepared = _fast_prepared(piece, allow_html, rewrite, titles[-1])
+        found = prepared[:2] if prepared is not None else None
+        if prepared is not None:
+            title = None if prepared[2] else title
+            levels += [int(m.group(1)) for m in prepared[1]]
         else:
             tokens = parser(allow_html).parse(piece)
             title = None if tokens else title
@@ -218,30 +218,36 @@ def _fast_render(
     drop_title: str | None,
     slugs: Slugs = slug,
 ) -> Rendered | None:
-    found = _fast_prepared(text, allow_html, rewrite)
+    found = _fast_prepared(text, allow_html, rewrite, drop_title)
     if found is None:
         return None
-    return _fast_headings(
-        *(_fast_dropped(*found, drop_title) if drop_title is not None else found), top, slugs
-    )
+    return _fast_headings(found[0], found[1], top, slugs)
 
 
 def _fast_prepared(
-    text: str, allow_html: bool, rewrite: Rewrite | None
-) -> tuple[str, list[re.Match[str]]] | None:
-    """Return cmark-gfm's HTML of ``text`` with its links fit for the site and its headings
-    found, ready for `_fast_headings`; None when the token path must render it."""
+    text: str, allow_html: bool, rewrite: Rewrite | None, drop_title: str | None = None
+) -> tuple[str, list[re.Match[str]], bool] | None:
+    """Return cmark-gfm's HTML of ``text`` without a first heading that is ``drop_title``, its
+    links fit for the site and its headings found, ready for `_fast_headings`, and whether
+    ``text`` made any HTML; None when the token path must render it.
+
+    The title goes before the links are rewritten, as the token path drops it before it
+    renders: a link only in the title is neither sent to the public site nor broken."""
     if allow_html or not compiled_enabled():
         return None  # with raw HTML in play, tags in the output are not all the renderer's own
     out = cmark.to_html(text)
-    if out is not None:
-        out = fast_links(out, rewrite)
     if out is None:
         return None
     found = list(_HEADING.finditer(out))
     if any("\n" in m.group(2) for m in found):
         return None
-    return out, found
+    made = bool(out)
+    if drop_title is not None:
+        out, found = _fast_dropped(out, found, drop_title)
+    linked = fast_links(out, rewrite)
+    if linked is None:
+        return None
+    return linked, found if linked is out else list(_HEADING.finditer(linked)), made
 
 
 def _fast_dropped(out: str, found: list[re.Match[str]], title: str) -> tuple[str, list[re.Match[str]]]:
