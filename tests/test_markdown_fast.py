@@ -75,6 +75,9 @@ PIECES = [
     "\n---\n", "\n===\n", " | ", "\n|---|:-:|\n", "\n| a | b |\n", "|", "  \n", "\t", "'", '"',
     "é", "http://x.y", "<http://a.b>", "[r]", "\n[r]: /u 'T'\n", "\n* ", "+", "-", "=", ":", ".",
     "1)", "<b>", "[l](missing.md)", "%20", "\n  ", "\n   - ",
+    # Fences at the top level and further in, of either kind and length; beyond ASCII.
+    "\n~~~\n", "\n````\n", "\n```\n    x\n```\n", "\n  ```\n", "\n   ~~~ js\n", "```", "\n``` a`b\n",
+    "×", "\u00a0", "€", "\u3000",
 ]  # fmt: skip
 
 

@@ -24,6 +24,7 @@ False, so every body takes the markdown-it-py path.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import html
 import re
@@ -55,8 +56,6 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
     # runs of tildes: strikethrough delimiters are matched differently; a tilde against an
     # emphasis delimiter: which closes what?
     ("~", re.compile(r"~(?:~~|(?=[*_])|(?<=[*_]~))")),
-    # tabs: kept by markdown-it at the end of a line, expanded differently in code
-    ("\t", re.compile(r"\t")),
     # an image whose alt may run over lines or hold brackets
     ("!", re.compile(r"!\[(?![^\n\[\]\\]*\]\()")),
     # a backslash before a hard break's spaces
@@ -88,6 +87,15 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("<", re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&")),
 )
 """Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
+_TABS = re.compile(r"\t")
+"""Tabs: kept by markdown-it at the end of a line, expanded differently in code (so looked for
+in fenced code too, unlike `DISPUTED`)."""
+_INFO_DOUBT = re.compile(r"(?:`{3,}|~{3,})[^\n]*[\\&]")
+"""A fence whose info string holds a backslash or an entity (at the top level, in a list item
+or a quote: anywhere on a line after three backticks or tildes): cmark-gfm reads escapes
+there unlike markdown-it (its language class differs)."""
+_FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
+"""A fenced code block's opening line at the first column (a backtick fence's info has no backtick)."""
 
 _DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
 _INDENTED = re.compile(r"\n[ \t]+\S")
@@ -109,10 +117,19 @@ def to_html(text: str) -> str | None:
     if (
         cmarkgfm is None
         or not text.endswith("\n")
-        or _disputed("\n" + text)
-        or _table_doubt(text)
-        or _span_over_indent(text)
-        or (not text.isascii() and _unicode_doubt(text))
+        or ("\t" in text and _TABS.search(text))
+        or (("\\" in text or "&" in text) and _INFO_DOUBT.search(text))
+    ):
+        return None
+    # What a fenced code block at the top level holds is text, never Markdown: the other
+    # disputes cannot be in it (a JSON example's indented lines and a fence's own backticks
+    # made two thirds of a documentation site's bodies look like code spans over indented lines).
+    outside = _outside_fences(text)
+    if (
+        _disputed("\n" + outside)
+        or _table_doubt(outside)
+        or _span_over_indent(outside)
+        or (not text.isascii() and _unicode_doubt(text))  # a fence's info string is trimmed too
     ):
         return None
     try:
@@ -264,11 +281,63 @@ def _strong_lost(text: str, out: str) -> bool:
     return len(_STRONG_RUN.findall(text)) != 2 * out.count("<strong>") + len(_STRONG_RUN.findall(out))
 
 
+def _outside_fences(text: str) -> str:
+    """Return ``text`` with each fenced code block whose opening fence is at the first column
+    (so at the top level: such a line ends any list or quote above it) made one empty line,
+    from its opening fence to its closing one (up to three spaces in, the same character, at
+    least as many) or, unclosed, to the end. A fence further in (in a list item), or whose
+    opening line holds a ``|``, is kept."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    out: list[str] = []
+    closing = ""
+    for line in text.split("\n"):
+        if closing:
+            bare = line.lstrip(" ")
+            if (
+                len(line) - len(bare) <= 3
+                and bare.startswith(closing)
+                and not bare.rstrip(" \t").strip(closing[0])
+            ):
+                closing = ""
+            continue
+        # An opening line with a pipe may be a table's header to markdown-it: left in, to be judged.
+        opening = _FENCE.fullmatch(line) if line[:1] in "`~" and "|" not in line else None
+        if opening is not None:
+            closing = opening.group(1) or opening.group(2)
+            out.append("")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _span_over_indent(text: str) -> bool:
-    """Return True if a code span may run over an indented line (whose spaces cmark keeps)."""
-    if _INDENTED.search(text) is None:
+    """Return True if a code span may run over an indented line (whose spaces cmark keeps).
+
+    A code span opened by a run of backticks ends at the next run of the same length, so
+    every span lies between a run and the next one of its length (or is a chain of such
+    stretches): when none of those stretches holds the start of an indented line, no span
+    does. A run after a backslash counts both as it is and less its first backtick (escaped
+    outside a span, not inside one)."""
+    indented = [m.start() for m in _INDENTED.finditer(text)]
+    if not indented or "`" not in text:
         return False
-    return any(len(_TICKS.findall(line)) % 2 for line in text.split("\n") if "`" in line)
+    if any(len(_TICKS.findall(line)) % 2 for line in text.split("\n") if "`" in line):
+        return True  # a line with an odd number of runs: a fence in a list item, or a span's end
+    runs: list[tuple[int, int]] = []  # (where, length)
+    for found in _TICKS.finditer(text):
+        start, length = found.start(), found.end() - found.start()
+        runs.append((start, length))
+        if start and text[start - 1] == "\\" and length > 1:
+            runs.append((start + 1, length - 1))
+    runs.sort()
+    after: dict[int, int] = {}  # length -> where the latest run of it (going backwards) starts
+    for start, length in reversed(runs):
+        end = after.get(length)
+        if end is not None and bisect.bisect_left(indented, start) < bisect.bisect_left(indented, end):
+            return True
+        after[length] = start
+    return False
 
 
 def _same_urls(out: str) -> str | None:
