@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.journey import PHASE_LABELS, PHASES
@@ -157,6 +157,12 @@ class LinkPlan:
     prefix: str = ""
     """The content folder relative to the project (empty: the project's own, or elsewhere):
     the files of other sources are named relative to the project, those in it relative to it."""
+    names: frozenset[str] = frozenset()
+    """The last part of every file a link may name (content files, attachments): a link from
+    the root whose last part is none of them names no file, under any root."""
+    rooted: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False, repr=False)
+    """What each link from the site's root (``/docs/x``) was found to be, by its path, filled in
+    as bodies are rendered (`stagemap.render.links.BodyLinks`): the same for every page."""
 
 
 def plan_links(
@@ -168,13 +174,15 @@ def plan_links(
     """Work out what asset bodies need to resolve their links (see `plan_site` for the arguments)."""
     prefix = content_prefix(config)
     sources = {a.id: link_key(a.path, prefix) for a in library.assets}
+    routes = plan_routes(config, library, public or {})
     return LinkPlan(
         by_source={source: asset_id for asset_id, source in sources.items()},
         paths=library_paths(library),
         attachments=attachments,
-        routes=plan_routes(config, library, public or {}),
+        routes=routes,
         sources=sources,
         prefix="" if prefix == "." else prefix,
+        names=frozenset(k.rpartition("/")[2] for k in (*sources.values(), *attachments, *routes.others)),
     )
 
 

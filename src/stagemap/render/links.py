@@ -114,8 +114,14 @@ class BodyLinks:
         routes: Routes | None = None,
         own: str = "",
         prefix: str = "",
+        rooted: dict[str, tuple[str | None, str]] | None = None,
+        names: frozenset[str] | None = None,
     ) -> None:
         self.source_dir = posixpath.dirname(source)
+        self.rooted = rooted if rooted is not None else {}
+        """What each link from the site's root leads to (`_rooted`), shared by a plan's pages."""
+        self.names = names
+        """The last parts of the files a link may name (`LinkPlan.names`; None: not known)."""
         self.prefix = prefix
         """The content folder relative to the project (`LinkPlan.prefix`): files in it are known
         by their path there, those of other sources by ``/`` and their path in the project."""
@@ -141,6 +147,8 @@ class BodyLinks:
             plan.routes,
             plan.routes.own.get(asset_id, ""),
             plan.prefix,
+            plan.rooted,
+            plan.names,
         )
 
     def __call__(self, url: str) -> str | None:
@@ -153,18 +161,15 @@ class BodyLinks:
         path, sep, fragment = url.partition("#")
         path = unquote(path.partition("?")[0])
         if path.startswith("/"):  # from the content folder's root, or a route root
-            found = path.lstrip("/")
-            roots = self.routes.roots if self.routes is not None else (".",)
-            targets = [posixpath.join(r, found) for r in dict.fromkeys((".", *roots))]
-        else:
-            targets = [posixpath.join(self.source_dir, path)]
-        for target in targets:
-            out = self._file(target, sep, fragment)
-            if out is not None:
-                return out
-        if self.routes is None:
-            return None
-        if not path.startswith("/") and not path.rpartition("/")[2].lower().endswith(self.routes.extensions):
+            target, route = self._rooted(path)
+            if target is not None:
+                return self._file(target, sep, fragment)
+            return self._route(url, route or path, fragment) if self.routes is not None else None
+        target = posixpath.join(self.source_dir, path)
+        out = self._file(target, sep, fragment)
+        if out is not None or self.routes is None:
+            return out
+        if not path.rpartition("/")[2].lower().endswith(self.routes.extensions):
             # As a browser reads it, from the page's address: Hugo and Jekyll leave such a link
             # as written, so ``../data.json`` from a/b/page.md (served at /a/b/page/) is a/b/data.json.
             found = posixpath.normpath(posixpath.join(self.own, path)).lstrip("/")
@@ -173,9 +178,31 @@ class BodyLinks:
                 if out is not None:
                     return out
         # A link to a content file that is not an asset (a listing page) stands for its route.
-        keys = (self._key(target) for target in targets)
-        route = next((r for key in keys if key is not None and (r := self.routes.route_of(key))), "")
+        key = self._key(target)
+        route = self.routes.route_of(key) if key is not None else ""
         return self._route(url, route or path, fragment)
+
+    def _rooted(self, path: str) -> tuple[str | None, str]:
+        """Return, for a link from the site's root, the first file it names under the content
+        folder or a route root (None: none), and else the route of a content file there that
+        is no asset ("": none). The same for every page of a plan: worked out once per path."""
+        known = self.rooted.get(path)
+        if known is not None:
+            return known
+        found = path.lstrip("/")
+        if self.names is not None and posixpath.basename(posixpath.normpath(found)) not in self.names:
+            self.rooted[path] = (None, "")  # a route (``/docs/setup/``): no file is so named
+            return None, ""
+        roots = self.routes.roots if self.routes is not None else (".",)
+        targets = [posixpath.join(r, found) for r in dict.fromkeys((".", *roots))]
+        hit = next((t for t in targets if self._names_file(t)), None)
+        route = ""
+        if hit is None and self.routes is not None:
+            # A link to a content file that is not an asset (a listing page) stands for its route.
+            keys = (self._key(target) for target in targets)
+            route = next((r for key in keys if key is not None and (r := self.routes.route_of(key))), "")
+        self.rooted[path] = (hit, route)
+        return hit, route
 
     def _ref(self, ref: str) -> str | None:
         """Return the link for Hugo's ``ref "x.md#part"``: the file from the page's folder, else
@@ -224,11 +251,23 @@ class BodyLinks:
         route = self.routes.route_of(target)
         return self._route(route + sep + fragment, route, fragment) if route else None
 
+    def _names_file(self, target: str) -> bool:
+        """Whether `_file` finds a content file or attachment at ``target``."""
+        key = self._file_key(target)
+        return key is not None and (key in self.by_source or key in self.attachments)
+
+    def _file_key(self, target: str) -> str | None:
+        """Return the key of the file at ``target`` that a link may lead to (None: none may)."""
+        key = self._key(target)
+        if key is None or key.startswith("../") or key in ("..", ".") or "/." in f"/{key.lstrip('/')}":
+            return None
+        return key
+
     def _file(self, target: str, sep: str, fragment: str) -> str | None:
         """Return the link to a content file or attachment at ``target`` (a path from the
         content folder, or from the project for a page of another source), or None."""
-        key = self._key(target)
-        if key is None or key.startswith("../") or key in ("..", ".") or "/." in f"/{key.lstrip('/')}":
+        key = self._file_key(target)
+        if key is None:
             return None
         asset_id = self.by_source.get(key)
         if asset_id is not None:
