@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.eleventy import EleventyFolders, eleventy_folders, eleventy_permalink
-from stagemap.read.eleventydata import data_values
+from stagemap.read.eleventydata import CODE, data_values
 from stagemap.render.liquid import liquid
 from tests.conftest import write
 
@@ -302,7 +303,7 @@ def test_eleventy_data_files_route_and_tag_the_pages_beside_them(tmp_path: Path)
         (
             "posts/2024/crossing",
             "A new crossing",
-            "https://ferry.example/news/crossing/",  # the nearest permalink written out, not code
+            "",  # the nearest permalink is worked out in code: no address rather than a wrong one
             "Ana Ferreira",
             ("awareness",),  # tags merged: launch, archive, news
             ("problems",),
@@ -317,6 +318,8 @@ def test_eleventy_data_files_route_and_tag_the_pages_beside_them(tmp_path: Path)
     explained = json.loads(out)["assets"][0]
     assert explained["stage_from"] == ["rule 1 (stagemap.yml:8): tags = archive -> stages: awareness"]
     # Changing a data file changes the pages it reaches at the next read (the parse cache knows).
+    data = root / "src/posts/2024/2024.11tydata.js"
+    data.write_text(data.read_text().replace("  permalink: (data) => `/old/${data.page.fileSlug}/`,\n", ""))
     (root / "src/posts/posts.json").write_text('{"permalink": "/stories/{{ page.fileSlug }}/"}\n')
     urls = [a.url for a in stagemap.load_project(root).library.assets]
     assert urls == ["https://ferry.example/stories/crossing/", "https://ferry.example/timetable/"]
@@ -340,12 +343,79 @@ def test_eleventy_data_files_read_only_plain_values_of_javascript() -> None:
         ("order", 3, 4),
         ("ratio", 1.5, 4),
         ("draft", False, 4),
+        ("made", CODE, 5),  # a value is there, which only running the code gives
+        ("nested", CODE, 5),
+        ("mixed", CODE, 5),
         ("list", ["one", "two"], 6),
+        ("run", CODE, 10),
     ]
     assert data_values(b"module.exports = function () { return {} }\n", "a.11tydata.js") == []
     assert data_values(b"module.exports = { a: 'never closed'\n", "a.11tydata.js") == []
     assert data_values(b'["not", "an object"]\n', "a.11tydata.json") == []
     assert data_values(b"{not json}\n", "a.json") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "values"),
+    [
+        # A regular expression with a quote, and one after return.
+        (
+            "module.exports = {\n  slug: (d) => d.title.replace(/'/g, ''),\n  tags: ['news'],\n"
+            "  clean(t) { return /\\/\\*/.test(t) },\n  layout: 'post.njk',\n}\n",
+            [("slug", CODE, 2), ("tags", ["news"], 3), ("clean", CODE, 4), ("layout", "post.njk", 5)],
+        ),
+        # A definition inside a function is not the exported one; an export in a string is none.
+        (
+            "const fake = \"module.exports = { tags: 'fake' }\"\n"
+            "function f() { const data = { tags: 'inner' } }\nconst data = { tags: 'outer' }\nexport default data\n",
+            [("tags", "outer", 3)],
+        ),
+        # Escapes as JavaScript reads them.
+        (
+            "export default { title: 'caf\\u00e9 \\x41 \\u{1F600} it\\'s' }\n",
+            [("title", "café A 😀 it's", 1)],
+        ),
+        # eleventyComputed's entries, one level down.
+        (
+            "module.exports = {\n  eleventyComputed: {\n    permalink: (d) => `/x/${d.page.fileSlug}/`,\n"
+            "    title: 'Fixed',\n  },\n}\n",
+            [("eleventyComputed", {"permalink": CODE, "title": "Fixed"}, 2)],
+        ),
+    ],
+)
+def test_eleventy_javascript_data_is_read_as_javascript_reads_it(code: str, values: list[object]) -> None:
+    assert data_values(code.encode(), "x.11tydata.js") == values
+
+
+def test_eleventy_json_data_gives_each_key_its_own_line() -> None:
+    text = '{\n  "a": {"permalink": "/nested/"},\n  "permalink": "/top/",\n  "tags": ["x"], "tags": "y"\n}\n'
+    assert data_values(text.encode(), "posts.json") == [
+        ("a", {"permalink": "/nested/"}, 2),
+        ("permalink", "/top/", 3),
+        ("tags", "y", 4),
+    ]
+
+
+def test_eleventy_permalinks_worked_out_in_code_or_objects_give_what_eleventy_gives(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": "name: F\nmodel: buyer-journey\ngenerator: eleventy\nsources: [src]\n"
+            "urls:\n  base: https://ferry.example/\n",
+            "src/a/a.11tydata.js": "module.exports = { eleventyComputed: { permalink: (d) => '/x/' } }\n",
+            "src/a/one.md": "---\ntitle: One\npermalink: /own/\n---\n",  # computed wins over its own
+            "src/b/b.json": '{"eleventyComputed": {"permalink": "/b/{{ page.fileSlug }}/"}}\n',
+            "src/b/two.md": "---\ntitle: Two\n---\n",
+            "src/c/three.md": "---\ntitle: Three\npermalink:\n  build: /built/\n---\n",
+            "src/c/four.md": "---\ntitle: Four\npermalink:\n  serverless: /live/\n---\n",
+        },
+    )
+    assert {a.id: a.url for a in stagemap.load_project(root).library.assets} == {
+        "a/one": "",
+        "b/two": "https://ferry.example/b/two/",
+        "c/four": "",
+        "c/three": "https://ferry.example/built/",
+    }
 
 
 @settings(max_examples=300, deadline=None)

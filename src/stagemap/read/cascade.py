@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import formats, frontmatter, yamlsafe
+from .eleventydata import CODE as DATA_CODE
 from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
@@ -76,6 +77,8 @@ def inherit(loaded: yamlsafe.Loaded, text: str) -> yamlsafe.Loaded:
     """Return ``loaded`` with the keys it lacks filled in from what it inherits (positions: its root)."""
     data = dict(loaded.data)
     for key, value, _, _, label in inherited_values(text):
+        if value == DATA_CODE and key != "permalink":
+            continue  # worked out in code: no value here (a permalink of it: no address)
         if key not in data:
             data[key] = value
         elif label == DATA_LABEL:  # Eleventy merges lists with the page's own

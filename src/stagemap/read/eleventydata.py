@@ -8,19 +8,22 @@ Below a page's own front matter, Eleventy merges into its data a *template data 
 merged, as Eleventy's deep merge does (``tags`` given as one text is a list of one).
 
 JSON files are read whole. A JavaScript data file (``.11tydata.js``, ``.cjs``, ``.mjs``) is
-code, never run: the plain values of the object it exports (``module.exports = {...}``,
-``export default {...}`` or ``export default data`` after ``const data = {...}``) are read,
-text, numbers, ``true``/``false`` and lists of text; a value worked out in code (a function,
-``eleventyComputed``, a variable, a text made of parts) is left out. The values reach each page
-as Hugo's cascade does (`stagemap.read.cascade`), explained by the data file and the line.
+code, never run: the plain values of the object it exports are read (`stagemap.read.jsdata`);
+a value only running it would give is `CODE`, which hides the values farther off but is no
+value itself (a ``permalink`` of it gives no address rather than a wrong one). The values
+reach each page as Hugo's cascade does (`stagemap.read.cascade`), explained by the data file
+and the line.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
 from typing import Any
+
+from .jsdata import CODE, exported_values
 
 DATA_ENDINGS = (".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 """The endings only Eleventy's data files have (a ``.json`` file may be one, too: `data_target`)."""
@@ -29,6 +32,7 @@ LABEL = "data"
 
 Values = list[tuple[str, Any, int]]
 """A data file's keys, values and the lines they are on."""
+__all__ = ["CODE", "LABEL", "data_target", "data_values", "merged"]
 
 
 def data_target(sub: str, pages: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -57,7 +61,7 @@ def data_values(data: bytes, name: str) -> Values:
     text = data.decode("utf-8-sig", errors="replace")
     if name.lower().endswith(".json"):
         return _json_values(text)
-    return _code_values(text)
+    return exported_values(text)
 
 
 def merged(own: Any, given: Any, key: str) -> Any:
@@ -71,149 +75,28 @@ def merged(own: Any, given: Any, key: str) -> Any:
 
 
 def _json_values(text: str) -> Values:
+    """Return a JSON data file's keys, values and lines (a key written twice: its last value)."""
     try:
         data = json.loads(text)
     except ValueError:
         return []
     if not isinstance(data, dict):
         return []
-    return [(str(key), value, _line_of(text, f'"{key}"')) for key, value in data.items()]
-
-
-def _line_of(text: str, needle: str, start: int = 0) -> int:
-    found = text.find(needle, start)
-    return text.count("\n", 0, found) + 1 if found >= 0 else 1
-
-
-# -- JavaScript: the exported object's plain values ------------------------------------------
-
-_EXPORT = re.compile(r"\b(?:module\.exports|export\s+default)\s*=?\s*")
-_NAMED = re.compile(r"[A-Za-z_$][\w$]*")
-_ENTRY = re.compile(r"""\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*:\s*(.*)""", re.S)
-_STRING = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`\\$]*)`""", re.S)
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_CLOSING = {"{": "}", "[": "]", "(": ")"}
-
-
-def _code_values(text: str) -> Values:
-    """Return the plain values of the object a JavaScript data file exports (see the module)."""
-    code = _blanked(text)
-    start = _exported(code)
-    if start < 0:
-        return []
-    found: Values = []
-    for at, entry in _entries(code, start):
-        match = _ENTRY.fullmatch(entry)
-        if match is None:
+    decoder, ends = json.JSONDecoder(), [m.start() for m in re.finditer("\n", text)]
+    lines: dict[str, int] = {}
+    i = text.index("{") + 1
+    while True:  # the text is valid JSON: walk its keys for their lines
+        i = _SPACE.match(text, i).end()  # type: ignore[union-attr]
+        if text[i] == "}":
+            break
+        if text[i] == ",":
+            i += 1
             continue
-        value = _literal(match.group(3).strip())
-        if value is not None:
-            key = match.group(2)
-            found.append((key, value, _line_of(code, key, at)))
-    return found
+        key, after = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        lines[key] = bisect.bisect_left(ends, i) + 1
+        colon = _SPACE.match(text, after).end() + 1  # type: ignore[union-attr]
+        _, i = decoder.raw_decode(text, _SPACE.match(text, colon).end())  # type: ignore[union-attr]
+    return [(str(key), value, lines.get(str(key), 1)) for key, value in data.items()]
 
 
-def _exported(code: str) -> int:
-    """Return where the exported object literal's ``{`` is, or -1."""
-    for export in _EXPORT.finditer(code):
-        rest = code[export.end() :]
-        if rest.startswith("{"):
-            return export.end()
-        name = _NAMED.match(rest)
-        if name is None or name.group(0) in ("function", "async", "class"):
-            continue
-        defined = re.search(rf"\b(?:const|let|var)\s+{re.escape(name.group(0))}\s*=\s*\{{", code)
-        if defined is not None:
-            return defined.end() - 1
-    return -1
-
-
-def _entries(code: str, start: int) -> list[tuple[int, str]]:
-    """Return each entry of the object literal opening at ``start`` (where it starts, its text),
-    split at its own commas: brackets and strings inside an entry are kept whole. ``code`` has
-    its comments blanked out (`_blanked`)."""
-    entries: list[tuple[int, str]] = []
-    depth, i, begin = 0, start, start + 1
-    while i < len(code):
-        char = code[i]
-        if char in "'\"`":
-            i = _after_string(code, i)
-            continue
-        if char in _CLOSING:
-            depth += 1
-        elif char in "}])":
-            depth -= 1
-            if depth == 0:
-                entries.append((begin, code[begin:i]))
-                return [(at, text) for at, text in entries if text.strip()]
-        elif char == "," and depth == 1:
-            entries.append((begin, code[begin:i]))
-            begin = i + 1
-        i += 1
-    return []  # never closed: not code Eleventy would run
-
-
-def _after_string(code: str, i: int) -> int:
-    """Return the index after the string literal opening at ``i`` (its end, if never closed)."""
-    quote, i = code[i], i + 1
-    while i < len(code) and code[i] != quote:
-        i += 2 if code[i] == "\\" else 1
-    return i + 1
-
-
-def _blanked(code: str) -> str:
-    """Return ``code`` with its comments (outside strings) turned to spaces, lines kept."""
-    out, i = [], 0
-    while i < len(code):
-        if code[i] in "'\"`":
-            end = _after_string(code, i)
-            out.append(code[i:end])
-            i = end
-            continue
-        if code.startswith("//", i) or code.startswith("/*", i):
-            end = code.find("\n", i) if code[i + 1] == "/" else code.find("*/", i + 2) + 2
-            end = len(code) if end < i + 2 else end
-            out.append("".join(c if c == "\n" else " " for c in code[i:end]))
-            i = end
-            continue
-        out.append(code[i])
-        i += 1
-    return "".join(out)
-
-
-def _literal(text: str) -> Any:
-    """Return the value of a plain JavaScript literal (text, number, true/false, a list of
-    texts), or None for anything worked out in code."""
-    if text in ("true", "false"):
-        return text == "true"
-    if _NUMBER.fullmatch(text):
-        return float(text) if "." in text else int(text)
-    string = _STRING.fullmatch(text)
-    if string is not None:
-        return _unescaped(string)
-    if text.startswith("[") and text.endswith("]"):
-        items = [_STRING.fullmatch(part.strip()) for part in _split_list(text[1:-1])]
-        if all(item is not None for item in items):
-            return [_unescaped(item) for item in items if item is not None]
-    return None
-
-
-def _split_list(inner: str) -> list[str]:
-    parts, i, begin = [], 0, 0
-    while i < len(inner):
-        if inner[i] in "'\"`":
-            i = _after_string(inner, i)
-            continue
-        if inner[i] == ",":
-            parts.append(inner[begin:i])
-            begin = i + 1
-        i += 1
-    parts.append(inner[begin:])
-    return [p for p in parts if p.strip()]
-
-
-def _unescaped(found: re.Match[str]) -> str:
-    raw = next(g for g in found.groups() if g is not None)
-    if found.group(3) is not None:
-        return raw
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), raw)
+_SPACE = re.compile(r"[ \t\n\r]*")

@@ -125,6 +125,23 @@ _JEKYLL_NAMES = {
 _JEKYLL_PLACEHOLDER = re.compile(r":([a-z_]+)")
 
 
+def _eleventy_given(given: str, fm: Mapping[str, Any]) -> str | None:
+    """Return an Eleventy page's permalink as Eleventy takes it: an ``eleventyComputed``
+    permalink over the page's own, a permalink object's ``build`` one; None for no page or
+    one only code works out (a permalink object without ``build``, a computed ``false``)."""
+    computed = fm.get("eleventyComputed")
+    permalink = computed.get("permalink") if isinstance(computed, Mapping) else None
+    if permalink is None:
+        permalink = fm.get("permalink")
+        if not isinstance(permalink, Mapping):
+            return given
+    if isinstance(permalink, Mapping):
+        permalink = permalink.get("build")
+    if isinstance(permalink, str) and permalink.strip():
+        return permalink.strip()
+    return None
+
+
 def jekyll_pattern(permalink: str, collection: str = "") -> str:
     """Return a Jekyll permalink (a style's name, or a route with ``:year``-like placeholders) as a
     URL pattern: ``/blog/:year/:title/`` is ``/blog/{year}/{slug}/``. A placeholder it does not
@@ -196,6 +213,11 @@ def page_url(
     base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
+    if rules.generator == "eleventy":
+        taken = _eleventy_given(given, fm)
+        if taken is None:
+            return ""  # permalink: false, or worked out in code
+        given = taken
     if rules.generator == "eleventy" and ("{{" in given or "{%" in given):
         given = eleventy_permalink(given, fm, sub)  # ``/blog/{{ page.fileSlug }}/``
         if not given:
