@@ -633,6 +633,12 @@ def test_init_reads_pages_without_front_matter_when_they_are_most_of_a_gatsby_si
         ),
         ("const siteUrl = `https://${process.env.HOST}`\nmodule.exports = {\n  siteUrl,\n}\n", ""),
         ("module.exports = {\n  siteUrl: process.env.SITE_URL,\n}\n", ""),
+        # The address the site is built for, not the one a preview runs on.
+        (
+            'const siteUrl = process.env.NODE_ENV === "production" ? "https://www.example.com" : '
+            '"http://localhost:8000"\nmodule.exports = {\n  siteUrl,\n}\n',
+            "https://www.example.com/",
+        ),
     ],
 )
 def test_init_reads_a_gatsby_sites_address_from_the_constant_its_configuration_names(
@@ -657,6 +663,74 @@ def test_init_leaves_a_jekyll_sites_files_without_front_matter_alone(tmp_path: P
     assert code == 0
     assert "pages_without_front_matter" not in (root / "stagemap.yml").read_text() + out
     assert "  6 non-asset: no front matter" in out.splitlines()
+
+
+def test_astro_collections_routed_as_a_review_found_they_should_be(tmp_path: Path) -> None:
+    """What a review of the first version found: inline and commented collections were missed,
+    a tag page alone routed a collection, a collection in another's folder was read as the
+    other's, and a collection linked in from outside the site stopped init."""
+    outside = write(tmp_path / "outside", {"x.md": "---\ntitle: X\n---\n"})
+    config = (
+        "export const collections: Record<string, unknown> = {\n"
+        "  blog: defineCollection({ loader: glob({ base: './src/content/blog' }) }), // the posts\n"
+        "  authors, // who writes them\n"
+        "  tagged: defineCollection({ loader: glob({ base: 'src/content/tagged' }) }),\n"
+        "  linked: defineCollection({ loader: glob({ base: 'src/content/linked' }) }),\n"
+        "};\n"
+        "const authors = defineCollection({ loader: glob({ base: 'src/content/blog/authors' }) });\n"
+    )
+    root = write(
+        tmp_path / "site",
+        {
+            "astro.config.mjs": "export default {\n  site: 'https://shop.example',\n};\n",
+            "src/content.config.ts": config,
+            "src/content/blog/hello.md": "---\ntitle: Hello\n---\n",
+            "src/content/blog/authors/ana.md": "---\ntitle: Ana\n---\n",
+            "src/content/tagged/t.md": "---\ntitle: T\n---\n",
+            "src/pages/blog/[slug].astro": _lists("blog"),
+            "src/pages/people/[id].astro": _lists("authors"),
+            "src/pages/tags/[tag].astro": _lists("tagged"),  # lists by tag: no entry's page
+            "src/pages/linked/[slug].astro": _lists("linked"),
+        },
+    )
+    (root / "src/content/linked").symlink_to(outside)
+    assert collection_routes(root) == {
+        "src/content/blog": "/blog/{entry}/",
+        "src/content/blog/authors": "/people/{entry}/",
+    }
+    code, _, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    library = stagemap.load_project(root).library
+    assert sorted((a.id, a.url) for a in library.assets) == [
+        ("blog/authors/ana", "https://shop.example/people/ana/"),
+        ("blog/hello", "https://shop.example/blog/hello/"),
+        ("tagged/t", "https://shop.example/tagged/t/"),
+    ]
+
+
+def test_a_starlight_sites_pages_keep_their_ids_beside_a_routed_collection(tmp_path: Path) -> None:
+    config = STARLIGHT_CONFIG % ("", "root: { label: 'English', lang: 'en' },")
+    root = write(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            "src/content/docs/guides/setup.md": "---\ntitle: Setup\n---\n",
+            "src/content/blog/launch.md": "---\ntitle: Launch\n---\n",
+            "src/pages/blog/[...slug].astro": _lists("blog"),
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert sorted((a.id, a.url) for a in library.assets) == [
+        ("blog/launch", "https://docs.example/blog/launch/"),
+        ("guides/setup", "https://docs.example/guides/setup/"),
+    ]
+
+
+def test_an_astro_sites_address_from_a_constant_keeps_its_base_path(tmp_path: Path) -> None:
+    config = "const site = 'https://org.github.io';\nexport default defineConfig({\n  site,\n  base: '/repo',\n});\n"
+    root = initialised(tmp_path, {"astro.config.mjs": config, "src/pages/a.md": "---\ntitle: A\n---\n"})
+    assert "urls:\n  base: https://org.github.io/repo/\n" in (root / "stagemap.yml").read_text()
 
 
 def test_init_routes_a_jekyll_sites_posts_collections_and_pages_as_the_answer_key_says(

@@ -14,8 +14,13 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from .jsdata import blanked, depths, object_entries, shaped
+
+S = TypeVar("S")
 StarlightDocs = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 """(folder, URL pattern, excluded globs, translations' folders) of a Starlight site's pages."""
 
@@ -85,8 +90,11 @@ ASTRO_CONTENT = "src/content"
 """The folder of an Astro site's collections (as a source, it keeps its files' ids as they are there)."""
 _DEFINED = re.compile(r"\b(?:const|let|var)\s+([\w$]+)\s*=\s*defineCollection\s*\(")
 _BASE = re.compile(r"""\bbase\s*:\s*(['"`])([^'"`$\n]+)\1""")
-_COLLECTIONS = re.compile(r"\bexport\s+const\s+collections\s*=\s*\{([^{}]*)\}")
-_MEMBER = re.compile(r"""^\s*(['"]?)([\w$-]+)\1\s*(?::\s*([\w$]+))?\s*$""")
+_COLLECTIONS = re.compile(r"\b(?:const|let|var)\s+collections\b[^=;]*=\s*\{")
+"""``export const collections = {``, a type annotation (``: Record<...>``) allowed."""
+_MEMBER = re.compile(r"""\s*(['"]?)([\w$-]+)\1\s*(?::\s*(.*))?""", re.S)
+_VARIABLE = re.compile(r"[A-Za-z_$][\w$]*")
+_INLINE = re.compile(r"defineCollection\s*\(")
 _LISTED = re.compile(r"""\bgetCollection\s*\(\s*(['"`])([\w-]+)\1""")
 _PARAMETER = re.compile(r"^\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\]$")
 _ENTRY_PARAMETERS = frozenset({"slug", "id", "path", "entry"})
@@ -108,66 +116,123 @@ def collection_routes(root: Path) -> dict[str, str]:
             if name not in folders:
                 continue
             folder_name = folders[name].rpartition("/")[2]
-            rank = (
-                0 if parts and parts[-1] in (name, folder_name) else 1,
-                0 if parameter in _ENTRY_PARAMETERS else 1,
-                len(parts),
-            )
+            named = bool(parts) and parts[-1] in (name, folder_name)
+            if not named and parameter not in _ENTRY_PARAMETERS:
+                continue  # ``tags/[tag].astro`` lists the entries of a tag, no entry's page
+            rank = (0 if named else 1, 0 if parameter in _ENTRY_PARAMETERS else 1, len(parts))
             route = "/" + "".join(p + "/" for p in parts)
             candidates.setdefault(name, []).append((rank, route))
     found = {}
+    inside = root.resolve()
     for name, ranked in candidates.items():
         best = min(rank for rank, _ in ranked)
         routes = {route for rank, route in ranked if rank == best}
-        if len(routes) == 1 and (root / folders[name]).is_dir():
+        folder = root / folders[name]
+        linked = any((root / p).is_symlink() for p in _steps(folders[name]))
+        if len(routes) == 1 and folder.is_dir() and not linked and folder.resolve().is_relative_to(inside):
             found[folders[name]] = routes.pop() + "{entry}/"
     return dict(sorted(found.items()))
 
 
-def routed_collections(root: Path, skip: str = "") -> list[tuple[str, str, str]]:
+def _steps(folder: str) -> list[str]:
+    """Return each folder on the way to ``folder`` (``a``, ``a/b``, ``a/b/c``)."""
+    parts = folder.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def routed_collections(root: Path, skip: str = "") -> list[tuple[str, str, str, bool]]:
     """Return the collections of `collection_routes` but the one in ``skip`` (Starlight's docs):
-    (folder, URL pattern, id prefix), the prefix its path in src/content, else its folder's
-    name (its path, ``-``-joined, when src/content has a folder of that name)."""
+    (folder, URL pattern, id prefix, whether it comes before the site's own sources), the
+    prefix its path in src/content, else its folder's name (its path, ``-``-joined, when
+    src/content has a folder of that name). A collection comes first when a folder read
+    after it may hold it (src/content; Starlight's docs folder), else after Starlight's
+    docs, which keep their ids."""
     found = []
-    for folder, url in collection_routes(root).items():
+    routes = collection_routes(root)
+    # A collection in another's folder first: a file is read by the first source holding it.
+    for folder in sorted(routes, key=lambda f: (-f.count("/"), f)):
+        url = routes[folder]
         if folder == skip:
             continue
         inside = folder.removeprefix(ASTRO_CONTENT + "/") if folder.startswith(ASTRO_CONTENT + "/") else ""
         name = folder.rpartition("/")[2]
         prefix = inside or (name if not (root / ASTRO_CONTENT / name).exists() else folder.replace("/", "-"))
-        found.append((folder, url, prefix + "/"))
+        found.append((folder, url, prefix + "/", not skip or folder.startswith(skip + "/")))
     return found
+
+
+def arranged(
+    found: list[S], routed: list[tuple[str, str, str, bool]], make: Callable[..., S], starlight: bool
+) -> list[S]:
+    """Return a site's sources ``found`` with its routed collections (`routed_collections`),
+    each made a source by ``make(folder, url, id_prefix=...)``: those to come first before them
+    all, the others after Starlight's docs (``starlight``: the first of ``found``)."""
+    head = 1 if starlight else 0
+    made = [(make(folder, url, id_prefix=prefix), first) for folder, url, prefix, first in routed]
+    return [
+        *(s for s, first in made if first),
+        *found[:head],
+        *(s for s, first in made if not first),
+        *found[head:],
+    ]
 
 
 def _collection_folders(root: Path) -> dict[str, str]:
     """Return each collection's folder by its name: a glob loader's ``base``, else (the older
-    content collections) ``src/content/<name>``; with no configuration, every folder of
-    src/content is a collection of its name."""
-    code = next((t for name in CONTENT_CONFIGS if (t := _code(root / name)) is not None), None)
-    if code is None:
+    content collections) ``src/content/<name>``. With no configuration, or one whose
+    collections cannot be read, every folder of src/content is a collection of its name."""
+    text = next((t for name in CONTENT_CONFIGS if (t := _code(root / name)) is not None), None)
+    found = _configured(text) if text is not None else {}
+    if not found:
         content = root / ASTRO_CONTENT
         names = sorted(p.name for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
         return {name: f"{ASTRO_CONTENT}/{name}" for name in names}
-    defined = list(_DEFINED.finditer(code))
-    bases = {}
-    for index, match in enumerate(defined):
-        end = defined[index + 1].start() if index + 1 < len(defined) else len(code)
-        base = _BASE.search(code, match.end(), end)
-        bases[match.group(1)] = base.group(2) if base else ""
-    listed = _COLLECTIONS.search(code)
-    members = [_MEMBER.match(m) for m in listed.group(1).split(",")] if listed else []
+    return found
+
+
+def _configured(text: str) -> dict[str, str]:
+    """Return the collections a content configuration exports, by name, with their folders."""
+    code = blanked(text)
+    shape = shaped(code)
+    depth = depths(shape)
+    bases = {
+        m.group(1): _base(code, shape, m.end() - 1) for m in _DEFINED.finditer(shape) if not depth[m.start()]
+    }
+    listed = [m for m in _COLLECTIONS.finditer(shape) if not depth[m.start()]]
+    if not listed:
+        return {}
     folders = {}
-    for member in members:
+    for begin, end in object_entries(shape, listed[-1].end() - 1):
+        member = _MEMBER.fullmatch(code[begin:end])
         if member is None:
             continue
-        name, variable = member.group(2), member.group(3) or member.group(2)
-        if variable not in bases:
+        name, written = member.group(2), member.group(3) or member.group(2)
+        value = written.strip()
+        inline = _INLINE.match(value)  # ``blog: defineCollection({...})``, written in place
+        if inline is not None and member.group(3) is not None:
+            at = begin + member.start(3) + (len(written) - len(written.lstrip()))
+            base = _base(code, shape, at + inline.end() - 1)
+        elif _VARIABLE.fullmatch(value) and value in bases:
+            base = bases[value]
+        else:
             continue
-        folder = posixpath.normpath(bases[variable].replace("\\", "/")) if bases[variable] else ""
+        folder = posixpath.normpath(base.replace("\\", "/")) if base else ""
         if folder.startswith(("/", "../")) or folder in (".", "..", ASTRO_CONTENT, PAGES):
             continue  # outside the site's folder, or a folder read as a whole: no source of its own
         folders[name] = folder or f"{ASTRO_CONTENT}/{name}"
     return folders
+
+
+def _base(code: str, shape: str, opening: int) -> str:
+    """Return the ``base`` folder written in the call whose ``(`` is at ``opening`` ("": none)."""
+    depth, end = 0, len(shape)
+    for i in range(opening, len(shape)):
+        depth += {"(": 1, ")": -1}.get(shape[i], 0)
+        if depth == 0:
+            end = i
+            break
+    found = _BASE.search(code, opening, end)
+    return found.group(2) if found else ""
 
 
 def _routing_pages(pages: Path) -> list[tuple[tuple[str, ...], str, str]]:

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .astro import ASTRO_CONTENT, StarlightDocs, routed_collections, starlight_docs
+from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
@@ -263,9 +263,9 @@ def _sources(
     found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]
-    if generator == "astro":  # collections routed by a page: sources of their own, read first
-        skip = starlight[0] if starlight is not None else ""
-        found = [*(FoundSource(f, url, id_prefix=p) for f, url, p in routed_collections(root, skip)), *found]
+    skip = starlight[0] if starlight is not None else ""  # Starlight's docs: first, unprefixed
+    if generator == "astro":  # collections a page routes: sources of their own (`astro.arranged`)
+        found = arranged(found, routed_collections(root, skip), FoundSource, starlight is not None)
     inside = {s.path for s in found}
     # Root folders of internal material that no content folder holds (a handbook beside docs/).
     for entry in sorted(root.iterdir()):
@@ -275,7 +275,9 @@ def _sources(
     # (the collections routed before it have their folder in src/content as theirs).
     return tuple(
         replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/")
-        if index and not source.id_prefix and not (generator == "astro" and source.path == ASTRO_CONTENT)
+        if index
+        and not source.id_prefix
+        and not (generator == "astro" and source.path in (ASTRO_CONTENT, skip))
         else source
         for index, source in enumerate(found)
     )

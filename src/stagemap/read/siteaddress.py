@@ -48,12 +48,16 @@ def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     none (or says it in code the patterns cannot read)."""
     if generator in _URL_IN_CODE:
         code = without_comments(config) if isinstance(config, str) else None
-        found = _URL_IN_CODE[generator].search(code) if code is not None else None
-        if found is None or code is None:
-            return _base_url_constant(generator, code)
+        if code is None:
+            return ""
+        found = _URL_IN_CODE[generator].search(code)
+        literal = found.group(1) if found is not None and not _LOCAL.match(found.group(1)) else ""
+        address = literal or _base_url_constant(generator, code)
+        if not address:
+            return ""
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
         path = under.group(1).strip("/") if under else ""
-        return found.group(1).rstrip("/") + "/" + (path + "/" if path else "")
+        return address.rstrip("/") + "/" + (path + "/" if path else "")
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
     value = data.get(key) if key else None  # Eleventy's configuration has no address
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
@@ -63,6 +67,8 @@ def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     return value.rstrip("/") + "/"
 
 
+_LOCAL = re.compile(r"https?://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.I)
+"""An address on the machine building the site (a preview's): never the public site's."""
 _ADDRESS_KEYS = {"docusaurus": "url", "gatsby": "siteUrl", "astro": "site"}
 """The key of each configuration written as code that holds the site's address."""
 _LITERAL_URL = re.compile(r"""(['"`])(https?://[^'"`\s]+)\1""")
@@ -72,14 +78,14 @@ _STATEMENT_END = re.compile(
 """Where a statement ends in code with or without semicolons: a blank line or the next statement."""
 
 
-def _base_url_constant(generator: str, code: str | None) -> str:
+def _base_url_constant(generator: str, code: str) -> str:
     """Return a site's address given as a constant, or "": the configuration says ``site,``
     (Astro), ``siteUrl,`` or ``siteUrl: SITE_URL`` (Gatsby), ``url,`` (Docusaurus), and the
     constant so named holds it. The last address written out in it is the one a build without
     settings uses (``PREVIEW || 'https://...'``, ``env.PR ? `https://${env.PR}.x` : 'https://...'``);
-    one made of parts (``${...}``) is no address."""
+    one made of parts (``${...}``) is no address, nor one on the machine itself (localhost)."""
     key = _ADDRESS_KEYS.get(generator)
-    if key is None or code is None:
+    if key is None:
         return ""
     named = re.search(rf"^[ \t]*{key}\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}}\n]", code, re.M)
     if named is None:
@@ -91,4 +97,5 @@ def _base_url_constant(generator: str, code: str | None) -> str:
     end = _STATEMENT_END.search(code, start.end())
     text = code[start.end() : end.start() if end else len(code)]
     found = [m.group(2) for m in _LITERAL_URL.finditer(text) if "${" not in m.group(2)]
-    return found[-1].rstrip("/") + "/" if found else ""
+    public = [url for url in found if not _LOCAL.match(url)]  # ``dev ? 'http://localhost:4321' : ...``
+    return public[-1].rstrip("/") + "/" if public else ""
