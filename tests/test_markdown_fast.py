@@ -150,6 +150,9 @@ FOUND_ON_REAL_SITES = [
     # Capgo's blog: strong emphasis inside strong emphasis, one <strong> in cmark-gfm.
     "- **deployments are triggered __from release branches__** which may be production\n",
     "**a **b** c**\n",
+    # Material for MkDocs' docs: a list's link definitions, indented below it after a blank
+    # line, make its items paragraphs in markdown-it, not in cmark-gfm.
+    "- [Title]\n- [Context]\n\n  [Title]: #title\n  [Context]: #context\n",
 ]
 """Bodies of real sites on which the two paths differed: the compiled path declines them."""
 

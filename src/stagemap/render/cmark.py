@@ -71,6 +71,7 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
             r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
             r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+            r"|[ \t]+\[[^\n]*\]:"  # an indented link definition: in a list item, making it loose or not?
             r"| {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
             r"| +\|"  # an indented table row: inside a list or not
             r")"
