@@ -1,0 +1,353 @@
+"""Where cmark-gfm and markdown-it-py build different documents from the same Markdown.
+
+The compiled path (`stagemap.render.cmark`) renders a body only when nothing in it is among
+these constructs; otherwise markdown-it-py, the reference, renders it. Each was found by
+comparing the two: on the benchmark corpus, on a seeded fuzz (tests/test_markdown_fast.py),
+on every body of real sites, and by reviews that fuzzed them further. A check may be wider
+than the difference it guards against (a body declined renders the same, only slower); it
+may never be narrower.
+
+What a fenced code block at the top level holds is text, never Markdown, so most checks skip
+it (`_outside_fences`): a JSON example's indented lines and a fence's own backticks made two
+thirds of a documentation site's bodies look like code spans over indented lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+# One pattern per character a construct starts with: rare ones, or a newline (the text is
+# searched with one put in front). A pattern that starts with one character is searched by
+# skipping straight to it, which one pattern of many alternatives cannot do (it then tries
+# every position: six times the time); a body without the character needs no search at all.
+# The constructs at a line start are tried only after a line that opens with a blank or a
+# marker (the lookahead): most open with a letter.
+DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # runs of tildes: strikethrough delimiters are matched differently; a tilde against an
+    # emphasis delimiter: which closes what?
+    ("~", re.compile(r"~(?:~~|(?=[*_])|(?<=[*_]~))")),
+    # an image whose alt may run over lines or hold brackets; one whose "(" is not closed on
+    # its line (a reference image to one parser, text and a link to the other)
+    ("!", re.compile(r"!\[(?![^\n\[\]\\]*\]\()|!\[[^\n\[\]\\]*\]\([^)\n]*$", re.M)),
+    # a backslash before a hard break's spaces
+    ("\\", re.compile(r"\\ +\n")),
+    # a link definition whose label runs over lines, and more text below it
+    ("]:", re.compile(r"\]:[^\n]*\n(?! {0,3}\[)[ \t]*\S")),
+    (
+        "\n",
+        re.compile(
+            r"\n(?=[ \t>\[\-+*\d])(?:"
+            r"(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+            r"| {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
+            r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
+            r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
+            r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
+            r"|(?:[ \t]*>)*[ \t]+\[[^\n]*\]:"  # an indented link definition (in a quote too): a list loose or not?
+            r"| {0,3}\[[^\n]*\]:[ \t]*\n"  # a link definition whose destination is on the next line
+            r"| {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
+            r"| +\|"  # an indented table row: inside a list or not
+            r")"
+        ),
+    ),
+    (
+        "]",
+        re.compile(
+            r"\](?::[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
+            r"|\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
+            r"|\[[^\]]*\[)"  # a reference label holding a bracket ([r]["[r]]), on one line or two
+        ),
+    ),
+    # an entity in an autolink: decoded or not?
+    ("<", re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&")),
+)
+"""Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
+_TABS = re.compile(r"\t")
+"""Tabs: kept by markdown-it at the end of a line, expanded differently in code (so looked for
+in fenced code too, unlike `DISPUTED`)."""
+_INFO_DOUBT = re.compile(r"(?:`{3,}|~{3,})[^\n]*[\\&]")
+"""A fence whose info string holds a backslash or an entity (at the top level, in a list item
+or a quote: anywhere on a line after three backticks or tildes): cmark-gfm reads escapes
+there unlike markdown-it (its language class differs)."""
+_FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
+"""A fenced code block's opening line at the first column (a backtick fence's info has no backtick)."""
+
+_DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
+_FENCE_LIKE = re.compile(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
+"""A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
+_DELIMITER_ROWS = re.compile(r"^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*$", re.M)
+_PIPES_ALONE = re.compile(r"^[ \t>]*\|[ \t|]*$", re.M)
+_ROW_LIKE = re.compile(r"[ \t>]*[|:-][ \t|:-]*")
+_INDENTED = re.compile(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
+"""A line that starts with white space, or a quoted one with more than the quote's one space."""
+_TICKS = re.compile(r"`+")
+
+
+def doubtful(text: str) -> bool:
+    """Return True if ``text`` holds a construct the two parsers may read differently."""
+    if ("\t" in text and _TABS.search(text)) or (("\\" in text or "&" in text) and _INFO_DOUBT.search(text)):
+        return True
+    if "&#" in text and _bad_entity(text):
+        return True
+    if not text.isascii() and _unicode_doubt(text):  # a fence's info string is trimmed too
+        return True
+    outside = _outside_fences(text)
+    return (
+        _disputed("\n" + outside)
+        or _table_doubt(outside)
+        or _span_over_indent(outside)
+        or ("`" in outside and _tick_left_open(outside))
+        or (("*" in outside or "_" in outside) and _emphasis_doubt(outside))
+        or _lazy_indent(outside)
+        or _open_fence_in_item(text)
+    )
+
+
+def output_doubt(text: str, out: str) -> bool:
+    """Return True if cmark-gfm's HTML ``out`` of ``text`` shows it went astray: a link inside
+    a link (``[[](x.md)a](x.md)``, which CommonMark never makes), or a strong emphasis dropped
+    inside another one (``**a __b__**`` is one ``<strong>`` there, two in markdown-it): every
+    run of exactly two ``*`` or ``_`` in ``text`` is half of a ``<strong>`` or still text."""
+    if out.count("<a ") > 1 and _NESTED_LINK.search(out):
+        return True
+    if "**" not in text and "__" not in text:
+        return False
+    return len(_STRONG_RUN.findall(text)) != 2 * out.count("<strong>") + len(_STRONG_RUN.findall(out))
+
+
+_NESTED_LINK = re.compile(r"<a [^>]*>(?:(?!</a>).)*?<a ", re.S)
+
+
+def _disputed(text: str) -> bool:
+    """Return True if a construct in `DISPUTED` occurs in ``text`` (with a newline in front)."""
+    # A character test finds most of them absent faster than the regex engine can.
+    return any(first in text and pattern.search(text) for first, pattern in DISPUTED)
+
+
+def _table_doubt(text: str) -> bool:
+    """Return True if a line of dashes may be read differently: table, heading or rule? Also a
+    row of pipes alone (a table's empty row, or a paragraph) after a table's delimiter row,
+    and two delimiter-like rows in one run of lines (a table the first did not make, then one
+    that starts inside the paragraph)."""
+    if "|" in text and _DELIMITER_ROWS.search(text) and (_PIPES_ALONE.search(text) or _rows_in_a_run(text)):
+        return True
+    text = "\n" + text
+    for match in _DASHES.finditer(text):
+        row = match.group(2)
+        if "-" not in row:
+            continue
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "|" not in row and ":" not in row:  # a rule or a heading underline, or a table?
+            if "|" in above:
+                return True
+        elif "|" not in row or match.group(1) or not above.startswith("|"):
+            return True  # markdown-it wants a pipe in the row; the header must be a plain pipe row
+    return False
+
+
+_UNICODE_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""White space beyond ASCII's: markdown-it-py trims it from a paragraph's, a heading's or a
+table cell's ends (Python's ``strip``), cmark-gfm keeps it (18F's posts end paragraphs in a
+no-break space)."""
+_BY_DELIMITER = re.compile(r"(?<=[*_~])[^\x00-\x7f]|[^\x00-\x7f](?=[*_~])")
+
+
+def _unicode_doubt(text: str) -> bool:
+    """Return True if white space beyond ASCII's is in ``text``, or an emphasis delimiter stands
+    by punctuation or a symbol beyond ASCII (``_×*n* releases_``): markdown-it-py counts symbols
+    as punctuation when it decides whether a delimiter opens or closes, as the newer CommonMark
+    does, cmark-gfm does not, and their tables of punctuation differ (U+2E43 and others)."""
+    if _UNICODE_SPACE.search(text):
+        return True
+    return any(unicodedata.category(m.group(0))[0] in "PS" for m in _BY_DELIMITER.finditer(text))
+
+
+_STRONG_RUN = re.compile(r"(?<!\*)\*\*(?!\*)|(?<!_)__(?!_)")
+
+
+def _outside_fences(text: str) -> str:
+    """Return ``text`` with each fenced code block whose opening fence is at the first column
+    (so at the top level: such a line ends any list or quote above it) made one empty line,
+    from its opening fence to its closing one (up to three spaces in, the same character, at
+    least as many) or, unclosed, to the end. From a fence further in (in a list item), or whose
+    opening line holds a ``|``, on, the text is kept as it is."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    out: list[str] = []
+    closing = ""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if closing:
+            bare = line.lstrip(" ")
+            if (
+                len(line) - len(bare) <= 3
+                and bare.startswith(closing)
+                and not bare.rstrip(" \t").strip(closing[0])
+            ):
+                closing = ""
+            continue
+        # An opening line with a pipe may be a table's header to markdown-it: left in, to be judged.
+        opening = _FENCE.fullmatch(line) if line[:1] in "`~" and "|" not in line else None
+        if opening is not None:
+            closing = opening.group(1) or opening.group(2)
+            out.append("")
+            continue
+        if ("```" in line or "~~~" in line) and _FENCE_LIKE.match(line):
+            # A fence further in or with a pipe: where it ends is not known here (a list item
+            # may end it; its closing line at the first column would look like an opening one).
+            out.extend(lines[index:])
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def _span_over_indent(text: str) -> bool:
+    """Return True if a code span may run over an indented line (whose spaces cmark keeps).
+
+    A code span opened by a run of backticks ends at the next run of the same length, so
+    every span lies between a run and the next one of its length (or is a chain of such
+    stretches): when none of those stretches holds the start of an indented line, no span
+    does. A run after a backslash counts both as it is and less its first backtick (escaped
+    outside a span, not inside one)."""
+    indented = [m.start() for m in _INDENTED.finditer(text)]
+    if not indented or "`" not in text:
+        return False
+    if any(len(_TICKS.findall(line)) % 2 for line in text.split("\n") if "`" in line):
+        return True  # a line with an odd number of runs: a fence in a list item, or a span's end
+    runs: list[tuple[int, int]] = []  # (where, length)
+    for found in _TICKS.finditer(text):
+        start, length = found.start(), found.end() - found.start()
+        runs.append((start, length))
+        if start and text[start - 1] == "\\" and length > 1:
+            runs.append((start + 1, length - 1))
+    runs.sort()
+    after: dict[int, int] = {}  # length -> where the latest run of it (going backwards) starts
+    for start, length in reversed(runs):
+        end = after.get(length)
+        if end is not None and bisect.bisect_left(indented, start) < bisect.bisect_left(indented, end):
+            return True
+        after[length] = start
+    return False
+
+
+_NUMERIC = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")
+
+
+def _bad_entity(text: str) -> bool:
+    """Return True for a numeric entity markdown-it-py writes as U+FFFD (a control character,
+    a surrogate, a noncharacter, one beyond Unicode or zero) and cmark-gfm may write otherwise."""
+    for found in _NUMERIC.finditer(text):
+        code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        control = code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)
+        if control or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF:
+            return True
+        if (code & 0xFFFE) == 0xFFFE or code > 0x10FFFF:
+            return True
+    return False
+
+
+def _tick_left_open(text: str) -> bool:
+    """Return True if a run of backticks has no later run of its length but more backticks follow
+    it: cmark-gfm then passes over runs that markdown-it-py still pairs (``Use `` here, `a` and `b```)."""
+    runs = [len(m.group(0)) for m in _TICKS.finditer(text)]
+    later: set[int] = set()
+    for index in range(len(runs) - 1, -1, -1):
+        if runs[index] not in later and index < len(runs) - 1:
+            return True
+        later.add(runs[index])
+    return False
+
+
+_RUNS = {c: re.compile(rf"{re.escape(c)}+") for c in "*_"}
+_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$", re.M)
+"""A thematic break (``***``, ``___``, ``* * *``): no emphasis."""
+_SPAN_ON_A_LINE = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+"""A code span within one line (its delimiters are no emphasis)."""
+
+
+def _emphasis_doubt(text: str) -> bool:
+    """Return True where cmark-gfm's matching of emphasis may go astray (its bookkeeping of
+    where openers are after the rule of three): a paragraph with a run of ``*`` or ``_`` that
+    both opens and closes (no space on either side) and two runs of it whose lengths add up to
+    a multiple of three (``**b*x*d*``, ``![**+-*](u)``); or a run of three or more beside a
+    run of two of either (``***a **b** c***``). Code spans on one line, list markers and
+    thematic breaks are left out."""
+    if "`" in text:
+        text = _SPAN_ON_A_LINE.sub(" ", text)
+    text = _MARKERS.sub(" ", _BREAK.sub("", text))
+    lengths: set[int] = set()
+    for paragraph in _PARAGRAPHS.split(text):
+        for c in "*_":
+            if c not in paragraph:
+                continue
+            runs = {len(m.group(0)) for m in _RUNS[c].finditer(paragraph)}
+            lengths |= runs
+            thirds = any((x + y) % 3 == 0 and (x % 3 or y % 3) for x in runs for y in runs if x != y)
+            if thirds and _BOTH[c].search(paragraph):
+                return True
+    return 2 in lengths and max(lengths) > 2  # (``***a __b__ c***`` too: either delimiter)
+
+
+_BOTH = {c: re.compile(rf"(?<=\S){re.escape(c)}+(?=\S)") for c in "*_"}
+_MARKERS = re.compile(r"^[ \t>]*[*+-](?=[ \t])", re.M)
+_PARAGRAPHS = re.compile(r"\n[ \t>]*\n")
+
+
+_MARKER_LINE = re.compile(r"^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d+[.)](?:[ \t]|$))")
+_FOUR_IN = re.compile(r" {4,}\S|\t")
+
+
+def _lazy_indent(text: str) -> bool:
+    """Return True if, after a quote's or a list item's line, a line four or more spaces in
+    follows in the same run of lines: lazy continuation or code, read differently."""
+    marked = False
+    for line in text.split("\n"):
+        if not line.strip():
+            marked = False
+        elif _MARKER_LINE.match(line):
+            marked = True
+        elif marked and _FOUR_IN.match(line):
+            return True
+    return False
+
+
+_ITEM_FENCE = re.compile(r"^([ \t>]*(?:[-+*]|\d+[.)])[ \t]+)(`{3,}|~{3,})", re.M)
+
+
+def _open_fence_in_item(text: str) -> bool:
+    """Return True if a list item opens with a fence that no line of the item closes (lines
+    that far in, before a line less far in ends the item); in a quote, always."""
+    lines = text.split("\n")
+    for found in _ITEM_FENCE.finditer(text):
+        lead, fence = found.group(1), found.group(2)
+        if ">" in lead or "\t" in lead:
+            return True
+        column, after = len(lead), text.count("\n", 0, found.start()) + 1
+        for line in lines[after:]:
+            bare = line.lstrip(" ")
+            indent = len(line) - len(bare)
+            if bare and indent < column:
+                return True  # the item ended, its fence open
+            if (
+                column <= indent <= column + 3
+                and bare.startswith(fence)
+                and not bare.rstrip(" \t").strip(fence[0])
+            ):
+                break
+        else:
+            return True
+    return False
+
+
+def _rows_in_a_run(text: str) -> bool:
+    """Return True if a run of lines without a blank one holds two delimiter-like rows."""
+    rows = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            rows = 0
+        elif "-" in line and _ROW_LIKE.fullmatch(line):
+            rows += 1
+            if rows > 1:
+                return True
+    return False
