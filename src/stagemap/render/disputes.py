@@ -63,9 +63,6 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("<", re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*&")),
 )
 """Constructs where cmark-gfm and markdown-it-py build different documents (see also `_table_doubt`)."""
-_TABS = re.compile(r"\t")
-"""Tabs: kept by markdown-it at the end of a line, expanded differently in code (so looked for
-in fenced code too, unlike `DISPUTED`)."""
 _INFO_DOUBT = re.compile(r"(?:`{3,}|~{3,})[^\n]*[\\&]")
 """A fence whose info string holds a backslash or an entity (at the top level, in a list item
 or a quote: anywhere on a line after three backticks or tildes): cmark-gfm reads escapes
@@ -76,8 +73,6 @@ _FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
 _DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
 _FENCE_LIKE = re.compile(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
 """A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
-_DELIMITER_ROWS = re.compile(r"^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*$", re.M)
-_PIPES_ALONE = re.compile(r"^[ \t>]*\|[ \t|]*$", re.M)
 _ROW_LIKE = re.compile(r"[ \t>]*[|:-][ \t|:-]*")
 _INDENTED = re.compile(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
 """A line that starts with white space, or a quoted one with more than the quote's one space."""
@@ -86,21 +81,24 @@ _TICKS = re.compile(r"`+")
 
 def doubtful(text: str) -> bool:
     """Return True if ``text`` holds a construct the two parsers may read differently."""
-    if ("\t" in text and _TABS.search(text)) or (("\\" in text or "&" in text) and _INFO_DOUBT.search(text)):
+    if "\t" in text:
+        return True  # tabs: kept by markdown-it at a line's end, expanded otherwise in code (fenced too)
+    fenced = "```" in text or "~~~" in text
+    if fenced and ("\\" in text or "&" in text) and _INFO_DOUBT.search(text):
         return True
     if "&#" in text and _bad_entity(text):
         return True
     if not text.isascii() and _unicode_doubt(text):  # a fence's info string is trimmed too
         return True
-    outside = _outside_fences(text)
+    outside = _outside_fences(text) if fenced else text
     return (
         _disputed("\n" + outside)
         or _table_doubt(outside)
         or _span_over_indent(outside)
-        or ("`" in outside and _tick_left_open(outside))
-        or (("*" in outside or "_" in outside) and _emphasis_doubt(outside))
-        or _lazy_indent(outside)
-        or _open_fence_in_item(text)
+        or ("``" in outside and _tick_left_open(outside))  # (runs of one length always pair on)
+        or (("**" in outside or "__" in outside) and _emphasis_doubt(outside))  # (two lengths)
+        or (("\n    " in outside or "\n\t" in outside) and _lazy_indent(outside))
+        or (fenced and _open_fence_in_item(text))
     )
 
 
@@ -109,14 +107,29 @@ def output_doubt(text: str, out: str) -> bool:
     a link (``[[](x.md)a](x.md)``, which CommonMark never makes), or a strong emphasis dropped
     inside another one (``**a __b__**`` is one ``<strong>`` there, two in markdown-it): every
     run of exactly two ``*`` or ``_`` in ``text`` is half of a ``<strong>`` or still text."""
-    if out.count("<a ") > 1 and _NESTED_LINK.search(out):
+    if out.count("<a ") > 1 and _nested_link(out):
         return True
     if "**" not in text and "__" not in text:
         return False
-    return len(_STRONG_RUN.findall(text)) != 2 * out.count("<strong>") + len(_STRONG_RUN.findall(out))
+    return _twos(text) != 2 * out.count("<strong>") + _twos(out)
 
 
-_NESTED_LINK = re.compile(r"<a [^>]*>(?:(?!</a>).)*?<a ", re.S)
+def _twos(text: str) -> int:
+    """Return how many runs of exactly two ``*`` or two ``_`` ``text`` has."""
+    return sum(len(run) == 2 for c in "*_" for run in _LONG_RUNS[c].findall(text))
+
+
+def _nested_link(out: str) -> bool:
+    """Return True if a link opens in ``out`` before the one before it closed."""
+    start = out.find("<a ")
+    while start >= 0:
+        after = out.find("<a ", start + 3)
+        if after < 0:
+            return False
+        if out.find("</a>", start, after) < 0:
+            return True
+        start = after
+    return False
 
 
 def _disputed(text: str) -> bool:
@@ -130,7 +143,7 @@ def _table_doubt(text: str) -> bool:
     row of pipes alone (a table's empty row, or a paragraph) after a table's delimiter row,
     and two delimiter-like rows in one run of lines (a table the first did not make, then one
     that starts inside the paragraph)."""
-    if "|" in text and _DELIMITER_ROWS.search(text) and (_PIPES_ALONE.search(text) or _rows_in_a_run(text)):
+    if "|" in text and "-" in text and _rows_doubt(text):
         return True
     text = "\n" + text
     for match in _DASHES.finditer(text):
@@ -150,7 +163,7 @@ _UNICODE_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u202
 """White space beyond ASCII's: markdown-it-py trims it from a paragraph's, a heading's or a
 table cell's ends (Python's ``strip``), cmark-gfm keeps it (18F's posts end paragraphs in a
 no-break space)."""
-_BY_DELIMITER = re.compile(r"(?<=[*_~])[^\x00-\x7f]|[^\x00-\x7f](?=[*_~])")
+_DELIMITER = re.compile(r"[*_~]")
 
 
 def _unicode_doubt(text: str) -> bool:
@@ -160,10 +173,16 @@ def _unicode_doubt(text: str) -> bool:
     does, cmark-gfm does not, and their tables of punctuation differ (U+2E43 and others)."""
     if _UNICODE_SPACE.search(text):
         return True
-    return any(unicodedata.category(m.group(0))[0] in "PS" for m in _BY_DELIMITER.finditer(text))
+    for found in _DELIMITER.finditer(text):  # few in a body: their neighbours looked at one by one
+        at = found.start()
+        for other in (text[at - 1 : at], text[at + 1 : at + 2]):
+            if other and not other.isascii() and unicodedata.category(other)[0] in "PS":
+                return True
+    return False
 
 
-_STRONG_RUN = re.compile(r"(?<!\*)\*\*(?!\*)|(?<!_)__(?!_)")
+_LONG_RUNS = {c: re.compile(rf"{re.escape(c * 2)}{re.escape(c)}*") for c in "*_"}
+"""Runs of two or more: searched for by their first two characters, which is fast."""
 
 
 def _outside_fences(text: str) -> str:
@@ -273,10 +292,16 @@ def _emphasis_doubt(text: str) -> bool:
     a multiple of three (``**b*x*d*``, ``![**+-*](u)``); or a run of three or more beside a
     run of two of either (``***a **b** c***``). Code spans on one line, list markers and
     thematic breaks are left out."""
+    lengths: set[int] = set()
+    for c in "*_":
+        long = [len(run) for run in _LONG_RUNS[c].findall(text)]
+        lengths.update(long, [1] if text.count(c) > sum(long) else [])
+    if len(lengths) < 2:
+        return False  # one length of run in the whole body: none of the cases below
     if "`" in text:
         text = _SPAN_ON_A_LINE.sub(" ", text)
     text = _MARKERS.sub(" ", _BREAK.sub("", text))
-    lengths: set[int] = set()
+    lengths.clear()
     for paragraph in _PARAGRAPHS.split(text):
         for c in "*_":
             if c not in paragraph:
@@ -340,14 +365,18 @@ def _open_fence_in_item(text: str) -> bool:
     return False
 
 
-def _rows_in_a_run(text: str) -> bool:
-    """Return True if a run of lines without a blank one holds two delimiter-like rows."""
-    rows = 0
+def _rows_doubt(text: str) -> bool:
+    """Return True if a run of lines without a blank one holds two delimiter-like rows, or a
+    body with a delimiter-like row has a row of pipes alone (in one pass over the lines)."""
+    rows, alone, table = 0, False, False
     for line in text.split("\n"):
         if not line.strip():
             rows = 0
-        elif "-" in line and _ROW_LIKE.fullmatch(line):
-            rows += 1
-            if rows > 1:
-                return True
-    return False
+        elif _ROW_LIKE.fullmatch(line):
+            if "-" in line:
+                rows, table = rows + 1, True
+                if rows > 1:
+                    return True
+            elif "|" in line and not line.replace("|", "").replace(">", "").strip():
+                alone = True
+    return alone and table
