@@ -294,6 +294,11 @@ def _emphasis_doubt(text: str) -> bool:
     thematic breaks are left out."""
     lengths: set[int] = set()
     for c in "*_":
+        if c not in text:
+            continue
+        if c * 3 not in text and text.count(c) == 2 * text.count(c * 2):
+            lengths.add(2)  # every run of it is a run of two (``**bold**``): no need to find them
+            continue
         long = [len(run) for run in _LONG_RUNS[c].findall(text)]
         lengths.update(long, [1] if text.count(c) > sum(long) else [])
     if len(lengths) < 2:
