@@ -97,7 +97,7 @@ def doubtful(text: str) -> bool:
         or _span_over_indent(outside)
         or ("``" in outside and _tick_left_open(outside))  # (runs of one length always pair on)
         or (("**" in outside or "__" in outside) and _emphasis_doubt(outside))  # (two lengths)
-        or (("\n    " in outside or "\n\t" in outside) and _lazy_indent(outside))
+        or ("\n    " in outside and _lazy_indent(outside))  # (tabs were declined above)
         or (fenced and _open_fence_in_item(text))
     )
 
