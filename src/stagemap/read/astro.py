@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .jsdata import blanked, depths, object_entries, shaped
+from .owned import read_owned
 
 S = TypeVar("S")
 StarlightDocs = tuple[str, str, tuple[str, ...], tuple[str, ...]]
@@ -258,10 +259,7 @@ def _routing_pages(pages: Path) -> list[tuple[tuple[str, ...], str, str]]:
 
 
 def _code(path: Path) -> str | None:
-    """Return the text of a code file of the site, or None when it is not there, is a link or too long."""
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > LARGEST:
-            return None
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
+    """Return the text of a code file of the site, or None when it is not there, is a link,
+    no regular file or too long (read as stagemap reads its own files: `read_owned`)."""
+    data = read_owned(path, LARGEST)
+    return data.decode("utf-8", errors="replace") if data is not None else None

@@ -18,16 +18,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-_CODE_PARTS = re.compile(
-    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|/\*.*?\*/|//[^\n]*""", re.S
-)
-"""A string (kept), or a comment (dropped): a string's ``'**/*.md'`` or ``'https://'`` is no comment."""
+from .jsdata import blanked
 
 
 def without_comments(code: str) -> str:
-    """Return a configuration written as code without its comments: a commented-out ``url``
-    is not the site's."""
-    return _CODE_PARTS.sub(lambda m: m.group(1) or "", code)
+    """Return a configuration written as code without its comments (turned to spaces, lines
+    kept: `stagemap.read.jsdata.blanked`): a commented-out ``url`` is not the site's, and a
+    string's ``'**/*.md'`` or ``'https://'`` is no comment."""
+    return blanked(code)
 
 
 # The preset's ``docs: {...}`` or ``blog: false`` (a key maybe quoted), or a plugin instance:
