@@ -198,12 +198,7 @@ def _outside_fences(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if closing:
-            bare = line.lstrip(" ")
-            if (
-                len(line) - len(bare) <= 3
-                and bare.startswith(closing)
-                and not bare.rstrip(" \t").strip(closing[0])
-            ):
+            if _closes(line, closing, 0):
                 closing = ""
             continue
         # An opening line with a pipe may be a table's header to markdown-it: left in, to be judged.
@@ -359,11 +354,7 @@ def _open_fence_in_item(text: str) -> bool:
             indent = len(line) - len(bare)
             if bare and indent < column:
                 return True  # the item ended, its fence open
-            if (
-                column <= indent <= column + 3
-                and bare.startswith(fence)
-                and not bare.rstrip(" \t").strip(fence[0])
-            ):
+            if indent >= column and _closes(line, fence, column):
                 break
         else:
             return True
@@ -385,3 +376,14 @@ def _rows_doubt(text: str) -> bool:
             elif "|" in line and not line.replace("|", "").replace(">", "").strip():
                 alone = True
     return alone and table
+
+
+def _closes(line: str, fence: str, column: int) -> bool:
+    """Whether ``line`` closes a fence opened by ``fence`` whose content starts at ``column``:
+    up to three spaces further in, the same character at least as many times, nothing after."""
+    bare = line.lstrip(" ")
+    return (
+        len(line) - len(bare) - column <= 3
+        and bare.startswith(fence)
+        and not bare.rstrip(" \t").strip(fence[0])
+    )
