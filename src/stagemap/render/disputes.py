@@ -81,9 +81,9 @@ def doubtful(text: str) -> bool:
     """Return True if ``text`` holds a construct the two parsers may read differently."""
     if "\t" in text:
         return True  # tabs: kept by markdown-it at a line's end, expanded otherwise in code (fenced too)
-    ticks, tildes = _has("```", text), _has("~~~", text)
-    fenced = ticks or tildes
-    if fenced and ("\\" in text or "&" in text) and _info_doubt(text, ticks, tildes):
+    backtick_fence, tilde_fence = _has("```", text), _has("~~~", text)
+    fenced = backtick_fence or tilde_fence
+    if fenced and ("\\" in text or "&" in text) and _info_doubt(text, backtick_fence, tilde_fence):
         return True
     if "&" in text and _has("&#", text) and _bad_entity(text):
         return True
@@ -150,10 +150,10 @@ def _twos(text: str) -> int:
     return sum(len(run) == 2 for c in "*_" if c in text for run in _LONG_RUNS[c].findall(text))
 
 
-def _info_doubt(text: str, ticks: bool, tildes: bool) -> bool:
+def _info_doubt(text: str, backticks: bool, tildes: bool) -> bool:
     """`_INFO_DOUBT`, for the kinds of fence ``text`` holds (a pattern that starts with one
     string is searched for far faster than one of two alternatives)."""
-    return (ticks and _INFO_DOUBT["`"].search(text) is not None) or (
+    return (backticks and _INFO_DOUBT["`"].search(text) is not None) or (
         tildes and _INFO_DOUBT["~"].search(text) is not None
     )
 
