@@ -186,3 +186,25 @@ def test_aliases_read_the_dates_sites_and_cms_exports_write(lines: str, day: str
     asset, found = read(f"---\ntitle: T\n{lines}\n---\n", "astro")
     assert found == [] and asset is not None
     assert str(asset.updated) == day
+
+
+@pytest.mark.parametrize(
+    ("key", "reported_otherwise"),
+    [
+        ("ogSummary", True),
+        ("og_summary", True),
+        ("SEOTitle", True),
+        ("cardStages", True),
+        ("seo-title", False),
+    ],
+)
+def test_aliases_a_key_joining_a_word_to_a_fields_name_is_no_near_miss(
+    key: str, reported_otherwise: bool
+) -> None:
+    """Cilium's 707 pages each say ``ogSummary`` (the summary link previews show): each was a
+    warning, 'did you mean summary?'. Without a generator the looser rule still reports it."""
+    _, found = read(f"---\ntitle: T\n{key}: Text\n---\n", "gatsby")
+    assert found == []
+    data = f"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\n{key}: Text\n---\n".encode()
+    _, found = parse_asset("c/x.md", "x", data, VOCAB)
+    assert [p.code for p in found] == (["unknown-field"] if reported_otherwise else [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..model.library import ALL_FIELDS, FIELDS
 from ..model.settings import ReadRules
@@ -17,15 +18,16 @@ def warn_near_misses(loaded: yamlsafe.Loaded, add: Add, rules: ReadRules) -> Non
     A key is never a near miss when it is a field, an alias of one, or one of the site's own
     known keys (the generator's usual keys and the ``known_keys`` setting). With a generator
     set, a near miss must also be at most two edits from the field (``stauts``, ``stage``),
-    since a site's keys often contain ours (``jobTitle``, ``subTitle``).
+    since a site's keys often contain ours (``jobTitle``, ``subTitle``), and not join another
+    word to it (``ogSummary``, ``seo_title``: the page's summary for link previews).
     """
     own = rules.known_keys | alias_keys(rules.aliases)
     for key in loaded.data:
         if key in ALL_FIELDS or key in own:
             continue
         close = _near_miss(str(key))
-        if close and rules.generator and _edits(str(key).lower(), close) > 2:
-            continue  # jobTitle, subTitle: a site's own field named after ours, not a typo
+        if close and rules.generator and (_edits(str(key).lower(), close) > 2 or _compound(str(key), close)):
+            continue  # jobTitle, ogSummary: a site's own field named after ours, not a typo
         if close:
             pos = loaded.keys[(key,)]
             message, hint = f"unknown field '{key}'", f"did you mean '{close}'?"
@@ -37,6 +39,16 @@ def _near_miss(key: str) -> str | None:
         return key.lower()
     close = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+"""The words of a key: ``ogSummary`` is og and summary, ``SEOTitle`` SEO and title, ``seo_title`` seo and title."""
+
+
+def _compound(key: str, field: str) -> bool:
+    """Whether ``key`` is ``field`` with another word joined to it (camel case, ``_`` or ``-``)."""
+    words = [w.lower() for w in _WORDS.findall(key)]
+    return len(words) > 1 and field in words
 
 
 def _edits(a: str, b: str) -> int:
