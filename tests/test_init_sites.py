@@ -811,3 +811,55 @@ def test_init_gives_jekyll_posts_no_address_in_styles_it_cannot_fill(tmp_path: P
         },
     )
     assert [a.url for a in stagemap.load_project(root).library.assets] == [""]
+
+
+GATSBY_SOURCES = """// Where the site's files come from.
+const path = require('path')
+
+module.exports = {
+  siteMetadata: {
+    siteUrl: 'https://www.example.com',
+    description: "resolve: 'gatsby-source-filesystem', path: 'src/old'",
+  },
+  plugins: [
+    { resolve: 'gatsby-source-filesystem', options: { name: 'images', path: `${__dirname}/src/images` } },
+    {
+      resolve: `gatsby-source-filesystem`,
+      options: {
+        name: `posts`, // the blog
+        path: `${__dirname}/src/posts`,
+      },
+    },
+    { resolve: "gatsby-source-filesystem", options: { name: "stories", path: path.join(__dirname, "src", "stories") } },
+    { resolve: 'gatsby-source-filesystem', options: { path: __dirname + '/content/events' } },
+    /* { resolve: 'gatsby-source-filesystem', options: { path: `${__dirname}/src/old` } }, */
+    { resolve: 'gatsby-source-filesystem', options: { path: `${process.env.DOCS}/docs` } },
+    { resolve: 'gatsby-source-filesystem', options: { path: '../shared' } },
+    `gatsby-plugin-mdx`,
+  ],
+}
+"""
+
+
+def test_init_reads_the_folders_a_gatsby_configuration_names(tmp_path: Path) -> None:
+    """Cilium's site (Gatsby) keeps its 665 posts in src/posts, named only in gatsby-config.js:
+    init read content/ and src/pages/, 44 pages of 707. Its posts' ``path`` is their route."""
+    files: dict[str, str | bytes] = {
+        "gatsby-config.js": GATSBY_SOURCES,
+        "src/images/van.png": b"\x89PNG",
+        "src/posts/2024-05-01-routes/index.md": "---\ntitle: Routes\npath: /blog/2024/05/01/routes\n---\nText.\n",
+        "src/stories/brightwell.mdx": "---\ntitle: Brightwell\n---\nText.\n",
+        "src/old/retired.md": "---\ntitle: Retired\n---\nText.\n",
+        "content/events/meetup.md": "---\ntitle: Meetup\n---\nText.\n",
+        "docs/intro.md": "---\ntitle: Intro\n---\nText.\n",
+    }
+    root = initialised(tmp_path, files)
+    text = (root / "stagemap.yml").read_text()
+    sources = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("  - path: ")]
+    assert sources == ["src/posts", "src/stories", "content/events", "content"]
+    library = stagemap.load_project(root).library
+    assert {a.path: a.url for a in library.assets} == {
+        "src/posts/2024-05-01-routes/index.md": "https://www.example.com/blog/2024/05/01/routes",
+        "src/stories/brightwell.mdx": "https://www.example.com/brightwell/",
+        "content/events/meetup.md": "https://www.example.com/meetup/",
+    }

@@ -189,6 +189,29 @@ def test_aliases_read_the_dates_sites_and_cms_exports_write(lines: str, day: str
 
 
 @pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        ("/blog/2024/05/01/route-planning", "/blog/2024/05/01/route-planning"),
+        ("images/van.png", ""),
+        ("", ""),
+    ],
+)
+def test_aliases_a_gatsby_pages_path_is_its_route(value: str, url: str) -> None:
+    """Cilium's posts (Gatsby) say ``path: '/blog/2018/04/02/...'`` and gatsby-node.js makes each
+    page at it: no post had an address. Only a route (``/...``) is read as one."""
+    asset, found = read(f"---\ntitle: T\npath: '{value}'\n---\n", "gatsby")
+    assert found == [] and asset is not None and asset.url == url
+    asset, _ = read(f"---\ntitle: T\npath: '{value}'\nurl: /mine/\n---\n", "gatsby")
+    assert asset is not None and asset.url == "/mine/"  # (the field itself wins)
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll", "docusaurus", "astro", "mkdocs", "eleventy"])
+def test_aliases_path_is_a_route_on_gatsby_sites_only(generator: str) -> None:
+    asset, _ = read("---\ntitle: T\npath: /blog/a/\n---\n", generator)
+    assert asset is not None and asset.url == ""
+
+
+@pytest.mark.parametrize(
     ("key", "reported_otherwise"),
     [
         ("ogSummary", True),

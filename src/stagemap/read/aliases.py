@@ -31,6 +31,8 @@ def alias_value(field: str, key: str, value: Any) -> Any:
             value = value.get("date")
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
         return found.group(1) if found else None
+    if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
+        return value if isinstance(value, str) and value.startswith("/") else None
     if field == "owner" and isinstance(value, list):
         names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
         return ", ".join(names) or None

@@ -25,8 +25,10 @@ from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, s
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
+from .gatsby import source_folders
 from .globs import GlobSet
 from .jekyll import jekyll_folders
+from .presets import GENERATORS
 from .siteaddress import base_url, site_title
 from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
 
@@ -41,15 +43,9 @@ CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Per generator, the configuration files that identify its sites, first found wins."""
 
-NAMES = {
-    "hugo": "Hugo",
-    "jekyll": "Jekyll",
-    "docusaurus": "Docusaurus",
-    "gatsby": "Gatsby",
-    "astro": "Astro",
-    "mkdocs": "MkDocs",
-    "eleventy": "Eleventy",
-}
+NAMES = dict(
+    zip(GENERATORS, ("Hugo", "Jekyll", "Docusaurus", "Gatsby", "Astro", "MkDocs", "Eleventy"), strict=True)
+)
 """How each generator is written in text."""
 
 CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -185,7 +181,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     data = config if isinstance(config, dict) else {}
     internal = list(_internal_folders(root))
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
-    sources = _sources(root, generator, data, starlight)
+    sources = _sources(root, generator, data, starlight, config if generator == "gatsby" else None)
     beyond: list[str] = []
     computed: list[str] = []
     if generator == "docusaurus" and isinstance(config, str):
@@ -228,7 +224,7 @@ def _published(root: Path, generator: str, config: Any, data: dict[str, Any]) ->
 
 
 def _sources(
-    root: Path, generator: str, data: dict[str, Any], starlight: StarlightDocs | None = None
+    root: Path, generator: str, data: dict[str, Any], starlight: StarlightDocs | None = None, code: Any = None
 ) -> tuple[FoundSource, ...]:
     if generator == "hugo":
         return _hugo_sources(root, data)
@@ -260,7 +256,9 @@ def _sources(
             ),
             pages,
         )
-    found = [FoundSource(path, url) for path, url in CONTENT_FOLDERS[generator] if (root / path).is_dir()]
+    named = source_folders(root, code) if isinstance(code, str) else []  # Gatsby's, first
+    folders = dict([*named, *CONTENT_FOLDERS[generator]])
+    found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]
     skip = starlight[0] if starlight is not None else ""  # Starlight's docs: first, unprefixed

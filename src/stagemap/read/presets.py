@@ -43,7 +43,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("draft", "published"),
     "url": ("permalink",),
 }
-"""Aliases every preset shares; a generator adds its own below."""
+"""Aliases every preset shares; a generator adds its own (`_OWN_ALIASES`)."""
 
 _KNOWN = frozenset(
     {
@@ -149,9 +149,17 @@ def preset_extensions(generator: str) -> tuple[str, ...]:
     return _EXTENSIONS.get(generator, DEFAULT_EXTENSIONS)
 
 
+_OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {"gatsby": {"url": ("path",)}}
+"""Aliases a generator adds after the shared ones: a Gatsby page's ``path`` is its route (the
+starters make each page at it); only a value starting with ``/`` is read as one."""
+
+
 def preset_aliases(generator: str) -> Mapping[str, tuple[str, ...]]:
     """Return the aliases of ``generator``; stagemap's own format has none."""
-    return dict(_ALIASES) if generator else {}
+    if not generator:
+        return {}
+    own = _OWN_ALIASES.get(generator, {})
+    return {field: (*keys, *own.get(field, ())) for field, keys in _ALIASES.items()}
 
 
 def preset_known_keys(generator: str) -> frozenset[str]:

@@ -1,0 +1,140 @@
+"""The content folders a Gatsby site names in its configuration, read without running it.
+
+A Gatsby site reads files from the folders its ``gatsby-config.js`` gives the
+``gatsby-source-filesystem`` plugin: each entry's ``options.path``. The configuration is code;
+a path is read when it is written as a text, a template literal or a join of ``__dirname``
+(or ``process.cwd()``) and texts: ``"./content/blog"``, ```${__dirname}/src/posts```,
+``__dirname + "/src/posts"``, ``path.join(__dirname, "src", "posts")``. A path worked out
+otherwise, one outside the site, a folder that is not there and one without a content file
+(a source of images, say) are left out. Comments are left out; a string's insides are
+never taken for the code's structure.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .jsdata import blanked, shaped
+from .presets import preset_extensions
+
+_PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
+_PATH = re.compile(r"""(?<![\w$.])(['"]?)path\1\s*:\s*""")
+_TEXT = r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\]*)`)"""
+_HERE = r"(?:__dirname|process\.cwd\(\))"
+_JOINED = re.compile(
+    rf"(?:(?:require\(\s*['\"]path['\"]\s*\)|[A-Za-z_$][\w$]*)\.)?(?:join|resolve)"
+    rf"\(\s*{_HERE}((?:\s*,\s*{_TEXT})*)\s*,?\s*\)"
+)
+_PLUS = re.compile(rf"{_HERE}\s*\+\s*{_TEXT}")
+_PARTS = re.compile(_TEXT)
+
+
+def source_folders(root: Path, code: str) -> list[tuple[str, str]]:
+    """Return the folders (relative to the site ``root``) that ``code`` (a ``gatsby-config.js``)
+    names as sources and that hold a content file, each with the URL pattern of its pages:
+    ``/{path}/``, the route Gatsby's starters give a file (``createFilePath``) when the page
+    has no ``path`` of its own."""
+    return [(folder, "/{path}/") for folder in named_folders(root, code, preset_extensions("gatsby"))]
+
+
+def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]:
+    """Return the folders (relative to the site ``root``, ``/``-separated) that ``code`` (a
+    ``gatsby-config.js``) names as sources of files and that hold a file ending in one of
+    ``extensions``, in the order the configuration names them."""
+    code = blanked(code)
+    shape = shaped(code)
+    found: list[str] = []
+    ends = tuple(extensions)
+    for plugin in _PLUGIN.finditer(code):
+        if shape[plugin.start()] != "r":
+            continue  # inside a string
+        start, end = _enclosing(shape, plugin.start())
+        key = next((k for k in _PATH.finditer(code, start, end) if shape[k.start()] != " "), None)
+        if key is None:
+            continue
+        folder = _folder(code[key.end() : _value_end(shape, key.end(), end)].strip())
+        if folder and folder not in found and _holds(root / folder, ends):
+            found.append(folder)
+    return found
+
+
+def _enclosing(shape: str, at: int) -> tuple[int, int]:
+    """Return where the object literal around ``at`` starts and ends (the whole text if none)."""
+    depth = 0
+    start = 0
+    for index in range(at - 1, -1, -1):
+        char = shape[index]
+        if char in "}]":
+            depth += 1
+        elif char in "{[":
+            if depth == 0:
+                start = index
+                break
+            depth -= 1
+    depth = 0
+    for index in range(start, len(shape)):
+        char = shape[index]
+        if char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return start, index + 1
+    return start, len(shape)
+
+
+def _value_end(shape: str, start: int, end: int) -> int:
+    """Return where the value that starts at ``start`` ends: at a ``,`` or closing bracket of its own level."""
+    depth = 0
+    for index in range(start, end):
+        char = shape[index]
+        if char in "{[(":
+            depth += 1
+        elif char in "}])":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char == "," and depth == 0:
+            return index
+    return end
+
+
+def _folder(value: str) -> str:
+    """Return the folder a ``path`` value names, relative to the site; empty when it is not known here."""
+    joined = _JOINED.fullmatch(value)
+    plus = _PLUS.fullmatch(value)
+    if joined is not None:
+        path = "/".join(
+            next(p for p in part.groups() if p is not None) for part in _PARTS.finditer(joined.group(1))
+        )
+    elif plus is not None:
+        path = next(p for p in plus.groups() if p is not None)
+    else:
+        text = _PARTS.fullmatch(value)
+        if text is None:
+            return ""
+        path = next(p for p in text.groups() if p is not None)
+        here = next((h for h in ("${__dirname}", "${process.cwd()}") if path.startswith(h)), "")
+        if here:
+            path = path[len(here) :]
+        elif path.startswith("/"):
+            return ""  # a folder elsewhere on the machine
+    if "${" in path:
+        return ""  # worked out in code
+    folder = posixpath.normpath(path.strip().lstrip("/") or ".")
+    return "" if folder == "." or folder == ".." or folder.startswith("../") else folder
+
+
+def _holds(folder: Path, ends: tuple[str, ...]) -> bool:
+    """Whether ``folder`` holds a file ending in one of ``ends``, at any depth (not in ``node_modules``)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    for _, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "node_modules" and not d.startswith(".")]
+        if any(name.lower().endswith(ends) for name in files):
+            return True
+    return False
