@@ -108,8 +108,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
        "getting started"),
     _h("title", r"\bgetting started\b|\bget started\b|\bquick ?start\b|\bset(ting)? up\b|\byour first\b"
        r"|\bbefore your\b|\bimport (your )?\w+", "onboarding", "", "getting started"),
-    _h("title", r"^how to\b|\bhow-to\b|\breading your\b|\bweekly\b|\bmonthly\b|\breports?\b", "adoption", "",
-       "a how-to or habit guide"),
+    # (A report alone is no habit: 'Reports from the conference'; 'your report', 'weekly report' are.)
+    _h("title", r"^how to\b|\bhow-to\b|\breading your\b|\bweekly\b|\bmonthly\b|\byour (\w+ )?reports?\b", "adoption",
+       "", "a how-to or habit guide"),
     _h("folder", r"guides|how[-_]to|tutorials|help|reports", "adoption", "", "a how-to or habit guide"),
     _h("taxonomy", r"product[-_ ]news|release[-_ ]notes?|changelog|what's new|webinar", "adoption", "",
        "product news"),
@@ -117,7 +118,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
     _h("title", r"\brefer\b|\breferral\b|\badd (a|an|another) (site|client|location|engineer|clinic)\b",
        "advocacy", "", "a referral or expansion page"),
     # Internal sales material.
-    _h("title", r"\bsales process\b|\bdiscovery\b|\bqualif", "commitment", "problems", "sales-process material"),
+    # (Discovery alone is a technical word too: 'Service discovery'; a lab named 'Discovery: ...'.)
+    _h("title", r"\bsales process\b|\bdiscovery (calls?|questions|meetings?|guide|script)\b"
+       r"|\b(lead|deal|sales) qualification\b|\bqualification (calls?|questions|criteria)\b", "commitment",
+       "problems", "sales-process material"),
     _h("title", r"\bdemo script\b|\bmutual action plan\b|\bcall (guide|script)\b", "evaluation", "problems",
        "a sales conversation guide"),
 )  # fmt: skip
