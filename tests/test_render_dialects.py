@@ -748,3 +748,18 @@ def test_dialects_astro_fragment_with_html_in_a_string_shows_that_html() -> None
     # A character written as two \\u escapes is one; half of one alone is a replacement character.
     pair = '<Fragment set:html={"<p>Van \\ud83d\\ude90 and \\ud800 alone</p>"} />\n'
     assert clean(pair, ".mdx", "astro") == "Van \U0001f690 and \ufffd alone\n"
+
+
+def test_dialects_a_paired_hugo_shortcodes_id_is_an_anchor_links_reach() -> None:
+    """Linkerd's docs say ``{{< warning id=open-relay-warning >}}`` and link to
+    ``./#open-relay-warning`` six times: each link was reported as finding no heading."""
+    text = (
+        "{{< warning id=open-relay-warning >}}\nAn open relay.\n{{< /warning >}}\n\n"
+        "Mesh it in ingress mode ([\\*](#open-relay-warning)).\n"
+    )
+    assert clean(text, ".md", "hugo").startswith(anchor("open-relay-warning") + "\n\n> **Warning**")
+    out = html(text, ".md", "hugo")
+    assert out.startswith('<p><span id="h-open-relay-warning"></span></p>\n<blockquote>')
+    assert '<a href="#h-open-relay-warning">' in out
+    # A single shortcode's id is what it shows (a video's), never an anchor.
+    assert "\ue040" not in clean("{{< youtube id=abc >}}\n", ".md", "hugo")

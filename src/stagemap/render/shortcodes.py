@@ -8,6 +8,8 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from ..read.markdowntext import anchor
+from .anchors import anchored
 from .blocks import escape, quote
 from .jsx import placeholder
 from .links import HUGO_REF
@@ -77,8 +79,18 @@ def _in_target(text: str, at: int) -> bool:
 
 
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
-    name = match.group("name").lower()
+    """Return a paired shortcode as Markdown; its ``id`` (``{{< warning id=x >}}``), which the
+    theme makes the element's, as an anchor in front of it, so that links to it work."""
     positional, named = shortcode_args(match.group("args"))
+    made = _paired_made(match, params, positional, named)
+    mark = anchor(named.get("id", ""))
+    return anchored(mark, made) if mark else made
+
+
+def _paired_made(
+    match: re.Match[str], params: Mapping[str, Any], positional: list[str], named: dict[str, str]
+) -> str:
+    name = match.group("name").lower()
     if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
             "lang", named.get("language", "")
