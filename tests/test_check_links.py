@@ -214,3 +214,41 @@ def test_links_to_a_heading_are_read_as_the_sites_generator_names_headings(tmp_p
     assert parts(root) == [
         """content/b.md:4:9: warning: link to '{{< relref "a.md" >}}#nope' finds no heading 'nope' on 'A'"""
     ]
+
+
+DOCUSAURUS_PAGE = (
+    "---\ntitle: Routes\n---\n\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n\n"
+    "Read [the intro](intro.md) first, not [this](./intro.md).\n\n"
+    "<img alt=\"Map\" src={useBaseUrl('img/map.png')} />\n\n"
+    "<img alt=\"Shot\" src={require('./shot.png').default} />\n\n"
+    "<img alt=\"Van\" src={require('@site/static/img/van.png').default} />\n"
+)
+
+
+@pytest.mark.parametrize("generator", ["docusaurus", "mkdocs"])
+def test_check_links_finds_files_as_a_docusaurus_site_names_them(tmp_path: Path, generator: str) -> None:
+    """Plausible's docs (Docusaurus) link to 'goal-conversions.md' from docs/custom-props/,
+    which Docusaurus finds in docs/, and show images with src={useBaseUrl('img/x.png')}: 216
+    warnings, of which one was a link that leads nowhere. A link starting with ./ or ../ is
+    found beside the page only, and another generator finds none of them from the root."""
+    config = {"docusaurus": "docusaurus.config.js", "mkdocs": "mkdocs.yml"}[generator]
+    root = write(
+        tmp_path,
+        {
+            config: "module.exports = {url: 'https://docs.example.com'};\n"
+            if generator == "docusaurus"
+            else "site_name: Ex\n",
+            "docs/intro.md": "---\ntitle: Intro\n---\nHello.\n",
+            "docs/guides/routes.md": DOCUSAURUS_PAGE,
+            "docs/guides/shot.png": b"\x89PNG",
+            "static/img/map.png": b"\x89PNG",
+            "static/img/van.png": b"\x89PNG",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    _, _, err = run(root, "check", "--links")
+    dead = [line.split(": warning: ")[1] for line in err.splitlines() if ": warning: link" in line]
+    if generator == "docusaurus":
+        assert dead == [f"link to './intro.md' leads nowhere {HINT}"]
+    else:
+        assert f"link to 'intro.md' leads nowhere {HINT}" in dead

@@ -59,6 +59,10 @@ class Routes:
     (a section's or bundle's ``_index``/``index``: its folder's). Empty for other generators."""
     prefix: str = ""
     """The content folder relative to the project (`stagemap.analyse.paths.link_key`)."""
+    from_roots: bool = False
+    """A relative link to a file that is not beside the page is looked for under each of
+    `roots` too, as Docusaurus does (``intro.md`` from docs/guides/a.md may be docs/intro.md);
+    never one starting with ``./`` or ``../``."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -109,6 +113,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         content_prefix(config),
         rules.base_url,
         rules.extensions,
+        rules.generator,
         [
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
@@ -167,6 +172,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         others,
         names,
         "" if prefix == "." else prefix,
+        config.rules.generator == "docusaurus",
     )
 
 

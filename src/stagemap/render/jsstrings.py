@@ -1,4 +1,5 @@
-"""The text of a JavaScript string literal, as MDX and Astro pages write one in an attribute."""
+"""The text of a JavaScript string literal, as MDX and Astro pages write one in an attribute,
+and the file an attribute's expression names (`file_address`)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,21 @@ def js_string(raw: str) -> str:
     escapes read, a pair of ``\\u`` escapes for one character made one, a lone half replaced."""
     text = _JS_ESCAPE.sub(_unescaped, raw)
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+_ADDRESS_CALL = re.compile(r"""(useBaseUrl|require)\(\s*(['"`])([^'"`$\n]+)\2\s*\)(?:\.default)?""")
+"""Docusaurus's ways to name a file in an attribute: ``useBaseUrl('img/a.png')`` (a file of the
+site's root, under its base URL) and ``require('./a.png').default`` (a file beside the page;
+``@site/static/`` is the site's root)."""
+
+
+def file_address(expression: str) -> str:
+    """Return the address an attribute's ``{expression}`` names (see `_ADDRESS_CALL`), else the
+    expression as written."""
+    call = _ADDRESS_CALL.fullmatch(expression)
+    if call is None:
+        return expression
+    path = call.group(3).strip()
+    if call.group(1) == "require":
+        return "/" + path.removeprefix("@site/static/") if path.startswith("@site/static/") else path
+    return path if "://" in path else "/" + path.lstrip("/")

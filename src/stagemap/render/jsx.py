@@ -25,7 +25,7 @@ from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
 from ..read.markdowntext import element_anchor, link_target
 from .anchors import anchored
 from .blocks import ItemColumns, escape, quote
-from .jsstrings import js_string
+from .jsstrings import file_address, js_string
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -384,5 +384,5 @@ def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
         inner = text[j + 1 : closed - 1].strip()
         if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "\"'`":
             inner = inner[1:-1]
-        return closed, inner
+        return closed, file_address(inner)
     return j, None

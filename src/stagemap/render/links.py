@@ -169,6 +169,11 @@ class BodyLinks:
         out = self._file(target, sep, fragment)
         if out is not None or self.routes is None:
             return out
+        if self.routes.from_roots and not path.startswith(("./", "../")):
+            tried = (self._file(posixpath.join(root, path), sep, fragment) for root in self.routes.roots)
+            out = next((o for o in tried if o is not None), None)
+            if out is not None:
+                return out
         if not path.rpartition("/")[2].lower().endswith(self.routes.extensions):
             # As a browser reads it, from the page's address: Hugo and Jekyll leave such a link
             # as written, so ``../data.json`` from a/b/page.md (served at /a/b/page/) is a/b/data.json.
