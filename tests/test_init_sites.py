@@ -863,3 +863,45 @@ def test_init_reads_the_folders_a_gatsby_configuration_names(tmp_path: Path) -> 
         "src/stories/brightwell.mdx": "https://www.example.com/brightwell/",
         "content/events/meetup.md": "https://www.example.com/meetup/",
     }
+
+
+def test_init_leaves_out_folders_that_translate_their_parents_pages(tmp_path: Path) -> None:
+    """Open Source Guides (Jekyll) keeps 13 articles in _articles/ and their translations in
+    28 language folders beside them (_articles/de/best-practices.md): init read 379 pages,
+    each article counted up to 29 times. A folder named for a language whose pages are its
+    parent's, at the same paths, is a translation: excluded, and said so."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Ex\ncollections:\n  articles:\n    output: true\n"
+    }
+    for name in ("starting", "growing", "funding"):
+        files[f"_articles/{name}.md"] = page.format(name)
+        files[f"_articles/de/{name}.md"] = page.format(f"{name} (de)")
+        files[f"_articles/pt-br/{name}.md"] = page.format(f"{name} (pt)")
+    files["_articles/go/tooling.md"] = page.format("Go tooling")  # a topic, not a language
+    files["_articles/go/starting.md"] = page.format("Starting in Go")
+    files["_articles/it/starting.md"] = page.format("Only one twin")
+    files["about.md"] = page.format("About")
+    files["pricing.md"] = page.format("Pricing")
+    files["fr/about.md"] = page.format("À propos")
+    files["fr/pricing.md"] = page.format("Tarifs")
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert (
+        "Other languages, not read (their pages translate these, at the same paths):"
+        " _articles/de/, _articles/pt-br/, fr/"
+    ) in out.splitlines()
+    text = (root / "stagemap.yml").read_text()
+    assert '    exclude: ["/de/", "/pt-br/"]\n' in text
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "_articles/funding.md",
+        "_articles/go/starting.md",
+        "_articles/go/tooling.md",
+        "_articles/growing.md",
+        "_articles/it/starting.md",
+        "_articles/starting.md",
+        "about.md",
+        "pricing.md",
+    ]

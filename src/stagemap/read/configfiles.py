@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -131,3 +132,30 @@ def _toml_lines(text: str, key: str) -> Lines:
     if headers:
         lines[-1] = lines[0]
     return lines
+
+
+def site_config_data(path: Path) -> Any:
+    """Return a configuration file's data (None for code, or when it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if path.suffix == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return None
+    if path.suffix in (".yml", ".yaml"):
+        try:
+            return yaml.load(text, Loader=_TolerantLoader)
+        except yaml.YAMLError:
+            return None
+    return text
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads MkDocs' ``!!python/name:`` and ``!ENV`` tags as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -14,21 +14,20 @@ when the pattern finds none.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
+from .configfiles import site_config_data
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
 from .gatsby import source_folders
 from .globs import GlobSet
 from .jekyll import jekyll_folders
-from .presets import GENERATORS
+from .languages import without_translations
+from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, site_title
 from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
 
@@ -104,7 +103,8 @@ class FoundSite:
     """The site's title (Hugo's and Jekyll's ``title``, MkDocs' ``site_name``, the first
     ``title:`` of a configuration written as code), or empty: the project's name."""
     translations: tuple[str, ...] = ()
-    """Folders of the site's other languages, not read (Hugo's per-language content folders)."""
+    """Folders of the site's other languages, not read: Hugo's per-language content folders,
+    Starlight's locales, folders named for a language that translate their parent's pages."""
     lowercase: bool = False
     """The generator lower-cases the paths it makes from file names (Hugo, unless ``disablePathToLower``)."""
     published: tuple[str, ...] = ()
@@ -134,7 +134,7 @@ def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
     if name.startswith(HUGO_DIR):  # Hugo's configuration folder, as themes such as Blowfish lay it out
         folder = hugo_folder_settings(root)
         return _found(root, "hugo", *folder, within) if folder is not None else None
-    return _found(root, generator, name, _load(root / name), within)
+    return _found(root, generator, name, site_config_data(root / name), within)
 
 
 def site_config(root: Path) -> tuple[str, str] | None:
@@ -148,33 +148,6 @@ def site_config(root: Path) -> tuple[str, str] | None:
             return generator, name
     main = next((n for n in SITE_FILES["hugo"] if n.startswith(HUGO_DIR) and (root / n).is_file()), None)
     return ("hugo", main) if main is not None else None
-
-
-def _load(path: Path) -> Any:
-    """Return a configuration file's data (None for code, or when it cannot be read)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if path.suffix == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            return None
-    if path.suffix in (".yml", ".yaml"):
-        try:
-            return yaml.load(text, Loader=_TolerantLoader)
-        except yaml.YAMLError:
-            return None
-    return text
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """A safe loader that reads MkDocs' ``!!python/name:`` and ``!ENV`` tags as nothing."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:
@@ -192,6 +165,9 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         sources = (FoundSource(*found), *sources) if found is not None else sources
     if generator == "mkdocs":
         internal += _mkdocs_hidden(data)
+    languages: tuple[str, ...] = ()  # folders of translations (Hugo's and Starlight's are configured)
+    if generator != "hugo" and starlight is None:
+        sources, languages = without_translations(root, sources, preset_extensions(generator))
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}
@@ -204,7 +180,11 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(dict.fromkeys(internal)),
         outside,
         site_title(generator, config, data),
-        _hugo_translations(root, data, sources) if generator == "hugo" else starlight[3] if starlight else (),
+        _hugo_translations(root, data, sources)
+        if generator == "hugo"
+        else starlight[3]
+        if starlight
+        else languages,
         generator == "hugo" and data.get("disablePathToLower") is not True,
         _published(root, generator, config, data),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),
