@@ -905,3 +905,65 @@ def test_init_leaves_out_folders_that_translate_their_parents_pages(tmp_path: Pa
         "about.md",
         "pricing.md",
     ]
+
+
+@pytest.mark.parametrize(
+    ("files", "base", "comment"),
+    [
+        (
+            {"_config.yml": "title: Ex\n", "CNAME": "guides.example.org\n"},
+            "https://guides.example.org/",
+            "CNAME",
+        ),
+        (
+            {"_config.yml": "title: Ex\nbaseurl: /handbook\n", "CNAME": "www.example.org"},
+            "https://www.example.org/handbook/",
+            "CNAME",
+        ),
+        (
+            {"hugo.toml": "title = 'Ex'\n", "static/CNAME": "Docs.Example.COM.\n"},
+            "https://docs.example.com/",
+            "static/CNAME",
+        ),
+        (
+            {
+                "docusaurus.config.js": "module.exports = {\n  baseUrl: '/help/',\n};\n",
+                "static/CNAME": "example.dev\n",
+            },
+            "https://example.dev/help/",
+            "static/CNAME",
+        ),
+        (
+            {"_config.yml": "url: https://www.example.net\n", "CNAME": "other.example.org\n"},
+            "https://www.example.net/",
+            "",
+        ),
+        ({"_config.yml": "title: Ex\n", "CNAME": "not a domain\n"}, "", ""),
+    ],
+)
+def test_init_takes_the_domain_github_pages_publishes_a_site_on(
+    tmp_path: Path, files: dict[str, str | bytes], base: str, comment: str
+) -> None:
+    """Open Source Guides (Jekyll) gives no url in _config.yml: GitHub Pages serves it on the
+    domain its CNAME file names. Init said 'no site address', so kits linked to no public page."""
+    page = (
+        {"content/a.md": "---\ntitle: A\n---\n"}
+        if "hugo.toml" in files
+        else {"docs/a.md": "---\ntitle: A\n---\n"}
+    )
+    root = initialised(tmp_path, {**files, **page})
+    text = (root / "stagemap.yml").read_text()
+    if base:
+        assert f"urls:\n  base: {base}\n" in text
+        if comment:
+            assert f"# From {comment}, the domain GitHub Pages publishes the site on.\n" in text
+    else:
+        assert "# urls:\n#   base: https://www.example.com/\n" in text
+
+
+def test_init_never_follows_a_cname_that_is_a_link(tmp_path: Path) -> None:
+    root = write(tmp_path / "site", {"_config.yml": "title: Ex\n", "a.md": "---\ntitle: A\n---\n"})
+    (tmp_path / "elsewhere").write_text("secret.example.org\n")
+    (root / "CNAME").symlink_to(tmp_path / "elsewhere")
+    assert run("init", str(root))[0] == 0
+    assert "secret.example.org" not in (root / "stagemap.yml").read_text()

@@ -167,7 +167,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
              "  lowercase: true"] if found.lowercase else []  # fmt: skip
     lower += _roots(found)
     if found.base_url:
-        tail += [f"# From {found.config_file}.", "urls:", f"  base: {found.base_url}", *lower]
+        tail += [f"# From {_address_from(found)}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
         # One urls block: uncommenting the address must not make a second one beside the others.
         tail += [f"# {found.config_file} does not say (or says it in code): fill it in."]
@@ -187,6 +187,13 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         "# or run `stagemap init` in an empty folder for a commented example of each.",
     ]
     return "\n".join(head + body + tail) + "\n"
+
+
+def _address_from(found: FoundSite) -> str:
+    """Name where the site's address was read: its configuration, or the domain it is published on."""
+    if found.address_from:
+        return f"{found.address_from}, the domain GitHub Pages publishes the site on"
+    return found.config_file
 
 
 def _bare(found: FoundSite, bare: tuple[int, int] | None) -> list[str]:

@@ -28,7 +28,7 @@ from .globs import GlobSet
 from .jekyll import jekyll_folders
 from .languages import without_translations
 from .presets import GENERATORS, preset_extensions
-from .siteaddress import base_url, site_title
+from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
 
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -122,6 +122,8 @@ class FoundSite:
     """The site's folder in the project (``site_root``, ``/``-separated; empty: the project's own)."""
     roots: tuple[str, ...] = ()
     """Folders whose files the site serves at their path, when not the preset's (Eleventy's input folder)."""
+    address_from: str = ""
+    """The file that gave `base_url` when the configuration did not (GitHub Pages' ``CNAME``)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -172,10 +174,12 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}
     outside = () if "." in covered else names_left(root, "", covered)
+    address = base_url(generator, config, data)
+    domain, cname = ("", "") if address else pages_domain(root, generator)  # GitHub Pages'
     return FoundSite(
         generator,
         name,
-        base_url(generator, config, data),
+        base_url(generator, config, data, domain) if domain else address,
         sources,
         tuple(dict.fromkeys(internal)),
         outside,
@@ -191,6 +195,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(beyond),
         tuple(computed),
         roots=tuple(s.path for s in sources[:1] if generator == "eleventy" and s.path != "."),
+        address_from=cname,
     )
 
 

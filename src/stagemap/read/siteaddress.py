@@ -7,10 +7,14 @@ the code with patterns (a value the code works out is left out).
 
 from __future__ import annotations
 
+import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
 from .docusaurus import without_comments
+from .owned import read_owned
+from .presets import preset_static
 
 _TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
 """A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
@@ -43,16 +47,18 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
+def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = "") -> str:
     """Return the site's address, ending in ``/``, from its configuration, or empty when it says
-    none (or says it in code the patterns cannot read)."""
+    none (or says it in code the patterns cannot read); with neither, ``https://`` and the
+    custom ``domain`` the site is published on (`pages_domain`), under the base path the
+    configuration gives."""
     if generator in _URL_IN_CODE:
         code = without_comments(config) if isinstance(config, str) else None
         if code is None:
-            return ""
+            return f"https://{domain}/" if domain else ""
         found = _URL_IN_CODE[generator].search(code)
         literal = found.group(1) if found is not None and not _LOCAL.match(found.group(1)) else ""
-        address = literal or _base_url_constant(generator, code)
+        address = literal or _base_url_constant(generator, code) or (f"https://{domain}" if domain else "")
         if not address:
             return ""
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
@@ -61,6 +67,8 @@ def base_url(generator: str, config: Any, data: dict[str, Any]) -> str:
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
     value = data.get(key) if key else None  # Eleventy's configuration has no address
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        value = f"https://{domain}" if domain else ""
+    if not value:
         return ""
     if generator == "jekyll" and isinstance(data.get("baseurl"), str):
         value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
@@ -99,3 +107,21 @@ def _base_url_constant(generator: str, code: str) -> str:
     found = [m.group(2) for m in _LITERAL_URL.finditer(text) if "${" not in m.group(2)]
     public = [url for url in found if not _LOCAL.match(url)]  # ``dev ? 'http://localhost:4321' : ...``
     return public[-1].rstrip("/") + "/" if public else ""
+
+
+def pages_domain(root: Path, generator: str) -> tuple[str, str]:
+    """Return the custom domain of a site published on GitHub Pages (its ``CNAME`` file, in the
+    site's folder or a folder the generator copies to the site as it is: Hugo's ``static/``,
+    Astro's ``public/``...) and that file's path relative to ``root``; empty when there is none.
+    The file is the domain alone on its first line; a link, or anything else, is not read."""
+    for folder in dict.fromkeys((".", *preset_static(generator))):
+        data = read_owned(root / folder / "CNAME", 4096)
+        text = data.decode("utf-8", "replace").strip() if data is not None else ""
+        domain = text.split("\n", 1)[0].strip().lower().rstrip(".")
+        if _DOMAIN.fullmatch(domain):
+            return domain, posixpath.normpath(f"{folder}/CNAME")
+    return "", ""
+
+
+_DOMAIN = re.compile(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+"""A host name of letters, digits and hyphens (``www.example.com``): what a ``CNAME`` file holds."""

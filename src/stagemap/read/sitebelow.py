@@ -100,6 +100,7 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         sources=sources,
         outside=outside,
         translations=tuple(moved(t.rstrip("/")) + "/" for t in found.translations),
+        address_from=moved(found.address_from) if found.address_from else "",
         # What the generator publishes is its own folder's: stagemap's outputs are beside it.
         published=(),
         root=folder,
