@@ -967,3 +967,31 @@ def test_init_never_follows_a_cname_that_is_a_link(tmp_path: Path) -> None:
     (root / "CNAME").symlink_to(tmp_path / "elsewhere")
     assert run("init", str(root))[0] == 0
     assert "secret.example.org" not in (root / "stagemap.yml").read_text()
+
+
+def test_init_reads_gatsby_sources_as_a_review_found_they_should_be(tmp_path: Path) -> None:
+    """A review of the first version: a folder reached through a link leading out of the site
+    stopped init (exit 2), two folders of one name got one id prefix (check then found
+    duplicate ids), and a path too long for the system was a traceback."""
+    outside = write(tmp_path / "outside", {"posts/x.md": "---\ntitle: X\n---\n"})
+    sources = ["content/en/pages", "content/en/posts", "content/de/pages", "content/de/posts"]
+    plugins = "".join(
+        f"    {{ resolve: 'gatsby-source-filesystem', options: {{ path: `${{__dirname}}/{path}` }} }},\n"
+        for path in [*sources, "src/ext/posts", "a" * 300]
+    )
+    files: dict[str, str | bytes] = {
+        "gatsby-config.js": f"module.exports = {{\n  plugins: [\n{plugins}  ],\n}}\n"
+    }
+    files |= {f"{path}/hello.md": f"---\ntitle: Hello {path}\n---\n" for path in sources}
+    root = write(tmp_path / "site", files)
+    (root / "src").mkdir()
+    (root / "src/ext").symlink_to(outside)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert (
+        "sources: content/en/pages/, content/en/posts/, content/de/pages/, content/de/posts/, content/."
+        in out
+    )
+    ids = sorted(a.id for a in stagemap.load_project(root).library.assets)
+    assert ids == ["content-de-posts/hello", "hello", "pages/hello", "posts/hello"]
+    assert run("-C", str(root), "check")[0] == 0

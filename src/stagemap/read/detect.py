@@ -254,16 +254,27 @@ def _sources(
     for entry in sorted(root.iterdir()):
         if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in inside:
             found.append(FoundSource(entry.name, "", (), "internal"))
+    return _prefixed(found, generator, skip)
+
+
+def _prefixed(found: list[FoundSource], generator: str, skip: str) -> tuple[FoundSource, ...]:
+    """Return the sources, each after the first with an ``id`` prefix unique among them."""
     # A source with a prefix of its own keeps it; Astro's src/content keeps its files' ids
-    # (the collections routed before it have their folder in src/content as theirs).
-    return tuple(
-        replace(source, id_prefix=source.path.rpartition("/")[2].lstrip("_") + "/")
-        if index
-        and not source.id_prefix
-        and not (generator == "astro" and source.path in (ASTRO_CONTENT, skip))
-        else source
-        for index, source in enumerate(found)
-    )
+    # (the collections routed before it have their folder in src/content as theirs). Others
+    # get their folder's name, or their path when another source has that name already
+    # (Gatsby's content/en/posts and content/de/posts).
+    taken = {s.id_prefix for s in found}
+    for index, source in enumerate(found):
+        if (
+            index
+            and not source.id_prefix
+            and not (generator == "astro" and source.path in (ASTRO_CONTENT, skip))
+        ):
+            tried = (source.path.rpartition("/")[2].lstrip("_"), source.path.replace("/", "-").lstrip("_"))
+            prefix = next((n + "/" for n in tried if n + "/" not in taken), f"{tried[1]}-{index}/")
+            taken.add(prefix)
+            found[index] = replace(source, id_prefix=prefix)
+    return tuple(found)
 
 
 def _docusaurus_sources(root: Path, folders: list[tuple[str, str, str]]) -> tuple[FoundSource, ...]:

@@ -49,6 +49,7 @@ def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]
     shape = shaped(code)
     found: list[str] = []
     ends = tuple(extensions)
+    base = root.resolve()
     for plugin in _PLUGIN.finditer(code):
         if shape[plugin.start()] != "r":
             continue  # inside a string
@@ -57,7 +58,7 @@ def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]
         if key is None:
             continue
         folder = _folder(code[key.end() : _value_end(shape, key.end(), end)].strip())
-        if folder and folder not in found and _holds(root / folder, ends):
+        if folder and folder not in found and _holds(root / folder, base, ends):
             found.append(folder)
     return found
 
@@ -129,9 +130,14 @@ def _folder(value: str) -> str:
     return "" if folder == "." or folder == ".." or folder.startswith("../") else folder
 
 
-def _holds(folder: Path, ends: tuple[str, ...]) -> bool:
-    """Whether ``folder`` holds a file ending in one of ``ends``, at any depth (not in ``node_modules``)."""
-    if not folder.is_dir() or folder.is_symlink():
+def _holds(folder: Path, base: Path, ends: tuple[str, ...]) -> bool:
+    """Whether ``folder`` is a folder inside ``base`` (the site, resolved: not through a link
+    that leads out of it) holding a file ending in one of ``ends``, at any depth (not in
+    ``node_modules``). A path the system refuses (too long, not allowed) holds none."""
+    try:
+        if not folder.is_dir() or not folder.resolve().is_relative_to(base):
+            return False
+    except (OSError, RuntimeError):  # a name too long, a loop of links
         return False
     for _, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if d != "node_modules" and not d.startswith(".")]
