@@ -27,7 +27,7 @@ def js_string(raw: str) -> str:
 _ADDRESS_CALL = re.compile(r"""(useBaseUrl|require)\(\s*(['"`])([^'"`$\n]+)\2\s*\)(?:\.default)?""")
 """Docusaurus's ways to name a file in an attribute: ``useBaseUrl('img/a.png')`` (a file of the
 site's root, under its base URL) and ``require('./a.png').default`` (a file beside the page;
-``@site/static/`` is the site's root)."""
+``@site/`` the site's folder, ``@site/static/`` the site's root)."""
 
 
 def file_address(expression: str) -> str:
@@ -37,6 +37,10 @@ def file_address(expression: str) -> str:
     if call is None:
         return expression
     path = call.group(3).strip()
-    if call.group(1) == "require":
-        return "/" + path.removeprefix("@site/static/") if path.startswith("@site/static/") else path
+    if call.group(1) == "require":  # the site's folder, its static folder served at the root
+        return (
+            "/" + path.removeprefix("@site/static/").removeprefix("@site/")
+            if path.startswith("@site/")
+            else path
+        )
     return path if "://" in path else "/" + path.lstrip("/")

@@ -169,8 +169,13 @@ class BodyLinks:
         out = self._file(target, sep, fragment)
         if out is not None or self.routes is None:
             return out
-        if self.routes.from_roots and not path.startswith(("./", "../")):
-            tried = (self._file(posixpath.join(root, path), sep, fragment) for root in self.routes.roots)
+        if (
+            self.routes.from_roots
+            and path.lower().endswith(self.routes.extensions)
+            and not path.startswith(("./", "../"))
+        ):
+            # As Docusaurus finds a doc: from the page's own content folder, then the site's.
+            tried = (self._file(posixpath.join(root, path), sep, fragment) for root in self._own_roots())
             out = next((o for o in tried if o is not None), None)
             if out is not None:
                 return out
@@ -186,6 +191,21 @@ class BodyLinks:
         key = self._key(target)
         route = self.routes.route_of(key) if key is not None else ""
         return self._route(url, route or path, fragment)
+
+    def _own_roots(self) -> list[str]:
+        """Return the route roots that hold this page's file, the nearest first (relative to the content folder)."""
+        assert self.routes is not None
+        here = self.source_dir
+        if here.startswith("/"):  # another source's page: from the project
+            here = posixpath.relpath(here[1:] or ".", self.prefix or ".")
+        deep = "/" + "/".join(["_"] * 32)  # a folder so deep that no ``..`` of a root climbs out of it
+        page = posixpath.normpath(posixpath.join(deep, here))
+        held = []
+        for root in self.routes.roots:
+            top = posixpath.normpath(posixpath.join(deep, root))
+            if page == top or page.startswith(top.rstrip("/") + "/"):
+                held.append((top.count("/"), root))
+        return [root for _, root in sorted(held, reverse=True)]
 
     def _rooted(self, path: str) -> tuple[str | None, str]:
         """Return, for a link from the site's root, the first file it names under the content
