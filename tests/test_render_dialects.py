@@ -763,3 +763,29 @@ def test_dialects_a_paired_hugo_shortcodes_id_is_an_anchor_links_reach() -> None
     assert '<a href="#h-open-relay-warning">' in out
     # A single shortcode's id is what it shows (a video's), never an anchor.
     assert "\ue040" not in clean("{{< youtube id=abc >}}\n", ".md", "hugo")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Intro.\n\n{{< details id=d1 >}}\n    code here\n{{< /details >}}\n",
+            "<pre><code>code here\n</code></pre>",
+        ),
+        ("{{< box id=b2 >}}\n---\n{{< /box >}}\n", "<hr>"),
+        ("See [r].\n\n{{< box id=b1 >}}\n[r]: http://x.y\n{{< /box >}}\n", '<a href="http://x.y">r</a>'),
+        ("{{< box id=b4 >}}\n- x\n{{< /box >}}\n", "<ul>\n<li>x</li>\n</ul>"),
+        ("A {{< badge id=new >}}new{{< /badge >}} thing.\n", '<p>A <span id="h-new"></span>new thing.</p>'),
+    ],
+)
+def test_dialects_a_shortcodes_anchor_leaves_the_blocks_it_holds_as_they_are(text: str, wanted: str) -> None:
+    """A review found the anchor glued to what the shortcode held: indented code, a rule, a link
+    definition became text. It is a paragraph of its own before lines, in the text before words."""
+    out = html(text, ".md", "hugo")
+    assert wanted in out
+    assert ' id="h-' in out
+
+
+def test_dialects_an_anchor_named_as_a_heading_leaves_no_empty_paragraph() -> None:
+    out = html("## Setup\n\n{{< box id=setup >}}\nx\n{{< /box >}}\n", ".md", "hugo")
+    assert out == '<h2 id="h-setup">Setup</h2>\n<p>x</p>\n'

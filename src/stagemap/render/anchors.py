@@ -57,6 +57,7 @@ def finish(body: str) -> str:
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
         body = _MARK_OR_TAG.sub(lambda found: _span(found, taken), body)
+        body = body.replace("<p></p>\n", "")  # (a paragraph that held only such an anchor)
     return _own_fragments(body)
 
 

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..read.markdowntext import anchor
-from .anchors import anchored
 from .blocks import escape, quote
 from .jsx import placeholder
 from .links import HUGO_REF
@@ -80,11 +79,15 @@ def _in_target(text: str, at: int) -> bool:
 
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return a paired shortcode as Markdown; its ``id`` (``{{< warning id=x >}}``), which the
-    theme makes the element's, as an anchor in front of it, so that links to it work."""
+    theme makes the element's, as an anchor in front of it, so that links to it work: a
+    paragraph of its own before what holds lines (whatever blocks they make: code, a rule, a
+    link definition), in the text before what stays on one line."""
     positional, named = shortcode_args(match.group("args"))
     made = _paired_made(match, params, positional, named)
     mark = anchor(named.get("id", ""))
-    return anchored(mark, made) if mark else made
+    if not mark:
+        return made
+    return f"\n\n{mark}\n\n{made}" if "\n" in made.strip("\n") or made.startswith("\n") else mark + made
 
 
 def _paired_made(
