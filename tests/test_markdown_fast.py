@@ -187,6 +187,8 @@ FOUND_BY_FUZZING = [
     '](&#65;)<a@b.c>[r]]~~<http://a.b>  \n[[  \né` `[[)](x.md)&#65;."\'__"[r]](x.md)\n',
     '|é"é\\&#65;](x.md)x` `&#65;![r]( -  \n\n\n[r]: /u\n\n',
     '\n.\n\n[r]: /u\n[r]["[r]].` `**_>  \n\n',
+    # A link definition in the paragraph a table ends: cmark-gfm shows it as text (a later review).
+    "[docs]: https://e.com/docs\n[See the docs][docs] for prices:\n| Plan | Price |\n| --- | --- |\n| Pro | 5 |\n",
 ]
 """Bodies a review's fuzzing found the two paths rendering differently (most from before this
 sitting's changes): the compiled path now declines each, or agrees."""

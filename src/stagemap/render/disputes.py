@@ -81,9 +81,9 @@ def doubtful(text: str) -> bool:
     """Return True if ``text`` holds a construct the two parsers may read differently."""
     if "\t" in text:
         return True  # tabs: kept by markdown-it at a line's end, expanded otherwise in code (fenced too)
-    backtick_fence, tilde_fence = _has("```", text), _has("~~~", text)
-    fenced = backtick_fence or tilde_fence
-    if fenced and ("\\" in text or "&" in text) and _info_doubt(text, backtick_fence, tilde_fence):
+    fences = [c for c in "`~" if _has(c * 3, text)]  # (a pattern a kind: one of two is tried everywhere)
+    fenced = bool(fences)
+    if fenced and ("\\" in text or "&" in text) and any(_INFO_DOUBT[c].search(text) for c in fences):
         return True
     if "&" in text and _has("&#", text) and _bad_entity(text):
         return True
@@ -147,15 +147,7 @@ _MARKS = re.compile(r"<(?:a |/a>|strong>)")
 
 def _twos(text: str) -> int:
     """Return how many runs of exactly two ``*`` or two ``_`` ``text`` has."""
-    return sum(len(run) == 2 for c in "*_" if c in text for run in _LONG_RUNS[c].findall(text))
-
-
-def _info_doubt(text: str, backticks: bool, tildes: bool) -> bool:
-    """`_INFO_DOUBT`, for the kinds of fence ``text`` holds (a pattern that starts with one
-    string is searched for far faster than one of two alternatives)."""
-    return (backticks and _INFO_DOUBT["`"].search(text) is not None) or (
-        tildes and _INFO_DOUBT["~"].search(text) is not None
-    )
+    return sum(_RUNS[c].findall(text).count(c * 2) for c in "*_" if c in text)
 
 
 def _disputed(text: str) -> bool:
@@ -183,6 +175,9 @@ def _table_doubt(text: str) -> bool:
             if table and _BLANK.search(text, last, match.start() + 1) is None:
                 return True
             table, last = True, match.end()
+        paragraph = max(text.rfind("\n\n", 0, match.start()), 0)  # (the blank line above the table)
+        if "|" in row and _DEFINITION.search(text, paragraph, match.start()):
+            return True  # a link definition in the paragraph the table ends: cmark-gfm keeps it as text
         above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
         if "|" not in row and ":" not in row:  # a rule or a heading underline, or a table?
             if "|" in above:
@@ -193,6 +188,8 @@ def _table_doubt(text: str) -> bool:
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+_DEFINITION = re.compile(r"\n {0,3}\[[^\n]*\]:")
+"""A line that may be a link definition (searched with the newline before it)."""
 
 
 _UNICODE_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
@@ -215,10 +212,6 @@ def _unicode_doubt(text: str) -> bool:
             if other and not other.isascii() and unicodedata.category(other)[0] in "PS":
                 return True
     return False
-
-
-_LONG_RUNS = {c: re.compile(rf"{re.escape(c * 2)}{re.escape(c)}*") for c in "*_"}
-"""Runs of two or more: searched for by their first two characters, which is fast."""
 
 
 def _outside_fences(text: str) -> str:
