@@ -85,6 +85,12 @@ def test_suggest_quotes_a_heading_as_its_page_shows_it(
         ("Discovery: Platform Engineer", "Service Discovery", []),
         ("Reports from the autumn summit", "Kernel reports", []),
         ("Discovery call questions", "Qualification criteria", ["stage,commitment", "question,problems"]),
+        (
+            "Qualifying questions for new leads",
+            "MEDDICC qualification",
+            ["stage,commitment", "question,problems"],
+        ),
+        ("Our discovery process", "Notes", ["stage,commitment", "question,problems"]),
         ("Reading the fleet", "Your weekly fuel report", ["stage,adoption"]),
     ],
 )

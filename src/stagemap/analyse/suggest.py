@@ -119,9 +119,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
        "advocacy", "", "a referral or expansion page"),
     # Internal sales material.
     # (Discovery alone is a technical word too: 'Service discovery'; a lab named 'Discovery: ...'.)
-    _h("title", r"\bsales process\b|\bdiscovery (calls?|questions|meetings?|guide|script)\b"
-       r"|\b(lead|deal|sales) qualification\b|\bqualification (calls?|questions|criteria)\b", "commitment",
-       "problems", "sales-process material"),
+    _h("title", r"\bsales process\b|\bdiscovery (calls?|questions?|meetings?|guide|script|process)\b"
+       r"|\b(lead|deal|sales|bant|meddicc?|meddpicc) qualification\b|\bqualification (calls?|questions|criteria)\b"
+       r"|\bqualifying (questions|leads?|calls?)\b", "commitment", "problems", "sales-process material"),
     _h("title", r"\bdemo script\b|\bmutual action plan\b|\bcall (guide|script)\b", "evaluation", "problems",
        "a sales conversation guide"),
 )  # fmt: skip
