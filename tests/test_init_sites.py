@@ -995,3 +995,31 @@ def test_init_reads_gatsby_sources_as_a_review_found_they_should_be(tmp_path: Pa
     ids = sorted(a.id for a in stagemap.load_project(root).library.assets)
     assert ids == ["content-de-posts/hello", "hello", "pages/hello", "posts/hello"]
     assert run("-C", str(root), "check")[0] == 0
+
+
+def test_init_reads_an_astro_collection_in_a_folder_of_its_own_that_no_page_routes(tmp_path: Path) -> None:
+    """AstroWind keeps its posts in src/data/post (a glob loader's base, in src/content/config.ts)
+    and routes them in code: init read 2 pages of 8, none of the posts."""
+    outside = write(tmp_path / "outside", {"notes/n.md": "---\ntitle: N\n---\n"})
+    config = (
+        "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\n"
+        "const post = defineCollection({ loader: glob({ pattern: ['*.md'], base: 'src/data/post' }) });\n"
+        "const notes = defineCollection({ loader: glob({ base: 'src/linked/notes' }) });\n"
+        "export const collections = { post, notes };\n"
+    )
+    files: dict[str, str | bytes] = {
+        "astro.config.mjs": "export default {};\n",
+        "src/content/config.ts": config,
+        "src/data/post/launch.md": "---\ntitle: Launch\n---\nText.\n",
+        "src/pages/[...blog]/index.astro": "---\nconst posts = await fetchPosts();\n---\n",
+        "src/pages/terms.md": "---\ntitle: Terms\n---\nText.\n",
+    }
+    root = write(tmp_path / "site", files)
+    (root / "src/linked").symlink_to(outside)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "sources: src/data/post/, src/content/, src/pages/." in out  # (not the linked notes)
+    text = (root / "stagemap.yml").read_text()
+    assert "  - path: src/data/post\n    id: post/" in text
+    assets = {a.path: a.url for a in stagemap.load_project(root).library.assets}
+    assert assets == {"src/data/post/launch.md": "", "src/pages/terms.md": ""}

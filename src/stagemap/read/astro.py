@@ -104,13 +104,14 @@ LARGEST = 1 << 20
 """Bytes of a configuration or page file read at most: code that long is no hand-written page."""
 
 
-def collection_routes(root: Path) -> dict[str, str]:
+def collection_routes(root: Path, folders: dict[str, str] | None = None) -> dict[str, str]:
     """Return the URL pattern of each content collection a page of the Astro site in ``root``
-    routes, by the collection's folder (relative to ``root``, ``/``-separated).
+    routes, by the collection's folder (relative to ``root``, ``/``-separated); ``folders``:
+    the collections' folders by name (`_collection_folders`, when not given).
 
     A collection that no page routes, or that two pages route equally well, is left out.
     """
-    folders = _collection_folders(root)
+    folders = _collection_folders(root) if folders is None else folders
     candidates: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
     for parts, parameter, code in _routing_pages(root / PAGES):
         for name in dict.fromkeys(m.group(2) for m in _LISTED.finditer(code)):
@@ -128,11 +129,15 @@ def collection_routes(root: Path) -> dict[str, str]:
     for name, ranked in candidates.items():
         best = min(rank for rank, _ in ranked)
         routes = {route for rank, route in ranked if rank == best}
-        folder = root / folders[name]
-        linked = any((root / p).is_symlink() for p in _steps(folders[name]))
-        if len(routes) == 1 and folder.is_dir() and not linked and folder.resolve().is_relative_to(inside):
+        if len(routes) == 1 and _readable(root, folders[name], inside):
             found[folders[name]] = routes.pop() + "{entry}/"
     return dict(sorted(found.items()))
+
+
+def _readable(root: Path, folder: str, inside: Path) -> bool:
+    """Whether ``folder`` is a folder of the site ``inside`` (resolved), reached through no link."""
+    linked = any((root / p).is_symlink() for p in _steps(folder))
+    return (root / folder).is_dir() and not linked and (root / folder).resolve().is_relative_to(inside)
 
 
 def _steps(folder: str) -> list[str]:
@@ -147,9 +152,20 @@ def routed_collections(root: Path, skip: str = "") -> list[tuple[str, str, str, 
     prefix its path in src/content, else its folder's name (its path, ``-``-joined, when
     src/content has a folder of that name). A collection comes first when a folder read
     after it may hold it (src/content; Starlight's docs folder), else after Starlight's
-    docs, which keep their ids."""
+    docs, which keep their ids. A collection configured in a folder of its own outside
+    src/content that no page routes (AstroWind's posts, in src/data/post, routed in code)
+    is read all the same, its pages with no address known."""
     found = []
-    routes = collection_routes(root)
+    folders = _collection_folders(root)
+    routes = collection_routes(root, folders)
+    site = root.resolve()
+    for folder in folders.values():
+        if (
+            not folder.startswith(ASTRO_CONTENT + "/")
+            and folder not in routes
+            and _readable(root, folder, site)
+        ):
+            routes[folder] = ""
     # A collection in another's folder first: a file is read by the first source holding it.
     for folder in sorted(routes, key=lambda f: (-f.count("/"), f)):
         url = routes[folder]
