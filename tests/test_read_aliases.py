@@ -231,3 +231,21 @@ def test_aliases_a_key_joining_a_word_to_a_fields_name_is_no_near_miss(
     data = f"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\n{key}: Text\n---\n".encode()
     _, found = parse_asset("c/x.md", "x", data, VOCAB)
     assert [p.code for p in found] == (["unknown-field"] if reported_otherwise else [])
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [("Completed", "published"), ("Feedback Appreciated", "published")]
+)
+def test_aliases_a_sites_own_status_is_not_stagemaps(value: str, status: str) -> None:
+    """The CNCF glossary (Hugo) says 'status: Completed' on its pages (its own workflow): each
+    was an error, 'unknown status', and every page a draft that counted as no coverage."""
+    asset, found = read(f"---\ntitle: T\nstatus: {value}\n---\n")
+    assert found == [] and asset is not None and asset.status == status
+    # A misspelling of stagemap's own is still an error; so is any unknown status without a generator.
+    _, found = read("---\ntitle: T\nstatus: pubished\n---\n")
+    assert [(p.message, p.hint) for p in found] == [
+        ("unknown status 'pubished'", "did you mean 'published'?")
+    ]
+    data = f"---\ntitle: T\nstages: [awareness]\nquestions: [risk]\nstatus: {value}\n---\n".encode()
+    _, found = parse_asset("c/x.md", "x", data, VOCAB)
+    assert [p.code for p in found] == ["unknown-status"]

@@ -249,8 +249,8 @@ def _asset(
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
     _answers(fields, loaded, vocab, stages, add)
     status = fields.text("status") or ""
-    if status in preset_own_statuses(rules.generator):
-        status = ""  # Material for MkDocs' badge on the page, not stagemap's status
+    if status in preset_own_statuses(rules.generator) or (rules.generator and status and _site_own(status)):
+        status = ""  # Material for MkDocs' badge on the page, a site's own workflow: not stagemap's status
     status = status or ("draft" if place.draft else "published")
     if status not in STATUSES:
         pos = loaded.pos("status")
@@ -305,6 +305,12 @@ def _asset(
         summary=texts["summary"],
         cta=texts["cta"],
     )
+
+
+def _site_own(status: str) -> bool:
+    """Whether a site's ``status`` is its own (``Completed``, ``Feedback Appreciated``): close to
+    none of stagemap's statuses, so no misspelling of one (``pubished`` is)."""
+    return status not in STATUSES and not suggest(status, STATUSES).startswith("did you mean")
 
 
 def _answers(
