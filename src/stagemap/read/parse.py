@@ -308,9 +308,14 @@ def _asset(
 
 
 def _site_own(status: str) -> bool:
-    """Whether a site's ``status`` is its own (``Completed``, ``Feedback Appreciated``): close to
-    none of stagemap's statuses, so no misspelling of one (``pubished`` is)."""
-    return status not in STATUSES and not suggest(status, STATUSES).startswith("did you mean")
+    """Whether a site's ``status`` is its own word for a finished page (``Completed``), which
+    says nothing stagemap's statuses do not: any other word (``WIP``, ``Deprecated``,
+    ``DRAFT``) may mean the page is not to be sent, and stays an error."""
+    return " ".join(status.lower().split()) in _FINISHED
+
+
+_FINISHED = frozenset({"completed", "complete", "done", "final", "finished", "live", "approved", "stable"})
+"""Sites' own workflow words for a page that is done (the CNCF glossary's ``Completed``)."""
 
 
 def _answers(
