@@ -8,6 +8,7 @@ pages), `stagemap report`. The site's own files never change.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -1023,3 +1024,72 @@ def test_init_reads_an_astro_collection_in_a_folder_of_its_own_that_no_page_rout
     assert "  - path: src/data/post\n    id: post/" in text
     assets = {a.path: a.url for a in stagemap.load_project(root).library.assets}
     assert assets == {"src/data/post/launch.md": "", "src/pages/terms.md": ""}
+
+
+def test_init_translations_as_a_review_found_they_should_be(tmp_path: Path) -> None:
+    """A review of the first version: folders named cli/, api-docs/ or ml/ were taken for
+    languages, a folder named for a language but holding another source was said 'not read'
+    while it was, and a very deep tree was a traceback (RecursionError)."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {"docusaurus.config.js": "module.exports = {};\n"}
+    for name in ("index", "installation", "configuration"):
+        files[f"docs/{name}.md"] = page.format(name)
+        files[f"docs/cli/{name}.md"] = page.format(f"cli {name}")
+        files[f"docs/api-docs/{name}.md"] = page.format(f"api {name}")
+    files |= {"docs/ml/index.md": page.format("ML"), "docs/ml/installation.md": page.format("ML setup")}
+    files["docs/ml/models.md"] = page.format("Models")
+    files |= {
+        "docs/de/installation.md": page.format("Installation"),
+        "docs/de/configuration.md": page.format("K"),
+    }
+    root = write(tmp_path / "site", files)
+    (root / "docs/fr").mkdir()
+    folder = os.open(root / "docs/fr", os.O_RDONLY)
+    for _ in range(1200):  # (each made inside the one before: the whole path is too long to name)
+        os.mkdir("d", dir_fd=folder)
+        inner = os.open("d", os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    os.close(folder)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert (
+        "Other languages, not read (their pages translate these, at the same paths): docs/de/"
+        in out.splitlines()
+    )
+
+
+def test_init_never_reads_a_cname_through_a_linked_folder(tmp_path: Path) -> None:
+    outside = write(tmp_path / "outside", {"CNAME": "secret.example.org\n"})
+    root = write(tmp_path / "site", {"hugo.toml": "title = 'Ex'\n", "content/a.md": "---\ntitle: A\n---\n"})
+    (root / "static").symlink_to(outside)
+    assert run("init", str(root))[0] == 0
+    assert "secret.example.org" not in (root / "stagemap.yml").read_text()
+    (root / "static").unlink()
+    write(root, {"static/CNAME": "\ufeffdocs.example.org\r\n"})  # a byte-order mark, a Windows line end
+    (root / "stagemap.yml").unlink()
+    assert run("init", str(root))[0] == 0
+    assert "urls:\n  base: https://docs.example.org/\n" in (root / "stagemap.yml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("base", "sources"), [("a" * 300, ""), ("src", ""), ("src/pages/blog", ""), ("docs", "")]
+)
+def test_init_reads_an_unrouted_astro_collection_only_in_a_folder_of_its_own(
+    tmp_path: Path, base: str, sources: str
+) -> None:
+    """A review: a base too long for the system was a traceback; 'src' swallowed src/pages and
+    src/content; one in src/pages took its pages' routes; 'docs' beside src/content/docs gave
+    duplicate ids. None of them is a source of its own."""
+    config = f"const c = defineCollection({{ loader: glob({{ base: '{base}' }}) }});\nexport const collections = {{ c }};\n"
+    files: dict[str, str | bytes] = {
+        "astro.config.mjs": "export default {};\n",
+        "src/content/config.ts": config,
+        "src/content/docs/x.md": "---\ntitle: X\n---\n",
+        "src/pages/blog/one.md": "---\ntitle: One\n---\n",
+        "docs/x.md": "---\ntitle: Other X\n---\n",
+    }
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "sources: src/content/, src/pages/." in out

@@ -789,3 +789,11 @@ def test_dialects_a_shortcodes_anchor_leaves_the_blocks_it_holds_as_they_are(tex
 def test_dialects_an_anchor_named_as_a_heading_leaves_no_empty_paragraph() -> None:
     out = html("## Setup\n\n{{< box id=setup >}}\nx\n{{< /box >}}\n", ".md", "hugo")
     assert out == '<h2 id="h-setup">Setup</h2>\n<p>x</p>\n'
+
+
+def test_dialects_an_anchor_in_a_shortcode_within_a_paragraph_keeps_the_paragraph_whole() -> None:
+    """A review: a shortcode within a paragraph, its text wrapped over two lines, split it in three."""
+    out = html(
+        "This is a {{< mark id=k >}}long phrase that\nwraps{{< /mark >}} in the paragraph.\n", ".md", "hugo"
+    )
+    assert out == '<p>This is a <span id="h-k"></span>long phrase that\nwraps in the paragraph.</p>\n'

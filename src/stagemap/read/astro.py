@@ -136,8 +136,21 @@ def collection_routes(root: Path, folders: dict[str, str] | None = None) -> dict
 
 def _readable(root: Path, folder: str, inside: Path) -> bool:
     """Whether ``folder`` is a folder of the site ``inside`` (resolved), reached through no link."""
-    linked = any((root / p).is_symlink() for p in _steps(folder))
-    return (root / folder).is_dir() and not linked and (root / folder).resolve().is_relative_to(inside)
+    try:
+        linked = any((root / p).is_symlink() for p in _steps(folder))
+        return (root / folder).is_dir() and not linked and (root / folder).resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+        return False
+
+
+def _own_folder(root: Path, folder: str) -> bool:
+    """Whether a collection's ``folder`` may be a source of its own when no page routes it: not
+    in or above the folders read as a whole (src/content, src/pages), nor named as a folder of
+    src/content is (its id prefix would be theirs)."""
+    whole = (ASTRO_CONTENT, PAGES)
+    if any(folder == w or w.startswith(folder + "/") or folder.startswith(w + "/") for w in whole):
+        return False
+    return "/" in folder or not (root / ASTRO_CONTENT / folder).exists()
 
 
 def _steps(folder: str) -> list[str]:
@@ -160,11 +173,7 @@ def routed_collections(root: Path, skip: str = "") -> list[tuple[str, str, str, 
     routes = collection_routes(root, folders)
     site = root.resolve()
     for folder in folders.values():
-        if (
-            not folder.startswith(ASTRO_CONTENT + "/")
-            and folder not in routes
-            and _readable(root, folder, site)
-        ):
+        if folder not in routes and _readable(root, folder, site) and _own_folder(root, folder):
             routes[folder] = ""
     # A collection in another's folder first: a file is read by the first source holding it.
     for folder in sorted(routes, key=lambda f: (-f.count("/"), f)):

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .jsdata import blanked, shaped
+from .languages import DEEPEST
 from .presets import preset_extensions
 
 _PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
@@ -139,8 +140,9 @@ def _holds(folder: Path, base: Path, ends: tuple[str, ...]) -> bool:
             return False
     except (OSError, RuntimeError):  # a name too long, a loop of links
         return False
-    for _, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != "node_modules" and not d.startswith(".")]
+    for here, dirs, files in os.walk(folder):
         if any(name.lower().endswith(ends) for name in files):
             return True
+        deep = os.path.relpath(here, folder).count(os.sep) + 1 >= DEEPEST  # (a walk that deep would fail)
+        dirs[:] = [] if deep else [d for d in dirs if d != "node_modules" and not d.startswith(".")]
     return False

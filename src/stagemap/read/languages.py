@@ -21,22 +21,53 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|[a-z]{4}|\d{3}))?", re.I)
-"""A language's code as sites name their folders: ``de``, ``pt-br``, ``zh-Hans``, ``es_419``."""
+_CODES = """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
+    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+    ast ckb fil haw pcm yue"""
+_ISO_639_1 = frozenset(_CODES.split())
+"""Languages' codes: ISO 639-1's, and the three-letter codes sites use for languages it lacks."""
+_LANGUAGE = re.compile(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab|deva))?", re.I)
+"""A language's folder: its code, maybe a country (``pt-br``, ``es_419``) or a script (``zh-Hans``)."""
+_INDEX = re.compile(r"(?:^|/)(?:_?index|readme)\.[^/]*$", re.I)
+"""A folder's own page (``index.md``, ``_index.md``, ``README.md``): every folder has one, twin or not."""
+DEEPEST = 24
+"""Folders below a candidate looked into: a tree deeper than that holds no translation (and
+Python's walk of a very deep tree would fail)."""
 
 
 def without_translations(root: Path, sources: Iterable[Any], extensions: tuple[str, ...]) -> tuple[Any, ...]:
     """Return ``sources`` (`stagemap.read.detect.FoundSource`) with each one's translation
-    folders excluded (``/de/``), then those folders relative to ``root`` (``_articles/de/``)."""
+    folders excluded (``/de/``), then those folders relative to ``root`` (``_articles/de/``).
+    A folder that is, or holds, another source, or that the source excludes already, is left
+    as it is."""
+    sources = list(sources)
     kept: list[Any] = []
     found: list[str] = []
     for source in sources:
-        names = translation_folders(root / source.path, extensions)
+        others = [s.path for s in sources if s is not source]
+        names = [
+            name
+            for name in translation_folders(root / source.path, extensions)
+            if not any(_within(other, _joined(source.path, name)) for other in others)
+            and not {f"/{name}", f"/{name}/", f"{name}/"} & set(source.exclude)
+        ]
         kept.append(
             replace(source, exclude=(*source.exclude, *(f"/{n}/" for n in names))) if names else source
         )
-        found += [f"{source.path}/{n}/" if source.path != "." else f"{n}/" for n in names]
+        found += [_joined(source.path, n) + "/" for n in names]
     return tuple(kept), tuple(found)
+
+
+def _joined(folder: str, name: str) -> str:
+    return name if folder == "." else f"{folder}/{name}"
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + "/")
 
 
 def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
@@ -47,9 +78,14 @@ def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
         return []
     found = []
     for entry in entries:
-        if not _LANGUAGE.fullmatch(entry.name) or not entry.is_dir(follow_symlinks=False):
+        named = _LANGUAGE.fullmatch(entry.name)
+        if (
+            named is None
+            or named.group(1).lower() not in _ISO_639_1
+            or not entry.is_dir(follow_symlinks=False)
+        ):
             continue
-        pages = _pages(Path(entry.path), extensions)
+        pages = [page for page in _pages(Path(entry.path), extensions) if not _INDEX.search(page)]
         twins = sum((folder / page).is_file() for page in pages)
         if twins >= 2 and 2 * twins >= len(pages):
             found.append(entry.name)
@@ -60,8 +96,9 @@ def _pages(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the content files under ``folder``, relative to it (``/``-separated)."""
     found = []
     for base, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "node_modules"]
         rel = os.path.relpath(base, folder).replace(os.sep, "/")
+        deep = rel.count("/") + 1 >= DEEPEST
+        dirs[:] = [] if deep else [d for d in dirs if not d.startswith(".") and d != "node_modules"]
         found += [
             name if rel == "." else f"{rel}/{name}" for name in files if name.lower().endswith(extensions)
         ]

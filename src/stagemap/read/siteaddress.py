@@ -114,9 +114,17 @@ def pages_domain(root: Path, generator: str) -> tuple[str, str]:
     site's folder or a folder the generator copies to the site as it is: Hugo's ``static/``,
     Astro's ``public/``...) and that file's path relative to ``root``; empty when there is none.
     The file is the domain alone on its first line; a link, or anything else, is not read."""
+    site = root.resolve()
     for folder in dict.fromkeys((".", *preset_static(generator))):
+        try:  # a folder that is a link (or leads out of the site) is never looked into
+            if folder != "." and (
+                (root / folder).is_symlink() or not (root / folder).resolve().is_relative_to(site)
+            ):
+                continue
+        except (OSError, RuntimeError):
+            continue
         data = read_owned(root / folder / "CNAME", 4096)
-        text = data.decode("utf-8", "replace").strip() if data is not None else ""
+        text = data.decode("utf-8-sig", "replace").strip() if data is not None else ""
         domain = text.split("\n", 1)[0].strip().lower().rstrip(".")
         if _DOMAIN.fullmatch(domain):
             return domain, posixpath.normpath(f"{folder}/CNAME")

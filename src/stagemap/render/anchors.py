@@ -56,9 +56,20 @@ def finish(body: str) -> str:
     (the same object when nothing changed)."""
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
+        # A paragraph that holds only an anchor a heading has taken goes with it.
+        body = _MARK_PARAGRAPH.sub(
+            lambda found: "" if _ident(found.group(1)) in taken else found.group(0), body
+        )
         body = _MARK_OR_TAG.sub(lambda found: _span(found, taken), body)
-        body = body.replace("<p></p>\n", "")  # (a paragraph that held only such an anchor)
     return _own_fragments(body)
+
+
+_MARK_PARAGRAPH = re.compile("<p>\ue040([\\w.:-]{1,200})\ue041</p>\n")
+
+
+def _ident(name: str) -> str:
+    """Return the id of the anchor named ``name``."""
+    return name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name
 
 
 _MARK_OR_TAG = re.compile("<[^<>]*>|\ue040([\\w.:-]{1,200})\ue041")
@@ -72,7 +83,7 @@ def _span(found: re.Match[str], taken: set[str]) -> str:
     if name is None:
         tag = found.group(0)
         return _MARK.sub("", tag) if "\ue040" in tag else tag
-    ident = name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name
+    ident = _ident(name)
     if ident in taken:
         return ""
     taken.add(ident)

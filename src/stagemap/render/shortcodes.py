@@ -80,14 +80,16 @@ def _in_target(text: str, at: int) -> bool:
 def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return a paired shortcode as Markdown; its ``id`` (``{{< warning id=x >}}``), which the
     theme makes the element's, as an anchor in front of it, so that links to it work: a
-    paragraph of its own before what holds lines (whatever blocks they make: code, a rule, a
-    link definition), in the text before what stays on one line."""
+    paragraph of its own before a shortcode whose lines stand alone (whatever blocks they make:
+    code, a rule, a link definition), in the text before one within a paragraph."""
     positional, named = shortcode_args(match.group("args"))
     made = _paired_made(match, params, positional, named)
     mark = anchor(named.get("id", ""))
     if not mark:
         return made
-    return f"\n\n{mark}\n\n{made}" if "\n" in made.strip("\n") or made.startswith("\n") else mark + made
+    text, at = match.string, match.start()
+    alone = not text[text.rfind("\n", 0, at) + 1 : at].strip() and match.group("inner").startswith("\n")
+    return f"\n\n{mark}\n\n{made}" if alone or made.startswith("\n") else mark + made
 
 
 def _paired_made(
