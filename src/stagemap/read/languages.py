@@ -73,7 +73,8 @@ def _within(path: str, folder: str) -> bool:
 def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the names of the folders directly in ``folder`` that hold its pages' translations, sorted."""
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listed:
+            entries = sorted(listed, key=lambda e: e.name)
     except OSError:
         return []
     found = []
