@@ -7,9 +7,10 @@ Hugo names its languages in its configuration and Starlight by its locales
 each language in a folder of its own. Such a folder's pages translate the others: read, each
 page would count once per language, and coverage would say a topic is covered ten times
 where it is covered once. A folder counts as a translation when its name is a language's
-code (``de``, ``pt-br``, ``zh_Hans``) and at least two of its content files, and at least
-half, have a file of the same path in the parent folder. Only the folders directly in a
-source folder are looked at.
+code (ISO 639-1's and a few more, maybe with a country or a script: ``de``, ``pt-br``,
+``zh_Hans``) and at least two of its content files, and at least half, have a file of the
+same path in the parent folder (a folder's own ``index`` or ``README`` page is no twin: every
+folder has one). Only the folders directly in a source folder are looked at.
 """
 
 from __future__ import annotations
