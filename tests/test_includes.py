@@ -204,3 +204,58 @@ def test_an_included_file_reached_through_a_link_is_looked_at_as_the_file_it_lea
     assert "(0 files changed" in run_build(root, out)  # nothing changed: the build is skipped
     (root / "shared/van.yaml").write_text("van: camper\n")
     assert "van: camper" in build(root, out)
+
+
+MKDOCS_PAGE = """---
+title: Contributing
+---
+--8<-- "CONTRIBUTING.md"
+
+> --8<-- 'docs/notes/quote.md'
+
+```text
+--8<-- "CONTRIBUTING.md"
+```
+
+--8<-- "CONTRIBUTING.md:1:2"
+
+--8<-- "gone.md"
+
+See [how to send a change](#sending-a-change).
+"""
+
+
+def test_an_mkdocs_page_shows_the_snippets_it_includes(tmp_path: Path) -> None:
+    """MkDocs' own docs show CONTRIBUTING.md (the repository's) with a snippet: the page was a
+    placeholder and 11 links to its headings found none. A snippet in fenced code, a part of a
+    file and a file not there stay as they were; editing the file re-renders the page."""
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Vanline\nsite_url: https://vanline.example/\n",
+            "CONTRIBUTING.md": "## Sending a change\n\nOpen a pull request.\n",
+            "docs/notes/quote.md": "Quoted **text**.\n",
+            "docs/about/contributing.md": MKDOCS_PAGE,
+            "docs/index.md": "---\ntitle: Home\n---\nRead [how](about/contributing.md#sending-a-change).\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    check = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "sending-a-change" not in check.output
+    out = tmp_path / "out"
+    run_build(root, out)
+    page = body_of((out / "assets/about/contributing.html").read_text())
+    assert page == (
+        '<div class="body">\n'
+        '<h2 id="h-sending-a-change">Sending a change</h2>\n'
+        "<p>Open a pull request.</p>\n"
+        "<blockquote>\n<p>Quoted <strong>text</strong>.</p>\n</blockquote>\n"
+        '<pre><code class="language-text">--8&lt;-- &quot;CONTRIBUTING.md&quot;\n</code></pre>\n'
+        "<p><em>[Included from CONTRIBUTING.md:1:2: shown on the live site]</em></p>\n"
+        "<p><em>[Included from gone.md: shown on the live site]</em></p>\n"
+        '<p>See <a href="#h-sending-a-change">how to send a change</a>.</p>\n\n'
+        "</div>\n"
+    )
+    write(root, {"CONTRIBUTING.md": "## Sending a change\n\nOpen a merge request.\n"})
+    run_build(root, out)
+    assert "Open a merge request." in (out / "assets/about/contributing.html").read_text()

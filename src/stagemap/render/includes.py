@@ -1,4 +1,4 @@
-"""Hugo's include shortcodes: a page that shows another file's text where it says so.
+"""Hugo's include shortcodes, and MkDocs' snippets: a page that shows another file's text where it says so.
 
 Hugo has no such shortcode of its own, but sites make one, and two forms are common:
 
@@ -62,6 +62,35 @@ class Include:
     found: bool = True
     """False for a ``readfile`` whose file is not there (yet): shown as the shortcode, but part
     of the page's key, so that making the file re-renders the page."""
+
+
+_SNIPPET = re.compile(r"""^([ \t>]*)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\2[ \t]*$""", re.M)
+"""An MkDocs snippet (pymdownx.snippets) on a line of its own: ``--8<-- "CONTRIBUTING.md"``."""
+
+
+def snippets_in(body: str) -> bool:
+    """Whether ``body`` may hold an MkDocs snippet (cheap: a page without ``8<`` is passed over)."""
+    return "8<" in body and _SNIPPET.search(body) is not None
+
+
+def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) -> str:
+    """Return ``body`` with each MkDocs snippet of a file that is there, outside fenced code,
+    written as a ``readfile`` from the site's folder (``site``: "" for the project's), which
+    `inline` then shows: pymdownx.snippets reads a path from its ``base_path``, the site's
+    folder by default. A part of a file (``file.md:3:10``, ``file.md:name``), an address, a
+    path leading out of the project or a file not there stays as written (a placeholder)."""
+    if not snippets_in(body):
+        return body
+    held: dict[str, str] = {}
+
+    def swap(match: re.Match[str]) -> str:
+        given = match.group(3).strip()
+        path = _inside(posixpath.join(site, given))
+        if ":" in given or "\\" in given or given.startswith("/") or path is None or not exists(path):
+            return match.group()
+        return f'{match.group(1)}{{{{% readfile file="/{given}" %}}}}'
+
+    return put_fences_back(_SNIPPET.sub(swap, hold_fences(lf(body), held)), held)
 
 
 def uses(body: str) -> bool:

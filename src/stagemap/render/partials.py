@@ -51,22 +51,32 @@ def applies(rel: str, generator: str, body: str) -> bool:
     (`stagemap.render.includes`)."""
     if generator == "hugo":
         return includes.uses(body)
+    if generator == "mkdocs":
+        return includes.snippets_in(body)
     return (generator == "docusaurus" or rel.lower().endswith(".mdx")) and "import" in body
 
 
 def inline_for(config: Config, rel: str, body: str) -> str:
     """Return the body of the file at ``rel`` with what it shows of other files in their place,
-    as its site shows them: MDX partials (`inline`), or a Hugo site's includes."""
-    if config.rules.generator == "hugo":
-        return includes.inline(body, rel, *_hugo(config, rel))
+    as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's snippets."""
+    if config.rules.generator in ("hugo", "mkdocs"):
+        return includes.inline(_snippets(config, rel, body), rel, *_hugo(config, rel))
     return inline(body, rel, config.root, config.rules.site_root)
 
 
 def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
     """Yield each file `inline_for` may show in ``body`` (see `shown`). For a page's key."""
-    if config.rules.generator == "hugo":
-        return includes.shown(body, rel, *_hugo(config, rel))
+    if config.rules.generator in ("hugo", "mkdocs"):
+        return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
     return shown(body, rel, config.root, config.rules.site_root)
+
+
+def _snippets(config: Config, rel: str, body: str) -> str:
+    """Return an MkDocs page's body with its snippets written as includes (`includes.snippets_as_includes`)."""
+    if config.rules.generator != "mkdocs":
+        return body
+    _, site, _, exists = _hugo(config, rel)
+    return includes.snippets_as_includes(body, site, exists)
 
 
 def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
