@@ -18,6 +18,7 @@ from click.testing import CliRunner
 import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.astro import collection_routes
+from stagemap.read.gatsby import named_folders
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
 
@@ -1093,3 +1094,19 @@ def test_init_reads_an_unrouted_astro_collection_only_in_a_folder_of_its_own(
     code, out, err = run("init", str(root))
     assert (code, err) == (0, "")
     assert "sources: src/content/, src/pages/." in out
+
+
+def test_gatsby_sources_are_read_from_each_plugins_own_options(tmp_path: Path) -> None:
+    """A review: the first ``path:`` anywhere in a plugin's object was taken, one of another
+    object inside it too, and a quoted key was missed. Now its ``options`` entry's ``path``."""
+    config = (
+        "module.exports = { plugins: [\n"
+        "  { resolve: 'gatsby-source-filesystem', extra: { path: 'src/wrong' }, options: {\n"
+        '    name: `posts`, "path": `${__dirname}/src/posts` } },\n'
+        "] }\n"
+    )
+    files: dict[str, str | bytes] = {
+        "src/wrong/a.md": "---\ntitle: A\n---\n",
+        "src/posts/b.md": "---\ntitle: B\n---\n",
+    }
+    assert named_folders(write(tmp_path, files), config, (".md",)) == ["src/posts"]

@@ -18,12 +18,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .jsdata import blanked, shaped
+from .jsdata import blanked, depths, object_entries, shaped
 from .languages import DEEPEST
 from .presets import preset_extensions
 
 _PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
-_PATH = re.compile(r"""(?<![\w$.])(['"]?)path\1\s*:\s*""")
+_KEY = re.compile(r"""\s*(['"]?)([A-Za-z_$][\w$]*)\1\s*:\s*""")
+"""An object's entry's key (quoted or not) and its colon."""
 _TEXT = r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\]*)`)"""
 _HERE = r"(?:__dirname|process\.cwd\(\))"
 _JOINED = re.compile(
@@ -48,61 +49,37 @@ def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]
     ``extensions``, in the order the configuration names them."""
     code = blanked(code)
     shape = shaped(code)
+    depth = depths(shape)
     found: list[str] = []
     ends = tuple(extensions)
     base = root.resolve()
     for plugin in _PLUGIN.finditer(code):
         if shape[plugin.start()] != "r":
             continue  # inside a string
-        start, end = _enclosing(shape, plugin.start())
-        key = next((k for k in _PATH.finditer(code, start, end) if shape[k.start()] != " "), None)
-        if key is None:
-            continue
-        folder = _folder(code[key.end() : _value_end(shape, key.end(), end)].strip())
+        options = _value(code, shape, _opening(shape, depth, plugin.start()), "options")
+        path = _value(code, shape, options[0], "path") if options and shape[options[0]] == "{" else None
+        folder = _folder(code[path[0] : path[1]].strip()) if path is not None else ""
         if folder and folder not in found and _holds(root / folder, base, ends):
             found.append(folder)
     return found
 
 
-def _enclosing(shape: str, at: int) -> tuple[int, int]:
-    """Return where the object literal around ``at`` starts and ends (the whole text if none)."""
-    depth = 0
-    start = 0
-    for index in range(at - 1, -1, -1):
-        char = shape[index]
-        if char in "}]":
-            depth += 1
-        elif char in "{[":
-            if depth == 0:
-                start = index
-                break
-            depth -= 1
-    depth = 0
-    for index in range(start, len(shape)):
-        char = shape[index]
-        if char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return start, index + 1
-    return start, len(shape)
+def _opening(shape: str, depth: list[int], at: int) -> int:
+    """Return where the object literal holding ``at`` opens (its ``{``), or -1."""
+    level = depth[at] - 1
+    return next((i for i in range(at - 1, -1, -1) if shape[i] == "{" and depth[i] == level), -1)
 
 
-def _value_end(shape: str, start: int, end: int) -> int:
-    """Return where the value that starts at ``start`` ends: at a ``,`` or closing bracket of its own level."""
-    depth = 0
-    for index in range(start, end):
-        char = shape[index]
-        if char in "{[(":
-            depth += 1
-        elif char in "}])":
-            if depth == 0:
-                return index
-            depth -= 1
-        elif char == "," and depth == 0:
-            return index
-    return end
+def _value(code: str, shape: str, opening: int, key: str) -> tuple[int, int] | None:
+    """Return where the value of the entry ``key`` of the object literal opening at ``opening``
+    starts and ends (an entry of its own level only, not one of an object inside it), or None."""
+    if opening < 0:
+        return None
+    for begin, end in object_entries(shape, opening):
+        found = _KEY.match(code, begin, end)
+        if found is not None and found.group(2) == key:
+            return found.end(), end
+    return None
 
 
 def _folder(value: str) -> str:
