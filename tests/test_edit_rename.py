@@ -304,3 +304,16 @@ def test_rename_stage_copy_model_refuses_to_overwrite(project: Path) -> None:
         "Error: buyer-journey.yml already exists; set 'model: buyer-journey.yml' in stagemap.yml to use it, "
         "or move it away and run again\n"
     )
+
+
+def test_rename_persona_on_hugo_finds_the_key_in_any_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo reads ``Personas:`` as ``personas``: the rename must reach it (the check would fail otherwise)."""
+    page = "---\ntitle: T\nstages: [awareness]\nquestions: [problems]\nPersonas: [owner, manager]\n---\n"
+    settings = CONFIG + "generator: hugo\nsources: [site]\n"
+    write(tmp_path, {"stagemap.yml": settings, "site/a.md": page})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("rename-persona", "owner", "boss", "--yes")
+    assert (code, out.splitlines()[-1]) == (0, "Renamed persona 'owner' to 'boss' in 2 files.")
+    assert (tmp_path / "site/a.md").read_text() == page.replace("[owner,", "[boss,")

@@ -518,3 +518,37 @@ def test_tag_help_says_how_removal_shapes_lists() -> None:
         "removes the personas line. Removing an id that is not there changes nothing."
     ) in text
     assert "Ids to remove are not checked, since removing is always safe" in text
+
+
+HUGO_PAGE = """\
+---
+Title: Pricing  # Hugo reads keys in any case
+Status: draft
+STAGES: [awareness]
+Questions: problems
+---
+Body.
+"""
+
+
+@pytest.mark.parametrize(
+    "args, changed",
+    [
+        (["--set", "status=published"], "Status: published\n"),
+        (["--add-stage", "evaluation"], "STAGES: [awareness, evaluation]\n"),
+        (["--remove-question", "problems", "--add-question", "risk"], "Questions: risk\n"),
+        (["--set", "title=Plans"], "Title: Plans  # Hugo reads keys in any case\n"),
+    ],
+)
+def test_tag_on_hugo_changes_the_key_the_file_spells_in_another_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], changed: str
+) -> None:
+    """Adding ``status`` beside ``Status`` would give Hugo two spellings of one key."""
+    settings = MINIMAL_CONFIG + "generator: hugo\nsources: [site]\n"
+    write(tmp_path, {"stagemap.yml": settings, "site/pricing.md": HUGO_PAGE})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("tag", "site/pricing.md", *args)
+    assert (code, out, err) == (0, "changed site/pricing.md\n1 file changed, 0 unchanged, 0 refused.\n", "")
+    key = changed.split(":")[0]
+    line = next(x for x in HUGO_PAGE.splitlines(keepends=True) if x.startswith(key + ":"))
+    assert (tmp_path / "site/pricing.md").read_text() == HUGO_PAGE.replace(line, changed)

@@ -132,6 +132,34 @@ def test_aliases_real_typos_are_still_near_misses_with_a_generator() -> None:
     ]
 
 
+def test_aliases_hugo_reads_keys_in_any_case() -> None:
+    """Hugo lower-cases front matter keys as it reads them: ``Status: draft`` is the page's status."""
+    text = "---\nLinkTitle: Pricing\nStatus: draft\nSTAGES: [awareness, nowhere]\nCategory: x\n---\n"
+    asset, found = read(text)
+    assert asset is not None and (asset.title, asset.status, asset.stages) == (
+        "Pricing",
+        "draft",
+        ("awareness",),
+    )
+    assert [p.format() for p in found] == [
+        "c/x.md:4:21: error: unknown stage 'nowhere' (valid: awareness, evaluation)"
+    ]
+    assert (
+        asset.extra["Category"] == "x" and "LinkTitle" not in asset.extra
+    )  # ours spelt ours, the site's its own
+    asset, found = read(text, "jekyll")
+    assert asset is not None and (asset.title, asset.status, asset.stages) == ("X", "published", ())
+    assert [p.message for p in found] == ["unknown field 'Status'", "unknown field 'STAGES'"]
+
+
+def test_aliases_hugo_page_spelling_a_key_twice_keeps_its_own() -> None:
+    asset, found = read("---\ntitle: T\nstatus: review\nStatus: draft\n---\n")
+    assert asset is not None and asset.status == "review"
+    assert [p.format() for p in found] == [
+        "c/x.md:4:1: warning: unknown field 'Status' (did you mean 'status'?)"
+    ]
+
+
 def test_aliases_known_keys_setting_silences_a_key() -> None:
     _, found = read("---\ntitle: T\nstatuss: x\n---\n", known_keys=["statuss"])
     assert found == []

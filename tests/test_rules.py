@@ -111,6 +111,20 @@ rules:
     assert c.stages == ("awareness",)
 
 
+@pytest.mark.parametrize("generator, matched", [("hugo", True), ("jekyll", False)])
+def test_rules_match_a_key_in_any_case_where_the_generator_reads_it_so(
+    tmp_path: Path, generator: str, matched: bool
+) -> None:
+    """Hugo reads ``Category:`` as ``category``: a rule for either spelling matches the other."""
+    rules = "rules:\n  - match: {category: pricing}\n    set: {stages: [evaluation]}\n"
+    rules += "  - match: {Tags: plans}\n    set: {questions: [risk]}\n"
+    more = "Category: pricing\ntags: plans\n"
+    settings = MINIMAL_CONFIG + f"cache: false\ngenerator: {generator}\nsources: [site]\n" + rules
+    write(tmp_path, {"stagemap.yml": settings, "site/a.md": POST.format(title="A", more=more)})
+    (a,) = load_library(load_config(tmp_path)).assets
+    assert (a.stages, a.questions) == ((("evaluation",), ("risk",)) if matched else ((), ()))
+
+
 def test_rules_asset_false_is_a_non_asset_fate_naming_the_rule(tmp_path: Path) -> None:
     rules = "rules:\n  - match: {path: team/}\n    asset: false\n"
     lib = library(tmp_path, rules, {"site/team/ana.md": POST.format(title="Ana", more="")})

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from ..model.library import FIELDS
 from ..read import frontmatter
+from ..read.aliases import spelt
 from .changes import AddItems, Change, KeyPath, RemoveItems, RenameKey, SetValue, Unset
 from .yamldoc import Doc
 from .yamltext import EditError, format_flow, format_scalar, same_data
@@ -41,14 +44,21 @@ _MAX_STEPS = 1000
 
 # -- entry points -----------------------------------------------------------------------------
 def edit_front_matter(
-    data: bytes, changes: Sequence[Change], *, order: Sequence[str] = FIELDS, bare: bool = False
+    data: bytes,
+    changes: Sequence[Change],
+    *,
+    order: Sequence[str] = FIELDS,
+    bare: bool = False,
+    any_case: bool = False,
 ) -> bytes:
     """Return the file ``data`` with ``changes`` made to its front matter, or raise `EditError`.
 
     ``order`` is the usual order of known keys: a missing one is added after the last key
     present that comes before it there; any other key goes after the last key. With ``bare``,
     a file without front matter (a page a site publishes as it is) gets a block at its top,
-    in the file's line endings, its BOM kept.
+    in the file's line endings, its BOM kept. With ``any_case`` (a site that reads keys in
+    any case, as Hugo does), a change to a key the file spells otherwise (``Status``, and
+    no ``status``) is made to the file's key, never to a second one beside it.
     """
     try:
         split = frontmatter.split(data)
@@ -56,6 +66,8 @@ def edit_front_matter(
         if not (bare and exc.code == frontmatter.NO_FRONT_MATTER):
             raise EditError(f"{exc.message} ({exc.hint})" if exc.hint else exc.message) from None
         split = _opened(data)
+    if any_case:
+        changes = _as_spelt(changes, Doc(split.yaml, split.yaml_line, split.newline, order).data)
     yaml_text = _edit_region(split.yaml, split.yaml_line, split.newline, changes, order)
     if yaml_text == split.yaml:
         return data  # nothing changed: no empty block added either
@@ -73,6 +85,17 @@ def edit_front_matter(
     ):
         raise EditError("the edit would move the end of the front matter")
     return result
+
+
+def _as_spelt(changes: Sequence[Change], data: Any) -> list[Change]:
+    """Return ``changes`` with each top-level key as ``data`` spells it (see `spelt`)."""
+    out: list[Change] = []
+    for change in changes:
+        if isinstance(change, SetValue | RenameKey):
+            out.append(replace(change, path=(spelt(data, change.path[0], True), *change.path[1:])))
+        else:
+            out.append(replace(change, key=spelt(data, change.key, True)))
+    return out
 
 
 def _opened(data: bytes) -> frontmatter.Split:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model.library import Asset, Library, Vocabulary
 from ..model.settings import RULE_LISTS, Config
 from ..read import frontmatter
+from ..read.aliases import keys_any_case
 from ..read.assets import cascaded, default_id
 from ..read.globs import GlobSet
 from ..read.parse import Place, parse_asset
@@ -92,7 +93,12 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
             edits.append(FileEdit(path, asset.path, before, before, why))
             continue
         try:
-            after = edit_front_matter(before, promote_changes(asset), bare=config.rules.bare_pages)
+            after = edit_front_matter(
+                before,
+                promote_changes(asset),
+                bare=config.rules.bare_pages,
+                any_case=keys_any_case(config.rules.generator),
+            )
         except EditError as exc:
             edits.append(FileEdit(path, asset.path, before, before, f"cannot edit it safely: {exc}"))
             continue

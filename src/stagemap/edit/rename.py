@@ -22,6 +22,7 @@ from ..model.journey import DEFAULT_MODEL, KNOWN_QUESTIONS
 from ..model.library import Vocabulary
 from ..model.settings import ID_RE, SETTINGS, Config
 from ..read import formats, frontmatter, yamlsafe
+from ..read.aliases import keys_any_case, spelt
 from ..read.models import builtin_model_names, builtin_model_text
 from ..read.settings import config_from_data
 from ..read.sources import walk
@@ -352,6 +353,7 @@ def _uses(data: bytes, key: str, old: str, with_next: bool, config: Config) -> l
     if not isinstance(fm, dict):
         return None
     paths: list[KeyPath] = []
+    key = spelt(fm, key, keys_any_case(config.rules.generator))  # Hugo's ``Stages``, if so spelt
     value = fm.get(key)
     if isinstance(value, str) and value.strip() == old:
         paths.append((key,))

@@ -19,6 +19,7 @@ from ..errors import Problem, UsageError, suggest
 from ..model.library import DATE_RE, FIELDS, STATUSES, Library, Vocabulary
 from ..model.settings import Config
 from ..read import frontmatter, yamlsafe
+from ..read.aliases import keys_any_case, spelt
 from ..read.sources import ToRead
 from .lossless import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
 from .select import item_id, parse_item, syntaxes
@@ -282,7 +283,7 @@ def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagReque
         if not removed:
             continue
         # A valid asset holds just the ids written; otherwise read them, misspelt ones included.
-        have = getattr(asset, key) if valid else ids_in(before, key)
+        have = getattr(asset, key) if valid else ids_in(before, key, keys_any_case(config.rules.generator))
         left = [i for i in (*have, *request.add.get(key, ())) if i not in removed]
         gone = [i for i in dict.fromkeys(have) if i in removed]
         if gone and not left:
@@ -297,17 +298,18 @@ def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagReque
     return edit
 
 
-def ids_in(data: bytes, key: str) -> tuple[str, ...]:
+def ids_in(data: bytes, key: str, any_case: bool = False) -> tuple[str, ...]:
     """The ids a file's front matter holds under ``key``, as written (known to the model or not).
 
-    Empty when there are none or the front matter cannot be read.
+    Empty when there are none or the front matter cannot be read. With ``any_case``, under
+    the file's own spelling of ``key`` (see `spelt`).
     """
     try:
         split = frontmatter.split(data)
         fm = yamlsafe.load(split.yaml).data
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
         return ()
-    value = fm.get(key) if isinstance(fm, dict) else None
+    value = fm.get(spelt(fm, key, any_case)) if isinstance(fm, dict) else None
     if isinstance(value, str):
         return (value.strip(),)
     if isinstance(value, list):
@@ -328,7 +330,8 @@ def absent_removals(
         unknown = [i for i in ids if i not in valid[key]]
         if not unknown:
             continue
-        found = {i for edit in edits for i in ids_in(edit.before, key)}
+        any_case = keys_any_case(config.rules.generator)
+        found = {i for edit in edits for i in ids_in(edit.before, key, any_case)}
         out += [(ID_FIELDS[key], i, suggest(i, valid[key])) for i in unknown if i not in found]
     return out
 
@@ -360,7 +363,9 @@ def check_edit(
     """Make ``changes`` and validate the result as an asset against ``vocab``."""
     file, rel = Path(item.path), item.rel
     try:
-        after = edit_front_matter(before, changes, bare=config.rules.bare_pages)
+        after = edit_front_matter(
+            before, changes, bare=config.rules.bare_pages, any_case=keys_any_case(config.rules.generator)
+        )
     except EditError as exc:
         return FileEdit(file, rel, before, before, f"cannot edit it safely: {exc}")
     if after != before:

@@ -8,10 +8,13 @@ date, an author given as a mapping) is left alone: the key is the site's, and st
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..model.library import ALL_FIELDS
+from ..model.settings import ReadRules
 from . import yamlsafe
 
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
@@ -62,6 +65,58 @@ def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]
         view.keys[(field,)] = loaded.keys.get((key,), loaded.pos())
         view.values[(field,)] = loaded.pos(key)
     return view
+
+
+def fold_keys(loaded: yamlsafe.Loaded, rules: ReadRules) -> yamlsafe.Loaded:
+    """Return ``loaded`` with the keys the site's generator reads in any case in our spelling.
+
+    Hugo does (``Title:`` is the title, ``Draft: true`` a draft, ``LinkTitle`` its
+    ``linkTitle``): a key that is a field, an alias or a known key of the site in another
+    case is read as that one, unless the page has that one too (the page's own spelling
+    wins; the other gets the near-miss warning). Positions follow the keys. Any other key,
+    and every key on other generators, is left as it is.
+    """
+    if not keys_any_case(rules.generator) or not isinstance(loaded.data, dict):
+        return loaded
+    names = {k: k for k in loaded.data if isinstance(k, str) and not k.islower()}
+    if not names:
+        return loaded
+    ours = _spellings(rules.known_keys | alias_keys(rules.aliases))
+    taken = set(loaded.data)
+    for key in list(names):
+        names[key] = ours.get(key.lower(), key)
+        if names[key] in taken:
+            del names[key]
+        taken.add(names.get(key, key))
+    data = {names.get(k, k): v for k, v in loaded.data.items()}
+
+    def moved(paths: dict[tuple[Any, ...], Any]) -> dict[tuple[Any, ...], Any]:
+        return {(names.get(p[0], p[0]), *p[1:]) if p else p: v for p, v in paths.items()}
+
+    return yamlsafe.Loaded(data, moved(loaded.values), moved(loaded.keys), moved(loaded.styles))
+
+
+_ANY_CASE = frozenset({"hugo"})
+"""Generators that read front matter keys in any case (Hugo lower-cases them as it reads)."""
+
+
+def keys_any_case(generator: str) -> bool:
+    """Whether ``generator`` reads front matter keys in any case (``Status`` is ``status``)."""
+    return generator in _ANY_CASE
+
+
+def spelt(data: Any, key: str, any_case: bool) -> str:
+    """Return how a page's front matter ``data`` spells ``key``: ``Status`` for ``status`` on a
+    site that reads keys in any case and has no ``status``; else ``key`` itself."""
+    if not any_case or not isinstance(data, dict) or key in data:
+        return key
+    return next((k for k in data if isinstance(k, str) and k.lower() == key.lower()), key)
+
+
+@functools.lru_cache(maxsize=8)
+def _spellings(site_keys: frozenset[str]) -> dict[str, str]:
+    """Return our spelling of each field and site key, by its lower case (a field first)."""
+    return {k.lower(): k for k in sorted(site_keys, reverse=True) + sorted(ALL_FIELDS, reverse=True)}
 
 
 def alias_keys(aliases: Mapping[str, tuple[str, ...]]) -> frozenset[str]:

@@ -22,7 +22,7 @@ from ..model.library import (
 )
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
-from .aliases import apply_aliases
+from .aliases import apply_aliases, fold_keys, keys_any_case
 from .bare import bare_page, first_heading, name_title
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
@@ -99,7 +99,7 @@ def parse_asset(
         found, problems[:] = bare_page(data), []
     if found is None:
         return None, problems
-    split, loaded = found
+    split, loaded = found[0], fold_keys(found[1], rules)
     warn_near_misses(loaded, add, rules)
     own_keys = frozenset(loaded.data)
     if place is not None and place.inherited:
@@ -118,7 +118,7 @@ def parse_asset(
     own = loaded
     given: tuple[tuple[str, int], ...] = ()
     if rules.rules:
-        verdict = apply_rules(rules.rules, loaded, place.sub, split.body)
+        verdict = apply_rules(rules.rules, loaded, place.sub, split.body, keys_any_case(rules.generator))
         if verdict.not_asset is not None:
             rule = verdict.not_asset
             named = f"rule {rule.number} ({rule.where})" if rule.where else f"rule {rule.number}"

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model.settings import RULE_LISTS, Rule, plain_value
 from . import yamlsafe
+from .aliases import spelt
 from .globs import GlobSet
 
 
@@ -63,8 +64,12 @@ def _holds(value: Any, wanted: tuple[str, ...]) -> bool:
     return False
 
 
-def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:
-    """Return True if every condition of ``rule`` holds for the file at ``sub`` under its source."""
+def matches(rule: Rule, data: dict[str, Any], sub: str, body: str, any_case: bool = False) -> bool:
+    """Return True if every condition of ``rule`` holds for the file at ``sub`` under its source.
+
+    With ``any_case`` (a site whose generator reads keys in any case), a rule's key finds the
+    page's key in another case: ``Category`` for ``category``.
+    """
     if rule.paths and _globs(rule.paths).matches(sub) is None:
         return False
     if rule.has_body is not None and rule.has_body != bool(body.strip()):
@@ -72,7 +77,7 @@ def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:
     if rule.has_date is not None and rule.has_date != (data.get("updated") not in (None, "")):
         return False
     for key, wanted in rule.keys:
-        value = data.get(key)
+        value = data.get(spelt(data, key, any_case))
         if value is None and key == "section":
             folders = sub.split("/")[:-1]
             value = folders[0] if folders else None
@@ -86,14 +91,17 @@ def matches(rule: Rule, data: dict[str, Any], sub: str, body: str) -> bool:
     return True
 
 
-def apply_rules(rules: tuple[Rule, ...], loaded: yamlsafe.Loaded, sub: str, body: str) -> Verdict:
-    """Return the file's front matter with what the matching ``rules`` give it filled in."""
+def apply_rules(
+    rules: tuple[Rule, ...], loaded: yamlsafe.Loaded, sub: str, body: str, any_case: bool = False
+) -> Verdict:
+    """Return the file's front matter with what the matching ``rules`` give it filled in (on
+    ``any_case``, see `matches`)."""
     data: dict[str, Any] = loaded.data
     values: dict[str, Any] = {}
     givers: dict[str, list[int]] = {}
     not_asset: Rule | None = None
     for rule in rules:
-        if not matches(rule, data, sub, body):
+        if not matches(rule, data, sub, body, any_case):
             continue
         if rule.asset is not None:
             not_asset = None if rule.asset else rule
