@@ -216,6 +216,35 @@ def test_links_to_a_heading_are_read_as_the_sites_generator_names_headings(tmp_p
     ]
 
 
+def test_mkdocs_ids_of_attribute_lists_and_generated_references_are_anchors(tmp_path: Path) -> None:
+    """Pydantic's and MkDocs' own docs: an id given inline (``**`locale`**{ #locale }``), under a
+    paragraph without a colon (``{#para}``), on an empty link (``[](){#note}``, autorefs'), and the
+    members of a ``::: package.module`` reference were all reported as finding no heading."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: mkdocs\nsources: [docs]\n",
+        "mkdocs.yml": "site_name: M\n",
+        "docs/a.md": (
+            "# A\n\n* **`locale`**{ #locale }: the language.\n* **Plain**{#plain} too.\n\n"
+            "A paragraph.\n{#para}\n\n[](){#note}\nNote.\n\n::: fernhill.jobs\n    options:\n      members: [Job]\n"
+        ),
+        "docs/b.md": (
+            "# B\n\n[l](a.md#locale) [p](a.md#plain) [q](a.md#para) [n](a.md#note) [j](a.md#fernhill.jobs.Job) "
+            "[m](a.md#fernhill.jobs) [x](a.md#fernhill.vans)\n"
+        ),
+    }
+    root = write(tmp_path, files)
+    assert parts(root) == [
+        "docs/b.md:3:120: warning: link to 'a.md#fernhill.vans' finds no heading 'fernhill.vans' on 'A'"
+    ]
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/a.html").read_text()
+    assert '<li><strong><code>locale</code></strong>: the language.<span id="h-locale"></span></li>' in page
+    assert '<li><strong>Plain</strong><span id="h-plain"></span> too.</li>' in page
+    assert '<p>A paragraph.<span id="h-para"></span></p>' in page
+    assert '<p><span id="h-note"></span>\nNote.</p>' in page
+    assert '<p><span id="h-fernhill.jobs"></span></p>' in page
+
+
 DOCUSAURUS_PAGE = (
     "---\ntitle: Routes\n---\n\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n\n"
     "Read [the intro](intro.md) first, not [this](./intro.md); [the news](2024-01-01-news.md).\n\n"

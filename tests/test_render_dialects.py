@@ -667,7 +667,8 @@ def test_dialects_mkdocs_included_files_and_generated_references_are_placeholder
     assert clean(text, ".md", "mkdocs") == (
         "Start.\n\n*\\[Included from ../includes/rota.md: shown on the live site\\]*\n\n"
         "*\\[Included from ../../examples/book\\_van.py: shown on the live site\\]*\n\n"
-        "Keep {! this !} in its sentence.\n\n*\\[Reference of fernhill.jobs.Booking: shown on the live site\\]*\n\nEnd.\n"
+        "Keep {! this !} in its sentence.\n\n\ue040fernhill.jobs.Booking\ue041\n\n"
+        "*\\[Reference of fernhill.jobs.Booking: shown on the live site\\]*\n\nEnd.\n"
     )
     assert clean("::: fernhill.jobs\n", ".md", "hugo") == "::: fernhill.jobs\n"
 
@@ -688,6 +689,33 @@ def test_dialects_attribute_lists_of_every_form_leave_their_id_and_no_text() -> 
     )
     # Hugo has no attribute lists inside a line: one there is text.
     assert clean("[a](b){ .c }\n", ".md", "hugo") == "[a](b){ .c }\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Right after emphasis ending in a letter, a link or an icon: where the list was.
+        ("A **bold**{#b} word.\n", "A **bold**\ue040b\ue041 word.\n"),
+        ("[x](y){ .md-button #go } and :icon:{ .lg }\n", "[x](y)\ue040go\ue041 and :icon:\n"),
+        # Emphasis ending in punctuation or code would not close: at the line's end, before a hard break.
+        ("Set **`a`**{ #a } here.  \nNext.\n", "Set **`a`** here.\ue040a\ue041  \nNext.\n"),
+        ("**(x)**{#p} then\\\nmore\n", "**(x)** then\ue040p\ue041\\\nmore\n"),
+        # In a table row the line's end is no place for it: dropped, the row kept whole.
+        ("| a | b |\n|---|---|\n| **`a`**{#c} | b |\n", "| a | b |\n|---|---|\n| **`a`** | b |\n"),
+        # An empty link is only an anchor; a list with no id leaves nothing.
+        ("[](){#n}\nText.\n", "\ue040n\ue041\nText.\n"),
+        ("Under.\n{#u}\n\n- Item.\n  {: #i }\n", "Under.\ue040u\ue041\n\n- Item.\ue040i\ue041\n"),
+    ],
+)
+def test_dialects_mkdocs_attribute_list_ids_are_anchors_where_they_keep_the_markdown(
+    text: str, expected: str
+) -> None:
+    assert clean(text, ".md", "mkdocs") == expected
+
+
+def test_dialects_kramdown_needs_the_colon_under_a_block() -> None:
+    """kramdown reads ``{: #id}`` under a paragraph as its id, ``{#id}`` there as nothing."""
+    assert clean("Under.\n{#u}\n\nOver.\n{: #o}\n", ".md", "jekyll") == "Under.\n\nOver.\ue040o\ue041\n"
 
 
 def test_dialects_mkdocs_tabs_in_list_items_and_admonitions_with_modifiers() -> None:

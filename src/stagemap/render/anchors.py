@@ -133,23 +133,25 @@ _ANY_ID = re.compile(r' id="([^"]+)"')
 
 
 # -- attribute lists ------------------------------------------------------------------------------
-_ATTRIBUTES = re.compile(
-    rf"(?<=[^\n])\n[ \t]*+(\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
-    r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?"
-    r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
-    rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
-    re.M,
-)
+def _attributes(colon: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<=[^\n])\n[ \t]*+(\{{{colon}[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
+        r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?"
+        r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
+        rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
+        re.M,
+    )
+
+
+_ATTRIBUTES = _attributes(":")
+_ATTRIBUTES_MKDOCS = _attributes(":?")
 """An attribute list (kramdown, Hugo, MkDocs' attr_list): on a line of its own (``{.class}``,
-``{#id}``), dropped, but for its id right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``);
+``{#id}``), dropped, but for its id right under a block (kramdown's ``## 3.0.5`` then ``{: #v3-0-5}``;
+MkDocs' attr_list needs no colon there: ``{#id}`` under a paragraph's last line is its id);
 at the end of a line, one that starts with its ``#id``, and at the end of a heading, any
 (``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
 so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_INLINE_ATTRIBUTES = re.compile(rf"(?<=[)\]:*]){ATTR_LIST}")
-"""An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
-``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list). Not after ``_``:
-``x_{i=1}`` is maths."""
 _SPAN_ATTRIBUTES = re.compile(rf"(?<=[)\]*])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
 """kramdown's attribute list of a span (``*x*{: .note}``), which always starts ``{:``."""
 _ATTR_ITEM = re.compile(ATTR_TOKEN)
@@ -158,21 +160,60 @@ _ATTR_ITEM = re.compile(ATTR_TOKEN)
 def _attribute_anchor(match: re.Match[str]) -> str:
     """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
     heading's text (the list's last form) stays in front of it."""
-    attrs = match.group(1) or match.group(2) or match.group(4) or ""
-    name = ""
+    return (match.group(3) or "") + anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+
+
+def _attr_id(attrs: str) -> str:
+    """Return the id an attribute list gives (``#x`` or ``id=x``), else ""."""
     for item in _ATTR_ITEM.finditer(attrs):
         token = item.group(0)
         if token.startswith("#") or token.startswith("id="):
-            name = token[1:] if token.startswith("#") else token[3:].strip("\"'")
-            break
-    return (match.group(3) or "") + anchor(name)
+            return token[1:] if token.startswith("#") else token[3:].strip("\"'")
+    return ""
+
+
+_INLINE_TO_LINE_END = re.compile(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})([^\n]*)")
+"""An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
+``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list), but for its id;
+not after ``_``: ``x_{i=1}`` is maths. With the empty link it may be for (``[](){#id}``, an
+anchor as mkdocs-autorefs writes one), and the rest of its line."""
+_LINE_END = re.compile(r"[ \t]*(?:\\[ \t]*)?$")
+"""What ends a line and must stay last: trailing spaces (a hard break), a closing backslash."""
+
+
+def _inline_anchor(found: re.Match[str]) -> str:
+    """Drop an inline attribute list (MkDocs' attr_list), keeping its id as an anchor.
+
+    The anchor goes where the list was, unless that is right after emphasis closing on
+    punctuation or a code span (``**`x`**``): there a character that is no punctuation would stop the
+    emphasis from closing, so it goes at the end of the line (before a hard break), or, in a
+    table row, nowhere (a cell's end is not sure to be found).
+    """
+    rest = _INLINE_TO_LINE_END.sub(_inline_anchor, found.group(3))  # more lists on the line
+    mark = anchor(_attr_id(found.group(2)))
+    if found.group(1) or not mark:  # an empty link goes with its list: it shows nothing
+        return mark + rest
+    text, at = found.string, found.start()
+    run = at
+    while run > 0 and text[run - 1] in "*_":
+        run -= 1
+    last = text[run - 1] if run else " "  # the emphasis's last character (a code span held as ``\0N\0``)
+    if run == at or not (last == "\x00" or unicodedata.category(last).startswith(("P", "S"))):
+        return mark + rest
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    if line.lstrip().startswith("|"):
+        return rest
+    end = _LINE_END.search(rest)
+    assert end is not None  # the pattern matches any text's end
+    return rest[: end.start()] + mark + rest[end.start() :]
 
 
 def attribute_lists(text: str, generator: str = "") -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
-    site, those right after an inline element dropped too (`_INLINE_ATTRIBUTES`, `_SPAN_ATTRIBUTES`)."""
+    site, those right after an inline element dropped too (`_INLINE_TO_LINE_END`, `_SPAN_ATTRIBUTES`),
+    an MkDocs list's id kept as an anchor (`_inline_anchor`)."""
     if generator == "mkdocs":
-        text = _INLINE_ATTRIBUTES.sub("", text)
-    elif generator == "jekyll":
+        return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _INLINE_TO_LINE_END.sub(_inline_anchor, text))
+    if generator == "jekyll":
         text = _SPAN_ATTRIBUTES.sub("", text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)

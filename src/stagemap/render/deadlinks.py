@@ -32,6 +32,7 @@ from ..model.settings import Config
 from ..read.attachments import linkable, site_root_files
 from .anchors import HEADING_PREFIX, letters
 from .links import BodyLinks
+from .mkdocsyntax import API_ID
 from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
@@ -141,9 +142,13 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: s
     heading prefix): its id, one written with the prefix already (``#h-1b-visas`` for
     ``## H-1B visas``), or one with the same letters and digits, accents aside, as the site's
     generator names its headings (``#whats-new``, MkDocs' ``#cafe-creme`` and ``#install_1``);
-    ``#top`` is the top of any page. ``loose`` keeps each page's letters-and-digits names."""
+    ``#top`` is the top of any page, and a generated reference's anchor holds its members.
+    ``loose`` keeps each page's letters-and-digits names."""
     if part in ids or HEADING_PREFIX + part in ids or part == "top":
         return True
+    named = part if part.startswith(HEADING_PREFIX) else HEADING_PREFIX + part
+    if "." in part and any(named.startswith(i + ".") and API_ID.fullmatch(i) for i in ids):
+        return True  # a member of a generated reference (``#package.module.Class``)
     if asset_id not in loose:
         loose[asset_id] = {letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
     return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..read.markdowntext import anchor
 from .blocks import fence_after, indented, may_indent, quote
 from .jsx import placeholder
 
@@ -134,8 +135,22 @@ def mkdocs_inserts(text: str) -> str:
     if "{!" in text or "{*" in text:
         text = _INCLUDE.sub(_included, text)
     if ":::" in text:
-        text = _API.sub(lambda m: "\n" + placeholder(f"Reference of {m.group(1)}") + "\n", text)
+        text = _API.sub(_reference, text)
     return text
+
+
+def _reference(found: re.Match[str]) -> str:
+    """Return a generated reference as its placeholder, under the anchor mkdocstrings gives it
+    (its dotted name: links to ``api.md#package.module.Class`` land there, see `API_ID`)."""
+    name = found.group(1)
+    return "\n" + anchor(name) + "\n\n" + placeholder(f"Reference of {name}") + "\n"
+
+
+API_ID = re.compile(r"h-[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+"""The id of a generated reference's anchor (``h-package.module``): a link to one of its
+members (``#package.module.Class.method``), which only the live page lists, is taken to
+land in it (a heading's id that looks like a name, ``h-install``, is taken so too: a link to
+``#install.x`` is rare enough)."""
 
 
 def _included(line: re.Match[str]) -> str:
