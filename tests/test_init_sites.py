@@ -275,6 +275,32 @@ def test_material_page_badges_are_not_read_as_the_status_of_an_mkdocs_page(tmp_p
     assert statuses == {"docs/new.md": "published", "docs/old.md": "published", "docs/typo.md": "draft"}
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("config.yaml", "baseURL: https://fernhill.example/\n"),
+        ("config.yml", "baseURL: https://fernhill.example/\n"),
+        ("config.json", '{"baseURL": "https://fernhill.example/"}\n'),
+        ("hugo.json", '{"baseURL": "https://fernhill.example/"}\n'),
+    ],
+)
+def test_init_finds_a_hugo_site_by_its_older_or_json_configuration(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """gRPC's site keeps Hugo's settings in config.yaml: init took it for no site (174 pages, every one
+    an error for lack of stages); hugo.json's address was not read."""
+    files = {name: text, "content/docs/rota.md": "---\ntitle: Rota\n---\nText.\n"}
+    root = initialised(tmp_path / "site", files)
+    settings = (root / "stagemap.yml").read_text()
+    assert "generator: hugo\n" in settings and "  base: https://fernhill.example/\n" in settings
+    assert run("-C", str(root), "check")[0] == 0
+    # Without a content folder, a config.yaml is too common a name to mean Hugo.
+    root = write(tmp_path / "other", {name: text, "docs/rota.md": "# Rota\n"})
+    if name != "hugo.json":
+        assert run("init", str(root))[1].startswith("Created a stagemap project")
+        assert "generator:" not in (root / "stagemap.yml").read_text()
+
+
 def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     root = write(
         tmp_path / "site", {"astro.config.mjs": "export default {}\n", "src/pages/about.md": "# About\n"}

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from stagemap.model.library import Library
-from stagemap.read.assets import load_library
+from stagemap.model.library import Library, Vocabulary
+from stagemap.read.assets import load_library, parse_asset
 from stagemap.read.settings import config_from_data
 
 SITES = Path(__file__).parent / "data" / "sites"
@@ -211,3 +211,19 @@ def test_sites_hugo_pages_never_rendered_have_no_address() -> None:
     assert never == {"content/handbook/demo-script.md", "content/handbook/sales-process.md"}
     assert {a.path: a.url for a in library.assets if a.path in never} == dict.fromkeys(never, "")
     assert all(a.url for a in library.assets if a.path.startswith("content/blog/"))
+
+
+@pytest.mark.parametrize(
+    ("build", "url"), [("{render: link}", ""), ("{render: always}", "https://x.example/api/")]
+)
+def test_sites_hugo_pages_rendered_as_a_link_only_have_no_address(build: str, url: str) -> None:
+    """OpenTelemetry's site has 37 stubs with ``build: {render: link}`` and a ``redirect``: Hugo
+    writes no page of them (only lists and menus link to their address), so neither may a kit."""
+    rules = config_from_data(
+        Path("/tmp"), {"generator": "hugo", "urls": {"base": "https://x.example/", "pattern": "/{path}/"}}
+    ).rules
+    text = f"---\ntitle: API\nredirect: https://elsewhere.example/\nbuild: {build}\n---\n"
+    asset, _ = parse_asset(
+        "content/api.md", "api", text.encode(), Vocabulary(("awareness",), ("risk",), ()), rules
+    )
+    assert asset is not None and asset.url == url

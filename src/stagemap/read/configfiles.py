@@ -135,7 +135,7 @@ def _toml_lines(text: str, key: str) -> Lines:
 
 
 def site_config_data(path: Path) -> Any:
-    """Return a configuration file's data (None for code, or when it cannot be read)."""
+    """Return a configuration file's data (TOML, YAML, JSON), its text for code, None when it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -149,6 +149,11 @@ def site_config_data(path: Path) -> Any:
         try:
             return yaml.load(text, Loader=_TolerantLoader)
         except yaml.YAMLError:
+            return None
+    if path.suffix == ".json":  # Hugo's hugo.json (Eleventy's JSON files are its data, not its settings)
+        try:
+            return json.loads(text)
+        except ValueError:
             return None
     return text
 

@@ -31,8 +31,10 @@ from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
 
+_HUGO_OLD = ("config.toml", "config.yaml", "config.yml", "config.json")
+"""Hugo's older names for its configuration file, which it still reads (before 0.110, the only ones)."""
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml")),
+    ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", *_HUGO_OLD)),
     ("jekyll", ("_config.yml", "_config.yaml")),
     ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")),
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
@@ -145,7 +147,7 @@ def site_config(root: Path) -> tuple[str, str] | None:
         for name in names:
             if not (root / name).is_file():
                 continue
-            if name == "config.toml" and not (root / "content").is_dir():
+            if name in _HUGO_OLD and not (root / "content").is_dir():
                 continue  # config.toml alone is too common a name to mean Hugo
             return generator, name
     main = next((n for n in SITE_FILES["hugo"] if n.startswith(HUGO_DIR) and (root / n).is_file()), None)

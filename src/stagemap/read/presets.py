@@ -227,8 +227,10 @@ def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
-    ``build: {render: never}`` (``_build`` in older sites), Jekyll's ``published: false``,
-    Eleventy's ``permalink: false``. It is read, but has no address."""
+    ``build: {render: never}`` (``_build`` in older sites) or ``{render: link}`` (no page
+    either, only an address for lists and menus to link to: a stub that points elsewhere),
+    Jekyll's ``published: false``, Eleventy's ``permalink: false``. It is read, but has no
+    address."""
     if generator == "jekyll":
         return fm.get("published") is False
     if generator == "eleventy":
@@ -237,7 +239,7 @@ def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
         return False
     build = fm.get("build", fm.get("_build"))
     render = build.get("render") if isinstance(build, dict) else None
-    return render in ("never", False, "false")
+    return render in ("never", "link", False, "false")
 
 
 def preset_leaf_bundles(generator: str) -> bool:
