@@ -245,6 +245,28 @@ def test_mkdocs_ids_of_attribute_lists_and_generated_references_are_anchors(tmp_
     assert '<p><span id="h-fernhill.jobs"></span></p>' in page
 
 
+def test_links_to_dot_and_dot_dot_are_folders_as_with_a_slash(tmp_path: Path) -> None:
+    """OpenTelemetry's docs link to ``..``: a browser goes up a folder, as for ``../``; it was
+    reported as leading nowhere, like a file named with a dot."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: hugo\nsources: [content]\nurls: {base: 'https://d.example/', pattern: '/{path}/'}\n",
+        "content/docs/guide/up.md": HEAD.format(title="Up")
+        + "[a](..) [b](../) [c](.) [d](./) [e](.hidden)\n",
+    }
+    root = write(tmp_path, files)
+    code, _, err = run(root, "check", "--links")
+    assert code == 0 and [line for line in err.splitlines() if "leads nowhere" in line] == [
+        f"content/docs/guide/up.md:6:37: warning: link to '.hidden' leads nowhere {HINT}"
+    ]
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/docs/guide/up.html").read_text()
+    assert (
+        '<a href="https://d.example/docs/guide/">a</a> <a href="https://d.example/docs/guide/">b</a>' in page
+    )
+    assert '<a href="up.html">c</a> <a href="up.html">d</a>' in page
+
+
 DOCUSAURUS_PAGE = (
     "---\ntitle: Routes\n---\n\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n\n"
     "Read [the intro](intro.md) first, not [this](./intro.md); [the news](2024-01-01-news.md).\n\n"

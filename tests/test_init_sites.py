@@ -505,6 +505,8 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
             "src/content/i18n/de.json": "{}\n",
             # A folder named like a key of the configuration that is no locale ('api: {').
             f"src/content/docs/{english}api/index.md": "---\ntitle: API\n---\n",
+            # Starlight's own page for an address with no page (its guide says to add one so).
+            f"src/content/docs/{english}404.md": "---\ntitle: Not found\n---\nNo page here.\n",
         },
     )
     code, out, _ = run("init", str(root))
@@ -526,6 +528,8 @@ def test_init_reads_a_starlight_site_from_its_docs_collection_and_leaves_transla
         url.replace("guides/setup", "reference/error-codes"),
     ]
     assert run("-C", str(root), "check")[0] == 0  # the link to the FAQ leads to its page
+    fate = next(f for f in project.library.fates if f.path == f"src/content/docs/{english}404.md")
+    assert (fate.fate, fate.kind) == ("non-asset", "error-page")
 
 
 ASTRO_COLLECTIONS = """import { defineCollection } from 'astro:content';

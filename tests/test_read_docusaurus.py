@@ -187,3 +187,20 @@ def test_init_names_the_folders_the_configuration_works_out_in_code(tmp_path: Pa
         "Named in docusaurus.config.js but worked out when the site is built, not read: ${siteDir}/handbook,"
         " ${siteDir}/api (list the folder under 'sources' in stagemap.yml to read it)\n"
     ) in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "content-docs",
+        "@docusaurus/content-docs",
+        "@docusaurus/plugin-content-docs",
+        "docusaurus-plugin-content-docs",
+    ],
+)
+def test_a_docs_plugin_named_by_a_shorthand_is_read(name: str) -> None:
+    """React Native's site names its extra docs plugins 'content-docs', a shorthand Docusaurus
+    resolves to @docusaurus/plugin-content-docs: their 25 pages were never read."""
+    code = f"module.exports = {{ plugins: [['{name}', {{id: 'guides', path: 'guides', routeBasePath: '/guides'}}]] }};"
+    assert content_folders(code)[2:] == (ContentFolder("docs", "guides", "guides", "guides"),)
+    assert content_folders(code.replace(name, "content-docs-extra")) == content_folders("")

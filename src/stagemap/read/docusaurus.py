@@ -29,9 +29,11 @@ def without_comments(code: str) -> str:
 
 
 # The preset's ``docs: {...}`` or ``blog: false`` (a key maybe quoted), or a plugin instance:
-# ``['@docusaurus/plugin-content-docs', {...}]``, its name maybe in ``require.resolve(...)``.
+# ``['@docusaurus/plugin-content-docs', {...}]``, its name maybe in ``require.resolve(...)``, or
+# one of the shorthands Docusaurus resolves to it (``content-docs``, ``@docusaurus/content-docs``).
 _OPTIONS = re.compile(
-    r"""(?:(?<![\w$])['"]?(docs|blog)['"]?\s*:|['"`]@docusaurus/plugin-content-(docs|blog)['"`]\s*\)?\s*,)"""
+    r"""(?:(?<![\w$])['"]?(docs|blog)['"]?\s*:"""
+    r"""|['"`](?:@docusaurus/(?:plugin-)?|docusaurus-plugin-)?content-(docs|blog)['"`]\s*\)?\s*,)"""
     r"""\s*(\{|false\b)"""
 )
 _STRING = r"""['"]?\s*:\s*(['"`])([^'"`\n]*)\1"""

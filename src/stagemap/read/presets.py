@@ -102,7 +102,7 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
     "gatsby": (("snippet", ("snippets/",)),),
-    "astro": (("partial", ("src/components/", "src/layouts/")),),
+    "astro": (("partial", ("src/components/", "src/layouts/")), ("error-page", ("404.md", "404.mdx"))),
     "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
     "eleventy": (("partial", ("_includes/", "_layouts/")), ("data", ("_data/",))),
 }

@@ -322,7 +322,8 @@ class BodyLinks:
         last = path.rpartition("/")[2].lower()
         if not path or last.endswith(self.routes.extensions):
             return None  # a link to a content file that is not there: broken, as before
-        if not path.startswith("/") and "." in last and not last.endswith((".html", ".htm")):
+        up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
+        if not path.startswith("/") and "." in last and not up and not last.endswith((".html", ".htm")):
             return None  # a relative link to another file that is not there
         route = posixpath.normpath(posixpath.join(self.own, path))
         asset_id = self.routes.pages.get(route_key(route))
@@ -337,7 +338,7 @@ class BodyLinks:
             return None
         if url not in self.public:
             self.public.append(url)
-        slash = "/" if path.endswith("/") and route != "/" else ""
+        slash = "/" if (path.endswith("/") or up) and route != "/" else ""
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         return self.routes.base.rstrip("/") + quote(route) + slash + tail

@@ -40,7 +40,11 @@ MAX_SHOWN = 512 * 1024
 """The most characters of partials one file shows (a partial used 20 times in one used 20
 times... would otherwise grow without bound); past it a component is a placeholder."""
 
-_IMPORT = re.compile(r"""^import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2\s*;?[ \t]*\r?$""", re.M)
+_IMPORTS = re.compile(r"^import\s[^\n]*", re.M)
+"""A line of imports: one, or several after one another (``import A from './_a.md'; import B
+from './_b.md';``, as Prettier may leave them)."""
+_IMPORT = re.compile(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2""")
+"""One import of a Markdown file, a statement of such a line."""
 # A component on a line of its own, without children: ``<NeedHelp />``, ``  <Note kind="x"/>``.
 _USE = re.compile(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""", re.M)
 
@@ -121,7 +125,8 @@ def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
     component name, each as a path in the project (``@site/`` is ``site``, the site's folder in
     it; empty: the project's own); one that is no file in it is left out."""
     found: dict[str, str] = {}
-    for match in _IMPORT.finditer(body):
+    statements = (part.strip() for line in _IMPORTS.findall(body) for part in line.split(";"))
+    for match in filter(None, map(_IMPORT.fullmatch, statements)):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
         if spec.startswith("@site/"):
             path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
