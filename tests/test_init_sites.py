@@ -169,6 +169,32 @@ def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_
     )
 
 
+def test_a_jekyll_site_read_from_its_root_links_to_its_own_files_from_pages_and_posts(tmp_path: Path) -> None:
+    """With _posts as the first source, every other file of the site was outside the content
+    folder: a page's ``img/van.png`` and a post's ``../img/van.png`` led nowhere and were left
+    out of the built pages (Jekyll's own docs, run from their folder)."""
+    root = initialised(
+        tmp_path / "blog",
+        {
+            "_config.yml": "title: Blog\nurl: https://blog.example\n",
+            "_posts/2026-01-02-a.md": "---\ntitle: A\n---\n![Van](../img/van.png) ![Rota](/img/rota.png)\n",
+            "about.md": "---\ntitle: About\n---\n![Van](img/van.png) [Sheet](docs/rates.pdf)\n",
+            "img/van.png": b"\x89PNG\r\n\x1a\n",
+            "img/rota.png": b"\x89PNG\r\n\x1a\n",
+            "docs/rates.pdf": b"%PDF-1.4\n",
+        },
+    )
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert (code, [line for line in err.splitlines() if "nowhere" in line]) == (0, [])
+    assert run("-C", str(root), "build", "--as-of", "2026-03-01")[0] == 0
+    about = (root / "site/assets/about.html").read_text()
+    assert (
+        '<img src="../files/~/img/van.png" alt="Van"> <a href="../files/~/docs/rates.pdf">Sheet</a>' in about
+    )
+    assert (root / "site/files/~/img/van.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert not (root / "site/files/~/_posts").exists()
+
+
 def test_build_refuses_an_output_folder_inside_any_source(tmp_path: Path) -> None:
     """Only the first source (the content folder) was checked: a build could write into blog/."""
     root = initialised(

@@ -67,20 +67,25 @@ def source_folders(config: Config) -> tuple[tuple[str, Path, GlobSet], ...]:
     """Return the folders attachments are found in, each with the start of their keys
     (`stagemap.analyse.paths.link_key`) and what its source leaves out: the content folder
     (keys: paths in it), then each other source outside it (keys: ``/`` and the path in the
-    project; a blog's images beside its posts)."""
+    project; a blog's images beside its posts), a source that is the project's own folder last
+    (less the content folder in it, whose files have their keys already)."""
     content = real(config.content_dir)
     root = real(config.root)
     sources = config.all_sources
     first = next((s for s in sources if real(s.path) == content), None)
     found: list[tuple[str, Path, GlobSet]] = [("", content, GlobSet.of(first.exclude if first else ()))]
+    whole: list[tuple[str, Path, GlobSet]] = []
     for source in sources:
         folder = real(source.path)
         if folder.is_relative_to(content) or not folder.is_relative_to(root):
             continue
         prefix = folder.relative_to(root).as_posix()
-        if prefix != "." and all(f"/{prefix}/" != p for p, _, _ in found):
+        if prefix == ".":  # the project's own folder (a Jekyll site's, its _posts the content folder)
+            inner = content.relative_to(root).as_posix()
+            whole = [("/", folder, GlobSet.of((*source.exclude, f"/{inner}/")))]
+        elif all(f"/{prefix}/" != p for p, _, _ in found):
             found.append((f"/{prefix}/", folder, GlobSet.of(source.exclude)))
-    return tuple(found)
+    return (*found, *whole)  # the project's folder last: the others' keys start with their own
 
 
 def linkable(config: Config) -> frozenset[str]:
