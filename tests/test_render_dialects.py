@@ -149,11 +149,26 @@ def test_dialects_text_that_is_not_a_tag_stays() -> None:
         ("{{< highlight go >}}\nfmt.Println(1)\n{{< /highlight >}}", "```go\nfmt.Println(1)\n```"),
         ("{{% notice tip %}}\nSend one statement.\n{{% /notice %}}", "> **Tip**\n>\n> Send one statement."),
         ("{{% details %}}Inner **text**{{% /details %}}", "Inner **text**"),
+        ('{{< tab header="Static" >}}Inner **text**{{< /tab >}}', "**Static**\n\nInner **text**"),
         ("{{</* youtube x */>}}", "`{{< youtube x >}}`"),
     ],
 )
 def test_dialects_hugo_shortcodes_follow_the_documented_table(shortcode: str, markdown_text: str) -> None:
     assert clean(shortcode + "\n", ".md", "hugo", {"jobTitle": "Office lead"}).strip() == markdown_text
+
+
+def test_dialects_hugo_paired_shortcodes_around_code_keep_the_code_as_code() -> None:
+    """OpenTelemetry's docs put fenced code in tabs and notes: split at the fences, each opening
+    became a placeholder (480 on 46 pages), each closing vanished and the tabs' titles were lost."""
+    text = (
+        'Intro.\n\n{{< tabpane >}}\n{{% tab header="Static" %}}\n\n```yaml\na: 1\n```\n\n{{% /tab %}}\n'
+        '{{% tab "Dynamic" %}}\nRun {{< param "tool" >}}:\n\n```sh\ngo run .\n```\n{{% /tab %}}\n{{< /tabpane >}}\n\n'
+        "{{% notice tip %}}\nTry:\n```\nx {{< y >}}\n```\n{{% /notice %}}\n\nEnd.\n"
+    )
+    assert clean(text, ".md", "hugo", {"tool": "vanctl"}) == (
+        "Intro.\n\n**Static**\n\n```yaml\na: 1\n```\n\n**Dynamic**\n\nRun vanctl:\n\n```sh\ngo run .\n```\n\n"
+        "> **Tip**\n>\n> Try:\n> ```\n> x {{< y >}}\n> ```\n\nEnd.\n"
+    )
 
 
 def test_dialects_hugo_shortcode_arguments_may_start_on_the_next_line() -> None:

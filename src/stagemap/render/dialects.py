@@ -41,7 +41,7 @@ from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
 from .mkdocsyntax import hold_slash_blocks, mkdocs_inserts
-from .shortcodes import SHORTCODES, shortcodes
+from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -122,6 +122,8 @@ def clean(
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html), held)
     if ":::" in text and ("```" in text or "~~~" in text):
         text = hold_notes_with_code(text, _inner(suffix, generator, params, html), held)
+    if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
+        text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html), held)
     fences: dict[str, str] = {}
     if mdx and "<" in text and ("```" in text or "~~~" in text):
         text = hold_fences(text, fences)  # an element around code (a tab) is read whole

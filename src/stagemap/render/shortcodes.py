@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..read.markdowntext import anchor
@@ -40,6 +40,7 @@ SHORTCODES = {
     "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
     "param": "the page's own front matter value of that name, else a placeholder",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
+    "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
@@ -77,13 +78,39 @@ def _in_target(text: str, at: int) -> bool:
     return _TARGET_BEFORE.search(text, max(0, at - 12), at) is not None
 
 
-def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
-    """Return a paired shortcode as Markdown; its ``id`` (``{{< warning id=x >}}``), which the
+def hold_paired_with_code(
+    text: str, params: Mapping[str, Any], clean_inner: Callable[[str], str], held: dict[str, str]
+) -> str:
+    """Replace each paired shortcode that holds a fenced code block (a tab of examples, a note
+    with a command) by a token line; ``held`` maps the token to its Markdown.
+
+    Split at its fences, such a shortcode would never meet its closing: its opening became a
+    placeholder and its closing vanished. What it holds is cleaned on its own instead (its code
+    kept as code), then made what the shortcode makes of it (`_paired`).
+    """
+
+    def hold(match: re.Match[str]) -> str:
+        inner = match.group("inner")
+        if _CODE_SHORTCODE.match(match.group("name").lower()) or not _FENCE_LINE.search(inner):
+            return match.group(0)
+        token = f"\ue000{len(held)}\ue000"
+        held[token] = _paired(match, params, clean_inner(inner)).strip("\n")
+        return f"\n\n{token}\n\n"
+
+    return _PAIRED.sub(hold, text) if "{{" in text else text
+
+
+_FENCE_LINE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
+
+
+def _paired(match: re.Match[str], params: Mapping[str, Any], inner: str | None = None) -> str:
+    """Return a paired shortcode as Markdown (``inner``: what it holds, cleaned already; else
+    its shortcodes are read here); its ``id`` (``{{< warning id=x >}}``), which the
     theme makes the element's, as an anchor in front of it, so that links to it work: a
     paragraph of its own before a shortcode whose lines stand alone (whatever blocks they make:
     code, a rule, a link definition), in the text before one within a paragraph."""
     positional, named = shortcode_args(match.group("args"))
-    made = _paired_made(match, params, positional, named)
+    made = _paired_made(match, params, positional, named, inner)
     mark = anchor(named.get("id", ""))
     if not mark:
         return made
@@ -93,7 +120,11 @@ def _paired(match: re.Match[str], params: Mapping[str, Any]) -> str:
 
 
 def _paired_made(
-    match: re.Match[str], params: Mapping[str, Any], positional: list[str], named: dict[str, str]
+    match: re.Match[str],
+    params: Mapping[str, Any],
+    positional: list[str],
+    named: dict[str, str],
+    cleaned: str | None = None,
 ) -> str:
     name = match.group("name").lower()
     if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
@@ -103,12 +134,19 @@ def _paired_made(
         code = textwrap.dedent(match.group("inner")).strip("\n")
         fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
         return f"\n{fence}{language}\n{code}\n{fence}\n"
-    inner = shortcodes(match.group("inner"), params)
+    inner = shortcodes(match.group("inner"), params) if cleaned is None else cleaned
     if name in NOTE_SHORTCODES:
         kind = (positional[0] if positional else named.get("type", name)).capitalize()
         title = named.get("title", "")
         return quote(f"{kind}: {title}" if title else kind, inner)
-    return inner
+    label = (
+        (positional[0] if positional else named.get("header", named.get("name", ""))) if name == "tab" else ""
+    )
+    return (
+        f"\n\n**{escape(label.strip())}**\n\n{textwrap.dedent(inner).strip(chr(10))}\n\n"
+        if label.strip()
+        else inner
+    )
 
 
 def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
