@@ -204,3 +204,33 @@ def test_a_docs_plugin_named_by_a_shorthand_is_read(name: str) -> None:
     code = f"module.exports = {{ plugins: [['{name}', {{id: 'guides', path: 'guides', routeBasePath: '/guides'}}]] }};"
     assert content_folders(code)[2:] == (ContentFolder("docs", "guides", "guides", "guides"),)
     assert content_folders(code.replace(name, "content-docs-extra")) == content_folders("")
+
+
+@pytest.mark.parametrize(
+    ("docs", "route"), [("", "/docs/next/{doc}/"), ("lastVersion: 'current',", "/docs/{doc}/")]
+)
+def test_init_serves_the_docs_folder_as_next_when_the_site_has_released_versions(
+    tmp_path: Path, docs: str, route: str
+) -> None:
+    """React Native's site has versions.json: docs/ is the coming version, at /docs/next/x, and
+    /docs/x shows the latest release's copy in versioned_docs/ (227 pages had the wrong address).
+    A plugin instance's versions are in its own <id>_versions.json."""
+    plugins = "['content-docs', {id: 'guides', path: 'guides', routeBasePath: 'guides'}]"
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": config(docs=docs, blog="blog: false,", plugins=plugins),
+            "versions.json": '["0.76", "0.75"]\n',
+            "guides_versions.json": "[]\n",
+            "docs/intro.md": "---\ntitle: Intro\n---\nThe coming version.\n",
+            "versioned_docs/version-0.76/intro.md": "---\ntitle: Intro\n---\nThe latest release.\n",
+            "guides/setup.md": "---\ntitle: Setup\n---\nNo release yet.\n",
+        },
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert f'  - path: docs\n    url: "{route}"\n' in text
+    library = stagemap.load_project(root).library
+    assert {a.path: a.url for a in library.assets} == {
+        "docs/intro.md": "https://docs.tidewater.example" + route.replace("{doc}", "intro"),
+        "guides/setup.md": "https://docs.tidewater.example/guides/setup/",
+    }

@@ -13,6 +13,7 @@ route so written is taken as the usual one). The site's ``trailingSlash: false``
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _ID = re.compile(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = re.compile(
     r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
 )
+_LAST_CURRENT = re.compile(r"""(?<![\w$])['"]?lastVersion['"]?\s*:\s*['"`]current['"`]""")
 _TRAILING = re.compile(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(true|false)\b""")
 
 
@@ -61,6 +63,9 @@ class ContentFolder:
     computed: bool = False
     """Its ``path`` is worked out when the site is built (```${root}/docs```): unknown here,
     ``path`` holds it as written."""
+    current_last: bool = False
+    """A docs plugin's ``lastVersion: 'current'``: its folder is served as the latest version,
+    even when the site has released versions (see `current_route`)."""
 
 
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
@@ -92,7 +97,11 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
         route = None if route is not None and "${" in route else route  # unknown: the usual one
         path = posixpath.normpath(path.strip("/") or kind)
         folder = ContentFolder(
-            kind, path, (kind if route is None else route).strip("/"), _first(_ID, block) or ""
+            kind,
+            path,
+            (kind if route is None else route).strip("/"),
+            _first(_ID, block) or "",
+            current_last=_LAST_CURRENT.search(block) is not None,
         )
         if plugin:
             more.append(folder)
@@ -125,11 +134,28 @@ def site_folders(
         if not where.is_relative_to(base):
             beyond.append(folder.path)
         elif folder.path not in found and where.is_dir():
-            url = re.sub("/+", "/", f"/{folder.route}/{tails[folder.kind]}") + end
+            route = current_route(root, folder)
+            url = re.sub("/+", "/", f"/{route}/{tails[folder.kind]}") + end
             found[folder.path] = (folder.path, url, folder.id)
     if (root / "src/pages").is_dir() and "src/pages" not in found:
         found["src/pages"] = ("src/pages", "/{path}" + end, "")
     return list(found.values()), beyond, computed
+
+
+def current_route(root: Path, folder: ContentFolder) -> str:
+    """Return where a docs folder's pages are served: under ``next/`` when the site has released
+    versions (``versions.json`` beside its configuration, ``<id>_versions.json`` for a plugin
+    instance, a list of names), whose latest is served at the route itself from
+    ``versioned_docs/``, unless the plugin says ``lastVersion: 'current'``."""
+    if folder.kind != "docs" or folder.current_last:
+        return folder.route
+    try:
+        versions = json.loads(
+            (root / f"{folder.id + '_' if folder.id else ''}versions.json").read_text("utf-8")
+        )
+    except (OSError, ValueError):
+        return folder.route
+    return f"{folder.route}/next" if isinstance(versions, list) and versions else folder.route
 
 
 def trailing_slash(code: str) -> bool | None:
