@@ -453,6 +453,35 @@ def test_init_puts_the_path_a_site_is_served_under_in_its_address(
     assert asset.url == base + ("docs/a/" if folder == "docs" else "a/")
 
 
+def test_mkdocs_pages_are_titled_by_their_nav_entry(tmp_path: Path) -> None:
+    """Pydantic's reference pages (``::: pydantic.config``, no heading) were titled by their
+    file's name ('Config'), not as the site titles them in nav ('Configuration'): 65 of 89."""
+    nav = (
+        "nav:\n  - Home: index.md\n  - Reference:\n      - Configuration: api/config.md\n"
+        "      - api/plain.md\n      - 'Van rota': ./rota.md\n  - Issues: https://x.example/issues\n"
+        "  - Again: api/config.md\n  - Titled: titled.md\n"
+    )
+    root = initialised(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: S\nsite_url: https://s.example/\ndocs_dir: pages\n" + nav,
+            "pages/index.md": "# Welcome aboard\n",
+            "pages/api/config.md": "::: fernhill.config\n",
+            "pages/api/plain.md": "# Plain\n",
+            "pages/rota.md": "Text.\n",
+            "pages/titled.md": "---\ntitle: Its own\n---\n# Heading\n",
+        },
+    )
+    library = stagemap.load_project(root).library
+    assert {a.path: a.title for a in library.assets} == {
+        "pages/api/config.md": "Configuration",  # the first entry of two
+        "pages/api/plain.md": "Plain",  # no title in nav: its heading
+        "pages/index.md": "Home",
+        "pages/rota.md": "Van rota",
+        "pages/titled.md": "Its own",  # its own title field wins (MkDocs would show nav's)
+    }
+
+
 def test_init_reads_mkdocs_draft_docs_as_drafts_and_leaves_its_templates_folder_out(tmp_path: Path) -> None:
     """MkDocs builds draft_docs pages only in preview and never builds docs/templates/."""
     root = write(

@@ -132,6 +132,9 @@ def _inherit(
                     if key not in ("target", "_target"):
                         where = entry.file or site.name
                         given.setdefault(key, (value, where, entry.lines.get(key, entry.line), site.label))
+    if site is not None and item.rel in site.titles:  # MkDocs' nav: where no page's own title is
+        title, line = site.titles[item.rel]
+        given.setdefault("title", (title, site.name, line, "nav"))
     permalink = _permalink(site, route, section) if site is not None and site.permalinks else ""
     if site is not None and site.blog and item.sub.startswith(site.blog[0] + "/" if site.blog[0] else ""):
         permalink = site.blog[1]  # a post of MkDocs' blog

@@ -20,7 +20,7 @@ value (``_config.yml:12 (defaults)``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from ..errors import Problem
 from .configfiles import Unreadable, load_with_lines
 from .globs import site_glob
 from .mkdocsblog import blog_spec
+from .mkdocsnav import nav_titles
 
 _HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
 HUGO_DIR = "config/_default/"
@@ -57,6 +58,7 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
+_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls"), "mkdocs": (b"nav",)}  # read for themselves too
 
 
 MAX_SITE_FILE = 4 * 1024 * 1024
@@ -116,6 +118,8 @@ class SiteDefaults:
     (``*``: every section's, and the pages at the root)."""
     root: str = ""
     """The site's folder relative to the project (``site_root``; empty: the project's own)."""
+    titles: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    """MkDocs' ``nav``: the title it gives a page, and its line, by the page's path (`nav_titles`)."""
 
     @property
     def label(self) -> str:
@@ -226,8 +230,8 @@ def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefa
     if isinstance(data, Problem):
         return data
     lower = data.lower()
-    hugo_keys = generator == "hugo" and (b"permalinks" in lower or b"uglyurls" in lower)
-    if not key and _KEY[generator].encode() not in lower and not hugo_keys:
+    more = any(k in lower for k in _MORE_KEYS.get(generator, ()))
+    if not key and _KEY[generator].encode() not in lower and not more:
         return None
     if len(data) > MAX_SITE_FILE:
         return _problem(name, 0, f"larger than {MAX_SITE_FILE // 1024 // 1024} MiB")
@@ -248,8 +252,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     if not isinstance(data, dict):
         return None
     if generator == "mkdocs":
-        blog = blog_spec(data)
-        return SiteDefaults(generator, name, (), blog=blog) if blog else None
+        blog, titles = blog_spec(data), nav_titles(data, name, text)
+        return SiteDefaults(generator, name, (), blog=blog, titles=titles) if blog or titles else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)
     value = data.get(key) if key is not None else None
     items = value if isinstance(value, list) else [value]

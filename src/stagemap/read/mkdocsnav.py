@@ -1,0 +1,55 @@
+"""MkDocs' ``nav``: the title it gives each page, from ``mkdocs.yml``.
+
+MkDocs titles a page by its ``nav`` entry first (``- Configuration: api/config.md``), then by
+its ``title`` meta-data, its first ``#`` heading, its file's name. A page of generated
+reference (``::: package.config``) often has no heading at all: only ``nav`` names it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+MAX_NAV = 10_000
+"""The most ``nav`` entries read (a site's whole table of contents is far fewer)."""
+
+
+def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple[str, int]]:
+    """Return the title ``nav`` gives each page, with its line in the file, by the page's path
+    relative to the project (``name`` is the configuration file's, ``text`` its text).
+
+    An entry without a title (``- api/config.md``), a link (``- Issues: https://...``) and a
+    section's own title (``- API: [...]``) give none; of two entries for one page, the first
+    wins, as the first is the page's place in the navigation.
+    """
+    docs = data.get("docs_dir")
+    folder = posixpath.join(posixpath.dirname(name), docs if isinstance(docs, str) and docs else "docs")
+    titles: dict[str, tuple[str, int]] = {}
+    for count, (title, path) in enumerate(_entries(data.get("nav"), 0)):
+        if count >= MAX_NAV:
+            break
+        if path.lower().endswith((".md", ".markdown")) and "://" not in path:
+            rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
+            titles.setdefault(rel, (title, _line(text, path)))
+    return titles
+
+
+def _entries(nav: Any, depth: int) -> Iterator[tuple[str, str]]:
+    """Yield (title, path) of each titled page in ``nav``, a list of entries, in order."""
+    if not isinstance(nav, list) or depth > 32:
+        return
+    for entry in nav:
+        if not isinstance(entry, dict):
+            continue  # a path alone: the page titles itself
+        for title, value in entry.items():
+            if isinstance(value, str) and isinstance(title, str) and title.strip():
+                yield title.strip(), value
+            else:
+                yield from _entries(value, depth + 1)
+
+
+def _line(text: str, path: str) -> int:
+    """Return the line of the first mention of ``path`` in ``text`` (1 when not found)."""
+    at = text.find(path)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
