@@ -728,6 +728,20 @@ def test_dialects_mkdocs_attribute_list_ids_are_anchors_where_they_keep_the_mark
     assert clean(text, ".md", "mkdocs") == expected
 
 
+def test_dialects_mkdocs_cross_references_show_their_text() -> None:
+    """Pydantic's docs link to their reference with mkdocs-autorefs' ``[`Field`][pydantic.fields.Field]``
+    and ``[Model][]``: the brackets showed as written, 649 times on 40 pages. A label a
+    definition of the page gives, and one that names no object of code, stay links."""
+    text = (
+        "See [`Field`][pydantic.fields.Field], [Model][] and [`Van`][], [a real one][ref], [Kept][], [x][1].\n\n"
+        "```py\n[a][b.c]\n```\n\n[ref]: https://x.example/\n[kept]: https://y.example/\n"
+    )
+    assert clean(text, ".md", "mkdocs") == text.replace(
+        "[`Field`][pydantic.fields.Field], [Model][] and [`Van`][]", "`Field`, Model and `Van`"
+    )
+    assert clean(text, ".md", "jekyll") == text
+
+
 def test_dialects_kramdown_needs_the_colon_under_a_block() -> None:
     """kramdown reads ``{: #id}`` under a paragraph as its id, ``{#id}`` there as nothing."""
     assert clean("Under.\n{#u}\n\nOver.\n{: #o}\n", ".md", "jekyll") == "Under.\n\nOver.\ue040o\ue041\n"

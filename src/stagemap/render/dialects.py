@@ -40,7 +40,7 @@ from .blocks import (
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid
-from .mkdocsyntax import hold_slash_blocks, mkdocs_inserts
+from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
@@ -100,7 +100,9 @@ def clean(
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = suffix == ".mdx" or generator == "docusaurus"
-    if not _worth_a_look(text, mdx or (html and bool(generator))):
+    if not _worth_a_look(text, mdx or (html and bool(generator))) and not (
+        generator == "mkdocs" and "][" in text
+    ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
     # In code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw).
@@ -164,12 +166,15 @@ def _chunks(
     text: str, mdx: bool, generator: str, params: Mapping[str, Any], html: bool, code_text: Any
 ) -> str:
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
+    defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
     pieces = []
     for chunk, code in _split_fences(text):
         if not code:
             if generator in _DEFINITION_LISTS and "\n:" in chunk:
                 chunk = definition_lists(chunk)
-            chunk = _outside_spans(chunk, lambda t: _rewrite(t, mdx, generator, params, html), code_text)
+            chunk = _outside_spans(
+                chunk, lambda t: _rewrite(t, mdx, generator, params, html, defined), code_text
+            )
             if "\n\n\n" in chunk:
                 chunk = re.sub(r"\n{3,}", "\n\n", chunk)
         elif code_text is not None:
@@ -197,7 +202,14 @@ def _worth_a_look(text: str, mdx: bool) -> bool:
     return "<" in text or any(text.startswith(w) or f"\n{w}" in text for w in ("import", "export"))
 
 
-def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], html: bool = False) -> str:
+def _rewrite(
+    text: str,
+    mdx: bool,
+    generator: str,
+    params: Mapping[str, Any],
+    html: bool = False,
+    defined: frozenset[str] = frozenset(),
+) -> str:
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     text = notes(text)
@@ -214,6 +226,8 @@ def _rewrite(text: str, mdx: bool, generator: str, params: Mapping[str, Any], ht
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":
         text = mkdocs_inserts(text)
+        if "][" in text:  # (``defined``: the whole page's link definitions, from `_chunks`)
+            text = cross_references(text, defined)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator == "mkdocs" and ":" in text:

@@ -139,6 +139,33 @@ def mkdocs_inserts(text: str) -> str:
     return text
 
 
+_CROSS_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\]")
+"""A reference link: ``[text][label]``, ``[label][]``."""
+_NAME = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\x00\d+\x00")
+"""A name in code (``pydantic.fields.Field``), or a code span held aside (`` `Field` ``)."""
+_LINK_LABEL = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)
+
+
+def link_labels(text: str) -> frozenset[str]:
+    """Return the labels of the link reference definitions in ``text`` (``[x]: url``), folded as
+    Markdown matches them."""
+    return frozenset(" ".join(label.split()).casefold() for label in _LINK_LABEL.findall(text))
+
+
+def cross_references(text: str, defined: frozenset[str]) -> str:
+    """Return ``text`` with mkdocs-autorefs' cross-references as their text: ``[`Field`][pydantic.fields.Field]``
+    and ``[Model][]``, whose label names an object of the code that no definition in the page
+    does, link to its reference on the live site; here the brackets showed as written."""
+
+    def text_of(found: re.Match[str]) -> str:
+        label = found.group(2) or found.group(1)
+        if " ".join(label.split()).casefold() in defined or not _NAME.fullmatch(label.strip("`")):
+            return found.group(0)
+        return found.group(1)
+
+    return _CROSS_REFERENCE.sub(text_of, text)
+
+
 def _reference(found: re.Match[str]) -> str:
     """Return a generated reference as its placeholder, under the anchor mkdocstrings gives it
     (its dotted name: links to ``api.md#package.module.Class`` land there, see `API_ID`)."""
