@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-EXTERNAL = re.compile(r"^(https?|mailto|tel):", re.IGNORECASE)
+EXTERNAL = re.compile(r"^(https?|mailto|tel|sms|ftp|ircs?):", re.IGNORECASE)
 
 
 class _Page(HTMLParser):

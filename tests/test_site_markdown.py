@@ -48,6 +48,8 @@ def test_markdown_unsafe_link_is_not_a_link(link: str) -> None:
         "http://example.com",
         "mailto:sales@example.com",
         "tel:+441234",
+        "irc://irc.example.net/#vans",  # Jekyll's docs name their chat so
+        "ftp://ftp.example.com/rates.pdf",
         "other.html",
         "#part",
     ],

@@ -1,7 +1,8 @@
 """Which links a body may hold: the one policy of the Markdown parser and both renderers.
 
-Links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``) or
-none at all (a relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
+Links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``, ``sms``,
+``ftp``, ``irc``, ``ircs``: each opens a page or an app, never runs script) or none at all (a
+relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
 ``file:``...) is not turned into a link and stays visible as text. Pure.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms", "ftp", "irc", "ircs"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20]+")
 
