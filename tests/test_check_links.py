@@ -267,6 +267,28 @@ def test_links_to_dot_and_dot_dot_are_folders_as_with_a_slash(tmp_path: Path) ->
     assert '<a href="up.html">c</a> <a href="up.html">d</a>' in page
 
 
+def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
+    """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
+    the post; it was reported as leading nowhere (30 links) and left out of the built page."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: docusaurus\nsources: [blog]\n",
+        "docusaurus.config.js": "module.exports = {url: 'https://d.example'};\n",
+        "blog/2024-01-02-post.md": HEAD.format(title="Post")
+        + "![Van](../static/img/van.png) [Gone](../static/img/gone.png)\n",
+        "static/img/van.png": b"\x89PNG\r\n\x1a\n",
+    }
+    root = write(tmp_path, files)
+    code, _, err = run(root, "check", "--links")
+    assert (code, [line for line in err.splitlines() if "nowhere" in line]) == (
+        0,
+        [f"blog/2024-01-02-post.md:6:38: warning: link to '../static/img/gone.png' leads nowhere {HINT}"],
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/2024-01-02-post.html").read_text()
+    assert '<img src="../public/img/van.png" alt="Van">' in page
+    assert (root / "site/public/img/van.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+
+
 DOCUSAURUS_PAGE = (
     "---\ntitle: Routes\n---\n\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n\n"
     "Read [the intro](intro.md) first, not [this](./intro.md); [the news](2024-01-01-news.md).\n\n"

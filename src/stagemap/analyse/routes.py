@@ -64,6 +64,9 @@ class Routes:
     `roots` too, as Docusaurus does (``intro.md`` from docs/guides/a.md may be docs/intro.md);
     never one starting with ``./`` or ``../``."""
 
+    statics: tuple[str, ...] = ()
+    """The static folders that serve `files`, relative to the project, in order."""
+
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
         if path not in self.others or not path.lower().endswith(self.extensions):
@@ -173,6 +176,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         names,
         "" if prefix == "." else prefix,
         config.rules.generator == "docusaurus",
+        tuple(dict.fromkeys(folder for folder, _ in files.values())),
     )
 
 

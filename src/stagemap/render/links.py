@@ -169,6 +169,9 @@ class BodyLinks:
         out = self._file(target, sep, fragment)
         if out is not None or self.routes is None:
             return out
+        served = self._served(target)
+        if served is not None:  # a file of a static folder (``../static/img/x.png``): at the root
+            return self._route(url, "/" + served, fragment)
         if (
             self.routes.from_roots
             and path.lower().endswith(self.routes.extensions)
@@ -191,6 +194,21 @@ class BodyLinks:
         key = self._key(target)
         route = self.routes.route_of(key) if key is not None else ""
         return self._route(url, route or path, fragment)
+
+    def _served(self, target: str) -> str | None:
+        """Return the path the site serves the file at ``target`` at (see `_key`), when that is a
+        file of a static folder that the site serves from its root; else None."""
+        assert self.routes is not None
+        whole = posixpath.normpath(
+            target[1:] if target.startswith("/") else posixpath.join(self.prefix, target)
+        )
+        for folder in self.routes.statics:
+            inside = (
+                whole if folder == "." else whole[len(folder) + 1 :] if whole.startswith(folder + "/") else ""
+            )
+            if inside and self.routes.files.get(inside) == (folder, inside):
+                return inside
+        return None
 
     def _own_roots(self) -> list[str]:
         """Return the route roots that hold this page's file, the nearest first (relative to the content folder)."""
