@@ -150,6 +150,9 @@ def test_init_asks_which_site_when_the_repository_holds_several(tmp_path: Path) 
             # Tests' and examples' sites are samples, never the repository's own.
             "tests/fixtures/mkdocs.yml": "site_name: Sample\n",
             "examples/blog/hugo.toml": "title = 'Sample'\n",
+            # So are a generator's scaffolds (Jekyll's repository keeps what 'jekyll new' makes).
+            "lib/site_template/_config.yml": "title: Your awesome title\n",
+            "lib/blank-template/_config.yml": "title: Blank\n",
         },
     )
     code, out, err = run("init", str(root))

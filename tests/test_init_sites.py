@@ -128,6 +128,12 @@ def test_init_reads_mkdocs_and_jekyll_settings_for_internal_material(tmp_path: P
     # _config.yml's own excludes are covered already; then the folders build and kits write to
     assert '"/README.md", "/Gemfile*", "/site/", "/kits/"]\n' in text
     assert "urls:\n  base: https://binloom.example/\n" in text
+    # Only folders of what is read: Pydantic's package (pydantic/_internal/, beside its docs)
+    # was named internal material, a glob that matched nothing read.
+    write(mkdocs, {"fernhill/_internal/rota.py": "X = 1\n", "fernhill/handbook/notes.md": "# Notes\n"})
+    (mkdocs / "stagemap.yml").unlink()
+    assert run("init", str(mkdocs))[0] == 0
+    assert 'audiences:\n  internal: ["internal/"]\n' in (mkdocs / "stagemap.yml").read_text()
 
 
 def test_build_and_kits_work_with_their_defaults_on_a_jekyll_site_read_from_its_root(tmp_path: Path) -> None:

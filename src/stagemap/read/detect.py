@@ -156,7 +156,7 @@ def site_config(root: Path) -> tuple[str, str] | None:
 
 def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:
     data = config if isinstance(config, dict) else {}
-    internal = list(_internal_folders(root))
+    internal: list[str] = []
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight, config if generator == "gatsby" else None)
     beyond: list[str] = []
@@ -167,11 +167,13 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     if generator == "eleventy":
         found = eleventy_source(root, config if isinstance(config, str) else "", OUR_OUTPUTS)
         sources = (FoundSource(*found), *sources) if found is not None else sources
-    if generator == "mkdocs":
-        internal += _mkdocs_hidden(data)
     languages: tuple[str, ...] = ()  # folders of translations (Hugo's and Starlight's are configured)
     if generator != "hugo" and starlight is None:
         sources, languages = without_translations(root, sources, preset_extensions(generator))
+    # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
+    internal = [g for s in sources for g in _internal_folders(root / s.path)]
+    if generator == "mkdocs":
+        internal += _mkdocs_hidden(data)
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}

@@ -11,6 +11,7 @@ keeps beside that folder are sources too.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +29,9 @@ SKIPPED = frozenset(
 tests and examples (a Hugo theme's ``exampleSite``), whose sites are samples rather than the
 repository's own. (A site kept in ``site/`` is found: stagemap then builds into
 ``stagemap-site/``, see `stagemap.write.targets.default_output`.)"""
+_SCAFFOLD = re.compile(r"(?:^|[-_])(?:templates?|scaffolds?|boilerplates?)$")
+"""Folders of a generator's own scaffolds, never looked in either: Jekyll's repository keeps
+the sites ``jekyll new`` makes in ``lib/site_template/`` and ``lib/blank_template/``."""
 
 
 def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
@@ -48,6 +52,7 @@ def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
                 if (
                     name.startswith(".")
                     or name.lower() in SKIPPED
+                    or _SCAFFOLD.search(name.lower()) is not None
                     or entry.is_symlink()
                     or not entry.is_dir()
                 ):
