@@ -404,6 +404,17 @@ def test_dialects_site_html_becomes_markdown_when_the_site_allows_none() -> None
     assert clean("<b>x</b>\n", ".md", "", html=True) == "<b>x</b>\n"  # stagemap's own format: as written
 
 
+def test_dialects_mdx_a_link_to_a_template_worked_out_at_build_time_is_its_text() -> None:
+    """React Native's docs link to ``{`https://github.com/...${branchName()}/x.js`}``: the template
+    as written was taken for the address, reported as leading nowhere at the front matter's
+    line, and sent from the built page as a broken link."""
+    text = (
+        "- <a href={`https://github.com/fernhill/vans/blob/${branch()}/rota.js`}>rota.js</a>\n"
+        '- <a href={"https://fernhill.example/"}>home</a>\n'
+    )
+    assert clean(text, ".mdx", "docusaurus") == "- rota.js\n- [home](https://fernhill.example/)\n"
+
+
 def test_dialects_html_attributes_may_have_spaces_around_their_equals_sign() -> None:
     text = '<img src = "/i/a.png" class = "q" alt = "A quote">\nText <a href= "/x" >here</a>.\n'
     assert clean(text, ".md", "jekyll", html=True) == "![A quote](/i/a.png)\n\nText [here](/x).\n"
@@ -745,6 +756,12 @@ def test_dialects_mkdocs_cross_references_show_their_text() -> None:
 def test_dialects_kramdown_needs_the_colon_under_a_block() -> None:
     """kramdown reads ``{: #id}`` under a paragraph as its id, ``{#id}`` there as nothing."""
     assert clean("Under.\n{#u}\n\nOver.\n{: #o}\n", ".md", "jekyll") == "Under.\n\nOver.\ue040o\ue041\n"
+
+
+def test_dialects_mkdocs_admonition_title_keeps_its_inner_quotes() -> None:
+    """Pydantic writes ``!!! note "On the "jsonable" nature"``: the line showed as written."""
+    text = '!!! note "Rota for the "early" crew"\n    Vans leave at six.\n'
+    assert clean(text, ".md", "mkdocs") == '> **Rota for the "early" crew**\n>\n> Vans leave at six.\n'
 
 
 def test_dialects_mkdocs_tabs_in_list_items_and_admonitions_with_modifiers() -> None:

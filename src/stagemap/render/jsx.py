@@ -368,9 +368,14 @@ def _past_spaces(text: str, j: int) -> int:
     return j
 
 
+_HELD_SPAN = re.compile("\x00\\d+\x00")
+"""A template literal (`` `...${x}...` ``) the page's reader held aside as a code span (see
+`stagemap.render.dialects`): what it makes is worked out when the page is built."""
+
+
 def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
-    """Read an attribute value at ``j``: a quoted string, a ``{expression}`` (JSX) or an
-    unquoted value (HTML)."""
+    """Read an attribute value at ``j``: a quoted string, a ``{expression}`` (JSX; "" for a
+    template literal, which is worked out when the page is built) or an unquoted value (HTML)."""
     if j < len(text) and text[j] in "\"'":
         end = text.find(text[j], j + 1)
         return (end + 1, text[j + 1 : end]) if end > 0 else (j, None)
@@ -382,6 +387,8 @@ def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
         if closed is None:
             return j, None
         inner = text[j + 1 : closed - 1].strip()
+        if (inner[:1] == "`" and "${" in inner) or _HELD_SPAN.fullmatch(inner):
+            return closed, ""  # a template worked out when the page is built: unknown here
         if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "\"'`":
             inner = inner[1:-1]
         return closed, file_address(inner)
