@@ -4,6 +4,7 @@ TOML, JSON or YAML by the file's ending. YAML is read with PyYAML's safe loader 
 than the front matter's stricter one: a theme's ``_config.yml`` uses anchors (``&name``) and
 Ruby tags, which front matter refuses (an unknown tag is read as nothing). The lines are those
 of the items of one key (Jekyll's ``defaults``, Hugo's ``cascade``), for ``report --explain``.
+And Hugo's configuration folder (``config/_default/``), its files merged as Hugo merges them.
 """
 
 from __future__ import annotations
@@ -164,3 +165,45 @@ class _TolerantLoader(yaml.SafeLoader):
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
+HUGO_DIR = "config/_default/"
+"""Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""
+
+
+def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
+    """Return the main file of Hugo's configuration folder (``config/_default/hugo.toml``) and the
+    settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
+    file per key (``params.toml``), a file per language (``languages.en.toml``). None when the
+    site has no such folder with a main file; a file that cannot be read is left out."""
+    folder = root / HUGO_DIR
+    main = next((n for n in HUGO_NAMES if (folder / n).is_file()), None)
+    if main is None:
+        return None
+    data: dict[str, Any] = {}
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return None
+    for name in [main, *(n for n in names if n != main and n not in HUGO_NAMES)]:
+        parts = name.split(".")
+        if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
+            continue
+        try:
+            loaded = load_with_lines(name, (folder / name).read_text(encoding="utf-8-sig"), "")[0]
+        except (OSError, UnicodeDecodeError, Unreadable):
+            continue
+        if name == main and isinstance(loaded, dict):
+            data.update(loaded)
+        elif len(parts) == 2:  # beside what the main file or a language's file says of it
+            given = data.get(parts[0])
+            data[parts[0]] = (
+                {**loaded, **given} if isinstance(loaded, dict) and isinstance(given, dict) else loaded
+            )
+        elif parts[0] == "languages" and isinstance(loaded, dict):
+            if not isinstance(data.get("languages"), dict):
+                data["languages"] = {}
+            given = data["languages"].get(parts[1])
+            data["languages"][parts[1]] = {**given, **loaded} if isinstance(given, dict) else loaded
+    return HUGO_DIR + main, data

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
-from .configfiles import site_config_data
+from .configfiles import HUGO_DIR, hugo_folder_settings, site_config_data
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
@@ -29,7 +29,7 @@ from .jekyll import jekyll_folders
 from .languages import without_translations
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
-from .sitedefaults import HUGO_DIR, SITE_FILES, hugo_folder_settings
+from .sitedefaults import SITE_FILES
 
 _HUGO_OLD = ("config.toml", "config.yaml", "config.yml", "config.json")
 """Hugo's older names for its configuration file, which it still reads (before 0.110, the only ones)."""

@@ -22,21 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from .configfiles import Unreadable, load_with_lines
+from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
 from .globs import site_glob
 from .mkdocsblog import blog_spec
 from .mkdocsnav import nav_titles
 
-_HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
-HUGO_DIR = "config/_default/"
-"""Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
-    "hugo": (*_HUGO_NAMES, *(HUGO_DIR + n for n in _HUGO_NAMES)),
+    "hugo": (*HUGO_NAMES, *(HUGO_DIR + n for n in HUGO_NAMES)),
     "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
 }
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
@@ -361,40 +357,3 @@ def _ancestors(path: str) -> list[str]:
     """Return ``a/b/c.md``, ``a/b`` and ``a``."""
     parts = path.split("/")
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
-
-
-def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
-    """Return the main file of Hugo's configuration folder (``config/_default/hugo.toml``) and the
-    settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
-    file per key (``params.toml``), a file per language (``languages.en.toml``). None when the
-    site has no such folder with a main file; a file that cannot be read is left out."""
-    folder = root / HUGO_DIR
-    main = next((n for n in _HUGO_NAMES if (folder / n).is_file()), None)
-    if main is None:
-        return None
-    data: dict[str, Any] = {}
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    except OSError:
-        return None
-    for name in [main, *(n for n in names if n != main and n not in _HUGO_NAMES)]:
-        parts = name.split(".")
-        if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
-            continue
-        try:
-            loaded = load_with_lines(name, (folder / name).read_text(encoding="utf-8-sig"), "")[0]
-        except (OSError, UnicodeDecodeError, Unreadable):
-            continue
-        if name == main and isinstance(loaded, dict):
-            data.update(loaded)
-        elif len(parts) == 2:  # beside what the main file or a language's file says of it
-            given = data.get(parts[0])
-            data[parts[0]] = (
-                {**loaded, **given} if isinstance(loaded, dict) and isinstance(given, dict) else loaded
-            )
-        elif parts[0] == "languages" and isinstance(loaded, dict):
-            if not isinstance(data.get("languages"), dict):
-                data["languages"] = {}
-            given = data["languages"].get(parts[1])
-            data["languages"][parts[1]] = {**given, **loaded} if isinstance(given, dict) else loaded
-    return HUGO_DIR + main, data
