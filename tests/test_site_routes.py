@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from stagemap.analyse.routes import _join, route_key
 from stagemap.cli.app import cli
 from stagemap.errors import ConfigError
+from stagemap.read.postdates import post_day
 from stagemap.read.project import load_project
 from stagemap.read.settings import load_config
 from stagemap.read.urls import public_url
@@ -426,3 +427,56 @@ def test_route_links_reach_pages_made_from_a_pattern_without_the_sites_address(t
     assert '<a href="options.html#h-quotes">quotes</a>' in text
     result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
     assert "leads nowhere" not in result.stderr and "finds no heading" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "day"),
+    [
+        ("2014-11-05", "America/Los_Angeles", ("2014", "11", "05")),
+        ("2014-11-05 10:48:22 -0800", "America/Los_Angeles", ("2014", "11", "05")),
+        ("2013-05-06 02:12:52 +0200", "America/Los_Angeles", ("2013", "05", "05")),
+        ("2016-08-25T09:50:00+03:00", "America/Los_Angeles", ("2016", "08", "24")),
+        ("2016-08-25 09:50:00 +03:00", "", ("2016", "08", "25")),  # UTC: 06:50
+        ("2016-08-25 01:50:00 +03", "", ("2016", "08", "24")),
+        ("2016-08-25 23:50:00Z", "Asia/Tokyo", ("2016", "08", "26")),
+        ("2016-08-25 23:50", "Asia/Tokyo", ("2016", "08", "25")),  # no zone: the site's, as written
+        (dt.date(2020, 2, 29), "", ("2020", "02", "29")),
+        ("2024-02-31", "", None),
+        ("soon", "", None),
+        (None, "", None),
+    ],
+)
+def test_a_jekyll_posts_date_gives_the_day_in_the_sites_time_zone(
+    value: object, zone: str, day: object
+) -> None:
+    assert post_day(value, zone) == day
+
+
+def test_jekyll_posts_are_routed_by_their_date_in_the_sites_time_zone(tmp_path: Path) -> None:
+    """Jekyll's own news: a post named 2013-05-06-... dated 2013-05-06 02:12:52 +0200, on a site
+    in America/Los_Angeles, is at /news/2013/05/05/: its file name's day was taken (10 of 102)."""
+    site = write(
+        tmp_path / "site",
+        {
+            "_config.yml": "url: https://j.example\ntimezone: America/Los_Angeles\npermalink: /news/:year/:month/:day/:title/\n",
+            "_posts/2013-05-06-released.md": '---\ntitle: Released\ndate: "2013-05-06 02:12:52 +0200"\n---\n',
+            "_posts/2014-11-06-midlife.md": "---\ntitle: Midlife\ndate: 2014-11-05\n---\n",
+            "_posts/2020-01-02-plain.md": "---\ntitle: Plain\n---\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(site)]).exit_code == 0
+    assert "\n  timezone: America/Los_Angeles\n" in (site / "stagemap.yml").read_text()
+    assert sorted(a.url for a in load_project(site).library.assets) == [
+        "https://j.example/news/2013/05/05/released/",
+        "https://j.example/news/2014/11/05/midlife/",
+        "https://j.example/news/2020/01/02/plain/",
+    ]
+    (site / "stagemap.yml").write_text(
+        "generator: jekyll\nsources: [_posts]\nurls:\n  timezone: Mars/Olympus\n"
+    )
+    result = CliRunner().invoke(cli, ["-C", str(site), "check"])
+    assert (result.exit_code, result.stderr.splitlines()[1]) == (
+        2,
+        "stagemap.yml:4:13: error: unknown time zone 'Mars/Olympus' (a name of the time zone database,"
+        " e.g. timezone: Europe/London (on Windows, pip install tzdata))",
+    )

@@ -163,9 +163,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
     body = [line for source in found.sources for line in _source(source)] or _no_source(found)
     tail = _internal_and_drafts(found)
     tail += ["", "# The site's address, so that kits link to public pages."]
-    lower = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
-             "  lowercase: true"] if found.lowercase else []  # fmt: skip
-    lower += _roots(found)
+    lower = _url_settings(found)
     if found.base_url:
         tail += [f"# From {_address_from(found)}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
@@ -204,6 +202,16 @@ def _bare(found: FoundSite, bare: tuple[int, int] | None) -> list[str]:
         "# of them here, so they are read as pages, titled by their first heading.",
         "pages_without_front_matter: true",
     ]
+
+
+def _url_settings(found: FoundSite) -> list[str]:
+    """Return the lines of ``urls`` besides the address: lower case, route roots, time zone."""
+    lines = ["  # Hugo makes its paths lower case (unless disablePathToLower is set): so do the routes.",
+             "  lowercase: true"] if found.lowercase else []  # fmt: skip
+    lines += _roots(found)
+    lines += ["  # A post's date gives its route's day in the site's time zone, as Jekyll reads it.",
+              f"  timezone: {found.timezone}"] if found.timezone else []  # fmt: skip
+    return lines
 
 
 def _roots(found: FoundSite) -> list[str]:

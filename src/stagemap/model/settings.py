@@ -175,6 +175,9 @@ class ReadRules:
     ``{month}``, ``{day}``, ``{date}`` filled in (see `stagemap.read.urls`)."""
     url_lowercase: bool = False
     """Routes made from a pattern are lower-cased (``urls.lowercase``; Hugo does so by default)."""
+    timezone: str = ""
+    """The site's time zone (Jekyll's ``timezone``, ``urls.timezone``): a post's ``date`` with a
+    time and a zone gives its route's day in it; empty: UTC, as GitHub Pages builds."""
     route_roots: tuple[str, ...] = ()
     """Folders (relative to the project, ``/``-separated) whose files' paths are their routes."""
     static_dirs: tuple[str, ...] = ()

@@ -27,6 +27,7 @@ from .gatsby import source_folders
 from .globs import GlobSet
 from .jekyll import jekyll_folders
 from .languages import without_translations
+from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import SITE_FILES
@@ -126,6 +127,8 @@ class FoundSite:
     """Folders whose files the site serves at their path, when not the preset's (Eleventy's input folder)."""
     address_from: str = ""
     """The file that gave `base_url` when the configuration did not (GitHub Pages' ``CNAME``)."""
+    timezone: str = ""
+    """Jekyll's ``timezone``: a post's date gives its route's day in it (`stagemap.read.postdates`)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -200,6 +203,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(computed),
         roots=tuple(s.path for s in sources[:1] if generator == "eleventy" and s.path != "."),
         address_from=cname,
+        timezone=site_zone(data) if generator == "jekyll" else "",
     )
 
 

@@ -20,6 +20,7 @@ from ..paths import real
 from . import yamlsafe
 from .findings import Findings
 from .globs import compile_glob
+from .postdates import known_zone
 from .presets import (
     GENERATORS,
     preset_aliases,
@@ -33,7 +34,7 @@ from .presets import (
 )
 
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url", "id")
-URL_KEYS = ("base", "pattern", "roots", "static", "lowercase")
+URL_KEYS = ("base", "pattern", "roots", "static", "lowercase", "timezone")
 URL_FIELDS = (
     "path",
     "dir",
@@ -117,6 +118,7 @@ def read_rules(
         base_url=base_url,
         url_pattern=pattern,
         url_lowercase=_lowercase(part, urls),
+        timezone=_timezone(part, urls),
         route_roots=_folders(part, urls, "roots", under(site_root, preset_route_roots(generator))),
         static_dirs=_folders(part, urls, "static", under(site_root, preset_static(generator))),
         tags_required=not generator,
@@ -261,6 +263,18 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
         pattern = ""
     check_pattern(part, ("urls", "pattern"), pattern)
     return base, pattern
+
+
+def _timezone(part: _Part, urls: Mapping[str, Any]) -> str:
+    """Return ``urls.timezone``: a name of the time zone database (``Europe/London``), or empty."""
+    value = urls.get("timezone", "")
+    if value and not (isinstance(value, str) and known_zone(value)):
+        hint = (
+            "a name of the time zone database, e.g. timezone: Europe/London (on Windows, pip install tzdata)"
+        )
+        part.error(("urls", "timezone"), f"unknown time zone '{value}'", hint)
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _lowercase(part: _Part, urls: Mapping[str, Any]) -> bool:

@@ -24,6 +24,7 @@ from ..model.settings import ReadRules
 from .eleventy import eleventy_permalink
 from .mkdocsblog import blog_route
 from .permalinks import hugo_route
+from .postdates import post_day
 from .presets import preset_unrendered
 
 INDEX_NAMES = ("index", "_index", "readme")
@@ -67,8 +68,11 @@ def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
     return "/".join(parts)
 
 
-def route_parts(sub: str, slug: Any, categories: Any = None) -> dict[str, str]:
-    """Return the names a URL pattern can use for the file at ``sub`` under its source."""
+def route_parts(
+    sub: str, slug: Any, categories: Any = None, day: tuple[str, str, str] | None = None
+) -> dict[str, str]:
+    """Return the names a URL pattern can use for the file at ``sub`` under its source (``day``:
+    the year, month and day a Jekyll post's ``date`` gives, over its file name's)."""
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = path.split("/")
     file = path
@@ -78,7 +82,10 @@ def route_parts(sub: str, slug: Any, categories: Any = None) -> dict[str, str]:
     name = parts[-1] if parts else ""
     own = slug.strip() if isinstance(slug, str) else ""
     dated = _DATED.fullmatch(name)
-    year, month, day, bare = dated.groups() if dated else ("", "", "", name)
+    year, month, date, bare = dated.groups() if dated else ("", "", "", name)
+    written = f"{year}/{month}/{date}" if dated and not own else ""
+    if day is not None:
+        year, month, date = day
     return {
         "path": "/".join(parts),
         "dir": "/".join(parts[:-1]),
@@ -87,8 +94,8 @@ def route_parts(sub: str, slug: Any, categories: Any = None) -> dict[str, str]:
         "section": parts[0] if len(parts) > 1 else "",
         "year": year,
         "month": month,
-        "day": day,
-        "date": f"{year}/{month}/{day}" if dated and not own else "",
+        "day": date,
+        "date": written,
         "file": file,
         "categories": _categories(categories),
         # An Astro content entry's route: its slug when it has one, else its path, as Astro
@@ -166,6 +173,7 @@ def public_url(
     lowercase: bool = False,
     doc_id: Any = None,
     categories: Any = None,
+    day: tuple[str, str, str] | None = None,
 ) -> str:
     """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither.
 
@@ -178,7 +186,7 @@ def public_url(
     if given:
         route = given
     elif pattern and base:
-        parts = route_parts(sub, slug, categories)
+        parts = route_parts(sub, slug, categories, day)
         docs = "{doc}" in pattern
         if docs:
             parts["doc"] = doc_route(sub, slug, doc_id)
@@ -244,4 +252,5 @@ def page_url(
         rules.url_lowercase,
         fm.get("id"),
         fm.get("categories", fm.get("category")),
+        post_day(fm.get("date"), rules.timezone) if rules.generator == "jekyll" else None,
     )

@@ -1,0 +1,85 @@
+"""The day a Jekyll post's route takes from its ``date``, in the site's time zone.
+
+Jekyll gives a post the date in its file's name (``2016-08-24-admin.md``), then its front
+matter's ``date`` over it; ``:year``, ``:month`` and ``:day`` in a permalink are that date in
+the site's ``timezone`` (a post dated ``2016-08-25 09:50:00 +0300`` on a site in
+``America/Los_Angeles`` is at ``/2016/08/24/``). A date without a time, or a time without a
+zone, is the day as written: Jekyll reads it in the site's zone already.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+from typing import Any
+
+_WHEN = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[ \t]*[T ][ \t]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
+    r"[ \t]*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?[ \t]*"
+)
+"""A date as YAML and Ruby's ``Time.parse`` read it: ``2014-11-05``, ``2014-11-05 10:48:22 -0800``,
+``2016-08-25T09:50:00+03:00``."""
+
+
+def post_day(value: Any, timezone: str = "") -> tuple[str, str, str] | None:
+    """Return (year, month, day) of a post's ``date`` in ``timezone`` (empty: UTC), zero-padded;
+    None when ``value`` is no date."""
+    if isinstance(value, dt.datetime):
+        when = value
+    elif isinstance(value, dt.date):
+        return _parts(value)
+    elif isinstance(value, str) and (found := _WHEN.fullmatch(value.strip())):
+        try:
+            when = _parsed(found)
+        except ValueError:  # 2024-02-31, 25:00
+            return None
+    else:
+        return None
+    if when.tzinfo is None:
+        return _parts(when.date())
+    zone = _zone(timezone) if timezone else dt.UTC
+    return _parts(when.astimezone(zone or dt.UTC).date())
+
+
+def site_zone(settings: Any) -> str:
+    """Return a Jekyll site's ``timezone`` (its ``_config.yml``'s data) when the time zone database
+    here knows it; else empty (its posts' days are then read in UTC)."""
+    zone = settings.get("timezone") if isinstance(settings, dict) else None
+    return zone if isinstance(zone, str) and known_zone(zone) else ""
+
+
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is a zone of the time zone database here (``Europe/London``)."""
+    return _zone(name) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _zone(name: str) -> dt.tzinfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _parsed(found: re.Match[str]) -> dt.datetime:
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    if found.group(4) is None:
+        return dt.datetime(year, month, day)
+    hour, minute, second = int(found.group(4)), int(found.group(5)), int(found.group(6) or 0)
+    offset = found.group(7)
+    zone: dt.tzinfo | None = None
+    if offset == "Z":
+        zone = dt.UTC
+    elif offset:
+        digits = offset[1:].replace(":", "")
+        hours, minutes = (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+        delta = dt.timedelta(hours=hours, minutes=minutes)
+        zone = dt.timezone(delta if offset[0] == "+" else -delta)
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=zone)
+
+
+def _parts(day: dt.date) -> tuple[str, str, str]:
+    return f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"
