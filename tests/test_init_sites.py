@@ -1201,3 +1201,38 @@ def test_gatsby_sources_are_read_from_each_plugins_own_options(tmp_path: Path) -
         "src/posts/b.md": "---\ntitle: B\n---\n",
     }
     assert named_folders(write(tmp_path, files), config, (".md",)) == ["src/posts"]
+
+
+def test_presets_take_only_the_sites_own_layouts_404_pages_and_no_theme_for_a_site(tmp_path: Path) -> None:
+    """Docsy's site: a section's content/tests/layouts/ page was a partial by 'layouts/', and
+    init took the theme beside the site (theme/, with theme.toml) for a second site; an
+    Eleventy 404.md was a page to send to buyers."""
+    root = write(
+        tmp_path / "repo",
+        {
+            "docs/hugo.yaml": "baseURL: https://h.example/\n",
+            "docs/content/tests/layouts/wide.md": "---\ntitle: Wide layout\n---\nText.\n",
+            "docs/content/about.md": "---\ntitle: About\n---\nText.\n",
+            "theme/hugo.yaml": "module: {}\n",
+            "theme/theme.toml": "name = 'Vanline'\n",
+        },
+    )
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "Found a Hugo site (docs/hugo.yaml); sources: docs/content/.\n" in out
+    assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
+        "docs/content/about.md",
+        "docs/content/tests/layouts/wide.md",
+    ]
+    eleventy = initialised(
+        tmp_path / "eleventy",
+        {
+            "eleventy.config.js": "export default function () { return {dir: {input: 'src'}}; }\n",
+            "src/404.md": "---\ntitle: Not found\n---\nNo page here.\n",
+            "src/about.md": "---\ntitle: About\n---\nText.\n",
+        },
+    )
+    library = stagemap.load_project(eleventy).library
+    assert [a.path for a in library.assets] == ["src/about.md"]
+    fate = next(f for f in library.fates if f.path == "src/404.md")
+    assert (fate.fate, fate.kind) == ("non-asset", "error-page")

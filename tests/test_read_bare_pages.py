@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from stagemap.cli.app import cli
 from stagemap.edit.changes import AddItems
 from stagemap.edit.lossless import edit_front_matter
-from stagemap.model.library import Library
-from stagemap.read.assets import load_library
+from stagemap.model.library import Library, Vocabulary
+from stagemap.read.assets import load_library, parse_asset
 from stagemap.read.bare import name_title
 from stagemap.read.project import read_project
-from stagemap.read.settings import load_config
+from stagemap.read.settings import config_from_data, load_config
 from stagemap.write.cache import save_parse_cache
 from tests.conftest import MINIMAL_CONFIG, write
 
@@ -272,3 +272,28 @@ def test_a_page_opening_with_a_brace_is_a_page_not_json_front_matter(
     code, out, err = run(root, "rename-stage", "awareness", "aware", "--copy-model", "--dry-run")
     assert "docs/pricing.md" not in out + err
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # An <h1> in an example of HTML is no title (Eleventy's docs: 6 pages titled "From code").
+        ("Intro.\n\n```html\n<h1>From code</h1>\n```\n", "X"),
+        ("```html\n<h1>From code</h1>\n```\n\n<h1>Rota <b>today</b></h1>\n", "Rota today"),
+        # A template's tag in the heading is worked out by the site: not part of the title.
+        ('# Shortcodes {% addedin "0.5.0" %}\n', "Shortcodes"),
+        ("# {{ displayName }}\n\nText.\n", "X"),  # nothing left: the file's name
+        ("# Vans {{< icon van >}}\n", "Vans"),
+    ],
+)
+def test_a_pages_title_leaves_out_code_examples_and_template_tags(body: str, title: str) -> None:
+    data = ("---\nlayout: page\n---\n" + body).encode()
+    rules = config_from_data(Path("/tmp"), {"generator": "eleventy"}).rules
+    asset, _ = parse_asset("c/x.md", "x", data, Vocabulary(("awareness",), ("risk",), ()), rules)
+    assert asset is not None and asset.title == title
+
+
+def test_a_posts_title_by_its_name_leaves_its_date_out() -> None:
+    """Eleventy's posts titled 'newstitle' (a key of their own) were '2019 12 05 moving house'."""
+    assert name_title("blog/2019-12-05-moving-house") == "Moving house"
+    assert name_title("2019-12-05") == "2019 12 05"  # nothing but a date: as it is

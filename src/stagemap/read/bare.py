@@ -21,9 +21,11 @@ def bare_page(data: bytes) -> tuple[frontmatter.Split, yamlsafe.Loaded]:
 def first_heading(body: str) -> str | None:
     """Return the text of the body's first ``# `` heading (or, in a page written in HTML, its
     first ``<h1>``), the title a site shows when none is set: as the page shows it, without
-    its closing ``#``s, its attribute list (``{ #first-steps }``, ``{: .lead}``) or the marks of
-    its inline Markdown. A ``#`` line in fenced code (a shell comment) is no heading."""
+    its closing ``#``s, its attribute list (``{ #first-steps }``, ``{: .lead}``), the marks of
+    its inline Markdown or a template's tags. A ``#`` line or an ``<h1>`` in fenced code (a
+    shell comment, an example of HTML) is no heading."""
     fence = ""
+    prose: list[str] = []  # the lines outside fenced code, where an <h1> may be the title
     for line in body.splitlines():
         if fence:
             closing = line.strip()
@@ -34,11 +36,13 @@ def first_heading(body: str) -> str | None:
         if opening:
             fence = opening.group(1)
             continue
+        prose.append(line)
         heading = _ATX_ONE.match(line)
         if heading:
             text = heading_text(heading.group(1) or "")
             if text:
                 return text
+    body = "\n".join(prose)
     lower = body.lower() if "<h" in body or "<H" in body else ""
     start = lower.find("<h1")
     while start >= 0 and lower[start + 3 : start + 4] not in (">", " ", "\t", "\n", "\r", "/"):
@@ -70,6 +74,9 @@ MOST_MARKED = 512
 that grows with the square of the length: a hostile page is not worth it)."""
 
 
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+
+
 def heading_text(raw: str) -> str:
     """Return a heading's text as its page shows it: its Markdown marks, tags and entities read."""
     text = raw.strip()
@@ -79,6 +86,8 @@ def heading_text(raw: str) -> str:
     brace = text.rfind("{")
     if brace >= 0 and text.endswith("}") and _ATTRIBUTE_LIST.fullmatch(text, brace):
         text = text[:brace].rstrip()
+    if "{%" in text or "{{" in text:  # a tag or shortcode (``{% addedin "0.5" %}``): worked out by the site
+        text = _TEMPLATE_TAG.sub("", text).strip()
     if len(text) <= MOST_MARKED and any(mark in text for mark in "[`*_\\<&"):
         text = _inline(text)
     return " ".join(text.split())
@@ -100,14 +109,19 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+
+
 def name_title(path: str) -> str:
     """Return the title a site gives a page by its name: ``getting-started`` is "Getting started".
 
-    An ``index``, ``_index`` or ``README`` page is named after its folder.
+    An ``index``, ``_index`` or ``README`` page is named after its folder; a date in front of
+    the name (a post's) is left out, as Docusaurus and Jekyll leave it out of a post's title.
     """
     parts = path.split("/")
     name = parts[-1]
     if name.lower() in ("index", "_index", "readme") and len(parts) > 1:
         name = parts[-2]
+    name = _DATED.sub("", name) or name  # a post's date: 2019-12-05-moving-house is "Moving house"
     words = " ".join(name.replace("_", " ").replace("-", " ").split()) or name
     return words[:1].upper() + words[1:]

@@ -97,14 +97,18 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
 _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "hugo": (
         ("listing", ("_index.md", "_index.*.md", "_index.html", "_index.*.html")),
-        ("partial", ("layouts/", "archetypes/")),
+        ("partial", ("/layouts/", "/archetypes/")),  # the site's own folders, not a section's of that name
     ),
     "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
     "gatsby": (("snippet", ("snippets/",)),),
     "astro": (("partial", ("src/components/", "src/layouts/")), ("error-page", ("404.md", "404.mdx"))),
     "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
-    "eleventy": (("partial", ("_includes/", "_layouts/")), ("data", ("_data/",))),
+    "eleventy": (
+        ("partial", ("_includes/", "_layouts/")),
+        ("data", ("_data/",)),
+        ("error-page", ("/404.md",)),
+    ),
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
 

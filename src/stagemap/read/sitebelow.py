@@ -31,7 +31,8 @@ repository's own. (A site kept in ``site/`` is found: stagemap then builds into
 ``stagemap-site/``, see `stagemap.write.targets.default_output`.)"""
 _SCAFFOLD = re.compile(r"(?:^|[-_])(?:templates?|scaffolds?|boilerplates?)$")
 """Folders of a generator's own scaffolds, never looked in either: Jekyll's repository keeps
-the sites ``jekyll new`` makes in ``lib/site_template/`` and ``lib/blank_template/``."""
+the sites ``jekyll new`` makes in ``lib/site_template/`` and ``lib/blank_template/``. Nor is a
+Hugo theme (a folder with ``theme.toml``, as Docsy's ``theme/`` beside its own site) a site."""
 
 
 def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
@@ -62,7 +63,7 @@ def sites_below(project: Path, depth: int = DEPTH) -> list[str]:
                     named = site_config(entry)
                 except OSError:  # a folder this user may not enter (a database's volume): no site of theirs
                     continue
-                if named is not None:
+                if named is not None and not (entry / "theme.toml").is_file():  # a Hugo theme's own
                     found.append(where)
                 else:
                     deeper.append((entry, where + "/"))
