@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from stagemap.cli.app import cli
 from stagemap.read import attachments
 from stagemap.read.attachments import NO_SCRIPT, defused, linkable_files, read_attachment
+from stagemap.read.settings import config_from_data
 from tests.conftest import write
 
 
@@ -196,3 +197,27 @@ def test_links_across_sources_never_take_one_file_for_another_nor_publish_what_a
     assert (root / "site/files/blog/both.png").read_bytes() == b"DOCS-BOTH"
     assert (root / "site/files/~/blog/both.png").read_bytes() == b"BLOG-BOTH"
     assert not list((root / "site").rglob("secret.json"))
+
+
+def test_a_source_of_the_projects_own_folder_keeps_the_other_sources_excludes(tmp_path: Path) -> None:
+    """Seen by a review: with '.' a source, a file another source leaves out (_docs/private/) was
+    linkable through the project's folder, and stagemap's own files (signals, templates, a
+    copy of the settings) were too."""
+    write(
+        tmp_path,
+        {
+            "_posts/2024-01-02-a.md": "---\ntitle: A\n---\n",
+            "_docs/ok.pdf": "%PDF\n",
+            "_docs/private/p.pdf": "%PDF\n",
+            "img/van.png": "png\n",
+            "signals/crm.csv": "deal\n",
+            "templates/site/base.html.j2": "x\n",
+            "stagemap.yml.bak": "name: x\n",
+        },
+    )
+    settings = {
+        "generator": "jekyll",
+        "sources": ["_posts", {"path": "_docs", "exclude": ["private/"]}, "."],
+    }
+    config = config_from_data(tmp_path, settings)
+    assert sorted(attachments.linkable(config)) == ["/_docs/ok.pdf", "/img/van.png"]

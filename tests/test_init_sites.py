@@ -13,12 +13,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.astro import collection_routes
 from stagemap.read.gatsby import named_folders
+from stagemap.read.mkdocsnav import nav_titles
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
 
@@ -192,7 +194,23 @@ def test_a_jekyll_site_read_from_its_root_links_to_its_own_files_from_pages_and_
     )
     code, _, err = run("-C", str(root), "check", "--links")
     assert (code, [line for line in err.splitlines() if "nowhere" in line]) == (0, [])
+    # Never stagemap's own files (a review: signals/ and a copy of the settings were published).
+    write(root, {"signals/crm.csv": "deal,stage\n", "stagemap.yml.bak": "name: x\n"})
+    write(
+        root,
+        {
+            "about.md": "---\ntitle: About\n---\n![Van](img/van.png) [Sheet](docs/rates.pdf)\n\n[CRM](signals/crm.csv) [Old](stagemap.yml.bak)\n"
+        },
+    )
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert [line.split(" (")[0] for line in err.splitlines() if "nowhere" in line] == [
+        "about.md:6:7: warning: link to 'signals/crm.csv' leads nowhere",
+        "about.md:6:30: warning: link to 'stagemap.yml.bak' leads nowhere",
+    ]
     assert run("-C", str(root), "build", "--as-of", "2026-03-01")[0] == 0
+    assert (
+        not (root / "site/files/~/signals").exists() and not (root / "site/files/~/stagemap.yml.bak").exists()
+    )
     about = (root / "site/assets/about.html").read_text()
     assert (
         '<img src="../files/~/img/van.png" alt="Van"> <a href="../files/~/docs/rates.pdf">Sheet</a>' in about
@@ -1236,3 +1254,13 @@ def test_presets_take_only_the_sites_own_layouts_404_pages_and_no_theme_for_a_si
     assert [a.path for a in library.assets] == ["src/about.md"]
     fate = next(f for f in library.fates if f.path == "src/404.md")
     assert (fate.fate, fate.kind) == ("non-asset", "error-page")
+
+
+def test_mkdocs_nav_titles_keep_the_line_of_their_entry() -> None:
+    """A review: each entry's line was searched for in the whole file (slow on a long nav, and
+    index.md was found inside api/index.md)."""
+    text = "site_name: S\nnav:\n  - API:\n      - Reference: api/index.md\n  - Home: index.md\n"
+    assert nav_titles(yaml.safe_load(text), "site/mkdocs.yml", text) == {
+        "site/docs/api/index.md": ("Reference", 4),
+        "site/docs/index.md": ("Home", 5),
+    }

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model.settings import Config
+from ..model.settings import SIGNALS_DIR, Config
 from ..paths import real
 from .globs import GlobSet
 from .sitedefaults import site_files
@@ -74,18 +74,44 @@ def source_folders(config: Config) -> tuple[tuple[str, Path, GlobSet], ...]:
     sources = config.all_sources
     first = next((s for s in sources if real(s.path) == content), None)
     found: list[tuple[str, Path, GlobSet]] = [("", content, GlobSet.of(first.exclude if first else ()))]
-    whole: list[tuple[str, Path, GlobSet]] = []
+    whole: tuple[str, ...] | None = None  # the excludes of a source that is the project's own folder
     for source in sources:
         folder = real(source.path)
         if folder.is_relative_to(content) or not folder.is_relative_to(root):
             continue
         prefix = folder.relative_to(root).as_posix()
         if prefix == ".":  # the project's own folder (a Jekyll site's, its _posts the content folder)
-            inner = content.relative_to(root).as_posix()
-            whole = [("/", folder, GlobSet.of((*source.exclude, f"/{inner}/")))]
+            whole = source.exclude
         elif all(f"/{prefix}/" != p for p, _, _ in found):
             found.append((f"/{prefix}/", folder, GlobSet.of(source.exclude)))
-    return (*found, *whole)  # the project's folder last: the others' keys start with their own
+    if whole is None:
+        return tuple(found)
+    # Less the other sources' folders (each walked on its own, with its own excludes) and
+    # stagemap's own files: signals, templates, the settings and copies of them.
+    others = [p for p, _, _ in found if p]
+    others += [f"/{content.relative_to(root).as_posix()}/"] if content != root else []
+    # Last: the other sources' keys start with their own folder.
+    return (*found, ("/", root, GlobSet.of((*whole, *others, *_own_files(config)))))
+
+
+def _own_files(config: Config) -> tuple[str, ...]:
+    """Return globs (from the project's folder) of stagemap's own files, never a site's: the
+    stored signals, the templates, the settings and copies of them."""
+    root, templates = real(config.root), real(config.templates_dir)
+    ours = [f"/{SIGNALS_DIR}/", "/stagemap.yml*", "/stagemap.yaml*"]
+    if templates.is_relative_to(root) and templates != root:
+        ours.append(f"/{templates.relative_to(root).as_posix()}/")
+    return tuple(ours)
+
+
+def served_files(config: Config) -> dict[str, tuple[str, str]]:
+    """Return the files the site serves from its root (`site_root_files` of its static folders);
+    of a static folder that is the project's own (Jekyll's), not stagemap's own files nor what
+    a source of that folder leaves out (the site and kits stagemap writes there)."""
+    root = real(config.root)
+    own = next((s for s in config.all_sources if real(s.path) == root), None)
+    never = (*_own_files(config), *(own.exclude if own is not None else ()))
+    return site_root_files(config.root, config.rules.static_dirs, never)
 
 
 def linkable(config: Config) -> frozenset[str]:
@@ -111,12 +137,15 @@ def attachment_at(config: Config, key: str) -> tuple[Path, str]:
     return config.content_dir, key
 
 
-def site_root_files(root: Path, folders: Iterable[str]) -> dict[str, tuple[str, str]]:
+def site_root_files(
+    root: Path, folders: Iterable[str], never: tuple[str, ...] = ()
+) -> dict[str, tuple[str, str]]:
     """Return the files each static folder serves from the site root, by their path there.
 
     ``folders`` are relative to ``root`` (``static``, ``public``, ``.``); the first folder to
     hold a path wins, as when a generator merges them. Each folder is walked like a content
-    folder (`linkable_files`): regular files inside it only, links never leading out of it.
+    folder (`linkable_files`): regular files inside it only, links never leading out of it;
+    the project's own folder less the globs ``never``.
     """
     served: dict[str, tuple[str, str]] = {}
     base = Path(os.path.realpath(root))
@@ -124,7 +153,7 @@ def site_root_files(root: Path, folders: Iterable[str]) -> dict[str, tuple[str, 
         where = Path(os.path.realpath(base / folder))
         if not where.is_relative_to(base):
             continue
-        for rel in sorted(linkable_files(where)):
+        for rel in sorted(linkable_files(where, GlobSet.of(never) if never and where == base else None)):
             served.setdefault(rel, (folder, rel))
     return served
 

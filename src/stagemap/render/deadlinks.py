@@ -29,7 +29,7 @@ from ..analyse.site import LinkPlan, plan_links
 from ..errors import Problem
 from ..model.library import Asset, Library
 from ..model.settings import Config
-from ..read.attachments import linkable, site_root_files
+from ..read.attachments import linkable, served_files
 from .anchors import HEADING_PREFIX, letters
 from .links import BodyLinks
 from .mkdocsyntax import API_ID
@@ -184,9 +184,7 @@ def _column(body: str, index: int) -> int:
 
 def link_plan(config: Config, library: Library) -> LinkPlan:
     """Return what the bodies of ``library`` need to resolve their links, as a build plans it."""
-    return plan_links(
-        config, library, linkable(config), site_root_files(config.root, config.rules.static_dirs)
-    )
+    return plan_links(config, library, linkable(config), served_files(config))
 
 
 def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list[Problem]:
