@@ -317,3 +317,15 @@ def test_rename_persona_on_hugo_finds_the_key_in_any_case(
     code, out, _ = run("rename-persona", "owner", "boss", "--yes")
     assert (code, out.splitlines()[-1]) == (0, "Renamed persona 'owner' to 'boss' in 2 files.")
     assert (tmp_path / "site/a.md").read_text() == page.replace("[owner,", "[boss,")
+
+
+def test_rename_stage_on_hugo_reaches_keys_in_any_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review: ``Next: awareness`` stayed when the stage was renamed, and check then failed."""
+    page = "---\ntitle: T\nStages: [awareness]\nquestions: [problems]\nNext: awareness\n---\n"
+    write(tmp_path, {"stagemap.yml": CONFIG + "generator: hugo\nsources: [site]\n", "site/a.md": page})
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run("rename-stage", "awareness", "noticing", "--copy-model", "--yes")
+    assert code == 0
+    assert (tmp_path / "site/a.md").read_text() == page.replace("awareness", "noticing")

@@ -147,6 +147,8 @@ def test_aliases_hugo_reads_keys_in_any_case() -> None:
     assert (
         asset.extra["Category"] == "x" and "LinkTitle" not in asset.extra
     )  # ours spelt ours, the site's its own
+    asset, _ = read("---\nlinktitle: Rota\n---\n")  # all lower case: Hugo's linkTitle too (a review)
+    assert asset is not None and asset.title == "Rota"
     asset, found = read(text, "jekyll")
     assert asset is not None and (asset.title, asset.status, asset.stages) == ("X", "published", ())
     assert [p.message for p in found] == ["unknown field 'Status'", "unknown field 'STAGES'"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import stagemap
-from stagemap.read.docusaurus import ContentFolder, content_folders, trailing_slash
+from stagemap.read.docusaurus import ContentFolder, content_folders, current_route, trailing_slash
 from tests.conftest import write
 from tests.test_init_sites import initialised, run
 
@@ -234,3 +234,10 @@ def test_init_serves_the_docs_folder_as_next_when_the_site_has_released_versions
         "docs/intro.md": "https://docs.tidewater.example" + route.replace("{doc}", "intro"),
         "guides/setup.md": "https://docs.tidewater.example/guides/setup/",
     }
+
+
+def test_the_default_docs_instance_named_so_reads_versions_json(tmp_path: Path) -> None:
+    """A review: ``docs: {id: 'default'}`` looked for default_versions.json; Docusaurus reads versions.json."""
+    write(tmp_path, {"versions.json": '["1.0"]\n', "docs/intro.md": "# Intro\n"})
+    (folder,) = content_folders(config(docs="id: 'default',", blog="blog: false,"))
+    assert current_route(tmp_path, folder) == "docs/next"

@@ -171,6 +171,14 @@ def test_dialects_hugo_paired_shortcodes_around_code_keep_the_code_as_code() -> 
     )
 
 
+def test_dialects_hugo_paired_shortcode_with_code_in_a_list_item_stays_in_it() -> None:
+    """A review: held whole, a tab holding code lost its indentation and split the list."""
+    text = '1. Install:\n\n   {{< tab "Linux" >}}\n   ```sh\n   apt install vanctl\n   ```\n   {{< /tab >}}\n2. Run it.\n'
+    assert clean(text, ".md", "hugo") == (
+        "1. Install:\n\n   \n\n   **Linux**\n\n   ```sh\n   apt install vanctl\n   ```\n\n2. Run it.\n"
+    )
+
+
 def test_dialects_hugo_shortcode_arguments_may_start_on_the_next_line() -> None:
     """The Hugo docs write a figure's arguments one per line: it became a placeholder."""
     text = '{{< figure\n  src="/img/a.png"\n  alt="An image"\n>}}\n'
@@ -731,6 +739,13 @@ def test_dialects_attribute_lists_of_every_form_leave_their_id_and_no_text() -> 
         # An empty link is only an anchor; a list with no id leaves nothing.
         ("[](){#n}\nText.\n", "\ue040n\ue041\nText.\n"),
         ("Under.\n{#u}\n\n- Item.\n  {: #i }\n", "Under.\ue040u\ue041\n\n- Item.\ue040i\ue041\n"),
+        # Two at one line's end, in order; a third on the next line at its own.
+        (
+            "**`a`**{#a} **`b`**{#b}\n**`c`**{#c}\n",
+            "**`a`** **`b`**\ue040a\ue041\ue040b\ue041\n**`c`**\ue040c\ue041\n",
+        ),
+        # Many on one line (a review: 500 stopped the build with a RecursionError).
+        (":i:{ .lg } " * 600 + "\n", ":i: " * 600 + "\n"),
     ],
 )
 def test_dialects_mkdocs_attribute_list_ids_are_anchors_where_they_keep_the_markdown(
@@ -751,6 +766,10 @@ def test_dialects_mkdocs_cross_references_show_their_text() -> None:
         "[`Field`][pydantic.fields.Field], [Model][] and [`Van`][]", "`Field`, Model and `Van`"
     )
     assert clean(text, ".md", "jekyll") == text
+    # [beta][docs](url) is [beta] then a link (a review: it lost its brackets and its link).
+    assert clean("Status [beta][docs](https://x.example) here.\n", ".md", "mkdocs") == (
+        "Status [beta][docs](https://x.example) here.\n"
+    )
 
 
 def test_dialects_kramdown_needs_the_colon_under_a_block() -> None:

@@ -359,7 +359,7 @@ def _uses(data: bytes, key: str, old: str, with_next: bool, config: Config) -> l
         paths.append((key,))
     elif isinstance(value, list):
         paths += [(key, i) for i, v in enumerate(value) if isinstance(v, str) and v.strip() == old]
-    step = fm.get("next")
+    step = fm.get(spelt(fm, "next", keys_any_case(config.rules.generator)))
     if with_next and isinstance(step, str) and step.strip() == old:
         paths.append(("next",))
     return paths

@@ -70,21 +70,20 @@ def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]
 def fold_keys(loaded: yamlsafe.Loaded, rules: ReadRules) -> yamlsafe.Loaded:
     """Return ``loaded`` with the keys the site's generator reads in any case in our spelling.
 
-    Hugo does (``Title:`` is the title, ``Draft: true`` a draft, ``LinkTitle`` its
-    ``linkTitle``): a key that is a field, an alias or a known key of the site in another
+    Hugo does (``Title:`` is the title, ``Draft: true`` a draft, ``LinkTitle`` and
+    ``linktitle`` its ``linkTitle``): a key that is a field, an alias or a known key of the site in another
     case is read as that one, unless the page has that one too (the page's own spelling
     wins; the other gets the near-miss warning). Positions follow the keys. Any other key,
     and every key on other generators, is left as it is.
     """
     if not keys_any_case(rules.generator) or not isinstance(loaded.data, dict):
         return loaded
-    names = {k: k for k in loaded.data if isinstance(k, str) and not k.islower()}
+    ours = _spellings(rules.known_keys | alias_keys(rules.aliases))
+    names = {k: ours[k.lower()] for k in loaded.data if isinstance(k, str) and ours.get(k.lower(), k) != k}
     if not names:
         return loaded
-    ours = _spellings(rules.known_keys | alias_keys(rules.aliases))
     taken = set(loaded.data)
     for key in list(names):
-        names[key] = ours.get(key.lower(), key)
         if names[key] in taken:
             del names[key]
         taken.add(names.get(key, key))

@@ -149,10 +149,9 @@ def current_route(root: Path, folder: ContentFolder) -> str:
     ``versioned_docs/``, unless the plugin says ``lastVersion: 'current'``."""
     if folder.kind != "docs" or folder.current_last:
         return folder.route
+    own = f"{folder.id}_" if folder.id not in ("", "default") else ""  # the default instance's: versions.json
     try:
-        versions = json.loads(
-            (root / f"{folder.id + '_' if folder.id else ''}versions.json").read_text("utf-8")
-        )
+        versions = json.loads((root / f"{own}versions.json").read_text("utf-8"))
     except (OSError, ValueError):
         return folder.route
     return f"{folder.route}/next" if isinstance(versions, list) and versions else folder.route

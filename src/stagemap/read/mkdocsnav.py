@@ -26,12 +26,14 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
     docs = data.get("docs_dir")
     folder = posixpath.join(posixpath.dirname(name), docs if isinstance(docs, str) and docs else "docs")
     titles: dict[str, tuple[str, int]] = {}
+    lines: dict[str, int] | None = None
     for count, (title, path) in enumerate(_entries(data.get("nav"), 0)):
         if count >= MAX_NAV:
             break
         if path.lower().endswith((".md", ".markdown")) and "://" not in path:
+            lines = _value_lines(text) if lines is None else lines
             rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
-            titles.setdefault(rel, (title, _line(text, path)))
+            titles.setdefault(rel, (title, lines.get(path.strip(), 1)))
     return titles
 
 
@@ -49,7 +51,10 @@ def _entries(nav: Any, depth: int) -> Iterator[tuple[str, str]]:
                 yield from _entries(value, depth + 1)
 
 
-def _line(text: str, path: str) -> int:
-    """Return the line of the first mention of ``path`` in ``text`` (1 when not found)."""
-    at = text.find(path)
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+def _value_lines(text: str) -> dict[str, int]:
+    """Return the first line of each value in ``text`` (after ``key:`` or ``- ``, unquoted), by the value."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        value = line.rpartition(": ")[2] if ": " in line else line.strip().removeprefix("- ")
+        found.setdefault(value.strip().strip("'\""), number)
+    return found

@@ -172,48 +172,70 @@ def _attr_id(attrs: str) -> str:
     return ""
 
 
-_INLINE_TO_LINE_END = re.compile(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})([^\n]*)")
+_INLINE_LIST = re.compile(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})")
 """An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
 ``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list), but for its id;
 not after ``_``: ``x_{i=1}`` is maths. With the empty link it may be for (``[](){#id}``, an
-anchor as mkdocs-autorefs writes one), and the rest of its line."""
+anchor as mkdocs-autorefs writes one)."""
 _LINE_END = re.compile(r"[ \t]*(?:\\[ \t]*)?$")
 """What ends a line and must stay last: trailing spaces (a hard break), a closing backslash."""
 
 
-def _inline_anchor(found: re.Match[str]) -> str:
-    """Drop an inline attribute list (MkDocs' attr_list), keeping its id as an anchor.
+def _inline_lists(text: str) -> str:
+    """Return ``text`` without its inline attribute lists (MkDocs' attr_list), each id kept as an anchor.
 
     The anchor goes where the list was, unless that is right after emphasis closing on
-    punctuation or a code span (``**`x`**``): there a character that is no punctuation would stop the
-    emphasis from closing, so it goes at the end of the line (before a hard break), or, in a
-    table row, nowhere (a cell's end is not sure to be found).
+    punctuation or a code span (``**`x`**``): there a character that is no punctuation would
+    stop the emphasis from closing, so it goes at the end of the line (before a hard break), or,
+    in a table row, nowhere (a cell's end is not sure to be found). An empty link goes with
+    its list: it shows nothing.
     """
-    rest = _INLINE_TO_LINE_END.sub(_inline_anchor, found.group(3))  # more lists on the line
-    mark = anchor(_attr_id(found.group(2)))
-    if found.group(1) or not mark:  # an empty link goes with its list: it shows nothing
-        return mark + rest
-    text, at = found.string, found.start()
+    out: list[str] = []
+    last = 0
+    pending: list[str] = []  # anchors for the end of the line being read
+    for found in _INLINE_LIST.finditer(text):
+        between = text[last : found.start()]
+        cut = between.find("\n") if pending else -1
+        out.append(_line_ended(between[:cut], pending) + between[cut:] if cut >= 0 else between)
+        pending = [] if cut >= 0 else pending
+        last = found.end()
+        mark = anchor(_attr_id(found.group(2)))
+        if not mark:
+            continue
+        if found.group(1) or _may_follow(text, found.start()):
+            out.append(mark)
+        elif not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].lstrip().startswith("|"):
+            pending.append(mark)
+    rest = text[last:]
+    cut = rest.find("\n") if pending else -1
+    out.append(_line_ended(rest[:cut] if cut >= 0 else rest, pending) + (rest[cut:] if cut >= 0 else ""))
+    return "".join(out)
+
+
+def _may_follow(text: str, at: int) -> bool:
+    """Whether an anchor may stand at ``at``: not right after emphasis that closes on punctuation."""
     run = at
     while run > 0 and text[run - 1] in "*_":
         run -= 1
     last = text[run - 1] if run else " "  # the emphasis's last character (a code span held as ``\0N\0``)
-    if run == at or not (last == "\x00" or unicodedata.category(last).startswith(("P", "S"))):
-        return mark + rest
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    if line.lstrip().startswith("|"):
-        return rest
-    end = _LINE_END.search(rest)
+    return run == at or not (last == "\x00" or unicodedata.category(last).startswith(("P", "S")))
+
+
+def _line_ended(line: str, marks: list[str]) -> str:
+    """Return the end of a line with ``marks`` put before its hard break, if any."""
+    if not marks:
+        return line
+    end = _LINE_END.search(line)
     assert end is not None  # the pattern matches any text's end
-    return rest[: end.start()] + mark + rest[end.start() :]
+    return line[: end.start()] + "".join(marks) + line[end.start() :]
 
 
 def attribute_lists(text: str, generator: str = "") -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
-    site, those right after an inline element dropped too (`_INLINE_TO_LINE_END`, `_SPAN_ATTRIBUTES`),
-    an MkDocs list's id kept as an anchor (`_inline_anchor`)."""
+    site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
+    an MkDocs list's id kept as an anchor (`_inline_lists`)."""
     if generator == "mkdocs":
-        return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _INLINE_TO_LINE_END.sub(_inline_anchor, text))
+        return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))
     if generator == "jekyll":
         text = _SPAN_ATTRIBUTES.sub("", text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)

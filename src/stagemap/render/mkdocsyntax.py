@@ -139,8 +139,8 @@ def mkdocs_inserts(text: str) -> str:
     return text
 
 
-_CROSS_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\]")
-"""A reference link: ``[text][label]``, ``[label][]``."""
+_CROSS_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\](?!\()")
+"""A reference link: ``[text][label]``, ``[label][]`` (not ``[x][y](url)``: ``[y](url)`` is a link)."""
 _NAME = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\x00\d+\x00")
 """A name in code (``pydantic.fields.Field``), or a code span held aside (`` `Field` ``)."""
 _LINK_LABEL = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)

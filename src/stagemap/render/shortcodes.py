@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..read.markdowntext import anchor
-from .blocks import escape, quote
+from .blocks import escape, indented, quote
 from .jsx import placeholder
 from .links import HUGO_REF
 
@@ -86,7 +86,8 @@ def hold_paired_with_code(
 
     Split at its fences, such a shortcode would never meet its closing: its opening became a
     placeholder and its closing vanished. What it holds is cleaned on its own instead (its code
-    kept as code), then made what the shortcode makes of it (`_paired`).
+    kept as code), then made what the shortcode makes of it (`_paired`), at the indentation
+    of its opening (in a list item, it stays in the item).
     """
 
     def hold(match: re.Match[str]) -> str:
@@ -94,7 +95,10 @@ def hold_paired_with_code(
         if _CODE_SHORTCODE.match(match.group("name").lower()) or not _FENCE_LINE.search(inner):
             return match.group(0)
         token = f"\ue000{len(held)}\ue000"
-        held[token] = _paired(match, params, clean_inner(inner)).strip("\n")
+        text, at = match.string, match.start()
+        before = text[text.rfind("\n", 0, at) + 1 : at]  # its indentation, in a list item
+        made = _paired(match, params, clean_inner(textwrap.dedent(inner)))
+        held[token] = indented(made.strip("\n"), before if not before.strip() else "")
         return f"\n\n{token}\n\n"
 
     return _PAIRED.sub(hold, text) if "{{" in text else text
