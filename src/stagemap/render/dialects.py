@@ -39,7 +39,7 @@ from .blocks import (
 )
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
-from .liquid import highlights, jekyll_code, liquid
+from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
@@ -113,6 +113,8 @@ def clean(
         code_text = jekyll_code
         if "highlight" in text:
             text = highlights(text)
+    if generator in LIQUID and "endset" in text:  # Nunjucks' examples kept in a variable, shown as code
+        text = "".join(chunk if code else shown_sets(chunk) for chunk, code in _split_fences(text))
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
     if "title=" in text:

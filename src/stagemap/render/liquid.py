@@ -125,6 +125,50 @@ def _without(text: str, blocks: list[tuple[int, int, str, str, str]]) -> str:
     return "".join(pieces) + text[at:]
 
 
+_SET_OPENING = re.compile(r"\{%-?\s*set\s+(\w+)\s*-?%\}")
+"""Nunjucks' block form of ``set`` (Eleventy): what it holds is kept in a variable, shown where
+an output names it (``{{ codeBlock | highlight("js") | safe }}``, Eleventy's docs' way to show
+an example)."""
+_SET_CLOSING = re.compile(r"\{%-?\s*endset\s*-?%\}")
+_SET_OUTPUT = re.compile(
+    r"""(^[ \t]*)?\{\{-?\s*(\w+)\s*((?:\|\s*(?:safe|markdownify|strip|highlight\(\s*["'][\w+#.-]*["']\s*\))\s*)*)-?\}\}"""
+    r"(?(1)[ \t]*$)",
+    re.M,
+)
+_LANGUAGE = re.compile(r"""highlight\(\s*["']([\w+#.-]*)["']""")
+
+
+def shown_sets(text: str) -> str:
+    """Return ``text`` without its ``{% set x %}...{% endset %}`` blocks, each shown where an
+    output names it: through ``highlight("js")`` as code in that language, as written, else
+    as text. Each closing is looked for once,
+    from its opening on (linear however many are left open). Run on prose before its code is
+    split out (`stagemap.render.dialects`), so that the code made here is code there too."""
+    blocks: dict[str, str] = {}
+    pieces, at = [], 0
+    while (opening := _SET_OPENING.search(text, at)) is not None:
+        closing = _SET_CLOSING.search(text, opening.end())
+        if closing is None:
+            break
+        pieces.append(text[at : opening.start()])
+        blocks[opening.group(1)] = _RAW_TAGS.sub("", text[opening.end() : closing.start()]).strip("\n")
+        at = closing.end()
+    if not blocks:
+        return text
+
+    def show(found: re.Match[str]) -> str:
+        value = blocks.get(found.group(2))
+        if value is None:
+            return found.group(0)
+        language = _LANGUAGE.search(found.group(3))
+        if language is None:
+            return f"\n\n{value}\n\n" if found.group(1) is not None else " ".join(value.split())
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", value))])
+        return f"\n\n{fence}{language.group(1)}\n{value}\n{fence}\n\n"  # code: shown as written
+
+    return _SET_OUTPUT.sub(show, "".join(pieces) + text[at:])
+
+
 def _shown_captures(text: str) -> str:
     """Return ``text`` with each capture that the page shows (``{{ body | markdownify }}``, as
     Eleventy and Jekyll pages that wrap their text in a layout's HTML do) in that output's place:
