@@ -150,6 +150,16 @@ def test_dialects_text_that_is_not_a_tag_stays() -> None:
         ("{{% notice tip %}}\nSend one statement.\n{{% /notice %}}", "> **Tip**\n>\n> Send one statement."),
         ("{{% details %}}Inner **text**{{% /details %}}", "Inner **text**"),
         ('{{< tab header="Static" >}}Inner **text**{{< /tab >}}', "**Static**\n\nInner **text**"),
+        # Docsy: a tab in a language holds code (unless text=true); one with no content shows its header.
+        (
+            '{{< tab header="hugo.yaml" lang="yaml" >}}\na: 1\n{{< /tab >}}',
+            "**hugo.yaml**\n\n```yaml\na: 1\n```",
+        ),
+        (
+            '{{< tab header="Prose" lang="en" text=true >}}Some **text**{{< /tab >}}',
+            "**Prose**\n\nSome **text**",
+        ),
+        ('{{< tab header="Configuration file:" disabled=true />}}', "**Configuration file:**"),
         ("{{</* youtube x */>}}", "`{{< youtube x >}}`"),
     ],
 )

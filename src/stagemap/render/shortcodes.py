@@ -40,7 +40,7 @@ SHORTCODES = {
     "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
     "param": "the page's own front matter value of that name, else a placeholder",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
-    "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds",
+    "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
@@ -131,26 +131,24 @@ def _paired_made(
     cleaned: str | None = None,
 ) -> str:
     name = match.group("name").lower()
-    if _CODE_SHORTCODE.match(name):  # highlight, code, code-toggle...: code as written
+    label = (
+        (positional[0] if positional else named.get("header", named.get("name", ""))) if name == "tab" else ""
+    )
+    title = f"\n\n**{escape(label.strip())}**\n\n" if label.strip() else ""
+    docsy_code = name == "tab" and "lang" in named and named.get("text", "").lower() != "true"
+    if _CODE_SHORTCODE.match(name) or docsy_code:  # highlight, code, a Docsy tab in a language: code
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
             "lang", named.get("language", "")
         )
         code = textwrap.dedent(match.group("inner")).strip("\n")
         fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
-        return f"\n{fence}{language}\n{code}\n{fence}\n"
+        return f"{title}\n{fence}{language}\n{code}\n{fence}\n"
     inner = shortcodes(match.group("inner"), params) if cleaned is None else cleaned
     if name in NOTE_SHORTCODES:
         kind = (positional[0] if positional else named.get("type", name)).capitalize()
-        title = named.get("title", "")
-        return quote(f"{kind}: {title}" if title else kind, inner)
-    label = (
-        (positional[0] if positional else named.get("header", named.get("name", ""))) if name == "tab" else ""
-    )
-    return (
-        f"\n\n**{escape(label.strip())}**\n\n{textwrap.dedent(inner).strip(chr(10))}\n\n"
-        if label.strip()
-        else inner
-    )
+        heading = named.get("title", "")
+        return quote(f"{kind}: {heading}" if heading else kind, inner)
+    return f"{title}{textwrap.dedent(inner).strip(chr(10))}\n\n" if title else inner
 
 
 def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
@@ -182,6 +180,8 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
     if name in ("ref", "relref") and first:
         return _link_target(HUGO_REF + first) if target else first  # a target: looked up as Hugo does
+    if name == "tab" and named.get("header", "").strip():  # Docsy's tab with no content: its header
+        return f"**{escape(named['header'].strip())}**"
     if name == "param" and first:
         value = params.get(first)
         return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
