@@ -289,6 +289,19 @@ def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(
     assert (root / "site/public/img/van.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_heading_holding_a_shortcode_gets_its_id_from_its_own_text(tmp_path: Path) -> None:
+    """Docsy's docs: ``### {{% icon robot %}} Upgrading with AI?`` is #upgrading-with-ai on the
+    live page (the icon makes no text); the placeholder's words were in the id here."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: hugo\nsources: [content]\n",
+        "content/a.md": "---\ntitle: A\n---\n### {{% icon robot %}} Upgrading with AI?\n\n[AI](#upgrading-with-ai)\n",
+    }
+    root = write(tmp_path, files)
+    assert parts(root) == []
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    assert '<h3 id="h-upgrading-with-ai">' in (root / "site/assets/a.html").read_text()
+
+
 DOCUSAURUS_PAGE = (
     "---\ntitle: Routes\n---\n\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n\n"
     "Read [the intro](intro.md) first, not [this](./intro.md); [the news](2024-01-01-news.md).\n\n"

@@ -280,7 +280,7 @@ def _fast_headings(
         number, inner = match.group(1, 2)
         level = min(6, int(number) + shift)
         plain = _heading_text(inner)
-        base = ident = HEADING_PREFIX + slugs(plain)
+        base = ident = HEADING_PREFIX + slugs(_named(plain))
         n = 1
         while ident in used:
             ident = f"{base}-{n}"
@@ -291,6 +291,15 @@ def _fast_headings(
         pieces += [out[last : match.start()], f'<h{level} id="{ident}">{inner}</h{level}>\n']
         last = match.end()
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
+
+
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]*: shown on the live site\]")
+
+
+def _named(text: str) -> str:
+    """Return a heading's text as its id is made of: without what only the live site shows (a
+    placeholder: an icon's shortcode makes no text there, so no part of the id either)."""
+    return _PLACEHOLDER.sub("", text).strip() if "shown on the live site]" in text else text
 
 
 def _heading_text(inner: str) -> str:
@@ -337,7 +346,7 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[st
         token.tag = f"h{level}"
         tokens[i + 2].tag = token.tag
         text = _plain(tokens[i + 1])
-        base = ident = HEADING_PREFIX + slugs(text)
+        base = ident = HEADING_PREFIX + slugs(_named(text))
         n = 1
         while ident in used:
             ident = f"{base}-{n}"
