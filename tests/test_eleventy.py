@@ -459,3 +459,11 @@ def test_a_nunjucks_example_kept_in_a_variable_is_shown_as_code_where_it_is_outp
         'Intro.\n\n```html\n<a href="/nowhere/">Home</a> {{ page.url }}\n```\n\n\n'
         "Read **this**.\n\n```njk\n{% set shown %}as written{% endset %}\n```\n"
     )
+
+
+def test_eleventys_bundles_go_to_the_pages_style_and_script_not_its_text() -> None:
+    """Eleventy's site adds CSS to a page with {% css %}...{% endcss %}: it showed as a paragraph."""
+    text = (
+        "Intro.\n\n{% css %}\n.rota { color: teal; }\n{% endcss %}\n{%- js %}let vans = 3;{% endjs %}\nEnd.\n"
+    )
+    assert clean(text, ".md", "eleventy") == "Intro.\n\nEnd.\n"

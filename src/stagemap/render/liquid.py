@@ -20,10 +20,13 @@ from typing import Any
 from .blocks import escape
 from .jsx import placeholder
 
-_HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture)\b(?:\s+(\w+))?[^%]{0,1000}%\}")
-"""A Liquid comment or capture (text kept in a variable) opening: nothing of either shows on
-the page, up to its closing (`_HIDDEN_CLOSING`; see `_hidden_blocks`)."""
-_HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("comment", "capture")}
+_HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+(\w+))?[^%]{0,1000}%\}")
+"""A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
+(``{% css %}``, ``{% js %}``: what they hold goes into the page's style or script, not its
+text): nothing of any shows where it stands, up to its closing (`_HIDDEN_CLOSING`; see
+`_hidden_blocks`)."""
+_HIDDEN_KINDS = ("comment", "capture", "css", "js")
+_HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in _HIDDEN_KINDS}
 _RAW_BLOCK = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.S)
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
 _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
@@ -84,7 +87,7 @@ def jekyll_code(code: str) -> str:
 def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
     if "capture" in text:
         text = _shown_captures(text)
-    if "comment" in text or "capture" in text:
+    if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text:
         text = _without(text, _hidden_blocks(text))
     text = _BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
     text = _TAG.sub(_tag, text)
@@ -98,12 +101,12 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
 
 
 def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
-    """Return (start, end, kind, name, what it holds) of each Liquid comment and capture in
+    """Return (start, end, kind, name, what it holds) of each Liquid comment, capture and bundle in
     ``text``, in order. Each closing is looked for once from its opening on; once a kind has no
     closing left, its later openings are not looked past: the walk stays linear however many
     openings are left open (a pattern doing this took 27 s on 1,000 of them)."""
     found: list[tuple[int, int, str, str, str]] = []
-    at, closed = 0, {"comment": True, "capture": True}
+    at, closed = 0, dict.fromkeys(_HIDDEN_KINDS, True)
     while (opening := _HIDDEN_OPENING.search(text, at)) is not None:
         kind = opening.group(1)
         closing = _HIDDEN_CLOSING[kind].search(text, opening.end()) if closed[kind] else None
