@@ -433,6 +433,13 @@ def test_dialects_mdx_a_link_to_a_template_worked_out_at_build_time_is_its_text(
     assert clean(text, ".mdx", "docusaurus") == "- rota.js\n- [home](https://fernhill.example/)\n"
 
 
+def test_dialects_an_elements_id_stays_when_its_content_starts_with_code() -> None:
+    """Eleventy's docs hold code in <div id="tab-one" role="tabpanel">: read apart from the code
+    (split at its fences), the element never closed and its id was lost (11 false warnings)."""
+    text = '<div id="tab-one" role="tabpanel">\n\n```js\nlet vans = 3;\n```\n\n</div>\n'
+    assert clean(text, ".md", "eleventy", html=True) == "\ue040tab-one\ue041\n\n```js\nlet vans = 3;\n```\n"
+
+
 def test_dialects_html_attributes_may_have_spaces_around_their_equals_sign() -> None:
     text = '<img src = "/i/a.png" class = "q" alt = "A quote">\nText <a href= "/x" >here</a>.\n'
     assert clean(text, ".md", "jekyll", html=True) == "![A quote](/i/a.png)\n\nText [here](/x).\n"

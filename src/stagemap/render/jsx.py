@@ -164,6 +164,10 @@ class _Builder:
                 self._tag(tag, _alone(text, at, tag.end), indent, line_end)
                 start = tag.end
             i = seek.search(text, max(start, at + 1))
+        for opened in reversed(self.stack):  # left open here (closed past a fence): its id stays
+            mark = element_anchor(opened.tag.name, opened.tag.attrs) if opened.tag.name[:1].islower() else ""
+            if mark:
+                self.out.insert(opened.at, f"\n\n{mark}\n\n" if opened.block else mark)
         self.out.append(text[start:])
         made = "".join(self.out)
         if CELL in made or ROW in made:  # cells and rows outside any table: their text
