@@ -66,7 +66,30 @@ def shortcodes(text: str, params: Mapping[str, Any]) -> str:
     if "{{" not in text:
         return text
     text = _PAIRED.sub(lambda m: _paired(m, params), text)
+    if "](" in text or "<{{" in text:
+        text = _LINKED.sub(lambda m: _linked(m, params), text)
     return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
+
+
+_LINKED = re.compile(
+    r"(?P<text>\[[^\[\]\n]*\])\((?P<target>[^()\s{]*\{\{[<%][^\n]*?[>%]\}\}[^()\s]*)\)"
+    r"|<(?P<auto>\{\{[<%][^\n]*?[>%]\}\}[^<>\s]*)>"
+)
+"""A link, or an autolink, whose address holds a shortcode: ``[tree]({{% param repo %}}/tree/main)``."""
+
+
+def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
+    """Return a link whose address holds shortcodes with its address worked out, where each
+    is known here (``ref``, a ``param`` the page sets); else its text alone (an autolink: the
+    address as text), never an address that would lead nowhere."""
+    target = found.group("target") or found.group("auto")
+    made = _SHORTCODE.sub(lambda m: _single(m.group(2), params, target=True), target)
+    if "shown on the live site" not in made:
+        address = made if made.startswith("<") else _link_target(made)
+        return f"{found.group('text')}({address})" if found.group("text") else f"<{made}>"
+    if found.group("text"):
+        return found.group("text")[1:-1]
+    return _SHORTCODE.sub(lambda m: _single(m.group(2), params), target)
 
 
 _TARGET_BEFORE = re.compile(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
@@ -184,7 +207,9 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         return f"**{escape(named['header'].strip())}**"
     if name == "param" and first:
         value = params.get(first)
-        return escape(str(value)) if isinstance(value, str | int | float) else placeholder(first)
+        if not isinstance(value, str | int | float):
+            return placeholder(first)
+        return str(value) if target else escape(str(value))  # in an address: as written
     return placeholder(name)
 
 
