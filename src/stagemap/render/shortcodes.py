@@ -71,11 +71,13 @@ def shortcodes(text: str, params: Mapping[str, Any]) -> str:
     return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
 
 
+_IN_ADDRESS = r"\{\{[<%](?:[^>%\n]|[>%](?!\}\})){0,500}[>%]\}\}"
 _LINKED = re.compile(
-    r"(?P<text>\[[^\[\]\n]*\])\((?P<target>[^()\s{]*\{\{[<%][^\n]*?[>%]\}\}[^()\s]*)\)"
-    r"|<(?P<auto>\{\{[<%][^\n]*?[>%]\}\}[^<>\s]*)>"
+    rf"(?P<text>\[[^\[\]\n]*\])\((?P<target>[^()\s{{]*{_IN_ADDRESS}[^()\s]*)\)"
+    rf"|<(?P<auto>{_IN_ADDRESS}[^<>\s]*)>"
 )
-"""A link, or an autolink, whose address holds a shortcode: ``[tree]({{% param repo %}}/tree/main)``."""
+"""A link, or an autolink, whose address holds a shortcode: ``[tree]({{% param repo %}}/tree/main)``
+(a shortcode of at most 500 characters: each try stops there, on a line of many left open)."""
 
 
 def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
