@@ -163,3 +163,26 @@ def test_cascade_of_a_translated_section_reaches_its_own_language_only(tmp_path:
         "content/blog/post.md": ("awareness",),
         "content/blog/post.fr.md": ("advocacy",),
     }
+
+
+def test_a_cascade_and_its_keys_are_read_in_any_case(tmp_path: Path) -> None:
+    """Hugo reads ``Cascade:`` and ``Stages:`` as ``cascade`` and ``stages`` (a review: nothing
+    reached the pages below); an entry's own lower-case key wins over another spelling."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS,
+            "content/guide/_index.md": (
+                "---\ntitle: Guide\nCascade:\n  Stages: [adoption]\n  Target:\n    path: /guide/setup\n"
+                "  QUESTIONS: [risk]\n  questions: [help]\n---\n"
+            ),
+            "content/guide/setup.md": "---\ntitle: Setup\n---\nText.\n",
+            "content/guide/other.md": "---\ntitle: Other\n---\nText.\n",
+        },
+    )
+    assert read(root) == {
+        "content/guide/other.md": ("https://h.example/guide/other/", (), (), ""),
+        "content/guide/setup.md": ("https://h.example/guide/setup/", ("adoption",), ("help",), ""),
+    }
+    code, out, _ = run("-C", str(root), "report", "--explain", "adoption:help")
+    assert code in (0, 1) and "content/guide/_index.md:3 (cascade)" in out

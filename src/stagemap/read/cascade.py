@@ -20,7 +20,9 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import Problem
+from ..model.library import ALL_FIELDS
 from . import formats, frontmatter, yamlsafe
+from .aliases import spelt
 from .eleventydata import CODE as DATA_CODE
 from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
@@ -192,17 +194,34 @@ def _permalink(site: SiteDefaults, route: str, section: bool) -> str:
 
 def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]]:
     """Return the cascade entries of a section's page, each with its path and line (none if unreadable)."""
-    if not isinstance(data, bytes) or b"cascade" not in data:
+    if not isinstance(data, bytes) or b"cascade" not in data.lower():  # Hugo reads keys in any case
         return []
     try:
         split = frontmatter.split(data, frontmatter.SYNTAXES)
         loaded = formats.load(split)
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
         return []  # the section's own problem is reported where it is read, if it is
-    value = loaded.data.get("cascade") if isinstance(loaded.data, dict) else None
+    key = spelt(loaded.data, "cascade", True)  # ``Cascade:`` too
+    value = loaded.data.get(key) if isinstance(loaded.data, dict) else None
     entries = value if isinstance(value, list) else [value]
-    line = loaded.keys.get(("cascade",), loaded.pos()).line
-    return [(entry, rel, line) for entry in entries if isinstance(entry, dict) and entry]
+    line = loaded.keys.get((key,), loaded.pos()).line
+    return [(_ours(entry), rel, line) for entry in entries if isinstance(entry, dict) and entry]
+
+
+def _ours(entry: dict[Any, Any]) -> dict[Any, Any]:
+    """Return a cascade entry with its keys that are stagemap's fields, or Hugo's ``target`` and
+    ``build``, in our spelling: Hugo reads them in any case (``Stages:``); the entry's own
+    lower-case spelling wins, and of two other spellings the first."""
+    if all(not isinstance(k, str) or k.islower() or k.lower() not in _FOLDED for k in entry):
+        return entry
+    out: dict[Any, Any] = {}
+    for key, value in entry.items():
+        folds = isinstance(key, str) and key.lower() in _FOLDED and key.lower() not in entry
+        out.setdefault(key.lower() if folds else key, value)
+    return out
+
+
+_FOLDED = frozenset((*ALL_FIELDS, "target", "_target", "build"))
 
 
 def _applies(values: dict[str, Any], route: str, kind_of_page: str) -> bool:
