@@ -181,6 +181,11 @@ SITE_CASES = {
     "title-emphasis-pairs": ("title", "# " + "*a " * 60_000 + "\n"),
     "title-spaces": ("title", "# a" + " " * 40_000 + "b\n"),
     "title-spaces-brace": ("title", "# a" + " " * 40_000 + "{#b\n"),
+    # Seen on this sitting's reread: a heading's template tags, an MkDocs line of inline lists,
+    # links whose addresses hold shortcodes, each left open thousands of times.
+    "title-template-tags-open": ("title", "# x " + "{{ " * 20_000 + "{% " * 20_000 + "\n"),
+    "mkdocs-inline-lists": ("mkdocs", "deep text " + ":i:{ #a } **`b`**{ #c } " * 5_000 + "\n"),
+    "hugo-link-shortcodes-open": ("hugo", "deep text " + "[a]({{< " * 2_000 + "\n"),
     "slash-block-spaces": ("mkdocs", "/// note" + " " * 40_000 + "x\ndeep text\n///\n"),
     "slash-block-title-spaces": ("mkdocs", "/// note |" + " " * 40_000 + "x\ndeep text\n///\n"),
     "slash-blocks-never-closed": ("mkdocs", "/// note | T\nn\n" * 400 + "deep text\n"),

@@ -74,7 +74,9 @@ MOST_MARKED = 512
 that grows with the square of the length: a hostile page is not worth it)."""
 
 
-_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+_TEMPLATE_TAG = re.compile(r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}")
+"""A template's tag or output (``{% addedin "0.5" %}``, ``{{ name }}``, Hugo's ``{{< icon >}}``), of at
+most 300 characters: on a heading of thousands left open, each try stops there."""
 
 
 def heading_text(raw: str) -> str:
