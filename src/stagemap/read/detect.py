@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
-from .configfiles import HUGO_DIR, hugo_folder_settings, site_config_data
+from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, site_config_data
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
@@ -32,10 +32,10 @@ from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import SITE_FILES
 
-_HUGO_OLD = ("config.toml", "config.yaml", "config.yml", "config.json")
+_HUGO_OLD = tuple(n for n in HUGO_NAMES if n.startswith("config."))
 """Hugo's older names for its configuration file, which it still reads (before 0.110, the only ones)."""
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", *_HUGO_OLD)),
+    ("hugo", HUGO_NAMES),
     ("jekyll", ("_config.yml", "_config.yaml")),
     ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")),
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
