@@ -891,10 +891,72 @@ def test_init_reads_jekyll_collections_styles_and_the_folders_jekyll_ignores(tmp
         "_drafts/idea.md": ("", "draft"),  # a draft by its place: Jekyll builds no page of it
         "_pages/team.md": ("https://j.example/about/team/", "published"),
         "about.md": ("https://j.example/about.html", "published"),
-        "docs/index.md": ("https://j.example/docs/index.html", "published"),
+        "docs/index.md": ("https://j.example/docs/", "published"),  # an index page: its folder's route
     }
     fate = next(f for f in library.fates if f.path == "_notes/todo.md")
     assert (fate.fate, fate.rule) == ("excluded", "/_notes/")
+
+
+def test_init_routes_posts_in_a_folders_posts_and_index_pages_as_jekyll_does(tmp_path: Path) -> None:
+    """On a site of 17 languages every news post (en/news/_posts/...) was routed as a page,
+    '/en/news/_posts/2020-10-02-x/'; an index page was '/index.html' and '/blog/index.html'."""
+    files = {
+        "_config.yml": "url: https://j.example\npermalink: pretty\n",
+        "_posts/2024-03-06-pots.md": "---\ntitle: Pots\ncategories: [cook]\n---\n",
+        "en/news/_posts/2024-03-05-kettles.md": "---\ntitle: Kettles\n---\n",
+        "en/news/_posts/old/2023-01-02-jugs.md": "---\ntitle: Jugs\ncategories: Sale\n---\n",
+        "node_modules/x/_posts/2024-01-01-no.md": "---\ntitle: No\n---\n",
+        "_drafts/_posts/2024-01-01-no.md": "---\ntitle: No\n---\n",
+        "index.md": "---\ntitle: Home\n---\n",
+        "blog/index.html": "---\ntitle: Blog\n---\n",
+        "contact.md": "---\ntitle: Contact\n---\n",
+    }
+    root = initialised(tmp_path / "site", files)
+    text = (root / "stagemap.yml").read_text()
+    assert (
+        '  - path: en/news/_posts\n    url: "/en/news/{categories}/{year}/{month}/{day}/{slug}/"\n'
+        "    id: en/news/_posts/  # in front of its pages' ids: en/news/_posts/intro\n"
+    ) in text
+    assert text.count("_posts\n") == 2  # neither node_modules' nor a draft's
+    library = stagemap.load_project(root).library
+    assert {a.id: a.url.removeprefix("https://j.example") for a in library.assets} == {
+        "posts/2024-03-06-pots": "/cook/2024/03/06/pots/",
+        "en/news/_posts/2024-03-05-kettles": "/en/news/2024/03/05/kettles/",
+        "en/news/_posts/old/2023-01-02-jugs": "/en/news/sale/2023/01/02/jugs/",  # _posts' own folders: none
+        "index": "/",
+        "blog/index": "/blog/",
+        "contact": "/contact/",
+        "_drafts/_posts/2024-01-01-no": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("style", "contact", "post"),
+    [
+        ("", "/contact.html", "/news/2024/03/05/kettles.html"),
+        ("permalink: /:title", "/contact", "/kettles"),
+        ("permalink: /:categories/:title:output_ext", "/contact.html", "/news/kettles.html"),
+        ("permalink: /:categories/:title/", "/contact/", "/news/kettles/"),
+    ],
+)
+def test_jekyll_pages_end_as_the_sites_permalink_style_says(
+    tmp_path: Path, style: str, contact: str, post: str
+) -> None:
+    """Jekyll adds '.html' to a page's route only for its own styles or one ending in
+    ':output_ext' ('/:title' gave '/contact.html'); an index page is its folder's, whatever the style."""
+    files = {
+        "_config.yml": f"url: https://j.example\n{style}\n",
+        "news/_posts/2024-03-05-kettles.md": "---\ntitle: Kettles\n---\n",
+        "docs/index.md": "---\ntitle: Docs\n---\n",
+        "contact.md": "---\ntitle: Contact\n---\n",
+    }
+    root = initialised(tmp_path / "site", files)
+    library = stagemap.load_project(root).library
+    assert {a.path: a.url.removeprefix("https://j.example") for a in library.assets} == {
+        "contact.md": contact,
+        "docs/index.md": "/docs/",
+        "news/_posts/2024-03-05-kettles.md": post,
+    }
 
 
 def test_jekyll_post_url_links_a_post_whatever_its_ending(tmp_path: Path) -> None:

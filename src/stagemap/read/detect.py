@@ -239,16 +239,11 @@ def _sources(
         pages = FoundSource(
             ".", kinds.pages, tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours, *ignored)))
         )
-        # Posts and collections first (but those the site's exclude list names): a file under
-        # two sources is read by the first.
-        return (
-            *(
-                FoundSource(folder, url, (), audience, folder.rpartition("/")[2].lstrip("_") + "/")
-                for folder, url, audience in kinds.folders
-                if folder not in names
-            ),
-            pages,
-        )
+        # Posts, collections, then posts in a folder's _posts (ids as they had as its pages), less
+        # those the site's exclude list names: a file under two sources is read by the first.
+        own = [(f, u, a, f.rpartition("/")[2].lstrip("_") + "/") for f, u, a in kinds.folders]
+        every = [*own, *((f, u, "", f + "/") for f, u in kinds.nested)]
+        return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in names), pages)
     named = source_folders(root, code) if isinstance(code, str) else []  # Gatsby's, first
     folders = dict([*named, *CONTENT_FOLDERS[generator]])
     found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]

@@ -1,10 +1,13 @@
 """Where a Jekyll site's pages are and how it routes them, from its ``_config.yml``.
 
 Jekyll reads the whole repository, but routes each kind of file its own way: posts
-(``_posts/``) by the site's ``permalink`` (a style such as ``date`` or ``pretty``, or a pattern
-such as ``/blog/:year/:title/``), each collection (``_name/``) by its own ``permalink``, else
-``/name/`` and its path, and pages by their path, with a trailing slash when the site's style
-ends in one (``pretty``) and ``.html`` otherwise. Collections are published only with
+(``_posts/``, and a ``_posts/`` in any folder, whose folders above it are the posts' first
+categories: ``news/_posts/`` is category ``news``) by the site's ``permalink`` (a style such as
+``date`` or ``pretty``, or a pattern such as ``/blog/:year/:title/``), each collection
+(``_name/``) by its own ``permalink``, else ``/name/`` and its path, and pages by their path,
+with a trailing slash when the site's style ends in one (``pretty``), ``.html`` when it is
+``date``, ``ordinal`` or ``none`` or ends in ``:output_ext``, and nothing more otherwise (an
+``index`` page is its folder's route, ``/blog/``, whatever the style). Collections are published only with
 ``output: true``: the others are internal material here. Other folders whose name starts with
 ``_`` are neither read nor copied by Jekyll, unless its ``include`` list names them.
 """
@@ -20,6 +23,10 @@ from .urls import jekyll_pattern
 OWN_FOLDERS = frozenset({"_includes", "_layouts", "_data", "_sass", "_site", "_plugins", "_drafts", "_posts"})
 """Folders Jekyll reads for its own purposes (partials, data, drafts): stagemap's presets sort them out."""
 _STYLES_WITH_EXTENSION = frozenset({"date", "ordinal", "weekdate", "none"})
+_SKIPPED = frozenset({"node_modules", "vendor", "_site"})
+"""Folders searched for no ``_posts`` (nor is any whose name starts with ``.`` or ``_``)."""
+DEEPEST_POSTS = 6
+"""How many folders deep a ``_posts`` folder is looked for (``en/news/_posts`` is three)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,9 @@ class JekyllFolders:
     """(folder, URL pattern, audience) of its posts and each collection, in that order."""
     ignored: tuple[str, ...]
     """Folders at the root that Jekyll neither reads nor copies (``_notes``), sorted."""
+    nested: tuple[tuple[str, str], ...] = ()
+    """(folder, URL pattern) of each ``_posts`` folder below another folder (``news/_posts``),
+    sorted; the pattern has the folders above it in front of the posts' ``{categories}``."""
 
 
 def jekyll_folders(root: Path, data: dict[str, Any]) -> JekyllFolders:
@@ -39,13 +49,18 @@ def jekyll_folders(root: Path, data: dict[str, Any]) -> JekyllFolders:
     given = data.get("permalink")
     style = given if isinstance(given, str) and given else "date"
     pretty = style == "pretty" or (style not in _STYLES_WITH_EXTENSION and style.endswith("/"))
+    # Jekyll's suffix of a page's route by the style: ``/`` (pretty), ``.html``, or none at all.
+    ending = (
+        "/" if pretty else ".html" if style in _STYLES_WITH_EXTENSION or style.endswith(":output_ext") else ""
+    )
     base = str(data.get("collections_dir") or "").strip("/")
     folders: list[tuple[str, str, str]] = []
     posts = _inside(base, "_posts")
     collections = _collections(data.get("collections"))
+    own = collections.pop("posts", {}).get("permalink")
+    posts_url = jekyll_pattern(own if isinstance(own, str) else style, "posts")
     if (root / posts).is_dir():
-        own = collections.pop("posts", {}).get("permalink")
-        folders.append((posts, jekyll_pattern(own if isinstance(own, str) else style, "posts"), ""))
+        folders.append((posts, posts_url, ""))
     for name, meta in collections.items():
         folder = _inside(base, "_" + name)
         if not (root / folder).is_dir() or name == "posts":
@@ -54,14 +69,44 @@ def jekyll_folders(root: Path, data: dict[str, Any]) -> JekyllFolders:
             folders.append((folder, "", "internal"))  # never published: material for the team
             continue
         own = meta.get("permalink")
-        default = f"/{name}/{{path}}/" if pretty else f"/{name}/{{file}}.html"
+        default = f"/{name}/{{path}}/" if pretty else f"/{name}/{{file}}{ending}"
         folders.append((folder, jekyll_pattern(own, name) if isinstance(own, str) else default, ""))
     included = {str(n).strip("/") for n in data.get("include") or () if isinstance(n, str)}
     read = {f.split("/")[0] for f, _, _ in folders} | included | OWN_FOLDERS | {base}
     ignored = tuple(
         sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("_") and p.name not in read)
     )
-    return JekyllFolders("/{path}/" if pretty else "/{file}.html", tuple(folders), ignored)
+    # Jekyll makes the folders above a _posts folder its posts' first categories.
+    skip = read | {base, *_SKIPPED}  # by name anywhere, or by path from the root
+    nested = tuple((f, _categorised(posts_url, f.rpartition("/_posts")[0])) for f in nested_posts(root, skip))
+    return JekyllFolders("/{path}/" if pretty else "/{file}" + ending, tuple(folders), ignored, nested)
+
+
+def nested_posts(root: Path, skip: set[str]) -> list[str]:
+    """Return the ``_posts`` folders below other folders of the site in ``root`` (relative to it,
+    sorted), but in the folders ``skip`` names (by their name, or their path from ``root``)."""
+    found: list[str] = []
+
+    def visit(folder: Path, rel: str, depth: int) -> None:
+        try:
+            entries = sorted(e for e in folder.iterdir() if e.is_dir() and not e.is_symlink())
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            inner = f"{rel}/{name}" if rel else name
+            if name == "_posts" and rel:
+                found.append(inner)
+            elif depth < DEEPEST_POSTS and not name.startswith((".", "_")) and not {name, inner} & skip:
+                visit(entry, inner, depth + 1)
+
+    visit(root, "", 1)
+    return found
+
+
+def _categorised(pattern: str, folders: str) -> str:
+    """Return a posts' URL pattern with ``folders`` (``en/news``) in front of their own categories."""
+    return pattern.replace("{categories}", folders + "/{categories}")
 
 
 def _inside(base: str, name: str) -> str:

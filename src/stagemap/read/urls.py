@@ -104,6 +104,11 @@ def route_parts(
     }
 
 
+def _is_index(sub: str) -> bool:
+    """Whether the file at ``sub`` is an index page as Jekyll sees one (``index.md``, ``index.html``)."""
+    return sub.rpartition("/")[2].rpartition(".")[0] == "index"
+
+
 def _categories(value: Any) -> str:
     """Return a page's categories as Jekyll puts them in a route: lower case, joined by ``/``."""
     names = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
@@ -243,6 +248,8 @@ def page_url(
     pattern = source_pattern or rules.url_pattern
     if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
         pattern, given = jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
+    elif rules.generator == "jekyll" and pattern.endswith(("{file}", "{file}.html")) and _is_index(sub):
+        pattern = pattern.rpartition("{file}")[0] + "{path}/"  # Jekyll's index page: its folder's route
     return public_url(
         given,
         pattern,
