@@ -477,6 +477,31 @@ def test_dialects_mdx_tabs_around_code_keep_their_labels() -> None:
     )
 
 
+def test_dialects_mdx_fences_indented_four_columns_or_more_are_fences() -> None:
+    """Astro's docs: a fence right under its tab, six columns in, was read as indented code;
+    the braces in it became computed content and the page's next sections were swallowed."""
+    text = (
+        '<Tabs>\n  <TabItem label="One">\n    ```astro\n    ---\n    const { y } = Astro.props;\n'
+        "    ---\n      <p>{y}</p>\n    ```\n  </TabItem>\n</Tabs>\n\n## After\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "**One**\n\n```astro\n---\nconst { y } = Astro.props;\n---\n  <p>{y}</p>\n```\n\n## After\n"
+    )
+    # In a list item the fence moves to the item's text, and stays in the item.
+    steps = (
+        '1. Install:\n\n   <Tabs>\n     <TabItem label="npm">\n       ```sh\n       npm i {x}\n       ```\n'
+    )
+    made = html(steps + "     </TabItem>\n   </Tabs>\n2. Run it.\n", generator="astro")
+    assert (
+        '<li>\n<p>Install:</p>\n<p><strong>npm</strong></p>\n<pre><code class="language-sh">npm i {x}\n'
+        in made
+    )
+    # Plain Markdown has indented code: there, the same lines are code.
+    assert (
+        clean("Text\n\n    ```\n    {x}\n    ```\n", ".md", "astro") == "Text\n\n    ```\n    {x}\n    ```\n"
+    )
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

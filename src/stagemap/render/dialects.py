@@ -40,6 +40,7 @@ from .blocks import (
 from .deflists import definition_lists
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid, shown_sets
+from .mdxfences import has_deep_fences, unindented_fences
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
@@ -105,6 +106,8 @@ def clean(
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
+    if mdx and has_deep_fences(text):  # MDX has no indented code: a fence at any indentation is one
+        text = unindented_fences(text)
     # In code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw).
     code_text = None
     if generator == "hugo" and "/*" in text:

@@ -1,0 +1,85 @@
+"""MDX's code fences at any indentation, moved to where Markdown reads them as fences.
+
+MDX has no indented code: a fence indented four spaces or more, as the code inside a tab
+usually is (``<TabItem>`` on one line, the fence two spaces further in), is still a fence,
+and its lines lose that indentation as a fence's lines do. Markdown would read the same
+lines as indented code, the fence and all. `unindented_fences` moves each such fence, with its
+lines, back to the column of what holds it (a list item's text, else the left margin).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DEEP_FENCE = re.compile(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
+_FENCE = re.compile(r"([ \t]*)(`{3,}|~{3,})")
+_ITEM = re.compile(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)")
+"""A list item's marker and the space after it: its text starts after them."""
+
+
+def has_deep_fences(text: str) -> bool:
+    """Whether ``text`` has a fence indented four columns or more (most bodies have none)."""
+    return _DEEP_FENCE.search(text) is not None
+
+
+def unindented_fences(text: str) -> str:
+    """Return ``text`` with each fence indented four columns or more beyond what holds it (and its
+    lines, as far as they are indented) moved to that column; other lines are left as they are."""
+    lines = text.split("\n")
+    items: list[int] = []  # the text columns of the list items the line is in, innermost last
+    index, blank = 0, True
+    while index < len(lines):
+        line = lines[index]
+        width = _width(line)
+        if not line.strip():
+            index, blank = index + 1, True
+            continue
+        item = _ITEM.match(line)
+        # A line right after text may go on with it at any indentation (a lazy line): it ends no item.
+        while items and width < items[-1] and (blank or item is not None):
+            items.pop()
+        found = _FENCE.match(line)
+        blank = False
+        if found is None:
+            if item is not None:
+                items.append(len(item.group(0).expandtabs(4)))
+            index += 1
+            continue
+        end = _closing(lines, index, found.group(2))
+        shift = width - (items[-1] if items else 0)
+        if shift >= 4:
+            for at in range(index, end):
+                lines[at] = _dedented(lines[at], shift)
+        index = end
+    return "\n".join(lines)
+
+
+def _closing(lines: list[str], start: int, fence: str) -> int:
+    """Return the index after the line that closes the fence opened at ``start`` (the end if none)."""
+    for at in range(start + 1, len(lines)):
+        stripped = lines[at].strip()
+        if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+            return at + 1
+    return len(lines)
+
+
+def _width(line: str) -> int:
+    """Return the columns of a line's leading spaces and tabs (a tab to the next multiple of four)."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return column
+
+
+def _dedented(line: str, columns: int) -> str:
+    """Return ``line`` with up to ``columns`` columns of its leading whitespace taken off."""
+    column, cut = 0, 0
+    while cut < len(line) and line[cut] in " \t" and column < columns:
+        column += 1 if line[cut] == " " else 4 - column % 4
+        cut += 1
+    return " " * max(column - columns, 0) + line[cut:]
