@@ -480,3 +480,54 @@ def test_jekyll_posts_are_routed_by_their_date_in_the_sites_time_zone(tmp_path: 
         "stagemap.yml:4:13: error: unknown time zone 'Mars/Olympus' (a name of the time zone database,"
         " e.g. timezone: Europe/London (on Windows, pip install tzdata))",
     )
+
+
+def test_a_link_to_a_pages_html_address_reaches_it_and_relative_links_start_where_the_page_is(
+    tmp_path: Path,
+) -> None:
+    """Let's Encrypt's site (Hugo, uglyURLs): a link to '/post/hello.html', the page's own address,
+    'led nowhere'; on a Jekyll site a page at '/about.html' linking 'team.html' did too (it was
+    taken from '/about/'), while the browser goes to '/team.html'."""
+    hugo = tmp_path / "hugo"
+    write(
+        hugo,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\nuglyURLs = true\n',
+            "content/post/hello.md": "---\ntitle: Hello\n---\n## Part\n",
+            "content/docs/guide.md": (
+                "---\ntitle: Guide\n---\n[note](/post/hello.html#part) [gone](/post/gone.html) [up](../post/hello.html)\n"
+            ),
+        },
+    )
+    jekyll = tmp_path / "jekyll"
+    write(
+        jekyll,
+        {
+            "_config.yml": "url: https://j.example\n",
+            "about.md": "---\ntitle: About\n---\n[team](team.html) [nobody](nobody.html) [here](about.html#part)\n",
+            "team.md": "---\ntitle: Team\n---\nUs.\n",
+        },
+    )
+    runner = CliRunner()
+    for root in (hugo, jekyll):
+        assert runner.invoke(cli, ["init", str(root)]).exit_code == 0
+    hugo_check = runner.invoke(cli, ["-C", str(hugo), "check", "--links"])
+    assert [
+        line for line in hugo_check.output.splitlines() if "leads nowhere" in line or "finds no" in line
+    ] == [
+        "content/docs/guide.md:4:38: warning: link to '/post/gone.html' leads nowhere (point it at a content"
+        " file, a page's route or a file in the site's static folders)"
+    ]
+    jekyll_check = runner.invoke(cli, ["-C", str(jekyll), "check", "--links"])
+    assert [
+        line for line in jekyll_check.output.splitlines() if "leads nowhere" in line or "finds no" in line
+    ] == [
+        "about.md:4:28: warning: link to 'nobody.html' leads nowhere (point it at a content file, a page's"
+        " route or a file in the site's static folders)",
+        "about.md:4:48: warning: link to 'about.html#part' finds no heading 'part' on this page (link to one"
+        " of that page's headings, or leave out the '#' and what follows it)",
+    ]
+    # A Hugo site without uglyURLs has no page at '/post/hello.html': the link still leads nowhere.
+    (hugo / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    plain = runner.invoke(cli, ["-C", str(hugo), "check", "--links"])
+    assert plain.output.count("leads nowhere") == 3

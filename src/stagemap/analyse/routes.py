@@ -66,6 +66,9 @@ class Routes:
 
     statics: tuple[str, ...] = ()
     """The static folders that serve `files`, relative to the project, in order."""
+    endings: frozenset[str] = frozenset()
+    """The keys of the pages' own addresses that end in ``.html`` (``/post/hello.html``, Hugo's
+    ``uglyURLs``, Jekyll's pages): a link with a content file's ending reaches a page only there."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -91,6 +94,13 @@ def route_key(route: str) -> str:
     if route.endswith((".html", ".htm")):
         route = route.removesuffix(".html").removesuffix(".htm")
     return route.strip("/").casefold()
+
+
+def _folder(route: str) -> str:
+    """Return the folder a browser resolves a relative link in, on the page at ``route``:
+    ``/docs/alpha/`` itself, but ``/docs/`` for ``/docs/alpha`` and ``/`` for ``/about.html``."""
+    path = "/" + route.partition("#")[0].partition("?")[0].strip().lstrip("/")
+    return path.rpartition("/")[0].casefold() + "/"
 
 
 def route_roots(config: Config) -> tuple[str, ...]:
@@ -147,8 +157,10 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         derived = _derived(asset, roots)
         for route in derived:
             pages.setdefault(route_key(route), asset.id)
-        if named or derived:
-            own[asset.id] = "/" + route_key(named[0] if named else derived[0]) + "/"
+        if named:  # a relative link on the page leads where a browser takes it from the page's address
+            own[asset.id] = _folder(named[0])
+        elif derived:
+            own[asset.id] = "/" + route_key(derived[0]) + "/"
     prefix = content_prefix(config)
     inside = []
     for root in roots:
@@ -177,6 +189,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         "" if prefix == "." else prefix,
         config.rules.generator == "docusaurus",
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
+        frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
 
 

@@ -337,16 +337,19 @@ class BodyLinks:
     def _route(self, url: str, path: str, fragment: str) -> str | None:
         """Return the link for a route: an asset page, a site-root file or the public site."""
         assert self.routes is not None
+        if not path:
+            return None
+        route = posixpath.normpath(posixpath.join(self.own, path))
+        key = route_key(route)
         last = path.rpartition("/")[2].lower()
-        if not path or last.endswith(self.routes.extensions):
-            return None  # a link to a content file that is not there: broken, as before
+        if last.endswith(self.routes.extensions) and key not in self.routes.endings:
+            return None  # a link to a content file that is not there (nor a page's ``.html`` address)
+        asset_id = self.routes.pages.get(key)
+        if asset_id is not None:
+            return self.links.asset(asset_id) + _anchor(fragment)
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
         if not path.startswith("/") and "." in last and not up and not last.endswith((".html", ".htm")):
             return None  # a relative link to another file that is not there
-        route = posixpath.normpath(posixpath.join(self.own, path))
-        asset_id = self.routes.pages.get(route_key(route))
-        if asset_id is not None:
-            return self.links.asset(asset_id) + _anchor(fragment)
         served = self.routes.files.get(route.lstrip("/"))
         if served is not None:
             out = "public/" + route.lstrip("/")
