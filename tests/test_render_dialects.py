@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from stagemap.render import markdown
@@ -155,7 +157,18 @@ def test_dialects_text_that_is_not_a_tag_stays() -> None:
         ("{{< newsletter-signup >}}", f"*\\[newsletter-signup: {LIVE}\\]*"),
         ("{{< highlight go >}}\nfmt.Println(1)\n{{< /highlight >}}", "```go\nfmt.Println(1)\n```"),
         ("{{% notice tip %}}\nSend one statement.\n{{% /notice %}}", "> **Tip**\n>\n> Send one statement."),
-        ("{{% details %}}Inner **text**{{% /details %}}", "Inner **text**"),
+        ("{{% expander %}}Inner **text**{{% /expander %}}", "Inner **text**"),
+        # Hugo's own: details shows its summary over what it holds, comment nothing, x a link.
+        ("{{% details %}}Inner **text**{{% /details %}}", "**Details**\n\nInner **text**"),
+        (
+            '{{< details summary="Ship abroad?" open=true >}}\nYes.\n{{< /details >}}',
+            "**Ship abroad?**\n\nYes.",
+        ),
+        ("Kept.{{% comment %}}\n## Secret discount\n{{% /comment %}}", "Kept."),
+        ('{{< x user="acme" id="123" >}}', "[Post by @acme](https://x.com/acme/status/123)"),
+        # param: the key in any case, the front matter's params map, a dotted key inside a map.
+        ("{{% param jobtitle %}}", "Office lead"),
+        ('{{< param "shop.phone" >}} {{< param hours >}}', "555-0100 nine to five"),
         ('{{< tab header="Static" >}}Inner **text**{{< /tab >}}', "**Static**\n\nInner **text**"),
         # Docsy: a tab in a language holds code (unless text=true); one with no content shows its header.
         (
@@ -171,7 +184,8 @@ def test_dialects_text_that_is_not_a_tag_stays() -> None:
     ],
 )
 def test_dialects_hugo_shortcodes_follow_the_documented_table(shortcode: str, markdown_text: str) -> None:
-    assert clean(shortcode + "\n", ".md", "hugo", {"jobTitle": "Office lead"}).strip() == markdown_text
+    params = {"jobTitle": "Office lead", "params": {"Hours": "nine to five", "shop": {"phone": "555-0100"}}}
+    assert clean(shortcode + "\n", ".md", "hugo", params).strip() == markdown_text
 
 
 def test_dialects_hugo_paired_shortcodes_around_code_keep_the_code_as_code() -> None:
@@ -355,16 +369,41 @@ def test_dialects_footnotes_are_numbered_and_listed_at_the_end(generator: str) -
         "[^2]: Our own survey.\n[^cost]: Figures from 2024.\n    A second line.\n\n    More of it.\n\n"
         "After the notes.\n\n[^unused]: Never shown.\n\n```\n[^cost]: in code\n```\n"
     )
-    assert clean(text, ".md", generator) == (
+    assert re.sub("\ue040[^\ue041]*\ue041", "", clean(text, ".md", generator)) == (
         "Costs rose\u00b9 last year\u00b2, as `[^cost]` shows[^missing].\n\nAfter the notes.\n\n"
         "```\n[^cost]: in code\n```\n\n---\n\n"
         "1. Figures from 2024.\n   A second line.\n\n   More of it.\n2. Our own survey.\n"
     )
 
 
+@pytest.mark.parametrize(
+    ("generator", "note", "ref"),
+    [
+        ("hugo", "fn:2", "fnref:2"),
+        ("jekyll", "fn:b", "fnref:b"),
+        ("mkdocs", "fn:b", "fnref:b"),
+        ("eleventy", "fn2", "fnref2"),
+        ("docusaurus", "user-content-fn-b", "user-content-fnref-b"),
+    ],
+)
+def test_dialects_footnotes_have_the_ids_the_generator_gives_them(
+    generator: str, note: str, ref: str
+) -> None:
+    """A link to a note ('#fn:2' on a Hugo site) found no heading, and a reference followed by a
+    colon, or one only another note made, stayed as written (its note was dropped)."""
+    text = (
+        f"Costs[^a]: high[^b].\n\n[^a]: First, see[^c].\n[^b]: Second.\n[^c]: Third.\n\nSee [it](#{note}).\n"
+    )
+    made = markdown.render(clean(text, ".md", generator)).html
+    assert f'<span id="h-{ref}"></span>\u00b2' in made
+    assert f'<li><span id="h-{note}"></span>Second.</li>' in made
+    assert "[^" not in made and "<li><span" in made and "Third.</li>" in made and "\u00b3" in made
+    assert f'<a href="#h-{note}">it</a>' in made
+
+
 def test_dialects_footnote_definitions_leave_the_paragraphs_around_them_apart() -> None:
     assert clean("Text.[^a]\n[^a]: A note.\n\nAfter.\n", ".md", "hugo") == (
-        "Text.\u00b9\n\nAfter.\n\n---\n\n1. A note.\n"
+        "Text.\ue040fnref:1\ue041\u00b9\n\nAfter.\n\n---\n\n1. \ue040fn:1\ue041A note.\n"
     )
     assert clean("No notes here [^x].\n", ".md", "hugo") == "No notes here [^x].\n"
 

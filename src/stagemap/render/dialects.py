@@ -29,7 +29,6 @@ from .blocks import (
     HELD,
     fence_after,
     fence_titles,
-    footnotes,
     hold_fences,
     hold_notes_with_code,
     may_indent,
@@ -38,6 +37,7 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
+from .footnotes import footnotes
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, unindented_fences
@@ -123,7 +123,7 @@ def clean(
     if "title=" in text:
         text = fence_titles(text)
     if "[^" in text:
-        text = footnotes(text)
+        text = footnotes(text, generator)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html), held)

@@ -38,7 +38,10 @@ SHORTCODES = {
     "relref": "the same as `ref`",
     "highlight": "a fenced code block in the language it names",
     "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
-    "param": "the page's own front matter value of that name, else a placeholder",
+    "param": "the page's own front matter value of that name (in any case; in its `params` too; `a.b`: `b` inside `a`), else a placeholder",
+    "comment": "nothing (what it holds is not on the page)",
+    "details": "its `summary` (else *Details*) in bold, then what it holds",
+    "x": "a link to the post (`user` and `id`), as `tweet`",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
     "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
 }
@@ -156,8 +159,14 @@ def _paired_made(
     cleaned: str | None = None,
 ) -> str:
     name = match.group("name").lower()
+    if name == "comment":  # Hugo's own: what it holds is left off the page
+        return ""
     label = (
-        (positional[0] if positional else named.get("header", named.get("name", ""))) if name == "tab" else ""
+        (positional[0] if positional else named.get("header", named.get("name", "")))
+        if name == "tab"
+        else named.get("summary", "Details")
+        if name == "details"
+        else ""
     )
     title = f"\n\n**{escape(label.strip())}**\n\n" if label.strip() else ""
     docsy_code = name == "tab" and "lang" in named and named.get("text", "").lower() != "true"
@@ -173,6 +182,8 @@ def _paired_made(
         kind = (positional[0] if positional else named.get("type", name)).capitalize()
         heading = named.get("title", "")
         return quote(f"{kind}: {heading}" if heading else kind, inner)
+    if name == "details":  # what it holds as it is written (indented code stays code)
+        return f"{title}{inner.strip(chr(10))}\n\n"
     return f"{title}{textwrap.dedent(inner).strip(chr(10))}\n\n" if title else inner
 
 
@@ -199,7 +210,7 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
     if name in links and first:
         label, address = links[name]
         return f"[{label}]({address.format(first)})"
-    if name == "tweet" and named.get("id"):
+    if name in ("tweet", "x") and named.get("id"):
         return f"[Post by @{named.get('user', 'x')}](https://x.com/{named.get('user', 'x')}/status/{named['id']})"
     if name == "gist" and len(positional) >= 2:
         return f"[Gist {positional[1]}](https://gist.github.com/{positional[0]}/{positional[1]})"
@@ -208,11 +219,33 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
     if name == "tab" and named.get("header", "").strip():  # Docsy's tab with no content: its header
         return f"**{escape(named['header'].strip())}**"
     if name == "param" and first:
-        value = params.get(first)
+        value = page_param(params, first)
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return str(value) if target else escape(str(value))  # in an address: as written
     return placeholder(name)
+
+
+def page_param(params: Mapping[str, Any], key: str) -> Any:
+    """Return the value Hugo's ``param`` gives ``key`` on a page whose front matter is ``params``:
+    its keys in any case, then those of its ``params`` map; ``a.b`` is ``b`` inside ``a``. None: none."""
+    for where in (params, _key(params, "params")):
+        value: Any = where
+        for part in key.split("."):
+            value = _key(value, part)
+        if value is not None:
+            return value
+    return None
+
+
+def _key(mapping: Any, name: str) -> Any:
+    """Return the value of ``name`` in ``mapping``, its own spelling first, then in any case (None: none)."""
+    if not isinstance(mapping, Mapping):
+        return None
+    if name in mapping:
+        return mapping[name]
+    folded = name.casefold()
+    return next((v for k, v in mapping.items() if isinstance(k, str) and k.casefold() == folded), None)
 
 
 def _link_target(url: str) -> str:
