@@ -217,6 +217,13 @@ title: Contributing
 --8<-- "CONTRIBUTING.md"
 ```
 
+```text
+;--8<-- "CONTRIBUTING.md"
+Then this line.
+```
+
+;--8<-- "CONTRIBUTING.md"
+
 --8<-- "CONTRIBUTING.md:1:2"
 
 --8<-- "gone.md"
@@ -227,8 +234,10 @@ See [how to send a change](#sending-a-change).
 
 def test_an_mkdocs_page_shows_the_snippets_it_includes(tmp_path: Path) -> None:
     """MkDocs' own docs show CONTRIBUTING.md (the repository's) with a snippet: the page was a
-    placeholder and 11 links to its headings found none. A snippet in fenced code, a part of a
-    file and a file not there stay as they were; editing the file re-renders the page."""
+    placeholder and 11 links to its headings found none. A part of a file and a file not there
+    stay as they were; editing the file re-renders the page. Snippets are read before fences
+    (Textual's docs show 80 code examples so): a fence holding one alone shows the file as
+    code; an escaped one (';--8<--') is the line without its ';', in code and out."""
     root = write(
         tmp_path / "site",
         {
@@ -250,7 +259,9 @@ def test_an_mkdocs_page_shows_the_snippets_it_includes(tmp_path: Path) -> None:
         '<h2 id="h-sending-a-change">Sending a change</h2>\n'
         "<p>Open a pull request.</p>\n"
         "<blockquote>\n<p>Quoted <strong>text</strong>.</p>\n</blockquote>\n"
-        '<pre><code class="language-text">--8&lt;-- &quot;CONTRIBUTING.md&quot;\n</code></pre>\n'
+        '<pre><code class="language-text">## Sending a change\n\nOpen a pull request.\n</code></pre>\n'
+        '<pre><code class="language-text">--8&lt;-- &quot;CONTRIBUTING.md&quot;\nThen this line.\n</code></pre>\n'
+        "<p>--8&lt;-- &quot;CONTRIBUTING.md&quot;</p>\n"
         "<p><em>[Included from CONTRIBUTING.md:1:2: shown on the live site]</em></p>\n"
         "<p><em>[Included from gone.md: shown on the live site]</em></p>\n"
         '<p>See <a href="#h-sending-a-change">how to send a change</a>.</p>\n\n'

@@ -72,17 +72,22 @@ def test_imports_name_files_in_the_project_relative_to_the_page_or_the_site() ->
 
 
 def test_imports_written_on_one_line_each_name_their_file() -> None:
-    """React Native's docs (Prettier-formatted) import two partials on one line: neither was shown."""
+    """React Native's docs (Prettier-formatted) import two partials on one line: neither was shown;
+    nor one whose statement Prettier wrapped ('import' at a line's end, its name on the next)."""
     body = (
         "import A from './_a.md'; import B from './_b.md';\nimport C from './_c.md';import D from './_d.md'\n"
-        "  import E from './_e.md';\nconst x = 1; import F from './_f.md';\n"
+        "  import E from './_e.md';\n\nconst x = 1; import F from './_f.md';\n\n"
+        "import H from './_h.md'; import\nG from './_g.md';\n"
     )
     assert partials.imported(body, "docs/page.md") == {
         "A": "docs/_a.md",
         "B": "docs/_b.md",
         "C": "docs/_c.md",
         "D": "docs/_d.md",
-    }  # E: indented, F: after a line that is no import: text, as MDX reads them
+        "E": "docs/_e.md",  # a line of the block of imports the first line starts
+        "H": "docs/_h.md",
+        "G": "docs/_g.md",
+    }  # F: in a paragraph that starts with no import: text, as MDX reads it
 
 
 def test_a_component_on_a_line_of_its_own_shows_its_file_and_that_files_own_partials(tmp_path: Path) -> None:

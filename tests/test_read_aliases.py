@@ -89,6 +89,10 @@ def test_aliases_title_falls_back_to_the_first_heading_with_a_generator() -> Non
         ("# The `<div>` element &amp; `&amp;`\n", "The <div> element & &amp;"),  # code as written
         ("# `<Head>`\n# Props\n", "<Head>"),
         ("# C# ##\n# No\n", "C#"),
+        # Code a template tag shows: a comment in it is no heading (Ruby's site titled a page so).
+        ("{% highlight python %}\n# print a greeting\n{% endhighlight %}\n# Greeting\n", "Greeting"),
+        ("{{< highlight sh >}}\n# copy\n{{< /highlight >}}\n# Copying\n", "Copying"),
+        ("{%- highlight ruby -%}# one line{%- endhighlight -%}\n# After\n", "After"),
     ],
 )
 def test_aliases_a_first_heading_titles_the_page_as_the_page_shows_it(body: str, title: str) -> None:

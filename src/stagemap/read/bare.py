@@ -23,10 +23,14 @@ def first_heading(body: str) -> str | None:
     first ``<h1>``), the title a site shows when none is set: as the page shows it, without
     its closing ``#``s, its attribute list (``{ #first-steps }``, ``{: .lead}``), the marks of
     its inline Markdown or a template's tags. A ``#`` line or an ``<h1>`` in fenced code (a
-    shell comment, an example of HTML) is no heading."""
-    fence = ""
+    shell comment, an example of HTML), or in code a template tag shows (``{% highlight %}``),
+    is no heading."""
+    fence, shown = "", False
     prose: list[str] = []  # the lines outside fenced code, where an <h1> may be the title
     for line in body.splitlines():
+        if shown or (("highlight" in line) and _HIGHLIGHT.match(line)):  # Liquid's or Hugo's code
+            shown = not _HIGHLIGHT_END.search(line)
+            continue
         if fence:
             closing = line.strip()
             if len(line) - len(line.lstrip(" ")) < 4 and closing.startswith(fence):
@@ -55,6 +59,9 @@ def first_heading(body: str) -> str | None:
 
 
 _TAG = re.compile(r"<[^<>]*>")
+_HIGHLIGHT = re.compile(r"[ \t]*(?:\{%-?[ \t]*highlight\b|\{\{[<%][ \t]*highlight\b)")
+"""The start of code shown by a template tag: Jekyll's ``{% highlight ruby %}``, Hugo's ``{{< highlight go >}}``."""
+_HIGHLIGHT_END = re.compile(r"\{%-?[ \t]*endhighlight\b|\{\{[<%][ \t]*/[ \t]*highlight\b")
 _FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fenced code block's opening line (a backtick fence's info string holds no backtick)."""
 _ATX_ONE = re.compile(r" {0,3}#(?:[ \t](.*))?$")

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..read.markdowntext import lf
-from .blocks import hold_fences, put_fences_back
+from .blocks import fence_after, hold_fences, put_fences_back
 from .shortcodes import shortcode_args
 
 MAX_DEPTH = 4
@@ -64,8 +64,13 @@ class Include:
     of the page's key, so that making the file re-renders the page."""
 
 
-_SNIPPET = re.compile(r"""^([ \t>]*)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\2[ \t]*$""", re.M)
-"""An MkDocs snippet (pymdownx.snippets) on a line of its own: ``--8<-- "CONTRIBUTING.md"``."""
+_SNIPPET = re.compile(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
+"""An MkDocs snippet (pymdownx.snippets) on a line of its own: ``--8<-- "CONTRIBUTING.md"``; a
+``;`` in front (``;--8<-- "x.md"``) is pymdownx's way of writing one as text."""
+
+
+_INFO = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
+"""A fence's opening line, its language (``python``, ``{ .python }``) as the first group."""
 
 
 def snippets_in(body: str) -> bool:
@@ -74,23 +79,43 @@ def snippets_in(body: str) -> bool:
 
 
 def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) -> str:
-    """Return ``body`` with each MkDocs snippet of a file that is there, outside fenced code,
-    written as a ``readfile`` from the site's folder (``site``: "" for the project's), which
-    `inline` then shows: pymdownx.snippets reads a path from its ``base_path``, the site's
-    folder by default. A part of a file (``file.md:3:10``, ``file.md:name``), an address, a
-    path leading out of the project or a file not there stays as written (a placeholder)."""
+    """Return ``body`` with each MkDocs snippet of a file that is there written as a ``readfile``
+    from the site's folder (``site``: "" for the project's), which `inline` then shows:
+    pymdownx.snippets reads a path from its ``base_path``, the site's folder by default. A
+    part of a file (``file.md:3:10``, ``file.md:name``), an address, a path leading out of the
+    project or a file not there stays as written (a placeholder). Snippets are read before
+    fences are: a fence holding one alone shows that file as code in the fence's language;
+    one escaped (``;--8<--``) is written out without its ``;``, in code too."""
     if not snippets_in(body):
         return body
     held: dict[str, str] = {}
 
-    def swap(match: re.Match[str]) -> str:
-        given = match.group(3).strip()
+    def swap(match: re.Match[str], code: str | None = None) -> str:
+        if match.group(2):  # escaped: the line as written, less its ``;`` (a Markdown escape keeps it text)
+            return match.group(1) + "\\" + match.group()[len(match.group(1)) + 1 :]
+        given = match.group(4).strip()
         path = _inside(posixpath.join(site, given))
         if ":" in given or "\\" in given or given.startswith("/") or path is None or not exists(path):
             return match.group()
-        return f'{match.group(1)}{{{{% readfile file="/{given}" %}}}}'
+        shown = f' code="true" lang="{code}"' if code is not None else ""
+        return f'{match.group(1)}{{{{% readfile file="/{given}"{shown} %}}}}'
 
-    return put_fences_back(_SNIPPET.sub(swap, hold_fences(lf(body), held)), held)
+    text = _SNIPPET.sub(swap, hold_fences(lf(body), held))
+    for token, block in held.items():  # snippets run before fences are read: in code too
+        lines = block.split("\n")
+        info = _INFO.match(lines[0])
+        found = _SNIPPET.fullmatch(lines[1]) if len(lines) == 3 and lines[1][:1] not in " >;" else None
+        alone = (
+            found is not None and info is not None and not fence_after(fence_after("", lines[0]), lines[2])
+        )
+        made = swap(found, info.group(1)) if alone and found is not None and info is not None else lines[1]
+        if made != lines[1]:  # the fence holds it alone: that file, as code
+            held[token] = made
+        elif "8<" in block:
+            held[token] = _SNIPPET.sub(
+                lambda m: m.group(1) + m.group()[len(m.group(1)) + m.end(2) - m.start(2) :], block
+            )
+    return put_fences_back(text, held)
 
 
 def uses(body: str) -> bool:

@@ -40,9 +40,12 @@ MAX_SHOWN = 512 * 1024
 """The most characters of partials one file shows (a partial used 20 times in one used 20
 times... would otherwise grow without bound); past it a component is a placeholder."""
 
-_IMPORTS = re.compile(r"^import\s[^\n]*", re.M)
-"""A line of imports: one, or several after one another (``import A from './_a.md'; import B
-from './_b.md';``, as Prettier may leave them)."""
+_IMPORTS = re.compile(r"^import\s[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*", re.M)
+"""A block of imports: one, or several after one another (``import A from './_a.md'; import B
+from './_b.md';``), up to a blank line as MDX's blocks of imports end, so that a statement
+Prettier wrapped onto the next line (``import`` at a line's end, its name on the next) is whole."""
+_STATEMENT_END = re.compile(r";|\n(?=[ \t]*(?:import|export)\b)")
+"""Where a statement of a block of imports ends: at a ``;``, or a line starting another one."""
 _IMPORT = re.compile(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2""")
 """One import of a Markdown file, a statement of such a line."""
 # A component on a line of its own, without children: ``<NeedHelp />``, ``  <Note kind="x"/>``.
@@ -125,7 +128,7 @@ def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
     component name, each as a path in the project (``@site/`` is ``site``, the site's folder in
     it; empty: the project's own); one that is no file in it is left out."""
     found: dict[str, str] = {}
-    statements = (part.strip() for line in _IMPORTS.findall(body) for part in line.split(";"))
+    statements = (part.strip() for block in _IMPORTS.findall(body) for part in _STATEMENT_END.split(block))
     for match in filter(None, map(_IMPORT.fullmatch, statements)):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
         if spec.startswith("@site/"):
