@@ -33,7 +33,7 @@ _LOCALE_KEY = re.compile(
     r"""^[ \t]*(['"]?)(root|[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\1[ \t]*:[ \t]*\{""", re.M | re.I
 )
 """A key of the ``locales`` object: ``de: { label: 'Deutsch' }``, ``'zh-cn': {...}``, ``root: {...}``."""
-_DEFAULT_LOCALE = re.compile(r"""^[ \t]*defaultLocale\s*:\s*['"]([^'"]+)['"]""", re.M)
+_DEFAULT_LOCALE = re.compile(r"""\bdefaultLocale\s*:\s*['"]([^'"]+)['"]""")
 
 
 def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
@@ -42,7 +42,7 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
     docs = root / DOCS
     if not STARLIGHT.search(code) or not docs.is_dir():
         return None
-    keys = {m.group(2).lower() for part in _locales(code) for m in _LOCALE_KEY.finditer(part)}
+    keys = {m.group(2).lower() for part in _locales(root, code) for m in _LOCALE_KEY.finditer(part)}
     languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name.lower() in keys)
     default = _DEFAULT_LOCALE.search(code)
     if "root" not in keys and default and default.group(1) in languages:
@@ -54,21 +54,63 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
 
 _LOCALES = re.compile(r"\blocales\s*[:=]\s*\{")
 """Where the ``locales`` object starts: ``locales: {`` in the options, or ``const locales = {``."""
+_NAMED = re.compile(r"\blocales\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}\n]")
+"""``locales: localesConfig`` (an object named elsewhere), or ``locales,`` (the constant ``locales``)."""
+_ENDINGS = ("", ".ts", ".mts", ".mjs", ".js", "/index.ts", "/index.js")
+"""How an import names a module file: as it is, or without its ending (TypeScript's way)."""
 
 
-def _locales(code: str) -> list[str]:
+def _locales(root: Path, code: str) -> list[str]:
     """Return the text of each ``locales`` object in the configuration (its keys name the locales;
-    a key elsewhere, ``api: {``, is none)."""
-    found = []
-    for start in _LOCALES.finditer(code):
-        depth, i = 0, start.end() - 1
-        while i < len(code):
-            depth += {"{": 1, "}": -1}.get(code[i], 0)
-            if depth == 0:
-                break
-            i += 1
-        found.append(code[start.end() : i])
-    return found
+    a key elsewhere, ``api: {``, is none), or of the object it names, in the file or imported
+    from one of the site's own files (``import { localesConfig } from './config/locales'``)."""
+    found = [_object_at(code, start.end() - 1) for start in _LOCALES.finditer(code)]
+    if found:
+        return found
+    named = _NAMED.search(code)
+    if named is None:
+        return []
+    name = named.group(1) or "locales"
+    text = _defined(code, name)
+    if text is not None:
+        return [text]
+    given = re.escape(name)
+    source = r"""\s*from\s*(['"])(\.{1,2}/[^'"\n]+)\1"""
+    named_import = re.search(rf"\bimport\s*\{{[^}}]*\b{given}\b[^}}]*\}}{source}", code)
+    default_import = re.search(rf"\bimport\s+{given}{source}", code)
+    imported = named_import or default_import
+    module = posixpath.normpath(imported.group(2)) if imported is not None else ".."
+    if module.startswith(".."):
+        return []  # none, or not one of the site's own files
+    for ending in _ENDINGS:
+        other = _code(root / (module + ending))
+        if other is not None:
+            text = _defined(other, name) if named_import is not None else _default_object(other)
+            return [text] if text is not None else []
+    return []
+
+
+def _defined(code: str, name: str) -> str | None:
+    """Return the text of the object literal the constant ``name`` is set to in ``code``, or None."""
+    found = re.search(rf"\b(?:const|let|var)\s+{re.escape(name)}\b[^=;]*=\s*\{{", code)
+    return _object_at(code, found.end() - 1) if found is not None else None
+
+
+def _default_object(code: str) -> str | None:
+    """Return the text of the object literal a module exports by default, or None."""
+    found = re.search(r"\bexport\s+default\s*\{", code)
+    return _object_at(code, found.end() - 1) if found is not None else None
+
+
+def _object_at(code: str, at: int) -> str:
+    """Return what the braces opening at ``at`` hold (to the end when they never close)."""
+    depth, i = 0, at
+    while i < len(code):
+        depth += {"{": 1, "}": -1}.get(code[i], 0)
+        if depth == 0:
+            break
+        i += 1
+    return code[at + 1 : i]
 
 
 # -- content collections and the pages that route them --------------------------------------
