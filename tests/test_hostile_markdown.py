@@ -234,3 +234,34 @@ def test_site_syntax_is_read_in_bounded_time_and_depth() -> None:
     found = json.loads(result.stdout)
     assert {name: round(s, 2) for name, (s, _) in found.items() if s > SECONDS} == {}
     assert {name: kept for name, (_, kept) in found.items()} == dict.fromkeys(SITE_CASES, True)
+
+
+PLACING_CHILD = """
+import sys, time
+from stagemap.read.project import load_project
+from stagemap.render.deadlinks import placed
+item = load_project(sys.argv[1]).library.assets[0]
+broken = [f"/tails/t{i}/" for i in range(2_000)] + ["/scales/"] * 2_000
+start = time.perf_counter()
+found = placed(item, broken)
+print(time.perf_counter() - start, len(found), found[-1].line, found[-1].col)
+"""
+
+
+def test_dead_links_are_placed_in_bounded_time(tmp_path: Path) -> None:
+    """Seen trying a large page: 1,700 links between as many code spans took minutes to place in
+    check --links (each link went over the whole page, and each place over every code span)."""
+    lines = "".join(
+        f"The `gecko{i}` climbs; see [tail](/tails/t{i}/) and [scales](/scales/).\n\n" for i in range(2_000)
+    )
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "stagemap.yml").write_text("generator: gatsby\nsources:\n  - path: content\n", encoding="utf-8")
+    (root / "content/lizards.md").write_text("---\ntitle: Lizards\n---\n" + lines, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", PLACING_CHILD, str(root)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seconds, count, line, col = result.stdout.split()
+    assert (int(count), int(line), int(col)) == (4_000, 4 + 2 * 1_999, 64)  # the last link, where it is
+    assert float(seconds) < SECONDS, seconds

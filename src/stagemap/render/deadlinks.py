@@ -19,7 +19,9 @@ written in the file, that leads to that page and part (see `missing_parts`).
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -86,6 +88,11 @@ def body_facts(config: Config, links: LinkPlan, item: Asset) -> Facts:
     return problems, ids, tuple(parts)
 
 
+LOOKED_AT = 64
+"""Free places of a part a missing part's warning looks among for the one leading to its page
+(the first of them when none does): a page naming one part 1,000 times is placed in bounded time."""
+
+
 def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts]) -> list[Problem]:
     """Return a warning for each link to a part of an asset's page that its body lacks, placed
     at the address in the file that leads to that page and part."""
@@ -99,10 +106,17 @@ def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts])
             continue
         code, claimed = _code_spans(item.body, True), set[int]()
         leads = _Leads(links, item)
+        spots: dict[str, list[tuple[int, str, int]]] = {}  # each part's places, found once
+        cursor: dict[str, int] = {}  # the places of a part before this one are all claimed
         for other, part in missing:
             name = part.removeprefix(HEADING_PREFIX)
-            places = [_address_at(item.body, span) for span in _parts_at(item.body, name, code)]
-            free = [p for p in places if p[2] not in claimed]
+            if name not in spots:
+                spots[name] = [_address_at(item.body, span) for span in _parts_at(item.body, name, code)]
+            places, at = spots[name], cursor.get(name, 0)
+            while at < len(places) and places[at][2] in claimed:
+                at += 1
+            cursor[name] = at
+            free = list(itertools.islice((p for p in places[at:] if p[2] not in claimed), LOOKED_AT))
             start, shown, index = next(
                 (p for p in free if leads.to(p[1]) == links.paths[other]),
                 free[0] if free else (-1, f"#{name}", -1),
@@ -154,12 +168,12 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: s
     return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
 
 
-def _parts_at(body: str, name: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _parts_at(body: str, name: str, code: _Code) -> list[tuple[int, int]]:
     """Return the spans of ``#name`` (or its percent-escaped form) ending a link's address in
     ``body``, outside ``code``."""
     forms = "|".join(re.escape(f) for f in dict.fromkeys((name, quote(name, safe=""))))
     pattern = re.compile(rf"#(?:{forms})(?=[)>\"'`}}\s]|$)", re.M)
-    return [m.span() for m in pattern.finditer(body) if not _inside(m.start(), code)]
+    return [m.span() for m in pattern.finditer(body) if m.start() not in code]
 
 
 def _address_at(body: str, span: tuple[int, int]) -> tuple[int, str, int]:
@@ -192,13 +206,13 @@ def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list
     them), at its place in the file (see the module docstring); ``comments``: HTML comments
     hide what they hold, as on a site read in place (stagemap's own format shows them)."""
     body = item.body
-    code = _code_spans(body, comments)
+    places = _Places(body, _code_spans(body, comments))
     claimed: set[int] = set()
     problems = []
     for url in broken:
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
-        texts = dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ())))
-        shown, index = _where(body, texts, code, claimed)
+        texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
+        shown, index = places.where(texts, claimed)
         if index >= 0:
             claimed.add(index)
         line, col = _at(item, index), _column(body, index)
@@ -216,37 +230,57 @@ _ADDRESS = (
     r"|\{%-?[ \t]*(?:link|post_url)[ \t]+)"  # Jekyll's {% link address %}
 )
 """What comes before a link's address where it is written as one."""
+_BEFORE = re.compile(_ADDRESS + r"\Z", re.M)
+_ENDS = frozenset(")>\"'`}#?")
+"""What may follow an address (or a space, or the end)."""
 
 
-def _where(
-    body: str, texts: Iterable[str], code: list[tuple[int, int]], claimed: set[int]
-) -> tuple[str, int]:
-    """Return which of ``texts`` (an address as the page has it, then percent-decoded) is
-    written in ``body`` outside ``code``, and where: as a link's address not ``claimed`` by
-    another link, else as one claimed (a reference used twice), else anywhere; -1 when none
-    is in the text outside code (a partial's or a shortcode's link)."""
-    places: list[tuple[str, int]] = []
-    anywhere: list[tuple[str, int]] = []
-    for text in texts:
-        end = rf"({re.escape(text)})(?=[)>\"'`}}\s#?]|$)"
-        places += [
-            (text, m.start(1))
-            for m in re.finditer(_ADDRESS + end, body, re.M)
-            if not _inside(m.start(1), code)
-        ]
-        if not anywhere:
-            anywhere = [
-                (text, m.start(1))
-                for m in re.finditer(r"(?<![\w./-])" + end, body, re.M)
-                if not _inside(m.start(1), code)
-            ][:1]
-    places.sort(key=lambda place: place[1])  # the first in the file, whichever way it is written
-    free = [(text, i) for text, i in places if i not in claimed]
-    found = free or places or anywhere
-    return found[0] if found else (next(iter(texts)), -1)
+class _Places:
+    """Where a body writes each address (`where`), found once per address and handed out in
+    the file's order, each place to one link: a page with a link written 600 times went over
+    the whole body, and every place found, for each of them."""
+
+    def __init__(self, body: str, code: _Code) -> None:
+        self.body = body
+        self.code = code
+        self.found: dict[tuple[str, ...], tuple[list[tuple[str, int]], list[tuple[str, int]]]] = {}
+        self.cursor: dict[tuple[str, ...], int] = {}
+
+    def where(self, texts: tuple[str, ...], claimed: set[int]) -> tuple[str, int]:
+        """Return which of ``texts`` (an address as the page has it, then percent-decoded) is
+        written in the body outside code, and where: as a link's address not ``claimed`` by
+        another link, else as one claimed (a reference used twice), else anywhere; -1 when
+        none is in the text outside code (a partial's or a shortcode's link)."""
+        if texts not in self.found:
+            self.found[texts] = self._find(texts)
+        places, anywhere = self.found[texts]
+        at = self.cursor.get(texts, 0)
+        while at < len(places) and places[at][1] in claimed:  # claims only grow: never looked at again
+            at += 1
+        self.cursor[texts] = at
+        found = places[at : at + 1] or places or anywhere
+        return found[0] if found else (texts[0], -1)
+
+    def _find(self, texts: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Return where each of ``texts`` is written as a link's address, and the first place it
+        is written at all (outside code, ending where an address ends)."""
+        body, places, anywhere = self.body, list[tuple[str, int]](), list[tuple[str, int]]()
+        for text in texts:
+            at = body.find(text) if text else -1
+            while at >= 0:
+                after = body[at + len(text) : at + len(text) + 1]
+                if (not after or after in _ENDS or after.isspace()) and at not in self.code:
+                    line = body.rfind("\n", 0, at) + 1
+                    if _BEFORE.search(body, line, at):
+                        places.append((text, at))
+                    elif not anywhere and not (at and (body[at - 1].isalnum() or body[at - 1] in "_./-")):
+                        anywhere.append((text, at))
+                at = body.find(text, at + 1)
+        places.sort(key=lambda place: place[1])  # the first in the file, whichever way it is written
+        return places, anywhere
 
 
-def _code_spans(body: str, comments: bool) -> list[tuple[int, int]]:
+def _code_spans(body: str, comments: bool) -> _Code:
     """Return the (start, end) of each fenced block, code span and (with ``comments``) HTML
     comment in ``body``: a link's address is never written there."""
     spans = [m.span() for m in _COMMENT.finditer(body)] if comments else []
@@ -268,12 +302,23 @@ def _code_spans(body: str, comments: bool) -> list[tuple[int, int]]:
         offset += len(line)
     if fence:
         spans.append((start, len(body)))
-    spans += [m.span() for m in _CODE_SPAN.finditer(body) if not _inside(m.start(), spans)]
-    return spans
+    blocks = _Code(spans)
+    return _Code([*spans, *(m.span() for m in _CODE_SPAN.finditer(body) if m.start() not in blocks)])
 
 
-def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= index < b for a, b in spans)
+class _Code:
+    """The spans of code in a body (`_code_spans`): whether an index is in one, found by halving
+    (a page of 1,700 code spans and links took minutes when each link went over every span)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+        """The furthest end of the spans up to each one (spans may hold others: a comment in code)."""
+
+    def __contains__(self, index: int) -> bool:
+        at = bisect.bisect_right(self.starts, index) - 1
+        return at >= 0 and self.reach[at] > index
 
 
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
