@@ -51,6 +51,14 @@ def test_aliases_toml_dates_and_published_false() -> None:
     assert (str(asset.updated), asset.status) == ("2024-03-08", "draft")
 
 
+def test_aliases_a_published_date_is_no_status() -> None:
+    """Vitess's site (Hugo): 'published: 2021-04-01T10:00:00-07:00', Hugo's alias of publishDate,
+    was 'unknown status' on 16 pages, each then left out."""
+    for value in ("2021-04-01T10:00:00-07:00", "2021-04-01", "'2021-04-01 10:00'"):
+        asset, found = read(f"---\ntitle: Spring\npublished: {value}\n---\n", "hugo")
+        assert found == [] and asset is not None and asset.status == "published", value
+
+
 def test_aliases_leave_unusable_values_alone() -> None:
     asset, found = read("---\ntitle: T\ndate: sometime in May\nauthors: {name: Ana}\ndraft: false\n---\n")
     assert found == [] and asset is not None

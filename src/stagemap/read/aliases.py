@@ -25,8 +25,8 @@ DATE_FIELDS = ("updated", "review_by")
 def alias_value(field: str, key: str, value: Any) -> Any:
     """Return what ``value`` under the site's ``key`` means for stagemap's ``field``; None if nothing."""
     if field == "status":
-        if not isinstance(value, bool):
-            return value if isinstance(value, str) else None
+        if not isinstance(value, bool):  # a date is another key's meaning (Hugo's ``published``: publishDate)
+            return value if isinstance(value, str) and not _DATE.match(value.strip()) else None
         drafted = value if "draft" in key.lower() else not value
         return "draft" if drafted else None
     if field in DATE_FIELDS:
