@@ -467,3 +467,26 @@ def test_eleventys_bundles_go_to_the_pages_style_and_script_not_its_text() -> No
         "Intro.\n\n{% css %}\n.rota { color: teal; }\n{% endcss %}\n{%- js %}let vans = 3;{% endjs %}\nEnd.\n"
     )
     assert clean(text, ".md", "eleventy") == "Intro.\n\nEnd.\n"
+
+
+def test_an_eleventy_page_named_after_its_folder_is_that_folders_page(tmp_path: Path) -> None:
+    """Eleventy writes src/notes/walrus/walrus.md at /notes/walrus/, as it does an index: it was
+    '/notes/walrus/walrus/', and a link to '/notes/walrus/' went to the public site unchecked."""
+    root = write(
+        tmp_path / "site",
+        {
+            "eleventy.config.js": 'export const config = { dir: { input: "src" } };\n',
+            "src/notes/walrus/walrus.md": "---\ntitle: Walrus\n---\nTusks.\n",
+            "src/notes/walrus/seal.md": "---\ntitle: Seal\n---\nSee [the walrus](/notes/walrus/).\n",
+            "src/notes/Otter/otter.md": "---\ntitle: Otter\n---\nNamed in another case: a page of its own.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert {a.path: a.route for a in library.assets} == {
+        "src/notes/Otter/otter.md": "/notes/Otter/otter/",
+        "src/notes/walrus/seal.md": "/notes/walrus/seal/",
+        "src/notes/walrus/walrus.md": "/notes/walrus/",
+    }
+    _, out, err = run("-C", str(root), "check", "--links")
+    assert "leads nowhere" not in err + out

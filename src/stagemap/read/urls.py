@@ -69,14 +69,20 @@ def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
 
 
 def route_parts(
-    sub: str, slug: Any, categories: Any = None, day: tuple[str, str, str] | None = None
+    sub: str,
+    slug: Any,
+    categories: Any = None,
+    day: tuple[str, str, str] | None = None,
+    folder_named: bool = False,
 ) -> dict[str, str]:
     """Return the names a URL pattern can use for the file at ``sub`` under its source (``day``:
-    the year, month and day a Jekyll post's ``date`` gives, over its file name's)."""
+    the year, month and day a Jekyll post's ``date`` gives, over its file name's; with
+    ``folder_named``, a file named after its folder stands for it, as an index does: Eleventy's)."""
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = path.split("/")
     file = path
-    if parts and parts[-1].lower() in INDEX_NAMES:
+    named = folder_named and len(parts) > 1 and parts[-1] == parts[-2]
+    if parts and (parts[-1].lower() in INDEX_NAMES or named):
         parts = parts[:-1]
         file = "/".join([*parts, "index"])
     name = parts[-1] if parts else ""
@@ -179,6 +185,7 @@ def public_url(
     doc_id: Any = None,
     categories: Any = None,
     day: tuple[str, str, str] | None = None,
+    folder_named: bool = False,
 ) -> str:
     """Return the asset's address: ``given`` (a ``url`` field) wins over the pattern; empty when neither.
 
@@ -191,7 +198,7 @@ def public_url(
     if given:
         route = given
     elif pattern and base:
-        parts = route_parts(sub, slug, categories, day)
+        parts = route_parts(sub, slug, categories, day, folder_named)
         docs = "{doc}" in pattern
         if docs:
             parts["doc"] = doc_route(sub, slug, doc_id)
@@ -260,4 +267,5 @@ def page_url(
         fm.get("id"),
         fm.get("categories", fm.get("category")),
         post_day(fm.get("date"), rules.timezone) if rules.generator == "jekyll" else None,
+        rules.generator == "eleventy",  # ``notes/walrus/walrus.md`` is ``/notes/walrus/``
     )
