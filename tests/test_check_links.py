@@ -214,6 +214,13 @@ def test_links_to_a_heading_are_read_as_the_sites_generator_names_headings(tmp_p
     assert parts(root) == [
         """content/b.md:4:9: warning: link to '{{< relref "a.md" >}}#nope' finds no heading 'nope' on 'A'"""
     ]
+    # A reference to a missing part used twice: both at its definition (the second was put at
+    # the body's first line, with no column).
+    write(root, {"content/c.md": "---\ntitle: C\n---\nSee [n][tn].\n\nAgain [n][tn].\n\n[tn]: a.md#tails\n"})
+    assert parts(root)[1:] == [
+        "content/c.md:8:7: warning: link to 'a.md#tails' finds no heading 'tails' on 'A'",
+        "content/c.md:8:7: warning: link to 'a.md#tails' finds no heading 'tails' on 'A'",
+    ]
 
 
 def test_mkdocs_ids_of_attribute_lists_and_generated_references_are_anchors(tmp_path: Path) -> None:

@@ -399,6 +399,12 @@ def test_dialects_footnotes_have_the_ids_the_generator_gives_them(
     assert f'<li><span id="h-{note}"></span>Second.</li>' in made
     assert "[^" not in made and "<li><span" in made and "Third.</li>" in made and "\u00b3" in made
     assert f'<a href="#h-{note}">it</a>' in made
+    # A note starting with a shortcode or emphasis: its placeholder is emphasis still.
+    made = markdown.render(clean("Hot[^1].\n\n[^1]: {{< mystery >}} and *so*.\n", ".md", "hugo")).html
+    assert (
+        '<li><span id="h-fn:1"></span> <em>[mystery: shown on the live site]</em> and <em>so</em>.</li>'
+        in made
+    )
 
 
 def test_dialects_footnote_definitions_leave_the_paragraphs_around_them_apart() -> None:

@@ -119,7 +119,7 @@ def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts])
             free = list(itertools.islice((p for p in places[at:] if p[2] not in claimed), LOOKED_AT))
             start, shown, index = next(
                 (p for p in free if leads.to(p[1]) == links.paths[other]),
-                free[0] if free else (-1, f"#{name}", -1),
+                free[0] if free else places[0] if places else (-1, f"#{name}", -1),  # a reference used twice
             )
             claimed.add(index)
             line, col = _at(item, start), _column(item.body, start)

@@ -16,6 +16,10 @@ _FOOTNOTE_REF = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\^([^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
+_MARKS = frozenset("*_[`!<\\~{")
+"""What a Markdown mark (emphasis, a link, code, an escape) or a template tag (made a placeholder) may start with."""
+
+
 def footnote_ids(generator: str, label: str, number: int) -> tuple[str, str]:
     """Return the ids a ``generator``'s Markdown gives the note ``label`` (numbered ``number``)
     and its first reference: Hugo's ``fn:1``, Jekyll's and MkDocs' ``fn:label``, MDX's
@@ -88,6 +92,8 @@ def footnotes(text: str, generator: str = "") -> str:
     for label in labels:  # grows as the notes' own references are numbered
         n = order[label]
         inner = _numbered("\n".join(notes[label]).strip("\n").split("\n"), number)
-        mark = anchor(footnote_ids(generator, label, n)[0])
+        # A space after the mark when the note starts with a mark of its own (emphasis, a link):
+        # right after the anchor's mark, a '*' would open no emphasis.
+        mark = anchor(footnote_ids(generator, label, n)[0]) + (" " if inner.lstrip()[:1] in _MARKS else "")
         listed.append(f"{n}. {mark}" + textwrap.indent(inner, "   ").lstrip())
     return body.rstrip("\n") + ("\n\n---\n\n" + "\n".join(listed) + "\n" if listed else "\n")
