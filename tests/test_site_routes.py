@@ -531,3 +531,37 @@ def test_a_link_to_a_pages_html_address_reaches_it_and_relative_links_start_wher
     (hugo / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
     plain = runner.invoke(cli, ["-C", str(hugo), "check", "--links"])
     assert plain.output.count("leads nowhere") == 3
+
+
+def test_hugos_param_falls_back_to_the_sites_params_and_a_change_to_them_rebuilds_the_page(
+    tmp_path: Path,
+) -> None:
+    """OpenTelemetry's and Kubernetes' docs write '{{< param "version" >}}' from the site's
+    params: a placeholder showed. Hugo looks in the page's front matter (its params map too),
+    then in the site's params (the configuration file, or config/_default/params.toml)."""
+    root = tmp_path / "site"
+    write(
+        root,
+        {
+            "config/_default/hugo.toml": 'baseURL = "https://e.org/"\n[params]\nsupportEmail = "help@kiln.example"\n',
+            "config/_default/params.toml": 'Version = "v1.2"\n[shop]\nphone = "555-0100"\n',
+            "content/kiln.md": (
+                "---\ntitle: Kiln\nparams:\n  version: v9\n---\n"
+                "Write to {{% param supportEmail %}} about {{% param version %}}.\n"
+            ),
+            "content/oven.md": '---\ntitle: Oven\n---\nVersion {{< param "version" >}}, {{< param "shop.phone" >}}.\n',
+        },
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+    assert "<p>Write to help@kiln.example about v9.</p>" in (out / "assets/kiln.html").read_text()
+    assert "<p>Version v1.2, 555-0100.</p>" in (out / "assets/oven.html").read_text()
+    (root / "config/_default/params.toml").write_text('Version = "v1.3"\n', encoding="utf-8")
+    made = runner.invoke(cli, ["-C", str(root), "build", "-o", str(out)])
+    assert "(1 file changed, 0 removed)" in made.output
+    assert (
+        "<p>Version v1.3, <em>[shop.phone: shown on the live site]</em>.</p>"
+        in (out / "assets/oven.html").read_text()
+    )

@@ -172,6 +172,8 @@ class Library:
     """Problems sorted by path, line and column."""
     fates: tuple[FileFate, ...] = ()
     """The fate of every file under the sources, sorted by path."""
+    site_params: Mapping[str, Any] = field(default_factory=dict)
+    """The site's own ``params`` (Hugo's configuration): what its ``param`` shortcode falls back to."""
     _by_id: dict[str, Asset] = field(init=False, repr=False, compare=False)
     """`by_id`, made once: analyses ask for it inside loops over the assets."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem, suggest
@@ -86,7 +87,7 @@ def read_library(
     cache = open_cache(config, vocab, passed=passed) if memory is None or not memory.entries else None
     parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory, spread=spread)
     kept, fates = sort_out(parsed, found, config.rules)
-    library = link(kept, vocab, fates, found.problems)
+    library = replace(link(kept, vocab, fates, found.problems), site_params=found.site_params)
     if cache is not None:
         if memory is not None:
             memory.fresh = False  # what it holds is in the cache file's update

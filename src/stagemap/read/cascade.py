@@ -63,7 +63,7 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one
         files.sort(key=lambda f: (not f[1].lower().rpartition(".")[0].endswith(".11tydata"), f[1]))
     items = tuple(_inherit(item, cascades, site, datas) for item in found.to_read)
-    return replace(found, to_read=items)
+    return replace(found, to_read=items, site_params=site.params if site is not None else {})
 
 
 def cascade_key(found: Scan) -> str:

@@ -38,7 +38,7 @@ SITE_FILES: dict[str, tuple[str, ...]] = {
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
 root, and for Hugo then in its configuration folder."""
 _KEY_FILES = tuple(
-    f"{HUGO_DIR}{k}.{e}" for k in ("cascade", "permalinks") for e in ("toml", "yaml", "yml", "json")
+    f"{HUGO_DIR}{k}.{e}" for k in ("cascade", "permalinks", "params") for e in ("toml", "yaml", "yml", "json")
 )
 """Files of Hugo's configuration folder that hold one key each, read beside the main file."""
 
@@ -54,7 +54,7 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
-_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls"), "mkdocs": (b"nav",)}  # read for themselves too
+_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls", b"params"), "mkdocs": (b"nav",)}  # read for themselves too
 
 
 MAX_SITE_FILE = 4 * 1024 * 1024
@@ -116,6 +116,8 @@ class SiteDefaults:
     """The site's folder relative to the project (``site_root``; empty: the project's own)."""
     titles: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     """MkDocs' ``nav``: the title it gives a page, and its line, by the page's path (`nav_titles`)."""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to."""
 
     @property
     def label(self) -> str:
@@ -134,6 +136,7 @@ class SiteDefaults:
             entries=self.entries + entries,
             permalinks=self.permalinks + other.permalinks,
             ugly=self.ugly | other.ugly,
+            params={**self.params, **other.params},
         )
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
@@ -276,9 +279,11 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     if generator == "hugo":
         links = _permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
         ugly = _ugly(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
+        given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
+        params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         return (
-            SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly)
-            if entries or links or ugly
+            SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
+            if entries or links or ugly or params
             else None
         )
     if not entries:

@@ -11,9 +11,10 @@ that is not UTF-8 are problems at their path. Names starting with ``.`` (``.git`
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem
 from ..model.library import FileFate
@@ -62,6 +63,8 @@ class Scan:
     """Folders that cannot be read, names that are not UTF-8, missing sources."""
     sections: tuple[ToRead, ...] = ()
     """Hugo's section pages (``_index.md``), read or not: their ``cascade`` reaches the pages below."""
+    site_params: Mapping[str, Any] = field(default_factory=dict)
+    """The site's own ``params`` (Hugo's configuration; see `stagemap.model.library.Library.site_params`)."""
 
 
 class _Rules:

@@ -25,6 +25,7 @@ import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import quote, unquote
 
 from ..analyse.site import LinkPlan, plan_links
@@ -55,7 +56,7 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     or to a part of an asset's page that is not there; ``spread`` renders the bodies."""
     links = link_plan(config, library)
     ids = [item.id for item in library.assets]
-    work = _Facts(config, links, library.by_id)
+    work = _Facts(config, links, library)
     facts = dict(zip(ids, (spread or map)(work, ids), strict=True))
     return tuple(p for found in facts.values() for p in found[0]) + tuple(
         missing_parts(library, links, facts)
@@ -65,16 +66,17 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
 class _Facts:
     """`body_facts` of an asset by its id (a callable a worker can be handed)."""
 
-    def __init__(self, config: Config, links: LinkPlan, by_id: Mapping[str, Asset]) -> None:
-        self.config, self.links, self.by_id = config, links, by_id
+    def __init__(self, config: Config, links: LinkPlan, library: Library) -> None:
+        self.config, self.links, self.library = config, links, library
 
     def __call__(self, asset_id: str) -> Facts:
-        return body_facts(self.config, self.links, self.by_id[asset_id])
+        library = self.library
+        return body_facts(self.config, self.links, library.by_id[asset_id], library.site_params)
 
 
-def body_facts(config: Config, links: LinkPlan, item: Asset) -> Facts:
-    """Return what rendering ``item``'s body tells (see `Facts`)."""
-    made = asset_body(config, links, item).rendered
+def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Facts:
+    """Return what rendering ``item``'s body tells (see `Facts`); ``site``: the site's own params."""
+    made = asset_body(config, links, item, site).rendered
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
     problems = placed(item, made.broken, comments=comments) if made.broken else []

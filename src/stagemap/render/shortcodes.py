@@ -38,7 +38,7 @@ SHORTCODES = {
     "relref": "the same as `ref`",
     "highlight": "a fenced code block in the language it names",
     "code, code-toggle, codeblock (a paired shortcode named code, code-x or x-code)": "a fenced code block of what it holds",
-    "param": "the page's own front matter value of that name (in any case; in its `params` too; `a.b`: `b` inside `a`), else a placeholder",
+    "param": "the page's own front matter value of that name (in any case; in its `params` too; `a.b`: `b` inside `a`), else the site's `params` value, else a placeholder",
     "comment": "nothing (what it holds is not on the page)",
     "details": "its `summary` (else *Details*) in bold, then what it holds",
     "x": "a link to the post (`user` and `id`), as `tweet`",
@@ -226,10 +226,16 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
     return placeholder(name)
 
 
+SITE_PARAMS = "\0site"
+"""The key under which a page's front matter, handed to `shortcodes`, holds the site's own
+``params`` (no front matter key can be this one)."""
+
+
 def page_param(params: Mapping[str, Any], key: str) -> Any:
     """Return the value Hugo's ``param`` gives ``key`` on a page whose front matter is ``params``:
-    its keys in any case, then those of its ``params`` map; ``a.b`` is ``b`` inside ``a``. None: none."""
-    for where in (params, _key(params, "params")):
+    its keys in any case, then those of its ``params`` map, then the site's (`SITE_PARAMS`);
+    ``a.b`` is ``b`` inside ``a``. None: none."""
+    for where in (params, _key(params, "params"), params.get(SITE_PARAMS)):
         value: Any = where
         for part in key.split("."):
             value = _key(value, part)

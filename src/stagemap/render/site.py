@@ -73,6 +73,7 @@ from .history import render_svg
 from .links import BodyLinks
 from .lists import assets_list, list_part, shown
 from .pages import Rendered, page_text
+from .shortcodes import SITE_PARAMS
 from .static import search_index, static_files
 from .story import front_story
 
@@ -260,14 +261,18 @@ class Body(NamedTuple):
         return cls(rendered, public, linked)
 
 
-def asset_body(config: Config, links: LinkPlan, item: Asset) -> Body:
-    """Render an asset's body for its page: nothing in it depends on the report, so it may be made before."""
+def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Body:
+    """Render an asset's body for its page: nothing in it depends on the report, so it may be made
+    before. ``site``: the site's own params (`stagemap.model.library.Library.site_params`)."""
     rewrite = BodyLinks.of(links, item.id)
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
     if partials.applies(item.path, config.rules.generator, body):
         body = partials.inline_for(config, item.path, body)
-    text = dialects.clean(body, suffix, config.rules.generator, item.extra, html=not config.allow_html)
+    params = (
+        {**item.extra, SITE_PARAMS: site} if site else item.extra
+    )  # Hugo's param falls back to the site's
+    text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs
@@ -283,7 +288,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage, made: Body | 
     view = plan.assets[page.key]
     item = view.asset
     if made is None:
-        made = asset_body(plan.config, plan.links, item)
+        made = asset_body(plan.config, plan.links, item, plan.library.site_params)
     body = made.rendered
     text = page_text(
         plan,

@@ -35,7 +35,7 @@ from ..analyse.site import (
     search_entries,
     site_pages,
 )
-from ..model.library import Asset, Library
+from ..model.library import Library
 from ..model.project import Project
 from ..model.report import Report
 from ..model.settings import Config
@@ -177,11 +177,11 @@ _PERSONAL = frozenset({"play", "persona"})
 def _bodies_ahead(config: Config, library: Library, links: LinkPlan, workers: int) -> Ahead:
     """Start rendering asset bodies in a worker, the last pages' first (see `Ahead`)."""
     ids = [asset.id for asset in reversed(library.assets)]
-    return Ahead(functools.partial(_body, config, links, library.by_id), ids, workers)
+    return Ahead(functools.partial(_body, config, links, library), ids, workers)
 
 
-def _body(config: Config, links: LinkPlan, by_id: Mapping[str, Asset], asset_id: str) -> tuple[Any, ...]:
-    return asset_body(config, links, by_id[asset_id]).flat()
+def _body(config: Config, links: LinkPlan, library: Library, asset_id: str) -> tuple[Any, ...]:
+    return asset_body(config, links, library.by_id[asset_id], library.site_params).flat()
 
 
 def _noted(

@@ -69,6 +69,8 @@ def global_key(
     parts.append(_pages_hash(pages))
     # Route links in bodies resolve by each asset's address, slug and aliases (the library is in path order).
     parts.append(projected(library, "routes", _routed))
+    # The site's own params: Hugo's param shortcode shows them in any body.
+    parts.append(stable(library.site_params))
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]
