@@ -547,6 +547,24 @@ def test_dialects_mdx_fences_indented_four_columns_or_more_are_fences() -> None:
     )
 
 
+def test_dialects_mdx_escaped_braces_and_angle_brackets_are_text() -> None:
+    """Astro's docs write 'Promise\\<\\{ value: number \\}\\>': each '\\{' opened computed content."""
+    text = "Gives Promise\\<\\{ value: number \\}\\>, and \\\\{x} is computed.\n"
+    assert html(text, generator="astro") == (
+        "<p>Gives Promise&lt;{ value: number }&gt;, and \\<em>[Computed content: shown on the live site]</em>"
+        " is computed.</p>\n"
+    )
+
+
+def test_dialects_mkdocs_fence_attribute_lists_give_the_language() -> None:
+    """Material's docs write ``` { .yaml .no-copy }: the code came out in the language '{'."""
+    text = '``` { .yaml .no-copy }\na: 1\n```\n\n~~~{.python hl_lines="1"}\nx = 1\n~~~\n\n```\n``` { .js }\n```\n'
+    assert clean(text, ".md", "mkdocs") == (
+        "```yaml\na: 1\n```\n\n~~~python\nx = 1\n~~~\n\n```\n``` { .js }\n```\n"  # in code: as written
+    )
+    assert clean(text, ".md", "hugo") == text
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

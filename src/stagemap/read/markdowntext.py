@@ -42,3 +42,11 @@ def link_target(url: str) -> str:
     if re.search(r"[\s()<>]", url) and "{{" not in url and "{%" not in url:
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return url
+
+
+def escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` in ``text`` follows an odd number of backslashes (escaped)."""
+    before = at
+    while before and text[before - 1] == "\\":
+        before -= 1
+    return (at - before) % 2 == 1

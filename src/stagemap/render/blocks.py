@@ -152,6 +152,23 @@ def fence_titles(text: str) -> str:
     return "\n".join(out)
 
 
+_FENCE_ATTRIBUTES = re.compile(r"^([ \t>]*(?:`{3,}|~{3,}))[ \t]*\{[ \t]*\.([\w+#-]+)[^}\n]*\}[ \t]*$")
+"""A fence whose info string is an attribute list, its language the first class: ``{ .yaml .no-copy }``."""
+
+
+def fence_attributes(text: str) -> str:
+    """Return ``text`` with each fence's attribute list (pymdownx.superfences, ``{ .yaml .no-copy }``,
+    ``{.python title="x"}``) as its language alone: Markdown would take ``{`` for the language."""
+    lines = text.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        was, fence = fence, fence_after(fence, line)
+        found = _FENCE_ATTRIBUTES.match(line) if fence and not was else None
+        if found is not None:
+            lines[i] = found.group(1) + found.group(2)
+    return "\n".join(lines)
+
+
 def put_fences_back(text: str, held: dict[str, str]) -> str:
     """Return ``text`` with the code blocks `hold_fences` held back, each at its token's indentation."""
 

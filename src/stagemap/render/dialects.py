@@ -28,6 +28,7 @@ from .anchors import attribute_lists
 from .blocks import (
     HELD,
     fence_after,
+    fence_attributes,
     fence_titles,
     hold_fences,
     hold_notes_with_code,
@@ -122,6 +123,8 @@ def clean(
         text = unwrapped(text)
     if "title=" in text:
         text = fence_titles(text)
+    if generator == "mkdocs" and "{" in text:  # superfences: ``` { .yaml .no-copy }
+        text = fence_attributes(text)
     if "[^" in text:
         text = footnotes(text, generator)
     held: dict[str, str] = {}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
-from ..read.markdowntext import element_anchor, link_target
+from ..read.markdowntext import element_anchor, escaped, link_target
 from .anchors import anchored
 from .blocks import ItemColumns, escape, quote
 from .jsstrings import file_address, js_string
@@ -134,7 +134,8 @@ class _Builder:
         i = seek.search(text)
         while i is not None:
             at = i.start()
-            if text[at] == "{":
+            # ``\{`` and ``\<`` are the characters themselves, as Markdown escapes them.
+            if text[at] == "{" and not escaped(text, at):
                 end = _balanced(text, at)
                 if end is not None:
                     self.out.append(text[start:at])
@@ -145,7 +146,7 @@ class _Builder:
                         pad = "\n\n" if _alone(text, at, end) else ""
                         self.out.append(pad + placeholder("Computed content") + pad)
                     start = end
-            elif (tag := _parse_tag(text, at, self.html)) is not None:
+            elif not escaped(text, at) and (tag := _parse_tag(text, at, self.html)) is not None:
                 before = text[start:at]
                 line = text.rfind("\n", 0, at) + 1
                 lead = text[line:at]
