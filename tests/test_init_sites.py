@@ -1364,3 +1364,43 @@ def test_mkdocs_nav_titles_keep_the_line_of_their_entry() -> None:
         "site/docs/api/index.md": ("Reference", 4),
         "site/docs/index.md": ("Home", 5),
     }
+
+
+def test_init_reads_which_files_a_gatsby_or_docusaurus_site_makes_mdx(tmp_path: Path) -> None:
+    """Node.js's site (Gatsby) has gatsby-plugin-mdx read '.md' files too: 12,275 components
+    showed as raw tags on 251 built pages. Docusaurus with markdown.format 'detect' reads them
+    as plain Markdown: braces are text there."""
+    gatsby = initialised(
+        tmp_path / "g",
+        {
+            "gatsby-config.js": (
+                "module.exports = {\n  siteMetadata: { siteUrl: 'https://owls.example' },\n  plugins: [\n"
+                "    { resolve: 'gatsby-source-filesystem', options: { path: `${__dirname}/content` } },\n"
+                "    { resolve: 'gatsby-plugin-mdx', options: { extensions: ['.mdx', `.md`] } },\n  ],\n}\n"
+            ),
+            "content/owls.md": '---\ntitle: Owls\n---\n<Since data={{"version":"v2"}} />\n\nOwls have {3 * 2} toes.\n',
+        },
+    )
+    assert (
+        "# gatsby-config.js has Gatsby read these endings as MDX (components, {expressions}):\nmdx: [.mdx, .md]\n"
+    ) in (gatsby / "stagemap.yml").read_text()
+    docusaurus = initialised(
+        tmp_path / "d",
+        {
+            "docusaurus.config.js": (
+                "module.exports = {\n  url: 'https://d.example',\n  markdown: { mermaid: true, format: 'detect' },\n};\n"
+            ),
+            "docs/owls.md": "---\ntitle: Owls\n---\nOwls have {3 * 2} toes.\n",
+            "docs/hawks.mdx": "---\ntitle: Hawks\n---\nHawks have {4} toes.\n",
+        },
+    )
+    assert "\nmdx: [.mdx]\n" in (docusaurus / "stagemap.yml").read_text()
+    for root in (gatsby, docusaurus):
+        assert run("-C", str(root), "build", "-o", str(root / "out"))[0] == 0
+    owls = (gatsby / "out/assets/owls.html").read_text()
+    assert "<p><em>[Since: shown on the live site]</em></p>" in owls
+    assert "Owls have <em>[Computed content: shown on the live site]</em> toes." in owls
+    # The Docusaurus site's .md page is Markdown; its .mdx page is MDX.
+    assert "<p>Owls have {3 * 2} toes.</p>" in (docusaurus / "out/assets/owls.html").read_text()
+    hawks = (docusaurus / "out/assets/hawks.html").read_text()
+    assert "Hawks have <em>[Computed content: shown on the live site]</em> toes." in hawks

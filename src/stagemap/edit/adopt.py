@@ -153,6 +153,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         f"# Read the site as {kind} writes it: its file endings, its keys for title, dates, author",
         "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
         f"generator: {found.generator}",
+        *_mdx(found),
         *_bare(found, bare),
         *_site_root(found),
         "",
@@ -192,6 +193,17 @@ def _address_from(found: FoundSite) -> str:
     if found.address_from:
         return f"{found.address_from}, the domain GitHub Pages publishes the site on"
     return found.config_file
+
+
+def _mdx(found: FoundSite) -> list[str]:
+    """The ``mdx`` setting's lines, when the site's configuration says which files are MDX."""
+    if not found.mdx:
+        return []
+    endings = ", ".join(found.mdx)
+    return [
+        f"# {found.config_file} has {NAMES[found.generator]} read these endings as MDX (components, {{expressions}}):",
+        f"mdx: [{endings}]",
+    ]
 
 
 def _bare(found: FoundSite, bare: tuple[int, int] | None) -> list[str]:

@@ -36,6 +36,7 @@ SETTINGS = (
     "content",
     "sources",
     "extensions",
+    "mdx",
     "generator",
     "site_root",
     "aliases",
@@ -158,6 +159,9 @@ class ReadRules:
     """The site generator whose conventions apply (``hugo``, ``jekyll``...); empty: stagemap's own."""
     extensions: tuple[str, ...] = (".md", ".markdown")
     """File endings of content files, lower case with the dot."""
+    mdx: tuple[str, ...] = (".mdx",)
+    """File endings of the content files read as MDX (components, expressions, imports), lower
+    case with the dot: ``.mdx``, and every one on a Docusaurus site or where ``mdx`` says so."""
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Per stagemap field, the site's keys read when the field itself is absent, first found wins."""
     known_keys: frozenset[str] = frozenset()

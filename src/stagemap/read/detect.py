@@ -20,9 +20,11 @@ from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, site_config_data
+from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
+from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders
 from .globs import GlobSet
 from .jekyll import jekyll_folders
@@ -129,6 +131,8 @@ class FoundSite:
     """The file that gave `base_url` when the configuration did not (GitHub Pages' ``CNAME``)."""
     timezone: str = ""
     """Jekyll's ``timezone``: a post's date gives its route's day in it (`stagemap.read.postdates`)."""
+    mdx: tuple[str, ...] = ()
+    """The endings of the files read as MDX, when not the preset's (the ``mdx`` setting)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -176,7 +180,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
     internal = [g for s in sources for g in _internal_folders(root / s.path)]
     if generator == "mkdocs":
-        internal += _mkdocs_hidden(data)
+        internal += _mkdocs_globs(data, "exclude_docs")  # pages never published: internal material
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
     covered = {s.path.split("/")[0] for s in sources}
@@ -204,7 +208,12 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         roots=tuple(s.path for s in sources[:1] if generator == "eleventy" and s.path != "."),
         address_from=cname,
         timezone=site_zone(data) if generator == "jekyll" else "",
+        mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
     )
+
+
+_MDX = {"gatsby": gatsby_mdx, "docusaurus": docusaurus_mdx}
+"""How a generator's configuration says which files are MDX, when not as its preset has it."""
 
 
 def _published(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, ...]:
@@ -366,11 +375,6 @@ def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
     """Return the names in a Jekyll site's own ``exclude`` list, without slashes at either end."""
     own = data.get("exclude")
     return [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")] if isinstance(own, list) else []
-
-
-def _mkdocs_hidden(data: dict[str, Any]) -> list[str]:
-    """Return MkDocs' ``exclude_docs`` globs: pages never published, kept as internal material."""
-    return _mkdocs_globs(data, "exclude_docs")
 
 
 def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:

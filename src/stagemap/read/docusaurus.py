@@ -68,6 +68,18 @@ class ContentFolder:
     even when the site has released versions (see `current_route`)."""
 
 
+_DETECT = re.compile(
+    r"""(?<![\w$])['"]?markdown['"]?\s*:\s*\{[^{}]*?(?<![\w$])['"]?format['"]?\s*:\s*['"`]detect['"`]"""
+)
+"""``markdown: {format: 'detect'}``: Docusaurus reads ``.md`` files as CommonMark, ``.mdx`` as MDX."""
+
+
+def mdx_endings(code: str) -> tuple[str, ...]:
+    """Return the endings of the files Docusaurus reads as MDX when ``code`` (its configuration)
+    says so (``.mdx`` with ``markdown: {format: 'detect'}``), else () (every file: its default)."""
+    return (".mdx",) if _DETECT.search(without_comments(code)) else ()
+
+
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
     """Return the docs and blog folders ``code`` (a ``docusaurus.config.js``) configures, in
     order: the preset's docs, its blog (unless ``blog: false``), then other plugin instances.

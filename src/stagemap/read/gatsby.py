@@ -64,6 +64,29 @@ def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]
     return found
 
 
+_MDX_PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-plugin-mdx\1""")
+
+
+def mdx_endings(code: str) -> tuple[str, ...]:
+    """Return the file endings ``gatsby-plugin-mdx`` reads as MDX when ``code`` (a
+    ``gatsby-config.js``) gives it ``extensions`` (``['.mdx', '.md']``): ``.md`` pages hold
+    components then; () when it gives none (``.mdx`` alone)."""
+    code = blanked(code)
+    shape = shaped(code)
+    depth = depths(shape)
+    for plugin in _MDX_PLUGIN.finditer(code):
+        if shape[plugin.start()] != "r":
+            continue  # inside a string
+        options = _value(code, shape, _opening(shape, depth, plugin.start()), "options")
+        given = (
+            _value(code, shape, options[0], "extensions") if options and shape[options[0]] == "{" else None
+        )
+        if given is not None:
+            texts = ("".join(parts).strip().lower() for parts in _PARTS.findall(code[given[0] : given[1]]))
+            return tuple(dict.fromkeys("." + t.lstrip(".") for t in texts if t.strip(".")))
+    return ()
+
+
 def _opening(shape: str, depth: list[int], at: int) -> int:
     """Return where the object literal holding ``at`` opens (its ``{``), or -1."""
     level = depth[at] - 1

@@ -153,6 +153,12 @@ def preset_extensions(generator: str) -> tuple[str, ...]:
     return _EXTENSIONS.get(generator, DEFAULT_EXTENSIONS)
 
 
+def preset_mdx(generator: str, extensions: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the endings of the content files ``generator`` reads as MDX (``extensions``: the
+    content files' endings): every one on a Docusaurus site, else ``.mdx``."""
+    return extensions if generator == "docusaurus" else (".mdx",)
+
+
 _OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {"gatsby": {"url": ("path",)}}
 """Aliases a generator adds after the shared ones: a Gatsby page's ``path`` is its route (the
 starters make each page at it); only a value starting with ``/`` is read as one."""

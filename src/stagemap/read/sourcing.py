@@ -28,6 +28,7 @@ from .presets import (
     preset_drafts,
     preset_extensions,
     preset_known_keys,
+    preset_mdx,
     preset_non_assets,
     preset_route_roots,
     preset_static,
@@ -103,12 +104,17 @@ def read_rules(
     if "extensions" in data:
         given = part.texts(data["extensions"], ("extensions",), ".md, .mdx")
         extensions = tuple("." + e.lower().lstrip(".") for e in given) or extensions
+    mdx = preset_mdx(generator, extensions)
+    if "mdx" in data:
+        given = part.texts(data["mdx"], ("mdx",), ".mdx, .md")
+        mdx = tuple("." + e.lower().lstrip(".") for e in given) or mdx
     base_url, pattern = _urls(part, data.get("urls"))
     url_settings = data.get("urls")
     urls: Mapping[str, Any] = url_settings if isinstance(url_settings, dict) else {}
     return ReadRules(
         generator=generator,
         extensions=extensions,
+        mdx=mdx,
         aliases=_aliases(part, data.get("aliases"), generator),
         known_keys=preset_known_keys(generator)
         | frozenset(part.texts(data.get("known_keys"), ("known_keys",), "jobTitle")),

@@ -88,20 +88,28 @@ _HINTS = (
 
 
 def clean(
-    text: str, suffix: str, generator: str, params: Mapping[str, Any] | None = None, *, html: bool = False
+    text: str,
+    suffix: str,
+    generator: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    html: bool = False,
+    mdx: bool | None = None,
 ) -> str:
     """Return ``text`` with the generator's own syntax rewritten as Markdown (see the module docstring).
 
     With ``html`` (raw HTML is not allowed on the site), a site's raw HTML becomes Markdown as
     MDX's elements do (links, images, text), not escaped tags; indented code is left alone.
     ``suffix`` is the file's ending (``.mdx``, ``.html``: `html_page_to_markdown` first),
-    ``generator`` the preset in use, ``params`` the page's front matter (for Hugo's ``param``)."""
+    ``generator`` the preset in use, ``params`` the page's front matter (for Hugo's ``param``);
+    ``mdx``: whether the body is MDX (the ``mdx`` setting; by default ``.mdx``, and every body on
+    a Docusaurus site)."""
     suffix = suffix.lower()
     if suffix in (".html", ".htm"):
         text, suffix = html_page_to_markdown(text), ".md"
     if not generator and suffix in (".md", ".markdown"):
         return text
-    mdx = suffix == ".mdx" or generator == "docusaurus"
+    mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
     if not _worth_a_look(text, mdx or (html and bool(generator))) and not (
         generator == "mkdocs" and "][" in text
     ):
@@ -109,8 +117,33 @@ def clean(
     text = lf(text)  # the patterns here need the lines Markdown reads
     if mdx and has_deep_fences(text):  # MDX has no indented code: a fence at any indentation is one
         text = unindented_fences(text)
-    # In code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw).
-    code_text = None
+    text, code_text = _prepared(text, generator)
+    held: dict[str, str] = {}
+    if generator == "mkdocs" and "///" in text:
+        text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
+    if ":::" in text and ("```" in text or "~~~" in text):
+        text = hold_notes_with_code(text, _inner(suffix, generator, params, html, mdx), held)
+    if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
+        text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
+    fences: dict[str, str] = {}
+    if mdx and "<" in text and ("```" in text or "~~~" in text):
+        text = hold_fences(text, fences)  # an element around code (a tab) is read whole
+    out = _chunks(text, mdx, generator, params or {}, html, code_text)
+    if fences:
+        out = put_fences_back(out, fences)
+    if held:
+        out = HELD.sub(lambda m: held[m.group(0)], out)
+    elif out == text:
+        return text
+    out = out.lstrip("\n").rstrip("\n")
+    return out + "\n" if out else out
+
+
+def _prepared(text: str, generator: str) -> tuple[str, Callable[[str], str] | None]:
+    """Return ``text`` with what spans blocks rewritten first (code a tag shows, blocks marked
+    ``markdown``, fence titles and attributes, footnotes), and how its code is read, if at all:
+    in code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw)."""
+    code_text: Callable[[str], str] | None = None
     if generator == "hugo" and "/*" in text:
         code_text = _hugo_unescaped
     elif generator in LIQUID and "{%" in text:
@@ -127,25 +160,7 @@ def clean(
         text = fence_attributes(text)
     if "[^" in text:
         text = footnotes(text, generator)
-    held: dict[str, str] = {}
-    if generator == "mkdocs" and "///" in text:
-        text = hold_slash_blocks(text, _inner(suffix, generator, params, html), held)
-    if ":::" in text and ("```" in text or "~~~" in text):
-        text = hold_notes_with_code(text, _inner(suffix, generator, params, html), held)
-    if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
-        text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html), held)
-    fences: dict[str, str] = {}
-    if mdx and "<" in text and ("```" in text or "~~~" in text):
-        text = hold_fences(text, fences)  # an element around code (a tab) is read whole
-    out = _chunks(text, mdx, generator, params or {}, html, code_text)
-    if fences:
-        out = put_fences_back(out, fences)
-    if held:
-        out = HELD.sub(lambda m: held[m.group(0)], out)
-    elif out == text:
-        return text
-    out = out.lstrip("\n").rstrip("\n")
-    return out + "\n" if out else out
+    return text, code_text
 
 
 MOST_NESTED = 8
@@ -154,7 +169,9 @@ deeper ones stay as written (a page of blocks never closed nests one in each).""
 _depth = threading.local()
 
 
-def _inner(suffix: str, generator: str, params: Mapping[str, Any] | None, html: bool) -> Callable[[str], str]:
+def _inner(
+    suffix: str, generator: str, params: Mapping[str, Any] | None, html: bool, mdx: bool
+) -> Callable[[str], str]:
     """Return how what a block holds is cleaned: as the page, up to `MOST_NESTED` blocks deep."""
 
     def inner(text: str) -> str:
@@ -163,7 +180,7 @@ def _inner(suffix: str, generator: str, params: Mapping[str, Any] | None, html: 
             return text
         _depth.value = depth + 1
         try:
-            return clean(text, suffix, generator, params, html=html)
+            return clean(text, suffix, generator, params, html=html, mdx=mdx)
         finally:
             _depth.value = depth
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model.library import Asset
-from ..model.settings import Config
+from ..model.settings import Config, ReadRules
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
 from . import includes
@@ -52,15 +52,15 @@ _IMPORT = re.compile(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx
 _USE = re.compile(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""", re.M)
 
 
-def applies(rel: str, generator: str, body: str) -> bool:
-    """Whether the file at ``rel`` may show partials: MDX (a Docusaurus site reads ``.md`` as MDX
-    too) that imports something, or a page of a Hugo site with an include shortcode
-    (`stagemap.render.includes`)."""
-    if generator == "hugo":
+def applies(rel: str, rules: ReadRules, body: str) -> bool:
+    """Whether the file at ``rel`` may show partials: MDX (``rules.mdx``: a Docusaurus site reads
+    ``.md`` as MDX too) that imports something, or a page of a Hugo site with an include
+    shortcode (`stagemap.render.includes`), or of an MkDocs site with a snippet."""
+    if rules.generator == "hugo":
         return includes.uses(body)
-    if generator == "mkdocs":
+    if rules.generator == "mkdocs":
         return includes.snippets_in(body)
-    return (generator == "docusaurus" or rel.lower().endswith(".mdx")) and "import" in body
+    return rel.lower().endswith(rules.mdx) and "import" in body
 
 
 def inline_for(config: Config, rel: str, body: str) -> str:
@@ -90,11 +90,10 @@ def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
     """Return the files (relative to the project, sorted) that the pages of ``assets`` show of
     other files, or would when they are made (a ``readfile`` not there yet): a build that
     skips its work when nothing changed, and the preview's watch, look at them too."""
-    generator = config.rules.generator
     shown = {
         path
         for asset in assets
-        if applies(asset.path, generator, asset.body)
+        if applies(asset.path, config.rules, asset.body)
         for path, _ in shown_for(config, asset.path, asset.body)
     }
     return tuple(sorted(shown))

@@ -267,12 +267,13 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     rewrite = BodyLinks.of(links, item.id)
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
-    if partials.applies(item.path, config.rules.generator, body):
+    if partials.applies(item.path, config.rules, body):
         body = partials.inline_for(config, item.path, body)
     params = (
         {**item.extra, SITE_PARAMS: site} if site else item.extra
     )  # Hugo's param falls back to the site's
-    text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html)
+    mdx = item.path.lower().endswith(config.rules.mdx)
+    text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs

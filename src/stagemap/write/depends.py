@@ -122,11 +122,11 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
     if old:
         again = set()
         incoming = shows._incoming()
-        generator = shows.config.rules.generator
+        rules = shows.config.rules
         for asset in shows.assets:
             last = old.get(asset.id)
             # A page showing partials: they may have changed while the asset did not.
-            if last is None or last[0] is not asset or partials.applies(asset.path, generator, asset.body):
+            if last is None or last[0] is not asset or partials.applies(asset.path, rules, asset.body):
                 again.update((asset.id, asset.next, last[0].next if last is not None else ""))
                 again.update(incoming.get(asset.id, ()))
     kept: dict[str, tuple[Asset, str]] = {}
@@ -239,7 +239,7 @@ class _Shows:
         fronts = self.fronts
         parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
-        if partials.applies(asset.path, self.config.rules.generator, asset.body):
+        if partials.applies(asset.path, self.config.rules, asset.body):
             shown = partials.shown_for(self.config, asset.path, asset.body)
             parts += [f"{path}\0{'-' if text is None else text_hash(text)}" for path, text in shown]
         return "\0".join(parts)
