@@ -219,6 +219,25 @@ def test_a_jekyll_site_read_from_its_root_links_to_its_own_files_from_pages_and_
     assert not (root / "site/files/~/_posts").exists()
 
 
+def test_a_jekyll_sites_assets_folder_is_served_though_it_holds_no_pages(tmp_path: Path) -> None:
+    """Jekyll copies assets/ to the site: init leaves it out of the pages, and so the picture a
+    post showed from '/assets/img/cup.png' was taken from the live site, never copied."""
+    root = initialised(
+        tmp_path / "blog",
+        {
+            "_config.yml": "title: Blog\nurl: https://blog.example\n",
+            "_posts/2026-01-02-a.md": "---\ntitle: A\n---\n![Cup](/assets/img/cup.png)\n",
+            "assets/img/cup.png": b"\x89PNG\r\n\x1a\ncup",
+            "assets/notes.md": "---\ntitle: Not a page here\n---\n",
+        },
+    )
+    assert run("-C", str(root), "build", "--as-of", "2026-03-01")[0] == 0
+    post = (root / "site/assets/posts/2026-01-02-a.html").read_text()
+    assert '<img src="../../public/assets/img/cup.png" alt="Cup">' in post
+    assert (root / "site/public/assets/img/cup.png").read_bytes() == b"\x89PNG\r\n\x1a\ncup"
+    assert [a.path for a in stagemap.load_project(root).library.assets] == ["_posts/2026-01-02-a.md"]
+
+
 def test_build_refuses_an_output_folder_inside_any_source(tmp_path: Path) -> None:
     """Only the first source (the content folder) was checked: a build could write into blog/."""
     root = initialised(

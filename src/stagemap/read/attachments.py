@@ -104,14 +104,21 @@ def _own_files(config: Config) -> tuple[str, ...]:
     return tuple(ours)
 
 
+JEKYLL_COPIED = ("assets/", "/README.md")
+"""What init leaves out of a Jekyll site's pages that Jekyll copies to the site all the same."""
+
+
 def served_files(config: Config) -> dict[str, tuple[str, str]]:
     """Return the files the site serves from its root (`site_root_files` of its static folders);
     of a static folder that is the project's own (Jekyll's), not stagemap's own files nor what
-    a source of that folder leaves out (the site and kits stagemap writes there)."""
+    a source of that folder leaves out (the site and kits stagemap writes there), but what
+    Jekyll copies though init leaves it out of the pages (`JEKYLL_COPIED`: ``assets/``)."""
     root = real(config.root)
     own = next((s for s in config.all_sources if real(s.path) == root), None)
-    never = (*_own_files(config), *(own.exclude if own is not None else ()))
-    return site_root_files(config.root, config.rules.static_dirs, never)
+    left = own.exclude if own is not None else ()
+    if config.rules.generator == "jekyll":  # read as no pages, yet copied to the site as they are
+        left = tuple(e for e in left if e not in JEKYLL_COPIED)
+    return site_root_files(config.root, config.rules.static_dirs, (*_own_files(config), *left))
 
 
 def linkable(config: Config) -> frozenset[str]:
