@@ -197,6 +197,15 @@ SITE_CASES = {
         + "deep text\n"
         + "".join(":" * (3 + k) + "\n" for k in range(1, 401)),
     ),
+    # This sitting's new patterns: Liquid in link definitions, escaped braces, deep MDX fences.
+    "liquid-definitions": ("jekyll", "[a]: {{ x }}\n" * 3_000 + "[a] [b][a] " * 3_000 + "\ndeep text\n"),
+    "liquid-definition-open": ("jekyll", "[a]: {{" + " {{" * 20_000 + "\ndeep text\n"),
+    # Seen while adding them: Liquid's outputs, raw blocks and loops left open took 35 s and more.
+    "liquid-outputs-open": ("jekyll", "x {{" + " {{" * 20_000 + "\ndeep text\n"),
+    "liquid-raw-open": ("jekyll", "x " + "{% raw %} " * 20_000 + "\ndeep text\n"),
+    "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
+    "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
+    "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),
     "indented-html-table": (
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",

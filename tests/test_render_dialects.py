@@ -565,6 +565,18 @@ def test_dialects_mkdocs_fence_attribute_lists_give_the_language() -> None:
     assert clean(text, ".md", "hugo") == text
 
 
+def test_dialects_liquid_in_a_link_definition_is_worked_out_or_its_links_are_their_text() -> None:
+    """Ruby's site (218 pages) defines links as '[t]: {{ site.x }}': the definition became a
+    paragraph with a placeholder, and every reference link after it stayed as written."""
+    text = (
+        "Read the [terms][t] and visit the [shop][s], [t][] and [T].\n\n"
+        "[t]: {{ site.terms_page }}\n[s]: /shop/\n[u]: {{ site.url }}/u/\n\nSee [u].\n"
+    )
+    assert html(text, ".md", "jekyll") == (
+        '<p>Read the terms and visit the <a href="/shop/">shop</a>, t and T.</p>\n<p>See <a href="/u/">u</a>.</p>\n'
+    )
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

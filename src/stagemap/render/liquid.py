@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .blocks import escape
@@ -27,7 +27,8 @@ text): nothing of any shows where it stands, up to its closing (`_HIDDEN_CLOSING
 `_hidden_blocks`)."""
 _HIDDEN_KINDS = ("comment", "capture", "css", "js")
 _HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in _HIDDEN_KINDS}
-_RAW_BLOCK = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.S)
+_RAW_OPENING = re.compile(r"\{%-?\s*(raw)\s*-?%\}")
+_RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
 _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _HIGHLIGHT = re.compile(
@@ -35,9 +36,11 @@ _HIGHLIGHT = re.compile(
     re.S | re.M,
 )
 """Jekyll's ``{% highlight ruby %}`` block: code, as a fenced block would show it."""
-_BLOCK = re.compile(r"\{%-?\s*(for|tablerow)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
-_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.S)
-_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+_LOOP_OPENING = re.compile(r"\{%-?\s*(for|tablerow)\b[^%]{0,1000}%\}")
+_LOOP_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("for", "tablerow")}
+_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.{0,500}?)\s*-?%\}", re.S)
+_OUT = re.compile(r"\{\{-?\s*(.{0,500}?)\s*-?\}\}", re.S)
+"""(A tag or an output runs to its end within 500 characters: thousands left open are read in bounded time.)"""
 _LINK_TARGET = re.compile(
     r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\[\]\n]*\])*+\])\(((?:[^()\s{]|\{(?!\{)|\{\{[^}]*\}\})++)\)"
 )
@@ -59,10 +62,8 @@ of contents marker (``* TOC`` then ``{:toc}``), an attribute list after a link o
 
 def highlights(text: str) -> str:
     """Return ``text`` with its ``{% highlight %}`` blocks as fenced code, but inside ``{% raw %}``."""
-    if "raw" in text and _RAW_BLOCK.search(text):
-        parts = _RAW_BLOCK.split(text)
-        return "".join(part if i % 2 else _HIGHLIGHT.sub(_fenced, part) for i, part in enumerate(parts))
-    return _HIGHLIGHT.sub(_fenced, text)
+    parts = _raw_parts(text)
+    return "".join(part if i % 2 else _HIGHLIGHT.sub(_fenced, part) for i, part in enumerate(parts))
 
 
 def liquid(text: str, params: Mapping[str, Any]) -> str:
@@ -71,12 +72,10 @@ def liquid(text: str, params: Mapping[str, Any]) -> str:
         text = _KRAMDOWN.sub("", text)
     if "{%" not in text and "{{" not in text:
         return text
-    if "raw" in text and _RAW_BLOCK.search(text):  # a raw block shows what it holds as written
-        parts = _RAW_BLOCK.split(text)
-        return "".join(
-            _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params) for i, part in enumerate(parts)
-        )
-    return _outside_raw(text, params)
+    parts = _raw_parts(text)  # a raw block shows what it holds as written
+    return "".join(
+        _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params) for i, part in enumerate(parts)
+    )
 
 
 def jekyll_code(code: str) -> str:
@@ -89,10 +88,15 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
         text = _shown_captures(text)
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text:
         text = _without(text, _hidden_blocks(text))
-    text = _BLOCK.sub(lambda m: "\n\n" + placeholder("A list from the site's data") + "\n\n", text)
+    if "{%" in text:
+        loops = [(start, end) for start, end, *_ in _paired(text, _LOOP_OPENING, _LOOP_CLOSING)]
+        shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
+        text = _without(text, loops, shown) if loops else text
     text = _TAG.sub(_tag, text)
     if "](" in text:
         text = _LINK_TARGET.sub(lambda m: _link(m, params), text)
+    if "]:" in text:
+        text = _definitions(text, params)
     if "=" in text:
         text = _ATTRIBUTE_VALUE.sub(
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params) + m.group(2), text
@@ -119,13 +123,43 @@ def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
     return found
 
 
-def _without(text: str, blocks: list[tuple[int, int, str, str, str]]) -> str:
-    """Return ``text`` less the spans of ``blocks``."""
+def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> str:
+    """Return ``text`` less the spans of ``blocks`` (each ``(start, end, ...)``), ``shown`` in each one's place."""
     pieces, at = [], 0
     for start, end, *_ in blocks:
         pieces.append(text[at:start])
         at = end
-    return "".join(pieces) + text[at:]
+    return shown.join(pieces) + (shown if pieces else "") + text[at:]
+
+
+def _paired(
+    text: str, opening: re.Pattern[str], closings: Mapping[str, re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """Return the span of each block from an ``opening`` to the first closing of its kind after it
+    (an opening inside a block passed over), as a lazy pattern would find them, but each closing
+    looked for once from its opening on, and never past the last: linear however many are left open."""
+    found: list[tuple[int, int]] = []
+    at, closed = 0, dict.fromkeys(closings, True)
+    while (start := opening.search(text, at)) is not None:
+        kind = start.group(1)
+        end = closings[kind].search(text, start.end()) if closed[kind] else None
+        if end is None:
+            closed[kind], at = False, start.end()
+            continue
+        found.append((start.start(), end.end()))
+        at = end.end()
+    return found
+
+
+def _raw_parts(text: str) -> list[str]:
+    """Return ``text`` split as ``re.split`` with one group would: outside, a raw block, outside..."""
+    if "raw" not in text:
+        return [text]
+    parts, at = [], 0
+    for start, end in _paired(text, _RAW_OPENING, _RAW_CLOSING):
+        parts += [text[at:start], text[start:end]]
+        at = end
+    return [*parts, text[at:]]
 
 
 _SET_OPENING = re.compile(r"\{%-?\s*set\s+(\w+)\s*-?%\}")
@@ -206,6 +240,41 @@ def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
     if target:
         return f"{text}({target})"
     return text[2:-1] if text.startswith("!") else text[1:-1]
+
+
+_DEFINITION = re.compile(
+    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s<>]{0,500}\{\{[^\n]{0,500}?\}\}[^\s<>]*)>?[ \t]*$", re.M
+)
+"""A link definition whose target holds a Liquid output: ``[terms]: {{ site.terms_url }}``."""
+
+
+def _definitions(text: str, params: Mapping[str, Any]) -> str:
+    """Return ``text`` with each link definition's target holding Liquid worked out; where it
+    cannot be, the definition is left out and the links that use it are their text alone (a
+    definition made a paragraph would leave them as written, and those after it too)."""
+    unknown: set[str] = set()
+
+    def worked(match: re.Match[str]) -> str:
+        target = _target(match.group(2), params)
+        if target:
+            return match.group(0).replace(match.group(2), target, 1)
+        unknown.add(" ".join(match.group(1).split()).casefold())
+        return ""
+
+    text = _DEFINITION.sub(worked, text)
+    if not unknown:
+        return text
+
+    def alone(match: re.Match[str]) -> str:
+        label = match.group(2) if match.group(2) else match.group(1)
+        known = " ".join(label.split()).casefold() not in unknown
+        return match.group(0) if known else match.group(1)
+
+    return _REFERENCE.sub(alone, text)
+
+
+_REFERENCE = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![(:\[]))")
+"""A reference link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
 
 
 def _target(target: str, params: Mapping[str, Any]) -> str:
