@@ -577,6 +577,27 @@ def test_dialects_liquid_in_a_link_definition_is_worked_out_or_its_links_are_the
     )
 
 
+def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
+    """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
+    which ended the block: the rest of it was shown as indented code."""
+    text = (
+        '<div class="gallery">\n  <!-- an old line -->\n    <div class="item">\n      <p>Spring.</p>\n'
+        "    </div>\n</div>\n\nText <!-- inline --> here.\n<!-- own line -->\nNext.\n\n<!-- never closed\n"
+    )
+    made = markdown.render(clean(text, ".md", "jekyll", html=True)).html
+    assert made == "<p>Spring.</p>\n<p>Text  here.</p>\n<p>Next.</p>\n<p>&lt;!-- never closed</p>\n"
+
+
+def test_dialects_a_fence_whose_info_holds_backticks_is_a_code_span() -> None:
+    """React Native's blog: a line '``` widget stop ```' was taken for a fence left open: the
+    rest of the page showed its components and admonitions as written."""
+    text = "Type ``` widget start ``` now.\n``` widget stop ```\n\n<Badge />\n\n:::tip\nShort.\n:::\n"
+    assert clean(text, ".mdx", "docusaurus") == (
+        "Type ``` widget start ``` now.\n``` widget stop ```\n\n*\\[Badge: shown on the live site\\]*\n\n"
+        "> **Tip**\n>\n> Short.\n"
+    )
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

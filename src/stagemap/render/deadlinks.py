@@ -323,6 +323,6 @@ class _Code:
         return at >= 0 and self.reach[at] > index
 
 
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}(?=[^`\n]*$)|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)

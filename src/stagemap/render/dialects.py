@@ -53,8 +53,34 @@ line indented inside an admonition or tab (not a span: left in place, so that th
 it can be dedented)."""
 _SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = re.compile(r"^([AN])> ?", re.M)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-"""An HTML comment: the live page never shows one (a note to the site's authors, a marker)."""
+
+
+def without_comments(text: str) -> str:
+    """Return ``text`` without its HTML comments: the live page never shows one (a note to the
+    site's authors, a marker). A comment alone on its lines inside raw HTML goes with its lines
+    (a blank line left there would end the HTML, and what follows it would be read as indented
+    code); elsewhere they are left blank, as the comment ended the paragraph before it. One
+    never closed stays; each closing is looked for once, so thousands left open cost little."""
+    pieces, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        end += 3
+        line = text.rfind("\n", 0, start) + 1
+        after = text.find("\n", end)
+        after = len(text) if after < 0 else after
+        if text[line:start].strip(" \t") or text[end:after].strip(" \t"):
+            pieces.append(text[at:start])  # within a line of text: the comment alone goes
+            at = end
+            continue
+        before = text.rfind("\n", 0, max(line - 1, 0)) + 1
+        inside_html = line > 0 and text[before : line - 1].lstrip(" \t").startswith("<")
+        pieces.append(text[at:line])
+        at = min(after + 1, len(text)) if inside_html else after
+    return "".join(pieces) + text[at:]
+
+
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
@@ -236,7 +262,7 @@ def _rewrite(
     defined: frozenset[str] = frozenset(),
 ) -> str:
     if "<!--" in text:
-        text = _COMMENT.sub("", text)
+        text = without_comments(text)
     text = notes(text)
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _DEEP_FENCE = re.compile(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
-_FENCE = re.compile(r"([ \t]*)(`{3,}|~{3,})")
+_FENCE = re.compile(r"([ \t]*)(`{3,}(?=[^`]*$)|~{3,})")
 _ITEM = re.compile(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)")
 """A list item's marker and the space after it: its text starts after them."""
 
