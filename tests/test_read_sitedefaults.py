@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import stagemap
 from stagemap.read.git import Git, Revisions
 from stagemap.serve import Preview
@@ -386,6 +388,22 @@ def test_hugo_tokens_of_a_page_without_a_date_give_hugos_zero_date() -> None:
         hugo_route("/:yearday/:weekdayname/:nope/", {"date": "2024-03-05T10:00:00Z"}, "z.md")
         == "/65/Tuesday/nope/"  # a token Hugo does not know: as written, less the colon
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "route"),
+    [
+        ("Pebble 2.0 - what changed", "/blog/Pebble-2.0-what-changed/"),  # one hyphen, not three
+        ("Two  spaces and Q&A?", "/blog/Two-spaces-and-QA/"),
+        ("50%25 off, %zz", "/blog/50%25-off-zz/"),  # a % escape kept, a lone % left out
+        ("Caf\u00e9 @ noon", "/blog/Caf\u00e9-@-noon/"),
+    ],
+)
+def test_hugo_makes_a_title_safe_in_a_route_as_it_does(title: str, route: str) -> None:
+    """Kyverno's blog (Hugo, ':slug' from titles such as 'x 2.0 - y'): '---' in six routes."""
+    from stagemap.read.permalinks import hugo_route
+
+    assert hugo_route("/:section/:slug/", {"title": title}, "blog/post.md") == route
 
 
 MKDOCS_SETTINGS = (

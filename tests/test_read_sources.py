@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import stagemap
 from stagemap.cli.app import cli
 from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
@@ -147,6 +148,27 @@ def test_sources_unknown_audience_is_a_problem_at_the_field(tmp_path: Path) -> N
     assert [p.format() for p in lib.problems] == [
         "content/a.md:3:11: error: unknown audience 'staff' (valid: buyer, internal)"
     ]
+
+
+def test_a_sites_own_audience_key_is_passed_over(tmp_path: Path) -> None:
+    """Knative's docs say 'audience: developer' on 230 pages: each was an error right after init.
+    On a site a value none of stagemap's is the site's own; in stagemap's own format, an error."""
+    root = tmp_path / "site"
+    write(
+        root,
+        {
+            "mkdocs.yml": "site_name: F\nsite_url: https://example.org/\n",
+            "docs/roses.md": "---\naudience: gardener\n---\n# Pruning roses\n",
+            "docs/plan.md": "---\naudience: internal\n---\n# Our plan\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    library = stagemap.load_project(root).library
+    assert library.problems == ()
+    assert {a.path: a.audience for a in library.assets} == {
+        "docs/plan.md": "internal",
+        "docs/roses.md": "buyer",
+    }
 
 
 def test_sources_urls_from_pattern_slug_and_field(tmp_path: Path) -> None:

@@ -263,7 +263,7 @@ def _asset(
         origins.append(("review_by", "max_age", 0))
     next_step = None if rules.generator and site_own_next(fm.get("next")) else fields.text("next")
     asset_id = _id(fields, loaded, default_id, add)
-    audience = _audience(fields, loaded, place, add) or (
+    audience = _audience(fields, loaded, place, add, bool(rules.generator)) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
     )
     if title is None or asset_id is None or (rules.tags_required and (not stages or not questions)):
@@ -390,11 +390,11 @@ def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add)
     return asset_id
 
 
-def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: Add) -> str:
-    """Return the ``audience`` field, else the one the file's place gives, else nothing (its format decides)."""
+def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: Add, site: bool) -> str:
+    """Return the ``audience`` field, else the one the file's place gives, else nothing (its format
+    decides). On a ``site``, a value none of stagemap's is the site's own (Knative's ``developer``)."""
     given = fields.text("audience")
-    if given and given not in AUDIENCES:
+    if given and given not in AUDIENCES and not site:
         pos = loaded.pos("audience")
         add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
-        given = None
-    return given or place.audience
+    return given if given in AUDIENCES else place.audience

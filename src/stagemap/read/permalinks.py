@@ -17,6 +17,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import string
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -139,7 +141,27 @@ def _text(value: Any) -> str:
 
 
 def _safe(route: str) -> str:
-    """Return a route as Hugo makes a path safe: spaces as ``-``, only letters, digits and ``./_-%#+~``."""
-    return "".join(
-        "-" if ch == " " else ch for ch in route if ch.isalnum() or ch in "./_-%#+~ " or ch == "\\"
-    ).replace("\\", "/")
+    """Return a route as Hugo makes a path safe (its UnicodeSanitize): letters, digits, marks and
+    ``./_-#+~@`` kept, ``%`` before two hex digits; a run of spaces is one ``-``, none after a
+    ``-`` (``2.0 - what`` is ``2.0-what``); anything else left out."""
+    out: list[str] = []
+    spaced = hyphen = False
+    for at, ch in enumerate(route):
+        if ch.isalnum() or ch in "./\\_#+~-@" or unicodedata.category(ch)[0] == "M" or _escape(route, at):
+            hyphen = ch == "-"
+            if spaced and not hyphen:
+                out.append("-")
+            spaced = False
+            out.append(ch)
+        elif out and not hyphen and ch.isspace():
+            spaced = True
+    return "".join(out).replace("\\", "/")
+
+
+def _escape(route: str, at: int) -> bool:
+    """Whether a ``%`` at ``at`` starts an escape (two hex digits follow)."""
+    return (
+        route[at] == "%"
+        and all(c in string.hexdigits for c in route[at + 1 : at + 3])
+        and at + 2 < len(route)
+    )
