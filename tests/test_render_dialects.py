@@ -922,6 +922,21 @@ def test_dialects_kramdown_needs_the_colon_under_a_block() -> None:
     assert clean("Under.\n{#u}\n\nOver.\n{: #o}\n", ".md", "jekyll") == "Under.\n\nOver.\ue040o\ue041\n"
 
 
+def test_dialects_mkdocs_admonitions_as_python_markdown_reads_their_first_line() -> None:
+    """Knative's docs: '!!!warning' (no space) and '!!! danger bold "Title"' (a class of the
+    site's own) were shown as paragraphs. The kind is the first of the classes."""
+    text = '!!!warning\n    Hot.\n\n!!! danger bold "Do not overwater"\n    Wet.\n\n??? note annotate\n    Hidden.\n'
+    assert clean(text, ".md", "mkdocs") == (
+        "> **Warning**\n>\n> Hot.\n\n> **Do not overwater**\n>\n> Wet.\n\n> **Note**\n>\n> Hidden.\n"
+    )
+
+
+def test_dialects_liquid_captures_named_with_a_hyphen_show_where_they_are_output() -> None:
+    """Minimal Mistakes' docs capture '{% capture notice-text %}': the output was a placeholder."""
+    text = "{% capture tip-box %}**Bring boots.**{% endcapture %}\n\n{{ tip-box | markdownify }}\n"
+    assert clean(text, ".md", "jekyll") == "**Bring boots.**\n"
+
+
 def test_dialects_mkdocs_admonition_title_keeps_its_inner_quotes() -> None:
     """Pydantic writes ``!!! note "On the "jsonable" nature"``: the line showed as written."""
     text = '!!! note "Rota for the "early" crew"\n    Vans leave at six.\n'

@@ -18,10 +18,13 @@ _DOCUSAURUS_NOTE = re.compile(
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too."""
 _MKDOCS_NOTE = re.compile(
-    r"""^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+(?:inline|end|annotate))*(?:[ \t]+"([^\n]*)")?[ \t]*$"""
+    r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
+    r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
 )
-"""An MkDocs admonition's opening line: ``!!! note "Title"``, with Material's modifiers too
-(``!!! info inline end "Title"``, ``??? note annotate``); the title runs to the line's last
+"""An MkDocs admonition's opening line: ``!!! note "Title"``, its kind first of the classes
+Python-Markdown reads there (``!!!warning``, with no space; ``!!! danger bold "Title"``, more
+classes before a title; Material's ``!!! info inline end "Title"``, ``??? note annotate``:
+``!!! Big news today`` is a sentence); the title runs to the line's last
 quote, quotes inside it kept (``!!! note "On "jsonable" data"``), as Python-Markdown reads it."""
 _MARKDOWN_OPEN = re.compile(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""

@@ -20,7 +20,7 @@ from typing import Any
 from .blocks import escape
 from .jsx import placeholder
 
-_HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+(\w+))?[^%]{0,1000}%\}")
+_HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
 """A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
 (``{% css %}``, ``{% js %}``: what they hold goes into the page's style or script, not its
 text): nothing of any shows where it stands, up to its closing (`_HIDDEN_CLOSING`; see
@@ -226,7 +226,7 @@ def _shown_captures(text: str) -> str:
 
 
 _CAPTURED_OUTPUT = re.compile(
-    r"(^[ \t]*)?\{\{-?\s*(\w+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
+    r"(^[ \t]*)?\{\{-?\s*([\w-]+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
 )
 """An output of a variable, plain or through filters that keep its text (``markdownify``,
 ``strip``); group 1 is set when it stands on a line of its own."""
