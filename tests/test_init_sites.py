@@ -1350,6 +1350,9 @@ def test_presets_take_only_the_sites_own_layouts_404_pages_and_no_theme_for_a_si
             "docs/hugo.yaml": "baseURL: https://h.example/\n",
             "docs/content/tests/layouts/wide.md": "---\ntitle: Wide layout\n---\nText.\n",
             "docs/content/about.md": "---\ntitle: About\n---\nText.\n",
+            # Hugo's page for an address with none (Envoy's site): not one to send.
+            "docs/content/404.md": "---\ntitle: Not found\nlayout: 404\nurl: /404.html\n---\nNo page here.\n",
+            "docs/content/help/404.md": "---\ntitle: Error code 404\n---\nA section's page.\n",
             "theme/hugo.yaml": "module: {}\n",
             "theme/theme.toml": "name = 'Vanline'\n",
         },
@@ -1359,6 +1362,7 @@ def test_presets_take_only_the_sites_own_layouts_404_pages_and_no_theme_for_a_si
     assert "Found a Hugo site (docs/hugo.yaml); sources: docs/content/.\n" in out
     assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
         "docs/content/about.md",
+        "docs/content/help/404.md",
         "docs/content/tests/layouts/wide.md",
     ]
     eleventy = initialised(

@@ -98,6 +98,7 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "hugo": (
         ("listing", ("_index.md", "_index.*.md", "_index.html", "_index.*.html")),
         ("partial", ("/layouts/", "/archetypes/")),  # the site's own folders, not a section's of that name
+        ("error-page", ("/404.md", "/404.html")),  # content/404.md: the page for an address with none
     ),
     "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
