@@ -124,12 +124,12 @@ def test_init_at_the_root_reads_the_docs_a_docusaurus_site_keeps_beside_its_fold
     assert "outside the site" not in out
     text = (root / "stagemap.yml").read_text()
     assert "generator: docusaurus\n" in text and "\nsite_root: website\n" in text
-    assert '  - path: docs\n    url: "/docs/{doc}/"\n  - path: website/blog\n' in text
+    assert '  - path: docs\n    url: "/docs/{doc}"\n  - path: website/blog\n' in text
     library = stagemap.load_project(root).library
     assert {a.id: a.url for a in library.assets} == {
-        "intro": "https://tidewell.example/docs/intro/",
-        "setup": "https://tidewell.example/docs/setup/",
-        "blog/2024-05-01-spring": "https://tidewell.example/blog/2024/05/01/spring/",
+        "intro": "https://tidewell.example/docs/intro",
+        "setup": "https://tidewell.example/docs/setup",
+        "blog/2024-05-01-spring": "https://tidewell.example/blog/2024/05/01/spring",
     }
     code, out, err = run("-C", str(root), "build", "--as-of", "2026-11-24")
     assert (code, err) == (0, "")

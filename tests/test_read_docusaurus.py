@@ -162,9 +162,9 @@ def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(t
     ) in out
     library = stagemap.load_project(root).library
     assert {a.id: a.url for a in library.assets} == {
-        "intro": "https://x.example/guides/intro/",
-        "product-api/intro": "https://x.example/api/intro/",
-        "api/intro": "https://x.example/sdk/intro/",
+        "intro": "https://x.example/guides/intro",
+        "product-api/intro": "https://x.example/api/intro",
+        "api/intro": "https://x.example/sdk/intro",
     }
 
 
@@ -207,7 +207,7 @@ def test_a_docs_plugin_named_by_a_shorthand_is_read(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("docs", "route"), [("", "/docs/next/{doc}/"), ("lastVersion: 'current',", "/docs/{doc}/")]
+    ("docs", "route"), [("", "/docs/next/{doc}"), ("lastVersion: 'current',", "/docs/{doc}")]
 )
 def test_init_serves_the_docs_folder_as_next_when_the_site_has_released_versions(
     tmp_path: Path, docs: str, route: str
@@ -232,7 +232,7 @@ def test_init_serves_the_docs_folder_as_next_when_the_site_has_released_versions
     library = stagemap.load_project(root).library
     assert {a.path: a.url for a in library.assets} == {
         "docs/intro.md": "https://docs.tidewater.example" + route.replace("{doc}", "intro"),
-        "guides/setup.md": "https://docs.tidewater.example/guides/setup/",
+        "guides/setup.md": "https://docs.tidewater.example/guides/setup",
     }
 
 
@@ -241,3 +241,33 @@ def test_the_default_docs_instance_named_so_reads_versions_json(tmp_path: Path) 
     write(tmp_path, {"versions.json": '["1.0"]\n', "docs/intro.md": "# Intro\n"})
     (folder,) = content_folders(config(docs="id: 'default',", blog="blog: false,"))
     assert current_route(tmp_path, folder) == "docs/next"
+
+
+@pytest.mark.parametrize(("trailing", "end"), [("", ""), ("trailingSlash: true,", "/")])
+def test_a_docusaurus_page_has_no_last_slash_unless_the_site_asks_for_one(
+    tmp_path: Path, trailing: str, end: str
+) -> None:
+    """Electron's and Redux's sites leave trailingSlash unset: Docusaurus links its pages with
+    no last slash, so a relative link on '/blog/spring-launch' to './moving-over' is
+    '/blog/moving-over'. Read as '/blog/spring-launch/', it went to a page not there."""
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": config(trailing=trailing),
+            "blog/2026-03-01-spring-launch.md": "---\ntitle: Spring\nslug: spring-launch\n---\n[Move](./moving-over).\n",
+            "blog/2026-03-02-moving-over.md": "---\ntitle: Moving\nslug: moving-over\n---\nText.\n",
+        },
+    )
+    library = stagemap.load_project(root).library
+    assert [a.url for a in library.assets] == [
+        f"https://docs.tidewater.example/blog/spring-launch{end}",
+        f"https://docs.tidewater.example/blog/moving-over{end}",
+    ]
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/2026-03-01-spring-launch.html").read_text()
+    moved = (
+        "2026-03-02-moving-over.html"
+        if not end
+        else "https://docs.tidewater.example/blog/spring-launch/moving-over"
+    )
+    assert f'<a href="{moved}">Move</a>' in page

@@ -132,7 +132,7 @@ def site_folders(
     project (``path: '../docs'`` from a ``website/`` folder read as the project): a source must
     be inside the project, so those are not read; and the paths it works out in code
     (```${root}/docs```), unknown here (init says so of both)."""
-    end = "" if trailing_slash(code) is False else "/"
+    end = "/" if trailing_slash(code) is True else ""  # unset: no slash, as Docusaurus links its pages
     tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
     found: dict[str, tuple[str, str, str]] = {}
     beyond: list[str] = []
