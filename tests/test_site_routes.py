@@ -263,6 +263,10 @@ def test_route_parts_are_joined_as_posixpath_joins_them(folder: str, name: str) 
         ("guides/01-x.md", "/booking", None, "/docs/booking"),
         ("guides/01-x.md", "booking", None, "/docs/guides/booking"),
         ("guides/01-x.md", None, "own-id", "/docs/guides/own-id"),
+        # A category's index stands for its folder whatever its id (Redux's usage/index.md, id: index).
+        ("guides/index.md", None, "index", "/docs/guides"),
+        ("billing/billing.md", None, "billing", "/docs/billing"),
+        ("guides/index.md", "start", "index", "/docs/guides/start"),  # a slug still names it
         ("intro.md", "/", None, "/docs/"),
         ("releases/1.2-notes.md", None, None, "/docs/releases/1.2-notes"),
         ("2024-05-01-launch.md", None, None, "/docs/2024-05-01-launch"),

@@ -51,8 +51,9 @@ def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
     """Return a Docusaurus doc's route under its docs route: ``guides/01-setup.md`` is ``guides/setup``.
 
     Order prefixes are dropped from every part; an ``index``, a ``README`` or a file named after
-    its folder stands for the folder; an ``id`` key renames the last part; a ``slug`` key replaces
-    it, relative to the folder, or (starting with ``/``) to the docs route itself.
+    its folder stands for the folder, whatever its ``id`` (Docusaurus's category index); else an
+    ``id`` key renames the last part; a ``slug`` key replaces it, relative to the folder, or
+    (starting with ``/``) to the docs route itself.
     """
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = [unnumbered(p) for p in path.split("/")]
@@ -61,10 +62,12 @@ def doc_route(sub: str, slug: Any, doc_id: Any) -> str:
     if own_slug.startswith("/"):
         return own_slug.strip("/")
     own_id = doc_id.strip() if isinstance(doc_id, str) and "/" not in doc_id else ""
+    if not own_slug and (
+        name.lower() in ("index", "readme") or (folder and name.lower() == folder[-1].lower())
+    ):
+        return "/".join(folder)
     if own_slug or own_id:
         return "/".join([*folder, own_slug or own_id]).strip("/")
-    if name.lower() in ("index", "readme") or (folder and name.lower() == folder[-1].lower()):
-        return "/".join(folder)
     return "/".join(parts)
 
 
