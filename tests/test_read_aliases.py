@@ -298,3 +298,21 @@ def test_aliases_a_sites_status_that_may_mean_not_to_send_stays_an_error(value: 
     """A review found 'DRAFT', 'WIP' and 'archived' read as published, with no word."""
     asset, found = read(f"---\ntitle: T\nstatus: {value}\n---\n")
     assert [p.code for p in found] == ["unknown-status"] and asset is not None and asset.status == "draft"
+
+
+def test_aliases_an_mkdocs_page_is_titled_by_title_alone() -> None:
+    """Knative's blog writes 'Title:' in YAML: MkDocs reads 'title' alone (a meta-data line's
+    key in any case), else the first heading; TOML is no front matter there."""
+    for head, title in [
+        ("---\nname: Rosa Field\nlinkTitle: Rosa\n---\n# Meet our grower\n", "Meet our grower"),
+        ("Title: Meta title\n\n# Heading\n", "Meta title"),
+        ('+++\ntitle = "Toml title"\n+++\n# Markdown heading\n', "Markdown heading"),
+    ]:
+        asset, found = read(head, "mkdocs")
+        assert found == [] and asset is not None and asset.title == title, head
+    # A 'Title:' MkDocs passes over is worth a word: the page's title is not the one meant.
+    asset, found = read("---\nTitle: Big harvest news\n---\n# Harvest update\n", "mkdocs")
+    assert asset is not None and asset.title == "Harvest update"
+    assert [(p.message, p.hint) for p in found] == [("unknown field 'Title'", "did you mean 'title'?")]
+    asset, _ = read("---\nTitle: Big harvest news\n---\n# Harvest update\n", "hugo")
+    assert asset is not None and asset.title == "Big harvest news"  # Hugo reads keys in any case

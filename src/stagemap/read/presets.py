@@ -165,12 +165,19 @@ _OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {"gatsby": {"url": ("path"
 starters make each page at it); only a value starting with ``/`` is read as one."""
 
 
+_NO_ALIASES: dict[str, frozenset[str]] = {"mkdocs": frozenset({"title"})}
+"""Fields a generator reads from their own key alone: MkDocs titles a page by ``title`` (a
+meta-data line's key in any case), else by its first heading, never by ``Title:``, ``name`` or
+``linkTitle`` in YAML (Knative's docs write ``Title:``)."""
+
+
 def preset_aliases(generator: str) -> Mapping[str, tuple[str, ...]]:
     """Return the aliases of ``generator``; stagemap's own format has none."""
     if not generator:
         return {}
     own = _OWN_ALIASES.get(generator, {})
-    return {field: (*keys, *own.get(field, ())) for field, keys in _ALIASES.items()}
+    alone = _NO_ALIASES.get(generator, frozenset())
+    return {field: () if field in alone else (*keys, *own.get(field, ())) for field, keys in _ALIASES.items()}
 
 
 def preset_known_keys(generator: str) -> frozenset[str]:
@@ -195,11 +202,11 @@ def preset_front_matter(generator: str) -> tuple[str, ...]:
     `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
-    meta-data lines too; Eleventy YAML alone."""
+    meta-data lines and YAML, never TOML; Eleventy YAML alone."""
     if not generator or generator == "hugo":
         return SYNTAXES
     if generator == "mkdocs":
-        return ("yaml", "toml", META)
+        return ("yaml", META)
     return ("yaml",) if generator == "eleventy" else ("yaml", "toml")
 
 
