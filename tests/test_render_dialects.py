@@ -598,6 +598,18 @@ def test_dialects_a_fence_whose_info_holds_backticks_is_a_code_span() -> None:
     )
 
 
+def test_dialects_hugo_shortcodes_in_a_link_definition_are_worked_out_or_its_links_are_their_text() -> None:
+    """Envoy's quickstart defines '[kit]: https://x/{{< current-tag >}}/kit.tgz': '[kit][]' stayed
+    as written, and the definition showed as a paragraph with a placeholder."""
+    text = (
+        "Get the [kit][] and [e].\n\n[kit]: https://dl.example.org/{{< current-tag >}}/kit.tgz\n"
+        "[e]: https://x.example/{{< param rel >}}/a\n"
+    )
+    assert html(text, ".md", "hugo") == "<p>Get the kit and e.</p>\n"  # no param rel: its text, not a link
+    made = markdown.render(clean(text, ".md", "hugo", {"rel": "4.2"})).html
+    assert made == '<p>Get the kit and <a href="https://x.example/4.2/a">e</a>.</p>\n'
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

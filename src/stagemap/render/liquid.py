@@ -19,6 +19,7 @@ from typing import Any
 
 from .blocks import escape
 from .jsx import placeholder
+from .refdefs import worked_definitions
 
 _HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
 """A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
@@ -96,7 +97,7 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
     if "](" in text:
         text = _LINK_TARGET.sub(lambda m: _link(m, params), text)
     if "]:" in text:
-        text = _definitions(text, params)
+        text = worked_definitions(text, _IN_TARGET, lambda target: _target(target, params))
     if "=" in text:
         text = _ATTRIBUTE_VALUE.sub(
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params) + m.group(2), text
@@ -242,39 +243,8 @@ def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
     return text[2:-1] if text.startswith("!") else text[1:-1]
 
 
-_DEFINITION = re.compile(
-    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s<>]{0,500}\{\{[^\n]{0,500}?\}\}[^\s<>]*)>?[ \t]*$", re.M
-)
-"""A link definition whose target holds a Liquid output: ``[terms]: {{ site.terms_url }}``."""
-
-
-def _definitions(text: str, params: Mapping[str, Any]) -> str:
-    """Return ``text`` with each link definition's target holding Liquid worked out; where it
-    cannot be, the definition is left out and the links that use it are their text alone (a
-    definition made a paragraph would leave them as written, and those after it too)."""
-    unknown: set[str] = set()
-
-    def worked(match: re.Match[str]) -> str:
-        target = _target(match.group(2), params)
-        if target:
-            return match.group(0).replace(match.group(2), target, 1)
-        unknown.add(" ".join(match.group(1).split()).casefold())
-        return ""
-
-    text = _DEFINITION.sub(worked, text)
-    if not unknown:
-        return text
-
-    def alone(match: re.Match[str]) -> str:
-        label = match.group(2) if match.group(2) else match.group(1)
-        known = " ".join(label.split()).casefold() not in unknown
-        return match.group(0) if known else match.group(1)
-
-    return _REFERENCE.sub(alone, text)
-
-
-_REFERENCE = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![(:\[]))")
-"""A reference link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
+_IN_TARGET = r"\{\{[^\n]{0,500}?\}\}"
+"""A Liquid output in a link definition's target: ``[terms]: {{ site.terms_url }}``."""
 
 
 def _target(target: str, params: Mapping[str, Any]) -> str:

@@ -12,6 +12,7 @@ from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
 from .jsx import placeholder
 from .links import HUGO_REF
+from .refdefs import worked_definitions
 
 _SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
 _PAIRED = re.compile(
@@ -71,6 +72,8 @@ def shortcodes(text: str, params: Mapping[str, Any]) -> str:
     text = _PAIRED.sub(lambda m: _paired(m, params), text)
     if "](" in text or "<{{" in text:
         text = _LINKED.sub(lambda m: _linked(m, params), text)
+    if "]:" in text:  # a link definition whose address holds one (Envoy's '[kit]: https://x/{{< tag >}}/')
+        text = worked_definitions(text, _IN_ADDRESS, lambda target: _worked_target(target, params))
     return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
 
 
@@ -81,6 +84,12 @@ _LINKED = re.compile(
 )
 """A link, or an autolink, whose address holds a shortcode: ``[tree]({{% param repo %}}/tree/main)``
 (a shortcode of at most 500 characters: each try stops there, on a line of many left open)."""
+
+
+def _worked_target(target: str, params: Mapping[str, Any]) -> str:
+    """Return a link's address with its shortcodes worked out, or "" when one cannot be here."""
+    made = _SHORTCODE.sub(lambda m: _single(m.group(2), params, target=True), target)
+    return "" if "shown on the live site" in made else made
 
 
 def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
