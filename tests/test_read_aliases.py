@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import stagemap
+from stagemap.cli.app import cli
 from stagemap.errors import ConfigError
 from stagemap.model.library import Vocabulary
 from stagemap.model.settings import ReadRules
 from stagemap.read.assets import parse_asset
 from stagemap.read.settings import config_from_data
+from tests.conftest import write
 
 VOCAB = Vocabulary(stages=("awareness", "evaluation"), questions=("problems", "risk"), personas=())
 
@@ -316,3 +320,26 @@ def test_aliases_an_mkdocs_page_is_titled_by_title_alone() -> None:
     assert [(p.message, p.hint) for p in found] == [("unknown field 'Title'", "did you mean 'title'?")]
     asset, _ = read("---\nTitle: Big harvest news\n---\n# Harvest update\n", "hugo")
     assert asset is not None and asset.title == "Big harvest news"  # Hugo reads keys in any case
+
+
+def test_a_jekyll_document_without_a_title_is_titled_as_jekyll_titles_it(tmp_path: Path) -> None:
+    """al-folio's news and Minimal Mistakes' posts have no title: Jekyll titles a post or a
+    collection's document by its name, each word capitalized ('River Walk Notes'), not by a
+    heading in it; a page with none is titled by its heading, else its name, as before."""
+    root = tmp_path / "site"
+    write(
+        root,
+        {
+            "_config.yml": "url: https://j.example\ncollections:\n  notes: {output: true}\n",
+            "_posts/2024-03-05-river-walk-notes.md": "---\nlayout: post\n---\n# A heading inside\n",
+            "_notes/pruning_tips.md": "---\nlayout: note\n---\nCut in winter.\n",
+            "about.md": "---\nlayout: page\n---\n# About the orchard\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    library = stagemap.load_project(root).library
+    assert {a.path: a.title for a in library.assets} == {
+        "_notes/pruning_tips.md": "Pruning_tips",
+        "_posts/2024-03-05-river-walk-notes.md": "River Walk Notes",
+        "about.md": "About the orchard",
+    }

@@ -121,6 +121,17 @@ def _inline(text: str) -> str:
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
 
 
+def untitled(body: str, path: str, generator: str, rel: str) -> str:
+    """Return the title a site gives a page with none: Jekyll's posts and collections' documents
+    (a file under a folder starting with ``_``) their name's words, each capitalized, as Jekyll
+    makes it (``2024-03-05-river-walk-notes`` is "River Walk Notes", ``pruning_tips``
+    "Pruning_tips"); any other page its first heading, else its name (`name_title`)."""
+    if generator == "jekyll" and any(part.startswith("_") for part in rel.split("/")[:-1]):
+        slug = _DATED.sub("", path.rpartition("/")[2]).rstrip(".")
+        return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-")) or slug
+    return first_heading(body) or name_title(path)
+
+
 def name_title(path: str) -> str:
     """Return the title a site gives a page by its name: ``getting-started`` is "Getting started".
 

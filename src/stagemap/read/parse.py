@@ -23,7 +23,7 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases, fold_keys, keys_any_case
-from .bare import bare_page, first_heading, name_title
+from .bare import bare_page, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
@@ -243,7 +243,7 @@ def _asset(
     fields = FieldReader(loaded, split.yaml, add, max(split.yaml_line - 1, 1))
     title = fields.text("title", required=rules.tags_required or "title" in fm)
     if title is None and not rules.tags_required:
-        title = first_heading(split.body) or name_title(default_id)
+        title = untitled(split.body, default_id, rules.generator, rel)
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
