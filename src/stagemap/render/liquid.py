@@ -90,7 +90,10 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text:
         text = _without(text, _hidden_blocks(text))
     if "{%" in text:
-        loops = [(start, end) for start, end, *_ in _paired(text, _LOOP_OPENING, _LOOP_CLOSING)]
+        loops = [
+            (opening.start(), closing.end())
+            for opening, closing in _paired(text, _LOOP_OPENING, _LOOP_CLOSING)
+        ]
         shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
         text = _without(text, loops, shown) if loops else text
     text = _TAG.sub(_tag, text)
@@ -110,18 +113,16 @@ def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
     ``text``, in order. Each closing is looked for once from its opening on; once a kind has no
     closing left, its later openings are not looked past: the walk stays linear however many
     openings are left open (a pattern doing this took 27 s on 1,000 of them)."""
-    found: list[tuple[int, int, str, str, str]] = []
-    at, closed = 0, dict.fromkeys(_HIDDEN_KINDS, True)
-    while (opening := _HIDDEN_OPENING.search(text, at)) is not None:
-        kind = opening.group(1)
-        closing = _HIDDEN_CLOSING[kind].search(text, opening.end()) if closed[kind] else None
-        if closing is None:
-            closed[kind], at = False, opening.end()
-            continue
-        inner = text[opening.end() : closing.start()]
-        found.append((opening.start(), closing.end(), kind, opening.group(2) or "", inner))
-        at = closing.end()
-    return found
+    return [
+        (
+            opening.start(),
+            closing.end(),
+            opening.group(1),
+            opening.group(2) or "",
+            text[opening.end() : closing.start()],
+        )
+        for opening, closing in _paired(text, _HIDDEN_OPENING, _HIDDEN_CLOSING)
+    ]
 
 
 def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> str:
@@ -135,11 +136,12 @@ def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> s
 
 def _paired(
     text: str, opening: re.Pattern[str], closings: Mapping[str, re.Pattern[str]]
-) -> list[tuple[int, int]]:
-    """Return the span of each block from an ``opening`` to the first closing of its kind after it
-    (an opening inside a block passed over), as a lazy pattern would find them, but each closing
-    looked for once from its opening on, and never past the last: linear however many are left open."""
-    found: list[tuple[int, int]] = []
+) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Return the opening and closing of each block from an ``opening`` to the first closing of
+    its kind after it (an opening inside a block passed over), as a lazy pattern would find them,
+    but each closing looked for once from its opening on, and never past the last of a kind:
+    linear however many are left open."""
+    found: list[tuple[re.Match[str], re.Match[str]]] = []
     at, closed = 0, dict.fromkeys(closings, True)
     while (start := opening.search(text, at)) is not None:
         kind = start.group(1)
@@ -147,7 +149,7 @@ def _paired(
         if end is None:
             closed[kind], at = False, start.end()
             continue
-        found.append((start.start(), end.end()))
+        found.append((start, end))
         at = end.end()
     return found
 
@@ -157,9 +159,9 @@ def _raw_parts(text: str) -> list[str]:
     if "raw" not in text:
         return [text]
     parts, at = [], 0
-    for start, end in _paired(text, _RAW_OPENING, _RAW_CLOSING):
-        parts += [text[at:start], text[start:end]]
-        at = end
+    for opening, closing in _paired(text, _RAW_OPENING, _RAW_CLOSING):
+        parts += [text[at : opening.start()], text[opening.start() : closing.end()]]
+        at = closing.end()
     return [*parts, text[at:]]
 
 
