@@ -206,6 +206,7 @@ SITE_CASES = {
     "html-comments-open": ("jekyll", "x " + "<!-- " * 20_000 + "\ndeep text\n"),
     "html-comment-lines": ("jekyll+html", "<div>\n" + "  <!-- a -->\n" * 20_000 + "</div>\ndeep text\n"),
     "admonition-classes": ("mkdocs", "!!! " + "word " * 20_000 + "x\n    deep text\n"),
+    "liquid-attributes-open": ("eleventy", "<a href=\"{{ '/a/' | url " * 5_000 + "\ndeep text\n"),
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),

@@ -610,6 +610,18 @@ def test_dialects_hugo_shortcodes_in_a_link_definition_are_worked_out_or_its_lin
     assert made == '<p>Get the kit and <a href="https://x.example/4.2/a">e</a>.</p>\n'
 
 
+def test_dialects_eleventys_url_filter_gives_a_path_in_links_and_quoted_attributes() -> None:
+    """Google's high-performance blog: href="{{ '/notes/apple/' | url }}" was a link to a
+    placeholder ('leads nowhere'), and [y]({{ '/a/' | url }}) lost its link."""
+    text = (
+        "<a href=\"{{ '/notes/apple/' | url }}\">x</a> and [y]({{ '/a/' | url }}) and "
+        '<img src="{{ \'/pics/p.png\' | relative_url }}" alt="p">\n'
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", html=True)).html == (
+        '<p><a href="/notes/apple/">x</a> and <a href="/a/">y</a> and <img src="/pics/p.png" alt="p"></p>\n'
+    )
+
+
 def test_dialects_mdx_one_line_elements_alone_on_their_line_are_blocks() -> None:
     """<TabItem label="Red">Apples</TabItem> next to a Blue one became one paragraph, 'Apples Berries'."""
     text = '<Tabs>\n<TabItem label="Red">Apples</TabItem>\n<TabItem label="Blue">Berries</TabItem>\n</Tabs>\n'

@@ -46,8 +46,14 @@ _LINK_TARGET = re.compile(
     r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\[\]\n]*\])*+\])\(((?:[^()\s{]|\{(?!\{)|\{\{[^}]*\}\})++)\)"
 )
 """A Markdown link or image, whose target may hold a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
-_ATTRIBUTE_VALUE = re.compile(r"""(\b(?:href|src)\s*=\s*)(["'])([^"'\n]*\{\{[^"'\n]*)\2""")
-_PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*$""")
+_ATTRIBUTE_VALUE = re.compile(
+    r"""(\b(?:href|src)\s*=\s*)(["'])((?:(?!\2)[^\n{]){0,500}\{\{[^\n}]{0,500}\}\}(?:(?!\2)[^\n]){0,500})\2"""
+)
+"""An ``href`` or ``src`` whose value holds an output, quotes of the other kind in it too:
+``href="{{ '/notes/' | url }}"``."""
+_PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
+"""A path through a filter that puts it under the site's base path: Jekyll's ``relative_url``
+and ``absolute_url``, Eleventy's ``url``."""
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 """An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
 _SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
