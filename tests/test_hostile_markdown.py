@@ -253,10 +253,13 @@ PLACING_CHILD = """
 import sys, time
 from stagemap.read.project import load_project
 from stagemap.render.deadlinks import placed
-item = load_project(sys.argv[1]).library.assets[0]
+items = load_project(sys.argv[1]).library.by_id
 broken = [f"/tails/t{i}/" for i in range(2_000)] + ["/scales/"] * 2_000
 start = time.perf_counter()
-found = placed(item, broken)
+found = placed(items["lizards"], broken)
+print(time.perf_counter() - start, len(found), found[-1].line, found[-1].col)
+start = time.perf_counter()
+found = placed(items["line"], ["/s/"] * 8_000)
 print(time.perf_counter() - start, len(found), found[-1].line, found[-1].col)
 """
 
@@ -271,10 +274,17 @@ def test_dead_links_are_placed_in_bounded_time(tmp_path: Path) -> None:
     (root / "content").mkdir(parents=True)
     (root / "stagemap.yml").write_text("generator: gatsby\nsources:\n  - path: content\n", encoding="utf-8")
     (root / "content/lizards.md").write_text("---\ntitle: Lizards\n---\n" + lines, encoding="utf-8")
+    # A review's case: thousands of links on one line between long hyphenated words.
+    line = "".join(f"well-known-long-hyphenated-words-{i} [s](/s/) " for i in range(8_000))
+    (root / "content/line.md").write_text("---\ntitle: Line\n---\n" + line + "\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", PLACING_CHILD, str(root)], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    seconds, count, line, col = result.stdout.split()
-    assert (int(count), int(line), int(col)) == (4_000, 4 + 2 * 1_999, 64)  # the last link, where it is
+    first, second = result.stdout.splitlines()
+    seconds, count, at_line, col = first.split()
+    assert (int(count), int(at_line), int(col)) == (4_000, 4 + 2 * 1_999, 64)  # the last link, where it is
+    assert float(seconds) < SECONDS, seconds
+    seconds, count, at_line, col = second.split()
+    assert (int(count), int(at_line), int(col)) == (8_000, 4, len(line) - 4)
     assert float(seconds) < SECONDS, seconds

@@ -656,6 +656,8 @@ def _lists(name: str, extra: str = "") -> str:
         ),
         ("import langs from './config/langs.mjs';\n", "export default {\n  en: {},\n  de: {},\n};\n"),
         ("const langs = {\n  en: { label: 'English' },\n  de: { label: 'Deutsch' },\n};\n", ""),
+        # A review: a comment naming the locales was taken for where they are set.
+        ("// Starlight reads these locales\nconst langs = {\n  en: {},\n  de: {},\n};\n", ""),
     ],
 )
 def test_init_finds_starlights_locales_where_the_configuration_names_them(
@@ -958,8 +960,11 @@ def test_init_routes_posts_in_a_folders_posts_and_index_pages_as_jekyll_does(tmp
     """On a site of 17 languages every news post (en/news/_posts/...) was routed as a page,
     '/en/news/_posts/2020-10-02-x/'; an index page was '/index.html' and '/blog/index.html'."""
     files = {
-        "_config.yml": "url: https://j.example\npermalink: pretty\n",
+        "_config.yml": ("url: https://j.example\npermalink: pretty\nexclude: [old]\n"),
         "_posts/2024-03-06-pots.md": "---\ntitle: Pots\ncategories: [cook]\n---\n",
+        # A review: posts in a folder the site excludes were read; a folder's capitals kept.
+        "old/_posts/2020-01-01-gone.md": "---\ntitle: Gone\n---\n",
+        "Blog/_posts/2021-02-03-b.md": "---\ntitle: B\n---\n",
         "en/news/_posts/2024-03-05-kettles.md": "---\ntitle: Kettles\n---\n",
         "en/news/_posts/old/2023-01-02-jugs.md": "---\ntitle: Jugs\ncategories: Sale\n---\n",
         "node_modules/x/_posts/2024-01-01-no.md": "---\ntitle: No\n---\n",
@@ -974,10 +979,11 @@ def test_init_routes_posts_in_a_folders_posts_and_index_pages_as_jekyll_does(tmp
         '  - path: en/news/_posts\n    url: "/en/news/{categories}/{year}/{month}/{day}/{slug}/"\n'
         "    id: en/news/_posts/  # in front of its pages' ids: en/news/_posts/intro\n"
     ) in text
-    assert text.count("_posts\n") == 2  # neither node_modules' nor a draft's
+    assert text.count("_posts\n") == 3  # neither node_modules', a draft's nor an excluded folder's
     library = stagemap.load_project(root).library
     assert {a.id: a.url.removeprefix("https://j.example") for a in library.assets} == {
         "posts/2024-03-06-pots": "/cook/2024/03/06/pots/",
+        "Blog/_posts/2021-02-03-b": "/blog/2021/02/03/b/",
         "en/news/_posts/2024-03-05-kettles": "/en/news/2024/03/05/kettles/",
         "en/news/_posts/old/2023-01-02-jugs": "/en/news/sale/2023/01/02/jugs/",  # _posts' own folders: none
         "index": "/",
@@ -994,6 +1000,7 @@ def test_init_routes_posts_in_a_folders_posts_and_index_pages_as_jekyll_does(tmp
         ("permalink: /:title", "/contact", "/kettles"),
         ("permalink: /:categories/:title:output_ext", "/contact.html", "/news/kettles.html"),
         ("permalink: /:categories/:title/", "/contact/", "/news/kettles/"),
+        ("permalink: weekdate", "/contact", ""),  # Jekyll adds nothing to a page for weekdate
     ],
 )
 def test_jekyll_pages_end_as_the_sites_permalink_style_says(
@@ -1002,14 +1009,17 @@ def test_jekyll_pages_end_as_the_sites_permalink_style_says(
     """Jekyll adds '.html' to a page's route only for its own styles or one ending in
     ':output_ext' ('/:title' gave '/contact.html'); an index page is its folder's, whatever the style."""
     files = {
-        "_config.yml": f"url: https://j.example\n{style}\n",
+        "_config.yml": f"url: https://j.example\n{style}\ncollections:\n  recipes: {{output: true}}\n",
         "news/_posts/2024-03-05-kettles.md": "---\ntitle: Kettles\n---\n",
+        "_recipes/index.md": "---\ntitle: Recipes\n---\n",  # a document: the pages' index rule is not its
         "docs/index.md": "---\ntitle: Docs\n---\n",
         "contact.md": "---\ntitle: Contact\n---\n",
     }
     root = initialised(tmp_path / "site", files)
     library = stagemap.load_project(root).library
+    recipes = "/recipes/" if contact.endswith("/") else f"/recipes/index{contact.removeprefix('/contact')}"
     assert {a.path: a.url.removeprefix("https://j.example") for a in library.assets} == {
+        "_recipes/index.md": recipes,
         "contact.md": contact,
         "docs/index.md": "/docs/",
         "news/_posts/2024-03-05-kettles.md": post,

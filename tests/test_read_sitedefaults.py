@@ -397,6 +397,7 @@ def test_hugo_tokens_of_a_page_without_a_date_give_hugos_zero_date() -> None:
         ("Two  spaces and Q&A?", "/blog/Two-spaces-and-QA/"),
         ("50%25 off, %zz", "/blog/50%25-off-zz/"),  # a % escape kept, a lone % left out
         ("Caf\u00e9 @ noon", "/blog/Caf\u00e9-@-noon/"),
+        ("E = mc\u00b2, top \u00bd", "/blog/E-mc-top/"),  # letters and decimal digits only
     ],
 )
 def test_hugo_makes_a_title_safe_in_a_route_as_it_does(title: str, route: str) -> None:

@@ -64,13 +64,20 @@ def _locales(root: Path, code: str) -> list[str]:
     """Return the text of each ``locales`` object in the configuration (its keys name the locales;
     a key elsewhere, ``api: {``, is none), or of the object it names, in the file or imported
     from one of the site's own files (``import { localesConfig } from './config/locales'``)."""
+    code = blanked(code)  # comments say anything
     found = [_object_at(code, start.end() - 1) for start in _LOCALES.finditer(code)]
     if found:
         return found
-    named = _NAMED.search(code)
-    if named is None:
-        return []
-    name = named.group(1) or "locales"
+    for named in _NAMED.finditer(code):
+        found = _named_locales(root, code, named.group(1) or "locales")
+        if found:
+            return found
+    return []
+
+
+def _named_locales(root: Path, code: str, name: str) -> list[str]:
+    """Return the text of the object literal ``name`` is set to: in ``code``, or in the site's own
+    file it is imported from (none: [])."""
     text = _defined(code, name)
     if text is not None:
         return [text]

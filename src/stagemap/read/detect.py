@@ -252,7 +252,8 @@ def _sources(
         # those the site's exclude list names: a file under two sources is read by the first.
         own = [(f, u, a, f.rpartition("/")[2].lstrip("_") + "/") for f, u, a in kinds.folders]
         every = [*own, *((f, u, "", f + "/") for f, u in kinds.nested)]
-        return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in names), pages)
+        left = [f for f, *_ in every if any(f == n or f.startswith(n + "/") for n in names)]
+        return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in left), pages)
     named = source_folders(root, code) if isinstance(code, str) else []  # Gatsby's, first
     folders = dict([*named, *CONTENT_FOLDERS[generator]])
     found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]

@@ -51,7 +51,11 @@ def jekyll_folders(root: Path, data: dict[str, Any]) -> JekyllFolders:
     pretty = style == "pretty" or (style not in _STYLES_WITH_EXTENSION and style.endswith("/"))
     # Jekyll's suffix of a page's route by the style: ``/`` (pretty), ``.html``, or none at all.
     ending = (
-        "/" if pretty else ".html" if style in _STYLES_WITH_EXTENSION or style.endswith(":output_ext") else ""
+        "/"
+        if pretty
+        else ".html"
+        if style in ("date", "ordinal", "none") or style.endswith(":output_ext")
+        else ""
     )
     base = str(data.get("collections_dir") or "").strip("/")
     folders: list[tuple[str, str, str]] = []
@@ -106,7 +110,7 @@ def nested_posts(root: Path, skip: set[str]) -> list[str]:
 
 def _categorised(pattern: str, folders: str) -> str:
     """Return a posts' URL pattern with ``folders`` (``en/news``) in front of their own categories."""
-    return pattern.replace("{categories}", folders + "/{categories}")
+    return pattern.replace("{categories}", folders.lower() + "/{categories}")  # Jekyll's are lower case
 
 
 def _inside(base: str, name: str) -> str:

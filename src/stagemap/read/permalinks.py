@@ -141,13 +141,19 @@ def _text(value: Any) -> str:
 
 
 def _safe(route: str) -> str:
-    """Return a route as Hugo makes a path safe (its UnicodeSanitize): letters, digits, marks and
-    ``./_-#+~@`` kept, ``%`` before two hex digits; a run of spaces is one ``-``, none after a
-    ``-`` (``2.0 - what`` is ``2.0-what``); anything else left out."""
+    """Return a route as Hugo makes a path safe (its UnicodeSanitize, each part on its own, as
+    Hugo makes each token's value): letters, marks, decimal digits and ``._-#+~@`` kept, ``%``
+    before two hex digits; a run of spaces is one ``-``, none after a ``-`` (``2.0 - what`` is
+    ``2.0-what``) nor at a part's end; anything else left out."""
+    return "/".join(_sanitized(part) for part in route.replace("\\", "/").split("/"))
+
+
+def _sanitized(part: str) -> str:
     out: list[str] = []
     spaced = hyphen = False
-    for at, ch in enumerate(route):
-        if ch.isalnum() or ch in "./\\_#+~-@" or unicodedata.category(ch)[0] == "M" or _escape(route, at):
+    for at, ch in enumerate(part):
+        kind = unicodedata.category(ch)
+        if kind[0] in "LM" or kind == "Nd" or ch in "._#+~-@" or _escape(part, at):
             hyphen = ch == "-"
             if spaced and not hyphen:
                 out.append("-")
@@ -155,7 +161,7 @@ def _safe(route: str) -> str:
             out.append(ch)
         elif out and not hyphen and ch.isspace():
             spaced = True
-    return "".join(out).replace("\\", "/")
+    return "".join(out)
 
 
 def _escape(route: str, at: int) -> bool:

@@ -258,7 +258,7 @@ def page_url(
     pattern = source_pattern or rules.url_pattern
     if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
         pattern, given = jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
-    elif rules.generator == "jekyll" and pattern.endswith(("{file}", "{file}.html")) and _is_index(sub):
+    elif rules.generator == "jekyll" and pattern in ("/{file}", "/{file}.html") and _is_index(sub):
         pattern = pattern.rpartition("{file}")[0] + "{path}/"  # Jekyll's index page: its folder's route
     return public_url(
         given,

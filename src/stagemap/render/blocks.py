@@ -162,14 +162,21 @@ _FENCE_ATTRIBUTES = re.compile(r"^([ \t>]*(?:`{3,}|~{3,}))[ \t]*\{[ \t]*\.([\w+#
 
 def fence_attributes(text: str) -> str:
     """Return ``text`` with each fence's attribute list (pymdownx.superfences, ``{ .yaml .no-copy }``,
-    ``{.python title="x"}``) as its language alone: Markdown would take ``{`` for the language."""
+    ``{.python title="x"}``) as its language alone: Markdown would take ``{`` for the language.
+    At any indentation (inside an admonition or a tab), but not inside code."""
     lines = text.split("\n")
     fence = ""
     for i, line in enumerate(lines):
-        was, fence = fence, fence_after(fence, line)
-        found = _FENCE_ATTRIBUTES.match(line) if fence and not was else None
+        bare = line.lstrip(" \t>")
+        if fence:
+            if bare.startswith(fence) and not bare.strip().strip(fence[0]):
+                fence = ""
+            continue
+        found = _FENCE_ATTRIBUTES.match(line)
         if found is not None:
             lines[i] = found.group(1) + found.group(2)
+        opening = FENCE.match(bare)
+        fence = opening.group(1) if opening is not None else ""
     return "\n".join(lines)
 
 

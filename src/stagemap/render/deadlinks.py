@@ -226,13 +226,16 @@ def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list
 
 _ADDRESS = (
     r"(?:\]\([ \t]*<?"  # [text](address  ![alt](address
-    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?"  # [ref]: address
-    r"|\b[\w-]+=[ \t]*\{?[ \t]*[\"'`]?"  # href="address"  to={'address'}
+    r"|^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?"  # [ref]: address
+    r"|\b[\w-]{1,40}=[ \t]*\{?[ \t]*[\"'`]?"  # href="address"  to={'address'}
     r"|\b(?:rel)?ref[ \t]+[\"'`]?"  # Hugo's {{< ref "address" >}}
     r"|\{%-?[ \t]*(?:link|post_url)[ \t]+)"  # Jekyll's {% link address %}
 )
 """What comes before a link's address where it is written as one."""
 _BEFORE = re.compile(_ADDRESS + r"\Z", re.M)
+_LOOKED_BACK = 1_000
+"""How far before an address what stands before it is looked for (a reference's label, an
+attribute's name): on a line of thousands of links, each is looked at in bounded time."""
 _ENDS = frozenset(")>\"'`}#?")
 """What may follow an address (or a space, or the end)."""
 
@@ -272,14 +275,26 @@ class _Places:
             while at >= 0:
                 after = body[at + len(text) : at + len(text) + 1]
                 if (not after or after in _ENDS or after.isspace()) and at not in self.code:
-                    line = body.rfind("\n", 0, at) + 1
-                    if _BEFORE.search(body, line, at):
+                    if self._after_a_link(at):
                         places.append((text, at))
                     elif not anywhere and not (at and (body[at - 1].isalnum() or body[at - 1] in "_./-")):
                         anywhere.append((text, at))
                 at = body.find(text, at + 1)
         places.sort(key=lambda place: place[1])  # the first in the file, whichever way it is written
         return places, anywhere
+
+    def _after_a_link(self, at: int) -> bool:
+        """Whether what stands right before ``at`` opens a link's address (see `_ADDRESS`): looked
+        for in the 60 characters before it, and in its line (up to `_LOOKED_BACK` characters)
+        only where a reference's ``]:`` may stand, so that each is found in bounded time."""
+        body = self.body
+        near = max(body.rfind("\n", max(at - 60, 0), at) + 1, at - 60, 0)
+        if _BEFORE.search(body, near, at):
+            return True
+        if body[near:at].rstrip(" \t<")[-1:] != ":":
+            return False
+        back = max(at - _LOOKED_BACK, 0)
+        return _BEFORE.search(body, max(body.rfind("\n", back, at) + 1, back), at) is not None
 
 
 def _code_spans(body: str, comments: bool) -> _Code:
