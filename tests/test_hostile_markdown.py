@@ -207,6 +207,8 @@ SITE_CASES = {
     "html-comment-lines": ("jekyll+html", "<div>\n" + "  <!-- a -->\n" * 20_000 + "</div>\ndeep text\n"),
     "admonition-classes": ("mkdocs", "!!! " + "word " * 20_000 + "x\n    deep text\n"),
     "liquid-attributes-open": ("eleventy", "<a href=\"{{ '/a/' | url " * 5_000 + "\ndeep text\n"),
+    # Older, seen by the sitting's review: a shortcode's opening left open 20,000 times took 11.5 s.
+    "hugo-shortcodes-open": ("hugo", "{{< " * 20_000 + "deep text\n"),
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),

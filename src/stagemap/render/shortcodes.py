@@ -14,7 +14,8 @@ from .jsx import placeholder
 from .links import HUGO_REF
 from .refdefs import worked_definitions
 
-_SHORTCODE = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.S)
+_SHORTCODE = re.compile(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
+"""A shortcode (its arguments within 1,000 characters: thousands left open are read in bounded time)."""
 _PAIRED = re.compile(
     r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)(?<!/)\s*[>%]\}\}"
     r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
