@@ -288,6 +288,27 @@ urls:
     ]
 
 
+def test_a_bad_mdx_setting_stops_the_command_with_its_line_and_an_example(tmp_path: Path) -> None:
+    """The mdx setting (which endings are MDX) is checked as every list of endings is."""
+    write(
+        tmp_path,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + "generator: gatsby\nmdx: 5\nsources: [content]\n",
+            "content/a.md": "",
+        },
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "check"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: invalid settings:\nstagemap.yml:11:6: error: 'mdx' must be a list of text (e.g. mdx: [.mdx, .md])\n"
+    )
+    write(
+        tmp_path,
+        {"stagemap.yml": MINIMAL_CONFIG + "generator: gatsby\nmdx: [MD, .mdx]\nsources: [content]\n"},
+    )
+    assert load_config(tmp_path).rules.mdx == (".md", ".mdx")  # lower case, with the dot
+
+
 def test_sources_and_content_together_are_refused(tmp_path: Path) -> None:
     write(
         tmp_path,
