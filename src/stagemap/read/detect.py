@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
+from .attachments import JEKYLL_COPIED
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
@@ -63,7 +64,7 @@ CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Per generator, its usual content folders and the URL pattern of each (empty: none guessed)."""
 
-JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", "assets/", "/README.md", "/Gemfile*")
+JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", *JEKYLL_COPIED, "/Gemfile*")
 """What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 OUR_OUTPUTS = ("site", "kits")
 """The folders ``build`` and ``kits`` write to by default: a source at the root leaves them out."""
@@ -248,8 +249,7 @@ def _sources(
         pages = FoundSource(
             ".", kinds.pages, tuple(dict.fromkeys((*JEKYLL_EXCLUDES, *extra, *ours, *ignored)))
         )
-        # Posts, collections, then posts in a folder's _posts (ids as they had as its pages), less
-        # those the site's exclude list names: a file under two sources is read by the first.
+        # Posts, collections, a folder's _posts (ids as its pages had), but excluded: the first source reads a file.
         own = [(f, u, a, f.rpartition("/")[2].lstrip("_") + "/") for f, u, a in kinds.folders]
         every = [*own, *((f, u, "", f + "/") for f, u in kinds.nested)]
         left = [f for f, *_ in every if any(f == n or f.startswith(n + "/") for n in names)]
