@@ -209,6 +209,8 @@ SITE_CASES = {
     "liquid-attributes-open": ("eleventy", "<a href=\"{{ '/a/' | url " * 5_000 + "\ndeep text\n"),
     # Older, seen by the sitting's review: a shortcode's opening left open 20,000 times took 11.5 s.
     "hugo-shortcodes-open": ("hugo", "{{< " * 20_000 + "deep text\n"),
+    # Older, seen by the thirtieth sitting's review: paired shortcodes left open, 2,000 took 2.7 s.
+    "hugo-paired-open": ("hugo", "{{% note %}} a {{< tip >}} " * 4_000 + "deep text\n{{% /note %}}\n"),
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),

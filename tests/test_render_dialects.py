@@ -210,6 +210,15 @@ def test_dialects_hugo_paired_shortcode_with_code_in_a_list_item_stays_in_it() -
     )
 
 
+def test_dialects_a_hugo_closing_pairs_only_with_an_opening_of_its_whole_name() -> None:
+    """Seen making paired shortcodes bounded: ``{{% notes %}}`` took ``{{% /note %}}`` as its
+    closing, ``note`` its name and ``s`` its argument (a note labelled *S*)."""
+    text = "{{% notes %}}\nKeep the receipts.\n{{% /note %}}\n\n{{% note %}}\nAsk first.\n{{% /note %}}\n"
+    assert clean(text, ".md", "hugo") == (
+        "*\\[notes: shown on the live site\\]*\nKeep the receipts.\n\n> **Note**\n>\n> Ask first.\n"
+    )
+
+
 def test_dialects_hugo_shortcode_arguments_may_start_on_the_next_line() -> None:
     """The Hugo docs write a figure's arguments one per line: it became a placeholder."""
     text = '{{< figure\n  src="/img/a.png"\n  alt="An image"\n>}}\n'

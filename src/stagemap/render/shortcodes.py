@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 from collections.abc import Callable, Mapping
@@ -17,11 +18,41 @@ from .refdefs import worked_definitions
 _SHORTCODE = re.compile(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
 """A shortcode (its arguments within 1,000 characters: thousands left open are read in bounded time)."""
 _PAIRED = re.compile(
-    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?P<args>(?:(?![<%>]\}\}).)*?)(?<!/)\s*[>%]\}\}"
+    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?![\w.-])(?P<args>(?:(?![<%>]\}\}).){0,1000}?)(?<!/)\s*[>%]\}\}"
     r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
     re.S,
 )
-"""A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing."""
+"""A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing
+(the nearest one of its name). Only tried where such a closing follows: see `each_paired`."""
+_OPENING = re.compile(r"\{\{[<%]\s*([\w.-]+)")
+_CLOSING = re.compile(r"\{\{[<%]\s*/\s*([\w.-]+)\s*[>%]\}\}")
+
+
+def each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
+    """Return ``text`` with each paired shortcode replaced by ``made(match)``, as ``_PAIRED.sub`` would.
+
+    The pattern alone, tried at every opening, looks to the end of the text for a closing of
+    that name: thousands of openings never closed took seconds. Here an opening is tried only
+    up to the nearest closing of its name after it, and not at all when there is none.
+    """
+    closings: dict[str, list[int]] = {}
+    for closing in _CLOSING.finditer(text):
+        closings.setdefault(closing.group(1), []).append(closing.end())
+    if not closings:
+        return text
+    parts: list[str] = []
+    done = 0
+    for opening in _OPENING.finditer(text):
+        if opening.start() < done or (ends := closings.get(opening.group(1))) is None:
+            continue
+        at = bisect.bisect_right(ends, opening.end())
+        paired = _PAIRED.match(text, opening.start(), ends[at]) if at < len(ends) else None
+        if paired is not None:
+            parts += (text[done : paired.start()], made(paired))
+            done = paired.end()
+    return "".join(parts) + text[done:] if parts else text
+
+
 _ARG = re.compile(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
@@ -70,7 +101,7 @@ _CODE_SHORTCODE = re.compile(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
 def shortcodes(text: str, params: Mapping[str, Any]) -> str:
     if "{{" not in text:
         return text
-    text = _PAIRED.sub(lambda m: _paired(m, params), text)
+    text = each_paired(text, lambda m: _paired(m, params))
     if "](" in text or "<{{" in text:
         text = _LINKED.sub(lambda m: _linked(m, params), text)
     if "]:" in text:  # a link definition whose address holds one (Envoy's '[kit]: https://x/{{< tag >}}/')
@@ -139,7 +170,7 @@ def hold_paired_with_code(
         held[token] = indented(made.strip("\n"), before if not before.strip() else "")
         return f"\n\n{token}\n\n"
 
-    return _PAIRED.sub(hold, text) if "{{" in text else text
+    return each_paired(text, hold) if "{{" in text else text
 
 
 _FENCE_LINE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
