@@ -590,6 +590,18 @@ def test_dialects_liquid_in_a_link_definition_is_worked_out_or_its_links_are_the
     )
 
 
+def test_dialects_the_sites_own_address_alone_is_a_link_to_its_home_page() -> None:
+    """A review of the thirtieth sitting: '[h]: {{ site.url }}' gave no link, where the live
+    page links the site's home; an output of the page's own that is empty still gives none."""
+    text = (
+        "Back [home][h], to the [start]({{ site.baseurl }}), [again]({{- site.url -}}) or [x]({{ page.x }}).\n\n"
+        "[h]: {{ site.url }}\n"
+    )
+    assert markdown.render(clean(text, ".md", "jekyll", {"x": ""})).html == (
+        '<p>Back <a href="/">home</a>, to the <a href="/">start</a>, <a href="/">again</a> or x.</p>\n'
+    )
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

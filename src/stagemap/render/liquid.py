@@ -274,7 +274,10 @@ def _target(target: str, params: Mapping[str, Any]) -> str:
         return found
 
     worked = _OUT.sub(value, target)
-    return worked if known and worked else ""
+    if known and not worked:  # ``{{ site.url }}`` alone is the site's home page
+        alone = _OUT.fullmatch(target.strip())
+        return "/" if alone and " ".join(alone.group(1).split()) in _SITE_ADDRESS else ""
+    return worked if known else ""
 
 
 def _output(expression: str, params: Mapping[str, Any]) -> str:
