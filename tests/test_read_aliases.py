@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,19 @@ def test_aliases_a_published_date_is_no_status() -> None:
     for value in ("2021-04-01T10:00:00-07:00", "2021-04-01", "'2021-04-01 10:00'"):
         asset, found = read(f"---\ntitle: Spring\npublished: {value}\n---\n", "hugo")
         assert found == [] and asset is not None and asset.status == "published", value
+
+
+def test_aliases_hugo_expiry_date_is_when_a_page_stops_counting() -> None:
+    """Hugo leaves a page off the site once its expiryDate (or unpublishdate) has passed: it
+    was counted as coverage for ever. It is now the page's review date; no other site has it."""
+    for key in ("expiryDate", "ExpiryDate", "unpublishdate"):
+        asset, found = read(f"---\ntitle: Spring offer\ndate: 2026-03-01\n{key}: 2026-06-30T00:00:00Z\n---\n")
+        assert found == [] and asset is not None, key
+        assert (str(asset.review_by), asset.origin("review_by")) == ("2026-06-30", (("line", 4),)), key
+        assert asset.is_eligible(dt.date(2026, 6, 30)) and not asset.is_eligible(dt.date(2026, 7, 1))
+    for generator, settings in (("jekyll", {}), ("hugo", {"aliases": {"review_by": []}})):
+        asset, _ = read("---\ntitle: Spring offer\nexpiryDate: 2026-06-30\n---\n", generator, **settings)
+        assert asset is not None and asset.review_by is None, generator
 
 
 def test_aliases_leave_unusable_values_alone() -> None:

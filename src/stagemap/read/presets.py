@@ -42,6 +42,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "summary": ("description", "excerpt", "Description", "subtitle"),
     "status": ("draft", "published"),
     "url": ("permalink",),
+    "review_by": (),
 }
 """Aliases every preset shares; a generator adds its own (`_OWN_ALIASES`)."""
 
@@ -160,9 +161,14 @@ def preset_mdx(generator: str, extensions: tuple[str, ...]) -> tuple[str, ...]:
     return extensions if generator == "docusaurus" else (".mdx",)
 
 
-_OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {"gatsby": {"url": ("path",)}}
+_OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "gatsby": {"url": ("path",)},
+    "hugo": {"review_by": ("expiryDate", "unpublishdate")},
+}
 """Aliases a generator adds after the shared ones: a Gatsby page's ``path`` is its route (the
-starters make each page at it); only a value starting with ``/`` is read as one."""
+starters make each page at it); only a value starting with ``/`` is read as one. Hugo leaves a
+page off the site once its ``expiryDate`` (or ``unpublishdate``) has passed: it no longer
+counts, as a page past its ``review_by``."""
 
 
 _NO_ALIASES: dict[str, frozenset[str]] = {"mkdocs": frozenset({"title"})}
