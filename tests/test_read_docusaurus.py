@@ -168,6 +168,35 @@ def test_init_leaves_out_folders_outside_the_site_and_keeps_id_prefixes_unique(t
     }
 
 
+def test_a_docs_own_id_names_it_within_its_folder_as_docusaurus_does(tmp_path: Path) -> None:
+    """Ory's docs (1,522 pages): 40 files say 'id: index' in as many folders; each id was read
+    whole, so 224 pages were duplicates, left out of the checks and of the site. Docusaurus
+    names such a doc by its folder and its id, after the source's prefix."""
+    code = (
+        "module.exports = {\n  url: 'https://x.example',\n  presets: [['classic', {docs: {routeBasePath: '/'}, "
+        "blog: false}]],\n  plugins: [['@docusaurus/plugin-content-docs', {id: 'kiln', path: 'kiln', "
+        "routeBasePath: 'kiln'}]]};\n"
+    )
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": code,
+            "docs/glaze/cache.md": "---\nid: cache\ntitle: Glaze cache\n---\nWhere glazes wait.\n",
+            "docs/clay/cache.md": "---\nid: cache\ntitle: Clay cache\n---\nWhere clay rests.\n",
+            "docs/top.md": "---\nid: start\ntitle: Start\n---\nBegin here.\n",
+            "kiln/fire/cache.md": "---\nid: cache\ntitle: Kiln cache\n---\nWhere heat stays.\n",
+        },
+    )
+    assert run("-C", str(root), "check")[0] == 0
+    library = stagemap.load_project(root).library
+    assert {a.id: a.url for a in library.assets} == {
+        "clay/cache": "https://x.example/clay/cache",
+        "glaze/cache": "https://x.example/glaze/cache",
+        "start": "https://x.example/start",
+        "kiln/fire/cache": "https://x.example/kiln/fire/cache",
+    }
+
+
 def test_init_names_the_folders_the_configuration_works_out_in_code(tmp_path: Path) -> None:
     """A docs path built in code (``${siteDir}/handbook``) was left out of the sources and of what
     init said: the site's docs went unread without a word."""

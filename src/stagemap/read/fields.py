@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import suggest
-from ..model.library import DATE_RE
+from ..model.library import DATE_RE, MAX_ID, MAX_ID_PART
 from . import yamlsafe
 
 Add = Callable[..., None]
@@ -166,3 +166,47 @@ class FieldReader:
                 "bad-date",
             )
             return None
+
+
+def id_folder(default_id: str, sub: str, generator: str) -> str:
+    """Return what stands before a page's own ``id``: on a Docusaurus site, its source's id
+    prefix and its folder (``docs/cli/cache.md`` with ``id: cache`` is ``cli/cache``, as
+    Docusaurus names the doc); elsewhere nothing, the ``id`` is the whole id."""
+    if generator != "docusaurus" or not sub:
+        return ""
+    folder = sub.rpartition("/")[0]
+    prefix = default_id[: len(default_id) - len(sub.rpartition(".")[0])]
+    return prefix + (folder + "/" if folder else "")
+
+
+def read_id(
+    fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add, folder: str = ""
+) -> str | None:
+    """Return the asset's id: its ``id`` field (after ``folder``, see `id_folder`), else its
+    path; None (reported) when too long.
+
+    Pages and kits are files named after ids, so an id too long for a file name would stop a
+    build; such a file is a problem, not an asset.
+    """
+    fm = loaded.data
+    own = fields.text("id")
+    asset_id = folder + own if own else default_id
+    if "id" in fm and (not asset_id or any(c.isspace() for c in asset_id)):
+        pos = loaded.pos("id")
+        add(pos.line, pos.col, "an 'id' must be text without spaces", "e.g. id: pricing-guide", "bad-id")
+        asset_id = default_id
+    too_long = len(asset_id) > MAX_ID or any(
+        len(p.encode("utf-8")) > MAX_ID_PART for p in asset_id.split("/")
+    )
+    if too_long:
+        pos = loaded.pos("id") if "id" in fm else loaded.pos()
+        where = "" if "id" in fm else " (from the file's path)"
+        add(
+            pos.line,
+            pos.col,
+            f"id{where} is too long: at most {MAX_ID} characters, and {MAX_ID_PART} bytes between slashes",
+            "give it a shorter 'id'",
+            "long-id",
+        )
+        return None
+    return asset_id

@@ -12,8 +12,6 @@ from ..model.library import (
     ALL_FIELDS,
     AUDIENCES,
     INTERNAL_FORMATS,
-    MAX_ID,
-    MAX_ID_PART,
     ORIGIN_FIELDS,
     STATUSES,
     TEXT_FIELDS,
@@ -27,7 +25,7 @@ from .bare import bare_page, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
-from .fields import Add, FieldReader
+from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
 from .presets import (
@@ -262,7 +260,7 @@ def _asset(
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
     next_step = None if rules.generator and site_own_next(fm.get("next")) else fields.text("next")
-    asset_id = _id(fields, loaded, default_id, add)
+    asset_id = read_id(fields, loaded, default_id, add, id_folder(default_id, place.sub, rules.generator))
     audience = _audience(fields, loaded, place, add, bool(rules.generator)) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
     )
@@ -359,35 +357,6 @@ def _answers(
             "answers-elsewhere",
             "warning",
         )
-
-
-def _id(fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add) -> str | None:
-    """Return the asset's id: its ``id`` field, else its path; None (reported) when too long.
-
-    Pages and kits are files named after ids, so an id too long for a file name would stop a
-    build; such a file is a problem, not an asset.
-    """
-    fm = loaded.data
-    asset_id = fields.text("id") or default_id
-    if "id" in fm and (not asset_id or any(c.isspace() for c in asset_id)):
-        pos = loaded.pos("id")
-        add(pos.line, pos.col, "an 'id' must be text without spaces", "e.g. id: pricing-guide", "bad-id")
-        asset_id = default_id
-    too_long = len(asset_id) > MAX_ID or any(
-        len(p.encode("utf-8")) > MAX_ID_PART for p in asset_id.split("/")
-    )
-    if too_long:
-        pos = loaded.pos("id") if "id" in fm else loaded.pos()
-        where = "" if "id" in fm else " (from the file's path)"
-        add(
-            pos.line,
-            pos.col,
-            f"id{where} is too long: at most {MAX_ID} characters, and {MAX_ID_PART} bytes between slashes",
-            "give it a shorter 'id'",
-            "long-id",
-        )
-        return None
-    return asset_id
 
 
 def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: Add, site: bool) -> str:
