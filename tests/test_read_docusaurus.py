@@ -197,6 +197,23 @@ def test_a_docs_own_id_names_it_within_its_folder_as_docusaurus_does(tmp_path: P
     }
 
 
+def test_init_reads_the_title_and_address_under_quoted_keys(tmp_path: Path) -> None:
+    """pnpm's site writes its configuration's keys quoted, as JSON does: init found no title and
+    no address, so every page was left without one until the user wrote them in by hand."""
+    code = (
+        'module.exports = {\n  "title": "Widgetry",\n  "url": "https://widgetry.example",\n'
+        "  'baseUrl': '/help/',\n  presets: [['classic', {docs: {routeBasePath: '/'}, blog: false}]],\n};\n"
+    )
+    root = initialised(
+        tmp_path / "site", {"docusaurus.config.js": code, "docs/spin.md": "---\ntitle: Spin\n---\n"}
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert "\nname: Widgetry\n" in text and "  base: https://widgetry.example/help/\n" in text
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [
+        "https://widgetry.example/help/spin"
+    ]
+
+
 def test_init_names_the_folders_the_configuration_works_out_in_code(tmp_path: Path) -> None:
     """A docs path built in code (``${siteDir}/handbook``) was left out of the sources and of what
     init said: the site's docs went unread without a word."""

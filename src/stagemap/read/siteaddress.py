@@ -16,17 +16,18 @@ from .docusaurus import without_comments
 from .owned import read_owned
 from .presets import preset_static
 
-_TITLE_IN_CODE = re.compile(r"""^[ \t]*title\s*:\s*(['"`])([^'"`\n]+)\1""", re.M)
-"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's)."""
+_TITLE_IN_CODE = re.compile(r"""^[ \t]*(['"]?)title\1\s*:\s*(['"`])([^'"`\n]+)\2""", re.M)
+"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's;
+its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site)."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
-    "docusaurus": re.compile(r"""^[ \t]*url\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-    "gatsby": re.compile(r"""^[ \t]*siteUrl\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-    "astro": re.compile(r"""^[ \t]*site\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "docusaurus": re.compile(r"""^[ \t]*(?:url|"url"|'url')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "gatsby": re.compile(r"""^[ \t]*(?:siteUrl|"siteUrl"|'siteUrl')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*(?:site|"site"|'site')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
 }
 _BASE_PATH_IN_CODE = {
-    "docusaurus": re.compile(r"""^[ \t]*baseUrl\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
-    "astro": re.compile(r"""^[ \t]*base\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "docusaurus": re.compile(r"""^[ \t]*(?:baseUrl|"baseUrl"|'baseUrl')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*(?:base|"base"|'base')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
 }
 """The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
 
@@ -36,7 +37,7 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     it holds), or empty when it says none."""
     if generator in _URL_IN_CODE:
         found = _TITLE_IN_CODE.search(without_comments(config)) if isinstance(config, str) else None
-        return found.group(2).strip() if found else ""
+        return found.group(3).strip() if found else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
         value = data.get("name")  # the key some Jekyll themes and sites use instead
