@@ -89,6 +89,12 @@ def config(trailing: str = "", docs: str = "", blog: str = "", plugins: str = ""
             '{id: "news", path: "news", routeBasePath: "news"}]]};',
             [("docs", "guides", ""), ("blog", "news", "news", "news")],
         ),
+        (
+            # Ory's site: no classic preset; its own docs plugin serves docs/ at the root.
+            "module.exports = {presets: [['redocusaurus', {specs: []}]], plugins: ["
+            "['@docusaurus/plugin-content-docs', {id: 'default', path: 'docs', routeBasePath: '/'}]]};",
+            [("blog", "blog", "blog"), ("docs", "docs", "", "default")],
+        ),
     ],
 )
 def test_content_folders_are_read_from_the_preset_and_plugins(

@@ -83,7 +83,8 @@ def mdx_endings(code: str) -> tuple[str, ...]:
 def content_folders(code: str) -> tuple[ContentFolder, ...]:
     """Return the docs and blog folders ``code`` (a ``docusaurus.config.js``) configures, in
     order: the preset's docs, its blog (unless ``blog: false``), then other plugin instances.
-    A plugin the code says nothing of has its defaults (``docs``, ``blog``)."""
+    A plugin the code says nothing of has its defaults (``docs``, ``blog``) unless a plugin
+    instance reads that folder."""
     code = without_comments(code)
     found: dict[str, ContentFolder | None] = {}
     more: list[ContentFolder] = []
@@ -119,7 +120,10 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             more.append(folder)
         else:
             found[kind] = folder
-    made = [found.get(k, ContentFolder(k, k, k)) for k in ("docs", "blog")]
+    # A plugin the code says nothing of has its defaults, unless a plugin instance of the code
+    # reads that folder (Ory's site: no classic preset, its docs plugin serves docs/ at the root).
+    taken = {(f.kind, f.path) for f in more}
+    made = [found.get(k, None if (k, k) in taken else ContentFolder(k, k, k)) for k in ("docs", "blog")]
     return tuple(f for f in [*made, *more] if f is not None)
 
 

@@ -22,11 +22,15 @@ its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site)."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
     "docusaurus": re.compile(r"""^[ \t]*(?:url|"url"|'url')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
-    "gatsby": re.compile(r"""^[ \t]*(?:siteUrl|"siteUrl"|'siteUrl')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "gatsby": re.compile(
+        r"""^[ \t]*(?:siteUrl|"siteUrl"|'siteUrl')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M
+    ),
     "astro": re.compile(r"""^[ \t]*(?:site|"site"|'site')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
 }
 _BASE_PATH_IN_CODE = {
-    "docusaurus": re.compile(r"""^[ \t]*(?:baseUrl|"baseUrl"|'baseUrl')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "docusaurus": re.compile(
+        r"""^[ \t]*(?:baseUrl|"baseUrl"|'baseUrl')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M
+    ),
     "astro": re.compile(r"""^[ \t]*(?:base|"base"|'base')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
 }
 """The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
