@@ -214,6 +214,11 @@ SITE_CASES = {
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),
+    "mdx-code-blocks-open": ("docusaurus", "```mdx-code-block\n" * 5_000 + "deep text\n"),
+    "mdx-code-blocks-nested": (
+        "docusaurus",
+        "````\n" + "```mdx-code-block\nx\n```\n" * 5_000 + "````\ndeep text\n",
+    ),
     "indented-html-table": (
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",

@@ -602,6 +602,22 @@ def test_dialects_the_sites_own_address_alone_is_a_link_to_its_home_page() -> No
     )
 
 
+def test_dialects_docusaurus_reads_an_mdx_code_block_fence_as_mdx() -> None:
+    """Ory's docs: 280 of 1,353 pages opened with a block of code holding imports and components,
+    which Docusaurus reads as MDX from a fence of the language mdx-code-block."""
+    text = (
+        "```mdx-code-block\nimport Admonition from '@theme/Admonition'\n\n"
+        '<Admonition type="info" title="Heads up">\nKnobs turn **both** ways.\n</Admonition>\n```\n\n'
+        "````md\n```mdx-code-block\n<Dial/>\n```\n````\n\n```mdx-code-block\n<Open/> never closed\n"
+    )
+    assert html(text, ".md", "docusaurus") == (
+        "<blockquote>\n<p><strong>Info: Heads up</strong></p>\n<p>Knobs turn <strong>both</strong> ways.</p>\n"
+        '</blockquote>\n<pre><code class="language-md">```mdx-code-block\n&lt;Dial/&gt;\n```\n</code></pre>\n'
+        '<pre><code class="language-mdx-code-block">&lt;Open/&gt; never closed\n</code></pre>\n'
+    )
+    assert clean(text, ".md", "hugo") == text
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

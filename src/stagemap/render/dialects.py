@@ -41,7 +41,7 @@ from .deflists import definition_lists
 from .footnotes import footnotes
 from .jsx import html_to_markdown, mdx_to_markdown, placeholder
 from .liquid import highlights, jekyll_code, liquid, shown_sets
-from .mdxfences import has_deep_fences, unindented_fences
+from .mdxfences import has_deep_fences, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
@@ -154,6 +154,8 @@ def clean(
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
+    if generator == "docusaurus" and "mdx-code-block" in text:
+        text = unwrapped_mdx_blocks(lf(text))
     if not _worth_a_look(text, mdx or (html and bool(generator))) and not (
         generator == "mkdocs" and "][" in text
     ):

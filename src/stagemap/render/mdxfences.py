@@ -5,11 +5,16 @@ usually is (``<TabItem>`` on one line, the fence two spaces further in), is stil
 and its lines lose that indentation as a fence's lines do. Markdown would read the same
 lines as indented code, the fence and all. `unindented_fences` moves each such fence, with its
 lines, back to the column of what holds it (a list item's text, else the left margin).
+
+Docusaurus also reads what a fence of the language ``mdx-code-block`` holds as MDX, not as
+code (`unwrapped_mdx_blocks`): docs written in Markdown put imports and components there.
 """
 
 from __future__ import annotations
 
 import re
+
+from .blocks import fence_after
 
 _DEEP_FENCE = re.compile(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
 _FENCE = re.compile(r"([ \t]*)(`{3,}(?=[^`]*$)|~{3,})")
@@ -83,3 +88,25 @@ def _dedented(line: str, columns: int) -> str:
         column += 1 if line[cut] == " " else 4 - column % 4
         cut += 1
     return " " * max(column - columns, 0) + line[cut:]
+
+
+_MDX_BLOCK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*$")
+
+
+def unwrapped_mdx_blocks(text: str) -> str:
+    """Return ``text`` with each closed fence of the language ``mdx-code-block`` replaced by the
+    lines it holds, as Docusaurus reads them (as MDX); every other fence is left as it is, and
+    so is a fence of that language inside another one (an example of it), or never closed."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    fence, opened = "", -1
+    for index, line in enumerate(lines):
+        was, fence = fence, fence_after(fence, line)
+        if fence and not was:
+            opened = index if _MDX_BLOCK.match(line) else -1
+            kept.append(line)
+        elif was and not fence and opened >= 0:
+            kept[len(kept) - (index - opened) :] = lines[opened + 1 : index]
+        else:
+            kept.append(line)
+    return "\n".join(kept)
