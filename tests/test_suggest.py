@@ -92,6 +92,9 @@ def test_suggest_quotes_a_heading_as_its_page_shows_it(
         ),
         ("Our discovery process", "Notes", ["stage,commitment", "question,problems"]),
         ("Reading the fleet", "Your weekly fuel report", ["stage,adoption"]),
+        # pnpm's and Ory's command references: 258 pages with '## Options' were buying guides.
+        ("widget spin", "Options", []),
+        ("Notes", "Your options for rostering", ["stage,exploration", "question,who-for"]),
     ],
 )
 def test_suggest_takes_discovery_and_reports_in_their_sales_and_habit_senses_only(
