@@ -432,6 +432,18 @@ def test_dialects_hugo_alerts_show_their_kind() -> None:
     assert clean(text, ".md", "mkdocs") == text  # Material shows it as written
 
 
+def test_dialects_a_docsy_alert_shows_its_title_alone() -> None:
+    """Dapr's docs: 289 alerts on 201 pages were labelled 'Alert: Note'; Docsy shows the title
+    alone, and an alert without one has no label."""
+    text = (
+        '{{% alert title="Note" color="primary" %}}\nKeep batches small.\n{{% /alert %}}\n\n'
+        '{{% alert color="warning" %}}\nMind the gap.\n{{% /alert %}}\n\n{{% alert warning %}}\nOld style.\n{{% /alert %}}\n'
+    )
+    assert clean(text, ".md", "hugo") == (
+        "> **Note**\n>\n> Keep batches small.\n\n> Mind the gap.\n\n> **Warning**\n>\n> Old style.\n"
+    )
+
+
 def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
     """``code-toggle`` held a configuration example: its ``# comment`` became a heading."""
     text = (

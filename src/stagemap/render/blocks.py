@@ -224,13 +224,11 @@ def escape(text: str) -> str:
 
 def quote(label: str, inner: str, markdown: bool = False, dedent: bool = True) -> str:
     """Return ``inner`` as a block quote headed by ``label`` in bold (Markdown itself with
-    ``markdown``), its common indentation taken off unless ``dedent`` is false (it is code)."""
+    ``markdown``; none when empty), its common indentation taken off unless ``dedent`` is false
+    (it is code)."""
     body = (textwrap.dedent(inner) if dedent else inner).strip("\n")
-    lines = [
-        f"> **{label if markdown else escape(label)}**",
-        ">",
-        *(f"> {line}".rstrip() for line in body.splitlines()),
-    ]
+    head = [f"> **{label if markdown else escape(label)}**", ">"] if label else []
+    lines = [*head, *(f"> {line}".rstrip() for line in body.splitlines())]
     return "\n\n" + "\n".join(lines) + "\n\n"
 
 

@@ -75,7 +75,7 @@ SHORTCODES = {
     "comment": "nothing (what it holds is not on the page)",
     "details": "its `summary` (else *Details*) in bold, then what it holds",
     "x": "a link to the post (`user` and `id`), as `tweet`",
-    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold",
+    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold (the first argument or `type`, else the shortcode's name), then its `title`; Docsy's `alert` with neither: its `title` alone, else no label",
     "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
@@ -220,8 +220,11 @@ def _paired_made(
         return f"{title}\n{fence}{language}\n{code}\n{fence}\n"
     inner = shortcodes(match.group("inner"), params) if cleaned is None else cleaned
     if name in NOTE_SHORTCODES:
-        kind = (positional[0] if positional else named.get("type", name)).capitalize()
         heading = named.get("title", "")
+        if name == "alert" and not positional and "type" not in named:
+            # Docsy's alert shows its title alone (its colour says the rest), or no label at all.
+            return quote(heading, inner)
+        kind = (positional[0] if positional else named.get("type", name)).capitalize()
         return quote(f"{kind}: {heading}" if heading else kind, inner)
     if name == "details":  # what it holds as it is written (indented code stays code)
         return f"{title}{inner.strip(chr(10))}\n\n"
