@@ -274,6 +274,30 @@ def test_links_to_dot_and_dot_dot_are_folders_as_with_a_slash(tmp_path: Path) ->
     assert '<a href="up.html">c</a> <a href="up.html">d</a>' in page
 
 
+def test_a_link_to_a_listing_is_a_page_of_the_site_even_without_its_address(tmp_path: Path) -> None:
+    """Kueue's site (Hugo, baseURL '/', so no urls.base): 518 of 555 warnings were links to its
+    sections, each an _index.md the site serves. Such a link is no warning; the built page shows
+    its text, marked as a page of the site, and a route that matches nothing is still broken."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: hugo\nsources: [content]\nurls: {pattern: '/{path}/'}\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\nThe docs.\n",
+        "content/docs/overview/_index.md": "---\ntitle: Overview\n---\nA long overview.\n",
+        "content/docs/setup.md": HEAD.format(title="Setup")
+        + "Read [the overview](/docs/overview), [this](../), [docs](/docs/) or [none](/docs/nope/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        f"content/docs/setup.md:6:76: warning: link to '/docs/nope/' leads nowhere {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/docs/setup.html").read_text()
+    assert (
+        'Read <span class="site-link" title="A page of the site, not in this library: /docs/overview">the overview'
+        '</span>, <span class="site-link" title="A page of the site, not in this library: ../">this</span>'
+    ) in page
+    assert '<span class="broken-link" title="Link target not found: /docs/nope/">none</span>' in page
+
+
 def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
     """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
     the post; it was reported as leading nowhere (30 links) and left out of the built page."""

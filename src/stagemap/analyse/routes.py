@@ -20,7 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.library import Asset, Library
@@ -69,6 +69,9 @@ class Routes:
     endings: frozenset[str] = frozenset()
     """The keys of the pages' own addresses that end in ``.html`` (``/post/hello.html``, Hugo's
     ``uglyURLs``, Jekyll's pages): a link with a content file's ending reaches a page only there."""
+    listed: frozenset[str] = frozenset()
+    """The route keys of the site's pages that are not assets (listings, pages a rule leaves out,
+    pages with problems): a link to one leads to a page of the site, even with no `base` to send it to."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -177,7 +180,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         if config.rules.generator == "hugo"
         else {}
     )
-    return Routes(
+    routes = Routes(
         pages,
         own,
         tuple(inside),
@@ -191,6 +194,12 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
         frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
+    listed = (link_key(f.path, prefix) for f in library.fates if f.kind in _PAGE_KINDS or f.fate == "problem")
+    return replace(routes, listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))))
+
+
+_PAGE_KINDS = frozenset({"listing", "by rule"})
+"""Kinds of non-assets that are pages of the site (`Routes.listed`)."""
 
 
 def _names(

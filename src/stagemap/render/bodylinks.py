@@ -67,7 +67,7 @@ def fast_links(out: str, rewrite: Rewrite | None) -> str | None:
             new = fragment(url)
         elif rewrite is not None and is_relative(url):
             target = rewrite(url)
-            if target is None:
+            if not target:  # broken, or no link (see `fix_links`): the token path says how
                 return None
             new = target
         if new != url:
@@ -93,8 +93,11 @@ def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
             if rewrite is None or not is_relative(url):
                 continue
             new = rewrite(url)
-            if new is not None:
+            if new:
                 child.attrSet(key, new)
+                continue
+            if new == "" and child.type == "link_open":  # a page of the site, not of this one
+                _unlink(children, i, url, broken=False)
                 continue
             url = url.removeprefix(HUGO_REF)  # a Hugo ref, shown as its author wrote it
             broken.append(url)
@@ -107,14 +110,16 @@ def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
     return tuple(broken)
 
 
-def _unlink(children: list[Token], start: int, url: str) -> None:
-    """Turn a link into a marked span, keeping its text."""
+def _unlink(children: list[Token], start: int, url: str, broken: bool = True) -> None:
+    """Turn a link into a marked span, keeping its text (not ``broken``: a page of the site
+    that is not in the library, and no public site to link to)."""
     opening = children[start]
     opening.tag = "span"
-    attrs: dict[str, Any] = {
-        "class": "broken-link",
-        "title": f"Link target not found: {url}",
-    }
+    attrs: dict[str, Any] = (
+        {"class": "broken-link", "title": f"Link target not found: {url}"}
+        if broken
+        else {"class": "site-link", "title": f"A page of the site, not in this library: {url}"}
+    )
     opening.attrs = attrs
     depth = 0
     for token in children[start:]:

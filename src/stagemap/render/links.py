@@ -101,7 +101,8 @@ class BodyLinks:
     link to the asset page it matches (see `stagemap.analyse.routes`), a site-root file
     (``/images/x.png``) found in a static folder a link to its copy under ``public/``, and any
     other route a link to the public site (listed in ``public``). Copies are added to
-    ``linked``. Anything else is broken (None).
+    ``linked``. A route to a page of the site that is not an asset (a listing) with no public
+    site to send it to is no link, and not broken (""). Anything else is broken (None).
     """
 
     def __init__(
@@ -356,7 +357,7 @@ class BodyLinks:
             self.linked.add(out)
             return self.links.to(quote(out))
         if not self.routes.base:
-            return None
+            return "" if key in self.routes.listed else None  # a page of the site, not of this one
         if url not in self.public:
             self.public.append(url)
         slash = "/" if (path.endswith("/") or up) and route != "/" else ""
