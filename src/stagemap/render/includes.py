@@ -73,9 +73,30 @@ _INFO = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
 """A fence's opening line, its language (``python``, ``{ .python }``) as the first group."""
 
 
+_INCLUDED = re.compile(r"^([ \t>]*)\{([!*])([^\n]*)$", re.M)
+"""A line that may include a file on an MkDocs site: ``{! file.md !}`` (``mdx_include``: the
+file's text, as Markdown) or ``{* file.py hl[3] *}`` (``markdown_include_variants``: the file
+as code); checked in `_included_file`."""
+_LANGUAGES = {".py": "python", ".js": "javascript", ".ts": "typescript", ".sh": "bash", ".yml": "yaml"}
+"""The language of a file shown as code, by its ending, where the ending is not its name."""
+
+
 def snippets_in(body: str) -> bool:
-    """Whether ``body`` may hold an MkDocs snippet (cheap: a page without ``8<`` is passed over)."""
-    return "8<" in body and _SNIPPET.search(body) is not None
+    """Whether ``body`` may hold an MkDocs snippet or included file (cheap: a page without
+    ``8<``, ``{!`` or ``{*`` is passed over)."""
+    return ("8<" in body and _SNIPPET.search(body) is not None) or (
+        ("{!" in body or "{*" in body) and _INCLUDED.search(body) is not None
+    )
+
+
+def _included_file(match: re.Match[str]) -> tuple[str, bool] | None:
+    """Return the file a line of `_INCLUDED` names and whether it is shown as code, or None
+    when the line is no include (not closed by the mark it opened with, no path)."""
+    mark, rest = match.group(2), match.group(3).rstrip(" \t")
+    inner = rest[: -len(mark) - 1].split() if rest.endswith(mark + "}") else []
+    if not inner or inner[0][0] in "!*":
+        return None
+    return inner[0], mark == "*"
 
 
 def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) -> str:
@@ -100,15 +121,31 @@ def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) ->
         shown = f' code="true" lang="{code}"' if code is not None else ""
         return f'{match.group(1)}{{{{% readfile file="/{given}"{shown} %}}}}'
 
-    text = _SNIPPET.sub(swap, hold_fences(lf(body), held))
+    def include(match: re.Match[str], code: str | None = None) -> str:
+        named = _included_file(match)
+        path = _inside(posixpath.join(site, named[0])) if named is not None else None
+        if named is None or ":" in named[0] or path is None or not exists(path):
+            return match.group()
+        if code is None and named[1]:
+            code = _LANGUAGES.get(posixpath.splitext(path)[1].lower(), posixpath.splitext(path)[1][1:])
+        shown = f' code="true" lang="{code}"' if code is not None else ""
+        return f'{match.group(1)}{{{{% readfile file="/{named[0]}"{shown} %}}}}'
+
+    text = hold_fences(lf(body), held)
+    text = _SNIPPET.sub(swap, text) if "8<" in text else text
+    text = _INCLUDED.sub(include, text) if "{!" in text or "{*" in text else text
     for token, block in held.items():  # snippets run before fences are read: in code too
         lines = block.split("\n")
         info = _INFO.match(lines[0])
-        found = _SNIPPET.fullmatch(lines[1]) if len(lines) == 3 and lines[1][:1] not in " >;" else None
-        alone = (
-            found is not None and info is not None and not fence_after(fence_after("", lines[0]), lines[2])
-        )
-        made = swap(found, info.group(1)) if alone and found is not None and info is not None else lines[1]
+        alone = len(lines) == 3 and lines[1][:1] not in " >;" and info is not None
+        alone = alone and not fence_after(fence_after("", lines[0]), lines[2])
+        found = _SNIPPET.fullmatch(lines[1]) if alone else None
+        included = _INCLUDED.fullmatch(lines[1]) if alone and found is None else None
+        made = lines[1]
+        if info is not None and found is not None:
+            made = swap(found, info.group(1))
+        elif info is not None and included is not None:
+            made = include(included, info.group(1))
         if made != lines[1]:  # the fence holds it alone: that file, as code
             held[token] = made
         elif "8<" in block:
