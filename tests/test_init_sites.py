@@ -1147,6 +1147,41 @@ def test_init_leaves_out_folders_that_translate_their_parents_pages(tmp_path: Pa
     ]
 
 
+def test_init_leaves_out_folders_of_older_versions_of_the_pages(tmp_path: Path) -> None:
+    """Kueue's site (Hugo) keeps two older versions of its docs beside them (content/en/v0.18/docs/
+    beside content/en/docs/): init read 431 assets, 282 of them old versions of the others. A
+    folder named for a version whose pages are its parent's, at the same paths, is excluded and
+    said so; a year's folder of posts and a version folder of other pages are read."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {"hugo.toml": "title = 'Kettles'\nbaseURL = 'https://kettles.example/'\n"}
+    for name in ("setup", "upgrade", "limits"):
+        files[f"content/docs/{name}.md"] = page.format(name)
+        files[f"content/v0.9/docs/{name}.md"] = page.format(f"{name} (0.9)")
+        files[f"content/2.x/docs/{name}.md"] = page.format(f"{name} (2.x)")
+    files["content/docs/_index.md"] = page.format("Docs")
+    files["content/v3/notes/spring.md"] = page.format("Spring notes")  # no twins: its own pages
+    files["content/v3/notes/autumn.md"] = page.format("Autumn notes")
+    files["content/2024/docs/setup.md"] = page.format("A post")  # a year, never a version
+    files["content/2024/docs/limits.md"] = page.format("Another post")
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert (
+        "Older versions, not read (their pages are these, at the same paths): content/2.x/, content/v0.9/"
+    ) in out.splitlines()
+    assert '    exclude: ["/2.x/", "/v0.9/"]\n' in (root / "stagemap.yml").read_text()
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "content/2024/docs/limits.md",
+        "content/2024/docs/setup.md",
+        "content/docs/limits.md",
+        "content/docs/setup.md",
+        "content/docs/upgrade.md",
+        "content/v3/notes/autumn.md",
+        "content/v3/notes/spring.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("files", "base", "comment"),
     [

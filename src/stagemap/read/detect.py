@@ -28,6 +28,7 @@ from .eleventy import eleventy_source, published_outputs
 from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders
 from .globs import GlobSet
+from .internalfolders import INTERNAL_NAMES, internal_folders
 from .jekyll import jekyll_folders
 from .languages import without_translations
 from .postdates import site_zone
@@ -68,8 +69,6 @@ JEKYLL_EXCLUDES = ("_site/", "vendor/", "node_modules/", "_sass/", *JEKYLL_COPIE
 """What a Jekyll site's root holds besides pages: its output, gems, styles and read-me."""
 OUR_OUTPUTS = ("site", "kits")
 """The folders ``build`` and ``kits`` write to by default: a source at the root leaves them out."""
-INTERNAL_NAMES = ("handbook", "internal", "playbooks", "sales-playbook")
-"""Folder names (a leading ``_`` ignored) that hold a team's internal material."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +133,8 @@ class FoundSite:
     """Jekyll's ``timezone``: a post's date gives its route's day in it (`stagemap.read.postdates`)."""
     mdx: tuple[str, ...] = ()
     """The endings of the files read as MDX, when not the preset's (the ``mdx`` setting)."""
+    versions: tuple[str, ...] = ()
+    """Folders of older versions of the pages (``content/v0.18/``), not read (`version_folders`)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -178,8 +179,11 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     languages: tuple[str, ...] = ()  # folders of translations (Hugo's and Starlight's are configured)
     if generator != "hugo" and starlight is None:
         sources, languages = without_translations(root, sources, preset_extensions(generator))
+    versions: tuple[str, ...] = ()
+    if generator != "docusaurus":  # Docusaurus keeps its versions apart (`stagemap.read.docusaurus`)
+        sources, versions = without_translations(root, sources, preset_extensions(generator), versions=True)
     # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
-    internal = [g for s in sources for g in _internal_folders(root / s.path)]
+    internal = [g for s in sources for g in internal_folders(root / s.path)]
     if generator == "mkdocs":
         internal += _mkdocs_globs(data, "exclude_docs")  # pages never published: internal material
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
@@ -210,6 +214,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         address_from=cname,
         timezone=site_zone(data) if generator == "jekyll" else "",
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
+        versions=versions,
     )
 
 
@@ -348,27 +353,6 @@ def _hugo_folders(data: dict[str, Any]) -> list[tuple[str, str]]:
     for lang, settings in languages.items() if isinstance(languages, dict) else ():
         if isinstance(settings, dict) and isinstance(settings.get("contentDir"), str):
             found.append((settings["contentDir"].strip("/"), str(lang).lower()))
-    return found
-
-
-def _internal_folders(root: Path, depth: int = 3) -> list[str]:
-    """Return ``name/`` globs of folders of internal material found within ``depth`` levels."""
-    found: list[str] = []
-
-    def visit(folder: Path, level: int) -> None:
-        try:
-            entries = sorted(folder.iterdir())
-        except OSError:
-            return
-        for entry in entries:
-            if entry.name.startswith(".") or entry.name == "node_modules" or not entry.is_dir():
-                continue
-            if entry.name.lstrip("_") in INTERNAL_NAMES:
-                found.append(entry.name + "/")
-            elif level < depth:
-                visit(entry, level + 1)
-
-    visit(root, 1)
     return found
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -40,19 +40,22 @@ DEEPEST = 24
 Python's walk of a very deep tree would fail)."""
 
 
-def without_translations(root: Path, sources: Iterable[Any], extensions: tuple[str, ...]) -> tuple[Any, ...]:
+def without_translations(
+    root: Path, sources: Iterable[Any], extensions: tuple[str, ...], versions: bool = False
+) -> tuple[Any, ...]:
     """Return ``sources`` (`stagemap.read.detect.FoundSource`) with each one's translation
     folders excluded (``/de/``), then those folders relative to ``root`` (``_articles/de/``).
     A folder that is, or holds, another source, or that the source excludes already, is left
-    as it is."""
+    as it is. With ``versions``, the same of the folders of older versions (`version_folders`)."""
     sources = list(sources)
     kept: list[Any] = []
     found: list[str] = []
+    named = version_folders if versions else translation_folders
     for source in sources:
         others = [s.path for s in sources if s is not source]
         names = [
             name
-            for name in translation_folders(root / source.path, extensions)
+            for name in named(root / source.path, extensions)
             if not any(_within(other, _joined(source.path, name)) for other in others)
             and not {f"/{name}", f"/{name}/", f"{name}/"} & set(source.exclude)
         ]
@@ -73,6 +76,28 @@ def _within(path: str, folder: str) -> bool:
 
 def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the names of the folders directly in ``folder`` that hold its pages' translations, sorted."""
+
+    def language(name: str) -> bool:
+        named = _LANGUAGE.fullmatch(name)
+        return named is not None and named.group(1).lower() in _ISO_639_1
+
+    return _twins(folder, extensions, language)
+
+
+_VERSION = re.compile(r"v\d+(?:\.\d+)*(?:\.x)?|\d+\.(?:\d+(?:\.\d+)?|x)(?:\.x)?", re.I)
+"""A folder named for a version: ``v0.18``, ``v2``, ``1.4``, ``2.x`` (not a year, ``2024``)."""
+
+
+def version_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
+    """Return the names of the folders directly in ``folder`` that hold an older version of its
+    pages (``content/en/v0.18/docs/setup.md`` beside ``content/en/docs/setup.md``, Kueue's
+    site), sorted: each page would count once per version, as with translations."""
+    return _twins(folder, extensions, lambda name: _VERSION.fullmatch(name) is not None)
+
+
+def _twins(folder: Path, extensions: tuple[str, ...], named: Callable[[str], bool]) -> list[str]:
+    """Return the names of the folders directly in ``folder`` that ``named`` accepts and whose
+    pages, at least two and at least half of them, have a file of the same path in ``folder``."""
     try:
         with os.scandir(folder) as listed:
             entries = sorted(listed, key=lambda e: e.name)
@@ -80,12 +105,7 @@ def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
         return []
     found = []
     for entry in entries:
-        named = _LANGUAGE.fullmatch(entry.name)
-        if (
-            named is None
-            or named.group(1).lower() not in _ISO_639_1
-            or not entry.is_dir(follow_symlinks=False)
-        ):
+        if not named(entry.name) or not entry.is_dir(follow_symlinks=False):
             continue
         pages = [page for page in _pages(Path(entry.path), extensions) if not _INDEX.search(page)]
         twins = sum((folder / page).is_file() for page in pages)

@@ -121,6 +121,10 @@ def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None
             f"Other languages, not read (their pages translate these, at the same paths): "
             f"{', '.join(found.translations)}"
         )
+    if found.versions:
+        lines.append(
+            f"Older versions, not read (their pages are these, at the same paths): {', '.join(found.versions)}"
+        )
     if not found.base_url:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
