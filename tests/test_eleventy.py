@@ -261,9 +261,56 @@ def test_eleventy_permalinks_are_worked_out_as_eleventy_makes_them_or_not_at_all
         ("/blog/{{ title | slug }}/", {"title": "Crew seats"}, "a.md", "/blog/crew-seats/"),
         ("/blog/{{ title | upcase }}/", {"title": "Crew"}, "a.md", ""),
         ("/{{" + " " * 5000 + "x/", {}, "a.md", ""),  # never closed: read once, not known
+        # A pagination's later pages (ESLint's blog listing): the permalink is its first page's.
+        (
+            "blog{% if pagination.pageNumber > 0 %}/page/{{ pagination.pageNumber + 1 }}{% endif %}/",
+            {},
+            "b.html",
+            "blog/",
+        ),
+        ("/x/{% if draft %}d/{% endif %}", {}, "a.md", ""),
     ]
     for permalink, fm, sub, route in cases:
         assert eleventy_permalink(permalink, fm, sub) == route, permalink[:40]
+    # Loose: a part worked out by a filter of the site's own stands as '*'.
+    assert eleventy_permalink(
+        "/blog/{{ page.date | ym }}/{{ page.fileSlug }}/", {}, "p/2017-03-31-v3.md", True
+    ) == ("/blog/*/v3/")
+
+
+def test_links_reach_pages_whose_permalink_a_filter_of_the_site_works_out(tmp_path: Path) -> None:
+    """ESLint's site routes its 481 posts by 'blog/{{ page.date | blogPermalinkDate }}/{{
+    page.fileSlug }}/index.html' and its blog listing by a pagination's permalink: every link to
+    a post (36 in 28 posts) and to the listing led nowhere. A route with the post's first and
+    last parts reaches it, unless two posts share them; a pagination's permalink is its first page's."""
+    root = write(
+        tmp_path,
+        {
+            ".eleventy.js": "module.exports = () => ({ dir: { input: 'src' } });\n",
+            "stagemap.yml": "name: Ferrydesk\nmodel: buyer-journey\ngenerator: eleventy\nsources: [src]\n",
+            "src/posts/posts.11tydata.json": '{"permalink": "news/{{ page.date | ym }}/{{ page.fileSlug }}/index.html"}\n',
+            "src/posts/2024-04-10-april-notes.md": "---\ntitle: April notes\n---\nNotes.\n",
+            "src/posts/2024-05-02-launch.md": (
+                "---\ntitle: Launch\n---\nRead [April](/news/2024/04/april-notes/), the [news](/news/), the [home](/),"
+                " [May](/news/2024/05/may-notes/) and [old](/old/2024/04/april-notes/).\n"
+            ),
+            "src/pages/archive.html": (
+                '---\ntitle: News\npermalink: "news/{% if pagination.pageNumber > 0 %}page/'
+                '{{ pagination.pageNumber + 1 }}/{% endif %}index.html"\n---\n<h1>News</h1>\n'
+            ),
+        },
+    )
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert code == 0 and [line.split(" (point")[0] for line in err.splitlines() if "src/" in line] == [
+        "src/posts/2024-05-02-launch.md:4:84: warning: link to '/news/2024/05/may-notes/' leads nowhere",
+        "src/posts/2024-05-02-launch.md:4:120: warning: link to '/old/2024/04/april-notes/' leads nowhere",
+    ]
+    library = stagemap.load_project(root).library
+    assert [(a.id, a.url, a.route) for a in library.assets] == [
+        ("pages/archive", "/news/", ""),
+        ("posts/2024-04-10-april-notes", "", "/news/*/april-notes/"),
+        ("posts/2024-05-02-launch", "", "/news/*/launch/"),
+    ]
 
 
 DATA_SITE: dict[str, str | bytes] = {

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..model.library import Asset, Library
 from ..model.settings import Config
+from ..read.eleventy import LOOSE
 from ..read.urls import route_parts
 from .paths import content_prefix, link_key, strip_prefix
 
@@ -69,6 +70,13 @@ class Routes:
     endings: frozenset[str] = frozenset()
     """The keys of the pages' own addresses that end in ``.html`` (``/post/hello.html``, Hugo's
     ``uglyURLs``, Jekyll's pages): a link with a content file's ending reaches a page only there."""
+    loose: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """Assets whose route is partly worked out by the site in code (an Eleventy permalink
+    through a filter of the site's: ``blog/{{ page.date | month }}/{{ page.fileSlug }}``, its
+    route ``/blog/*/v3-released/``), by the first and last parts of that route (`route_key`
+    form), both known: a route of three parts or more that matches no page, with those first
+    and last parts, leads to that asset (``/blog/2017/03/v3-released``); "" when two assets
+    have them."""
     listed: frozenset[str] = frozenset()
     """The route keys of the site's pages that are not assets (listings, pages a rule leaves out,
     pages with problems): a link to one leads to a page of the site, even with no `base` to send it to."""
@@ -156,10 +164,16 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     for asset, named in zip(library.assets, addresses, strict=True):
         for route in named:
             pages.setdefault(route_key(route), asset.id)
+    loose: dict[tuple[str, str], str] = {}
     for asset, named in zip(library.assets, addresses, strict=True):
         derived = _derived(asset, roots)
         for route in derived:
             pages.setdefault(route_key(route), asset.id)
+        if f"/{LOOSE}/" in asset.route and not asset.url:  # its address is partly the site's own work
+            first, _, rest = route_key(asset.route).partition("/")
+            ends = (first, rest.rpartition("/")[2])
+            if LOOSE not in ends:
+                loose[ends] = asset.id if loose.get(ends, asset.id) == asset.id else ""
         if named:  # a relative link on the page leads where a browser takes it from the page's address
             own[asset.id] = _folder(named[0])
         elif derived:
@@ -195,7 +209,9 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
     listed = (link_key(f.path, prefix) for f in library.fates if f.kind in _PAGE_KINDS or f.fate == "problem")
-    return replace(routes, listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))))
+    return replace(
+        routes, listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))), loose=loose
+    )
 
 
 _PAGE_KINDS = frozenset({"listing", "by rule"})
@@ -232,7 +248,7 @@ def _addresses(asset: Asset, base: str) -> list[str]:
             url = url[len(base.rstrip("/")) :] or "/"
         if url.startswith("/"):
             found.append(url)
-    elif asset.route:  # no site address: the route the page has all the same
+    elif asset.route and f"/{LOOSE}/" not in asset.route:  # no site address: its route all the same
         found.append(asset.route)
     if asset.extra:  # most assets have no field beyond stagemap's own
         for key in ("aliases", "redirect_from"):

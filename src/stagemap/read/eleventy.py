@@ -139,17 +139,33 @@ _OUTPUT = re.compile(r"\{\{(.*?)\}\}")
 """An output; its ``-`` and spaces are taken off in code (a pattern matching spaces on both
 sides of a lazy middle took 25 s on one permalink of 2,500 spaces)."""
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_LATER_PAGES = re.compile(
+    r"\{%-?\s*if\s+pagination\.pageNumber\b[^%]{0,100}%\}[^{]{0,300}(?:\{\{[^}]{0,200}\}\}[^{]{0,300})*?"
+    r"\{%-?\s*endif\s*-?%\}"
+)
+"""The part of a pagination's permalink that only its later pages have (``{% if
+pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 }}/{% endif %}``)."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str) -> str:
+LOOSE = "*"
+"""Stands for a part of a route that is worked out from what is not known here (see `eleventy_permalink`)."""
+
+
+def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: bool = False) -> str:
     """Return the route a templated ``permalink`` of the page at ``sub`` (its path under the
     input folder) gives, or "" when it uses anything but what can be known here: the page's
     ``page.fileSlug`` (its file's name, a leading date taken off; an ``index`` page's folder's),
     ``page.filePathStem`` (``/`` and its path without the ending), a text of its front matter
-    (``title``), each maybe through ``slugify`` or ``slug``. A tag (``{% if %}``) is never known."""
+    (``title``), each maybe through ``slugify`` or ``slug``. A tag (``{% if %}``) is never
+    known, but for a pagination's ``{% if pagination.pageNumber ... %}...{% endif %}``: a
+    page's permalink is its first page's, where that part is empty. With ``loose``, an output
+    not known here stands as `LOOSE` in the route, rather than giving none: ``/blog/*/x/``
+    (when its first and last parts are known; else none either)."""
     if "{%" in permalink:
-        return ""
+        permalink = _LATER_PAGES.sub("", permalink)
+        if "{%" in permalink:
+            return ""
     known = True
 
     def value(match: re.Match[str]) -> str:
@@ -159,11 +175,16 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str) -> str:
         made = _slug(found, filters) if found is not None else None
         if made is None:
             known = False
-            return ""
+            return LOOSE
         return made
 
     route = _OUTPUT.sub(value, permalink)
-    return route if known and "{{" not in route else ""  # (an output never closed: not known either)
+    if "{{" in route:  # an output never closed: not known either
+        return ""
+    if known:
+        return route
+    parts = [p for p in route.removesuffix("index.html").split("/") if p]
+    return route if loose and parts and LOOSE not in (parts[0], parts[-1]) else ""
 
 
 def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:

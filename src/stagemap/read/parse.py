@@ -276,6 +276,8 @@ def _asset(
     url = page_url(given, *at)
     # Without the site's address, the route alone: links in other bodies still reach the page.
     route = "" if url or not rules.generator else page_url(given, *at, base="/")
+    if not url and not route and rules.generator == "eleventy":  # made by a filter of the site's
+        route = page_url(given, *at, base="/", loose=True)  # ``/blog/*/x/``: see `Routes.loose`
     return Asset(
         id=asset_id,
         path=rel,

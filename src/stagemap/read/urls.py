@@ -225,6 +225,7 @@ def page_url(
     permalink: str = "",
     ugly: bool = False,
     base: str | None = None,
+    loose: bool = False,
 ) -> str:
     """Return the address of the page at ``sub`` under its source (whose URL pattern is
     ``source_pattern``; ``permalink``: how the site's configuration routes it, see
@@ -232,7 +233,7 @@ def page_url(
     (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
     which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made
     from a pattern ends in ``.html``, not ``/``. ``base``: the site's address (None: the
-    settings' ``urls.base``; ``"/"``: the route alone, as if the address were set)."""
+    settings' ``urls.base``; ``"/"``: the route alone, as if the address were set); ``loose``: see `eleventy_permalink`."""
     base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
@@ -242,9 +243,11 @@ def page_url(
             return ""  # permalink: false, or worked out in code
         given = taken
     if rules.generator == "eleventy" and ("{{" in given or "{%" in given):
-        given = eleventy_permalink(given, fm, sub)  # ``/blog/{{ page.fileSlug }}/``
+        given = eleventy_permalink(given, fm, sub, loose)  # ``/blog/{{ page.fileSlug }}/``
         if not given:
             return ""  # worked out by the site's templates from what is not known here
+    if rules.generator == "eleventy" and given.rpartition("/")[2] == "index.html":
+        given = given.removesuffix("index.html") or "/"  # Eleventy's page.url: the folder's
     if ugly and not given:
         made = page_url("", fm, rules, sub, source_pattern, permalink=permalink, base=base)
         stem = base.rstrip("/")

@@ -346,6 +346,8 @@ class BodyLinks:
         if last.endswith(self.routes.extensions) and key not in self.routes.endings:
             return None  # a link to a content file that is not there (nor a page's ``.html`` address)
         asset_id = self.routes.pages.get(key)
+        if asset_id is None and self.routes.loose and key.count("/") >= 2:  # see `Routes.loose`
+            asset_id = self.routes.loose.get((key.partition("/")[0], key.rpartition("/")[2])) or None
         if asset_id is not None:
             return self.links.asset(asset_id) + _anchor(fragment)
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
@@ -357,7 +359,8 @@ class BodyLinks:
             self.linked.add(out)
             return self.links.to(quote(out))
         if not self.routes.base:
-            return "" if key in self.routes.listed else None  # a page of the site, not of this one
+            # A page of the site, not of this one (a listing; the home page, which every site has).
+            return "" if key in self.routes.listed or not key else None
         if url not in self.public:
             self.public.append(url)
         slash = "/" if (path.endswith("/") or up) and route != "/" else ""
