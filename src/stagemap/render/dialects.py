@@ -38,8 +38,9 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
+from .elements import placeholder
 from .footnotes import footnotes
-from .jsx import html_to_markdown, mdx_to_markdown, placeholder
+from .jsx import html_to_markdown, mdx_to_markdown
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts

@@ -17,15 +17,13 @@ What cannot be read as a tag (``a < b``) is left as text.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 
-from ..read.htmlpage import html_page_to_markdown
-from ..read.htmltables import CELL, NEXT_CELL, ROW, TABLE_PARTS, table_part
-from ..read.markdowntext import element_anchor, escaped, link_target
-from .anchors import anchored
-from .blocks import ItemColumns, escape, quote
-from .jsstrings import file_address, js_string
+from ..read.htmltables import CELL, NEXT_CELL, ROW
+from ..read.markdowntext import element_anchor, escaped
+from .blocks import ItemColumns
+from .elements import Tag, element, empty_element, placeholder
+from .jsstrings import file_address
 
 _ESM = re.compile(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -38,28 +36,9 @@ _VOID = frozenset(
     {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 """HTML elements that never hold anything, written without ``/>``."""
-_HIDDEN = frozenset({"script", "style", "template", "noscript"})
-"""Elements whose content is no text of the page."""
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
-"""Inline HTML elements written as Markdown emphasis."""
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CALLOUT = re.compile(
-    r"(?:^|(?<=[a-z0-9]))(?:Aside|Admonition|Callout|Alert|Note|Tip|Warning|Caution|Danger)(?=[A-Z0-9_]|$)"
-)
-"""Components that box what they hold (Starlight's ``<Aside type="caution">``, Docusaurus'
-``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
-_EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
-"""Elements that show another page or a player: a link to what they show, labelled by their title."""
 MDX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 """An MDX comment, ``{/* ... */}``: nothing in it shows on the live page."""
 _UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
-_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
-
-
-def placeholder(label: str) -> str:
-    """Return the Markdown that stands for something only the live site shows."""
-    label = re.sub(r"([\\`*_\[\]<>{}])", r"\\\1", " ".join(label.split()))
-    return f"*\\[{label}: shown on the live site\\]*"
 
 
 def mdx_to_markdown(text: str) -> str:
@@ -94,22 +73,13 @@ def _drop_esm(text: str) -> str:
     return "\n".join(kept)
 
 
-@dataclass(slots=True)
-class _Tag:
-    name: str
-    attrs: dict[str, str]
-    closing: bool
-    empty: bool
-    end: int
-
-
 _LITERAL = re.compile(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
 """An expression that is a plain string literal (``{' '}``, ``{"and"}``): the page shows its text."""
 
 
 @dataclass(slots=True)
 class _Open:
-    tag: _Tag
+    tag: Tag
     at: int
     """Index in the output where its children start."""
     block: bool
@@ -175,13 +145,13 @@ class _Builder:
             made = made.replace(ROW, "\n").replace(CELL, " ").replace(NEXT_CELL, " ")
         return made
 
-    def _tag(self, tag: _Tag, block: bool, indent: str | None = None, line_end: bool = False) -> None:
+    def _tag(self, tag: Tag, block: bool, indent: str | None = None, line_end: bool = False) -> None:
         if self.html and not tag.closing and tag.name.lower() in ("td", "th", "tr"):
             self._end_cells(tag.name.lower())
         if tag.closing:
             self._close(tag.name, line_end)
         elif tag.empty:
-            self.out.append(_placed(_empty(tag, block), indent, block))
+            self.out.append(_placed(empty_element(tag, block), indent, block))
         else:
             self.stack.append(_Open(tag, len(self.out), block, indent))
 
@@ -205,7 +175,7 @@ class _Builder:
         # is; an HTML element there (<a>, <span>) stays in the text around it.
         own_line = opened.indent is not None and line_end and opened.tag.name[:1].isupper()
         block = opened.block or (own_line and not self.html)
-        self.out.append(_placed(_element(opened.tag, children, block), opened.indent, block))
+        self.out.append(_placed(element(opened.tag, children, block), opened.indent, block))
 
 
 def _placed(made: str, indent: str | None, block: bool) -> str:
@@ -216,82 +186,6 @@ def _placed(made: str, indent: str | None, block: bool) -> str:
     if not block:
         return indent + made
     return "\n".join(indent + line if line.strip() else line for line in made.split("\n"))
-
-
-def _element(tag: _Tag, children: str, block: bool) -> str:
-    """Return the Markdown of an element with its children already rewritten; an HTML element's
-    ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
-    made = _made(tag, children, block)
-    mark = element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
-    return anchored(mark, made) if mark else made
-
-
-def _made(tag: _Tag, children: str, block: bool) -> str:
-    attrs, name = tag.attrs, tag.name
-    if name.lower() in _HIDDEN:
-        return ""
-    if name.lower() in TABLE_PARTS:
-        return table_part(name.lower(), children)
-    if name.lower() in _EMBEDS:
-        return _empty(tag, block)
-    lower, text = name.lower(), " ".join(children.split())
-    if lower in _MARKS and text and "\n\n" not in children.strip():
-        return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
-    if lower in _HEADINGS and text:
-        return f"\n\n{'#' * int(lower[1])} {text}\n\n"
-    target = attrs.get("href") or attrs.get("to") or (attrs.get("url") if name[:1].isupper() else "")
-    if target and text and "\n\n" not in children.strip():
-        link = f"[{text}]({link_target(target)})"
-        return f"\n\n{link}\n\n" if block else link
-    if not block:
-        return children
-    body = textwrap.dedent(children).strip("\n")
-    if "quote" in name.lower() or "testimonial" in name.lower():
-        who = ", ".join(
-            v
-            for v in (attrs.get("name") or attrs.get("author"), attrs.get("role") or attrs.get("title"))
-            if v
-        )
-        # A quote is prose: lines indented unevenly (tabs in one, spaces in the next) are not code.
-        lines = [*(line.strip() for line in body.splitlines()), *(["", f"— {who}"] if who else [])]
-        return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
-    if _CALLOUT.search(name) and name[:1].isupper() and body:
-        kind = (attrs.get("type") or _CALLOUT.search(name).group(0)).capitalize()  # type: ignore[union-attr]
-        title = attrs.get("title") or ""
-        return quote(f"{escape(kind)}: {escape(title)}" if title else escape(kind), body, markdown=True)
-    label = attrs.get("title") or attrs.get("label") or ""
-    if not label and name.lower() in ("tabitem", "tab"):
-        label = attrs.get("value") or ""  # Docusaurus shows a tab without a label by its value
-    if not body and name[:1].isupper():
-        return "\n\n" + placeholder(label or name) + "\n\n"
-    head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
-    return f"\n\n{head}{body}\n\n"
-
-
-def _empty(tag: _Tag, block: bool) -> str:
-    """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark)."""
-    attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
-    if mark and not (attrs.get("src") or attrs.get("href")):
-        return mark + "\n" if tag.name.lower() == "br" else mark
-    pad = "\n\n" if block else ""
-    if "<" in attrs.get("set:html", ""):  # Astro's <Fragment set:html={"<pre>...</pre>"} />: that HTML
-        return pad + html_page_to_markdown(js_string(attrs["set:html"])).strip("\n") + pad
-    url = attrs.get("url", "") if tag.name[:1].isupper() else ""  # <Screenshot url="..." />, <Ref url=...>
-    if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
-        label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
-        target = attrs.get("src") or url
-        if target or tag.name[:1].islower():
-            return f"{pad}[{label}]({link_target(target)}){pad}" if target else ""
-    if src := attrs.get("src") or (url if _IMAGE_FILE.search(url) else ""):
-        alt = attrs.get("alt") or attrs.get("title") or tag.name
-        return f"{pad}![{alt}]({link_target(src)}){pad}"
-    target = attrs.get("href") or attrs.get("to") or url
-    label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
-    if target and label:
-        return f"{pad}[{label}]({link_target(target)}){pad}"
-    if tag.name[:1].isupper():
-        return pad + placeholder(label or tag.name) + pad
-    return "\n" if tag.name == "br" else ""
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -326,13 +220,13 @@ def _balanced(text: str, i: int) -> int | None:
     return None
 
 
-def _parse_tag(text: str, i: int, html: bool = False) -> _Tag | None:
+def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
     """Read a JSX (or, with ``html``, an HTML) tag starting at ``text[i] == '<'``, or None."""
     j = i + 1
     closing = text.startswith("/", j)
     j += closing
     if text.startswith(">", j):  # a fragment <> or </>
-        return _Tag("", {}, closing, False, j + 1)
+        return Tag("", {}, closing, False, j + 1)
     name = _NAME.match(text, j)
     if name is None:
         return None
@@ -342,9 +236,9 @@ def _parse_tag(text: str, i: int, html: bool = False) -> _Tag | None:
         while j < len(text) and text[j].isspace():
             j += 1
         if text.startswith("/>", j):
-            return _Tag(name.group(0), attrs, closing, True, j + 2)
+            return Tag(name.group(0), attrs, closing, True, j + 2)
         if text.startswith(">", j):
-            return _Tag(name.group(0), attrs, closing, False, j + 1)
+            return Tag(name.group(0), attrs, closing, False, j + 1)
         if text.startswith("{", j):  # a spread {...props}
             end = _balanced(text, j)
             if end is None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .blocks import escape
-from .jsx import placeholder
+from .elements import placeholder
 from .refdefs import worked_definitions
 
 _HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")

@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 from ..read.markdowntext import anchor
 from .blocks import fence_after, indented, may_indent, quote
-from .jsx import placeholder
+from .elements import placeholder
 
 _OPEN = re.compile(
     r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
-from .jsx import placeholder
+from .elements import placeholder
 from .links import HUGO_REF
 from .refdefs import worked_definitions
 

@@ -1,0 +1,128 @@
+"""What an element of MDX or of a site's HTML shows, in Markdown (`stagemap.render.jsx` reads them).
+
+An element is shown by what it is: a link, an image, emphasis, a heading, a quote, a boxed
+note, a table's part, a player or another page in a frame (a link to it); any other shows its
+children, or, holding none, a labelled placeholder (`placeholder`) when it is a component or a
+custom element, which only the live site fills.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from ..read.htmlpage import html_page_to_markdown
+from ..read.htmltables import TABLE_PARTS, table_part
+from ..read.markdowntext import element_anchor, link_target
+from .anchors import anchored
+from .blocks import escape, quote
+from .jsstrings import js_string
+
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+"""Elements whose content is no text of the page."""
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+"""Inline HTML elements written as Markdown emphasis."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CALLOUT = re.compile(
+    r"(?:^|(?<=[a-z0-9]))(?:Aside|Admonition|Callout|Alert|Note|Tip|Warning|Caution|Danger)(?=[A-Z0-9_]|$)"
+)
+"""Components that box what they hold (Starlight's ``<Aside type="caution">``, Docusaurus'
+``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
+_EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
+"""Elements that show another page or a player: a link to what they show, labelled by their title."""
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
+
+
+def placeholder(label: str) -> str:
+    """Return the Markdown that stands for something only the live site shows."""
+    label = re.sub(r"([\\`*_\[\]<>{}])", r"\\\1", " ".join(label.split()))
+    return f"*\\[{label}: shown on the live site\\]*"
+
+
+@dataclass(slots=True)
+class Tag:
+    """One tag as read: its name and attributes, whether it closes an element or is one alone
+    (``<x />``), and where in the text it ends."""
+
+    name: str
+    attrs: dict[str, str]
+    closing: bool
+    empty: bool
+    end: int
+
+
+def element(tag: Tag, children: str, block: bool) -> str:
+    """Return the Markdown of an element with its children already rewritten; an HTML element's
+    ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
+    made = _made(tag, children, block)
+    mark = element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
+    return anchored(mark, made) if mark else made
+
+
+def _made(tag: Tag, children: str, block: bool) -> str:
+    attrs, name = tag.attrs, tag.name
+    if name.lower() in _HIDDEN:
+        return ""
+    if name.lower() in TABLE_PARTS:
+        return table_part(name.lower(), children)
+    if name.lower() in _EMBEDS:
+        return empty_element(tag, block)
+    lower, text = name.lower(), " ".join(children.split())
+    if lower in _MARKS and text and "\n\n" not in children.strip():
+        return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
+    if lower in _HEADINGS and text:
+        return f"\n\n{'#' * int(lower[1])} {text}\n\n"
+    target = attrs.get("href") or attrs.get("to") or (attrs.get("url") if name[:1].isupper() else "")
+    if target and text and "\n\n" not in children.strip():
+        link = f"[{text}]({link_target(target)})"
+        return f"\n\n{link}\n\n" if block else link
+    if not block:
+        return children
+    body = textwrap.dedent(children).strip("\n")
+    if "quote" in name.lower() or "testimonial" in name.lower():
+        who = ", ".join(
+            v
+            for v in (attrs.get("name") or attrs.get("author"), attrs.get("role") or attrs.get("title"))
+            if v
+        )
+        # A quote is prose: lines indented unevenly (tabs in one, spaces in the next) are not code.
+        lines = [*(line.strip() for line in body.splitlines()), *(["", f"— {who}"] if who else [])]
+        return "\n\n" + "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+    if _CALLOUT.search(name) and name[:1].isupper() and body:
+        kind = (attrs.get("type") or _CALLOUT.search(name).group(0)).capitalize()  # type: ignore[union-attr]
+        title = attrs.get("title") or ""
+        return quote(f"{escape(kind)}: {escape(title)}" if title else escape(kind), body, markdown=True)
+    label = attrs.get("title") or attrs.get("label") or ""
+    if not label and name.lower() in ("tabitem", "tab"):
+        label = attrs.get("value") or ""  # Docusaurus shows a tab without a label by its value
+    if not body and name[:1].isupper():
+        return "\n\n" + placeholder(label or name) + "\n\n"
+    head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
+    return f"\n\n{head}{body}\n\n"
+
+
+def empty_element(tag: Tag, block: bool) -> str:
+    """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark)."""
+    attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
+    if mark and not (attrs.get("src") or attrs.get("href")):
+        return mark + "\n" if tag.name.lower() == "br" else mark
+    pad = "\n\n" if block else ""
+    if "<" in attrs.get("set:html", ""):  # Astro's <Fragment set:html={"<pre>...</pre>"} />: that HTML
+        return pad + html_page_to_markdown(js_string(attrs["set:html"])).strip("\n") + pad
+    url = attrs.get("url", "") if tag.name[:1].isupper() else ""  # <Screenshot url="..." />, <Ref url=...>
+    if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
+        label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
+        target = attrs.get("src") or url
+        if target or tag.name[:1].islower():
+            return f"{pad}[{label}]({link_target(target)}){pad}" if target else ""
+    if src := attrs.get("src") or (url if _IMAGE_FILE.search(url) else ""):
+        alt = attrs.get("alt") or attrs.get("title") or tag.name
+        return f"{pad}![{alt}]({link_target(src)}){pad}"
+    target = attrs.get("href") or attrs.get("to") or url
+    label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
+    if target and label:
+        return f"{pad}[{label}]({link_target(target)}){pad}"
+    if tag.name[:1].isupper():
+        return pad + placeholder(label or tag.name) + pad
+    return "\n" if tag.name == "br" else ""
