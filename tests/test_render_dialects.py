@@ -630,6 +630,24 @@ def test_dialects_docusaurus_reads_an_mdx_code_block_fence_as_mdx() -> None:
     assert clean(text, ".md", "hugo") == text
 
 
+def test_dialects_a_heading_component_an_empty_expression_and_a_custom_element() -> None:
+    """Ory's API pages title themselves with <Heading as={"h2"} id=... children={"..."}> (37
+    pages lost their title heading to a placeholder); pnpm writes an empty expression {} (MDX
+    shows nothing, not 'computed content'); v8.dev's <feature-support> elements, filled by a
+    script, vanished with no word on 45 pages."""
+    text = '<Heading as={"h2"} id={"turning"} children={"Turning a knob"}></Heading>\n\nKnobs {} turn.\n'
+    assert html(text, ".mdx", "docusaurus") == (
+        '<h2 id="h-turning-a-knob">Turning a knob<span id="h-turning"></span></h2>\n<p>Knobs  turn.</p>\n'
+    )
+    text = (
+        '## Support\n\n<browser-matrix chrome="72"></browser-matrix>\n\nThat is <my-clock></my-clock> all.\n'
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", html=True)).html == (
+        '<h2 id="h-support">Support</h2>\n<p><em>[browser-matrix: shown on the live site]</em></p>\n'
+        "<p>That is <em>[my-clock: shown on the live site]</em> all.</p>\n"
+    )
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import TABLE_PARTS, table_part
-from ..read.markdowntext import element_anchor, link_target
+from ..read.markdowntext import anchor, element_anchor, link_target
 from .anchors import anchored
 from .blocks import escape, quote
 from .jsstrings import js_string
@@ -31,6 +31,8 @@ _CALLOUT = re.compile(
 ``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
+_ID = re.compile(r"[\w:.-]{1,200}")
+"""A component's ``id`` that can be its heading's own, as ``{#id}`` is in `stagemap.render.dialects`."""
 _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
 
@@ -68,11 +70,18 @@ def _made(tag: Tag, children: str, block: bool) -> str:
         return table_part(name.lower(), children)
     if name.lower() in _EMBEDS:
         return empty_element(tag, block)
+    if not children.strip() and attrs.get("children"):  # <Heading children={"Setup"} />: that text
+        children = attrs["children"]
     lower, text = name.lower(), " ".join(children.split())
     if lower in _MARKS and text and "\n\n" not in children.strip():
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
-    if lower in _HEADINGS and text:
-        return f"\n\n{'#' * int(lower[1])} {text}\n\n"
+    shown = attrs.get("as", "").lower() if name[:1].isupper() else lower  # <Heading as="h2">
+    if shown in _HEADINGS and text:
+        own = anchor(attrs["id"]) if name[:1].isupper() and _ID.fullmatch(attrs.get("id", "")) else ""
+        return f"\n\n{'#' * int(shown[1])} {text}{own}\n\n"
+    if not text and "-" in name and name[:1].islower():  # a custom element: its script fills it
+        pad = "\n\n" if block else ""
+        return pad + placeholder(attrs.get("title") or attrs.get("label") or name) + pad
     target = attrs.get("href") or attrs.get("to") or (attrs.get("url") if name[:1].isupper() else "")
     if target and text and "\n\n" not in children.strip():
         link = f"[{text}]({link_target(target)})"

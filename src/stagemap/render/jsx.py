@@ -112,6 +112,8 @@ class _Builder:
                     literal = _LITERAL.fullmatch(text, at, end)
                     if literal is not None:  # ``{' '}``, which formatters put at line ends: its text
                         self.out.append(literal.group(2))
+                    elif not text[at + 1 : end - 1].strip():  # ``{}``: an empty expression shows nothing
+                        pass
                     else:
                         pad = "\n\n" if _alone(text, at, end) else ""
                         self.out.append(pad + placeholder("Computed content") + pad)
