@@ -444,6 +444,22 @@ def test_dialects_a_docsy_alert_shows_its_title_alone() -> None:
     )
 
 
+def test_dialects_hugo_tabs_named_by_their_arguments_label_their_panes() -> None:
+    """Dapr's docs (128 pages): '{{< tabs "Self-Hosted" Kubernetes >}}' names the panes it holds,
+    each a '{{% codetab %}}': they were shown one after another, with no label to say which
+    was which. Tabs whose arguments are not as many as their panes are shown as before."""
+    text = (
+        '{{< tabs "Laptop" Cluster >}}\n{{% codetab %}}\nOn a laptop:\n```bash\nkettle up\n```\n{{% /codetab %}}\n'
+        "{{% codetab %}}\nApply the chart.\n{{% /codetab %}}\n{{< /tabs >}}\n\n"
+        '{{< tabs "Only" >}}\n{{% codetab %}}\nOne pane.\n{{% /codetab %}}\n{{< /tabs >}}\n\n'
+        "{{< tabs A B C >}}\n{{% codetab %}}\nx\n{{% /codetab %}}\n{{% codetab %}}\ny\n{{% /codetab %}}\n{{< /tabs >}}\n"
+    )
+    assert clean(text, ".md", "hugo") == (
+        "**Laptop**\n\nOn a laptop:\n```bash\nkettle up\n```\n\n**Cluster**\n\nApply the chart.\n\n"
+        "One pane.\n\nx\n\ny\n"
+    )
+
+
 def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
     """``code-toggle`` held a configuration example: its ``# comment`` became a heading."""
     text = (

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 import textwrap
 from collections.abc import Callable, Mapping
@@ -76,6 +77,7 @@ SHORTCODES = {
     "details": "its `summary` (else *Details*) in bold, then what it holds",
     "x": "a link to the post (`user` and `id`), as `tweet`",
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold (the first argument or `type`, else the shortcode's name), then its `title`; Docsy's `alert` with neither: its `title` alone, else no label",
+    "tabs (a shortcode named with 'tab' holding as many panes as it has arguments)": "each pane after its label, the argument in its place, in bold",
     "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
@@ -166,7 +168,7 @@ def hold_paired_with_code(
         token = f"\ue000{len(held)}\ue000"
         text, at = match.string, match.start()
         before = text[text.rfind("\n", 0, at) + 1 : at]  # its indentation, in a list item
-        made = _paired(match, params, clean_inner(textwrap.dedent(inner)))
+        made = _paired(match, params, clean_inner(textwrap.dedent(_labelled(match))))
         held[token] = indented(made.strip("\n"), before if not before.strip() else "")
         return f"\n\n{token}\n\n"
 
@@ -218,7 +220,7 @@ def _paired_made(
         code = textwrap.dedent(match.group("inner")).strip("\n")
         fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
         return f"{title}\n{fence}{language}\n{code}\n{fence}\n"
-    inner = shortcodes(match.group("inner"), params) if cleaned is None else cleaned
+    inner = shortcodes(_labelled(match), params) if cleaned is None else cleaned
     if name in NOTE_SHORTCODES:
         heading = named.get("title", "")
         if name == "alert" and not positional and "type" not in named:
@@ -229,6 +231,33 @@ def _paired_made(
     if name == "details":  # what it holds as it is written (indented code stays code)
         return f"{title}{inner.strip(chr(10))}\n\n"
     return f"{title}{textwrap.dedent(inner).strip(chr(10))}\n\n" if title else inner
+
+
+def _labelled(match: re.Match[str]) -> str:
+    """Return what a paired shortcode holds, each of its panes after its label in bold when its
+    arguments name them: Dapr's ``{{< tabs "Self-Hosted" Kubernetes >}}`` holds as many
+    ``{{% codetab %}}`` panes, the first shown under "Self-Hosted", the next under "Kubernetes".
+    A pane is a paired shortcode of one name in it, as many of them as there are arguments."""
+    inner, name = match.group("inner"), match.group("name").lower()
+    positional, named = shortcode_args(match.group("args")) if "tab" in name else ([], {})
+    if len(positional) < 2 or named:
+        return inner
+    openings = [o for o in _OPENING.finditer(inner) if o.group(1) != match.group("name")]
+    counts = collections.Counter(o.group(1) for o in openings)
+    pane = next((n for n, c in counts.items() if c == len(positional) and n in _closed(inner)), None)
+    if pane is None:
+        return inner
+    parts: list[str] = []
+    done = 0
+    for opening, label in zip((o for o in openings if o.group(1) == pane), positional, strict=True):
+        parts += (inner[done : opening.start()], f"\n\n**{escape(label.strip())}**\n\n")
+        done = opening.start()
+    return "".join(parts) + inner[done:]
+
+
+def _closed(text: str) -> frozenset[str]:
+    """Return the names of the paired shortcodes closed in ``text``."""
+    return frozenset(c.group(1) for c in _CLOSING.finditer(text))
 
 
 def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
