@@ -191,6 +191,24 @@ def resolve(
         found = next((t for t in tries if exists(t)), None)
         if found is not None:
             return Include(found)
+    return _site_file(given, positional, named, site, exists)
+
+
+def _site_file(
+    given: str, positional: list[str], named: dict[str, str], site: str, exists: Callable[[str], bool]
+) -> Include | None:
+    """Return the file of the site an ``include`` of a file that is no page names, shown as code:
+    sites make such a shortcode read the file from ``static/`` (Kueue's ``{{< include
+    "examples/queue.yaml" "yaml" >}}``) or from the site's folder, in the language its second
+    argument or ``lang`` names, else the one its ending says."""
+    ending = posixpath.splitext(given)[1].lower()
+    if not ending or ending in _ENDINGS:
+        return None
+    for start in (posixpath.join(site, "static", given.lstrip("/")), posixpath.join(site, given.lstrip("/"))):
+        path = _inside(start)
+        if path is not None and exists(path):
+            lang = named.get("lang") or (positional[1] if len(positional) > 1 else "") or ending[1:]
+            return Include(path, True, lang)
     return None
 
 
