@@ -323,3 +323,29 @@ def test_a_docusaurus_page_has_no_last_slash_unless_the_site_asks_for_one(
         else "https://docs.tidewater.example/blog/spring-launch/moving-over"
     )
     assert f'<a href="{moved}">Move</a>' in page
+
+
+def test_an_indented_line_of_an_mdx_page_is_no_code(tmp_path: Path) -> None:
+    """Biome's home page (Starlight, MDX): Markdown indented inside a <div> was shown as code on 5
+    blocks; MDX has no indented code, so the live page shows it as text. A Docusaurus page is
+    MDX whatever its ending; fenced code stays code, indented or not."""
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": config(),
+            "docs/hero.md": (
+                '---\ntitle: Hero\n---\n<div class="hero">\n\n    **Kettles are quick** in [the docs](/docs/x).\n'
+                "</div>\n\nText.\n\n    still text\n\n1. Step:\n\n    ```sh\n    kettle up\n    ```\n"
+            ),
+        },
+    )
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/hero.html").read_text()
+    body = page[page.index('<div class="body">') : page.index('<section class="next-step"')]
+    assert body == (
+        '<div class="body">\n<p><strong>Kettles are quick</strong> in '
+        '<a href="https://docs.tidewater.example/docs/x">the docs</a>.</p>\n<p>Text.</p>\n<p>still text</p>\n'
+        '<ol>\n<li>\n<p>Step:</p>\n<pre><code class="language-sh">kettle up\n</code></pre>\n</li>\n</ol>\n\n</div>\n'
+        '<p class="note">Links in this asset to pages not in this library, sent to the public site: '
+        "<code>/docs/x</code>.</p>\n"
+    )
