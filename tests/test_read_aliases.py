@@ -77,6 +77,26 @@ def test_aliases_hugo_expiry_date_is_when_a_page_stops_counting() -> None:
         assert asset is not None and asset.review_by is None, generator
 
 
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ('"Jul 08 2022"', "2022-07-08"),
+        ("Aug 25 2023", "2023-08-25"),
+        ("'July 8, 2022'", "2022-07-08"),
+        ("8 July 2022", "2022-07-08"),
+        ("'Fri, 08 Jul 2022 10:00:00 GMT'", "2022-07-08"),
+        ("'March 1st, 2020'", "2020-03-01"),
+        ("31 Jun 2021", "None"),
+        ("Mayo 3 2020", "None"),
+    ],
+)
+def test_aliases_read_a_date_written_with_its_months_name(value: str, date: str) -> None:
+    """astro-nomy (Astro's blog starter writes dates so): 'pubDate: Jul 08 2022' on 8 of 18
+    pages was no date at all, which Astro reads as one."""
+    asset, found = read(f"---\ntitle: Notes\npubDate: {value}\n---\nText.\n", "astro")
+    assert found == [] and asset is not None and str(asset.updated) == date
+
+
 def test_aliases_leave_unusable_values_alone() -> None:
     asset, found = read("---\ntitle: T\ndate: sometime in May\nauthors: {name: Ana}\ndraft: false\n---\n")
     assert found == [] and asset is not None

@@ -8,6 +8,7 @@ date, an author given as a mapping) is left alone: the key is the site's, and st
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -18,6 +19,17 @@ from ..model.settings import ReadRules
 from . import yamlsafe
 
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_WORDED = re.compile(
+    r"^(?:[A-Za-z]{3,9},?\s+)?(?:(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?"
+    r"|(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<year>\d{4})(?:[\sT,].*)?$"
+)
+"""A date written with its month's name, as sites' own date keys often are and their generators
+read them (Astro's ``z.coerce.date()``, Hugo, Jekyll): ``Jul 08 2022``, ``July 8, 2022``,
+``8 July 2022``, ``Fri, 08 Jul 2022 10:00:00 GMT``."""
 DATE_FIELDS = ("updated", "review_by")
 """Fields holding a date: an alias's date-time is cut to its date."""
 
@@ -33,7 +45,7 @@ def alias_value(field: str, key: str, value: Any) -> Any:
         if isinstance(value, Mapping):  # Docusaurus's ``last_update: {date: ..., author: ...}``
             value = value.get("date")
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
-        return found.group(1) if found else None
+        return found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None
     if field == "owner" and isinstance(value, list):
@@ -42,6 +54,21 @@ def alias_value(field: str, key: str, value: Any) -> Any:
     if isinstance(value, str) and value.strip():
         return value
     return None
+
+
+def _worded_date(value: str) -> str | None:
+    """Return a date written with its month's name (`_WORDED`) as ``YYYY-MM-DD``; None if it is none."""
+    found = _WORDED.match(value.strip())
+    if found is None:
+        return None
+    name = (found.group("month") or found.group("month2")).lower()
+    number = next((n for n, m in enumerate(_MONTHS, 1) if name in (m, m[:3]) or name == m[:4] == "sept"), 0)
+    try:
+        return dt.date(
+            int(found.group("year")), number, int(found.group("day") or found.group("day2"))
+        ).isoformat()
+    except ValueError:  # no such month, or 31 June
+        return None
 
 
 def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]]) -> yamlsafe.Loaded:
