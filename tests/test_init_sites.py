@@ -439,7 +439,7 @@ def test_init_gives_every_source_but_the_first_an_id_prefix(tmp_path: Path) -> N
     assert run("init", str(root))[0] == 0
     text = (root / "stagemap.yml").read_text()
     assert (
-        '  - path: blog\n    url: "/blog/{date}/{slug}"\n    id: blog/  # in front of its pages\' ids: blog/intro\n'
+        '  - path: blog\n    url: "/blog/{post}"\n    id: blog/  # in front of its pages\' ids: blog/intro\n'
         in text
     )
     assert '  - path: docs\n    url: "/docs/{doc}"\n  - path: blog\n' in text

@@ -284,7 +284,7 @@ urls:
         "stagemap.yml:14:15: error: unknown audience 'staff' (valid: buyer, internal)",
         "stagemap.yml:15:5: error: unknown source setting 'colour' (valid: path, include, exclude, audience, url, id)",
         "stagemap.yml:17:9: error: 'base' must be an http(s) address (e.g. base: https://example.com/)",
-        "stagemap.yml:18:12: error: URL pattern '/{page}/' cannot be filled in: 'page' (use {path}, {dir}, {name}, {slug}, {section}, {year}, {month}, {day}, {date}, {file}, {doc}, {categories}, {entry})",
+        "stagemap.yml:18:12: error: URL pattern '/{page}/' cannot be filled in: 'page' (use {path}, {dir}, {name}, {slug}, {section}, {year}, {month}, {day}, {date}, {file}, {doc}, {categories}, {entry}, {post})",
     ]
 
 

@@ -77,6 +77,12 @@ def page(out: Path, name: str) -> str:
         ("2024-05-01-launch.md", "big-day", "/{year}/{month}/{day}/{slug}.html", "/2024/05/01/big-day.html"),
         ("notes/plain.md", None, "/blog/{date}/{slug}/", "/blog/plain/"),
         ("2024-13-launch.md", None, "/{year}/{slug}/", "/2024-13-launch/"),
+        # {post}: a Docusaurus post as parseBlogFileName routes it (pnpm's blog/releases/10.14.md
+        # was /blog/10.14, its folder lost; Docusaurus serves /blog/releases/10.14).
+        ("releases/10.14.md", None, "/blog/{post}", "/blog/releases/10.14"),
+        ("releases/2024-05-01-launch.md", None, "/blog/{post}", "/blog/2024/05/01/releases/launch"),
+        ("2024/05/01/launch/index.md", None, "/blog/{post}", "/blog/2024/05/01/launch"),
+        ("releases/10.14.md", "ten-fourteen", "/blog/{post}", "/blog/ten-fourteen"),
     ],
 )
 def test_url_patterns_read_the_date_a_post_name_starts_with(

@@ -57,7 +57,7 @@ NAMES = dict(
 CONTENT_FOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
     "hugo": (("content", "/{path}/"),),
     "jekyll": ((".", ""),),
-    "docusaurus": (("docs", "/docs/{doc}/"), ("blog", "/blog/{date}/{slug}/"), ("src/pages", "/{path}/")),
+    "docusaurus": (("docs", "/docs/{doc}/"), ("blog", "/blog/{post}/"), ("src/pages", "/{path}/")),
     "gatsby": (("content", "/{path}/"), ("src/pages", "/{path}/"), ("src/content", "/{path}/")),
     "astro": (("src/content", "/{path}/"), ("src/pages", "/{path}/")),
     "mkdocs": (("docs", "/{path}/"),),

@@ -137,7 +137,7 @@ def site_folders(
     be inside the project, so those are not read; and the paths it works out in code
     (```${root}/docs```), unknown here (init says so of both)."""
     end = "/" if trailing_slash(code) is True else ""  # unset: no slash, as Docusaurus links its pages
-    tails = {"docs": "{doc}", "blog": "{date}/{slug}"}
+    tails = {"docs": "{doc}", "blog": "{post}"}
     found: dict[str, tuple[str, str, str]] = {}
     beyond: list[str] = []
     computed: list[str] = []

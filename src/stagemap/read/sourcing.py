@@ -50,6 +50,7 @@ URL_FIELDS = (
     "doc",
     "categories",
     "entry",
+    "post",
 )
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS

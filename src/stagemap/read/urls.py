@@ -31,6 +31,9 @@ INDEX_NAMES = ("index", "_index", "readme")
 """Last parts of a path that stand for their folder."""
 _DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 """A name that starts with a date, as blog posts' do in Jekyll and Docusaurus."""
+_POST_DATE = re.compile(r"(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*)")
+"""A Docusaurus blog post's path (its ending and a last ``/index`` off) holding a date: the last
+one, with the folders before it and the text after it (as Docusaurus's ``parseBlogFileName``)."""
 
 
 _NUMBERED = re.compile(r"\d+\s*[-_.]+\s*(?=[^-_.\s])")
@@ -110,7 +113,18 @@ def route_parts(
         # An Astro content entry's route: its slug when it has one, else its path, as Astro
         # makes it (lower case, spaces as hyphens).
         "entry": own.strip("/") if own else "-".join("/".join(parts).lower().split()),
+        "post": own.strip("/") if own else _post("/".join(parts)),
     }
+
+
+def _post(path: str) -> str:
+    """Return a Docusaurus blog post's route under the blog's from its path (ending and a last
+    ``index`` off): ``releases/2.1`` as it is; a dated one as its date, then the folders before
+    it and the rest (``2024-05-01-launch`` is ``2024/05/01/launch``)."""
+    dated = _POST_DATE.fullmatch(path)
+    if dated is None:
+        return path
+    return f"{dated.group('date').replace('-', '/')}/{dated.group('folder')}{dated.group('text')}"
 
 
 def _is_index(sub: str) -> bool:
