@@ -259,7 +259,13 @@ def test_a_docs_plugin_named_by_a_shorthand_is_read(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("docs", "route"), [("", "/docs/next/{doc}"), ("lastVersion: 'current',", "/docs/{doc}")]
+    ("docs", "route"),
+    [
+        ("", "/docs/next/{doc}"),
+        ("lastVersion: 'current',", "/docs/{doc}"),
+        # pnpm's site builds no coming version: its docs/ is copied to the latest's folder (145 pages at /next/).
+        ("includeCurrentVersion: false, lastVersion: '0.76',", "/docs/{doc}"),
+    ],
 )
 def test_init_serves_the_docs_folder_as_next_when_the_site_has_released_versions(
     tmp_path: Path, docs: str, route: str

@@ -44,7 +44,12 @@ _ID = re.compile(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = re.compile(
     r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
 )
-_LAST_CURRENT = re.compile(r"""(?<![\w$])['"]?lastVersion['"]?\s*:\s*['"`]current['"`]""")
+_LAST_CURRENT = re.compile(
+    r"""(?<![\w$])['"]?(?:lastVersion['"]?\s*:\s*['"`]current['"`]|includeCurrentVersion['"]?\s*:\s*false\b)"""
+)
+"""The docs folder's pages are served at the docs' route itself: it is the last version
+(``lastVersion: 'current'``), or the site builds no coming version (``includeCurrentVersion:
+false``: pnpm's copies docs/ to its latest version's folder when it builds)."""
 _TRAILING = re.compile(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(true|false)\b""")
 
 
@@ -162,7 +167,8 @@ def current_route(root: Path, folder: ContentFolder) -> str:
     """Return where a docs folder's pages are served: under ``next/`` when the site has released
     versions (``versions.json`` beside its configuration, ``<id>_versions.json`` for a plugin
     instance, a list of names), whose latest is served at the route itself from
-    ``versioned_docs/``, unless the plugin says ``lastVersion: 'current'``."""
+    ``versioned_docs/``, unless the plugin says ``lastVersion: 'current'`` or builds no coming
+    version (``includeCurrentVersion: false``)."""
     if folder.kind != "docs" or folder.current_last:
         return folder.route
     own = f"{folder.id}_" if folder.id not in ("", "default") else ""  # the default instance's: versions.json
