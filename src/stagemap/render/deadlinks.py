@@ -119,9 +119,11 @@ def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts])
                 at += 1
             cursor[name] = at
             free = list(itertools.islice((p for p in places[at:] if p[2] not in claimed), LOOKED_AT))
+            if places and not free:
+                continue  # a reference used twice: its one address is reported already
             start, shown, index = next(
                 (p for p in free if leads.to(p[1]) == links.paths[other]),
-                free[0] if free else places[0] if places else (-1, f"#{name}", -1),  # a reference used twice
+                free[0] if free else (-1, f"#{name}", -1),
             )
             claimed.add(index)
             line, col = _at(item, start), _column(item.body, start)
