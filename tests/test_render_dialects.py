@@ -664,6 +664,17 @@ def test_dialects_a_heading_component_an_empty_expression_and_a_custom_element()
     )
 
 
+def test_dialects_a_container_with_a_space_or_never_closed_is_a_note() -> None:
+    """v8.dev (Eleventy, markdown-it-container) writes '::: note' with a space, as that plugin's
+    own example does, and leaves a container open at a page's end: both were shown as text. An
+    open one runs to the end of the page, as the plugin (and remark-directive) reads it."""
+    text = "First.\n\n::: note\nSpaced.\n:::\n\n:::algorithm\n1. Step one.\n"
+    assert clean(text, ".md", "eleventy") == (
+        "First.\n\n> **Note**\n>\n> Spaced.\n\n> **Algorithm**\n>\n> 1. Step one.\n"
+    )
+    assert clean("Text ::: not a note\n", ".md", "eleventy") == "Text ::: not a note\n"
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fence's opening line (a backtick fence's info string holds no backtick: ```` ``` x ``` ```` is a code span)."""
 _DOCUSAURUS_NOTE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<kind>[A-Za-z][\w-]*)"
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)"
     r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
 )
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
-``:::tip{icon="heart"}``, indented inside a list item too."""
+``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
+(Eleventy, VitePress), a space after the colons."""
 _MKDOCS_NOTE = re.compile(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
@@ -311,10 +312,14 @@ def indented(text: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
 
 
-def notes(text: str) -> str:
+def notes(text: str, depth: int = 0) -> str:
     """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
-    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold."""
+    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
+    A ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container
+    read it; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
     if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
+        return text
+    if depth >= MOST_NESTED_NOTES:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -331,15 +336,14 @@ def notes(text: str) -> str:
             bang = None  # indented code showing one, not one (inside a list item it is one)
         if colons:
             mark = colons.group("colons")
-            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), None)
-            if end is not None:
-                inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
-                out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
-                i = end + 1
-                continue
-        elif bang:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), len(lines))
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1)
+            out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
+            i = end + 1
+            continue
+        if bang:
             end = _indented_end(lines, i, indent)
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])))
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1)
             if bang.re is _MKDOCS_TAB:  # each tab's content, under its title, one after another
                 made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
             else:
@@ -350,6 +354,10 @@ def notes(text: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+MOST_NESTED_NOTES = 8
+"""How deep blocks inside blocks are read (a page of blocks never closed nests one in each)."""
 
 
 def _indented_end(lines: list[str], start: int, indent: str = "") -> int:
