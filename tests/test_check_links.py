@@ -298,6 +298,31 @@ def test_a_link_to_a_listing_is_a_page_of_the_site_even_without_its_address(tmp_
     assert '<span class="broken-link" title="Link target not found: /docs/nope/">none</span>' in page
 
 
+def test_a_link_written_with_the_sites_own_address_is_a_link_inside_the_site(tmp_path: Path) -> None:
+    """jekyll-TeXt-theme's docs link their own pages by the site's whole address (41 links on 19
+    pages): each stayed a link out, never checked, never led to the page here. A link starting
+    with urls.base is read as a link from the site's root; another host's is left alone."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: hugo\nsources: [content]\nurls: {base: 'https://ex.example/', pattern: '/{path}/'}\n",
+        "content/docs/other.md": HEAD.format(title="Other") + "## Setup\n\nText.\n",
+        "content/docs/third.md": HEAD.format(title="Third")
+        + "See [other](https://ex.example/docs/other/), [frag](https://ex.example/docs/other/#nope),"
+        " [ok](https://ex.example/docs/other/#setup) and [out](https://ex.example.org/docs/other/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        "content/docs/third.md:6:53: warning: link to 'https://ex.example/docs/other/#nope' finds no heading"
+        f" 'nope' on 'Other' {PART_HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/docs/third.html").read_text()
+    assert (
+        '<p>See <a href="other.html">other</a>, <a href="other.html#h-nope">frag</a>, <a href="other.html#h-setup">ok</a>'
+        ' and <a href="https://ex.example.org/docs/other/">out</a>.</p>'
+    ) in page
+
+
 def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
     """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
     the post; it was reported as leading nowhere (30 links) and left out of the built page."""

@@ -32,16 +32,37 @@ Rewrite = Callable[[str], str | None]
 """Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""
 
 
+class _Once:
+    """A rewrite calling the original once per URL (it may copy an attachment), with its `site_address`."""
+
+    def __init__(self, rewrite: Rewrite) -> None:
+        self.rewrite = rewrite
+        self.seen: dict[str, str | None] = {}
+        self.site_address = own_address(rewrite)
+
+    def __call__(self, url: str) -> str | None:
+        if url not in self.seen:
+            self.seen[url] = self.rewrite(url)
+        return self.seen[url]
+
+
 def once(rewrite: Rewrite) -> Rewrite:
     """Return ``rewrite`` calling the original once per URL (it may copy an attachment)."""
-    seen: dict[str, str | None] = {}
+    return _Once(rewrite)
 
-    def wrapped(url: str) -> str | None:
-        if url not in seen:
-            seen[url] = rewrite(url)
-        return seen[url]
 
-    return wrapped
+def own_address(rewrite: Rewrite | None) -> str:
+    """Return the site's own address a rewrite reads links under as its own (its ``site_address``,
+    `stagemap.render.links.BodyLinks.site_address`), or "": a link written with it is
+    rewritten as a link from the site's root is (``https://x.example/docs/a/`` as ``/docs/a/``)."""
+    return str(getattr(rewrite, "site_address", "") or "")
+
+
+def _internal(url: str, own: str) -> bool:
+    """Whether ``url`` is a link to a file of the library, or to a page at the site's own address."""
+    if is_relative(url):
+        return True
+    return bool(own) and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#")
 
 
 def fragment(url: str) -> str:
@@ -56,16 +77,17 @@ def fast_links(out: str, rewrite: Rewrite | None) -> str | None:
     """Refuse what the token path refuses, rewrite relative links; None on any doubt."""
     parts: list[str] = []
     last = 0
+    own = own_address(rewrite)
     for match in _LINK_ATTR.finditer(out):
         url = html.unescape(match.group(3))
-        if url.startswith(("https://", "http://")):
+        if url.startswith(("https://", "http://")) and not (own and url.startswith(own)):
             continue  # the common case, safe and not relative: nothing to check or change
         if not is_safe_link(url):
             return None
         new = url
         if url.startswith("#"):
             new = fragment(url)
-        elif rewrite is not None and is_relative(url):
+        elif rewrite is not None and _internal(url, own):
             target = rewrite(url)
             if not target:  # broken, or no link (see `fix_links`): the token path says how
                 return None
@@ -78,6 +100,7 @@ def fast_links(out: str, rewrite: Rewrite | None) -> str | None:
 
 def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
     broken: list[str] = []
+    own = own_address(rewrite)
     for block in tokens:
         if block.type != "inline" or not block.children:
             continue
@@ -90,7 +113,7 @@ def fix_links(tokens: list[Token], rewrite: Rewrite | None) -> tuple[str, ...]:
             if url.startswith("#"):
                 child.attrSet(key, fragment(url))
                 continue
-            if rewrite is None or not is_relative(url):
+            if rewrite is None or not _internal(url, own):
                 continue
             new = rewrite(url)
             if new:

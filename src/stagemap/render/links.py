@@ -152,9 +152,18 @@ class BodyLinks:
             plan.names,
         )
 
+    @property
+    def site_address(self) -> str:
+        """The site's address without its last ``/`` (``urls.base``): a link written with it is
+        a link from the site's root (``https://x.example/docs/a/`` is ``/docs/a/``)."""
+        return self.routes.base.rstrip("/") if self.routes is not None else ""
+
     def __call__(self, url: str) -> str | None:
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
+        own = self.site_address
+        if own and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#"):
+            return self._link("/" + url[len(own) :].lstrip("/"))  # the site's own address: from its root
         return self._link(url)
 
     def _link(self, url: str) -> str | None:
