@@ -97,6 +97,23 @@ def test_aliases_read_a_date_written_with_its_months_name(value: str, date: str)
     assert found == [] and asset is not None and str(asset.updated) == date
 
 
+def test_a_title_is_shown_as_its_site_shows_it() -> None:
+    """v8.dev (Eleventy) titles 35 pages with HTML ('<i>Elements kinds</i> in V8'), which its
+    layout puts into the page as markup: stagemap showed the tags. Jekyll's and Eleventy's
+    layouts do so; Hugo's escape a title, so there the reader sees the tags as written. ESLint's
+    home page titled by an <h1> holding only a template's output is titled by its name."""
+    for generator, title in (
+        ("eleventy", "Elements kinds & more in V8"),
+        ("jekyll", "Elements kinds & more in V8"),
+    ):
+        asset, _ = read("---\ntitle: '<i>Elements kinds</i> &amp; more in V8'\n---\nText.\n", generator)
+        assert asset is not None and asset.title == title, generator
+    asset, _ = read("---\ntitle: '<i>Kinds</i> &amp; more'\n---\nText.\n", "hugo")
+    assert asset is not None and asset.title == "<i>Kinds</i> &amp; more"
+    asset, _ = read("---\nlayout: home\n---\n<h1>{{ site.homepage.title }}</h1>\n<p>Hi.</p>\n", "eleventy")
+    assert asset is not None and asset.title == "X"
+
+
 def test_aliases_leave_unusable_values_alone() -> None:
     asset, found = read("---\ntitle: T\ndate: sometime in May\nauthors: {name: Ana}\ndraft: false\n---\n")
     assert found == [] and asset is not None

@@ -55,7 +55,10 @@ def first_heading(body: str) -> str | None:
     end = lower.find("</h1", opened) if opened >= 0 else -1
     if end < 0:
         return None
-    return " ".join(html.unescape(_TAG.sub("", body[opened + 1 : end])).split()) or None
+    text = body[opened + 1 : end]
+    if "{%" in text or "{{" in text:  # a template's output (``{{ site.homepage.title }}``): the site's work
+        text = _TEMPLATE_TAG.sub("", text)
+    return " ".join(html.unescape(_TAG.sub("", text)).split()) or None
 
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -119,6 +122,20 @@ def _inline(text: str) -> str:
 
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+
+
+RAW_TITLES = frozenset({"jekyll", "eleventy"})
+"""Generators whose layouts put a page's ``title`` into the page as HTML, unescaped (Liquid's
+and Nunjucks' ``{{ page.title }}``): its tags are markup there, its entities characters."""
+
+
+def shown_title(title: str, generator: str) -> str:
+    """Return a page's own ``title`` as its site shows it: on a site of `RAW_TITLES`, without
+    its tags and with its entities read (``<i>Kinds</i> &amp; more`` is "Kinds & more"); on
+    any other, as written (Hugo, Astro, Docusaurus escape it: the reader sees the tags)."""
+    if generator not in RAW_TITLES or ("<" not in title and "&" not in title):
+        return title
+    return " ".join(html.unescape(_TAG.sub("", title)).split()) or title
 
 
 def untitled(body: str, path: str, generator: str, rel: str) -> str:

@@ -21,7 +21,7 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases, fold_keys, keys_any_case
-from .bare import bare_page, untitled
+from .bare import bare_page, shown_title, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
@@ -242,6 +242,8 @@ def _asset(
     title = fields.text("title", required=rules.tags_required or "title" in fm)
     if title is None and not rules.tags_required:
         title = untitled(split.body, default_id, rules.generator, rel)
+    elif title is not None and rules.generator:
+        title = shown_title(title, rules.generator)
     stages = fields.ids("stages", vocab.stages, "stage", required=rules.tags_required)
     questions = fields.ids("questions", vocab.questions, "question", required=rules.tags_required)
     personas = fields.ids("personas", vocab.personas, "persona", required=False)
