@@ -323,6 +323,21 @@ def test_a_link_written_with_the_sites_own_address_is_a_link_inside_the_site(tmp
     ) in page
 
 
+def test_a_post_folder_named_with_a_date_and_two_hyphens_is_reached_by_its_slug(tmp_path: Path) -> None:
+    """LekoArts' Gatsby themes name their posts' folders '2021-05-06--second-trip': 14 links to
+    '/second-trip/' on its site led nowhere, where a folder with one hyphen was found."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: gatsby\nsources: [content/posts]\nurls: {roots: [content/posts]}\n",
+        "content/posts/2021-03-04--first-trip/index.mdx": HEAD.format(title="First")
+        + "Then [the second](/second-trip/) and [the third](/third-trip/).\n",
+        "content/posts/2021-05-06--second-trip/index.mdx": HEAD.format(title="Second") + "Text.\n",
+        "content/posts/2021-07-08-third-trip/index.mdx": HEAD.format(title="Third") + "Text.\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == ""
+
+
 def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
     """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
     the post; it was reported as leading nowhere (30 links) and left out of the built page."""

@@ -29,7 +29,9 @@ from ..read.eleventy import LOOSE
 from ..read.urls import route_parts
 from .paths import content_prefix, link_key, strip_prefix
 
-_PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}-|\d+[-_](?=[^/]))")
+_PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
+"""A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
+folders) or an order number (``01-``) in front of a part of a route, which sites take off."""
 
 
 @dataclass(frozen=True, slots=True)
