@@ -138,6 +138,24 @@ def test_frontmatter_empty_on_a_site_is_a_page_titled_by_its_heading_or_name(gen
     ]
 
 
+def test_frontmatter_an_astro_page_may_open_with_blank_lines() -> None:
+    """Biome's site (Starlight): its first sidebar page opens with a blank line, then its front
+    matter, as Astro reads it: the page was 'no front matter' and left out. Elsewhere (Jekyll,
+    Hugo) the fence must open the file, as those read it; errors keep their lines."""
+    data = b"\n  \n---\ntitle: Start here\nstages: [nowhere]\n---\nWelcome.\n"
+    astro = ReadRules(generator="astro", tags_required=False, front_matter_required=False)
+    asset, found = parse_asset("c/x.md", "x", data, VOCAB, astro)
+    assert asset is not None and (asset.title, asset.body, asset.body_line) == ("Start here", "Welcome.\n", 7)
+    assert [p.format() for p in found] == [
+        "c/x.md:5:10: error: unknown stage 'nowhere' (valid: awareness, evaluation)"
+    ]
+    jekyll = ReadRules(generator="jekyll", tags_required=False)
+    assert problems(data, jekyll)[0].startswith("c/x.md:1:1: error: no front matter")
+    assert problems(b"\n---\ntitle: x\n", astro) == [
+        "c/x.md:2:1: error: front matter is not closed (add a '---' line after the last front matter field)"
+    ]
+
+
 def test_frontmatter_edits_still_see_yaml_only() -> None:
     """Lossless edits know YAML alone: a TOML file stays 'no front matter' to them."""
     for data in (TOML, JSON):

@@ -22,6 +22,8 @@ SYNTAXES = ("yaml", "toml", "json")
 """Front matter syntaxes, by the name `Split.syntax` gives them."""
 META = "meta"
 """MultiMarkdown-style meta-data (``Key: value`` lines up to a blank line), as MkDocs reads it."""
+LEAD = "lead"
+"""Not a syntax: blank lines before the opening fence are allowed, as Astro reads a page."""
 NONE = "none"
 """No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
 NO_FRONT_MATTER = "no-front-matter"
@@ -111,13 +113,20 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     """Cut ``data`` into front matter and body, or raise `SplitProblem`.
 
     Only the ``syntaxes`` named are recognised: edits, which know YAML alone, ask for that.
+    With `LEAD` among them, blank lines may come before the opening fence.
     """
     text, bom = decode(data)
     if not text.strip():
         raise SplitProblem(1, 1, "file is empty", "start it with front matter between '---' lines", "empty")
-    first_end = text.find("\n")
-    first = text if first_end < 0 else text[:first_end]
+    start, skipped = 0, 0
+    while LEAD in syntaxes and (nl := text.find("\n", start)) >= 0 and not text[start:nl].strip():
+        start, skipped = nl + 1, skipped + 1
+    first_end = text.find("\n", start)
+    first = text[start:] if first_end < 0 else text[start:first_end]
     opening = first.rstrip("\r").rstrip()
+    if skipped and not any(first.rstrip() == _FENCES[name][0] for name in syntaxes if name in _FENCES):
+        start, skipped, first_end = 0, 0, text.find("\n")  # no fence after them: read as without
+        first = text if first_end < 0 else text[:first_end]
     if "json" in syntaxes and text.startswith("{"):
         return _split_json(text, bom)
     syntax = next((name for name in syntaxes if name in _FENCES and opening == _FENCES[name][0]), None)
@@ -135,20 +144,20 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     newline = "\r\n" if first.endswith("\r") else "\n"
     yaml_start = first_end + 1 if first_end >= 0 else len(text)
     pos = yaml_start
-    line = 2
+    line = 2 + skipped
     while pos < len(text):
         end = text.find("\n", pos)
         current = text[pos:] if end < 0 else text[pos:end]
         stripped = current.rstrip("\r").rstrip()
         if stripped in closers:
             if pos - yaml_start > MAX_FRONT_MATTER:
-                raise _too_large(2)
+                raise _too_large(2 + skipped)
             body_start = len(text) if end < 0 else end + 1
-            return Split(text, bom, newline, yaml_start, pos, 2, body_start, line + 1, syntax)
+            return Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
         pos = len(text) if end < 0 else end + 1
         line += 1
     raise SplitProblem(
-        1,
+        1 + skipped,
         1,
         "front matter is not closed",
         f"add a '{closers[0]}' line after the last front matter field",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .frontmatter import META, SYNTAXES
+from .frontmatter import LEAD, META, SYNTAXES
 
 GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
 """The generators with a preset."""
@@ -208,11 +208,14 @@ def preset_front_matter(generator: str) -> tuple[str, ...]:
     `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
-    meta-data lines and YAML, never TOML; Eleventy YAML alone."""
+    meta-data lines and YAML, never TOML; Eleventy YAML alone; Astro allows blank lines before
+    the opening fence (`LEAD`)."""
     if not generator or generator == "hugo":
         return SYNTAXES
     if generator == "mkdocs":
         return ("yaml", META)
+    if generator == "astro":
+        return ("yaml", "toml", LEAD)
     return ("yaml",) if generator == "eleventy" else ("yaml", "toml")
 
 
