@@ -483,6 +483,12 @@ def test_init_mkdocs_without_directory_urls_routes_pages_to_html_files(tmp_path:
             "export default {\n  site: 'https://a.example',\n  base: '/docs',\n};\n",
             "https://a.example/docs/",
         ),
+        # An Astro configuration on one line: its site was not read (every page had no address).
+        (
+            "astro.config.mjs",
+            "export default defineConfig({ site: 'https://a.example', integrations: [] });\n",
+            "https://a.example/",
+        ),
     ],
 )
 def test_init_puts_the_path_a_site_is_served_under_in_its_address(

@@ -22,10 +22,14 @@ its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site)."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
     "docusaurus": re.compile(r"""^[ \t]*(?:url|"url"|'url')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    # Gatsby's siteUrl and Astro's site are read after a brace or a comma too (a configuration
+    # written on one line): no other object of theirs has such a key.
     "gatsby": re.compile(
-        r"""^[ \t]*(?:siteUrl|"siteUrl"|'siteUrl')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M
+        r"""(?:^[ \t]*|[{,][ \t]*)(?:siteUrl|"siteUrl"|'siteUrl')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M
     ),
-    "astro": re.compile(r"""^[ \t]*(?:site|"site"|'site')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
+    "astro": re.compile(
+        r"""(?:^[ \t]*|[{,][ \t]*)(?:site|"site"|'site')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M
+    ),
 }
 _BASE_PATH_IN_CODE = {
     "docusaurus": re.compile(
