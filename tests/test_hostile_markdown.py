@@ -214,6 +214,7 @@ SITE_CASES = {
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),
+    "pre-never-closed": ("astro+html", "<pre>x\n" * 20_000 + "deep text\n"),
     "notes-never-closed": ("eleventy", "::: note\nn\n" * 5_000 + "deep text\n"),
     "mdx-code-blocks-open": ("docusaurus", "```mdx-code-block\n" * 5_000 + "deep text\n"),
     "mdx-code-blocks-nested": (

@@ -675,6 +675,22 @@ def test_dialects_a_container_with_a_space_or_never_closed_is_a_note() -> None:
     assert clean("Text ::: not a note\n", ".md", "eleventy") == "Text ::: not a note\n"
 
 
+def test_dialects_a_pre_block_is_code_and_a_line_break_keeps_its_block_whole() -> None:
+    """Biome's blog (Astro) shows tool output as <pre> with <strong> inside and blank lines: each
+    block was torn into paragraphs, literal marks and code of escaped tags. astro-nomy's quote
+    with a <br> at a line's end became two quotes; a <br> is a line break, as the page shows it."""
+    text = (
+        "Intro.\n\n<pre><code>run.js:1:1 <strong>error</strong> a &lt; b\n\n    <strong>1 │</strong> call();\n"
+        "</code></pre>\n\n> Ship small changes.<br>\n> — <cite>A. Writer</cite>\n\nA<br>B and end<br>\n\n"
+        "```html\n<pre>as written</pre>\n```\n"
+    )
+    assert markdown.render(clean(text, ".md", "astro", html=True)).html == (
+        "<p>Intro.</p>\n<pre><code>run.js:1:1 error a &lt; b\n\n    1 │ call();\n</code></pre>\n"
+        "<blockquote>\n<p>Ship small changes.<br>\n— A. Writer</p>\n</blockquote>\n<p>A<br>\nB and end</p>\n"
+        '<pre><code class="language-html">&lt;pre&gt;as written&lt;/pre&gt;\n</code></pre>\n'
+    )
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""
@@ -887,7 +903,9 @@ def test_dialects_an_html_elements_id_is_an_anchor_that_keeps_its_element_whole(
     made a paragraph of them; inside an image's alt text it broke the tag."""
     text = '<h2 id="h2">Title</h2>\n\n<table id="t"><tr><th>A</th></tr><tr><td>a</td></tr></table>\n\nA<br id="b"/>B\n'
     cleaned = clean(text, ".md", "hugo", html=True)
-    assert cleaned == f"## {anchor('h2')}Title\n\n{anchor('t')}\n\n| A |\n|---|\n| a |\n\nA{anchor('b')}\nB\n"
+    assert (
+        cleaned == f"## {anchor('h2')}Title\n\n{anchor('t')}\n\n| A |\n|---|\n| a |\n\nA{anchor('b')}\\\nB\n"
+    )
     page = markdown.render(cleaned).html
     assert '<h2 id="h-title"><span id="h-h2"></span>Title</h2>' in page and "<table>" in page
     alt = markdown.render(clean('![Logo <a id="logo"></a>](/y.png)\n', ".md", "hugo", html=True)).html

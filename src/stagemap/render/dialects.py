@@ -40,7 +40,7 @@ from .blocks import (
 from .deflists import definition_lists
 from .elements import placeholder
 from .footnotes import footnotes
-from .jsx import html_to_markdown, mdx_to_markdown
+from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
@@ -164,6 +164,8 @@ def clean(
     text = lf(text)  # the patterns here need the lines Markdown reads
     if mdx and has_deep_fences(text):  # MDX has no indented code: a fence at any indentation is one
         text = unindented_fences(text)
+    if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds
+        text = "".join(chunk if code else preformatted(chunk) for chunk, code in _split_fences(text))
     text, code_text = _prepared(text, generator)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
 from .blocks import ItemColumns
@@ -56,6 +57,32 @@ def html_to_markdown(text: str) -> str:
     if "<" not in text:
         return text
     return _Builder(text, html=True).run()
+
+
+_PRE = re.compile(r"^ {0,3}<pre(?=[\s>])", re.M | re.I)
+
+
+def preformatted(text: str) -> str:
+    """Return ``text`` (no fenced code in it) with each ``<pre>`` that starts a line, up to its
+    ``</pre>`` (blank lines and all, as CommonMark's first kind of HTML block runs), as a fenced
+    code block of its text: code as written, its tags the markup of that text, its entities
+    characters. Where a site's raw HTML is rewritten, before its indented code is looked for."""
+    lower = text.lower()
+    parts: list[str] = []
+    done = 0
+    for opening in _PRE.finditer(text):
+        if opening.start() < done:
+            continue
+        end = lower.find("</pre>", opening.end())
+        if end < 0:
+            break  # no later <pre> is closed either
+        end += len("</pre>")
+        parts += (
+            text[done : opening.start()],
+            "\n" + html_page_to_markdown(text[opening.start() : end]).strip("\n") + "\n",
+        )
+        done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _drop_esm(text: str) -> str:
@@ -152,10 +179,29 @@ class _Builder:
             self._end_cells(tag.name.lower())
         if tag.closing:
             self._close(tag.name, line_end)
+        elif (
+            tag.empty
+            and tag.name.lower() == "br"
+            and not any(o.tag.name.lower() in ("td", "th") for o in self.stack)
+        ):
+            self.out.append(empty_element(tag, block).removesuffix("\n") + self._break(tag, line_end))
         elif tag.empty:
             self.out.append(_placed(empty_element(tag, block), indent, block))
         else:
             self.stack.append(_Open(tag, len(self.out), block, indent))
+
+    def _break(self, tag: Tag, line_end: bool) -> str:
+        """Return a ``<br>`` as a Markdown hard break: a backslash ending its line (the next line,
+        or the rest of this one, goes on after it), or nothing at a paragraph's end (one in a
+        block quote's line keeps the quote whole; a cell's is its cell's business)."""
+        if not line_end:
+            return "\\\n"
+        newline = self.text.find("\n", tag.end)
+        if newline < 0:
+            return ""
+        end = self.text.find("\n", newline + 1)
+        following = self.text[newline + 1 : end if end >= 0 else len(self.text)]
+        return "\\" if following.lstrip(" \t>").strip() else ""
 
     def _end_cells(self, opening: str) -> None:
         """Close the cell (and, for a new row, the row) HTML leaves open: ``<td>a<td>b``."""
