@@ -341,7 +341,8 @@ def test_an_indented_line_of_an_mdx_page_is_no_code(tmp_path: Path) -> None:
             "docusaurus.config.js": config(),
             "docs/hero.md": (
                 '---\ntitle: Hero\n---\n<div class="hero">\n\n    **Kettles are quick** in [the docs](/docs/x).\n'
-                "</div>\n\nText.\n\n    still text\n\n1. Step:\n\n    ```sh\n    kettle up\n    ```\n"
+                "</div>\n\nText.\n\n    still text\n\n1. Step:\n\n    ```sh\n    kettle up\n    ```\n\n"
+                "Then:\n\n    - one\n    - two\n"
             ),
         },
     )
@@ -351,7 +352,8 @@ def test_an_indented_line_of_an_mdx_page_is_no_code(tmp_path: Path) -> None:
     assert body == (
         '<div class="body">\n<p><strong>Kettles are quick</strong> in '
         '<a href="https://docs.tidewater.example/docs/x">the docs</a>.</p>\n<p>Text.</p>\n<p>still text</p>\n'
-        '<ol>\n<li>\n<p>Step:</p>\n<pre><code class="language-sh">kettle up\n</code></pre>\n</li>\n</ol>\n\n</div>\n'
+        '<ol>\n<li>\n<p>Step:</p>\n<pre><code class="language-sh">kettle up\n</code></pre>\n</li>\n</ol>\n'
+        "<p>Then:</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n</div>\n"
         '<p class="note">Links in this asset to pages not in this library, sent to the public site: '
         "<code>/docs/x</code>.</p>\n"
     )

@@ -764,7 +764,8 @@ def test_dialects_mdx_quote_indented_unevenly_is_prose_and_spans_stay_in_their_p
 
 def test_dialects_admonitions_with_attributes_or_inside_a_list_item_are_quotes() -> None:
     """Starlight's ':::tip{icon="heart"}' and a ':::tip' indented inside a list item showed as written
-    (30 times on its docs); an admonition indented as code outside a list is still code."""
+    (30 times on its docs); an admonition indented as code outside a list is still code in
+    Markdown, and in MDX, which has no indented code, an admonition."""
     text = (
         "1. Step one:\n\n    :::tip\n    Use **this**.\n    :::\n\n2. Next.\n\n"
         ':::tip[Did you know?]{icon="heart"}\nAstro helps.\n:::\n\n:::note{icon="x"}\nPlain.\n:::\n\n'
@@ -773,8 +774,9 @@ def test_dialects_admonitions_with_attributes_or_inside_a_list_item_are_quotes()
     assert clean(text, ".mdx", "astro") == (
         "1. Step one:\n\n    > **Tip**\n    >\n    > Use **this**.\n\n2. Next.\n\n"
         "> **Tip: Did you know?**\n>\n> Astro helps.\n\n> **Note**\n>\n> Plain.\n\n"
-        "Example:\n\n    :::tip\n    Shown as code.\n    :::\n"
+        "Example:\n\n> **Tip**\n>\n> Shown as code.\n"
     )
+    assert clean(text, ".md", "astro").endswith("Example:\n\n    :::tip\n    Shown as code.\n    :::\n")
 
 
 def test_dialects_mdx_callout_components_are_labelled_quotes() -> None:
@@ -878,7 +880,8 @@ def test_dialects_definition_lists_become_a_bold_term_with_its_anchor_over_its_d
         f"**Apple** {m('apple')}\n\nA fruit.\n\n"
         "Two lines\nof a paragraph\n: stay.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
     )
-    assert clean(text, ".mdx", "docusaurus") == text  # MDX has no definition lists
+    # MDX has no definition lists, nor indented code.
+    assert clean(text, ".mdx", "docusaurus") == text.replace("    code\n    : stays", "code\n: stays")
     page = markdown.render(
         clean(text + "\nSee [it](#defaultcontentlanguage).\n", ".md", "jekyll"), top=2
     ).html

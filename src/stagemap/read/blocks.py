@@ -38,19 +38,16 @@ _ASCII_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 @cache
-def parser(allow_html: bool = False, mdx: bool = False) -> MarkdownIt:
+def parser(allow_html: bool = False) -> MarkdownIt:
     """Return the shared parser (built once per process: construction is not free).
 
     markdown-it-py's ``js-default`` preset renders no raw HTML and adds tables and
     strikethrough; ``allow_html`` passes raw HTML through; links must be safe (`is_safe_link`).
-    With ``mdx``, indented lines are no code, as MDX reads them (it has no indented code).
     """
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("js-default", {"html": allow_html})
     md.validateLink = is_safe_link  # type: ignore[method-assign]
-    if mdx:
-        md.disable("code")
     return md
 
 

@@ -18,6 +18,7 @@ library written for stagemap renders byte for byte as before.
 from __future__ import annotations
 
 import re
+import textwrap
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -158,7 +159,7 @@ def clean(
     if generator == "docusaurus" and "mdx-code-block" in text:
         text = unwrapped_mdx_blocks(lf(text))
     if not _worth_a_look(text, mdx or (html and bool(generator))) and not (
-        generator == "mkdocs" and "][" in text
+        (generator == "mkdocs" and "][" in text) or (mdx and ("\n    " in text or "\n\t" in text))
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -286,6 +287,8 @@ def _rewrite(
 ) -> str:
     if "<!--" in text:
         text = without_comments(text)
+    if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
+        text = _outside_indented_code(text, lambda run: run, textwrap.dedent)
     text = notes(text)
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
@@ -313,10 +316,10 @@ def _rewrite(
     return text
 
 
-def _outside_indented_code(text: str, change: Any) -> str:
+def _outside_indented_code(text: str, change: Any, code_change: Any = None) -> str:
     """Apply ``change`` to the runs of lines that are not an indented code block (four spaces or
     a tab in, after a blank line or another such line, but for a list item's own text), each run
-    on its own."""
+    on its own; and ``code_change``, if given, to the runs that are."""
     runs: list[tuple[bool, list[str]]] = []
     blank_before = True
     lines = text.split("\n")
@@ -329,7 +332,12 @@ def _outside_indented_code(text: str, change: Any) -> str:
             runs.append((code, []))
         runs[-1][1].append(line)
         blank_before = not line.strip()
-    return "\n".join("\n".join(lines) if code else change("\n".join(lines)) for code, lines in runs)
+    return "\n".join(
+        (code_change("\n".join(lines)) if code_change else "\n".join(lines))
+        if code
+        else change("\n".join(lines))
+        for code, lines in runs
+    )
 
 
 def _indent(line: str) -> str:

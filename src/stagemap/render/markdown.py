@@ -35,7 +35,6 @@ from ..model import limits
 from ..read.blocks import parser, plan
 from ..read.markdowntext import lf
 from . import anchors, cmark
-from .blocks import fence_after
 from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
 
 if TYPE_CHECKING:
@@ -99,7 +98,6 @@ def render(
     top: int = 1,
     drop_title: str | None = None,
     slugs: Slugs = slug,
-    mdx: bool = False,
 ) -> Rendered:
     """Render a Markdown body to an HTML fragment.
 
@@ -107,8 +105,7 @@ def render(
     renders the body with ``top=2``, and a body written with ``#`` headings moves down one
     level. ``drop_title`` removes a first heading whose text is the title, so the page does
     not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
-    read with its generator, whose own links name headings that way). ``mdx``: the body is MDX,
-    which has no indented code (an indented line goes on with its paragraph).
+    read with its generator, whose own links name headings that way).
     """
     text = lf(text)  # the compiled path's checks of what it cannot render as the token path does need LF
     pieces = plan(text, allow_html)
@@ -116,37 +113,20 @@ def render(
         return plain(text)
     if rewrite is not None:
         rewrite = once(rewrite)  # the fast path may hand over to the token path
-    mdx = mdx and _indented(text)  # else MDX reads it as Markdown does
     if len(pieces) > 1:
-        return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs, mdx))
-    fast = None if mdx else _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
+        return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs))
+    fast = _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
     if fast is not None:
         return finished(fast)
-    md = parser(allow_html, mdx)
-    tokens = _tokens(text, allow_html, drop_title, mdx)
+    md = parser(allow_html)
+    tokens = _tokens(text, allow_html, drop_title)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(0, top - min(levels)) if levels else 0
     return finished(_token_render(tokens, md, rewrite, shift, slugs, set()))
 
 
-_INDENTED = re.compile(r"^(?: {4}|[ ]{0,3}\t)", re.M)
-"""A line indented as code is (the compiled path knows no MDX: such a body is for the token path)."""
-
-
-def _indented(text: str) -> bool:
-    """Whether ``text`` has a line with text indented as code is, outside fenced code."""
-    if _INDENTED.search(text) is None:
-        return False
-    fence = ""
-    for line in text.split("\n"):
-        was, fence = fence, fence_after(fence, line)
-        if not was and not fence and line.strip() and _INDENTED.match(line):
-            return True
-    return False
-
-
-def _tokens(text: str, allow_html: bool, drop_title: str | None, mdx: bool = False) -> list[Token]:
-    tokens = parser(allow_html, mdx).parse(text)
+def _tokens(text: str, allow_html: bool, drop_title: str | None) -> list[Token]:
+    tokens = parser(allow_html).parse(text)
     return _drop_title(tokens, drop_title) if drop_title is not None else tokens
 
 
@@ -165,7 +145,6 @@ def _render_parts(
     top: int,
     drop_title: str | None,
     slugs: Slugs,
-    mdx: bool = False,
 ) -> Rendered:
     """Render a long body part by part (see `stagemap.model.limits.parts`), as one body: its
     headings shifted alike and their ids unique across the parts.
@@ -180,13 +159,13 @@ def _render_parts(
     title = drop_title
     for piece in pieces:
         titles.append(title)
-        prepared = None if mdx else _fast_prepared(piece, allow_html, rewrite, titles[-1])
+        prepared = _fast_prepared(piece, allow_html, rewrite, titles[-1])
         found = prepared[:2] if prepared is not None else None
         if prepared is not None:
             title = None if prepared[2] else title
             levels += [int(m.group(1)) for m in prepared[1]]
         else:
-            tokens = parser(allow_html, mdx).parse(piece)
+            tokens = parser(allow_html).parse(piece)
             title = None if tokens else title
             tokens = _drop_title(tokens, titles[-1]) if titles[-1] is not None else tokens
             levels += [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
@@ -198,8 +177,8 @@ def _render_parts(
         if found is not None:
             made.append(_fast_headings(*found, top, slugs, shift=shift, used=used))
         else:
-            tokens = _tokens(piece, allow_html, title, mdx)
-            made.append(_token_render(tokens, parser(allow_html, mdx), rewrite, shift, slugs, used))
+            tokens = _tokens(piece, allow_html, title)
+            made.append(_token_render(tokens, parser(allow_html), rewrite, shift, slugs, used))
     return Rendered(
         "".join(r.html for r in made),
         tuple(h for r in made for h in r.headings),

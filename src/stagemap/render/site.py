@@ -276,13 +276,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
     rendered = markdown.render(
-        text,
-        allow_html=config.allow_html,
-        rewrite=rewrite,
-        top=2,
-        drop_title=item.title,
-        slugs=slugs,
-        mdx=mdx,
+        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs
     )
     return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
 
