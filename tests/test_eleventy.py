@@ -269,6 +269,9 @@ def test_eleventy_permalinks_are_worked_out_as_eleventy_makes_them_or_not_at_all
             "blog/",
         ),
         ("/x/{% if draft %}d/{% endif %}", {}, "a.md", ""),
+        # A review: a part only the first page has is on the first page's permalink.
+        ("/tags/{% if pagination.pageNumber == 0 %}all/{% endif %}", {}, "t.md", "/tags/all/"),
+        ("/t/{% if pagination.pageNumber % 2 %}odd/{% endif %}", {}, "t.md", ""),
     ]
     for permalink, fm, sub, route in cases:
         assert eleventy_permalink(permalink, fm, sub) == route, permalink[:40]

@@ -622,11 +622,12 @@ def test_dialects_the_sites_own_address_alone_is_a_link_to_its_home_page() -> No
     """A review of the thirtieth sitting: '[h]: {{ site.url }}' gave no link, where the live
     page links the site's home; an output of the page's own that is empty still gives none."""
     text = (
-        "Back [home][h], to the [start]({{ site.baseurl }}), [again]({{- site.url -}}) or [x]({{ page.x }}).\n\n"
-        "[h]: {{ site.url }}\n"
+        "Back [home][h], to the [start]({{ site.baseurl }}), [again]({{- site.url -}}) or [x]({{ page.x }}),"
+        " [both]({{ site.url }}{{ site.baseurl }}).\n\n[h]: {{ site.url }}\n"
     )
     assert markdown.render(clean(text, ".md", "jekyll", {"x": ""})).html == (
-        '<p>Back <a href="/">home</a>, to the <a href="/">start</a>, <a href="/">again</a> or x.</p>\n'
+        '<p>Back <a href="/">home</a>, to the <a href="/">start</a>, <a href="/">again</a> or x,'
+        ' <a href="/">both</a>.</p>\n'
     )
 
 
@@ -688,6 +689,27 @@ def test_dialects_a_pre_block_is_code_and_a_line_break_keeps_its_block_whole() -
         "<p>Intro.</p>\n<pre><code>run.js:1:1 error a &lt; b\n\n    1 │ call();\n</code></pre>\n"
         "<blockquote>\n<p>Ship small changes.<br>\n— A. Writer</p>\n</blockquote>\n<p>A<br>\nB and end</p>\n"
         '<pre><code class="language-html">&lt;pre&gt;as written&lt;/pre&gt;\n</code></pre>\n'
+    )
+
+
+def test_dialects_what_the_sittings_review_found_of_notes_headings_and_children() -> None:
+    """A review of the thirtieth sitting's work: on an MkDocs site, mkdocstrings' '::: lantern'
+    became a note holding the rest of the page; an open note stopped at a fence; <H2> was no
+    heading; a self-closing component's children attribute and a self-closing custom element
+    were read as nothing of theirs."""
+    text = "# API\n\n::: lantern\n    options:\n      x: 1\n\n## After\n\nText.\n"
+    assert clean(text, ".md", "mkdocs") == (
+        "# API\n\n\ue040lantern\ue041\n\n*\\[Reference of lantern: shown on the live site\\]*\n\n## After\n\nText.\n"
+    )
+    text = "Intro.\n\n:::tip\n\nTip.\n\n```js\nlet a = 1;\n```\n\nAfter code.\n"
+    assert clean(text, ".md", "docusaurus") == (
+        "Intro.\n\n> **Tip**\n>\n> Tip.\n>\n> ```js\n> let a = 1;\n> ```\n>\n> After code.\n"
+    )
+    assert clean("<H2>Upper</H2>\n", ".md", "hugo", html=True) == "## Upper\n"
+    text = '<Heading as="h2" children={"Setup"} />\n\n<Trial children={"Try it"} />\n\n<my-clock />\n'
+    assert (
+        clean(text, ".mdx", "docusaurus")
+        == "## Setup\n\nTry it\n\n*\\[my-clock: shown on the live site\\]*\n"
     )
 
 

@@ -95,6 +95,7 @@ def test_suggest_quotes_a_heading_as_its_page_shows_it(
         # pnpm's and Ory's command references: 258 pages with '## Options' were buying guides.
         ("widget spin", "Options", []),
         ("Notes", "Your options for rostering", ["stage,exploration", "question,who-for"]),
+        ("Command-line options for the build tool", "Flags", []),
     ],
 )
 def test_suggest_takes_discovery_and_reports_in_their_sales_and_habit_senses_only(

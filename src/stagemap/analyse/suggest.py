@@ -89,8 +89,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
        "exploration", "who-we-are", "a who-we-are page"),
     # Options and products.
     _h("folder", r"products?|features|services|solutions|platform", "exploration", "problems", "a product page"),
-    _h("title", r"\bchoosing\b|\bhow to choose\b|\bbuying guide\b|\byour options\b|\boptions for\b"
-       r"|\bbuild (or|vs\.?) buy\b",
+    _h("title", r"\bchoosing\b|\bhow to choose\b|\bbuying guide\b|\byour options\b|\bbuild (or|vs\.?) buy\b",
        "exploration", "who-for", "a buying guide"),
     _h("taxonomy", r"buying[-_ ]guide|guide to choosing", "exploration", "who-for", "a buying guide"),
     # Problem-first articles.

@@ -139,12 +139,14 @@ _OUTPUT = re.compile(r"\{\{(.*?)\}\}")
 """An output; its ``-`` and spaces are taken off in code (a pattern matching spaces on both
 sides of a lazy middle took 25 s on one permalink of 2,500 spaces)."""
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
-_LATER_PAGES = re.compile(
-    r"\{%-?\s*if\s+pagination\.pageNumber\b[^%]{0,100}%\}[^{]{0,300}(?:\{\{[^}]{0,200}\}\}[^{]{0,300})*?"
-    r"\{%-?\s*endif\s*-?%\}"
+_PAGE_PART = re.compile(
+    r"\{%-?\s*if\s+(?P<test>pagination\.pageNumber\b[^%]{0,100}?)\s*-?%\}"
+    r"(?P<part>[^{]{0,300}(?:\{\{[^}]{0,200}\}\}[^{]{0,300})*?)\{%-?\s*endif\s*-?%\}"
 )
-"""The part of a pagination's permalink that only its later pages have (``{% if
-pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 }}/{% endif %}``)."""
+"""A part of a pagination's permalink that depends on the page's number: ``{% if
+pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 }}/{% endif %}``."""
+_LATER = re.compile(r"pagination\.pageNumber(?:\s*(?:>|!=)\s*0|\s*>=\s*1)?")
+_FIRST = re.compile(r"pagination\.pageNumber\s*(?:==\s*0|<\s*1|<=\s*0)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -163,7 +165,7 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     not known here stands as `LOOSE` in the route, rather than giving none: ``/blog/*/x/``
     (when its first and last parts are known; else none either)."""
     if "{%" in permalink:
-        permalink = _LATER_PAGES.sub("", permalink)
+        permalink = _PAGE_PART.sub(_first_page, permalink)
         if "{%" in permalink:
             return ""
     known = True
@@ -185,6 +187,16 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
         return route
     parts = [p for p in route.removesuffix("index.html").split("/") if p]
     return route if loose and parts and LOOSE not in (parts[0], parts[-1]) else ""
+
+
+def _first_page(found: re.Match[str]) -> str:
+    """Return what a part of a pagination's permalink (`_PAGE_PART`) is on its first page (number
+    0): nothing when only later pages have it, the part when only the first has it; else the
+    tag as it is (not known here)."""
+    test = found.group("test").strip()
+    if _LATER.fullmatch(test):
+        return ""
+    return found.group("part") if _FIRST.fullmatch(test) else found.group(0)
 
 
 def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:

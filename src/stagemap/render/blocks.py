@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fence's opening line (a backtick fence's info string holds no backtick: ```` ``` x ``` ```` is a code span)."""
 _DOCUSAURUS_NOTE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)"
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
     r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
 )
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
-(Eleventy, VitePress), a space after the colons."""
+(Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
+mkdocstrings' reference: see `notes`)."""
 _MKDOCS_NOTE = re.compile(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
@@ -73,7 +74,9 @@ def unwrapped(text: str) -> str:
     return "\n".join(lines)
 
 
-def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dict[str, str]) -> str:
+def hold_notes_with_code(
+    text: str, clean_inner: Callable[[str], str], held: dict[str, str], containers: bool = True
+) -> str:
     """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
 
     Split at its fences, such a block would never find its closing ``:::``; instead what it holds
@@ -87,9 +90,11 @@ def hold_notes_with_code(text: str, clean_inner: Callable[[str], str], held: dic
         line = lines[i]
         fence = fence_after(fence, line)
         opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
-        if opener and not may_indent(lines, i, opener.group("indent")):
+        if opener and (
+            not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
+        ):
             opener = None
-        end = _closing(lines, i, opener.group("colons")) if opener else None
+        end = _closing(lines, i, opener.group("colons"), containers) if opener else None
         if opener is None or end is None:
             out.append(line)
             i += 1
@@ -207,16 +212,17 @@ def fence_after(fence: str, line: str) -> str:
     return "" if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]) else fence
 
 
-def _closing(lines: list[str], start: int, colons: str) -> int | None:
+def _closing(lines: list[str], start: int, colons: str, to_end: bool = False) -> int | None:
     """Return the index of the ``colons`` line closing the block opened at ``start``, when code lies
-    between them (None otherwise, or when there is none: the block is left to `notes`)."""
+    between them (None otherwise, or when there is none: the block is left to `notes`); with
+    ``to_end``, a block never closed that holds code ends with the text (``len(lines)``)."""
     fence, seen_code = "", False
     for j in range(start + 1, len(lines)):
         if not fence and lines[j].strip() == colons:
             return j if seen_code else None
         fence = fence_after(fence, lines[j])
         seen_code = seen_code or bool(fence)
-    return None
+    return len(lines) if to_end and seen_code else None
 
 
 def escape(text: str) -> str:
@@ -312,11 +318,12 @@ def indented(text: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
 
 
-def notes(text: str, depth: int = 0) -> str:
+def notes(text: str, depth: int = 0, containers: bool = True) -> str:
     """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
     and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
-    A ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container
-    read it; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
+    With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
+    a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
+    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
     if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
         return text
     if depth >= MOST_NESTED_NOTES:
@@ -329,6 +336,8 @@ def notes(text: str, depth: int = 0) -> str:
         colons = _DOCUSAURUS_NOTE.match(line)
         if colons and not may_indent(lines, i, colons.group("indent")):
             colons = None  # indented code showing an admonition, not one
+        if colons and colons.group("space") and not containers:
+            colons = None  # MkDocs' ``::: package.module``: mkdocstrings' reference
         bare = line.lstrip(" \t")
         bang = _MKDOCS_NOTE.match(bare) or _MKDOCS_TAB.match(bare)
         indent = line[: len(line) - len(bare)]
@@ -336,14 +345,19 @@ def notes(text: str, depth: int = 0) -> str:
             bang = None  # indented code showing one, not one (inside a list item it is one)
         if colons:
             mark = colons.group("colons")
-            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), len(lines))
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1)
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), -1)
+            if end < 0 and not containers:
+                out.append(line)  # never closed: as written
+                i += 1
+                continue
+            end = len(lines) if end < 0 else end
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
             out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
             i = end + 1
             continue
         if bang:
             end = _indented_end(lines, i, indent)
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1)
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
             if bang.re is _MKDOCS_TAB:  # each tab's content, under its title, one after another
                 made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
             else:

@@ -172,7 +172,9 @@ def clean(
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
     if ":::" in text and ("```" in text or "~~~" in text):
-        text = hold_notes_with_code(text, _inner(suffix, generator, params, html, mdx), held)
+        text = hold_notes_with_code(
+            text, _inner(suffix, generator, params, html, mdx), held, generator != "mkdocs"
+        )
     if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
         text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
     fences: dict[str, str] = {}
@@ -289,7 +291,7 @@ def _rewrite(
         text = without_comments(text)
     if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
         text = _outside_indented_code(text, lambda run: run, textwrap.dedent)
-    text = notes(text)
+    text = notes(text, containers=generator != "mkdocs")
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)

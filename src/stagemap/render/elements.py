@@ -75,7 +75,9 @@ def _made(tag: Tag, children: str, block: bool) -> str:
     lower, text = name.lower(), " ".join(children.split())
     if lower in _MARKS and text and "\n\n" not in children.strip():
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
-    shown = attrs.get("as", "").lower() if name[:1].isupper() else lower  # <Heading as="h2">
+    shown = (
+        lower if lower in _HEADINGS or not name[:1].isupper() else attrs.get("as", "").lower()
+    )  # <Heading as="h2">
     if shown in _HEADINGS and text:
         own = anchor(attrs["id"]) if name[:1].isupper() and _ID.fullmatch(attrs.get("id", "")) else ""
         return f"\n\n{'#' * int(shown[1])} {text}{own}\n\n"
@@ -112,7 +114,11 @@ def _made(tag: Tag, children: str, block: bool) -> str:
 
 
 def empty_element(tag: Tag, block: bool) -> str:
-    """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark)."""
+    """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark); one
+    whose ``children`` attribute gives its text (``<Heading as="h2" children={"Setup"} />``) as
+    that element, and a custom element (``<my-clock />``) as the placeholder one with no text is."""
+    if tag.attrs.get("children") or ("-" in tag.name and tag.name[:1].islower()):
+        return element(tag, tag.attrs.get("children", ""), block)
     attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
     if mark and not (attrs.get("src") or attrs.get("href")):
         return mark + "\n" if tag.name.lower() == "br" else mark

@@ -163,7 +163,8 @@ class BodyLinks:
             return self._ref(url[len(HUGO_REF) :])
         own = self.site_address
         if own and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#"):
-            return self._link("/" + url[len(own) :].lstrip("/"))  # the site's own address: from its root
+            # The site's own address: a link from its root, else the live page as written.
+            return self._link("/" + url[len(own) :].lstrip("/")) or url
         return self._link(url)
 
     def _link(self, url: str) -> str | None:

@@ -257,13 +257,14 @@ _IN_TARGET = r"\{\{[^\n]{0,500}?\}\}"
 
 def _target(target: str, params: Mapping[str, Any]) -> str:
     """Return a link target with each Liquid output worked out, or "" when one cannot be."""
-    known = True
+    known, site_only = True, True
 
     def value(match: re.Match[str]) -> str:
-        nonlocal known
+        nonlocal known, site_only
         expression = " ".join(match.group(1).split())
         if expression in _SITE_ADDRESS:
             return ""  # the site's own address: the rest of the target is read from the site root
+        site_only = False
         path = _PATH_FILTER.match(expression)
         if path:
             return _from_root(path.group(2))
@@ -274,9 +275,8 @@ def _target(target: str, params: Mapping[str, Any]) -> str:
         return found
 
     worked = _OUT.sub(value, target)
-    if known and not worked:  # ``{{ site.url }}`` alone is the site's home page
-        alone = _OUT.fullmatch(target.strip())
-        return "/" if alone and " ".join(alone.group(1).split()) in _SITE_ADDRESS else ""
+    if known and not worked.strip():  # ``{{ site.url }}{{ site.baseurl }}`` alone: the site's home page
+        return "/" if site_only and target.strip() else ""
     return worked if known else ""
 
 
