@@ -296,6 +296,15 @@ def test_a_link_to_a_listing_is_a_page_of_the_site_even_without_its_address(tmp_
         '</span>, <span class="site-link" title="A page of the site, not in this library: ../">this</span>'
     ) in page
     assert '<span class="broken-link" title="Link target not found: /docs/nope/">none</span>' in page
+    # A review: a broken address was placed at an earlier link to the same address with a part.
+    write(
+        root,
+        {"content/docs/pic.md": HEAD.format(title="Pic") + "See [list](/docs/#part) then ![pic](/docs/).\n"},
+    )
+    assert (
+        f"content/docs/pic.md:6:37: warning: link to '/docs/' leads nowhere {HINT}\n"
+        in run(root, "check", "--links")[2]
+    )
 
 
 def test_a_link_written_with_the_sites_own_address_is_a_link_inside_the_site(tmp_path: Path) -> None:

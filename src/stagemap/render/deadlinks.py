@@ -272,6 +272,7 @@ class _Places:
         """Return where each of ``texts`` is written as a link's address, and the first place it
         is written at all (outside code, ending where an address ends)."""
         body, places, anywhere = self.body, list[tuple[str, int]](), list[tuple[str, int]]()
+        longer: set[int] = set()  # places of a longer address: the text and a fragment or query after it
         for text in texts:
             at = body.find(text) if text else -1
             while at >= 0:
@@ -279,10 +280,13 @@ class _Places:
                 if (not after or after in _ENDS or after.isspace()) and at not in self.code:
                     if self._after_a_link(at):
                         places.append((text, at))
+                        if after in "#?" and after and after not in text:
+                            longer.add(at)
                     elif not anywhere and not (at and (body[at - 1].isalnum() or body[at - 1] in "_./-")):
                         anywhere.append((text, at))
                 at = body.find(text, at + 1)
-        places.sort(key=lambda place: place[1])  # the first in the file, whichever way it is written
+        # The first in the file, whichever way it is written; the address itself before a longer one.
+        places.sort(key=lambda place: (place[1] in longer, place[1]))
         return places, anywhere
 
     def _after_a_link(self, at: int) -> bool:
