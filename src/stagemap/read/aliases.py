@@ -30,6 +30,8 @@ _WORDED = re.compile(
 """A date written with its month's name, as sites' own date keys often are and their generators
 read them (Astro's ``z.coerce.date()``, Hugo, Jekyll): ``Jul 08 2022``, ``July 8, 2022``,
 ``8 July 2022``, ``Fri, 08 Jul 2022 10:00:00 GMT``."""
+_EXPIRY_KEYS = frozenset({"expirydate", "unpublishdate"})
+"""Hugo's keys for when a page leaves the site: its review date is the day before."""
 DATE_FIELDS = ("updated", "review_by")
 """Fields holding a date: an alias's date-time is cut to its date."""
 
@@ -45,7 +47,10 @@ def alias_value(field: str, key: str, value: Any) -> Any:
         if isinstance(value, Mapping):  # Docusaurus's ``last_update: {date: ..., author: ...}``
             value = value.get("date")
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
-        return found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
+        date = found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
+        if date and field == "review_by" and key.lower() in _EXPIRY_KEYS:  # gone from that day on
+            return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+        return date
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None
     if field == "owner" and isinstance(value, list):
