@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import unquote
 
+from ..lazyre import lazy
 from ..model.project import Project
 from ..model.report import Gap
 from ..model.signals import (
@@ -30,8 +31,8 @@ from ..model.signals import (
 )
 from .rank import leak_first, lost_by_stage
 
-_PAGE_SUFFIX = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)
-_CONTENT_SUFFIX = re.compile(r"\.(md|markdown)$", re.IGNORECASE)
+_PAGE_SUFFIX = lazy(r"\.(html?|php|aspx?)$", re.IGNORECASE)
+_CONTENT_SUFFIX = lazy(r"\.(md|markdown)$", re.IGNORECASE)
 
 
 def normalise_url(text: str) -> str:

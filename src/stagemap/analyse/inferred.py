@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urljoin, urlsplit
 
+from ..lazyre import lazy
 from ..model.library import Asset
 
-_SUFFIX = re.compile(r"\.(?:md|markdown|mdx|mmark|html?)$", re.IGNORECASE)
-_INDEX = re.compile(r"/(?:_?index|readme)$", re.IGNORECASE)
+_SUFFIX = lazy(r"\.(?:md|markdown|mdx|mmark|html?)$", re.IGNORECASE)
+_INDEX = lazy(r"/(?:_?index|readme)$", re.IGNORECASE)
 
 
 def _key(path: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import UsageError, suggest
+from ..lazyre import lazy
 from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Stage, Stall
 from ..model.kit import KIT_LIMIT, AssetRef, Guidance, Kit, KitQuestion, NextStep, Obstacle
 from ..model.library import Asset, Library
@@ -79,7 +79,7 @@ _STOP = {
     "other",
     "again",
 }
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = lazy(r"[a-z]{5,}")
 
 T = TypeVar("T")
 Merit = Callable[[Asset], tuple[Any, ...]]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..errors import Problem
+from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from .audience import is_internal
@@ -24,15 +25,13 @@ from .latest import Latest
 
 INIT_PURPOSE = "Say why the company exists and what it believes, not what it sells."
 """The ``purpose`` that ``stagemap init`` writes for the user to replace."""
-HARD_SELL = re.compile(
+HARD_SELL = lazy(
     r"\b\d+\s*% off\b|\bdiscount|\bbuy (it )?now\b|\border (it )?now\b|\blimited[- ]time\b"
     r"|\b(this week|today) only\b|\bact now\b|\blast chance\b|\bbefore (it|the offer) ends\b",
     re.IGNORECASE,
 )
 """Calls to action that push for the sale instead of the buyer's next step."""
-NOT_FOR = re.compile(
-    r"\bnot (for|a fit|the right fit)\b|\bwrong fit\b|\bwho .{0,40} is not for\b", re.IGNORECASE
-)
+NOT_FOR = lazy(r"\bnot (for|a fit|the right fit)\b|\bwrong fit\b|\bwho .{0,40} is not for\b", re.IGNORECASE)
 """Words that say who an offer is not for."""
 _OFF_HINT = "switch the rule off with 'lint: {{{rule}: false}}' in stagemap.yml"
 

@@ -8,11 +8,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from ..lazyre import lazy
 from ..model.library import Library
 from ..model.settings import Config
 from .latest import Latest
 
-_SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_SAFE_SEGMENT = lazy(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _WINDOWS_NAMES = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 )

@@ -18,18 +18,18 @@ address of the first kind beats a path of the second.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
 from ..read.urls import route_parts
 from .paths import content_prefix, link_key, strip_prefix
 
-_PREFIXES = re.compile(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
+_PREFIXES = lazy(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
 """A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
 folders) or an order number (``01-``) in front of a part of a route, which sites take off."""
 

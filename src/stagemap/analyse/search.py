@@ -14,6 +14,7 @@ import string
 import unicodedata
 from typing import Any
 
+from ..lazyre import lazy
 from ..model.library import Asset
 
 SEARCH_TEXT_CHARS = 600
@@ -22,7 +23,7 @@ owner are kept whole): enough to find an asset by its opening, small enough for 
 
 _MARKUP = str.maketrans(dict.fromkeys("#*_`>|[]()!~-", " "))
 """Markdown's punctuation, each turned into a space before a body's opening is cut."""
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy(r"[^\W_]+")
 """A run of letters and digits (``\\p{L}`` and ``\\p{N}``, as the script's pattern)."""
 _ASCII_GAPS = str.maketrans(dict.fromkeys((chr(c) for c in range(128) if not chr(c).isalnum()), " "))
 """Every ASCII character that is not a letter or digit, as a space: in ASCII text the words are
@@ -81,7 +82,7 @@ def searched_body(asset: Asset) -> str:
     return asset.body[: SEARCH_TEXT_CHARS * 2]
 
 
-_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]*>", re.S | re.I)
+_TAGS = lazy(r"<(script|style)\b.*?</\1\s*>|<[^<>]*>", re.S | re.I)
 
 
 def _new_search_entry(asset: Asset, state: str, url: str) -> dict[str, Any]:

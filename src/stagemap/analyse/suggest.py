@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..model.journey import QuestionRole
 from ..model.library import Asset
 from ..model.settings import Config
@@ -129,11 +130,11 @@ HEURISTICS: tuple[Heuristic, ...] = (
 
 TAXONOMY_KEYS = ("tags", "categories", "type", "section", "format", "layout")
 """The site's keys whose values the ``taxonomy`` heuristics look at."""
-_PREFIX = re.compile(r"^\d+[-_.]")
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)[\"']|\bto=[\"']([^\"']+)[\"']")
-_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
-_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_PREFIX = lazy(r"^\d+[-_.]")
+_HEADING = lazy(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_LINK = lazy(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)[\"']|\bto=[\"']([^\"']+)[\"']")
+_FENCED = lazy(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
+_SPAN = lazy(r"(`+)(?:(?!\1).)+?\1", re.S)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..errors import UsageError, suggest
+from ..lazyre import lazy
 from ..read.models import builtin_model_names, builtin_model_text
 
-_ID_SAFE = re.compile(r"[^a-z0-9-]+")
+_ID_SAFE = lazy(r"[^a-z0-9-]+")
 
 
 def copied_model(name: str) -> str:

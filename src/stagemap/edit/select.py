@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, UsageError, suggest
+from ..lazyre import lazy
 from ..model.library import STATUSES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config
 from ..paths import shown_folder
@@ -36,7 +36,7 @@ WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner
 UNTAGGED = "untagged"
 """The filter word that selects files without stages or without questions."""
 _PLURAL = {"stage": "stages", "question": "questions", "persona": "personas"}
-_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_KEY_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _GLOB_CHARS = frozenset("*?[")
 
 

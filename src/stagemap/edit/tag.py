@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem, UsageError, suggest
+from ..lazyre import lazy
 from ..model.library import DATE_RE, FIELDS, STATUSES, Library, Vocabulary
 from ..model.settings import Config
 from ..read import frontmatter, yamlsafe
@@ -30,9 +30,9 @@ REQUIRED = ("title", "stages", "questions")
 DATE_FIELDS = ("updated", "review_by")
 FieldValue = str | int | float | bool
 """A value a tag edit can set: text, or for the user's own keys true/false or a number."""
-_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_KEY_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_INT_RE = lazy(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = lazy(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
 
 @dataclass(frozen=True, slots=True)

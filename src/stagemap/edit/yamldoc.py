@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..lazyre import lazy
 from ..read import yamlsafe
 from .changes import AddItems, Change, KeyPath, RemoveItems, SetValue, Unset
 from .yamltext import EditError, format_flow, format_key, format_scalar, plain_ok, same_data
@@ -15,8 +15,8 @@ ID_KEYS = ("stages", "questions", "personas")
 """Front matter keys that hold one id or a list of ids."""
 
 _MISSING = object()
-_BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+")
-_FLOW_SEP = re.compile(r"[ \t]*,[ \t]*")
+_BLOCK_ITEM = lazy(r"[ \t]*-[ \t]+")
+_FLOW_SEP = lazy(r"[ \t]*,[ \t]*")
 
 
 def _get(data: Any, path: KeyPath) -> Any:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem
+from ..lazyre import lazy
 from .settings import Config
 
 STATUSES = ("idea", "draft", "review", "published", "retired")
@@ -38,7 +38,7 @@ ALL_FIELDS = FIELDS + PLACE_FIELDS
 """Every front matter field stagemap reads; other keys are kept in `Asset.extra`."""
 TEXT_FIELDS = ("format", "owner", "message", "summary", "cta")
 """Optional text fields, empty when not given."""
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RE = lazy(r"^\d{4}-\d{2}-\d{2}$")
 """How a date must be written in front matter."""
 ASSET_SUFFIXES = (".md", ".markdown")
 """File endings of content files when the settings name no others, matched without regard to case."""

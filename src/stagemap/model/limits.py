@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 MAX_BODY_BYTES = 512 * 1024
 """The largest body rendered as Markdown, in bytes of UTF-8 (about 80,000 words)."""
 MAX_PART_BYTES = 128 * 1024
@@ -40,12 +42,12 @@ MAX_NESTING = 32
 # each level of it takes at least two columns, so two columns of blank count as one level.
 # That over-counts at worst, never under-counts, so a body the renderer would cut short is
 # always caught.
-_PREFIX = re.compile(r"^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t\r\n]|$)))+", re.M)
-_PIECE = re.compile(r"([ \t]*)(>|[-+*]|[0-9]{1,9}[.)])")
+_PREFIX = lazy(r"^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t\r\n]|$)))+", re.M)
+_PIECE = lazy(r"([ \t]*)(>|[-+*]|[0-9]{1,9}[.)])")
 # A line whose prefix is longer than `MAX_NESTING` opens with that many of its characters.
 # Searched for from a newline put in front of the body, so the regex engine jumps from one
 # line start to the next: most bodies have none, and need no closer look.
-_LONG_PREFIX = re.compile(r"\n[ \t>+*\-0-9.)]{" + str(MAX_NESTING + 1) + "}")
+_LONG_PREFIX = lazy(r"\n[ \t>+*\-0-9.)]{" + str(MAX_NESTING + 1) + "}")
 
 
 @dataclass(frozen=True, slots=True)

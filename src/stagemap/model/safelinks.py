@@ -8,11 +8,11 @@ relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
 
 from __future__ import annotations
 
-import re
+from ..lazyre import lazy
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms", "ftp", "irc", "ircs"})
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20]+")
+_SCHEME = lazy(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = lazy(r"[\x00-\x20]+")
 
 
 def is_safe_link(url: str) -> bool:

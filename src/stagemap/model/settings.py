@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..lazyre import lazy
 from .journey import JourneyModel, Persona, Phase, Question, QuestionRole, RankWeights
 
 CONFIG_NAME = "stagemap.yml"
@@ -23,7 +23,7 @@ PAGE_SIZE = 100
 """How many assets one page of a site list shows unless ``site.page_size`` says otherwise."""
 MAX_PAGE_SIZE = 10_000
 """The largest ``site.page_size`` accepted."""
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_RE = lazy(r"^[a-z0-9][a-z0-9_-]*$")
 """What a stage, question or persona id looks like."""
 SETTINGS = (
     "name",

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..lazyre import lazy
 from ..model.library import ALL_FIELDS
 from ..model.settings import ReadRules
 from . import yamlsafe
 
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+_DATE = lazy(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
 _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-_WORDED = re.compile(
+_WORDED = lazy(
     r"^(?:[A-Za-z]{3,9},?\s+)?(?:(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?"
     r"|(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<year>\d{4})(?:[\sT,].*)?$"
 )

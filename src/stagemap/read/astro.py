@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from ..lazyre import lazy
 from .jsdata import blanked, depths, object_entries, shaped
 from .owned import read_owned
 
@@ -25,15 +26,13 @@ S = TypeVar("S")
 StarlightDocs = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 """(folder, URL pattern, excluded globs, translations' folders) of a Starlight site's pages."""
 
-STARLIGHT = re.compile(r"""['"]@astrojs/starlight['"]""")
+STARLIGHT = lazy(r"""['"]@astrojs/starlight['"]""")
 """The import that makes an Astro site a Starlight one."""
 DOCS = "src/content/docs"
 """Starlight's content collection, served from the site root."""
-_LOCALE_KEY = re.compile(
-    r"""^[ \t]*(['"]?)(root|[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\1[ \t]*:[ \t]*\{""", re.M | re.I
-)
+_LOCALE_KEY = lazy(r"""^[ \t]*(['"]?)(root|[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\1[ \t]*:[ \t]*\{""", re.M | re.I)
 """A key of the ``locales`` object: ``de: { label: 'Deutsch' }``, ``'zh-cn': {...}``, ``root: {...}``."""
-_DEFAULT_LOCALE = re.compile(r"""\bdefaultLocale\s*:\s*['"]([^'"]+)['"]""")
+_DEFAULT_LOCALE = lazy(r"""\bdefaultLocale\s*:\s*['"]([^'"]+)['"]""")
 
 
 def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
@@ -52,9 +51,9 @@ def starlight_docs(root: Path, code: str) -> StarlightDocs | None:
     return DOCS, "/{entry}/", tuple(f"/{n}/" for n in languages), tuple(f"{DOCS}/{n}/" for n in languages)
 
 
-_LOCALES = re.compile(r"\blocales\s*[:=]\s*\{")
+_LOCALES = lazy(r"\blocales\s*[:=]\s*\{")
 """Where the ``locales`` object starts: ``locales: {`` in the options, or ``const locales = {``."""
-_NAMED = re.compile(r"\blocales\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}\n]")
+_NAMED = lazy(r"\blocales\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}\n]")
 """``locales: localesConfig`` (an object named elsewhere), or ``locales,`` (the constant ``locales``)."""
 _ENDINGS = ("", ".ts", ".mts", ".mjs", ".js", "/index.ts", "/index.js")
 """How an import names a module file: as it is, or without its ending (TypeScript's way)."""
@@ -138,15 +137,15 @@ CONTENT_CONFIGS = tuple(
 PAGES = "src/pages"
 ASTRO_CONTENT = "src/content"
 """The folder of an Astro site's collections (as a source, it keeps its files' ids as they are there)."""
-_DEFINED = re.compile(r"\b(?:const|let|var)\s+([\w$]+)\s*=\s*defineCollection\s*\(")
-_BASE = re.compile(r"""\bbase\s*:\s*(['"`])([^'"`$\n]+)\1""")
-_COLLECTIONS = re.compile(r"\b(?:const|let|var)\s+collections\b[^=;]*=\s*\{")
+_DEFINED = lazy(r"\b(?:const|let|var)\s+([\w$]+)\s*=\s*defineCollection\s*\(")
+_BASE = lazy(r"""\bbase\s*:\s*(['"`])([^'"`$\n]+)\1""")
+_COLLECTIONS = lazy(r"\b(?:const|let|var)\s+collections\b[^=;]*=\s*\{")
 """``export const collections = {``, a type annotation (``: Record<...>``) allowed."""
-_MEMBER = re.compile(r"""\s*(['"]?)([\w$-]+)\1\s*(?::\s*(.*))?""", re.S)
-_VARIABLE = re.compile(r"[A-Za-z_$][\w$]*")
-_INLINE = re.compile(r"defineCollection\s*\(")
-_LISTED = re.compile(r"""\bgetCollection\s*\(\s*(['"`])([\w-]+)\1""")
-_PARAMETER = re.compile(r"^\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\]$")
+_MEMBER = lazy(r"""\s*(['"]?)([\w$-]+)\1\s*(?::\s*(.*))?""", re.S)
+_VARIABLE = lazy(r"[A-Za-z_$][\w$]*")
+_INLINE = lazy(r"defineCollection\s*\(")
+_LISTED = lazy(r"""\bgetCollection\s*\(\s*(['"`])([\w-]+)\1""")
+_PARAMETER = lazy(r"^\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\]$")
 _ENTRY_PARAMETERS = frozenset({"slug", "id", "path", "entry"})
 """Names a route parameter standing for an entry usually has (``[tag]`` lists entries by tag)."""
 LARGEST = 1 << 20

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..lazyre import lazy
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import real
 from .globs import GlobSet
@@ -191,8 +192,8 @@ NO_SCRIPT = (
 )
 """The first line of an attached HTML page: the browser then runs no script in it."""
 
-_SIZE = re.compile(r"\s(width|height|viewBox)\s*=\s*[\"']([0-9.,%\sa-z+-]{1,64})[\"']")
-_SVG_START = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
+_SIZE = lazy(r"\s(width|height|viewBox)\s*=\s*[\"']([0-9.,%\sa-z+-]{1,64})[\"']")
+_SVG_START = lazy(r"<svg\b[^>]*>", re.IGNORECASE)
 
 
 def defused(rel: str, data: bytes) -> bytes:

@@ -4,8 +4,8 @@ by its first heading, else by its name (see `ReadRules.bare_pages`)."""
 from __future__ import annotations
 
 import html
-import re
 
+from ..lazyre import lazy
 from . import frontmatter, yamlsafe
 from .markdowntext import ATTR_LIST
 
@@ -61,18 +61,18 @@ def first_heading(body: str) -> str | None:
     return " ".join(html.unescape(_TAG.sub("", text)).split()) or None
 
 
-_TAG = re.compile(r"<[^<>]*>")
-_HIGHLIGHT = re.compile(r"[ \t]*(?:\{%-?[ \t]*highlight\b|\{\{[<%][ \t]*highlight\b)")
+_TAG = lazy(r"<[^<>]*>")
+_HIGHLIGHT = lazy(r"[ \t]*(?:\{%-?[ \t]*highlight\b|\{\{[<%][ \t]*highlight\b)")
 """The start of code shown by a template tag: Jekyll's ``{% highlight ruby %}``, Hugo's ``{{< highlight go >}}``."""
-_HIGHLIGHT_END = re.compile(r"\{%-?[ \t]*endhighlight\b|\{\{[<%][ \t]*/[ \t]*highlight\b")
-_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_HIGHLIGHT_END = lazy(r"\{%-?[ \t]*endhighlight\b|\{\{[<%][ \t]*/[ \t]*highlight\b")
+_FENCE = lazy(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fenced code block's opening line (a backtick fence's info string holds no backtick)."""
-_ATX_ONE = re.compile(r" {0,3}#(?:[ \t](.*))?$")
+_ATX_ONE = lazy(r" {0,3}#(?:[ \t](.*))?$")
 """A level-one ATX heading (``# Title``), its text (with the spaces around it: stripped after)."""
-_ATTRIBUTE_LIST = re.compile(ATTR_LIST)
+_ATTRIBUTE_LIST = lazy(ATTR_LIST)
 """An attribute list closing a heading (``{#id}``, ``{ id="x" .class }``, ``{: #id}``): read as
 the page's own heading reads it (`stagemap.read.markdowntext.ATTR_LIST`)."""
-_INLINE = re.compile(
+_INLINE = lazy(
     r"!?\[([^\]]*)\]\([^()]*\)"  # a link or an image: its text
     r"|(`+)(.+?)\2"  # a code span: what it holds, as written
     r"|(\*\*|__)(?=\S)(.+?)(?<=\S)\4"  # strong emphasis
@@ -84,7 +84,7 @@ MOST_MARKED = 512
 that grows with the square of the length: a hostile page is not worth it)."""
 
 
-_TEMPLATE_TAG = re.compile(r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}")
+_TEMPLATE_TAG = lazy(r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}")
 """A template's tag or output (``{% addedin "0.5" %}``, ``{{ name }}``, Hugo's ``{{< icon >}}``), of at
 most 300 characters: on a heading of thousands left open, each try stops there."""
 
@@ -121,7 +121,7 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
-_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+_DATED = lazy(r"^\d{4}-\d{2}-\d{2}[-_]")
 
 
 RAW_TITLES = frozenset({"jekyll", "eleventy"})

@@ -17,10 +17,10 @@ builds never need it, and importing it took 25 ms of every build's start.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import lazy
 from ..model.limits import MAX_BODY_BYTES, Exceeded
 from ..model.limits import parts_or_exceeded as parts
 from ..model.safelinks import is_safe_link
@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 # A line as CommonMark counts lines: ended by LF, CR LF or a lone CR.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
-_LABEL = re.compile(r" {0,3}\[((?:[^\\\[\]]|\\[\s\S])*)\]:")
-_BRACKET_OR_ESCAPE = re.compile(r"\\[\s\S]|[\[\]]")
-_ASCII_BLANKS = re.compile(r"[ \t\r\n]+")
+_LINE = lazy(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+_LABEL = lazy(r" {0,3}\[((?:[^\\\[\]]|\\[\s\S])*)\]:")
+_BRACKET_OR_ESCAPE = lazy(r"\\[\s\S]|[\[\]]")
+_ASCII_BLANKS = lazy(r"[ \t\r\n]+")
 
 
 @cache

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
 # Each pattern starts with a literal, so scanning a long body stays cheap.
-_MARKDOWN = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_HTML = re.compile(r"href=[\"']([^\"']+)[\"']")
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+_MARKDOWN = lazy(r"\]\(\s*<?([^)\s>]+)")
+_HTML = lazy(r"href=[\"']([^\"']+)[\"']")
+_EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
 def cta_links(body: str) -> tuple[str, ...]:

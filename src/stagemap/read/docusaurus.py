@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..lazyre import lazy
 from .jsdata import blanked
 
 
@@ -32,25 +33,25 @@ def without_comments(code: str) -> str:
 # The preset's ``docs: {...}`` or ``blog: false`` (a key maybe quoted), or a plugin instance:
 # ``['@docusaurus/plugin-content-docs', {...}]``, its name maybe in ``require.resolve(...)``, or
 # one of the shorthands Docusaurus resolves to it (``content-docs``, ``@docusaurus/content-docs``).
-_OPTIONS = re.compile(
+_OPTIONS = lazy(
     r"""(?:(?<![\w$])['"]?(docs|blog)['"]?\s*:"""
     r"""|['"`](?:@docusaurus/(?:plugin-)?|docusaurus-plugin-)?content-(docs|blog)['"`]\s*\)?\s*,)"""
     r"""\s*(\{|false\b)"""
 )
 _STRING = r"""['"]?\s*:\s*(['"`])([^'"`\n]*)\1"""
-_PATH = re.compile(r"""(?<![\w$])['"]?path""" + _STRING)
-_ROUTE = re.compile(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
-_ID = re.compile(r"""(?<![\w$])['"]?id""" + _STRING)
-_PLUGIN_KEYS = re.compile(
+_PATH = lazy(r"""(?<![\w$])['"]?path""" + _STRING)
+_ROUTE = lazy(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
+_ID = lazy(r"""(?<![\w$])['"]?id""" + _STRING)
+_PLUGIN_KEYS = lazy(
     r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
 )
-_LAST_CURRENT = re.compile(
+_LAST_CURRENT = lazy(
     r"""(?<![\w$])['"]?(?:lastVersion['"]?\s*:\s*['"`]current['"`]|includeCurrentVersion['"]?\s*:\s*false\b)"""
 )
 """The docs folder's pages are served at the docs' route itself: it is the last version
 (``lastVersion: 'current'``), or the site builds no coming version (``includeCurrentVersion:
 false``: pnpm's copies docs/ to its latest version's folder when it builds)."""
-_TRAILING = re.compile(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(true|false)\b""")
+_TRAILING = lazy(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(true|false)\b""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class ContentFolder:
     even when the site has released versions (see `current_route`)."""
 
 
-_DETECT = re.compile(
+_DETECT = lazy(
     r"""(?<![\w$])['"]?markdown['"]?\s*:\s*\{[^{}]*?(?<![\w$])['"]?format['"]?\s*:\s*['"`]detect['"`]"""
 )
 """``markdown: {format: 'detect'}``: Docusaurus reads ``.md`` files as CommonMark, ``.mdx`` as MDX."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..lazyre import lazy
 from .docusaurus import without_comments
 
 CONFIG_FILES = (
@@ -30,10 +31,10 @@ CONFIG_FILES = (
     ".eleventy.js",
 )
 """The names Eleventy looks for its configuration under, first found wins."""
-_DIR = re.compile(r"""\bdir\s*:\s*\{((?:[^{}]|\$\{[^{}]*\})*)\}""")
+_DIR = lazy(r"""\bdir\s*:\s*\{((?:[^{}]|\$\{[^{}]*\})*)\}""")
 """The ``dir`` settings object (a template literal's ``${...}`` inside it allowed)."""
-_FOLDER = re.compile(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`\n$]*)\2""")
-_SETTER = re.compile(r"""\.set(Input|Includes|Layouts|Data|Output)Directory\(\s*(['"`])([^'"`\n$]*)\2\s*\)""")
+_FOLDER = lazy(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`\n$]*)\2""")
+_SETTER = lazy(r"""\.set(Input|Includes|Layouts|Data|Output)Directory\(\s*(['"`])([^'"`\n$]*)\2\s*\)""")
 """Eleventy 3's way of naming a folder in the configuration function."""
 _USUAL_EXCLUDES = ("node_modules/", "/README.md", "/package.json", "/package-lock.json")
 
@@ -135,19 +136,19 @@ def published_outputs(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str
     return tuple(o for o in ours if o not in named)
 
 
-_OUTPUT = re.compile(r"\{\{(.*?)\}\}")
+_OUTPUT = lazy(r"\{\{(.*?)\}\}")
 """An output; its ``-`` and spaces are taken off in code (a pattern matching spaces on both
 sides of a lazy middle took 25 s on one permalink of 2,500 spaces)."""
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
-_PAGE_PART = re.compile(
+_DATE_PREFIX = lazy(r"^\d{4}-\d{2}-\d{2}-")
+_PAGE_PART = lazy(
     r"\{%-?\s*if\s+(?P<test>pagination\.pageNumber\b[^%]{0,100}?)\s*-?%\}"
     r"(?P<part>[^{]{0,300}(?:\{\{[^}]{0,200}\}\}[^{]{0,300})*?)\{%-?\s*endif\s*-?%\}"
 )
 """A part of a pagination's permalink that depends on the page's number: ``{% if
 pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 }}/{% endif %}``."""
-_LATER = re.compile(r"pagination\.pageNumber(?:\s*(?:>|!=)\s*0|\s*>=\s*1)?")
-_FIRST = re.compile(r"pagination\.pageNumber\s*(?:==\s*0|<\s*1|<=\s*0)")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_LATER = lazy(r"pagination\.pageNumber(?:\s*(?:>|!=)\s*0|\s*>=\s*1)?")
+_FIRST = lazy(r"pagination\.pageNumber\s*(?:==\s*0|<\s*1|<=\s*0)")
+_NOT_SLUG = lazy(r"[^a-z0-9]+")
 
 
 LOOSE = "*"
@@ -235,5 +236,5 @@ def _slug(text: str, filters: list[str]) -> str | None:
     return _NOT_SLUG.sub("-", plain.lower()).strip("-")
 
 
-_PLAIN = re.compile(r"[A-Za-z0-9 -]*")
+_PLAIN = lazy(r"[A-Za-z0-9 -]*")
 """A text the ``slug`` filter makes as ``slugify`` does."""

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..lazyre import lazy
 from .jsdata import CODE, exported_values
 
 DATA_ENDINGS = (".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
@@ -99,4 +100,4 @@ def _json_values(text: str) -> Values:
     return [(str(key), value, lines.get(str(key), 1)) for key, value in data.items()]
 
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = lazy(r"[ \t\n\r]*")

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import tomllib
 from typing import Any
 
+from ..lazyre import lazy
 from . import yamlquick, yamlsafe
 from .frontmatter import Split
 
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_TABLE = re.compile(r"^[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
-_TOML_KEY = re.compile(r"^[ \t]*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*")
+_TOML_AT = lazy(r"\(at line (\d+), column (\d+)\)")
+_TOML_TABLE = lazy(r"^[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
+_TOML_KEY = lazy(r"^[ \t]*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*")
 
 
 def load(split: Split) -> yamlsafe.Loaded:
@@ -156,7 +156,7 @@ def load_meta(text: str, first_line: int = 1) -> yamlsafe.Loaded:
     return loaded
 
 
-_META_KEY = re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(.*)$")
+_META_KEY = lazy(r"^([A-Za-z0-9_-]+):[ \t]*(.*)$")
 
 
 def _skip(text: str, pos: int) -> int:

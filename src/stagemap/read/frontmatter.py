@@ -11,8 +11,9 @@ replace exactly the characters it changes.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
+
+from ..lazyre import lazy
 
 BOM = "\ufeff"
 """The UTF-8 byte order mark, as decoded text."""
@@ -28,7 +29,7 @@ NONE = "none"
 """No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
 NO_FRONT_MATTER = "no-front-matter"
 """The code of `SplitProblem` for a file that does not open with front matter."""
-_META_LINE = re.compile(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
+_META_LINE = lazy(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
 _FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
 
 

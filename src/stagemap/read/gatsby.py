@@ -14,25 +14,25 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..lazyre import lazy
 from .jsdata import blanked, depths, object_entries, shaped
 from .languages import DEEPEST
 from .presets import preset_extensions
 
-_PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
-_KEY = re.compile(r"""\s*(['"]?)([A-Za-z_$][\w$]*)\1\s*:\s*""")
+_PLUGIN = lazy(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
+_KEY = lazy(r"""\s*(['"]?)([A-Za-z_$][\w$]*)\1\s*:\s*""")
 """An object's entry's key (quoted or not) and its colon."""
 _TEXT = r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\]*)`)"""
 _HERE = r"(?:__dirname|process\.cwd\(\))"
-_JOINED = re.compile(
+_JOINED = lazy(
     rf"(?:(?:require\(\s*['\"]path['\"]\s*\)|[A-Za-z_$][\w$]*)\.)?(?:join|resolve)"
     rf"\(\s*{_HERE}((?:\s*,\s*{_TEXT})*)\s*,?\s*\)"
 )
-_PLUS = re.compile(rf"{_HERE}\s*\+\s*{_TEXT}")
-_PARTS = re.compile(_TEXT)
+_PLUS = lazy(rf"{_HERE}\s*\+\s*{_TEXT}")
+_PARTS = lazy(_TEXT)
 
 
 def source_folders(root: Path, code: str) -> list[tuple[str, str]]:
@@ -64,7 +64,7 @@ def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]
     return found
 
 
-_MDX_PLUGIN = re.compile(r"""\bresolve\s*:\s*(['"`])gatsby-plugin-mdx\1""")
+_MDX_PLUGIN = lazy(r"""\bresolve\s*:\s*(['"`])gatsby-plugin-mdx\1""")
 
 
 def mdx_endings(code: str) -> tuple[str, ...]:

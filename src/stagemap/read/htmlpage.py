@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..lazyre import lazy
 from .htmltables import TABLE_PARTS, table_part
 from .markdowntext import element_anchor, link_target
 
@@ -45,19 +46,19 @@ _BLOCK_IN_TABLE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li
 """Blocks that, in a table's cell, are only the text they hold."""
 _OURS = {0xE020: None, 0xE021: None, 0xE030: None, 0xE031: None, 0xE040: None, 0xE041: None}
 """The private-use characters used here (and by anchors) as marks: never taken from the page."""
-_TABLE_MARK = re.compile("\ue020/?\\w+\ue021")
-_UNCLOSED = re.compile(r"<(?=[^<>]*<)")
+_TABLE_MARK = lazy("\ue020/?\\w+\ue021")
+_UNCLOSED = lazy(r"<(?=[^<>]*<)")
 """A ``<`` whose tag never closes before the next one."""
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_SPACE = re.compile(r"[ \t\r\n\f]+")
-_INNERMOST = re.compile(r"\ue020(td|th|tr|table)\ue021([^\ue020]*)\ue020/\1\ue021")
+_SPECIAL = lazy(r"([\\`*_\[\]<>|])")
+_SPACE = lazy(r"[ \t\r\n\f]+")
+_INNERMOST = lazy(r"\ue020(td|th|tr|table)\ue021([^\ue020]*)\ue020/\1\ue021")
 """A table part holding no other (its text between its marks)."""
-_TEMPLATE_TAG = re.compile(r"\{\{[^{}]{0,1000}?\}\}|\{%[^{}]{0,1000}?%\}")
+_TEMPLATE_TAG = lazy(r"\{\{[^{}]{0,1000}?\}\}|\{%[^{}]{0,1000}?%\}")
 """A template tag (``{{ x }}``, ``{% x %}``, ``{{< x >}}``, ``{{% x %}}``): held as written."""
-_HELD = re.compile("\ue030(\\d+)\ue031")
-_BLOCK_TEXT = re.compile(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(?!```|~~~|\|)([^\n]+)$")
+_HELD = lazy("\ue030(\\d+)\ue031")
+_BLOCK_TEXT = lazy(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(?!```|~~~|\|)([^\n]+)$")
 """A block of one line, its Markdown marks (quote, heading, list item) and its text (not code, not a table)."""
-_LINE_START = re.compile(r"^(?:([#+-]|~~~|---|===)|(\d{1,9})([.)]))(?=\s|$)")
+_LINE_START = lazy(r"^(?:([#+-]|~~~|---|===)|(\d{1,9})([.)]))(?=\s|$)")
 """A paragraph's start Markdown would read as a heading, a list item, a fence or a rule: escaped."""
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 CELL, ROW, NEXT_CELL = "\ue010", "\ue011", "\ue012"
 """Marks around a cell's and a row's text, and between cells, until their table is made (`table_part`)."""
-_INNER_RULE = re.compile(r"^\|(?:---\|)+$", re.M)
+_INNER_RULE = lazy(r"^\|(?:---\|)+$", re.M)
 """The rule under a table's head: a table made inside a cell."""
-_INNER_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
-_BARE_BAR = re.compile(r"(?<!\\)\|")
+_INNER_BORDER = lazy(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
+_BARE_BAR = lazy(r"(?<!\\)\|")
 """A ``|`` not yet escaped: in a cell, it would end the cell."""
 
 

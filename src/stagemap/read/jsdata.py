@@ -18,6 +18,8 @@ import bisect
 import re
 from typing import Any
 
+from ..lazyre import lazy
+
 CODE = "{% worked out in code %}"
 """The value of an entry only running the code gives: a Liquid tag, never known here (so a
 ``permalink`` of it gives a page no address, `stagemap.read.eleventy.eleventy_permalink`)."""
@@ -25,13 +27,13 @@ CODE = "{% worked out in code %}"
 Values = list[tuple[str, Any, int]]
 """Keys, values and the lines they are on, in the order the file writes them."""
 
-_EXPORT = re.compile(r"\b(?:module\s*\.\s*exports\s*=|export\s+default\b)\s*")
-_NAMED = re.compile(r"[A-Za-z_$][\w$]*")
-_ENTRY = re.compile(r"""\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*:\s*(.*)""", re.S)
-_METHOD = re.compile(r"""\s*(?:async\s+)?\*?\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*\(""")
-_STRING = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`\\$]*)`""", re.S)
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\n|.)", re.S)
+_EXPORT = lazy(r"\b(?:module\s*\.\s*exports\s*=|export\s+default\b)\s*")
+_NAMED = lazy(r"[A-Za-z_$][\w$]*")
+_ENTRY = lazy(r"""\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*:\s*(.*)""", re.S)
+_METHOD = lazy(r"""\s*(?:async\s+)?\*?\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*\(""")
+_STRING = lazy(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`\\$]*)`""", re.S)
+_NUMBER = lazy(r"-?\d+(?:\.\d+)?")
+_ESCAPE = lazy(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\n|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": ""}
 _REGEX_BEFORE = frozenset("(,=:[!&|?{};+-*%<>~^")
 """A ``/`` after one of these (or at the start) opens a regular expression, not a division."""

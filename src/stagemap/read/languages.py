@@ -22,6 +22,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..lazyre import lazy
+
 _CODES = """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
     cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
     hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
@@ -31,9 +33,9 @@ _CODES = """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca
     ast ckb fil haw pcm yue"""
 _ISO_639_1 = frozenset(_CODES.split())
 """Languages' codes: ISO 639-1's, and the three-letter codes sites use for languages it lacks."""
-_LANGUAGE = re.compile(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab|deva))?", re.I)
+_LANGUAGE = lazy(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab|deva))?", re.I)
 """A language's folder: its code, maybe a country (``pt-br``, ``es_419``) or a script (``zh-Hans``)."""
-_INDEX = re.compile(r"(?:^|/)(?:_?index|readme)\.[^/]*$", re.I)
+_INDEX = lazy(r"(?:^|/)(?:_?index|readme)\.[^/]*$", re.I)
 """A folder's own page (``index.md``, ``_index.md``, ``README.md``): every folder has one, twin or not."""
 DEEPEST = 24
 """Folders below a candidate looked into: a tree deeper than that holds no translation (and
@@ -84,7 +86,7 @@ def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     return _twins(folder, extensions, language)
 
 
-_VERSION = re.compile(r"v\d+(?:\.\d+)*(?:\.x)?|\d+\.(?:\d+(?:\.\d+)?|x)(?:\.x)?", re.I)
+_VERSION = lazy(r"v\d+(?:\.\d+)*(?:\.x)?|\d+\.(?:\d+(?:\.\d+)?|x)(?:\.x)?", re.I)
 """A folder named for a version: ``v0.18``, ``v2``, ``1.4``, ``2.x`` (not a year, ``2024``)."""
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_NOT_NAME = re.compile(r"[^\w.:-]+")
+from ..lazyre import lazy
+
+_NOT_NAME = lazy(r"[^\w.:-]+")
 ATTR_TOKEN = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
 """One item of an attribute list (kramdown, Hugo, MkDocs' attr_list): ``#id``, ``.class``,
 ``key=value`` (its value quoted or not)."""

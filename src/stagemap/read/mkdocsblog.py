@@ -18,9 +18,11 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-_PART = re.compile(r"yyyy|yy|MM|M|dd|d")
-_NOT_SLUG = re.compile(r"[^\w\s-]")
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+from ..lazyre import lazy
+
+_PART = lazy(r"yyyy|yy|MM|M|dd|d")
+_NOT_SLUG = lazy(r"[^\w\s-]")
+_DAY = lazy(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def blog_spec(data: Mapping[str, Any]) -> tuple[str, str] | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import re
 
+from ..lazyre import lazy
 from ..model.library import ALL_FIELDS, FIELDS
 from ..model.settings import ReadRules
 from . import yamlsafe
@@ -41,7 +41,7 @@ def _near_miss(key: str) -> str | None:
     return close[0] if close else None
 
 
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_WORDS = lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 """The words of a key: ``ogSummary`` is og and summary, ``SEOTitle`` SEO and title, ``seo_title`` seo and title."""
 
 

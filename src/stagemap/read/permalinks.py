@@ -22,9 +22,11 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-_TOKEN = re.compile(r":(\w+)(\[[^\]]*\])?")
+from ..lazyre import lazy
+
+_TOKEN = lazy(r":(\w+)(\[[^\]]*\])?")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY = lazy(r"(\d{4})-(\d{2})-(\d{2})")
 _ZERO = dt.date(1, 1, 1)
 _LAYOUT = {
     "2006": "%Y",

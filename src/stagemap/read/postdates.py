@@ -15,7 +15,9 @@ import re
 import zoneinfo
 from typing import Any
 
-_WHEN = re.compile(
+from ..lazyre import lazy
+
+_WHEN = lazy(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[ \t]*[T ][ \t]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
     r"[ \t]*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?[ \t]*"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import suggest
+from ..lazyre import lazy
 from ..model.library import AUDIENCES, STATUSES
 from ..model.settings import RULE_LISTS, RULE_TEXTS, Rule, plain_value
 from ..paths import real
@@ -31,7 +32,7 @@ SET_KEYS = RULE_LISTS + RULE_TEXTS
 """Fields a rule may set."""
 AGE_UNITS = ("days", "weeks", "months", "years")
 """Units of ``max_age``."""
-_AGE = re.compile(r"^\s*(\d{1,4})\s*(day|week|month|year)s?\s*$")
+_AGE = lazy(r"^\s*(\d{1,4})\s*(day|week|month|year)s?\s*$")
 MAX_RULES_FILE = 1024 * 1024
 """The largest rules file read, in bytes."""
 

@@ -12,12 +12,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..errors import Problem, UsageError
+from ..lazyre import lazy
 from ..model.settings import ID_RE, SIGNALS_DIR
 from ..model.signals import FORMULA_STARTS, SHAPES, Column, Kind, PageRow, Period, SignalFile, TouchRow
 from .csvcells import Cell, guess_delimiter, records
 
-_COUNT_RE = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)$")
-_AMOUNT_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_COUNT_RE = lazy(r"^(\d{1,3}(,\d{3})+|\d+)$")
+_AMOUNT_RE = lazy(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _FLAGS = {
     "yes": True,
     "y": True,

@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..lazyre import lazy
 from .docusaurus import without_comments
 from .owned import read_owned
 from .presets import preset_static
 
-_TITLE_IN_CODE = re.compile(r"""^[ \t]*(['"]?)title\1\s*:\s*(['"`])([^'"`\n]+)\2""", re.M)
+_TITLE_IN_CODE = lazy(r"""^[ \t]*(['"]?)title\1\s*:\s*(['"`])([^'"`\n]+)\2""", re.M)
 """A ``title:`` at the start of a line of a configuration written as code (the first is the site's;
 its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site)."""
 _URL_IN_CODE = {
@@ -84,14 +85,12 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
     return value.rstrip("/") + "/"
 
 
-_LOCAL = re.compile(r"https?://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.I)
+_LOCAL = lazy(r"https?://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.I)
 """An address on the machine building the site (a preview's): never the public site's."""
 _ADDRESS_KEYS = {"docusaurus": "url", "gatsby": "siteUrl", "astro": "site"}
 """The key of each configuration written as code that holds the site's address."""
-_LITERAL_URL = re.compile(r"""(['"`])(https?://[^'"`\s]+)\1""")
-_STATEMENT_END = re.compile(
-    r"^[ \t]*$|^[ \t]*(?:const|let|var|export|module|function|import|class)\b|;", re.M
-)
+_LITERAL_URL = lazy(r"""(['"`])(https?://[^'"`\s]+)\1""")
+_STATEMENT_END = lazy(r"^[ \t]*$|^[ \t]*(?:const|let|var|export|module|function|import|class)\b|;", re.M)
 """Where a statement ends in code with or without semicolons: a blank line or the next statement."""
 
 
@@ -140,5 +139,5 @@ def pages_domain(root: Path, generator: str) -> tuple[str, str]:
     return "", ""
 
 
-_DOMAIN = re.compile(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_DOMAIN = lazy(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 """A host name of letters, digits and hyphens (``www.example.com``): what a ``CNAME`` file holds."""

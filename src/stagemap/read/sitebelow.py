@@ -11,10 +11,10 @@ keeps beside that folder are sources too.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..lazyre import lazy
 from .detect import OUR_OUTPUTS, FoundSite, detect_site, names_left, site_config
 
 DEPTH = 2
@@ -29,7 +29,7 @@ SKIPPED = frozenset(
 tests and examples (a Hugo theme's ``exampleSite``), whose sites are samples rather than the
 repository's own. (A site kept in ``site/`` is found: stagemap then builds into
 ``stagemap-site/``, see `stagemap.write.targets.default_output`.)"""
-_SCAFFOLD = re.compile(r"(?:^|[-_])(?:templates?|scaffolds?|boilerplates?)$")
+_SCAFFOLD = lazy(r"(?:^|[-_])(?:templates?|scaffolds?|boilerplates?)$")
 """Folders of a generator's own scaffolds, never looked in either: Jekyll's repository keeps
 the sites ``jekyll new`` makes in ``lib/site_template/`` and ``lib/blank_template/``. Nor is a
 Hugo theme (a folder with ``theme.toml``, as Docsy's ``theme/`` beside its own site) a site."""

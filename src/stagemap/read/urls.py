@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..lazyre import lazy
 from ..model.settings import ReadRules
 from .eleventy import eleventy_permalink
 from .mkdocsblog import blog_route
@@ -29,16 +30,16 @@ from .presets import preset_unrendered
 
 INDEX_NAMES = ("index", "_index", "readme")
 """Last parts of a path that stand for their folder."""
-_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+_DATED = lazy(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 """A name that starts with a date, as blog posts' do in Jekyll and Docusaurus."""
-_POST_DATE = re.compile(r"(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*)")
+_POST_DATE = lazy(r"(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*)")
 """A Docusaurus blog post's path (its ending and a last ``/index`` off) holding a date: the last
 one, with the folders before it and the text after it (as Docusaurus's ``parseBlogFileName``)."""
 
 
-_NUMBERED = re.compile(r"\d+\s*[-_.]+\s*(?=[^-_.\s])")
+_NUMBERED = lazy(r"\d+\s*[-_.]+\s*(?=[^-_.\s])")
 """A number in front of a name, as Docusaurus orders docs: ``01-intro``, ``2_setup``."""
-_VERSION_OR_DATE = re.compile(r"\d+[-_.]\d+(?:[-_.]|$)")
+_VERSION_OR_DATE = lazy(r"\d+[-_.]\d+(?:[-_.]|$)")
 """A name that starts with a version (``1.2``) or a date: its number is no order prefix."""
 
 
@@ -157,7 +158,7 @@ _JEKYLL_NAMES = {
     "output_ext": ".html",
 }
 """Jekyll's permalink placeholders, as the names of a URL pattern."""
-_JEKYLL_PLACEHOLDER = re.compile(r":([a-z_]+)")
+_JEKYLL_PLACEHOLDER = lazy(r":([a-z_]+)")
 
 
 def _eleventy_given(given: str, fm: Mapping[str, Any]) -> str | None:

@@ -14,16 +14,16 @@ A property test compares the two on generated documents built to sit on the edge
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..lazyre import lazy
 from .yamlsafe import IMPLICIT, SCALARS, Loaded, Pos
 
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):( +|$)")
+_KEY = lazy(r"([A-Za-z_][A-Za-z0-9_-]*):( +|$)")
 """A top-level key at the start of a line, then a space (or the end of the line)."""
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters a plain value may not start with (YAML indicators)."""
-_FLOW_ITEM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
+_FLOW_ITEM = lazy(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
 """A plain item of a bracketed list: an id, a word, a number."""
 _RESERVED_KEYS = frozenset({"true", "false", "null"})
 """Keys YAML reads as something other than text (in any case)."""
@@ -137,7 +137,7 @@ def _flow(raw: str, at: int, start: int, line_no: int, path: tuple[Any, ...], lo
     return items
 
 
-_TYPED = re.compile(
+_TYPED = lazy(
     "|".join(
         f"(?P<t{i}>{p.pattern.removeprefix('^').removesuffix('$')})" for i, (_, p, _) in enumerate(IMPLICIT)
     )

@@ -16,15 +16,16 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from ..lazyre import lazy
 from ..read.markdowntext import ATTR_LIST, ATTR_TOKEN
 from ..read.markdowntext import anchor as anchor
 
 HEADING_PREFIX = "h-"
 """In front of every id in a body (a heading cannot take the name of something the page's script uses)."""
-_MARK = re.compile("\ue040([\\w.:-]{1,200})\ue041")
-_SAME_PAGE = re.compile(r'href="#(h-[^"]*)"')
-_IDS = re.compile(r' id="(h-[^"]*)"')
-_LOOSE = re.compile(r"[\W_]+")
+_MARK = lazy("\ue040([\\w.:-]{1,200})\ue041")
+_SAME_PAGE = lazy(r'href="#(h-[^"]*)"')
+_IDS = lazy(r' id="(h-[^"]*)"')
+_LOOSE = lazy(r"[\W_]+")
 
 
 def anchored(mark: str, made: str) -> str:
@@ -43,7 +44,7 @@ def anchored(mark: str, made: str) -> str:
     return space + mark + stripped
 
 
-_STARTS_BLOCK = re.compile(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
+_STARTS_BLOCK = lazy(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
 
 
 def unmarked(text: str) -> str:
@@ -64,7 +65,7 @@ def finish(body: str) -> str:
     return _own_fragments(body)
 
 
-_MARK_PARAGRAPH = re.compile("<p>\ue040([\\w.:-]{1,200})\ue041</p>\n")
+_MARK_PARAGRAPH = lazy("<p>\ue040([\\w.:-]{1,200})\ue041</p>\n")
 
 
 def _ident(name: str) -> str:
@@ -72,7 +73,7 @@ def _ident(name: str) -> str:
     return name if name.startswith(HEADING_PREFIX) else HEADING_PREFIX + name
 
 
-_MARK_OR_TAG = re.compile("<[^<>]*>|\ue040([\\w.:-]{1,200})\ue041")
+_MARK_OR_TAG = lazy("<[^<>]*>|\ue040([\\w.:-]{1,200})\ue041")
 
 
 def _span(found: re.Match[str], taken: set[str]) -> str:
@@ -128,7 +129,7 @@ def letters(name: str) -> str:
     return _LOOSE.sub("", plain.lower())
 
 
-_ANY_ID = re.compile(r' id="([^"]+)"')
+_ANY_ID = lazy(r' id="([^"]+)"')
 """Every element's id in a body: a heading's and a mark's (``h-`` first), and one its own HTML gives."""
 
 
@@ -152,9 +153,9 @@ at the end of a line, one that starts with its ``#id``, and at the end of a head
 (``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
 so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_SPAN_ATTRIBUTES = re.compile(rf"(?<=[)\]*])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
+_SPAN_ATTRIBUTES = lazy(rf"(?<=[)\]*])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
 """kramdown's attribute list of a span (``*x*{: .note}``), which always starts ``{:``."""
-_ATTR_ITEM = re.compile(ATTR_TOKEN)
+_ATTR_ITEM = lazy(ATTR_TOKEN)
 
 
 def _attribute_anchor(match: re.Match[str]) -> str:
@@ -172,12 +173,12 @@ def _attr_id(attrs: str) -> str:
     return ""
 
 
-_INLINE_LIST = re.compile(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})")
+_INLINE_LIST = lazy(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})")
 """An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
 ``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list), but for its id;
 not after ``_``: ``x_{i=1}`` is maths. With the empty link it may be for (``[](){#id}``, an
 anchor as mkdocs-autorefs writes one)."""
-_LINE_END = re.compile(r"[ \t]*(?:\\[ \t]*)?$")
+_LINE_END = lazy(r"[ \t]*(?:\\[ \t]*)?$")
 """What ends a line and must stay last: trailing spaces (a hard break), a closing backslash."""
 
 

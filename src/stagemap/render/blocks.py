@@ -9,9 +9,11 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable
 
-FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+from ..lazyre import lazy
+
+FENCE = lazy(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fence's opening line (a backtick fence's info string holds no backtick: ```` ``` x ``` ```` is a code span)."""
-_DOCUSAURUS_NOTE = re.compile(
+_DOCUSAURUS_NOTE = lazy(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
     r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
 )
@@ -19,7 +21,7 @@ _DOCUSAURUS_NOTE = re.compile(
 ``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
 (Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
 mkdocstrings' reference: see `notes`)."""
-_MKDOCS_NOTE = re.compile(
+_MKDOCS_NOTE = lazy(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
 )
@@ -28,15 +30,15 @@ Python-Markdown reads there (``!!!warning``, with no space; ``!!! danger bold "T
 classes before a title; Material's ``!!! info inline end "Title"``, ``??? note annotate``:
 ``!!! Big news today`` is a sentence); the title runs to the line's last
 quote, quotes inside it kept (``!!! note "On "jsonable" data"``), as Python-Markdown reads it."""
-_MARKDOWN_OPEN = re.compile(
+_MARKDOWN_OPEN = lazy(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
 )
 """An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
 ``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
-_MKDOCS_TAB = re.compile(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
+_MKDOCS_TAB = lazy(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
 """A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
-_SUMMARY = re.compile(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
-HELD = re.compile("\ue000\\d+\ue000")
+_SUMMARY = lazy(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
+HELD = lazy("\ue000\\d+\ue000")
 """A token standing for a block cleaned on its own (see `hold_notes_with_code`)."""
 
 
@@ -109,9 +111,9 @@ def hold_notes_with_code(
     return "\n".join(out)
 
 
-_HELD_FENCE = re.compile("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
+_HELD_FENCE = lazy("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
 """A held code block's token alone on its line, after its indentation or quote marks (``> ``)."""
-_HELD_ANYWHERE = re.compile("\ue001\\d+\ue001")
+_HELD_ANYWHERE = lazy("\ue001\\d+\ue001")
 
 
 def hold_fences(text: str, held: dict[str, str]) -> str:
@@ -143,7 +145,7 @@ def hold_fences(text: str, held: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-_FENCE_TITLE = re.compile(r"""\btitle=(?:"([^"\n]*)"|'([^'\n]*)')""")
+_FENCE_TITLE = lazy(r"""\btitle=(?:"([^"\n]*)"|'([^'\n]*)')""")
 
 
 def fence_titles(text: str) -> str:
@@ -162,7 +164,7 @@ def fence_titles(text: str) -> str:
     return "\n".join(out)
 
 
-_FENCE_ATTRIBUTES = re.compile(r"^([ \t>]*(?:`{3,}|~{3,}))[ \t]*\{[ \t]*\.([\w+#-]+)[^}\n]*\}[ \t]*$")
+_FENCE_ATTRIBUTES = lazy(r"^([ \t>]*(?:`{3,}|~{3,}))[ \t]*\{[ \t]*\.([\w+#-]+)[^}\n]*\}[ \t]*$")
 """A fence whose info string is an attribute list, its language the first class: ``{ .yaml .no-copy }``."""
 
 
@@ -246,7 +248,7 @@ def _note_label(opener: re.Match[str]) -> str:
     return f"{kind}: {title}" if title else kind
 
 
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t](?![ \t]*[-*_][ \t]*[-*_][ \t]*$)")
+_LIST_ITEM = lazy(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t](?![ \t]*[-*_][ \t]*[-*_][ \t]*$)")
 """A list item's opening (not a thematic break: ``* * *``, ``- - -``)."""
 
 
@@ -358,7 +360,9 @@ def notes(text: str, depth: int = 0, containers: bool = True) -> str:
         if bang:
             end = _indented_end(lines, i, indent)
             inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
-            if bang.re is _MKDOCS_TAB:  # each tab's content, under its title, one after another
+            if (
+                bang.re.pattern == _MKDOCS_TAB.pattern
+            ):  # each tab's content, under its title, one after another
                 made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
             else:
                 made = quote(bang.group(2) or bang.group(1).capitalize(), inner)

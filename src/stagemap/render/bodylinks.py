@@ -14,10 +14,10 @@ cmark-gfm writes (`fast_links`, which hands the body to the token path on any do
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import lazy
 from ..model.safelinks import is_relative, is_safe_link
 from . import anchors, cmark
 from .links import HUGO_REF
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 HEADING_PREFIX = anchors.HEADING_PREFIX
-_LINK_ATTR = re.compile(r'<(a|img) (href|src)="([^"]*)"')
+_LINK_ATTR = lazy(r'<(a|img) (href|src)="([^"]*)"')
 
 Rewrite = Callable[[str], str | None]
 """Turns a relative link found in a body into the URL to use, or None when it leads nowhere."""

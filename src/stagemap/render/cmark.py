@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import ctypes
 import html
-import re
 from typing import Any
 
+from ..lazyre import lazy
 from .disputes import doubtful, output_doubt
 
 try:  # optional: installed by default where a wheel exists (see pyproject.toml)
@@ -50,10 +50,10 @@ _OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
-_TIGHT_CODE = re.compile(r"\n(?<!>\n)<pre>")
-_URL_ATTR = re.compile(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
+_TIGHT_CODE = lazy(r"\n(?<!>\n)<pre>")
+_URL_ATTR = lazy(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
-_PLAIN_URL = re.compile(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
+_PLAIN_URL = lazy(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
 
 
 def to_html(text: str) -> str | None:

@@ -30,6 +30,7 @@ from urllib.parse import quote, unquote
 
 from ..analyse.site import LinkPlan, plan_links
 from ..errors import Problem
+from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
@@ -47,8 +48,8 @@ each of its links to a part of a page: (that page's path in the site, the part's
 Spread = Callable[[Callable[[str], Facts], Sequence[str]], Iterable[Facts]]
 """Maps a function over asset ids, in order (the CLI spreads the work over processors)."""
 
-_ID = re.compile(r'\sid="([^"]+)"')
-_PART = re.compile(r'<a href="([^"#:]*)#([^"]+)"')
+_ID = lazy(r'\sid="([^"]+)"')
+_PART = lazy(r'<a href="([^"#:]*)#([^"]+)"')
 
 
 def dead_links(config: Config, library: Library, spread: Spread | None = None) -> tuple[Problem, ...]:
@@ -234,7 +235,7 @@ _ADDRESS = (
     r"|\{%-?[ \t]*(?:link|post_url)[ \t]+)"  # Jekyll's {% link address %}
 )
 """What comes before a link's address where it is written as one."""
-_BEFORE = re.compile(_ADDRESS + r"\Z", re.M)
+_BEFORE = lazy(_ADDRESS + r"\Z", re.M)
 _LOOKED_BACK = 1_000
 """How far before an address what stands before it is looked for (a reference's label, an
 attribute's name): on a line of thousands of links, each is looked at in bounded time."""
@@ -344,6 +345,6 @@ class _Code:
         return at >= 0 and self.reach[at] > index
 
 
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}(?=[^`\n]*$)|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = lazy(r"[ \t]{0,3}(`{3,}(?=[^`\n]*$)|~{3,})")
+_CODE_SPAN = lazy(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_COMMENT = lazy(r"<!--.*?-->", re.S)

@@ -17,16 +17,15 @@ this, the page showed the colons as text and ran the terms into their definition
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy
 from .anchors import anchor
 from .markdown import site_slug
 
-_DEFINITION = re.compile(r"^ {0,3}:[ \t]+(\S.*)$")
-_NOT_A_TERM = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+>#|:]|\d{1,9}[.)]|```|~~~|<|\ue000))")
+_DEFINITION = lazy(r"^ {0,3}:[ \t]+(\S.*)$")
+_NOT_A_TERM = lazy(r"^(?: {4}|\t| {0,3}(?:[-*+>#|:]|\d{1,9}[.)]|```|~~~|<|\ue000))")
 """Lines that are no term: indented code, list items, quotes, headings, tables, fences, tags,
 another definition, a held piece of code."""
-_MARKS = re.compile(r"[`*_]|\\(?=[^\w\s])")
+_MARKS = lazy(r"[`*_]|\\(?=[^\w\s])")
 
 
 def definition_lists(text: str) -> str:

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from .anchors import attribute_lists
@@ -49,12 +50,12 @@ from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_CODE_SPAN = re.compile(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
+_CODE_SPAN = lazy(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
 """A code span (within a paragraph: never across a blank line or a held code block), or a fence
 line indented inside an admonition or tab (not a span: left in place, so that the block around
 it can be dedented)."""
-_SNIPPET = re.compile(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
-_ASIDE = re.compile(r"^([AN])> ?", re.M)
+_SNIPPET = lazy(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
+_ASIDE = lazy(r"^([AN])> ?", re.M)
 
 
 def without_comments(text: str) -> str:
@@ -91,8 +92,8 @@ def without_comments(text: str) -> str:
     return "".join(pieces) + text[at:]
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_HTML_BLOCK = re.compile(
+_BLANK_LINE = lazy(r"\n[ \t]*\n")
+_HTML_BLOCK = lazy(
     r" {0,3}(?:<(?:address|article|aside|blockquote|body|center|dd|details|dialog|div|dl|dt|fieldset|"
     r"figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|section|summary|table|"
     r"tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$)|</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>[ \t]*$)",
@@ -101,12 +102,12 @@ _HTML_BLOCK = re.compile(
 """A line that opens a block of HTML (CommonMark's kinds 6 and 7: a block tag, or a tag alone)."""
 
 
-_HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
+_HUGO_ESCAPED = lazy(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
-_ALERT = re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
+_ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
 
-_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]?")
+_ICON = lazy(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]?")
 """An icon of Material for MkDocs (``:material-check:``): a picture on the live page, nothing here."""
 
 _HINTS = (
@@ -260,7 +261,7 @@ def _chunks(
     return "".join(pieces)
 
 
-_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$", re.M)
+_HEADING_ID = lazy(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$", re.M)
 """A heading's explicit id in MDX (Docusaurus, Gatsby's custom-id plugin): kept as its anchor."""
 LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators that run Liquid over a Markdown page before rendering it (Eleventy by default)."""

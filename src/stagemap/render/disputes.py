@@ -18,6 +18,8 @@ import bisect
 import re
 import unicodedata
 
+from ..lazyre import lazy
+
 # One pattern per character a construct starts with: rare ones, or a newline (the text is
 # searched with one put in front). A pattern that starts with one character is searched by
 # skipping straight to it, which one pattern of many alternatives cannot do (it then tries
@@ -66,15 +68,15 @@ _INFO_DOUBT = {c: re.compile(rf"{re.escape(c * 3)}[^\n]*[\\&]") for c in "`~"}
 """A fence whose info string holds a backslash or an entity (at the top level, in a list item
 or a quote: anywhere on a line after three backticks or tildes): cmark-gfm reads escapes
 there unlike markdown-it (its language class differs)."""
-_FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
+_FENCE = lazy(r"(`{3,})[^`]*|(~{3,}).*")
 """A fenced code block's opening line at the first column (a backtick fence's info has no backtick)."""
 
-_DASHES = re.compile(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
-_FENCE_LIKE = re.compile(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
+_DASHES = lazy(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
+_FENCE_LIKE = lazy(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
 """A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
-_INDENTED = re.compile(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
+_INDENTED = lazy(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
 """A line that starts with white space, or a quoted one with more than the quote's one space."""
-_TICKS = re.compile(r"``*")  # (not `+: a pattern that starts with a repeat is tried at every position)
+_TICKS = lazy(r"``*")  # (not `+: a pattern that starts with a repeat is tried at every position)
 
 
 def doubtful(text: str) -> bool:
@@ -142,7 +144,7 @@ def output_doubt(text: str, out: str) -> bool:
     return strong and _twos(text) != 2 * strongs + _twos(out)
 
 
-_MARKS = re.compile(r"<(?:a |/a>|strong>)")
+_MARKS = lazy(r"<(?:a |/a>|strong>)")
 
 
 def _twos(text: str) -> int:
@@ -187,16 +189,16 @@ def _table_doubt(text: str) -> bool:
     return pipes and alone and table
 
 
-_BLANK = re.compile(r"\n[ \t]*\n")
-_DEFINITION = re.compile(r"\n {0,3}\[[^\n]*\]:")
+_BLANK = lazy(r"\n[ \t]*\n")
+_DEFINITION = lazy(r"\n {0,3}\[[^\n]*\]:")
 """A line that may be a link definition (searched with the newline before it)."""
 
 
-_UNICODE_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_UNICODE_SPACE = lazy(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 """White space beyond ASCII's: markdown-it-py trims it from a paragraph's, a heading's or a
 table cell's ends (Python's ``strip``), cmark-gfm keeps it (18F's posts end paragraphs in a
 no-break space)."""
-_DELIMITER = re.compile(r"[*_~]")
+_DELIMITER = lazy(r"[*_~]")
 
 
 def _unicode_doubt(text: str) -> bool:
@@ -274,7 +276,7 @@ def _span_over_indent(text: str) -> bool:
     return False
 
 
-_NUMERIC = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")
+_NUMERIC = lazy(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")
 
 
 def _bad_entity(text: str) -> bool:
@@ -303,9 +305,9 @@ def _tick_left_open(text: str) -> bool:
 
 
 _RUNS = {c: re.compile(rf"{re.escape(c)}{re.escape(c)}*") for c in "*_"}
-_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$", re.M)
+_BREAK = lazy(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 """A thematic break (``***``, ``___``, ``* * *``): no emphasis."""
-_SPAN_ON_A_LINE = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_SPAN_ON_A_LINE = lazy(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 """A code span within one line (its delimiters are no emphasis)."""
 
 
@@ -336,12 +338,12 @@ def _emphasis_doubt(text: str) -> bool:
 
 
 _BOTH = {c: re.compile(rf"(?<=\S){re.escape(c)}+(?=\S)") for c in "*_"}
-_MARKERS = re.compile(r"^[ \t>]*[*+-](?=[ \t])", re.M)
-_PARAGRAPHS = re.compile(r"\n[ \t>]*\n")
+_MARKERS = lazy(r"^[ \t>]*[*+-](?=[ \t])", re.M)
+_PARAGRAPHS = lazy(r"\n[ \t>]*\n")
 
 
-_MARKER_LINE = re.compile(r"^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d+[.)](?:[ \t]|$))")
-_FOUR_IN = re.compile(r" {4,}\S|\t")
+_MARKER_LINE = lazy(r"^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d+[.)](?:[ \t]|$))")
+_FOUR_IN = lazy(r" {4,}\S|\t")
 
 
 def _lazy_indent(text: str) -> bool:
@@ -358,7 +360,7 @@ def _lazy_indent(text: str) -> bool:
     return False
 
 
-_ITEM_FENCE = re.compile(r"^([ \t>]*(?:[-+*]|\d+[.)])[ \t]+)(`{3,}|~{3,})", re.M)
+_ITEM_FENCE = lazy(r"^([ \t>]*(?:[-+*]|\d+[.)])[ \t]+)(`{3,}|~{3,})", re.M)
 
 
 def _open_fence_in_item(text: str) -> bool:

@@ -12,6 +12,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import TABLE_PARTS, table_part
 from ..read.markdowntext import anchor, element_anchor, link_target
@@ -24,16 +25,16 @@ _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 """Inline HTML elements written as Markdown emphasis."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CALLOUT = re.compile(
+_CALLOUT = lazy(
     r"(?:^|(?<=[a-z0-9]))(?:Aside|Admonition|Callout|Alert|Note|Tip|Warning|Caution|Danger)(?=[A-Z0-9_]|$)"
 )
 """Components that box what they hold (Starlight's ``<Aside type="caution">``, Docusaurus'
 ``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
-_ID = re.compile(r"[\w:.-]{1,200}")
+_ID = lazy(r"[\w:.-]{1,200}")
 """A component's ``id`` that can be its heading's own, as ``{#id}`` is in `stagemap.render.dialects`."""
-_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
+_IMAGE_FILE = lazy(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
 
 def placeholder(label: str) -> str:

@@ -7,11 +7,12 @@ import re
 import textwrap
 from collections.abc import Callable
 
+from ..lazyre import lazy
 from ..read.markdowntext import anchor
 from .blocks import fence_after
 
-_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
-_FOOTNOTE_REF = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\^([^\]\s]+)\]")
+_FOOTNOTE_DEF = lazy(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+_FOOTNOTE_REF = lazy(r"(`+)(?:(?!\1).)+?\1|\[\^([^\]\s]+)\]")
 """A code span (left as it is) or a footnote reference ``[^label]``."""
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..read.markdowntext import lf
 from .blocks import fence_after, hold_fences, put_fences_back
 from .shortcodes import shortcode_args
@@ -35,7 +36,7 @@ MAX_DEPTH = 4
 MAX_SHOWN = 512 * 1024
 """The most characters of included files one file shows."""
 
-_INCLUDE = re.compile(
+_INCLUDE = lazy(
     r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)(?=[ \t])((?:[^%>\n]|[%>](?!\}\}))*)[%>]\}\}[ \t]*$",
     re.M,
 )
@@ -64,16 +65,16 @@ class Include:
     of the page's key, so that making the file re-renders the page."""
 
 
-_SNIPPET = re.compile(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
+_SNIPPET = lazy(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
 """An MkDocs snippet (pymdownx.snippets) on a line of its own: ``--8<-- "CONTRIBUTING.md"``; a
 ``;`` in front (``;--8<-- "x.md"``) is pymdownx's way of writing one as text."""
 
 
-_INFO = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
+_INFO = lazy(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
 """A fence's opening line, its language (``python``, ``{ .python }``) as the first group."""
 
 
-_INCLUDED = re.compile(r"^([ \t>]*)\{([!*])([^\n]*)$", re.M)
+_INCLUDED = lazy(r"^([ \t>]*)\{([!*])([^\n]*)$", re.M)
 """A line that may include a file on an MkDocs site: ``{! file.md !}`` (``mdx_include``: the
 file's text, as Markdown) or ``{* file.py hl[3] *}`` (``markdown_include_variants``: the file
 as code); checked in `_included_file`."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+from ..lazyre import lazy
+
+_JS_ESCAPE = lazy(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _JS_CHARS = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 
 
@@ -24,7 +26,7 @@ def js_string(raw: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-_ADDRESS_CALL = re.compile(r"""(useBaseUrl|require)\(\s*(['"`])([^'"`$\n]+)\2\s*\)(?:\.default)?""")
+_ADDRESS_CALL = lazy(r"""(useBaseUrl|require)\(\s*(['"`])([^'"`$\n]+)\2\s*\)(?:\.default)?""")
 """Docusaurus's ways to name a file in an attribute: ``useBaseUrl('img/a.png')`` (a file of the
 site's root, under its base URL) and ``require('./a.png').default`` (a file beside the page;
 ``@site/`` the site's folder, ``@site/static/`` the site's root)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
@@ -26,20 +27,20 @@ from .blocks import ItemColumns
 from .elements import Tag, element, empty_element, placeholder
 from .jsstrings import file_address
 
-_ESM = re.compile(
+_ESM = lazy(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
 )
-_NAME = re.compile(r"[A-Za-z][\w.:-]*")
-_ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
-_NEXT = re.compile(r"[{<]")
-_NEXT_TAG = re.compile(r"<")
+_NAME = lazy(r"[A-Za-z][\w.:-]*")
+_ATTR_NAME = lazy(r"[A-Za-z_:][\w.:-]*")
+_NEXT = lazy(r"[{<]")
+_NEXT_TAG = lazy(r"<")
 _VOID = frozenset(
     {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 """HTML elements that never hold anything, written without ``/>``."""
-MDX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+MDX_COMMENT = lazy(r"\{\s*/\*.*?\*/\s*\}", re.S)
 """An MDX comment, ``{/* ... */}``: nothing in it shows on the live page."""
-_UNQUOTED = re.compile(r"[^\s\"'=<>`]+")
+_UNQUOTED = lazy(r"[^\s\"'=<>`]+")
 
 
 def mdx_to_markdown(text: str) -> str:
@@ -59,7 +60,7 @@ def html_to_markdown(text: str) -> str:
     return _Builder(text, html=True).run()
 
 
-_PRE = re.compile(r"^ {0,3}<pre(?=[\s>])", re.M | re.I)
+_PRE = lazy(r"^ {0,3}<pre(?=[\s>])", re.M | re.I)
 
 
 def preformatted(text: str) -> str:
@@ -100,7 +101,7 @@ def _drop_esm(text: str) -> str:
     return "\n".join(kept)
 
 
-_LITERAL = re.compile(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
+_LITERAL = lazy(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
 """An expression that is a plain string literal (``{' '}``, ``{"and"}``): the page shows its text."""
 
 
@@ -315,7 +316,7 @@ def _past_spaces(text: str, j: int) -> int:
     return j
 
 
-_HELD_SPAN = re.compile("\x00\\d+\x00")
+_HELD_SPAN = lazy("\x00\\d+\x00")
 """A template literal (`` `...${x}...` ``) the page's reader held aside as a code span (see
 `stagemap.render.dialects`): what it makes is worked out when the page is built."""
 

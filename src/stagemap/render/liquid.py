@@ -17,47 +17,48 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..lazyre import lazy
 from .blocks import escape
 from .elements import placeholder
 from .refdefs import worked_definitions
 
-_HIDDEN_OPENING = re.compile(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
+_HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
 """A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
 (``{% css %}``, ``{% js %}``: what they hold goes into the page's style or script, not its
 text): nothing of any shows where it stands, up to its closing (`_HIDDEN_CLOSING`; see
 `_hidden_blocks`)."""
 _HIDDEN_KINDS = ("comment", "capture", "css", "js")
 _HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in _HIDDEN_KINDS}
-_RAW_OPENING = re.compile(r"\{%-?\s*(raw)\s*-?%\}")
+_RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
 _RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
-_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
-_HIGHLIGHT = re.compile(
+_RAW_TAGS = lazy(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_HIGHLIGHT = lazy(
     r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.S | re.M,
 )
 """Jekyll's ``{% highlight ruby %}`` block: code, as a fenced block would show it."""
-_LOOP_OPENING = re.compile(r"\{%-?\s*(for|tablerow)\b[^%]{0,1000}%\}")
+_LOOP_OPENING = lazy(r"\{%-?\s*(for|tablerow)\b[^%]{0,1000}%\}")
 _LOOP_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("for", "tablerow")}
-_TAG = re.compile(r"\{%-?\s*(\w+)\s*(.{0,500}?)\s*-?%\}", re.S)
-_OUT = re.compile(r"\{\{-?\s*(.{0,500}?)\s*-?\}\}", re.S)
+_TAG = lazy(r"\{%-?\s*(\w+)\s*(.{0,500}?)\s*-?%\}", re.S)
+_OUT = lazy(r"\{\{-?\s*(.{0,500}?)\s*-?\}\}", re.S)
 """(A tag or an output runs to its end within 500 characters: thousands left open are read in bounded time.)"""
-_LINK_TARGET = re.compile(
+_LINK_TARGET = lazy(
     r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\[\]\n]*\])*+\])\(((?:[^()\s{]|\{(?!\{)|\{\{[^}]*\}\})++)\)"
 )
 """A Markdown link or image, whose target may hold a Liquid output: ``[Setup]({{ '/setup/' | relative_url }})``."""
-_ATTRIBUTE_VALUE = re.compile(
+_ATTRIBUTE_VALUE = lazy(
     r"""(\b(?:href|src)\s*=\s*)(["'])((?:(?!\2)[^\n{]){0,500}\{\{[^\n}]{0,500}\}\}(?:(?!\2)[^\n]){0,500})\2"""
 )
 """An ``href`` or ``src`` whose value holds an output, quotes of the other kind in it too:
 ``href="{{ '/notes/' | url }}"``."""
-_PATH_FILTER = re.compile(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
+_PATH_FILTER = lazy(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
 """A path through a filter that puts it under the site's base path: Jekyll's ``relative_url``
 and ``absolute_url``, Eleventy's ``url``."""
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
 """An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
 _SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
-_KRAMDOWN = re.compile(
+_KRAMDOWN = lazy(
     r"\{::comment\}.*?\{:/comment\}|\{::comment\s*/\}|\{::options\b[^}]*/\}|\{::nomarkdown\}|\{:/nomarkdown\}"
     r"|^[ \t]*[*-][ \t]+TOC[ \t]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$"
     r"|(?<=\))\{:[^{}\n]*\}|^[ \t]*\{:[ \t]*[\w.#\"'=: -]*\}[ \t]*(?:\n|$)",
@@ -171,17 +172,17 @@ def _raw_parts(text: str) -> list[str]:
     return [*parts, text[at:]]
 
 
-_SET_OPENING = re.compile(r"\{%-?\s*set\s+(\w+)\s*-?%\}")
+_SET_OPENING = lazy(r"\{%-?\s*set\s+(\w+)\s*-?%\}")
 """Nunjucks' block form of ``set`` (Eleventy): what it holds is kept in a variable, shown where
 an output names it (``{{ codeBlock | highlight("js") | safe }}``, Eleventy's docs' way to show
 an example)."""
-_SET_CLOSING = re.compile(r"\{%-?\s*endset\s*-?%\}")
-_SET_OUTPUT = re.compile(
+_SET_CLOSING = lazy(r"\{%-?\s*endset\s*-?%\}")
+_SET_OUTPUT = lazy(
     r"""(^[ \t]*)?\{\{-?\s*(\w+)\s*((?:\|\s*(?:safe|markdownify|strip|highlight\(\s*["'][\w+#.-]*["']\s*\))\s*)*)-?\}\}"""
     r"(?(1)[ \t]*$)",
     re.M,
 )
-_LANGUAGE = re.compile(r"""highlight\(\s*["']([\w+#.-]*)["']""")
+_LANGUAGE = lazy(r"""highlight\(\s*["']([\w+#.-]*)["']""")
 
 
 def shown_sets(text: str) -> str:
@@ -234,7 +235,7 @@ def _shown_captures(text: str) -> str:
     return _CAPTURED_OUTPUT.sub(show, _without(text, captures))
 
 
-_CAPTURED_OUTPUT = re.compile(
+_CAPTURED_OUTPUT = lazy(
     r"(^[ \t]*)?\{\{-?\s*([\w-]+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
 )
 """An output of a variable, plain or through filters that keep its text (``markdownify``,

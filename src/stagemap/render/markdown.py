@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..lazyre import lazy
 from ..model import limits
 from ..read.blocks import parser, plan
 from ..read.markdowntext import lf
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_NOT_WORD = re.compile(r"[^\w]+")
+_NOT_WORD = lazy(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def site_slug(text: str) -> str:
     return kept.replace(" ", "-") or "section"
 
 
-_NOT_SITE_WORD = re.compile(r"[^a-z0-9 _-]")
+_NOT_SITE_WORD = lazy(r"[^a-z0-9 _-]")
 Slugs = Callable[[str], str]
 
 
@@ -200,8 +201,8 @@ def finished(rendered: Rendered) -> Rendered:
 # tags (raw HTML sends a body to the token path), so its tags are the renderer's own and
 # regular. Whenever a body has a link we refuse or one that leads nowhere, or a heading over
 # two lines, it goes the token path instead, so the result is always the token path's.
-_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.S)
-_TAG = re.compile(r"<[^>]*>")
+_HEADING = lazy(r"<h([1-6])>(.*?)</h\1>\n", re.S)
+_TAG = lazy(r"<[^>]*>")
 
 
 def compiled_enabled() -> bool:
@@ -293,7 +294,7 @@ def _fast_headings(
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
 
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]*: shown on the live site\]")
+_PLACEHOLDER = lazy(r"\[[^\[\]\n]*: shown on the live site\]")
 
 
 def _named(text: str) -> str:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .blocks import fence_after
 
-_DEEP_FENCE = re.compile(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
-_FENCE = re.compile(r"([ \t]*)(`{3,}(?=[^`]*$)|~{3,})")
-_ITEM = re.compile(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)")
+_DEEP_FENCE = lazy(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
+_FENCE = lazy(r"([ \t]*)(`{3,}(?=[^`]*$)|~{3,})")
+_ITEM = lazy(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)")
 """A list item's marker and the space after it: its text starts after them."""
 
 
@@ -90,7 +91,7 @@ def _dedented(line: str, columns: int) -> str:
     return " " * max(column - columns, 0) + line[cut:]
 
 
-_MDX_BLOCK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*$")
+_MDX_BLOCK = lazy(r"[ \t]*(?:`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*$")
 
 
 def unwrapped_mdx_blocks(text: str) -> str:

@@ -31,18 +31,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazyre import lazy
 from ..read.markdowntext import anchor
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
 
-_OPEN = re.compile(
+_OPEN = lazy(
     r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"
 )
 """A block's opening line (its title taken as written, to the end of the line: no pattern here
 backtracks over a long run of spaces)."""
-_CLOSE = re.compile(r"^[ \t]*(/{3,})[ \t]*$")
-_OPTION = re.compile(r"^ {4}([\w-]+)[ \t]*:(.*)$")
-_STRONG = re.compile(r"\*\*|__")
+_CLOSE = lazy(r"^[ \t]*(/{3,})[ \t]*$")
+_OPTION = lazy(r"^ {4}([\w-]+)[ \t]*:(.*)$")
+_STRONG = lazy(r"\*\*|__")
 _AS_WRITTEN = frozenset({"html", "caption", "figure-caption", "table-caption", "define", "definition"})
 """Blocks whose content is shown as it stands."""
 
@@ -121,10 +122,10 @@ def _shown(opener: re.Match[str], options: dict[str, str], inner: str) -> str:
     return quote(title or name.replace("-", " ").capitalize(), body, markdown=True, dedent=False)
 
 
-_INCLUDE = re.compile(r"^ {0,3}\{([!*])([^\n]*)$", re.M)
+_INCLUDE = lazy(r"^ {0,3}\{([!*])([^\n]*)$", re.M)
 """A file included where it stands, alone on its line: ``{! file.md !}`` (MkDocs' ``mdx_include``),
 ``{* file.py hl[3] *}`` (a variant of it that shows code)."""
-_API = re.compile(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
+_API = lazy(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
 """A reference to documentation generated from code (``::: package.module.Class``, MkDocs'
 ``mkdocstrings``), with the indented lines of its options."""
 
@@ -139,11 +140,11 @@ def mkdocs_inserts(text: str) -> str:
     return text
 
 
-_CROSS_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\](?!\()")
+_CROSS_REFERENCE = lazy(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\](?!\()")
 """A reference link: ``[text][label]``, ``[label][]`` (not ``[x][y](url)``: ``[y](url)`` is a link)."""
-_NAME = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\x00\d+\x00")
+_NAME = lazy(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\x00\d+\x00")
 """A name in code (``pydantic.fields.Field``), or a code span held aside (`` `Field` ``)."""
-_LINK_LABEL = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)
+_LINK_LABEL = lazy(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)
 
 
 def link_labels(text: str) -> frozenset[str]:
@@ -173,7 +174,7 @@ def _reference(found: re.Match[str]) -> str:
     return "\n" + anchor(name) + "\n\n" + placeholder(f"Reference of {name}") + "\n"
 
 
-API_ID = re.compile(r"h-[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+API_ID = lazy(r"h-[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 """The id of a generated reference's anchor (``h-package.module``): a link to one of its
 members (``#package.module.Class.method``), which only the live page lists, is taken to
 land in it (a heading's id that looks like a name, ``h-install``, is taken so too: a link to

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.settings import Config, ReadRules
 from ..read.frontmatter import SplitProblem, split
@@ -40,16 +41,16 @@ MAX_SHOWN = 512 * 1024
 """The most characters of partials one file shows (a partial used 20 times in one used 20
 times... would otherwise grow without bound); past it a component is a placeholder."""
 
-_IMPORTS = re.compile(r"^import\s[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*", re.M)
+_IMPORTS = lazy(r"^import\s[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*", re.M)
 """A block of imports: one, or several after one another (``import A from './_a.md'; import B
 from './_b.md';``), up to a blank line as MDX's blocks of imports end, so that a statement
 Prettier wrapped onto the next line (``import`` at a line's end, its name on the next) is whole."""
-_STATEMENT_END = re.compile(r";|\n(?=[ \t]*(?:import|export)\b)")
+_STATEMENT_END = lazy(r";|\n(?=[ \t]*(?:import|export)\b)")
 """Where a statement of a block of imports ends: at a ``;``, or a line starting another one."""
-_IMPORT = re.compile(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2""")
+_IMPORT = lazy(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2""")
 """One import of a Markdown file, a statement of such a line."""
 # A component on a line of its own, without children: ``<NeedHelp />``, ``  <Note kind="x"/>``.
-_USE = re.compile(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""", re.M)
+_USE = lazy(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""", re.M)
 
 
 def applies(rel: str, rules: ReadRules, body: str) -> bool:

@@ -10,6 +10,8 @@ import hashlib
 import html
 import re
 
+from ..lazyre import lazy
+
 VERSION_PATH = "/__stagemap/version"
 """Where an open page asks for the preview's version."""
 POLL_MS = 250
@@ -66,7 +68,7 @@ def problem_banner(error: str, problems: tuple[str, ...]) -> str:
     )
 
 
-_POLICY_SCRIPTS = re.compile(r"(<meta[^>]*Content-Security-Policy[^>]*script-src)", re.IGNORECASE)
+_POLICY_SCRIPTS = lazy(r"(<meta[^>]*Content-Security-Policy[^>]*script-src)", re.IGNORECASE)
 
 
 def _allow(text: str, script: str) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_REFERENCE = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![(:\[]))")
+from ..lazyre import lazy
+
+_REFERENCE = lazy(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![(:\[]))")
 """A reference link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
 
 

@@ -10,23 +10,24 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..lazyre import lazy
 from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
 from .elements import placeholder
 from .links import HUGO_REF
 from .refdefs import worked_definitions
 
-_SHORTCODE = re.compile(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
+_SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
 """A shortcode (its arguments within 1,000 characters: thousands left open are read in bounded time)."""
-_PAIRED = re.compile(
+_PAIRED = lazy(
     r"\{\{([<%])\s*(?P<name>[\w.-]+)(?![\w.-])(?P<args>(?:(?![<%>]\}\}).){0,1000}?)(?<!/)\s*[>%]\}\}"
     r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
     re.S,
 )
 """A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing
 (the nearest one of its name). Only tried where such a closing follows: see `each_paired`."""
-_OPENING = re.compile(r"\{\{[<%]\s*([\w.-]+)")
-_CLOSING = re.compile(r"\{\{[<%]\s*/\s*([\w.-]+)\s*[>%]\}\}")
+_OPENING = lazy(r"\{\{[<%]\s*([\w.-]+)")
+_CLOSING = lazy(r"\{\{[<%]\s*/\s*([\w.-]+)\s*[>%]\}\}")
 
 
 def each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
@@ -54,7 +55,7 @@ def each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
-_ARG = re.compile(
+_ARG = lazy(
     r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)"""
 )
 NOTE_SHORTCODES = frozenset(
@@ -95,7 +96,7 @@ def shortcode_args(raw: str) -> tuple[list[str], dict[str, str]]:
     return positional, named
 
 
-_CODE_SHORTCODE = re.compile(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
+_CODE_SHORTCODE = lazy(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
 """Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
 ``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
 
@@ -112,7 +113,7 @@ def shortcodes(text: str, params: Mapping[str, Any]) -> str:
 
 
 _IN_ADDRESS = r"\{\{[<%](?:[^>%\n]|[>%](?!\}\})){0,500}[>%]\}\}"
-_LINKED = re.compile(
+_LINKED = lazy(
     rf"(?P<text>\[[^\[\]\n]*\])\((?P<target>[^()\s{{]*{_IN_ADDRESS}[^()\s]*)\)"
     rf"|<(?P<auto>{_IN_ADDRESS}[^<>\s]*)>"
 )
@@ -140,7 +141,7 @@ def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
     return _SHORTCODE.sub(lambda m: _single(m.group(2), params), target)
 
 
-_TARGET_BEFORE = re.compile(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
+_TARGET_BEFORE = lazy(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
 """What stands before a link's target: ``](``, ``href="``, a reference definition's ``]:``."""
 
 
@@ -175,7 +176,7 @@ def hold_paired_with_code(
     return each_paired(text, hold) if "{{" in text else text
 
 
-_FENCE_LINE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
+_FENCE_LINE = lazy(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
 
 
 def _paired(match: re.Match[str], params: Mapping[str, Any], inner: str | None = None) -> str:

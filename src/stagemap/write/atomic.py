@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
+from ..lazyre import lazy
 from ..read.owned import DIRECTORY, NOFOLLOW, NONBLOCK
 from .exchange import SaveKept, replace_if_holds, still_holds
 
@@ -271,7 +271,7 @@ def _put_in_place(tmp: str, path: str, data: bytes, name: str, *, create: bool, 
         raise ChangedMeanwhile(name)
 
 
-TEMP_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
+TEMP_NAME = lazy(r"^\..+\.(\d+)\.tmp$")
 """The name of a temporary file made by `temp_path`: hidden, with the process id (group 1)."""
 
 

@@ -28,7 +28,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from pathlib import Path
 
 from ..edit.tag import FileEdit
 from ..errors import OutputError
+from ..lazyre import lazy
 from ..read.owned import read_owned
 from .atomic import (
     ChangedMeanwhile,
@@ -292,7 +292,7 @@ def finish_interrupted(folder: Path, root: Path) -> Resumed | None:
     return Resumed(what, "finished")
 
 
-_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[0-9]+\.rename\.tmp")
+_TEMP_NAME = lazy(r"\.(?P<name>.+)\.[0-9]+\.rename\.tmp")
 
 
 def _trusted(entry: _Entry, root: Path) -> bool:
