@@ -460,6 +460,21 @@ def test_dialects_hugo_tabs_named_by_their_arguments_label_their_panes() -> None
     )
 
 
+def test_dialects_a_hugo_param_in_code_is_its_value() -> None:
+    """Kueue's install commands read '--version={{< param "chart_version" >}}' (51 on 18 pages),
+    Dapr's too: Hugo works shortcodes out in code, so the live page shows the version; one not
+    known here, and an escaped one, stay as written."""
+    text = (
+        "Release {{% param release %}}.\n\n```bash\ncurl https://x.example/dl/{{% param release %}}/kit.tgz\n"
+        'echo {{< Param "nope" >}}\nkeep {{</* param release */>}}\n```\n'
+    )
+    assert clean(text, ".md", "hugo", {"release": "2.7.1"}) == (
+        "Release 2.7.1.\n\n```bash\ncurl https://x.example/dl/2.7.1/kit.tgz\n"
+        'echo {{< Param "nope" >}}\nkeep {{< param release >}}\n```\n'
+    )
+    assert "dl/{{% param release %}}/kit.tgz" in clean(text, ".md", "eleventy", {"release": "2.7.1"})  # Hugo's only
+
+
 def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
     """``code-toggle`` held a configuration example: its ``# comment`` became a heading."""
     text = (

@@ -46,7 +46,7 @@ from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
-from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
+from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -102,8 +102,6 @@ _HTML_BLOCK = lazy(
 """A line that opens a block of HTML (CommonMark's kinds 6 and 7: a block tag, or a tag alone)."""
 
 
-_HUGO_ESCAPED = lazy(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
-"""A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
 
@@ -168,7 +166,7 @@ def clean(
         text = unindented_fences(text)
     if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds
         text = "".join(chunk if code else preformatted(chunk) for chunk, code in _split_fences(text))
-    text, code_text = _prepared(text, generator)
+    text, code_text = _prepared(text, generator, params or {})
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
@@ -192,13 +190,19 @@ def clean(
     return out + "\n" if out else out
 
 
-def _prepared(text: str, generator: str) -> tuple[str, Callable[[str], str] | None]:
+def _prepared(
+    text: str, generator: str, params: Mapping[str, Any]
+) -> tuple[str, Callable[[str], str] | None]:
     """Return ``text`` with what spans blocks rewritten first (code a tag shows, blocks marked
     ``markdown``, fence titles and attributes, footnotes), and how its code is read, if at all:
-    in code Hugo still reads shortcodes (escaped ones show plain) and Jekyll Liquid (not in raw)."""
+    in code Hugo still reads shortcodes (a ``param`` the page or site sets is its value; escaped
+    ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
-    if generator == "hugo" and "/*" in text:
-        code_text = _hugo_unescaped
+    if generator == "hugo" and ("/*" in text or "aram" in text):
+
+        def code_text(code: str) -> str:
+            return hugo_code(code, params)
+
     elif generator in LIQUID and "{%" in text:
         code_text = jekyll_code
         if "highlight" in text:
@@ -383,8 +387,3 @@ def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
 
     changed: str = change(_CODE_SPAN.sub(hold, text))
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], changed)
-
-
-def _hugo_unescaped(code: str) -> str:
-    """Return code with Hugo's escaped shortcodes (``{{</* x */>}}``) as Hugo shows them (``{{< x >}}``)."""
-    return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code)

@@ -330,3 +330,24 @@ def _key(mapping: Any, name: str) -> Any:
 
 def _link_target(url: str) -> str:
     return f"<{url}>" if " " in url else url
+
+
+_HUGO_ESCAPED = lazy(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
+"""A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
+_CODE_PARAM = lazy(r"\{\{[<%]\s*param\s+[\"'`]?([\w.-]{1,200})[\"'`]?\s*[>%]\}\}", re.I)
+"""Hugo's ``param`` shortcode in code, which Hugo works out there too (an install command's version)."""
+
+
+def hugo_code(code: str, params: Mapping[str, Any]) -> str:
+    """Return fenced code as a Hugo page shows it: Hugo works shortcodes out in code too, so a
+    ``param`` the page or the site sets is its value, as text (one not known stays as written),
+    and an escaped shortcode (``{{</* x */>}}``) shows without its comment marks (``{{< x >}}``)."""
+    if "aram" in code:
+        code = _CODE_PARAM.sub(lambda m: _code_param(m, params), code)
+    return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code) if "/*" in code else code
+
+
+def _code_param(found: re.Match[str], params: Mapping[str, Any]) -> str:
+    """Return the value a ``param`` in code (`_CODE_PARAM`) shows, as text; as written when unknown."""
+    value = page_param(params, found.group(1))
+    return str(value) if isinstance(value, str | int | float) else found.group(0)
