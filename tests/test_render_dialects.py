@@ -472,7 +472,9 @@ def test_dialects_a_hugo_param_in_code_is_its_value() -> None:
         "Release 2.7.1.\n\n```bash\ncurl https://x.example/dl/2.7.1/kit.tgz\n"
         'echo {{< Param "nope" >}}\nkeep {{< param release >}}\n```\n'
     )
-    assert "dl/{{% param release %}}/kit.tgz" in clean(text, ".md", "eleventy", {"release": "2.7.1"})  # Hugo's only
+    assert "dl/{{% param release %}}/kit.tgz" in clean(
+        text, ".md", "eleventy", {"release": "2.7.1"}
+    )  # Hugo's only
 
 
 def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
@@ -725,6 +727,16 @@ def test_dialects_what_the_sittings_review_found_of_notes_headings_and_children(
     assert (
         clean(text, ".mdx", "docusaurus")
         == "## Setup\n\nTry it\n\n*\\[my-clock: shown on the live site\\]*\n"
+    )
+
+
+def test_dialects_an_inline_tag_dropped_at_a_lines_start_leaves_no_list_or_heading() -> None:
+    """FastAPI's home page (13 languages): '<small>* estimation ...</small>' under a list became
+    a third item of it, its '*' gone; the live page shows a paragraph starting with '*'."""
+    text = "* Basic\n* Pro\n\n<small>* prices exclude tax</small>\n\n<span>1. Not a list</span>\n\n<span>## Nor this</span>\n"
+    assert markdown.render(clean(text, ".md", "mkdocs", html=True)).html == (
+        "<ul>\n<li>Basic</li>\n<li>Pro</li>\n</ul>\n<p>* prices exclude tax</p>\n<p>1. Not a list</p>\n"
+        "<p>## Nor this</p>\n"
     )
 
 

@@ -224,7 +224,16 @@ class _Builder:
         # is; an HTML element there (<a>, <span>) stays in the text around it.
         own_line = opened.indent is not None and line_end and opened.tag.name[:1].isupper()
         block = opened.block or (own_line and not self.html)
-        self.out.append(_placed(element(opened.tag, children, block), opened.indent, block))
+        made = element(opened.tag, children, block)
+        if not block and opened.indent is not None and (marker := _MARKER.match(made)):
+            at = marker.end(1) - 1 if marker.group(1)[0].isdigit() else marker.start(1)
+            made = f"{made[:at]}\\{made[at:]}"  # <small>* a note</small> is no list item
+        self.out.append(_placed(made, opened.indent, block))
+
+
+_MARKER = lazy(r"[ \t]*(\d{1,9}[.)]|[*+\->]|#{1,6})(?=[ \t]|$)")
+"""What would open a list item, a heading or a quote at the start of a line (``* ``, ``1. ``,
+``# ``, ``> ``): where an inline element that starts a line is dropped, its text must not."""
 
 
 def _placed(made: str, indent: str | None, block: bool) -> str:
