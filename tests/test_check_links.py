@@ -348,6 +348,26 @@ def test_a_post_folder_named_with_a_date_and_two_hyphens_is_reached_by_its_slug(
     assert run(root, "check", "--links")[2] == ""
 
 
+def test_an_astro_page_reaches_an_image_in_src_assets_by_a_relative_path(tmp_path: Path) -> None:
+    """Biome's blog and astro-nomy's releases name their images in src/assets/ from the page's
+    folder ('../../assets/chart.png'), as Astro resolves them: 7 images were 'missing'. Astro's
+    src/assets/ is a folder of files pages may name; a file not there is still missing."""
+    files = {
+        "astro.config.mjs": "export default defineConfig({\n  site: 'https://a.example',\n});\n",
+        "src/assets/chart.png": b"\x89PNG\r\n",
+        "src/content/blog/launch.md": "---\ntitle: Launch\n---\n![Sign-ups](../../assets/chart.png)\n\n![Gone](../../assets/none.png)\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert [line for line in run(root, "check", "--links")[2].splitlines() if "src/content" in line] == [
+        f"src/content/blog/launch.md:6:9: warning: link to '../../assets/none.png' leads nowhere {HINT}"
+    ]
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/blog/launch.html").read_text()
+    assert '<img src="../../files/~/src/assets/chart.png" alt="Sign-ups">' in page
+    assert (root / "site/files/~/src/assets/chart.png").read_bytes() == b"\x89PNG\r\n"
+
+
 def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
     """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
     the post; it was reported as leading nowhere (30 links) and left out of the built page."""

@@ -85,6 +85,9 @@ def source_folders(config: Config) -> tuple[tuple[str, Path, GlobSet], ...]:
             whole = source.exclude
         elif all(f"/{prefix}/" != p for p, _, _ in found):
             found.append((f"/{prefix}/", folder, GlobSet.of(source.exclude)))
+    for folder in _beside(config):  # an Astro site's src/assets/, which its pages' images name
+        if not any(folder.is_relative_to(held) for _, held, _ in found):
+            found.append((f"/{folder.relative_to(root).as_posix()}/", folder, GlobSet.of(())))
     if whole is None:
         return tuple(found)
     # Less the other sources' folders (each walked on its own, with its own excludes) and
@@ -93,6 +96,20 @@ def source_folders(config: Config) -> tuple[tuple[str, Path, GlobSet], ...]:
     others += [f"/{content.relative_to(root).as_posix()}/"] if content != root else []
     # Last: the other sources' keys start with their own folder.
     return (*found, ("/", root, GlobSet.of((*whole, *others, *_own_files(config)))))
+
+
+_BESIDE = {"astro": ("src/assets",)}
+"""Folders of a generator's sites whose files pages name by a relative path though no source
+holds them: Astro resolves a Markdown image from the page's own folder, and its sites keep
+their images in ``src/assets/`` (``![Chart](../../assets/chart.png)``)."""
+
+
+def _beside(config: Config) -> list[Path]:
+    """Return the folders of `_BESIDE` this project has (under its site's folder), real paths."""
+    site = config.root / config.rules.site_root if config.rules.site_root else config.root
+    named = _BESIDE.get(config.rules.generator, ())
+    folders = [real(site / name) for name in named if (site / name).is_dir()]
+    return [folder for folder in folders if folder.is_relative_to(real(config.root))]
 
 
 def _own_files(config: Config) -> tuple[str, ...]:
