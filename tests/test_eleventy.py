@@ -540,3 +540,30 @@ def test_an_eleventy_page_named_after_its_folder_is_that_folders_page(tmp_path: 
     }
     _, out, err = run("-C", str(root), "check", "--links")
     assert "leads nowhere" not in err + out
+
+
+def test_eleventy_leaves_out_what_its_configuration_ignores_and_its_error_page(tmp_path: Path) -> None:
+    """ESLint's site adds src/content/drafts/ to eleventyConfig.ignores and has src/404.html:
+    both were read as published assets. docs/settings.md named Eleventy's /404.html an error
+    page, which the preset did not."""
+    root = write(
+        tmp_path,
+        {
+            ".eleventy.js": (
+                "module.exports = (config) => {\n  // config.ignores.add('src/notes/');\n"
+                "  if (process.env.PROD) config.ignores.add(\"src/drafts/\");\n  return { dir: { input: 'src' } };\n};\n"
+            ),
+            "src/drafts/idea.md": "---\ntitle: Idea\n---\nNot yet.\n",
+            "src/notes/kept.md": "---\ntitle: Kept\n---\nRead.\n",
+            "src/404.html": "---\ntitle: Not found\n---\n<p>Nothing here.</p>\n",
+            "src/index.md": "---\ntitle: Home\n---\nHi.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert '"/drafts/"' in (root / "stagemap.yml").read_text()
+    project = stagemap.load_project(root)
+    assert sorted(a.path for a in project.library.assets) == ["src/index.md", "src/notes/kept.md"]
+    assert {f.path: (f.fate, f.kind) for f in project.library.fates if f.fate != "asset"} == {
+        "src/404.html": ("non-asset", "error-page"),
+        "src/drafts/idea.md": ("excluded", ""),
+    }

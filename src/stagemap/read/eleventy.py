@@ -82,7 +82,8 @@ def eleventy_folders(code: str) -> EleventyFolders:
 
 def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]] | None:
     """Return the site's one source: its input folder, the URL pattern of its pages and what
-    it leaves out (the folders above, ``.eleventyignore``'s lines, the usual root files and,
+    it leaves out (the folders above, ``.eleventyignore``'s lines and the paths the configuration
+    adds to ``ignores``, the usual root files and,
     in the site's own folder, the folders ``ours`` stagemap writes to); None when the input
     folder is missing or outside the site."""
     folders = eleventy_folders(code)
@@ -99,9 +100,20 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
             if entry and not entry.startswith(("#", "!")):
                 # Eleventy reads a line from the ignore file's own folder.
                 ignored.append(_under(entry, folders.input) if at.parent == root else "/" + entry.lstrip("/"))
+    for added in _IGNORES_ADD.finditer(without_comments(code)) if "ignores" in code else ():
+        entry = (
+            added.group(2).strip().removeprefix("./")
+        )  # from the site's folder, as a line of its ignore file
+        if entry and not entry.startswith("!"):
+            ignored.append(_under(entry, folders.input))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
     excludes = (*folders.excludes(), *usual, *(i for i in ignored if i))
     return folders.input, "/{path}/", tuple(dict.fromkeys(excludes))
+
+
+_IGNORES_ADD = lazy(r"""\.ignores\.add\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)""")
+"""A path the configuration leaves out of the build: ``eleventyConfig.ignores.add("src/drafts/")``
+(read as written, whatever condition it sits under: the site's production build)."""
 
 
 def _under(entry: str, folder: str) -> str:

@@ -109,7 +109,7 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "eleventy": (
         ("partial", ("_includes/", "_layouts/")),
         ("data", ("_data/",)),
-        ("error-page", ("/404.md",)),
+        ("error-page", ("/404.md", "/404.html")),
     ),
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
