@@ -740,6 +740,17 @@ def test_dialects_an_inline_tag_dropped_at_a_lines_start_leaves_no_list_or_headi
     )
 
 
+def test_dialects_kramdown_attribute_lists_after_code_html_and_in_quotes_are_not_text() -> None:
+    """jekyll-TeXt-theme's docs (25) and Just the Docs' (7): '`beta`{:.warning}',
+    '<span>New</span>{: .label }' and a callout's '> {: .note }' showed their attribute lists as
+    text; kramdown reads each as the attributes of the code, the element, the quoted block."""
+    text = "Status: `beta`{:.warning} and <span>New</span>{: .label }\n\n> {: .note }\n  Quoted text.\n"
+    assert markdown.render(clean(text, ".md", "jekyll", html=True)).html == (
+        "<p>Status: <code>beta</code> and New</p>\n<blockquote>\n<p>Quoted text.</p>\n</blockquote>\n"
+    )
+    assert "{: .note }" in clean(text, ".md", "hugo", html=True)  # kramdown's own: a Jekyll site's
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

@@ -153,8 +153,14 @@ at the end of a line, one that starts with its ``#id``, and at the end of a head
 (``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
 so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_SPAN_ATTRIBUTES = lazy(rf"(?<=[)\]*])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
-"""kramdown's attribute list of a span (``*x*{: .note}``), which always starts ``{:``."""
+_SPAN_ATTRIBUTES = lazy(rf"(?<=[)\]*`>\x00])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
+"""kramdown's attribute list of a span (``*x*{: .note}``, ```beta`{:.warning}``, a code span
+being held back as ``\x00N\x00`` then, ``<span>New</span>{: .label }``), which always starts ``{:``."""
+_QUOTED_ATTRIBUTES = lazy(
+    rf"^((?:[ \t]*>)+)[ \t]*\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}[ \t]*\n", re.M
+)
+"""kramdown's attribute list opening a quoted block (Just the Docs' callouts, ``> {: .note }``):
+its line's text is the next line's, still in the quote."""
 _ATTR_ITEM = lazy(ATTR_TOKEN)
 
 
@@ -239,4 +245,6 @@ def attribute_lists(text: str, generator: str = "") -> str:
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))
     if generator == "jekyll":
         text = _SPAN_ATTRIBUTES.sub("", text)
+        if ">" in text:
+            text = _QUOTED_ATTRIBUTES.sub(lambda m: m.group(1) + " ", text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)
