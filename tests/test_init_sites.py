@@ -502,6 +502,28 @@ def test_init_puts_the_path_a_site_is_served_under_in_its_address(
     assert asset.url == base + ("docs/a" if folder == "docs" else "a/")  # Docusaurus: no last slash
 
 
+def test_init_reads_an_mkdocs_configuration_that_inherits_another(tmp_path: Path) -> None:
+    """FastAPI's docs for each language hold only 'INHERIT: ../en/mkdocs.yml': init named the
+    project after its folder, read the whole repository and found no address. MkDocs deep-merges
+    the file INHERIT names under the one that names it, which wins; a loop is read once."""
+    root = initialised(
+        tmp_path / "site",
+        {
+            "base.yml": "INHERIT: mkdocs.yml\nsite_name: Acme Docs\nsite_url: https://docs.acme.example/\ndocs_dir: pages\n"
+            "theme: {name: material, palette: {primary: red}}\n",
+            "mkdocs.yml": "INHERIT: base.yml\ntheme: {palette: {accent: blue}}\n",
+            "pages/index.md": "# Welcome\n",
+        },
+    )
+    text = (root / "stagemap.yml").read_text()
+    assert (
+        "\nname: Acme Docs\n" in text
+        and "  - path: pages\n" in text
+        and "  base: https://docs.acme.example/\n" in text
+    )
+    assert [a.url for a in stagemap.load_project(root).library.assets] == ["https://docs.acme.example/"]
+
+
 def test_mkdocs_pages_are_titled_by_their_nav_entry(tmp_path: Path) -> None:
     """Pydantic's reference pages (``::: pydantic.config``, no heading) were titled by their
     file's name ('Config'), not as the site titles them in nav ('Configuration'): 65 of 89."""

@@ -148,15 +148,46 @@ def site_config_data(path: Path) -> Any:
             return None
     if path.suffix in (".yml", ".yaml"):
         try:
-            return yaml.load(text, Loader=_TolerantLoader)
+            data = yaml.load(text, Loader=_TolerantLoader)
         except yaml.YAMLError:
             return None
+        return _inherited(path, data, (path.resolve(),))
     if path.suffix == ".json":  # Hugo's hugo.json (Eleventy's JSON files are its data, not its settings)
         try:
             return json.loads(text)
         except ValueError:
             return None
     return text
+
+
+def _inherited(path: Path, data: Any, seen: tuple[Path, ...]) -> Any:
+    """Return MkDocs settings with the file their ``INHERIT`` names under them, as MkDocs reads
+    them: that file's settings (from this file's folder, its own ``INHERIT`` too, each file once)
+    deep-merged with these, which win (FastAPI's other languages: ``INHERIT: ../en/mkdocs.yml``)."""
+    parent = data.get("INHERIT") if isinstance(data, dict) else None
+    if not isinstance(parent, str) or not parent.strip() or len(seen) > 8:
+        return data
+    at = (path.parent / parent.strip()).resolve()
+    if at in seen or at.suffix not in (".yml", ".yaml"):
+        return data
+    try:
+        base = _inherited(
+            at, yaml.load(at.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader), (*seen, at)
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return data
+    return (
+        _merged(base, {k: v for k, v in data.items() if k != "INHERIT"}) if isinstance(base, dict) else data
+    )
+
+
+def _merged(base: dict[Any, Any], own: dict[Any, Any]) -> dict[Any, Any]:
+    """Return ``base`` with ``own`` over it, mappings merged key by key, anything else replaced."""
+    made = dict(base)
+    for key, value in own.items():
+        below = made.get(key)
+        made[key] = _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return made
 
 
 class _TolerantLoader(yaml.SafeLoader):
