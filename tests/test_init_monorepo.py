@@ -317,3 +317,28 @@ def test_a_site_kept_in_site_is_found_and_stagemap_writes_beside_it(tmp_path: Pa
     assert out.startswith("Built ") and out.endswith("repo/stagemap-site/index.html\n")
     assert (root / "stagemap-site/index.html").is_file()
     assert sorted(p.name for p in (root / "site").iterdir()) == ["config.toml", "content"]
+
+
+def test_init_names_the_same_site_in_other_languages_beside_its_folder(tmp_path: Path) -> None:
+    """FastAPI keeps its docs in docs/en/ and 12 more languages beside it (docs/es/, each with its
+    mkdocs.yml): init read docs/en/ and said nothing of the other 1,488 pages. A folder named for
+    a language beside the site's (itself named for one), holding the same configuration file,
+    is the site in that language: named, not read."""
+    page = "# Home\n"
+    files: dict[str, str | bytes] = {
+        "docs/en/mkdocs.yml": "site_name: Demo\nsite_url: https://demo.example/\n",
+        "docs/en/docs/index.md": page,
+        "docs/es/mkdocs.yml": "INHERIT: ../en/mkdocs.yml\n",
+        "docs/es/docs/index.md": page,
+        "docs/pt-br/mkdocs.yml": "INHERIT: ../en/mkdocs.yml\n",
+        "docs/pt-br/docs/index.md": page,
+        "docs/api/mkdocs.yml": "site_name: API\n",  # no language: another site
+        "docs/fr/notes.md": page,  # no configuration: no site of its own
+    }
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root), "--site", "docs/en")
+    assert (code, err) == (0, "")
+    assert (
+        "Other languages, not read (their pages translate these, at the same paths): docs/es/, docs/pt-br/\n"
+        in out
+    )

@@ -76,14 +76,33 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder + "/")
 
 
+def is_language(name: str) -> bool:
+    """Whether a folder's ``name`` is a language's code (``de``, ``pt-br``, ``zh_Hans``)."""
+    named = _LANGUAGE.fullmatch(name)
+    return named is not None and named.group(1).lower() in _ISO_639_1
+
+
 def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the names of the folders directly in ``folder`` that hold its pages' translations, sorted."""
+    return _twins(folder, extensions, is_language)
 
-    def language(name: str) -> bool:
-        named = _LANGUAGE.fullmatch(name)
-        return named is not None and named.group(1).lower() in _ISO_639_1
 
-    return _twins(folder, extensions, language)
+def sibling_sites(project: Path, folder: str, config_file: str) -> list[str]:
+    """Return the folders beside a site's ``folder`` (in ``project``, ``/``-separated) that hold
+    the same site in another language: named for a language, as the site's folder is, each with
+    its own ``config_file`` (FastAPI's ``docs/es/`` beside ``docs/en/``), sorted."""
+    parent, _, own = folder.rpartition("/")
+    if not is_language(own):
+        return []
+    try:
+        with os.scandir(project / parent) as listed:
+            names = sorted(e.name for e in listed if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+    found = [
+        n for n in names if n != own and is_language(n) and (project / parent / n / config_file).is_file()
+    ]
+    return [f"{parent}/{n}/" if parent else f"{n}/" for n in found]
 
 
 _VERSION = lazy(r"v\d+(?:\.\d+)*(?:\.x)?|\d+\.(?:\d+(?:\.\d+)?|x)(?:\.x)?", re.I)

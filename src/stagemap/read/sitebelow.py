@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..lazyre import lazy
 from .detect import OUR_OUTPUTS, FoundSite, detect_site, names_left, site_config
+from .languages import sibling_sites
 
 DEPTH = 2
 """How many folders deep init looks for a site (``website/``, ``apps/docs/``)."""
@@ -105,7 +106,10 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         config_file=f"{folder}/{found.config_file}",
         sources=sources,
         outside=outside,
-        translations=tuple(moved(t.rstrip("/")) + "/" for t in found.translations),
+        translations=(
+            *(moved(t.rstrip("/")) + "/" for t in found.translations),
+            *sibling_sites(project, folder, found.config_file),  # the same site in other languages
+        ),
         address_from=moved(found.address_from) if found.address_from else "",
         # What the generator publishes is its own folder's: stagemap's outputs are beside it.
         published=(),
