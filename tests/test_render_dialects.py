@@ -751,6 +751,15 @@ def test_dialects_kramdown_attribute_lists_after_code_html_and_in_quotes_are_not
     assert "{: .note }" in clean(text, ".md", "hugo", html=True)  # kramdown's own: a Jekyll site's
 
 
+def test_dialects_an_escaped_backtick_opens_no_code_span_in_mdx() -> None:
+    """Biome's docs: 'between backticks (\\`)' opened a code span there, so the next span's
+    '${name}' was read as an MDX expression: 'computed content' inside code."""
+    text = 'Write `${name}` between backticks (\\`). A slip is `"${name}"` with quotes.\n'
+    assert html(text, ".mdx", "astro") == (
+        "<p>Write <code>${name}</code> between backticks (`). A slip is <code>&quot;${name}&quot;</code> with quotes.</p>\n"
+    )
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

@@ -50,8 +50,9 @@ from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_CODE_SPAN = lazy(r"^[ \t]*`{3,}[^`\n]*$|(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
-"""A code span (within a paragraph: never across a blank line or a held code block), or a fence
+_CODE_SPAN = lazy(r"^[ \t]*`{3,}[^`\n]*$|(?<!\\)(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
+"""A code span (within a paragraph: never across a blank line or a held code block; a backtick
+escaped with a backslash opens none), or a fence
 line indented inside an admonition or tab (not a span: left in place, so that the block around
 it can be dedented)."""
 _SNIPPET = lazy(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
