@@ -368,6 +368,21 @@ def test_an_astro_page_reaches_an_image_in_src_assets_by_a_relative_path(tmp_pat
     assert (root / "site/files/~/src/assets/chart.png").read_bytes() == b"\x89PNG\r\n"
 
 
+def test_a_link_to_a_part_of_a_page_a_component_makes_is_not_reported(tmp_path: Path) -> None:
+    """Ory's API reference pages are made whole by a component (Redoc's <API url=... />): 8 links
+    to their operations 'found no heading'. A page with no heading of its own and a component
+    only the live site fills has parts not known here; a page with headings is still checked."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: docusaurus\nsources: [docs]\n",
+        "docs/api.mdx": '---\ntitle: API\n---\n<API url="kettle.yaml" />\n',
+        "docs/guide.md": "---\ntitle: Guide\n---\n## Setup\n\nSee [brew](api.mdx#tag/brew) and [nope](guide.md#nope).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        f"docs/guide.md:6:41: warning: link to 'guide.md#nope' finds no heading 'nope' on this page {PART_HINT}\n"
+    )
+
+
 def test_a_relative_link_into_a_static_folder_leads_to_the_file_the_site_serves(tmp_path: Path) -> None:
     """React Native's posts show ``../static/blog/assets/x.png``: Docusaurus finds the file from
     the post; it was reported as leading nowhere (30 links) and left out of the built page."""

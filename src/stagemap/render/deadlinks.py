@@ -48,6 +48,11 @@ each of its links to a part of a page: (that page's path in the site, the part's
 Spread = Callable[[Callable[[str], Facts], Sequence[str]], Iterable[Facts]]
 """Maps a function over asset ids, in order (the CLI spreads the work over processors)."""
 
+MADE_LIVE = "\0made live"
+"""Among a page's ids: its headings are all made by the live site (see `body_facts`), so a link
+to any part of it is not reported."""
+_LIVE = "shown on the live site]"
+"""How a placeholder for what only the live site shows ends (`stagemap.render.elements.placeholder`)."""
 _ID = lazy(r'\sid="([^"]+)"')
 _PART = lazy(r'<a href="([^"#:]*)#([^"]+)"')
 
@@ -82,6 +87,8 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     comments = bool(config.rules.generator) or config.allow_html
     problems = placed(item, made.broken, comments=comments) if made.broken else []
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
+    if _LIVE in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
+        ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
     here = links.paths[item.id]
     parts = []
     for href, part in _PART.findall(made.html):
@@ -163,7 +170,7 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: s
     generator names its headings (``#whats-new``, MkDocs' ``#cafe-creme`` and ``#install_1``);
     ``#top`` is the top of any page, and a generated reference's anchor holds its members.
     ``loose`` keeps each page's letters-and-digits names."""
-    if part in ids or HEADING_PREFIX + part in ids or part == "top":
+    if part in ids or HEADING_PREFIX + part in ids or part == "top" or MADE_LIVE in ids:
         return True
     named = part if part.startswith(HEADING_PREFIX) else HEADING_PREFIX + part
     if "." in part and any(named.startswith(i + ".") and API_ID.fullmatch(i) for i in ids):
