@@ -760,6 +760,18 @@ def test_dialects_an_escaped_backtick_opens_no_code_span_in_mdx() -> None:
     )
 
 
+def test_dialects_an_export_line_inside_a_template_string_is_no_esm() -> None:
+    """LekoArts' portfolio (Gatsby, MDX): a sandbox's code={`...`} holding a blank line and
+    'export function' lost that line as ESM, and the element was shown as escaped text."""
+    text = (
+        'Before.\n\n<Sandbox\n  title="Counter"\n  code={`const start = 1\n\nexport function next(n) {\n'
+        "  return n + start\n}`}\n/>\n\nAfter.\n\nexport const meta = {a: 1}\n\nEnd.\n"
+    )
+    assert clean(text, ".mdx", "gatsby") == (
+        "Before.\n\n*\\[Counter: shown on the live site\\]*\n\nAfter.\n\nEnd.\n"
+    )
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

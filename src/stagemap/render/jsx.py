@@ -87,17 +87,22 @@ def preformatted(text: str) -> str:
 
 
 def _drop_esm(text: str) -> str:
+    """Return ``text`` without its ESM blocks: a line opening with ``import`` or ``export`` up to
+    the next blank line, but inside a template string (an element's ``code={`...`}`` holding
+    ``export function``: MDX reads ESM at its top level alone)."""
     if "import" not in text and "export" not in text:
         return text
     kept: list[str] = []
     skipping = False
+    ticks = 0  # backticks before the line, outside ESM: odd, the line is in a template string
     for line in text.split("\n"):
         if skipping and not line.strip():
             skipping = False
-        elif not skipping and _ESM.match(line):
+        elif not skipping and ticks % 2 == 0 and _ESM.match(line):
             skipping = True
         if not skipping:
             kept.append(line)
+            ticks += line.count("`")
     return "\n".join(kept)
 
 
