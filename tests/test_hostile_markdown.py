@@ -215,6 +215,9 @@ SITE_CASES = {
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),
     "pre-never-closed": ("astro+html", "<pre>x\n" * 20_000 + "deep text\n"),
+    # The sitting's second review: ':::' blocks never closed on a page with a fence took 110 s.
+    "notes-open-after-code": ("docusaurus", "```\nx\n```\n\n" + ":::tip\n\n" * 20_000 + "deep text\n"),
+    "notes-open-mkdocs": ("mkdocs", "Words.\n\n" + ":::tip\n\n" * 20_000 + "deep text\n"),
     "notes-never-closed": ("eleventy", "::: note\nn\n" * 5_000 + "deep text\n"),
     "mdx-code-blocks-open": ("docusaurus", "```mdx-code-block\n" * 5_000 + "deep text\n"),
     "mdx-code-blocks-nested": (

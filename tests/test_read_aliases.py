@@ -73,6 +73,14 @@ def test_aliases_hugo_expiry_date_is_when_a_page_stops_counting() -> None:
         # Past on the day itself (a review: Hugo leaves the page out once that moment has passed).
         assert (str(asset.review_by), asset.origin("review_by")) == ("2026-06-29", (("line", 4),)), key
         assert asset.is_eligible(dt.date(2026, 6, 29)) and not asset.is_eligible(dt.date(2026, 6, 30))
+    # A second review: a time of day keeps the page on the site that day; no date, no review date.
+    for value, review in (
+        ("2026-06-30T18:00:00", "2026-06-30"),
+        ("2025-02-30", "None"),
+        ("0001-01-01", "None"),
+    ):
+        asset, found = read(f"---\ntitle: Offer\nexpiryDate: {value}\n---\n")
+        assert found == [] and asset is not None and str(asset.review_by) == review, value
     for generator, settings in (("jekyll", {}), ("hugo", {"aliases": {"review_by": []}})):
         asset, _ = read("---\ntitle: Spring offer\nexpiryDate: 2026-06-30\n---\n", generator, **settings)
         assert asset is not None and asset.review_by is None, generator

@@ -475,6 +475,12 @@ def test_dialects_a_hugo_param_in_code_is_its_value() -> None:
     assert "dl/{{% param release %}}/kit.tgz" in clean(
         text, ".md", "eleventy", {"release": "2.7.1"}
     )  # Hugo's only
+    # A second review: values as Hugo (Go) prints them, in prose and in code.
+    text = 'On: {{< param "beta" >}} {{< param "ratio" >}}\n\n```sh\nkit --beta={{< param "beta" >}} --r={{< param ratio >}}\n```\n'
+    assert (
+        clean(text, ".md", "hugo", {"beta": True, "ratio": 2.0})
+        == "On: true 2\n\n```sh\nkit --beta=true --r=2\n```\n"
+    )
 
 
 def test_dialects_hugo_code_shortcodes_hold_code_not_prose() -> None:
@@ -749,6 +755,9 @@ def test_dialects_kramdown_attribute_lists_after_code_html_and_in_quotes_are_not
         "<p>Status: <code>beta</code> and New</p>\n<blockquote>\n<p>Quoted text.</p>\n</blockquote>\n"
     )
     assert "{: .note }" in clean(text, ".md", "hugo", html=True)  # kramdown's own: a Jekyll site's
+    # A second review: a quote going on with its marks stays one quote.
+    text = "> {: .note }\n> Remember the kettle.\n\n> First line.\n> {: .warn }\n> Second line.\n"
+    assert clean(text, ".md", "jekyll") == "> Remember the kettle.\n\n> First line.\n> Second line.\n"
 
 
 def test_dialects_an_escaped_backtick_opens_no_code_span_in_mdx() -> None:
@@ -769,6 +778,16 @@ def test_dialects_an_export_line_inside_a_template_string_is_no_esm() -> None:
     )
     assert clean(text, ".mdx", "gatsby") == (
         "Before.\n\n*\\[Counter: shown on the live site\\]*\n\nAfter.\n\nEnd.\n"
+    )
+
+
+def test_dialects_mdx_indented_lines_stay_in_their_list_item() -> None:
+    """A second review: a list item's line indented deep (code in Markdown, text in MDX) left the
+    item once its indentation was taken off; lines mixing a tab and spaces stayed code."""
+    assert clean("- Item one\n\n      deep line\n", ".mdx", "docusaurus") == "- Item one\n\n  deep line\n"
+    assert (
+        clean("<details>\n\n    Mixed a\n\tMixed b\n\n</details>\n", ".mdx", "docusaurus")
+        == "Mixed a\nMixed b\n"
     )
 
 

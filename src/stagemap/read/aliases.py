@@ -48,8 +48,8 @@ def alias_value(field: str, key: str, value: Any) -> Any:
             value = value.get("date")
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
         date = found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
-        if date and field == "review_by" and key.lower() in _EXPIRY_KEYS:  # gone from that day on
-            return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+        if date and field == "review_by" and key.lower() in _EXPIRY_KEYS:
+            return _last_day(date, str(value).strip()[10:])
         return date
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None
@@ -59,6 +59,21 @@ def alias_value(field: str, key: str, value: Any) -> Any:
     if isinstance(value, str) and value.strip():
         return value
     return None
+
+
+def _last_day(date: str, time: str) -> str | None:
+    """Return the last day a page Hugo leaves out from ``date`` at ``time`` (an expiryDate) is on
+    the site: the day before, for a date alone or at midnight; else that day. None: no date."""
+    try:
+        day = dt.date.fromisoformat(date)
+        rest = time.strip(" Tt")
+        return (
+            (day - dt.timedelta(days=1)).isoformat()
+            if not rest or rest.startswith("00:00")
+            else day.isoformat()
+        )
+    except (ValueError, OverflowError):  # 2025-02-30, 0001-01-01
+        return None
 
 
 def _worded_date(value: str) -> str | None:

@@ -237,6 +237,14 @@ def _line_ended(line: str, marks: list[str]) -> str:
     return line[: end.start()] + "".join(marks) + line[end.start() :]
 
 
+def _quoted_attributes(found: re.Match[str]) -> str:
+    """Return what stands for a quote's line holding an attribute list (`_QUOTED_ATTRIBUTES`):
+    nothing when the next line goes on with the quote marks, else the marks, so that the next
+    line (a lazy continuation, ``  text``) stays in the quote."""
+    after = found.string[found.end() : found.end() + 200].lstrip(" \t")
+    return "" if after.startswith(">") else found.group(1) + " "
+
+
 def attribute_lists(text: str, generator: str = "") -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
     site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
@@ -246,5 +254,5 @@ def attribute_lists(text: str, generator: str = "") -> str:
     if generator == "jekyll":
         text = _SPAN_ATTRIBUTES.sub("", text)
         if ">" in text:
-            text = _QUOTED_ATTRIBUTES.sub(lambda m: m.group(1) + " ", text)
+            text = _QUOTED_ATTRIBUTES.sub(_quoted_attributes, text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)

@@ -7,36 +7,17 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..lazyre import lazy
 
 FENCE = lazy(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fence's opening line (a backtick fence's info string holds no backtick: ```` ``` x ``` ```` is a code span)."""
-_DOCUSAURUS_NOTE = lazy(
-    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
-    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
-)
-"""A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
-``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
-(Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
-mkdocstrings' reference: see `notes`)."""
-_MKDOCS_NOTE = lazy(
-    r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
-    r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
-)
-"""An MkDocs admonition's opening line: ``!!! note "Title"``, its kind first of the classes
-Python-Markdown reads there (``!!!warning``, with no space; ``!!! danger bold "Title"``, more
-classes before a title; Material's ``!!! info inline end "Title"``, ``??? note annotate``:
-``!!! Big news today`` is a sentence); the title runs to the line's last
-quote, quotes inside it kept (``!!! note "On "jsonable" data"``), as Python-Markdown reads it."""
 _MARKDOWN_OPEN = lazy(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
 )
 """An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
 ``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
-_MKDOCS_TAB = lazy(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
-"""A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
 _SUMMARY = lazy(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
 HELD = lazy("\ue000\\d+\ue000")
 """A token standing for a block cleaned on its own (see `hold_notes_with_code`)."""
@@ -74,41 +55,6 @@ def unwrapped(text: str) -> str:
             elif _SUMMARY.match(line):
                 lines[index] = "**" + _SUMMARY.sub(r"\1", line).strip() + "**\n"
     return "\n".join(lines)
-
-
-def hold_notes_with_code(
-    text: str, clean_inner: Callable[[str], str], held: dict[str, str], containers: bool = True
-) -> str:
-    """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
-
-    Split at its fences, such a block would never find its closing ``:::``; instead what it holds
-    is cleaned on its own (its code kept as code) and quoted, and ``held`` maps the token to
-    that quote, put back when the rest is clean.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    fence, i = "", 0
-    while i < len(lines):
-        line = lines[i]
-        fence = fence_after(fence, line)
-        opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
-        if opener and (
-            not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
-        ):
-            opener = None
-        end = _closing(lines, i, opener.group("colons"), containers) if opener else None
-        if opener is None or end is None:
-            out.append(line)
-            i += 1
-            continue
-        token = f"\ue000{len(held)}\ue000"
-        inner = clean_inner("\n".join(lines[i + 1 : end]))
-        held[token] = indented(
-            quote(_note_label(opener), inner, markdown=True).strip("\n"), opener.group("indent")
-        )
-        out += ["", token, ""]
-        i = end + 1
-    return "\n".join(out)
 
 
 _HELD_FENCE = lazy("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
@@ -214,19 +160,6 @@ def fence_after(fence: str, line: str) -> str:
     return "" if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]) else fence
 
 
-def _closing(lines: list[str], start: int, colons: str, to_end: bool = False) -> int | None:
-    """Return the index of the ``colons`` line closing the block opened at ``start``, when code lies
-    between them (None otherwise, or when there is none: the block is left to `notes`); with
-    ``to_end``, a block never closed that holds code ends with the text (``len(lines)``)."""
-    fence, seen_code = "", False
-    for j in range(start + 1, len(lines)):
-        if not fence and lines[j].strip() == colons:
-            return j if seen_code else None
-        fence = fence_after(fence, lines[j])
-        seen_code = seen_code or bool(fence)
-    return len(lines) if to_end and seen_code else None
-
-
 def escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
@@ -239,13 +172,6 @@ def quote(label: str, inner: str, markdown: bool = False, dedent: bool = True) -
     head = [f"> **{label if markdown else escape(label)}**", ">"] if label else []
     lines = [*head, *(f"> {line}".rstrip() for line in body.splitlines())]
     return "\n\n" + "\n".join(lines) + "\n\n"
-
-
-def _note_label(opener: re.Match[str]) -> str:
-    """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all)."""
-    title = (opener.group("title") or opener.group("rest") or "").strip()
-    kind = opener.group("kind").capitalize()
-    return f"{kind}: {title}" if title else kind
 
 
 _LIST_ITEM = lazy(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t](?![ \t]*[-*_][ \t]*[-*_][ \t]*$)")
@@ -318,73 +244,3 @@ _LOOK_BACK = 200
 def indented(text: str, indent: str) -> str:
     """Return ``text`` with ``indent`` before each line that has text (a quote inside a list item)."""
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
-
-
-def notes(text: str, depth: int = 0, containers: bool = True) -> str:
-    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
-    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
-    With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
-    a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
-    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
-    if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
-        return text
-    if depth >= MOST_NESTED_NOTES:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        colons = _DOCUSAURUS_NOTE.match(line)
-        if colons and not may_indent(lines, i, colons.group("indent")):
-            colons = None  # indented code showing an admonition, not one
-        if colons and colons.group("space") and not containers:
-            colons = None  # MkDocs' ``::: package.module``: mkdocstrings' reference
-        bare = line.lstrip(" \t")
-        bang = _MKDOCS_NOTE.match(bare) or _MKDOCS_TAB.match(bare)
-        indent = line[: len(line) - len(bare)]
-        if bang and indent and not may_indent(lines, i, indent):
-            bang = None  # indented code showing one, not one (inside a list item it is one)
-        if colons:
-            mark = colons.group("colons")
-            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), -1)
-            if end < 0 and not containers:
-                out.append(line)  # never closed: as written
-                i += 1
-                continue
-            end = len(lines) if end < 0 else end
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
-            out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
-            i = end + 1
-            continue
-        if bang:
-            end = _indented_end(lines, i, indent)
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
-            if (
-                bang.re.pattern == _MKDOCS_TAB.pattern
-            ):  # each tab's content, under its title, one after another
-                made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
-            else:
-                made = quote(bang.group(2) or bang.group(1).capitalize(), inner)
-            out.append(indented(made, indent))
-            i = end
-            continue
-        out.append(line)
-        i += 1
-    return "\n".join(out)
-
-
-MOST_NESTED_NOTES = 8
-"""How deep blocks inside blocks are read (a page of blocks never closed nests one in each)."""
-
-
-def _indented_end(lines: list[str], start: int, indent: str = "") -> int:
-    """Return the index past the lines indented past ``indent`` (blank ones inside included) after ``start``."""
-    end = start + 1
-    while end < len(lines) and (
-        lines[end].startswith((indent + "    ", indent + "\t")) or not lines[end].strip()
-    ):
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    return end

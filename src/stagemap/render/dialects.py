@@ -18,7 +18,6 @@ library written for stagemap renders byte for byte as before.
 from __future__ import annotations
 
 import re
-import textwrap
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -33,9 +32,7 @@ from .blocks import (
     fence_attributes,
     fence_titles,
     hold_fences,
-    hold_notes_with_code,
     may_indent,
-    notes,
     put_fences_back,
     unwrapped,
 )
@@ -44,8 +41,9 @@ from .elements import placeholder
 from .footnotes import footnotes
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
-from .mdxfences import has_deep_fences, unindented_fences, unwrapped_mdx_blocks
+from .mdxfences import has_deep_fences, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
+from .notes import hold_notes_with_code, notes
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
@@ -296,7 +294,7 @@ def _rewrite(
     if "<!--" in text:
         text = without_comments(text)
     if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
-        text = _outside_indented_code(text, lambda run: run, textwrap.dedent)
+        text = _outside_indented_code(text, lambda run: run, unindented)
     text = notes(text, containers=generator != "mkdocs")
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
@@ -327,7 +325,8 @@ def _rewrite(
 def _outside_indented_code(text: str, change: Any, code_change: Any = None) -> str:
     """Apply ``change`` to the runs of lines that are not an indented code block (four spaces or
     a tab in, after a blank line or another such line, but for a list item's own text), each run
-    on its own; and ``code_change``, if given, to the runs that are."""
+    on its own; and ``code_change``, if given, to the runs that are, with the last line with text
+    before each."""
     runs: list[tuple[bool, list[str]]] = []
     blank_before = True
     lines = text.split("\n")
@@ -340,12 +339,13 @@ def _outside_indented_code(text: str, change: Any, code_change: Any = None) -> s
             runs.append((code, []))
         runs[-1][1].append(line)
         blank_before = not line.strip()
-    return "\n".join(
-        (code_change("\n".join(lines)) if code_change else "\n".join(lines))
-        if code
-        else change("\n".join(lines))
-        for code, lines in runs
-    )
+    made: list[str] = []
+    before = ""  # the last line with text before the run
+    for code, run in runs:
+        text = "\n".join(run)
+        made.append((code_change(text, before) if code_change else text) if code else change(text))
+        before = next((line for line in reversed(run) if line.strip()), before)
+    return "\n".join(made)
 
 
 def _indent(line: str) -> str:

@@ -13,6 +13,7 @@ code (`unwrapped_mdx_blocks`): docs written in Markdown put imports and componen
 from __future__ import annotations
 
 import re
+import textwrap
 
 from ..lazyre import lazy
 from .blocks import fence_after
@@ -111,3 +112,17 @@ def unwrapped_mdx_blocks(text: str) -> str:
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+_ITEM_TEXT = lazy(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?=\S)")
+"""A list item's marker and the spaces after it: where its text starts."""
+
+
+def unindented(run: str, before: str) -> str:
+    """Return lines Markdown would read as indented code as MDX reads them (it has none): as text,
+    indented as far as the list item right before them (``before``: the last line with text
+    before them) holds its text, else not at all; tabs as four columns."""
+    item = _ITEM_TEXT.match(before)
+    column = len(item.group(0).expandtabs(4)) if item else 0
+    made = textwrap.dedent(run.expandtabs(4))
+    return textwrap.indent(made, " " * column) if column else made

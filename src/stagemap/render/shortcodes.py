@@ -296,7 +296,7 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         value = page_param(params, first)
         if not isinstance(value, str | int | float):
             return placeholder(first)
-        return str(value) if target else escape(str(value))  # in an address: as written
+        return _go_text(value) if target else escape(_go_text(value))  # in an address: as written
     return placeholder(name)
 
 
@@ -350,4 +350,13 @@ def hugo_code(code: str, params: Mapping[str, Any]) -> str:
 def _code_param(found: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return the value a ``param`` in code (`_CODE_PARAM`) shows, as text; as written when unknown."""
     value = page_param(params, found.group(1))
-    return str(value) if isinstance(value, str | int | float) else found.group(0)
+    return _go_text(value) if isinstance(value, str | int | float) else found.group(0)
+
+
+def _go_text(value: str | int | float) -> str:
+    """Return a value as Hugo prints it (Go's way): ``true``, ``2`` for 2.0, ``2.5``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,185 @@
+"""Admonitions and tabs as labelled quotes: Docusaurus' and Starlight's ``:::kind`` blocks,
+markdown-it-container's ``::: kind``, MkDocs' ``!!! kind "Title"`` and ``=== "Tab"``.
+
+Used by `stagemap.render.dialects`: `hold_notes_with_code` first (a block holding fenced code,
+read on its own), then `notes` on what is left.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import textwrap
+from collections.abc import Callable
+
+from ..lazyre import lazy
+from .blocks import FENCE, escape, fence_after, indented, may_indent, quote
+
+_DOCUSAURUS_NOTE = lazy(
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
+)
+"""A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
+``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
+(Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
+mkdocstrings' reference: see `notes`)."""
+_MKDOCS_NOTE = lazy(
+    r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
+    r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
+)
+"""An MkDocs admonition's opening line: ``!!! note "Title"``, its kind first of the classes
+Python-Markdown reads there (``!!!warning``, with no space; ``!!! danger bold "Title"``, more
+classes before a title; Material's ``!!! info inline end "Title"``, ``??? note annotate``:
+``!!! Big news today`` is a sentence); the title runs to the line's last
+quote, quotes inside it kept (``!!! note "On "jsonable" data"``), as Python-Markdown reads it."""
+_MKDOCS_TAB = lazy(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
+"""A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
+
+
+def hold_notes_with_code(
+    text: str, clean_inner: Callable[[str], str], held: dict[str, str], containers: bool = True
+) -> str:
+    """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
+
+    Split at its fences, such a block would never find its closing ``:::``; instead what it holds
+    is cleaned on its own (its code kept as code) and quoted, and ``held`` maps the token to
+    that quote, put back when the rest is clean.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fence, i = "", 0
+    closings = _Closings(lines)
+    while i < len(lines):
+        line = lines[i]
+        fence = fence_after(fence, line)
+        opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
+        if opener and (
+            not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
+        ):
+            opener = None
+        end = closings.holding_code(i, opener.group("colons"), containers) if opener else None
+        if opener is None or end is None:
+            out.append(line)
+            i += 1
+            continue
+        token = f"\ue000{len(held)}\ue000"
+        inner = clean_inner("\n".join(lines[i + 1 : end]))
+        held[token] = indented(
+            quote(_note_label(opener), inner, markdown=True).strip("\n"), opener.group("indent")
+        )
+        out += ["", token, ""]
+        i = end + 1
+    return "\n".join(out)
+
+
+class _Closings:
+    """Where the ``:::`` lines outside fenced code, and the fences, of a text's ``lines`` are:
+    found in one pass, so that each block's closing is found at once (thousands of blocks never
+    closed made each look to the end)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.count = len(lines)
+        self.marks: dict[str, list[int]] = {}
+        self.fences: list[int] = []  # the lines opening a fence
+        fence = ""
+        for index, line in enumerate(lines):
+            if not fence and line.lstrip().startswith(":::"):
+                self.marks.setdefault(line.strip(), []).append(index)
+            was, fence = fence, fence_after(fence, line)
+            if fence and not was:
+                self.fences.append(index)
+
+    def holding_code(self, start: int, colons: str, to_end: bool = False) -> int | None:
+        """Return the index of the ``colons`` line closing the block opened at ``start``, when
+        code lies between them (None otherwise, or when there is none: the block is left to
+        `notes`); with ``to_end``, a block never closed that holds code ends with the text."""
+        marks = self.marks.get(colons, [])
+        at = bisect.bisect_right(marks, start)
+        end = marks[at] if at < len(marks) else self.count
+        fence = bisect.bisect_right(self.fences, start)
+        code = fence < len(self.fences) and self.fences[fence] < end
+        if end == self.count:
+            return end if to_end and code else None
+        return end if code else None
+
+
+def _note_label(opener: re.Match[str]) -> str:
+    """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all)."""
+    title = (opener.group("title") or opener.group("rest") or "").strip()
+    kind = opener.group("kind").capitalize()
+    return f"{kind}: {title}" if title else kind
+
+
+def notes(text: str, depth: int = 0, containers: bool = True) -> str:
+    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
+    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
+    With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
+    a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
+    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
+    if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
+        return text
+    if depth >= MOST_NESTED_NOTES:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    marks: dict[str, list[int]] = {}  # where each closing line is, found once (see `_Closings`)
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(":::"):
+            marks.setdefault(line.strip(), []).append(index)
+    while i < len(lines):
+        line = lines[i]
+        colons = _DOCUSAURUS_NOTE.match(line)
+        if colons and not may_indent(lines, i, colons.group("indent")):
+            colons = None  # indented code showing an admonition, not one
+        if colons and colons.group("space") and not containers:
+            colons = None  # MkDocs' ``::: package.module``: mkdocstrings' reference
+        bare = line.lstrip(" \t")
+        bang = _MKDOCS_NOTE.match(bare) or _MKDOCS_TAB.match(bare)
+        indent = line[: len(line) - len(bare)]
+        if bang and indent and not may_indent(lines, i, indent):
+            bang = None  # indented code showing one, not one (inside a list item it is one)
+        if colons:
+            closing = marks.get(colons.group("colons"), [])
+            at = bisect.bisect_right(closing, i)
+            end = closing[at] if at < len(closing) else -1
+            if end < 0 and not containers:
+                out.append(line)  # never closed: as written
+                i += 1
+                continue
+            end = len(lines) if end < 0 else end
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
+            out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
+            i = end + 1
+            continue
+        if bang:
+            end = _indented_end(lines, i, indent)
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
+            if (
+                bang.re.pattern == _MKDOCS_TAB.pattern
+            ):  # each tab's content, under its title, one after another
+                made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
+            else:
+                made = quote(bang.group(2) or bang.group(1).capitalize(), inner)
+            out.append(indented(made, indent))
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+MOST_NESTED_NOTES = 8
+"""How deep blocks inside blocks are read (a page of blocks never closed nests one in each)."""
+
+
+def _indented_end(lines: list[str], start: int, indent: str = "") -> int:
+    """Return the index past the lines indented past ``indent`` (blank ones inside included) after ``start``."""
+    end = start + 1
+    while end < len(lines) and (
+        lines[end].startswith((indent + "    ", indent + "\t")) or not lines[end].strip()
+    ):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
