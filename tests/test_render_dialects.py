@@ -791,6 +791,13 @@ def test_dialects_mdx_indented_lines_stay_in_their_list_item() -> None:
     )
 
 
+def test_dialects_a_line_break_in_a_table_row_or_a_heading_is_a_space() -> None:
+    """Found rereading the sitting: a <br> in a pipe table's cell (which sites write for a line
+    in a cell) ended the row, and one in a heading left a backslash: there it is a space."""
+    text = "| A | B |\n|---|---|\n| a<br>b | c |\n\n## Title<br>more\n"
+    assert clean(text, ".md", "hugo", html=True) == "| A | B |\n|---|---|\n| a b | c |\n\n## Title more\n"
+
+
 def test_dialects_a_comment_line_inside_html_leaves_the_html_whole() -> None:
     """al-folio's home page: a comment on its own line inside a block of HTML left a blank line,
     which ended the block: the rest of it was shown as indented code."""

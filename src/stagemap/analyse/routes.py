@@ -144,7 +144,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
         ],
-        [(f.path, f.fate) for f in library.fates],
+        [(f.path, f.fate, f.kind) for f in library.fates],  # (the kind says which are pages: `listed`)
         sorted(files.items()),
     )
     if not _LATEST or _LATEST[0][0] != inputs:

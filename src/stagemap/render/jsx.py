@@ -199,7 +199,11 @@ class _Builder:
     def _break(self, tag: Tag, line_end: bool) -> str:
         """Return a ``<br>`` as a Markdown hard break: a backslash ending its line (the next line,
         or the rest of this one, goes on after it), or nothing at a paragraph's end (one in a
-        block quote's line keeps the quote whole; a cell's is its cell's business)."""
+        block quote's line keeps the quote whole; an HTML cell's is its cell's business); in a
+        pipe table's row or a heading, which a break would end, a space."""
+        start = self.text.rfind("\n", 0, tag.end) + 1
+        if self.text[start:].lstrip(" \t>").startswith(("|", "#")):
+            return " "  # in a table's row or a heading, which a line break would end: a space
         if not line_end:
             return "\\\n"
         newline = self.text.find("\n", tag.end)
