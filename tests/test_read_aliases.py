@@ -78,6 +78,7 @@ def test_aliases_hugo_expiry_date_is_when_a_page_stops_counting() -> None:
         ("2026-06-30T18:00:00", "2026-06-30"),
         ("2025-02-30", "None"),
         ("0001-01-01", "None"),
+        ("'June 30, 2026'", "2026-06-29"),  # a date alone, written with its month's name
     ):
         asset, found = read(f"---\ntitle: Offer\nexpiryDate: {value}\n---\n")
         assert found == [] and asset is not None and str(asset.review_by) == review, value

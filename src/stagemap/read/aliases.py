@@ -49,7 +49,7 @@ def alias_value(field: str, key: str, value: Any) -> Any:
         found = _DATE.match(value.strip()) if isinstance(value, str) else None
         date = found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
         if date and field == "review_by" and key.lower() in _EXPIRY_KEYS:
-            return _last_day(date, str(value).strip()[10:])
+            return _last_day(date, str(value).strip()[10:] if found else "")
         return date
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None

@@ -101,9 +101,8 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
                 # Eleventy reads a line from the ignore file's own folder.
                 ignored.append(_under(entry, folders.input) if at.parent == root else "/" + entry.lstrip("/"))
     for added in _IGNORES_ADD.finditer(without_comments(code)) if "ignores" in code else ():
-        entry = (
-            added.group(2).strip().removeprefix("./")
-        )  # from the site's folder, as a line of its ignore file
+        # From the site's folder, as a line of its ignore file.
+        entry = added.group(2).strip().removeprefix("./")
         if entry and not entry.startswith("!"):
             ignored.append(_under(entry, folders.input))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..lazyre import lazy
 from ..model.safelinks import is_relative, is_safe_link
 from . import anchors, cmark
-from .links import HUGO_REF
+from .links import HUGO_REF, at_address
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -60,9 +60,7 @@ def own_address(rewrite: Rewrite | None) -> str:
 
 def _internal(url: str, own: str) -> bool:
     """Whether ``url`` is a link to a file of the library, or to a page at the site's own address."""
-    if is_relative(url):
-        return True
-    return bool(own) and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#")
+    return is_relative(url) or at_address(url, own)
 
 
 def fragment(url: str) -> str:

@@ -35,6 +35,7 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
 from .anchors import HEADING_PREFIX, letters
+from .elements import LIVE
 from .links import BodyLinks
 from .mkdocsyntax import API_ID
 from .site import asset_body
@@ -51,8 +52,6 @@ Spread = Callable[[Callable[[str], Facts], Sequence[str]], Iterable[Facts]]
 MADE_LIVE = "\0made live"
 """Among a page's ids: its headings are all made by the live site (see `body_facts`), so a link
 to any part of it is not reported."""
-_LIVE = "shown on the live site]"
-"""How a placeholder for what only the live site shows ends (`stagemap.render.elements.placeholder`)."""
 _ID = lazy(r'\sid="([^"]+)"')
 _PART = lazy(r'<a href="([^"#:]*)#([^"]+)"')
 
@@ -87,7 +86,7 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     comments = bool(config.rules.generator) or config.allow_html
     problems = placed(item, made.broken, comments=comments) if made.broken else []
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
-    if _LIVE in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
+    if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
     here = links.paths[item.id]
     parts = []

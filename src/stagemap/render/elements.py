@@ -37,10 +37,14 @@ _ID = lazy(r"[\w:.-]{1,200}")
 _IMAGE_FILE = lazy(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
 
 
+LIVE = "shown on the live site"
+"""What a placeholder says after its label (`placeholder`): ``*[Tabs: shown on the live site]*``."""
+
+
 def placeholder(label: str) -> str:
     """Return the Markdown that stands for something only the live site shows."""
     label = re.sub(r"([\\`*_\[\]<>{}])", r"\\\1", " ".join(label.split()))
-    return f"*\\[{label}: shown on the live site\\]*"
+    return f"*\\[{label}: {LIVE}\\]*"
 
 
 @dataclass(slots=True)

@@ -162,8 +162,7 @@ class BodyLinks:
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
         own = self.site_address
-        if own and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#"):
-            # The site's own address: a link from its root, else the live page as written.
+        if at_address(url, own):  # the site's own address: a link from its root, else the live page
             return self._link("/" + url[len(own) :].lstrip("/")) or url
         return self._link(url)
 
@@ -377,6 +376,12 @@ class BodyLinks:
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         return self.routes.base.rstrip("/") + quote(route) + slash + tail
+
+
+def at_address(url: str, own: str) -> bool:
+    """Whether ``url`` is a page at the site's address ``own`` (``urls.base`` without its last
+    ``/``): ``own`` itself, or followed by a path, a query or a fragment (not ``own-other``)."""
+    return bool(own) and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#")
 
 
 HUGO_REF = "/.ref/"

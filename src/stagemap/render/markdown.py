@@ -37,6 +37,7 @@ from ..read.blocks import parser, plan
 from ..read.markdowntext import lf
 from . import anchors, cmark
 from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
+from .elements import LIVE
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -294,13 +295,13 @@ def _fast_headings(
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
 
-_PLACEHOLDER = lazy(r"\[[^\[\]\n]*: shown on the live site\]")
+_PLACEHOLDER = lazy(rf"\[[^\[\]\n]*: {LIVE}\]")
 
 
 def _named(text: str) -> str:
     """Return a heading's text as its id is made of: without what only the live site shows (a
     placeholder: an icon's shortcode makes no text there, so no part of the id either)."""
-    return _PLACEHOLDER.sub("", text).strip() if "shown on the live site]" in text else text
+    return _PLACEHOLDER.sub("", text).strip() if f"{LIVE}]" in text else text
 
 
 def _heading_text(inner: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
-from .elements import placeholder
+from .elements import LIVE, placeholder
 from .links import HUGO_REF
 from .refdefs import worked_definitions
 
@@ -124,7 +124,7 @@ _LINKED = lazy(
 def _worked_target(target: str, params: Mapping[str, Any]) -> str:
     """Return a link's address with its shortcodes worked out, or "" when one cannot be here."""
     made = _SHORTCODE.sub(lambda m: _single(m.group(2), params, target=True), target)
-    return "" if "shown on the live site" in made else made
+    return "" if LIVE in made else made
 
 
 def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
@@ -133,7 +133,7 @@ def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
     address as text), never an address that would lead nowhere."""
     target = found.group("target") or found.group("auto")
     made = _SHORTCODE.sub(lambda m: _single(m.group(2), params, target=True), target)
-    if "shown on the live site" not in made:
+    if LIVE not in made:
         address = made if made.startswith("<") else _link_target(made)
         return f"{found.group('text')}({address})" if found.group("text") else f"<{made}>"
     if found.group("text"):
