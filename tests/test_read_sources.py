@@ -483,3 +483,25 @@ def test_sources_id_prefix_error_is_a_settings_error_at_its_place(tmp_path: Path
         "Error: invalid settings:\nstagemap.yml:11:25: error: a source's 'id' must be text without "
         "spaces, put in front of its files' ids (e.g. id: blog/)\n"
     )
+
+
+def test_an_mkdocs_readme_beside_an_index_is_left_out_as_mkdocs_does(tmp_path: Path) -> None:
+    """MkDocs makes a folder's page of its index.md and drops a README.md beside it (with a warning);
+    a README.md alone is the folder's page, and the rule is MkDocs' own."""
+    page = "# {title}\n\nSome words.\n"
+    settings = "generator: mkdocs\nsources:\n  - path: docs\n"
+    files = {
+        "docs/README.md": page.format(title="Home"),
+        "docs/guide/README.md": page.format(title="Guide, old"),
+        "docs/guide/index.md": page.format(title="Guide"),
+        "docs/guide/readme.md": page.format(title="Lower case"),
+        "docs/setup/README.md": page.format(title="Setup"),
+    }
+    lib = library(tmp_path, settings, files)
+    assert sorted(a.path for a in lib.assets) == [
+        "docs/README.md",
+        "docs/guide/index.md",
+        "docs/guide/readme.md",
+        "docs/setup/README.md",
+    ]
+    assert fates(lib)["docs/guide/README.md"] == ("non-asset", "unpublished", "README.md")

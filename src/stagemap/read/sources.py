@@ -81,9 +81,15 @@ class _Rules:
         self.bundles = preset_leaf_bundles(rules.generator)
         self.bundle_dirs: dict[str, str] = {}
         """Leaf bundle folders under the source, each to the name of its ``index`` page."""
+        self.readmes = rules.generator == "mkdocs"
+        self.shadowed: frozenset[str] = frozenset()
+        """The ``README.md`` files with an ``index.md`` beside them (see `_shadowed_readmes`)."""
 
-    def find_bundles(self, listing: Listing) -> None:
-        """Note the leaf bundles of a listing: folders (not the source's own) holding an ``index`` page."""
+    def survey(self, listing: Listing) -> None:
+        """Note what the fates of a listing's files depend on besides their own paths: the leaf
+        bundles (folders, not the source's own, holding an ``index`` page), MkDocs' read-mes."""
+        if self.readmes:
+            self.shadowed = _shadowed_readmes(listing)
         if self.bundles:
             pages = [
                 sub
@@ -107,6 +113,8 @@ class _Rules:
             glob = globs.matches(sub)
             if glob is not None:
                 return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
+        if sub in self.shadowed:
+            return FileFate(rel, "non-asset", "unpublished", "README.md", _SHADOWED)
         return self._resource(rel, sub) if self.bundle_dirs else None
 
     def _resource(self, rel: str, sub: str) -> FileFate | None:
@@ -182,7 +190,7 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
         if isinstance(listing, Problem):
             problems.append(listing)
             continue
-        rules.find_bundles(listing)
+        rules.survey(listing)
         for kind, path, sub in listing:
             rel = prefix + sub if sub != "." else prefix.rstrip("/") or "."
             if rel in to_read or rel in fates:
@@ -227,6 +235,17 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
         tuple(problems),
         tuple(sorted(sections, key=lambda r: r.rel)),
     )
+
+
+def _shadowed_readmes(listing: Listing) -> frozenset[str]:
+    """Return the ``README.md`` files of a listing with an ``index.md`` beside them: MkDocs makes
+    the folder's page of the ``index.md`` and leaves the ``README.md`` out, with a warning."""
+    files = {sub for kind, _, sub in listing if kind == "file"}
+    readmes = (sub for sub in files if sub.rpartition("/")[2] == "README.md")
+    return frozenset(sub for sub in readmes if sub[: -len("README.md")] + "index.md" in files)
+
+
+_SHADOWED = "README.md beside an index.md (MkDocs publishes the index.md alone)"
 
 
 @dataclass(frozen=True, slots=True)
