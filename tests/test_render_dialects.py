@@ -181,6 +181,21 @@ def test_dialects_text_that_is_not_a_tag_stays() -> None:
         ),
         ('{{< tab header="Configuration file:" disabled=true />}}', "**Configuration file:**"),
         ("{{</* youtube x */>}}", "`{{< youtube x >}}`"),
+        # Jaeger's docs draw 43 diagrams with a mermaid shortcode: its source, as code.
+        (
+            "{{< mermaid >}}\nflowchart LR\n    Field --> Mill\n{{< /mermaid >}}",
+            "```mermaid\nflowchart LR\n    Field --> Mill\n```",
+        ),
+        # Falco's site: Docsy's blocks/... shortcodes (42 placeholders on 8 pages), a tooltip's words.
+        (
+            '{{< blocks/panel wrap="col" >}}\n## Glazes\n\nThree kinds.\n{{< /blocks/panel >}}',
+            "## Glazes\n\nThree kinds.",
+        ),
+        (
+            'Feed the {{< glossary_tooltip text="starter" term_id="levain" >}} daily.',
+            "Feed the starter daily.",
+        ),
+        ('A {{< tip text="<b>" >}} tag.', "A \\<b\\> tag."),
     ],
 )
 def test_dialects_hugo_shortcodes_follow_the_documented_table(shortcode: str, markdown_text: str) -> None:

@@ -20,14 +20,15 @@ from .refdefs import worked_definitions
 _SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
 """A shortcode (its arguments within 1,000 characters: thousands left open are read in bounded time)."""
 _PAIRED = lazy(
-    r"\{\{([<%])\s*(?P<name>[\w.-]+)(?![\w.-])(?P<args>(?:(?![<%>]\}\}).){0,1000}?)(?<!/)\s*[>%]\}\}"
+    r"\{\{([<%])\s*(?P<name>[\w.-]+(?:/[\w.-]+)*)(?![\w./-])(?P<args>(?:(?![<%>]\}\}).){0,1000}?)(?<!/)\s*[>%]\}\}"
     r"(?P<inner>.*?)\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}",
     re.S,
 )
 """A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing
-(the nearest one of its name). Only tried where such a closing follows: see `each_paired`."""
-_OPENING = lazy(r"\{\{[<%]\s*([\w.-]+)")
-_CLOSING = lazy(r"\{\{[<%]\s*/\s*([\w.-]+)\s*[>%]\}\}")
+(the nearest one of its name). Only tried where such a closing follows: see `each_paired`. A
+name may have folders, as a theme's shortcodes do (Docsy's ``blocks/section``)."""
+_OPENING = lazy(r"\{\{[<%]\s*([\w.-]+(?:/[\w.-]+)*)")
+_CLOSING = lazy(r"\{\{[<%]\s*/\s*([\w.-]+(?:/[\w.-]+)*)\s*[>%]\}\}")
 
 
 def each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
@@ -80,6 +81,8 @@ SHORTCODES = {
     "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold (the first argument or `type`, else the shortcode's name), then its `title`; Docsy's `alert` with neither: its `title` alone, else no label",
     "tabs (a shortcode named with 'tab' holding as many panes as it has arguments)": "each pane after its label, the argument in its place, in bold",
     "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
+    "mermaid, plantuml": "a fenced code block of the diagram's source, in that language",
+    "any other with a `text` argument (a tooltip, a term of a glossary)": "that text",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
 
@@ -96,6 +99,8 @@ def shortcode_args(raw: str) -> tuple[list[str], dict[str, str]]:
     return positional, named
 
 
+DIAGRAMS = frozenset({"mermaid", "plantuml"})
+"""Paired shortcodes holding a diagram's source, which the page draws: shown as code in that language."""
 _CODE_SHORTCODE = lazy(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
 """Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
 ``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
@@ -214,9 +219,9 @@ def _paired_made(
     )
     title = f"\n\n**{escape(label.strip())}**\n\n" if label.strip() else ""
     docsy_code = name == "tab" and "lang" in named and named.get("text", "").lower() != "true"
-    if _CODE_SHORTCODE.match(name) or docsy_code:  # highlight, code, a Docsy tab in a language: code
+    if _CODE_SHORTCODE.match(name) or docsy_code or name in DIAGRAMS:  # code, or a diagram's source
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
-            "lang", named.get("language", "")
+            "lang", named.get("language", name if name in DIAGRAMS else "")
         )
         code = textwrap.dedent(match.group("inner")).strip("\n")
         fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
@@ -297,6 +302,8 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return _go_text(value) if target else escape(_go_text(value))  # in an address: as written
+    if named.get("text", "").strip() and not target:  # Falco's glossary_tooltip: the words, a tip on them
+        return escape(named["text"].strip())
     return placeholder(name)
 
 
