@@ -1500,3 +1500,49 @@ def test_init_reads_which_files_a_gatsby_or_docusaurus_site_makes_mdx(tmp_path: 
     assert "<p>Owls have {3 * 2} toes.</p>" in (docusaurus / "out/assets/owls.html").read_text()
     hawks = (docusaurus / "out/assets/hawks.html").read_text()
     assert "Hawks have <em>[Computed content: shown on the live site]</em> toes." in hawks
+
+
+@pytest.mark.parametrize(
+    ("name", "generator"),
+    [
+        ("docusaurus.config.mts", "docusaurus"),
+        ("docusaurus.config.cjs", "docusaurus"),
+        ("astro.config.cts", "astro"),
+    ],
+)
+def test_init_finds_a_site_by_every_configuration_name_its_generator_reads(
+    tmp_path: Path, name: str, generator: str
+) -> None:
+    """typescript-eslint's site is configured in docusaurus.config.mts: init made a new stagemap
+    project inside it (an example asset and all) instead of reading its docs."""
+    folder = "docs" if generator == "docusaurus" else "src/pages"
+    root = initialised(
+        tmp_path, {name: "export default { url: 'https://d.example' };\n", f"{folder}/a.md": "# A\n"}
+    )
+    assert f"\ngenerator: {generator}\n" in (root / "stagemap.yml").read_text()
+    assert not (root / "content").exists()
+
+
+def test_init_reads_hugo_configuration_subfolders_and_routes_a_slug_as_hugo_does(tmp_path: Path) -> None:
+    """Falco's site keeps its content mount in config/_default/module/module.yaml: every one of
+    its 232 pages got an address under /en/. Its 43 posts with a ``slug`` are served at it."""
+    root = initialised(
+        tmp_path,
+        {
+            "config/_default/hugo.toml": "baseURL = 'https://kiln.example/'\ntitle = 'Kiln notes'\n",
+            "config/_default/module/module.yaml": "mounts:\n  - source: content/en\n    target: content\n",
+            "content/en/blog/_index.md": "---\ntitle: Blog\nslug: journal\n---\n",
+            "content/en/blog/glazes.md": "---\ntitle: Glazes\nslug: Glaze-Notes\n---\nText.\n",
+            "content/en/blog/firing/index.md": "---\ntitle: Firing\nslug: first-firing\n---\nText.\n",
+            "content/en/blog/clay.md": "---\ntitle: Clay\nslug: /clay-basics/\n---\nText.\n",
+            "content/en/about.md": "---\ntitle: About\n---\nText.\n",
+        },
+    )
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert {a["path"]: a["url"] for a in json.loads(out)["assets"]} == {
+        "content/en/about.md": "https://kiln.example/about/",
+        "content/en/blog/clay.md": "https://kiln.example/clay-basics/",
+        "content/en/blog/firing/index.md": "https://kiln.example/blog/first-firing/",
+        "content/en/blog/glazes.md": "https://kiln.example/blog/glaze-notes/",
+    }

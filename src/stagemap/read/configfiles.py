@@ -10,6 +10,7 @@ And Hugo's configuration folder (``config/_default/``), its files merged as Hugo
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -213,16 +214,16 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
     if main is None:
         return None
     data: dict[str, Any] = {}
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    except OSError:
+    files = _config_files(folder)
+    if files is None:
         return None
-    for name in [main, *(n for n in names if n != main and n not in HUGO_NAMES)]:
+    for path in [main, *(n for n in files if n != main and n not in HUGO_NAMES)]:
+        name = path.rpartition("/")[2]  # a file in a subfolder is keyed by its name alone, as Hugo does
         parts = name.split(".")
         if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
             continue
         try:
-            loaded = load_with_lines(name, (folder / name).read_text(encoding="utf-8-sig"), "")[0]
+            loaded = load_with_lines(name, (folder / path).read_text(encoding="utf-8-sig"), "")[0]
         except (OSError, UnicodeDecodeError, Unreadable):
             continue
         if name == main and isinstance(loaded, dict):
@@ -238,3 +239,23 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
             given = data["languages"].get(parts[1])
             data["languages"][parts[1]] = {**given, **loaded} if isinstance(given, dict) else loaded
     return HUGO_DIR + main, data
+
+
+_MOST_CONFIG_FILES = 200
+"""The most files of Hugo's configuration folder read (Falco's site has a dozen, some in subfolders)."""
+
+
+def _config_files(folder: Path) -> list[str] | None:
+    """Return the files of Hugo's configuration folder and its subfolders (``module/module.yaml``),
+    by path in it, sorted; None when the folder cannot be listed. Links are not followed."""
+    found: list[str] = []
+    try:
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            below = os.path.relpath(top, folder).replace(os.sep, "/")
+            found += (name if below == "." else f"{below}/{name}" for name in files)
+            if len(found) > _MOST_CONFIG_FILES:
+                dirs.clear()  # (the walk ends here, its listing closed)
+    except OSError:
+        return None
+    return sorted(found)[:_MOST_CONFIG_FILES]

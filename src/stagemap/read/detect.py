@@ -41,9 +41,9 @@ _HUGO_OLD = tuple(n for n in HUGO_NAMES if n.startswith("config."))
 CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hugo", HUGO_NAMES),
     ("jekyll", ("_config.yml", "_config.yaml")),
-    ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")),
+    ("docusaurus", tuple(f"docusaurus.config.{end}" for end in ("ts", "mts", "cts", "js", "mjs", "cjs"))),
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
-    ("astro", ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts")),
+    ("astro", tuple(f"astro.config.{end}" for end in ("mjs", "js", "ts", "mts", "cjs", "cts"))),
     ("mkdocs", ("mkdocs.yml", "mkdocs.yaml")),
     ("eleventy", ELEVENTY_CONFIGS),
 )

@@ -128,6 +128,36 @@ def _post(path: str) -> str:
     return f"{dated.group('date').replace('-', '/')}/{dated.group('folder')}{dated.group('text')}"
 
 
+def _site_pattern(
+    pattern: str, given: str, fm: Mapping[str, Any], rules: ReadRules, sub: str, permalink: str
+) -> tuple[str, str]:
+    """Return the URL pattern and the given address of a page as its generator routes it."""
+    if rules.generator == "hugo" and not given and not permalink:
+        return _hugo_slugged(pattern, sub, fm.get("slug")), given
+    if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
+        return jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
+    if rules.generator == "jekyll" and pattern in ("/{file}", "/{file}.html") and _is_index(sub):
+        return pattern.rpartition("{file}")[0] + "{path}/", given  # Jekyll's index page: its folder's route
+    return pattern, given
+
+
+def _hugo_slugged(pattern: str, sub: str, slug: Any) -> str:
+    """Return ``pattern`` with a Hugo page's ``slug`` as the last part of its ``{path}``, as Hugo
+    routes it: ``blog/lanterns.md`` with ``slug: evenings`` is ``/blog/evenings/`` (a section's
+    ``_index`` page keeps its folder's route; a slug starting with ``/`` is the whole route)."""
+    own = slug.strip() if isinstance(slug, str) else ""
+    if (
+        not own
+        or own.startswith("/")
+        or sub.rpartition("/")[2].startswith("_index.")
+        or "{path}" not in pattern
+    ):
+        return pattern
+    folder = route_parts(sub, None)["path"].rpartition("/")[0]
+    literal = f"{folder}/{own}".lstrip("/").replace("{", "{{").replace("}", "}}")
+    return pattern.replace("{path}", literal)
+
+
 def _is_index(sub: str) -> bool:
     """Whether the file at ``sub`` is an index page as Jekyll sees one (``index.md``, ``index.html``)."""
     return sub.rpartition("/")[2].rpartition(".")[0] == "index"
@@ -246,9 +276,9 @@ def page_url(
     ``source_pattern``; ``permalink``: how the site's configuration routes it, see
     `stagemap.read.sources.ToRead.permalink`), or "" when the site makes none: never rendered
     (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
-    which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made
-    from a pattern ends in ``.html``, not ``/``. ``base``: the site's address (None: the
-    settings' ``urls.base``; ``"/"``: the route alone, as if the address were set); ``loose``: see `eleventy_permalink`."""
+    which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made from a
+    pattern ends in ``.html``, not ``/``. ``base``: the site's address (None: the settings'
+    ``urls.base``; ``"/"``: the route alone, as if set); ``loose``: see `eleventy_permalink`."""
     base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
@@ -273,11 +303,7 @@ def page_url(
     elif permalink and not given and base:
         route = hugo_route(permalink, fm, sub)
         given = route.lower() if rules.url_lowercase else route
-    pattern = source_pattern or rules.url_pattern
-    if rules.generator == "jekyll" and ":" in given and not given.startswith(("http://", "https://")):
-        pattern, given = jekyll_pattern(given), ""  # permalink: /:path/x/, a pattern of its own
-    elif rules.generator == "jekyll" and pattern in ("/{file}", "/{file}.html") and _is_index(sub):
-        pattern = pattern.rpartition("{file}")[0] + "{path}/"  # Jekyll's index page: its folder's route
+    pattern, given = _site_pattern(source_pattern or rules.url_pattern, given, fm, rules, sub, permalink)
     return public_url(
         given,
         pattern,
