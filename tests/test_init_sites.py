@@ -7,6 +7,7 @@ pages), `stagemap report`. The site's own files never change.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections import Counter
@@ -18,9 +19,12 @@ from click.testing import CliRunner
 
 import stagemap
 from stagemap.cli.app import cli
+from stagemap.model.library import Vocabulary
+from stagemap.read.assets import parse_asset
 from stagemap.read.astro import collection_routes
 from stagemap.read.gatsby import named_folders
 from stagemap.read.mkdocsnav import nav_titles
+from stagemap.read.settings import config_from_data
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
 
@@ -1546,3 +1550,48 @@ def test_init_reads_hugo_configuration_subfolders_and_routes_a_slug_as_hugo_does
         "content/en/blog/firing/index.md": "https://kiln.example/blog/first-firing/",
         "content/en/blog/glazes.md": "https://kiln.example/blog/glaze-notes/",
     }
+
+
+def test_a_jekyll_or_eleventy_pages_url_key_is_its_own_data_not_its_route(tmp_path: Path) -> None:
+    """RubyGems' guides set ``url: /x`` on 93 of 98 pages (their templates read it): Jekyll routes a
+    page by its ``permalink`` and the site's style alone, and so does Eleventy."""
+    page = "---\ntitle: Beta\nurl: /beta-old\n{}---\nText.\n"
+    jekyll = initialised(
+        tmp_path / "j",
+        {
+            "_config.yml": "url: https://j.example\npermalink: pretty\n",
+            "beta.md": page.format("permalink: /beta/\n"),
+            "gamma.md": page.format(""),
+        },
+    )
+    code, out, _ = run("-C", str(jekyll), "list", "--format", "json")
+    assert code == 0
+    assert {a["path"]: a["url"] for a in json.loads(out)["assets"]} == {
+        "beta.md": "https://j.example/beta/",
+        "gamma.md": "https://j.example/gamma/",
+    }
+    rules = config_from_data(
+        tmp_path, {"generator": "eleventy", "urls": {"base": "https://e.example/", "pattern": "/{path}/"}}
+    ).rules
+    vocab = Vocabulary(("awareness",), ("risk",), ())
+    for extra, url in (("", "https://e.example/beta/"), ("permalink: /b/\n", "https://e.example/b/")):
+        asset, _ = parse_asset("beta.md", "beta", page.format(extra).encode(), vocab, rules)
+        assert asset is not None and asset.url == url
+
+
+@pytest.mark.parametrize(
+    ("rel", "front", "updated"),
+    [
+        ("_posts/2024-03-05-hello.md", "", dt.date(2024, 3, 5)),
+        ("_posts/2024-03-05-hello.md", "date: 2024-04-01\n", dt.date(2024, 4, 1)),
+        ("_recipes/2023-11-30-soup.md", "", dt.date(2023, 11, 30)),
+        ("2024-03-05-notes.md", "", None),  # a page, not a document: Jekyll reads no date from its name
+        ("_posts/2024-02-30-typo.md", "", None),
+    ],
+)
+def test_a_jekyll_posts_date_is_the_one_in_its_name(rel: str, front: str, updated: dt.date | None) -> None:
+    """All six posts of jekyll/minima's demo had no ``updated`` date, though Jekyll dates each by its name."""
+    rules = config_from_data(Path("/tmp"), {"generator": "jekyll"}).rules
+    text = f"---\ntitle: Hello\n{front}---\nText.\n"
+    asset, _ = parse_asset(rel, "hello", text.encode(), Vocabulary(("awareness",), ("risk",), ()), rules)
+    assert asset is not None and asset.updated == updated

@@ -28,6 +28,7 @@ from .ctas import cta_links
 from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .nearmiss import warn_near_misses
+from .postdates import name_day
 from .presets import (
     preset_front_matter,
     preset_own_statuses,
@@ -44,6 +45,9 @@ NOT_ASSET_BY_RULE = "rule-non-asset"
 UNPUBLISHED = "unpublished"
 """Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
 it becomes a fate too."""
+_URL_OF_ITS_OWN = frozenset({"jekyll", "eleventy"})
+"""Generators that give every page its ``page.url`` from its ``permalink`` (or their own rules)
+alone: RubyGems' guides set ``url: /x`` on 93 pages for their templates, served at ``/x/``."""
 STAGEMAP_RULES = ReadRules()
 """How a stagemap project's own content is read when no settings say otherwise."""
 
@@ -258,6 +262,8 @@ def _asset(
         status = "draft"
     texts = {key: fields.text(key) or "" for key in TEXT_FIELDS}
     updated, review_by = fields.date("updated"), fields.date("review_by")
+    if updated is None and rules.generator == "jekyll":
+        updated = name_day(rel)  # a post's date is in its name
     if review_by is None and updated is not None and rules.max_age[0]:
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
@@ -271,6 +277,8 @@ def _asset(
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
     given = fields.text("url") or ""
+    if rules.generator in _URL_OF_ITS_OWN:  # a ``url`` key is the site's data, never the page's route
+        given = fm["permalink"] if isinstance(fm.get("permalink"), str) else ""
     shown = (
         {**fm, "title": title} if rules.generator == "mkdocs" and "title" not in fm else fm
     )  # a post's heading

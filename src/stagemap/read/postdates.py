@@ -85,3 +85,20 @@ def _parsed(found: re.Match[str]) -> dt.datetime:
 
 def _parts(day: dt.date) -> tuple[str, str, str]:
     return f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"
+
+
+_NAME_DATE = lazy(r"(\d{4})-(\d{2})-(\d{2})-")
+
+
+def name_day(sub: str) -> dt.date | None:
+    """Return the date a Jekyll document's file name starts with (``_posts/2024-03-05-hello.md``),
+    which Jekyll gives the post when its front matter has no ``date``; None for a page (in no
+    folder starting with ``_``), a name without a date, or one that is no real day."""
+    folders, _, name = sub.rpartition("/")
+    found = _NAME_DATE.match(name)
+    if found is None or not any(part.startswith("_") for part in folders.split("/")):
+        return None
+    try:
+        return dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None
