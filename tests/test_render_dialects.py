@@ -1318,3 +1318,33 @@ def test_dialects_an_anchor_in_a_shortcode_within_a_paragraph_keeps_the_paragrap
         "This is a {{< mark id=k >}}long phrase that\nwraps{{< /mark >}} in the paragraph.\n", ".md", "hugo"
     )
     assert out == '<p>This is a <span id="h-k"></span>long phrase that\nwraps in the paragraph.</p>\n'
+
+
+def test_dialects_a_components_id_is_an_anchor_when_it_shows_nothing_else() -> None:
+    """Babel's migration guides mark list items with ``<Link id="x"/>`` (links to them gave six
+    false warnings, and each showed a placeholder); a component that shows something keeps its place."""
+    text = '- <Link id="spot"/> A change.\n\n<HiddenHeading id="exp_x" />\n\n<Thing id="t" title="Hi" />\n'
+    assert clean(text, ".mdx", "docusaurus") == (
+        f"- {anchor('spot')} A change.\n\n{anchor('exp_x')}\n\n*\\[Hi: shown on the live site\\]*\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "made"),
+    [
+        # Babel's migration guides: a fence as deep as a nested item's text; one deeper than the
+        # item's text, closed at its column (700 lines after it were read as code).
+        ("- Outer\n\n  - Inner\n\n    ```js\n    two({ a: 1 });\n    ```\n", None),
+        (
+            "- A step\n\n    ```js\n  start({ x });\n  ```\n\n## Later {#last-part}\n",
+            "- A step\n\n    ```js\n  start({ x });\n  ```\n\n## Later" + anchor("last-part") + "\n",
+        ),
+        # Drizzle's docs indent their tabs' code with a tab.
+        (
+            "<Tabs>\n\t<Tab>\n\t```js\n\tconst a = { b: 1 };\n\t```\n\t</Tab>\n</Tabs>\n",
+            "```js\nconst a = { b: 1 };\n```\n",
+        ),
+    ],
+)
+def test_dialects_an_mdx_fence_at_any_indentation_holds_code(text: str, made: str | None) -> None:
+    assert clean(text, ".mdx", "docusaurus") == (text if made is None else made)

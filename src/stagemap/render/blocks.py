@@ -13,6 +13,9 @@ from ..lazyre import lazy
 
 FENCE = lazy(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 """A fence's opening line (a backtick fence's info string holds no backtick: ```` ``` x ``` ```` is a code span)."""
+DEEP_FENCE = lazy(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+"""A fence's opening line at any indentation: MDX has no indented code, so each one opens a fence
+(in a list item as deep as its text: Babel's migration guides, whose code came out rewritten)."""
 _MARKDOWN_OPEN = lazy(
     r"""^[ \t]*<([A-Za-z][\w-]*)\b[^<>\n]*?\smarkdown(?:=(["']?)(?:1|block|span)\2)?(?=[\s/>])[^<>\n]*>[ \t]*$"""
 )
@@ -62,11 +65,12 @@ _HELD_FENCE = lazy("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
 _HELD_ANYWHERE = lazy("\ue001\\d+\ue001")
 
 
-def hold_fences(text: str, held: dict[str, str]) -> str:
+def hold_fences(text: str, held: dict[str, str], deep: bool = False) -> str:
     """Replace each fenced code block by a token line at the fence's indentation (see `put_fences_back`).
 
     An MDX element around code (a tab holding the install command) is then read whole: split at
-    its fences, its opening tag and its label would be lost with the first part.
+    its fences, its opening tag and its label would be lost with the first part. With ``deep``
+    (MDX), a fence opens at any indentation.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -79,7 +83,7 @@ def hold_fences(text: str, held: dict[str, str]) -> str:
         return indent + token
 
     for i, line in enumerate(lines):
-        was, fence = fence, fence_after(fence, line)
+        was, fence = fence, fence_after(fence, line, deep)
         if fence and not was:
             start = i
         elif was and not fence:
@@ -151,10 +155,11 @@ def put_fences_back(text: str, held: dict[str, str]) -> str:
     return _HELD_ANYWHERE.sub(inline, _HELD_FENCE.sub(back, text))
 
 
-def fence_after(fence: str, line: str) -> str:
-    """Return the code fence open after ``line`` (empty: none), given the one open before it."""
+def fence_after(fence: str, line: str, deep: bool = False) -> str:
+    """Return the code fence open after ``line`` (empty: none), given the one open before it
+    (``deep``: one opens at any indentation, as in MDX)."""
     if not fence:
-        match = FENCE.match(line)
+        match = (DEEP_FENCE if deep else FENCE).match(line)
         return match.group(1) if match else ""
     stripped = line.strip()
     return "" if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]) else fence

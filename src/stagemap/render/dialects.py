@@ -177,7 +177,7 @@ def clean(
         text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
     fences: dict[str, str] = {}
     if mdx and "<" in text and ("```" in text or "~~~" in text):
-        text = hold_fences(text, fences)  # an element around code (a tab) is read whole
+        text = hold_fences(text, fences, deep=True)  # an element around code (a tab) is read whole
     out = _chunks(text, mdx, generator, params or {}, html, code_text)
     if fences:
         out = put_fences_back(out, fences)
@@ -249,7 +249,7 @@ def _chunks(
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
     defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
     pieces = []
-    for chunk, code in _split_fences(text):
+    for chunk, code in _split_fences(text, mdx):
         if not code:
             if generator in _DEFINITION_LISTS and "\n:" in chunk:
                 chunk = definition_lists(chunk)
@@ -352,15 +352,15 @@ def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def _split_fences(text: str) -> list[tuple[str, bool]]:
-    """Split a body into (chunk, is fenced code) runs of whole lines."""
+def _split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:
+    """Split a body into (chunk, is fenced code) runs of whole lines (``deep``: see `fence_after`)."""
     if "```" not in text and "~~~" not in text:
         return [(text, False)]
     runs: list[tuple[str, bool]] = []
     current: list[str] = []
     fence = ""
     for line in text.splitlines(keepends=True):
-        was, fence = fence, fence_after(fence, line)
+        was, fence = fence, fence_after(fence, line, deep)
         if fence and not was:
             runs.append(("".join(current), False))
             current = [line]

@@ -118,13 +118,21 @@ def _made(tag: Tag, children: str, block: bool) -> str:
     return f"\n\n{head}{body}\n\n"
 
 
+_SHOWN = ("src", "href", "to", "url", "label", "title", "text", "alt", "set:html")
+"""Attributes of a component that it shows (or links to), besides its id."""
+
+
 def empty_element(tag: Tag, block: bool) -> str:
     """Return the Markdown of a self-closing element (an anchor, ``<a id="x"/>``, its mark); one
     whose ``children`` attribute gives its text (``<Heading as="h2" children={"Setup"} />``) as
     that element, and a custom element (``<my-clock />``) as the placeholder one with no text is."""
     if tag.attrs.get("children") or ("-" in tag.name and tag.name[:1].islower()):
         return element(tag, tag.attrs.get("children", ""), block)
-    attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
+    attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs)
+    # A component's id is an anchor when the component shows nothing else (Babel's `<Link id="x"/>`
+    # in front of a list item, a hidden heading): what else it shows, its script makes.
+    if mark and tag.name[:1].isupper() and any(attrs.get(key) for key in _SHOWN):
+        mark = ""
     if mark and not (attrs.get("src") or attrs.get("href")):
         return mark + "\n" if tag.name.lower() == "br" else mark
     pad = "\n\n" if block else ""

@@ -18,7 +18,8 @@ import textwrap
 from ..lazyre import lazy
 from .blocks import fence_after
 
-_DEEP_FENCE = lazy(r"^[ \t]{4,}(?:`{3,}|~{3,})", re.M)
+_DEEP_FENCE = lazy(r"^(?: {4}| {0,3}\t)[ \t]*(?:`{3,}|~{3,})", re.M)
+"""A fence four columns in or more (a tab is four: Drizzle's docs indent their tabs' code with one)."""
 _FENCE = lazy(r"([ \t]*)(`{3,}(?=[^`]*$)|~{3,})")
 _ITEM = lazy(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)")
 """A list item's marker and the space after it: its text starts after them."""
