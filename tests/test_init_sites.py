@@ -1595,3 +1595,68 @@ def test_a_jekyll_posts_date_is_the_one_in_its_name(rel: str, front: str, update
     text = f"---\ntitle: Hello\n{front}---\nText.\n"
     asset, _ = parse_asset(rel, "hello", text.encode(), Vocabulary(("awareness",), ("risk",), ()), rules)
     assert asset is not None and asset.updated == updated
+
+
+def test_init_reads_docusaurus_options_set_by_name_and_the_sites_own_title(tmp_path: Path) -> None:
+    """typescript-eslint's site gives its docs plugin an object set by name (its 53 main docs were
+    not read) and its first ``title:`` is a footer column's (init named the project 'Community')."""
+    config = (
+        "const guideOptions = { id: 'guides', path: 'guides', routeBasePath: 'guides' };\n"
+        "const config = {\n"
+        "  themeConfig: {\n    footer: {\n      links: [\n        {\n          title: 'Community',\n"
+        "        },\n      ],\n    },\n  },\n"
+        "  title: 'Acme Widgets',\n  url: 'https://widgets.example',\n  baseUrl: '/',\n"
+        "  presets: [['classic', { docs: { path: 'docs' } }]],\n"
+        "  plugins: [['@docusaurus/plugin-content-docs', guideOptions], ['content-blog', elsewhere]],\n"
+        "};\nexport default config;\n"
+    )
+    page = "---\ntitle: {}\n---\nText.\n"
+    root = initialised(
+        tmp_path,
+        {
+            "site/docusaurus.config.ts": config,
+            "site/docs/intro.md": page.format("Intro"),
+            "site/guides/setup.md": page.format("Setup"),
+        },
+    )
+    settings = (root / "stagemap.yml").read_text()
+    assert "\nname: Acme Widgets\n" in settings
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert {a["path"]: a["url"] for a in json.loads(out)["assets"]} == {
+        "site/docs/intro.md": "https://widgets.example/docs/intro",
+        "site/guides/setup.md": "https://widgets.example/guides/setup",
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "config", "route"),
+    [
+        ("{ slug: `guide/${entry.slug}` }", "build: { format: 'file' }", "/guide/pricing"),
+        ("{ slug: 'guide/' + entry.slug }", "trailingSlash: 'never'", "/guide/pricing"),
+        ("{ slug: entry.slug }", "", "/pricing/"),
+        # Two ways in one page: which one a page takes is worked out in code.
+        ("x ? { slug: `a/${entry.slug}` } : { slug: `b/${entry.slug}` }", "", "/pricing/"),
+    ],
+)
+def test_init_routes_an_astro_collection_under_the_folders_its_page_puts_before_a_slug(
+    tmp_path: Path, params: str, config: str, route: str
+) -> None:
+    """Drizzle's docs route their collection with ``src/pages/[...slug].astro`` making each
+    ``docs/${entry.slug}``, served as files (``/docs/x``): 524 pages had addresses without /docs/."""
+    page = (
+        "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n"
+        "  const entries = await getCollection('docs');\n"
+        f"  return entries.map((entry) => ({{ params: {params}, props: {{ entry }} }}));\n}}\n---\n"
+    )
+    root = initialised(
+        tmp_path,
+        {
+            "astro.config.mjs": f"export default defineConfig({{ site: 'https://shop.example', {config} }});\n",
+            "src/pages/[...slug].astro": page,
+            "src/content/docs/pricing.md": "---\ntitle: Pricing\n---\nPlans start small.\n",
+        },
+    )
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [a["url"] for a in json.loads(out)["assets"]] == ["https://shop.example" + route]

@@ -15,14 +15,23 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..lazyre import lazy
 from .jsdata import blanked, depths, object_entries, shaped
 from .owned import read_owned
 
 S = TypeVar("S")
+
+
+class _Routed(Protocol):
+    @property
+    def url(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Routed)
 StarlightDocs = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 """(folder, URL pattern, excluded globs, translations' folders) of a Starlight site's pages."""
 
@@ -170,7 +179,7 @@ def collection_routes(root: Path, folders: dict[str, str] | None = None) -> dict
             if not named and parameter not in _ENTRY_PARAMETERS:
                 continue  # ``tags/[tag].astro`` lists the entries of a tag, no entry's page
             rank = (0 if named else 1, 0 if parameter in _ENTRY_PARAMETERS else 1, len(parts))
-            route = "/" + "".join(p + "/" for p in parts)
+            route = "/" + "".join(p + "/" for p in parts) + _param_prefix(code)
             candidates.setdefault(name, []).append((rank, route))
     found = {}
     inside = root.resolve()
@@ -180,6 +189,31 @@ def collection_routes(root: Path, folders: dict[str, str] | None = None) -> dict
         if len(routes) == 1 and _readable(root, folders[name], inside):
             found[folders[name]] = routes.pop() + "{entry}/"
     return dict(sorted(found.items()))
+
+
+_PREFIXED = lazy(
+    r"""`([\w.-]+(?:/[\w.-]+)*/)\$\{\s*[\w$]+(?:\.data)?\.(?:slug|id)\s*\}`"""
+    r"""|(['"])([\w.-]+(?:/[\w.-]+)*/)\2\s*\+\s*[\w$]+(?:\.data)?\.(?:slug|id)\b(?!\s*\+)"""
+)
+"""A route parameter made of folders before an entry's slug or id: `` `docs/${entry.slug}` ``,
+``'docs/' + entry.slug`` (Drizzle's docs serve their collection under /docs/ so)."""
+_TRAILING = lazy(r"""\bformat\s*:\s*['"]file['"]|\btrailingSlash\s*:\s*['"]never['"]""")
+
+
+def _param_prefix(code: str) -> str:
+    """Return the folders a routing page's code puts before each entry's slug in its route
+    parameter (`_PREFIXED`), when it puts the same ones everywhere it makes one; else ""."""
+    found = {m.group(1) or m.group(3) for m in _PREFIXED.finditer(code)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def without_slash(found: list[R], code: object) -> list[R]:
+    """Return an Astro site's sources ``found`` with the trailing slash off their URL patterns
+    when its configuration ``code`` serves its pages without one: ``build: {format: 'file'}``
+    (it writes ``/x.html``, served as ``/x``) or ``trailingSlash: 'never'``."""
+    if not isinstance(code, str) or _TRAILING.search(blanked(code)) is None:
+        return found
+    return [replace(s, url=s.url.removesuffix("/")) if s.url.endswith("}/") else s for s in found]  # type: ignore[type-var]
 
 
 def _readable(root: Path, folder: str, inside: Path) -> bool:

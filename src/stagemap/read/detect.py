@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs
+from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs, without_slash
 from .attachments import JEKYLL_COPIED
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
@@ -167,7 +167,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     data = config if isinstance(config, dict) else {}
     internal: list[str] = []
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
-    sources = _sources(root, generator, data, starlight, config if generator == "gatsby" else None)
+    sources = _sources(root, generator, data, starlight, config if generator in ("gatsby", "astro") else None)
     beyond: list[str] = []
     computed: list[str] = []
     if generator == "docusaurus" and isinstance(config, str):
@@ -259,14 +259,16 @@ def _sources(
         every = [*own, *((f, u, "", f + "/") for f, u in kinds.nested)]
         left = [f for f, *_ in every if any(f == n or f.startswith(n + "/") for n in names)]
         return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in left), pages)
-    named = source_folders(root, code) if isinstance(code, str) else []  # Gatsby's, first
+    named = source_folders(root, code) if generator == "gatsby" and isinstance(code, str) else []  # first
     folders = dict([*named, *CONTENT_FOLDERS[generator]])
     found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]
     skip = starlight[0] if starlight is not None else ""  # Starlight's docs: first, unprefixed
     if generator == "astro":  # collections a page routes: sources of their own (`astro.arranged`)
-        found = arranged(found, routed_collections(root, skip), FoundSource, starlight is not None)
+        found = without_slash(
+            arranged(found, routed_collections(root, skip), FoundSource, starlight is not None), code
+        )
     inside = {s.path for s in found}
     # Root folders of internal material that no content folder holds (a handbook beside docs/).
     for entry in sorted(root.iterdir()):

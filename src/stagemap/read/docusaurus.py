@@ -6,7 +6,8 @@
 skipped), keys quoted or not. Each content plugin has a ``path`` (its folder: ``docs``,
 ``blog``) and a ``routeBasePath`` (where its pages are served: ``docs``, ``blog``; ``/`` serves
 the docs at the site's root, as a docs-only site does); ``docs: false`` or ``blog: false``
-turns one off. A path worked out in code (``${...}``) is unknown: that plugin is left out (a
+turns one off. Options may be an object the file sets by name (``['@docusaurus/plugin-content-docs',
+docsOptions]``). A path worked out in code (``${...}``) is unknown: that plugin is left out (a
 route so written is taken as the usual one). The site's ``trailingSlash: false`` serves
 ``/docs/intro``, not ``/docs/intro/``.
 """
@@ -36,8 +37,11 @@ def without_comments(code: str) -> str:
 _OPTIONS = lazy(
     r"""(?:(?<![\w$])['"]?(docs|blog)['"]?\s*:"""
     r"""|['"`](?:@docusaurus/(?:plugin-)?|docusaurus-plugin-)?content-(docs|blog)['"`]\s*\)?\s*,)"""
-    r"""\s*(\{|false\b)"""
+    r"""\s*(\{|false\b|[A-Za-z_$][\w$]*(?=\s*[,\]}]))"""
 )
+_NAMED = r"""(?<![\w$.])(?:const|let|var)\s+{}\s*(?::[^=\n]*)?=\s*(?:\(\s*)?\{{"""
+"""Where a configuration sets the object a plugin's options are named by (``const docsOptions = {``;
+typescript-eslint's: ``const pluginContentDocsOptions: PluginOptions = {``)."""
 _STRING = r"""['"]?\s*:\s*(['"`])([^'"`\n]*)\1"""
 _PATH = lazy(r"""(?<![\w$])['"]?path""" + _STRING)
 _ROUTE = lazy(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
@@ -101,7 +105,9 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             if not plugin and kind not in found:
                 found[kind] = None  # ``docs: false`` or ``blog: false``: that plugin is off
             continue
-        block = _object(code, match.end() - 1)
+        block = _named(code, match.group(3)) if match.group(3) != "{" else _object(code, match.end() - 1)
+        if not block:
+            continue  # named by something not set in this file as an object: unknown here
         if not plugin and (kind in found or not _PLUGIN_KEYS.search(block)):
             continue  # themeConfig's ``docs: {sidebar: ...}`` is no plugin's options
         path = _first(_PATH, block) or kind
@@ -201,6 +207,12 @@ def _first(pattern: re.Pattern[str], block: str) -> str | None:
 def _depth(text: str, start: int, end: int) -> int:
     """How many braces ``text[start:end]`` opens less those it closes."""
     return text.count("{", start, end) - text.count("}", start, end)
+
+
+def _named(code: str, name: str) -> str:
+    """Return the object literal ``code`` sets ``name`` to (empty when it sets none)."""
+    found = re.search(_NAMED.format(re.escape(name)), code)
+    return _object(code, found.end() - 1) if found else ""
 
 
 def _object(code: str, start: int) -> str:

@@ -18,7 +18,7 @@ from .owned import read_owned
 from .presets import preset_static
 
 _TITLE_IN_CODE = lazy(r"""^[ \t]*(['"]?)title\1\s*:\s*(['"`])([^'"`\n]+)\2""", re.M)
-"""A ``title:`` at the start of a line of a configuration written as code (the first is the site's;
+"""A ``title:`` at the start of a line of a configuration written as code (the least indented is the site's;
 its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site)."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
@@ -45,7 +45,9 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     """Return the site's title from its configuration (``config`` as loaded, ``data`` the mapping
     it holds), or empty when it says none."""
     if generator in _URL_IN_CODE:
-        found = _TITLE_IN_CODE.search(without_comments(config)) if isinstance(config, str) else None
+        # The least indented: typescript-eslint's first ``title:`` is a footer column's.
+        titles = list(_TITLE_IN_CODE.finditer(without_comments(config))) if isinstance(config, str) else []
+        found = min(titles, key=lambda t: len(t.group(0)) - len(t.group(0).lstrip()), default=None)
         return found.group(3).strip() if found else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
