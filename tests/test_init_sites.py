@@ -1660,3 +1660,49 @@ def test_init_routes_an_astro_collection_under_the_folders_its_page_puts_before_
     code, out, _ = run("-C", str(root), "list", "--format", "json")
     assert code == 0
     assert [a["url"] for a in json.loads(out)["assets"]] == ["https://shop.example" + route]
+
+
+def test_init_reads_hugo_mounts_into_a_folder_of_the_content_as_hugo_serves_them(tmp_path: Path) -> None:
+    """Jaeger's docs mount content/docs/v2 at content/docs, leaving files out of each mount with
+    excludeFiles: 527 of its 543 pages had addresses under /docs/v2/, and a page no mount
+    holds was read."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    root = initialised(
+        tmp_path,
+        {
+            "hugo.yaml": (
+                "baseURL: https://kiln.example/\ntitle: Versioned docs\nmodule:\n  mounts:\n"
+                "    - {source: content, target: content, excludeFiles: ['docs/v2/**', old-home.md]}\n"
+                "    - {source: content/docs/v2, target: content/docs, excludeFiles: '_*'}\n"
+            ),
+            "content/about.md": page.format("About"),
+            "content/old-home.md": page.format("Old home"),
+            "content/docs/v2/_index.md": page.format("Docs"),
+            "content/docs/v2/2.0/install.md": page.format("Install"),
+        },
+    )
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert {a["id"]: a["url"] for a in json.loads(out)["assets"]} == {
+        "about": "https://kiln.example/about/",
+        "docs/2.0/install": "https://kiln.example/docs/2.0/install/",
+    }
+
+
+def test_init_leaves_out_what_the_mkdocs_exclude_plugin_leaves_out(tmp_path: Path) -> None:
+    """Rook's docs leave README.md and their chart templates out with the exclude plugin: stagemap
+    read all three as pages (two of them titled as the real chart pages)."""
+    root = initialised(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: Fx\nplugins:\n  - search\n  - exclude:\n      glob: [README.md, '*.tmpl.md']\n",
+            "docs/about.md": "# About\n",
+            "docs/README.md": "# Read me\n",
+            "docs/charts/README.md": "# Charts\n",
+            "docs/charts/chart.tmpl.md": "# Chart\n",
+        },
+    )
+    assert '    exclude: ["/README.md", "*.tmpl.md"]\n' in (root / "stagemap.yml").read_text()
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [a["path"] for a in json.loads(out)["assets"]] == ["docs/about.md", "docs/charts/README.md"]

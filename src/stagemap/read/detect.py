@@ -28,6 +28,7 @@ from .eleventy import eleventy_source, published_outputs
 from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders
 from .globs import GlobSet
+from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders
 from .jekyll import jekyll_folders
 from .languages import without_translations
@@ -200,7 +201,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(dict.fromkeys(internal)),
         outside,
         site_title(generator, config, data),
-        _hugo_translations(root, data, sources)
+        hugo_translations(root, data, {s.path for s in sources})
         if generator == "hugo"
         else starlight[3]
         if starlight
@@ -240,7 +241,7 @@ def _sources(
         folder = str(data.get("docs_dir") or "docs").strip("/")
         # Without directory URLs, docs/a/b.md is /a/b.html and docs/a/index.md /a/index.html.
         pattern = "/{file}.html" if data.get("use_directory_urls") is False else "/{path}/"
-        return (FoundSource(folder, pattern),) if (root / folder).is_dir() else ()
+        return (FoundSource(folder, pattern, _mkdocs_excluded(data)),) if (root / folder).is_dir() else ()
     if generator == "jekyll":
         names = _jekyll_excluded(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)
@@ -315,53 +316,32 @@ def _docusaurus_sources(root: Path, folders: list[tuple[str, str, str]]) -> tupl
 
 
 def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:
-    """Return a Hugo site's content folder: the default language's, as a mount of content or its
-    ``contentDir``, else ``contentDir`` (``content``); served from the root unless
-    ``defaultContentLanguageInSubdir``. Other languages' folders are `_hugo_translations`."""
-    default = str(data.get("defaultContentLanguage") or "en").lower()
-    in_subdir = data.get("defaultContentLanguageInSubdir") is True
-    for folder, lang in _hugo_folders(data):
-        if lang in ("", default) and (root / folder).is_dir():
-            return (FoundSource(folder, f"/{default}/{{path}}/" if in_subdir else "/{path}/"),)
-    folder = str(data.get("contentDir") or "content").strip("/")
-    return (FoundSource(folder, "/{path}/"),) if (root / folder).is_dir() else ()
-
-
-def _hugo_translations(root: Path, data: dict[str, Any], sources: tuple[FoundSource, ...]) -> tuple[str, ...]:
-    """Return the folders of a Hugo site's other languages, not read: their pages translate the
-    default language's, under the same paths (and so the same asset ids)."""
-    read = {s.path for s in sources}
+    """Return a Hugo site's content folders (`stagemap.read.hugomounts.hugo_sources`)."""
     return tuple(
-        dict.fromkeys(f"{f}/" for f, _ in _hugo_folders(data) if f not in read and (root / f).is_dir())
+        FoundSource(f, url, exclude, "", prefix) for f, url, exclude, prefix in hugo_sources(root, data)
     )
-
-
-def _hugo_folders(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Return (folder, language code or "") of each content mount and each language's ``contentDir``."""
-    found: list[tuple[str, str]] = []
-    module = data.get("module")
-    mounts = module.get("mounts") if isinstance(module, dict) else None
-    for mount in mounts if isinstance(mounts, list) else []:
-        if not isinstance(mount, dict) or not isinstance(mount.get("source"), str):
-            continue
-        if str(mount.get("target", "")).strip("/") != "content":
-            continue
-        sites = mount.get("sites")
-        matrix = sites.get("matrix") if isinstance(sites, dict) else None
-        langs = matrix.get("languages") if isinstance(matrix, dict) else None
-        lang = mount.get("lang") or (langs[0] if isinstance(langs, list) and langs else "")
-        found.append((mount["source"].strip("/"), str(lang).lower()))
-    languages = data.get("languages")
-    for lang, settings in languages.items() if isinstance(languages, dict) else ():
-        if isinstance(settings, dict) and isinstance(settings.get("contentDir"), str):
-            found.append((settings["contentDir"].strip("/"), str(lang).lower()))
-    return found
 
 
 def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
     """Return the names in a Jekyll site's own ``exclude`` list, without slashes at either end."""
     own = data.get("exclude")
     return [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")] if isinstance(own, list) else []
+
+
+def _mkdocs_excluded(data: dict[str, Any]) -> tuple[str, ...]:
+    """Return the files the mkdocs-exclude plugin leaves out of the site (``plugins: [{exclude:
+    {glob: [README.md, "*.tmpl.md"]}}]``: globs of paths under the docs folder, ``*`` crossing
+    folders) as gitignore-style globs there: a name without a wildcard is the top folder's."""
+    plugins = data.get("plugins")
+    found: list[str] = []
+    for plugin in plugins if isinstance(plugins, list) else []:
+        options = plugin.get("exclude") if isinstance(plugin, dict) else None
+        globs = options.get("glob") if isinstance(options, dict) else None
+        for glob in [globs] if isinstance(globs, str) else globs if isinstance(globs, list) else []:
+            if isinstance(glob, str) and glob.strip():
+                plain = not any(c in glob for c in "*?[") and not glob.startswith("/")
+                found.append("/" + glob.strip() if plain else glob.strip())
+    return tuple(found)
 
 
 def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:

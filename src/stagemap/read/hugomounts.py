@@ -1,0 +1,99 @@
+"""Where a Hugo site's content is: its content folder, the folders its configuration mounts into
+it, and its other languages' folders.
+
+Hugo reads ``content/`` (``contentDir``), or the folders ``module.mounts`` mount at ``content``:
+a mount's ``target`` may be a folder inside it (Jaeger's docs mount ``content/docs/v2`` at
+``content/docs``: its ``2.20/faq.md`` is served at ``/docs/2.20/faq/``), and its
+``excludeFiles`` leave files out of it. Each mounted folder of the default language is a source
+of its own, its route and ids those of where it is mounted; its ``excludeFiles`` are the
+source's excludes. Other languages' folders are named, not read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Mount:
+    """A folder Hugo reads content from."""
+
+    source: str
+    """The folder, relative to the site, ``/``-separated."""
+    target: str
+    """Where in the content it is mounted (``docs`` for ``content/docs``; empty: the content itself)."""
+    lang: str
+    """Its language (lower case); empty: every language's, or the default's."""
+    exclude: tuple[str, ...] = ()
+    """Its ``excludeFiles``, as gitignore-style globs under it."""
+
+
+def content_mounts(data: dict[str, Any]) -> list[Mount]:
+    """Return each content mount of ``module.mounts`` (at ``content`` or a folder in it) and each
+    language's ``contentDir``, in the order the configuration gives them."""
+    found: list[Mount] = []
+    module = data.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    for mount in mounts if isinstance(mounts, list) else []:
+        if not isinstance(mount, dict) or not isinstance(mount.get("source"), str):
+            continue
+        target = str(mount.get("target", "")).strip("/")
+        if target != "content" and not target.startswith("content/"):
+            continue
+        sites = mount.get("sites")
+        matrix = sites.get("matrix") if isinstance(sites, dict) else None
+        langs = matrix.get("languages") if isinstance(matrix, dict) else None
+        lang = mount.get("lang") or (langs[0] if isinstance(langs, list) and langs else "")
+        within = target.removeprefix("content").strip("/")
+        found.append(
+            Mount(mount["source"].strip("/"), within, str(lang).lower(), _globs(mount.get("excludeFiles")))
+        )
+    languages = data.get("languages")
+    for lang, settings in languages.items() if isinstance(languages, dict) else ():
+        if isinstance(settings, dict) and isinstance(settings.get("contentDir"), str):
+            found.append(Mount(settings["contentDir"].strip("/"), "", str(lang).lower()))
+    return found
+
+
+def _globs(value: Any) -> tuple[str, ...]:
+    """Return a mount's ``excludeFiles`` (a glob or a list of them, under the mounted folder) as
+    gitignore-style globs anchored at the folder (``docs/v2/**`` is ``/docs/v2/**``)."""
+    given = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(
+        g.strip() if g.strip().startswith(("/", "**")) else "/" + g.strip()
+        for g in given
+        if isinstance(g, str) and g.strip()
+    )
+
+
+def hugo_sources(root: Path, data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """Return a Hugo site's content folders as (folder, URL pattern, excludes, id prefix): the
+    default language's mounts (those mounted in a folder of the content first, each routed and
+    its ids named under it), else ``contentDir`` (``content``); served from the root unless
+    ``defaultContentLanguageInSubdir``."""
+    default = str(data.get("defaultContentLanguage") or "en").lower()
+    lead = f"/{default}" if data.get("defaultContentLanguageInSubdir") is True else ""
+    own = [m for m in content_mounts(data) if m.lang in ("", default) and (root / m.source).is_dir()]
+    whole = next((m for m in own if not m.target), None)
+    if whole is None:
+        folder = str(data.get("contentDir") or "content").strip("/")
+        whole = Mount(folder, "", default) if (root / folder).is_dir() else None
+    inner = sorted((m for m in own if m.target), key=lambda m: (-m.target.count("/"), m.target))
+    found = [(m.source, f"{lead}/{m.target}/{{path}}/", m.exclude, m.target + "/") for m in inner]
+    if whole is not None:
+        found.append((whole.source, f"{lead}/{{path}}/", whole.exclude, ""))
+    return found
+
+
+def hugo_translations(root: Path, data: dict[str, Any], read: set[str]) -> tuple[str, ...]:
+    """Return the folders of a Hugo site's other languages, not read (``read``: the folders read):
+    their pages translate the default language's, under the same paths (so the same asset ids)."""
+    return tuple(
+        dict.fromkeys(
+            f"{m.source}/"
+            for m in content_mounts(data)
+            if m.source not in read and (root / m.source).is_dir()
+        )
+    )
