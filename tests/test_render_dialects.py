@@ -1372,3 +1372,26 @@ def test_dialects_a_video_with_a_source_inside_is_a_link_to_it() -> None:
     text = '<video controls>\n<source src="/img/demo.mp4" type="video/mp4" />\nNo player here.\n</video>\n'
     assert clean(text, ".md", "eleventy", html=True) == "[Video](/img/demo.mp4)\n"
     assert clean(text, ".mdx", "astro") == "[Video](/img/demo.mp4)\n"
+
+
+def test_dialects_mkdocs_reference_in_an_admonition_and_a_dark_schemes_image() -> None:
+    """Starlette's API pages hold ``::: starlette.applications.Starlette`` in an admonition (its
+    options showed as text); its and Typer's home pages showed their logo twice, light and dark."""
+    text = (
+        "!!! abstract\n    ::: shop.Gadget\n        options:\n          members: [a]\n\n"
+        "![Logo](img/logo.png#only-light)\n![Logo](img/logo-dark.png#only-dark)\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        f"> **Abstract**\n>\n>\n> {anchor('shop.Gadget')}\n>\n> *\\[Reference of shop.Gadget: shown on the live site\\]*\n"
+        ">\n\n![Logo](img/logo.png#only-light)\n"
+    )
+
+
+@pytest.mark.parametrize(("generator", "boxes"), [("hugo", True), ("docusaurus", True), ("jekyll", False)])
+def test_dialects_task_list_items_show_their_boxes_where_the_generator_draws_them(
+    generator: str, boxes: bool
+) -> None:
+    """Hugo's goldmark and remark-gfm draw ``- [ ]`` and ``- [x]`` as boxes: the pages showed the brackets."""
+    text = "- [x] done\n- [ ] open\n\n`- [ ] code`\n"
+    made = "- \u2611 done\n- \u2610 open\n\n`- [ ] code`\n" if boxes else text
+    assert clean(text, ".md", generator) == made

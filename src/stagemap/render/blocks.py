@@ -249,3 +249,15 @@ _LOOK_BACK = 200
 def indented(text: str, indent: str) -> str:
     """Return ``text`` with ``indent`` before each line that has text (a quote inside a list item)."""
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
+
+
+_TASK = lazy(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])", re.M)
+TASK_LISTS = frozenset({"hugo", "docusaurus", "astro", "gatsby"})
+"""Generators whose Markdown makes ``- [ ] x`` and ``- [x] x`` boxes (GFM's task lists, on by
+default in goldmark and remark-gfm)."""
+
+
+def task_items(text: str) -> str:
+    """Return ``text`` with each task list item's box as the page shows it, ☐ or ☑ (as text, so
+    that both Markdown renderers give the same page)."""
+    return _TASK.sub(lambda m: m.group(1) + ("\u2611" if m.group(2) in "xX" else "\u2610"), text)

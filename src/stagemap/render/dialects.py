@@ -28,12 +28,14 @@ from ..read.markdowntext import anchor, lf
 from .anchors import attribute_lists
 from .blocks import (
     HELD,
+    TASK_LISTS,
     fence_after,
     fence_attributes,
     fence_titles,
     hold_fences,
     may_indent,
     put_fences_back,
+    task_items,
     unwrapped,
 )
 from .deflists import definition_lists
@@ -127,6 +129,11 @@ _HINTS = (
     ":octicons-",
     ":fontawesome-",
     ":simple-",
+    "[ ] ",
+    "[x] ",
+    "[X] ",
+    "#only-dark",
+    "#gh-dark-mode-only",
 )
 """Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
 
@@ -315,6 +322,8 @@ def _rewrite(
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator == "mkdocs" and ":" in text:
         text = _ICON.sub("", text)
+    if generator in TASK_LISTS and "[" in text:
+        text = task_items(text)
     if generator == "hugo" and "[!" in text:
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if html and not mdx and "<" in text:

@@ -125,18 +125,26 @@ def _shown(opener: re.Match[str], options: dict[str, str], inner: str) -> str:
 _INCLUDE = lazy(r"^ {0,3}\{([!*])([^\n]*)$", re.M)
 """A file included where it stands, alone on its line: ``{! file.md !}`` (MkDocs' ``mdx_include``),
 ``{* file.py hl[3] *}`` (a variant of it that shows code)."""
-_API = lazy(r"^ {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n(?: {4}|\t)[^\n]*)*", re.M)
+_API = lazy(r"^((?:>[ \t]?)*) {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n\1(?: {4}|\t)[^\n]*)*", re.M)
 """A reference to documentation generated from code (``::: package.module.Class``, MkDocs'
-``mkdocstrings``), with the indented lines of its options."""
+``mkdocstrings``), with the indented lines of its options; in a quote too (an admonition holding
+one: Starlette's API pages)."""
+_THEMED_IMAGE = lazy(
+    r"!\[[^\]\n]*\]\([^()\s]*#(?:only-dark|gh-dark-mode-only)(?:[ \t]+\"[^\"\n]*\")?\)(?:\{[^{}\n]*\})?"
+)
+"""An image Material for MkDocs shows only in its dark colour scheme (its light twin is beside it)."""
 
 
 def mkdocs_inserts(text: str) -> str:
     """Return ``text`` with MkDocs' included files and generated references as placeholders:
-    the live page shows what another file holds, or what was made from code, there."""
+    the live page shows what another file holds, or what was made from code, there. An image
+    for the dark colour scheme alone (``logo.png#only-dark``) is dropped: the page shows its twin."""
     if "{!" in text or "{*" in text:
         text = _INCLUDE.sub(_included, text)
     if ":::" in text:
         text = _API.sub(_reference, text)
+    if "#only-dark" in text or "#gh-dark-mode-only" in text:
+        text = _THEMED_IMAGE.sub("", text)
     return text
 
 
@@ -170,8 +178,9 @@ def cross_references(text: str, defined: frozenset[str]) -> str:
 def _reference(found: re.Match[str]) -> str:
     """Return a generated reference as its placeholder, under the anchor mkdocstrings gives it
     (its dotted name: links to ``api.md#package.module.Class`` land there, see `API_ID`)."""
-    name = found.group(1)
-    return "\n" + anchor(name) + "\n\n" + placeholder(f"Reference of {name}") + "\n"
+    quoted, name = found.group(1), found.group(2)
+    lines = ["", anchor(name), "", placeholder(f"Reference of {name}"), ""]
+    return "\n".join(quoted + line if line else quoted.rstrip() for line in lines)
 
 
 API_ID = lazy(r"h-[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
