@@ -462,3 +462,23 @@ def test_check_links_finds_files_as_a_docusaurus_site_names_them(tmp_path: Path,
         ]
     else:
         assert f"link to 'intro.md' leads nowhere {HINT}" in dead
+
+
+def test_the_sites_home_is_no_route_of_a_docs_index(tmp_path: Path) -> None:
+    """Babel's docs/index.md is served at /docs/: a link to '/#sponsors' (the home page's part)
+    was checked against it and reported, and every link to '/' led to it."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: docusaurus\nsources: [{path: docs, url: '/docs/{doc}'}]\nurls: {base: 'https://b.example/'}\n",
+        "docs/index.md": HEAD.format(title="What is it?") + "## Welcome\n\nText.\n",
+        "docs/guide.md": HEAD.format(title="Guide")
+        + "Back [home](/), to [supporters](/#supporters), [intro](/docs/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == ""
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/guide.html").read_text()
+    assert (
+        '<p>Back <a href="https://b.example/">home</a>, to <a href="https://b.example/#supporters">supporters</a>,'
+        ' <a href="index.html">intro</a>.</p>'
+    ) in page

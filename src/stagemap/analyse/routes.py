@@ -9,6 +9,8 @@ Site content links by route, not by file. A route is matched, in this order, aga
    with the ``slug`` or the id in place of the last part, and with date and number prefixes
    (``2024-05-01-``, ``01-``) taken off each part. An absolute ``slug`` (``/booking-page``)
    is tried under the file's first folder first (Docusaurus puts a doc's under ``/docs``).
+   The site's home (``/``) is no route of a page whose own address is another (Babel's
+   ``docs/index.md``, at ``/docs/``, is a folder's index under the docs source's root).
 
 Routes are compared without their slashes at either end, ignoring case, and without a last
 ``index.html`` or ``.html``. The first asset (in path order) to claim a route keeps it, and an
@@ -169,6 +171,8 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     loose: dict[tuple[str, str], str] = {}
     for asset, named in zip(library.assets, addresses, strict=True):
         derived = _derived(asset, roots)
+        if named and all(route_key(n) for n in named):  # the site's home is not this page's
+            derived = [route for route in derived if route_key(route)]
         for route in derived:
             pages.setdefault(route_key(route), asset.id)
         if f"/{LOOSE}/" in asset.route and not asset.url:  # its address is partly the site's own work
