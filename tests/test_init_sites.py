@@ -1706,3 +1706,27 @@ def test_init_leaves_out_what_the_mkdocs_exclude_plugin_leaves_out(tmp_path: Pat
     code, out, _ = run("-C", str(root), "list", "--format", "json")
     assert code == 0
     assert [a["path"] for a in json.loads(out)["assets"]] == ["docs/about.md", "docs/charts/README.md"]
+
+
+def test_a_jekyll_pages_liquid_shows_the_values_of_the_sites_configuration(tmp_path: Path) -> None:
+    """CS231n's assignments link their notebooks with ``[here]({{site.hw_1_colab}})``: 29 links on
+    20 pages were their text alone, and ``{{ site.title }}`` a placeholder."""
+    root = initialised(
+        tmp_path,
+        {
+            "_config.yml": (
+                "url: https://c.example\ntitle: Demo course\nstarter_zip: https://c.example/kit.zip\n"
+                "author:\n  name: Ada\nshow_excerpts: true\n"
+            ),
+            "lesson.md": (
+                "---\ntitle: Lesson\n---\nGet the [kit]({{ site.starter_zip }}) or the [old]({{ site.missing }}).\n\n"
+                "This is {{ site.title }}, by {{ site.author.name }} ({{ site.show_excerpts }}).\n"
+            ),
+        },
+    )
+    assert run("-C", str(root), "build")[0] == 0
+    page = (root / "site/assets/lesson.html").read_text()
+    assert '<p>Get the <a href="https://c.example/kit.zip">kit</a> or the old.</p>' in page
+    assert (
+        "<p>This is Demo course, by Ada (<em>[site.show_excerpts: shown on the live site]</em>).</p>" in page
+    )

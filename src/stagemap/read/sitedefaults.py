@@ -117,7 +117,8 @@ class SiteDefaults:
     titles: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     """MkDocs' ``nav``: the title it gives a page, and its line, by the page's path (`nav_titles`)."""
     params: Mapping[str, Any] = field(default_factory=dict)
-    """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to."""
+    """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to;
+    Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows."""
 
     @property
     def label(self) -> str:
@@ -229,7 +230,7 @@ def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefa
     if isinstance(data, Problem):
         return data
     lower = data.lower()
-    more = any(k in lower for k in _MORE_KEYS.get(generator, ()))
+    more = generator == "jekyll" or any(k in lower for k in _MORE_KEYS.get(generator, ()))  # (its values)
     if not key and _KEY[generator].encode() not in lower and not more:
         return None
     if len(data) > MAX_SITE_FILE:
@@ -286,7 +287,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
             if entries or links or ugly or params
             else None
         )
-    if not entries:
+    params = _values(data)
+    if not entries and not params:
         return None
     collections = data.get("collections")
     named = {n for n in collections if isinstance(n, str)} if isinstance(collections, dict | list) else set()
@@ -297,6 +299,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         tuple(entries),
         str(base).strip("/") if isinstance(base, str) else "",
         frozenset(str(n) for n in named) | {"posts"},
+        params=params,
     )
 
 
@@ -362,3 +365,15 @@ def _ancestors(path: str) -> list[str]:
     """Return ``a/b/c.md``, ``a/b`` and ``a``."""
     parts = path.split("/")
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def _values(data: dict[Any, Any], depth: int = 0) -> dict[str, Any]:
+    """Return the text and number values of a configuration's mapping, in its maps too (four
+    deep at most): what Liquid's ``site.x`` shows; a list, a date or a flag is left out."""
+    found: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            found[str(key)] = value
+        elif isinstance(value, dict) and depth < 4 and (inner := _values(value, depth + 1)):
+            found[str(key)] = inner
+    return found

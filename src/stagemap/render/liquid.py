@@ -21,6 +21,7 @@ from ..lazyre import lazy
 from .blocks import escape
 from .elements import placeholder
 from .refdefs import worked_definitions
+from .shortcodes import SITE_PARAMS
 
 _HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
 """A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
@@ -297,10 +298,16 @@ def _from_root(path: str) -> str:
 
 
 def _page_value(expression: str, params: Mapping[str, Any]) -> str | None:
-    """Return the page's own front matter value ``page.x`` names (text or a number), else None."""
-    if not expression.startswith("page.") or "|" in expression:
+    """Return the page's own front matter value ``page.x`` names (text or a number), or the
+    site's configuration's that ``site.x`` (``site.author.name``) names, else None."""
+    if "|" in expression or not expression.startswith(("page.", "site.")):
         return None
-    value = params.get(expression[5:])
+    if expression.startswith("page."):
+        value = params.get(expression[5:])
+    else:
+        value = params.get(SITE_PARAMS)
+        for key in expression[5:].split("."):
+            value = value.get(key) if isinstance(value, Mapping) else None
     return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
 
 
