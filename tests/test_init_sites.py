@@ -1730,3 +1730,27 @@ def test_a_jekyll_pages_liquid_shows_the_values_of_the_sites_configuration(tmp_p
     assert (
         "<p>This is Demo course, by Ada (<em>[site.show_excerpts: shown on the live site]</em>).</p>" in page
     )
+
+
+def test_init_leaves_out_what_a_docusaurus_plugins_exclude_leaves_out(tmp_path: Path) -> None:
+    """typescript-eslint's rules docs set exclude: ['TEMPLATE.md']: the template was a published
+    page at /rules/TEMPLATE, its placeholder text built into the site."""
+    config = (
+        "module.exports = {\n  url: 'https://d.example',\n"
+        "  presets: [['classic', { docs: { path: 'docs', exclude: ['TEMPLATE.md', '**/*.draft.md'] } }]],\n};\n"
+    )
+    page = "---\ntitle: {}\n---\nText.\n"
+    root = initialised(
+        tmp_path,
+        {
+            "docusaurus.config.js": config,
+            "docs/intro.md": page.format("Intro"),
+            "docs/TEMPLATE.md": page.format("Template"),
+            "docs/rules/TEMPLATE.md": page.format("Rule template"),
+            "docs/rules/a.draft.md": page.format("Draft"),
+        },
+    )
+    assert '    exclude: ["/TEMPLATE.md", "/**/*.draft.md"]\n' in (root / "stagemap.yml").read_text()
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [a["path"] for a in json.loads(out)["assets"]] == ["docs/intro.md", "docs/rules/TEMPLATE.md"]

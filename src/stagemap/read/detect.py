@@ -298,10 +298,12 @@ def _prefixed(found: list[FoundSource], generator: str, skip: str) -> tuple[Foun
     return tuple(found)
 
 
-def _docusaurus_sources(root: Path, folders: list[tuple[str, str, str]]) -> tuple[FoundSource, ...]:
+def _docusaurus_sources(
+    root: Path, folders: list[tuple[str, str, str, tuple[str, ...]]]
+) -> tuple[FoundSource, ...]:
     """Return a Docusaurus site's content folders (`stagemap.read.docusaurus.site_folders`), then
     its folders of internal material; each after the first with a unique id prefix."""
-    found = {path: (FoundSource(path, url), plugin) for path, url, plugin in folders}
+    found = {path: (FoundSource(path, url, exclude), plugin) for path, url, plugin, exclude in folders}
     for entry in sorted(root.iterdir()):  # as `_sources`: internal material beside them
         if entry.is_dir() and entry.name.lstrip("_") in INTERNAL_NAMES and entry.name not in found:
             found[entry.name] = (FoundSource(entry.name, "", (), "internal"), "")

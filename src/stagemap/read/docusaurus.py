@@ -76,6 +76,8 @@ class ContentFolder:
     current_last: bool = False
     """A docs plugin's ``lastVersion: 'current'``: its folder is served as the latest version,
     even when the site has released versions (see `current_route`)."""
+    exclude: tuple[str, ...] = ()
+    """Its ``exclude`` globs (files it makes no page of), as gitignore-style globs under its folder."""
 
 
 _DETECT = lazy(
@@ -127,6 +129,7 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             (kind if route is None else route).strip("/"),
             _first(_ID, block) or "",
             current_last=_LAST_CURRENT.search(block) is not None,
+            exclude=_excluded(block),
         )
         if plugin:
             more.append(folder)
@@ -141,16 +144,16 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
 
 def site_folders(
     root: Path, code: str, within: Path | None = None
-) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
+) -> tuple[list[tuple[str, str, str, tuple[str, ...]]], list[str], list[str]]:
     """Return each content folder ``code`` configures that is a folder inside ``within`` (the
     project; None: ``root``, the site's folder): its path relative to ``root``, its URL pattern,
-    and the plugin's ``id``; then ``src/pages``. And, apart, the folders it names outside the
+    the plugin's ``id`` and its excludes; then ``src/pages``. And, apart, the folders it names outside the
     project (``path: '../docs'`` from a ``website/`` folder read as the project): a source must
     be inside the project, so those are not read; and the paths it works out in code
     (```${root}/docs```), unknown here (init says so of both)."""
     end = "/" if trailing_slash(code) is True else ""  # unset: no slash, as Docusaurus links its pages
     tails = {"docs": "{doc}", "blog": "{post}"}
-    found: dict[str, tuple[str, str, str]] = {}
+    found: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
     beyond: list[str] = []
     computed: list[str] = []
     base = (within or root).resolve()
@@ -164,9 +167,9 @@ def site_folders(
         elif folder.path not in found and where.is_dir():
             route = current_route(root, folder)
             url = re.sub("/+", "/", f"/{route}/{tails[folder.kind]}") + end
-            found[folder.path] = (folder.path, url, folder.id)
+            found[folder.path] = (folder.path, url, folder.id, folder.exclude)
     if (root / "src/pages").is_dir() and "src/pages" not in found:
-        found["src/pages"] = ("src/pages", "/{path}" + end, "")
+        found["src/pages"] = ("src/pages", "/{path}" + end, "", ())
     return list(found.values()), beyond, computed
 
 
@@ -207,6 +210,20 @@ def _first(pattern: re.Pattern[str], block: str) -> str | None:
 def _depth(text: str, start: int, end: int) -> int:
     """How many braces ``text[start:end]`` opens less those it closes."""
     return text.count("{", start, end) - text.count("}", start, end)
+
+
+_EXCLUDE = lazy(r"""(?<![\w$])['"]?exclude['"]?\s*:\s*\[([^\[\]]*)\]""")
+_GLOB = lazy(r"""(['"`])([^'"`\n]+)\1""")
+
+
+def _excluded(block: str) -> tuple[str, ...]:
+    """Return a content plugin's ``exclude`` globs (``['TEMPLATE.md', '**/_*.md']``, under its
+    folder, ``*`` within one folder) as gitignore-style globs there, each anchored at it."""
+    found = _EXCLUDE.search(block)
+    if found is None or _depth(block, 0, found.start()) != 1:
+        return ()
+    globs = (g.group(2).strip() for g in _GLOB.finditer(found.group(1)))
+    return tuple(g if g.startswith("/") else "/" + g for g in globs if g)
 
 
 def _named(code: str, name: str) -> str:
