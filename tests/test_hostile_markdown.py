@@ -224,6 +224,9 @@ SITE_CASES = {
         "docusaurus",
         "````\n" + "```mdx-code-block\nx\n```\n" * 5_000 + "````\ndeep text\n",
     ),
+    # This sitting's: MDX comments in code spans, opened and never closed.
+    "mdx-comments-in-spans": ("docusaurus", "`" + "{/* " * 40_000 + "` deep text\n"),
+    "mdx-comments-open": ("docusaurus", "deep text " + "{/* a */} {/* " * 20_000 + "\n"),
     "indented-html-table": (
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",

@@ -1395,3 +1395,15 @@ def test_dialects_task_list_items_show_their_boxes_where_the_generator_draws_the
     text = "- [x] done\n- [ ] open\n\n`- [ ] code`\n"
     made = "- \u2611 done\n- \u2610 open\n\n`- [ ] code`\n" if boxes else text
     assert clean(text, ".md", generator) == made
+
+
+def test_dialects_an_mdx_comment_holding_a_fence_is_no_code() -> None:
+    """Drizzle's docs comment out examples with ``{/* ```sql`` ... ``` */}``: on six pages the
+    rest of the page was read as code, its headings lost; comments in code and code spans stay."""
+    text = (
+        "Before.\n\n{/* ```sql\nSELECT 1\n``` */}\n\n## Later\n\n"
+        "A `{/* kept */}` span and {/* gone */} here.\n\n```js\n{/* in code */}\n```\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "Before.\n\n## Later\n\nA `{/* kept */}` span and  here.\n\n```js\n{/* in code */}\n```\n"
+    )

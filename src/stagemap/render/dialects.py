@@ -43,7 +43,7 @@ from .elements import placeholder
 from .footnotes import footnotes
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
-from .mdxfences import has_deep_fences, unindented, unindented_fences, unwrapped_mdx_blocks
+from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import hold_notes_with_code, notes
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
@@ -168,6 +168,7 @@ def clean(
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
+    text = uncommented(text) if mdx and "/*" in text else text  # (a fence in a comment is none)
     if mdx and has_deep_fences(text):  # MDX has no indented code: a fence at any indentation is one
         text = unindented_fences(text)
     if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds

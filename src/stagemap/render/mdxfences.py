@@ -127,3 +127,43 @@ def unindented(run: str, before: str) -> str:
     column = len(item.group(0).expandtabs(4)) if item else 0
     made = textwrap.dedent(run.expandtabs(4))
     return textwrap.indent(made, " " * column) if column else made
+
+
+_COMMENT_OPEN = lazy(r"\{\s*/\*")
+_COMMENT_CLOSE = lazy(r"\*/\s*\}")
+
+
+def uncommented(text: str) -> str:
+    """Return MDX ``text`` without its comments (``{/* ... */}``) outside fenced code, lines kept
+    (a comment's lines are left empty): a fence inside a comment is no fence (Drizzle's docs
+    comment out examples, ``{/* ```sql`` ... ``` */}``, and the rest of the page was read as
+    code); a fence opened outside one stays code, whatever it holds, and so does a code span."""
+    out: list[str] = []
+    fence, inside = "", False
+    for line in text.splitlines(keepends=True):
+        end = "\n" if line.endswith("\n") else ""
+        if inside:
+            closing = _COMMENT_CLOSE.search(line)
+            if closing is None:
+                out.append(end)
+                continue
+            line, inside = line[closing.end() :], False
+        if fence:
+            fence = fence_after(fence, line, True)
+            out.append(line)
+            continue
+        at, ticks = 0, 0
+        while (opening := _COMMENT_OPEN.search(line, at)) is not None:
+            ticks += line.count("`", at, opening.start())
+            if ticks % 2:  # in a code span: text
+                at = opening.end()
+                ticks += line.count("`", opening.start(), at)
+                continue
+            closing = _COMMENT_CLOSE.search(line, opening.end())
+            if closing is None:
+                line, inside = line[: opening.start()] + end, True
+                break
+            line, at = line[: opening.start()] + line[closing.end() :], opening.start()
+        fence = fence_after("", line, True)
+        out.append(line)
+    return "".join(out)
