@@ -226,6 +226,7 @@ SITE_CASES = {
     ),
     # This sitting's: MDX comments in code spans, opened and never closed.
     "mdx-comments-in-spans": ("docusaurus", "`" + "{/* " * 40_000 + "` deep text\n"),
+    "kramdown-math-open": ("jekyll", "$$ x_" * 40_000 + "\n\ndeep text\n"),
     "mdx-comments-open": ("docusaurus", "deep text " + "{/* a */} {/* " * 20_000 + "\n"),
     "indented-html-table": (
         "jekyll+html",

@@ -1407,3 +1407,13 @@ def test_dialects_an_mdx_comment_holding_a_fence_is_no_code() -> None:
     assert clean(text, ".mdx", "astro") == (
         "Before.\n\n## Later\n\nA `{/* kept */}` span and  here.\n\n```js\n{/* in code */}\n```\n"
     )
+
+
+def test_dialects_kramdown_math_is_tex_as_written() -> None:
+    """CS231n's notes write TeX between ``$$``: 18 blocks on 7 pages had their ``_`` pairs read
+    as emphasis and their ``\\\\`` as escapes. Jekyll only: elsewhere ``$$`` is text."""
+    text = "Loss:\n\n$$\nL = \\sum_i L_i \\\\\nM = a_b\n$$\n\nInline $$x_1 + y_2$$, not \\$$ this $$.\n"
+    assert clean(text, ".md", "jekyll") == (
+        "Loss:\n\n```math\nL = \\sum_i L_i \\\\\nM = a_b\n```\n\nInline `x_1 + y_2`, not \\$$ this $$.\n"
+    )
+    assert clean(text, ".md", "hugo") == text

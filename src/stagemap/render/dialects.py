@@ -41,12 +41,14 @@ from .blocks import (
 from .deflists import definition_lists
 from .elements import placeholder
 from .footnotes import footnotes
+from .hints import worth_a_look
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import hold_notes_with_code, notes
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
+from .texmath import kramdown_math
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
@@ -109,34 +111,6 @@ _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \
 _ICON = lazy(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]?")
 """An icon of Material for MkDocs (``:material-check:``): a picture on the live page, nothing here."""
 
-_HINTS = (
-    "{",
-    ":::",
-    "!!!",
-    "???",
-    "///",
-    "8<",
-    "A>",
-    "N>",
-    "<!--",
-    "\n: ",
-    "markdown",
-    "[^",
-    "[!",
-    '=== "',
-    "title=",
-    ":material-",
-    ":octicons-",
-    ":fontawesome-",
-    ":simple-",
-    "[ ] ",
-    "[x] ",
-    "[X] ",
-    "#only-dark",
-    "#gh-dark-mode-only",
-)
-"""Text holding none of these has nothing to rewrite (outside MDX, where ``<`` and ESM lines count too)."""
-
 
 def clean(
     text: str,
@@ -163,7 +137,7 @@ def clean(
     mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
     if generator == "docusaurus" and "mdx-code-block" in text:
         text = unwrapped_mdx_blocks(lf(text))
-    if not _worth_a_look(text, mdx or (html and bool(generator))) and not (
+    if not worth_a_look(text, mdx or (html and bool(generator))) and not (
         (generator == "mkdocs" and "][" in text) or (mdx and ("\n    " in text or "\n\t" in text))
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
@@ -216,6 +190,8 @@ def _prepared(
             text = highlights(text)
     if generator in LIQUID and "endset" in text:  # Nunjucks' examples kept in a variable, shown as code
         text = "".join(chunk if code else shown_sets(chunk) for chunk, code in _split_fences(text))
+    if generator == "jekyll" and "$$" in text:  # kramdown's math: TeX as written, never Markdown
+        text = "".join(chunk if code else kramdown_math(chunk) for chunk, code in _split_fences(text))
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
     if "title=" in text:
@@ -278,17 +254,6 @@ LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators that run Liquid over a Markdown page before rendering it (Eleventy by default)."""
 _DEFINITION_LISTS = frozenset({"hugo", "jekyll", "mkdocs"})
 """Generators whose Markdown has definition lists (goldmark, kramdown, MkDocs' def_list)."""
-
-
-def _worth_a_look(text: str, mdx: bool) -> bool:
-    """Return False when ``text`` cannot hold anything to rewrite (most bodies; checked cheaply).
-
-    ``mdx``: tags count too (MDX, or a site's raw HTML to be rewritten)."""
-    if any(hint in text for hint in _HINTS):
-        return True
-    if not mdx:
-        return False
-    return "<" in text or any(text.startswith(w) or f"\n{w}" in text for w in ("import", "export"))
 
 
 def _rewrite(
