@@ -1417,3 +1417,9 @@ def test_dialects_kramdown_math_is_tex_as_written() -> None:
         "Loss:\n\n```math\nL = \\sum_i L_i \\\\\nM = a_b\n```\n\nInline `x_1 + y_2`, not \\$$ this $$.\n"
     )
     assert clean(text, ".md", "hugo") == text
+
+
+def test_dialects_an_html_image_without_alt_text_gets_none() -> None:
+    """CS231n's figures are <img> tags without alt text: each was given the alt text 'img'."""
+    text = '<img src="/a.png">\n\nText <img src="b.png" title="T"> and <Shot src="c.png" />\n'
+    assert clean(text, ".md", "jekyll", html=True) == "![](/a.png)\n\nText ![T](b.png) and ![Shot](c.png)\n"

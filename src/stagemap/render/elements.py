@@ -178,7 +178,8 @@ def empty_element(tag: Tag, block: bool) -> str:
         if target or tag.name[:1].islower():
             return f"{pad}[{label}]({link_target(target)}){pad}" if target else ""
     if src := attrs.get("src") or (url if _IMAGE_FILE.search(url) else ""):
-        alt = attrs.get("alt") or attrs.get("title") or tag.name
+        # An <img> without alt text has none on the live page either (a component names itself).
+        alt = attrs.get("alt") or attrs.get("title") or ("" if tag.name.lower() == "img" else tag.name)
         return f"{pad}![{alt}]({link_target(src)}){pad}"
     target = attrs.get("href") or attrs.get("to") or url
     label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
