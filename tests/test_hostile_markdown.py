@@ -226,6 +226,8 @@ SITE_CASES = {
     ),
     # This sitting's: MDX comments in code spans, opened and never closed.
     "mdx-comments-in-spans": ("docusaurus", "`" + "{/* " * 40_000 + "` deep text\n"),
+    "mkdocs-dark-images-open": ("mkdocs", "#only-dark\n\n" + "![" * 40_000 + "deep text\n"),
+    "mdx-comments-many": ("docusaurus", "deep text " + "{/**/}" * 80_000 + "\n"),
     "kramdown-math-open": ("jekyll", "$$ x_" * 40_000 + "\n\ndeep text\n"),
     "mdx-comments-open": ("docusaurus", "deep text " + "{/* a */} {/* " * 20_000 + "\n"),
     "indented-html-table": (

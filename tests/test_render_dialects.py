@@ -1387,7 +1387,9 @@ def test_dialects_mkdocs_reference_in_an_admonition_and_a_dark_schemes_image() -
     )
 
 
-@pytest.mark.parametrize(("generator", "boxes"), [("hugo", True), ("docusaurus", True), ("jekyll", False)])
+@pytest.mark.parametrize(
+    ("generator", "boxes"), [("hugo", True), ("docusaurus", True), ("jekyll", True), ("eleventy", False)]
+)
 def test_dialects_task_list_items_show_their_boxes_where_the_generator_draws_them(
     generator: str, boxes: bool
 ) -> None:
@@ -1423,3 +1425,43 @@ def test_dialects_an_html_image_without_alt_text_gets_none() -> None:
     """CS231n's figures are <img> tags without alt text: each was given the alt text 'img'."""
     text = '<img src="/a.png">\n\nText <img src="b.png" title="T"> and <Shot src="c.png" />\n'
     assert clean(text, ".md", "jekyll", html=True) == "![](/a.png)\n\nText ![T](b.png) and ![Shot](c.png)\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open one with ``{/*`` and close it.\n\n## Install\n\nRun it.\n",
+        "Write a comment as ``{/* note */}`` in MDX.\n",
+        "x {/* never closed\n\n## Install\n\nRun it.\n",
+    ],
+)
+def test_dialects_an_mdx_comment_in_a_code_span_or_never_closed_is_text(text: str) -> None:
+    """Seen by the sitting's review: a span ``{/*`` in two backticks was taken for a comment and
+    the rest of the page blanked; an opening no end follows is no comment either."""
+    assert clean(text, ".mdx", "docusaurus") == text
+
+
+def test_dialects_task_list_boxes_are_never_drawn_in_code() -> None:
+    """Seen by the sitting's review: a highlight shortcode's and an indented code block's lines
+    showed boxes; Gatsby's MDX (MDX 2, no GFM) shows the brackets."""
+    text = (
+        "{{< highlight md >}}\n- [ ] write\n{{< /highlight >}}\n\nWrite:\n\n    - [ ] write\n\n- [ ] real\n"
+    )
+    assert (
+        clean(text, ".md", "hugo")
+        == "```md\n- [ ] write\n```\n\nWrite:\n\n    - [ ] write\n\n- \u2610 real\n"
+    )
+    assert clean("- [ ] knead\n", ".mdx", "gatsby") == "- [ ] knead\n"
+
+
+def test_dialects_an_embeds_id_is_what_it_shows_and_named_tabs_keep_one_label() -> None:
+    """Seen by the sitting's review: astro-embed's <YouTube id="..." /> became an empty anchor, and
+    Fumadocs' <Tabs items={[...]}> of <Tab value="npm"> tabs labelled each tab twice."""
+    assert (
+        clean('<YouTube id="dQw4w9WgXcQ" />\n', ".mdx", "astro")
+        == "*\\[YouTube: shown on the live site\\]*\n"
+    )
+    tabs = '<Tabs items={["npm","yarn"]}>\n<Tab value="npm">\n```sh\nnpm i\n```\n</Tab>\n<Tab value="yarn">\n```sh\nyarn add\n```\n</Tab>\n</Tabs>\n'
+    assert (
+        clean(tabs, ".mdx", "astro") == "**npm**\n\n```sh\nnpm i\n```\n\n**yarn**\n\n```sh\nyarn add\n```\n"
+    )

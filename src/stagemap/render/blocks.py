@@ -252,9 +252,10 @@ def indented(text: str, indent: str) -> str:
 
 
 _TASK = lazy(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])", re.M)
-TASK_LISTS = frozenset({"hugo", "docusaurus", "astro", "gatsby"})
+TASK_LISTS = frozenset({"hugo", "jekyll", "docusaurus", "astro", "gatsby"})
 """Generators whose Markdown makes ``- [ ] x`` and ``- [x] x`` boxes (GFM's task lists, on by
-default in goldmark and remark-gfm)."""
+default in goldmark, kramdown's GFM input, which is Jekyll's, and remark-gfm; not in the MDX 2
+of Gatsby's MDX plugin)."""
 
 
 def task_items(text: str) -> str:

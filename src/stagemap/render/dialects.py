@@ -288,8 +288,11 @@ def _rewrite(
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator == "mkdocs" and ":" in text:
         text = _ICON.sub("", text)
-    if generator in TASK_LISTS and "[" in text:
-        text = task_items(text)
+    if generator in TASK_LISTS and "] " in text and not (mdx and generator == "gatsby"):  # (MDX 2: no GFM)
+        boxed = task_items if mdx else lambda run: _outside_indented_code(run, task_items)
+        text = "".join(
+            chunk if code else boxed(chunk) for chunk, code in _split_fences(text, mdx)
+        )  # (a shortcode's code)
     if generator == "hugo" and "[!" in text:
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if html and not mdx and "<" in text:

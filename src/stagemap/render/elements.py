@@ -128,6 +128,8 @@ def _made(tag: Tag, children: str, block: bool) -> str:
 _ITEMS = lazy(r"""\[\s*(?:(['"])[^'"\\\n]*\1\s*(?:,\s*|(?=\])))+\]""")
 """An array of string literals, as a tabs component names its tabs: ``['npm', 'yarn']``."""
 _ITEM = lazy(r"""(['"])([^'"\\\n]*)\1""")
+_LABEL_LINE = lazy(r"^[ \t]*\*\*[^*\n]+\*\*[ \t]*$", re.M)
+"""A line that is a label in bold, as a tab that names itself makes."""
 _HELD_CODE = lazy("^[ \t]*\ue001\\d+\ue001[ \t]*$", re.M)
 """A line standing for a fenced code block (see `stagemap.render.blocks.hold_fences`)."""
 
@@ -136,8 +138,8 @@ def _labelled_items(items: str, body: str) -> str:
     """Return ``body`` with each of its code blocks after its label in bold, when the component's
     ``items`` name as many (Drizzle's ``<CodeTabs items={['mysql2', 'planetscale']}>`` holding
     two fences: 294 tab groups on 171 pages showed unlabelled); else as it is."""
-    if _ITEMS.fullmatch(items.strip()) is None:
-        return body
+    if _ITEMS.fullmatch(items.strip()) is None or _LABEL_LINE.search(body):
+        return body  # (tabs that name themselves, Fumadocs' <Tab value="npm">, keep their own labels)
     labels = [found.group(2) for found in _ITEM.finditer(items)]
     blocks = list(_HELD_CODE.finditer(body))
     if len(blocks) != len(labels):
@@ -151,6 +153,8 @@ def _labelled_items(items: str, body: str) -> str:
     return "".join(parts) + body[done:]
 
 
+_ANCHORING = lazy(r"^(?:Link|Anchor|A)$|Heading$|Anchor$")
+"""Components whose ``id`` is the element's own: a link, an anchor, a heading."""
 _SHOWN = ("src", "href", "to", "url", "label", "title", "text", "alt", "set:html")
 """Attributes of a component that it shows (or links to), besides its id."""
 
@@ -162,9 +166,14 @@ def empty_element(tag: Tag, block: bool) -> str:
     if tag.attrs.get("children") or ("-" in tag.name and tag.name[:1].islower()):
         return element(tag, tag.attrs.get("children", ""), block)
     attrs, mark = tag.attrs, element_anchor(tag.name, tag.attrs)
-    # A component's id is an anchor when the component shows nothing else (Babel's `<Link id="x"/>`
-    # in front of a list item, a hidden heading): what else it shows, its script makes.
-    if mark and tag.name[:1].isupper() and any(attrs.get(key) for key in _SHOWN):
+    # A link's or a heading's id is an anchor when it shows nothing else (Babel's `<Link id="x"/>`
+    # in front of a list item, a hidden heading); another component's id is what it shows (a
+    # video's: astro-embed's `<YouTube id="..." />`).
+    if (
+        mark
+        and tag.name[:1].isupper()
+        and (any(attrs.get(key) for key in _SHOWN) or not _ANCHORING.search(tag.name))
+    ):
         mark = ""
     if mark and not (attrs.get("src") or attrs.get("href")):
         return mark + "\n" if tag.name.lower() == "br" else mark

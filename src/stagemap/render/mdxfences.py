@@ -12,6 +12,8 @@ code (`unwrapped_mdx_blocks`): docs written in Markdown put imports and componen
 
 from __future__ import annotations
 
+import bisect
+import collections
 import re
 import textwrap
 
@@ -131,39 +133,75 @@ def unindented(run: str, before: str) -> str:
 
 _COMMENT_OPEN = lazy(r"\{\s*/\*")
 _COMMENT_CLOSE = lazy(r"\*/\s*\}")
+_TICKS = lazy(r"`+")
 
 
+# long: one pass over the lines, a comment's end looked for once, code spans and fences kept
 def uncommented(text: str) -> str:
     """Return MDX ``text`` without its comments (``{/* ... */}``) outside fenced code, lines kept
     (a comment's lines are left empty): a fence inside a comment is no fence (Drizzle's docs
     comment out examples, ``{/* ```sql`` ... ``` */}``, and the rest of the page was read as
-    code); a fence opened outside one stays code, whatever it holds, and so does a code span."""
+    code); a fence opened outside one stays code, whatever it holds, and so does a code span
+    on one line (``` ``{/*`` ```). An opening with no end after it is no comment (MDX would
+    not build the page): it stays as written."""
+    closings = [m.start() for m in _COMMENT_CLOSE.finditer(text)]
+    last = closings[-1] if closings else -1
     out: list[str] = []
-    fence, inside = "", False
+    fence, ended, start = "", 0, 0  # ``ended``: where the comment that runs past a line ends
     for line in text.splitlines(keepends=True):
-        end = "\n" if line.endswith("\n") else ""
-        if inside:
-            closing = _COMMENT_CLOSE.search(line)
-            if closing is None:
-                out.append(end)
-                continue
-            line, inside = line[closing.end() :], False
-        if fence:
+        end = start + len(line)
+        newline = "\n" if line.endswith("\n") else ""
+        if ended >= end:
+            out.append(newline)
+        elif fence and ended <= start:
             fence = fence_after(fence, line, True)
             out.append(line)
-            continue
-        at, ticks = 0, 0
-        while (opening := _COMMENT_OPEN.search(line, at)) is not None:
-            ticks += line.count("`", at, opening.start())
-            if ticks % 2:  # in a code span: text
-                at = opening.end()
-                ticks += line.count("`", opening.start(), at)
-                continue
-            closing = _COMMENT_CLOSE.search(line, opening.end())
-            if closing is None:
-                line, inside = line[: opening.start()] + end, True
-                break
-            line, at = line[: opening.start()] + line[closing.end() :], opening.start()
-        fence = fence_after("", line, True)
-        out.append(line)
+        else:
+            kept, ended = _kept(text, max(start, ended), end, _spans(line, start), last)
+            made = "".join(kept) + ("" if kept and kept[-1].endswith("\n") else newline)
+            fence = "" if ended > end else fence_after("", made, True)
+            out.append(made)
+        start = end
     return "".join(out)
+
+
+def _kept(text: str, at: int, end: int, spans: list[tuple[int, int]], last: int) -> tuple[list[str], int]:
+    """Return the parts of ``text[at:end]`` (one line) outside comments, and where the last comment
+    removed ends (past ``end`` when it runs on; ``at`` when none); ``spans``: its code spans."""
+    kept: list[str] = []
+    starts = [s for s, _ in spans]
+    look, ended = at, at
+    while (opening := _COMMENT_OPEN.search(text, look, end)) is not None:
+        inside = bisect.bisect_right(starts, opening.start()) - 1
+        if inside >= 0 and opening.start() < spans[inside][1]:  # in a code span: text
+            look = opening.end()
+            continue
+        closing = _COMMENT_CLOSE.search(text, opening.end()) if opening.end() <= last else None
+        if closing is None:
+            break  # never closed: no comment
+        kept.append(text[at : opening.start()])
+        at = look = ended = closing.end()
+        if at >= end:
+            return kept, ended
+    kept.append(text[at:end])
+    return kept, ended
+
+
+def _spans(line: str, offset: int) -> list[tuple[int, int]]:
+    """Return the code spans of one line (where each starts and ends in the text, the line
+    starting at ``offset``): a run of backticks closed by the next run of the same length."""
+    runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, collections.deque[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        by_length.setdefault(length, collections.deque()).append(index)
+    spans: list[tuple[int, int]] = []
+    past = -1  # the last run inside a span found
+    for index, (at, length) in enumerate(runs):
+        later = by_length[length]
+        while later and later[0] <= index:
+            later.popleft()
+        if index <= past or not later:
+            continue  # inside a span, or a run no run of its length closes: backticks as text
+        past = later.popleft()
+        spans.append((offset + at, offset + runs[past][0] + length))
+    return spans

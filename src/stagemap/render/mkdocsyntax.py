@@ -130,7 +130,7 @@ _API = lazy(r"^((?:>[ \t]?)*) {0,3}:::[ \t]+([\w.:-]+)[ \t]*$(?:\n\1(?: {4}|\t)[
 ``mkdocstrings``), with the indented lines of its options; in a quote too (an admonition holding
 one: Starlette's API pages)."""
 _THEMED_IMAGE = lazy(
-    r"!\[[^\]\n]*\]\([^()\s]*#(?:only-dark|gh-dark-mode-only)(?:[ \t]+\"[^\"\n]*\")?\)(?:\{[^{}\n]*\})?"
+    r"!\[[^\[\]\n]{0,1000}\]\([^()\s]*#(?:only-dark|gh-dark-mode-only)(?:[ \t]+\"[^\"\n]*\")?\)(?:\{[^{}\n]*\})?"
 )
 """An image Material for MkDocs shows only in its dark colour scheme (its light twin is beside it)."""
 
