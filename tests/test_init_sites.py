@@ -1536,7 +1536,7 @@ def test_init_reads_hugo_configuration_subfolders_and_routes_a_slug_as_hugo_does
             "config/_default/hugo.toml": "baseURL = 'https://kiln.example/'\ntitle = 'Kiln notes'\n",
             "config/_default/module/module.yaml": "mounts:\n  - source: content/en\n    target: content\n",
             "content/en/blog/_index.md": "---\ntitle: Blog\nslug: journal\n---\n",
-            "content/en/blog/glazes.md": "---\ntitle: Glazes\nslug: Glaze-Notes\n---\nText.\n",
+            "content/en/blog/glazes.md": "---\ntitle: Glazes\nslug: Glaze Notes\n---\nText.\n",
             "content/en/blog/firing/index.md": "---\ntitle: Firing\nslug: first-firing\n---\nText.\n",
             "content/en/blog/clay.md": "---\ntitle: Clay\nslug: /clay-basics/\n---\nText.\n",
             "content/en/about.md": "---\ntitle: About\n---\nText.\n",
@@ -1587,6 +1587,7 @@ def test_a_jekyll_or_eleventy_pages_url_key_is_its_own_data_not_its_route(tmp_pa
         ("_recipes/2023-11-30-soup.md", "", dt.date(2023, 11, 30)),
         ("2024-03-05-notes.md", "", None),  # a page, not a document: Jekyll reads no date from its name
         ("_posts/2024-02-30-typo.md", "", None),
+        ("_posts/2024-3-5-short.md", "", dt.date(2024, 3, 5)),  # one digit, as Jekyll reads it too
     ],
 )
 def test_a_jekyll_posts_date_is_the_one_in_its_name(rel: str, front: str, updated: dt.date | None) -> None:
@@ -1637,6 +1638,8 @@ def test_init_reads_docusaurus_options_set_by_name_and_the_sites_own_title(tmp_p
         ("{ slug: entry.slug }", "", "/pricing/"),
         # Two ways in one page: which one a page takes is worked out in code.
         ("x ? { slug: `a/${entry.slug}` } : { slug: `b/${entry.slug}` }", "", "/pricing/"),
+        # A template string outside the params (an edit link) is no route (seen by the review).
+        ("{ slug: entry.slug }, edit: `src/content/docs/${entry.id}`", "", "/pricing/"),
     ],
 )
 def test_init_routes_an_astro_collection_under_the_folders_its_page_puts_before_a_slug(
@@ -1695,17 +1698,30 @@ def test_init_leaves_out_what_the_mkdocs_exclude_plugin_leaves_out(tmp_path: Pat
     root = initialised(
         tmp_path,
         {
-            "mkdocs.yml": "site_name: Fx\nplugins:\n  - search\n  - exclude:\n      glob: [README.md, '*.tmpl.md']\n",
+            "mkdocs.yml": (
+                "site_name: Fx\nplugins:\n  - search\n  - exclude:\n"
+                "      glob: [README.md, '*.tmpl.md', 'drafts*', 'old/*.md']\n"
+            ),
+            "docs/drafts/a.md": "# Draft\n",
+            "docs/notes/drafts-b.md": "# Kept: fnmatch anchors the glob at the docs folder\n",
+            "docs/old/x/y.md": "# Old: fnmatch's * crosses folders\n",
             "docs/about.md": "# About\n",
             "docs/README.md": "# Read me\n",
             "docs/charts/README.md": "# Charts\n",
             "docs/charts/chart.tmpl.md": "# Chart\n",
         },
     )
-    assert '    exclude: ["/README.md", "*.tmpl.md"]\n' in (root / "stagemap.yml").read_text()
+    assert (
+        '    exclude: ["/README.md", "*.tmpl.md", "/drafts*", "/old/*.md", "/old/*/**/*.md"]\n'
+        in (root / "stagemap.yml").read_text()
+    )
     code, out, _ = run("-C", str(root), "list", "--format", "json")
     assert code == 0
-    assert [a["path"] for a in json.loads(out)["assets"]] == ["docs/about.md", "docs/charts/README.md"]
+    assert [a["path"] for a in json.loads(out)["assets"]] == [
+        "docs/about.md",
+        "docs/charts/README.md",
+        "docs/notes/drafts-b.md",
+    ]
 
 
 def test_a_jekyll_pages_liquid_shows_the_values_of_the_sites_configuration(tmp_path: Path) -> None:
@@ -1737,7 +1753,7 @@ def test_init_leaves_out_what_a_docusaurus_plugins_exclude_leaves_out(tmp_path: 
     page at /rules/TEMPLATE, its placeholder text built into the site."""
     config = (
         "module.exports = {\n  url: 'https://d.example',\n"
-        "  presets: [['classic', { docs: { path: 'docs', exclude: ['TEMPLATE.md', '**/*.draft.md'] } }]],\n};\n"
+        "  presets: [['classic', { docs: { path: 'docs', exclude: ['TEMPLATE.md', '**/*.draft.{md,mdx}'] } }]],\n};\n"
     )
     page = "---\ntitle: {}\n---\nText.\n"
     root = initialised(
@@ -1750,7 +1766,33 @@ def test_init_leaves_out_what_a_docusaurus_plugins_exclude_leaves_out(tmp_path: 
             "docs/rules/a.draft.md": page.format("Draft"),
         },
     )
-    assert '    exclude: ["/TEMPLATE.md", "/**/*.draft.md"]\n' in (root / "stagemap.yml").read_text()
+    assert (
+        '    exclude: ["/TEMPLATE.md", "/**/*.draft.md", "/**/*.draft.mdx"]\n'
+        in (root / "stagemap.yml").read_text()
+    )
     code, out, _ = run("-C", str(root), "list", "--format", "json")
     assert code == 0
     assert [a["path"] for a in json.loads(out)["assets"]] == ["docs/intro.md", "docs/rules/TEMPLATE.md"]
+
+
+def test_init_reads_no_content_folder_of_its_own_when_hugo_mounts_only_into_a_folder_of_it(
+    tmp_path: Path,
+) -> None:
+    """Seen by the sitting's review: a mount into content/docs replaces Hugo's own mount of
+    content/, so its other pages are never published; stagemap read them all the same."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    mounts = "    - {source: content/docs/v2, target: content/docs, excludeFiles: ['*.{tmp,bak}.md']}\n"
+    root = initialised(
+        tmp_path,
+        {
+            "hugo.yaml": "baseURL: https://k.example/\nmodule:\n  mounts:\n" + mounts,
+            "content/about.md": page.format("About"),
+            "content/docs/v2/intro.md": page.format("Intro"),
+            "content/docs/v2/old.tmp.md": page.format("Old"),
+        },
+    )
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert {a["path"]: a["url"] for a in json.loads(out)["assets"]} == {
+        "content/docs/v2/intro.md": "https://k.example/docs/intro/"
+    }

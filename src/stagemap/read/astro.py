@@ -200,10 +200,18 @@ _PREFIXED = lazy(
 _TRAILING = lazy(r"""\bformat\s*:\s*['"]file['"]|\btrailingSlash\s*:\s*['"]never['"]""")
 
 
+_PARAMS = lazy(r"\bparams\s*:\s*\{")
+
+
 def _param_prefix(code: str) -> str:
     """Return the folders a routing page's code puts before each entry's slug in its route
-    parameter (`_PREFIXED`), when it puts the same ones everywhere it makes one; else ""."""
-    found = {m.group(1) or m.group(3) for m in _PREFIXED.finditer(code)}
+    parameter (`_PREFIXED`, in a ``params: {...}`` it returns), when it puts the same ones
+    everywhere it makes one; else "" (a template string elsewhere, an edit link, is no route)."""
+    found = {
+        m.group(1) or m.group(3)
+        for params in _PARAMS.finditer(code)
+        for m in _PREFIXED.finditer(_object_at(code, params.end() - 1))
+    }
     return found.pop() if len(found) == 1 else ""
 
 

@@ -332,17 +332,23 @@ def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
 
 def _mkdocs_excluded(data: dict[str, Any]) -> tuple[str, ...]:
     """Return the files the mkdocs-exclude plugin leaves out of the site (``plugins: [{exclude:
-    {glob: [README.md, "*.tmpl.md"]}}]``: globs of paths under the docs folder, ``*`` crossing
-    folders) as gitignore-style globs there: a name without a wildcard is the top folder's."""
+    {glob: [README.md, "*.tmpl.md"]}}]``: fnmatch's globs of whole paths under the docs folder,
+    ``*`` crossing folders) as gitignore-style globs there, anchored at it (one starting with
+    ``*`` matches at any depth; one with folders and a ``*`` also as the ``*`` crosses them)."""
     plugins = data.get("plugins")
     found: list[str] = []
     for plugin in plugins if isinstance(plugins, list) else []:
         options = plugin.get("exclude") if isinstance(plugin, dict) else None
         globs = options.get("glob") if isinstance(options, dict) else None
         for glob in [globs] if isinstance(globs, str) else globs if isinstance(globs, list) else []:
-            if isinstance(glob, str) and glob.strip():
-                plain = not any(c in glob for c in "*?[") and not glob.startswith("/")
-                found.append("/" + glob.strip() if plain else glob.strip())
+            glob = glob.strip() if isinstance(glob, str) else ""
+            if glob.startswith("*") and "/" not in glob:
+                found.append(glob)  # ``*.tmpl.md``: any file so named, at any depth
+            elif glob:  # anchored; a ``*`` between folders crosses them too (fnmatch's)
+                found += [
+                    f"/{glob}",
+                    *([f"/{glob.replace('*', '*/**/*')}"] if "/" in glob and "*" in glob else []),
+                ]
     return tuple(found)
 
 

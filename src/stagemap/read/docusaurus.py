@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..lazyre import lazy
+from .globs import expanded
 from .jsdata import blanked
 
 
@@ -222,8 +223,13 @@ def _excluded(block: str) -> tuple[str, ...]:
     found = _EXCLUDE.search(block)
     if found is None or _depth(block, 0, found.start()) != 1:
         return ()
-    globs = (g.group(2).strip() for g in _GLOB.finditer(found.group(1)))
-    return tuple(g if g.startswith("/") else "/" + g for g in globs if g)
+    globs = (
+        one
+        for g in _GLOB.finditer(found.group(1))
+        if g.group(2).strip()
+        for one in expanded(g.group(2).strip())
+    )
+    return tuple(g if g.startswith("/") else "/" + g for g in globs)
 
 
 def _named(code: str, name: str) -> str:

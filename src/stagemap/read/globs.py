@@ -21,6 +21,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 
 @dataclass(frozen=True, slots=True)
 class Glob:
@@ -143,3 +145,23 @@ def site_glob(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
             out.append(re.escape(ch))
         i += 1
     return re.compile("".join(out) + ")" * depth, re.I if ignore_case else 0)
+
+
+_BRACES = lazy(r"\{([^{}]*,[^{}]*)\}")
+MOST_EXPANDED = 64
+"""The most globs one glob with braces stands for (``{a,b}`` in a generator's glob)."""
+
+
+def expanded(glob: str) -> list[str]:
+    """Return the globs a generator's glob with braces stands for, as micromatch and Go's globs
+    read them (``*.{md,mdx}`` is ``*.md`` and ``*.mdx``; nested braces, inner first); the glob
+    itself without any (at most `MOST_EXPANDED`)."""
+    todo, done = [glob], list[str]()
+    while todo and len(done) + len(todo) <= MOST_EXPANDED:
+        one = todo.pop(0)
+        found = _BRACES.search(one)
+        if found is None:
+            done.append(one)
+            continue
+        todo += (one[: found.start()] + part + one[found.end() :] for part in found.group(1).split(","))
+    return (done + todo)[:MOST_EXPANDED]

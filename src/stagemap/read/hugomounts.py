@@ -4,7 +4,8 @@ it, and its other languages' folders.
 Hugo reads ``content/`` (``contentDir``), or the folders ``module.mounts`` mount at ``content``:
 a mount's ``target`` may be a folder inside it (Jaeger's docs mount ``content/docs/v2`` at
 ``content/docs``: its ``2.20/faq.md`` is served at ``/docs/2.20/faq/``), and its
-``excludeFiles`` leave files out of it. Each mounted folder of the default language is a source
+``excludeFiles`` leave files out of it; a mount of content, into a folder of it too, replaces
+Hugo's own mount of ``content/``. Each mounted folder of the default language is a source
 of its own, its route and ids those of where it is mounted; its ``excludeFiles`` are the
 source's excludes. Other languages' folders are named, not read.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .globs import expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,8 @@ class Mount:
     """Its language (lower case); empty: every language's, or the default's."""
     exclude: tuple[str, ...] = ()
     """Its ``excludeFiles``, as gitignore-style globs under it."""
+    configured: bool = False
+    """One of ``module.mounts`` (not a language's ``contentDir``)."""
 
 
 def content_mounts(data: dict[str, Any]) -> list[Mount]:
@@ -47,9 +52,8 @@ def content_mounts(data: dict[str, Any]) -> list[Mount]:
         langs = matrix.get("languages") if isinstance(matrix, dict) else None
         lang = mount.get("lang") or (langs[0] if isinstance(langs, list) and langs else "")
         within = target.removeprefix("content").strip("/")
-        found.append(
-            Mount(mount["source"].strip("/"), within, str(lang).lower(), _globs(mount.get("excludeFiles")))
-        )
+        globs = _globs(mount.get("excludeFiles"))
+        found.append(Mount(mount["source"].strip("/"), within, str(lang).lower(), globs, configured=True))
     languages = data.get("languages")
     for lang, settings in languages.items() if isinstance(languages, dict) else ():
         if isinstance(settings, dict) and isinstance(settings.get("contentDir"), str):
@@ -61,11 +65,8 @@ def _globs(value: Any) -> tuple[str, ...]:
     """Return a mount's ``excludeFiles`` (a glob or a list of them, under the mounted folder) as
     gitignore-style globs anchored at the folder (``docs/v2/**`` is ``/docs/v2/**``)."""
     given = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    return tuple(
-        g.strip() if g.strip().startswith(("/", "**")) else "/" + g.strip()
-        for g in given
-        if isinstance(g, str) and g.strip()
-    )
+    every = (one for g in given if isinstance(g, str) and g.strip() for one in expanded(g.strip()))
+    return tuple(g if g.startswith(("/", "**")) else "/" + g for g in every)
 
 
 def hugo_sources(root: Path, data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], str]]:
@@ -75,9 +76,11 @@ def hugo_sources(root: Path, data: dict[str, Any]) -> list[tuple[str, str, tuple
     ``defaultContentLanguageInSubdir``."""
     default = str(data.get("defaultContentLanguage") or "en").lower()
     lead = f"/{default}" if data.get("defaultContentLanguageInSubdir") is True else ""
-    own = [m for m in content_mounts(data) if m.lang in ("", default) and (root / m.source).is_dir()]
+    mounts = content_mounts(data)
+    own = [m for m in mounts if m.lang in ("", default) and (root / m.source).is_dir()]
     whole = next((m for m in own if not m.target), None)
-    if whole is None:
+    # Mounts of content (even into a folder of it) replace Hugo's own mount of content/.
+    if whole is None and not any(m.configured for m in mounts):
         folder = str(data.get("contentDir") or "content").strip("/")
         whole = Mount(folder, "", default) if (root / folder).is_dir() else None
     inner = sorted((m for m in own if m.target), key=lambda m: (-m.target.count("/"), m.target))

@@ -87,7 +87,8 @@ def _parts(day: dt.date) -> tuple[str, str, str]:
     return f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"
 
 
-_NAME_DATE = lazy(r"(\d{4})-(\d{2})-(\d{2})-")
+_NAME_DATE = lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+"""A date a Jekyll document's name starts with (a month and day of one digit too: ``2024-3-5-x``)."""
 
 
 def name_day(sub: str) -> dt.date | None:

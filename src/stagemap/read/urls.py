@@ -154,6 +154,7 @@ def _hugo_slugged(pattern: str, sub: str, slug: Any) -> str:
     ):
         return pattern
     folder = route_parts(sub, None)["path"].rpartition("/")[0]
+    own = "-".join(own.split())  # Hugo's path: spaces as hyphens
     literal = f"{folder}/{own}".lstrip("/").replace("{", "{{").replace("}", "}}")
     return pattern.replace("{path}", literal)
 
