@@ -332,3 +332,37 @@ def test_an_mkdocs_page_shows_the_files_mdx_include_and_its_variant_name(tmp_pat
         "<p><em>[Included from ../../../outside.py: shown on the live site]</em></p>\n\n"
         "</div>\n"
     )
+
+
+def test_a_hugo_sites_own_constant_shortcodes_show_their_output_and_follow_their_templates(
+    tmp_path: Path,
+) -> None:
+    """Jaeger's docs fill their feature tables with check_yes and check_no shortcodes (587
+    placeholders on 22 pages) and put the current version in install commands with a shortcode
+    (71 pages): a template of text alone, or text and the site's params, is shown as its output,
+    in code too; one with HTML stays a placeholder; editing one makes the pages using it again."""
+    page = (
+        "---\ntitle: Mills\n---\n| Grain | Milled |\n|---|---|\n| Rye | {{< yes >}} |\n| Oat | {{< no >}} |\n\n"
+        "```bash\ndocker run mill:{{< release >}}\n```\n\nVersion {{% release %}}, {{< missing >}}.\n"
+    )
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "baseURL = 'https://m.example/'\n[params]\n  Release = '3.2'\n",
+            "stagemap.yml": SETTINGS.replace("content/en", "content"),
+            "layouts/shortcodes/yes.html": '{{/* a mark */}}\n{{ emojify ":white_check_mark:" }}\n',
+            "layouts/shortcodes/no.html": '<span class="no">no</span>\n',
+            "layouts/_shortcodes/release.html": "v{{ .Site.Params.release }}",
+            "content/mills.md": page,
+        },
+    )
+    out = tmp_path / "out"
+    run_build(root, out)
+    made = body_of((out / "assets/mills.html").read_text())
+    assert "<td>Rye</td>\n<td>\u2705</td>" in made
+    assert "<td>Oat</td>\n<td><em>[no: shown on the live site]</em></td>" in made
+    assert "docker run mill:v3.2\n</code>" in made
+    assert "<p>Version v3.2, <em>[missing: shown on the live site]</em>.</p>" in made
+    (root / "layouts/shortcodes/no.html").write_text("\u274c\n")
+    assert "(1 file changed" in run_build(root, out)
+    assert "<td>Oat</td>\n<td>\u274c</td>" in body_of((out / "assets/mills.html").read_text())

@@ -47,6 +47,7 @@ from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import hold_notes_with_code, notes
+from .ownshortcodes import OWN_SHORTCODES
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 from .texmath import kramdown_math
 
@@ -179,7 +180,7 @@ def _prepared(
     in code Hugo still reads shortcodes (a ``param`` the page or site sets is its value; escaped
     ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
-    if generator == "hugo" and ("/*" in text or "aram" in text):
+    if generator == "hugo" and ("/*" in text or "aram" in text or OWN_SHORTCODES in params):
 
         def code_text(code: str) -> str:
             return hugo_code(code, params)

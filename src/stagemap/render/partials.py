@@ -17,12 +17,14 @@ re-renders the pages that show it.
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..lazyre import lazy
 from ..model.library import Asset
@@ -32,6 +34,7 @@ from ..read.markdowntext import lf
 from . import includes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
+from .ownshortcodes import known_outputs, template_paths, used_names
 
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
@@ -58,7 +61,7 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
     ``.md`` as MDX too) that imports something, or a page of a Hugo site with an include
     shortcode (`stagemap.render.includes`), or of an MkDocs site with a snippet."""
     if rules.generator == "hugo":
-        return includes.uses(body)
+        return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
         return includes.snippets_in(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
@@ -74,9 +77,27 @@ def inline_for(config: Config, rel: str, body: str) -> str:
 
 def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
     """Yield each file `inline_for` may show in ``body`` (see `shown`). For a page's key."""
+    if config.rules.generator == "hugo" and (names := used_names(body)):
+        templates = [
+            (p, partial_body(config.root, p, raw=True))
+            for n in names
+            for p in template_paths(config.rules.site_root, n)
+        ]
+        return itertools.chain(includes.shown(body, rel, *_hugo(config, rel)), templates)
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
     return shown(body, rel, config.root, config.rules.site_root)
+
+
+def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) -> dict[str, str]:
+    """Return the outputs of the Hugo site's own shortcodes ``body`` uses that are known here
+    (`stagemap.render.ownshortcodes`), by name in lower case; ``site``: the site's params."""
+    names = used_names(body) if config.rules.generator == "hugo" else []
+    if not names:
+        return {}
+    return known_outputs(
+        names, config.rules.site_root, lambda p: partial_body(config.root, p, raw=True), site or {}
+    )
 
 
 def _snippets(config: Config, rel: str, body: str) -> str:

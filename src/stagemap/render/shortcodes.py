@@ -15,6 +15,7 @@ from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
 from .elements import LIVE, placeholder
 from .links import HUGO_REF
+from .ownshortcodes import OWN_SHORTCODES
 from .refdefs import worked_definitions
 
 _SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
@@ -302,6 +303,9 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return _go_text(value) if target else escape(_go_text(value))  # in an address: as written
+    own = params.get(OWN_SHORTCODES)
+    if isinstance(own, Mapping) and name in own:  # the site's own, a constant or a param of the site
+        return str(own[name]) if target else escape(str(own[name]))
     if named.get("text", "").strip() and not target:  # Falco's glossary_tooltip: the words, a tip on them
         return escape(named["text"].strip())
     return placeholder(name)
@@ -345,12 +349,20 @@ _CODE_PARAM = lazy(r"\{\{[<%]\s*param\s+[\"'`]?([\w.-]{1,200})[\"'`]?\s*[>%]\}\}
 """Hugo's ``param`` shortcode in code, which Hugo works out there too (an install command's version)."""
 
 
+_CODE_OWN = lazy(r"\{\{[<%]\s*([\w.-]{1,100})\s*[>%]\}\}")
+"""A shortcode without arguments in code: the site's own, whose output may be known (`OWN_SHORTCODES`)."""
+
+
 def hugo_code(code: str, params: Mapping[str, Any]) -> str:
     """Return fenced code as a Hugo page shows it: Hugo works shortcodes out in code too, so a
     ``param`` the page or the site sets is its value, as text (one not known stays as written),
-    and an escaped shortcode (``{{</* x */>}}``) shows without its comment marks (``{{< x >}}``)."""
+    and an escaped shortcode (``{{</* x */>}}``) shows without its comment marks (``{{< x >}}``);
+    a shortcode of the site's own whose output is known (`OWN_SHORTCODES`) is that output."""
     if "aram" in code:
         code = _CODE_PARAM.sub(lambda m: _code_param(m, params), code)
+    own = params.get(OWN_SHORTCODES)
+    if isinstance(own, Mapping) and own:
+        code = _CODE_OWN.sub(lambda m: str(own.get(m.group(1).lower(), m.group(0))), code)
     return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code) if "/*" in code else code
 
 

@@ -72,6 +72,7 @@ from . import dialects, markdown, partials
 from .history import render_svg
 from .links import BodyLinks
 from .lists import assets_list, list_part, shown
+from .ownshortcodes import OWN_SHORTCODES
 from .pages import Rendered, page_text
 from .shortcodes import SITE_PARAMS
 from .static import search_index, static_files
@@ -272,6 +273,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     params = (
         {**item.extra, SITE_PARAMS: site} if site else item.extra
     )  # Hugo's param falls back to the site's
+    if own := partials.own_shortcodes(config, body, site):
+        params = {**params, OWN_SHORTCODES: own}
     mdx = item.path.lower().endswith(config.rules.mdx)
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings

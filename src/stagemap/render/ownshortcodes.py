@@ -1,0 +1,149 @@
+"""A Hugo site's own shortcodes whose output is known without running Hugo.
+
+A site writes shortcodes of its own in ``layouts/shortcodes/NAME.html`` (Hugo 0.146 and later:
+``layouts/_shortcodes/``). Many are a constant (a mark in a table of features: ``✅``) or one of
+the site's ``params`` (``{{ .Site.Params.version }}``, a version in an install command), or an
+emoji (``{{ emojify ":white_check_mark:" }}``, for the names in `EMOJI`). Such a
+template's output is shown here in place of the shortcode, in text and in fenced code (where
+Hugo works shortcodes out too); any other template, one with HTML or logic, stays a
+placeholder. A page showing one is made again when the template changes (it is one of the
+files the page shows, as an include is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ..lazyre import lazy
+
+OWN_SHORTCODES = "\0own"
+"""The key under which a page's front matter, handed to `stagemap.render.shortcodes`, holds the
+outputs of the site's own shortcodes it uses (no front matter key can be this one)."""
+FOLDERS = ("layouts/shortcodes", "layouts/_shortcodes")
+_USED = lazy(r"\{\{[<%]\s*([\w.-]{1,100})(?=\s|[>%]|/\s*[>%])")
+"""A shortcode's name where it is used (with folders in it, a theme's: never a constant)."""
+_COMMENT = lazy(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.S)
+_ACTION = lazy(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+_SITE_PARAM = lazy(r"(?:\$?\.Site|site)\.Params\.([\w.]{1,200})")
+_EMOJIFY = lazy(r"""emojify\s+(["'`])((?::[\w+-]{1,40}:|[^:"'`{}]){1,200})\1""")
+EMOJI = {
+    "white_check_mark": "\u2705",
+    "heavy_check_mark": "\u2714\ufe0f",
+    "ballot_box_with_check": "\u2611\ufe0f",
+    "x": "\u274c",
+    "heavy_multiplication_x": "\u2716\ufe0f",
+    "negative_squared_cross_mark": "\u274e",
+    "no_entry": "\u26d4",
+    "no_entry_sign": "\U0001f6ab",
+    "warning": "\u26a0\ufe0f",
+    "information_source": "\u2139\ufe0f",
+    "question": "\u2753",
+    "grey_question": "\u2754",
+    "exclamation": "\u2757",
+    "construction": "\U0001f6a7",
+    "star": "\u2b50",
+    "rocket": "\U0001f680",
+    "tada": "\U0001f389",
+    "+1": "\U0001f44d",
+    "-1": "\U0001f44e",
+    "lock": "\U0001f512",
+    "bulb": "\U0001f4a1",
+    "memo": "\U0001f4dd",
+    "link": "\U0001f517",
+}
+"""The emoji Hugo's ``emojify`` makes of the names feature tables and notes use most (a name not
+here leaves the template unknown: its shortcode stays a placeholder)."""
+HANDLED = frozenset(
+    {"figure", "youtube", "vimeo", "instagram", "tweet", "x", "gist", "ref", "relref", "highlight"}
+    | {"param", "comment", "details", "tab", "tabs", "include", "readfile", "mermaid", "plantuml"}
+)
+"""Shortcodes `stagemap.render.shortcodes` makes itself (Hugo's own, and the usual ones of sites)."""
+MOST_TEMPLATE = 2_000
+"""Characters of a template read at most: a constant is short."""
+
+
+def used_names(body: str) -> list[str]:
+    """Return the names of the shortcodes ``body`` uses that are not `HANDLED`, once each, in order."""
+    if "{{<" not in body and "{{%" not in body:
+        return []
+    return [n for n in dict.fromkeys(m.group(1) for m in _USED.finditer(body)) if n.lower() not in HANDLED]
+
+
+def template_paths(site: str, name: str) -> Iterator[str]:
+    """Yield where the site at ``site`` (relative to the project; "": its root) keeps the template
+    of its shortcode ``name``, the newer folder first."""
+    prefix = f"{site}/" if site else ""
+    for folder in reversed(FOLDERS):
+        yield f"{prefix}{folder}/{name}.html"
+
+
+def known_outputs(
+    names: list[str], site: str, read: Callable[[str], str | None], params: Mapping[str, Any]
+) -> dict[str, str]:
+    """Return the output of each of ``names`` whose template (read with ``read``) is known here:
+    text alone, or text and the site's ``params`` (``params``: the site's)."""
+    found: dict[str, str] = {}
+    for name in names:
+        template = next((t for p in template_paths(site, name) if (t := read(p)) is not None), None)
+        made = _output(template, params) if template is not None else None
+        if made is not None:
+            found[name.lower()] = made
+    return found
+
+
+def _output(template: str, params: Mapping[str, Any]) -> str | None:
+    """Return what a template shows when it is text and the site's params alone; else None."""
+    text = _COMMENT.sub("", template[: MOST_TEMPLATE + 1]).strip()
+    if not text or len(text) > MOST_TEMPLATE or "<" in text or "\n" in text:
+        return None
+    unknown = False
+
+    def value(action: re.Match[str]) -> str:
+        nonlocal unknown
+        param = _SITE_PARAM.fullmatch(action.group(1))
+        emoji = _EMOJIFY.fullmatch(action.group(1)) if param is None else None
+        found = (
+            _param(params, param.group(1))
+            if param is not None
+            else _emojified(emoji.group(2))
+            if emoji
+            else None
+        )
+        if found is None:
+            unknown = True
+            return ""
+        return found
+
+    made = _ACTION.sub(value, text)
+    return None if unknown or "{{" in made else made
+
+
+def _emojified(text: str) -> str | None:
+    """Return ``text`` with each ``:name:`` as Hugo's ``emojify`` shows it; None for a name not in `EMOJI`."""
+    unknown = False
+
+    def one(found: re.Match[str]) -> str:
+        nonlocal unknown
+        made = EMOJI.get(found.group(1))
+        unknown = unknown or made is None
+        return made or ""
+
+    made = _NAMED_EMOJI.sub(one, text)
+    return None if unknown else made
+
+
+_NAMED_EMOJI = lazy(r":([\w+-]{1,40}):")
+
+
+def _param(params: Mapping[str, Any], key: str) -> str | None:
+    """Return the site's param at the dotted ``key`` (its parts in any case, as Hugo's are), as text."""
+    value: Any = params
+    for part in key.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = next((v for k, v in value.items() if str(k).lower() == part.lower()), None)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)
