@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import stagemap
 from stagemap.cli.app import cli
+from stagemap.read import yamlsafe
 from stagemap.read.eleventy import EleventyFolders, eleventy_folders, eleventy_permalink
 from stagemap.read.eleventydata import CODE, data_values
 from stagemap.render.dialects import clean
@@ -566,4 +567,16 @@ def test_eleventy_leaves_out_what_its_configuration_ignores_and_its_error_page(t
     assert {f.path: (f.fate, f.kind) for f in project.library.fates if f.fate != "asset"} == {
         "src/404.html": ("non-asset", "error-page"),
         "src/drafts/idea.md": ("excluded", ""),
+    }
+
+
+def test_a_front_matter_key_that_is_a_mapping_is_read_as_javascripts_yaml_reads_it(tmp_path: Path) -> None:
+    """The A11Y Project's site has 'key: { { category } }' under eleventyNavigation (braces YAML
+    reads as a mapping in a mapping's key): Eleventy builds the page, stagemap refused it with
+    an error and check failed. js-yaml makes such a key the text '[object Object]'."""
+    text = "title: Launch day\nmenu:\n  key: { { category } }\n? [a, b]\n: 1\n"
+    assert yamlsafe.load(text).data == {
+        "title": "Launch day",
+        "menu": {"key": {"[object Object]": None}},
+        "a,b": 1,
     }

@@ -252,11 +252,9 @@ class _Builder:
             raise self._unsupported(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "a key must be plain text, not a list or mapping")
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._fail(key_node, "YAML merge keys ('<<') are not allowed", "", "yaml-alias")
-            key = self._scalar(key_node)
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else _as_text(key_node)
             if isinstance(key, float | bool) or key is None:
                 key = key_node.value
             if key in result:
@@ -285,3 +283,16 @@ class _Builder:
             "remove the '!' tag; plain text, numbers, lists and mappings are allowed",
             "yaml-tag",
         )
+
+
+def _as_text(node: yaml.Node) -> str:
+    """Return a key that is a list or a mapping as the text JavaScript's YAML (js-yaml, which
+    Eleventy, Astro, Docusaurus and Gatsby read front matter with) makes of it: a mapping is
+    ``[object Object]``, a list its items joined by commas. The A11Y Project's site has
+    ``key: { { category } }`` in a page's front matter (a template's braces YAML reads as a
+    mapping): the page is built, and was refused here."""
+    if isinstance(node, yaml.SequenceNode):
+        return ",".join(
+            item.value if isinstance(item, yaml.ScalarNode) else _as_text(item) for item in node.value
+        )
+    return "[object Object]"
