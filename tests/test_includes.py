@@ -366,3 +366,31 @@ def test_a_hugo_sites_own_constant_shortcodes_show_their_output_and_follow_their
     (root / "layouts/shortcodes/no.html").write_text("\u274c\n")
     assert "(1 file changed" in run_build(root, out)
     assert "<td>Oat</td>\n<td>\u274c</td>" in body_of((out / "assets/mills.html").read_text())
+
+
+def test_own_shortcodes_in_an_included_file_and_templates_made_later_are_followed(tmp_path: Path) -> None:
+    """Seen by the sitting's review: a page showing an own shortcode through an include kept the
+    old output after its template was edited; a template added later, and a param of 2.0
+    (Hugo prints 2), are followed too; a build with nothing changed notices a new template."""
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "baseURL = 'https://m.example/'\n[params]\n  release = 2.0\n",
+            "stagemap.yml": SETTINGS.replace("content/en", "content"),
+            "layouts/shortcodes/ver.html": "v{{ .Site.Params.release }}\n",
+            "content/_common/_index.md": "---\ncascade:\n  build:\n    render: never\n---\n",
+            "content/_common/part.md": "---\ntitle: Part\n---\nShared {{< ver >}} and {{< later >}}.\n",
+            "content/page.md": '---\ntitle: Page\n---\n{{% include "/_common/part.md" %}}\n',
+        },
+    )
+    out = tmp_path / "out"
+    run_build(root, out)
+    page = lambda: body_of((out / "assets/page.html").read_text())  # noqa: E731
+    assert "Shared v2 and <em>[later: shown on the live site]</em>." in page()
+    (root / "layouts/shortcodes/ver.html").write_text("V{{ .Site.Params.release }}!\n")
+    run_build(root, out)
+    assert "Shared V2! and" in page()
+    (root / "layouts/_shortcodes").mkdir()
+    (root / "layouts/_shortcodes/later.html").write_text("soon\n")
+    assert "0 files changed" not in run_build(root, out)
+    assert "Shared V2! and soon." in page()

@@ -1465,3 +1465,9 @@ def test_dialects_an_embeds_id_is_what_it_shows_and_named_tabs_keep_one_label() 
     assert (
         clean(tabs, ".mdx", "astro") == "**npm**\n\n```sh\nnpm i\n```\n\n**yarn**\n\n```sh\nyarn add\n```\n"
     )
+
+
+def test_dialects_kramdown_math_in_a_code_span_or_indented_code_stays_as_written() -> None:
+    """Seen by the sitting's review: a page showing how to write math lost its ``$$`` in code."""
+    text = "Write `$$x_1$$` in text, and $$y_2$$.\n\nCode:\n\n    $$\n    x_1\n    $$\n"
+    assert clean(text, ".md", "jekyll") == text.replace("$$y_2$$", "`y_2`")

@@ -157,7 +157,7 @@ def uncommented(text: str) -> str:
             fence = fence_after(fence, line, True)
             out.append(line)
         else:
-            kept, ended = _kept(text, max(start, ended), end, _spans(line, start), last)
+            kept, ended = _kept(text, max(start, ended), end, code_spans(line, start), last)
             made = "".join(kept) + ("" if kept and kept[-1].endswith("\n") else newline)
             fence = "" if ended > end else fence_after("", made, True)
             out.append(made)
@@ -187,7 +187,7 @@ def _kept(text: str, at: int, end: int, spans: list[tuple[int, int]], last: int)
     return kept, ended
 
 
-def _spans(line: str, offset: int) -> list[tuple[int, int]]:
+def code_spans(line: str, offset: int) -> list[tuple[int, int]]:
     """Return the code spans of one line (where each starts and ends in the text, the line
     starting at ``offset``): a run of backticks closed by the next run of the same length."""
     runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(line)]

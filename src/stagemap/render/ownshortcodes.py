@@ -12,8 +12,11 @@ files the page shows, as an include is).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
@@ -71,22 +74,48 @@ def used_names(body: str) -> list[str]:
     return [n for n in dict.fromkeys(m.group(1) for m in _USED.finditer(body)) if n.lower() not in HANDLED]
 
 
-def template_paths(site: str, name: str) -> Iterator[str]:
-    """Yield where the site at ``site`` (relative to the project; "": its root) keeps the template
-    of its shortcode ``name``, the newer folder first."""
-    prefix = f"{site}/" if site else ""
-    for folder in reversed(FOLDERS):
-        yield f"{prefix}{folder}/{name}.html"
+def site_templates(root: Path, site: str) -> dict[str, str]:
+    """Return the site's own shortcode templates, by name in lower case: the project-relative path
+    of each (``layouts/_shortcodes/`` over ``layouts/shortcodes/``, as Hugo 0.146 prefers). Listed
+    once for as long as neither folder changes (a file added or removed)."""
+    folders = [f"{site}/{f}" if site else f for f in FOLDERS]
+    marks = tuple(_mark(root / f) for f in folders)
+    kept = _LISTED.get((root, site))
+    if kept is not None and kept[0] == marks:
+        return kept[1]
+    found: dict[str, str] = {}
+    for folder in folders:  # (the newer folder last: its templates win)
+        with contextlib.suppress(OSError), os.scandir(root / folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                    found[entry.name.removesuffix(".html").lower()] = f"{folder}/{entry.name}"
+    _LISTED[(root, site)] = (marks, found)
+    return found
+
+
+_LISTED: dict[tuple[Path, str], tuple[tuple[int | None, ...], dict[str, str]]] = {}
+
+
+def _mark(folder: Path) -> int | None:
+    """The time ``folder`` last had a file added or removed (None: no such folder)."""
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def known_outputs(
-    names: list[str], site: str, read: Callable[[str], str | None], params: Mapping[str, Any]
+    names: list[str],
+    templates: Mapping[str, str],
+    read: Callable[[str], str | None],
+    params: Mapping[str, Any],
 ) -> dict[str, str]:
-    """Return the output of each of ``names`` whose template (read with ``read``) is known here:
-    text alone, or text and the site's ``params`` (``params``: the site's)."""
+    """Return the output of each of ``names`` whose template (``templates``: `site_templates`,
+    read with ``read``) is known here: text alone, text and the site's ``params`` (the site's), emoji."""
     found: dict[str, str] = {}
     for name in names:
-        template = next((t for p in template_paths(site, name) if (t := read(p)) is not None), None)
+        path = templates.get(name.lower())
+        template = read(path) if path is not None else None
         made = _output(template, params) if template is not None else None
         if made is not None:
             found[name.lower()] = made
@@ -144,6 +173,13 @@ def _param(params: Mapping[str, Any], key: str) -> str | None:
         if not isinstance(value, Mapping):
             return None
         value = next((v for k, v in value.items() if str(k).lower() == part.lower()), None)
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return None
+    return go_text(value) if isinstance(value, str | int | float) else None
+
+
+def go_text(value: str | int | float) -> str:
+    """Return a value as Hugo prints it (Go's way): ``true``, ``2`` for 2.0, ``2.5``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
     return str(value)

@@ -17,7 +17,6 @@ re-renders the pages that show it.
 from __future__ import annotations
 
 import collections
-import itertools
 import os
 import posixpath
 import re
@@ -34,7 +33,7 @@ from ..read.markdowntext import lf
 from . import includes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
-from .ownshortcodes import known_outputs, template_paths, used_names
+from .ownshortcodes import known_outputs, site_templates, used_names
 
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
@@ -76,14 +75,14 @@ def inline_for(config: Config, rel: str, body: str) -> str:
 
 
 def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
-    """Yield each file `inline_for` may show in ``body`` (see `shown`). For a page's key."""
-    if config.rules.generator == "hugo" and (names := used_names(body)):
-        templates = [
-            (p, partial_body(config.root, p, raw=True))
-            for n in names
-            for p in template_paths(config.rules.site_root, n)
-        ]
-        return itertools.chain(includes.shown(body, rel, *_hugo(config, rel)), templates)
+    """Yield each file `inline_for` may show in ``body`` (see `shown`), and on a Hugo site the
+    templates of its own shortcodes that the body and its includes use. For a page's key."""
+    if config.rules.generator == "hugo":
+        found = list(includes.shown(body, rel, *_hugo(config, rel)))
+        templates = site_templates(config.root, config.rules.site_root)
+        names = used_names("\n".join([body, *(text for _, text in found if text is not None)]))
+        paths = dict.fromkeys(templates[n.lower()] for n in names if n.lower() in templates)
+        return iter([*found, *((p, partial_body(config.root, p, raw=True)) for p in paths)])
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
     return shown(body, rel, config.root, config.rules.site_root)
@@ -93,11 +92,10 @@ def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) ->
     """Return the outputs of the Hugo site's own shortcodes ``body`` uses that are known here
     (`stagemap.render.ownshortcodes`), by name in lower case; ``site``: the site's params."""
     names = used_names(body) if config.rules.generator == "hugo" else []
-    if not names:
+    templates = site_templates(config.root, config.rules.site_root) if names else {}
+    if not templates:
         return {}
-    return known_outputs(
-        names, config.rules.site_root, lambda p: partial_body(config.root, p, raw=True), site or {}
-    )
+    return known_outputs(names, templates, lambda p: partial_body(config.root, p, raw=True), site or {})
 
 
 def _snippets(config: Config, rel: str, body: str) -> str:

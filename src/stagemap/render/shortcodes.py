@@ -15,7 +15,7 @@ from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
 from .elements import LIVE, placeholder
 from .links import HUGO_REF
-from .ownshortcodes import OWN_SHORTCODES
+from .ownshortcodes import OWN_SHORTCODES, go_text
 from .refdefs import worked_definitions
 
 _SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
@@ -302,7 +302,7 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         value = page_param(params, first)
         if not isinstance(value, str | int | float):
             return placeholder(first)
-        return _go_text(value) if target else escape(_go_text(value))  # in an address: as written
+        return go_text(value) if target else escape(go_text(value))  # in an address: as written
     own = params.get(OWN_SHORTCODES)
     if isinstance(own, Mapping) and name in own:  # the site's own, a constant or a param of the site
         return str(own[name]) if target else escape(str(own[name]))
@@ -369,13 +369,4 @@ def hugo_code(code: str, params: Mapping[str, Any]) -> str:
 def _code_param(found: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return the value a ``param`` in code (`_CODE_PARAM`) shows, as text; as written when unknown."""
     value = page_param(params, found.group(1))
-    return _go_text(value) if isinstance(value, str | int | float) else found.group(0)
-
-
-def _go_text(value: str | int | float) -> str:
-    """Return a value as Hugo prints it (Go's way): ``true``, ``2`` for 2.0, ``2.5``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    return str(value)
+    return go_text(value) if isinstance(value, str | int | float) else found.group(0)

@@ -46,6 +46,7 @@ from ..paths import BUILTIN
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
 from ..read.sitedefaults import site_files
+from ..render.ownshortcodes import FOLDERS
 from .atomic import write_owned
 from .cache import UNCHANGED_RECORD, cache_dir, record_path
 from .digests import digest, stable
@@ -89,6 +90,8 @@ def inputs_key(
         *(config.root / folder for folder in config.rules.static_dirs),  # site-root images
     ]
     folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
+    if config.rules.generator == "hugo":  # the site's own shortcodes' templates (`render.ownshortcodes`)
+        folders += [(config.root / config.rules.site_root / f, True) for f in FOLDERS]
     seen: set[str] = set()
     since = time.time_ns() - RACY_NS
     for folder, hide_dots in folders:

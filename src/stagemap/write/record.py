@@ -41,6 +41,7 @@ from ..paths import BUILTIN
 from ..read.attachments import linkable_files, source_folders
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
+from ..render.ownshortcodes import site_templates
 from .atomic import write_owned
 from .cache import cache_dir, record_path
 from .hashes import digest, front, projected, stable
@@ -69,8 +70,11 @@ def global_key(
     parts.append(_pages_hash(pages))
     # Route links in bodies resolve by each asset's address, slug and aliases (the library is in path order).
     parts.append(projected(library, "routes", _routed))
-    # The site's own params: Hugo's param shortcode shows them in any body.
+    # The site's own params: Hugo's param shortcode shows them in any body; and which of its own
+    # shortcodes have a template (one added or removed may change any page that uses it).
     parts.append(stable(library.site_params))
+    if config.rules.generator == "hugo":
+        parts.append(sorted(site_templates(config.root, config.rules.site_root).items()))
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]
