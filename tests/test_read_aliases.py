@@ -404,3 +404,25 @@ def test_a_jekyll_document_without_a_title_is_titled_as_jekyll_titles_it(tmp_pat
         "_posts/2024-03-05-river-walk-notes.md": "River Walk Notes",
         "about.md": "About the orchard",
     }
+
+
+@pytest.mark.parametrize(
+    ("generator", "updated", "problems"),
+    [
+        ("docusaurus", dt.date(2017, 3, 1), []),  # js-yaml: JavaScript's Date runs on into March
+        ("eleventy", dt.date(2017, 3, 1), []),
+        ("hugo", None, ["'updated' is not a real date: 2017-02-29"]),  # Go refuses it: so does Hugo
+    ],
+)
+def test_a_day_its_month_lacks_is_read_as_the_sites_yaml_reads_it(
+    generator: str, updated: dt.date | None, problems: list[str]
+) -> None:
+    """Two of Babel's posts are dated 2017-02-29: Docusaurus builds them (dated 1 March), and
+    stagemap refused the date with an error, so check failed on the site."""
+    rules = config_from_data(Path("/tmp"), {"generator": generator}).rules
+    text = "---\ntitle: Leap\ndate: 2017-02-29 10:00:00\n---\nText.\n"
+    asset, found = parse_asset(
+        "blog/leap.md", "leap", text.encode(), Vocabulary(("awareness",), ("risk",), ()), rules
+    )
+    assert asset is not None and asset.updated == updated
+    assert [p.message for p in found if p.severity == "error"] == problems

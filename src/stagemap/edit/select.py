@@ -226,7 +226,7 @@ def front_matter_values(config: Config, item: ToRead, data: bytes) -> dict[str, 
     if not isinstance(loaded.data, dict):
         return None
     if config.rules.aliases:
-        loaded = apply_aliases(loaded, config.rules.aliases)
+        loaded = apply_aliases(loaded, config.rules.aliases, config.rules.generator)
     fm = loaded.data
     values = {str(k): _texts(v) for k, v in fm.items()}
     for one, many in _PLURAL.items():

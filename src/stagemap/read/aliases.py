@@ -36,8 +36,15 @@ DATE_FIELDS = ("updated", "review_by")
 """Fields holding a date: an alias's date-time is cut to its date."""
 
 
-def alias_value(field: str, key: str, value: Any) -> Any:
-    """Return what ``value`` under the site's ``key`` means for stagemap's ``field``; None if nothing."""
+JS_YAML = frozenset({"docusaurus", "gatsby", "astro", "eleventy"})
+"""Generators that read front matter with JavaScript's YAML (js-yaml), which makes a date of a day
+the month does not have (``2017-02-29``) the days after it (1 March), as JavaScript's ``Date`` does."""
+
+
+def alias_value(field: str, key: str, value: Any, rolled: bool = False) -> Any:
+    """Return what ``value`` under the site's ``key`` means for stagemap's ``field``; None if
+    nothing. With ``rolled`` (`JS_YAML`), a date of a day its month does not have is the day
+    JavaScript makes of it (Babel's posts dated 2017-02-29 were refused as no real date)."""
     if field == "status":
         if not isinstance(value, bool):  # a date is another key's meaning (Hugo's ``published``: publishDate)
             return value if isinstance(value, str) and not _DATE.match(value.strip()) else None
@@ -50,7 +57,7 @@ def alias_value(field: str, key: str, value: Any) -> Any:
         date = found.group(1) if found else _worded_date(value) if isinstance(value, str) else None
         if date and field == "review_by" and key.lower() in _EXPIRY_KEYS:
             return _last_day(date, str(value).strip()[10:] if found else "")
-        return date
+        return _rolled(date) if date and rolled else date
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None
     if field == "owner" and isinstance(value, list):
@@ -59,6 +66,16 @@ def alias_value(field: str, key: str, value: Any) -> Any:
     if isinstance(value, str) and value.strip():
         return value
     return None
+
+
+def _rolled(date: str) -> str:
+    """Return ``YYYY-MM-DD`` as JavaScript's ``Date.UTC`` reads it: a day past its month's end
+    runs on into the next (``2017-02-29`` is ``2017-03-01``); a real date as it is."""
+    try:
+        year, month, day = (int(part) for part in date.split("-"))
+        return (dt.date(year, month, 1) + dt.timedelta(days=day - 1)).isoformat() if 1 <= day <= 31 else date
+    except (ValueError, OverflowError):  # month 13: no date at all
+        return date
 
 
 def _last_day(date: str, time: str) -> str | None:
@@ -91,8 +108,11 @@ def _worded_date(value: str) -> str | None:
         return None
 
 
-def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]]) -> yamlsafe.Loaded:
-    """Return ``loaded`` with each absent field filled from its first usable alias, positions kept."""
+def apply_aliases(
+    loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]], generator: str = ""
+) -> yamlsafe.Loaded:
+    """Return ``loaded`` with each absent field filled from its first usable alias, positions kept
+    (its dates read as the ``generator``'s YAML reads them: see `alias_value`)."""
     data: dict[Any, Any] = loaded.data
     found: dict[str, tuple[str, Any]] = {}
     for field, keys in aliases.items():
@@ -100,7 +120,7 @@ def apply_aliases(loaded: yamlsafe.Loaded, aliases: Mapping[str, tuple[str, ...]
             continue
         for key in keys:
             if key in data and key != field:
-                value = alias_value(field, key, data[key])
+                value = alias_value(field, key, data[key], generator in JS_YAML)
                 if value is not None:
                     found[field] = (key, value)
                     break

@@ -115,7 +115,7 @@ def parse_asset(
         hint = "the site serves a redirect in its place, not a page"
         return None, [Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)]
     if rules.aliases:
-        loaded = apply_aliases(loaded, rules.aliases)
+        loaded = apply_aliases(loaded, rules.aliases, rules.generator)
     place = place or Place(default_id)
     own = loaded
     given: tuple[tuple[str, int], ...] = ()
