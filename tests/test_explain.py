@@ -122,6 +122,14 @@ def test_explain_cli_rejects_a_cell_it_cannot_read() -> None:
     assert (code, err) == (2, "Error: name a cell as STAGE:QUESTION, e.g. awareness:who-we-are\n")
     code, _, err = run("-C", str(ROOT), "report", "--explain", "evaluaton:risk")
     assert code == 2 and "unknown stage 'evaluaton' (did you mean 'evaluation'?)" in err
+    # A file given (seen on Drizzle's docs): it split at its ending's dot into 'unknown stage'.
+    for given in ("content/pricing.md", "pricing.md"):
+        code, _, err = run("-C", str(ROOT), "report", "--explain", given)
+        assert (code, err) == (
+            2,
+            "Error: --explain names a cell as STAGE:QUESTION, e.g. awareness:who-we-are, not a file"
+            f" ('{given}'); 'stagemap list --format json' shows each file's stages and questions\n",
+        )
 
 
 def _pages(count: int, with_next: int) -> dict[str, str | bytes]:

@@ -127,11 +127,15 @@ def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
     """Return the (stage, question) that ``--explain`` names, or stop with what is valid."""
     if fmt == "csv":
         raise UsageError("--explain prints a table, md or json, not csv")
+    example = f"{config.model.stage_ids[0]}:{config.question_ids[0]}"
+    if "/" in text or text.lower().endswith(tuple(config.rules.extensions)):  # ``a.md`` splits at its dot
+        raise UsageError(
+            f"--explain names a cell as STAGE:QUESTION, e.g. {example}, not a file ('{text}'); "
+            "'stagemap list --format json' shows each file's stages and questions"
+        )
     found = split_cell(text)
     if found is None:
-        raise UsageError(
-            f"name a cell as STAGE:QUESTION, e.g. {config.model.stage_ids[0]}:{config.question_ids[0]}"
-        )
+        raise UsageError(f"name a cell as STAGE:QUESTION, e.g. {example}")
     stage, question = found
     if config.model.stage(stage) is None:
         raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
