@@ -1471,3 +1471,9 @@ def test_dialects_kramdown_math_in_a_code_span_or_indented_code_stays_as_written
     """Seen by the sitting's review: a page showing how to write math lost its ``$$`` in code."""
     text = "Write `$$x_1$$` in text, and $$y_2$$.\n\nCode:\n\n    $$\n    x_1\n    $$\n"
     assert clean(text, ".md", "jekyll") == text.replace("$$y_2$$", "`y_2`")
+
+
+def test_dialects_an_mkdocs_admonition_with_an_empty_title_has_no_label() -> None:
+    """Starlette's docs write '!!! note ""' for a box without a title bar: it was labelled 'Note'."""
+    text = '!!! note ""\n    Plain box.\n\n!!! tip\n    Tipped.\n'
+    assert clean(text, ".md", "mkdocs") == "> Plain box.\n\n> **Tip**\n>\n> Tipped.\n"

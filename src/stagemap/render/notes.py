@@ -160,7 +160,8 @@ def notes(text: str, depth: int = 0, containers: bool = True) -> str:
             ):  # each tab's content, under its title, one after another
                 made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
             else:
-                made = quote(bang.group(2) or bang.group(1).capitalize(), inner)
+                title = bang.group(2)  # ``!!! note ""``: no title at all, as MkDocs shows it
+                made = quote(bang.group(1).capitalize() if title is None else title, inner)
             out.append(indented(made, indent))
             i = end
             continue
