@@ -96,6 +96,9 @@ def test_suggest_quotes_a_heading_as_its_page_shows_it(
         ("widget spin", "Options", []),
         ("Notes", "Your options for rostering", ["stage,exploration", "question,who-for"]),
         ("Command-line options for the build tool", "Flags", []),
+        # Babel's 'Import attributes' and 'dynamic import and ...' (6 of its 41 suggestions).
+        ("Import attributes", "Dynamic import and export", []),
+        ("Import your customer list", "Notes", ["stage,onboarding"]),
     ],
 )
 def test_suggest_takes_discovery_and_reports_in_their_sales_and_habit_senses_only(

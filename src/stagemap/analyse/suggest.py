@@ -108,7 +108,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
     _h("folder", r"getting[-_]started|quick[-_]?start|onboarding|setup|set[-_]up", "onboarding", "",
        "getting started"),
     _h("title", r"\bgetting started\b|\bget started\b|\bquick ?start\b|\bset(ting)? up\b|\byour first\b"
-       r"|\bbefore your\b|\bimport (your )?\w+", "onboarding", "", "getting started"),
+       r"|\bbefore your\b|\bimport (your \w+|(existing )?(data|contacts|customers|clients|jobs|spreadsheets?)\b)",
+       "onboarding", "", "getting started"),
     # (A report alone is no habit: 'Reports from the conference'; 'your report', 'weekly report' are.)
     _h("title", r"^how to\b|\bhow-to\b|\breading your\b|\bweekly\b|\bmonthly\b|\byour (\w+ )?reports?\b", "adoption",
        "", "a how-to or habit guide"),
