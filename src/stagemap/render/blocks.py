@@ -22,6 +22,11 @@ _MARKDOWN_OPEN = lazy(
 """An HTML element's opening tag alone on its line, with kramdown's or Python-Markdown's
 ``markdown`` attribute: what it holds is Markdown (Jekyll, and MkDocs' ``md_in_html``)."""
 _SUMMARY = lazy(r"^[ \t]*<summary>(.*?)</summary>[ \t]*$")
+CODE_SPAN = lazy(r"^[ \t]*`{3,}[^`\n]*$|(?<!\\)(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
+"""A code span (within a paragraph: never across a blank line or a held code block; a backtick
+escaped with a backslash opens none), or a fence
+line indented inside an admonition or tab (not a span: left in place, so that the block around
+it can be dedented)."""
 HELD = lazy("\ue000\\d+\ue000")
 """A token standing for a block cleaned on its own (see `hold_notes_with_code`)."""
 

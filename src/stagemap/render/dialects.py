@@ -27,6 +27,7 @@ from ..read.htmlpage import html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from .anchors import attribute_lists
 from .blocks import (
+    CODE_SPAN,
     HELD,
     TASK_LISTS,
     fence_after,
@@ -53,11 +54,6 @@ from .texmath import kramdown_math
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
 
-_CODE_SPAN = lazy(r"^[ \t]*`{3,}[^`\n]*$|(?<!\\)(`+)(?:(?!\1)(?!\n[ \t]*\n)[^\ue001])+?\1", re.S | re.M)
-"""A code span (within a paragraph: never across a blank line or a held code block; a backtick
-escaped with a backslash opens none), or a fence
-line indented inside an admonition or tab (not a span: left in place, so that the block around
-it can be dedented)."""
 _SNIPPET = lazy(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = lazy(r"^([AN])> ?", re.M)
 
@@ -191,8 +187,12 @@ def _prepared(
             text = highlights(text)
     if generator in LIQUID and "endset" in text:  # Nunjucks' examples kept in a variable, shown as code
         text = "".join(chunk if code else shown_sets(chunk) for chunk, code in _split_fences(text))
-    if generator == "jekyll" and "$$" in text:  # kramdown's math: TeX as written, never Markdown
-        text = "".join(chunk if code else kramdown_math(chunk) for chunk, code in _split_fences(text))
+    if (
+        generator == "jekyll" and "$$" in text
+    ):  # kramdown's math: TeX as written, never Markdown (nor in code)
+        text = "".join(
+            chunk if code else _outside_spans(chunk, kramdown_math) for chunk, code in _split_fences(text)
+        )
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
     if "title=" in text:
@@ -365,5 +365,5 @@ def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
         kept.append(match.group(0) if code_text is None else code_text(match.group(0)))
         return f"\x00{len(kept) - 1}\x00"
 
-    changed: str = change(_CODE_SPAN.sub(hold, text))
+    changed: str = change(CODE_SPAN.sub(hold, text))
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], changed)

@@ -13,12 +13,11 @@ code (`unwrapped_mdx_blocks`): docs written in Markdown put imports and componen
 from __future__ import annotations
 
 import bisect
-import collections
 import re
 import textwrap
 
 from ..lazyre import lazy
-from .blocks import fence_after
+from .blocks import CODE_SPAN, fence_after
 
 _DEEP_FENCE = lazy(r"^(?: {4}| {0,3}\t)[ \t]*(?:`{3,}|~{3,})", re.M)
 """A fence four columns in or more (a tab is four: Drizzle's docs indent their tabs' code with one)."""
@@ -133,7 +132,6 @@ def unindented(run: str, before: str) -> str:
 
 _COMMENT_OPEN = lazy(r"\{\s*/\*")
 _COMMENT_CLOSE = lazy(r"\*/\s*\}")
-_TICKS = lazy(r"`+")
 
 
 # long: one pass over the lines, a comment's end looked for once, code spans and fences kept
@@ -142,7 +140,7 @@ def uncommented(text: str) -> str:
     (a comment's lines are left empty): a fence inside a comment is no fence (Drizzle's docs
     comment out examples, ``{/* ```sql`` ... ``` */}``, and the rest of the page was read as
     code); a fence opened outside one stays code, whatever it holds, and so does a code span
-    on one line (``` ``{/*`` ```). An opening with no end after it is no comment (MDX would
+    on one line (``` ``{/*`` ```, found as `CODE_SPAN` finds one). An opening with no end after it is no comment (MDX would
     not build the page): it stays as written."""
     closings = [m.start() for m in _COMMENT_CLOSE.finditer(text)]
     last = closings[-1] if closings else -1
@@ -157,7 +155,8 @@ def uncommented(text: str) -> str:
             fence = fence_after(fence, line, True)
             out.append(line)
         else:
-            kept, ended = _kept(text, max(start, ended), end, code_spans(line, start), last)
+            spans = [(start + m.start(), start + m.end()) for m in CODE_SPAN.finditer(line) if m.group(1)]
+            kept, ended = _kept(text, max(start, ended), end, spans, last)
             made = "".join(kept) + ("" if kept and kept[-1].endswith("\n") else newline)
             fence = "" if ended > end else fence_after("", made, True)
             out.append(made)
@@ -185,23 +184,3 @@ def _kept(text: str, at: int, end: int, spans: list[tuple[int, int]], last: int)
             return kept, ended
     kept.append(text[at:end])
     return kept, ended
-
-
-def code_spans(line: str, offset: int) -> list[tuple[int, int]]:
-    """Return the code spans of one line (where each starts and ends in the text, the line
-    starting at ``offset``): a run of backticks closed by the next run of the same length."""
-    runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(line)]
-    by_length: dict[int, collections.deque[int]] = {}
-    for index, (_, length) in enumerate(runs):
-        by_length.setdefault(length, collections.deque()).append(index)
-    spans: list[tuple[int, int]] = []
-    past = -1  # the last run inside a span found
-    for index, (at, length) in enumerate(runs):
-        later = by_length[length]
-        while later and later[0] <= index:
-            later.popleft()
-        if index <= past or not later:
-            continue  # inside a span, or a run no run of its length closes: backticks as text
-        past = later.popleft()
-        spans.append((offset + at, offset + runs[past][0] + length))
-    return spans

@@ -9,11 +9,9 @@ fenced code block in the language ``math`` and inline math a code span: the TeX 
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..lazyre import lazy
-from .mdxfences import code_spans
 
 _BETWEEN = lazy(r"(\n[ \t]*\n)")
 """A blank line between two paragraphs."""
@@ -22,7 +20,8 @@ _INLINE = lazy(r"(?<!\\)\$\$([^\n$]+?)\$\$")
 
 
 def kramdown_math(text: str) -> str:
-    """Return ``text`` (no fenced code in it) with its math as code (see the module docstring)."""
+    """Return ``text`` (no fenced code in it, its code spans held aside) with its math as code
+    (see the module docstring)."""
     parts = _BETWEEN.split(text)
     for i in range(0, len(parts), 2):
         paragraph = parts[i]
@@ -49,22 +48,8 @@ def kramdown_math(text: str) -> str:
             tail = paragraph[len(paragraph.rstrip()) :]
             parts[i] = lead + "\n".join(block) + tail
         elif "$$" in paragraph:
-            parts[i] = "".join(_inline(line) for line in paragraph.splitlines(keepends=True))
+            parts[i] = _INLINE.sub(lambda m: _span(m.group(1)), paragraph)
     return "".join(parts)
-
-
-def _inline(line: str) -> str:
-    """Return a line with its math as code spans, but in its code spans (kramdown reads those first)."""
-    if "$$" not in line:
-        return line
-    spans = code_spans(line, 0)
-    starts = [start for start, _ in spans]
-
-    def made(found: re.Match[str]) -> str:
-        inside = bisect.bisect_right(starts, found.start()) - 1
-        return found.group(0) if inside >= 0 and found.start() < spans[inside][1] else _span(found.group(1))
-
-    return _INLINE.sub(made, line)
 
 
 def _span(tex: str) -> str:
