@@ -65,7 +65,7 @@ def unwrapped(text: str) -> str:
     return "\n".join(lines)
 
 
-_HELD_FENCE = lazy("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
+HELD_FENCE = lazy("^([ \t>]*)(\ue001\\d+\ue001)[ \t]*$", re.M)
 """A held code block's token alone on its line, after its indentation or quote marks (``> ``)."""
 _HELD_ANYWHERE = lazy("\ue001\\d+\ue001")
 
@@ -157,7 +157,7 @@ def put_fences_back(text: str, held: dict[str, str]) -> str:
         ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
         return f"{ticks} {code} {ticks}" if code else ""
 
-    return _HELD_ANYWHERE.sub(inline, _HELD_FENCE.sub(back, text))
+    return _HELD_ANYWHERE.sub(inline, HELD_FENCE.sub(back, text))
 
 
 def fence_after(fence: str, line: str, deep: bool = False) -> str:

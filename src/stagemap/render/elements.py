@@ -17,7 +17,7 @@ from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import TABLE_PARTS, table_part
 from ..read.markdowntext import anchor, element_anchor, link_target
 from .anchors import anchored
-from .blocks import escape, quote
+from .blocks import HELD_FENCE, escape, quote
 from .jsstrings import js_string
 
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
@@ -130,8 +130,6 @@ _ITEMS = lazy(r"""\[\s*(?:(['"])[^'"\\\n]*\1\s*(?:,\s*|(?=\])))+\]""")
 _ITEM = lazy(r"""(['"])([^'"\\\n]*)\1""")
 _LABEL_LINE = lazy(r"^[ \t]*\*\*[^*\n]+\*\*[ \t]*$", re.M)
 """A line that is a label in bold, as a tab that names itself makes."""
-_HELD_CODE = lazy("^[ \t]*\ue001\\d+\ue001[ \t]*$", re.M)
-"""A line standing for a fenced code block (see `stagemap.render.blocks.hold_fences`)."""
 
 
 def _labelled_items(items: str, body: str) -> str:
@@ -141,14 +139,13 @@ def _labelled_items(items: str, body: str) -> str:
     if _ITEMS.fullmatch(items.strip()) is None or _LABEL_LINE.search(body):
         return body  # (tabs that name themselves, Fumadocs' <Tab value="npm">, keep their own labels)
     labels = [found.group(2) for found in _ITEM.finditer(items)]
-    blocks = list(_HELD_CODE.finditer(body))
+    blocks = list(HELD_FENCE.finditer(body))  # each code block, held aside (see `hold_fences`)
     if len(blocks) != len(labels):
         return body
     parts: list[str] = []
     done = 0
     for block, label in zip(blocks, labels, strict=True):
-        indent = block.group(0)[: len(block.group(0)) - len(block.group(0).lstrip(" \t"))]
-        parts += (body[done : block.start()], f"\n{indent}**{escape(label.strip())}**\n\n")
+        parts += (body[done : block.start()], f"\n{block.group(1)}**{escape(label.strip())}**\n\n")
         done = block.start()
     return "".join(parts) + body[done:]
 
