@@ -580,3 +580,79 @@ def test_a_front_matter_key_that_is_a_mapping_is_read_as_javascripts_yaml_reads_
         "menu": {"key": {"[object Object]": None}},
         "a,b": 1,
     }
+
+
+TEMPLATE_PAGES: dict[str, str | bytes] = {
+    "eleventy.config.js": 'export default function (config) { return { dir: { input: "site" } }; }\n',
+    "site/index.njk": (
+        "---\ntitle: Quayside lamps\n---\n{# for writers: keep the shop hours current #}\n"
+        '{% set hours = "nine to five" %}\n<h1>{{ title }}</h1>\n'
+        '<p>Open {{ hours }}. Read <a href="/visit/">how to find us</a>.</p>\n'
+        "{% macro badge(x) %}<span>{{ x }}</span>{% endmacro %}\n"
+        "<ul>{% for lamp in collections.lamps %}<li>{{ lamp.data.title }}</li>{% endfor %}</ul>\n"
+    ),
+    "site/visit.liquid": "---\ntitle: Visit us\n---\n<p>Two doors down from the chandler, {{ title }} on the map.</p>\n",
+    "site/news/lamp-oil.md": "---\ntitle: Lamp oil\nshop: Quayside\n---\nBack [home](/) or [visit](/visit/). {{ shop }} sells it.\n",
+    "site/feed.njk": "---\npermalink: /feed.xml\n---\n<feed>{% for n in collections.all %}<entry/>{% endfor %}</feed>\n",
+    "site/robots.liquid": "---\npermalink: robots.txt\n---\nUser-agent: *\n",
+    "site/404.njk": "---\ntitle: Lost\n---\n<p>No lamp here.</p>\n",
+}
+
+
+def test_eleventys_nunjucks_and_liquid_pages_are_read_as_pages_written_in_html(tmp_path: Path) -> None:
+    """The A11Y Project's 29 pages written as .njk were not read (links to them were reported as
+    leading nowhere); a template that writes a feed or robots.txt is no page; a page's own data is
+    named as it is (``{{ title }}``, ``{{ shop }}``), a ``set`` text where it is output, and
+    neither a Nunjucks comment nor a macro shows."""
+    root = write(tmp_path / "lamps", TEMPLATE_PAGES)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[2:8] == [
+        "Files under the sources: 6 (.njk 3, .liquid 2, .md 1)",
+        "Read as assets: 3, 3 of them without stages or questions",
+        "Not read as assets: 3 of 6 files, on purpose",
+        "  1 non-asset: error-page by '/404.njk'",
+        "  1 non-asset: not a page by 'permalink: /feed.xml'",
+        "  1 non-asset: not a page by 'permalink: robots.txt'",
+    ]
+    library = stagemap.load_project(root).library
+    assert {a.path: (a.title, a.route) for a in library.assets} == {
+        "site/index.njk": ("Quayside lamps", "/"),
+        "site/news/lamp-oil.md": ("Lamp oil", "/news/lamp-oil/"),
+        "site/visit.liquid": ("Visit us", "/visit/"),
+    }
+    assert {f.path: f.reason for f in library.fates if f.kind == "not a page"} == {
+        "site/feed.njk": "permalink: /feed.xml (the site writes a file of another kind from it (a feed, "
+        "a sitemap, data), not a page)",
+        "site/robots.liquid": "permalink: robots.txt (the site writes a file of another kind from it (a "
+        "feed, a sitemap, data), not a page)",
+    }
+    code, out, err = run("-C", str(root), "check", "--links")
+    assert "leads nowhere" not in err + out
+    code, _, err = run("-C", str(root), "build", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+
+    def body(page: str) -> str:
+        text = (tmp_path / "out/assets" / page).read_text()
+        start = text.index('<div class="body">')
+        return text[start : text.index("</div>", start)]
+
+    assert body("index.html") == (
+        '<div class="body">\n<p>Open nine to five. Read <a href="visit.html">how to find us</a>.</p>\n'
+        "<p><em>[A list from the site's data: shown on the live site]</em></p>\n\n"
+    )
+    assert "chandler, Visit us on the map." in body("visit.html")
+    assert "Quayside sells it." in body("news/lamp-oil.html")
+
+
+def test_a_text_a_page_sets_shows_where_it_is_output_in_liquid_and_nunjucks() -> None:
+    assert liquid('{% assign crew = "six" %}A crew of {{ crew }}, {{ page.crew }}.', {}) == (
+        "A crew of six, *\\[page.crew: shown on the live site\\]*."
+    )
+    assert liquid("{{ title }} and {{ page.title }}", {"title": "Ferries"}, bare=True) == (
+        "Ferries and *\\[page.title: shown on the live site\\]*"
+    )
+    assert liquid("{{ title }} and {{ page.title }}", {"title": "Ferries"}) == (
+        "*\\[title: shown on the live site\\]* and Ferries"
+    )
+    assert liquid("{# hidden #}## Stops {#stops}", {}, bare=True) == "## Stops {#stops}"

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model.library import Asset
+from ..read.htmlpage import is_html_page
 
 SEARCH_TEXT_CHARS = 600
 """How much of the start of each body the search index keeps (title, message, summary and
@@ -77,7 +78,7 @@ _ENTRIES_KEPT = 1 << 17
 def searched_body(asset: Asset) -> str:
     """Return the part of an asset's body its search entry is made from (the index reads no further);
     of a page written in HTML, its text without the tags."""
-    if asset.path.endswith((".html", ".htm")):
+    if is_html_page(asset.path):
         return html.unescape(_TAGS.sub(" ", asset.body[: SEARCH_TEXT_CHARS * 8]))[: SEARCH_TEXT_CHARS * 2]
     return asset.body[: SEARCH_TEXT_CHARS * 2]
 

@@ -13,7 +13,7 @@ from ..model.settings import Config, ReadRules
 from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
-from .parse import NOT_ASSET_BY_RULE, UNPUBLISHED, Place, parse_asset
+from .parse import NOT_ASSET_BY_RULE, OTHER_OUTPUT, UNPUBLISHED, Place, parse_asset
 from .remembered import Remembered, Spread, cached_parse
 from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
@@ -147,6 +147,10 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     return data
 
 
+_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: "not a page"}
+"""The kinds of non-asset a file whose front matter says the site makes no page of it is."""
+
+
 def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[Parsed], list[FileFate]]:
     """Split parse results into what linking needs and the fates of files with no asset."""
     kept: list[Parsed] = []
@@ -159,11 +163,10 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
         ):
             fates.append(FileFate(item.rel, "non-asset", BARE_KIND, "front matter", "no front matter"))
             continue
-        if asset is None and [p.code for p in problems] == [UNPUBLISHED]:
+        if asset is None and len(problems) == 1 and problems[0].code in _NO_PAGE:
             why = problems[0]
-            fates.append(
-                FileFate(item.rel, "non-asset", "unpublished", why.message, f"{why.message} ({why.hint})")
-            )
+            kind = _NO_PAGE[why.code]
+            fates.append(FileFate(item.rel, "non-asset", kind, why.message, f"{why.message} ({why.hint})"))
             continue
         if asset is None and [p.code for p in problems] == [NOT_ASSET_BY_RULE]:
             rule = problems[0]

@@ -30,6 +30,15 @@ from .markdowntext import element_anchor, link_target
 MAX_DEPTH = 8
 """How deep lists and block quotes nest here at most."""
 
+HTML_PAGE_ENDINGS = (".html", ".htm", ".njk", ".liquid")
+"""Endings of pages written in HTML: Eleventy's Nunjucks and Liquid templates write HTML too."""
+
+
+def is_html_page(path: str) -> bool:
+    """Whether the content file at ``path`` is a page written in HTML (`HTML_PAGE_ENDINGS`)."""
+    return path.lower().endswith(HTML_PAGE_ENDINGS)
+
+
 _BLOCKS = frozenset(
     {
         "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",

@@ -27,10 +27,12 @@ from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
+from .htmlpage import is_html_page
 from .nearmiss import warn_near_misses
 from .postdates import name_day
 from .presets import (
     preset_front_matter,
+    preset_other_output,
     preset_own_statuses,
     preset_redirect,
     preset_unpublished_keys,
@@ -43,6 +45,7 @@ from .urls import page_url
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 UNPUBLISHED = "unpublished"
+OTHER_OUTPUT = "other-output"
 """Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
 it becomes a fate too."""
 _URL_OF_ITS_OWN = frozenset({"jekyll", "eleventy"})
@@ -114,6 +117,9 @@ def parse_asset(
     if preset_redirect(rules.generator, loaded.data):
         hint = "the site serves a redirect in its place, not a page"
         return None, [Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)]
+    if output := preset_other_output(rules.generator, loaded.data):
+        hint = "the site writes a file of another kind from it (a feed, a sitemap, data), not a page"
+        return None, [Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)]
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases, rules.generator)
     place = place or Place(default_id)
@@ -129,7 +135,7 @@ def parse_asset(
     origins = _origins(own, given, own_keys, place.inherited, rules.aliases)
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
     if asset is not None:  # a file left out is not rendered
-        _body_limits(split, add, html_page=rel.lower().endswith((".html", ".htm")))
+        _body_limits(split, add, html_page=is_html_page(rel))
     return asset, problems
 
 

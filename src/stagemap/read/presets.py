@@ -91,7 +91,7 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
     "gatsby": (".md", ".mdx", ".mmark"),
     "astro": (".md", ".mdx", ".markdown"),
     "mkdocs": (".md", ".markdown"),
-    "eleventy": (".md", ".markdown", ".html"),
+    "eleventy": (".md", ".markdown", ".html", ".njk", ".liquid"),
 }
 """File endings of content files per generator."""
 
@@ -109,7 +109,7 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "eleventy": (
         ("partial", ("_includes/", "_layouts/")),
         ("data", ("_data/",)),
-        ("error-page", ("/404.md", "/404.html")),
+        ("error-page", ("/404.md", "/404.html", "/404.njk", "/404.liquid")),
     ),
 }
 """Files that are listings, partials or snippets by each generator's conventions."""
@@ -250,6 +250,21 @@ def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
     from jekyll-redirect-from): such a file is no page."""
     target = fm.get("redirect_to") if generator == "jekyll" else None
     return any(isinstance(t, str) and t.strip() for t in (target if isinstance(target, list) else [target]))
+
+
+def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
+    """Return the ``permalink`` of a page that Jekyll or Eleventy writes as a file of another kind
+    (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's),
+    else "": such a file is no page. A route ends in ``/``, ``.html`` or ``.htm``, or in a name
+    without an ending, which both serve as a page."""
+    value = fm.get("permalink") if generator in ("jekyll", "eleventy") else None
+    if not isinstance(value, str):
+        return ""
+    last = value.strip().rpartition("/")[2].partition("?")[0].partition("#")[0]
+    ending = last.rpartition(".")[2].lower() if "." in last else ""
+    if not ending or ending in ("html", "htm") or "{" in ending or "}" in ending:
+        return ""
+    return value.strip()
 
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:

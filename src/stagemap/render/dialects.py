@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from ..read.htmlpage import html_page_to_markdown
+from ..read.htmlpage import HTML_PAGE_ENDINGS, html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from .anchors import attribute_lists
 from .blocks import (
@@ -127,7 +127,7 @@ def clean(
     ``mdx``: whether the body is MDX (the ``mdx`` setting; by default ``.mdx``, and every body on
     a Docusaurus site)."""
     suffix = suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in HTML_PAGE_ENDINGS:
         text, suffix = html_page_to_markdown(text), ".md"
     if not generator and suffix in (".md", ".markdown"):
         return text
@@ -278,7 +278,7 @@ def _rewrite(
         text = attribute_lists(text, generator)
     text = shortcodes(text, params)
     if generator in LIQUID:
-        text = liquid(text, params)
+        text = liquid(text, params, bare=generator == "eleventy")
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":

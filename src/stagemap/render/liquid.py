@@ -23,12 +23,12 @@ from .elements import placeholder
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
 
-_HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
-"""A Liquid comment or capture (text kept in a variable) opening, or one of Eleventy's bundles
+_HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js|macro)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
+"""A Liquid comment or capture (text kept in a variable) opening, one of Eleventy's bundles
 (``{% css %}``, ``{% js %}``: what they hold goes into the page's style or script, not its
-text): nothing of any shows where it stands, up to its closing (`_HIDDEN_CLOSING`; see
-`_hidden_blocks`)."""
-_HIDDEN_KINDS = ("comment", "capture", "css", "js")
+text) or a Nunjucks macro (shown only where it is called): nothing of any shows where it
+stands, up to its closing (`_HIDDEN_CLOSING`; see `_hidden_blocks`)."""
+_HIDDEN_KINDS = ("comment", "capture", "css", "js", "macro")
 _HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in _HIDDEN_KINDS}
 _RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
 _RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
@@ -75,15 +75,18 @@ def highlights(text: str) -> str:
     return "".join(part if i % 2 else _HIGHLIGHT.sub(_fenced, part) for i, part in enumerate(parts))
 
 
-def liquid(text: str, params: Mapping[str, Any]) -> str:
-    """Return prose (no code in it) with Liquid as the live page shows it, and kramdown's extensions gone."""
+def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
+    """Return prose (no code in it) with Liquid as the live page shows it, and kramdown's extensions gone.
+
+    ``bare``: the page's data is named as it is (Eleventy's ``{{ title }}``), not under
+    ``page.`` (Jekyll's ``{{ page.title }}``, which on Eleventy is the page's address and file)."""
     if "{:" in text:
         text = _KRAMDOWN.sub("", text)
-    if "{%" not in text and "{{" not in text:
+    if "{%" not in text and "{{" not in text and not (bare and "{#" in text):
         return text
     parts = _raw_parts(text)  # a raw block shows what it holds as written
     return "".join(
-        _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params) for i, part in enumerate(parts)
+        _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare) for i, part in enumerate(parts)
     )
 
 
@@ -92,10 +95,12 @@ def jekyll_code(code: str) -> str:
     return _RAW_TAGS.sub("", code) if "raw" in code else code
 
 
-def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
+def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
     if "capture" in text:
         text = _shown_captures(text)
-    if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text:
+    if bare and "{#" in text:
+        text = _NUNJUCKS_COMMENT.sub("", text)
+    if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text or "endmacro" in text:
         text = _without(text, _hidden_blocks(text))
     if "{%" in text:
         loops = [
@@ -104,16 +109,19 @@ def _outside_raw(text: str, params: Mapping[str, Any]) -> str:
         ]
         shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
         text = _without(text, loops, shown) if loops else text
+    if "set" in text or "assign" in text:
+        assigned = {m.group(1): m.group(3) for m in _ASSIGNED.finditer(text)}
+        params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
     text = _TAG.sub(_tag, text)
     if "](" in text:
-        text = _LINK_TARGET.sub(lambda m: _link(m, params), text)
+        text = _LINK_TARGET.sub(lambda m: _link(m, params, bare), text)
     if "]:" in text:
-        text = worked_definitions(text, _IN_TARGET, lambda target: _target(target, params))
+        text = worked_definitions(text, _IN_TARGET, lambda target: _target(target, params, bare))
     if "=" in text:
         text = _ATTRIBUTE_VALUE.sub(
-            lambda m: m.group(1) + m.group(2) + _target(m.group(3), params) + m.group(2), text
+            lambda m: m.group(1) + m.group(2) + _target(m.group(3), params, bare) + m.group(2), text
         )
-    return _OUT.sub(lambda m: _output(m.group(1), params), text)
+    return _OUT.sub(lambda m: _output(m.group(1), params, bare), text)
 
 
 def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -243,11 +251,11 @@ _CAPTURED_OUTPUT = lazy(
 ``strip``); group 1 is set when it stands on a line of its own."""
 
 
-def _link(match: re.Match[str], params: Mapping[str, Any]) -> str:
+def _link(match: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
     """Return a link whose target holds Liquid with its target worked out, else its text alone."""
     if "{{" not in match.group(2):
         return match.group(0)
-    text, target = match.group(1), _target(match.group(2), params)
+    text, target = match.group(1), _target(match.group(2), params, bare)
     if target:
         return f"{text}({target})"
     return text[2:-1] if text.startswith("!") else text[1:-1]
@@ -257,7 +265,7 @@ _IN_TARGET = r"\{\{[^\n]{0,500}?\}\}"
 """A Liquid output in a link definition's target: ``[terms]: {{ site.terms_url }}``."""
 
 
-def _target(target: str, params: Mapping[str, Any]) -> str:
+def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
     """Return a link target with each Liquid output worked out, or "" when one cannot be."""
     known, site_only = True, True
 
@@ -270,7 +278,7 @@ def _target(target: str, params: Mapping[str, Any]) -> str:
         path = _PATH_FILTER.match(expression)
         if path:
             return _from_root(path.group(2))
-        found = _page_value(expression, params)
+        found = _page_value(expression, params, bare)
         if found is None:
             known = False
             return ""
@@ -282,13 +290,13 @@ def _target(target: str, params: Mapping[str, Any]) -> str:
     return worked if known else ""
 
 
-def _output(expression: str, params: Mapping[str, Any]) -> str:
+def _output(expression: str, params: Mapping[str, Any], bare: bool) -> str:
     """Return what a Liquid output shows: a path, the page's own value, else a placeholder."""
     expression = " ".join(expression.split())
     path = _PATH_FILTER.match(expression)
     if path:
         return _from_root(path.group(2))
-    found = _page_value(expression, params)
+    found = _page_value(expression, params, bare)
     return escape(found) if found is not None else placeholder(expression)
 
 
@@ -297,18 +305,38 @@ def _from_root(path: str) -> str:
     return path if path.startswith("//") or _SCHEME.match(path) else "/" + path.lstrip("/")
 
 
-def _page_value(expression: str, params: Mapping[str, Any]) -> str | None:
+def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str | None:
     """Return the page's own front matter value ``page.x`` names (text or a number), or the
-    site's configuration's that ``site.x`` (``site.author.name``) names, else None."""
-    if "|" in expression or not expression.startswith(("page.", "site.")):
+    site's configuration's that ``site.x`` (``site.author.name``) names, else None. With
+    ``bare``, the page's value ``x`` (``author.name``) names: ``page.x`` is Eleventy's page
+    there (its address, its file), not its front matter."""
+    if "|" in expression:
         return None
-    if expression.startswith("page."):
+    value = params.get(_ASSIGNED_KEY, {}).get(expression)
+    if value is not None:
+        return str(value)
+    if bare:
+        value: Any = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
+        for key in expression.split(".") if value is not None else ():
+            value = value.get(key) if isinstance(value, Mapping) else None
+    elif not expression.startswith(("page.", "site.")):
+        return None
+    elif expression.startswith("page."):
         value = params.get(expression[5:])
     else:
         value = params.get(SITE_PARAMS)
         for key in expression[5:].split("."):
             value = value.get(key) if isinstance(value, Mapping) else None
     return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+
+
+_NUNJUCKS_COMMENT = lazy(r"\{#[^}]{0,2000}?#\}")
+"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}`` (not a heading's ``{#id}``)."""
+_ASSIGNED = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*(["'])([^"'\n{}%]{0,500})\2\s*-?%\}""")
+"""A variable given a text where the page sets it (Nunjucks' ``set``, Liquid's ``assign``)."""
+_ASSIGNED_KEY = "\0assigned"
+_NAME = lazy(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+"""A variable, maybe a key of a mapping in it: ``title``, ``author.name``."""
 
 
 def _fenced(match: re.Match[str]) -> str:

@@ -273,6 +273,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     params = (
         {**item.extra, SITE_PARAMS: site} if site else item.extra
     )  # Hugo's param falls back to the site's
+    if "title" not in params and item.title:  # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}``
+        params = {**params, "title": item.title}
     if own := partials.own_shortcodes(config, body, site):
         params = {**params, OWN_SHORTCODES: own}
     mdx = item.path.lower().endswith(config.rules.mdx)
