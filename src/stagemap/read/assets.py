@@ -163,6 +163,13 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
         ):
             fates.append(FileFate(item.rel, "non-asset", BARE_KIND, "front matter", "no front matter"))
             continue
+        if asset is None and not rules.front_matter_required and [p.code for p in problems] == ["empty"]:
+            fates.append(
+                FileFate(
+                    item.rel, "non-asset", "empty", "empty", "an empty file: the site makes no page of it"
+                )
+            )
+            continue
         if asset is None and len(problems) == 1 and problems[0].code in _NO_PAGE:
             why = problems[0]
             kind = _NO_PAGE[why.code]

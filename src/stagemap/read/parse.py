@@ -45,6 +45,9 @@ from .urls import page_url
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 UNPUBLISHED = "unpublished"
+_LAST_WINS = frozenset({"jekyll", "mkdocs"})
+"""Generators whose YAML loader gives a key set twice its last value (Ruby's Psych, PyYAML),
+where the others' (js-yaml, Go's) stop the build."""
 OTHER_OUTPUT = "other-output"
 """Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
 it becomes a fate too."""
@@ -99,7 +102,7 @@ def parse_asset(
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
     syntaxes = preset_front_matter(rules.generator)
-    found = _front_matter(data, add, syntaxes, rules.tags_required)
+    found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator in _LAST_WINS)
     if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
         found, problems[:] = bare_page(data), []
     if found is None:
@@ -192,16 +195,17 @@ def _body_limits(split: frontmatter.Split, add: Add, *, html_page: bool = False)
 
 
 def _front_matter(
-    data: bytes, add: Add, syntaxes: tuple[str, ...], tagged: bool = True
+    data: bytes, add: Add, syntaxes: tuple[str, ...], tagged: bool = True, last_wins: bool = False
 ) -> tuple[frontmatter.Split, yamlsafe.Loaded] | None:
-    """Split the file and load its front matter, a mapping; None (reported) when it is not."""
+    """Split the file and load its front matter, a mapping; None (reported) when it is not.
+    ``last_wins``: a key given twice has its last value, with a warning (`_LAST_WINS`)."""
     try:
         split = frontmatter.split(data, syntaxes)
     except frontmatter.SplitProblem as exc:
         add(exc.line, exc.col, exc.message, exc.hint, exc.code)
         return None
     try:
-        loaded = formats.load(split)
+        loaded = formats.load(split, last_wins)
     except yamlsafe.YamlProblem as exc:
         add(exc.line, exc.col, exc.message, exc.hint, exc.code)
         return None
@@ -221,6 +225,9 @@ def _front_matter(
             "empty-front-matter",
         )
         return None
+    for key, again, first in loaded.repeated:
+        hint = f"the site keeps this value, not line {first.line}'s: keep one"
+        add(again.line, again.col, f"duplicate key '{key}'", hint, "duplicate-key", "warning")
     if not isinstance(loaded.data, dict):
         pos = loaded.pos()
         hint = "e.g. title: Our pricing explained"

@@ -254,13 +254,16 @@ def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
 
 def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
     """Return the ``permalink`` of a page that Jekyll or Eleventy writes as a file of another kind
-    (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's),
-    else "": such a file is no page. A route ends in ``/``, ``.html`` or ``.htm``, or in a name
+    (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's; on
+    Eleventy, which writes a permalink's file as named, also ``/_redirects``), else "": such a
+    file is no page. A route ends in ``/``, ``.html`` or ``.htm``, or in a name
     without an ending, which both serve as a page."""
     value = fm.get("permalink") if generator in ("jekyll", "eleventy") else None
     if not isinstance(value, str):
         return ""
     last = value.strip().rpartition("/")[2].partition("?")[0].partition("#")[0]
+    if generator == "eleventy" and last.startswith(("_", ".")) and "." not in last[1:]:
+        return value.strip()  # a server's own file, written as named: Netlify's _redirects, _headers
     ending = last.rpartition(".")[2].lower() if "." in last else ""
     if not ending or ending in ("html", "htm") or "{" in ending or "}" in ending:
         return ""

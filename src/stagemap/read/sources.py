@@ -67,6 +67,9 @@ class Scan:
     """The site's own ``params`` (Hugo's configuration; see `stagemap.model.library.Library.site_params`)."""
 
 
+_JEKYLL_SKIPS = "a name Jekyll never reads (it starts with _, # or ~)"
+
+
 class _Rules:
     """A source's globs and the project's rules, compiled once."""
 
@@ -82,6 +85,7 @@ class _Rules:
         self.bundle_dirs: dict[str, str] = {}
         """Leaf bundle folders under the source, each to the name of its ``index`` page."""
         self.readmes = rules.generator == "mkdocs"
+        self.jekyll = rules.generator == "jekyll"
         self.shadowed: frozenset[str] = frozenset()
         """The ``README.md`` files with an ``index.md`` beside them (see `_shadowed_readmes`)."""
 
@@ -109,6 +113,8 @@ class _Rules:
             return FileFate(rel, "excluded", "", "include", "matches none of the include globs")
         if not sub.lower().endswith(self.extensions):
             return FileFate(rel, "non-asset", "not content", "extensions", "not a content file by its ending")
+        if self.jekyll and sub.rpartition("/")[2][:1] in ("_", "#", "~"):
+            return FileFate(rel, "non-asset", "ignored", "name", _JEKYLL_SKIPS)
         for kind, globs in self.non_assets:
             glob = globs.matches(sub)
             if glob is not None:

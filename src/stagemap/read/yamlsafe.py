@@ -98,6 +98,9 @@ class Loaded:
     styles: dict[tuple[Any, ...], str] = field(default_factory=dict)
     """How a value was written: ``block``/``flow`` for collections, ``plain``, ``'``, ``"``, ``|``,
     ``>`` for scalars."""
+    repeated: list[tuple[Any, Pos, Pos]] = field(default_factory=list)
+    """Keys given twice in one mapping, with ``last_wins`` (`load`): the key, where it is given
+    again and where first."""
 
     def pos(self, *path: Any) -> Pos:
         """Return the position of the value at ``path``, or of the nearest enclosing value."""
@@ -110,11 +113,13 @@ MAX_NODES = 10_000
 """The most values (keys included) a document may have."""
 
 
-def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES) -> Loaded:
+def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES, last_wins: bool = False) -> Loaded:
     """Parse one YAML document from ``text`` whose first line is ``first_line`` of its file.
 
     Raises `YamlProblem` for syntax errors, aliases, duplicate keys, unsupported tags and
-    documents with more than ``max_nodes`` nodes.
+    documents with more than ``max_nodes`` nodes. With ``last_wins``, a key given twice in a
+    mapping has its last value, as Ruby's and PyYAML's loaders give it (Jekyll, MkDocs), and is
+    noted in `Loaded.repeated`.
     """
     try:
         if "&" in text or "*" in text:
@@ -159,7 +164,7 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES) -> Loade
     loaded = Loaded(data=None)
     if node is None:
         return loaded
-    builder = _Builder(loaded, first_line, max_nodes)
+    builder = _Builder(loaded, first_line, max_nodes, last_wins)
     try:
         loaded.data = builder.build(node, ())
     except RecursionError:
@@ -208,7 +213,8 @@ def _yaml_hint(message: str) -> str:
 
 
 class _Builder:
-    def __init__(self, loaded: Loaded, first_line: int, max_nodes: int) -> None:
+    def __init__(self, loaded: Loaded, first_line: int, max_nodes: int, last_wins: bool = False) -> None:
+        self.last_wins = last_wins
         self.loaded = loaded
         self.first_line = first_line
         self.max_nodes = max_nodes
@@ -257,7 +263,9 @@ class _Builder:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else _as_text(key_node)
             if isinstance(key, float | bool) or key is None:
                 key = key_node.value
-            if key in result:
+            if key in result and self.last_wins:
+                self.loaded.repeated.append((key, self._pos(key_node), self.loaded.keys[(*path, key)]))
+            elif key in result:
                 first = self.loaded.keys[(*path, key)]
                 raise self._fail(
                     key_node,

@@ -15,7 +15,10 @@ def _label(fate: FileFate) -> str:
         return (
             "excluded by 'include' (matches none)" if fate.rule == "include" else f"excluded by '{fate.rule}'"
         )
-    if fate.rule in ("extensions", "front matter", "regular files only") or fate.kind == "unpublished":
+    if (
+        fate.rule in ("extensions", "front matter", "regular files only", "empty", "name")
+        or fate.kind == "unpublished"
+    ):
         return f"non-asset: {fate.reason}"
     if fate.kind == "resource":
         return "non-asset: resource of a page bundle (a folder with an index page)"

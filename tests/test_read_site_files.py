@@ -1,0 +1,91 @@
+"""Files of a real site that are not pages as the generator reads them: empty files, names
+Jekyll never reads, files a permalink makes of another kind; keys given twice as the site's
+YAML loader reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from tests.conftest import write
+
+JEKYLL: dict[str, str | bytes] = {
+    "_config.yml": "title: Tidewater\ncollections:\n  widgets:\n    output: true\n",
+    "_widgets/empty.md": "",
+    "_widgets/blank.md": "\n  \n",
+    "_widgets/dial.md": "---\ntitle: Dial\nlayout: widget\nlayout: wide\n---\nTurn it slowly.\n",
+    "pages/_scratch.md": "---\ntitle: Scratch\npermalink: /scratch/\n---\nNotes to self.\n",
+    "pages/~draft.md": "---\ntitle: Draft\n---\nNot yet.\n",
+    "pages/harbour.md": "---\ntitle: Harbour\n---\nWhere the boats sleep.\n",
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_jekyll_leaves_empty_files_and_special_names_out_and_keeps_a_repeated_keys_last_value(
+    tmp_path: Path,
+) -> None:
+    """The U.S. Web Design System's site has 85 empty Markdown files in its collections: each was
+    an error, check exited 1 and the build made error pages of them; Jekyll copies them as they
+    are. Its _figure.md was read as a page, which Jekyll never reads; 5 of its pages give a key
+    twice and were left out with an error, where Jekyll's loader keeps the last value."""
+    root = write(tmp_path / "site", JEKYLL)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:8] == [
+        "Read as assets: 2, 2 of them without stages or questions",
+        "Not read as assets: 6 of 8 files, on purpose",
+        "  2 non-asset: a name Jekyll never reads (it starts with _, # or ~)",
+        "  2 non-asset: an empty file: the site makes no page of it",
+        "  2 non-asset: not a content file by its ending",
+    ]
+    code, out, err = run("-C", str(root), "check")
+    assert code == 0
+    assert [line for line in err.splitlines() if "_widgets" in line] == [
+        "_widgets/dial.md:4:1: warning: duplicate key 'layout' (the site keeps this value, not line 3's: keep one)"
+    ]
+    library = stagemap.load_project(root).library
+    assert {a.path: a.extra.get("layout") for a in library.assets} == {
+        "_widgets/dial.md": "wide",
+        "pages/harbour.md": None,
+    }
+
+
+def test_a_key_given_twice_stops_the_page_where_the_sites_loader_refuses_it(tmp_path: Path) -> None:
+    """js-yaml, which Docusaurus reads front matter with, stops the build on a key given twice."""
+    root = write(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": "module.exports = { title: 'Tide', url: 'https://tide.example' };\n",
+            "docs/dial.md": "---\ntitle: Dial\ntitle: Knob\n---\nTurn it.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "check")
+    assert code == 1
+    assert "docs/dial.md:3:1: error: duplicate key 'title' (first defined on line 2; keep one)" in err
+
+
+def test_an_eleventy_template_that_writes_a_servers_own_file_is_no_page(tmp_path: Path) -> None:
+    """The Sass site writes Netlify's redirect rules from _redirects.liquid (permalink: /_redirects):
+    it was a published asset titled 'Redirects'."""
+    root = write(
+        tmp_path / "site",
+        {
+            "eleventy.config.js": "module.exports = () => ({ dir: { input: 'src' } });\n",
+            "src/_redirects.liquid": "---\npermalink: /_redirects\n---\n/old /new 301\n",
+            "src/about.md": "---\ntitle: About\npermalink: /about\n---\nWho we are.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert [a.path for a in library.assets] == ["src/about.md"]
+    assert {f.path: f.kind for f in library.fates if f.fate == "non-asset"} == {
+        "src/_redirects.liquid": "not a page"
+    }
