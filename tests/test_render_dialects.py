@@ -1477,3 +1477,27 @@ def test_dialects_an_mkdocs_admonition_with_an_empty_title_has_no_label() -> Non
     """Starlette's docs write '!!! note ""' for a box without a title bar: it was labelled 'Note'."""
     text = '!!! note ""\n    Plain box.\n\n!!! tip\n    Tipped.\n'
     assert clean(text, ".md", "mkdocs") == "> Plain box.\n\n> **Tip**\n>\n> Tipped.\n"
+
+
+def test_a_line_break_before_a_heading_leaves_no_backslash() -> None:
+    """GitHub's government site ends a paragraph with '&nbsp;<br/>' over a heading: the page
+    showed a backslash, which a heading after it leaves as text."""
+    assert clean("&nbsp;<br/>\n## Next\n\nSay<br/>\nmore\n", ".md", "jekyll", html=True) == (
+        "&nbsp;\n## Next\n\nSay\\\nmore\n"
+    )
+    assert clean("One<br/>\n- item\n", ".md", "jekyll", html=True) == "One\n- item\n"
+
+
+def test_liquidjs_inline_comments_vanish_and_render_is_an_include() -> None:
+    """The Sass site writes {%- # ... -%} comments (shown as text, 8 times on one page) and
+    {% render 'x' %} (dropped without a trace on 56 pages)."""
+    assert clean(
+        "Keep {%- # an old anchor -%} going. {% render 'snips/sizes' %} Done.\n", ".md", "eleventy"
+    ) == ("Keep  going. *\\[Included from snips/sizes: shown on the live site\\]* Done.\n")
+
+
+def test_a_placeholder_against_a_word_is_set_apart_so_that_its_emphasis_holds() -> None:
+    """Knip's home page: 'Made by <Counter />people' showed its asterisks as text."""
+    text = clean("Made by <Counter />people.\n", ".mdx", "astro")
+    assert text == "Made by *\\[Counter: shown on the live site\\]* people.\n"
+    assert "<em>[Counter: shown on the live site]</em> people" in markdown.render(text).html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,12 @@ def test_suggest_as_rules_output_is_a_rules_list_the_settings_accept(project: Pa
     assert "problems" in tagged["content/blog/missed-calls.md"][1]
     # Nothing is left untagged, so nothing is left to suggest.
     assert run("suggest") == (0, "", "0 suggestions for 0 of 0 files without stages or questions.\n")
+
+
+def test_suggest_reads_vs_code_as_an_editor_not_a_comparison() -> None:
+    """Knip's and Capacitor's 'VS Code extension' pages were proposed as comparisons."""
+    comparison = next(h for h in HEURISTICS if h.where == "title" and h.what == "a comparison")
+    assert re.search(comparison.pattern, "Stagemap vs. a paper diary", re.I)
+    assert re.search(comparison.pattern, "Ours VS theirs", re.I)
+    assert not re.search(comparison.pattern, "The VS Code extension", re.I)
+    assert not re.search(comparison.pattern, "Setting up vs code", re.I)

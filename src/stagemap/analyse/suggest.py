@@ -63,7 +63,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
     # Comparisons and alternatives: a buyer weighing options.
     _h("folder", r"compare|comparisons?|vs|versus|alternatives?", "evaluation", "who-for", "a comparison"),
     _h("taxonomy", r"comparisons?|compare|alternatives?", "evaluation", "who-for", "a comparison"),
-    _h("title", r"\bvs\.?\s|\bversus\b|\balternatives? to\b|\bcompared\b|\binstead of\b|\bswitching from\b",
+    _h("title", r"\bvs\.?\s(?!code\b)|\bversus\b|\balternatives? to\b|\bcompared\b|\binstead of\b|\bswitching from\b",
        "evaluation", "who-for", "a comparison"),
     # Customer stories: proof from someone like the buyer.
     _h("folder", r"customers?|case[-_ ]?stud(y|ies)|success[-_ ]stories|stories", "evaluation", "risk problems",

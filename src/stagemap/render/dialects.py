@@ -40,7 +40,7 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
-from .elements import placeholder
+from .elements import LIVE, placeholder
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
@@ -164,8 +164,14 @@ def clean(
         out = HELD.sub(lambda m: held[m.group(0)], out)
     elif out == text:
         return text
+    if LIVE in out:  # a placeholder against a word: its emphasis would not close (or open)
+        out = _GLUED.sub(" ", out)
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
+
+
+_GLUED = lazy(rf"(?<=\w)(?=\*\\\[[^\n]{{0,600}}?: {LIVE}\\\]\*)|(?<=: {LIVE}\\\]\*)(?=\w)")
+"""Where a placeholder meets a word (``<Counter />people``): a space goes there."""
 
 
 def _prepared(

@@ -31,6 +31,8 @@ _ESM = lazy(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
 )
 _NAME = lazy(r"[A-Za-z][\w.:-]*")
+_ENDS_PARAGRAPH = lazy(r"#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-*+][ \t]|\d{1,9}[.)][ \t]")
+"""The start of a line that ends the paragraph before it: a heading, a fence, a list item."""
 _ATTR_NAME = lazy(r"[A-Za-z_:][\w.:-]*")
 _NEXT = lazy(r"[{<]")
 _NEXT_TAG = lazy(r"<")
@@ -210,8 +212,10 @@ class _Builder:
         if newline < 0:
             return ""
         end = self.text.find("\n", newline + 1)
-        following = self.text[newline + 1 : end if end >= 0 else len(self.text)]
-        return "\\" if following.lstrip(" \t>").strip() else ""
+        following = self.text[newline + 1 : end if end >= 0 else len(self.text)].lstrip(" \t>")
+        # (A heading, a fence or a list item on the next line ends the paragraph: a backslash
+        # there would be text.)
+        return "\\" if following.strip() and not _ENDS_PARAGRAPH.match(following) else ""
 
     def _end_cells(self, opening: str) -> None:
         """Close the cell (and, for a new row, the row) HTML leaves open: ``<td>a<td>b``."""

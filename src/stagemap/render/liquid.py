@@ -112,6 +112,8 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
     if "set" in text or "assign" in text:
         assigned = {m.group(1): m.group(3) for m in _ASSIGNED.finditer(text)}
         params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
+    if "#" in text:
+        text = _INLINE_COMMENT.sub("", text)
     text = _TAG.sub(_tag, text)
     if "](" in text:
         text = _LINK_TARGET.sub(lambda m: _link(m, params, bare), text)
@@ -312,11 +314,11 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
     there (its address, its file), not its front matter."""
     if "|" in expression:
         return None
-    value = params.get(_ASSIGNED_KEY, {}).get(expression)
+    value: Any = params.get(_ASSIGNED_KEY, {}).get(expression)
     if value is not None:
         return str(value)
     if bare:
-        value: Any = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
+        value = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
         for key in expression.split(".") if value is not None else ():
             value = value.get(key) if isinstance(value, Mapping) else None
     elif not expression.startswith(("page.", "site.")):
@@ -330,6 +332,8 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
     return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
 
 
+_INLINE_COMMENT = lazy(r"\{%-?\s*#[^%]{0,500}%\}")
+"""LiquidJS's inline comment, never shown: ``{%- # an old anchor, kept -%}``."""
 _NUNJUCKS_COMMENT = lazy(r"\{#[^}]{0,2000}?#\}")
 """A Nunjucks comment (Eleventy), never shown: ``{# a note #}`` (not a heading's ``{#id}``)."""
 _ASSIGNED = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*(["'])([^"'\n{}%]{0,500})\2\s*-?%\}""")
@@ -352,7 +356,7 @@ def _tag(match: re.Match[str]) -> str:
         return f"/_posts/{rest.lstrip('/')}"
     if tag == "link":
         return "/" + rest.lstrip("/")
-    if tag in ("include", "include_relative"):
+    if tag in ("include", "include_relative", "render"):
         # The file's name, quoted or not, before its parameters (``"card.html", title: x``).
         name = re.match(r"""\s*(["']?)([^"'\s,]+)\1""", match.group(2))
         shown = placeholder(f"Included from {name.group(2) if name else 'a file'}")
