@@ -89,3 +89,80 @@ def test_an_eleventy_template_that_writes_a_servers_own_file_is_no_page(tmp_path
     assert {f.path: f.kind for f in library.fates if f.fate == "non-asset"} == {
         "src/_redirects.liquid": "not a page"
     }
+
+
+def test_hugos_configuration_keys_are_read_in_any_case(tmp_path: Path) -> None:
+    """rclone's config.json says "baseurl": init said the configuration gave no address. A site
+    whose config.toml says contentdir = "pages" (and has no content/) was not taken for a Hugo
+    site at all: init made a new stagemap project inside it."""
+    root = write(
+        tmp_path / "rclone-like",
+        {
+            "config.toml": 'baseurl = "https://tools.example/"\ncontentdir = "pages"\n',
+            "pages/about.md": "---\ntitle: About\n---\nWe copy files.\n",
+        },
+    )
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        f"Wrote {root / 'stagemap.yml'}; nothing else was written.",
+        "Found a Hugo site (config.toml); sources: pages/.",
+    ]
+    assert "\n  base: https://tools.example/\n" in (root / "stagemap.yml").read_text()
+    assert not (root / "content").exists()
+
+
+def test_a_docusaurus_address_made_of_constants_is_worked_out_or_not_written(tmp_path: Path) -> None:
+    """Capacitor's docs say url: `https://${HOSTNAME}` and baseUrl: `${BASE_URL}/`, both plain
+    constants: init wrote base: https://${HOSTNAME}/ and every page's address held the template."""
+    config = (
+        "const HOST = 'docs.tide.example';\nconst BASE = '/guide';\nmodule.exports = {\n"
+        "  title: 'Tide guide',\n  url: `https://${HOST}`,\n  baseUrl: `${BASE}/`,\n};\n"
+    )
+    site = {"docusaurus.config.js": config, "docs/start.md": "---\ntitle: Start\n---\nText.\n"}
+    root = write(tmp_path / "tide", site)
+    assert run("init", str(root))[0] == 0
+    assert "\n  base: https://docs.tide.example/guide/\n" in (root / "stagemap.yml").read_text()
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [
+        "https://docs.tide.example/guide/docs/start"
+    ]
+    # A constant the code works out gives no address, rather than a wrong one.
+    unknown = {**site, "docusaurus.config.js": config.replace("'docs.tide.example'", "process.env.HOST")}
+    root = write(tmp_path / "tide2", unknown)
+    assert run("init", str(root))[0] == 0
+    assert "\n  base:" not in (root / "stagemap.yml").read_text()
+    # Written down by hand, such an address is refused with the reason.
+    settings = (
+        (root / "stagemap.yml")
+        .read_text()
+        .replace("# urls:\n#   base: https://www.example.com/", "urls:\n  base: https://${HOST}/")
+    )
+    (root / "stagemap.yml").write_text(settings)
+    code, _, err = run("-C", str(root), "check")
+    assert code == 2
+    assert "error: 'base' holds a template's placeholder: https://${HOST}/ (write the address" in err
+
+
+def test_a_text_fragment_is_no_heading_and_a_missing_part_is_placed_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    """rclone's and Argo CD's docs link '#formats:~:text=...' (a text fragment: the browser finds
+    words, not a heading) and '#no%20such,heading': both were warned at the body's first line,
+    with no column."""
+    root = write(
+        tmp_path / "site",
+        {
+            "config.toml": 'title = "T"\n',
+            "content/export.md": "---\ntitle: Export\n---\n## Formats\n\nText.\n",
+            "content/guide.md": (
+                "---\ntitle: Guide\n---\nIntro.\n\n[formats](/export/#formats:~:text=Some%20text) and"
+                " [t](/export/#:~:text=x)\n\n[this](/export/#no%20such,heading)\n"
+            ),
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "check", "--links")
+    assert code == 0
+    assert [line.split(" (")[0] for line in err.splitlines() if line.startswith("content/")] == [
+        "content/guide.md:8:8: warning: link to '/export/#no%20such,heading' finds no heading 'no such,heading' on 'Export'"
+    ]

@@ -881,7 +881,9 @@ def test_dialects_mdx_quote_indented_unevenly_is_prose_and_spans_stay_in_their_p
     text = '<Testimonial name="Ana">\n\t  First line of praise,\n  and the second.\n\t</Testimonial>\n'
     assert clean(text, ".mdx", "astro") == "> First line of praise,\n> and the second.\n>\n> — Ana\n"
     text = 'Three backticks <code>```</code> open a block.\n\n<Tabs>\n<Tab label="A">\n\n```js\nx\n```\n\n</Tab>\n</Tabs>\n'
-    assert clean(text, ".mdx", "astro") == ("Three backticks ``` open a block.\n\n**A**\n\n```js\nx\n```\n")
+    assert clean(text, ".mdx", "astro") == (
+        "Three backticks ```` ``` ```` open a block.\n\n**A**\n\n```js\nx\n```\n"
+    )
 
 
 def test_dialects_admonitions_with_attributes_or_inside_a_list_item_are_quotes() -> None:
@@ -1501,3 +1503,36 @@ def test_a_placeholder_against_a_word_is_set_apart_so_that_its_emphasis_holds() 
     text = clean("Made by <Counter />people.\n", ".mdx", "astro")
     assert text == "Made by *\\[Counter: shown on the live site\\]* people.\n"
     assert "<em>[Counter: shown on the live site]</em> people" in markdown.render(text).html
+
+
+def test_inline_code_in_html_is_a_code_span() -> None:
+    """Capacitor's API tables write their types as <code>() =&gt; Promise&lt;void&gt;</code>:
+    1,528 of them showed as plain text."""
+    text = '| Name | Type |\n|---|---|\n| remove | <code>() =&gt; Promise&lt;void&gt;</code> |\n\nSee <code><a href="/x">X</a></code>.\n'
+    assert clean(text, ".md", "docusaurus") == (
+        "| Name | Type |\n|---|---|\n| remove | `() => Promise<void>` |\n\nSee [X](/x).\n"
+    )
+    assert clean("Use <code>a`b</code> here.\n", ".md", "hugo", html=True) == "Use ``a`b`` here.\n"
+
+
+def test_an_anchor_before_emphasis_leaves_the_emphasis_working() -> None:
+    """MobX's docs write <a id="why"></a>**"Why bother?"** and rclone's a heading ending in
+    **(beta)** before {#rel}: the asterisks showed as text."""
+    made = markdown.render(clean('<a id="why"></a>**"Why bother?"** is first.\n', ".md", "docusaurus")).html
+    assert made == '<p><strong><span id="h-why"></span>&quot;Why bother?&quot;</strong> is first.</p>\n'
+    made = markdown.render(clean("## Release **(beta)** {#rel}\n", ".md", "hugo")).html
+    assert made == '<h2 id="h-release-beta">Release <strong>(beta)</strong> <span id="h-rel"></span></h2>\n'
+
+
+def test_starlight_shows_only_its_four_asides_as_asides() -> None:
+    """Knip's docs wrap parts of pages in :::section{.badges} and :::article: each showed as a
+    quote labelled 'Section' or 'Article'; Starlight boxes only note, tip, caution and danger."""
+    text = ":::section{.wide}\nA line.\n:::\n\n:::tip[Hi]\nTip text.\n:::\n\n:::div\n```js\nx\n```\n:::\n"
+    assert clean(text, ".mdx", "astro") == "A line.\n\n> **Tip: Hi**\n>\n> Tip text.\n\n```js\nx\n```\n"
+    assert clean(":::section\nA line.\n:::\n", ".md", "docusaurus") == "> **Section**\n>\n> A line.\n"
+
+
+def test_a_link_a_page_may_not_follow_shows_its_text() -> None:
+    """Capacitor's pages link vscode:extension/... addresses: the built page showed the Markdown."""
+    text = "Or [Open it](vscode:extension/acme.helper), [ok](https://x.example/) ![pic](data:image/png;base64,AA).\n"
+    assert clean(text, ".mdx", "docusaurus") == "Or Open it, [ok](https://x.example/) pic.\n"

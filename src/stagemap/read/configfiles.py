@@ -199,6 +199,34 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+_HUGO_KEYS = {
+    key.lower(): key
+    for key in (
+        "autoHeadingIDType", "baseURL", "contentDir", "defaultContentLanguage",
+        "defaultContentLanguageInSubdir", "disablePathToLower", "excludeFiles", "goldmark",
+        "languageCode", "languages", "markup", "module", "mounts", "parser", "permalinks",
+        "title", "uglyURLs",
+    )
+}  # fmt: skip
+"""The keys of Hugo's configuration this code reads, as it names them."""
+_HUGO_OWN_KEYS = frozenset({"params", "cascade", "permalinks", "taxonomies", "menus", "menu"})
+"""Keys whose values are the site's own names (a param, a section), left as written."""
+
+
+def hugo_keys(value: Any) -> Any:
+    """Return Hugo's configuration with its keys named as this code reads them: Hugo reads them
+    in any case (rclone's ``baseurl``, ``contentdir``); the site's own names are left alone."""
+    if isinstance(value, list):
+        return [hugo_keys(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    made: dict[Any, Any] = {}
+    for key, below in value.items():
+        name = _HUGO_KEYS.get(key.lower(), key) if isinstance(key, str) else key
+        made[name] = below if str(name).lower() in _HUGO_OWN_KEYS else hugo_keys(below)
+    return made
+
+
 HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
 HUGO_DIR = "config/_default/"
 """Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs, without_slash
 from .attachments import JEKYLL_COPIED
-from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, site_config_data
+from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, hugo_keys, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
@@ -147,8 +147,9 @@ def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
     generator, name = named
     if name.startswith(HUGO_DIR):  # Hugo's configuration folder, as themes such as Blowfish lay it out
         folder = hugo_folder_settings(root)
-        return _found(root, "hugo", *folder, within) if folder is not None else None
-    return _found(root, generator, name, site_config_data(root / name), within)
+        return _found(root, "hugo", folder[0], hugo_keys(folder[1]), within) if folder is not None else None
+    data = site_config_data(root / name)
+    return _found(root, generator, name, hugo_keys(data) if generator == "hugo" else data, within)
 
 
 def site_config(root: Path) -> tuple[str, str] | None:
@@ -157,11 +158,19 @@ def site_config(root: Path) -> tuple[str, str] | None:
         for name in names:
             if not (root / name).is_file():
                 continue
-            if name in _HUGO_OLD and not (root / "content").is_dir():
+            if name in _HUGO_OLD and not (root / _content_dir(root / name)).is_dir():
                 continue  # config.toml alone is too common a name to mean Hugo
             return generator, name
     main = next((n for n in SITE_FILES["hugo"] if n.startswith(HUGO_DIR) and (root / n).is_file()), None)
     return ("hugo", main) if main is not None else None
+
+
+def _content_dir(config: Path) -> str:
+    """Return the content folder an old-style Hugo ``config.*`` names (``contentDir``, in any
+    case), else ``content``."""
+    data = hugo_keys(site_config_data(config))
+    folder = data.get("contentDir") if isinstance(data, dict) else None
+    return folder.strip("/") or "content" if isinstance(folder, str) else "content"
 
 
 def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:

@@ -34,9 +34,9 @@ _URL_IN_CODE = {
 }
 _BASE_PATH_IN_CODE = {
     "docusaurus": re.compile(
-        r"""^[ \t]*(?:baseUrl|"baseUrl"|'baseUrl')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M
+        r"""^[ \t]*(?:baseUrl|"baseUrl"|'baseUrl')\s*:\s*['"`]((?:/|\$\{)[^'"`\s]*)['"`]""", re.M
     ),
-    "astro": re.compile(r"""^[ \t]*(?:base|"base"|'base')\s*:\s*['"`](/[^'"`\s]*)['"`]""", re.M),
+    "astro": re.compile(r"""^[ \t]*(?:base|"base"|'base')\s*:\s*['"`]((?:/|\$\{)[^'"`\s]*)['"`]""", re.M),
 }
 """The path a site is served under (Docusaurus ``baseUrl``, Astro ``base``): part of every address."""
 
@@ -69,12 +69,13 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
         if code is None:
             return f"https://{domain}/" if domain else ""
         found = _URL_IN_CODE[generator].search(code)
-        literal = found.group(1) if found is not None and not _LOCAL.match(found.group(1)) else ""
+        literal = _filled(found.group(1), code) if found is not None else ""
+        literal = literal if not _LOCAL.match(literal) else ""
         address = literal or _base_url_constant(generator, code) or (f"https://{domain}" if domain else "")
         if not address:
             return ""
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
-        path = under.group(1).strip("/") if under else ""
+        path = _filled(under.group(1), code).strip("/") if under else ""
         return address.rstrip("/") + "/" + (path + "/" if path else "")
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
     value = data.get(key) if key else None  # Eleventy's configuration has no address
@@ -87,6 +88,31 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
     return value.rstrip("/") + "/"
 
 
+def _filled(text: str, code: str) -> str:
+    """Return a template literal's text with each ``${NAME}`` the text of the constant so named
+    (``const HOST = 'docs.example.org'``, written once, a plain text), or "" when one is not
+    such a constant (Capacitor's docs: ``url: `https://${HOSTNAME}```)."""
+    if "${" not in text:
+        return text
+    known = True
+
+    def value(found: re.Match[str]) -> str:
+        nonlocal known
+        name = re.escape(found.group(1))
+        given = re.findall(
+            rf"""^[ \t]*(?:export\s+)?const\s+{name}\s*=\s*(['"`])([^'"`$\n]*)\1""", code, re.M
+        )
+        if len(given) != 1:
+            known = False
+            return ""
+        return str(given[0][1])
+
+    made = _PLACE.sub(value, text)
+    return made if known and "${" not in made else ""
+
+
+_PLACE = lazy(r"\$\{\s*([A-Za-z_$][\w$]*)\s*\}")
+"""A constant's place in a template literal: ``${HOSTNAME}``."""
 _LOCAL = lazy(r"https?://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.I)
 """An address on the machine building the site (a preview's): never the public site's."""
 _ADDRESS_KEYS = {"docusaurus": "url", "gatsby": "siteUrl", "astro": "site"}

@@ -265,6 +265,10 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
     if not isinstance(base, str) or (base and not base.startswith(("http://", "https://"))):
         part.error(("urls", "base"), "'base' must be an http(s) address", "e.g. base: https://example.com/")
         base = ""
+    elif "${" in base or "{{" in base:  # a template written down as it is, never an address
+        hint = "write the address the site is served at, e.g. base: https://example.com/"
+        part.error(("urls", "base"), f"'base' holds a template's placeholder: {base}", hint)
+        base = ""
     if not isinstance(pattern, str):
         part.error(("urls", "pattern"), "'pattern' must be text", "e.g. pattern: /{section}/{slug}/")
         pattern = ""

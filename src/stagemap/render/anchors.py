@@ -41,7 +41,10 @@ def anchored(mark: str, made: str) -> str:
         return space + heading.group(0) + mark + stripped[heading.end() :]
     if _STARTS_BLOCK.match(stripped):
         return space + mark + "\n\n" + stripped
-    return space + mark + stripped
+    run = len(stripped) - len(stripped.lstrip("*_"))
+    # After an opening run of emphasis, which the mark (no punctuation to Markdown) would keep
+    # from opening before a quote or a bracket: <a id="x"></a>**"Why?"**
+    return space + stripped[:run] + mark + stripped[run:]
 
 
 _STARTS_BLOCK = lazy(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
@@ -167,7 +170,10 @@ _ATTR_ITEM = lazy(ATTR_TOKEN)
 def _attribute_anchor(match: re.Match[str]) -> str:
     """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
     heading's text (the list's last form) stays in front of it."""
-    return (match.group(3) or "") + anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+    text = match.group(3) or ""
+    made = anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+    # (A space keeps emphasis that ends the text closing: ``## Release **(beta)** {#rel}``.)
+    return text + (" " if made and text.endswith(("*", "_")) else "") + made
 
 
 def _attr_id(attrs: str) -> str:

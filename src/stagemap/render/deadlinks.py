@@ -93,7 +93,10 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     for href, part in _PART.findall(made.html):
         path = unquote(html.unescape(href))
         target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
-        parts.append((target, unquote(html.unescape(part))))
+        # A text fragment (``#:~:text=...``, after a part or alone) finds words, not a heading.
+        name = unquote(html.unescape(part)).partition(":~:")[0]
+        if name and name != HEADING_PREFIX:
+            parts.append((target, name))
     return problems, ids, tuple(parts)
 
 
@@ -182,8 +185,14 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: s
 def _parts_at(body: str, name: str, code: _Code) -> list[tuple[int, int]]:
     """Return the spans of ``#name`` (or its percent-escaped form) ending a link's address in
     ``body``, outside ``code``."""
-    forms = "|".join(re.escape(f) for f in dict.fromkeys((name, quote(name, safe=""))))
-    pattern = re.compile(rf"#(?:{forms})(?=[)>\"'`}}\s]|$)", re.M)
+    # Each character as written or percent-escaped, the two mixed (``#no%20such,part``).
+    forms = "".join(
+        re.escape(c)
+        if (c.isascii() and c.isalnum()) or c in "-_.~"
+        else f"(?:{re.escape(c)}|{re.escape(quote(c, safe=''))})"
+        for c in name
+    )
+    pattern = re.compile(rf"#(?:{forms})(?::~:[^)>\"'`\s]*)?(?=[)>\"'`}}\s]|$)", re.M | re.I)
     return [m.span() for m in pattern.finditer(body) if m.start() not in code]
 
 

@@ -40,14 +40,14 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
-from .elements import LIVE, placeholder
+from .elements import LIVE, placeholder, unsafe_links_as_text
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
-from .notes import hold_notes_with_code, notes
+from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 from .texmath import kramdown_math
@@ -149,9 +149,9 @@ def clean(
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
     if ":::" in text and ("```" in text or "~~~" in text):
-        text = hold_notes_with_code(
-            text, _inner(suffix, generator, params, html, mdx), held, generator != "mkdocs"
-        )
+        asides = STARLIGHT_ASIDES if generator == "astro" else None
+        inner = _inner(suffix, generator, params, html, mdx)
+        text = hold_notes_with_code(text, inner, held, generator != "mkdocs", asides)
     if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
         text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
     fences: dict[str, str] = {}
@@ -164,12 +164,22 @@ def clean(
         out = HELD.sub(lambda m: held[m.group(0)], out)
     elif out == text:
         return text
-    if LIVE in out:  # a placeholder against a word: its emphasis would not close (or open)
-        out = _GLUED.sub(" ", out)
+    out = _emphasis_kept(out)
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
 
 
+def _emphasis_kept(out: str) -> str:
+    """Return ``out`` with what would keep emphasis from opening or closing moved aside."""
+    if LIVE in out:  # a placeholder against a word: its emphasis would not close (or open)
+        out = _GLUED.sub(" ", out)
+    if "\ue041*" in out or "\ue041_" in out:  # an anchor's mark is no punctuation to Markdown
+        out = _MARK_BEFORE_EMPHASIS.sub(r"\2\1", out)
+    return out
+
+
+_MARK_BEFORE_EMPHASIS = lazy("(\ue040[^\ue040\ue041\n]{0,300}\ue041)([*_]{1,3})(?=[^\\s*_])")
+"""An anchor's mark right before emphasis that opens: ``<a id="x"></a>**"Why?"**`` (moved in)."""
 _GLUED = lazy(rf"(?<=\w)(?=\*\\\[[^\n]{{0,600}}?: {LIVE}\\\]\*)|(?<=: {LIVE}\\\]\*)(?=\w)")
 """Where a placeholder meets a word (``<Counter />people``): a space goes there."""
 
@@ -275,7 +285,9 @@ def _rewrite(
         text = without_comments(text)
     if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
         text = _outside_indented_code(text, lambda run: run, unindented)
-    text = notes(text, containers=generator != "mkdocs")
+    text = notes(
+        text, containers=generator != "mkdocs", asides=STARLIGHT_ASIDES if generator == "astro" else None
+    )
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)
@@ -304,6 +316,8 @@ def _rewrite(
         text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
+    if "](" in text and ":" in text:
+        text = unsafe_links_as_text(text)
     return text
 
 

@@ -8,11 +8,13 @@ custom element, which only the live site fills.
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass
 
 from ..lazyre import lazy
+from ..model.safelinks import is_safe_link
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import TABLE_PARTS, table_part
 from ..read.markdowntext import anchor, element_anchor, link_target
@@ -61,6 +63,27 @@ class Tag:
     end: int
 
 
+_SCHEME_LINK = lazy(
+    r"!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*:[^()\s<>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+)
+"""A Markdown link or image whose address has a scheme: ``[Install](vscode:extension/x)``."""
+
+
+def unsafe_links_as_text(text: str) -> str:
+    """Return ``text`` with each link or image whose scheme a page may not link to (an app's,
+    ``javascript:``: `stagemap.model.safelinks`) as its text alone, as a browser shows a link it
+    cannot follow, rather than the Markdown that Markdown leaves of it (Capacitor's docs link
+    ``vscode:`` addresses)."""
+    return _SCHEME_LINK.sub(lambda m: m.group(0) if is_safe_link(m.group(2)) else m.group(1), text)
+
+
+def code_span(text: str) -> str:
+    """Return ``text`` as a Markdown code span, its fence longer than any run of backticks in it."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def element(tag: Tag, children: str, block: bool) -> str:
     """Return the Markdown of an element with its children already rewritten; an HTML element's
     ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
@@ -85,6 +108,8 @@ def _made(tag: Tag, children: str, block: bool) -> str:
     lower, text = name.lower(), " ".join(children.split())
     if lower in _MARKS and text and "\n\n" not in children.strip():
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
+    if lower == "code" and text and "\n\n" not in children.strip() and "](" not in text:
+        return code_span(html.unescape(text))  # (one holding a link shows the link)
     shown = (
         lower if lower in _HEADINGS or not name[:1].isupper() else attrs.get("as", "").lower()
     )  # <Heading as="h2">

@@ -36,8 +36,25 @@ _MKDOCS_TAB = lazy(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
 """A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
 
 
+STARLIGHT_ASIDES = frozenset({"note", "tip", "caution", "danger"})
+"""The kinds of ``:::kind`` block Starlight shows as an aside; another is a plain wrapper of
+what it holds (``:::section{.badges}``)."""
+
+
+def _boxed(opener: re.Match[str], inner: str, asides: frozenset[str] | None) -> str:
+    """Return a ``:::kind`` block as a labelled quote, or, of a kind that is no aside where only
+    ``asides`` are, what it holds as it is."""
+    if asides is not None and opener.group("kind").lower() not in asides:
+        return "\n" + inner.strip("\n") + "\n"
+    return quote(_note_label(opener), inner, markdown=True)
+
+
 def hold_notes_with_code(
-    text: str, clean_inner: Callable[[str], str], held: dict[str, str], containers: bool = True
+    text: str,
+    clean_inner: Callable[[str], str],
+    held: dict[str, str],
+    containers: bool = True,
+    asides: frozenset[str] | None = None,
 ) -> str:
     """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
 
@@ -64,9 +81,7 @@ def hold_notes_with_code(
             continue
         token = f"\ue000{len(held)}\ue000"
         inner = clean_inner("\n".join(lines[i + 1 : end]))
-        held[token] = indented(
-            quote(_note_label(opener), inner, markdown=True).strip("\n"), opener.group("indent")
-        )
+        held[token] = indented(_boxed(opener, inner, asides).strip("\n"), opener.group("indent"))
         out += ["", token, ""]
         i = end + 1
     return "\n".join(out)
@@ -110,12 +125,13 @@ def _note_label(opener: re.Match[str]) -> str:
     return f"{kind}: {title}" if title else kind
 
 
-def notes(text: str, depth: int = 0, containers: bool = True) -> str:
+def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[str] | None = None) -> str:
     """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
     and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
     With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
     a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
-    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is)."""
+    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is).
+    ``asides``: the only kinds quoted (Starlight's), where others show what they hold."""
     if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
         return text
     if depth >= MOST_NESTED_NOTES:
@@ -148,13 +164,13 @@ def notes(text: str, depth: int = 0, containers: bool = True) -> str:
                 i += 1
                 continue
             end = len(lines) if end < 0 else end
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
-            out.append(indented(quote(_note_label(colons), inner, markdown=True), colons.group("indent")))
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers, asides)
+            out.append(indented(_boxed(colons, inner, asides), colons.group("indent")))
             i = end + 1
             continue
         if bang:
             end = _indented_end(lines, i, indent)
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers)
+            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers, asides)
             if (
                 bang.re.pattern == _MKDOCS_TAB.pattern
             ):  # each tab's content, under its title, one after another
