@@ -17,6 +17,7 @@ from ..model.kit import Kit
 from ..model.library import PIPELINE, Asset, Library
 from ..model.report import Cell, Report, StageCoverage
 from ..model.settings import Config
+from ..read.languages import unsuffixed
 from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
 from .history import History
@@ -175,14 +176,18 @@ def plan_links(
     prefix = content_prefix(config)
     sources = {a.id: link_key(a.path, prefix) for a in library.assets}
     routes = plan_routes(config, library, public or {})
+    by_source = {source: asset_id for asset_id, source in sources.items()}
+    for asset_id, source in sources.items() if config.rules.default_language else ():
+        # ``setup.md`` names the default language's ``setup.en.md`` (`stagemap.read.filelanguages`).
+        by_source.setdefault(unsuffixed(source, config.rules.default_language), asset_id)
     return LinkPlan(
-        by_source={source: asset_id for asset_id, source in sources.items()},
+        by_source=by_source,
         paths=library_paths(library),
         attachments=attachments,
         routes=routes,
         sources=sources,
         prefix="" if prefix == "." else prefix,
-        names=frozenset(k.rpartition("/")[2] for k in (*sources.values(), *attachments, *routes.others)),
+        names=frozenset(k.rpartition("/")[2] for k in (*by_source, *attachments, *routes.others)),
     )
 
 

@@ -156,6 +156,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         *_mdx(found),
         *_bare(found, bare),
         *_site_root(found),
+        *_language(found),
         "",
         "# Where the pages are. `exclude` takes gitignore-style globs under the source; `url` is",
         "# the route of a page: {path} is its path under the source without the ending.",
@@ -203,6 +204,19 @@ def _mdx(found: FoundSite) -> list[str]:
     return [
         f"# {found.config_file} has {NAMES[found.generator]} read these endings as MDX (components, {{expressions}}):",
         f"mdx: [{endings}]",
+    ]
+
+
+def _language(found: FoundSite) -> list[str]:
+    """The ``default_language`` setting's lines, when the site's files name their language."""
+    if not found.language:
+        return []
+    others = any(not t.endswith("/") for t in found.translations)
+    return [
+        f"# {found.config_file} names the languages of the files (x.{found.language}.md): the default one's",
+        "# are the pages, served as x.md would be"
+        + ("; the others' translate them (excluded below)." if others else "."),
+        f"default_language: {format_scalar(found.language)}",
     ]
 
 

@@ -45,6 +45,7 @@ SETTINGS = (
     "audiences",
     "drafts",
     "pages_without_front_matter",
+    "default_language",
     "urls",
     "rules",
     "max_age",
@@ -195,6 +196,11 @@ class ReadRules:
     """A content file without front matter is a page: an untagged asset, titled by its first
     heading, else by its name (MkDocs, Hugo and Docusaurus publish such files). Pages with front
     matter but no title are titled so too."""
+    default_language: str = ""
+    """The site's default language, when its files name their language before their ending
+    (``setup.en.md``, as Hugo and MkDocs' i18n plugin name them): such a file of this language is
+    the page its name without the language gives (``setup.md``), for its route, id, title and the
+    links to it (`stagemap.read.filelanguages`); empty: a name is read as it is."""
     site_root: str = ""
     """The folder of the site's configuration (relative to the project, ``/``-separated; empty:
     the project's own): a repository holding more than its site (``website/``)."""

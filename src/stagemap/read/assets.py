@@ -124,8 +124,8 @@ def site_on_disk(config: Config) -> SiteDefaults | Problem | None:
 
 def default_id(item: ToRead) -> str:
     """Return the id of a file that names none: its source's ``id`` prefix and its path under the
-    source, without the ending."""
-    return item.source.id_prefix + item.sub.rpartition(".")[0]
+    source as the site names it (`ToRead.site_sub`), without the ending."""
+    return item.source.id_prefix + item.site_sub.rpartition(".")[0]
 
 
 def read_content(path: str, rel: str) -> bytes | Problem:

@@ -57,7 +57,7 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
         entries = _entries(read(section), section.rel)
         if entries:
             key = (section.rel[: len(section.rel) - len(section.sub)], section.sub.rpartition("/")[0])
-            cascades.setdefault((*key, _language(section.sub)), []).extend(entries)
+            cascades.setdefault((*key, _language(section.site_sub)), []).extend(entries)
     if not cascades and not datas and site is None:
         return found
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one
@@ -108,10 +108,10 @@ def _inherit(
 ) -> ToRead:
     """Return ``item`` with what Eleventy's data files or the sections above it pass down
     (those of its own language), then what the site's configuration gives it."""
-    prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.sub)
+    prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.site_sub)
     parts = item.sub.split("/")[:-1]
     section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
-    route = "/" + route_parts(item.sub, None)["path"]  # Hugo's path of the page: /blog/post
+    route = "/" + route_parts(item.site_sub, None)["path"]  # Hugo's path of the page: /blog/post
     given: dict[str, tuple[Any, str, int, str]] = _data_given(item, prefix, parts, datas) if datas else {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])

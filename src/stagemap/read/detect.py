@@ -25,6 +25,7 @@ from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
+from .filelanguages import site_languages, with_languages
 from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders
 from .globs import GlobSet
@@ -110,7 +111,8 @@ class FoundSite:
     ``title:`` of a configuration written as code), or empty: the project's name."""
     translations: tuple[str, ...] = ()
     """Folders of the site's other languages, not read: Hugo's per-language content folders,
-    Starlight's locales, folders named for a language that translate their parent's pages."""
+    Starlight's locales, folders named for a language that translate their parent's pages; and
+    globs of files named for another language (``docs/**/*.fr.*``, `stagemap.read.filelanguages`)."""
     lowercase: bool = False
     """The generator lower-cases the paths it makes from file names (Hugo, unless ``disablePathToLower``)."""
     published: tuple[str, ...] = ()
@@ -136,6 +138,9 @@ class FoundSite:
     """The endings of the files read as MDX, when not the preset's (the ``mdx`` setting)."""
     versions: tuple[str, ...] = ()
     """Folders of older versions of the pages (``content/v0.18/``), not read (`version_folders`)."""
+    language: str = ""
+    """The default language, when files name their language (``setup.en.md``): the
+    ``default_language`` setting (`stagemap.read.filelanguages`)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -189,6 +194,10 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     languages: tuple[str, ...] = ()  # folders of translations (Hugo's and Starlight's are configured)
     if generator != "hugo" and starlight is None:
         sources, languages = without_translations(root, sources, preset_extensions(generator))
+    language = ""  # and files named for a language, when the configuration names its languages
+    if (named := site_languages(generator, data)) is not None:
+        sources, others, language = with_languages(root, sources, named, preset_extensions(generator))
+        languages += others
     versions: tuple[str, ...] = ()
     if generator != "docusaurus":  # Docusaurus keeps its versions apart (`stagemap.read.docusaurus`)
         sources, versions = without_translations(root, sources, preset_extensions(generator), versions=True)
@@ -210,7 +219,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(dict.fromkeys(internal)),
         outside,
         site_title(generator, config, data),
-        hugo_translations(root, data, {s.path for s in sources})
+        (*hugo_translations(root, data, {s.path for s in sources}), *languages)
         if generator == "hugo"
         else starlight[3]
         if starlight
@@ -225,6 +234,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         timezone=site_zone(data) if generator == "jekyll" else "",
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,
+        language=language,
     )
 
 

@@ -68,6 +68,17 @@ def without_translations(
     return tuple(kept), tuple(found)
 
 
+def unsuffixed(sub: str, language: str) -> str:
+    """Return the path ``sub`` without ``language`` before its ending (``guide/setup.en.md`` is
+    ``guide/setup.md`` for ``en``); a path naming no language, or another one, as it is."""
+    folder, slash, name = sub.rpartition("/")
+    stem, dot, ending = name.rpartition(".")
+    base, _, named = stem.rpartition(".")
+    if not language or not dot or not base or named.lower() != language.lower():
+        return sub
+    return f"{folder}{slash}{base}.{ending}"
+
+
 def _joined(folder: str, name: str) -> str:
     return name if folder == "." else f"{folder}/{name}"
 

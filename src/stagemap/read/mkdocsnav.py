@@ -11,6 +11,9 @@ import posixpath
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .filelanguages import site_languages
+from .languages import unsuffixed
+
 MAX_NAV = 10_000
 """The most ``nav`` entries read (a site's whole table of contents is far fewer)."""
 
@@ -21,8 +24,12 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
 
     An entry without a title (``- api/config.md``), a link (``- Issues: https://...``) and a
     section's own title (``- API: [...]``) give none; of two entries for one page, the first
-    wins, as the first is the page's place in the navigation.
+    wins, as the first is the page's place in the navigation. With MkDocs' i18n plugin naming
+    files by language (`stagemap.read.filelanguages`), ``guide/setup.md`` names
+    ``guide/setup.en.md`` too, the default language's page.
     """
+    languages = site_languages("mkdocs", data)  # i18n's ``x.md`` is ``x.en.md`` when only that is there
+    default = languages.default if languages is not None and not languages.folders else ""
     docs = data.get("docs_dir")
     folder = posixpath.join(posixpath.dirname(name), docs if isinstance(docs, str) and docs else "docs")
     titles: dict[str, tuple[str, int]] = {}
@@ -34,6 +41,9 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
             lines = _value_lines(text) if lines is None else lines
             rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
             titles.setdefault(rel, (title, lines.get(path.strip(), 1)))
+            if default and unsuffixed(rel, default) == rel:
+                stem, _, ending = rel.rpartition(".")
+                titles.setdefault(f"{stem}.{default}.{ending}", titles[rel])
     return titles
 
 

@@ -76,13 +76,15 @@ class Place:
     """How the site's configuration routes it (Hugo's ``permalinks``, MkDocs' blog); empty: its source."""
     ugly: bool = False
     """Its address ends in ``.html`` rather than ``/`` (Hugo's ``uglyURLs``)."""
+    named: str = ""
+    """Its path as the site names it, when not ``sub`` (`ToRead.named`): its route and id are
+    made from it (rules match ``sub``, the file's own path)."""
 
     @classmethod
     def of(cls, item: ToRead) -> Place:
         """Return the place of a file the scan found (every reader parses with the same one)."""
-        return cls(
-            item.sub, item.audience, item.source.url, item.draft, item.inherited, item.permalink, item.ugly
-        )
+        own = (item.sub, item.audience, item.source.url, item.draft, item.inherited, item.permalink)
+        return cls(*own, item.ugly, item.named)
 
 
 def parse_asset(
@@ -281,7 +283,8 @@ def _asset(
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
     next_step = None if rules.generator and site_own_next(fm.get("next")) else fields.text("next")
-    asset_id = read_id(fields, loaded, default_id, add, id_folder(default_id, place.sub, rules.generator))
+    site_sub = place.named or place.sub
+    asset_id = read_id(fields, loaded, default_id, add, id_folder(default_id, site_sub, rules.generator))
     audience = _audience(fields, loaded, place, add, bool(rules.generator)) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
     )
@@ -295,7 +298,7 @@ def _asset(
     shown = (
         {**fm, "title": title} if rules.generator == "mkdocs" and "title" not in fm else fm
     )  # a post's heading
-    at = (shown, rules, place.sub, place.url_pattern, place.draft, place.permalink, place.ugly)
+    at = (shown, rules, site_sub, place.url_pattern, place.draft, place.permalink, place.ugly)
     url = page_url(given, *at)
     # Without the site's address, the route alone: links in other bodies still reach the page.
     route = "" if url or not rules.generator else page_url(given, *at, base="/")

@@ -107,7 +107,7 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         sources=sources,
         outside=outside,
         translations=(
-            *(moved(t.rstrip("/")) + "/" for t in found.translations),
+            *(moved(t.rstrip("/")) + ("/" if t.endswith("/") else "") for t in found.translations),
             *sibling_sites(project, folder, found.config_file),  # the same site in other languages
         ),
         address_from=moved(found.address_from) if found.address_from else "",

@@ -22,6 +22,7 @@ from ..model.settings import Config, ReadRules, Source
 from ..paths import real
 from .eleventydata import data_target
 from .globs import GlobSet
+from .languages import unsuffixed
 from .presets import preset_cascade, preset_leaf_bundles
 
 
@@ -49,6 +50,15 @@ class ToRead:
     its source does."""
     ugly: bool = False
     """The site writes its page as ``/x.html``, not ``/x/`` (Hugo's ``uglyURLs``)."""
+    named: str = ""
+    """Its path under its source as the site names its page, when not `sub`: with the
+    ``default_language`` setting, a file named for that language (``guide/setup.en.md``) is
+    ``guide/setup.md`` (`stagemap.read.languages.unsuffixed`): its route and id are that one's."""
+
+    @property
+    def site_sub(self) -> str:
+        """Its path under its source as the site names it: `named`, else `sub`."""
+        return self.named or self.sub
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +96,7 @@ class _Rules:
         """Leaf bundle folders under the source, each to the name of its ``index`` page."""
         self.readmes = rules.generator == "mkdocs"
         self.jekyll = rules.generator == "jekyll"
+        self.language = rules.default_language
         self.shadowed: frozenset[str] = frozenset()
         """The ``README.md`` files with an ``index.md`` beside them (see `_shadowed_readmes`)."""
 
@@ -134,6 +145,16 @@ class _Rules:
                     rel, "non-asset", "resource", "leaf bundle", f"a resource of the page bundle '{index}'"
                 )
         return None
+
+    def to_read(self, path: str, rel: str, sub: str) -> ToRead:
+        """Return the content file at ``sub`` to read, with what its place gives it (an audience, a draft)."""
+        draft = self.drafts.matches(sub) is not None
+        return ToRead(path, rel, sub, self.source, self.audience(sub), draft, named=self.named(sub))
+
+    def named(self, sub: str) -> str:
+        """Return the path the site names the file at ``sub`` by, when not ``sub`` (see `ToRead.named`)."""
+        named = unsuffixed(sub, self.language) if self.language else sub
+        return "" if named == sub else named
 
     def audience(self, sub: str) -> str:
         for name, globs in self.audiences:
@@ -204,8 +225,7 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
             if kind == "file":
                 fate = rules.fate(rel, sub)
                 if fate is None:
-                    draft = rules.drafts.matches(sub) is not None
-                    to_read[rel] = ToRead(path, rel, sub, source, rules.audience(sub), draft)
+                    to_read[rel] = rules.to_read(path, rel, sub)
                 else:
                     fates[rel] = fate
                 if (
@@ -214,7 +234,7 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
                     and fate.fate == "non-asset"
                     and is_section(sub, rules.extensions)
                 ):
-                    sections.append(ToRead(path, rel, sub, source, ""))
+                    sections.append(ToRead(path, rel, sub, source, "", named=rules.named(sub)))
                 if data_files and fate is not None and fate.fate == "non-asset":
                     maybe_data.append(ToRead(path, rel, sub, source, ""))
                 continue

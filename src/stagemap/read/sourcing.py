@@ -2,7 +2,7 @@
 
 ``sources`` (folders with include and exclude globs), ``extensions``, ``generator`` (a preset
 of the rest), ``aliases``, ``known_keys``, ``non_assets``, ``audiences``,
-``pages_without_front_matter``, ``site_root`` and ``urls``. Each
+``pages_without_front_matter``, ``default_language``, ``site_root`` and ``urls``. Each
 wrong value is recorded in the findings at its line and column.
 """
 
@@ -131,6 +131,7 @@ def read_rules(
         tags_required=not generator,
         front_matter_required=not generator,
         bare_pages=_bare_pages(part, data, generator),
+        default_language=_default_language(part, data),
         site_root=site_root,
     )
 
@@ -192,6 +193,15 @@ def _bare_pages(part: _Part, data: Mapping[str, Any], generator: str) -> bool:
         part.error((key,), f"'{key}' needs a 'generator'", hint)
         return False
     return value
+
+
+def _default_language(part: _Part, data: Mapping[str, Any]) -> str:
+    """Return ``default_language``: the code the default language's files are named with, or empty."""
+    value = data.get("default_language", "")
+    if isinstance(value, str) and not any(c in value for c in "./*") and len(value.split()) < 2:
+        return value.strip()
+    part.error(("default_language",), "'default_language' must be a code", "e.g. default_language: en")
+    return ""
 
 
 def _aliases(part: _Part, value: Any, generator: str) -> dict[str, tuple[str, ...]]:

@@ -70,6 +70,23 @@ def _whole(found: FoundSite) -> str:
     return "none of the usual folders, so the whole repository"
 
 
+def _translation_lines(found: FoundSite) -> list[str]:
+    """Say which translations are not read: folders of them, and files named for their language."""
+    folders = [t for t in found.translations if t.endswith("/")]
+    named = [t for t in found.translations if not t.endswith("/")]  # ``docs/**/*.fr.*``
+    lines = []
+    if folders:
+        lines.append(
+            f"Other languages, not read (their pages translate these, at the same paths): {', '.join(folders)}"
+        )
+    if named:
+        lines.append(
+            "Other languages, not read (their pages translate these, beside them, named for the language): "
+            + ", ".join(named)
+        )
+    return lines
+
+
 def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None = None) -> list[str]:
     """Return the summary: the generator, the files per kind, what will be read and what not, and
     why; ``bare``: init reads pages without front matter (see `stagemap.edit.adopt.AdoptPlan.bare`)."""
@@ -116,11 +133,7 @@ def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None
         lines.append(f"Internal material (audience internal): {', '.join(internal)}")
     if found.drafts:
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
-    if found.translations:
-        lines.append(
-            f"Other languages, not read (their pages translate these, at the same paths): "
-            f"{', '.join(found.translations)}"
-        )
+    lines += _translation_lines(found)
     if found.versions:
         lines.append(
             f"Older versions, not read (their pages are these, at the same paths): {', '.join(found.versions)}"
