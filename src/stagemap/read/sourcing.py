@@ -37,21 +37,9 @@ from .presets import (
 SOURCE_KEYS = ("path", "include", "exclude", "audience", "url", "id")
 URL_KEYS = ("base", "pattern", "roots", "static", "lowercase", "timezone")
 URL_FIELDS = (
-    "path",
-    "dir",
-    "name",
-    "slug",
-    "section",
-    "year",
-    "month",
-    "day",
-    "date",
-    "file",
-    "doc",
-    "categories",
-    "entry",
-    "post",
-)
+    "path", "dir", "name", "slug", "section", "year", "month", "day", "date", "file", "doc",
+    "categories", "entry", "post",
+)  # fmt: skip
 """The names a URL pattern may use in braces."""
 ALIASABLE = ALL_FIELDS
 """Fields an alias may stand for."""
@@ -276,14 +264,16 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
         part.error(("urls", "base"), "'base' must be an http(s) address", "e.g. base: https://example.com/")
         base = ""
     elif "${" in base or "{{" in base:  # a template written down as it is, never an address
-        hint = "write the address the site is served at, e.g. base: https://example.com/"
-        part.error(("urls", "base"), f"'base' holds a template's placeholder: {base}", hint)
+        part.error(("urls", "base"), f"'base' holds a template's placeholder: {base}", _SERVED_AT)
         base = ""
     if not isinstance(pattern, str):
         part.error(("urls", "pattern"), "'pattern' must be text", "e.g. pattern: /{section}/{slug}/")
         pattern = ""
     check_pattern(part, ("urls", "pattern"), pattern)
     return base, pattern
+
+
+_SERVED_AT = "write the address the site is served at, e.g. base: https://example.com/"
 
 
 def _timezone(part: _Part, urls: Mapping[str, Any]) -> str:
