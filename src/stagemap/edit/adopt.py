@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
-from ..model.settings import Config, output_name
+from ..model.settings import LOOSE_HEADING_IDS, Config, output_name
 from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
 from ..read.detect import NAMES, FoundSite, FoundSource
@@ -154,6 +154,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
         f"generator: {found.generator}",
         *_mdx(found),
+        *_heading_ids(found),
         *_bare(found, bare),
         *_site_root(found),
         *_language(found),
@@ -218,6 +219,18 @@ def _language(found: FoundSite) -> list[str]:
         + ("; the others' translate them (excluded below)." if others else "."),
         f"default_language: {format_scalar(found.language)}",
     ]
+
+
+def _heading_ids(found: FoundSite) -> list[str]:
+    """The ``heading_ids`` setting's lines, when the site's configuration has its headings' ids
+    made otherwise than its generator's usual way."""
+    if not found.heading_ids:
+        return []
+    if found.heading_ids == LOOSE_HEADING_IDS:  # a slugify function of the site's own
+        why = "makes heading ids with a function of its own: links to headings are matched loosely"
+    else:
+        why = f"makes heading ids the '{found.heading_ids}' way: so do the pages, and links are checked so"
+    return [f"# {found.config_file} {why}.", f"heading_ids: {found.heading_ids}"]
 
 
 def _bare(found: FoundSite, bare: tuple[int, int] | None) -> list[str]:

@@ -23,6 +23,12 @@ PAGE_SIZE = 100
 """How many assets one page of a site list shows unless ``site.page_size`` says otherwise."""
 MAX_PAGE_SIZE = 10_000
 """The largest ``site.page_size`` accepted."""
+LOOSE_HEADING_IDS = "github"
+"""The ``heading_ids`` of a site whose generator makes ids GitHub's way, more or less: links to
+its headings are matched by their letters and digits."""
+HEADING_IDS = (LOOSE_HEADING_IDS, "blackfriday", "github-ascii", "toc", "toc-unicode", "uslugify")
+"""The values of the ``heading_ids`` setting: how the site's generator makes a heading's id
+from its text (`stagemap.render.headingids`)."""
 ID_RE = lazy(r"^[a-z0-9][a-z0-9_-]*$")
 """What a stage, question or persona id looks like."""
 SETTINGS = (
@@ -47,6 +53,7 @@ SETTINGS = (
     "pages_without_front_matter",
     "default_language",
     "urls",
+    "heading_ids",
     "rules",
     "max_age",
     "templates",
@@ -264,6 +271,10 @@ class Config:
     phase_questions: Mapping[Phase, tuple[str, ...]] = field(default_factory=dict)
     """Ids of the questions asked at the stages of each phase, in order; a phase not listed
     asks every question (as a ``questions`` list in the settings does)."""
+    heading_ids: str = ""
+    """How the site's generator makes a heading's id (one of `HEADING_IDS`, the ``heading_ids``
+    setting): ``toc`` on an MkDocs site, `LOOSE_HEADING_IDS` with any other generator, empty
+    (stagemap's own ids) without one."""
     places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict)
     """Where the settings that project-wide warnings are about were written: ``purpose``,
     ``messages`` and each stage id, to (file relative to the root, line, column). A setting

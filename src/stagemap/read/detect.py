@@ -37,6 +37,7 @@ from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import SITE_FILES
+from .siteheadings import site_heading_ids
 
 _HUGO_OLD = tuple(n for n in HUGO_NAMES if n.startswith("config."))
 """Hugo's older names for its configuration file, which it still reads (before 0.110, the only ones)."""
@@ -141,6 +142,9 @@ class FoundSite:
     language: str = ""
     """The default language, when files name their language (``setup.en.md``): the
     ``default_language`` setting (`stagemap.read.filelanguages`)."""
+    heading_ids: str = ""
+    """How the configuration has headings get their ids, when not the generator's usual way
+    (the ``heading_ids`` setting, `stagemap.read.siteheadings`)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -235,6 +239,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,
         language=language,
+        heading_ids=site_heading_ids(generator, root / name, data),
     )
 
 

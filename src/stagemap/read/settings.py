@@ -13,11 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, suggest
 from ..model.journey import DEFAULT_MODEL
 from ..model.settings import (
     CACHE_DIR,
     CONFIG_NAME,
+    HEADING_IDS,
+    LOOSE_HEADING_IDS,
     MAX_PAGE_SIZE,
     PAGE_SIZE,
     SETTINGS,
@@ -172,6 +174,7 @@ class _Reader:
             sources=sources,
             rules=rules,
             phase_questions=phase_questions,
+            heading_ids=self._heading_ids(data, loaded, rules.generator),
         )
         config = replace(config, weights=read_weights(data.get("rank"), loaded, config, findings))
         places = setting_places(data, loaded, model, source, self._where()) if self.config_path else {}
@@ -209,6 +212,24 @@ class _Reader:
             self.findings.error(loaded, ("site", "title"), "'title' must be text")
             title = name
         return title, allow_html
+
+    def _heading_ids(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, generator: str) -> str:
+        """Return how the site's generator makes a heading's id (``heading_ids``): MkDocs' toc
+        extension's way on an MkDocs site, GitHub's with any other generator, unless it says."""
+        preset = "toc" if generator == "mkdocs" else LOOSE_HEADING_IDS if generator else ""
+        value = data.get("heading_ids")
+        if value is None:
+            return preset
+        if not generator:
+            hint = "set 'generator' to your site's: stagemap's own ids are its own"
+            self.findings.error(loaded, ("heading_ids",), "'heading_ids' needs a 'generator'", hint)
+            return preset
+        if value not in HEADING_IDS:
+            shown = value if isinstance(value, str) else "that"
+            hint = suggest(str(shown), HEADING_IDS)
+            self.findings.error(loaded, ("heading_ids",), f"unknown heading_ids '{shown}'", hint)
+            return preset
+        return str(value)
 
     def _page_size(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded) -> int:
         """Return how many assets a page of a site list shows (``site.page_size``)."""

@@ -55,9 +55,10 @@ def unmarked(text: str) -> str:
     return _MARK.sub("", text) if "\ue040" in text else text
 
 
-def finish(body: str) -> str:
+def finish(body: str, loose: bool = True) -> str:
     """Return a rendered body with its marks made anchors and its links to headings matched
-    (the same object when nothing changed)."""
+    (``loose``: also by their letters and digits, see `_own_fragments`; the same object when
+    nothing changed)."""
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
         # A paragraph that holds only an anchor a heading has taken goes with it.
@@ -65,7 +66,7 @@ def finish(body: str) -> str:
             lambda found: "" if _ident(found.group(1)) in taken else found.group(0), body
         )
         body = _MARK_OR_TAG.sub(lambda found: _span(found, taken), body)
-    return _own_fragments(body)
+    return _own_fragments(body, loose)
 
 
 _MARK_PARAGRAPH = lazy("<p>\ue040([\\w.:-]{1,200})\ue041</p>\n")
@@ -94,7 +95,7 @@ def _span(found: re.Match[str], taken: set[str]) -> str:
     return f'<span id="{ident}"></span>'
 
 
-def _own_fragments(body: str) -> str:
+def _own_fragments(body: str, loose_too: bool = True) -> str:
     """Point a link to a heading of the same body written for the site's generator at that heading.
 
     Generators name headings their own way: ``config:setup`` is ``#configsetup`` on GitHub,
@@ -103,6 +104,8 @@ def _own_fragments(body: str) -> str:
     goes to the one with the same letters and digits (percent escapes read), if there is one.
     An element of the body's own HTML (``site.allow_html``) keeps its id as written: a link
     to ``#top-questions`` goes to its ``id="top-questions"``, not to ``h-top-questions``.
+    Without ``loose_too`` (a site whose ids are made as its generator makes them), a fragment
+    goes only where it names: one that names no id is broken there too.
     """
     if 'href="#h-' not in body or " id=" not in body:
         return body
@@ -117,7 +120,8 @@ def _own_fragments(body: str) -> str:
             return found.group(0)
         named = unquote(html.unescape(given))
         bare = named.removeprefix(HEADING_PREFIX)
-        match = next((i for i in (named, bare) if i in ids), None) or loose.get(letters(bare))
+        match = next((i for i in (named, bare) if i in ids), None)
+        match = match or (loose.get(letters(bare)) if loose_too else None)
         return f'href="#{match}"' if match is not None else found.group(0)
 
     fixed = _SAME_PAGE.sub(point, body)

@@ -13,7 +13,9 @@ first line: a link a partial or a shortcode brings in is not in the file's text.
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
 one with the same letters and digits, accents aside, as the site's generator names headings
-(``#whats-new``, ``#cafe-creme``), or the part is ``#top``. It is placed at the address,
+(``#whats-new``, ``#cafe-creme``), or the part is ``#top``. Where stagemap makes the ids as
+the site's generator does (``heading_ids``: Hugo's ``blackfriday``, MkDocs' toc), a part is
+matched to them exactly, as on the live site. It is placed at the address,
 written in the file, that leads to that page and part (see `missing_parts`).
 """
 
@@ -34,6 +36,7 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
+from . import headingids
 from .anchors import HEADING_PREFIX, letters
 from .elements import LIVE
 from .links import BodyLinks
@@ -64,7 +67,7 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     work = _Facts(config, links, library)
     facts = dict(zip(ids, (spread or map)(work, ids), strict=True))
     return tuple(p for found in facts.values() for p in found[0]) + tuple(
-        missing_parts(library, links, facts)
+        missing_parts(library, links, facts, exact=headingids.exact(headingids.site_slugs(config)))
     )
 
 
@@ -105,11 +108,14 @@ LOOKED_AT = 64
 (the first of them when none does): a page naming one part 1,000 times is placed in bounded time."""
 
 
-def missing_parts(library: Library, links: LinkPlan, facts: Mapping[str, Facts]) -> list[Problem]:
+def missing_parts(
+    library: Library, links: LinkPlan, facts: Mapping[str, Facts], *, exact: bool = False
+) -> list[Problem]:
     """Return a warning for each link to a part of an asset's page that its body lacks, placed
-    at the address in the file that leads to that page and part."""
+    at the address in the file that leads to that page and part; ``exact``: the pages' ids are
+    the live site's (`stagemap.render.headingids.exact`), so a part is matched to them exactly."""
     pages = {page: asset_id for asset_id, page in links.paths.items()}
-    loose: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] | None = None if exact else {}
     problems = []
     for item in library.assets:
         wanted = [(pages[page], part) for page, part in facts[item.id][2] if page in pages]
@@ -165,18 +171,21 @@ class _Leads:
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.here), path))
 
 
-def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]], asset_id: str) -> bool:
+def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]] | None, asset_id: str) -> bool:
     """Whether a page whose body has ``ids`` has the part ``part`` (as a link names it, with the
     heading prefix): its id, one written with the prefix already (``#h-1b-visas`` for
     ``## H-1B visas``), or one with the same letters and digits, accents aside, as the site's
-    generator names its headings (``#whats-new``, MkDocs' ``#cafe-creme`` and ``#install_1``);
+    generator names its headings (``#whats-new``, Docusaurus' ``#configsetup``);
     ``#top`` is the top of any page, and a generated reference's anchor holds its members.
-    ``loose`` keeps each page's letters-and-digits names."""
+    ``loose`` keeps each page's letters-and-digits names; None: a site whose ids are the live
+    site's (Hugo's ``blackfriday``, MkDocs' toc), where a name alike is no match."""
     if part in ids or HEADING_PREFIX + part in ids or part == "top" or MADE_LIVE in ids:
         return True
     named = part if part.startswith(HEADING_PREFIX) else HEADING_PREFIX + part
     if "." in part and any(named.startswith(i + ".") and API_ID.fullmatch(i) for i in ids):
         return True  # a member of a generated reference (``#package.module.Class``)
+    if loose is None:
+        return False
     if asset_id not in loose:
         loose[asset_id] = {letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
     return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]

@@ -27,7 +27,6 @@ import html
 import os
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,8 +35,10 @@ from ..model import limits
 from ..read.blocks import parser, plan
 from ..read.markdowntext import lf
 from . import anchors, cmark
-from .bodylinks import HEADING_PREFIX, Rewrite, fast_links, fix_links, once
+from .bodylinks import Rewrite, fast_links, fix_links, once
 from .elements import LIVE
+from .headingids import Slugs, exact, numbered
+from .headingids import site_slug as site_slug
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -77,21 +78,6 @@ def slug(text: str) -> str:
     return _NOT_WORD.sub("-", text).strip("-_") or "section"
 
 
-def site_slug(text: str) -> str:
-    """Return ``text`` as GitHub names a heading (and Hugo, Docusaurus, Astro after it): lower
-    case, each space a hyphen, other characters than letters, marks, digits, ``_`` and ``-`` dropped."""
-    text = text.lower()
-    if text.isascii():
-        kept = _NOT_SITE_WORD.sub("", text)
-    else:
-        kept = "".join(c for c in text if c in " -_" or unicodedata.category(c)[0] in "LMN")
-    return kept.replace(" ", "-") or "section"
-
-
-_NOT_SITE_WORD = lazy(r"[^a-z0-9 _-]")
-Slugs = Callable[[str], str]
-
-
 def render(
     text: str,
     *,
@@ -106,8 +92,8 @@ def render(
     ``top`` is the highest heading level the body may use: a page whose ``<h1>`` is the title
     renders the body with ``top=2``, and a body written with ``#`` headings moves down one
     level. ``drop_title`` removes a first heading whose text is the title, so the page does
-    not repeat it. ``slugs`` makes a heading's id from its text (`slug`; `site_slug` for a site
-    read with its generator, whose own links name headings that way).
+    not repeat it. ``slugs`` makes a heading's id from its text (`slug`; for a site read with its
+    generator, the way it names headings, whose own links name them so: `stagemap.render.headingids`).
     """
     text = lf(text)  # the compiled path's checks of what it cannot render as the token path does need LF
     pieces = plan(text, allow_html)
@@ -116,15 +102,15 @@ def render(
     if rewrite is not None:
         rewrite = once(rewrite)  # the fast path may hand over to the token path
     if len(pieces) > 1:
-        return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs))
+        return finished(_render_parts(pieces, allow_html, rewrite, top, drop_title, slugs), slugs)
     fast = _fast_render(text, allow_html, rewrite, top, drop_title, slugs)
     if fast is not None:
-        return finished(fast)
+        return finished(fast, slugs)
     md = parser(allow_html)
     tokens = _tokens(text, allow_html, drop_title)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(0, top - min(levels)) if levels else 0
-    return finished(_token_render(tokens, md, rewrite, shift, slugs, set()))
+    return finished(_token_render(tokens, md, rewrite, shift, slugs, set()), slugs)
 
 
 def _tokens(text: str, allow_html: bool, drop_title: str | None) -> list[Token]:
@@ -188,10 +174,11 @@ def _render_parts(
     )
 
 
-def finished(rendered: Rendered) -> Rendered:
+def finished(rendered: Rendered, slugs: Slugs = slug) -> Rendered:
     """Return a body either path rendered with its anchors made and links to headings matched
-    (`stagemap.render.anchors`): the last step of both."""
-    made = anchors.finish(rendered.html)
+    (`stagemap.render.anchors`; by their letters and digits unless ``slugs`` makes the live
+    site's ids, `stagemap.render.headingids.exact`): the last step of both."""
+    made = anchors.finish(rendered.html, loose=not exact(slugs))
     return rendered if made is rendered.html else Rendered(made, rendered.headings, rendered.broken)
 
 
@@ -282,12 +269,7 @@ def _fast_headings(
         number, inner = match.group(1, 2)
         level = min(6, int(number) + shift)
         plain = _heading_text(inner)
-        base = ident = HEADING_PREFIX + slugs(_named(plain))
-        n = 1
-        while ident in used:
-            ident = f"{base}-{n}"
-            n += 1
-        used.add(ident)
+        ident = numbered(slugs(_named(plain)), used, slugs)
         headings.append(Heading(level, ident, plain))
         # (An id is word characters and hyphens: nothing in it to escape.)
         pieces += [out[last : match.start()], f'<h{level} id="{ident}">{inner}</h{level}>\n']
@@ -348,12 +330,7 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[st
         token.tag = f"h{level}"
         tokens[i + 2].tag = token.tag
         text = _plain(tokens[i + 1])
-        base = ident = HEADING_PREFIX + slugs(_named(text))
-        n = 1
-        while ident in used:
-            ident = f"{base}-{n}"
-            n += 1
-        used.add(ident)
+        ident = numbered(slugs(_named(text)), used, slugs)
         token.attrSet("id", ident)
         found.append(Heading(level, ident, text))
     return tuple(found)

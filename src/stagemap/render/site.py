@@ -69,6 +69,7 @@ from ..analyse.site import LinkPlan, SitePage, SitePlan
 from ..model.library import Asset
 from ..model.settings import Config
 from . import dialects, markdown, partials
+from .headingids import site_slugs
 from .history import render_svg
 from .links import BodyLinks
 from .lists import assets_list, list_part, shown
@@ -279,7 +280,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
         params = {**params, OWN_SHORTCODES: own}
     mdx = item.path.lower().endswith(config.rules.mdx)
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
-    slugs = markdown.site_slug if config.rules.generator else markdown.slug  # as the site names its headings
+    slugs = site_slugs(config) or markdown.slug  # as the site names its headings
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs
     )
