@@ -60,17 +60,17 @@ def test_list_on_a_site_lists_a_page_with_a_wrong_stage_without_it(tmp_path: Pat
     root = write(
         tmp_path,
         {
-            "mkdocs.yml": "site_name: S\n",
-            "docs/b.md": "---\ntitle: B\nstages: [awarenes]\n---\nText.\n",
-            "docs/c.md": "---\ntitle: [C\n---\nText.\n",
+            "hugo.toml": 'title = "S"\n',
+            "content/b.md": "---\ntitle: B\nstages: [awarenes]\n---\nText.\n",
+            "content/c.md": "---\ntitle: [C\n---\nText.\n",
         },
     )
     assert run("init", str(root))[0] == 0
     code, out, err = run("-C", str(root), "list", "--width", "80", "--format", "csv")
-    assert code == 0 and [line.split(",")[0] for line in out.splitlines()] == ["path", "docs/b.md"]
+    assert code == 0 and [line.split(",")[0] for line in out.splitlines()] == ["path", "content/b.md"]
     assert err == (
-        "docs/b.md:3:10: error: unknown stage 'awarenes' (did you mean 'awareness'?)\n"
-        "docs/c.md:2:8: error: YAML syntax error: the list opened here is not closed (close it with ']')\n"
+        "content/b.md:3:10: error: unknown stage 'awarenes' (did you mean 'awareness'?)\n"
+        "content/c.md:2:8: error: YAML syntax error: the list opened here is not closed (close it with ']')\n"
     )  # c.md's front matter cannot be read: not an asset, not listed
 
 

@@ -656,3 +656,18 @@ def test_a_text_a_page_sets_shows_where_it_is_output_in_liquid_and_nunjucks() ->
         "*\\[title: shown on the live site\\]* and Ferries"
     )
     assert liquid("{# hidden #}## Stops {#stops}", {}, bare=True) == "## Stops {#stops}"
+
+
+def test_a_sites_own_paired_tags_show_what_they_hold_code_as_code() -> None:
+    """The Sass site writes 339 {% codeExample %} blocks on 58 pages, SCSS and then Sass split at
+    '===': each SCSS half became a heading (96 on 42 pages), pushing the page's own headings a
+    level down; prose indented inside nested tags became code."""
+    text = (
+        "Intro.\n\n{% codeExample 'widths' %}\n  @debug 2px + 3px; // 5px\n  ===\n  @debug 2px + 3px  // 5px\n"
+        "{% endcodeExample %}\n\n{% signature %}\n  {% note %}\n    Prose in a note.\n  {% endnote %}\n"
+        "{% endsignature %}\n\n{% if x %}kept{% endif %}, {% lonely %} alone.\n"
+    )
+    assert clean(text, ".md", "eleventy") == (
+        "Intro.\n\n```\n@debug 2px + 3px; // 5px\n```\n\n```\n@debug 2px + 3px  // 5px\n```\n\n\n"
+        "Prose in a note.\n\nkept,  alone.\n"
+    )

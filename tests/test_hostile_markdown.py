@@ -230,6 +230,12 @@ SITE_CASES = {
     "mdx-comments-many": ("docusaurus", "deep text " + "{/**/}" * 80_000 + "\n"),
     "kramdown-math-open": ("jekyll", "$$ x_" * 40_000 + "\n\ndeep text\n"),
     "mdx-comments-open": ("docusaurus", "deep text " + "{/* a */} {/* " * 20_000 + "\n"),
+    # This sitting's: a site's own paired tags, many names never closed, and nested deep.
+    "liquid-own-blocks-open": (
+        "eleventy",
+        "".join(f"{{% t{k} %}} " for k in range(20_000)) + "end\ndeep text\n",
+    ),
+    "liquid-own-blocks-nested": ("eleventy", "{% a %}" * 5_000 + "deep text" + "{% enda %}" * 5_000 + "\n"),
     "indented-html-table": (
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",

@@ -166,3 +166,46 @@ def test_a_text_fragment_is_no_heading_and_a_missing_part_is_placed_where_it_is_
     assert [line.split(" (")[0] for line in err.splitlines() if line.startswith("content/")] == [
         "content/guide.md:8:8: warning: link to '/export/#no%20such,heading' finds no heading 'no such,heading' on 'Export'"
     ]
+
+
+def test_a_docusaurus_link_that_starts_with_the_base_path_is_not_given_it_twice(tmp_path: Path) -> None:
+    """Capacitor's docs (baseUrl /docs/) link [Capacitor Config](/docs/config): it became
+    https://capacitorjs.com/docs/docs/config, where Docusaurus adds its base path only once."""
+    root = write(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": (
+                "module.exports = {\n  title: 'Acme',\n  url: 'https://acme.example.org',\n  baseUrl: '/guide/',\n"
+                "  presets: [['classic', { docs: { routeBasePath: '/' } }]],\n};\n"
+            ),
+            "docs/setup.md": "---\ntitle: Setup\n---\n## Ports\n\nText.\n",
+            "docs/start.md": "---\ntitle: Start\n---\nSee [the setup](/guide/setup#ports), [again](/setup#ports).\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "build", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    page = (tmp_path / "out/assets/start.html").read_text()
+    assert 'See <a href="setup.html#h-ports">the setup</a>, <a href="setup.html#h-ports">again</a>.' in page
+
+
+def test_front_matter_mkdocs_cannot_read_is_the_pages_text_with_a_warning(tmp_path: Path) -> None:
+    """Argo CD's docs have 4 pages whose YAML front matter does not parse: they were left out with
+    an error, where MkDocs publishes them with the block as text."""
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Tide\n",
+            "docs/p.md": '---\ntitle: T\nauthors:\n- "@a"\n  extra: x\n---\n# Proposal\n\nText.\n',
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    code, _, err = run("-C", str(root), "check")
+    assert code == 0
+    assert [line for line in err.splitlines() if line.startswith("docs/")] == [
+        "docs/p.md:5:3: warning: YAML syntax error: did not find expected key (MkDocs shows such front"
+        " matter as the page's text: fix it, or take the block out)"
+    ]
+    assert [(a.path, a.title) for a in stagemap.load_project(root).library.assets] == [
+        ("docs/p.md", "Proposal")
+    ]

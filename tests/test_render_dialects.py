@@ -1536,3 +1536,22 @@ def test_a_link_a_page_may_not_follow_shows_its_text() -> None:
     """Capacitor's pages link vscode:extension/... addresses: the built page showed the Markdown."""
     text = "Or [Open it](vscode:extension/acme.helper), [ok](https://x.example/) ![pic](data:image/png;base64,AA).\n"
     assert clean(text, ".mdx", "docusaurus") == "Or Open it, [ok](https://x.example/) pic.\n"
+
+
+def test_tabs_values_label_their_items() -> None:
+    """Capacitor's docs label tabs in <Tabs values={[{value: 'ng', label: 'Angular'}]}>: the page
+    showed **ng** where the live page shows Angular."""
+    text = (
+        "<Tabs values={[{ value: 'ng', label: 'Angular' }, { label: 'Plain JS', value: 'js' }]}>\n"
+        '<TabItem value="ng">\n\n```ts\na\n```\n\n</TabItem>\n<TabItem value="js">\n\nText.\n\n</TabItem>\n</Tabs>\n'
+    )
+    assert clean(text, ".mdx", "docusaurus") == "**Angular**\n\n```ts\na\n```\n\n**Plain JS**\n\nText.\n"
+
+
+def test_mkdocs_admonition_and_tab_titles_are_markdown() -> None:
+    """The AWS Copilot CLI's docs put emphasis, links and HTML in admonition and tab titles, which
+    Python-Markdown reads: the page showed them escaped, and a link in a title was never checked."""
+    text = '!!! tip "Prefer *fast* mode, see [setup](index.md)"\n    Faster.\n\n=== "The <b>new</b> way"\n    New.\n'
+    assert clean(text, ".md", "mkdocs", html=True) == (
+        "> **Prefer *fast* mode, see [setup](index.md)**\n>\n> Faster.\n\n**The **new** way**\n\nNew.\n"
+    )

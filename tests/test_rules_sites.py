@@ -52,7 +52,7 @@ def stage_agreement(site: str, library: Library) -> tuple[int, int, int]:
     """Return (rule stage tags the answer key shares, rule stage tags, answer key stage tags)."""
     files = expected(site)["files"]
     given = {(a.path, s) for a in library.assets for s in a.stages}
-    wanted = {(p, s) for p, f in files.items() if f["fate"] == "asset" for s in f["stages"]}
+    wanted = {(p, s) for p, f in files.items() if f["fate"] == "asset" for s in f.get("stages", [])}
     return len(given & wanted), len(given), len(wanted)
 
 

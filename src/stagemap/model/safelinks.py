@@ -3,10 +3,14 @@
 Links and images must use an allowed scheme (``http``, ``https``, ``mailto``, ``tel``, ``sms``,
 ``ftp``, ``irc``, ``ircs``: each opens a page or an app, never runs script) or none at all (a
 relative link); anything else (``javascript:``, ``data:``, ``vbscript:``,
-``file:``...) is not turned into a link and stays visible as text. Pure.
+``file:``...) is not turned into a link and stays visible as text. Also: whether a link is at
+the site's own address, and that address's path. Pure.
 """
 
 from __future__ import annotations
+
+import functools
+from urllib.parse import urlsplit
 
 from ..lazyre import lazy
 
@@ -33,3 +37,15 @@ def is_relative(url: str) -> bool:
     root-absolute link would lead nowhere).
     """
     return bool(url) and not url.startswith(("#", "//", "?")) and _SCHEME.match(url.lower()) is None
+
+
+def at_address(url: str, own: str) -> bool:
+    """Whether ``url`` is a page at the site's address ``own`` (``urls.base`` without its last
+    ``/``): ``own`` itself, or followed by a path, a query or a fragment (not ``own-other``)."""
+    return bool(own) and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#")
+
+
+@functools.lru_cache(maxsize=16)
+def base_path(base: str) -> str:
+    """Return the path of the site's address ``base`` without its last ``/`` (``/guide``), or ""."""
+    return urlsplit(base).path.rstrip("/") if base else ""

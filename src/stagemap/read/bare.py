@@ -3,8 +3,10 @@ by its first heading, else by its name (see `ReadRules.bare_pages`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
+from ..errors import Problem
 from ..lazyre import lazy
 from . import frontmatter, yamlsafe
 from .markdowntext import ATTR_LIST
@@ -16,6 +18,20 @@ def bare_page(data: bytes) -> tuple[frontmatter.Split, yamlsafe.Loaded]:
     newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
     split = frontmatter.Split(text, bom, newline, 0, 0, 1, 0, 1, frontmatter.NONE)
     return split, yamlsafe.Loaded({}, {(): yamlsafe.Pos(1, 1, 0, 0)})
+
+
+SHOWN_AS_TEXT = "MkDocs shows such front matter as the page's text: fix it, or take the block out"
+
+
+def shown_as_text(
+    data: bytes, problems: list[Problem], generator: str
+) -> tuple[tuple[frontmatter.Split, yamlsafe.Loaded], list[Problem]] | None:
+    """Return a file whose front matter cannot be read as MkDocs reads it, and its problems as
+    warnings: a page whose text is all of the file, the block included (MkDocs' meta reader
+    keeps it as text when its YAML fails or is no mapping); None on any other site."""
+    if generator != "mkdocs" or [p.code for p in problems] not in (["yaml"], ["not-a-mapping"]):
+        return None
+    return bare_page(data), [dataclasses.replace(p, severity="warning", hint=SHOWN_AS_TEXT) for p in problems]
 
 
 def first_heading(body: str) -> str | None:

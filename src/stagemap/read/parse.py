@@ -21,7 +21,7 @@ from ..model.library import (
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases, fold_keys, keys_any_case
-from .bare import bare_page, shown_title, untitled
+from .bare import bare_page, shown_as_text, shown_title, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links
@@ -32,6 +32,7 @@ from .nearmiss import warn_near_misses
 from .postdates import name_day
 from .presets import (
     preset_front_matter,
+    preset_last_wins,
     preset_other_output,
     preset_own_statuses,
     preset_redirect,
@@ -45,9 +46,6 @@ from .urls import page_url
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 UNPUBLISHED = "unpublished"
-_LAST_WINS = frozenset({"jekyll", "mkdocs"})
-"""Generators whose YAML loader gives a key set twice its last value (Ruby's Psych, PyYAML),
-where the others' (js-yaml, Go's) stop the build."""
 OTHER_OUTPUT = "other-output"
 """Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
 it becomes a fate too."""
@@ -104,9 +102,11 @@ def parse_asset(
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
     syntaxes = preset_front_matter(rules.generator)
-    found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator in _LAST_WINS)
+    found = _front_matter(data, add, syntaxes, rules.tags_required, preset_last_wins(rules.generator))
     if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
         found, problems[:] = bare_page(data), []
+    elif found is None and (kept := shown_as_text(data, problems, rules.generator)) is not None:
+        found, problems[:] = kept
     if found is None:
         return None, problems
     split, loaded = found[0], fold_keys(found[1], rules)

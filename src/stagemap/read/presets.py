@@ -252,6 +252,12 @@ def preset_redirect(generator: str, fm: Mapping[str, object]) -> bool:
     return any(isinstance(t, str) and t.strip() for t in (target if isinstance(target, list) else [target]))
 
 
+def preset_last_wins(generator: str) -> bool:
+    """Return whether ``generator``'s YAML loader gives a key set twice its last value (Ruby's
+    Psych for Jekyll, PyYAML for MkDocs), where the others' (js-yaml, Go's) stop the build."""
+    return generator in ("jekyll", "mkdocs")
+
+
 def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
     """Return the ``permalink`` of a page that Jekyll or Eleventy writes as a file of another kind
     (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's; on

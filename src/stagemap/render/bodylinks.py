@@ -18,9 +18,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..lazyre import lazy
-from ..model.safelinks import is_relative, is_safe_link
+from ..model.safelinks import at_address, is_relative, is_safe_link
 from . import anchors, cmark
-from .links import HUGO_REF, at_address
+from .links import HUGO_REF
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

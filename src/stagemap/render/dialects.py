@@ -45,6 +45,7 @@ from .footnotes import footnotes
 from .hints import worth_a_look
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
+from .liquidblocks import own_blocks
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
@@ -201,8 +202,10 @@ def _prepared(
         code_text = jekyll_code
         if "highlight" in text:
             text = highlights(text)
-    if generator in LIQUID and "endset" in text:  # Nunjucks' examples kept in a variable, shown as code
-        text = "".join(chunk if code else shown_sets(chunk) for chunk, code in _split_fences(text))
+    if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
+        text = "".join(
+            chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)
+        )
     if (
         generator == "jekyll" and "$$" in text
     ):  # kramdown's math: TeX as written, never Markdown (nor in code)

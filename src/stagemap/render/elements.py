@@ -141,6 +141,8 @@ def _made(tag: Tag, children: str, block: bool) -> str:
         return quote(f"{escape(kind)}: {escape(title)}" if title else escape(kind), body, markdown=True)
     if attrs.get("items", "").startswith("[") and name[:1].isupper():
         body = _labelled_items(attrs["items"], body)
+    if attrs.get("values", "").startswith("[") and name[:1].isupper():
+        body = _relabelled(attrs["values"], body)
     label = attrs.get("title") or attrs.get("label") or ""
     if not label and name.lower() in ("tabitem", "tab"):
         label = attrs.get("value") or ""  # Docusaurus shows a tab without a label by its value
@@ -173,6 +175,28 @@ def _labelled_items(items: str, body: str) -> str:
         parts += (body[done : block.start()], f"\n{block.group(1)}**{escape(label.strip())}**\n\n")
         done = block.start()
     return "".join(parts) + body[done:]
+
+
+_VALUE_OBJECT = lazy(r"\{[^{}]{0,500}\}")
+_KEYED = lazy(r"""\b(value|label)\s*:\s*(['"`])([^'"`\\\n]*)\2""")
+_BOLD_LINE = lazy(r"^([ \t]*)\*\*([^*\n]+)\*\*[ \t]*$", re.M)
+
+
+def _relabelled(values: str, body: str) -> str:
+    """Return ``body`` with each tab labelled by its value (``**ng**``, as a Docusaurus ``<TabItem
+    value="ng">`` shows when it has no label) labelled as the tabs' ``values`` name it (``<Tabs
+    values={[{value: 'ng', label: 'Angular'}]}>``: Capacitor's docs showed **ng**)."""
+    labels = {}
+    for found in _VALUE_OBJECT.finditer(values):
+        keyed = {m.group(1): m.group(3) for m in _KEYED.finditer(found.group(0))}
+        if keyed.get("value") and keyed.get("label"):
+            labels[keyed["value"]] = keyed["label"]
+    if not labels:
+        return body
+    return _BOLD_LINE.sub(
+        lambda m: f"{m.group(1)}**{escape(labels[m.group(2)])}**" if m.group(2) in labels else m.group(0),
+        body,
+    )
 
 
 _ANCHORING = lazy(r"^(?:Link|Anchor|A)$|Heading$|Anchor$")

@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote
 from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
 from ..model.report import Cell
+from ..model.safelinks import at_address, base_path
 from .anchors import HEADING_PREFIX
 
 
@@ -164,6 +165,11 @@ class BodyLinks:
         own = self.site_address
         if at_address(url, own):  # the site's own address: a link from its root, else the live page
             return self._link("/" + url[len(own) :].lstrip("/")) or url
+        if url.startswith("/") and self.routes is not None and self.routes.from_roots:
+            # Docusaurus adds its base path to a link from the root unless it starts with it already.
+            lead = base_path(self.routes.base)
+            if lead and url.startswith(lead + "/"):
+                return self._link(url[len(lead) :])
         return self._link(url)
 
     def _link(self, url: str) -> str | None:
@@ -376,12 +382,6 @@ class BodyLinks:
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         return self.routes.base.rstrip("/") + quote(route) + slash + tail
-
-
-def at_address(url: str, own: str) -> bool:
-    """Whether ``url`` is a page at the site's address ``own`` (``urls.base`` without its last
-    ``/``): ``own`` itself, or followed by a path, a query or a fragment (not ``own-other``)."""
-    return bool(own) and url.startswith(own) and url[len(own) : len(own) + 1] in ("", "/", "?", "#")
 
 
 HUGO_REF = "/.ref/"

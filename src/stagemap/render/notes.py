@@ -174,10 +174,11 @@ def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[
             if (
                 bang.re.pattern == _MKDOCS_TAB.pattern
             ):  # each tab's content, under its title, one after another
-                made = f"\n**{escape(bang.group(1))}**\n\n{inner.strip(chr(10))}\n"
+                made = f"\n**{bang.group(1)}**\n\n{inner.strip(chr(10))}\n"  # (Markdown, as MkDocs reads it)
             else:
                 title = bang.group(2)  # ``!!! note ""``: no title at all, as MkDocs shows it
-                made = quote(bang.group(1).capitalize() if title is None else title, inner)
+                kind = bang.group(1).capitalize()  # a title is Markdown: MkDocs reads its links and emphasis
+                made = quote(escape(kind) if title is None else title, inner, markdown=True)
             out.append(indented(made, indent))
             i = end
             continue
