@@ -240,6 +240,18 @@ SITE_CASES = {
         "jekyll+html",
         "<table>\n" + "  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n" * 6_000 + "</table>\n\ndeep text\n",
     ),
+    # HTML blocks read to their end tag (Jekyll, MkDocs): left open, nested, misnested, broken.
+    "html-blocks-never-closed": ("jekyll+html", "<div>\n\n" * 20_000 + "deep text\n"),
+    "html-blocks-nested": ("mkdocs+html", "<div>\n\n" * 10_000 + "deep text\n" + "</div>\n" * 10_000),
+    "html-blocks-misnested": ("jekyll+html", "<div>\n\n<section>\n\n</div>\n" * 10_000 + "deep text\n"),
+    "html-blocks-stray-ends": ("mkdocs+html", "</div>\n\n" * 20_000 + "<div>\n\ndeep text\n</div>\n"),
+    "html-blocks-quotes-open": ("jekyll+html", '<div title="a\n\n' * 20_000 + "deep text\n</div>\n"),
+    "html-blocks-comments-open": ("jekyll+html", "<div>\n\n<!-- " * 20_000 + "\n</div>\ndeep text\n"),
+    "html-blocks-marked-inside": (
+        "mkdocs+html",
+        '<div>\n\n<div markdown="1">\n\n' * 10_000 + "deep text\n" + "</div>\n" * 20_000,
+    ),
+    "html-blocks-split-by-fences": ("jekyll+html", "<div>\n\n```\nx\n```\n" * 10_000 + "deep text\n</div>\n"),
 }
 """Site syntax built to cost time or to nest without end: (how it is read, the body)."""
 

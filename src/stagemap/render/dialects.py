@@ -43,6 +43,7 @@ from .deflists import definition_lists
 from .elements import LIVE, placeholder, unsafe_links_as_text
 from .footnotes import footnotes
 from .hints import worth_a_look
+from .htmlblocks import READ_WHOLE, html_blocks
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
@@ -145,7 +146,7 @@ def clean(
         text = unindented_fences(text)
     if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds
         text = "".join(chunk if code else preformatted(chunk) for chunk, code in _split_fences(text))
-    text, code_text = _prepared(text, generator, params or {})
+    text, code_text = _prepared(text, generator, params or {}, html)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
@@ -186,12 +187,12 @@ _GLUED = lazy(rf"(?<=\w)(?=\*\\\[[^\n]{{0,600}}?: {LIVE}\\\]\*)|(?<=: {LIVE}\\\]
 
 
 def _prepared(
-    text: str, generator: str, params: Mapping[str, Any]
+    text: str, generator: str, params: Mapping[str, Any], html: bool
 ) -> tuple[str, Callable[[str], str] | None]:
-    """Return ``text`` with what spans blocks rewritten first (code a tag shows, blocks marked
-    ``markdown``, fence titles and attributes, footnotes), and how its code is read, if at all:
-    in code Hugo still reads shortcodes (a ``param`` the page or site sets is its value; escaped
-    ones show plain) and Jekyll Liquid (not in raw)."""
+    """Return ``text`` with what spans blocks rewritten first (code a tag shows, raw HTML blocks
+    read to their end tag, blocks marked ``markdown``, fence titles and attributes, footnotes),
+    and how its code is read, if at all: in code Hugo still reads shortcodes (a ``param`` the
+    page or site sets is its value; escaped ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
     if generator == "hugo" and ("/*" in text or "aram" in text or OWN_SHORTCODES in params):
 
@@ -212,6 +213,8 @@ def _prepared(
         text = "".join(
             chunk if code else _outside_spans(chunk, kramdown_math) for chunk, code in _split_fences(text)
         )
+    if html and generator in READ_WHOLE and "<" in text:  # kramdown's, Python-Markdown's blocks: to their end
+        text = html_blocks(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
     if "title=" in text:
