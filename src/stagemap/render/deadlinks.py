@@ -16,7 +16,9 @@ one with the same letters and digits, accents aside, as the site's generator nam
 (``#whats-new``, ``#cafe-creme``), or the part is ``#top``. Where stagemap makes the ids as
 the site's generator does (``heading_ids``: Hugo's ``blackfriday``, MkDocs' toc), a part is
 matched to them exactly, as on the live site. It is placed at the address,
-written in the file, that leads to that page and part (see `missing_parts`).
+written in the file, that leads to that page and part (see `missing_parts`). A page whose
+site's templates may write headings its text does not show (an include, a loop, a layout's
+``id="{{ page.key }}-notes"``: `stagemap.render.liveparts`) is checked only as far as is known.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from . import headingids
 from .anchors import HEADING_PREFIX, letters
 from .elements import LIVE
 from .links import BodyLinks
+from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .site import asset_body
 
@@ -53,8 +56,8 @@ Spread = Callable[[Callable[[str], Facts], Sequence[str]], Iterable[Facts]]
 """Maps a function over asset ids, in order (the CLI spreads the work over processors)."""
 
 MADE_LIVE = "\0made live"
-"""Among a page's ids: its headings are all made by the live site (see `body_facts`), so a link
-to any part of it is not reported."""
+"""Among a page's ids: the live site makes headings of it not known here (a component, an
+include, a loop: see `body_facts`), so a link to any part of it is not reported."""
 _ID = lazy(r'\sid="([^"]+)"')
 _PART = lazy(r'<a href="([^"#:]*)#([^"]+)"')
 
@@ -91,6 +94,12 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
+    liquid = config.rules.generator in LIQUID and "{" in item.body
+    code = _code_spans(item.body, comments) if liquid else _Code(())
+    if unknown_parts(config, item, code.__contains__, site):
+        ids |= {MADE_LIVE}  # an include, a loop, a tag of the site's own: it may write headings
+    # Ids the site's templates write: <h2 id="{{ page.key }}-notes"> in the body or its layout.
+    ids |= id_patterns(config, item, code.__contains__)
     here = links.paths[item.id]
     parts = []
     for href, part in _PART.findall(made.html):
@@ -176,11 +185,15 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]] | None, asse
     heading prefix): its id, one written with the prefix already (``#h-1b-visas`` for
     ``## H-1B visas``), or one with the same letters and digits, accents aside, as the site's
     generator names its headings (``#whats-new``, Docusaurus' ``#configsetup``);
-    ``#top`` is the top of any page, and a generated reference's anchor holds its members.
+    ``#top`` is the top of any page, and a generated reference's anchor holds its members;
+    an id the site's templates write is matched to its pattern (`liveparts.id_patterns`).
     ``loose`` keeps each page's letters-and-digits names; None: a site whose ids are the live
     site's (Hugo's ``blackfriday``, MkDocs' toc), where a name alike is no match."""
     if part in ids or HEADING_PREFIX + part in ids or part == "top" or MADE_LIVE in ids:
         return True
+    bare = part.removeprefix(HEADING_PREFIX)
+    if any(i.startswith(LIKE) and re.fullmatch(i[len(LIKE) :], bare) for i in ids):
+        return True  # an id the site's templates write (`stagemap.render.liveparts.id_patterns`)
     named = part if part.startswith(HEADING_PREFIX) else HEADING_PREFIX + part
     if "." in part and any(named.startswith(i + ".") and API_ID.fullmatch(i) for i in ids):
         return True  # a member of a generated reference (``#package.module.Class``)
@@ -207,14 +220,21 @@ def _parts_at(body: str, name: str, code: _Code) -> list[tuple[int, int]]:
 
 def _address_at(body: str, span: tuple[int, int]) -> tuple[int, str, int]:
     """Return where the address ending in the ``#name`` at ``span`` starts (after the ``(``,
-    ``<``, quote or space before it; at the ``{{`` or ``{%`` of a shortcode or tag right
-    before the ``#``), the address as written, and where its ``#`` is."""
+    ``<``, quote or space before it; at the ``{{`` or ``{%`` of a shortcode, tag or output in
+    it, which may hold spaces and lines: ``({{ site.baseurl }}/t/#x)``), the address as written
+    (each run of spaces one space), and where its ``#`` is."""
     index, end = span
     start = max(body.rfind(c, 0, index) for c in "(<\"' \t\n") + 1
-    if body[start:index].endswith(("}}", "%}")):  # {{< relref "x" >}}#part, {% link x %}#part
-        opening = max(body.rfind("{{", 0, index), body.rfind("{%", 0, index))
-        start = opening if opening >= 0 and "\n" not in body[opening:index] else index
-    return start, body[start:end], index
+    closing = max(body.rfind("}}", start, index), body.rfind("%}", start, index))
+    if closing >= 0:  # {{< relref "x" >}}#part, {% link x %}#part, {{ site.baseurl}}/x/#part
+        near = max(closing - _IN_TAG, 0)
+        opening = max(body.rfind("{{", near, closing), body.rfind("{%", near, closing))
+        start = opening if opening >= 0 and "\n\n" not in body[opening:index] else index
+    return start, " ".join(body[start:end].split()), index
+
+
+_IN_TAG = 500
+"""How far before its end a tag or output in an address is looked for its opening."""
 
 
 def _at(item: Asset, index: int) -> int:
