@@ -307,6 +307,34 @@ def test_a_link_to_a_listing_is_a_page_of_the_site_even_without_its_address(tmp_
     )
 
 
+def test_hugo_relative_aliases_and_sections_without_an_index_are_routes(tmp_path: Path) -> None:
+    """rclone's docs (Hugo): storj.md says aliases: [tardigrade], which Hugo serves at /tardigrade/
+    (a relative alias sits beside the page's own address: Hugo 0.111.3 put 'bee' of
+    /docs/deep/b/ at /docs/deep/bee/), and content/commands/ has no _index.md, yet Hugo lists it
+    at /commands/. check --links said links to both lead nowhere. Only a top folder is a
+    section without an _index.md: /docs/deep/ stays broken, as does an alias read from the root."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: hugo\nsources: [content]\nurls: {pattern: '/{path}/'}\n",
+        "content/storage.md": HEAD.format(title="Storage").replace(
+            "questions: [problems]\n", "questions: [problems]\naliases: [oldstore, ../attic/]\n"
+        )
+        + "Kept.\n",
+        "content/commands/spool_copy.md": HEAD.format(title="Copy") + "Copies.\n",
+        "content/docs/deep/knots.md": HEAD.format(title="Knots").replace(
+            "questions: [problems]\n", "questions: [problems]\naliases: [loops]\n"
+        )
+        + "Tied.\n",
+        "content/start.md": HEAD.format(title="Start")
+        + "See [old](/oldstore/), [attic](/attic), [all](/commands/), [docs](/docs/),"
+        " [loops](/docs/deep/loops/) and [not](/loops/), [deep](/docs/deep/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        f"content/start.md:6:113: warning: link to '/loops/' leads nowhere {HINT}\n"
+        f"content/start.md:6:130: warning: link to '/docs/deep/' leads nowhere {HINT}\n"
+    )
+
+
 def test_a_link_written_with_the_sites_own_address_is_a_link_inside_the_site(tmp_path: Path) -> None:
     """jekyll-TeXt-theme's docs link their own pages by the site's whole address (41 links on 19
     pages): each stayed a link out, never checked, never led to the page here. A link starting

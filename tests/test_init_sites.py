@@ -25,6 +25,7 @@ from stagemap.read.astro import collection_routes
 from stagemap.read.gatsby import named_folders
 from stagemap.read.mkdocsnav import nav_titles
 from stagemap.read.settings import config_from_data
+from stagemap.read.versions import configured_version
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
 
@@ -1212,6 +1213,69 @@ def test_init_leaves_out_folders_of_older_versions_of_the_pages(tmp_path: Path) 
         "content/v3/notes/autumn.md",
         "content/v3/notes/spring.md",
     ]
+
+
+def test_init_reads_one_of_the_versions_kept_side_by_side_at_any_depth(tmp_path: Path) -> None:
+    """etcd's site (Hugo) keeps its docs once per release in content/en/docs/v2.3/ ... v3.8/ (nine
+    folders, 610 pages of 135 topics) and its config says params.latest_stable_version: v3.7:
+    init read every version, so each page counted up to nine times and suggest proposed the same
+    tags five times. Version folders side by side, sharing pages, are versions at any depth: the
+    one the configuration names is read (not the newer v3.8 here), else the highest release (a
+    pre-release is not); release notes in 1.0/ and 1.1/, each its own pages, are read."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": "title: Kilns\nbaseURL: https://kilns.example/\nParams:\n  Latest_Stable_Version: '2.0'\n"
+    }
+    for version in ("v1.9", "v2.0", "v2.1", "v2.2-rc.1"):
+        for name in ("firing", "glazes", "cooling")[: 2 if version == "v1.9" else 3]:
+            files[f"content/guide/{version}/{name}.md"] = page.format(f"{name} ({version})")
+        files[f"content/guide/{version}/_index.md"] = page.format(version)
+    files["content/guide/_index.md"] = page.format("Guide")
+    files["content/notes/1.0/spring.md"] = page.format("Spring release")  # no shared pages: read
+    files["content/notes/1.1/autumn.md"] = page.format("Autumn release")
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    older = "content/guide/v1.9/, content/guide/v2.1/, content/guide/v2.2-rc.1/"
+    assert f"Older versions, not read (their pages are these, at the same paths): {older}" in out.splitlines()
+    assert (
+        '    exclude: ["/guide/v1.9/", "/guide/v2.1/", "/guide/v2.2-rc.1/"]\n'
+        in (root / "stagemap.yml").read_text()
+    )
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "content/guide/v2.0/cooling.md",
+        "content/guide/v2.0/firing.md",
+        "content/guide/v2.0/glazes.md",
+        "content/notes/1.0/spring.md",
+        "content/notes/1.1/autumn.md",
+    ]
+    # Without a version named, the highest release is read.
+    (root / "stagemap.yml").unlink()
+    (root / "hugo.yaml").write_text("title: Kilns\nbaseURL: https://kilns.example/\n")
+    out = run("init", str(root))[1]
+    older = "content/guide/v1.9/, content/guide/v2.0/, content/guide/v2.2-rc.1/"
+    assert f"Older versions, not read (their pages are these, at the same paths): {older}" in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("params", "latest"),
+    [
+        ({"latest_stable_version": "v3.7", "version": {"deprecation_warning": "Old."}}, "v3.7"),
+        ({"LATEST": "v1.30", "version": "v1.29"}, "v1.30"),
+        (
+            {"versions": [{"version": "v1.3-dev", "kind": "next"}, {"version": "v1.2", "kind": "latest"}]},
+            "v1.2",
+        ),
+        ({"version": 0.1, "archived_version": True}, "0.1"),
+        ({"version_menu": "Releases"}, ""),
+    ],
+)
+def test_the_version_a_hugo_site_names_as_its_latest(params: dict[str, object], latest: str) -> None:
+    """etcd names the version its docs are read at as params.latest_stable_version (its
+    params.version holds a banner's text), Kubernetes' site params.latest, Docsy a version menu
+    entry of kind latest, or params.version for the docs the site builds."""
+    assert configured_version({"params": params}) == latest
 
 
 @pytest.mark.parametrize(

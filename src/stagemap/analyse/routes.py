@@ -3,7 +3,8 @@
 Site content links by route, not by file. A route is matched, in this order, against:
 
 1. each asset's own addresses: its ``url`` (the base URL taken off), its ``aliases`` and
-   ``redirect_from`` keys;
+   ``redirect_from`` keys (on a Hugo site, an alias without a first ``/`` is where Hugo puts
+   it: beside the page's own address, ``tardigrade`` on ``/storj/`` at ``/tardigrade/``);
 2. the route its file has under each route root (``urls.roots``, the generator's preset, and
    every source folder): the path without its ending and a last ``index``/``_index``/``README``,
    with the ``slug`` or the id in place of the last part, and with date and number prefixes
@@ -11,6 +12,9 @@ Site content links by route, not by file. A route is matched, in this order, aga
    is tried under the file's first folder first (Docusaurus puts a doc's under ``/docs``).
    The site's home (``/``) is no route of a page whose own address is another (Babel's
    ``docs/index.md``, at ``/docs/``, is a folder's index under the docs source's root).
+
+On a Hugo site, a section's list page is a route too, as Hugo makes one for each top folder of
+its content that holds pages, with or without an ``_index.md`` (rclone's ``/commands/``).
 
 Routes are compared without their slashes at either end, ignoring case, and without a last
 ``index.html`` or ``.html``. The first asset (in path order) to claim a route keeps it, and an
@@ -148,6 +152,8 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         ],
         [(f.path, f.fate, f.kind) for f in library.fates],  # (the kind says which are pages: `listed`)
         sorted(files.items()),
+        [(s.path, s.url) for s in config.all_sources],
+        rules.url_pattern,
     )
     if not _LATEST or _LATEST[0][0] != inputs:
         _LATEST[:] = [(inputs, _plan_routes(config, library, files))]
@@ -164,7 +170,8 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     pages: dict[str, str] = {}
     own: dict[str, str] = {}
     base = config.rules.base_url
-    addresses = [_addresses(asset, base) for asset in library.assets]
+    hugo = config.rules.generator == "hugo"
+    addresses = [_addresses(asset, base, hugo) for asset in library.assets]
     for asset, named in zip(library.assets, addresses, strict=True):
         for route in named:
             pages.setdefault(route_key(route), asset.id)
@@ -195,11 +202,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
             inside.append(posixpath.relpath(root, prefix))
     others = frozenset(link_key(f.path, prefix) for f in library.fates if f.fate != "asset")
     extensions = config.rules.extensions
-    names = (
-        _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions)
-        if config.rules.generator == "hugo"
-        else {}
-    )
+    names = _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions) if hugo else {}
     routes = Routes(
         pages,
         own,
@@ -215,9 +218,36 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
     listed = (link_key(f.path, prefix) for f in library.fates if f.kind in _PAGE_KINDS or f.fate == "problem")
+    sections = _sections(config, library) if hugo else set()
     return replace(
-        routes, listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))), loose=loose
+        routes,
+        listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))) | sections,
+        loose=loose,
     )
+
+
+def _sections(config: Config, library: Library) -> set[str]:
+    """Return the route keys of a Hugo site's sections: the top folders of its content holding
+    content files (Hugo lists each, with or without an ``_index.md``); a source mounted inside
+    the content (``/docs/{path}/``) is in the section its route starts with."""
+    found: set[str] = set()
+    endings = config.rules.extensions
+    pages = [f.path for f in library.fates if f.path.lower().endswith(endings)]
+    for source in config.all_sources:
+        try:
+            folder = source.path.relative_to(config.root).as_posix()
+        except ValueError:
+            continue
+        above = (source.url or config.rules.url_pattern).partition("{")[0].strip("/").partition("/")[0]
+        whole = folder in ("", ".")
+        for path in pages:
+            if not whole and not path.startswith(folder + "/"):
+                continue
+            sub = path if whole else path[len(folder) + 1 :]
+            section = above or (sub.partition("/")[0] if "/" in sub else "")
+            if section:
+                found.add(route_key(section))
+    return found
 
 
 _PAGE_KINDS = frozenset({"listing", "by rule"})
@@ -245,8 +275,9 @@ def ref_name(path: str) -> str:
     return stem.lower()
 
 
-def _addresses(asset: Asset, base: str) -> list[str]:
-    """Return the routes an asset names itself: its url, aliases, redirects and absolute slug."""
+def _addresses(asset: Asset, base: str, hugo: bool = False) -> list[str]:
+    """Return the routes an asset names itself: its url, aliases, redirects and absolute slug;
+    ``hugo``: an alias without a first ``/`` is beside the page's address, as Hugo puts it."""
     found = []
     if asset.url:
         url = asset.url
@@ -257,9 +288,21 @@ def _addresses(asset: Asset, base: str) -> list[str]:
     elif asset.route and f"/{LOOSE}/" not in asset.route:  # no site address: its route all the same
         found.append(asset.route)
     if asset.extra:  # most assets have no field beyond stagemap's own
+        own = found[0] if found else ""
         for key in ("aliases", "redirect_from"):
-            found += (a for a in _texts(asset.extra.get(key)) if a.startswith("/"))
+            for alias in _texts(asset.extra.get(key)):
+                if alias.startswith("/"):
+                    found.append(alias)
+                elif hugo and key == "aliases" and own and alias.strip() and "://" not in alias:
+                    found.append(_beside(own, alias.strip()))
     return found
+
+
+def _beside(address: str, alias: str) -> str:
+    """Return where Hugo puts a page's relative ``alias``: joined to the folder its ``address``
+    is in (``tardigrade`` on ``/storj/``: ``/tardigrade``; on ``/docs/a/``: ``/docs/tardigrade``)."""
+    folder = posixpath.dirname(address.partition("#")[0].partition("?")[0].rstrip("/")) or "/"
+    return posixpath.normpath(posixpath.join(folder, alias))
 
 
 def _derived(asset: Asset, roots: Iterable[str]) -> list[str]:

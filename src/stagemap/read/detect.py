@@ -38,6 +38,7 @@ from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
 from .sitedefaults import SITE_FILES
 from .siteheadings import site_heading_ids
+from .versions import older_versions as older
 
 _HUGO_OLD = tuple(n for n in HUGO_NAMES if n.startswith("config."))
 """Hugo's older names for its configuration file, which it still reads (before 0.110, the only ones)."""
@@ -138,7 +139,7 @@ class FoundSite:
     mdx: tuple[str, ...] = ()
     """The endings of the files read as MDX, when not the preset's (the ``mdx`` setting)."""
     versions: tuple[str, ...] = ()
-    """Folders of older versions of the pages (``content/v0.18/``), not read (`version_folders`)."""
+    """Folders of older versions of the pages (``content/docs/v3.6/``), not read (`stagemap.read.versions`)."""
     language: str = ""
     """The default language, when files name their language (``setup.en.md``): the
     ``default_language`` setting (`stagemap.read.filelanguages`)."""
@@ -204,7 +205,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         languages += others
     versions: tuple[str, ...] = ()
     if generator != "docusaurus":  # Docusaurus keeps its versions apart (`stagemap.read.docusaurus`)
-        sources, versions = without_translations(root, sources, preset_extensions(generator), versions=True)
+        sources, versions = without_translations(root, sources, preset_extensions(generator), older(data))
     # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
     internal = [g for s in sources for g in internal_folders(root / s.path)]
     if generator == "mkdocs":

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
+from .globs import GlobSet
 
 _CODES = """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
     cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
@@ -37,35 +38,48 @@ _LANGUAGE = lazy(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab
 """A language's folder: its code, maybe a country (``pt-br``, ``es_419``) or a script (``zh-Hans``)."""
 _INDEX = lazy(r"(?:^|/)(?:_?index|readme)\.[^/]*$", re.I)
 """A folder's own page (``index.md``, ``_index.md``, ``README.md``): every folder has one, twin or not."""
+Folders = Callable[[Path, tuple[str, ...]], list[str]]
+"""Finds the folders under a source's folder (given with the content files' endings) not to read."""
 DEEPEST = 24
 """Folders below a candidate looked into: a tree deeper than that holds no translation (and
 Python's walk of a very deep tree would fail)."""
 
 
 def without_translations(
-    root: Path, sources: Iterable[Any], extensions: tuple[str, ...], versions: bool = False
+    root: Path, sources: Iterable[Any], extensions: tuple[str, ...], folders: Folders | None = None
 ) -> tuple[Any, ...]:
     """Return ``sources`` (`stagemap.read.detect.FoundSource`) with each one's translation
     folders excluded (``/de/``), then those folders relative to ``root`` (``_articles/de/``).
     A folder that is, or holds, another source, or that the source excludes already, is left
-    as it is. With ``versions``, the same of the folders of older versions (`version_folders`)."""
+    as it is. With ``folders``, the same of the folders it finds in a source's folder (older
+    versions, `stagemap.read.versions.version_folders`)."""
     sources = list(sources)
     kept: list[Any] = []
     found: list[str] = []
-    named = version_folders if versions else translation_folders
+    named = folders or translation_folders
     for source in sources:
         others = [s.path for s in sources if s is not source]
+        left = _left_out(source.exclude)
         names = [
             name
             for name in named(root / source.path, extensions)
-            if not any(_within(other, _joined(source.path, name)) for other in others)
-            and not {f"/{name}", f"/{name}/", f"{name}/"} & set(source.exclude)
+            if not any(_within(other, _joined(source.path, name)) for other in others) and not left(name)
         ]
         kept.append(
             replace(source, exclude=(*source.exclude, *(f"/{n}/" for n in names))) if names else source
         )
         found += [_joined(source.path, n) + "/" for n in names]
     return tuple(kept), tuple(found)
+
+
+def _left_out(exclude: tuple[str, ...]) -> Callable[[str], bool]:
+    """Return whether a source whose globs are ``exclude`` leaves a folder (its path in it) out
+    already: named there (``/de/``), or inside a folder it leaves out (Jekyll's ``_site/``)."""
+    try:
+        globs = GlobSet.of(exclude)
+    except ValueError:
+        return lambda name: False
+    return lambda name: (glob := globs.decide(name + "/")) is not None and not glob.negated
 
 
 def unsuffixed(sub: str, language: str) -> str:
@@ -95,7 +109,7 @@ def is_language(name: str) -> bool:
 
 def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the names of the folders directly in ``folder`` that hold its pages' translations, sorted."""
-    return _twins(folder, extensions, is_language)
+    return twin_folders(folder, extensions, is_language)
 
 
 def sibling_sites(project: Path, folder: str, config_file: str) -> list[str]:
@@ -116,18 +130,7 @@ def sibling_sites(project: Path, folder: str, config_file: str) -> list[str]:
     return [f"{parent}/{n}/" if parent else f"{n}/" for n in found]
 
 
-_VERSION = lazy(r"v\d+(?:\.\d+)*(?:\.x)?|\d+\.(?:\d+(?:\.\d+)?|x)(?:\.x)?", re.I)
-"""A folder named for a version: ``v0.18``, ``v2``, ``1.4``, ``2.x`` (not a year, ``2024``)."""
-
-
-def version_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
-    """Return the names of the folders directly in ``folder`` that hold an older version of its
-    pages (``content/en/v0.18/docs/setup.md`` beside ``content/en/docs/setup.md``, Kueue's
-    site), sorted: each page would count once per version, as with translations."""
-    return _twins(folder, extensions, lambda name: _VERSION.fullmatch(name) is not None)
-
-
-def _twins(folder: Path, extensions: tuple[str, ...], named: Callable[[str], bool]) -> list[str]:
+def twin_folders(folder: Path, extensions: tuple[str, ...], named: Callable[[str], bool]) -> list[str]:
     """Return the names of the folders directly in ``folder`` that ``named`` accepts and whose
     pages, at least two and at least half of them, have a file of the same path in ``folder``."""
     try:
@@ -139,11 +142,17 @@ def _twins(folder: Path, extensions: tuple[str, ...], named: Callable[[str], boo
     for entry in entries:
         if not named(entry.name) or not entry.is_dir(follow_symlinks=False):
             continue
-        pages = [page for page in _pages(Path(entry.path), extensions) if not _INDEX.search(page)]
+        pages = own_pages(Path(entry.path), extensions)
         twins = sum((folder / page).is_file() for page in pages)
         if twins >= 2 and 2 * twins >= len(pages):
             found.append(entry.name)
     return found
+
+
+def own_pages(folder: Path, extensions: tuple[str, ...]) -> list[str]:
+    """Return the content files under ``folder`` but its folders' own pages (``index.md``,
+    ``README.md``: every folder has one), relative to it (``/``-separated)."""
+    return [page for page in _pages(folder, extensions) if not _INDEX.search(page)]
 
 
 def _pages(folder: Path, extensions: tuple[str, ...]) -> list[str]:
