@@ -326,3 +326,75 @@ def test_dead_links_are_placed_in_bounded_time(tmp_path: Path) -> None:
     seconds, count, at_line, col = second.split()
     assert (int(count), int(at_line), int(col)) == (8_000, 4, len(line) - 4)
     assert float(seconds) < SECONDS, seconds
+
+
+def _laughs(levels: int, first: str = "[lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]") -> str:
+    """Return a billion laughs: each level a list of ten aliases of the level below."""
+    lines = [f"l0: &l0 {first}"]
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+FRONT_MATTER_CASES = {
+    "laughs-9-levels": _laughs(9),
+    "laughs-of-mappings": _laughs(6, "{" + ", ".join(f"k{i}: lol" for i in range(10)) + "}"),
+    "laughs-of-long-text": _laughs(3, "lol" * 3_000),
+    "long-text-many-aliases": "t: &t " + "lol " * 2_500 + "\n" + "".join(f"k{i}: *t\n" for i in range(500)),
+    "chain-500": "a0: &a0 [x]\n" + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 500)),
+    "holds-itself": "a: &a {b: {c: [*a, *a]}}\n",
+    "many-small-aliases": "".join(f"k{i}: &a{i} v{i}\nl{i}: *a{i}\n" for i in range(400)),
+}
+"""Front matter whose aliases would expand past every bound (a site's front matter reads them),
+but the last, which is read."""
+
+FRONT_MATTER_CHILD = """
+import json, sys, time, tracemalloc
+from stagemap.model.library import Vocabulary
+from stagemap.model.settings import ReadRules
+from stagemap.read.parse import parse_asset
+vocab, rules = Vocabulary(("awareness",), ("problems",), ()), ReadRules(generator="hugo", tags_required=False)
+tracemalloc.start()
+found = {}
+for name, text in json.load(sys.stdin).items():
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    start = time.perf_counter()
+    asset, problems = parse_asset("content/x.md", "x", text.encode(), vocab, rules)
+    seconds = time.perf_counter() - start
+    peak = (tracemalloc.get_traced_memory()[1] - before) / 2**20
+    found[name] = [seconds, peak, [p.format() for p in problems], asset is not None]
+print(json.dumps(found))
+"""
+
+
+def test_front_matter_aliases_are_expanded_within_bounds() -> None:
+    """etcd's docs (Hugo) name values with anchors and aliases, which stagemap now reads on a
+    site; expanded without a bound, a billion laughs (nine levels of ten aliases, 1 KB) is a
+    thousand million values. Each alias counts all it stands for, its text too."""
+    cases = {name: f"---\ntitle: T\n{text}---\nText.\n" for name, text in FRONT_MATTER_CASES.items()}
+    result = subprocess.run(
+        [sys.executable, "-c", FRONT_MATTER_CHILD],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    assert {name: round(s, 2) for name, (s, _, _, _) in found.items() if s > SECONDS} == {}
+    assert {name: round(mb) for name, (_, mb, _, _) in found.items() if mb > MEGABYTES} == {}
+    values = "error: YAML has more than 10000 values once its aliases are expanded"
+    text = "error: YAML's aliases stand for more than 100000 characters of text"
+    fewer = " (write the value out in full, or name it with fewer aliases)"
+    assert {name: (problems, read) for name, (_, _, problems, read) in found.items()} == {
+        "laughs-9-levels": ([f"content/x.md:6:45: {values}{fewer}"], False),
+        "laughs-of-mappings": ([f"content/x.md:6:25: {values}{fewer}"], False),
+        "laughs-of-long-text": ([f"content/x.md:5:10: {text}{fewer}"], False),
+        "long-text-many-aliases": ([f"content/x.md:14:6: {text}{fewer}"], False),
+        "chain-500": ([f"content/x.md:141:14: {values}{fewer}"], False),
+        "holds-itself": (
+            ["content/x.md:3:16: error: a YAML alias holds itself (name a value outside the alias)"],
+            False,
+        ),
+        "many-small-aliases": ([], True),
+    }

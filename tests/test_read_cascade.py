@@ -186,3 +186,58 @@ def test_a_cascade_and_its_keys_are_read_in_any_case(tmp_path: Path) -> None:
     }
     code, out, _ = run("-C", str(root), "report", "--explain", "adoption:help")
     assert code in (0, 1) and "content/guide/_index.md:3 (cascade)" in out
+
+
+def test_a_section_that_names_values_with_anchors_passes_its_cascade_down(tmp_path: Path) -> None:
+    """etcd's docs (Hugo) write ``versName: &name v3.5`` and ``linkTitle: *name`` in each
+    version's _index.md: anchors were refused, so its cascade (the version, its git tag) was
+    dropped without a word and 161 '{{< param >}}' on 55 pages showed placeholders. Hugo reads
+    anchors and aliases; an alias is its anchor's value, in the cascade too."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS,
+            "content/docs/next/_index.md": (
+                "---\ntitle: Next release\nrelease: &rel r7\nlinkTitle: *rel\n"
+                "cascade:\n  release: *rel\n  tag_name: r7.0.2\n  stages: &st [adoption]\n  also: *st\n---\n"
+            ),
+            "content/docs/next/setup.md": (
+                "---\ntitle: Setup\n---\nFetch {{< param tag_name >}} of {{< param release >}}.\n"
+            ),
+        },
+    )
+    assert read(root) == {
+        "content/docs/next/setup.md": ("https://h.example/docs/next/setup/", ("adoption",), (), "")
+    }
+    out = tmp_path / "out"
+    code, _, err = run("-C", str(root), "build", "-o", str(out))
+    assert code == 0 and "warning: cannot read" not in err, err
+    assert "<p>Fetch r7.0.2 of r7.</p>" in (out / "assets/docs/next/setup.html").read_text()
+
+
+def test_a_cascade_that_cannot_be_read_is_a_warning_at_its_place(tmp_path: Path) -> None:
+    """A section whose front matter did not load lost its cascade without a word (read/cascade.py
+    caught the problem and passed nothing down); a merge key ('<<') is refused, saying so."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS + "lint: {placeholder: false}\n",
+            "content/guide/_index.md": "---\ntitle: Guide\ncascade:\n  stages: [adoption\n---\n",
+            "content/guide/setup.md": "---\ntitle: Setup\n---\nText.\n",
+            "content/base/_index.md": "---\ntitle: B\nx: &x {stages: [adoption]}\ncascade:\n  <<: *x\n---\n",
+            "content/base/page.md": "---\ntitle: Page\n---\nText.\n",
+            # No front matter, a body that mentions cascade: nothing to say.
+            "content/notes/_index.md": "How the cascade works.\n",
+            "content/notes/a.md": "---\ntitle: A\n---\nText.\n",
+        },
+    )
+    code, _, err = run("-C", str(root), "check")
+    assert code == 0
+    assert err == (
+        "content/base/_index.md:5:3: warning: cannot read the section's cascade: YAML merge keys ('<<')"
+        " are not allowed (stagemap reads anchors and aliases, not '<<': write the keys out; until then"
+        " the pages below it get none of its values)\n"
+        "content/guide/_index.md:4:11: warning: cannot read the section's cascade: YAML syntax error:"
+        " the list opened here is not closed (close it with ']'; until then the pages below it get none"
+        " of its values)\n"
+    )

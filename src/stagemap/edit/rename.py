@@ -345,7 +345,7 @@ def _uses(data: bytes, key: str, old: str, with_next: bool, config: Config) -> l
     """
     try:
         split = frontmatter.split(data, syntaxes(config))
-        fm = formats.load(split).data
+        fm = formats.load(split, aliases=bool(config.rules.generator)).data
     except frontmatter.SplitProblem as exc:
         return [] if exc.code == "no-front-matter" and not config.rules.front_matter_required else None
     except yamlsafe.YamlProblem:

@@ -220,7 +220,7 @@ def front_matter_values(config: Config, item: ToRead, data: bytes) -> dict[str, 
     """Return what each key of a file's front matter can match; None when it cannot be read."""
     try:
         split = frontmatter.split(data, syntaxes(config))
-        loaded = formats.load(split)
+        loaded = formats.load(split, aliases=bool(config.rules.generator))
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
         return None
     if not isinstance(loaded.data, dict):

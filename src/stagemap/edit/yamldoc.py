@@ -81,9 +81,12 @@ class Doc:
         self.text = text
         self.newline = newline
         self.order = order
-        try:
+        try:  # anchors refused: a splice at an alias would change every value its anchor names
             self.loaded = yamlsafe.load(text, first_line=first_line)
         except yamlsafe.YamlProblem as exc:
+            if exc.code == "yaml-alias":
+                reason = "its YAML has anchors and aliases (&name, *name), which an edit could change unseen"
+                raise EditError(f"line {exc.line}: {reason}; edit it by hand") from None
             raise EditError(f"line {exc.line}: {exc.message}") from None
         data = self.loaded.data
         if data is None and not self.loaded.values:

@@ -46,6 +46,7 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
         found, site = replace(found, problems=(*found.problems, site)), None
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
     datas: Datas = {}
+    unread: list[Problem] = []
     for section in found.sections:
         target = data_target(section.sub, lambda _: True)  # the scan kept Eleventy's data files alone
         if target is not None:
@@ -55,9 +56,13 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
             datas.setdefault(level, []).append((values, section.rel))
             continue
         entries = _entries(read(section), section.rel)
-        if entries:
+        if isinstance(entries, Problem):
+            unread.append(entries)
+        elif entries:
             key = (section.rel[: len(section.rel) - len(section.sub)], section.sub.rpartition("/")[0])
             cascades.setdefault((*key, _language(section.site_sub)), []).extend(entries)
+    if unread:
+        found = replace(found, problems=(*found.problems, *unread))
     if not cascades and not datas and site is None:
         return found
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one
@@ -192,20 +197,31 @@ def _permalink(site: SiteDefaults, route: str, section: bool) -> str:
     return ""
 
 
-def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]]:
-    """Return the cascade entries of a section's page, each with its path and line (none if unreadable)."""
+def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]] | Problem:
+    """Return the cascade entries of a section's page, each with its path and line; a warning
+    where its front matter cannot be read (an error too if the page is read as an asset: the
+    warning says what else it costs). Anchors and aliases are read, as Hugo reads them."""
     if not isinstance(data, bytes) or b"cascade" not in data.lower():  # Hugo reads keys in any case
         return []
     try:
         split = frontmatter.split(data, frontmatter.SYNTAXES)
-        loaded = formats.load(split)
-    except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
-        return []  # the section's own problem is reported where it is read, if it is
+        loaded = formats.load(split, aliases=True)
+    except frontmatter.SplitProblem as exc:
+        return [] if exc.code == frontmatter.NO_FRONT_MATTER else _unread(rel, exc)
+    except yamlsafe.YamlProblem as exc:
+        return _unread(rel, exc) if "cascade" in split.yaml.lower() else []
     key = spelt(loaded.data, "cascade", True)  # ``Cascade:`` too
     value = loaded.data.get(key) if isinstance(loaded.data, dict) else None
     entries = value if isinstance(value, list) else [value]
     line = loaded.keys.get((key,), loaded.pos()).line
     return [(_ours(entry), rel, line) for entry in entries if isinstance(entry, dict) and entry]
+
+
+def _unread(rel: str, exc: frontmatter.SplitProblem | yamlsafe.YamlProblem) -> Problem:
+    """Return the warning that a section's cascade cannot be read, at the place of the reason."""
+    hint = (exc.hint + "; " if exc.hint else "") + "until then the pages below it get none of its values"
+    message = f"cannot read the section's cascade: {exc.message}"
+    return Problem(rel, exc.line, exc.col, "warning", message, hint, "cascade")
 
 
 def _ours(entry: dict[Any, Any]) -> dict[Any, Any]:

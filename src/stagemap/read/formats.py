@@ -21,9 +21,9 @@ _TOML_TABLE = lazy(r"^[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
 _TOML_KEY = lazy(r"^[ \t]*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*")
 
 
-def load(split: Split, last_wins: bool = False) -> yamlsafe.Loaded:
+def load(split: Split, last_wins: bool = False, aliases: bool = False) -> yamlsafe.Loaded:
     """Load ``split``'s front matter, or raise `yamlsafe.YamlProblem` at the file position
-    (``last_wins``: see `stagemap.read.yamlsafe.load`)."""
+    (``last_wins``, ``aliases``: see `stagemap.read.yamlsafe.load`)."""
     if split.syntax == "toml":
         return load_toml(split.yaml, split.yaml_line)
     if split.syntax == "json":
@@ -31,7 +31,9 @@ def load(split: Split, last_wins: bool = False) -> yamlsafe.Loaded:
     if split.syntax == "meta":
         return load_meta(split.yaml, split.yaml_line)
     quick = yamlquick.load(split.yaml, split.yaml_line, yamlsafe.MAX_NODES)
-    return quick or yamlsafe.load(split.yaml, first_line=split.yaml_line, last_wins=last_wins)
+    return quick or yamlsafe.load(
+        split.yaml, first_line=split.yaml_line, last_wins=last_wins, aliases=aliases
+    )
 
 
 def _pos(text: str, start: int, end: int, first_line: int) -> yamlsafe.Pos:

@@ -102,7 +102,7 @@ def parse_asset(
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
     syntaxes = preset_front_matter(rules.generator)
-    found = _front_matter(data, add, syntaxes, rules.tags_required, preset_last_wins(rules.generator))
+    found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator)
     if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
         found, problems[:] = bare_page(data), []
     elif found is None and (kept := shown_as_text(data, problems, rules.generator)) is not None:
@@ -197,17 +197,18 @@ def _body_limits(split: frontmatter.Split, add: Add, *, html_page: bool = False)
 
 
 def _front_matter(
-    data: bytes, add: Add, syntaxes: tuple[str, ...], tagged: bool = True, last_wins: bool = False
+    data: bytes, add: Add, syntaxes: tuple[str, ...], tagged: bool = True, generator: str = ""
 ) -> tuple[frontmatter.Split, yamlsafe.Loaded] | None:
     """Split the file and load its front matter, a mapping; None (reported) when it is not.
-    ``last_wins``: a key given twice has its last value, with a warning (`_LAST_WINS`)."""
+    With a ``generator``, YAML's anchors and aliases are read, as every generator's YAML reads
+    them, and on some (`preset_last_wins`) a key given twice has its last value, with a warning."""
     try:
         split = frontmatter.split(data, syntaxes)
     except frontmatter.SplitProblem as exc:
         add(exc.line, exc.col, exc.message, exc.hint, exc.code)
         return None
     try:
-        loaded = formats.load(split, last_wins)
+        loaded = formats.load(split, preset_last_wins(generator), aliases=bool(generator))
     except yamlsafe.YamlProblem as exc:
         add(exc.line, exc.col, exc.message, exc.hint, exc.code)
         return None

@@ -2,9 +2,10 @@
 
 PyYAML is only asked to *compose* a node tree (with its C parser when present); we build the
 Python values ourselves. That gives us, in one pass: file positions for every key and value,
-duplicate keys reported instead of silently overwritten, aliases refused (no billion laughs),
-and YAML 1.1 surprises avoided: only ``true``/``false`` are booleans, dates and times stay
-text (validated later by whoever expects a date), ``01234`` is not octal.
+duplicate keys reported instead of silently overwritten, aliases refused or (on a site read with
+its generator, whose YAML reads them) expanded within bounds (no billion laughs), and YAML 1.1
+surprises avoided: only ``true``/``false`` are booleans, dates and times stay text (validated
+later by whoever expects a date), ``01234`` is not octal.
 """
 
 from __future__ import annotations
@@ -41,8 +42,32 @@ IMPLICIT: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 """The only types a plain value may have besides text: each tag, its pattern, the characters
 it may start with (null also matches the empty value)."""
+
+
+class _Alias(yaml.Node):
+    """An alias (``*name``) where it is written; ``value`` is the node its anchor names."""
+
+    id = "alias"
+
+
+class _AliasLoader(yaml.SafeLoader):
+    """`_Loader`'s types, composed in Python so that each alias keeps its own place (`_Alias`):
+    libyaml's composer gives the anchored node itself, marked where the anchor is."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}  # type: ignore[misc]
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if not self.check_event(yaml.AliasEvent):
+            return super().compose_node(parent, index)
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        target = super().compose_node(parent, index)
+        assert target is not None  # an alias names a node, or composing raised
+        return _Alias(target.tag, target, event.start_mark, event.end_mark)
+
+
 for _tag, _pattern, _first in IMPLICIT:
-    _Loader.add_implicit_resolver(_tag, _pattern, [*_first, *([""] if _tag == _NULL else [])])
+    for _loader in (_Loader, _AliasLoader):
+        _loader.add_implicit_resolver(_tag, _pattern, [*_first, *([""] if _tag == _NULL else [])])
 
 SCALARS: dict[str, Callable[[str], Any]] = {
     _STR: str,
@@ -110,41 +135,37 @@ class Loaded:
 
 
 MAX_NODES = 10_000
-"""The most values (keys included) a document may have."""
+"""The most values (keys included) a document may have, each alias counting every value it
+stands for."""
+MAX_ALIASED_CHARS = 100_000
+"""The most characters of text (keys included) a document's aliases may stand for, all told:
+a long text named by thousands of aliases would be that many copies once written out."""
 
 
-def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES, last_wins: bool = False) -> Loaded:
+def load(
+    text: str,
+    *,
+    first_line: int = 1,
+    max_nodes: int = MAX_NODES,
+    last_wins: bool = False,
+    aliases: bool = False,
+) -> Loaded:
     """Parse one YAML document from ``text`` whose first line is ``first_line`` of its file.
 
     Raises `YamlProblem` for syntax errors, aliases, duplicate keys, unsupported tags and
     documents with more than ``max_nodes`` nodes. With ``last_wins``, a key given twice in a
     mapping has its last value, as Ruby's and PyYAML's loaders give it (Jekyll, MkDocs), and is
-    noted in `Loaded.repeated`.
+    noted in `Loaded.repeated`. With ``aliases``, anchors and aliases are read as every
+    generator's YAML reads them: an alias is its anchored value again, placed where the alias is
+    written (its keys and values too), and counts every value it stands for against
+    ``max_nodes``; its text, all told, against `MAX_ALIASED_CHARS`. Merge keys (``<<``) are
+    refused.
     """
     try:
-        if "&" in text or "*" in text:
-            _refuse_anchors(text, first_line)
-        node = yaml.compose(text, Loader=_Loader)
+        aliased = ("*" in text or ("&" in text and not aliases)) and _aliased(text, first_line, not aliases)
+        node = yaml.compose(text, Loader=_AliasLoader if aliased else _Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        opened = _unclosed(exc)
-        if opened is not None:  # libyaml noticed on a later line; the fix is where the list opens
-            kind, mark = opened
-            raise YamlProblem(
-                mark.line + first_line,
-                mark.column + 1,
-                f"YAML syntax error: the {kind} opened here is not closed",
-                "close it with ']'" if kind == "list" else "close it with '}'",
-            ) from None
-        line = (mark.line if mark else 0) + first_line
-        col = (mark.column if mark else 0) + 1
-        message = (exc.problem or exc.context or "invalid YAML").strip()
-        if "nesting depth" in message:  # libyaml's own limit; same finding as a RecursionError
-            raise _too_deep(line, col) from None
-        hint = _yaml_hint(message)
-        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-            hint = "indent with spaces, not tabs"
-        raise YamlProblem(line, col, f"YAML syntax error: {message}", hint) from None
+        raise _syntax_problem(exc, text, first_line) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = first_line + before.count("\n")
@@ -164,7 +185,7 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES, last_win
     loaded = Loaded(data=None)
     if node is None:
         return loaded
-    builder = _Builder(loaded, first_line, max_nodes, last_wins)
+    builder = _Builder(loaded, first_line, max_nodes, last_wins, aliases)
     try:
         loaded.data = builder.build(node, ())
     except RecursionError:
@@ -172,14 +193,41 @@ def load(text: str, *, first_line: int = 1, max_nodes: int = MAX_NODES, last_win
     return loaded
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
+    """Return PyYAML's syntax error as a problem at its place in the file, with a hint."""
+    mark = exc.problem_mark or exc.context_mark
+    opened = _unclosed(exc)
+    if opened is not None:  # libyaml noticed on a later line; the fix is where the list opens
+        kind, mark = opened
+        return YamlProblem(
+            mark.line + first_line,
+            mark.column + 1,
+            f"YAML syntax error: the {kind} opened here is not closed",
+            "close it with ']'" if kind == "list" else "close it with '}'",
+        )
+    line = (mark.line if mark else 0) + first_line
+    col = (mark.column if mark else 0) + 1
+    message = (exc.problem or exc.context or "invalid YAML").strip()
+    if "nesting depth" in message:  # libyaml's own limit; same finding as a RecursionError
+        return _too_deep(line, col)
+    hint = _yaml_hint(message)
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        hint = "indent with spaces, not tabs"
+    return YamlProblem(line, col, f"YAML syntax error: {message}", hint)
+
+
 def _too_deep(line: int, col: int = 1) -> YamlProblem:
     return YamlProblem(line, col, "YAML is nested too deeply", "use flat lists of ids and text", "too-large")
 
 
-def _refuse_anchors(text: str, first_line: int) -> None:
-    """Raise at the first anchor or alias: they can blow up into huge values when expanded."""
+def _aliased(text: str, first_line: int, refuse: bool) -> bool:
+    """Return whether ``text`` has an alias (libyaml's events are quick: `_AliasLoader` is not);
+    with ``refuse``, raise at its first anchor or alias instead: they can blow up into huge
+    values when expanded."""
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        if isinstance(event, yaml.AliasEvent) and not refuse:
+            return True
+        if refuse and (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)):
             mark = event.start_mark
             raise YamlProblem(
                 (mark.line if mark else 0) + first_line,
@@ -188,6 +236,7 @@ def _refuse_anchors(text: str, first_line: int) -> None:
                 "write the value out in full",
                 "yaml-alias",
             )
+    return False
 
 
 def _unclosed(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark] | None:
@@ -213,14 +262,19 @@ def _yaml_hint(message: str) -> str:
 
 
 class _Builder:
-    def __init__(self, loaded: Loaded, first_line: int, max_nodes: int, last_wins: bool = False) -> None:
-        self.last_wins = last_wins
-        self.loaded = loaded
-        self.first_line = first_line
-        self.max_nodes = max_nodes
-        self.seen: set[int] = set()
+    def __init__(
+        self, loaded: Loaded, first_line: int, max_nodes: int, last_wins: bool, aliases: bool
+    ) -> None:
+        self.loaded, self.first_line, self.max_nodes = loaded, first_line, max_nodes
+        self.last_wins, self.aliases = last_wins, aliases
+        self.count = 0  # values built, keys included: an alias's at each use
+        self.at: Pos | None = None  # where the alias being expanded is: the place of all it stands for
+        self.expanding: set[int] = set()  # anchored nodes being expanded: one met inside itself holds itself
+        self.aliased_chars = 0  # characters of text expanded for aliases so far
 
     def _pos(self, node: yaml.Node) -> Pos:
+        if self.at is not None:
+            return self.at
         start, end = node.start_mark, node.end_mark
         assert start is not None and end is not None  # composed nodes always carry marks
         return Pos(start.line + self.first_line, start.column + 1, start.index, end.index)
@@ -229,17 +283,18 @@ class _Builder:
         pos = self._pos(node)
         return YamlProblem(pos.line, pos.col, message, hint, code)
 
+    def _counted(self, node: yaml.Node) -> None:
+        """Count one more value; raise past ``max_nodes``."""
+        self.count += 1
+        if self.count > self.max_nodes:
+            expanded = " once its aliases are expanded" if self.at is not None else ""
+            hint = "write the value out in full, or name it with fewer aliases" if expanded else ""
+            raise self._fail(node, f"YAML has more than {self.max_nodes} values{expanded}", hint, "too-large")
+
     def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
-        if id(node) in self.seen:
-            raise self._fail(
-                node,
-                "YAML anchors and aliases are not allowed in front matter",
-                "write the value out in full",
-                "yaml-alias",
-            )
-        self.seen.add(id(node))
-        if len(self.seen) > self.max_nodes:
-            raise self._fail(node, f"YAML has more than {self.max_nodes} values", "", "too-large")
+        if isinstance(node, _Alias):
+            return self._alias(node, path)
+        self._counted(node)
         self.loaded.values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
             self.loaded.styles[path] = "flow" if node.flow_style else "block"
@@ -253,28 +308,50 @@ class _Builder:
         self.loaded.styles[path] = node.style or "plain"
         return self._scalar(node)
 
+    def _alias(self, alias: _Alias, path: tuple[Any, ...]) -> Any:
+        """Return the value an alias stands for, built again with every place the alias's."""
+        target: yaml.Node = alias.value
+        if id(target) in self.expanding:
+            raise self._fail(
+                alias, "a YAML alias holds itself", "name a value outside the alias", "yaml-alias"
+            )
+        outer = self.at
+        self.at = self._pos(alias)
+        self.expanding.add(id(target))
+        try:
+            return self.build(target, path)
+        finally:
+            self.expanding.discard(id(target))
+            self.at = outer
+
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[Any, Any]:
         if node.tag != _MAP:
             raise self._unsupported(node)
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._fail(key_node, "YAML merge keys ('<<') are not allowed", "", "yaml-alias")
+        for written, value_node in node.value:
+            key_node = written.value if isinstance(written, _Alias) else written  # ``*name: value``
+            if isinstance(key_node, yaml.ScalarNode) and (
+                key_node.tag == "tag:yaml.org,2002:merge" or (self.aliases and _is_merge(key_node))
+            ):
+                hint = (
+                    "stagemap reads anchors and aliases, not '<<': write the keys out" if self.aliases else ""
+                )
+                raise self._fail(written, "YAML merge keys ('<<') are not allowed", hint, "yaml-alias")
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else _as_text(key_node)
             if isinstance(key, float | bool) or key is None:
                 key = key_node.value
             if key in result and self.last_wins:
-                self.loaded.repeated.append((key, self._pos(key_node), self.loaded.keys[(*path, key)]))
+                self.loaded.repeated.append((key, self._pos(written), self.loaded.keys[(*path, key)]))
             elif key in result:
                 first = self.loaded.keys[(*path, key)]
                 raise self._fail(
-                    key_node,
+                    written,
                     f"duplicate key '{key}'",
                     f"first defined on line {first.line}; keep one",
                     "duplicate-key",
                 )
-            self.seen.add(id(key_node))
-            self.loaded.keys[(*path, key)] = self._pos(key_node)
+            self._counted(written)
+            self.loaded.keys[(*path, key)] = self._pos(written)
             result[key] = self.build(value_node, (*path, key))
         return result
 
@@ -282,6 +359,15 @@ class _Builder:
         make = SCALARS.get(node.tag)
         if make is None:
             raise self._unsupported(node)
+        if self.at is not None:
+            self.aliased_chars += len(node.value)
+            if self.aliased_chars > MAX_ALIASED_CHARS:
+                raise self._fail(
+                    node,
+                    f"YAML's aliases stand for more than {MAX_ALIASED_CHARS} characters of text",
+                    "write the value out in full, or name it with fewer aliases",
+                    "too-large",
+                )
         return make(node.value)
 
     def _unsupported(self, node: yaml.Node) -> YamlProblem:
@@ -291,6 +377,11 @@ class _Builder:
             "remove the '!' tag; plain text, numbers, lists and mappings are allowed",
             "yaml-tag",
         )
+
+
+def _is_merge(node: yaml.ScalarNode) -> bool:
+    """Whether a key is YAML 1.1's merge key, a plain ``<<``, which other loaders read as such."""
+    return node.value == "<<" and not node.style
 
 
 def _as_text(node: yaml.Node) -> str:
