@@ -671,3 +671,24 @@ def test_a_sites_own_paired_tags_show_what_they_hold_code_as_code() -> None:
         "Intro.\n\n```\n@debug 2px + 3px; // 5px\n```\n\n```\n@debug 2px + 3px  // 5px\n```\n\n\n"
         "Prose in a note.\n\nkept,  alone.\n"
     )
+
+
+def test_eleventy_yaml_data_files_route_the_pages_beside_them(tmp_path: Path) -> None:
+    """The Sass site gives its 45 blog posts their permalink in blog.11tydata.yml (it registers
+    YAML data with addDataExtension): stagemap gave them addresses the site does not have."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": (
+                "module.exports = (c) => {\n  c.addDataExtension('yml, yaml', (t) => yaml.load(t));\n"
+                "  return { dir: { input: 'src' } };\n};\n"
+            ),
+            "src/posts/posts.11tydata.yml": 'permalink: "/articles/{{ page.fileSlug }}/"\ntags: [news]\n',
+            "src/posts/hello.md": "---\ntitle: Hello\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert [(a.path, a.url or a.route, a.extra.get("tags")) for a in library.assets] == [
+        ("src/posts/hello.md", "/articles/hello/", ["news"])
+    ]

@@ -7,7 +7,9 @@ Below a page's own front matter, Eleventy merges into its data a *template data 
 "news"}`` there routes and tags every page of ``posts/``. The nearest value wins, but lists are
 merged, as Eleventy's deep merge does (``tags`` given as one text is a list of one).
 
-JSON files are read whole. A JavaScript data file (``.11tydata.js``, ``.cjs``, ``.mjs``) is
+JSON files are read whole, and so are YAML ones named as only data files are
+(``posts.11tydata.yml``: a site that reads YAML data registers it with ``addDataExtension``).
+A JavaScript data file (``.11tydata.js``, ``.cjs``, ``.mjs``) is
 code, never run: the plain values of the object it exports are read (`stagemap.read.jsdata`);
 a value only running it would give is `CODE`, which hides the values farther off but is no
 value itself (a ``permalink`` of it gives no address rather than a wrong one). The values
@@ -24,9 +26,12 @@ from collections.abc import Callable
 from typing import Any
 
 from ..lazyre import lazy
+from . import yamlsafe
 from .jsdata import CODE, exported_values
 
-DATA_ENDINGS = (".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+DATA_ENDINGS = (
+    ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs", ".11tydata.yml", ".11tydata.yaml"
+)  # fmt: skip
 """The endings only Eleventy's data files have (a ``.json`` file may be one, too: `data_target`)."""
 LABEL = "data"
 """How a value from a data file is explained (``data:posts/posts.json:3``)."""
@@ -62,7 +67,21 @@ def data_values(data: bytes, name: str) -> Values:
     text = data.decode("utf-8-sig", errors="replace")
     if name.lower().endswith(".json"):
         return _json_values(text)
+    if name.lower().endswith((".yml", ".yaml")):
+        return _yaml_values(text)
     return exported_values(text)
+
+
+def _yaml_values(text: str) -> Values:
+    """Return a YAML data file's keys, values and lines (a site that reads YAML data names it so,
+    with ``addDataExtension("yml, yaml", ...)``: the Sass site's ``blog.11tydata.yml``)."""
+    try:
+        loaded = yamlsafe.load(text, aliases=True)
+    except yamlsafe.YamlProblem:
+        return []
+    if not isinstance(loaded.data, dict):
+        return []
+    return [(str(key), value, loaded.keys[(key,)].line) for key, value in loaded.data.items()]
 
 
 def merged(own: Any, given: Any, key: str) -> Any:
