@@ -1555,3 +1555,16 @@ def test_mkdocs_admonition_and_tab_titles_are_markdown() -> None:
     assert clean(text, ".md", "mkdocs", html=True) == (
         "> **Prefer *fast* mode, see [setup](index.md)**\n>\n> Faster.\n\n**The **new** way**\n\nNew.\n"
     )
+
+
+def test_a_fence_inside_a_list_item_four_columns_in_is_code() -> None:
+    """etcd's install pages put fences four spaces in under ' 1. ' items: 14 code blocks had
+    their HTML and shortcodes rewritten as prose."""
+    text = (
+        " 1. Save this as index.html:\n\n    ```html\n    <div><b>Hello</b> {{< param nope >}}</div>\n    ```\n\n"
+        "Text {{< param nope >}}.\n\n    ```\n    indented code\n    ```\n"
+    )
+    assert clean(text, ".md", "hugo", html=True) == (
+        " 1. Save this as index.html:\n\n    ```html\n    <div><b>Hello</b> {{< param nope >}}</div>\n    ```\n\n"
+        "Text *\\[nope: shown on the live site\\]*.\n\n    ```\n    indented code\n    ```\n"
+    )

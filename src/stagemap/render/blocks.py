@@ -199,6 +199,17 @@ def may_indent(lines: list[str], at: int, indent: str) -> bool:
     return column is not None and width - column < 4
 
 
+def listed_fence(lines: list[str], at: int) -> str:
+    """Return the fence that the line ``at`` opens inside a list item, four columns in or more
+    (etcd's ``1. Save this:`` over a fence four spaces in: code, where the rest of the page reads
+    its shortcodes), else ""."""
+    deep = DEEP_FENCE.match(lines[at])
+    if deep is None or FENCE.match(lines[at]):
+        return ""
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip(" \t"))]
+    return deep.group(1) if may_indent(lines, at, indent) else ""
+
+
 def item_column(above: Iterable[str], width: int) -> int | None:
     """Return the column where the text of the list item holding a line indented ``width``
     starts, given the lines ``above`` it, nearest first (looked through up to a line at the left

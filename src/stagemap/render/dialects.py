@@ -34,6 +34,7 @@ from .blocks import (
     fence_attributes,
     fence_titles,
     hold_fences,
+    listed_fence,
     may_indent,
     put_fences_back,
     task_items,
@@ -364,8 +365,12 @@ def _split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:
     runs: list[tuple[str, bool]] = []
     current: list[str] = []
     fence = ""
-    for line in text.splitlines(keepends=True):
-        was, fence = fence, fence_after(fence, line, deep)
+    lines = text.splitlines(keepends=True)
+    for at, line in enumerate(lines):
+        was, fence = (
+            fence,
+            fence_after(fence, line, deep) or ("" if fence or deep else listed_fence(lines, at)),
+        )
         if fence and not was:
             runs.append(("".join(current), False))
             current = [line]
