@@ -1568,3 +1568,20 @@ def test_a_fence_inside_a_list_item_four_columns_in_is_code() -> None:
         " 1. Save this as index.html:\n\n    ```html\n    <div><b>Hello</b> {{< param nope >}}</div>\n    ```\n\n"
         "Text *\\[nope: shown on the live site\\]*.\n\n    ```\n    indented code\n    ```\n"
     )
+
+
+def test_liquid_outputs_of_known_values_show_in_code_as_jekyll_reads_them() -> None:
+    """The U.S. Web Design System's install pages write 'uswds@{{ site.uswds_version }}' in a
+    fence: Jekyll runs Liquid in code too, and the page showed the braces."""
+    text = (
+        "```sh\nnpm i w@{{ site.tool_version }}\ncurl {{ page.mirror }}/w.tgz {{ other }}\n"
+        "{% raw %}{{ page.mirror }}{% endraw %}\n```\n\nAnd `{{ page.mirror }}` inline.\n"
+    )
+    params = {"mirror": "https://m.example.org", "\0site": {"tool_version": "4.2.0"}}
+    assert clean(text, ".md", "jekyll", params) == (
+        "```sh\nnpm i w@4.2.0\ncurl https://m.example.org/w.tgz {{ other }}\n{{ page.mirror }}\n```\n\n"
+        "And `https://m.example.org` inline.\n"
+    )
+    assert clean("```\n{{ mirror }} {{ page.mirror }}\n```\n", ".md", "eleventy", params) == (
+        "```\nhttps://m.example.org {{ page.mirror }}\n```\n"
+    )

@@ -8,15 +8,15 @@ that says what the live page shows: a component's text, a labelled placeholder f
 the live site can compute, a quote, a link, an image, a labelled block quote for a callout.
 See docs/real-sites.md for the table of shortcodes and the rules.
 
-Text inside fenced code blocks and code spans is never changed, but for Hugo's escaped
-shortcodes (``{{</* x */>}}``, shown there as ``{{< x >}}``, as Hugo shows them). HTML comments
-are dropped: the live page never shows them. Bodies in stagemap's own
-format (no generator, a ``.md`` or ``.markdown`` file) are returned as they are, so that a
-library written for stagemap renders byte for byte as before.
+Code (fenced, or spans) is read only as the generator reads its syntax there too: Hugo's
+shortcodes, Jekyll's and Eleventy's Liquid outputs of known values. HTML comments are dropped.
+Bodies in stagemap's own format (no generator, a ``.md`` or ``.markdown`` file) are returned as
+they are: a library written for stagemap renders byte for byte as before.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable, Mapping
@@ -200,8 +200,8 @@ def _prepared(
         def code_text(code: str) -> str:
             return hugo_code(code, params)
 
-    elif generator in LIQUID and "{%" in text:
-        code_text = jekyll_code
+    elif generator in LIQUID and ("{%" in text or "{{" in text):
+        code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
         if "highlight" in text:
             text = highlights(text)
     if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks

@@ -90,9 +90,24 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
     )
 
 
-def jekyll_code(code: str) -> str:
-    """Return code as Jekyll shows it: without its ``{% raw %}`` tags (Liquid is read in code too)."""
+def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool = False) -> str:
+    """Return code as Jekyll (and Eleventy) shows it: Liquid is read in code too, so an output of
+    a value the page or the site gives (``{{ site.version }}``, ``{{ page.mirror }}``; with
+    ``bare``, Eleventy's ``{{ mirror }}``) is that value, other outputs stay as written (the page
+    would show what only the site knows), and ``{% raw %}`` blocks show what they hold."""
+    if params is not None and "{{" in code:
+        parts = _raw_parts(code)
+        code = "".join(
+            part if i % 2 else _OUT.sub(lambda m: _known(m, params, bare), part)
+            for i, part in enumerate(parts)
+        )
     return _RAW_TAGS.sub("", code) if "raw" in code else code
+
+
+def _known(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
+    """Return what an output in code shows: the value it names where known, else as written."""
+    found = _page_value(" ".join(output.group(1).split()), params, bare)
+    return found if found is not None else output.group(0)
 
 
 def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
