@@ -692,3 +692,39 @@ def test_eleventy_yaml_data_files_route_the_pages_beside_them(tmp_path: Path) ->
     assert [(a.path, a.url or a.route, a.extra.get("tags")) for a in library.assets] == [
         ("src/posts/hello.md", "/articles/hello/", ["news"])
     ]
+
+
+def test_own_paired_tags_in_a_sentence_a_list_item_or_a_raw_block_keep_their_place() -> None:
+    """A review of the sitting's change: {% kbd %}Ctrl{% endkbd %} in a sentence made four
+    paragraphs, a block tag in a list item split the list, and tags shown in {% raw %} or
+    hidden in {% comment %} were read; a Nunjucks comment around a tag showed."""
+    assert clean(
+        "Press {% kbd %}Ctrl{% endkbd %} + {% kbd %}C{% endkbd %} to copy.\n", ".md", "eleventy"
+    ) == ("Press Ctrl + C to copy.\n")
+    item = '1. Step one\n\n   {% callout "info" %}\n   Note **text**\n   {% endcallout %}\n\n   More.\n\n2. Two\n'
+    assert clean(item, ".md", "eleventy") == "1. Step one\n\n   Note **text**\n\n   More.\n\n2. Two\n"
+    raw = "Open with {% raw %}`{% callout %}`{% endraw %}.\n\n{% comment %}\n{% codeExample %}\na\n{% endcodeExample %}\n{% endcomment %}\nEnd.\n"
+    assert clean(raw, ".md", "jekyll") == "Open with `{% callout %}`.\n\nEnd.\n"
+    assert clean('Before {# {% include "old.njk" %} #} after.\n', ".md", "eleventy") == "Before  after.\n"
+    assert liquid('{% assign v = "one" %}{{ v }} {% assign v = "two" %}{{ v }}', {}) == (
+        "*\\[v: shown on the live site\\]* *\\[v: shown on the live site\\]*"
+    )
+
+
+def test_a_link_to_a_file_a_template_writes_leads_somewhere(tmp_path: Path) -> None:
+    """A review: links to /feed.json and /sitemap.xml, files the site's templates write, were
+    reported as leading nowhere once those templates became non-assets."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            "src/feed.md": '---\npermalink: /feed.json\n---\n{"items": []}\n',
+            "src/sitemap.njk": "---\npermalink: /sitemap.xml\n---\n<urlset/>\n",
+            "src/index.md": "---\ntitle: Home\n---\n[feed](/feed.json), [map](/sitemap.xml), [gone](/gone/)\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    _, _, err = run("-C", str(root), "check", "--links")
+    assert [line.split(" (")[0] for line in err.splitlines() if line.startswith("src/")] == [
+        "src/index.md:4:49: warning: link to '/gone/' leads nowhere"
+    ]

@@ -106,4 +106,11 @@ def test_reading_aliases_is_pyyaml_reading_them_or_a_problem(text: str) -> None:
         )
     else:
         assert refused == "yaml-alias"
-    assert loaded.data == yaml.load(text, Loader=yaml.SafeLoader)
+    try:
+        expected = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.constructor.ConstructorError as error:
+        # A list or a mapping as a key (``*x : key``): PyYAML stops, stagemap reads it as
+        # JavaScript's YAML does (see `stagemap.read.yamlsafe`).
+        assert "unhashable key" in str(error)
+        return
+    assert loaded.data == expected

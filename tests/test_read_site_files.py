@@ -209,3 +209,59 @@ def test_front_matter_mkdocs_cannot_read_is_the_pages_text_with_a_warning(tmp_pa
     assert [(a.path, a.title) for a in stagemap.load_project(root).library.assets] == [
         ("docs/p.md", "Proposal")
     ]
+
+
+def test_an_empty_file_is_a_page_where_a_file_without_front_matter_is_one(tmp_path: Path) -> None:
+    """A review: MkDocs 1.6 builds an empty docs/later.md as the page 'Later': it was left out as
+    'an empty file'. An unknown YAML tag is shown as text by MkDocs too."""
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Tide\n",
+            "docs/index.md": "# Home\n",
+            "docs/later.md": "",
+            "docs/tagged.md": "---\ntitle: Tagged\nwhen: !custom 2020\n---\n# Tagged page\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert [(a.path, a.title) for a in stagemap.load_project(root).library.assets] == [
+        ("docs/index.md", "Home"),
+        ("docs/later.md", "Later"),
+        ("docs/tagged.md", "Tagged page"),
+    ]
+
+
+def test_two_versions_side_by_side_are_both_read_unless_the_site_names_one(tmp_path: Path) -> None:
+    """A review: an API's v1/ and v2/, both live, had v1 left out as an older version."""
+    files: dict[str, str | bytes] = {"hugo.toml": 'title = "T"\n'}
+    for version in ("v1", "v2"):
+        for page in ("users", "orders"):
+            files[f"content/api/{version}/{page}.md"] = f"---\ntitle: {page} {version}\n---\nText.\n"
+    root = write(tmp_path / "site", files)
+    assert run("init", str(root))[0] == 0
+    assert len(stagemap.load_project(root).library.assets) == 4
+    files["hugo.toml"] = 'title = "T"\n[params]\nlatest_stable_version = "v2"\n'
+    root = write(tmp_path / "named", files)
+    assert run("init", str(root))[0] == 0
+    assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
+        "content/api/v2/orders.md",
+        "content/api/v2/users.md",
+    ]
+
+
+def test_a_missing_part_is_placed_at_the_link_that_names_it_in_its_own_case(tmp_path: Path) -> None:
+    """A review: on MkDocs, whose ids are matched exactly, the warning for '#Install' was placed
+    at an earlier working '#install' link."""
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Tide\n",
+            "docs/b.md": "# B\n\n## Install\n\nText.\n",
+            "docs/a.md": "# A\n\nSee [ok](b.md#install) first, then [bad case](b.md#Install).\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    _, _, err = run("-C", str(root), "check", "--links")
+    assert [line.split(" finds")[0] for line in err.splitlines() if line.startswith("docs/")] == [
+        "docs/a.md:3:47: warning: link to 'b.md#Install'"
+    ]

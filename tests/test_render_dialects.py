@@ -1585,3 +1585,16 @@ def test_liquid_outputs_of_known_values_show_in_code_as_jekyll_reads_them() -> N
     assert clean("```\n{{ mirror }} {{ page.mirror }}\n```\n", ".md", "eleventy", params) == (
         "```\nhttps://m.example.org {{ page.mirror }}\n```\n"
     )
+
+
+def test_html_code_stays_text_where_a_code_span_would_show_it_otherwise() -> None:
+    """A review: <code>a &#124; b</code> in a table row split the cell; a placeholder in <code>
+    showed its markup; Docusaurus' pathname:// links are plain links to the site's files."""
+    text = "| A | B |\n|---|---|\n| <code>a &#124; b</code> | <code>c</code> |\n"
+    assert clean(text, ".md", "mkdocs", html=True) == "| A | B |\n|---|---|\n| a &#124; b | `c` |\n"
+    assert clean("Run <code>{{ site.tool }} build</code>.\n", ".md", "jekyll", html=True) == (
+        "Run *\\[site.tool: shown on the live site\\]* build.\n"
+    )
+    assert clean("Get [the PDF](pathname:///files/guide.pdf).\n", ".mdx", "docusaurus") == (
+        "Get [the PDF](/files/guide.pdf).\n"
+    )

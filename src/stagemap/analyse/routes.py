@@ -32,6 +32,7 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
+from ..read.presets import NOT_A_PAGE
 from ..read.urls import route_parts
 from .paths import content_prefix, link_key, strip_prefix
 
@@ -218,12 +219,20 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
     listed = (link_key(f.path, prefix) for f in library.fates if f.kind in _PAGE_KINDS or f.fate == "problem")
-    sections = _sections(config, library) if hugo else set()
+    sections = (_sections(config, library) if hugo else set()) | _written(library)
     return replace(
         routes,
         listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))) | sections,
         loose=loose,
     )
+
+
+def _written(library: Library) -> set[str]:
+    """Return the route keys of the files the site's templates write that are no pages
+    (``permalink: /feed.xml``): a link to one leads to what the site serves."""
+    return {
+        route_key("/" + f.rule.partition(": ")[2].lstrip("/")) for f in library.fates if f.kind == NOT_A_PAGE
+    }
 
 
 def _sections(config: Config, library: Library) -> set[str]:

@@ -14,6 +14,7 @@ from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .parse import NOT_ASSET_BY_RULE, OTHER_OUTPUT, UNPUBLISHED, Place, parse_asset
+from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
 from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
@@ -147,7 +148,7 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     return data
 
 
-_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: "not a page"}
+_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: NOT_A_PAGE}
 """The kinds of non-asset a file whose front matter says the site makes no page of it is."""
 
 
@@ -164,6 +165,7 @@ def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[
             fates.append(FileFate(item.rel, "non-asset", BARE_KIND, "front matter", "no front matter"))
             continue
         if asset is None and not rules.front_matter_required and [p.code for p in problems] == ["empty"]:
+            # (Jekyll copies an empty file as it is; where a file without front matter is a page, so is it.)
             fates.append(
                 FileFate(
                     item.rel, "non-asset", "empty", "empty", "an empty file: the site makes no page of it"

@@ -29,7 +29,7 @@ def shown_as_text(
     """Return a file whose front matter cannot be read as MkDocs reads it, and its problems as
     warnings: a page whose text is all of the file, the block included (MkDocs' meta reader
     keeps it as text when its YAML fails or is no mapping); None on any other site."""
-    if generator != "mkdocs" or [p.code for p in problems] not in (["yaml"], ["not-a-mapping"]):
+    if generator != "mkdocs" or [p.code for p in problems] not in (["yaml"], ["not-a-mapping"], ["yaml-tag"]):
         return None
     return bare_page(data), [dataclasses.replace(p, severity="warning", hint=SHOWN_AS_TEXT) for p in problems]
 

@@ -103,7 +103,7 @@ def parse_asset(
 
     syntaxes = preset_front_matter(rules.generator)
     found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator)
-    if found is None and rules.bare_pages and [p.code for p in problems] == [NO_FRONT_MATTER]:
+    if found is None and rules.bare_pages and [p.code for p in problems] in ([NO_FRONT_MATTER], ["empty"]):
         found, problems[:] = bare_page(data), []
     elif found is None and (kept := shown_as_text(data, problems, rules.generator)) is not None:
         found, problems[:] = kept

@@ -258,6 +258,10 @@ def preset_last_wins(generator: str) -> bool:
     return generator in ("jekyll", "mkdocs")
 
 
+NOT_A_PAGE = "not a page"
+"""The kind of non-asset a file is whose permalink makes a file of another kind (`preset_other_output`)."""
+
+
 def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
     """Return the ``permalink`` of a page that Jekyll or Eleventy writes as a file of another kind
     (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's; on

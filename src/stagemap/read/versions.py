@@ -8,7 +8,9 @@ with no unversioned copy (etcd's ``content/en/docs/v2.3/`` ... ``v3.8/``): one o
 read, the one the site's configuration names as its latest (`configured_version`), else the
 highest that is not a pre-release, and the others are older versions. Siblings count as
 versions when one of them has at least two pages, and at least half of its pages, at the same
-paths in another (release notes kept in ``1.0/`` and ``1.1/``, each its own pages, do not).
+paths in another (release notes kept in ``1.0/`` and ``1.1/``, each its own pages, do not),
+and there are three of them or the configuration names one (an API's ``v1/`` and ``v2/`` may
+both be live). Twins are looked for at a source's top only.
 Read, each page would count once per version, and coverage would say a topic is covered
 nine times where it is covered once. Version folders are looked for at any depth.
 """
@@ -77,9 +79,12 @@ def version_folders(folder: Path, extensions: tuple[str, ...], latest: str = "")
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-        older = twin_folders(Path(base), extensions, is_version)
+        # Twins at the source's top only (``api/v2/users.md`` beside ``api/users.md`` is no copy).
+        older = twin_folders(Path(base), extensions, is_version) if rel == "." else []
         rest = [d for d in dirs if is_version(d) and d not in older]
-        if len(rest) >= 2 and _alike(Path(base), rest, extensions):
+        # Two versions side by side may both be live (an API's v1 and v2) unless the site names one.
+        sure = len(rest) >= 3 or bool(_named(rest, latest))
+        if len(rest) >= 2 and sure and _alike(Path(base), rest, extensions):
             kept = _kept(rest, latest)
             older += [d for d in rest if d != kept]
         dirs[:] = [d for d in dirs if d not in older]  # an older version's own folders: not read either
@@ -101,13 +106,18 @@ def _alike(base: Path, names: list[str], extensions: tuple[str, ...]) -> bool:
 
 def _kept(names: list[str], latest: str) -> str:
     """Return the one of the version folders ``names`` that is read: the one named ``latest``
-    (``v`` or not; ``v3.7`` for ``3.7.2``), else the highest that is not a pre-release."""
-    wanted = _numbers(latest) or _numbers("v" + latest.lstrip("vV"))
-    if wanted is not None:
-        named = [(k, n) for n in names if (k := _numbers(n)) and k[0] == wanted[0][: len(k[0])]]
-        if named:
-            return max(named, key=lambda found: (len(found[0][0]), found[0][1] == wanted[1]))[1]
-    return max(names, key=_key)
+    (`_named`), else the highest that is not a pre-release."""
+    return _named(names, latest) or max(names, key=_key)
+
+
+def _named(names: list[str], latest: str) -> str:
+    """Return the one of the version folders ``names`` that ``latest`` names (``v`` or not;
+    ``v3.7`` for ``3.7.2``), or ""."""
+    wanted = (_numbers(latest) or _numbers("v" + latest.lstrip("vV"))) if latest else None
+    if wanted is None:
+        return ""
+    named = [(k, n) for n in names if (k := _numbers(n)) and k[0] == wanted[0][: len(k[0])]]
+    return max(named, key=lambda found: (len(found[0][0]), found[0][1] == wanted[1]))[1] if named else ""
 
 
 def _numbers(name: str) -> tuple[tuple[int, ...], bool] | None:

@@ -211,10 +211,10 @@ def _parts_at(body: str, name: str, code: _Code) -> list[tuple[int, int]]:
     forms = "".join(
         re.escape(c)
         if (c.isascii() and c.isalnum()) or c in "-_.~"
-        else f"(?:{re.escape(c)}|{re.escape(quote(c, safe=''))})"
+        else f"(?:{re.escape(c)}|(?i:{re.escape(quote(c, safe=''))}))"
         for c in name
     )
-    pattern = re.compile(rf"#(?:{forms})(?::~:[^)>\"'`\s]*)?(?=[)>\"'`}}\s]|$)", re.M | re.I)
+    pattern = re.compile(rf"#(?:{forms})(?::~:[^)>\"'`\s]*)?(?=[)>\"'`}}\s]|$)", re.M)
     return [m.span() for m in pattern.finditer(body) if m.start() not in code]
 
 

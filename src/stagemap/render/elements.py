@@ -63,6 +63,8 @@ class Tag:
     end: int
 
 
+_NOT_SPAN = lazy(rf"\]\(|{LIVE}|\||&#124;|&vert;|&verbar;")
+"""What a ``<code>`` holds that a code span would show otherwise than the page does."""
 _SCHEME_LINK = lazy(
     r"!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*:[^()\s<>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
 )
@@ -74,7 +76,17 @@ def unsafe_links_as_text(text: str) -> str:
     ``javascript:``: `stagemap.model.safelinks`) as its text alone, as a browser shows a link it
     cannot follow, rather than the Markdown that Markdown leaves of it (Capacitor's docs link
     ``vscode:`` addresses)."""
-    return _SCHEME_LINK.sub(lambda m: m.group(0) if is_safe_link(m.group(2)) else m.group(1), text)
+    return _SCHEME_LINK.sub(_text_or_path, text)
+
+
+def _text_or_path(link: re.Match[str]) -> str:
+    """Return a link as it stays (a safe scheme), its text alone, or, for Docusaurus's
+    ``pathname:///files/x.pdf`` (a plain link to a file of the site), a link to that path."""
+    if is_safe_link(link.group(2)):
+        return link.group(0)
+    if link.group(2).lower().startswith("pathname://") and not link.group(0).startswith("!"):
+        return f"[{link.group(1)}]({link.group(2)[len('pathname://') :] or '/'})"
+    return link.group(1)
 
 
 def code_span(text: str) -> str:
@@ -108,8 +120,9 @@ def _made(tag: Tag, children: str, block: bool) -> str:
     lower, text = name.lower(), " ".join(children.split())
     if lower in _MARKS and text and "\n\n" not in children.strip():
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
-    if lower == "code" and text and "\n\n" not in children.strip() and "](" not in text:
-        return code_span(html.unescape(text))  # (one holding a link shows the link)
+    if lower == "code" and text and "\n\n" not in children.strip() and not _NOT_SPAN.search(text):
+        # (One holding a link shows the link, a placeholder shows it; a | would end a table's cell.)
+        return code_span(html.unescape(text))
     shown = (
         lower if lower in _HEADINGS or not name[:1].isupper() else attrs.get("as", "").lower()
     )  # <Heading as="h2">

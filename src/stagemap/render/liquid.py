@@ -125,7 +125,11 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
         shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
         text = _without(text, loops, shown) if loops else text
     if "set" in text or "assign" in text:
-        assigned = {m.group(1): m.group(3) for m in _ASSIGNED.finditer(text)}
+        given: dict[str, set[str]] = {}
+        for found in _ASSIGNED.finditer(text):
+            given.setdefault(found.group(1), set()).add(found.group(3))
+        # A variable given two texts shows the one set last before each output: not known here.
+        assigned = {name: values.pop() for name, values in given.items() if len(values) == 1}
         params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
     if "#" in text:
         text = _INLINE_COMMENT.sub("", text)
@@ -349,8 +353,9 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
 
 _INLINE_COMMENT = lazy(r"\{%-?\s*#[^%]{0,500}%\}")
 """LiquidJS's inline comment, never shown: ``{%- # an old anchor, kept -%}``."""
-_NUNJUCKS_COMMENT = lazy(r"\{#[^}]{0,2000}?#\}")
-"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}`` (not a heading's ``{#id}``)."""
+_NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
+"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
+a heading's ``{#id}``)."""
 _ASSIGNED = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*(["'])([^"'\n{}%]{0,500})\2\s*-?%\}""")
 """A variable given a text where the page sets it (Nunjucks' ``set``, Liquid's ``assign``)."""
 _ASSIGNED_KEY = "\0assigned"

@@ -28,7 +28,10 @@ _OWN_NAMES = frozenset(
 )  # fmt: skip
 """Tags of Liquid, Nunjucks and Jekyll themselves, read elsewhere or left as they are."""
 _CODE_NAME = lazy(r"code|example|snippet|sample|highlight", re.I)
-_SEPARATOR = lazy(r"^[ \t]*(?:===+|---+)[ \t]*$", re.M)
+_SEPARATOR = lazy(r"^[ \t]*===+[ \t]*$", re.M)
+"""Where a code example's versions part (SCSS, then the indented syntax)."""
+_QUIET = lazy(r"\{%-?\s*(raw|comment)\s*-?%\}")
+"""A block whose tags are text (raw) or nothing (comment): no tag in it is read here."""
 
 
 MOST_NAMES = 64
@@ -41,10 +44,13 @@ def own_blocks(text: str, depth: int = 0) -> str:
     """Return prose with each paired tag of the site's own shown as what it holds (see the module)."""
     if "{%" not in text or "end" not in text or depth >= MOST_NESTED:
         return text
+    quiet = _quiet_spans(text)
     pieces, at, unclosed = [], 0, set[str]()
     for opening in _OPENING.finditer(text):
         name = opening.group(1)
         if opening.start() < at or name.lower() in _OWN_NAMES or name.startswith("end") or name in unclosed:
+            continue
+        if any(start <= opening.start() < end for start, end in quiet):
             continue
         if len(unclosed) >= MOST_NAMES:
             break  # (each name's closing is looked for once: a bounded number of looks)
@@ -53,22 +59,52 @@ def own_blocks(text: str, depth: int = 0) -> str:
             unclosed.add(name)
             continue
         inner = own_blocks(text[opening.end() : closing.start()], depth + 1)
-        pieces += [text[at : opening.start()], _shown(name, inner)]
+        line_start = text.rfind("\n", 0, opening.start()) + 1
+        after = text.find("\n", closing.end())
+        alone = (
+            not text[line_start : opening.start()].strip()
+            and not text[closing.end() : after if after >= 0 else len(text)].strip()
+        )
+        indent = text[line_start : opening.start()] if alone else ""
+        pieces += [text[at : line_start if alone else opening.start()], _shown(name, inner, alone, indent)]
         at = closing.end()
     return "".join(pieces) + text[at:] if pieces else text
 
 
-def _shown(name: str, inner: str) -> str:
-    """Return what a block of the site's tag ``name`` holding ``inner`` shows here."""
+def _quiet_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the raw and comment blocks of ``text`` (each closing looked for once)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while "raw" in text or "comment" in text:
+        opening = _QUIET.search(text, at)
+        if opening is None:
+            break
+        closing = re.compile(rf"\{{%-?\s*end{opening.group(1)}\s*-?%\}}").search(text, opening.end())
+        if closing is None:
+            spans.append((opening.start(), len(text)))
+            break
+        spans.append((opening.start(), closing.end()))
+        at = closing.end()
+    return spans
+
+
+def _shown(name: str, inner: str, alone: bool = True, indent: str = "") -> str:
+    """Return what a block of the site's tag ``name`` holding ``inner`` shows here: in a line of
+    text, its text in that line; on lines of its own, blocks at the opening tag's indentation
+    (inside a list item, in the item)."""
+    if not alone:
+        return " ".join(inner.split())
     body = textwrap.dedent(inner.strip("\n")).strip("\n")
     if not body.strip():
         return ""
     if not _CODE_NAME.search(name):
-        return f"\n\n{_SEPARATOR.sub('', body)}\n\n"
-    parts = [p.strip("\n") for p in _SEPARATOR.split(body) if p.strip()]
-    fenced = []
-    for part in parts:
-        part = textwrap.dedent(part)
-        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", part))])
-        fenced.append(f"{fence}\n{part}\n{fence}")
-    return "\n\n" + "\n\n".join(fenced) + "\n\n"
+        made = body
+    else:
+        fenced = []
+        for part in (p.strip("\n") for p in _SEPARATOR.split(body) if p.strip()):
+            part = textwrap.dedent(part)
+            fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", part))])
+            fenced.append(f"{fence}\n{part}\n{fence}")
+        made = "\n\n".join(fenced)
+    lines = (indent + line if line.strip() else line for line in made.split("\n"))
+    return "\n" + "\n".join(lines) + "\n"

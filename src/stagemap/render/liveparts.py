@@ -53,6 +53,7 @@ _FILLED = lazy(
 the closing of a block tag."""
 _HIDDEN = lazy(r"\{%-?\s*(raw|comment)\s*-?%\}")
 _HIDDEN_END = {kind: lazy(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("raw", "comment")}
+_NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
 _LOOP_END = {kind: lazy(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("for", "tablerow")}
 _MAY_HEAD = lazy(
     r"\bid\s*=|<h[1-6]\b|^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*\{\{[^{}\n]*\}\}[ \t]*$"
@@ -139,7 +140,9 @@ def _hidden(body: str) -> list[tuple[int, int]]:
             break
         spans.append((opening.start(), closing.end()))
         at = closing.end()
-    return spans
+    if "{#" in body:  # Nunjucks' comments (Eleventy): nothing in them runs either
+        spans += [found.span() for found in _NUNJUCKS_COMMENT.finditer(body)]
+    return sorted(spans)
 
 
 def _include_may_head(config: Config, rel: str, tag: str, args: str) -> bool:
@@ -236,6 +239,10 @@ def id_patterns(config: Config, item: Asset, in_code: Callable[[int], bool]) -> 
     return frozenset(found)
 
 
+_MOST_UNKNOWNS = 3
+"""How many unknown parts an id's pattern may hold (each a ``.*``) before it matches any id."""
+
+
 def _pattern(value: str, item: Asset, bare: bool) -> str:
     """Return a regular expression of the ids an id holding outputs (``{{ page.key }}-notes``)
     may be: a value of the page's front matter filled in, on Jekyll a key it lacks as nothing
@@ -252,7 +259,9 @@ def _pattern(value: str, item: Asset, bare: bool) -> str:
         else:
             pieces.append(".*")
         at = output.end()
-    return "".join(pieces) + re.escape(value[at:])
+    made = re.sub(r"(?:\.\*)+", ".*", "".join(pieces) + re.escape(value[at:]))
+    # (Many unknowns make the pattern slow to fail: then any id may be the page's.)
+    return ".*" if made.count(".*") > _MOST_UNKNOWNS else made
 
 
 def _layout(config: Config, name: str) -> str | None:
