@@ -265,3 +265,21 @@ def test_a_missing_part_is_placed_at_the_link_that_names_it_in_its_own_case(tmp_
     assert [line.split(" finds")[0] for line in err.splitlines() if line.startswith("docs/")] == [
         "docs/a.md:3:47: warning: link to 'b.md#Install'"
     ]
+
+
+def test_jekyll_reads_a_name_starting_with_an_underscore_that_its_include_list_names(tmp_path: Path) -> None:
+    """A review: `include: [_pages, _special.md]` makes Jekyll read _special.md and what _pages/
+    holds, _under.md too; the new rule for names Jekyll never reads left them out."""
+    root = write(
+        tmp_path / "site",
+        {
+            "_config.yml": "title: T\ninclude: [_pages, _special.md]\n",
+            "_special.md": "---\ntitle: Special\n---\nText.\n",
+            "_pages/_under.md": "---\ntitle: Under\n---\nText.\n",
+            "_other.md": "---\ntitle: Other\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert sorted(a.path for a in library.assets) == ["_pages/_under.md", "_special.md"]
+    assert [f.path for f in library.fates if f.kind == "ignored"] == ["_other.md"]

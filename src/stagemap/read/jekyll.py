@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from .owned import read_owned
 from .urls import jekyll_pattern
 
 OWN_FOLDERS = frozenset({"_includes", "_layouts", "_data", "_sass", "_site", "_plugins", "_drafts", "_posts"})
@@ -124,3 +127,24 @@ def _collections(value: Any) -> dict[str, dict[str, Any]]:
     if isinstance(value, dict):
         return {str(k): v if isinstance(v, dict) else {} for k, v in value.items()}
     return {}
+
+
+def jekyll_included(source: Path) -> frozenset[str]:
+    """Return the names the ``include`` list of the Jekyll site holding the folder ``source`` (its
+    ``_config.yml`` there or in a folder above, three at most) names: Jekyll reads such a file or
+    folder though its name starts with ``_`` (``include: [_pages, _redirects]``)."""
+    for folder in (source, *list(source.parents)[:3]):
+        data = read_owned(folder / "_config.yml", 1 << 20)
+        if data is None:
+            continue
+        try:
+            config = yaml.safe_load(data.decode("utf-8-sig", "replace"))
+        except yaml.YAMLError:
+            return frozenset()
+        names = config.get("include") if isinstance(config, dict) else None
+        return (
+            frozenset(str(n).strip("/") for n in names if isinstance(n, str))
+            if isinstance(names, list)
+            else frozenset()
+        )
+    return frozenset()

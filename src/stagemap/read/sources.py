@@ -22,6 +22,7 @@ from ..model.settings import Config, ReadRules, Source
 from ..paths import real
 from .eleventydata import data_target
 from .globs import GlobSet
+from .jekyll import jekyll_included
 from .languages import unsuffixed
 from .presets import preset_cascade, preset_leaf_bundles
 
@@ -96,6 +97,7 @@ class _Rules:
         """Leaf bundle folders under the source, each to the name of its ``index`` page."""
         self.readmes = rules.generator == "mkdocs"
         self.jekyll = rules.generator == "jekyll"
+        self.included = jekyll_included(source.path) if self.jekyll else frozenset()
         self.language = rules.default_language
         self.shadowed: frozenset[str] = frozenset()
         """The ``README.md`` files with an ``index.md`` beside them (see `_shadowed_readmes`)."""
@@ -124,7 +126,11 @@ class _Rules:
             return FileFate(rel, "excluded", "", "include", "matches none of the include globs")
         if not sub.lower().endswith(self.extensions):
             return FileFate(rel, "non-asset", "not content", "extensions", "not a content file by its ending")
-        if self.jekyll and sub.rpartition("/")[2][:1] in ("_", "#", "~"):
+        if (
+            self.jekyll
+            and sub.rpartition("/")[2][:1] in ("_", "#", "~")
+            and self.included.isdisjoint(rel.split("/"))
+        ):
             return FileFate(rel, "non-asset", "ignored", "name", _JEKYLL_SKIPS)
         for kind, globs in self.non_assets:
             glob = globs.matches(sub)
