@@ -1598,3 +1598,14 @@ def test_html_code_stays_text_where_a_code_span_would_show_it_otherwise() -> Non
     assert clean("Get [the PDF](pathname:///files/guide.pdf).\n", ".mdx", "docusaurus") == (
         "Get [the PDF](/files/guide.pdf).\n"
     )
+
+
+def test_a_definition_left_out_past_a_fence_leaves_its_links_their_text() -> None:
+    """etcd's API pages define [spec]: .../{{< param x >}}/... after a fenced block: the
+    reference before the fence kept its brackets, as each part between fences was read alone."""
+    text = "Read the [schema in full][spec].\n\n```sh\nx\n```\n\n[spec]: https://code.example/{{< param nope >}}/s.proto\n"
+    assert clean(text, ".md", "hugo") == "Read the schema in full.\n\n```sh\nx\n```\n"
+    known = text.replace("nope", "ver")
+    assert clean(known, ".md", "hugo", {"ver": "v3"}) == (
+        "Read the [schema in full][spec].\n\n```sh\nx\n```\n\n[spec]: https://code.example/v3/s.proto\n"
+    )

@@ -41,7 +41,7 @@ from .blocks import (
     unwrapped,
 )
 from .deflists import definition_lists
-from .elements import LIVE, placeholder, unsafe_links_as_text
+from .elements import emphasis_kept, placeholder, unsafe_links_as_text
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
@@ -52,6 +52,7 @@ from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fenc
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
+from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
 from .texmath import kramdown_math
 
@@ -167,24 +168,9 @@ def clean(
         out = HELD.sub(lambda m: held[m.group(0)], out)
     elif out == text:
         return text
-    out = _emphasis_kept(out)
+    out = emphasis_kept(out)
     out = out.lstrip("\n").rstrip("\n")
     return out + "\n" if out else out
-
-
-def _emphasis_kept(out: str) -> str:
-    """Return ``out`` with what would keep emphasis from opening or closing moved aside."""
-    if LIVE in out:  # a placeholder against a word: its emphasis would not close (or open)
-        out = _GLUED.sub(" ", out)
-    if "\ue041*" in out or "\ue041_" in out:  # an anchor's mark is no punctuation to Markdown
-        out = _MARK_BEFORE_EMPHASIS.sub(r"\2\1", out)
-    return out
-
-
-_MARK_BEFORE_EMPHASIS = lazy("(\ue040[^\ue040\ue041\n]{0,300}\ue041)([*_]{1,3})(?=[^\\s*_])")
-"""An anchor's mark right before emphasis that opens: ``<a id="x"></a>**"Why?"**`` (moved in)."""
-_GLUED = lazy(rf"(?<=\w)(?=\*\\\[[^\n]{{0,600}}?: {LIVE}\\\]\*)|(?<=: {LIVE}\\\]\*)(?=\w)")
-"""Where a placeholder meets a word (``<Counter />people``): a space goes there."""
 
 
 def _prepared(
@@ -257,7 +243,8 @@ def _chunks(
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
     defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
     pieces = []
-    for chunk, code in _split_fences(text, mdx):
+    chunks = _split_fences(text, mdx)
+    for chunk, code in chunks:
         if not code:
             if generator in _DEFINITION_LISTS and "\n:" in chunk:
                 chunk = definition_lists(chunk)
@@ -269,6 +256,11 @@ def _chunks(
         elif code_text is not None:
             chunk = code_text(chunk)
         pieces.append(chunk)
+    if generator in (*LIQUID, "hugo") and "]:" in text and (gone := dropped_labels(text, "".join(pieces))):
+        # A definition left out (its target not known) in one chunk: its links in the others too.
+        pieces = [
+            p if code else references_alone(p, gone) for p, (_, code) in zip(pieces, chunks, strict=True)
+        ]
     return "".join(pieces)
 
 

@@ -89,6 +89,21 @@ def _text_or_path(link: re.Match[str]) -> str:
     return link.group(1)
 
 
+def emphasis_kept(out: str) -> str:
+    """Return ``out`` with what would keep emphasis from opening or closing moved aside."""
+    if LIVE in out:  # a placeholder against a word: its emphasis would not close (or open)
+        out = _GLUED.sub(" ", out)
+    if "\ue041*" in out or "\ue041_" in out:  # an anchor's mark is no punctuation to Markdown
+        out = _MARK_BEFORE_EMPHASIS.sub(r"\2\1", out)
+    return out
+
+
+_MARK_BEFORE_EMPHASIS = lazy("(\ue040[^\ue040\ue041\n]{0,300}\ue041)([*_]{1,3})(?=[^\\s*_])")
+"""An anchor's mark right before emphasis that opens: ``<a id="x"></a>**"Why?"**`` (moved in)."""
+_GLUED = lazy(rf"(?<=\w)(?=\*\\\[[^\n]{{0,600}}?: {LIVE}\\\]\*)|(?<=: {LIVE}\\\]\*)(?=\w)")
+"""Where a placeholder meets a word (``<Counter />people``): a space goes there."""
+
+
 def code_span(text: str) -> str:
     """Return ``text`` as a Markdown code span, its fence longer than any run of backticks in it."""
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)

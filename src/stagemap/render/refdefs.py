@@ -38,8 +38,29 @@ def worked_definitions(text: str, holds: str, work: Callable[[str], str]) -> str
     if not unknown:
         return text
 
+    return references_alone(text, unknown)
+
+
+def references_alone(text: str, unknown: set[str]) -> str:
+    """Return ``text`` with each reference link to a label of ``unknown`` (folded) its text alone."""
+
     def alone(match: re.Match[str]) -> str:
         label = match.group(2) if match.group(2) else match.group(1)
         return match.group(0) if " ".join(label.split()).casefold() not in unknown else match.group(1)
 
-    return _REFERENCE.sub(alone, text)
+    return _REFERENCE.sub(alone, text) if unknown else text
+
+
+def dropped_labels(before: str, after: str) -> set[str]:
+    """Return the (folded) labels of the link definitions in ``before`` that ``after`` lacks:
+    those left out because their target could not be worked out (`worked_definitions`), which
+    links elsewhere on the page (past a fence) may use too."""
+    if "]:" not in before:
+        return set()
+    labels = (found.group(1) for found in _DEFINITION.finditer(before))
+    had = {" ".join(label.split()).casefold() for label in labels}
+    return had - {" ".join(found.group(1).split()).casefold() for found in _DEFINITION.finditer(after)}
+
+
+_DEFINITION = lazy(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
+"""A link definition's label."""
