@@ -283,3 +283,22 @@ def test_jekyll_reads_a_name_starting_with_an_underscore_that_its_include_list_n
     library = stagemap.load_project(root).library
     assert sorted(a.path for a in library.assets) == ["_pages/_under.md", "_special.md"]
     assert [f.path for f in library.fates if f.kind == "ignored"] == ["_other.md"]
+
+
+def test_hugo_paths_with_spaces_and_front_matter_after_a_blank_line(tmp_path: Path) -> None:
+    """Kustomize's docs keep 27 of 56 pages in folders named with spaces ('Kustomization File/'):
+    their addresses kept the spaces, where Hugo makes them hyphens. Two of its posts open with a
+    blank line before their front matter, which Hugo reads: they got made-up titles and dates."""
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:section/:year/:slug/"\n',
+            "content/guide/First Steps/tuning.md": "---\ntitle: Tuning\n---\nTurn them.\n",
+            "content/news/launch.md": '\n---\ntitle: "Launch day"\ndate: 2024-03-05\n---\nWe shipped.\n',
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert [(a.title, a.url) for a in stagemap.load_project(root).library.assets] == [
+        ("Tuning", "https://example.org/guide/first-steps/tuning/"),
+        ("Launch day", "https://example.org/news/2024/launch-day/"),
+    ]

@@ -65,7 +65,7 @@ def hugo_route(pattern: str, fm: Mapping[str, Any], sub: str) -> str:
         value = _value(token, when, sections, title, slug, base)
         return found.group(0) if value is None else value + (chosen or "")
 
-    return _safe(_TOKEN.sub(fill, pattern))
+    return hugo_safe(_TOKEN.sub(fill, pattern))
 
 
 def _value(token: str, when: dt.date, sections: list[str], title: str, slug: str, base: str) -> str | None:
@@ -142,7 +142,7 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _safe(route: str) -> str:
+def hugo_safe(route: str) -> str:
     """Return a route as Hugo makes a path safe (its UnicodeSanitize, each part on its own, as
     Hugo makes each token's value): letters, marks, decimal digits and ``._-#+~@`` kept, ``%``
     before two hex digits; a run of spaces is one ``-``, none after a ``-`` (``2.0 - what`` is

@@ -208,10 +208,12 @@ def preset_front_matter(generator: str) -> tuple[str, ...]:
     `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
-    meta-data lines and YAML, never TOML; Eleventy YAML alone; Astro allows blank lines before
-    the opening fence (`LEAD`)."""
-    if not generator or generator == "hugo":
+    meta-data lines and YAML, never TOML; Eleventy YAML alone; Astro and Hugo allow blank lines
+    before the opening fence (`LEAD`)."""
+    if not generator:
         return SYNTAXES
+    if generator == "hugo":
+        return (*SYNTAXES, LEAD)  # Hugo's page lexer passes blank lines before the front matter
     if generator == "mkdocs":
         return ("yaml", META)
     if generator == "astro":

@@ -24,7 +24,7 @@ from ..lazyre import lazy
 from ..model.settings import ReadRules
 from .eleventy import eleventy_permalink
 from .mkdocsblog import blog_route
-from .permalinks import hugo_route
+from .permalinks import hugo_route, hugo_safe
 from .postdates import post_day
 from .presets import preset_unrendered
 
@@ -305,7 +305,7 @@ def page_url(
         route = hugo_route(permalink, fm, sub)
         given = route.lower() if rules.url_lowercase else route
     pattern, given = _site_pattern(source_pattern or rules.url_pattern, given, fm, rules, sub, permalink)
-    return public_url(
+    made = public_url(
         given,
         pattern,
         base,
@@ -317,3 +317,7 @@ def page_url(
         post_day(fm.get("date"), rules.timezone) if rules.generator == "jekyll" else None,
         rules.generator == "eleventy",  # ``notes/walrus/walrus.md`` is ``/notes/walrus/``
     )
+    if rules.generator == "hugo" and not given and " " in made:  # Hugo's path of ``Getting started/``
+        stem = base.rstrip("/") if base and made.startswith(base.rstrip("/")) else ""
+        made = stem + hugo_safe(made[len(stem) :])
+    return made
