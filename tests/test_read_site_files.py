@@ -302,3 +302,39 @@ def test_hugo_paths_with_spaces_and_front_matter_after_a_blank_line(tmp_path: Pa
         ("Tuning", "https://example.org/guide/first-steps/tuning/"),
         ("Launch day", "https://example.org/news/2024/launch-day/"),
     ]
+
+
+def test_mike_versions_and_jekyll_categories_with_spaces_give_the_live_address(tmp_path: Path) -> None:
+    """hatch's docs are versioned with mike (extra.version.provider: mike): all 82 addresses
+    lacked the /latest/ folder the site serves them from. A Jekyll post in the category 'Field
+    Notes' is at /field%20notes/...: its address held a space."""
+    root = write(
+        tmp_path / "mk",
+        {
+            "mkdocs.yml": "site_name: Fx\nsite_url: https://fx.example/\nextra:\n  version:\n    provider: mike\n",
+            "docs/install.md": "# Install\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [
+        "https://fx.example/latest/install/"
+    ]
+    root = write(
+        tmp_path / "jk",
+        {
+            "_config.yml": "url: https://example.org\npermalink: /:categories/:title/\n",
+            "_posts/2020-03-01-spring.md": "---\ntitle: Spring notes\ncategories: [Field Notes]\n---\nText.\n",
+            "index.md": "---\ntitle: Home\n---\nRead [spring](/field%20notes/spring/).\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    assert [a.url for a in stagemap.load_project(root).library.assets] == [
+        "https://example.org/field%20notes/spring/",
+        "https://example.org/",
+    ]
+    code, _, err = run("-C", str(root), "build", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    assert (
+        '<a href="posts/2020-03-01-spring.html">spring</a>'
+        in (tmp_path / "out/assets/index.html").read_text()
+    )

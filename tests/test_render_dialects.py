@@ -1609,3 +1609,14 @@ def test_a_definition_left_out_past_a_fence_leaves_its_links_their_text() -> Non
     assert clean(known, ".md", "hugo", {"ver": "v3"}) == (
         "Read the [schema in full][spec].\n\n```sh\nx\n```\n\n[spec]: https://code.example/v3/s.proto\n"
     )
+
+
+def test_closing_hashes_before_an_attribute_list_and_raw_inside_highlight() -> None:
+    """hatch's docs write '## Name (required) ## {: #name }' (111 headings showed the '##');
+    a theme's demo post holds {% raw %} inside {% highlight %}: it became a paragraph."""
+    made = markdown.render(clean("## Colour (*optional*) ## {: #colour }\n\nText.\n", ".md", "mkdocs")).html
+    assert made.startswith(
+        '<h2 id="h-colour-optional">Colour (<em>optional</em>)<span id="h-colour"></span></h2>'
+    )
+    text = "{% highlight html %}\n{% raw %}<b>{{ x }}</b>{% endraw %}\n{% endhighlight %}\n"
+    assert clean(text, ".md", "jekyll", {"x": "kept"}) == "```html\n<b>{{ x }}</b>\n```\n"

@@ -27,6 +27,7 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import unquote
 
 from ..lazyre import lazy
 from ..model.library import Asset, Library
@@ -104,8 +105,10 @@ class Routes:
 
 
 def route_key(route: str) -> str:
-    """Return the form routes are compared in."""
+    """Return the form routes are compared in (a percent escape read: a link's path is read so)."""
     route = route.strip().strip("/")
+    if "%" in route:
+        route = unquote(route)
     # (Tested first: most routes end in neither, and the route of every asset is keyed.)
     if route.endswith(("index.html", "index.htm")):
         for tail in ("index.html", "index.htm"):

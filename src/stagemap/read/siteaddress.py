@@ -85,7 +85,25 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
         return ""
     if generator == "jekyll" and isinstance(data.get("baseurl"), str):
         value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
+    if generator == "mkdocs" and (version := _mike_version(data)):
+        value = value.rstrip("/") + "/" + version  # each version in a folder of the site's address
     return value.rstrip("/") + "/"
+
+
+def _mike_version(data: dict[str, Any]) -> str:
+    """Return the folder an MkDocs site versioned with mike serves its docs from (hatch's
+    ``extra: {version: {provider: mike}}``): the mike plugin's ``canonical_version``, else
+    ``latest`` (the alias its root redirects to); empty for a site without versions."""
+    extra = data.get("extra")
+    version = extra.get("version") if isinstance(extra, dict) else None
+    if not isinstance(version, dict) or version.get("provider") != "mike":
+        return ""
+    plugins = data.get("plugins")
+    for plugin in plugins if isinstance(plugins, list) else []:
+        options = plugin.get("mike") if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("canonical_version"), str):
+            return options["canonical_version"].strip("/") or "latest"
+    return "latest"
 
 
 def _filled(text: str, code: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from ..lazyre import lazy
 from ..model.settings import ReadRules
@@ -165,9 +166,11 @@ def _is_index(sub: str) -> bool:
 
 
 def _categories(value: Any) -> str:
-    """Return a page's categories as Jekyll puts them in a route: lower case, joined by ``/``."""
+    """Return a page's categories as Jekyll puts them in a route: lower case, joined by ``/``,
+    each escaped as Jekyll escapes a route's parts (``[Field Notes]`` is ``field%20notes``)."""
     names = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
-    return "/".join(dict.fromkeys(str(n).strip().lower() for n in names if str(n).strip()))
+    kept = dict.fromkeys(str(n).strip().lower() for n in names if str(n).strip())
+    return "/".join(quote(name, safe="!$&'()*+,;=:@-._~") for name in kept)
 
 
 _JEKYLL_STYLES = {

@@ -171,10 +171,13 @@ its line's text is the next line's, still in the quote."""
 _ATTR_ITEM = lazy(ATTR_TOKEN)
 
 
+_CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
+
+
 def _attribute_anchor(match: re.Match[str]) -> str:
     """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
     heading's text (the list's last form) stays in front of it."""
-    text = match.group(3) or ""
+    text = _CLOSING_HASHES.sub("", match.group(3) or "")  # ``## Name ## {: #name }``: hashes, then the list
     made = anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
     # (A space keeps emphasis that ends the text closing: ``## Release **(beta)** {#rel}``.)
     return text + (" " if made and text.endswith(("*", "_")) else "") + made

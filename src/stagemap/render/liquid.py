@@ -70,9 +70,16 @@ of contents marker (``* TOC`` then ``{:toc}``), an attribute list after a link o
 
 
 def highlights(text: str) -> str:
-    """Return ``text`` with its ``{% highlight %}`` blocks as fenced code, but inside ``{% raw %}``."""
-    parts = _raw_parts(text)
-    return "".join(part if i % 2 else _HIGHLIGHT.sub(_fenced, part) for i, part in enumerate(parts))
+    """Return ``text`` with its ``{% highlight %}`` blocks as fenced code, but one opening inside
+    ``{% raw %}`` (an example of the tag); a raw block inside one stays in its code."""
+    spans, at = [], 0
+    for i, part in enumerate(_raw_parts(text)):
+        if i % 2:
+            spans.append((at, at + len(part)))
+        at += len(part)
+    return _HIGHLIGHT.sub(
+        lambda m: m.group(0) if any(s <= m.start() < e for s, e in spans) else _fenced(m), text
+    )
 
 
 def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
