@@ -728,3 +728,29 @@ def test_a_link_to_a_file_a_template_writes_leads_somewhere(tmp_path: Path) -> N
     assert [line.split(" (")[0] for line in err.splitlines() if line.startswith("src/")] == [
         "src/index.md:4:49: warning: link to '/gone/' leads nowhere"
     ]
+
+
+def test_eleventy_reads_only_the_template_formats_its_configuration_names(tmp_path: Path) -> None:
+    """A review: with setTemplateFormats(["md", "njk"]), old.liquid was read as a page, which
+    Eleventy leaves as it is."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": (
+                'module.exports = function (c) {\n  c.setTemplateFormats(["md", "njk"]);\n'
+                '  return { dir: { input: "src" } };\n};\n'
+            ),
+            "src/old.liquid": "---\ntitle: Old\n---\n<p>Old.</p>\n",
+            "src/page.njk": "---\ntitle: Page\n---\n<p>Page.</p>\n",
+            "src/copy.html": "---\ntitle: Copy\n---\n<p>Copy.</p>\n",
+            "src/note.md": "---\ntitle: Note\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert sorted(a.path for a in library.assets) == ["src/note.md", "src/page.njk"]
+    assert {f.path: f.rule for f in library.fates if f.fate == "excluded"} == {
+        "src/copy.html": "*.html",
+        "src/old.liquid": "*.liquid",
+    }
+    assert eleventy_folders("") == EleventyFolders()  # (no formats named: every page ending read)

@@ -106,8 +106,33 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
         if entry and not entry.startswith("!"):
             ignored.append(_under(entry, folders.input))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
-    excludes = (*folders.excludes(), *usual, *(i for i in ignored if i))
+    excludes = (*folders.excludes(), *usual, *(i for i in ignored if i), *_unread_formats(code))
     return folders.input, "/{path}/", tuple(dict.fromkeys(excludes))
+
+
+_FORMATS = lazy(
+    r"""(?:\btemplateFormats\s*:|\.setTemplateFormats\()\s*(\[[^\]]{0,300}\]|(['"`])[^'"`\n]{0,200}\2)"""
+)
+"""The template formats a site reads (``templateFormats: ["md", "njk"]``, ``setTemplateFormats("md,njk")``)."""
+_PAGE_FORMATS = ("md", "markdown", "html", "njk", "liquid")
+"""The endings of pages stagemap reads on an Eleventy site (the preset's)."""
+
+
+def _unread_formats(code: str) -> tuple[str, ...]:
+    """Return globs of the page endings the configuration's template formats leave out (Eleventy
+    reads no other file as a template: ``setTemplateFormats(["md", "njk"])`` leaves ``.liquid``
+    and ``.html`` files as they are); none when it names none, or names them in code."""
+    found = _FORMATS.search(without_comments(code)) if "emplateFormats" in code else None
+    if found is None:
+        return ()
+    named = {f.strip().lower().lstrip(".") for f in re.split(r"[\s,'\"`\[\]]+", found.group(1)) if f.strip()}
+    if not named or not named.isdisjoint({"*"}):
+        return ()
+    return tuple(
+        f"*.{ending}"
+        for ending in _PAGE_FORMATS
+        if ending not in named and not (ending == "markdown" and "md" in named)
+    )
 
 
 _IGNORES_ADD = lazy(r"""\.ignores\.add\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)""")
