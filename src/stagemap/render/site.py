@@ -274,7 +274,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     params = (
         {**item.extra, SITE_PARAMS: site} if site else item.extra
     )  # Hugo's param falls back to the site's
-    if "title" not in params and item.title:  # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}``
+    # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params)
+    if config.rules.generator and "title" not in params and item.title:
         params = {**params, "title": item.title}
     if own := partials.own_shortcodes(config, body, site):
         params = {**params, OWN_SHORTCODES: own}
