@@ -195,6 +195,7 @@ def test_list_json_has_every_field(project: Path) -> None:
                 "owner": "Dana",
                 "path": "content/b/cost.md",
                 "personas": ["owner"],
+                "publish_on": None,
                 "questions": ["problems"],
                 "review_by": None,
                 "stages": ["awareness", "exploration"],
@@ -222,16 +223,16 @@ def test_list_gives_each_pages_public_address(project: Path) -> None:
         ("https://fernhill.example/b/cost/", "internal"),
     ]
     assert run("list", "--format", "csv", "--stage", "awareness")[1] == (
-        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience\n"
-        "content/b/cost.md,b/cost,Cost,published,,awareness,problems,,,,,,https://fernhill.example/b/cost/,internal\n"
+        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience,publish_on\n"
+        "content/b/cost.md,b/cost,Cost,published,,awareness,problems,,,,,,https://fernhill.example/b/cost/,internal,\n"
     )
 
 
 def test_list_csv_neutralises_formulas(project: Path) -> None:
     assert run("list", "--format", "csv")[1] == (
-        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience\n"
-        "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,,,buyer\n"
-        "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,,,buyer\n"
+        "path,id,title,status,format,stages,questions,personas,owner,updated,review_by,next,url,audience,publish_on\n"
+        "content/a/formula.md,a/formula,'=HYPERLINK(1),draft,,evaluation,risk,,,,,,,buyer,\n"
+        "content/b/cost.md,b/cost,What a missed call costs,published,article,awareness exploration,problems,owner,Dana,2026-01-02,,,,buyer,\n"
     )
 
 

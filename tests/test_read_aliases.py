@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -426,3 +427,66 @@ def test_a_day_its_month_lacks_is_read_as_the_sites_yaml_reads_it(
     )
     assert asset is not None and asset.updated == updated
     assert [p.message for p in found if p.severity == "error"] == problems
+
+
+def test_aliases_a_page_dated_ahead_is_scheduled_until_its_day() -> None:
+    """Hugo builds no page whose publishDate (else date) is still ahead, Jekyll no post or
+    collection document dated ahead: such a page was counted, listed and offered to buyers as
+    published while its link led nowhere. It is now scheduled until that day."""
+    for text, day in (
+        ("publishDate: 2027-01-15T09:00:00Z\ndate: 2026-11-01\n", "2027-01-15"),
+        ("date: 2027-02-01\n", "2027-02-01"),
+        ("PublishDate: 2027-03-01\n", "2027-03-01"),
+        ("published: true\n", "None"),
+    ):
+        asset, found = read(f"---\ntitle: Launch\n{text}---\n")
+        assert found == [] and asset is not None and str(asset.publish_on) == day, text
+    asset, _ = read("---\ntitle: Launch\npublishDate: 2027-01-15\n---\n")
+    assert asset is not None and asset.is_scheduled(dt.date(2027, 1, 14))
+    assert not asset.is_eligible(dt.date(2027, 1, 14)) and asset.is_eligible(dt.date(2027, 1, 15))
+    jekyll = rules("jekyll")
+    for rel, text, day in (
+        ("_posts/2027-01-15-launch.md", "", "2027-01-15"),
+        ("_posts/2027-01-15-launch.md", "date: 2027-01-20 10:00:00 +0100\n", "2027-01-20"),
+        ("_guides/setup.md", "date: 2027-02-02\n", "2027-02-02"),
+        ("about.md", "date: 2027-01-15\n", "None"),  # a page: Jekyll writes it whatever its date
+        ("about.md", "publish_on: 2027-01-15\n", "2027-01-15"),  # the field itself, anywhere
+    ):
+        asset, found = parse_asset(rel, "x", f"---\ntitle: Launch\n{text}---\n".encode(), VOCAB, jekyll)
+        assert found == [] and asset is not None and str(asset.publish_on) == day, (rel, text)
+    # A site that publishes pages dated ahead says so; stagemap's own format reads the field alone.
+    asset, _ = read("---\ntitle: Launch\ndate: 2027-02-01\n---\n", "hugo", aliases={"publish_on": []})
+    assert asset is not None and asset.publish_on is None
+    future = rules("jekyll", aliases={"publish_on": []})
+    asset, _ = parse_asset("_posts/2027-01-15-launch.md", "x", b"---\ntitle: L\n---\n", VOCAB, future)
+    assert asset is not None and asset.publish_on is None and str(asset.updated) == "2027-01-15"
+    own = "---\ntitle: L\nstages: [awareness]\nquestions: [risk]\npublish_on: 2027-01-15\n---\n"
+    asset, found = parse_asset("c/x.md", "x", own.encode(), VOCAB, rules(""))
+    assert found == [] and asset is not None and str(asset.publish_on) == "2027-01-15"
+
+
+def test_a_scheduled_page_is_listed_so_and_does_not_count(tmp_path: Path) -> None:
+    """A Jekyll post dated ahead: `list` says scheduled, the report leaves it out of coverage
+    and says why a next step leading to it is broken."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: Fern\n",
+            "stagemap.yml": "name: Fern\ngenerator: jekyll\nsources:\n  - path: _posts\n    url: /{slug}/\n",
+            "_posts/2020-01-01-old.md": "---\ntitle: Old\nstages: [awareness]\nquestions: [problems]\n"
+            "next: 2099-01-01-later\n---\nText.\n",
+            "_posts/2099-01-01-later.md": "---\ntitle: Later\nstages: [awareness]\nquestions: [problems]\n---\nText.\n",
+        },
+    )
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["-C", str(tmp_path), "list", "--format", "json"])
+    assert [(a["status"], a["publish_on"]) for a in json.loads(listed.stdout)["assets"]] == [
+        ("published", "2020-01-01"),
+        ("published", "2099-01-01"),
+    ]
+    table = runner.invoke(cli, ["-C", str(tmp_path), "list", "--as-of", "2026-12-06"]).stdout
+    assert [line.split()[1] for line in table.splitlines()[1:]] == ["published", "scheduled"]
+    report = runner.invoke(cli, ["-C", str(tmp_path), "report", "--format", "json", "--as-of", "2026-12-06"])
+    data = json.loads(report.stdout)
+    assert data["assets"] == {"total": 2, "eligible": 1}
+    assert [(n["asset"], n["reason"]) for n in data["broken_next"]] == [("2020-01-01-old", "scheduled")]

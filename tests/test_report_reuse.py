@@ -34,6 +34,7 @@ ANALYSED = {
     "personas",
     "status",
     "review_by",
+    "publish_on",
     "next",
     "next_pos",
     "cta_pos",

@@ -302,6 +302,8 @@ def _next_reason(target: str, by_id: Mapping[str, Asset], index: dict[str, int],
         return "unpublished"
     if asset.is_stale(as_of):
         return "stale"
+    if asset.is_scheduled(as_of):
+        return "scheduled"
     return ""
 
 

@@ -98,6 +98,7 @@ def analysed(asset: Asset) -> tuple[Any, ...]:
         asset.personas,
         asset.status,
         asset.review_by,  # staleness
+        asset.publish_on,  # not on the site yet
         asset.next,
         asset.next_pos,  # lint points at it
         asset.cta_pos,

@@ -40,8 +40,9 @@ from .views import (
     stage_view,
 )
 
-STATES = ("ready", "stale", *PIPELINE, "retired")
-"""An asset's state as the site shows it: its status, with published split by staleness."""
+STATES = ("ready", "scheduled", "stale", *PIPELINE, "retired")
+"""An asset's state as the site shows it: its status, with published split by its days (not on
+the site yet, past its review date)."""
 OVERVIEWS = (
     ("home", "index.html"),
     ("stages", "stages.html"),
@@ -58,9 +59,11 @@ def page_count(config: Config, library: Library, *, history: bool = False) -> in
 
 
 def asset_state(asset: Asset, report: Report) -> str:
-    """Return the asset's state for the site: ready, stale, idea, draft, review or retired."""
+    """Return the asset's state for the site: ready, scheduled, stale, idea, draft, review or retired."""
     if asset.status == "published":
-        return "stale" if asset.is_stale(report.as_of) else "ready"
+        if asset.is_stale(report.as_of):
+            return "stale"
+        return "scheduled" if asset.is_scheduled(report.as_of) else "ready"
     return asset.status
 
 

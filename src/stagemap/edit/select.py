@@ -210,7 +210,7 @@ def asset_values(asset: Asset) -> dict[str, tuple[str, ...]]:
         audience=(asset.audience,),
         path=(asset.path,),
     )
-    for key in ("format", "owner", "summary", "url", "next", "updated", "review_by"):
+    for key in ("format", "owner", "summary", "url", "next", "updated", "publish_on", "review_by"):
         text = getattr(asset, key)
         values[key] = (str(text),) if text else ()
     return values

@@ -25,6 +25,7 @@ FIELDS = (
     "status",
     "owner",
     "updated",
+    "publish_on",
     "review_by",
     "message",
     "summary",
@@ -117,6 +118,9 @@ class Asset:
     route: str = ""
     """The page's route on the site (``/docs/setup/``) when it has one but no `url` says it
     (no ``urls.base``): route links in other pages' bodies still reach it."""
+    publish_on: dt.date | None = None
+    """The day it goes on the site (a post written ahead of its day): before it, the asset is
+    *scheduled* and does not count as coverage yet."""
     audience: str = "buyer"
     """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
     links: tuple[str, ...] = ()
@@ -134,7 +138,7 @@ class Asset:
 
     def is_eligible(self, as_of: dt.date) -> bool:
         """Return True if a buyer could be sent this asset on ``as_of``."""
-        return self.status == "published" and not self.is_stale(as_of)
+        return self.status == "published" and not self.is_stale(as_of) and not self.is_scheduled(as_of)
 
     @property
     def in_pipeline(self) -> bool:
@@ -144,6 +148,10 @@ class Asset:
     def is_stale(self, as_of: dt.date) -> bool:
         """Return True if its review date has passed."""
         return self.review_by is not None and self.review_by < as_of
+
+    def is_scheduled(self, as_of: dt.date) -> bool:
+        """Return True if its day on the site (`publish_on`) has not come yet."""
+        return self.publish_on is not None and self.publish_on > as_of
 
 
 @dataclass(frozen=True, slots=True)

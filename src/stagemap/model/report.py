@@ -92,7 +92,7 @@ class NextIssue:
     target: str
     """The ``next`` value."""
     reason: str
-    """``unknown``, ``retired``, ``unpublished``, ``stale`` or ``backward``."""
+    """``unknown``, ``retired``, ``unpublished``, ``stale``, ``scheduled`` (not on the site yet) or ``backward``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ read them (Astro's ``z.coerce.date()``, Hugo, Jekyll): ``Jul 08 2022``, ``July 8
 ``8 July 2022``, ``Fri, 08 Jul 2022 10:00:00 GMT``."""
 _EXPIRY_KEYS = frozenset({"expirydate", "unpublishdate"})
 """Hugo's keys for when a page leaves the site: its review date is the day before."""
-DATE_FIELDS = ("updated", "review_by")
+DATE_FIELDS = ("updated", "review_by", "publish_on")
 """Fields holding a date: an alias's date-time is cut to its date."""
 
 

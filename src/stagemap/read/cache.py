@@ -34,7 +34,7 @@ from .owned import read_owned
 from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 8"
+FORMAT = "stagemap parse cache 9"
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 
@@ -204,6 +204,7 @@ def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
         record += [
             asset.updated.isoformat() if asset.updated else None,
             asset.review_by.isoformat() if asset.review_by else None,
+            asset.publish_on.isoformat() if asset.publish_on else None,
             asset.body_line,
             asset.next_pos[0],
             asset.next_pos[1],
@@ -271,7 +272,7 @@ def _decode(
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 13:
+    if type(record) is not list or len(record) != len(_TEXT) + 14:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -283,10 +284,10 @@ def _decode(
         or texts["audience"] not in AUDIENCES
     ):
         raise ValueError("fields a parse never leaves like this")
-    stages, questions, personas, updated, review_by, body_line, line, col, cta_line, cta_col = record[
-        len(_TEXT) : len(_TEXT) + 10
+    stages, questions, personas, updated, review_by, publish_on, body_line, line, col = record[
+        len(_TEXT) : len(_TEXT) + 9
     ]
-    extra, origins, links = record[len(_TEXT) + 10 :]
+    cta_line, cta_col, extra, origins, links = record[len(_TEXT) + 9 :]
     if type(links) is not list or not all(type(link) is str for link in links):
         raise TypeError("links")
     if type(extra) is not dict:
@@ -297,6 +298,7 @@ def _decode(
         personas=_ids(personas, vocab[2], required=False),
         updated=_date(updated),
         review_by=_date(review_by),
+        publish_on=_date(publish_on),
         body=body,
         body_line=_int(body_line),
         next_pos=(_int(line), _int(col)),
@@ -340,7 +342,7 @@ def _read_body(path: str, record: Any) -> str | None:
     matter may open with a ``Key: value`` line); None when it cannot be read.
     """
     try:
-        line = record[len(_TEXT) + 5]
+        line = record[len(_TEXT) + 6]
         with open(path, "rb") as handle:
             text, _ = frontmatter.decode(handle.read())
     except (OSError, frontmatter.SplitProblem, TypeError, IndexError):

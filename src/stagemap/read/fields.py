@@ -137,17 +137,21 @@ class FieldReader:
                 result.append(item)
         return tuple(result)
 
-    def date(self, key: str) -> dt.date | None:
-        """Return a ``YYYY-MM-DD`` date field; None when absent or not a real date."""
+    def date(self, key: str, *, told: tuple[str, ...] = ()) -> dt.date | None:
+        """Return a ``YYYY-MM-DD`` date field; None when absent or not a real date (reported, but
+        where a field of ``told`` has the same value from the same place: one site key read as both)."""
         if key not in self.fm or self.fm[key] is None:
             return None
         value = self.fm[key]
         pos = self.loaded.pos(key)
+        add = self.add
+        if any(k in self.fm and self.loaded.pos(k) == pos for k in told):
+            add = _unsaid
         if not isinstance(value, str) or not DATE_RE.match(value.strip()):
             shown = (
                 f"got '{value}'" if isinstance(value, str) else f"not {_TYPE_NAMES.get(type(value), 'that')}"
             )
-            self.add(
+            add(
                 pos.line,
                 pos.col,
                 f"'{key}' must be a date like 2026-03-31, {shown}",
@@ -158,7 +162,7 @@ class FieldReader:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            self.add(
+            add(
                 pos.line,
                 pos.col,
                 f"'{key}' is not a real date: {value.strip()}",
@@ -166,6 +170,10 @@ class FieldReader:
                 "bad-date",
             )
             return None
+
+
+def _unsaid(*_args: object, **_kwargs: object) -> None:
+    """Say nothing: the same value was reported for another field already."""
 
 
 def id_folder(default_id: str, sub: str, generator: str) -> str:

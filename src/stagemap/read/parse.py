@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .htmlpage import is_html_page
 from .nearmiss import warn_near_misses
-from .postdates import name_day
+from .postdates import add_age, document_dates, name_day
 from .presets import (
     preset_front_matter,
     preset_last_wins,
@@ -127,6 +126,8 @@ def parse_asset(
         return None, [Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)]
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases, rules.generator)
+    if rules.generator == "jekyll" and "publish_on" not in own_keys:
+        loaded = document_dates(loaded, rel, rules.aliases)
     place = place or Place(default_id)
     own = loaded
     given: tuple[tuple[str, int], ...] = ()
@@ -169,22 +170,6 @@ def _origins(
         else:
             origins.append((field, "line", own.pos(field).line))
     return origins
-
-
-def add_age(day: dt.date, count: int, unit: str) -> dt.date:
-    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month).
-
-    A day past the calendar's end (year 9999) is its last day: such an age never runs out.
-    """
-    try:
-        if unit in ("days", "weeks"):
-            return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
-        months = day.month - 1 + count * (12 if unit == "years" else 1)
-        year, month = day.year + months // 12, months % 12 + 1
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return dt.date(year, month, min(day.day, last))
-    except (OverflowError, ValueError):
-        return dt.date.max
 
 
 def _body_limits(split: frontmatter.Split, add: Add, *, html_page: bool = False) -> None:
@@ -278,6 +263,7 @@ def _asset(
         status = "draft"
     texts = {key: fields.text(key) or "" for key in TEXT_FIELDS}
     updated, review_by = fields.date("updated"), fields.date("review_by")
+    publish_on = fields.date("publish_on", told=("updated",))
     if updated is None and rules.generator == "jekyll":
         updated = name_day(rel)  # a post's date is in its name
     if review_by is None and updated is not None and rules.max_age[0]:
@@ -315,6 +301,7 @@ def _asset(
         status=status,
         updated=updated,
         review_by=review_by,
+        publish_on=publish_on,
         next=next_step or "",
         body=split.body,
         body_line=split.body_line,

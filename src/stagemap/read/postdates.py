@@ -13,9 +13,11 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from .yamlsafe import Loaded
 
 _WHEN = lazy(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -103,3 +105,41 @@ def name_day(sub: str) -> dt.date | None:
         return dt.date(*(int(part) for part in found.groups()))
     except ValueError:
         return None
+
+
+def add_age(day: dt.date, count: int, unit: str) -> dt.date:
+    """Return ``day`` plus ``count`` days, weeks, months or years (a month end stays in its month).
+
+    A day past the calendar's end (year 9999) is its last day: such an age never runs out.
+    """
+    try:
+        if unit in ("days", "weeks"):
+            return day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+        months = day.month - 1 + count * (12 if unit == "years" else 1)
+        year, month = day.year + months // 12, months % 12 + 1
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, min(day.day, last))
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
+def document_dates(loaded: Loaded, sub: str, aliases: Mapping[str, tuple[str, ...]]) -> Loaded:
+    """Return a Jekyll page's front matter with the day it goes on the site as its ``publish_on``.
+
+    Jekyll writes a document (a post, a collection's page: in a folder starting with ``_``) only
+    once its date has come, unless the site sets ``future: true``: that date is its front
+    matter's ``date`` (read as an alias), else the one in its file's name. A page outside such
+    folders is written whatever its ``date`` says: it has none. ``aliases: {publish_on: []}`` in
+    ``stagemap.yml`` (a site with ``future: true``) reads neither.
+    """
+    view = Loaded(dict(loaded.data), dict(loaded.values), dict(loaded.keys), dict(loaded.styles))
+    document = any(part.startswith("_") for part in sub.split("/")[:-1])
+    if loaded.data.get("publish_on") is not None:
+        if not document:  # a page's ``date``: Jekyll writes the page whatever it says
+            del view.data["publish_on"]
+        return view
+    day = name_day(sub) if document and aliases.get("publish_on") else None
+    if day is not None:
+        view.data["publish_on"] = day.isoformat()
+        view.values[("publish_on",)] = loaded.pos()
+    return view

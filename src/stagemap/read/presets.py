@@ -43,6 +43,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("draft", "published"),
     "url": ("permalink",),
     "review_by": (),
+    "publish_on": (),
 }
 """Aliases every preset shares; a generator adds its own (`_OWN_ALIASES`)."""
 
@@ -163,12 +164,18 @@ def preset_mdx(generator: str, extensions: tuple[str, ...]) -> tuple[str, ...]:
 
 _OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "gatsby": {"url": ("path",)},
-    "hugo": {"review_by": ("expiryDate", "unpublishdate")},
+    "hugo": {
+        "review_by": ("expiryDate", "unpublishdate"),
+        "publish_on": ("publishDate", "pubdate", "published", "date"),
+    },
+    "jekyll": {"publish_on": ("date",)},
 }
 """Aliases a generator adds after the shared ones: a Gatsby page's ``path`` is its route (the
 starters make each page at it); only a value starting with ``/`` is read as one. Hugo leaves a
 page off the site once its ``expiryDate`` (or ``unpublishdate``) has passed: it no longer
-counts, as a page past its ``review_by``."""
+counts, as a page past its ``review_by``; and until its ``publishDate`` (else ``date``) has
+come (``buildFuture``), as Jekyll a post dated ahead (``future``, see `postdates.document_dates`):
+it does not count yet."""
 
 
 _NO_ALIASES: dict[str, frozenset[str]] = {"mkdocs": frozenset({"title"})}

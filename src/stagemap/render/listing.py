@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "next",
     "url",
     "audience",
+    "publish_on",
 )
 """Columns of the CSV: the path and the short fields, in spreadsheet order (long text left out),
 then where the page is published and for whom (added last, so that older columns keep their place)."""
@@ -56,15 +57,20 @@ def asset_data(asset: Asset) -> dict[str, Any]:
 def table_rows(assets: Sequence[Asset], as_of: dt.date) -> list[list[str]]:
     """The header and one row per asset; ids joined by commas, '-' for none.
 
-    A published asset past its review date shows as ``stale``: it no longer counts.
+    A published asset past its review date shows as ``stale``: it no longer counts; one whose
+    day on the site has not come, as ``scheduled``: it does not count yet.
     """
     rows = [[c.upper().replace("_", " ") for c in COLUMNS]]
     for a in assets:
-        stale = a.status == "published" and a.is_stale(as_of)
+        shown = a.status
+        if a.status == "published" and a.is_stale(as_of):
+            shown = "stale"
+        elif a.status == "published" and a.is_scheduled(as_of):
+            shown = "scheduled"
         rows.append(
             [
                 a.path,
-                "stale" if stale else a.status,
+                shown,
                 ",".join(a.stages),
                 ",".join(a.questions),
                 ",".join(a.personas) or "-",

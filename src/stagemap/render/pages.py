@@ -17,6 +17,7 @@ from .report import SYMBOLS
 
 STATE_LABELS = {
     "ready": "published",
+    "scheduled": "scheduled",
     "stale": "published, past review",
     "idea": "idea",
     "draft": "draft",

@@ -58,6 +58,10 @@ def front_matter_schema(config: Config) -> dict[str, Any]:
         },
         "owner": {"description": "Who keeps it up to date.", "type": _OPTIONAL_TEXT},
         "updated": {**date, "description": "When it was last updated (YYYY-MM-DD)."},
+        "publish_on": {
+            **date,
+            "description": "The day it goes on the site: before it, it does not count as coverage yet (YYYY-MM-DD).",
+        },
         "review_by": {
             **date,
             "description": "After this date it is stale and no longer counts as coverage (YYYY-MM-DD).",

@@ -43,7 +43,15 @@ LONGEST_PREFIX = 6
 """A chunk's prefix is never longer than this, however many postings it holds."""
 CHUNK_BYTES = 48_000
 """A prefix whose words would take more than about this many bytes is split by one more letter."""
-STATE_LETTERS = {"ready": "r", "stale": "s", "idea": "i", "draft": "d", "review": "v", "retired": "x"}
+STATE_LETTERS = {
+    "ready": "r",
+    "scheduled": "c",
+    "stale": "s",
+    "idea": "i",
+    "draft": "d",
+    "review": "v",
+    "retired": "x",
+}
 """Each asset state's letter in the manifest."""
 _PLAIN = frozenset(string.ascii_lowercase + string.digits)
 

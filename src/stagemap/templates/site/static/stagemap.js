@@ -24,9 +24,9 @@
    set as text, never as markup. */
 var stagemap = (function () {
   "use strict";
-  var STATE_RANK = { ready: 0, review: 1, draft: 1, idea: 1, stale: 2, retired: 3 };
-  var STATE_WORDS = { ready: "", stale: "past review", idea: "idea", draft: "draft", review: "in review", retired: "retired" };
-  var STATE_OF_LETTER = { r: "ready", s: "stale", i: "idea", d: "draft", v: "review", x: "retired" };
+  var STATE_RANK = { ready: 0, scheduled: 1, review: 1, draft: 1, idea: 1, stale: 2, retired: 3 };
+  var STATE_WORDS = { ready: "", scheduled: "scheduled", stale: "past review", idea: "idea", draft: "draft", review: "in review", retired: "retired" };
+  var STATE_OF_LETTER = { r: "ready", c: "scheduled", s: "stale", i: "idea", d: "draft", v: "review", x: "retired" };
   var SHORTEST = 2;
   var loaded = {};
   var waiting = {};
@@ -284,7 +284,7 @@ var stagemap = (function () {
     return;
   }
   var FIELDS = ["text", "stage", "question", "persona", "format", "state"];
-  var LABELS = { ready: "published", stale: "published, past review", idea: "idea", draft: "draft", review: "in review", retired: "retired" };
+  var LABELS = { ready: "published", scheduled: "scheduled", stale: "published, past review", idea: "idea", draft: "draft", review: "in review", retired: "retired" };
   var more = document.getElementById("more-filters");
   var filterCount = document.getElementById("filter-count");
   var wide = window.matchMedia("(min-width: 48rem)");
