@@ -175,7 +175,7 @@ def test_init_says_what_is_wrong_with_the_site_folder_it_was_given(tmp_path: Pat
         2,
         "",
         "Error: --site packages: holds no site's configuration (hugo.toml or config.toml, _config.yml,"
-        " docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml)\n",
+        " docusaurus.config.js, gatsby-config.js, astro.config.mjs, mkdocs.yml or zensical.toml)\n",
     )
     assert run("init", str(root), "--site", "nowhere") == (
         2,

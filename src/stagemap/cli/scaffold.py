@@ -48,10 +48,11 @@ def init(state: _State, directory: Path | None, model: str, site_folder: str | N
     work in DIR.
 
     In the root of an existing website (a hugo.toml or config.toml, _config.yml,
-    docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml there), init
-    writes stagemap.yml alone, filled in from what it finds: the generator, its content
-    folders with URL patterns, the site's address, folders of internal material. It then
-    says what it found: the files per kind, what will be read and what not, and why.
+    docusaurus.config.js, gatsby-config.js, astro.config.mjs, mkdocs.yml or Zensical's
+    zensical.toml, read as MkDocs' settings, there), init writes stagemap.yml alone, filled
+    in from what it finds: the generator, its content folders with URL patterns, the site's
+    address, folders of internal material. It then says what it found: the files per kind,
+    what will be read and what not, and why.
 
     A repository that keeps its site in a folder (website/, docs/, apps/docs/) is set up
     from its root: init finds the site up to two folders deep (--site names it when there
@@ -108,7 +109,7 @@ def _site(folder: Path, site_folder: str | None) -> FoundSite | None:
         if found is None:
             raise UsageError(
                 f"--site {site_folder}: holds no site's configuration (hugo.toml or config.toml, _config.yml,"
-                " docusaurus.config.js, gatsby-config.js, astro.config.mjs or mkdocs.yml)"
+                " docusaurus.config.js, gatsby-config.js, astro.config.mjs, mkdocs.yml or zensical.toml)"
             )
         return found
     found = detect_site(folder)

@@ -20,6 +20,7 @@ from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.models import builtin_model_names
 from ..read.presets import preset_bare_pages_by_code
 from ..read.settings import config_from_data
+from ..render.adopt import site_kind
 from .yamltext import format_scalar
 
 DOCS = "docs/settings.md in the stagemap source"
@@ -132,7 +133,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
     """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`."""
     kind = NAMES[found.generator]
     head = [
-        f"# stagemap settings for this {kind} site, written by `stagemap init` from what it found",
+        f"# stagemap settings for this {site_kind(found)} site, written by `stagemap init` from what it found",
         f"# ({found.config_file} and the folders beside it). Run `stagemap check` after changing",
         f"# anything. Every setting is described in {DOCS}",
         "# (the documentation has no web address yet). stagemap never changes the site's files",
@@ -152,7 +153,7 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         "",
         f"# Read the site as {kind} writes it: its file endings, its keys for title, dates, author",
         "# and drafts (aliases), its own keys (never reported as typos), its listings and partials.",
-        f"generator: {found.generator}",
+        *_generator(found),
         *_mdx(found),
         *_heading_ids(found),
         *_bare(found, bare),
@@ -188,6 +189,12 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         "# or run `stagemap init` in an empty folder for a commented example of each.",
     ]
     return "\n".join(head + body + tail) + "\n"
+
+
+def _generator(found: FoundSite) -> list[str]:
+    zensical = site_kind(found) == "Zensical"
+    said = ["# Zensical keeps MkDocs' settings (in zensical.toml's [project]) and its Markdown."]
+    return [*(said if zensical else []), f"generator: {found.generator}"]
 
 
 def _address_from(found: FoundSite) -> str:

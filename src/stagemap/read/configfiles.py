@@ -5,6 +5,8 @@ than the front matter's stricter one: a theme's ``_config.yml`` uses anchors (``
 Ruby tags, which front matter refuses (an unknown tag is read as nothing). The lines are those
 of the items of one key (Jekyll's ``defaults``, Hugo's ``cascade``), for ``report --explain``.
 And Hugo's configuration folder (``config/_default/``), its files merged as Hugo merges them.
+Zensical's ``zensical.toml`` holds MkDocs' settings under a ``[project]`` table: they are read
+as the settings of ``mkdocs.yml`` are (`stagemap.read.mkdocsettings.project_settings`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .mkdocsettings import project_settings
 
 Lines = dict[int, tuple[int, dict[str, int]]]
 """For each item of a key (-1: the key itself), its line and the lines of its values."""
@@ -42,12 +46,12 @@ MAX_VALUES = 100_000
 
 
 def load_with_lines(name: str, text: str, key: str) -> tuple[Any, Lines]:
-    """Return the file's data and, for each item of its ``key`` (-1: the key itself), its line
-    and the lines of its values. Raises `Unreadable` for a syntax error, and for aliases that
-    refer to themselves or expand past `MAX_VALUES` values."""
+    """Return the file's data (`project_settings`) and, for each item of its ``key`` (-1: the key
+    itself), its line and the lines of its values. Raises `Unreadable` for a syntax error, and for
+    aliases that refer to themselves or expand past `MAX_VALUES` values."""
     data, lines = _load(name, text, key)
     _bounded(data)
-    return data, lines
+    return project_settings(name, data), lines
 
 
 def _bounded(data: Any) -> None:
@@ -144,7 +148,7 @@ def site_config_data(path: Path) -> Any:
         return None
     if path.suffix == ".toml":
         try:
-            return tomllib.loads(text)
+            return project_settings(path.name, tomllib.loads(text))
         except tomllib.TOMLDecodeError:
             return None
     if path.suffix in (".yml", ".yaml"):

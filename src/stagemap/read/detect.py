@@ -33,6 +33,7 @@ from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders
 from .jekyll import jekyll_folders
 from .languages import without_translations
+from .mkdocsettings import plugin_options
 from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
@@ -48,10 +49,11 @@ CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("docusaurus", tuple(f"docusaurus.config.{end}" for end in ("ts", "mts", "cts", "js", "mjs", "cjs"))),
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
     ("astro", tuple(f"astro.config.{end}" for end in ("mjs", "js", "ts", "mts", "cjs", "cts"))),
-    ("mkdocs", ("mkdocs.yml", "mkdocs.yaml")),
+    ("mkdocs", SITE_FILES["mkdocs"]),  # and Zensical's zensical.toml, MkDocs' settings in TOML
     ("eleventy", ELEVENTY_CONFIGS),
 )
-"""Per generator, the configuration files that identify its sites, first found wins."""
+"""Per generator, the configuration files that identify its sites, first found wins (a site moving
+to Zensical that keeps its ``mkdocs.yml`` is still built from it by MkDocs)."""
 
 NAMES = dict(
     zip(GENERATORS, ("Hugo", "Jekyll", "Docusaurus", "Gatsby", "Astro", "MkDocs", "Eleventy"), strict=True)
@@ -360,20 +362,17 @@ def _mkdocs_excluded(data: dict[str, Any]) -> tuple[str, ...]:
     {glob: [README.md, "*.tmpl.md"]}}]``: fnmatch's globs of whole paths under the docs folder,
     ``*`` crossing folders) as gitignore-style globs there, anchored at it (one starting with
     ``*`` matches at any depth; one with folders and a ``*`` also as the ``*`` crosses them)."""
-    plugins = data.get("plugins")
+    globs = (plugin_options(data, "exclude") or {}).get("glob")
     found: list[str] = []
-    for plugin in plugins if isinstance(plugins, list) else []:
-        options = plugin.get("exclude") if isinstance(plugin, dict) else None
-        globs = options.get("glob") if isinstance(options, dict) else None
-        for glob in [globs] if isinstance(globs, str) else globs if isinstance(globs, list) else []:
-            glob = glob.strip() if isinstance(glob, str) else ""
-            if glob.startswith("*") and "/" not in glob:
-                found.append(glob)  # ``*.tmpl.md``: any file so named, at any depth
-            elif glob:  # anchored; a ``*`` between folders crosses them too (fnmatch's)
-                found += [
-                    f"/{glob}",
-                    *([f"/{glob.replace('*', '*/**/*')}"] if "/" in glob and "*" in glob else []),
-                ]
+    for glob in [globs] if isinstance(globs, str) else globs if isinstance(globs, list) else []:
+        glob = glob.strip() if isinstance(glob, str) else ""
+        if glob.startswith("*") and "/" not in glob:
+            found.append(glob)  # ``*.tmpl.md``: any file so named, at any depth
+        elif glob:  # anchored; a ``*`` between folders crosses them too (fnmatch's)
+            found += [
+                f"/{glob}",
+                *([f"/{glob.replace('*', '*/**/*')}"] if "/" in glob and "*" in glob else []),
+            ]
     return tuple(found)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .hugomounts import content_mounts
+from .mkdocsettings import plugin_options
 from .sources import walk
 
 
@@ -54,8 +55,9 @@ def site_languages(generator: str, data: Mapping[str, Any]) -> FileLanguages | N
 
 
 def _plugin_languages(data: Mapping[str, Any]) -> FileLanguages | None:
-    """Return the languages of MkDocs' i18n plugin in ``mkdocs.yml`` (``data``), or None."""
-    options = _plugin_options(data.get("plugins"), "i18n")
+    """Return the languages of MkDocs' i18n plugin in ``mkdocs.yml`` (``data``; Zensical's
+    ``[project.plugins.i18n]`` too), or None."""
+    options = plugin_options(data, "i18n") or {}
     languages = options.get("languages")
     default = options.get("default_language")
     codes: list[str] = []
@@ -70,17 +72,6 @@ def _plugin_languages(data: Mapping[str, Any]) -> FileLanguages | None:
     default = default if isinstance(default, str) and default.strip() else codes[0]
     folders = options.get("docs_structure") == "folder"
     return FileLanguages(default, tuple(c for c in codes if c != default), folders)
-
-
-def _plugin_options(plugins: Any, name: str) -> Mapping[str, Any]:
-    """Return the options MkDocs' ``plugins`` (a list of names and ``{name: options}``, or one
-    mapping of names to options) give the plugin ``name``; empty when none."""
-    if isinstance(plugins, dict):
-        options = plugins.get(name)
-    else:
-        given = [p for p in plugins if isinstance(p, dict) and name in p] if isinstance(plugins, list) else []
-        options = given[0][name] if given else None
-    return options if isinstance(options, dict) else {}
 
 
 def with_languages(

@@ -1,4 +1,5 @@
-"""MkDocs' ``nav``: the title it gives each page, from ``mkdocs.yml``.
+"""MkDocs' ``nav``: the title it gives each page, from ``mkdocs.yml`` (or Zensical's
+``zensical.toml``, whose ``nav`` is a list of inline tables: ``{"Setup" = "guide/setup.md"}``).
 
 MkDocs titles a page by its ``nav`` entry first (``- Configuration: api/config.md``), then by
 its ``title`` meta-data, its first ``#`` heading, its file's name. A page of generated
@@ -11,6 +12,7 @@ import posixpath
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..lazyre import lazy
 from .filelanguages import site_languages
 from .languages import unsuffixed
 
@@ -38,7 +40,11 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
         if count >= MAX_NAV:
             break
         if path.lower().endswith((".md", ".markdown")) and "://" not in path:
-            lines = _value_lines(text) if lines is None else lines
+            lines = (
+                (_toml_lines(text) if name.endswith(".toml") else _value_lines(text))
+                if lines is None
+                else lines
+            )
             rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
             titles.setdefault(rel, (title, lines.get(path.strip(), 1)))
             if default and unsuffixed(rel, default) == rel:
@@ -67,4 +73,17 @@ def _value_lines(text: str) -> dict[str, int]:
     for number, line in enumerate(text.splitlines(), 1):
         value = line.rpartition(": ")[2] if ": " in line else line.strip().removeprefix("- ")
         found.setdefault(value.strip().strip("'\""), number)
+    return found
+
+
+_TOML_VALUE = lazy(r"""=[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
+"""A text value after ``=`` in TOML, in double quotes (escapes kept as written) or single ones."""
+
+
+def _toml_lines(text: str) -> dict[str, int]:
+    """Return the first line of each text value given with ``=`` in TOML ``text``, by the value."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        for value in _TOML_VALUE.finditer(line):
+            found.setdefault((value.group(1) or value.group(2) or "").strip(), number)
     return found

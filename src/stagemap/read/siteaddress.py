@@ -1,8 +1,8 @@
 """A site's title and address, read from its configuration file (code never run: patterns).
 
-Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url``; Docusaurus's
-``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's ``site`` and ``base``, read from
-the code with patterns (a value the code works out is left out).
+Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url`` (Zensical's too, in
+its ``[project]`` table); Docusaurus's ``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's
+``site`` and ``base``, read from the code with patterns (a value the code works out is left out).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .docusaurus import without_comments
+from .mkdocsettings import plugin_options
 from .owned import read_owned
 from .presets import preset_static
 
@@ -98,12 +99,8 @@ def _mike_version(data: dict[str, Any]) -> str:
     version = extra.get("version") if isinstance(extra, dict) else None
     if not isinstance(version, dict) or version.get("provider") != "mike":
         return ""
-    plugins = data.get("plugins")
-    for plugin in plugins if isinstance(plugins, list) else []:
-        options = plugin.get("mike") if isinstance(plugin, dict) else None
-        if isinstance(options, dict) and isinstance(options.get("canonical_version"), str):
-            return options["canonical_version"].strip("/") or "latest"
-    return "latest"
+    canonical = (plugin_options(data, "mike") or {}).get("canonical_version")
+    return canonical.strip("/") or "latest" if isinstance(canonical, str) else "latest"
 
 
 def _filled(text: str, code: str) -> str:

@@ -28,15 +28,18 @@ from ..errors import Problem
 from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
 from .globs import site_glob
 from .mkdocsblog import blog_spec
+from .mkdocsettings import ZENSICAL
 from .mkdocsnav import nav_titles
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
     "hugo": (*HUGO_NAMES, *(HUGO_DIR + n for n in HUGO_NAMES)),
-    "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
+    "mkdocs": ("mkdocs.yml", "mkdocs.yaml", ZENSICAL),
 }
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
-root, and for Hugo then in its configuration folder."""
+root, and for Hugo then in its configuration folder. A Zensical site's ``zensical.toml`` holds
+MkDocs' settings (`stagemap.read.mkdocsettings`): it is read as ``mkdocs.yml`` is, which wins
+beside it (MkDocs still builds a site on its way to Zensical)."""
 _KEY_FILES = tuple(
     f"{HUGO_DIR}{k}.{e}" for k in ("cascade", "permalinks", "params") for e in ("toml", "yaml", "yml", "json")
 )

@@ -5,8 +5,9 @@ Hugo's ``markup.goldmark.parser.autoHeadingIDType`` (``github``, its default, ``
 or ``blackfriday``; Hugo's keys are read whatever their case). MkDocs' toc extension's
 ``slugify`` in ``markdown_extensions``: a Python function named with a ``!!python/name:`` tag
 (Python-Markdown's ``slugify`` and ``slugify_unicode``, pymdownx's ``uslugify``) or made by one
-with ``!!python/object/apply:`` (pymdownx's ``slugify`` with ``case: lower``). A function
-stagemap does not know makes ids its own way: ``github``, whose links are matched loosely.
+with ``!!python/object/apply:`` (pymdownx's ``slugify`` with ``case: lower``), or, in
+Zensical's ``zensical.toml`` (and the ``mkdocs.yml`` Zensical reads), by a table naming it. A
+function stagemap does not know makes ids its own way: ``github``, whose links are matched loosely.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _TOC_SLUGS = {
     "pymdownx.slugs.uslugify": "uslugify",
 }
 """The ``slugify`` functions of MkDocs' toc extension whose ids stagemap makes, by their name."""
+_PYMDOWNX_SLUGIFY = "pymdownx.slugs.slugify"
+"""pymdownx's configurable ``slugify``, made with options (``!!python/object/apply:``)."""
 _USLUGIFY = {"case": "lower", "percent_encode": False, "normalize": "NFC"}
 """pymdownx's ``slugify`` options that make it ``uslugify`` (the last two by default)."""
 
@@ -39,8 +42,8 @@ def site_heading_ids(generator: str, config_file: Path, data: Any) -> str:
         found = _hugo_key(data, _HUGO_IDS)
         chosen = found.lower() if isinstance(found, str) else ""
         return chosen if chosen in HEADING_IDS and chosen != LOOSE_HEADING_IDS else ""
-    if generator == "mkdocs":
-        return _toc_slugify(config_file)
+    if generator == "mkdocs":  # Zensical's settings (``data``) are TOML: no Python tags
+        return _toc_slugify(data if config_file.suffix == ".toml" else _mkdocs_yml(config_file))
     return ""
 
 
@@ -80,23 +83,35 @@ _Loader.add_multi_constructor(
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # last: PyYAML tries them in order
 
 
-def _toc_slugify(config_file: Path) -> str:
-    """Return the ``heading_ids`` of the toc extension's ``slugify`` in ``mkdocs.yml``: empty
-    for its own (MkDocs' usual way), `LOOSE_HEADING_IDS` for a function stagemap does not know."""
+def _mkdocs_yml(config_file: Path) -> Any:
+    """Return ``mkdocs.yml``'s settings, its Python tags read as `_Named`; None when it cannot be read."""
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        return yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return ""
+        return None
+
+
+def _toc_slugify(data: Any) -> str:
+    """Return the ``heading_ids`` of the toc extension's ``slugify`` in MkDocs' settings: empty
+    for its own (MkDocs' usual way), `LOOSE_HEADING_IDS` for a function stagemap does not know.
+
+    ``markdown_extensions`` is a list of names and ``{name: options}``, or one mapping of names
+    to options (Zensical's ``[project.markdown_extensions.toc]``). Zensical names the function
+    in a table, ``slugify = {object = "pymdownx.slugs.slugify", kwds = {case = "lower"}}``, and
+    calls it with ``kwds``, as ``!!python/object/apply:`` does (``object``: pymdownx's
+    ``slugify`` when not given)."""
     extensions = data.get("markdown_extensions") if isinstance(data, dict) else None
     if isinstance(extensions, list):  # [toc, {toc: {slugify: ...}}]
         extensions = {k: v for item in extensions if isinstance(item, dict) for k, v in item.items()}
     options = extensions.get("toc") if isinstance(extensions, dict) else None
     given = options.get("slugify") if isinstance(options, dict) else None
+    if isinstance(given, dict) and isinstance(given.get("object", _PYMDOWNX_SLUGIFY), str):
+        given = _Named(given.get("object", _PYMDOWNX_SLUGIFY), {"kwds": given.get("kwds")})
     if given is None:
         return ""
     if not isinstance(given, _Named):
         return LOOSE_HEADING_IDS
-    if given.name == "pymdownx.slugs.slugify":
+    if given.name == _PYMDOWNX_SLUGIFY:
         kwds = given.options.get("kwds") if isinstance(given.options, dict) else None
         chosen = {**_USLUGIFY, "case": "none", **(kwds if isinstance(kwds, dict) else {})}
         return "uslugify" if chosen == _USLUGIFY else LOOSE_HEADING_IDS

@@ -9,9 +9,20 @@ from ..model.library import FileFate, Library
 from ..model.settings import output_name
 from ..read.assets import BARE_KIND
 from ..read.detect import NAMES, FoundSite
+from ..read.mkdocsettings import ZENSICAL
 from ..read.presets import preset_bare_pages_by_code
 from .fates import not_read_lines
 from .words import plural
+
+
+def site_kind(found: FoundSite) -> str:
+    """Return how the kind of site ``found`` is written in text: its generator's name (`NAMES`),
+    or Zensical for a site configured by ``zensical.toml`` (read as MkDocs' settings)."""
+    return "Zensical" if found.config_file.rpartition("/")[2] == ZENSICAL else NAMES[found.generator]
+
+
+def _article(name: str) -> str:
+    return "an" if name[0] in "AEIOU" else "a"
 
 
 def _kinds(paths: list[str]) -> str:
@@ -94,9 +105,11 @@ def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None
     sources = ", ".join(
         s.path.rstrip("/") + "/" if s.path != "." else "the whole repository" for s in found.sources
     )
-    name = NAMES[found.generator]
-    article = "an" if name[0] in "AEIOU" else "a"
-    lines = [f"Found {article} {name} site ({found.config_file}); sources: {sources or _whole(found)}."]
+    name, usual = site_kind(found), NAMES[found.generator]
+    read_as = "" if name == usual else f", read as {_article(usual)} {usual} site"
+    lines = [
+        f"Found {_article(name)} {name} site ({found.config_file}){read_as}; sources: {sources or _whole(found)}."
+    ]
     lines.append(f"Files under the sources: {len(fates)} ({_kinds([f.path for f in fates])})")
     assets = library.assets
     untagged = sum(1 for a in assets if not (a.stages and a.questions))
