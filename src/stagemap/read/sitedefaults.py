@@ -27,6 +27,7 @@ from typing import Any
 from ..errors import Problem
 from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
 from .globs import site_glob
+from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import ZENSICAL
 from .mkdocsnav import nav_titles
@@ -57,7 +58,8 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
-_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls", b"params"), "mkdocs": (b"nav",)}  # read for themselves too
+# Read for themselves too:
+_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls", b"params"), "mkdocs": (b"nav", b"markdown_extensions")}
 
 
 MAX_SITE_FILE = 4 * 1024 * 1024
@@ -121,7 +123,8 @@ class SiteDefaults:
     """MkDocs' ``nav``: the title it gives a page, and its line, by the page's path (`nav_titles`)."""
     params: Mapping[str, Any] = field(default_factory=dict)
     """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to;
-    Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows."""
+    Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows;
+    MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`)."""
 
     @property
     def label(self) -> str:
@@ -255,8 +258,10 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     if not isinstance(data, dict):
         return None
     if generator == "mkdocs":
-        blog, titles = blog_spec(data), nav_titles(data, name, text)
-        return SiteDefaults(generator, name, (), blog=blog, titles=titles) if blog or titles else None
+        blog, titles, alerts = blog_spec(data), nav_titles(data, name, text), alert_syntaxes(data)
+        params = {ALERTS: alerts} if alerts else {}  # (`stagemap.read.mkdocsalerts`)
+        made = SiteDefaults(generator, name, (), blog=blog, titles=titles, params=params)
+        return made if blog or titles or params else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)
     value = data.get(key) if key is not None else None
     items = value if isinstance(value, list) else [value]

@@ -49,7 +49,7 @@ from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
-from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
+from .mkdocsyntax import alerts, callouts_in, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
 from .refdefs import dropped_labels, references_alone
@@ -139,7 +139,8 @@ def clean(
     if generator == "docusaurus" and "mdx-code-block" in text:
         text = unwrapped_mdx_blocks(lf(text))
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
-        (generator == "mkdocs" and "][" in text) or (mdx and ("\n    " in text or "\n\t" in text))
+        (generator == "mkdocs" and ("][" in text or callouts_in(text, params)))
+        or (mdx and ("\n    " in text or "\n\t" in text))
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -284,6 +285,8 @@ def _rewrite(
         text = without_comments(text)
     if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
         text = _outside_indented_code(text, lambda run: run, unindented)
+    if generator == "mkdocs":  # alerts and callouts a plugin of the site's makes admonitions of
+        text = alerts(text, params)
     text = notes(
         text, containers=generator != "mkdocs", asides=STARLIGHT_ASIDES if generator == "astro" else None
     )

@@ -23,18 +23,38 @@ On the page here, as the live page shows them:
 - ``html``, ``caption``, ``figure-caption``, ``table-caption``, ``define`` and
   ``definition``: what it holds, as it stands (their tags and their place are the theme's).
 
+Alerts and callouts that a plugin or extension the site's ``mkdocs.yml`` names makes
+admonitions of (`stagemap.read.mkdocsalerts`; MkDocs alone shows a quote as written) are
+shown as ``!!! note`` is, a block quote headed by the title, else the kind, in bold
+(`alerts`):
+
+- ``gh-admonitions``: a quote opening at the line's start with ``> [!NOTE]`` (``TIP``,
+  ``IMPORTANT``, ``WARNING``, ``CAUTION``, in any case), a title after it or none, and at least
+  one more line starting ``>``; the admonition holds the lines starting ``>`` (the next line
+  that does not is a paragraph of its own). The plugin rewrites the page's text: an alert in
+  another block (a list item, an admonition) stays as written.
+- ``github-callouts``: the same kinds, with nothing after the kind, up to three spaces in, not
+  right under a quoted line, and with text below (blank quoted lines between); no title.
+- ``callouts``: a paragraph starting with a word in capitals and a colon (``NOTE: Text``,
+  ``TODO:``, any such word: its kind), or a quoted line doing so (``> NOTE:``, ``>? NOTE:`` and
+  ``>! NOTE:`` for a collapsible one), to the next blank line; bold text opening it
+  (``NOTE: **Mind the gap.** Text``) is its title, without a last full stop.
+
 Used by `stagemap.render.dialects` for ``generator: mkdocs`` alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
 from ..lazyre import lazy
 from ..read.markdowntext import anchor
+from ..read.mkdocsalerts import ALERTS, CALLOUTS, GH_ADMONITIONS, GITHUB_CALLOUTS
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
+from .shortcodes import SITE_PARAMS
 
 _OPEN = lazy(
     r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"
@@ -197,3 +217,97 @@ def _included(line: re.Match[str]) -> str:
     if not inner or inner[0][0] in "!*":
         return line.group(0)
     return "\n" + placeholder(f"Included from {inner[0]}") + "\n"
+
+
+_GH_ALERT = lazy(r"^> {0,3}\[!(note|tip|important|warning|caution)\] *(.*)$", re.I)
+"""An alert as the ``gh-admonitions`` plugin finds it: ``>`` first on the line, a title after it or none."""
+_GITHUB_CALLOUT = lazy(r"^( {0,3})> *\[!(note|tip|important|warning|caution)\] *$", re.I)
+"""An alert as ``github-callouts`` reads it: nothing after its kind."""
+_QUOTED_BLANK = lazy(r"^ *> *$")
+_QUOTED_TEXT = lazy(r"^ *(?:> *\S|[^\s>])")
+_CALLOUT = lazy(r"^(?:( {0,3})>[!?]? ?)?([A-Z]{2,}):(?: (.*))?$")
+"""A callout as ``callouts`` reads it: ``NOTE: Text``, quoted too (``> NOTE:``, ``>? NOTE:``)."""
+_BLOCK_LINE = lazy(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$)")
+"""A heading's line, a heading's underline or a rule: a block of its own, the next line starts one."""
+_BOLD_TITLE = lazy(r"^(\*\*|__)(.+?)\1(.*)$")
+
+
+def callouts_in(text: str, params: Mapping[str, Any] | None) -> bool:
+    """Whether ``text`` may hold a callout the site makes an admonition of (``NOTE: Text``)."""
+    return (": " in text or ":\n" in text) and CALLOUTS in _syntaxes(params or {})
+
+
+def alerts(text: str, params: Mapping[str, Any]) -> str:
+    """Return ``text`` with the alerts and callouts the site's plugins make admonitions of
+    (see the module docstring) as labelled quotes; ``params``: the page's, the site's in them."""
+    syntaxes = _syntaxes(params)
+    marked = "[!" in text and (GH_ADMONITIONS in syntaxes or GITHUB_CALLOUTS in syntaxes)
+    if not marked and not (":" in text and CALLOUTS in syntaxes):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        made = _alert(lines, at, syntaxes)
+        if made is None:
+            out.append(lines[at])
+            at += 1
+            continue
+        if out and out[-1].strip():
+            out.append("")  # an admonition stands apart from the text or the quote above it
+        out += made[0]
+        at = made[1]
+    return "\n".join(out)
+
+
+def _syntaxes(params: Mapping[str, Any]) -> tuple[str, ...]:
+    site = params.get(SITE_PARAMS)
+    found = site.get(ALERTS) if isinstance(site, Mapping) else None
+    return found if isinstance(found, tuple) else ()
+
+
+def _alert(lines: list[str], at: int, syntaxes: Collection[str]) -> tuple[list[str], int] | None:
+    """Return the lines showing the admonition opening at line ``at``, and the index past the
+    lines it stands for; None when none opens there."""
+    line = lines[at]
+    if GH_ADMONITIONS in syntaxes and (gh := _GH_ALERT.match(line)):
+        end = at + 1
+        while end < len(lines) and lines[end].startswith(">"):
+            end += 1
+        if end > at + 1:
+            label = gh.group(2).strip() or gh.group(1).capitalize()  # a title is Markdown
+            after = [""] if end < len(lines) and lines[end].strip() else []
+            return [f"> **{label}**", ">", *lines[at + 1 : end], *after], end
+    if GITHUB_CALLOUTS in syntaxes and (github := _GITHUB_CALLOUT.match(line)):
+        below = at + 1
+        while below < len(lines) and _QUOTED_BLANK.match(lines[below]):
+            below += 1
+        above = lines[at - 1].lstrip() if at else ""
+        if below < len(lines) and _QUOTED_TEXT.match(lines[below]) and not above.startswith(">"):
+            indent = github.group(1)
+            return [f"{indent}> **{github.group(2).capitalize()}**", f"{indent}>"], at + 1
+    if CALLOUTS in syntaxes and (callout := _CALLOUT.match(line)):
+        return _callout(lines, at, callout)
+    return None
+
+
+def _callout(lines: list[str], at: int, callout: re.Match[str]) -> tuple[list[str], int] | None:
+    """Return the lines showing a callout (``NOTE: Text``) opening at line ``at``, and the index
+    past its paragraph; None for one not starting a paragraph (a quoted one may)."""
+    indent = callout.group(1)
+    above = lines[at - 1] if at else ""
+    if indent is None and above.strip() and not _BLOCK_LINE.match(above):
+        return None
+    label, rest = callout.group(2).title(), callout.group(3) or ""
+    bold = _BOLD_TITLE.match(rest)
+    if bold:  # its title, as the extension takes it (a last full stop dropped)
+        title = bold.group(2).strip()
+        label, rest = title[:-1] if title.endswith(".") else title, bold.group(3).lstrip()
+    end = at + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    first = [rest] if rest else []
+    body = [*first, *lines[at + 1 : end]] if indent is None else first
+    lead = indent or ""
+    made = [f"{lead}> **{label}**", f"{lead}>", *(f"{lead}> {b}".rstrip() for b in body)]
+    return made + ([] if indent is None else lines[at + 1 : end]), end

@@ -1,0 +1,59 @@
+"""The plugins and Markdown extensions of an MkDocs site that make admonitions of quotes and
+paragraphs, from ``mkdocs.yml`` (`stagemap.render.mkdocsyntax.alerts` shows them so).
+
+GitHub's alerts (``> [!NOTE]``) are a plain quote to MkDocs and to Material; three packages
+make them admonitions: the mkdocs-github-admonitions-plugin (``plugins: [gh-admonitions]``),
+and markdown-callouts' extensions (``markdown_extensions: [github-callouts]``, and
+``callouts`` for a paragraph starting ``NOTE: ...``). Each is named in a list (a name, or a
+mapping of its name to its options) or in a mapping of names to options, as MkDocs reads both;
+a plugin whose options say ``enabled: false`` is off (MkDocs' own option, since 1.6). An extension may be named by its module too
+(``markdown_callouts.github_callouts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+ALERTS = "\0alerts"
+"""The key under which the site's params hold the syntaxes its configuration turns on (no key
+of a configuration file can be this one)."""
+GH_ADMONITIONS = "gh-admonitions"
+GITHUB_CALLOUTS = "github-callouts"
+CALLOUTS = "callouts"
+_PLUGINS = {GH_ADMONITIONS: GH_ADMONITIONS}
+"""The plugins that make admonitions, by the name ``plugins`` gives them."""
+_EXTENSIONS = {
+    CALLOUTS: CALLOUTS,
+    "markdown_callouts": CALLOUTS,
+    "markdown_callouts.callouts": CALLOUTS,
+    "markdown_callouts.callouts:CalloutsExtension": CALLOUTS,
+    GITHUB_CALLOUTS: GITHUB_CALLOUTS,
+    "markdown_callouts.github_callouts": GITHUB_CALLOUTS,
+    "markdown_callouts.github_callouts:GitHubCalloutsExtension": GITHUB_CALLOUTS,
+}
+"""The Markdown extensions that make admonitions, by the names ``markdown_extensions`` may give them."""
+
+
+def alert_syntaxes(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """Return, sorted, which of `GH_ADMONITIONS`, `GITHUB_CALLOUTS` and `CALLOUTS` the settings
+    of ``mkdocs.yml`` turn on."""
+    found = {_PLUGINS[n] for n in _named(data.get("plugins")) if n in _PLUGINS}
+    found |= {_EXTENSIONS[n] for n in _named(data.get("markdown_extensions")) if n in _EXTENSIONS}
+    return tuple(sorted(found))
+
+
+def _named(value: Any) -> list[str]:
+    """Return the names a ``plugins`` or ``markdown_extensions`` setting gives, but those turned off."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item.strip())
+        elif isinstance(item, dict):
+            names += (
+                str(k).strip()
+                for k, options in item.items()
+                if not (isinstance(options, dict) and options.get("enabled") is False)
+            )
+    return names
