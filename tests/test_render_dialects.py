@@ -1620,3 +1620,19 @@ def test_closing_hashes_before_an_attribute_list_and_raw_inside_highlight() -> N
     )
     text = "{% highlight html %}\n{% raw %}<b>{{ x }}</b>{% endraw %}\n{% endhighlight %}\n"
     assert clean(text, ".md", "jekyll", {"x": "kept"}) == "```html\n<b>{{ x }}</b>\n```\n"
+
+
+def test_dialects_mdx_an_attribute_holding_a_variable_is_no_address() -> None:
+    """Expressive Code's docs (Starlight): `<Image src={heroPic}>`, `<LinkButton href={guideUrl}>`
+    and `<Card title={cardTitle}>` took the variable's name as the value: an image and a link to
+    /sample/heroPic and /sample/guideUrl, a card titled 'cardTitle'. A variable's value is the
+    page's code's: unknown here, as a template literal's is; a literal stays what it says."""
+    text = (
+        '<Image src={heroPic} alt="A hero" />\n\n<LinkButton href={guideUrl}>Read the guide</LinkButton>\n\n'
+        "<Card title={props.name}>Some words.</Card>\n\n<Card title={2}>Two.</Card>\n\n"
+        "<Cta to={'/demo/'}>Demo</Cta>\n"
+    )
+    assert html(text) == (
+        f"<p><em>[Image: {LIVE}]</em></p>\n<p>Read the guide</p>\n<p>Some words.</p>\n"
+        '<p><strong>2</strong></p>\n<p>Two.</p>\n<p><a href="/demo/">Demo</a></p>\n'
+    )

@@ -339,13 +339,16 @@ def _past_spaces(text: str, j: int) -> int:
 
 
 _HELD_SPAN = lazy("\x00\\d+\x00")
+_NAMED = lazy(r"(?!(?:true|false|null|undefined)$)[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*")
+"""An expression that is a variable (``heroPic``, ``props.title``): its value is the page's code's."""
 """A template literal (`` `...${x}...` ``) the page's reader held aside as a code span (see
 `stagemap.render.dialects`): what it makes is worked out when the page is built."""
 
 
 def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
     """Read an attribute value at ``j``: a quoted string, a ``{expression}`` (JSX; "" for a
-    template literal, which is worked out when the page is built) or an unquoted value (HTML)."""
+    template literal or a variable, which are worked out when the page is built) or an unquoted
+    value (HTML)."""
     if j < len(text) and text[j] in "\"'":
         end = text.find(text[j], j + 1)
         return (end + 1, text[j + 1 : end]) if end > 0 else (j, None)
@@ -357,7 +360,7 @@ def _value(text: str, j: int, html: bool = False) -> tuple[int, str | None]:
         if closed is None:
             return j, None
         inner = text[j + 1 : closed - 1].strip()
-        if (inner[:1] == "`" and "${" in inner) or _HELD_SPAN.fullmatch(inner):
+        if (inner[:1] == "`" and "${" in inner) or _HELD_SPAN.fullmatch(inner) or _NAMED.fullmatch(inner):
             return closed, ""  # a template worked out when the page is built: unknown here
         if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "\"'`":
             inner = inner[1:-1]
