@@ -754,3 +754,25 @@ def test_eleventy_reads_only_the_template_formats_its_configuration_names(tmp_pa
         "src/old.liquid": "*.liquid",
     }
     assert eleventy_folders("") == EleventyFolders()  # (no formats named: every page ending read)
+
+
+def test_eleventy_a_readme_is_a_page_of_its_own_not_its_folders(tmp_path: Path) -> None:
+    """lit.dev: docs/README.md was given its folder's address (/docs/), as an index; Eleventy
+    makes only index.* and a file named after its folder stand for the folder: the read-me is
+    at /docs/README/. stagemap's own format and other generators keep README as an index."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": "name: F\nmodel: buyer-journey\ngenerator: eleventy\n"
+            'sources:\n  - path: src\n    url: "/{path}/"\n'
+            "urls:\n  base: https://ferry.example/\n",
+            "src/guide/README.md": "---\ntitle: Read me\n---\n",
+            "src/guide/index.md": "---\ntitle: Guide\n---\n",
+            "src/tips/tips.md": "---\ntitle: Tips\n---\n",
+        },
+    )
+    assert {a.id: a.url for a in stagemap.load_project(root).library.assets} == {
+        "guide/README": "https://ferry.example/guide/README/",
+        "guide/index": "https://ferry.example/guide/",
+        "tips/tips": "https://ferry.example/tips/",
+    }

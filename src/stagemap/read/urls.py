@@ -85,12 +85,13 @@ def route_parts(
 ) -> dict[str, str]:
     """Return the names a URL pattern can use for the file at ``sub`` under its source (``day``:
     the year, month and day a Jekyll post's ``date`` gives, over its file name's; with
-    ``folder_named``, a file named after its folder stands for it, as an index does: Eleventy's)."""
+    ``folder_named``, a file named after its folder stands for it, as an index does, and only
+    ``index`` else: Eleventy's, where ``guide/README.md`` is ``/guide/README/``)."""
     path = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     parts = path.split("/")
     file = path
     named = folder_named and len(parts) > 1 and parts[-1] == parts[-2]
-    if parts and (parts[-1].lower() in INDEX_NAMES or named):
+    if parts and (parts[-1].lower() in (("index",) if folder_named else INDEX_NAMES) or named):
         parts = parts[:-1]
         file = "/".join([*parts, "index"])
     name = parts[-1] if parts else ""
