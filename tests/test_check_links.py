@@ -75,18 +75,35 @@ def test_check_links_finds_what_the_built_page_marks(tmp_path: Path) -> None:
     assert "Link target not found" not in (root / "site/assets/costs.html").read_text()
 
 
-def test_a_dead_link_a_partial_brings_in_is_reported_at_the_body(tmp_path: Path) -> None:
+def test_a_dead_link_a_partial_brings_in_is_reported_where_the_partial_writes_it(tmp_path: Path) -> None:
+    """Detox's docs (wix/Detox) import docs/guide/parts/_x.mdx into pages a folder up: its
+    '../setup.md' and '../../img/x.png' were read from the page's folder, giving 20 false
+    warnings at page:1 and 19 missing images, while a link that worked only from the page passed.
+    Docusaurus compiles the partial as a file of its own: its file paths start from its folder."""
     settings = QUIET_CONFIG + "generator: docusaurus\nsources: [docs]\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "stagemap.yml": settings,
         "docusaurus.config.js": "module.exports = {url: 'https://x.example'};\n",
-        "docs/intro.mdx": "---\ntitle: Intro\n---\nimport Note from './_note.md';\n\n<Note />\n",
-        "docs/_note.md": "Read [the guide](guide.md) first.\n",
+        "docs/guide/start.mdx": "---\ntitle: Start\n---\nimport Kit from './parts/_kit.mdx';\n\nFirst.\n\n<Kit />\n",
+        "docs/guide/setup.md": "---\ntitle: Setup\n---\nSet up.\n",
+        "docs/img/crate.png": b"png",
+        "docs/guide/parts/_kit.mdx": (
+            "---\nsidebar_label: Kit\n---\nOpen [setup](../setup.md) and ![crate](../../img/crate.png).\n"
+            "Not [this](setup.md), nor [that][far] nor `[code](nowhere.md)`.\n\n[far]: ./far.md#top\n"
+        ),
     }
     root = write(tmp_path, files)
     code, _, err = run(root, "check", "--links")
     assert code == 0
-    assert err == f"docs/intro.mdx:4: warning: link to 'guide.md' leads nowhere {HINT}\n"
+    shown = "(shown on docs/guide/start.mdx)"
+    assert err == (
+        f"docs/guide/parts/_kit.mdx:5:12: warning: link to 'setup.md' leads nowhere {shown} {HINT}\n"
+        f"docs/guide/parts/_kit.mdx:7:8: warning: link to './far.md#top' leads nowhere {shown} {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/guide/start.html").read_text()
+    assert '<a href="setup.html">setup</a>' in page and "missing image" not in page
+    assert page.count("Link target not found") == 2
 
 
 def test_check_links_says_the_same_on_one_processor_and_several(

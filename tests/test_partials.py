@@ -220,3 +220,36 @@ def test_a_partial_reached_by_two_chains_is_shown_and_keyed_at_the_shorter(tmp_p
         assert "Y says hello." in shown, first
         keyed = [path for path, _ in partials.shown(page, "docs/quotes/page.mdx", root)]
         assert "docs/quotes/_y.md" in keyed, first
+
+
+def test_a_partials_file_paths_are_written_from_the_pages_folder(tmp_path: Path) -> None:
+    """Detox's docs (wix/Detox): docs/guide/parts/_x.mdx links '../setup.md', which Docusaurus
+    reads from the partial's folder (it compiles the partial as a file of its own): shown on a
+    page a folder up, it was read from there, as docs/setup.md."""
+    root = write(
+        tmp_path / "site",
+        {
+            "docs/guide/parts/_kit.mdx": (
+                "import Deep from './more/_deep.md';\n\n"
+                "See [setup](../setup.md#first), ![crate](../../img/crate.png) and [the route](../setup).\n"
+                '<img src="./box.png" /> <a href="https://x.example/a.md">away</a> [top](/docs/a.md) [here](#kit)\n\n'
+                "[far]: ./far.md\n[^1]: A note.\n\n`[code](code.md)`\n\n```md\n[fenced](fenced.md)\n```\n\n<Deep />\n"
+            ),
+            "docs/guide/parts/more/_deep.md": "Deeper: [back](../../setup.md).\n",
+        },
+    )
+    shown = partials.inline("import Kit from './parts/_kit.mdx';\n\n<Kit />\n", "docs/guide/page.mdx", root)
+    assert shown == (
+        "import Kit from './parts/_kit.mdx';\n\n\n"
+        "import Deep from './more/_deep.md';\n\n"
+        "See [setup](setup.md#first), ![crate](../img/crate.png) and [the route](../setup).\n"
+        '<img src="parts/box.png" /> <a href="https://x.example/a.md">away</a> [top](/docs/a.md) [here](#kit)\n\n'
+        "[far]: parts/far.md\n[^1]: A note.\n\n`[code](code.md)`\n\n```md\n[fenced](fenced.md)\n```\n\n\n"
+        "Deeper: [back](setup.md).\n\n"
+    )
+    assert (
+        partials.inline("import Kit from './_kit.mdx';\n\n<Kit />\n", "docs/guide/parts/p.mdx", root).count(
+            "(../setup.md#first)"
+        )
+        == 1
+    )  # beside the partial: as written

@@ -357,3 +357,32 @@ def test_an_indented_line_of_an_mdx_page_is_no_code(tmp_path: Path) -> None:
         '<p class="note">Links in this asset to pages not in this library, sent to the public site: '
         "<code>/docs/x</code>.</p>\n"
     )
+
+
+def test_a_draft_doc_has_no_address_as_the_production_build_leaves_it_out(tmp_path: Path) -> None:
+    """Detox's docs (wix/Detox): a doc saying 'draft: true' got a public address on its asset
+    page, while Docusaurus builds drafts only on its development server. An unlisted doc is
+    built (only hidden from lists), so it keeps its address."""
+    code = "module.exports = {\n  url: 'https://x.example',\n  presets: [['classic', {blog: false}]],\n};\n"
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": code,
+            "docs/kiln.md": "---\ntitle: Kiln\n---\nHot.\n",
+            "docs/glaze.md": "---\ntitle: Glaze\ndraft: true\n---\nNot yet.\n",
+            "docs/clay.md": "---\ntitle: Clay\ndraft: 'true'\n---\nNot yet either.\n",
+            "docs/slip.md": "---\ntitle: Slip\nunlisted: true\n---\nHidden, built.\n",
+            "docs/wheel.md": "---\ntitle: Wheel\ndraft: false\n---\nBuilt.\n",
+        },
+    )
+    library = stagemap.load_project(root).library
+    assert {a.id: (a.url, a.status) for a in library.assets} == {
+        "clay": ("", "draft"),
+        "glaze": ("", "draft"),
+        "kiln": ("https://x.example/docs/kiln", "published"),
+        "slip": ("https://x.example/docs/slip", "published"),
+        "wheel": ("https://x.example/docs/wheel", "published"),
+    }
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/glaze.html").read_text()
+    assert "On the public site" not in page and "x.example/docs/glaze" not in page

@@ -7,8 +7,10 @@ built page shows it as text marked "Link target not found". Each is placed where
 is written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``,
 ``href="x.md"``, ``ref "x.md"``, ``{% link x.md %}``) not yet claimed by an earlier link,
 never in code or (on a site read in place) an HTML comment; a reference used twice is placed
-at its definition for both; else where the address is written at all; else at the body's
-first line: a link a partial or a shortcode brings in is not in the file's text.
+at its definition for both; else where the address is written at all; else, for a link an
+MDX partial brings in, at its address in the partial, written from the partial's folder
+(`stagemap.render.partiallinks`), the warning saying which page shows it; else at the body's
+first line: a link a shortcode or an include brings in is not in the file's text.
 
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
@@ -23,7 +25,6 @@ site's templates may write headings its text does not show (an include, a loop, 
 
 from __future__ import annotations
 
-import bisect
 import html
 import itertools
 import posixpath
@@ -38,12 +39,14 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
-from . import headingids
+from . import headingids, partials
+from .addresses import Code, Places, code_spans, column_at, line_at
 from .anchors import HEADING_PREFIX, letters
 from .elements import LIVE
 from .links import BodyLinks
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
+from .partiallinks import written
 from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
@@ -90,12 +93,13 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     made = asset_body(config, links, item, site).rendered
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
-    problems = placed(item, made.broken, comments=comments) if made.broken else []
+    shown = partials_shown(config, item) if made.broken else []
+    problems = placed(item, made.broken, comments=comments, shown=shown) if made.broken else []
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
     liquid = config.rules.generator in LIQUID and "{" in item.body
-    code = _code_spans(item.body, comments) if liquid else _Code(())
+    code = code_spans(item.body, comments) if liquid else Code(())
     if unknown_parts(config, item, code.__contains__, site):
         ids |= {MADE_LIVE}  # an include, a loop, a tag of the site's own: it may write headings
     # Ids the site's templates write: <h2 id="{{ page.key }}-notes"> in the body or its layout.
@@ -131,7 +135,7 @@ def missing_parts(
         missing = [(other, part) for other, part in wanted if not _has(facts[other][1], part, loose, other)]
         if not missing:
             continue
-        code, claimed = _code_spans(item.body, True), set[int]()
+        code, claimed = code_spans(item.body, True), set[int]()
         leads = _Leads(links, item)
         spots: dict[str, list[tuple[int, str, int]]] = {}  # each part's places, found once
         cursor: dict[str, int] = {}  # the places of a part before this one are all claimed
@@ -151,7 +155,7 @@ def missing_parts(
                 free[0] if free else (-1, f"#{name}", -1),
             )
             claimed.add(index)
-            line, col = _at(item, start), _column(item.body, start)
+            line, col = line_at(item.body_line, item.body, start), column_at(item.body, start)
             where = "this page" if other == item.id else f"'{library.by_id[other].title}'"
             message = f"link to '{shown}' finds no heading '{name}' on {where}"
             problems.append(Problem(item.path, line, col, "warning", message, PART_HINT, "dead-part"))
@@ -204,7 +208,7 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]] | None, asse
     return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
 
 
-def _parts_at(body: str, name: str, code: _Code) -> list[tuple[int, int]]:
+def _parts_at(body: str, name: str, code: Code) -> list[tuple[int, int]]:
     """Return the spans of ``#name`` (or its percent-escaped form) ending a link's address in
     ``body``, outside ``code``."""
     # Each character as written or percent-escaped, the two mixed (``#no%20such,part``).
@@ -237,158 +241,77 @@ _IN_TAG = 500
 """How far before its end a tag or output in an address is looked for its opening."""
 
 
-def _at(item: Asset, index: int) -> int:
-    return item.body_line + (item.body.count("\n", 0, index) if index >= 0 else 0)
-
-
-def _column(body: str, index: int) -> int:
-    return index - (body.rfind("\n", 0, index) + 1) + 1 if index >= 0 else 0
-
-
 def link_plan(config: Config, library: Library) -> LinkPlan:
     """Return what the bodies of ``library`` need to resolve their links, as a build plans it."""
     return plan_links(config, library, linkable(config), served_files(config))
 
 
-def placed(item: Asset, broken: Iterable[str], *, comments: bool = True) -> list[Problem]:
+def placed(
+    item: Asset, broken: Iterable[str], *, comments: bool = True, shown: Sequence[tuple[str, str, int]] = ()
+) -> list[Problem]:
     """Return a problem for each of ``item``'s ``broken`` links (in the order the page has
     them), at its place in the file (see the module docstring); ``comments``: HTML comments
-    hide what they hold, as on a site read in place (stagemap's own format shows them)."""
+    hide what they hold, as on a site read in place (stagemap's own format shows them).
+    ``shown``: the partials the page shows (`partials_shown`), where a link its own text does
+    not write is looked for, to be placed in the partial, which is said to be shown on the page."""
     body = item.body
-    places = _Places(body, _code_spans(body, comments))
+    places = Places(body, code_spans(body, comments))
     claimed: set[int] = set()
     problems = []
+    elsewhere = _InPartials(item.path, shown, comments)
     for url in broken:
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
         texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
-        shown, index = places.where(texts, claimed)
+        shown_as, index = places.where(texts, claimed)
+        if index < 0 and (found := elsewhere.problem(url)):
+            problems.append(found)
+            continue
         if index >= 0:
             claimed.add(index)
-        line, col = _at(item, index), _column(body, index)
+        line, col = line_at(item.body_line, body, index), column_at(body, index)
         problems.append(
-            Problem(item.path, line, col, "warning", f"link to '{shown}' leads nowhere", HINT, "dead-link")
+            Problem(item.path, line, col, "warning", f"link to '{shown_as}' leads nowhere", HINT, "dead-link")
         )
     return problems
 
 
-_ADDRESS = (
-    r"(?:\]\([ \t]*<?"  # [text](address  ![alt](address
-    r"|^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?"  # [ref]: address
-    r"|\b[\w-]{1,40}=[ \t]*\{?[ \t]*[\"'`]?"  # href="address"  to={'address'}
-    r"|\b(?:rel)?ref[ \t]+[\"'`]?"  # Hugo's {{< ref "address" >}}
-    r"|\{%-?[ \t]*(?:link|post_url)[ \t]+)"  # Jekyll's {% link address %}
-)
-"""What comes before a link's address where it is written as one."""
-_BEFORE = lazy(_ADDRESS + r"\Z", re.M)
-_LOOKED_BACK = 1_000
-"""How far before an address what stands before it is looked for (a reference's label, an
-attribute's name): on a line of thousands of links, each is looked at in bounded time."""
-_ENDS = frozenset(")>\"'`}#?")
-"""What may follow an address (or a space, or the end)."""
+def partials_shown(config: Config, item: Asset) -> list[tuple[str, str, int]]:
+    """Return each partial ``item``'s page shows (`stagemap.render.partials.shown_for`), once:
+    its path, its body and the line of its file the body starts at."""
+    if not partials.applies(item.path, config.rules, item.body):
+        return []
+    found = []
+    for path, text in partials.shown_for(config, item.path, item.body):
+        whole = partials.partial_body(config.root, path, raw=True) if text is not None else None
+        if text is not None and whole is not None:
+            found.append(
+                (path, text, whole[: len(whole) - len(text)].count("\n") + 1 if whole.endswith(text) else 1)
+            )
+    return found
 
 
-class _Places:
-    """Where a body writes each address (`where`), found once per address and handed out in
-    the file's order, each place to one link: a page with a link written 600 times went over
-    the whole body, and every place found, for each of them."""
+class _InPartials:
+    """Where the partials a page shows write a link of theirs that leads nowhere (`placed`):
+    each address the page has is written back from the partial's folder
+    (`stagemap.render.partiallinks.written`) and looked for in each partial in turn."""
 
-    def __init__(self, body: str, code: _Code) -> None:
-        self.body = body
-        self.code = code
-        self.found: dict[tuple[str, ...], tuple[list[tuple[str, int]], list[tuple[str, int]]]] = {}
-        self.cursor: dict[tuple[str, ...], int] = {}
+    def __init__(self, page: str, shown: Sequence[tuple[str, str, int]], comments: bool) -> None:
+        self.page, self.shown, self.comments = page, shown, comments
+        self.places: dict[str, tuple[Places, set[int]]] = {}
 
-    def where(self, texts: tuple[str, ...], claimed: set[int]) -> tuple[str, int]:
-        """Return which of ``texts`` (an address as the page has it, then percent-decoded) is
-        written in the body outside code, and where: as a link's address not ``claimed`` by
-        another link, else as one claimed (a reference used twice), else anywhere; -1 when
-        none is in the text outside code (a partial's or a shortcode's link)."""
-        if texts not in self.found:
-            self.found[texts] = self._find(texts)
-        places, anywhere = self.found[texts]
-        at = self.cursor.get(texts, 0)
-        while at < len(places) and places[at][1] in claimed:  # claims only grow: never looked at again
-            at += 1
-        self.cursor[texts] = at
-        found = places[at : at + 1] or places or anywhere
-        return found[0] if found else (texts[0], -1)
-
-    def _find(self, texts: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-        """Return where each of ``texts`` is written as a link's address, and the first place it
-        is written at all (outside code, ending where an address ends)."""
-        body, places, anywhere = self.body, list[tuple[str, int]](), list[tuple[str, int]]()
-        longer: set[int] = set()  # places of a longer address: the text and a fragment or query after it
-        for text in texts:
-            at = body.find(text) if text else -1
-            while at >= 0:
-                after = body[at + len(text) : at + len(text) + 1]
-                if (not after or after in _ENDS or after.isspace()) and at not in self.code:
-                    if self._after_a_link(at):
-                        places.append((text, at))
-                        if after in "#?" and after and after not in text:
-                            longer.add(at)
-                    elif not anywhere and not (at and (body[at - 1].isalnum() or body[at - 1] in "_./-")):
-                        anywhere.append((text, at))
-                at = body.find(text, at + 1)
-        # The first in the file, whichever way it is written; the address itself before a longer one.
-        places.sort(key=lambda place: (place[1] in longer, place[1]))
-        return places, anywhere
-
-    def _after_a_link(self, at: int) -> bool:
-        """Whether what stands right before ``at`` opens a link's address (see `_ADDRESS`): looked
-        for in the 60 characters before it, and in its line (up to `_LOOKED_BACK` characters)
-        only where a reference's ``]:`` may stand, so that each is found in bounded time."""
-        body = self.body
-        near = max(body.rfind("\n", max(at - 60, 0), at) + 1, at - 60, 0)
-        if _BEFORE.search(body, near, at):
-            return True
-        if body[near:at].rstrip(" \t<")[-1:] != ":":
-            return False
-        back = max(at - _LOOKED_BACK, 0)
-        return _BEFORE.search(body, max(body.rfind("\n", back, at) + 1, back), at) is not None
-
-
-def _code_spans(body: str, comments: bool) -> _Code:
-    """Return the (start, end) of each fenced block, code span and (with ``comments``) HTML
-    comment in ``body``: a link's address is never written there."""
-    spans = [m.span() for m in _COMMENT.finditer(body)] if comments else []
-    fence = ""
-    start = offset = 0
-    for line in body.splitlines(keepends=True):
-        mark = _FENCE.match(line)
-        if (
-            fence
-            and mark
-            and mark.group(1)[0] == fence[0]
-            and len(mark.group(1)) >= len(fence)
-            and not line[mark.end() :].strip()
-        ):
-            spans.append((start, offset + len(line)))
-            fence = ""
-        elif not fence and mark:
-            fence, start = mark.group(1), offset
-        offset += len(line)
-    if fence:
-        spans.append((start, len(body)))
-    blocks = _Code(spans)
-    return _Code([*spans, *(m.span() for m in _CODE_SPAN.finditer(body) if m.start() not in blocks)])
-
-
-class _Code:
-    """The spans of code in a body (`_code_spans`): whether an index is in one, found by halving
-    (a page of 1,700 code spans and links took minutes when each link went over every span)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
-        """The furthest end of the spans up to each one (spans may hold others: a comment in code)."""
-
-    def __contains__(self, index: int) -> bool:
-        at = bisect.bisect_right(self.starts, index) - 1
-        return at >= 0 and self.reach[at] > index
-
-
-_FENCE = lazy(r"[ \t]{0,3}(`{3,}(?=[^`\n]*$)|~{3,})")
-_CODE_SPAN = lazy(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
-_COMMENT = lazy(r"<!--.*?-->", re.S)
+    def problem(self, url: str) -> Problem | None:
+        """Return the warning for ``url`` at its place in a partial, or None when none writes it."""
+        for path, body, first in self.shown:
+            address = written(url, path, self.page)
+            if path not in self.places:
+                self.places[path] = (Places(body, code_spans(body, self.comments)), set())
+            places, claimed = self.places[path]
+            # A path the partial wrote './x.md' comes back as 'x.md'.
+            texts = (address, unquote(address), *(("./" + address,) if address[:1] not in "./#" else ()))
+            shown, index = places.where(tuple(dict.fromkeys(texts)), claimed)
+            if index >= 0:
+                claimed.add(index)
+                line, col = line_at(first, body, index), column_at(body, index)
+                message = f"link to '{shown}' leads nowhere (shown on {self.page})"
+                return Problem(path, line, col, "warning", message, HINT, "dead-link")
+        return None

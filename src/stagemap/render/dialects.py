@@ -40,6 +40,7 @@ from .blocks import (
     task_items,
     unwrapped,
 )
+from .codeblocks import docusaurus_code
 from .deflists import definition_lists
 from .elements import emphasis_kept, placeholder, unsafe_links_as_text
 from .footnotes import footnotes
@@ -48,7 +49,7 @@ from .htmlblocks import READ_WHOLE, html_blocks
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
-from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences, unwrapped_mdx_blocks
+from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocsyntax import alerts, callouts_in, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
@@ -136,8 +137,8 @@ def clean(
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
-    if generator == "docusaurus" and "mdx-code-block" in text:
-        text = unwrapped_mdx_blocks(lf(text))
+    if generator == "docusaurus":  # its mdx-code-block fences, <CodeBlock>, magic comments
+        text = docusaurus_code(text, mdx)
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
         (generator == "mkdocs" and ("][" in text or callouts_in(text, params)))
         or (mdx and ("\n    " in text or "\n\t" in text))

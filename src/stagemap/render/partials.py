@@ -7,6 +7,8 @@ for the site's root: the project's folder, or its ``site_root``; a package or an
 its front matter left out, and its own imports shown the same way, up to `MAX_DEPTH` files
 deep and never a file inside itself. A component used within a line, or given children,
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
+The file paths a partial writes name files from its own folder, as its site compiles it: they
+are written from the page's (`stagemap.render.partiallinks`).
 
 A file is read only from inside the project (a link leading out of it is not followed), up
 to `MAX_PARTIAL` bytes, once per content (keyed by its size, times and inode). What a
@@ -34,6 +36,7 @@ from . import includes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 from .ownshortcodes import known_outputs, site_templates, used_names
+from .partiallinks import rebase
 
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
@@ -222,7 +225,8 @@ def _inline(
         key = "\0".join((path, *seen))
         if key not in made:
             found = partial_body(root, path)
-            made[key] = None if found is None else _inline(found, path, root, site, (*seen, path), made)
+            shown = None if found is None else _inline(found, path, root, site, (*seen, path), made)
+            made[key] = None if shown is None else rebase(shown, path, rel)  # its file paths from here
         shown = made[key]
         if shown is None or len(shown) > room[0]:
             return match.group()

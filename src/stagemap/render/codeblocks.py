@@ -1,0 +1,110 @@
+"""Docusaurus's code in components: ``<CodeBlock>`` shown as the code block it is.
+
+A page may write code with the theme's component, ``import CodeBlock from '@theme/CodeBlock'``
+then ``<CodeBlock language="sh" title="build.sh">make site</CodeBlock>``: the live site shows a
+code block, in that language, headed by its title. When what the component holds is text known
+when the page is written (text with no tag or expression in it, a string, or a template literal
+with no ``${...}``), `code_components` writes it as a fenced block, which the rest of the
+reading takes as any other (its title over it: `stagemap.render.blocks.fence_titles`). One
+holding anything else (a variable, ``{`...${version}...`}``) is left to the MDX reading.
+`docusaurus_code` does this, and leaves Docusaurus's magic comments out of every code block
+(`stagemap.render.magiccomments`).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from functools import lru_cache
+
+from ..lazyre import lazy
+from ..read.markdowntext import lf
+from .blocks import hold_fences, put_fences_back
+from .jsstrings import js_string
+from .magiccomments import without_magic_comments
+from .mdxfences import unwrapped_mdx_blocks
+
+_IMPORTED = lazy(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])@theme/CodeBlock\2""", re.M)
+"""The name a page gives the theme's code block component."""
+_ELEMENT = (
+    r"""<({names})((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{{[^{{}}\n]*\}}))?)*)\s*>(.*?)</\1\s*>"""
+)
+"""An element of one of ``names`` with its attributes (text, or a one-line expression each),
+what it holds, and its end tag."""
+_ATTRIBUTE = lazy(r"""([\w:-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|\{\s*(['"`])([^'"`\n]*)\4\s*\})""")
+_LITERAL = lazy(
+    r"""\s*\{\s*(?:`((?:[^`\\$]|\\.|\$(?!\{))*)`|'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}\s*""", re.S
+)
+"""What a component holds when it is one string: a template literal with no ``${`` in it, or
+a string in quotes."""
+
+_BACKTICKS = lazy(r"`+")
+
+
+def docusaurus_code(text: str, mdx: bool) -> str:
+    """Return a Docusaurus page's ``text`` with what its ``mdx-code-block`` fences hold as MDX
+    (`stagemap.render.mdxfences.unwrapped_mdx_blocks`), its ``<CodeBlock>`` components as fenced
+    code (``mdx``: the page is MDX) and the magic comments left out of its code; its lines LF
+    where it changes."""
+    if "mdx-code-block" in text:
+        text = unwrapped_mdx_blocks(lf(text))
+    if mdx and "@theme/CodeBlock" in text:
+        text = code_components(lf(text))
+    return without_magic_comments(lf(text)) if "highlight-" in text else text
+
+
+def code_components(text: str) -> str:
+    """Return ``text`` with each ``<CodeBlock>`` holding known text as a fenced code block (see
+    the module docstring); in fenced code one stays as written."""
+    names = {found.group(1) for found in _IMPORTED.finditer(text)}
+    if not names:
+        return text
+    held: dict[str, str] = {}
+    body = hold_fences(text, held, deep=True)
+
+    def fenced(found: re.Match[str]) -> str:
+        code = _code(found.group(3))
+        if code is None:
+            return found.group()
+        attrs = {
+            m.group(1): next((g for g in m.group(2, 3, 5) if g is not None), "")
+            for m in _ATTRIBUTE.finditer(found.group(2))
+        }
+        lead = body[body.rfind("\n", 0, found.start()) + 1 : found.start()]
+        return _fence(code, attrs, lead if not lead.strip() else "")
+
+    return put_fences_back(_elements(tuple(sorted(names))).sub(fenced, body), held)
+
+
+@lru_cache(maxsize=16)
+def _elements(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of an element named one of ``names`` (see `_ELEMENT`)."""
+    return re.compile(_ELEMENT.format(names="|".join(map(re.escape, names))), re.S)
+
+
+def _code(children: str) -> str | None:
+    """The text a component holding ``children`` shows as code, or None when it is not known here."""
+    if "\ue001" in children:  # fenced code inside (held aside): not one string
+        return None
+    literal = _LITERAL.fullmatch(children)
+    if literal is not None:
+        raw = next(g for g in literal.groups() if g is not None)
+        code = js_string(raw)
+    elif "<" in children or "{" in children:
+        return None
+    else:
+        code = textwrap.dedent(children)
+    return code.strip("\n")
+
+
+def _fence(code: str, attrs: dict[str, str], indent: str) -> str:
+    """A fenced block of ``code`` in the ``language`` its attributes name, under its ``title``,
+    each line at ``indent`` (where the component stood in its line)."""
+    language = (attrs.get("language") or attrs.get("className", "").removeprefix("language-")).split(" ")[0]
+    title = " ".join(attrs.get("title", "").split())
+    quote = '"' if '"' not in title else "'"
+    named = f"title={quote}{title}{quote}" if title and quote not in title else ""
+    info = " ".join(filter(None, [language or ("text" if named else ""), named]))
+    fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(code))])
+    lines = [f"{fence}{info}", *code.split("\n"), fence]
+    return "\n\n" + "\n".join(indent + line if line.strip() else line for line in lines) + "\n\n"
