@@ -31,7 +31,7 @@ from .gatsby import source_folders
 from .globs import GlobSet
 from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders
-from .jekyll import jekyll_folders
+from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
 from .mkdocsettings import plugin_options
 from .postdates import site_zone
@@ -253,7 +253,7 @@ _MDX = {"gatsby": gatsby_mdx, "docusaurus": docusaurus_mdx}
 def _published(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, ...]:
     """Return `OUR_OUTPUTS` the site's generator would publish as they are (see `FoundSite.published`)."""
     if generator == "jekyll":
-        return tuple(n for n in OUR_OUTPUTS if n not in _jekyll_excluded(data))
+        return tuple(n for n in OUR_OUTPUTS if not excluded(n, exclude_entries(data), folder=True))
     if generator == "eleventy" and isinstance(config, str):
         return published_outputs(root, config, OUR_OUTPUTS)
     return ()
@@ -270,12 +270,17 @@ def _sources(
         pattern = "/{file}.html" if data.get("use_directory_urls") is False else "/{path}/"
         return (FoundSource(folder, pattern, _mkdocs_excluded(data)),) if (root / folder).is_dir() else ()
     if generator == "jekyll":
-        names = _jekyll_excluded(data)
+        names = exclude_entries(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)
-        # The site's own exclude list, less what the usual globs already leave out; then the
-        # folders stagemap writes to, so that the default ``build`` and ``kits`` work; then the
-        # folders Jekyll ignores, and those of the posts and collections (sources of their own).
-        extra = [f"/{n}" for n in names if usual.decide(n) is None and usual.decide(n + "/x") is None]
+        # The site's own exclude list (as Jekyll matches it), less what the usual globs already
+        # leave out; then the folders stagemap writes to, so that the default ``build`` and
+        # ``kits`` work; then the folders Jekyll ignores, and those of the posts and collections.
+        extra = [
+            glob
+            for n in names
+            if usual.decide(n.rstrip("/")) is None and usual.decide(n.rstrip("/") + "/x") is None
+            for glob in exclude_globs(n)
+        ]
         ours = [f"/{n}/" for n in OUR_OUTPUTS]
         kinds = jekyll_folders(root, data)
         ignored = [f"/{n}/" for n in kinds.ignored]
@@ -285,7 +290,7 @@ def _sources(
         # Posts, collections, a folder's _posts (ids as its pages had), but excluded: the first source reads a file.
         own = [(f, u, a, f.rpartition("/")[2].lstrip("_") + "/") for f, u, a in kinds.folders]
         every = [*own, *((f, u, "", f + "/") for f, u in kinds.nested)]
-        left = [f for f, *_ in every if any(f == n or f.startswith(n + "/") for n in names)]
+        left = [f for f, *_ in every if outside(f, names)]
         return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in left), pages)
     named = source_folders(root, code) if generator == "gatsby" and isinstance(code, str) else []  # first
     folders = dict([*named, *CONTENT_FOLDERS[generator]])
@@ -349,12 +354,6 @@ def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:
     return tuple(
         FoundSource(f, url, exclude, "", prefix) for f, url, exclude, prefix in hugo_sources(root, data)
     )
-
-
-def _jekyll_excluded(data: dict[str, Any]) -> list[str]:
-    """Return the names in a Jekyll site's own ``exclude`` list, without slashes at either end."""
-    own = data.get("exclude")
-    return [e.strip("/") for e in own if isinstance(e, str) and e.strip("/")] if isinstance(own, list) else []
 
 
 def _mkdocs_excluded(data: dict[str, Any]) -> tuple[str, ...]:

@@ -14,12 +14,15 @@ with a trailing slash when the site's style ends in one (``pretty``), ``.html`` 
 
 from __future__ import annotations
 
+import fnmatch
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..lazyre import lazy
 from .owned import read_owned
 from .urls import jekyll_pattern
 
@@ -148,3 +151,52 @@ def jekyll_included(source: Path) -> frozenset[str]:
             else frozenset()
         )
     return frozenset()
+
+
+def exclude_entries(data: dict[str, Any]) -> list[str]:
+    """Return the entries of a Jekyll site's own ``exclude`` list, without a leading slash (Jekyll
+    reads each from the site's folder), a trailing one kept (a folder's)."""
+    own = data.get("exclude")
+    found = [e.strip().lstrip("/") for e in own if isinstance(e, str)] if isinstance(own, list) else []
+    return [e for e in found if e.strip("/")]
+
+
+def excluded(path: str, entries: list[str], folder: bool = False) -> bool:
+    """Whether Jekyll leaves out the file (or, with ``folder``, the folder) at ``path`` under its
+    site's folder, as its EntryFilter decides on each entry it walks past: an entry's glob matches
+    the whole path, ``*`` crossing folders (``File.fnmatch?`` without flags), or the path starts
+    with the entry as written (``notes`` leaves out ``notes-old.md``), or the entry names the
+    folder with a slash after it. (A folder left out takes what it holds with it: see `outside`.)"""
+    for entry in entries:
+        if fnmatch.fnmatchcase(path, entry) or path.startswith(entry) or (folder and entry == path + "/"):
+            return True
+    return False
+
+
+def outside(path: str, entries: list[str]) -> bool:
+    """Whether Jekyll leaves out the folder at ``path``, or one of the folders it is in."""
+    parts = path.strip("/").split("/")
+    return any(excluded("/".join(parts[: i + 1]), entries, folder=True) for i in range(len(parts)))
+
+
+def exclude_globs(entry: str) -> list[str]:
+    """Return gitignore-style globs, anchored at the site's folder, that leave out what the
+    ``exclude`` entry ``entry`` does (`excluded`): the entry, each ``*`` in it also crossing
+    folders (``*.wip.md`` is also ``/*/**/*.wip.md``: ``guides/later.wip.md``), and, for an entry
+    with no glob in it, any name it starts (``/notes*``)."""
+    if not _GLOB.search(entry):
+        return [f"/{entry}" if entry.endswith("/") else f"/{entry}*"]
+    pieces = _LONE_STAR.split(entry)
+    if len(pieces) > 4:  # more than three stars: within a folder, or each crossing folders
+        return [f"/{entry}", "/" + "*/**/*".join(pieces)]
+    found: list[str] = []
+    for stars in itertools.product(("*", "*/**/*"), repeat=len(pieces) - 1):
+        joined = pieces[0] + "".join(star + piece for star, piece in zip(stars, pieces[1:], strict=True))
+        found.append("/" + joined)
+    return list(dict.fromkeys(found))
+
+
+_GLOB = lazy(r"[*?\[]")
+_LONE_STAR = lazy(r"(?<!\*)\*(?!\*)(?!$)")
+"""A ``*`` that may cross folders where Jekyll reads it (not one of ``**``, read as gitignore
+reads it, nor one ending the entry, where the folder it matches takes its contents along)."""

@@ -160,7 +160,12 @@ at the end of a line, one that starts with its ``#id``, and at the end of a head
 (``### 9.7.0 { id="9.7.0" data-toc-label="x" }``): its id (``#id`` or ``id=``) kept as an anchor,
 so that links to it work. Elsewhere braces are text (``{a=1}`` in code or prose). (A run of
 spaces is read once, from its start: one of 40,000 before no brace took a second.)"""
-_SPAN_ATTRIBUTES = lazy(rf"(?<=[)\]*`>\x00])\{{:[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}}")
+_GAP = r"[ \t]*+(?:\n[ \t]*+)?"
+"""Space in a span's attribute list: kramdown reads one to its closing brace, over a line's end
+too (a list wrapped with its paragraph), but not over a blank line, which ends the paragraph."""
+_SPAN_ATTRIBUTES = lazy(
+    rf"(?<=[)\]*`>\x00])(?P<list>\{{:{_GAP}{ATTR_TOKEN}(?:(?=[ \t\n]){_GAP}{ATTR_TOKEN})*{_GAP}\}})"
+)
 """kramdown's attribute list of a span (``*x*{: .note}``, ```beta`{:.warning}``, a code span
 being held back as ``\x00N\x00`` then, ``<span>New</span>{: .label }``), which always starts ``{:``."""
 _QUOTED_ATTRIBUTES = lazy(
@@ -172,6 +177,8 @@ _ATTR_ITEM = lazy(ATTR_TOKEN)
 
 
 _CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
+_TABLE_ROW = lazy(r"[ \t]*\|")
+"""A pipe table's row, as the sites write them: starting with its pipe."""
 
 
 def _attribute_anchor(match: re.Match[str]) -> str:
@@ -179,6 +186,14 @@ def _attribute_anchor(match: re.Match[str]) -> str:
     heading's text (the list's last form) stays in front of it."""
     text = _CLOSING_HASHES.sub("", match.group(3) or "")  # ``## Name ## {: #name }``: hashes, then the list
     made = anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+    if (
+        made
+        and match.group(1)
+        and _TABLE_ROW.match(match.string, match.string.rfind("\n", 0, match.start()) + 1)
+    ):
+        # Under a table (``{: #price-table}``) the list is the table's: at its last row's end the
+        # anchor would be a cell past the header's and dropped, so it stands under the table.
+        return "\n\n" + made
     # (A space keeps emphasis that ends the text closing: ``## Release **(beta)** {#rel}``.)
     return text + (" " if made and text.endswith(("*", "_")) else "") + made
 
@@ -192,7 +207,7 @@ def _attr_id(attrs: str) -> str:
     return ""
 
 
-_INLINE_LIST = lazy(rf"(?:(\[\]\(\))|(?<=[)\]:*]))({ATTR_LIST})")
+_INLINE_LIST = lazy(rf"(?:(?P<empty>\[\]\(\))|(?<=[)\]:*]))(?P<list>{ATTR_LIST})")
 """An attribute list right after a link, an image, an icon or emphasis (``[Start](x){ .md-button }``,
 ``:material-clock:{ .lg }``): the element's looks, not text (MkDocs' attr_list), but for its id;
 not after ``_``: ``x_{i=1}`` is maths. With the empty link it may be for (``[](){#id}``, an
@@ -201,8 +216,9 @@ _LINE_END = lazy(r"[ \t]*(?:\\[ \t]*)?$")
 """What ends a line and must stay last: trailing spaces (a hard break), a closing backslash."""
 
 
-def _inline_lists(text: str) -> str:
-    """Return ``text`` without its inline attribute lists (MkDocs' attr_list), each id kept as an anchor.
+def _inline_lists(text: str, lists: re.Pattern[str] = _INLINE_LIST) -> str:
+    """Return ``text`` without its inline attribute lists (MkDocs' attr_list, or kramdown's span
+    lists: ``lists``, its ``list`` group the list), each id kept as an anchor.
 
     The anchor goes where the list was, unless that is right after emphasis closing on
     punctuation or a code span (``**`x`**``): there a character that is no punctuation would
@@ -213,16 +229,16 @@ def _inline_lists(text: str) -> str:
     out: list[str] = []
     last = 0
     pending: list[str] = []  # anchors for the end of the line being read
-    for found in _INLINE_LIST.finditer(text):
+    for found in lists.finditer(text):
         between = text[last : found.start()]
         cut = between.find("\n") if pending else -1
         out.append(_line_ended(between[:cut], pending) + between[cut:] if cut >= 0 else between)
         pending = [] if cut >= 0 else pending
         last = found.end()
-        mark = anchor(_attr_id(found.group(2)))
+        mark = anchor(_attr_id(found.group("list")))
         if not mark:
             continue
-        if found.group(1) or _may_follow(text, found.start()):
+        if found.groupdict().get("empty") or _may_follow(text, found.start()):
             out.append(mark)
         elif not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].lstrip().startswith("|"):
             pending.append(mark)
@@ -261,11 +277,12 @@ def _quoted_attributes(found: re.Match[str]) -> str:
 def attribute_lists(text: str, generator: str = "") -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
     site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
-    an MkDocs list's id kept as an anchor (`_inline_lists`)."""
+    each one's id kept as an anchor (`_inline_lists`: ```git remote -v`{: #remote}`` is a place
+    links go to)."""
     if generator == "mkdocs":
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))
     if generator == "jekyll":
-        text = _SPAN_ATTRIBUTES.sub("", text)
+        text = _inline_lists(text, _SPAN_ATTRIBUTES) if "{:" in text else text
         if ">" in text:
             text = _QUOTED_ATTRIBUTES.sub(_quoted_attributes, text)
     return _ATTRIBUTES.sub(_attribute_anchor, text)

@@ -27,6 +27,20 @@ _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 """Inline HTML elements written as Markdown emphasis."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HTML_ELEMENTS = frozenset({
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
+    "body", "br", "button", "caption", "center", "cite", "code", "col", "colgroup", "data", "dd",
+    "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption",
+    "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main",
+    "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
+    "output", "p", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
+    "section", "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary",
+    "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "tr",
+    "track", "tt", "u", "ul", "var", "video", "wbr"
+})  # fmt: skip
+"""HTML's own elements: in a page that is not MDX their names are read whatever their case
+(``<BR />``, ``<IMG SRC=...>``), as a browser reads them; any other capitalised name keeps it."""
 _CALLOUT = lazy(
     r"(?:^|(?<=[a-z0-9]))(?:Aside|Admonition|Callout|Alert|Note|Tip|Warning|Caution|Danger)(?=[A-Z0-9_]|$)"
 )

@@ -24,7 +24,7 @@ from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
 from .blocks import ItemColumns
-from .elements import Tag, element, empty_element, placeholder
+from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
 from .jsstrings import file_address
 
 _ESM = lazy(
@@ -298,18 +298,22 @@ def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
     j += closing
     if text.startswith(">", j):  # a fragment <> or </>
         return Tag("", {}, closing, False, j + 1)
-    name = _NAME.match(text, j)
-    if name is None:
+    found = _NAME.match(text, j)
+    if found is None:
         return None
-    j = name.end()
+    j = found.end()
+    # HTML's elements and attributes are read whatever their case (``<BR />``, ``<A HREF=...>``);
+    # in MDX a capitalised name is a component's.
+    name = found.group(0)
+    name = name.lower() if html and name.lower() in HTML_ELEMENTS else name
     attrs: dict[str, str] = {}
     while j < len(text):
         while j < len(text) and text[j].isspace():
             j += 1
         if text.startswith("/>", j):
-            return Tag(name.group(0), attrs, closing, True, j + 2)
+            return Tag(name, attrs, closing, True, j + 2)
         if text.startswith(">", j):
-            return Tag(name.group(0), attrs, closing, False, j + 1)
+            return Tag(name, attrs, closing, False, j + 1)
         if text.startswith("{", j):  # a spread {...props}
             end = _balanced(text, j)
             if end is None:
@@ -327,7 +331,7 @@ def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
             if got is None:
                 return None
             value = got
-        attrs[key.group(0)] = value
+        attrs[key.group(0).lower() if html else key.group(0)] = value
     return None
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from ..lazyre import lazy
 from .blocks import escape
 from .elements import placeholder
+from .pairs import paired
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
 
@@ -53,20 +54,27 @@ _ATTRIBUTE_VALUE = lazy(
 )
 """An ``href`` or ``src`` whose value holds an output, quotes of the other kind in it too:
 ``href="{{ '/notes/' | url }}"``."""
-_PATH_FILTER = lazy(r"""^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url|url)\s*$""")
-"""A path through a filter that puts it under the site's base path: Jekyll's ``relative_url``
-and ``absolute_url``, Eleventy's ``url``."""
+_PATH_FILTER = lazy(
+    r"""^(["'])([^"']*)\1((?:\s*\|\s*(?:relative_url|absolute_url|url|prepend\s*:\s*site\.(?:baseurl|url)))+)\s*$"""
+)
+"""A path through filters that put it under the site's address: Jekyll's ``relative_url`` and
+``absolute_url``, Eleventy's ``url``, and Liquid's ``prepend`` of the site's base path or
+address, one or both (``"/images/panel.png" | prepend: site.baseurl``), which sites wrote
+before Jekyll had the other two."""
+_FILTER_NAME = lazy(r"\|\s*(\w+)")
 _SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
 """An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
 _SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
 _KRAMDOWN = lazy(
     r"\{::comment\}.*?\{:/comment\}|\{::comment\s*/\}|\{::options\b[^}]*/\}|\{::nomarkdown\}|\{:/nomarkdown\}"
     r"|^[ \t]*[*-][ \t]+TOC[ \t]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$"
-    r"|(?<=\))\{:[^{}\n]*\}|^[ \t]*\{:[ \t]*[\w.#\"'=: -]*\}[ \t]*(?:\n|$)",
+    r"|(?<=\))\{:[^{}\n]*\}|^[ \t]*\{:(?![:/])[^{}\n]*\}[ \t]*(?:\n|$)",
     re.S | re.M,
 )
 """kramdown's own syntax, none of which the live page shows as text: comments, options, the table
-of contents marker (``* TOC`` then ``{:toc}``), an attribute list after a link or on a line of its own."""
+of contents marker (``* TOC`` then ``{:toc}``), an attribute list after a link or on a line of its
+own, whatever its values hold (``{: data-file="config/boxes.yml"}`` under a fence: kramdown reads
+a list up to its closing brace)."""
 
 
 def highlights(text: str) -> str:
@@ -127,7 +135,7 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
     if "{%" in text:
         loops = [
             (opening.start(), closing.end())
-            for opening, closing in _paired(text, _LOOP_OPENING, _LOOP_CLOSING)
+            for opening, closing in paired(text, _LOOP_OPENING, _LOOP_CLOSING)
         ]
         shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
         text = _without(text, loops, shown) if loops else text
@@ -154,9 +162,8 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
 
 def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
     """Return (start, end, kind, name, what it holds) of each Liquid comment, capture and bundle in
-    ``text``, in order. Each closing is looked for once from its opening on; once a kind has no
-    closing left, its later openings are not looked past: the walk stays linear however many
-    openings are left open (a pattern doing this took 27 s on 1,000 of them)."""
+    ``text``, in order, each closing ending the last opening of its kind still open (`paired`:
+    linear however many are left open; a pattern doing this took 27 s on 1,000 of them)."""
     return [
         (
             opening.start(),
@@ -165,7 +172,7 @@ def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
             opening.group(2) or "",
             text[opening.end() : closing.start()],
         )
-        for opening, closing in _paired(text, _HIDDEN_OPENING, _HIDDEN_CLOSING)
+        for opening, closing in paired(text, _HIDDEN_OPENING, _HIDDEN_CLOSING)
     ]
 
 
@@ -178,32 +185,12 @@ def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> s
     return shown.join(pieces) + (shown if pieces else "") + text[at:]
 
 
-def _paired(
-    text: str, opening: re.Pattern[str], closings: Mapping[str, re.Pattern[str]]
-) -> list[tuple[re.Match[str], re.Match[str]]]:
-    """Return the opening and closing of each block from an ``opening`` to the first closing of
-    its kind after it (an opening inside a block passed over), as a lazy pattern would find them,
-    but each closing looked for once from its opening on, and never past the last of a kind:
-    linear however many are left open."""
-    found: list[tuple[re.Match[str], re.Match[str]]] = []
-    at, closed = 0, dict.fromkeys(closings, True)
-    while (start := opening.search(text, at)) is not None:
-        kind = start.group(1)
-        end = closings[kind].search(text, start.end()) if closed[kind] else None
-        if end is None:
-            closed[kind], at = False, start.end()
-            continue
-        found.append((start, end))
-        at = end.end()
-    return found
-
-
 def _raw_parts(text: str) -> list[str]:
     """Return ``text`` split as ``re.split`` with one group would: outside, a raw block, outside..."""
     if "raw" not in text:
         return [text]
     parts, at = [], 0
-    for opening, closing in _paired(text, _RAW_OPENING, _RAW_CLOSING):
+    for opening, closing in paired(text, _RAW_OPENING, _RAW_CLOSING, flat=True):
         parts += [text[at : opening.start()], text[opening.start() : closing.end()]]
         at = closing.end()
     return [*parts, text[at:]]
@@ -305,7 +292,7 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
         site_only = False
         path = _PATH_FILTER.match(expression)
         if path:
-            return _from_root(path.group(2))
+            return _filtered_path(path)
         found = _page_value(expression, params, bare)
         if found is None:
             known = False
@@ -323,9 +310,19 @@ def _output(expression: str, params: Mapping[str, Any], bare: bool) -> str:
     expression = " ".join(expression.split())
     path = _PATH_FILTER.match(expression)
     if path:
-        return _from_root(path.group(2))
+        return _filtered_path(path)
     found = _page_value(expression, params, bare)
     return escape(found) if found is not None else placeholder(expression)
+
+
+def _filtered_path(found: re.Match[str]) -> str:
+    """Return the path a `_PATH_FILTER` match makes: from the site's root through ``relative_url``
+    (or ``absolute_url``, ``url``); through ``prepend`` alone, as written, links being read from
+    the site's root (``/images/panel.png``; ``images/panel.png`` stays relative, as with an empty
+    ``baseurl``)."""
+    if all(name == "prepend" for name in _FILTER_NAME.findall(found.group(3))):
+        return found.group(2)
+    return _from_root(found.group(2))
 
 
 def _from_root(path: str) -> str:

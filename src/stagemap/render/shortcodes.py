@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import bisect
 import collections
 import re
 import textwrap
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,35 +26,62 @@ _PAIRED = lazy(
     re.S,
 )
 """A paired shortcode: its opening (not self-closing, ``{{< x />}}``), what it holds, its closing
-(the nearest one of its name). Only tried where such a closing follows: see `each_paired`. A
-name may have folders, as a theme's shortcodes do (Docsy's ``blocks/section``)."""
+(of its name). Only tried from an opening to the closing that ends it, as `each_paired`
+pairs them, and so read to there. A name may have folders, as a theme's shortcodes do (Docsy's ``blocks/section``)."""
 _OPENING = lazy(r"\{\{[<%]\s*([\w.-]+(?:/[\w.-]+)*)")
 _CLOSING = lazy(r"\{\{[<%]\s*/\s*([\w.-]+(?:/[\w.-]+)*)\s*[>%]\}\}")
 
 
 def each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
-    """Return ``text`` with each paired shortcode replaced by ``made(match)``, as ``_PAIRED.sub`` would.
+    """Return ``text`` with each outermost paired shortcode replaced by ``made(match)``.
 
-    The pattern alone, tried at every opening, looks to the end of the text for a closing of
-    that name: thousands of openings never closed took seconds. Here an opening is tried only
-    up to the nearest closing of its name after it, and not at all when there is none.
+    Hugo pairs a closing with the last opening of its name still open, so a note inside a note
+    closes first (`_PAIRED` alone, lazy, would end the outer one at the inner's closing). Each
+    tag is found once and matched with a stack per name: linear however many are left open.
+    (A self-closing ``{{< x />}}`` opens nothing.) What ``made`` reads of the inner text is read
+    so too, up to `MOST_NESTED` shortcodes deep; deeper ones stay as written.
     """
-    closings: dict[str, list[int]] = {}
-    for closing in _CLOSING.finditer(text):
-        closings.setdefault(closing.group(1), []).append(closing.end())
-    if not closings:
+    depth = getattr(_nesting, "value", 0)
+    if depth >= MOST_NESTED or not _CLOSING.search(text):
         return text
+    _nesting.value = depth + 1
+    try:
+        return _each_paired(text, made)
+    finally:
+        _nesting.value = depth
+
+
+MOST_NESTED = 12
+"""Paired shortcodes inside paired shortcodes are read this deep (a page of notes never closed
+nests one in each: reading them all would overflow Python's stack)."""
+_nesting = threading.local()
+
+
+def _each_paired(text: str, made: Callable[[re.Match[str]], str]) -> str:
+    still_open: dict[str, list[int]] = {}
+    pairs: list[tuple[int, int]] = []
+    for tag in _TAG.finditer(text):
+        if tag.group("closing") is not None:
+            if waiting := still_open.get(tag.group("closing")):
+                pairs.append((waiting.pop(), tag.end()))
+        elif not tag.group("alone"):
+            still_open.setdefault(tag.group("name"), []).append(tag.start())
     parts: list[str] = []
     done = 0
-    for opening in _OPENING.finditer(text):
-        if opening.start() < done or (ends := closings.get(opening.group(1))) is None:
-            continue
-        at = bisect.bisect_right(ends, opening.end())
-        paired = _PAIRED.match(text, opening.start(), ends[at]) if at < len(ends) else None
+    for start, end in sorted(pairs):
+        paired = _PAIRED.fullmatch(text, start, end) if start >= done else None
         if paired is not None:
-            parts += (text[done : paired.start()], made(paired))
-            done = paired.end()
+            parts += (text[done:start], made(paired))
+            done = end
     return "".join(parts) + text[done:] if parts else text
+
+
+_TAG = lazy(
+    r"\{\{[<%]\s*(?:(?P<name>[\w.-]+(?:/[\w.-]+)*)(?![\w./-])(?:(?![<%>]\}\}).){0,1000}?(?P<alone>/)?[>%]\}\}"
+    r"|/\s*(?P<closing>[\w.-]+(?:/[\w.-]+)*)\s*[>%]\}\})",
+    re.S,
+)
+"""A shortcode's opening (``alone``: self-closing) or its closing, as `_PAIRED` reads them."""
 
 
 _ARG = lazy(
