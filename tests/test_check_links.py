@@ -324,6 +324,84 @@ def test_a_link_to_a_listing_is_a_page_of_the_site_even_without_its_address(tmp_
     )
 
 
+def test_a_link_into_a_version_left_out_leads_to_a_page_of_the_site(tmp_path: Path) -> None:
+    """Crossplane's docs (Hugo, baseURL '/') link from their latest version into older ones
+    that init leaves out ({{<ref "/cli/v1.20/command-reference#beta-upgrade-check">}}): check
+    --links said 4 such links lead nowhere, though the site publishes those pages. A page left
+    out by a glob naming a version's folder, or a development copy's, has its route all the
+    same; one left out by another glob, or a route no file has, is still reported."""
+    settings = "generator: hugo\nsources: [{path: content, exclude: [/docs/v1.0/, /master/, /drafts/]}]\n"
+    files = {
+        "stagemap.yml": QUIET_CONFIG + settings + "urls: {pattern: '/{path}/'}\n",
+        "content/docs/v1.0/_index.md": "---\ntitle: Version 1.0\n---\n",
+        "content/docs/v1.0/setup.md": "---\ntitle: Setup\n---\n## Steps\n",
+        "content/master/setup.md": "---\ntitle: Setup\n---\n## Steps\n",
+        "content/drafts/plan.md": "---\ntitle: Plan\n---\nLater.\n",
+        "content/docs/v1.1/setup.md": HEAD.format(title="Setup")
+        + '[a](/docs/v1.0/setup/#steps) [b]({{< ref "/docs/v1.0/setup#steps" >}}) [c](/docs/v1.0)'
+        ' [d]({{< relref "/docs/v1.0/setup.md" >}}) [e](../../v1.0/setup/) [f](/master/setup/)'
+        " [g](/drafts/plan/) [h](/docs/v1.0/none/)\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        f"content/docs/v1.1/setup.md:6:177: warning: link to '/drafts/plan/' leads nowhere {HINT}\n"
+        f"content/docs/v1.1/setup.md:6:196: warning: link to '/docs/v1.0/none/' leads nowhere {HINT}\n"
+    )
+    # With the site's address, such a link leads to the page there.
+    write(
+        root,
+        {
+            "stagemap.yml": QUIET_CONFIG
+            + settings
+            + "urls: {pattern: '/{path}/', base: 'https://k.example/'}\n"
+        },
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    (page,) = (root / "site/assets/docs").glob("v1-1-*/setup.html")
+    assert (
+        '<p><a href="https://k.example/docs/v1.0/setup/#steps">a</a>'
+        ' <a href="https://k.example/docs/v1.0/setup#steps">b</a> <a href="https://k.example/docs/v1.0">c</a>'
+        ' <a href="https://k.example/docs/v1.0/setup/">d</a> <a href="https://k.example/docs/v1.0/setup/">e</a>'
+        ' <a href="https://k.example/master/setup/">f</a>'
+    ) in page.read_text()
+
+
+def test_a_file_of_a_hugo_bundle_is_found_at_the_lower_cased_address_hugo_writes_it_at(
+    tmp_path: Path,
+) -> None:
+    """Tekton's docs (Hugo) keep content/en/docs/Concepts/concept-runs.png beside the section's
+    _index.md and link it as /docs/concepts/concept-runs.png, where Hugo 0.111.3 writes it (a
+    bundle's files go under its page's lower-cased address, their own names as they are): check
+    --links said it leads nowhere. A file in a folder that is no bundle is written at its path
+    as it is; with disablePathToLower (no urls.lowercase) nothing is lower-cased."""
+    settings = (
+        QUIET_CONFIG + "generator: hugo\nsources: [content]\nurls: {pattern: '/{path}/', lowercase: true}\n"
+    )
+    files: dict[str, str | bytes] = {
+        "stagemap.yml": settings,
+        "content/docs/Guide/_index.md": "---\ntitle: Guide\n---\n",
+        "content/docs/Guide/flow.png": b"\x89PNG",
+        "content/docs/Guide/Parts/Deep.png": b"\x89PNG",
+        "content/docs/Setup/index.md": HEAD.format(title="Setup") + "Set up.\n",
+        "content/docs/Setup/img/Kettle.png": b"\x89PNG",
+        "content/docs/Loose/pic.png": b"\x89PNG",
+        "content/docs/Guide/usage.md": HEAD.format(title="Usage")
+        + "![a](/docs/guide/flow.png) ![b](flow.png) ![c](/docs/setup/img/Kettle.png)"
+        " ![d](/docs/loose/pic.png) ![e](/docs/guide/parts/Deep.png) ![f](/docs/guide/Flow.png)\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == (
+        f"content/docs/Guide/usage.md:6:81: warning: link to '/docs/loose/pic.png' leads nowhere {HINT}\n"
+        f"content/docs/Guide/usage.md:6:107: warning: link to '/docs/guide/parts/Deep.png' leads nowhere {HINT}\n"
+        f"content/docs/Guide/usage.md:6:140: warning: link to '/docs/guide/Flow.png' leads nowhere {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    (page,) = (root / "site/assets/docs").glob("guide*/usage.html")
+    assert '<img src="../../../files/docs/Guide/flow.png" alt="a">' in page.read_text()
+    write(root, {"stagemap.yml": settings.replace(", lowercase: true", "")})
+    assert "link to '/docs/guide/flow.png' leads nowhere" in run(root, "check", "--links")[2]
+
+
 def test_hugo_relative_aliases_and_sections_without_an_index_are_routes(tmp_path: Path) -> None:
     """rclone's docs (Hugo): storj.md says aliases: [tardigrade], which Hugo serves at /tardigrade/
     (a relative alias sits beside the page's own address: Hugo 0.111.3 put 'bee' of

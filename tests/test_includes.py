@@ -394,3 +394,58 @@ def test_own_shortcodes_in_an_included_file_and_templates_made_later_are_followe
     (root / "layouts/_shortcodes/later.html").write_text("soon\n")
     assert "0 files changed" not in run_build(root, out)
     assert "Shared V2! and soon." in page()
+
+
+def test_a_readfile_from_the_root_is_read_from_the_content_folder_when_the_site_folder_lacks_it(
+    tmp_path: Path,
+) -> None:
+    """Docsy's readfile hands a path starting with '/' to Hugo's readFile, which reads it from
+    the site's folder, else from the content folder: Tekton's {{% readfile "/vendor/disclaimer.md"
+    %}} reads content/en/vendor/disclaimer.md, where stagemap looked in the site's folder only
+    and showed a placeholder. The site's folder still comes first."""
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "title = 'Kettles'\nbaseURL = 'https://kettles.example/'\ncontentDir = 'content/en'\n",
+            "content/en/vendor/notice.md": "Kettles are **hot**.\n",
+            "content/en/shared.md": "From the content folder.\n",
+            "shared.md": "From the site's folder.\n",
+            "content/en/docs/care.md": (
+                '---\ntitle: Care\n---\n{{% readfile "/vendor/notice.md" %}}\n\n'
+                '{{% readfile file="/shared.md" %}}\n\n{{% readfile "/vendor/none.md" %}}\n'
+            ),
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    run_build(root, out)
+    assert body_of((out / "assets/docs/care.html").read_text()) == (
+        '<div class="body">\n<p>Kettles are <strong>hot</strong>.</p>\n'
+        "<p>From the site's folder.</p>\n"
+        "<p><em>[readfile: shown on the live site]</em></p>\n\n</div>\n"
+    )
+
+
+def test_a_page_with_cr_lf_line_ends_shows_the_files_it_includes(tmp_path: Path) -> None:
+    """Tekton's pages written with CR LF line ends showed a placeholder for each of their three
+    readfile calls (the shortcode, on a line of its own, was looked for before the line's CR);
+    the same page with LF line ends showed the file."""
+    page = '---\ntitle: Format\n---\nThe sample:\n\n{{< readfile file="samples/job.yaml" code="true" lang="yaml" >}}\n'
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "title = 'Kettles'\nbaseURL = 'https://kettles.example/'\n",
+            "content/docs/samples/job.yaml": "kind: Job\nname: boil\n",
+            "content/docs/format.md": page.replace("\n", "\r\n").encode(),
+            "content/docs/plain.md": page,
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    run_build(root, out)
+    expected = (
+        '<div class="body">\n<p>The sample:</p>\n'
+        '<pre><code class="language-yaml">kind: Job\nname: boil\n</code></pre>\n\n</div>\n'
+    )
+    assert body_of((out / "assets/docs/format.html").read_text()) == expected
+    assert body_of((out / "assets/docs/plain.html").read_text()) == expected

@@ -1258,6 +1258,50 @@ def test_init_reads_one_of_the_versions_kept_side_by_side_at_any_depth(tmp_path:
     assert f"Older versions, not read (their pages are these, at the same paths): {older}" in out.splitlines()
 
 
+def test_init_leaves_out_a_development_copy_beside_the_versions(tmp_path: Path) -> None:
+    """Crossplane's docs (Hugo) keep content/master/ beside content/v1.20/, v2.1/ ... v2.3/, and
+    params.latest: "2.3": init left the older versions out but read master/ as well as v2.3/, so
+    45 pages counted twice. A folder named master, main, next, dev, unreleased or latest-dev
+    beside version folders, sharing pages with one of them, is a version not yet released: left
+    out, and init says so and which version it reads; one of its own pages only is read."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": "title: Kilns\nbaseURL: https://kilns.example/\nparams:\n  latest: '1.1'\n"
+    }
+    for folder in ("master", "v1.0", "v1.1", "v1.2", "cli/Main", "cli/v1.0", "cli/v1.1"):
+        for name in ("firing", "glazes"):
+            files[f"content/{folder}/{name}.md"] = page.format(f"{name} ({folder})")
+    files["content/master/cooling.md"] = page.format("Cooling, coming")
+    files["content/notes/1.0/spring.md"] = page.format("Spring release")  # release notes: read
+    files["content/notes/1.1/autumn.md"] = page.format("Autumn release")
+    files["content/notes/next/winter.md"] = page.format("Winter release")  # shares none: read
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert "Version read: content/cli/v1.1/, content/v1.1/" in lines
+    older = "content/cli/v1.0/, content/v1.0/, content/v1.2/"
+    assert f"Older versions, not read (their pages are these, at the same paths): {older}" in lines
+    assert (
+        "Development copy, not released yet, not read (the coming release's pages, at the same paths):"
+        " content/cli/Main/, content/master/"
+    ) in lines
+    assert (
+        '    exclude: ["/cli/Main/", "/cli/v1.0/", "/master/", "/v1.0/", "/v1.2/"]\n'
+        in (root / "stagemap.yml").read_text()
+    )
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "content/cli/v1.1/firing.md",
+        "content/cli/v1.1/glazes.md",
+        "content/notes/1.0/spring.md",
+        "content/notes/1.1/autumn.md",
+        "content/notes/next/winter.md",
+        "content/v1.1/firing.md",
+        "content/v1.1/glazes.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("params", "latest"),
     [

@@ -14,7 +14,8 @@ Site content links by route, not by file. A route is matched, in this order, aga
    ``docs/index.md``, at ``/docs/``, is a folder's index under the docs source's root).
 
 On a Hugo site, a section's list page is a route too, as Hugo makes one for each top folder of
-its content that holds pages, with or without an ``_index.md`` (rclone's ``/commands/``).
+its content that holds pages, with or without an ``_index.md`` (rclone's ``/commands/``). So is
+the route of a page left out as another version's copy (`_site_page`): the site publishes it.
 
 Routes are compared without their slashes at either end, ignoring case, and without a last
 ``index.html`` or ``.html``. The first asset (in path order) to claim a route keeps it, and an
@@ -30,13 +31,16 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..lazyre import lazy
-from ..model.library import Asset, Library
+from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE
 from ..read.urls import route_parts
+from ..read.versions import is_development, is_version
 from .paths import content_prefix, link_key, strip_prefix
 
+_FOLDER = lazy(r"/(?:[^/*?\[\]!]+/)+")
+"""An exclude glob naming one folder from the source's top (``/docs/v1.0/``), no wildcard in it."""
 _PREFIXES = lazy(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
 """A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
 folders) or an order number (``01-``) in front of a part of a route, which sites take off."""
@@ -87,6 +91,9 @@ class Routes:
     form), both known: a route of three parts or more that matches no page, with those first
     and last parts, leads to that asset (``/blog/2017/03/v3-released``); "" when two assets
     have them."""
+    bundled: Mapping[str, str] = field(default_factory=dict)
+    """On a Hugo site that lower-cases its paths, the files of its page bundles in a folder with
+    capitals by the path Hugo writes them at, to their own (`stagemap.analyse.bundles`)."""
     listed: frozenset[str] = frozenset()
     """The route keys of the site's pages that are not assets (listings, pages a rule leaves out,
     pages with problems): a link to one leads to a page of the site, even with no `base` to send it to."""
@@ -221,7 +228,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
         frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
     )
-    listed = (link_key(f.path, prefix) for f in library.fates if f.kind in _PAGE_KINDS or f.fate == "problem")
+    listed = (link_key(f.path, prefix) for f in library.fates if _site_page(f))
     sections = (_sections(config, library) if hugo else set()) | _written(library)
     return replace(
         routes,
@@ -264,6 +271,19 @@ def _sections(config: Config, library: Library) -> set[str]:
 
 _PAGE_KINDS = frozenset({"listing", "by rule"})
 """Kinds of non-assets that are pages of the site (`Routes.listed`)."""
+
+
+def _site_page(fate: FileFate) -> bool:
+    """Whether a file that is no asset is a page of the site all the same (`Routes.listed`): a
+    listing, a page a rule leaves out, one with problems, or one left out as a copy of the pages
+    for another version (by a glob naming a version's folder, ``/cli/v1.20/``, or a development
+    copy's, ``/master/``, as init writes them: `stagemap.read.versions`), which the site publishes."""
+    if fate.kind in _PAGE_KINDS or fate.fate == "problem":
+        return True
+    if fate.fate != "excluded" or not _FOLDER.fullmatch(fate.rule):
+        return False
+    name = fate.rule.rstrip("/").rpartition("/")[2]
+    return is_version(name) or is_development(name)
 
 
 def _names(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.journey import PHASE_LABELS, PHASES
@@ -20,6 +20,7 @@ from ..model.settings import Config
 from ..read.languages import unsuffixed
 from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
+from .bundles import bundle_addresses
 from .history import History
 from .kits import build_kit
 from .later import Later
@@ -179,6 +180,8 @@ def plan_links(
     prefix = content_prefix(config)
     sources = {a.id: link_key(a.path, prefix) for a in library.assets}
     routes = plan_routes(config, library, public or {})
+    if config.rules.generator == "hugo" and config.rules.url_lowercase:  # `stagemap.analyse.bundles`
+        routes = replace(routes, bundled=bundle_addresses([*sources.values(), *routes.others], attachments))
     by_source = {source: asset_id for asset_id, source in sources.items()}
     for asset_id, source in sources.items() if config.rules.default_language else ():
         # ``setup.md`` names the default language's ``setup.en.md`` (`stagemap.read.filelanguages`).

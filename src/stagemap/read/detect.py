@@ -141,7 +141,9 @@ class FoundSite:
     mdx: tuple[str, ...] = ()
     """The endings of the files read as MDX, when not the preset's (the ``mdx`` setting)."""
     versions: tuple[str, ...] = ()
-    """Folders of older versions of the pages (``content/docs/v3.6/``), not read (`stagemap.read.versions`)."""
+    """Folders of older or unreleased versions of the pages, not read (`stagemap.read.versions`)."""
+    read_versions: tuple[str, ...] = ()
+    """The version folders read in their place (``content/v3.7/``), one per set of siblings."""
     language: str = ""
     """The default language, when files name their language (``setup.en.md``): the
     ``default_language`` setting (`stagemap.read.filelanguages`)."""
@@ -187,7 +189,6 @@ def _content_dir(config: Path) -> str:
 
 def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:
     data = config if isinstance(config, dict) else {}
-    internal: list[str] = []
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight, config if generator in ("gatsby", "astro") else None)
     beyond: list[str] = []
@@ -205,9 +206,8 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     if (named := site_languages(generator, data)) is not None:
         sources, others, language = with_languages(root, sources, named, preset_extensions(generator))
         languages += others
-    versions: tuple[str, ...] = ()
-    if generator != "docusaurus":  # Docusaurus keeps its versions apart (`stagemap.read.docusaurus`)
-        sources, versions = without_translations(root, sources, preset_extensions(generator), older(data))
+    finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)
+    sources, versions = without_translations(root, sources, preset_extensions(generator), finder)
     # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
     internal = [g for s in sources for g in internal_folders(root / s.path)]
     if generator == "mkdocs":
@@ -241,6 +241,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         timezone=site_zone(data) if generator == "jekyll" else "",
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,
+        read_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.read)),
         language=language,
         heading_ids=site_heading_ids(generator, root / name, data),
     )

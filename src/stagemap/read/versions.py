@@ -11,12 +11,17 @@ versions when one of them has at least two pages, and at least half of its pages
 paths in another (release notes kept in ``1.0/`` and ``1.1/``, each its own pages, do not),
 and there are three of them or the configuration names one (an API's ``v1/`` and ``v2/`` may
 both be live). Twins are looked for at a source's top only.
+A development copy beside such siblings (Crossplane's ``content/master/`` beside ``v2.1/`` ...
+``v2.3/``; etcd's ``content/en/docs/next/``), a folder named as `DEVELOPMENT` names one, is a
+version not yet released: left out as the older ones are when it shares pages with one of them
+(as `_alike` has it), and counted with them (``master/`` beside ``v1/`` and ``v2/`` makes three).
 Read, each page would count once per version, and coverage would say a topic is covered
 nine times where it is covered once. Version folders are looked for at any depth.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Mapping
@@ -24,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
-from .languages import DEEPEST, Folders, own_pages, twin_folders
+from .languages import DEEPEST, own_pages, twin_folders
 
 _VERSION = lazy(r"(v?)(\d+(?:\.\d+)*)(\.x)?(?:[-.]?(alpha|beta|rc|pre|preview|dev)\.?\d*)?", re.I)
 """A folder named for a version: ``v0.18``, ``v2``, ``1.4``, ``2.x``, ``v4.0-rc.1`` (not a
@@ -32,11 +37,19 @@ year, ``2024``: without a ``v``, two parts at least)."""
 LATEST_KEYS = ("latest_stable_version", "latest_version", "latest")
 """The site's ``params`` naming the version its docs are of: etcd's ``latest_stable_version``,
 Kubernetes' ``latest``; then Docsy's `versions` entry of ``kind: latest`` and its ``version``."""
+DEVELOPMENT = frozenset({"master", "main", "next", "dev", "unreleased", "latest-dev"})
+"""Names of a folder holding the docs of the coming release beside the released versions'
+(Crossplane's ``master``, etcd's and Cozystack's ``next``), in any case."""
 
 
 def is_version(name: str) -> bool:
     """Whether a folder's ``name`` is a version's (``v0.18``, ``2.x``; never ``2024``)."""
     return _numbers(name) is not None
+
+
+def is_development(name: str) -> bool:
+    """Whether a folder's ``name`` is one a development copy of versioned docs has (`DEVELOPMENT`)."""
+    return name.lower() in DEVELOPMENT
 
 
 def configured_version(data: Mapping[str, Any]) -> str:
@@ -62,17 +75,44 @@ def configured_version(data: Mapping[str, Any]) -> str:
     return ""
 
 
-def older_versions(data: Mapping[str, Any]) -> Folders:
-    """Return what finds a site's older versions (`version_folders`), its configuration ``data``
-    naming the latest (`configured_version`)."""
-    latest = configured_version(data)
-    return lambda folder, extensions: version_folders(folder, extensions, latest)
+class OlderVersions:
+    """Finds a site's older versions (a `stagemap.read.languages.Folders`: `version_folders`),
+    its configuration naming the latest (`configured_version`), and notes the version folders
+    it reads in their place (`read`)."""
+
+    def __init__(self, data: Mapping[str, Any], apart: bool = False) -> None:
+        self.latest = configured_version(data)
+        self.apart = apart
+        """The site keeps its versions apart (Docusaurus: `stagemap.read.docusaurus`): none is looked for."""
+        self.read: list[Path] = []
+        """The version folders read, one of each set of siblings (``content/v2.3``), in order found."""
+
+    def __call__(self, folder: Path, extensions: tuple[str, ...]) -> list[str]:
+        if self.apart:
+            return []
+        older, kept = _version_folders(folder, extensions, self.latest)
+        self.read += [folder / name for name in kept]
+        return older
+
+
+def older_versions(data: Mapping[str, Any], apart: bool = False) -> OlderVersions:
+    """Return what finds a site's older versions (`OlderVersions`), its configuration ``data``
+    naming the latest (`configured_version`); ``apart``: none is looked for."""
+    return OlderVersions(data, apart)
 
 
 def version_folders(folder: Path, extensions: tuple[str, ...], latest: str = "") -> list[str]:
     """Return the folders under ``folder`` (relative to it, ``/``-separated) that hold an older
-    version of its pages, sorted; ``latest``: the version the site names as its latest."""
+    version of its pages, or a development copy of them, sorted; ``latest``: the version the
+    site names as its latest."""
+    return _version_folders(folder, extensions, latest)[0]
+
+
+def _version_folders(folder: Path, extensions: tuple[str, ...], latest: str) -> tuple[list[str], list[str]]:
+    """Return `version_folders`, then the version folders read in their place (one of each set
+    of siblings), both relative to ``folder``."""
     found: list[str] = []
+    kept: list[str] = []
     for base, dirs, _ in os.walk(folder):
         rel = os.path.relpath(base, folder).replace(os.sep, "/")
         if rel.count("/") + 1 >= DEEPEST:
@@ -82,26 +122,42 @@ def version_folders(folder: Path, extensions: tuple[str, ...], latest: str = "")
         # Twins at the source's top only (``api/v2/users.md`` beside ``api/users.md`` is no copy).
         older = twin_folders(Path(base), extensions, is_version) if rel == "." else []
         rest = [d for d in dirs if is_version(d) and d not in older]
-        # Two versions side by side may both be live (an API's v1 and v2) unless the site names one.
-        sure = len(rest) >= 3 or bool(_named(rest, latest))
-        if len(rest) >= 2 and sure and _alike(Path(base), rest, extensions):
-            kept = _kept(rest, latest)
-            older += [d for d in rest if d != kept]
+        sides = _sides(
+            Path(base), rest, [d for d in dirs if is_development(d)] if rest else [], extensions, latest
+        )
+        if sides is not None:
+            older += sides[1]
+            kept.append(sides[0] if rel == "." else f"{rel}/{sides[0]}")
         dirs[:] = [d for d in dirs if d not in older]  # an older version's own folders: not read either
         found += [name if rel == "." else f"{rel}/{name}" for name in older]
-    return sorted(found)
+    return sorted(found), kept
 
 
-def _alike(base: Path, names: list[str], extensions: tuple[str, ...]) -> bool:
-    """Whether one of the folders ``names`` in ``base`` has at least two pages, and at least
-    half of its pages, at the same paths in another of them."""
-    pages = {name: set(own_pages(base / name, extensions)) for name in names}
-    for name, own in pages.items():
-        for other, theirs in pages.items():
-            shared = len(own & theirs)
-            if other != name and shared >= 2 and 2 * shared >= len(own):
-                return True
-    return False
+def _sides(
+    base: Path, versions: list[str], coming: list[str], extensions: tuple[str, ...], latest: str
+) -> tuple[str, list[str]] | None:
+    """Return, of the sibling folders in ``base`` named for ``versions`` and of the development
+    copies beside them (``coming``), the one read and those left out; None when they are no
+    versions of the same pages. A development copy counts when it shares pages with a version."""
+    sure = len(versions) + len(coming) >= 3 or bool(_named(versions, latest))
+    if len(versions) + len(coming) < 2 or not sure:
+        return None
+    pages = {name: set(own_pages(base / name, extensions)) for name in (*versions, *coming)}
+    coming = [d for d in coming if any(_alike(pages[d], pages[v]) for v in versions)]
+    # Two versions side by side may both be live (an API's v1 and v2) unless the site names one.
+    if len(versions) + len(coming) < 3 and not _named(versions, latest):
+        return None
+    if not coming and not any(_alike(pages[a], pages[b]) for a, b in itertools.combinations(versions, 2)):
+        return None
+    read = _kept(versions, latest)
+    return read, [name for name in versions if name != read] + coming
+
+
+def _alike(one: set[str], other: set[str]) -> bool:
+    """Whether of two folders' pages (``one``, ``other``), one's has at least two, and at least
+    half of them, at the same paths in the other's."""
+    shared = len(one & other)
+    return shared >= 2 and (2 * shared >= len(one) or 2 * shared >= len(other))
 
 
 def _kept(names: list[str], latest: str) -> str:

@@ -11,6 +11,7 @@ from ..read.assets import BARE_KIND
 from ..read.detect import NAMES, FoundSite
 from ..read.mkdocsettings import ZENSICAL
 from ..read.presets import preset_bare_pages_by_code
+from ..read.versions import is_development
 from .fates import not_read_lines
 from .words import plural
 
@@ -98,6 +99,24 @@ def _translation_lines(found: FoundSite) -> list[str]:
     return lines
 
 
+def _version_lines(found: FoundSite) -> list[str]:
+    """Say which version of the pages is read, and which versions are not: older ones, and a
+    development copy of the coming release (`stagemap.read.versions`)."""
+    coming = [v for v in found.versions if is_development(v.rstrip("/").rpartition("/")[2])]
+    older = [v for v in found.versions if v not in coming]
+    lines = [f"Version read: {', '.join(found.read_versions)}"] if found.read_versions else []
+    if older:
+        lines.append(
+            f"Older versions, not read (their pages are these, at the same paths): {', '.join(older)}"
+        )
+    if coming:
+        lines.append(
+            "Development copy, not released yet, not read (the coming release's pages, at the same paths): "
+            + ", ".join(coming)
+        )
+    return lines
+
+
 def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None = None) -> list[str]:
     """Return the summary: the generator, the files per kind, what will be read and what not, and
     why; ``bare``: init reads pages without front matter (see `stagemap.edit.adopt.AdoptPlan.bare`)."""
@@ -147,10 +166,7 @@ def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None
     if found.drafts:
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
     lines += _translation_lines(found)
-    if found.versions:
-        lines.append(
-            f"Older versions, not read (their pages are these, at the same paths): {', '.join(found.versions)}"
-        )
+    lines += _version_lines(found)
     if not found.base_url:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."

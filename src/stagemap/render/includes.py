@@ -7,7 +7,9 @@ Hugo has no such shortcode of its own, but sites make one, and two forms are com
   from the content folder (a path starting with ``/`` only from there); its ending may be left
   out, and a folder stands for its ``_index`` or ``index`` page.
 - ``{{% readfile file="includes/setup.md" %}}`` (Docsy's, also with the path as its first
-  argument): from the page's folder; a path starting with ``/`` from the site's folder.
+  argument): from the page's folder; a path starting with ``/`` as Hugo's ``readFile`` reads
+  it, from the site's folder, else from the content folder (``/vendor/disclaimer.md``, as
+  Docsy's sites keep shared text in ``content/en/vendor/``).
   ``code="true"`` shows the file as code in the language ``lang`` names.
 
 The file's text, its front matter left out, stands where the shortcode stands on a line of its
@@ -37,13 +39,14 @@ MAX_SHOWN = 512 * 1024
 """The most characters of included files one file shows."""
 
 _INCLUDE = lazy(
-    r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)(?=[ \t])((?:[^%>\n]|[%>](?!\}\}))*)[%>]\}\}[ \t]*$",
+    r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)(?=[ \t])((?:[^%>\n]|[%>](?!\}\}))*)[%>]\}\}[ \t]*\r?$",
     re.M,
 )
 """An include shortcode on a line of its own: what stands before it (a quote's ``>``, an
 indent), its delimiter, its name and its arguments (spaces and a self-closing ``/`` at their
 end are taken off in `resolve`: each character is matched one way only, so a long run of
-spaces costs no more than its length)."""
+spaces costs no more than its length). A file with CR LF line ends is found to use one by
+`uses` as it is, and has its lines made LF before the shortcodes are replaced."""
 _ENDINGS = (".md", ".markdown", ".html")
 """The endings a path given without one is tried with, in order."""
 
@@ -174,12 +177,16 @@ def resolve(
         return None
     here = posixpath.dirname(rel)
     if match.group(3) == "readfile":
-        start = (
-            posixpath.join(site, given.lstrip("/")) if given.startswith("/") else posixpath.join(here, given)
-        )
-        path = _inside(start)
         code = named.get("code", "").lower() == "true"
-        return Include(path, code, named.get("lang", ""), exists(path)) if path is not None else None
+        if not given.startswith("/"):
+            path = _inside(posixpath.join(here, given))
+            return Include(path, code, named.get("lang", ""), exists(path)) if path is not None else None
+        # Hugo's readFile: from the site's folder, else from the content folder.
+        paths = [_inside(posixpath.join(folder, given.lstrip("/"))) for folder in (site, content)]
+        known = [path for path in paths if path is not None]
+        found = next((path for path in known if exists(path)), None)
+        path = found or (known[0] if known else None)
+        return Include(path, code, named.get("lang", ""), found is not None) if path is not None else None
     starts = [] if given.startswith("/") else [posixpath.join(here, given)]
     starts.append(posixpath.join(content, given.lstrip("/")))
     for start in starts:

@@ -318,6 +318,8 @@ class BodyLinks:
     def _file_key(self, target: str) -> str | None:
         """Return the key of the file at ``target`` that a link may lead to (None: none may)."""
         key = self._key(target)
+        if key is not None and self.routes is not None:  # Hugo's lower-cased address of a bundle's file
+            key = self.routes.bundled.get(key, key)
         if key is None or key.startswith("../") or key in ("..", ".") or "/." in f"/{key.lstrip('/')}":
             return None
         return key
