@@ -101,16 +101,24 @@ def hold_fences(text: str, held: dict[str, str], deep: bool = False) -> str:
 
 
 _FENCE_TITLE = lazy(r"""\btitle=(?:"([^"\n]*)"|'([^'\n]*)')""")
+_FENCE_TAB = lazy(r"""^[ \t]*[`~]+[ \t]*([\w#.+-]*)[^\n]*?(?<![\w-])tab=(?:"([^"\n]*)"|'([^'\n]*)')""")
+"""A fence's ``tab="..."`` (pymdownx.superfences up to 7.x, Traefik's docs), after its language."""
 
 
-def fence_titles(text: str) -> str:
+def fence_titles(text: str, tabs: bool = False) -> str:
     """Return ``text`` with each fenced code block's ``title="..."`` (Docusaurus, Starlight,
-    Material: a file name shown over the code) as an italic line above the block."""
+    Material: a file name shown over the code) as an italic line above the block; with ``tabs``
+    (MkDocs), its ``tab="..."`` as a bold line above that (an empty one: the language, as
+    SuperFences names the tab), each block apart, where SuperFences groups them in tabs."""
     lines = text.split("\n")
     out: list[str] = []
     fence = ""
     for line in lines:
         was, fence = fence, fence_after(fence, line)
+        tab = _FENCE_TAB.match(line) if tabs and fence and not was else None
+        if tab and (label := (tab.group(2) or tab.group(3) or "").strip() or tab.group(1)):
+            head = line[: len(line) - len(line.lstrip(" \t"))] + f"**{escape(label)}**"
+            out += [*([""] if out and out[-1].strip() else []), head, ""]
         found = _FENCE_TITLE.search(line) if fence and not was else None
         if found and (found.group(1) or found.group(2) or "").strip():
             indent = line[: len(line) - len(line.lstrip(" \t"))]

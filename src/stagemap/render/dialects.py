@@ -50,11 +50,12 @@ from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
-from .mkdocsyntax import alerts, callouts_in, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
+from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
 from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
 from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
+from .tablerows import by_rows, code_pipes
 from .texmath import kramdown_math
 
 __all__ = ["SHORTCODES", "clean", "placeholder"]
@@ -110,9 +111,6 @@ _HTML_BLOCK = lazy(
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
 
-_ICON = lazy(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]?")
-"""An icon of Material for MkDocs (``:material-check:``): a picture on the live page, nothing here."""
-
 
 def clean(
     text: str,
@@ -140,8 +138,7 @@ def clean(
     if generator == "docusaurus":  # its mdx-code-block fences, <CodeBlock>, magic comments
         text = docusaurus_code(text, mdx)
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
-        (generator == "mkdocs" and ("][" in text or callouts_in(text, params)))
-        or (mdx and ("\n    " in text or "\n\t" in text))
+        (generator == "mkdocs" and more_hints(text, params)) or (mdx and ("\n    " in text or "\n\t" in text))
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -206,8 +203,10 @@ def _prepared(
         text = html_blocks(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
-    if "title=" in text:
-        text = fence_titles(text)
+    if "title=" in text or (generator == "mkdocs" and "tab=" in text):
+        text = fence_titles(text, tabs=generator == "mkdocs")
+    if generator == "mkdocs" and "|" in text and "`" in text:  # Python-Markdown: a code span's | stays
+        text = "".join(chunk if code else code_pipes(chunk) for chunk, code in _split_fences(text))
     if generator == "mkdocs" and "{" in text:  # superfences: ``` { .yaml .no-copy }
         text = fence_attributes(text)
     if "[^" in text:
@@ -308,8 +307,6 @@ def _rewrite(
             text = cross_references(text, defined)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
-    if generator == "mkdocs" and ":" in text:
-        text = _ICON.sub("", text)
     if generator in TASK_LISTS and "] " in text and not (mdx and generator == "gatsby"):  # (MDX 2: no GFM)
         boxed = task_items if mdx else lambda run: _outside_indented_code(run, task_items)
         text = "".join(
@@ -392,5 +389,5 @@ def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
         kept.append(match.group(0) if code_text is None else code_text(match.group(0)))
         return f"\x00{len(kept) - 1}\x00"
 
-    changed: str = change(CODE_SPAN.sub(hold, text))
+    changed: str = change(by_rows(text, lambda part: CODE_SPAN.sub(hold, part)))
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], changed)

@@ -53,6 +53,8 @@ _FIRST_TARGET = lazy(r"\]\(<?([^()<>\s]+)>?\)")
 _ID = lazy(r"[\w:.-]{1,200}")
 """A component's ``id`` that can be its heading's own, as ``{#id}`` is in `stagemap.render.dialects`."""
 _IMAGE_FILE = lazy(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#]|$)", re.I)
+_LINK = lazy(r"(?<![!\\])\[[^\[\]\n]*\]\(")
+"""A Markdown link (no image) in what an element holds: ``<a id="x" href="#x">[`x`](#y)</a>``."""
 
 
 LIVE = "shown on the live site"
@@ -162,8 +164,8 @@ def _made(tag: Tag, children: str, block: bool) -> str:
         pad = "\n\n" if block else ""
         return pad + placeholder(attrs.get("title") or attrs.get("label") or name) + pad
     target = attrs.get("href") or attrs.get("to") or (attrs.get("url") if name[:1].isupper() else "")
-    if target and text and "\n\n" not in children.strip():
-        link = f"[{text}]({link_target(target)})"
+    if target and text and "\n\n" not in children.strip() and not _LINK.search(text):
+        link = f"[{text}]({link_target(target)})"  # (one holding a link: that link, after its id)
         return f"\n\n{link}\n\n" if block else link
     if not block:
         return children

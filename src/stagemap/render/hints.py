@@ -20,6 +20,7 @@ HINTS = (
     "[!",
     '=== "',
     "title=",
+    "tab=",
     ":material-",
     ":octicons-",
     ":fontawesome-",

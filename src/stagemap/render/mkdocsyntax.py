@@ -55,6 +55,7 @@ from ..read.mkdocsalerts import ALERTS, CALLOUTS, GH_ADMONITIONS, GITHUB_CALLOUT
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
 from .shortcodes import SITE_PARAMS
+from .tablerows import code_in_tables
 
 _OPEN = lazy(
     r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"
@@ -158,14 +159,40 @@ _THEMED_IMAGE = lazy(
 def mkdocs_inserts(text: str) -> str:
     """Return ``text`` with MkDocs' included files and generated references as placeholders:
     the live page shows what another file holds, or what was made from code, there. An image
-    for the dark colour scheme alone (``logo.png#only-dark``) is dropped: the page shows its twin."""
+    for the dark colour scheme alone (``logo.png#only-dark``) is dropped: the page shows its twin.
+    Material's icons that mark yes, no or none are those marks, the others left out (`icons`)."""
     if "{!" in text or "{*" in text:
         text = _INCLUDE.sub(_included, text)
     if ":::" in text:
         text = _API.sub(_reference, text)
     if "#only-dark" in text or "#gh-dark-mode-only" in text:
         text = _THEMED_IMAGE.sub("", text)
-    return text
+    return icons(text) if ":" in text else text
+
+
+_ICON = lazy(
+    r":(material|octicons|fontawesome-solid|fontawesome-regular|fontawesome-brands|simple)-([a-z0-9-]+):([ \t]?)"
+)
+"""An icon of Material for MkDocs (``:material-check:``, ``:octicons-x-16:``): a picture on the
+live page."""
+ICON_MARKS = {"check": "\u2713", "minus": "\u2013", "dash": "\u2013"} | dict.fromkeys(
+    ("close", "x", "xmark", "times"), "\u2717"
+)
+"""The icons a feature table marks its cells with, by the first word of their name, as text: ✓,
+✗ and – (Material's check, close and minus, Octicons' check, x and dash, FontAwesome's check,
+xmark or times and minus, with whatever follows: ``check-circle-outline``, ``x-16``)."""
+
+
+def icons(text: str) -> str:
+    """Return ``text`` with Material's icons that mark yes, no or none (`ICON_MARKS`) as those
+    marks, the others left out (a space after one too): a table of marks showed empty cells."""
+    return _ICON.sub(_icon, text)
+
+
+def _icon(found: re.Match[str]) -> str:
+    brand = found.group(1) in ("fontawesome-brands", "simple")  # (``fontawesome-brands-x-twitter``: a logo)
+    mark = None if brand else ICON_MARKS.get(found.group(2).split("-", 1)[0])
+    return mark + found.group(3) if mark else ""
 
 
 _CROSS_REFERENCE = lazy(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\[\]\n]*)\](?!\()")
@@ -230,6 +257,13 @@ _CALLOUT = lazy(r"^(?:( {0,3})>[!?]? ?)?([A-Z]{2,}):(?: (.*))?$")
 _BLOCK_LINE = lazy(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$)")
 """A heading's line, a heading's underline or a rule: a block of its own, the next line starts one."""
 _BOLD_TITLE = lazy(r"^(\*\*|__)(.+?)\1(.*)$")
+
+
+def more_hints(text: str, params: Mapping[str, Any] | None) -> bool:
+    """Whether an MkDocs body holding none of `stagemap.render.hints.HINTS` may still hold
+    something to rewrite: a reference link (``[x][y]``), a code span in a table row (its ``|``
+    stays in the cell), a callout the site makes an admonition of."""
+    return "][" in text or code_in_tables(text) or callouts_in(text, params)
 
 
 def callouts_in(text: str, params: Mapping[str, Any] | None) -> bool:

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Callable
 
 from ..lazyre import lazy
-from .blocks import FENCE, escape, fence_after, indented, may_indent, quote
+from .blocks import FENCE, escape, fence_after, fence_titles, indented, may_indent, quote
 
 _DOCUSAURUS_NOTE = lazy(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
@@ -27,11 +27,18 @@ _MKDOCS_NOTE = lazy(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
 )
-"""An MkDocs admonition's opening line: ``!!! note "Title"``, its kind first of the classes
-Python-Markdown reads there (``!!!warning``, with no space; ``!!! danger bold "Title"``, more
-classes before a title; Material's ``!!! info inline end "Title"``, ``??? note annotate``:
-``!!! Big news today`` is a sentence); the title runs to the line's last
-quote, quotes inside it kept (``!!! note "On "jsonable" data"``), as Python-Markdown reads it."""
+"""An admonition's opening line as a site other than an MkDocs one may write it: ``!!! note
+"Title"``, more classes only before a title or Material's ``inline``, ``end`` and ``annotate``
+(there ``!!! Big news today`` is a sentence; see `_PYTHON_MARKDOWN_NOTE`)."""
+_PYTHON_MARKDOWN_NOTE = lazy(
+    r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^\n]*)")?[ \t]*$"""
+)
+"""An MkDocs admonition's opening line as Python-Markdown's admonition extension (and
+pymdownx.details, for ``???``) reads it: ``!!! note "Title"``, its kind the first of the classes
+there (``!!!warning``, with no space; ``!!! danger bold "Title"``; Material's ``!!! info inline
+end``), the title, when none is quoted, that kind capitalised: ``!!! Big news today`` is a box
+titled "Big", ``!!! note Before you start`` one titled "Note". A quoted title
+runs to the line's last quote, quotes inside it kept (``!!! note "On "jsonable" data"``)."""
 _MKDOCS_TAB = lazy(r"""^===[+!]?[ \t]+"([^"\n]*)"[ \t]*$""")
 """A content tab of MkDocs' tabbed extension: ``=== "Title"``, what it holds indented below."""
 
@@ -151,7 +158,7 @@ def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[
         if colons and colons.group("space") and not containers:
             colons = None  # MkDocs' ``::: package.module``: mkdocstrings' reference
         bare = line.lstrip(" \t")
-        bang = _MKDOCS_NOTE.match(bare) or _MKDOCS_TAB.match(bare)
+        bang = (_MKDOCS_NOTE if containers else _PYTHON_MARKDOWN_NOTE).match(bare) or _MKDOCS_TAB.match(bare)
         indent = line[: len(line) - len(bare)]
         if bang and indent and not may_indent(lines, i, indent):
             bang = None  # indented code showing one, not one (inside a list item it is one)
@@ -170,21 +177,25 @@ def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[
             continue
         if bang:
             end = _indented_end(lines, i, indent)
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers, asides)
-            if (
-                bang.re.pattern == _MKDOCS_TAB.pattern
-            ):  # each tab's content, under its title, one after another
-                made = f"\n**{bang.group(1)}**\n\n{inner.strip(chr(10))}\n"  # (Markdown, as MkDocs reads it)
-            else:
-                title = bang.group(2)  # ``!!! note ""``: no title at all, as MkDocs shows it
-                kind = bang.group(1).capitalize()  # a title is Markdown: MkDocs reads its links and emphasis
-                made = quote(escape(kind) if title is None else title, inner, markdown=True)
-            out.append(indented(made, indent))
+            body = textwrap.dedent("\n".join(lines[i + 1 : end]))
+            if not containers and ("title=" in body or "tab=" in body):  # its code's labels, as on the page
+                body = fence_titles(body, tabs=True)
+            out.append(indented(_mkdocs_block(bang, notes(body, depth + 1, containers, asides)), indent))
             i = end
             continue
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+def _mkdocs_block(bang: re.Match[str], inner: str) -> str:
+    """Return an MkDocs content tab as its title in bold over what it holds (each tab under its
+    title, one after another), an admonition as a quote headed by its title (Markdown: MkDocs
+    reads its links and emphasis; ``!!! note ""``: none at all), else by its kind."""
+    if bang.re.pattern == _MKDOCS_TAB.pattern:
+        return f"\n**{bang.group(1)}**\n\n{inner.strip(chr(10))}\n"  # (Markdown, as MkDocs reads it)
+    title = bang.group(2)
+    return quote(escape(bang.group(1).capitalize()) if title is None else title, inner, markdown=True)
 
 
 MOST_NESTED_NOTES = 8

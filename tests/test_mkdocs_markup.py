@@ -1,0 +1,157 @@
+"""MkDocs pages as Python-Markdown and its extensions show them: SuperFences' old ``tab="..."``
+fences, admonitions titled by their kind, table cells read one at a time (a code span's ``|``,
+a backtick left open), Material's icons that mark yes and no, an anchor around a link
+(render/blocks.py, render/notes.py, render/tablerows.py, render/mkdocsyntax.py, render/elements.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.render import markdown
+from stagemap.render.dialects import clean
+from tests.conftest import QUIET_CONFIG, write
+
+
+def page(text: str, generator: str = "mkdocs") -> str:
+    """The HTML of ``text`` on a site of ``generator`` that shows no raw HTML."""
+    return markdown.render(clean(text, ".md", generator, html=True)).html
+
+
+def test_superfences_tab_fences_each_show_their_label() -> None:
+    """Traefik's docs (pymdown-extensions 7.0, whose SuperFences still read ``tab="..."``):
+    997 fences on 127 pages, ```` ```yaml tab="File (YAML)" ````, lost their label. Each block
+    shows its tab's name in bold above it, apart from the next; an empty name is the language,
+    as SuperFences names such a tab; in an admonition too; a page holding nothing else to
+    rewrite is read all the same. On another generator the option means nothing."""
+    text = (
+        'Switch it on:\n\n```yaml tab="File (YAML)"\nfleet:\n  vans: 3\n```\n\n'
+        "```toml tab='File (TOML)'\n[fleet]\n  vans = 3\n```\n\n"
+        '```bash tab=""\n--fleet.vans=3\n```\n\n'
+        '??? example "Both"\n\n    ```yaml tab="Docker"\n    labels: {}\n    ```\n'
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        'Switch it on:\n\n**File (YAML)**\n\n```yaml tab="File (YAML)"\nfleet:\n  vans: 3\n```\n\n'
+        "**File (TOML)**\n\n```toml tab='File (TOML)'\n[fleet]\n  vans = 3\n```\n\n"
+        '**bash**\n\n```bash tab=""\n--fleet.vans=3\n```\n\n\n'
+        '> **Both**\n>\n> **Docker**\n>\n> ```yaml tab="Docker"\n> labels: {}\n> ```\n'
+    )
+    assert page('```yaml tab="On disk"\nvans: 3\n```\n') == (
+        '<p><strong>On disk</strong></p>\n<pre><code class="language-yaml">vans: 3\n</code></pre>\n'
+    )
+    assert clean('!!! note\n    ```py title="van.py"\n    x\n    ```\n', ".md", "mkdocs") == (
+        '> **Note**\n>\n> *van.py*\n>\n> ```py title="van.py"\n> x\n> ```\n'  # a title in one too
+    )
+    fences = text.split("??? ")[0].rstrip("\n") + "\n"
+    assert clean(fences, ".md", "hugo") == fences
+
+
+def test_admonitions_without_a_quoted_title_are_titled_by_their_kind() -> None:
+    """Python-Markdown's admonition extension reads every word after ``!!!`` as a class, the
+    first its kind, and titles a box with no quoted title by that kind capitalised: on the
+    MkDocs sites looked at (Traefik's, NetBox's docs) ``!!! note Before you start`` and
+    ``!!! Careful with ports`` showed as paragraphs, on 5 pages. pymdownx.details reads ``???``
+    so too. A line with more than words on it stays a paragraph."""
+    text = (
+        "!!! note Before you start\n    Park the van.\n\n!!! Careful with ports\n\n    One van a bay.\n\n"
+        "??? tip Open me\n    Hidden.\n\n!!! Big news, today\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "> **Note**\n>\n> Park the van.\n\n> **Careful**\n>\n> One van a bay.\n\n"
+        "> **Tip**\n>\n> Hidden.\n\n!!! Big news, today\n"
+    )
+    assert clean("!!! Big news today\n", ".md", "hugo") == "!!! Big news today\n"  # MkDocs' alone
+
+
+def test_table_code_span_keeps_its_pipe_in_its_cell() -> None:
+    """Traefik's docs: ``| Either | `Path(^/(apple|pear)$)` |`` gave a cell '`Path(^/(apple'
+    (GFM ends a cell at any bare ``|``), where Python-Markdown's tables extension leaves a pipe
+    inside a code span in its cell. Its backticks pair as Python-Markdown pairs them, within
+    the row; a pipe outside code still ends a cell, and other generators keep GFM's reading."""
+    text = (
+        "| Rule | Example |\n|------|---------|\n| Either | `Path(^/(apple|pear)$)` |\n"
+        "| Open `tick | Two `` a|b `` |\n\nA `x|y` sentence.\n"
+    )
+    made = clean(text, ".md", "mkdocs")
+    assert made == (
+        "| Rule | Example |\n|------|---------|\n| Either | `Path(^/(apple\\|pear)$)` |\n"
+        "| Open `tick | Two `` a\\|b `` |\n\nA `x|y` sentence.\n"
+    )
+    assert "<td><code>Path(^/(apple|pear)$)</code></td>" in markdown.render(made).html
+    assert "<td>Two <code>a|b</code></td>" in markdown.render(made).html
+    assert clean(text, ".md", "hugo") == text
+
+
+def test_backtick_left_open_in_a_table_row_pairs_with_none_in_later_rows() -> None:
+    """An options table on one of the MkDocs sites looked at (Traefik's, NetBox's docs): a cell
+    'written as:`#rgb' left a backtick open; it paired with one rows below, so the raw HTML
+    between was held as code: the later rows' ``<a id>`` anchors were lost (escaped tags on the
+    page) and check --links warned of links to them. Each row is read on its own, as
+    Python-Markdown and GFM read each cell; in a paragraph a code span still runs over lines."""
+    text = (
+        "| Name | Meaning |\n|------|---------|\n"
+        '| <a id="opt-colour">`colour`</a> | Written as:`#rgb |\n'
+        '| <a id="opt-size">`size`</a> | In points. |\n\nA `span over\ntwo lines` <b>here</b>.\n'
+    )
+    assert clean(text, ".md", "mkdocs", html=True) == (
+        "| Name | Meaning |\n|------|---------|\n"
+        "| \ue040opt-colour\ue041`colour` | Written as:`#rgb |\n"
+        "| \ue040opt-size\ue041`size` | In points. |\n\nA `span over\ntwo lines` **here**.\n"
+    )
+
+
+def test_material_icons_marking_yes_no_or_none_show_those_marks() -> None:
+    """A feature table of ``:material-check:`` and ``:material-close:`` icons (on the MkDocs
+    sites looked at: Traefik's, NetBox's docs) showed empty cells: Material's, Octicons'
+    and FontAwesome's check, close (x, xmark) and minus (dash) icons are ✓, ✗ and –, by the
+    first word of their name; other icons, and brands' logos, are left out as before."""
+    text = (
+        "| Plan | Backups | Audit | Export |\n|---|---|---|---|\n"
+        "| Free | :material-check: | :material-close: | :material-minus: |\n"
+        "| Team | :octicons-check-16: | :octicons-x-16: | :fontawesome-solid-xmark: |\n\n"
+        ":material-check-circle-outline: Done, :octicons-rocket-16: go, :fontawesome-brands-x-twitter: x.\n"
+    )
+    assert clean(text, ".md", "mkdocs") == (
+        "| Plan | Backups | Audit | Export |\n|---|---|---|---|\n"
+        "| Free | \u2713 | \u2717 | \u2013 |\n| Team | \u2713 | \u2717 | \u2717 |\n\n"
+        "\u2713 Done, go, x.\n"
+    )
+    assert clean(text, ".md", "hugo") == text
+
+
+def test_anchor_around_a_markdown_link_keeps_its_id_and_that_link() -> None:
+    """A reference table on one of the MkDocs sites looked at (Traefik's, NetBox's docs):
+    ``<a id="opt-path" href="#opt-path">[`Path(x)`](#rules)</a>`` showed '[' and '](#opt-path)'
+    around the inner link. The anchor's id stays, and what it holds is shown as it is (a
+    browser closes the outer link where the inner one opens); an anchor around text, or around
+    an image, is still a link."""
+    text = (
+        '| Rule |\n|---|\n| <a id="opt-path" href="#opt-path">[`Path(x)`](#rules)</a> |\n\n'
+        '<a href="/vans/">![A van](van.png)</a> <a id="fleet" href="#fleet">The fleet</a>\n'
+    )
+    assert clean(text, ".md", "mkdocs", html=True) == (
+        "| Rule |\n|---|\n| \ue040opt-path\ue041[`Path(x)`](#rules) |\n\n"
+        "[![A van](van.png)](/vans/) \ue040fleet\ue041[The fleet](#fleet)\n"
+    )
+
+
+def test_check_links_finds_the_anchors_of_every_table_row(tmp_path: Path) -> None:
+    """The options table with a backtick left open (above): check --links warned that links to
+    the ids of later rows found nothing."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: mkdocs\nsources: [docs]\n",
+        "mkdocs.yml": "site_name: Vans\n",
+        "docs/options.md": (
+            "# Options\n\n| Name | Meaning |\n|------|---------|\n"
+            '| <a id="opt-colour">`colour`</a> | Written as:`#rgb |\n'
+            '| <a id="opt-size">`size`</a> | In points. |\n'
+        ),
+        "docs/index.md": "# Home\n\nSee [size](options.md#opt-size) and [weight](options.md#opt-weight).\n",
+    }
+    root = write(tmp_path, files)
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert [line.split(" (")[0] for line in result.stderr.splitlines() if "warning" in line] == [
+        "docs/index.md:3:46: warning: link to 'options.md#opt-weight' finds no heading 'opt-weight' on 'Options'"
+    ]
