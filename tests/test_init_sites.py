@@ -1129,13 +1129,37 @@ def test_init_reads_the_folders_a_gatsby_configuration_names(tmp_path: Path) -> 
     root = initialised(tmp_path, files)
     text = (root / "stagemap.yml").read_text()
     sources = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("  - path: ")]
-    assert sources == ["src/posts", "src/stories", "content/events", "content"]
+    assert sources == ["src/posts", "src/stories", "content/events"]  # (content/: a guess, none named)
     library = stagemap.load_project(root).library
     assert {a.path: a.url for a in library.assets} == {
         "src/posts/2024-05-01-routes/index.md": "https://www.example.com/blog/2024/05/01/routes",
         "src/stories/brightwell.mdx": "https://www.example.com/brightwell/",
         "content/events/meetup.md": "https://www.example.com/meetup/",
     }
+
+
+def test_init_reads_only_the_folders_a_gatsby_configuration_names_when_it_names_any(tmp_path: Path) -> None:
+    """A Gatsby blog laid out as gatsby-starter-blog names content/blog alone as a source: init read
+    content/ too (a guess), and a note kept in content/notes/ was listed as a published page with
+    an address, which Gatsby never builds. The usual folders are read when none is named."""
+    blog = "module.exports = {\n  plugins: [\n    { resolve: `gatsby-source-filesystem`, options: { path: `${__dirname}/content/blog` } },\n  ],\n}\n"
+    files: dict[str, str | bytes] = {
+        "gatsby-config.js": blog,
+        "content/blog/hello/index.md": "---\ntitle: Hello\n---\nText.\n",
+        "content/notes/todo.md": "---\ntitle: To do\n---\nText.\n",
+        "src/pages/about.mdx": "---\ntitle: About\n---\nText.\n",
+    }
+    root = initialised(tmp_path / "named", files)
+    assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
+        "content/blog/hello/index.md",
+        "src/pages/about.mdx",  # (Gatsby's own folder of pages)
+    ]
+    root = initialised(tmp_path / "none", {**files, "gatsby-config.js": "module.exports = { plugins: [] }\n"})
+    assert sorted(a.path for a in stagemap.load_project(root).library.assets) == [
+        "content/blog/hello/index.md",
+        "content/notes/todo.md",
+        "src/pages/about.mdx",
+    ]
 
 
 def test_init_leaves_out_folders_that_translate_their_parents_pages(tmp_path: Path) -> None:
@@ -1403,10 +1427,7 @@ def test_init_reads_gatsby_sources_as_a_review_found_they_should_be(tmp_path: Pa
     (root / "src/ext").symlink_to(outside)
     code, out, err = run("init", str(root))
     assert (code, err) == (0, "")
-    assert (
-        "sources: content/en/pages/, content/en/posts/, content/de/pages/, content/de/posts/, content/."
-        in out
-    )
+    assert "sources: content/en/pages/, content/en/posts/, content/de/pages/, content/de/posts/." in out
     ids = sorted(a.id for a in stagemap.load_project(root).library.assets)
     assert ids == ["content-de-posts/hello", "hello", "pages/hello", "posts/hello"]
     assert run("-C", str(root), "check")[0] == 0

@@ -296,6 +296,22 @@ def test_aliases_read_the_dates_sites_and_cms_exports_write(lines: str, day: str
     assert str(asset.updated) == day
 
 
+def test_aliases_an_astro_posts_publish_date_is_its_date() -> None:
+    """Astro Cactus's collection schema requires publishDate (updatedDate optional): 4 of its 9
+    pages said 'Updated: not set'. On Astro it dates the page, after updatedDate; on Hugo it
+    stays the day the page goes up, not a date it changed."""
+    for lines, day in (
+        ("publishDate: 2025-03-04", "2025-03-04"),
+        ("publishDate: '12 June 2024'", "2024-06-12"),
+        ("publishDate: 2025-03-04\nupdatedDate: 2025-09-10", "2025-09-10"),
+    ):
+        asset, found = read(f"---\ntitle: T\n{lines}\n---\n", "astro")
+        assert found == [] and asset is not None and str(asset.updated) == day, lines
+    asset, found = read("---\ntitle: T\npublishDate: 2025-03-04\n---\n", "hugo")
+    assert found == [] and asset is not None
+    assert (asset.updated, str(asset.publish_on)) == (None, "2025-03-04")
+
+
 @pytest.mark.parametrize(
     ("value", "url"),
     [

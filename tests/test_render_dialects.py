@@ -943,6 +943,26 @@ def test_dialects_code_block_titles_show_over_the_code(generator: str) -> None:
     assert clean('```py\nprint("title=1")\n```\n', ".md", generator) == '```py\nprint("title=1")\n```\n'
 
 
+@pytest.mark.parametrize(
+    ("meta", "title"),
+    [
+        ('md mark=/title=".+"/', ""),
+        ("md del=/title='old'/ ins=/ title='new' /", ""),
+        ('js "title=\'x\'" ins={4} title="a.js"', "*a.js*"),
+        ('js ins={title="x"} /ye[sp]/', ""),
+        ('js subtitle="no"', ""),
+        ('title="first.js"', "*first.js*"),
+        ('js {linenos=true,title="b.js"}', "*b.js*"),
+    ],
+)
+def test_dialects_a_title_inside_another_keys_value_is_no_code_title(meta: str, title: str) -> None:
+    """A real Astro docs site (Expressive Code) marks text in a fence with ```md mark=/title=".+"/:
+    stagemap put the title '.+' over the code. A title is ``title=`` at the start of the meta or
+    after a space, never inside a /regex/, a quoted text or a {...} value."""
+    code = f"```{meta}\nx\n```\n"
+    assert clean("Run:\n\n" + code, ".md", "astro") == "Run:\n\n" + (f"{title}\n\n{code}" if title else code)
+
+
 def test_dialects_docusaurus_tab_without_a_label_shows_its_value() -> None:
     text = '<Tabs>\n<TabItem value="apple">\nAn apple.\n</TabItem>\n</Tabs>\n'
     assert clean(text, ".mdx", "docusaurus") == "**apple**\n\nAn apple.\n"

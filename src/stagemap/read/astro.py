@@ -35,6 +35,8 @@ R = TypeVar("R", bound=_Routed)
 StarlightDocs = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 """(folder, URL pattern, excluded globs, translations' folders) of a Starlight site's pages."""
 
+CONFIG_FILES = tuple(f"astro.config.{end}" for end in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+"""The names Astro looks for its configuration under."""
 STARLIGHT = lazy(r"""['"]@astrojs/starlight['"]""")
 """The import that makes an Astro site a Starlight one."""
 DOCS = "src/content/docs"

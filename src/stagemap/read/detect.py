@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs, without_slash
+from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .attachments import JEKYLL_COPIED
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, hugo_keys, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
@@ -48,7 +49,7 @@ CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("jekyll", ("_config.yml", "_config.yaml")),
     ("docusaurus", tuple(f"docusaurus.config.{end}" for end in ("ts", "mts", "cts", "js", "mjs", "cjs"))),
     ("gatsby", ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")),
-    ("astro", tuple(f"astro.config.{end}" for end in ("mjs", "js", "ts", "mts", "cjs", "cts"))),
+    ("astro", ASTRO_CONFIGS),
     ("mkdocs", SITE_FILES["mkdocs"]),  # and Zensical's zensical.toml, MkDocs' settings in TOML
     ("eleventy", ELEVENTY_CONFIGS),
 )
@@ -294,7 +295,8 @@ def _sources(
         left = [f for f, *_ in every if outside(f, names)]
         return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in left), pages)
     named = source_folders(root, code) if generator == "gatsby" and isinstance(code, str) else []  # first
-    folders = dict([*named, *CONTENT_FOLDERS[generator]])
+    guessed = [f for f in CONTENT_FOLDERS[generator] if not named or f[0] == "src/pages"]  # the rest a guess
+    folders = dict([*named, *guessed])
     found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]

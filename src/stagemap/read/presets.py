@@ -73,7 +73,9 @@ _OWN_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "gatsby": frozenset({"featuredImage", "path", "templateKey"}),
-    "astro": frozenset({"heroImage", "lastUpdated", "modDatetime", "pubDate", "pubDatetime", "updatedDate"}),
+    "astro": frozenset(
+        {"heroImage", "lastUpdated", "modDatetime", "pubDate", "pubDatetime", "publishDate", "updatedDate"}
+    ),
     "mkdocs": frozenset({"hide", "icon", "search", "subtitle"}),
     "eleventy": frozenset(
         {
@@ -163,6 +165,7 @@ def preset_mdx(generator: str, extensions: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "astro": {"updated": ("publishDate",)},
     "gatsby": {"url": ("path",)},
     "hugo": {
         "review_by": ("expiryDate", "unpublishdate"),
@@ -170,8 +173,11 @@ _OWN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "jekyll": {"publish_on": ("date",)},
 }
-"""Aliases a generator adds after the shared ones: a Gatsby page's ``path`` is its route (the
-starters make each page at it); only a value starting with ``/`` is read as one. Hugo leaves a
+"""Aliases a generator adds after the shared ones: an Astro blog may date its posts by
+``publishDate`` (Astro Cactus's collection schema requires it), the day it was published when
+no later date is given; on Hugo that key says when a page goes up (``publish_on``). A Gatsby
+page's ``path`` is its route (the starters make each page at it); only a value starting with
+``/`` is read as one. Hugo leaves a
 page off the site once its ``expiryDate`` (or ``unpublishdate``) has passed: it no longer
 counts, as a page past its ``review_by``; and until its ``publishDate`` (else ``date``) has
 come (``buildFuture``), as Jekyll a post dated ahead (``future``, see `postdates.document_dates`):

@@ -31,6 +31,7 @@ from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import ZENSICAL
 from .mkdocsnav import nav_titles
+from .sitepackages import MARKDOWN, PACKAGE, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
@@ -50,11 +51,11 @@ _KEY_FILES = tuple(
 def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
-    found wins, then Hugo's files of one key."""
+    found wins, then Hugo's files of one key; for Astro and Eleventy, package.json and their
+    configuration (`stagemap.read.sitepackages`)."""
     prefix = folder + "/" if folder else ""
-    return tuple(
-        prefix + n for n in SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
-    )
+    names = SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+    return tuple(prefix + n for n in names + site_markdown_files(generator))
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
@@ -124,7 +125,8 @@ class SiteDefaults:
     params: Mapping[str, Any] = field(default_factory=dict)
     """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to;
     Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows;
-    MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`)."""
+    MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`);
+    an Astro or Eleventy site's Markdown's traits (`stagemap.read.sitepackages`)."""
 
     @property
     def label(self) -> str:
@@ -208,6 +210,11 @@ def site_defaults(
     project, empty: its own) gives its pages, read with ``read`` (a name relative to the project
     -> its bytes, None when there is no such file); a problem when the file cannot be read; None
     when it gives nothing."""
+    if site_markdown_files(generator):  # Astro's, Eleventy's: what their packages change in Markdown
+        traits = markdown_traits(generator, read, folder)
+        return (
+            SiteDefaults(generator, PACKAGE, (), params={MARKDOWN: traits}, root=folder) if traits else None
+        )
     names = site_files(generator, folder)
     main = next(
         ((n, d) for n in names[: len(SITE_FILES.get(generator, ()))] for d in (read(n),) if d is not None),

@@ -100,7 +100,14 @@ def hold_fences(text: str, held: dict[str, str], deep: bool = False) -> str:
     return "\n".join(out)
 
 
-_FENCE_TITLE = lazy(r"""\btitle=(?:"([^"\n]*)"|'([^'\n]*)')""")
+_FENCE_TITLE = lazy(
+    r"""(?<![^ \t`~{,])title=(?:"([^"\n]*)"|'([^'\n]*)')"""
+    r"""|"[^"\n]*"|'[^'\n]*'|(?<![^ \t=])/(?:\\.|[^/\\\n])*/|=\{[^}\n]*\}"""
+)
+"""A fence's ``title="..."`` at the start of its meta or after a space (in attributes, after
+``{`` or a comma: ``{linenos=true,title="x"}``), or what is passed over to find it: a quoted
+text, a ``/regex/``, a ``{...}`` value (Expressive Code's ``mark=/title=".+"/`` marks text in
+the code, it names no title)."""
 _FENCE_TAB = lazy(r"""^[ \t]*[`~]+[ \t]*([\w#.+-]*)[^\n]*?(?<![\w-])tab=(?:"([^"\n]*)"|'([^'\n]*)')""")
 """A fence's ``tab="..."`` (pymdownx.superfences up to 7.x, Traefik's docs), after its language."""
 
@@ -119,7 +126,11 @@ def fence_titles(text: str, tabs: bool = False) -> str:
         if tab and (label := (tab.group(2) or tab.group(3) or "").strip() or tab.group(1)):
             head = line[: len(line) - len(line.lstrip(" \t"))] + f"**{escape(label)}**"
             out += [*([""] if out and out[-1].strip() else []), head, ""]
-        found = _FENCE_TITLE.search(line) if fence and not was else None
+        found = (
+            next((m for m in _FENCE_TITLE.finditer(line) if m.group(0)[0] == "t"), None)
+            if fence and not was
+            else None
+        )
         if found and (found.group(1) or found.group(2) or "").strip():
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             out += ["", f"{indent}*{escape((found.group(1) or found.group(2)).strip())}*", ""]

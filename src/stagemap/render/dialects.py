@@ -51,10 +51,11 @@ from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
-from .notes import STARLIGHT_ASIDES, hold_notes_with_code, notes
+from .notes import hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
 from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
+from .sitemarkdown import asides, github_alerts, no_indented_code
 from .tablerows import by_rows, code_pipes
 from .texmath import kramdown_math
 
@@ -108,10 +109,6 @@ _HTML_BLOCK = lazy(
 """A line that opens a block of HTML (CommonMark's kinds 6 and 7: a block tag, or a tag alone)."""
 
 
-_ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
-"""A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
-
-
 def clean(
     text: str,
     suffix: str,
@@ -138,7 +135,8 @@ def clean(
     if generator == "docusaurus":  # its mdx-code-block fences, <CodeBlock>, magic comments
         text = docusaurus_code(text, mdx)
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
-        (generator == "mkdocs" and more_hints(text, params)) or (mdx and ("\n    " in text or "\n\t" in text))
+        (generator == "mkdocs" and more_hints(text, params))
+        or ((mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text))
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -152,9 +150,8 @@ def clean(
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
     if ":::" in text and ("```" in text or "~~~" in text):
-        asides = STARLIGHT_ASIDES if generator == "astro" else None
         inner = _inner(suffix, generator, params, html, mdx)
-        text = hold_notes_with_code(text, inner, held, generator != "mkdocs", asides)
+        text = hold_notes_with_code(text, inner, held, generator != "mkdocs", asides(generator, params))
     if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
         text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
     fences: dict[str, str] = {}
@@ -283,13 +280,12 @@ def _rewrite(
 ) -> str:
     if "<!--" in text:
         text = without_comments(text)
-    if mdx and ("\n    " in text or "\n\t" in text):  # MDX has no indented code: such lines are text
+    if (mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text):
+        # MDX has no indented code, nor Eleventy's Markdown since 2.0: such lines are text
         text = _outside_indented_code(text, lambda run: run, unindented)
     if generator == "mkdocs":  # alerts and callouts a plugin of the site's makes admonitions of
         text = alerts(text, params)
-    text = notes(
-        text, containers=generator != "mkdocs", asides=STARLIGHT_ASIDES if generator == "astro" else None
-    )
+    text = notes(text, containers=generator != "mkdocs", asides=asides(generator, params))
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)
@@ -312,8 +308,8 @@ def _rewrite(
         text = "".join(
             chunk if code else boxed(chunk) for chunk, code in _split_fences(text, mdx)
         )  # (a shortcode's code)
-    if generator == "hugo" and "[!" in text:
-        text = _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
+    if "[!" in text:  # GitHub's alerts, where the site makes boxes of them
+        text = github_alerts(text, generator, params)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
     if "](" in text and ":" in text:

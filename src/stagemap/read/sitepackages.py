@@ -1,0 +1,144 @@
+"""What an Astro or Eleventy site's packages change in how its Markdown reads, from its
+``package.json`` and its configuration (code, never run).
+
+Neither generator has a settings file to read: the packages a site installs, and the calls its
+configuration makes, decide. Three things differ from CommonMark, each found by its package:
+
+- Starlight's ``:::note`` asides come with ``@astrojs/starlight``; an Astro site without it
+  (a remark-directive plugin of its own, say) makes a ``:::kind`` block whatever its kind is:
+  every kind is a labelled quote there, not Starlight's four alone (`PLAIN_ASIDES`).
+- GitHub's alerts (``> [!NOTE]``) are a box on an Eleventy site that installs
+  markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`).
+- Eleventy 2.0 and later turn markdown-it's indented code off, unless the configuration
+  replaces the library (``setLibrary("md", ...)``, markdown-it's own defaults then), or a
+  plugin does (the GOV.UK plugin); a ``disable("code")`` anywhere turns it off too
+  (`NO_INDENTED_CODE`).
+
+The traits reach the renderer in the site's params (`MARKDOWN`), as an MkDocs site's plugins
+do (`stagemap.read.mkdocsalerts`); `stagemap.render.sitemarkdown` reads them there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import Problem
+from ..lazyre import lazy
+from .astro import CONFIG_FILES as ASTRO_CONFIGS
+from .astro import STARLIGHT
+from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
+from .jsdata import blanked
+
+MARKDOWN = "\0markdown"
+"""The key under which the site's params hold its Markdown's traits (no key of a configuration
+file can be this one)."""
+PLAIN_ASIDES = "plain-asides"
+GITHUB_ALERTS = "github-alerts"
+NO_INDENTED_CODE = "no-indented-code"
+
+PACKAGE = "package.json"
+_CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS}
+STARLIGHT_PACKAGE = "@astrojs/starlight"
+_GOVUK = "@x-govuk/govuk-eleventy-plugin"
+_ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
+"""The packages that make GitHub's alerts boxes on an Eleventy site (the GOV.UK plugin uses the first)."""
+_OWN_LIBRARY = (_GOVUK,)
+"""Plugins that set a Markdown library of their own (``setLibrary("md", ...)``), indented code on."""
+_LARGEST = 1024 * 1024
+"""A file larger than this is not read for these (no package.json or configuration is)."""
+
+_SET_LIBRARY = lazy(r"""\.setLibrary\(\s*(['"`])md\1""")
+_CODE_OFF = lazy(r"""\.disable\(\s*(?:\[[^\]]*)?(['"`])code\1""")
+"""markdown-it's ``disable("code")`` (or ``disable(["code", ...])``): no indented code, on any version."""
+_MAJOR = lazy(r"""^\s*(?:npm:@11ty/eleventy@)?[\^~>=v\s]*(\d+)""")
+_NEWEST = frozenset({"*", "x", "latest", "next", "canary", "beta", "alpha"})
+"""Versions that name no number but the newest release (of a tag): 2.0 or later."""
+
+
+def site_markdown_files(generator: str) -> tuple[str, ...]:
+    """Return the files `markdown_traits` reads for a ``generator`` site (none but Astro's and Eleventy's)."""
+    configs = _CONFIGS.get(generator)
+    return (PACKAGE, *configs) if configs else ()
+
+
+def markdown_traits(
+    generator: str, read: Callable[[str], bytes | Problem | None], folder: str = ""
+) -> tuple[str, ...]:
+    """Return, sorted, the traits of an Astro or Eleventy site's Markdown in ``folder`` (relative
+    to the project; empty: its own), its files read with ``read`` (a name relative to the project
+    -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS` and
+    `NO_INDENTED_CODE` that hold. A file that cannot be read is as if absent."""
+    prefix = folder + "/" if folder else ""
+    configs = _CONFIGS.get(generator, ())
+    name, code = next(
+        ((n, t) for n in configs for t in (_text(read(prefix + n)),) if t is not None), ("", None)
+    )
+    packages = _packages(_text(read(prefix + PACKAGE)))
+    code = blanked(code) if code is not None else None
+    traits: list[str] = []
+    # (Starlight's integration may be set up in another module: package.json names it then.)
+    if (
+        generator == "astro"
+        and code is not None
+        and not STARLIGHT.search(code)
+        and STARLIGHT_PACKAGE not in packages
+    ):
+        traits.append(PLAIN_ASIDES)
+    if generator == "eleventy":
+        if any(p in packages for p in _ALERT_PACKAGES):
+            traits.append(GITHUB_ALERTS)
+        own = any(p in packages for p in _OWN_LIBRARY)
+        if _without_indented_code(name, code or "", packages.get("@11ty/eleventy"), own):
+            traits.append(NO_INDENTED_CODE)
+    return tuple(sorted(traits))
+
+
+def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:
+    """Return whether markdown-it reads no indented code on an Eleventy site: its configuration
+    (``name``, its ``code``) turns it off, or the default library of Eleventy 2.0 or later is in
+    use (not when the configuration, or a plugin, ``own``, sets one). Where ``package.json``
+    tells no version, a configuration named ``eleventy.config.*`` (a name 2.0 brought) says 2.0
+    or later; ``.eleventy.js`` says nothing: indented code stays, as before 2.0."""
+    if _CODE_OFF.search(code):
+        return True
+    if own or _SET_LIBRARY.search(code):
+        return False
+    major = _major(version)
+    return major >= 2 if major is not None else name.startswith("eleventy.config.")
+
+
+def _major(version: object) -> int | None:
+    """Return the major version a ``package.json`` range names (``^2.0.1``: 2), or None."""
+    if not isinstance(version, str):
+        return None
+    if version.strip().lower() in _NEWEST:
+        return 99
+    found = _MAJOR.match(version)
+    return int(found.group(1)) if found else None
+
+
+def _text(data: bytes | Problem | None) -> str | None:
+    if not isinstance(data, bytes) or len(data) > _LARGEST:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _packages(text: str | None) -> dict[str, Any]:
+    """Return the packages ``package.json`` depends on, by name, with their versions."""
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, Any] = {}
+    for key in ("devDependencies", "dependencies"):  # (the second wins, as npm installs it)
+        given = data.get(key)
+        if isinstance(given, dict):
+            found.update(given)
+    return found

@@ -1,0 +1,174 @@
+"""What an Astro or Eleventy site's packages change in its Markdown: Starlight's asides, GitHub's
+alerts, indented text that is no code (read/sitepackages.py, render/sitemarkdown.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.read.sitepackages import MARKDOWN, markdown_traits
+from stagemap.render import markdown
+from stagemap.render.dialects import clean
+from stagemap.render.shortcodes import SITE_PARAMS
+from tests.conftest import QUIET_CONFIG, write
+
+ASTRO = "import { defineConfig } from 'astro/config'\nexport default defineConfig({ site: 'https://x.example' })\n"
+STARLIGHT = (
+    "import { defineConfig } from 'astro/config'\nimport starlight from '@astrojs/starlight'\n"
+    "export default defineConfig({ integrations: [starlight({ title: 'Docs' })] })\n"
+)
+NOTES = ":::warning\nBack up first.\n:::\n\n:::tip\nUse the dry run.\n:::\n\n:::section\nA wrapper.\n:::\n"
+
+
+def traits(generator: str, files: dict[str, str]) -> tuple[str, ...]:
+    return markdown_traits(generator, lambda name: files[name].encode() if name in files else None)
+
+
+def made(text: str, generator: str, *found: str) -> str:
+    """``text`` cleaned on a ``generator`` site whose packages give its Markdown the traits ``found``."""
+    return clean(text, ".md", generator, {SITE_PARAMS: {MARKDOWN: found}} if found else None)
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_an_astro_site_without_starlight_boxes_every_kind_of_note() -> None:
+    """A blog on Astro with remark-directive and its own callout plugin (no Starlight) wrote
+    ':::warning' and ':::important': stagemap kept Starlight's four kinds alone, and showed those
+    blocks' text with no label at all. Only a site with @astrojs/starlight reads them so."""
+    assert traits("astro", {"astro.config.mjs": ASTRO}) == ("plain-asides",)
+    assert traits("astro", {"astro.config.ts": STARLIGHT}) == ()
+    # Set up in a module of its own: package.json names it; no configuration read: as before.
+    assert (
+        traits(
+            "astro",
+            {"astro.config.mjs": ASTRO, "package.json": '{"dependencies": {"@astrojs/starlight": "^0.30"}}'},
+        )
+        == ()
+    )
+    assert traits(
+        "astro", {"astro.config.mjs": "// import starlight from '@astrojs/starlight'\n" + ASTRO}
+    ) == ("plain-asides",)
+    assert traits("astro", {}) == ()
+    assert made(NOTES, "astro", "plain-asides") == (
+        "> **Warning**\n>\n> Back up first.\n\n> **Tip**\n>\n> Use the dry run.\n\n> **Section**\n>\n> A wrapper.\n"
+    )
+    assert made(NOTES, "astro") == "Back up first.\n\n> **Tip**\n>\n> Use the dry run.\n\nA wrapper.\n"
+    held = ":::caution\n```sh\nrm -rf build\n```\n:::\n"  # (a block holding code is read on its own)
+    assert made(held, "astro", "plain-asides") == "> **Caution**\n>\n> ```sh\n> rm -rf build\n> ```\n"
+
+
+def test_a_built_astro_page_shows_its_notes_as_its_site_does(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": QUIET_CONFIG + "generator: astro\nsources: [src/content]\n",
+            "astro.config.mjs": ASTRO,
+            "src/content/blog/first.md": "---\ntitle: First\n---\n\n:::important\nRead the notes.\n:::\n",
+        },
+    )
+    assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
+    assert (
+        "<blockquote>\n<p><strong>Important</strong></p>\n<p>Read the notes.</p>\n</blockquote>"
+        in (root / "site/assets/blog/first.html").read_text()
+    )
+    write(root, {"astro.config.mjs": STARLIGHT})
+    assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
+    page = (root / "site/assets/blog/first.html").read_text()
+    assert "<p>Read the notes.</p>" in page and "Important" not in page
+
+
+ALERTS = "> [!NOTE]\n> Read this first.\n\n> [!note]\n> Lower case.\n\n```md\n> [!TIP]\n> In code.\n```\n"
+
+
+@pytest.mark.parametrize(
+    "package",
+    [
+        '{"dependencies": {"markdown-it-github-alerts": "^1.0.0"}}',
+        '{"devDependencies": {"@x-govuk/govuk-eleventy-plugin": "^7.0.0"}}',
+    ],
+)
+def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -> None:
+    """The GOV.UK Eleventy plugin's own docs (it brings markdown-it-github-alerts): 19 of their 29
+    pages showed '[!NOTE]' as written in a quote, where the live page shows a box titled 'Note'.
+    The plugin reads the kind in capitals alone, as it does by default; a site without it shows
+    the marker."""
+    assert traits("eleventy", {".eleventy.js": "module.exports = {}\n", "package.json": package}) == (
+        "github-alerts",
+    )
+    assert made(ALERTS, "eleventy", "github-alerts") == (
+        "> **Note**\n> Read this first.\n\n> [!note]\n> Lower case.\n\n```md\n> [!TIP]\n> In code.\n```\n"
+    )
+    assert made(ALERTS, "eleventy") == ALERTS
+    none = '{"dependencies": {"markdown-it": "^14.0.0"}, "name": "markdown-it-github-alerts"}'
+    assert traits("eleventy", {".eleventy.js": "", "package.json": none}) == ()
+    assert traits("eleventy", {".eleventy.js": "", "package.json": "{not json"}) == ()
+
+
+@pytest.mark.parametrize(
+    ("files", "indented_code"),
+    [
+        ({".eleventy.js": "", "package.json": '{"dependencies": {"@11ty/eleventy": "^2.0.1"}}'}, False),
+        (
+            {".eleventy.js": "", "package.json": '{"devDependencies": {"@11ty/eleventy": "3.0.0-alpha.5"}}'},
+            False,
+        ),
+        ({".eleventy.js": "", "package.json": '{"devDependencies": {"@11ty/eleventy": "latest"}}'}, False),
+        ({".eleventy.js": "", "package.json": '{"devDependencies": {"@11ty/eleventy": "~1.0.2"}}'}, True),
+        ({".eleventy.js": ""}, True),  # no version told, an old name: as 1.0 read it
+        ({"eleventy.config.js": ""}, False),  # a name Eleventy 2.0 brought
+        ({"eleventy.config.mjs": 'export default (c) => { c.setLibrary("md", markdownIt()) }'}, True),
+        (
+            {
+                "eleventy.config.mjs": "export default (c) => { c.setLibrary('md', markdownIt().disable('code')) }"
+            },
+            False,
+        ),
+        ({"eleventy.config.mjs": "export default (c) => {\n  // c.setLibrary('md', markdownIt())\n}"}, False),
+        ({".eleventy.js": "c.amendLibrary('md', (md) => md.disable(['code', 'lheading']))"}, False),
+    ],
+)
+def test_eleventy_2_reads_indented_text_as_text(files: dict[str, str], indented_code: bool) -> None:
+    """Eleventy 2.0 turned markdown-it's indented code off, unless the configuration sets its own
+    library: a paragraph indented inside a <div> on such a site was shown as code."""
+    assert ("no-indented-code" not in traits("eleventy", files)) is indented_code
+
+
+def test_indented_text_on_eleventy_2_is_a_paragraph() -> None:
+    text = (
+        '<div class="card">\n\n    Indented inside a card.\n\n</div>\n\nPlain.\n\n    Indented after a blank line.\n\n'
+        "- An item\n\n    Its second paragraph.\n\n```\n    code in a fence\n```\n"
+    )
+    assert made(text, "eleventy", "no-indented-code") == (
+        '<div class="card">\n\nIndented inside a card.\n\n</div>\n\nPlain.\n\nIndented after a blank line.\n\n'
+        "- An item\n\n    Its second paragraph.\n\n```\n    code in a fence\n```\n"  # (the item's own)
+    )
+    assert made(text, "eleventy") == text
+    html = markdown.render(made("Plain.\n\n    Indented.\n", "eleventy", "no-indented-code")).html
+    assert html == "<p>Plain.</p>\n<p>Indented.</p>\n"
+
+
+def test_a_built_eleventy_page_reads_its_sites_packages(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            "package.json": '{"devDependencies": {"@11ty/eleventy": "^2.0.1", "markdown-it-github-alerts": "^1"}}\n',
+            "src/setup.md": "---\ntitle: Setup\n---\n\n> [!TIP]\n> Open it.\n\n    Indented words.\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
+    page = (root / "site/assets/setup.html").read_text()
+    assert (
+        "<blockquote>\n<p><strong>Tip</strong>\nOpen it.</p>\n</blockquote>\n<p>Indented words.</p>" in page
+    )
+    write(root, {"package.json": '{"devDependencies": {"@11ty/eleventy": "^1.0.2"}}\n'})
+    assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
+    page = (root / "site/assets/setup.html").read_text()
+    assert "<p>[!TIP]\nOpen it.</p>" in page and "<pre><code>Indented words.\n</code></pre>" in page
