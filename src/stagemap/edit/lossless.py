@@ -50,6 +50,7 @@ def edit_front_matter(
     order: Sequence[str] = FIELDS,
     bare: bool = False,
     any_case: bool = False,
+    commented: bool = False,
 ) -> bytes:
     """Return the file ``data`` with ``changes`` made to its front matter, or raise `EditError`.
 
@@ -58,10 +59,13 @@ def edit_front_matter(
     a file without front matter (a page a site publishes as it is) gets a block at its top,
     in the file's line endings, its BOM kept. With ``any_case`` (a site that reads keys in
     any case, as Hugo does), a change to a key the file spells otherwise (``Status``, and
-    no ``status``) is made to the file's key, never to a second one beside it.
+    no ``status``) is made to the file's key, never to a second one beside it. With
+    ``commented`` (Hugo's), a block inside an HTML comment opening the file is the one edited,
+    in place (`frontmatter.COMMENTED`): a block above the comment would be a second one.
     """
+    syntaxes = ("yaml", frontmatter.COMMENTED) if commented else ("yaml",)
     try:
-        split = frontmatter.split(data)
+        split = frontmatter.split(data, syntaxes)
     except frontmatter.SplitProblem as exc:
         if not (bare and exc.code == frontmatter.NO_FRONT_MATTER):
             raise EditError(f"{exc.message} ({exc.hint})" if exc.hint else exc.message) from None
@@ -74,7 +78,7 @@ def edit_front_matter(
     text = split.text[: split.yaml_start] + yaml_text + split.text[split.yaml_end :]
     result = ((frontmatter.BOM if split.bom else "") + text).encode("utf-8")
     try:
-        after = frontmatter.split(result)
+        after = frontmatter.split(result, syntaxes)
     except frontmatter.SplitProblem as exc:
         raise EditError(f"the edit would break the front matter: {exc.message}") from None
     if (

@@ -87,7 +87,8 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
         except OSError as exc:
             edits.append(FileEdit(path, asset.path, b"", b"", f"cannot read it: {exc.strerror or exc}"))
             continue
-        syntax = _syntax(before, preset_front_matter(config.rules.generator))
+        syntaxes = preset_front_matter(config.rules.generator)
+        syntax = _syntax(before, syntaxes)
         if syntax != "yaml":
             why = f"its front matter is {syntax.upper()}; only YAML front matter is edited"
             edits.append(FileEdit(path, asset.path, before, before, why))
@@ -98,6 +99,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
                 promote_changes(asset),
                 bare=config.rules.bare_pages,
                 any_case=keys_any_case(config.rules.generator),
+                commented=frontmatter.COMMENTED in syntaxes,
             )
         except EditError as exc:
             edits.append(FileEdit(path, asset.path, before, before, f"cannot edit it safely: {exc}"))

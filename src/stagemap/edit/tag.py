@@ -283,7 +283,7 @@ def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagReque
         if not removed:
             continue
         # A valid asset holds just the ids written; otherwise read them, misspelt ones included.
-        have = getattr(asset, key) if valid else ids_in(before, key, keys_any_case(config.rules.generator))
+        have = getattr(asset, key) if valid else ids_in(before, key, *_reading(config))
         left = [i for i in (*have, *request.add.get(key, ())) if i not in removed]
         gone = [i for i in dict.fromkeys(have) if i in removed]
         if gone and not left:
@@ -298,14 +298,15 @@ def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagReque
     return edit
 
 
-def ids_in(data: bytes, key: str, any_case: bool = False) -> tuple[str, ...]:
+def ids_in(data: bytes, key: str, any_case: bool = False, commented: bool = False) -> tuple[str, ...]:
     """The ids a file's front matter holds under ``key``, as written (known to the model or not).
 
     Empty when there are none or the front matter cannot be read. With ``any_case``, under
-    the file's own spelling of ``key`` (see `spelt`).
+    the file's own spelling of ``key`` (see `spelt`); with ``commented``, in a block inside an
+    HTML comment opening the file too (Hugo's, `frontmatter.COMMENTED`).
     """
     try:
-        split = frontmatter.split(data)
+        split = frontmatter.split(data, ("yaml", frontmatter.COMMENTED) if commented else ("yaml",))
         fm = yamlsafe.load(split.yaml).data
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
         return ()
@@ -315,6 +316,11 @@ def ids_in(data: bytes, key: str, any_case: bool = False) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(v.strip() for v in value if isinstance(v, str))
     return ()
+
+
+def _reading(config: Config) -> tuple[bool, bool]:
+    """Return how `ids_in` reads ``config``'s files: keys in any case, blocks inside a comment."""
+    return keys_any_case(config.rules.generator), frontmatter.COMMENTED in syntaxes(config)
 
 
 def absent_removals(
@@ -330,8 +336,7 @@ def absent_removals(
         unknown = [i for i in ids if i not in valid[key]]
         if not unknown:
             continue
-        any_case = keys_any_case(config.rules.generator)
-        found = {i for edit in edits for i in ids_in(edit.before, key, any_case)}
+        found = {i for edit in edits for i in ids_in(edit.before, key, *_reading(config))}
         out += [(ID_FIELDS[key], i, suggest(i, valid[key])) for i in unknown if i not in found]
     return out
 
@@ -364,7 +369,11 @@ def check_edit(
     file, rel = Path(item.path), item.rel
     try:
         after = edit_front_matter(
-            before, changes, bare=config.rules.bare_pages, any_case=keys_any_case(config.rules.generator)
+            before,
+            changes,
+            bare=config.rules.bare_pages,
+            any_case=keys_any_case(config.rules.generator),
+            commented=_reading(config)[1],
         )
     except EditError as exc:
         return FileEdit(file, rel, before, before, f"cannot edit it safely: {exc}")

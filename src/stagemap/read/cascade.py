@@ -27,6 +27,7 @@ from .eleventydata import CODE as DATA_CODE
 from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
+from .hugoignore import without_ignored
 from .sitedefaults import SiteDefaults
 from .sources import Scan, ToRead
 from .urls import route_parts
@@ -44,6 +45,8 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
     one of the scan's)."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
+    if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
+        found = without_ignored(found, site.ignore, site.name)
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
     datas: Datas = {}
     unread: list[Problem] = []
@@ -204,7 +207,7 @@ def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any
     if not isinstance(data, bytes) or b"cascade" not in data.lower():  # Hugo reads keys in any case
         return []
     try:
-        split = frontmatter.split(data, frontmatter.SYNTAXES)
+        split = frontmatter.split(data, (*frontmatter.SYNTAXES, frontmatter.COMMENTED))
         loaded = formats.load(split, aliases=True)
     except frontmatter.SplitProblem as exc:
         return [] if exc.code == frontmatter.NO_FRONT_MATTER else _unread(rel, exc)

@@ -1,7 +1,9 @@
 """Split a content file into its front matter and its Markdown body, keeping offsets.
 
 Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
-a JSON object opening the file, as Hugo writes them.
+a JSON object opening the file, as Hugo writes them. Hugo also reads a block inside an HTML
+comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which keeps
+the fields out of the page GitHub shows.
 
 Works from bytes so that nothing is lost: the text is kept whole (CRLF line endings and a
 missing final newline included), a UTF-8 BOM is recorded, and the offsets let an editor
@@ -11,7 +13,7 @@ replace exactly the characters it changes.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lazyre import lazy
 
@@ -25,6 +27,12 @@ META = "meta"
 """MultiMarkdown-style meta-data (``Key: value`` lines up to a blank line), as MkDocs reads it."""
 LEAD = "lead"
 """Not a syntax: blank lines before the opening fence are allowed, as Astro reads a page."""
+COMMENTED = "comment"
+"""Not a syntax: the block may sit in an HTML comment opening the file, as Hugo's page lexer
+reads it (``<!--`` on a line, the fenced block, then ``-->``); the body starts after the line
+holding ``-->``."""
+COMMENT_OPEN = "<!--"
+COMMENT_CLOSE = "-->"
 NONE = "none"
 """No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
 NO_FRONT_MATTER = "no-front-matter"
@@ -122,6 +130,9 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     start, skipped = 0, 0
     while LEAD in syntaxes and (nl := text.find("\n", start)) >= 0 and not text[start:nl].strip():
         start, skipped = nl + 1, skipped + 1
+    opened = _comment_opening(text, start, syntaxes) if COMMENTED in syntaxes else None
+    if opened is not None:  # read from the fence on; ``skipped`` counts the lines before it
+        start, skipped = opened[0], skipped + opened[1]
     first_end = text.find("\n", start)
     first = text[start:] if first_end < 0 else text[start:first_end]
     opening = first.rstrip("\r").rstrip()
@@ -154,7 +165,8 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
             if pos - yaml_start > MAX_FRONT_MATTER:
                 raise _too_large(2 + skipped)
             body_start = len(text) if end < 0 else end + 1
-            return Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
+            found = Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
+            return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
         pos = len(text) if end < 0 else end + 1
         line += 1
     raise SplitProblem(
@@ -164,6 +176,42 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         f"add a '{closers[0]}' line after the last front matter field",
         "unclosed-front-matter",
     )
+
+
+def _comment_opening(text: str, start: int, syntaxes: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return where the fence opening a block inside an HTML comment at ``start`` is, and how many
+    lines come before it from ``start`` (the ``<!--`` line, blank lines), or None when the file
+    does not open so. Hugo passes the rest of the ``<!--`` line and blank lines, then reads a
+    block; a comment closed on its own line, or with no fence after it, holds none."""
+    line_end = text.find("\n", start)
+    opening = text[start:line_end].lstrip(" \t") if line_end >= 0 else ""
+    if not opening.startswith(COMMENT_OPEN) or COMMENT_CLOSE in opening:
+        return None
+    pos, lines = line_end + 1, 1
+    while (nl := text.find("\n", pos)) >= 0 and not text[pos:nl].strip():
+        pos, lines = nl + 1, lines + 1
+    line = text[pos:] if nl < 0 else text[pos:nl]
+    fences = {_FENCES[name][0] for name in syntaxes if name in _FENCES}
+    return (pos, lines) if line.rstrip() in fences else None
+
+
+def _uncommented(found: Split, line: int) -> Split:
+    """Return ``found`` (a block read inside an HTML comment opening on ``line``) with its body
+    after the line that closes the comment; Hugo leaves out what comes before ``-->``."""
+    text = found.text
+    close = text.find(COMMENT_CLOSE, found.body_start)
+    if close < 0:
+        raise SplitProblem(
+            line,
+            1,
+            "the HTML comment around the front matter is not closed",
+            f"add a '{COMMENT_CLOSE}' line after the front matter's closing fence",
+            "unclosed-comment",
+        )
+    end = text.find("\n", close)
+    body_start = len(text) if end < 0 else end + 1
+    body_line = found.body_line + text.count("\n", found.body_start, body_start)
+    return replace(found, body_start=body_start, body_line=body_line)
 
 
 def _too_large(line: int) -> SplitProblem:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .frontmatter import LEAD, META, SYNTAXES
+from .frontmatter import COMMENTED, LEAD, META, SYNTAXES
 
 GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
 """The generators with a preset."""
@@ -222,11 +222,11 @@ def preset_front_matter(generator: str) -> tuple[str, ...]:
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
     meta-data lines and YAML, never TOML; Eleventy YAML alone; Astro and Hugo allow blank lines
-    before the opening fence (`LEAD`)."""
+    before the opening fence (`LEAD`); Hugo reads a block inside an HTML comment too (`COMMENTED`)."""
     if not generator:
         return SYNTAXES
     if generator == "hugo":
-        return (*SYNTAXES, LEAD)  # Hugo's page lexer passes blank lines before the front matter
+        return (*SYNTAXES, LEAD, COMMENTED)  # as Hugo's page lexer reads the start of a page
     if generator == "mkdocs":
         return ("yaml", META)
     if generator == "astro":

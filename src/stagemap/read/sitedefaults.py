@@ -27,6 +27,7 @@ from typing import Any
 from ..errors import Problem
 from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
 from .globs import site_glob
+from .hugoignore import IgnoreFiles, ignore_files
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import ZENSICAL
@@ -60,7 +61,10 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 # Read for themselves too:
-_MORE_KEYS = {"hugo": (b"permalinks", b"uglyurls", b"params"), "mkdocs": (b"nav", b"markdown_extensions")}
+_MORE_KEYS = {
+    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles"),
+    "mkdocs": (b"nav", b"markdown_extensions"),
+}
 
 
 MAX_SITE_FILE = 4 * 1024 * 1024
@@ -127,6 +131,8 @@ class SiteDefaults:
     Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows;
     MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`);
     an Astro or Eleventy site's Markdown's traits (`stagemap.read.sitepackages`)."""
+    ignore: IgnoreFiles | None = None
+    """Hugo's ``ignoreFiles``: the content files it leaves out (`stagemap.read.hugoignore`)."""
 
     @property
     def label(self) -> str:
@@ -146,6 +152,7 @@ class SiteDefaults:
             permalinks=self.permalinks + other.permalinks,
             ugly=self.ugly | other.ugly,
             params={**self.params, **other.params},
+            ignore=self.ignore or other.ignore,
         )
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
@@ -297,11 +304,9 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         ugly = _ugly(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
-        return (
-            SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
-            if entries or links or ugly or params
-            else None
-        )
+        made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
+        ignore = ignore_files(data, text)
+        return replace(made, ignore=ignore) if entries or links or ugly or params or ignore else None
     params = _values(data)
     if not entries and not params:
         return None

@@ -11,10 +11,8 @@ from ..model.library import FATES, FileFate
 
 def _label(fate: FileFate) -> str:
     """Return how one group of fates reads in the summary."""
-    if fate.fate == "excluded":
-        return (
-            "excluded by 'include' (matches none)" if fate.rule == "include" else f"excluded by '{fate.rule}'"
-        )
+    if fate.fate == "excluded":  # the reason names the glob (or Hugo's ignoreFiles expression)
+        return "excluded by 'include' (matches none)" if fate.rule == "include" else fate.reason
     if (
         fate.rule in ("extensions", "front matter", "regular files only", "empty", "name")
         or fate.kind == "unpublished"
