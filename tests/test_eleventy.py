@@ -776,3 +776,39 @@ def test_eleventy_a_readme_is_a_page_of_its_own_not_its_folders(tmp_path: Path) 
         "guide/index": "https://ferry.example/guide/",
         "tips/tips": "https://ferry.example/tips/",
     }
+
+
+def test_a_paginated_template_is_a_listing_not_one_page(tmp_path: Path) -> None:
+    """hylia's tags.njk and lit.dev's api.html: a template with pagination was one published
+    asset without an address, counted as coverage, its body placeholders; Eleventy makes a page
+    per item or group of items of it. jekyll-paginate-v2's pagination: {enabled: true} likewise."""
+    root = write(
+        tmp_path / "garden",
+        {
+            "eleventy.config.js": 'export default function (config) { return { dir: { input: "src" } }; }\n',
+            "src/notes/first.md": "---\ntitle: First note\ntags: [garden]\n---\nSeeds.\n",
+            "src/topics.njk": "---\ntitle: Topic archive\npagination:\n  data: collections\n  size: 1\n"
+            "  alias: topic\npermalink: /topics/{{ topic }}/\n---\n<h2>{{ topic }}</h2>\n",
+            "src/about.njk": "---\ntitle: About\npagination: 3\n---\n<p>Us.</p>\n",
+        },
+    )
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:6] == [
+        "Read as assets: 2, 2 of them without stages or questions",
+        "Not read as assets: 1 of 3 files, on purpose",
+        "  1 non-asset: listing by 'pagination: collections'",
+    ]
+    library = stagemap.load_project(root).library
+    assert [a.path for a in library.assets] == ["src/about.njk", "src/notes/first.md"]
+    jekyll = write(
+        tmp_path / "blog",
+        {
+            "_config.yml": "title: Blog\n",
+            "blog/index.md": "---\ntitle: Blog\npagination:\n  enabled: true\n---\nPosts.\n",
+            "about.md": "---\ntitle: About\npagination:\n  enabled: false\n---\nUs.\n",
+        },
+    )
+    assert run("init", str(jekyll))[0] == 0
+    fates = {f.path: (f.fate, f.kind) for f in stagemap.load_project(jekyll).library.fates}
+    assert (fates["blog/index.md"], fates["about.md"]) == (("non-asset", "listing"), ("asset", ""))

@@ -13,7 +13,7 @@ from ..model.settings import Config, ReadRules
 from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
-from .parse import NOT_ASSET_BY_RULE, OTHER_OUTPUT, UNPUBLISHED, Place, parse_asset
+from .parse import NOT_ASSET_BY_RULE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
 from .sitedefaults import SiteDefaults, site_defaults
@@ -148,7 +148,7 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     return data
 
 
-_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: NOT_A_PAGE}
+_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: NOT_A_PAGE, PAGINATED: "listing"}
 """The kinds of non-asset a file whose front matter says the site makes no page of it is."""
 
 

@@ -34,6 +34,7 @@ from .presets import (
     preset_last_wins,
     preset_other_output,
     preset_own_statuses,
+    preset_paginated,
     preset_redirect,
     preset_unpublished_keys,
     site_own_next,
@@ -46,6 +47,7 @@ NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
 UNPUBLISHED = "unpublished"
 OTHER_OUTPUT = "other-output"
+PAGINATED = "paginated"
 """Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
 it becomes a fate too."""
 _URL_OF_ITS_OWN = frozenset({"jekyll", "eleventy"})
@@ -113,17 +115,8 @@ def parse_asset(
     own_keys = frozenset(loaded.data)
     if place is not None and place.inherited:
         loaded = inherit(loaded, place.inherited)
-    hidden = next((k for k in preset_unpublished_keys(rules.generator) if loaded.data.get(k) is True), None)
-    if hidden is not None:
-        return None, [
-            Problem(rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED)
-        ]
-    if preset_redirect(rules.generator, loaded.data):
-        hint = "the site serves a redirect in its place, not a page"
-        return None, [Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)]
-    if output := preset_other_output(rules.generator, loaded.data):
-        hint = "the site writes a file of another kind from it (a feed, a sitemap, data), not a page"
-        return None, [Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)]
+    if (no_page := _no_page(rel, loaded.data, rules.generator)) is not None:
+        return None, [no_page]
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases, rules.generator)
     if rules.generator == "jekyll" and "publish_on" not in own_keys:
@@ -143,6 +136,25 @@ def parse_asset(
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add, html_page=is_html_page(rel))
     return asset, problems
+
+
+def _no_page(rel: str, fm: dict[Any, Any], generator: str) -> Problem | None:
+    """Return the note of a file its generator makes no page of, by its front matter; else None."""
+    hidden = next((k for k in preset_unpublished_keys(generator) if fm.get(k) is True), None)
+    if hidden is not None:
+        return Problem(
+            rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED
+        )
+    if preset_redirect(generator, fm):
+        hint = "the site serves a redirect in its place, not a page"
+        return Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)
+    if output := preset_other_output(generator, fm):
+        hint = "the site writes a file of another kind from it (a feed, a sitemap, data), not a page"
+        return Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)
+    if paged := preset_paginated(generator, fm):
+        hint = "the site makes a page per item or group of items of it: a listing, not one page"
+        return Problem(rel, 0, 0, "warning", f"pagination: {paged}", hint, PAGINATED)
+    return None
 
 
 def _origins(

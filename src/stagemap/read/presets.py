@@ -295,6 +295,20 @@ def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
     return value.strip()
 
 
+def preset_paginated(generator: str, fm: Mapping[str, object]) -> str:
+    """Return what a page's ``pagination`` goes through, where the generator makes a page per
+    item or group of items of it (a listing, not one page): Eleventy's ``pagination: {data:
+    collections.posts}``, jekyll-paginate-v2's ``pagination: {enabled: true}``; else ""."""
+    given = fm.get("pagination")
+    if not isinstance(given, Mapping):
+        return ""
+    if generator == "eleventy" and isinstance(data := given.get("data"), str) and data.strip():
+        return data.strip()
+    if generator == "jekyll" and given.get("enabled") is True:
+        return str(given.get("collection") or "posts")
+    return ""
+
+
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
     ``build: {render: never}`` (``_build`` in older sites) or ``{render: link}`` (no page
