@@ -214,6 +214,8 @@ SITE_CASES = {
     "liquid-loops-open": ("eleventy", "x " + "{% for a in b %} " * 20_000 + "\ndeep text\n"),
     "mdx-escapes": ("docusaurus", "\\" * 40_000 + "{x} deep text\n"),
     "mdx-deep-fences-open": ("docusaurus", "    ```\n" * 5_000 + "deep text\n"),
+    "mdx-exports-never-closed": ("docusaurus", "export const a = (\n\n" * 20_000 + "deep text\n"),
+    "mdx-export-long-open": ("docusaurus", "export const a = `\n" + "x\n\n" * 20_000 + "`\n\ndeep text\n"),
     "pre-never-closed": ("astro+html", "<pre>x\n" * 20_000 + "deep text\n"),
     # The sitting's second review: ':::' blocks never closed on a page with a fence took 110 s.
     "notes-open-after-code": ("docusaurus", "```\nx\n```\n\n" + ":::tip\n\n" * 20_000 + "deep text\n"),

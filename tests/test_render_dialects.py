@@ -1656,3 +1656,18 @@ def test_dialects_mdx_an_attribute_holding_a_variable_is_no_address() -> None:
         f"<p><em>[Image: {LIVE}]</em></p>\n<p>Read the guide</p>\n<p>Some words.</p>\n"
         '<p><strong>2</strong></p>\n<p>Two.</p>\n<p><a href="/demo/">Demo</a></p>\n'
     )
+
+
+def test_dialects_mdx_an_export_runs_on_past_a_blank_line_while_its_code_is_open() -> None:
+    """Expressive Code's docs (Starlight): `export const exampleCode = `...`` holding blank
+    lines ended at the first one, and some twenty lines of JavaScript showed as paragraphs. MDX
+    reads on to the next blank line while the code is not whole (a template string, a brace
+    open); code that never closes ends at its first blank line, as before."""
+    text = (
+        "export const snippet = `\nconst total = 1\n\nconsole.log(total)\n`\n\n"
+        "export const settings = {\n  a: 1,\n\n  b: 'x}',\n}\n\nText after the exports.\n"
+    )
+    assert clean(text, ".mdx", "astro").strip() == "Text after the exports."
+    assert clean("export const broken = (\n\nText one.\n\nText two.\n", ".mdx", "astro").strip() == (
+        "Text one.\n\nText two."
+    )

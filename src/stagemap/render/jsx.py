@@ -25,11 +25,9 @@ from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
 from .blocks import ItemColumns
 from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
+from .esm import drop_esm
 from .jsstrings import file_address
 
-_ESM = lazy(
-    r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
-)
 _NAME = lazy(r"[A-Za-z][\w.:-]*")
 _ENDS_PARAGRAPH = lazy(r"#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-*+][ \t]|\d{1,9}[.)][ \t]")
 """The start of a line that ends the paragraph before it: a heading, a fence, a list item."""
@@ -47,7 +45,7 @@ _UNQUOTED = lazy(r"[^\s\"'=<>`]+")
 
 def mdx_to_markdown(text: str) -> str:
     """Return an MDX chunk (no fenced code in it) as Markdown."""
-    text = _drop_esm(text)
+    text = drop_esm(text)
     if "<" not in text and "{" not in text:
         return text
     return _Builder(MDX_COMMENT.sub("", text) if "/*" in text else text).run()
@@ -86,26 +84,6 @@ def preformatted(text: str) -> str:
         )
         done = end
     return "".join(parts) + text[done:] if parts else text
-
-
-def _drop_esm(text: str) -> str:
-    """Return ``text`` without its ESM blocks: a line opening with ``import`` or ``export`` up to
-    the next blank line, but inside a template string (an element's ``code={`...`}`` holding
-    ``export function``: MDX reads ESM at its top level alone)."""
-    if "import" not in text and "export" not in text:
-        return text
-    kept: list[str] = []
-    skipping = False
-    ticks = 0  # backticks before the line, outside ESM: odd, the line is in a template string
-    for line in text.split("\n"):
-        if skipping and not line.strip():
-            skipping = False
-        elif not skipping and ticks % 2 == 0 and _ESM.match(line):
-            skipping = True
-        if not skipping:
-            kept.append(line)
-            ticks += line.count("`")
-    return "\n".join(kept)
 
 
 _LITERAL = lazy(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")

@@ -1,0 +1,90 @@
+"""MDX's ESM blocks: the ``import`` and ``export`` lines a page's code is made of, never shown."""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+
+_ESM = lazy(
+    r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
+)
+"""A line opening an ESM block (MDX reads one at the top level of the page only)."""
+
+
+def drop_esm(text: str) -> str:
+    """Return ``text`` without its ESM blocks: a line opening with ``import`` or ``export`` up to
+    the next blank line where the code is whole (as MDX reads it: a template string or braces
+    still open go on past a blank line, Expressive Code's ``export const code = `...```), but
+    inside a template string (an element's ``code={`...`}`` holding ``export function``: MDX
+    reads ESM at its top level alone)."""
+    if "import" not in text and "export" not in text:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    ticks = 0  # backticks before the line, outside ESM: odd, the line is in a template string
+    at = 0
+    budget = [_ESM_BUDGET]
+    while at < len(lines):
+        line = lines[at]
+        if ticks % 2 == 0 and _ESM.match(line):
+            at = _esm_end(lines, at, budget)
+            continue
+        kept.append(line)
+        ticks += line.count("`")
+        at += 1
+    return "\n".join(kept)
+
+
+_ESM_REACH = 400
+"""The most lines an ESM block is read past its first blank line to find where its code is whole."""
+_ESM_BUDGET = 4_000
+"""The most lines a page's ESM blocks are read past their first blank lines, all together: a page
+of unclosed blocks (hostile or broken) costs no more than this."""
+
+
+def _esm_end(lines: list[str], start: int, budget: list[int]) -> int:
+    """Return the index of the blank line that ends the ESM block opening at ``start`` (or the
+    end): the first one where no template string, bracket or brace is left open; the first blank
+    line at all when none is within `_ESM_REACH` lines of it (code MDX could not read either) or
+    the page's ``budget`` of such lines is spent."""
+    state = (False, 0)
+    first = -1
+    for at in range(start, len(lines)):
+        if not lines[at].strip():
+            if state == (False, 0) or (not state[0] and state[1] < 0):
+                return at
+            first = at if first < 0 else first
+        if first >= 0:
+            budget[0] -= 1
+            if at - first > _ESM_REACH or budget[0] < 0:
+                break
+        if lines[at].strip():
+            state = _code_state(lines[at], state)
+    return first if first >= 0 else len(lines)
+
+
+def _code_state(line: str, state: tuple[bool, int]) -> tuple[bool, int]:
+    """Return (inside a template string, brackets open) after one line of JavaScript."""
+    template, depth = state
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\":
+            i += 2
+            continue
+        if template:
+            template = c != "`"
+        elif c == "`":
+            template = True
+        elif c in "'\"":
+            end = line.find(c, i + 1)
+            while end > 0 and line[end - 1] == "\\":
+                end = line.find(c, end + 1)
+            i = end if end > 0 else n
+        elif c == "/" and line.startswith("//", i):
+            break
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        i += 1
+    return template, depth
