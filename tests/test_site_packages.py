@@ -3,6 +3,7 @@ alerts, indented text that is no code (read/sitepackages.py, render/sitemarkdown
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,26 @@ def test_a_built_eleventy_page_reads_its_sites_packages(tmp_path: Path) -> None:
     assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
     page = (root / "site/assets/setup.html").read_text()
     assert "<p>[!TIP]\nOpen it.</p>" in page and "<pre><code>Indented words.\n</code></pre>" in page
+
+
+def test_an_astro_draft_has_no_address(tmp_path: Path) -> None:
+    """SST's docs (Starlight) and the Fuwari blog: pages saying 'draft: true' got a public
+    address, linked from their asset pages, while Starlight leaves drafts out of the production
+    build and the blog's getCollection filter does too."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": QUIET_CONFIG
+            + "generator: astro\nsources:\n  - path: src/content/docs\n    url: /{path}/\n"
+            + "urls:\n  base: https://x.example/\n",
+            "astro.config.mjs": STARLIGHT,
+            "src/content/docs/ready.md": "---\ntitle: Ready\n---\nOut.\n",
+            "src/content/docs/wip.md": "---\ntitle: Work in progress\ndraft: true\n---\nNot yet.\n",
+        },
+    )
+    code, out, _ = run(root, "list", "--format", "json")
+    assert code == 0
+    assert [(a["id"], a["status"], a["url"]) for a in json.loads(out)["assets"]] == [
+        ("ready", "published", "https://x.example/ready/"),
+        ("wip", "draft", ""),
+    ]

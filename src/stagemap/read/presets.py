@@ -313,12 +313,13 @@ def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
     ``build: {render: never}`` (``_build`` in older sites) or ``{render: link}`` (no page
     either, only an address for lists and menus to link to: a stub that points elsewhere),
-    Jekyll's ``published: false``, Eleventy's ``permalink: false``, Docusaurus's ``draft: true``
-    (a page its development server shows, its production build leaves out). It is read, but has
+    Jekyll's ``published: false``, Eleventy's ``permalink: false``, Docusaurus's and Astro's
+    ``draft: true`` (a page the development server shows, the production build leaves out:
+    Starlight's own rule, and the blog starters' ``getCollection`` filters). It is read, but has
     no address."""
     if generator == "jekyll":
         return fm.get("published") is False
-    if generator == "docusaurus":  # (its front matter's check takes "true" as true too)
+    if generator in ("docusaurus", "astro"):  # (Docusaurus's check takes "true" as true too)
         draft = fm.get("draft")
         return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true")
     if generator == "eleventy":
