@@ -241,3 +241,29 @@ def test_default_language_setting_must_be_a_code(tmp_path: Path) -> None:
     code, _, err = run("-C", str(root), "check")
     assert code == 2
     assert "'default_language' must be a code (e.g. default_language: en)" in err
+
+
+def test_the_default_languages_own_nav_titles_its_pages(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's docs keep their navigation under the i18n plugin's languages, one
+    nav each, and none at the top: 33 pages were titled by their first heading ('OpenAI Agents
+    SDK') where the default language's nav titles them ('Intro'), as that build's nav."""
+    settings = (
+        "site_name: Lanterns\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n"
+        "        - locale: en\n          default: true\n          nav:\n            - Start here: index.md\n"
+        "            - Setup guide: setup.md\n        - locale: fr\n          nav:\n"
+        "            - Accueil: index.md\n"
+    )
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": settings,
+            "docs/index.md": "# Welcome to the lanterns\n\nHello.\n",
+            "docs/setup.md": "# Installing\n\nSteps.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert {a.path: a.title for a in library.assets} == {
+        "docs/index.md": "Start here",
+        "docs/setup.md": "Setup guide",
+    }

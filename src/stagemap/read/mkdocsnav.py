@@ -15,9 +15,21 @@ from typing import Any
 from ..lazyre import lazy
 from .filelanguages import site_languages
 from .languages import unsuffixed
+from .mkdocsettings import plugin_options
 
 MAX_NAV = 10_000
 """The most ``nav`` entries read (a site's whole table of contents is far fewer)."""
+
+
+def _language_nav(data: Mapping[str, Any]) -> Any:
+    """Return the ``nav`` the i18n plugin gives the default language (``languages: [{locale: en,
+    default: true, nav: [...]}]``): it stands in for the top-level one in that language's build
+    (the OpenAI Agents SDK's docs have no other); None when it gives none."""
+    languages = (plugin_options(data, "i18n") or {}).get("languages")
+    entries = [e for e in languages if isinstance(e, dict)] if isinstance(languages, list) else []
+    default = next((e for e in entries if e.get("default") is True), None)
+    nav = default.get("nav") if default is not None else None
+    return nav if isinstance(nav, list) and nav else None
 
 
 def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple[str, int]]:
@@ -36,7 +48,7 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
     folder = posixpath.join(posixpath.dirname(name), docs if isinstance(docs, str) and docs else "docs")
     titles: dict[str, tuple[str, int]] = {}
     lines: dict[str, int] | None = None
-    for count, (title, path) in enumerate(_entries(data.get("nav"), 0)):
+    for count, (title, path) in enumerate(_entries(_language_nav(data) or data.get("nav"), 0)):
         if count >= MAX_NAV:
             break
         if path.lower().endswith((".md", ".markdown")) and "://" not in path:
