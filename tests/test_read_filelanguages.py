@@ -267,3 +267,35 @@ def test_the_default_languages_own_nav_titles_its_pages(tmp_path: Path) -> None:
         "docs/index.md": "Start here",
         "docs/setup.md": "Setup guide",
     }
+
+
+def test_other_languages_folders_are_left_out_where_the_default_one_is_the_docs_root(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's docs keep English at docs/ and each other language in docs/ja/,
+    docs/ko/...: a declared language's folder was read as pages of the site (counted twice, at
+    /fr/...) unless the twin-folder guess happened to find it; the plugin puts every file of
+    docs/<locale>/ in that language, however many pages it has."""
+    config = (
+        "site_name: L\nsite_url: https://l.example/\nplugins:\n  - i18n:\n      docs_structure: folder\n"
+        "      languages:\n        - locale: en\n          default: true\n        - locale: fr\n"
+        "        - locale: de\n"
+    )
+    root = write(
+        tmp_path,
+        {
+            "mkdocs.yml": config,
+            "docs/index.md": "# Home\n",
+            "docs/setup.md": "# Setup\n",
+            "docs/fr/index.md": "# Accueil\n",
+            "docs/fr/setup.md": "# Installer\n",
+            "docs/frames/index.md": "# Frames\n",
+        },
+    )
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "Other languages, not read (their pages translate these, at the same paths): docs/fr/" in out
+    library = stagemap.load_project(root).library
+    assert [(a.id, a.url) for a in library.assets] == [
+        ("frames/index", "https://l.example/frames/"),
+        ("index", "https://l.example/"),
+        ("setup", "https://l.example/setup/"),
+    ]

@@ -83,10 +83,15 @@ def with_languages(
     sources = list(sources)
     if languages.folders:  # the default language's folder of the docs folder is the docs
         first = sources[0] if sources else None
-        if first is None or not (root / first.path / languages.default).is_dir():
+        if first is None:
             return tuple(sources), (), ""
-        others = [f"{first.path}/{c}/" for c in languages.others if (root / first.path / c).is_dir()]
-        return (replace(first, path=f"{first.path}/{languages.default}"), *sources[1:]), tuple(others), ""
+        codes = [c for c in languages.others if (root / first.path / c).is_dir()]
+        others = tuple(f"{first.path}/{c}/" for c in codes)
+        if (root / first.path / languages.default).is_dir():
+            return (replace(first, path=f"{first.path}/{languages.default}"), *sources[1:]), others, ""
+        # The default language at the docs folder's root, each other one in its folder there.
+        globs = [f"/{c}/" for c in codes if f"/{c}/" not in first.exclude]
+        return (replace(first, exclude=(*first.exclude, *globs)), *sources[1:]), others, ""
     kept: list[Any] = []
     found: list[str] = []
     named: set[str] = set()
