@@ -605,3 +605,25 @@ def test_the_sites_home_is_no_route_of_a_docs_index(tmp_path: Path) -> None:
         '<p>Back <a href="https://b.example/">home</a>, to <a href="https://b.example/#supporters">supporters</a>,'
         ' <a href="index.html">intro</a>.</p>'
     ) in page
+
+
+def test_a_relative_link_climbing_above_the_root_reaches_the_sites_files(tmp_path: Path) -> None:
+    """KubeVirt's site (Jekyll): its home page's <img src="./../assets/images/x.svg"> was reported
+    as leading nowhere, though a browser stays at the root on '..' there: /assets/images/x.svg,
+    which the site serves. A file that is not there is still reported."""
+    root = write(
+        tmp_path,
+        {
+            "_config.yml": "title: R\nurl: https://r.example\n",
+            "assets/logo.svg": "<svg/>",
+            "index.html": '---\ntitle: Home\n---\n<img src="./../assets/logo.svg" alt="Logo">\n'
+            '<img src="./../assets/none.svg" alt="None">\n',
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    code, _, err = run(root, "check", "--links")
+    assert code == 0
+    assert [line for line in err.splitlines() if "leads nowhere" in line] == [
+        "index.html:5:11: warning: link to './../assets/none.svg' leads nowhere (point it at a content"
+        " file, a page's route or a file in the site's static folders)"
+    ]

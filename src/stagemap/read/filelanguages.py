@@ -85,13 +85,13 @@ def with_languages(
         first = sources[0] if sources else None
         if first is None:
             return tuple(sources), (), ""
-        codes = [c for c in languages.others if (root / first.path / c).is_dir()]
-        others = tuple(f"{first.path}/{c}/" for c in codes)
+        kept_apart = [c for c in languages.others if (root / first.path / c).is_dir()]
+        folders = tuple(f"{first.path}/{c}/" for c in kept_apart)
         if (root / first.path / languages.default).is_dir():
-            return (replace(first, path=f"{first.path}/{languages.default}"), *sources[1:]), others, ""
+            return (replace(first, path=f"{first.path}/{languages.default}"), *sources[1:]), folders, ""
         # The default language at the docs folder's root, each other one in its folder there.
-        globs = [f"/{c}/" for c in codes if f"/{c}/" not in first.exclude]
-        return (replace(first, exclude=(*first.exclude, *globs)), *sources[1:]), others, ""
+        globs = [f"/{c}/" for c in kept_apart if f"/{c}/" not in first.exclude]
+        return (replace(first, exclude=(*first.exclude, *globs)), *sources[1:]), folders, ""
     kept: list[Any] = []
     found: list[str] = []
     named: set[str] = set()

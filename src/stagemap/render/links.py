@@ -368,9 +368,10 @@ class BodyLinks:
         if asset_id is not None:
             return self.links.asset(asset_id) + _anchor(fragment)
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
-        if not path.startswith("/") and "." in last and not up and not last.endswith((".html", ".htm")):
+        served = self.routes.files.get(route.lstrip("/"))  # (``./../x`` at the root: ``/x``)
+        other = "." in last and not up and not last.endswith((".html", ".htm"))  # another file
+        if served is None and other and not path.startswith("/"):
             return None  # a relative link to another file that is not there
-        served = self.routes.files.get(route.lstrip("/"))
         if served is not None:
             out = "public/" + route.lstrip("/")
             self.linked.add(out)
@@ -393,8 +394,6 @@ HUGO_REF = "/.ref/"
 
 def _anchor(fragment: str) -> str:
     """Return the ``#...`` to add to a link to an asset page (heading ids are prefixed)."""
-    if not fragment:
-        return ""
-    if fragment.startswith(HEADING_PREFIX) or fragment == "top":  # #top: the page's top, as browsers read it
-        return f"#{fragment}"
+    if not fragment or fragment.startswith(HEADING_PREFIX) or fragment == "top":  # (#top: the page's top)
+        return f"#{fragment}" if fragment else ""
     return f"#{HEADING_PREFIX}{fragment}"
