@@ -506,3 +506,41 @@ def test_a_scheduled_page_is_listed_so_and_does_not_count(tmp_path: Path) -> Non
     data = json.loads(report.stdout)
     assert data["assets"] == {"total": 2, "eligible": 1}
     assert [(n["asset"], n["reason"]) for n in data["broken_next"]] == [("2020-01-01-old", "scheduled")]
+
+
+def test_a_site_that_publishes_pages_dated_ahead_schedules_none(tmp_path: Path) -> None:
+    """A review of the scheduled pages: a Jekyll site with future: true (academicpages' upcoming
+    talks), one built with the github-pages gem (whose defaults say future: true) and a Hugo site
+    with buildFuture = true publish pages dated ahead at once; they were scheduled. init now says
+    so with aliases: {publish_on: []}. A page in _pages/ (brought in by include) is no document:
+    Jekyll writes it whatever its date says."""
+    post = "---\ntitle: Talk\nstages: [awareness]\nquestions: [problems]\ndate: 2099-03-01\n---\nx\n"
+    sites = {
+        "jekyll-future": {"_config.yml": "title: J\nfuture: true\n", "_posts/2099-03-01-talk.md": post},
+        "jekyll-pages-gem": {
+            "_config.yml": "title: J\n",
+            "Gemfile": 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n',
+            "_posts/2099-03-01-talk.md": post,
+        },
+        "hugo-build-future": {"hugo.toml": 'title = "H"\nbuildFuture = true\n', "content/talk.md": post},
+    }
+    for name, files in sites.items():
+        root = write(tmp_path / name, files)
+        assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0, name
+        assert "aliases:\n  publish_on: []\n" in (root / "stagemap.yml").read_text(), name
+        assert [a.publish_on for a in stagemap.load_project(root).library.assets] == [None], name
+    root = write(
+        tmp_path / "plain",
+        {
+            "_config.yml": "title: J\ninclude: [_pages]\n",
+            "Gemfile": 'gem "jekyll", "~> 4.3"\n',
+            "_posts/2099-03-01-talk.md": post,
+            "_pages/about.md": post.replace("Talk", "About"),
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert "publish_on" not in (root / "stagemap.yml").read_text()
+    assert {a.path: str(a.publish_on) for a in stagemap.load_project(root).library.assets} == {
+        "_pages/about.md": "None",
+        "_posts/2099-03-01-talk.md": "2099-03-01",
+    }

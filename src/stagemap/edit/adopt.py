@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
+from ..lazyre import lazy
 from ..model.settings import LOOSE_HEADING_IDS, Config, output_name
 from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
+from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.models import builtin_model_names
 from ..read.presets import preset_bare_pages_by_code
@@ -62,7 +65,8 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
     name = found.title or folder.resolve().name or "My company"
-    text = adopt_settings(name, model, found)
+    future = _future(folder, found)
+    text = adopt_settings(name, model, found, future=future)
     config = _loads(folder, text)
     if not preset_bare_pages_by_code(found.generator):
         return AdoptPlan(folder, found, text)
@@ -71,7 +75,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     read = bare + sum(f.fate == "asset" for f in fates)
     if bare < FEWEST_BARE or bare <= read * MOST_BARE:
         return AdoptPlan(folder, found, text)
-    text = adopt_settings(name, model, found, bare=(bare, read))
+    text = adopt_settings(name, model, found, bare=(bare, read), future=future)
     _loads(folder, text)
     return AdoptPlan(folder, found, text, (bare, read))
 
@@ -129,7 +133,9 @@ def _internal_and_drafts(found: FoundSite) -> list[str]:
     return lines
 
 
-def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, int] | None = None) -> str:
+def adopt_settings(
+    name: str, model: str, found: FoundSite, *, bare: tuple[int, int] | None = None, future: str = ""
+) -> str:
     """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`."""
     kind = NAMES[found.generator]
     head = [
@@ -175,10 +181,20 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         tail += [f"# {found.config_file} does not say (or says it in code): fill it in."]
         tail += (["urls:", "  # base: https://www.example.com/", *lower] if lower
                  else ["# urls:", "#   base: https://www.example.com/"])  # fmt: skip
-    tail += [
+    tail += _closing(future)
+    return "\n".join(head + body + tail) + "\n"
+
+
+def _closing(future: str) -> list[str]:
+    """The settings' last lines: aliases (a real one when the site publishes pages dated ahead,
+    `_future`), non-assets, where to read on."""
+    aliases = ["# aliases:"]
+    if future:
+        aliases = [f"# {future}: a page dated ahead is on the site at once.", "aliases:", "  publish_on: []"]
+    return [
         "",
         "# Aliases: the generator's are used. A field given here replaces its list, e.g.",
-        "# aliases:",
+        *aliases,
         "#   title: [Title, name]",
         "#   owner: [author, authors]",
         "# Files that are not pages, by kind (a kind given here replaces the generator's), e.g.",
@@ -188,7 +204,29 @@ def adopt_settings(name: str, model: str, found: FoundSite, *, bare: tuple[int, 
         f"# Questions, personas, thresholds and messages: see {DOCS},",
         "# or run `stagemap init` in an empty folder for a commented example of each.",
     ]
-    return "\n".join(head + body + tail) + "\n"
+
+
+def _future(folder: Path, found: FoundSite) -> str:
+    """Say why a Jekyll or Hugo site publishes pages dated ahead at once (a ``publish_on`` is then
+    no wait), or "": Hugo's ``buildFuture``, Jekyll's ``future``, which the github-pages gem turns
+    on unless the site says otherwise."""
+    if found.generator not in ("jekyll", "hugo"):
+        return ""
+    data = site_config_data(folder / found.config_file)
+    data = data if isinstance(data, dict) else {}
+    if found.generator == "hugo":
+        on = next((v for k, v in data.items() if str(k).lower() == "buildfuture"), None)
+        return f"{found.config_file} sets buildFuture" if on is True else ""
+    if "future" in data:
+        return f"{found.config_file} sets future: true" if data["future"] is True else ""
+    try:
+        gems = (folder / posixpath.dirname(found.config_file) / "Gemfile").read_text("utf-8", "replace")
+    except OSError:
+        return ""
+    return "its Gemfile builds it with the github-pages gem (future: true)" if _PAGES_GEM.search(gems) else ""
+
+
+_PAGES_GEM = lazy(r"""^[ \t]*gem[ \t(]+['"]github-pages['"]""", re.M)
 
 
 def _generator(found: FoundSite) -> list[str]:

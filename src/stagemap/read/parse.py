@@ -120,7 +120,7 @@ def parse_asset(
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases, rules.generator)
     if rules.generator == "jekyll" and "publish_on" not in own_keys:
-        loaded = document_dates(loaded, rel, rules.aliases)
+        loaded = document_dates(loaded, rel, place.sub if place is not None else "", rules.aliases)
     place = place or Place(default_id)
     own = loaded
     given: tuple[tuple[str, int], ...] = ()

@@ -123,22 +123,24 @@ def add_age(day: dt.date, count: int, unit: str) -> dt.date:
         return dt.date.max
 
 
-def document_dates(loaded: Loaded, sub: str, aliases: Mapping[str, tuple[str, ...]]) -> Loaded:
+def document_dates(loaded: Loaded, rel: str, sub: str, aliases: Mapping[str, tuple[str, ...]]) -> Loaded:
     """Return a Jekyll page's front matter with the day it goes on the site as its ``publish_on``.
 
-    Jekyll writes a document (a post, a collection's page: in a folder starting with ``_``) only
-    once its date has come, unless the site sets ``future: true``: that date is its front
-    matter's ``date`` (read as an alias), else the one in its file's name. A page outside such
-    folders is written whatever its ``date`` says: it has none. ``aliases: {publish_on: []}`` in
+    Jekyll writes a document (a post, a collection's page: in a source, ``sub`` being the file's
+    path under it, that is a folder starting with ``_``) only once its date has come, unless the
+    site sets ``future: true``: that date is its front matter's ``date`` (read as an alias), else
+    the one in its file's name. A page is written whatever its ``date`` says, in a folder
+    starting with ``_`` too (``_pages/``, which ``include`` brings in): it has none. ``aliases: {publish_on: []}`` in
     ``stagemap.yml`` (a site with ``future: true``) reads neither.
     """
     view = Loaded(dict(loaded.data), dict(loaded.values), dict(loaded.keys), dict(loaded.styles))
-    document = any(part.startswith("_") for part in sub.split("/")[:-1])
+    folders = rel[: len(rel) - len(sub)] if sub and rel.endswith(sub) else rel.rpartition("/")[0]
+    document = any(part.startswith("_") for part in folders.split("/"))
     if loaded.data.get("publish_on") is not None:
         if not document:  # a page's ``date``: Jekyll writes the page whatever it says
             del view.data["publish_on"]
         return view
-    day = name_day(sub) if document and aliases.get("publish_on") else None
+    day = name_day(rel) if document and aliases.get("publish_on") else None
     if day is not None:
         view.data["publish_on"] = day.isoformat()
         view.values[("publish_on",)] = loaded.pos()
