@@ -132,6 +132,9 @@ def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -
         ),
         ({"eleventy.config.mjs": "export default (c) => {\n  // c.setLibrary('md', markdownIt())\n}"}, False),
         ({".eleventy.js": "c.amendLibrary('md', (md) => md.disable(['code', 'lheading']))"}, False),
+        # Eleventy's docs' way back to indented code (a review found it read as off): the last one wins.
+        ({"eleventy.config.js": 'c.amendLibrary("md", (mdLib) => mdLib.enable("code"))'}, True),
+        ({"eleventy.config.js": 'md.disable("code"); md.enable("code"); md.disable("code")'}, False),
     ],
 )
 def test_eleventy_2_reads_indented_text_as_text(files: dict[str, str], indented_code: bool) -> None:

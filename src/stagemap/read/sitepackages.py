@@ -50,8 +50,10 @@ _LARGEST = 1024 * 1024
 """A file larger than this is not read for these (no package.json or configuration is)."""
 
 _SET_LIBRARY = lazy(r"""\.setLibrary\(\s*(['"`])md\1""")
-_CODE_OFF = lazy(r"""\.disable\(\s*(?:\[[^\]]*)?(['"`])code\1""")
-"""markdown-it's ``disable("code")`` (or ``disable(["code", ...])``): no indented code, on any version."""
+_CODE_OFF = lazy(r"""\.(disable|enable)\(\s*(?:\[[^\]]*)?(['"`])code\2""")
+"""markdown-it's ``disable("code")`` (or ``disable(["code", ...])``): no indented code, on any
+version; its ``enable("code")`` (as Eleventy's docs show, in ``amendLibrary``): indented code
+back on. The last one written wins."""
 _MAJOR = lazy(r"""^\s*(?:npm:@11ty/eleventy@)?[\^~>=v\s]*(\d+)""")
 _NEWEST = frozenset({"*", "x", "latest", "next", "canary", "beta", "alpha"})
 """Versions that name no number but the newest release (of a tag): 2.0 or later."""
@@ -101,8 +103,9 @@ def _without_indented_code(name: str, code: str, version: object, own: bool) -> 
     use (not when the configuration, or a plugin, ``own``, sets one). Where ``package.json``
     tells no version, a configuration named ``eleventy.config.*`` (a name 2.0 brought) says 2.0
     or later; ``.eleventy.js`` says nothing: indented code stays, as before 2.0."""
-    if _CODE_OFF.search(code):
-        return True
+    switched = [found.group(1) for found in _CODE_OFF.finditer(code)]
+    if switched:
+        return switched[-1] == "disable"
     if own or _SET_LIBRARY.search(code):
         return False
     major = _major(version)
