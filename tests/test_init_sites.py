@@ -1925,3 +1925,30 @@ def test_init_reads_no_content_folder_of_its_own_when_hugo_mounts_only_into_a_fo
     assert {a["path"]: a["url"] for a in json.loads(out)["assets"]} == {
         "content/docs/v2/intro.md": "https://k.example/docs/intro/"
     }
+
+
+def test_a_development_copy_makes_no_unlike_version_older(tmp_path: Path) -> None:
+    """A review of the development copies: content/api/v1/ (users, orders), v2/ (accounts,
+    billing) and main/ (accounts, billing): init left v1 out as an older version of v2, whose
+    pages it does not have; before, two unlike versions were both read. main/ is v2's coming
+    release and stays out; v1 is read."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {"hugo.toml": 'title = "Api"\n'}
+    for folder, names in (
+        ("v1", ("users", "orders")),
+        ("v2", ("accounts", "billing")),
+        ("main", ("accounts", "billing")),
+    ):
+        for name in names:
+            files[f"content/api/{folder}/{name}.md"] = page.format(f"{name} ({folder})")
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "  2 excluded by '/api/main/'" in out.splitlines()
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "content/api/v1/orders.md",
+        "content/api/v1/users.md",
+        "content/api/v2/accounts.md",
+        "content/api/v2/billing.md",
+    ]

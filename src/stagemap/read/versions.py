@@ -147,10 +147,14 @@ def _sides(
     # Two versions side by side may both be live (an API's v1 and v2) unless the site names one.
     if len(versions) + len(coming) < 3 and not _named(versions, latest):
         return None
-    if not coming and not any(_alike(pages[a], pages[b]) for a, b in itertools.combinations(versions, 2)):
+    alike = any(_alike(pages[a], pages[b]) for a, b in itertools.combinations(versions, 2))
+    if not coming and not alike:
         return None
     read = _kept(versions, latest)
-    return read, [name for name in versions if name != read] + coming
+    if alike and (len(versions) >= 3 or _named(versions, latest)):  # versions of the same pages
+        return read, [name for name in versions if name != read] + coming
+    # Made sure by a development copy alone: only the versions of the read one's pages are older.
+    return read, [name for name in versions if name != read and _alike(pages[name], pages[read])] + coming
 
 
 def _alike(one: set[str], other: set[str]) -> bool:
