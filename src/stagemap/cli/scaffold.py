@@ -132,7 +132,7 @@ def _adopt(plan: AdoptPlan) -> None:
     here = plan.folder.resolve() == Path.cwd().resolve()
     where = "stagemap.yml" if here else (plan.folder / "stagemap.yml").as_posix()
     click.echo(f"Wrote {where}; nothing else was written.")
-    for line in found_lines(plan.found, library, plan.bare):
+    for line in found_lines(plan.found, library, plan.bare, plan.commented):
         click.echo(line)
     step = "" if here else f"cd {plan.folder.as_posix()}, "
     click.echo(

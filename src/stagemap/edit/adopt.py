@@ -20,9 +20,11 @@ from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
 from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
+from ..read.hugopin import commented_pages
 from ..read.models import builtin_model_names
 from ..read.presets import preset_bare_pages_by_code
 from ..read.settings import config_from_data
+from ..read.sources import scan
 from ..render.adopt import site_kind
 from .yamltext import format_scalar
 
@@ -43,6 +45,9 @@ class AdoptPlan:
     bare: tuple[int, int] | None = None
     """When init reads pages without front matter as pages (the generator's preset does not):
     how many content files have none, of how many read."""
+    commented: tuple[tuple[str, ...], str] = ((), "")
+    """On a Hugo site, the pages whose front matter sits in a leading HTML comment, and the Hugo
+    older than 0.123 the site pins (`stagemap.read.hugopin`; empty: none, so those are not read)."""
 
 
 MOST_BARE = 0.5
@@ -68,16 +73,19 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     future = _future(folder, found)
     text = adopt_settings(name, model, found, future=future)
     config = _loads(folder, text)
+    hugo = found.generator == "hugo"
+    pages = commented_pages((i.rel, Path(i.path)) for i in scan(config).to_read) if hugo else ()
+    commented = (pages, config.rules.old_hugo)
     if not preset_bare_pages_by_code(found.generator):
-        return AdoptPlan(folder, found, text)
+        return AdoptPlan(folder, found, text, commented=commented)
     fates = load_library(config, bodies=False).fates
     bare = sum(f.kind == BARE_KIND for f in fates)
     read = bare + sum(f.fate == "asset" for f in fates)
     if bare < FEWEST_BARE or bare <= read * MOST_BARE:
-        return AdoptPlan(folder, found, text)
+        return AdoptPlan(folder, found, text, commented=commented)
     text = adopt_settings(name, model, found, bare=(bare, read), future=future)
     _loads(folder, text)
-    return AdoptPlan(folder, found, text, (bare, read))
+    return AdoptPlan(folder, found, text, (bare, read), commented)
 
 
 def _loads(folder: Path, text: str) -> Config:

@@ -50,7 +50,7 @@ def edit_front_matter(
     order: Sequence[str] = FIELDS,
     bare: bool = False,
     any_case: bool = False,
-    commented: bool = False,
+    syntaxes: tuple[str, ...] = ("yaml",),
 ) -> bytes:
     """Return the file ``data`` with ``changes`` made to its front matter, or raise `EditError`.
 
@@ -59,17 +59,21 @@ def edit_front_matter(
     a file without front matter (a page a site publishes as it is) gets a block at its top,
     in the file's line endings, its BOM kept. With ``any_case`` (a site that reads keys in
     any case, as Hugo does), a change to a key the file spells otherwise (``Status``, and
-    no ``status``) is made to the file's key, never to a second one beside it. With
-    ``commented`` (Hugo's), a block inside an HTML comment opening the file is the one edited,
-    in place (`frontmatter.COMMENTED`): a block above the comment would be a second one.
+    no ``status``) is made to the file's key, never to a second one beside it. ``syntaxes``
+    are the reader's (`stagemap.read.presets.preset_front_matter`): the block edited is the one
+    the reader reads, after blank lines (`frontmatter.LEAD`) or inside an HTML comment
+    (`frontmatter.COMMENTED`), never a second one added above it; one in another syntax than
+    YAML is refused.
     """
-    syntaxes = ("yaml", frontmatter.COMMENTED) if commented else ("yaml",)
+    syntaxes = ("yaml", *(s for s in syntaxes if s not in ("yaml", frontmatter.META)))
     try:
         split = frontmatter.split(data, syntaxes)
     except frontmatter.SplitProblem as exc:
         if not (bare and exc.code == frontmatter.NO_FRONT_MATTER):
             raise EditError(f"{exc.message} ({exc.hint})" if exc.hint else exc.message) from None
         split = _opened(data)
+    if split.syntax != "yaml":
+        raise EditError(f"its front matter is {split.syntax.upper()}; only YAML front matter is edited")
     if any_case:
         changes = _as_spelt(changes, Doc(split.yaml, split.yaml_line, split.newline, order).data)
     yaml_text = _edit_region(split.yaml, split.yaml_line, split.newline, changes, order)

@@ -19,8 +19,8 @@ from ..read.aliases import keys_any_case
 from ..read.assets import cascaded, default_id
 from ..read.globs import GlobSet
 from ..read.parse import Place, parse_asset
-from ..read.presets import preset_front_matter
 from .lossless import AddItems, Change, EditError, SetValue, edit_front_matter
+from .select import syntaxes
 from .tag import FileEdit
 
 GLOB_CHARS = frozenset("*?[")
@@ -87,8 +87,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
         except OSError as exc:
             edits.append(FileEdit(path, asset.path, b"", b"", f"cannot read it: {exc.strerror or exc}"))
             continue
-        syntaxes = preset_front_matter(config.rules.generator)
-        syntax = _syntax(before, syntaxes)
+        syntax = _syntax(before, syntaxes(config))
         if syntax != "yaml":
             why = f"its front matter is {syntax.upper()}; only YAML front matter is edited"
             edits.append(FileEdit(path, asset.path, before, before, why))
@@ -99,7 +98,7 @@ def plan_promote(config: Config, assets: Sequence[Asset]) -> list[FileEdit]:
                 promote_changes(asset),
                 bare=config.rules.bare_pages,
                 any_case=keys_any_case(config.rules.generator),
-                commented=frontmatter.COMMENTED in syntaxes,
+                syntaxes=syntaxes(config),
             )
         except EditError as exc:
             edits.append(FileEdit(path, asset.path, before, before, f"cannot edit it safely: {exc}"))

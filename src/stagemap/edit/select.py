@@ -30,6 +30,7 @@ from ..read.globs import compile_glob
 from ..read.parse import Place
 from ..read.presets import preset_front_matter
 from ..read.sources import Scan, ToRead
+from .changes import Change, RenameKey, SetValue
 
 WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner")
 """stagemap's own fields assets are usually selected on; any other front matter key works too."""
@@ -70,7 +71,7 @@ def _real(path: Path) -> Path:
 def syntaxes(config: Config) -> tuple[str, ...]:
     """Return the front matter syntaxes the reader recognises in ``config``'s files (the same
     as the reader's: a page opening with a brace is JSON front matter on Hugo only)."""
-    return preset_front_matter(config.rules.generator)
+    return preset_front_matter(config.rules.generator, bool(config.rules.old_hugo))
 
 
 def item_id(item: ToRead) -> str:
@@ -84,6 +85,24 @@ def parse_item(
     """Parse a file's bytes as the reader does: the project's rules, the file's place."""
     place = Place.of(item)
     return parse_asset(item.rel, default_id(item), data, vocab, config.rules, place)
+
+
+UNASKED = ("title", "status")
+"""The fields an edit of others must leave as they read (`unasked_change`)."""
+
+
+def unasked_change(before: Asset | None, after: Asset | None, changes: Sequence[Change]) -> str:
+    """Return which field of `UNASKED` the edit reads back changed though ``changes`` name none
+    of it (``its title ('Setup' -> 'setup')``), empty when none: a block written above one the
+    reader passes by would be read in its place, dropping the page's own fields."""
+    if before is None or after is None:
+        return ""
+    asked = {str(c.path[0] if isinstance(c, SetValue | RenameKey) else c.key).lower() for c in changes}
+    for name in UNASKED:
+        was, now = getattr(before, name), getattr(after, name)
+        if name not in asked and was != now:
+            return f"its {name} ({was!r} -> {now!r})"
+    return ""
 
 
 def identify(config: Config, path: Path, files: Files | None = None) -> ToRead:

@@ -22,7 +22,7 @@ from ..read import frontmatter, yamlsafe
 from ..read.aliases import keys_any_case, spelt
 from ..read.sources import ToRead
 from .lossless import AddItems, Change, EditError, RemoveItems, SetValue, Unset, edit_front_matter
-from .select import item_id, parse_item, syntaxes
+from .select import item_id, parse_item, syntaxes, unasked_change
 
 ID_FIELDS = {"stages": "stage", "questions": "question", "personas": "persona"}
 """Front matter keys holding ids, and what one id is called."""
@@ -298,15 +298,19 @@ def _plan_one(config: Config, vocab: Vocabulary, item: ToRead, request: TagReque
     return edit
 
 
-def ids_in(data: bytes, key: str, any_case: bool = False, commented: bool = False) -> tuple[str, ...]:
+def ids_in(
+    data: bytes, key: str, any_case: bool = False, syntaxes: tuple[str, ...] = ("yaml",)
+) -> tuple[str, ...]:
     """The ids a file's front matter holds under ``key``, as written (known to the model or not).
 
     Empty when there are none or the front matter cannot be read. With ``any_case``, under
-    the file's own spelling of ``key`` (see `spelt`); with ``commented``, in a block inside an
-    HTML comment opening the file too (Hugo's, `frontmatter.COMMENTED`).
+    the file's own spelling of ``key`` (see `spelt`); in the block the reader reads with its
+    ``syntaxes`` (after blank lines, inside an HTML comment), a YAML one.
     """
     try:
-        split = frontmatter.split(data, ("yaml", frontmatter.COMMENTED) if commented else ("yaml",))
+        split = frontmatter.split(data, tuple(s for s in syntaxes if s != frontmatter.META))
+        if split.syntax != "yaml":
+            return ()
         fm = yamlsafe.load(split.yaml).data
     except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
         return ()
@@ -318,9 +322,9 @@ def ids_in(data: bytes, key: str, any_case: bool = False, commented: bool = Fals
     return ()
 
 
-def _reading(config: Config) -> tuple[bool, bool]:
-    """Return how `ids_in` reads ``config``'s files: keys in any case, blocks inside a comment."""
-    return keys_any_case(config.rules.generator), frontmatter.COMMENTED in syntaxes(config)
+def _reading(config: Config) -> tuple[bool, tuple[str, ...]]:
+    """Return how `ids_in` reads ``config``'s files: keys in any case, the reader's syntaxes."""
+    return keys_any_case(config.rules.generator), syntaxes(config)
 
 
 def absent_removals(
@@ -373,13 +377,17 @@ def check_edit(
             changes,
             bare=config.rules.bare_pages,
             any_case=keys_any_case(config.rules.generator),
-            commented=_reading(config)[1],
+            syntaxes=syntaxes(config),
         )
     except EditError as exc:
         return FileEdit(file, rel, before, before, f"cannot edit it safely: {exc}")
     if after != before:
-        _, problems = parse_item(config, item, after, vocab)
+        asset, problems = parse_item(config, item, after, vocab)
         errors = tuple(p for p in problems if p.severity == "error")
         if errors:
             return FileEdit(file, rel, before, before, "the edit would leave it with problems", errors)
+        if unasked := unasked_change(parse_item(config, item, before, vocab)[0], asset, changes):
+            return FileEdit(
+                file, rel, before, before, f"cannot edit it safely: the edit would change {unasked}"
+            )
     return FileEdit(file, rel, before, after)

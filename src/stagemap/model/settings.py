@@ -203,6 +203,10 @@ class ReadRules:
     """A content file without front matter is a page: an untagged asset, titled by its first
     heading, else by its name (MkDocs, Hugo and Docusaurus publish such files). Pages with front
     matter but no title are titled so too."""
+    old_hugo: str = ""
+    """The Hugo older than 0.123 a Hugo site pins, and where (``0.111.3 (netlify.toml)``): its page
+    lexer reads front matter inside an HTML comment opening a page (`stagemap.read.hugopin`);
+    empty: such a page is read as current Hugo reads it, without front matter."""
     default_language: str = ""
     """The site's default language, when its files name their language before their ending
     (``setup.en.md``, as Hugo and MkDocs' i18n plugin name them): such a file of this language is

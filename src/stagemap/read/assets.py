@@ -100,8 +100,8 @@ def read_library(
 def cascaded(config: Config) -> Scan:
     """Return the scan of the sources with what each file inherits (`stagemap.read.cascade`),
     its sections and the site's configuration read from disk."""
-    found = scan(config)
-    return with_cascades(found, lambda item: read_content(item.path, item.rel), site_on_disk(config))
+    site, commented = site_on_disk(config), bool(config.rules.old_hugo)
+    return with_cascades(scan(config), lambda item: read_content(item.path, item.rel), site, commented)
 
 
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:

@@ -39,10 +39,13 @@ Datas = dict[tuple[str, str, str], list[tuple[Values, str]]]
 their values (see `stagemap.read.eleventydata.data_target`)."""
 
 
-def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None = None) -> Scan:
+def with_cascades(
+    found: Scan, read: Read, site: SiteDefaults | Problem | None = None, commented: bool = False
+) -> Scan:
     """Return ``found`` with what each file to read inherits from the sections above it and from
     the site's configuration (``site``, see `stagemap.read.sitedefaults`; a problem reading it is
-    one of the scan's)."""
+    one of the scan's); ``commented``: a section's front matter may sit in a leading HTML
+    comment (a site pinning an older Hugo, `stagemap.read.hugopin`)."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
     if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
@@ -58,7 +61,7 @@ def with_cascades(found: Scan, read: Read, site: SiteDefaults | Problem | None =
             level = (section.rel[: len(section.rel) - len(section.sub)], *target)
             datas.setdefault(level, []).append((values, section.rel))
             continue
-        entries = _entries(read(section), section.rel)
+        entries = _entries(read(section), section.rel, commented)
         if isinstance(entries, Problem):
             unread.append(entries)
         elif entries:
@@ -200,14 +203,18 @@ def _permalink(site: SiteDefaults, route: str, section: bool) -> str:
     return ""
 
 
-def _entries(data: bytes | Problem | None, rel: str) -> list[tuple[dict[str, Any], str, int]] | Problem:
+def _entries(
+    data: bytes | Problem | None, rel: str, commented: bool = False
+) -> list[tuple[dict[str, Any], str, int]] | Problem:
     """Return the cascade entries of a section's page, each with its path and line; a warning
     where its front matter cannot be read (an error too if the page is read as an asset: the
     warning says what else it costs). Anchors and aliases are read, as Hugo reads them."""
     if not isinstance(data, bytes) or b"cascade" not in data.lower():  # Hugo reads keys in any case
         return []
     try:
-        split = frontmatter.split(data, (*frontmatter.SYNTAXES, frontmatter.COMMENTED))
+        split = frontmatter.split(
+            data, (*frontmatter.SYNTAXES, *((frontmatter.COMMENTED,) if commented else ()))
+        )
         loaded = formats.load(split, aliases=True)
     except frontmatter.SplitProblem as exc:
         return [] if exc.code == frontmatter.NO_FRONT_MATTER else _unread(rel, exc)

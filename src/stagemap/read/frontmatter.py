@@ -1,9 +1,10 @@
 """Split a content file into its front matter and its Markdown body, keeping offsets.
 
 Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
-a JSON object opening the file, as Hugo writes them. Hugo also reads a block inside an HTML
-comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which keeps
-the fields out of the page GitHub shows.
+a JSON object opening the file, as Hugo writes them. Hugo before 0.123 also read a block inside
+an HTML comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which
+keeps the fields out of the page GitHub shows; later ones read none there, so it is asked for
+only on a site pinning an older Hugo (`stagemap.read.hugopin`).
 
 Works from bytes so that nothing is lost: the text is kept whole (CRLF line endings and a
 missing final newline included), a UTF-8 BOM is recorded, and the offsets let an editor
@@ -29,8 +30,8 @@ LEAD = "lead"
 """Not a syntax: blank lines before the opening fence are allowed, as Astro reads a page."""
 COMMENTED = "comment"
 """Not a syntax: the block may sit in an HTML comment opening the file, as Hugo's page lexer
-reads it (``<!--`` on a line, the fenced block, then ``-->``); the body starts after the line
-holding ``-->``."""
+read it up to 0.122 (``<!--`` on a line, the fenced block, then ``-->``); the body starts after
+the line holding ``-->``. Hugo 0.123 dropped it: such a page has no front matter there."""
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
 NONE = "none"
@@ -181,8 +182,8 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
 def _comment_opening(text: str, start: int, syntaxes: tuple[str, ...]) -> tuple[int, int] | None:
     """Return where the fence opening a block inside an HTML comment at ``start`` is, and how many
     lines come before it from ``start`` (the ``<!--`` line, blank lines), or None when the file
-    does not open so. Hugo passes the rest of the ``<!--`` line and blank lines, then reads a
-    block; a comment closed on its own line, or with no fence after it, holds none."""
+    does not open so. Hugo before 0.123 passed the rest of the ``<!--`` line and blank lines,
+    then read a block; a comment closed on its own line, or with no fence after it, holds none."""
     line_end = text.find("\n", start)
     opening = text[start:line_end].lstrip(" \t") if line_end >= 0 else ""
     if not opening.startswith(COMMENT_OPEN) or COMMENT_CLOSE in opening:

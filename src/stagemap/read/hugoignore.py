@@ -1,20 +1,24 @@
 """Hugo's ``ignoreFiles``: regular expressions naming the content files Hugo leaves out of its build.
 
 Hugo matches each expression, anywhere in the text (``vendor/.*`` needs no ``^`` or ``$``),
-against the content file's absolute path on the machine building the site
-(``/home/me/site/content/vendor/notes.md``), with Go's regular expressions. stagemap matches
-the same path (its source folder's absolute path, then the file's path under it) and leaves
-such a file out: an ``excluded`` fate naming the expression. The file stays on disk, so a page
-that shows it with an include shortcode still does.
+against the absolute path on the machine building the site of every file and folder it walks
+under its content folder (``/home/me/site/content/vendor/notes.md``, and
+``/home/me/site/content/vendor`` before it), with Go's regular expressions: a folder named is
+not entered, so ``/vendor$`` leaves out every file below it. stagemap matches the same paths
+(its source folder's absolute path, then the file's path under it, and each folder's on the
+way) and leaves such a file out: an ``excluded`` fate naming the expression. The file stays on
+disk, so a page that shows it with an include shortcode still does.
 
 Go's engine never backtracks; Python's ``re`` does, and an expression from a site's
 configuration could then take hours on one path (``(a+)+$``, or many ``.*`` in a row). So an
 expression is applied only within bounds (each a warning at the configuration file when it is
 not): at most `MAX_PATTERNS` of them, each at most `MAX_PATTERN` characters, no repeated group
-that holds a repetition or a ``|`` (``(x+)*``, ``(a|b)+``), at most `MAX_REPEATS` variable
-repetitions in all (``*``, ``+``, ``{m,}``, ``{m,n}``). What Go's expressions do not have
-(backreferences, lookarounds, ``**``) Hugo refuses too, leaving the expression out; so does
-stagemap.
+that holds a repetition or a ``|`` (``(x+)*``, ``(a|b)+``, ``(a?){24}``), at most
+`MAX_REPEATS` variable repetitions in all (``*``, ``+``, ``?``, ``{m,}``, ``{m,n}``). What Go's
+expressions do not have (backreferences, lookarounds, ``**``) Hugo does not leave out: it stops,
+building nothing ("failed to compile ignoreFiles pattern"), as it does on any expression Go
+cannot compile. stagemap leaves such an expression out with a warning saying so, and goes on
+reading, so that the rest of the site can still be checked.
 """
 
 from __future__ import annotations
@@ -37,12 +41,14 @@ MAX_PATTERNS = 64
 MAX_PATTERN = 300
 """The longest expression applied, in characters."""
 MAX_REPEATS = 2
-"""The most variable repetitions one expression may hold: three ``.*`` took 0.2 s on one
-path of 200 characters, four took 4 s."""
+"""The most variable repetitions one expression may hold (``?`` is one): three ``.*`` took
+0.2 s on one path of 200 characters, four took 4 s."""
 _COUNTED = lazy(r"\{(\d+)(,(\d*))?\}")
 """A counted repetition: ``{m}``, ``{m,}``, ``{m,n}``."""
 _NOT_GO = ("(?=", "(?!", "(?<=", "(?<!", "(?P=", "(?>")
 """Lookarounds, a named backreference, an atomic group: Python has them, Go's expressions do not."""
+_STOPS = "Hugo stops its build on it"
+"""What Hugo does with an expression Go cannot compile."""
 _BACKREFERENCE = lazy(r"(?<!\\)(?:\\\\)*\\[1-9]")
 """A numbered backreference (``\\1``), not an escaped backslash before a digit."""
 
@@ -101,9 +107,12 @@ def _path(fate: FileFate) -> str:
 
 
 def _named(item: ToRead, applied: Sequence[tuple[str, re.Pattern[str]]]) -> str:
-    """Return the first expression that names ``item`` by its absolute path, or empty."""
-    path = (item.source.path / item.sub).as_posix()
-    return next((text for text, pattern in applied if pattern.search(path)), "")
+    """Return the first expression that names ``item`` by its absolute path or a folder above it
+    under its source by the folder's (``/vendor$`` names ``content/docs/vendor/inc.md``), or
+    empty: Hugo's walk filters every entry of a folder, folders too, and enters none it drops."""
+    parts = item.sub.split("/")
+    paths = [(item.source.path / "/".join(parts[:n])).as_posix() for n in range(1, len(parts) + 1)]
+    return next((text for text, pattern in applied if any(pattern.search(p) for p in paths)), "")
 
 
 def compiled(
@@ -149,7 +158,7 @@ def costly(text: str) -> str:
     if len(text) > MAX_PATTERN:
         return f"longer than {MAX_PATTERN} characters"
     if any(mark in text for mark in _NOT_GO) or _BACKREFERENCE.search(text):
-        return "a lookaround or backreference, which Go's expressions (Hugo's) do not have"
+        return f"a lookaround or backreference, which Go's expressions do not have ({_STOPS})"
     groups: list[list[bool]] = [[False, False]]  # per open group: holds a repetition, holds a '|'
     closed: list[bool] | None = None  # the group just closed, which a repetition may follow
     repeats, pos, after = 0, 0, False  # after: just after a repetition
@@ -161,10 +170,11 @@ def costly(text: str) -> str:
                 pos, after = pos + 1, False
                 continue
             if after:
-                return "a repetition of a repetition, which Go's expressions (Hugo's) refuse"
+                return f"a repetition of a repetition, which Go's expressions refuse ({_STOPS})"
             ranged = counted is not None and counted[2] is not None  # {m,} or {m,n}
             many = char in "*+" or ranged or (counted is not None and int(counted[1]) > 1)
-            variable = char in "*+" or (ranged and counted is not None and counted[3] != counted[1])
+            # ``?`` and ``{0,1}`` too: ``(a?){24}a{24}`` backtracks through 2**24 ways on 24 a's
+            variable = char in "*+?" or (ranged and counted is not None and counted[3] != counted[1])
             if group is not None and many and (group[0] or group[1]):
                 return "a repeated group holding a repetition or a '|'"
             repeats += variable
@@ -187,7 +197,7 @@ def costly(text: str) -> str:
             groups[-1][1] = groups[-1][1] or char == "|"
             pos += 1
     if repeats > MAX_REPEATS:
-        return f"more than {MAX_REPEATS} repetitions (*, +, {{m,n}})"
+        return f"more than {MAX_REPEATS} repetitions (*, +, ?, {{m,n}})"
     return ""
 
 

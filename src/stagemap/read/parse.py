@@ -102,7 +102,7 @@ def parse_asset(
     ) -> None:
         problems.append(Problem(rel, line, col, severity, message, hint, code))  # type: ignore[arg-type]
 
-    syntaxes = preset_front_matter(rules.generator)
+    syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
     found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator)
     if found is None and rules.bare_pages and [p.code for p in problems] in ([NO_FRONT_MATTER], ["empty"]):
         found, problems[:] = bare_page(data), []

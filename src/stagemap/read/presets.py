@@ -216,17 +216,18 @@ def preset_own_statuses(generator: str) -> frozenset[str]:
     return _OWN_STATUSES.get(generator, frozenset())
 
 
-def preset_front_matter(generator: str) -> tuple[str, ...]:
+def preset_front_matter(generator: str, commented: bool = False) -> tuple[str, ...]:
     """Return the front matter syntaxes ``generator``'s pages are read with (see
     `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
     meta-data lines and YAML, never TOML; Eleventy YAML alone; Astro and Hugo allow blank lines
-    before the opening fence (`LEAD`); Hugo reads a block inside an HTML comment too (`COMMENTED`)."""
+    before the opening fence (`LEAD`); with ``commented`` (a site pinning a Hugo older than 0.123,
+    `stagemap.read.hugopin`), Hugo reads a block inside an HTML comment too (`COMMENTED`)."""
     if not generator:
         return SYNTAXES
     if generator == "hugo":
-        return (*SYNTAXES, LEAD, COMMENTED)  # as Hugo's page lexer reads the start of a page
+        return (*SYNTAXES, LEAD, COMMENTED) if commented else (*SYNTAXES, LEAD)  # as its page lexer
     if generator == "mkdocs":
         return ("yaml", META)
     if generator == "astro":

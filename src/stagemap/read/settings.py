@@ -33,6 +33,7 @@ from .bounded import TooLarge, Unreadable, read_bounded
 from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
 from .guidance import apply_guides, read_lint, read_weights, setting_places
+from .hugopin import commented_hugo
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
@@ -188,10 +189,12 @@ class _Reader:
     ) -> ReadRules:
         """Return how content is read: the front-matter rules, the tagging rules and ``max_age``."""
         findings = self.findings
+        rules = read_rules(data, loaded, findings, self.root if self.config_path is not None else None)
         return replace(
-            read_rules(data, loaded, findings, self.root if self.config_path is not None else None),
+            rules,
             rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
             max_age=read_max_age(data.get("max_age"), loaded, findings),
+            old_hugo=commented_hugo(self.root, rules.site_root) if rules.generator == "hugo" else "",
         )
 
     def _site(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, name: str) -> tuple[str, bool]:

@@ -75,6 +75,23 @@ def _bare_lines(found: FoundSite, fates: Sequence[FileFate], bare: tuple[int, in
     ]
 
 
+def _commented_lines(pages: tuple[str, ...], old_hugo: str) -> list[str]:
+    """Say whether front matter inside a leading HTML comment is read, and why (`stagemap.read.hugopin`)."""
+    if not pages:
+        return []
+    more = f" and {len(pages) - 3} more" if len(pages) > 3 else ""
+    where = f"{plural(len(pages), 'page')}: {', '.join(pages[:3])}{more}"
+    if old_hugo:
+        return [
+            f"Front matter inside an HTML comment ({where}): read, as the site pins Hugo {old_hugo}, which reads it"
+        ]
+    return [
+        f"Front matter inside an HTML comment ({where}): not read, as Hugo 0.123 and later read none"
+        " there and publish such pages without it; move the block out of the comment (stagemap reads"
+        " it only on a site that pins an older Hugo, e.g. HUGO_VERSION in netlify.toml)"
+    ]
+
+
 def _whole(found: FoundSite) -> str:
     """What is read when no usual content folder was found (init's settings read it whole)."""
     if found.root:
@@ -117,9 +134,14 @@ def _version_lines(found: FoundSite) -> list[str]:
     return lines
 
 
-def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None = None) -> list[str]:
+def found_lines(
+    found: FoundSite,
+    library: Library,
+    bare: tuple[int, int] | None = None,
+    commented: tuple[tuple[str, ...], str] = ((), ""),
+) -> list[str]:
     """Return the summary: the generator, the files per kind, what will be read and what not, and
-    why; ``bare``: init reads pages without front matter (see `stagemap.edit.adopt.AdoptPlan.bare`)."""
+    why; ``bare`` and ``commented``: see `stagemap.edit.adopt.AdoptPlan`."""
     fates = library.fates
     sources = ", ".join(
         s.path.rstrip("/") + "/" if s.path != "." else "the whole repository" for s in found.sources
@@ -143,7 +165,7 @@ def found_lines(found: FoundSite, library: Library, bare: tuple[int, int] | None
         lines.append(f"Problems: {plural(len(problems), 'file')} ('stagemap check' shows why): {', '.join(problems[:3])}"
                      + (f" and {len(problems) - 3} more" if len(problems) > 3 else ""))  # fmt: skip
     lines += not_read_lines(fates)
-    lines += _bare_lines(found, fates, bare)
+    lines += _bare_lines(found, fates, bare) + _commented_lines(*commented)
     if found.outside:
         shown = ", ".join(found.outside[:8]) + (
             f" and {len(found.outside) - 8} more" if len(found.outside) > 8 else ""
