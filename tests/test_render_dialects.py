@@ -1477,11 +1477,12 @@ def test_dialects_task_list_boxes_are_never_drawn_in_code() -> None:
 
 
 def test_dialects_an_embeds_id_is_what_it_shows_and_named_tabs_keep_one_label() -> None:
-    """Seen by the sitting's review: astro-embed's <YouTube id="..." /> became an empty anchor, and
-    Fumadocs' <Tabs items={[...]}> of <Tab value="npm"> tabs labelled each tab twice."""
+    """Seen by the sitting's review: astro-embed's <YouTube id="..." /> became an empty anchor (it
+    is a link to the video now), and Fumadocs' <Tabs items={[...]}> of <Tab value="npm"> tabs
+    labelled each tab twice."""
     assert (
         clean('<YouTube id="dQw4w9WgXcQ" />\n', ".mdx", "astro")
-        == "*\\[YouTube: shown on the live site\\]*\n"
+        == "[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n"
     )
     tabs = '<Tabs items={["npm","yarn"]}>\n<Tab value="npm">\n```sh\nnpm i\n```\n</Tab>\n<Tab value="yarn">\n```sh\nyarn add\n```\n</Tab>\n</Tabs>\n'
     assert (

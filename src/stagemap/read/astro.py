@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ..lazyre import lazy
+from .astroimports import imported_code
 from .jsdata import blanked, depths, object_entries, shaped
 from .owned import read_owned
 
@@ -371,7 +372,11 @@ def _routing_pages(pages: Path) -> list[tuple[tuple[str, ...], str, str]]:
                 continue
             code = _code(here / name)
             if code is not None and "paginate(" not in code:
-                found.append((parts[:-1], last.group(1), code))
+                # (One that lists no collection itself may call a module that does: read it too.)
+                helpers = (
+                    imported_code(pages.parent.parent, here, code, _code) if not _LISTED.search(code) else ""
+                )
+                found.append((parts[:-1], last.group(1), code + helpers))
     return found
 
 

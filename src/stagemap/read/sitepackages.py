@@ -9,6 +9,14 @@ configuration makes, decide. Three things differ from CommonMark, each found by 
   every kind is a labelled quote there, not Starlight's four alone (`PLAIN_ASIDES`).
 - GitHub's alerts (``> [!NOTE]``) are a box on an Eleventy site that installs
   markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`).
+- On an Astro site, remark and rehype plugins the configuration loads (or package.json
+  installs) do the same: GitHub's alerts are boxes with remark-github-admonitions-to-directives
+  (capitals alone, as above), remark-github-blockquote-alert or rehype-github-alerts (any case:
+  `ALERTS_ANY_CASE`); remark-directive reads ``::name{...}`` and ``:name[text]`` outside
+  Starlight (`DIRECTIVES`, Starlight puts back what no plugin of its own takes); remark-math
+  reads ``$...$`` and ``$$`` blocks as TeX (`MATH`); Expressive Code (Starlight's, or
+  astro-expressive-code) takes a file name in a comment atop a code block for its title
+  (`EXPRESSIVE_CODE`).
 - Eleventy 2.0 and later turn markdown-it's indented code off, unless the configuration
   replaces the library (``setLibrary("md", ...)``, markdown-it's own defaults then), or a
   plugin does (the GOV.UK plugin); a ``disable("code")`` anywhere turns it off too
@@ -37,6 +45,10 @@ file can be this one)."""
 PLAIN_ASIDES = "plain-asides"
 GITHUB_ALERTS = "github-alerts"
 NO_INDENTED_CODE = "no-indented-code"
+ALERTS_ANY_CASE = "github-alerts-any-case"
+DIRECTIVES = "directives"
+MATH = "math"
+EXPRESSIVE_CODE = "expressive-code"
 
 PACKAGE = "package.json"
 _CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS}
@@ -44,6 +56,15 @@ STARLIGHT_PACKAGE = "@astrojs/starlight"
 _GOVUK = "@x-govuk/govuk-eleventy-plugin"
 _ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
 """The packages that make GitHub's alerts boxes on an Eleventy site (the GOV.UK plugin uses the first)."""
+_ASTRO_PLUGINS = {
+    "remark-github-admonitions-to-directives": GITHUB_ALERTS,
+    "remark-github-blockquote-alert": ALERTS_ANY_CASE,
+    "rehype-github-alerts": ALERTS_ANY_CASE,
+    "remark-directive": DIRECTIVES,
+    "remark-math": MATH,
+    "astro-expressive-code": EXPRESSIVE_CODE,
+}
+"""The plugins that change an Astro site's Markdown, and the trait each gives it."""
 _OWN_LIBRARY = (_GOVUK,)
 """Plugins that set a Markdown library of their own (``setLibrary("md", ...)``), indented code on."""
 _LARGEST = 1024 * 1024
@@ -70,8 +91,9 @@ def markdown_traits(
 ) -> tuple[str, ...]:
     """Return, sorted, the traits of an Astro or Eleventy site's Markdown in ``folder`` (relative
     to the project; empty: its own), its files read with ``read`` (a name relative to the project
-    -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS` and
-    `NO_INDENTED_CODE` that hold. A file that cannot be read is as if absent."""
+    -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS`,
+    `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE` and `NO_INDENTED_CODE` that hold. A file that cannot
+    be read is as if absent."""
     prefix = folder + "/" if folder else ""
     configs = _CONFIGS.get(generator, ())
     name, code = next(
@@ -81,13 +103,11 @@ def markdown_traits(
     code = blanked(code) if code is not None else None
     traits: list[str] = []
     # (Starlight's integration may be set up in another module: package.json names it then.)
-    if (
-        generator == "astro"
-        and code is not None
-        and not STARLIGHT.search(code)
-        and STARLIGHT_PACKAGE not in packages
-    ):
+    starlight = STARLIGHT_PACKAGE in packages or (code is not None and STARLIGHT.search(code) is not None)
+    if generator == "astro" and code is not None and not starlight:
         traits.append(PLAIN_ASIDES)
+    if generator == "astro":
+        traits += _astro_plugins(code or "", packages, starlight)
     if generator == "eleventy":
         if any(p in packages for p in _ALERT_PACKAGES):
             traits.append(GITHUB_ALERTS)
@@ -95,6 +115,18 @@ def markdown_traits(
         if _without_indented_code(name, code or "", packages.get("@11ty/eleventy"), own):
             traits.append(NO_INDENTED_CODE)
     return tuple(sorted(traits))
+
+
+def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list[str]:
+    """Return the traits the plugins of an Astro site give its Markdown: each plugin its
+    configuration (``code``) imports or its ``packages`` name; remark-directive's only where
+    Starlight is not, Expressive Code's wherever Starlight is (it brings it)."""
+    found = {
+        trait
+        for name, trait in _ASTRO_PLUGINS.items()
+        if name in packages or f"'{name}'" in code or f'"{name}"' in code
+    }
+    return sorted((found - {DIRECTIVES}) | {EXPRESSIVE_CODE} if starlight else found)
 
 
 def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:

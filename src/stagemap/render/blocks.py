@@ -112,16 +112,17 @@ _FENCE_TAB = lazy(r"""^[ \t]*[`~]+[ \t]*([\w#.+-]*)[^\n]*?(?<![\w-])tab=(?:"([^"
 """A fence's ``tab="..."`` (pymdownx.superfences up to 7.x, Traefik's docs), after its language."""
 
 
-def fence_titles(text: str, tabs: bool = False) -> str:
+def fence_titles(text: str, tabs: bool = False, deep: bool = False) -> str:
     """Return ``text`` with each fenced code block's ``title="..."`` (Docusaurus, Starlight,
     Material: a file name shown over the code) as an italic line above the block; with ``tabs``
     (MkDocs), its ``tab="..."`` as a bold line above that (an empty one: the language, as
-    SuperFences names the tab), each block apart, where SuperFences groups them in tabs."""
+    SuperFences names the tab), each block apart, where SuperFences groups them in tabs. With
+    ``deep`` (MDX), a fence opens at any indentation: a tab's code in a list item is one."""
     lines = text.split("\n")
     out: list[str] = []
     fence = ""
     for line in lines:
-        was, fence = fence, fence_after(fence, line)
+        was, fence = fence, fence_after(fence, line, deep)
         tab = _FENCE_TAB.match(line) if tabs and fence and not was else None
         if tab and (label := (tab.group(2) or tab.group(3) or "").strip() or tab.group(1)):
             head = line[: len(line) - len(line.lstrip(" \t"))] + f"**{escape(label)}**"

@@ -108,3 +108,40 @@ def _fence(code: str, attrs: dict[str, str], indent: str) -> str:
     fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(code))])
     lines = [f"{fence}{info}", *code.split("\n"), fence]
     return "\n\n" + "\n".join(indent + line if line.strip() else line for line in lines) + "\n\n"
+
+
+_CODE_IMPORT = lazy(
+    r"""^import\s*\{[^}]*\bCode\b[^}]*\}\s*from\s*(['"])(?:@astrojs/starlight|astro-expressive-code)/components\1""",
+    re.M,
+)
+"""Starlight's or Expressive Code's ``<Code>`` component, imported by that name."""
+_STRING = r"""`(?:[^`\\$]|\\.|\$(?!\{))*`|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*\""""
+_CODE_ELEMENT = lazy(
+    rf"""<Code((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{{\s*(?:{_STRING})\s*\}}|\{{[^{{}}`]*\}}))?)*)\s*/>"""
+)
+"""A ``<Code ... />`` whose attributes are text or one-line expressions (a string may run on)."""
+_CODE_ATTRIBUTE = lazy(rf"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{{\s*({_STRING})\s*\}})""")
+
+
+def code_attributes(text: str) -> str:
+    """Return an MDX ``text`` with each ``<Code code="..." lang="js" title="x.js" />`` of Starlight
+    or Expressive Code whose ``code`` is a string known here as a fenced code block in its
+    ``lang``, under its ``title``, as the live page shows it; one whose code is a variable, or
+    in fenced code, stays as written."""
+    if "<Code" not in text or _CODE_IMPORT.search(text) is None:
+        return text
+    held: dict[str, str] = {}
+    body = hold_fences(text, held, deep=True)
+
+    def fenced(found: re.Match[str]) -> str:
+        attrs: dict[str, str] = {}
+        for m in _CODE_ATTRIBUTE.finditer(found.group(1)):
+            literal = m.group(4)
+            attrs[m.group(1)] = js_string(literal[1:-1]) if literal else (m.group(2) or m.group(3) or "")
+        if "code" not in attrs or not attrs["code"].strip():
+            return found.group()
+        lead = body[body.rfind("\n", 0, found.start()) + 1 : found.start()]
+        named = {"language": attrs.get("lang", ""), "title": attrs.get("title", "")}
+        return _fence(attrs["code"].strip("\n"), named, lead if not lead.strip() else "")
+
+    return put_fences_back(_CODE_ELEMENT.sub(fenced, body), held)

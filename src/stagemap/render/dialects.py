@@ -40,9 +40,10 @@ from .blocks import (
     task_items,
     unwrapped,
 )
-from .codeblocks import docusaurus_code
+from .codeblocks import code_attributes, docusaurus_code
 from .deflists import definition_lists
 from .elements import emphasis_kept, placeholder, unsafe_links_as_text
+from .esm import with_imported_images
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
@@ -55,7 +56,7 @@ from .notes import hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
 from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
-from .sitemarkdown import asides, github_alerts, no_indented_code
+from .sitemarkdown import asides, code_titles, github_alerts, no_indented_code, plugins_at_work, remark_syntax
 from .tablerows import by_rows, code_pipes
 from .texmath import kramdown_math
 
@@ -137,6 +138,7 @@ def clean(
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
         (generator == "mkdocs" and more_hints(text, params))
         or ((mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text))
+        or plugins_at_work(text, generator, params)
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -145,7 +147,7 @@ def clean(
         text = unindented_fences(text)
     if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds
         text = "".join(chunk if code else preformatted(chunk) for chunk, code in _split_fences(text))
-    text, code_text = _prepared(text, generator, params or {}, html)
+    text, code_text = _prepared(text, generator, params or {}, html, mdx)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
@@ -170,7 +172,7 @@ def clean(
 
 
 def _prepared(
-    text: str, generator: str, params: Mapping[str, Any], html: bool
+    text: str, generator: str, params: Mapping[str, Any], html: bool, mdx: bool = False
 ) -> tuple[str, Callable[[str], str] | None]:
     """Return ``text`` with what spans blocks rewritten first (code a tag shows, raw HTML blocks
     read to their end tag, blocks marked ``markdown``, fence titles and attributes, footnotes),
@@ -190,18 +192,22 @@ def _prepared(
         text = "".join(
             chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)
         )
-    if (
-        generator == "jekyll" and "$$" in text
-    ):  # kramdown's math: TeX as written, never Markdown (nor in code)
+    text = with_imported_images(code_attributes(text)) if mdx else text  # <Code code="...">, <img src={shot}>
+    # kramdown's math, an Astro site's remark-math and remark-directive: never in code
+    plugins = (
+        kramdown_math if generator == "jekyll" and "$$" in text else remark_syntax(text, generator, params)
+    )
+    if plugins is not None:
         text = "".join(
-            chunk if code else _outside_spans(chunk, kramdown_math) for chunk, code in _split_fences(text)
+            chunk if code else _outside_spans(chunk, plugins) for chunk, code in _split_fences(text)
         )
     if html and generator in READ_WHOLE and "<" in text:  # kramdown's, Python-Markdown's blocks: to their end
         text = html_blocks(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
+    text = code_titles(text, generator, params, mdx)  # Expressive Code's // src/greet.js
     if "title=" in text or (generator == "mkdocs" and "tab=" in text):
-        text = fence_titles(text, tabs=generator == "mkdocs")
+        text = fence_titles(text, tabs=generator == "mkdocs", deep=mdx)
     if generator == "mkdocs" and "|" in text and "`" in text:  # Python-Markdown: a code span's | stays
         text = "".join(chunk if code else code_pipes(chunk) for chunk, code in _split_fences(text))
     if generator == "mkdocs" and "{" in text:  # superfences: ``` { .yaml .no-copy }

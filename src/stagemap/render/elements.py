@@ -48,6 +48,8 @@ _CALLOUT = lazy(
 ``<Admonition type="tip">``): a block quote headed by their ``type`` (else their name) and ``title``."""
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show, labelled by their title."""
+_VIDEOS = {"YouTube": "https://www.youtube.com/watch?v=", "Vimeo": "https://vimeo.com/"}
+"""astro-embed's players, whose ``id`` is a video's (or its address): a link to the video's page."""
 _FIRST_TARGET = lazy(r"\]\(<?([^()<>\s]+)>?\)")
 """The first link's or image's address in what an element holds: a ``<video>``'s ``<source>``."""
 _ID = lazy(r"[\w:.-]{1,200}")
@@ -127,6 +129,30 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+_EMPHASIS = lazy(r"(?<![\\*])(\*\*?)(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?!\*)")
+"""Emphasis written with asterisks in a ``<code>``'s text: ``**render**``."""
+_MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
+
+
+def _code_spans(text: str) -> str:
+    """Return a ``<code>``'s text as code spans: CommonMark and MDX read what it holds as Markdown
+    (``<code>**render**(input): Promise\\<Object\\></code>``: *render* in bold, ``<Object>``
+    without its backslashes), so its emphasis holds a code span, its escapes are characters."""
+    if "*" not in text and "\\" not in text:
+        return code_span(text)
+    parts: list[str] = []
+    done = 0
+    for found in _EMPHASIS.finditer(text):
+        if found.start() > done:
+            parts.append(code_span(_MARKDOWN_ESCAPE.sub(r"\1", text[done : found.start()])))
+        inner = _MARKDOWN_ESCAPE.sub(r"\1", found.group(2))
+        parts.append(f"{found.group(1)}{code_span(inner)}{found.group(1)}")
+        done = found.end()
+    if done < len(text):
+        parts.append(code_span(_MARKDOWN_ESCAPE.sub(r"\1", text[done:])))
+    return "".join(parts)
+
+
 def element(tag: Tag, children: str, block: bool) -> str:
     """Return the Markdown of an element with its children already rewritten; an HTML element's
     ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
@@ -153,7 +179,7 @@ def _made(tag: Tag, children: str, block: bool) -> str:
         return f"{_MARKS[lower]}{text}{_MARKS[lower]}"
     if lower == "code" and text and "\n\n" not in children.strip() and not _NOT_SPAN.search(text):
         # (One holding a link shows the link, a placeholder shows it; a | would end a table's cell.)
-        return code_span(html.unescape(text))
+        return _code_spans(html.unescape(text))
     shown = (
         lower if lower in _HEADINGS or not name[:1].isupper() else attrs.get("as", "").lower()
     )  # <Heading as="h2">
@@ -271,6 +297,9 @@ def empty_element(tag: Tag, block: bool) -> str:
     if "<" in attrs.get("set:html", ""):  # Astro's <Fragment set:html={"<pre>...</pre>"} />: that HTML
         return pad + html_page_to_markdown(js_string(attrs["set:html"])).strip("\n") + pad
     url = attrs.get("url", "") if tag.name[:1].isupper() else ""  # <Screenshot url="..." />, <Ref url=...>
+    if tag.name in _VIDEOS and (video := attrs.get("id", "").strip()):  # <YouTube id="..." />
+        target = video if video.startswith(("https://", "http://")) else _VIDEOS[tag.name] + video
+        return f"{pad}[{attrs.get('title') or tag.name + ' video'}]({link_target(target)}){pad}"
     if tag.name.lower() in _EMBEDS:  # a player or another page in a frame: a link to it
         label = attrs.get("title") or attrs.get("aria-label") or _EMBEDS[tag.name.lower()]
         target = attrs.get("src") or url
@@ -286,4 +315,6 @@ def empty_element(tag: Tag, block: bool) -> str:
         return f"{pad}[{label}]({link_target(target)}){pad}"
     if tag.name[:1].isupper():
         return pad + placeholder(label or tag.name) + pad
+    if tag.name.lower() == "img" and attrs.get("alt", "").strip():  # its address is the page's code's
+        return pad + escape(" ".join(attrs["alt"].split())) + pad
     return "\n" if tag.name == "br" else ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy
+from .blocks import fence_after
 
 _ESM = lazy(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -88,3 +91,35 @@ def _code_state(line: str, state: tuple[bool, int]) -> tuple[bool, int]:
             depth -= 1
         i += 1
     return template, depth
+
+
+_IMAGE_IMPORT = lazy(
+    r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(\.{1,2}/[^'"\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
+    re.I,
+)
+"""An image imported by a relative path: ``import shot from '../../assets/shot.png'``."""
+
+
+def with_imported_images(text: str) -> str:
+    """Return an MDX ``text`` with each attribute whose value is an image it imports (``src={shot}``,
+    ``src={shot.src}``: Astro gives the image's address there) as that image's path, written as
+    the import names it (relative to the page); code is left as it is. Astro's own blog
+    starters and their themes show an imported screenshot so."""
+    if "import" not in text:
+        return text
+    lines = text.split("\n")
+    code = [False] * len(lines)
+    images: dict[str, str] = {}
+    fence = ""
+    for at, line in enumerate(lines):
+        was, fence = fence, fence_after(fence, line, True)
+        code[at] = bool(was or fence)
+        if not code[at] and (found := _IMAGE_IMPORT.match(line)) is not None:
+            images[found.group(1)] = found.group(3)
+    if not images:
+        return text
+    value = re.compile(r"=\{\s*(" + "|".join(map(re.escape, images)) + r")(?:\.src)?\s*\}")
+    for at, line in enumerate(lines):
+        if not code[at] and "={" in line:
+            lines[at] = value.sub(lambda m: f'="{images[m.group(1)]}"', line)
+    return "\n".join(lines)

@@ -1,16 +1,29 @@
 """How a site's packages change its Markdown, as `stagemap.render.dialects` applies it: Starlight's
-asides, GitHub's alerts, indented text that is no code (`stagemap.read.sitepackages` finds them)."""
+asides, GitHub's alerts, indented text that is no code, an Astro site's remark-directive and
+remark-math (`stagemap.read.sitepackages` finds them)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from ..read.sitepackages import GITHUB_ALERTS, MARKDOWN, NO_INDENTED_CODE, PLAIN_ASIDES
+from ..read.sitepackages import (
+    ALERTS_ANY_CASE,
+    DIRECTIVES,
+    EXPRESSIVE_CODE,
+    GITHUB_ALERTS,
+    MARKDOWN,
+    MATH,
+    NO_INDENTED_CODE,
+    PLAIN_ASIDES,
+)
+from .elements import placeholder
+from .filenames import file_name_titles
 from .notes import STARLIGHT_ASIDES
 from .shortcodes import SITE_PARAMS
+from .texmath import remark_math
 
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
@@ -36,12 +49,59 @@ def no_indented_code(generator: str, params: Mapping[str, Any] | None) -> bool:
 
 def github_alerts(text: str, generator: str, params: Mapping[str, Any]) -> str:
     """Return ``text`` with GitHub's alerts opening quotes labelled (``> **Note**``) where the site
-    makes boxes of them: every Hugo site, and an Eleventy site with markdown-it-github-alerts,
-    which reads the kind in capitals alone (its default), ``> [!note]`` staying as written."""
-    if generator == "hugo":
+    makes boxes of them: every Hugo site, an Astro site with a plugin that reads them in any case,
+    and an Eleventy (or Astro) site with one that reads the kind in capitals alone
+    (markdown-it-github-alerts' default), ``> [!note]`` staying as written."""
+    found = traits(params) if generator in ("eleventy", "astro") else ()
+    if generator == "hugo" or (generator == "astro" and ALERTS_ANY_CASE in found):
         return _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
-    if generator != "eleventy" or GITHUB_ALERTS not in traits(params):
+    if GITHUB_ALERTS not in found:
         return text
     return _ALERT.sub(
         lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**" if m.group(2).isupper() else m.group(0), text
+    )
+
+
+_LEAF = lazy(r"^([ \t]{0,3})::([A-Za-z][\w-]*)(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})?[ \t]*$", re.M)
+"""remark-directive's leaf directive alone on its line: ``::github{repo="x/y"}``."""
+_TEXT = lazy(r"(?<![:\\])(?<!\w):([A-Za-z][\w-]*)\[([^\[\]\n]*)\](?:\{[^{}\n]*\})?")
+"""remark-directive's text directive with its text: ``:spoiler[the end]{.blur}``."""
+
+
+def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -> Callable[[str], str] | None:
+    """Return how an Astro site's remark plugins rewrite a part of ``text`` (no fenced code in
+    it, its code spans held aside), or None when they find nothing to do in it: remark-math's
+    math as code (`remark_math`); remark-directive's leaf directive as a placeholder, its text
+    directive as its text (with no plugin of the site's for it, its own element shows that)."""
+    found = traits(params) if generator == "astro" else ()
+    math = MATH in found and "$" in text
+    directive = DIRECTIVES in found and (_LEAF.search(text) or _TEXT.search(text)) is not None
+    if not (math or directive):
+        return None
+
+    def rewrite(part: str) -> str:
+        part = remark_math(part) if math else part
+        if directive:
+            part = _LEAF.sub(lambda m: m.group(1) + placeholder(m.group(2)), part)
+            part = _TEXT.sub(lambda m: m.group(2), part)
+        return part
+
+    return rewrite
+
+
+def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool) -> str:
+    """Return ``text`` with each code block's file name comment as its title, on an Astro site
+    whose code Expressive Code shows (`stagemap.render.filenames`); elsewhere as it is."""
+    if generator != "astro" or EXPRESSIVE_CODE not in traits(params) or not ("```" in text or "~~~" in text):
+        return text
+    return file_name_titles(text, mdx)
+
+
+def plugins_at_work(text: str, generator: str, params: Mapping[str, Any] | None) -> bool:
+    """Return whether an Astro site's plugins may change ``text`` (see `remark_syntax`, `code_titles`)."""
+    if generator != "astro":
+        return False
+    fenced = "```" in text or "~~~" in text
+    return remark_syntax(text, generator, params) is not None or (
+        fenced and EXPRESSIVE_CODE in traits(params)
     )

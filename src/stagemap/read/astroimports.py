@@ -1,0 +1,46 @@
+"""The modules of its own an Astro page's code imports, read one level deep.
+
+A page that routes a collection may not call ``getCollection`` itself: astro-theme-cactus's
+``src/pages/posts/[...slug].astro`` calls ``getAllPosts()``, imported from ``@/data/post``,
+and that module calls ``getCollection('post')``. `stagemap.read.astro` reads such modules with
+the page to find which collection it routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..lazyre import lazy
+
+_IMPORT = lazy(r"""\bimport\s+(?:[^'"`;]*?\bfrom\s*)?(['"])((?:\.{1,2}/|[@~]/)[^'"\\\n]+)\1""")
+"""An import of a module of the site's own: relative, or under src/ (``@/``, ``~/``, the aliases
+Astro's starters set in tsconfig.json)."""
+_SCRIPTS = ("", ".ts", ".js", ".mts", ".mjs")
+"""The endings of a script module (none: written without one)."""
+_TRIED = ("", ".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js")
+"""What is tried after a module named without its ending, in the order a bundler tries them."""
+
+
+def imported_code(root: Path, folder: Path, code: str, read: Callable[[Path], str | None]) -> str:
+    """Return the code of the script modules a page (in ``folder``, its ``code``) imports, each
+    after a line end, read with ``read``; components (``.astro``), packages and files outside
+    the site in ``root`` are not read."""
+    inside = root.resolve()
+    found = []
+    for target in dict.fromkeys(m.group(2) for m in _IMPORT.finditer(code)):
+        base = root / "src" / target[2:] if target[0] in "@~" else folder / target
+        if base.suffix not in _SCRIPTS:
+            continue
+        for ending in _TRIED if not base.suffix else ("",):
+            path = Path(str(base) + ending)
+            try:
+                if not path.is_file() or not path.resolve().is_relative_to(inside):
+                    continue
+            except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+                continue
+            module = read(path)
+            if module is not None:
+                found.append("\n" + module)
+                break
+    return "".join(found)
