@@ -41,6 +41,7 @@ from .paths import content_prefix, link_key, strip_prefix
 
 _FOLDER = lazy(r"/(?:[^/*?\[\]!]+/)+")
 """An exclude glob naming one folder from the source's top (``/docs/v1.0/``), no wildcard in it."""
+_FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
 _PREFIXES = lazy(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
 """A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
 folders) or an order number (``01-``) in front of a part of a route, which sites take off."""
@@ -83,7 +84,8 @@ class Routes:
     """The static folders that serve `files`, relative to the project, in order."""
     endings: frozenset[str] = frozenset()
     """The keys of the pages' own addresses that end in ``.html`` (``/post/hello.html``, Hugo's
-    ``uglyURLs``, Jekyll's pages): a link with a content file's ending reaches a page only there."""
+    ``uglyURLs``, Jekyll's pages; on a Jekyll site those with no ending too, written to
+    ``x.html``): a link with a content file's ending reaches a page only there."""
     loose: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Assets whose route is partly worked out by the site in code (an Eleventy permalink
     through a filter of the site's: ``blog/{{ page.date | month }}/{{ page.fileSlug }}``, its
@@ -161,7 +163,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
         ],
-        [(f.path, f.fate, f.kind) for f in library.fates],  # (the kind says which are pages: `listed`)
+        [(f.path, f.fate, f.kind, f.rule) for f in library.fates],  # (which are pages, where: `listed`)
         sorted(files.items()),
         [(s.path, s.url) for s in config.all_sources],
         rules.url_pattern,
@@ -226,15 +228,34 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         "" if prefix == "." else prefix,
         config.rules.generator == "docusaurus",
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
-        frozenset(route_key(r) for named in addresses for r in named if r.endswith((".html", ".htm"))),
+        _html_keys(addresses, config.rules.generator == "jekyll"),
     )
-    listed = (link_key(f.path, prefix) for f in library.fates if _site_page(f))
+    listed = (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f))
     sections = (_sections(config, library) if hugo else set()) | _written(library)
     return replace(
         routes,
-        listed=frozenset(route_key(r) for key in listed if (r := routes.route_of(key))) | sections,
+        listed=frozenset(route_key(r) for r in listed if r) | sections,
         loose=loose,
     )
+
+
+def _html_keys(addresses: list[list[str]], jekyll: bool) -> frozenset[str]:
+    """Return the keys of the addresses a link ending in ``.html`` reaches (`Routes.endings`):
+    on a Jekyll site those with no ending too (Page#destination writes ``/x`` to ``x.html``)."""
+    return frozenset(
+        route_key(r)
+        for named in addresses
+        for r in named
+        if r.endswith((".html", ".htm"))
+        or (jekyll and "." not in r.rpartition("/")[2] and not r.endswith("/"))
+    )
+
+
+def _listed_route(routes: Routes, fate: FileFate, prefix: str) -> str:
+    """Return the route of a page of the site that is no asset: a listing's first page's, where
+    its rule names it (`stagemap.read.nopage`), else its file's (or "")."""
+    found = _FIRST_PAGE.search(fate.rule) if fate.kind == "listing" else None
+    return found.group(1) if found else routes.route_of(link_key(fate.path, prefix))
 
 
 def _written(library: Library) -> set[str]:

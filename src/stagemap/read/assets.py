@@ -13,7 +13,8 @@ from ..model.settings import Config, ReadRules
 from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
-from .parse import NOT_ASSET_BY_RULE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED, Place, parse_asset
+from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
+from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
 from .sitedefaults import SiteDefaults, site_defaults
@@ -148,7 +149,12 @@ def read_content(path: str, rel: str) -> bytes | Problem:
     return data
 
 
-_NO_PAGE = {UNPUBLISHED: "unpublished", OTHER_OUTPUT: NOT_A_PAGE, PAGINATED: "listing"}
+_NO_PAGE = {
+    UNPUBLISHED: "unpublished",
+    OTHER_OUTPUT: NOT_A_PAGE,
+    PAGINATED: "listing",
+    ERROR_PAGE: "error-page",
+}
 """The kinds of non-asset a file whose front matter says the site makes no page of it is."""
 
 

@@ -23,12 +23,15 @@ from ..errors import Problem
 from ..model.library import ALL_FIELDS
 from . import formats, frontmatter, yamlsafe
 from .aliases import spelt
+from .eleventy import OWN_SLUG_KEY
 from .eleventydata import CODE as DATA_CODE
 from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
+from .nopage import PAGINATE_V1, jekyll_paginates
 from .sitedefaults import SiteDefaults
+from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
 from .urls import route_parts
 
@@ -136,6 +139,11 @@ def _inherit(
     if site is not None and site.generator == "jekyll":
         for key, (value, line) in site.jekyll_given(item.rel).items():
             given.setdefault(key, (value, site.name, line, site.label))
+        inner = (
+            item.rel[len(site.root) + 1 :] if site.root and item.rel.startswith(site.root + "/") else item.rel
+        )
+        if (not site.root or inner != item.rel) and jekyll_paginates(site.params, inner):  # (a listing)
+            given.setdefault(PAGINATE_V1, (site.params["paginate"], site.name, 0, site.label))
     elif site is not None and not (
         section and not parts
     ):  # not the home page: its cascade is for those below
@@ -145,6 +153,8 @@ def _inherit(
                     if key not in ("target", "_target"):
                         where = entry.file or site.name
                         given.setdefault(key, (value, where, entry.lines.get(key, entry.line), site.label))
+    if site is not None and OWN_SLUG in site.params.get(MARKDOWN, ()):  # (Eleventy: permalinks through it)
+        given.setdefault(OWN_SLUG_KEY, (True, site.name, 0, "data"))
     if site is not None and item.rel in site.titles:  # MkDocs' nav: where no page's own title is
         title, line = site.titles[item.rel]
         given.setdefault("title", (title, site.name, line, "nav"))

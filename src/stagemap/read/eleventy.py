@@ -187,6 +187,9 @@ _FIRST = lazy(r"pagination\.pageNumber\s*(?:==\s*0|<\s*1|<=\s*0)")
 _NOT_SLUG = lazy(r"[^a-z0-9]+")
 
 
+OWN_SLUG_KEY = "\0own-slug"
+"""The key under which a page of an Eleventy site with a ``slugify`` or ``slug`` filter of its
+own inherits ``True`` (`stagemap.read.sitepackages.OWN_SLUG`): no front matter can name it."""
 LOOSE = "*"
 """Stands for a part of a route that is worked out from what is not known here (see `eleventy_permalink`)."""
 
@@ -196,7 +199,8 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     input folder) gives, or "" when it uses anything but what can be known here: the page's
     ``page.fileSlug`` (its file's name, a leading date taken off; an ``index`` page's folder's),
     ``page.filePathStem`` (``/`` and its path without the ending), a text of its front matter
-    (``title``), each maybe through ``slugify`` or ``slug``. A tag (``{% if %}``) is never
+    (``title``), each maybe through ``slugify`` or ``slug`` (not where the site adds its own:
+    `OWN_SLUG_KEY`). A tag (``{% if %}``) is never
     known, but for a pagination's ``{% if pagination.pageNumber ... %}...{% endif %}``: a
     page's permalink is its first page's, where that part is empty. With ``loose``, an output
     not known here stands as `LOOSE` in the route, rather than giving none: ``/blog/*/x/``
@@ -206,12 +210,14 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
         if "{%" in permalink:
             return ""
     known = True
+    own = fm.get(OWN_SLUG_KEY) is True  # the site's own slug filter: what it makes is not known
 
     def value(match: re.Match[str]) -> str:
         nonlocal known
         name, *filters = [part.strip() for part in match.group(1).strip("-").split("|")]
         found = _page_value(name, fm, sub)
-        made = _slug(found, filters) if found is not None else None
+        mine = own and any(f in ("slugify", "slug") for f in filters)
+        made = _slug(found, filters) if found is not None and not mine else None
         if made is None:
             known = False
             return LOOSE

@@ -1,7 +1,9 @@
 """HTML tables as Markdown tables: ``<table>``, ``<tr>`` rows, ``<th>``/``<td>`` cells (see `stagemap.render.jsx`).
 
 The elements are read inside out: each cell becomes its text between marks, each row its cells
-between marks, and the table, once closed, a Markdown table whose first row is its head.
+between marks, and the table, once closed, a Markdown table whose first row is its head. A
+template's tags between rows (a ``{% for %}`` loop making the rows from the site's data) are
+kept where they are, around a table of the rows between them, so that the loop is read as one.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from ..lazyre import lazy
 TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 CELL, ROW, NEXT_CELL = "\ue010", "\ue011", "\ue012"
 """Marks around a cell's and a row's text, and between cells, until their table is made (`table_part`)."""
+HELD_TAG = "\ue030"
+"""The start of a template tag held by `stagemap.read.htmlpage` (``{% for %}``), its number after it."""
+_HELD = lazy("\ue030\\d+\ue031")
 _INNER_RULE = lazy(r"^\|(?:---\|)+$", re.M)
 """The rule under a table's head: a table made inside a cell."""
 _INNER_BORDER = lazy(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
@@ -30,10 +35,25 @@ def table_part(name: str, children: str) -> str:
         return CELL + _BARE_BAR.sub(r"\\|", text) + CELL
     if name == "tr":
         return ROW + NEXT_CELL.join(children.split(CELL)[1::2]) + ROW
-    rows = [row.split(NEXT_CELL) for row in children.split(ROW)[1::2]]
+    parts = children.split(ROW)
+    rows = [row.split(NEXT_CELL) for row in parts[1::2]]
     if not rows:
         return children.replace(CELL, " ")
+    if any(HELD_TAG in between for between in parts[0::2]):  # a loop's tags around rows: kept, in order
+        return "".join(
+            _tags_in(part) if i % 2 == 0 else _table([part.split(NEXT_CELL)]) for i, part in enumerate(parts)
+        )
+    return _table(rows)
+
+
+def _table(rows: list[list[str]]) -> str:
+    """Return ``rows`` (their cells' text) as a Markdown table, the first row its head."""
     width = max(len(r) for r in rows)
     lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
     lines.insert(1, "|" + "---|" * width)
     return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _tags_in(between: str) -> str:
+    """Return the template tags held between a table's rows (`HELD_TAG`), each a paragraph of its own."""
+    return "".join(f"\n\n{tag}\n\n" for tag in _HELD.findall(between))

@@ -28,15 +28,12 @@ from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .htmlpage import is_html_page
 from .nearmiss import warn_near_misses
+from .nopage import first_no_page
 from .postdates import add_age, document_dates, name_day
 from .presets import (
     preset_front_matter,
     preset_last_wins,
-    preset_other_output,
     preset_own_statuses,
-    preset_paginated,
-    preset_redirect,
-    preset_unpublished_keys,
     site_own_next,
 )
 from .ruling import apply_rules
@@ -45,11 +42,6 @@ from .urls import page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
 """Code of the note a file that a rule makes a non-asset gets; it becomes a fate, not a problem."""
-UNPUBLISHED = "unpublished"
-OTHER_OUTPUT = "other-output"
-PAGINATED = "paginated"
-"""Code of the note a file its generator publishes no page for gets (Hugo's ``headless: true``);
-it becomes a fate too."""
 _URL_OF_ITS_OWN = frozenset({"jekyll", "eleventy"})
 """Generators that give every page its ``page.url`` from its ``permalink`` (or their own rules)
 alone: RubyGems' guides set ``url: /x`` on 93 pages for their templates, served at ``/x/``."""
@@ -115,7 +107,7 @@ def parse_asset(
     own_keys = frozenset(loaded.data)
     if place is not None and place.inherited:
         loaded = inherit(loaded, place.inherited)
-    if (no_page := _no_page(rel, loaded.data, rules.generator)) is not None:
+    if (no_page := first_no_page(rel, loaded.data, rules.generator, place.sub if place else rel)) is not None:
         return None, [no_page]
     if rules.aliases:
         loaded = apply_aliases(loaded, rules.aliases, rules.generator)
@@ -136,25 +128,6 @@ def parse_asset(
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add, html_page=is_html_page(rel))
     return asset, problems
-
-
-def _no_page(rel: str, fm: dict[Any, Any], generator: str) -> Problem | None:
-    """Return the note of a file its generator makes no page of, by its front matter; else None."""
-    hidden = next((k for k in preset_unpublished_keys(generator) if fm.get(k) is True), None)
-    if hidden is not None:
-        return Problem(
-            rel, 0, 0, "warning", f"{hidden}: true", "the site publishes no page for it", UNPUBLISHED
-        )
-    if preset_redirect(generator, fm):
-        hint = "the site serves a redirect in its place, not a page"
-        return Problem(rel, 0, 0, "warning", "redirect_to", hint, UNPUBLISHED)
-    if output := preset_other_output(generator, fm):
-        hint = "the site writes a file of another kind from it (a feed, a sitemap, data), not a page"
-        return Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)
-    if paged := preset_paginated(generator, fm):
-        hint = "the site makes a page per item or group of items of it: a listing, not one page"
-        return Problem(rel, 0, 0, "warning", f"pagination: {paged}", hint, PAGINATED)
-    return None
 
 
 def _origins(
@@ -319,7 +292,7 @@ def _asset(
         body_line=split.body_line,
         next_pos=(next_pos.line, next_pos.col),
         cta_pos=(cta_pos.line, cta_pos.col),
-        extra={k: v for k, v in fm.items() if k not in ALL_FIELDS},
+        extra={k: v for k, v in fm.items() if k not in ALL_FIELDS and not str(k).startswith("\0")},
         url=url,
         route=route,
         audience=audience,

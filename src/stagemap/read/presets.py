@@ -278,38 +278,6 @@ NOT_A_PAGE = "not a page"
 """The kind of non-asset a file is whose permalink makes a file of another kind (`preset_other_output`)."""
 
 
-def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
-    """Return the ``permalink`` of a page that Jekyll or Eleventy writes as a file of another kind
-    (``/feed.xml``, ``robots.txt``, ``search.json``: the last part's ending is not a page's; on
-    Eleventy, which writes a permalink's file as named, also ``/_redirects``), else "": such a
-    file is no page. A route ends in ``/``, ``.html`` or ``.htm``, or in a name
-    without an ending, which both serve as a page."""
-    value = fm.get("permalink") if generator in ("jekyll", "eleventy") else None
-    if not isinstance(value, str):
-        return ""
-    last = value.strip().rpartition("/")[2].partition("?")[0].partition("#")[0]
-    if generator == "eleventy" and last.startswith(("_", ".")) and "." not in last[1:]:
-        return value.strip()  # a server's own file, written as named: Netlify's _redirects, _headers
-    ending = last.rpartition(".")[2].lower() if "." in last else ""
-    if not ending or ending in ("html", "htm") or "{" in ending or "}" in ending:
-        return ""
-    return value.strip()
-
-
-def preset_paginated(generator: str, fm: Mapping[str, object]) -> str:
-    """Return what a page's ``pagination`` goes through, where the generator makes a page per
-    item or group of items of it (a listing, not one page): Eleventy's ``pagination: {data:
-    collections.posts}``, jekyll-paginate-v2's ``pagination: {enabled: true}``; else ""."""
-    given = fm.get("pagination")
-    if not isinstance(given, Mapping):
-        return ""
-    if generator == "eleventy" and isinstance(data := given.get("data"), str) and data.strip():
-        return data.strip()
-    if generator == "jekyll" and given.get("enabled") is True:
-        return str(given.get("collection") or "posts")
-    return ""
-
-
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
     ``build: {render: never}`` (``_build`` in older sites) or ``{render: link}`` (no page

@@ -32,7 +32,7 @@ from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import ZENSICAL
 from .mkdocsnav import nav_titles
-from .sitepackages import MARKDOWN, PACKAGE, markdown_traits, site_markdown_files
+from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
@@ -307,7 +307,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
         ignore = ignore_files(data, text)
         return replace(made, ignore=ignore) if entries or links or ugly or params or ignore else None
-    params = _values(data)
+    params = {**_values(data), **jekyll_markdown(data)}  # (its Markdown's traits: premonition's boxes)
     if not entries and not params:
         return None
     collections = data.get("collections")

@@ -29,7 +29,8 @@ do (`stagemap.read.mkdocsalerts`); `stagemap.render.sitemarkdown` reads them the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import Problem
@@ -49,6 +50,12 @@ ALERTS_ANY_CASE = "github-alerts-any-case"
 DIRECTIVES = "directives"
 MATH = "math"
 EXPRESSIVE_CODE = "expressive-code"
+OWN_SLUG = "own-slug"
+"""An Eleventy site whose configuration adds a ``slugify`` or ``slug`` filter of its own: what a
+permalink through it makes is not known here (`stagemap.read.eleventy.eleventy_permalink`)."""
+PREMONITION = "premonition"
+"""Jekyll's premonition plugin: a quote whose first line is ``type "Title"`` is a box. The kinds
+of box the site adds in its ``premonition: types:`` come as traits ``premonition:<kind>``."""
 
 PACKAGE = "package.json"
 _CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS}
@@ -70,6 +77,9 @@ _OWN_LIBRARY = (_GOVUK,)
 _LARGEST = 1024 * 1024
 """A file larger than this is not read for these (no package.json or configuration is)."""
 
+_SLUG_FILTER = lazy(r"""\.add(?:Nunjucks|Liquid|JavaScript)?Filter\(\s*(['"`])slug(?:ify)?\1""")
+_IMPORTED = lazy(r"""(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)(['"`])(\.{1,2}/[^'"`\n]{1,200})\1""")
+"""A module of the site's own a configuration imports (``import x from "./lib/filters.js"``, ``require("./x")``)."""
 _SET_LIBRARY = lazy(r"""\.setLibrary\(\s*(['"`])md\1""")
 _CODE_OFF = lazy(r"""\.(disable|enable)\(\s*(?:\[[^\]]*)?(['"`])code\2""")
 """markdown-it's ``disable("code")`` (or ``disable(["code", ...])``): no indented code, on any
@@ -114,6 +124,8 @@ def markdown_traits(
         own = any(p in packages for p in _OWN_LIBRARY)
         if _without_indented_code(name, code or "", packages.get("@11ty/eleventy"), own):
             traits.append(NO_INDENTED_CODE)
+        if code is not None and _own_slug(code, lambda n: _text(read(prefix + n))):
+            traits.append(OWN_SLUG)
     return tuple(sorted(traits))
 
 
@@ -127,6 +139,41 @@ def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list
         if name in packages or f"'{name}'" in code or f'"{name}"' in code
     }
     return sorted((found - {DIRECTIVES}) | {EXPRESSIVE_CODE} if starlight else found)
+
+
+def _own_slug(code: str, read: Callable[[str], str | None]) -> bool:
+    """Return whether an Eleventy configuration's ``code``, or a module of the site's it imports
+    (a relative path, read with ``read``), adds a ``slugify`` or ``slug`` filter of its own."""
+    if _SLUG_FILTER.search(code):
+        return True
+    for found in _IMPORTED.finditer(code):
+        name = posixpath.normpath(found.group(2))
+        for path in (name, name + ".js", name + ".cjs", name + ".mjs", name + "/index.js"):
+            text = read(path) if not path.startswith("../") else None
+            if text is not None:
+                if _SLUG_FILTER.search(blanked(text)):
+                    return True
+                break
+    return False
+
+
+def jekyll_traits(config: Mapping[Any, Any]) -> tuple[str, ...]:
+    """Return, sorted, the traits of a Jekyll site's Markdown from its ``_config.yml`` (``config``):
+    `PREMONITION` where its ``plugins`` (or the older ``gems``) name premonition, with the kinds
+    of box its ``premonition: types:`` add."""
+    named = [config.get(key) for key in ("plugins", "gems")]
+    if not any(isinstance(n, list) and PREMONITION in n for n in named):
+        return ()
+    given = config.get(PREMONITION)
+    types = given.get("types") if isinstance(given, dict) else None
+    kinds = {f"{PREMONITION}:{k}" for k in types if isinstance(k, str)} if isinstance(types, dict) else set()
+    return tuple(sorted({PREMONITION, *kinds}))
+
+
+def jekyll_markdown(config: Mapping[Any, Any]) -> dict[str, tuple[str, ...]]:
+    """Return the params that carry a Jekyll site's Markdown traits (`jekyll_traits`): none when it has none."""
+    traits = jekyll_traits(config)
+    return {MARKDOWN: traits} if traits else {}
 
 
 def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:

@@ -47,6 +47,7 @@ from .esm import with_imported_images
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
+from .htmlcomments import without_comments
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
@@ -54,9 +55,18 @@ from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fenc
 from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
 from .notes import hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
+from .rawcode import raw_code
 from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
-from .sitemarkdown import asides, code_titles, github_alerts, no_indented_code, plugins_at_work, remark_syntax
+from .sitemarkdown import (
+    asides,
+    code_titles,
+    github_alerts,
+    no_indented_code,
+    plugins_at_work,
+    premonition_boxes,
+    remark_syntax,
+)
 from .tablerows import by_rows, code_pipes
 from .texmath import kramdown_math
 
@@ -64,50 +74,6 @@ __all__ = ["SHORTCODES", "clean", "placeholder"]
 
 _SNIPPET = lazy(r"""^ {0,3}-{1,2}8<-{1,2}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 _ASIDE = lazy(r"^([AN])> ?", re.M)
-
-
-def without_comments(text: str) -> str:
-    """Return ``text`` without its HTML comments: the live page never shows one (a note to the
-    site's authors, a marker). A comment alone on its lines inside a block of HTML (one that
-    opens with a block tag, or a tag alone on its line, and runs to a blank line) goes with its
-    lines: a blank line left there would end the HTML, and what follows it would be read as
-    indented code. Elsewhere its lines are left blank, as the comment ends the paragraph before
-    it. One never closed stays. Each closing, blank line and block is looked for once."""
-    pieces, at = [], 0
-    block, looked = 0, 0  # where the block the comment is in starts; blank lines looked for up to
-    while (start := text.find("<!--", at)) >= 0:
-        end = text.find("-->", start + 4)
-        if end < 0:
-            break
-        end += 3
-        line = start
-        while line and text[line - 1] in " \t":
-            line -= 1
-        after = end
-        while after < len(text) and text[after] in " \t":
-            after += 1
-        if (line and text[line - 1] != "\n") or (after < len(text) and text[after] != "\n"):
-            pieces.append(text[at:start])  # within a line of text: the comment alone goes
-            at = end
-            continue
-        for blank in _BLANK_LINE.finditer(text, looked, line):
-            block = blank.end()
-        looked = line
-        first = text[block : text.find("\n", block, line) if block < line else line]
-        inside_html = block < line and _HTML_BLOCK.match(first) is not None
-        pieces.append(text[at:line])
-        at = min(after + 1, len(text)) if inside_html else after
-    return "".join(pieces) + text[at:]
-
-
-_BLANK_LINE = lazy(r"\n[ \t]*\n")
-_HTML_BLOCK = lazy(
-    r" {0,3}(?:<(?:address|article|aside|blockquote|body|center|dd|details|dialog|div|dl|dt|fieldset|"
-    r"figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|section|summary|table|"
-    r"tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$)|</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>[ \t]*$)",
-    re.I,
-)
-"""A line that opens a block of HTML (CommonMark's kinds 6 and 7: a block tag, or a tag alone)."""
 
 
 def clean(
@@ -139,6 +105,7 @@ def clean(
         (generator == "mkdocs" and more_hints(text, params))
         or ((mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text))
         or plugins_at_work(text, generator, params)
+        or (generator == "jekyll" and '"' in text and ">" in text)  # (premonition's boxes)
     ):
         return text  # most bodies: nothing to rewrite, and this check is cheap
     text = lf(text)  # the patterns here need the lines Markdown reads
@@ -186,6 +153,7 @@ def _prepared(
 
     elif generator in LIQUID and ("{%" in text or "{{" in text):
         code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
+        text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)
     if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
@@ -316,6 +284,8 @@ def _rewrite(
         )  # (a shortcode's code)
     if "[!" in text:  # GitHub's alerts, where the site makes boxes of them
         text = github_alerts(text, generator, params)
+    if generator == "jekyll" and ">" in text:  # premonition's boxes, where the site has the plugin
+        text = premonition_boxes(text, params)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
     if "](" in text and ":" in text:

@@ -31,7 +31,7 @@ from .jsstrings import file_address
 _NAME = lazy(r"[A-Za-z][\w.:-]*")
 _ENDS_PARAGRAPH = lazy(r"#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-*+][ \t]|\d{1,9}[.)][ \t]")
 """The start of a line that ends the paragraph before it: a heading, a fence, a list item."""
-_ATTR_NAME = lazy(r"[A-Za-z_:][\w.:-]*")
+_ATTR_NAME = lazy(r"[A-Za-z_:@][\w.:-]*")
 _NEXT = lazy(r"[{<]")
 _NEXT_TAG = lazy(r"<")
 _VOID = frozenset(

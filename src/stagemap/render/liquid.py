@@ -80,11 +80,7 @@ a list up to its closing brace)."""
 def highlights(text: str) -> str:
     """Return ``text`` with its ``{% highlight %}`` blocks as fenced code, but one opening inside
     ``{% raw %}`` (an example of the tag); a raw block inside one stays in its code."""
-    spans, at = [], 0
-    for i, part in enumerate(_raw_parts(text)):
-        if i % 2:
-            spans.append((at, at + len(part)))
-        at += len(part)
+    spans = raw_spans(text)
     return _HIGHLIGHT.sub(
         lambda m: m.group(0) if any(s <= m.start() < e for s, e in spans) else _fenced(m), text
     )
@@ -183,6 +179,16 @@ def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> s
         pieces.append(text[at:start])
         at = end
     return shown.join(pieces) + (shown if pieces else "") + text[at:]
+
+
+def raw_spans(text: str) -> list[tuple[int, int]]:
+    """Return where ``text``'s ``{% raw %}`` blocks are, their tags included."""
+    spans, at = [], 0
+    for i, part in enumerate(_raw_parts(text)):
+        if i % 2:
+            spans.append((at, at + len(part)))
+        at += len(part)
+    return spans
 
 
 def _raw_parts(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """How a site's packages change its Markdown, as `stagemap.render.dialects` applies it: Starlight's
 asides, GitHub's alerts, indented text that is no code, an Astro site's remark-directive and
-remark-math (`stagemap.read.sitepackages` finds them)."""
+remark-math, Jekyll's premonition boxes (`stagemap.read.sitepackages` finds them)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from ..read.sitepackages import (
     MATH,
     NO_INDENTED_CODE,
     PLAIN_ASIDES,
+    PREMONITION,
 )
+from .blocks import quote
 from .elements import placeholder
 from .filenames import file_name_titles
 from .notes import STARLIGHT_ASIDES
@@ -27,6 +29,12 @@ from .texmath import remark_math
 
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
+_PREMONITION = lazy(r"""^[ \t]*>[ \t]+([A-Za-z]+)[ \t]+"(.*)"(?:[ \t]+\[.*\])?[ \t]*$""")
+"""A quote's first line that makes it a premonition box: ``> kind "Title"``, attributes after
+(``[cite="..."]``) perhaps; the title runs to the line's last quote (empty: the box has no header)."""
+_QUOTED = lazy(r"^[ \t]*>[ \t]?")
+_PREMONITION_KINDS = frozenset({"note", "info", "warning", "error", "citation"})
+"""premonition's own kinds of box; a site adds more in its ``_config.yml``."""
 
 
 def traits(params: Mapping[str, Any] | None) -> tuple[str, ...]:
@@ -105,3 +113,30 @@ def plugins_at_work(text: str, generator: str, params: Mapping[str, Any] | None)
     return remark_syntax(text, generator, params) is not None or (
         fenced and EXPRESSIVE_CODE in traits(params)
     )
+
+
+def premonition_boxes(text: str, params: Mapping[str, Any] | None) -> str:
+    """Return ``text`` with each premonition box a quote headed by its title (none when empty),
+    where the Jekyll site uses the plugin: a quote whose first line is ``kind "Title"``, of a
+    kind it knows, holds the quoted lines after it (to the first line that is no quote, as the
+    plugin reads them: a blank line ends the box; such a line inside a quote opens a box too)."""
+    found = traits(params)
+    if PREMONITION not in found or '"' not in text:
+        return text
+    kinds = _PREMONITION_KINDS | {t.partition(":")[2] for t in found if t.startswith(PREMONITION + ":")}
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        opener = _PREMONITION.match(lines[i])
+        if opener is None or opener.group(1).lower() not in kinds:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].lstrip().startswith(">"):
+            end += 1
+        inner = "\n".join(_QUOTED.sub("", line, count=1) for line in lines[i + 1 : end])
+        out.append(quote(opener.group(2).strip(), inner, dedent=False))
+        i = end
+    return "\n".join(out)

@@ -1,0 +1,51 @@
+"""HTML comments in a body: the live page never shows one, and where it stood matters to Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+
+
+def without_comments(text: str) -> str:
+    """Return ``text`` without its HTML comments: the live page never shows one (a note to the
+    site's authors, a marker). A comment alone on its lines inside a block of HTML (one that
+    opens with a block tag, or a tag alone on its line, and runs to a blank line) goes with its
+    lines: a blank line left there would end the HTML, and what follows it would be read as
+    indented code. Elsewhere its lines are left blank, as the comment ends the paragraph before
+    it. One never closed stays. Each closing, blank line and block is looked for once."""
+    pieces, at = [], 0
+    block, looked = 0, 0  # where the block the comment is in starts; blank lines looked for up to
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        end += 3
+        line = start
+        while line and text[line - 1] in " \t":
+            line -= 1
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if (line and text[line - 1] != "\n") or (after < len(text) and text[after] != "\n"):
+            pieces.append(text[at:start])  # within a line of text: the comment alone goes
+            at = end
+            continue
+        for blank in _BLANK_LINE.finditer(text, looked, line):
+            block = blank.end()
+        looked = line
+        first = text[block : text.find("\n", block, line) if block < line else line]
+        inside_html = block < line and _HTML_BLOCK.match(first) is not None
+        pieces.append(text[at:line])
+        at = min(after + 1, len(text)) if inside_html else after
+    return "".join(pieces) + text[at:]
+
+
+_BLANK_LINE = lazy(r"\n[ \t]*\n")
+_HTML_BLOCK = lazy(
+    r" {0,3}(?:<(?:address|article|aside|blockquote|body|center|dd|details|dialog|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|section|summary|table|"
+    r"tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$)|</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>[ \t]*$)",
+    re.I,
+)
+"""A line that opens a block of HTML (CommonMark's kinds 6 and 7: a block tag, or a tag alone)."""

@@ -1,0 +1,117 @@
+"""Pages of Jekyll and Eleventy sites that their generators write where stagemap did not look:
+a permalink without an ending, paginated listings, error pages (analyse/routes.py,
+read/presets.py, read/eleventy.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from tests.conftest import write
+
+HINT = "(point it at a content file, a page's route or a file in the site's static folders)"
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def nowhere(root: Path) -> list[str]:
+    return [line for line in run(root, "check", "--links")[2].splitlines() if "leads nowhere" in line]
+
+
+def test_a_jekyll_permalink_without_an_ending_is_written_to_its_html_file(tmp_path: Path) -> None:
+    """KubeVirt's site (Jekyll): its labs collection's permalink is '/:collection/:path', with no
+    ending, and Jekyll writes each lab to a .html file (a page's destination takes the output's
+    ending); links to those files were reported as leading nowhere. A permalink ending in '/'
+    is written to a folder's index.html: a link to its '.html' still leads nowhere."""
+    root = write(
+        tmp_path,
+        {
+            "_config.yml": "url: https://tea.example\n",
+            "labs/brew.md": "---\ntitle: Brew\npermalink: /labs/brew\n---\nBoil.\n",
+            "labs/cool.md": "---\ntitle: Cool\npermalink: /labs/cool/\n---\nWait.\n",
+            "labs/serve.md": (
+                "---\ntitle: Serve\npermalink: /labs/serve\n---\n"
+                "After [brewing](/labs/brew.html) and [cooling](/labs/cool.html).\n"
+            ),
+        },
+    )
+    assert run(root, "init")[0] == 0
+    assert nowhere(root) == [f"labs/serve.md:5:48: warning: link to '/labs/cool.html' leads nowhere {HINT}"]
+
+
+def test_jekyll_paginate_makes_a_listing_of_the_index_in_its_paginate_paths_folder(tmp_path: Path) -> None:
+    """KubeVirt's site (Jekyll, jekyll-paginate, paginate_path '/blogs/page:num'): blogs/index.html,
+    the page the plugin makes a page of per five posts, was read as one asset. It is a listing,
+    as jekyll-paginate-v2's and Eleventy's paginated pages are; the home page's index.html stays
+    a page, and without 'paginate' so does the listing's."""
+    root = write(
+        tmp_path,
+        {
+            "_config.yml": 'url: https://tea.example\npaginate: 4\npaginate_path: "/journal/page:num"\n',
+            "index.html": '---\ntitle: Home\n---\n<p>Read <a href="/journal/">the journal</a>.</p>\n',
+            "journal/index.html": (
+                "---\ntitle: Journal\n---\n{% for post in paginator.posts %}<p>{{ post.title }}</p>{% endfor %}\n"
+            ),
+            "_posts/2026-01-02-first-pot.md": "---\ntitle: First pot\n---\nBrewed.\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  1 non-asset: listing by 'paginate: 4'\n" in out
+    assert nowhere(root) == []
+    write(root, {"_config.yml": "url: https://tea.example\n"})
+    assert "listing" not in run(root, "check")[1]
+
+
+ELEVENTY = 'export default function (config) { return { dir: { input: "src" } }; }\n'
+
+
+def test_an_eleventy_page_written_at_404_is_the_error_page(tmp_path: Path) -> None:
+    """A public Eleventy site keeps its not-found page under another name, with 'permalink:
+    /404.html' (as Eleventy's docs write it): it was read as one of the site's pages, as the
+    error-page globs name 404.md and the like by their path alone. Its permalink says what it is;
+    '/404/' (the folder's index.html) too."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": ELEVENTY,
+            "src/misc/notfound.md": "---\ntitle: Lost\npermalink: /404.html\n---\nNo page here.\n",
+            "src/misc/missing.md": "---\ntitle: Missing\npermalink: /404/\n---\nNo page here either.\n",
+            "src/index.md": "---\ntitle: Home\n---\nHello.\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  1 non-asset: error-page by 'permalink: /404.html'\n" in out
+    assert "  1 non-asset: error-page by 'permalink: /404/'\n" in out
+
+
+def test_a_link_to_an_eleventy_listing_reaches_its_first_page(tmp_path: Path) -> None:
+    """A public Eleventy site's paginated blog listing (its permalink the first page's address,
+    its later pages '/blog/page-2/'): links to it were reported as leading nowhere once the
+    template was read as a listing, its route taken from its file's path. Its permalink gives its
+    first page's address, a template in it too; one that stays unknown leaves the link reported."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": ELEVENTY,
+            "src/pages/journal.njk": (
+                "---\ntitle: Journal\npagination:\n  data: collections.all\n  size: 5\n"
+                "permalink: /journal/{% if pagination.pageNumber > 0 %}page-{{ pagination.pageNumber + 1 }}/"
+                "{% endif %}\n---\n<h1>{{ title }}</h1>\n"
+            ),
+            "src/pages/topics.njk": (
+                "---\ntitle: Topics\npagination:\n  data: collections\n  size: 1\n  alias: topic\n"
+                "permalink: /topics/{{ topic }}/\n---\n<h1>{{ topic }}</h1>\n"
+            ),
+            "src/about.md": "---\ntitle: About\n---\nRead [the journal](/journal/) or [a topic](/topics/tea/).\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    assert "listing by 'pagination: collections.all (first page at /journal/)'" in run(root, "check")[1]
+    assert nowhere(root) == [f"src/about.md:4:44: warning: link to '/topics/tea/' leads nowhere {HINT}"]
