@@ -1853,6 +1853,42 @@ def test_init_leaves_out_what_the_mkdocs_exclude_plugin_leaves_out(tmp_path: Pat
     ]
 
 
+def test_init_reads_the_mkdocs_exclude_plugins_globs_and_expressions_as_it_does(tmp_path: Path) -> None:
+    """Found on real MkDocs sites by a colleague (the site is not named in the report): the
+    mkdocs-exclude plugin matches its globs with fnmatch.fnmatchcase on a file's whole path
+    under the docs folder and its 'regex' list with re.match: '**/include-*.md' was written
+    '/**/include-*.md' (the top folder's include-top.md left out, which the plugin keeps) and
+    its stars mangled; the expressions were not read. Each star may now cross folders or not; an
+    expression leaves out the files it names when init runs."""
+    root = initialised(
+        tmp_path,
+        {
+            "mkdocs.yml": (
+                "site_name: Fx\nplugins:\n  - exclude:\n      glob: ['**/include-*.md', 'gone/']\n"
+                "      regex: ['^drafts/.*\\.md$', '(a+)+$']\n"
+            ),
+            "docs/include-top.md": "# Kept: no folder before it\n",
+            "docs/a/include-x.md": "# Left out\n",
+            "docs/a/include-x/b.md": "# Left out: the second star crosses a folder\n",
+            "docs/a/b/include-y/c.md": "# Left out: both stars cross\n",
+            "docs/a/keep.md": "# Kept\n",
+            "docs/gone/kept.md": "# Kept: a glob ending in / matches no file\n",
+            "docs/drafts/wip.md": "# Left out by the expression\n",
+        },
+    )
+    assert (
+        '    exclude: ["/*/include-*.md", "/*/include-*/**/*.md", "/*/**/*/include-*.md", '
+        '"/*/**/*/include-*/**/*.md", "/drafts/wip.md"]\n'
+    ) in (root / "stagemap.yml").read_text()
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [a["path"] for a in json.loads(out)["assets"]] == [
+        "docs/a/keep.md",
+        "docs/gone/kept.md",
+        "docs/include-top.md",
+    ]
+
+
 def test_a_jekyll_pages_liquid_shows_the_values_of_the_sites_configuration(tmp_path: Path) -> None:
     """CS231n's assignments link their notebooks with ``[here]({{site.hw_1_colab}})``: 29 links on
     20 pages were their text alone, and ``{{ site.title }}`` a placeholder."""

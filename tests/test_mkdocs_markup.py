@@ -155,3 +155,50 @@ def test_check_links_finds_the_anchors_of_every_table_row(tmp_path: Path) -> Non
     assert [line.split(" (")[0] for line in result.stderr.splitlines() if "warning" in line] == [
         "docs/index.md:3:46: warning: link to 'options.md#opt-weight' finds no heading 'opt-weight' on 'Options'"
     ]
+
+
+def test_an_admonition_or_tab_under_a_fence_in_a_list_item_is_one() -> None:
+    """Uvicorn's settings.md: a list item holding a fenced command, then an admonition four
+    spaces in, showed '<p>!!! note' raw: the text after the fence was read apart from the item
+    above it, and the admonition taken for indented code. A content tab there too; an
+    admonition four spaces in after a fence outside any list is still indented code."""
+    text = (
+        "1. **Shell**: start it.\n   ```bash\n   app serve\n   ```\n\n    !!! note\n        Keep it open.\n\n"
+        '- Install it:\n  ```bash\n  app fetch\n  ```\n\n    === "pip"\n\n        Use pip.\n'
+    )
+    assert page(text) == (
+        "<ol>\n<li>\n<p><strong>Shell</strong>: start it.</p>\n"
+        '<pre><code class="language-bash">app serve\n</code></pre>\n'
+        "<blockquote>\n<p><strong>Note</strong></p>\n<p>Keep it open.</p>\n</blockquote>\n</li>\n</ol>\n"
+        "<ul>\n<li>\n<p>Install it:</p>\n"
+        '<pre><code class="language-bash">app fetch\n</code></pre>\n'
+        "<p><strong>pip</strong></p>\n<p>Use pip.</p>\n</li>\n</ul>\n"
+    )
+    alone = "Run:\n\n```bash\napp serve\n```\n\n    !!! note\n        Code, not a note.\n"
+    assert "<pre><code>!!! note\n" in page(alone)
+
+
+def test_autorefs_cross_references_link_to_the_page_of_their_reference(tmp_path: Path) -> None:
+    """Pydantic's docs, as other mkdocstrings sites: mkdocs-autorefs links ``[`Field`][pydantic.fields.Field]``
+    to the part of the reference mkdocstrings writes where a page says '::: pydantic.fields';
+    stagemap showed its text alone, the link lost. The page whose reference's name is the longest dotted start of the label is
+    linked, at that reference's anchor; a name no page references stays text."""
+    root = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\nplugins: [mkdocstrings]\n",
+            "docs/api/demo.md": "# Demo\n\n::: demo\n",
+            "docs/api/tool.md": "# Tool\n\n::: demo.tool\n",
+            "docs/index.md": "# Home\n\nUse [`Hammer`][demo.tool.Hammer], [demo][] or [Saw][other.Saw].\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    check = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "leads nowhere" not in check.output
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+    page = (out / "assets/index.html").read_text()
+    assert (
+        '<p>Use <a href="api/tool.html#h-demo.tool"><code>Hammer</code></a>, '
+        '<a href="api/demo.html#h-demo">demo</a> or Saw.</p>'
+    ) in page

@@ -13,6 +13,7 @@ from ..model.settings import Config, ReadRules
 from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
+from .mkdocsapi import with_api_pages
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
@@ -89,7 +90,10 @@ def read_library(
     cache = open_cache(config, vocab, passed=passed) if memory is None or not memory.entries else None
     parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory, spread=spread)
     kept, fates = sort_out(parsed, found, config.rules)
-    library = replace(link(kept, vocab, fates, found.problems), site_params=found.site_params)
+    assets = (asset for asset, _ in kept if asset is not None)
+    under = {item.rel: item.sub for item in found.to_read}
+    params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
+    library = replace(link(kept, vocab, fates, found.problems), site_params=params)
     if cache is not None:
         if memory is not None:
             memory.fresh = False  # what it holds is in the cache file's update

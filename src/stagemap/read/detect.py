@@ -34,7 +34,7 @@ from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders
 from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
-from .mkdocsettings import plugin_options
+from .mkdocsexclude import mkdocs_excluded
 from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
@@ -270,7 +270,11 @@ def _sources(
         folder = str(data.get("docs_dir") or "docs").strip("/")
         # Without directory URLs, docs/a/b.md is /a/b.html and docs/a/index.md /a/index.html.
         pattern = "/{file}.html" if data.get("use_directory_urls") is False else "/{path}/"
-        return (FoundSource(folder, pattern, _mkdocs_excluded(data)),) if (root / folder).is_dir() else ()
+        return (
+            (FoundSource(folder, pattern, mkdocs_excluded(data, root / folder)),)
+            if (root / folder).is_dir()
+            else ()
+        )
     if generator == "jekyll":
         names = exclude_entries(data)
         usual = GlobSet.of(JEKYLL_EXCLUDES)
@@ -357,25 +361,6 @@ def _hugo_sources(root: Path, data: dict[str, Any]) -> tuple[FoundSource, ...]:
     return tuple(
         FoundSource(f, url, exclude, "", prefix) for f, url, exclude, prefix in hugo_sources(root, data)
     )
-
-
-def _mkdocs_excluded(data: dict[str, Any]) -> tuple[str, ...]:
-    """Return the files the mkdocs-exclude plugin leaves out of the site (``plugins: [{exclude:
-    {glob: [README.md, "*.tmpl.md"]}}]``: fnmatch's globs of whole paths under the docs folder,
-    ``*`` crossing folders) as gitignore-style globs there, anchored at it (one starting with
-    ``*`` matches at any depth; one with folders and a ``*`` also as the ``*`` crosses them)."""
-    globs = (plugin_options(data, "exclude") or {}).get("glob")
-    found: list[str] = []
-    for glob in [globs] if isinstance(globs, str) else globs if isinstance(globs, list) else []:
-        glob = glob.strip() if isinstance(glob, str) else ""
-        if glob.startswith("*") and "/" not in glob:
-            found.append(glob)  # ``*.tmpl.md``: any file so named, at any depth
-        elif glob:  # anchored; a ``*`` between folders crosses them too (fnmatch's)
-            found += [
-                f"/{glob}",
-                *([f"/{glob.replace('*', '*/**/*')}"] if "/" in glob and "*" in glob else []),
-            ]
-    return tuple(found)
 
 
 def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:

@@ -1,5 +1,8 @@
-"""The plugins and Markdown extensions of an MkDocs site that make admonitions of quotes and
-paragraphs, from ``mkdocs.yml`` (`stagemap.render.mkdocsyntax.alerts` shows them so).
+"""The plugins, Markdown extensions and theme features of an MkDocs site that change how its
+Markdown reads, from ``mkdocs.yml``: those that make admonitions of quotes and paragraphs
+(`stagemap.render.mkdocsyntax.alerts` shows them so), and the few marks of `stagemap.render.mkdocsmarks`
+and `stagemap.render.mkdocsincludes` (``pymdownx.emoji``, Material's ``content.code.annotate``,
+the include-markdown plugin).
 
 GitHub's alerts (``> [!NOTE]``) are a plain quote to MkDocs and to Material; three packages
 make them admonitions: the mkdocs-github-admonitions-plugin (``plugins: [gh-admonitions]``),
@@ -21,8 +24,12 @@ of a configuration file can be this one)."""
 GH_ADMONITIONS = "gh-admonitions"
 GITHUB_CALLOUTS = "github-callouts"
 CALLOUTS = "callouts"
-_PLUGINS = {GH_ADMONITIONS: GH_ADMONITIONS}
-"""The plugins that make admonitions, by the name ``plugins`` gives them."""
+INCLUDE_MARKDOWN = "include-markdown"
+EMOJI = "pymdownx.emoji"
+ANNOTATE = "content.code.annotate"
+"""Material's feature (``theme: {features: [...]}``) that makes annotations of ``# (1)`` in code."""
+_PLUGINS = {GH_ADMONITIONS: GH_ADMONITIONS, INCLUDE_MARKDOWN: INCLUDE_MARKDOWN}
+"""The plugins that change how a page reads, by the name ``plugins`` gives them."""
 _EXTENSIONS = {
     CALLOUTS: CALLOUTS,
     "markdown_callouts": CALLOUTS,
@@ -31,15 +38,20 @@ _EXTENSIONS = {
     GITHUB_CALLOUTS: GITHUB_CALLOUTS,
     "markdown_callouts.github_callouts": GITHUB_CALLOUTS,
     "markdown_callouts.github_callouts:GitHubCalloutsExtension": GITHUB_CALLOUTS,
+    EMOJI: EMOJI,
 }
-"""The Markdown extensions that make admonitions, by the names ``markdown_extensions`` may give them."""
+"""The Markdown extensions that change how a page reads, by the names ``markdown_extensions`` may give them."""
 
 
 def alert_syntaxes(data: Mapping[str, Any]) -> tuple[str, ...]:
-    """Return, sorted, which of `GH_ADMONITIONS`, `GITHUB_CALLOUTS` and `CALLOUTS` the settings
-    of ``mkdocs.yml`` turn on."""
+    """Return, sorted, which of `GH_ADMONITIONS`, `GITHUB_CALLOUTS`, `CALLOUTS`, `INCLUDE_MARKDOWN`,
+    `EMOJI` and `ANNOTATE` the settings of ``mkdocs.yml`` turn on."""
     found = {_PLUGINS[n] for n in _named(data.get("plugins")) if n in _PLUGINS}
     found |= {_EXTENSIONS[n] for n in _named(data.get("markdown_extensions")) if n in _EXTENSIONS}
+    theme = data.get("theme")
+    features = theme.get("features") if isinstance(theme, dict) else None
+    if isinstance(features, list) and ANNOTATE in features:
+        found.add(ANNOTATE)
     return tuple(sorted(found))
 
 

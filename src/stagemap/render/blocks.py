@@ -246,6 +246,16 @@ def item_column(above: Iterable[str], width: int) -> int | None:
     return None
 
 
+def item_stand_in(text: str, end: int) -> str:
+    """Return a line standing for the list item that holds what follows ``text[:end]`` (an item
+    whose text starts at the same column, then a blank line), or "" when none does: what comes
+    after a fenced block inside an item, read apart from the lines above that block, keeps its
+    place in the item so (an admonition four spaces in under it is one, not indented code)."""
+    above = text[max(0, end - 200 * _LOOK_BACK) : end].split("\n")[-_LOOK_BACK:]
+    column = item_column(reversed(above), 1 << 16)
+    return " " * (column - 2) + "- \x02\n\n" if column is not None and column >= 2 else ""
+
+
 class ItemColumns:
     """Where the text of the list item holding each line of a text starts (`item_column`'s answer
     for any line, worked out in one pass: an element on every line of a long indented HTML table

@@ -25,6 +25,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.htmlpage import HTML_PAGE_ENDINGS, html_page_to_markdown
 from ..read.markdowntext import anchor, lf
+from ..read.mkdocsalerts import ANNOTATE
 from .anchors import attribute_lists
 from .blocks import (
     CODE_SPAN,
@@ -34,6 +35,7 @@ from .blocks import (
     fence_attributes,
     fence_titles,
     hold_fences,
+    item_stand_in,
     listed_fence,
     may_indent,
     put_fences_back,
@@ -52,6 +54,7 @@ from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, shown_sets
 from .liquidblocks import own_blocks
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
+from .mkdocsmarks import code_annotations, syntaxes
 from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
 from .notes import hold_notes_with_code, notes
 from .ownshortcodes import OWN_SHORTCODES
@@ -151,6 +154,8 @@ def _prepared(
         def code_text(code: str) -> str:
             return hugo_code(code, params)
 
+    elif generator == "mkdocs" and ")!" in text and ANNOTATE in syntaxes(params):
+        code_text = code_annotations  # Material's code annotations, their comments stripped
     elif generator in LIQUID and ("{%" in text or "{{" in text):
         code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
@@ -214,15 +219,20 @@ def _chunks(
 ) -> str:
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
     defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
-    pieces = []
-    chunks = _split_fences(text, mdx)
+    pieces: list[str] = []
+    chunks, at = _split_fences(text, mdx), 0  # (``at``: where the next chunk starts in ``text``)
+    rewrite = functools.partial(
+        _rewrite, mdx=mdx, generator=generator, params=params, html=html, defined=defined
+    )
     for chunk, code in chunks:
+        at, start = at + len(chunk), at
         if not code:
             if generator in _DEFINITION_LISTS and "\n:" in chunk:
                 chunk = definition_lists(chunk)
-            chunk = _outside_spans(
-                chunk, lambda t: _rewrite(t, mdx, generator, params, html, defined), code_text
-            )
+            deep = start and ("\n    " in chunk or "\n\t" in chunk)
+            item = item_stand_in(text, start) if deep else ""  # the list item a fence above is in
+            made = _outside_spans(item + chunk, rewrite, code_text)
+            chunk = made[len(item) :] if made.startswith(item) else _outside_spans(chunk, rewrite, code_text)
             if "\n\n\n" in chunk:
                 chunk = re.sub(r"\n{3,}", "\n\n", chunk)
         elif code_text is not None:
@@ -272,9 +282,9 @@ def _rewrite(
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":
-        text = mkdocs_inserts(text)
+        text = mkdocs_inserts(text, params)
         if "][" in text:  # (``defined``: the whole page's link definitions, from `_chunks`)
-            text = cross_references(text, defined)
+            text = cross_references(text, defined, params)
     if "A>" in text or "N>" in text:
         text = _ASIDE.sub(lambda m: "> " + ("**Aside:** " if m.group(1) == "A" else "**Note:** "), text)
     if generator in TASK_LISTS and "] " in text and not (mdx and generator == "gatsby"):  # (MDX 2: no GFM)

@@ -18,6 +18,8 @@ own outside fenced code, as the live page shows it; its own includes are shown t
 (`stagemap.render.partials`: each file read from inside the project only, up to `MAX_PARTIAL`
 bytes; at most `MAX_SHOWN` characters shown in one file). An include whose file cannot be read
 is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder).
+MkDocs' include-markdown tags come here as ``readfile``s too (`stagemap.render.mkdocsincludes`),
+their ``start`` and ``end`` markers as arguments of the same names, which bound what is shown.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from ..lazyre import lazy
 from ..read.markdowntext import lf
 from .blocks import fence_after, hold_fences, put_fences_back
+from .mkdocsincludes import between
 from .shortcodes import shortcode_args
 
 MAX_DEPTH = 4
@@ -66,6 +70,10 @@ class Include:
     found: bool = True
     """False for a ``readfile`` whose file is not there (yet): shown as the shortcode, but part
     of the page's key, so that making the file re-renders the page."""
+    start: str = ""
+    """Where the part shown starts and ends (`stagemap.render.mkdocsincludes.between`): the
+    ``start`` and ``end`` of an MkDocs include-markdown tag, written so by its module."""
+    end: str = ""
 
 
 _SNIPPET = lazy(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
@@ -180,7 +188,12 @@ def resolve(
         code = named.get("code", "").lower() == "true"
         if not given.startswith("/"):
             path = _inside(posixpath.join(here, given))
-            return Include(path, code, named.get("lang", ""), exists(path)) if path is not None else None
+            bounds = unquote(named.get("start", "")), unquote(named.get("end", ""))
+            return (
+                Include(path, code, named.get("lang", ""), exists(path), *bounds)
+                if path is not None
+                else None
+            )
         # Hugo's readFile: from the site's folder, else from the content folder.
         paths = [_inside(posixpath.join(folder, given.lstrip("/"))) for folder in (site, content)]
         known = [path for path in paths if path is not None]
@@ -275,9 +288,11 @@ def _inline(
             return match.group()
         # What a file shows depends on the files it stands in: how deep (its own includes stop
         # at MAX_DEPTH) and which (none of them is shown inside it again).
-        key = "\0".join((found.path, str(found.code), found.lang, *seen))
+        key = "\0".join((found.path, str(found.code), found.lang, found.start, found.end, *seen))
         if key not in made:
             got = read(found.path, found.code)
+            if got is not None and (found.start or found.end):
+                got = between(got, found.start, found.end)
             if got is not None and found.code:
                 fence = "`" * max(3, 1 + max((len(m) for m in re.findall("`+", got)), default=0))
                 got = f"{fence}{found.lang}\n{got.rstrip(chr(10))}\n{fence}"

@@ -1,6 +1,7 @@
 """MkDocs' own syntax, turned into Markdown: generic blocks, included files, generated references.
 
-Included files (``{! file.md !}``, ``{* file.py *}``) and references made from code
+Included files (``{! file.md !}``, ``{* file.py *}``, ``{% include-markdown "file.md" %}``
+when it could not be shown) and references made from code
 (``::: package.Class``) become placeholders (`mkdocs_inserts`); generic blocks (the
 ``pymdownx.blocks`` extensions) are held and turned as follows (`hold_slash_blocks`).
 
@@ -51,9 +52,12 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.markdowntext import anchor
-from ..read.mkdocsalerts import ALERTS, CALLOUTS, GH_ADMONITIONS, GITHUB_CALLOUTS
+from ..read.mkdocsalerts import ANNOTATE, CALLOUTS, EMOJI, GH_ADMONITIONS, GITHUB_CALLOUTS
+from ..read.mkdocsapi import API_PAGES
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
+from .mkdocsincludes import DIRECTIVE
+from .mkdocsmarks import emoji, syntaxes
 from .shortcodes import SITE_PARAMS
 from .tablerows import code_in_tables
 
@@ -156,17 +160,22 @@ _THEMED_IMAGE = lazy(
 """An image Material for MkDocs shows only in its dark colour scheme (its light twin is beside it)."""
 
 
-def mkdocs_inserts(text: str) -> str:
+def mkdocs_inserts(text: str, params: Mapping[str, Any]) -> str:
     """Return ``text`` with MkDocs' included files and generated references as placeholders:
     the live page shows what another file holds, or what was made from code, there. An image
     for the dark colour scheme alone (``logo.png#only-dark``) is dropped: the page shows its twin.
-    Material's icons that mark yes, no or none are those marks, the others left out (`icons`)."""
+    Material's icons that mark yes, no or none are those marks, the others left out (`icons`);
+    where ``pymdownx.emoji`` is on, a known emoji shortcode is its emoji (`mkdocsmarks.emoji`)."""
     if "{!" in text or "{*" in text:
         text = _INCLUDE.sub(_included, text)
+    if "{%" in text and "include" in text:  # an include-markdown tag whose file is not read here
+        text = DIRECTIVE.sub(lambda m: "\n" + placeholder(f"Included from {m.group(4).strip()}") + "\n", text)
     if ":::" in text:
         text = _API.sub(_reference, text)
     if "#only-dark" in text or "#gh-dark-mode-only" in text:
         text = _THEMED_IMAGE.sub("", text)
+    if ":" in text and EMOJI in syntaxes(params):
+        text = emoji(text)
     return icons(text) if ":" in text else text
 
 
@@ -208,16 +217,25 @@ def link_labels(text: str) -> frozenset[str]:
     return frozenset(" ".join(label.split()).casefold() for label in _LINK_LABEL.findall(text))
 
 
-def cross_references(text: str, defined: frozenset[str]) -> str:
-    """Return ``text`` with mkdocs-autorefs' cross-references as their text: ``[`Field`][pydantic.fields.Field]``
+def cross_references(text: str, defined: frozenset[str], params: Mapping[str, Any]) -> str:
+    """Return ``text`` with mkdocs-autorefs' cross-references as links or text: ``[`Field`][pydantic.fields.Field]``
     and ``[Model][]``, whose label names an object of the code that no definition in the page
-    does, link to its reference on the live site; here the brackets showed as written."""
+    does, link to its reference on the live site. The page of the site whose generated
+    reference (``::: pydantic.fields``) is the longest dotted start of the name is linked, at
+    that reference's anchor (`stagemap.read.mkdocsapi`); for another name, its text alone."""
+    site = params.get(SITE_PARAMS)
+    found_pages = site.get(API_PAGES) if isinstance(site, Mapping) else None
+    pages: Mapping[str, str] = found_pages if isinstance(found_pages, Mapping) else {}
 
     def text_of(found: re.Match[str]) -> str:
         label = found.group(2) or found.group(1)
-        if " ".join(label.split()).casefold() in defined or not _NAME.fullmatch(label.strip("`")):
+        name = label.strip("`")
+        if " ".join(label.split()).casefold() in defined or not _NAME.fullmatch(name):
             return found.group(0)
-        return found.group(1)
+        parts = name.split(".")
+        held = (".".join(parts[:end]) for end in range(len(parts), 0, -1))
+        known = next((n for n in held if n in pages), None) if pages else None
+        return f"[{found.group(1)}](</{pages[known]}#{known}>)" if known is not None else found.group(1)
 
     return _CROSS_REFERENCE.sub(text_of, text)
 
@@ -262,27 +280,28 @@ _BOLD_TITLE = lazy(r"^(\*\*|__)(.+?)\1(.*)$")
 def more_hints(text: str, params: Mapping[str, Any] | None) -> bool:
     """Whether an MkDocs body holding none of `stagemap.render.hints.HINTS` may still hold
     something to rewrite: a reference link (``[x][y]``), a code span in a table row (its ``|``
-    stays in the cell), a callout the site makes an admonition of."""
-    return "][" in text or code_in_tables(text) or callouts_in(text, params)
+    stays in the cell), a callout the site makes an admonition of, an emoji or a code annotation."""
+    marks = (":" in text or ")!" in text) and bool({EMOJI, ANNOTATE} & set(syntaxes(params or {})))
+    return "][" in text or code_in_tables(text) or callouts_in(text, params) or marks
 
 
 def callouts_in(text: str, params: Mapping[str, Any] | None) -> bool:
     """Whether ``text`` may hold a callout the site makes an admonition of (``NOTE: Text``)."""
-    return (": " in text or ":\n" in text) and CALLOUTS in _syntaxes(params or {})
+    return (": " in text or ":\n" in text) and CALLOUTS in syntaxes(params or {})
 
 
 def alerts(text: str, params: Mapping[str, Any]) -> str:
     """Return ``text`` with the alerts and callouts the site's plugins make admonitions of
     (see the module docstring) as labelled quotes; ``params``: the page's, the site's in them."""
-    syntaxes = _syntaxes(params)
-    marked = "[!" in text and (GH_ADMONITIONS in syntaxes or GITHUB_CALLOUTS in syntaxes)
-    if not marked and not (":" in text and CALLOUTS in syntaxes):
+    turned_on = syntaxes(params)
+    marked = "[!" in text and (GH_ADMONITIONS in turned_on or GITHUB_CALLOUTS in turned_on)
+    if not marked and not (":" in text and CALLOUTS in turned_on):
         return text
     lines = text.split("\n")
     out: list[str] = []
     at = 0
     while at < len(lines):
-        made = _alert(lines, at, syntaxes)
+        made = _alert(lines, at, turned_on)
         if made is None:
             out.append(lines[at])
             at += 1
@@ -292,12 +311,6 @@ def alerts(text: str, params: Mapping[str, Any]) -> str:
         out += made[0]
         at = made[1]
     return "\n".join(out)
-
-
-def _syntaxes(params: Mapping[str, Any]) -> tuple[str, ...]:
-    site = params.get(SITE_PARAMS)
-    found = site.get(ALERTS) if isinstance(site, Mapping) else None
-    return found if isinstance(found, tuple) else ()
 
 
 def _alert(lines: list[str], at: int, syntaxes: Collection[str]) -> tuple[list[str], int] | None:

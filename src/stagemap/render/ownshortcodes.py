@@ -55,6 +55,11 @@ EMOJI = {
     "bulb": "\U0001f4a1",
     "memo": "\U0001f4dd",
     "link": "\U0001f517",
+    "smile": "\U0001f604",
+    "heart": "\u2764\ufe0f",
+    "sparkles": "\u2728",
+    "wave": "\U0001f44b",
+    "fire": "\U0001f525",
 }
 """The emoji Hugo's ``emojify`` makes of the names feature tables and notes use most (a name not
 here leaves the template unknown: its shortcode stays a placeholder)."""

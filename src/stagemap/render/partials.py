@@ -32,7 +32,7 @@ from ..model.library import Asset
 from ..model.settings import Config, ReadRules
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
-from . import includes
+from . import includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 from .ownshortcodes import known_outputs, site_templates, used_names
@@ -65,7 +65,7 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
     if rules.generator == "hugo":
         return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
-        return includes.snippets_in(body)
+        return includes.snippets_in(body) or mkdocsincludes.uses(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
 
 
@@ -102,11 +102,12 @@ def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) ->
 
 
 def _snippets(config: Config, rel: str, body: str) -> str:
-    """Return an MkDocs page's body with its snippets written as includes (`includes.snippets_as_includes`)."""
+    """Return an MkDocs page's body with its snippets and include-markdown tags written as
+    includes (`includes.snippets_as_includes`, `mkdocsincludes.as_includes`)."""
     if config.rules.generator != "mkdocs":
         return body
-    _, site, _, exists = _hugo(config, rel)
-    return includes.snippets_as_includes(body, site, exists)
+    docs, site, _, exists = _hugo(config, rel)
+    return mkdocsincludes.as_includes(includes.snippets_as_includes(body, site, exists), rel, docs, exists)
 
 
 def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
@@ -124,7 +125,8 @@ def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
 
 def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[str], bool]]:
     """What `includes` needs for the file at ``rel``: the content folder holding it (the longest
-    source folder that does), the site's folder, how to read a file and whether one exists."""
+    source folder that does), the site's folder, how to read a file and whether one exists (on
+    an MkDocs site, a file's own include-markdown tags are read as includes too)."""
     root = config.root
     content = ""
     for source in config.all_sources:
@@ -137,7 +139,12 @@ def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[
             content = folder
 
     def read(path: str, raw: bool) -> str | None:
-        return partial_body(root, path, raw)
+        got = partial_body(root, path, raw)
+        if got is None or raw or config.rules.generator != "mkdocs":
+            return got
+        return mkdocsincludes.as_includes(
+            got, path, content, exists
+        )  # the plugin reads on in what it includes
 
     def exists(path: str) -> bool:
         return os.path.isfile(os.path.join(root, path))

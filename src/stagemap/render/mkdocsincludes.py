@@ -1,0 +1,110 @@
+"""The directives of mkdocs-include-markdown-plugin, written as the includes `stagemap.render.includes` shows.
+
+The plugin (``plugins: [include-markdown]``) puts another file's text where a tag stands:
+``{% include-markdown "file.md" %}`` a Markdown file, ``{% include "file" %}`` any file as it is
+(most often alone in a fence, to show it as code). The tag may run over several lines, its
+arguments after the path (``start="<!--x-->"``, ``comments=false``, ``heading-offset=1``...).
+A path starting with ``./`` or ``../`` is read from the including file's folder, any other from
+the docs folder, as the plugin's ``resolve_file_paths_to_include`` does.
+
+Each tag on lines of its own whose file is there is written as a ``readfile`` shortcode of that
+file (`as_includes`), which `stagemap.render.includes.inline` then shows, with its bounds (how
+deep, how much) and its own tags read the same way. ``start`` and ``end`` are honoured as the
+plugin's ``filter_inclusions`` reads them (`between`). A tag whose file is not there, a glob, an
+address or an absolute path stays as written, and is shown as a placeholder
+(`stagemap.render.mkdocsyntax.mkdocs_inserts`). Other arguments change nothing the page here
+shows (``comments`` adds HTML comments) or are not read (``heading-offset``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from urllib.parse import quote
+
+from ..lazyre import lazy
+from ..read.markdowntext import lf
+from .blocks import fence_after, hold_fences, put_fences_back
+
+DIRECTIVE = lazy(
+    r"""^([ \t>]*)\{%-?[ \t]*(?:\n[ \t>]*)?(include-markdown|include)[ \t]+(["'])([^"'\n]{1,500})\3"""
+    r"""([^%]{0,2000}?)-?%\}[ \t]*$""",
+    re.M,
+)
+"""A tag of the plugin on lines of its own: what stands before it (an indent, a quote's ``>``),
+its name, its quoted path and its arguments (up to 2,000 characters, over lines too)."""
+_ARGUMENT = lazy(r"""([\w-]+)=(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
+"""A quoted argument of a tag: ``start="<!--intro-->"``."""
+_ESCAPE = lazy(r"\\([nt\\\"'])")
+_FENCE_INFO = lazy(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
+"""A fence's opening line, its language (``yaml``, ``{ .yaml }``) as the first group."""
+
+
+def uses(body: str) -> bool:
+    """Whether ``body`` may hold a tag of the plugin (cheap: most bodies hold no ``{%``)."""
+    return "{%" in body and "include" in body and DIRECTIVE.search(body) is not None
+
+
+def as_includes(body: str, rel: str, docs: str, exists: Callable[[str], bool]) -> str:
+    """Return ``body`` (of the file at ``rel``, in the docs folder ``docs``; both relative to the
+    project) with each tag whose file is there written as a ``readfile`` of it. A fence holding
+    a tag alone shows the file as code in the fence's language, as the plugin pastes it there."""
+    if not uses(body):
+        return body
+    held: dict[str, str] = {}
+    text = DIRECTIVE.sub(lambda m: _readfile(m, rel, docs, exists), hold_fences(lf(body), held))
+    for token, block in held.items():
+        lines = block.split("\n")
+        info = _FENCE_INFO.match(lines[0])
+        closed = len(lines) >= 3 and not fence_after(fence_after("", lines[0]), lines[-1])
+        found = DIRECTIVE.fullmatch("\n".join(lines[1:-1])) if info is not None and closed else None
+        if info is not None and found is not None:
+            made = _readfile(found, rel, docs, exists, info.group(1))
+            held[token] = made if made != found.group() else block
+    return put_fences_back(text, held)
+
+
+def _readfile(
+    match: re.Match[str], rel: str, docs: str, exists: Callable[[str], bool], lang: str | None = None
+) -> str:
+    """Return the ``readfile`` shortcode showing the file a tag names (as code in ``lang`` when
+    given), or the tag as written when that file cannot be read."""
+    given = match.group(4).strip()
+    if not given or given.startswith("/") or "://" in given or any(c in given for c in '*?[{\\"'):
+        return match.group()
+    here = posixpath.dirname(rel)
+    path = posixpath.normpath(posixpath.join(here if given.startswith(("./", "../")) else docs, given))
+    if path == ".." or path.startswith(("../", "/")) or not exists(path):
+        return match.group()
+    arguments = {
+        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in _ARGUMENT.finditer(match.group(5))
+    }
+    shown = f'file="{posixpath.relpath(path, here or ".")}"'
+    for bound in ("start", "end"):
+        if arguments.get(bound):
+            shown += f' {bound}="{quote(_unescaped(arguments[bound]), safe="")}"'
+    if lang is not None:
+        shown += f' code="true" lang="{lang}"'
+    return f"{match.group(1)}{{{{% readfile {shown} %}}}}"
+
+
+def _unescaped(value: str) -> str:
+    """Return an argument's value with its escapes read (``\\n`` a line's end), as the plugin reads them."""
+    return _ESCAPE.sub(lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), value)
+
+
+def between(text: str, start: str | None, end: str | None) -> str:
+    """Return the part of an included file's ``text`` its ``start`` and ``end`` markers bound, as
+    the plugin cuts it: after the first ``start`` (nothing when there is none); before the first
+    ``end`` (all of it when there is none); with both, each stretch from a ``start`` to the next
+    ``end``, and after that ``end`` up to another ``end``, as the plugin splits the text."""
+    if start and end:
+        parts = text.split(start)[1:] if start in text else [text]
+        return "".join(piece for part in parts for at, piece in enumerate(part.split(end)) if at % 2 == 0)
+    if start:
+        return text.split(start, 1)[1] if start in text else ""
+    if end:
+        return text.split(end, 1)[0]
+    return text
