@@ -255,3 +255,30 @@ def test_unchanged_build_an_edit_of_the_sites_configuration_reads_the_library(
     rewrite(root / f"{folder}hugo.toml", hugo.replace("awareness", "advocacy"))
     no_reading()
     assert read_again(root, out)
+
+
+def test_unchanged_build_an_edit_of_a_jekyll_data_file_renders_the_page_again(
+    tmp_path: Path, no_reading: Callable[[], None]
+) -> None:
+    """Travis CI's docs (Jekyll) show _data/snippets/*.yml through {{ site.data.snippets.x }}:
+    now that those values are shown, an edit of a data file outside every source folder makes
+    the page again, and a build with nothing changed still reads nothing."""
+    root = tmp_path / "repo"
+    for name, text in {
+        "stagemap.yml": "name: K\npurpose: Why.\ngenerator: jekyll\nsources: [docs]\ncache: false\n",
+        "_config.yml": "title: Kettles\n",
+        "_data/desk.yml": "phone: 0100 200\n",
+        "docs/care.md": "---\ntitle: Care\n---\nCall {{ site.data.desk.phone }} today.\n",
+    }.items():
+        rewrite(root / name, text)
+    age(root)
+    out = tmp_path / "site"
+    assert run_build(root, out)[0] == 0
+    assert "<p>Call 0100 200 today.</p>" in (out / "assets/care.html").read_text(encoding="utf-8")
+    rewrite(root / "_data/desk.yml", "phone: 0100 300\n")
+    assert run_build(root, out)[0] == 0
+    assert "<p>Call 0100 300 today.</p>" in (out / "assets/care.html").read_text(encoding="utf-8")
+    no_reading()
+    assert not read_again(root, out)
+    rewrite(root / "_data/desk.yml", "phone: 0100 4000\n")  # (another size: the same time)
+    assert read_again(root, out)

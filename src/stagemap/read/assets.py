@@ -18,6 +18,7 @@ from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
+from .sitedata import with_site_data
 from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
 
@@ -105,8 +106,12 @@ def read_library(
 def cascaded(config: Config) -> Scan:
     """Return the scan of the sources with what each file inherits (`stagemap.read.cascade`),
     its sections and the site's configuration read from disk."""
+    found = scan(config)
     site, commented = site_on_disk(config), bool(config.rules.old_hugo)
-    return with_cascades(scan(config), lambda item: read_content(item.path, item.rel), site, commented)
+    if config.rules.generator == "jekyll":  # its _data files: what ``{{ site.data.x }}`` shows
+        site, unread = with_site_data(site, config.root, config.rules.site_root)
+        found = replace(found, problems=(*found.problems, *unread)) if unread else found
+    return with_cascades(found, lambda item: read_content(item.path, item.rel), site, commented)
 
 
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:

@@ -51,8 +51,9 @@ from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
-from .liquid import highlights, jekyll_code, liquid, shown_sets
+from .liquid import highlights, jekyll_code, liquid, whole_captures
 from .liquidblocks import own_blocks
+from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocsmarks import code_annotations, syntaxes
 from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
@@ -161,6 +162,8 @@ def _prepared(
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)
+    if generator in LIQUID and "capture" in text:  # (one may hold fenced code: read whole)
+        text = whole_captures(text)
     if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
         text = "".join(
             chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)

@@ -5,7 +5,8 @@ is code, ``{% link %}`` a link target, ``{% include %}`` text only the site has 
 in the sentence when it stands in one). An output (``{{ ... }}``) is a placeholder, but for what
 can be known here: a path through ``relative_url`` or ``absolute_url``, the site's own address
 (``site.baseurl``: links are read from the site root), a value of the page's own front matter
-(``page.title``). In a link target, an output that cannot be known leaves the link's text alone.
+(``page.title``), of the site's configuration or data files (``site.data.notes.support``), a
+quoted text (``{{ "{{" }}``). In a link target, an output that cannot be known leaves the link's text alone.
 kramdown's attribute lists (``{:target="_blank"}``), extensions (``{::comment}``,
 ``{::options /}``) and its table of contents marker (``* TOC`` over ``{:toc}``) never show.
 """
@@ -13,28 +14,20 @@ kramdown's attribute lists (``{:target="_blank"}``), extensions (``{::comment}``
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
 from .blocks import escape
 from .elements import placeholder
+from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
 from .pairs import paired
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
 
-_HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js|macro)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
-"""A Liquid comment or capture (text kept in a variable) opening, one of Eleventy's bundles
-(``{% css %}``, ``{% js %}``: what they hold goes into the page's style or script, not its
-text) or a Nunjucks macro (shown only where it is called): nothing of any shows where it
-stands, up to its closing (`_HIDDEN_CLOSING`; see `_hidden_blocks`)."""
-_HIDDEN_KINDS = ("comment", "capture", "css", "js", "macro")
-_HIDDEN_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in _HIDDEN_KINDS}
 _RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
 _RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
-_RAW_TAGS = lazy(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _HIGHLIGHT = lazy(
     r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.S | re.M,
@@ -97,8 +90,17 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
         return text
     parts = _raw_parts(text)  # a raw block shows what it holds as written
     return "".join(
-        _RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare) for i, part in enumerate(parts)
+        RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare) for i, part in enumerate(parts)
     )
+
+
+def whole_captures(text: str) -> str:
+    """Return a body with its captures shown where outputs name them (`shown_captures`), read
+    over the whole of it before its code is split out, as a capture may hold a fenced block;
+    not in ``{% raw %}``."""
+    if "capture" not in text:
+        return text
+    return "".join(part if i % 2 else shown_captures(part) for i, part in enumerate(_raw_parts(text)))
 
 
 def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool = False) -> str:
@@ -112,7 +114,7 @@ def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool =
             part if i % 2 else _OUT.sub(lambda m: _known(m, params, bare), part)
             for i, part in enumerate(parts)
         )
-    return _RAW_TAGS.sub("", code) if "raw" in code else code
+    return RAW_TAGS.sub("", code) if "raw" in code else code
 
 
 def _known(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
@@ -123,24 +125,21 @@ def _known(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
 
 def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
     if "capture" in text:
-        text = _shown_captures(text)
+        text = shown_captures(text)
     if bare and "{#" in text:
         text = _NUNJUCKS_COMMENT.sub("", text)
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text or "endmacro" in text:
-        text = _without(text, _hidden_blocks(text))
+        text = without(text, hidden_blocks(text))
+    looped = _LOOP_NAME.findall(text) if "for" in text else []
     if "{%" in text:
         loops = [
             (opening.start(), closing.end())
             for opening, closing in paired(text, _LOOP_OPENING, _LOOP_CLOSING)
         ]
         shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
-        text = _without(text, loops, shown) if loops else text
+        text = without(text, loops, shown) if loops else text
     if "set" in text or "assign" in text:
-        given: dict[str, set[str]] = {}
-        for found in _ASSIGNED.finditer(text):
-            given.setdefault(found.group(1), set()).add(found.group(3))
-        # A variable given two texts shows the one set last before each output: not known here.
-        assigned = {name: values.pop() for name, values in given.items() if len(values) == 1}
+        assigned = _assigned(text, looped)
         params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
     if "#" in text:
         text = _INLINE_COMMENT.sub("", text)
@@ -153,32 +152,20 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
         text = _ATTRIBUTE_VALUE.sub(
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params, bare) + m.group(2), text
         )
-    return _OUT.sub(lambda m: _output(m.group(1), params, bare), text)
+    return _OUT.sub(lambda m: _output(m, params, bare), text)
 
 
-def _hidden_blocks(text: str) -> list[tuple[int, int, str, str, str]]:
-    """Return (start, end, kind, name, what it holds) of each Liquid comment, capture and bundle in
-    ``text``, in order, each closing ending the last opening of its kind still open (`paired`:
-    linear however many are left open; a pattern doing this took 27 s on 1,000 of them)."""
-    return [
-        (
-            opening.start(),
-            closing.end(),
-            opening.group(1),
-            opening.group(2) or "",
-            text[opening.end() : closing.start()],
-        )
-        for opening, closing in paired(text, _HIDDEN_OPENING, _HIDDEN_CLOSING)
-    ]
-
-
-def _without(text: str, blocks: Sequence[tuple[Any, ...]], shown: str = "") -> str:
-    """Return ``text`` less the spans of ``blocks`` (each ``(start, end, ...)``), ``shown`` in each one's place."""
-    pieces, at = [], 0
-    for start, end, *_ in blocks:
-        pieces.append(text[at:start])
-        at = end
-    return shown.join(pieces) + (shown if pieces else "") + text[at:]
+def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
+    """Return the variables the page sets (Nunjucks' ``set``, Liquid's ``assign``), by name:
+    the text it gives one, or None where that is not known here: one given two texts shows the
+    one set last before each output, one given a value through filters (``label | append: "
+    cups"``) or looped over what only the site has."""
+    given: dict[str, set[str | None]] = {name: {None} for name in looped}
+    for found in _ASSIGNING.finditer(text):
+        literal = _LITERAL.fullmatch(found.group(2))
+        value = literal.group(2) if literal and not {"{", "}", "%"} & set(literal.group(2)) else None
+        given.setdefault(found.group(1), set()).add(value)
+    return {name: values.pop() if len(values) == 1 else None for name, values in given.items()}
 
 
 def raw_spans(text: str) -> list[tuple[int, int]]:
@@ -200,76 +187,6 @@ def _raw_parts(text: str) -> list[str]:
         parts += [text[at : opening.start()], text[opening.start() : closing.end()]]
         at = closing.end()
     return [*parts, text[at:]]
-
-
-_SET_OPENING = lazy(r"\{%-?\s*set\s+(\w+)\s*-?%\}")
-"""Nunjucks' block form of ``set`` (Eleventy): what it holds is kept in a variable, shown where
-an output names it (``{{ codeBlock | highlight("js") | safe }}``, Eleventy's docs' way to show
-an example)."""
-_SET_CLOSING = lazy(r"\{%-?\s*endset\s*-?%\}")
-_SET_OUTPUT = lazy(
-    r"""(^[ \t]*)?\{\{-?\s*(\w+)\s*((?:\|\s*(?:safe|markdownify|strip|highlight\(\s*["'][\w+#.-]*["']\s*\))\s*)*)-?\}\}"""
-    r"(?(1)[ \t]*$)",
-    re.M,
-)
-_LANGUAGE = lazy(r"""highlight\(\s*["']([\w+#.-]*)["']""")
-
-
-def shown_sets(text: str) -> str:
-    """Return ``text`` without its ``{% set x %}...{% endset %}`` blocks, each shown where an
-    output names it: through ``highlight("js")`` as code in that language, as written, else
-    as text. Each closing is looked for once,
-    from its opening on (linear however many are left open). Run on prose before its code is
-    split out (`stagemap.render.dialects`), so that the code made here is code there too."""
-    blocks: dict[str, str] = {}
-    pieces, at = [], 0
-    while (opening := _SET_OPENING.search(text, at)) is not None:
-        closing = _SET_CLOSING.search(text, opening.end())
-        if closing is None:
-            break
-        pieces.append(text[at : opening.start()])
-        blocks[opening.group(1)] = _RAW_TAGS.sub("", text[opening.end() : closing.start()]).strip("\n")
-        at = closing.end()
-    if not blocks:
-        return text
-
-    def show(found: re.Match[str]) -> str:
-        value = blocks.get(found.group(2))
-        if value is None:
-            return found.group(0)
-        language = _LANGUAGE.search(found.group(3))
-        if language is None:
-            return f"\n\n{value}\n\n" if found.group(1) is not None else " ".join(value.split())
-        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", value))])
-        return f"\n\n{fence}{language.group(1)}\n{value}\n{fence}\n\n"  # code: shown as written
-
-    return _SET_OUTPUT.sub(show, "".join(pieces) + text[at:])
-
-
-def _shown_captures(text: str) -> str:
-    """Return ``text`` with each capture that the page shows (``{{ body | markdownify }}``, as
-    Eleventy and Jekyll pages that wrap their text in a layout's HTML do) in that output's place:
-    as a block of its own where the output stands on a line of its own, else as text. A capture
-    never shown stays hidden."""
-    captures = [block for block in _hidden_blocks(text) if block[2] == "capture" and block[3]]
-    if not captures:
-        return text
-    captured = {name: textwrap.dedent(inner).strip("\n") for _, _, _, name, inner in captures}
-
-    def show(match: re.Match[str]) -> str:
-        value = captured.get(match.group(2))
-        if value is None:
-            return match.group(0)
-        return f"\n\n{value}\n\n" if match.group(1) is not None else " ".join(value.split())
-
-    return _CAPTURED_OUTPUT.sub(show, _without(text, captures))
-
-
-_CAPTURED_OUTPUT = lazy(
-    r"(^[ \t]*)?\{\{-?\s*([\w-]+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
-)
-"""An output of a variable, plain or through filters that keep its text (``markdownify``,
-``strip``); group 1 is set when it stands on a line of its own."""
 
 
 def _link(match: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
@@ -311,14 +228,37 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
     return worked if known else ""
 
 
-def _output(expression: str, params: Mapping[str, Any], bare: bool) -> str:
-    """Return what a Liquid output shows: a path, the page's own value, else a placeholder."""
-    expression = " ".join(expression.split())
+def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
+    """Return what a Liquid output shows: a path, a value the page or the site gives, else a
+    placeholder. A value is text in a sentence; alone on its line, Markdown the page renders
+    (Liquid runs before kramdown: ``{{ site.data.notes.support }}`` may hold a heading and a
+    link), its later lines as far in as the output."""
+    expression = " ".join(output.group(1).split())
     path = _PATH_FILTER.match(expression)
     if path:
         return _filtered_path(path)
     found = _page_value(expression, params, bare)
-    return escape(found) if found is not None else placeholder(expression)
+    if found is None:
+        return placeholder(expression)
+    text, start, end = output.string, output.start(), output.end()
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    if before.strip() or after.strip():
+        return _as_text(found)
+    return found.strip("\n").replace("\n", "\n" + before)
+
+
+def _as_text(value: str) -> str:
+    """Return a value as a sentence shows it: Markdown's marks as written, its HTML tags as tags
+    (``<b>Total</b>`` is bold on the live page, which renders them)."""
+    pieces, at = [], 0
+    for tag in _HTML_TAG.finditer(value):
+        pieces += [escape(value[at : tag.start()]), tag.group(0)]
+        at = tag.end()
+    return "".join(pieces) + escape(value[at:])
+
+
+_HTML_TAG = lazy(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 
 
 def _filtered_path(found: re.Match[str]) -> str:
@@ -343,9 +283,12 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
     there (its address, its file), not its front matter."""
     if "|" in expression:
         return None
-    value: Any = params.get(_ASSIGNED_KEY, {}).get(expression)
-    if value is not None:
-        return str(value)
+    if literal := _LITERAL.fullmatch(expression):  # ``{{ "{{" }}``: Liquid's way to show its braces
+        return literal.group(2)
+    assigned: Mapping[str, str | None] = params.get(_ASSIGNED_KEY, {})
+    if expression in assigned:  # (None: set to what only the site knows)
+        return assigned[expression]
+    value: Any = None
     if bare:
         value = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
         for key in expression.split(".") if value is not None else ():
@@ -366,9 +309,13 @@ _INLINE_COMMENT = lazy(r"\{%-?\s*#[^%]{0,500}%\}")
 _NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
 """A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
 a heading's ``{#id}``)."""
-_ASSIGNED = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*(["'])([^"'\n{}%]{0,500})\2\s*-?%\}""")
-"""A variable given a text where the page sets it (Nunjucks' ``set``, Liquid's ``assign``)."""
+_ASSIGNING = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*([^%\n]{0,500}?)\s*-?%\}""")
+"""A variable given a value where the page sets it (Nunjucks' ``set``, Liquid's ``assign``)."""
+_LOOP_NAME = lazy(r"\{%-?\s*for\s+(\w+)\s+in\b")
+"""The variable a loop gives each item of what it goes through."""
 _ASSIGNED_KEY = "\0assigned"
+_LITERAL = lazy(r"""(["'])([^"'\n]*)\1""")
+"""A quoted text, which an output shows as it is."""
 _NAME = lazy(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 """A variable, maybe a key of a mapping in it: ``title``, ``author.name``."""
 

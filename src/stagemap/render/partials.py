@@ -32,7 +32,7 @@ from ..model.library import Asset
 from ..model.settings import Config, ReadRules
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
-from . import includes, mkdocsincludes
+from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 from .ownshortcodes import known_outputs, site_templates, used_names
@@ -66,14 +66,21 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
         return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
         return includes.snippets_in(body) or mkdocsincludes.uses(body)
+    if rules.generator == "jekyll":  # an include in code (`stagemap.render.codeincludes`)
+        return codeincludes.includes_in_code(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
 
 
 def inline_for(config: Config, rel: str, body: str) -> str:
     """Return the body of the file at ``rel`` with what it shows of other files in their place,
-    as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's snippets."""
+    as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's
+    snippets, a Jekyll site's includes in code."""
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.inline(_snippets(config, rel, body), rel, *_hugo(config, rel))
+    if config.rules.generator == "jekyll":
+        return codeincludes.shown_in_code(
+            body, config.rules.site_root, lambda p: partial_body(config.root, p, True)
+        )
     return inline(body, rel, config.root, config.rules.site_root)
 
 
@@ -88,6 +95,9 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
         return iter([*found, *((p, partial_body(config.root, p, raw=True)) for p in paths)])
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
+    if config.rules.generator == "jekyll":
+        paths = dict.fromkeys(codeincludes.paths_in_code(body, config.rules.site_root))
+        return iter([(p, partial_body(config.root, p, raw=True)) for p in paths])
     return shown(body, rel, config.root, config.rules.site_root)
 
 

@@ -27,7 +27,7 @@ from ..read.project import read_project
 from ..read.remembered import Remembered, collector_paused
 from ..read.settings import find_root
 from ..read.signals import signals_dir
-from ..read.sitedefaults import site_files
+from ..read.sitedata import site_inputs
 from ..render.environment import environment
 from ..render.preview import problem_banner
 from ..render.words import plural
@@ -208,13 +208,13 @@ class Preview:
             project, cache = read_project(self.project_dir, memory=self._memory)
             config = project.config
             # The files pages are made from: the settings, every source (attachments too), the
-            # site generator's configuration (its defaults reach the pages), the templates, the
+            # site generator's configuration and data (what reaches the pages), the templates, the
             # signals' evidence and the folders served from the site root. (Not
             # the git history the history page shows: a commit changes none of these files.)
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 *dict.fromkeys(source.path for source in config.all_sources),
-                *(config.root / name for name in site_files(config.rules.generator, config.rules.site_root)),
+                *(config.root / name for name in site_inputs(config.rules.generator, config.rules.site_root)),
                 config.templates_dir,
                 signals_dir(config.root),
                 *static_folders(config, self.out_dir),

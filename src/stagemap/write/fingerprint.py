@@ -7,7 +7,8 @@ After a build, the command records two hashes next to the page record (in ``.sta
   size and modification time of every file under the built-in and project templates, the
   content folder, every source and the signals folder (names starting with ``.`` in those
   excepted, as the readers skip them), and of the site's configuration files (what Jekyll's
-  defaults and Hugo's cascade give pages), with what the project's git ``HEAD`` names;
+  defaults and Hugo's cascade give pages) and Jekyll's data files (``_data/``), with what the
+  project's git ``HEAD`` names;
 - the *files shown*: each other file the pages show (an MDX partial, a Hugo include,
   `stagemap.render.partials.files_shown`), which may lie outside every folder above, by the
   hash of its bytes (read again by the next build; one modified since the build started
@@ -45,6 +46,7 @@ from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
+from ..read.sitedata import data_folders
 from ..read.sitedefaults import site_files
 from ..render.ownshortcodes import FOLDERS
 from .atomic import write_owned
@@ -92,6 +94,8 @@ def inputs_key(
     folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
     if config.rules.generator == "hugo":  # the site's own shortcodes' templates (`render.ownshortcodes`)
         folders += [(config.root / config.rules.site_root / f, True) for f in FOLDERS]
+    # Jekyll's _data: what ``{{ site.data.x }}`` shows (`stagemap.read.sitedata`).
+    folders += [(config.root / f, True) for f in data_folders(config.rules.generator, config.rules.site_root)]
     seen: set[str] = set()
     since = time.time_ns() - RACY_NS
     for folder, hide_dots in folders:

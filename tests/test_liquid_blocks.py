@@ -1,0 +1,113 @@
+"""Jekyll's Liquid over a whole page: captures holding code, names captured twice, escapes,
+variables Liquid changes, includes in code (`stagemap.render.liquid`, `stagemap.render.liquidvars`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stagemap.render.dialects import clean
+from tests.conftest import write
+from tests.test_read_cascade import run
+
+
+def jekyll(body: str) -> str:
+    return clean(body, ".md", "jekyll", {})
+
+
+def test_a_capture_holding_fenced_code_shows_whole_where_it_is_output() -> None:
+    """GitHub's training kit (Jekyll, 22 pages) captures text holding a fenced code block and
+    shows it through {{ x | markdownify }}: the capture was read in the pieces between the
+    fences, so its text showed where it was made and a placeholder where it is shown."""
+    body = (
+        "Before.\n\n{% capture steps %}\nRun this:\n\n```bash\nbrew --cups 2\n```\n\nThen wait.\n"
+        '{% endcapture %}\n\n<div class="panel">\n{{ steps | markdownify }}\n</div>\n\nAfter.\n'
+    )
+    assert jekyll(body) == (
+        'Before.\n\n<div class="panel">\n\nRun this:\n\n```bash\nbrew --cups 2\n```\n\nThen wait.\n\n'
+        "</div>\n\nAfter.\n"
+    )
+
+
+def test_a_capture_inside_raw_stays_an_example() -> None:
+    body = "Write {% raw %}{% capture x %}Hi.{% endcapture %}{% endraw %}, then:\n\n{{ x }}\n"
+    assert (
+        jekyll(body)
+        == "Write {% capture x %}Hi.{% endcapture %}, then:\n\n*\\[x: shown on the live site\\]*\n"
+    )
+
+
+def test_a_name_captured_twice_shows_at_each_output_the_capture_before_it() -> None:
+    """Found on a real Jekyll site by a colleague: a name captured again later on the page
+    showed its last capture's text at every output, where Liquid shows the one made just
+    before each."""
+    body = (
+        "{% capture tip %}Fill the pot.{% endcapture %}\n\nOne: {{ tip }}\n\n"
+        "{% capture tip %}Boil it.{% endcapture %}\n\nTwo: {{ tip }}\n\nEarly? {{ later }}\n\n"
+        "{% capture later %}Too late.{% endcapture %}\n"
+    )
+    assert jekyll(body) == (
+        "One: Fill the pot.\n\nTwo: Boil it.\n\nEarly? *\\[later: shown on the live site\\]*\n"
+    )
+
+
+def test_a_quoted_text_output_shows_its_text_in_code_and_out() -> None:
+    """KubeVirt's docs (Jekyll) write Go templates as {{ "{{" }} .Status }} so that Liquid leaves
+    their braces: the code showed the escape as written, and the text a placeholder."""
+    body = (
+        "```bash\nkubectl get vm -o go-template='{{ \"{{\" }} .Status }}'\n```\n\n"
+        "In a sentence: {{ '{{' }} .Name }} and `{{ \"{{\" }} .Kind }}`.\n"
+    )
+    assert jekyll(body) == (
+        "```bash\nkubectl get vm -o go-template='{{ .Status }}'\n```\n\n"
+        "In a sentence: {{ .Name }} and `{{ .Kind }}`.\n"
+    )
+
+
+def test_a_variable_given_a_value_through_filters_or_a_loop_is_not_known() -> None:
+    """Found on a real Jekyll site by a colleague: label given a text with HTML, then
+    label | append: " cups": the first text showed, its tags escaped, where the live page
+    shows the longer text, its tags rendered."""
+    body = (
+        '{% assign label = "<b>Total</b>" %}\n{% assign label = label | append: " cups" %}\n\n'
+        'Count: {{ label }}\n\n{% assign unit = "<em>cups</em>" %}\n\nIn {{ unit }}.\n\n'
+        '{% assign pot = "Steel" %}{% for pot in site.data.pots %}x{% endfor %}\n\nPot: {{ pot }}\n'
+    )
+    assert jekyll(body) == (
+        "Count: *\\[label: shown on the live site\\]*\n\nIn <em>cups</em>.\n\n"
+        "*\\[A list from the site's data: shown on the live site\\]*\n\n"
+        "Pot: *\\[pot: shown on the live site\\]*\n"
+    )
+    assert clean(body, ".md", "jekyll", {}, html=True).split("\n\n")[1] == "In *cups*."
+    # Eleventy's own data is named bare: set again through a filter, it is not the page's either.
+    eleventy = "{% set title = title | upper %}\n\nIt is {{ title }}.\n"
+    assert (
+        clean(eleventy, ".md", "eleventy", {"title": "Tea"})
+        == "It is *\\[title: shown on the live site\\]*.\n"
+    )
+
+
+def test_an_include_in_code_shows_the_plain_file_it_names(tmp_path: Path) -> None:
+    """Found on a real Jekyll site by a colleague: {% include steps/x.sh -%} inside a fence
+    showed as the tag, where the live page shows the script (Liquid runs in code too). A file
+    holding Liquid, or not there, stays a tag; outside code an include is a placeholder."""
+    root = write(tmp_path, {
+        "_config.yml": "title: Brew\n",
+        "stagemap.yml": "name: Brew\npurpose: Why.\ngenerator: jekyll\nsources: [labs]\n",
+        "_includes/steps/boil.sh": "echo boil\n",
+        "_includes/steps/pour.sh": "echo {{ include.cups }}\n",
+        "labs/brew.md": (
+            "---\ntitle: Brew\n---\n```bash\n  {% include steps/boil.sh -%}\nsleep 240\n"
+            "{% include steps/pour.sh cups=2 %}\n{% include steps/none.sh %}\n```\n\n{% include steps/boil.sh %}\n"
+        ),
+    })  # fmt: skip
+    code, _, _ = run("-C", str(root), "build", "-o", str(tmp_path / "out"), "--as-of", "2026-11-24")
+    assert code == 0
+    page = (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
+    assert (
+        '<pre><code class="language-bash">  echo boil\nsleep 240\n{% include steps/pour.sh cups=2 %}\n'
+        "{% include steps/none.sh %}\n</code></pre>\n"
+        "<p><em>[Included from steps/boil.sh: shown on the live site]</em></p>"
+    ) in page
+    (root / "_includes/steps/boil.sh").write_text("echo boil again\n", encoding="utf-8")
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"), "--as-of", "2026-11-24")[0] == 0
+    assert "  echo boil again\nsleep 240\n" in (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")

@@ -1,0 +1,130 @@
+"""Jekyll's data files (``_data/``): what ``{{ site.data.x.y }}`` shows, read within bounds,
+watched by the preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from stagemap.errors import Problem
+from stagemap.read import sitedata
+from stagemap.read.sitedata import with_site_data
+from stagemap.read.sitedefaults import SiteDefaults
+from stagemap.render.dialects import clean
+from stagemap.render.shortcodes import SITE_PARAMS
+from stagemap.serve import Preview
+from tests.conftest import write
+
+SNIPPET = """\
+support: |
+  ## Asking for help
+
+  Write to [the help desk](https://help.example/) any weekday.
+"""
+SITE = {
+    "stagemap.yml": "name: Brewline\npurpose: Why.\ngenerator: jekyll\nsources: [guides]\n",
+    "_config.yml": "title: Brewline\n",
+    "_data/notes.yml": SNIPPET,
+    "guides/steep.md": "---\ntitle: Steep\n---\nSteep it well.\n\n{{ site.data.notes.support }}\n",
+}
+
+
+def data_of(root: Path, folder: str = "") -> tuple[object, tuple[Problem, ...]]:
+    site, problems = with_site_data(None, root, folder)
+    return (site.params.get("data") if isinstance(site, SiteDefaults) else site), problems
+
+
+def test_site_data_reads_yaml_and_json_with_subfolders_as_keys(tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "_data/notes.yml": "phone: 0100 200\nopen: true\nhours: [9, 17]\n",
+        "_data/kettles/steel.json": '{"litres": 1.7, "maker": {"name": "Ironside"}}',
+        "_data/kettles/glass.yaml": "litres: 1.2\n",
+        "_data/people.csv": "name,role\nAda,brewer\n",
+        "_data/.hidden.yml": "x: 1\n",
+        "_data/tools.yml": "shown: no\n",
+        "_data/tools/timer.yml": "seconds: 240\n",
+    })  # fmt: skip
+    # A flag, a list and a CSV file (a list of rows) show nothing; a folder wins over its file.
+    assert data_of(root) == (
+        {
+            "kettles": {"glass": {"litres": 1.2}, "steel": {"litres": 1.7, "maker": {"name": "Ironside"}}},
+            "notes": {"phone": "0100 200"},
+            "tools": {"timer": {"seconds": 240}},
+        },
+        (),
+    )
+
+
+def test_site_data_in_the_sites_folder_joins_its_configuration(tmp_path: Path) -> None:
+    root = write(tmp_path, {"website/_data/notes.yml": "phone: 0100 200\n"})
+    site = SiteDefaults("jekyll", "website/_config.yml", (), params={"title": "Brewline"}, root="website")
+    made, problems = with_site_data(site, root, "website")
+    assert isinstance(made, SiteDefaults) and problems == ()
+    assert made.params == {"title": "Brewline", "data": {"notes": {"phone": "0100 200"}}}
+    assert data_of(root) == (None, ())  # no _data at the project's own root
+
+
+def test_site_data_a_file_that_cannot_be_read_is_a_warning_and_gives_nothing(tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "_data/broken.yml": "ok: 1\nlist: [open\n",
+        "_data/broken.json": "{\"a\": }",
+        "_data/fine.yml": "ok: 1\n",
+        "_data/tagged.yml": "x: !!python/object:os.system {}\n",
+    })  # fmt: skip
+    data, problems = data_of(root)
+    assert data == {"fine": {"ok": 1}}
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        ("_data/broken.json", 1, "site-data"),
+        ("_data/broken.yml", 2, "site-data"),
+        ("_data/tagged.yml", 1, "site-data"),
+    ]
+
+
+def test_site_data_is_read_within_bounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write(tmp_path, {"_data/big.yml": "x: " + "y" * 3000 + "\n", "_data/small.yml": "x: 1\n"})
+    monkeypatch.setattr(sitedata, "MAX_DATA_FILE", 2048)
+    data, problems = data_of(root)
+    assert data == {"small": {"x": 1}}
+    assert [p.message for p in problems] == ["cannot read the site's data file: larger than 2 KiB"]
+
+
+def test_site_data_a_value_alone_on_its_line_is_markdown_the_page_renders() -> None:
+    """Travis CI's docs (Jekyll): 76 outputs such as {{ site.data.snippets.contact_enterprise_support }}
+    on 57 pages showed as placeholders, where the live page shows the snippet's heading and link
+    (Liquid runs before kramdown). In a sentence a value is text; one not given stays a placeholder."""
+    site = {
+        "data": {
+            "notes": {"support": "## Asking\n\nWrite to [us](https://help.example/).\n", "day": "*Monday*"}
+        }
+    }
+    body = (
+        "Steep it.\n\n{{ site.data.notes.support }}\n\n"
+        "- Open {{ site.data.notes.day }}.\n\n  {{site.data.notes.day}}\n\n{{ site.data.notes.fax }}\n"
+    )
+    assert clean(body, ".md", "jekyll", {SITE_PARAMS: site}) == (
+        "Steep it.\n\n## Asking\n\nWrite to [us](https://help.example/).\n\n"
+        "- Open \\*Monday\\*.\n\n  *Monday*\n\n*\\[site.data.notes.fax: shown on the live site\\]*\n"
+    )
+
+
+def test_the_preview_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
+    """_data/ is outside the content folder, yet what its files hold reaches the pages."""
+    root = write(tmp_path / "site", SITE)
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 11, 24))
+    try:
+        assert preview.rebuild().error == ""
+        page = (tmp_path / "served/assets/steep.html").read_text()
+        assert (
+            '<h2 id="h-asking-for-help">Asking for help</h2>\n<p>Write to <a href="https://help.example/">the help desk</a> any weekday.</p>'
+            in page
+        )
+        assert not preview.changed()
+        data = root / "_data/notes.yml"
+        data.write_text(SNIPPET.replace("weekday", "day"))
+        assert preview.changed()
+        assert preview.rebuild().error == ""
+        assert "any day.</p>" in (tmp_path / "served/assets/steep.html").read_text()
+    finally:
+        preview.stop()
