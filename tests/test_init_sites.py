@@ -1326,6 +1326,48 @@ def test_init_leaves_out_a_development_copy_beside_the_versions(tmp_path: Path) 
     ]
 
 
+def test_init_reads_each_sections_latest_and_leaves_out_the_unreleased_versions(tmp_path: Path) -> None:
+    """KEDA's site (Hugo) names its versions per section, the latest first (params.versions:
+    docs = ["2.20", ...], http-add-on = ["0.15", ...]) and the coming ones in params.unreleased
+    (docs = ["2.21"]): init read docs/2.21/ and http-add-on/0.16/, pages of releases not out yet,
+    in place of 2.20 and 0.15, and said 27 lines of 'excluded by' where one tells it."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    files: dict[str, str | bytes] = {
+        "hugo.toml": (
+            "title = 'Kilns'\nbaseURL = 'https://kilns.example/'\n[params.versions]\n"
+            "guide = ['2.1', '2.0', '1.9']\nextras = ['0.5', '0.4']\n"
+            "[params.unreleased]\nguide = ['2.2']\nextras = ['v0.6']\n"
+        )
+    }
+    for version in (
+        "guide/1.9",
+        "guide/2.0",
+        "guide/2.1",
+        "guide/2.2",
+        "extras/v0.4",
+        "extras/v0.5",
+        "extras/v0.6",
+    ):
+        for name in ("firing", "glazes"):
+            files[f"content/{version}/{name}.md"] = page.format(f"{name} ({version})")
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[3:6] == [
+        "Read as assets: 4, 4 of them without stages or questions",
+        "Not read as assets: 10 of 14 files, on purpose",
+        "  10 excluded by 5 version folders (see 'exclude')",
+    ]
+    assert "Version read: content/extras/v0.5/, content/guide/2.1/" in lines
+    older = "content/extras/v0.4/, content/guide/1.9/, content/guide/2.0/"
+    assert f"Older versions, not read (their pages are these, at the same paths): {older}" in lines
+    assert (
+        "Development copy, not released yet, not read (the coming release's pages, at the same paths):"
+        " content/extras/v0.6/, content/guide/2.2/"
+    ) in lines
+
+
 @pytest.mark.parametrize(
     ("params", "latest"),
     [

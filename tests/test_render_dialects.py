@@ -213,7 +213,7 @@ def test_dialects_hugo_paired_shortcodes_around_code_keep_the_code_as_code() -> 
     )
     assert clean(text, ".md", "hugo", {"tool": "vanctl"}) == (
         "Intro.\n\n**Static**\n\n```yaml\na: 1\n```\n\n**Dynamic**\n\nRun vanctl:\n\n```sh\ngo run .\n```\n\n"
-        "> **Tip**\n>\n> Try:\n> ```\n> x {{< y >}}\n> ```\n\nEnd.\n"
+        "> **Tip**\n>\n> Try:\n> ```\n> x [y: shown on the live site]\n> ```\n\nEnd.\n"
     )
 
 

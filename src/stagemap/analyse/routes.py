@@ -36,11 +36,9 @@ from ..model.settings import Config
 from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE
 from ..read.urls import route_parts
-from ..read.versions import is_development, is_version
+from ..read.versions import version_glob
 from .paths import content_prefix, link_key, strip_prefix
 
-_FOLDER = lazy(r"/(?:[^/*?\[\]!]+/)+")
-"""An exclude glob naming one folder from the source's top (``/docs/v1.0/``), no wildcard in it."""
 _FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
 _PREFIXES = lazy(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
 """A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
@@ -99,6 +97,10 @@ class Routes:
     listed: frozenset[str] = frozenset()
     """The route keys of the site's pages that are not assets (listings, pages a rule leaves out,
     pages with problems): a link to one leads to a page of the site, even with no `base` to send it to."""
+    getpage: bool = False
+    """On a Hugo site whose link render hook looks a link up with ``.Page.GetPage``
+    (`stagemap.read.linkhooks`): a relative link naming a page is the page ``GetPage`` finds,
+    from the page's folder, then the content folder, before a browser's reading of it."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -301,10 +303,7 @@ def _site_page(fate: FileFate) -> bool:
     copy's, ``/master/``, as init writes them: `stagemap.read.versions`), which the site publishes."""
     if fate.kind in _PAGE_KINDS or fate.fate == "problem":
         return True
-    if fate.fate != "excluded" or not _FOLDER.fullmatch(fate.rule):
-        return False
-    name = fate.rule.rstrip("/").rpartition("/")[2]
-    return is_version(name) or is_development(name)
+    return fate.fate == "excluded" and version_glob(fate.rule)
 
 
 def _names(

@@ -175,11 +175,13 @@ def plan_links(
     library: Library,
     attachments: frozenset[str] = frozenset(),
     public: Mapping[str, tuple[str, str]] | None = None,
+    getpage: bool = False,
 ) -> LinkPlan:
-    """Work out what asset bodies need to resolve their links (see `plan_site` for the arguments)."""
+    """Work out what asset bodies need to resolve their links (see `plan_site` for the
+    arguments; ``getpage``: `Routes.getpage`)."""
     prefix = content_prefix(config)
     sources = {a.id: link_key(a.path, prefix) for a in library.assets}
-    routes = plan_routes(config, library, public or {})
+    routes = replace(plan_routes(config, library, public or {}), getpage=getpage)
     if config.rules.generator == "hugo" and config.rules.url_lowercase:  # `stagemap.analyse.bundles`
         routes = replace(routes, bundled=bundle_addresses([*sources.values(), *routes.others], attachments))
     by_source = {source: asset_id for asset_id, source in sources.items()}

@@ -31,7 +31,7 @@ from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders
 from .globs import GlobSet
 from .hugomounts import hugo_sources, hugo_translations
-from .internalfolders import INTERNAL_NAMES, internal_folders
+from .internalfolders import INTERNAL_NAMES, internal_folders, names_left
 from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
 from .mkdocsexclude import mkdocs_excluded
@@ -145,6 +145,8 @@ class FoundSite:
     """Folders of older or unreleased versions of the pages, not read (`stagemap.read.versions`)."""
     read_versions: tuple[str, ...] = ()
     """The version folders read in their place (``content/v3.7/``), one per set of siblings."""
+    coming_versions: tuple[str, ...] = ()
+    """Of `versions`, the development copies of the coming release (``content/master/``)."""
     language: str = ""
     """The default language, when files name their language (``setup.en.md``): the
     ``default_language`` setting (`stagemap.read.filelanguages`)."""
@@ -243,6 +245,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,
         read_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.read)),
+        coming_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.coming)),
         language=language,
         heading_ids=site_heading_ids(generator, root / name, data),
     )
@@ -368,18 +371,3 @@ def _mkdocs_globs(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key)
     lines = value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else []
     return [s.strip() for s in lines if isinstance(s, str) and s.strip() and not s.strip().startswith("#")]
-
-
-def names_left(root: Path, folder: str, covered: set[str]) -> tuple[str, ...]:
-    """Return the names in ``root``'s ``folder`` (``folder/name``, ``/`` after a folder's) but
-    the hidden ones and those ``covered`` (read by a source), sorted: what init says it does
-    not look at."""
-    prefix = folder + "/" if folder else ""
-    try:
-        entries = list((root / folder).iterdir())
-    except OSError:
-        return ()
-    return tuple(
-        sorted(prefix + p.name + ("/" if p.is_dir() else "") for p in entries
-               if not p.name.startswith(".") and p.name not in covered)
-    )  # fmt: skip

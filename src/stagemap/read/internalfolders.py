@@ -2,7 +2,7 @@
 
 A site's sales handbook or internal playbooks often sit in its content folder under one of a
 few names: init reads them as internal material (``audience: internal``), never as pages
-buyers are sent.
+buyers are sent. What no source reads at the site's top is named too (`names_left`).
 """
 
 from __future__ import annotations
@@ -32,3 +32,18 @@ def internal_folders(root: Path, depth: int = 3) -> list[str]:
 
     visit(root, 1)
     return found
+
+
+def names_left(root: Path, folder: str, covered: set[str]) -> tuple[str, ...]:
+    """Return the names in ``root``'s ``folder`` (``folder/name``, ``/`` after a folder's) but
+    the hidden ones and those ``covered`` (read by a source), sorted: what init says it does
+    not look at."""
+    prefix = folder + "/" if folder else ""
+    try:
+        entries = list((root / folder).iterdir())
+    except OSError:
+        return ()
+    return tuple(
+        sorted(prefix + p.name + ("/" if p.is_dir() else "") for p in entries
+               if not p.name.startswith(".") and p.name not in covered)
+    )  # fmt: skip

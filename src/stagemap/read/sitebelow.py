@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..lazyre import lazy
-from .detect import OUR_OUTPUTS, FoundSite, detect_site, names_left, site_config
+from .detect import OUR_OUTPUTS, FoundSite, detect_site, site_config
+from .internalfolders import names_left
 from .languages import sibling_sites
 
 DEPTH = 2

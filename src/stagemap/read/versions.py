@@ -25,6 +25,7 @@ import itertools
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +53,33 @@ def is_development(name: str) -> bool:
     return name.lower() in DEVELOPMENT
 
 
+def _params(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a Hugo site's ``params``, keys in lower case (Hugo reads them in any case)."""
+    params = next((v for k, v in data.items() if str(k).lower() == "params"), None)
+    return {str(k).lower(): v for k, v in params.items()} if isinstance(params, Mapping) else {}
+
+
+_FOLDER = lazy(r"/(?:[^/*?\[\]!]+/)+")
+"""An exclude glob naming one folder from the source's top (``/docs/v1.0/``), no wildcard in it."""
+
+
+def version_glob(glob: str) -> bool:
+    """Whether an exclude glob names one folder of another version of the pages or of a
+    development copy of them (``/cli/v1.20/``, ``/master/``), as init writes them."""
+    if not _FOLDER.fullmatch(glob):
+        return False
+    name = glob.rstrip("/").rpartition("/")[2]
+    return is_version(name) or is_development(name)
+
+
 def configured_version(data: Mapping[str, Any]) -> str:
     """Return the version a Hugo site's configuration names as its docs' latest, or empty.
 
     Its ``params`` (keys in any case, as Hugo reads them): ``latest_stable_version``,
     ``latest_version`` or ``latest``, else the ``version`` of the Docsy version menu's entry of
     ``kind: latest`` (``params.versions``), else Docsy's ``version``, the version of the docs
-    the site builds."""
-    params = next((v for k, v in data.items() if str(k).lower() == "params"), None)
-    if not isinstance(params, Mapping):
-        return ""
-    own = {str(k).lower(): v for k, v in params.items()}
+    the site builds. (``params.versions`` as a mapping: `section_versions`.)"""
+    own = _params(data)
     menu = own.get("versions")
     latest = [
         entry.get("version")
@@ -75,29 +92,77 @@ def configured_version(data: Mapping[str, Any]) -> str:
     return ""
 
 
+def section_versions(data: Mapping[str, Any]) -> dict[str, str]:
+    """Return the latest version of each section a Hugo site's ``params.versions`` maps to its
+    versions, the latest first (KEDA's ``docs = ["2.20", "2.19"]``), by section in lower case."""
+    menu = _params(data).get("versions")
+    return {
+        str(section).lower(): str(listed[0]).strip()
+        for section, listed in (menu.items() if isinstance(menu, Mapping) else ())
+        if isinstance(listed, list) and listed and isinstance(listed[0], (str, int, float))
+    }
+
+
+def unreleased_versions(data: Mapping[str, Any]) -> frozenset[str]:
+    """Return the versions a Hugo site's ``params.unreleased`` names (KEDA's ``docs = ["2.21"]``,
+    by section, or one list): development copies, not released yet (``v`` or not)."""
+    named = _params(data).get("unreleased")
+    lists = named.values() if isinstance(named, Mapping) else [named]
+    return frozenset(
+        str(v).strip().lower().lstrip("v")
+        for listed in lists
+        for v in (listed if isinstance(listed, list) else [listed])
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a site's configuration says of its versions."""
+
+    latest: str = ""
+    """The version its docs are of (`configured_version`)."""
+    sections: Mapping[str, str] = field(default_factory=dict)
+    """The latest version of each section, by its folder's name (`section_versions`)."""
+    unreleased: frozenset[str] = frozenset()
+    """Versions not released yet (`unreleased_versions`): development copies, never read."""
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Named:
+        """Return what the site configuration ``data`` names."""
+        return cls(configured_version(data), section_versions(data), unreleased_versions(data))
+
+    def coming(self, name: str) -> bool:
+        """Whether the folder ``name`` is a development copy (`is_development`, or unreleased)."""
+        return is_development(name) or (is_version(name) and name.lower().lstrip("v") in self.unreleased)
+
+
 class OlderVersions:
     """Finds a site's older versions (a `stagemap.read.languages.Folders`: `version_folders`),
-    its configuration naming the latest (`configured_version`), and notes the version folders
-    it reads in their place (`read`)."""
+    its configuration naming the latest (`Named`), and notes the version folders it reads in
+    their place (`read`) and the development copies it leaves out (`coming`)."""
 
     def __init__(self, data: Mapping[str, Any], apart: bool = False) -> None:
-        self.latest = configured_version(data)
+        self.named = Named.of(data)
         self.apart = apart
         """The site keeps its versions apart (Docusaurus: `stagemap.read.docusaurus`): none is looked for."""
         self.read: list[Path] = []
         """The version folders read, one of each set of siblings (``content/v2.3``), in order found."""
+        self.coming: list[Path] = []
+        """The development copies left out (``content/master``, a version ``params.unreleased`` names)."""
 
     def __call__(self, folder: Path, extensions: tuple[str, ...]) -> list[str]:
         if self.apart:
             return []
-        older, kept = _version_folders(folder, extensions, self.latest)
+        older, kept = _version_folders(folder, extensions, self.named)
         self.read += [folder / name for name in kept]
+        self.coming += [folder / name for name in older if self.named.coming(name.rpartition("/")[2])]
         return older
 
 
 def older_versions(data: Mapping[str, Any], apart: bool = False) -> OlderVersions:
     """Return what finds a site's older versions (`OlderVersions`), its configuration ``data``
-    naming the latest (`configured_version`); ``apart``: none is looked for."""
+    naming the latest (`Named`); ``apart``: none is looked for."""
     return OlderVersions(data, apart)
 
 
@@ -105,12 +170,13 @@ def version_folders(folder: Path, extensions: tuple[str, ...], latest: str = "")
     """Return the folders under ``folder`` (relative to it, ``/``-separated) that hold an older
     version of its pages, or a development copy of them, sorted; ``latest``: the version the
     site names as its latest."""
-    return _version_folders(folder, extensions, latest)[0]
+    return _version_folders(folder, extensions, Named(latest))[0]
 
 
-def _version_folders(folder: Path, extensions: tuple[str, ...], latest: str) -> tuple[list[str], list[str]]:
+def _version_folders(folder: Path, extensions: tuple[str, ...], named: Named) -> tuple[list[str], list[str]]:
     """Return `version_folders`, then the version folders read in their place (one of each set
-    of siblings), both relative to ``folder``."""
+    of siblings), both relative to ``folder``; a section's own latest (`Named.sections`, by the
+    name of the folder holding its versions) over the site's."""
     found: list[str] = []
     kept: list[str] = []
     for base, dirs, _ in os.walk(folder):
@@ -121,10 +187,10 @@ def _version_folders(folder: Path, extensions: tuple[str, ...], latest: str) -> 
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         # Twins at the source's top only (``api/v2/users.md`` beside ``api/users.md`` is no copy).
         older = twin_folders(Path(base), extensions, is_version) if rel == "." else []
-        rest = [d for d in dirs if is_version(d) and d not in older]
-        sides = _sides(
-            Path(base), rest, [d for d in dirs if is_development(d)] if rest else [], extensions, latest
-        )
+        rest = [d for d in dirs if is_version(d) and d not in older and not named.coming(d)]
+        coming = [d for d in dirs if named.coming(d) and d not in older] if rest else []
+        latest = named.sections.get(Path(base).name.lower(), named.latest)
+        sides = _sides(Path(base), rest, coming, extensions, latest)
         if sides is not None:
             older += sides[1]
             kept.append(sides[0] if rel == "." else f"{rel}/{sides[0]}")

@@ -119,7 +119,11 @@ def _translation_lines(found: FoundSite) -> list[str]:
 def _version_lines(found: FoundSite) -> list[str]:
     """Say which version of the pages is read, and which versions are not: older ones, and a
     development copy of the coming release (`stagemap.read.versions`)."""
-    coming = [v for v in found.versions if is_development(v.rstrip("/").rpartition("/")[2])]
+    coming = [
+        v
+        for v in found.versions
+        if v in found.coming_versions or is_development(v.rstrip("/").rpartition("/")[2])
+    ]
     older = [v for v in found.versions if v not in coming]
     lines = [f"Version read: {', '.join(found.read_versions)}"] if found.read_versions else []
     if older:

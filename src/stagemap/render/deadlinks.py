@@ -39,6 +39,7 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
+from ..read.linkhooks import getpage_links
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
 from .anchors import HEADING_PREFIX, letters
@@ -243,7 +244,7 @@ _IN_TAG = 500
 
 def link_plan(config: Config, library: Library) -> LinkPlan:
     """Return what the bodies of ``library`` need to resolve their links, as a build plans it."""
-    return plan_links(config, library, linkable(config), served_files(config))
+    return plan_links(config, library, linkable(config), served_files(config), getpage_links(config))
 
 
 def placed(

@@ -50,6 +50,7 @@ from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
+from .hugocode import hugo_code
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import highlights, jekyll_code, liquid, whole_captures
 from .liquidblocks import own_blocks
@@ -58,10 +59,9 @@ from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fenc
 from .mkdocsmarks import code_annotations, syntaxes
 from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
 from .notes import hold_notes_with_code, notes
-from .ownshortcodes import OWN_SHORTCODES
 from .rawcode import raw_code
 from .refdefs import dropped_labels, references_alone
-from .shortcodes import SHORTCODES, hold_paired_with_code, hugo_code, shortcodes
+from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 from .sitemarkdown import (
     asides,
     code_titles,
@@ -150,7 +150,7 @@ def _prepared(
     and how its code is read, if at all: in code Hugo still reads shortcodes (a ``param`` the
     page or site sets is its value; escaped ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
-    if generator == "hugo" and ("/*" in text or "aram" in text or OWN_SHORTCODES in params):
+    if generator == "hugo" and ("/*" in text or "aram" in text or "{{<" in text or "{{%" in text):
 
         def code_text(code: str) -> str:
             return hugo_code(code, params)

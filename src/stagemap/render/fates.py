@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model.library import FATES, FileFate
+from ..read.versions import version_glob
 
 
 def _label(fate: FileFate) -> str:
@@ -28,13 +29,18 @@ def not_read_lines(fates: Iterable[FileFate]) -> list[str]:
 
     Non-assets and excluded files; files with problems are not counted here, since each
     problem has its own line already. Empty when there are none. Reasons are grouped and
-    counted, in the order of `FATES`, then most files first, then by name.
+    counted, in the order of `FATES`, then most files first, then by name; the folders of other
+    versions of the pages (two or more) are counted on one line, as init lists them in ``exclude``.
     """
     fates = tuple(fates)
     left = [f for f in fates if f.fate in ("non-asset", "excluded")]
     if not left:
         return []
-    counts = Counter((FATES.index(f.fate), _label(f)) for f in left)
+    versions = {f.rule for f in left if f.fate == "excluded" and version_glob(f.rule)}
+    folded = f"excluded by {len(versions)} version folders (see 'exclude')"
+    counts = Counter(
+        (FATES.index(f.fate), folded if len(versions) > 1 and f.rule in versions else _label(f)) for f in left
+    )
     width = len(str(max(counts.values())))
     lines = [f"Not read as assets: {len(left)} of {len(fates)} files, on purpose"]
     for (_, label), count in sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1])):

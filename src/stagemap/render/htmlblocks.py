@@ -39,8 +39,9 @@ BLOCK_ELEMENTS = frozenset(
 READ_WHOLE = frozenset({"jekyll", "mkdocs"})
 """Generators whose Markdown reads an HTML block to its end tag (kramdown, Python-Markdown)."""
 
-_TAG = lazy(r"<!--|<(/?)([A-Za-z][\w-]*)(?=[\s/>]|$)")
-"""A comment's opening, or a tag's opening and its name (``/`` for an end tag)."""
+_TAG = lazy(r"<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+"""A comment's opening, or a tag's opening and its name (``/`` for an end tag; CommonMark's
+names: ``<host_name>`` is text)."""
 _REST_OF_TAG = lazy(r"""((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
 """What follows a tag's name up to its ``>``: its attributes (a quoted value holds no ``<``)."""
 _MARKDOWN = lazy(r"""(?:^|\s)markdown(?:\s*=\s*(["']?)(?:1|block|span)\1)?(?=[\s/]|$)""", re.I)

@@ -5,7 +5,9 @@ Hugo has no such shortcode of its own, but sites make one, and two forms are com
 - ``{{% include "/_common/spec.md" %}}`` (Hugo's own documentation and sites built from it):
   the file is found as Hugo's ``GetPage`` finds a page, from the page's folder first, then
   from the content folder (a path starting with ``/`` only from there); its ending may be left
-  out, and a folder stands for its ``_index`` or ``index`` page.
+  out, and a folder stands for its ``_index`` or ``index`` page. Failing that, where the site's
+  own ``include`` template reads a file with ``readFile (printf "includes/%s" ...)``, that
+  file under the site's folder (`read_from`).
 - ``{{% readfile file="includes/setup.md" %}}`` (Docsy's, also with the path as its first
   argument): from the page's folder; a path starting with ``/`` as Hugo's ``readFile`` reads
   it, from the site's folder, else from the content folder (``/vendor/disclaimer.md``, as
@@ -173,12 +175,18 @@ def uses(body: str) -> bool:
 
 
 def resolve(
-    match: re.Match[str], rel: str, content: str, site: str, exists: Callable[[str], bool]
+    match: re.Match[str],
+    rel: str,
+    content: str,
+    site: str,
+    exists: Callable[[str], bool],
+    printed: str | None = None,
 ) -> Include | None:
     """Return the file an include shortcode (``match`` of `_INCLUDE`) in the file at ``rel``
     names, or None when no file is found (a ``readfile``'s inside the project is returned
     with ``found`` False); ``content``: the project-relative content folder holding ``rel``,
-    ``site``: the site's folder ("" for the project's)."""
+    ``site``: the site's folder ("" for the project's); ``printed``: where the site's own
+    ``include`` template reads a file that is no page from (`read_from`)."""
     positional, named = shortcode_args(match.group(4).strip().removesuffix("/").strip())
     given = named.get("file") or (positional[0] if positional else "")
     if not given or "\\" in given or "\0" in given:
@@ -212,7 +220,37 @@ def resolve(
         found = next((t for t in tries if exists(t)), None)
         if found is not None:
             return Include(found)
+    path = _inside(posixpath.join(site, printed + given.lstrip("/"))) if printed is not None else None
+    if path is not None and exists(path):  # as the site's template reads it (KEDA's includes/)
+        return Include(path)
     return _site_file(given, positional, named, site, exists)
+
+
+_READ_FILE = lazy(r"""printf\s+(["`])([\w./-]{0,200}?)%s\1""")
+"""The path a template makes for ``readFile`` from its argument: ``printf "includes/%s" .``."""
+_PARTIAL = lazy(r"""partial\s+["`]([\w./-]{1,200})["`]""")
+TEMPLATES = ("layouts/_shortcodes", "layouts/shortcodes")
+"""Where a site keeps its shortcodes' templates, Hugo 0.146's first."""
+PARTIALS = ("layouts/_partials", "layouts/partials")
+"""Where a site keeps its partial templates, Hugo 0.146's first."""
+
+
+def read_from(site: str, read: Read) -> str | None:
+    """Return the folder (under the site's, ending in ``/``; "" for the site's own) its own
+    ``include`` shortcode reads a file from (KEDA's template, through a partial: ``readFile
+    (printf "includes/%s" .)``), or None when it reads none so (read as text, never run)."""
+    template = next(
+        (t for f in TEMPLATES if (t := read(posixpath.join(site, f, "include.html"), True)) is not None), None
+    )
+    texts = [template or ""]
+    for name in _PARTIAL.findall(template or "")[:4]:  # the partials it calls, one step deep
+        name = name if name.endswith(".html") else name + ".html"
+        texts += [t for f in PARTIALS if (t := read(posixpath.join(site, f, name), True)) is not None][:1]
+    for text in texts:
+        made = _READ_FILE.search(text) if "readFile" in text else None
+        if made is not None and _inside(made.group(2) + "x") is not None:
+            return made.group(2)
+    return None
 
 
 def _site_file(
@@ -250,13 +288,14 @@ def shown(
     """Yield each file `inline` may show in ``body``, however deep, once: its path and its text
     (None when it cannot be read). For a page's key."""
     seen = {rel}
+    printed = read_from(site, read) if uses(body) else None
     todo = collections.deque([(body, rel, 1)])
     while todo:  # breadth first: each file is met first at the least depth `inline` shows it at
         text, at, depth = todo.popleft()
         if depth > MAX_DEPTH or not uses(text):
             continue
         for match in _INCLUDE.finditer(hold_fences(lf(text), {})):
-            found = resolve(match, at, content, site, exists)
+            found = resolve(match, at, content, site, exists, printed)
             if found is not None and found.path not in seen:
                 seen.add(found.path)
                 got = read(found.path, found.code) if found.found else None
@@ -281,9 +320,10 @@ def _inline(
     held: dict[str, str] = {}
     text = hold_fences(lf(body), held)
     room = [MAX_SHOWN]
+    printed = read_from(site, read)
 
     def replace(match: re.Match[str]) -> str:
-        found = resolve(match, rel, content, site, exists)
+        found = resolve(match, rel, content, site, exists, printed)
         if found is None or not found.found or found.path in seen:
             return match.group()
         # What a file shows depends on the files it stands in: how deep (its own includes stop

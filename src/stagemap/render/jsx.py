@@ -29,6 +29,8 @@ from .esm import drop_esm
 from .jsstrings import file_address
 
 _NAME = lazy(r"[A-Za-z][\w.:-]*")
+_HTML_NAME = lazy(r"[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
+"""An HTML tag's name as CommonMark reads one: ``<host_name>`` is text on a page that is no MDX."""
 _ENDS_PARAGRAPH = lazy(r"#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-*+][ \t]|\d{1,9}[.)][ \t]")
 """The start of a line that ends the paragraph before it: a heading, a fence, a list item."""
 _ATTR_NAME = lazy(r"[A-Za-z_:@][\w.:-]*")
@@ -276,7 +278,7 @@ def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
     j += closing
     if text.startswith(">", j):  # a fragment <> or </>
         return Tag("", {}, closing, False, j + 1)
-    found = _NAME.match(text, j)
+    found = (_HTML_NAME if html else _NAME).match(text, j)
     if found is None:
         return None
     j = found.end()

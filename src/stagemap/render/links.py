@@ -16,6 +16,7 @@ from ..analyse.site import LinkPlan
 from ..model.report import Cell
 from ..model.safelinks import at_address, base_path
 from .anchors import HEADING_PREFIX
+from .getpage import page_forms, page_like
 
 
 def gap_anchor(stage: str, question: str) -> str:
@@ -185,6 +186,11 @@ class BodyLinks:
         out = self._file(target, sep, fragment)
         if out is not None or self.routes is None:
             return out
+        if self.routes.getpage and path and page_like(path, self.routes.extensions):
+            # The site's link render hook looks the link up with ``.Page.GetPage`` first.
+            out = self._page(path, sep, fragment)
+            if out is not None:
+                return out
         served = self._served(target)
         if served is not None:  # a file of a static folder (``../static/img/x.png``): at the root
             return self._route(url, "/" + served, fragment)
@@ -274,24 +280,9 @@ class BodyLinks:
             return _anchor(fragment) or None
         if path.startswith("/"):
             return self._link(ref)  # (a marker in it again is a path no page has: broken)
-        tried = [posixpath.join(self.source_dir, path)] + ([] if path.startswith(".") else [path])
-        extensions = self.routes.extensions if self.routes is not None else (".md",)
-        for target in tried:
-            target = posixpath.normpath(target)
-            last = target.rpartition("/")[2].lower()
-            forms = (
-                [target]
-                if last.endswith(extensions)
-                else [
-                    target,  # a file other than a page (a PDF beside it)
-                    *(target + e for e in extensions),
-                    *(f"{target}/{index}{e}" for index in ("_index", "index") for e in extensions),
-                ]
-            )
-            for form in forms:
-                out = self._content(form, sep, fragment)
-                if out is not None:
-                    return out
+        out = self._page(path, sep, fragment)
+        if out is not None:
+            return out
         found = (
             self.routes.names.get(ref_name(path))
             if self.routes is not None and "/" not in path.strip("/")
@@ -300,6 +291,12 @@ class BodyLinks:
         if found is not None and len(found) == 1:
             return self._content(found[0], sep, fragment)
         return None
+
+    def _page(self, path: str, sep: str, fragment: str) -> str | None:
+        """Return the link to the page Hugo's ``GetPage`` finds at ``path`` (`page_forms`), or None."""
+        extensions = self.routes.extensions if self.routes is not None else (".md",)
+        tried = (self._content(form, sep, fragment) for form in page_forms(self.source_dir, path, extensions))
+        return next((out for out in tried if out is not None), None)
 
     def _content(self, target: str, sep: str, fragment: str) -> str | None:
         """Return the link to the content file at ``target`` (an asset's page, an attachment, or a

@@ -31,7 +31,7 @@ from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
-from .ownshortcodes import site_templates, used_names
+from .ownshortcodes import output_of, site_templates, used_names
 from .partials import own_shortcodes, partial_body
 
 LIQUID = frozenset({"jekyll", "eleventy"})
@@ -178,7 +178,7 @@ def _own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) -
     known = own_shortcodes(config, body, site)
     for name in names:
         path = templates.get(name.lower())
-        if path is None or name.lower() in known:
+        if path is None or output_of(known, name.lower()) is not None:  # (a note or a titled block may head)
             continue
         template = partial_body(config.root, path, raw=True)
         if template is None or _HUGO_MAY_HEAD.search(template):

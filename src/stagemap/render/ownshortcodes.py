@@ -68,6 +68,21 @@ HANDLED = frozenset(
     | {"param", "comment", "details", "tab", "tabs", "include", "readfile", "mermaid", "plantuml"}
 )
 """Shortcodes `stagemap.render.shortcodes` makes itself (Hugo's own, and the usual ones of sites)."""
+NOTE = "\0note"
+"""What `known_outputs` gives for a template that shows what its shortcode holds as an
+admonition (Harbor's ``important.html`` hands ``.Inner`` to its ``admonition.html`` partial):
+`stagemap.render.shortcodes` shows it as a note of the shortcode's name, never as text."""
+TITLED = "\0titled "
+"""What `known_outputs` gives, then the argument (``0``, ``title``), for a template that prints
+one of its arguments and what it holds (KEDA's ``collapsible.html``: ``{{ .Get 0 }}`` as the
+header of a folding card): shown as that argument in bold, then what it holds."""
+_TITLE_ARG = lazy(r"""\{\{-?\s*\$?\.Get\s+(0|"(?:title|summary|header)")\s*(?:\|[^{}]{0,100})?-?\}\}""")
+"""An action printing the first argument, or the one named title, summary or header."""
+_ADMONITION = lazy(
+    r"""(?:partial\s*\(?\s*["'`]|class\s*=\s*["']?)[^"'`\n]{0,200}?\b(?:admonition|alert|callout|notice)""",
+    re.I,
+)
+"""A template calling an admonition's (alert's, callout's, notice's) partial, or writing one's class."""
 MOST_TEMPLATE = 2_000
 """Characters of a template read at most: a constant is short."""
 
@@ -121,10 +136,27 @@ def known_outputs(
     for name in names:
         path = templates.get(name.lower())
         template = read(path) if path is not None else None
-        made = _output(template, params) if template is not None else None
+        made = _kind(template) or _output(template, params) if template is not None else None
         if made is not None:
             found[name.lower()] = made
     return found
+
+
+def _kind(template: str) -> str:
+    """Return what a paired template does with what it holds, when known (`NOTE`, `TITLED`), or ""."""
+    if ".Inner" not in template:
+        return ""
+    if _ADMONITION.search(template, 0, 4 * MOST_TEMPLATE):
+        return NOTE
+    titled = _TITLE_ARG.search(template, 0, 4 * MOST_TEMPLATE)
+    return TITLED + titled.group(1).strip('"') if titled else ""
+
+
+def output_of(own: Any, name: str) -> str | None:
+    """Return the known output of the site's shortcode ``name`` in ``own`` (a page's
+    `OWN_SHORTCODES`), as text; None when not known, or when a kind (`NOTE`, `TITLED`)."""
+    made = own.get(name) if isinstance(own, Mapping) else None
+    return None if made is None or str(made).startswith("\0") else str(made)
 
 
 def _output(template: str, params: Mapping[str, Any]) -> str | None:

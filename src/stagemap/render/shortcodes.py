@@ -14,8 +14,9 @@ from ..lazyre import lazy
 from ..read.markdowntext import anchor
 from .blocks import escape, indented, quote
 from .elements import LIVE, placeholder
+from .imgproc import BUNDLE, imgproc
 from .links import HUGO_REF
-from .ownshortcodes import OWN_SHORTCODES, go_text
+from .ownshortcodes import NOTE, OWN_SHORTCODES, TITLED, go_text, output_of
 from .refdefs import worked_definitions
 
 _SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
@@ -89,8 +90,10 @@ _ARG = lazy(
 )
 NOTE_SHORTCODES = frozenset(
     {"notice", "note", "tip", "warning", "info", "alert", "callout", "hint", "admonition"}
+    | {"important", "caution", "danger", "success"}
 )
-"""Paired Hugo shortcodes shown as a labelled block quote (the first argument is its kind)."""
+"""Paired Hugo shortcodes shown as a labelled block quote (the first argument is its kind); a
+site's own whose template is an admonition's is too (`stagemap.render.ownshortcodes.NOTE`)."""
 SHORTCODES = {
     "figure": "an image (`src`) with its `alt`, `caption` or `title` as the text, the caption below",
     "youtube": "a link to the video on YouTube (the first argument or `id`)",
@@ -106,10 +109,12 @@ SHORTCODES = {
     "comment": "nothing (what it holds is not on the page)",
     "details": "its `summary` (else *Details*) in bold, then what it holds",
     "x": "a link to the post (`user` and `id`), as `tweet`",
-    "notice (and note, tip, warning, info...)": "a block quote starting with the kind in bold (the first argument or `type`, else the shortcode's name), then its `title`; Docsy's `alert` with neither: its `title` alone, else no label",
+    "notice (and note, tip, warning, info, important, danger...)": "a block quote starting with the kind in bold (the first argument or `type`, else the shortcode's name), then its `title`; Docsy's `alert` with neither: its `title` alone, else no label; a site's own whose template is an admonition's (a partial or class named admonition, alert, callout or notice) too",
     "tabs (a shortcode named with 'tab' holding as many panes as it has arguments)": "each pane after its label, the argument in its place, in bold",
     "tab": "its title (the first argument, `header` or `name`) in bold, then what it holds; a Docsy tab with `lang` (and no `text=true`) holds code in that language; one with no content, its `header` in bold",
     "mermaid, plantuml": "a fenced code block of the diagram's source, in that language",
+    "a site's own paired one whose template prints its first argument (or `title`, `summary`, `header`)": "that argument in bold, then what it holds",
+    "imgproc (Docsy's)": "the first image of the page's bundle whose name holds the first argument, what it holds as the caption below",
     "any other with a `text` argument (a tooltip, a term of a glossary)": "that text",
 }
 """What each Hugo shortcode stagemap knows becomes; any other one shows its inner text, or a placeholder."""
@@ -238,11 +243,15 @@ def _paired_made(
     name = match.group("name").lower()
     if name == "comment":  # Hugo's own: what it holds is left off the page
         return ""
+    own = params.get(OWN_SHORTCODES)
+    kind = str(own.get(name, "")) if isinstance(own, Mapping) else ""
     label = (
         (positional[0] if positional else named.get("header", named.get("name", "")))
         if name == "tab"
         else named.get("summary", "Details")
         if name == "details"
+        else _argument(kind.removeprefix(TITLED), positional, named)
+        if kind.startswith(TITLED)
         else ""
     )
     title = f"\n\n**{escape(label.strip())}**\n\n" if label.strip() else ""
@@ -255,7 +264,9 @@ def _paired_made(
         fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
         return f"{title}\n{fence}{language}\n{code}\n{fence}\n"
     inner = shortcodes(_labelled(match), params) if cleaned is None else cleaned
-    if name in NOTE_SHORTCODES:
+    if name == "imgproc" and (shown := imgproc(positional, inner, params.get(BUNDLE))) is not None:
+        return shown
+    if name in NOTE_SHORTCODES or kind == NOTE:
         heading = named.get("title", "")
         if name == "alert" and not positional and "type" not in named:
             # Docsy's alert shows its title alone (its colour says the rest), or no label at all.
@@ -265,6 +276,13 @@ def _paired_made(
     if name == "details":  # what it holds as it is written (indented code stays code)
         return f"{title}{inner.strip(chr(10))}\n\n"
     return f"{title}{textwrap.dedent(inner).strip(chr(10))}\n\n" if title else inner
+
+
+def _argument(key: str, positional: list[str], named: dict[str, str]) -> str:
+    """Return a shortcode's argument ``key``: a position (``0``) or a name; "" when not given."""
+    if key.isdigit():
+        return positional[int(key)] if int(key) < len(positional) else ""
+    return named.get(key, "")
 
 
 def _labelled(match: re.Match[str]) -> str:
@@ -330,9 +348,9 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return go_text(value) if target else escape(go_text(value))  # in an address: as written
-    own = params.get(OWN_SHORTCODES)
-    if isinstance(own, Mapping) and name in own:  # the site's own, a constant or a param of the site
-        return str(own[name]) if target else escape(str(own[name]))
+    made = output_of(params.get(OWN_SHORTCODES), name)
+    if made is not None:  # the site's own, a constant or a param of the site
+        return made if target else escape(made)
     if named.get("text", "").strip() and not target:  # Falco's glossary_tooltip: the words, a tip on them
         return escape(named["text"].strip())
     return placeholder(name)
@@ -368,32 +386,3 @@ def _key(mapping: Any, name: str) -> Any:
 
 def _link_target(url: str) -> str:
     return f"<{url}>" if " " in url else url
-
-
-_HUGO_ESCAPED = lazy(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
-"""A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
-_CODE_PARAM = lazy(r"\{\{[<%]\s*param\s+[\"'`]?([\w.-]{1,200})[\"'`]?\s*[>%]\}\}", re.I)
-"""Hugo's ``param`` shortcode in code, which Hugo works out there too (an install command's version)."""
-
-
-_CODE_OWN = lazy(r"\{\{[<%]\s*([\w.-]{1,100})\s*[>%]\}\}")
-"""A shortcode without arguments in code: the site's own, whose output may be known (`OWN_SHORTCODES`)."""
-
-
-def hugo_code(code: str, params: Mapping[str, Any]) -> str:
-    """Return fenced code as a Hugo page shows it: Hugo works shortcodes out in code too, so a
-    ``param`` the page or the site sets is its value, as text (one not known stays as written),
-    and an escaped shortcode (``{{</* x */>}}``) shows without its comment marks (``{{< x >}}``);
-    a shortcode of the site's own whose output is known (`OWN_SHORTCODES`) is that output."""
-    if "aram" in code:
-        code = _CODE_PARAM.sub(lambda m: _code_param(m, params), code)
-    own = params.get(OWN_SHORTCODES)
-    if isinstance(own, Mapping) and own:
-        code = _CODE_OWN.sub(lambda m: str(own.get(m.group(1).lower(), m.group(0))), code)
-    return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code) if "/*" in code else code
-
-
-def _code_param(found: re.Match[str], params: Mapping[str, Any]) -> str:
-    """Return the value a ``param`` in code (`_CODE_PARAM`) shows, as text; as written when unknown."""
-    value = page_param(params, found.group(1))
-    return go_text(value) if isinstance(value, str | int | float) else found.group(0)

@@ -71,6 +71,7 @@ from ..model.settings import Config
 from . import dialects, markdown, partials
 from .headingids import site_slugs
 from .history import render_svg
+from .imgproc import BUNDLE, bundle_images
 from .links import BodyLinks
 from .lists import assets_list, list_part, shown
 from .ownshortcodes import OWN_SHORTCODES
@@ -279,6 +280,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
         params = {**params, "title": item.title}
     if own := partials.own_shortcodes(config, body, site):
         params = {**params, OWN_SHORTCODES: own}
+    if config.rules.generator == "hugo" and "imgproc" in body:  # Docsy's: an image of the page's bundle
+        params = {**params, BUNDLE: bundle_images(links.sources[item.id], links.attachments)}
     mdx = item.path.lower().endswith(config.rules.mdx)
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = site_slugs(config) or markdown.slug  # as the site names its headings

@@ -40,6 +40,7 @@ from ..model.project import Project
 from ..model.report import Report
 from ..model.settings import Config
 from ..read.attachments import attachment_at, linkable, read_attachment, served_files
+from ..read.linkhooks import getpage_links
 from ..read.signals import read_signals
 from ..render.environment import environment
 from ..render.partials import files_shown
@@ -98,7 +99,7 @@ def build_into(
     """
     config, library = project.config, project.library
     record = PageRecord(config, out_dir, kept)
-    links = plan_links(config, library, linkable(config), served_files(config))
+    links = plan_links(config, library, linkable(config), served_files(config), getpage_links(config))
     # With no page to reuse, every asset's body is rendered, and none needs the report: a
     # worker renders bodies while this process makes the report and the plan alone.
     ahead = None if record.may_reuse() else _bodies_ahead(config, library, links, workers)

@@ -39,6 +39,7 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..paths import BUILTIN
 from ..read.attachments import linkable_files, source_folders
+from ..read.linkhooks import getpage_links
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
 from ..render.ownshortcodes import site_templates
@@ -75,6 +76,7 @@ def global_key(
     parts.append(stable(library.site_params))
     if config.rules.generator == "hugo":
         parts.append(sorted(site_templates(config.root, config.rules.site_root).items()))
+        parts.append(getpage_links(config))  # how the site's link hook reads links (`Routes.getpage`)
     if overridden:
         # A project template may show anything it receives: every asset, the problems.
         parts += [[front(a) for a in library.assets], stable(library.problems)]

@@ -1,0 +1,53 @@
+"""Whether a Hugo site's link render hook looks links up as pages, read as text (never run).
+
+KEDA's and Harbor's docs have a ``render-link.html`` hook that hands a link's path to
+``.Page.GetPage`` and writes the address of the page found: ``second`` on guide/first.md is
+guide/second.md's page, which a browser would read as a folder of the page's own address.
+The hook of the site's own ``layouts/`` wins over its theme's, Hugo 0.146's ``layouts/_markup/``
+over the older ``layouts/_default/_markup/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..lazyre import lazy
+from ..model.settings import Config
+from .configfiles import HUGO_DIR, hugo_folder_settings, hugo_keys, site_config_data
+from .detect import site_config
+
+HOOKS = ("layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html")
+"""Where a site or theme keeps its link render hook, the one Hugo prefers first."""
+_GETPAGE = lazy(r"\.Page(?:Inner)?\.GetPage\b")
+"""The page's own ``GetPage`` (``site.GetPage`` looks from the content folder alone)."""
+MOST_HOOK = 20_000
+"""Characters of a hook read at most."""
+
+
+def getpage_links(config: Config) -> bool:
+    """Whether the Hugo site of ``config`` looks its links up with ``.Page.GetPage`` (see the
+    module docstring); False for other generators and sites with no such hook."""
+    if config.rules.generator != "hugo":
+        return False
+    site = config.root / config.rules.site_root if config.rules.site_root else config.root
+    for folder in (site, *(site / "themes" / name for name in _themes(site))):
+        for hook in HOOKS:
+            try:
+                with (folder / hook).open(encoding="utf-8", errors="replace") as file:
+                    text = file.read(MOST_HOOK)
+            except OSError:
+                continue
+            return _GETPAGE.search(text) is not None  # the first hook found is the one Hugo uses
+    return False
+
+
+def _themes(site: Path) -> list[str]:
+    """Return the themes the site's configuration names (``theme``, one or a list), in order."""
+    named = site_config(site)
+    if named is None:
+        return []
+    folder = hugo_folder_settings(site) if named[1].startswith(HUGO_DIR) else None
+    data = folder[1] if folder is not None else hugo_keys(site_config_data(site / named[1]))
+    theme = data.get("theme") if isinstance(data, dict) else None
+    themes = [theme] if isinstance(theme, str) else theme if isinstance(theme, list) else []
+    return [t for t in themes if isinstance(t, str) and t and "/" not in t and ".." not in t]
