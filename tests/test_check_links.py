@@ -627,3 +627,104 @@ def test_a_relative_link_climbing_above_the_root_reaches_the_sites_files(tmp_pat
         "index.html:5:11: warning: link to './../assets/none.svg' leads nowhere (point it at a content"
         " file, a page's route or a file in the site's static folders)"
     ]
+
+
+DOCS_AND_BLOG = (
+    QUIET_CONFIG
+    + "generator: docusaurus\nsources: [{path: docs, url: '/docs/{doc}'}, {path: blog, url: '/blog/{post}'}]\n"
+    + "urls: {base: 'https://k.example/'}\n"
+)
+
+
+def test_a_route_under_a_docusaurus_plugins_own_leads_nowhere_unless_the_plugin_makes_it(
+    tmp_path: Path,
+) -> None:
+    """Testing Library's docs (Docusaurus, urls.base set): 'queries/byrole#hidden' and '/docs/faq'
+    name no doc, yet went to the public site, unreported. The docs plugin answers every route
+    under /docs, and the blog's under /blog: a route there that is no page leads nowhere, but
+    for the pages the plugins make themselves (tags, categories, versions, a blog's pages and
+    archive). A route outside them, or naming a file, still goes to the public site."""
+    links = (
+        "[a](tips#kept) [b](queries/byrole#hidden) [c](/docs/faq) [d](/docs/tags/setup)"
+        " [e](/docs/category/guides) [f](/docs/next/tips) [g](/docs/2.x/tips) [h](/blog/page/2)"
+        " [i](/blog/archive) [j](/blog/tags/news) [k](/blog/authors) [l](/blog/nothing)"
+        " [m](/community/help) [n](/docs/files/sheet.pdf) [o](/blog/2024/05/01/launch)"
+    )
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docs/tips.md": HEAD.format(title="Tips") + "## Kept\n\nText.\n",
+        "docs/start.md": HEAD.format(title="Start") + links + "\n",
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == (
+        f"docs/start.md:6:20: warning: link to 'queries/byrole#hidden' leads nowhere {HINT}\n"
+        f"docs/start.md:6:47: warning: link to '/docs/faq' leads nowhere {HINT}\n"
+        f"docs/start.md:6:229: warning: link to '/blog/nothing' leads nowhere {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/start.html").read_text()
+    body = page.partition('<a href="tips.html#h-kept">a</a>')[2].partition("</p>")[0]
+    sent = [link.split('"')[0] for link in body.split('href="https://k.example')[1:]]
+    assert sent == [
+        "/docs/tags/setup",
+        "/docs/category/guides",
+        "/docs/next/tips",
+        "/docs/2.x/tips",
+        "/blog/page/2",
+        "/blog/archive",
+        "/blog/tags/news",
+        "/blog/authors",
+        "/community/help",
+        "/docs/files/sheet.pdf",
+    ]
+
+
+def test_a_slash_after_a_docs_ending_is_read_as_docusaurus_2_reads_it(tmp_path: Path) -> None:
+    """Testing Library's docs (Docusaurus 2) link to 'dom-testing-library/api-debugging.mdx/#prettydom'
+    from docs/vue-testing-library/api.mdx: Docusaurus 2's link pattern stops at the ending and
+    finds the doc from the docs folder, but the link went to the public site as written (under
+    the page's own route). It is read without the slash, beside the page and then from the docs
+    folder; one naming no doc leads nowhere."""
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docs/api/debugging.md": HEAD.format(title="Debugging") + "## Pretty output\n\nText.\n",
+        "docs/vue/api.md": HEAD.format(title="Vue")
+        + "[a](api/debugging.md/#pretty-output) [b](../api/debugging.md/) [c](api/gone.md/#x)\n",
+        "blog/news.md": HEAD.format(title="News") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == f"docs/vue/api.md:6:68: warning: link to 'api/gone.md/#x' leads nowhere {HINT}\n"
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/vue/api.html").read_text()
+    assert (
+        '<p><a href="../api/debugging.html#h-pretty-output">a</a> <a href="../api/debugging.html">b</a>'
+        ' <span class="broken-link" title="Link target not found: api/gone.md/#x">c</span></p>'
+    ) in page
+
+
+def test_a_gatsby_image_from_the_root_is_found_beside_the_page_first(tmp_path: Path) -> None:
+    """Carbon's site (Gatsby, MDX) writes image paths starting with '/' that name files in the
+    page's own folder: gatsby-remark-images joins the page's folder and the path, leading slash
+    and all, and stagemap reported 46 of them as leading nowhere. Such a file is looked for
+    beside the page first; one not there is looked for in the static folder, then sent to the site."""
+    root = write(
+        tmp_path,
+        {
+            "gatsby-config.js": "module.exports = {siteMetadata: {siteUrl: 'https://g.example'}, plugins: []};\n",
+            "src/pages/guide/setup.mdx": "---\ntitle: Setup\n---\n![Chart](/pics/chart.png) ![Logo](/logo.png)"
+            " ![Gone](/pics/gone.png)\n",
+            "src/pages/guide/pics/chart.png": b"\x89PNG",
+            "static/logo.png": b"\x89PNG",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert "leads nowhere" not in run(root, "check", "--links")[2]
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/guide/setup.html").read_text()
+    assert (
+        '<p><img src="../../files/guide/pics/chart.png" alt="Chart"> <img src="../../public/logo.png" alt="Logo">'
+        ' <img src="https://g.example/pics/gone.png" alt="Gone"></p>'
+    ) in page

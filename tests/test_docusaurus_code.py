@@ -65,3 +65,26 @@ def test_a_code_block_component_holding_known_text_is_a_code_block() -> None:
     # Another component of that name, not the theme's, is the site's own: read as before.
     own = body.replace("@theme/CodeBlock", "@site/src/components/CodeBlock")
     assert "```sh" not in clean(own, ".mdx", "docusaurus")
+
+
+def test_toc_inline_lists_the_pages_headings_where_it_is_written() -> None:
+    """React Native Testing Library's docs (Docusaurus) put <TOCInline toc={toc} /> atop its
+    migration guides: the live page shows a list of its h2 and h3 headings, each a link to it,
+    and stagemap showed '[TOCInline: shown on the live site]'. The element's minHeadingLevel and
+    maxHeadingLevel are honoured; a heading in code is none, and a list of something else stays
+    a placeholder."""
+    body = (
+        "import TOCInline from '@theme/TOCInline';\n\n<TOCInline toc={toc} />\n\n"
+        "## Install `acme` {#setup}\n\nText.\n\n### From [npm](https://npmjs.com)\n\nMore.\n\n"
+        "#### Deep\n\n```md\n## Not a heading\n```\n\n## Use it ##\n\n"
+        "<TOCInline toc={toc} minHeadingLevel={3} maxHeadingLevel={4} />\n\n"
+        "<TOCInline toc={toc.filter((node) => node.level === 2)} />\n"
+    )
+    out = clean(body, ".mdx", "docusaurus")
+    assert out.startswith(
+        "- [Install `acme`](#setup)\n  - [From npm](#from-npm)\n- [Use it](#use-it)\n\n## Install"
+    )
+    assert out.endswith(
+        "## Use it ##\n\n- [From npm](#from-npm)\n  - [Deep](#deep)\n\n*\\[TOCInline: shown on the live site\\]*\n"
+    )
+    assert "Not a heading](" not in out

@@ -821,6 +821,36 @@ def test_init_reads_pages_without_front_matter_when_they_are_most_of_a_gatsby_si
 
 
 @pytest.mark.parametrize(
+    ("slash", "end"), [("  trailingSlash: 'never',\n", ""), ("  trailingSlash: 'always',\n", "/")]
+)
+def test_init_reads_a_gatsby_sites_mdx_pages_and_their_trailing_slash(
+    tmp_path: Path, slash: str, end: str
+) -> None:
+    """Theme UI's docs (Gatsby) say trailingSlash: 'never' in gatsby-config.js: its pages are at
+    /hooks, and stagemap gave them /hooks/. Three of its src/pages/*.mdx have no front matter,
+    pages all the same (gatsby-plugin-mdx has the page creator make one of each MDX file there),
+    and were read as no asset. A Markdown file there that the plugin does not read stays one."""
+    config = (
+        "module.exports = {\n  siteMetadata: { siteUrl: 'https://ui.example' },\n"
+        f"{slash}  plugins: ['gatsby-plugin-mdx'],\n}}\n"
+    )
+    files = {
+        "gatsby-config.js": config,
+        "src/pages/index.mdx": "# Welcome aboard\n\nText.\n",
+        "src/pages/hooks.mdx": "---\ntitle: Hooks\n---\nText.\n",
+        "src/pages/notes.md": "# Notes\n\nText.\n",
+    }
+    root = initialised(tmp_path, files)
+    assert f'url: "/{{path}}{end}"' in (root / "stagemap.yml").read_text()
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [(a["path"], a["title"], a["url"]) for a in json.loads(out)["assets"]] == [
+        ("src/pages/hooks.mdx", "Hooks", f"https://ui.example/hooks{end}"),
+        ("src/pages/index.mdx", "Welcome aboard", "https://ui.example/"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("config", "base"),
     [
         # DVC's: no semicolons, a preview address made of parts, the address the build uses last.
@@ -1799,6 +1829,31 @@ def test_init_reads_docusaurus_options_set_by_name_and_the_sites_own_title(tmp_p
         "site/docs/intro.md": "https://widgets.example/docs/intro",
         "site/guides/setup.md": "https://widgets.example/guides/setup",
     }
+
+
+@pytest.mark.parametrize(
+    ("head", "key", "name"),
+    [
+        ("const title = 'Acme Widgets';\n", "  title,\n", "Acme Widgets"),
+        ("const siteTitle = 'Acme Widgets';\n", "  title: siteTitle,\n", "Acme Widgets"),
+        ("", "  title: siteConfig.title,\n", ""),  # worked out in code: unknown (the folder's name)
+    ],
+)
+def test_init_names_a_docusaurus_project_by_its_title_constant(
+    tmp_path: Path, head: str, key: str, name: str
+) -> None:
+    """React Native Testing Library's Docusaurus site says ``const title = '...'`` and then ``title,``
+    in the object it exports: init named the project 'Docs', a footer column's title under themeConfig.
+    The constant is read; a title under themeConfig (the navbar's, a footer column's) is never the site's."""
+    config = (
+        f"{head}module.exports = {{\n{key}  url: 'https://widgets.example',\n"
+        "  themeConfig: {\n    navbar: {title: 'Navbar'},\n    footer: {\n      links: [\n"
+        "        {\n          title: 'Docs',\n        },\n      ],\n    },\n  },\n};\n"
+    )
+    root = initialised(
+        tmp_path, {"docusaurus.config.js": config, "docs/intro.md": "---\ntitle: Intro\n---\n"}
+    )
+    assert f"\nname: {name or root.name}\n" in (root / "stagemap.yml").read_text()
 
 
 @pytest.mark.parametrize(

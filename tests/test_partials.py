@@ -253,3 +253,31 @@ def test_a_partials_file_paths_are_written_from_the_pages_folder(tmp_path: Path)
         )
         == 1
     )  # beside the partial: as written
+
+
+def test_a_partial_shows_the_values_its_component_gives_it(tmp_path: Path) -> None:
+    """Detox's docs (Docusaurus) show one partial on two pages, each naming its own section:
+    <Location propertyName="..." ... /> and the partial writing {props.propertyName}; the value
+    was not shown (the page read '[Computed content: shown on the live site]'). A value known
+    as the page is written fills its place, in text and in an attribute; in code, where MDX reads
+    braces as text, and where the component gives no such value, the partial stays as written."""
+    root = write(
+        tmp_path / "site",
+        {
+            "docs/parts/_where.mdx": (
+                "Put the <code>{props.section}</code> block in <a href={props.file}>{ props.file }</a>.\n\n"
+                "Run `widget check {props.section}` with {props.mode} and {props.level}.\n\n"
+                "```sh\necho {props.section}\n```\n"
+            ),
+        },
+    )
+    page = (
+        "import Where from './parts/_where.mdx';\n\n"
+        "<Where section=\"colours\" file={'settings.yml'} level={3} mode={current} />\n"
+    )
+    assert partials.inline(page, "docs/colours.mdx", root) == (
+        "import Where from './parts/_where.mdx';\n\n\n"
+        'Put the <code>colours</code> block in <a href="settings.yml">settings.yml</a>.\n\n'
+        "Run `widget check {props.section}` with {props.mode} and 3.\n\n"
+        "```sh\necho {props.section}\n```\n\n"
+    )

@@ -1,5 +1,6 @@
-"""What an Astro or Eleventy site's packages change in its Markdown: Starlight's asides, GitHub's
-alerts, indented text that is no code (read/sitepackages.py, render/sitemarkdown.py)."""
+"""What an Astro, Eleventy or Docusaurus site's packages change in its Markdown: Starlight's asides,
+GitHub's alerts, indented text that is no code, npm2yarn's blocks (read/sitepackages.py,
+render/sitemarkdown.py, render/npm2yarn.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from stagemap.cli.app import cli
 from stagemap.read.sitepackages import MARKDOWN, markdown_traits
 from stagemap.render import markdown
 from stagemap.render.dialects import clean
+from stagemap.render.npm2yarn import converted
 from stagemap.render.shortcodes import SITE_PARAMS
 from tests.conftest import QUIET_CONFIG, write
 
@@ -196,3 +198,73 @@ def test_an_astro_draft_has_no_address(tmp_path: Path) -> None:
         ("ready", "published", "https://x.example/ready/"),
         ("wip", "draft", ""),
     ]
+
+
+NPM2YARN_CONFIG = (
+    "module.exports = {\n  url: 'https://v.example',\n  presets: [['classic', {docs: {\n"
+    "    remarkPlugins: [[require('@docusaurus/remark-plugin-npm2yarn'), {sync: true}]],\n  }}]],\n};\n"
+)
+INSTALL = "Install it:\n\n```bash npm2yarn\nnpm install --save-dev acme-vue\n```\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "found"),
+    [
+        ({"docusaurus.config.js": NPM2YARN_CONFIG}, ("npm2pnpm", "npm2yarn")),  # no version: the newest
+        (
+            {
+                "docusaurus.config.js": NPM2YARN_CONFIG,
+                "package.json": '{"dependencies": {"@docusaurus/core": "2.4.3"}}',
+            },
+            ("npm2yarn",),
+        ),
+        (
+            {
+                "docusaurus.config.ts": NPM2YARN_CONFIG.replace("{sync: true}", "{converters: ['pnpm']}"),
+                "package.json": '{"dependencies": {"@docusaurus/core": "2.4.3"}}',
+            },
+            ("npm2pnpm",),
+        ),
+        ({"docusaurus.config.js": NPM2YARN_CONFIG.replace("npm2yarn", "other")}, ()),
+    ],
+)
+def test_docusaurus_npm2yarn_shows_a_block_per_package_manager(
+    files: dict[str, str], found: tuple[str, ...]
+) -> None:
+    """Testing Library's docs (Docusaurus 2) name @docusaurus/remark-plugin-npm2yarn in
+    docusaurus.config.js: each '```bash npm2yarn' block is tabs on the live site (npm and Yarn;
+    pnpm too from the plugin's version 3 on), and stagemap showed npm's command alone."""
+    assert traits("docusaurus", files) == found
+    blocks = {
+        "npm2yarn": "**Yarn**\n\n```bash\nyarn add --dev acme-vue\n```",
+        "npm2pnpm": "**pnpm**\n\n```bash\npnpm add --save-dev acme-vue\n```",
+    }
+    shown = [
+        "**npm**\n\n```bash\nnpm install --save-dev acme-vue\n```",
+        *(blocks[t] for t in sorted(found, reverse=True)),
+    ]
+    expected = "Install it:\n\n" + "\n\n".join(shown) + "\n" if found else INSTALL
+    assert made(INSTALL, "docusaurus", *found) == expected
+
+
+@pytest.mark.parametrize(
+    ("npm", "yarn", "pnpm"),
+    [
+        ("npm install", "yarn install", "pnpm install"),
+        ("npm i -g serve", "yarn global add serve", "pnpm add -g serve"),
+        ("npm install --save 'a b' -E", "yarn add 'a b' --exact", "pnpm add 'a b' -E"),
+        ("npm uninstall old --save-dev", "yarn remove old --dev", "pnpm remove old --save-dev"),
+        ("npm run build", "yarn build", "pnpm run build"),
+        ("npm run install", "yarn run install", "pnpm run install"),
+        ("npm test -- --watch", "yarn test --watch", "pnpm test --watch"),
+        ("npm init vite@latest app", "yarn create vite app", "pnpm create vite app"),
+        ("npm ls a b --depth=0", 'yarn list --pattern "a|b" --depth=0', "pnpm ls a b --depth 0"),
+        ("cd site && npm install left-pad", "cd site && yarn add left-pad", "cd site && pnpm add left-pad"),
+        ("npx make-app here", "yarn dlx make-app here", "pnpm dlx make-app here"),
+        ("npm ci", "npm ci\n# couldn't auto-convert command", "npm ci\n# couldn't auto-convert command"),
+    ],
+)
+def test_npm2yarn_converts_commands_as_npm_to_yarn_does(npm: str, yarn: str, pnpm: str) -> None:
+    """The plugin converts with the npm-to-yarn package (3.0): its rules, not a guess (Testing
+    Library's 'npm install --save-dev' is Yarn's 'yarn add --dev', pnpm's flag as written)."""
+    assert (converted(npm, "yarn"), converted(npm, "pnpm")) == (yarn, pnpm)

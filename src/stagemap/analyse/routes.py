@@ -37,6 +37,7 @@ from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE
 from ..read.urls import route_parts
 from ..read.versions import version_glob
+from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
 
 _FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
@@ -89,8 +90,7 @@ class Routes:
     through a filter of the site's: ``blog/{{ page.date | month }}/{{ page.fileSlug }}``, its
     route ``/blog/*/v3-released/``), by the first and last parts of that route (`route_key`
     form), both known: a route of three parts or more that matches no page, with those first
-    and last parts, leads to that asset (``/blog/2017/03/v3-released``); "" when two assets
-    have them."""
+    and last parts, leads to that asset (``/blog/2017/03/v3-released``); "" when two assets have them."""
     bundled: Mapping[str, str] = field(default_factory=dict)
     """On a Hugo site that lower-cases its paths, the files of its page bundles in a folder with
     capitals by the path Hugo writes them at, to their own (`stagemap.analyse.bundles`)."""
@@ -101,6 +101,8 @@ class Routes:
     """On a Hugo site whose link render hook looks a link up with ``.Page.GetPage``
     (`stagemap.read.linkhooks`): a relative link naming a page is the page ``GetPage`` finds,
     from the page's folder, then the content folder, before a browser's reading of it."""
+    reading: LinkReading = field(default_factory=LinkReading)
+    """How the site's generator reads links the rules above do not say (`stagemap.analyse.linkreading`)."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -171,7 +173,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         rules.url_pattern,
     )
     if not _LATEST or _LATEST[0][0] != inputs:
-        _LATEST[:] = [(inputs, _plan_routes(config, library, files))]
+        _LATEST[:] = [(inputs, replace(_plan_routes(config, library, files), reading=link_reading(config)))]
     return _LATEST[0][1]
 
 

@@ -28,7 +28,7 @@ from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
 from .filelanguages import site_languages, with_languages
 from .gatsby import mdx_endings as gatsby_mdx
-from .gatsby import source_folders
+from .gatsby import source_folders, without_trailing_slash
 from .globs import GlobSet
 from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders, names_left
@@ -303,7 +303,7 @@ def _sources(
         return (*(FoundSource(f, u, (), a, p) for f, u, a, p in every if f not in left), pages)
     named = source_folders(root, code) if generator == "gatsby" and isinstance(code, str) else []  # first
     guessed = [f for f in CONTENT_FOLDERS[generator] if not named or f[0] == "src/pages"]  # the rest a guess
-    folders = dict([*named, *guessed])
+    folders = without_trailing_slash(dict([*named, *guessed]), code if generator == "gatsby" else None)
     found = [FoundSource(path, url) for path, url in folders.items() if (root / path).is_dir()]
     if starlight is not None:  # its docs collection at the root, in place of src/content's usual reading
         found = [FoundSource(*starlight[:3]), *(s for s in found if s.path != "src/content")]

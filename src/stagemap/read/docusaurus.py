@@ -17,12 +17,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..lazyre import lazy
 from .globs import expanded
 from .jsdata import blanked
+from .versions import is_development, is_version
+
+CONFIG_FILES = tuple(f"docusaurus.config.{end}" for end in ("ts", "mts", "cts", "js", "mjs", "cjs"))
+"""The names of a Docusaurus site's configuration, in the order Docusaurus looks for them."""
 
 
 def without_comments(code: str) -> str:
@@ -188,6 +193,37 @@ def current_route(root: Path, folder: ContentFolder) -> str:
     except (OSError, ValueError):
         return folder.route
     return f"{folder.route}/next" if isinstance(versions, list) and versions else folder.route
+
+
+_MADE = {"docs": frozenset({"tags", "category"}), "blog": frozenset({"page", "tags", "archive", "authors"})}
+"""The pages a content plugin makes under its route besides its files' (a docs plugin's tag
+lists and category indexes, a blog's pagination, tags, archive and authors' pages)."""
+
+
+def plugin_routes(patterns: Iterable[str]) -> dict[str, str]:
+    """Return the routes the content plugins serve their pages under (``docs``), by the URL
+    patterns of the sources (``/docs/{doc}``: the docs plugin's, ``/blog/{post}``: a blog's),
+    each with its plugin's kind; a plugin serving the site's root owns no route of it."""
+    found: dict[str, str] = {}
+    for pattern in patterns:
+        kind = "docs" if "{doc}" in pattern else "blog" if "{post}" in pattern else ""
+        route = pattern.partition("{")[0].strip("/").casefold()
+        if kind and route:
+            found.setdefault(route, kind)
+    return found
+
+
+def plugin_made(key: str, owned: Mapping[str, str]) -> bool | None:
+    """Whether the route ``key`` (no slash at either end, lower case) is below a route of
+    ``owned`` (`plugin_routes`) and a page the plugin makes itself: its tags' or a version's
+    (``docs/next/x``, ``docs/2.x/x``), a blog's pagination or archive; None when it is below
+    none, or names a file (``docs/x.pdf``: the site may serve it)."""
+    for route, kind in owned.items():
+        if key.startswith(route + "/") and "." not in key.rpartition("/")[2]:
+            part = key[len(route) + 1 :].partition("/")[0]
+            made = part in _MADE[kind]
+            return made or (kind == "docs" and (is_version(part) or is_development(part)))
+    return None
 
 
 def trailing_slash(code: str) -> bool | None:

@@ -7,7 +7,9 @@ a path is read when it is written as a text, a template literal or a join of ``_
 ``__dirname + "/src/posts"``, ``path.join(__dirname, "src", "posts")``. A path worked out
 otherwise, one outside the site, a folder that is not there and one without a content file
 (a source of images, say) are left out. Comments are left out; a string's insides are
-never taken for the code's structure.
+never taken for the code's structure. Its pages' routes end in a slash unless it says
+``trailingSlash: 'never'``; a file of ``src/pages`` that gatsby-plugin-mdx reads is a page even
+without front matter (`page_creator_page`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..lazyre import lazy
+from ..model.settings import ReadRules
 from .jsdata import blanked, depths, object_entries, shaped
 from .languages import DEEPEST
 from .presets import preset_extensions
@@ -33,6 +36,7 @@ _JOINED = lazy(
 )
 _PLUS = lazy(rf"{_HERE}\s*\+\s*{_TEXT}")
 _PARTS = lazy(_TEXT)
+_NEVER = lazy(r"""(?<![\w$])['"]?trailingSlash['"]?\s*:\s*(['"`])never\1""")
 
 
 def source_folders(root: Path, code: str) -> list[tuple[str, str]]:
@@ -41,6 +45,22 @@ def source_folders(root: Path, code: str) -> list[tuple[str, str]]:
     ``/{path}/``, the route Gatsby's starters give a file (``createFilePath``) when the page
     has no ``path`` of its own."""
     return [(folder, "/{path}/") for folder in named_folders(root, code, preset_extensions("gatsby"))]
+
+
+def page_creator_page(rel: str, rules: ReadRules) -> bool:
+    """Whether the file at ``rel`` (relative to the project) is a page of a Gatsby site's
+    ``src/pages`` in a format gatsby-plugin-mdx reads (``rules.mdx``): the page creator makes a
+    page of it, with or without front matter."""
+    pages = posixpath.join(rules.site_root, "src/pages/") if rules.site_root else "src/pages/"
+    return rules.generator == "gatsby" and rel.startswith(pages) and rel.lower().endswith(rules.mdx)
+
+
+def without_trailing_slash(folders: dict[str, str], code: object) -> dict[str, str]:
+    """Return the URL patterns of a Gatsby site's ``folders`` without their last slash when its
+    configuration ``code`` says ``trailingSlash: 'never'`` (Gatsby then serves ``/x``, not ``/x/``)."""
+    if not isinstance(code, str) or _NEVER.search(blanked(code)) is None:
+        return folders
+    return {folder: url.removesuffix("/") if url.endswith("}/") else url for folder, url in folders.items()}
 
 
 def named_folders(root: Path, code: str, extensions: Iterable[str]) -> list[str]:

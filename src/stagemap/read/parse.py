@@ -26,6 +26,7 @@ from .cascade import inherit, inherited_values
 from .ctas import cta_links
 from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
+from .gatsby import page_creator_page
 from .htmlpage import is_html_page
 from .nearmiss import warn_near_misses
 from .nopage import first_no_page
@@ -96,7 +97,8 @@ def parse_asset(
 
     syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
     found = _front_matter(data, add, syntaxes, rules.tags_required, rules.generator)
-    if found is None and rules.bare_pages and [p.code for p in problems] in ([NO_FRONT_MATTER], ["empty"]):
+    bare = rules.bare_pages or page_creator_page(rel, rules)  # (Gatsby's src/pages: MDX without front matter)
+    if found is None and bare and [p.code for p in problems] in ([NO_FRONT_MATTER], ["empty"]):
         found, problems[:] = bare_page(data), []
     elif found is None and (kept := shown_as_text(data, problems, rules.generator)) is not None:
         found, problems[:] = kept

@@ -52,8 +52,8 @@ _KEY_FILES = tuple(
 def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
-    found wins, then Hugo's files of one key; for Astro and Eleventy, package.json and their
-    configuration (`stagemap.read.sitepackages`)."""
+    found wins, then Hugo's files of one key; for Astro, Eleventy and Docusaurus, package.json and
+    their configuration (`stagemap.read.sitepackages`)."""
     prefix = folder + "/" if folder else ""
     names = SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
     return tuple(prefix + n for n in names + site_markdown_files(generator))
@@ -217,7 +217,7 @@ def site_defaults(
     project, empty: its own) gives its pages, read with ``read`` (a name relative to the project
     -> its bytes, None when there is no such file); a problem when the file cannot be read; None
     when it gives nothing."""
-    if site_markdown_files(generator):  # Astro's, Eleventy's: what their packages change in Markdown
+    if site_markdown_files(generator):  # Astro's, Eleventy's, Docusaurus's: what packages change in Markdown
         traits = markdown_traits(generator, read, folder)
         return (
             SiteDefaults(generator, PACKAGE, (), params={MARKDOWN: traits}, root=folder) if traits else None

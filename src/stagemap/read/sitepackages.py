@@ -1,8 +1,9 @@
-"""What an Astro or Eleventy site's packages change in how its Markdown reads, from its
-``package.json`` and its configuration (code, never run).
+"""What an Astro, Eleventy or Docusaurus site's packages change in how its Markdown reads, from
+its ``package.json`` and its configuration (code, never run).
 
-Neither generator has a settings file to read: the packages a site installs, and the calls its
-configuration makes, decide. Three things differ from CommonMark, each found by its package:
+None of these generators has a settings file for its Markdown: the packages a site installs,
+and the calls (or, on Docusaurus, the remark plugins) its configuration names, decide. Four
+things differ from CommonMark, each found by its package:
 
 - Starlight's ``:::note`` asides come with ``@astrojs/starlight``; an Astro site without it
   (a remark-directive plugin of its own, say) makes a ``:::kind`` block whatever its kind is:
@@ -21,6 +22,10 @@ configuration makes, decide. Three things differ from CommonMark, each found by 
   replaces the library (``setLibrary("md", ...)``, markdown-it's own defaults then), or a
   plugin does (the GOV.UK plugin); a ``disable("code")`` anywhere turns it off too
   (`NO_INDENTED_CODE`).
+- A Docusaurus site whose configuration names ``@docusaurus/remark-plugin-npm2yarn`` shows a
+  ``bash npm2yarn`` code block once per package manager: npm's and Yarn's (`NPM2YARN`), and
+  pnpm's too (`NPM2PNPM`) from the plugin's version 3 on (that of ``package.json``, else of
+  ``@docusaurus/core``; none: the newest), or those its ``converters`` option names.
 
 The traits reach the renderer in the site's params (`MARKDOWN`), as an MkDocs site's plugins
 do (`stagemap.read.mkdocsalerts`); `stagemap.render.sitemarkdown` reads them there.
@@ -37,6 +42,7 @@ from ..errors import Problem
 from ..lazyre import lazy
 from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .astro import STARLIGHT
+from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .jsdata import blanked
 
@@ -56,9 +62,11 @@ permalink through it makes is not known here (`stagemap.read.eleventy.eleventy_p
 PREMONITION = "premonition"
 """Jekyll's premonition plugin: a quote whose first line is ``type "Title"`` is a box. The kinds
 of box the site adds in its ``premonition: types:`` come as traits ``premonition:<kind>``."""
+NPM2YARN = "npm2yarn"
+NPM2PNPM = "npm2pnpm"
 
 PACKAGE = "package.json"
-_CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS}
+_CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS, "docusaurus": DOCUSAURUS_CONFIGS}
 STARLIGHT_PACKAGE = "@astrojs/starlight"
 _GOVUK = "@x-govuk/govuk-eleventy-plugin"
 _ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
@@ -85,13 +93,15 @@ _CODE_OFF = lazy(r"""\.(disable|enable)\(\s*(?:\[[^\]]*)?(['"`])code\2""")
 """markdown-it's ``disable("code")`` (or ``disable(["code", ...])``): no indented code, on any
 version; its ``enable("code")`` (as Eleventy's docs show, in ``amendLibrary``): indented code
 back on. The last one written wins."""
+_NPM2YARN = lazy(r"""(['"`])@docusaurus/remark-plugin-npm2yarn\1""")
+_CONVERTERS = lazy(r"""(?<![\w$])converters\s*:\s*\[([^\]]*)\]""")
 _MAJOR = lazy(r"""^\s*(?:npm:@11ty/eleventy@)?[\^~>=v\s]*(\d+)""")
 _NEWEST = frozenset({"*", "x", "latest", "next", "canary", "beta", "alpha"})
 """Versions that name no number but the newest release (of a tag): 2.0 or later."""
 
 
 def site_markdown_files(generator: str) -> tuple[str, ...]:
-    """Return the files `markdown_traits` reads for a ``generator`` site (none but Astro's and Eleventy's)."""
+    """Return the files `markdown_traits` reads for a ``generator`` site (Astro's, Eleventy's, Docusaurus's)."""
     configs = _CONFIGS.get(generator)
     return (PACKAGE, *configs) if configs else ()
 
@@ -99,11 +109,11 @@ def site_markdown_files(generator: str) -> tuple[str, ...]:
 def markdown_traits(
     generator: str, read: Callable[[str], bytes | Problem | None], folder: str = ""
 ) -> tuple[str, ...]:
-    """Return, sorted, the traits of an Astro or Eleventy site's Markdown in ``folder`` (relative
-    to the project; empty: its own), its files read with ``read`` (a name relative to the project
-    -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS`,
-    `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE` and `NO_INDENTED_CODE` that hold. A file that cannot
-    be read is as if absent."""
+    """Return, sorted, the traits of an Astro, Eleventy or Docusaurus site's Markdown in ``folder``
+    (relative to the project; empty: its own), its files read with ``read`` (a name relative to
+    the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS`,
+    `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`, `NO_INDENTED_CODE`, `NPM2YARN`
+    and `NPM2PNPM` that hold. A file that cannot be read is as if absent."""
     prefix = folder + "/" if folder else ""
     configs = _CONFIGS.get(generator, ())
     name, code = next(
@@ -126,6 +136,8 @@ def markdown_traits(
             traits.append(NO_INDENTED_CODE)
         if code is not None and _own_slug(code, lambda n: _text(read(prefix + n))):
             traits.append(OWN_SLUG)
+    if generator == "docusaurus" and code is not None and _NPM2YARN.search(code):
+        traits += _package_managers(code, packages)
     return tuple(sorted(traits))
 
 
@@ -174,6 +186,20 @@ def jekyll_markdown(config: Mapping[Any, Any]) -> dict[str, tuple[str, ...]]:
     """Return the params that carry a Jekyll site's Markdown traits (`jekyll_traits`): none when it has none."""
     traits = jekyll_traits(config)
     return {MARKDOWN: traits} if traits else {}
+
+
+def _package_managers(code: str, packages: dict[str, Any]) -> list[str]:
+    """Return the traits of the npm2yarn plugin's blocks: those its ``converters`` name, else
+    Yarn's, and pnpm's from version 3 on (see the module docstring)."""
+    named = _CONVERTERS.search(code)
+    if named is not None:
+        given = named.group(1)
+        return [
+            t for t, name in ((NPM2YARN, "'yarn'"), (NPM2PNPM, "'pnpm'")) if name in given.replace('"', "'")
+        ]
+    version = packages.get("@docusaurus/remark-plugin-npm2yarn", packages.get("@docusaurus/core"))
+    major = _major(version)
+    return [NPM2YARN, NPM2PNPM] if major is None or major >= 3 else [NPM2YARN]
 
 
 def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:

@@ -8,7 +8,8 @@ with no ``${...}``), `code_components` writes it as a fenced block, which the re
 reading takes as any other (its title over it: `stagemap.render.blocks.fence_titles`). One
 holding anything else (a variable, ``{`...${version}...`}``) is left to the MDX reading.
 `docusaurus_code` does this, and leaves Docusaurus's magic comments out of every code block
-(`stagemap.render.magiccomments`).
+(`stagemap.render.magiccomments`); it also writes the npm2yarn plugin's blocks and the theme's
+``<TOCInline>`` as the live page shows them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .blocks import hold_fences, put_fences_back
 from .jsstrings import js_string
 from .magiccomments import without_magic_comments
 from .mdxfences import unwrapped_mdx_blocks
+from .npm2yarn import npm_tabs
+from .tocinline import inline_tocs
 
 _IMPORTED = lazy(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])@theme/CodeBlock\2""", re.M)
 """The name a page gives the theme's code block component."""
@@ -41,15 +44,21 @@ a string in quotes."""
 _BACKTICKS = lazy(r"`+")
 
 
-def docusaurus_code(text: str, mdx: bool) -> str:
+def docusaurus_code(text: str, mdx: bool, managers: tuple[str, ...] = ()) -> str:
     """Return a Docusaurus page's ``text`` with what its ``mdx-code-block`` fences hold as MDX
     (`stagemap.render.mdxfences.unwrapped_mdx_blocks`), its ``<CodeBlock>`` components as fenced
-    code (``mdx``: the page is MDX) and the magic comments left out of its code; its lines LF
-    where it changes."""
+    code (``mdx``: the page is MDX), its ``npm2yarn`` code blocks once per package manager, npm's
+    and those of ``managers`` (`stagemap.render.npm2yarn`), its ``<TOCInline toc={toc} />`` as
+    the list of its headings (`stagemap.render.tocinline`) and the magic comments left out of
+    its code; its lines LF where it changes."""
     if "mdx-code-block" in text:
         text = unwrapped_mdx_blocks(lf(text))
     if mdx and "@theme/CodeBlock" in text:
         text = code_components(lf(text))
+    if managers and "npm2yarn" in text:
+        text = npm_tabs(lf(text), managers)
+    if mdx and "<TOCInline" in text:
+        text = inline_tocs(lf(text))
     return without_magic_comments(lf(text)) if "highlight-" in text else text
 
 

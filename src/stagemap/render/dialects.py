@@ -67,6 +67,7 @@ from .sitemarkdown import (
     code_titles,
     github_alerts,
     no_indented_code,
+    package_managers,
     plugins_at_work,
     premonition_boxes,
     remark_syntax,
@@ -103,8 +104,8 @@ def clean(
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
-    if generator == "docusaurus":  # its mdx-code-block fences, <CodeBlock>, magic comments
-        text = docusaurus_code(text, mdx)
+    if generator == "docusaurus":  # mdx-code-block, <CodeBlock>, magic comments, npm2yarn, <TOCInline>
+        text = docusaurus_code(text, mdx, package_managers(params))
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
         (generator == "mkdocs" and more_hints(text, params))
         or ((mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text))

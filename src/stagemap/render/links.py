@@ -177,6 +177,8 @@ class BodyLinks:
         """Return the link for ``url`` as any link in a body is resolved (see the class docstring)."""
         path, sep, fragment = url.partition("#")
         path = unquote(path.partition("?")[0])
+        if self.routes is not None:  # as the generator reads it (`LinkReading.as_read`)
+            path = self.routes.reading.as_read(path, self.source_dir, self._names_file)
         if path.startswith("/"):  # from the content folder's root, or a route root
             target, route = self._rooted(path)
             if target is not None:
@@ -212,8 +214,7 @@ class BodyLinks:
                 out = self._file(posixpath.join(root, found), sep, fragment)
                 if out is not None:
                     return out
-        # A link to a content file that is not an asset (a listing page) stands for its route.
-        key = self._key(target)
+        key = self._key(target)  # a content file that is not an asset (a listing page): its route
         route = self.routes.route_of(key) if key is not None else ""
         return self._route(url, route or path, fragment)
 
@@ -373,7 +374,7 @@ class BodyLinks:
             out = "public/" + route.lstrip("/")
             self.linked.add(out)
             return self.links.to(quote(out))
-        if not self.routes.base:
+        if not self.routes.base or (self.routes.reading.unowned(key) and key not in self.routes.listed):
             # A page of the site, not of this one (a listing; the home page, which every site has).
             return "" if key in self.routes.listed or not key else None
         if url not in self.public:

@@ -7,6 +7,8 @@ for the site's root: the project's folder, or its ``site_root``; a package or an
 its front matter left out, and its own imports shown the same way, up to `MAX_DEPTH` files
 deep and never a file inside itself. A component used within a line, or given children,
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
+What the component gives as text (``<Where section="colours" />``) fills the file's
+``{props.section}`` outside its code (`with_props`).
 The file paths a partial writes name files from its own folder, as its site compiles it: they
 are written from the page's (`stagemap.render.partiallinks`).
 
@@ -245,6 +247,8 @@ def _inline(
             shown = None if found is None else _inline(found, path, root, site, (*seen, path), made)
             made[key] = None if shown is None else rebase(shown, path, rel)  # its file paths from here
         shown = made[key]
+        if shown is not None and "{props." in shown:
+            shown = with_props(shown, match.group(0))
         if shown is None or len(shown) > room[0]:
             return match.group()
         room[0] -= len(shown)
@@ -256,6 +260,33 @@ def _inline(
         return "\n".join([bare, *lines, bare])
 
     return put_fences_back(_USE.sub(replace, text), held)
+
+
+_PROP = lazy(
+    r"""([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'"""
+    r"""|\{\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`|(-?\d+(?:\.\d+)?))\s*\})"""
+)
+"""An attribute with a value known as the page is written: a text, or a string or number in braces."""
+_PROPS_OR_CODE = lazy(r"(`+)[^`]*?\1|(=?)\{\s*props\.([A-Za-z_$][\w$]*)\s*\}")
+"""A partial's ``{props.NAME}`` (an attribute's value after ``=``), or an inline code span (whose
+braces are text)."""
+
+
+def with_props(shown: str, use: str) -> str:
+    """Return a partial's ``shown`` text with each ``{props.NAME}`` outside code the value that
+    ``use`` (``<Where section="colours" />``) gives NAME as text (an attribute's, quoted); one
+    given no such value stays as it is."""
+    given = {m.group(1): next(v for v in m.groups()[1:] if v is not None) for m in _PROP.finditer(use)}
+    held: dict[str, str] = {}
+    body = hold_fences(shown, held)
+
+    def filled(found: re.Match[str]) -> str:
+        value = given.get(found.group(3) or "")
+        if found.group(1) or value is None:
+            return found.group(0)
+        return '="' + value.replace('"', "&quot;") + '"' if found.group(2) else value
+
+    return put_fences_back(_PROPS_OR_CODE.sub(filled, body), held)
 
 
 def partial_body(root: Path, path: str, raw: bool = False) -> str | None:

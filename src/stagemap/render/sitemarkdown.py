@@ -1,6 +1,7 @@
 """How a site's packages change its Markdown, as `stagemap.render.dialects` applies it: Starlight's
 asides, GitHub's alerts, indented text that is no code, an Astro site's remark-directive and
-remark-math, Jekyll's premonition boxes (`stagemap.read.sitepackages` finds them)."""
+remark-math, Jekyll's premonition boxes, Docusaurus's npm2yarn code for each package manager
+(`stagemap.read.sitepackages` finds them)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from ..read.sitepackages import (
     MARKDOWN,
     MATH,
     NO_INDENTED_CODE,
+    NPM2PNPM,
+    NPM2YARN,
     PLAIN_ASIDES,
     PREMONITION,
 )
@@ -53,6 +56,13 @@ def asides(generator: str, params: Mapping[str, Any] | None) -> frozenset[str] |
 def no_indented_code(generator: str, params: Mapping[str, Any] | None) -> bool:
     """Return whether the site's Markdown reads indented lines as text, not code (Eleventy 2.0+)."""
     return generator == "eleventy" and NO_INDENTED_CODE in traits(params)
+
+
+def package_managers(params: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """Return the package managers besides npm that Docusaurus's npm2yarn plugin shows code for
+    (``yarn``, ``pnpm``; none: the site has no such plugin)."""
+    found = traits(params)
+    return tuple(name for trait, name in ((NPM2YARN, "yarn"), (NPM2PNPM, "pnpm")) if trait in found)
 
 
 def github_alerts(text: str, generator: str, params: Mapping[str, Any]) -> str:
