@@ -62,20 +62,20 @@ def test_fence_title_inside_a_tab_inside_a_list_item_is_shown() -> None:
                 "astro.config.mjs": "export default {}\n",
                 "package.json": '{"dependencies": {"remark-math": "^6"}}',
             },
-            ("math", "plain-asides"),
+            ("math", "no-asides"),
         ),
         (
             {
                 "astro.config.mjs": "export default {}\n",
                 "package.json": '{"devDependencies": {"rehype-github-alerts": "^3"}}',
             },
-            ("github-alerts-any-case", "plain-asides"),
+            ("github-alerts-any-case", "no-asides"),
         ),
         (
             {"astro.config.ts": STARLIGHT},
             ("expressive-code",),
         ),  # Starlight puts back the directives it does not take
-        ({"astro.config.mjs": "// import 'remark-math'\nexport default {}\n"}, ("plain-asides",)),
+        ({"astro.config.mjs": "// import 'remark-math'\nexport default {}\n"}, ("no-asides",)),
     ],
 )
 def test_an_astro_sites_remark_plugins_are_read(files: dict[str, str], found: tuple[str, ...]) -> None:

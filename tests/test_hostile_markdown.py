@@ -254,18 +254,49 @@ SITE_CASES = {
         '<div>\n\n<div markdown="1">\n\n' * 10_000 + "deep text\n" + "</div>\n" * 20_000,
     ),
     "html-blocks-split-by-fences": ("jekyll+html", "<div>\n\n```\nx\n```\n" * 10_000 + "deep text\n</div>\n"),
+    # Callouts and alerts read in list items and admonitions, and markdown-it-github-alerts' titles.
+    "callouts-in-items": ("mkdocs@callouts", "- NOTE: a\n" * 20_000 + "deep text\n"),
+    "callouts-indented": ("mkdocs@callouts", "- a\n\n" + "    NOTE: b\n\n" * 20_000 + "deep text\n"),
+    "callouts-lazy-lines": ("mkdocs@callouts", "- a\n" + "    NOTE: b\n" * 20_000 + "deep text\n"),
+    "github-callouts-indented": (
+        "mkdocs@github-callouts",
+        "- a\n\n" + "    > [!NOTE]\n    x\n" * 10_000 + "deep text\n",
+    ),
+    "github-callouts-blank-quotes": (
+        "mkdocs@github-callouts",
+        "- a\n\n" + "    > [!NOTE]\n" + "    >\n" * 20_000 + "deep text\n",
+    ),
+    "callouts-in-admonitions": (
+        "mkdocs@callouts",
+        "".join("    " * k + "!!! note\n" for k in range(400)) + "    " * 400 + "NOTE: deep text\n",
+    ),
+    "eleventy-alerts-indented": (
+        "eleventy@github-alerts",
+        "1. a\n\n" + "    > [!NOTE] t\n    x\n" * 10_000 + "deep text\n",
+    ),
+    "eleventy-alert-title-spaces": (
+        "eleventy@github-alerts",
+        "> [!NOTE]" + " " * 40_000 + "x\n> deep text\n",
+    ),
 }
-"""Site syntax built to cost time or to nest without end: (how it is read, the body)."""
+"""Site syntax built to cost time or to nest without end: (how it is read, the body; after ``@``,
+the plugins of the site's configuration that read it)."""
 
 SITE_CHILD = """
 import json, sys, time
 from stagemap.read.bare import first_heading
 from stagemap.render.dialects import clean
+from stagemap.render.shortcodes import SITE_PARAMS
+from stagemap.read.mkdocsalerts import ALERTS
+from stagemap.read.sitepackages import MARKDOWN
 found = {}
 for name, (how, text) in json.load(sys.stdin).items():
-    start = time.perf_counter()
+    how, _, traits = how.partition("@")  # (the site's plugins: mkdocs@callouts, eleventy@github-alerts)
     generator, _, html = how.partition("+")
-    out = first_heading(text) if how == "title" else clean(text, ".md", generator, html=bool(html))
+    key = ALERTS if generator == "mkdocs" else MARKDOWN
+    params = {SITE_PARAMS: {key: tuple(traits.split(","))}} if traits else None
+    start = time.perf_counter()
+    out = first_heading(text) if how == "title" else clean(text, ".md", generator, params, html=bool(html))
     found[name] = [time.perf_counter() - start, out is not None and ("deep text" in out or how == "title")]
 print(json.dumps(found))
 """

@@ -1,5 +1,5 @@
 """GitHub's alerts and markdown-callouts' callouts on an MkDocs site whose ``mkdocs.yml`` names
-the plugin or extension that makes them admonitions (read/mkdocsalerts.py, render/mkdocsyntax.py)."""
+the plugin or extension that makes them admonitions (read/mkdocsalerts.py, render/mkdocscallouts.py)."""
 
 from __future__ import annotations
 
@@ -126,3 +126,37 @@ def test_a_built_page_shows_the_alerts_the_sites_plugin_makes(tmp_path: Path) ->
     write(root, {"mkdocs.yml": "site_name: Tanks\nplugins:\n  - search\n"})  # Material alone
     assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
     assert "<p>[!IMPORTANT]</p>" in (root / "site/assets/a.html").read_text()
+
+
+def test_callouts_in_list_items_and_admonitions_are_admonitions() -> None:
+    """A review's repros: markdown-callouts' extensions are Python-Markdown block processors, so a
+    list item's blocks and an admonition's are read as the page's are: '- NOTE: inside item' is
+    an admonition in the item, 'WARNING:' in a '!!! note' a box in the box, and a GitHub callout
+    indented in an item one in the item; stagemap left all three as written."""
+    assert made("- NOTE: inside item\n- second\n", "callouts") == (
+        "- > **Note**\n  >\n  > inside item\n- second\n"
+    )
+    assert made("1. One\n2. TIP: **Mind it.** Then go\n   on.\n3. Three\n", "callouts") == (
+        "1. One\n2. > **Mind it**\n   >\n   > Then go\n   > on.\n3. Three\n"
+    )
+    assert made("- item\n\n    NOTE: Indented.\n\n- next\n", "callouts") == (
+        "- item\n\n    > **Note**\n    >\n    > Indented.\n\n- next\n"
+    )
+    assert made("!!! note\n    WARNING: inner text\n", "callouts") == (
+        "> **Note**\n>\n> > **Warning**\n> >\n> > inner text\n"
+    )
+    assert made("- item\n\n    > [!NOTE]\n    > body\n", "github-callouts") == (
+        "- item\n\n    > **Note**\n    >\n    > body\n"
+    )
+    assert made("!!! tip\n    > [!CAUTION]\n    > Hot.\n", "github-callouts") == (
+        "> **Tip**\n>\n> > **Caution**\n> >\n> > Hot.\n"
+    )
+    # Not at a block's start (an item's lazy line), in indented code, or the plugin's syntax.
+    for text, syntax in [
+        ("- item\n  NOTE: more of it\n", "callouts"),
+        ("Text.\n\n    NOTE: code\n", "callouts"),
+        ("- item\n\n    > [!NOTE] Titled\n    > body\n", "github-callouts"),
+        ("- item\n\n  > [!NOTE]\n  > In the item.\n", "gh-admonitions"),
+        ("- NOTE: inside item\n", "gh-admonitions"),
+    ]:
+        assert made(text, syntax) == text

@@ -19,6 +19,7 @@ from stagemap.render.shortcodes import SITE_PARAMS
 from tests.conftest import QUIET_CONFIG, write
 
 ASTRO = "import { defineConfig } from 'astro/config'\nexport default defineConfig({ site: 'https://x.example' })\n"
+DIRECTIVE = "import remarkDirective from 'remark-directive'\n" + ASTRO
 STARLIGHT = (
     "import { defineConfig } from 'astro/config'\nimport starlight from '@astrojs/starlight'\n"
     "export default defineConfig({ integrations: [starlight({ title: 'Docs' })] })\n"
@@ -44,7 +45,7 @@ def test_an_astro_site_without_starlight_boxes_every_kind_of_note() -> None:
     """A blog on Astro with remark-directive and its own callout plugin (no Starlight) wrote
     ':::warning' and ':::important': stagemap kept Starlight's four kinds alone, and showed those
     blocks' text with no label at all. Only a site with @astrojs/starlight reads them so."""
-    assert traits("astro", {"astro.config.mjs": ASTRO}) == ("plain-asides",)
+    assert traits("astro", {"astro.config.mjs": DIRECTIVE}) == ("directives", "plain-asides")
     assert traits("astro", {"astro.config.ts": STARLIGHT}) == ("expressive-code",)
     # Set up in a module of its own: package.json names it; no configuration read: as before.
     assert traits(
@@ -52,8 +53,8 @@ def test_an_astro_site_without_starlight_boxes_every_kind_of_note() -> None:
         {"astro.config.mjs": ASTRO, "package.json": '{"dependencies": {"@astrojs/starlight": "^0.30"}}'},
     ) == ("expressive-code",)
     assert traits(
-        "astro", {"astro.config.mjs": "// import starlight from '@astrojs/starlight'\n" + ASTRO}
-    ) == ("plain-asides",)
+        "astro", {"astro.config.mjs": "// import starlight from '@astrojs/starlight'\n" + DIRECTIVE}
+    ) == ("directives", "plain-asides")
     assert traits("astro", {}) == ()
     assert made(NOTES, "astro", "plain-asides") == (
         "> **Warning**\n>\n> Back up first.\n\n> **Tip**\n>\n> Use the dry run.\n\n> **Section**\n>\n> A wrapper.\n"
@@ -68,7 +69,7 @@ def test_a_built_astro_page_shows_its_notes_as_its_site_does(tmp_path: Path) -> 
         tmp_path,
         {
             "stagemap.yml": QUIET_CONFIG + "generator: astro\nsources: [src/content]\n",
-            "astro.config.mjs": ASTRO,
+            "astro.config.mjs": DIRECTIVE,
             "src/content/blog/first.md": "---\ntitle: First\n---\n\n:::important\nRead the notes.\n:::\n",
         },
     )
@@ -81,6 +82,25 @@ def test_a_built_astro_page_shows_its_notes_as_its_site_does(tmp_path: Path) -> 
     assert run(root, "build", "--as-of", "2026-12-06")[0] == 0
     page = (root / "site/assets/blog/first.html").read_text()
     assert "<p>Read the notes.</p>" in page and "Important" not in page
+
+
+def test_an_astro_site_with_no_plugin_for_blocks_shows_their_colons_as_text() -> None:
+    """A review's repro: an Astro blog with neither Starlight nor remark-directive shows ':::tip'
+    and its closing ':::' as text on the live site (nothing reads them), where stagemap quoted
+    the block with a label. A plugin that reads such blocks, remark-directive or another, in
+    package.json or imported by the configuration, makes them boxes again."""
+    assert traits("astro", {"astro.config.mjs": ASTRO}) == ("no-asides",)
+    assert made(NOTES, "astro", "no-asides") == NOTES
+    held = ":::caution\n```sh\nrm -rf build\n```\n:::\n"
+    assert made(held, "astro", "no-asides") == held
+    for package in ("remark-directive", "remark-admonitions", "remark-containers", "remark-custom-container"):
+        files = {"astro.config.mjs": ASTRO, "package.json": json.dumps({"devDependencies": {package: "^1"}})}
+        assert "plain-asides" in traits("astro", files)
+    assert traits("astro", {"astro.config.mjs": "import x from 'remark-admonitions'\n" + ASTRO}) == (
+        "plain-asides",
+    )
+    # Starlight's asides and a site with no configuration read are as before.
+    assert made(NOTES, "astro") == "Back up first.\n\n> **Tip**\n>\n> Use the dry run.\n\nA wrapper.\n"
 
 
 ALERTS = "> [!NOTE]\n> Read this first.\n\n> [!note]\n> Lower case.\n\n```md\n> [!TIP]\n> In code.\n```\n"
@@ -108,6 +128,30 @@ def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -
     none = '{"dependencies": {"markdown-it": "^14.0.0"}, "name": "markdown-it-github-alerts"}'
     assert traits("eleventy", {".eleventy.js": "", "package.json": none}) == ()
     assert traits("eleventy", {".eleventy.js": "", "package.json": "{not json"}) == ()
+
+
+def test_markdown_it_github_alerts_take_a_title_and_work_in_list_items() -> None:
+    """A review's repros: markdown-it-github-alerts reads '^\\[!(NOTE|...)\\]([^\\n\\r]*)' at the start
+    of any quote's first paragraph, what follows the marker its title, and a quote in a list item
+    is one too; stagemap used Hugo's rule (nothing after the marker), so '> [!NOTE] Custom title'
+    and an alert indented in a numbered step stayed as written. The title is plain text (the
+    plugin escapes it); lower case, a marker under a quoted line and one in code stay as written."""
+    text = (
+        "> [!NOTE] Custom title\n> body\n\n1. Step\n\n    > [!WARNING]\n    > Hot.\n\n"
+        "> [!TIP]   *Not* emphasis  \n> x\n\n> Said.\n> [!TIP]\n> y\n\n> [!note] low\n> z\n\n"
+        "Text.\n\n    > [!TIP]\n    > In code.\n"
+    )
+    assert made(text, "eleventy", "github-alerts") == (
+        "> **Custom title**\n> body\n\n1. Step\n\n    > **Warning**\n    > Hot.\n\n"
+        "> **\\*Not\\* emphasis**\n> x\n\n> Said.\n> [!TIP]\n> y\n\n> [!note] low\n> z\n\n"
+        "Text.\n\n    > [!TIP]\n    > In code.\n"
+    )
+    # Eleventy 2.0 and later have no indented code: the quote is one, its alert labelled.
+    assert made("Text.\n\n    > [!TIP]\n    > x\n", "eleventy", "github-alerts", "no-indented-code") == (
+        "Text.\n\n> **Tip**\n> x\n"
+    )
+    # Hugo's rule stays Hugo's: a title after the marker is none there.
+    assert made("> [!NOTE] Custom title\n> body\n", "hugo") == "> [!NOTE] Custom title\n> body\n"
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The plugins, Markdown extensions and theme features of an MkDocs site that change how its
 Markdown reads, from ``mkdocs.yml``: those that make admonitions of quotes and paragraphs
-(`stagemap.render.mkdocsyntax.alerts` shows them so), and the few marks of `stagemap.render.mkdocsmarks`
+(`stagemap.render.mkdocscallouts.alerts` shows them so), and the few marks of `stagemap.render.mkdocsmarks`
 and `stagemap.render.mkdocsincludes` (``pymdownx.emoji``, Material's ``content.code.annotate``,
 the include-markdown plugin).
 

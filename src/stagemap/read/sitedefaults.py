@@ -12,10 +12,10 @@ then one with a ``type``, then the later one, as Jekyll merges them. Hugo's conf
 ``_index.md`` does: it reaches every page, after every section's own (see
 `stagemap.read.cascade`).
 
-Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one
-key each such as ``permalinks.toml``). The file is read from the project's folder (where
-``stagemap.yml`` is, the site's root when ``stagemap init`` wrote it). What a page inherits is explained by the file and the line of the
-value (``_config.yml:12 (defaults)``).
+Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one key
+each such as ``permalinks.toml``). The file is read from the project's folder (where ``stagemap.yml`` is,
+the site's root when ``stagemap init`` wrote it). What a page inherits is explained by the file
+and the line of the value (``_config.yml:12 (defaults)``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import ZENSICAL
 from .mkdocsnav import nav_titles
+from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -53,9 +54,10 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
     found wins, then Hugo's files of one key; for Astro, Eleventy and Docusaurus, package.json and
-    their configuration (`stagemap.read.sitepackages`)."""
+    their configuration (`stagemap.read.sitepackages`); for MkDocs, where it pins its packages."""
     prefix = folder + "/" if folder else ""
     names = SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+    names += PIN_FILES if generator == "mkdocs" else ()
     return tuple(prefix + n for n in names + site_markdown_files(generator))
 
 
@@ -242,6 +244,9 @@ def site_defaults(
             return got
         if got is not None:
             found = got if found is None else found.joined(got)
+    if main is not None and generator == "mkdocs" and legacy_tabs_gone(read, folder):
+        base = found or SiteDefaults(generator, main[0], ())  # (`stagemap.read.pymdownpin`)
+        found = replace(base, params={**base.params, NO_LEGACY_TABS: True})
     return replace(found, root=folder) if found is not None and folder else found
 
 
@@ -313,14 +318,9 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     collections = data.get("collections")
     named = {n for n in collections if isinstance(n, str)} if isinstance(collections, dict | list) else set()
     base = data.get("collections_dir")
-    return SiteDefaults(
-        generator,
-        name,
-        tuple(entries),
-        str(base).strip("/") if isinstance(base, str) else "",
-        frozenset(str(n) for n in named) | {"posts"},
-        params=params,
-    )
+    folder = str(base).strip("/") if isinstance(base, str) else ""
+    kinds = frozenset(str(n) for n in named) | {"posts"}
+    return SiteDefaults(generator, name, tuple(entries), folder, kinds, params=params)
 
 
 def _ugly(value: Any) -> frozenset[str]:

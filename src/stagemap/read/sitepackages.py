@@ -6,8 +6,10 @@ and the calls (or, on Docusaurus, the remark plugins) its configuration names, d
 things differ from CommonMark, each found by its package:
 
 - Starlight's ``:::note`` asides come with ``@astrojs/starlight``; an Astro site without it
-  (a remark-directive plugin of its own, say) makes a ``:::kind`` block whatever its kind is:
-  every kind is a labelled quote there, not Starlight's four alone (`PLAIN_ASIDES`).
+  makes a ``:::kind`` block only with a plugin that reads such blocks (remark-directive and a
+  plugin of its own, say: `CONTAINER_PLUGINS`), whatever its kind is: every kind is a labelled
+  quote there, not Starlight's four alone (`PLAIN_ASIDES`); with none, ``:::tip`` is text
+  (`NO_ASIDES`).
 - GitHub's alerts (``> [!NOTE]``) are a box on an Eleventy site that installs
   markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`).
 - On an Astro site, remark and rehype plugins the configuration loads (or package.json
@@ -50,6 +52,7 @@ MARKDOWN = "\0markdown"
 """The key under which the site's params hold its Markdown's traits (no key of a configuration
 file can be this one)."""
 PLAIN_ASIDES = "plain-asides"
+NO_ASIDES = "no-asides"
 GITHUB_ALERTS = "github-alerts"
 NO_INDENTED_CODE = "no-indented-code"
 ALERTS_ANY_CASE = "github-alerts-any-case"
@@ -80,6 +83,9 @@ _ASTRO_PLUGINS = {
     "astro-expressive-code": EXPRESSIVE_CODE,
 }
 """The plugins that change an Astro site's Markdown, and the trait each gives it."""
+CONTAINER_PLUGINS = ("remark-directive", "remark-admonitions", "remark-containers", "remark-custom-container")
+"""The remark plugins that read ``:::kind`` ... ``:::`` blocks (remark-directive gives them to the
+site's own plugin, the others make them boxes)."""
 _OWN_LIBRARY = (_GOVUK,)
 """Plugins that set a Markdown library of their own (``setLibrary("md", ...)``), indented code on."""
 _LARGEST = 1024 * 1024
@@ -111,9 +117,9 @@ def markdown_traits(
 ) -> tuple[str, ...]:
     """Return, sorted, the traits of an Astro, Eleventy or Docusaurus site's Markdown in ``folder``
     (relative to the project; empty: its own), its files read with ``read`` (a name relative to
-    the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `GITHUB_ALERTS`,
-    `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`, `NO_INDENTED_CODE`, `NPM2YARN`
-    and `NPM2PNPM` that hold. A file that cannot be read is as if absent."""
+    the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `NO_ASIDES`,
+    `GITHUB_ALERTS`, `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`,
+    `NO_INDENTED_CODE`, `NPM2YARN` and `NPM2PNPM` that hold. A file that cannot be read is as if absent."""
     prefix = folder + "/" if folder else ""
     configs = _CONFIGS.get(generator, ())
     name, code = next(
@@ -125,7 +131,7 @@ def markdown_traits(
     # (Starlight's integration may be set up in another module: package.json names it then.)
     starlight = STARLIGHT_PACKAGE in packages or (code is not None and STARLIGHT.search(code) is not None)
     if generator == "astro" and code is not None and not starlight:
-        traits.append(PLAIN_ASIDES)
+        traits.append(PLAIN_ASIDES if _named_plugin(CONTAINER_PLUGINS, code, packages) else NO_ASIDES)
     if generator == "astro":
         traits += _astro_plugins(code or "", packages, starlight)
     if generator == "eleventy":
@@ -145,11 +151,7 @@ def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list
     """Return the traits the plugins of an Astro site give its Markdown: each plugin its
     configuration (``code``) imports or its ``packages`` name; remark-directive's only where
     Starlight is not, Expressive Code's wherever Starlight is (it brings it)."""
-    found = {
-        trait
-        for name, trait in _ASTRO_PLUGINS.items()
-        if name in packages or f"'{name}'" in code or f'"{name}"' in code
-    }
+    found = {trait for name, trait in _ASTRO_PLUGINS.items() if _named_plugin((name,), code, packages)}
     return sorted((found - {DIRECTIVES}) | {EXPRESSIVE_CODE} if starlight else found)
 
 
@@ -200,6 +202,12 @@ def _package_managers(code: str, packages: dict[str, Any]) -> list[str]:
     version = packages.get("@docusaurus/remark-plugin-npm2yarn", packages.get("@docusaurus/core"))
     major = _major(version)
     return [NPM2YARN, NPM2PNPM] if major is None or major >= 3 else [NPM2YARN]
+
+
+def _named_plugin(names: tuple[str, ...], code: str, packages: dict[str, Any]) -> bool:
+    """Return whether ``packages`` (package.json's) or the configuration's ``code`` (an import)
+    names one of the plugins ``names``."""
+    return any(n in packages or f"'{n}'" in code or f'"{n}"' in code for n in names)
 
 
 def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:

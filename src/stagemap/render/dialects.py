@@ -33,7 +33,6 @@ from .blocks import (
     TASK_LISTS,
     fence_after,
     fence_attributes,
-    fence_titles,
     hold_fences,
     item_stand_in,
     listed_fence,
@@ -56,8 +55,9 @@ from .liquid import highlights, jekyll_code, liquid, whole_captures
 from .liquidblocks import own_blocks
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
+from .mkdocscallouts import alerts, more_hints
 from .mkdocsmarks import code_annotations, syntaxes
-from .mkdocsyntax import alerts, cross_references, hold_slash_blocks, link_labels, mkdocs_inserts, more_hints
+from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import hold_notes_with_code, notes
 from .rawcode import raw_code
 from .refdefs import dropped_labels, references_alone
@@ -182,9 +182,7 @@ def _prepared(
         text = html_blocks(text)
     if generator in ("jekyll", "mkdocs") and "markdown" in text:
         text = unwrapped(text)
-    text = code_titles(text, generator, params, mdx)  # Expressive Code's // src/greet.js
-    if "title=" in text or (generator == "mkdocs" and "tab=" in text):
-        text = fence_titles(text, tabs=generator == "mkdocs", deep=mdx)
+    text = code_titles(text, generator, params, mdx)  # Expressive Code's // src/greet.js, title="x", tab="x"
     if generator == "mkdocs" and "|" in text and "`" in text:  # Python-Markdown: a code span's | stays
         text = "".join(chunk if code else code_pipes(chunk) for chunk, code in _split_fences(text))
     if generator == "mkdocs" and "{" in text:  # superfences: ``` { .yaml .no-copy }
@@ -273,7 +271,7 @@ def _rewrite(
         text = _outside_indented_code(text, lambda run: run, unindented)
     if generator == "mkdocs":  # alerts and callouts a plugin of the site's makes admonitions of
         text = alerts(text, params)
-    text = notes(text, containers=generator != "mkdocs", asides=asides(generator, params))
+    text = notes(text, containers=generator != "mkdocs", asides=asides(generator, params), params=params)
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)

@@ -41,25 +41,29 @@ shown as ``!!! note`` is, a block quote headed by the title, else the kind, in b
   ``>! NOTE:`` for a collapsible one), to the next blank line; bold text opening it
   (``NOTE: **Mind the gap.** Text``) is its title, without a last full stop.
 
+The last two are block processors of Python-Markdown's, which reads a list item's blocks and an
+admonition's as it reads the page's: a callout opening a list item (``- NOTE: Text``), or
+indented in one, is an admonition in the item (`_nested_alert`), and one in an admonition is an
+admonition in it (`stagemap.render.notes.notes` reads what a block holds with `alerts`).
+
 Used by `stagemap.render.dialects` for ``generator: mkdocs`` alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..lazyre import lazy
 from ..read.markdowntext import anchor
-from ..read.mkdocsalerts import ANNOTATE, CALLOUTS, EMOJI, GH_ADMONITIONS, GITHUB_CALLOUTS
+from ..read.mkdocsalerts import EMOJI
 from ..read.mkdocsapi import API_PAGES
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
 from .mkdocsincludes import DIRECTIVE
 from .mkdocsmarks import emoji, syntaxes
 from .shortcodes import SITE_PARAMS
-from .tablerows import code_in_tables
 
 _OPEN = lazy(
     r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)(?:[ \t]*\|(?P<title>.*)|[ \t]*)$"
@@ -262,99 +266,3 @@ def _included(line: re.Match[str]) -> str:
     if not inner or inner[0][0] in "!*":
         return line.group(0)
     return "\n" + placeholder(f"Included from {inner[0]}") + "\n"
-
-
-_GH_ALERT = lazy(r"^> {0,3}\[!(note|tip|important|warning|caution)\] *(.*)$", re.I)
-"""An alert as the ``gh-admonitions`` plugin finds it: ``>`` first on the line, a title after it or none."""
-_GITHUB_CALLOUT = lazy(r"^( {0,3})> *\[!(note|tip|important|warning|caution)\] *$", re.I)
-"""An alert as ``github-callouts`` reads it: nothing after its kind."""
-_QUOTED_BLANK = lazy(r"^ *> *$")
-_QUOTED_TEXT = lazy(r"^ *(?:> *\S|[^\s>])")
-_CALLOUT = lazy(r"^(?:( {0,3})>[!?]? ?)?([A-Z]{2,}):(?: (.*))?$")
-"""A callout as ``callouts`` reads it: ``NOTE: Text``, quoted too (``> NOTE:``, ``>? NOTE:``)."""
-_BLOCK_LINE = lazy(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$)")
-"""A heading's line, a heading's underline or a rule: a block of its own, the next line starts one."""
-_BOLD_TITLE = lazy(r"^(\*\*|__)(.+?)\1(.*)$")
-
-
-def more_hints(text: str, params: Mapping[str, Any] | None) -> bool:
-    """Whether an MkDocs body holding none of `stagemap.render.hints.HINTS` may still hold
-    something to rewrite: a reference link (``[x][y]``), a code span in a table row (its ``|``
-    stays in the cell), a callout the site makes an admonition of, an emoji or a code annotation."""
-    marks = (":" in text or ")!" in text) and bool({EMOJI, ANNOTATE} & set(syntaxes(params or {})))
-    return "][" in text or code_in_tables(text) or callouts_in(text, params) or marks
-
-
-def callouts_in(text: str, params: Mapping[str, Any] | None) -> bool:
-    """Whether ``text`` may hold a callout the site makes an admonition of (``NOTE: Text``)."""
-    return (": " in text or ":\n" in text) and CALLOUTS in syntaxes(params or {})
-
-
-def alerts(text: str, params: Mapping[str, Any]) -> str:
-    """Return ``text`` with the alerts and callouts the site's plugins make admonitions of
-    (see the module docstring) as labelled quotes; ``params``: the page's, the site's in them."""
-    turned_on = syntaxes(params)
-    marked = "[!" in text and (GH_ADMONITIONS in turned_on or GITHUB_CALLOUTS in turned_on)
-    if not marked and not (":" in text and CALLOUTS in turned_on):
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    at = 0
-    while at < len(lines):
-        made = _alert(lines, at, turned_on)
-        if made is None:
-            out.append(lines[at])
-            at += 1
-            continue
-        if out and out[-1].strip():
-            out.append("")  # an admonition stands apart from the text or the quote above it
-        out += made[0]
-        at = made[1]
-    return "\n".join(out)
-
-
-def _alert(lines: list[str], at: int, syntaxes: Collection[str]) -> tuple[list[str], int] | None:
-    """Return the lines showing the admonition opening at line ``at``, and the index past the
-    lines it stands for; None when none opens there."""
-    line = lines[at]
-    if GH_ADMONITIONS in syntaxes and (gh := _GH_ALERT.match(line)):
-        end = at + 1
-        while end < len(lines) and lines[end].startswith(">"):
-            end += 1
-        if end > at + 1:
-            label = gh.group(2).strip() or gh.group(1).capitalize()  # a title is Markdown
-            after = [""] if end < len(lines) and lines[end].strip() else []
-            return [f"> **{label}**", ">", *lines[at + 1 : end], *after], end
-    if GITHUB_CALLOUTS in syntaxes and (github := _GITHUB_CALLOUT.match(line)):
-        below = at + 1
-        while below < len(lines) and _QUOTED_BLANK.match(lines[below]):
-            below += 1
-        above = lines[at - 1].lstrip() if at else ""
-        if below < len(lines) and _QUOTED_TEXT.match(lines[below]) and not above.startswith(">"):
-            indent = github.group(1)
-            return [f"{indent}> **{github.group(2).capitalize()}**", f"{indent}>"], at + 1
-    if CALLOUTS in syntaxes and (callout := _CALLOUT.match(line)):
-        return _callout(lines, at, callout)
-    return None
-
-
-def _callout(lines: list[str], at: int, callout: re.Match[str]) -> tuple[list[str], int] | None:
-    """Return the lines showing a callout (``NOTE: Text``) opening at line ``at``, and the index
-    past its paragraph; None for one not starting a paragraph (a quoted one may)."""
-    indent = callout.group(1)
-    above = lines[at - 1] if at else ""
-    if indent is None and above.strip() and not _BLOCK_LINE.match(above):
-        return None
-    label, rest = callout.group(2).title(), callout.group(3) or ""
-    bold = _BOLD_TITLE.match(rest)
-    if bold:  # its title, as the extension takes it (a last full stop dropped)
-        title = bold.group(2).strip()
-        label, rest = title[:-1] if title.endswith(".") else title, bold.group(3).lstrip()
-    end = at + 1
-    while end < len(lines) and lines[end].strip():
-        end += 1
-    first = [rest] if rest else []
-    body = [*first, *lines[at + 1 : end]] if indent is None else first
-    lead = indent or ""
-    made = [f"{lead}> **{label}**", f"{lead}>", *(f"{lead}> {b}".rstrip() for b in body)]
-    return made + ([] if indent is None else lines[at + 1 : end]), end

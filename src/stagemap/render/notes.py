@@ -10,10 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from ..lazyre import lazy
+from ..read.pymdownpin import NO_LEGACY_TABS
 from .blocks import FENCE, escape, fence_after, fence_titles, indented, may_indent, quote
+from .mkdocscallouts import alerts
+from .shortcodes import SITE_PARAMS
 
 _DOCUSAURUS_NOTE = lazy(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
@@ -76,7 +80,7 @@ def hold_notes_with_code(
     while i < len(lines):
         line = lines[i]
         fence = fence_after(fence, line)
-        opener = None if fence or FENCE.match(line) else _DOCUSAURUS_NOTE.match(line)
+        opener = None if fence or FENCE.match(line) or asides == frozenset() else _DOCUSAURUS_NOTE.match(line)
         if opener and (
             not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
         ):
@@ -132,16 +136,21 @@ def _note_label(opener: re.Match[str]) -> str:
     return f"{kind}: {title}" if title else kind
 
 
-def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[str] | None = None) -> str:
+def notes(
+    text: str,
+    depth: int = 0,
+    containers: bool = True,
+    asides: frozenset[str] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> str:
     """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
     and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
     With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
     a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
     them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is).
-    ``asides``: the only kinds quoted (Starlight's), where others show what they hold."""
-    if ":::" not in text and "!!!" not in text and "???" not in text and '=== "' not in text:
-        return text
-    if depth >= MOST_NESTED_NOTES:
+    ``asides``: the only kinds quoted (Starlight's), where others show what they hold (none: no
+    ``:::`` block, its lines text); ``params``: the page's (how an MkDocs block's contents read)."""
+    if depth >= MOST_NESTED_NOTES or not any(mark in text for mark in (":::", "!!!", "???", '=== "')):
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -152,7 +161,7 @@ def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[
             marks.setdefault(line.strip(), []).append(index)
     while i < len(lines):
         line = lines[i]
-        colons = _DOCUSAURUS_NOTE.match(line)
+        colons = None if asides == frozenset() else _DOCUSAURUS_NOTE.match(line)  # (no block: text)
         if colons and not may_indent(lines, i, colons.group("indent")):
             colons = None  # indented code showing an admonition, not one
         if colons and colons.group("space") and not containers:
@@ -171,21 +180,30 @@ def notes(text: str, depth: int = 0, containers: bool = True, asides: frozenset[
                 i += 1
                 continue
             end = len(lines) if end < 0 else end
-            inner = notes(textwrap.dedent("\n".join(lines[i + 1 : end])), depth + 1, containers, asides)
+            held = textwrap.dedent("\n".join(lines[i + 1 : end]))
+            inner = notes(held, depth + 1, containers, asides, params)
             out.append(indented(_boxed(colons, inner, asides), colons.group("indent")))
             i = end + 1
             continue
         if bang:
             end = _indented_end(lines, i, indent)
             body = textwrap.dedent("\n".join(lines[i + 1 : end]))
-            if not containers and ("title=" in body or "tab=" in body):  # its code's labels, as on the page
-                body = fence_titles(body, tabs=True)
-            out.append(indented(_mkdocs_block(bang, notes(body, depth + 1, containers, asides)), indent))
+            body = body if containers else _mkdocs_contents(body, params)
+            inner = notes(body, depth + 1, containers, asides, params)
+            out.append(indented(_mkdocs_block(bang, inner), indent))
             i = end
             continue
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+def _mkdocs_contents(body: str, params: Mapping[str, Any] | None) -> str:
+    """Return what an MkDocs admonition or tab holds as the site reads it before its blocks: its
+    callouts (`stagemap.render.mkdocscallouts.alerts`: Python-Markdown reads a block's blocks as the
+    page's), its fences' titles and tabs (`labelled_tabs`), as the page shows them."""
+    body = alerts(body, params or {})
+    return fence_titles(body, tabs=labelled_tabs(params)) if "title=" in body or "tab=" in body else body
 
 
 def _mkdocs_block(bang: re.Match[str], inner: str) -> str:
@@ -196,6 +214,14 @@ def _mkdocs_block(bang: re.Match[str], inner: str) -> str:
         return f"\n**{bang.group(1)}**\n\n{inner.strip(chr(10))}\n"  # (Markdown, as MkDocs reads it)
     title = bang.group(2)
     return quote(escape(bang.group(1).capitalize()) if title is None else title, inner, markdown=True)
+
+
+def labelled_tabs(params: Mapping[str, Any] | None) -> bool:
+    """Return whether an MkDocs site's fences' ``tab="..."`` are SuperFences' tabs, labelled: not
+    where the site pins pymdown-extensions 8.0 or later (`stagemap.read.pymdownpin`), which
+    dropped them; where it pins none, they are taken as the site meant them."""
+    site = params.get(SITE_PARAMS) if params else None
+    return not (isinstance(site, Mapping) and site.get(NO_LEGACY_TABS))
 
 
 MOST_NESTED_NOTES = 8

@@ -17,16 +17,17 @@ from ..read.sitepackages import (
     GITHUB_ALERTS,
     MARKDOWN,
     MATH,
+    NO_ASIDES,
     NO_INDENTED_CODE,
     NPM2PNPM,
     NPM2YARN,
     PLAIN_ASIDES,
     PREMONITION,
 )
-from .blocks import quote
+from .blocks import ItemColumns, escape, fence_titles, quote
 from .elements import placeholder
 from .filenames import file_name_titles
-from .notes import STARLIGHT_ASIDES
+from .notes import STARLIGHT_ASIDES, labelled_tabs
 from .shortcodes import SITE_PARAMS
 from .texmath import remark_math
 
@@ -49,8 +50,12 @@ def traits(params: Mapping[str, Any] | None) -> tuple[str, ...]:
 
 def asides(generator: str, params: Mapping[str, Any] | None) -> frozenset[str] | None:
     """Return the only kinds of ``:::kind`` block that are boxes, or None when every kind is:
-    Starlight's four on an Astro site, unless it has no Starlight."""
-    return STARLIGHT_ASIDES if generator == "astro" and PLAIN_ASIDES not in traits(params) else None
+    Starlight's four on an Astro site, unless it has no Starlight; none (an empty set: ``:::tip``
+    is text) on one with neither Starlight nor a plugin that reads such blocks."""
+    found = traits(params) if generator == "astro" else ()
+    if NO_ASIDES in found:
+        return frozenset()
+    return STARLIGHT_ASIDES if generator == "astro" and PLAIN_ASIDES not in found else None
 
 
 def no_indented_code(generator: str, params: Mapping[str, Any] | None) -> bool:
@@ -68,16 +73,47 @@ def package_managers(params: Mapping[str, Any] | None) -> tuple[str, ...]:
 def github_alerts(text: str, generator: str, params: Mapping[str, Any]) -> str:
     """Return ``text`` with GitHub's alerts opening quotes labelled (``> **Note**``) where the site
     makes boxes of them: every Hugo site, an Astro site with a plugin that reads them in any case,
-    and an Eleventy (or Astro) site with one that reads the kind in capitals alone
-    (markdown-it-github-alerts' default), ``> [!note]`` staying as written."""
+    an Astro site with one that reads the kind in capitals alone, ``> [!note]`` staying as
+    written, and an Eleventy site with markdown-it-github-alerts (`markdown_it_alerts`)."""
     found = traits(params) if generator in ("eleventy", "astro") else ()
     if generator == "hugo" or (generator == "astro" and ALERTS_ANY_CASE in found):
         return _ALERT.sub(lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**", text)
     if GITHUB_ALERTS not in found:
         return text
+    if generator == "eleventy":
+        return markdown_it_alerts(text)
     return _ALERT.sub(
         lambda m: f"{m.group(1)}**{m.group(2).capitalize()}**" if m.group(2).isupper() else m.group(0), text
     )
+
+
+_MARKDOWN_IT_ALERT = lazy(r"^([ \t]*>[ \t]?) {0,3}\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]([^\n\r]*)$")
+"""markdown-it-github-alerts' marker opening a quote's first paragraph, as its default options
+read it: the kind in capitals, what follows on the line the title."""
+
+
+def markdown_it_alerts(text: str) -> str:
+    """Return ``text`` with markdown-it-github-alerts' alerts labelled: the title after the marker
+    (``> [!NOTE] Before you start``: plain text, as the plugin escapes it), else the kind
+    (``Note``). The plugin looks at every quote, one in a list item too, so a marker indented
+    there is one (not one in indented code); a marker under a quoted line is not the quote's start."""
+    if "[!" not in text:
+        return text
+    lines = text.split("\n")
+    items: ItemColumns | None = None  # (worked out at the first marker indented in one)
+    for at, line in enumerate(lines):
+        found = _MARKDOWN_IT_ALERT.match(line) if "[!" in line else None
+        if found is None or (at and lines[at - 1].lstrip(" \t").startswith(">")):
+            continue
+        width = len(found.group(1)[: found.group(1).index(">")].expandtabs(4))
+        column: int | None = 0
+        if width >= 4:
+            items = items or ItemColumns(text)
+            column = items.at(items.starts[at], width)
+        if column is not None and width - column < 4:
+            title = found.group(3).strip() or found.group(2).capitalize()
+            lines[at] = f"{found.group(1)}**{escape(title)}**"
+    return "\n".join(lines)
 
 
 _LEAF = lazy(r"^([ \t]{0,3})::([A-Za-z][\w-]*)(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})?[ \t]*$", re.M)
@@ -109,10 +145,13 @@ def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -
 
 def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool) -> str:
     """Return ``text`` with each code block's file name comment as its title, on an Astro site
-    whose code Expressive Code shows (`stagemap.render.filenames`); elsewhere as it is."""
-    if generator != "astro" or EXPRESSIVE_CODE not in traits(params) or not ("```" in text or "~~~" in text):
-        return text
-    return file_name_titles(text, mdx)
+    whose code Expressive Code shows (`stagemap.render.filenames`), and its ``title="..."`` as
+    its title anywhere; on MkDocs its ``tab="..."`` too, where SuperFences reads it (`labelled_tabs`)."""
+    if generator == "astro" and EXPRESSIVE_CODE in traits(params) and ("```" in text or "~~~" in text):
+        text = file_name_titles(text, mdx)
+    if "title=" in text or (generator == "mkdocs" and "tab=" in text):
+        text = fence_titles(text, tabs=generator == "mkdocs" and labelled_tabs(params), deep=mdx)
+    return text
 
 
 def plugins_at_work(text: str, generator: str, params: Mapping[str, Any] | None) -> bool:
