@@ -106,6 +106,44 @@ def test_a_dead_link_a_partial_brings_in_is_reported_where_the_partial_writes_it
     assert page.count("Link target not found") == 2
 
 
+def test_a_partial_shown_on_many_pages_reports_its_dead_link_once(tmp_path: Path) -> None:
+    """A review of the change above: a partial on 30 pages gave 30 warnings alike for its one
+    link that leads nowhere; it is reported once, naming the pages that show it (how many, and
+    the first three). And its 'src={require('./img/map.png').default}' was read from each
+    page's folder, a missing image on each: a require() is written from the partial's folder."""
+    page = "---\ntitle: {title}\n---\nimport Setup from '{up}_partials/_setup.mdx';\n{more}\n<Setup />\n"
+    twice = "import Old from '{up}_partials/_old.mdx';\n\n<Old />\n"
+    files: dict[str, str | bytes] = {
+        "stagemap.yml": QUIET_CONFIG + "generator: docusaurus\nsources: [docs]\n",
+        "docusaurus.config.js": "module.exports = {url: 'https://x.example'};\n",
+        "docs/guide.md": "---\ntitle: Guide\n---\nRead on.\n",
+        "docs/a/b/pond.mdx": page.format(title="Pond", up="../../", more=""),
+        "docs/c/reed.mdx": page.format(title="Reed", up="../", more=twice.format(up="../")),
+        "docs/c/weir.mdx": page.format(title="Weir", up="../", more=""),
+        "docs/dam.mdx": page.format(title="Dam", up="./", more=twice.format(up="./")),
+        "docs/eel.mdx": page.format(title="Eel", up="./", more=""),
+        "docs/_partials/_setup.mdx": (
+            "See the [guide](../guide.md), not [the pump](../pump.md).\n\n"
+            "<img src={require('./img/map.png').default} alt=\"map\" />\n"
+        ),
+        "docs/_partials/_old.mdx": "Once [the sluice](./sluice.md).\n",
+        "docs/_partials/img/map.png": b"png",
+    }
+    root = write(tmp_path, files)
+    code, _, err = run(root, "check", "--links")
+    assert code == 0
+    assert err == (
+        "docs/_partials/_old.mdx:1:19: warning: link to './sluice.md' leads nowhere"
+        f" (shown on 2 pages: docs/c/reed.mdx and docs/dam.mdx) {HINT}\n"
+        "docs/_partials/_setup.mdx:1:46: warning: link to '../pump.md' leads nowhere (shown on 5 pages:"
+        f" docs/a/b/pond.mdx, docs/c/reed.mdx, docs/c/weir.mdx and 2 more) {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    pond = (root / "site/assets/a/b/pond.html").read_text()
+    assert '<img src="../../../files/_partials/img/map.png" alt="map">' in pond
+    assert "missing image" not in pond and pond.count("Link target not found") == 1
+
+
 def test_check_links_says_the_same_on_one_processor_and_several(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

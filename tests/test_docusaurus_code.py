@@ -38,6 +38,25 @@ def test_magic_comments_leave_the_code_as_docusaurus_reads_them_by_its_language(
     assert without_magic_comments("```js\n// mark-this\nx\n```\n", ["mark-this"]) == "```js\nx\n```\n"
 
 
+def test_magic_comments_in_a_quote_are_left_out_too() -> None:
+    """A review of the change above: a fence in a block quote ('> ```js', '> // highlight-next-line')
+    kept its magic comments, where Docusaurus's code block gets the code without the quote's
+    marks and leaves them out. The code ends with its quote; a line that starts with '>' in
+    code that is in no quote is code as written."""
+    body = (
+        "> Try it:\n>\n> ```js\n> // highlight-next-line\n> run();\n> ```\n\n"
+        "> > ```py\n> > # highlight-next-line\n> > > # highlight-next-line\n> > ```\n\n"
+        "> ```sh\n> ls\n\n// highlight-next-line stays: no code here.\n\n"
+        "```js\n> // highlight-next-line\n```\n"
+    )
+    assert without_magic_comments(body) == (
+        "> Try it:\n>\n> ```js\n> run();\n> ```\n\n"
+        "> > ```py\n> > > # highlight-next-line\n> > ```\n\n"
+        "> ```sh\n> ls\n\n// highlight-next-line stays: no code here.\n\n"
+        "```js\n> // highlight-next-line\n```\n"
+    )
+
+
 def test_a_code_block_component_holding_known_text_is_a_code_block() -> None:
     """Detox's docs (wix/Detox) write code with '<CodeBlock language="sh" title="...">', from
     @theme/CodeBlock: it was shown as a paragraph of text, where the live page shows code in

@@ -278,6 +278,35 @@ SITE_CASES = {
         "eleventy@github-alerts",
         "> [!NOTE]" + " " * 40_000 + "x\n> deep text\n",
     ),
+    # A review of the day's rendering: each took 4 s to 40 s, by the square of its length.
+    "codeblocks-open": (
+        "docusaurus",
+        "import CodeBlock from '@theme/CodeBlock'\n\n" + "<CodeBlock>x " * 20_000 + "\ndeep text\n",
+    ),
+    # Seen while mending it: 40,000 elements on one line each read the whole line (2 s, 3 s).
+    "codeblocks-one-line": (
+        "docusaurus",
+        "import CodeBlock from '@theme/CodeBlock'\n\n"
+        + "<CodeBlock>x</CodeBlock> " * 40_000
+        + "\ndeep text\n",
+    ),
+    "mdx-elements-one-line": ("docusaurus", "<b>x</b> " * 40_000 + "\ndeep text\n"),
+    "fence-title-braces": ("docusaurus", "```js " + "={" * 40_000 + '\nx\n```\n\ntitle="q"\n\ndeep text\n'),
+    "fence-tab-language": ("mkdocs", "```" + "a" * 40_000 + '\nx\n```\n\ntab="q"\n\ndeep text\n'),
+    "fence-tab-backticks": ("mkdocs", "`" * 40_000 + "\nx\n" + "`" * 40_000 + '\n\ntab="q"\n\ndeep text\n'),
+    "table-header-pipes": ("mkdocs", "`a` -" + "|" * 80_000 + "\ndeep text\n"),
+    "table-header-pipes-hugo": ("hugo", "{{< x >}} `a` -" + "|" * 80_000 + "\ndeep text\n"),
+    "table-header-pipes-jekyll": ("jekyll", "{{< x >}} `a` -" + "|" * 80_000 + "\ndeep text\n"),
+    "table-header-pipes-docusaurus": ("docusaurus", "{{< x >}} `a` -" + "|" * 80_000 + "\ndeep text\n"),
+    "table-row-escaped-ticks": (
+        "mkdocs",
+        "| a | b |\n|---|---|\n| " + "\\`` " * 20_000 + " |\n\ndeep text\n",
+    ),
+    "table-row-code-pipes": ("mkdocs", "| a | b |\n|---|---|\n| " + "`a|b` " * 30_000 + " |\n\ndeep text\n"),
+    "magic-comments-quoted": (
+        "docusaurus",
+        "> " * 40_000 + "```js\n// highlight-next-line\nx\n```\n\ndeep text\n",
+    ),
 }
 """Site syntax built to cost time or to nest without end: (how it is read, the body; after ``@``,
 the plugins of the site's configuration that read it)."""
@@ -358,6 +387,27 @@ def test_dead_links_are_placed_in_bounded_time(tmp_path: Path) -> None:
     assert float(seconds) < SECONDS, seconds
     seconds, count, at_line, col = second.split()
     assert (int(count), int(at_line), int(col)) == (8_000, 4, len(line) - 4)
+    assert float(seconds) < SECONDS, seconds
+
+
+REBASING_CHILD = """
+import time
+from stagemap.render.partiallinks import rebase
+start = time.perf_counter()
+made = rebase("`c` [a](x.md) " * 18_000, "docs/_p/_x.mdx", "docs/a/page.mdx")
+print(time.perf_counter() - start, made.count("[a](../_p/x.md)"), made.count("`c`"))
+"""
+
+
+def test_partial_links_are_rebased_in_bounded_time() -> None:
+    """Seen by a review of the day's rendering: a partial of 18,000 links, each after a code
+    span, took 18.8 s to write from a page's folder (each link went over every code span)."""
+    result = subprocess.run(
+        [sys.executable, "-c", REBASING_CHILD], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seconds, moved, spans = result.stdout.split()
+    assert (int(moved), int(spans)) == (18_000, 18_000)
     assert float(seconds) < SECONDS, seconds
 
 

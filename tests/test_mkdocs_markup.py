@@ -202,3 +202,29 @@ def test_autorefs_cross_references_link_to_the_page_of_their_reference(tmp_path:
         '<p>Use <a href="api/tool.html#h-demo.tool"><code>Hammer</code></a>, '
         '<a href="api/demo.html#h-demo">demo</a> or Saw.</p>'
     ) in page
+
+
+def test_table_in_indented_code_keeps_its_pipes_as_written() -> None:
+    """A review of the change above: a page showing how to write a table, in indented code,
+    showed 'a\\|b' in its code, a backslash the live page does not have (Python-Markdown's
+    tables extension reads no table in code). Code is code four columns past the block that
+    holds it: the page, an admonition, a list item's text; a table in an admonition or in a
+    list item after a fence is still a table."""
+    text = (
+        "Write this:\n\n    | Rule | Example |\n    |------|---------|\n    | or   | `a|b`   |\n\n"
+        "!!! note\n\n    | Rule | Example |\n    |------|---------|\n    | or   | `a|b`   |\n\n"
+        "        | Rule | `a|b` |\n        |------|-------|\n\n"
+        "1. Save it:\n\n    ```\n    x\n    ```\n\n    | Rule | Example |\n    |------|---------|\n"
+        "    | or   | `a|b`   |\n"
+    )
+    made = clean(text, ".md", "mkdocs")
+    assert made == (
+        "Write this:\n\n    | Rule | Example |\n    |------|---------|\n    | or   | `a|b`   |\n\n"
+        "> **Note**\n>\n> | Rule | Example |\n> |------|---------|\n> | or   | `a\\|b`   |\n>\n"
+        ">     | Rule | `a|b` |\n>     |------|-------|\n\n"
+        "1. Save it:\n\n    ```\n    x\n    ```\n\n    | Rule | Example |\n    |------|---------|\n"
+        "    | or   | `a\\|b`   |\n"
+    )
+    html = markdown.render(made).html
+    assert "<pre><code>| Rule | Example |\n|------|---------|\n| or   | `a|b`   |\n</code></pre>" in html
+    assert html.count("<td><code>a|b</code></td>") == 2

@@ -102,13 +102,14 @@ def hold_fences(text: str, held: dict[str, str], deep: bool = False) -> str:
 
 _FENCE_TITLE = lazy(
     r"""(?<![^ \t`~{,])title=(?:"([^"\n]*)"|'([^'\n]*)')"""
-    r"""|"[^"\n]*"|'[^'\n]*'|(?<![^ \t=])/(?:\\.|[^/\\\n])*/|=\{[^}\n]*\}"""
+    r"""|"[^"\n]*"|'[^'\n]*'|(?<![^ \t=])/(?:\\.|[^/\\\n])*/|=\{[^{}\n]*\}"""
 )
 """A fence's ``title="..."`` at the start of its meta or after a space (in attributes, after
 ``{`` or a comma: ``{linenos=true,title="x"}``), or what is passed over to find it: a quoted
 text, a ``/regex/``, a ``{...}`` value (Expressive Code's ``mark=/title=".+"/`` marks text in
-the code, it names no title)."""
-_FENCE_TAB = lazy(r"""^[ \t]*[`~]+[ \t]*([\w#.+-]*)[^\n]*?(?<![\w-])tab=(?:"([^"\n]*)"|'([^'\n]*)')""")
+the code, it names no title). A ``{`` never closed (``={={={``) is passed over alone: one
+looked for to the line's end from each took time by the square of the line's length."""
+_FENCE_TAB = lazy(r"""^[ \t]*+[`~]++[ \t]*+([\w#.+-]*+)[^\n]*?(?<![\w-])tab=(?:"([^"\n]*)"|'([^'\n]*)')""")
 """A fence's ``tab="..."`` (pymdownx.superfences up to 7.x, Traefik's docs), after its language."""
 
 

@@ -25,15 +25,15 @@ from .jsstrings import js_string
 from .magiccomments import without_magic_comments
 from .mdxfences import unwrapped_mdx_blocks
 from .npm2yarn import npm_tabs
+from .pairs import paired
 from .tocinline import inline_tocs
 
 _IMPORTED = lazy(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])@theme/CodeBlock\2""", re.M)
 """The name a page gives the theme's code block component."""
-_ELEMENT = (
-    r"""<({names})((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{{[^{{}}\n]*\}}))?)*)\s*>(.*?)</\1\s*>"""
-)
-"""An element of one of ``names`` with its attributes (text, or a one-line expression each),
-what it holds, and its end tag."""
+_OPENING = r"""<({names})((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{{[^{{}}\n]*\}}))?)*)\s*>"""
+"""The opening tag of an element of one of ``names``, with its attributes (text, or a one-line
+expression each)."""
+_CLOSING = r"</{name}\s*>"
 _ATTRIBUTE = lazy(r"""([\w:-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|\{\s*(['"`])([^'"`\n]*)\4\s*\})""")
 _LITERAL = lazy(
     r"""\s*\{\s*(?:`((?:[^`\\$]|\\.|\$(?!\{))*)`|'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}\s*""", re.S
@@ -70,25 +70,29 @@ def code_components(text: str) -> str:
         return text
     held: dict[str, str] = {}
     body = hold_fences(text, held, deep=True)
-
-    def fenced(found: re.Match[str]) -> str:
-        code = _code(found.group(3))
+    opening, closings = _tags(tuple(sorted(names)))
+    pieces: list[str] = []
+    done = 0
+    # Each tag found once, then paired: an opening never closed looked to the end for its closing.
+    for start, end in paired(body, opening, closings, flat=True):
+        code = _code(body[start.end() : end.start()])
         if code is None:
-            return found.group()
+            continue  # (stays as written, with what it holds)
         attrs = {
             m.group(1): next((g for g in m.group(2, 3, 5) if g is not None), "")
-            for m in _ATTRIBUTE.finditer(found.group(2))
+            for m in _ATTRIBUTE.finditer(start.group(2))
         }
-        lead = body[body.rfind("\n", 0, found.start()) + 1 : found.start()]
-        return _fence(code, attrs, lead if not lead.strip() else "")
-
-    return put_fences_back(_elements(tuple(sorted(names))).sub(fenced, body), held)
+        pieces += [body[done : start.start()], _fence(code, attrs, _lead(body, start.start()))]
+        done = end.end()
+    return put_fences_back("".join(pieces) + body[done:], held)
 
 
 @lru_cache(maxsize=16)
-def _elements(names: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of an element named one of ``names`` (see `_ELEMENT`)."""
-    return re.compile(_ELEMENT.format(names="|".join(map(re.escape, names))), re.S)
+def _tags(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The pattern of an opening tag named one of ``names`` (see `_OPENING`), and of each one's
+    closing tag."""
+    opening = re.compile(_OPENING.format(names="|".join(map(re.escape, names))))
+    return opening, {name: re.compile(_CLOSING.format(name=re.escape(name))) for name in names}
 
 
 def _code(children: str) -> str | None:
@@ -104,6 +108,15 @@ def _code(children: str) -> str | None:
     else:
         code = textwrap.dedent(children)
     return code.strip("\n")
+
+
+def _lead(body: str, at: int) -> str:
+    """The spaces before ``at`` in its line when nothing else stands there, else "" (looked at
+    from ``at`` back, not from the line's start: a line of 20,000 components read each one's)."""
+    begin = at
+    while begin and body[begin - 1] in " \t":
+        begin -= 1
+    return body[begin:at] if not begin or body[begin - 1] == "\n" else ""
 
 
 def _fence(code: str, attrs: dict[str, str], indent: str) -> str:
@@ -149,8 +162,7 @@ def code_attributes(text: str) -> str:
             attrs[m.group(1)] = js_string(literal[1:-1]) if literal else (m.group(2) or m.group(3) or "")
         if "code" not in attrs or not attrs["code"].strip():
             return found.group()
-        lead = body[body.rfind("\n", 0, found.start()) + 1 : found.start()]
         named = {"language": attrs.get("lang", ""), "title": attrs.get("title", "")}
-        return _fence(attrs["code"].strip("\n"), named, lead if not lead.strip() else "")
+        return _fence(attrs["code"].strip("\n"), named, _lead(body, found.start()))
 
     return put_fences_back(_CODE_ELEMENT.sub(fenced, body), held)

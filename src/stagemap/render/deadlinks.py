@@ -9,8 +9,9 @@ is written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``
 never in code or (on a site read in place) an HTML comment; a reference used twice is placed
 at its definition for both; else where the address is written at all; else, for a link an
 MDX partial brings in, at its address in the partial, written from the partial's folder
-(`stagemap.render.partiallinks`), the warning saying which page shows it; else at the body's
-first line: a link a shortcode or an include brings in is not in the file's text.
+(`stagemap.render.partiallinks`), one warning for all the pages that show it, naming them;
+else at the body's first line: a link a shortcode or an include brings in is not in the file's
+text.
 
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
@@ -30,6 +31,7 @@ import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -73,9 +75,49 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     ids = [item.id for item in library.assets]
     work = _Facts(config, links, library)
     facts = dict(zip(ids, (spread or map)(work, ids), strict=True))
-    return tuple(p for found in facts.values() for p in found[0]) + tuple(
+    found = [
+        (library.by_id[asset_id].path, p) for asset_id, (problems, _, _) in facts.items() for p in problems
+    ]
+    return tuple(_once_per_partial(found)) + tuple(
         missing_parts(library, links, facts, exact=headingids.exact(headingids.site_slugs(config)))
     )
+
+
+NAMED_PAGES = 3
+"""The pages a warning about a partial's link names; of more, it says how many more."""
+
+
+def _once_per_partial(found: Iterable[tuple[str, Problem]]) -> list[Problem]:
+    """Return the problems ``found`` on each page (its path, a problem), in order, with the
+    warnings about one place in a partial (`_InPartials`), one per page that shows it, made
+    one, at the first one's turn, naming the pages (30 pages showing a partial's dead link
+    gave 30 warnings alike)."""
+    order: list[Problem | tuple[str, int, int, str]] = []
+    partial: dict[tuple[str, int, int, str], tuple[Problem, list[str]]] = {}
+    for page, problem in found:
+        said = problem.message.removesuffix(_shown_on(page))
+        if problem.path == page or said == problem.message:
+            order.append(problem)
+            continue
+        key = (problem.path, problem.line, problem.col, said)
+        if key not in partial:
+            partial[key] = (problem, [])
+            order.append(key)
+        partial[key][1].append(page)
+    return [
+        p if isinstance(p, Problem) else replace(partial[p][0], message=p[3] + _shown_on(*partial[p][1]))
+        for p in order
+    ]
+
+
+def _shown_on(*pages: str) -> str:
+    """What a warning about a partial's link says of the pages that show it."""
+    if len(pages) == 1:
+        return f" (shown on {pages[0]})"
+    named = ", ".join(pages[:NAMED_PAGES])
+    if len(pages) > NAMED_PAGES:
+        return f" (shown on {len(pages)} pages: {named} and {len(pages) - NAMED_PAGES} more)"
+    return f" (shown on {len(pages)} pages: {named.rpartition(', ')[0]} and {pages[-1]})"
 
 
 class _Facts:
@@ -313,6 +355,6 @@ class _InPartials:
             if index >= 0:
                 claimed.add(index)
                 line, col = line_at(first, body, index), column_at(body, index)
-                message = f"link to '{shown}' leads nowhere (shown on {self.page})"
+                message = f"link to '{shown}' leads nowhere{_shown_on(self.page)}"
                 return Problem(path, line, col, "warning", message, HINT, "dead-link")
         return None

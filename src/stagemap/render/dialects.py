@@ -184,7 +184,7 @@ def _prepared(
         text = unwrapped(text)
     text = code_titles(text, generator, params, mdx)  # Expressive Code's // src/greet.js, title="x", tab="x"
     if generator == "mkdocs" and "|" in text and "`" in text:  # Python-Markdown: a code span's | stays
-        text = "".join(chunk if code else code_pipes(chunk) for chunk, code in _split_fences(text))
+        text = code_pipes(text)  # (not in code, fenced or indented)
     if generator == "mkdocs" and "{" in text:  # superfences: ``` { .yaml .no-copy }
         text = fence_attributes(text)
     if "[^" in text:

@@ -135,10 +135,9 @@ class _Builder:
                     start = end
             elif not escaped(text, at) and (tag := _parse_tag(text, at, self.html)) is not None:
                 before = text[start:at]
-                line = text.rfind("\n", 0, at) + 1
-                lead = text[line:at]
-                indent = None if lead.strip() else lead
-                if indent:  # put back around what the element becomes (see `_placed`)
+                line = _line_start(text, at)
+                indent = None if line is None else text[line:at]
+                if line is not None and indent:  # put back around what the element becomes (see `_placed`)
                     before = before[: len(before) - len(indent)] if before.endswith(indent) else before
                     if self.items is None:
                         self.items = ItemColumns(text)
@@ -147,9 +146,8 @@ class _Builder:
                 self.out.append(before)
                 if self.html and tag.name.lower() in _VOID:
                     tag.empty = True
-                newline = text.find("\n", tag.end)
-                line_end = not text[tag.end : len(text) if newline < 0 else newline].strip()
-                self._tag(tag, _alone(text, at, tag.end), indent, line_end)
+                line_end = _blank_after(text, tag.end)
+                self._tag(tag, indent is not None and line_end, indent, line_end)
                 start = tag.end
             i = seek.search(text, max(start, at + 1))
         for opened in reversed(self.stack):  # left open here (closed past a fence): its id stays
@@ -241,10 +239,23 @@ def _placed(made: str, indent: str | None, block: bool) -> str:
 
 def _alone(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] is the only thing on its line(s)."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
-    after_end = text.find("\n", end)
-    after = text[end : len(text) if after_end < 0 else after_end]
-    return not before.strip() and not after.strip()
+    return _line_start(text, start) is not None and _blank_after(text, end)
+
+
+def _line_start(text: str, at: int) -> int | None:
+    """Return where the line holding ``at`` starts when only spaces stand before ``at`` in it,
+    else None: looked at from ``at`` back over spaces alone (the whole line, for each of
+    40,000 elements on one, took seconds)."""
+    while at and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at if not at or text[at - 1] == "\n" else None
+
+
+def _blank_after(text: str, end: int) -> bool:
+    """Return whether only spaces follow ``end`` in its line (see `_line_start`)."""
+    while end < len(text) and text[end] != "\n" and text[end].isspace():
+        end += 1
+    return end == len(text) or text[end] == "\n"
 
 
 def _balanced(text: str, i: int) -> int | None:

@@ -6,7 +6,8 @@ is left out of the code the page shows. `without_magic_comments` leaves them out
 a comment of the block's language's kinds holds, as Docusaurus reads them by the language the
 fence names (``//`` and ``/* */`` for ``js``, ``#`` for ``bash`` and ``python``, every common kind
 for a language it has no rule for). A block that names no language, or highlights lines by
-number (``js {1,3}``), is shown as written: Docusaurus reads no directive there.
+number (``js {1,3}``), is shown as written: Docusaurus reads no directive there. A block in a
+quote (``> // highlight-next-line``) is read without the quote's marks.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ _BY_LANGUAGE = {
     "cobol": ("cobol",),
 }
 """The kinds of comment Docusaurus reads directives in, by the language a fence names."""
+_QUOTE = lazy(r"[ \t]*>[ \t]?")
+"""A block quote's mark, and the space after it."""
 _RANGE = lazy(r"\{[\d,-]+\}")
 """Lines highlighted by number in a fence's meta (``{1,3-4}``): its directives are not read."""
 
@@ -72,15 +75,27 @@ def without_magic_comments(text: str, directives: Iterable[str] = DIRECTIVES) ->
         return text
     lines = text.split("\n")
     out: list[str] = []
-    fence, pattern = "", None
+    fence, pattern, depth = "", None, 0  # depth: the quotes the open block is in
     for line in lines:
-        was, fence = fence, fence_after(fence, line, deep=True)
+        quotes, bare = _unquoted(line, depth if fence else len(line))
+        if fence and quotes < depth:
+            fence = ""  # the quote holding the code ended, and the code with it
+        was, fence = fence, fence_after(fence, bare, deep=True)
         if fence and not was:
-            pattern = _pattern(line.lstrip(" \t>").lstrip(fence[0]).strip(), names)
-        elif fence and pattern is not None and pattern.fullmatch(line):
+            depth, pattern = quotes, _pattern(bare.lstrip(" \t").lstrip(fence[0]).strip(), names)
+        elif fence and pattern is not None and pattern.fullmatch(bare):
             continue
         out.append(line)
     return "\n".join(out)
+
+
+def _unquoted(line: str, most: int) -> tuple[int, str]:
+    """Return how many quote marks (``> ``) ``line`` opens with, up to ``most``, and the line
+    after them: code in a quote is read without its marks, as Docusaurus's code block gets it."""
+    quotes = at = 0
+    while quotes < most and (mark := _QUOTE.match(line, at)) is not None:
+        quotes, at = quotes + 1, mark.end()
+    return quotes, line[at:]
 
 
 def _pattern(info: str, names: tuple[str, ...]) -> re.Pattern[str] | None:

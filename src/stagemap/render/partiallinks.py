@@ -4,7 +4,8 @@ Docusaurus compiles an imported Markdown file as a file of its own (as do the MD
 Astro): a file path in it, ``[setup](../setup.md)`` or ``![map](../../img/map.png)``, names a file
 from the partial's folder, whichever page shows it. `rebase` writes each such address as the
 page's folder reaches the same file, so that the page resolves it as the live site does: in a
-link, an image, a reference's definition, and a ``src`` or ``href`` attribute, never in code.
+link, an image, a reference's definition, a ``src`` or ``href`` attribute and a ``require(...)``
+(``src={require('./img/map.png').default}``), never in code.
 An address that names no file stays as written: a URL path (``../setup``, which the site leaves
 for the browser to resolve from the page's address), one from the site's root, a ``#part``, a
 scheme. `written` turns an address back, to report a link that leads nowhere where the partial
@@ -13,6 +14,7 @@ writes it (`stagemap.render.deadlinks`).
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 
@@ -23,7 +25,8 @@ from .blocks import CODE_SPAN, hold_fences, put_fences_back
 _DESTINATION = lazy(
     r"(\]\([ \t]*<?"  # [text](address  ![alt](address
     r"|^[ \t>]*\[(?!\^)[^\]\n]{1,999}\]:[ \t]*<?"  # [ref]: address (not a footnote's [^1]:)
-    r"|\b(?:src|href)=[ \t]*\{?[ \t]*[\"'`])"  # src="address"  href={'address'}
+    r"|\b(?:src|href)=[ \t]*\{?[ \t]*[\"'`]"  # src="address"  href={'address'}
+    r"|\brequire\([ \t]*[\"'`])"  # src={require('./img/map.png').default}
     r"([^\s<>()\"'`{}]+)",
     re.M,
 )
@@ -37,10 +40,12 @@ def rebase(text: str, partial: str, page: str) -> str:
         return text
     held: dict[str, str] = {}
     body = hold_fences(text, held, deep=True)
-    code = [m.span() for m in CODE_SPAN.finditer(body)]
+    spans = [m.span() for m in CODE_SPAN.finditer(body)]  # in order, none inside another
+    starts = [start for start, _ in spans]
 
     def move(match: re.Match[str]) -> str:
-        if any(a <= match.start() < b for a, b in code):
+        at = bisect.bisect_right(starts, match.start()) - 1  # the last span starting here or before
+        if at >= 0 and match.start() < spans[at][1]:
             return match.group()
         return match.group(1) + moved(match.group(2), source, target)
 
