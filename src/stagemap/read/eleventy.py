@@ -204,7 +204,9 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     known, but for a pagination's ``{% if pagination.pageNumber ... %}...{% endif %}``: a
     page's permalink is its first page's, where that part is empty. With ``loose``, an output
     not known here stands as `LOOSE` in the route, rather than giving none: ``/blog/*/x/``
-    (when its first and last parts are known; else none either)."""
+    (when its first and last parts are known; else none either); and the site's own slug filter
+    is taken to make what Eleventy's does (as most such filters do, on plain titles): a route
+    links reach the page by, never its public address."""
     if "{%" in permalink:
         permalink = _PAGE_PART.sub(_first_page, permalink)
         if "{%" in permalink:
@@ -216,7 +218,7 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
         nonlocal known
         name, *filters = [part.strip() for part in match.group(1).strip("-").split("|")]
         found = _page_value(name, fm, sub)
-        mine = own and any(f in ("slugify", "slug") for f in filters)
+        mine = own and any(f in ("slugify", "slug") for f in filters) and not loose
         made = _slug(found, filters) if found is not None and not mine else None
         if made is None:
             known = False
