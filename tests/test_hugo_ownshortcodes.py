@@ -131,9 +131,10 @@ def test_docsys_imgproc_shows_the_bundle_image_its_name_matches_with_the_caption
     """Docsy's blog posts show images with {{< imgproc sunset Fit "600x400" >}}caption{{< /imgproc >}}:
     stagemap showed the caption alone. The first image of the page's bundle whose name holds
     the first argument is shown (Docsy's GetMatch "**sunset*"), the caption below; an image of
-    another bundle, or none matching, leaves the caption alone as before."""
+    another bundle, or none matching, leaves the caption alone as before. Its HTML is HTML (Tekton's
+    captions link to their source; the link showed as escaped text), the image's alt its name."""
     page = (
-        '---\ntitle: Post\n---\n{{< imgproc Sunset Fit "600x400" >}}\nThe bay at *dusk*.\n{{< /imgproc >}}\n\n'
+        '---\ntitle: Post\n---\n{{< imgproc Sunset Fit "600x400" >}}\nThe bay at *dusk*, <a href="https://x.example/">by us</a>.\n{{< /imgproc >}}\n\n'
         '{{< imgproc map Fill "90x90" >}}{{< /imgproc >}}\n\n{{< imgproc boat Fit "9x9" >}}Not here.{{< /imgproc >}}\n'
     )
     png = "\x89PNG\r\n"
@@ -146,7 +147,7 @@ def test_docsys_imgproc_shows_the_bundle_image_its_name_matches_with_the_caption
         "content/other/boat.png": png,
     }
     assert body(files, tmp_path, "content/post/index.md") == (
-        '\n<p><img src="../../files/post/shots/featured-sunset-wide.png" alt="The bay at *dusk*."></p>\n'
-        "<p><em>The bay at *dusk*.</em></p>\n"
+        '\n<p><img src="../../files/post/shots/featured-sunset-wide.png" alt="featured-sunset-wide.png"></p>\n'
+        '<p><em>The bay at *dusk*, <a href="https://x.example/">by us</a>.</em></p>\n'
         '<p><img src="../../files/post/map.gif" alt="map.gif"></p>\n<p>Not here.</p>\n\n'
     )

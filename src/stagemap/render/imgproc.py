@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection
 
+from ..lazyre import lazy
 from .blocks import escape
 
 BUNDLE = "\0bundle"
@@ -37,8 +38,9 @@ def bundle_images(source: str, attachments: Collection[str]) -> tuple[str, ...]:
 
 def imgproc(positional: list[str], inner: str, images: object) -> str | None:
     """Return Docsy's ``imgproc`` as Markdown: the first of ``images`` (`bundle_images`) whose
-    name holds its first argument, in any case, then what it holds as the caption, in italics
-    (as text: Docsy prints it as written); None when no image is found."""
+    name holds its first argument, in any case (its name its alt text: Docsy gives none), then
+    what it holds as the caption, in italics, as written (Docsy prints it so: its HTML is HTML,
+    a link in Tekton's captions; its Markdown text); None when no image is found."""
     wanted = positional[0].lower() if positional else ""
     found = (
         next((p for p in images if isinstance(p, str) and wanted in posixpath.basename(p).lower()), None)
@@ -48,5 +50,10 @@ def imgproc(positional: list[str], inner: str, images: object) -> str | None:
     if found is None:
         return None
     caption = " ".join(inner.split())
-    image = f"![{escape(caption or posixpath.basename(found))}](<{found}>)"
-    return f"\n{image}\n\n*{escape(caption)}*\n\n" if caption else f"\n{image}\n\n"
+    shown = "".join(part if _TAG.fullmatch(part) else escape(part) for part in _TAG.split(caption))
+    image = f"![{escape(posixpath.basename(found))}](<{found}>)"
+    return f"\n{image}\n\n*{shown}*\n\n" if caption else f"\n{image}\n\n"
+
+
+_TAG = lazy(r"(</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)")
+"""An HTML tag in a caption: Docsy prints the caption as written, so a tag is HTML, the rest text."""
