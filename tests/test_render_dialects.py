@@ -1672,3 +1672,15 @@ def test_dialects_mdx_an_export_runs_on_past_a_blank_line_while_its_code_is_open
     assert clean("export const broken = (\n\nText one.\n\nText two.\n", ".mdx", "astro").strip() == (
         "Text one.\n\nText two."
     )
+
+
+def test_dialects_an_email_autolink_is_no_tag() -> None:
+    """A regression check on Detox's docs (Docusaurus 2): '<sales@x.com>' lost its address, read
+    as a tag 'sales' with an attribute '@x.com' once attribute names could start with '@' (WebC's
+    props). An attribute stands after white space (or a quoted value's end), never against the
+    tag's name."""
+    for suffix in (".md", ".mdx"):
+        assert html("Write to <sales@example.com>.\n", suffix, "docusaurus") == (
+            '<p>Write to <a href="mailto:sales@example.com">sales@example.com</a>.</p>\n'
+        ), suffix
+    assert html('<a href="/x/"title="t">y</a>\n', ".mdx", "docusaurus") == '<p><a href="/x/">y</a></p>\n'

@@ -312,7 +312,7 @@ def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
             j = end
             continue
         key = _ATTR_NAME.match(text, j)
-        if key is None:
+        if key is None or not (text[j - 1].isspace() or text[j - 1] in "\"'}"):  # (``<sales@x.com>``: no tag)
             return None
         j = key.end()
         value = "true"
