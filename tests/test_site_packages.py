@@ -312,3 +312,15 @@ def test_npm2yarn_converts_commands_as_npm_to_yarn_does(npm: str, yarn: str, pnp
     """The plugin converts with the npm-to-yarn package (3.0): its rules, not a guess (Testing
     Library's 'npm install --save-dev' is Yarn's 'yarn add --dev', pnpm's flag as written)."""
     assert (converted(npm, "yarn"), converted(npm, "pnpm")) == (yarn, pnpm)
+
+
+def test_an_astro_site_whose_processor_reads_directives_boxes_its_blocks() -> None:
+    """A regression check on astro-theme-cactus: its configuration turns on a Markdown
+    processor's own directives (features: {directive: true}) and imports its own admonitions
+    plugin (./src/plugins/admonitions): its ':::note' boxes showed as raw text once a known
+    container plugin was required. Either says the blocks are read."""
+    for config in (
+        "export default { markdown: { processor: satteri({ features: { directive: true } }) } };\n",
+        'import { admonitions } from "./src/plugins/admonitions";\nexport default {};\n',
+    ):
+        assert traits("astro", {"astro.config.mjs": config}) == ("plain-asides",), config

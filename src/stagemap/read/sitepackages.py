@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -86,6 +87,12 @@ _ASTRO_PLUGINS = {
 CONTAINER_PLUGINS = ("remark-directive", "remark-admonitions", "remark-containers", "remark-custom-container")
 """The remark plugins that read ``:::kind`` ... ``:::`` blocks (remark-directive gives them to the
 site's own plugin, the others make them boxes)."""
+_OWN_BOXES = lazy(
+    r"""\bdirective\s*:\s*true\b|(['"`])[^'"`\n]*(?:admonition|callout|aside)[^'"`\n]*\1""", re.I
+)
+"""What else in an Astro configuration reads ``:::kind`` blocks: a Markdown processor's own
+directives turned on (``features: {directive: true}``, as @astrojs/markdown-satteri has them),
+or a plugin the site imports by such a name (``./src/plugins/admonitions``: astro-theme-cactus)."""
 _OWN_LIBRARY = (_GOVUK,)
 """Plugins that set a Markdown library of their own (``setLibrary("md", ...)``), indented code on."""
 _LARGEST = 1024 * 1024
@@ -131,7 +138,8 @@ def markdown_traits(
     # (Starlight's integration may be set up in another module: package.json names it then.)
     starlight = STARLIGHT_PACKAGE in packages or (code is not None and STARLIGHT.search(code) is not None)
     if generator == "astro" and code is not None and not starlight:
-        traits.append(PLAIN_ASIDES if _named_plugin(CONTAINER_PLUGINS, code, packages) else NO_ASIDES)
+        boxes = _named_plugin(CONTAINER_PLUGINS, code, packages) or bool(_OWN_BOXES.search(code or ""))
+        traits.append(PLAIN_ASIDES if boxes else NO_ASIDES)
     if generator == "astro":
         traits += _astro_plugins(code or "", packages, starlight)
     if generator == "eleventy":
