@@ -299,3 +299,23 @@ def test_other_languages_folders_are_left_out_where_the_default_one_is_the_docs_
         ("index", "https://l.example/"),
         ("setup", "https://l.example/setup/"),
     ]
+
+
+def test_a_language_folder_both_readings_find_is_named_once(tmp_path: Path) -> None:
+    """A regression check on the OpenAI Agents SDK's docs: init said 'docs/ja/, docs/ko/,
+    docs/zh/, docs/ja/, docs/ko/, docs/zh/': the twin folders' guess and the i18n plugin's
+    languages each named them."""
+    config = (
+        "site_name: L\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n"
+        "        - locale: en\n          default: true\n        - locale: ja\n"
+    )
+    files: dict[str, str | bytes] = {"mkdocs.yml": config}
+    for name in ("index", "guide", "setup"):
+        files[f"docs/{name}.md"] = f"# {name}\n"
+        files[f"docs/ja/{name}.md"] = f"# {name} (ja)\n"
+    root = write(tmp_path, files)
+    code, out, err = run("init", str(root))
+    assert (code, err) == (0, "")
+    assert "Other languages, not read (their pages translate these, at the same paths): docs/ja/" in (
+        out.splitlines()
+    )

@@ -208,7 +208,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     language = ""  # and files named for a language, when the configuration names its languages
     if (named := site_languages(generator, data)) is not None:
         sources, others, language = with_languages(root, sources, named, preset_extensions(generator))
-        languages += others
+        languages = tuple(dict.fromkeys((*languages, *others)))  # (a folder both find, named once)
     finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)
     sources, versions = without_translations(root, sources, preset_extensions(generator), finder)
     # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
