@@ -324,3 +324,11 @@ def test_an_astro_site_whose_processor_reads_directives_boxes_its_blocks() -> No
         'import { admonitions } from "./src/plugins/admonitions";\nexport default {};\n',
     ):
         assert traits("astro", {"astro.config.mjs": config}) == ("plain-asides",), config
+
+
+def test_npm2yarn_tabs_stand_apart_from_the_paragraph_above() -> None:
+    """A regression check on Testing Library's docs: an 'or' line right above a '```bash npm2yarn'
+    fence became 'or **npm**', one paragraph: a fence ends the paragraph above it, a label line
+    does not. A blank line is put between them where none stands."""
+    text = "or\n```bash npm2yarn\nnpm install x\n```\n"
+    assert made(text, "docusaurus", "npm2yarn").startswith("or\n\n**npm**\n\n```bash\n")

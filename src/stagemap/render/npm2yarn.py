@@ -90,6 +90,10 @@ _RENAMED = {
 }
 
 
+_BLANK_END = lazy(r"\n[ \t]*\n[ \t]*\Z")
+"""A blank line ending the text before a block: the block stands apart already."""
+
+
 def npm_tabs(text: str, managers: Sequence[str]) -> str:
     """Return ``text`` with each ``npm2yarn`` code block as npm's, then one for each of
     ``managers`` (``yarn``, ``pnpm``), each labelled (see the module docstring)."""
@@ -99,10 +103,13 @@ def npm_tabs(text: str, managers: Sequence[str]) -> str:
     def tabs(found: re.Match[str]) -> str:
         indent, fence, language, code = found.groups()
         parts = [("npm", code), *(("Yarn" if m == "yarn" else m, converted(code, m)) for m in managers)]
-        return "\n\n".join(
+        before = found.string[: found.start()]
+        apart = not before.strip() or _BLANK_END.search(before) is not None
+        shown = "\n\n".join(
             f"{indent}**{label}**\n\n{indent}{fence}{language}\n{block}{indent}{fence}"
             for label, block in parts
         )
+        return shown if apart else "\n" + shown  # (a fence ends the paragraph above; a label would not)
 
     return _FENCE.sub(tabs, text)
 
