@@ -36,6 +36,7 @@ from .presets import (
     preset_last_wins,
     preset_own_statuses,
     site_own_next,
+    starlight_draft,
 )
 from .ruling import apply_rules
 from .sources import ToRead
@@ -272,7 +273,8 @@ def _asset(
     shown = (
         {**fm, "title": title} if rules.generator == "mkdocs" and "title" not in fm else fm
     )  # a post's heading
-    at = (shown, rules, site_sub, place.url_pattern, place.draft, place.permalink, place.ugly)
+    hidden = place.draft or starlight_draft(rules.generator, rel, fm)  # (the site builds no page of it)
+    at = (shown, rules, site_sub, place.url_pattern, hidden, place.permalink, place.ugly)
     url = page_url(given, *at)
     # Without the site's address, the route alone: links in other bodies still reach the page.
     route = "" if url or not rules.generator else page_url(given, *at, base="/")

@@ -282,13 +282,12 @@ def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     """Return whether a page's front matter says the generator renders no page of it: Hugo's
     ``build: {render: never}`` (``_build`` in older sites) or ``{render: link}`` (no page
     either, only an address for lists and menus to link to: a stub that points elsewhere),
-    Jekyll's ``published: false``, Eleventy's ``permalink: false``, Docusaurus's and Astro's
-    ``draft: true`` (a page the development server shows, the production build leaves out:
-    Starlight's own rule, and the blog starters' ``getCollection`` filters). It is read, but has
-    no address."""
+    Jekyll's ``published: false``, Eleventy's ``permalink: false``, Docusaurus's ``draft: true``
+    (a page the development server shows, the production build leaves out; Starlight's drafts:
+    `starlight_draft`). It is read, but has no address."""
     if generator == "jekyll":
         return fm.get("published") is False
-    if generator in ("docusaurus", "astro"):  # (Docusaurus's check takes "true" as true too)
+    if generator == "docusaurus":  # (its check takes "true" as true too)
         draft = fm.get("draft")
         return draft is True or (isinstance(draft, str) and draft.strip().lower() == "true")
     if generator == "eleventy":
@@ -298,6 +297,14 @@ def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:
     build = fm.get("build", fm.get("_build"))
     render = build.get("render") if isinstance(build, dict) else None
     return render in ("never", "link", False, "false")
+
+
+def starlight_draft(generator: str, rel: str, fm: Mapping[str, object]) -> bool:
+    """Return whether the page at ``rel`` is a draft of Starlight's docs (``draft: true`` in
+    ``src/content/docs/``), which its production build leaves out. Astro itself has no drafts
+    since 3.0: elsewhere only a site's own ``getCollection`` filter would leave one out (the
+    blog template does not), so such a page keeps its address."""
+    return generator == "astro" and fm.get("draft") is True and "/src/content/docs/" in "/" + rel
 
 
 def preset_leaf_bundles(generator: str) -> bool:
