@@ -194,6 +194,35 @@ def test_commented_front_matter_read_where_an_old_hugo_is_pinned(
     assert commented_hugo(tmp_path) == expected
 
 
+WORKFLOW = "steps:\n  - uses: peaceiris/actions-hugo@v2\n    with:\n      hugo-version: {}\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"netlify.toml": '[build.environment]\nHUGO_VERSION = "0.110.0"\n'
+                          '[context.production.environment]\nHUGO_VERSION = "0.140.0"\n'}, ""),
+        ({"netlify.toml": '[context.production.environment]\nHUGO_VERSION = "0.110.0"\n'
+                          '[build.environment]\nHUGO_VERSION = "0.140.0"\n'}, "0.110.0 (netlify.toml)"),
+        ({"netlify.toml": '[build.environment]\nHUGO_VERSION = "0.140.0"\n'
+                          '[context.deploy-preview.environment]\nHUGO_VERSION = "0.110.0"\n'}, ""),
+        ({"netlify.toml": '[context.branch-deploy.environment]\nHUGO_VERSION = "0.110.0"\n'}, ""),
+        ({".github/workflows/pages.yml": WORKFLOW.format("latest"), ".hugo_version": "0.110.0\n"}, ""),
+        ({".github/workflows/pages.yml": WORKFLOW.format("'${{ env.HUGO }}'") + "env:\n  HUGO_VERSION: 0.104.3\n"},
+         "0.104.3 (.github/workflows/pages.yml)"),
+    ],
+)  # fmt: skip
+def test_commented_front_matter_pin_is_the_one_the_published_site_builds_with(
+    tmp_path: Path, files: dict[str, str], expected: str
+) -> None:
+    """The review's netlify.toml pinned 0.110.0 in [build.environment] and 0.140.0 in
+    [context.production.environment], which Netlify reads over it for the published site: the
+    old one was read, and so was a deploy preview's pin. A workflow's 'hugo-version: latest' was
+    passed by for an old .hugo_version further down."""
+    write(tmp_path, {"hugo.yaml": "title: T\n", **files})
+    assert commented_hugo(tmp_path) == expected
+
+
 def test_commented_front_matter_init_says_whether_it_is_read(tmp_path: Path) -> None:
     """init named no such pages, so a site building with current Hugo learnt nothing of them."""
     pages = {"hugo.yaml": "title: Pipes\n", "content/run.md": RUNNING, "content/shelved.md": SHELVED}
@@ -257,3 +286,38 @@ def test_commented_front_matter_edit_changing_other_fields_is_refused(
         " title ('Shelved plans' -> 'Shelved')\n"
     )
     assert (site / "content/guides/shelved.md").read_text() == SHELVED
+
+
+@pytest.mark.parametrize(
+    ("page", "change", "after"),
+    [
+        ("title: T\ndraft: true\n", ("--unset", "draft"), "title: T\n"),
+        ("title: T\ndraft: true\n", ("--set", "draft=false"), "title: T\ndraft: false\n"),
+        ("title: T\n", ("--set", "draft=true"), "title: T\ndraft: true\n"),
+        ("linkTitle: Short\n", ("--set", "linkTitle=Shorter"), "linkTitle: Shorter\n"),
+        ("title: T\npublished: false\n", ("--unset", "published"), "title: T\n"),
+    ],
+)
+def test_an_edit_of_a_key_standing_for_the_title_or_status_is_asked_for(
+    tmp_path: Path, page: str, change: tuple[str, str], after: str
+) -> None:
+    """The read-back compared the keys asked for with 'title' and 'status' by name: on any Hugo
+    site 'tag d.md --unset draft' was refused, as it 'would change its status ('draft' ->
+    'published')', though Hugo's draft is what the status is read from."""
+    settings = QUIET_CONFIG + "generator: hugo\nsources: [content]\ncache: false\n"
+    write(
+        tmp_path,
+        {"hugo.yaml": "title: T\n", "stagemap.yml": settings, "content/d.md": f"---\n{page}---\nBody.\n"},
+    )
+    code, out, err = run(tmp_path, "tag", str(tmp_path / "content/d.md"), *change)
+    assert (code, out, err) == (0, "changed content/d.md\n1 file changed, 0 unchanged, 0 refused.\n", "")
+    assert (tmp_path / "content/d.md").read_text() == f"---\n{after}---\nBody.\n"
+
+
+def test_commented_front_matter_body_starts_right_after_the_comment() -> None:
+    """Hugo's lexer goes on right after the '-->': the review's page wrote '--> Intro text right
+    after.', and that text was left out of the body with the rest of its line."""
+    data = b"<!--\n---\ntitle: T\n---\n--> Intro, on the closing line.\n\nBody.\n"
+    asset, found = parse_asset("c/x.md", "x", data, VOCAB, HUGO)
+    assert found == [] and asset is not None
+    assert (asset.title, asset.body, asset.body_line) == ("T", " Intro, on the closing line.\n\nBody.\n", 5)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from stagemap.read.project import load_project
+from stagemap.render.getpage import lookup_folder
 from stagemap.write.publish import build_into
 from tests.conftest import MINIMAL_CONFIG, write
 
@@ -96,3 +97,51 @@ def test_without_a_getpage_link_hook_links_are_read_from_the_pages_address(
         "guide": "https://docs.acme.example/v2/scalers/queue/setup",
         "gone": "https://docs.acme.example/v2/scalers/nowhere/",
     }
+
+
+def test_a_leaf_bundle_looks_links_up_from_the_folder_holding_it(tmp_path: Path) -> None:
+    """Hugo's GetPage (and ref) reads a path on a leaf bundle's index.md from the folder holding
+    the bundle, the bundle being the page. On the review's site guide/setup/index.md links
+    [second](second) and [first](first.md), both read from guide/setup/: the first went to the
+    public site at /guide/setup/second, the second was broken; Hugo's hook finds guide/second.md
+    and guide/first.md."""
+    root = tmp_path / "site"
+    page = '[second](second) [first](first.md) [ref]({{< relref "first" >}}) [up](../first.md)\n'
+    write(
+        root,
+        {
+            "stagemap.yml": MINIMAL_CONFIG + SETTINGS,
+            "hugo.toml": 'baseURL = "https://docs.acme.example/"\n',
+            "layouts/_default/_markup/render-link.html": HOOK,
+            "content/guide/_index.md": "---\ntitle: Guide\n---\n",
+            "content/guide/setup/index.md": f"---\ntitle: Setup\n{TAGS}---\n{page}",
+            "content/guide/first.md": f"---\ntitle: First\n{TAGS}---\nFirst.\n",
+            "content/guide/second.md": f"---\ntitle: Second\n{TAGS}---\nSecond.\n",
+        },
+    )
+    out = tmp_path / "out"
+    build_into(load_project(root), out, dt.date(2026, 11, 24))
+    text = (out / "assets" / "guide" / "setup" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)">(second|first|ref|up)</a>', text) == [
+        ("../second.html", "second"),
+        ("../first.html", "first"),
+        ("../first.html", "ref"),
+        ("../first.html", "up"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "path", "folder"),
+    [
+        ("guide/setup/index.md", "second", "guide"),
+        ("guide/setup/index.md", "../other", "guide"),
+        ("guide/setup/index.md", "../other.md", "guide/setup"),
+        ("guide/_index.md", "second", "guide"),
+        ("guide/first.md", "../second.md", "guide"),
+        ("index.md", "second", ""),
+    ],
+)
+def test_getpage_looks_up_from_the_folder_hugo_starts_from(page: str, path: str, folder: str) -> None:
+    """As hugo's getContentNodeForRef: a leaf bundle's container folder, unless the path has an
+    ending and starts with ../; a section's or a plain page's own folder."""
+    assert lookup_folder(page, path) == folder

@@ -449,3 +449,32 @@ def test_a_page_with_cr_lf_line_ends_shows_the_files_it_includes(tmp_path: Path)
     )
     assert body_of((out / "assets/docs/format.html").read_text()) == expected
     assert body_of((out / "assets/docs/plain.html").read_text()) == expected
+
+
+def test_a_file_shown_as_code_keeps_its_shortcodes_as_written(tmp_path: Path) -> None:
+    """Docsy's readfile with code="true" passes the file to highlight as it is: Hugo reads no
+    shortcode in it. The review's site showed a sample of shortcodes so, and since shortcodes in
+    a page's own fences became placeholders, each in the sample did too ('[note: shown on the
+    live site]'); those in the page's own fence still are."""
+    page = (
+        '---\ntitle: Notes\n---\n{{< readfile file="sample.txt" code="true" lang="md" >}}\n\n'
+        "```sh\nrun {{< tool >}} {{</* kept */>}}\n```\n"
+    )
+    sample = "Press {{< button >}} then {{% note %}}Wait.{{% /note %}}\nEscaped: {{</* x */>}}\n"
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "title = 'Kettles'\nbaseURL = 'https://kettles.example/'\n",
+            "content/docs/sample.txt": sample,
+            "content/docs/notes.md": page,
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    run_build(root, out)
+    assert body_of((out / "assets/docs/notes.html").read_text()) == (
+        '<div class="body">\n<pre><code class="language-md">Press {{&lt; button &gt;}} then'
+        " {{% note %}}Wait.{{% /note %}}\nEscaped: {{&lt;/* x */&gt;}}\n</code></pre>\n"
+        '<pre><code class="language-sh">run [tool: shown on the live site] {{&lt; kept &gt;}}\n'
+        "</code></pre>\n\n</div>\n"
+    )

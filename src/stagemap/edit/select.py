@@ -91,18 +91,33 @@ UNASKED = ("title", "status")
 """The fields an edit of others must leave as they read (`unasked_change`)."""
 
 
-def unasked_change(before: Asset | None, after: Asset | None, changes: Sequence[Change]) -> str:
+def unasked_change(
+    before: Asset | None,
+    after: Asset | None,
+    changes: Sequence[Change],
+    aliases: Mapping[str, tuple[str, ...]] | None = None,
+) -> str:
     """Return which field of `UNASKED` the edit reads back changed though ``changes`` name none
     of it (``its title ('Setup' -> 'setup')``), empty when none: a block written above one the
-    reader passes by would be read in its place, dropping the page's own fields."""
+    reader passes by would be read in its place, dropping the page's own fields. A key of
+    ``aliases`` (the config's table) names its field: unsetting Hugo's ``draft`` asks for the status."""
     if before is None or after is None:
         return ""
-    asked = {str(c.path[0] if isinstance(c, SetValue | RenameKey) else c.key).lower() for c in changes}
+    keys = {k for c in changes for k in _changed_keys(c)}
     for name in UNASKED:
+        names = {name, *(a.lower() for a in (aliases or {}).get(name, ()))}
         was, now = getattr(before, name), getattr(after, name)
-        if name not in asked and was != now:
+        if not keys & names and was != now:
             return f"its {name} ({was!r} -> {now!r})"
     return ""
+
+
+def _changed_keys(change: Change) -> tuple[str, ...]:
+    """Return the top-level keys ``change`` writes, lower case (a renamed key's both names)."""
+    if isinstance(change, RenameKey):
+        renamed = (change.new,) if len(change.path) == 1 else ()
+        return tuple(str(k).lower() for k in (change.path[0], *renamed))
+    return (str(change.path[0] if isinstance(change, SetValue) else change.key).lower(),)
 
 
 def identify(config: Config, path: Path, files: Files | None = None) -> ToRead:

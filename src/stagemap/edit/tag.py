@@ -386,7 +386,8 @@ def check_edit(
         errors = tuple(p for p in problems if p.severity == "error")
         if errors:
             return FileEdit(file, rel, before, before, "the edit would leave it with problems", errors)
-        if unasked := unasked_change(parse_item(config, item, before, vocab)[0], asset, changes):
+        was = parse_item(config, item, before, vocab)[0]
+        if unasked := unasked_change(was, asset, changes, config.rules.aliases):
             return FileEdit(
                 file, rel, before, before, f"cannot edit it safely: the edit would change {unasked}"
             )

@@ -30,8 +30,9 @@ LEAD = "lead"
 """Not a syntax: blank lines before the opening fence are allowed, as Astro reads a page."""
 COMMENTED = "comment"
 """Not a syntax: the block may sit in an HTML comment opening the file, as Hugo's page lexer
-read it up to 0.122 (``<!--`` on a line, the fenced block, then ``-->``); the body starts after
-the line holding ``-->``. Hugo 0.123 dropped it: such a page has no front matter there."""
+read it up to 0.122 (``<!--`` on a line, the fenced block, then ``-->``); the body starts right
+after the ``-->`` (on the next line when nothing follows it). Hugo 0.123 dropped it: such a
+page has no front matter there."""
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
 NONE = "none"
@@ -198,7 +199,8 @@ def _comment_opening(text: str, start: int, syntaxes: tuple[str, ...]) -> tuple[
 
 def _uncommented(found: Split, line: int) -> Split:
     """Return ``found`` (a block read inside an HTML comment opening on ``line``) with its body
-    after the line that closes the comment; Hugo leaves out what comes before ``-->``."""
+    right after the ``-->`` closing the comment, as Hugo's lexer went on there (text after it on
+    its line is the body's first); a line holding nothing more is passed whole."""
     text = found.text
     close = text.find(COMMENT_CLOSE, found.body_start)
     if close < 0:
@@ -209,8 +211,10 @@ def _uncommented(found: Split, line: int) -> Split:
             f"add a '{COMMENT_CLOSE}' line after the front matter's closing fence",
             "unclosed-comment",
         )
-    end = text.find("\n", close)
-    body_start = len(text) if end < 0 else end + 1
+    body_start = close + len(COMMENT_CLOSE)
+    end = text.find("\n", body_start)
+    if not text[body_start : len(text) if end < 0 else end].strip():
+        body_start = len(text) if end < 0 else end + 1
     body_line = found.body_line + text.count("\n", found.body_start, body_start)
     return replace(found, body_start=body_start, body_line=body_line)
 

@@ -191,7 +191,7 @@ def costly(text: str) -> str:
             pos = _group_start(text, pos + 1)
         elif char == ")" and len(groups) > 1:
             closed = groups.pop()
-            groups[-1][0] = groups[-1][0] or closed[0]
+            groups[-1] = [groups[-1][0] or closed[0], groups[-1][1] or closed[1]]
             pos += 1
         else:
             groups[-1][1] = groups[-1][1] or char == "|"

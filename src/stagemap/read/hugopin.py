@@ -6,9 +6,12 @@ HTML behave exactly like other content formats") dropped that, and for current H
 has no front matter: the block is the text of an HTML comment, the page is published as it is.
 So the block is read only on a site that builds with an older Hugo and says so in one of the
 usual places, looked up in this order: netlify.toml's ``HUGO_VERSION`` (its
-``[build.environment]``, then a context's), a GitHub workflow's ``hugo-version:`` or
-``HUGO_VERSION:``, a ``.hugo_version`` file, the configuration's ``module.hugoVersion.max``.
-The first one found decides.
+``[context.production.environment]``, which Netlify lets override its ``[build.environment]``,
+then that; a deploy preview's or a branch's context builds no published site), a GitHub
+workflow's ``hugo-version:`` or ``HUGO_VERSION:`` (not a ``${{ ... }}`` reference), a
+``.hugo_version`` file, the configuration's ``module.hugoVersion.max``. The first one found
+decides; one that is no version number (``latest``, peaceiris/actions-hugo's default) is the
+current Hugo.
 """
 
 from __future__ import annotations
@@ -41,9 +44,10 @@ def commented_hugo(project: Path, site_root: str = "") -> str:
     site = project / site_root if site_root else project
     for version, where in _pins(project, site):
         found = _VERSION.match(version)
-        if found is not None:
-            old = (int(found[1]), int(found[2])) <= LAST_COMMENTED
-            return f"{version.strip().lstrip('v')} ({where})" if old else ""
+        if found is None:  # ``latest``: the current Hugo
+            return ""
+        old = (int(found[1]), int(found[2])) <= LAST_COMMENTED
+        return f"{version.strip().lstrip('v')} ({where})" if old else ""
     return ""
 
 
@@ -67,17 +71,18 @@ def _pins(project: Path, site: Path) -> Iterator[tuple[str, str]]:
     """Yield each Hugo version the site names, with the file naming it, in the order they count."""
     for folder in dict.fromkeys((site, project)):
         data = _toml(folder / "netlify.toml")
-        build = _table(_table(data.get("build")).get("environment"))
-        contexts = _table(data.get("context"))
-        for env in (build, *(_table(_table(c).get("environment")) for c in contexts.values())):
+        production = _table(_table(data.get("context")).get("production")).get("environment")
+        build = _table(data.get("build")).get("environment")
+        for env in (_table(production), _table(build)):  # (previews do not build the site)
             if isinstance(env.get("HUGO_VERSION"), str):
                 yield env["HUGO_VERSION"], _shown(folder / "netlify.toml", project)
     workflows = project / ".github" / "workflows"
     names = sorted(workflows.glob("*.y*ml"))[:_MOST_WORKFLOWS] if workflows.is_dir() else []
     for path in names:
-        found = _WORKFLOW.search(_text(path))
+        given = (v for v in _WORKFLOW.findall(_text(path)) if not v.startswith("$"))  # ${{ env.X }}
+        found = next(given, None)
         if found is not None:
-            yield found[1], _shown(path, project)
+            yield found, _shown(path, project)
     for folder in dict.fromkeys((site, project)):
         text = _text(folder / ".hugo_version").strip()
         if text:

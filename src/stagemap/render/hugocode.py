@@ -44,6 +44,25 @@ def hugo_code(code: str, params: Mapping[str, Any]) -> str:
     return _HUGO_ESCAPED.sub(r"{{\1\2\3}}", code) if "/*" in code else code
 
 
+_DELIMITER = lazy(r"\{\{[<%]|[>%]\}\}")
+"""A shortcode's opening or closing delimiter (`as_written`)."""
+
+
+def as_written(text: str) -> str:
+    """Return ``text`` that Hugo shows in code as it is (a file Docsy's ``readfile`` shows with
+    ``code="true"``, which goes through ``highlight`` unread) so that `hugo_code` shows it so:
+    each shortcode, from the last opening before a closing to it, escaped (``{{</* x */>}}``,
+    which `hugo_code` shows as ``{{< x >}}``; one escaped in the file keeps its marks)."""
+    pieces, pos, opened = [], 0, -1
+    for found in _DELIMITER.finditer(text):
+        if found.group().startswith("{"):
+            opened = found.start()
+        elif opened >= 0:
+            pieces += [text[pos : opened + 3], "/*", text[opened + 3 : found.start()], "*/"]
+            pos, opened = found.start(), -1
+    return "".join(pieces) + text[pos:] if pieces else text
+
+
 def _code_shortcode(found: re.Match[str], own: Any) -> str:
     """Return what a shortcode in code (`_CODE_SHORTCODE`) shows: a known output of the site's
     own without arguments, else the placeholder's text; a closing, nothing. Hugo's own and

@@ -36,6 +36,7 @@ from urllib.parse import unquote
 from ..lazyre import lazy
 from ..read.markdowntext import lf
 from .blocks import fence_after, hold_fences, put_fences_back
+from .hugocode import as_written
 from .mkdocsincludes import between
 from .shortcodes import shortcode_args
 
@@ -277,9 +278,18 @@ def _inside(path: str) -> str | None:
     return None if plain == ".." or plain.startswith(("../", "/")) else plain
 
 
-def inline(body: str, rel: str, content: str, site: str, read: Read, exists: Callable[[str], bool]) -> str:
-    """Return ``body`` (of the file at ``rel``) with each include shown (see the module docstring)."""
-    return _inline(body, rel, content, site, read, exists, (rel,), {})
+def inline(
+    body: str,
+    rel: str,
+    content: str,
+    site: str,
+    read: Read,
+    exists: Callable[[str], bool],
+    hugo: bool = False,
+) -> str:
+    """Return ``body`` (of the file at ``rel``) with each include shown (see the module docstring).
+    On a ``hugo`` site a file shown as code keeps its shortcodes as written (`as_written`)."""
+    return _inline(body, rel, content, site, read, exists, (rel,), {}, hugo)
 
 
 def shown(
@@ -314,6 +324,7 @@ def _inline(
     exists: Callable[[str], bool],
     seen: tuple[str, ...],
     made: dict[str, str | None],
+    hugo: bool,
 ) -> str:
     if len(seen) > MAX_DEPTH or not uses(body):
         return body
@@ -335,9 +346,11 @@ def _inline(
                 got = between(got, found.start, found.end)
             if got is not None and found.code:
                 fence = "`" * max(3, 1 + max((len(m) for m in re.findall("`+", got)), default=0))
-                got = f"{fence}{found.lang}\n{got.rstrip(chr(10))}\n{fence}"
+                code = as_written(got) if hugo else got  # (``highlight`` reads no shortcode)
+                got = f"{fence}{found.lang}\n{code.rstrip(chr(10))}\n{fence}"
             elif got is not None:
-                got = _inline(got, found.path, content, site, read, exists, (*seen, found.path), made)
+                deeper = (*seen, found.path)
+                got = _inline(got, found.path, content, site, read, exists, deeper, made, hugo)
             made[key] = got
         piece = made[key]
         if piece is None or len(piece) > room[0]:

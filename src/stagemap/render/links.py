@@ -120,7 +120,7 @@ class BodyLinks:
         rooted: dict[str, tuple[str | None, str]] | None = None,
         names: frozenset[str] | None = None,
     ) -> None:
-        self.source_dir = posixpath.dirname(source)
+        self.source, self.source_dir = source, posixpath.dirname(source)
         self.rooted = rooted if rooted is not None else {}
         """What each link from the site's root leads to (`_rooted`), shared by a plan's pages."""
         self.names = names
@@ -296,7 +296,7 @@ class BodyLinks:
     def _page(self, path: str, sep: str, fragment: str) -> str | None:
         """Return the link to the page Hugo's ``GetPage`` finds at ``path`` (`page_forms`), or None."""
         extensions = self.routes.extensions if self.routes is not None else (".md",)
-        tried = (self._content(form, sep, fragment) for form in page_forms(self.source_dir, path, extensions))
+        tried = (self._content(form, sep, fragment) for form in page_forms(self.source, path, extensions))
         return next((out for out in tried if out is not None), None)
 
     def _content(self, target: str, sep: str, fragment: str) -> str | None:

@@ -78,7 +78,8 @@ def inline_for(config: Config, rel: str, body: str) -> str:
     as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's
     snippets, a Jekyll site's includes in code."""
     if config.rules.generator in ("hugo", "mkdocs"):
-        return includes.inline(_snippets(config, rel, body), rel, *_hugo(config, rel))
+        hugo = config.rules.generator == "hugo"
+        return includes.inline(_snippets(config, rel, body), rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
         return codeincludes.shown_in_code(
             body, config.rules.site_root, lambda p: partial_body(config.root, p, True)
