@@ -127,3 +127,17 @@ def test_a_loop_between_a_tables_rows_is_the_loops_placeholder() -> None:
     assert clean(page, ".md", "jekyll", {}, html=True) == (
         "| Name | Code |\n|---|---|\n\n*\\[A list from the site's data: shown on the live site\\]*\n\nAfter.\n"
     )
+
+
+def test_other_tags_between_a_tables_rows_leave_it_one_table() -> None:
+    """A reviewer of the loop change above: any template tag between rows ({% if %}, {% endif %},
+    {{ x }}) cut the table into one table per row, each row its own head. Only a loop's tags
+    cut it; the rows around other tags stay one table, as before."""
+    rows = (
+        "<table>\n  <tr><th>Name</th><th>Cups</th></tr>\n  <tr><td>Green</td><td>1</td></tr>\n"
+        "  {% if site.beta %}\n  <tr><td>Oolong</td><td>2</td></tr>\n  {% endif %}\n  {{ note }}\n"
+        "  <tr><td>Black</td><td>3</td></tr>\n</table>\n\nAfter.\n"
+    )
+    table = "| Name | Cups |\n|---|---|\n| Green | 1 |\n| Oolong | 2 |\n| Black | 3 |\n\nAfter.\n"
+    assert clean(rows, ".md", "jekyll", {}, html=True) == table
+    assert clean(rows, ".njk", "eleventy", {}) == table

@@ -4,10 +4,12 @@ read/presets.py, read/eleventy.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from stagemap.analyse.routes import Routes
 from stagemap.cli.app import cli
 from tests.conftest import write
 
@@ -115,3 +117,23 @@ def test_a_link_to_an_eleventy_listing_reaches_its_first_page(tmp_path: Path) ->
     assert run(root, "init")[0] == 0
     assert "listing by 'pagination: collections.all (first page at /journal/)'" in run(root, "check")[1]
     assert nowhere(root) == [f"src/about.md:4:44: warning: link to '/topics/tea/' leads nowhere {HINT}"]
+
+
+def test_an_eleventy_readme_is_reached_at_its_own_route_not_its_folders(tmp_path: Path) -> None:
+    """A reviewer of lit.dev's fix (Eleventy writes docs/README.md at /docs/README/, not at
+    /docs/): the page's address moved, but its routes from its file (and a non-page file's,
+    Routes.route_of) still made it /docs/, so a link to /docs/ reached it. Now only its own."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.mjs": "export default function (config) {}\n",
+            "index.md": "---\ntitle: Home\n---\nSee [the docs](/docs/) and [the read-me](/docs/README/).\n",
+            "docs/README.md": "---\ntitle: Read me\n---\nHello.\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    assert nowhere(root) == [f"index.md:4:16: warning: link to '/docs/' leads nowhere {HINT}"]
+    others = frozenset({"docs/README.md"})
+    routes = Routes(roots=(".",), extensions=(".md",), others=others)
+    assert routes.route_of("docs/README.md") == "/docs/"
+    assert replace(routes, folder_named=True).route_of("docs/README.md") == "/docs/README/"

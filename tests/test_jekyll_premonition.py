@@ -58,3 +58,12 @@ def test_a_built_jekyll_page_shows_premonition_boxes(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["-C", str(root), "build", "--as-of", "2026-12-06"]).exit_code == 0
     page = (root / "site/assets/brew.html").read_text()
     assert "<blockquote>\n<p><strong>Water</strong></p>\n<p>Use it fresh.</p>\n</blockquote>" in page
+
+
+def test_a_premonition_box_in_a_list_item_stays_in_the_item() -> None:
+    """A reviewer of KubeVirt's boxes: a box indented in a list item ('  > info "Title"') came
+    out at the left margin, which ends the list; the box's lines keep the opener's indentation."""
+    text = '- Fill the pot.\n\n  > info "Mind the lid"\n  > Keep it on.\n- Pour.\n'
+    assert made(text, "premonition") == (
+        "- Fill the pot.\n\n  > **Mind the lid**\n  >\n  > Keep it on.\n\n- Pour.\n"
+    )

@@ -111,3 +111,49 @@ def test_an_include_in_code_shows_the_plain_file_it_names(tmp_path: Path) -> Non
     (root / "_includes/steps/boil.sh").write_text("echo boil again\n", encoding="utf-8")
     assert run("-C", str(root), "build", "-o", str(tmp_path / "out"), "--as-of", "2026-11-24")[0] == 0
     assert "  echo boil again\nsleep 240\n" in (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
+
+
+def test_a_capture_shown_through_markdownify_in_an_html_block_keeps_its_blocks() -> None:
+    """GitHub's training kit (Jekyll, 30 of 33 pages) prints a captured cheat sheet column with
+    {{ colOne | markdownify }} on the line after <div class="col">: the column became one
+    heading holding its whole text on one line, fence and sub heading in it, where Jekyll makes
+    HTML of the capture before kramdown reads the block."""
+    body = (
+        "{% capture colOne %}\n## Brew\n\nWarm the pot.\n\n### Cups\nTwo.\nPour it.\n"
+        '{% endcapture %}\n<div class="col">\n{{ colOne | markdownify }}\n</div>\n'
+    )
+    shown = "## Brew\n\nWarm the pot.\n\n### Cups\nTwo.\nPour it.\n"
+    assert clean(body, ".md", "jekyll", {}, html=True) == shown
+    # Eleventy reads no HTML block whole: the text is shown as it is, unmarked.
+    assert clean(body, ".md", "eleventy", {}) == f'<div class="col">\n\n{shown}\n</div>\n'
+
+
+def test_an_include_in_code_inside_raw_or_a_comment_or_out_of_its_folder_stays_a_tag(
+    tmp_path: Path,
+) -> None:
+    """A reviewer of the Jekyll change before: a docs page showing how to use an include
+    ({% raw %}{% include footer.html %}{% endraw %} in a fence, or a fence inside a raw block)
+    showed the footer's text, and so did one in a comment; Jekyll also refuses names holding
+    '..' or '//', which were read."""
+    root = write(tmp_path, {
+        "_config.yml": "title: Brew\n",
+        "stagemap.yml": "name: Brew\npurpose: Why.\ngenerator: jekyll\nsources: [labs]\n",
+        "_includes/foot.html": "<p>brewed</p>\n",
+        "_includes/steps/boil.sh": "echo boil\n",
+        "labs/brew.md": (
+            "---\ntitle: Brew\n---\n```liquid\n{% raw %}{% include foot.html %}{% endraw %}\n```\n\n"
+            "{% raw %}\n```liquid\n{% include foot.html %}\n```\n{% endraw %}\n\n"
+            "{% comment %}\n```liquid\n{% include foot.html %}\n```\n{% endcomment %}\n\n"
+            "```sh\n{% include steps/../foot.html %}\n{% include steps//boil.sh %}\n"
+            "{% include steps/boil.sh %}\n```\n"
+        ),
+    })  # fmt: skip
+    code, _, _ = run("-C", str(root), "build", "-o", str(tmp_path / "out"), "--as-of", "2026-11-24")
+    assert code == 0
+    page = (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
+    assert '<pre><code class="language-liquid">{% include foot.html %}\n</code></pre>' in page
+    assert "brewed" not in page
+    assert (
+        '<pre><code class="language-sh">{% include steps/../foot.html %}\n'
+        "{% include steps//boil.sh %}\necho boil\n\n</code></pre>"
+    ) in page

@@ -103,6 +103,8 @@ class Routes:
     from the page's folder, then the content folder, before a browser's reading of it."""
     reading: LinkReading = field(default_factory=LinkReading)
     """How the site's generator reads links the rules above do not say (`stagemap.analyse.linkreading`)."""
+    folder_named: bool = False
+    """Eleventy's routes (`stagemap.read.urls.route_parts`): README is no index, x/x.md is x's."""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""
@@ -112,7 +114,8 @@ class Routes:
             path = posixpath.relpath(path[1:], self.prefix or ".")
         for root in self.roots:
             if (root == "." and not path.startswith("../")) or path.startswith(root + "/"):
-                parts = route_parts(path if root == "." else path[len(root) + 1 :], None)
+                sub = path if root == "." else path[len(root) + 1 :]
+                parts = route_parts(sub, None, folder_named=self.folder_named)
                 return "/" + parts["path"] + "/" if parts["path"] else "/"
         return ""
 
@@ -187,14 +190,14 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     pages: dict[str, str] = {}
     own: dict[str, str] = {}
     base = config.rules.base_url
-    hugo = config.rules.generator == "hugo"
+    hugo, eleventy = config.rules.generator == "hugo", config.rules.generator == "eleventy"
     addresses = [_addresses(asset, base, hugo) for asset in library.assets]
     for asset, named in zip(library.assets, addresses, strict=True):
         for route in named:
             pages.setdefault(route_key(route), asset.id)
     loose: dict[tuple[str, str], str] = {}
     for asset, named in zip(library.assets, addresses, strict=True):
-        derived = _derived(asset, roots)
+        derived = _derived(asset, roots, eleventy)
         if named and all(route_key(n) for n in named):  # the site's home is not this page's
             derived = [route for route in derived if route_key(route)]
         for route in derived:
@@ -240,6 +243,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         routes,
         listed=frozenset(route_key(r) for r in listed if r) | sections,
         loose=loose,
+        folder_named=eleventy,
     )
 
 
@@ -359,8 +363,8 @@ def _beside(address: str, alias: str) -> str:
     return posixpath.normpath(posixpath.join(folder, alias))
 
 
-def _derived(asset: Asset, roots: Iterable[str]) -> list[str]:
-    """Return the routes an asset's file has under each route root that holds it."""
+def _derived(asset: Asset, roots: Iterable[str], folder_named: bool) -> list[str]:
+    """Return the routes an asset's file has under each route root that holds it (`Routes.folder_named`)."""
     slug = asset.extra.get("slug") if asset.extra else None
     last = asset.id.rpartition("/")[2]
     found = []
@@ -368,7 +372,7 @@ def _derived(asset: Asset, roots: Iterable[str]) -> list[str]:
         if root != "." and not asset.path.startswith(root + "/"):
             continue
         sub = asset.path if root == "." else asset.path[len(root) + 1 :]
-        parts = route_parts(sub, slug)
+        parts = route_parts(sub, slug, folder_named=folder_named)
         folder = parts["dir"]
         candidates = [parts["path"], _join(folder, parts["slug"]), _join(folder, last)]
         if isinstance(slug, str) and slug.startswith("/") and parts["section"]:
@@ -386,14 +390,10 @@ def _join(folder: str, name: str) -> str:
     """``posixpath.join(folder, name)``, for the two parts a route is made of."""
     if name.startswith("/"):
         return name
-    if not folder or folder.endswith("/"):
-        return folder + name
-    return folder + "/" + name
+    return folder + name if not folder or folder.endswith("/") else folder + "/" + name
 
 
 def _texts(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -18,7 +18,7 @@ from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
-from .sitedata import with_site_data
+from .sitedata import data_folders, data_names, with_site_data
 from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
 
@@ -108,8 +108,11 @@ def cascaded(config: Config) -> Scan:
     its sections and the site's configuration read from disk."""
     found = scan(config)
     site, commented = site_on_disk(config), bool(config.rules.old_hugo)
-    if config.rules.generator == "jekyll":  # its _data files: what ``{{ site.data.x }}`` shows
-        site, unread = with_site_data(site, config.root, config.rules.site_root)
+    data = data_folders(config.rules.generator, config.rules.site_root)  # Jekyll's _data
+    if data and (config.root / data[0]).is_dir():  # its files: what ``{{ site.data.x }}`` shows
+        bodies = (read_content(item.path, item.rel) for item in found.to_read)
+        named = data_names(body for body in bodies if isinstance(body, bytes))  # (only those read)
+        site, unread = with_site_data(site, config.root, config.rules.site_root, named)
         found = replace(found, problems=(*found.problems, *unread)) if unread else found
     return with_cascades(found, lambda item: read_content(item.path, item.rel), site, commented)
 

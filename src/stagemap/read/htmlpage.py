@@ -24,7 +24,7 @@ import re
 from html.parser import HTMLParser
 
 from ..lazyre import lazy
-from .htmltables import TABLE_PARTS, table_part
+from .htmltables import HELD_LOOP, HELD_TAG, LOOP_TAG, TABLE_PARTS, table_part
 from .markdowntext import element_anchor, link_target
 
 MAX_DEPTH = 8
@@ -53,7 +53,7 @@ _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _BLOCK_IN_TABLE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"})
 """Blocks that, in a table's cell, are only the text they hold."""
-_OURS = {0xE020: None, 0xE021: None, 0xE030: None, 0xE031: None, 0xE040: None, 0xE041: None}
+_OURS = dict.fromkeys((0xE020, 0xE021, 0xE030, 0xE031, 0xE032, 0xE040, 0xE041))
 """The private-use characters used here (and by anchors) as marks: never taken from the page."""
 _TABLE_MARK = lazy("\ue020/?\\w+\ue021")
 _UNCLOSED = lazy(r"<(?=[^<>]*<)")
@@ -64,7 +64,7 @@ _INNERMOST = lazy(r"\ue020(td|th|tr|table)\ue021([^\ue020]*)\ue020/\1\ue021")
 """A table part holding no other (its text between its marks)."""
 _TEMPLATE_TAG = lazy(r"\{\{[^{}]{0,1000}?\}\}|\{%[^{}]{0,1000}?%\}")
 """A template tag (``{{ x }}``, ``{% x %}``, ``{{< x >}}``, ``{{% x %}}``): held as written."""
-_HELD = lazy("\ue030(\\d+)\ue031")
+_HELD = lazy("[\ue030\ue032](\\d+)\ue031")
 _BLOCK_TEXT = lazy(r"((?:> )*(?:#+ |\s*(?:-|1\.) )?)(?!```|~~~|\|)([^\n]+)$")
 """A block of one line, its Markdown marks (quote, heading, list item) and its text (not code, not a table)."""
 _LINE_START = lazy(r"^(?:([#+-]|~~~|---|===)|(\d{1,9})([.)]))(?=\s|$)")
@@ -79,7 +79,8 @@ def html_page_to_markdown(text: str) -> str:
 
         def hold(found: re.Match[str]) -> str:
             held.append(found.group(0))
-            return f"\ue030{len(held) - 1}\ue031"
+            mark = HELD_LOOP if LOOP_TAG.match(found.group(0)) else HELD_TAG
+            return f"{mark}{len(held) - 1}\ue031"
 
         text = _TEMPLATE_TAG.sub(hold, text)
     if text.count("<") > text.count(">") + 64:

@@ -2,8 +2,9 @@
 
 The elements are read inside out: each cell becomes its text between marks, each row its cells
 between marks, and the table, once closed, a Markdown table whose first row is its head. A
-template's tags between rows (a ``{% for %}`` loop making the rows from the site's data) are
-kept where they are, around a table of the rows between them, so that the loop is read as one.
+loop's tags between rows (``{% for %}`` making the rows from the site's data, ``{% tablerow %}``)
+are kept where they are, around a table of the rows between them, so that the loop is read as
+one; other template tags between rows (``{% if %}``, ``{{ x }}``) leave the rows one table.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from ..lazyre import lazy
 TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 CELL, ROW, NEXT_CELL = "\ue010", "\ue011", "\ue012"
 """Marks around a cell's and a row's text, and between cells, until their table is made (`table_part`)."""
-HELD_TAG = "\ue030"
-"""The start of a template tag held by `stagemap.read.htmlpage` (``{% for %}``), its number after it."""
-_HELD = lazy("\ue030\\d+\ue031")
+HELD_TAG, HELD_LOOP = "\ue030", "\ue032"
+"""The start of a template tag held by `stagemap.read.htmlpage` (``{{ x }}``), and of one opening
+or closing a loop (``{% for %}``, `LOOP_TAG`), its number after it."""
+LOOP_TAG = lazy(r"\{%-?\s*(?:end)?(?:for|tablerow)\b")
+"""A Liquid (or Nunjucks) tag opening or closing a loop."""
+_HELD = lazy("[\ue030\ue032]\\d+\ue031")
 _INNER_RULE = lazy(r"^\|(?:---\|)+$", re.M)
 """The rule under a table's head: a table made inside a cell."""
 _INNER_BORDER = lazy(r"(?:^|(?<=\s))\|(?=\s|$)", re.M)
@@ -39,10 +43,16 @@ def table_part(name: str, children: str) -> str:
     rows = [row.split(NEXT_CELL) for row in parts[1::2]]
     if not rows:
         return children.replace(CELL, " ")
-    if any(HELD_TAG in between for between in parts[0::2]):  # a loop's tags around rows: kept, in order
-        return "".join(
-            _tags_in(part) if i % 2 == 0 else _table([part.split(NEXT_CELL)]) for i, part in enumerate(parts)
-        )
+    if any(HELD_LOOP in between for between in parts[0::2]):  # a loop's tags around rows: kept, in order
+        pieces: list[str] = []
+        run: list[list[str]] = []  # the rows since the last loop tag
+        for i, part in enumerate(parts):
+            if i % 2:
+                run.append(part.split(NEXT_CELL))
+            elif HELD_LOOP in part:
+                pieces += [_table(run) if run else "", _tags_in(part)]
+                run = []
+        return "".join(pieces) + (_table(run) if run else "")
     return _table(rows)
 
 
@@ -55,5 +65,5 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _tags_in(between: str) -> str:
-    """Return the template tags held between a table's rows (`HELD_TAG`), each a paragraph of its own."""
+    """Return the template tags held between a table's rows (`HELD_TAG`, `HELD_LOOP`), each a paragraph of its own."""
     return "".join(f"\n\n{tag}\n\n" for tag in _HELD.findall(between))

@@ -5,25 +5,31 @@ Jekyll reads every YAML and JSON file in the site's ``_data`` folder (``.yml``, 
 ending, a subfolder's files under the subfolder's name: ``_data/notes/support.yml`` is
 ``site.data.notes.support``. A subfolder wins over a file of its name. The values kept are
 those an output can show (text and numbers, in maps too); a list (every CSV and TSV file is
-one) is left out, as no output shows it here.
+one) is left out, as no output shows it here, and a file holding one is not parsed.
 
-The folder is read within bounds (`MAX_DATA_FILE` a file, `MAX_DATA` in all, `MAX_DATA_FILES`
-files, `MAX_DATA_DEPTH` folders deep), YAML as safely as the rest of `stagemap.read` reads it
-(`stagemap.read.yamlsafe`). A file that cannot be read is a problem, and gives nothing.
+Only the files and folders the pages' bodies name (``site.data.notes...``: `data_names`) are
+read, so that a site keeping much data its layouts use costs nothing. They are read within
+bounds (`MAX_DATA_FILE` a file, `MAX_DATA` in all, `MAX_DATA_FILES` files, `MAX_DATA_DEPTH`
+folders deep), YAML as safely as the rest of `stagemap.read` reads it
+(`stagemap.read.yamlsafe`). A file that cannot be read is a problem (code ``site-data``), and
+gives nothing; so is a file past the bounds, once for all those past the bounds in all.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..lazyre import lazy
 from ..paths import real
 from . import yamlsafe
-from .bounded import Unreadable, read_bounded
+from .bounded import TooLarge, Unreadable, read_bounded
 from .sitedefaults import SiteDefaults, site_files
 
 DATA_DIR = "_data"
@@ -54,12 +60,30 @@ def site_inputs(generator: str, folder: str = "") -> tuple[str, ...]:
     return site_files(generator, folder) + data_folders(generator, folder)
 
 
+_NAMED = lazy(r"\bsite\.data\.([\w-]+)")
+"""An output's name of a data file or folder: ``site.data.notes`` in ``{{ site.data.notes.x }}``."""
+
+
+def data_names(bodies: Iterable[bytes]) -> frozenset[str]:
+    """Return the names of the data files and folders ``bodies`` name (``notes`` for
+    ``site.data.notes.support``): the only ones an output here can show."""
+    return frozenset(
+        name
+        for body in bodies
+        if b"site.data." in body
+        for name in _NAMED.findall(body.decode("utf-8", "replace"))
+    )
+
+
 def with_site_data(
-    site: SiteDefaults | Problem | None, root: Path, folder: str = ""
+    site: SiteDefaults | Problem | None, root: Path, folder: str = "", named: Collection[str] | None = None
 ) -> tuple[SiteDefaults | Problem | None, tuple[Problem, ...]]:
     """Return ``site`` (a Jekyll site's configuration in ``folder`` of the project at ``root``)
-    with its data files' values in its params under ``data``, and the problems reading them."""
-    data, problems = _read_folder(root, (folder + "/" if folder else "") + DATA_DIR)
+    with its data files' values in its params under ``data``, and the problems reading them.
+    ``named``: the names of the data files and folders read (`data_names`; None: all)."""
+    if named is not None and not named:
+        return site, ()
+    data, problems = _read_folder(root, (folder + "/" if folder else "") + DATA_DIR, named)
     if not data or isinstance(site, Problem):
         return site, problems
     if site is None:
@@ -68,19 +92,38 @@ def with_site_data(
 
 
 class _Budget:
-    """What is left to read: files and bytes."""
+    """What is left to read: files and bytes; and how many files were left unread past them."""
 
-    def __init__(self) -> None:
-        self.files, self.bytes = MAX_DATA_FILES, MAX_DATA
+    def __init__(self, named: Collection[str] | None) -> None:
+        self.files, self.bytes, self.left = MAX_DATA_FILES, MAX_DATA, 0
+        self.named = named
+        """The names read at the top of the folder (None: all)."""
 
 
-def _read_folder(root: Path, rel: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+def _read_folder(
+    root: Path, rel: str, named: Collection[str] | None = None
+) -> tuple[dict[str, Any], tuple[Problem, ...]]:
     """Return the values of the data files under ``rel`` (relative to ``root``) and the problems."""
     top = real(root / rel)
     if not top.is_dir() or not top.is_relative_to(real(root)):
         return {}, ()
     problems: list[Problem] = []
-    return _values_in(top, rel, real(root), 0, _Budget(), problems), tuple(problems)
+    budget = _Budget(named)
+    values = _values_in(top, rel, real(root), 0, budget, problems)
+    if budget.left:  # one problem for them all
+        bounds = f"{MAX_DATA_FILES:,} files and {_mib(MAX_DATA)}"
+        message = (
+            f"{budget.left} of the site's data files not read: past stagemap's bounds of {bounds} in all"
+        )
+        problems.append(Problem(rel, 0, 1, "warning", message, _PLACEHOLDERS, "site-data"))
+    return values, tuple(problems)
+
+
+_PLACEHOLDERS = "the values they hold show as placeholders"
+
+
+def _mib(size: int) -> str:
+    return f"{size // 1024 // 1024} MiB" if size >= 1024 * 1024 else f"{size // 1024} KiB"
 
 
 def _values_in(
@@ -98,10 +141,16 @@ def _values_in(
         if entry.name.startswith(".") or not path.is_relative_to(inside):
             continue  # (a link out of the project is not read)
         name, _, ending = entry.name.rpartition(".")
-        if path.is_dir():
+        is_folder = path.is_dir()
+        if (
+            depth == 0
+            and budget.named is not None
+            and (entry.name if is_folder else name) not in budget.named
+        ):
+            continue  # no page shows it
+        if is_folder:
             folders.append((entry.name, path))
-        elif name and "." + ending.lower() in _ENDINGS and budget.files > 0 and budget.bytes > 0:
-            budget.files -= 1
+        elif name and "." + ending.lower() in _ENDINGS:
             value = _file_values(path, f"{rel}/{entry.name}", budget, problems)
             if value is not None:
                 found[name] = value
@@ -114,15 +163,30 @@ def _values_in(
 
 
 def _file_values(path: Path, rel: str, budget: _Budget, problems: list[Problem]) -> Any:
-    """Return the values of one data file an output may show, or None (a problem, if it cannot be read)."""
+    """Return the values of one data file an output may show, or None (a problem, if it cannot be
+    read; past the bounds in all, counted in ``budget``)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # (`read_bounded` says why)
+    if budget.files <= 0 or min(size, MAX_DATA_FILE + 1) > budget.bytes:
+        budget.left += 1
+        return None
+    budget.files -= 1
     try:
         data = read_bounded(path, min(MAX_DATA_FILE, budget.bytes))
         budget.bytes -= len(data)
         text = data.decode("utf-8-sig")
-        if rel.lower().endswith(".json"):
-            value = json.loads(text)
-        else:
-            value = yamlsafe.load(text, last_wins=True, aliases=True).data
+        json_file = rel.lower().endswith(".json")
+        if _a_list(text, json_file):
+            return None  # (no output shows one: not parsed)
+        value = json.loads(text) if json_file else yamlsafe.load(text, last_wins=True, aliases=True).data
+    except TooLarge:  # stagemap's bound, not a fault of the file's
+        message = f"the site's data file is larger than stagemap reads ({_mib(MAX_DATA_FILE)} a file)"
+        problems.append(
+            Problem(rel, 0, 1, "warning", message, "the values it holds show as placeholders", "site-data")
+        )
+        return None
     except Unreadable as exc:
         return _unread(problems, rel, 0, exc.reason)
     except UnicodeDecodeError:
@@ -134,6 +198,18 @@ def _file_values(path: Path, rel: str, budget: _Budget, problems: list[Problem])
     except RecursionError:
         return _unread(problems, rel, 0, "nested too deep")
     return _shown(value, 0)
+
+
+def _a_list(text: str, json_file: bool) -> bool:
+    """Whether a data file holds a list (its first line of data: ``- x``, ``[``), as a table of
+    rows does."""
+    if json_file:
+        return text.lstrip().startswith("[")
+    for line in io.StringIO(text):
+        line = line.strip()
+        if line and not line.startswith(("#", "---", "%")):
+            return line.startswith(("- ", "[")) or line == "-"
+    return False
 
 
 def _shown(value: Any, depth: int) -> Any:

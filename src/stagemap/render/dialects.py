@@ -164,7 +164,7 @@ def _prepared(
         if "highlight" in text:
             text = highlights(text)
     if generator in LIQUID and "capture" in text:  # (one may hold fenced code: read whole)
-        text = whole_captures(text)
+        text = whole_captures(text, marked=generator == "jekyll")
     if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
         text = "".join(
             chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)

@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
 from .pairs import paired
@@ -94,13 +93,13 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
     )
 
 
-def whole_captures(text: str) -> str:
-    """Return a body with its captures shown where outputs name them (`shown_captures`), read
-    over the whole of it before its code is split out, as a capture may hold a fenced block;
-    not in ``{% raw %}``."""
+def whole_captures(text: str, marked: bool = False) -> str:
+    """Return a body with its captures shown where outputs name them (`shown_captures`, with
+    ``marked`` for Jekyll), read over the whole of it before its code is split out, as a capture
+    may hold a fenced block; not in ``{% raw %}``."""
     if "capture" not in text:
         return text
-    return "".join(part if i % 2 else shown_captures(part) for i, part in enumerate(_raw_parts(text)))
+    return "".join(part if i % 2 else shown_captures(part, marked) for i, part in enumerate(_raw_parts(text)))
 
 
 def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool = False) -> str:
@@ -230,9 +229,10 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
 
 def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
     """Return what a Liquid output shows: a path, a value the page or the site gives, else a
-    placeholder. A value is text in a sentence; alone on its line, Markdown the page renders
-    (Liquid runs before kramdown: ``{{ site.data.notes.support }}`` may hold a heading and a
-    link), its later lines as far in as the output."""
+    placeholder. A value is Markdown the page renders, as written (Liquid runs before kramdown:
+    ``{{ site.data.notes.support }}`` may hold a heading and a link, ``*Monday*`` in a sentence
+    is emphasis); alone on its line, a block: its later lines flush left, as Liquid puts them
+    (the renderer's sanitiser, not this, takes out scripts)."""
     expression = " ".join(output.group(1).split())
     path = _PATH_FILTER.match(expression)
     if path:
@@ -243,22 +243,7 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     text, start, end = output.string, output.start(), output.end()
     before = text[text.rfind("\n", 0, start) + 1 : start]
     after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
-    if before.strip() or after.strip():
-        return _as_text(found)
-    return found.strip("\n").replace("\n", "\n" + before)
-
-
-def _as_text(value: str) -> str:
-    """Return a value as a sentence shows it: Markdown's marks as written, its HTML tags as tags
-    (``<b>Total</b>`` is bold on the live page, which renders them)."""
-    pieces, at = [], 0
-    for tag in _HTML_TAG.finditer(value):
-        pieces += [escape(value[at : tag.start()]), tag.group(0)]
-        at = tag.end()
-    return "".join(pieces) + escape(value[at:])
-
-
-_HTML_TAG = lazy(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+    return found if before.strip() or after.strip() else found.strip("\n")
 
 
 def _filtered_path(found: re.Match[str]) -> str:

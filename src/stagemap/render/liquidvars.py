@@ -92,12 +92,17 @@ def shown_sets(text: str) -> str:
     return _SET_OUTPUT.sub(show, "".join(pieces) + text[at:])
 
 
-def shown_captures(text: str) -> str:
+def shown_captures(text: str, marked: bool = False) -> str:
     """Return ``text`` with each capture that the page shows (``{{ body | markdownify }}``, as
     Eleventy and Jekyll pages that wrap their text in a layout's HTML do) in that output's place:
     as a block of its own where the output stands on a line of its own, else as text. A name
     captured twice shows, at each output, the capture last made before it (as Liquid runs down
-    the page); one not yet made there stays an output. A capture never shown stays hidden."""
+    the page); one not yet made there stays an output. A capture never shown stays hidden.
+
+    ``marked`` (Jekyll, before kramdown reads HTML blocks whole as HTML): a block shown through
+    ``markdownify`` is marked as Markdown (``<div markdown="1">``, dropped by
+    `stagemap.render.blocks.unwrapped`), as Jekyll makes HTML of it before kramdown reads the
+    page: in an HTML block it shows its headings and paragraphs, not one line of its text."""
     captures = [block for block in hidden_blocks(text) if block[2] == "capture" and block[3]]
     if not captures:
         return text
@@ -117,13 +122,18 @@ def shown_captures(text: str) -> str:
         if last < 0:
             return match.group(0)
         value = values[last]
-        return f"\n\n{value}\n\n" if match.group(1) is not None else " ".join(value.split())
+        if match.group(1) is None:
+            return " ".join(value.split())
+        if marked and "markdownify" in match.group(3):
+            return f'\n\n<div markdown="1">\n\n{value}\n\n</div>\n\n'
+        return f"\n\n{value}\n\n"
 
     return _CAPTURED_OUTPUT.sub(show, without(text, captures))
 
 
 _CAPTURED_OUTPUT = lazy(
-    r"(^[ \t]*)?\{\{-?\s*([\w-]+)\s*(?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*-?\}\}(?(1)[ \t]*$)", re.M
+    r"(^[ \t]*)?\{\{-?\s*([\w-]+)\s*((?:\|\s*(?:markdownify|strip|lstrip|rstrip)\s*)*)-?\}\}(?(1)[ \t]*$)",
+    re.M,
 )
 """An output of a variable, plain or through filters that keep its text (``markdownify``,
-``strip``); group 1 is set when it stands on a line of its own."""
+``strip``, group 3); group 1 is set when it stands on a line of its own."""

@@ -12,8 +12,8 @@ from ..lazyre import lazy
 from .blocks import fence_after
 from .liquid import raw_spans
 
-_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-"""A code span on one line: its backticks, what it holds."""
+_TICKS = lazy(r"`+")
+"""A run of backticks, which opens a code span closed by the next run as long."""
 _OPEN, _CLOSE = "{% raw %}", "{% endraw %}"
 
 
@@ -37,5 +37,27 @@ def _held(block: str) -> str:
         if was and fence:  # a line of fenced code (not its closing)
             lines[i] = _OPEN + line + _CLOSE if "{" in line else line
         elif not was and "`" in line and "{" in line:
-            lines[i] = _CODE_SPAN.sub(lambda m: m.group(1) + _OPEN + m.group(2) + _CLOSE + m.group(1), line)
+            lines[i] = _spans_held(line)
     return "\n".join(lines)
+
+
+def _spans_held(line: str) -> str:
+    """Return ``line`` with what each of its code spans holds in raw tags. A span runs from a run
+    of backticks to the next run as long (one with none is backticks as written): each run is
+    paired once, from the right, so that a line of thousands of unlike runs is read in linear
+    time (a pattern looking from each run to the line's end took 5 s on 320 KB)."""
+    runs = [found.span() for found in _TICKS.finditer(line)]
+    closing: list[int | None] = [None] * len(runs)
+    next_of: dict[int, int] = {}  # by length: the nearest run to the right
+    for at in range(len(runs) - 1, -1, -1):
+        start, end = runs[at]
+        closing[at], next_of[end - start] = next_of.get(end - start), at
+    pieces, done, at = [], 0, 0
+    while at < len(runs):
+        close = closing[at]
+        if close is None:
+            at += 1
+            continue
+        pieces += [line[done : runs[at][1]], _OPEN, line[runs[at][1] : runs[close][0]], _CLOSE]
+        done, at = runs[close][0], close + 1
+    return "".join(pieces) + line[done:]

@@ -6,6 +6,7 @@ remark-math, Jekyll's premonition boxes, Docusaurus's npm2yarn code for each pac
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -168,7 +169,8 @@ def premonition_boxes(text: str, params: Mapping[str, Any] | None) -> str:
     """Return ``text`` with each premonition box a quote headed by its title (none when empty),
     where the Jekyll site uses the plugin: a quote whose first line is ``kind "Title"``, of a
     kind it knows, holds the quoted lines after it (to the first line that is no quote, as the
-    plugin reads them: a blank line ends the box; such a line inside a quote opens a box too)."""
+    plugin reads them: a blank line ends the box; such a line inside a quote opens a box too),
+    each of its lines as far in as the opener (a box in a list item stays in the item)."""
     found = traits(params)
     if PREMONITION not in found or '"' not in text:
         return text
@@ -186,6 +188,7 @@ def premonition_boxes(text: str, params: Mapping[str, Any] | None) -> str:
         while end < len(lines) and lines[end].lstrip().startswith(">"):
             end += 1
         inner = "\n".join(_QUOTED.sub("", line, count=1) for line in lines[i + 1 : end])
-        out.append(quote(opener.group(2).strip(), inner, dedent=False))
+        indent = lines[i][: lines[i].index(">")]  # (in a list item: the box stays in it)
+        out.append(textwrap.indent(quote(opener.group(2).strip(), inner, dedent=False), indent))
         i = end
     return "\n".join(out)
