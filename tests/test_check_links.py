@@ -751,7 +751,8 @@ def test_a_gatsby_image_from_the_root_is_found_beside_the_page_first(tmp_path: P
     root = write(
         tmp_path,
         {
-            "gatsby-config.js": "module.exports = {siteMetadata: {siteUrl: 'https://g.example'}, plugins: []};\n",
+            "gatsby-config.js": "module.exports = {siteMetadata: {siteUrl: 'https://g.example'},"
+            " plugins: [{resolve: 'gatsby-theme-carbon', options: {}}]};\n",
             "src/pages/guide/setup.mdx": "---\ntitle: Setup\n---\n![Chart](/pics/chart.png) ![Logo](/logo.png)"
             " ![Gone](/pics/gone.png)\n",
             "src/pages/guide/pics/chart.png": b"\x89PNG",
@@ -766,3 +767,137 @@ def test_a_gatsby_image_from_the_root_is_found_beside_the_page_first(tmp_path: P
         '<p><img src="../../files/guide/pics/chart.png" alt="Chart"> <img src="../../public/logo.png" alt="Logo">'
         ' <img src="https://g.example/pics/gone.png" alt="Gone"></p>'
     ) in page
+
+
+def test_the_pages_a_docusaurus_sites_files_say_its_plugins_make_are_reached(tmp_path: Path) -> None:
+    """A review of the dead-route rule on a Docusaurus site: routes Docusaurus builds were reported
+    as leading nowhere: released versions whose names are no numbers ('legacy', 'stable') or that
+    a 'path' moves, generated category indexes ('_category_.json', sidebars.js), JavaScript pages
+    in src/pages, and tags, pages, archive and authors moved by their options. They go to the
+    public site; the usual places those options moved, a '_' page and a route no one makes still
+    lead nowhere."""
+    config = (
+        "module.exports = {\n  url: 'https://k.example',\n  presets: [['classic', {\n"
+        "    docs: {sidebarPath: './sidebars.js', lastVersion: 'current', tagsBasePath: 'topics',\n"
+        "      versions: {current: {label: 'Next'}, '2024': {path: 'y2024'}}},\n"
+        "    blog: {postsPerPage: 5, pageBasePath: 'p', archiveBasePath: 'all', authorsBasePath: 'people',"
+        " tagsBasePath: 'labels'},\n  }]],\n};\n"
+    )
+    links = [
+        "/docs/legacy/intro",
+        "/docs/stable/intro",
+        "/docs/y2024/intro",
+        "/docs/topics/setup",
+        "/docs/api-overview",
+        "/docs/guides-overview",
+        "/docs/playground",
+        "/blog/p/2",
+        "/blog/all",
+        "/blog/people/jo",
+        "/blog/labels/news",
+        "/docs/tags/setup",
+        "/blog/page/2",
+        "/docs/_helper",
+        "/docs/nothing",
+    ]
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": config,
+        "versions.json": '["2024", "legacy", "stable"]\n',
+        "sidebars.js": "module.exports = {main: [{type: 'category', label: 'Guides', items: ['start'],"
+        " link: {type: 'generated-index', slug: '/guides-overview'}}]};\n",
+        "docs/api/_category_.json": '{"label": "API", "link": {"type": "generated-index", "slug": "/api-overview"}}',
+        "docs/api/calls.md": HEAD.format(title="Calls") + "Text.\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links)),
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+        "src/pages/docs/playground.js": "export default function Playground() { return null; }\n",
+        "src/pages/docs/_helper.js": "export const helper = 1;\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == (
+        f"docs/start.md:28:6: warning: link to '/docs/tags/setup' leads nowhere {HINT}\n"
+        f"docs/start.md:30:6: warning: link to '/blog/page/2' leads nowhere {HINT}\n"
+        f"docs/start.md:32:6: warning: link to '/docs/_helper' leads nowhere {HINT}\n"
+        f"docs/start.md:34:6: warning: link to '/docs/nothing' leads nowhere {HINT}\n"
+    )
+
+
+def test_a_docusaurus_versions_file_not_read_makes_any_route_under_the_docs_possible(tmp_path: Path) -> None:
+    """A review of the dead-route rule: where a site has a versions file that does not read as a
+    list of names, which versions Docusaurus builds is not known; a route under the docs that no
+    page has is then no dead link."""
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {lastVersion: 'current'}}]]};\n",
+        "versions.json": "made by a script\n",
+        "docs/start.md": HEAD.format(title="Start") + "[a](/docs/legacy/intro) [b](/docs/anything)\n",
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    _, _, err = run(write(tmp_path, files), "check", "--links")
+    assert err == ""
+
+
+@pytest.mark.parametrize(
+    ("package", "read"),
+    [
+        (None, True),
+        ('{"dependencies": {"@docusaurus/core": "2.4.3"}}', True),
+        ('{"dependencies": {"@docusaurus/core": "~3.3.2"}}', True),
+        ('{"dependencies": {"@docusaurus/core": "3.4.0"}}', False),
+        ('{"dependencies": {"@docusaurus/core": "^3.1.0"}}', False),
+    ],
+)
+def test_a_slash_after_a_docs_ending_names_it_only_before_docusaurus_3_4(
+    tmp_path: Path, package: str | None, read: bool
+) -> None:
+    """A review of the Testing Library change: 'x.md/#part' was read as 'x.md#part' on every
+    Docusaurus site, but Docusaurus 3.4 (facebook/docusaurus#10168) reads a doc's links in the
+    Markdown tree and takes only a path ending in '.md' or '.mdx' for a doc's: there the link
+    leads to no page. Before 3.4, or with no version known, it names the doc as before."""
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docs/api/debugging.md": HEAD.format(title="Debugging") + "## Pretty output\n\nText.\n",
+        "docs/vue/api.md": HEAD.format(title="Vue") + "[a](../api/debugging.md/#pretty-output)\n",
+        "blog/news.md": HEAD.format(title="News") + "News.\n",
+    }
+    if package is not None:
+        files["package.json"] = package
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == (
+        ""
+        if read
+        else f"docs/vue/api.md:6:5: warning: link to '../api/debugging.md/#pretty-output' leads nowhere {HINT}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("plugins", "beside"),
+    [("['gatsby-plugin-mdx', 'gatsby-remark-images']", True), ("['gatsby-plugin-mdx']", False)],
+)
+def test_a_gatsby_path_from_the_root_is_found_beside_the_page_only_as_its_plugins_read_it(
+    tmp_path: Path, plugins: str, beside: bool
+) -> None:
+    """A review of the Carbon change: every Gatsby site looked for a path from the root in the
+    page's folder first, though only gatsby-remark-images and gatsby-remark-copy-linked-files do
+    so, and only for a Markdown image or link: an MDX page's <img src="/pics/chart.png" /> is a
+    plain address, served from the static folder (told apart by the page: one that writes the
+    path both ways has both read as Markdown's)."""
+    root = write(
+        tmp_path,
+        {
+            "gatsby-config.js": f"module.exports = {{siteMetadata: {{siteUrl: 'https://g.example'}}, plugins: {plugins}}};\n",
+            "src/pages/guide/setup.mdx": "---\ntitle: Setup\n---\n![Chart](/pics/chart.png)\n",
+            "src/pages/guide/drawn.mdx": '---\ntitle: Drawn\n---\n<img src="/pics/chart.png" alt="Drawn" />\n',
+            "src/pages/guide/pics/chart.png": b"\x89PNG",
+            "static/pics/chart.png": b"\x89PNG",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    first = "../../files/guide/pics/chart.png" if beside else "../../public/pics/chart.png"
+    assert f'<p><img src="{first}" alt="Chart"></p>' in (root / "site/assets/guide/setup.html").read_text()
+    drawn = (root / "site/assets/guide/drawn.html").read_text()
+    assert '<p><img src="../../public/pics/chart.png" alt="Drawn"></p>' in drawn

@@ -306,6 +306,10 @@ SITE_CASES = {
     "magic-comments-quoted": (
         "docusaurus",
         "> " * 40_000 + "```js\n// highlight-next-line\nx\n```\n\ndeep text\n",
+    ),  # A review of the Docusaurus changes: a heading's title tried at each of its spaces (0.94 s at 8,000).
+    "tocinline-heading-spaces": (
+        "docusaurus",
+        "<TOCInline toc={toc} />\n\n# a" + " " * 30_000 + "x\n\ndeep text\n",
     ),
     # A review of the Jekyll and Eleventy changes: a line of 320 KB in {% raw %}, its backtick
     # runs each of another length (none closing a code span), took 5.4 s.
@@ -414,6 +418,33 @@ def test_partial_links_are_rebased_in_bounded_time() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     seconds, moved, spans = result.stdout.split()
     assert (int(moved), int(spans)) == (18_000, 18_000)
+    assert float(seconds) < SECONDS, seconds
+
+
+USING_CHILD = """
+import sys, time
+from pathlib import Path
+from stagemap.render.partials import inline
+root = Path(sys.argv[1])
+(root / "docs").mkdir()
+(root / "docs/_note.md").write_text("Shown from the partial.\\n")
+body = "import Note from './_note.md'\\n\\n<Wide" + " " * 4_000 + "x\\n\\n<Note />\\n"
+start = time.perf_counter()
+made = inline(body, "docs/page.mdx", root)
+print(time.perf_counter() - start, made.count("Shown from the partial."))
+"""
+
+
+def test_partials_are_found_past_a_run_of_spaces_in_bounded_time(tmp_path: Path) -> None:
+    """Seen by a review of the Docusaurus changes: an MDX page that imports a Markdown partial and
+    has a line '<Wide' and 4,000 spaces took 42.7 s to show the partial, the spaces between a
+    component's name and its '/>' tried in every way (by the cube of their number)."""
+    result = subprocess.run(
+        [sys.executable, "-c", USING_CHILD, str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seconds, shown = result.stdout.split()
+    assert int(shown) == 1
     assert float(seconds) < SECONDS, seconds
 
 

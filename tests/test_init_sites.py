@@ -850,6 +850,29 @@ def test_init_reads_a_gatsby_sites_mdx_pages_and_their_trailing_slash(
     ]
 
 
+def test_init_leaves_out_the_mdx_files_gatsbys_page_creator_passes_over(tmp_path: Path) -> None:
+    """A review of the Theme UI change: every MDX file of a Gatsby site's src/pages was taken for a
+    page, and src/pages/_snippet.mdx got an address. gatsby-plugin-page-creator makes no page of
+    a file whose name starts with '_', '.' or 'template-': those without front matter are no
+    assets; a name that only holds '.test.' is an MDX page all the same (its test patterns are
+    for JavaScript and TypeScript)."""
+    files = {
+        "gatsby-config.js": "module.exports = {\n  siteMetadata: { siteUrl: 'https://ui.example' },\n"
+        "  plugins: ['gatsby-plugin-mdx'],\n}\n",
+        "src/pages/index.mdx": "# Welcome aboard\n\nText.\n",
+        "src/pages/_snippet.mdx": "A few words shown elsewhere.\n",
+        "src/pages/guide/template-step.mdx": "# Step\n\nText.\n",
+        "src/pages/widget.test.mdx": "# Widget test\n\nText.\n",
+    }
+    root = initialised(tmp_path, files)
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert code == 0
+    assert [(a["path"], a["url"]) for a in json.loads(out)["assets"]] == [
+        ("src/pages/index.mdx", "https://ui.example/"),
+        ("src/pages/widget.test.mdx", "https://ui.example/widget.test/"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("config", "base"),
     [

@@ -3,21 +3,31 @@
 
 - Docusaurus's docs and blog plugins answer every route below their own (``/docs``, ``/blog``):
   a route there that no page has leads nowhere, but for the pages the plugins make themselves
-  (`stagemap.read.docusaurus.plugin_made`).
-- Docusaurus 2 finds a doc from a link with a slash after its ending: its link pattern ends at
-  ``.md`` (``api/x.md/#part`` is ``api/x.md#part``).
-- Gatsby's gatsby-remark-images and gatsby-remark-copy-linked-files join the page's folder and a
-  file's path, a leading slash and all: ``/pics/x.png`` is found beside the page first.
+  (`stagemap.read.docusaurus.plugin_made`, and what the site's files say they make:
+  `stagemap.read.docusauruspages`).
+- Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
+  ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
+  Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
+- Gatsby's gatsby-remark-images and gatsby-remark-copy-linked-files, where the configuration
+  names one (or a theme), join the page's folder and the path of a Markdown image or link, a
+  leading slash and all: ``/pics/x.png`` is found beside the page first. An MDX element's
+  ``<img src="/pics/x.png">`` is no Markdown node: a plain address (`written_from_root`).
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
 
+from ..lazyre import lazy
 from ..model.settings import Config
 from ..read.docusaurus import plugin_made, plugin_routes
+from ..read.docusauruspages import PLUGIN_PAGES
+from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,36 +39,72 @@ class LinkReading:
     (`stagemap.read.docusaurus.plugin_routes`)."""
     doc_slash: tuple[str, ...] = ()
     """The endings of the docs a relative link may name with a slash after them (Docusaurus's)."""
+    slash_no_doc: tuple[str, ...] = ()
+    """The endings after which a slash makes a relative link name no doc, nor any page (Docusaurus
+    3.4 and later, whose route for ``x.md/`` is no page's)."""
     files_beside: bool = False
     """A link from the site's root to a file that is no page is looked for beside the page first (Gatsby)."""
     pages: tuple[str, ...] = ()
     """The endings of the site's pages (and ``.html``): a link to one is no file for `files_beside`."""
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """By route of `owned`, the first parts below it its plugin makes pages at, as the site's
+    files say (`stagemap.read.docusauruspages`; none: the usual ones)."""
+    made: frozenset[str] = frozenset()
+    """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages)."""
 
-    def as_read(self, path: str, here: str, names_file: Callable[[str], bool]) -> str:
+    def as_read(
+        self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
+    ) -> str | None:
         """Return a link's path as the site reads it (see the module docstring) on a page in the
-        folder ``here``; ``names_file`` says whether a path (a folder's, joined) names a file."""
+        folder ``here``, None when it leads nowhere; ``names_file`` says whether a path (a
+        folder's, joined) names a file; ``markdown``: the paths from the root the page writes as
+        Markdown images or links (`written_from_root`), the only ones `files_beside` reads."""
         bare = path.rstrip("/")
-        if self.doc_slash and bare != path and path[:1] != "/" and bare.lower().endswith(self.doc_slash):
-            return bare
+        if bare != path and path[:1] != "/" and bare.lower().endswith((*self.doc_slash, *self.slash_no_doc)):
+            return bare if self.doc_slash else None
         last = path.rpartition("/")[2].lower()
         other = "." in last and not last.endswith(self.pages)
         near = (
-            self.files_beside and path[:1] == "/" and other and names_file(posixpath.join(here, "." + path))
+            self.files_beside
+            and path[:1] == "/"
+            and other
+            and path in markdown
+            and names_file(posixpath.join(here, "." + path))
         )
         return "." + path if near else path
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
-        plugin answers (`owned`) and none the plugin makes itself."""
-        return plugin_made(key, self.owned) is False
+        plugin answers (`owned`) and none the plugin or the site makes itself."""
+        return key not in self.made and plugin_made(key, self.owned, self.parts) is False
 
 
-def link_reading(config: Config) -> LinkReading:
-    """Return how the site of ``config`` reads the links of `LinkReading`."""
+_DESTINATION = lazy(r"""\]\(\s*<?(/[^\s)>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(/[^\s>]*)""", re.M)
+"""A Markdown link's or image's destination from the root, inline or in a reference's definition."""
+
+
+def written_from_root(body: str) -> frozenset[str]:
+    """Return the paths from the root (``/pics/x.png``) that ``body`` writes as Markdown images
+    or links, as a link is read (no fragment, no query, percent escapes read)."""
+    if "](/" not in body and "]:" not in body:
+        return frozenset()
+    found = (m.group(1) or m.group(2) for m in _DESTINATION.finditer(body))
+    return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
+
+
+def link_reading(config: Config, site: Mapping[str, Any] | None = None) -> LinkReading:
+    """Return how the site of ``config`` reads the links of `LinkReading`; ``site``: the site's
+    params (`stagemap.model.library.Library.site_params`), where its packages' traits are."""
     generator = config.rules.generator
+    site = site or {}
+    traits = site.get(MARKDOWN, ())
     if generator == "docusaurus":
         owned = plugin_routes(s.url for s in config.all_sources)
-        return LinkReading(owned, config.rules.extensions)
-    if generator == "gatsby":
+        found = site.get(PLUGIN_PAGES) or {}
+        parts = {route: tuple(made) for route, made in (found.get("parts") or {}).items()}
+        ends = config.rules.extensions
+        slash, no_doc = ((), ends) if MD_LINKS_AST in traits else (ends, ())
+        return LinkReading(owned, slash, no_doc, parts=parts, made=frozenset(found.get("pages") or ()))
+    if generator == "gatsby" and FILES_BESIDE in traits:
         return LinkReading(files_beside=True, pages=(*config.rules.extensions, ".html", ".htm"))
     return LinkReading()

@@ -174,9 +174,10 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         sorted(files.items()),
         [(s.path, s.url) for s in config.all_sources],
         rules.url_pattern,
+        link_reading(config, library.site_params),  # (how links are read, a value)
     )
     if not _LATEST or _LATEST[0][0] != inputs:
-        _LATEST[:] = [(inputs, replace(_plan_routes(config, library, files), reading=link_reading(config)))]
+        _LATEST[:] = [(inputs, replace(_plan_routes(config, library, files), reading=inputs[-1]))]
     return _LATEST[0][1]
 
 

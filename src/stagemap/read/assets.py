@@ -13,6 +13,7 @@ from ..model.settings import Config, ReadRules
 from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
+from .docusauruspages import with_plugin_pages
 from .mkdocsapi import with_api_pages
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
@@ -94,6 +95,7 @@ def read_library(
     assets = (asset for asset, _ in kept if asset is not None)
     under = {item.rel: item.sub for item in found.to_read}
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
+    params = with_plugin_pages(params, config.root, config.rules)  # (Docusaurus's own pages)
     library = replace(link(kept, vocab, fates, found.problems), site_params=params)
     if cache is not None:
         if memory is not None:

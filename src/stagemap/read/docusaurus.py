@@ -18,7 +18,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..lazyre import lazy
@@ -84,6 +84,9 @@ class ContentFolder:
     even when the site has released versions (see `current_route`)."""
     exclude: tuple[str, ...] = ()
     """Its ``exclude`` globs (files it makes no page of), as gitignore-style globs under its folder."""
+    made: tuple[str, ...] = field(default=(), compare=False)
+    """The first parts of the routes below its own that it makes pages at itself (`made_parts`;
+    not compared: they follow from the options read)."""
 
 
 _DETECT = lazy(
@@ -136,6 +139,7 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             _first(_ID, block) or "",
             current_last=_LAST_CURRENT.search(block) is not None,
             exclude=_excluded(block),
+            made=made_parts(kind, block),
         )
         if plugin:
             more.append(folder)
@@ -198,6 +202,39 @@ def current_route(root: Path, folder: ContentFolder) -> str:
 _MADE = {"docs": frozenset({"tags", "category"}), "blog": frozenset({"page", "tags", "archive", "authors"})}
 """The pages a content plugin makes under its route besides its files' (a docs plugin's tag
 lists and category indexes, a blog's pagination, tags, archive and authors' pages)."""
+_BASE_PATHS = {
+    "docs": (("tagsBasePath", "tags"),),
+    "blog": (
+        ("pageBasePath", "page"),
+        ("tagsBasePath", "tags"),
+        ("archiveBasePath", "archive"),
+        ("authorsBasePath", "authors"),
+    ),
+}
+"""The options that move what a plugin makes under its route, with where it is if they do not."""
+_BASE_PATH = {
+    key: lazy(r"""(?<![\w$])['"]?""" + key + _STRING)
+    for key in ("tagsBasePath", "pageBasePath", "archiveBasePath", "authorsBasePath")
+}
+_VERSIONS = lazy(r"""(?<![\w$])['"]?versions['"]?\s*:\s*\{""")
+_VERSION_PATH = lazy(r"""(?<![\w$])['"]?path['"]?\s*:\s*(?:(['"`])([^'"`\n]*)\1)?""")
+ANY_PART = "*"
+"""A first part `made_parts` and `plugin_made` take for any: what the plugin makes is not known."""
+
+
+def made_parts(kind: str, block: str) -> tuple[str, ...]:
+    """Return the first parts of the routes below a plugin's own that it makes pages at, by its
+    options ``block``: its tags' (``tagsBasePath``), a docs plugin's category indexes, a blog's
+    pages, archive and authors' (``pageBasePath``, ``archiveBasePath``, ``authorsBasePath``),
+    and the ``path`` its ``versions`` option gives a version (`ANY_PART` for one not written as
+    a text); lower case."""
+    found = {_first(_BASE_PATH[key], block) or usual for key, usual in _BASE_PATHS[kind]}
+    found |= {"category"} if kind == "docs" else set()
+    versions = _VERSIONS.search(block)
+    if kind == "docs" and versions is not None and _depth(block, 0, versions.start()) == 1:
+        paths = _VERSION_PATH.finditer(_object(block, versions.end() - 1))
+        found |= {p.group(2) if p.group(1) else ANY_PART for p in paths}
+    return tuple(sorted({part.strip("/").partition("/")[0].casefold() for part in found} - {""}))
 
 
 def plugin_routes(patterns: Iterable[str]) -> dict[str, str]:
@@ -213,15 +250,20 @@ def plugin_routes(patterns: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def plugin_made(key: str, owned: Mapping[str, str]) -> bool | None:
+def plugin_made(
+    key: str, owned: Mapping[str, str], parts: Mapping[str, Iterable[str]] | None = None
+) -> bool | None:
     """Whether the route ``key`` (no slash at either end, lower case) is below a route of
     ``owned`` (`plugin_routes`) and a page the plugin makes itself: its tags' or a version's
     (``docs/next/x``, ``docs/2.x/x``), a blog's pagination or archive; None when it is below
-    none, or names a file (``docs/x.pdf``: the site may serve it)."""
+    none, or names a file (``docs/x.pdf``: the site may serve it). ``parts``: by route, the
+    first parts below it the site's configuration says its plugin makes (`made_parts`, and
+    its versions), in place of the usual ones; `ANY_PART` among them: any."""
     for route, kind in owned.items():
         if key.startswith(route + "/") and "." not in key.rpartition("/")[2]:
             part = key[len(route) + 1 :].partition("/")[0]
-            made = part in _MADE[kind]
+            given = frozenset(parts.get(route, ())) if parts else frozenset()
+            made = part in (given or _MADE[kind]) or ANY_PART in given
             return made or (kind == "docs" and (is_version(part) or is_development(part)))
     return None
 

@@ -25,6 +25,8 @@ from .jsdata import blanked, depths, object_entries, shaped
 from .languages import DEEPEST
 from .presets import preset_extensions
 
+CONFIG_FILES = ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs")
+"""The names of a Gatsby site's configuration."""
 _PLUGIN = lazy(r"""\bresolve\s*:\s*(['"`])gatsby-source-filesystem\1""")
 _KEY = lazy(r"""\s*(['"]?)([A-Za-z_$][\w$]*)\1\s*:\s*""")
 """An object's entry's key (quoted or not) and its colon."""
@@ -50,9 +52,22 @@ def source_folders(root: Path, code: str) -> list[tuple[str, str]]:
 def page_creator_page(rel: str, rules: ReadRules) -> bool:
     """Whether the file at ``rel`` (relative to the project) is a page of a Gatsby site's
     ``src/pages`` in a format gatsby-plugin-mdx reads (``rules.mdx``): the page creator makes a
-    page of it, with or without front matter."""
+    page of it, with or without front matter, unless it passes it over (`_passed_over`)."""
     pages = posixpath.join(rules.site_root, "src/pages/") if rules.site_root else "src/pages/"
-    return rules.generator == "gatsby" and rel.startswith(pages) and rel.lower().endswith(rules.mdx)
+    return (
+        rules.generator == "gatsby"
+        and rel.startswith(pages)
+        and rel.lower().endswith(rules.mdx)
+        and not _passed_over(rel[len(pages) :])
+    )
+
+
+def _passed_over(sub: str) -> bool:
+    """Whether gatsby-plugin-page-creator makes no page of the MDX file at ``sub`` (under
+    ``src/pages``): its name starts with ``_``, ``.`` or ``template-`` (gatsby-page-utils'
+    validatePath; the folders above it do not count, and its test patterns, ``__tests__/``
+    and ``*.test.js``, name JavaScript and TypeScript files only)."""
+    return sub.rpartition("/")[2].startswith(("_", ".", "template-"))
 
 
 def without_trailing_slash(folders: dict[str, str], code: object) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""What an Astro, Eleventy or Docusaurus site's packages change in how its Markdown reads, from
+"""What an Astro, Eleventy, Docusaurus or Gatsby site's packages change in how its Markdown reads, from
 its ``package.json`` and its configuration (code, never run).
 
 None of these generators has a settings file for its Markdown: the packages a site installs,
@@ -28,6 +28,13 @@ things differ from CommonMark, each found by its package:
   ``bash npm2yarn`` code block once per package manager: npm's and Yarn's (`NPM2YARN`), and
   pnpm's too (`NPM2PNPM`) from the plugin's version 3 on (that of ``package.json``, else of
   ``@docusaurus/core``; none: the newest), or those its ``converters`` option names.
+- Docusaurus 3.4 reads a doc's link in the Markdown tree (facebook/docusaurus#10168): only a
+  path that ends in ``.md`` or ``.mdx`` is a doc's, where Docusaurus 2's pattern took
+  ``x.md/#part`` for ``x.md#part`` (`MD_LINKS_AST`: ``@docusaurus/core`` of package.json is 3.4
+  or later, a ``^3`` range or the newest; no version known: read as before 3.4).
+- A Gatsby site whose configuration names gatsby-remark-images or gatsby-remark-copy-linked-files
+  (or a theme, which brings them) finds a Markdown image or link from the root (``/pics/x.png``)
+  in the page's folder first (`FILES_BESIDE`).
 
 The traits reach the renderer in the site's params (`MARKDOWN`), as an MkDocs site's plugins
 do (`stagemap.read.mkdocsalerts`); `stagemap.render.sitemarkdown` reads them there.
@@ -47,6 +54,7 @@ from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .astro import STARLIGHT
 from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
+from .gatsby import CONFIG_FILES as GATSBY_CONFIGS
 from .jsdata import blanked
 
 MARKDOWN = "\0markdown"
@@ -68,9 +76,24 @@ PREMONITION = "premonition"
 of box the site adds in its ``premonition: types:`` come as traits ``premonition:<kind>``."""
 NPM2YARN = "npm2yarn"
 NPM2PNPM = "npm2pnpm"
+MD_LINKS_AST = "md-links-ast"
+"""A Docusaurus site of 3.4 or later: a doc's link is a path ending in its ending, nothing after it."""
+FILES_BESIDE = "files-beside"
+"""A Gatsby site's remark plugins look for a Markdown image or link from the root beside the page first."""
+_REMARK_FILES = lazy(
+    r"""(['"`])(?:gatsby-remark-images|gatsby-remark-copy-linked-files|gatsby-theme-[^'"`\s]+)\1"""
+)
+"""A Gatsby configuration's plugin that finds a Markdown file beside its page: gatsby-remark-images,
+gatsby-remark-copy-linked-files, or a theme, whose own configuration (in node_modules, not read)
+brings them as a rule (Carbon's gatsby-theme-carbon does)."""
 
 PACKAGE = "package.json"
-_CONFIGS = {"astro": ASTRO_CONFIGS, "eleventy": ELEVENTY_CONFIGS, "docusaurus": DOCUSAURUS_CONFIGS}
+_CONFIGS = {
+    "astro": ASTRO_CONFIGS,
+    "eleventy": ELEVENTY_CONFIGS,
+    "docusaurus": DOCUSAURUS_CONFIGS,
+    "gatsby": GATSBY_CONFIGS,
+}
 STARLIGHT_PACKAGE = "@astrojs/starlight"
 _GOVUK = "@x-govuk/govuk-eleventy-plugin"
 _ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
@@ -126,7 +149,8 @@ def markdown_traits(
     (relative to the project; empty: its own), its files read with ``read`` (a name relative to
     the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `NO_ASIDES`,
     `GITHUB_ALERTS`, `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`,
-    `NO_INDENTED_CODE`, `NPM2YARN` and `NPM2PNPM` that hold. A file that cannot be read is as if absent."""
+    `NO_INDENTED_CODE`, `NPM2YARN`, `NPM2PNPM`, `MD_LINKS_AST` and `FILES_BESIDE` that hold. A
+    file that cannot be read is as if absent."""
     prefix = folder + "/" if folder else ""
     configs = _CONFIGS.get(generator, ())
     name, code = next(
@@ -152,6 +176,10 @@ def markdown_traits(
             traits.append(OWN_SLUG)
     if generator == "docusaurus" and code is not None and _NPM2YARN.search(code):
         traits += _package_managers(code, packages)
+    if generator == "docusaurus" and _links_in_tree(packages.get("@docusaurus/core")):
+        traits.append(MD_LINKS_AST)
+    if generator == "gatsby" and code is not None and _REMARK_FILES.search(code):
+        traits.append(FILES_BESIDE)
     return tuple(sorted(traits))
 
 
@@ -231,6 +259,22 @@ def _without_indented_code(name: str, code: str, version: object, own: bool) -> 
         return False
     major = _major(version)
     return major >= 2 if major is not None else name.startswith("eleventy.config.")
+
+
+_RELEASE = lazy(r"""^\s*([\^>]?)[~>=v\s]*(\d+)(?:\.(\d+))?""")
+
+
+def _links_in_tree(version: object) -> bool:
+    """Whether ``@docusaurus/core`` at ``version`` (package.json's) reads a doc's links in the
+    Markdown tree: 3.4 or later, or a range (``^3.1.0``, ``>=3.0``) that installs the newest; None
+    or a version not read: no."""
+    if isinstance(version, str) and version.strip().lower() in _NEWEST:
+        return True
+    found = _RELEASE.match(version) if isinstance(version, str) else None
+    if found is None:
+        return False
+    major, minor = int(found.group(2)), found.group(3)
+    return major > 3 or (major == 3 and (bool(found.group(1)) or minor is None or int(minor) >= 4))
 
 
 def _major(version: object) -> int | None:

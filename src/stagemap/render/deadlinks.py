@@ -211,7 +211,7 @@ class _Leads:
 
     def __init__(self, links: LinkPlan, item: Asset) -> None:
         self.here = links.paths[item.id]
-        self.rewrite = BodyLinks.of(links, item.id)
+        self.rewrite = BodyLinks.of(links, item.id, item.body)
 
     def to(self, address: str) -> str:
         """Return the site path of the page ``address`` leads to, or "" when it is no link."""

@@ -1,7 +1,6 @@
 """Relative links between the site's pages, and the rewriting of links inside asset bodies.
 
-Every link is relative, so the site works from ``file://`` and from any sub-path of a web
-server.
+Every link is relative, so the site works from ``file://`` and from any sub-path of a web server.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import posixpath
 from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
+from ..analyse.linkreading import written_from_root
 from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
 from ..model.report import Cell
@@ -96,15 +96,14 @@ class Links:
 class BodyLinks:
     """Resolves relative links in one asset's body to site pages, copied files and the public site.
 
-    A link to a content file becomes a link to that asset's page; a link to another file in
-    the content folder (one of ``attachments``) becomes a link to its copy under ``files/``
-    (``files/~/`` and its path in the project for a file of another source).
-    Given ``routes``, a route (``/docs/x``, or ``../y/`` from the page's own route) becomes a
-    link to the asset page it matches (see `stagemap.analyse.routes`), a site-root file
-    (``/images/x.png``) found in a static folder a link to its copy under ``public/``, and any
-    other route a link to the public site (listed in ``public``). Copies are added to
-    ``linked``. A route to a page of the site that is not an asset (a listing) with no public
-    site to send it to is no link, and not broken (""). Anything else is broken (None).
+    A link to a content file becomes a link to that asset's page; a link to another file in the content
+    folder (one of ``attachments``) becomes a link to its copy under ``files/`` (``files/~/`` and its
+    path in the project for a file of another source). Given ``routes``, a route (``/docs/x``, or
+    ``../y/`` from the page's own route) becomes a link to the asset page it matches (see
+    `stagemap.analyse.routes`), a site-root file (``/images/x.png``) found in a static folder a link to
+    its copy under ``public/``, and any other route a link to the public site (listed in ``public``).
+    Copies are added to ``linked``. A route to a page of the site that is not an asset (a listing) with
+    no public site to send it to is no link, and not broken (""). Anything else is broken (None).
     """
 
     def __init__(
@@ -137,11 +136,12 @@ class BodyLinks:
         """The ``files/...`` and ``public/...`` paths the body links to."""
         self.public: list[str] = []
         """Links sent to the public site because nothing here matched them, in order."""
+        self.markdown: Collection[str] = ()  # (Markdown's links from the root: `LinkReading.as_read`)
 
     @classmethod
-    def of(cls, plan: LinkPlan, asset_id: str) -> BodyLinks:
-        """Return the links of the asset ``asset_id``'s body, as its page on the site resolves them."""
-        return cls(
+    def of(cls, plan: LinkPlan, asset_id: str, body: str = "") -> BodyLinks:
+        """Return the links of the asset ``asset_id``'s ``body``, as its page on the site resolves them."""
+        made = cls(
             plan.sources[asset_id],
             plan.paths[asset_id],
             plan.by_source,
@@ -153,11 +153,12 @@ class BodyLinks:
             plan.rooted,
             plan.names,
         )
+        made.markdown = written_from_root(body) if plan.routes.reading.files_beside else frozenset()
+        return made
 
     @property
     def site_address(self) -> str:
-        """The site's address without its last ``/`` (``urls.base``): a link written with it is
-        a link from the site's root (``https://x.example/docs/a/`` is ``/docs/a/``)."""
+        """The site's address without its last ``/`` (``urls.base``): links with it are from its root."""
         return self.routes.base.rstrip("/") if self.routes is not None else ""
 
     def __call__(self, url: str) -> str | None:
@@ -175,10 +176,12 @@ class BodyLinks:
 
     def _link(self, url: str) -> str | None:
         """Return the link for ``url`` as any link in a body is resolved (see the class docstring)."""
-        path, sep, fragment = url.partition("#")
-        path = unquote(path.partition("?")[0])
-        if self.routes is not None:  # as the generator reads it (`LinkReading.as_read`)
-            path = self.routes.reading.as_read(path, self.source_dir, self._names_file)
+        bare, sep, fragment = url.partition("#")
+        bare = unquote(bare.partition("?")[0])
+        reading = self.routes.reading if self.routes is not None else None  # (`LinkReading.as_read`)
+        path = reading.as_read(bare, self.source_dir, self._names_file, self.markdown) if reading else bare
+        if path is None:
+            return None  # (a doc's ending and a slash after it, on Docusaurus 3.4 and later)
         if path.startswith("/"):  # from the content folder's root, or a route root
             target, route = self._rooted(path)
             if target is not None:

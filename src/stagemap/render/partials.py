@@ -57,7 +57,9 @@ _STATEMENT_END = lazy(r";|\n(?=[ \t]*(?:import|export)\b)")
 _IMPORT = lazy(r"""import\s+([A-Z_$][\w$]*)\s+from\s+(['"])([^'"\n]+?\.mdx?)\2""")
 """One import of a Markdown file, a statement of such a line."""
 # A component on a line of its own, without children: ``<NeedHelp />``, ``  <Note kind="x"/>``.
-_USE = lazy(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s+[^<>]*?)?\s*/>[ \t]*\r?$""", re.M)
+_USE = lazy(r"""^([ \t>]*)<([A-Z_$][\w$]*)(?:\s[^<>]*)?/>[ \t]*\r?$""", re.M)
+"""A component used on a line of its own (``<Intro />``, its props and all); what stands between
+its name and ``/>`` is taken in one pass, not a run of spaces tried at each of its places."""
 
 
 def applies(rel: str, rules: ReadRules, body: str) -> bool:

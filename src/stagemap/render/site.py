@@ -267,7 +267,7 @@ class Body(NamedTuple):
 def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Body:
     """Render an asset's body for its page: nothing in it depends on the report, so it may be made
     before. ``site``: the site's own params (`stagemap.model.library.Library.site_params`)."""
-    rewrite = BodyLinks.of(links, item.id)
+    rewrite = BodyLinks.of(links, item.id, item.body)
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
     if partials.applies(item.path, config.rules, body):

@@ -19,7 +19,8 @@ from .headingids import site_slug
 _ELEMENT = lazy(r"^([ \t]*)<TOCInline\b([^<>]*?)/>[ \t]*$", re.M)
 _OWN_TOC = lazy(r"\btoc\s*=\s*\{\s*toc\s*\}")
 _LEVEL = lazy(r"""\b(min|max)HeadingLevel\s*=\s*\{?\s*['"]?([1-6])\b""")
-_HEADING = lazy(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_HEADING = lazy(r"^ {0,3}(#{1,6})[ \t]+(\S(?:.*?\S)??)(?:[ \t]+#+)?[ \t]*$", re.M)
+"""An ATX heading and its title; the title ends on a non-space, so a run of spaces is read once."""
 _OWN_ID = lazy(r"[ \t]*\\?\{#([^\s{}]+)\}$")
 _LINK = lazy(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = lazy(r"[`*]|<[^<>]+>")
