@@ -2009,6 +2009,38 @@ def test_init_reads_the_mkdocs_exclude_plugins_globs_and_expressions_as_it_does(
     ]
 
 
+def test_init_matches_mkdocs_exclude_expressions_as_python_does_and_names_those_it_drops(
+    tmp_path: Path,
+) -> None:
+    """Seen by a review of the mkdocs-exclude reading: its expressions were checked as Hugo's (Go
+    has no lookarounds, and no more than two repetitions were taken), so '^(?!index).*_wip\\.md$'
+    and '.*/[^/]*_test[^/]*\\.md', which the plugin matches with Python's re, were dropped without
+    a word. Only a repeated group holding a repetition or a '|' (time without end on some paths),
+    or an expression that does not compile, is dropped now, and init names it."""
+    root = write(
+        tmp_path,
+        {
+            "mkdocs.yml": (
+                "site_name: Fx\nplugins:\n  - exclude:\n      regex:\n"
+                "        - '^(?!index).*_wip\\.md$'\n        - '.*/[^/]*_test[^/]*\\.md'\n"
+                "        - '(\\w+\\s?)+$'\n        - '[unclosed'\n"
+            ),
+            "docs/index_wip.md": "# Kept: the lookahead refuses it\n",
+            "docs/api/a_wip.md": "# Left out\n",
+            "docs/api/x_test_y.md": "# Left out\n",
+            "docs/top_test.md": "# Kept: no folder before it\n",
+        },
+    )
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        "mkdocs-exclude expressions not applied (the files they name are read): "
+        "'(\\w+\\s?)+$' (a repeated group holding a repetition or a '|'), "
+        "'[unclosed' (not a regular expression: unterminated character set at position 0)"
+    ) in out
+    assert '    exclude: ["/api/a_wip.md", "/api/x_test_y.md"]\n' in (root / "stagemap.yml").read_text()
+
+
 def test_a_jekyll_pages_liquid_shows_the_values_of_the_sites_configuration(tmp_path: Path) -> None:
     """CS231n's assignments link their notebooks with ``[here]({{site.hw_1_colab}})``: 29 links on
     20 pages were their text alone, and ``{{ site.title }}`` a placeholder."""

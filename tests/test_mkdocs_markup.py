@@ -5,6 +5,7 @@ a backtick left open), Material's icons that mark yes and no, an anchor around a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -202,6 +203,40 @@ def test_autorefs_cross_references_link_to_the_page_of_their_reference(tmp_path:
         '<p>Use <a href="api/tool.html#h-demo.tool"><code>Hammer</code></a>, '
         '<a href="api/demo.html#h-demo">demo</a> or Saw.</p>'
     ) in page
+
+
+def test_a_new_reference_re_renders_only_the_pages_whose_links_it_changes(tmp_path: Path) -> None:
+    """Seen by a review of the autorefs reading: the site's whole map of references was part of
+    every page's key, so writing one '::: x' re-rendered all 85 pages of a 36-page site. A page's
+    key now holds where its own cross-references go: a new reference re-renders its page and the
+    pages whose links it changes (and the lists that show the library)."""
+    files = {
+        "mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\nplugins: [mkdocstrings]\n",
+        "docs/api/tool.md": "# Tool\n\n::: demo.tool\n",
+        "docs/index.md": "# Home\n\nUse [Saw][other.Saw].\n",
+        "docs/hammer.md": "# Hammer\n\nUse [`Hammer`][demo.tool.Hammer].\n",
+    }
+    files |= {f"docs/p{i}.md": f"# Page {i}\n\nNo links.\n" for i in range(4)}
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    build = ["-C", str(root), "build", "-o", str(out), "--as-of", "2026-12-06"]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    before = _page_keys(root)
+    write(root, {"docs/api/tool.md": "# Tool\n\n::: demo.tool\n\n::: other\n"})
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    after = _page_keys(root)
+    assert sorted(p for p in after if after[p] != before.get(p) and p.startswith("assets/")) == [
+        "assets/api/tool.html",
+        "assets/index.html",
+    ]
+    assert '<a href="api/tool.html#h-other">Saw</a>' in (out / "assets/index.html").read_text()
+
+
+def _page_keys(root: Path) -> dict[str, str]:
+    """Return each page's key in the record of the project's one build folder."""
+    (record,) = (root / ".stagemap-cache").glob("pages-*.json")
+    return {path: entry[0] for path, entry in json.loads(record.read_text())["pages"].items()}
 
 
 def test_table_in_indented_code_keeps_its_pipes_as_written() -> None:

@@ -30,14 +30,31 @@ TABS = '```yaml tab="On disk"\nvans: 3\n```\n\n!!! note\n    ```toml tab="Flags"
             {"requirements.txt": "pymdown-extensions==7.0\n", "pyproject.toml": '"pymdown-extensions>=10"'},
             False,
         ),
-        ({"requirements.txt": "pymdown-extensions\n"}, False),
-        ({"requirements.txt": "pymdown-extensions<9\n"}, False),
+        ({"requirements.txt": "pymdown-extensions\n"}, True),
+        ({"requirements.txt": "pymdown-extensions<9\n"}, True),
         ({"requirements.txt": "pymdown-extensions-extra==9.0\n"}, False),
+        ({"requirements.txt": "pymdown-extensions>=6.0\n"}, True),
+        ({"requirements.txt": "pymdown-extensions > 7.1\n"}, True),
+        ({"requirements.txt": "pymdown-extensions>=6.0,<8\n"}, False),
+        ({"requirements.txt": "pymdown-extensions<=7.3\n"}, False),
+        ({"pyproject.toml": '[tool.poetry.dependencies]\npymdown-extensions = "^7.1"\n'}, False),
+        ({"pyproject.toml": 'dependencies = ["pymdown-extensions>=6", "mkdocs>=1,<2"]\n'}, True),
+        ({"requirements.txt": "mkdocs-material==9.5.3\n"}, True),
+        ({"requirements.txt": "mkdocs-material[imaging]>=5.0\n"}, True),
+        ({"requirements.txt": "mkdocs-material==7.1.0\nmkdocs-material-extensions==1.0\n"}, False),
+        (
+            {"requirements.txt": "mkdocs-material==9.5\n", "pyproject.toml": '"pymdown-extensions==7.3"'},
+            False,
+        ),
         ({}, False),
     ],
 )
 def test_a_pin_of_pymdown_extensions_is_read(files: dict[str, str], gone: bool) -> None:
-    """The first file naming the package decides; a name with no lowest release says nothing."""
+    """The first file naming the package decides, else the first naming Material for MkDocs.
+    Seen by a review of the pin reading: 'pymdown-extensions>=6.0' and '> 7.1' kept the tabs,
+    though pip installs the newest release (10.x) where nothing bounds it above, and so did
+    'mkdocs-material==9.x', which requires pymdown-extensions ~=10. Only a pinned release or
+    an upper bound below 8 keeps them."""
     assert legacy_tabs_gone(lambda name: files[name].encode() if name in files else None) is gone
     inner = {f"site/{name}": text for name, text in files.items()}
     assert legacy_tabs_gone(lambda name: inner[name].encode() if name in inner else None, "site") is gone

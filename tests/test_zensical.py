@@ -11,6 +11,8 @@ import pytest
 
 import stagemap
 from stagemap.read.detect import detect_site
+from stagemap.read.mkdocsalerts import alert_syntaxes
+from stagemap.read.mkdocsettings import ZENSICAL, markdown_extensions, project_settings
 from stagemap.read.mkdocsnav import nav_titles
 from tests.conftest import write
 from tests.test_init_sites import run
@@ -239,3 +241,28 @@ def test_markdown_extensions_given_as_a_mapping_in_mkdocs_yml_are_read(tmp_path:
     root = write(tmp_path, {"mkdocs.yml": text, "docs/a.md": "# A\n"})
     site = detect_site(root)
     assert site is not None and site.heading_ids == "uslugify"
+
+
+def test_dotted_extension_names_in_zensical_toml_are_read_as_zensical_reads_them() -> None:
+    """Seen by a review of the Zensical reading: '[project.markdown_extensions.pymdownx.emoji]'
+    is a table 'emoji' in a table 'pymdownx' to TOML, so the emoji extension was not found and
+    ':tada:' stayed as written. Zensical reads the extensions of pymdownx and zensical one level
+    up (and those of pymdownx.blocks and zensical.extensions one more)."""
+    text = (
+        '[project]\nsite_name = "S"\n\n[project.markdown_extensions.admonition]\n'
+        "[project.markdown_extensions.pymdownx.emoji]\n[project.markdown_extensions.pymdownx.superfences]\n"
+        "[project.markdown_extensions.pymdownx.blocks.tab]\nalternate_style = true\n"
+        "[project.markdown_extensions.zensical.extensions.preview]\n"
+        '[project.markdown_extensions.toc]\nslugify = {object = "pymdownx.slugs.slugify"}\n'
+    )
+    data = project_settings(ZENSICAL, tomllib.loads(text))
+    assert markdown_extensions(data) == {
+        "admonition": {},
+        "toc": {"slugify": {"object": "pymdownx.slugs.slugify"}},
+        "pymdownx.emoji": {},
+        "pymdownx.superfences": {},
+        "pymdownx.blocks.tab": {"alternate_style": True},
+        "zensical.extensions.preview": {},
+    }
+    assert alert_syntaxes(data) == ("pymdownx.emoji",)
+    assert markdown_extensions({"markdown_extensions": ["pymdownx.emoji"]}) == ["pymdownx.emoji"]

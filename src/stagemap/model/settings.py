@@ -207,6 +207,9 @@ class ReadRules:
     """The Hugo older than 0.123 a Hugo site pins, and where (``0.111.3 (netlify.toml)``): its page
     lexer reads front matter inside an HTML comment opening a page (`stagemap.read.hugopin`);
     empty: such a page is read as current Hugo reads it, without front matter."""
+    include_markdown: bool = False
+    """The MkDocs site names the include-markdown plugin (`stagemap.read.mkdocsalerts`): its tags
+    (``{% include-markdown "x.md" %}``) show the files they name; without it, as written."""
     default_language: str = ""
     """The site's default language, when its files name their language before their ending
     (``setup.en.md``, as Hugo and MkDocs' i18n plugin name them): such a file of this language is

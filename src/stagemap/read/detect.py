@@ -34,7 +34,7 @@ from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders, names_left
 from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
-from .mkdocsexclude import mkdocs_excluded
+from .mkdocsexclude import mkdocs_excluded, unread_expressions
 from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
 from .siteaddress import base_url, pages_domain, site_title
@@ -153,6 +153,8 @@ class FoundSite:
     heading_ids: str = ""
     """How the configuration has headings get their ids, when not the generator's usual way
     (the ``heading_ids`` setting, `stagemap.read.siteheadings`)."""
+    unread_excludes: tuple[str, ...] = ()
+    """The mkdocs-exclude plugin's expressions not matched here, each with why (`stagemap.read.mkdocsexclude`)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -248,6 +250,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         coming_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.coming)),
         language=language,
         heading_ids=site_heading_ids(generator, root / name, data),
+        unread_excludes=unread_expressions(data) if generator == "mkdocs" and isinstance(data, dict) else (),
     )
 
 

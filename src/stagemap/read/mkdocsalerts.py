@@ -16,7 +16,11 @@ a plugin whose options say ``enabled: false`` is off (MkDocs' own option, since 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from .configfiles import site_config_data
+from .mkdocsettings import SETTINGS_FILES, markdown_extensions
 
 ALERTS = "\0alerts"
 """The key under which the site's params hold the syntaxes its configuration turns on (no key
@@ -47,7 +51,7 @@ def alert_syntaxes(data: Mapping[str, Any]) -> tuple[str, ...]:
     """Return, sorted, which of `GH_ADMONITIONS`, `GITHUB_CALLOUTS`, `CALLOUTS`, `INCLUDE_MARKDOWN`,
     `EMOJI` and `ANNOTATE` the settings of ``mkdocs.yml`` turn on."""
     found = {_PLUGINS[n] for n in _named(data.get("plugins")) if n in _PLUGINS}
-    found |= {_EXTENSIONS[n] for n in _named(data.get("markdown_extensions")) if n in _EXTENSIONS}
+    found |= {_EXTENSIONS[n] for n in _named(markdown_extensions(data)) if n in _EXTENSIONS}
     theme = data.get("theme")
     features = theme.get("features") if isinstance(theme, dict) else None
     if isinstance(features, list) and ANNOTATE in features:
@@ -69,3 +73,12 @@ def _named(value: Any) -> list[str]:
                 if not (isinstance(options, dict) and options.get("enabled") is False)
             )
     return names
+
+
+def includes_markdown(project: Path, site_root: str = "") -> bool:
+    """Whether the MkDocs site in ``project`` (its folder ``site_root``) names the include-markdown
+    plugin, without which MkDocs shows its tags as they are written."""
+    site = project / site_root if site_root else project
+    found = next((site / n for n in SETTINGS_FILES if (site / n).is_file()), None)
+    data = site_config_data(found) if found is not None else None
+    return isinstance(data, Mapping) and INCLUDE_MARKDOWN in alert_syntaxes(data)

@@ -11,8 +11,11 @@ cross folders (``a*b.md``: ``/a*b.md`` and ``/a*/**/*b.md``), a star at the end 
 matches at any depth. At most `MAX_STARS` stars are read so; a glob with more crosses folders at
 each or at none. A glob ending in ``/`` matches no file's path and leaves nothing out. An
 expression cannot be written as globs: the files under the docs folder it names when
-``stagemap init`` runs are (up to `MAX_FILES` looked at), each by its path; one that could take
-Python's ``re`` too long (`stagemap.read.hugoignore.costly`) or does not compile is left out.
+``stagemap init`` runs are (up to `MAX_FILES` looked at), each by its path, as the plugin
+matches it (Python's ``re``, lookarounds too), on paths of up to `MAX_PATH` characters. One that
+does not compile, that repeats a group holding a repetition or a ``|`` (``(a+)+``, ``(a|b)*``:
+on some paths ``re`` would take time without end) or that holds more than `MAX_REPEATS`
+repetitions of any length is left out, and init names it (`unread_expressions`).
 """
 
 from __future__ import annotations
@@ -24,14 +27,22 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
-from .hugoignore import costly
 from .mkdocsettings import plugin_options
 
 MAX_STARS = 4
 """The most stars of one glob written each way it may cross folders (16 globs)."""
 MAX_FILES = 20_000
 """The most files under the docs folder an expression is matched against."""
+MAX_PATH = 160
+"""The longest path an expression is matched against: a longer one is not left out by it."""
 _STARS = lazy(r"\*+")
+MAX_REPEATS = 3
+"""The most repetitions of any length an expression may hold (``.*/[^/]*_test[^/]*\\.md``): each
+more multiplies the time a path that does not match may take by its length."""
+_MANY = lazy(r"[*+]|\{\d*,\d*\}")
+"""A repetition of any length: ``*``, ``+``, ``{2,}``, ``{1,9}``."""
+_COUNTED = lazy(r"\{\d{2,}\}|\{[2-9]\}")
+"""A repetition of a count: ``{3}``."""
 
 
 def mkdocs_excluded(data: dict[str, Any], docs: Path) -> tuple[str, ...]:
@@ -41,10 +52,66 @@ def mkdocs_excluded(data: dict[str, Any], docs: Path) -> tuple[str, ...]:
     found: list[str] = []
     for glob in _texts(options.get("glob")):
         found += (g for g in _as_globs(glob) if g not in found)
-    expressions = [re.compile(e) for e in _texts(options.get("regex")) if not costly(e) and _compiles(e)]
+    expressions = [re.compile(e) for e in _texts(options.get("regex")) if not _why_not(e)]
     if expressions:
-        found += (f"/{rel}" for rel in _files(docs) if any(e.match(rel) for e in expressions))
+        paths = (rel for rel in _files(docs) if len(rel) <= MAX_PATH)
+        found += (f"/{rel}" for rel in paths if any(e.match(rel) for e in expressions))
     return tuple(dict.fromkeys(found))
+
+
+def unread_expressions(data: dict[str, Any]) -> tuple[str, ...]:
+    """Return each expression of the plugin's settings in ``data`` that `mkdocs_excluded` leaves
+    out, with why: ``'(a+)+$' (a repeated group holding a repetition or a '|')``."""
+    options = plugin_options(data, "exclude") or {}
+    return tuple(f"'{e}' ({why})" for e in _texts(options.get("regex")) if (why := _why_not(e)))
+
+
+# long: one pass over the expression, each kind of character in its branch
+def _why_not(expression: str) -> str:
+    """Return why an expression is not matched here (empty when it is): it does not compile, it
+    repeats a group that holds a repetition or a ``|`` (whose ways ``re`` may try one by one:
+    time without end), or it has more than `MAX_REPEATS` repetitions of any length."""
+    try:
+        re.compile(expression)
+    except re.error as exc:
+        return f"not a regular expression: {exc}"
+    groups: list[bool] = []  # per open group: it holds a repetition or a '|'
+    pos, repeats = 0, 0
+    while pos < len(expression):
+        char = expression[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "[":
+            pos = _class_end(expression, pos)
+            continue
+        many = _MANY.match(expression, pos)
+        optional = char == "?" and pos > 0 and expression[pos - 1] not in "(*+?}"
+        if char == "(":
+            groups.append(False)
+        elif char == ")" and groups:
+            risky = groups.pop()
+            if risky and (_MANY.match(expression, pos + 1) or _COUNTED.match(expression, pos + 1)):
+                return "a repeated group holding a repetition or a '|'"
+            if groups:
+                groups[-1] = groups[-1] or risky
+        elif groups and (char == "|" or many or optional or _COUNTED.match(expression, pos)):
+            groups[-1] = True
+        repeats += many is not None
+        pos += 1
+    if repeats > MAX_REPEATS:
+        return f"more than {MAX_REPEATS} repetitions of any length"
+    return ""
+
+
+def _class_end(text: str, start: int) -> int:
+    """Return the position after the character class opening at ``start`` (``[^]a-z]``)."""
+    pos = start + 1
+    pos += text.startswith("^", pos)
+    pos += text.startswith("]", pos)  # a ']' first is one of the characters
+    while pos < len(text) and text[pos] != "]":
+        pos += 2 if text[pos] == "\\" else 1
+    return pos + 1
 
 
 def _texts(value: Any) -> list[str]:
@@ -75,14 +142,6 @@ def _as_globs(glob: str) -> list[str]:
             at = star + 1
         made.append("/" + text + glob[at:])
     return made
-
-
-def _compiles(expression: str) -> bool:
-    try:
-        re.compile(expression)
-    except re.error:
-        return False
-    return True
 
 
 def _files(docs: Path) -> list[str]:

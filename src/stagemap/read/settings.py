@@ -34,6 +34,7 @@ from .cells import read_messages, read_not_applicable, read_thresholds
 from .findings import Findings
 from .guidance import apply_guides, read_lint, read_weights, setting_places
 from .hugopin import commented_hugo
+from .mkdocsalerts import includes_markdown
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
@@ -195,6 +196,7 @@ class _Reader:
             rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
             max_age=read_max_age(data.get("max_age"), loaded, findings),
             old_hugo=commented_hugo(self.root, rules.site_root) if rules.generator == "hugo" else "",
+            include_markdown=rules.generator == "mkdocs" and includes_markdown(self.root, rules.site_root),
         )
 
     def _site(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, name: str) -> tuple[str, bool]:

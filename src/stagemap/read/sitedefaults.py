@@ -30,7 +30,7 @@ from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
-from .mkdocsettings import ZENSICAL
+from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import nav_titles
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
@@ -38,7 +38,7 @@ from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, s
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
     "hugo": (*HUGO_NAMES, *(HUGO_DIR + n for n in HUGO_NAMES)),
-    "mkdocs": ("mkdocs.yml", "mkdocs.yaml", ZENSICAL),
+    "mkdocs": SETTINGS_FILES,
 }
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
 root, and for Hugo then in its configuration folder. A Zensical site's ``zensical.toml`` holds

@@ -116,6 +116,16 @@ def _translation_lines(found: FoundSite) -> list[str]:
     return lines
 
 
+def _unread_lines(found: FoundSite) -> list[str]:
+    """Say which of the mkdocs-exclude plugin's expressions are not applied, and why."""
+    if not found.unread_excludes:
+        return []
+    return [
+        "mkdocs-exclude expressions not applied (the files they name are read): "
+        + ", ".join(found.unread_excludes)
+    ]
+
+
 def _version_lines(found: FoundSite) -> list[str]:
     """Say which version of the pages is read, and which versions are not: older ones, and a
     development copy of the coming release (`stagemap.read.versions`)."""
@@ -191,7 +201,7 @@ def found_lines(
         lines.append(f"Internal material (audience internal): {', '.join(internal)}")
     if found.drafts:
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
-    lines += _translation_lines(found)
+    lines += _translation_lines(found) + _unread_lines(found)
     lines += _version_lines(found)
     if not found.base_url:
         lines.append(

@@ -16,7 +16,8 @@ Hugo has no such shortcode of its own, but sites make one, and two forms are com
 
 The file's text, its front matter left out, stands where the shortcode stands on a line of its
 own outside fenced code, as the live page shows it; its own includes are shown too, up to
-`MAX_DEPTH` files deep, never a file inside itself, within the bounds MDX partials have
+`MAX_DEPTH` files deep, never a file inside itself (each file worked out once at each depth,
+at most `MAX_EXPANSIONS` for one page), within the bounds MDX partials have
 (`stagemap.render.partials`: each file read from inside the project only, up to `MAX_PARTIAL`
 bytes; at most `MAX_SHOWN` characters shown in one file). An include whose file cannot be read
 is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder).
@@ -37,6 +38,7 @@ from ..lazyre import lazy
 from ..read.markdowntext import lf
 from .blocks import fence_after, hold_fences, put_fences_back
 from .hugocode import as_written
+from .includemade import Made, worked_out
 from .mkdocsincludes import between
 from .shortcodes import shortcode_args
 
@@ -44,6 +46,10 @@ MAX_DEPTH = 4
 """How many files deep includes are shown (an included file's includes ...)."""
 MAX_SHOWN = 512 * 1024
 """The most characters of included files one file shows."""
+MAX_EXPANSIONS = 200
+"""The most included files one page works out (each file once at each depth, or more where a
+loop makes it show otherwise): past it an include is left as written, so that files including
+one another take a bounded time however they nest."""
 
 _INCLUDE = lazy(
     r"^([ \t>]*)\{\{([%<])[ \t]*(include|readfile)(?=[ \t])((?:[^%>\n]|[%>](?!\}\}))*)[%>]\}\}[ \t]*\r?$",
@@ -289,7 +295,7 @@ def inline(
 ) -> str:
     """Return ``body`` (of the file at ``rel``) with each include shown (see the module docstring).
     On a ``hugo`` site a file shown as code keeps its shortcodes as written (`as_written`)."""
-    return _inline(body, rel, content, site, read, exists, (rel,), {}, hugo)
+    return _inline(body, rel, content, site, read, exists, (rel,), Made({}, MAX_EXPANSIONS), hugo)[0]
 
 
 def shown(
@@ -323,11 +329,15 @@ def _inline(
     read: Read,
     exists: Callable[[str], bool],
     seen: tuple[str, ...],
-    made: dict[str, str | None],
+    made: Made,
     hugo: bool,
-) -> str:
+) -> tuple[str, set[str], set[str]]:
+    """`inline` at ``seen`` (the files it is in): the text, the files left out as being above
+    it and the files it shows (see `stagemap.render.includemade.worked_out`)."""
+    cut: set[str] = set()
+    used: set[str] = set()
     if len(seen) > MAX_DEPTH or not uses(body):
-        return body
+        return body, cut, used
     held: dict[str, str] = {}
     text = hold_fences(lf(body), held)
     room = [MAX_SHOWN]
@@ -335,12 +345,13 @@ def _inline(
 
     def replace(match: re.Match[str]) -> str:
         found = resolve(match, rel, content, site, exists, printed)
-        if found is None or not found.found or found.path in seen:
+        if found is None or not found.found:
             return match.group()
-        # What a file shows depends on the files it stands in: how deep (its own includes stop
-        # at MAX_DEPTH) and which (none of them is shown inside it again).
-        key = "\0".join((found.path, str(found.code), found.lang, found.start, found.end, *seen))
-        if key not in made:
+        if found.path in seen:
+            cut.add(found.path)
+            return match.group()
+
+        def make() -> tuple[str | None, set[str], set[str]]:
             got = read(found.path, found.code)
             if got is not None and (found.start or found.end):
                 got = between(got, found.start, found.end)
@@ -349,10 +360,18 @@ def _inline(
                 code = as_written(got) if hugo else got  # (``highlight`` reads no shortcode)
                 got = f"{fence}{found.lang}\n{code.rstrip(chr(10))}\n{fence}"
             elif got is not None:
-                deeper = (*seen, found.path)
-                got = _inline(got, found.path, content, site, read, exists, deeper, made, hugo)
-            made[key] = got
-        piece = made[key]
+                return _inline(got, found.path, content, site, read, exists, (*seen, found.path), made, hugo)
+            return got, set(), set()
+
+        # What a file shows depends on how deep it stands (its own includes stop at MAX_DEPTH)
+        # and, through a loop only, on which files it stands in (none is shown inside it again).
+        key = (found.path, str(found.code), found.lang, found.start, found.end, str(len(seen)))
+        made_here = worked_out(made, key, (*seen, found.path), make)
+        if made_here is None:
+            return match.group()
+        piece = made_here[0]
+        cut.update(made_here[1] - {found.path})  # (a loop back to it is its own)
+        used.update(made_here[2] | {found.path})
         if piece is None or len(piece) > room[0]:
             return match.group()
         room[0] -= len(piece)
@@ -361,4 +380,4 @@ def _inline(
         lines = [prefix + line if line.strip() else bare for line in piece.strip("\n").split("\n")]
         return "\n".join([bare, *lines, bare])
 
-    return put_fences_back(_INCLUDE.sub(replace, text), held)
+    return put_fences_back(_INCLUDE.sub(replace, text), held), cut, used

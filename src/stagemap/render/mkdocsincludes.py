@@ -7,8 +7,9 @@ arguments after the path (``start="<!--x-->"``, ``comments=false``, ``heading-of
 A path starting with ``./`` or ``../`` is read from the including file's folder, any other from
 the docs folder, as the plugin's ``resolve_file_paths_to_include`` does.
 
-Each tag on lines of its own whose file is there is written as a ``readfile`` shortcode of that
-file (`as_includes`), which `stagemap.render.includes.inline` then shows, with its bounds (how
+On a site whose ``mkdocs.yml`` names the plugin (without it MkDocs shows a tag as written),
+each tag on lines of its own whose file is there is written as a ``readfile`` shortcode of that
+file (`as_includes`, from `stagemap.render.partials`), which `stagemap.render.includes.inline` then shows, with its bounds (how
 deep, how much) and its own tags read the same way. ``start`` and ``end`` are honoured as the
 plugin's ``filter_inclusions`` reads them (`between`). A tag whose file is not there, a glob, an
 address or an absolute path stays as written, and is shown as a placeholder

@@ -57,7 +57,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.markdowntext import anchor
-from ..read.mkdocsalerts import EMOJI
+from ..read.mkdocsalerts import EMOJI, INCLUDE_MARKDOWN
 from ..read.mkdocsapi import API_PAGES
 from .blocks import fence_after, indented, may_indent, quote
 from .elements import placeholder
@@ -169,10 +169,11 @@ def mkdocs_inserts(text: str, params: Mapping[str, Any]) -> str:
     the live page shows what another file holds, or what was made from code, there. An image
     for the dark colour scheme alone (``logo.png#only-dark``) is dropped: the page shows its twin.
     Material's icons that mark yes, no or none are those marks, the others left out (`icons`);
-    where ``pymdownx.emoji`` is on, a known emoji shortcode is its emoji (`mkdocsmarks.emoji`)."""
+    where ``pymdownx.emoji`` is on, a known emoji shortcode is its emoji (`mkdocsmarks.emoji`).
+    An include-markdown tag is a placeholder only where the site names the plugin."""
     if "{!" in text or "{*" in text:
         text = _INCLUDE.sub(_included, text)
-    if "{%" in text and "include" in text:  # an include-markdown tag whose file is not read here
+    if "{%" in text and "include" in text and INCLUDE_MARKDOWN in syntaxes(params):  # a tag not read here
         text = DIRECTIVE.sub(lambda m: "\n" + placeholder(f"Included from {m.group(4).strip()}") + "\n", text)
     if ":::" in text:
         text = _API.sub(_reference, text)
@@ -236,12 +237,31 @@ def cross_references(text: str, defined: frozenset[str], params: Mapping[str, An
         name = label.strip("`")
         if " ".join(label.split()).casefold() in defined or not _NAME.fullmatch(name):
             return found.group(0)
-        parts = name.split(".")
-        held = (".".join(parts[:end]) for end in range(len(parts), 0, -1))
-        known = next((n for n in held if n in pages), None) if pages else None
+        known = _api_name(name, pages)
         return f"[{found.group(1)}](</{pages[known]}#{known}>)" if known is not None else found.group(1)
 
     return _CROSS_REFERENCE.sub(text_of, text)
+
+
+def _api_name(name: str, pages: Mapping[str, str]) -> str | None:
+    """Return the longest dotted start of ``name`` that a page's generated reference names, or None."""
+    parts = name.split(".")
+    held = (".".join(parts[:end]) for end in range(len(parts), 0, -1))
+    return next((n for n in held if n in pages), None) if pages else None
+
+
+def api_links(body: str, site: Mapping[str, Any]) -> list[str]:
+    """Return where each cross-reference of ``body`` links on the site whose params are ``site``
+    (`cross_references`), for the page's key: the site's whole map of references is no part of
+    every page's key, so that a ``:::`` written elsewhere re-renders only the pages whose links
+    it changes."""
+    found = site.get(API_PAGES)
+    pages: Mapping[str, str] = found if isinstance(found, Mapping) else {}
+    if "][" not in body or not pages:
+        return []
+    labels = {(m.group(2) or m.group(1)).strip("`") for m in _CROSS_REFERENCE.finditer(body)}
+    known = ((name, _api_name(name, pages)) for name in sorted(labels) if _NAME.fullmatch(name))
+    return [f"{name}\0{at}\0{pages[at]}" if at is not None else name for name, at in known]
 
 
 def _reference(found: re.Match[str]) -> str:

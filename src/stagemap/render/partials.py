@@ -69,7 +69,7 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
     if rules.generator == "hugo":
         return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
-        return includes.snippets_in(body) or mkdocsincludes.uses(body)
+        return includes.snippets_in(body) or (rules.include_markdown and mkdocsincludes.uses(body))
     if rules.generator == "jekyll":  # an include in code (`stagemap.render.codeincludes`)
         return codeincludes.includes_in_code(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
@@ -117,12 +117,14 @@ def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) ->
 
 
 def _snippets(config: Config, rel: str, body: str) -> str:
-    """Return an MkDocs page's body with its snippets and include-markdown tags written as
-    includes (`includes.snippets_as_includes`, `mkdocsincludes.as_includes`)."""
+    """Return an MkDocs page's body with its snippets and, where the site names the plugin, its
+    include-markdown tags written as includes (`includes.snippets_as_includes`,
+    `mkdocsincludes.as_includes`)."""
     if config.rules.generator != "mkdocs":
         return body
     docs, site, _, exists = _hugo(config, rel)
-    return mkdocsincludes.as_includes(includes.snippets_as_includes(body, site, exists), rel, docs, exists)
+    body = includes.snippets_as_includes(body, site, exists)
+    return mkdocsincludes.as_includes(body, rel, docs, exists) if config.rules.include_markdown else body
 
 
 def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
@@ -153,13 +155,15 @@ def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[
         if (not folder or rel.startswith(folder + "/")) and len(folder) >= len(content):
             content = folder
 
+    written: dict[str, str] = {}  # each file's tags, written as includes once
+
     def read(path: str, raw: bool) -> str | None:
         got = partial_body(root, path, raw)
-        if got is None or raw or config.rules.generator != "mkdocs":
+        if got is None or raw or not config.rules.include_markdown:
             return got
-        return mkdocsincludes.as_includes(
-            got, path, content, exists
-        )  # the plugin reads on in what it includes
+        if path not in written:  # the plugin reads on in what it includes
+            written[path] = mkdocsincludes.as_includes(got, path, content, exists)
+        return written[path]
 
     def exists(path: str) -> bool:
         return os.path.isfile(os.path.join(root, path))

@@ -5,9 +5,9 @@ version, the templates, the settings, the day, which assets exist and where thei
 and of the data that page shows, worked out from the library and its report without
 rendering anything:
 
-- an asset's page: the asset (front matter and body, and the MDX partials the body shows,
-  `stagemap.render.partials`), the front matter of the asset its ``next`` names and of the
-  assets whose ``next`` names it (their titles and states show);
+- an asset's page: the asset (front matter and body, the partials the body shows,
+  `stagemap.render.partials`, where its autorefs' links go, `stagemap.render.mkdocsyntax.api_links`),
+  the front matter of the asset its ``next`` names and of those whose ``next`` names it;
 - a stage's page: the front matter of the assets tagged with the stage and of the assets
   they lead to, and the report's facts about the stage (its row, its cells, its gaps, whether
   it is stuck, which of its assets a buyer can reach);
@@ -62,7 +62,7 @@ from ..analyse.site import asset_state
 from ..model.library import Asset, Library
 from ..model.report import Report
 from ..model.settings import Config
-from ..render import partials
+from ..render import mkdocsyntax, partials
 from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
 from .shown import incoming, members, persona_facts, play_facts, question_facts, stage_facts
 
@@ -125,8 +125,8 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
         rules = shows.config.rules
         for asset in shows.assets:
             last = old.get(asset.id)
-            # A page showing partials: they may have changed while the asset did not.
-            if last is None or last[0] is not asset or partials.applies(asset.path, rules, asset.body):
+            moving = "][" in asset.body or partials.applies(asset.path, rules, asset.body)
+            if last is None or last[0] is not asset or moving:  # autorefs' links, partials: may change
                 again.update((asset.id, asset.next, last[0].next if last is not None else ""))
                 again.update(incoming.get(asset.id, ()))
     kept: dict[str, tuple[Asset, str]] = {}
@@ -238,6 +238,7 @@ class _Shows:
         asset = self.by_id[asset_id]
         fronts = self.fronts
         parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        parts += mkdocsyntax.api_links(asset.body, self.library.site_params)  # (where autorefs link)
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
         if partials.applies(asset.path, self.config.rules, asset.body):
             shown = partials.shown_for(self.config, asset.path, asset.body)

@@ -40,6 +40,7 @@ from ..model.settings import Config
 from ..paths import BUILTIN
 from ..read.attachments import linkable_files, source_folders
 from ..read.linkhooks import getpage_links
+from ..read.mkdocsapi import API_PAGES
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
 from ..render.ownshortcodes import site_templates
@@ -73,7 +74,8 @@ def global_key(
     parts.append(projected(library, "routes", _routed))
     # The site's own params: Hugo's param shortcode shows them in any body; and which of its own
     # shortcodes have a template (one added or removed may change any page that uses it).
-    parts.append(stable(library.site_params))
+    # (Not the MkDocs site's references: a page's key holds those its links name, `api_links`.)
+    parts.append(stable({k: v for k, v in library.site_params.items() if k != API_PAGES}))
     if config.rules.generator == "hugo":
         parts.append(sorted(site_templates(config.root, config.rules.site_root).items()))
         parts.append(getpage_links(config))  # how the site's link hook reads links (`Routes.getpage`)
