@@ -157,3 +157,17 @@ def test_an_include_in_code_inside_raw_or_a_comment_or_out_of_its_folder_stays_a
         '<pre><code class="language-sh">{% include steps/../foot.html %}\n'
         "{% include steps//boil.sh %}\necho boil\n\n</code></pre>"
     ) in page
+
+
+def test_a_value_on_a_page_written_in_html_is_no_markdown() -> None:
+    """A review of the values shown as written: Jekyll runs kramdown only on Markdown files, so a
+    .html page shows '*quit*' and '[docs](/docs/)' as written (its tags are tags); a Nunjucks page
+    escapes what it outputs, tags too. On those pages a value's marks stayed Markdown: emphasis,
+    and a link that check --links reported as leading nowhere. A Markdown page renders them."""
+    params = {"tip": "then *quit* and [docs](/docs/) <b>now</b>"}
+    page = "---\ntitle: P\n---\n<p>Tip: {{ page.tip }}</p>\n"
+    shown = clean(page.split("---\n", 2)[2], ".html", "jekyll", params)
+    assert "then \\*quit\\* and \\[docs\\](/docs/) <b>now</b>" in shown
+    njk = clean("<p>Tip: {{ tip }}</p>\n", ".njk", "eleventy", params)
+    assert "\\<b\\>now\\</b\\>" in njk and "\\*quit\\*" in njk
+    assert "then *quit* and [docs](/docs/)" in clean("Tip: {{ tip }}\n", ".md", "eleventy", params)

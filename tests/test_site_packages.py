@@ -342,6 +342,9 @@ def test_an_astro_site_whose_processor_reads_directives_boxes_its_blocks() -> No
         'import { admonitions } from "./src/plugins/admonitions";\nexport default {};\n',
     ):
         assert traits("astro", {"astro.config.mjs": config}) == ("plain-asides",), config
+    # A component named so is no plugin (astro-auto-import takes components: a review).
+    auto = 'export default { integrations: [AutoImport({ imports: ["./src/components/Callout.astro"] })] };\n'
+    assert traits("astro", {"astro.config.mjs": auto}) == ("no-asides",)
 
 
 def test_npm2yarn_tabs_stand_apart_from_the_paragraph_above() -> None:

@@ -111,11 +111,14 @@ CONTAINER_PLUGINS = ("remark-directive", "remark-admonitions", "remark-container
 """The remark plugins that read ``:::kind`` ... ``:::`` blocks (remark-directive gives them to the
 site's own plugin, the others make them boxes)."""
 _OWN_BOXES = lazy(
-    r"""\bdirective\s*:\s*true\b|(['"`])[^'"`\n]*(?:admonition|callout|aside)[^'"`\n]*\1""", re.I
+    r"""\bdirective\s*:\s*true\b"""
+    r"""|(['"`])(?![^'"`\n]*\.(?:astro|[jt]sx|vue|svelte)\1)[^'"`\n]*(?:admonition|callout|aside)[^'"`\n]*\1""",
+    re.I,
 )
 """What else in an Astro configuration reads ``:::kind`` blocks: a Markdown processor's own
 directives turned on (``features: {directive: true}``, as @astrojs/markdown-satteri has them),
-or a plugin the site imports by such a name (``./src/plugins/admonitions``: astro-theme-cactus)."""
+or a plugin the site imports by such a name (``./src/plugins/admonitions``: astro-theme-cactus),
+never a component (``./src/components/Callout.astro``, which astro-auto-import takes)."""
 _OWN_LIBRARY = (_GOVUK,)
 """Plugins that set a Markdown library of their own (``setLibrary("md", ...)``), indented code on."""
 _LARGEST = 1024 * 1024

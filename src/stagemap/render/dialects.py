@@ -51,7 +51,7 @@ from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
 from .hugocode import hugo_code
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
-from .liquid import highlights, jekyll_code, liquid, whole_captures
+from .liquid import TEXT_VALUES, highlights, jekyll_code, liquid, whole_captures
 from .liquidblocks import own_blocks
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
@@ -96,10 +96,10 @@ def clean(
     MDX's elements do (links, images, text), not escaped tags; indented code is left alone.
     ``suffix`` is the file's ending (``.mdx``, ``.html``: `html_page_to_markdown` first),
     ``generator`` the preset in use, ``params`` the page's front matter (for Hugo's ``param``);
-    ``mdx``: whether the body is MDX (the ``mdx`` setting; by default ``.mdx``, and every body on
-    a Docusaurus site)."""
+    ``mdx``: whether the body is MDX (the ``mdx`` setting; by default ``.mdx``, Docusaurus's all)."""
     suffix = suffix.lower()
-    if suffix in HTML_PAGE_ENDINGS:
+    if suffix in HTML_PAGE_ENDINGS:  # (Liquid's values there are no Markdown: `liquid._output`)
+        params = {**(params or {}), TEXT_VALUES: suffix} if generator in LIQUID else params
         text, suffix = html_page_to_markdown(text), ".md"
     if not generator and suffix in (".md", ".markdown"):
         return text

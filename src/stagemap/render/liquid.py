@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
 from .pairs import paired
@@ -229,10 +230,12 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
 
 def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
     """Return what a Liquid output shows: a path, a value the page or the site gives, else a
-    placeholder. A value is Markdown the page renders, as written (Liquid runs before kramdown:
-    ``{{ site.data.notes.support }}`` may hold a heading and a link, ``*Monday*`` in a sentence
-    is emphasis); alone on its line, a block: its later lines flush left, as Liquid puts them
-    (the renderer's sanitiser, not this, takes out scripts)."""
+    placeholder. On a Markdown page a value is Markdown the page renders, as written (Liquid runs
+    before kramdown: ``{{ site.data.notes.support }}`` may hold a heading and a link, ``*Monday*``
+    in a sentence is emphasis); alone on its line, a block: its later lines flush left, as Liquid
+    puts them (the renderer's sanitiser, not this, takes out scripts). On a page written in HTML
+    (`TEXT_VALUES`) no Markdown reads it: its marks are text, its tags tags, and on a Nunjucks
+    page, which escapes what it outputs, its tags text too."""
     expression = " ".join(output.group(1).split())
     path = _PATH_FILTER.match(expression)
     if path:
@@ -240,6 +243,8 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     found = _page_value(expression, params, bare)
     if found is None:
         return placeholder(expression)
+    if (written := params.get(TEXT_VALUES)) is not None:
+        return escape(found) if written == ".njk" else _as_text(found)
     text, start, end = output.string, output.start(), output.end()
     before = text[text.rfind("\n", 0, start) + 1 : start]
     after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
@@ -328,3 +333,20 @@ def _tag(match: re.Match[str]) -> str:
         after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
         return shown if before.strip() or after.strip() else "\n\n" + shown + "\n\n"
     return ""
+
+
+TEXT_VALUES = "\0text-values"
+"""The key under which a page written in HTML (``.html``, ``.njk``, ``.liquid``) tells `_output`
+its ending: no Markdown reads the values it outputs (`stagemap.render.dialects.clean` sets it)."""
+
+
+def _as_text(value: str) -> str:
+    """Return a value as an HTML page shows it: Markdown's marks as written, its HTML tags as tags."""
+    pieces, at = [], 0
+    for tag in _HTML_TAG.finditer(value):
+        pieces += [escape(value[at : tag.start()]), tag.group(0)]
+        at = tag.end()
+    return "".join(pieces) + escape(value[at:])
+
+
+_HTML_TAG = lazy(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
