@@ -847,6 +847,9 @@ def test_a_docusaurus_versions_file_not_read_makes_any_route_under_the_docs_poss
         ('{"dependencies": {"@docusaurus/core": "~3.3.2"}}', True),
         ('{"dependencies": {"@docusaurus/core": "3.4.0"}}', False),
         ('{"dependencies": {"@docusaurus/core": "^3.1.0"}}', False),
+        # Ranges as npm reads them (a last review): an upper bound decides, none is the newest.
+        ('{"dependencies": {"@docusaurus/core": ">=3.1 <3.4"}}', True),
+        ('{"dependencies": {"@docusaurus/core": ">=2.0.0"}}', False),
     ],
 )
 def test_a_slash_after_a_docs_ending_names_it_only_before_docusaurus_3_4(

@@ -267,12 +267,21 @@ def _without_indented_code(name: str, code: str, version: object, own: bool) -> 
 _RELEASE = lazy(r"""^\s*([\^>]?)[~>=v\s]*(\d+)(?:\.(\d+))?""")
 
 
+_BELOW = lazy(r"<\s*v?(\d+)(?:\.(\d+))?")
+"""A range's upper bound (``<3.4``): the release it stays below."""
+
+
 def _links_in_tree(version: object) -> bool:
     """Whether ``@docusaurus/core`` at ``version`` (package.json's) reads a doc's links in the
     Markdown tree: 3.4 or later, or a range (``^3.1.0``, ``>=3.0``) that installs the newest; None
     or a version not read: no."""
     if isinstance(version, str) and version.strip().lower() in _NEWEST:
         return True
+    below = _BELOW.search(version) if isinstance(version, str) else None
+    if below is not None:  # an upper bound decides: ``>=3.1 <3.4`` is 3.3 at most
+        return (int(below.group(1)), int(below.group(2) or 0)) > (3, 4)
+    if isinstance(version, str) and version.lstrip().startswith(">"):
+        return True  # no upper bound: npm installs the newest release
     found = _RELEASE.match(version) if isinstance(version, str) else None
     if found is None:
         return False
