@@ -185,7 +185,7 @@ def costly(text: str) -> str:
         if char == "\\":
             pos += 2
         elif char == "[":
-            pos = _class_end(text, pos)
+            pos = class_end(text, pos)
         elif char == "(":
             groups.append([False, False])
             pos = _group_start(text, pos + 1)
@@ -215,7 +215,7 @@ def _group_start(text: str, pos: int) -> int:
     return pos + text.startswith(":", pos)
 
 
-def _class_end(text: str, start: int) -> int:
+def class_end(text: str, start: int) -> int:
     """Return the position after the character class opening at ``start`` (``[^]a-z]``)."""
     pos = start + 1
     pos += text.startswith("^", pos)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
+from .hugoignore import class_end
 from .mkdocsettings import plugin_options
 
 MAX_STARS = 4
@@ -83,7 +84,7 @@ def _why_not(expression: str) -> str:
             pos += 2
             continue
         if char == "[":
-            pos = _class_end(expression, pos)
+            pos = class_end(expression, pos)
             continue
         many = _MANY.match(expression, pos)
         optional = char == "?" and pos > 0 and expression[pos - 1] not in "(*+?}"
@@ -102,16 +103,6 @@ def _why_not(expression: str) -> str:
     if repeats > MAX_REPEATS:
         return f"more than {MAX_REPEATS} repetitions of any length"
     return ""
-
-
-def _class_end(text: str, start: int) -> int:
-    """Return the position after the character class opening at ``start`` (``[^]a-z]``)."""
-    pos = start + 1
-    pos += text.startswith("^", pos)
-    pos += text.startswith("]", pos)  # a ']' first is one of the characters
-    while pos < len(text) and text[pos] != "]":
-        pos += 2 if text[pos] == "\\" else 1
-    return pos + 1
 
 
 def _texts(value: Any) -> list[str]:
