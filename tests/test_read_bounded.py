@@ -95,3 +95,27 @@ def test_a_model_file_is_read_once_per_load(tmp_path: Path, monkeypatch: pytest.
     config = load_config(tmp_path)
     assert reads == [tmp_path / "mine.yml"]
     assert config.model.guides and config.model.stage_ids  # its plays were read from that one read
+
+
+def test_a_site_file_stagemap_looks_at_that_is_a_fifo_is_passed_over_not_a_hang(tmp_path: Path) -> None:
+    """The reread of the sitting: a Hugo link render hook and a Jekyll Gemfile were opened
+    blindly (to look for GetPage and the github-pages gem): a pipe of either name would have made
+    check and init wait for ever. They are read as every other file is, a pipe refused."""
+    hugo = write(
+        tmp_path / "hugo",
+        {
+            "hugo.toml": 'title = "H"\n',
+            "content/a.md": "---\ntitle: A\n---\n[b](b)\n",
+            "content/b.md": "# B\n",
+        },
+    )
+    (hugo / "layouts/_default/_markup").mkdir(parents=True)
+    os.mkfifo(hugo / "layouts/_default/_markup/render-link.html")
+    jekyll = write(tmp_path / "jekyll", {"_config.yml": "title: J\n", "about.md": "---\ntitle: About\n---\n"})
+    os.mkfifo(jekyll / "Gemfile")
+    for root in (hugo, jekyll):
+        init = subprocess.run(
+            [sys.executable, "-m", "stagemap", "init", str(root)], capture_output=True, text=True, timeout=60
+        )
+        assert init.returncode == 0, init.stderr
+        assert _check(root).returncode == 0

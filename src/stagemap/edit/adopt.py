@@ -18,6 +18,7 @@ from ..lazyre import lazy
 from ..model.settings import LOOSE_HEADING_IDS, Config, output_name
 from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
+from ..read.bounded import TooLarge, Unreadable, read_bounded
 from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
 from ..read.hugopin import commented_pages
@@ -227,13 +228,16 @@ def _future(folder: Path, found: FoundSite) -> str:
         return f"{found.config_file} sets buildFuture" if on is True else ""
     if "future" in data:
         return f"{found.config_file} sets future: true" if data["future"] is True else ""
-    try:
-        gems = (folder / posixpath.dirname(found.config_file) / "Gemfile").read_text("utf-8", "replace")
-    except OSError:
+    try:  # (never opened blindly: a pipe of that name would hang init)
+        gemfile = folder / posixpath.dirname(found.config_file) / "Gemfile"
+        gems = read_bounded(gemfile, MAX_GEMFILE).decode("utf-8", "replace")
+    except (Unreadable, TooLarge):
         return ""
     return "its Gemfile builds it with the github-pages gem (future: true)" if _PAGES_GEM.search(gems) else ""
 
 
+MAX_GEMFILE = 256 * 1024
+"""The largest Gemfile read for the github-pages gem (a real one is a few hundred bytes)."""
 _PAGES_GEM = lazy(r"""^[ \t]*gem[ \t(]+['"]github-pages['"]""", re.M)
 
 

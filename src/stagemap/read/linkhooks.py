@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..lazyre import lazy
 from ..model.settings import Config
+from .bounded import TooLarge, Unreadable, read_bounded
 from .configfiles import HUGO_DIR, hugo_folder_settings, hugo_keys, site_config_data
 from .detect import site_config
 
@@ -32,10 +33,11 @@ def getpage_links(config: Config) -> bool:
     site = config.root / config.rules.site_root if config.rules.site_root else config.root
     for folder in (site, *(site / "themes" / name for name in _themes(site))):
         for hook in HOOKS:
-            try:
-                with (folder / hook).open(encoding="utf-8", errors="replace") as file:
-                    text = file.read(MOST_HOOK)
-            except OSError:
+            try:  # (never opened blindly: a pipe of that name would hang the run)
+                text = read_bounded(folder / hook, MOST_HOOK).decode("utf-8", "replace")
+            except TooLarge:
+                return False  # a hook this large is not read: no lookup assumed
+            except Unreadable:
                 continue
             return _GETPAGE.search(text) is not None  # the first hook found is the one Hugo uses
     return False

@@ -21,6 +21,8 @@ ERROR_PAGE = "error-page"
 
 def first_no_page(rel: str, fm: Mapping[Any, Any], generator: str, sub: str) -> Problem | None:
     """Return the note of a file its generator makes no page of, by its front matter; else None."""
+    if not generator:
+        return None  # stagemap's own format: every file is a page (the benchmark's path)
     hidden = next((k for k in preset_unpublished_keys(generator) if fm.get(k) is True), None)
     if hidden is not None:
         return Problem(
