@@ -257,7 +257,7 @@ def api_links(body: str, site: Mapping[str, Any]) -> list[str]:
     it changes."""
     found = site.get(API_PAGES)
     pages: Mapping[str, str] = found if isinstance(found, Mapping) else {}
-    if "][" not in body or not pages:
+    if not pages or "][" not in body:  # (most sites have no references: no body is searched)
         return []
     labels = {(m.group(2) or m.group(1)).strip("`") for m in _CROSS_REFERENCE.finditer(body)}
     known = ((name, _api_name(name, pages)) for name in sorted(labels) if _NAME.fullmatch(name))
