@@ -904,3 +904,45 @@ def test_a_gatsby_path_from_the_root_is_found_beside_the_page_only_as_its_plugin
     assert f'<p><img src="{first}" alt="Chart"></p>' in (root / "site/assets/guide/setup.html").read_text()
     drawn = (root / "site/assets/guide/drawn.html").read_text()
     assert '<p><img src="../../public/pics/chart.png" alt="Drawn"></p>' in drawn
+
+
+def test_a_route_a_docusaurus_client_redirect_writes_is_a_link_to_its_target(tmp_path: Path) -> None:
+    """typescript-eslint's and Ory's sites (Docusaurus) list moved pages' old routes in
+    @docusaurus/plugin-client-redirects' 'redirects' (typescript-eslint's in an object set by
+    name), and stagemap read none of them: a link to a 'from' route under the docs was reported
+    as leading nowhere, and one elsewhere sent to the public site, though the site redirects
+    both to a page stagemap has. Each 'from' (one or a list) is its 'to' now, on the built page
+    too; a page's own route wins over a redirect at it, a 'to' no page has leads nowhere as
+    before, and createRedirects, code, is not read."""
+    config = (
+        "const moved = {\n  // a rule in a comment: {from: '/docs/ignored', to: '/docs/intro'}\n"
+        "  redirects: [\n    {from: '/docs/old-intro', to: '/docs/intro'},\n"
+        "    {to: '/docs/guides/setup/', from: ['/install', '/docs/getting-started']},\n"
+        "    {from: '/docs/tips', to: '/docs/intro'},\n    {from: '/docs/lost', to: '/docs/gone'},\n  ],\n"
+        "  createRedirects(path) { return path.replace('/docs/', '/docs/v1/'); },\n};\n"
+        "module.exports = {\n  url: 'https://k.example',\n"
+        "  plugins: [['@docusaurus/plugin-client-redirects', moved]],\n};\n"
+    )
+    links = "/docs/old-intro /install /docs/getting-started#steps /docs/tips /docs/lost /docs/ignored"
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": config,
+        "docs/intro.md": HEAD.format(title="Intro") + "Text.\n",
+        "docs/tips.md": HEAD.format(title="Tips") + "Text.\n",
+        "docs/guides/setup.md": HEAD.format(title="Setup") + "## Steps\n\nText.\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == (
+        f"docs/start.md:14:5: warning: link to '/docs/lost' leads nowhere {HINT}\n"
+        f"docs/start.md:16:5: warning: link to '/docs/ignored' leads nowhere {HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/start.html").read_text()
+    assert (
+        '<p><a href="intro.html">0</a></p>\n<p><a href="guides/setup.html">1</a></p>\n'
+        '<p><a href="guides/setup.html#h-steps">2</a></p>\n<p><a href="tips.html">3</a></p>\n'
+    ) in page

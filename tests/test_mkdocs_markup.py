@@ -263,3 +263,56 @@ def test_table_in_indented_code_keeps_its_pipes_as_written() -> None:
     html = markdown.render(made).html
     assert "<pre><code>| Rule | Example |\n|------|---------|\n| or   | `a|b`   |\n</code></pre>" in html
     assert html.count("<td><code>a|b</code></td>") == 2
+
+
+def test_nav_titles_pages_of_several_sections_share_name_their_section(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's docs (MkDocs) title four pages 'Quickstart' and two 'Overview' in
+    their nav, each under its own section: the lists, reports and site showed the same name for
+    several assets. A nav title other pages share is qualified with the page's section,
+    'Overview (Guides)'; where two pages share that too, with every section above it; a page
+    at the nav's top keeps its title, as does one whose title no other page has (titles are
+    compared ignoring case; a page the nav names twice is titled by its first entry alone)."""
+    nav = (
+        "nav:\n  - Overview: index.md\n  - Guides:\n      - overview: guides/index.md\n"
+        "      - Radio:\n          - Quickstart: guides/radio.md\n      - Phone:\n"
+        "          - Quickstart: guides/phone.md\n  - Reference:\n      - Overview: ref/index.md\n"
+        "      - Radio:\n          - Quickstart: ref/radio.md\n          - Calls: ref/calls.md\n"
+        "  - More:\n      - Calls: ref/calls.md\n"
+    )
+    files = {"mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\n" + nav}
+    pages = ("index", "guides/index", "guides/radio", "guides/phone", "ref/index", "ref/radio", "ref/calls")
+    root = write(tmp_path / "site", files | {f"docs/{p}.md": "Text.\n" for p in pages})
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    listed = CliRunner().invoke(cli, ["-C", str(root), "list", "--format", "json"])
+    assert {a["path"]: a["title"] for a in json.loads(listed.stdout)["assets"]} == {
+        "docs/guides/index.md": "overview (Guides)",
+        "docs/guides/phone.md": "Quickstart (Phone)",
+        "docs/guides/radio.md": "Quickstart (Guides / Radio)",
+        "docs/index.md": "Overview",
+        "docs/ref/calls.md": "Calls",
+        "docs/ref/index.md": "Overview (Reference)",
+        "docs/ref/radio.md": "Quickstart (Reference / Radio)",
+    }
+
+
+def test_a_body_whose_first_heading_is_not_its_nav_title_moves_under_the_pages_own(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's sessions/index.md is 'Overview' in the nav and starts '# Sessions'.
+    The built page's one first-level heading is the asset's title: the body's '# Sessions' is
+    a second-level heading under it and the headings below it move a level down with it; a
+    first heading that is the title is left out, its headings at their levels."""
+    files = {
+        "mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\n"
+        "nav:\n  - Overview: sessions.md\n  - Plain: plain.md\n",
+        "docs/sessions.md": "# Sessions\n\n## Start\n\nText.\n\n### Detail\n\nText.\n",
+        "docs/plain.md": "# Plain\n\n## Part\n\nText.\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+    sessions = (out / "assets/sessions.html").read_text()
+    assert '<h1 id="title">Overview</h1>' in sessions
+    assert '<h2 id="h-sessions">Sessions</h2>\n<h3 id="h-start">Start</h3>' in sessions
+    assert '<h4 id="h-detail">Detail</h4>' in sessions
+    plain = (out / "assets/plain.html").read_text()
+    assert '<div class="body">\n<h2 id="h-part">Part</h2>' in plain

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 import stagemap
-from stagemap.read.docusaurus import ContentFolder, content_folders, current_route, trailing_slash
+from stagemap.read.docusaurus import (
+    ContentFolder,
+    client_redirects,
+    content_folders,
+    current_route,
+    trailing_slash,
+)
 from tests.conftest import write
 from tests.test_init_sites import initialised, run
 
@@ -387,3 +393,28 @@ def test_a_draft_doc_has_no_address_as_the_production_build_leaves_it_out(tmp_pa
     assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
     page = (tmp_path / "out/assets/glaze.html").read_text()
     assert "On the public site" not in page and "x.example/docs/glaze" not in page
+
+
+def test_client_redirects_are_read_from_the_plugins_redirects_list_alone() -> None:
+    """Ory's site lists its redirects in the plugin's options as written (Jest's site gives its
+    options in parentheses after a type comment); a rule may give a list of routes to redirect
+    from, keys may be quoted. Only the plugin's own 'redirects' list is read: not a 'redirects'
+    key elsewhere in the configuration, not createRedirects (code), and no rule whose route is
+    worked out in code or whose 'to' is no route from the site's root."""
+    plugins = (
+        "[require.resolve('@docusaurus/plugin-client-redirects'), /** @type {Options} */ ({\n"
+        "  fromExtensions: ['html'],\n"
+        "  'redirects': [\n"
+        "    {'from': ['/Old/Setup/', '/setup-guide'], 'to': '/docs/setup'},\n"
+        "    {from: '/setup-guide', to: '/docs/other'},\n"
+        "    {from: `/v${major}/intro`, to: '/docs/intro'},\n"
+        "    {from: '/forum', to: 'https://forum.example'},\n"
+        "  ],\n"
+        "  createRedirects(path) { return [path + '/old']; },\n"
+        "})], ['some-other-plugin', {redirects: [{from: '/a', to: '/b'}]}]"
+    )
+    assert client_redirects(config(plugins=plugins)) == {
+        "old/setup": "/docs/setup",
+        "setup-guide": "/docs/setup",
+    }
+    assert client_redirects(config(plugins="'client-redirects'")) == {}

@@ -5,6 +5,8 @@
   a route there that no page has leads nowhere, but for the pages the plugins make themselves
   (`stagemap.read.docusaurus.plugin_made`, and what the site's files say they make:
   `stagemap.read.docusauruspages`).
+- A route ``@docusaurus/plugin-client-redirects`` writes a redirect at (its ``redirects``
+  option's ``from``) is the route the redirect leads to (its ``to``), unless a page has it.
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
   ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
   Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
@@ -51,6 +53,9 @@ class LinkReading:
     files say (`stagemap.read.docusauruspages`; none: the usual ones)."""
     made: frozenset[str] = frozenset()
     """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages)."""
+    redirects: Mapping[str, str] = field(default_factory=dict)
+    """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
+    slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`)."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -72,6 +77,12 @@ class LinkReading:
             and names_file(posixpath.join(here, "." + path))
         )
         return "." + path if near else path
+
+    def redirected(self, route: str, pages: Collection[str]) -> str:
+        """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`),
+        unless a page of ``pages`` (route keys) has it, as the plugin then writes none; else ``route``."""
+        key = route.strip("/").casefold() if self.redirects else ""
+        return self.redirects[key] if key in self.redirects and key not in pages else route
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -104,7 +115,8 @@ def link_reading(config: Config, site: Mapping[str, Any] | None = None) -> LinkR
         parts = {route: tuple(made) for route, made in (found.get("parts") or {}).items()}
         ends = config.rules.extensions
         slash, no_doc = ((), ends) if MD_LINKS_AST in traits else (ends, ())
-        return LinkReading(owned, slash, no_doc, parts=parts, made=frozenset(found.get("pages") or ()))
+        made, redirects = frozenset(found.get("pages") or ()), found.get("redirects") or {}
+        return LinkReading(owned, slash, no_doc, parts=parts, made=made, redirects=redirects)
     if generator == "gatsby" and FILES_BESIDE in traits:
         return LinkReading(files_beside=True, pages=(*config.rules.extensions, ".html", ".htm"))
     return LinkReading()

@@ -9,7 +9,8 @@ the docs at the site's root, as a docs-only site does); ``docs: false`` or ``blo
 turns one off. Options may be an object the file sets by name (``['@docusaurus/plugin-content-docs',
 docsOptions]``). A path worked out in code (``${...}``) is unknown: that plugin is left out (a
 route so written is taken as the usual one). The site's ``trailingSlash: false`` serves
-``/docs/intro``, not ``/docs/intro/``.
+``/docs/intro``, not ``/docs/intro/``. The routes ``@docusaurus/plugin-client-redirects``
+writes redirects at are read from its options' ``redirects`` list (`client_redirects`).
 """
 
 from __future__ import annotations
@@ -310,6 +311,45 @@ def _excluded(block: str) -> tuple[str, ...]:
     return tuple(g if g.startswith("/") else "/" + g for g in globs)
 
 
+_CLIENT_REDIRECTS = lazy(
+    r"""['"`](?:@docusaurus/(?:plugin-)?|docusaurus-plugin-)?client-redirects['"`]\s*\)?\s*,"""
+    r"""\s*(?:\(\s*)?(\{|[A-Za-z_$][\w$]*(?=\s*[,\])]))"""
+)
+"""The client redirects plugin with its options: ``['@docusaurus/plugin-client-redirects', {...}]``
+(maybe in parentheses, after a type comment: ``/** @type {...} */ ({...})``) or an object the file
+sets by name (typescript-eslint's ``redirects``), its name's shorthands as for `_OPTIONS`."""
+_REDIRECTS = lazy(r"""(?<![\w$])['"]?redirects['"]?\s*:\s*\[""")
+_RULE = lazy(r"""\{[^{}]*\}""")
+_TO = lazy(r"""(?<![\w$])['"]?to""" + _STRING)
+_FROM = lazy(r"""(?<![\w$])['"]?from['"]?\s*:\s*(\[[^\[\]]*\]|(['"`])[^'"`\n]*\2)""")
+
+
+def client_redirects(code: str) -> dict[str, str]:
+    """Return the redirects ``code`` (a ``docusaurus.config.js``) lists in the ``redirects``
+    option of ``@docusaurus/plugin-client-redirects``: by each ``from`` route (lower case, no
+    slash at either end; a rule may give a list of them), the ``to`` route it leads to, as
+    written. The first rule for a route wins. ``createRedirects`` is code, never run: not read;
+    nor a route worked out in code (``${...}``), nor a ``to`` that is no route from the root."""
+    code = without_comments(code)
+    found: dict[str, str] = {}
+    for match in _CLIENT_REDIRECTS.finditer(code):
+        given = match.group(1)
+        block = _object(code, match.end() - 1) if given == "{" else _named(code, given)
+        rules = _REDIRECTS.search(block)
+        if rules is None or _depth(block, 0, rules.start()) != 1:
+            continue
+        for rule in _RULE.finditer(_object(block, rules.end() - 1)):
+            to = _first(_TO, rule.group()) or ""
+            routes = _FROM.search(rule.group())
+            if not to.startswith("/") or "${" in to or routes is None:
+                continue
+            for route in (g.group(2) for g in _GLOB.finditer(routes.group(1))):
+                key = route.strip().strip("/").casefold()
+                if key and "${" not in key:
+                    found.setdefault(key, to.strip())
+    return found
+
+
 def _named(code: str, name: str) -> str:
     """Return the object literal ``code`` sets ``name`` to (empty when it sets none)."""
     found = re.search(_NAMED.format(re.escape(name)), code)
@@ -317,14 +357,17 @@ def _named(code: str, name: str) -> str:
 
 
 def _object(code: str, start: int) -> str:
-    """Return the object literal that starts at ``code[start]`` (a ``{``), to its matching
-    ``}`` (braces inside strings are rare in a configuration; an unclosed one runs to the end)."""
+    """Return the object literal that starts at ``code[start]`` (a ``{``; or the array at a
+    ``[``), to its matching ``}`` (``]``; braces inside strings are rare in a configuration;
+    an unclosed one runs to the end)."""
+    opening = code[start]
+    closing = "]" if opening == "[" else "}"
     depth = 0
     for index in range(start, len(code)):
         char = code[index]
-        if char == "{":
+        if char == opening:
             depth += 1
-        elif char == "}":
+        elif char == closing:
             depth -= 1
             if depth == 0:
                 return code[start : index + 1]

@@ -14,7 +14,9 @@ other plugins. Read here, without running anything:
   '/x'}``: ``/docs/x``);
 - the routes of the JavaScript and TypeScript pages of ``src/pages`` (``src/pages/a/b.js``:
   ``/a/b``), but for the files the pages plugin leaves out: a name or folder starting with
-  ``_``, tests (``*.test.js``, ``__tests__/``).
+  ``_``, tests (``*.test.js``, ``__tests__/``);
+- the routes ``@docusaurus/plugin-client-redirects`` writes a redirect at, with the route each
+  leads to (`stagemap.read.docusaurus.client_redirects`): a link to one is a link to that.
 
 They reach the link reading in the site's params (`PLUGIN_PAGES`).
 """
@@ -28,7 +30,15 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model.settings import ReadRules
-from .docusaurus import ANY_PART, CONFIG_FILES, ContentFolder, content_folders, current_route, made_parts
+from .docusaurus import (
+    ANY_PART,
+    CONFIG_FILES,
+    ContentFolder,
+    client_redirects,
+    content_folders,
+    current_route,
+    made_parts,
+)
 from .sources import walk
 
 PLUGIN_PAGES = "\0docusaurus-pages"
@@ -58,8 +68,9 @@ def plugin_pages(site: Path) -> dict[str, Any]:
     """Return what the Docusaurus site in the folder ``site`` makes besides its content files'
     pages (see the module docstring): ``parts``, by the route a plugin's pages are served under
     (lower case, no slash at either end), the sorted first parts below it that it makes pages
-    at; ``pages``, the sorted routes of generated indexes and JavaScript pages. Empty when the
-    site's configuration cannot be read."""
+    at; ``pages``, the sorted routes of generated indexes and JavaScript pages; ``redirects``,
+    the routes of client redirects (lower case, no slash at either end) with where each leads.
+    Empty when the site's configuration cannot be read."""
     code = next((t for name in CONFIG_FILES if (t := _text(site / name)) is not None), None)
     if code is None:
         return {}
@@ -78,7 +89,7 @@ def plugin_pages(site: Path) -> dict[str, Any]:
                 pages.add(f"{route}/{slug}".strip("/"))
         parts.setdefault(route, sorted(made))
     pages |= _script_pages(site / "src/pages")
-    return {"parts": parts, "pages": sorted(pages)}
+    return {"parts": parts, "pages": sorted(pages), "redirects": client_redirects(code)}
 
 
 def _versions(site: Path, folder: ContentFolder) -> set[str]:

@@ -4,12 +4,20 @@
 MkDocs titles a page by its ``nav`` entry first (``- Configuration: api/config.md``), then by
 its ``title`` meta-data, its first ``#`` heading, its file's name. A page of generated
 reference (``::: package.config``) often has no heading at all: only ``nav`` names it.
+
+A nav may give one title to pages of several sections (the OpenAI Agents SDK's ``Quickstart``
+under its sandbox, realtime and voice sections): the site shows each under its section, but a
+list of the pages would show the same name several times. Such a title is qualified with the
+section the page is in, ``Quickstart (Voice agents)``, and where pages share that too (a
+``Radio`` section in two places), with every section above it, the outermost first:
+``Quickstart (Guides / Radio)`` (`_qualified`). A page at the nav's top level keeps its title.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..lazyre import lazy
@@ -46,9 +54,9 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
     default = languages.default if languages is not None and not languages.folders else ""
     docs = data.get("docs_dir")
     folder = posixpath.join(posixpath.dirname(name), docs if isinstance(docs, str) and docs else "docs")
-    titles: dict[str, tuple[str, int]] = {}
+    pages: dict[str, tuple[str, int, tuple[str, ...]]] = {}
     lines: dict[str, int] | None = None
-    for count, (title, path) in enumerate(_entries(_language_nav(data) or data.get("nav"), 0)):
+    for count, (title, path, sections) in enumerate(_entries(_language_nav(data) or data.get("nav"), 0)):
         if count >= MAX_NAV:
             break
         if path.lower().endswith((".md", ".markdown")) and "://" not in path:
@@ -58,15 +66,44 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
                 else lines
             )
             rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
-            titles.setdefault(rel, (title, lines.get(path.strip(), 1)))
-            if default and unsuffixed(rel, default) == rel:
-                stem, _, ending = rel.rpartition(".")
-                titles.setdefault(f"{stem}.{default}.{ending}", titles[rel])
+            pages.setdefault(rel, (title, lines.get(path.strip(), 1), sections))
+    named = _qualified({rel: (title, sections) for rel, (title, _, sections) in pages.items()})
+    titles: dict[str, tuple[str, int]] = {}
+    for rel, (title, line, _) in pages.items():
+        titles[rel] = (named.get(rel, title), line)
+        if default and unsuffixed(rel, default) == rel:
+            stem, _, ending = rel.rpartition(".")
+            titles.setdefault(f"{stem}.{default}.{ending}", titles[rel])
     return titles
 
 
-def _entries(nav: Any, depth: int) -> Iterator[tuple[str, str]]:
-    """Yield (title, path) of each titled page in ``nav``, a list of entries, in order."""
+def _qualified(pages: Mapping[str, tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """Return the titles of ``pages`` (title and the sections it is in, the outermost first, by
+    path) that other pages share, qualified with the page's section (see the module docstring);
+    titles are compared ignoring case."""
+    shared = _repeated(title for title, _ in pages.values())
+    near = {
+        rel: f"{title} ({within[-1]})"
+        for rel, (title, within) in pages.items()
+        if title.casefold() in shared and within
+    }
+    again = _repeated(near.values())
+    return {
+        rel: f"{pages[rel][0]} ({' / '.join(pages[rel][1])})" if made.casefold() in again else made
+        for rel, made in near.items()
+    }
+
+
+def _repeated(titles: Iterable[str]) -> set[str]:
+    """Return the titles (lower case) that ``titles`` holds more than once, ignoring case."""
+    return {key for key, count in Counter(t.casefold() for t in titles).items() if count > 1}
+
+
+def _entries(
+    nav: Any, depth: int, sections: tuple[str, ...] = ()
+) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Yield (title, path, sections) of each titled page in ``nav``, a list of entries, in order:
+    ``sections`` the titles of the sections it is in, the outermost first."""
     if not isinstance(nav, list) or depth > 32:
         return
     for entry in nav:
@@ -74,9 +111,10 @@ def _entries(nav: Any, depth: int) -> Iterator[tuple[str, str]]:
             continue  # a path alone: the page titles itself
         for title, value in entry.items():
             if isinstance(value, str) and isinstance(title, str) and title.strip():
-                yield title.strip(), value
+                yield title.strip(), value, sections
             else:
-                yield from _entries(value, depth + 1)
+                section = str(title).strip() if title is not None else ""  # (``2024:`` is a number in YAML)
+                yield from _entries(value, depth + 1, (*sections, section) if section else sections)
 
 
 def _value_lines(text: str) -> dict[str, int]:

@@ -287,11 +287,8 @@ class BodyLinks:
         out = self._page(path, sep, fragment)
         if out is not None:
             return out
-        found = (
-            self.routes.names.get(ref_name(path))
-            if self.routes is not None and "/" not in path.strip("/")
-            else None
-        )
+        names = self.routes.names if self.routes is not None and "/" not in path.strip("/") else {}
+        found = names.get(ref_name(path))
         if found is not None and len(found) == 1:
             return self._content(found[0], sep, fragment)
         return None
@@ -359,6 +356,7 @@ class BodyLinks:
         if not path:
             return None
         route = posixpath.normpath(posixpath.join(self.own, path))
+        route = self.routes.reading.redirected(route, self.routes.pages)  # (Docusaurus's client redirects)
         key = route_key(route)
         last = path.rpartition("/")[2].lower()
         if last.endswith(self.routes.extensions) and key not in self.routes.endings:
