@@ -259,8 +259,9 @@ def test_a_page_opening_with_a_brace_is_a_page_not_json_front_matter(
         {"docs/pricing.md": f"{opening}\n\n# Prices for crews\n\nText.\n"},
     )
     lib = library(root)
-    assert (lib.problems, [(a.path, a.title) for a in lib.assets]) == (
-        (),
+    own = ["own-block"] if generator == "eleventy" else []  # (the callout's markup is not shown)
+    assert ([p.code for p in lib.problems], [(a.path, a.title) for a in lib.assets]) == (
+        own,
         [("docs/pricing.md", "Prices for crews")],
     )
     hugo = site(

@@ -118,8 +118,10 @@ def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -
     pages showed '[!NOTE]' as written in a quote, where the live page shows a box titled 'Note'.
     The plugin reads the kind in capitals alone, as it does by default; a site without it shows
     the marker."""
+    brought = ("markdown-it-attrs",) if "govuk" in package else ()  # (the plugin brings it too)
     assert traits("eleventy", {".eleventy.js": "module.exports = {}\n", "package.json": package}) == (
         "github-alerts",
+        *brought,
     )
     assert made(ALERTS, "eleventy", "github-alerts") == (
         "> **Note**\n> Read this first.\n\n> [!note]\n> Lower case.\n\n```md\n> [!TIP]\n> In code.\n```\n"

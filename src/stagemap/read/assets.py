@@ -16,6 +16,7 @@ from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .mkdocsapi import with_api_pages
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
+from .ownblocks import once_per_site
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
@@ -252,7 +253,7 @@ def link(
     problems.extend(_next_steps(assets, set(first_path) | set(vocab.stages)))
     assets.sort(key=lambda a: a.path)
     fates.extend(FileFate(a.path, "asset") for a in assets)
-    return Library(tuple(assets), tuple(sorted(problems)), tuple(sorted(fates, key=lambda f: f.path)))
+    return Library(tuple(assets), tuple(once_per_site(problems)), tuple(sorted(fates, key=lambda f: f.path)))
 
 
 def _fix_for_duplicate(first: str, second: str) -> str:

@@ -30,6 +30,7 @@ from .gatsby import page_creator_page
 from .htmlpage import is_html_page
 from .nearmiss import warn_near_misses
 from .nopage import first_no_page
+from .ownblocks import own_block_problems
 from .postdates import add_age, document_dates, name_day
 from .presets import (
     preset_front_matter,
@@ -130,6 +131,8 @@ def parse_asset(
     asset = _asset(rel, default_id, split, loaded, vocab, add, rules, place, origins)
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add, html_page=is_html_page(rel))
+        if rules.generator == "eleventy":  # a shortcode of the site's own: said once a site
+            problems += own_block_problems(rel, split.body, split.body_line)
     return asset, problems
 
 

@@ -11,7 +11,9 @@ things differ from CommonMark, each found by its package:
   quote there, not Starlight's four alone (`PLAIN_ASIDES`); with none, ``:::tip`` is text
   (`NO_ASIDES`).
 - GitHub's alerts (``> [!NOTE]``) are a box on an Eleventy site that installs
-  markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`).
+  markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`);
+  with markdown-it-attrs (the GOV.UK plugin brings it too) an attribute list after a link or at
+  a block's end (``[demo](/x/){target=demo}``, ``Text.{.lead}``) is no text (`ATTRS`).
 - On an Astro site, remark and rehype plugins the configuration loads (or package.json
   installs) do the same: GitHub's alerts are boxes with remark-github-admonitions-to-directives
   (capitals alone, as above), remark-github-blockquote-alert or rehype-github-alerts (any case:
@@ -64,6 +66,7 @@ PLAIN_ASIDES = "plain-asides"
 NO_ASIDES = "no-asides"
 GITHUB_ALERTS = "github-alerts"
 NO_INDENTED_CODE = "no-indented-code"
+ATTRS = "markdown-it-attrs"
 ALERTS_ANY_CASE = "github-alerts-any-case"
 DIRECTIVES = "directives"
 MATH = "math"
@@ -98,6 +101,8 @@ STARLIGHT_PACKAGE = "@astrojs/starlight"
 _GOVUK = "@x-govuk/govuk-eleventy-plugin"
 _ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
 """The packages that make GitHub's alerts boxes on an Eleventy site (the GOV.UK plugin uses the first)."""
+_ATTRS_PACKAGES = ("markdown-it-attrs", _GOVUK)
+"""The packages that read attribute lists on an Eleventy site (the GOV.UK plugin uses the first)."""
 _ASTRO_PLUGINS = {
     "remark-github-admonitions-to-directives": GITHUB_ALERTS,
     "remark-github-blockquote-alert": ALERTS_ANY_CASE,
@@ -151,7 +156,7 @@ def markdown_traits(
     """Return, sorted, the traits of an Astro, Eleventy or Docusaurus site's Markdown in ``folder``
     (relative to the project; empty: its own), its files read with ``read`` (a name relative to
     the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `NO_ASIDES`,
-    `GITHUB_ALERTS`, `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`,
+    `GITHUB_ALERTS`, `ATTRS`, `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`,
     `NO_INDENTED_CODE`, `NPM2YARN`, `NPM2PNPM`, `MD_LINKS_AST` and `FILES_BESIDE` that hold. A
     file that cannot be read is as if absent."""
     prefix = folder + "/" if folder else ""
@@ -172,6 +177,8 @@ def markdown_traits(
     if generator == "eleventy":
         if any(p in packages for p in _ALERT_PACKAGES):
             traits.append(GITHUB_ALERTS)
+        if _named_plugin(_ATTRS_PACKAGES, code or "", packages):
+            traits.append(ATTRS)
         own = any(p in packages for p in _OWN_LIBRARY)
         if _without_indented_code(name, code or "", packages.get("@11ty/eleventy"), own):
             traits.append(NO_INDENTED_CODE)

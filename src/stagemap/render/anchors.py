@@ -174,6 +174,22 @@ _QUOTED_ATTRIBUTES = lazy(
 """kramdown's attribute list opening a quoted block (Just the Docs' callouts, ``> {: .note }``):
 its line's text is the next line's, still in the quote."""
 _ATTR_ITEM = lazy(ATTR_TOKEN)
+_ATTRS_INLINE = lazy(rf"(?<=[)\]*\x00])(?P<list>{ATTR_LIST})")
+"""markdown-it-attrs' list right after a link, an image, emphasis or a code span (held back as
+``\x00N\x00`` then): ``[demo](/demo/){target=demo}``, the element's, never text."""
+_BLOCK_END = lazy(
+    rf"(?<=\S)[ \t]*+({ATTR_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]"
+    r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~))"
+)
+"""markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item), right
+after its text or after a space: ``Read this first.{.lead}``, ``- Step one {.done}``. The line
+must end the block (a blank line, the text's end, the next item, heading, quote or fence next):
+within a paragraph the plugin reads none, and the live page shows it as text."""
+
+
+def _block_end(found: re.Match[str]) -> str:
+    """Return what stands for a list at a block's end (`_BLOCK_END`): the anchor of its id, if any."""
+    return anchor(_attr_id(found.group(1)))
 
 
 _CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
@@ -274,11 +290,15 @@ def _quoted_attributes(found: re.Match[str]) -> str:
     return "" if after.startswith(">") else found.group(1) + " "
 
 
-def attribute_lists(text: str, generator: str = "") -> str:
+def attribute_lists(text: str, generator: str = "", attrs: bool = False) -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
     site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
     each one's id kept as an anchor (`_inline_lists`: ```git remote -v`{: #remote}`` is a place
-    links go to)."""
+    links go to); with ``attrs`` (an Eleventy site's markdown-it-attrs), those after an inline
+    element (`_ATTRS_INLINE`) and at a block's end (`_BLOCK_END`) too."""
+    if attrs:
+        text = _BLOCK_END.sub(_block_end, _inline_lists(text, _ATTRS_INLINE)) if "}" in text else text
+        return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, text)
     if generator == "mkdocs":
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))
     if generator == "jekyll":

@@ -66,6 +66,7 @@ from .sitemarkdown import (
     asides,
     code_titles,
     github_alerts,
+    markdown_it_attrs,
     no_indented_code,
     package_managers,
     plugins_at_work,
@@ -277,7 +278,7 @@ def _rewrite(
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = attribute_lists(text, generator)
+        text = attribute_lists(text, generator, markdown_it_attrs(generator, params))
     text = shortcodes(text, params)
     if generator in LIQUID:
         text = liquid(text, params, bare=generator == "eleventy")

@@ -13,8 +13,12 @@ def without_comments(text: str) -> str:
     opens with a block tag, or a tag alone on its line, and runs to a blank line) goes with its
     lines: a blank line left there would end the HTML, and what follows it would be read as
     indented code. Elsewhere its lines are left blank, as the comment ends the paragraph before
-    it. One never closed stays. Each closing, blank line and block is looked for once."""
+    it; where blank lines would join the blocks around it (two indented code blocks, or a list
+    and the item or indented text after it: CommonMark's own way to part them), an empty link
+    definition (`SEPARATOR`) stands in its place, which parts them and shows nothing. One never
+    closed stays. Each closing, blank line and block is looked for once."""
     pieces, at = [], 0
+    begins = len(text) - len(text.lstrip())  # where the body's text starts: a comment above it parts nothing
     block, looked = 0, 0  # where the block the comment is in starts; blank lines looked for up to
     while (start := text.find("<!--", at)) >= 0:
         end = text.find("-->", start + 4)
@@ -38,7 +42,30 @@ def without_comments(text: str) -> str:
         inside_html = block < line and _HTML_BLOCK.match(first) is not None
         pieces.append(text[at:line])
         at = min(after + 1, len(text)) if inside_html else after
+        indent = text[line:start]
+        if not inside_html and begins < line and len(indent.expandtabs(4)) < 4 and _joined(text, after):
+            pieces.append(f"\n{indent}{SEPARATOR}\n")
     return "".join(pieces) + text[at:]
+
+
+SEPARATOR = "[\ue042]: #"
+"""What parts two blocks where a comment stood: a link definition no link names (a private-use
+character its label), which Markdown reads as a block and renders as nothing."""
+_BLANKS = lazy(r"[ \t]*+(?:\n[ \t]*+)*+")
+_ITEM = lazy(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+
+
+def _joined(text: str, after: int) -> bool:
+    """Whether the next line with text after ``after`` (a comment's end) would go on with the
+    block before the comment were its lines blank: one indented four columns or more (indented
+    code, an item's next paragraph) or one opening a list item."""
+    gap = _BLANKS.match(text, after)
+    assert gap is not None  # the pattern matches the empty text
+    end = gap.end()
+    if end >= len(text) or "\n" not in gap.group(0):
+        return False
+    indent = text[text.rfind("\n", after, end) + 1 : end]
+    return len(indent.expandtabs(4)) >= 4 or _ITEM.match(text, end) is not None
 
 
 _BLANK_LINE = lazy(r"\n[ \t]*\n")

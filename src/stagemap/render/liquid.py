@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.ownblocks import NUNJUCKS_COMMENT
 from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
@@ -127,7 +128,7 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
     if "capture" in text:
         text = shown_captures(text)
     if bare and "{#" in text:
-        text = _NUNJUCKS_COMMENT.sub("", text)
+        text = NUNJUCKS_COMMENT.sub("", text)
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text or "endmacro" in text:
         text = without(text, hidden_blocks(text))
     looped = _LOOP_NAME.findall(text) if "for" in text else []
@@ -296,9 +297,6 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
 
 _INLINE_COMMENT = lazy(r"\{%-?\s*#[^%]{0,500}%\}")
 """LiquidJS's inline comment, never shown: ``{%- # an old anchor, kept -%}``."""
-_NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
-"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
-a heading's ``{#id}``)."""
 _ASSIGNING = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*([^%\n]{0,500}?)\s*-?%\}""")
 """A variable given a value where the page sets it (Nunjucks' ``set``, Liquid's ``assign``)."""
 _LOOP_NAME = lazy(r"\{%-?\s*for\s+(\w+)\s+in\b")

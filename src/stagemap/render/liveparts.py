@@ -31,6 +31,7 @@ from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
+from ..read.ownblocks import NUNJUCKS_COMMENT
 from .ownshortcodes import output_of, site_templates, used_names
 from .partials import own_shortcodes, partial_body
 
@@ -53,7 +54,6 @@ _FILLED = lazy(
 the closing of a block tag."""
 _HIDDEN = lazy(r"\{%-?\s*(raw|comment)\s*-?%\}")
 _HIDDEN_END = {kind: lazy(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("raw", "comment")}
-_NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
 _LOOP_END = {kind: lazy(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in ("for", "tablerow")}
 _MAY_HEAD = lazy(
     r"\bid\s*=|<h[1-6]\b|^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*\{\{[^{}\n]*\}\}[ \t]*$"
@@ -141,7 +141,7 @@ def _hidden(body: str) -> list[tuple[int, int]]:
         spans.append((opening.start(), closing.end()))
         at = closing.end()
     if "{#" in body:  # Nunjucks' comments (Eleventy): nothing in them runs either
-        spans += [found.span() for found in _NUNJUCKS_COMMENT.finditer(body)]
+        spans += [found.span() for found in NUNJUCKS_COMMENT.finditer(body)]
     return sorted(spans)
 
 

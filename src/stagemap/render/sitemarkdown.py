@@ -13,6 +13,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.sitepackages import (
     ALERTS_ANY_CASE,
+    ATTRS,
     DIRECTIVES,
     EXPRESSIVE_CODE,
     GITHUB_ALERTS,
@@ -62,6 +63,11 @@ def asides(generator: str, params: Mapping[str, Any] | None) -> frozenset[str] |
 def no_indented_code(generator: str, params: Mapping[str, Any] | None) -> bool:
     """Return whether the site's Markdown reads indented lines as text, not code (Eleventy 2.0+)."""
     return generator == "eleventy" and NO_INDENTED_CODE in traits(params)
+
+
+def markdown_it_attrs(generator: str, params: Mapping[str, Any] | None) -> bool:
+    """Return whether the site's Markdown reads markdown-it-attrs' attribute lists (an Eleventy site's plugin)."""
+    return generator == "eleventy" and ATTRS in traits(params)
 
 
 def package_managers(params: Mapping[str, Any] | None) -> tuple[str, ...]:

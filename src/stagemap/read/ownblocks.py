@@ -1,0 +1,113 @@
+"""A site's own paired Liquid tags in a page's body (Eleventy's paired shortcodes, a Jekyll
+plugin's blocks: ``{% aside "info" %}...{% endaside %}``), found where the page is read.
+
+The page shows what such a block holds (`stagemap.render.liquidblocks`); the markup the site's
+code wraps it in (a box, a label, an icon) is not known here. `own_block_problems` says so on an
+Eleventy site, at each name's first use in a file, and `once_per_site` keeps the first of the
+whole site's for each name: one warning per shortcode, not one per page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..errors import Problem
+from ..lazyre import lazy
+
+OPENING = lazy(r"\{%-?\s*([A-Za-z][\w-]*)\b[^%]{0,1000}?-?%\}")
+"""A Liquid or Nunjucks tag that may open a block: its name, then its arguments."""
+OWN_NAMES = frozenset(
+    {
+        "if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "highlight", "set",
+        "macro", "css", "js", "block", "filter", "call", "verbatim", "autoescape", "with", "markdown",
+        "liquid", "paginate", "form", "style", "schema", "javascript", "stylesheet", "embed", "switch",
+    }
+)  # fmt: skip
+"""Tags of Liquid, Nunjucks and Jekyll themselves, read elsewhere or left as they are."""
+_MARKUP_KNOWN = frozenset({"rendertemplate"})
+"""Paired tags of Eleventy's own plugins that add no markup of their own: the Render plugin's
+``{% renderTemplate "md" %}`` shows what it holds, rendered, as the page here does."""
+_NOT_OWN = OWN_NAMES | _MARKUP_KNOWN
+_QUIET = lazy(r"\{%-?\s*(raw|comment)\s*-?%\}")
+"""A block whose tags are text (raw) or nothing (comment): no tag in it is read."""
+NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
+"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
+a heading's ``{#id}``)."""
+OWN_BLOCK = "own-block"
+"""Code of the warning that a site's own paired tag is shown without its markup."""
+_HINT = (
+    "the site's code wraps that text in markup of its own, a box or a label, not known here; "
+    "said once for the site, at its first use"
+)
+MOST_NAMES = 64
+"""How many names with no closing a page's rendering looks for before it leaves the rest as
+written (`stagemap.render.liquidblocks`); how many names at all the warnings look for."""
+
+
+def quiet_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the raw and comment blocks of ``text`` (each closing looked for once)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while "raw" in text or "comment" in text:
+        opening = _QUIET.search(text, at)
+        if opening is None:
+            break
+        closing = re.compile(rf"\{{%-?\s*end{opening.group(1)}\s*-?%\}}").search(text, opening.end())
+        if closing is None:
+            spans.append((opening.start(), len(text)))
+            break
+        spans.append((opening.start(), closing.end()))
+        at = closing.end()
+    return spans
+
+
+def first_own_blocks(text: str) -> dict[str, int]:
+    """Return where each paired tag of the site's own in ``text`` (one with its closing after it,
+    not in a raw or comment block, nor a Nunjucks comment) is first opened, by name. Each name's closing is looked for
+    once, and the first `MOST_NAMES` names alone (no page has more of its own)."""
+    if "{%" not in text or "end" not in text:
+        return {}
+    quiet = quiet_spans(text)
+    if "{#" in text:  # (a use an author commented out is none)
+        quiet += [comment.span() for comment in NUNJUCKS_COMMENT.finditer(text)]
+    found: dict[str, int] = {}
+    looked: set[str] = set()
+    for opening in OPENING.finditer(text):
+        name = opening.group(1)
+        if name in looked or name.startswith("end") or name.lower() in _NOT_OWN:
+            continue
+        if any(start <= opening.start() < end for start, end in quiet):
+            continue
+        if len(looked) >= MOST_NAMES:
+            break  # (each look may read to the body's end: a bounded number of them)
+        looked.add(name)
+        if re.compile(rf"\{{%-?\s*end{re.escape(name)}\s*-?%\}}").search(text, opening.end()):
+            found[name] = opening.start()
+    return found
+
+
+def own_block_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+    """Return a warning at the first use in ``body`` (whose first line is the file's ``body_line``)
+    of each paired tag of the site's own: its text is shown, its markup is not."""
+    problems = []
+    for name, at in first_own_blocks(body).items():
+        line_start = body.rfind("\n", 0, at) + 1
+        line = body_line + body.count("\n", 0, at)
+        message = f"paired shortcode '{name}' is the site's own: what it holds is shown, not its markup"
+        problems.append(Problem(rel, line, at - line_start + 1, "warning", message, _HINT, OWN_BLOCK))
+    return problems
+
+
+def once_per_site(problems: Iterable[Problem]) -> list[Problem]:
+    """Return ``problems`` with only the first (by file, line and column) of the `OWN_BLOCK`
+    warnings about each name."""
+    kept: list[Problem] = []
+    said: set[str] = set()
+    for problem in sorted(problems):
+        if problem.code == OWN_BLOCK:
+            if problem.message in said:
+                continue
+            said.add(problem.message)
+        kept.append(problem)
+    return kept

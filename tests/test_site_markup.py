@@ -1,0 +1,124 @@
+"""What a site's own markup does to its pages, seen on Eleventy and Gatsby sites: a paired
+shortcode of the site's own (its text shown, a warning once a site that its markup is not),
+markdown-it-attrs' attribute lists (never text), and an HTML comment between two blocks (which
+parts them) (read/ownblocks.py, render/anchors.py, render/htmlcomments.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.read.ownblocks import first_own_blocks
+from stagemap.read.sitepackages import MARKDOWN, markdown_traits
+from stagemap.render import markdown
+from stagemap.render.dialects import clean
+from stagemap.render.shortcodes import SITE_PARAMS
+from tests.conftest import write
+
+ATTRS = {SITE_PARAMS: {MARKDOWN: ("markdown-it-attrs",)}}
+"""The params of an Eleventy site whose Markdown has markdown-it-attrs."""
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_own_paired_shortcode_is_warned_once_a_site_at_its_first_use(tmp_path: Path) -> None:
+    """lit.dev writes '{% aside "info" %}...{% endaside %}' some ninety times: a check said
+    nothing of the box the site's code draws around that text, which the pages here leave out.
+    Once for the site, at the first use (by file, then line); not Eleventy's Render plugin, nor
+    an example in a raw block, nor a use in a Nunjucks comment."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            "src/a-start.md": (
+                '---\ntitle: Start\n---\nIntro.\n\n{% raw %}{% aside "x" %}{% endaside %}{% endraw %}\n\n'
+                '  {% aside "info" %}\nRead **this** first.\n{% endaside %}\n\n{# {% kbd %}Esc{% endkbd %} #}\n'
+            ),
+            "src/b-more.md": (
+                '---\ntitle: More\n---\n{% aside "warn" %}\nAgain.\n{% endaside %}\n\n'
+                'Press {% kbd %}Enter{% endkbd %}.\n\n{% renderTemplate "md" %}\n*Rendered.*\n{% endrenderTemplate %}\n'
+            ),
+        },
+    )
+    assert run(root, "init")[0] == 0
+    _, _, err = run(root, "check")
+    hint = (
+        " (the site's code wraps that text in markup of its own, a box or a label, not known here; "
+        "said once for the site, at its first use)"
+    )
+    assert [line for line in err.splitlines() if line.startswith("src/")] == [
+        "src/a-start.md:8:3: warning: paired shortcode 'aside' is the site's own: what it holds is shown, not its markup"
+        + hint,
+        "src/b-more.md:8:7: warning: paired shortcode 'kbd' is the site's own: what it holds is shown, not its markup"
+        + hint,
+    ]
+    # What it holds is on the page, as Markdown.
+    page = stagemap.load_project(root).library.assets[0]
+    assert markdown.render(clean(page.body, ".md", "eleventy")).html == (
+        "<p>Intro.</p>\n<p>{% aside &quot;x&quot; %}{% endaside %}</p>\n<p>Read <strong>this</strong> first.</p>\n"
+    )
+
+
+def test_own_paired_shortcodes_are_found_once_each_a_bounded_number_of_names() -> None:
+    assert first_own_blocks("{% note %}a{% endnote %} {% note %}b{% endnote %} {% lone %}") == {"note": 0}
+    many = "".join(f"{{% n{i} %}}\n" for i in range(500)) + "".join(f"{{% endn{i} %}}\n" for i in range(500))
+    assert len(first_own_blocks(many)) == 64
+
+
+def test_markdown_it_attrs_lists_are_no_text_and_an_id_is_a_place_links_reach() -> None:
+    """The GOV.UK Eleventy plugin's docs (it brings markdown-it-attrs): '{target=example}' after
+    16 links and '{.red}' after a paragraph showed as written. A list after a link, an image,
+    emphasis or a code span, or ending a paragraph, a heading or a list item, is the element's;
+    within a paragraph the plugin reads none, and a site without it shows them all."""
+    text = (
+        "## Setting up{#setup}\n\nSee [the demo](/demo/){target=demo} and `npm`{.cmd}.\n\n"
+        "A lead paragraph.{.lead}\n\n- One {.done}\n- Two\n\nMid {.x} line\nends {#end}\n\nBack to [setup](#setup).\n"
+    )
+    made = clean(text, ".md", "eleventy", ATTRS)
+    assert markdown.render(made).html == (
+        '<h2 id="h-setting-up">Setting up<span id="h-setup"></span></h2>\n'
+        '<p>See <a href="/demo/">the demo</a> and <code>npm</code>.</p>\n<p>A lead paragraph.</p>\n'
+        '<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n<p>Mid {.x} line\nends<span id="h-end"></span></p>\n'
+        '<p>Back to <a href="#h-setup">setup</a>.</p>\n'
+    )
+    assert "{target=demo}" in clean(text, ".md", "eleventy") and "{.lead}" in clean(text, ".md", "eleventy")
+
+
+def test_markdown_it_attrs_is_read_where_the_configuration_or_a_package_brings_it() -> None:
+    """lit.dev requires markdown-it-attrs in its .eleventy.js; the GOV.UK plugin brings it."""
+
+    def traits(files: dict[str, str]) -> tuple[str, ...]:
+        return markdown_traits("eleventy", lambda name: files[name].encode() if name in files else None)
+
+    assert "markdown-it-attrs" in traits(
+        {".eleventy.js": "const attrs = require('markdown-it-attrs');\n", "package.json": "{}"}
+    )
+    assert "markdown-it-attrs" in traits(
+        {
+            "eleventy.config.js": "",
+            "package.json": '{"dependencies": {"@x-govuk/govuk-eleventy-plugin": "^7"}}',
+        }
+    )
+    assert "markdown-it-attrs" not in traits({".eleventy.js": "// markdown-it-attrs, one day\n"})
+
+
+def test_a_comment_between_two_blocks_parts_them() -> None:
+    """gatsby-starter-blog's first post puts '<!-- -->' between two indented code blocks, as
+    CommonMark's spec does: dropped, it left blank lines, and the two became one block. A
+    comment between a list and the next item parts two lists too; between paragraphs it is
+    nothing."""
+    code = "Paragraph:\n\n    Code\n\n<!-- -->\n\n    Paragraph:\n\n        Code\n"
+    assert markdown.render(clean(code, ".md", "gatsby", html=True)).html == (
+        "<p>Paragraph:</p>\n<pre><code>Code\n</code></pre>\n<pre><code>Paragraph:\n\n    Code\n</code></pre>\n"
+    )
+    assert markdown.render(clean("- a\n<!-- b -->\n- c\n", ".md", "eleventy")).html == (
+        "<ul>\n<li>a</li>\n</ul>\n<ul>\n<li>c</li>\n</ul>\n"
+    )
+    assert clean("One.\n\n<!-- note -->\n\nTwo.\n", ".md", "gatsby") == "One.\n\nTwo.\n"
+    assert clean("<!-- top -->\n\n    code\n", ".md", "hugo") == "    code\n"
