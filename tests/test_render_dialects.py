@@ -68,7 +68,7 @@ def test_dialects_mdx_string_literals_are_their_text() -> None:
     """``{' '}`` (formatters put it at line ends) became a placeholder in the middle of a sentence."""
     text = "React powers the{' '}\n[Example](https://example.com/) site, {\"and\"} {count} more.\n"
     assert clean(text, ".mdx", "docusaurus") == (
-        f"React powers the \n[Example](https://example.com/) site, and *\\[Computed content: {LIVE}\\]* more.\n"
+        f"React powers the \n[Example](https://example.com/) site, and *\\[Computed content (count): {LIVE}\\]* more.\n"
     )
     assert "Computed content" in clean(
         "A {'*bold*'} claim.\n", ".mdx", "docusaurus"
@@ -630,7 +630,7 @@ def test_dialects_mdx_escaped_braces_and_angle_brackets_are_text() -> None:
     """Astro's docs write 'Promise\\<\\{ value: number \\}\\>': each '\\{' opened computed content."""
     text = "Gives Promise\\<\\{ value: number \\}\\>, and \\\\{x} is computed.\n"
     assert html(text, generator="astro") == (
-        "<p>Gives Promise&lt;{ value: number }&gt;, and \\<em>[Computed content: shown on the live site]</em>"
+        "<p>Gives Promise&lt;{ value: number }&gt;, and \\<em>[Computed content (x): shown on the live site]</em>"
         " is computed.</p>\n"
     )
 

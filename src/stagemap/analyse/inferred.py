@@ -2,8 +2,9 @@
 
 An inferred step is shown as such and never written: the team confirms it with ``stagemap
 tag FILE --set next=ID``. A link counts when it resolves to another asset: by the asset's
-public URL (route links such as ``/pricing/`` or ``../faq/``), or by its file (links that
-name a source file, ``../sales/pricing.md``), or when it is a stage id itself.
+public URL, else the route its site gives it (route links such as ``/pricing/`` or
+``../faq/``), or by its file (links that name a source file, ``../sales/pricing.md``), or when
+it is a stage id itself. A Starlight page's hero action is its first link (`stagemap.read.ctas`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def _key(path: str) -> str:
 
 
 def _route(asset: Asset) -> str:
-    return urlsplit(asset.url).path if asset.url else ""
+    """Return the asset's route: its public URL's path, else the route its site gives it."""
+    return urlsplit(asset.url).path if asset.url else asset.route
 
 
 def infer_next(
@@ -41,7 +43,7 @@ def infer_next(
     stages = set(stage_ids)
     targets: dict[str, str] = {}
     for asset in candidates:
-        if asset.url:
+        if asset.url or asset.route:
             targets.setdefault(_key(_route(asset)), asset.id)
         targets.setdefault(_key("/" + asset.path), asset.id)
     found: list[tuple[str, str]] = []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from ..lazyre import lazy
 
@@ -34,6 +36,34 @@ def cta_links(body: str) -> tuple[str, ...]:
         if len(last) == MAX_LINKS:
             break
     return tuple(last)
+
+
+def hero_action(front: Mapping[str, Any]) -> tuple[int, str, str] | None:
+    """Return (its index, text, link) of the call to action a Starlight page's hero declares in
+    its front matter (``hero: {actions: [{text, link, variant}]}``): its primary action (one
+    naming no ``variant`` is primary, as Starlight draws it), else its first; None without one."""
+    hero = front.get("hero")
+    actions = hero.get("actions") if isinstance(hero, dict) else None
+    if not isinstance(actions, list):
+        return None
+    usable = [
+        (at, action)
+        for at, action in enumerate(actions)
+        if isinstance(action, dict) and isinstance(action.get("link"), str) and action["link"].strip()
+    ]
+    if not usable:
+        return None
+    at, action = next(((at, a) for at, a in usable if a.get("variant", "primary") == "primary"), usable[0])
+    text = action.get("text")
+    return at, " ".join(text.split()) if isinstance(text, str) else "", action["link"].strip()
+
+
+def with_hero_link(links: tuple[str, ...], link: str) -> tuple[str, ...]:
+    """Return a body's ``links`` (`cta_links`) with a hero's action ``link`` first, when it is
+    internal: the call to action a page opens on, before the ones its body closes on."""
+    if _EXTERNAL.match(link):
+        return links
+    return (link, *(href for href in links if href != link))[:MAX_LINKS]
 
 
 def _image(body: str, start: int) -> bool:

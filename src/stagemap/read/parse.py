@@ -23,7 +23,7 @@ from .aliases import apply_aliases, fold_keys, keys_any_case
 from .bare import bare_page, shown_as_text, shown_title, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
-from .ctas import cta_links
+from .ctas import cta_links, hero_action, with_hero_link
 from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .gatsby import page_creator_page
@@ -270,6 +270,13 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
+    links = cta_links(split.body)
+    hero = hero_action(fm) if rules.generator == "astro" else None  # Starlight's hero: its CTA
+    if hero is not None:
+        links = with_hero_link(links, hero[2])
+        if not texts["cta"] and hero[1]:
+            texts["cta"] = hero[1]
+            cta_pos = loaded.pos("hero", "actions", hero[0], "text")
     given = fields.text("url") or ""
     if rules.generator in _URL_OF_ITS_OWN:  # a ``url`` key is the site's data, never the page's route
         given = fm["permalink"] if isinstance(fm.get("permalink"), str) else ""
@@ -303,7 +310,7 @@ def _asset(
         url=url,
         route=route,
         audience=audience,
-        links=cta_links(split.body),
+        links=links,
         origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0]))),
         format=texts["format"],
         owner=texts["owner"],

@@ -92,6 +92,14 @@ _LITERAL = lazy(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
 """An expression that is a plain string literal (``{' '}``, ``{"and"}``): the page shows its text."""
 
 
+def _computed(expression: str) -> str:
+    """Return the label of an expression's placeholder: *Computed content*, naming the value
+    when it is one (``config.email``, SST's legal pages: a value of a module not read)."""
+    expression = expression.strip()
+    named = len(expression) <= 60 and _NAMED.fullmatch(expression)
+    return f"Computed content ({expression})" if named else "Computed content"
+
+
 @dataclass(slots=True)
 class _Open:
     tag: Tag
@@ -131,7 +139,7 @@ class _Builder:
                         pass
                     else:
                         pad = "\n\n" if _alone(text, at, end) else ""
-                        self.out.append(pad + placeholder("Computed content") + pad)
+                        self.out.append(pad + placeholder(_computed(text[at + 1 : end - 1])) + pad)
                     start = end
             elif not escaped(text, at) and (tag := _parse_tag(text, at, self.html)) is not None:
                 before = text[start:at]

@@ -21,6 +21,7 @@ re-renders the pages that show it.
 from __future__ import annotations
 
 import collections
+import functools
 import os
 import posixpath
 import re
@@ -37,6 +38,7 @@ from ..read.markdowntext import lf
 from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
+from .modulevalues import module_values, with_module_values
 from .ownshortcodes import known_outputs, site_templates, used_names
 from .partiallinks import rebase
 
@@ -192,15 +194,22 @@ def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
 
 def inline(body: str, rel: str, root: Path, site: str = "") -> str:
     """Return ``body`` with each component it imports from a Markdown file, used on a line of its
-    own, replaced by that file's body, as a block of its own (see the module docstring). Fenced
+    own, replaced by that file's body, as a block of its own (see the module docstring), and the
+    string values it shows of a module of the project (`stagemap.render.modulevalues`). Fenced
     code and MDX comments (``{/* ... */}``) are left as they are."""
-    return _inline(body, rel, root, site, (rel,), {})
+    read = functools.partial(partial_body, root, raw=True)
+    values = {name: found for name, _, found in module_values(body, rel, read, site) if found}
+    return _inline(with_module_values(body, values), rel, root, site, (rel,), {})
 
 
 def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str, str | None]]:
     """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
-    body (None when it cannot be read). For a page's key."""
-    seen = {rel}
+    body (None when it cannot be read); first each module whose values it shows, and its text.
+    For a page's key."""
+    read = functools.partial(partial_body, root, raw=True)
+    modules = {path: text for _, path, _ in module_values(body, rel, read, site) if (text := read(path))}
+    yield from modules.items()  # (its values shown: `inline`)
+    seen = {rel, *modules}
     todo = collections.deque([(body, rel, 1)])
     while todo:
         text, at, depth = todo.popleft()  # breadth first: each file met at its least depth
