@@ -126,9 +126,25 @@ def test_a_title_is_shown_as_its_site_shows_it() -> None:
 
 
 def test_aliases_leave_unusable_values_alone() -> None:
-    asset, found = read("---\ntitle: T\ndate: sometime in May\nauthors: {name: Ana}\ndraft: false\n---\n")
+    asset, found = read(
+        "---\ntitle: T\ndate: sometime in May\nauthors: {email: a@b.example}\ndraft: false\n---\n"
+    )
     assert found == [] and asset is not None
     assert (asset.updated, asset.owner, asset.status) == (None, "", "published")
+
+
+def test_aliases_an_author_written_as_a_mapping_is_its_name() -> None:
+    """Harbor's blog posts write ``author: {name: Harbor Team, company: ...}``: no owner was
+    read, as a mapping was no usable value. A mapping's name is the owner, a list's names joined."""
+    for given, owner in (
+        ("author:\n  name: Ana Ferreira\n  company: Tallyvan", "Ana Ferreira"),
+        ("authors:\n  - name: Ana\n    link: /team/ana/\n  - Tom\n  - {email: x@y.example}", "Ana, Tom"),
+        ("Author: {name: '  Tom  '}", "Tom"),
+        ("author: {name: [Ana]}", ""),
+    ):
+        asset, found = read(f"---\ntitle: T\n{given}\n---\nText.\n")
+        assert found == [] and asset is not None
+        assert asset.owner == owner, given
 
 
 def test_aliases_setting_replaces_a_preset_list() -> None:

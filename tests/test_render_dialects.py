@@ -730,6 +730,26 @@ def test_dialects_a_pre_block_is_code_and_a_line_break_keeps_its_block_whole() -
     )
 
 
+def test_dialects_a_pre_block_in_a_list_item_is_code_as_at_the_top_level() -> None:
+    """Tekton's getting-started steps (Hugo, goldmark's unsafe) show a command's output as a
+    <pre> four spaces in, under a numbered step and a fence: the tags were dropped and its lines
+    became paragraphs, where the same block at the left margin is code. In the item it is code
+    too, its lines without the item's indentation; four spaces in outside a list it stays
+    indented code, as written."""
+    text = (
+        "1.  Run it:\n\n    ```bash\n    tkn logs\n    ```\n\n    The output:\n\n"
+        "    <pre>\n    [hello] Hi &amp; bye\n\n      <b>done</b>\n    </pre>\n\n"
+        "## After\n\n<pre>\n[top] Hi\n</pre>\n\nText.\n\n    <pre>as written</pre>\n"
+    )
+    assert markdown.render(clean(text, ".md", "hugo", html=True)).html == (
+        "<ol>\n<li>\n<p>Run it:</p>\n"
+        '<pre><code class="language-bash">tkn logs\n</code></pre>\n<p>The output:</p>\n'
+        "<pre><code>[hello] Hi &amp; bye\n\n  done\n</code></pre>\n</li>\n</ol>\n"
+        '<h2 id="h-after">After</h2>\n<pre><code>[top] Hi\n</code></pre>\n<p>Text.</p>\n'
+        "<pre><code>&lt;pre&gt;as written&lt;/pre&gt;\n</code></pre>\n"
+    )
+
+
 def test_dialects_what_the_sittings_review_found_of_notes_headings_and_children() -> None:
     """A review of the thirtieth sitting's work: on an MkDocs site, mkdocstrings' '::: lantern'
     became a note holding the rest of the page; an open note stopped at a fence; <H2> was no

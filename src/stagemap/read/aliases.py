@@ -2,8 +2,8 @@
 
 An alias is used only when the stagemap field itself is absent; of a field's aliases, the first
 one present with a usable value wins. A value an alias cannot stand for (a date that is not a
-date, an author given as a mapping) is left alone: the key is the site's, and stays in
-``extra`` as it is.
+date, an author given as a mapping without a ``name``) is left alone: the key is the site's,
+and stays in ``extra`` as it is.
 """
 
 from __future__ import annotations
@@ -60,12 +60,20 @@ def alias_value(field: str, key: str, value: Any, rolled: bool = False) -> Any:
         return _rolled(date) if date and rolled else date
     if field == "url" and key == "path":  # Gatsby's route: never a file's path (``images/x.png``)
         return value if isinstance(value, str) and value.startswith("/") else None
-    if field == "owner" and isinstance(value, list):
-        names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
-        return ", ".join(names) or None
+    if field == "owner":  # (a person written as a mapping: Harbor's ``author: {name: ...}``)
+        names = [_name(v) for v in (value if isinstance(value, list) else [value])]
+        return ", ".join(name for name in names if name) or None
     if isinstance(value, str) and value.strip():
         return value
     return None
+
+
+def _name(person: Any) -> str:
+    """Return the name of an author or owner as a site writes one: text, or a mapping's ``name``
+    (its other keys, an email or a link, are the site's); "" for none."""
+    if isinstance(person, Mapping):
+        person = person.get("name")
+    return person.strip() if isinstance(person, str) else ""
 
 
 def _rolled(date: str) -> str:

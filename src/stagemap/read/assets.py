@@ -110,14 +110,14 @@ def cascaded(config: Config) -> Scan:
     """Return the scan of the sources with what each file inherits (`stagemap.read.cascade`),
     its sections and the site's configuration read from disk."""
     found = scan(config)
-    site, commented = site_on_disk(config), bool(config.rules.old_hugo)
+    site = site_on_disk(config)
     data = data_folders(config.rules.generator, config.rules.site_root)  # Jekyll's _data
     if data and (config.root / data[0]).is_dir():  # its files: what ``{{ site.data.x }}`` shows
         bodies = (read_content(item.path, item.rel) for item in found.to_read)
         named = data_names(body for body in bodies if isinstance(body, bytes))  # (only those read)
         site, unread = with_site_data(site, config.root, config.rules.site_root, named)
         found = replace(found, problems=(*found.problems, *unread)) if unread else found
-    return with_cascades(found, lambda item: read_content(item.path, item.rel), site, commented)
+    return with_cascades(found, lambda item: read_content(item.path, item.rel), site, config.rules)
 
 
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:

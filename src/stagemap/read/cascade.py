@@ -15,12 +15,12 @@ field comes from are explained by the section's path and line (``content/blog/_i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from ..errors import Problem
 from ..model.library import ALL_FIELDS
+from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import spelt
 from .eleventy import OWN_SLUG_KEY
@@ -30,29 +30,32 @@ from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
 from .nopage import PAGINATE_V1, jekyll_paginates
+from .sectionpages import Read, with_section_pages
 from .sitedefaults import SiteDefaults
 from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
 from .urls import route_parts
 
-Read = Callable[[ToRead], "bytes | Problem | None"]
-"""How a section's bytes are read (from disk, or a revision's blob)."""
 Datas = dict[tuple[str, str, str], list[tuple[Values, str]]]
 """Eleventy's data files by (source's prefix, ``folder`` or ``page``, what they are for), with
 their values (see `stagemap.read.eleventydata.data_target`)."""
 
 
 def with_cascades(
-    found: Scan, read: Read, site: SiteDefaults | Problem | None = None, commented: bool = False
+    found: Scan, read: Read, site: SiteDefaults | Problem | None = None, rules: ReadRules | None = None
 ) -> Scan:
     """Return ``found`` with what each file to read inherits from the sections above it and from
     the site's configuration (``site``, see `stagemap.read.sitedefaults`; a problem reading it is
-    one of the scan's); ``commented``: a section's front matter may sit in a leading HTML
-    comment (a site pinning an older Hugo, `stagemap.read.hugopin`)."""
+    one of the scan's), read by ``rules``: a section's front matter may sit in a leading HTML
+    comment (a site pinning an older Hugo, `stagemap.read.hugopin`); a section's page holding
+    prose is read as a page (`stagemap.read.sectionpages`)."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
     if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
         found = without_ignored(found, site.ignore, site.name)
+    if rules is not None:
+        found = with_section_pages(found, rules, read)
+    commented = rules is not None and bool(rules.old_hugo)
     cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
     datas: Datas = {}
     unread: list[Problem] = []

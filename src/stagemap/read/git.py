@@ -336,7 +336,7 @@ class Revisions:
         )
         if found.sections or site is not None:  # what Hugo's sections pass down, from their blobs
             blobs = {name: data for name, _, data in self.git.read([s.path for s in found.sections])}
-            found = with_cascades(found, lambda item: blobs.get(item.path), site, bool(rules.old_hugo))
+            found = with_cascades(found, lambda item: blobs.get(item.path), site, rules)
         cache = self._cache(config)
         needed = [item.path for item in found.to_read if self._key(item) not in cache]
         texts = {name: data for name, _, data in self.git.read(dict.fromkeys(needed))}

@@ -240,7 +240,7 @@ def _sort_out(config: Config, listings: list[tuple[Source, Listing | Problem]]) 
                     and fate.fate == "non-asset"
                     and is_section(sub, rules.extensions)
                 ):
-                    sections.append(ToRead(path, rel, sub, source, "", named=rules.named(sub)))
+                    sections.append(rules.to_read(path, rel, sub))  # (a listing may be read as a page)
                 if data_files and fate is not None and fate.fate == "non-asset":
                     maybe_data.append(ToRead(path, rel, sub, source, ""))
                 continue

@@ -119,7 +119,7 @@ def clean(
     if mdx and has_deep_fences(text):  # MDX has no indented code: a fence at any indentation is one
         text = unindented_fences(text)
     if html and not mdx and ("<pre" in text or "<PRE" in text):  # a <pre> block: code, whatever it holds
-        text = "".join(chunk if code else preformatted(chunk) for chunk, code in _split_fences(text))
+        text = _pre_blocks(text)
     text, code_text = _prepared(text, generator, params or {}, html, mdx)
     held: dict[str, str] = {}
     if generator == "mkdocs" and "///" in text:
@@ -334,6 +334,18 @@ def _outside_indented_code(text: str, change: Any, code_change: Any = None) -> s
 
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _pre_blocks(text: str) -> str:
+    """Return ``text`` with each ``<pre>`` block outside fenced code as code (`preformatted`), read
+    with the body above it: a fence may part a list item's first line from a block in it."""
+    made: list[str] = []
+    at = 0
+    for chunk, code in _split_fences(text):
+        pre = not code and ("<pre" in chunk or "<PRE" in chunk)
+        made.append(preformatted(chunk, text[:at]) if pre else chunk)
+        at += len(chunk)
+    return "".join(made)
 
 
 def _split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:

@@ -23,7 +23,7 @@ from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
-from .blocks import ItemColumns
+from .blocks import ItemColumns, indented, may_indent
 from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
 from .esm import drop_esm
 from .jsstrings import file_address
@@ -62,30 +62,61 @@ def html_to_markdown(text: str) -> str:
     return _Builder(text, html=True).run()
 
 
-_PRE = lazy(r"^ {0,3}<pre(?=[\s>])", re.M | re.I)
+_PRE = lazy(r"^[ \t]*<pre(?=[\s>])", re.M | re.I)
 
 
-def preformatted(text: str) -> str:
+def preformatted(text: str, above: str = "") -> str:
     """Return ``text`` (no fenced code in it) with each ``<pre>`` that starts a line, up to its
     ``</pre>`` (blank lines and all, as CommonMark's first kind of HTML block runs), as a fenced
     code block of its text: code as written, its tags the markup of that text, its entities
-    characters. Where a site's raw HTML is rewritten, before its indented code is looked for."""
+    characters. Where a site's raw HTML is rewritten, before its indented code is looked for.
+
+    A ``<pre>`` four or more columns in opens such a block inside a list item too (less than
+    four columns past where the item's text starts, `may_indent`), as goldmark reads it there:
+    its lines lose the item's indentation, the code block gets it back and stays in the item
+    (Tekton's output under a numbered step). ``above`` is the body before ``text`` (a fence
+    may part the item's first line from it)."""
     lower = text.lower()
     parts: list[str] = []
     done = 0
+    lines: list[str] = []
     for opening in _PRE.finditer(text):
-        if opening.start() < done:
+        indent = opening.group(0)[:-4]
+        if opening.start() < done or not _may_open(indent, text, opening.start(), above, lines):
             continue
         end = lower.find("</pre>", opening.end())
         if end < 0:
             break  # no later <pre> is closed either
         end += len("</pre>")
-        parts += (
-            text[done : opening.start()],
-            "\n" + html_page_to_markdown(text[opening.start() : end]).strip("\n") + "\n",
-        )
+        block = html_page_to_markdown(_outdented(text[opening.start() : end], indent)).strip("\n")
+        parts += (text[done : opening.start()], "\n" + indented(block, indent) + "\n")
         done = end
     return "".join(parts) + text[done:] if parts else text
+
+
+def _may_open(indent: str, text: str, at: int, above: str, lines: list[str]) -> bool:
+    """Whether a ``<pre>`` after ``indent`` at ``at`` in ``text`` opens an HTML block: up to three
+    spaces in, or inside a list item (``lines``: the lines of ``above`` and ``text``, filled in
+    at the first that needs them)."""
+    if len(indent.expandtabs(4)) < 4:
+        return True
+    if not lines:
+        lines += (above + text).split("\n")
+    return may_indent(lines, above.count("\n") + text.count("\n", 0, at), indent)
+
+
+def _outdented(block: str, indent: str) -> str:
+    """Return ``block`` with up to the width of ``indent`` taken off the front of each line (tabs
+    there as four columns; tabs further on are the code's own)."""
+    width = len(indent.expandtabs(4))
+    if not width:
+        return block
+    lines = []
+    for line in block.split("\n"):
+        lead = len(line) - len(line.lstrip(" \t"))
+        head = line[:lead].expandtabs(4)
+        lines.append(head[min(width, len(head)) :] + line[lead:])
+    return "\n".join(lines)
 
 
 _LITERAL = lazy(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
