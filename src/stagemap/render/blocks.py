@@ -298,6 +298,20 @@ def indented(text: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in text.split("\n")) if indent else text
 
 
+def outdented(block: str, indent: str) -> str:
+    """Return ``block`` with up to the width of ``indent`` taken off the front of each line (tabs
+    there as four columns; tabs further on are the code's own)."""
+    width = len(indent.expandtabs(4))
+    if not width:
+        return block
+    lines = []
+    for line in block.split("\n"):
+        lead = len(line) - len(line.lstrip(" \t"))
+        head = line[:lead].expandtabs(4)
+        lines.append(head[min(width, len(head)) :] + line[lead:])
+    return "\n".join(lines)
+
+
 _TASK = lazy(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])", re.M)
 TASK_LISTS = frozenset({"hugo", "jekyll", "docusaurus", "astro", "gatsby"})
 """Generators whose Markdown makes ``- [ ] x`` and ``- [x] x`` boxes (GFM's task lists, on by

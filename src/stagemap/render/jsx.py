@@ -23,7 +23,7 @@ from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
 from ..read.markdowntext import element_anchor, escaped
-from .blocks import ItemColumns, indented, may_indent
+from .blocks import ItemColumns, indented, may_indent, outdented
 from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
 from .esm import drop_esm
 from .jsstrings import file_address
@@ -88,7 +88,7 @@ def preformatted(text: str, above: str = "") -> str:
         if end < 0:
             break  # no later <pre> is closed either
         end += len("</pre>")
-        block = html_page_to_markdown(_outdented(text[opening.start() : end], indent)).strip("\n")
+        block = html_page_to_markdown(outdented(text[opening.start() : end], indent)).strip("\n")
         parts += (text[done : opening.start()], "\n" + indented(block, indent) + "\n")
         done = end
     return "".join(parts) + text[done:] if parts else text
@@ -103,20 +103,6 @@ def _may_open(indent: str, text: str, at: int, above: str, lines: list[str]) -> 
     if not lines:
         lines += (above + text).split("\n")
     return may_indent(lines, above.count("\n") + text.count("\n", 0, at), indent)
-
-
-def _outdented(block: str, indent: str) -> str:
-    """Return ``block`` with up to the width of ``indent`` taken off the front of each line (tabs
-    there as four columns; tabs further on are the code's own)."""
-    width = len(indent.expandtabs(4))
-    if not width:
-        return block
-    lines = []
-    for line in block.split("\n"):
-        lead = len(line) - len(line.lstrip(" \t"))
-        head = line[:lead].expandtabs(4)
-        lines.append(head[min(width, len(head)) :] + line[lead:])
-    return "\n".join(lines)
 
 
 _LITERAL = lazy(r"""\{[ \t]*(['"])([^'"\\\n{}<>`*_\[\]]*)\1[ \t]*\}""")
