@@ -131,7 +131,7 @@ def test_changing_the_settings_invalidates_everything(project: Path) -> None:
         b"",
         b"{not json",
         b"[]",
-        b'{"format": "stagemap parse cache 9", "key": "someone else", "entries": {}}',
+        b'{"format": "stagemap parse cache 10", "key": "someone else", "entries": {}}',
         b"\x00\xff" * 50,
     ],
 )
@@ -140,7 +140,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(project: Path, damage
     load_project(project, bodies=False)
     cache_file(project).write_bytes(damage)
     assert _without_bodies(project, bodies=False) == fresh
-    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 9"
+    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 10"
 
 
 def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:

@@ -159,6 +159,21 @@ def test_an_include_in_code_inside_raw_or_a_comment_or_out_of_its_folder_stays_a
     ) in page
 
 
+def test_a_comment_holding_fenced_code_shows_none_of_it_and_raw_keeps_one_as_written() -> None:
+    """RevBayes' tutorials (Jekyll): tutorials/ctmc/index.md keeps a retired example, a fenced
+    block and the paragraph about it, between {% comment %} and {% endcomment %}; the built page
+    showed both (the comment was looked for in the pieces between fences, where its tags are
+    apart), and the live page shows neither. A comment inside a raw block stays as written; a
+    raw block inside a comment goes with it, an {% endcomment %} in it ending nothing."""
+    body = (
+        "Before.\n\n{% comment %}\n```sh\nbrew --twice\n```\n\nThe twice flag brews two pots.\n"
+        "{% endcomment %}\n\n{% raw %}\n```liquid\n{% comment %}a note{% endcomment %}\n```\n{% endraw %}\n\n"
+        "{% comment %}{% raw %}{% endcomment %}{% endraw %} still hidden\n\n~~~\nhidden\n~~~\n"
+        "{% endcomment %}\n\nAfter.\n"
+    )
+    assert jekyll(body) == "Before.\n\n```liquid\n{% comment %}a note{% endcomment %}\n```\n\n\nAfter.\n"
+
+
 def test_a_value_on_a_page_written_in_html_is_no_markdown() -> None:
     """A review of the values shown as written: Jekyll runs kramdown only on Markdown files, so a
     .html page shows '*quit*' and '[docs](/docs/)' as written (its tags are tags); a Nunjucks page

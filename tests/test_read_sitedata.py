@@ -4,18 +4,22 @@ watched by the preview."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 from stagemap.errors import Problem
-from stagemap.read import sitedata
-from stagemap.read.sitedata import with_site_data
-from stagemap.read.sitedefaults import SiteDefaults
+from stagemap.read import assets, sitedata
+from stagemap.read.assets import read_content
+from stagemap.read.project import read_project
+from stagemap.read.sitedata import read_data
 from stagemap.render.dialects import clean
 from stagemap.render.shortcodes import SITE_PARAMS
 from stagemap.serve import Preview
 from tests.conftest import write
+from tests.test_cache import OLD
+from tests.test_read_cascade import run
 
 SNIPPET = """\
 support: |
@@ -32,8 +36,8 @@ SITE = {
 
 
 def data_of(root: Path, folder: str = "") -> tuple[object, tuple[Problem, ...]]:
-    site, problems = with_site_data(None, root, folder)
-    return (site.params.get("data") if isinstance(site, SiteDefaults) else site), problems
+    data, problems = read_data(root, folder)
+    return data or None, problems
 
 
 def test_site_data_reads_yaml_and_json_with_subfolders_as_keys(tmp_path: Path) -> None:
@@ -57,12 +61,9 @@ def test_site_data_reads_yaml_and_json_with_subfolders_as_keys(tmp_path: Path) -
     )
 
 
-def test_site_data_in_the_sites_folder_joins_its_configuration(tmp_path: Path) -> None:
+def test_site_data_in_the_sites_folder_is_read_from_there(tmp_path: Path) -> None:
     root = write(tmp_path, {"website/_data/notes.yml": "phone: 0100 200\n"})
-    site = SiteDefaults("jekyll", "website/_config.yml", (), params={"title": "Brewline"}, root="website")
-    made, problems = with_site_data(site, root, "website")
-    assert isinstance(made, SiteDefaults) and problems == ()
-    assert made.params == {"title": "Brewline", "data": {"notes": {"phone": "0100 200"}}}
+    assert data_of(root, "website") == ({"notes": {"phone": "0100 200"}}, ())
     assert data_of(root) == (None, ())  # no _data at the project's own root
 
 
@@ -158,12 +159,14 @@ def test_site_data_reads_only_the_files_the_bodies_name(tmp_path: Path) -> None:
         "_data/kettles/steel.yml": "litres: 1.7\n",
         "_data/menu.yml": "broken: [\n",
     })  # fmt: skip
-    bodies = [b"Call {{ site.data.notes.phone }}.", b"No data.", b"{{ site.data.kettles.steel.litres }}"]
-    assert sitedata.data_names(bodies) == {"notes", "kettles"}
-    made, problems = with_site_data(None, root, "", sitedata.data_names(bodies))
-    assert isinstance(made, SiteDefaults) and problems == ()
-    assert made.params["data"] == {"kettles": {"steel": {"litres": 1.7}}, "notes": {"phone": "0100 200"}}
-    assert with_site_data(None, root, "", frozenset()) == (None, ())
+    bodies = ["Call {{ site.data.notes.phone }}.", "No data.", "{{ site.data.kettles.steel.litres }}"]
+    named = {name for body in bodies for name in sitedata.names_in(body, "jekyll")}
+    assert named == {"notes", "kettles"} and sitedata.names_in(bodies[0], "hugo") == ()
+    assert read_data(root, "", named) == (
+        {"kettles": {"steel": {"litres": 1.7}}, "notes": {"phone": "0100 200"}},
+        (),
+    )
+    assert read_data(root, "", frozenset()) == ({}, ())
 
 
 def test_site_data_a_list_is_not_parsed(tmp_path: Path) -> None:
@@ -192,3 +195,83 @@ def test_site_data_past_the_bounds_in_all_is_one_warning(
         "_data: warning: 4 of the site's data files not read: past stagemap's bounds of 1,000 files"
         " and 2 KiB in all (the values they hold show as placeholders)"
     ]
+
+
+DATA_LINKS = {
+    "stagemap.yml": "name: Brewline\npurpose: Why.\ngenerator: jekyll\nsources: [guides]\nlint: {placeholder: false}\n",
+    "_config.yml": "title: Brewline\n",
+    "_data/help.yml": (
+        "# the help desk\nsupport: |\n  ## Asking for help\n\n  Write to [the desk](/desk/) any weekday.\n"
+        'phone: "Ring [us](/r\\u0069ng/) now"\n'
+    ),
+    "_data/pots.json": '{\n  "tip": "Warm [the pot](/pots/) first \\ud83d\\ude00"\n}\n',
+    "guides/steep.md": "---\ntitle: Steep\n---\nSteep it.\n\n{{ site.data.help.support }}\n\nOr {{ site.data.help.phone }}.\n",
+    "guides/pour.md": (
+        "---\ntitle: Pour\n---\nPour it. {{ site.data.pots.tip }}\n\n{{ site.data.help.support }}\n\n"
+        "`{{ site.data.help.phone }}` in code is no link.\n"
+    ),
+}
+
+
+def test_a_dead_link_in_a_data_value_is_reported_where_the_data_file_writes_it(tmp_path: Path) -> None:
+    """Travis CI's docs (Jekyll), with a link in _data/snippets.yml's contact_enterprise_support
+    made to lead nowhere: check --links warned on each of the 27 pages showing it, each at the
+    page's first line (user/enterprise.md:5), never naming the data file. Now one warning at
+    the address in the data file names the pages; a value writing the address otherwise (an
+    escape in double quotes) is pointed at, and where the value's place in the file is not
+    known (JSON that YAML does not read: an emoji as two escaped halves), the page's output is,
+    naming the value and its file."""
+    root = write(tmp_path, DATA_LINKS)
+    code, _, err = run("-C", str(root), "check", "--links")
+    hint = "(point it at a content file, a page's route or a file in the site's static folders)"
+    assert code == 0
+    assert err == (
+        "_data/help.yml:5:23: warning: link to '/desk/' leads nowhere"
+        f" (shown on 2 pages: guides/pour.md and guides/steep.md) {hint}\n"
+        f"_data/help.yml:6:8: warning: link to '/ring/' leads nowhere (shown on guides/steep.md) {hint}\n"
+        "guides/pour.md:4:10: warning: link to '/pots/' leads nowhere"
+        f" (the value of site.data.pots.tip in _data/pots.json) {hint}\n"
+    )
+
+
+def test_a_warm_check_reads_no_unchanged_body_for_the_data_files_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Travis CI's docs (Jekyll, 316 files, a _data folder): every command, warm or not, read
+    every file once (320 reads of a warm check) to find the data files the pages' outputs name,
+    before the parse cache was opened. What a body names is kept in its cache entry: a warm
+    check reads the site's configuration and no page (1 read), and still reads the data files
+    named (a broken one is still reported), and only those."""
+    root = write(tmp_path, {
+        **SITE,
+        "_data/menu.yml": "broken: [\n",
+        "_data/unused.yml": "broken: [\n",
+        "guides/menu.md": "---\ntitle: Menu\n---\n{{ site.data.menu.broken }}\n",
+        "guides/plain.md": "---\ntitle: Plain\n---\nNo data here.\n",
+    })  # fmt: skip
+    for page in (root / "guides").iterdir():
+        os.utime(page, ns=(OLD, OLD))
+    cold = run("-C", str(root), "check")
+    assert cold[0] == 0
+    assert cold[2].startswith(
+        "_data/menu.yml:2:1: warning: cannot read the site's data file: YAML syntax error:"
+    )  # (and not _data/unused.yml, which no page names)
+    assert cold[2].count("_data/") == 1
+    read: list[str] = []
+
+    def counted(path: str, rel: str) -> bytes | Problem:
+        read.append(rel)
+        return read_content(path, rel)
+
+    monkeypatch.setattr(assets, "read_content", counted)
+    assert run("-C", str(root), "check") == cold
+    assert read == ["_config.yml"]
+    project, _ = read_project(root, bodies=False)
+    assert project.library.site_params == {
+        "title": "Brewline",
+        "data": {
+            "notes": {
+                "support": "## Asking for help\n\nWrite to [the help desk](https://help.example/) any weekday.\n"
+            }
+        },
+    }

@@ -126,6 +126,10 @@ class Asset:
     links: tuple[str, ...] = ()
     """Targets of the body's last internal links, last first (`read.ctas`): its calls to action,
     from which a next step is inferred when none is written."""
+    data_names: tuple[str, ...] = ()
+    """The Jekyll site's data files and folders its body's outputs name, sorted (``notes`` for
+    ``{{ site.data.notes.support }}``): kept with the asset (and in the parse cache), so that
+    only those are read (`stagemap.read.sitedata`) and an unchanged body is not read for them."""
     origins: tuple[tuple[str, str, int], ...] = ()
     """Where its `ORIGIN_FIELDS` came from: (field, ``line``, the file's line), (field, ``rule``,
     the rule's number; a list may name several) or (``review_by``, ``max_age``, 0)."""

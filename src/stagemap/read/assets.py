@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .ownblocks import once_per_site
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
-from .sitedata import data_folders, data_names, with_site_data
+from .sitedata import DATA_KEY, data_folders, read_data
 from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Scan, ToRead, scan, walk
 
@@ -93,6 +93,8 @@ def read_library(
     cache = open_cache(config, vocab, passed=passed) if memory is None or not memory.entries else None
     parsed = cached_parse(cache, files, parse, bodies=bodies, memory=memory, spread=spread)
     kept, fates = sort_out(parsed, found, config.rules)
+    named = {name for asset, _ in kept if asset is not None for name in asset.data_names}
+    found = with_data(config, found, named)  # (the names come with each asset: no body read for them)
     assets = (asset for asset, _ in kept if asset is not None)
     under = {item.rel: item.sub for item in found.to_read}
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
@@ -108,16 +110,21 @@ def read_library(
 
 def cascaded(config: Config) -> Scan:
     """Return the scan of the sources with what each file inherits (`stagemap.read.cascade`),
-    its sections and the site's configuration read from disk."""
+    its sections and the site's configuration read from disk (Jekyll's data files: `with_data`)."""
     found = scan(config)
     site = site_on_disk(config)
-    data = data_folders(config.rules.generator, config.rules.site_root)  # Jekyll's _data
-    if data and (config.root / data[0]).is_dir():  # its files: what ``{{ site.data.x }}`` shows
-        bodies = (read_content(item.path, item.rel) for item in found.to_read)
-        named = data_names(body for body in bodies if isinstance(body, bytes))  # (only those read)
-        site, unread = with_site_data(site, config.root, config.rules.site_root, named)
-        found = replace(found, problems=(*found.problems, *unread)) if unread else found
     return with_cascades(found, lambda item: read_content(item.path, item.rel), site, config.rules)
+
+
+def with_data(config: Config, found: Scan, named: Collection[str]) -> Scan:
+    """Return ``found`` with the values of the Jekyll site's data files ``named`` (their names
+    under ``_data``: what the pages' ``{{ site.data.x }}`` shows, `stagemap.read.sitedata`) in
+    its site params, and the problems reading them among its own."""
+    if not named or not data_folders(config.rules.generator):
+        return found
+    data, unread = read_data(config.root, config.rules.site_root, named)
+    params = {**found.site_params, DATA_KEY: data} if data else found.site_params
+    return replace(found, site_params=params, problems=(*found.problems, *unread))
 
 
 def site_on_disk(config: Config) -> SiteDefaults | Problem | None:

@@ -34,7 +34,7 @@ from .owned import read_owned
 from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 9"
+FORMAT = "stagemap parse cache 10"
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 
@@ -213,6 +213,7 @@ def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             dict(asset.extra),
             [list(o) for o in asset.origins],
             list(asset.links),
+            list(asset.data_names),
         ]
     rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems]
     return [stat.st_size, stat.st_mtime_ns, rows, record]
@@ -272,7 +273,7 @@ def _decode(
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 14:
+    if type(record) is not list or len(record) != len(_TEXT) + 15:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -287,9 +288,11 @@ def _decode(
     stages, questions, personas, updated, review_by, publish_on, body_line, line, col = record[
         len(_TEXT) : len(_TEXT) + 9
     ]
-    cta_line, cta_col, extra, origins, links = record[len(_TEXT) + 9 :]
+    cta_line, cta_col, extra, origins, links, data_names = record[len(_TEXT) + 9 :]
     if type(links) is not list or not all(type(link) is str for link in links):
         raise TypeError("links")
+    if type(data_names) is not list or not all(type(name) is str for name in data_names):
+        raise TypeError("data names")
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
@@ -306,6 +309,7 @@ def _decode(
         extra=extra,
         origins=tuple(_origin(o) for o in origins),
         links=tuple(links),
+        data_names=tuple(data_names),
         **texts,
     )
     return asset, problems

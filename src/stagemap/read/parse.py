@@ -40,6 +40,7 @@ from .presets import (
     starlight_draft,
 )
 from .ruling import apply_rules
+from .sitedata import names_in
 from .sources import ToRead
 from .urls import page_url
 
@@ -311,6 +312,7 @@ def _asset(
         route=route,
         audience=audience,
         links=links,
+        data_names=names_in(split.body, rules.generator),
         origins=tuple(sorted(origins, key=lambda o: ORIGIN_FIELDS.index(o[0]))),
         format=texts["format"],
         owner=texts["owner"],

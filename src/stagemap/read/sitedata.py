@@ -7,12 +7,17 @@ ending, a subfolder's files under the subfolder's name: ``_data/notes/support.ym
 those an output can show (text and numbers, in maps too); a list (every CSV and TSV file is
 one) is left out, as no output shows it here, and a file holding one is not parsed.
 
-Only the files and folders the pages' bodies name (``site.data.notes...``: `data_names`) are
+Only the files and folders the pages' bodies name (``site.data.notes...``: `names_in`) are
 read, so that a site keeping much data its layouts use costs nothing. They are read within
 bounds (`MAX_DATA_FILE` a file, `MAX_DATA` in all, `MAX_DATA_FILES` files, `MAX_DATA_DEPTH`
 folders deep), YAML as safely as the rest of `stagemap.read` reads it
 (`stagemap.read.yamlsafe`). A file that cannot be read is a problem (code ``site-data``), and
 gives nothing; so is a file past the bounds, once for all those past the bounds in all.
+
+What a page's body names is kept with its asset (`stagemap.model.library.Asset.data_names`),
+and so in the parse cache: an unchanged page is not read again to find it. `value_place` finds
+where a file writes a value, to place a link in it that leads nowhere
+(`stagemap.render.datalinks`).
 """
 
 from __future__ import annotations
@@ -20,8 +25,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Collection, Iterable
-from dataclasses import replace
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +34,7 @@ from ..lazyre import lazy
 from ..paths import real
 from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
-from .sitedefaults import SiteDefaults, site_files
+from .sitedefaults import site_files
 
 DATA_DIR = "_data"
 """Jekyll's data folder, in the site's folder."""
@@ -64,31 +68,70 @@ _NAMED = lazy(r"\bsite\.data\.([\w-]+)")
 """An output's name of a data file or folder: ``site.data.notes`` in ``{{ site.data.notes.x }}``."""
 
 
-def data_names(bodies: Iterable[bytes]) -> frozenset[str]:
-    """Return the names of the data files and folders ``bodies`` name (``notes`` for
-    ``site.data.notes.support``): the only ones an output here can show."""
-    return frozenset(
-        name
-        for body in bodies
-        if b"site.data." in body
-        for name in _NAMED.findall(body.decode("utf-8", "replace"))
-    )
+def names_in(body: str, generator: str) -> tuple[str, ...]:
+    """Return the names of the data files and folders a page's ``body`` names, sorted (``notes``
+    for ``site.data.notes.support``): the only ones an output of it can show. On a Jekyll site
+    (`data_folders`); elsewhere none."""
+    if generator != "jekyll" or "site.data." not in body:
+        return ()
+    return tuple(sorted(set(_NAMED.findall(body))))
 
 
-def with_site_data(
-    site: SiteDefaults | Problem | None, root: Path, folder: str = "", named: Collection[str] | None = None
-) -> tuple[SiteDefaults | Problem | None, tuple[Problem, ...]]:
-    """Return ``site`` (a Jekyll site's configuration in ``folder`` of the project at ``root``)
-    with its data files' values in its params under ``data``, and the problems reading them.
-    ``named``: the names of the data files and folders read (`data_names`; None: all)."""
+def read_data(
+    root: Path, folder: str = "", named: Collection[str] | None = None
+) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Return the values of the data files of the Jekyll site in ``folder`` of the project at
+    ``root`` (what ``site.data`` holds), and the problems reading them. ``named``: the names of
+    the data files and folders read (`names_in`; None: all)."""
     if named is not None and not named:
-        return site, ()
-    data, problems = _read_folder(root, (folder + "/" if folder else "") + DATA_DIR, named)
-    if not data or isinstance(site, Problem):
-        return site, problems
-    if site is None:
-        site = SiteDefaults("jekyll", "_config.yml", (), root=folder)
-    return replace(site, params={**site.params, DATA_KEY: data}), problems
+        return {}, ()
+    return _read_folder(root, (folder + "/" if folder else "") + DATA_DIR, named)
+
+
+def value_place(
+    root: Path, keys: Sequence[str], folder: str = ""
+) -> tuple[str, str, yamlsafe.Pos | None] | None:
+    """Return where the value ``site.data`` then ``keys`` names (``help``, ``support``) is written,
+    found as `read_data` finds it (a subfolder over a file of its name): its data file's path in
+    the project, the file's text and the value's place in it (None: not known, the file not
+    read as YAML, as a JSON file may not be). None where no data file holds it."""
+    rel, inside = (folder + "/" if folder else "") + DATA_DIR, real(root)
+    for at, key in enumerate(keys[: MAX_DATA_DEPTH + 1]):
+        here = real(root / rel)
+        if key.startswith(".") or not here.is_relative_to(inside):
+            return None
+        if (here / key).is_dir():
+            rel = f"{rel}/{key}"
+            continue
+        name = _file_named(here, key)
+        path = real(here / name) if name else None
+        if path is None or not path.is_relative_to(inside):
+            return None
+        try:
+            text = read_bounded(path, MAX_DATA_FILE).decode("utf-8-sig")
+        except (TooLarge, Unreadable, UnicodeDecodeError):
+            return None
+        try:
+            place = yamlsafe.load(text, last_wins=True, aliases=True).values.get(tuple(keys[at + 1 :]))
+        except (yamlsafe.YamlProblem, RecursionError):
+            place = None
+        return f"{rel}/{name}", text, place
+    return None
+
+
+def _file_named(folder: Path, key: str) -> str:
+    """Return the name of the data file in ``folder`` that ``site.data`` names ``key`` ("": none);
+    of two (``notes.json``, ``notes.yml``), the one read last, whose values `_values_in` keeps."""
+    try:
+        names = [
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.rpartition(".")[0] == key
+            and "." + entry.name.rpartition(".")[2].lower() in _ENDINGS
+        ]
+    except OSError:
+        return ""
+    return max(names, default="")
 
 
 class _Budget:

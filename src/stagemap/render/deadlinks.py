@@ -10,8 +10,9 @@ never in code or (on a site read in place) an HTML comment; a reference used twi
 at its definition for both; else where the address is written at all; else, for a link an
 MDX partial brings in, at its address in the partial, written from the partial's folder
 (`stagemap.render.partiallinks`), one warning for all the pages that show it, naming them;
-else at the body's first line: a link a shortcode or an include brings in is not in the file's
-text.
+else, for a link a Jekyll data file's value brings in (``{{ site.data.help.support }}``), at
+its address in the data file, likewise (`stagemap.render.datalinks`); else at the body's first
+line: a link a shortcode or an include brings in is not in the file's text.
 
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
@@ -45,6 +46,7 @@ from ..read.linkhooks import getpage_links
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
 from .anchors import HEADING_PREFIX, letters
+from .datalinks import InData
 from .elements import LIVE
 from .links import BodyLinks
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
@@ -137,7 +139,9 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
     shown = partials_shown(config, item) if made.broken else []
-    problems = placed(item, made.broken, comments=comments, shown=shown) if made.broken else []
+    jekyll = made.broken and config.rules.generator == "jekyll"  # (a value of its data files: `InData`)
+    data = InData(item, comments, site, config.root, config.rules.site_root) if jekyll else None
+    problems = placed(item, made.broken, comments=comments, shown=shown, data=data) if made.broken else []
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
@@ -290,13 +294,19 @@ def link_plan(config: Config, library: Library) -> LinkPlan:
 
 
 def placed(
-    item: Asset, broken: Iterable[str], *, comments: bool = True, shown: Sequence[tuple[str, str, int]] = ()
+    item: Asset,
+    broken: Iterable[str],
+    *,
+    comments: bool = True,
+    shown: Sequence[tuple[str, str, int]] = (),
+    data: InData | None = None,
 ) -> list[Problem]:
     """Return a problem for each of ``item``'s ``broken`` links (in the order the page has
     them), at its place in the file (see the module docstring); ``comments``: HTML comments
     hide what they hold, as on a site read in place (stagemap's own format shows them).
     ``shown``: the partials the page shows (`partials_shown`), where a link its own text does
-    not write is looked for, to be placed in the partial, which is said to be shown on the page."""
+    not write is looked for, to be placed in the partial, which is said to be shown on the page;
+    ``data``: the values of Jekyll's data files the page's outputs show, likewise."""
     body = item.body
     places = Places(body, code_spans(body, comments))
     claimed: set[int] = set()
@@ -308,6 +318,14 @@ def placed(
         shown_as, index = places.where(texts, claimed)
         if index < 0 and (found := elsewhere.problem(url)):
             problems.append(found)
+            continue
+        if index < 0 and data is not None and (spot := data.where(texts)) is not None:
+            path, line, col, said = spot
+            message = f"link to '{shown_as}' leads nowhere" + (
+                said if path == item.path else _shown_on(item.path)
+            )
+            if (found := Problem(path, line, col, "warning", message, HINT, "dead-link")) not in problems:
+                problems.append(found)  # (a value the page shows twice: one warning)
             continue
         if index >= 0:
             claimed.add(index)

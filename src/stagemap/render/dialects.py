@@ -51,7 +51,7 @@ from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
 from .hugocode import hugo_code
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
-from .liquid import TEXT_VALUES, highlights, jekyll_code, liquid, whole_captures
+from .liquid import TEXT_VALUES, highlights, jekyll_code, liquid, whole_captures, without_liquid_comments
 from .liquidblocks import own_blocks
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
@@ -161,6 +161,7 @@ def _prepared(
         code_text = code_annotations  # Material's code annotations, their comments stripped
     elif generator in LIQUID and ("{%" in text or "{{" in text):
         code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
+        text = without_liquid_comments(text) if "comment" in text else text  # (a fence in one too)
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)

@@ -29,6 +29,9 @@ from .shortcodes import SITE_PARAMS
 _RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
 _RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
+_COMMENT_OPENING = lazy(r"\{%-?\s*(comment)\b[^%]{0,1000}%\}")
+_COMMENT_CLOSING = {"comment": re.compile(r"\{%-?\s*endcomment\s*-?%\}")}
+"""A Liquid comment: nothing of it shows, up to its closing (comments nest)."""
 _HIGHLIGHT = lazy(
     r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.S | re.M,
@@ -93,6 +96,23 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
     return "".join(
         RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare) for i, part in enumerate(parts)
     )
+
+
+def without_liquid_comments(text: str) -> str:
+    """Return a body without its Liquid comments, whatever they hold, read over the whole of it
+    before its code is split out: a fenced block in one shows nothing (Liquid runs before
+    Markdown). Not in ``{% raw %}``, whose text shows as written, tags and all; a raw block in a
+    comment keeps its tags to itself (an ``{% endcomment %}`` there ends nothing), as Liquid
+    reads it."""
+    if "comment" not in text:
+        return text
+    masked, at = [], 0  # the text with what raw blocks hold blanked out
+    for start, end in raw_spans(text):
+        masked += [text[at:start], " " * (end - start)]
+        at = end
+    blanked = "".join(masked) + text[at:]
+    comments = paired(blanked, _COMMENT_OPENING, _COMMENT_CLOSING)
+    return without(text, [(o.start(), c.end()) for o, c in comments]) if comments else text
 
 
 def whole_captures(text: str, marked: bool = False) -> str:

@@ -1,0 +1,110 @@
+"""Links a Jekyll page shows from the site's data files, placed where a data file writes them.
+
+``{{ site.data.help.support }}`` shows what ``_data/help.yml`` holds under ``support``
+(`stagemap.read.sitedata`): a link in it is on the page, but not in the page's text. A link
+there that leads nowhere (`stagemap.render.deadlinks`) is placed at its address in the data
+file, inside the value the page's output names (one warning for all the pages that show it);
+where the file writes the address otherwise than the page has it (an escape in a double-quoted
+value), at the value; where the value's place in the file is not known (a JSON file that YAML
+does not read, as one escaping an emoji as two UTF-16 halves), at the output in the page, the
+warning naming the value and its file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..lazyre import lazy
+from ..model.library import Asset
+from ..read.sitedata import DATA_KEY, value_place
+from ..read.yamlsafe import Pos
+from .addresses import Places, code_spans, column_at, line_at
+
+_OUTPUT = lazy(r"\{\{-?[ \t]*site\.data\.([\w-]+(?:\.[\w-]+){0,7})[ \t]*-?\}\}")
+"""An output of a data file's value, as written (through no filter: one through a filter shows
+a placeholder here)."""
+
+Place = tuple[str, int, int, str]
+"""Where a link is written: a file's path in the project, its line and column, and what is said
+of it after the warning's message (the data file and key, when placed at the page's output)."""
+
+
+class InData:
+    """Where the values a page's outputs show (`_OUTPUT`) write an address (`where`).
+
+    ``comments``: an HTML comment hides what it holds; ``site``: the site's params, whose ``data``
+    each output shows; ``root``: the project's folder, ``folder`` the site's in it. A value's
+    data file is read once, and only for a link that leads nowhere and that the page's own text
+    does not write."""
+
+    def __init__(
+        self, item: Asset, comments: bool, site: Mapping[str, Any] | None, root: Path, folder: str
+    ) -> None:
+        self.item, self.root, self.folder = item, root, folder
+        data = (site or {}).get(DATA_KEY)
+        self.data: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+        self.outputs: list[tuple[int, tuple[str, ...]]] = []
+        """Where each output of a value is in the body (not in code), and the keys it names."""
+        if self.data and "site.data." in item.body:
+            code = code_spans(item.body, comments)
+            self.outputs = [
+                (found.start(), tuple(found.group(1).split(".")))
+                for found in _OUTPUT.finditer(item.body)
+                if found.start() not in code
+            ]
+        self.values: dict[tuple[str, ...], _Value | str | None] = {}
+        """Each value looked up, by its keys (`_value`)."""
+        self.claimed: dict[tuple[str, ...], set[int]] = {}
+        """The places in each value (by its keys) given to a link already."""
+
+    def where(self, texts: tuple[str, ...]) -> Place | None:
+        """Return where the first value shown on the page that holds one of ``texts`` (an
+        address as the page has it, then percent-decoded) writes it; None: no value holds it."""
+        for at, keys in self.outputs:
+            value: Any = self.data
+            for key in keys:
+                value = value.get(key) if isinstance(value, Mapping) else None
+            if not isinstance(value, str) or not any(text in value for text in texts):
+                continue
+            found = self._value(keys)
+            if not isinstance(found, _Value):  # at the page's output, naming the value
+                body, named = self.item.body, "site.data." + ".".join(keys)
+                line, col = line_at(self.item.body_line, body, at), column_at(body, at)
+                return (
+                    self.item.path,
+                    line,
+                    col,
+                    f" (the value of {named}" + (f" in {found})" if found else ")"),
+                )
+            claimed = self.claimed.setdefault(keys, set())
+            _, index = found.places.where(texts, claimed)
+            if index < 0:  # (written otherwise in the file: escaped in a double-quoted value)
+                return found.rel, found.pos.line, found.pos.col, ""
+            claimed.add(index)
+            index += found.pos.start
+            return found.rel, line_at(1, found.text, index), column_at(found.text, index), ""
+        return None
+
+    def _value(self, keys: tuple[str, ...]) -> _Value | str | None:
+        """Return where the value ``keys`` name is written; where that is not known, the path of
+        the data file that holds it; None where none does (looked up once)."""
+        if keys not in self.values:
+            found = value_place(self.root, keys, self.folder)
+            rel, text, pos = found if found is not None else ("", "", None)
+            if pos is None:
+                self.values[keys] = rel or None
+            else:
+                value = text[pos.start : pos.end]
+                self.values[keys] = _Value(rel, text, pos, Places(value, code_spans(value, True)))
+        return self.values[keys]
+
+
+class _Value(NamedTuple):
+    """Where a data file writes a value: the file's path in the project, its text, the value's
+    place in it and the addresses the value writes."""
+
+    rel: str
+    text: str
+    pos: Pos
+    places: Places
