@@ -1704,3 +1704,18 @@ def test_dialects_an_email_autolink_is_no_tag() -> None:
             '<p>Write to <a href="mailto:sales@example.com">sales@example.com</a>.</p>\n'
         ), suffix
     assert html('<a href="/x/"title="t">y</a>\n', ".mdx", "docusaurus") == '<p><a href="/x/">y</a></p>\n'
+
+
+def test_dialects_a_backtick_in_an_elements_text_opens_no_template_string() -> None:
+    """Starlight's authoring guide writes <code>```</code> in a paragraph, then imports its
+    components further down: the three backticks were counted as an open template string, so
+    the import line stayed on the page as text. Only a backtick opening an expression's value
+    (code={`...`}, a tag function's {dedent`...`}) starts one."""
+    text = (
+        "Open a fence with <code>```</code>.\n\nimport { Tabs } from '@astrojs/starlight/components';\n\n"
+        "Text.\n\n<Sample code={dedent`one two\n\nexport const inside = 1`} />\n\n"
+        "export const after = 2\n\nEnd.\n"
+    )
+    assert clean(text, ".mdx", "astro") == (
+        "Open a fence with ```` ``` ````.\n\nText.\n\n*\\[Sample: shown on the live site\\]*\n\nEnd.\n"
+    )

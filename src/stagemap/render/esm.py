@@ -23,18 +23,46 @@ def drop_esm(text: str) -> str:
         return text
     lines = text.split("\n")
     kept: list[str] = []
-    ticks = 0  # backticks before the line, outside ESM: odd, the line is in a template string
+    template = False  # whether the line is inside an expression's template string
     at = 0
     budget = [_ESM_BUDGET]
     while at < len(lines):
         line = lines[at]
-        if ticks % 2 == 0 and _ESM.match(line):
+        if not template and _ESM.match(line):
             at = _esm_end(lines, at, budget)
             continue
         kept.append(line)
-        ticks += line.count("`")
+        if template or "`" in line:
+            template = _open_template(line, template)
         at += 1
     return "\n".join(kept)
+
+
+_TEMPLATE = lazy(r"\{\s*(?:[\w$.]+\s*)?`")
+"""A template string opening an expression (``code={`...``, ``{dedent`...``)."""
+
+
+def _open_template(line: str, inside: bool) -> bool:
+    """Whether an expression's template string is open after ``line`` (``inside``: before it).
+
+    Only a backtick right after an expression's ``{`` (or a tag function's name there) opens
+    one: the backticks of Markdown's code spans and fences, and one written in an element's
+    text (``<code>```</code>``), are none."""
+    at = 0
+    while True:
+        if inside:
+            at = line.find("`", at)
+            if at < 0:
+                return True
+            run = at
+            while run and line[run - 1] == "\\":  # (the runs before each backtick: each read once)
+                run -= 1
+            inside, at = (at - run) % 2 == 1, at + 1  # (after an odd run of backslashes it is text)
+            continue
+        found = _TEMPLATE.search(line, at)
+        if found is None:
+            return False
+        inside, at = True, found.end()
 
 
 _ESM_REACH = 400
