@@ -4,6 +4,7 @@ takes from a module of its project, and what a placeholder says it stands for.""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -12,12 +13,14 @@ from stagemap.analyse.coverage import analyse
 from stagemap.cli.app import cli
 from stagemap.read.ctas import hero_action
 from stagemap.read.project import load_project
-from stagemap.render import partials
+from stagemap.render import markdown, partials
 from stagemap.render.dialects import clean
-from stagemap.render.modulevalues import object_values
+from stagemap.render.modulevalues import object_values, with_module_values
 from tests.conftest import write
 
 DAY = dt.date(2026, 3, 1)
+SECONDS = 2.0
+"""The most a long line may take (it takes well under half a second)."""
 STARLIGHT = "import starlight from '@astrojs/starlight'\nexport default { integrations: [starlight({ title: 'Kites' })] }\n"
 SETTINGS = (
     "name: Kites\nmodel: buyer-journey\ngenerator: astro\ncache: false\n"
@@ -181,3 +184,55 @@ def test_a_built_page_shows_its_modules_values_and_names_what_it_cannot(tmp_path
         " <em>[Computed content (config.phone): shown on the live site]</em>.</p>\n"
         "<p><em>[Banner: shown on the live site]</em></p>"
     ) in page
+
+
+def test_a_modules_escapes_are_read_as_javascript_reads_them() -> None:
+    """The review of the module values added for SST's legal pages: a JSON file writing
+    `"Caf\\u00e9 \\u2014 Ltd"` showed `Cafu00e9 u2014 Ltd`, each unknown escape its bare letter,
+    and a line continued by a backslash kept its line break. Unicode escapes (one character in two halves made one), hex, the letter escapes and a
+    backslash at a line's end (LF or CR LF) read as JavaScript reads them."""
+    assert object_values(
+        '{"shop": "Caf\\u00e9 \\u2014 Ltd", "path": "a\\/b", "smile": "\\ud83d\\ude00"}', True
+    ) == {
+        "shop": "Café — Ltd",
+        "path": "a/b",
+        "smile": "😀",
+    }
+    code = "export default { a: 'It\\u2019s \\x41\\u{1F680}', b: 'one \\\n two', c: \"x\\\r\ny\", d: 'tab\\there' }\n"
+    assert object_values(code) == {"a": "It’s A🚀", "b": "one  two", "c": "xy", "d": "tab\there"}
+
+
+def test_a_modules_value_in_text_opens_no_markdown_block() -> None:
+    """A value MDX shows is a text node. The review of the module values added for SST's legal
+    pages found Markdown read in one: `# Kites` on its own line became a heading, `- spare parts` a list, `1. rule` an ordered list,
+    `a | b` in a table's cell cut the cell at the bar and `~~old~~` was struck out. Each is text
+    now, its Markdown escaped, wherever it stands in the line."""
+    values = {
+        "config": {
+            "head": "# Kites",
+            "list": "- spare parts",
+            "rule": "1. rule",
+            "bar": "a | b",
+            "old": "~~old~~",
+        }
+    }
+    body = "{config.head}\n\n{config.list}\n\n{config.rule}\n\n| k | v |\n|---|---|\n| p | {config.bar} |\n\nGone: {config.old}\n"
+    shown = with_module_values(body, values)
+    assert shown == (
+        "\\# Kites\n\n\\- spare parts\n\n1\\. rule\n\n| k | v |\n|---|---|\n| p | a \\| b |\n\nGone: \\~\\~old\\~\\~\n"
+    )
+    assert markdown.render(shown).html == (
+        "<p># Kites</p>\n<p>- spare parts</p>\n<p>1. rule</p>\n<table>\n<thead>\n<tr>\n<th>k</th>\n<th>v</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n<td>p</td>\n<td>a | b</td>\n</tr>\n</tbody>\n</table>\n<p>Gone: ~~old~~</p>\n"
+    )
+
+
+def test_a_long_line_of_module_values_is_shown_in_linear_time() -> None:
+    """The review of the module values added for SST's legal pages: the backticks before each
+    use of a value were counted from the line's start, so one line of 50,000 uses (550 KB) took
+    7 s, of 100,000 23 s. They are counted once for the line."""
+    line = "{config.a} `{config.a}` " * 25_000
+    start = time.perf_counter()
+    shown = with_module_values(line, {"config": {"a": "v"}})
+    assert time.perf_counter() - start < SECONDS
+    assert shown == "v `{config.a}` " * 25_000

@@ -4,7 +4,10 @@ An inferred step is shown as such and never written: the team confirms it with `
 tag FILE --set next=ID``. A link counts when it resolves to another asset: by the asset's
 public URL, else the route its site gives it (route links such as ``/pricing/`` or
 ``../faq/``), or by its file (links that name a source file, ``../sales/pricing.md``), or when
-it is a stage id itself. A Starlight page's hero action is its first link (`stagemap.read.ctas`).
+it is a stage id itself. A link naming a source file is looked up by file first, from the
+page's folder, as Docusaurus, MkDocs and Hugo's page lookups read it: joined to the page's
+route instead, it may land on another page when the route sits at another depth than the
+file. A Starlight page's hero action is its first link (`stagemap.read.ctas`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from ..model.library import Asset
 
 _SUFFIX = lazy(r"\.(?:md|markdown|mdx|mmark|html?)$", re.IGNORECASE)
 _INDEX = lazy(r"/(?:_?index|readme)$", re.IGNORECASE)
+_SOURCE = lazy(r"\.(?:md|markdown|mdx|mmark)$", re.IGNORECASE)
+"""The ending of a link that names a source file (``./setup.md``)."""
 
 
 def _key(path: str) -> str:
@@ -41,22 +46,23 @@ def infer_next(
     itself does not count. Sorted by asset id.
     """
     stages = set(stage_ids)
-    targets: dict[str, str] = {}
+    routes: dict[str, str] = {}
+    files: dict[str, str] = {}  # apart: a page's route (a slug's) may be another page's file path
     for asset in candidates:
         if asset.url or asset.route:
-            targets.setdefault(_key(_route(asset)), asset.id)
-        targets.setdefault(_key("/" + asset.path), asset.id)
+            routes.setdefault(_key(_route(asset)), asset.id)
+        files.setdefault(_key("/" + asset.path), asset.id)
     found: list[tuple[str, str]] = []
     for asset in assets:
         if asset.next or not asset.links:
             continue
-        target = _first_target(asset, targets, stages)
+        target = _first_target(asset, routes, files, stages)
         if target:
             found.append((asset.id, target))
     return tuple(sorted(found))
 
 
-def _first_target(asset: Asset, targets: dict[str, str], stages: set[str]) -> str:
+def _first_target(asset: Asset, routes: dict[str, str], files: dict[str, str], stages: set[str]) -> str:
     here = _route(asset)
     folder = posixpath.dirname("/" + asset.path)
     for href in asset.links:
@@ -64,8 +70,11 @@ def _first_target(asset: Asset, targets: dict[str, str], stages: set[str]) -> st
             return href
         route = urlsplit(urljoin("http://site" + (here or "/"), href)).path if here else ""
         by_file = posixpath.normpath(posixpath.join(folder, href)) if not href.startswith("/") else href
-        for key in (route, by_file):
-            target = targets.get(_key(key)) if key else None
+        tried = ((routes, route), (files, by_file))
+        if _SOURCE.search(href.split("#")[0].split("?")[0]):
+            tried = tried[::-1]
+        for keys, key in tried:
+            target = keys.get(_key(key)) if key else None
             if target and target != asset.id:
                 return target
     return ""

@@ -7,8 +7,11 @@ import re
 
 from ..lazyre import lazy
 
-_JS_ESCAPE = lazy(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
-_JS_CHARS = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+_JS_ESCAPE = lazy(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.S)
+_JS_CHARS = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""} | dict.fromkeys(
+    ("\n", "\r", "\r\n", "\u2028", "\u2029"), ""
+)
+"""What an escape of a character stands for; of a line's end, nothing (the line is continued)."""
 
 
 def _unescaped(found: re.Match[str]) -> str:

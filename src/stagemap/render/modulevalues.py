@@ -11,7 +11,6 @@ expression is left to `stagemap.render.jsx`, whose placeholder names it.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -19,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from ..lazyre import lazy
 from ..read.markdowntext import escaped
 from .blocks import fence_after, hold_fences
+from .jsstrings import js_string
 
 _IMPORT = lazy(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])([^'"?\n]+)\2""", re.M)
 """A default import of a module by its path: ``import config from '../../config.ts'``."""
@@ -127,22 +127,21 @@ def _object(code: str, at: int, prefix: str, found: dict[str, str], depth: int) 
     return len(code)
 
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
-
-
 def _string(code: str, at: int) -> tuple[int, str | None]:
     """Read the string literal at ``at``: where it ends, and its text (None: a template string
-    with a substitution, or a quoted string that does not end on its line)."""
+    with a substitution, or a quoted string that does not end on its line). Its escapes are read
+    as JavaScript reads them (`js_string`): ``\\u00e9``, ``\\x41``, a line continued."""
     quote, literal = code[at], True
     parts: list[str] = []
     i = at + 1
     while i < len(code):
         char = code[i]
         if char == quote:
-            return i + 1, "".join(parts) if literal else None
+            return i + 1, js_string("".join(parts)) if literal else None
         if char == "\\" and i + 1 < len(code):
-            parts.append(_ESCAPES.get(code[i + 1], code[i + 1]))
-            i += 2
+            step = 3 if code.startswith("\r\n", i + 1) else 2  # (a line continued after a CR LF)
+            parts.append(code[i : i + step])
+            i += step
             continue
         if char == "\n" and quote != "`":
             return i, None
@@ -213,27 +212,48 @@ def with_module_values(body: str, values: Mapping[str, Mapping[str, str]]) -> st
     for at, line in enumerate(lines):
         was, fence = fence, fence_after(fence, line, True)
         if not (was or fence) and "{" in line:
-            lines[at] = use.sub(functools.partial(_shown, line=line, values=values), line)
+            lines[at] = _line_shown(use, line, values)
     return "\n".join(lines)
 
 
+def _line_shown(use: re.Pattern[str], line: str, values: Mapping[str, Mapping[str, str]]) -> str:
+    """Return a ``line`` outside code with each of its uses (``use``) of a module's value shown
+    (`_shown`), the backticks before each counted once for the whole line."""
+    out: list[str] = []
+    end = ticks = 0
+    for found in use.finditer(line):
+        ticks += line.count("`", end, found.start())
+        out += (line[end : found.start()], _shown(found, line, values, ticks % 2 == 1))
+        ticks += found.group(0).count("`")
+        end = found.end()
+    return "".join(out) + line[end:] if out else line
+
+
 _SUBSTITUTION = lazy(r"\$\{[ \t]*([^}\s]+)[ \t]*\}")
-_MARKDOWN = lazy(r"([\\`*_\[\]<>{}&])")
+_MARKDOWN = lazy(r"([\\`*_\[\]<>{}&|~])")
+"""What Markdown reads as markup anywhere in a line, escaped in a value shown as text."""
+_OPENER = lazy(r"\d{1,9}(?=[.)])|(?=[#>+=-])")
+"""The start of a value that would open a block at a line's start (a heading, a quote, a list
+item, a setext underline or a rule), escaped wherever the value stands: a backslash before
+punctuation is read the same in the middle of a line."""
 
 
-def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, str]]) -> str:
+def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, str]], in_code: bool) -> str:
     """Return what one use of a module's value shows (see `with_module_values`); as written when
-    a value is not known, it is in a code span or a link's destination, or it is a template
-    string in text."""
+    a value is not known, it is in a code span (``in_code``: an odd number of backticks before
+    it) or a link's destination, or it is a template string in text. In text the value is plain
+    text, as MDX inserts it: no character of it is read as Markdown."""
     start = found.start() + len(found.group(1) or "")
-    if escaped(line, start) or line.count("`", 0, found.start()) % 2 or line.endswith("](", 0, start):
+    if escaped(line, start) or in_code or line.endswith("](", 0, start):
         return found.group(0)  # (a link's destination is no text: MDX reads no expression there)
     if found.group(3) is not None:
         value = _value(found.group(3), values)
         if value is None:
             return found.group(0)
         if found.group(1) is None:
-            return _MARKDOWN.sub(r"\\\1", " ".join(value.split()))
+            text = _MARKDOWN.sub(r"\\\1", " ".join(value.split()))
+            opener = _OPENER.match(text)  # (the backslash goes where it ends: 1\. or \#)
+            return text if opener is None else text[: opener.end()] + "\\" + text[opener.end() :]
     elif found.group(1) is None:
         return found.group(0)
     else:

@@ -1,0 +1,118 @@
+"""The next step inferred from the links a page ends on, on sites without a site address: a
+link that names a source file is read as the site reads it, from the page's file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from stagemap.analyse.coverage import analyse
+from stagemap.read.project import load_project
+from tests.conftest import write
+
+DAY = dt.date(2026, 3, 1)
+
+
+def settings(generator: str, source: str, url: str) -> str:
+    return (
+        f"name: Gliders\nmodel: buyer-journey\ngenerator: {generator}\ncache: false\n"
+        f"sources:\n  - path: {source}\n    url: {url}\n"
+    )
+
+
+def page(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\nstages: [exploration]\n---\n\n{body}\n"
+
+
+def inferred(root: Path) -> tuple[tuple[str, str], ...]:
+    project = load_project(root)
+    return analyse(project.config, project.library, DAY).inferred_next
+
+
+def test_a_docusaurus_file_link_is_read_from_the_pages_folder(tmp_path: Path) -> None:
+    """Docusaurus resolves `./setup.md` from the folder of the page's file. Found by the review
+    of the Starlight commit, which gave pages their route without a site address: such a link
+    was joined to the route first, and from docs/wings/index.md (at /docs/wings) it named
+    docs/setup.md, a page of another folder, where the site leads to docs/wings/setup.md."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("docusaurus", "docs", "/docs/{doc}"),
+            "docusaurus.config.js": "module.exports = { title: 'Gliders', url: 'https://g.example', baseUrl: '/' };\n",
+            "docs/setup.md": page("Setting up the hangar", "Sweep the floor."),
+            "docs/wings/index.md": page("Wings", "Every wing folds.\n\nBegin with [rigging](./setup.md)."),
+            "docs/wings/setup.md": page("Rigging a wing", "Tighten each strut."),
+        },
+    )
+    assert inferred(root) == (("wings/index", "wings/setup"),)
+
+
+def test_an_mkdocs_file_link_is_read_from_the_pages_folder(tmp_path: Path) -> None:
+    """MkDocs resolves `../index.md` from the folder of the page's file: from flight/launch.md
+    it is the home page. Joined to the page's route (/flight/launch/) first (the same review),
+    it named flight/index.md, while `check --links` led to the home page."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("mkdocs", "docs", "/{path}/"),
+            "mkdocs.yml": "site_name: Gliders\n",
+            "docs/index.md": page("Gliders", "Quiet flight."),
+            "docs/flight/index.md": page("Flight", "Up and away."),
+            "docs/flight/launch.md": page(
+                "Launch", "Run into the wind.\n\nReturn to [the start](../index.md)."
+            ),
+        },
+    )
+    assert inferred(root) == (("flight/launch", "index"),)
+
+
+def test_a_route_that_is_another_pages_file_path_leads_to_the_page_at_that_route(tmp_path: Path) -> None:
+    """The same review: routes and file paths were one table, the first page to claim a key
+    keeping it. A Docusaurus page moved by its slug (docs/renamed.md at /docs/old/start) lost
+    its route to the file that once had it (docs/old/start.md, now at /docs/first), so a link to
+    /docs/old/start led to the old file. A file link to that file still leads to it."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("docusaurus", "docs", "/docs/{doc}"),
+            "docusaurus.config.js": "module.exports = { title: 'Gliders', url: 'https://g.example', baseUrl: '/' };\n",
+            "docs/old/start.md": "---\ntitle: First flight\nslug: /first\n---\n\nA short hop.\n",
+            "docs/renamed.md": "---\ntitle: Starting out\nslug: /old/start\n---\n\nA longer glide.\n",
+            "docs/tour.md": page("Tour", "See the field.\n\nThen [start here](/docs/old/start)."),
+            "docs/visit.md": page("Visit", "Meet the crew.\n\nThen [hop](./old/start.md)."),
+        },
+    )
+    assert inferred(root) == (("tour", "renamed"), ("visit", "old/start"))
+
+
+@pytest.mark.parametrize(
+    ("generator", "source", "url", "extra"),
+    [
+        ("hugo", "content", "/{dir}/{slug}/", {"hugo.toml": "title = 'Gliders'\n"}),
+        ("jekyll", ".", "/{dir}/{slug}/", {"_config.yml": "title: Gliders\n"}),
+        ("astro", "src/content/docs", "/{entry}/", {"astro.config.mjs": "export default {}\n"}),
+    ],
+)
+def test_file_and_route_links_still_lead_on_other_sites(
+    tmp_path: Path, generator: str, source: str, url: str, extra: dict[str, str]
+) -> None:
+    """Hugo, Jekyll and Astro pages: a sibling's file (`struts.md`, no `ref`), a relative route
+    (`../../wings/`) and a route from the root each lead to their page, as before."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings(generator, source, url),
+            **extra,
+            f"{source}/guide/fabric.md": page("Fabric", "Stretch it.\n\nNext, [the struts](struts.md)."),
+            f"{source}/guide/struts.md": page("Struts", "Carbon.\n\nOn to [wings](../../wings/)."),
+            f"{source}/guide/tail.md": page("Tail", "Trim it.\n\nBack to [fabric](/guide/fabric/)."),
+            f"{source}/wings.md": page("Wings", "Long and thin."),
+        },
+    )
+    assert inferred(root) == (
+        ("guide/fabric", "guide/struts"),
+        ("guide/struts", "wings"),
+        ("guide/tail", "guide/fabric"),
+    )
