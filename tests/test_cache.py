@@ -78,6 +78,28 @@ def test_cached_results_equal_a_fresh_parse(project: Path) -> None:
     assert "content/broken/unknown.md" in entries
 
 
+def test_a_pages_own_fields_come_back_from_the_cache_in_their_order(sample: Path) -> None:
+    """Tekton's site (the regression check of the thirty-fifth sitting): a page whose text is
+    its front matter showed 'Link title' then 'Description' built cold, the other way round
+    built warm. The cache file is written with its keys sorted, and a mapping's order was lost
+    there (dicts compare equal whatever their order, so no test saw it)."""
+    page = (
+        "---\ntitle: Ordered\nstages: awareness\nquestions: risk\nzebra: Last letter first here\n"
+        "Apple: First letter after it\nnested: {zeta: 1, alpha: {y: 2, b: 3}}\n---\nBody.\n"
+    )
+    write(sample, {"content/ordered.md": page})
+    _age(sample)
+
+    def fields() -> list[object]:
+        (found,) = [a for a in load_project(sample).assets if a.path.endswith("ordered.md")]
+        nested = found.extra["nested"]
+        return [list(found.extra), list(nested), list(nested["alpha"])]
+
+    expected = [["zebra", "Apple", "nested"], ["zeta", "alpha"], ["y", "b"]]
+    assert fields() == expected  # parsed, then cached
+    assert fields() == expected  # from the cache
+
+
 def test_cached_commands_print_the_same_bytes(project: Path) -> None:
     runner = CliRunner()
     args = ["-C", str(project), "report", "--format", "json", "--as-of", "2026-11-24"]
@@ -131,7 +153,7 @@ def test_changing_the_settings_invalidates_everything(project: Path) -> None:
         b"",
         b"{not json",
         b"[]",
-        b'{"format": "stagemap parse cache 10", "key": "someone else", "entries": {}}',
+        b'{"format": "stagemap parse cache 11", "key": "someone else", "entries": {}}',
         b"\x00\xff" * 50,
     ],
 )
@@ -140,7 +162,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(project: Path, damage
     load_project(project, bodies=False)
     cache_file(project).write_bytes(damage)
     assert _without_bodies(project, bodies=False) == fresh
-    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 10"
+    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 11"
 
 
 def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:

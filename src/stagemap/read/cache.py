@@ -34,7 +34,7 @@ from .owned import read_owned
 from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 10"
+FORMAT = "stagemap parse cache 11"
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 
@@ -210,13 +210,38 @@ def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             asset.next_pos[1],
             asset.cta_pos[0],
             asset.cta_pos[1],
-            dict(asset.extra),
+            _ordered(asset.extra),
             [list(o) for o in asset.origins],
             list(asset.links),
             list(asset.data_names),
         ]
     rows = [[p.path, p.line, p.col, p.severity, p.message, p.hint, p.code] for p in problems]
     return [stat.st_size, stat.st_mtime_ns, rows, record]
+
+
+def _ordered(value: Any) -> Any:
+    """Return ``value`` with each mapping as ``{"~": [[key, value], ...]}``: the cache file is
+    written with its keys sorted, and a page's own fields are shown in the order it gives them
+    (a warm build showed a page's story in another order than a cold one)."""
+    if isinstance(value, dict):
+        return {"~": [[k, _ordered(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_ordered(v) for v in value]
+    return value
+
+
+def _unordered(value: Any) -> Any:
+    """Return the value `_ordered` wrote as ``value`` (a TypeError for anything it never writes)."""
+    if isinstance(value, list):
+        return [_unordered(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    pairs = value.get("~")
+    if len(value) != 1 or type(pairs) is not list:
+        raise TypeError("a mapping not written in order")
+    if not all(type(p) is list and len(p) == 2 and type(p[0]) is str for p in pairs):
+        raise TypeError("a mapping's entries")
+    return {k: _unordered(v) for k, v in pairs}
 
 
 def _plain_json(value: Any) -> bool:
@@ -293,6 +318,7 @@ def _decode(
         raise TypeError("links")
     if type(data_names) is not list or not all(type(name) is str for name in data_names):
         raise TypeError("data names")
+    extra = _unordered(extra)
     if type(extra) is not dict:
         raise TypeError("extra")
     asset = Asset(
