@@ -317,6 +317,16 @@ SITE_CASES = {
         "jekyll",
         "{% raw %}{ " + "".join("`" * k + "a" for k in range(1, 800)) + " {% endraw %}\n\ndeep text\n",
     ),
+    # A review of markdown-it-attrs' lists: a table row of 30,000 cells each ending in a list,
+    # each cell looking for its row's start from its own place.
+    "attrs-row-cells": (
+        "eleventy@markdown-it-attrs",
+        "| a | b |\n|---|---|\n| " + "b {.x} | " * 30_000 + "\n\ndeep text\n",
+    ),
+    "attrs-links-unclosed": (
+        "eleventy@markdown-it-attrs",
+        "x](a " * 30_000 + "){.c} " * 30_000 + "\ndeep text\n",
+    ),
 }
 """Site syntax built to cost time or to nest without end: (how it is read, the body; after ``@``,
 the plugins of the site's configuration that read it)."""
@@ -398,6 +408,34 @@ def test_dead_links_are_placed_in_bounded_time(tmp_path: Path) -> None:
     seconds, count, at_line, col = second.split()
     assert (int(count), int(at_line), int(col)) == (8_000, 4, len(line) - 4)
     assert float(seconds) < SECONDS, seconds
+
+
+OWN_BLOCKS_CHILD = """
+import time
+from stagemap.read.ownblocks import first_own_blocks
+from stagemap.render.liquidblocks import own_blocks
+text = "{% raw %}{% kbd %}x{% endkbd %}{% endraw %}\\n" * 20_000 + "{% kbd %}y{% endkbd %}\\n"
+start = time.perf_counter()
+found = first_own_blocks(text)
+print(time.perf_counter() - start, found["kbd"])
+start = time.perf_counter()
+made = own_blocks(text)
+print(time.perf_counter() - start, made.count("{% kbd %}"), made.endswith("{% endraw %}\\n\\ny\\n\\n"))
+"""
+
+
+def test_own_blocks_are_found_in_bounded_time_past_many_raw_blocks() -> None:
+    """Seen by a review of the Eleventy warnings: 20,000 raw blocks each showing a shortcode's use
+    (880 KB) took 10.6 s to look for the site's own blocks in a check, and as long again to render,
+    each use looking over every raw block of the page."""
+    result = subprocess.run(
+        [sys.executable, "-c", OWN_BLOCKS_CHILD], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (seconds, at), (shown_in, kept, last) = (line.split() for line in result.stdout.splitlines())
+    assert (int(at), int(kept), last) == (20_000 * 44, 20_000, "True")
+    assert float(seconds) < SECONDS, seconds
+    assert float(shown_in) < SECONDS, shown_in
 
 
 REBASING_CHILD = """

@@ -50,7 +50,7 @@ def test_own_paired_shortcode_is_warned_once_a_site_at_its_first_use(tmp_path: P
     _, _, err = run(root, "check")
     hint = (
         " (the site's code wraps that text in markup of its own, a box or a label, not known here; "
-        "said once for the site, at its first use)"
+        "said once for the site, at its first use; 'lint: {own-block: false}' in stagemap.yml says it no more)"
     )
     assert [line for line in err.splitlines() if line.startswith("src/")] == [
         "src/a-start.md:8:3: warning: paired shortcode 'aside' is the site's own: what it holds is shown, not its markup"
@@ -122,3 +122,81 @@ def test_a_comment_between_two_blocks_parts_them() -> None:
     )
     assert clean("One.\n\n<!-- note -->\n\nTwo.\n", ".md", "gatsby") == "One.\n\nTwo.\n"
     assert clean("<!-- top -->\n\n    code\n", ".md", "hugo") == "    code\n"
+
+
+def test_the_own_block_warning_is_a_lint_rule_a_site_switches_off(tmp_path: Path) -> None:
+    """A review of the Eleventy warnings: one paired shortcode ('{% aside "warn" %}') made
+    'check --strict' fail on every Eleventy site, with no setting to silence a warning about
+    stagemap's rendering rather than the content. 'lint: {own-block: false}' leaves it out."""
+    root = write(
+        tmp_path,
+        {
+            ".eleventy.js": "module.exports = {};\n",
+            "notes/boxed.md": '---\ntitle: Boxed\n---\n{% callout "tip" %}Water the ferns.{% endcallout %}\n',
+        },
+    )
+    assert run(root, "init")[0] == 0
+    config = root / "stagemap.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "lint: {placeholder: false}\n", encoding="utf-8")
+    code, _, err = run(root, "check", "--strict")
+    assert (code, [line.partition(" (")[0] for line in err.splitlines() if "own" in line]) == (
+        1,
+        [
+            "notes/boxed.md:4:1: warning: paired shortcode 'callout' is the site's own: what it holds is shown, not its markup"
+        ],
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "{placeholder: false}", "{placeholder: false, own-block: false}"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(root, "check", "--strict")
+    assert (code, [line for line in err.splitlines() if "warning" in line]) == (0, [])
+
+
+def test_no_own_block_is_named_in_a_verbatim_block() -> None:
+    """A review of the Eleventy warnings: Nunjucks' '{% verbatim %}' (its raw) showing how to
+    write a shortcode was warned about as a use of it."""
+    text = "{% verbatim %}{% badge %}new{% endbadge %}{% endverbatim %}\n\n{% badge %}old{% endbadge %}\n"
+    assert first_own_blocks(text) == {"badge": 61}
+    assert first_own_blocks("{% verbatim %}\n{% badge %}new{% endbadge %}\n{% endverbatim %}\n") == {}
+
+
+def test_a_comment_in_a_hugo_code_shortcode_stays_as_written() -> None:
+    """A review of the comment separator: in '{{< highlight md >}}' code a comment between a line
+    and a list item became the separator's '[\ue042]: #' line on the page, where the live page
+    shows the comment, which is code there. Outside the shortcode a comment still goes."""
+    text = (
+        "Before.\n\n{{< highlight md >}}\nA line\n\n<!-- kept note -->\n\n- an item\n{{< /highlight >}}\n\n"
+        "{{< note >}}\n{{< code lang=html >}}\n<p>x</p>\n<!-- in code -->\n{{< /code >}}\n{{< /note >}}\n\n"
+        "<!-- dropped -->\n\n- after\n"
+    )
+    assert markdown.render(clean(text, ".md", "hugo")).html == (
+        '<p>Before.</p>\n<pre><code class="language-md">A line\n\n&lt;!-- kept note --&gt;\n\n- an item\n</code></pre>\n'
+        "<blockquote>\n<p><strong>Note</strong></p>\n"
+        '<pre><code class="language-html">&lt;p&gt;x&lt;/p&gt;\n&lt;!-- in code --&gt;\n</code></pre>\n</blockquote>\n'
+        "<ul>\n<li>after</li>\n</ul>\n"
+    )
+
+
+def test_markdown_it_attrs_lists_are_read_as_the_plugin_reads_them() -> None:
+    """A review against markdown-it-attrs' own rules (patterns.js, utils.js): a class with a '!'
+    (GOV.UK's '{.govuk-!-font-size-48}'), a list of a key alone ('{name}', '{data-toggle}') at a
+    block's end, a list after '_emphasis_' or '~~strikethrough~~' and one ending a table's cell
+    showed as text, where the plugin takes them; a list after a ')' or ']' that closes no link
+    ('f(x){.c}') and one before '2.' (a list not numbered from 1 goes on with the paragraph) were
+    dropped, where the live page shows them."""
+    text = (
+        "Big text.{.govuk-!-font-size-48}\n\nReplace {name}\n\nA toggle\n{data-toggle}\n\n"
+        "Some _soft_{.red} and ~~old~~{.gone} words.\n\n| a | b |\n| - | - |\n| c | d {#cell} |\n\n"
+        "Call f(x){.c} mid line, [a][ref]{.r} too.\n\nMore text {.a}\n2. two\n\nLast {.z}\n1. one\n\n"
+        "A snake_{x} here.\n\n[ref]: /ref/\n"
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        "<p>Big text.</p>\n<p>Replace</p>\n<p>A toggle</p>\n<p>Some <em>soft</em> and <s>old</s> words.</p>\n"
+        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n"
+        '<td>d<span id="h-cell"></span></td>\n</tr>\n</tbody>\n</table>\n'
+        '<p>Call f(x){.c} mid line, <a href="/ref/">a</a> too.</p>\n<p>More text {.a}\n2. two</p>\n'
+        "<p>Last</p>\n<ol>\n<li>one</li>\n</ol>\n<p>A snake_{x} here.</p>\n"
+    )

@@ -110,7 +110,7 @@ ALERTS = "> [!NOTE]\n> Read this first.\n\n> [!note]\n> Lower case.\n\n```md\n> 
     "package",
     [
         '{"dependencies": {"markdown-it-github-alerts": "^1.0.0"}}',
-        '{"devDependencies": {"@x-govuk/govuk-eleventy-plugin": "^7.0.0"}}',
+        '{"devDependencies": {"@x-govuk/govuk-eleventy-plugin": "^8.0.0"}}',
     ],
 )
 def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -> None:
@@ -130,6 +130,46 @@ def test_an_eleventy_site_with_github_alerts_shows_them_as_boxes(package: str) -
     none = '{"dependencies": {"markdown-it": "^14.0.0"}, "name": "markdown-it-github-alerts"}'
     assert traits("eleventy", {".eleventy.js": "", "package.json": none}) == ()
     assert traits("eleventy", {".eleventy.js": "", "package.json": "{not json"}) == ()
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("7.0.0", ()),
+        ("~7.0.2", ()),
+        ("^7.0.0", ("markdown-it-attrs",)),
+        ("7.1.0", ("markdown-it-attrs",)),
+        ("^7.3.0", ("markdown-it-attrs",)),
+        (">=7.0.0 <7.1.0", ()),
+        ("^8.0.0", ("github-alerts", "markdown-it-attrs")),
+        ("8", ("github-alerts", "markdown-it-attrs")),
+        ("latest", ("github-alerts", "markdown-it-attrs")),
+        ("github:x-govuk/govuk-eleventy-plugin", ("github-alerts", "markdown-it-attrs")),
+    ],
+)
+def test_the_govuk_plugin_brings_attrs_and_alerts_from_the_release_that_added_them(
+    version: str, expected: tuple[str, ...]
+) -> None:
+    """The GOV.UK Eleventy plugin took markdown-it-attrs in at v7.1.0 and markdown-it-github-alerts
+    at v8.0.0 (x-govuk/govuk-eleventy-plugin's history): a site pinned to v7.0.0 got both traits, and
+    its '{.x}' text and '> [!NOTE]' quotes were read as lists and boxes it never makes. The declared
+    range decides (a caret installs the newest release of its major; a version not read: the newest);
+    a site naming either package itself has its trait whatever the plugin's version."""
+    package = json.dumps({"dependencies": {"@x-govuk/govuk-eleventy-plugin": version}})
+    assert traits("eleventy", {".eleventy.js": "module.exports = {}\n", "package.json": package}) == expected
+    both = json.dumps(
+        {
+            "dependencies": {
+                "@x-govuk/govuk-eleventy-plugin": "7.0.0",
+                "markdown-it-attrs": "^4.1.0",
+                "markdown-it-github-alerts": "^0.3.0",
+            }
+        }
+    )
+    assert traits("eleventy", {".eleventy.js": "", "package.json": both}) == (
+        "github-alerts",
+        "markdown-it-attrs",
+    )
 
 
 def test_markdown_it_github_alerts_take_a_title_and_work_in_list_items() -> None:

@@ -4,6 +4,8 @@
   stage at the purchase, or whose call to action is a hard sell ("20% off this week").
 - ``no-not-for``: a stage before the purchase with buyer-facing assets, none of which says who
   the offer is not for (a stage with none is an empty stage, which the report lists already).
+- ``own-block``: an Eleventy site's own paired shortcode, shown without its markup; found as the
+  pages are read (`stagemap.read.ownblocks`), and left out there when switched off.
 - ``placeholder``: ``purpose`` or ``messages`` missing, or ``purpose`` still the text that
   ``stagemap init`` writes.
 

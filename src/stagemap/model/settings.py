@@ -15,8 +15,9 @@ CACHE_DIR = ".stagemap-cache"
 """The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
 """Environment variable that turns the parse cache off (neither read nor saved) when set to 1."""
-LINT_RULES = ("hard-sell", "no-not-for", "placeholder")
-"""Lint rules, each of which the ``lint`` setting can switch off."""
+LINT_RULES = ("hard-sell", "no-not-for", "own-block", "placeholder")
+"""Lint rules, each of which the ``lint`` setting can switch off (``own-block``: the warning that
+an Eleventy site's own paired shortcode is shown without its markup, `stagemap.read.ownblocks`)."""
 SIGNALS_DIR = "signals"
 """The project's folder of stored signal files (``stagemap signals`` imports exports into it)."""
 PAGE_SIZE = 100

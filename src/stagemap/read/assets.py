@@ -16,7 +16,7 @@ from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .mkdocsapi import with_api_pages
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
-from .ownblocks import once_per_site
+from .ownblocks import OWN_BLOCK, once_per_site
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
 from .presets import NOT_A_PAGE
 from .remembered import Remembered, Spread, cached_parse
@@ -100,6 +100,8 @@ def read_library(
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
     params = with_plugin_pages(params, config.root, config.rules)  # (Docusaurus's own pages)
     library = replace(link(kept, vocab, fates, found.problems), site_params=params)
+    if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
+        library = replace(library, problems=tuple(p for p in library.problems if p.code != OWN_BLOCK))
     if cache is not None:
         if memory is not None:
             memory.fresh = False  # what it holds is in the cache file's update

@@ -4,7 +4,8 @@ plugin's blocks: ``{% aside "info" %}...{% endaside %}``), found where the page 
 The page shows what such a block holds (`stagemap.render.liquidblocks`); the markup the site's
 code wraps it in (a box, a label, an icon) is not known here. `own_block_problems` says so on an
 Eleventy site, at each name's first use in a file, and `once_per_site` keeps the first of the
-whole site's for each name: one warning per shortcode, not one per page.
+whole site's for each name: one warning per shortcode, not one per page. The warning is a lint
+rule's, ``own-block``, which the ``lint`` setting switches off (`stagemap.read.assets`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ _MARKUP_KNOWN = frozenset({"rendertemplate"})
 """Paired tags of Eleventy's own plugins that add no markup of their own: the Render plugin's
 ``{% renderTemplate "md" %}`` shows what it holds, rendered, as the page here does."""
 _NOT_OWN = OWN_NAMES | _MARKUP_KNOWN
-_QUIET = lazy(r"\{%-?\s*(raw|comment)\s*-?%\}")
-"""A block whose tags are text (raw) or nothing (comment): no tag in it is read."""
+_QUIET = lazy(r"\{%-?\s*(raw|verbatim|comment)\s*-?%\}")
+"""A block whose tags are text (Liquid's raw, Nunjucks' verbatim) or nothing (comment): no tag
+in it is read."""
 NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
 """A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
 a heading's ``{#id}``)."""
@@ -38,7 +40,7 @@ OWN_BLOCK = "own-block"
 """Code of the warning that a site's own paired tag is shown without its markup."""
 _HINT = (
     "the site's code wraps that text in markup of its own, a box or a label, not known here; "
-    "said once for the site, at its first use"
+    "said once for the site, at its first use; 'lint: {own-block: false}' in stagemap.yml says it no more"
 )
 MOST_NAMES = 64
 """How many names with no closing a page's rendering looks for before it leaves the rest as
@@ -46,10 +48,11 @@ written (`stagemap.render.liquidblocks`); how many names at all the warnings loo
 
 
 def quiet_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of the raw and comment blocks of ``text`` (each closing looked for once)."""
+    """Return the spans of the raw, verbatim and comment blocks of ``text``, in order (each
+    closing looked for once)."""
     spans: list[tuple[int, int]] = []
     at = 0
-    while "raw" in text or "comment" in text:
+    while "raw" in text or "comment" in text or "verbatim" in text:
         opening = _QUIET.search(text, at)
         if opening is None:
             break
@@ -62,22 +65,43 @@ def quiet_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class Quiet:
+    """Tells whether a place in a text is in one of its quiet spans (raw, verbatim and comment
+    blocks, Nunjucks comments), asked in order: the spans are walked once, however many tags
+    there are (one look over them all for each tag was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._next = 0  # the first span that may hold a place at or after the last one asked about
+        self._reach = -1  # how far the spans before it reach
+
+    def holds(self, at: int) -> bool:
+        """Whether ``at`` (no smaller than any place asked about before) is in a quiet span."""
+        spans = self._spans
+        while self._next < len(spans) and spans[self._next][0] <= at:
+            self._reach = max(self._reach, spans[self._next][1])
+            self._next += 1
+        return at < self._reach
+
+
 def first_own_blocks(text: str) -> dict[str, int]:
     """Return where each paired tag of the site's own in ``text`` (one with its closing after it,
-    not in a raw or comment block, nor a Nunjucks comment) is first opened, by name. Each name's closing is looked for
-    once, and the first `MOST_NAMES` names alone (no page has more of its own)."""
+    not in a raw, verbatim or comment block, nor a Nunjucks comment) is first opened, by name.
+    Each name's closing is looked for once, and the first `MOST_NAMES` names alone (no page has
+    more of its own)."""
     if "{%" not in text or "end" not in text:
         return {}
-    quiet = quiet_spans(text)
+    spans = quiet_spans(text)
     if "{#" in text:  # (a use an author commented out is none)
-        quiet += [comment.span() for comment in NUNJUCKS_COMMENT.finditer(text)]
+        spans += [comment.span() for comment in NUNJUCKS_COMMENT.finditer(text)]
+    quiet = Quiet(spans)
     found: dict[str, int] = {}
     looked: set[str] = set()
     for opening in OPENING.finditer(text):
         name = opening.group(1)
         if name in looked or name.startswith("end") or name.lower() in _NOT_OWN:
             continue
-        if any(start <= opening.start() < end for start, end in quiet):
+        if quiet.holds(opening.start()):
             continue
         if len(looked) >= MOST_NAMES:
             break  # (each look may read to the body's end: a bounded number of them)

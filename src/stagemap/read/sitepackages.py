@@ -11,8 +11,8 @@ things differ from CommonMark, each found by its package:
   quote there, not Starlight's four alone (`PLAIN_ASIDES`); with none, ``:::tip`` is text
   (`NO_ASIDES`).
 - GitHub's alerts (``> [!NOTE]``) are a box on an Eleventy site that installs
-  markdown-it-github-alerts, or the GOV.UK Eleventy plugin, which brings it (`GITHUB_ALERTS`);
-  with markdown-it-attrs (the GOV.UK plugin brings it too) an attribute list after a link or at
+  markdown-it-github-alerts, or the GOV.UK Eleventy plugin from its v8.0.0 on, which brings it
+  (`GITHUB_ALERTS`); with markdown-it-attrs (the GOV.UK plugin brings it from v7.1.0 on) an attribute list after a link or at
   a block's end (``[demo](/x/){target=demo}``, ``Text.{.lead}``) is no text (`ATTRS`).
 - On an Astro site, remark and rehype plugins the configuration loads (or package.json
   installs) do the same: GitHub's alerts are boxes with remark-github-admonitions-to-directives
@@ -99,10 +99,10 @@ _CONFIGS = {
 }
 STARLIGHT_PACKAGE = "@astrojs/starlight"
 _GOVUK = "@x-govuk/govuk-eleventy-plugin"
-_ALERT_PACKAGES = ("markdown-it-github-alerts", _GOVUK)
-"""The packages that make GitHub's alerts boxes on an Eleventy site (the GOV.UK plugin uses the first)."""
-_ATTRS_PACKAGES = ("markdown-it-attrs", _GOVUK)
-"""The packages that read attribute lists on an Eleventy site (the GOV.UK plugin uses the first)."""
+_GOVUK_ALERTS = (8, 0)
+"""The GOV.UK plugin's first release that brings markdown-it-github-alerts (v8.0.0)."""
+_GOVUK_ATTRS = (7, 1)
+"""The GOV.UK plugin's first release that brings markdown-it-attrs (v7.1.0; v7.0.0 has none)."""
 _ASTRO_PLUGINS = {
     "remark-github-admonitions-to-directives": GITHUB_ALERTS,
     "remark-github-blockquote-alert": ALERTS_ANY_CASE,
@@ -175,9 +175,12 @@ def markdown_traits(
     if generator == "astro":
         traits += _astro_plugins(code or "", packages, starlight)
     if generator == "eleventy":
-        if any(p in packages for p in _ALERT_PACKAGES):
+        govuk = packages.get(_GOVUK)  # (a version: the plugin brings alerts and attrs from one on)
+        if "markdown-it-github-alerts" in packages or (_GOVUK in packages and _reaches(govuk, _GOVUK_ALERTS)):
             traits.append(GITHUB_ALERTS)
-        if _named_plugin(_ATTRS_PACKAGES, code or "", packages):
+        if _named_plugin(("markdown-it-attrs",), code or "", packages) or (
+            _named_plugin((_GOVUK,), code or "", packages) and _reaches(govuk, _GOVUK_ATTRS)
+        ):
             traits.append(ATTRS)
         own = any(p in packages for p in _OWN_LIBRARY)
         if _without_indented_code(name, code or "", packages.get("@11ty/eleventy"), own):
@@ -280,20 +283,29 @@ _BELOW = lazy(r"<\s*v?(\d+)(?:\.(\d+))?")
 
 def _links_in_tree(version: object) -> bool:
     """Whether ``@docusaurus/core`` at ``version`` (package.json's) reads a doc's links in the
-    Markdown tree: 3.4 or later, or a range (``^3.1.0``, ``>=3.0``) that installs the newest; None
-    or a version not read: no."""
+    Markdown tree: 3.4 or later (`_reaches`); None or a version not read: no."""
+    return _reaches(version, (3, 4), unknown=False)
+
+
+def _reaches(version: object, release: tuple[int, int], unknown: bool = True) -> bool:
+    """Whether a package at ``version`` (package.json's range) installs ``release`` or a later one:
+    a version at or past it, or a range (``^7.0.0``, ``>=3.0``) that installs the newest of its
+    major (npm's caret) or the newest of all; ``unknown`` where no version is given, or none read
+    (a package the configuration alone names: the newest, as it was installed)."""
     if isinstance(version, str) and version.strip().lower() in _NEWEST:
         return True
     below = _BELOW.search(version) if isinstance(version, str) else None
     if below is not None:  # an upper bound decides: ``>=3.1 <3.4`` is 3.3 at most
-        return (int(below.group(1)), int(below.group(2) or 0)) > (3, 4)
+        return (int(below.group(1)), int(below.group(2) or 0)) > release
     if isinstance(version, str) and version.lstrip().startswith(">"):
         return True  # no upper bound: npm installs the newest release
     found = _RELEASE.match(version) if isinstance(version, str) else None
     if found is None:
-        return False
+        return unknown
     major, minor = int(found.group(2)), found.group(3)
-    return major > 3 or (major == 3 and (bool(found.group(1)) or minor is None or int(minor) >= 4))
+    return major > release[0] or (
+        major == release[0] and (bool(found.group(1)) or minor is None or int(minor) >= release[1])
+    )
 
 
 def _major(version: object) -> int | None:

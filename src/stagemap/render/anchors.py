@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from ..lazyre import lazy
@@ -174,22 +175,69 @@ _QUOTED_ATTRIBUTES = lazy(
 """kramdown's attribute list opening a quoted block (Just the Docs' callouts, ``> {: .note }``):
 its line's text is the next line's, still in the quote."""
 _ATTR_ITEM = lazy(ATTR_TOKEN)
-_ATTRS_INLINE = lazy(rf"(?<=[)\]*\x00])(?P<list>{ATTR_LIST})")
-"""markdown-it-attrs' list right after a link, an image, emphasis or a code span (held back as
-``\x00N\x00`` then): ``[demo](/demo/){target=demo}``, the element's, never text."""
+_ATTRS_LIST = r'\{(?=[^.#]|[.#][^}])(?:[^{}"\n]++|"[^"\n]*+")++\}'
+"""A list as markdown-it-attrs reads one: anything between braces but a brace (outside double
+quotes), three characters or more (four for a class or an id): ``{.govuk-!-font-size-48}``,
+``{name}``, ``{data-toggle}``, ``{title="a {b} c"}``."""
+_ATTRS_INLINE = lazy(rf"(?<=[)\]*_~\x00])(?P<list>{_ATTRS_LIST})(?!\}})")
+"""markdown-it-attrs' list right after a link, an image, emphasis, a strikethrough or a code span
+(held back as ``\x00N\x00`` then): ``[demo](/demo/){target=demo}``, ``_this_{.red}``,
+``~~old~~{.gone}``, the element's, never text; `_closes_element` makes sure of the element."""
 _BLOCK_END = lazy(
-    rf"(?<=\S)[ \t]*+({ATTR_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]"
-    r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~))"
+    rf"(?:(?<=\S)|(?<=\S\n))[ \t]*+({_ATTRS_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]"
+    r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~)|(?P<cell>\|))"
 )
-"""markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item), right
-after its text or after a space: ``Read this first.{.lead}``, ``- Step one {.done}``. The line
-must end the block (a blank line, the text's end, the next item, heading, quote or fence next):
-within a paragraph the plugin reads none, and the live page shows it as text."""
+"""markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item, a table's
+cell), right after its text, after a space, or on the block's last line alone (``Text\n{.lead}``):
+``Read this first.{.lead}``, ``- Step one {.done}``, ``| b {.x} |``. The line must end the block (a blank line, the text's end, the next item, heading,
+quote or fence next; a list numbered from other than 1 interrupts no paragraph): within a
+paragraph the plugin reads none, and the live page shows it as text. Before a ``|``, only in a
+table's row (`_TABLE_ROW`)."""
 
 
-def _block_end(found: re.Match[str]) -> str:
-    """Return what stands for a list at a block's end (`_BLOCK_END`): the anchor of its id, if any."""
-    return anchor(_attr_id(found.group(1)))
+def _block_ends(text: str) -> str:
+    """Return ``text`` with each list at a block's end (`_BLOCK_END`) made the anchor of its id, if
+    any; one before a ``|`` outside a table's row stays as written. (Each line's start is looked
+    for once: a row of a thousand cells is read in one pass.)"""
+    looked, line = 0, 0  # how far the text was looked at for lines, and where the last line starts
+
+    def made(found: re.Match[str]) -> str:
+        nonlocal looked, line
+        if found.group("cell") is not None:
+            line = text.rfind("\n", looked, found.start()) + 1 or line
+            looked = found.start()
+            if not _TABLE_ROW.match(text, line):
+                return found.group(0)
+        return anchor(_attr_id(found.group(1)))
+
+    return _BLOCK_END.sub(made, text)
+
+
+_LINK_TARGET = lazy(r"""(?:<[^<>\n]*>|[^\s()<>]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*""")
+"""What a link's parentheses hold: its address, perhaps a title."""
+_LONGEST_LINK = 1000
+"""How far back the opening of an element a list follows is looked for."""
+
+
+def _closes_element(text: str, at: int) -> bool:
+    """Whether the character before ``at`` (a list's brace) closes an element markdown-it-attrs
+    gives the list to: a ``)`` a link's or an image's (``](address)``), a ``]`` a reference's
+    (``[text][ref]``), a ``_`` or ``~~`` that a ``_`` or ``~~`` before it on its line opens
+    (``*`` and a code span are taken as they are). Each look goes back a bounded way."""
+    before = text[at - 1]
+    line = max(text.rfind("\n", max(0, at - _LONGEST_LINK), at) + 1, at - _LONGEST_LINK, 0)
+    if before == ")":
+        opening = text.rfind("](", line, at - 1)
+        return opening >= 0 and _LINK_TARGET.fullmatch(text, opening + 2, at - 1) is not None
+    if before == "]":
+        opening = text.rfind("[", line, at - 1)
+        return opening > line and text[opening - 1] == "]"
+    if before == "~":
+        return text.startswith("~~", at - 2) and text.rfind("~~", line, at - 2) >= 0
+    if before == "_":
+        opening = text.rfind("_", line, at - 1)
+        return opening >= 0 and not text[opening + 1].isspace()
+    return True
 
 
 _CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
@@ -232,7 +280,9 @@ _LINE_END = lazy(r"[ \t]*(?:\\[ \t]*)?$")
 """What ends a line and must stay last: trailing spaces (a hard break), a closing backslash."""
 
 
-def _inline_lists(text: str, lists: re.Pattern[str] = _INLINE_LIST) -> str:
+def _inline_lists(
+    text: str, lists: re.Pattern[str] = _INLINE_LIST, keep: Callable[[str, int], bool] | None = None
+) -> str:
     """Return ``text`` without its inline attribute lists (MkDocs' attr_list, or kramdown's span
     lists: ``lists``, its ``list`` group the list), each id kept as an anchor.
 
@@ -240,12 +290,15 @@ def _inline_lists(text: str, lists: re.Pattern[str] = _INLINE_LIST) -> str:
     punctuation or a code span (``**`x`**``): there a character that is no punctuation would
     stop the emphasis from closing, so it goes at the end of the line (before a hard break), or,
     in a table row, nowhere (a cell's end is not sure to be found). An empty link goes with
-    its list: it shows nothing.
+    its list: it shows nothing. With ``keep``, a list for which it says False (of the text and
+    where the list starts) stays as written.
     """
     out: list[str] = []
     last = 0
     pending: list[str] = []  # anchors for the end of the line being read
     for found in lists.finditer(text):
+        if keep is not None and not keep(text, found.start()):
+            continue
         between = text[last : found.start()]
         cut = between.find("\n") if pending else -1
         out.append(_line_ended(between[:cut], pending) + between[cut:] if cut >= 0 else between)
@@ -297,7 +350,7 @@ def attribute_lists(text: str, generator: str = "", attrs: bool = False) -> str:
     links go to); with ``attrs`` (an Eleventy site's markdown-it-attrs), those after an inline
     element (`_ATTRS_INLINE`) and at a block's end (`_BLOCK_END`) too."""
     if attrs:
-        text = _BLOCK_END.sub(_block_end, _inline_lists(text, _ATTRS_INLINE)) if "}" in text else text
+        text = _block_ends(_inline_lists(text, _ATTRS_INLINE, _closes_element)) if "}" in text else text
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, text)
     if generator == "mkdocs":
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))

@@ -49,7 +49,7 @@ from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
-from .hugocode import hugo_code
+from .hugocode import code_spans, hugo_code
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
 from .liquid import TEXT_VALUES, highlights, jekyll_code, liquid, whole_captures, without_liquid_comments
 from .liquidblocks import own_blocks
@@ -266,8 +266,8 @@ def _rewrite(
     html: bool = False,
     defined: frozenset[str] = frozenset(),
 ) -> str:
-    if "<!--" in text:
-        text = without_comments(text)
+    if "<!--" in text:  # (in Hugo's code shortcodes one is code, shown as written)
+        text = without_comments(text, code_spans(text) if generator == "hugo" and "{{" in text else ())
     if (mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text):
         # MDX has no indented code, nor Eleventy's Markdown since 2.0: such lines are text
         text = _outside_indented_code(text, lambda run: run, unindented)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..lazyre import lazy
 
 
-def without_comments(text: str) -> str:
+def without_comments(text: str, code: Sequence[tuple[int, int]] = ()) -> str:
     """Return ``text`` without its HTML comments: the live page never shows one (a note to the
     site's authors, a marker). A comment alone on its lines inside a block of HTML (one that
     opens with a block tag, or a tag alone on its line, and runs to a blank line) goes with its
@@ -16,11 +17,18 @@ def without_comments(text: str) -> str:
     it; where blank lines would join the blocks around it (two indented code blocks, or a list
     and the item or indented text after it: CommonMark's own way to part them), an empty link
     definition (`SEPARATOR`) stands in its place, which parts them and shows nothing. One never
-    closed stays. Each closing, blank line and block is looked for once."""
-    pieces, at = [], 0
+    closed stays; one in ``code`` (spans of ``text`` in order, Hugo's code shortcodes) too, as
+    the page shows it there. Each closing, blank line and block is looked for once."""
+    pieces, at, held = [], 0, 0  # (``held``: the first span of code that may be ahead)
     begins = len(text) - len(text.lstrip())  # where the body's text starts: a comment above it parts nothing
     block, looked = 0, 0  # where the block the comment is in starts; blank lines looked for up to
     while (start := text.find("<!--", at)) >= 0:
+        while held < len(code) and code[held][1] <= start:
+            held += 1
+        if held < len(code) and code[held][0] <= start:
+            pieces.append(text[at : code[held][1]])  # in code: as written
+            at = code[held][1]
+            continue
         end = text.find("-->", start + 4)
         if end < 0:
             break

@@ -2,7 +2,8 @@
 
 A ``param`` the page or the site sets is its value, an escaped shortcode (``{{</* x */>}}``)
 shows without its comment marks, and a shortcode of the site's own whose output is known
-(`stagemap.render.ownshortcodes`) is that output. Used by `stagemap.render.dialects`.
+(`stagemap.render.ownshortcodes`) is that output. Where a page's code shortcodes stand
+(`code_spans`): an HTML comment in one is code, shown as written. Used by `stagemap.render.dialects`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from ..lazyre import lazy
 from .elements import LIVE
 from .ownshortcodes import HANDLED, OWN_SHORTCODES, go_text, output_of
-from .shortcodes import page_param
+from .shortcodes import CODE_SHORTCODE, DIAGRAMS, each_paired, page_param
 
 _HUGO_ESCAPED = lazy(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 """A shortcode written as text (``{{</* x */>}}``): Hugo shows it without the comment marks, in code too."""
@@ -80,3 +81,20 @@ def _code_param(found: re.Match[str], params: Mapping[str, Any]) -> str:
     """Return the value a ``param`` in code (`_CODE_PARAM`) shows, as text; as written when unknown."""
     value = page_param(params, found.group(1))
     return go_text(value) if isinstance(value, str | int | float) else found.group(0)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Return, in order, the spans of ``text``'s paired shortcodes that hold code (``highlight``,
+    ``code``, a diagram's source), outermost ones and those in other paired shortcodes."""
+    spans: list[tuple[int, int]] = []
+
+    def look(found: re.Match[str], offset: int = 0) -> str:
+        if CODE_SHORTCODE.match(found.group("name").lower()) or found.group("name").lower() in DIAGRAMS:
+            spans.append((offset + found.start(), offset + found.end()))
+        else:
+            inner_at = offset + found.start("inner")
+            each_paired(found.group("inner"), lambda inner: look(inner, inner_at))
+        return found.group(0)
+
+    each_paired(text, look)
+    return sorted(spans)

@@ -18,7 +18,7 @@ import re
 import textwrap
 
 from ..lazyre import lazy
-from ..read.ownblocks import MOST_NAMES, OPENING, OWN_NAMES, quiet_spans
+from ..read.ownblocks import MOST_NAMES, OPENING, OWN_NAMES, Quiet, quiet_spans
 
 _CODE_NAME = lazy(r"code|example|snippet|sample|highlight", re.I)
 _SEPARATOR = lazy(r"^[ \t]*===+[ \t]*$", re.M)
@@ -33,13 +33,13 @@ def own_blocks(text: str, depth: int = 0) -> str:
     """Return prose with each paired tag of the site's own shown as what it holds (see the module)."""
     if "{%" not in text or "end" not in text or depth >= MOST_NESTED:
         return text
-    quiet = quiet_spans(text)
+    quiet = Quiet(quiet_spans(text))
     pieces, at, unclosed = [], 0, set[str]()
     for opening in OPENING.finditer(text):
         name = opening.group(1)
         if opening.start() < at or name.lower() in OWN_NAMES or name.startswith("end") or name in unclosed:
             continue
-        if any(start <= opening.start() < end for start, end in quiet):
+        if quiet.holds(opening.start()):
             continue
         if len(unclosed) >= MOST_NAMES:
             break  # (each name's closing is looked for once: a bounded number of looks)

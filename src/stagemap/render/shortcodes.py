@@ -134,7 +134,7 @@ def shortcode_args(raw: str) -> tuple[list[str], dict[str, str]]:
 
 DIAGRAMS = frozenset({"mermaid", "plantuml"})
 """Paired shortcodes holding a diagram's source, which the page draws: shown as code in that language."""
-_CODE_SHORTCODE = lazy(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
+CODE_SHORTCODE = lazy(r"highlight$|code(block)?(?:[-_].*)?$|.*[-_]code$")
 """Names of paired shortcodes that hold code: ``code``, ``code-toggle``, ``codeblock``,
 ``source-code``; not ``barcode`` or ``codepen``, whose inner text is prose or a caption."""
 
@@ -202,7 +202,7 @@ def hold_paired_with_code(
 
     def hold(match: re.Match[str]) -> str:
         inner = match.group("inner")
-        if _CODE_SHORTCODE.match(match.group("name").lower()) or not _FENCE_LINE.search(inner):
+        if CODE_SHORTCODE.match(match.group("name").lower()) or not _FENCE_LINE.search(inner):
             return match.group(0)
         token = f"\ue000{len(held)}\ue000"
         text, at = match.string, match.start()
@@ -256,7 +256,7 @@ def _paired_made(
     )
     title = f"\n\n**{escape(label.strip())}**\n\n" if label.strip() else ""
     docsy_code = name == "tab" and "lang" in named and named.get("text", "").lower() != "true"
-    if _CODE_SHORTCODE.match(name) or docsy_code or name in DIAGRAMS:  # code, or a diagram's source
+    if CODE_SHORTCODE.match(name) or docsy_code or name in DIAGRAMS:  # code, or a diagram's source
         language = (positional[0] if positional and name == "highlight" else "") or named.get(
             "lang", named.get("language", name if name in DIAGRAMS else "")
         )
