@@ -49,7 +49,7 @@ def test_own_paired_shortcode_is_warned_once_a_site_at_its_first_use(tmp_path: P
     assert run(root, "init")[0] == 0
     _, _, err = run(root, "check")
     hint = (
-        " (the site's code wraps that text in markup of its own, a box or a label, not known here; "
+        " (the site's code makes that text into markup of its own, such as a box, a label or a link, not known here; "
         "said once for the site, at its first use; 'lint: {own-block: false}' in stagemap.yml says it no more)"
     )
     assert [line for line in err.splitlines() if line.startswith("src/")] == [

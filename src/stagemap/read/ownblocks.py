@@ -39,7 +39,7 @@ a heading's ``{#id}``)."""
 OWN_BLOCK = "own-block"
 """Code of the warning that a site's own paired tag is shown without its markup."""
 _HINT = (
-    "the site's code wraps that text in markup of its own, a box or a label, not known here; "
+    "the site's code makes that text into markup of its own, such as a box, a label or a link, not known here; "
     "said once for the site, at its first use; 'lint: {own-block: false}' in stagemap.yml says it no more"
 )
 MOST_NAMES = 64
