@@ -946,3 +946,38 @@ def test_a_route_a_docusaurus_client_redirect_writes_is_a_link_to_its_target(tmp
         '<p><a href="intro.html">0</a></p>\n<p><a href="guides/setup.html">1</a></p>\n'
         '<p><a href="guides/setup.html#h-steps">2</a></p>\n<p><a href="tips.html">3</a></p>\n'
     ) in page
+
+
+def test_a_docusaurus_client_redirect_at_a_route_the_site_has_is_not_written(tmp_path: Path) -> None:
+    """Review of the client redirects read for typescript-eslint's and Ory's Docusaurus sites:
+    with src/pages/community.js and a redirect from '/community' to '/docs/intro', a link to
+    '/community' was built as a link to the intro, though Docusaurus leaves out a redirect at a
+    route the site has (filterUnwantedRedirects) and serves the page; and a redirect from
+    '/docs/api' was ignored because docs/api.md would be there but for its slug '/api-ref', so
+    the link reached that page, which the site redirects away from. A redirect is now left out
+    only at a page's own address or a page the site makes (a JavaScript page, a generated index)."""
+    config = (
+        "module.exports = {\n  url: 'https://k.example',\n  plugins: [['@docusaurus/plugin-client-redirects', {\n"
+        "    redirects: [\n      {from: '/community', to: '/docs/intro'},\n"
+        "      {from: '/docs/api', to: '/docs/intro'},\n      {from: '/docs/API-ref', to: '/docs/intro'},\n"
+        "      {from: '/docs/gone', to: '/docs/api-ref'},\n    ],\n  }]],\n};\n"
+    )
+    links = "/community /docs/api /docs/api-ref /docs/gone"
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": config,
+        "src/pages/community.js": "export default function Community() {\n  return null;\n}\n",
+        "docs/intro.md": HEAD.format(title="Intro") + "Text.\n",
+        "docs/api.md": "---\ntitle: Reference\nslug: /api-ref\n---\nText.\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == ""
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/start.html").read_text()
+    assert (
+        '<p><a href="https://k.example/community">0</a></p>\n<p><a href="intro.html">1</a></p>\n'
+        '<p><a href="api.html">2</a></p>\n<p><a href="api.html">3</a></p>\n'
+    ) in page

@@ -1682,10 +1682,10 @@ def test_mkdocs_nav_titles_keep_the_line_of_their_entry() -> None:
     """A review: each entry's line was searched for in the whole file (slow on a long nav, and
     index.md was found inside api/index.md)."""
     text = "site_name: S\nnav:\n  - API:\n      - Reference: api/index.md\n  - Home: index.md\n"
-    assert nav_titles(yaml.safe_load(text), "site/mkdocs.yml", text) == {
-        "site/docs/api/index.md": ("Reference", 4),
-        "site/docs/index.md": ("Home", 5),
-    }
+    assert nav_titles(yaml.safe_load(text), "site/mkdocs.yml", text) == (
+        {"site/docs/api/index.md": ("Reference", 4), "site/docs/index.md": ("Home", 5)},
+        {},
+    )
 
 
 def test_init_reads_which_files_a_gatsby_or_docusaurus_site_makes_mdx(tmp_path: Path) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
+from stagemap.read.mkdocsnav import nav_titles
 from stagemap.render import markdown
 from stagemap.render.dialects import clean
 from tests.conftest import QUIET_CONFIG, write
@@ -316,3 +318,65 @@ def test_a_body_whose_first_heading_is_not_its_nav_title_moves_under_the_pages_o
     assert '<h4 id="h-detail">Detail</h4>' in sessions
     plain = (out / "assets/plain.html").read_text()
     assert '<div class="body">\n<h2 id="h-part">Part</h2>' in plain
+
+
+def test_nav_titles_pages_of_one_section_share_stay_as_written(tmp_path: Path) -> None:
+    """Review of the qualified nav titles (made for the OpenAI Agents SDK's MkDocs docs) found
+    two pages titled 'Examples' under one 'API' section both renamed 'Examples (API)': naming
+    the section they share tells them apart no better. A title is qualified only where the pages
+    sharing it are in different sections (compared ignoring case), and with the full path of
+    sections only where pages still sharing the qualified title are in different places."""
+    nav = (
+        "nav:\n  - API:\n      - Examples: api/a.md\n      - examples: api/b.md\n"
+        "  - Guides:\n      - Radio:\n          - Setup: guides/radio.md\n          - Setup: guides/more.md\n"
+        "  - Tools:\n      - Radio:\n          - Setup: tools/radio.md\n"
+        "  - Help:\n      - Install: help/install.md\n  - help:\n      - Install: help/again.md\n"
+    )
+    files = {"mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\n" + nav}
+    pages = ("api/a", "api/b", "guides/radio", "guides/more", "tools/radio", "help/install", "help/again")
+    root = write(tmp_path / "site", files | {f"docs/{p}.md": "Text.\n" for p in pages})
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    listed = CliRunner().invoke(cli, ["-C", str(root), "list", "--format", "json"])
+    assert {a["path"]: a["title"] for a in json.loads(listed.stdout)["assets"]} == {
+        "docs/api/a.md": "Examples",
+        "docs/api/b.md": "examples",
+        "docs/guides/more.md": "Setup (Guides / Radio)",
+        "docs/guides/radio.md": "Setup (Guides / Radio)",
+        "docs/help/again.md": "Install",
+        "docs/help/install.md": "Install",
+        "docs/tools/radio.md": "Setup (Tools / Radio)",
+    }
+    written = nav_titles(yaml.safe_load(nav), "mkdocs.yml", nav)[1]  # (what a body's heading may repeat)
+    assert written == {
+        "docs/guides/radio.md": "Setup",
+        "docs/guides/more.md": "Setup",
+        "docs/tools/radio.md": "Setup",
+    }
+
+
+def test_a_body_whose_first_heading_is_its_nav_title_as_written_drops_it(tmp_path: Path) -> None:
+    """Review of the qualified nav titles (made for the OpenAI Agents SDK's MkDocs docs, whose
+    realtime and voice sections each have a 'Quickstart'): a body starting '# Quickstart' under
+    'Quickstart (Voice)' showed that heading again as an <h2> below the page's own <h1>, and every
+    heading under it a level down ('## Install' an <h3>), where before the qualifying the first
+    heading was left out. A first heading that is the nav's title as written is left out too,
+    by either renderer; one that says something else still moves under the page's own."""
+    files = {
+        "mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\n"
+        "nav:\n  - Realtime:\n      - Quickstart: realtime/quickstart.md\n"
+        "  - Voice:\n      - Quickstart: voice/quickstart.md\n",
+        "docs/voice/quickstart.md": "# Quickstart\n\nStart talking.\n\n## Install\n\nText.\n",
+        "docs/realtime/quickstart.md": "# First steps\n\nStart streaming.\n\n## Install\n\nText.\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    for renderer in ("compiled", "python"):
+        out = tmp_path / renderer
+        env = {"STAGEMAP_MARKDOWN": renderer}
+        assert CliRunner(env=env).invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+        voice = (out / "assets/voice/quickstart.html").read_text()
+        assert '<h1 id="title">Quickstart (Voice)</h1>' in voice
+        assert '<div class="body">\n<p>Start talking.</p>\n<h2 id="h-install">Install</h2>' in voice
+        realtime = (out / "assets/realtime/quickstart.html").read_text()
+        assert '<h2 id="h-first-steps">First steps</h2>' in realtime
+        assert '<h3 id="h-install">Install</h3>' in realtime

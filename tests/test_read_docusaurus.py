@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,36 @@ def test_client_redirects_are_read_from_the_plugins_redirects_list_alone() -> No
         "setup-guide": "/docs/setup",
     }
     assert client_redirects(config(plugins="'client-redirects'")) == {}
+
+
+def test_an_inferred_next_step_follows_a_client_redirect(tmp_path: Path) -> None:
+    """Review of the client redirects read for typescript-eslint's and Ory's Docusaurus sites:
+    the built page followed a link to a redirected route to its target, but the report's inferred
+    next steps did not: a page ending on '/docs/old-intro' (redirected to '/docs/intro') had none,
+    one ending on '/docs/intro' had it. They follow the redirect now, but none at a route a page
+    has ('/docs/tips'); one at the route a doc's file would have but for its slug ('/docs/reference'
+    of a doc served at '/docs/api') leads where the site sends it, not to that doc."""
+    plugins = (
+        "['@docusaurus/plugin-client-redirects', {redirects: [\n"
+        "  {from: '/docs/old-intro', to: '/docs/intro'},\n  {from: '/docs/tips', to: '/docs/intro'},\n"
+        "  {from: '/docs/reference', to: '/docs/intro'},\n]}]"
+    )
+    page = "---\ntitle: {title}\nstages: [awareness]\n{more}---\n{body}\n"
+    files = {
+        "docusaurus.config.js": config(plugins=plugins),
+        "sidebars.js": "module.exports = {};\n",
+        "docs/intro.md": page.format(title="Intro", more="", body="Text."),
+        "docs/tips.md": page.format(title="Tips", more="", body="Text."),
+        "docs/reference.md": page.format(title="Reference", more="slug: /api\n", body="Text."),
+        "docs/moved.md": page.format(title="Moved", more="", body="Read [on](/docs/old-intro)."),
+        "docs/kept.md": page.format(title="Kept", more="", body="Read [on](/docs/tips)."),
+        "docs/away.md": page.format(title="Away", more="", body="Read [on](/docs/reference)."),
+    }
+    root = initialised(tmp_path / "site", files)
+    code, out, _ = run("-C", str(root), "report", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["inferred_next"] == [
+        {"asset": "away", "next": "intro"},
+        {"asset": "kept", "next": "tips"},
+        {"asset": "moved", "next": "intro"},
+    ]

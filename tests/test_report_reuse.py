@@ -227,9 +227,9 @@ def test_analyse_works_out_the_next_steps_once_for_the_reports_of_one_library(
     inferred: list[int] = []
     original = coverage.infer_next
 
-    def spy(assets: Any, candidates: Any, stage_ids: Any) -> Any:
+    def spy(assets: Any, candidates: Any, stage_ids: Any, *rest: Any) -> Any:
         inferred.append(len(assets))
-        return original(assets, candidates, stage_ids)
+        return original(assets, candidates, stage_ids, *rest)
 
     monkeypatch.setattr(coverage, "infer_next", spy)
     loaded = load_project(project)

@@ -127,10 +127,10 @@ def test_zensical_nav_titles_and_problems_point_into_zensical_toml(tmp_path: Pat
     mkdocs.yml's '- Title: path' lines, which gave every title line 1), and a file Zensical
     cannot read is a warning at its line there."""
     data = tomllib.loads(WORKSHOP_TOML)["project"]
-    assert nav_titles(data, "site/zensical.toml", WORKSHOP_TOML) == {
-        "site/pages/index.md": ("Start here", 11),
-        "site/pages/wheels/truing.md": ("Truing a wheel", 13),
-    }
+    assert nav_titles(data, "site/zensical.toml", WORKSHOP_TOML) == (
+        {"site/pages/index.md": ("Start here", 11), "site/pages/wheels/truing.md": ("Truing a wheel", 13)},
+        {},
+    )
     root = write(tmp_path / "workshop", WORKSHOP)
     assert run("init", str(root))[0] == 0
     broken = WORKSHOP_TOML.replace('{ "Start here" = "index.md" },', '{ "Start here" = "index.md",')

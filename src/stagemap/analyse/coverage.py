@@ -25,6 +25,7 @@ from ..model.settings import Config
 from ..model.signals import Evidence
 from .inferred import infer_next
 from .latest import Latest
+from .linkreading import link_reading
 from .lint import lint
 from .rank import leak_first, lost_by_stage, rank_actions
 
@@ -169,7 +170,8 @@ def _share(config: Config, library: Library, as_of: dt.date) -> _Shared:
         {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
     )
     broken, backward = _next_issues(eligible, flow, as_of)
-    return _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index))
+    redirected = link_reading(config, library.site_params, library.assets).redirected  # (a site's redirects)
+    return _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index, redirected))
 
 
 _SHARED: Latest[_Shared] = Latest()

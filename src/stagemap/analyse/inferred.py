@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
 from ..lazyre import lazy
@@ -38,12 +38,17 @@ def _route(asset: Asset) -> str:
 
 
 def infer_next(
-    assets: Iterable[Asset], candidates: Iterable[Asset], stage_ids: Iterable[str]
+    assets: Iterable[Asset],
+    candidates: Iterable[Asset],
+    stage_ids: Iterable[str],
+    redirected: Callable[[str], str] = str,
 ) -> tuple[tuple[str, str], ...]:
     """Return (asset id, target) for each of ``assets`` without a next step whose links lead to one of ``candidates``.
 
     The last link that resolves wins (calls to action close a page); a link to the asset
-    itself does not count. Sorted by asset id.
+    itself does not count. ``redirected`` gives the route a link to a route reaches where the
+    site redirects it (`stagemap.analyse.linkreading.LinkReading.redirected`; by default each
+    route is its own). Sorted by asset id.
     """
     stages = set(stage_ids)
     routes: dict[str, str] = {}
@@ -56,19 +61,25 @@ def infer_next(
     for asset in assets:
         if asset.next or not asset.links:
             continue
-        target = _first_target(asset, routes, files, stages)
+        target = _first_target(asset, routes, files, stages, redirected)
         if target:
             found.append((asset.id, target))
     return tuple(sorted(found))
 
 
-def _first_target(asset: Asset, routes: dict[str, str], files: dict[str, str], stages: set[str]) -> str:
+def _first_target(
+    asset: Asset,
+    routes: dict[str, str],
+    files: dict[str, str],
+    stages: set[str],
+    redirected: Callable[[str], str],
+) -> str:
     here = _route(asset)
     folder = posixpath.dirname("/" + asset.path)
     for href in asset.links:
         if href in stages:
             return href
-        route = urlsplit(urljoin("http://site" + (here or "/"), href)).path if here else ""
+        route = redirected(urlsplit(urljoin("http://site" + (here or "/"), href)).path) if here else ""
         by_file = posixpath.normpath(posixpath.join(folder, href)) if not href.startswith("/") else href
         tried = ((routes, route), (files, by_file))
         if _SOURCE.search(href.split("#")[0].split("?")[0]):

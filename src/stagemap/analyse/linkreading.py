@@ -6,7 +6,10 @@
   (`stagemap.read.docusaurus.plugin_made`, and what the site's files say they make:
   `stagemap.read.docusauruspages`).
 - A route ``@docusaurus/plugin-client-redirects`` writes a redirect at (its ``redirects``
-  option's ``from``) is the route the redirect leads to (its ``to``), unless a page has it.
+  option's ``from``) is the route the redirect leads to (its ``to``), unless the site has a page
+  there: a page's own address, or one the site makes (`made`), as the plugin leaves out a
+  redirect over any route the site has; not a route a page's file would have but for its
+  ``slug``, which the site does not serve (`link_reading`).
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
   ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
   Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
@@ -20,12 +23,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
 from ..lazyre import lazy
+from ..model.library import Asset
+from ..model.safelinks import at_address
 from ..model.settings import Config
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
@@ -55,7 +60,8 @@ class LinkReading:
     """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages)."""
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
-    slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`)."""
+    slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
+    none at a route the site has a page at."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -78,11 +84,9 @@ class LinkReading:
         )
         return "." + path if near else path
 
-    def redirected(self, route: str, pages: Collection[str]) -> str:
-        """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`),
-        unless a page of ``pages`` (route keys) has it, as the plugin then writes none; else ``route``."""
-        key = route.strip("/").casefold() if self.redirects else ""
-        return self.redirects[key] if key in self.redirects and key not in pages else route
+    def redirected(self, route: str) -> str:
+        """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`), else ``route``."""
+        return self.redirects.get(route.strip("/").casefold(), route) if self.redirects else route
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -103,9 +107,12 @@ def written_from_root(body: str) -> frozenset[str]:
     return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
 
 
-def link_reading(config: Config, site: Mapping[str, Any] | None = None) -> LinkReading:
+def link_reading(
+    config: Config, site: Mapping[str, Any] | None = None, assets: Iterable[Asset] = ()
+) -> LinkReading:
     """Return how the site of ``config`` reads the links of `LinkReading`; ``site``: the site's
-    params (`stagemap.model.library.Library.site_params`), where its packages' traits are."""
+    params (`stagemap.model.library.Library.site_params`), where its packages' traits are;
+    ``assets``: the site's pages, whose own addresses no client redirect is written at."""
     generator = config.rules.generator
     site = site or {}
     traits = site.get(MARKDOWN, ())
@@ -116,7 +123,23 @@ def link_reading(config: Config, site: Mapping[str, Any] | None = None) -> LinkR
         ends = config.rules.extensions
         slash, no_doc = ((), ends) if MD_LINKS_AST in traits else (ends, ())
         made, redirects = frozenset(found.get("pages") or ()), found.get("redirects") or {}
+        taken = made | _own_routes(assets, config.rules.base_url) if redirects else made
+        redirects = {route: to for route, to in redirects.items() if route not in taken}
         return LinkReading(owned, slash, no_doc, parts=parts, made=made, redirects=redirects)
     if generator == "gatsby" and FILES_BESIDE in traits:
         return LinkReading(files_beside=True, pages=(*config.rules.extensions, ".html", ".htm"))
     return LinkReading()
+
+
+def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:
+    """Return the route of each of ``assets``' own address, as `LinkReading.redirects` keys them:
+    its ``url`` without the site's address ``base`` (an address elsewhere is no route of this
+    site), else its route (`stagemap.model.library.Asset.route`)."""
+    own = base.rstrip("/")
+    found: list[str] = []
+    for asset in assets:
+        if asset.url and own and at_address(asset.url, own):
+            found.append(asset.url[len(own) :])
+        elif not asset.url and asset.route:
+            found.append(asset.route)
+    return frozenset(route.strip("/").casefold() for route in found)

@@ -174,7 +174,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         sorted(files.items()),
         [(s.path, s.url) for s in config.all_sources],
         rules.url_pattern,
-        link_reading(config, library.site_params),  # (how links are read, a value)
+        link_reading(config, library.site_params, library.assets),  # (how links are read, a value)
     )
     if not _LATEST or _LATEST[0][0] != inputs:
         _LATEST[:] = [(inputs, replace(_plan_routes(config, library, files), reading=inputs[-1]))]

@@ -10,13 +10,15 @@ under its sandbox, realtime and voice sections): the site shows each under its s
 list of the pages would show the same name several times. Such a title is qualified with the
 section the page is in, ``Quickstart (Voice agents)``, and where pages share that too (a
 ``Radio`` section in two places), with every section above it, the outermost first:
-``Quickstart (Guides / Radio)`` (`_qualified`). A page at the nav's top level keeps its title.
+``Quickstart (Guides / Radio)`` (`_qualified`). A page at the nav's top level keeps its title,
+and so do pages of one section that share one (nothing their section adds tells them apart).
+The title as written is kept beside the qualified one: a body whose first heading repeats it
+has that heading left out on the built page, as it repeats the page's own.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -25,6 +27,10 @@ from .filelanguages import site_languages
 from .languages import unsuffixed
 from .mkdocsettings import plugin_options
 
+WRITTEN_TITLES = "\0nav-written"
+"""The key under which an MkDocs site's params hold the title its nav writes for each page whose
+title is qualified, by the page's path relative to the project (`nav_titles`): a body's first
+heading that repeats it is left out of the built page (`stagemap.render.site.asset_body`)."""
 MAX_NAV = 10_000
 """The most ``nav`` entries read (a site's whole table of contents is far fewer)."""
 
@@ -40,9 +46,12 @@ def _language_nav(data: Mapping[str, Any]) -> Any:
     return nav if isinstance(nav, list) and nav else None
 
 
-def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple[str, int]]:
+def nav_titles(
+    data: Mapping[str, Any], name: str, text: str
+) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
     """Return the title ``nav`` gives each page, with its line in the file, by the page's path
-    relative to the project (``name`` is the configuration file's, ``text`` its text).
+    relative to the project (``name`` is the configuration file's, ``text`` its text); and the
+    title as the nav writes it of each page whose title is qualified (`_qualified`), likewise.
 
     An entry without a title (``- api/config.md``), a link (``- Issues: https://...``) and a
     section's own title (``- API: [...]``) give none; of two entries for one page, the first
@@ -68,6 +77,15 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
             rel = posixpath.normpath(posixpath.join(folder, path.strip().lstrip("/")))
             pages.setdefault(rel, (title, lines.get(path.strip(), 1), sections))
     named = _qualified({rel: (title, sections) for rel, (title, _, sections) in pages.items()})
+    titles, written = _by_path(pages, named, default), _by_path(pages, {}, default)
+    return titles, {path: written[path][0] for path, made in titles.items() if made != written[path]}
+
+
+def _by_path(
+    pages: Mapping[str, tuple[str, int, tuple[str, ...]]], named: Mapping[str, str], default: str
+) -> dict[str, tuple[str, int]]:
+    """Return the title of each of ``pages`` (``named``'s where it gives one) and its line, by
+    its path, and with the i18n plugin's ``default`` language by that language's path too."""
     titles: dict[str, tuple[str, int]] = {}
     for rel, (title, line, _) in pages.items():
         titles[rel] = (named.get(rel, title), line)
@@ -79,24 +97,29 @@ def nav_titles(data: Mapping[str, Any], name: str, text: str) -> dict[str, tuple
 
 def _qualified(pages: Mapping[str, tuple[str, tuple[str, ...]]]) -> dict[str, str]:
     """Return the titles of ``pages`` (title and the sections it is in, the outermost first, by
-    path) that other pages share, qualified with the page's section (see the module docstring);
-    titles are compared ignoring case."""
-    shared = _repeated(title for title, _ in pages.values())
+    path) that pages of other sections share, qualified with the page's section (see the module
+    docstring); titles and sections are compared ignoring case."""
+    shared = _apart(pages.values())
     near = {
         rel: f"{title} ({within[-1]})"
         for rel, (title, within) in pages.items()
         if title.casefold() in shared and within
     }
-    again = _repeated(near.values())
+    again = _apart((made, pages[rel][1]) for rel, made in near.items())
     return {
         rel: f"{pages[rel][0]} ({' / '.join(pages[rel][1])})" if made.casefold() in again else made
         for rel, made in near.items()
     }
 
 
-def _repeated(titles: Iterable[str]) -> set[str]:
-    """Return the titles (lower case) that ``titles`` holds more than once, ignoring case."""
-    return {key for key, count in Counter(t.casefold() for t in titles).items() if count > 1}
+def _apart(titled: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """Return the titles (lower case) that ``titled`` (title, sections) gives pages of different
+    sections, ignoring case: pages of one section that share a title are told apart by nothing
+    their section adds."""
+    sections: dict[str, set[tuple[str, ...]]] = {}
+    for title, within in titled:
+        sections.setdefault(title.casefold(), set()).add(tuple(s.casefold() for s in within))
+    return {title for title, found in sections.items() if len(found) > 1}
 
 
 def _entries(

@@ -31,7 +31,7 @@ from .hugoignore import IgnoreFiles, ignore_files
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
-from .mkdocsnav import nav_titles
+from .mkdocsnav import WRITTEN_TITLES, nav_titles
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
@@ -131,7 +131,8 @@ class SiteDefaults:
     params: Mapping[str, Any] = field(default_factory=dict)
     """Hugo's ``params``: the site's own values, which its ``param`` shortcode falls back to;
     Jekyll's configuration's values (text and numbers, in maps too), which ``{{ site.x }}`` shows;
-    MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`);
+    MkDocs' plugins and extensions that make admonitions of quotes (`stagemap.read.mkdocsalerts`)
+    and the titles its nav writes for pages whose title it qualifies (`stagemap.read.mkdocsnav`);
     an Astro or Eleventy site's Markdown's traits (`stagemap.read.sitepackages`)."""
     ignore: IgnoreFiles | None = None
     """Hugo's ``ignoreFiles``: the content files it leaves out (`stagemap.read.hugoignore`)."""
@@ -277,8 +278,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     if not isinstance(data, dict):
         return None
     if generator == "mkdocs":
-        blog, titles, alerts = blog_spec(data), nav_titles(data, name, text), alert_syntaxes(data)
-        params = {ALERTS: alerts} if alerts else {}  # (`stagemap.read.mkdocsalerts`)
+        (titles, written), blog, alerts = nav_titles(data, name, text), blog_spec(data), alert_syntaxes(data)
+        params = {k: v for k, v in ((ALERTS, alerts), (WRITTEN_TITLES, written)) if v}
         made = SiteDefaults(generator, name, (), blog=blog, titles=titles, params=params)
         return made if blog or titles or params else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)

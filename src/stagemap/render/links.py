@@ -356,7 +356,7 @@ class BodyLinks:
         if not path:
             return None
         route = posixpath.normpath(posixpath.join(self.own, path))
-        route = self.routes.reading.redirected(route, self.routes.pages)  # (Docusaurus's client redirects)
+        route = self.routes.reading.redirected(route)  # (Docusaurus's client redirects)
         key = route_key(route)
         last = path.rpartition("/")[2].lower()
         if last.endswith(self.routes.extensions) and key not in self.routes.endings:

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _NOT_WORD = lazy(r"[^\w]+")
+Titles = str | tuple[str, ...]
+"""The title a body's first heading may repeat, or several (an MkDocs nav's title, as written
+and as qualified: `stagemap.read.mkdocsnav`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +87,17 @@ def render(
     allow_html: bool = False,
     rewrite: Rewrite | None = None,
     top: int = 1,
-    drop_title: str | None = None,
+    drop_title: Titles | None = None,
     slugs: Slugs = slug,
 ) -> Rendered:
     """Render a Markdown body to an HTML fragment.
 
     ``top`` is the highest heading level the body may use: a page whose ``<h1>`` is the title
     renders the body with ``top=2``, and a body written with ``#`` headings moves down one
-    level. ``drop_title`` removes a first heading whose text is the title, so the page does
-    not repeat it. ``slugs`` makes a heading's id from its text (`slug`; for a site read with its
-    generator, the way it names headings, whose own links name them so: `stagemap.render.headingids`).
+    level. ``drop_title`` removes a first heading whose text is the title (or one of them), so
+    the page does not repeat it. ``slugs`` makes a heading's id from its text (`slug`; for a
+    site read with its generator, the way it names headings, whose own links name them so:
+    `stagemap.render.headingids`).
     """
     text = lf(text)  # the compiled path's checks of what it cannot render as the token path does need LF
     pieces = plan(text, allow_html)
@@ -113,7 +117,7 @@ def render(
     return finished(_token_render(tokens, md, rewrite, shift, slugs, set()), slugs)
 
 
-def _tokens(text: str, allow_html: bool, drop_title: str | None) -> list[Token]:
+def _tokens(text: str, allow_html: bool, drop_title: Titles | None) -> list[Token]:
     tokens = parser(allow_html).parse(text)
     return _drop_title(tokens, drop_title) if drop_title is not None else tokens
 
@@ -131,7 +135,7 @@ def _render_parts(
     allow_html: bool,
     rewrite: Rewrite | None,
     top: int,
-    drop_title: str | None,
+    drop_title: Titles | None,
     slugs: Slugs,
 ) -> Rendered:
     """Render a long body part by part (see `stagemap.model.limits.parts`), as one body: its
@@ -142,7 +146,7 @@ def _render_parts(
     or the parts' tokens would all be in memory at once).
     """
     ready: list[tuple[str, list[re.Match[str]]] | None] = []
-    titles: list[str | None] = []  # the title each part may drop: the first with any output
+    titles: list[Titles | None] = []  # the title each part may drop: the first with any output
     levels: list[int] = []
     title = drop_title
     for piece in pieces:
@@ -204,7 +208,7 @@ def _fast_render(
     allow_html: bool,
     rewrite: Rewrite | None,
     top: int,
-    drop_title: str | None,
+    drop_title: Titles | None,
     slugs: Slugs = slug,
 ) -> Rendered | None:
     found = _fast_prepared(text, allow_html, rewrite, drop_title)
@@ -214,7 +218,7 @@ def _fast_render(
 
 
 def _fast_prepared(
-    text: str, allow_html: bool, rewrite: Rewrite | None, drop_title: str | None = None
+    text: str, allow_html: bool, rewrite: Rewrite | None, drop_title: Titles | None = None
 ) -> tuple[str, list[re.Match[str]], bool] | None:
     """Return cmark-gfm's HTML of ``text`` without a first heading that is ``drop_title``, its
     links fit for the site and its headings found, ready for `_fast_headings`, and whether
@@ -239,10 +243,10 @@ def _fast_prepared(
     return linked, found if linked is out else list(_HEADING.finditer(linked)), made
 
 
-def _fast_dropped(out: str, found: list[re.Match[str]], title: str) -> tuple[str, list[re.Match[str]]]:
+def _fast_dropped(out: str, found: list[re.Match[str]], title: Titles) -> tuple[str, list[re.Match[str]]]:
     """Drop a first heading whose text is ``title`` from the fast path's HTML (as `_drop_title`)."""
     first = found[0] if found and found[0].start() == 0 and out.startswith("<h1>") else None
-    if first is None or not _same(_heading_text(first.group(2)), title):
+    if first is None or not _titled(_heading_text(first.group(2)), title):
         return out, found
     out = out[first.end() :]
     return out, list(_HEADING.finditer(out))
@@ -310,12 +314,17 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def _drop_title(tokens: list[Token], title: str) -> list[Token]:
+def _titled(text: str, title: Titles) -> bool:
+    """Whether a heading's ``text`` is the title (or one of the titles) a body may drop."""
+    return any(_same(text, t) for t in ((title,) if isinstance(title, str) else title))
+
+
+def _drop_title(tokens: list[Token], title: Titles) -> list[Token]:
     if (
         len(tokens) >= 3
         and tokens[0].type == "heading_open"
         and tokens[0].tag == "h1"
-        and _same(_plain(tokens[1]), title)
+        and _titled(_plain(tokens[1]), title)
     ):
         return tokens[3:]
     return tokens

@@ -68,6 +68,7 @@ from ..analyse.paths import asset_paths
 from ..analyse.site import LinkPlan, SitePage, SitePlan
 from ..model.library import Asset
 from ..model.settings import Config
+from ..read.mkdocsnav import WRITTEN_TITLES
 from . import dialects, markdown, partials
 from .headingids import site_slugs
 from .history import render_svg
@@ -285,8 +286,10 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     mdx = item.path.lower().endswith(config.rules.mdx)
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = site_slugs(config) or markdown.slug  # as the site names its headings
+    written = (site or {}).get(WRITTEN_TITLES, {}).get(item.path)  # (an MkDocs nav's, unqualified)
+    title = (item.title, written) if written else item.title
     rendered = markdown.render(
-        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=item.title, slugs=slugs
+        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=title, slugs=slugs
     )
     return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
 
