@@ -92,9 +92,10 @@ def value_place(
     root: Path, keys: Sequence[str], folder: str = ""
 ) -> tuple[str, str, yamlsafe.Pos | None] | None:
     """Return where the value ``site.data`` then ``keys`` names (``help``, ``support``) is written,
-    found as `read_data` finds it (a subfolder over a file of its name): its data file's path in
-    the project, the file's text and the value's place in it (None: not known, the file not
-    read as YAML, as a JSON file may not be). None where no data file holds it."""
+        found as `read_data` finds it (a subfolder over a file of its name): its data file's path in
+        the project, the file's text and the value's place in it (None: not known, the file not
+        read as YAML, as a JSON file may not be). None where no data file holds it. Each file is
+    read and parsed once (`_PARSED`)."""
     rel, inside = (folder + "/" if folder else "") + DATA_DIR, real(root)
     for at, key in enumerate(keys[: MAX_DATA_DEPTH + 1]):
         here = real(root / rel)
@@ -107,16 +108,43 @@ def value_place(
         path = real(here / name) if name else None
         if path is None or not path.is_relative_to(inside):
             return None
+        if (parsed := _parsed(path)) is None:
+            return None
+        text, places = parsed
+        return f"{rel}/{name}", text, places.get(tuple(keys[at + 1 :])) if places is not None else None
+    return None
+
+
+_PARSED: dict[tuple[str, int, int], tuple[str, dict[tuple[Any, ...], yamlsafe.Pos] | None]] = {}
+"""Each data file `value_place` has read, by its path, size and time of change: its text and the
+places of its values (None: YAML does not read it). Read and parsed once in a process, for all
+pages and values: a page showing 400 values of an 870 KB file parsed it 400 times."""
+KEPT_PARSED = 8
+"""The most data files kept in `_PARSED` (the one kept longest goes first)."""
+
+
+def _parsed(path: Path) -> tuple[str, dict[tuple[Any, ...], yamlsafe.Pos] | None] | None:
+    """Return a data file's text and its values' places (`_PARSED`); None: it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _PARSED:
         try:
             text = read_bounded(path, MAX_DATA_FILE).decode("utf-8-sig")
         except (TooLarge, Unreadable, UnicodeDecodeError):
             return None
         try:
-            place = yamlsafe.load(text, last_wins=True, aliases=True).values.get(tuple(keys[at + 1 :]))
+            places: dict[tuple[Any, ...], yamlsafe.Pos] | None = yamlsafe.load(
+                text, last_wins=True, aliases=True
+            ).values
         except (yamlsafe.YamlProblem, RecursionError):
-            place = None
-        return f"{rel}/{name}", text, place
-    return None
+            places = None
+        while len(_PARSED) >= KEPT_PARSED:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = (text, places)
+    return _PARSED[key]
 
 
 def _file_named(folder: Path, key: str) -> str:

@@ -52,6 +52,13 @@ class Places:
         found = places[at : at + 1] or places or anywhere
         return found[0] if found else (texts[0], -1)
 
+    def unclaimed(self, texts: tuple[str, ...], claimed: set[int]) -> tuple[str, int]:
+        """Return which of ``texts`` is written as a link's address not ``claimed`` yet, and
+        where (as `where` finds it); -1 when none is (it may be claimed, or no link's)."""
+        shown, index = self.where(texts, claimed)
+        free = index >= 0 and index not in claimed and bool(self.found[texts][0])  # (else: anywhere)
+        return (shown, index) if free else (texts[0], -1)
+
     def _find(self, texts: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """Return where each of ``texts`` is written as a link's address, and the first place it
         is written at all (outside code, ending where an address ends)."""

@@ -6,13 +6,14 @@ the same partials, dialects and link rules), so a link is reported here exactly 
 built page shows it as text marked "Link target not found". Each is placed where its address
 is written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``,
 ``href="x.md"``, ``ref "x.md"``, ``{% link x.md %}``) not yet claimed by an earlier link,
-never in code or (on a site read in place) an HTML comment; a reference used twice is placed
-at its definition for both; else where the address is written at all; else, for a link an
-MDX partial brings in, at its address in the partial, written from the partial's folder
-(`stagemap.render.partiallinks`), one warning for all the pages that show it, naming them;
-else, for a link a Jekyll data file's value brings in (``{{ site.data.help.support }}``), at
-its address in the data file, likewise (`stagemap.render.datalinks`); else at the body's first
-line: a link a shortcode or an include brings in is not in the file's text.
+never in code, (on a site read in place) an HTML comment or (where Liquid runs) a Liquid
+comment; else, for a link an MDX partial brings in, at its address in the partial, written
+from the partial's folder (`stagemap.render.partiallinks`), one warning for all the pages that
+show it, naming them; else, for a link a Jekyll data file's value brings in
+(``{{ site.data.help.support }}``), at its address in the data file, likewise
+(`stagemap.render.datalinks`); else, a reference used twice, at its definition for both; else
+where the address is written at all; else at the body's first line: a link a shortcode or an
+include brings in is not in the file's text.
 
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
@@ -49,6 +50,7 @@ from .anchors import HEADING_PREFIX, letters
 from .datalinks import InData
 from .elements import LIVE
 from .links import BodyLinks
+from .liquid import blanked_liquid_comments, liquid_runs
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .partiallinks import written
@@ -139,14 +141,19 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
     shown = partials_shown(config, item) if made.broken else []
-    jekyll = made.broken and config.rules.generator == "jekyll"  # (a value of its data files: `InData`)
-    data = InData(item, comments, site, config.root, config.rules.site_root) if jekyll else None
-    problems = placed(item, made.broken, comments=comments, shown=shown, data=data) if made.broken else []
+    # Places are read with Liquid's comments blanked, where it runs: a fence in one opens no code.
+    runs = config.rules.generator in LIQUID and liquid_runs(config.rules.generator, item.extra)
+    body = blanked_liquid_comments(item.body) if runs else item.body
+    jekyll = made.broken and runs and config.rules.generator == "jekyll"  # (its data's values: `InData`)
+    data = InData(item, comments, site, config.root, config.rules.site_root, body) if jekyll else None
+    problems = (
+        placed(item, made.broken, comments=comments, shown=shown, data=data, body=body) if made.broken else []
+    )
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
     liquid = config.rules.generator in LIQUID and "{" in item.body
-    code = code_spans(item.body, comments) if liquid else Code(())
+    code = code_spans(body, comments) if liquid else Code(())
     if unknown_parts(config, item, code.__contains__, site):
         ids |= {MADE_LIVE}  # an include, a loop, a tag of the site's own: it may write headings
     # Ids the site's templates write: <h2 id="{{ page.key }}-notes"> in the body or its layout.
@@ -300,14 +307,18 @@ def placed(
     comments: bool = True,
     shown: Sequence[tuple[str, str, int]] = (),
     data: InData | None = None,
+    body: str | None = None,
 ) -> list[Problem]:
     """Return a problem for each of ``item``'s ``broken`` links (in the order the page has
     them), at its place in the file (see the module docstring); ``comments``: HTML comments
     hide what they hold, as on a site read in place (stagemap's own format shows them).
     ``shown``: the partials the page shows (`partials_shown`), where a link its own text does
     not write is looked for, to be placed in the partial, which is said to be shown on the page;
-    ``data``: the values of Jekyll's data files the page's outputs show, likewise."""
-    body = item.body
+    ``data``: the values of Jekyll's data files the page's outputs show, likewise. ``body``:
+    ``item``'s, places alike, read in place of it (Liquid's comments blanked).
+    A link is placed in a partial or a value only where the page's own text has no free place
+    for it: a place another link claimed, or the address written in no link, is the last resort."""
+    body = item.body if body is None else body
     places = Places(body, code_spans(body, comments))
     claimed: set[int] = set()
     problems = []
@@ -315,7 +326,7 @@ def placed(
     for url in broken:
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
         texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
-        shown_as, index = places.where(texts, claimed)
+        shown_as, index = places.unclaimed(texts, claimed)
         if index < 0 and (found := elsewhere.problem(url)):
             problems.append(found)
             continue
@@ -327,6 +338,8 @@ def placed(
             if (found := Problem(path, line, col, "warning", message, HINT, "dead-link")) not in problems:
                 problems.append(found)  # (a value the page shows twice: one warning)
             continue
+        if index < 0:
+            shown_as, index = places.where(texts, claimed)
         if index >= 0:
             claimed.add(index)
         line, col = line_at(item.body_line, body, index), column_at(body, index)

@@ -51,7 +51,15 @@ from .htmlblocks import READ_WHOLE, html_blocks
 from .htmlcomments import without_comments
 from .hugocode import code_spans, hugo_code
 from .jsx import html_to_markdown, mdx_to_markdown, preformatted
-from .liquid import TEXT_VALUES, highlights, jekyll_code, liquid, whole_captures, without_liquid_comments
+from .liquid import (
+    TEXT_VALUES,
+    highlights,
+    jekyll_code,
+    liquid,
+    liquid_runs,
+    whole_captures,
+    without_liquid_comments,
+)
 from .liquidblocks import own_blocks
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
@@ -152,6 +160,7 @@ def _prepared(
     and how its code is read, if at all: in code Hugo still reads shortcodes (a ``param`` the
     page or site sets is its value; escaped ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
+    runs = generator in LIQUID and liquid_runs(generator, params)  # (not: the page shows its tags)
     if generator == "hugo" and ("/*" in text or "aram" in text or "{{<" in text or "{{%" in text):
 
         def code_text(code: str) -> str:
@@ -159,15 +168,15 @@ def _prepared(
 
     elif generator == "mkdocs" and ")!" in text and ANNOTATE in syntaxes(params):
         code_text = code_annotations  # Material's code annotations, their comments stripped
-    elif generator in LIQUID and ("{%" in text or "{{" in text):
+    elif runs and ("{%" in text or "{{" in text):
         code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
         text = without_liquid_comments(text) if "comment" in text else text  # (a fence in one too)
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)
-    if generator in LIQUID and "capture" in text:  # (one may hold fenced code: read whole)
+    if runs and "capture" in text:  # (one may hold fenced code: read whole)
         text = whole_captures(text, marked=generator == "jekyll")
-    if generator in LIQUID and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
+    if runs and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
         text = "".join(
             chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)
         )
@@ -282,7 +291,7 @@ def _rewrite(
         text = attribute_lists(text, generator, markdown_it_attrs(generator, params))
     text = shortcodes(text, params)
     if generator in LIQUID:
-        text = liquid(text, params, bare=generator == "eleventy")
+        text = liquid(text, params, bare=generator == "eleventy", runs=liquid_runs(generator, params))
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":

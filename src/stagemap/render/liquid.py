@@ -83,14 +83,15 @@ def highlights(text: str) -> str:
     )
 
 
-def liquid(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
+def liquid(text: str, params: Mapping[str, Any], bare: bool = False, runs: bool = True) -> str:
     """Return prose (no code in it) with Liquid as the live page shows it, and kramdown's extensions gone.
 
     ``bare``: the page's data is named as it is (Eleventy's ``{{ title }}``), not under
-    ``page.`` (Jekyll's ``{{ page.title }}``, which on Eleventy is the page's address and file)."""
+    ``page.`` (Jekyll's ``{{ page.title }}``, which on Eleventy is the page's address and file);
+    not ``runs``: Liquid does not run on the page (`liquid_runs`), only kramdown's are gone."""
     if "{:" in text:
         text = _KRAMDOWN.sub("", text)
-    if "{%" not in text and "{{" not in text and not (bare and "{#" in text):
+    if not runs or ("{%" not in text and "{{" not in text and not (bare and "{#" in text)):
         return text
     parts = _raw_parts(text)  # a raw block shows what it holds as written
     return "".join(
@@ -104,15 +105,44 @@ def without_liquid_comments(text: str) -> str:
     Markdown). Not in ``{% raw %}``, whose text shows as written, tags and all; a raw block in a
     comment keeps its tags to itself (an ``{% endcomment %}`` there ends nothing), as Liquid
     reads it."""
+    comments = _comment_spans(text)
+    return without(text, comments) if comments else text
+
+
+def blanked_liquid_comments(text: str) -> str:
+    """Return a body with its Liquid comments (as `without_liquid_comments` finds them) as
+    spaces, their line breaks kept: each place in it is where it is in ``text``, and a fence or
+    ``<!--`` a comment holds opens nothing."""
+    pieces, at = [], 0
+    for start, end in _comment_spans(text):
+        pieces += [text[at:start], "".join(c if c in "\r\n" else " " for c in text[start:end])]
+        at = end
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """Return where ``text``'s Liquid comments are, their tags included (none in ``{% raw %}``)."""
     if "comment" not in text:
-        return text
+        return []
     masked, at = [], 0  # the text with what raw blocks hold blanked out
     for start, end in raw_spans(text):
         masked += [text[at:start], " " * (end - start)]
         at = end
     blanked = "".join(masked) + text[at:]
-    comments = paired(blanked, _COMMENT_OPENING, _COMMENT_CLOSING)
-    return without(text, [(o.start(), c.end()) for o, c in comments]) if comments else text
+    return [(o.start(), c.end()) for o, c in paired(blanked, _COMMENT_OPENING, _COMMENT_CLOSING)]
+
+
+def liquid_runs(generator: str, params: Mapping[str, Any]) -> bool:
+    """Whether Liquid (or Nunjucks) runs over a ``generator`` site's page whose front matter is
+    ``params``: not where Jekyll's ``render_with_liquid: false`` or Eleventy's
+    ``templateEngineOverride`` naming neither engine (``md``) says the page shows its tags as
+    written."""
+    if generator == "jekyll":
+        return params.get("render_with_liquid", True) is not False
+    engines = params.get("templateEngineOverride") if generator == "eleventy" else None
+    if isinstance(engines, str) and engines.strip():
+        return any(e.strip().lower() in ("liquid", "njk") for e in engines.split(","))
+    return generator == "eleventy"
 
 
 def whole_captures(text: str, marked: bool = False) -> str:
