@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import stagemap
@@ -12,6 +14,8 @@ from stagemap.cli.app import cli
 from stagemap.read.git import Git, Revisions
 from stagemap.read.presets import preset_front_matter
 from stagemap.read.sectionpages import PROSE_WORDS, prose_words
+from stagemap.render import dialects
+from stagemap.render.jsx import preformatted
 from tests.conftest import write
 from tests.test_diff import commit_all, git
 
@@ -128,3 +132,191 @@ def test_hugo_section_pages_prose_words_leave_out_what_is_no_prose() -> None:
     )
     assert prose_words(None, hugo) == 0
     assert PROSE_WORDS == 50
+
+
+RIDE = (
+    "A bicycle frame is brazed by hand in our workshop, one joint at a time, and each frame is "
+    "measured twice before it is painted. We keep the tubes thin where the rider never feels them "
+    "and thick where the chain pulls hardest, so that the whole thing weighs little and lasts long.\n"
+)
+"""More than PROSE_WORDS words of prose, in one paragraph."""
+
+
+def section_fates(root: Path) -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
+    """Return each _index.md's fate, kind, address (an asset's) and stages."""
+    library = stagemap.load_project(root).library
+    assets = {a.path: (a.url, a.stages) for a in library.assets}
+    return {
+        f.path: (f.fate, f.kind, *assets.get(f.path, ("", ())))
+        for f in library.fates
+        if f.path.endswith("_index.md")
+    }
+
+
+def test_hugo_section_pages_get_their_own_cascade_and_a_headless_one_stays_a_listing(tmp_path: Path) -> None:
+    """Hugo applies a section's own cascade to its section page too (reviewer r1's repro of KEDA's
+    kind of section, /tmp/s35_r1_min1): a section page holding prose with cascade {stages:
+    [evaluation]} got no stages, and one whose cascade says build: {render: never} (a headless
+    section, which Hugo renders no page of) became an asset with an address. Now the first has
+    its cascade's stages, one whose cascade targets pages only has none, and the headless one,
+    or one whose own front matter says so, stays a listing."""
+    root = write(
+        tmp_path,
+        {
+            **SITE,
+            "content/frames/_index.md": "---\ntitle: Frames\ncascade:\n  stages: [evaluation]\n---\n" + RIDE,
+            "content/frames/steel.md": "---\ntitle: Steel\n---\nText.\n",
+            "content/wheels/_index.md": (
+                "---\ntitle: Wheels\ncascade:\n  - stages: [evaluation]\n    target: {kind: page}\n---\n"
+                + RIDE
+            ),
+            "content/parts-bin/_index.md": (
+                "---\ntitle: Bin\ncascade:\n  build: {render: never, list: never}\n---\n" + RIDE
+            ),
+            "content/parts-bin/bolt.md": "---\ntitle: Bolt\n---\nText.\n",
+            "content/drafts/_index.md": "---\ntitle: Drafts\nbuild:\n  render: never\n---\n" + RIDE,
+        },
+    )
+    found = section_fates(root)
+    assert {path: found[path] for path in found if "making" not in path and "guides" not in path} == {
+        "content/_index.md": ("non-asset", "listing", "", ()),
+        "content/drafts/_index.md": ("non-asset", "listing", "", ()),
+        "content/frames/_index.md": ("asset", "", "https://h.example/frames/", ("evaluation",)),
+        "content/parts-bin/_index.md": ("non-asset", "listing", "", ()),
+        "content/parts/_index.md": ("non-asset", "listing", "", ()),
+        "content/wheels/_index.md": ("asset", "", "https://h.example/wheels/", ()),
+    }
+
+
+def test_hugo_section_pages_in_or_beside_a_leaf_bundle_and_the_home_page_stay_listings(
+    tmp_path: Path,
+) -> None:
+    """Hugo reads every file in or below a leaf bundle (a folder with an index.md) as one of its
+    resources, an _index.md too; the home page (content/_index.md) is the site's front page, a
+    list of blocks on Docsy sites. Reviewer r1's repros (/tmp/s35_r1_d, /tmp/s35_r1_c): an
+    _index.md with prose beside an index.md, or in a folder below one, and a home page with
+    prose were each read as an asset (two at /frames/). They stay listings now."""
+    root = write(
+        tmp_path,
+        {
+            **SITE,
+            "content/_index.md": "---\ntitle: Home\n---\n" + RIDE,
+            "content/frames/index.md": "---\ntitle: Frames\n---\nText.\n",
+            "content/frames/_index.md": "---\ntitle: Frame notes\n---\n" + RIDE,
+            "content/fitting/index.md": "---\ntitle: Fitting\n---\nText.\n",
+            "content/fitting/saddle/_index.md": "---\ntitle: Saddle\n---\n" + RIDE,
+        },
+    )
+    found = section_fates(root)
+    assert {path: found[path][:3] for path in found if "making" not in path and "guides" not in path} == {
+        "content/_index.md": ("non-asset", "listing", ""),
+        "content/fitting/saddle/_index.md": ("non-asset", "listing", ""),
+        "content/frames/_index.md": ("non-asset", "listing", ""),
+        "content/parts/_index.md": ("non-asset", "listing", ""),
+    }
+
+
+def test_hugo_section_pages_of_taxonomies_and_terms_stay_listings(tmp_path: Path) -> None:
+    """Hugo's taxonomy and term pages (content/tags/_index.md, content/authors/jane-doe/_index.md
+    where [taxonomies] names authors) are lists of the pages carrying a term, at the taxonomy's
+    own addresses (its [permalinks]): reviewer r1's repro (/tmp/s35_r1_c) had them as assets at
+    the section's address, /authors/jane-doe/ where Hugo serves /team/jane-doe/. The folders of
+    the site's taxonomies stay listings, tags and categories where it names none; a folder no
+    taxonomy names is a section like any other."""
+    pages = {
+        "content/tags/_index.md": "---\ntitle: Tags\n---\n" + RIDE,
+        "content/categories/frames/_index.md": "---\ntitle: Frames\n---\n" + RIDE,
+        "content/riders/ana/_index.md": "---\ntitle: Ana\n---\n" + RIDE,
+    }
+    config = "baseURL = 'https://h.example/'\n[permalinks]\n  riders = '/team/:slug/'\n"
+    root = write(tmp_path / "own", {**SITE, **pages, "hugo.toml": config})
+    assert {path: fate[:2] for path, fate in section_fates(root).items() if path in pages} == {
+        "content/categories/frames/_index.md": ("non-asset", "listing"),
+        "content/riders/ana/_index.md": ("asset", ""),
+        "content/tags/_index.md": ("non-asset", "listing"),
+    }
+    named = config + "[taxonomies]\n  rider = 'riders'\n  tag = 'tags'\n"
+    root = write(tmp_path / "named", {**SITE, **pages, "hugo.toml": named})
+    assert {path: fate[:2] for path, fate in section_fates(root).items() if path in pages} == {
+        "content/categories/frames/_index.md": ("asset", ""),
+        "content/riders/ana/_index.md": ("non-asset", "listing"),
+        "content/tags/_index.md": ("non-asset", "listing"),
+    }
+
+
+def test_hugo_section_pages_code_in_a_longer_fence_or_a_highlight_is_no_prose() -> None:
+    """Reviewer r1: a four-backtick fence was closed by a ``` line inside it, so the code after
+    that line was counted as prose; code inside {{< highlight >}} ... {{< /highlight >}} was
+    counted too. Neither is prose now; a fence closes at a line of its own kind, at least as
+    long, with nothing after it."""
+    hugo = preset_front_matter("hugo", False)
+    fenced = "One two.\n\n````md\n```\nthree four five\n```\nsix\n````\n\nSeven.\n"
+    assert prose_words(fenced.encode(), hugo) == 3
+    assert prose_words(b"One.\n\n```go\nx y\n``` not a close\nz\n```\nTwo.\n", hugo) == 2
+    assert prose_words(b"One.\n\n~~~\n```\nx y\n~~~~\nTwo.\n", hugo) == 2
+    highlighted = "One.\n\n{{< highlight go >}}\nfunc main() { run(now) }\n{{< / highlight >}}\n\nTwo.\n"
+    assert prose_words(highlighted.encode(), hugo) == 2
+    assert prose_words(b"One {{% highlight go %}} a b {{% /highlight %}} two.\n", hugo) == 2
+
+
+@pytest.mark.parametrize(
+    ("unit", "words"),
+    [
+        ("Use <ul> for lists. ", 3),
+        ("x {{< y ", 2),
+        ("a <!-- b ", 2),
+        ("c <script d ", 3),
+        ("e {{< highlight f ", 3),
+        ("g <h i ", 3),
+        ("j](k l ", 3),
+    ],
+)
+def test_hugo_section_pages_unclosed_parts_are_read_once(unit: str, words: int) -> None:
+    """Reviewer r1: an opening that nothing closes (a <ul>, a shortcode's {{<, a comment) was
+    looked for again from each one to the end of the body: 400 KB of them took 26 to 40 s.
+    Each kind's end is looked for once now, and a tag or a link's address stops where another
+    could start: the same words, in a fraction of a second."""
+    body = ("---\ntitle: T\n---\n" + unit * 20_000).encode()
+    start = time.perf_counter()
+    assert prose_words(body, preset_front_matter("hugo", False)) == words * 20_000
+    assert time.perf_counter() - start < 2.0
+
+
+def test_pre_blocks_hand_each_block_only_the_lines_a_list_item_is_looked_for_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reviewer r1: each <pre> between fences was handed the whole body above it, a copy as long
+    as the page each time (4,000 steps of a numbered list took 1.8 s). It gets the last 200 lines
+    now, as far up as a list item is looked for, and reads as before."""
+    seen: list[int] = []
+
+    def counted(text: str, above: str = "") -> str:
+        seen.append(above.count("\n"))
+        return preformatted(text, above)
+
+    step = "1. Step\n\n    ```\n    run\n    ```\n\n    <pre>out</pre>\n\n"
+    before = dialects._pre_blocks(step * 300)
+    monkeypatch.setattr(dialects, "preformatted", counted)
+    assert dialects._pre_blocks(step * 300) == before
+    assert (len(seen), max(seen)) == (300, 200)
+    assert before.count("    ```\n    out\n    ```\n") == 300
+
+
+def test_hugo_the_sites_cascade_reaches_the_home_page(tmp_path: Path) -> None:
+    """Reviewer r1 (/tmp/s35_r1_c): Hugo applies the [cascade] of its configuration to the home
+    page too, as a section's own cascade to its page; where a site's own globs make its home page
+    an asset, it got none of it."""
+    settings = SETTINGS + "non_assets:\n  listing: [drafts/_index.md]\n"
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings,
+            "hugo.toml": "baseURL = 'https://h.example/'\n[cascade]\n  stages = ['evaluation']\n",
+            "content/_index.md": "---\ntitle: Home\n---\nHello.\n",
+            "content/frames/_index.md": "---\ntitle: Frames\n---\nHello.\n",
+        },
+    )
+    assert {path: fate[2:] for path, fate in section_fates(root).items()} == {
+        "content/_index.md": ("https://h.example/", ("evaluation",)),
+        "content/frames/_index.md": ("https://h.example/frames/", ("evaluation",)),
+    }

@@ -2,10 +2,12 @@
 
 ``cascade: {build: {render: never}}`` in ``content/snippets/_index.md`` keeps every page under
 ``snippets/`` from being rendered; ``cascade: {type: docs}`` gives each a ``type`` that rules can
-match. A page's own front matter wins, then the nearest section's cascade, then the next one
-up. A cascade is a mapping or a list of them; one with a ``target`` (``_target`` in older sites)
-applies only to the pages it names: its ``path`` glob (``/blog/**``, ``{/a,/a/**}``), a ``kind``
-that includes the page's (``page``, or ``section`` for an ``_index`` page read as an asset), an ``environment`` that includes ``production`` (the site as built).
+match. A page's own front matter wins, then the nearest section's cascade (a section's page read as
+an asset: its own, as Hugo applies it), then the next one up, then the configuration's (the home
+page's too). A cascade is a mapping or a list of them; one with a ``target`` (``_target`` in older
+sites) applies only to the pages it names: its ``path`` glob (``/blog/**``, ``{/a,/a/**}``), a
+``kind`` that includes the page's (``page``, or ``section`` for an ``_index`` page read as an
+asset), an ``environment`` that includes ``production`` (the site as built).
 
 What reaches each page is kept on its `ToRead` (``inherited``, JSON: part of the parse and of
 the parse cache's key) and merged into its front matter by `stagemap.read.parse`. The values a
@@ -36,6 +38,8 @@ from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
 from .urls import route_parts
 
+Cascades = dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]]
+"""Hugo's cascades by (source's prefix, section's folder, language), with their section's path and line."""
 Datas = dict[tuple[str, str, str], list[tuple[Values, str]]]
 """Eleventy's data files by (source's prefix, ``folder`` or ``page``, what they are for), with
 their values (see `stagemap.read.eleventydata.data_target`)."""
@@ -48,15 +52,14 @@ def with_cascades(
     the site's configuration (``site``, see `stagemap.read.sitedefaults`; a problem reading it is
     one of the scan's), read by ``rules``: a section's front matter may sit in a leading HTML
     comment (a site pinning an older Hugo, `stagemap.read.hugopin`); a section's page holding
-    prose is read as a page (`stagemap.read.sectionpages`)."""
+    prose is read as a page (`stagemap.read.sectionpages`) unless what it inherits says Hugo
+    renders none."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
     if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
         found = without_ignored(found, site.ignore, site.name)
-    if rules is not None:
-        found = with_section_pages(found, rules, read)
     commented = rules is not None and bool(rules.old_hugo)
-    cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]] = {}
+    cascades: Cascades = {}
     datas: Datas = {}
     unread: list[Problem] = []
     for section in found.sections:
@@ -75,6 +78,11 @@ def with_cascades(
             cascades.setdefault((*key, _language(section.site_sub)), []).extend(entries)
     if unread:
         found = replace(found, problems=(*found.problems, *unread))
+    if rules is not None:  # (what a section's page inherits may say Hugo renders none of it)
+        taxonomies = site.taxonomies if site is not None else None
+        found = with_section_pages(
+            found, rules, read, lambda item: _given(item, cascades, site, datas), taxonomies
+        )
     if not cascades and not datas and site is None:
         return found
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one
@@ -119,7 +127,7 @@ def _language(sub: str) -> str:
 
 def _inherit(
     item: ToRead,
-    cascades: dict[tuple[str, str, str], list[tuple[dict[str, Any], str, int]]],
+    cascades: Cascades,
     site: SiteDefaults | None,
     datas: Datas,
 ) -> ToRead:
@@ -132,8 +140,6 @@ def _inherit(
     given: dict[str, tuple[Any, str, int, str]] = _data_given(item, prefix, parts, datas) if datas else {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])
-        if section and depth == len(parts):
-            continue  # a section's own cascade is for the pages below it
         for values, path, line in cascades.get((prefix, folder, language), ()):
             if _applies(values, route, "section" if section else "page"):
                 for key, value in values.items():
@@ -147,9 +153,7 @@ def _inherit(
         )
         if (not site.root or inner != item.rel) and jekyll_paginates(site.params, inner):  # (a listing)
             given.setdefault(PAGINATE_V1, (site.params["paginate"], site.name, 0, site.label))
-    elif site is not None and not (
-        section and not parts
-    ):  # not the home page: its cascade is for those below
+    elif site is not None:  # (the home page's too, as its own cascade)
         for entry in site.entries:
             if _applies(entry.values, route, "section" if section else "page"):
                 for key, value in entry.values.items():
@@ -172,6 +176,13 @@ def _inherit(
     # Not sort_keys: a mapping may mix keys of several types (1: x, a: y), as YAML allows.
     inherited = json.dumps(data, default=_plain, ensure_ascii=False)
     return replace(item, inherited=inherited, permalink=permalink, ugly=ugly)
+
+
+def _given(item: ToRead, cascades: Cascades, site: SiteDefaults | None, datas: Datas) -> dict[str, Any]:
+    """Return what ``item`` inherits, by key."""
+    return {
+        key: value for key, value, *_ in inherited_values(_inherit(item, cascades, site, datas).inherited)
+    }
 
 
 def _data_given(

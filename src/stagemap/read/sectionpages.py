@@ -9,33 +9,48 @@ the section's address; a shorter or empty one stays a listing. Prose is the text
 and headings: lists (a table of contents as links), tables, code, HTML comments, tags and
 shortcodes' own tags are not counted, nor link addresses. Where a site names its own
 ``listing`` globs in ``non_assets``, those decide alone.
+
+Hugo makes no page at the address of some section pages, which stay listings whatever they
+hold: the home page's, a headless section's (``build: {render: never}``, also from its own
+cascade, which Hugo applies to the section's page too), a taxonomy's or a term's (``tags/``,
+``authors/jane/``), and one in a leaf bundle's folder, which is one of the bundle's resources.
+Each opening of a part that is no prose has its end looked for once: a body of unclosed ones
+(``<ul>``, ``{{<``) is read in one pass.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from ..errors import Problem
 from ..lazyre import lazy
 from ..model.settings import ReadRules
-from . import frontmatter
+from . import formats, frontmatter, yamlsafe
 from .htmlpage import HTML_PAGE_ENDINGS
-from .presets import preset_front_matter, preset_non_assets
+from .presets import preset_front_matter, preset_non_assets, preset_unrendered
 from .sources import Scan, ToRead
 
 PROSE_WORDS = 50
 """A section page with more words of prose than this in its body is a page of its own."""
 
-_HIDDEN = lazy(r"<!--.*?-->|<(script|style|pre|table|ul|ol)\b.*?</\1\s*>", re.S | re.I)
-"""Parts of a body that are no prose: comments, scripts, styles, and in HTML preformatted
-text, tables and lists."""
+_HIDDEN = lazy(r"<!--|<(script|style|pre|table|ul|ol)\b|\{\{[<%]\s*(highlight)\b", re.I)
+"""Where a part of a body that is no prose starts: a comment, a script, a style, in HTML
+preformatted text, a table or a list, and Hugo's ``highlight`` shortcode (code)."""
+_TAG_END = lazy(r"</(script|style|pre|table|ul|ol)\s*>", re.I)
+_HIGHLIGHT_END = lazy(r"\{\{[<%]\s*/\s*highlight\s*[%>]\}\}", re.I)
 _NOT_PROSE = lazy(r"[ \t]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\||\[[^\]]*\]:")
 """The start of a line that is no prose: indented (code, or a list item's own lines), a list
 item, a table row, a link's definition."""
-_MARKS = lazy(r"\{\{[<%].*?[%>]\}\}|<[^>\n]*>|\]\([^)\n]*\)|https?://\S+", re.S)
-"""Shortcodes' tags, HTML tags, a link's address and title, bare addresses: none of them is read."""
+_SHORTCODE = lazy(r"\{\{[<%]")
+_SHORTCODE_END = lazy(r"[%>]\}\}")
+_MARKS = lazy(r"<[^<>\n]*>|\]\([^)\]\n]*\)|https?://\S+")
+"""HTML tags, a link's address and title, bare addresses: none of them is read (nor shortcodes'
+tags, `_SHORTCODE`). Each stops before where another could start: a line of unclosed ones is
+read once, not once for each."""
+_FENCE = lazy(r"[ \t]*(`{3,}|~{3,})")
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Characters of a language written without spaces between words (Chinese, Japanese), each
 counted as a word, as Hugo counts them."""
@@ -45,17 +60,31 @@ Read = Callable[[ToRead], "bytes | Problem | None"]
 """How a section's bytes are read (from disk, or a revision's blob)."""
 
 
-def with_section_pages(found: Scan, rules: ReadRules, read: Read) -> Scan:
+def with_section_pages(
+    found: Scan,
+    rules: ReadRules,
+    read: Read,
+    given: Callable[[ToRead], Mapping[str, Any]],
+    taxonomies: frozenset[str] | None = None,
+) -> Scan:
     """Return ``found`` with each section page that is a listing by the preset's globs alone and
-    holds prose (`prose_words`) moved from the listings to the files read as assets."""
+    holds prose (`prose_words`) moved from the listings to the files read as assets; ``given``:
+    what a section page inherits (`stagemap.read.cascade`), ``taxonomies``: the folders of the
+    site's taxonomies (None: Hugo's own, ``tags`` and ``categories``). Never the home page, a
+    taxonomy's or a term's, one in or beside a leaf bundle (a resource there) nor one Hugo does
+    not render (``build: {render: never}``, in its front matter or its own cascade)."""
     if rules.generator != "hugo" or not found.sections or not _preset_listings(rules):
         return found
     listings = {f.path for f in found.fates if f.fate == "non-asset" and f.kind == "listing"}
     syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
+    kept = _kept(found, _DEFAULT_TAXONOMIES if taxonomies is None else taxonomies)
     pages = [
         item
         for item in found.sections
-        if item.rel in listings and prose_words(read(item), syntaxes, item.sub) > PROSE_WORDS
+        if item.rel in listings
+        and not kept(item)
+        and prose_words(data := read(item), syntaxes, item.sub) > PROSE_WORDS
+        and _rendered(item, data, syntaxes, given)
     ]
     if not pages:
         return found
@@ -65,6 +94,60 @@ def with_section_pages(found: Scan, rules: ReadRules, read: Read) -> Scan:
         to_read=tuple(sorted((*found.to_read, *pages), key=_rel)),
         fates=tuple(f for f in found.fates if f.path not in moved),
     )
+
+
+_DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
+"""The taxonomies of a Hugo site that names none."""
+
+
+def taxonomy_folders(config: Mapping[Any, Any]) -> frozenset[str] | None:
+    """Return the folders of the taxonomies a Hugo site's configuration names (its ``taxonomies``,
+    ``tag = 'tags'``: ``tags``), None where it names none (Hugo's own then, `_DEFAULT_TAXONOMIES`)."""
+    named = next((v for k, v in config.items() if str(k).lower() == "taxonomies"), None)
+    return frozenset(str(v).strip("/").lower() for v in named.values()) if isinstance(named, dict) else None
+
+
+def _kept(found: Scan, taxonomies: frozenset[str]) -> Callable[[ToRead], bool]:
+    """Return whether a section page stays a listing whatever it holds: the home page; a
+    taxonomy's or a term's (under a folder named as a taxonomy); one in or below a folder holding
+    an ``index`` page (a leaf bundle, whose files Hugo reads as its resources)."""
+    bundles = {
+        item.rel.rpartition("/")[0]
+        for item in found.to_read
+        if "/" in item.sub and item.sub.rpartition("/")[2].partition(".")[0].lower() == "index"
+    }
+
+    def kept(item: ToRead) -> bool:
+        if "/" not in item.sub or item.sub.partition("/")[0].lower() in taxonomies:
+            return True
+        folder = item.rel
+        while "/" in folder and len(folder) > len(item.rel) - len(item.sub):
+            folder = folder.rpartition("/")[0]
+            if folder in bundles:
+                return True
+        return False
+
+    return kept
+
+
+def _rendered(
+    item: ToRead,
+    data: bytes | Problem | None,
+    syntaxes: tuple[str, ...],
+    given: Callable[[ToRead], Mapping[str, Any]],
+) -> bool:
+    """Whether Hugo renders a section page: by its own ``build``, else the one it inherits."""
+    values = dict(given(item))
+    if isinstance(data, bytes) and b"build" in data.lower():
+        try:
+            own = formats.load(frontmatter.split(data, syntaxes), aliases=True).data
+        except (frontmatter.SplitProblem, yamlsafe.YamlProblem):
+            own = {}
+        if isinstance(own, dict):
+            values.update(
+                (str(k).lower(), v) for k, v in own.items() if str(k).lower() in ("build", "_build")
+            )
+    return not preset_unrendered("hugo", values)
 
 
 def prose_words(data: bytes | Problem | None, syntaxes: tuple[str, ...], name: str = "") -> int:
@@ -78,21 +161,67 @@ def prose_words(data: bytes | Problem | None, syntaxes: tuple[str, ...], name: s
         if problem.code != frontmatter.NO_FRONT_MATTER:
             return 0
         body = frontmatter.decode(data)[0]
-    body = _HIDDEN.sub(" ", body.replace("\r\n", "\n"))
+    body = _without(body.replace("\r\n", "\n"), _HIDDEN, _hidden_end)
     if not name.lower().endswith(HTML_PAGE_ENDINGS):
         body = "\n".join(_prose_lines(body.split("\n")))
-    text = _MARKS.sub(" ", body)
+    text = _MARKS.sub(" ", _without(body, _SHORTCODE, _shortcode_end))
     return len(_CJK.findall(text)) + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
+def _without(text: str, starts: Any, end: Callable[[str, re.Match[str], int], int]) -> str:
+    """Return ``text`` with each part that opens at a match of ``starts`` and closes where
+    ``end`` finds its end (-1: nowhere, the opening is left as it is) replaced by a space.
+    Where one kind of part has no end after a place, none of its kind after it has: looked for
+    once, a body of unclosed ones is read in one pass, not once for each."""
+    parts: list[str] = []
+    done = at = 0
+    unclosed: set[str] = set()
+    while (opening := starts.search(text, at)) is not None:
+        kind = (opening.group(opening.lastindex or 0) or "").lower()
+        close = -1 if kind in unclosed else end(text, opening, opening.end())
+        if close < 0:
+            unclosed.add(kind)
+            at = opening.end()
+            continue
+        parts += (text[done : opening.start()], " ")
+        done = at = close
+    return "".join(parts) + text[done:] if parts else text
+
+
+def _hidden_end(text: str, opening: re.Match[str], at: int) -> int:
+    """Return where the comment, element or ``highlight`` that ``opening`` opens ends, -1: nowhere."""
+    if opening.group(2):
+        found = _HIGHLIGHT_END.search(text, at)
+        return found.end() if found else -1
+    if not opening.group(1):
+        found_at = text.find("-->", at)
+        return found_at + 3 if found_at >= 0 else -1
+    name = opening.group(1).lower()
+    for close in _TAG_END.finditer(text, at):
+        if close.group(1).lower() == name:
+            return close.end()
+    return -1
+
+
+def _shortcode_end(text: str, opening: re.Match[str], at: int) -> int:
+    """Return where the shortcode's tag that ``opening`` opens ends, -1: nowhere."""
+    found = _SHORTCODE_END.search(text, at)
+    return found.end() if found else -1
+
+
 def _prose_lines(lines: list[str]) -> list[str]:
-    """Return the lines of a Markdown body that are prose: outside fenced code, none of `_NOT_PROSE`."""
+    """Return the lines of a Markdown body that are prose: outside fenced code, none of `_NOT_PROSE`.
+    A fence closes at a line of its own character, at least as long, and nothing after it."""
     kept: list[str] = []
     fence = ""
     for line in lines:
-        start = line.lstrip(" \t")[:3]
-        if fence or start in ("```", "~~~"):
-            fence = "" if fence and start == fence else fence or start
+        mark = _FENCE.match(line)
+        if fence:
+            if mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence):
+                fence = "" if not line[mark.end() :].strip() else fence
+            continue
+        if mark:
+            fence = mark.group(1)
             continue
         if line.strip() and not _NOT_PROSE.match(line):
             kept.append(line)

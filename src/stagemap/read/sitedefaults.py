@@ -1,21 +1,19 @@
-"""What a site generator's own configuration gives its pages: front matter (Jekyll's
-``defaults``, the ``cascade`` of Hugo's configuration file) and addresses (Hugo's
-``permalinks`` and ``uglyURLs``, the posts of MkDocs' blog plugin, `stagemap.read.mkdocsblog`).
+"""What a site generator's own configuration gives its pages: front matter (Jekyll's ``defaults``, the
+``cascade`` of Hugo's configuration file) and addresses (Hugo's ``permalinks`` and ``uglyURLs``, the posts
+of MkDocs' blog plugin, `stagemap.read.mkdocsblog`); Hugo's ``taxonomies``, whose folders are no sections.
 
-Jekyll's ``_config.yml`` may say ``defaults: [{scope: {path: _posts, type: posts}, values:
-{permalink: /news/:title/}}]``: every page its scope names gets those values unless it sets
-them itself. A scope's ``path`` is a folder or file relative to the site (``""`` or none: all;
-a ``*`` makes it a glob), its ``type`` the kind of page (``pages``, ``posts``, ``drafts`` or a
-collection's name). Where several sets name a page, the one with the longer ``path`` wins,
-then one with a ``type``, then the later one, as Jekyll merges them. Hugo's configuration file
-(``hugo.toml`` and the other names init knows) may hold a ``cascade`` as a section's
-``_index.md`` does: it reaches every page, after every section's own (see
-`stagemap.read.cascade`).
+Jekyll's ``_config.yml`` may say ``defaults: [{scope: {path: _posts, type: posts}, values: {permalink:
+/news/:title/}}]``: every page its scope names gets those values unless it sets them itself. A scope's
+``path`` is a folder or file relative to the site (``""`` or none: all; a ``*`` makes it a glob), its
+``type`` the kind of page (``pages``, ``posts``, ``drafts`` or a collection's name). Where several sets name
+a page, the one with the longer ``path`` wins, then one with a ``type``, then the later one, as Jekyll merges
+them. Hugo's configuration file (``hugo.toml`` and the other names init knows) may hold a ``cascade`` as a
+section's ``_index.md`` does: it reaches every page, after every section's own (see `stagemap.read.cascade`).
 
-Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one key
-each such as ``permalinks.toml``). The file is read from the project's folder (where ``stagemap.yml`` is,
-the site's root when ``stagemap init`` wrote it). What a page inherits is explained by the file
-and the line of the value (``_config.yml:12 (defaults)``).
+Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one key each such as
+``permalinks.toml``). The file is read from the project's folder (where ``stagemap.yml`` is, the site's root
+when ``stagemap init`` wrote it). What a page inherits is explained by the file and the line of the value
+(``_config.yml:12 (defaults)``).
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import WRITTEN_TITLES, nav_titles
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
+from .sectionpages import taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -62,9 +61,8 @@ def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
-# Read for themselves too:
-_MORE_KEYS = {
-    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles"),
+_MORE_KEYS = {  # read for themselves too
+    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles", b"taxonomies"),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
 
@@ -136,6 +134,8 @@ class SiteDefaults:
     an Astro or Eleventy site's Markdown's traits (`stagemap.read.sitepackages`)."""
     ignore: IgnoreFiles | None = None
     """Hugo's ``ignoreFiles``: the content files it leaves out (`stagemap.read.hugoignore`)."""
+    taxonomies: frozenset[str] | None = None
+    """Hugo's ``taxonomies``: their folders (``tags``); None where the site names none (Hugo's own)."""
 
     @property
     def label(self) -> str:
@@ -311,8 +311,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
-        ignore = ignore_files(data, text)
-        return replace(made, ignore=ignore) if entries or links or ugly or params or ignore else None
+        made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
+        return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
     params = {**_values(data), **jekyll_markdown(data)}  # (its Markdown's traits: premonition's boxes)
     if not entries and not params:
         return None

@@ -353,9 +353,18 @@ def _pre_blocks(text: str) -> str:
     at = 0
     for chunk, code in _split_fences(text):
         pre = not code and ("<pre" in chunk or "<PRE" in chunk)
-        made.append(preformatted(chunk, text[:at]) if pre else chunk)
+        made.append(preformatted(chunk, _lines_above(text, at)) if pre else chunk)
         at += len(chunk)
     return "".join(made)
+
+
+def _lines_above(text: str, at: int, count: int = 200) -> str:
+    """Return the last ``count`` lines of ``text[:at]``: as far up as `may_indent` looks."""
+    start = at
+    for _ in range(count + 1):
+        if (start := text.rfind("\n", 0, start)) < 0:
+            return text[:at]
+    return text[start + 1 : at]
 
 
 def _split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:
