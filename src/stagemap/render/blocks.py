@@ -323,3 +323,38 @@ def task_items(text: str) -> str:
     """Return ``text`` with each task list item's box as the page shows it, ☐ or ☑ (as text, so
     that both Markdown renderers give the same page)."""
     return _TASK.sub(lambda m: m.group(1) + ("\u2611" if m.group(2) in "xX" else "\u2610"), text)
+
+
+def lines_above(text: str, at: int, count: int = 200) -> str:
+    """Return the last ``count`` lines of ``text[:at]``: as far up as `may_indent` looks."""
+    start = at
+    for _ in range(count + 1):
+        if (start := text.rfind("\n", 0, start)) < 0:
+            return text[:at]
+    return text[start + 1 : at]
+
+
+def split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:
+    """Split a body into (chunk, is fenced code) runs of whole lines (``deep``: see `fence_after`)."""
+    if "```" not in text and "~~~" not in text:
+        return [(text, False)]
+    runs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    fence = ""
+    lines = text.splitlines(keepends=True)
+    for at, line in enumerate(lines):
+        was, fence = (
+            fence,
+            fence_after(fence, line, deep) or ("" if fence or deep else listed_fence(lines, at)),
+        )
+        if fence and not was:
+            runs.append(("".join(current), False))
+            current = [line]
+        elif was and not fence:
+            current.append(line)
+            runs.append(("".join(current), True))
+            current = []
+        else:
+            current.append(line)
+    runs.append(("".join(current), bool(fence)))
+    return [r for r in runs if r[0]]

@@ -31,13 +31,13 @@ from .blocks import (
     CODE_SPAN,
     HELD,
     TASK_LISTS,
-    fence_after,
     fence_attributes,
     hold_fences,
     item_stand_in,
-    listed_fence,
+    lines_above,
     may_indent,
     put_fences_back,
+    split_fences,
     task_items,
     unwrapped,
 )
@@ -177,9 +177,7 @@ def _prepared(
     if runs and "capture" in text:  # (one may hold fenced code: read whole)
         text = whole_captures(text, marked=generator == "jekyll")
     if runs and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
-        text = "".join(
-            chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in _split_fences(text)
-        )
+        text = "".join(chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in split_fences(text))
     text = with_imported_images(code_attributes(text)) if mdx else text  # <Code code="...">, <img src={shot}>
     # kramdown's math, an Astro site's remark-math and remark-directive: never in code
     plugins = (
@@ -187,7 +185,7 @@ def _prepared(
     )
     if plugins is not None:
         text = "".join(
-            chunk if code else _outside_spans(chunk, plugins) for chunk, code in _split_fences(text)
+            chunk if code else _outside_spans(chunk, plugins) for chunk, code in split_fences(text)
         )
     if html and generator in READ_WHOLE and "<" in text:  # kramdown's, Python-Markdown's blocks: to their end
         text = html_blocks(text)
@@ -233,7 +231,7 @@ def _chunks(
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
     defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
     pieces: list[str] = []
-    chunks, at = _split_fences(text, mdx), 0  # (``at``: where the next chunk starts in ``text``)
+    chunks, at = split_fences(text, mdx), 0  # (``at``: where the next chunk starts in ``text``)
     rewrite = functools.partial(
         _rewrite, mdx=mdx, generator=generator, params=params, html=html, defined=defined
     )
@@ -303,7 +301,7 @@ def _rewrite(
     if generator in TASK_LISTS and "] " in text and not (mdx and generator == "gatsby"):  # (MDX 2: no GFM)
         boxed = task_items if mdx else lambda run: _outside_indented_code(run, task_items)
         text = "".join(
-            chunk if code else boxed(chunk) for chunk, code in _split_fences(text, mdx)
+            chunk if code else boxed(chunk) for chunk, code in split_fences(text, mdx)
         )  # (a shortcode's code)
     if "[!" in text:  # GitHub's alerts, where the site makes boxes of them
         text = github_alerts(text, generator, params)
@@ -351,46 +349,11 @@ def _pre_blocks(text: str) -> str:
     with the body above it: a fence may part a list item's first line from a block in it."""
     made: list[str] = []
     at = 0
-    for chunk, code in _split_fences(text):
+    for chunk, code in split_fences(text):
         pre = not code and ("<pre" in chunk or "<PRE" in chunk)
-        made.append(preformatted(chunk, _lines_above(text, at)) if pre else chunk)
+        made.append(preformatted(chunk, lines_above(text, at)) if pre else chunk)
         at += len(chunk)
     return "".join(made)
-
-
-def _lines_above(text: str, at: int, count: int = 200) -> str:
-    """Return the last ``count`` lines of ``text[:at]``: as far up as `may_indent` looks."""
-    start = at
-    for _ in range(count + 1):
-        if (start := text.rfind("\n", 0, start)) < 0:
-            return text[:at]
-    return text[start + 1 : at]
-
-
-def _split_fences(text: str, deep: bool = False) -> list[tuple[str, bool]]:
-    """Split a body into (chunk, is fenced code) runs of whole lines (``deep``: see `fence_after`)."""
-    if "```" not in text and "~~~" not in text:
-        return [(text, False)]
-    runs: list[tuple[str, bool]] = []
-    current: list[str] = []
-    fence = ""
-    lines = text.splitlines(keepends=True)
-    for at, line in enumerate(lines):
-        was, fence = (
-            fence,
-            fence_after(fence, line, deep) or ("" if fence or deep else listed_fence(lines, at)),
-        )
-        if fence and not was:
-            runs.append(("".join(current), False))
-            current = [line]
-        elif was and not fence:
-            current.append(line)
-            runs.append(("".join(current), True))
-            current = []
-        else:
-            current.append(line)
-    runs.append(("".join(current), bool(fence)))
-    return [r for r in runs if r[0]]
 
 
 def _outside_spans(text: str, change: Any, code_text: Any = None) -> str:
