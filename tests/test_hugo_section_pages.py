@@ -111,9 +111,21 @@ def test_hugo_section_pages_a_sites_own_listing_globs_decide_alone(tmp_path: Pat
     }
 
 
+def test_hugo_section_pages_a_translation_stays_on_its_originals_side() -> None:
+    """OpenTelemetry's site (this sitting's regression check): docs/compatibility/_index.md has
+    39 words in English, a listing, and its Japanese translation about 135 characters, which
+    counted a word each made a page of it. Three characters are a word: 45 here."""
+    hugo = preset_front_matter("hugo", True)
+    english = "---\ntitle: T\n---\n" + "word " * 39 + "\n"
+    japanese = "---\ntitle: T\n---\n" + "互換性の情報をここに書く" * 11 + "とても短い\n"
+    assert prose_words(english.encode(), hugo) == 39
+    assert prose_words(japanese.encode(), hugo) == 45 < PROSE_WORDS
+    assert prose_words(("---\ntitle: T\n---\n" + "文" * 153 + "\n").encode(), hugo) == 51
+
+
 def test_hugo_section_pages_prose_words_leave_out_what_is_no_prose() -> None:
     """Lists, tables, code, comments, tags and shortcodes' tags are no prose; a shortcode's inner
-    text and a link's text are; a Chinese or Japanese character is a word, as Hugo counts them."""
+    text and a link's text are; three Chinese or Japanese characters are a word."""
     hugo = preset_front_matter("hugo", True)
     text = (
         "---\ntitle: T\n---\nOne two [three](/a/long/address/ 'x') four.\n\n<!-- five six -->\n"
@@ -121,7 +133,7 @@ def test_hugo_section_pages_prose_words_leave_out_what_is_no_prose() -> None:
         "```\ncode words here\n```\n\n    indented code\n\n<ul><li>eleven</li></ul>\n"
         "<script>var twelve;</script>\n[ref]: https://h.example/\n# Seven\n水を沸かす\n"
     )
-    assert prose_words(text.encode(), hugo) == 12
+    assert prose_words(text.encode(), hugo) == 8
     commented = "<!--\n---\ntitle: Old\n---\n-->\n\nOne two three.\n"
     assert prose_words(commented.encode(), hugo) == 3
     assert prose_words(b"No front matter at all.\n", hugo) == 5

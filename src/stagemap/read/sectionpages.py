@@ -52,8 +52,13 @@ tags, `_SHORTCODE`). Each stops before where another could start: a line of uncl
 read once, not once for each."""
 _FENCE = lazy(r"[ \t]*(`{3,}|~{3,})")
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-"""Characters of a language written without spaces between words (Chinese, Japanese), each
-counted as a word, as Hugo counts them."""
+"""Characters of a language written without spaces between words (Chinese, Japanese): every
+`CJK_PER_WORD` of them count as a word."""
+CJK_PER_WORD = 3
+"""Hugo counts each such character as a word; a translation of a short English introduction
+then had three times its words (OpenTelemetry's Japanese section pages became pages while
+their English originals stayed listings). Three characters a word keeps a translation on
+its original's side of `PROSE_WORDS`."""
 _WORD = lazy(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 Read = Callable[[ToRead], "bytes | Problem | None"]
@@ -165,7 +170,7 @@ def prose_words(data: bytes | Problem | None, syntaxes: tuple[str, ...], name: s
     if not name.lower().endswith(HTML_PAGE_ENDINGS):
         body = "\n".join(_prose_lines(body.split("\n")))
     text = _MARKS.sub(" ", _without(body, _SHORTCODE, _shortcode_end))
-    return len(_CJK.findall(text)) + len(_WORD.findall(_CJK.sub(" ", text)))
+    return len(_CJK.findall(text)) // CJK_PER_WORD + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
 def _without(text: str, starts: Any, end: Callable[[str, re.Match[str], int], int]) -> str:
