@@ -34,6 +34,19 @@ _DEEPEST = 8
 """How deep in nested objects values are read."""
 
 
+def import_path(spec: str, rel: str, site: str = "") -> str | None:
+    """Return the path in the project that an import of ``spec`` in the file at ``rel`` names
+    (``@site/`` is ``site``, the site's folder in it; ``./`` and ``../`` from the file's own),
+    or None for a package or a path out of the project."""
+    if spec.startswith("@site/"):
+        path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
+    elif spec.startswith(("./", "../")):
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
+    else:
+        return None
+    return None if path == ".." or path.startswith(("../", "/")) else path
+
+
 def imported_modules(body: str, rel: str, site: str = "") -> dict[str, tuple[str, ...]]:
     """Return the modules of its project that the MDX ``body`` (of the file at ``rel``) imports
     by default and uses in a ``{name.key}`` expression, by name: the paths the module may be at
@@ -45,13 +58,8 @@ def imported_modules(body: str, rel: str, site: str = "") -> dict[str, tuple[str
         name, spec = match.group(1), match.group(3)
         if f"{{{name}." not in body and f"{{ {name}." not in body:
             continue
-        if spec.startswith("@site/"):
-            path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
-        elif spec.startswith(("./", "../")):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
-        else:
-            continue
-        if path == ".." or path.startswith(("../", "/")):
+        path = import_path(spec, rel, site)
+        if path is None:
             continue
         ending = posixpath.splitext(path)[1]
         if ending in _SCRIPT:

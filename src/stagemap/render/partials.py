@@ -23,7 +23,6 @@ from __future__ import annotations
 import collections
 import functools
 import os
-import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -38,7 +37,7 @@ from ..read.markdowntext import lf
 from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
-from .modulevalues import module_values, with_module_values
+from .modulevalues import import_path, module_values, with_module_values
 from .ownshortcodes import known_outputs, site_templates, used_names
 from .partiallinks import rebase
 
@@ -181,13 +180,7 @@ def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
     statements = (part.strip() for block in _IMPORTS.findall(body) for part in _STATEMENT_END.split(block))
     for match in filter(None, map(_IMPORT.fullmatch, statements)):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
-        if spec.startswith("@site/"):
-            path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
-        elif spec.startswith(("./", "../")):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
-        else:
-            continue
-        if path != ".." and not path.startswith(("../", "/")):
+        if (path := import_path(spec, rel, site)) is not None:
             found[match.group(1)] = path
     return found
 
