@@ -61,6 +61,7 @@ from .liquid import (
     without_liquid_comments,
 )
 from .liquidblocks import own_blocks
+from .liquidifs import chosen_branches
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocscallouts import alerts, more_hints
@@ -171,6 +172,7 @@ def _prepared(
     elif runs and ("{%" in text or "{{" in text):
         code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
         text = without_liquid_comments(text) if "comment" in text else text  # (a fence in one too)
+        text = chosen_branches(text, params, bare=generator == "eleventy")  # (a branch may hold a fence)
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)
