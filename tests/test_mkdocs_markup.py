@@ -368,6 +368,9 @@ def test_a_body_whose_first_heading_is_its_nav_title_as_written_drops_it(tmp_pat
         "docs/voice/quickstart.md": "# Quickstart\n\nStart talking.\n\n## Install\n\nText.\n",
         "docs/realtime/quickstart.md": "# First steps\n\nStart streaming.\n\n## Install\n\nText.\n",
     }
+    # (A page titled in its own front matter shows that title: its '# Quickstart' stays.)
+    files["docs/agents/quickstart.md"] = "---\ntitle: Agents in a minute\n---\n# Quickstart\n\nText.\n"
+    files["mkdocs.yml"] += "  - Agents:\n      - Quickstart: agents/quickstart.md\n"
     root = write(tmp_path / "site", files)
     assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
     for renderer in ("compiled", "python"):
@@ -380,3 +383,6 @@ def test_a_body_whose_first_heading_is_its_nav_title_as_written_drops_it(tmp_pat
         realtime = (out / "assets/realtime/quickstart.html").read_text()
         assert '<h2 id="h-first-steps">First steps</h2>' in realtime
         assert '<h3 id="h-install">Install</h3>' in realtime
+        agents = (out / "assets/agents/quickstart.html").read_text()
+        assert '<h1 id="title">Agents in a minute</h1>' in agents
+        assert '<div class="body">\n<h2 id="h-quickstart">Quickstart</h2>' in agents

@@ -286,8 +286,10 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     mdx = item.path.lower().endswith(config.rules.mdx)
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = site_slugs(config) or markdown.slug  # as the site names its headings
-    written = (site or {}).get(WRITTEN_TITLES, {}).get(item.path)  # (an MkDocs nav's, unqualified)
-    title = (item.title, written) if written else item.title
+    # An MkDocs nav's title as written, when the asset's title is it qualified with its section
+    # (not when the page's own ``title`` stands instead): a body's first heading may repeat it.
+    written = (site or {}).get(WRITTEN_TITLES, {}).get(item.path)
+    title = (item.title, written) if written and item.title.startswith(f"{written} (") else item.title
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=title, slugs=slugs
     )
