@@ -188,8 +188,32 @@ def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:
     entries["content/blog/van-time-not-wrench-time.md"][3] = entries[
         "content/blog/van-time-not-wrench-time.md"
     ][3][:5]
+    # The review of the ordered mappings: values nested 900 deep (JSON reads them) ended a
+    # command in a RecursionError where they were read back.
+    extra = len(_TEXT) + 11  # after the ids, three dates, the body's line and two positions
+    entries["content/guides/spreadsheet-vs-software.md"][3][extra] = {
+        "~": [["x", json.loads("[" * 900 + "]" * 900)]]
+    }
     cache_file(project).write_text(json.dumps(data), encoding="utf-8")
     assert _without_bodies(project, bodies=False) == fresh
+
+
+def test_a_page_whose_own_values_nest_deep_is_parsed_each_time_not_a_traceback(sample: Path) -> None:
+    """The same review: a page whose front matter nests lists some 340 deep (within the YAML
+    reader's limit) ended a cold check in a RecursionError while its entry was made for the
+    cache. Such a page is parsed each time; the rest are cached."""
+    write(
+        sample,
+        {
+            "content/deep.md": "---\ntitle: Deep\nstages: awareness\nquestions: risk\n"
+            f"x: {'[' * 340}{']' * 340}\n---\nBody.\n"
+        },
+    )
+    _age(sample)
+    assert any(a.path.endswith("deep.md") for a in load_project(sample).assets)
+    entries = json.loads(cache_file(sample).read_text(encoding="utf-8"))["entries"]
+    assert "content/deep.md" not in entries
+    assert "content/blog/friday-invoicing.md" in entries
 
 
 def test_cache_folder_ignores_itself_in_git(project: Path) -> None:

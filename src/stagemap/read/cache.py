@@ -230,10 +230,13 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def _unordered(value: Any) -> Any:
-    """Return the value `_ordered` wrote as ``value`` (a TypeError for anything it never writes)."""
+def _unordered(value: Any, depth: int = 0) -> Any:
+    """Return the value `_ordered` wrote as ``value`` (a TypeError for anything it never writes,
+    such as values nested deeper than `MOST_NESTED`)."""
+    if depth > MOST_NESTED:
+        raise TypeError("nested too deep")
     if isinstance(value, list):
-        return [_unordered(v) for v in value]
+        return [_unordered(v, depth + 1) for v in value]
     if not isinstance(value, dict):
         return value
     pairs = value.get("~")
@@ -241,19 +244,27 @@ def _unordered(value: Any) -> Any:
         raise TypeError("a mapping not written in order")
     if not all(type(p) is list and len(p) == 2 and type(p[0]) is str for p in pairs):
         raise TypeError("a mapping's entries")
-    return {k: _unordered(v) for k, v in pairs}
+    return {k: _unordered(v, depth + 1) for k, v in pairs}
 
 
-def _plain_json(value: Any) -> bool:
-    """Return True if ``value`` survives a JSON round trip unchanged."""
+MOST_NESTED = 48
+"""How deep a page's own values may nest to be cached (deeper ones are parsed each time: each
+level is a call, and Python's calls run out at about a thousand; a page's front matter nesting
+lists some 340 deep ended a cold check in a traceback)."""
+
+
+def _plain_json(value: Any, depth: int = 0) -> bool:
+    """Return True if ``value`` survives a JSON round trip unchanged (and nests at most `MOST_NESTED` deep)."""
     if value is None or isinstance(value, (str, bool, int)):
         return True
     if isinstance(value, float):
         return value == value and value not in (float("inf"), float("-inf"))
+    if depth >= MOST_NESTED:
+        return False
     if isinstance(value, list):
-        return all(_plain_json(v) for v in value)
+        return all(_plain_json(v, depth + 1) for v in value)
     if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain_json(v) for k, v in value.items())
+        return all(isinstance(k, str) and _plain_json(v, depth + 1) for k, v in value.items())
     return False
 
 
