@@ -948,6 +948,45 @@ def test_a_route_a_docusaurus_client_redirect_writes_is_a_link_to_its_target(tmp
     ) in page
 
 
+def test_a_docusaurus_client_redirect_to_a_heading_or_another_site_is_followed(tmp_path: Path) -> None:
+    """A review of the client redirects read for typescript-eslint's Docusaurus site (not mirrored
+    here: a fixture): a redirect may lead to a heading of a page ({from: '/faq', to:
+    '/docs/intro#faq'}) or to another site (https://...), and stagemap took the
+    fragment for part of the route and reported a link to '/faq' as leading nowhere, and read no
+    redirect to another site, so a link to its 'from' was sent to the public site. A link to a
+    'from' now reaches the page and its part, checked like any link to a heading (the redirect's
+    fragment wins over the link's, as the plugin forwards the link's only to a 'to' with none of
+    its own), or the other site's address. A missing part is reported at the address written."""
+    config = (
+        "module.exports = {\n  url: 'https://k.example',\n  plugins: [['@docusaurus/plugin-client-redirects', {\n"
+        "    redirects: [\n      {from: '/faq', to: '/docs/intro#faq'},\n"
+        "      {from: '/docs/old-part', to: '/docs/intro#gone'},\n      {from: '/docs/moved', to: '/docs/intro'},\n"
+        "      {from: ['/chat', '/docs/chat'], to: 'https://chat.example/rooms'},\n    ],\n  }]],\n};\n"
+    )
+    links = "/faq /faq#other /docs/old-part /docs/moved#faq /chat /docs/chat#x"
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": config,
+        "docs/intro.md": HEAD.format(title="Intro") + "## FAQ\n\nText.\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert (
+        err
+        == f"docs/start.md:10:5: warning: link to '/docs/old-part' finds no heading 'gone' on 'Intro' {PART_HINT}\n"
+    )
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    page = (root / "site/assets/start.html").read_text()
+    assert (
+        '<p><a href="intro.html#h-faq">0</a></p>\n<p><a href="intro.html#h-faq">1</a></p>\n'
+        '<p><a href="intro.html#h-gone">2</a></p>\n<p><a href="intro.html#h-faq">3</a></p>\n'
+        '<p><a href="https://chat.example/rooms">4</a></p>\n<p><a href="https://chat.example/rooms#x">5</a></p>\n'
+    ) in page
+
+
 def test_a_docusaurus_client_redirect_at_a_route_the_site_has_is_not_written(tmp_path: Path) -> None:
     """Review of the client redirects read for typescript-eslint's and Ory's Docusaurus sites:
     with src/pages/community.js and a redirect from '/community' to '/docs/intro', a link to

@@ -1,5 +1,6 @@
 """Dead links a Jekyll page shows from its data files' values, and Liquid's comments around a
-page's own links (`stagemap.render.datalinks`, `stagemap.render.deadlinks.placed`)."""
+page's own links and links to headings (`stagemap.render.datalinks`, `stagemap.render.deadlinks.placed`,
+`stagemap.render.deadlinks.missing_parts`)."""
 
 from __future__ import annotations
 
@@ -139,6 +140,31 @@ def test_a_comment_holding_an_open_fence_leaves_the_links_after_it_placed(tmp_pa
         ),
     })  # fmt: skip
     assert dead(root) == f"guides/knead.md:11:23: warning: link to '/mixergone/' leads nowhere {HINT}\n"
+
+
+@pytest.mark.parametrize("generator", ["jekyll", "eleventy"])
+def test_a_comment_holding_an_open_fence_leaves_a_missing_heading_placed(
+    tmp_path: Path, generator: str
+) -> None:
+    """RevBayes' tutorials (Jekyll) keep retired examples in {% comment %}, as an Eleventy page may
+    too: a link to a heading
+    another page lacks was placed by reading the body with its comments in it, so after a fence a
+    comment opened the link was code, and the warning went to the page's first line with no
+    column, saying '#no-such-step'. It is placed on the body with the comments blanked, as a dead
+    link's warning is."""
+    root = write(tmp_path, {
+        **SITE,
+        "stagemap.yml": SITE["stagemap.yml"].replace("jekyll", generator),
+        "guides/rise.md": "---\ntitle: Rise\n---\n## Shape\n\nFold.\n",
+        "guides/knead.md": (
+            "---\ntitle: Knead\n---\n{% comment %}\nOld way:\n\n```sh\nknead --by-hand\n{% endcomment %}\n\n"
+            "Then [let it rise](rise.md#no-such-step).\n"
+        ),
+    })  # fmt: skip
+    assert dead(root) == (
+        "guides/knead.md:11:20: warning: link to 'rise.md#no-such-step' finds no heading 'no-such-step'"
+        " on 'Rise' (link to one of that page's headings, or leave out the '#' and what follows it)\n"
+    )
 
 
 def test_a_page_liquid_does_not_run_on_shows_its_tags_as_written() -> None:

@@ -401,7 +401,7 @@ def test_client_redirects_are_read_from_the_plugins_redirects_list_alone() -> No
     options in parentheses after a type comment); a rule may give a list of routes to redirect
     from, keys may be quoted. Only the plugin's own 'redirects' list is read: not a 'redirects'
     key elsewhere in the configuration, not createRedirects (code), and no rule whose route is
-    worked out in code or whose 'to' is no route from the site's root."""
+    worked out in code; a 'to' may be another site's address."""
     plugins = (
         "[require.resolve('@docusaurus/plugin-client-redirects'), /** @type {Options} */ ({\n"
         "  fromExtensions: ['html'],\n"
@@ -417,6 +417,7 @@ def test_client_redirects_are_read_from_the_plugins_redirects_list_alone() -> No
     assert client_redirects(config(plugins=plugins)) == {
         "old/setup": "/docs/setup",
         "setup-guide": "/docs/setup",
+        "forum": "https://forum.example",
     }
     assert client_redirects(config(plugins="'client-redirects'")) == {}
 
@@ -451,4 +452,36 @@ def test_an_inferred_next_step_follows_a_client_redirect(tmp_path: Path) -> None
         {"asset": "away", "next": "intro"},
         {"asset": "kept", "next": "tips"},
         {"asset": "moved", "next": "intro"},
+    ]
+
+
+def test_an_inferred_next_step_follows_a_client_redirect_under_the_base_url(tmp_path: Path) -> None:
+    """Detox's site (wix/Detox) is served under baseUrl '/Detox/' and redirects '/docs' with the
+    client redirects plugin: an inferred next step compared the route a link reaches, the base's
+    path in it ('/Detox/docs/old-intro' for a relative link), with the redirects' routes, which
+    leave it out, and a route a redirect gave ('/docs/intro') with the pages' full paths, so a
+    page ending on a redirected route had no next step. The base's path is taken off to look a
+    redirect up and put back on the route it leads to; a link written with or without it alike."""
+    plugins = (
+        "['@docusaurus/plugin-client-redirects', {redirects: [\n"
+        "  {from: '/docs/old-intro', to: '/docs/intro'},\n  {from: '/faq', to: '/docs/intro#faq'},\n]}]"
+    )
+    page = "---\ntitle: {title}\nstages: [awareness]\n---\n{body}\n"
+    files = {
+        "docusaurus.config.js": config(plugins=plugins).replace("baseUrl: '/'", "baseUrl: '/guide/'"),
+        "sidebars.js": "module.exports = {};\n",
+        "docs/intro.md": page.format(title="Intro", body="## FAQ\n\nText."),
+        "docs/rooted.md": page.format(title="Rooted", body="Read [on](/docs/old-intro)."),
+        "docs/based.md": page.format(title="Based", body="Read [on](/guide/docs/old-intro)."),
+        "docs/near.md": page.format(title="Near", body="Read [on](old-intro)."),
+        "docs/part.md": page.format(title="Part", body="Read [on](/faq)."),
+    }
+    root = initialised(tmp_path / "site", files)
+    code, out, _ = run("-C", str(root), "report", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["inferred_next"] == [
+        {"asset": "based", "next": "intro"},
+        {"asset": "near", "next": "intro"},
+        {"asset": "part", "next": "intro"},
+        {"asset": "rooted", "next": "intro"},
     ]

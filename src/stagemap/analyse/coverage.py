@@ -170,7 +170,7 @@ def _share(config: Config, library: Library, as_of: dt.date) -> _Shared:
         {s.id: s.index for s in config.model.stages}, library.by_id, reachable, config.model.free_order
     )
     broken, backward = _next_issues(eligible, flow, as_of)
-    redirected = link_reading(config, library.site_params, library.assets).redirected  # (a site's redirects)
+    redirected = link_reading(config, library.site_params, library.assets).in_path  # (a site's redirects)
     return _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index, redirected))
 
 

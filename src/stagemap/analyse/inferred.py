@@ -47,7 +47,7 @@ def infer_next(
 
     The last link that resolves wins (calls to action close a page); a link to the asset
     itself does not count. ``redirected`` gives the route a link to a route reaches where the
-    site redirects it (`stagemap.analyse.linkreading.LinkReading.redirected`; by default each
+    site redirects it (`stagemap.analyse.linkreading.LinkReading.in_path`; by default each
     route is its own). Sorted by asset id.
     """
     stages = set(stage_ids)

@@ -9,7 +9,10 @@
   option's ``from``) is the route the redirect leads to (its ``to``), unless the site has a page
   there: a page's own address, or one the site makes (`made`), as the plugin leaves out a
   redirect over any route the site has; not a route a page's file would have but for its
-  ``slug``, which the site does not serve (`link_reading`).
+  ``slug``, which the site does not serve (`link_reading`). A ``to`` may name a part of a page,
+  which then wins over the link's own, or another site's address (`followed`); its routes leave
+  out the path of the site's address (``baseUrl``), which a full path's lookup takes off and
+  puts back (`in_path`).
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
   ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
   Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
@@ -30,7 +33,7 @@ from urllib.parse import unquote
 
 from ..lazyre import lazy
 from ..model.library import Asset
-from ..model.safelinks import at_address
+from ..model.safelinks import at_address, base_path
 from ..model.settings import Config
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
@@ -62,6 +65,9 @@ class LinkReading:
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
     none at a route the site has a page at."""
+    base: str = ""
+    """The path of the site's address (Docusaurus's ``baseUrl``) without its last ``/``
+    (``/guide``; none at the root), which the routes of `redirects` leave out (`in_path`)."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -85,8 +91,36 @@ class LinkReading:
         return "." + path if near else path
 
     def redirected(self, route: str) -> str:
-        """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`), else ``route``."""
+        """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`,
+        as written: a fragment, a query or another site's address kept), else ``route``."""
         return self.redirects.get(route.strip("/").casefold(), route) if self.redirects else route
+
+    def followed(self, route: str, url: str, fragment: str) -> tuple[str, str, str]:
+        """Return the address, route and fragment a link written ``url`` (its fragment
+        ``fragment``), to ``route``, reaches: the same, or, where a redirect is at ``route``, its
+        ``to`` (a route of this site, or another site's address, then all three), with ``url``'s
+        query and fragment only when ``to`` has neither, as the plugin's redirect page forwards them."""
+        to = self.redirects.get(route.strip("/").casefold()) if self.redirects else None
+        if to is None:
+            return url, route, fragment
+        if "?" not in to and "#" not in to:
+            to += url[len(url.partition("?")[0].partition("#")[0]) :]
+        if not to.startswith("/"):
+            return to, to, ""
+        return to, to.partition("#")[0].partition("?")[0], to.partition("#")[2]
+
+    def leading_to_part(self, part: str) -> tuple[str, ...]:
+        """Return the routes (`redirects`' keys) whose redirect leads to a part ``part`` of a page."""
+        return tuple(route for route, to in self.redirects.items() if to.partition("#")[2] == part)
+
+    def in_path(self, path: str) -> str:
+        """Return the route a link to the address path ``path`` reaches (`redirected`), where the
+        site's address has a path of its own (Docusaurus's ``baseUrl``, `base`): the redirects'
+        routes leave it out, so it is taken off ``path`` (written with or without it) to look
+        one up, and put back on the route found; ``path`` where no redirect is at it."""
+        bare = path[len(self.base) :] if self.base and at_address(path, self.base) else path
+        to = self.redirected(bare or "/")
+        return path if to == (bare or "/") else self.base + to if to.startswith("/") else to
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -125,7 +159,8 @@ def link_reading(
         made, redirects = frozenset(found.get("pages") or ()), found.get("redirects") or {}
         taken = made | _own_routes(assets, config.rules.base_url) if redirects else made
         redirects = {route: to for route, to in redirects.items() if route not in taken}
-        return LinkReading(owned, slash, no_doc, parts=parts, made=made, redirects=redirects)
+        base = base_path(config.rules.base_url)
+        return LinkReading(owned, slash, no_doc, parts=parts, made=made, redirects=redirects, base=base)
     if generator == "gatsby" and FILES_BESIDE in traits:
         return LinkReading(files_beside=True, pages=(*config.rules.extensions, ".html", ".htm"))
     return LinkReading()

@@ -328,8 +328,9 @@ def client_redirects(code: str) -> dict[str, str]:
     """Return the redirects ``code`` (a ``docusaurus.config.js``) lists in the ``redirects``
     option of ``@docusaurus/plugin-client-redirects``: by each ``from`` route (lower case, no
     slash at either end; a rule may give a list of them), the ``to`` route it leads to, as
-    written. The first rule for a route wins. ``createRedirects`` is code, never run: not read;
-    nor a route worked out in code (``${...}``), nor a ``to`` that is no route from the root."""
+    written (a fragment or a query kept; or another site's address). The first rule for a route
+    wins. ``createRedirects`` is code, never run: not read; nor a route worked out in code
+    (``${...}``), nor a ``to`` that is neither a route from the root nor an address."""
     code = without_comments(code)
     found: dict[str, str] = {}
     for match in _CLIENT_REDIRECTS.finditer(code):
@@ -341,7 +342,7 @@ def client_redirects(code: str) -> dict[str, str]:
         for rule in _RULE.finditer(_object(block, rules.end() - 1)):
             to = _first(_TO, rule.group()) or ""
             routes = _FROM.search(rule.group())
-            if not to.startswith("/") or "${" in to or routes is None:
+            if not to.startswith(("/", "https://", "http://")) or "${" in to or routes is None:
                 continue
             for route in (g.group(2) for g in _GLOB.finditer(routes.group(1))):
                 key = route.strip().strip("/").casefold()

@@ -21,7 +21,8 @@ one with the same letters and digits, accents aside, as the site's generator nam
 (``#whats-new``, ``#cafe-creme``), or the part is ``#top``. Where stagemap makes the ids as
 the site's generator does (``heading_ids``: Hugo's ``blackfriday``, MkDocs' toc), a part is
 matched to them exactly, as on the live site. It is placed at the address,
-written in the file, that leads to that page and part (see `missing_parts`). A page whose
+written in the file, that leads to that page and part (or to a route a Docusaurus client
+redirect leads to that part from: `stagemap.render.partplaces`; see `missing_parts`). A page whose
 site's templates may write headings its text does not show (an include, a loop, a layout's
 ``id="{{ page.key }}-notes"``: `stagemap.render.liveparts`) is checked only as far as is known.
 """
@@ -35,7 +36,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from ..analyse.site import LinkPlan, plan_links
 from ..errors import Problem
@@ -54,6 +55,7 @@ from .liquid import blanked_liquid_comments, liquid_runs
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .partiallinks import written
+from .partplaces import address_at, parts_at, redirected_at
 from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
@@ -82,8 +84,9 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     found = [
         (library.by_id[asset_id].path, p) for asset_id, (problems, _, _) in facts.items() for p in problems
     ]
+    exact = headingids.exact(headingids.site_slugs(config))
     return tuple(_once_per_partial(found)) + tuple(
-        missing_parts(library, links, facts, exact=headingids.exact(headingids.site_slugs(config)))
+        missing_parts(library, links, facts, exact=exact, generator=config.rules.generator)
     )
 
 
@@ -141,10 +144,8 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
     shown = partials_shown(config, item) if made.broken else []
-    # Places are read with Liquid's comments blanked, where it runs: a fence in one opens no code.
-    runs = config.rules.generator in LIQUID and liquid_runs(config.rules.generator, item.extra)
-    body = blanked_liquid_comments(item.body) if runs else item.body
-    jekyll = made.broken and runs and config.rules.generator == "jekyll"  # (its data's values: `InData`)
+    generator, body = config.rules.generator, places_body(config.rules.generator, item)
+    jekyll = made.broken and generator == "jekyll" and liquid_runs(generator, item.extra)  # (`InData`)
     data = InData(item, comments, site, config.root, config.rules.site_root, body) if jekyll else None
     problems = (
         placed(item, made.broken, comments=comments, shown=shown, data=data, body=body) if made.broken else []
@@ -170,17 +171,25 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     return problems, ids, tuple(parts)
 
 
+def places_body(generator: str, item: Asset) -> str:
+    """Return ``item``'s body as places in it are read: with Liquid's comments blanked where it
+    runs on the page (a fence one opens opens no code; lines and columns kept)."""
+    runs = generator in LIQUID and liquid_runs(generator, item.extra)
+    return blanked_liquid_comments(item.body) if runs else item.body
+
+
 LOOKED_AT = 64
 """Free places of a part a missing part's warning looks among for the one leading to its page
 (the first of them when none does): a page naming one part 1,000 times is placed in bounded time."""
 
 
 def missing_parts(
-    library: Library, links: LinkPlan, facts: Mapping[str, Facts], *, exact: bool = False
+    library: Library, links: LinkPlan, facts: Mapping[str, Facts], *, exact: bool = False, generator: str = ""
 ) -> list[Problem]:
     """Return a warning for each link to a part of an asset's page that its body lacks, placed
     at the address in the file that leads to that page and part; ``exact``: the pages' ids are
-    the live site's (`stagemap.render.headingids.exact`), so a part is matched to them exactly."""
+    the live site's (`stagemap.render.headingids.exact`), so a part is matched to them exactly;
+    ``generator``: the site's, whose Liquid comments places are read without (`places_body`)."""
     pages = {page: asset_id for asset_id, page in links.paths.items()}
     loose: dict[str, set[str]] | None = None if exact else {}
     problems = []
@@ -189,14 +198,18 @@ def missing_parts(
         missing = [(other, part) for other, part in wanted if not _has(facts[other][1], part, loose, other)]
         if not missing:
             continue
-        code, claimed = code_spans(item.body, True), set[int]()
+        body = places_body(generator, item)
+        code, claimed = code_spans(body, True), set[int]()
         leads = _Leads(links, item)
         spots: dict[str, list[tuple[int, str, int]]] = {}  # each part's places, found once
         cursor: dict[str, int] = {}  # the places of a part before this one are all claimed
         for other, part in missing:
             name = part.removeprefix(HEADING_PREFIX)
             if name not in spots:
-                spots[name] = [_address_at(item.body, span) for span in _parts_at(item.body, name, code)]
+                found = [address_at(body, span) for span in parts_at(body, name, code)]
+                spots[name] = sorted(
+                    found + redirected_at(body, links.routes.reading.leading_to_part(name), code)
+                )
             places, at = spots[name], cursor.get(name, 0)
             while at < len(places) and places[at][2] in claimed:
                 at += 1
@@ -209,7 +222,7 @@ def missing_parts(
                 free[0] if free else (-1, f"#{name}", -1),
             )
             claimed.add(index)
-            line, col = line_at(item.body_line, item.body, start), column_at(item.body, start)
+            line, col = line_at(item.body_line, body, start), column_at(body, start)
             where = "this page" if other == item.id else f"'{library.by_id[other].title}'"
             message = f"link to '{shown}' finds no heading '{name}' on {where}"
             problems.append(Problem(item.path, line, col, "warning", message, PART_HINT, "dead-part"))
@@ -260,39 +273,6 @@ def _has(ids: frozenset[str], part: str, loose: dict[str, set[str]] | None, asse
     if asset_id not in loose:
         loose[asset_id] = {letters(i.removeprefix(HEADING_PREFIX)) for i in ids}
     return letters(part.removeprefix(HEADING_PREFIX)) in loose[asset_id]
-
-
-def _parts_at(body: str, name: str, code: Code) -> list[tuple[int, int]]:
-    """Return the spans of ``#name`` (or its percent-escaped form) ending a link's address in
-    ``body``, outside ``code``."""
-    # Each character as written or percent-escaped, the two mixed (``#no%20such,part``).
-    forms = "".join(
-        re.escape(c)
-        if (c.isascii() and c.isalnum()) or c in "-_.~"
-        else f"(?:{re.escape(c)}|(?i:{re.escape(quote(c, safe=''))}))"
-        for c in name
-    )
-    pattern = re.compile(rf"#(?:{forms})(?::~:[^)>\"'`\s]*)?(?=[)>\"'`}}\s]|$)", re.M)
-    return [m.span() for m in pattern.finditer(body) if m.start() not in code]
-
-
-def _address_at(body: str, span: tuple[int, int]) -> tuple[int, str, int]:
-    """Return where the address ending in the ``#name`` at ``span`` starts (after the ``(``,
-    ``<``, quote or space before it; at the ``{{`` or ``{%`` of a shortcode, tag or output in
-    it, which may hold spaces and lines: ``({{ site.baseurl }}/t/#x)``), the address as written
-    (each run of spaces one space), and where its ``#`` is."""
-    index, end = span
-    start = max(body.rfind(c, 0, index) for c in "(<\"' \t\n") + 1
-    closing = max(body.rfind("}}", start, index), body.rfind("%}", start, index))
-    if closing >= 0:  # {{< relref "x" >}}#part, {% link x %}#part, {{ site.baseurl}}/x/#part
-        near = max(closing - _IN_TAG, 0)
-        opening = max(body.rfind("{{", near, closing), body.rfind("{%", near, closing))
-        start = opening if opening >= 0 and "\n\n" not in body[opening:index] else index
-    return start, " ".join(body[start:end].split()), index
-
-
-_IN_TAG = 500
-"""How far before its end a tag or output in an address is looked for its opening."""
 
 
 def link_plan(config: Config, library: Library) -> LinkPlan:

@@ -356,7 +356,9 @@ class BodyLinks:
         if not path:
             return None
         route = posixpath.normpath(posixpath.join(self.own, path))
-        route = self.routes.reading.redirected(route)  # (Docusaurus's client redirects)
+        url, route, fragment = self.routes.reading.followed(route, url, fragment)  # (client redirects)
+        if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
+            return route
         key = route_key(route)
         last = path.rpartition("/")[2].lower()
         if last.endswith(self.routes.extensions) and key not in self.routes.endings:
