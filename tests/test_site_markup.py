@@ -13,6 +13,7 @@ import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.ownblocks import first_own_blocks
 from stagemap.read.sitepackages import MARKDOWN, markdown_traits
+from stagemap.read.templateengines import with_engine
 from stagemap.render import markdown
 from stagemap.render.dialects import clean
 from stagemap.render.shortcodes import SITE_PARAMS
@@ -35,7 +36,9 @@ def test_own_paired_shortcode_is_warned_once_a_site_at_its_first_use(tmp_path: P
     root = write(
         tmp_path,
         {
-            "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+            "eleventy.config.js": (
+                'module.exports = () => ({ dir: { input: "src" }, markdownTemplateEngine: "njk" });\n'
+            ),
             "src/a-start.md": (
                 '---\ntitle: Start\n---\nIntro.\n\n{% raw %}{% aside "x" %}{% endaside %}{% endraw %}\n\n'
                 '  {% aside "info" %}\nRead **this** first.\n{% endaside %}\n\n{# {% kbd %}Esc{% endkbd %} #}\n'
@@ -59,8 +62,10 @@ def test_own_paired_shortcode_is_warned_once_a_site_at_its_first_use(tmp_path: P
         + hint,
     ]
     # What it holds is on the page, as Markdown.
-    page = stagemap.load_project(root).library.assets[0]
-    assert markdown.render(clean(page.body, ".md", "eleventy")).html == (
+    project = stagemap.load_project(root)
+    page = project.library.assets[0]
+    params = with_engine(project.config.rules, page.path, page.extra)  # (Nunjucks, as the site says)
+    assert markdown.render(clean(page.body, ".md", "eleventy", params)).html == (
         "<p>Intro.</p>\n<p>{% aside &quot;x&quot; %}{% endaside %}</p>\n<p>Read <strong>this</strong> first.</p>\n"
     )
 

@@ -211,6 +211,10 @@ class ReadRules:
     include_markdown: bool = False
     """The MkDocs site names the include-markdown plugin (`stagemap.read.mkdocsalerts`): its tags
     (``{% include-markdown "x.md" %}``) show the files they name; without it, as written."""
+    template_engines: tuple[str, str] = ("liquid", "liquid")
+    """The engines an Eleventy site runs over its Markdown and its HTML pages before reading them
+    (its configuration's ``markdownTemplateEngine`` and ``htmlTemplateEngine``: ``liquid``,
+    ``njk``, empty for ``false``; `stagemap.read.templateengines`)."""
     default_language: str = ""
     """The site's default language, when its files name their language before their ending
     (``setup.en.md``, as Hugo and MkDocs' i18n plugin name them): such a file of this language is

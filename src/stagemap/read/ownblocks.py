@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..errors import Problem
 from ..lazyre import lazy
+from .templateengines import LIQUID, NUNJUCKS
 
 OPENING = lazy(r"\{%-?\s*([A-Za-z][\w-]*)\b[^%]{0,1000}?-?%\}")
 """A Liquid or Nunjucks tag that may open a block: its name, then its arguments."""
@@ -84,15 +85,16 @@ class Quiet:
         return at < self._reach
 
 
-def first_own_blocks(text: str) -> dict[str, int]:
+def first_own_blocks(text: str, nunjucks: bool = False) -> dict[str, int]:
     """Return where each paired tag of the site's own in ``text`` (one with its closing after it,
-    not in a raw, verbatim or comment block, nor a Nunjucks comment) is first opened, by name.
+    not in a raw, verbatim or comment block, nor, where ``nunjucks`` runs over it, a Nunjucks
+    comment: Liquid shows ``{# #}`` as text and runs the tags in it) is first opened, by name.
     Each name's closing is looked for once, and the first `MOST_NAMES` names alone (no page has
     more of its own)."""
     if "{%" not in text or "end" not in text:
         return {}
     spans = quiet_spans(text)
-    if "{#" in text:  # (a use an author commented out is none)
+    if nunjucks and "{#" in text:  # (a use an author commented out is none)
         spans += [comment.span() for comment in NUNJUCKS_COMMENT.finditer(text)]
     quiet = Quiet(spans)
     found: dict[str, int] = {}
@@ -111,11 +113,12 @@ def first_own_blocks(text: str) -> dict[str, int]:
     return found
 
 
-def own_block_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+def own_block_problems(rel: str, body: str, body_line: int, engine: str = LIQUID) -> list[Problem]:
     """Return a warning at the first use in ``body`` (whose first line is the file's ``body_line``)
-    of each paired tag of the site's own: its text is shown, its markup is not."""
+    of each paired tag of the site's own: its text is shown, its markup is not. ``engine``: the
+    one that runs over the page (`stagemap.read.templateengines`); none, its tags are text."""
     problems = []
-    for name, at in first_own_blocks(body).items():
+    for name, at in first_own_blocks(body, engine == NUNJUCKS).items() if engine else ():
         line_start = body.rfind("\n", 0, at) + 1
         line = body_line + body.count("\n", 0, at)
         message = f"paired shortcode '{name}' is the site's own: what it holds is shown, not its markup"

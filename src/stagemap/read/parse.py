@@ -42,6 +42,7 @@ from .presets import (
 from .ruling import apply_rules
 from .sitedata import names_in
 from .sources import ToRead
+from .templateengines import page_engine
 from .urls import page_url
 
 NOT_ASSET_BY_RULE = "rule-non-asset"
@@ -133,7 +134,8 @@ def parse_asset(
     if asset is not None:  # a file left out is not rendered
         _body_limits(split, add, html_page=is_html_page(rel))
         if rules.generator == "eleventy":  # a shortcode of the site's own: said once a site
-            problems += own_block_problems(rel, split.body, split.body_line)
+            engine = page_engine(rules.generator, rel, loaded.data, rules.template_engines)
+            problems += own_block_problems(rel, split.body, split.body_line, engine)
     return asset, problems
 
 

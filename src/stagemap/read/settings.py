@@ -39,6 +39,7 @@ from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
 from .sourcing import read_rules, read_sources
+from .templateengines import ELEVENTY_ENGINES, site_engines
 
 SITE_SETTINGS = ("title", "allow_html", "page_size")
 HISTORY_SETTINGS = ("by", "months")
@@ -197,6 +198,11 @@ class _Reader:
             max_age=read_max_age(data.get("max_age"), loaded, findings),
             old_hugo=commented_hugo(self.root, rules.site_root) if rules.generator == "hugo" else "",
             include_markdown=rules.generator == "mkdocs" and includes_markdown(self.root, rules.site_root),
+            template_engines=(
+                site_engines(self.root, rules.site_root)
+                if rules.generator == "eleventy"
+                else ELEVENTY_ENGINES
+            ),
         )
 
     def _site(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, name: str) -> tuple[str, bool]:

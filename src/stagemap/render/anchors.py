@@ -145,7 +145,7 @@ _ANY_ID = lazy(r' id="([^"]+)"')
 def _attributes(colon: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<=[^\n])\n[ \t]*+(\{{{colon}[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
-        r"|^[ \t]*+\{:?[ \t]*[#.][^{}\n]*\}[ \t]*\n?"
+        r"|^[ \t]*+\{:?[ \t]*(?:#(?![\s-])|\.)[^{}\n]*\}[ \t]*\n?"  # (``{# note #}``: Nunjucks', text in Liquid)
         r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
         rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
         re.M,

@@ -45,13 +45,14 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
 from ..read.linkhooks import getpage_links
+from ..read.templateengines import page_engine
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
 from .anchors import HEADING_PREFIX, letters
 from .datalinks import InData
 from .elements import LIVE
 from .links import BodyLinks
-from .liquid import blanked_liquid_comments, liquid_runs
+from .liquid import blanked_liquid_comments
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .partiallinks import written
@@ -86,7 +87,14 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     ]
     exact = headingids.exact(headingids.site_slugs(config))
     return tuple(_once_per_partial(found)) + tuple(
-        missing_parts(library, links, facts, exact=exact, generator=config.rules.generator)
+        missing_parts(
+            library,
+            links,
+            facts,
+            exact=exact,
+            generator=config.rules.generator,
+            engines=config.rules.template_engines,
+        )
     )
 
 
@@ -144,8 +152,11 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
     shown = partials_shown(config, item) if made.broken else []
-    generator, body = config.rules.generator, places_body(config.rules.generator, item)
-    jekyll = made.broken and generator == "jekyll" and liquid_runs(generator, item.extra)  # (`InData`)
+    # Places are read with Liquid's comments blanked, where it runs: a fence in one opens no code.
+    engines = config.rules.template_engines
+    runs = bool(page_engine(config.rules.generator, item.path, item.extra, engines))
+    body = places_body(config.rules.generator, item, engines)
+    jekyll = made.broken and runs and config.rules.generator == "jekyll"  # (its data's values: `InData`)
     data = InData(item, comments, site, config.root, config.rules.site_root, body) if jekyll else None
     problems = (
         placed(item, made.broken, comments=comments, shown=shown, data=data, body=body) if made.broken else []
@@ -171,10 +182,13 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     return problems, ids, tuple(parts)
 
 
-def places_body(generator: str, item: Asset) -> str:
+def places_body(generator: str, item: Asset, engines: tuple[str, str] | None = None) -> str:
     """Return ``item``'s body as places in it are read: with Liquid's comments blanked where it
-    runs on the page (a fence one opens opens no code; lines and columns kept)."""
-    runs = generator in LIQUID and liquid_runs(generator, item.extra)
+    runs on the page (a fence one opens opens no code; lines and columns kept); ``engines``: an
+    Eleventy site's (`stagemap.model.settings.ReadRules.template_engines`)."""
+    if generator not in LIQUID:
+        return item.body
+    runs = page_engine(generator, item.path, item.extra, *([engines] if engines else []))
     return blanked_liquid_comments(item.body) if runs else item.body
 
 
@@ -184,12 +198,19 @@ LOOKED_AT = 64
 
 
 def missing_parts(
-    library: Library, links: LinkPlan, facts: Mapping[str, Facts], *, exact: bool = False, generator: str = ""
+    library: Library,
+    links: LinkPlan,
+    facts: Mapping[str, Facts],
+    *,
+    exact: bool = False,
+    generator: str = "",
+    engines: tuple[str, str] | None = None,
 ) -> list[Problem]:
     """Return a warning for each link to a part of an asset's page that its body lacks, placed
     at the address in the file that leads to that page and part; ``exact``: the pages' ids are
     the live site's (`stagemap.render.headingids.exact`), so a part is matched to them exactly;
-    ``generator``: the site's, whose Liquid comments places are read without (`places_body`)."""
+    ``generator``: the site's, whose Liquid comments places are read without (`places_body`;
+    ``engines``: an Eleventy site's)."""
     pages = {page: asset_id for asset_id, page in links.paths.items()}
     loose: dict[str, set[str]] | None = None if exact else {}
     problems = []
@@ -198,7 +219,7 @@ def missing_parts(
         missing = [(other, part) for other, part in wanted if not _has(facts[other][1], part, loose, other)]
         if not missing:
             continue
-        body = places_body(generator, item)
+        body = places_body(generator, item, engines)
         code, claimed = code_spans(body, True), set[int]()
         leads = _Leads(links, item)
         spots: dict[str, list[tuple[int, str, int]]] = {}  # each part's places, found once

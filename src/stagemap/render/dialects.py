@@ -26,6 +26,7 @@ from ..lazyre import lazy
 from ..read.htmlpage import HTML_PAGE_ENDINGS, html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from ..read.mkdocsalerts import ANNOTATE
+from ..read.templateengines import ENGINE, engine_given
 from .anchors import attribute_lists
 from .blocks import (
     CODE_SPAN,
@@ -56,7 +57,6 @@ from .liquid import (
     highlights,
     jekyll_code,
     liquid,
-    liquid_runs,
     whole_captures,
     without_liquid_comments,
 )
@@ -104,10 +104,10 @@ def clean(
 
     With ``html`` (raw HTML is not allowed on the site), a site's raw HTML becomes Markdown as
     MDX's elements do (links, images, text), not escaped tags; indented code is left alone.
-    ``suffix`` is the file's ending (``.mdx``, ``.html``: `html_page_to_markdown` first),
-    ``generator`` the preset in use, ``params`` the page's front matter (for Hugo's ``param``);
+    ``suffix``: the file's ending (``.html``: `html_page_to_markdown` first); ``params``: its front matter;
     ``mdx``: whether the body is MDX (the ``mdx`` setting; by default ``.mdx``, Docusaurus's all)."""
     suffix = suffix.lower()
+    params = engine_given(generator, suffix, params)  # Liquid, Nunjucks or none runs over it
     if suffix in HTML_PAGE_ENDINGS:  # (Liquid's values there are no Markdown: `liquid._output`)
         params = {**(params or {}), TEXT_VALUES: suffix} if generator in LIQUID else params
         text, suffix = html_page_to_markdown(text), ".md"
@@ -161,7 +161,7 @@ def _prepared(
     and how its code is read, if at all: in code Hugo still reads shortcodes (a ``param`` the
     page or site sets is its value; escaped ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
-    runs = generator in LIQUID and liquid_runs(generator, params)  # (not: the page shows its tags)
+    runs = generator in LIQUID and bool(params.get(ENGINE))  # (not: the page shows its tags)
     if generator == "hugo" and ("/*" in text or "aram" in text or "{{<" in text or "{{%" in text):
 
         def code_text(code: str) -> str:
@@ -291,7 +291,7 @@ def _rewrite(
         text = attribute_lists(text, generator, markdown_it_attrs(generator, params))
     text = shortcodes(text, params)
     if generator in LIQUID:
-        text = liquid(text, params, bare=generator == "eleventy", runs=liquid_runs(generator, params))
+        text = liquid(text, params, bare=generator == "eleventy", engine=params.get(ENGINE, ""))
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":

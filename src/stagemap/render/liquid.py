@@ -19,6 +19,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.ownblocks import NUNJUCKS_COMMENT
+from ..read.templateengines import LIQUID, NUNJUCKS
 from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
@@ -83,19 +84,22 @@ def highlights(text: str) -> str:
     )
 
 
-def liquid(text: str, params: Mapping[str, Any], bare: bool = False, runs: bool = True) -> str:
+def liquid(text: str, params: Mapping[str, Any], bare: bool = False, engine: str = LIQUID) -> str:
     """Return prose (no code in it) with Liquid as the live page shows it, and kramdown's extensions gone.
 
     ``bare``: the page's data is named as it is (Eleventy's ``{{ title }}``), not under
     ``page.`` (Jekyll's ``{{ page.title }}``, which on Eleventy is the page's address and file);
-    not ``runs``: Liquid does not run on the page (`liquid_runs`), only kramdown's are gone."""
+    ``engine``: the one that runs over the page (`stagemap.read.templateengines.page_engine`):
+    only Nunjucks has ``{# #}`` comments; none, only kramdown's are gone."""
     if "{:" in text:
         text = _KRAMDOWN.sub("", text)
-    if not runs or ("{%" not in text and "{{" not in text and not (bare and "{#" in text)):
+    nunjucks = engine == NUNJUCKS
+    if not engine or ("{%" not in text and "{{" not in text and not (nunjucks and "{#" in text)):
         return text
     parts = _raw_parts(text)  # a raw block shows what it holds as written
     return "".join(
-        RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare) for i, part in enumerate(parts)
+        RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare, nunjucks)
+        for i, part in enumerate(parts)
     )
 
 
@@ -132,19 +136,6 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
     return [(o.start(), c.end()) for o, c in paired(blanked, _COMMENT_OPENING, _COMMENT_CLOSING)]
 
 
-def liquid_runs(generator: str, params: Mapping[str, Any]) -> bool:
-    """Whether Liquid (or Nunjucks) runs over a ``generator`` site's page whose front matter is
-    ``params``: not where Jekyll's ``render_with_liquid: false`` or Eleventy's
-    ``templateEngineOverride`` naming neither engine (``md``) says the page shows its tags as
-    written."""
-    if generator == "jekyll":
-        return params.get("render_with_liquid", True) is not False
-    engines = params.get("templateEngineOverride") if generator == "eleventy" else None
-    if isinstance(engines, str) and engines.strip():
-        return any(e.strip().lower() in ("liquid", "njk") for e in engines.split(","))
-    return generator == "eleventy"
-
-
 def whole_captures(text: str, marked: bool = False) -> str:
     """Return a body with its captures shown where outputs name them (`shown_captures`, with
     ``marked`` for Jekyll), read over the whole of it before its code is split out, as a capture
@@ -174,10 +165,10 @@ def _known(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:
     return found if found is not None else output.group(0)
 
 
-def _outside_raw(text: str, params: Mapping[str, Any], bare: bool) -> str:
+def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: bool) -> str:
     if "capture" in text:
         text = shown_captures(text)
-    if bare and "{#" in text:
+    if nunjucks and "{#" in text:
         text = NUNJUCKS_COMMENT.sub("", text)
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text or "endmacro" in text:
         text = without(text, hidden_blocks(text))

@@ -32,6 +32,7 @@ from ..model.library import Asset
 from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
 from ..read.ownblocks import NUNJUCKS_COMMENT
+from ..read.templateengines import NUNJUCKS, page_engine
 from .ownshortcodes import output_of, site_templates, used_names
 from .partials import own_shortcodes, partial_body
 
@@ -85,7 +86,10 @@ def unknown_parts(
         return _own_shortcodes(config, body, site)
     if generator not in LIQUID or "{" not in body:
         return False
-    hidden, looked, next_hidden = _hidden(body), _Looked(config, item), 0
+    engine = page_engine(generator, item.path, item.extra, config.rules.template_engines)
+    if not engine:  # (no engine runs over the page: its tags are text)
+        return False
+    hidden, looked, next_hidden = _hidden(body, engine == NUNJUCKS), _Looked(config, item), 0
     for found in _FILLED.finditer(body):
         at = found.start()
         while next_hidden < len(hidden) and hidden[next_hidden][1] <= at:  # (both in the body's order)
@@ -130,9 +134,10 @@ class _Looked:
         return not _page_value(found.group("alone"), self.item, self.config.rules.generator == "eleventy")
 
 
-def _hidden(body: str) -> list[tuple[int, int]]:
+def _hidden(body: str, nunjucks: bool) -> list[tuple[int, int]]:
     """Return the spans of ``{% raw %}`` and ``{% comment %}`` blocks in ``body`` (what Liquid
-    never runs), each closing looked for once: linear however many are left open."""
+    never runs), and with ``nunjucks`` of its ``{# #}`` comments, each closing looked for once:
+    linear however many are left open."""
     spans, at = [], 0
     while (opening := _HIDDEN.search(body, at)) is not None:
         closing = _HIDDEN_END[opening.group(1)].search(body, opening.end())
@@ -140,7 +145,7 @@ def _hidden(body: str) -> list[tuple[int, int]]:
             break
         spans.append((opening.start(), closing.end()))
         at = closing.end()
-    if "{#" in body:  # Nunjucks' comments (Eleventy): nothing in them runs either
+    if nunjucks and "{#" in body:  # Nunjucks' comments: nothing in them runs either (Liquid shows them)
         spans += [found.span() for found in NUNJUCKS_COMMENT.finditer(body)]
     return sorted(spans)
 
@@ -216,7 +221,8 @@ def id_patterns(config: Config, item: Asset, in_code: Callable[[int], bool]) -> 
     if generator not in LIQUID:
         return frozenset()
     bare = generator == "eleventy"
-    texts = [item.body] if "{{" in item.body else []
+    runs = page_engine(generator, item.path, item.extra, config.rules.template_engines)
+    texts = [item.body] if "{{" in item.body and runs else []  # (none runs: its outputs are text)
     layout, seen = item.extra.get("layout"), set[str]()
     while isinstance(layout, str) and layout and layout not in seen and len(seen) < LAYOUT_DEPTH:
         seen.add(layout)

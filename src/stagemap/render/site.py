@@ -69,6 +69,7 @@ from ..analyse.site import LinkPlan, SitePage, SitePlan
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.mkdocsnav import WRITTEN_TITLES
+from ..read.templateengines import with_engine
 from . import dialects, markdown, partials
 from .headingids import site_slugs
 from .history import render_svg
@@ -273,9 +274,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     body = item.body
     if partials.applies(item.path, config.rules, body):
         body = partials.inline_for(config, item.path, body)
-    params = (
-        {**item.extra, SITE_PARAMS: site} if site else item.extra
-    )  # Hugo's param falls back to the site's
+    # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
+    params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params)
     if config.rules.generator and "title" not in params and item.title:
         params = {**params, "title": item.title}

@@ -1,0 +1,109 @@
+"""Which template engine runs over a Jekyll or Eleventy page before its Markdown is read:
+Liquid, Nunjucks, or none (its tags are text).
+
+Jekyll runs Liquid over every page but one whose front matter (or the ``defaults`` of its
+``_config.yml``) says ``render_with_liquid: false``. Eleventy runs the engine a page's ending
+names: Nunjucks over ``.njk``, Liquid over ``.liquid``, and over ``.md`` and ``.html`` the one
+its configuration's ``markdownTemplateEngine`` and ``htmlTemplateEngine`` name (Eleventy 3's
+``setMarkdownTemplateEngine(...)`` and ``setHtmlTemplateEngine(...)`` too), Liquid unless it
+says otherwise, none where it says ``false``. A page's ``templateEngineOverride`` (``njk,md``,
+``md``) wins: the first engine of Liquid and Nunjucks it names, else none.
+
+The engines differ where stagemap reads a body: ``{# ... #}`` is a comment only in Nunjucks
+(Liquid shows it as written, and runs the tags in it).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..lazyre import lazy
+from ..model.settings import ReadRules
+from .docusaurus import without_comments
+from .eleventy import CONFIG_FILES
+
+LIQUID = "liquid"
+NUNJUCKS = "njk"
+ENGINES = frozenset({LIQUID, NUNJUCKS})
+"""The engines stagemap reads; any other one named (``md``, ``html``, ``11ty.js``) runs no tag here."""
+ELEVENTY_ENGINES = (LIQUID, LIQUID)
+"""Eleventy's own engines over a Markdown page and over an HTML page (its defaults)."""
+ENGINE = "\0engine"
+"""The key under which a page's params hold the engine that runs over it (`page_engine`): no
+key of front matter can be this one."""
+_SETTING = lazy(r"""\b(markdown|html)TemplateEngine\s*:\s*(?:(['"`])([\w.-]{0,30})\2|(false)\b)""")
+"""A setting in the configuration's returned (or exported) object: ``markdownTemplateEngine: "njk"``."""
+_SETTER = lazy(r"""\.set(Markdown|Html)TemplateEngine\(\s*(?:(['"`])([\w.-]{0,30})\2|(false))\s*\)""")
+"""Eleventy 3's way of setting one: ``eleventyConfig.setMarkdownTemplateEngine(false)``."""
+_MOST_BYTES = 1024 * 1024
+"""A configuration larger than this is not read for its engines (Eleventy's defaults then)."""
+
+
+def eleventy_engines(code: str) -> tuple[str, str]:
+    """Return the engines an Eleventy configuration's ``code`` runs over Markdown and over HTML
+    pages (empty: none, where it says ``false``), the last one written winning; Eleventy's own
+    (Liquid) where it names none. A commented-out setting is none."""
+    if "TemplateEngine" not in code:
+        return ELEVENTY_ENGINES
+    named = {"markdown": LIQUID, "html": LIQUID}
+    plain = without_comments(code)
+    for found in sorted([*_SETTING.finditer(plain), *_SETTER.finditer(plain)], key=lambda m: m.start()):
+        named[found.group(1).lower()] = "" if found.group(4) else found.group(3).lower()
+    return named["markdown"], named["html"]
+
+
+def site_engines(root: Path, site_root: str = "") -> tuple[str, str]:
+    """Return the engines over Markdown and HTML pages (`eleventy_engines`) of the Eleventy site
+    in ``root``'s folder ``site_root``, from its first configuration file; Eleventy's own where
+    it has none that can be read."""
+    site = root / site_root if site_root else root
+    for name in CONFIG_FILES:
+        try:
+            if (site / name).is_file() and (site / name).stat().st_size <= _MOST_BYTES:
+                return eleventy_engines((site / name).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            return ELEVENTY_ENGINES
+    return ELEVENTY_ENGINES
+
+
+def page_engine(
+    generator: str, path: str, front_matter: Mapping[str, Any], engines: tuple[str, str] = ELEVENTY_ENGINES
+) -> str:
+    """Return the engine that runs over the page at ``path`` (or a bare ending, ``.md``) with
+    ``front_matter`` on a ``generator`` site: `LIQUID`, `NUNJUCKS`, or "" (none: the page
+    shows its tags as written; any site but a Jekyll or an Eleventy one). ``engines``: the
+    Eleventy site's over Markdown and HTML pages (`eleventy_engines`)."""
+    if generator == "jekyll":
+        return LIQUID if front_matter.get("render_with_liquid", True) is not False else ""
+    if generator != "eleventy":
+        return ""
+    override = front_matter.get("templateEngineOverride")
+    if isinstance(override, str) and override.strip():
+        named = [e.strip().lower() for e in override.split(",")]
+        return next((e for e in named if e in ENGINES), "")
+    ending = posixpath.basename(path).rpartition(".")[2].lower()
+    if ending in ("md", "markdown"):
+        return engines[0] if engines[0] in ENGINES else ""
+    if ending in ("html", "htm"):
+        return engines[1] if engines[1] in ENGINES else ""
+    return ending if ending in ENGINES else ""
+
+
+def with_engine(rules: ReadRules, path: str, params: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Return a Jekyll or Eleventy page's ``params`` with the engine that runs over the page at
+    ``path`` (`ENGINE`), by the site's ``rules`` too; any other site's as they are."""
+    if rules.generator not in ("jekyll", "eleventy"):
+        return params
+    return {**params, ENGINE: page_engine(rules.generator, path, params, rules.template_engines)}
+
+
+def engine_given(generator: str, suffix: str, params: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """Return a Jekyll or Eleventy page's ``params`` with the engine that runs over it (`ENGINE`):
+    the one they hold, else the one its front matter and ``suffix`` give it under Eleventy's own
+    settings; any other site's as they are."""
+    if generator not in ("jekyll", "eleventy") or (params is not None and ENGINE in params):
+        return params
+    return {**(params or {}), ENGINE: page_engine(generator, suffix, params or {})}
