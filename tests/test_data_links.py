@@ -4,11 +4,13 @@ page's own links and links to headings (`stagemap.render.datalinks`, `stagemap.r
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from stagemap.read import sitedata, yamlsafe
+from stagemap.read.racy import RACY_NS
 from stagemap.render.dialects import clean
 from tests.conftest import write
 from tests.test_read_cascade import run
@@ -108,6 +110,10 @@ def test_a_data_file_is_parsed_once_for_all_pages_and_values(
         "_data/loaves.yml": "".join(f'{k}: "See [{k}](/gone-{k}/)"\n' for k in keys),
         **pages,
     })  # fmt: skip
+    aged = (
+        root / "_data/loaves.yml"
+    ).stat().st_mtime_ns - 10 * RACY_NS  # (a file written just now is not kept)
+    os.utime(root / "_data/loaves.yml", ns=(aged, aged))
     parses: list[str] = []
     load = yamlsafe.load
 
@@ -181,3 +187,63 @@ def test_a_page_liquid_does_not_run_on_shows_its_tags_as_written() -> None:
     assert clean(body, ".md", "jekyll", {"title": "T", "render_with_liquid": False}) == shown
     assert clean(body, ".md", "eleventy", {"title": "T", "templateEngineOverride": "md"}) == shown
     assert clean(body, ".md", "jekyll", {"title": "T"}) == "Write T like so:\n\n```liquid\n\n```\n"
+
+
+def test_a_page_liquid_does_not_run_on_has_its_dead_parts_warned(tmp_path: Path) -> None:
+    """Reviewer r5 (/tmp/s35_r5_jk): on a Jekyll page with render_with_liquid: false, an
+    include written in its text (shown as written there) still counted as one that may write
+    headings, so a link to a part the page lacks went unwarned. Only where Liquid runs does
+    such a tag stand for headings the live page may have."""
+    page = "---\ntitle: Crust\n{}---\n# Crust\n\nAs in: {{% include steps.html %}}\n\nSee [the end](#no-such-part).\n"
+    root = write(tmp_path, {
+        **SITE,
+        "_includes/steps.html": "<h2>Steps</h2>\n",
+        "guides/crust.md": page.format("render_with_liquid: false\n"),
+        "guides/crumb.md": page.format(""),
+    })  # fmt: skip
+    assert dead(root) == (
+        "guides/crust.md:9:15: warning: link to '#no-such-part' finds no heading 'no-such-part' on this page"
+        " (link to one of that page's headings, or leave out the '#' and what follows it)\n"
+    )
+
+
+def test_a_paired_shortcode_on_an_eleventy_page_liquid_does_not_run_on_is_no_warning(tmp_path: Path) -> None:
+    """Reviewer r5 (/tmp/s35_r5_11ty): a page with templateEngineOverride: md, in its front matter
+    or a data file above it, got the warning that a paired shortcode of the site's own loses its
+    markup, though Eleventy shows its tags as written there (as the built page does). Only a page
+    Liquid or Nunjucks runs over is warned."""
+    block = "Before.\n\n{% tip %}Warm the oven first.{% endtip %}\n"
+    root = write(tmp_path, {
+        "stagemap.yml": "name: Crumb\npurpose: Why.\ngenerator: eleventy\nsources: [src]\nlint: {placeholder: false}\n",
+        "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+        "src/a-plain.md": "---\ntitle: Plain\ntemplateEngineOverride: md\n---\n" + block,
+        "src/b-kept/kept.md": "---\ntitle: Kept\n---\n" + block,
+        "src/b-kept/b-kept.11tydata.json": '{"templateEngineOverride": "md"}\n',
+        "src/c-run.md": "---\ntitle: Run\n---\n" + block,
+    })  # fmt: skip
+    _, _, err = run("-C", str(root), "check")
+    assert [line.partition(" (")[0] for line in err.splitlines() if line.startswith("src/")] == [
+        "src/c-run.md:6:1: warning: paired shortcode 'tip' is the site's own: what it holds is shown, not its markup"
+    ]
+
+
+def test_a_data_file_rewritten_keeping_its_size_and_time_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer r5: the data files kept for the process (serve) were known by path, size and
+    time of change only, so a file rewritten at the same size within the same tick of the clock
+    (or given its old time back) showed its old text. The inode's time of change and the inode
+    are part of the key now, and a file changed within RACY_NS is read but not kept."""
+    root = write(tmp_path, {"_data/ovens.yml": 'deck: "[old](/a/)"\n'})
+    data, at = root / "_data/ovens.yml", yamlsafe.Pos(1, 7, 6, 18)
+    old = data.stat().st_mtime_ns - 10 * RACY_NS
+    os.utime(data, ns=(old, old))
+    monkeypatch.setattr(sitedata, "_PARSED", {}, raising=False)  # (none kept from other tests)
+    assert sitedata.value_place(root, ["ovens", "deck"]) == ("_data/ovens.yml", 'deck: "[old](/a/)"\n', at)
+    data.write_text('deck: "[new](/b/)"\n', encoding="utf-8")
+    os.utime(data, ns=(old, old))  # the same size and time of change
+    assert sitedata.value_place(root, ["ovens", "deck"]) == ("_data/ovens.yml", 'deck: "[new](/b/)"\n', at)
+    kept = dict(sitedata._PARSED)
+    data.write_text('deck: "[now](/c/)"\n', encoding="utf-8")  # changed just now: read, not kept
+    assert sitedata.value_place(root, ["ovens", "deck"]) == ("_data/ovens.yml", 'deck: "[now](/c/)"\n', at)
+    assert kept == sitedata._PARSED  # (the file changed just now is not among them)

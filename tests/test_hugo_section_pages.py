@@ -332,3 +332,67 @@ def test_hugo_the_sites_cascade_reaches_the_home_page(tmp_path: Path) -> None:
         "content/_index.md": ("https://h.example/", ("evaluation",)),
         "content/frames/_index.md": ("https://h.example/frames/", ("evaluation",)),
     }
+
+
+def test_hugo_cascade_targets_name_the_home_taxonomy_and_term_kinds(tmp_path: Path) -> None:
+    """Reviewer r5 (/tmp/s35_r5_hc): every _index page read as an asset counted as kind section
+    for a cascade's target, the home page too, so [cascade.target] kind = 'section' gave the
+    home page its stages and kind = 'home' gave it nothing. Hugo's kinds are home, section,
+    taxonomy, term and page: a target now matches the one Hugo gives each page."""
+    config = (
+        "baseURL = 'https://h.example/'\n"
+        "[[cascade]]\n  stages = ['adoption']\n  [cascade.target]\n    kind = 'section'\n"
+        "[[cascade]]\n  owner = 'front-desk'\n  [cascade.target]\n    kind = 'home'\n"
+        "[[cascade]]\n  owner = 'librarian'\n  [cascade.target]\n    kind = '{taxonomy,term}'\n"
+    )
+    settings = SETTINGS + "non_assets:\n  listing: [drafts/**]\n"
+    root = write(tmp_path, {
+        "stagemap.yml": settings,
+        "hugo.toml": config,
+        "content/_index.md": "---\ntitle: Home\n---\nHello.\n",
+        "content/frames/_index.md": "---\ntitle: Frames\n---\nHello.\n",
+        "content/frames/steel.md": "---\ntitle: Steel\n---\nHello.\n",
+        "content/tags/_index.md": "---\ntitle: Tags\n---\nHello.\n",
+        "content/tags/touring/_index.md": "---\ntitle: Touring\n---\nHello.\n",
+    })  # fmt: skip
+    assets = stagemap.load_project(root).library.assets
+    assert {a.path: (a.stages, a.owner) for a in assets} == {
+        "content/_index.md": ((), "front-desk"),
+        "content/frames/_index.md": (("adoption",), ""),
+        "content/frames/steel.md": ((), ""),
+        "content/tags/_index.md": ((), "librarian"),
+        "content/tags/touring/_index.md": ((), "librarian"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("files"),
+    [
+        {"config/_default/hugo.toml": "baseURL = 'https://h.example/'\n",
+         "config/_default/taxonomies.toml": "rider = 'riders'\ntag = 'tags'\n"},
+        {"hugo.toml": "baseURL = 'https://h.example/'\ndefaultContentLanguage = 'de'\n[languages.de]\n"
+         "  weight = 1\n  [languages.de.taxonomies]\n    rider = 'riders'\n    tag = 'tags'\n"},
+    ],
+    ids=["config-folder", "default-language"],
+)  # fmt: skip
+def test_hugo_taxonomies_of_the_config_folder_or_the_default_language_are_read(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    """Reviewer r5 (/tmp/s35_r5_tax, /tmp/s35_r5_hb): only a top-level taxonomies key was read,
+    so a site naming its taxonomies in config/_default/taxonomies.toml, or in its default
+    language's [languages.<lang>.taxonomies], had its taxonomy and term pages holding prose read
+    as assets. Both are read now (a language's own taxonomies in place of the site's); a folder
+    no taxonomy names is still a section."""
+    pages = {
+        "content/riders/_index.md": "---\ntitle: Riders\n---\n" + RIDE,
+        "content/riders/ana/_index.md": "---\ntitle: Ana\n---\n" + RIDE,
+        "content/tags/_index.md": "---\ntitle: Tags\n---\n" + RIDE,
+        "content/trails/_index.md": "---\ntitle: Trails\n---\n" + RIDE,
+    }
+    root = write(tmp_path, {"stagemap.yml": SETTINGS, **files, **pages})
+    assert {path: fate[:2] for path, fate in section_fates(root).items()} == {
+        "content/riders/_index.md": ("non-asset", "listing"),
+        "content/riders/ana/_index.md": ("non-asset", "listing"),
+        "content/tags/_index.md": ("non-asset", "listing"),
+        "content/trails/_index.md": ("asset", ""),
+    }

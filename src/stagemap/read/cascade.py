@@ -6,8 +6,9 @@ match. A page's own front matter wins, then the nearest section's cascade (a sec
 an asset: its own, as Hugo applies it), then the next one up, then the configuration's (the home
 page's too). A cascade is a mapping or a list of them; one with a ``target`` (``_target`` in older
 sites) applies only to the pages it names: its ``path`` glob (``/blog/**``, ``{/a,/a/**}``), a
-``kind`` that includes the page's (``page``, or ``section`` for an ``_index`` page read as an
-asset), an ``environment`` that includes ``production`` (the site as built).
+``kind`` that includes the page's (``page``; for an ``_index`` page read as an asset ``home`` at
+the top, ``taxonomy`` or ``term`` in a taxonomy's folder, else ``section``), an ``environment``
+that includes ``production`` (the site as built).
 
 What reaches each page is kept on its `ToRead` (``inherited``, JSON: part of the parse and of
 the parse cache's key) and merged into its front matter by `stagemap.read.parse`. The values a
@@ -32,7 +33,7 @@ from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
 from .nopage import PAGINATE_V1, jekyll_paginates
-from .sectionpages import Read, with_section_pages
+from .sectionpages import Read, hugo_kind, with_section_pages
 from .sitedefaults import SiteDefaults
 from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
@@ -136,12 +137,13 @@ def _inherit(
     prefix, language = item.rel[: len(item.rel) - len(item.sub)], _language(item.site_sub)
     parts = item.sub.split("/")[:-1]
     section = item.sub.rpartition("/")[2].lower().startswith("_index.")  # a section read as an asset
+    kind = hugo_kind(item.sub, site.taxonomies if site is not None else None)
     route = "/" + route_parts(item.site_sub, None)["path"]  # Hugo's path of the page: /blog/post
     given: dict[str, tuple[Any, str, int, str]] = _data_given(item, prefix, parts, datas) if datas else {}
     for depth in range(len(parts), -1, -1):  # the nearest section first
         folder = "/".join(parts[:depth])
         for values, path, line in cascades.get((prefix, folder, language), ()):
-            if _applies(values, route, "section" if section else "page"):
+            if _applies(values, route, kind):
                 for key, value in values.items():
                     if key not in ("target", "_target"):
                         given.setdefault(key, (value, path, line, "cascade"))
@@ -155,7 +157,7 @@ def _inherit(
             given.setdefault(PAGINATE_V1, (site.params["paginate"], site.name, 0, site.label))
     elif site is not None:  # (the home page's too, as its own cascade)
         for entry in site.entries:
-            if _applies(entry.values, route, "section" if section else "page"):
+            if _applies(entry.values, route, kind):
                 for key, value in entry.values.items():
                     if key not in ("target", "_target"):
                         where = entry.file or site.name
@@ -276,7 +278,7 @@ _FOLDED = frozenset((*ALL_FIELDS, "target", "_target", "build"))
 
 def _applies(values: dict[str, Any], route: str, kind_of_page: str) -> bool:
     """Whether a cascade entry reaches the page at ``route`` (``/blog/post``), of Hugo's kind
-    ``kind_of_page`` (``page`` or ``section``), by its ``target``."""
+    ``kind_of_page`` (``page``, ``section``, ``home``, ``taxonomy`` or ``term``), by its ``target``."""
     target = values.get("target", values.get("_target"))
     if not isinstance(target, dict):
         return True

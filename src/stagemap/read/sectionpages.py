@@ -107,9 +107,34 @@ _DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 
 def taxonomy_folders(config: Mapping[Any, Any]) -> frozenset[str] | None:
     """Return the folders of the taxonomies a Hugo site's configuration names (its ``taxonomies``,
-    ``tag = 'tags'``: ``tags``), None where it names none (Hugo's own then, `_DEFAULT_TAXONOMIES`)."""
-    named = next((v for k, v in config.items() if str(k).lower() == "taxonomies"), None)
+    ``tag = 'tags'``: ``tags``; its default language's own, ``[languages.en.taxonomies]``, in
+    their place), None where it names none (Hugo's own then, `_DEFAULT_TAXONOMIES`)."""
+    named = _key(config, "taxonomies")
+    default = _key(config, "defaultcontentlanguage")
+    languages = _key(config, "languages")
+    language = _key(languages, str(default or "en")) if isinstance(languages, dict) else None
+    own = _key(language, "taxonomies") if isinstance(language, dict) else None
+    named = own if isinstance(own, dict) else named
     return frozenset(str(v).strip("/").lower() for v in named.values()) if isinstance(named, dict) else None
+
+
+def _key(config: Mapping[Any, Any], key: str) -> Any:
+    """Return the value of ``key`` in ``config``, spelt in any case (as Hugo reads its keys)."""
+    return next((v for k, v in config.items() if str(k).lower() == key.lower()), None)
+
+
+def hugo_kind(sub: str, taxonomies: frozenset[str] | None) -> str:
+    """Return Hugo's kind of the page at ``sub`` (under its source), as a cascade's ``target``
+    names it: ``home``, ``taxonomy`` or ``term`` (``tags/_index.md``, ``tags/red/_index.md``, by
+    the site's ``taxonomies``), ``section`` for another ``_index`` page, else ``page``."""
+    parts = sub.lower().split("/")
+    if not parts[-1].startswith("_index."):
+        return "page"
+    if len(parts) == 1:
+        return "home"
+    if len(parts) <= 3 and parts[0] in (_DEFAULT_TAXONOMIES if taxonomies is None else taxonomies):
+        return "taxonomy" if len(parts) == 2 else "term"
+    return "section"
 
 
 def _kept(found: Scan, taxonomies: frozenset[str]) -> Callable[[ToRead], bool]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import time
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from ..lazyre import lazy
 from ..paths import real
 from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
+from .racy import RACY_NS
 from .sitedefaults import site_files
 
 DATA_DIR = "_data"
@@ -115,10 +117,13 @@ def value_place(
     return None
 
 
-_PARSED: dict[tuple[str, int, int], tuple[str, dict[tuple[Any, ...], yamlsafe.Pos] | None]] = {}
-"""Each data file `value_place` has read, by its path, size and time of change: its text and the
-places of its values (None: YAML does not read it). Read and parsed once in a process, for all
-pages and values: a page showing 400 values of an 870 KB file parsed it 400 times."""
+_PARSED: dict[tuple[str, int, int, int, int], tuple[str, dict[tuple[Any, ...], yamlsafe.Pos] | None]] = {}
+"""Each data file `value_place` has read, by its path, size, times of change (its content's and
+its inode's) and inode: its text and the places of its values (None: YAML does not read it).
+Read and parsed once in a process, for all pages and values: a page showing 400 values of an
+870 KB file parsed it 400 times. A file changed within `RACY_NS` is parsed but not kept: a
+second write in the same tick of the clock may keep its size and times (``serve`` would show
+the first)."""
 KEPT_PARSED = 8
 """The most data files kept in `_PARSED` (the one kept longest goes first)."""
 
@@ -129,22 +134,24 @@ def _parsed(path: Path) -> tuple[str, dict[tuple[Any, ...], yamlsafe.Pos] | None
         stat = path.stat()
     except OSError:
         return None
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _PARSED:
-        try:
-            text = read_bounded(path, MAX_DATA_FILE).decode("utf-8-sig")
-        except (TooLarge, Unreadable, UnicodeDecodeError):
-            return None
-        try:
-            places: dict[tuple[Any, ...], yamlsafe.Pos] | None = yamlsafe.load(
-                text, last_wins=True, aliases=True
-            ).values
-        except (yamlsafe.YamlProblem, RecursionError):
-            places = None
+    key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    if key in _PARSED:
+        return _PARSED[key]
+    try:
+        text = read_bounded(path, MAX_DATA_FILE).decode("utf-8-sig")
+    except (TooLarge, Unreadable, UnicodeDecodeError):
+        return None
+    try:
+        places: dict[tuple[Any, ...], yamlsafe.Pos] | None = yamlsafe.load(
+            text, last_wins=True, aliases=True
+        ).values
+    except (yamlsafe.YamlProblem, RecursionError):
+        places = None
+    if stat.st_mtime_ns <= time.time_ns() - RACY_NS:
         while len(_PARSED) >= KEPT_PARSED:
             del _PARSED[next(iter(_PARSED))]
         _PARSED[key] = (text, places)
-    return _PARSED[key]
+    return text, places
 
 
 def _file_named(folder: Path, key: str) -> str:

@@ -26,6 +26,7 @@ from ..errors import Problem
 from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
 from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
+from .hugopermalinks import Permalink, permalinks, ugly_sections
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
@@ -44,7 +45,9 @@ root, and for Hugo then in its configuration folder. A Zensical site's ``zensica
 MkDocs' settings (`stagemap.read.mkdocsettings`): it is read as ``mkdocs.yml`` is, which wins
 beside it (MkDocs still builds a site on its way to Zensical)."""
 _KEY_FILES = tuple(
-    f"{HUGO_DIR}{k}.{e}" for k in ("cascade", "permalinks", "params") for e in ("toml", "yaml", "yml", "json")
+    f"{HUGO_DIR}{k}.{e}"
+    for k in ("cascade", "permalinks", "params", "taxonomies")
+    for e in ("toml", "yaml", "yml", "json")
 )
 """Files of Hugo's configuration folder that hold one key each, read beside the main file."""
 
@@ -87,19 +90,6 @@ class Entry:
     """Jekyll: its scope's ``type`` (``pages``, ``posts``, a collection); None: every type."""
     file: str = ""
     """The file it is in, when not the main one (Hugo's ``config/_default/cascade.toml``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Permalink:
-    """One of Hugo's ``permalinks``: a URL pattern in Hugo's tokens (``/:year/:slug/``) for some pages."""
-
-    pattern: str
-    section: str | None = None
-    """The top-level section (``posts``) whose pages it is for (the map form); None: by ``target``."""
-    kind: str = "page"
-    """Hugo's kind of page it is for: ``page``, or ``section`` for a section's ``_index`` page."""
-    target: dict[str, Any] | None = None
-    """The list form's page matcher (``path``, ``kind``...); None: every page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +146,11 @@ class SiteDefaults:
             ugly=self.ugly | other.ugly,
             params={**self.params, **other.params},
             ignore=self.ignore or other.ignore,
+            taxonomies=(  # (Hugo merges the two maps key by key)
+                other.taxonomies
+                if self.taxonomies is None
+                else self.taxonomies | (other.taxonomies or frozenset())
+            ),
         )
 
     def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
@@ -306,8 +301,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         values = {str(k): v for k, v in item["values"].items()}
         entries.append(Entry(values, at[0], at[1], str(path).strip("/") if path is not None else None, kind))
     if generator == "hugo":
-        links = _permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
-        ugly = _ugly(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
+        links = permalinks(next((v for k, v in data.items() if str(k).lower() == "permalinks"), None))
+        ugly = ugly_sections(next((v for k, v in data.items() if str(k).lower() == "uglyurls"), None))
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
@@ -322,38 +317,6 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     folder = str(base).strip("/") if isinstance(base, str) else ""
     kinds = frozenset(str(n) for n in named) | {"posts"}
     return SiteDefaults(generator, name, tuple(entries), folder, kinds, params=params)
-
-
-def _ugly(value: Any) -> frozenset[str]:
-    """Return Hugo's ``uglyURLs`` (``true``, or a map of sections to ``true``) as the sections it names."""
-    if value is True:
-        return frozenset({"*"})
-    if isinstance(value, dict):
-        return frozenset(str(k).strip("/") for k, v in value.items() if v is True)
-    return frozenset()
-
-
-def _permalinks(value: Any) -> tuple[Permalink, ...]:
-    """Return Hugo's ``permalinks`` setting: a map of sections (``posts: /:year/:slug/``), a map of
-    kinds of such maps (``page: {posts: ...}``), or a list of ``pattern``s with a ``target``."""
-    found: list[Permalink] = []
-    if isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict) and isinstance(item.get("pattern"), str):
-                target = item.get("target")
-                found.append(
-                    Permalink(item["pattern"], None, "", target if isinstance(target, dict) else None)
-                )
-    elif isinstance(value, dict):
-        for key, given in value.items():
-            if isinstance(given, str):
-                found.append(Permalink(given, str(key).strip("/")))
-            elif str(key).lower() in ("page", "section") and isinstance(given, dict):
-                kind = str(key).lower()
-                found += (
-                    Permalink(p, str(k).strip("/"), kind) for k, p in given.items() if isinstance(p, str)
-                )
-    return tuple(found)
 
 
 def _problem(name: str, line: int, reason: str) -> Problem:

@@ -164,6 +164,7 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here
+    # (Where no engine runs over the page, `unknown_parts` and `id_patterns` read its tags as text.)
     liquid = config.rules.generator in LIQUID and "{" in item.body
     code = code_spans(body, comments) if liquid else Code(())
     if unknown_parts(config, item, code.__contains__, site):
