@@ -327,6 +327,16 @@ SITE_CASES = {
         "eleventy@markdown-it-attrs",
         "x](a " * 30_000 + "){.c} " * 30_000 + "\ndeep text\n",
     ),
+    # A review of their mends: each list after a '_' looks back over its line for the opening
+    # one, and each item's list ends before the next item's line.
+    "attrs-underscores-in-words": (
+        "eleventy@markdown-it-attrs",
+        "a_b_{.c}" * 30_000 + " x_(" * 30_000 + "){.d}\n\ndeep text\n",
+    ),
+    "attrs-numbered-items": (
+        "eleventy@markdown-it-attrs",
+        "".join(f"{i}. item {{.x}}\n" for i in range(2, 30_002)) + "\ndeep text\n",
+    ),
 }
 """Site syntax built to cost time or to nest without end: (how it is read, the body; after ``@``,
 the plugins of the site's configuration that read it)."""

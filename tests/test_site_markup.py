@@ -205,3 +205,71 @@ def test_markdown_it_attrs_lists_are_read_as_the_plugin_reads_them() -> None:
         '<p>Call f(x){.c} mid line, <a href="/ref/">a</a> too.</p>\n<p>More text {.a}\n2. two</p>\n'
         "<p>Last</p>\n<ol>\n<li>one</li>\n</ol>\n<p>A snake_{x} here.</p>\n"
     )
+
+
+def test_markdown_it_attrs_takes_no_liquid_tag_for_a_list() -> None:
+    """A review (r5) of 74fb564, on an Eleventy site of its own with markdown-it-attrs: a tag
+    ending a paragraph ('{% endraw %}', '{% include "note.njk" %}') was read as an attribute list
+    and dropped, taking a raw block's example and an include's placeholder with it. Eleventy runs
+    Liquid first: the plugin never sees a tag. On a page Liquid does not run on
+    (templateEngineOverride: md), the plugin reads the tag as written, a list like any other."""
+    text = 'Write {% raw %}{{ page.url }}{% endraw %}\n\nThen: {% include "tip.njk" %}\n\n[Home](/){% endraw %}\n'
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        "<p>Write {{ page.url }}</p>\n<p>Then: <em>[Included from tip.njk: shown on the live site]</em></p>\n"
+        '<p><a href="/">Home</a></p>\n'
+    )
+    plain = {**ATTRS, "templateEngineOverride": "md"}
+    assert markdown.render(clean('Then: {% include "tip.njk" %}\n', ".md", "eleventy", plain)).html == (
+        "<p>Then:</p>\n"
+    )
+
+
+def test_markdown_it_attrs_list_after_an_address_in_parentheses_is_the_links() -> None:
+    """A review (r5) of 74fb564: a list after a link to a Wikipedia article whose address holds
+    parentheses ('/wiki/Lisp_(programming_language)') showed as text: the address was read
+    without them. CommonMark allows balanced parentheses in an address (markdown-it to 32 deep;
+    two here) and escaped ones."""
+    text = (
+        "See [Lisp](https://en.wikipedia.org/wiki/Lisp_(programming_language)){target=_blank} now.\n\n"
+        "And [f](/a_(b_(c))_d/){.deep}, [g](/h\\(i/){.esc} and [j](/k_(l/){.open} too.\n"
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        '<p>See <a href="https://en.wikipedia.org/wiki/Lisp_(programming_language)">Lisp</a> now.</p>\n'
+        '<p>And <a href="/a_(b_(c))_d/">f</a>, <a href="/h(i/">g</a> and [j](/k_(l/){.open} too.</p>\n'
+    )
+
+
+def test_markdown_it_attrs_list_ending_an_item_before_the_next_numbered_item() -> None:
+    """A review (r5) of 74fb564: in a numbered list, '{.done}' at the end of every item but the
+    last showed as text: '2. Two' was taken for a line going on with the paragraph, which it is
+    after a plain paragraph only. Less indented than the item's text, the next item ends the
+    item before it (markdown-it's list rule), in a bulleted list and a nested one too."""
+    text = (
+        "1. Plan {.done}\n2. Build {#build}\n3. Ship {.x}\n\nThen:\n\n- Tea {.hot}\n2. Cake\n\nAnd:\n\n"
+        "1. Outer\n   1. Inner {.in}\n2. Next\n\nPlain text {.a}\n2. goes on\n"
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        '<ol>\n<li>Plan</li>\n<li>Build<span id="h-build"></span></li>\n<li>Ship</li>\n</ol>\n<p>Then:</p>\n'
+        '<ul>\n<li>Tea</li>\n</ul>\n<ol start="2">\n<li>Cake</li>\n</ol>\n<p>And:</p>\n'
+        "<ol>\n<li>Outer\n<ol>\n<li>Inner</li>\n</ol>\n</li>\n<li>Next</li>\n</ol>\n"
+        "<p>Plain text {.a}\n2. goes on</p>\n"
+    )
+
+
+def test_markdown_it_attrs_list_after_a_bracket_or_emphasis_mark_as_commonmark_reads_them() -> None:
+    """A review (r5) of 74fb564: with '[guide]: /guide/' defined, '[guide]{.x}' (a shortcut
+    reference link) kept its list as text; 'snake_case_{.x}' lost it, where a '_' inside a word
+    opens no emphasis, and '4 * 5 *{.x}' too, where a '*' after a space closes none. A ']'
+    closes a link where the page defines its label (the text's, for '[guide]' and '[guide][]');
+    a '_' or '*' where it can close emphasis that an earlier one can open (CommonMark's rules)."""
+    text = (
+        "Read [guide]{.x}, [Guide][]{.y}, [the guide][guide]{#g} and [other]{.z}.\n\n"
+        "Use snake_case_{.x}, _one two_{.u}, _in_word_{.w} and __strong__{.s} here.\n\n"
+        "So 4 * 5 *{.x} here.\n\nThen *a*{.a} and **b**{.b}.\n\nAnd c*{.c} too.\n\n[guide]: /guide/\n"
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        '<p>Read <a href="/guide/">guide</a>, <a href="/guide/">Guide</a>, <a href="/guide/">the guide</a>'
+        '<span id="h-g"></span> and [other]{.z}.</p>\n'
+        "<p>Use snake_case_{.x}, <em>one two</em>, <em>in_word</em> and <strong>strong</strong> here.</p>\n"
+        "<p>So 4 * 5 *{.x} here.</p>\n<p>Then <em>a</em> and <strong>b</strong>.</p>\n<p>And c*{.c} too.</p>\n"
+    )

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from ..lazyre import lazy
 from ..read.markdowntext import ATTR_LIST, ATTR_TOKEN
 from ..read.markdowntext import anchor as anchor
+from .attrsplugin import ATTRS_INLINE, TABLE_ROW, attr_id, block_ends, closes_element
 
 HEADING_PREFIX = "h-"
 """In front of every id in a body (a heading cannot take the name of something the page's script uses)."""
@@ -174,101 +175,26 @@ _QUOTED_ATTRIBUTES = lazy(
 )
 """kramdown's attribute list opening a quoted block (Just the Docs' callouts, ``> {: .note }``):
 its line's text is the next line's, still in the quote."""
-_ATTR_ITEM = lazy(ATTR_TOKEN)
-_ATTRS_LIST = r'\{(?=[^.#]|[.#][^}])(?:[^{}"\n]++|"[^"\n]*+")++\}'
-"""A list as markdown-it-attrs reads one: anything between braces but a brace (outside double
-quotes), three characters or more (four for a class or an id): ``{.govuk-!-font-size-48}``,
-``{name}``, ``{data-toggle}``, ``{title="a {b} c"}``."""
-_ATTRS_INLINE = lazy(rf"(?<=[)\]*_~\x00])(?P<list>{_ATTRS_LIST})(?!\}})")
-"""markdown-it-attrs' list right after a link, an image, emphasis, a strikethrough or a code span
-(held back as ``\x00N\x00`` then): ``[demo](/demo/){target=demo}``, ``_this_{.red}``,
-``~~old~~{.gone}``, the element's, never text; `_closes_element` makes sure of the element."""
-_BLOCK_END = lazy(
-    rf"(?:(?<=\S)|(?<=\S\n))[ \t]*+({_ATTRS_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]"
-    r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~)|(?P<cell>\|))"
-)
-"""markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item, a table's
-cell), right after its text, after a space, or on the block's last line alone (``Text\n{.lead}``):
-``Read this first.{.lead}``, ``- Step one {.done}``, ``| b {.x} |``. The line must end the block (a blank line, the text's end, the next item, heading,
-quote or fence next; a list numbered from other than 1 interrupts no paragraph): within a
-paragraph the plugin reads none, and the live page shows it as text. Before a ``|``, only in a
-table's row (`_TABLE_ROW`)."""
-
-
-def _block_ends(text: str) -> str:
-    """Return ``text`` with each list at a block's end (`_BLOCK_END`) made the anchor of its id, if
-    any; one before a ``|`` outside a table's row stays as written. (Each line's start is looked
-    for once: a row of a thousand cells is read in one pass.)"""
-    looked, line = 0, 0  # how far the text was looked at for lines, and where the last line starts
-
-    def made(found: re.Match[str]) -> str:
-        nonlocal looked, line
-        if found.group("cell") is not None:
-            line = text.rfind("\n", looked, found.start()) + 1 or line
-            looked = found.start()
-            if not _TABLE_ROW.match(text, line):
-                return found.group(0)
-        return anchor(_attr_id(found.group(1)))
-
-    return _BLOCK_END.sub(made, text)
-
-
-_LINK_TARGET = lazy(r"""(?:<[^<>\n]*>|[^\s()<>]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*""")
-"""What a link's parentheses hold: its address, perhaps a title."""
-_LONGEST_LINK = 1000
-"""How far back the opening of an element a list follows is looked for."""
-
-
-def _closes_element(text: str, at: int) -> bool:
-    """Whether the character before ``at`` (a list's brace) closes an element markdown-it-attrs
-    gives the list to: a ``)`` a link's or an image's (``](address)``), a ``]`` a reference's
-    (``[text][ref]``), a ``_`` or ``~~`` that a ``_`` or ``~~`` before it on its line opens
-    (``*`` and a code span are taken as they are). Each look goes back a bounded way."""
-    before = text[at - 1]
-    line = max(text.rfind("\n", max(0, at - _LONGEST_LINK), at) + 1, at - _LONGEST_LINK, 0)
-    if before == ")":
-        opening = text.rfind("](", line, at - 1)
-        return opening >= 0 and _LINK_TARGET.fullmatch(text, opening + 2, at - 1) is not None
-    if before == "]":
-        opening = text.rfind("[", line, at - 1)
-        return opening > line and text[opening - 1] == "]"
-    if before == "~":
-        return text.startswith("~~", at - 2) and text.rfind("~~", line, at - 2) >= 0
-    if before == "_":
-        opening = text.rfind("_", line, at - 1)
-        return opening >= 0 and not text[opening + 1].isspace()
-    return True
 
 
 _CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
-_TABLE_ROW = lazy(r"[ \t]*\|")
-"""A pipe table's row, as the sites write them: starting with its pipe."""
 
 
 def _attribute_anchor(match: re.Match[str]) -> str:
     """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
     heading's text (the list's last form) stays in front of it."""
     text = _CLOSING_HASHES.sub("", match.group(3) or "")  # ``## Name ## {: #name }``: hashes, then the list
-    made = anchor(_attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+    made = anchor(attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
     if (
         made
         and match.group(1)
-        and _TABLE_ROW.match(match.string, match.string.rfind("\n", 0, match.start()) + 1)
+        and TABLE_ROW.match(match.string, match.string.rfind("\n", 0, match.start()) + 1)
     ):
         # Under a table (``{: #price-table}``) the list is the table's: at its last row's end the
         # anchor would be a cell past the header's and dropped, so it stands under the table.
         return "\n\n" + made
     # (A space keeps emphasis that ends the text closing: ``## Release **(beta)** {#rel}``.)
     return text + (" " if made and text.endswith(("*", "_")) else "") + made
-
-
-def _attr_id(attrs: str) -> str:
-    """Return the id an attribute list gives (``#x`` or ``id=x``), else ""."""
-    for item in _ATTR_ITEM.finditer(attrs):
-        token = item.group(0)
-        if token.startswith("#") or token.startswith("id="):
-            return token[1:] if token.startswith("#") else token[3:].strip("\"'")
-    return ""
 
 
 _INLINE_LIST = lazy(rf"(?:(?P<empty>\[\]\(\))|(?<=[)\]:*]))(?P<list>{ATTR_LIST})")
@@ -304,7 +230,7 @@ def _inline_lists(
         out.append(_line_ended(between[:cut], pending) + between[cut:] if cut >= 0 else between)
         pending = [] if cut >= 0 else pending
         last = found.end()
-        mark = anchor(_attr_id(found.group("list")))
+        mark = anchor(attr_id(found.group("list")))
         if not mark:
             continue
         if found.groupdict().get("empty") or _may_follow(text, found.start()):
@@ -343,14 +269,28 @@ def _quoted_attributes(found: re.Match[str]) -> str:
     return "" if after.startswith(">") else found.group(1) + " "
 
 
-def attribute_lists(text: str, generator: str = "", attrs: bool = False) -> str:
+def attribute_lists(
+    text: str,
+    generator: str = "",
+    attrs: bool = False,
+    defined: frozenset[str] = frozenset(),
+    liquid: bool = False,
+) -> str:
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
     site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
     each one's id kept as an anchor (`_inline_lists`: ```git remote -v`{: #remote}`` is a place
     links go to); with ``attrs`` (an Eleventy site's markdown-it-attrs), those after an inline
-    element (`_ATTRS_INLINE`) and at a block's end (`_BLOCK_END`) too."""
+    element and at a block's end too (`stagemap.render.attrsplugin`), ``defined`` the labels of
+    the page's link definitions (a reference the list may follow); with ``liquid``, Liquid or
+    Nunjucks runs over the page first, as Eleventy runs it, and the plugin never sees a tag
+    (``Shown: {% include "note.njk" %}``): no list starts ``{%``."""
     if attrs:
-        text = _block_ends(_inline_lists(text, _ATTRS_INLINE, _closes_element)) if "}" in text else text
+        if "}" in text:
+
+            def keep(text: str, at: int) -> bool:
+                return closes_element(text, at, defined) and not (liquid and text.startswith("{%", at))
+
+            text = block_ends(_inline_lists(text, ATTRS_INLINE, keep), liquid)
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, text)
     if generator == "mkdocs":
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))

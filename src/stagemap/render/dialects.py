@@ -231,7 +231,11 @@ def _chunks(
     text: str, mdx: bool, generator: str, params: Mapping[str, Any], html: bool, code_text: Any
 ) -> str:
     """Return ``text`` with the site's syntax rewritten outside its code (fenced, or in spans)."""
-    defined = link_labels(text) if generator == "mkdocs" and "][" in text else frozenset[str]()
+    # The page's link labels: for MkDocs' cross-references, and references markdown-it-attrs' lists follow
+    labelled = (
+        "][" in text if generator == "mkdocs" else "]{" in text and markdown_it_attrs(generator, params)
+    )
+    defined = link_labels(text) if labelled else frozenset[str]()
     pieces: list[str] = []
     chunks, at = split_fences(text, mdx), 0  # (``at``: where the next chunk starts in ``text``)
     rewrite = functools.partial(
@@ -288,7 +292,8 @@ def _rewrite(
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)
         text = mdx_to_markdown(text)
     elif "{" in text:
-        text = attribute_lists(text, generator, markdown_it_attrs(generator, params))
+        attrs = markdown_it_attrs(generator, params)  # (Eleventy runs Liquid first: its tags are no lists)
+        text = attribute_lists(text, generator, attrs, defined, attrs and bool(params.get(ENGINE)))
     text = shortcodes(text, params)
     if generator in LIQUID:
         text = liquid(text, params, bare=generator == "eleventy", engine=params.get(ENGINE, ""))
