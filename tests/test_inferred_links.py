@@ -116,3 +116,83 @@ def test_file_and_route_links_still_lead_on_other_sites(
         ("guide/struts", "wings"),
         ("guide/tail", "guide/fabric"),
     )
+
+
+def test_a_link_to_a_stale_page_is_no_step_and_lands_on_no_other_page(tmp_path: Path) -> None:
+    """Reviewer r4's Docusaurus repro of the fix before: the lookup tables held the eligible
+    pages only, so a link whose page was stale missed its table and the other table named
+    another page. docs/hangar/index.md's ./setup.md (a stale page) led to docs/setup.md, and a
+    link to /docs/setup, the stale docs/moved.md's slug, led to docs/setup.md by its file. Both
+    links now find their own page, which is no step."""
+    stale = "review_by: 2020-01-01\nstages: [exploration]\n"
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("docusaurus", "docs", "/docs/{doc}"),
+            "docusaurus.config.js": "module.exports = { title: 'Gliders', url: 'https://g.example', baseUrl: '/' };\n",
+            "docs/setup.md": "---\ntitle: Old setup\nslug: /setup-old\nstages: [exploration]\n---\n\nRetired.\n",
+            "docs/moved.md": f"---\ntitle: Setting up\nslug: /setup\n{stale}---\n\nOut of date.\n",
+            "docs/hangar/index.md": page("Hangar", "Doors open.\n\nThen [set up](./setup.md)."),
+            "docs/hangar/setup.md": f"---\ntitle: Hangar setup\n{stale}---\n\nOut of date too.\n",
+            "docs/tour.md": page("Tour", "See the field.\n\nThen [set up](/docs/setup)."),
+            "docs/visit.md": page("Visit", "Meet the crew.\n\nThen [the old way](/docs/setup-old)."),
+        },
+    )
+    assert inferred(root) == (("visit", "setup"),)
+
+
+def test_a_docusaurus_file_link_is_looked_for_in_the_docs_folder_after_the_pages(tmp_path: Path) -> None:
+    """Reviewer r4: on Docusaurus, docs/guides/two.md saying intro.md, where only docs/intro.md
+    exists, was built as a link to that page but inferred no step, and /intro.md none either.
+    Docusaurus (3.9 and later, resolveMarkdownLinkPathname) looks for a file link without
+    ./ or ../ beside the page, then in the docs folder, then in the site's; one starting / in
+    the docs folder, then the site's. Beside the page still comes first: setup.md from
+    docs/guides/index.md is docs/guides/setup.md, not docs/setup.md."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("docusaurus", "docs", "/docs/{doc}"),
+            "docusaurus.config.js": "module.exports = { title: 'Gliders', url: 'https://g.example', baseUrl: '/' };\n",
+            "docs/intro.md": page("Welcome", "Hello."),
+            "docs/setup.md": page("Setting up the hangar", "Sweep the floor."),
+            "docs/guides/index.md": page("Guides", "Read on.\n\nFirst, [setup](setup.md)."),
+            "docs/guides/setup.md": page("Rigging a wing", "Tighten each strut."),
+            "docs/guides/two.md": page("Two", "Second.\n\nBack to [the start](intro.md)."),
+            "docs/guides/three.md": page("Three", "Third.\n\nBack to [the start](/intro.md)."),
+            "docs/guides/four.md": page("Four", "Fourth.\n\nOn to [the hangar](./intro.md)."),
+        },
+    )
+    assert inferred(root) == (
+        ("guides/index", "guides/setup"),
+        ("guides/three", "intro"),
+        ("guides/two", "intro"),
+    )
+
+
+def test_a_jekyll_address_written_in_liquid_leads_to_its_page(tmp_path: Path) -> None:
+    """Reviewer r4's Jekyll repro (a site with a baseurl): links written the Liquid way,
+    ``{{ '/about/' | relative_url }}``, ``{{ site.baseurl }}/about/`` and ``{% link about.md %}``,
+    were kept as ``{{`` and ``{%``, so no step was inferred from them, though the build linked
+    each to the about page. They are now read at read time as the build reads them."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("jekyll", ".", "/{dir}/{slug}/"),
+            "_config.yml": "title: Gliders\nbaseurl: /field\n",
+            "crew.md": "---\ntitle: Crew\npermalink: /crew/\nstages: [exploration]\n---\n\nWho flies.\n",
+            "guide/fabric.md": page(
+                "Fabric", "Stretch it.\n\nMeet [the crew]({{ '/crew/' | relative_url }})."
+            ),
+            "guide/struts.md": page("Struts", "Carbon.\n\nMeet [the crew]({{ site.baseurl }}/crew/)."),
+            "guide/tail.md": page("Tail", "Trim it.\n\nMeet [the crew]({%- link crew.md -%})."),
+            "guide/wing.md": page(
+                "Wing", "Fold it.\n\nMeet <a href=\"{{ 'crew' | relative_url }}\">the crew</a>."
+            ),
+        },
+    )
+    assert inferred(root) == (
+        ("guide/fabric", "crew"),
+        ("guide/struts", "crew"),
+        ("guide/tail", "crew"),
+        ("guide/wing", "crew"),
+    )

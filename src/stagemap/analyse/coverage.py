@@ -28,6 +28,7 @@ from .latest import Latest
 from .linkreading import link_reading
 from .lint import lint
 from .rank import leak_first, lost_by_stage, rank_actions
+from .routes import route_roots
 
 
 def _state(count: int, threshold: int) -> State:
@@ -171,7 +172,9 @@ def _share(config: Config, library: Library, as_of: dt.date) -> _Shared:
     )
     broken, backward = _next_issues(eligible, flow, as_of)
     redirected = link_reading(config, library.site_params, library.assets).in_path  # (a site's redirects)
-    return _Shared(flow, broken, backward, infer_next(eligible, eligible, flow.index, redirected))
+    roots = route_roots(config) if config.rules.generator == "docusaurus" else ()
+    inferred = infer_next(eligible, eligible, flow.index, redirected, library.assets, roots)
+    return _Shared(flow, broken, backward, inferred)
 
 
 _SHARED: Latest[_Shared] = Latest()

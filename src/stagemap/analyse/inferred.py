@@ -7,14 +7,17 @@ public URL, else the route its site gives it (route links such as ``/pricing/`` 
 it is a stage id itself. A link naming a source file is looked up by file first, from the
 page's folder, as Docusaurus, MkDocs and Hugo's page lookups read it: joined to the page's
 route instead, it may land on another page when the route sits at another depth than the
-file. A Starlight page's hero action is its first link (`stagemap.read.ctas`).
+file. Docusaurus also looks for one without ``./`` or ``../`` in its docs folder and the
+site's. Every page of the site is looked up, not only those a buyer may be sent: a link to a
+stale page is no step, where skipping that page would land it on another. A Starlight page's
+hero action is its first link (`stagemap.read.ctas`).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urljoin, urlsplit
 
 from ..lazyre import lazy
@@ -42,18 +45,25 @@ def infer_next(
     candidates: Iterable[Asset],
     stage_ids: Iterable[str],
     redirected: Callable[[str], str] = str,
+    pages: Iterable[Asset] | None = None,
+    roots: Sequence[str] = (),
 ) -> tuple[tuple[str, str], ...]:
     """Return (asset id, target) for each of ``assets`` without a next step whose links lead to one of ``candidates``.
 
     The last link that resolves wins (calls to action close a page); a link to the asset
     itself does not count. ``redirected`` gives the route a link to a route reaches where the
     site redirects it (`stagemap.analyse.linkreading.LinkReading.in_path`; by default each
-    route is its own). Sorted by asset id.
+    route is its own). A link is looked up among ``pages``, every page of the site (by default
+    ``candidates``): one whose page is no candidate (stale, scheduled) counts for nothing, and
+    is not looked up again as another page's. ``roots``: on Docusaurus, the folders a file
+    link not starting ``./`` or ``../`` is also looked for in (`_file_paths`). Sorted by asset id.
     """
+    chosen = [*candidates]
+    allowed = frozenset(a.id for a in chosen)
     stages = set(stage_ids)
     routes: dict[str, str] = {}
     files: dict[str, str] = {}  # apart: a page's route (a slug's) may be another page's file path
-    for asset in candidates:
+    for asset in chosen if pages is None else pages:
         if asset.url or asset.route:
             routes.setdefault(_key(_route(asset)), asset.id)
         files.setdefault(_key("/" + asset.path), asset.id)
@@ -61,7 +71,7 @@ def infer_next(
     for asset in assets:
         if asset.next or not asset.links:
             continue
-        target = _first_target(asset, routes, files, stages, redirected)
+        target = _first_target(asset, (routes, files), (stages, allowed), redirected, roots)
         if target:
             found.append((asset.id, target))
     return tuple(sorted(found))
@@ -69,23 +79,56 @@ def infer_next(
 
 def _first_target(
     asset: Asset,
-    routes: dict[str, str],
-    files: dict[str, str],
-    stages: set[str],
+    tables: tuple[dict[str, str], dict[str, str]],
+    ids: tuple[set[str], frozenset[str]],
     redirected: Callable[[str], str],
+    roots: Sequence[str],
 ) -> str:
+    """Return the stage or candidate the first of the asset's links that leads to one leads to.
+
+    A link is looked up in one table, then the other (a source file's first by file): the
+    first that has it decides, so a link whose page is no candidate never lands on another page.
+    """
+    routes, files = tables
+    stages, allowed = ids
     here = _route(asset)
-    folder = posixpath.dirname("/" + asset.path)
     for href in asset.links:
         if href in stages:
             return href
+        source = _SOURCE.search(href.split("#")[0].split("?")[0])
         route = redirected(urlsplit(urljoin("http://site" + (here or "/"), href)).path) if here else ""
-        by_file = posixpath.normpath(posixpath.join(folder, href)) if not href.startswith("/") else href
-        tried = ((routes, route), (files, by_file))
-        if _SOURCE.search(href.split("#")[0].split("?")[0]):
-            tried = tried[::-1]
-        for keys, key in tried:
-            target = keys.get(_key(key)) if key else None
-            if target and target != asset.id:
-                return target
+        by_route: tuple[str, ...] = (route,) if route else ()
+        by_file = _file_paths(asset.path, href, roots if source else ())
+        tried = ((files, by_file), (routes, by_route)) if source else ((routes, by_route), (files, by_file))
+        hits = (keys.get(_key(key)) for keys, paths in tried for key in paths)
+        target = next((hit for hit in hits if hit), "")
+        if target != asset.id and target in allowed:
+            return target
     return ""
+
+
+def _file_paths(path: str, href: str, roots: Sequence[str]) -> tuple[str, ...]:
+    """Return the files (from the project's folder) a link on the page at ``path`` may name, in
+    the order they are looked for.
+
+    From the page's folder; a link starting ``/`` from the project's. With ``roots``, as
+    Docusaurus reads a Markdown link (3.9 and later): a link starting ``./`` or ``../`` only from
+    the page's folder, any other then from each root holding the page (nearest first) and from
+    the site's folder; one starting ``/`` never from the page's folder.
+    """
+    if href.startswith(("./", "../")) or not roots:
+        return (
+            href
+            if href.startswith("/")
+            else posixpath.normpath(posixpath.join(posixpath.dirname("/" + path), href)),
+        )
+    held = sorted(
+        (r for r in roots if r == "." or path.startswith(r.rstrip("/") + "/")), key=len, reverse=True
+    )
+    beside = (
+        ()
+        if href.startswith("/")
+        else (posixpath.normpath(posixpath.join(posixpath.dirname("/" + path), href)),)
+    )
+    inside = tuple(posixpath.normpath(posixpath.join("/", r, href.lstrip("/"))) for r in held if r != ".")
+    return (*beside, *inside, posixpath.normpath("/" + href.lstrip("/")))

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from .liquidlinks import worked_addresses
 
 MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
@@ -16,12 +17,16 @@ _HTML = lazy(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
-def cta_links(body: str) -> tuple[str, ...]:
+def cta_links(body: str, liquid: bool = False) -> tuple[str, ...]:
     """Return the targets of the body's last `MAX_LINKS` internal links, last first, each once.
 
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
-    and not an anchor on the same page. Images (``![...](...)``) are left out.
+    and not an anchor on the same page. Images (``![...](...)``) are left out. With ``liquid``
+    (a Jekyll or Eleventy page), an address Liquid writes is read as the build reads it
+    (`stagemap.read.liquidlinks.worked_addresses`: ``{% link about.md %}`` is ``/about.md``).
     """
+    if liquid and ("{{" in body or "{%" in body):
+        body = worked_addresses(body)
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     if "href=" in body:
         return _merged(body, marks)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.liquidlinks import PATH_FILTER, SITE_ADDRESS, filtered_path, tag_address
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.templateengines import LIQUID, NUNJUCKS
 from .blocks import escape
@@ -52,17 +53,6 @@ _ATTRIBUTE_VALUE = lazy(
 )
 """An ``href`` or ``src`` whose value holds an output, quotes of the other kind in it too:
 ``href="{{ '/notes/' | url }}"``."""
-_PATH_FILTER = lazy(
-    r"""^(["'])([^"']*)\1((?:\s*\|\s*(?:relative_url|absolute_url|url|prepend\s*:\s*site\.(?:baseurl|url)))+)\s*$"""
-)
-"""A path through filters that put it under the site's address: Jekyll's ``relative_url`` and
-``absolute_url``, Eleventy's ``url``, and Liquid's ``prepend`` of the site's base path or
-address, one or both (``"/images/panel.png" | prepend: site.baseurl``), which sites wrote
-before Jekyll had the other two."""
-_FILTER_NAME = lazy(r"\|\s*(\w+)")
-_SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
-"""An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
-_SITE_ADDRESS = frozenset({"site.baseurl", "site.url", "site.baseurl | prepend: site.url"})
 _KRAMDOWN = lazy(
     r"\{::comment\}.*?\{:/comment\}|\{::comment\s*/\}|\{::options\b[^}]*/\}|\{::nomarkdown\}|\{:/nomarkdown\}"
     r"|^[ \t]*[*-][ \t]+TOC[ \t]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$"
@@ -252,12 +242,12 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
     def value(match: re.Match[str]) -> str:
         nonlocal known, site_only
         expression = " ".join(match.group(1).split())
-        if expression in _SITE_ADDRESS:
+        if expression in SITE_ADDRESS:
             return ""  # the site's own address: the rest of the target is read from the site root
         site_only = False
-        path = _PATH_FILTER.match(expression)
+        path = PATH_FILTER.match(expression)
         if path:
-            return _filtered_path(path)
+            return filtered_path(path)
         found = _page_value(expression, params, bare)
         if found is None:
             known = False
@@ -279,9 +269,9 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     (`TEXT_VALUES`) no Markdown reads it: its marks are text, its tags tags, and on a Nunjucks
     page, which escapes what it outputs, its tags text too."""
     expression = " ".join(output.group(1).split())
-    path = _PATH_FILTER.match(expression)
+    path = PATH_FILTER.match(expression)
     if path:
-        return _filtered_path(path)
+        return filtered_path(path)
     found = _page_value(expression, params, bare)
     if found is None:
         return placeholder(expression)
@@ -291,21 +281,6 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     before = text[text.rfind("\n", 0, start) + 1 : start]
     after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
     return found if before.strip() or after.strip() else found.strip("\n")
-
-
-def _filtered_path(found: re.Match[str]) -> str:
-    """Return the path a `_PATH_FILTER` match makes: from the site's root through ``relative_url``
-    (or ``absolute_url``, ``url``); through ``prepend`` alone, as written, links being read from
-    the site's root (``/images/panel.png``; ``images/panel.png`` stays relative, as with an empty
-    ``baseurl``)."""
-    if all(name == "prepend" for name in _FILTER_NAME.findall(found.group(3))):
-        return found.group(2)
-    return _from_root(found.group(2))
-
-
-def _from_root(path: str) -> str:
-    """Return a path as ``relative_url`` makes it: from the site's root (``docs/`` is ``/docs/``)."""
-    return path if path.startswith("//") or _SCHEME.match(path) else "/" + path.lstrip("/")
 
 
 def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str | None:
@@ -358,10 +333,9 @@ def _fenced(match: re.Match[str]) -> str:
 
 def _tag(match: re.Match[str]) -> str:
     tag, rest = match.group(1), match.group(2).strip().strip("\"'")
-    if tag == "post_url":  # the post's file, by its path without the ending (.md, .markdown...)
-        return f"/_posts/{rest.lstrip('/')}"
-    if tag == "link":
-        return "/" + rest.lstrip("/")
+    address = tag_address(tag, rest)  # (a post's file by its path without the ending: .md, .markdown...)
+    if address is not None:
+        return address
     if tag in ("include", "include_relative", "render"):
         # The file's name, quoted or not, before its parameters (``"card.html", title: x``).
         name = re.match(r"""\s*(["']?)([^"'\s,]+)\1""", match.group(2))
