@@ -155,7 +155,8 @@ class _Shared:
     backward: tuple[NextIssue, ...]
     """The next steps that lead back, likewise."""
     inferred: tuple[tuple[str, str], ...]
-    """The next step inferred for every eligible asset that names none, likewise."""
+    """The next step inferred for every asset that names none, to an eligible asset or a stage (a
+    report keeps those of its eligible assets; an asset's page shows its own, whatever its state)."""
 
 
 def _shared(config: Config, library: Library, as_of: dt.date) -> _Shared:
@@ -173,8 +174,22 @@ def _share(config: Config, library: Library, as_of: dt.date) -> _Shared:
     broken, backward = _next_issues(eligible, flow, as_of)
     redirected = link_reading(config, library.site_params, library.assets).in_path  # (a site's redirects)
     roots = route_roots(config) if config.rules.generator == "docusaurus" else ()
-    inferred = infer_next(eligible, eligible, flow.index, redirected, library.assets, roots)
+    inferred = infer_next(library.assets, eligible, flow.index, redirected, library.assets, roots)
     return _Shared(flow, broken, backward, inferred)
+
+
+def inferred_steps(report: Report, library: Library) -> dict[str, str]:
+    """Return the next step inferred for each asset of ``library`` that names none, by asset id
+    (`stagemap.analyse.inferred`): for every asset, where ``report`` keeps those it counts.
+
+    ``report`` is of ``library``, or of one equal in every field `analyse` reads: one kept for an
+    edit that changes none of them (``serve``, `stagemap.write.hashes.same_report`) keeps its steps.
+    """
+    return _STEPS.get((report,), lambda: dict(_shared(report.config, library, report.as_of).inferred))
+
+
+_STEPS: Latest[dict[str, str]] = Latest()
+"""The inferred next steps of the latest report asked about."""
 
 
 _SHARED: Latest[_Shared] = Latest()

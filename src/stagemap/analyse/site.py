@@ -21,6 +21,7 @@ from ..read.languages import unsuffixed
 from .briefs import Brief, briefs
 from .broken import BrokenFile, broken_files
 from .bundles import bundle_addresses
+from .coverage import inferred_steps
 from .history import History
 from .kits import build_kit
 from .later import Later
@@ -355,7 +356,13 @@ def _views(
             lambda persona: persona_view(ordered, reports, config.persona(persona)),
         ),
         plays=Later(sorted(keys["play"]), lambda key: _play(config, library, kits, reports, key)),
-        assets=asset_views(config, library, ordered, {p.key for p in pages if p.kind == "asset"}),
+        assets=asset_views(
+            config,
+            library,
+            ordered,
+            {p.key for p in pages if p.kind == "asset"},
+            inferred_steps(report, library),
+        ),
     )
 
 

@@ -5,6 +5,7 @@ Pure, like `stagemap.analyse.site`, which plans the pages and makes these views 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -17,6 +18,7 @@ from ..model.settings import Config
 
 __all__ = [
     "AssetView",
+    "InferredStep",
     "PersonaView",
     "QuestionView",
     "StageView",
@@ -68,6 +70,19 @@ class PersonaView:
 
 
 @dataclass(frozen=True, slots=True)
+class InferredStep:
+    """A next step inferred from the links a page ends on, for a page that writes none
+    (`stagemap.analyse.inferred`): shown as inferred, never as written."""
+
+    asset: Asset | None
+    """The asset it leads to, or None when it leads to a stage."""
+    stage: Stage | None
+    """The stage it leads to, or None when it leads to an asset."""
+    command: str
+    """The command that writes it in the page: ``stagemap tag PATH --set next=ID``."""
+
+
+@dataclass(frozen=True, slots=True)
 class AssetView:
     """What an asset's page shows besides its body."""
 
@@ -85,6 +100,8 @@ class AssetView:
     """The asset its ``next`` names, if it names one."""
     incoming: tuple[Asset, ...]
     """Assets whose ``next`` names this one, in site order."""
+    inferred: InferredStep | None = None
+    """Its next step inferred from its links, when it names none and one is inferred."""
 
 
 def stage_view(
@@ -128,9 +145,17 @@ def persona_view(
 
 
 def asset_views(
-    config: Config, library: Library, ordered: tuple[Asset, ...], keys: Collection[str]
+    config: Config,
+    library: Library,
+    ordered: tuple[Asset, ...],
+    keys: Collection[str],
+    inferred: Mapping[str, str],
 ) -> dict[str, AssetView]:
-    """Return what the page of each asset in ``keys`` shows besides its body, by asset id."""
+    """Return what the page of each asset in ``keys`` shows besides its body, by asset id.
+
+    ``inferred``: the next step inferred for each asset that names none, by asset id
+    (`stagemap.analyse.coverage.inferred_steps`).
+    """
     model = config.model
     by_id = library.by_id
     incoming: dict[str, list[Asset]] = {}
@@ -150,10 +175,20 @@ def asset_views(
             next_stage=model.stage(a.next) if a.next else None,
             next_asset=by_id.get(a.next) if a.next else None,
             incoming=tuple(incoming.get(a.id, ())),
+            inferred=_inferred(config, library, a, inferred.get(a.id, "")),
         )
         for a in library.assets
         if a.id in keys
     }
+
+
+def _inferred(config: Config, library: Library, asset: Asset, target: str) -> InferredStep | None:
+    """Return the asset's inferred next step to ``target`` (an asset or stage id), None without one."""
+    stage = config.model.stage(target) if target else None  # a link naming a stage id leads there
+    led = library.by_id.get(target) if target and stage is None else None
+    if stage is None and led is None:
+        return None
+    return InferredStep(led, stage, f"stagemap tag {shlex.quote(asset.path)} --set next={target}")
 
 
 _Tagged = TypeVar("_Tagged", Stage, Question, Persona)

@@ -30,7 +30,7 @@ from .mkdocsettings import plugin_options
 WRITTEN_TITLES = "\0nav-written"
 """The key under which an MkDocs site's params hold the title its nav writes for each page whose
 title is qualified, by the page's path relative to the project (`nav_titles`): a body's first
-heading that repeats it is left out of the built page (`stagemap.render.site.asset_body`)."""
+heading that repeats it is left out of the built page (`stagemap.render.assetbody.asset_body`)."""
 MAX_NAV = 10_000
 """The most ``nav`` entries read (a site's whole table of contents is far fewer)."""
 

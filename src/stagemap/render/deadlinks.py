@@ -1,7 +1,7 @@
 """Links in asset bodies that lead nowhere, or to a part of a page it does not have, as
 `check --links` reports them.
 
-Each body is rendered as its page on the site renders it (`stagemap.render.site.asset_body`:
+Each body is rendered as its page on the site renders it (`stagemap.render.assetbody.asset_body`:
 the same partials, dialects and link rules), so a link is reported here exactly when the
 built page shows it as text marked "Link target not found". Each is placed where its address
 is written (or percent-decoded) as a link's address (``](x.md``, ``[ref]: x.md``,
@@ -49,6 +49,7 @@ from ..read.templateengines import page_engine
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
 from .anchors import HEADING_PREFIX, letters
+from .assetbody import asset_body
 from .datalinks import InData
 from .elements import LIVE
 from .links import BodyLinks
@@ -57,7 +58,6 @@ from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .partiallinks import written
 from .partplaces import address_at, parts_at, redirected_at
-from .site import asset_body
 
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
 PART_HINT = "link to one of that page's headings, or leave out the '#' and what follows it"

@@ -7,7 +7,7 @@ rendering anything:
 
 - an asset's page: the asset (front matter and body, the partials the body shows,
   `stagemap.render.partials`, where its autorefs' links go, `stagemap.render.mkdocsyntax.api_links`),
-  the front matter of the asset its ``next`` names and of those whose ``next`` names it;
+  the front matter of the asset it leads to (``next``, or inferred) and of those whose ``next`` names it;
 - a stage's page: the front matter of the assets tagged with the stage and of the assets
   they lead to, and the report's facts about the stage (its row, its cells, its gaps, whether
   it is stuck, which of its assets a buyer can reach);
@@ -35,7 +35,8 @@ rendering anything:
 - the stages page and the plays grid: each stage's state and count, and which are stuck;
 - the overview, gaps and asset-list pages and each page of a file left out because of
   its problems: the front matter of every asset, and the library's problems; the overview
-  also the history's commits (it shows a small history chart).
+  also the history's commits (it shows a small history chart). The next steps inferred from
+  links, which it counts, follow from the front matter: it holds `Asset.links`.
 
 So editing one asset's front matter re-renders its page, the pages that show it, the plays
 of its stages and the overview pages; editing its body re-renders its page alone. Where a
@@ -56,6 +57,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..analyse.audience import is_internal
+from ..analyse.coverage import inferred_steps
 from ..analyse.paging import LIST_PARTS, ListPart, plan_lists, site_order
 from ..analyse.reports import persona_report, remember_reports, report_inputs
 from ..analyse.site import asset_state
@@ -64,7 +66,7 @@ from ..model.report import Report
 from ..model.settings import Config
 from ..render import mkdocsyntax, partials
 from .hashes import body_hash, digest, front, library_key, projected, same_report, stable, text_hash
-from .shown import incoming, members, persona_facts, play_facts, question_facts, stage_facts
+from .shown import incoming, members, persona_facts, placed, play_facts, question_facts, stage_facts
 
 __all__ = ["digest", "front", "library_key", "page_keys", "same_report", "stable"]
 
@@ -111,16 +113,16 @@ _OTHERS: list[tuple[Any, Report, dict[str, str]]] = []
 def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
     """Return the key of an asset's page by id, taken from the last build's where nothing it shows changed.
 
-    An asset's page shows the asset, the front matter of the asset its ``next`` names and of
-    those whose ``next`` names it. With the same site-wide key (``serve``, after an edit), only
-    the pages of the assets read again (another `Asset`), of the assets they lead to now or led
-    to before, and of the assets that lead to them can have another key.
+    An asset's page shows the asset, the front matter of the asset it leads to (its ``next``, else
+    its inferred step) and of those whose ``next`` names it. With the same site-wide key (``serve``),
+    only the pages of the assets read again (another `Asset`), of those they lead to or led to, of
+    those leading or inferring a step to them, and of those whose inferred step moved can change key.
     """
-    by_id = shows.by_id
-    old = _ASSET_KEYS[0][1] if _ASSET_KEYS and _ASSET_KEYS[0][0] == base else {}
+    by_id, inferred = shows.by_id, shows.inferred
+    _, old, was = _ASSET_KEYS[0] if _ASSET_KEYS and _ASSET_KEYS[0][0] == base else (base, {}, {})
     again: set[str] | None = None
     if old:
-        again = set()
+        again = {i for i in was.keys() | inferred.keys() if was.get(i) != inferred.get(i)}
         incoming = shows._incoming()
         rules = shows.config.rules
         for asset in shows.assets:
@@ -129,8 +131,9 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
             if last is None or last[0] is not asset or moving:  # autorefs' links, partials: may change
                 again.update((asset.id, asset.next, last[0].next if last is not None else ""))
                 again.update(incoming.get(asset.id, ()))
+        again.update(i for i, target in inferred.items() if target in again)  # (its title, its state)
     kept: dict[str, tuple[Asset, str]] = {}
-    _ASSET_KEYS[:] = [(base, kept)]
+    _ASSET_KEYS[:] = [(base, kept, inferred)]
 
     def key_of(asset_id: str) -> str:
         last = old.get(asset_id)
@@ -143,8 +146,8 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
     return key_of
 
 
-_ASSET_KEYS: list[tuple[str, dict[str, tuple[Asset, str]]]] = []
-"""The latest build's site-wide key, and each asset page's key by asset id with the `Asset` it was made from."""
+_ASSET_KEYS: list[tuple[str, dict[str, tuple[Asset, str]], dict[str, str]]] = []
+"""The latest build's site-wide key, each asset page's key by id with the `Asset` it was made from, the inferred steps."""
 
 
 def _other_key(
@@ -184,11 +187,12 @@ class _Shows:
         self._reports: dict[str, Report] = {"": report}
         self._inputs = inputs
         """A hash of everything a persona's report reads: the site-wide key, what is analysed of the assets."""
+        self.inferred = inferred_steps(report, library)
         # What follows from fields the reports read (the flow, each asset's state) is kept while
         # those stay as they were (``serve``, after a title or body edit); which assets a page
         # lists and where they lead, while their stages, questions, personas and next steps stay.
         self._groups = _kept(_GROUPS, inputs)
-        self._placed = _kept(_PLACED, projected(library, "placed", _placed))
+        self._placed = _kept(_PLACED, projected(library, "placed", placed))
         self._kits: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
         self._pipeline: list[Asset] | None = None
         """The assets in the making, in site order (see `_making`)."""
@@ -237,7 +241,8 @@ class _Shows:
     def asset(self, asset_id: str) -> str:
         asset = self.by_id[asset_id]
         fronts = self.fronts
-        parts = [fronts[asset_id], body_hash(asset.body), repr(asset.next), str(fronts.get(asset.next))]
+        led = asset.next or self.inferred.get(asset_id, "")  # written, else inferred from its links
+        parts = [fronts[asset_id], body_hash(asset.body), repr((asset.next, led)), str(fronts.get(led))]
         parts += mkdocsyntax.api_links(asset.body, self.library.site_params)  # (where autorefs link)
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
         if partials.applies(asset.path, self.config.rules, asset.body):
@@ -381,7 +386,7 @@ each save, and most edits (a body, a title) leave every report as it was."""
 _GROUPS: list[tuple[str, dict[tuple[str, ...], Any]]] = []
 """What the latest page keys found from the fields the reports read (see `_Shows._group`), with their hash."""
 _PLACED: list[tuple[str, dict[tuple[str, ...], Any]]] = []
-"""Which assets the latest pages listed and where they lead (see `_Shows._members`), with the hash of `_placed`."""
+"""Which assets the latest pages listed and where they lead (see `_Shows._members`), with the hash of `placed`."""
 
 
 def _kept(store: list[tuple[str, dict[tuple[str, ...], Any]]], inputs: str) -> dict[tuple[str, ...], Any]:
@@ -389,11 +394,6 @@ def _kept(store: list[tuple[str, dict[tuple[str, ...], Any]]], inputs: str) -> d
     if not store or store[0][0] != inputs:
         store[:] = [(inputs, {})]
     return store[0][1]
-
-
-def _placed(asset: Asset) -> tuple[Any, ...]:
-    """The fields that say on which pages an asset is listed, and which asset it leads to."""
-    return (asset.id, asset.stages, asset.questions, asset.personas, asset.next)
 
 
 _FACTS: dict[str, tuple[Report, str, dict[tuple[str, ...], Any]]] = {}

@@ -42,10 +42,11 @@ from ..model.settings import Config
 from ..read.attachments import attachment_at, linkable, read_attachment, served_files
 from ..read.linkhooks import getpage_links
 from ..read.signals import read_signals
+from ..render.assetbody import asset_body
 from ..render.environment import environment
 from ..render.partials import files_shown
 from ..render.searchindex import SEARCH_DIR, SearchIndex
-from ..render.site import asset_body, prepare, render_page
+from ..render.site import prepare, render_page
 from ..render.static import static_files
 from .ahead import Ahead
 from .depends import digest, page_keys, same_report, stable

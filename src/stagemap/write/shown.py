@@ -7,6 +7,7 @@ assets a stage, question or persona lists, and the facts of a report a page show
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..model.library import Asset
 from ..model.report import Report
@@ -22,6 +23,11 @@ def members(assets: Iterable[Asset], kind: str, key: str) -> tuple[tuple[str, ..
     else:
         here = [a for a in assets if not a.personas or key in a.personas]
     return tuple(sorted({a.id for a in here})), tuple(sorted({a.next for a in here if a.next}))
+
+
+def placed(asset: Asset) -> tuple[Any, ...]:
+    """The fields that say on which pages an asset is listed, and which asset it leads to."""
+    return (asset.id, asset.stages, asset.questions, asset.personas, asset.next)
 
 
 def incoming(assets: Iterable[Asset]) -> dict[str, list[str]]:

@@ -1,0 +1,75 @@
+"""An asset's body as its page on the site shows it: rendered with the site's own syntax read,
+its links fit for the site (`stagemap.render.links.BodyLinks`), a first heading that repeats
+its title left out. Nothing in it depends on the report, so a build may make it early (in a
+worker, while the plan is made: `stagemap.write.ahead`), and `check --links` makes the same."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from ..analyse.site import LinkPlan
+from ..model.library import Asset
+from ..model.settings import Config
+from ..read.mkdocsnav import WRITTEN_TITLES
+from ..read.templateengines import with_engine
+from . import dialects, markdown, partials
+from .headingids import site_slugs
+from .imgproc import BUNDLE, bundle_images
+from .links import BodyLinks
+from .ownshortcodes import OWN_SHORTCODES
+from .shortcodes import SITE_PARAMS
+
+
+class Body(NamedTuple):
+    """An asset's body as its page shows it (see `asset_body`)."""
+
+    rendered: markdown.Rendered
+    """The body's HTML, headings and broken links."""
+    public: tuple[str, ...]
+    """Links to the public site the body's routes became, in order."""
+    linked: tuple[str, ...]
+    """The ``files/...`` and ``public/...`` copies the body links to, sorted."""
+
+    def flat(self) -> tuple[Any, ...]:
+        """Return the body as strings and tuples, which a worker hands over twice as fast as the objects."""
+        made = self.rendered
+        headings = tuple((h.level, h.id, h.text) for h in made.headings)
+        return (made.html, headings, made.broken, self.public, self.linked)
+
+    @classmethod
+    def unflat(cls, parts: tuple[Any, ...]) -> Body:
+        """Return the body `flat` gave ``parts`` of."""
+        html, headings, broken, public, linked = parts
+        rendered = markdown.Rendered(html, tuple(markdown.Heading(*h) for h in headings), broken)
+        return cls(rendered, public, linked)
+
+
+def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Body:
+    """Render an asset's body for its page: nothing in it depends on the report, so it may be made
+    before. ``site``: the site's own params (`stagemap.model.library.Library.site_params`)."""
+    rewrite = BodyLinks.of(links, item.id, item.body)
+    suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
+    body = item.body
+    if partials.applies(item.path, config.rules, body):
+        body = partials.inline_for(config, item.path, body)
+    # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
+    params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
+    # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params)
+    if config.rules.generator and "title" not in params and item.title:
+        params = {**params, "title": item.title}
+    if own := partials.own_shortcodes(config, body, site):
+        params = {**params, OWN_SHORTCODES: own}
+    if config.rules.generator == "hugo" and "imgproc" in body:  # Docsy's: an image of the page's bundle
+        params = {**params, BUNDLE: bundle_images(links.sources[item.id], links.attachments)}
+    mdx = item.path.lower().endswith(config.rules.mdx)
+    text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
+    slugs = site_slugs(config) or markdown.slug  # as the site names its headings
+    # An MkDocs nav's title as written, when the asset's title is it qualified with its section
+    # (not when the page's own ``title`` stands instead): a body's first heading may repeat it.
+    written = (site or {}).get(WRITTEN_TITLES, {}).get(item.path)
+    title = (item.title, written) if written and item.title.startswith(f"{written} (") else item.title
+    rendered = markdown.render(
+        text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=title, slugs=slugs
+    )
+    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
