@@ -73,3 +73,16 @@ def test_links_over_an_earlier_link_are_read_as_a_full_scan_reads_them() -> None
 def test_images_and_outside_links_are_passed_over_until_three_are_found() -> None:
     body = "".join(f"[p{i}](/p{i}) ![img](/i{i}.png) [out](https://x.example/{i})\n" for i in range(6))
     assert cta_links(body) == ("/p5", "/p4", "/p3")
+
+
+def test_links_are_read_as_the_pages_template_engine_leaves_them() -> None:
+    """Reviewer r7 (Jekyll): addresses in comments and raw blocks were worked out as live links.
+    Nunjucks' ``{# #}`` is a comment, Liquid's shows as text; a raw block's own plain link stays
+    a link; a fence never closed is no code block (kramdown, Python-Markdown)."""
+    body = "[a](/a/)\n{# [b]({{ '/b/' | url }}) #}\n"
+    assert cta_links(body, "njk") == ("/a/",)
+    assert cta_links(body, "liquid") == ("/b/", "/a/")
+    assert cta_links(body) == ("{{", "/a/")  # no engine: read as written, as before (it leads nowhere)
+    raw = "{% raw %}[c](/c/) [d]({{ '/d/' | relative_url }}){% endraw %}"
+    assert cta_links(raw, "liquid") == ("/c/",)
+    assert cta_links("```\n[e](/e/)\n````\n[f](/f/)\n~~~\n[g](/g/)\n") == ("/g/", "/f/")

@@ -196,3 +196,67 @@ def test_a_jekyll_address_written_in_liquid_leads_to_its_page(tmp_path: Path) ->
         ("guide/tail", "crew"),
         ("guide/wing", "crew"),
     )
+
+
+def test_a_liquid_link_in_a_comment_a_raw_block_or_fenced_code_is_no_step(tmp_path: Path) -> None:
+    """Reviewer r7's Jekyll repro of the fix before: Liquid's addresses were worked out all over
+    the body, so a page ending on a ``{% link %}`` shown as an example in ``{% raw %}`` (which
+    Jekyll prints as written), or on an old link in ``{% comment %}`` (which it drops), or on a
+    ``relative_url`` in fenced code, inferred a step to the example's page instead of the link
+    the reader follows. A page with ``render_with_liquid: false`` shows its Liquid as text, and
+    one in a comment holding a fence has its links read after the comment."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("jekyll", ".", "/{dir}/{slug}/"),
+            "_config.yml": "title: Gliders\n",
+            "crew.md": "---\ntitle: Crew\npermalink: /crew/\nstages: [exploration]\n---\n\nWho flies.\n",
+            "hangar.md": "---\ntitle: Hangar\npermalink: /hangar/\nstages: [exploration]\n---\n\nDoors.\n",
+            "guide/raw.md": page(
+                "Raw",
+                "Go to [the hangar](/hangar/).\n\n{% raw %}\nLink it: [Crew]({% link crew.md %})\n{% endraw %}",
+            ),
+            "guide/note.md": page(
+                "Note",
+                "Go to [the hangar](/hangar/).\n\n{% comment %}\n{% comment %}inner{% endcomment %}\n"
+                "Was: [Crew]({{ '/crew/' | relative_url }})\n{% endcomment %}",
+            ),
+            "guide/fence.md": page(
+                "Fence",
+                "Go to [the hangar](/hangar/).\n\n```liquid\n[Crew]({{ '/crew/' | relative_url }})\n```",
+            ),
+            "guide/plain.md": page("Plain", "Go to [the hangar](/hangar/).\n\n```md\n[Crew](/crew/)\n```"),
+            "guide/text.md": "---\ntitle: Text\nstages: [exploration]\nrender_with_liquid: false\n---\n\n"
+            "Go to [the hangar](/hangar/), not [the crew]({% link crew.md %}).\n",
+            "guide/after.md": page(
+                "After", "{% comment %}\n```\nold\n{% endcomment %}\nMeet [the crew]({% link crew.md %})."
+            ),
+        },
+    )
+    assert inferred(root) == (
+        ("guide/after", "crew"),
+        ("guide/fence", "hangar"),
+        ("guide/note", "hangar"),
+        ("guide/plain", "hangar"),
+        ("guide/raw", "hangar"),
+        ("guide/text", "hangar"),
+    )
+
+
+def test_a_route_written_with_percent_escapes_leads_to_its_page(tmp_path: Path) -> None:
+    """Reviewer r7's Jekyll repro: a link to ``/my%20guides/start%20here.html``, the page at
+    ``my guides/start here.md``, and one to ``/caf%C3%A9.html``, were resolved by the build
+    but gave no inferred step: the lookup compared the escaped route with the page's. Both
+    sides are now percent-decoded."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": settings("jekyll", ".", "/{file}.html"),
+            "_config.yml": "title: Gliders\n",
+            "my guides/start here.md": page("Start", "Hello."),
+            "café.md": page("Café", "Coffee."),
+            "one.md": page("One", "Then [start](/my%20guides/start%20here.html)."),
+            "two.md": page("Two", "Then [a coffee](/caf%C3%A9.html)."),
+        },
+    )
+    assert inferred(root) == (("one", "my guides/start here"), ("two", "café"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ..lazyre import lazy
 from ..model.library import Asset
@@ -30,8 +30,10 @@ _SOURCE = lazy(r"\.(?:md|markdown|mdx|mmark)$", re.IGNORECASE)
 
 
 def _key(path: str) -> str:
-    """Return a route or file path in one comparable form: lower case, no ending, no trailing slash."""
-    path = _INDEX.sub("", _SUFFIX.sub("", path.split("#")[0].split("?")[0].rstrip("/")))
+    """Return a route or file path in one comparable form: percent-decoded (``/my%20guides/`` is
+    ``/my guides/``, as the site serves it), lower case, no ending, no trailing slash."""
+    path = path.split("#")[0].split("?")[0]
+    path = _INDEX.sub("", _SUFFIX.sub("", (unquote(path) if "%" in path else path).rstrip("/")))
     return path.lower() or "/"
 
 

@@ -143,6 +143,8 @@ class SitePlan:
     files served from the site root among them)."""
     history: History | None = None
     """Coverage over the git history, when read for the overview or the history page."""
+    inferred_dead_ends: int = 0
+    """How many of the report's dead ends have a next step inferred from their links."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +293,7 @@ def plan_site(
         links=links,
         lists=plan_lists(config, library),
         history=history,
+        inferred_dead_ends=len(set(report.dead_ends).intersection(a for a, _ in report.inferred_next)),
     )
 
 

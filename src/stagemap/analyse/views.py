@@ -184,11 +184,13 @@ def asset_views(
 
 def _inferred(config: Config, library: Library, asset: Asset, target: str) -> InferredStep | None:
     """Return the asset's inferred next step to ``target`` (an asset or stage id), None without one."""
-    stage = config.model.stage(target) if target else None  # a link naming a stage id leads there
-    led = library.by_id.get(target) if target and stage is None else None
+    led = library.by_id.get(target) if target else None  # an asset first, as a written step reads
+    stage = config.model.stage(target) if target and led is None else None
     if stage is None and led is None:
         return None
-    return InferredStep(led, stage, f"stagemap tag {shlex.quote(asset.path)} --set next={target}")
+    return InferredStep(
+        led, stage, f"stagemap tag {shlex.quote(asset.path)} --set {shlex.quote(f'next={target}')}"
+    )
 
 
 _Tagged = TypeVar("_Tagged", Stage, Question, Persona)

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from .liquidlinks import worked_addresses
+from .liquidlinks import live_addresses
+from .templateengines import NUNJUCKS
 
 MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
@@ -15,27 +16,38 @@ MAX_LINKS = 3
 _MARKDOWN = lazy(r"\]\(\s*<?([^)\s>]+)")
 _HTML = lazy(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+_OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
+"""`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
+_FENCE = lazy(r"^[ \t>]*(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
+"""A line that may open or close a fenced code block (in a list or a quote too): its fence, then
+the rest of the line (an opening's info, which for backticks holds none)."""
 
 
-def cta_links(body: str, liquid: bool = False) -> tuple[str, ...]:
+def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     """Return the targets of the body's last `MAX_LINKS` internal links, last first, each once.
 
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
-    and not an anchor on the same page. Images (``![...](...)``) are left out. With ``liquid``
-    (a Jekyll or Eleventy page), an address Liquid writes is read as the build reads it
-    (`stagemap.read.liquidlinks.worked_addresses`: ``{% link about.md %}`` is ``/about.md``).
+    and not an anchor on the same page. Images (``![...](...)``) and fenced code are left out.
+    ``engine``: the template engine that runs over the page, on a Jekyll or Eleventy site
+    (`stagemap.read.templateengines.page_engine`): an address it writes is read as the build
+    reads it (`stagemap.read.liquidlinks.live_addresses`: ``{% link about.md %}`` is
+    ``/about.md``; nothing in a comment, a raw block's text as written), and a target it leaves
+    unread (``{{ page.x }}``, a raw block's ``{% link %}``) is none.
     """
-    if liquid and ("{{" in body or "{%" in body):
-        body = worked_addresses(body)
+    if engine and ("{{" in body or "{%" in body or "{#" in body):
+        body = live_addresses(body, engine == NUNJUCKS)
+    if "```" in body or "~~~" in body:
+        body = _outside_fences(body)
+    outside = _OUTSIDE_OR_UNREAD if engine else _EXTERNAL
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     if "href=" in body:
-        return _merged(body, marks)
+        return _merged(body, marks, outside)
     # Markdown links only, found in order: walked from the end, it stops at the last few (a
     # body holds a dozen links, most of them leading out of the site).
     last: list[str] = []
     for match in reversed(marks):
         href = match.group(1)
-        if _EXTERNAL.match(href) or href in last or _image(body, match.start()):
+        if outside.match(href) or href in last or _image(body, match.start()):
             continue
         last.append(href)
         if len(last) == MAX_LINKS:
@@ -71,19 +83,36 @@ def with_hero_link(links: tuple[str, ...], link: str) -> tuple[str, ...]:
     return (link, *(href for href in links if href != link))[:MAX_LINKS]
 
 
+def _outside_fences(body: str) -> str:
+    """Return ``body`` without its fenced code blocks: a link shown as code is no link. A block
+    ends at a line of its fence's character at least as long, with nothing after it; one never
+    closed is left in (kramdown and Python-Markdown read no block there)."""
+    pieces, at = [], 0
+    opening: re.Match[str] | None = None
+    for line in _FENCE.finditer(body):
+        fence, rest = line.group(1), line.group(2)
+        if opening is None:
+            if not (fence[0] == "`" and "`" in rest):
+                opening = line
+        elif fence[0] == opening.group(1)[0] and len(fence) >= len(opening.group(1)) and not rest.strip():
+            pieces.append(body[at : opening.start()])
+            at, opening = line.end(), None
+    return "\n".join([*pieces, body[at:]]) if pieces else body
+
+
 def _image(body: str, start: int) -> bool:
     """Return True if the ``](`` at ``start`` closes an image's text (``![...](...)``)."""
     opening = body.rfind("[", 0, start)
     return opening > 0 and body[opening - 1] == "!"
 
 
-def _merged(body: str, marks: list[re.Match[str]]) -> tuple[str, ...]:
+def _merged(body: str, marks: list[re.Match[str]], outside: re.Pattern[str]) -> tuple[str, ...]:
     """`cta_links` for a body with HTML links too: both kinds in the order they stand."""
     found = [(m.start(), m.group(1)) for m in marks if not _image(body, m.start())]
     found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
     last: list[str] = []
     for _, href in sorted(found, reverse=True):
-        if not _EXTERNAL.match(href) and href not in last:
+        if not outside.match(href) and href not in last:
             last.append(href)
             if len(last) == MAX_LINKS:
                 break

@@ -28,7 +28,6 @@ from .fields import Add, FieldReader, id_folder, read_id
 from .frontmatter import NO_FRONT_MATTER
 from .gatsby import page_creator_page
 from .htmlpage import is_html_page
-from .liquidlinks import LIQUID_SITES
 from .nearmiss import warn_near_misses
 from .nopage import first_no_page
 from .ownblocks import own_block_problems
@@ -274,7 +273,7 @@ def _asset(
         return None
     next_pos = loaded.pos("next") if "next" in fm else loaded.pos()
     cta_pos = loaded.pos("cta") if "cta" in fm else loaded.pos()
-    links = cta_links(split.body, rules.generator in LIQUID_SITES)
+    links = cta_links(split.body, page_engine(rules.generator, rel, fm, rules.template_engines))
     hero = hero_action(fm) if rules.generator == "astro" else None  # Starlight's hero: its CTA
     if hero is not None:
         links = with_hero_link(links, hero[2])

@@ -87,7 +87,8 @@ def _chart(plan: SitePlan, chart: str, ident: str) -> Markup | None:
 
 def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
     """Make ``index.html``: the heatmap (``rows``, ``counts``), ``briefs``, ``report``, ``by_id``,
-    ``history`` and ``history_chart`` (None outside git), ``evidence`` (None without signals)."""
+    ``history`` and ``history_chart`` (None outside git), ``evidence`` (None without signals),
+    ``inferred_dead_ends`` (how many dead ends have an inferred step)."""
     text = page_text(
         plan,
         env,
@@ -102,6 +103,7 @@ def home(plan: SitePlan, env: jinja2.Environment, page: SitePage) -> Rendered:
         history=plan.history,
         history_chart=_chart(plan, "lines", "overview-chart"),
         evidence=plan.report.evidence,
+        inferred_dead_ends=plan.inferred_dead_ends,
     )
     return Rendered(page.path, text, ())
 
