@@ -7,8 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from stagemap.analyse.coverage import analyse
+from stagemap.cli.app import cli
 from stagemap.read.project import load_project
 from tests.conftest import write
 
@@ -260,3 +262,22 @@ def test_a_route_written_with_percent_escapes_leads_to_its_page(tmp_path: Path) 
         },
     )
     assert inferred(root) == (("one", "my guides/start here"), ("two", "café"))
+
+
+def test_a_link_from_the_root_is_a_route_on_a_page_with_no_address_of_its_own(tmp_path: Path) -> None:
+    """eleventy-excellent (this sitting's last regression check): its docs pages get
+    `permalink: false` from their folder's data file, so they have no address, and a link on
+    one to /styleguide/ was looked up among files alone once routes and files were read apart:
+    the step to the style guide's page was lost. A link starting / names a route wherever it is."""
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": "export default function (c) { return { dir: { input: 'src' } }; }\n",
+            "package.json": '{"devDependencies": {"@11ty/eleventy": "^3.0.0"}}\n',
+            "src/docs/docs.json": '{"permalink": false}\n',
+            "src/docs/tokens.md": "---\ntitle: Colour tokens\n---\n\nRead the [style guide](/styleguide/).\n",
+            "src/pages/styleguide.njk": "---\ntitle: Style guide\npermalink: /styleguide/index.html\n---\n\n<p>Kite colours.</p>\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert ("docs/tokens", "pages/styleguide") in inferred(root)

@@ -98,7 +98,9 @@ def _first_target(
         if href in stages:
             return href
         source = _SOURCE.search(href.split("#")[0].split("?")[0])
-        route = redirected(urlsplit(urljoin("http://site" + (here or "/"), href)).path) if here else ""
+        # A link from the site's root is a route whether or not the page has one of its own.
+        rooted = here or href.startswith("/")
+        route = redirected(urlsplit(urljoin("http://site" + (here or "/"), href)).path) if rooted else ""
         by_route: tuple[str, ...] = (route,) if route else ()
         by_file = _file_paths(asset.path, href, roots if source else ())
         tried = ((files, by_file), (routes, by_route)) if source else ((routes, by_route), (files, by_file))
