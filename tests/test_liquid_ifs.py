@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.read.templateengines import ENGINE
 from stagemap.render.dialects import clean
 from stagemap.render.liquid import TEXT_VALUES
 from stagemap.render.shortcodes import SITE_PARAMS
+from tests.conftest import write
 
 
 def jekyll(body: str, params: dict[str, Any] | None = None, suffix: str = ".md") -> str:
@@ -73,7 +79,7 @@ def test_liquid_ifs_a_value_not_known_here_keeps_every_branch() -> None:
     )
     body = "{% for page in site.pages %}{% if page.tea %}x{% else %}y{% endif %}{% endfor %}\n"
     assert jekyll(body, {"tea": 1}) == "*\\[A list from the site's data: shown on the live site\\]*\n"
-    assert jekyll("{% if page.absent %}set{% else %}unset{% endif %}\n") == "unset\n"  # nil on Jekyll
+    assert jekyll("{% if page.absent %}set{% else %}unset{% endif %}\n") == "setunset\n"  # (a plugin's)
     assert eleventy("{% if absent %}set{% else %}unset{% endif %}\n") == "setunset\n"  # (its data cascade)
 
 
@@ -88,7 +94,7 @@ def test_liquid_ifs_truth_as_each_engine_has_it() -> None:
     Eleventy Markdown page may be either, so a value the two read apart is not known."""
     body = "{% if count %}yes{% else %}no{% endif %} {% if not label %}unlabelled{% endif %}\n"
     params = {"count": 0, "label": ""}
-    assert jekyll(body.replace("count", "page.count")) == "no unlabelled\n"  # (no not in Liquid)
+    assert jekyll(body.replace("count", "page.count"), {"count": False}) == "no unlabelled\n"  # (no not)
     assert jekyll("{% if page.count %}yes{% else %}no{% endif %}\n", params) == "yes\n"
     assert eleventy(body, {**params, TEXT_VALUES: ".njk"}, ".njk") == "no unlabelled\n"
     assert eleventy("{% if count %}yes{% else %}no{% endif %}\n", params) == "yesno\n"
@@ -135,3 +141,77 @@ def test_liquid_ifs_bounded_time_on_blocks_left_open_or_nested_deep() -> None:
         started = time.perf_counter()
         assert len(jekyll(body, {"a": 1})) == length
         assert time.perf_counter() - started < 2
+
+
+def test_liquid_ifs_nothing_is_read_in_a_nunjucks_comment_or_a_verbatim_block() -> None:
+    """Found in review on an Eleventy fixture of our own (no real site named): on a Markdown page
+    run through Nunjucks, an ``{% if %}`` inside a ``{# #}`` comment was paired with the real
+    ``{% endif %}`` and decided, and the page lost all but its last paragraph; one in a
+    ``{% verbatim %}`` block around code was decided too, where the page shows it as written."""
+    body = "{% if b %}\n{# {% if a %} old #}\nBee text.\n{% endif %}\n\nAfter text.\n\n{# note #}\n\nTail.\n"
+    assert eleventy(body, {"a": False, ENGINE: "njk"}) == "Bee text.\n\nAfter text.\n\nTail.\n"
+    body = "Code:\n\n{% verbatim %}\n```liquid\n{% if flag %}Shown{% else %}Other{% endif %}\n```\n{% endverbatim %}\n"
+    assert eleventy(body, {"flag": True, ENGINE: "njk"}) == (
+        "Code:\n\n```liquid\n{% if flag %}Shown{% else %}Other{% endif %}\n```\n"
+    )
+    body = "{% if a %}\nA {# {% endif %} #}\n{% else %}\nB\n{% endif %}\n"  # (decided around one)
+    assert eleventy(body, {"a": False, ENGINE: "njk"}) == "\nB\n\n"
+
+
+def test_liquid_ifs_stagemaps_own_title_is_not_known_to_a_condition(tmp_path: Path) -> None:
+    """Found in review (no real site named): a page with no title in its front matter, titled by
+    stagemap from its first heading, lost its ``{% if not title %}`` fallback text on the built
+    site, decided against a title the live page does not have."""
+    config = 'module.exports = () => ({ dir: { input: "src" }, markdownTemplateEngine: "njk" });\n'
+    page = "---\nstatus: published\n---\n# Tide tables\n\n{% if not title %}\nNo title set for this page.\n{% endif %}\n"
+    root = write(tmp_path, {"eleventy.config.js": config, "src/tides.md": page})
+    assert CliRunner().invoke(cli, ["-C", str(root), "init"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(tmp_path / "out")]).exit_code == 0
+    text = (tmp_path / "out" / "assets" / "tides.html").read_text()
+    assert "<p>No title set for this page.</p>" in text
+
+
+def test_liquid_ifs_the_engine_eleventy_runs_says_how_conditions_read() -> None:
+    """Found in review (no real site named): a Markdown page Eleventy runs through Nunjucks
+    read ``a and b or c`` from the right, as Liquid does, and lost its text; a ``.njk`` page run
+    through Liquid (``templateEngineOverride: liquid``) counted ``""`` false, where liquidjs
+    counts it true; ``.size``, which Nunjucks lacks, was read on a Nunjucks page."""
+    body = "{% if draft and beta or launch %}\nLaunch text.\n{% endif %}\n"
+    values = {"draft": False, "beta": True, "launch": True}
+    assert eleventy(body, {**values, ENGINE: "njk"}) == "\nLaunch text.\n\n"
+    assert eleventy(body, values) == "Launch text.\n"  # (Liquid: the two readings differ, not known)
+    assert eleventy(body, {**values, "launch": False}) == "\n"  # (they agree)
+    override = {"sub": "", "templateEngineOverride": "liquid"}
+    assert eleventy("{% if sub %}<p>Subtitle</p>{% endif %}\n", override, ".njk") == "Subtitle\n"
+    assert eleventy("{% if tags.size > 0 %}Y{% else %}N{% endif %}\n", {"tags": ["a"]}, ".njk") == "YN\n"
+    assert eleventy("{% if not sub %}\nNone.\n{% endif %}\n", {"sub": "x"}) == "None.\n"  # (Liquid: no not)
+    body = "{% if show-toc %}\nToc.\n{% else %}\nNone.\n{% endif %}\n"  # (Nunjucks: a subtraction)
+    assert eleventy(body, {"show-toc": True, ENGINE: "njk"}) == "Toc.\n\nNone.\n"
+
+
+def test_liquid_ifs_values_the_generator_or_a_plugin_may_change_are_not_known() -> None:
+    """Found in review (no real site named): Jekyll adds a post's folders to its categories, so
+    a ``contains "news"`` on a post under news/ with ``categories: [release]`` was dropped where
+    Jekyll shows it; a key a plugin sets (``page.last_modified_at``) was nil; a key Eleventy's
+    ``eleventyComputed`` sets was read from the front matter it outranks; an include on an
+    Eleventy Liquid page may assign the names the page reads."""
+    body = '{% if page.categories contains "news" %}\nNews.\n{% endif %}\n'
+    assert jekyll(body, {"categories": ["release"]}) == "News.\n"
+    assert jekyll("{% if page.last_modified_at %}\nUpdated.\n{% endif %}\n") == "Updated.\n"
+    body = "{% if hero %}\nHero.\n{% else %}\nPlain.\n{% endif %}\n"
+    assert eleventy(body, {"hero": False, "eleventyComputed": {"hero": "x"}, ENGINE: "njk"}) == (
+        "Hero.\n\nPlain.\n"
+    )
+    assert eleventy('{% include "hero.liquid" %}\n' + body, {"hero": True}, ".liquid") == (
+        "*\\[Included from hero.liquid: shown on the live site\\]*  Hero.  Plain. \n"
+    )
+    assert eleventy(body, {"hero": True}, ".liquid") == " Hero. \n"
+
+
+def test_liquid_ifs_blank_on_jekyll_only_where_both_readings_agree() -> None:
+    """Found in review (no real site named): Jekyll's Liquid 4 has no ``blank?`` of its own, so
+    there ``"" == blank`` is false unless a plugin loads ActiveSupport; a tip set to ``""`` under
+    ``{% unless page.tip == blank %}`` was dropped where plain Jekyll shows it."""
+    assert jekyll("{% unless page.tip == blank %}\nTip.\n{% endunless %}\n", {"tip": ""}) == "Tip.\n"
+    body = "{% if page.tip == blank %}\nX\n{% else %}\nY\n{% endif %}\n"
+    assert jekyll(body, {"tip": "Boil first."}) == "\nY\n\n"  # (false either way)

@@ -17,6 +17,7 @@ from . import dialects, markdown, partials
 from .headingids import site_slugs
 from .imgproc import BUNDLE, bundle_images
 from .links import BodyLinks
+from .liquidifs import OWN_TITLE
 from .ownshortcodes import OWN_SHORTCODES
 from .shortcodes import SITE_PARAMS
 
@@ -55,9 +56,10 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
         body = partials.inline_for(config, item.path, body)
     # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
     params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
-    # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params)
+    # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
+    # not for conditions: the title may be the first heading's, which the live page lacks
     if config.rules.generator and "title" not in params and item.title:
-        params = {**params, "title": item.title}
+        params = {**params, "title": item.title, OWN_TITLE: True}
     if own := partials.own_shortcodes(config, body, site):
         params = {**params, OWN_SHORTCODES: own}
     if config.rules.generator == "hugo" and "imgproc" in body:  # Docsy's: an image of the page's bundle

@@ -6,13 +6,16 @@ condition reads is known here (the page's own front matter: ``page.x`` on Jekyll
 on Eleventy; the site's configuration as stagemap reads it: ``site.x``; literals: texts, numbers,
 ``true``, ``false``, ``nil``, ``empty``, ``blank``), `chosen_branches` keeps the branch that
 applies and drops the rest, tags and all. Where one is not (a variable a layout, an include or a
-loop gives, one the page assigns), the block is left as written: `stagemap.render.liquid` drops
-its tags and every branch shows, as before.
+loop gives, one the page assigns; a key the page lacks on Jekyll, where a plugin may set it, and
+Jekyll's own page keys; one ``eleventyComputed`` sets; the title stagemap gave the page), the
+block is left as written: `stagemap.render.liquid` drops its tags and every branch shows. When in
+doubt a value is not known: a wrong guess loses text the live page shows.
 
 Liquid reads ``and`` and ``or`` from the right, without precedence (``a and b or c`` is ``a and
-(b or c)``), and only ``false`` and ``nil`` are false; Nunjucks (an Eleventy ``.njk`` page) reads
-them as JavaScript does (``and`` first; ``""`` and ``0`` false, ``not``). An Eleventy Markdown
-page's engine may be either, so there a value the two read differently is not known. A side known
+(b or c)``), and only ``false`` and ``nil`` are false; Nunjucks (the page's `ENGINE`) reads them
+as JavaScript does (``and`` first; ``""`` and ``0`` false, ``not``; no ``.size``). Eleventy's
+Liquid may count values as JavaScript does, so there a value or a grouping the two read
+differently is not known. Tags in raw and verbatim blocks and Nunjucks comments are not read. A side known
 to decide an ``and`` or ``or`` decides it whatever the other holds. Whitespace control
 (``{%- ... -%}``) trims the text beside a tag as Liquid does. Each tag is read once; blocks deeper
 than `MOST_NESTED` are left as written: linear however many are nested or left open.
@@ -26,8 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lazyre import lazy
-from ..model.library import ALL_FIELDS
+from ..read.ownblocks import NUNJUCKS_COMMENT, quiet_spans
+from ..read.templateengines import ENGINE, NUNJUCKS
 from .liquid import TEXT_VALUES, raw_spans
+from .liquidvalues import BLANK, EMPTY, UNKNOWN, compare
 from .liveparts import JEKYLL_PAGE
 from .shortcodes import SITE_PARAMS
 
@@ -49,10 +54,11 @@ _TOKEN = lazy(
 anything else (which leaves the condition unknown)."""
 _SHADOWING = lazy(r"\{%-?\s*(?:assign|set|capture|for|tablerow)\s+([A-Za-z_][\w-]*)")
 """A variable the page gives a value of its own (or a loop's): a name it reads is not the front matter's."""
-UNKNOWN: Any = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN"})()
-"""What a value or a condition is when it cannot be known here."""
-_EMPTY: Any = type("Empty", (), {})()
-_BLANK: Any = type("Blank", (), {})()
+_INCLUDE = lazy(r"\{%-?\s*include\b")
+"""An include: on Eleventy's Liquid it shares the page's names, and may assign any of them."""
+OWN_TITLE = "\0own title"
+"""A key in a page's params saying its ``title`` is stagemap's own (its first heading or its file
+name, for outputs only), which no condition reads: the live page may have none."""
 _LITERALS = {"true": True, "false": False, "nil": None, "null": None}
 _PLAIN = (str, int, float, bool, type(None), list, dict)
 
@@ -85,39 +91,45 @@ class _Reader:
     def __init__(self, text: str, params: Mapping[str, Any], bare: bool) -> None:
         self.params, self.bare = params, bare
         self.shadowed = {found.group(1) for found in _SHADOWING.finditer(text)} if "{%" in text else set()
-        self.mode = ("js" if params.get(TEXT_VALUES) == ".njk" else "either") if bare else "liquid"
+        computed = params.get("eleventyComputed") if bare else None  # (it outranks the front matter)
+        self.changed = set(computed) if isinstance(computed, Mapping) else set()
+        if OWN_TITLE in params:
+            self.changed.add("title")
+        self.included = bare and bool(_INCLUDE.search(text))
+        engine = params.get(ENGINE, NUNJUCKS if params.get(TEXT_VALUES) == ".njk" else None)
+        self.mode = ("js" if engine == NUNJUCKS else "either") if bare else "liquid"
 
     def value(self, name: str) -> Any:
         """Return the value a name (``page.audience``, ``site.lang``, ``tags.size``) has, or `UNKNOWN`."""
         keys = name.split(".")
         size = keys[-1] == "size" and len(keys) > 1
         keys = keys[:-1] if size else keys
-        if keys[0] in self.shadowed:
-            return UNKNOWN
+        if keys[0] in self.shadowed or (size and self.mode == "js") or (self.mode == "js" and "-" in name):
+            return UNKNOWN  # (Nunjucks has no .size, and reads ``show-toc`` as a subtraction)
         where: Any = self.params
         if self.bare:  # (Eleventy's data cascade may give what the front matter lacks)
-            nil = False
-        elif keys[0] == "page" and len(keys) > 1:  # a key the page lacks is nil, but Jekyll's own
-            keys, nil = keys[1:], keys[1] not in JEKYLL_PAGE and keys[1] not in ALL_FIELDS
+            where = None if self.included else where
+        elif keys[0] == "page" and len(keys) > 1 and keys[1] not in JEKYLL_PAGE:
+            keys = keys[1:]  # (a key the page lacks is not known: a plugin may give it)
         elif keys[0] == "site" and len(keys) > 1:
-            where, keys, nil = self.params.get(SITE_PARAMS), keys[1:], False
-        else:
+            where, keys = self.params.get(SITE_PARAMS), keys[1:]
+        else:  # (Jekyll's own page keys too: it adds a post's folders to its categories)
+            return UNKNOWN
+        if where is self.params and keys[0] in self.changed:
             return UNKNOWN
         for key in keys:
-            if where is None and nil:
-                continue  # (nil's keys are nil)
-            if not isinstance(where, Mapping) or (key not in where and not nil):
+            if not isinstance(where, Mapping) or key not in where:
                 return UNKNOWN
             where = where.get(key)
         if not isinstance(where, _PLAIN):
             return UNKNOWN
         if size:
-            return len(where) if isinstance(where, str | list | dict) else None if nil else UNKNOWN
+            return len(where) if isinstance(where, str | list | dict) else UNKNOWN
         return where
 
     def truth(self, value: Any) -> bool | None:
         """Whether a value counts as true in a condition, None when not known."""
-        if value is UNKNOWN or value is _EMPTY or value is _BLANK:
+        if value is UNKNOWN or value is EMPTY or value is BLANK:
             return None
         liquid = value is not None and value is not False
         js = bool(value) if isinstance(value, str | int | float | bool | type(None)) else True
@@ -128,20 +140,40 @@ class _Reader:
 
 def chosen_branches(text: str, params: Mapping[str, Any], bare: bool = False) -> str:
     """Return ``text`` with each condition that can be decided here showing its branch alone
-    (see the module's docstring); not in ``{% raw %}``. ``bare``: Eleventy's names."""
+    (see the module's docstring); not in ``{% raw %}``, ``{% verbatim %}`` or, on a Nunjucks
+    page, a ``{# #}`` comment. ``bare``: Eleventy's names."""
     if "{%" not in text:
         return text
-    reader, at, pieces = _Reader(text, params, bare), 0, []
-    for start, end in [*raw_spans(text), (len(text), len(text))]:
-        pieces += [_decided(text[at:start], reader), text[start:end]]
-        at = end
-    return "".join(pieces)
+    spans = sorted([*raw_spans(text), *quiet_spans(text)])
+    if params.get(ENGINE) == NUNJUCKS and "{#" in text:
+        spans = _with_comments(text, spans)
+    pieces, at = [], 0
+    for start, end in spans:  # (a tag in them is text: never read, its place kept)
+        if end > max(start, at):
+            pieces += [text[at : max(start, at)], "\0" * (end - max(start, at))]
+            at = end
+    return _decided("".join([*pieces, text[at:]]), _Reader(text, params, bare), text)
 
 
-def _decided(text: str, reader: _Reader) -> str:
-    """Return ``text`` (no raw block in it) with its decidable blocks shown as they decide."""
+def _with_comments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return ``spans`` (in order) with the Nunjucks comments outside them, in order."""
+    found, at, i = list(spans), 0, 0
+    while (comment := NUNJUCKS_COMMENT.search(text, at)) is not None:
+        while i < len(spans) and spans[i][1] <= comment.start():
+            i += 1
+        if i < len(spans) and spans[i][0] <= comment.start():  # (in a raw block: text)
+            at = spans[i][1]
+            continue
+        found.append(comment.span())
+        at = comment.end()
+    return sorted(found)
+
+
+def _decided(text: str, reader: _Reader, shown: str) -> str:
+    """Return ``shown`` with its decidable blocks shown as they decide, read in ``text``: the
+    same with its quiet spans masked."""
     if "{%" not in text:
-        return text
+        return shown
     stack = [_Block("", [])]  # (at the bottom: the text itself, never closed)
     counts = dict.fromkeys(("if", "case", "for", "tablerow"), 0)
     for tag in _BRANCHING.finditer(text):
@@ -158,7 +190,7 @@ def _decided(text: str, reader: _Reader) -> str:
             _close(stack, counts, tag, reader)
     while len(stack) > 1:
         _close(stack, counts, None, reader)
-    return _apply(text, 0, len(text), stack[0].decided) if stack[0].decided else text
+    return _apply(shown, 0, len(shown), stack[0].decided) if stack[0].decided else shown
 
 
 def _close(
@@ -230,7 +262,7 @@ def _chosen_when(block: _Block, reader: _Reader) -> list[int] | None:
         if tag.group(2) == "else":
             return matched or [i]
         for option in _OPTIONS.split(tag.group(3)):
-            same = _compare(subject, "==", _operand(_tokens(option), reader), reader)
+            same = compare(subject, "==", _operand(_tokens(option), reader), reader.mode)
             if same is None:
                 return None
             if same:
@@ -278,16 +310,24 @@ def _condition(expression: str, reader: _Reader) -> bool | None:
         else:
             parts[-1].append(token)
     truths = [_comparison(part, reader) for part in parts]
-    if reader.mode == "js":  # ``and`` before ``or``
-        ors, run = [], truths[0]
-        for join, truth in zip(joins, truths[1:], strict=True):
-            if join == "and":
-                run = _both(run, truth)
-            else:
-                ors.append(run)
-                run = truth
-        return _either_of([*ors, run])
-    result = truths[-1]  # Liquid: from the right
+    if reader.mode == "liquid":
+        return _from_the_right(joins, truths)
+    ors, run = [], truths[0]  # JavaScript: ``and`` before ``or``
+    for join, truth in zip(joins, truths[1:], strict=True):
+        if join == "and":
+            run = _both(run, truth)
+        else:
+            ors.append(run)
+            run = truth
+    js = _either_of([*ors, run])
+    if reader.mode == "js":
+        return js
+    return js if js == _from_the_right(joins, truths) else None  # (either engine: both must agree)
+
+
+def _from_the_right(joins: list[str], truths: list[bool | None]) -> bool | None:
+    """Return what Liquid makes of the sides of an ``and``/``or``: it reads them from the right."""
+    result = truths[-1]
     for join, truth in zip(reversed(joins), reversed(truths[:-1]), strict=True):
         result = _both(truth, result) if join == "and" else _either_of([truth, result])
     return result
@@ -308,6 +348,8 @@ def _either_of(truths: list[bool | None]) -> bool | None:
 def _comparison(tokens: list[tuple[str, Any]], reader: _Reader) -> bool | None:
     """Return whether one side of an ``and``/``or`` holds: a value's truth, or a comparison."""
     negated = bool(tokens) and tokens[0] == ("word", "not") and reader.mode != "liquid"
+    if negated and reader.mode == "either":
+        return None  # (Liquid reads no ``not``)
     tokens = tokens[1:] if negated else tokens
     ops = [i for i, token in enumerate(tokens) if token[0] == "op" or token == ("word", "contains")]
     if len(ops) > 1 or not tokens or (ops and ops[0] in (0, len(tokens) - 1)):
@@ -315,7 +357,7 @@ def _comparison(tokens: list[tuple[str, Any]], reader: _Reader) -> bool | None:
     if ops:
         at = ops[0]
         left, right = _operand(tokens[:at], reader), _operand(tokens[at + 1 :], reader)
-        truth = _compare(left, str(tokens[at][1]), right, reader)
+        truth = compare(left, str(tokens[at][1]), right, reader.mode)
     else:
         truth = reader.truth(_operand(tokens, reader))
     return truth if truth is None or not negated else not truth
@@ -331,58 +373,7 @@ def _operand(tokens: list[tuple[str, Any]], reader: _Reader) -> Any:
     if kind != "name":
         return UNKNOWN
     if value in ("empty", "blank"):  # (Liquid's; a name like any other to Nunjucks)
-        return (_EMPTY if value == "empty" else _BLANK) if reader.mode == "liquid" else UNKNOWN
+        return (EMPTY if value == "empty" else BLANK) if reader.mode == "liquid" else UNKNOWN
     if value in _LITERALS or (value == "none" and reader.mode == "js"):
         return _LITERALS.get(value)
     return reader.value(value)
-
-
-def _compare(left: Any, op: str, right: Any, reader: _Reader) -> bool | None:
-    """Return what Liquid's (or Nunjucks') comparison of two values gives, None when not known."""
-    if left is UNKNOWN or right is UNKNOWN:
-        return None
-    if op in ("==", "!=", "<>", "===", "!=="):
-        same = _same(left, right) if reader.mode == "liquid" else _same_js(left, right)
-        return None if same is None else same == (op in ("==", "==="))
-    if op == "contains":
-        if isinstance(left, str) and isinstance(right, str):
-            return right in left
-        if isinstance(left, list) and isinstance(right, str | int | float):
-            return any(_same(item, right) for item in left)
-        return False if left is None and reader.mode == "liquid" else None
-    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (left, right))
-    if not numbers and not (isinstance(left, str) and isinstance(right, str)):
-        return None  # (Liquid stops with an error: what the page shows is not known)
-    return bool({"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}[op])
-
-
-def _same(left: Any, right: Any) -> bool | None:
-    """Liquid's ``==``: values of one kind (numbers together), ``empty`` and ``blank`` as Liquid has them."""
-    for special, other in ((left, right), (right, left)):
-        if special is _EMPTY:
-            return other in ("", [], {}) if other is not _BLANK else None
-        if special is _BLANK:
-            return (
-                other is None
-                or other is False
-                or other in ([], {})
-                or (isinstance(other, str) and not other.strip())
-            )
-    if isinstance(left, bool) or isinstance(right, bool):
-        return left is right
-    if isinstance(left, int | float) and isinstance(right, int | float):
-        return left == right
-    return type(left) is type(right) and left == right
-
-
-def _same_js(left: Any, right: Any) -> bool | None:
-    """JavaScript's ``==`` where it is plain: values of one kind, or null with null; else not known."""
-    if left is None or right is None:
-        return left is right
-    if isinstance(left, bool) != isinstance(right, bool):
-        return None
-    if isinstance(left, int | float) and isinstance(right, int | float):
-        return left == right
-    if (isinstance(left, str) and isinstance(right, str)) or isinstance(left, bool):
-        return bool(left == right)
-    return None
