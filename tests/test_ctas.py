@@ -86,3 +86,19 @@ def test_links_are_read_as_the_pages_template_engine_leaves_them() -> None:
     raw = "{% raw %}[c](/c/) [d]({{ '/d/' | relative_url }}){% endraw %}"
     assert cta_links(raw, "liquid") == ("/c/",)
     assert cta_links("```\n[e](/e/)\n````\n[f](/f/)\n~~~\n[g](/g/)\n") == ("/g/", "/f/")
+
+
+def test_a_fence_closes_only_after_what_its_opening_stood_after() -> None:
+    """The last review of the sitting, on a Hugo and a Jekyll fixture of our own: a ``` line
+    four spaces in (indented code, no fence) or left open in a list item was closed by a later
+    fence at the margin, and the links between, the page's real ones, were dropped as code:
+    the inferred next step was lost. A fence closes only after the same indentation and quote
+    marks as its opening; one never closed so is no block (a link in code kept costs less)."""
+    indented = (
+        "Indent a fence:\n\n    ```\n    code\n\nThen read [the notes](/notes/).\n\n```\n[no](/code/)\n```\n"
+    )
+    assert cta_links(indented) == ("/notes/",)
+    listed = "1. Build:\n   ```sh\n   make\n2. Then read [the notes](/notes/).\n\n```\ny\n```\n"
+    assert cta_links(listed) == ("/notes/",)
+    quoted = "> ```\n> [in code](/code/)\n> ```\n\nRead [a](/a/).\n"
+    assert cta_links(quoted) == ("/a/",)

@@ -215,3 +215,38 @@ def test_liquid_ifs_blank_on_jekyll_only_where_both_readings_agree() -> None:
     assert jekyll("{% unless page.tip == blank %}\nTip.\n{% endunless %}\n", {"tip": ""}) == "Tip.\n"
     body = "{% if page.tip == blank %}\nX\n{% else %}\nY\n{% endif %}\n"
     assert jekyll(body, {"tip": "Boil first."}) == "\nY\n\n"  # (false either way)
+
+
+def test_liquid_ifs_a_long_nunjucks_comment_or_one_without_a_space_is_one_too() -> None:
+    """The last review of the sitting: Nunjucks' lexer starts a comment at any ``{#`` and reads
+    to the next ``#}`` however far, but stagemap took one only with a space after ``{#`` and
+    within 2,000 characters: an ``{% if %}`` in a longer comment, or in ``{#{% if a %}#}``, was
+    paired with the real ``{% endif %}`` and the branch's text after it was lost."""
+    long = (
+        "{% if b %}\nIntro.\n{# Retired:\n{% if a %}\n"
+        + "old words " * 240
+        + "\n#}\nKept paragraph.\n{% endif %}\n"
+    )
+    assert eleventy(long, {"a": False, "b": True, ENGINE: "njk"}) == "Intro.\n\nKept paragraph.\n"
+    tight = "{% if b %}\nIntro.\n{#{% if a %} old #}\nKept paragraph.\n{% endif %}\n"
+    assert eleventy(tight, {"a": False, "b": True, ENGINE: "njk"}) == "Intro.\n\nKept paragraph.\n"
+    start = time.perf_counter()
+    eleventy("{# never closed " * 40_000 + "{% if b %}x{% endif %}\n", {"b": True, ENGINE: "njk"})
+    eleventy(
+        "{% verbatim %}{{ x }}{% endverbatim %}\n{% if a %}y{% endif %}\n" * 20_000,
+        {"a": True, ENGINE: "njk"},
+    )
+    assert time.perf_counter() - start < 2.0
+
+
+def test_liquid_ifs_an_eleventy_list_may_hold_more_than_the_page_gives() -> None:
+    """The same review: Eleventy's data cascade merges lists (a layout's ``tags: [featured]``
+    joins a page's ``tags: [post]``), so ``tags contains "featured"`` is true on the live page
+    though the page's own list lacks it, and ``tags.size`` counts both. What the page's list
+    holds is known to be there; what it lacks, and its size, are not known."""
+    body = '{% if tags contains "featured" %}\nFeatured.\n{% else %}\nPlain.\n{% endif %}\n'
+    assert eleventy(body, {"tags": ["post"]}) == "Featured.\n\nPlain.\n"  # (every branch: not known)
+    assert eleventy(body, {"tags": ["featured"]}) == "\nFeatured.\n\n"
+    sized = "{% if tags.size > 1 %}Several.{% else %}One.{% endif %}\n"
+    assert eleventy(sized, {"tags": ["post"]}) == "Several.One.\n"
+    assert jekyll('{% if page.topics contains "x" %}X{% else %}Y{% endif %}\n', {"topics": ["y"]}) == "Y\n"

@@ -18,9 +18,10 @@ _HTML = lazy(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
 """`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
-_FENCE = lazy(r"^[ \t>]*(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
-"""A line that may open or close a fenced code block (in a list or a quote too): its fence, then
-the rest of the line (an opening's info, which for backticks holds none)."""
+_FENCE = lazy(r"^([ \t>]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
+"""A line that may open or close a fenced code block (in a list or a quote too): what stands
+before its fence, the fence, then the rest of the line (an opening's info, which for backticks
+holds none)."""
 
 
 def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
@@ -85,16 +86,25 @@ def with_hero_link(links: tuple[str, ...], link: str) -> tuple[str, ...]:
 
 def _outside_fences(body: str) -> str:
     """Return ``body`` without its fenced code blocks: a link shown as code is no link. A block
-    ends at a line of its fence's character at least as long, with nothing after it; one never
-    closed is left in (kramdown and Python-Markdown read no block there)."""
+    ends at a line of its fence's character at least as long, with nothing after it, written
+    after what its opening was (the same indentation, the same quote marks); one never closed
+    so is left in (kramdown and Python-Markdown read no block there): a link lost costs more
+    than a link in code kept."""
     pieces, at = [], 0
     opening: re.Match[str] | None = None
     for line in _FENCE.finditer(body):
-        fence, rest = line.group(1), line.group(2)
+        before, fence, rest = line.group(1, 2, 3)
         if opening is None:
-            if not (fence[0] == "`" and "`" in rest):
+            # Four columns in with no quote or item around it, a fence line is indented code.
+            indented = ">" not in before and len(before.expandtabs(4)) >= 4
+            if not indented and not (fence[0] == "`" and "`" in rest):
                 opening = line
-        elif fence[0] == opening.group(1)[0] and len(fence) >= len(opening.group(1)) and not rest.strip():
+        elif (
+            before == opening.group(1)  # (a fence in a list item or a quote closes there: in doubt, none)
+            and fence[0] == opening.group(2)[0]
+            and len(fence) >= len(opening.group(2))
+            and not rest.strip()
+        ):
             pieces.append(body[at : opening.start()])
             at, opening = line.end(), None
     return "\n".join([*pieces, body[at:]]) if pieces else body

@@ -11,7 +11,7 @@ rule's, ``own-block``, which the ``lint`` setting switches off (`stagemap.read.a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import Problem
 from ..lazyre import lazy
@@ -34,9 +34,35 @@ _NOT_OWN = OWN_NAMES | _MARKUP_KNOWN
 _QUIET = lazy(r"\{%-?\s*(raw|verbatim|comment)\s*-?%\}")
 """A block whose tags are text (Liquid's raw, Nunjucks' verbatim) or nothing (comment): no tag
 in it is read."""
-NUNJUCKS_COMMENT = lazy(r"\{#(?=[\s-])[\s\S]{0,2000}?#\}")
-"""A Nunjucks comment (Eleventy), never shown: ``{# a note #}``, ``{# {% include "x" %} #}`` (not
-a heading's ``{#id}``)."""
+_COMMENT = lazy(r"\{#[\s\S]*?#\}")
+
+
+class _NunjucksComments:
+    """Nunjucks' comments (Eleventy), never shown: from any ``{#`` to the next ``#}``, however
+    far (its lexer has no bound, nor needs a space after ``{#``): ``{# a note #}``, ``{#{% if x
+    %}#}``. Only a page Nunjucks runs over has them. Looked for up to the text's last ``#}``
+    alone, so that an opening never closed is not read to the end once for each: linear. Offers
+    what the pattern offers that stagemap uses: ``finditer``, ``search``, ``sub``."""
+
+    @staticmethod
+    def end(text: str) -> int:
+        """Where the text's comments end at the latest: past its last ``#}`` (0: none)."""
+        last = text.rfind("#}")
+        return last + 2 if last >= 0 else 0
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _COMMENT.finditer(text, 0, self.end(text))
+
+    def search(self, text: str, pos: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return _COMMENT.search(text, pos, self.end(text) if end is None else end)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        end = self.end(text)
+        return _COMMENT.sub(repl, text[:end]) + text[end:]
+
+
+NUNJUCKS_COMMENT = _NunjucksComments()
+"""Nunjucks' comments: see `_NunjucksComments`."""
 OWN_BLOCK = "own-block"
 """Code of the warning that a site's own paired tag is shown without its markup."""
 _HINT = (
@@ -53,7 +79,9 @@ def quiet_spans(text: str) -> list[tuple[int, int]]:
     closing looked for once)."""
     spans: list[tuple[int, int]] = []
     at = 0
-    while "raw" in text or "comment" in text or "verbatim" in text:
+    if "raw" not in text and "comment" not in text and "verbatim" not in text:
+        return spans  # (asked once: each block's look for the next one starts where it ends)
+    while True:
         opening = _QUIET.search(text, at)
         if opening is None:
             break

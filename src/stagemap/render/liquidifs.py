@@ -123,8 +123,9 @@ class _Reader:
             where = where.get(key)
         if not isinstance(where, _PLAIN):
             return UNKNOWN
-        if size:
-            return len(where) if isinstance(where, str | list | dict) else UNKNOWN
+        if size:  # (Eleventy's data cascade adds a layout's and a folder's lists to the page's)
+            merged = self.bare and isinstance(where, list | dict)
+            return len(where) if isinstance(where, str | list | dict) and not merged else UNKNOWN
         return where
 
     def truth(self, value: Any) -> bool | None:
@@ -157,8 +158,8 @@ def chosen_branches(text: str, params: Mapping[str, Any], bare: bool = False) ->
 
 def _with_comments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return ``spans`` (in order) with the Nunjucks comments outside them, in order."""
-    found, at, i = list(spans), 0, 0
-    while (comment := NUNJUCKS_COMMENT.search(text, at)) is not None:
+    found, at, i, end = list(spans), 0, 0, NUNJUCKS_COMMENT.end(text)
+    while (comment := NUNJUCKS_COMMENT.search(text, at, end)) is not None:
         while i < len(spans) and spans[i][1] <= comment.start():
             i += 1
         if i < len(spans) and spans[i][0] <= comment.start():  # (in a raw block: text)

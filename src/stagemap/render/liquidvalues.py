@@ -25,7 +25,9 @@ def compare(left: Any, op: str, right: Any, mode: str) -> bool | None:
         if isinstance(left, str) and isinstance(right, str):
             return right in left
         if isinstance(left, list) and isinstance(right, str | int | float):
-            return any(_same(item, right) for item in left)
+            # Eleventy's data cascade merges lists (a layout's tags join the page's): one the
+            # page's lacks may be there all the same.
+            return True if any(_same(item, right) for item in left) else (False if mode == "liquid" else None)
         return False if left is None and mode == "liquid" else None
     numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (left, right))
     if not numbers and not (isinstance(left, str) and isinstance(right, str)):
