@@ -10,10 +10,10 @@ written (`live_addresses`).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..lazyre import lazy
+from .liquidspans import blank, blanked_liquid_comments, raw_parts
 from .ownblocks import NUNJUCKS_COMMENT
 
 PATH_FILTER = lazy(
@@ -30,12 +30,6 @@ _SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
 """An address with a scheme (``https:``, ``mailto:``): relative_url leaves it as it is."""
 _OUTPUT = lazy(r"\{\{-?\s*([^{}\n]{0,500}?)\s*-?\}\}")
 _ADDRESS_TAG = lazy(r"\{%-?\s*(link|post_url)\s+([^%\n]{0,500}?)\s*-?%\}")
-_RAW = lazy(r"\{%-?\s*raw\s*-?%\}")
-_END_RAW = lazy(r"\{%-?\s*endraw\s*-?%\}")
-_COMMENT = lazy(r"\{%-?\s*comment\b[^%]{0,1000}%\}")
-_END_COMMENT = lazy(r"\{%-?\s*endcomment\s*-?%\}")
-"""Liquid's raw blocks (which do not nest) and comments (which do), read as the build reads them
-(`stagemap.render.liquid.raw_spans`, `stagemap.render.liquid.blanked_liquid_comments`)."""
 
 
 def filtered_path(found: re.Match[str]) -> str:
@@ -74,70 +68,12 @@ def worked_addresses(text: str) -> str:
 def live_addresses(text: str, nunjucks: bool = False) -> str:
     """Return a body as its links read once Liquid (or, with ``nunjucks``, Nunjucks) has run over
     it: its comments as spaces, their line breaks kept (a fence one holds opens nothing), and the
-    addresses outside ``{% raw %}`` worked out (`worked_addresses`); a raw block's text as written."""
+    addresses outside ``{% raw %}`` worked out (`worked_addresses`); a raw block's text as written.
+    Raw blocks and comments are read as the build reads them (`stagemap.read.liquidspans`)."""
     if nunjucks and "{#" in text:
-        text = NUNJUCKS_COMMENT.sub(_blank, text)
-    raws = _raw_spans(text) if "raw" in text else []
-    comments = _comment_spans(text, raws) if "comment" in text else []
-    if comments:
-        pieces, at = [], 0
-        for start, end in comments:
-            pieces += [text[at:start], _blank(text[start:end])]
-            at = end
-        text = "".join(pieces) + text[at:]
-        raws = _raw_spans(text) if raws else []  # (none of them in a comment any more)
-    pieces, at = [], 0
-    for start, end in raws:
-        pieces += [worked_addresses(text[at:start]), text[start:end]]
-        at = end
-    return "".join(pieces) + worked_addresses(text[at:])
-
-
-def _blank(found: re.Match[str] | str) -> str:
-    """Return text (or a match's) as spaces, its line breaks kept."""
-    text = found if isinstance(found, str) else found.group(0)
-    return "".join(c if c in "\r\n" else " " for c in text)
-
-
-def _raw_spans(text: str) -> list[tuple[int, int]]:
-    """Return where ``text``'s raw blocks are, tags included: each ends at the first closing after
-    it (a raw opening in one is text); one never closed is none."""
-    spans: list[tuple[int, int]] = []
-    for opening in _RAW.finditer(text):
-        if spans and opening.start() < spans[-1][1]:
-            continue
-        closing = _END_RAW.search(text, opening.end())
-        if closing is None:
-            break
-        spans.append((opening.start(), closing.end()))
-    return spans
-
-
-def _comment_spans(text: str, raws: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return where ``text``'s outermost comments are, tags included: a closing ends the last
-    comment still open; a tag in a raw block (``raws``) is text."""
-    starts = [start for start, _ in raws]
-
-    def outside(found: re.Match[str]) -> bool:
-        at = bisect.bisect_right(starts, found.start()) - 1
-        return at < 0 or found.start() >= raws[at][1]
-
-    tags = sorted(
-        [(m.start(), m.end(), False) for m in _COMMENT.finditer(text) if outside(m)]
-        + [(m.start(), m.end(), True) for m in _END_COMMENT.finditer(text) if outside(m)]
-    )
-    still_open: list[int] = []
-    blocks: list[tuple[int, int]] = []
-    for start, end, closes in tags:
-        if not closes:
-            still_open.append(start)
-        elif still_open:
-            blocks.append((still_open.pop(), end))
-    outermost: list[tuple[int, int]] = []
-    for start, end in sorted(blocks):
-        if not outermost or start >= outermost[-1][1]:
-            outermost.append((start, end))
-    return outermost
+        text = NUNJUCKS_COMMENT.sub(lambda found: blank(found.group(0)), text)
+    text = blanked_liquid_comments(text)
+    return "".join(part if i % 2 else worked_addresses(part) for i, part in enumerate(raw_parts(text)))
 
 
 def _output_address(match: re.Match[str]) -> str:

@@ -20,12 +20,12 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from ..read.markdowntext import lf
+from ..read.pairs import paired
 from .blocks import hold_fences, put_fences_back
 from .jsstrings import js_string
 from .magiccomments import without_magic_comments
 from .mdxfences import unwrapped_mdx_blocks
 from .npm2yarn import npm_tabs
-from .pairs import paired
 from .tocinline import inline_tocs
 
 _IMPORTED = lazy(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])@theme/CodeBlock\2""", re.M)

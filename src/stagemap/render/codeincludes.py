@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..lazyre import lazy
+from ..read.liquidspans import raw_spans
 from .blocks import fence_after
-from .liquid import raw_spans
 from .liquidvars import hidden_blocks
 
 INCLUDES_DIR = "_includes"

@@ -45,6 +45,7 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
 from ..read.linkhooks import getpage_links
+from ..read.liquidspans import blanked_liquid_comments
 from ..read.templateengines import page_engine
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
@@ -53,7 +54,6 @@ from .assetbody import asset_body
 from .datalinks import InData
 from .elements import LIVE
 from .links import BodyLinks
-from .liquid import blanked_liquid_comments
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
 from .partiallinks import written

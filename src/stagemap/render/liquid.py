@@ -19,21 +19,17 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.liquidlinks import PATH_FILTER, SITE_ADDRESS, filtered_path, tag_address
+from ..read.liquidspans import comment_spans, raw_parts, raw_spans
 from ..read.ownblocks import NUNJUCKS_COMMENT
+from ..read.pairs import paired
 from ..read.templateengines import LIQUID, NUNJUCKS
 from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
-from .pairs import paired
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
 
-_RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
-_RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 """Text Liquid leaves alone, with its tags: the page shows it as written, tags and all."""
-_COMMENT_OPENING = lazy(r"\{%-?\s*(comment)\b[^%]{0,1000}%\}")
-_COMMENT_CLOSING = {"comment": re.compile(r"\{%-?\s*endcomment\s*-?%\}")}
-"""A Liquid comment: nothing of it shows, up to its closing (comments nest)."""
 _HIGHLIGHT = lazy(
     r"^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.S | re.M,
@@ -86,7 +82,7 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False, engine: str
     nunjucks = engine == NUNJUCKS
     if not engine or ("{%" not in text and "{{" not in text and not (nunjucks and "{#" in text)):
         return text
-    parts = _raw_parts(text)  # a raw block shows what it holds as written
+    parts = raw_parts(text)  # a raw block shows what it holds as written
     return "".join(
         RAW_TAGS.sub("", part) if i % 2 else _outside_raw(part, params, bare, nunjucks)
         for i, part in enumerate(parts)
@@ -99,31 +95,8 @@ def without_liquid_comments(text: str) -> str:
     Markdown). Not in ``{% raw %}``, whose text shows as written, tags and all; a raw block in a
     comment keeps its tags to itself (an ``{% endcomment %}`` there ends nothing), as Liquid
     reads it."""
-    comments = _comment_spans(text)
+    comments = comment_spans(text)
     return without(text, comments) if comments else text
-
-
-def blanked_liquid_comments(text: str) -> str:
-    """Return a body with its Liquid comments (as `without_liquid_comments` finds them) as
-    spaces, their line breaks kept: each place in it is where it is in ``text``, and a fence or
-    ``<!--`` a comment holds opens nothing."""
-    pieces, at = [], 0
-    for start, end in _comment_spans(text):
-        pieces += [text[at:start], "".join(c if c in "\r\n" else " " for c in text[start:end])]
-        at = end
-    return "".join(pieces) + text[at:] if pieces else text
-
-
-def _comment_spans(text: str) -> list[tuple[int, int]]:
-    """Return where ``text``'s Liquid comments are, their tags included (none in ``{% raw %}``)."""
-    if "comment" not in text:
-        return []
-    masked, at = [], 0  # the text with what raw blocks hold blanked out
-    for start, end in raw_spans(text):
-        masked += [text[at:start], " " * (end - start)]
-        at = end
-    blanked = "".join(masked) + text[at:]
-    return [(o.start(), c.end()) for o, c in paired(blanked, _COMMENT_OPENING, _COMMENT_CLOSING)]
 
 
 def whole_captures(text: str, marked: bool = False) -> str:
@@ -132,7 +105,7 @@ def whole_captures(text: str, marked: bool = False) -> str:
     may hold a fenced block; not in ``{% raw %}``."""
     if "capture" not in text:
         return text
-    return "".join(part if i % 2 else shown_captures(part, marked) for i, part in enumerate(_raw_parts(text)))
+    return "".join(part if i % 2 else shown_captures(part, marked) for i, part in enumerate(raw_parts(text)))
 
 
 def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool = False) -> str:
@@ -141,7 +114,7 @@ def jekyll_code(code: str, params: Mapping[str, Any] | None = None, bare: bool =
     ``bare``, Eleventy's ``{{ mirror }}``) is that value, other outputs stay as written (the page
     would show what only the site knows), and ``{% raw %}`` blocks show what they hold."""
     if params is not None and "{{" in code:
-        parts = _raw_parts(code)
+        parts = raw_parts(code)
         code = "".join(
             part if i % 2 else _OUT.sub(lambda m: _known(m, params, bare), part)
             for i, part in enumerate(parts)
@@ -198,27 +171,6 @@ def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
         value = literal.group(2) if literal and not {"{", "}", "%"} & set(literal.group(2)) else None
         given.setdefault(found.group(1), set()).add(value)
     return {name: values.pop() if len(values) == 1 else None for name, values in given.items()}
-
-
-def raw_spans(text: str) -> list[tuple[int, int]]:
-    """Return where ``text``'s ``{% raw %}`` blocks are, their tags included."""
-    spans, at = [], 0
-    for i, part in enumerate(_raw_parts(text)):
-        if i % 2:
-            spans.append((at, at + len(part)))
-        at += len(part)
-    return spans
-
-
-def _raw_parts(text: str) -> list[str]:
-    """Return ``text`` split as ``re.split`` with one group would: outside, a raw block, outside..."""
-    if "raw" not in text:
-        return [text]
-    parts, at = [], 0
-    for opening, closing in paired(text, _RAW_OPENING, _RAW_CLOSING, flat=True):
-        parts += [text[at : opening.start()], text[opening.start() : closing.end()]]
-        at = closing.end()
-    return [*parts, text[at:]]
 
 
 def _link(match: re.Match[str], params: Mapping[str, Any], bare: bool) -> str:

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.liquidspans import raw_spans
 from ..read.ownblocks import NUNJUCKS_COMMENT, quiet_spans
 from ..read.templateengines import ENGINE, NUNJUCKS
-from .liquid import TEXT_VALUES, raw_spans
+from .liquid import TEXT_VALUES
 from .liquidvalues import BLANK, EMPTY, UNKNOWN, compare
 from .liveparts import JEKYLL_PAGE
 from .shortcodes import SITE_PARAMS

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..lazyre import lazy
-from .pairs import paired
+from ..read.pairs import paired
 
 HIDDEN_OPENING = lazy(r"\{%-?\s*(comment|capture|css|js|macro)\b(?:\s+([\w-]+))?[^%]{0,1000}%\}")
 """A Liquid comment or capture (text kept in a variable) opening, one of Eleventy's bundles

@@ -9,8 +9,8 @@ reads (`stagemap.render.liquid.jekyll_code`) and takes off.
 from __future__ import annotations
 
 from ..lazyre import lazy
+from ..read.liquidspans import raw_spans
 from .blocks import fence_after
-from .liquid import raw_spans
 
 _TICKS = lazy(r"`+")
 """A run of backticks, which opens a code span closed by the next run as long."""

@@ -2,7 +2,7 @@
 
 Liquid (and Nunjucks) pair a closing with the last opening of its kind still open, so a
 ``{% for %}`` inside a ``{% for %}`` closes first; a block that does not nest (``raw``) ends at
-its first closing. Used by `stagemap.render.liquid`.
+its first closing. Used by `stagemap.read.liquidspans` and the renderers of Liquid.
 """
 
 from __future__ import annotations
