@@ -250,15 +250,21 @@ def _api_name(name: str, pages: Mapping[str, str]) -> str | None:
     return next((n for n in held if n in pages), None) if pages else None
 
 
+def may_reference(body: str, site: Mapping[str, Any]) -> bool:
+    """Whether ``body`` may hold a cross-reference of the site whose params are ``site``: never
+    where the site has no generated reference (most have none: no body is searched then)."""
+    found = site.get(API_PAGES)
+    return isinstance(found, Mapping) and bool(found) and "][" in body
+
+
 def api_links(body: str, site: Mapping[str, Any]) -> list[str]:
     """Return where each cross-reference of ``body`` links on the site whose params are ``site``
     (`cross_references`), for the page's key: the site's whole map of references is no part of
     every page's key, so that a ``:::`` written elsewhere re-renders only the pages whose links
     it changes."""
-    found = site.get(API_PAGES)
-    pages: Mapping[str, str] = found if isinstance(found, Mapping) else {}
-    if not pages or "][" not in body:  # (most sites have no references: no body is searched)
+    if not may_reference(body, site):
         return []
+    pages: Mapping[str, str] = site[API_PAGES]
     labels = {(m.group(2) or m.group(1)).strip("`") for m in _CROSS_REFERENCE.finditer(body)}
     known = ((name, _api_name(name, pages)) for name in sorted(labels) if _NAME.fullmatch(name))
     return [f"{name}\0{at}\0{pages[at]}" if at is not None else name for name, at in known]

@@ -124,11 +124,11 @@ def _asset_keys(shows: _Shows, base: str) -> Callable[[str], str]:
     if old:
         again = {i for i in was.keys() | inferred.keys() if was.get(i) != inferred.get(i)}
         incoming = shows._incoming()
-        rules = shows.config.rules
+        rules, site = shows.config.rules, shows.library.site_params
         for asset in shows.assets:
             last = old.get(asset.id)
-            moving = "][" in asset.body or partials.applies(asset.path, rules, asset.body)
-            if last is None or last[0] is not asset or moving:  # autorefs' links, partials: may change
+            changed = last is None or last[0] is not asset or partials.applies(asset.path, rules, asset.body)
+            if changed or mkdocsyntax.may_reference(asset.body, site):  # (partials', references' links)
                 again.update((asset.id, asset.next, last[0].next if last is not None else ""))
                 again.update(incoming.get(asset.id, ()))
         again.update(i for i, target in inferred.items() if target in again)  # (its title, its state)
