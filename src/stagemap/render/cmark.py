@@ -54,6 +54,11 @@ _TIGHT_CODE = lazy(r"\n(?<!>\n)<pre>")
 _URL_ATTR = lazy(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
 _PLAIN_URL = lazy(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")
+_UNLIKE_URL = lazy(
+    r'=(?:(?<= href=)|(?<= src=))"(?:[^"]*?(?:[^A-Za-z0-9;/?:@&=+$,\-_.!~*\'()#"]|&(?!amp;))|")'
+)
+"""A link or image URL that is not plain characters with cmark's ``&amp;`` alone: empty, or
+holding another entity (cmark writes ``'`` as ``&#x27;``) or a character `_PLAIN_URL` lacks."""
 
 
 def to_html(text: str) -> str | None:
@@ -165,6 +170,8 @@ def _render(text: str) -> str:
 
 def _same_urls(out: str) -> str | None:
     """Respell every link and image URL as markdown-it does, or None if it may differ."""
+    if _UNLIKE_URL.search(out) is None and "xn--" not in out:
+        return out  # every URL plain: each is spelt as markdown-it spells it (most bodies, one pass)
     parts: list[str] = []
     last = 0
     for match in _URL_ATTR.finditer(out):

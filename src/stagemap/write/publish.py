@@ -222,11 +222,11 @@ def _site_files(
     # The templates are compiled here first, so that each forked worker does not compile its own.
     prepare(env)
     make = functools.partial(_make_page, plan, env, stager, bodies)
-    others: dict[str, str] = {}
+    others: dict[str, bytes | Staged] = {}
 
     def meanwhile() -> None:
-        # What no page needs, made by this process while the workers start on the pages.
-        others.update(static_files(env))
+        # What no page needs, made (and staged) by this process while the workers start on the pages.
+        _stage(others, static_files(env), stager)
         if later is not None:
             later()  # first: the record's keys, which the search index's add to
         key = search()
@@ -236,21 +236,29 @@ def _site_files(
             found = search_entries(plan)
             made = _SEARCH.files(found.entries, found.journey)
             record.made([path for path in made if path.startswith(SEARCH_DIR + "/")], key)
-            others.update(made)
+            _stage(others, made, stager)
 
     for path, made, linked in parallel_map(make, plan.pages, workers, first=meanwhile, progress=progress):
         rendered[path] = list(linked)
         yield path, made
-    for path, text in others.items():
+    for path, data in others.items():
         if path.startswith(SEARCH_DIR + "/"):
             rendered[path] = []
-        yield path, text.encode("utf-8")
+        yield path, data
     # Reused pages still need the content files they link to (their bytes may have changed).
     wanted = {rel for files in [*rendered.values(), *record.reused.values()] for rel in files}
     for rel in sorted(wanted):
-        data = _linked_file(plan, rel)
-        if data is not None:
-            yield rel, data
+        content = _linked_file(plan, rel)
+        if content is not None:
+            yield rel, content
+
+
+def _stage(files: dict[str, bytes | Staged], made: Mapping[str, str], stager: Stager | None) -> None:
+    """Add ``made`` to ``files``, each written to the staging folder now when there is one: the
+    page workers are still busy then, where once every page is made this process works alone."""
+    for path, text in made.items():
+        data = text.encode("utf-8")
+        files[path] = stager.write(path, data) if stager is not None else data
 
 
 _SEARCH = SearchIndex()
