@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..model.settings import Config
 from ..write.workers import default_workers, parallel_map
 from .app import _State, later
-from .loading import collections_paused, load
+from .loading import collections_paused, load_unsaved
 
 if TYPE_CHECKING:
     from ..write.publish import Published
@@ -37,9 +37,13 @@ def build_site(
     # A cold read of a big library parses its files on every core, as the pages are rendered.
     spread = functools.partial(parallel_map, workers=workers, first=_renderer)
     with collections_paused():
-        project = load(state, spread=spread, config=config)
+        # The parse cache is saved while the page workers render (or after a failed build).
+        project, save = load_unsaved(state, spread=spread, config=config)
         report(project.problems)
-        result = _renderer()(project, target, day, workers)
+        try:
+            result = _renderer()(project, target, day, workers, save)
+        finally:
+            save()
     return result, project.problems
 
 

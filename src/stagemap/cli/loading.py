@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -27,11 +27,26 @@ def load(
 
     ``config``: the settings the command has just read (`_State.config`), not read again.
     """
-    project, cache = read_project(state.project_dir, bodies=bodies, spread=spread, config=config)
-    warning = save_parse_cache(cache, project.config.root)
-    if warning:
-        click.echo(f"warning: {warning}", err=True)
+    project, save = load_unsaved(state, bodies=bodies, spread=spread, config=config)
+    save()
     return project
+
+
+def load_unsaved(
+    state: _State, *, bodies: bool = True, spread: Spread | None = None, config: Config | None = None
+) -> tuple[Project, Callable[[], None]]:
+    """Load the project like `load`, and return it with what saves its parse cache (once, however
+    often it is called), for a caller with a better time to do so (see `stagemap.cli.building`)."""
+    project, cache = read_project(state.project_dir, bodies=bodies, spread=spread, config=config)
+    pending = [cache]
+
+    def save() -> None:
+        if pending:
+            warning = save_parse_cache(pending.pop(), project.config.root)
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
+
+    return project, save
 
 
 @contextlib.contextmanager

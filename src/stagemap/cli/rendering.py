@@ -20,15 +20,25 @@ PROGRESS_FROM = 200
 """Smaller sites build in well under a second: no progress bar for them."""
 
 
-def render_site(project: Project, target: Path, day: dt.date, workers: int) -> Published:
-    """Build the site of ``project`` into ``target``, with a progress bar on a terminal for a big one."""
+def render_site(
+    project: Project, target: Path, day: dt.date, workers: int, also: Callable[[], object] | None = None
+) -> Published:
+    """Build the site of ``project`` into ``target``, with a progress bar on a terminal for a big one.
+
+    ``also``: more work for this process while the page workers render (see `build_into`).
+    """
     # Counting the pages costs 0.1 s at 10,000 assets: only for a progress bar that may show.
     if sys.stderr.isatty() and (pages := page_count(project.config, project.library)) >= PROGRESS_FROM:
         with click.progressbar(length=pages, label="Rendering pages", file=sys.stderr) as bar:
             return build_into(
-                project, target, day, workers=workers, progress=lambda made: bar.update(made - bar.pos)
+                project,
+                target,
+                day,
+                workers=workers,
+                progress=lambda made: bar.update(made - bar.pos),
+                also=also,
             )
-    return build_into(project, target, day, workers=workers)
+    return build_into(project, target, day, workers=workers, also=also)
 
 
 def dead_links(project: Project) -> tuple[Problem, ...]:

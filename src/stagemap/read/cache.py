@@ -3,9 +3,8 @@
 One JSON file in the project's cache folder (``.stagemap-cache/`` unless the ``cache`` setting
 names another), safe to delete. An entry is reused only when its file's path, size and
 modification time are unchanged, and the whole cache only when stagemap's code (its version and
-its files, `stagemap._stamp.code_stamp`) and
-everything from the settings that parsing depends on (the stage, question and persona ids)
-are unchanged. The file is data, never code: anything unexpected in it (corrupt, foreign,
+its files, `stagemap._stamp.code_stamp`) and everything from the settings that parsing depends
+on (the stage, question and persona ids) are unchanged. The file is data, never code: anything unexpected in it (corrupt, foreign,
 from another version, hand-edited) makes that entry or the whole cache a miss.
 
 Reading never writes: `ParseCache.update` returns what the cache file should now hold, and
@@ -53,8 +52,12 @@ class CacheUpdate:
     """The cache folder (it may not exist yet)."""
     name: str
     """The cache file's name in ``folder``."""
-    data: bytes
-    """The file's new contents."""
+    contents: Mapping[str, Any]
+
+    @property
+    def data(self) -> bytes:
+        """The file's new contents: ``contents`` as JSON, made when saved (a build saves it as its pages render)."""
+        return json.dumps(self.contents, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def cache_key(
@@ -187,9 +190,8 @@ class ParseCache:
         """Return the file to save, or None when nothing changed since it was read."""
         if not self.changed and len(self.new) == len(self.old):
             return None
-        data = {"format": FORMAT, "key": self.key, "entries": self.new}
-        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-        return CacheUpdate(self.path.parent, self.path.name, text.encode("utf-8"))
+        contents = {"format": FORMAT, "key": self.key, "entries": self.new}
+        return CacheUpdate(self.path.parent, self.path.name, contents)
 
 
 def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -106,9 +105,7 @@ class Remembered:
             if entry is not None:
                 entries[rel] = [size, mtime, *entry[2:]]
         self._encoded = encoded
-        data = {"format": FORMAT, "key": self.key, "entries": entries}
-        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-        return CacheUpdate(path.parent, path.name, text.encode("utf-8"))
+        return CacheUpdate(path.parent, path.name, {"format": FORMAT, "key": self.key, "entries": entries})
 
     def put(self, rel: str, stat: os.stat_result, parsed: Parsed) -> None:
         """Remember a file just parsed: the cache file is due again."""

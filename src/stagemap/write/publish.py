@@ -91,12 +91,14 @@ def build_into(
     progress: Progress | None = None,
     env: jinja2.Environment | None = None,
     kept: Kept | None = None,
+    also: Callable[[], object] | None = None,
 ) -> Published:
     """Build the site of a loaded project into ``out_dir``, rendering only what changed.
 
     See `stagemap.write.record` for what decides that a page can be reused. ``env``: the
     project's template environment when the caller keeps one between builds (``serve``);
-    ``kept``: the page record, kept in memory by such a caller (see `Kept`).
+    ``kept``: the page record, kept in memory by such a caller (see `Kept`); ``also``: more
+    work for this process, done once the page workers have started (a build's parse cache).
     """
     config, library = project.config, project.library
     record = PageRecord(config, out_dir, kept)
@@ -114,6 +116,7 @@ def build_into(
     stager = stager_for(out_dir)
     rendered: dict[str, list[str]] = {}
     search = functools.partial(search_key, base, library)
+    later = _both(also, later)
     files = _site_files(plan, env, record, stager, rendered, workers, progress, later, search, bodies)
     adopt = unchanged_since(out_dir, record.unlisted())
     written: set[str] = set()
@@ -170,6 +173,19 @@ def _plan(
         links=links,
     )
     return plan, base, later
+
+
+def _both(first: Callable[[], object] | None, then: Callable[[], None] | None) -> Callable[[], None] | None:
+    """Return what calls ``first``, then ``then`` (either may be None)."""
+    if first is None:
+        return then
+
+    def both() -> None:
+        first()
+        if then is not None:
+            then()
+
+    return both
 
 
 _PERSONAL = frozenset({"play", "persona"})
