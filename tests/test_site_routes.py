@@ -20,7 +20,7 @@ from stagemap.errors import ConfigError
 from stagemap.read.postdates import post_day
 from stagemap.read.project import load_project
 from stagemap.read.settings import load_config
-from stagemap.read.urls import public_url
+from stagemap.read.urls import public_url, route_names, route_parts
 from stagemap.write.publish import build_into
 from tests.conftest import MINIMAL_CONFIG, write
 
@@ -255,6 +255,24 @@ def test_route_key_is_the_same_as_every_step_taken_in_turn(route: str) -> None:
 @given(st.text(alphabet="/ab1.", max_size=10), st.text(alphabet="/ab1.", max_size=10))
 def test_route_parts_are_joined_as_posixpath_joins_them(folder: str, name: str) -> None:
     assert _join(folder, name) == posixpath.join(folder, name)
+
+
+_SUB_TEXT = st.text(alphabet="/.aIdexnR-0129 _", max_size=28)
+
+
+@given(_SUB_TEXT, st.one_of(st.none(), st.integers(), _SUB_TEXT), st.booleans())
+def test_route_names_are_the_parts_route_parts_gives(sub: str, slug: object, folder_named: bool) -> None:
+    """The routes of 10,000 assets are made from `route_names`, not from the whole of `route_parts`."""
+    parts = route_parts(sub, slug, folder_named=folder_named)
+    expected = (parts["path"], parts["dir"], parts["slug"], parts["section"])
+    assert route_names(sub, slug, folder_named) == expected
+
+
+@given(st.sampled_from(["index", "Index", "_index", "README", "2024-01-02-note", "x/x", "a/2024-01-02-", ""]))
+def test_route_names_of_index_and_dated_files(stem: str) -> None:
+    for sub in (f"{stem}.md", f"docs/{stem}.md", f"docs/{stem}"):
+        parts = route_parts(sub, None, folder_named=True)
+        assert route_names(sub, None, True) == (parts["path"], parts["dir"], parts["slug"], parts["section"])
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE
-from ..read.urls import route_parts
+from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
@@ -373,11 +373,10 @@ def _derived(asset: Asset, roots: Iterable[str], folder_named: bool) -> list[str
         if root != "." and not asset.path.startswith(root + "/"):
             continue
         sub = asset.path if root == "." else asset.path[len(root) + 1 :]
-        parts = route_parts(sub, slug, folder_named=folder_named)
-        folder = parts["dir"]
-        candidates = [parts["path"], _join(folder, parts["slug"]), _join(folder, last)]
-        if isinstance(slug, str) and slug.startswith("/") and parts["section"]:
-            candidates.insert(0, parts["section"] + slug)
+        path, folder, named, section = route_names(sub, slug, folder_named)
+        candidates = [path, _join(folder, named), _join(folder, last)]
+        if isinstance(slug, str) and slug.startswith("/") and section:
+            candidates.insert(0, section + slug)
         # Mostly the same route three times over (no slug; the id is the file's name): once each.
         for route in dict.fromkeys(candidates):
             found.append("/" + route)
