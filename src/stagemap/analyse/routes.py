@@ -35,6 +35,7 @@ from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE
+from ..read.sectionpages import DISABLED_KINDS, OFF_KIND
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
 from .linkreading import LinkReading, link_reading
@@ -157,15 +158,14 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
     """Work out every asset's routes; ``files`` are those served from the site root.
 
     The routes of the latest library are remembered with everything they were worked out
-    from: ``serve`` plans the site after every save, and an edit seldom moves a route.
-    """
+    from: ``serve`` plans the site after every save, and an edit seldom moves a route."""
     rules = config.rules
     inputs = (
         route_roots(config),
         content_prefix(config),
         rules.base_url,
         rules.extensions,
-        rules.generator,
+        (rules.generator, library.site_params.get(DISABLED_KINDS)),  # (Hugo's: see `_sections`)
         [
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
@@ -277,12 +277,12 @@ def _written(library: Library) -> set[str]:
 
 def _sections(config: Config, library: Library) -> set[str]:
     """Return the route keys of a Hugo site's sections: the top folders of its content holding
-    content files (Hugo lists each, with or without an ``_index.md``); a source mounted inside
-    the content (``/docs/{path}/``) is in the section its route starts with."""
+    content files (Hugo lists each, with or without an ``_index.md``, unless ``disableKinds``
+    names ``section``); a source mounted in it (``/docs/{path}/``) is in the one its route starts with."""
     found: set[str] = set()
     endings = config.rules.extensions
-    pages = [f.path for f in library.fates if f.path.lower().endswith(endings)]
-    for source in config.all_sources:
+    pages = [f.path for f in library.fates if f.path.lower().endswith(endings) and f.rule != OFF_KIND]
+    for source in config.all_sources if "section" not in library.site_params.get(DISABLED_KINDS, ()) else ():
         try:
             folder = source.path.relative_to(config.root).as_posix()
         except ValueError:

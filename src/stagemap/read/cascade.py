@@ -33,7 +33,7 @@ from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
 from .nopage import PAGINATE_V1, jekyll_paginates
-from .sectionpages import Read, hugo_kind, with_section_pages
+from .sectionpages import DISABLED_KINDS, Read, hugo_kind, with_section_pages, without_disabled
 from .sitedefaults import SiteDefaults
 from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
@@ -54,7 +54,8 @@ def with_cascades(
     one of the scan's), read by ``rules``: a section's front matter may sit in a leading HTML
     comment (a site pinning an older Hugo, `stagemap.read.hugopin`); a section's page holding
     prose is read as a page (`stagemap.read.sectionpages`) unless what it inherits says Hugo
-    renders none."""
+    renders none; a file of a kind of page the site's ``disableKinds`` turns off is none. Each
+    section's page is read once."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
     if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
@@ -63,6 +64,7 @@ def with_cascades(
     cascades: Cascades = {}
     datas: Datas = {}
     unread: list[Problem] = []
+    seen: dict[str, bytes | Problem | None] = {}  # (read once: their prose is weighed from it too)
     for section in found.sections:
         target = data_target(section.sub, lambda _: True)  # the scan kept Eleventy's data files alone
         if target is not None:
@@ -71,7 +73,8 @@ def with_cascades(
             level = (section.rel[: len(section.rel) - len(section.sub)], *target)
             datas.setdefault(level, []).append((values, section.rel))
             continue
-        entries = _entries(read(section), section.rel, commented)
+        seen[section.rel] = data = read(section)
+        entries = _entries(data, section.rel, commented)
         if isinstance(entries, Problem):
             unread.append(entries)
         elif entries:
@@ -82,8 +85,14 @@ def with_cascades(
     if rules is not None:  # (what a section's page inherits may say Hugo renders none of it)
         taxonomies = site.taxonomies if site is not None else None
         found = with_section_pages(
-            found, rules, read, lambda item: _given(item, cascades, site, datas), taxonomies
+            found,
+            rules,
+            lambda item: seen[item.rel] if item.rel in seen else read(item),
+            lambda item: _given(item, cascades, site, datas),
+            taxonomies,
         )
+    if site is not None and site.params.get(DISABLED_KINDS):  # (Hugo's disableKinds: no such pages)
+        found = without_disabled(found, site.params[DISABLED_KINDS], site.taxonomies)
     if not cascades and not datas and site is None:
         return found
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -260,17 +261,50 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
             continue
         if name == main and isinstance(loaded, dict):
             data.update(loaded)
-        elif len(parts) == 2:  # beside what the main file or a language's file says of it
+        elif len(parts) == 2:  # under what the main file or a language's own file says of it
             given = data.get(parts[0])
             data[parts[0]] = (
-                {**loaded, **given} if isinstance(loaded, dict) and isinstance(given, dict) else loaded
+                _merged(loaded, given) if isinstance(loaded, dict) and isinstance(given, dict) else loaded
             )
         elif parts[0] == "languages" and isinstance(loaded, dict):
             if not isinstance(data.get("languages"), dict):
                 data["languages"] = {}
             given = data["languages"].get(parts[1])
-            data["languages"][parts[1]] = {**given, **loaded} if isinstance(given, dict) else loaded
+            data["languages"][parts[1]] = _merged(given, loaded) if isinstance(given, dict) else loaded
     return HUGO_DIR + main, data
+
+
+HUGO_LANGUAGES = tuple(f"languages.{e}" for e in ("toml", "yaml", "yml", "json"))
+"""Files of Hugo's configuration folder holding its ``languages`` (``languages.en.toml``: one's own)."""
+
+
+def folder_language(name: str, data: Any, read: Callable[[str], Any], folder: str) -> dict[Any, Any]:
+    """Return what the files of Hugo's configuration ``folder`` (``config/_default/``, each read
+    with ``read``) say of the default language that the main file ``name`` (its bytes ``data``)
+    names: its entry in `HUGO_LANGUAGES`, under its own file's (``languages.en.toml``), as
+    `hugo_folder_settings` merges them; {} where none does. A file that cannot be read is left out."""
+    named = isinstance(data, bytes) and b"defaultcontentlanguage" in data.lower()
+    default = str(_lowered(_settings(name, data)).get("defaultcontentlanguage") or "en") if named else "en"
+    found: dict[Any, Any] = {}
+    for file in (*HUGO_LANGUAGES, *(f"languages.{default}.{e}" for e in ("toml", "yaml", "yml", "json"))):
+        given = _settings(file, read(folder + file))
+        entry = given if file.count(".") == 2 else _lowered(given).get(default.lower())
+        found = _merged(found, entry) if isinstance(entry, dict) else found
+    return found
+
+
+def _settings(name: str, data: Any) -> dict[Any, Any]:
+    """Return the settings a configuration file's bytes hold, {} where they cannot be read."""
+    try:
+        loaded = load_with_lines(name, data.decode("utf-8-sig"), "")[0] if isinstance(data, bytes) else None
+    except (UnicodeDecodeError, Unreadable):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _lowered(value: dict[Any, Any]) -> dict[Any, Any]:
+    """Return a mapping with its keys in lower case (Hugo reads its keys in any case)."""
+    return {str(k).lower(): v for k, v in value.items()}
 
 
 _MOST_CONFIG_FILES = 200

@@ -16,17 +16,21 @@ cascade, which Hugo applies to the section's page too), a taxonomy's or a term's
 ``authors/jane/``), and one in a leaf bundle's folder, which is one of the bundle's resources.
 Each opening of a part that is no prose has its end looked for once: a body of unclosed ones
 (``<ul>``, ``{{<``) is read in one pass.
+
+A kind of page the site's ``disableKinds`` turns off (``["taxonomy", "term"]``, ``section``)
+has no page at all: a file of that kind is neither an asset nor a listing (`without_disabled`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
 from ..errors import Problem
 from ..lazyre import lazy
+from ..model.library import FileFate
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .htmlpage import HTML_PAGE_ENDINGS
@@ -116,6 +120,58 @@ def taxonomy_folders(config: Mapping[Any, Any]) -> frozenset[str] | None:
     own = _key(language, "taxonomies") if isinstance(language, dict) else None
     named = own if isinstance(own, dict) else named
     return frozenset(str(v).strip("/").lower() for v in named.values()) if isinstance(named, dict) else None
+
+
+DISABLED_KINDS = "\0disabled-kinds"
+"""The key under which a Hugo site's params hold the kinds of page its ``disableKinds`` turns
+off (`disabled_kinds`; no key of a configuration file can be this one)."""
+OFF_KIND = "disableKinds"
+"""The rule of the fate of a content file whose kind of page the site's ``disableKinds`` turns off."""
+_PAGE_KINDS = frozenset({"home", "page", "section", "taxonomy", "term"})
+"""Hugo's kinds of page made from content files (`hugo_kind`); its other kinds are files of another sort."""
+
+
+def disabled_kinds(config: Mapping[Any, Any]) -> tuple[str, ...]:
+    """Return the kinds of page a Hugo site's ``disableKinds`` turns off (of `_PAGE_KINDS`),
+    read as Hugo reads them: in any case, ``taxonomyTerm`` (their name before Hugo 0.73) as
+    ``taxonomy``."""
+    given = _key(config, "disablekinds")
+    named = (str(kind).lower() for kind in given) if isinstance(given, list) else ()
+    return tuple(sorted({"taxonomy" if kind == "taxonomyterm" else kind for kind in named} & _PAGE_KINDS))
+
+
+def without_disabled(found: Scan, disabled: Collection[str], taxonomies: frozenset[str] | None) -> Scan:
+    """Return ``found`` with each content file whose kind of page (`hugo_kind`) is ``disabled``
+    (`disabled_kinds`) neither read as an asset nor a listing: Hugo makes no page of it, so a
+    link to its address leads to none."""
+    if not disabled:
+        return found
+    kinds = {item.rel: hugo_kind(item.sub, taxonomies) for item in (*found.sections, *found.to_read)}
+    off = {rel for rel, kind in kinds.items() if kind in disabled}
+    listings = off.intersection(f.path for f in found.fates if f.kind == "listing")
+    pages = off.intersection(item.rel for item in found.to_read)
+    if not listings and not pages:
+        return found
+    fates = (
+        *(f for f in found.fates if f.path not in listings),
+        *(_unmade(r, kinds[r]) for r in listings | pages),
+    )
+    return replace(
+        found,
+        to_read=tuple(item for item in found.to_read if item.rel not in pages),
+        fates=tuple(sorted(fates, key=_path)),
+    )
+
+
+def _unmade(rel: str, kind: str) -> FileFate:
+    """Return the fate of a content file of a kind of page the site's ``disableKinds`` turns off."""
+    return FileFate(
+        rel,
+        "non-asset",
+        "unpublished",
+        OFF_KIND,
+        f"a {kind} page, of a kind the site's disableKinds turns off",
+    )
 
 
 def _key(config: Mapping[Any, Any], key: str) -> Any:
@@ -265,3 +321,7 @@ def _preset_listings(rules: ReadRules) -> bool:
 
 def _rel(item: ToRead) -> str:
     return item.rel
+
+
+def _path(fate: FileFate) -> str:
+    return fate.path

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import Problem
-from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, load_with_lines
+from .configfiles import HUGO_DIR, HUGO_LANGUAGES, HUGO_NAMES, Unreadable, folder_language, load_with_lines
 from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
 from .hugopermalinks import Permalink, permalinks, ugly_sections
@@ -32,7 +32,7 @@ from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import WRITTEN_TITLES, nav_titles
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
-from .sectionpages import taxonomy_folders
+from .sectionpages import DISABLED_KINDS, disabled_kinds, taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -55,17 +55,19 @@ _KEY_FILES = tuple(
 def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
-    found wins, then Hugo's files of one key; for Astro, Eleventy and Docusaurus, package.json and
-    their configuration (`stagemap.read.sitepackages`); for MkDocs, where it pins its packages."""
+    found wins, then Hugo's files of one key and of its languages; for Astro, Eleventy and
+    Docusaurus, package.json and their configuration (`stagemap.read.sitepackages`); for MkDocs,
+    where it pins its packages."""
     prefix = folder + "/" if folder else ""
-    names = SITE_FILES.get(generator, ()) + (_KEY_FILES if generator == "hugo" else ())
+    names = SITE_FILES.get(generator, ())
+    names += (*_KEY_FILES, *(HUGO_DIR + n for n in HUGO_LANGUAGES)) if generator == "hugo" else ()
     names += PIN_FILES if generator == "mkdocs" else ()
     return tuple(prefix + n for n in names + site_markdown_files(generator))
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
-    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles", b"taxonomies"),
+    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles", b"taxonomies", b"disablekinds"),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
 
@@ -229,7 +231,7 @@ def site_defaults(
     if generator == "hugo":
         parts += (
             (n, d, n.rpartition("/")[2].partition(".")[0])
-            for n in names[len(SITE_FILES["hugo"]) :]
+            for n in names[len(SITE_FILES["hugo"]) : len(SITE_FILES["hugo"]) + len(_KEY_FILES)]
             for d in (read(n),)
             if d is not None
         )
@@ -240,6 +242,12 @@ def site_defaults(
             return got
         if got is not None:
             found = got if found is None else found.joined(got)
+    if main is not None and generator == "hugo":  # the default language's taxonomies, in place of the site's
+        language = folder_language(*main, read, (folder + "/" if folder else "") + HUGO_DIR)
+        own = next((v for k, v in language.items() if str(k).lower() == "taxonomies"), None)
+        if isinstance(own, dict) and own:
+            named = taxonomy_folders({"taxonomies": own})
+            found = replace(found or SiteDefaults(generator, main[0], ()), taxonomies=named)
     if main is not None and generator == "mkdocs" and legacy_tabs_gone(read, folder):
         base = found or SiteDefaults(generator, main[0], ())  # (`stagemap.read.pymdownpin`)
         found = replace(base, params={**base.params, NO_LEGACY_TABS: True})
@@ -306,6 +314,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
+        if disabled := disabled_kinds(data):
+            made = replace(made, params={**params, DISABLED_KINDS: disabled})
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
     params = {**_values(data), **jekyll_markdown(data)}  # (its Markdown's traits: premonition's boxes)

@@ -135,15 +135,20 @@ class _Rules:
         for kind, globs in self.non_assets:
             glob = globs.matches(sub)
             if glob is not None:
-                return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
+                # A section's page in a folder below a leaf bundle's is one of its resources too.
+                below = (
+                    self._resource(rel, sub, beside=False) if kind == "listing" and self.bundle_dirs else None
+                )
+                return below or FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
         if sub in self.shadowed:
             return FileFate(rel, "non-asset", "unpublished", "README.md", _SHADOWED)
         return self._resource(rel, sub) if self.bundle_dirs else None
 
-    def _resource(self, rel: str, sub: str) -> FileFate | None:
-        """Return the fate of a content file inside a leaf bundle (but its ``index``): a resource."""
+    def _resource(self, rel: str, sub: str, beside: bool = True) -> FileFate | None:
+        """Return the fate of a content file inside a leaf bundle (but its ``index``): a resource;
+        ``beside``: also one in the bundle's own folder, not only in a folder below it."""
         parts = sub.split("/")
-        for depth in range(1, len(parts)):
+        for depth in range(1, len(parts) if beside else len(parts) - 1):
             folder = "/".join(parts[:depth])
             if folder in self.bundle_dirs and (depth < len(parts) - 1 or not _is_index(parts[-1])):
                 index = rel[: len(rel) - len(sub)] + folder + "/" + self.bundle_dirs[folder]
