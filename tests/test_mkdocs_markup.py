@@ -386,3 +386,50 @@ def test_a_body_whose_first_heading_is_its_nav_title_as_written_drops_it(tmp_pat
         agents = (out / "assets/agents/quickstart.html").read_text()
         assert '<h1 id="title">Agents in a minute</h1>' in agents
         assert '<div class="body">\n<h2 id="h-quickstart">Quickstart</h2>' in agents
+
+
+def test_titles_pages_the_nav_does_not_list_share_name_their_folders(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's docs (MkDocs) list one 'Items' reference page in their nav, and
+    keep three more pages whose heading is 'Items' (ref/realtime/, ref/run_internal/,
+    ref/extensions/experimental/codex/) and two 'Logger', two 'Config' out of it: the nav's
+    titles were told apart, these 42 were not, and lists showed the same name for several. A
+    page the nav does not list whose title another page has is qualified as a nav title is,
+    its folders standing for sections, named as MkDocs names a folder's section ('run_internal':
+    'Run internal'); a page at the docs folder's top, and pages of one folder, keep theirs. A
+    page the nav lists with no title (Material for MkDocs' '- changelog/index.md' under
+    'Changelog', which shares 'Changelog' with its insiders' one) is in the nav's sections. The
+    built page leaves out a first heading that repeats the title as the page wrote it."""
+    nav = "nav:\n  - Home: index.md\n  - Reference:\n      - Items: ref/items.md\n  - News:\n      - log/index.md\n"
+    files = {
+        "mkdocs.yml": "site_name: Tools\nsite_url: https://tools.example/\n" + nav,
+        "docs/index.md": "# Home\n\nText.\n",
+        "docs/ref/items.md": "Text.\n",
+        "docs/ref/realtime/items.md": "# Items\n\n## Kinds\n\nText.\n",
+        "docs/ref/run_internal/items.md": "---\ntitle: items\n---\nText.\n",
+        "docs/extra/realtime/items.md": "# Items\n\nText.\n",
+        "docs/notes.md": "# Items\n\nText.\n",
+        "docs/drafts/a.md": "# Draft\n\nText.\n",
+        "docs/drafts/b.md": "# Draft\n\nText.\n",
+        "docs/log/index.md": "# Log\n\nText.\n",
+        "docs/extra/log.md": "# Log\n\nText.\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    listed = CliRunner().invoke(cli, ["-C", str(root), "list", "--format", "json"])
+    assert {a["path"]: a["title"] for a in json.loads(listed.stdout)["assets"]} == {
+        "docs/drafts/a.md": "Draft",
+        "docs/drafts/b.md": "Draft",
+        "docs/extra/log.md": "Log (Extra)",
+        "docs/extra/realtime/items.md": "Items (Extra / Realtime)",
+        "docs/index.md": "Home",
+        "docs/log/index.md": "Log (News)",
+        "docs/notes.md": "Items",
+        "docs/ref/items.md": "Items",
+        "docs/ref/realtime/items.md": "Items (Ref / Realtime)",
+        "docs/ref/run_internal/items.md": "items (Run internal)",
+    }
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+    page = (out / "assets/ref/realtime/items.html").read_text()
+    assert '<h1 id="title">Items (Ref / Realtime)</h1>' in page
+    assert '<div class="body">\n<h2 id="h-kinds">Kinds</h2>' in page

@@ -485,3 +485,42 @@ def test_an_inferred_next_step_follows_a_client_redirect_under_the_base_url(tmp_
         {"asset": "part", "next": "intro"},
         {"asset": "rooted", "next": "intro"},
     ]
+
+
+def test_init_names_a_docusaurus_sites_other_locales_as_other_languages(tmp_path: Path) -> None:
+    """Volcano's site (volcano-sh/website) lists 'zh-Hans' beside 'en' in i18n.locales and keeps
+    its Chinese docs and posts in i18n/zh-Hans/ (docusaurus-plugin-content-docs/current/,
+    docusaurus-plugin-content-blog/, and translated older versions): init said only 'Outside the
+    sources, not looked at: ... i18n/', as of any folder it knew nothing of. Each locale but the
+    default that the configuration lists and that has its folder (under i18n.path, when set) is
+    named as another language, not read, as Hugo's are: a page counts once, not once per
+    language. The translations' folder leaves that line when those are all it holds."""
+    i18n = "i18n: {defaultLocale: 'en', locales: ['en', 'fr', 'pt-BR']},\n  // i18n: {locales: ['es']}\n"
+    files = {
+        "docusaurus.config.js": config().replace("baseUrl: '/',", "baseUrl: '/',\n  " + i18n),
+        "sidebars.js": "module.exports = {};\n",
+        "docs/intro.md": "---\ntitle: Intro\n---\nText.\n",
+        "i18n/fr/docusaurus-plugin-content-docs/current/intro.md": "---\ntitle: Introduction\n---\nTexte.\n",
+        "i18n/fr/docusaurus-plugin-content-docs/current.json": "{}\n",
+        "i18n/fr/docusaurus-plugin-content-blog/2024-05-01-launch.md": "---\ntitle: Lancement\n---\nTexte.\n",
+        "i18n/fr/code.json": "{}\n",
+        "i18n/pt-BR/docusaurus-plugin-content-docs/current/intro.md": "---\ntitle: Início\n---\nTexto.\n",
+    }
+    root = write(tmp_path / "site", files)
+    code, out, _ = run("init", str(root))
+    assert code == 0
+    assert (
+        "Outside the sources, not looked at: docusaurus.config.js, sidebars.js\n"
+        "Other languages, not read (their pages translate these, at the same paths): i18n/fr/, i18n/pt-BR/\n"
+    ) in out
+    code, out, _ = run("-C", str(root), "list", "--format", "paths")
+    assert (code, out) == (0, f"{root / 'docs/intro.md'}\n")
+    # A folder of a locale the configuration does not list, or the default's, is not a translation
+    # the site builds: the translations' folder stays among what is not looked at.
+    (root / "stagemap.yml").unlink()
+    write(root, {"i18n/es/code.json": "{}\n", "i18n/en/code.json": "{}\n"})
+    code, out, _ = run("init", str(root))
+    assert (
+        "Outside the sources, not looked at: docusaurus.config.js, i18n/, sidebars.js\n"
+        "Other languages, not read (their pages translate these, at the same paths): i18n/fr/, i18n/pt-BR/\n"
+    ) in out

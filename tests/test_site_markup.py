@@ -273,3 +273,25 @@ def test_markdown_it_attrs_list_after_a_bracket_or_emphasis_mark_as_commonmark_r
         "<p>Use snake_case_{.x}, <em>one two</em>, <em>in_word</em> and <strong>strong</strong> here.</p>\n"
         "<p>So 4 * 5 *{.x} here.</p>\n<p>Then <em>a</em> and <strong>b</strong>.</p>\n<p>And c*{.c} too.</p>\n"
     )
+
+
+def test_markdown_it_attrs_reads_no_list_inside_a_paragraph_and_cuts_at_its_first_brace() -> None:
+    """A review against markdown-it-attrs 5.0.1 run on the same text (patterns.js, utils.js): on
+    an Eleventy site with the plugin, kramdown's and attr_list's rules still ran after its own,
+    so a '{#id}' ending a line that a lazy continuation line goes on from, or on a line of its
+    own inside a paragraph, was dropped for an anchor where the live page shows it as text; and a
+    list alone in a paragraph, v8.dev's '{ #test.js }' (the plugin's empty paragraph with that
+    id), was dropped with no anchor: three links to '#test.js' on its debug-arm page were
+    reported as finding no heading. And the plugin reads a list after an inline element quotes
+    and all ('{title="a {b} c"}') but cuts the text after it at the first '}': the rest shows."""
+    text = (
+        "Ask first {#ask}\nthen more.\n\n- Tea {#tea}\ngoes on lazily\n\nSome text\n{#mid}\nand more.\n\n"
+        "Given a `test.js`:\n\n{ #test.js }\n\n## Setup {#setup}\nRight under it.\n\n"
+        'See [it](/it/){title="a {b} c"} now, [that](/that/){#that data-x="p q"} too.\n'
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        "<p>Ask first {#ask}\nthen more.</p>\n<ul>\n<li>Tea {#tea}\ngoes on lazily</li>\n</ul>\n"
+        "<p>Some text\n{#mid}\nand more.</p>\n<p>Given a <code>test.js</code>:</p>\n"
+        '<p><span id="h-test.js"></span></p>\n<h2 id="h-setup">Setup</h2>\n<p>Right under it.</p>\n'
+        '<p>See <a href="/it/">it</a> c&quot;} now, <a href="/that/">that</a><span id="h-that"></span> too.</p>\n'
+    )

@@ -15,6 +15,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .mkdocsapi import with_api_pages
+from .mkdocsnav import with_unlisted_titles
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
 from .ownblocks import OWN_BLOCK, once_per_site
 from .parse import NOT_ASSET_BY_RULE, Place, parse_asset
@@ -100,6 +101,7 @@ def read_library(
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
     params = with_plugin_pages(params, config.root, config.rules)  # (Docusaurus's own pages)
     library = replace(link(kept, vocab, fates, found.problems), site_params=params)
+    library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
         library = replace(library, problems=tuple(p for p in library.problems if p.code != OWN_BLOCK))
     if cache is not None:

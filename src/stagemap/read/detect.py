@@ -24,6 +24,7 @@ from .attachments import JEKYLL_COPIED
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, hugo_keys, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
+from .docusauruslocales import Locales, site_locales
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .eleventy import eleventy_source, published_outputs
 from .filelanguages import site_languages, with_languages
@@ -196,11 +197,11 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     data = config if isinstance(config, dict) else {}
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
     sources = _sources(root, generator, data, starlight, config if generator in ("gatsby", "astro") else None)
-    beyond: list[str] = []
-    computed: list[str] = []
+    beyond, computed = list[str](), list[str]()
+    locales: Locales = ((), frozenset())  # a Docusaurus site's translations (i18n/fr/), named, not read
     if generator == "docusaurus" and isinstance(config, str):
         folders, beyond, computed = site_folders(root, config, within)
-        sources = _docusaurus_sources(root, folders)
+        sources, locales = _docusaurus_sources(root, folders), site_locales(root, config)
     if generator == "eleventy":
         found = eleventy_source(root, config if isinstance(config, str) else "", OUR_OUTPUTS)
         sources = (FoundSource(*found), *sources) if found is not None else sources
@@ -219,7 +220,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         internal += _mkdocs_globs(data, "exclude_docs")  # pages never published: internal material
     # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
     internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
-    covered = {s.path.split("/")[0] for s in sources}
+    covered = {s.path.split("/")[0] for s in sources} | locales[1]
     outside = () if "." in covered else names_left(root, "", covered)
     address = base_url(generator, config, data)
     domain, cname = ("", "") if address else pages_domain(root, generator)  # GitHub Pages'
@@ -235,7 +236,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         if generator == "hugo"
         else starlight[3]
         if starlight
-        else languages,
+        else (*languages, *locales[0]),
         generator == "hugo" and data.get("disablePathToLower") is not True,
         _published(root, generator, config, data),
         tuple(_mkdocs_globs(data, "draft_docs")) if generator == "mkdocs" else (),

@@ -30,7 +30,7 @@ from .hugopermalinks import Permalink, permalinks, ugly_sections
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
-from .mkdocsnav import WRITTEN_TITLES, nav_titles
+from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sectionpages import DISABLED_KINDS, disabled_kinds, taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
@@ -282,7 +282,9 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         return None
     if generator == "mkdocs":
         (titles, written), blog, alerts = nav_titles(data, name, text), blog_spec(data), alert_syntaxes(data)
-        params = {k: v for k, v in ((ALERTS, alerts), (WRITTEN_TITLES, written)) if v}
+        listed, untitled = sorted(titles), untitled_sections(data, name)  # (the others' titles: told apart)
+        pairs = ((ALERTS, alerts), (WRITTEN_TITLES, written), (NAV_PAGES, listed), (NAV_SECTIONS, untitled))
+        params = {k: v for k, v in pairs if v}
         made = SiteDefaults(generator, name, (), blog=blog, titles=titles, params=params)
         return made if blog or titles or params else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)

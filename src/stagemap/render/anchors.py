@@ -279,11 +279,12 @@ def attribute_lists(
     """Return ``text`` with its attribute lists read (see `_ATTRIBUTES`); on an MkDocs or a Jekyll
     site, those right after an inline element dropped too (`_INLINE_LIST`, `_SPAN_ATTRIBUTES`),
     each one's id kept as an anchor (`_inline_lists`: ```git remote -v`{: #remote}`` is a place
-    links go to); with ``attrs`` (an Eleventy site's markdown-it-attrs), those after an inline
-    element and at a block's end too (`stagemap.render.attrsplugin`), ``defined`` the labels of
-    the page's link definitions (a reference the list may follow); with ``liquid``, Liquid or
-    Nunjucks runs over the page first, as Eleventy runs it, and the plugin never sees a tag
-    (``Shown: {% include "note.njk" %}``): no list starts ``{%``."""
+    links go to); with ``attrs`` (an Eleventy site's markdown-it-attrs), only those after an
+    inline element and at a block's end (`stagemap.render.attrsplugin`; a ``{#id}`` ending a line
+    the paragraph goes on after is text to the plugin, though kramdown's rules take it),
+    ``defined`` the labels of the page's link definitions (a reference the list may follow);
+    with ``liquid``, Liquid or Nunjucks runs over the page first, as Eleventy runs it, and the
+    plugin never sees a tag (``Shown: {% include "note.njk" %}``): no list starts ``{%``."""
     if attrs:
         if "}" in text:
 
@@ -291,7 +292,7 @@ def attribute_lists(
                 return closes_element(text, at, defined) and not (liquid and text.startswith("{%", at))
 
             text = block_ends(_inline_lists(text, ATTRS_INLINE, keep), liquid)
-        return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, text)
+        return text
     if generator == "mkdocs":
         return _ATTRIBUTES_MKDOCS.sub(_attribute_anchor, _inline_lists(text))
     if generator == "jekyll":

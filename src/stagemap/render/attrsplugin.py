@@ -29,16 +29,19 @@ _ATTRS_LIST = r'\{(?=[^.#]|[.#][^}])(?:[^{}"\n]++|"[^"\n]*+")++\}'
 quotes, which hold braces as from its 4.5.0, the release a caret range of 4 reaches), three
 characters or more (four for a class or an id): ``{.govuk-!-font-size-48}``, ``{name}``,
 ``{data-toggle}``, ``{title="a {b} c"}``."""
-ATTRS_INLINE = lazy(rf"(?<=[)\]*_~\x00])(?P<list>{_ATTRS_LIST})(?!\}})")
+ATTRS_INLINE = lazy(rf"(?<=[)\]*_~\x00])(?=(?P<list>{_ATTRS_LIST})(?!\}}))\{{[^}}]*+\}}")
 """markdown-it-attrs' list right after a link, an image, emphasis, a strikethrough or a code span
 (held back as ``\x00N\x00`` then): ``[demo](/demo/){target=demo}``, ``_this_{.red}``,
-``~~old~~{.gone}``, the element's, never text; `closes_element` makes sure of the element."""
+``~~old~~{.gone}``, the element's, never text; `closes_element` makes sure of the element. The
+match ends at the list's first ``}``, quoted or not: the plugin reads the whole list (``list``)
+but cuts the text after the element at that brace, so ``{title="a {b} c"}`` leaves `` c"}`` on the page."""
 _BLOCK_END = lazy(
-    rf"(?:(?<=\S)|(?<=\S\n))[ \t]*+({_ATTRS_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]"
+    rf"(?:(?<=\S)|(?<=\S\n)|(?<=\n\n)|\A)[ \t]*+({_ATTRS_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]"
     r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~)|\n(?P<sibling>[ \t]*)\d{1,9}[.)][ \t]|(?P<cell>\|))"
 )
 """markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item, a table's
-cell), right after its text, after a space, or on the block's last line alone (``Text\n{.lead}``):
+cell), right after its text, after a space, on the block's last line alone (``Text\n{.lead}``),
+or alone in a paragraph of its own (the plugin gives it to that empty paragraph):
 ``Read this first.{.lead}``, ``- Step one {.done}``, ``| b {.x} |``. The line must end the block
 (a blank line, the text's end, the next item, heading, quote or fence next): within a paragraph
 the plugin reads none, and the live page shows it as text. A list numbered from other than 1
@@ -46,11 +49,24 @@ interrupts no paragraph, but the next item of a list ends the item before it (``
 indented than the item's text: `_item_text`). Before a ``|``, only in a table's row (`TABLE_ROW`)."""
 
 
+_HEADING_END = lazy(rf"^( {{0,3}}#{{1,6}}[ \t][^\n]*?)[ \t]*({_ATTRS_LIST})[ \t]*$", re.M)
+"""markdown-it-attrs' list ending an ATX heading (``## Setup {#setup}``): a heading is a block of
+one line, whatever the next line holds."""
+
+
 def block_ends(text: str, liquid: bool = False) -> str:
-    """Return ``text`` with each list at a block's end (`_BLOCK_END`) made the anchor of its id, if
-    any; one before a ``|`` outside a table's row, before ``2.`` that goes on with a paragraph or,
-    with ``liquid``, that is a Liquid tag stays as written. (Each line's start is looked for once,
-    lines asked in order: a row of a thousand cells is read in one pass.)"""
+    """Return ``text`` with each list at a block's end (`_BLOCK_END`, `_HEADING_END`) made the
+    anchor of its id, if any; one before a ``|`` outside a table's row, before ``2.`` that goes
+    on with a paragraph or, with ``liquid``, that is a Liquid tag stays as written. (Each line's
+    start is looked for once, lines asked in order: a row of a thousand cells is read in one pass.)"""
+    if "#" in text:
+
+        def heading(found: re.Match[str]) -> str:
+            if liquid and found.group(2).startswith("{%"):
+                return found.group(0)
+            return found.group(1) + anchor(attr_id(found.group(2)))
+
+        text = _HEADING_END.sub(heading, text)
     looked, line = 0, 0  # how far the text was looked at for lines, and where the last line starts
 
     def line_of(at: int) -> int:

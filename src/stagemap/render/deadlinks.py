@@ -229,8 +229,9 @@ def missing_parts(
             name = part.removeprefix(HEADING_PREFIX)
             if name not in spots:
                 found = [address_at(body, span) for span in parts_at(body, name, code)]
+                reading = links.routes.reading
                 spots[name] = sorted(
-                    found + redirected_at(body, links.routes.reading.leading_to_part(name), code)
+                    found + redirected_at(body, reading.leading_to_part(name), code, reading.base)
                 )
             places, at = spots[name], cursor.get(name, 0)
             while at < len(places) and places[at][2] in claimed:

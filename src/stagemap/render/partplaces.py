@@ -44,12 +44,16 @@ _IN_TAG = 500
 """How far before its end a tag or output in an address is looked for its opening."""
 
 
-def redirected_at(body: str, routes: Iterable[str], code: Code) -> list[tuple[int, str, int]]:
+def redirected_at(body: str, routes: Iterable[str], code: Code, base: str = "") -> list[tuple[int, str, int]]:
     """Return, as `address_at` does, each address in ``body`` outside ``code`` that is one of
     ``routes`` (written from the root, any case, with or without a last ``/``, a query or a
-    fragment after it): a link there reaches the part a client redirect at it leads to."""
+    fragment after it; with or without ``base``, the path of the site's address, before it, as
+    Docusaurus's links take either): a link there reaches the part a client redirect at it leads to."""
     names = "|".join(re.escape(route) for route in sorted(routes, key=len, reverse=True))
     if not names:
         return []
-    pattern = re.compile(rf"(?<=[(<\"'\s])/(?:{names})/?(?:[?#][^)>\"'`\s]*)?(?=[)>\"'`\s]|$)", re.I | re.M)
+    own = f"(?-i:{re.escape(base.rstrip('/'))})?" if base.rstrip("/") else ""  # (its case as written)
+    pattern = re.compile(
+        rf"(?<=[(<\"'\s]){own}/(?:{names})/?(?:[?#][^)>\"'`\s]*)?(?=[)>\"'`\s]|$)", re.I | re.M
+    )
     return [(m.start(), m.group(), m.start()) for m in pattern.finditer(body) if m.start() not in code]

@@ -1,0 +1,93 @@
+"""A Docusaurus site's other languages: the folders of its translations, named, never read.
+
+A site whose configuration lists more ``i18n.locales`` than its ``defaultLocale`` keeps each
+other locale's text under ``i18n/<locale>/`` (the ``i18n.path`` option moves that folder):
+its docs in ``docusaurus-plugin-content-docs/current/`` (and ``version-*`` for released
+versions), its blog posts in ``docusaurus-plugin-content-blog/``, its pages and the theme's
+words in files of their own. Docusaurus serves such a translation at the route of the default
+locale's file of the same path, under ``/<locale>/``, and makes no page of one whose file the
+default locale lacks. So, as the folders of Hugo's other languages, they are named under
+"Other languages, not read" (`stagemap.read.detect.FoundSite.translations`): each page counts
+once in the coverage, not once per language. ``localeConfigs``' own ``path`` is not read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from ..lazyre import lazy
+from .jsdata import blanked
+
+_I18N = lazy(r"""(?<![\w$.])['"]?i18n['"]?\s*:\s*\{""")
+_LOCALES = lazy(r"""(?<![\w$])['"]?locales['"]?\s*:\s*\[([^\[\]]*)\]""")
+_DEFAULT = lazy(r"""(?<![\w$])['"]?defaultLocale['"]?\s*:\s*(['"`])([^'"`\n]+)\1""")
+_PATH = lazy(r"""(?<![\w$])['"]?path['"]?\s*:\s*(['"`])([^'"`\n]+)\1""")
+_NAME = lazy(r"""(['"`])([^'"`\n]+)\1""")
+FOLDER = "i18n"
+"""Where Docusaurus looks for the translations unless ``i18n.path`` says otherwise."""
+Locales = tuple[tuple[str, ...], frozenset[str]]
+"""A site's other locales' folders (``i18n/fr/``), and the top-level folder they fill (`site_locales`)."""
+
+
+def locale_folders(root: Path, code: str) -> tuple[str, ...]:
+    """Return the folders (relative to ``root``, ending ``/``) of the translations of each locale
+    but the default that ``code`` (a ``docusaurus.config.js``) lists in ``i18n.locales`` and that
+    are there, in the order listed; () for a site of one locale."""
+    options = _options(blanked(code))
+    locales = _LOCALES.search(options)
+    default = _DEFAULT.search(options)
+    if locales is None or _depth(options, locales.start()) != 1:
+        return ()
+    where = _top(_PATH, options) or FOLDER
+    if "${" in where or where.startswith(("/", "..")):
+        return ()  # worked out in code, or outside the site: not named
+    chosen = default.group(2) if default is not None else ""
+    found = []
+    for name in dict.fromkeys(m.group(2).strip() for m in _NAME.finditer(locales.group(1))):
+        folder = posixpath.normpath(posixpath.join(where, name))
+        if name and name != chosen and "${" not in name and (root / folder).is_dir():
+            found.append(folder + "/")
+    return tuple(found)
+
+
+def site_locales(root: Path, code: str) -> Locales:
+    """Return the folders of the other locales' translations (`locale_folders`), and the name of
+    the folder that holds them (``i18n``) when they are all it holds: no name outside the
+    sources is then left unsaid (none when they are not, or it is deeper in the site)."""
+    named = locale_folders(root, code)
+    where = posixpath.normpath(_top(_PATH, _options(blanked(code))) or FOLDER).strip("/")
+    if not named or "/" in where:
+        return named, frozenset()
+    inside = {
+        f"{where}/{entry.name}/" for entry in (root / where).iterdir() if not entry.name.startswith(".")
+    }
+    return named, frozenset({where}) if inside <= set(named) else frozenset()
+
+
+def _options(code: str) -> str:
+    """Return the ``i18n`` object of the configuration ``code`` (comments blanked), else ""."""
+    found = _I18N.search(code)
+    if found is None:
+        return ""
+    depth = 0
+    for index in range(found.end() - 1, len(code)):
+        depth += {"{": 1, "}": -1}.get(code[index], 0)
+        if depth == 0:
+            return code[found.end() - 1 : index + 1]
+    return code[found.end() - 1 :]
+
+
+def _top(pattern: re.Pattern[str], options: str) -> str:
+    """Return the first value ``pattern`` finds in ``options`` at its own level (not in
+    ``localeConfigs``), else ""."""
+    for found in pattern.finditer(options):
+        if _depth(options, found.start()) == 1:
+            return found.group(2).strip()
+    return ""
+
+
+def _depth(text: str, end: int) -> int:
+    """How many braces ``text[:end]`` opens less those it closes."""
+    return text.count("{", 0, end) - text.count("}", 0, end)
