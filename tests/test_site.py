@@ -20,6 +20,8 @@ from stagemap.analyse.paths import asset_paths
 from stagemap.analyse.site import plan_site, search_entries
 from stagemap.cli.app import cli
 from stagemap.errors import OutputError
+from stagemap.model.settings import CACHE_DIR
+from stagemap.read.cache import CACHE_FILE
 from stagemap.render.environment import environment
 from stagemap.render.site import render_site
 from stagemap.write import tree
@@ -261,6 +263,8 @@ def test_build_strict_fails_and_writes_nothing(sample: Path, tmp_path: Path) -> 
     assert stdout == ""
     assert stderr.endswith("Error: 1 problem in the library; nothing was written (--strict)\n")
     assert not (tmp_path / "site").exists()
+    # The parse cache is kept all the same (a CI job building with --strict reads warm next time).
+    assert (sample / CACHE_DIR / CACHE_FILE).is_file()
 
 
 # -- safety -----------------------------------------------------------------------------------

@@ -39,8 +39,8 @@ def build_site(
     with collections_paused():
         # The parse cache is saved while the page workers render (or after a failed build).
         project, save = load_unsaved(state, spread=spread, config=config)
-        report(project.problems)
         try:
+            report(project.problems)  # (``--strict`` stops here on problems: the cache is saved still)
             result = _renderer()(project, target, day, workers, save)
         finally:
             save()
