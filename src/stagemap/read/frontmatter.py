@@ -14,6 +14,7 @@ replace exactly the characters it changes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 
 from ..lazyre import lazy
@@ -41,6 +42,11 @@ NO_FRONT_MATTER = "no-front-matter"
 """The code of `SplitProblem` for a file that does not open with front matter."""
 _META_LINE = lazy(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
 _FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
+_CLOSING = {
+    name: lazy(r"^(?:" + "|".join(re.escape(c) for c in closers) + r")[^\S\n]*$", re.MULTILINE)
+    for name, (_, closers) in _FENCES.items()
+}
+"""The line that closes a block: a closing fence, then white space alone (a ``\r`` too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,28 +160,23 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
             "start the file with a '---' line, the YAML fields, and a closing '---' line",
             NO_FRONT_MATTER,
         )
-    closers = _FENCES[syntax][1]
     newline = "\r\n" if first.endswith("\r") else "\n"
     yaml_start = first_end + 1 if first_end >= 0 else len(text)
-    pos = yaml_start
-    line = 2 + skipped
-    while pos < len(text):
-        end = text.find("\n", pos)
-        current = text[pos:] if end < 0 else text[pos:end]
-        stripped = current.rstrip("\r").rstrip()
-        if stripped in closers:
-            if pos - yaml_start > MAX_FRONT_MATTER:
-                raise _too_large(2 + skipped)
-            body_start = len(text) if end < 0 else end + 1
-            found = Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
-            return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
-        pos = len(text) if end < 0 else end + 1
-        line += 1
+    closing = _CLOSING[syntax].search(text, yaml_start)
+    if closing is not None:
+        pos = closing.start()
+        if pos - yaml_start > MAX_FRONT_MATTER:
+            raise _too_large(2 + skipped)
+        end = closing.end()
+        body_start = len(text) if end == len(text) else end + 1
+        line = 2 + skipped + text.count("\n", yaml_start, pos)
+        found = Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
+        return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
     raise SplitProblem(
         1 + skipped,
         1,
         "front matter is not closed",
-        f"add a '{closers[0]}' line after the last front matter field",
+        f"add a '{_FENCES[syntax][1][0]}' line after the last front matter field",
         "unclosed-front-matter",
     )
 
