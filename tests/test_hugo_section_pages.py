@@ -165,13 +165,15 @@ def section_fates(root: Path) -> dict[str, tuple[str, str, str, tuple[str, ...]]
     }
 
 
-def test_hugo_section_pages_get_their_own_cascade_and_a_headless_one_stays_a_listing(tmp_path: Path) -> None:
+def test_hugo_section_pages_get_their_own_cascade_and_a_headless_one_is_no_page(tmp_path: Path) -> None:
     """Hugo applies a section's own cascade to its section page too (reviewer r1's repro of KEDA's
     kind of section, /tmp/s35_r1_min1): a section page holding prose with cascade {stages:
     [evaluation]} got no stages, and one whose cascade says build: {render: never} (a headless
     section, which Hugo renders no page of) became an asset with an address. Now the first has
     its cascade's stages, one whose cascade targets pages only has none, and the headless one,
-    or one whose own front matter says so, stays a listing."""
+    or one whose own front matter says so, is no asset; nor a listing since Harbor's, Linkerd's
+    and KEDA's sections of that kind showed that links to their addresses counted as live
+    (see tests/test_hugo_site_lists.py)."""
     root = write(
         tmp_path,
         {
@@ -192,9 +194,9 @@ def test_hugo_section_pages_get_their_own_cascade_and_a_headless_one_stays_a_lis
     found = section_fates(root)
     assert {path: found[path] for path in found if "making" not in path and "guides" not in path} == {
         "content/_index.md": ("non-asset", "listing", "", ()),
-        "content/drafts/_index.md": ("non-asset", "listing", "", ()),
+        "content/drafts/_index.md": ("non-asset", "unpublished", "", ()),
         "content/frames/_index.md": ("asset", "", "https://h.example/frames/", ("evaluation",)),
-        "content/parts-bin/_index.md": ("non-asset", "listing", "", ()),
+        "content/parts-bin/_index.md": ("non-asset", "unpublished", "", ()),
         "content/parts/_index.md": ("non-asset", "listing", "", ()),
         "content/wheels/_index.md": ("asset", "", "https://h.example/wheels/", ()),
     }

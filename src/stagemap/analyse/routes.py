@@ -14,8 +14,11 @@ Site content links by route, not by file. A route is matched, in this order, aga
    ``docs/index.md``, at ``/docs/``, is a folder's index under the docs source's root).
 
 On a Hugo site, a section's list page is a route too, as Hugo makes one for each top folder of
-its content that holds pages, with or without an ``_index.md`` (rclone's ``/commands/``). So is
-the route of a page left out as another version's copy (`_site_page`): the site publishes it.
+its content that holds pages, with or without an ``_index.md`` (rclone's ``/commands/``), and so
+are its taxonomies' and the terms its pages' front matter names (``/tags/steel/``,
+`stagemap.analyse.hugoroutes`); a page Hugo does not render (``build: {render: never}``) has no
+route. The route of a page left out as another version's copy is one (`_site_page`): the
+site publishes it.
 
 Routes are compared without their slashes at either end, ignoring case, and without a last
 ``index.html`` or ``.html``. The first asset (in path order) to claim a route keeps it, and an
@@ -34,10 +37,10 @@ from ..lazyre import lazy
 from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
-from ..read.presets import NOT_A_PAGE
-from ..read.sectionpages import DISABLED_KINDS, OFF_KIND
+from ..read.presets import NOT_A_PAGE, preset_unrendered
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
+from .hugoroutes import hugo_listed
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
 
@@ -165,7 +168,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         content_prefix(config),
         rules.base_url,
         rules.extensions,
-        (rules.generator, library.site_params.get(DISABLED_KINDS)),  # (Hugo's: see `_sections`)
+        hugo_listed(config, library) if rules.generator == "hugo" else frozenset(),  # (`Routes.listed`)
         [
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
@@ -177,12 +180,15 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
         link_reading(config, library.site_params, library.assets),  # (how links are read, a value)
     )
     if not _LATEST or _LATEST[0][0] != inputs:
-        _LATEST[:] = [(inputs, replace(_plan_routes(config, library, files), reading=inputs[-1]))]
+        made = _plan_routes(config, library, files)
+        lists = frozenset(route_key(r) for r in inputs[4])  # (Hugo's: `stagemap.analyse.hugoroutes`)
+        _LATEST[:] = [(inputs, replace(made, listed=made.listed | lists, reading=inputs[-1]))]
     return _LATEST[0][1]
 
 
-_ROUTE_FIELDS = ("slug", "aliases", "redirect_from")
-"""The fields of an asset's front matter its routes are made from (besides its id, path and url)."""
+_ROUTE_FIELDS = ("slug", "aliases", "redirect_from", "build", "_build")
+"""The fields of an asset's front matter its routes are made from (besides its id, path and url;
+Hugo's build options: a page it does not render has none)."""
 _LATEST: list[tuple[Any, Routes]] = []
 
 
@@ -193,15 +199,16 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     base = config.rules.base_url
     hugo, eleventy = config.rules.generator == "hugo", config.rules.generator == "eleventy"
     addresses = [_addresses(asset, base, hugo) for asset in library.assets]
+    unmade = {a.id for a in library.assets if hugo and a.extra and preset_unrendered("hugo", a.extra)}
     for asset, named in zip(library.assets, addresses, strict=True):
-        for route in named:
+        for route in named if asset.id not in unmade else ():  # (Hugo renders no page of it there)
             pages.setdefault(route_key(route), asset.id)
     loose: dict[tuple[str, str], str] = {}
     for asset, named in zip(library.assets, addresses, strict=True):
         derived = _derived(asset, roots, eleventy)
         if named and all(route_key(n) for n in named):  # the site's home is not this page's
             derived = [route for route in derived if route_key(route)]
-        for route in derived:
+        for route in derived if asset.id not in unmade else ():
             pages.setdefault(route_key(route), asset.id)
         if f"/{LOOSE}/" in asset.route and not asset.url:  # its address is partly the site's own work
             first, _, rest = route_key(asset.route).partition("/")
@@ -239,10 +246,9 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         _html_keys(addresses, config.rules.generator == "jekyll"),
     )
     listed = (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f))
-    sections = (_sections(config, library) if hugo else set()) | _written(library)
     return replace(
         routes,
-        listed=frozenset(route_key(r) for r in listed if r) | sections,
+        listed=frozenset(route_key(r) for r in listed if r) | _written(library),
         loose=loose,
         folder_named=eleventy,
     )
@@ -273,30 +279,6 @@ def _written(library: Library) -> set[str]:
     return {
         route_key("/" + f.rule.partition(": ")[2].lstrip("/")) for f in library.fates if f.kind == NOT_A_PAGE
     }
-
-
-def _sections(config: Config, library: Library) -> set[str]:
-    """Return the route keys of a Hugo site's sections: the top folders of its content holding
-    content files (Hugo lists each, with or without an ``_index.md``, unless ``disableKinds``
-    names ``section``); a source mounted in it (``/docs/{path}/``) is in the one its route starts with."""
-    found: set[str] = set()
-    endings = config.rules.extensions
-    pages = [f.path for f in library.fates if f.path.lower().endswith(endings) and f.rule != OFF_KIND]
-    for source in config.all_sources if "section" not in library.site_params.get(DISABLED_KINDS, ()) else ():
-        try:
-            folder = source.path.relative_to(config.root).as_posix()
-        except ValueError:
-            continue
-        above = (source.url or config.rules.url_pattern).partition("{")[0].strip("/").partition("/")[0]
-        whole = folder in ("", ".")
-        for path in pages:
-            if not whole and not path.startswith(folder + "/"):
-                continue
-            sub = path if whole else path[len(folder) + 1 :]
-            section = above or (sub.partition("/")[0] if "/" in sub else "")
-            if section:
-                found.add(route_key(section))
-    return found
 
 
 _PAGE_KINDS = frozenset({"listing", "by rule"})

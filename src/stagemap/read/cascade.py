@@ -17,6 +17,7 @@ field comes from are explained by the section's path and line (``content/blog/_i
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import replace
 from typing import Any
@@ -33,7 +34,14 @@ from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
 from .nopage import PAGINATE_V1, jekyll_paginates
-from .sectionpages import DISABLED_KINDS, Read, hugo_kind, with_section_pages, without_disabled
+from .sectionpages import (
+    DISABLED_KINDS,
+    Read,
+    hugo_kind,
+    with_section_pages,
+    without_disabled,
+    without_unrendered,
+)
 from .sitedefaults import SiteDefaults
 from .sitepackages import MARKDOWN, OWN_SLUG
 from .sources import Scan, ToRead
@@ -84,13 +92,10 @@ def with_cascades(
         found = replace(found, problems=(*found.problems, *unread))
     if rules is not None:  # (what a section's page inherits may say Hugo renders none of it)
         taxonomies = site.taxonomies if site is not None else None
-        found = with_section_pages(
-            found,
-            rules,
-            lambda item: seen[item.rel] if item.rel in seen else read(item),
-            lambda item: _given(item, cascades, site, datas),
-            taxonomies,
-        )
+        given = functools.partial(_given, cascades=cascades, site=site, datas=datas)
+        once = functools.partial(_seen, seen, read)
+        found = with_section_pages(found, rules, once, given, taxonomies)
+        found = without_unrendered(found, rules, once, given)  # (no page at the address of such a one)
     if site is not None and site.params.get(DISABLED_KINDS):  # (Hugo's disableKinds: no such pages)
         found = without_disabled(found, site.params[DISABLED_KINDS], site.taxonomies)
     if not cascades and not datas and site is None:
@@ -99,6 +104,11 @@ def with_cascades(
         files.sort(key=lambda f: (not f[1].lower().rpartition(".")[0].endswith(".11tydata"), f[1]))
     items = tuple(_inherit(item, cascades, site, datas) for item in found.to_read)
     return replace(found, to_read=items, site_params=site.params if site is not None else {})
+
+
+def _seen(seen: dict[str, bytes | Problem | None], read: Read, item: ToRead) -> bytes | Problem | None:
+    """Return a section page's bytes as read already (``seen``), else read now."""
+    return seen[item.rel] if item.rel in seen else read(item)
 
 
 def cascade_key(found: Scan) -> str:

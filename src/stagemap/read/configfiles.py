@@ -274,6 +274,19 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
     return HUGO_DIR + main, data
 
 
+def hugo_settings(root: Path, name: str) -> Any:
+    """Return the settings of the Hugo site in ``root`` whose main file is ``name`` (relative to
+    ``root``), their keys named as this code reads them (`hugo_keys`): a main file at the root
+    with the configuration folder's settings (`hugo_folder_settings`) over it, as Hugo 0.111.3
+    reads both (the folder's win, maps merged key by key: its ``languages.toml`` too); a main
+    file in the folder, the folder's alone (None: it cannot be read)."""
+    folder = hugo_folder_settings(root)
+    if name.startswith(HUGO_DIR):
+        return hugo_keys(folder[1]) if folder is not None else None
+    data = hugo_keys(site_config_data(root / name))
+    return _merged(data, hugo_keys(folder[1])) if folder is not None and isinstance(data, dict) else data
+
+
 HUGO_LANGUAGES = tuple(f"languages.{e}" for e in ("toml", "yaml", "yml", "json"))
 """Files of Hugo's configuration folder holding its ``languages`` (``languages.en.toml``: one's own)."""
 

@@ -21,7 +21,7 @@ from typing import Any
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs, without_slash
 from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .attachments import JEKYLL_COPIED
-from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_folder_settings, hugo_keys, site_config_data
+from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_keys, hugo_settings, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
 from .docusauruslocales import Locales, site_locales
@@ -165,11 +165,12 @@ def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
     if named is None:
         return None
     generator, name = named
-    if name.startswith(HUGO_DIR):  # Hugo's configuration folder, as themes such as Blowfish lay it out
-        folder = hugo_folder_settings(root)
-        return _found(root, "hugo", folder[0], hugo_keys(folder[1]), within) if folder is not None else None
-    data = site_config_data(root / name)
-    return _found(root, generator, name, hugo_keys(data) if generator == "hugo" else data, within)
+    if generator == "hugo":  # its configuration folder too, as themes such as Blowfish lay it out
+        data = hugo_settings(root, name)  # (None from the folder: it has no main file that can be read)
+        return (
+            None if data is None and name.startswith(HUGO_DIR) else _found(root, "hugo", name, data, within)
+        )
+    return _found(root, generator, name, site_config_data(root / name), within)
 
 
 def site_config(root: Path) -> tuple[str, str] | None:

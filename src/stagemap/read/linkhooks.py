@@ -14,7 +14,7 @@ from pathlib import Path
 from ..lazyre import lazy
 from ..model.settings import Config
 from .bounded import TooLarge, Unreadable, read_bounded
-from .configfiles import HUGO_DIR, hugo_folder_settings, hugo_keys, site_config_data
+from .configfiles import hugo_settings
 from .detect import site_config
 
 HOOKS = ("layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html")
@@ -48,8 +48,7 @@ def _themes(site: Path) -> list[str]:
     named = site_config(site)
     if named is None:
         return []
-    folder = hugo_folder_settings(site) if named[1].startswith(HUGO_DIR) else None
-    data = folder[1] if folder is not None else hugo_keys(site_config_data(site / named[1]))
+    data = hugo_settings(site, named[1])
     theme = data.get("theme") if isinstance(data, dict) else None
     themes = [theme] if isinstance(theme, str) else theme if isinstance(theme, list) else []
     return [t for t in themes if isinstance(t, str) and t and "/" not in t and ".." not in t]

@@ -18,7 +18,8 @@ Each opening of a part that is no prose has its end looked for once: a body of u
 (``<ul>``, ``{{<``) is read in one pass.
 
 A kind of page the site's ``disableKinds`` turns off (``["taxonomy", "term"]``, ``section``)
-has no page at all: a file of that kind is neither an asset nor a listing (`without_disabled`).
+has no page at all: a file of that kind is neither an asset nor a listing (`without_disabled`);
+nor is a section page Hugo does not render (`without_unrendered`): its address has no page.
 """
 
 from __future__ import annotations
@@ -86,14 +87,14 @@ def with_section_pages(
         return found
     listings = {f.path for f in found.fates if f.fate == "non-asset" and f.kind == "listing"}
     syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
-    kept = _kept(found, _DEFAULT_TAXONOMIES if taxonomies is None else taxonomies)
+    kept = _kept(found, DEFAULT_TAXONOMIES if taxonomies is None else taxonomies)
     pages = [
         item
         for item in found.sections
         if item.rel in listings
         and not kept(item)
         and prose_words(data := read(item), syntaxes, item.sub) > PROSE_WORDS
-        and _rendered(item, data, syntaxes, given)
+        and not _render(item, data, syntaxes, given)
     ]
     if not pages:
         return found
@@ -105,14 +106,14 @@ def with_section_pages(
     )
 
 
-_DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
+DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 """The taxonomies of a Hugo site that names none."""
 
 
 def taxonomy_folders(config: Mapping[Any, Any]) -> frozenset[str] | None:
     """Return the folders of the taxonomies a Hugo site's configuration names (its ``taxonomies``,
     ``tag = 'tags'``: ``tags``; its default language's own, ``[languages.en.taxonomies]``, in
-    their place), None where it names none (Hugo's own then, `_DEFAULT_TAXONOMIES`)."""
+    their place), None where it names none (Hugo's own then, `DEFAULT_TAXONOMIES`)."""
     named = _key(config, "taxonomies")
     default = _key(config, "defaultcontentlanguage")
     languages = _key(config, "languages")
@@ -129,6 +130,13 @@ OFF_KIND = "disableKinds"
 """The rule of the fate of a content file whose kind of page the site's ``disableKinds`` turns off."""
 _PAGE_KINDS = frozenset({"home", "page", "section", "taxonomy", "term"})
 """Hugo's kinds of page made from content files (`hugo_kind`); its other kinds are files of another sort."""
+
+
+TAXONOMIES = "\0taxonomies"
+"""The key under which a Hugo site's params hold the folders of the taxonomies its configuration
+names (`taxonomy_folders`, sorted; no key: Hugo's own, `DEFAULT_TAXONOMIES`)."""
+UNRENDERED = "build"
+"""The rule of the fate of a section page Hugo does not render (`without_unrendered`)."""
 
 
 def disabled_kinds(config: Mapping[Any, Any]) -> tuple[str, ...]:
@@ -174,6 +182,40 @@ def _unmade(rel: str, kind: str) -> FileFate:
     )
 
 
+def without_unrendered(
+    found: Scan,
+    rules: ReadRules,
+    read: Read,
+    given: Callable[[ToRead], Mapping[str, Any]],
+) -> Scan:
+    """Return ``found`` with each section page that is a listing and that Hugo does not render
+    (``build: {render: never}`` or ``link``, or ``_build``, Hugo 0.111.3's only spelling; in its
+    front matter, its own cascade or one from above) neither an asset nor a listing: Hugo makes
+    no page at its address, so a link there leads to none. Not the home page's (taken for a page
+    of every site). ``given``: what a section page inherits (`stagemap.read.cascade`)."""
+    if rules.generator != "hugo" or not found.sections:
+        return found
+    listings = {f.path for f in found.fates if f.fate == "non-asset" and f.kind == "listing"}
+    syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
+    off = {
+        item.rel: render
+        for item in found.sections
+        if item.rel in listings and "/" in item.sub and (render := _render(item, read(item), syntaxes, given))
+    }
+    if not off:
+        return found
+    reason = "a section page Hugo renders none of (render: {})"
+    return replace(
+        found,
+        fates=tuple(
+            FileFate(f.path, "non-asset", "unpublished", UNRENDERED, reason.format(off[f.path]))
+            if f.path in off
+            else f
+            for f in found.fates
+        ),
+    )
+
+
 def _key(config: Mapping[Any, Any], key: str) -> Any:
     """Return the value of ``key`` in ``config``, spelt in any case (as Hugo reads its keys)."""
     return next((v for k, v in config.items() if str(k).lower() == key.lower()), None)
@@ -188,7 +230,7 @@ def hugo_kind(sub: str, taxonomies: frozenset[str] | None) -> str:
         return "page"
     if len(parts) == 1:
         return "home"
-    if len(parts) <= 3 and parts[0] in (_DEFAULT_TAXONOMIES if taxonomies is None else taxonomies):
+    if len(parts) <= 3 and parts[0] in (DEFAULT_TAXONOMIES if taxonomies is None else taxonomies):
         return "taxonomy" if len(parts) == 2 else "term"
     return "section"
 
@@ -216,13 +258,14 @@ def _kept(found: Scan, taxonomies: frozenset[str]) -> Callable[[ToRead], bool]:
     return kept
 
 
-def _rendered(
+def _render(
     item: ToRead,
     data: bytes | Problem | None,
     syntaxes: tuple[str, ...],
     given: Callable[[ToRead], Mapping[str, Any]],
-) -> bool:
-    """Whether Hugo renders a section page: by its own ``build``, else the one it inherits."""
+) -> str:
+    """Return the ``render`` build option that keeps Hugo from rendering a section page
+    (``never``, ``link``), by its own ``build``, else the one it inherits; "": it renders it."""
     values = dict(given(item))
     if isinstance(data, bytes) and b"build" in data.lower():
         try:
@@ -233,7 +276,10 @@ def _rendered(
             values.update(
                 (str(k).lower(), v) for k, v in own.items() if str(k).lower() in ("build", "_build")
             )
-    return not preset_unrendered("hugo", values)
+    if not preset_unrendered("hugo", values):
+        return ""
+    build = values.get("build", values.get("_build"))
+    return str(build.get("render") if isinstance(build, dict) else "never").lower()
 
 
 def prose_words(data: bytes | Problem | None, syntaxes: tuple[str, ...], name: str = "") -> int:

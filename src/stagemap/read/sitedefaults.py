@@ -18,7 +18,7 @@ when ``stagemap init`` wrote it). What a page inherits is explained by the file 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -32,7 +32,7 @@ from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
-from .sectionpages import DISABLED_KINDS, disabled_kinds, taxonomy_folders
+from .sectionpages import DISABLED_KINDS, TAXONOMIES, disabled_kinds, taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -41,7 +41,8 @@ SITE_FILES: dict[str, tuple[str, ...]] = {
     "mkdocs": SETTINGS_FILES,
 }
 """Per generator, its configuration files, first found wins (as it reads them): at the site's
-root, and for Hugo then in its configuration folder. A Zensical site's ``zensical.toml`` holds
+root, and for Hugo then in its configuration folder (where both have one, Hugo reads both: the
+folder's over the root's, `_folder_main`). A Zensical site's ``zensical.toml`` holds
 MkDocs' settings (`stagemap.read.mkdocsettings`): it is read as ``mkdocs.yml`` is, which wins
 beside it (MkDocs still builds a site on its way to Zensical)."""
 _KEY_FILES = tuple(
@@ -223,12 +224,12 @@ def site_defaults(
             SiteDefaults(generator, PACKAGE, (), params={MARKDOWN: traits}, root=folder) if traits else None
         )
     names = site_files(generator, folder)
-    main = next(
-        ((n, d) for n in names[: len(SITE_FILES.get(generator, ()))] for d in (read(n),) if d is not None),
-        None,
-    )
+    mains = ((n, d) for n in names[: len(SITE_FILES.get(generator, ()))] for d in (read(n),) if d is not None)
+    main = next(mains, None)
     parts = [(*main, "")] if main is not None else []
+    below = _folder_main(generator, main, mains)
     if generator == "hugo":
+        parts += [(*below, "")] if below is not None else []
         parts += (
             (n, d, n.rpartition("/")[2].partition(".")[0])
             for n in names[len(SITE_FILES["hugo"]) : len(SITE_FILES["hugo"]) + len(_KEY_FILES)]
@@ -240,18 +241,35 @@ def site_defaults(
         got = _one(generator, name, data, key)
         if isinstance(got, Problem):
             return got
-        if got is not None:
+        if got is not None and found is not None and below is not None and name == below[0]:
+            found = replace(found.joined(got), permalinks=got.permalinks + found.permalinks)  # (its own win)
+        elif got is not None:
             found = got if found is None else found.joined(got)
     if main is not None and generator == "hugo":  # the default language's taxonomies, in place of the site's
-        language = folder_language(*main, read, (folder + "/" if folder else "") + HUGO_DIR)
+        says = below if below is not None and b"defaultcontentlanguage" in below[1].lower() else main
+        language = folder_language(*says, read, (folder + "/" if folder else "") + HUGO_DIR)
         own = next((v for k, v in language.items() if str(k).lower() == "taxonomies"), None)
         if isinstance(own, dict) and own:
             named = taxonomy_folders({"taxonomies": own})
             found = replace(found or SiteDefaults(generator, main[0], ()), taxonomies=named)
+    if generator == "hugo" and found is not None and found.taxonomies is not None:  # (for the routes)
+        found = replace(found, params={**found.params, TAXONOMIES: tuple(sorted(found.taxonomies))})
     if main is not None and generator == "mkdocs" and legacy_tabs_gone(read, folder):
         base = found or SiteDefaults(generator, main[0], ())  # (`stagemap.read.pymdownpin`)
         found = replace(base, params={**base.params, NO_LEGACY_TABS: True})
     return replace(found, root=folder) if found is not None and folder else found
+
+
+def _folder_main(
+    generator: str, main: tuple[str, bytes | Problem] | None, others: Iterator[tuple[str, bytes | Problem]]
+) -> tuple[str, bytes] | None:
+    """Return the main file of a Hugo site's configuration folder (``config/_default/hugo.toml``)
+    where the site has a main file at its root too (``main``): Hugo 0.111.3 reads both, the
+    folder's settings over the root file's (its params key by key, its taxonomies beside them)."""
+    if generator != "hugo" or main is None or HUGO_DIR in main[0]:
+        return None
+    found = next((n for n in others if HUGO_DIR in n[0]), None)
+    return (found[0], found[1]) if found is not None and isinstance(found[1], bytes) else None
 
 
 def _one(generator: str, name: str, data: bytes | Problem, key: str) -> SiteDefaults | Problem | None:
