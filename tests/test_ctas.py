@@ -102,3 +102,57 @@ def test_a_fence_closes_only_after_what_its_opening_stood_after() -> None:
     assert cta_links(listed) == ("/notes/",)
     quoted = "> ```\n> [in code](/code/)\n> ```\n\nRead [a](/a/).\n"
     assert cta_links(quoted) == ("/a/",)
+
+
+def test_a_menu_gives_no_link_nor_does_anything_before_it() -> None:
+    """github/training-kit's home page and jekyll/jekyll's section pages (installation, plugins)
+    close on lists of links, and their last entry was read as the page's call to action. Lists
+    and tables with only headings and markup between them are one stretch; 3 or more items
+    opening on a link, and at least half of them, make it a menu, which gives no link."""
+    toc = "See [a](/a/) first.\n\n## Guides\n\n- [b](/b/)\n- [c](/c/)\n\n### More\n\n1. [d](/d/)\n"
+    assert cta_links(toc) == ()
+    assert cta_links(toc + "\nWhen done, go to [e](/e/).\n") == ("/e/",)
+    html = (
+        '<ul>\n  <li><a href="/a/">A</a></li>\n  <li class="x"><a class="y" href="/b/">B</a></li>\n</ul>\n'
+        '<h3>More</h3>\n<div>{% include icon.svg %}</div>\n<ul>\n  <li><a href="/c/">C</a></li>\n</ul>\n'
+    )
+    assert cta_links(html) == ()
+    table = "| Part | Note |\n| --- | --- |\n| [a](/a/) | one |\n| **[b](/b/)** | two |\n| [c][c] | three |\n"
+    assert cta_links(table) == ()
+    wrapped = "- [a](/a/) is\n  long\n- [b](/b/) is\nlazy\n- [ ] [c](/c/)\n"
+    assert cta_links(wrapped) == ()
+    # Two items, items whose links stand in their text, items mostly without a link: no menu.
+    assert cta_links("- [a](/a/)\n- [b](/b/)\n") == ("/b/", "/a/")
+    assert cta_links("- Ask [a](/a/)\n- Check [b](/b/)\n- Read [c](/c/)\n") == ("/c/", "/b/", "/a/")
+    assert cta_links("- [a](/a/)\n- [b](/b/)\n- [c](/c/)\n" + "- plain\n" * 4) == ("/c/", "/b/", "/a/")
+    # Prose between two lists parts them: the last list alone is read.
+    assert cta_links("- [a](/a/)\n- [b](/b/)\n- [c](/c/)\n\nOr else:\n\n- [d](/d/)\n") == ("/d/",)
+
+
+def test_code_spans_and_html_comments_hold_no_link() -> None:
+    """A link shown as code or hidden in a comment leads nowhere (read as CommonMark reads
+    them: whichever opens first holds what follows; one never closed is none)."""
+    assert cta_links("[a](/a/) `[b](/b/)`") == ("/a/",)
+    assert cta_links("[a](/a/) ``x ` [b](/b/)``") == ("/a/",)
+    assert cta_links('[a](/a/) `<a href="/b/">b</a>`') == ("/a/",)
+    assert cta_links("[a](/a/) `x\n\n[b](/b/)` ") == ("/b/", "/a/")  # no span over a blank line
+    assert cta_links("[a](/a/)\n<!--\n\n[b](/b/)\n\n-->\n") == ("/a/",)  # a comment runs over them
+    assert cta_links("`<!--` [a](/a/) `-->`") == ("/a/",)
+    assert cta_links("<!-- ` --> [a](/a/) `") == ("/a/",)
+    assert cta_links("[a](/a/) <!-- [b](/b/)") == ("/b/", "/a/")
+
+
+def test_a_grid_of_link_cards_is_a_menu() -> None:
+    """Found trying the menu rule on tauri-apps/tauri-docs: its section index pages (about,
+    concept, security) close on a grid of Starlight's ``<LinkCard>``s, and the last card was
+    read as the step. A component named ``...Card`` is an item, opening on a link when its tag
+    holds an ``href`` (over several lines too); a grid of plain cards is no menu."""
+    grid = (
+        "Start with [a](/a/).\n\n<CardGrid>\n"
+        '  <LinkCard title="B" href="/b/" />\n'
+        '  <LinkCard\n    title="C"\n    href="/c/"\n    description="Three."\n  />\n'
+        '\t<LinkCard title="D" href="/d/" />\n</CardGrid>\n'
+    )
+    assert cta_links(grid) == ()
+    plain = '<CardGrid>\n  <Card title="B">Two.</Card>\n  <Card title="C">Three.</Card>\n</CardGrid>\n'
+    assert cta_links(grid.replace('<LinkCard title="B" href="/b/" />', plain)) == ("/d/", "/c/", "/a/")

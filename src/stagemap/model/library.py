@@ -125,7 +125,8 @@ class Asset:
     """Who it is for: ``buyer`` (the default) or ``internal`` (sales material, handbooks)."""
     links: tuple[str, ...] = ()
     """Targets of the body's last internal links, last first (`read.ctas`): its calls to action,
-    from which a next step is inferred when none is written."""
+    from which a next step is inferred when none is written. None from a menu the body closes
+    on, nor from before it (`read.linklists`)."""
     data_names: tuple[str, ...] = ()
     """The Jekyll site's data files and folders its body's outputs name, sorted (``notes`` for
     ``{{ site.data.notes.support }}``): kept with the asset (and in the parse cache), so that

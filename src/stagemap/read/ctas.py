@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from .codespans import Quiet
+from .linklists import Menus
 from .liquidlinks import live_addresses
 from .templateengines import NUNJUCKS
 
@@ -28,7 +30,9 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     """Return the targets of the body's last `MAX_LINKS` internal links, last first, each once.
 
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
-    and not an anchor on the same page. Images (``![...](...)``) and fenced code are left out.
+    and not an anchor on the same page. Images (``![...](...)``), fenced code, code spans and
+    HTML comments are left out, and so is a menu (`stagemap.read.linklists`) with all before
+    it: a page that closes on a list of links names no one next step.
     ``engine``: the template engine that runs over the page, on a Jekyll or Eleventy site
     (`stagemap.read.templateengines.page_engine`): an address it writes is read as the build
     reads it (`stagemap.read.liquidlinks.live_addresses`: ``{% link about.md %}`` is
@@ -41,19 +45,13 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
         body = _outside_fences(body)
     outside = _OUTSIDE_OR_UNREAD if engine else _EXTERNAL
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
-    if "href=" in body:
-        return _merged(body, marks, outside)
-    # Markdown links only, found in order: walked from the end, it stops at the last few (a
-    # body holds a dozen links, most of them leading out of the site).
-    last: list[str] = []
-    for match in reversed(marks):
-        href = match.group(1)
-        if outside.match(href) or href in last or _image(body, match.start()):
-            continue
-        last.append(href)
-        if len(last) == MAX_LINKS:
-            break
-    return tuple(last)
+    shown = _Shown(body, outside)
+    last = _merged(body, marks, shown) if "href=" in body else _last_marked(body, marks, shown)
+    if not last:
+        return ()
+    menus = Menus(body)
+    kept = next((at for at, (start, _) in enumerate(last) if menus.holds(start)), len(last))
+    return tuple(href for _, href in last[:kept])
 
 
 def hero_action(front: Mapping[str, Any]) -> tuple[int, str, str] | None:
@@ -116,14 +114,48 @@ def _image(body: str, start: int) -> bool:
     return opening > 0 and body[opening - 1] == "!"
 
 
-def _merged(body: str, marks: list[re.Match[str]], outside: re.Pattern[str]) -> tuple[str, ...]:
-    """`cta_links` for a body with HTML links too: both kinds in the order they stand."""
+class _Shown:
+    """Which links of a body are kept: those that lead within the site (``outside`` tells the
+    others apart at once), once each, and show (not in a code span or comment)."""
+
+    def __init__(self, body: str, outside: re.Pattern[str]) -> None:
+        self.body = body
+        self.outside = outside.match
+        self.quiet: Quiet | None = None
+
+    def kept(self, at: int, href: str, last: list[tuple[int, str]]) -> bool:
+        """Return True if the link to ``href`` at offset ``at``, within the site, is to be kept
+        after those ``last`` kept: another target, not in code nor a comment."""
+        if any(href == seen for _, seen in last):
+            return False
+        if self.quiet is None:  # made for the first link kept: most links lead out
+            self.quiet = Quiet(self.body)
+        return not self.quiet.holds(at)
+
+
+def _last_marked(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[tuple[int, str]]:
+    """`cta_links` for a body with Markdown links only, each with where it stands: found in
+    order, it is walked from the end and stops at the last few (a body holds a dozen links,
+    most of them leading out of the site)."""
+    last: list[tuple[int, str]] = []
+    for match in reversed(marks):
+        href = match.group(1)
+        if shown.outside(href) or _image(body, match.start()) or not shown.kept(match.start(), href, last):
+            continue
+        last.append((match.start(), href))
+        if len(last) == MAX_LINKS:
+            break
+    return last
+
+
+def _merged(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[tuple[int, str]]:
+    """`_last_marked` for a body with HTML links too: both kinds in the order they stand."""
     found = [(m.start(), m.group(1)) for m in marks if not _image(body, m.start())]
     found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
-    last: list[str] = []
-    for _, href in sorted(found, reverse=True):
-        if not outside.match(href) and href not in last:
-            last.append(href)
+    last: list[tuple[int, str]] = []
+    for at, href in sorted(found, reverse=True):
+        if not shown.outside(href) and shown.kept(at, href, last):
+            last.append((at, href))
             if len(last) == MAX_LINKS:
                 break
-    return tuple(last)
+    return last
