@@ -292,9 +292,9 @@ def test_hugo_section_pages_unclosed_parts_are_read_once(unit: str, words: int) 
     Each kind's end is looked for once now, and a tag or a link's address stops where another
     could start: the same words, in a fraction of a second."""
     body = ("---\ntitle: T\n---\n" + unit * 20_000).encode()
-    start = time.perf_counter()
+    start = time.process_time()
     assert prose_words(body, preset_front_matter("hugo", False)) == words * 20_000
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_pre_blocks_hand_each_block_only_the_lines_a_list_item_is_looked_for_in(

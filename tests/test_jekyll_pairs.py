@@ -117,9 +117,9 @@ def test_nested_paired_shortcodes_of_one_name_pair_as_hugo_reads_them() -> None:
     )
     # Thousands nested, or left open, are read in bounded time and depth.
     for many in ("{{< note >}}x" * 3000 + "{{< /note >}}" * 3000, "{{< note >}}" * 5000 + "{{< /note >}}"):
-        started = time.perf_counter()
+        started = time.process_time()
         assert "x" in clean(many, ".md", "hugo") or "note" in clean(many, ".md", "hugo")
-        assert time.perf_counter() - started < 5
+        assert time.process_time() - started < 5
 
 
 def test_jekyll_exclude_entries_match_as_jekylls_entry_filter_does(tmp_path: Path) -> None:

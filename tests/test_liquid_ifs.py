@@ -138,9 +138,9 @@ def test_liquid_ifs_bounded_time_on_blocks_left_open_or_nested_deep() -> None:
         ("{% if page.a %}a{% else %}b{% endif %}" * 20_000, 20_000),
     ]
     for body, length in bodies:
-        started = time.perf_counter()
+        started = time.process_time()
         assert len(jekyll(body, {"a": 1})) == length
-        assert time.perf_counter() - started < 2
+        assert time.process_time() - started < 2
 
 
 def test_liquid_ifs_nothing_is_read_in_a_nunjucks_comment_or_a_verbatim_block() -> None:
@@ -230,13 +230,13 @@ def test_liquid_ifs_a_long_nunjucks_comment_or_one_without_a_space_is_one_too() 
     assert eleventy(long, {"a": False, "b": True, ENGINE: "njk"}) == "Intro.\n\nKept paragraph.\n"
     tight = "{% if b %}\nIntro.\n{#{% if a %} old #}\nKept paragraph.\n{% endif %}\n"
     assert eleventy(tight, {"a": False, "b": True, ENGINE: "njk"}) == "Intro.\n\nKept paragraph.\n"
-    start = time.perf_counter()
+    start = time.process_time()
     eleventy("{# never closed " * 40_000 + "{% if b %}x{% endif %}\n", {"b": True, ENGINE: "njk"})
     eleventy(
         "{% verbatim %}{{ x }}{% endverbatim %}\n{% if a %}y{% endif %}\n" * 20_000,
         {"a": True, ENGINE: "njk"},
     )
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_liquid_ifs_an_eleventy_list_may_hold_more_than_the_page_gives() -> None:

@@ -232,7 +232,7 @@ def test_a_long_line_of_module_values_is_shown_in_linear_time() -> None:
     use of a value were counted from the line's start, so one line of 50,000 uses (550 KB) took
     7 s, of 100,000 23 s. They are counted once for the line."""
     line = "{config.a} `{config.a}` " * 25_000
-    start = time.perf_counter()
+    start = time.process_time()
     shown = with_module_values(line, {"config": {"a": "v"}})
-    assert time.perf_counter() - start < SECONDS
+    assert time.process_time() - start < SECONDS
     assert shown == "v `{config.a}` " * 25_000
