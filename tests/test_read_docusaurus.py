@@ -524,3 +524,37 @@ def test_init_names_a_docusaurus_sites_other_locales_as_other_languages(tmp_path
         "Outside the sources, not looked at: docusaurus.config.js, i18n/, sidebars.js\n"
         "Other languages, not read (their pages translate these, at the same paths): i18n/fr/, i18n/pt-BR/\n"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("before", "i18n", "named"),
+    [
+        ("const defaultLocale = 'en';\n", "i18n: {defaultLocale, locales: ['en', 'fr']},", "i18n/fr/"),
+        ('const MAIN = "en";\n', "i18n: {defaultLocale: MAIN, locales: ['en', 'fr']},", "i18n/fr/"),
+        ("", "i18n: {defaultLocale: process.env.LOCALE ?? 'en', locales: ['en', 'fr']},", ""),
+        ("let defaultLocale = pick();\n", "i18n: {defaultLocale, locales: ['en', 'fr']},", ""),
+    ],
+)
+def test_init_names_no_locale_for_the_default_it_cannot_tell(
+    tmp_path: Path, before: str, i18n: str, named: str
+) -> None:
+    """A review of the Docusaurus locales (Volcano's site, volcano-sh/website, showed them): with
+    'defaultLocale' given by a constant ('const defaultLocale = ...' then '{defaultLocale,
+    locales}') or worked out in code ('process.env.X ?? ...'), no default was known, and the
+    default's own folder, i18n/en/ (write-translations makes one for the theme's words), was
+    named as another language and left out of what is outside the sources. A constant's string
+    names the default; a default the code works out names no locale: i18n/ stays outside."""
+    files = {
+        "docusaurus.config.js": before + config().replace("baseUrl: '/',", "baseUrl: '/',\n  " + i18n),
+        "sidebars.js": "module.exports = {};\n",
+        "docs/intro.md": "---\ntitle: Intro\n---\nText.\n",
+        "i18n/en/code.json": "{}\n",
+        "i18n/fr/docusaurus-plugin-content-docs/current/intro.md": "---\ntitle: Introduction\n---\nTexte.\n",
+    }
+    code, out, _ = run("init", str(write(tmp_path / "site", files)))
+    assert code == 0
+    others = f"Other languages, not read (their pages translate these, at the same paths): {named}\n"
+    assert out[out.index("Outside the sources") : out.index("Next: ")] == (
+        "Outside the sources, not looked at: docusaurus.config.js, i18n/, sidebars.js\n"
+        + (others if named else "")
+    )

@@ -295,3 +295,41 @@ def test_markdown_it_attrs_reads_no_list_inside_a_paragraph_and_cuts_at_its_firs
         '<p><span id="h-test.js"></span></p>\n<h2 id="h-setup">Setup</h2>\n<p>Right under it.</p>\n'
         '<p>See <a href="/it/">it</a> c&quot;} now, <a href="/that/">that</a><span id="h-that"></span> too.</p>\n'
     )
+
+
+def test_markdown_it_attrs_list_ending_a_setext_heading_or_a_heading_in_an_item() -> None:
+    """A review of the plugin's own rules (218ccfb), checked against markdown-it-attrs 5.0.1
+    run on the same text: its end-of-block rule reads the last text of any block, but only an
+    ATX heading alone on its line was read as one, so '{#id}' ending a setext heading's text
+    ('Install {#install}' over '=======', or on a line of its own above the '---'), ending an
+    ATX heading in a list item or with closing '#'s, or ending a paragraph a thematic break
+    ('***') ends, stayed as text: check --links said the links to them found no heading. Each
+    is read as the plugin reads it (which gives an item's heading's id to the item)."""
+    text = (
+        "Getting started {#start}\n===============\n\nSome words.\n\nBefore you begin\n{#before}\n"
+        "----------------\n\n- ## Pack the bag {#pack}\n  with a torch\n\n"
+        "1. ### Count the tents {#count} ###\n   twice\n\n> #### Quoted {#aside}\n> still quoted\n\n"
+        "Closing words {#closing}\n***\n\nNot a heading {#kept}\n    ===\n"
+    )
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        '<h1 id="h-getting-started">Getting started<span id="h-start"></span></h1>\n<p>Some words.</p>\n'
+        '<h2 id="h-before-you-begin">Before you begin\n<span id="h-before"></span></h2>\n'
+        '<ul>\n<li>\n<h2 id="h-pack-the-bag">Pack the bag<span id="h-pack"></span></h2>\nwith a torch</li>\n'
+        '</ul>\n<ol>\n<li>\n<h3 id="h-count-the-tents">Count the tents<span id="h-count"></span></h3>\n'
+        'twice</li>\n</ol>\n<blockquote>\n<h4 id="h-quoted">Quoted<span id="h-aside"></span></h4>\n'
+        '<p>still quoted</p>\n</blockquote>\n<p>Closing words<span id="h-closing"></span></p>\n<hr>\n'
+        "<p>Not a heading {#kept}\n===</p>\n"
+    )
+
+
+def test_markdown_it_attrs_list_alone_in_indented_code_stays_code() -> None:
+    """A review of 218ccfb: a list alone in a paragraph of its own was read with any indentation,
+    so '    {#sample}' after a blank line, a line of an indented code block (the plugin leaves
+    it there, as text), became an anchor, and a link to '#sample' reached it; and the list's
+    indentation went with it, so '  {#packed}' in a list item ended the item ('then go.' left
+    it). At most three spaces, kept: more make code, where the site's Markdown has indented code."""
+    text = "An example:\n\n    {#sample}\n\n- Pack\n\n  {#packed}\n\n  then go.\n\n   {#three}\n"
+    assert markdown.render(clean(text, ".md", "eleventy", ATTRS)).html == (
+        "<p>An example:</p>\n<pre><code>{#sample}\n</code></pre>\n<ul>\n<li>\n<p>Pack</p>\n"
+        '<p><span id="h-packed"></span></p>\n<p>then go.</p>\n<p><span id="h-three"></span></p>\n</li>\n</ul>\n'
+    )

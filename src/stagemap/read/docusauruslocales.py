@@ -19,10 +19,14 @@ from pathlib import Path
 
 from ..lazyre import lazy
 from .jsdata import blanked
+from .siteaddress import constant
 
 _I18N = lazy(r"""(?<![\w$.])['"]?i18n['"]?\s*:\s*\{""")
 _LOCALES = lazy(r"""(?<![\w$])['"]?locales['"]?\s*:\s*\[([^\[\]]*)\]""")
 _DEFAULT = lazy(r"""(?<![\w$])['"]?defaultLocale['"]?\s*:\s*(['"`])([^'"`\n]+)\1""")
+_DEFAULT_NAMED = lazy(r"""(?<![\w$.])['"]?defaultLocale['"]?\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?(?=[,}])""")
+"""``defaultLocale`` given by a name (``defaultLocale: DEFAULT_LOCALE``, or alone: ``{defaultLocale,
+locales}``), not by an expression (``process.env.LOCALE ?? 'en'``)."""
 _PATH = lazy(r"""(?<![\w$])['"]?path['"]?\s*:\s*(['"`])([^'"`\n]+)\1""")
 _NAME = lazy(r"""(['"`])([^'"`\n]+)\1""")
 FOLDER = "i18n"
@@ -34,16 +38,17 @@ Locales = tuple[tuple[str, ...], frozenset[str]]
 def locale_folders(root: Path, code: str) -> tuple[str, ...]:
     """Return the folders (relative to ``root``, ending ``/``) of the translations of each locale
     but the default that ``code`` (a ``docusaurus.config.js``) lists in ``i18n.locales`` and that
-    are there, in the order listed; () for a site of one locale."""
-    options = _options(blanked(code))
+    are there, in the order listed; () for a site of one locale, or whose default is not known
+    (`_default_locale`)."""
+    code = blanked(code)
+    options = _options(code)
     locales = _LOCALES.search(options)
-    default = _DEFAULT.search(options)
     if locales is None or _depth(options, locales.start()) != 1:
         return ()
     where = _top(_PATH, options) or FOLDER
-    if "${" in where or where.startswith(("/", "..")):
+    chosen = _default_locale(code, options)
+    if "${" in where or where.startswith(("/", "..")) or not chosen:
         return ()  # worked out in code, or outside the site: not named
-    chosen = default.group(2) if default is not None else ""
     found = []
     for name in dict.fromkeys(m.group(2).strip() for m in _NAME.finditer(locales.group(1))):
         folder = posixpath.normpath(posixpath.join(where, name))
@@ -64,6 +69,21 @@ def site_locales(root: Path, code: str) -> Locales:
         f"{where}/{entry.name}/" for entry in (root / where).iterdir() if not entry.name.startswith(".")
     }
     return named, frozenset({where}) if inside <= set(named) else frozenset()
+
+
+def _default_locale(code: str, options: str) -> str:
+    """Return the ``defaultLocale`` the ``i18n`` object ``options`` of ``code`` gives: a string
+    written there, or the one a name there stands for, a constant of ``code`` (``const
+    defaultLocale = 'en'``, then ``{defaultLocale, ...}``); else "" (worked out in code:
+    ``process.env.LOCALE ?? 'en'``). Not knowing it, no locale is named: the default's own folder
+    (``i18n/en/``, which ``write-translations`` makes too) could be taken for another language's."""
+    written = _DEFAULT.search(options)
+    if written is not None:
+        return written.group(2).strip()
+    named = next((m for m in _DEFAULT_NAMED.finditer(options) if _depth(options, m.start()) == 1), None)
+    if named is None:
+        return ""
+    return constant(named.group(1) or "defaultLocale", code).strip()
 
 
 def _options(code: str) -> str:

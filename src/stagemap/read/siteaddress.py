@@ -60,7 +60,7 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
         found = min(titles, key=lambda t: len(t.group(0)) - len(t.group(0).lstrip()), default=None)
         if found is None or found.group(3):
             return found.group(3).strip() if found else ""
-        return _constant(found.group(4) or "title", code).strip()  # (``const title = 'X'``)
+        return constant(found.group(4) or "title", code).strip()  # (``const title = 'X'``)
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
         value = data.get("name")  # the key some Jekyll themes and sites use instead
@@ -124,7 +124,7 @@ def _filled(text: str, code: str) -> str:
 
     def value(found: re.Match[str]) -> str:
         nonlocal known
-        given = _constant(found.group(1), code)
+        given = constant(found.group(1), code)
         known = known and given != ""
         return given
 
@@ -132,7 +132,7 @@ def _filled(text: str, code: str) -> str:
     return made if known and "${" not in made else ""
 
 
-def _constant(name: str, code: str) -> str:
+def constant(name: str, code: str) -> str:
     """Return the text of the constant ``code`` sets ``name`` to (``const HOST = 'x.org'``,
     written once, a plain text), or "" when there is no such constant."""
     given = re.findall(

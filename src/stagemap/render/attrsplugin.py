@@ -36,22 +36,34 @@ ATTRS_INLINE = lazy(rf"(?<=[)\]*_~\x00])(?=(?P<list>{_ATTRS_LIST})(?!\}}))\{{[^}
 match ends at the list's first ``}``, quoted or not: the plugin reads the whole list (``list``)
 but cuts the text after the element at that brace, so ``{title="a {b} c"}`` leaves `` c"}`` on the page."""
 _BLOCK_END = lazy(
-    rf"(?:(?<=\S)|(?<=\S\n)|(?<=\n\n)|\A)[ \t]*+({_ATTRS_LIST})[ \t]*(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]"
-    r"|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~)|\n(?P<sibling>[ \t]*)\d{1,9}[.)][ \t]|(?P<cell>\|))"
+    rf"(?:(?:(?<=\S)|(?<=\S\n))[ \t]*+|(?:(?<=\n\n)|\A)(?P<indent> {{0,3}}))({_ATTRS_LIST})[ \t]*"
+    r"(?=\n?\Z|\n[ \t]*(?:\n|\Z)|\n[ \t]*(?:[-*+]|1[.)])[ \t]|\n {0,3}(?:#{1,6}[ \t]|>|```|~~~)"
+    r"|\n {0,3}(?:=++|-++|(?:\*[ \t]*+){3,}+|(?:_[ \t]*+){3,}+)[ \t]*+(?:\n|\Z)"
+    r"|\n(?P<sibling>[ \t]*)\d{1,9}[.)][ \t]|(?P<cell>\|))"
 )
 """markdown-it-attrs' list at the end of a block (a paragraph, a heading, a list item, a table's
 cell), right after its text, after a space, on the block's last line alone (``Text\n{.lead}``),
-or alone in a paragraph of its own (the plugin gives it to that empty paragraph):
-``Read this first.{.lead}``, ``- Step one {.done}``, ``| b {.x} |``. The line must end the block
-(a blank line, the text's end, the next item, heading, quote or fence next): within a paragraph
-the plugin reads none, and the live page shows it as text. A list numbered from other than 1
-interrupts no paragraph, but the next item of a list ends the item before it (``sibling``, less
-indented than the item's text: `_item_text`). Before a ``|``, only in a table's row (`TABLE_ROW`)."""
+or alone in a paragraph of its own (the plugin gives it to that empty paragraph; ``indent``, at
+most three spaces: four make a line of code): ``Read this first.{.lead}``, ``- Step one {.done}``,
+``| b {.x} |``. The line must end the block (a blank line, the text's end, the next item,
+heading, quote or fence next, or a line under it that makes the paragraph a setext heading,
+``Install {#install}`` over ``=======``, or a thematic break, ``***``, which ends it): within a
+paragraph the plugin reads none, and the live page shows it as text. A list numbered from other
+than 1 interrupts no paragraph, but the next item of a list ends the item before it
+(``sibling``, less indented than the item's text: `_item_text`). Before a ``|``, only in a
+table's row (`TABLE_ROW`)."""
 
 
-_HEADING_END = lazy(rf"^( {{0,3}}#{{1,6}}[ \t][^\n]*?)[ \t]*({_ATTRS_LIST})[ \t]*$", re.M)
-"""markdown-it-attrs' list ending an ATX heading (``## Setup {#setup}``): a heading is a block of
-one line, whatever the next line holds."""
+_HEADING_END = lazy(
+    r"^((?:[ \t]*+(?:[-*+]|\d{1,9}[.)])[ \t]++|[ \t]*+>[ \t]?+)*+ {0,3}#{1,6}[ \t])"
+    rf"((?:[^{{\n]++|\{{)*?)({_ATTRS_LIST})(?:[ \t]++#++)?[ \t]*+$",
+    re.M,
+)
+"""markdown-it-attrs' list ending an ATX heading (``## Setup {#setup}``, before a closing ``##``
+too), in a list item or a quote too (``- ## Step {#step}``, which the plugin gives the item): a
+heading is a block of one line, whatever the next line holds. (The heading's text is read a run
+of other characters than a brace at a time, the list tried at each brace alone: a run of spaces
+is gone over once.)"""
 
 
 def block_ends(text: str, liquid: bool = False) -> str:
@@ -62,9 +74,9 @@ def block_ends(text: str, liquid: bool = False) -> str:
     if "#" in text:
 
         def heading(found: re.Match[str]) -> str:
-            if liquid and found.group(2).startswith("{%"):
+            if liquid and found.group(3).startswith("{%"):
                 return found.group(0)
-            return found.group(1) + anchor(attr_id(found.group(2)))
+            return found.group(1) + found.group(2).rstrip(" \t") + anchor(attr_id(found.group(3)))
 
         text = _HEADING_END.sub(heading, text)
     looked, line = 0, 0  # how far the text was looked at for lines, and where the last line starts
@@ -76,16 +88,17 @@ def block_ends(text: str, liquid: bool = False) -> str:
         return line
 
     def made(found: re.Match[str]) -> str:
-        if liquid and found.group(1).startswith("{%"):
+        if liquid and found.group(2).startswith("{%"):
             return found.group(0)
         if found.group("cell") is not None and not TABLE_ROW.match(text, line_of(found.start())):
             return found.group(0)
+        indent = found.group("indent")  # (a paragraph of its own: its own line is the text's)
         if found.group("sibling") is not None:
-            alone = text[found.start() - 1] == "\n"  # the list on a line of its own: the text's line is above
+            alone = indent is None and text[found.start() - 1] == "\n"  # the text's line is above
             start = line_of(found.start() - 1 if alone else found.start())
             if _columns(found.group("sibling")) >= _item_text(text, start):
                 return found.group(0)
-        return anchor(attr_id(found.group(1)))
+        return (indent or "") + anchor(attr_id(found.group(2)))
 
     return _BLOCK_END.sub(made, text)
 
