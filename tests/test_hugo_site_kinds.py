@@ -14,6 +14,7 @@ import stagemap.read.assets
 from stagemap.cli.app import cli
 from stagemap.read.detect import detect_site
 from stagemap.read.sectionpages import disabled_kinds, hugo_kind, taxonomy_folders
+from stagemap.read.sitedefaults import site_files
 from tests.conftest import QUIET_CONFIG, write
 
 SETTINGS = QUIET_CONFIG + "generator: hugo\nsources:\n  - path: content\n    url: /{path}/\n"
@@ -111,17 +112,69 @@ def test_hugo_disabled_page_kind_leaves_the_pages_out(tmp_path: Path) -> None:
     ("given", "kinds"),
     [
         (["taxonomy", "term"], ("taxonomy", "term")),
-        (["taxonomy", "taxonomyTerm"], ("taxonomy",)),
+        (["taxonomy", "taxonomyTerm"], ("taxonomy", "term")),
+        (["taxonomyTerm", "Taxonomy", "section"], ("section", "taxonomy", "term")),
+        (["taxonomyTerm"], ("taxonomy",)),
+        (["taxonomyTerm", "term"], ("taxonomy", "term")),
+        (["taxonomy"], ("taxonomy",)),
         (["Section", "RSS", "sitemap", "404"], ("section",)),
         ("section", ()),
         (None, ()),
     ],
 )
 def test_hugo_disabled_kinds_are_read_as_hugo_reads_them(given: object, kinds: tuple[str, ...]) -> None:
-    """In any case, taxonomyTerm (the name before Hugo 0.73) as taxonomy, as current Hugo reads
-    them; kinds of other files (RSS, sitemap, 404) and a value that is no list are no pages' kinds."""
+    """Containerd's, Harbor's, Tekton's and Vitess's sites set disableKinds = ["taxonomy",
+    "taxonomyTerm"], the names before Hugo 0.73, where taxonomy named the term pages: Hugo
+    0.111.3 builds neither a taxonomy's page nor a term's for it, and stagemap turned off the
+    taxonomy's alone (taxonomyTerm read as taxonomy). Beside taxonomy, taxonomyTerm turns both
+    off now; alone it is taxonomy, as Hugo 0.111.3 reads it. In any case; kinds of other files
+    (RSS, sitemap, 404) and a value that is no list are no pages' kinds."""
     assert disabled_kinds({"disableKinds": given}) == kinds
     assert disabled_kinds({"disablekinds": given}) == kinds
+
+
+STEEL = {"content/tags/steel/_index.md": "---\ntitle: Steel\n---\n" + BREWING}
+"""A term page of its own, in the taxonomy's folder."""
+
+
+def test_hugo_the_old_names_of_the_taxonomy_kinds_turn_both_off(tmp_path: Path) -> None:
+    """disableKinds = ["taxonomy", "taxonomyTerm"] (Vitess, Harbor): Hugo 0.111.3 builds the
+    home page, /making/ and /making/press/ alone. stagemap had the term pages tags/steel/ and
+    authors/jane/ listings, so links to them and to /tags/ and /authors/ (folders holding them,
+    taken for sections) led to pages of the site."""
+    config = "baseURL = 'https://h.example/'\ndisableKinds = ['taxonomy', 'taxonomyTerm']\n" + TAXONOMIES
+    root = write(tmp_path, {**SITE, **STEEL, "hugo.toml": config})
+    assert fates(root) == {
+        "content/_index.md": LISTING,
+        "content/authors/jane/_index.md": unmade("term"),
+        "content/making/_index.md": ASSET,
+        "content/making/press.md": ASSET,
+        "content/tags/_index.md": unmade("taxonomy"),
+        "content/tags/steel/_index.md": unmade("term"),
+    }
+    assert dead_links(root) == ["/tags/steel/", "/tags/", "/authors/jane/", "/authors/"]
+
+
+def test_hugo_a_term_page_makes_no_section_where_the_taxonomy_page_is_off(tmp_path: Path) -> None:
+    """disableKinds = ["taxonomy"] (Kustomize, Kueue, OpenTelemetry): Hugo 0.111.3 builds the
+    term pages /tags/steel/ and /authors/jane/ and nothing at /tags/ or /authors/; stagemap
+    took the folders holding the term pages for sections, so links to /tags/ and /authors/ led
+    to pages of the site. A page of its own in the folder makes a section of it (Hugo builds
+    /tags/ then, a section's list)."""
+    config = "baseURL = 'https://h.example/'\ndisableKinds = ['taxonomy']\n" + TAXONOMIES
+    root = write(tmp_path / "terms", {**SITE, **STEEL, "hugo.toml": config})
+    assert fates(root) == {
+        "content/_index.md": LISTING,
+        "content/authors/jane/_index.md": LISTING,
+        "content/making/_index.md": ASSET,
+        "content/making/press.md": ASSET,
+        "content/tags/_index.md": unmade("taxonomy"),
+        "content/tags/steel/_index.md": LISTING,
+    }
+    assert dead_links(root) == ["/tags/", "/authors/"]
+    notes = {"content/tags/notes.md": "---\ntitle: Notes\n---\nText.\n"}
+    root = write(tmp_path / "notes", {**SITE, **STEEL, **notes, "hugo.toml": config})
+    assert dead_links(root) == ["/authors/"]
 
 
 def test_hugo_a_sites_own_taxonomies_are_known_where_tags_and_categories_are() -> None:
@@ -228,3 +281,77 @@ def test_hugo_section_pages_are_read_once_a_load(tmp_path: Path, monkeypatch: py
         "content/making/press.md": 1,
         "content/tags/_index.md": 1,
     }
+
+
+def test_hugo_a_folder_holding_index_and_index_pages_is_no_leaf_bundle(tmp_path: Path) -> None:
+    """Seen by a review of the rule above: in a folder holding both an index.md and an
+    _index.md, Hugo 0.111.3 makes a section of it (the branch bundle wins; it warns), and
+    fitting/saddle/ below is a section of its own (/fitting/saddle/ and /fitting/saddle/height/
+    are built, /fitting/notes/ too); stagemap took the folder for a leaf bundle, so
+    saddle/_index.md, holding prose, and every page there were resources of index.md. They
+    are pages; the _index.md beside index.md stays a listing."""
+    root = write(tmp_path, {
+        "stagemap.yml": SETTINGS,
+        "content/fitting/_index.md": "---\ntitle: Fitting list\n---\n",
+        "content/fitting/index.md": "---\ntitle: Fitting\n---\nText.\n",
+        "content/fitting/notes.md": "---\ntitle: Notes\n---\nText.\n",
+        "content/fitting/saddle/_index.md": "---\ntitle: Saddle\n---\n" + BREWING,
+        "content/fitting/saddle/height.md": "---\ntitle: Height\n---\nText.\n",
+    })  # fmt: skip
+    assert fates(root) == {
+        "content/fitting/_index.md": LISTING,
+        "content/fitting/index.md": ASSET,
+        "content/fitting/notes.md": ASSET,
+        "content/fitting/saddle/_index.md": ASSET,
+        "content/fitting/saddle/height.md": ASSET,
+    }
+
+
+def test_hugo_a_config_folders_files_are_merged_in_the_order_of_their_names(tmp_path: Path) -> None:
+    """Hugo 0.111.3 reads config/_default/ in the order of its files' names, a later one's
+    values over an earlier one's, key by key: languages.toml over languages.en.toml (it builds
+    content/en, not content/english; authors is a taxonomy there and writers a section, tags a
+    taxonomy too). stagemap had languages.en.toml win: init read content/english, and writers
+    was the taxonomy."""
+    files = {
+        **LANGUAGES,
+        "config/_default/languages.toml": BOTH.replace(
+            "[de]", "  [en.taxonomies]\n    author = 'authors'\n[de]"
+        ),
+        "config/_default/languages.en.toml": "contentDir = 'content/english'\n[taxonomies]\n"
+        "  author = 'writers'\n  tag = 'tags'\n",
+        "content/en/writers/_index.md": "---\ntitle: Writers\n---\n" + BREWING,
+        "content/english/_index.md": "---\ntitle: Home\n---\nHello.\n",
+    }
+    root = write(tmp_path, files)
+    found = detect_site(root)
+    assert found is not None
+    assert [s.path for s in found.sources] == ["content/en"]
+    assert fates(root) == {
+        "content/en/_index.md": LISTING,
+        "content/en/authors/jane/_index.md": LISTING,
+        "content/en/tags/_index.md": LISTING,
+        "content/en/writers/_index.md": ASSET,
+    }
+
+
+def test_hugo_every_language_file_of_the_config_folder_is_a_site_file(tmp_path: Path) -> None:
+    """Let's Encrypt keeps its languages in config/_default/languages.<lang>.toml: stagemap
+    reads the default language's taxonomies there, but site_files named languages.toml alone,
+    so build, which vouches for a site by those files, did not see an edit to
+    languages.en.toml. With the project's folder, every languages.<lang>.* file there is one."""
+    root = write(tmp_path / "own", {
+        "config/_default/hugo.toml": "baseURL = 'https://h.example/'\n",
+        "config/_default/languages.en.toml": "weight = 1\n",
+        "config/_default/languages.de.yaml": "weight: 2\n",
+        "config/_default/languages.toml": "[fr]\n  weight = 3\n",
+        "config/_default/menus.en.toml": "[[main]]\n  name = 'Blog'\n",
+        "config/_default/languages.en.toml.bak": "weight = 1\n",
+    })  # fmt: skip
+    named = site_files("hugo", "", root)
+    assert named[len(site_files("hugo")) :] == (
+        "config/_default/languages.de.yaml",
+        "config/_default/languages.en.toml",
+    )
+    inner = write(tmp_path / "inner", {"site/config/_default/languages.nl.toml": "weight = 1\n"})
+    assert site_files("hugo", "site", inner)[-1] == "site/config/_default/languages.nl.toml"

@@ -257,6 +257,30 @@ def test_unchanged_build_an_edit_of_the_sites_configuration_reads_the_library(
     assert read_again(root, out)
 
 
+def test_unchanged_build_an_edit_of_a_hugo_language_file_reads_the_library(
+    tmp_path: Path, no_reading: Callable[[], None]
+) -> None:
+    """Seen by a review: a Hugo site's config/_default/languages.en.toml (Let's Encrypt's
+    layout) gives the default language's taxonomies, which decide whether authors/jane/_index.md
+    is a listing; an edit to it left the build as it was, as the fingerprint looked at
+    languages.toml and no file of one language."""
+    root = tmp_path / "repo"
+    for name, text in {
+        "stagemap.yml": "name: H\npurpose: Why.\ngenerator: hugo\nsources: [content]\n",
+        "config/_default/hugo.toml": "baseURL = 'https://h.example/'\n",
+        "config/_default/languages.en.toml": "weight = 1\n[taxonomies]\n  author = 'authors'\n",
+        "content/authors/jane/_index.md": "---\ntitle: Jane\n---\nJane writes.\n",
+        "content/notes/plain.md": "---\ntitle: Plain\n---\nText.\n",
+    }.items():
+        rewrite(root / name, text)
+    age(root)
+    out = tmp_path / "site"
+    assert run_build(root, out)[0] == 0
+    rewrite(root / "config/_default/languages.en.toml", "weight = 1\n")
+    no_reading()
+    assert read_again(root, out)
+
+
 def test_unchanged_build_an_edit_of_a_jekyll_data_file_renders_the_page_again(
     tmp_path: Path, no_reading: Callable[[], None]
 ) -> None:

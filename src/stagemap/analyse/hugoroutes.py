@@ -21,7 +21,14 @@ from collections.abc import Iterator
 
 from ..model.library import Asset, Library
 from ..model.settings import Config
-from ..read.sectionpages import DEFAULT_TAXONOMIES, DISABLED_KINDS, OFF_KIND, TAXONOMIES, UNRENDERED
+from ..read.sectionpages import (
+    DEFAULT_TAXONOMIES,
+    DISABLED_KINDS,
+    OFF_KIND,
+    TAXONOMIES,
+    UNRENDERED,
+    hugo_kind,
+)
 
 _KEPT = frozenset("./\\_#+~-@")
 """The characters besides letters, digits and marks that Hugo keeps in a path it makes of a text."""
@@ -37,9 +44,14 @@ def hugo_listed(config: Config, library: Library) -> frozenset[str]:
 def section_routes(config: Config, library: Library) -> Iterator[str]:
     """Yield the routes of a Hugo site's sections: the top folders of its content holding content
     files (none under ``disableKinds = ["section"]``, nor one whose ``_index.md`` Hugo does not
-    render); a source mounted in it (``/docs/{path}/``) is in the one its route starts with."""
-    if "section" in library.site_params.get(DISABLED_KINDS, ()):
+    render; a term's page makes none where ``disableKinds`` turns its taxonomy's page off: Hugo
+    0.111.3 writes nothing at ``/tags/`` then but for a page of its own there); a source mounted
+    in it (``/docs/{path}/``) is in the one its route starts with."""
+    disabled = library.site_params.get(DISABLED_KINDS, ())
+    if "section" in disabled:
         return
+    named = frozenset(library.site_params.get(TAXONOMIES, DEFAULT_TAXONOMIES))
+    terms = named if "taxonomy" in disabled else frozenset()  # (their folders' term pages)
     endings = config.rules.extensions
     pages = [f.path for f in library.fates if f.path.lower().endswith(endings) and f.rule != OFF_KIND]
     unrendered = {f.path.rpartition("/")[0] for f in library.fates if f.rule == UNRENDERED}
@@ -55,6 +67,8 @@ def section_routes(config: Config, library: Library) -> Iterator[str]:
                 continue
             sub = path if whole else path[len(folder) + 1 :]
             section = above or (sub.partition("/")[0] if "/" in sub else "")
+            if terms and hugo_kind(sub, terms) == "term":
+                continue
             if section and (above or (section if whole else f"{folder}/{section}") not in unrendered):
                 yield f"/{section}/"
 

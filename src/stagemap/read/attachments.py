@@ -144,7 +144,11 @@ def linkable(config: Config) -> frozenset[str]:
     `source_folders`): not those its source leaves out (installed packages, a site's output),
     nor the settings or the site's configuration files."""
     root = real(config.root)
-    names = ("stagemap.yml", "stagemap.yaml", *site_files(config.rules.generator, config.rules.site_root))
+    names = (
+        "stagemap.yml",
+        "stagemap.yaml",
+        *site_files(config.rules.generator, config.rules.site_root, root),
+    )
     never = {root / name for name in names}
     return frozenset(
         prefix + rel

@@ -240,8 +240,10 @@ HUGO_DIR = "config/_default/"
 def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
     """Return the main file of Hugo's configuration folder (``config/_default/hugo.toml``) and the
     settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
-    file per key (``params.toml``), a file per language (``languages.en.toml``). None when the
-    site has no such folder with a main file; a file that cannot be read is left out."""
+    file per key (``params.toml``), a file per language (``languages.en.toml``), in the order of
+    their names, a later one's values over an earlier one's (Hugo 0.111.3: ``languages.toml``
+    over ``languages.en.toml`` and ``hugo.toml``). None when the site has no such folder with a
+    main file; a file that cannot be read is left out."""
     folder = root / HUGO_DIR
     main = next((n for n in HUGO_NAMES if (folder / n).is_file()), None)
     if main is None:
@@ -250,7 +252,7 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
     files = _config_files(folder)
     if files is None:
         return None
-    for path in [main, *(n for n in files if n != main and n not in HUGO_NAMES)]:
+    for path in sorted([main, *(n for n in files if n != main and n not in HUGO_NAMES)]):
         name = path.rpartition("/")[2]  # a file in a subfolder is keyed by its name alone, as Hugo does
         parts = name.split(".")
         if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
@@ -260,11 +262,11 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
         except (OSError, UnicodeDecodeError, Unreadable):
             continue
         if name == main and isinstance(loaded, dict):
-            data.update(loaded)
-        elif len(parts) == 2:  # under what the main file or a language's own file says of it
+            data = _merged(data, loaded)
+        elif len(parts) == 2:
             given = data.get(parts[0])
             data[parts[0]] = (
-                _merged(loaded, given) if isinstance(loaded, dict) and isinstance(given, dict) else loaded
+                _merged(given, loaded) if isinstance(loaded, dict) and isinstance(given, dict) else loaded
             )
         elif parts[0] == "languages" and isinstance(loaded, dict):
             if not isinstance(data.get("languages"), dict):
@@ -291,15 +293,30 @@ HUGO_LANGUAGES = tuple(f"languages.{e}" for e in ("toml", "yaml", "yml", "json")
 """Files of Hugo's configuration folder holding its ``languages`` (``languages.en.toml``: one's own)."""
 
 
+def language_files(folder: Path | None = None) -> tuple[str, ...]:
+    """Return the names of the files of Hugo's configuration folder that hold its languages:
+    `HUGO_LANGUAGES`, then, where the ``folder`` is given, each one there that holds one
+    language's own settings (``languages.en.toml``), sorted."""
+    try:
+        names = os.listdir(folder) if folder is not None else []
+    except OSError:
+        names = []
+    endings = tuple(n.partition(".")[2] for n in HUGO_LANGUAGES)
+    own = (n for n in names if n.count(".") == 2 and n.startswith("languages.") and n.endswith(endings))
+    return (*HUGO_LANGUAGES, *sorted(own))
+
+
 def folder_language(name: str, data: Any, read: Callable[[str], Any], folder: str) -> dict[Any, Any]:
     """Return what the files of Hugo's configuration ``folder`` (``config/_default/``, each read
     with ``read``) say of the default language that the main file ``name`` (its bytes ``data``)
-    names: its entry in `HUGO_LANGUAGES`, under its own file's (``languages.en.toml``), as
-    `hugo_folder_settings` merges them; {} where none does. A file that cannot be read is left out."""
+    names: its entry in `HUGO_LANGUAGES` and its own file's (``languages.en.toml``), merged in
+    the order of their names as `hugo_folder_settings` merges them; {} where none does. A file
+    that cannot be read is left out."""
     named = isinstance(data, bytes) and b"defaultcontentlanguage" in data.lower()
     default = str(_lowered(_settings(name, data)).get("defaultcontentlanguage") or "en") if named else "en"
     found: dict[Any, Any] = {}
-    for file in (*HUGO_LANGUAGES, *(f"languages.{default}.{e}" for e in ("toml", "yaml", "yml", "json"))):
+    own = (f"languages.{default}.{e}" for e in ("toml", "yaml", "yml", "json"))
+    for file in sorted((*HUGO_LANGUAGES, *own)):
         given = _settings(file, read(folder + file))
         entry = given if file.count(".") == 2 else _lowered(given).get(default.lower())
         found = _merged(found, entry) if isinstance(entry, dict) else found

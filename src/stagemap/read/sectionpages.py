@@ -140,12 +140,15 @@ UNRENDERED = "build"
 
 
 def disabled_kinds(config: Mapping[Any, Any]) -> tuple[str, ...]:
-    """Return the kinds of page a Hugo site's ``disableKinds`` turns off (of `_PAGE_KINDS`),
-    read as Hugo reads them: in any case, ``taxonomyTerm`` (their name before Hugo 0.73) as
-    ``taxonomy``."""
+    """Return the kinds of page a Hugo site's ``disableKinds`` turns off (of `_PAGE_KINDS`), in
+    any case; ``taxonomyTerm`` as Hugo 0.111.3 reads it: beside ``taxonomy`` these are the names
+    before Hugo 0.73 (``taxonomy`` the term pages, ``taxonomyTerm`` the taxonomy's), both kinds
+    off; alone it is ``taxonomy``."""
     given = _key(config, "disablekinds")
-    named = (str(kind).lower() for kind in given) if isinstance(given, list) else ()
-    return tuple(sorted({"taxonomy" if kind == "taxonomyterm" else kind for kind in named} & _PAGE_KINDS))
+    named = {str(kind).lower() for kind in given} if isinstance(given, list) else set()
+    if "taxonomyterm" in named:
+        named |= {"taxonomy", "term"} if "taxonomy" in named else {"taxonomy"}
+    return tuple(sorted(named & _PAGE_KINDS))
 
 
 def without_disabled(found: Scan, disabled: Collection[str], taxonomies: frozenset[str] | None) -> Scan:
@@ -238,21 +241,23 @@ def hugo_kind(sub: str, taxonomies: frozenset[str] | None) -> str:
 def _kept(found: Scan, taxonomies: frozenset[str]) -> Callable[[ToRead], bool]:
     """Return whether a section page stays a listing whatever it holds: the home page; a
     taxonomy's or a term's (under a folder named as a taxonomy); one in or below a folder holding
-    an ``index`` page (a leaf bundle, whose files Hugo reads as its resources)."""
+    an ``index`` page (a leaf bundle, whose files Hugo reads as its resources), but below one
+    holding an ``_index`` page too (a branch bundle: Hugo's ``index.md`` there is a page)."""
     bundles = {
         item.rel.rpartition("/")[0]
         for item in found.to_read
         if "/" in item.sub and item.sub.rpartition("/")[2].partition(".")[0].lower() == "index"
     }
+    branches = {item.rel.rpartition("/")[0] for item in found.sections}
 
     def kept(item: ToRead) -> bool:
         if "/" not in item.sub or item.sub.partition("/")[0].lower() in taxonomies:
             return True
-        folder = item.rel
-        while "/" in folder and len(folder) > len(item.rel) - len(item.sub):
-            folder = folder.rpartition("/")[0]
-            if folder in bundles:
+        folder = own = item.rel.rpartition("/")[0]
+        while folder and len(folder) >= len(item.rel) - len(item.sub):
+            if folder in bundles and (folder == own or folder not in branches):
                 return True
+            folder = folder.rpartition("/")[0]
         return False
 
     return kept

@@ -60,10 +60,11 @@ def data_folders(generator: str, folder: str = "") -> tuple[str, ...]:
     return ((folder + "/" if folder else "") + DATA_DIR,) if generator == "jekyll" else ()
 
 
-def site_inputs(generator: str, folder: str = "") -> tuple[str, ...]:
-    """Return the files and folders, relative to the project, whose files feed a ``generator``
-    site's pages though no source holds them: its configuration's, its data's."""
-    return site_files(generator, folder) + data_folders(generator, folder)
+def site_inputs(generator: str, folder: str = "", root: Path | None = None) -> tuple[str, ...]:
+    """Return the files and folders, relative to the project (in ``root``: see `site_files`),
+    whose files feed a ``generator`` site's pages though no source holds them: its
+    configuration's, its data's."""
+    return site_files(generator, folder, root) + data_folders(generator, folder)
 
 
 _NAMED = lazy(r"\bsite\.data\.([\w-]+)")

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from .configfiles import HUGO_DIR, HUGO_LANGUAGES, HUGO_NAMES, Unreadable, folder_language, load_with_lines
+from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, folder_language, language_files, load_with_lines
 from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
 from .hugopermalinks import Permalink, permalinks, ugly_sections
@@ -53,15 +54,18 @@ _KEY_FILES = tuple(
 """Files of Hugo's configuration folder that hold one key each, read beside the main file."""
 
 
-def site_files(generator: str, folder: str = "") -> tuple[str, ...]:
+def site_files(generator: str, folder: str = "", root: Path | None = None) -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
-    found wins, then Hugo's files of one key and of its languages; for Astro, Eleventy and
+    found wins, then Hugo's files of one key and of its languages (with the project's folder
+    ``root``, each language's own file there too, ``languages.en.toml``); for Astro, Eleventy and
     Docusaurus, package.json and their configuration (`stagemap.read.sitepackages`); for MkDocs,
     where it pins its packages."""
     prefix = folder + "/" if folder else ""
     names = SITE_FILES.get(generator, ())
-    names += (*_KEY_FILES, *(HUGO_DIR + n for n in HUGO_LANGUAGES)) if generator == "hugo" else ()
+    if generator == "hugo":
+        languages = language_files(root / prefix / HUGO_DIR if root is not None else None)
+        names += (*_KEY_FILES, *(HUGO_DIR + n for n in languages))
     names += PIN_FILES if generator == "mkdocs" else ()
     return tuple(prefix + n for n in names + site_markdown_files(generator))
 

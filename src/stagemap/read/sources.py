@@ -104,18 +104,16 @@ class _Rules:
 
     def survey(self, listing: Listing) -> None:
         """Note what the fates of a listing's files depend on besides their own paths: the leaf
-        bundles (folders, not the source's own, holding an ``index`` page), MkDocs' read-mes."""
+        bundles (folders, not the source's own, holding an ``index`` page and no ``_index`` one,
+        which makes a branch bundle of it: Hugo's ``index.md`` there is a page), MkDocs' read-mes."""
         if self.readmes:
             self.shadowed = _shadowed_readmes(listing)
         if self.bundles:
-            pages = [
-                sub
-                for kind, _, sub in listing
-                if kind == "file" and _is_index(sub.rpartition("/")[2]) and "/" in sub
-                and sub.lower().endswith(self.extensions)
-            ]  # fmt: skip
+            files = [s for kind, _, s in listing if kind == "file" and s.lower().endswith(self.extensions)]
+            branches = {s.rpartition("/")[0] for s in files if is_section(s, self.extensions)}
+            pages = [s.rpartition("/") for s in files if "/" in s and _is_index(s.rpartition("/")[2])]
             # Sorted last to first, so that index.md wins over index.mdx.
-            self.bundle_dirs = dict(sub.rpartition("/")[::2] for sub in sorted(pages, reverse=True))
+            self.bundle_dirs = {d: n for d, _, n in sorted(pages, reverse=True) if d not in branches}
 
     def fate(self, rel: str, sub: str) -> FileFate | None:
         """Return the fate of a file decided by its path alone, or None when it is to be read."""

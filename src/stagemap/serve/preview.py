@@ -214,7 +214,10 @@ class Preview:
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 *dict.fromkeys(source.path for source in config.all_sources),
-                *(config.root / name for name in site_inputs(config.rules.generator, config.rules.site_root)),
+                *(
+                    config.root / name
+                    for name in site_inputs(config.rules.generator, config.rules.site_root, config.root)
+                ),
                 config.templates_dir,
                 signals_dir(config.root),
                 *static_folders(config, self.out_dir),

@@ -108,7 +108,7 @@ def inputs_key(
             return None
         parts += [real, listing]
     # The site's configuration file(s): what they give the pages (Jekyll's defaults, Hugo's cascade).
-    for name in site_files(config.rules.generator, config.rules.site_root):
+    for name in site_files(config.rules.generator, config.rules.site_root, config.root):
         info = _stat(config.root / name)
         if info is not None and info[1] > since:
             return None
