@@ -16,6 +16,9 @@
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
   ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
   Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
+- A page the site's generator reads but leaves out of its production build (a draft:
+  `stagemap.analyse.unbuilt`) is a page here, as stagemap's own site builds it, and noted
+  (`unbuilt`): a link to it leads nowhere on the live site.
 - Gatsby's gatsby-remark-images and gatsby-remark-copy-linked-files, where the configuration
   names one (or a theme), join the page's folder and the path of a Markdown image or link, a
   leading slash and all: ``/pics/x.png`` is found beside the page first. An MDX element's
@@ -38,6 +41,7 @@ from ..model.settings import Config
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
+from .unbuilt import unbuilt_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,9 @@ class LinkReading:
     base: str = ""
     """The path of the site's address (Docusaurus's ``baseUrl``) without its last ``/``
     (``/guide``; none at the root), which the routes of `redirects` leave out (`in_path`)."""
+    unbuilt: Mapping[str, str] = field(default_factory=dict)
+    """The assets the site's production build leaves out (drafts), by id, with what says so
+    (`stagemap.analyse.unbuilt.unbuilt_pages`): a link to one leads nowhere on the live site."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -150,6 +157,8 @@ def link_reading(
     generator = config.rules.generator
     site = site or {}
     traits = site.get(MARKDOWN, ())
+    assets = tuple(assets)
+    unbuilt = unbuilt_pages(config, assets)
     if generator == "docusaurus":
         owned = plugin_routes(s.url for s in config.all_sources)
         found = site.get(PLUGIN_PAGES) or {}
@@ -160,10 +169,13 @@ def link_reading(
         taken = made | _own_routes(assets, config.rules.base_url) if redirects else made
         redirects = {route: to for route, to in redirects.items() if route not in taken}
         base = base_path(config.rules.base_url)
-        return LinkReading(owned, slash, no_doc, parts=parts, made=made, redirects=redirects, base=base)
+        return LinkReading(
+            owned, slash, no_doc, parts=parts, made=made, redirects=redirects, base=base, unbuilt=unbuilt
+        )
     if generator == "gatsby" and FILES_BESIDE in traits:
-        return LinkReading(files_beside=True, pages=(*config.rules.extensions, ".html", ".htm"))
-    return LinkReading()
+        pages = (*config.rules.extensions, ".html", ".htm")
+        return LinkReading(files_beside=True, pages=pages, unbuilt=unbuilt)
+    return LinkReading(unbuilt=unbuilt)
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

@@ -31,7 +31,7 @@ from .loading import collections_paused, load
 @click.option(
     "--links",
     is_flag=True,
-    help="Also report links in bodies that lead nowhere (renders every body, as build does).",
+    help="Also report links in bodies that lead nowhere or to drafts (renders every body, as build does).",
 )
 @pass_state
 def check(state: _State, fmt: str, strict: bool, links: bool) -> None:
@@ -41,7 +41,7 @@ def check(state: _State, fmt: str, strict: bool, links: bool) -> None:
     Lint warnings (content that works against the journey, e.g. a hard sell in an awareness
     post) are among them; switch a rule off with 'lint' in stagemap.yml. With --links, so is
     each link in a body that leads nowhere (a warning: the page a build makes shows it as
-    text marked "Link target not found").
+    text marked "Link target not found"), or to a draft the live site does not build.
     Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
 
     \b

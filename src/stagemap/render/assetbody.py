@@ -31,19 +31,22 @@ class Body(NamedTuple):
     """Links to the public site the body's routes became, in order."""
     linked: tuple[str, ...]
     """The ``files/...`` and ``public/...`` copies the body links to, sorted."""
+    unbuilt: tuple[tuple[str, str], ...] = ()
+    """Links to pages the live site does not build (drafts), each with what says so, in order
+    (`stagemap.render.links.BodyLinks.unbuilt`): links here, leading nowhere there."""
 
     def flat(self) -> tuple[Any, ...]:
         """Return the body as strings and tuples, which a worker hands over twice as fast as the objects."""
         made = self.rendered
         headings = tuple((h.level, h.id, h.text) for h in made.headings)
-        return (made.html, headings, made.broken, self.public, self.linked)
+        return (made.html, headings, made.broken, self.public, self.linked, self.unbuilt)
 
     @classmethod
     def unflat(cls, parts: tuple[Any, ...]) -> Body:
         """Return the body `flat` gave ``parts`` of."""
-        html, headings, broken, public, linked = parts
+        html, headings, broken, public, linked, unbuilt = parts
         rendered = markdown.Rendered(html, tuple(markdown.Heading(*h) for h in headings), broken)
-        return cls(rendered, public, linked)
+        return cls(rendered, public, linked, unbuilt)
 
 
 def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Body:
@@ -74,4 +77,4 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=title, slugs=slugs
     )
-    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)))
+    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)), tuple(rewrite.unbuilt))

@@ -15,6 +15,10 @@ show it, naming them; else, for a link a Jekyll data file's value brings in
 where the address is written at all; else at the body's first line: a link a shortcode or an
 include brings in is not in the file's text.
 
+A link to a page the live site does not build (a draft: `stagemap.analyse.unbuilt`), a link on
+the built page, is reported too, with what keeps that page out, at each place the page (or a
+partial it shows) writes it as a link's address, as the page's links are rendered once each.
+
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
 one with the same letters and digits, accents aside, as the site's generator names headings
@@ -34,11 +38,11 @@ import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
 from ..analyse.site import LinkPlan, plan_links
+from ..analyse.unbuilt import unbuilt_said
 from ..errors import Problem
 from ..lazyre import lazy
 from ..model.library import Asset, Library
@@ -56,9 +60,10 @@ from .elements import LIVE
 from .links import BodyLinks
 from .liveparts import LIKE, LIQUID, id_patterns, unknown_parts
 from .mkdocsyntax import API_ID
-from .partiallinks import written
+from .partiallinks import once_per_partial, shown_on, written
 from .partplaces import address_at, parts_at, redirected_at
 
+NOWHERE = "leads nowhere"
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
 PART_HINT = "link to one of that page's headings, or leave out the '#' and what follows it"
 
@@ -86,7 +91,7 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
         (library.by_id[asset_id].path, p) for asset_id, (problems, _, _) in facts.items() for p in problems
     ]
     exact = headingids.exact(headingids.site_slugs(config))
-    return tuple(_once_per_partial(found)) + tuple(
+    return tuple(once_per_partial(found)) + tuple(
         missing_parts(
             library,
             links,
@@ -96,43 +101,6 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
             engines=config.rules.template_engines,
         )
     )
-
-
-NAMED_PAGES = 3
-"""The pages a warning about a partial's link names; of more, it says how many more."""
-
-
-def _once_per_partial(found: Iterable[tuple[str, Problem]]) -> list[Problem]:
-    """Return the problems ``found`` on each page (its path, a problem), in order, with the
-    warnings about one place in a partial (`_InPartials`), one per page that shows it, made
-    one, at the first one's turn, naming the pages (30 pages showing a partial's dead link
-    gave 30 warnings alike)."""
-    order: list[Problem | tuple[str, int, int, str]] = []
-    partial: dict[tuple[str, int, int, str], tuple[Problem, list[str]]] = {}
-    for page, problem in found:
-        said = problem.message.removesuffix(_shown_on(page))
-        if problem.path == page or said == problem.message:
-            order.append(problem)
-            continue
-        key = (problem.path, problem.line, problem.col, said)
-        if key not in partial:
-            partial[key] = (problem, [])
-            order.append(key)
-        partial[key][1].append(page)
-    return [
-        p if isinstance(p, Problem) else replace(partial[p][0], message=p[3] + _shown_on(*partial[p][1]))
-        for p in order
-    ]
-
-
-def _shown_on(*pages: str) -> str:
-    """What a warning about a partial's link says of the pages that show it."""
-    if len(pages) == 1:
-        return f" (shown on {pages[0]})"
-    named = ", ".join(pages[:NAMED_PAGES])
-    if len(pages) > NAMED_PAGES:
-        return f" (shown on {len(pages)} pages: {named} and {len(pages) - NAMED_PAGES} more)"
-    return f" (shown on {len(pages)} pages: {named.rpartition(', ')[0]} and {pages[-1]})"
 
 
 class _Facts:
@@ -148,18 +116,21 @@ class _Facts:
 
 def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Facts:
     """Return what rendering ``item``'s body tells (see `Facts`); ``site``: the site's own params."""
-    made = asset_body(config, links, item, site).rendered
+    whole = asset_body(config, links, item, site)
+    made, unbuilt = whole.rendered, whole.unbuilt
     # An HTML comment is shown as text (links in it working) only in stagemap's own format.
     comments = bool(config.rules.generator) or config.allow_html
-    shown = partials_shown(config, item) if made.broken else []
+    shown = partials_shown(config, item) if made.broken or unbuilt else []
     # Places are read with Liquid's comments blanked, where it runs: a fence in one opens no code.
     engines = config.rules.template_engines
     runs = bool(page_engine(config.rules.generator, item.path, item.extra, engines))
     body = places_body(config.rules.generator, item, engines)
-    jekyll = made.broken and runs and config.rules.generator == "jekyll"  # (its data's values: `InData`)
+    jekyll = (made.broken or unbuilt) and runs and config.rules.generator == "jekyll"  # (`InData`)
     data = InData(item, comments, site, config.root, config.rules.site_root, body) if jekyll else None
     problems = (
-        placed(item, made.broken, comments=comments, shown=shown, data=data, body=body) if made.broken else []
+        placed(item, made.broken, comments=comments, shown=shown, data=data, body=body, unbuilt=unbuilt)
+        if made.broken or unbuilt
+        else []
     )
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
@@ -311,6 +282,7 @@ def placed(
     shown: Sequence[tuple[str, str, int]] = (),
     data: InData | None = None,
     body: str | None = None,
+    unbuilt: Iterable[tuple[str, str]] = (),
 ) -> list[Problem]:
     """Return a problem for each of ``item``'s ``broken`` links (in the order the page has
     them), at its place in the file (see the module docstring); ``comments``: HTML comments
@@ -320,36 +292,63 @@ def placed(
     ``data``: the values of Jekyll's data files the page's outputs show, likewise. ``body``:
     ``item``'s, places alike, read in place of it (Liquid's comments blanked).
     A link is placed in a partial or a value only where the page's own text has no free place
-    for it: a place another link claimed, or the address written in no link, is the last resort."""
+    for it: a place another link claimed, or the address written in no link, is the last resort.
+    ``unbuilt``: links to pages the live site does not build (a draft), each with what says so
+    (`stagemap.render.assetbody.Body.unbuilt`, once each): one problem at each place the page
+    writes one as a link's address."""
     body = item.body if body is None else body
     places = Places(body, code_spans(body, comments))
     claimed: set[int] = set()
-    problems = []
+    problems: list[Problem] = []
     elsewhere = _InPartials(item.path, shown, comments)
-    for url in broken:
+    for url, why in [*((url, "") for url in broken), *unbuilt]:
+        said = unbuilt_said(why) if why else (NOWHERE, HINT, "dead-link")
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
         texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
-        shown_as, index = places.unclaimed(texts, claimed)
-        if index < 0 and (found := elsewhere.problem(url)):
-            problems.append(found)
-            continue
-        if index < 0 and data is not None and (spot := data.where(texts)) is not None:
-            path, line, col, said = spot
-            message = f"link to '{shown_as}' leads nowhere" + (
-                said if path == item.path else _shown_on(item.path)
-            )
-            if (found := Problem(path, line, col, "warning", message, HINT, "dead-link")) not in problems:
-                problems.append(found)  # (a value the page shows twice: one warning)
-            continue
-        if index < 0:
-            shown_as, index = places.where(texts, claimed)
+        at = places.unclaimed(texts, claimed)
+        found = [] if at[1] < 0 else _at_each(item, body, places, texts, claimed, at, said, every=bool(why))
+        # A link to a draft is reported at each of its places, in the page and its partials.
+        while (why or not found) and (other := elsewhere.problem(url, said, free=bool(why))) is not None:
+            found.append(other)
+        if not found and data is not None and (spot := data.where(texts)) is not None:
+            path, line, col, tail = spot
+            message = f"link to '{at[0]}' {said[0]}" + (tail if path == item.path else shown_on(item.path))
+            if (value := Problem(path, line, col, "warning", message, *said[1:])) in problems:
+                continue  # (a value the page shows twice: one warning)
+            found.append(value)
+        last = places.where(texts, claimed) if not found else at
+        problems += found or _at_each(item, body, places, texts, claimed, last, said, every=False)
+    return problems
+
+
+def _at_each(
+    item: Asset,
+    body: str,
+    places: Places,
+    texts: tuple[str, ...],
+    claimed: set[int],
+    first: tuple[str, int],
+    said: tuple[str, str, str],
+    *,
+    every: bool,
+) -> list[Problem]:
+    """Return the warning ``said`` (`placed`) of a link at ``first``, where one of ``texts`` is
+    written in ``body`` (-1: nowhere; its first line), that place claimed; with ``every``, also
+    at each further place the body writes them as a link's address (not where a part or a query
+    follows: another link's address, which `Places` finds last)."""
+    found = []
+    shown, index = first
+    while True:
         if index >= 0:
             claimed.add(index)
         line, col = line_at(item.body_line, body, index), column_at(body, index)
-        problems.append(
-            Problem(item.path, line, col, "warning", f"link to '{shown_as}' leads nowhere", HINT, "dead-link")
-        )
-    return problems
+        found.append(Problem(item.path, line, col, "warning", f"link to '{shown}' {said[0]}", *said[1:]))
+        if not every or index < 0:
+            return found
+        shown, index = places.unclaimed(texts, claimed)
+        after = body[index + len(shown) : index + len(shown) + 1]
+        if index < 0 or (after and after in "#?" and after not in shown):
+            return found
 
 
 def partials_shown(config: Config, item: Asset) -> list[tuple[str, str, int]]:
@@ -376,8 +375,12 @@ class _InPartials:
         self.page, self.shown, self.comments = page, shown, comments
         self.places: dict[str, tuple[Places, set[int]]] = {}
 
-    def problem(self, url: str) -> Problem | None:
-        """Return the warning for ``url`` at its place in a partial, or None when none writes it."""
+    def problem(
+        self, url: str, said: tuple[str, str, str] = (NOWHERE, HINT, "dead-link"), *, free: bool = False
+    ) -> Problem | None:
+        """Return the warning for ``url`` at its place in a partial, or None when none writes it;
+        ``said``: what it says of the link (`placed`), its hint and its code; ``free``: only at a
+        place no other link claimed (else at one claimed too: a reference used twice)."""
         for path, body, first in self.shown:
             address = written(url, path, self.page)
             if path not in self.places:
@@ -385,10 +388,11 @@ class _InPartials:
             places, claimed = self.places[path]
             # A path the partial wrote './x.md' comes back as 'x.md'.
             texts = (address, unquote(address), *(("./" + address,) if address[:1] not in "./#" else ()))
-            shown, index = places.where(tuple(dict.fromkeys(texts)), claimed)
+            look = places.unclaimed if free else places.where
+            shown, index = look(tuple(dict.fromkeys(texts)), claimed)
             if index >= 0:
                 claimed.add(index)
                 line, col = line_at(first, body, index), column_at(body, index)
-                message = f"link to '{shown}' leads nowhere{_shown_on(self.page)}"
-                return Problem(path, line, col, "warning", message, HINT, "dead-link")
+                message = f"link to '{shown}' {said[0]}{shown_on(self.page)}"
+                return Problem(path, line, col, "warning", message, *said[1:])
         return None

@@ -1,11 +1,11 @@
-"""Relative links between the site's pages, and the rewriting of links inside asset bodies.
+"""The rewriting of links inside asset bodies into relative links of the site (its own pages'
+links to each other: `stagemap.render.pagelinks`).
 
 Every link is relative, so the site works from ``file://`` and from any sub-path of a web server.
 """
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
@@ -13,84 +13,11 @@ from urllib.parse import quote, unquote
 from ..analyse.linkreading import written_from_root
 from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
-from ..model.report import Cell
+from ..analyse.unbuilt import unbuilt_in
 from ..model.safelinks import at_address, base_path
 from .anchors import HEADING_PREFIX
 from .getpage import page_forms, page_like
-
-
-def gap_anchor(stage: str, question: str) -> str:
-    """Return the id of a gap's brief on the gaps page (ids never contain a dot)."""
-    return f"gap-{stage}.{question}"
-
-
-@functools.lru_cache(maxsize=4096)
-def _climb(here: str, there: str) -> str:
-    """Return the relative prefix from folder ``here`` to folder ``there`` (both site-relative)."""
-    if here == there:
-        return ""
-    rel = posixpath.relpath(there or ".", here or ".")
-    return "" if rel == "." else rel + "/"
-
-
-class Links:
-    """Relative links from one page to the others."""
-
-    def __init__(self, page: str, assets: Mapping[str, str]) -> None:
-        self._here = posixpath.dirname(page)
-        self._assets = assets
-
-    def to(self, path: str) -> str:
-        """Return a link to a path relative to the site root."""
-        folder, _, name = path.rpartition("/")
-        return _climb(self._here, folder) + name
-
-    def home(self) -> str:
-        return self.to("index.html")
-
-    def gaps(self) -> str:
-        return self.to("gaps.html")
-
-    def gap(self, stage: str, question: str) -> str:
-        return self.to("gaps.html") + "#" + gap_anchor(stage, question)
-
-    def index(self) -> str:
-        return self.to("assets.html")
-
-    def stages(self) -> str:
-        return self.to("stages.html")
-
-    def plays(self) -> str:
-        return self.to("plays.html")
-
-    def play(self, stage_id: str, persona_id: str = "") -> str:
-        """Return a link to a stage's play, for everyone or for one persona."""
-        return self.to(f"plays/{stage_id}/{persona_id}.html" if persona_id else f"plays/{stage_id}.html")
-
-    def root(self) -> str:
-        """Return the prefix that leads from this page to the site root (empty at the root)."""
-        return _climb(self._here, "")
-
-    def stage(self, stage_id: str) -> str:
-        return self.to(f"stages/{stage_id}.html")
-
-    def question(self, question_id: str) -> str:
-        return self.to(f"questions/{question_id}.html")
-
-    def persona(self, persona_id: str) -> str:
-        return self.to(f"personas/{persona_id}.html")
-
-    def asset(self, asset_id: str) -> str:
-        return self.to(self._assets[asset_id])
-
-    def static(self, name: str) -> str:
-        return self.to(f"static/{name}")
-
-    def cell(self, cell: Cell) -> str:
-        """Where a heatmap cell leads: the stage's assets when covered, else the gap's brief."""
-        if cell.state == "covered":
-            return self.stage(cell.stage) + f"#q-{cell.question}"
-        return self.gap(cell.stage, cell.question)
+from .pagelinks import Links
 
 
 class BodyLinks:
@@ -104,6 +31,7 @@ class BodyLinks:
     its copy under ``public/``, and any other route a link to the public site (listed in ``public``).
     Copies are added to ``linked``. A route to a page of the site that is not an asset (a listing) with
     no public site to send it to is no link, and not broken (""). Anything else is broken (None).
+    A link to a page the live site does not build (a draft) is a link here, and noted in ``unbuilt``.
     """
 
     def __init__(
@@ -137,6 +65,10 @@ class BodyLinks:
         self.public: list[str] = []
         """Links sent to the public site because nothing here matched them, in order."""
         self.markdown: Collection[str] = ()  # (Markdown's links from the root: `LinkReading.as_read`)
+        self.leftout: Mapping[str, str] = {}  # (the pages the live site does not build: `of`)
+        self.unbuilt: list[tuple[str, str]] = []
+        """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order."""
+        self._reached = ("", "")  # (the last such page a link was found to lead to, and that link)
 
     @classmethod
     def of(cls, plan: LinkPlan, asset_id: str, body: str = "") -> BodyLinks:
@@ -154,6 +86,7 @@ class BodyLinks:
             plan.names,
         )
         made.markdown = written_from_root(body) if plan.routes.reading.files_beside else frozenset()
+        made.leftout = unbuilt_in(plan.routes.reading.unbuilt, asset_id)
         return made
 
     @property
@@ -162,6 +95,13 @@ class BodyLinks:
         return self.routes.base.rstrip("/") if self.routes is not None else ""
 
     def __call__(self, url: str) -> str | None:
+        self._reached = ("", "")
+        out = self._resolved(url)
+        if self._reached[0] and out == self._reached[1]:
+            self.unbuilt.append((url, self.leftout[self._reached[0]]))
+        return out
+
+    def _resolved(self, url: str) -> str | None:
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
         own = self.site_address
@@ -330,12 +270,19 @@ class BodyLinks:
             return None
         asset_id = self.by_source.get(key)
         if asset_id is not None:
-            return self.links.asset(asset_id) + _anchor(fragment)
+            return self._asset(asset_id, fragment)
         if key not in self.attachments:
             return None
         out = f"files/~{key}" if key.startswith("/") else f"files/{key}"  # another source's: under ~/
         self.linked.add(out)
         return self.links.to(quote(out)) + (sep + fragment if fragment else "")
+
+    def _asset(self, asset_id: str, fragment: str) -> str:
+        """Return the link to an asset's page, noting one the live site does not build (`leftout`)."""
+        out = self.links.asset(asset_id) + _anchor(fragment)
+        if asset_id in self.leftout:
+            self._reached = (asset_id, out)
+        return out
 
     def _key(self, target: str) -> str | None:
         """Return the key (`stagemap.analyse.paths.link_key`) of the file at ``target``, a path
@@ -367,7 +314,7 @@ class BodyLinks:
         if asset_id is None and self.routes.loose and key.count("/") >= 2:  # see `Routes.loose`
             asset_id = self.routes.loose.get((key.partition("/")[0], key.rpartition("/")[2])) or None
         if asset_id is not None:
-            return self.links.asset(asset_id) + _anchor(fragment)
+            return self._asset(asset_id, fragment)
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
         served = self.routes.files.get(route.lstrip("/"))  # (``./../x`` at the root: ``/x``)
         other = "." in last and not up and not last.endswith((".html", ".htm"))  # another file

@@ -8,7 +8,7 @@ import jinja2
 
 from ..analyse.site import SitePage, SitePlan
 from ..model.library import STATUSES, Asset
-from .links import Links
+from .pagelinks import Links
 from .pages import Rendered, page_text
 
 

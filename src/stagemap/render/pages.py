@@ -12,7 +12,7 @@ import jinja2
 
 from ..analyse.site import SitePage, SitePlan
 from .environment import render
-from .links import Links
+from .pagelinks import Links
 from .report import SYMBOLS
 
 STATE_LABELS = {

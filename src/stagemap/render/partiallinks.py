@@ -9,7 +9,8 @@ link, an image, a reference's definition, a ``src`` or ``href`` attribute and a 
 An address that names no file stays as written: a URL path (``../setup``, which the site leaves
 for the browser to resolve from the page's address), one from the site's root, a ``#part``, a
 scheme. `written` turns an address back, to report a link that leads nowhere where the partial
-writes it (`stagemap.render.deadlinks`).
+writes it (`stagemap.render.deadlinks`), and `once_per_partial` makes the warnings of all the
+pages that show one such link one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
+from ..errors import Problem
 from ..lazyre import lazy
 from ..model.safelinks import is_relative
 from .blocks import CODE_SPAN, hold_fences, put_fences_back
@@ -67,3 +71,40 @@ def moved(address: str, source: str, target: str) -> str:
         return address
     full = posixpath.normpath(posixpath.join("/", source, path))
     return posixpath.relpath(full, posixpath.join("/", target)) + rest
+
+
+NAMED_PAGES = 3
+"""The pages a warning about a partial's link names; of more, it says how many more."""
+
+
+def once_per_partial(found: Iterable[tuple[str, Problem]]) -> list[Problem]:
+    """Return the problems ``found`` on each page (its path, a problem), in order, with the
+    warnings about one place in a partial (`stagemap.render.deadlinks`), one per page that shows
+    it, made one, at the first one's turn, naming the pages (30 pages showing a partial's dead
+    link gave 30 warnings alike)."""
+    order: list[Problem | tuple[str, int, int, str]] = []
+    partial: dict[tuple[str, int, int, str], tuple[Problem, list[str]]] = {}
+    for page, problem in found:
+        said = problem.message.removesuffix(shown_on(page))
+        if problem.path == page or said == problem.message:
+            order.append(problem)
+            continue
+        key = (problem.path, problem.line, problem.col, said)
+        if key not in partial:
+            partial[key] = (problem, [])
+            order.append(key)
+        partial[key][1].append(page)
+    return [
+        p if isinstance(p, Problem) else replace(partial[p][0], message=p[3] + shown_on(*partial[p][1]))
+        for p in order
+    ]
+
+
+def shown_on(*pages: str) -> str:
+    """What a warning about a partial's link says of the pages that show it."""
+    if len(pages) == 1:
+        return f" (shown on {pages[0]})"
+    named = ", ".join(pages[:NAMED_PAGES])
+    if len(pages) > NAMED_PAGES:
+        return f" (shown on {len(pages)} pages: {named} and {len(pages) - NAMED_PAGES} more)"
+    return f" (shown on {len(pages)} pages: {named.rpartition(', ')[0]} and {pages[-1]})"

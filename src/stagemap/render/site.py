@@ -258,6 +258,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage, made: Body | 
         body=Markup(body.html),
         headings=body.headings,
         broken_links=body.broken,
+        unbuilt_links=list(made.unbuilt),
         public_links=list(made.public),
         story=[(k, Markup(markdown.render_html(v))) for k, v in front_story(item)]
         if not body.html.strip()

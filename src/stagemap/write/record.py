@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .._stamp import code_stamp
+from ..analyse.unbuilt import unbuilt_pages
 from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
@@ -72,6 +73,8 @@ def global_key(
     parts.append(_pages_hash(pages))
     # Route links in bodies resolve by each asset's address, slug and aliases (the library is in path order).
     parts.append(projected(library, "routes", _routed))
+    # The pages the live site does not build (drafts): a page lists its links to them.
+    parts.append(sorted(unbuilt_pages(config, library.assets).items()))
     # The site's own params: Hugo's param shortcode shows them in any body; and which of its own
     # shortcodes have a template (one added or removed may change any page that uses it).
     # (Not the MkDocs site's references: a page's key holds those its links name, `api_links`.)

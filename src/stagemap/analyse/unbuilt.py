@@ -1,0 +1,115 @@
+"""Pages a site's generator reads but leaves out of its production build: a link to one works
+in stagemap's own site, which builds every asset, and leads nowhere on the live site.
+
+- Hugo: ``draft: true`` (the key in any case, ``"true"`` too), built only with ``--buildDrafts``;
+- Jekyll: ``published: false``, built only with ``--unpublished``;
+- Docusaurus: ``draft: true`` (docs, blog posts and pages: only the development server shows
+  them; ``unlisted: true`` is built, only left out of lists and the sitemap);
+- Astro Starlight: ``draft: true`` in ``src/content/docs/`` (`stagemap.read.presets.starlight_draft`);
+- Eleventy, which has no drafts of its own: ``permalink: false``, which writes no file (the
+  page's text may still show in other pages, through a collection);
+- any generator: a draft by its place, a ``drafts`` glob (Jekyll's ``_drafts/``, MkDocs'
+  ``draft_docs``, built by ``mkdocs serve`` only).
+
+A stagemap library read without a generator builds every asset on its own site: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..model.library import Asset
+from ..model.settings import Config
+from ..read.globs import GlobSet
+from ..read.presets import preset_unrendered, starlight_draft
+
+NO_FILE = "permalink: false"
+"""Why an Eleventy page is not built: no draft, a page whose text other pages may show."""
+
+
+def unbuilt_pages(config: Config, assets: Iterable[Asset]) -> dict[str, str]:
+    """Return the assets the site's production build leaves out, by id, each with what says so
+    as the file or the settings write it (``draft: true``, ``published: false``, ``drafts: _drafts/``)."""
+    generator = config.rules.generator
+    if not generator:
+        return {}
+    places = _Places(config)
+    found = {}
+    for asset in assets:
+        why = _said(generator, asset) if asset.extra else ""
+        why = why or places.draft(asset.path)
+        if why:
+            found[asset.id] = why
+    return found
+
+
+def _said(generator: str, asset: Asset) -> str:
+    """Return what ``asset``'s front matter says that keeps it out of the build, or ""."""
+    extra = asset.extra
+    if generator == "hugo":
+        value = next((v for k, v in extra.items() if str(k).lower() == "draft"), None)
+        return "draft: true" if str(value).lower() == "true" else ""
+    if generator == "astro":
+        return "draft: true" if starlight_draft(generator, asset.path, extra) else ""
+    if generator not in ("docusaurus", "jekyll", "eleventy") or not preset_unrendered(generator, extra):
+        return ""
+    return {"docusaurus": "draft: true", "jekyll": "published: false"}.get(generator, NO_FILE)
+
+
+class _Places:
+    """The ``drafts`` globs of a site's settings, matched under each of its sources."""
+
+    def __init__(self, config: Config) -> None:
+        self.globs = GlobSet.of(config.rules.drafts)
+        self.folders: list[str] = []
+        for source in config.all_sources if config.rules.drafts else ():
+            try:
+                self.folders.append(source.path.relative_to(config.root).as_posix())
+            except ValueError:
+                continue
+
+    def draft(self, path: str) -> str:
+        """Return ``drafts: GLOB`` for the file at ``path`` (from the project) a glob matches, or ""."""
+        for folder in self.folders:
+            if folder in ("", "."):
+                sub = path
+            elif path.startswith(folder + "/"):
+                sub = path[len(folder) + 1 :]
+            else:
+                continue
+            found = self.globs.matches(sub)
+            if found is not None:
+                return f"drafts: {found.text}"
+        return ""
+
+
+def is_draft(why: str) -> bool:
+    """Whether a page left out for ``why`` (`unbuilt_pages`) is a draft, shown nowhere on the live
+    site: its own links to other such pages are not reported (Eleventy's ``permalink: false``
+    page may be shown inside another)."""
+    return why != NO_FILE
+
+
+DRAFT_LINK = "draft-link"
+"""The code of a warning about a link to a page the live site does not build."""
+
+
+def unbuilt_said(why: str) -> tuple[str, str, str]:
+    """Return what a warning about a link to a page left out for ``why`` says of it, its hint
+    and its code."""
+    if not is_draft(why):
+        said = f"leads to a page the site writes no file for ({why})"
+        return said, "give it a permalink, or link to another page", DRAFT_LINK
+    if why.startswith("drafts: "):
+        fix = f"take it out of the site's drafts ('{why.removeprefix('drafts: ')}')"
+    else:
+        fix = f"take '{why}' out of its front matter"
+    said = f"leads to a draft the site does not build ({why})"
+    return said, f"to publish it, {fix}; else link to another page", DRAFT_LINK
+
+
+def unbuilt_in(reading: Mapping[str, str], asset_id: str) -> Mapping[str, str]:
+    """Return the pages a link on ``asset_id``'s page is checked against (``reading``, those of
+    `unbuilt_pages`): none on a draft the site does not build itself."""
+    why = reading.get(asset_id)
+    return {} if why is not None and is_draft(why) else reading
