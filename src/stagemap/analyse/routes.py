@@ -27,6 +27,7 @@ address of the first kind beats a path of the second.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from ..read.eleventy import LOOSE
 from ..read.presets import NOT_A_PAGE, preset_unrendered
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
-from .hugoroutes import hugo_listed
+from .hugoroutes import hugo_listed, hugo_terms
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
 
@@ -163,12 +164,13 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
     The routes of the latest library are remembered with everything they were worked out
     from: ``serve`` plans the site after every save, and an edit seldom moves a route."""
     rules = config.rules
+    terms = hugo_terms(library, dt.date.today()) if rules.generator == "hugo" else None  # (Hugo's lists)
     inputs = (
         route_roots(config),
         content_prefix(config),
         rules.base_url,
         rules.extensions,
-        hugo_listed(config, library) if rules.generator == "hugo" else frozenset(),  # (`Routes.listed`)
+        terms,  # (what `Routes.listed` gets of `stagemap.analyse.hugoroutes`, not made unless needed)
         [
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
             for a in library.assets
@@ -181,7 +183,7 @@ def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str,
     )
     if not _LATEST or _LATEST[0][0] != inputs:
         made = _plan_routes(config, library, files)
-        lists = frozenset(route_key(r) for r in inputs[4])  # (Hugo's: `stagemap.analyse.hugoroutes`)
+        lists = frozenset(route_key(r) for r in (hugo_listed(config, library, terms) if terms else ()))
         _LATEST[:] = [(inputs, replace(made, listed=made.listed | lists, reading=inputs[-1]))]
     return _LATEST[0][1]
 

@@ -237,22 +237,22 @@ HUGO_DIR = "config/_default/"
 """Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""
 
 
-def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
+def hugo_folder_settings(root: Path, bare: bool = False) -> tuple[str, dict[str, Any]] | None:
     """Return the main file of Hugo's configuration folder (``config/_default/hugo.toml``) and the
     settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
     file per key (``params.toml``), a file per language (``languages.en.toml``), in the order of
     their names, a later one's values over an earlier one's (Hugo 0.111.3: ``languages.toml``
     over ``languages.en.toml`` and ``hugo.toml``). None when the site has no such folder with a
-    main file; a file that cannot be read is left out."""
+    main file; a file that cannot be read is left out. ``bare``: a folder with no main file
+    counts too (``config/_default/`` then, and its other files' settings): beside a main file at
+    the site's root, Hugo reads the folder's files whatever they are."""
     folder = root / HUGO_DIR
     main = next((n for n in HUGO_NAMES if (folder / n).is_file()), None)
-    if main is None:
-        return None
-    data: dict[str, Any] = {}
-    files = _config_files(folder)
+    files = _config_files(folder) if main is not None or (bare and folder.is_dir()) else None
     if files is None:
         return None
-    for path in sorted([main, *(n for n in files if n != main and n not in HUGO_NAMES)]):
+    data: dict[str, Any] = {}
+    for path in sorted([*([main] if main else []), *(n for n in files if n != main and n not in HUGO_NAMES)]):
         name = path.rpartition("/")[2]  # a file in a subfolder is keyed by its name alone, as Hugo does
         parts = name.split(".")
         if parts[-1] not in ("toml", "yaml", "yml", "json") or len(parts) not in (2, 3):
@@ -273,7 +273,7 @@ def hugo_folder_settings(root: Path) -> tuple[str, dict[str, Any]] | None:
                 data["languages"] = {}
             given = data["languages"].get(parts[1])
             data["languages"][parts[1]] = _merged(given, loaded) if isinstance(given, dict) else loaded
-    return HUGO_DIR + main, data
+    return HUGO_DIR + (main or ""), data
 
 
 def hugo_settings(root: Path, name: str) -> Any:
@@ -282,7 +282,7 @@ def hugo_settings(root: Path, name: str) -> Any:
     with the configuration folder's settings (`hugo_folder_settings`) over it, as Hugo 0.111.3
     reads both (the folder's win, maps merged key by key: its ``languages.toml`` too); a main
     file in the folder, the folder's alone (None: it cannot be read)."""
-    folder = hugo_folder_settings(root)
+    folder = hugo_folder_settings(root, bare=not name.startswith(HUGO_DIR))
     if name.startswith(HUGO_DIR):
         return hugo_keys(folder[1]) if folder is not None else None
     data = hugo_keys(site_config_data(root / name))

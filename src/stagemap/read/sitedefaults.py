@@ -27,13 +27,13 @@ from ..errors import Problem
 from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, folder_language, language_files, load_with_lines
 from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
-from .hugopermalinks import Permalink, permalinks, ugly_sections
+from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugly_sections
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
-from .sectionpages import DISABLED_KINDS, TAXONOMIES, disabled_kinds, taxonomy_folders
+from .sectionpages import DISABLED_KINDS, disabled_kinds, taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -72,7 +72,7 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
-    "hugo": (b"permalinks", b"uglyurls", b"params", b"ignorefiles", b"taxonomies", b"disablekinds"),
+    "hugo": tuple(b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir".split()),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
 
@@ -256,8 +256,8 @@ def site_defaults(
         if isinstance(own, dict) and own:
             named = taxonomy_folders({"taxonomies": own})
             found = replace(found or SiteDefaults(generator, main[0], ()), taxonomies=named)
-    if generator == "hugo" and found is not None and found.taxonomies is not None:  # (for the routes)
-        found = replace(found, params={**found.params, TAXONOMIES: tuple(sorted(found.taxonomies))})
+    if generator == "hugo" and found is not None:  # (for the routes: `stagemap.analyse.hugoroutes`)
+        found = replace(found, params={**found.params, **term_params(found.permalinks, found.taxonomies)})
     if main is not None and generator == "mkdocs" and legacy_tabs_gone(read, folder):
         base = found or SiteDefaults(generator, main[0], ())  # (`stagemap.read.pymdownpin`)
         found = replace(base, params={**base.params, NO_LEGACY_TABS: True})
@@ -338,8 +338,8 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
-        if disabled := disabled_kinds(data):
-            made = replace(made, params={**params, DISABLED_KINDS: disabled})
+        routed = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}  # (for the routes)
+        made = replace(made, params={**params, **{k: v for k, v in routed.items() if v}})
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
     params = {**_values(data), **jekyll_markdown(data)}  # (its Markdown's traits: premonition's boxes)
