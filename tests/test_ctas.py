@@ -108,13 +108,15 @@ def test_a_menu_gives_no_link_nor_does_anything_before_it() -> None:
     """github/training-kit's home page and jekyll/jekyll's section pages (installation, plugins)
     close on lists of links, and their last entry was read as the page's call to action. Lists
     and tables with only headings and markup between them are one stretch; 3 or more items
-    opening on a link, and at least half of them, make it a menu, which gives no link."""
-    toc = "See [a](/a/) first.\n\n## Guides\n\n- [b](/b/)\n- [c](/c/)\n\n### More\n\n1. [d](/d/)\n"
+    opening on a link, and at least half of them, make it a menu, which gives no link. A heading
+    parts two stretches, unless the list under it is all links, like the menu above it."""
+    toc = "See [a](/a/) first.\n\n## Guides\n\n- [b](/b/)\n- [c](/c/)\n- [x](/x/)\n\n### More\n\n1. [d](/d/)\n2. [y](/y/)\n"
     assert cta_links(toc) == ()
     assert cta_links(toc + "\nWhen done, go to [e](/e/).\n") == ("/e/",)
     html = (
-        '<ul>\n  <li><a href="/a/">A</a></li>\n  <li class="x"><a class="y" href="/b/">B</a></li>\n</ul>\n'
-        '<h3>More</h3>\n<div>{% include icon.svg %}</div>\n<ul>\n  <li><a href="/c/">C</a></li>\n</ul>\n'
+        '<ul>\n  <li><a href="/a/">A</a></li>\n  <li class="x"><a class="y" href="/b/">B</a></li>\n'
+        '  <li><a href="/z/">Z</a></li>\n</ul>\n<h3>More</h3>\n<div>{% include icon.svg %}</div>\n'
+        '<ul>\n  <li><a href="/c/">C</a></li>\n  <li><a href="/d/">D</a></li>\n</ul>\n'
     )
     assert cta_links(html) == ()
     table = "| Part | Note |\n| --- | --- |\n| [a](/a/) | one |\n| **[b](/b/)** | two |\n| [c][c] | three |\n"
@@ -156,3 +158,88 @@ def test_a_grid_of_link_cards_is_a_menu() -> None:
     assert cta_links(grid) == ()
     plain = '<CardGrid>\n  <Card title="B">Two.</Card>\n  <Card title="C">Three.</Card>\n</CardGrid>\n'
     assert cta_links(grid.replace('<LinkCard title="B" href="/b/" />', plain)) == ("/d/", "/c/", "/a/")
+
+
+def test_a_call_to_action_after_a_menu_is_read_on_its_own() -> None:
+    """A review of 568194e: the stretch of a menu ran over headings and blank lines, so a page
+    whose resources list is followed by its real call to action (a ``<CtaCard>``, a
+    ``<LinkCard>``, or a one-item list under "Next step") inferred nothing, where it inferred the
+    call before. A heading parts stretches; a card or list of another kind after a menu, with
+    fewer than 3 links, is read alone; and a list of a site's features (cilium's), each item a
+    link then paragraphs of prose, is prose, not a menu."""
+    menu = "Intro.\n\n## Resources\n\n- [A](a.md)\n- [B](b.md)\n- [C](c.md)\n\n"
+    assert cta_links(menu + '<CtaCard title="Book a demo" href="/demo/" />\n') == ("/demo/",)
+    assert cta_links(menu + '<LinkCard title="Book a demo" href="/demo/" />\n') == ("/demo/",)
+    assert cta_links(menu + "## Next step\n\n- [Book a demo](/demo/)\n") == ("/demo/",)
+    assert cta_links(menu + "## More\n\n- [D](d.md)\n- [E](e.md)\n") == ()  # the menu goes on
+    features = "".join(
+        f"- **[{name}]({name}.md)**\n\n  Said in a sentence\n  that wraps once.\n\n"
+        for name in ("fast", "safe", "open")
+    )
+    assert cta_links("Intro.\n\n" + features) == ("open.md", "safe.md", "fast.md")
+    # One line of prose under an item keeps it an item; a table of options above a heading
+    # no longer waters down the "See also" list under it.
+    brief = "".join(f"- [{n}]({n}.md)\n  Said in a line.\n" for n in ("a", "b", "c"))
+    assert cta_links("Intro [x](x.md).\n\n" + brief) == ()
+    options = "| Name | Type |\n|---|---|\n" + "| opt | string |\n" * 8
+    assert cta_links(f"Intro [x](x.md).\n\n## Options\n\n{options}\n## See also\n\n" + brief) == ()
+
+
+def test_a_body_with_crlf_line_ends_is_read_as_one_with_lf() -> None:
+    """A review of 568194e: paragraphs were parted at '\\n\\n' only, so in a body saved with
+    CR LF a lone backtick held every later link as code (a regression), and a table's '|---|'
+    row or a rule read as prose."""
+    assert cta_links("Press the ` key.\r\n\r\nThen read [setup](setup.md) and `x`.\r\n") == ("setup.md",)
+    table = "Read [x](x.md).\r\n\r\n| P | W |\r\n|---|---|\r\n" + "".join(
+        f"| [{n}]({n}.md) | {n} |\r\n" for n in "abc"
+    )
+    assert cta_links(table) == ()
+    assert cta_links("- [a](a.md)\r\n- [b](b.md)\r\n---\r\n- [c](c.md)\r\n\r\nThen [d](d.md).\r") == ("d.md",)
+
+
+def test_code_spans_and_comments_are_read_as_commonmark_reads_them() -> None:
+    """A review of 568194e, checked with markdown-it-py: an escaped backtick opened a span, a
+    ``<!--`` in a code span or mid-line hid the paragraphs after it up to a later ``-->``, and so
+    did one in an indented code block. Only a comment that opens a line (an HTML block) runs
+    over blank lines."""
+    assert cta_links("Type \\` then read [setup](setup.md) and a ` later.\n") == ("setup.md",)
+    assert cta_links("Type \\\\`[a](a.md)` here.\n") == ()  # the backslash is escaped, not the tick
+    assert cta_links("Use `<!--` to open.\n\nSee [setup](setup.md).\n\nNext --> Done.\n") == ("setup.md",)
+    assert cta_links("Text <!-- a\n\n[setup](setup.md)\n\nmore --> end\n") == ("setup.md",)
+    assert cta_links("Ex:\n\n    <!-- begin\n\nRead [setup](setup.md).\n\n    end -->\n") == ("setup.md",)
+    assert cta_links("Text <!-- [a](a.md) --> and [b](b.md)\n") == ("b.md",)
+    assert cta_links("[a](/a/)\n   <!--\n\n[b](/b/)\n\n-->\n") == ("/a/",)
+
+
+def test_a_menu_counts_only_when_it_holds_one_of_the_last_links() -> None:
+    """A review of 568194e: real-sites.md said a reading list of links out of the site is a menu
+    and that every link before a menu counts for nothing, but the links before one are dropped
+    only when the menu holds one of the last links within the site. The docs now say so: a page
+    that ends on a reading list of other sites, or on links written by reference (not read as
+    links), still takes its last link within the site as its step."""
+    reading = "\n\n## Further reading\n\n- [MDN](https://x.example/)\n- [W3C](https://y.example/)\n- [T](https://z.example/)\n"
+    assert cta_links("Read the [intro](intro.md) first." + reading) == ("intro.md",)
+    by_reference = "\n\n- [Windows][win]\n- [macOS][mac]\n- [Linux][lin]\n\n[win]: win.md\n[mac]: mac.md\n[lin]: lin.md\n"
+    assert cta_links("Read the [intro](intro.md) first." + by_reference) == ("intro.md",)
+    mixed = "\n\n- [Guide](guide.md)\n- [MDN](https://x.example/)\n- [W3C](https://y.example/)\n"
+    assert cta_links("Read the [intro](intro.md) first." + mixed) == ()
+
+
+def test_menus_written_in_other_ways_are_menus() -> None:
+    """A review of 568194e: a ``<Card href>`` (no prefix, as the docstring said), an HTML item
+    whose ``<a>`` is on the next line, a list in a blockquote, a table with no leading pipes, and
+    a card whose title holds '>' were no menu items."""
+    intro = "Read [intro](intro.md).\n\n"
+    cards = "".join(f'<Card title="{n}" href="/{n}/" />\n' for n in "abc")
+    assert cta_links(intro + cards) == ()
+    items = "".join(f'  <li>\n    <a href="/{n}/">{n}</a>\n  </li>\n' for n in "abc")
+    assert cta_links(intro + f"<ul>\n{items}</ul>\n") == ()
+    assert cta_links(intro + "> - [A](a.md)\n> - [B](b.md)\n>\n> - [C](c.md)\n") == ()
+    assert cta_links(intro + "Page | What\n---|---\n[A](a.md) | a\n[B](b.md) | b\n[C](c.md) | c\n") == ()
+    arrows = '<LinkCard title="A -> B" href="/a/" />\n<LinkCard title="B" href="/b/" />\n<LinkCard title="C" href="/c/" />\n'
+    assert cta_links(intro + arrows) == ()
+    assert cta_links(intro + "Page | What\n[A](a.md) | a\n[B](b.md) | b\n[C](c.md) | c\n") == (
+        "c.md",
+        "b.md",
+        "a.md",
+    )

@@ -585,3 +585,71 @@ def test_front_matter_aliases_are_expanded_within_bounds() -> None:
         ),
         "many-small-aliases": ([], True),
     }
+
+
+def _menu(*names: str) -> str:
+    return "".join(f"- [{name}]({name}.md)\n" for name in names)
+
+
+CTA_CASES = {
+    "badges-in-an-item": (
+        "Intro.\n\n- [" + "![b](b.svg)" * 24 + " badges\n- [Guide](guide.md)\n",
+        ["guide.md"],
+    ),
+    "template-outputs-120KB": (_menu("a", "b", "c") + "\n" + "{{ " * 40_000 + "\n", []),
+    "template-tags-120KB": (_menu("a", "b", "c") + "\n" + "{% " * 40_000 + "\n", []),
+    "attribute-lists-120KB": (_menu("a", "b", "c") + "\n" + "{:" * 60_000 + "\n", []),
+    "links-in-code-spaced-apart": ("".join(f"`[x](x{i}.md)`\n   \n" for i in range(20_000)), []),
+    "comment-openings-in-code": (
+        "".join(f"`<!--` [x](x{i}.md) -->\n\n" for i in range(20_000)),
+        ["x19999.md", "x19998.md", "x19997.md"],
+    ),
+    "openings-never-closed-in-a-paragraph": ("x <!-- " * 40_000 + "[a](a.md)\n\n`x` -->\n", ["a.md"]),
+    "escaped-backticks": ("\\`" * 50_000 + " [a](a.md) `x`\n", ["a.md"]),
+    "html-items-never-closed": ("Intro [a](a.md)\n" + "<li\n" * 50_000 + "[b](b.md)\n", ["b.md", "a.md"]),
+    "table-rows-without-pipes": ("Page | What\n---|---\n" + "x | y\n" * 50_000 + "[A](a.md) | a\n", ["a.md"]),
+    "brackets-in-an-item": ("- " + "[" * 100_000 + "\n" + _menu("a", "b", "c"), []),
+    "menus-under-5000-headings": (
+        ("## Part\n\n" + _menu("a", "b", "c") + "\n") * 5_000 + "Then [d](d.md).\n",
+        ["d.md"],
+    ),
+    "lists-of-links-under-5000-headings": (("## Part\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
+    "crlf-menus": (
+        ((_menu("a", "b", "c") + "\n## Part\n\n") * 5_000).replace("\n", "\r\n") + "[d](d.md)\r\n",
+        ["d.md"],
+    ),
+}
+"""Bodies built to cost the reading of the links a page ends on (`stagemap.read.ctas`) time,
+with the links it must find."""
+
+CTA_CHILD = """
+import json, sys, time
+from stagemap.read.ctas import cta_links
+found = {}
+for name, (text, _) in json.load(sys.stdin).items():
+    start = time.process_time()
+    links = cta_links(text)
+    found[name] = [time.process_time() - start, list(links)]
+print(json.dumps(found))
+"""
+
+
+def test_the_links_a_page_ends_on_are_read_in_bounded_time() -> None:
+    """A review of 568194e: an item's text of images inside an unclosed link ('- [' then 22
+    badges) took 4.7 s to read, four times as long for each two more (the pattern tried every
+    way to part it); 120 KB of '{{ ' on a line after a menu took 34 s (each opening read to the
+    line's end), and links in code spans between blank lines of spaces went over the body once
+    each. Each case is read once; the links found are the ones a reader sees."""
+    result = subprocess.run(
+        [sys.executable, "-c", CTA_CHILD],
+        input=json.dumps(CTA_CASES),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    assert {name: round(s, 2) for name, (s, _) in found.items() if s > SECONDS} == {}
+    assert {name: links for name, (_, links) in found.items()} == {
+        name: want for name, (_, want) in CTA_CASES.items()
+    }

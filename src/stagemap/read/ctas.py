@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from .codespans import Quiet
-from .linklists import Menus
+from .codespans import Paragraphs, Quiet
+from .linklists import Menus, may_hold
 from .liquidlinks import live_addresses
 from .templateengines import NUNJUCKS
 
@@ -39,17 +39,20 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     ``/about.md``; nothing in a comment, a raw block's text as written), and a target it leaves
     unread (``{{ page.x }}``, a raw block's ``{% link %}``) is none.
     """
+    if "\r" in body:  # (a line ends at CR LF or CR as at LF: paragraphs, lists, tables)
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
     if engine and ("{{" in body or "{%" in body or "{#" in body):
         body = live_addresses(body, engine == NUNJUCKS)
     if "```" in body or "~~~" in body:
         body = _outside_fences(body)
     outside = _OUTSIDE_OR_UNREAD if engine else _EXTERNAL
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
-    shown = _Shown(body, outside)
+    paragraphs = Paragraphs(body)
+    shown = _Shown(body, outside, paragraphs)
     last = _merged(body, marks, shown) if "href=" in body else _last_marked(body, marks, shown)
-    if not last:
-        return ()
-    menus = Menus(body)
+    if not last or not may_hold(body, body.rfind("\n\n", 0, last[-1][0])):
+        return tuple(href for _, href in last)  # (most bodies: no item from the earliest link on)
+    menus = Menus(body, paragraphs)
     kept = next((at for at, (start, _) in enumerate(last) if menus.holds(start)), len(last))
     return tuple(href for _, href in last[:kept])
 
@@ -118,9 +121,10 @@ class _Shown:
     """Which links of a body are kept: those that lead within the site (``outside`` tells the
     others apart at once), once each, and show (not in a code span or comment)."""
 
-    def __init__(self, body: str, outside: re.Pattern[str]) -> None:
+    def __init__(self, body: str, outside: re.Pattern[str], paragraphs: Paragraphs) -> None:
         self.body = body
         self.outside = outside.match
+        self.paragraphs = paragraphs
         self.quiet: Quiet | None = None
 
     def kept(self, at: int, href: str, last: list[tuple[int, str]]) -> bool:
@@ -129,7 +133,7 @@ class _Shown:
         if any(href == seen for _, seen in last):
             return False
         if self.quiet is None:  # made for the first link kept: most links lead out
-            self.quiet = Quiet(self.body)
+            self.quiet = Quiet(self.body, self.paragraphs)
         return not self.quiet.holds(at)
 
 

@@ -2,165 +2,293 @@
 
 A page that closes on a table of contents, a navigation list or a "see all" list (a section's
 index, a site's home) names no single next step: its last link is only the list's last item.
-A menu is a stretch of lists, tables and cards (MDX components named ``...Card``), with nothing
-between them but headings, rules and markup (no line of prose), in which `MENU_ITEMS` or more
-items open on a link (to a page of the site or not: a reading list is a menu too) and those are
-at least half its items. The reading of the links a page ends on (`stagemap.read.ctas`) takes
-none from a menu or before it.
+A menu is a stretch of lists, tables and cards (MDX components named ``Card`` or ``...Card``),
+with nothing between them but rules, blank lines and markup (no line of prose, no heading), in
+which `MENU_ITEMS` or more items open on a link (to a page of the site or not: a reading list
+is a menu too) and those are at least half its items. The reading of the links a page ends on
+(`stagemap.read.ctas`) takes none from a menu or before it.
+
+Where a stretch is cut: at a heading, unless the lists above it make a menu and the first one
+under it goes on in the same way (a home page's lists of links, one a heading, some of two);
+at a list item whose text runs on over more than one line of prose (a feature list, a page of
+steps: prose, not a menu); and where a list, table or card of another kind follows a menu with
+fewer than `MENU_ITEMS` links: a call to action after it (a card, "Book a demo") is read alone.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy
-from .codespans import paragraph_start
+from .codespans import Paragraphs
 
 MENU_ITEMS = 3
 """How many items opening on a link make a stretch of lists and tables a menu (when they are at
 least half its items)."""
 
-_ITEM = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|<li\b[^>]*>|\|(?![ \t:|-]*$)|(<[A-Z][\w.]*Card)\b)")
+_QUOTE = lazy(r"[ \t]*+(?:>[ \t]?+)++")
+"""A blockquote's marks at a line's start (its lists are read as if it held none)."""
+_QUOTED_LINE = lazy(r"^[ \t]*+>", re.MULTILINE)
+_ITEM = lazy(
+    r"[ \t]*+(?:>[ \t]*+)*+"
+    r"(?:(?:[-*+]|\d{1,9}[.)])[ \t]++|<li\b[^>\n]*+>?|\|(?![ \t:|-]*+$)|(<(?:[A-Z][\w.]*?)?Card)\b)"
+)
 """The opening of a list item (Markdown's or HTML's), a table row, or a card (an MDX component
-named ``...Card``: Starlight's ``<LinkCard>``, a ``<Card>``), up to its text or attributes."""
+named ``Card`` or ``...Card``: Starlight's ``<LinkCard>``), up to its text or attributes."""
 _LATER_ITEM = lazy(r"\n" + _ITEM.pattern)
 """`_ITEM` on a line after the first (a newline leads: looked for fast)."""
 _OPENS_ON_LINK = lazy(
-    r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!a\s)[^<>\n]*>)*"
-    r"(?:\[(?:[^\[\]\n]|!?\[[^\[\]\n]*\]\([^)\n]*\))*\][(\[]|<a\s[^>\n]*href=)"
+    r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!a\s)[^<>\n]*+>)*+"
+    r"(?:\[(?:[^\[\]\n!]|!(?!\[)|!?\[[^\[\]\n]*+\]\([^)\n]*+\))*+\][(\[]|<a\s[^>\n]*?href=)"
 )
 """An item's text that starts with a link (after emphasis marks, a task's box, tags): a Markdown
-one (its text may hold an image; a reference link too) or an HTML one."""
-_HEADING_OR_RULE = lazy(r"[ \t]*(?:#{1,6}(?:[ \t]|$)|<h[1-6]\b|(?:[-=*_|:][ \t]*)+$)")
-"""A heading, a rule, a setext underline or a table's delimiter row."""
-_NO_TEXT = lazy(r"<[^<>\n]*>|\{%.*?%\}|\{\{.*?\}\}|\{:[^}\n]*\}")
-"""Markup that shows no prose: tags, template tags and outputs, kramdown's attribute lists."""
+one (its text may hold an image; a reference link too) or an HTML one. Each place of the text
+is read in one way only (no quantifier tries another), so a text that never closes costs its
+length."""
+_HEADING = lazy(r"[ \t]*+(?:#{1,6}+(?:[ \t]|$)|<h[1-6]\b)")
+_RULE = lazy(r"[ \t]*+(?:[-=*_|:][ \t]*+)++$")
+"""A rule, a setext underline or a table's delimiter row."""
+_DELIMITER = lazy(r"[ \t]*+\|?+[ \t]*+:?-++:?[ \t]*+\|[-:| \t]*+$", re.MULTILINE)
+"""A table's delimiter row, with or without its leading pipe."""
+_LATER_DELIMITER = lazy(r"\n" + _DELIMITER.pattern, re.MULTILINE)
+_NO_TEXT = lazy(
+    r"<[^<>\n]*+>|\{%(?:[^%{\n]|%(?!\})|\{(?!%))*+%\}|\{\{(?:[^{}\n]|\}(?!\})|\{(?!\{))*+\}\}|\{:[^{}\n]*+\}"
+)
+"""Markup that shows no prose: tags, template tags and outputs, kramdown's attribute lists. None
+holds its own opening, so an opening never closed is read up to the next one only."""
+_DEFINITION = lazy(r"[ \t]*+\[[^\[\]\n]++\]:")
+"""A link reference definition (``[win]: windows.md``): shown nowhere."""
+_QUOTED = lazy(r"\"[^\"\n]*+\"|'[^'\n]*+'")
+"""A quoted attribute value (a ``>`` in it does not end the tag)."""
 
 _CARD_LINES = 12
 """How many lines a card's opening tag may run over (one attribute a line)."""
 
-_LINK, _ITEM_KIND, _QUIET, _TEXT = range(4)
+_LINK, _ITEM_KIND, _QUIET, _TEXT, _HEAD = range(5)
 _ITEMS = (_LINK, _ITEM_KIND)
+_Group = tuple[int, bool, str, int, int]
+"""(first line, whether a heading parts it from the group before, its kind of item, items
+opening on a link, items) of a run of items of one kind; an item whose text runs on over more
+than a line of prose is a group of its own, of kind ``prose``, with no item of a menu."""
 
 
 class Menus:
     """The menus of one body (as `stagemap.read.ctas` reads it), each worked out once."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, paragraphs: Paragraphs) -> None:
         self.body = body
+        self.paragraphs = paragraphs
         self.lines: list[str] = []
+        self.kinds: dict[int, tuple[int, str]] = {}
+        self.rows: dict[int, bool] = {}
+        """Whether each line read is a row of a table with no leading pipes."""
         self.judged: list[tuple[int, int, bool]] = []
         """(first line, line after the last, whether it is a menu) of each stretch read."""
 
     def holds(self, at: int) -> bool:
         """Return True if the link at offset ``at`` of the body sits in a menu."""
-        if not _in_item(self.body, at):  # (most links stand in prose: the body is not split for them)
+        if not self._in_item(at):  # (most links stand in prose: the body is not split for them)
             return False
         if not self.lines:
-            self.lines = self.body.split("\n")
+            lines = self.body.split("\n")
+            quoted = _QUOTED_LINE.search(self.body) is not None
+            self.lines = [_unquoted(line) for line in lines] if quoted else lines
         line = self.body.count("\n", 0, at)
-        for start, end, menu in self.judged:
-            if start <= line < end:
-                return menu
-        stretch = self._stretch(line)
-        if stretch is None:
-            return False
-        self.judged.append(stretch)
-        return stretch[2]
+        for _ in range(2):
+            for start, end, menu in self.judged:
+                if start <= line < end:
+                    return menu
+            self.judged += self._stretches(line)
+        return False
 
-    def _stretch(self, line: int) -> tuple[int, int, bool] | None:
-        """Return the stretch of lists and tables holding ``line`` (see `holds`), or None when
-        the line is in none: in its block (lines between blank ones), no item opens above it."""
-        start, end = self._block(line)
-        first, links, items, prose = self._read(start, end)
-        if first > line:
-            return None
-        counts = [links, items]
-        top = first if prose else self._up(start, counts)
-        bottom = self._down(end, counts)
-        links, items = counts
-        return top, bottom, links >= MENU_ITEMS and 2 * links >= items
+    def _in_item(self, at: int) -> bool:
+        """Return True if an item opens on the line holding offset ``at`` or above it in its
+        paragraph, or the line is a table's row (one without a leading pipe too)."""
+        body, start = self.body, self.paragraphs.start(at)
+        end = body.find("\n", at)
+        end = len(body) if end < 0 else end
+        if _ITEM.match(body, start) or _LATER_ITEM.search(body, start, end):
+            return True
+        piped = body.find("|", body.rfind("\n", 0, at) + 1, end) >= 0
+        return piped and _LATER_DELIMITER.search(body, start, at) is not None
 
-    def _up(self, start: int, counts: list[int]) -> int:
-        """Return where the stretch above line ``start`` begins, adding its items to ``counts``."""
-        while True:
-            above = start - 1
-            while above >= 0 and not self.lines[above].strip():
-                above -= 1
-            if above < 0:
-                return 0
-            start, _ = self._block(above)
-            first, links, items, prose = self._read(start, above + 1)
-            counts[0] += links
-            counts[1] += items
-            if prose:  # the stretch begins after it
-                return first
+    def _stretches(self, line: int) -> list[tuple[int, int, bool]]:
+        """Return the stretches (see the module) of the lines of lists and tables holding
+        ``line``, each judged; none when no item opens above it in its block."""
+        top, bottom = self._top(line), self._bottom(line)
+        groups = self._groups(top, bottom)
+        if not groups or groups[0][0] > line:
+            return []
+        # Above a heading, the stretch goes on only for a list like the one under it.
+        chunks = [groups]
+        while top > 0 and self._kind(top - 1)[0] == _HEAD and chunks[-1][0][4] == chunks[-1][0][3] >= 2:
+            above = self._top(top - 1)
+            section = self._groups(above, top)
+            if not section:
+                break
+            chunks[-1][0] = (chunks[-1][0][0], True, *chunks[-1][0][2:])
+            chunks.append(section)
+            top = above
+        groups = [group for chunk in reversed(chunks) for group in chunk]
+        made: list[tuple[int, int, bool]] = []
+        first, links, items, kind = groups[0][0], 0, 0, ""
+        for start, headed, group, more_links, more in groups:
+            menu = links >= MENU_ITEMS and 2 * links >= items
+            alike = menu and group == kind and more == more_links >= 2  # the menu goes on
+            apart = "prose" in (group, kind) or (headed and not alike)
+            if start > first and (apart or (menu and group != kind and more_links < MENU_ITEMS)):
+                made.append((first, start, menu))
+                first, links, items = start, 0, 0
+            links, items, kind = links + more_links, items + more, group
+        made.append((first, bottom, links >= MENU_ITEMS and 2 * links >= items))
+        return made
 
-    def _down(self, end: int, counts: list[int]) -> int:
-        """Return the line after the stretch below line ``end``, adding its items to ``counts``."""
-        while True:
-            below = end
-            while below < len(self.lines) and not self.lines[below].strip():
-                below += 1
-            if below == len(self.lines):
-                return below
-            _, end = self._block(below)
-            _, links, items, prose = self._read(below, end)
-            if prose:  # the stretch ends before it
-                return below
-            counts[0] += links
-            counts[1] += items
+    def _top(self, line: int) -> int:
+        """Return the first line of the stretch holding ``line``: after the prose above it."""
+        n = line
+        while n > 0:
+            kind, _ = self._kind(n - 1)
+            if kind == _HEAD:
+                return n
+            if kind == _TEXT:
+                block = n - 1
+                while block > 0 and self.lines[block - 1].strip() and self._kind(block - 1)[0] == _QUIET:
+                    block -= 1
+                if block == 0 or self._kind(block - 1)[0] not in _ITEMS:
+                    return n  # prose: no item above it in its block
+                n = block - 1  # a lazy line of the item above
+                continue
+            n -= 1
+        return 0
 
-    def _read(self, start: int, end: int) -> tuple[int, int, int, bool]:
-        """Return, for the block of lines ``start`` to ``end``, its first item's line (``end``
-        without one), how many items from there open on a link and how many there are, and
-        whether a line of prose stands before that first item (the items after it, their
-        continuations included, are a list)."""
-        kinds = [self._kind(n) for n in range(start, end)]
-        first = next((n for n, kind in enumerate(kinds) if kind in _ITEMS), len(kinds))
-        listed = kinds[first:]
-        return (
-            start + first,
-            listed.count(_LINK),
-            listed.count(_LINK) + listed.count(_ITEM_KIND),
-            _TEXT in kinds[:first],
-        )
+    def _bottom(self, line: int) -> int:
+        """Return the line after the stretch holding ``line``: where prose starts below it."""
+        n, listed = line + 1, True
+        while n < len(self.lines):
+            text = self.lines[n]
+            if not text.strip():
+                listed = False
+            else:
+                kind, _ = self._kind(n)
+                if kind in _ITEMS or kind == _HEAD:
+                    listed = kind != _HEAD
+                elif kind == _TEXT and not listed:
+                    return n  # prose, with no item above it in its block
+            n += 1
+        return n
 
-    def _block(self, line: int) -> tuple[int, int]:
-        """Return the first line and the line after the last of the block holding ``line``."""
-        start, end = line, line + 1
-        while start > 0 and self.lines[start - 1].strip():
-            start -= 1
-        while end < len(self.lines) and self.lines[end].strip():
-            end += 1
-        return start, end
+    # long: one walk down the stretch, item by item, with the prose each carries
+    def _groups(self, top: int, bottom: int) -> list[_Group]:
+        """Return the runs of items of one kind from line ``top`` to ``bottom`` (see `_Group`)."""
+        groups: list[_Group] = []
+        headed, item, prose, link = False, -1, 0, False
+        kind = ""
 
-    def _kind(self, n: int) -> int:
-        """Return what line ``n`` is: an item (opening on a link, or not), a line that shows no
-        prose (a heading, a rule, markup alone, indented: after an item, its continuation), or
-        text."""
+        def close() -> None:
+            nonlocal headed
+            if item < 0:
+                return
+            if prose > 1:
+                groups.append((item, headed, "prose", 0, 0))
+            elif groups and groups[-1][2] == kind and not headed:
+                first, above, same, links, items = groups[-1]
+                groups[-1] = (first, above, same, links + link, items + 1)
+            else:
+                groups.append((item, headed, kind, int(link), 1))
+            headed = False
+
+        for n in range(top, bottom):
+            what, group = self._kind(n)
+            if what in _ITEMS:
+                close()
+                item, prose, link, kind = n, 0, what == _LINK, group
+            elif what == _HEAD:
+                close()
+                item, headed = -1, True
+            elif item >= 0 and kind != "card" and _shows_text(self.lines[n]):
+                prose += 1
+        close()
+        return groups
+
+    def _kind(self, n: int) -> tuple[int, str]:
+        """Return what line ``n`` is: an item (opening on a link, or not) and its kind (list,
+        html, table, card), a heading, a line that shows no prose (a rule, markup alone,
+        indented: after an item, its continuation), or text."""
+        known = self.kinds.get(n)
+        if known is None:
+            known = self.kinds[n] = self._read_kind(n)
+        return known
+
+    def _read_kind(self, n: int) -> tuple[int, str]:
         line = self.lines[n]
         item = _ITEM.match(line)
         if item and item.group(1):
-            return _LINK if self._card_link(n) else _ITEM_KIND
+            return (_LINK if self._card_link(n) else _ITEM_KIND), "card"
         if item:
-            return _LINK if _OPENS_ON_LINK.match(line, item.end()) else _ITEM_KIND
-        if _HEADING_OR_RULE.match(line) or line.startswith(("  ", "\t")):
-            return _QUIET
-        return _QUIET if not _NO_TEXT.sub("", line).strip() else _TEXT
+            rest = line[item.end() :]
+            if line.lstrip().startswith("<li") and not rest.strip() and n + 1 < len(self.lines):
+                rest = self.lines[n + 1]  # (its link on the next line)
+            group = (
+                "html" if line.lstrip().startswith("<li") else "table" if line.lstrip()[0] == "|" else "list"
+            )
+            return (_LINK if _OPENS_ON_LINK.match(rest) else _ITEM_KIND), group
+        if _HEADING.match(line):
+            return _HEAD, ""
+        if "|" in line and self._row(n):
+            return (_LINK if _OPENS_ON_LINK.match(line) else _ITEM_KIND), "table"
+        if _RULE.match(line) or line.startswith(("  ", "\t")):
+            return _QUIET, ""
+        return (_QUIET if not _shows_text(line) else _TEXT), ""
+
+    def _row(self, n: int) -> bool:
+        """Return True if line ``n`` is a row of a table with no leading pipes: the lines above
+        it, up to the table's delimiter row, hold pipes too."""
+        walked, above = [], n
+        while above not in self.rows:
+            walked.append(above)
+            above -= 1
+            if above < 0 or "|" not in self.lines[above]:
+                row = False
+                break
+            if _DELIMITER.match(self.lines[above]):
+                row = above >= 1 and "|" in self.lines[above - 1]
+                break
+        else:
+            row = self.rows[above]
+        self.rows.update(dict.fromkeys(walked, row))
+        return row
 
     def _card_link(self, n: int) -> bool:
         """Return True if the card opening on line ``n`` links: an ``href`` among its attributes,
         on its lines up to the end of its tag (a few lines at most)."""
         for line in self.lines[n : n + _CARD_LINES]:
-            tag = line.split(">", 1)[0]
+            bare = _QUOTED.sub('""', line)
+            tag = bare.split(">", 1)[0]
             if "href=" in tag:
                 return True
-            if len(tag) < len(line):  # the tag ends on this line
+            if len(tag) < len(bare):  # the tag ends on this line
                 return False
         return False
 
 
-def _in_item(body: str, at: int) -> bool:
-    """Return True if an item opens on the line holding offset ``at`` or above it in its block."""
-    start = paragraph_start(body, at)
-    end = body.find("\n", at)
-    return bool(_ITEM.match(body, start) or _LATER_ITEM.search(body, start, len(body) if end < 0 else end))
+def may_hold(body: str, start: int) -> bool:
+    """Return True if a list item, a table row or a card may open in ``body`` from offset
+    ``start`` (a newline, or -1 for the start) on: without one, no link there is in a menu."""
+    found = _ITEM.match(body) if start < 0 else None
+    return bool(
+        found or _LATER_ITEM.search(body, max(start, 0)) or _LATER_DELIMITER.search(body, max(start, 0))
+    )
+
+
+def _unquoted(line: str) -> str:
+    """Return ``line`` without the blockquote marks it opens on."""
+    quote = _QUOTE.match(line) if ">" in line else None
+    return line[quote.end() :] if quote else line
+
+
+def _shows_text(line: str) -> bool:
+    """Return True if ``line`` shows prose: text besides markup, not a heading, a rule nor a
+    link reference definition."""
+    if _HEADING.match(line) or _RULE.match(line) or _DEFINITION.match(line):
+        return False
+    return bool(_NO_TEXT.sub("", line).strip())
