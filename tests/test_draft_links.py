@@ -79,6 +79,22 @@ def test_a_link_to_a_hugo_draft_is_a_warning(tmp_path: Path) -> None:
     )
 
 
+def test_a_hugo_site_that_builds_its_drafts_has_no_draft_links(tmp_path: Path) -> None:
+    """Review of 444ac8e: a site whose configuration says `buildDrafts = true` publishes its
+    drafts (Hugo's docs, site.BuildDrafts), so no link to one leads nowhere; and a `ref` to a
+    draft is shown as its author wrote it, not as stagemap's own `/.ref/` address."""
+    root = write(tmp_path, HUGO)
+    write(root, {"content/docs/cups.md": '---\ntitle: Cups\n---\nSee [brewing]({{< ref "brewing.md" >}}).\n'})
+    code, _, err = run(root, "check", "--links")
+    assert err.splitlines()[0] == (
+        f"content/docs/cups.md:4:24: warning: link to 'brewing.md' {DRAFT.format('draft: true', 'draft: true')}"
+    )
+    write(root, {"hugo.toml": HUGO["hugo.toml"] + "buildDrafts = true\n"})
+    code, out, err = run(root, "check", "--links")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].endswith(": no problems.")
+
+
 def test_a_link_to_a_jekyll_page_left_unpublished_or_in_drafts_is_a_warning(tmp_path: Path) -> None:
     """Jekyll builds a page with `published: false` only with --unpublished (Jekyll::Publisher),
     and a file of _drafts/ only with --drafts: links to either were silent."""
@@ -106,6 +122,10 @@ def test_a_link_to_a_jekyll_page_left_unpublished_or_in_drafts_is_a_warning(tmp_
         " (drafts: _drafts/) (to publish it, take it out of the site's drafts ('_drafts/'); else link to"
         " another page)\n"
     )
+    # `unpublished: true` in _config.yml builds `published: false` pages (not _drafts/).
+    write(root, {"_config.yml": "title: Loom\nunpublished: true\n"})
+    code, _, err = run(root, "check", "--links")
+    assert (code, err.count("warning:"), "'_drafts/weft.md'" in err) == (0, 1, True)
 
 
 def test_a_link_to_a_docusaurus_draft_is_a_warning_and_one_to_an_unlisted_page_is_not(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.hugopermalinks import LANGUAGE_LEAD, TERM_LINKS
 from ..read.sectionpages import (
+    BUILDS_DRAFTS,
     DEFAULT_TAXONOMIES,
     DISABLED_KINDS,
     OFF_KIND,
@@ -76,8 +77,9 @@ def hugo_terms(library: Library, today: dt.date) -> Terms:
     params = library.site_params
     taxonomies = frozenset(params.get(TAXONOMIES, DEFAULT_TAXONOMIES))
     found: dict[str, set[str]] = {t: set() for t in taxonomies}
+    drafts = bool(params.get(BUILDS_DRAFTS))  # (``buildDrafts``: a draft's terms are pages too)
     for asset in library.assets:
-        if asset.extra and taxonomies and _built(asset, today):
+        if asset.extra and taxonomies and _built(asset, today, drafts):
             for taxonomy, given in _given(asset.extra, taxonomies).items():
                 values = given if isinstance(given, list) else [] if given is None else [given]
                 if set(map(type, values)) <= _TEXT:  # (texts alone, as most are: taken whole)
@@ -153,11 +155,12 @@ def _moved(pattern: str | None, taxonomy: str, path: str) -> str:
     return "" if ":" in made else "/" + made.strip("/") + "/"
 
 
-def _built(asset: Asset, today: dt.date) -> bool:
-    """Whether Hugo builds the page of an asset: not a draft, its day come (Hugo's ``buildFuture``
-    is off), its ``expiryDate`` not passed (its `review_by` is the day before it)."""
+def _built(asset: Asset, today: dt.date, drafts: bool = False) -> bool:
+    """Whether Hugo builds the page of an asset: not a draft (unless ``drafts``: the site's
+    ``buildDrafts``), its day come (Hugo's ``buildFuture`` is off), its ``expiryDate`` not passed
+    (its `review_by` is the day before it)."""
     extra = asset.extra
-    if str(extra.get("draft")).lower() == "true" or asset.is_scheduled(today):
+    if (not drafts and str(extra.get("draft")).lower() == "true") or asset.is_scheduled(today):
         return False
     return not (asset.is_stale(today) and any(str(k).lower() in _EXPIRY for k in extra))
 

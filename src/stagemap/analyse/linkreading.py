@@ -158,7 +158,7 @@ def link_reading(
     site = site or {}
     traits = site.get(MARKDOWN, ())
     assets = tuple(assets)
-    unbuilt = unbuilt_pages(config, assets)
+    unbuilt = unbuilt_pages(config, assets, site)
     if generator == "docusaurus":
         owned = plugin_routes(s.url for s in config.all_sources)
         found = site.get(PLUGIN_PAGES) or {}

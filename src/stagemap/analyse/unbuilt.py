@@ -17,26 +17,36 @@ A stagemap library read without a generator builds every asset on its own site: 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.globs import GlobSet
 from ..read.presets import preset_unrendered, starlight_draft
+from ..read.sectionpages import BUILDS_DRAFTS
 
 NO_FILE = "permalink: false"
 """Why an Eleventy page is not built: no draft, a page whose text other pages may show."""
 
 
-def unbuilt_pages(config: Config, assets: Iterable[Asset]) -> dict[str, str]:
+def unbuilt_pages(
+    config: Config, assets: Iterable[Asset], site: Mapping[str, Any] | None = None
+) -> dict[str, str]:
     """Return the assets the site's production build leaves out, by id, each with what says so
-    as the file or the settings write it (``draft: true``, ``published: false``, ``drafts: _drafts/``)."""
+    as the file or the settings write it (``draft: true``, ``published: false``, ``drafts: _drafts/``).
+
+    ``site``: the site's params; no page its front matter keeps out when the configuration has
+    the build take those too (Hugo's ``buildDrafts``, Jekyll's ``unpublished``, which leaves
+    ``_drafts/`` out still: `stagemap.read.sectionpages.drafts_built`).
+    """
     generator = config.rules.generator
     if not generator:
         return {}
+    built = bool(site and site.get(BUILDS_DRAFTS))
     places = _Places(config)
     found = {}
     for asset in assets:
-        why = _said(generator, asset) if asset.extra else ""
+        why = _said(generator, asset) if asset.extra and not built else ""
         why = why or places.draft(asset.path)
         if why:
             found[asset.id] = why
@@ -47,8 +57,9 @@ def _said(generator: str, asset: Asset) -> str:
     """Return what ``asset``'s front matter says that keeps it out of the build, or ""."""
     extra = asset.extra
     if generator == "hugo":
-        value = next((v for k, v in extra.items() if str(k).lower() == "draft"), None)
-        return "draft: true" if str(value).lower() == "true" else ""
+        key, value = next(((k, v) for k, v in extra.items() if str(k).lower() == "draft"), ("", None))
+        written = f'{key}: "{value}"' if isinstance(value, str) else f"{key}: true"  # (as the file says it)
+        return written if str(value).lower() == "true" else ""
     if generator == "astro":
         return "draft: true" if starlight_draft(generator, asset.path, extra) else ""
     if generator not in ("docusaurus", "jekyll", "eleventy") or not preset_unrendered(generator, extra):

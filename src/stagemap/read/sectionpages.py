@@ -126,6 +126,9 @@ def taxonomy_folders(config: Mapping[Any, Any]) -> frozenset[str] | None:
 DISABLED_KINDS = "\0disabled-kinds"
 """The key under which a Hugo site's params hold the kinds of page its ``disableKinds`` turns
 off (`disabled_kinds`; no key of a configuration file can be this one)."""
+BUILDS_DRAFTS = "\0builds-drafts"
+"""The key under which a site's params say that its production build takes its drafts too (see
+`drafts_built`; no key of a configuration file can be this one)."""
 OFF_KIND = "disableKinds"
 """The rule of the fate of a content file whose kind of page the site's ``disableKinds`` turns off."""
 _PAGE_KINDS = frozenset({"home", "page", "section", "taxonomy", "term"})
@@ -137,6 +140,13 @@ TAXONOMIES = "\0taxonomies"
 names (`taxonomy_folders`, sorted; no key: Hugo's own, `DEFAULT_TAXONOMIES`)."""
 UNRENDERED = "build"
 """The rule of the fate of a section page Hugo does not render (`without_unrendered`)."""
+
+
+def drafts_built(generator: str, config: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return `BUILDS_DRAFTS` when a site's configuration has its build take its drafts: Hugo's
+    ``buildDrafts`` (in any case), Jekyll's ``unpublished`` (``published: false`` pages)."""
+    key = "builddrafts" if generator == "hugo" else "unpublished" if generator == "jekyll" else ""
+    return {BUILDS_DRAFTS: True} if key and _key(config, key) is True else {}
 
 
 def disabled_kinds(config: Mapping[Any, Any]) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
-from .sectionpages import DISABLED_KINDS, disabled_kinds, taxonomy_folders
+from .sectionpages import DISABLED_KINDS, disabled_kinds, drafts_built, taxonomy_folders
 from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
@@ -72,7 +72,9 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
-    "hugo": tuple(b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir".split()),
+    "hugo": tuple(
+        b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts".split()
+    ),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
 
@@ -338,11 +340,12 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
-        routed = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}  # (for the routes)
+        routed: dict[str, Any] = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}
+        routed.update(drafts_built(generator, data))  # (for the routes, and the links to drafts)
         made = replace(made, params={**params, **{k: v for k, v in routed.items() if v}})
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
-    params = {**_values(data), **jekyll_markdown(data)}  # (its Markdown's traits: premonition's boxes)
+    params = {**_values(data), **jekyll_markdown(data), **drafts_built(generator, data)}
     if not entries and not params:
         return None
     collections = data.get("collections")

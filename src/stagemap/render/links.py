@@ -98,7 +98,9 @@ class BodyLinks:
         self._reached = ("", "")
         out = self._resolved(url)
         if self._reached[0] and out == self._reached[1]:
-            self.unbuilt.append((url, self.leftout[self._reached[0]]))
+            self.unbuilt.append(
+                (url.removeprefix(HUGO_REF), self.leftout[self._reached[0]])
+            )  # (a ref as written)
         return out
 
     def _resolved(self, url: str) -> str | None:
