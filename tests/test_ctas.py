@@ -243,3 +243,20 @@ def test_menus_written_in_other_ways_are_menus() -> None:
         "b.md",
         "a.md",
     )
+
+
+def test_a_call_to_action_of_two_links_after_a_menu_is_the_pages_own() -> None:
+    """Review of 611601c: a menu went on under the next heading whenever the list there was two
+    links or more, so a "Next step" heading's two links (a demo, the pricing) after a list of
+    resources counted for nothing. A heading naming a next step ends the menu, and so does one
+    of a higher level than the menu's own heading; sibling sections (lists by language) go on."""
+    menu = "Intro [start](/start).\n\n- [a](/a)\n- [b](/b)\n- [c](/c)\n\n"
+    action = "- [Book a demo](/demo)\n- [Pricing](/pricing)\n"
+    assert cta_links(menu + "## Next step\n\n" + action) == ("/pricing", "/demo")
+    assert cta_links("## Resources\n\n" + menu.split("\n\n", 1)[1] + "## What's next\n\n" + action) == (
+        "/pricing",
+        "/demo",
+    )
+    by_language = "### English\n\n" + menu.split("\n\n", 1)[1] + "### Spanish\n\n- [d](/d)\n- [e](/e)\n"
+    assert cta_links(by_language) == ()
+    assert cta_links(by_language.replace("### Spanish", "## Other")) == ("/e", "/d")
