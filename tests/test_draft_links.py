@@ -233,3 +233,27 @@ def test_a_plain_library_builds_its_drafts_so_a_link_to_one_is_no_warning(tmp_pa
     )
     code, out, err = run(root, "check", "--links")
     assert (code, err) == (0, "") and out.splitlines()[0].endswith("no problems.")
+
+
+def test_a_quoted_hugo_draft_flag_is_a_flag(tmp_path: Path) -> None:
+    """Found while adding draft links: Hugo reads `draft: "true"` as a flag (cast.ToBool), yet
+    stagemap said "unknown status 'true'", an error, and left the page out. A quoted true or
+    false under a draft key is read as the flag; the link to it is a draft link, said as the
+    file writes it."""
+    root = write(tmp_path, HUGO)
+    write(
+        root,
+        {
+            "content/docs/cups.md": '---\ntitle: Cups\ndraft: "true"\n---\nText.\n',
+            "content/docs/saucer.md": "---\ntitle: Saucer\ndraft: 'false'\n---\nText.\n",
+        },
+    )
+    code, _, err = run(root, "check", "--links")
+    assert "error" not in err and code == 0
+    assert (
+        "content/docs/kettle.md:4:54: warning: link to '../cups/' leads to a draft the site does not"
+        """ build (draft: "true") (to publish it, take 'draft: "true"' out of its front matter; else link"""
+        " to another page)"
+    ) in err.splitlines()
+    statuses = {line.split()[0]: line.split()[1] for line in run(root, "list")[1].splitlines()[1:]}
+    assert (statuses["content/docs/cups.md"], statuses["content/docs/saucer.md"]) == ("draft", "published")

@@ -46,6 +46,8 @@ def alias_value(field: str, key: str, value: Any, rolled: bool = False) -> Any:
     nothing. With ``rolled`` (`JS_YAML`), a date of a day its month does not have is the day
     JavaScript makes of it (Babel's posts dated 2017-02-29 were refused as no real date)."""
     if field == "status":
+        if isinstance(value, str) and "draft" in key.lower() and value.strip().lower() in ("true", "false"):
+            value = value.strip().lower() == "true"  # (``draft: "true"``: Hugo and Docusaurus read a flag)
         if not isinstance(value, bool):  # a date is another key's meaning (Hugo's ``published``: publishDate)
             return value if isinstance(value, str) and not _DATE.match(value.strip()) else None
         drafted = value if "draft" in key.lower() else not value
