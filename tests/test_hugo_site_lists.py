@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import stagemap
 from stagemap.analyse import hugoroutes, routes
 from stagemap.analyse.hugoroutes import term_path
+from stagemap.analyse.site import plan_links
 from stagemap.cli.app import cli
 from stagemap.read.detect import detect_site
 from tests.conftest import QUIET_CONFIG, write
@@ -327,6 +328,21 @@ def test_hugo_pages_it_does_not_build_make_no_terms_pages(tmp_path: Path) -> Non
     /tags/gone/. stagemap left out a draft's terms alone, so the links to those three were live."""
     root = write(tmp_path, UNBUILT)
     assert dead_links(root) == ["/tags/soon/", "/tags/dated/", "/tags/gone/"]
+
+
+def test_hugo_term_pages_are_judged_on_the_day_the_site_is_built_for(tmp_path: Path) -> None:
+    """Review r3: the terms of pages dated ahead were judged on the day stagemap ran, not on the
+    build's --as-of day, so a build for a day after a page's publishDate marked its term page's
+    link broken while it showed the page itself as published. The link plan of a build is made
+    for its day."""
+    root = write(tmp_path, UNBUILT)
+    routes._LATEST.clear()
+    library = stagemap.load_project(root).library
+    config = stagemap.load_project(root).config
+    later = plan_links(config, library, as_of=dt.date(2999, 3, 1)).routes
+    now = plan_links(config, library).routes
+    assert ("tags/soon" in later.listed, "tags/soon" in now.listed) == (True, False)
+    assert ("tags/dated" in later.listed, "tags/gone" in later.listed) == (False, False)
 
 
 def test_hugo_a_configuration_folder_without_a_main_file_is_read_beside_the_root_file(tmp_path: Path) -> None:

@@ -158,13 +158,18 @@ def route_roots(config: Config) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r or "." for r in found))
 
 
-def plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str, str]]) -> Routes:
-    """Work out every asset's routes; ``files`` are those served from the site root.
+def plan_routes(
+    config: Config, library: Library, files: Mapping[str, tuple[str, str]], as_of: dt.date | None = None
+) -> Routes:
+    """Work out every asset's routes; ``files`` are those served from the site root; ``as_of``:
+    the day the site is built for (a Hugo page dated after it makes no term page), today by default.
 
     The routes of the latest library are remembered with everything they were worked out
     from: ``serve`` plans the site after every save, and an edit seldom moves a route."""
     rules = config.rules
-    terms = hugo_terms(library, dt.date.today()) if rules.generator == "hugo" else None  # (Hugo's lists)
+    terms = (
+        hugo_terms(library, as_of or dt.date.today()) if rules.generator == "hugo" else None
+    )  # (its lists)
     inputs = (
         route_roots(config),
         content_prefix(config),

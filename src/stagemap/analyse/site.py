@@ -7,6 +7,7 @@ bodies may link to); nothing here reads or writes a file. The page functions in
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
@@ -179,12 +180,12 @@ def plan_links(
     attachments: frozenset[str] = frozenset(),
     public: Mapping[str, tuple[str, str]] | None = None,
     getpage: bool = False,
+    as_of: dt.date | None = None,
 ) -> LinkPlan:
-    """Work out what asset bodies need to resolve their links (see `plan_site` for the
-    arguments; ``getpage``: `Routes.getpage`)."""
+    """Work out what bodies need to resolve their links (see `plan_site`, `Routes.getpage`, `plan_routes`)."""
     prefix = content_prefix(config)
     sources = {a.id: link_key(a.path, prefix) for a in library.assets}
-    routes = replace(plan_routes(config, library, public or {}), getpage=getpage)
+    routes = replace(plan_routes(config, library, public or {}, as_of), getpage=getpage)
     if config.rules.generator == "hugo" and config.rules.url_lowercase:  # `stagemap.analyse.bundles`
         routes = replace(routes, bundled=bundle_addresses([*sources.values(), *routes.others], attachments))
     by_source = {source: asset_id for asset_id, source in sources.items()}

@@ -102,7 +102,7 @@ def build_into(
     """
     config, library = project.config, project.library
     record = PageRecord(config, out_dir, kept)
-    links = plan_links(config, library, linkable(config), served_files(config), getpage_links(config))
+    links = plan_links(config, library, linkable(config), served_files(config), getpage_links(config), as_of)
     # With no page to reuse, every asset's body is rendered, and none needs the report: a
     # worker renders bodies while this process makes the report and the plan alone.
     ahead = None if record.may_reuse() else _bodies_ahead(config, library, links, workers)
