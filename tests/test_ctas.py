@@ -248,8 +248,9 @@ def test_menus_written_in_other_ways_are_menus() -> None:
 def test_a_call_to_action_of_two_links_after_a_menu_is_the_pages_own() -> None:
     """Review of 611601c: a menu went on under the next heading whenever the list there was two
     links or more, so a "Next step" heading's two links (a demo, the pricing) after a list of
-    resources counted for nothing. A heading naming a next step ends the menu, and so does one
-    of a higher level than the menu's own heading; sibling sections (lists by language) go on."""
+    resources counted for nothing. A last heading that is all a call to action ("Next steps",
+    "What's next?", "Get started") ends the menu; other headings (a nested table of contents,
+    "Next.js", "Getting started" among sections, "The next release") do not (review r4)."""
     menu = "Intro [start](/start).\n\n- [a](/a)\n- [b](/b)\n- [c](/c)\n\n"
     action = "- [Book a demo](/demo)\n- [Pricing](/pricing)\n"
     assert cta_links(menu + "## Next step\n\n" + action) == ("/pricing", "/demo")
@@ -259,4 +260,13 @@ def test_a_call_to_action_of_two_links_after_a_menu_is_the_pages_own() -> None:
     )
     by_language = "### English\n\n" + menu.split("\n\n", 1)[1] + "### Spanish\n\n- [d](/d)\n- [e](/e)\n"
     assert cta_links(by_language) == ()
-    assert cta_links(by_language.replace("### Spanish", "## Other")) == ("/e", "/d")
+    assert cta_links(by_language.replace("### Spanish", "## Other")) == ()
+    m3, two = "- [a](/a)\n- [b](/b)\n- [c](/c)\n\n", "- [d](/d)\n- [e](/e)\n\n"
+    nested = (
+        "Docs [s](/s).\n\n## Guides\n\n### Basics\n\n" + m3 + "### Advanced\n\n" + two + "## Reference\n\n"
+    )
+    assert cta_links(nested + two) == ()
+    for heading in ("## Next.js", "## Getting started", "## The next release", "## Further reading {#next}"):
+        assert cta_links("Intro [s](/s).\n\n## Basics\n\n" + m3 + heading + "\n\n" + two) == ()
+    for heading in ("## What's next?", "<h2>Next steps</h2>", "## **Get started**", "### Next steps {#next}"):
+        assert cta_links("## Basics\n\n" + m3 + heading + "\n\n" + action) == ("/pricing", "/demo")

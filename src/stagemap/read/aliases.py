@@ -36,18 +36,27 @@ DATE_FIELDS = ("updated", "review_by", "publish_on")
 """Fields holding a date: an alias's date-time is cut to its date."""
 
 
+FLAG_TEXT = frozenset({"hugo", "docusaurus"})
+"""Generators that read a draft flag written as text (``draft: "true"``) as the flag: Hugo's
+cast.ToBool, Docusaurus's Joi boolean; Astro's schema refuses it, Eleventy's drafts recipe
+takes any text for true. With ``flags`` (`alias_value`), such a text is the flag."""
 JS_YAML = frozenset({"docusaurus", "gatsby", "astro", "eleventy"})
 """Generators that read front matter with JavaScript's YAML (js-yaml), which makes a date of a day
 the month does not have (``2017-02-29``) the days after it (1 March), as JavaScript's ``Date`` does."""
 
 
-def alias_value(field: str, key: str, value: Any, rolled: bool = False) -> Any:
+def alias_value(field: str, key: str, value: Any, rolled: bool = False, flags: bool = False) -> Any:
     """Return what ``value`` under the site's ``key`` means for stagemap's ``field``; None if
     nothing. With ``rolled`` (`JS_YAML`), a date of a day its month does not have is the day
     JavaScript makes of it (Babel's posts dated 2017-02-29 were refused as no real date)."""
     if field == "status":
-        if isinstance(value, str) and "draft" in key.lower() and value.strip().lower() in ("true", "false"):
-            value = value.strip().lower() == "true"  # (``draft: "true"``: Hugo and Docusaurus read a flag)
+        if (
+            flags
+            and isinstance(value, str)
+            and "draft" in key.lower()
+            and value.strip().lower() in ("true", "false")
+        ):
+            value = value.strip().lower() == "true"  # (``draft: "true"``: `FLAG_TEXT`)
         if not isinstance(value, bool):  # a date is another key's meaning (Hugo's ``published``: publishDate)
             return value if isinstance(value, str) and not _DATE.match(value.strip()) else None
         drafted = value if "draft" in key.lower() else not value
@@ -130,7 +139,7 @@ def apply_aliases(
             continue
         for key in keys:
             if key in data and key != field:
-                value = alias_value(field, key, data[key], generator in JS_YAML)
+                value = alias_value(field, key, data[key], generator in JS_YAML, generator in FLAG_TEXT)
                 if value is not None:
                     found[field] = (key, value)
                     break

@@ -61,23 +61,14 @@ _DEFINITION = lazy(r"[ \t]*+\[[^\[\]\n]++\]:")
 _QUOTED = lazy(r"\"[^\"\n]*+\"|'[^'\n]*+'")
 """A quoted attribute value (a ``>`` in it does not end the tag)."""
 
-_LEVEL = lazy(r"[ \t]*(?:(#{1,6})(?=[ \t]|$)|<[hH]([1-6])\b)")
-"""A heading's mark, which says its level: ``##``, ``<h3``."""
-_NEXT_STEP = lazy(r"\bnext\b|\bget(?:ting)? started\b|\bcall to action\b|\btry it\b", re.IGNORECASE)
-"""A heading that names what follows as the reader's next step (English only: elsewhere the
-levels alone decide)."""
-
-
-def _goes_on(above: str, heading: str) -> bool:
-    """Whether a menu under the line ``above`` goes on under ``heading``: a heading that names no
-    next step, and (when ``above`` is a heading too) of the same level as it or below."""
-    if _NEXT_STEP.search(heading):
-        return False
-    first, second = _LEVEL.match(above), _LEVEL.match(heading)
-    if first is None or second is None:
-        return True
-    level = len(first.group(1) or "") or int(first.group(2) or 0)
-    return (len(second.group(1) or "") or int(second.group(2) or 0)) >= level
+_NEXT_STEP = lazy(
+    r"[ \t]*(?:#{1,6}[ \t]+|<h[1-6][^>]*>)[ \t*_]*(?:what'?s[ \t]+next|(?:up[ \t]+|where[ \t]+to[ \t]+)?next"
+    r"(?:[ \t]+steps?)?|get[ \t]+started(?:[ \t]+(?:now|today))?|try[ \t]+it(?:[ \t]+(?:free|now))?|call[ \t]+to"
+    r"[ \t]+action)[ \t*_]*[:!.?]*[ \t*_]*(?:\{[^}\n]*\}|</h[1-6]>|#+)?[ \t]*$",
+    re.IGNORECASE,
+)
+"""A heading that is all a call to the reader's next step ("Next steps", "What's next?", "Get
+started", in English: elsewhere none is told apart)."""
 
 
 _CARD_LINES = 12
@@ -141,11 +132,10 @@ class Menus:
         # Above a heading, the stretch goes on only for a list like the one under it.
         chunks = [groups]
         while top > 0 and self._kind(top - 1)[0] == _HEAD and chunks[-1][0][4] == chunks[-1][0][3] >= 2:
-            above = self._top(top - 1)
-            # Not across a call to action's own heading after a menu ("Next step", "What's
-            # next"), nor up from a section to a menu under a smaller heading.
-            if not _goes_on(self.lines[above - 1] if above else "", self.lines[top - 1]):
+            # Not across the heading of a call to action after a menu ("Next steps", "What's next").
+            if len(chunks) == 1 and _NEXT_STEP.match(self.lines[top - 1]):
                 break
+            above = self._top(top - 1)
             section = self._groups(above, top)
             if not section:
                 break

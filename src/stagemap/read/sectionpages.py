@@ -144,9 +144,11 @@ UNRENDERED = "build"
 
 def drafts_built(generator: str, config: Mapping[Any, Any]) -> dict[str, Any]:
     """Return `BUILDS_DRAFTS` when a site's configuration has its build take its drafts: Hugo's
-    ``buildDrafts`` (in any case), Jekyll's ``unpublished`` (``published: false`` pages)."""
-    key = "builddrafts" if generator == "hugo" else "unpublished" if generator == "jekyll" else ""
-    return {BUILDS_DRAFTS: True} if key and _key(config, key) is True else {}
+    ``buildDrafts`` (in any case, ``'true'`` too, as Hugo reads a flag), Jekyll's ``unpublished``
+    (``published: false`` pages; its keys are read as written)."""
+    if generator == "hugo":
+        return {BUILDS_DRAFTS: True} if str(_key(config, "builddrafts")).lower() == "true" else {}
+    return {BUILDS_DRAFTS: True} if generator == "jekyll" and config.get("unpublished") is True else {}
 
 
 def disabled_kinds(config: Mapping[Any, Any]) -> tuple[str, ...]:
