@@ -262,3 +262,29 @@ def test_a_quoted_hugo_draft_flag_is_a_flag(tmp_path: Path) -> None:
     ) in err.splitlines()
     statuses = {line.split()[0]: line.split()[1] for line in run(root, "list")[1].splitlines()[1:]}
     assert (statuses["content/docs/cups.md"], statuses["content/docs/saucer.md"]) == ("draft", "published")
+
+
+def test_a_link_to_a_hugo_page_dated_ahead_or_expired_is_a_warning(tmp_path: Path) -> None:
+    """Hugo builds no page whose publishDate has not come (buildFuture is off unless set) nor one
+    past its expiryDate; a link to one leads nowhere on the live site until (or since) that day,
+    yet check --links said nothing (the page has a route). Judged on the day the command runs;
+    a build for a later day (--as-of) finds the page published."""
+    root = write(tmp_path, HUGO)
+    write(
+        root,
+        {
+            "content/docs/cups.md": "---\ntitle: Cups\n---\nSee [later](/docs/later/) and [gone](../gone/).\n",
+            "content/docs/later.md": "---\ntitle: Later\npublishDate: 2999-01-01\n---\nText.\n",
+            "content/docs/gone.md": "---\ntitle: Gone\nexpiryDate: 2001-01-01\n---\nText.\n",
+        },
+    )
+    _, _, err = run(root, "check", "--links")
+    assert err.splitlines()[:2] == [
+        "content/docs/cups.md:4:13: warning: link to '/docs/later/' leads to a page not on the live site"
+        " before 2999-01-01 (link to it once it is published, or to another page until then)",
+        "content/docs/cups.md:4:38: warning: link to '../gone/' leads to a page the live site no longer"
+        " has (expiryDate: 2001-01-01) (link to another page, or move its expiryDate on)",
+    ]
+    assert run(root, "build", "--as-of", "2999-06-01")[0] == 0
+    page = (root / "site/assets/docs/cups.html").read_text()
+    assert "<code>../gone/</code> (expiryDate: 2001-01-01)" in page and "/docs/later/</code>" not in page

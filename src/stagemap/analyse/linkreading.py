@@ -27,6 +27,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -149,16 +150,20 @@ def written_from_root(body: str) -> frozenset[str]:
 
 
 def link_reading(
-    config: Config, site: Mapping[str, Any] | None = None, assets: Iterable[Asset] = ()
+    config: Config,
+    site: Mapping[str, Any] | None = None,
+    assets: Iterable[Asset] = (),
+    as_of: dt.date | None = None,
 ) -> LinkReading:
     """Return how the site of ``config`` reads the links of `LinkReading`; ``site``: the site's
     params (`stagemap.model.library.Library.site_params`), where its packages' traits are;
-    ``assets``: the site's pages, whose own addresses no client redirect is written at."""
+    ``assets``: the site's pages, whose own addresses no client redirect is written at;
+    ``as_of``: the day the site is read for (a page dated after it is not on it yet)."""
     generator = config.rules.generator
     site = site or {}
     traits = site.get(MARKDOWN, ())
     assets = tuple(assets)
-    unbuilt = unbuilt_pages(config, assets, site)
+    unbuilt = unbuilt_pages(config, assets, site, as_of)
     if generator == "docusaurus":
         owned = plugin_routes(s.url for s in config.all_sources)
         found = site.get(PLUGIN_PAGES) or {}

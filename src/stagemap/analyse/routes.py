@@ -184,7 +184,7 @@ def plan_routes(
         sorted(files.items()),
         [(s.path, s.url) for s in config.all_sources],
         rules.url_pattern,
-        link_reading(config, library.site_params, library.assets),  # (how links are read, a value)
+        link_reading(config, library.site_params, library.assets, as_of),  # (how links are read, a value)
     )
     if not _LATEST or _LATEST[0][0] != inputs:
         made = _plan_routes(config, library, files)

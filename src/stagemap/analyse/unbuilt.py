@@ -16,6 +16,7 @@ A stagemap library read without a generator builds every asset on its own site: 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -30,7 +31,10 @@ NO_FILE = "permalink: false"
 
 
 def unbuilt_pages(
-    config: Config, assets: Iterable[Asset], site: Mapping[str, Any] | None = None
+    config: Config,
+    assets: Iterable[Asset],
+    site: Mapping[str, Any] | None = None,
+    as_of: dt.date | None = None,
 ) -> dict[str, str]:
     """Return the assets the site's production build leaves out, by id, each with what says so
     as the file or the settings write it (``draft: true``, ``published: false``, ``drafts: _drafts/``).
@@ -44,13 +48,30 @@ def unbuilt_pages(
         return {}
     built = bool(site and site.get(BUILDS_DRAFTS))
     places = _Places(config)
+    day = as_of or dt.date.today()
     found = {}
     for asset in assets:
         why = _said(generator, asset) if asset.extra and not built else ""
-        why = why or places.draft(asset.path)
+        why = why or places.draft(asset.path) or _dated(generator, asset, day)
         if why:
             found[asset.id] = why
     return found
+
+
+SCHEDULED = "on the site from "
+"""How a page whose day has not come is said (its ``publish_on``, from the site's own date key)."""
+_EXPIRY = frozenset({"expirydate", "unpublishdate"})
+
+
+def _dated(generator: str, asset: Asset, day: dt.date) -> str:
+    """Return why a page is not on the live site on ``day`` by its dates, or "": its ``publish_on``
+    (a site's ``publishDate`` or a post's date, where `init` found the site does not build pages
+    dated ahead) still to come, or, on Hugo, its ``expiryDate`` passed."""
+    if asset.is_scheduled(day):
+        return f"{SCHEDULED}{asset.publish_on}"
+    keys = asset.extra if generator == "hugo" else {}
+    expiry = next((str(k) for k in keys if str(k).lower() in _EXPIRY), "")
+    return f"{expiry}: {asset.extra[expiry]}" if expiry and asset.is_stale(day) else ""
 
 
 def _said(generator: str, asset: Asset) -> str:
@@ -108,6 +129,12 @@ DRAFT_LINK = "draft-link"
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
+    if why.startswith(SCHEDULED):
+        said = f"leads to a page not on the live site before {why.removeprefix(SCHEDULED)}"
+        return said, "link to it once it is published, or to another page until then", DRAFT_LINK
+    if why.lower().startswith(tuple(_EXPIRY)):
+        said = f"leads to a page the live site no longer has ({why})"
+        return said, "link to another page, or move its expiryDate on", DRAFT_LINK
     if not is_draft(why):
         said = f"leads to a page the site writes no file for ({why})"
         return said, "give it a permalink, or link to another page", DRAFT_LINK

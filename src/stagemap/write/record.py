@@ -74,7 +74,7 @@ def global_key(
     # Route links in bodies resolve by each asset's address, slug and aliases (the library is in path order).
     parts.append(projected(library, "routes", _routed))
     # The pages the live site does not build (drafts): a page lists its links to them.
-    parts.append(sorted(unbuilt_pages(config, library.assets, library.site_params).items()))
+    parts.append(sorted(unbuilt_pages(config, library.assets, library.site_params, as_of).items()))
     # The site's own params: Hugo's param shortcode shows them in any body; and which of its own
     # shortcodes have a template (one added or removed may change any page that uses it).
     # (Not the MkDocs site's references: a page's key holds those its links name, `api_links`.)
