@@ -9,7 +9,10 @@ in stagemap's own site, which builds every asset, and leads nowhere on the live 
 - Eleventy, which has no drafts of its own: ``permalink: false``, which writes no file (the
   page's text may still show in other pages, through a collection);
 - any generator: a draft by its place, a ``drafts`` glob (Jekyll's ``_drafts/``, MkDocs'
-  ``draft_docs``, built by ``mkdocs serve`` only).
+  ``draft_docs``, built by ``mkdocs serve`` only);
+- any generator, on a given day: a page whose ``publish_on`` has not come (`init` sets the
+  alias where the site does not build pages dated ahead), and on Hugo one past its
+  ``expiryDate``: not on the live site built that day.
 
 A stagemap library read without a generator builds every asset on its own site: none.
 """
