@@ -79,6 +79,14 @@ def next_step(out: Path, page_path: str) -> str:
     return found.group(1)
 
 
+def compare_note(tmp_path: Path, pages: dict[str, str]) -> str:
+    """Build a Starlight site of ``pages`` and return the next-step note of its compare page."""
+    root = write(tmp_path / "kites", {"astro.config.mjs": STARLIGHT, "stagemap.yml": SETTINGS, **pages})
+    out = tmp_path / "site"
+    build(root, out)
+    return next_step(out, "assets/compare.html")
+
+
 def test_an_asset_page_shows_the_step_inferred_from_its_links_as_inferred(
     kites: Path, tmp_path: Path
 ) -> None:
@@ -117,17 +125,10 @@ def test_an_asset_page_shows_the_step_inferred_from_its_links_as_inferred(
 def test_a_step_inferred_to_a_stage_leads_to_the_stages_page(tmp_path: Path) -> None:
     """A link whose target is a stage's id is a step to that stage, as a written ``next`` naming
     one is: the note leads to the stage's page (same sites as above)."""
-    root = write(
-        tmp_path / "kites",
-        {
-            "astro.config.mjs": STARLIGHT,
-            "stagemap.yml": SETTINGS,
-            DOCS + "compare.md": page("Compare kites", "exploration", "Then [weigh them up](evaluation)."),
-        },
-    )
-    out = tmp_path / "site"
-    build(root, out)
-    assert next_step(out, "assets/compare.html") == (
+    assert compare_note(
+        tmp_path,
+        {DOCS + "compare.md": page("Compare kites", "exploration", "Then [weigh them up](evaluation).")},
+    ) == (
         '<p class="note">Inferred from its links: move on to <a href="../stages/evaluation.html">Evaluating'
         " options</a> (not written in the page; confirm with <code>stagemap tag src/content/docs/compare.md"
         " --set next=evaluation</code>).</p>"
@@ -139,18 +140,11 @@ def test_a_step_to_an_id_of_both_a_page_and_a_stage_leads_to_the_page(tmp_path: 
     and a page linking to it inferred ``onboarding``, which the note showed as the stage
     ('move on to Onboarding'), while a written ``next: onboarding`` leads to the page, as the
     asset page's written branch reads it. The page is now looked up first, the stage after."""
-    root = write(
-        tmp_path / "kites",
-        {
-            "astro.config.mjs": STARLIGHT,
-            "stagemap.yml": SETTINGS,
-            DOCS + "evaluation.md": page("Weighing kites", "exploration", "Scales."),
-            DOCS + "compare.md": page("Compare kites", "exploration", "Then [weigh them up](/evaluation/)."),
-        },
-    )
-    out = tmp_path / "site"
-    build(root, out)
-    assert next_step(out, "assets/compare.html") == (
+    pages = {
+        DOCS + "evaluation.md": page("Weighing kites", "exploration", "Scales."),
+        DOCS + "compare.md": page("Compare kites", "exploration", "Then [weigh them up](/evaluation/)."),
+    }
+    assert compare_note(tmp_path, pages) == (
         '<p class="note">Inferred from its links: <a href="evaluation.html">Weighing kites</a> (not written'
         " in the page; confirm with <code>stagemap tag src/content/docs/compare.md --set"
         " next=evaluation</code>).</p>"
