@@ -14,7 +14,9 @@ medians over several runs and the largest peak memory (maximum resident set) of 
 When `mkdocs`, `pelican` or `hugo` are on PATH (or in the env var of the same name in capitals)
 it builds the same library with them in the same run, their builds taking turns with stagemap's
 build from scratch (see `side_by_side`), and prints stagemap's ratio to each: of the medians,
-and the median of the rounds' ratios (see `round_ratios`).
+and the median of the rounds' ratios (see `round_ratios`). So does `floor` (benchmarks/floor.py,
+always there): the least a Python build of the library does with stagemap's own dependencies,
+which tells stagemap's own work from what any such pipeline pays.
 The table is printed as Markdown, ready for docs/benchmarks.md. Before any timing, stagemap's
 modules are compiled to bytecode, as installing a wheel does: otherwise an editable install on
 a machine with `PYTHONDONTWRITEBYTECODE` set compiles them from source on every run.
@@ -247,6 +249,10 @@ def prepare_hugo(lib: Path, work: Path) -> list[str] | None:
     return [exe, "--quiet", "-s", str(site), "-d", str(work / "out")]
 
 
+def prepare_floor(lib: Path, work: Path) -> list[str]:
+    return [sys.executable, str(HERE / "floor.py"), str(lib / "content"), str(work / "out")]
+
+
 SLOW_TOOLS = frozenset({"mkdocs", "pelican"})
 SLOW_RUNS = 3
 """The most runs a slow tool gets in one benchmark."""
@@ -257,7 +263,12 @@ def _rivals(
 ) -> list[Timed]:
     """The builds of the other tools on the same library, each in a folder of its own (its ``cwd``) until ``stack`` closes."""
     found = []
-    others = (("mkdocs", prepare_mkdocs), ("pelican", prepare_pelican), ("hugo", prepare_hugo))
+    others = (
+        ("mkdocs", prepare_mkdocs),
+        ("pelican", prepare_pelican),
+        ("hugo", prepare_hugo),
+        ("floor", prepare_floor),
+    )
     for name, prepare in [o for o in others if o[0] in tools]:
         # Beside the library, where stagemap writes its site: creating a file takes much longer in
         # some folders of a disk than in others (see `main`), and /tmp may be another disk.
@@ -280,7 +291,7 @@ def bench_size(
     runs: int,
     rows: list[tuple[int, dict[str, object]]],
     compare: bool = True,
-    tools: tuple[str, ...] = ("mkdocs", "pelican", "hugo"),
+    tools: tuple[str, ...] = ("mkdocs", "pelican", "hugo", "floor"),
     aside: Aside | None = None,
 ) -> None:
     """Generate a library of ``size`` assets at ``lib`` and time every command on it."""
@@ -357,14 +368,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--runs-large", type=int, default=3, help="Runs for sizes over 5,000.")
     parser.add_argument(
-        "--compare-up-to", type=int, default=1000, help="Build with MkDocs, Pelican and Hugo up to this size."
+        "--compare-up-to", type=int, default=1000, help="Build with the other tools up to this size."
     )
     parser.add_argument(
         "--tools",
         nargs="+",
-        choices=("mkdocs", "pelican", "hugo"),
-        default=["mkdocs", "pelican", "hugo"],
-        help="The other generators to compare with (MkDocs takes about 20 minutes a build at 10,000).",
+        choices=("mkdocs", "pelican", "hugo", "floor"),
+        default=["mkdocs", "pelican", "hugo", "floor"],
+        help="The other generators to compare with (MkDocs takes about 20 minutes a build at 10,000);"
+        " floor is benchmarks/floor.py.",
     )
     parser.add_argument(
         "--keep", type=Path, help="Generate libraries here and keep them (else they are deleted at the end)."
