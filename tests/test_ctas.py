@@ -215,12 +215,12 @@ def test_a_menu_counts_only_when_it_holds_one_of_the_last_links() -> None:
     """A review of 568194e: real-sites.md said a reading list of links out of the site is a menu
     and that every link before a menu counts for nothing, but the links before one are dropped
     only when the menu holds one of the last links within the site. The docs now say so: a page
-    that ends on a reading list of other sites, or on links written by reference (not read as
-    links), still takes its last link within the site as its step."""
+    that ends on a reading list of other sites still takes its last link within the site as its
+    step. (Links written by reference are read since, and a list of them is a menu.)"""
     reading = "\n\n## Further reading\n\n- [MDN](https://x.example/)\n- [W3C](https://y.example/)\n- [T](https://z.example/)\n"
     assert cta_links("Read the [intro](intro.md) first." + reading) == ("intro.md",)
     by_reference = "\n\n- [Windows][win]\n- [macOS][mac]\n- [Linux][lin]\n\n[win]: win.md\n[mac]: mac.md\n[lin]: lin.md\n"
-    assert cta_links("Read the [intro](intro.md) first." + by_reference) == ("intro.md",)
+    assert cta_links("Read the [intro](intro.md) first." + by_reference) == ()
     mixed = "\n\n- [Guide](guide.md)\n- [MDN](https://x.example/)\n- [W3C](https://y.example/)\n"
     assert cta_links("Read the [intro](intro.md) first." + mixed) == ()
 
@@ -270,3 +270,41 @@ def test_a_call_to_action_of_two_links_after_a_menu_is_the_pages_own() -> None:
         assert cta_links("Intro [s](/s).\n\n## Basics\n\n" + m3 + heading + "\n\n" + two) == ()
     for heading in ("## What's next?", "<h2>Next steps</h2>", "## **Get started**", "### Next steps {#next}"):
         assert cta_links("## Basics\n\n" + m3 + heading + "\n\n" + action) == ("/pricing", "/demo")
+
+
+def test_reference_links_count_where_they_stand_and_lead_where_defined() -> None:
+    body = (
+        "We plan the week for you.\n\n"
+        "[Book a demo][demo], see [pricing][] or read [the FAQ].\n\n"
+        "[demo]: /contact/\n"
+        '[Pricing]: <../pricing/> "Prices"\n'
+        "[the   faq]: faq.md\n"
+    )
+    assert cta_links(body) == ("faq.md", "../pricing/", "/contact/")
+
+
+def test_reference_links_and_inline_links_are_read_in_the_order_they_stand() -> None:
+    body = "[Start][go], then [the guide](/guide/).\n\n[go]: /start/\n"
+    assert cta_links(body) == ("/guide/", "/start/")
+    body = "[the guide](/guide/), then [Start][go].\n\n[go]: /start/\n"
+    assert cta_links(body) == ("/start/", "/guide/")
+
+
+def test_what_only_looks_like_a_reference_link_is_none() -> None:
+    definitions = "\n\n[demo]: /contact/\n[img]: logo.png\n"
+    assert cta_links("A picture: ![logo][img]." + definitions) == ()  # an image
+    assert cta_links("Not a link: \\[demo]." + definitions) == ()  # an escaped bracket
+    assert cta_links("Code: `[demo]`." + definitions) == ()  # in a code span
+    assert cta_links("[Start][nope] now." + definitions) == ()  # its label names no definition
+    assert cta_links("No uses here." + definitions) == ()  # the definitions show nothing
+    assert cta_links("[demo]: /contact/\n") == ()
+    # The first of two definitions of a label is the one read, as CommonMark reads it.
+    assert cta_links("[Demo][demo]\n\n[demo]: /first/\n[DEMO]: /second/\n") == ("/first/",)
+
+
+def test_a_list_of_reference_links_is_a_menu() -> None:
+    body = (
+        "Pick your way on.\n\n- [Pricing][p]\n- [Guides][g]\n- [Support][s]\n\n"
+        "[p]: /pricing/\n[g]: /guides/\n[s]: /support/\n"
+    )
+    assert cta_links(body) == ()

@@ -618,6 +618,13 @@ CTA_CASES = {
         ["d.md"],
     ),
     "lists-of-links-under-5000-headings": (("## Part\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
+    "reference-brackets-never-closed": ("[" * 100_000 + "x\n\n[x]: /x/\n", []),
+    "reference-uses-and-definitions": (
+        "".join(f"[t{i}][r{i}] " for i in range(20_000))
+        + "\n\n"
+        + "".join(f"[r{i}]: /p{i}/\n" for i in range(20_000)),
+        ["/p19999/", "/p19998/", "/p19997/"],
+    ),
     "crlf-menus": (
         ((_menu("a", "b", "c") + "\n## Part\n\n") * 5_000).replace("\n", "\r\n") + "[d](d.md)\r\n",
         ["d.md"],

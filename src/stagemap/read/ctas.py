@@ -20,6 +20,11 @@ _HTML = lazy(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
 """`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
+_DEFINED = lazy(r"^[ ]{0,3}\[([^\[\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+"""A link reference definition (``[demo]: /contact/``): its label and its target."""
+_REFERENCE = lazy(r"\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?")
+"""A reference link's text, then its label in brackets (``[Book a demo][demo]``; ``[demo][]``
+names its text), or nothing more (``[demo]``, a shortcut: a link where a definition names it)."""
 _FENCE = lazy(r"^([ \t>]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 """A line that may open or close a fenced code block (in a list or a quote too): what stands
 before its fence, the fence, then the rest of the line (an opening's info, which for backticks
@@ -30,7 +35,9 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     """Return the targets of the body's last `MAX_LINKS` internal links, last first, each once.
 
     Internal means a route or a relative path: not ``http(s):``, ``mailto:`` or another scheme,
-    and not an anchor on the same page. Images (``![...](...)``), fenced code, code spans and
+    and not an anchor on the same page. A reference link (``[Book a demo][demo]``, ``[demo][]``,
+    ``[demo]``) counts where it stands, leading where its definition (``[demo]: /contact/``) says,
+    as every Markdown engine reads it. Images (``![...](...)``), fenced code, code spans and
     HTML comments are left out, and so is a menu (`stagemap.read.linklists`) with all before
     it: a page that closes on a list of links names no one next step.
     ``engine``: the template engine that runs over the page, on a Jekyll or Eleventy site
@@ -49,7 +56,8 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     paragraphs = Paragraphs(body)
     shown = _Shown(body, outside, paragraphs)
-    last = _merged(body, marks, shown) if "href=" in body else _last_marked(body, marks, shown)
+    refs = _references(body) if "]:" in body else []
+    last = _merged(body, marks, shown, refs) if refs or "href=" in body else _last_marked(body, marks, shown)
     if not last or not may_hold(body, body.rfind("\n\n", 0, last[-1][0])):
         return tuple(href for _, href in last)  # (most bodies: no item from the earliest link on)
     menus = Menus(body, paragraphs)
@@ -152,10 +160,13 @@ def _last_marked(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[t
     return last
 
 
-def _merged(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[tuple[int, str]]:
-    """`_last_marked` for a body with HTML links too: both kinds in the order they stand."""
+def _merged(
+    body: str, marks: list[re.Match[str]], shown: _Shown, refs: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """`_last_marked` for a body with HTML or reference links (``refs``, see `_references`) too:
+    every kind in the order they stand."""
     found = [(m.start(), m.group(1)) for m in marks if not _image(body, m.start())]
-    found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)]
+    found += [(m.start(), m.group(1)) for m in _HTML.finditer(body)] + refs
     last: list[tuple[int, str]] = []
     for at, href in sorted(found, reverse=True):
         if not shown.outside(href) and shown.kept(at, href, last):
@@ -163,3 +174,31 @@ def _merged(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[tuple[
             if len(last) == MAX_LINKS:
                 break
     return last
+
+
+def _references(body: str) -> list[tuple[int, str]]:
+    """Return each reference link of ``body`` whose label a definition of it names (the first
+    one, as CommonMark reads two), with where it stands and that definition's target. Not an
+    image's (``![logo][img]``), an escaped bracket's, nor the definitions' own labels."""
+    defined: dict[str, str] = {}
+    labels = set()
+    for match in _DEFINED.finditer(body):
+        labels.add(match.start(1) - 1)
+        defined.setdefault(_label(match.group(1)), match.group(2))
+    found: list[tuple[int, str]] = []
+    if not defined:
+        return found
+    for match in _REFERENCE.finditer(body):
+        at, after = match.start(), body[match.end() : match.end() + 1]
+        if at in labels or after == "(" or (at and body[at - 1] in "!\\"):
+            continue
+        text, label = match.group(1, 2)
+        target = defined.get(_label(label or text))  # (``[x][nope]``, its label undefined, is text)
+        if target is not None:
+            found.append((at, target))
+    return found
+
+
+def _label(label: str) -> str:
+    """A reference label as CommonMark matches it: case folded, its runs of white space one space."""
+    return " ".join(label.split()).casefold()
