@@ -10,7 +10,10 @@ highest that is not a pre-release, and the others are older versions. Siblings c
 versions when one of them has at least two pages, and at least half of its pages, at the same
 paths in another (release notes kept in ``1.0/`` and ``1.1/``, each its own pages, do not),
 and there are three of them or the configuration names one (an API's ``v1/`` and ``v2/`` may
-both be live). Twins are looked for at a source's top only.
+both be live). Twins are looked for at a source's top only. A folder not named for a version
+beside such siblings, holding the pages of the one that would be read (Linkerd's newest docs in
+``content/docs/`` beside ``content/2.19/`` ...: `_current`), is the current release's: it is
+read and every sibling is older.
 A development copy beside such siblings (Crossplane's ``content/master/`` beside ``v2.1/`` ...
 ``v2.3/``; etcd's ``content/en/docs/next/``), a folder named as `DEVELOPMENT` names one, is a
 version not yet released: left out as the older ones are when it shares pages with one of them
@@ -38,9 +41,14 @@ year, ``2024``: without a ``v``, two parts at least)."""
 LATEST_KEYS = ("latest_stable_version", "latest_version", "latest")
 """The site's ``params`` naming the version its docs are of: etcd's ``latest_stable_version``,
 Kubernetes' ``latest``; then Docsy's `versions` entry of ``kind: latest`` and its ``version``."""
-DEVELOPMENT = frozenset({"master", "main", "next", "dev", "unreleased", "latest-dev"})
+DEVELOPMENT = frozenset(
+    {"master", "main", "next", "dev", "unreleased", "latest-dev", "edge", "nightly", "canary"}
+)
 """Names of a folder holding the docs of the coming release beside the released versions'
-(Crossplane's ``master``, etcd's and Cozystack's ``next``), in any case."""
+(Crossplane's ``master``, etcd's and Cozystack's ``next``; a release channel's, ``edge``), in
+any case, maybe after the major version they are of (Linkerd's ``2-edge``: `_CHANNEL`)."""
+_CHANNEL = lazy(r"v?\d+(?:\.\d+)*(?:\.x)?[-_.]([a-z]+(?:-[a-z]+)?)", re.I)
+"""A development copy's name after a version's (``2-edge``, ``v3-next``), the name in group 1."""
 
 
 def is_version(name: str) -> bool:
@@ -49,8 +57,12 @@ def is_version(name: str) -> bool:
 
 
 def is_development(name: str) -> bool:
-    """Whether a folder's ``name`` is one a development copy of versioned docs has (`DEVELOPMENT`)."""
-    return name.lower() in DEVELOPMENT
+    """Whether a folder's ``name`` is one a development copy of versioned docs has (`DEVELOPMENT`),
+    alone or after a major version's (``2-edge``; not a pre-release's, ``v2.0-dev``: a version)."""
+    if name.lower() in DEVELOPMENT:
+        return True
+    channel = _CHANNEL.fullmatch(name)
+    return channel is not None and channel.group(1).lower() in DEVELOPMENT and not is_version(name)
 
 
 def _params(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -192,8 +204,11 @@ def _version_folders(folder: Path, extensions: tuple[str, ...], named: Named) ->
         latest = named.sections.get(Path(base).name.lower(), named.latest)
         sides = _sides(Path(base), rest, coming, extensions, latest)
         if sides is not None:
-            older += sides[1]
-            kept.append(sides[0] if rel == "." else f"{rel}/{sides[0]}")
+            others = [d for d in dirs if d not in older and not is_version(d) and not named.coming(d)]
+            current = _current(Path(base), sides[0], others, extensions)
+            older += sides[1] + ([sides[0]] if current else [])
+            read = current or sides[0]
+            kept.append(read if rel == "." else f"{rel}/{read}")
         dirs[:] = [d for d in dirs if d not in older]  # an older version's own folders: not read either
         found += [name if rel == "." else f"{rel}/{name}" for name in older]
     return sorted(found), kept
@@ -221,6 +236,21 @@ def _sides(
         return read, [name for name in versions if name != read] + coming
     # Made sure by a development copy alone: only the versions of the read one's pages are older.
     return read, [name for name in versions if name != read and _alike(pages[name], pages[read])] + coming
+
+
+def _current(base: Path, read: str, others: list[str], extensions: tuple[str, ...]) -> str:
+    """Return the folder of ``others`` (not named for versions) beside the version folders in
+    ``base`` that holds the pages of the one that would be read (``read``), at the same paths,
+    or "": the current release's docs, served at a path without a version (Linkerd's
+    ``content/docs/``, the newest, beside ``content/2.19/`` and the older ones), so that every
+    version folder is an older one. Of several, the one sharing the most pages."""
+    pages = set(own_pages(base / read, extensions))
+    shared = [
+        (len(pages & mine), name)
+        for name in others
+        if _alike(mine := set(own_pages(base / name, extensions)), pages)
+    ]
+    return max(shared)[1] if shared else ""
 
 
 def _alike(one: set[str], other: set[str]) -> bool:

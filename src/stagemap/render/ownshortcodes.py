@@ -142,6 +142,23 @@ def known_outputs(
     return found
 
 
+def file_shown(template: str) -> str | None:
+    """Return the file a site's own shortcode's ``template`` shows, as Markdown, and nothing else
+    (``{{ readFile "includes/why.md" | markdownify }}``, or ``.Page.RenderString``), as the
+    template names it (Hugo's ``readFile`` reads it from the site's folder, else the content
+    folder); None for any other template."""
+    text = _COMMENT.sub("", template[: MOST_TEMPLATE + 1]).strip()
+    found = _READS_FILE.fullmatch(text) if len(text) <= MOST_TEMPLATE else None
+    return found.group(2) if found else None
+
+
+_READS_FILE = lazy(
+    r"""\{\{-?\s*\(?\s*(?:os\.ReadFile|readFile)\s+(["`])([\w./-]{1,200})\1\s*\)?\s*\|\s*"""
+    r"""(?:markdownify|\$?\.Page\.RenderString|page\.RenderString)\s*-?\}\}"""
+)
+"""A template's one action: a file read, then rendered as Markdown."""
+
+
 def _kind(template: str) -> str:
     """Return what a paired template does with what it holds, when known (`NOTE`, `TITLED`), or ""."""
     if ".Inner" not in template:

@@ -38,7 +38,7 @@ from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
 from .modulevalues import import_path, module_values, with_module_values
-from .ownshortcodes import known_outputs, site_templates, used_names
+from .ownshortcodes import file_shown, known_outputs, site_templates, used_names
 from .partiallinks import rebase
 
 MAX_DEPTH = 4
@@ -82,7 +82,8 @@ def inline_for(config: Config, rel: str, body: str) -> str:
     snippets, a Jekyll site's includes in code."""
     if config.rules.generator in ("hugo", "mkdocs"):
         hugo = config.rules.generator == "hugo"
-        return includes.inline(_snippets(config, rel, body), rel, *_hugo(config, rel), hugo=hugo)
+        made = _snippets(config, rel, _files_of_own_shortcodes(config, body))
+        return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
         return codeincludes.shown_in_code(
             body, config.rules.site_root, lambda p: partial_body(config.root, p, True)
@@ -94,7 +95,7 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
     """Yield each file `inline_for` may show in ``body`` (see `shown`), and on a Hugo site the
     templates of its own shortcodes that the body and its includes use. For a page's key."""
     if config.rules.generator == "hugo":
-        found = list(includes.shown(body, rel, *_hugo(config, rel)))
+        found = list(includes.shown(_files_of_own_shortcodes(config, body), rel, *_hugo(config, rel)))
         templates = site_templates(config.root, config.rules.site_root)
         names = used_names("\n".join([body, *(text for _, text in found if text is not None)]))
         paths = dict.fromkeys(templates[n.lower()] for n in names if n.lower() in templates)
@@ -115,6 +116,40 @@ def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) ->
     if not templates:
         return {}
     return known_outputs(names, templates, lambda p: partial_body(config.root, p, raw=True), site or {})
+
+
+_OWN_LINE = lazy(r"^([ \t>]*)\{\{[<%][ \t]*([\w.-]{1,100})[ \t]*/?[ \t]*[>%]\}\}[ \t]*\r?$", re.M)
+"""A shortcode without arguments on a line of its own (``{{< why-us >}}``), what stands before it."""
+
+
+def _files_of_own_shortcodes(config: Config, body: str) -> str:
+    """Return a Hugo page's body with each of the site's own shortcodes whose template shows one
+    file (`file_shown`: gRPC's ``why-grpc``), used without arguments on a line of its own outside
+    fenced code, written as a ``readfile`` of that file from the site's folder, which
+    `includes.inline` shows (its template read as text, never run)."""
+    names = used_names(body) if config.rules.generator == "hugo" else []
+    templates = site_templates(config.root, config.rules.site_root) if names else {}
+    shows = {
+        n.lower(): path
+        for n in names
+        if (t := templates.get(n.lower())) and (b := partial_body(config.root, t, raw=True))
+        if (path := file_shown(b)) is not None
+    }
+    if not shows:
+        return body
+
+    def swap(match: re.Match[str]) -> str:
+        path = shows.get(match.group(2).lower())
+        return (
+            match.group()
+            if path is None
+            else f'{match.group(1)}{{{{% readfile file="/{path.lstrip("/")}" %}}}}'
+        )
+
+    held: dict[str, str] = {}
+    text = hold_fences(lf(body), held)
+    made = _OWN_LINE.sub(swap, text)
+    return body if made == text else put_fences_back(made, held)
 
 
 def _snippets(config: Config, rel: str, body: str) -> str:

@@ -1,0 +1,77 @@
+"""A Hugo site whose current docs sit in a folder without a version, beside the older releases'
+copies in folders named for versions and a release channel's copy (`stagemap.read.versions`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import stagemap
+from stagemap.cli.app import cli
+from stagemap.read.versions import is_development
+from tests.conftest import write
+
+PAGE = "---\ntitle: {}\n---\nHow the loom {} works.\n"
+
+
+def test_init_reads_the_unversioned_docs_beside_the_version_folders(tmp_path: Path) -> None:
+    """Linkerd's site (Hugo) serves its newest docs from content/docs/ (its menu calls them 2.20)
+    and keeps each older release's copy beside them, content/2.10/ ... content/2.19/, with the
+    edge channel's in content/2-edge/: init read docs/, 2.19/ and 2-edge/, 560 assets of which
+    262 were the same pages twice more. A folder without a version's name holding the pages of
+    the version folders beside it, at the same paths, is the current release's: it is read and
+    every version folder is older; a folder named for a release channel after a major version
+    (2-edge) is a development copy. A folder of other pages beside them (the blog) is read."""
+    files: dict[str, str | bytes] = {
+        "hugo.toml": "title = 'Loomwright'\nbaseURL = 'https://loomwright.example/'\n"
+    }
+    topics = ("threading", "tension", "shuttles", "warping")
+    for folder, count in (("docs", 4), ("3.1", 2), ("3.2", 3), ("3.3", 4), ("3-edge", 4)):
+        for topic in topics[:count]:
+            files[f"content/{folder}/{topic}.md"] = PAGE.format(f"{topic} ({folder})", topic)
+        files[f"content/{folder}/_index.md"] = PAGE.format("Docs", "docs")
+    files["content/3-edge/selvedge.md"] = PAGE.format("Selvedge, coming", "selvedge")
+    files["content/blog/spring-looms.md"] = PAGE.format("Spring looms", "spring")
+    files["content/blog/threading.md"] = PAGE.format("Threading, a story", "story")  # one shared name
+    root = write(tmp_path, files)
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert "Version read: content/docs/" in lines
+    assert (
+        "Older versions, not read (their pages are these, at the same paths): content/3.1/, content/3.2/,"
+        " content/3.3/"
+    ) in lines
+    assert (
+        "Development copy, not released yet, not read (the coming release's pages, at the same paths):"
+        " content/3-edge/"
+    ) in lines
+    assert '    exclude: ["/3-edge/", "/3.1/", "/3.2/", "/3.3/"]\n' in (root / "stagemap.yml").read_text()
+    paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+    assert paths == [
+        "content/blog/spring-looms.md",
+        "content/blog/threading.md",
+        *(f"content/docs/{topic}.md" for topic in sorted(topics)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "coming"),
+    [
+        ("2-edge", True),
+        ("v3-next", True),
+        ("Edge", True),
+        ("nightly", True),
+        ("1.x_canary", True),
+        ("2.0-dev", False),  # a pre-release: a version folder
+        ("2-guides", False),
+        ("edges", False),
+        ("2024", False),
+    ],
+)
+def test_the_names_of_a_development_copy(name: str, coming: bool) -> None:
+    """A development copy is named for the coming release (master, next) or a release channel's
+    (edge, nightly, canary), alone or after the major version it is of (Linkerd's 2-edge)."""
+    assert is_development(name) is coming
