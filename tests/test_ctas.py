@@ -308,3 +308,28 @@ def test_a_list_of_reference_links_is_a_menu() -> None:
         "[p]: /pricing/\n[g]: /guides/\n[s]: /support/\n"
     )
     assert cta_links(body) == ()
+
+
+def test_setext_headings_part_and_join_menus_as_atx_headings_do() -> None:
+    """A heading underlined with ``---`` or ``===`` was read as a line of prose and a rule, so
+    a home page of short lists of links under such headings ended on a list of two links that
+    gave its last entry as the step, and a "Next steps" heading so written was no call to
+    action. Only a paragraph's one line over the underline is a heading's text here."""
+    m3, two = "- [a](/a)\n- [b](/b)\n- [c](/c)\n\n", "- [d](/d)\n- [e](/e)\n"
+    action = "- [Book a demo](/demo)\n- [Pricing](/pricing)\n"
+    assert cta_links("Intro [s](/s).\n\nBasics\n------\n\n" + m3 + "Advanced\n--------\n\n" + two) == ()
+    assert cta_links("Intro [s](/s).\n\n## Basics\n\n" + m3 + "Advanced\n========\n\n" + two) == ()
+    assert cta_links("Basics\n======\n\n" + m3 + "Next steps\n----------\n\n" + action) == (
+        "/pricing",
+        "/demo",
+    )
+    assert cta_links("Basics\n======\n\n" + m3 + "**What's next?**\n---\n\n" + action) == (
+        "/pricing",
+        "/demo",
+    )
+    # A paragraph of two lines over an underline (a heading in CommonMark too, but only one
+    # line is read as one here) parts the lists as prose; under an item or code it is a rule,
+    # which parts nothing.
+    assert cta_links("Intro.\n\n" + m3 + "Two lines of\nprose\n---\n\n" + two) == ("/e", "/d")
+    assert cta_links("Intro.\n\n" + m3 + "- [f](/f)\n---\n\n" + two) == ()
+    assert cta_links("Intro.\n\n" + m3 + "    indented code\n---\n\n" + two) == ()

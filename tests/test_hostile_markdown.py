@@ -618,6 +618,7 @@ CTA_CASES = {
         ["d.md"],
     ),
     "lists-of-links-under-5000-headings": (("## Part\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
+    "menus-under-5000-setext-headings": (("Part\n----\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
     "reference-brackets-never-closed": ("[" * 100_000 + "x\n\n[x]: /x/\n", []),
     "reference-uses-and-definitions": (
         "".join(f"[t{i}][r{i}] " for i in range(20_000))

@@ -61,14 +61,22 @@ _DEFINITION = lazy(r"[ \t]*+\[[^\[\]\n]++\]:")
 _QUOTED = lazy(r"\"[^\"\n]*+\"|'[^'\n]*+'")
 """A quoted attribute value (a ``>`` in it does not end the tag)."""
 
-_NEXT_STEP = lazy(
-    r"[ \t]*(?:#{1,6}[ \t]+|<h[1-6][^>]*>)[ \t*_]*(?:what'?s[ \t]+next|(?:up[ \t]+|where[ \t]+to[ \t]+)?next"
+_NEXT_WORDS = (
+    r"[ \t*_]*(?:what'?s[ \t]+next|(?:up[ \t]+|where[ \t]+to[ \t]+)?next"
     r"(?:[ \t]+steps?)?|get[ \t]+started(?:[ \t]+(?:now|today))?|try[ \t]+it(?:[ \t]+(?:free|now))?|call[ \t]+to"
-    r"[ \t]+action)[ \t*_]*[:!.?]*[ \t*_]*(?:\{[^}\n]*\}|</h[1-6]>|#+)?[ \t]*$",
+    r"[ \t]+action)[ \t*_]*[:!.?]*[ \t*_]*"
+)
+_NEXT_STEP = lazy(
+    r"[ \t]*(?:#{1,6}[ \t]+|<h[1-6][^>]*>)" + _NEXT_WORDS + r"(?:\{[^}\n]*\}|</h[1-6]>|#+)?[ \t]*$",
     re.IGNORECASE,
 )
 """A heading that is all a call to the reader's next step ("Next steps", "What's next?", "Get
 started", in English: elsewhere none is told apart)."""
+_NEXT_STEP_TEXT = lazy(r"[ \t]*" + _NEXT_WORDS + r"(?:\{[^}\n]*\})?[ \t]*$", re.IGNORECASE)
+"""`_NEXT_STEP` for the text of a setext heading (the line above its underline)."""
+_SETEXT = lazy(r" {0,3}(?:=++|-++)[ \t]*+$")
+"""A setext heading's underline (``Next steps`` over ``----------``), when a paragraph's one line
+stands above it: else a rule, or nothing."""
 
 
 _CARD_LINES = 12
@@ -132,10 +140,13 @@ class Menus:
         # Above a heading, the stretch goes on only for a list like the one under it.
         chunks = [groups]
         while top > 0 and self._kind(top - 1)[0] == _HEAD and chunks[-1][0][4] == chunks[-1][0][3] >= 2:
+            head = top - 1
+            setext = head > 0 and self._kind(head - 1)[0] == _HEAD and _SETEXT.match(self.lines[head])
+            head -= 1 if setext else 0  # (a setext heading's text stands above its underline)
             # Not across the heading of a call to action after a menu ("Next steps", "What's next").
-            if len(chunks) == 1 and _NEXT_STEP.match(self.lines[top - 1]):
+            if len(chunks) == 1 and (_NEXT_STEP_TEXT if setext else _NEXT_STEP).match(self.lines[head]):
                 break
-            above = self._top(top - 1)
+            above = self._top(head)
             section = self._groups(above, top)
             if not section:
                 break
@@ -245,13 +256,25 @@ class Menus:
                 "html" if line.lstrip().startswith("<li") else "table" if line.lstrip()[0] == "|" else "list"
             )
             return (_LINK if _OPENS_ON_LINK.match(rest) else _ITEM_KIND), group
-        if _HEADING.match(line):
+        if _HEADING.match(line) or self._setext(n - 1 if _SETEXT.match(line) else n):
             return _HEAD, ""
         if "|" in line and self._row(n):
             return (_LINK if _OPENS_ON_LINK.match(line) else _ITEM_KIND), "table"
         if _RULE.match(line) or line.startswith(("  ", "\t")):
             return _QUIET, ""
         return (_QUIET if not _shows_text(line) else _TEXT), ""
+
+    def _setext(self, n: int) -> bool:
+        """Return True if line ``n`` is the text of a setext heading: a paragraph of that one line
+        (after a blank line or a heading, not an item, a rule, a row or indented code) whose next
+        line is an underline (`_SETEXT`)."""
+        lines = self.lines
+        if not 0 <= n < len(lines) - 1 or not _SETEXT.match(lines[n + 1]):
+            return False
+        line = lines[n]
+        if not _shows_text(line) or line.startswith(("    ", "\t")) or _ITEM.match(line) or "|" in line:
+            return False
+        return n == 0 or not lines[n - 1].strip() or _HEADING.match(lines[n - 1]) is not None
 
     def _row(self, n: int) -> bool:
         """Return True if line ``n`` is a row of a table with no leading pipes: the lines above
