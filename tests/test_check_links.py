@@ -1052,3 +1052,53 @@ def test_a_missing_part_a_client_redirect_leads_to_shows_the_address_with_the_ba
         f"docs/start.md:{line}:5: warning: link to '{link}' finds no heading 'gone' on 'Intro' {PART_HINT}\n"
         for line, link in zip((6, 8, 10), links.split(), strict=True)
     )
+
+
+def test_a_docusaurus_sites_javascript_pages_are_reached_without_a_site_address(tmp_path: Path) -> None:
+    """QuestDB's Docusaurus site builds its address in code (`url: `https://${domain}``), so it
+    has no urls.base: its posts' links to '/get-questdb/' and '/enterprise/', pages of
+    src/pages written in TypeScript, were reported as leading nowhere, though the routes of such
+    pages are read (with an address they went to the public site). They lead to a page of the
+    site, as a listing does; a route no page has, and a '_' file's, still lead nowhere."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: docusaurus\nsources: [{path: docs, url: '/docs/{doc}'}, {path: blog, url: '/blog/{post}'}]\n",
+        "docusaurus.config.js": "const host = 'tides.example'\nmodule.exports = {url: `https://${host}`};\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "[Get it](/get-tides/) or [ask sales](/sales) or [see plans](/plans/yearly).\n\n"
+        + "[Nothing](/nothing/) and [helper](/_helper).\n",
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+        "src/pages/get-tides.tsx": "export default function GetTides() { return null; }\n",
+        "src/pages/sales/index.js": "export default function Sales() { return null; }\n",
+        "src/pages/plans/yearly.jsx": "export default function Yearly() { return null; }\n",
+        "src/pages/_helper.js": "export const helper = 1;\n",
+    }
+    _, _, err = run(write(tmp_path, files), "check", "--links")
+    assert err == (
+        f"docs/start.md:8:11: warning: link to '/nothing/' leads nowhere {HINT}\n"
+        f"docs/start.md:8:35: warning: link to '/_helper' leads nowhere {HINT}\n"
+    )
+
+
+def test_braces_in_a_links_address_on_an_mdx_page_are_the_address_as_written(tmp_path: Path) -> None:
+    """QuestDB's posts write `[join us]({@slackUrl@})`: the page showed the link's Markdown as
+    text, a placeholder in its destination. MDX reads no expression in a link's address, so the
+    live link leads to the braces as written: the page shows the link's text, the link leads
+    nowhere, and check says why."""
+    files = {
+        "stagemap.yml": DOCS_AND_BLOG,
+        "docusaurus.config.js": "module.exports = {url: 'https://k.example'};\n",
+        "docs/start.md": HEAD.format(title="Start")
+        + "Ask [the crew]({links.chat}/crew) or [us](/docs/start), {links.count} of us.\n",
+        "blog/2024-05-01-launch.md": HEAD.format(title="Launch") + "News.\n",
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    assert err == (
+        "docs/start.md:6:16: warning: link to '{links.chat}/crew' leads nowhere "
+        "(MDX reads no {expression} in a link's address: write it out, or use <a href={...}>)\n"
+    )
+    code, _, _ = run(root, "build", "-o", str(tmp_path / "out"))
+    page = (tmp_path / "out/assets/start.html").read_text("utf-8")
+    assert code == 0 and "](" not in page
+    assert 'title="Link target not found: %7Blinks.chat%7D/crew">the crew</span>' in page

@@ -1719,3 +1719,23 @@ def test_dialects_a_backtick_in_an_elements_text_opens_no_template_string() -> N
     assert clean(text, ".mdx", "astro") == (
         "Open a fence with ```` ``` ````.\n\nText.\n\n*\\[Sample: shown on the live site\\]*\n\nEnd.\n"
     )
+
+
+def test_dialects_mdx_expression_in_a_link_destination_stays_the_address() -> None:
+    """QuestDB's Docusaurus posts write ``[join us]({@slackUrl@})`` (its own remark plugin fills
+    the address in): the braces became a placeholder inside the destination, which broke the
+    link, and the page showed ``[join us](*[Computed content...]*)`` as raw Markdown. MDX reads
+    no expression in a link's destination (mdx-js/mdx#2411, #2493): the live page has a link
+    with its text, to the address as written; an expression in its text is still computed."""
+    text = (
+        "Read [the setup notes]({site.docs}/setup) or [ask the crew]({@chatUrl@}), "
+        "[see it](</tours/{week} plan>) and ![van](/img/{fleet}.png), {crew.size} of us.\n"
+    )
+    assert html(text, generator="docusaurus") == (
+        '<p>Read <a href="%7Bsite.docs%7D/setup">the setup notes</a> or '
+        '<a href="%7B@chatUrl@%7D">ask the crew</a>, <a href="/tours/%7Bweek%7D%20plan">see it</a> and '
+        '<img src="/img/%7Bfleet%7D.png" alt="van">, '
+        f"<em>[Computed content (crew.size): {LIVE}]</em> of us.</p>\n"
+    )
+    closed = "[Fares](/fares/(2024)) {fares.count} and [{plan.name}](/plans) (from {plan.price}).\n"
+    assert clean(closed, ".mdx", "gatsby").count(LIVE) == 3  # after a destination: text again

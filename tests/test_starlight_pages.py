@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from stagemap.analyse.coverage import analyse
 from stagemap.cli.app import cli
 from stagemap.read.ctas import hero_action
+from stagemap.read.markdowntext import in_destination
 from stagemap.read.project import load_project
 from stagemap.render import markdown, partials
 from stagemap.render.dialects import clean
@@ -236,3 +237,28 @@ def test_a_long_line_of_module_values_is_shown_in_linear_time() -> None:
     shown = with_module_values(line, {"config": {"a": "v"}})
     assert time.process_time() - start < SECONDS
     assert shown == "v `{config.a}` " * 25_000
+
+
+def test_a_modules_value_inside_a_link_destination_stays_as_written() -> None:
+    """A value was kept as written only where the expression opened a link's destination
+    (``[chat]({config.chat})``); further in (``[tour](https://tours.example/{config.city})``) the
+    module's value was put in, though MDX reads no expression anywhere in a destination and the
+    live link's address keeps the braces (mdx-js/mdx#2493). Text after the link is text again."""
+    values = {"config": {"city": "Leeds", "team": "Kites"}}
+    body = "See [the tour](https://tours.example/{config.city}/map) with {config.team}.\n"
+    assert with_module_values(body, values) == (
+        "See [the tour](https://tours.example/{config.city}/map) with Kites.\n"
+    )
+
+
+def test_braces_on_a_long_line_inside_a_link_destination_cost_linear_time() -> None:
+    """Whether a brace is in a link's destination is looked for on its line before it, never
+    further back than a few thousand characters: each of the 200,000 braces of a 600 KB line
+    after an open destination, or of a line of links each followed by an expression, is read in
+    a time that does not grow with the line."""
+    for line, inside in (("[a](/x" + "{b}" * 200_000, 682), ("[a](/x) {b} " * 50_000, 0)):
+        braces = [at for at, c in enumerate(line) if c == "{"]
+        start = time.process_time()
+        found = sum(in_destination(line, at) for at in braces)
+        assert time.process_time() - start < SECONDS
+        assert found == inside  # (a destination 2,048 characters long at most)

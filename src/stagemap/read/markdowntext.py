@@ -2,7 +2,8 @@
 anchors (which Markdown cannot write: `stagemap.render.anchors` makes them ids once rendered)
 a link's target, and what an attribute list is (`ATTR_LIST`). Used by the reading of HTML pages (`stagemap.read.htmlpage`) and of MDX
 and other dialects (`stagemap.render.dialects`, `stagemap.render.jsx`). And the line ends
-Markdown reads (`lf`), for every reader of a body's lines."""
+Markdown reads (`lf`), for every reader of a body's lines; and whether a place is in a link's
+destination (`in_destination`), where MDX reads no expression."""
 
 from __future__ import annotations
 
@@ -52,3 +53,23 @@ def escaped(text: str, at: int) -> bool:
     while before and text[before - 1] == "\\":
         before -= 1
     return (at - before) % 2 == 1
+
+
+def in_destination(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is in an inline link's or image's destination, not closed before it
+    (``[Docs](`` then no space and no unmatched ``)``; or ``](<`` then no ``>``): MDX reads no
+    expression there, so ``{...}`` is part of the address. Only the last `_REACH` characters
+    before it, on its line, are looked at, so that a brace on a long line costs no more."""
+    reach = max(0, at - _REACH)
+    opened = text.rfind("](", max(reach, text.rfind("\n", reach, at) + 1), at)
+    if opened < 0:
+        return False
+    if text.startswith("<", opened + 2):
+        return text.find(">", opened + 2, at) < 0
+    closed = text.count(")", opened + 2, at) > text.count("(", opened + 2, at)
+    return not closed and _SPACE.search(text, opened + 2, at) is None
+
+
+_REACH = 2048
+"""How far back on its line a brace is looked at for the link destination it may be in."""
+_SPACE = lazy(r"\s")

@@ -66,6 +66,7 @@ from .partplaces import address_at, parts_at, redirected_at
 NOWHERE = "leads nowhere"
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
 PART_HINT = "link to one of that page's headings, or leave out the '#' and what follows it"
+BRACES_HINT = "MDX reads no {expression} in a link's address: write it out, or use <a href={...}>"
 
 Facts = tuple[list[Problem], frozenset[str], tuple[tuple[str, str], ...]]
 """What rendering one body tells: its links that lead nowhere, the ids of its elements, and
@@ -302,7 +303,8 @@ def placed(
     problems: list[Problem] = []
     elsewhere = _InPartials(item.path, shown, comments)
     for url, why in [*((url, "") for url in broken), *unbuilt]:
-        said = unbuilt_said(why) if why else (NOWHERE, HINT, "dead-link")
+        hint = BRACES_HINT if "{" in unquote(url) else HINT  # (MDX leaves braces there as written)
+        said = unbuilt_said(why) if why else (NOWHERE, hint, "dead-link")
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
         texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
         at = places.unclaimed(texts, claimed)

@@ -3,7 +3,9 @@
 - ``import`` and ``export`` statements at the start of a line are removed, up to the next
   blank line (an ESM block ends there in MDX);
 - ``{/* comments */}`` are removed; any other ``{expression}`` is computed by the live site,
-  so it becomes a labelled placeholder;
+  so it becomes a labelled placeholder, but in a Markdown link's destination
+  (``[Docs]({site.docs}/setup)``), where MDX reads no expression: the braces stay as written,
+  the link's address on the live page;
 - an element with an ``href`` or ``to`` and text children on one line becomes a link; one with
   a ``src`` becomes an image;
 - a component whose name holds ``Quote`` or ``Testimonial`` becomes a block quote, signed
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from ..lazyre import lazy
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import CELL, NEXT_CELL, ROW
-from ..read.markdowntext import element_anchor, escaped
+from ..read.markdowntext import element_anchor, escaped, in_destination
 from .blocks import ItemColumns, indented, may_indent, outdented
 from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
 from .esm import drop_esm
@@ -145,7 +147,7 @@ class _Builder:
         while i is not None:
             at = i.start()
             # ``\{`` and ``\<`` are the characters themselves, as Markdown escapes them.
-            if text[at] == "{" and not escaped(text, at):
+            if text[at] == "{" and not escaped(text, at) and not in_destination(text, at):
                 end = _balanced(text, at)
                 if end is not None:
                     self.out.append(text[start:at])

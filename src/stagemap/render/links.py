@@ -327,8 +327,10 @@ class BodyLinks:
             self.linked.add(out)
             return self.links.to(quote(out))
         if not self.routes.base or (self.routes.reading.unowned(key) and key not in self.routes.listed):
-            # A page of the site, not of this one (a listing; the home page, which every site has).
-            return "" if key in self.routes.listed or not key else None
+            # A page of the site, not of this one (a listing; the home page, which every site has;
+            # a page a Docusaurus plugin makes, such as a JavaScript page of src/pages).
+            made = key in self.routes.listed or key in self.routes.reading.made
+            return "" if made or not key else None
         if url not in self.public:
             self.public.append(url)
         slash = "/" if (path.endswith("/") or up) and route != "/" else ""

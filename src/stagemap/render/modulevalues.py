@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from ..lazyre import lazy
-from ..read.markdowntext import escaped
+from ..read.markdowntext import escaped, in_destination
 from .blocks import fence_after, hold_fences
 from .jsstrings import js_string
 
@@ -252,7 +252,7 @@ def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, st
     it) or a link's destination, or it is a template string in text. In text the value is plain
     text, as MDX inserts it: no character of it is read as Markdown."""
     start = found.start() + len(found.group(1) or "")
-    if escaped(line, start) or in_code or line.endswith("](", 0, start):
+    if escaped(line, start) or in_code or in_destination(line, start):
         return found.group(0)  # (a link's destination is no text: MDX reads no expression there)
     if found.group(3) is not None:
         value = _value(found.group(3), values)
