@@ -62,9 +62,10 @@ def test_init_reads_the_unversioned_docs_beside_the_version_folders(tmp_path: Pa
     [
         ("2-edge", True),
         ("v3-next", True),
-        ("Edge", True),
-        ("nightly", True),
+        ("2-Nightly", True),
         ("1.x_canary", True),
+        ("Edge", False),  # alone, a product's name as well (docs/edge/): review R1
+        ("nightly", False),
         ("2.0-dev", False),  # a pre-release: a version folder
         ("2-guides", False),
         ("edges", False),
@@ -72,6 +73,34 @@ def test_init_reads_the_unversioned_docs_beside_the_version_folders(tmp_path: Pa
     ],
 )
 def test_the_names_of_a_development_copy(name: str, coming: bool) -> None:
-    """A development copy is named for the coming release (master, next) or a release channel's
-    (edge, nightly, canary), alone or after the major version it is of (Linkerd's 2-edge)."""
+    """A development copy is named for the coming release (master, next), alone or after the major
+    version it is of, or for a release channel's (edge, nightly, canary) after the major version
+    it is of (Linkerd's 2-edge)."""
     assert is_development(name) is coming
+
+
+def test_a_section_sharing_a_few_page_names_with_the_docs_is_not_their_current_release(
+    tmp_path: Path,
+) -> None:
+    """Review R1 of 3047517: a support section of three pages, two of them named as docs pages
+    are (overview, faq), was taken for the current docs: init read it alone and left out every
+    version folder, the site's own latest version named or not. The current release's folder
+    holds four in five of the version's pages at least, and none is looked for where the
+    configuration names the latest version."""
+    topics = ("overview", "faq", "install", "configure", "upgrade", "tasks/backup", "tasks/restore")
+    for latest in ("", "params.latest_stable_version = 'v1.2'\n"):
+        files: dict[str, str | bytes] = {"hugo.toml": "title = 'Ferrowheel'\n" + latest}
+        for folder in ("v1.0", "v1.1", "v1.2"):
+            for topic in topics:
+                files[f"content/{folder}/{topic}.md"] = PAGE.format(f"{topic} ({folder})", topic)
+        for topic in ("overview", "faq", "contact"):
+            files[f"content/support/{topic}.md"] = PAGE.format(f"Support, {topic}", topic)
+        root = write(tmp_path / ("named" if latest else "plain"), files)
+        result = CliRunner().invoke(cli, ["init", str(root)])
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert "Version read: content/v1.2/" in result.stdout.splitlines()
+        paths = sorted(a.path for a in stagemap.load_project(root).library.assets)
+        assert [p for p in paths if "/support/" in p] == [
+            f"content/support/{t}.md" for t in ("contact", "faq", "overview")
+        ]
+        assert len([p for p in paths if "/v1.2/" in p]) == len(topics)

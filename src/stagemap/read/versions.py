@@ -41,12 +41,13 @@ year, ``2024``: without a ``v``, two parts at least)."""
 LATEST_KEYS = ("latest_stable_version", "latest_version", "latest")
 """The site's ``params`` naming the version its docs are of: etcd's ``latest_stable_version``,
 Kubernetes' ``latest``; then Docsy's `versions` entry of ``kind: latest`` and its ``version``."""
-DEVELOPMENT = frozenset(
-    {"master", "main", "next", "dev", "unreleased", "latest-dev", "edge", "nightly", "canary"}
-)
+DEVELOPMENT = frozenset({"master", "main", "next", "dev", "unreleased", "latest-dev"})
 """Names of a folder holding the docs of the coming release beside the released versions'
-(Crossplane's ``master``, etcd's and Cozystack's ``next``; a release channel's, ``edge``), in
-any case, maybe after the major version they are of (Linkerd's ``2-edge``: `_CHANNEL`)."""
+(Crossplane's ``master``, etcd's and Cozystack's ``next``), in any case, maybe after the major
+version they are of (``v3-next``: `_CHANNEL`)."""
+CHANNELS = frozenset({"edge", "nightly", "canary"})
+"""Names of a release channel's copy, development copies only after a major version's
+(Linkerd's ``2-edge``): alone, a folder so named may be a product's (``docs/edge/``)."""
 _CHANNEL = lazy(r"v?\d+(?:\.\d+)*(?:\.x)?[-_.]([a-z]+(?:-[a-z]+)?)", re.I)
 """A development copy's name after a version's (``2-edge``, ``v3-next``), the name in group 1."""
 
@@ -62,7 +63,7 @@ def is_development(name: str) -> bool:
     if name.lower() in DEVELOPMENT:
         return True
     channel = _CHANNEL.fullmatch(name)
-    return channel is not None and channel.group(1).lower() in DEVELOPMENT and not is_version(name)
+    return channel is not None and channel.group(1).lower() in DEVELOPMENT | CHANNELS and not is_version(name)
 
 
 def _params(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -205,7 +206,8 @@ def _version_folders(folder: Path, extensions: tuple[str, ...], named: Named) ->
         sides = _sides(Path(base), rest, coming, extensions, latest)
         if sides is not None:
             others = [d for d in dirs if d not in older and not is_version(d) and not named.coming(d)]
-            current = _current(Path(base), sides[0], others, extensions)
+            # (Where the site names its latest version, that is the one read.)
+            current = "" if _named(rest, latest) else _current(Path(base), sides[0], others, extensions)
             older += sides[1] + ([sides[0]] if current else [])
             read = current or sides[0]
             kept.append(read if rel == "." else f"{rel}/{read}")
@@ -243,13 +245,16 @@ def _current(base: Path, read: str, others: list[str], extensions: tuple[str, ..
     ``base`` that holds the pages of the one that would be read (``read``), at the same paths,
     or "": the current release's docs, served at a path without a version (Linkerd's
     ``content/docs/``, the newest, beside ``content/2.19/`` and the older ones), so that every
-    version folder is an older one. Of several, the one sharing the most pages."""
+    version folder is an older one. It holds at least four in five of that version's pages (a
+    section sharing a few page names with the docs, an ``overview`` and a ``faq``, is none), and
+    as many of its own are that version's; of several, the one sharing the most pages."""
     pages = set(own_pages(base / read, extensions))
-    shared = [
-        (len(pages & mine), name)
-        for name in others
-        if _alike(mine := set(own_pages(base / name, extensions)), pages)
-    ]
+    shared = []
+    for name in others:
+        mine = set(own_pages(base / name, extensions))
+        both = len(pages & mine)
+        if both >= 2 and 5 * both >= 4 * len(pages) and 2 * both >= len(mine):
+            shared.append((both, name))
     return max(shared)[1] if shared else ""
 
 
