@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.render.ownshortcodes import file_shown
+from stagemap.render.partials import _OWN_LINE
 from tests.conftest import write
 
 SETTINGS = (
@@ -88,3 +90,33 @@ def test_an_own_shortcode_reading_one_file_shows_that_file(tmp_path: Path) -> No
 )
 def test_the_templates_that_show_one_file(template: str, path: str | None) -> None:
     assert file_shown(template) == path
+
+
+def test_a_file_not_there_shows_the_shortcodes_own_placeholder_until_it_comes(tmp_path: Path) -> None:
+    """Review R1 of 3047517: where the file the template reads was missing, the page showed the
+    placeholder of the stand-in ``readfile`` ([readfile: shown on the live site]), not the
+    site's shortcode. It shows its own now, and the file's coming makes the page again."""
+    root = write(
+        tmp_path / "site",
+        {
+            "hugo.toml": "title = 'Ferrowheel'\n",
+            "stagemap.yml": SETTINGS,
+            "layouts/shortcodes/why-us.html": '{{ readFile "includes/why-us.md" | markdownify }}\n',
+            "content/frames.md": "---\ntitle: Frames\n---\nIntro.\n\n{{< why-us >}}\n",
+        },
+    )
+    out = tmp_path / "out"
+    made = build(root, out)
+    assert "<em>[why-us: shown on the live site]</em>" in made and "readfile" not in made
+    write(root, {"includes/why-us.md": "Frames **welded by hand**.\n"})
+    assert "<p>Frames <strong>welded by hand</strong>.</p>" in build(root, out)
+
+
+def test_a_line_of_spaces_after_an_own_shortcode_costs_its_length(tmp_path: Path) -> None:
+    """Review R1 of 3047517: the pattern of a shortcode alone on its line read a run of spaces
+    before its closing in every way it could part it: 8,000 spaces took a second, 16,000 ten
+    seconds of a build. Read one way only, 20,000 take well under a millisecond."""
+    line = "{{< why-us" + " " * 20_000 + "\n"
+    start = time.process_time()
+    assert _OWN_LINE.search(line) is None
+    assert time.process_time() - start < 1.0

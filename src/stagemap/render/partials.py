@@ -23,6 +23,7 @@ from __future__ import annotations
 import collections
 import functools
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -82,7 +83,7 @@ def inline_for(config: Config, rel: str, body: str) -> str:
     snippets, a Jekyll site's includes in code."""
     if config.rules.generator in ("hugo", "mkdocs"):
         hugo = config.rules.generator == "hugo"
-        made = _snippets(config, rel, _files_of_own_shortcodes(config, body))
+        made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, missing=False))
         return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
         return codeincludes.shown_in_code(
@@ -95,7 +96,8 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
     """Yield each file `inline_for` may show in ``body`` (see `shown`), and on a Hugo site the
     templates of its own shortcodes that the body and its includes use. For a page's key."""
     if config.rules.generator == "hugo":
-        found = list(includes.shown(_files_of_own_shortcodes(config, body), rel, *_hugo(config, rel)))
+        made = _files_of_own_shortcodes(config, rel, body, missing=True)
+        found = list(includes.shown(made, rel, *_hugo(config, rel)))
         templates = site_templates(config.root, config.rules.site_root)
         names = used_names("\n".join([body, *(text for _, text in found if text is not None)]))
         paths = dict.fromkeys(templates[n.lower()] for n in names if n.lower() in templates)
@@ -118,15 +120,18 @@ def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) ->
     return known_outputs(names, templates, lambda p: partial_body(config.root, p, raw=True), site or {})
 
 
-_OWN_LINE = lazy(r"^([ \t>]*)\{\{[<%][ \t]*([\w.-]{1,100})[ \t]*/?[ \t]*[>%]\}\}[ \t]*\r?$", re.M)
-"""A shortcode without arguments on a line of its own (``{{< why-us >}}``), what stands before it."""
+_OWN_LINE = lazy(r"^([ \t>]*+)\{\{[<%][ \t]*+([\w.-]{1,100}+)[ \t]*+(?:/[ \t]*+)?[>%]\}\}[ \t]*+\r?$", re.M)
+"""A shortcode without arguments on a line of its own (``{{< why-us >}}``), what stands before it.
+Each part is read one way only: a line of spaces that never closes costs its length."""
 
 
-def _files_of_own_shortcodes(config: Config, body: str) -> str:
+def _files_of_own_shortcodes(config: Config, rel: str, body: str, *, missing: bool) -> str:
     """Return a Hugo page's body with each of the site's own shortcodes whose template shows one
     file (`file_shown`: gRPC's ``why-grpc``), used without arguments on a line of its own outside
     fenced code, written as a ``readfile`` of that file from the site's folder, which
-    `includes.inline` shows (its template read as text, never run)."""
+    `includes.inline` shows (its template read as text, never run). ``missing``: also where the
+    file is not there (for the page's key, so that the file's coming makes the page again); else
+    the shortcode stays, shown as its own placeholder."""
     names = used_names(body) if config.rules.generator == "hugo" else []
     templates = site_templates(config.root, config.rules.site_root) if names else {}
     shows = {
@@ -135,6 +140,13 @@ def _files_of_own_shortcodes(config: Config, body: str) -> str:
         if (t := templates.get(n.lower())) and (b := partial_body(config.root, t, raw=True))
         if (path := file_shown(b)) is not None
     }
+    if not missing and shows:
+        content, site, _, exists = _hugo(config, rel)
+        shows = {
+            name: path
+            for name, path in shows.items()
+            if any(exists(posixpath.join(folder, path.lstrip("/"))) for folder in (site, content))
+        }
     if not shows:
         return body
 
