@@ -333,3 +333,29 @@ def test_setext_headings_part_and_join_menus_as_atx_headings_do() -> None:
     assert cta_links("Intro.\n\n" + m3 + "Two lines of\nprose\n---\n\n" + two) == ("/e", "/d")
     assert cta_links("Intro.\n\n" + m3 + "- [f](/f)\n---\n\n" + two) == ()
     assert cta_links("Intro.\n\n" + m3 + "    indented code\n---\n\n" + two) == ()
+
+
+def test_reference_links_as_commonmark_reads_them_after_review() -> None:
+    """Review R1 of 7e20bdd. Footnotes (``[^1]: Based on data.``, Hugo's and kramdown's) were
+    read as definitions of links to 'Based', 'Really', 'Trust' and pushed the real step out: a
+    definition holds its target and maybe a title, nothing else, and a ``^`` label is a
+    footnote's. A list of shortcut references ('- [Pricing]') was no menu. A definition in an
+    HTML comment, or under a paragraph's line (where CommonMark reads none), was read first."""
+    notes = "\n\n[^1]: Based on data.\n[^2]: Really so.\n[^3]: Trust us.\n"
+    assert cta_links("Book a [demo](/demo/) now.[^1] We also[^2] do[^3] more." + notes) == ("/demo/",)
+    shortcuts = (
+        "Book a [demo](/demo/).\n\n## See also\n\n- [Pricing]\n- [Guides]\n- [Support]\n\n"
+        "[pricing]: /pricing/\n[guides]: /guides/\n[support]: /support/\n"
+    )
+    assert cta_links(shortcuts) == ()
+    assert cta_links("Close [demo].\n\n<!--\n[demo]: /old/\n-->\n\n[demo]: /new/\n") == ("/new/",)
+    assert cta_links("Close [demo].\n\nFoo\n[demo]: /baz/\n") == ()
+    # The label is the one given; a text of its own that is defined does not stand in.
+    assert cta_links("[demo][nope] now.\n\n[demo]: /contact/\n") == ()
+    # A title's brackets are no link; an escaped backslash escapes nothing after it.
+    assert cta_links('[Book][demo]\n\n[demo]: /contact/ "Book [demo] now"\n') == ("/contact/",)
+    assert cta_links("See \\\\[demo].\n\n[demo]: /contact/\n") == ("/contact/",)
+    # A text over two lines of its paragraph, and a definition in a quote.
+    assert cta_links("Read [the\nFAQ] now.\n\n[the faq]: /faq/\n") == ("/faq/",)
+    assert cta_links("> Read [the FAQ].\n>\n> [the faq]: /faq/\n") == ("/faq/",)
+    assert cta_links("Go [on](<../next/>).\n\n[x]: <../x/> 'X'\n") == ("../next/",)

@@ -618,6 +618,14 @@ CTA_CASES = {
         ["d.md"],
     ),
     "lists-of-links-under-5000-headings": (("## Part\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
+    "spaces-in-a-heading-after-a-menu": (
+        "Intro.\n\n## B\n\n" + _menu("a", "b", "c") + "\n## Next" + " " * 100_000 + "x\n\n" + _menu("d", "e"),
+        [],
+    ),
+    "spaces-in-a-setext-heading-after-a-menu": (
+        "Intro.\n\n" + _menu("a", "b", "c") + "\nNext" + " " * 100_000 + "x\n----\n\n" + _menu("d", "e"),
+        [],
+    ),
     "menus-under-5000-setext-headings": (("Part\n----\n\n" + _menu("a", "b", "c") + "\n") * 5_000, []),
     "reference-brackets-never-closed": ("[" * 100_000 + "x\n\n[x]: /x/\n", []),
     "reference-uses-and-definitions": (
@@ -647,7 +655,8 @@ print(json.dumps(found))
 
 
 def test_the_links_a_page_ends_on_are_read_in_bounded_time() -> None:
-    """A review of 568194e: an item's text of images inside an unclosed link ('- [' then 22
+    """Review R2 of 2c14481: a heading of 'Next', 1,200 spaces and 'x' after a menu took 3.8 s
+    (its spaces parted every way among three patterns), 5,000 spaces minutes. A review of 568194e: an item's text of images inside an unclosed link ('- [' then 22
     badges) took 4.7 s to read, four times as long for each two more (the pattern tried every
     way to part it); 120 KB of '{{ ' on a line after a menu took 34 s (each opening read to the
     line's end), and links in code spans between blank lines of spaces went over the body once

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
 from .codespans import Paragraphs, Quiet
-from .linklists import Menus, may_hold
+from .linklists import Menus, may_hold, reference_label
 from .liquidlinks import live_addresses
 from .templateengines import NUNJUCKS
 
@@ -20,11 +21,20 @@ _HTML = lazy(r"href=[\"']([^\"']+)[\"']")
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
 """`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
-_DEFINED = lazy(r"^[ ]{0,3}\[([^\[\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
-"""A link reference definition (``[demo]: /contact/``): its label and its target."""
-_REFERENCE = lazy(r"\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?")
+_DEFINED = lazy(
+    r"^[ ]{0,3}+((?:>[ ]?+)*+)[ ]{0,3}+\[(?!\^)([^\[\]\n]++)\]:[ \t]*+(?:<([^\s<>]++)>|([^\s<>]++))"
+    r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t]*+$",
+    re.MULTILINE,
+)
+"""A link reference definition (``[demo]: /contact/``, in a quote too, with a title or none):
+its quote marks, label and target; nothing else on its line (``[^1]: ...``, a footnote, is none)."""
+_LABEL_TEXT = r"((?:[^\[\]\n]|\n(?![ \t>]*+\n))*+)"
+"""A link's text or label: no bracket, no blank line (it may run over lines of its paragraph)."""
+_REFERENCE = lazy(r"\[" + _LABEL_TEXT + r"\](?:\[" + _LABEL_TEXT + r"\])?")
 """A reference link's text, then its label in brackets (``[Book a demo][demo]``; ``[demo][]``
 names its text), or nothing more (``[demo]``, a shortcut: a link where a definition names it)."""
+_BARE_LINE = lazy(r"[ \t>]*+(?:#{1,6}+(?:[ \t][^\n]*+)?+)?+$")
+"""A line after which a definition may stand: blank (in a quote too), or an ATX heading."""
 _FENCE = lazy(r"^([ \t>]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 """A line that may open or close a fenced code block (in a list or a quote too): what stands
 before its fence, the fence, then the rest of the line (an opening's info, which for backticks
@@ -56,11 +66,11 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     paragraphs = Paragraphs(body)
     shown = _Shown(body, outside, paragraphs)
-    refs = _references(body) if "]:" in body else []
+    refs, labels = _references(body, shown) if "]:" in body else ([], frozenset[str]())
     last = _merged(body, marks, shown, refs) if refs or "href=" in body else _last_marked(body, marks, shown)
     if not last or not may_hold(body, body.rfind("\n\n", 0, last[-1][0])):
         return tuple(href for _, href in last)  # (most bodies: no item from the earliest link on)
-    menus = Menus(body, paragraphs)
+    menus = Menus(body, paragraphs, labels)
     kept = next((at for at, (start, _) in enumerate(last) if menus.holds(start)), len(last))
     return tuple(href for _, href in last[:kept])
 
@@ -140,9 +150,13 @@ class _Shown:
         after those ``last`` kept: another target, not in code nor a comment."""
         if any(href == seen for _, seen in last):
             return False
+        return not self.hidden(at)
+
+    def hidden(self, at: int) -> bool:
+        """Return True if offset ``at`` is in a code span or an HTML comment."""
         if self.quiet is None:  # made for the first link kept: most links lead out
             self.quiet = Quiet(self.body, self.paragraphs)
-        return not self.quiet.holds(at)
+        return self.quiet.holds(at)
 
 
 def _last_marked(body: str, marks: list[re.Match[str]], shown: _Shown) -> list[tuple[int, str]]:
@@ -176,29 +190,46 @@ def _merged(
     return last
 
 
-def _references(body: str) -> list[tuple[int, str]]:
+def _references(body: str, shown: _Shown) -> tuple[list[tuple[int, str]], frozenset[str]]:
     """Return each reference link of ``body`` whose label a definition of it names (the first
-    one, as CommonMark reads two), with where it stands and that definition's target. Not an
-    image's (``![logo][img]``), an escaped bracket's, nor the definitions' own labels."""
+    one, as CommonMark reads two), with where it stands and that definition's target, and the
+    labels defined. A definition counts on a line of its own after a blank line, a heading or
+    another definition (one cannot break into a paragraph), not in a comment or code span. Not
+    a link: an image's reference (``![logo][img]``), an escaped bracket, anything on a
+    definition's own line."""
     defined: dict[str, str] = {}
-    labels = set()
+    lines: list[tuple[int, int]] = []  # each definition's line
     for match in _DEFINED.finditer(body):
-        labels.add(match.start(1) - 1)
-        defined.setdefault(_label(match.group(1)), match.group(2))
+        start = match.start()
+        above = body.rfind("\n", 0, max(start - 1, 0)) + 1
+        after_definition = bool(lines) and lines[-1][1] + 1 == start
+        if start and not after_definition and not _BARE_LINE.match(body, above, start - 1):
+            continue
+        if shown.hidden(match.start(2)):
+            continue
+        lines.append((start, match.end()))
+        defined.setdefault(reference_label(match.group(2)), match.group(3) or match.group(4))
     found: list[tuple[int, str]] = []
     if not defined:
-        return found
+        return found, frozenset()
+    starts = [start for start, _ in lines]
     for match in _REFERENCE.finditer(body):
-        at, after = match.start(), body[match.end() : match.end() + 1]
-        if at in labels or after == "(" or (at and body[at - 1] in "!\\"):
+        at = match.start()
+        if body.startswith("(", match.end()) or (at and body[at - 1] == "!") or _escaped(body, at):
             continue
+        line = bisect.bisect_right(starts, at) - 1
+        if line >= 0 and at < lines[line][1]:
+            continue  # a definition's label or title
         text, label = match.group(1, 2)
-        target = defined.get(_label(label or text))  # (``[x][nope]``, its label undefined, is text)
+        target = defined.get(reference_label(label or text))  # (``[x][nope]``, its label undefined, is text)
         if target is not None:
             found.append((at, target))
-    return found
+    return found, frozenset(defined)
 
 
-def _label(label: str) -> str:
-    """A reference label as CommonMark matches it: case folded, its runs of white space one space."""
-    return " ".join(label.split()).casefold()
+def _escaped(body: str, at: int) -> bool:
+    """Return True if the character at ``at`` is escaped: an odd run of backslashes before it."""
+    run = at
+    while run and body[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 1

@@ -45,6 +45,9 @@ _OPENS_ON_LINK = lazy(
 one (its text may hold an image; a reference link too) or an HTML one. Each place of the text
 is read in one way only (no quantifier tries another), so a text that never closes costs its
 length."""
+_SHORTCUT = lazy(r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!a\s)[^<>\n]*+>)*+\[([^\[\]\n]++)\](?![(\[])")
+"""An item's text that starts with a bracketed label (``[Pricing]``), after what `_OPENS_ON_LINK`
+passes over: a link where the body defines that label."""
 _HEADING = lazy(r"[ \t]*+(?:#{1,6}+(?:[ \t]|$)|<h[1-6]\b)")
 _RULE = lazy(r"[ \t]*+(?:[-=*_|:][ \t]*+)++$")
 """A rule, a setext underline or a table's delimiter row."""
@@ -62,17 +65,17 @@ _QUOTED = lazy(r"\"[^\"\n]*+\"|'[^'\n]*+'")
 """A quoted attribute value (a ``>`` in it does not end the tag)."""
 
 _NEXT_WORDS = (
-    r"[ \t*_]*(?:what'?s[ \t]+next|(?:up[ \t]+|where[ \t]+to[ \t]+)?next"
-    r"(?:[ \t]+steps?)?|get[ \t]+started(?:[ \t]+(?:now|today))?|try[ \t]+it(?:[ \t]+(?:free|now))?|call[ \t]+to"
-    r"[ \t]+action)[ \t*_]*[:!.?]*[ \t*_]*"
+    r"[ \t*_]*+(?:what'?s[ \t]++next|(?:up[ \t]++|where[ \t]++to[ \t]++)?next(?:[ \t]++steps?)?"
+    r"|get[ \t]++started(?:[ \t]++(?:now|today))?|try[ \t]++it(?:[ \t]++(?:free|now))?|call[ \t]++to"
+    r"[ \t]++action)[ \t*_]*+[:!.?]*+[ \t*_]*+"
 )
 _NEXT_STEP = lazy(
-    r"[ \t]*(?:#{1,6}[ \t]+|<h[1-6][^>]*>)" + _NEXT_WORDS + r"(?:\{[^}\n]*\}|</h[1-6]>|#+)?[ \t]*$",
+    r"[ \t]*+(?:#{1,6}+[ \t]++|<h[1-6][^>]*+>)" + _NEXT_WORDS + r"(?:\{[^}\n]*+\}|</h[1-6]>|#++)?[ \t]*+$",
     re.IGNORECASE,
 )
 """A heading that is all a call to the reader's next step ("Next steps", "What's next?", "Get
-started", in English: elsewhere none is told apart)."""
-_NEXT_STEP_TEXT = lazy(r"[ \t]*" + _NEXT_WORDS + r"(?:\{[^}\n]*\})?[ \t]*$", re.IGNORECASE)
+started", in English: elsewhere none is told apart). Each run of spaces is read one way only."""
+_NEXT_STEP_TEXT = lazy(r"[ \t]*+" + _NEXT_WORDS + r"(?:\{[^}\n]*+\})?[ \t]*+$", re.IGNORECASE)
 """`_NEXT_STEP` for the text of a setext heading (the line above its underline)."""
 _SETEXT = lazy(r" {0,3}(?:=++|-++)[ \t]*+$")
 """A setext heading's underline (``Next steps`` over ``----------``), when a paragraph's one line
@@ -93,9 +96,12 @@ than a line of prose is a group of its own, of kind ``prose``, with no item of a
 class Menus:
     """The menus of one body (as `stagemap.read.ctas` reads it), each worked out once."""
 
-    def __init__(self, body: str, paragraphs: Paragraphs) -> None:
+    def __init__(self, body: str, paragraphs: Paragraphs, labels: frozenset[str] = frozenset()) -> None:
         self.body = body
         self.paragraphs = paragraphs
+        self.labels = labels
+        """The link labels the body defines (``[demo]: /contact/``), as `reference_label` gives
+        them: an item opening on ``[demo]`` alone opens on a link."""
         self.lines: list[str] = []
         self.kinds: dict[int, tuple[int, str]] = {}
         self.rows: dict[int, bool] = {}
@@ -255,14 +261,22 @@ class Menus:
             group = (
                 "html" if line.lstrip().startswith("<li") else "table" if line.lstrip()[0] == "|" else "list"
             )
-            return (_LINK if _OPENS_ON_LINK.match(rest) else _ITEM_KIND), group
+            return (_LINK if self._opens_on_link(rest) else _ITEM_KIND), group
         if _HEADING.match(line) or self._setext(n - 1 if _SETEXT.match(line) else n):
             return _HEAD, ""
         if "|" in line and self._row(n):
-            return (_LINK if _OPENS_ON_LINK.match(line) else _ITEM_KIND), "table"
+            return (_LINK if self._opens_on_link(line) else _ITEM_KIND), "table"
         if _RULE.match(line) or line.startswith(("  ", "\t")):
             return _QUIET, ""
         return (_QUIET if not _shows_text(line) else _TEXT), ""
+
+    def _opens_on_link(self, text: str) -> bool:
+        """Return True if an item's ``text`` opens on a link (`_OPENS_ON_LINK`), or on a shortcut
+        reference whose label the body defines (``[Pricing]``)."""
+        if _OPENS_ON_LINK.match(text):
+            return True
+        shortcut = _SHORTCUT.match(text) if self.labels else None
+        return shortcut is not None and reference_label(shortcut.group(1)) in self.labels
 
     def _setext(self, n: int) -> bool:
         """Return True if line ``n`` is the text of a setext heading: a paragraph of that one line
@@ -305,6 +319,12 @@ class Menus:
             if len(tag) < len(bare):  # the tag ends on this line
                 return False
         return False
+
+
+def reference_label(label: str) -> str:
+    """A link reference's label as CommonMark matches it: case folded, its runs of white space
+    one space (a quote's marks on its later lines too)."""
+    return " ".join(label.replace("\n>", "\n").split()).casefold()
 
 
 def may_hold(body: str, start: int) -> bool:
