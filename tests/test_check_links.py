@@ -1096,7 +1096,7 @@ def test_braces_in_a_links_address_on_an_mdx_page_are_the_address_as_written(tmp
     _, _, err = run(root, "check", "--links")
     assert err == (
         "docs/start.md:6:16: warning: link to '{links.chat}/crew' leads nowhere "
-        "(MDX reads no {expression} in a link's address: write it out, or use <a href={...}>)\n"
+        "(no {...} is worked out in a link's address: write it out (MDX: or use <a href={...}>))\n"
     )
     code, _, _ = run(root, "build", "-o", str(tmp_path / "out"))
     page = (tmp_path / "out/assets/start.html").read_text("utf-8")

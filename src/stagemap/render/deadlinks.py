@@ -66,7 +66,7 @@ from .partplaces import address_at, parts_at, redirected_at
 NOWHERE = "leads nowhere"
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
 PART_HINT = "link to one of that page's headings, or leave out the '#' and what follows it"
-BRACES_HINT = "MDX reads no {expression} in a link's address: write it out, or use <a href={...}>"
+BRACES_HINT = "no {...} is worked out in a link's address: write it out (MDX: or use <a href={...}>)"
 
 Facts = tuple[list[Problem], frozenset[str], tuple[tuple[str, str], ...]]
 """What rendering one body tells: its links that lead nowhere, the ids of its elements, and
