@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
+from stagemap.render import deadlinks
 from tests.conftest import QUIET_CONFIG, write
 
 HEAD = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\n"
@@ -1102,3 +1103,18 @@ def test_braces_in_a_links_address_on_an_mdx_page_are_the_address_as_written(tmp
     page = (tmp_path / "out/assets/start.html").read_text("utf-8")
     assert code == 0 and "](" not in page
     assert 'title="Link target not found: %7Blinks.chat%7D/crew">the crew</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("url", "braces"),
+    [
+        ("/api/{version}/", True),
+        ("{links.chat}", True),
+        ("{{ site.url }}/x/", False),
+        ("{% link a.md %}", False),
+    ],
+)
+def test_the_braces_hint_is_for_braces_no_template_engine_reads(url: str, braces: bool) -> None:
+    """Review R2 of 4480b0e: the hint named MDX on every site; it now holds on any, and a
+    template engine's tags (Liquid's, Nunjucks') are no such braces."""
+    assert bool(deadlinks._BRACES.search(url)) is braces

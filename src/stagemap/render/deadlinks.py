@@ -22,13 +22,13 @@ partial it shows) writes it as a link's address, as the page's links are rendere
 A link to a part of an asset's page (``options.md#quotes``) whose body has no element of that
 id (its headings, and any other element with an ``id``) is reported too, unless the body has
 one with the same letters and digits, accents aside, as the site's generator names headings
-(``#whats-new``, ``#cafe-creme``), or the part is ``#top``. Where stagemap makes the ids as
-the site's generator does (``heading_ids``: Hugo's ``blackfriday``, MkDocs' toc), a part is
-matched to them exactly, as on the live site. It is placed at the address,
-written in the file, that leads to that page and part (or to a route a Docusaurus client
-redirect leads to that part from: `stagemap.render.partplaces`; see `missing_parts`). A page whose
-site's templates may write headings its text does not show (an include, a loop, a layout's
-``id="{{ page.key }}-notes"``: `stagemap.render.liveparts`) is checked only as far as is known.
+(``#whats-new``, ``#cafe-creme``), or the part is ``#top``. Where stagemap makes the ids as the
+site's generator does (``heading_ids``: Hugo's ``blackfriday``, MkDocs' toc), a part is matched
+to them exactly, as on the live site. It is placed at the address, written in the file, that
+leads to that page and part (or to a route a Docusaurus client redirect leads to that part from:
+`stagemap.render.partplaces`; see `missing_parts`). A page whose site's templates may write
+headings its text does not show (an include, a loop, a layout's ``id="{{ page.key }}-notes"``:
+`stagemap.render.liveparts`) is checked only as far as is known.
 """
 
 from __future__ import annotations
@@ -66,11 +66,12 @@ from .partplaces import address_at, parts_at, redirected_at
 NOWHERE = "leads nowhere"
 HINT = "point it at a content file, a page's route or a file in the site's static folders"
 PART_HINT = "link to one of that page's headings, or leave out the '#' and what follows it"
+_BRACES = lazy(r"(?<!\{)\{(?![{%#])")  # a brace opening no template tag ({{ x }}, {% x %})
 BRACES_HINT = "no {...} is worked out in a link's address: write it out (MDX: or use <a href={...}>)"
 
 Facts = tuple[list[Problem], frozenset[str], tuple[tuple[str, str], ...]]
-"""What rendering one body tells: its links that lead nowhere, the ids of its elements, and
-each of its links to a part of a page: (that page's path in the site, the part's id)."""
+"""What rendering one body tells: its links that lead nowhere, the ids of its elements, and each
+of its links to a part of a page: (that page's path in the site, the part's id)."""
 Spread = Callable[[Callable[[str], Facts], Sequence[str]], Iterable[Facts]]
 """Maps a function over asset ids, in order (the CLI spreads the work over processors)."""
 
@@ -92,16 +93,11 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
         (library.by_id[asset_id].path, p) for asset_id, (problems, _, _) in facts.items() for p in problems
     ]
     exact = headingids.exact(headingids.site_slugs(config))
-    return tuple(once_per_partial(found)) + tuple(
-        missing_parts(
-            library,
-            links,
-            facts,
-            exact=exact,
-            generator=config.rules.generator,
-            engines=config.rules.template_engines,
-        )
+    rules = config.rules
+    parts = missing_parts(
+        library, links, facts, exact=exact, generator=rules.generator, engines=rules.template_engines
     )
+    return tuple(once_per_partial(found)) + tuple(parts)
 
 
 class _Facts:
@@ -303,7 +299,7 @@ def placed(
     problems: list[Problem] = []
     elsewhere = _InPartials(item.path, shown, comments)
     for url, why in [*((url, "") for url in broken), *unbuilt]:
-        hint = BRACES_HINT if "{" in unquote(url) else HINT  # (MDX leaves braces there as written)
+        hint = BRACES_HINT if _BRACES.search(unquote(url)) else HINT  # (not a template engine's {{ }})
         said = unbuilt_said(why) if why else (NOWHERE, hint, "dead-link")
         # As the page has it, percent-decoded, and as Jekyll's {% link %} names it (from the site's root).
         texts = tuple(dict.fromkeys((url, unquote(url), *((url[1:],) if url.startswith("/") else ()))))
