@@ -512,6 +512,25 @@ def test_a_nunjucks_example_kept_in_a_variable_is_shown_as_code_where_it_is_outp
     )
 
 
+def test_a_nunjucks_variable_set_again_shows_at_each_output_the_value_set_last_before_it() -> None:
+    """11ty's docs set codeBlock anew for each example of a page (92 of their pages do it more
+    than once): every example showed the page's last one, the others lost. Nunjucks runs down
+    the page, so each output shows the value set last before it; one before any set stays as
+    written, as a capture's does."""
+    text = (
+        "{{ example | safe }}\n\n"
+        "{% set example %}{% raw %}\ncrew: 4\n{% endraw %}{% endset %}\n"
+        '{{ example | highlight("yaml") | safe }}\n\nThen the boat.\n\n'
+        '{% set example %}{% raw %}\n{"boat": "Tern"}\n{% endraw %}{% endset %}\n'
+        '{{ example | highlight("json") | safe }}\n\n'
+        "And again: {{ example }}\n"
+    )
+    assert clean(text, ".md", "eleventy", html=True) == (
+        "*\\[example | safe: shown on the live site\\]*\n\n```yaml\ncrew: 4\n```\n\n\nThen the boat.\n\n"
+        '```json\n{"boat": "Tern"}\n```\n\n\nAnd again: {"boat": "Tern"}\n'
+    )
+
+
 def test_eleventys_bundles_go_to_the_pages_style_and_script_not_its_text() -> None:
     """Eleventy's site adds CSS to a page with {% css %}...{% endcss %}: it showed as a paragraph."""
     text = (

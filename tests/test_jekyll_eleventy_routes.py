@@ -137,3 +137,49 @@ def test_an_eleventy_readme_is_reached_at_its_own_route_not_its_folders(tmp_path
     routes = Routes(roots=(".",), extensions=(".md",), others=others)
     assert routes.route_of("docs/README.md") == "/docs/"
     assert replace(routes, folder_named=True).route_of("docs/README.md") == "/docs/README/"
+
+
+def test_eleventy_pages_made_of_webc_and_javascript_templates_are_pages_of_the_site(tmp_path: Path) -> None:
+    """11ty's own site: its home page and docs landing page are WebC templates (the WebC plugin
+    adds the format) and its activity page a JavaScript one (index.webc, docs/index.webc,
+    firehose.11ty.js). Not read, they were counted as files that are not content, and every
+    link to them was reported as leading nowhere. They are pages at their routes; a component
+    in the includes folder is none, and without the plugin a .webc file is no template (a
+    file the site copies, at best)."""
+    config = (
+        'import webc from "@11ty/eleventy-plugin-webc";\n'
+        'export default function (config) { config.addPlugin(webc); return { dir: { input: "src" } }; }\n'
+    )
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": config,
+            "src/index.webc": "---\ntitle: Otterline\n---\n<h1>Otterline</h1>\n<otter-card></otter-card>\n",
+            "src/guide/index.webc": "<h1>Start here</h1>\n",
+            "src/feed.11ty.js": "export default function () { return '<p>All news</p>'; }\n",
+            "src/_includes/otter-card.webc": "<div>An otter</div>\n",
+            "src/about.md": (
+                "---\ntitle: About\n---\nBack [home](/), [the guide](/guide/), [the feed](/feed/), "
+                "[its file](guide/index.webc) or [gone](/otter-card/).\n"
+            ),
+        },
+    )
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  2 non-asset: a page the site makes of its .webc template, which stagemap does not read\n" in out
+    assert (
+        "  1 non-asset: a page the site makes of its .11ty.js template, which stagemap does not read\n" in out
+    )
+    assert nowhere(root) == [f"src/about.md:4:98: warning: link to '/otter-card/' leads nowhere {HINT}"]
+    write(
+        root,
+        {
+            "eleventy.config.js": 'export default { templateFormats: ["md", "webc"], dir: { input: "src" } };\n'
+        },
+    )
+    assert "of its .11ty.js template" not in run(root, "check")[1]
+    write(root, {"eleventy.config.js": ELEVENTY})
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/guide/' leads nowhere",
+        "link to '/otter-card/' leads nowhere",
+    ]

@@ -38,13 +38,14 @@ from ..lazyre import lazy
 from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
-from ..read.presets import NOT_A_PAGE, preset_unrendered
+from ..read.presets import NOT_A_PAGE, UNREAD_PAGE, preset_unrendered
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
 from .hugoroutes import hugo_listed, hugo_terms
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
 
+_JS_TEMPLATE = lazy(r"\.11ty\.[cm]?js$")
 _FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
 _PREFIXES = lazy(r"(^|/)(?:\d{4}-\d{2}-\d{2}[-_]+(?=[^/])|\d+[-_](?=[^/]))")
 """A date (``2024-05-01-``; ``2017-10-23--``, as LekoArts' Gatsby themes name their posts'
@@ -120,6 +121,8 @@ class Routes:
         for root in self.roots:
             if (root == "." and not path.startswith("../")) or path.startswith(root + "/"):
                 sub = path if root == "." else path[len(root) + 1 :]
+                if self.folder_named:  # an Eleventy JavaScript template's route: its name less ``.11ty.js``
+                    sub = _JS_TEMPLATE.sub(".js", sub)
                 parts = route_parts(sub, None, folder_named=self.folder_named)
                 return "/" + parts["path"] + "/" if parts["path"] else "/"
         return ""
@@ -175,6 +178,7 @@ def plan_routes(
         content_prefix(config),
         rules.base_url,
         rules.extensions,
+        rules.unread_pages,
         terms,  # (what `Routes.listed` gets of `stagemap.analyse.hugoroutes`, not made unless needed)
         [
             (a.id, a.path, a.url, a.route, *((a.extra.get(k) for k in _ROUTE_FIELDS) if a.extra else ()))
@@ -236,7 +240,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         else:  # beside the content folder (the site's own root, another source): reached by ``..``
             inside.append(posixpath.relpath(root, prefix))
     others = frozenset(link_key(f.path, prefix) for f in library.fates if f.fate != "asset")
-    extensions = config.rules.extensions
+    extensions = (*config.rules.extensions, *config.rules.unread_pages)
     names = _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions) if hugo else {}
     routes = Routes(
         pages,
@@ -251,13 +255,13 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         config.rules.generator == "docusaurus",
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
         _html_keys(addresses, config.rules.generator == "jekyll"),
+        folder_named=eleventy,
     )
     listed = (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f))
     return replace(
         routes,
         listed=frozenset(route_key(r) for r in listed if r) | _written(library),
         loose=loose,
-        folder_named=eleventy,
     )
 
 
@@ -288,7 +292,7 @@ def _written(library: Library) -> set[str]:
     }
 
 
-_PAGE_KINDS = frozenset({"listing", "by rule"})
+_PAGE_KINDS = frozenset({"listing", "by rule", UNREAD_PAGE})
 """Kinds of non-assets that are pages of the site (`Routes.listed`)."""
 
 

@@ -215,6 +215,9 @@ class ReadRules:
     """The engines an Eleventy site runs over its Markdown and its HTML pages before reading them
     (its configuration's ``markdownTemplateEngine`` and ``htmlTemplateEngine``: ``liquid``,
     ``njk``, empty for ``false``; `stagemap.read.templateengines`)."""
+    unread_pages: tuple[str, ...] = ()
+    """Endings of the templates the site makes pages of that stagemap does not read (an Eleventy
+    site's ``.webc`` and ``.11ty.js``): such a file is a page at its route, not an asset."""
     default_language: str = ""
     """The site's default language, when its files name their language before their ending
     (``setup.en.md``, as Hugo and MkDocs' i18n plugin name them): such a file of this language is

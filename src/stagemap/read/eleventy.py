@@ -122,10 +122,7 @@ def _unread_formats(code: str) -> tuple[str, ...]:
     """Return globs of the page endings the configuration's template formats leave out (Eleventy
     reads no other file as a template: ``setTemplateFormats(["md", "njk"])`` leaves ``.liquid``
     and ``.html`` files as they are); none when it names none, or names them in code."""
-    found = _FORMATS.search(without_comments(code)) if "emplateFormats" in code else None
-    if found is None:
-        return ()
-    named = {f.strip().lower().lstrip(".") for f in re.split(r"[\s,'\"`\[\]]+", found.group(1)) if f.strip()}
+    named = _named_formats(without_comments(code))
     if not named or not named.isdisjoint({"*"}):
         return ()
     return tuple(
@@ -133,6 +130,32 @@ def _unread_formats(code: str) -> tuple[str, ...]:
         for ending in _PAGE_FORMATS
         if ending not in named and not (ending == "markdown" and "md" in named)
     )
+
+
+_WEBC_PLUGIN = ("eleventy-plugin-webc", 'addTemplateFormats("webc")', "addTemplateFormats('webc')")
+"""How a configuration makes pages of ``.webc`` files: the WebC plugin, which adds the format."""
+_JS_TEMPLATES = (".11ty.js", ".11ty.cjs", ".11ty.mjs")
+"""The endings of Eleventy's JavaScript templates (its ``11ty.js`` format, one of its defaults)."""
+
+
+def unread_page_endings(code: str) -> tuple[str, ...]:
+    """Return the endings of the templates the configuration ``code`` makes pages of that
+    stagemap does not read: ``.webc`` where it adds the WebC plugin (which adds that format),
+    and the JavaScript templates (``.11ty.js``) unless its template formats leave them out."""
+    plain = without_comments(code)
+    named = _named_formats(plain)
+    webc = any(name in plain for name in _WEBC_PLUGIN) or "webc" in (named or ())
+    script = named is None or not named.isdisjoint({"11ty.js", "*"})
+    return (".webc",) * webc + _JS_TEMPLATES * script
+
+
+def _named_formats(plain: str) -> set[str] | None:
+    """Return the template formats the configuration's code ``plain`` (its comments out) names,
+    lower case without a dot; None where it names none (Eleventy's defaults)."""
+    found = _FORMATS.search(plain) if "emplateFormats" in plain else None
+    if found is None:
+        return None
+    return {f.strip().lower().lstrip(".") for f in re.split(r"[\s,'\"`\[\]]+", found.group(1)) if f.strip()}
 
 
 _IGNORES_ADD = lazy(r"""\.ignores\.add\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)""")

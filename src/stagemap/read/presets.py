@@ -9,9 +9,11 @@ by their place. A project changes any of them with the ``extensions``, ``aliases
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from ..model.library import FileFate
 from .frontmatter import COMMENTED, LEAD, META, SYNTAXES
+from .globs import GlobSet
 
 GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
 """The generators with a preset."""
@@ -276,6 +278,26 @@ def preset_last_wins(generator: str) -> bool:
 
 NOT_A_PAGE = "not a page"
 """The kind of non-asset a file is whose permalink makes a file of another kind (`preset_other_output`)."""
+UNREAD_PAGE = "unread page"
+"""The kind of non-asset a page is that the site makes of a template stagemap does not read
+(`stagemap.model.settings.ReadRules.unread_pages`): a page of the site all the same, at its route."""
+
+
+def unread_page(
+    rel: str, sub: str, endings: tuple[str, ...], non_assets: Sequence[tuple[str, GlobSet]]
+) -> FileFate:
+    """Return the fate of the file at ``sub`` (``rel`` from the project) whose ending is no
+    content file's: an `UNREAD_PAGE` where it is one of ``endings`` and no ``non_assets`` glob
+    names it (a component in the site's partials is no page), else not content."""
+    ending = next((e for e in endings if sub.lower().endswith(e)), "")
+    if not ending:
+        return FileFate(rel, "non-asset", "not content", "extensions", "not a content file by its ending")
+    for kind, globs in non_assets:
+        glob = globs.matches(sub)
+        if glob is not None:
+            return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
+    reason = f"a page the site makes of its {ending} template, which stagemap does not read"
+    return FileFate(rel, "non-asset", UNREAD_PAGE, "extensions", reason)
 
 
 def preset_unrendered(generator: str, fm: Mapping[str, object]) -> bool:

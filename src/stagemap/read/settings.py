@@ -192,17 +192,16 @@ class _Reader:
         """Return how content is read: the front-matter rules, the tagging rules and ``max_age``."""
         findings = self.findings
         rules = read_rules(data, loaded, findings, self.root if self.config_path is not None else None)
+        eleventy = rules.generator == "eleventy"
+        engines, unread = site_engines(self.root, rules.site_root) if eleventy else (ELEVENTY_ENGINES, ())
         return replace(
             rules,
             rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
             max_age=read_max_age(data.get("max_age"), loaded, findings),
             old_hugo=commented_hugo(self.root, rules.site_root) if rules.generator == "hugo" else "",
             include_markdown=rules.generator == "mkdocs" and includes_markdown(self.root, rules.site_root),
-            template_engines=(
-                site_engines(self.root, rules.site_root)
-                if rules.generator == "eleventy"
-                else ELEVENTY_ENGINES
-            ),
+            template_engines=engines,
+            unread_pages=unread,
         )
 
     def _site(self, data: Mapping[str, Any], loaded: yamlsafe.Loaded, name: str) -> tuple[str, bool]:

@@ -23,7 +23,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..model.settings import ReadRules
 from .docusaurus import without_comments
-from .eleventy import CONFIG_FILES
+from .eleventy import CONFIG_FILES, unread_page_endings
 
 LIQUID = "liquid"
 NUNJUCKS = "njk"
@@ -55,18 +55,20 @@ def eleventy_engines(code: str) -> tuple[str, str]:
     return named["markdown"], named["html"]
 
 
-def site_engines(root: Path, site_root: str = "") -> tuple[str, str]:
+def site_engines(root: Path, site_root: str = "") -> tuple[tuple[str, str], tuple[str, ...]]:
     """Return the engines over Markdown and HTML pages (`eleventy_engines`) of the Eleventy site
-    in ``root``'s folder ``site_root``, from its first configuration file; Eleventy's own where
-    it has none that can be read."""
+    in ``root``'s folder ``site_root``, from its first configuration file, and the endings of
+    the templates it makes pages of that stagemap does not read (`unread_page_endings`);
+    Eleventy's own where it has none that can be read."""
     site = root / site_root if site_root else root
     for name in CONFIG_FILES:
         try:
             if (site / name).is_file() and (site / name).stat().st_size <= _MOST_BYTES:
-                return eleventy_engines((site / name).read_text(encoding="utf-8-sig"))
+                code = (site / name).read_text(encoding="utf-8-sig")
+                return eleventy_engines(code), unread_page_endings(code)
         except (OSError, UnicodeDecodeError):
-            return ELEVENTY_ENGINES
-    return ELEVENTY_ENGINES
+            break
+    return ELEVENTY_ENGINES, unread_page_endings("")
 
 
 def page_engine(

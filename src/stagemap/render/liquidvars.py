@@ -64,25 +64,34 @@ _LANGUAGE = lazy(r"""highlight\(\s*["']([\w+#.-]*)["']""")
 def shown_sets(text: str) -> str:
     """Return ``text`` without its ``{% set x %}...{% endset %}`` blocks, each shown where an
     output names it: through ``highlight("js")`` as code in that language, as written, else
-    as text. Each closing is looked for once,
+    as text. A name set twice shows, at each output, the value last set before it (as Nunjucks
+    runs down the page: Eleventy's docs set ``codeBlock`` anew for each example); one not yet
+    set there stays an output. Each closing is looked for once,
     from its opening on (linear however many are left open). Run on prose before its code is
     split out (`stagemap.render.dialects`), so that the code made here is code there too."""
-    blocks: dict[str, str] = {}
-    pieces, at = [], 0
+    blocks: dict[
+        str, tuple[list[int], list[str]]
+    ] = {}  # by name: where each is set in the text left, its value
+    pieces, at, kept = [], 0, 0
     while (opening := _SET_OPENING.search(text, at)) is not None:
         closing = _SET_CLOSING.search(text, opening.end())
         if closing is None:
             break
         pieces.append(text[at : opening.start()])
-        blocks[opening.group(1)] = RAW_TAGS.sub("", text[opening.end() : closing.start()]).strip("\n")
+        kept += opening.start() - at
+        ends, values = blocks.setdefault(opening.group(1), ([], []))
+        ends.append(kept)
+        values.append(RAW_TAGS.sub("", text[opening.end() : closing.start()]).strip("\n"))
         at = closing.end()
     if not blocks:
         return text
 
     def show(found: re.Match[str]) -> str:
-        value = blocks.get(found.group(2))
-        if value is None:
+        ends, values = blocks.get(found.group(2), ([], []))
+        last = bisect.bisect_right(ends, found.start()) - 1
+        if last < 0:
             return found.group(0)
+        value = values[last]
         language = _LANGUAGE.search(found.group(3))
         if language is None:
             return f"\n\n{value}\n\n" if found.group(1) is not None else " ".join(value.split())
