@@ -104,3 +104,20 @@ def test_a_section_sharing_a_few_page_names_with_the_docs_is_not_their_current_r
             f"content/support/{t}.md" for t in ("contact", "faq", "overview")
         ]
         assert len([p for p in paths if "/v1.2/" in p]) == len(topics)
+
+
+def test_a_current_release_with_new_and_renamed_pages_is_still_the_one_read(tmp_path: Path) -> None:
+    """Review R3 of ebeacfa: a current folder sharing 7 of its 10 pages with the newest version
+    folder (three renamed or new) was no longer read in place of the version folders, so its
+    pages were read twice. Half of the version's pages, and half of its own, make it the one."""
+    files: dict[str, str | bytes] = {"hugo.toml": "title = 'Loomwright'\n"}
+    letters = "abcdefghij"
+    for folder in ("3.1", "3.2", "3.3"):
+        for page in letters:
+            files[f"content/{folder}/{page}.md"] = PAGE.format(f"{page} ({folder})", page)
+    for page in [*letters[:7], "new1", "new2", "new3"]:
+        files[f"content/docs/{page}.md"] = PAGE.format(f"{page} (docs)", page)
+    root = write(tmp_path, files)
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert "Version read: content/docs/" in result.stdout.splitlines()
+    assert {Path(a.path).parent.name for a in stagemap.load_project(root).library.assets} == {"docs"}

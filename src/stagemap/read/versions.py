@@ -245,15 +245,15 @@ def _current(base: Path, read: str, others: list[str], extensions: tuple[str, ..
     ``base`` that holds the pages of the one that would be read (``read``), at the same paths,
     or "": the current release's docs, served at a path without a version (Linkerd's
     ``content/docs/``, the newest, beside ``content/2.19/`` and the older ones), so that every
-    version folder is an older one. It holds at least four in five of that version's pages (a
-    section sharing a few page names with the docs, an ``overview`` and a ``faq``, is none), and
-    as many of its own are that version's; of several, the one sharing the most pages."""
+    version folder is an older one. At least half of that version's pages are in it, and half
+    of its own are that version's (a section sharing a few page names with the docs, an
+    ``overview`` and a ``faq``, is none); of several, the one sharing the most pages."""
     pages = set(own_pages(base / read, extensions))
     shared = []
     for name in others:
         mine = set(own_pages(base / name, extensions))
         both = len(pages & mine)
-        if both >= 2 and 5 * both >= 4 * len(pages) and 2 * both >= len(mine):
+        if both >= 2 and 2 * both >= len(pages) and 2 * both >= len(mine):
             shared.append((both, name))
     return max(shared)[1] if shared else ""
 
