@@ -359,3 +359,14 @@ def test_reference_links_as_commonmark_reads_them_after_review() -> None:
     assert cta_links("Read [the\nFAQ] now.\n\n[the faq]: /faq/\n") == ("/faq/",)
     assert cta_links("> Read [the FAQ].\n>\n> [the faq]: /faq/\n") == ("/faq/",)
     assert cta_links("Go [on](<../next/>).\n\n[x]: <../x/> 'X'\n") == ("../next/",)
+
+
+def test_definitions_after_lines_that_end_no_paragraph_after_review() -> None:
+    """Review R3 of a32418f: definitions under a '<!-- Links -->' comment, a rule or a setext
+    heading were dropped (only a blank line or an ATX heading was let stand above one), and a
+    definition indented four spaces (code) was read: CommonMark reads the first ones and not
+    the last."""
+    for above in ("<!-- Links -->", "***", "Links\n-----", "```\ncode\n```"):
+        assert cta_links(f"Ready? [Book a demo][demo].\n\n{above}\n[demo]: /contact/\n") == ("/contact/",)
+    assert cta_links("Ready? [Book a demo][demo].\n\n    [demo]: /contact/\n") == ()
+    assert cta_links("Ready? [Book a demo][demo].\n\n- an item\n[demo]: /contact/\n") == ()

@@ -22,7 +22,7 @@ _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
 """`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
 _DEFINED = lazy(
-    r"^[ ]{0,3}+((?:>[ ]?+)*+)[ ]{0,3}+\[(?!\^)([^\[\]\n]++)\]:[ \t]*+(?:<([^\s<>]++)>|([^\s<>]++))"
+    r"^[ ]{0,3}+((?:>[ ]?+[ ]{0,3}+)*+)\[(?!\^)([^\[\]\n]++)\]:[ \t]*+(?:<([^\s<>]++)>|([^\s<>]++))"
     r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+[ \t]*+$",
     re.MULTILINE,
 )
@@ -33,8 +33,13 @@ _LABEL_TEXT = r"((?:[^\[\]\n]|\n(?![ \t>]*+\n))*+)"
 _REFERENCE = lazy(r"\[" + _LABEL_TEXT + r"\](?:\[" + _LABEL_TEXT + r"\])?")
 """A reference link's text, then its label in brackets (``[Book a demo][demo]``; ``[demo][]``
 names its text), or nothing more (``[demo]``, a shortcut: a link where a definition names it)."""
-_BARE_LINE = lazy(r"[ \t>]*+(?:#{1,6}+(?:[ \t][^\n]*+)?+)?+$")
-"""A line after which a definition may stand: blank (in a quote too), or an ATX heading."""
+_BARE_LINE = lazy(
+    r"[ \t>]*+(?:#{1,6}+(?:[ \t][^\n]*+)?+|(?:[-*_][ \t]*+){3,}+|=++[ \t]*+|-++[ \t]*+|<[^\n]*+"
+    r"|`{3,}+[^\n]*+|~{3,}+[^\n]*+|[^\n]*?-->[ \t]*+)?+$"
+)
+"""A line after which a definition may stand, one that ends no paragraph's text: blank (in a
+quote too), an ATX heading, a rule or a setext heading's underline, HTML (a comment's line: a
+``<!-- Links -->`` above the definitions), a fence."""
 _FENCE = lazy(r"^([ \t>]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 """A line that may open or close a fenced code block (in a list or a quote too): what stands
 before its fence, the fence, then the rest of the line (an opening's info, which for backticks
@@ -193,8 +198,9 @@ def _merged(
 def _references(body: str, shown: _Shown) -> tuple[list[tuple[int, str]], frozenset[str]]:
     """Return each reference link of ``body`` whose label a definition of it names (the first
     one, as CommonMark reads two), with where it stands and that definition's target, and the
-    labels defined. A definition counts on a line of its own after a blank line, a heading or
-    another definition (one cannot break into a paragraph), not in a comment or code span. Not
+    labels defined. A definition counts on a line of its own after another definition or a
+    line that is no paragraph's text (`_BARE_LINE`: one cannot break into a paragraph), not in
+    a comment or code span. Not
     a link: an image's reference (``![logo][img]``), an escaped bracket, anything on a
     definition's own line."""
     defined: dict[str, str] = {}
