@@ -18,6 +18,7 @@ from stagemap.read.eleventy import EleventyFolders, eleventy_folders, eleventy_p
 from stagemap.read.eleventydata import CODE, data_values
 from stagemap.render.dialects import clean
 from stagemap.render.liquid import liquid
+from stagemap.render.liquidvars import shown_sets
 from tests.conftest import write
 
 CONFIG = """// Ferrydesk's site
@@ -831,3 +832,10 @@ def test_a_paginated_template_is_a_listing_not_one_page(tmp_path: Path) -> None:
     assert run("init", str(jekyll))[0] == 0
     fates = {f.path: (f.fate, f.kind) for f in stagemap.load_project(jekyll).library.fates}
     assert (fates["blog/index.md"], fates["about.md"]) == (("non-asset", "listing"), ("asset", ""))
+
+
+def test_an_output_after_a_set_on_its_own_indented_line_shows_the_value() -> None:
+    """Review R3 of f27aad0: a set and its output on one indented line (in a list item) left the
+    output as written, as the value was looked for before the line's indentation."""
+    text = '- Item\n  {% set x %}let a = 1;{% endset %}{{ x | highlight("js") | safe }}\n'
+    assert "```js\nlet a = 1;\n```" in shown_sets(text)

@@ -183,3 +183,30 @@ def test_eleventy_pages_made_of_webc_and_javascript_templates_are_pages_of_the_s
         "link to '/guide/' leads nowhere",
         "link to '/otter-card/' leads nowhere",
     ]
+
+
+def test_webc_components_the_plugin_ignores_are_no_pages(tmp_path: Path) -> None:
+    """Review R3 of f27aad0: the WebC plugin adds its ``components`` glob to Eleventy's ignores
+    (by default ``_components/**/*.webc``), so a component kept outside the includes folder is
+    no page, and a link to its route leads nowhere."""
+    config = (
+        'import webc from "@11ty/eleventy-plugin-webc";\n'
+        "export default function (config) {\n"
+        '  config.addPlugin(webc, { components: "src/_components/**/*.webc" });\n'
+        '  return { dir: { input: "src" } };\n}\n'
+    )
+    root = write(
+        tmp_path,
+        {
+            "eleventy.config.js": config,
+            "src/index.webc": "<h1>Otterline</h1>\n<otter-card></otter-card>\n",
+            "src/_components/otter-card.webc": "<div>An otter</div>\n",
+            "src/about.md": "---\ntitle: About\n---\nBack [home](/) or [the card](/_components/otter-card/).\n",
+        },
+    )
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  1 non-asset: a page the site makes of its .webc template, which stagemap does not read\n" in out
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/_components/otter-card/' leads nowhere"
+    ]

@@ -100,10 +100,10 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
             if entry and not entry.startswith(("#", "!")):
                 # Eleventy reads a line from the ignore file's own folder.
                 ignored.append(_under(entry, folders.input) if at.parent == root else "/" + entry.lstrip("/"))
-    for added in _IGNORES_ADD.finditer(without_comments(code)) if "ignores" in code else ():
-        # From the site's folder, as a line of its ignore file.
-        entry = added.group(2).strip().removeprefix("./")
-        if entry and not entry.startswith("!"):
+    plain = without_comments(code)
+    added = [m.group(2) for m in _IGNORES_ADD.finditer(plain)] if "ignores" in code else []
+    for entry in (e.strip().removeprefix("./") for e in [*added, *webc_components(plain)]):
+        if entry and not entry.startswith("!"):  # from the site's folder, as a line of its ignore file
             ignored.append(_under(entry, folders.input))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
     excludes = (*folders.excludes(), *usual, *(i for i in ignored if i), *_unread_formats(code))
@@ -136,6 +136,23 @@ _WEBC_PLUGIN = ("eleventy-plugin-webc", 'addTemplateFormats("webc")', "addTempla
 """How a configuration makes pages of ``.webc`` files: the WebC plugin, which adds the format."""
 _JS_TEMPLATES = (".11ty.js", ".11ty.cjs", ".11ty.mjs")
 """The endings of Eleventy's JavaScript templates (its ``11ty.js`` format, one of its defaults)."""
+
+
+_COMPONENTS = lazy(r"""\bcomponents\s*:\s*(\[[^\]]{0,500}\]|(["'`])[^"'`\n]{1,300}\2)""")
+"""The WebC plugin's ``components`` option: a glob, or a list of them."""
+_QUOTED = lazy(r"""(["'`])([^"'`\n]{1,300})\1""")
+
+
+def webc_components(plain: str) -> list[str]:
+    """Return the globs of the WebC components of the configuration ``plain`` (its comments
+    out), which the WebC plugin adds to Eleventy's ignores: its ``components`` option (a glob
+    or a list), else the plugin's default ``_components/**/*.webc``; none without the plugin."""
+    if "eleventy-plugin-webc" not in plain:
+        return []
+    found = _COMPONENTS.search(plain)
+    if found is None:
+        return ["_components/**/*.webc"]
+    return [m.group(2) for m in _QUOTED.finditer(found.group(1))]
 
 
 def unread_page_endings(code: str) -> tuple[str, ...]:

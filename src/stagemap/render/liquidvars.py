@@ -88,7 +88,9 @@ def shown_sets(text: str) -> str:
 
     def show(found: re.Match[str]) -> str:
         ends, values = blocks.get(found.group(2), ([], []))
-        last = bisect.bisect_right(ends, found.start()) - 1
+        last = (
+            bisect.bisect_right(ends, found.start(2)) - 1
+        )  # (where its name stands: group 1 may begin the line)
         if last < 0:
             return found.group(0)
         value = values[last]
