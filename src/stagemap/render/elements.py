@@ -1,9 +1,10 @@
 """What an element of MDX or of a site's HTML shows, in Markdown (`stagemap.render.jsx` reads them).
 
 An element is shown by what it is: a link, an image, emphasis, a heading, a quote, a boxed
-note, a table's part, a player or another page in a frame (a link to it); any other shows its
-children, or, holding none, a labelled placeholder (`placeholder`) when it is a component or a
-custom element, which only the live site fills.
+note, a table's part, a player or another page in a frame (a link to it), a card (its title a
+link, then its text: `card`); any other shows its children, or, holding none, a labelled
+placeholder (`placeholder`) when it is a component or a custom element, which only the live
+site fills.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def _code_spans(text: str) -> str:
 def element(tag: Tag, children: str, block: bool) -> str:
     """Return the Markdown of an element with its children already rewritten; an HTML element's
     ``id`` (an ``a``'s ``name``) is kept as an anchor in front of it, so that links to it work."""
-    made = _made(tag, children, block)
+    made = card(tag, children, block)
+    made = _made(tag, children, block) if made is None else made
     mark = element_anchor(tag.name, tag.attrs) if tag.name[:1].islower() else ""
     return anchored(mark, made) if mark else made
 
@@ -220,6 +222,32 @@ def _made(tag: Tag, children: str, block: bool) -> str:
         return "\n\n" + placeholder(label or name) + "\n\n"
     head = f"**{label}**\n\n" if label and name[:1].isupper() else ""
     return f"\n\n{head}{body}\n\n"
+
+
+_CARD = lazy(r"(?:[A-Z][\w.]*)?Card")
+"""A card: a component named ``Card`` or ending in ``Card`` (Starlight's ``<LinkCard>``, Gatsby
+Carbon's ``<FeatureCard>``), as `stagemap.read.linklists` reads one as an item of a menu."""
+_SUBTITLES = ("subTitle", "subtitle", "description")
+"""A card's line of text under its title: Gatsby Carbon's ``subTitle``, Starlight's ``description``."""
+
+
+def card(tag: Tag, children: str, block: bool) -> str | None:
+    """Return a card with a title and a link (``<Card title="Setup" href="/setup/">Five
+    minutes.</Card>``, Starlight's ``<LinkCard>``, Gatsby Carbon's ``<FeatureCard>``): its title in
+    bold, a link to where the card leads, then its subtitle or description, then what it holds, as
+    the live card shows its title over its text (its text alone was the link; a card holding an
+    image showed the linked image and no title); None for any other element."""
+    attrs = tag.attrs
+    target = attrs.get("href") or attrs.get("to") or attrs.get("url")
+    if not (target and _CARD.fullmatch(tag.name) and attrs.get("title", "").strip()):
+        return None
+    title = escape(" ".join(attrs["title"].split()))
+    sub = next((" ".join(attrs[key].split()) for key in _SUBTITLES if attrs.get(key, "").strip()), "")
+    body = textwrap.dedent(children).strip("\n") if block else " ".join(children.split())
+    parts = [f"[**{title}**]({link_target(target)})", escape(sub), body]
+    if not block:
+        return " ".join(part for part in parts if part)
+    return "\n\n" + "\n\n".join(part for part in parts if part) + "\n\n"
 
 
 _ITEMS = lazy(r"""\[\s*(?:(['"])[^'"\\\n]*\1\s*(?:,\s*|(?=\])))+\]""")
@@ -310,6 +338,8 @@ def empty_element(tag: Tag, block: bool) -> str:
         alt = attrs.get("alt") or attrs.get("title") or ("" if tag.name.lower() == "img" else tag.name)
         return f"{pad}![{alt}]({link_target(src)}){pad}"
     target = attrs.get("href") or attrs.get("to") or url
+    if (made := card(tag, "", block)) is not None:  # Starlight's <LinkCard title=... href=... />
+        return made
     label = attrs.get("label") or attrs.get("title") or attrs.get("text") or ""
     if target and label:
         return f"{pad}[{label}]({link_target(target)}){pad}"
