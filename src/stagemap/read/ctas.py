@@ -200,9 +200,8 @@ def _references(body: str, shown: _Shown) -> tuple[list[tuple[int, str]], frozen
     one, as CommonMark reads two), with where it stands and that definition's target, and the
     labels defined. A definition counts on a line of its own after another definition or a
     line that is no paragraph's text (`_BARE_LINE`: one cannot break into a paragraph), not in
-    a comment or code span. Not
-    a link: an image's reference (``![logo][img]``), an escaped bracket, anything on a
-    definition's own line."""
+    a comment or code span. Not a link: an image's reference (``![logo][img]``), an escaped
+    bracket, anything on a definition's own line."""
     defined: dict[str, str] = {}
     lines: list[tuple[int, int]] = []  # each definition's line
     for match in _DEFINED.finditer(body):

@@ -69,9 +69,8 @@ def shown_sets(text: str) -> str:
     set there stays an output. Each closing is looked for once,
     from its opening on (linear however many are left open). Run on prose before its code is
     split out (`stagemap.render.dialects`), so that the code made here is code there too."""
-    blocks: dict[
-        str, tuple[list[int], list[str]]
-    ] = {}  # by name: where each is set in the text left, its value
+    # By name: where each block was set in the text left (its blocks taken out), and its value.
+    blocks: dict[str, tuple[list[int], list[str]]] = {}
     pieces, at, kept = [], 0, 0
     while (opening := _SET_OPENING.search(text, at)) is not None:
         closing = _SET_CLOSING.search(text, opening.end())
@@ -88,9 +87,8 @@ def shown_sets(text: str) -> str:
 
     def show(found: re.Match[str]) -> str:
         ends, values = blocks.get(found.group(2), ([], []))
-        last = (
-            bisect.bisect_right(ends, found.start(2)) - 1
-        )  # (where its name stands: group 1 may begin the line)
+        # The value set last before the output's name (group 1 may start at the line's start).
+        last = bisect.bisect_right(ends, found.start(2)) - 1
         if last < 0:
             return found.group(0)
         value = values[last]
