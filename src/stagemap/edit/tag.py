@@ -353,7 +353,9 @@ def not_yaml(config: Config, item: ToRead, data: bytes) -> FileEdit | None:
         return None  # the YAML editor reports what is wrong
     if syntax == "yaml":
         return None
-    shown = {"toml": "TOML (+++)", "json": "JSON", "meta": "meta-data"}.get(syntax, syntax)
+    shown = {"toml": "TOML (+++)", "json": "JSON", "meta": "meta-data", "js": "JavaScript (---js)"}.get(
+        syntax, syntax
+    )
     problem = Problem(
         item.rel,
         1,

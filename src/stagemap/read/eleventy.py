@@ -22,6 +22,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .docusaurus import without_comments
+from .eleventyenv import development_only, reached_locally
 
 CONFIG_FILES = (
     "eleventy.config.js",
@@ -101,9 +102,12 @@ def eleventy_source(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str, 
                 # Eleventy reads a line from the ignore file's own folder.
                 ignored.append(_under(entry, folders.input) if at.parent == root else "/" + entry.lstrip("/"))
     plain = without_comments(code)
-    added = [m.group(2) for m in _IGNORES_ADD.finditer(plain)] if "ignores" in code else []
-    for entry in (e.strip().removeprefix("./") for e in [*added, *webc_components(plain)]):
-        if entry and not entry.startswith("!"):  # from the site's folder, as a line of its ignore file
+    local = development_only(plain) if "ignores" in code else []
+    added = list(_IGNORES_ADD.finditer(plain)) if "ignores" in code else []
+    # From the site's folder, as a line of its ignore file; not one a local run alone adds.
+    entries = [m.group(2) for m in added if not reached_locally(local, m.start())] + webc_components(plain)
+    for entry in (e.strip().removeprefix("./") for e in entries):
+        if entry and not entry.startswith("!"):
             ignored.append(_under(entry, folders.input))
     usual = (*_USUAL_EXCLUDES, *(f"/{o}/" for o in ours)) if folders.input == "." else ("node_modules/",)
     excludes = (*folders.excludes(), *usual, *(i for i in ignored if i), *_unread_formats(code))
@@ -177,7 +181,8 @@ def _named_formats(plain: str) -> set[str] | None:
 
 _IGNORES_ADD = lazy(r"""\.ignores\.add\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)""")
 """A path the configuration leaves out of the build: ``eleventyConfig.ignores.add("src/drafts/")``
-(read as written, whatever condition it sits under: the site's production build)."""
+(read as the production build reads it: under a condition only a development run meets, not at
+all, `stagemap.read.eleventyenv`; under any other, as written)."""
 
 
 def _under(entry: str, folder: str) -> str:

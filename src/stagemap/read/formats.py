@@ -14,7 +14,8 @@ from typing import Any
 
 from ..lazyre import lazy
 from . import yamlquick, yamlsafe
-from .frontmatter import Split
+from .frontmatter import JS, Split
+from .jsfrontmatter import load_js
 
 _TOML_AT = lazy(r"\(at line (\d+), column (\d+)\)")
 _TOML_TABLE = lazy(r"^[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
@@ -30,6 +31,8 @@ def load(split: Split, last_wins: bool = False, aliases: bool = False) -> yamlsa
         return load_json(split.yaml, split.yaml_line)
     if split.syntax == "meta":
         return load_meta(split.yaml, split.yaml_line)
+    if split.syntax == JS:
+        return load_js(split.yaml, split.yaml_line)
     quick = yamlquick.load(split.yaml, split.yaml_line, yamlsafe.MAX_NODES)
     return quick or yamlsafe.load(
         split.yaml, first_line=split.yaml_line, last_wins=last_wins, aliases=aliases

@@ -1,7 +1,8 @@
 """Split a content file into its front matter and its Markdown body, keeping offsets.
 
 Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
-a JSON object opening the file, as Hugo writes them. Hugo before 0.123 also read a block inside
+a JSON object opening the file, as Hugo writes them, or JavaScript from a ``---js`` line to a
+``---`` one, as Eleventy reads it (`JS`). Hugo before 0.123 also read a block inside
 an HTML comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which
 keeps the fields out of the page GitHub shows; later ones read none there, so it is asked for
 only on a site pinning an older Hugo (`stagemap.read.hugopin`).
@@ -36,12 +37,18 @@ after the ``-->`` (on the next line when nothing follows it). Hugo 0.123 dropped
 page has no front matter there."""
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
+JS = "js"
+"""Not among `SYNTAXES` (no generator but Eleventy reads it so): a block of JavaScript opened by
+``---js`` (or ``---javascript``, any case, spaces around the name allowed: gray-matter, which
+Eleventy reads front matter with, takes the rest of the opening line as the block's language)
+and closed by a ``---`` line, read without running it (`stagemap.read.jsfrontmatter`)."""
+_JS_OPENING = lazy(r"---[ \t]*(?:js|javascript)[ \t]*", re.IGNORECASE)
 NONE = "none"
 """No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
 NO_FRONT_MATTER = "no-front-matter"
 """The code of `SplitProblem` for a file that does not open with front matter."""
 _META_LINE = lazy(r"^[A-Za-z0-9_-]+:(?:[ \t]|$)")
-_FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",))}
+_FENCES = {"yaml": ("---", ("---", "...")), "toml": ("+++", ("+++",)), JS: ("---js", ("---",))}
 _CLOSING = {
     name: lazy(r"^(?:" + "|".join(re.escape(c) for c in closers) + r")[^\S\n]*$", re.MULTILINE)
     for name, (_, closers) in _FENCES.items()
@@ -70,7 +77,7 @@ class Split:
     body_line: int
     """1-based file line on which the body starts."""
     syntax: str = "yaml"
-    """``yaml``, ``toml``, ``json``, ``meta``, or ``none`` (a file read without any)."""
+    """``yaml``, ``toml``, ``json``, ``meta``, ``js``, or ``none`` (a file read without any)."""
 
     @property
     def yaml(self) -> str:
@@ -150,6 +157,8 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     if "json" in syntaxes and text.startswith("{"):
         return _split_json(text, bom)
     syntax = next((name for name in syntaxes if name in _FENCES and opening == _FENCES[name][0]), None)
+    if syntax is None and JS in syntaxes and _JS_OPENING.fullmatch(opening):
+        syntax = JS
     if syntax is None and META in syntaxes and _META_LINE.match(first):
         return _split_meta(text, bom)
     if syntax is None:

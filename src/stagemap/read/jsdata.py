@@ -51,8 +51,16 @@ def exported_values(text: str) -> Values:
     return _object(code, shape, start, _Lines(code), nested=True)
 
 
-def _object(code: str, shape: str, start: int, lines: _Lines, *, nested: bool) -> Values:
-    """Return the entries of the object literal whose ``{`` is at ``start``."""
+def object_values(code: str, shape: str, start: int, deep: int) -> Values:
+    """Return the entries of the object literal whose ``{`` is at ``start`` of ``code`` (as
+    `blanked` makes it; ``shape`` as `shaped` makes that), each with its line: plain values,
+    the object literals up to ``deep`` levels down read the same way (as dicts), else `CODE`."""
+    return _object(code, shape, start, _Lines(code), nested=False, deep=deep)
+
+
+def _object(code: str, shape: str, start: int, lines: _Lines, *, nested: bool, deep: int = 0) -> Values:
+    """Return the entries of the object literal whose ``{`` is at ``start``: an object literal
+    in it read too ``deep`` levels down (an ``eleventyComputed`` one, one level, when ``nested``)."""
     found: Values = []
     for begin, end in object_entries(shape, start):
         entry = code[begin:end]
@@ -63,12 +71,13 @@ def _object(code: str, shape: str, start: int, lines: _Lines, *, nested: bool) -
                 found.append((method.group(2), CODE, lines.at(begin + method.start(2))))
             continue
         key, raw = match.group(2), match.group(3)
-        value = _literal(raw.strip())
+        value = literal(raw.strip())
         if value is None:
             inside = begin + match.start(3) + (len(raw) - len(raw.lstrip()))
+            down = deep > 0 or (nested and key == "eleventyComputed")
             value = (
-                {k: v for k, v, _ in _object(code, shape, inside, lines, nested=False)}
-                if nested and key == "eleventyComputed" and shape.startswith("{", inside)
+                {k: v for k, v, _ in _object(code, shape, inside, lines, nested=False, deep=deep - 1)}
+                if down and shape.startswith("{", inside)
                 else CODE
             )
         found.append((key, value, lines.at(begin + match.start(2))))
@@ -205,7 +214,7 @@ def shaped(code: str) -> str:
     return "".join(out)
 
 
-def _literal(text: str) -> Any:
+def literal(text: str) -> Any:
     """Return the value of a plain JavaScript literal (text, number, true/false, a list of
     texts), or None for anything worked out in code."""
     if text in ("true", "false"):
