@@ -149,3 +149,26 @@ def test_eleventy_reads_the_ignores_of_its_production_build_not_of_a_local_run(t
         "src/gulls.md",
         "src/wip/log.md",
     ]
+
+
+def test_a_brace_in_a_string_does_not_stretch_a_local_runs_block(tmp_path: Path) -> None:
+    """Review R4 of 36ef0d8: a '{' in a string inside a block only a local run takes left that
+    block open to the file's end, so every ignore after it, which the production build applies,
+    was passed over. Braces in strings are not counted."""
+    config = """module.exports = function (config) {
+  if (process.env.NODE_ENV !== "production") {
+    console.log("{ local run");
+    config.ignores.add("src/crew/*");
+  }
+  config.ignores.add("src/wip/");
+  return { dir: { input: "src" } };
+};
+"""
+    pages = ["crew/ana", "wip/log", "index"]
+    root = write(
+        tmp_path,
+        {"eleventy.config.js": config, **{f"src/{p}.md": f"---\ntitle: {p}\n---\nText.\n" for p in pages}},
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert sorted(f.path for f in library.fates if f.fate == "excluded") == ["src/wip/log.md"]

@@ -47,3 +47,15 @@ def test_what_is_no_card_with_a_title_and_a_link_reads_as_before() -> None:
     assert clean('<Link to="/x/" title="Opens the map">Map</Link>\n', ".mdx", "docusaurus") == "[Map](/x/)\n"
     assert clean('<Card href="/x/">Map</Card>\n', ".mdx", "docusaurus") == "[Map](/x/)\n"
     assert clean('<Cardigan title="Wool" href="/w/">Warm.</Cardigan>\n', ".mdx", "gatsby") == "[Warm.](/w/)\n"
+
+
+def test_a_cards_description_shows_as_written() -> None:
+    """Review R4 of b01ceb9: a description put on a paragraph of its own became a list, a rule or
+    a heading where it opened as one does ('1. Install the CLI', '---', '# x')."""
+    for description, shown in (
+        ("1. Install the CLI", "1\\. Install the CLI"),
+        ("- dash", "\\- dash"),
+        ("# x", "\\# x"),
+    ):
+        text = f'<LinkCard title="Start" href="/start/" description="{description}" />\n'
+        assert clean(text, ".mdx", "astro") == f"[**Start**](/start/)\n\n{shown}\n"

@@ -97,8 +97,8 @@ def tag(
     project folder), or select files with --where (both: only the given files that match);
     tag walks the files 'stagemap check' reads, with the same endings and excludes. Only the values asked for change: other fields,
     comments, quoting, list style, line endings and the body stay byte for byte, and a
-    file whose bytes would not change is not rewritten. Front matter in TOML (+++) or JSON
-    is never edited: such a file is refused and listed. A page without front matter, on a
+    file whose bytes would not change is not rewritten. Front matter in TOML (+++), JSON or
+    JavaScript (---js) is never edited: such a file is refused and listed. A page without front matter, on a
     site that publishes such pages (Hugo, Docusaurus, MkDocs, Eleventy), gets a block at its top.
 
     A single id that gains another becomes a list: 'stages: awareness' turns into

@@ -18,6 +18,7 @@ import bisect
 import re
 
 from ..lazyre import lazy
+from .jsdata import shaped
 
 _CONDITION = lazy(
     r"""\bif\s*\(\s*process\.env\.(?:NODE_ENV|ELEVENTY_ENV|ELEVENTY_RUN_MODE)\s*(===?|!==?)\s*"""
@@ -89,11 +90,11 @@ def _end(code: str, opening: re.Match[str], closing: dict[int, int], stops: list
 
 def _closings(code: str) -> dict[int, int]:
     """Return, by the place of each opening brace of ``code``, the place just past the brace
-    that closes it (one pass; an opening never closed has none). Braces in strings are counted
-    too: a configuration's blocks seldom hold one."""
+    that closes it (one pass; an opening never closed has none). Braces in strings are not
+    counted (`jsdata.shaped`): a ``log("{")`` would have run a block to the file's end."""
     found: dict[int, int] = {}
     opened: list[int] = []
-    for brace in _BRACE.finditer(code):
+    for brace in _BRACE.finditer(shaped(code)):
         if brace.group() == "{":
             opened.append(brace.start())
         elif opened:
