@@ -370,3 +370,16 @@ def test_definitions_after_lines_that_end_no_paragraph_after_review() -> None:
         assert cta_links(f"Ready? [Book a demo][demo].\n\n{above}\n[demo]: /contact/\n") == ("/contact/",)
     assert cta_links("Ready? [Book a demo][demo].\n\n    [demo]: /contact/\n") == ()
     assert cta_links("Ready? [Book a demo][demo].\n\n- an item\n[demo]: /contact/\n") == ()
+
+
+def test_a_link_components_address_counts_as_a_link_does() -> None:
+    """A Docusaurus or Gatsby page writes its call to action as ``<Link to="/demo/">``: such a
+    page ended on no link and got no inferred step. A component's ``to`` is read as an HTML
+    link's ``href`` (not another attribute ending in it, ``data-to``); a list of them, or a
+    grid of cards linking by ``to``, is a menu."""
+    assert cta_links('We plan your week.\n\n<Link to="/demo/">Book a demo</Link>\n') == ("/demo/",)
+    assert cta_links('Set <span data-to="/x/">x</span>, then [a](/a/).\n') == ("/a/",)
+    items = 'Start with [a](/a/).\n\n- <Link to="/b/">B</Link>\n- <Link to="/c/">C</Link>\n- <Link to="/d/">D</Link>\n'
+    assert cta_links(items) == ()
+    grid = 'Start with [a](/a/).\n\n<CardGrid>\n  <Card title="B" to="/b/" />\n  <Card title="C" to="/c/" />\n  <Card title="D" to="/d/" />\n</CardGrid>\n'
+    assert cta_links(grid) == ()

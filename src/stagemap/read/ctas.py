@@ -17,7 +17,8 @@ MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
 # Each pattern starts with a literal, so scanning a long body stays cheap.
 _MARKDOWN = lazy(r"\]\(\s*<?([^)\s>]+)")
-_HTML = lazy(r"href=[\"']([^\"']+)[\"']")
+_HTML = lazy(r"(?:href|(?<![\w-])to)=[\"']([^\"']+)[\"']")
+"""An HTML link's address, or a component's (``<Link to="/demo/">``, Docusaurus's and Gatsby's)."""
 _EXTERNAL = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _OUTSIDE_OR_UNREAD = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{)", re.IGNORECASE)
 """`_EXTERNAL`, or a target a template engine leaves unread: ``{{ page.x }}``, ``{% link %}`` in raw."""
@@ -72,7 +73,8 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     paragraphs = Paragraphs(body)
     shown = _Shown(body, outside, paragraphs)
     refs, labels = _references(body, shown) if "]:" in body else ([], frozenset[str]())
-    last = _merged(body, marks, shown, refs) if refs or "href=" in body else _last_marked(body, marks, shown)
+    tagged = "href=" in body or "to=" in body
+    last = _merged(body, marks, shown, refs) if refs or tagged else _last_marked(body, marks, shown)
     if not last or not may_hold(body, body.rfind("\n\n", 0, last[-1][0])):
         return tuple(href for _, href in last)  # (most bodies: no item from the earliest link on)
     menus = Menus(body, paragraphs, labels)

@@ -38,11 +38,13 @@ named ``Card`` or ``...Card``: Starlight's ``<LinkCard>``), up to its text or at
 _LATER_ITEM = lazy(r"\n" + _ITEM.pattern)
 """`_ITEM` on a line after the first (a newline leads: looked for fast)."""
 _OPENS_ON_LINK = lazy(
-    r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!a\s)[^<>\n]*+>)*+"
-    r"(?:\[(?:[^\[\]\n!]|!(?!\[)|!?\[[^\[\]\n]*+\]\([^)\n]*+\))*+\][(\[]|<a\s[^>\n]*?href=)"
+    r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!(?:a|Link)\s)[^<>\n]*+>)*+"
+    r"(?:\[(?:[^\[\]\n!]|!(?!\[)|!?\[[^\[\]\n]*+\]\([^)\n]*+\))*+\][(\[]"
+    r"|<a\s[^>\n]*?href=|<Link\s[^>\n]*?(?<![\w-])(?:href|to)=)"
 )
 """An item's text that starts with a link (after emphasis marks, a task's box, tags): a Markdown
-one (its text may hold an image; a reference link too) or an HTML one. Each place of the text
+one (its text may hold an image; a reference link too), an HTML one or a ``<Link>``
+component's (``to``, Docusaurus's and Gatsby's). Each place of the text
 is read in one way only (no quantifier tries another), so a text that never closes costs its
 length."""
 _SHORTCUT = lazy(r"(?:[ \t*_]|\[[ xX]\][ \t]|<(?!a\s)[^<>\n]*+>)*+\[([^\[\]\n]++)\](?![(\[])")
@@ -82,6 +84,8 @@ _SETEXT = lazy(r" {0,3}(?:=++|-++)[ \t]*+$")
 stands above it: else a rule, or nothing."""
 
 
+_CARD_HREF = lazy(r"(?:href|(?<![\w-])to)=")
+"""A card's link: its ``href``, or ``to`` (a Docusaurus or Gatsby card's, as their ``<Link>``'s)."""
 _CARD_LINES = 12
 """How many lines a card's opening tag may run over (one attribute a line)."""
 
@@ -314,7 +318,7 @@ class Menus:
         for line in self.lines[n : n + _CARD_LINES]:
             bare = _QUOTED.sub('""', line)
             tag = bare.split(">", 1)[0]
-            if "href=" in tag:
+            if _CARD_HREF.search(tag):
                 return True
             if len(tag) < len(bare):  # the tag ends on this line
                 return False
