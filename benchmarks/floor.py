@@ -26,12 +26,13 @@ from typing import Any
 
 import jinja2
 import yaml
-from markdown_it import MarkdownIt
 
 try:
     import cmarkgfm
 except ImportError:  # the default install has it
     cmarkgfm = None
+if cmarkgfm is None:  # (imported only here: importing what a build does not use is no part of a floor)
+    from markdown_it import MarkdownIt
 
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -3,7 +3,8 @@ anchors (which Markdown cannot write: `stagemap.render.anchors` makes them ids o
 a link's target, and what an attribute list is (`ATTR_LIST`). Used by the reading of HTML pages (`stagemap.read.htmlpage`) and of MDX
 and other dialects (`stagemap.render.dialects`, `stagemap.render.jsx`). And the line ends
 Markdown reads (`lf`), for every reader of a body's lines; and whether a place is in a link's
-destination (`in_destination`), where MDX reads no expression."""
+destination (`in_destination`), where MDX reads no expression; and a value written so that
+Markdown shows it as written (`plain_text`)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,20 @@ def in_destination(text: str, at: int) -> bool:
 _REACH = 2048
 """How far back on its line a brace is looked at for the link destination it may be in."""
 _SPACE = lazy(r"\s")
+
+
+_MARKS = lazy(r"([\\`*_\[\]<>{}&|~])")
+"""What Markdown reads as markup anywhere in a line, escaped in a value shown as text."""
+_OPENER = lazy(r"\d{1,9}(?=[.)])|(?=[#>+=-])")
+"""The start of a value that would open a block at a line's start (a heading, a quote, a list
+item, a setext underline or a rule), escaped wherever the value stands: a backslash before
+punctuation is read the same in the middle of a line."""
+
+
+def plain_text(value: str) -> str:
+    """Return ``value`` on one line, written so that Markdown reads none of it as markup, at a
+    line's start too (``1\\. Install``, ``\\# x``): text as MDX inserts a value, or as a card
+    prints its description."""
+    text = _MARKS.sub(r"\\\1", " ".join(value.split()))
+    opener = _OPENER.match(text)  # (the backslash goes where it ends: 1\. or \#)
+    return text if opener is None else text[: opener.end()] + "\\" + text[opener.end() :]

@@ -18,7 +18,7 @@ from ..lazyre import lazy
 from ..model.safelinks import is_safe_link
 from ..read.htmlpage import html_page_to_markdown
 from ..read.htmltables import TABLE_PARTS, table_part
-from ..read.markdowntext import anchor, element_anchor, link_target
+from ..read.markdowntext import anchor, element_anchor, link_target, plain_text
 from .anchors import anchored
 from .blocks import HELD_FENCE, escape, quote
 from .jsstrings import js_string
@@ -227,8 +227,6 @@ def _made(tag: Tag, children: str, block: bool) -> str:
 _CARD = lazy(r"(?:[A-Z][\w.]*)?Card")
 """A card: a component named ``Card`` or ending in ``Card`` (Starlight's ``<LinkCard>``, Gatsby
 Carbon's ``<FeatureCard>``), as `stagemap.read.linklists` reads one as an item of a menu."""
-_ORDERED = lazy(r"(\d{1,9})[.)]")
-"""A number that would open an ordered list at a line's start (``1. Install``)."""
 _SUBTITLES = ("subTitle", "subtitle", "description")
 """A card's line of text under its title: Gatsby Carbon's ``subTitle``, Starlight's ``description``."""
 
@@ -244,21 +242,12 @@ def card(tag: Tag, children: str, block: bool) -> str | None:
     if not (target and _CARD.fullmatch(tag.name) and attrs.get("title", "").strip()):
         return None
     title = escape(" ".join(attrs["title"].split()))
-    sub = next((" ".join(attrs[key].split()) for key in _SUBTITLES if attrs.get(key, "").strip()), "")
+    sub = next((attrs[key] for key in _SUBTITLES if attrs.get(key, "").strip()), "")
     body = textwrap.dedent(children).strip("\n") if block else " ".join(children.split())
-    parts = [f"[**{title}**]({link_target(target)})", _as_text(escape(sub)), body]
+    parts = [f"[**{title}**]({link_target(target)})", plain_text(sub), body]
     if not block:
         return " ".join(part for part in parts if part)
     return "\n\n" + "\n\n".join(part for part in parts if part) + "\n\n"
-
-
-def _as_text(line: str) -> str:
-    """Return ``line``, a paragraph of its own, with what would make it a heading, quote, list,
-    rule or table row escaped (``1\\. Install``, ``\\# x``), so that it shows as written."""
-    number = _ORDERED.match(line)
-    if number is not None:
-        return f"{number.group(1)}\\{line[number.end(1) :]}"
-    return "\\" + line if line[:1] in ("#", ">", "+", "=", "|", "-") else line
 
 
 _ITEMS = lazy(r"""\[\s*(?:(['"])[^'"\\\n]*\1\s*(?:,\s*|(?=\])))+\]""")

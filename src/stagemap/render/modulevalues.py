@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from ..lazyre import lazy
-from ..read.markdowntext import escaped, in_destination
+from ..read.markdowntext import escaped, in_destination, plain_text
 from .blocks import fence_after, hold_fences
 from .jsstrings import js_string
 
@@ -238,12 +238,6 @@ def _line_shown(use: re.Pattern[str], line: str, values: Mapping[str, Mapping[st
 
 
 _SUBSTITUTION = lazy(r"\$\{[ \t]*([^}\s]+)[ \t]*\}")
-_MARKDOWN = lazy(r"([\\`*_\[\]<>{}&|~])")
-"""What Markdown reads as markup anywhere in a line, escaped in a value shown as text."""
-_OPENER = lazy(r"\d{1,9}(?=[.)])|(?=[#>+=-])")
-"""The start of a value that would open a block at a line's start (a heading, a quote, a list
-item, a setext underline or a rule), escaped wherever the value stands: a backslash before
-punctuation is read the same in the middle of a line."""
 
 
 def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, str]], in_code: bool) -> str:
@@ -259,9 +253,7 @@ def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, st
         if value is None:
             return found.group(0)
         if found.group(1) is None:
-            text = _MARKDOWN.sub(r"\\\1", " ".join(value.split()))
-            opener = _OPENER.match(text)  # (the backslash goes where it ends: 1\. or \#)
-            return text if opener is None else text[: opener.end()] + "\\" + text[opener.end() :]
+            return plain_text(value)
     elif found.group(1) is None:
         return found.group(0)
     else:
