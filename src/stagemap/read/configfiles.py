@@ -15,7 +15,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -182,17 +182,16 @@ def _inherited(path: Path, data: Any, seen: tuple[Path, ...]) -> Any:
         )
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return data
-    return (
-        _merged(base, {k: v for k, v in data.items() if k != "INHERIT"}) if isinstance(base, dict) else data
-    )
+    return merged(base, {k: v for k, v in data.items() if k != "INHERIT"}) if isinstance(base, dict) else data
 
 
-def _merged(base: dict[Any, Any], own: dict[Any, Any]) -> dict[Any, Any]:
-    """Return ``base`` with ``own`` over it, mappings merged key by key, anything else replaced."""
-    made = dict(base)
-    for key, value in own.items():
-        below = made.get(key)
-        made[key] = _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+def merged(under: Any, over: Any) -> Any:
+    """Return ``over`` merged into ``under``: mappings key by key, anything else replaced."""
+    if not (isinstance(under, dict) and isinstance(over, dict)):
+        return over
+    made = dict(under)
+    for key, value in over.items():
+        made[key] = merged(made[key], value) if key in made else value
     return made
 
 
@@ -235,6 +234,10 @@ def hugo_keys(value: Any) -> Any:
 HUGO_NAMES = tuple(f"{n}.{e}" for n in ("hugo", "config") for e in ("toml", "yaml", "yml", "json"))
 HUGO_DIR = "config/_default/"
 """Hugo's configuration folder: its ``hugo.toml`` holds the root keys, ``permalinks.toml`` one key."""
+HUGO_PRODUCTION = "config/production/"
+"""The folder of the settings of Hugo's production builds, laid out as `HUGO_DIR` is: ``hugo``
+builds for the production environment and merges its files over those of ``config/_default/``
+(``baseURL``, ``buildDrafts = false``, ``params``); ``hugo server`` reads ``config/development/``."""
 
 
 def hugo_folder_settings(root: Path, bare: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -242,15 +245,27 @@ def hugo_folder_settings(root: Path, bare: bool = False) -> tuple[str, dict[str,
     settings the folder's files hold, merged as Hugo merges them: the main file's root keys, a
     file per key (``params.toml``), a file per language (``languages.en.toml``), in the order of
     their names, a later one's values over an earlier one's (Hugo 0.111.3: ``languages.toml``
-    over ``languages.en.toml`` and ``hugo.toml``). None when the site has no such folder with a
-    main file; a file that cannot be read is left out. ``bare``: a folder with no main file
-    counts too (``config/_default/`` then, and its other files' settings): beside a main file at
-    the site's root, Hugo reads the folder's files whatever they are."""
+    over ``languages.en.toml`` and ``hugo.toml``); then the production settings'
+    (`HUGO_PRODUCTION`) over them, read alike. None when the site has no such folder with a main
+    file; a file that cannot be read is left out. ``bare``: a folder with no main file counts
+    too (``config/_default/`` then, and its other files' settings; the production folder alone
+    too): beside a main file at the site's root, Hugo reads the folders' files whatever they are."""
     folder = root / HUGO_DIR
     main = next((n for n in HUGO_NAMES if (folder / n).is_file()), None)
     files = _config_files(folder) if main is not None or (bare and folder.is_dir()) else None
-    if files is None:
+    production = root / HUGO_PRODUCTION
+    over = _config_files(production) if files is not None or (bare and production.is_dir()) else None
+    if files is None and over is None:
         return None
+    data = _folder_data(folder, main, files or [])
+    if over:
+        data = merged(data, _folder_data(production, next((n for n in HUGO_NAMES if n in over), None), over))
+    return HUGO_DIR + (main or ""), data
+
+
+def _folder_data(folder: Path, main: str | None, files: list[str]) -> dict[str, Any]:
+    """Return the settings the ``files`` of one of Hugo's configuration folders hold (``main``:
+    the one of them holding root keys), merged (see `hugo_folder_settings`)."""
     data: dict[str, Any] = {}
     for path in sorted([*([main] if main else []), *(n for n in files if n != main and n not in HUGO_NAMES)]):
         name = path.rpartition("/")[2]  # a file in a subfolder is keyed by its name alone, as Hugo does
@@ -262,18 +277,28 @@ def hugo_folder_settings(root: Path, bare: bool = False) -> tuple[str, dict[str,
         except (OSError, UnicodeDecodeError, Unreadable):
             continue
         if name == main and isinstance(loaded, dict):
-            data = _merged(data, loaded)
+            data = merged(data, loaded)
         elif len(parts) == 2:
             given = data.get(parts[0])
             data[parts[0]] = (
-                _merged(given, loaded) if isinstance(loaded, dict) and isinstance(given, dict) else loaded
+                merged(given, loaded) if isinstance(loaded, dict) and isinstance(given, dict) else loaded
             )
         elif parts[0] == "languages" and isinstance(loaded, dict):
             if not isinstance(data.get("languages"), dict):
                 data["languages"] = {}
             given = data["languages"].get(parts[1])
-            data["languages"][parts[1]] = _merged(given, loaded) if isinstance(given, dict) else loaded
-    return HUGO_DIR + (main or ""), data
+            data["languages"][parts[1]] = merged(given, loaded) if isinstance(given, dict) else loaded
+    return data
+
+
+def keyed_files(names: Sequence[str], read: Callable[[str], Any]) -> list[tuple[str, Any, str]]:
+    """Return the files of Hugo's configuration folders among ``names`` that ``read`` finds (not
+    None), each with what it read and the one key it holds (``params.toml``), none for a main
+    file (``hugo.toml``)."""
+    keys = ((n, n.rpartition("/")[2].partition(".")[0]) for n in names)
+    return [
+        (n, d, "" if k in ("hugo", "config") else k) for n, k in keys for d in (read(n),) if d is not None
+    ]
 
 
 def hugo_settings(root: Path, name: str) -> Any:
@@ -286,7 +311,7 @@ def hugo_settings(root: Path, name: str) -> Any:
     if name.startswith(HUGO_DIR):
         return hugo_keys(folder[1]) if folder is not None else None
     data = hugo_keys(site_config_data(root / name))
-    return _merged(data, hugo_keys(folder[1])) if folder is not None and isinstance(data, dict) else data
+    return merged(data, hugo_keys(folder[1])) if folder is not None and isinstance(data, dict) else data
 
 
 HUGO_LANGUAGES = tuple(f"languages.{e}" for e in ("toml", "yaml", "yml", "json"))
@@ -319,7 +344,7 @@ def folder_language(name: str, data: Any, read: Callable[[str], Any], folder: st
     for file in sorted((*HUGO_LANGUAGES, *own)):
         given = _settings(file, read(folder + file))
         entry = given if file.count(".") == 2 else _lowered(given).get(default.lower())
-        found = _merged(found, entry) if isinstance(entry, dict) else found
+        found = merged(found, entry) if isinstance(entry, dict) else found
     return found
 
 

@@ -145,9 +145,12 @@ UNRENDERED = "build"
 def drafts_built(generator: str, config: Mapping[Any, Any]) -> dict[str, Any]:
     """Return `BUILDS_DRAFTS` when a site's configuration has its build take its drafts: Hugo's
     ``buildDrafts`` (in any case, ``'true'`` too, as Hugo reads a flag), Jekyll's ``unpublished``
-    (``published: false`` pages; its keys are read as written)."""
+    (``published: false`` pages; its keys are read as written). A Hugo file that sets it to
+    anything else gives it as False: production's settings turn off what ``config/_default/``
+    turned on for local runs."""
     if generator == "hugo":
-        return {BUILDS_DRAFTS: True} if str(_key(config, "builddrafts")).lower() == "true" else {}
+        given = _key(config, "builddrafts")
+        return {BUILDS_DRAFTS: str(given).lower() == "true"} if given is not None else {}
     return {BUILDS_DRAFTS: True} if generator == "jekyll" and config.get("unpublished") is True else {}
 
 

@@ -11,9 +11,9 @@ them. Hugo's configuration file (``hugo.toml`` and the other names init knows) m
 section's ``_index.md`` does: it reaches every page, after every section's own (see `stagemap.read.cascade`).
 
 Hugo's configuration may also be a folder (``config/_default/hugo.toml``, with files for one key each such as
-``permalinks.toml``). The file is read from the project's folder (where ``stagemap.yml`` is, the site's root
-when ``stagemap init`` wrote it). What a page inherits is explained by the file and the line of the value
-(``_config.yml:12 (defaults)``).
+``permalinks.toml``; ``config/production/``'s over them, as ``hugo`` builds). The files are read from the project's
+folder (the site's root when ``stagemap init`` wrote it). What a page inherits is explained by the file and the
+line of the value (``_config.yml:12 (defaults)``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from .configfiles import HUGO_DIR, HUGO_NAMES, Unreadable, folder_language, language_files, load_with_lines
+from .configfiles import (
+    HUGO_DIR,
+    HUGO_NAMES,
+    HUGO_PRODUCTION,
+    Unreadable,
+    folder_language,
+    keyed_files,
+    language_files,
+    load_with_lines,
+    merged,
+)
 from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
 from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugly_sections
@@ -33,8 +43,15 @@ from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
-from .sectionpages import DISABLED_KINDS, disabled_kinds, drafts_built, taxonomy_folders
-from .sitepackages import MARKDOWN, PACKAGE, jekyll_markdown, markdown_traits, site_markdown_files
+from .sectionpages import BUILDS_DRAFTS, DISABLED_KINDS, disabled_kinds, drafts_built, taxonomy_folders
+from .sitepackages import (
+    MARKDOWN,
+    PACKAGE,
+    jekyll_markdown,
+    liquid_values,
+    markdown_traits,
+    site_markdown_files,
+)
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
@@ -46,26 +63,29 @@ root, and for Hugo then in its configuration folder (where both have one, Hugo r
 folder's over the root's, `_folder_main`). A Zensical site's ``zensical.toml`` holds
 MkDocs' settings (`stagemap.read.mkdocsettings`): it is read as ``mkdocs.yml`` is, which wins
 beside it (MkDocs still builds a site on its way to Zensical)."""
-_KEY_FILES = tuple(
-    f"{HUGO_DIR}{k}.{e}"
+_KEYS = tuple(
+    f"{k}.{e}"
     for k in ("cascade", "permalinks", "params", "taxonomies")
     for e in ("toml", "yaml", "yml", "json")
 )
+_KEY_FILES = tuple(HUGO_DIR + n for n in _KEYS)
 """Files of Hugo's configuration folder that hold one key each, read beside the main file."""
+_PRODUCTION_FILES = tuple(HUGO_PRODUCTION + n for n in (*HUGO_NAMES, *_KEYS))
+"""The same files of Hugo's production settings (`HUGO_PRODUCTION`), read last: theirs win."""
 
 
 def site_files(generator: str, folder: str = "", root: Path | None = None) -> tuple[str, ...]:
     """Return every file a ``generator`` site's configuration may be read from, relative to the
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
-    found wins, then Hugo's files of one key and of its languages (with the project's folder
-    ``root``, each language's own file there too, ``languages.en.toml``); for Astro, Eleventy and
+    found wins, then Hugo's files of one key, its production settings' and its languages' (with
+    the project's folder ``root``, each language's own file there too, ``languages.en.toml``); for Astro, Eleventy and
     Docusaurus, package.json and their configuration (`stagemap.read.sitepackages`); for MkDocs,
     where it pins its packages."""
     prefix = folder + "/" if folder else ""
     names = SITE_FILES.get(generator, ())
     if generator == "hugo":
         languages = language_files(root / prefix / HUGO_DIR if root is not None else None)
-        names += (*_KEY_FILES, *(HUGO_DIR + n for n in languages))
+        names += (*_KEY_FILES, *_PRODUCTION_FILES, *(HUGO_DIR + n for n in languages))
     names += PIN_FILES if generator == "mkdocs" else ()
     return tuple(prefix + n for n in names + site_markdown_files(generator))
 
@@ -153,7 +173,7 @@ class SiteDefaults:
             entries=self.entries + entries,
             permalinks=self.permalinks + other.permalinks,
             ugly=self.ugly | other.ugly,
-            params={**self.params, **other.params},
+            params=merged(self.params, other.params),  # (Hugo merges params key by key)
             ignore=self.ignore or other.ignore,
             taxonomies=(  # (Hugo merges the two maps key by key)
                 other.taxonomies
@@ -170,7 +190,7 @@ class SiteDefaults:
                 return {}
             rel = rel[len(self.root) + 1 :]
         kind, doc = self._kind(rel)
-        merged: dict[str, tuple[Any, int]] = {}
+        made: dict[str, tuple[Any, int]] = {}
         winner: Entry | None = None
         for entry in self.entries:
             if not self._applies(entry, rel, doc, kind):
@@ -178,15 +198,15 @@ class SiteDefaults:
             wins = winner is None or _precedes(entry, winner)
             for key, value in entry.values.items():
                 line = entry.lines.get(key, entry.line)
-                if key not in merged:
-                    merged[key] = (value, line)
+                if key not in made:
+                    made[key] = (value, line)
                 elif wins:
-                    merged[key] = (_deep_merge(merged[key][0], value), line)
+                    made[key] = (merged(made[key][0], value), line)
                 else:
-                    merged[key] = (_deep_merge(value, merged[key][0]), merged[key][1])
+                    made[key] = (merged(value, made[key][0]), made[key][1])
             if wins:
                 winner = entry
-        return merged
+        return made
 
     def _kind(self, rel: str) -> tuple[tuple[str, ...], str]:
         """Return the Jekyll types of the file at ``rel`` and its path as its defaults match it."""
@@ -236,18 +256,16 @@ def site_defaults(
     below = _folder_main(generator, main, mains)
     if generator == "hugo":
         parts += [(*below, "")] if below is not None else []
-        parts += (
-            (n, d, n.rpartition("/")[2].partition(".")[0])
-            for n in names[len(SITE_FILES["hugo"]) : len(SITE_FILES["hugo"]) + len(_KEY_FILES)]
-            for d in (read(n),)
-            if d is not None
-        )
+        start = len(SITE_FILES["hugo"])
+        parts += keyed_files(names[start : start + len(_KEY_FILES)], read)
+        over = [n for n in names if HUGO_PRODUCTION in n]  # the first main file, as Hugo reads one
+        parts += keyed_files(over[: len(HUGO_NAMES)], read)[:1] + keyed_files(over[len(HUGO_NAMES) :], read)
     found: SiteDefaults | None = None
     for name, data, key in parts:
         got = _one(generator, name, data, key)
         if isinstance(got, Problem):
             return got
-        if got is not None and found is not None and below is not None and name == below[0]:
+        if got is not None and found is not None and (name == (below or ("",))[0] or HUGO_PRODUCTION in name):
             found = replace(found.joined(got), permalinks=got.permalinks + found.permalinks)  # (its own win)
         elif got is not None:
             found = got if found is None else found.joined(got)
@@ -342,10 +360,12 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
         routed: dict[str, Any] = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}
         routed.update(drafts_built(generator, data))  # (for the routes, and the links to drafts)
-        made = replace(made, params={**params, **{k: v for k, v in routed.items() if v}})
+        made = replace(
+            made, params={**params, **{k: v for k, v in routed.items() if v or k == BUILDS_DRAFTS}}
+        )
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
-    params = {**_values(data), **jekyll_markdown(data), **drafts_built(generator, data)}
+    params = {**liquid_values(data), **jekyll_markdown(data), **drafts_built(generator, data)}
     if not entries and not params:
         return None
     collections = data.get("collections")
@@ -372,29 +392,7 @@ def _precedes(new: Entry, old: Entry) -> bool:
     return new.type is not None or old.type is None
 
 
-def _deep_merge(under: Any, over: Any) -> Any:
-    """Return ``over`` merged into ``under``: mappings key by key, anything else replaced."""
-    if isinstance(under, dict) and isinstance(over, dict):
-        merged = dict(under)
-        for key, value in over.items():
-            merged[key] = _deep_merge(merged[key], value) if key in merged else value
-        return merged
-    return over
-
-
 def _ancestors(path: str) -> list[str]:
     """Return ``a/b/c.md``, ``a/b`` and ``a``."""
     parts = path.split("/")
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
-
-
-def _values(data: dict[Any, Any], depth: int = 0) -> dict[str, Any]:
-    """Return the text and number values of a configuration's mapping, in its maps too (four
-    deep at most): what Liquid's ``site.x`` shows; a list, a date or a flag is left out."""
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            found[str(key)] = value
-        elif isinstance(value, dict) and depth < 4 and (inner := _values(value, depth + 1)):
-            found[str(key)] = inner
-    return found

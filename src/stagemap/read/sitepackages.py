@@ -341,3 +341,15 @@ def _packages(text: str | None) -> dict[str, Any]:
         if isinstance(given, dict):
             found.update(given)
     return found
+
+
+def liquid_values(data: dict[Any, Any], depth: int = 0) -> dict[str, Any]:
+    """Return the text and number values of a configuration's mapping, in its maps too (four
+    deep at most): what Liquid's ``site.x`` shows; a list, a date or a flag is left out."""
+    found: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            found[str(key)] = value
+        elif isinstance(value, dict) and depth < 4 and (inner := liquid_values(value, depth + 1)):
+            found[str(key)] = inner
+    return found
