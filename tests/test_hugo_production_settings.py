@@ -25,7 +25,7 @@ DEFAULT = (
     "[params.desk]\n  phone = '0100 200'\n  hours = 'nine to five'\n"
     "[permalinks]\n  notes = '/local/:slug/'\n"
 )
-PRODUCTION = "baseURL = 'https://kettles.example/docs/'\nbuildDrafts = false\n[permalinks]\n  notes = '/field/:slug/'\n"
+PRODUCTION = "baseurl = 'https://kettles.example/docs/'\nbuildDrafts = false\n[permalinks]\n  notes = '/field/:slug/'\n"
 PAGES: dict[str, str | bytes] = {
     "config/_default/hugo.toml": DEFAULT,
     "config/production/hugo.toml": PRODUCTION,
@@ -97,3 +97,21 @@ def test_hugo_production_settings_files_are_among_the_sites_files() -> None:
     assert "site/config/production/hugo.toml" in named
     assert "site/config/production/params.toml" in named
     assert "site/config/production/permalinks.yaml" in named
+
+
+def test_hugo_production_settings_merge_maps_whatever_the_case_of_their_keys(tmp_path: Path) -> None:
+    """Hugo reads its keys in any case: config/_default/'s [Markup.Goldmark.Parser] and
+    production's [markup.goldmark.renderer] are one map, so the defaults' heading ids stand
+    beside production's renderer setting (merged as two maps, production's replaced the other)."""
+    root = write(
+        tmp_path,
+        {
+            **PAGES,
+            "config/_default/hugo.toml": DEFAULT
+            + "[Markup.Goldmark.Parser]\n  autoHeadingIDType = 'blackfriday'\n",
+            "config/production/hugo.toml": PRODUCTION + "[markup.goldmark.renderer]\n  unsafe = true\n",
+        },
+    )
+    found = detect_site(root)
+    assert found is not None
+    assert (found.base_url, found.heading_ids) == ("https://kettles.example/docs/", "blackfriday")

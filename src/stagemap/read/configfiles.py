@@ -258,8 +258,9 @@ def hugo_folder_settings(root: Path, bare: bool = False) -> tuple[str, dict[str,
     if files is None and over is None:
         return None
     data = _folder_data(folder, main, files or [])
-    if over:
-        data = merged(data, _folder_data(production, next((n for n in HUGO_NAMES if n in over), None), over))
+    if over:  # (each's keys named alike first: ``baseurl`` there is ``baseURL`` here, as Hugo reads keys)
+        own = _folder_data(production, next((n for n in HUGO_NAMES if n in over), None), over)
+        data = merged(hugo_keys(data), hugo_keys(own))
     return HUGO_DIR + (main or ""), data
 
 
