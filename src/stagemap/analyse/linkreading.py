@@ -23,6 +23,10 @@
   names one (or a theme), join the page's folder and the path of a Markdown image or link, a
   leading slash and all: ``/pics/x.png`` is found beside the page first. An MDX element's
   ``<img src="/pics/x.png">`` is no Markdown node: a plain address (`written_from_root`).
+- Astro imports a Markdown image, and an image an MDX page's code imports, through the
+  aliases of the site's ``tsconfig.json`` (`stagemap.read.tsconfigpaths`): ``@assets/x.png``
+  is ``src/assets/x.png`` where ``paths`` says so. A link, or an element's ``src``, is no
+  import: its address stays as written (`written_as_imports`).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from ..model.settings import Config
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
+from ..read.tsconfigpaths import Alias, site_aliases
 from .unbuilt import unbuilt_pages
 
 
@@ -76,6 +81,9 @@ class LinkReading:
     unbuilt: Mapping[str, str] = field(default_factory=dict)
     """The assets the site's production build leaves out (drafts), by id, with what says so
     (`stagemap.analyse.unbuilt.unbuilt_pages`): a link to one leads nowhere on the live site."""
+    aliases: tuple[Alias, ...] = ()
+    """On an Astro site, the import aliases of its ``tsconfig.json``, in the order they are
+    tried (`stagemap.read.tsconfigpaths.path_aliases`): a page's images are imports."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -149,6 +157,37 @@ def written_from_root(body: str) -> frozenset[str]:
     return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
 
 
+_ALT = r"""(?:[^\]\n!]|!(?!\[)){0,1000}"""
+"""An image's alt text: no bracket and no other image's opening in it, so that a line of
+openings is read once, not from each of them on."""
+_IMAGE = lazy(rf"""!\[{_ALT}\]\(\s*<?([^\s)>]+)""")
+"""A Markdown image's destination, inline."""
+_IMAGE_REF = lazy(rf"""!\[({_ALT})\](?:\[([^\]\n]{{0,1000}})\])?""")
+"""A Markdown image by reference: ``![alt][label]``, ``![label][]``, ``![label]``."""
+_DEFINITION = lazy(r"""^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)""", re.M)
+_IMPORTED = lazy(r"""^import\s+[A-Za-z_$][\w$]*\s+from\s*(['"])([^'"\n]+)\1""", re.M)
+"""An MDX page's import of a default value: an image's, where the path names one."""
+
+
+def written_as_imports(body: str) -> frozenset[str]:
+    """Return the addresses ``body`` writes where Astro imports them: its Markdown images'
+    (inline, or by reference to a definition) and what its code imports a value from (``import
+    shot from '@assets/shot.png'``, whose value an element's ``src={shot}`` shows), as a link is
+    read (no fragment, no query, percent escapes read)."""
+    found = [m.group(1) for m in _IMAGE.finditer(body)] if "![" in body else []
+    if "![" in body and "]:" in body:
+        labels = {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(body)}
+        found += [m.group(2) for m in _DEFINITION.finditer(body) if _label(m.group(1)) in labels]
+    if "import" in body:
+        found += [m.group(2) for m in _IMPORTED.finditer(body)]
+    return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
+
+
+def _label(text: str) -> str:
+    """A reference's label as Markdown matches it: any case, runs of spaces as one."""
+    return " ".join(text.split()).casefold()
+
+
 def link_reading(
     config: Config,
     site: Mapping[str, Any] | None = None,
@@ -180,7 +219,7 @@ def link_reading(
     if generator == "gatsby" and FILES_BESIDE in traits:
         pages = (*config.rules.extensions, ".html", ".htm")
         return LinkReading(files_beside=True, pages=pages, unbuilt=unbuilt)
-    return LinkReading(unbuilt=unbuilt)
+    return LinkReading(unbuilt=unbuilt, aliases=site_aliases(config))
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

@@ -3,7 +3,10 @@
 A page that routes a collection may not call ``getCollection`` itself: astro-theme-cactus's
 ``src/pages/posts/[...slug].astro`` calls ``getAllPosts()``, imported from ``@/data/post``,
 and that module calls ``getCollection('post')``. `stagemap.read.astro` reads such modules with
-the page to find which collection it routes.
+the page to find which collection it routes. A module named by an alias of the site's
+``tsconfig.json`` (``@lib/posts``: `stagemap.read.tsconfigpaths`) is read where the alias
+says; ``@/`` and ``~/``, which Astro's starters set there, name ``src/`` on a site that sets
+neither.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..lazyre import lazy
+from .tsconfigpaths import Alias, aliased, path_aliases
 
-_IMPORT = lazy(r"""\bimport\s+(?:[^'"`;]*?\bfrom\s*)?(['"])((?:\.{1,2}/|[@~]/)[^'"\\\n]+)\1""")
-"""An import of a module of the site's own: relative, or under src/ (``@/``, ``~/``, the aliases
-Astro's starters set in tsconfig.json)."""
+_IMPORT = lazy(r"""\bimport\s+(?:[^'"`;]*?\bfrom\s*)?(['"])([^'"\\\n]+)\1""")
+"""An import: of a module of the site's own where it is relative or an alias names it."""
 _SCRIPTS = ("", ".ts", ".js", ".mts", ".mjs")
 """The endings of a script module (none: written without one)."""
 _TRIED = ("", ".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js")
@@ -28,19 +31,35 @@ def imported_code(root: Path, folder: Path, code: str, read: Callable[[Path], st
     the site in ``root`` are not read."""
     inside = root.resolve()
     found = []
+    aliases: tuple[Alias, ...] | None = None  # (read at the first import that is not relative)
     for target in dict.fromkeys(m.group(2) for m in _IMPORT.finditer(code)):
-        base = root / "src" / target[2:] if target[0] in "@~" else folder / target
-        if base.suffix not in _SCRIPTS:
-            continue
-        for ending in _TRIED if not base.suffix else ("",):
-            path = Path(str(base) + ending)
-            try:
-                if not path.is_file() or not path.resolve().is_relative_to(inside):
-                    continue
-            except (OSError, RuntimeError):  # a name too long for the system, a loop of links
-                continue
-            module = read(path)
+        if target.startswith(("./", "../")):
+            bases = [folder / target]
+        else:
+            aliases = path_aliases(root, root) if aliases is None else aliases
+            bases = [root / path for path in aliased(aliases, target)]
+            bases += [root / "src" / target[2:]] if target[:2] in ("@/", "~/") else []
+        for base in bases:
+            module = _module(base, inside, read)
             if module is not None:
                 found.append("\n" + module)
                 break
     return "".join(found)
+
+
+def _module(base: Path, inside: Path, read: Callable[[Path], str | None]) -> str | None:
+    """Return the code of the script module at ``base`` (with an ending a bundler tries after
+    it, where it has none), read with ``read``; None for another file, or one outside ``inside``."""
+    if base.suffix not in _SCRIPTS:
+        return None
+    for ending in _TRIED if not base.suffix else ("",):
+        path = Path(str(base) + ending)
+        try:
+            if not path.is_file() or not path.resolve().is_relative_to(inside):
+                continue
+        except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+            continue
+        module = read(path)
+        if module is not None:
+            return module
+    return None

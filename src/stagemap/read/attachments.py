@@ -25,6 +25,7 @@ from ..model.settings import SIGNALS_DIR, Config
 from ..paths import real
 from .globs import GlobSet
 from .sitedefaults import site_files
+from .tsconfigpaths import site_aliases
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """Files in the content folder bigger than this are not copied into the site."""
@@ -105,11 +106,20 @@ their images in ``src/assets/`` (``![Chart](../../assets/chart.png)``)."""
 
 
 def _beside(config: Config) -> list[Path]:
-    """Return the folders of `_BESIDE` this project has (under its site's folder), real paths."""
+    """Return the folders of `_BESIDE` this project has (under its site's folder), then those
+    the site's import aliases name (``"@images/*": ["src/images/*"]``, `site_aliases`), but
+    one that holds the site's folder or a source (``"@/*": ["src/*"]``): real paths."""
     site = config.root / config.rules.site_root if config.rules.site_root else config.root
-    named = _BESIDE.get(config.rules.generator, ())
-    folders = [real(site / name) for name in named if (site / name).is_dir()]
-    return [folder for folder in folders if folder.is_relative_to(real(config.root))]
+    named = [site / name for name in _BESIDE.get(config.rules.generator, ())]
+    held = [real(site), *(real(s.path) for s in config.all_sources)]
+    for _, targets in site_aliases(config):
+        for target in targets:
+            folder = real(config.root / target.rpartition("*")[0].rpartition("/")[0])
+            if "*" in target and not any(h.is_relative_to(folder) for h in held):
+                named.append(folder)
+    folders = [real(folder) for folder in named if folder.is_dir()]
+    root = real(config.root)
+    return [folder for folder in dict.fromkeys(folders) if folder.is_relative_to(root)]
 
 
 def _own_files(config: Config) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from ..model.settings import Config
 from ..read.mkdocsnav import WRITTEN_TITLES
 from ..read.templateengines import with_engine
 from . import dialects, markdown, partials
+from .esm import IMPORT_ALIASES
 from .headingids import site_slugs
 from .imgproc import BUNDLE, bundle_images
 from .links import BodyLinks
@@ -68,6 +69,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     if config.rules.generator == "hugo" and "imgproc" in body:  # Docsy's: an image of the page's bundle
         params = {**params, BUNDLE: bundle_images(links.sources[item.id], links.attachments)}
     mdx = item.path.lower().endswith(config.rules.mdx)
+    if mdx and links.routes.reading.aliases:  # (an image imported by an alias: `with_imported_images`)
+        params = {**params, IMPORT_ALIASES: links.routes.reading.aliases}
     text = dialects.clean(body, suffix, config.rules.generator, params, html=not config.allow_html, mdx=mdx)
     slugs = site_slugs(config) or markdown.slug  # as the site names its headings
     # An MkDocs nav's title as written, when the asset's title is it qualified with its section

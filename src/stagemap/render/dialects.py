@@ -45,7 +45,7 @@ from .blocks import (
 from .codeblocks import code_attributes, docusaurus_code
 from .deflists import definition_lists
 from .elements import emphasis_kept, placeholder, unsafe_links_as_text
-from .esm import with_imported_images
+from .esm import IMPORT_ALIASES, with_imported_images
 from .footnotes import footnotes
 from .hints import worth_a_look
 from .htmlblocks import READ_WHOLE, html_blocks
@@ -180,7 +180,8 @@ def _prepared(
         text = whole_captures(text, marked=generator == "jekyll")
     if runs and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
         text = "".join(chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in split_fences(text))
-    text = with_imported_images(code_attributes(text)) if mdx else text  # <Code code="...">, <img src={shot}>
+    if mdx:  # <Code code="...">, <img src={shot}>
+        text = with_imported_images(code_attributes(text), (params or {}).get(IMPORT_ALIASES, ()))
     # kramdown's math, an Astro site's remark-math and remark-directive: never in code
     plugins = (
         kramdown_math if generator == "jekyll" and "$$" in text else remark_syntax(text, generator, params)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
+from ..read.tsconfigpaths import Alias, aliased
 from .blocks import fence_after
+
+IMPORT_ALIASES = "\0import-aliases"
+"""The key under which a body's params hold the import aliases of an Astro site's
+``tsconfig.json`` (`stagemap.read.tsconfigpaths`), by which an image may be imported."""
 
 _ESM = lazy(
     r"^(?:import\s+(?:['\"]|[\w*{$][^\n]*?(?:\bfrom\s*['\"]|$))|export\s+(?:(?:const|let|var|function|async|class|default)\b|[{*]))"
@@ -122,17 +127,18 @@ def _code_state(line: str, state: tuple[bool, int]) -> tuple[bool, int]:
 
 
 _IMAGE_IMPORT = lazy(
-    r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(\.{1,2}/[^'"\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
+    r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])([^'"\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
     re.I,
 )
-"""An image imported by a relative path: ``import shot from '../../assets/shot.png'``."""
+"""An image imported: ``import shot from '../../assets/shot.png'``."""
 
 
-def with_imported_images(text: str) -> str:
+def with_imported_images(text: str, aliases: tuple[Alias, ...] = ()) -> str:
     """Return an MDX ``text`` with each attribute whose value is an image it imports (``src={shot}``,
     ``src={shot.src}``: Astro gives the image's address there) as that image's path, written as
-    the import names it (relative to the page); code is left as it is. Astro's own blog
-    starters and their themes show an imported screenshot so."""
+    the import names it: relative to the page, or by one of the site's import ``aliases``
+    (``@assets/shot.png``; a package's image stays a value); code is left as it is. Astro's own
+    blog starters and their themes show an imported screenshot so."""
     if "import" not in text:
         return text
     lines = text.split("\n")
@@ -143,7 +149,9 @@ def with_imported_images(text: str) -> str:
         was, fence = fence, fence_after(fence, line, True)
         code[at] = bool(was or fence)
         if not code[at] and (found := _IMAGE_IMPORT.match(line)) is not None:
-            images[found.group(1)] = found.group(3)
+            path = found.group(3)
+            if path.startswith(("./", "../")) or aliased(aliases, path):
+                images[found.group(1)] = path
     if not images:
         return text
     value = re.compile(r"=\{\s*(" + "|".join(map(re.escape, images)) + r")(?:\.src)?\s*\}")

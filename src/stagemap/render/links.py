@@ -10,11 +10,12 @@ import posixpath
 from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
-from ..analyse.linkreading import written_from_root
+from ..analyse.linkreading import written_as_imports, written_from_root
 from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import unbuilt_in
 from ..model.safelinks import at_address, base_path
+from ..read.tsconfigpaths import aliased
 from .anchors import HEADING_PREFIX
 from .getpage import page_forms, page_like
 from .pagelinks import Links
@@ -65,6 +66,7 @@ class BodyLinks:
         self.public: list[str] = []
         """Links sent to the public site because nothing here matched them, in order."""
         self.markdown: Collection[str] = ()  # (Markdown's links from the root: `LinkReading.as_read`)
+        self.imports: Collection[str] = ()  # (what Astro imports: `_aliased`)
         self.leftout: Mapping[str, str] = {}  # (the pages the live site does not build: `of`)
         self.unbuilt: list[tuple[str, str]] = []
         """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order."""
@@ -86,6 +88,7 @@ class BodyLinks:
             plan.names,
         )
         made.markdown = written_from_root(body) if plan.routes.reading.files_beside else frozenset()
+        made.imports = written_as_imports(body) if plan.routes.reading.aliases else frozenset()
         made.leftout = unbuilt_in(plan.routes.reading.unbuilt, asset_id)
         return made
 
@@ -121,6 +124,10 @@ class BodyLinks:
         bare, sep, fragment = url.partition("#")
         bare = unquote(bare.partition("?")[0])
         reading = self.routes.reading if self.routes is not None else None  # (`LinkReading.as_read`)
+        if reading is not None and reading.aliases and bare in self.imports:
+            out = self._aliased(bare, sep, fragment)
+            if out is not None:
+                return out
         path = reading.as_read(bare, self.source_dir, self._names_file, self.markdown) if reading else bare
         if path is None:
             return None  # (a doc's ending and a slash after it, on Docusaurus 3.4 and later)
@@ -162,6 +169,19 @@ class BodyLinks:
         key = self._key(target)  # a content file that is not an asset (a listing page): its route
         route = self.routes.route_of(key) if key is not None else ""
         return self._route(url, route or path, fragment)
+
+    def _aliased(self, specifier: str, sep: str, fragment: str) -> str | None:
+        """Return the link to the file an import alias of the site makes of ``specifier`` (an
+        image Astro imports, `written_as_imports`): the first of its paths that is a file
+        here (`stagemap.read.tsconfigpaths.aliased`); None when none is."""
+        assert self.routes is not None
+        for path in aliased(self.routes.reading.aliases, specifier):
+            inside = self.prefix and path.startswith(self.prefix + "/")
+            target = path[len(self.prefix) + 1 :] if inside else f"/{path}" if self.prefix else path
+            out = self._file(target, sep, fragment)
+            if out is not None:
+                return out
+        return None
 
     def _served(self, target: str) -> str | None:
         """Return the path the site serves the file at ``target`` at (see `_key`), when that is a

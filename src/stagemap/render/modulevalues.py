@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from ..lazyre import lazy
 from ..read.markdowntext import escaped, in_destination, plain_text
+from ..read.tsconfigpaths import Alias, aliased
 from .blocks import fence_after, hold_fences
 from .jsstrings import js_string
 
@@ -34,20 +35,25 @@ _DEEPEST = 8
 """How deep in nested objects values are read."""
 
 
-def import_path(spec: str, rel: str, site: str = "") -> str | None:
+def import_path(spec: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> str | None:
     """Return the path in the project that an import of ``spec`` in the file at ``rel`` names
-    (``@site/`` is ``site``, the site's folder in it; ``./`` and ``../`` from the file's own),
-    or None for a package or a path out of the project."""
+    (``@site/`` is ``site``, the site's folder in it; ``./`` and ``../`` from the file's own;
+    else the first path an alias of an Astro site's ``aliases`` gives: `aliased`), or None for
+    a package or a path out of the project."""
     if spec.startswith("@site/"):
         path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
     elif spec.startswith(("./", "../")):
         path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
+    elif found := aliased(aliases, spec):
+        path = found[0]
     else:
         return None
     return None if path == ".." or path.startswith(("../", "/")) else path
 
 
-def imported_modules(body: str, rel: str, site: str = "") -> dict[str, tuple[str, ...]]:
+def imported_modules(
+    body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()
+) -> dict[str, tuple[str, ...]]:
     """Return the modules of its project that the MDX ``body`` (of the file at ``rel``) imports
     by default and uses in a ``{name.key}`` expression, by name: the paths the module may be at
     (relative to the project; ``@site/`` is ``site``), in the order they are tried."""
@@ -58,7 +64,7 @@ def imported_modules(body: str, rel: str, site: str = "") -> dict[str, tuple[str
         name, spec = match.group(1), match.group(3)
         if f"{{{name}." not in body and f"{{ {name}." not in body:
             continue
-        path = import_path(spec, rel, site)
+        path = import_path(spec, rel, site, aliases)
         if path is None:
             continue
         ending = posixpath.splitext(path)[1]
@@ -70,12 +76,12 @@ def imported_modules(body: str, rel: str, site: str = "") -> dict[str, tuple[str
 
 
 def module_values(
-    body: str, rel: str, read: Callable[[str], str | None], site: str = ""
+    body: str, rel: str, read: Callable[[str], str | None], site: str = "", aliases: tuple[Alias, ...] = ()
 ) -> Iterator[tuple[str, str, dict[str, str]]]:
     """Yield each module `imported_modules` finds that can be read with ``read`` (a path in the
     project to its text, or None): its name in the page, its path, and its string values by
     key (``email``, ``npm.command``)."""
-    for name, paths in imported_modules(body, rel, site).items():
+    for name, paths in imported_modules(body, rel, site, aliases).items():
         for path in paths:
             code = read(path)
             if code is not None:

@@ -3,7 +3,8 @@
 Docusaurus (and Astro, Gatsby) pages may say ``import NeedHelp from '@site/docs/_need-help.mdx'``
 and then ``<NeedHelp />`` on a line of its own: the live site shows that file's content there.
 So does the page here: the file is read (a path relative to the page's file, or ``@site/``
-for the site's root: the project's folder, or its ``site_root``; a package or another alias is not a file to read),
+for the site's root: the project's folder, or its ``site_root``; on an Astro site, an alias of
+its ``tsconfig.json``, `stagemap.read.tsconfigpaths`; a package or another alias is not a file to read),
 its front matter left out, and its own imports shown the same way, up to `MAX_DEPTH` files
 deep and never a file inside itself. A component used within a line, or given children,
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
@@ -35,6 +36,7 @@ from ..model.library import Asset
 from ..model.settings import Config, ReadRules
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
+from ..read.tsconfigpaths import Alias, site_aliases
 from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
 from .jsx import MDX_COMMENT
@@ -89,7 +91,7 @@ def inline_for(config: Config, rel: str, body: str) -> str:
         return codeincludes.shown_in_code(
             body, config.rules.site_root, lambda p: partial_body(config.root, p, True)
         )
-    return inline(body, rel, config.root, config.rules.site_root)
+    return inline(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
 def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
@@ -107,7 +109,7 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
     if config.rules.generator == "jekyll":
         paths = dict.fromkeys(codeincludes.paths_in_code(body, config.rules.site_root))
         return iter([(p, partial_body(config.root, p, raw=True)) for p in paths])
-    return shown(body, rel, config.root, config.rules.site_root)
+    return shown(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
 def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) -> dict[str, str]:
@@ -219,35 +221,39 @@ def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[
     return content, config.rules.site_root, read, exists
 
 
-def imported(body: str, rel: str, site: str = "") -> dict[str, str]:
+def imported(body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> dict[str, str]:
     """Return the Markdown files ``body`` (of the file at ``rel`` in the project) imports, by
     component name, each as a path in the project (``@site/`` is ``site``, the site's folder in
-    it; empty: the project's own); one that is no file in it is left out."""
+    it; empty: the project's own; ``aliases``: an Astro site's); one that is no file in it is left out."""
     found: dict[str, str] = {}
     statements = (part.strip() for block in _IMPORTS.findall(body) for part in _STATEMENT_END.split(block))
     for match in filter(None, map(_IMPORT.fullmatch, statements)):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
-        if (path := import_path(spec, rel, site)) is not None:
+        if (path := import_path(spec, rel, site, aliases)) is not None:
             found[match.group(1)] = path
     return found
 
 
-def inline(body: str, rel: str, root: Path, site: str = "") -> str:
+def inline(body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = ()) -> str:
     """Return ``body`` with each component it imports from a Markdown file, used on a line of its
     own, replaced by that file's body, as a block of its own (see the module docstring), and the
     string values it shows of a module of the project (`stagemap.render.modulevalues`). Fenced
     code and MDX comments (``{/* ... */}``) are left as they are."""
     read = functools.partial(partial_body, root, raw=True)
-    values = {name: found for name, _, found in module_values(body, rel, read, site) if found}
-    return _inline(with_module_values(body, values), rel, root, site, (rel,), {})
+    values = {name: found for name, _, found in module_values(body, rel, read, site, aliases) if found}
+    return _inline(with_module_values(body, values), rel, root, (site, aliases), (rel,), {})
 
 
-def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str, str | None]]:
+def shown(
+    body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = ()
+) -> Iterator[tuple[str, str | None]]:
     """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
     body (None when it cannot be read); first each module whose values it shows, and its text.
     For a page's key."""
     read = functools.partial(partial_body, root, raw=True)
-    modules = {path: text for _, path, _ in module_values(body, rel, read, site) if (text := read(path))}
+    modules = {
+        path: text for _, path, _ in module_values(body, rel, read, site, aliases) if (text := read(path))
+    }
     yield from modules.items()  # (its values shown: `inline`)
     seen = {rel, *modules}
     todo = collections.deque([(body, rel, 1)])
@@ -255,7 +261,7 @@ def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str
         text, at, depth = todo.popleft()  # breadth first: each file met at its least depth
         if depth > MAX_DEPTH:
             continue
-        for path in _uses(text, at, site).values():
+        for path in _uses(text, at, site, aliases).values():
             if path not in seen:
                 seen.add(path)
                 found = partial_body(root, path)
@@ -264,12 +270,12 @@ def shown(body: str, rel: str, root: Path, site: str = "") -> Iterator[tuple[str
                     todo.append((found, path, depth + 1))
 
 
-def _uses(body: str, rel: str, site: str) -> dict[str, str]:
+def _uses(body: str, rel: str, site: str, aliases: tuple[Alias, ...]) -> dict[str, str]:
     """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
     if "import" not in body:
         return {}
     text = hold_fences(lf(body), {})
-    names = imported(MDX_COMMENT.sub("", text), rel, site)
+    names = imported(MDX_COMMENT.sub("", text), rel, site, aliases)
     if not names:
         return {}
     used = {m.group(2) for m in _USE.finditer(MDX_COMMENT.sub("", text))}
@@ -277,16 +283,22 @@ def _uses(body: str, rel: str, site: str) -> dict[str, str]:
 
 
 def _inline(
-    body: str, rel: str, root: Path, site: str, seen: tuple[str, ...], made: dict[str, str | None]
+    body: str,
+    rel: str,
+    root: Path,
+    site: tuple[str, tuple[Alias, ...]],
+    seen: tuple[str, ...],
+    made: dict[str, str | None],
 ) -> str:
-    """`inline` at ``seen`` (the files it is in), ``made``: each partial's text as shown already
-    (a partial used twice is made once). Each file shows at most `MAX_SHOWN` characters of
-    partials, so what a page shows stays bounded however they nest."""
+    """`inline` at ``seen`` (the files it is in), ``site``: the site's folder and aliases,
+    ``made``: each partial's text as shown already (a partial used twice is made once). Each
+    file shows at most `MAX_SHOWN` characters of partials, so what a page shows stays bounded
+    however they nest."""
     if len(seen) > MAX_DEPTH or "import" not in body:
         return body
     held: dict[str, str] = {}
     text = hold_fences(lf(body), held)
-    names = imported(MDX_COMMENT.sub("", text), rel, site)
+    names = imported(MDX_COMMENT.sub("", text), rel, *site)
     if not names:
         return body
     comments = [m.span() for m in MDX_COMMENT.finditer(text)]
