@@ -33,6 +33,7 @@ from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
+from .jekylldefaults import jekyll_given
 from .nopage import PAGINATE_V1, jekyll_paginates
 from .sectionpages import (
     DISABLED_KINDS,
@@ -167,7 +168,7 @@ def _inherit(
                     if key not in ("target", "_target"):
                         given.setdefault(key, (value, path, line, "cascade"))
     if site is not None and site.generator == "jekyll":
-        for key, (value, line) in site.jekyll_given(item.rel).items():
+        for key, (value, line) in jekyll_given(site, item.rel).items():
             given.setdefault(key, (value, site.name, line, site.label))
         inner = (
             item.rel[len(site.root) + 1 :] if site.root and item.rel.startswith(site.root + "/") else item.rel

@@ -35,7 +35,6 @@ from .configfiles import (
     load_with_lines,
     merged,
 )
-from .globs import site_glob
 from .hugoignore import IgnoreFiles, ignore_files
 from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugly_sections
 from .mkdocsalerts import ALERTS, alert_syntaxes
@@ -181,60 +180,6 @@ class SiteDefaults:
                 else self.taxonomies | (other.taxonomies or frozenset())
             ),
         )
-
-    def jekyll_given(self, rel: str) -> dict[str, tuple[Any, int]]:
-        """Return the values Jekyll's defaults give the file at ``rel`` (relative to the project),
-        each with its line: none for a file outside the site's folder, which Jekyll never reads."""
-        if self.root:
-            if not rel.startswith(self.root + "/"):
-                return {}
-            rel = rel[len(self.root) + 1 :]
-        kind, doc = self._kind(rel)
-        made: dict[str, tuple[Any, int]] = {}
-        winner: Entry | None = None
-        for entry in self.entries:
-            if not self._applies(entry, rel, doc, kind):
-                continue
-            wins = winner is None or _precedes(entry, winner)
-            for key, value in entry.values.items():
-                line = entry.lines.get(key, entry.line)
-                if key not in made:
-                    made[key] = (value, line)
-                elif wins:
-                    made[key] = (merged(made[key][0], value), line)
-                else:
-                    made[key] = (merged(value, made[key][0]), made[key][1])
-            if wins:
-                winner = entry
-        return made
-
-    def _kind(self, rel: str) -> tuple[tuple[str, ...], str]:
-        """Return the Jekyll types of the file at ``rel`` and its path as its defaults match it."""
-        base = self.collections_dir
-        inner = rel[len(base) + 1 :] if base and rel.startswith(base + "/") else rel if not base else None
-        if inner is not None:
-            folders = inner.split("/")[:-1]
-            if "_posts" in folders:
-                return ("posts",), inner
-            if "_drafts" in folders:
-                return ("drafts", "posts"), inner
-            if folders and folders[0].startswith("_") and folders[0][1:] in self.collections:
-                return (folders[0][1:],), inner
-        return ("pages",), rel
-
-    def _applies(self, entry: Entry, rel: str, doc: str, kind: tuple[str, ...]) -> bool:
-        if entry.type is not None and entry.type not in kind:
-            return False
-        scope = entry.path
-        if not scope:
-            return True
-        base = self.collections_dir
-        if "*" in scope:
-            pattern = site_glob(scope.strip("/"))
-            return any(pattern.fullmatch(p) for p in (*_ancestors(rel), *_ancestors(doc)))
-        if base and scope.startswith(base + "/"):
-            scope = scope[len(base) + 1 :]
-        return any(p == scope for p in (*_ancestors(doc), *_ancestors(rel)))
 
 
 def site_defaults(
@@ -382,17 +327,3 @@ def _problem(name: str, line: int, reason: str) -> Problem:
         "fix the file: until then what it gives the pages (Jekyll's defaults, Hugo's cascade) is not applied",
         "site-config",
     )  # fmt: skip
-
-
-def _precedes(new: Entry, old: Entry) -> bool:
-    """Whether Jekyll lets the set ``new`` win over ``old``: a longer path, else one with a type, else the later."""
-    new_path, old_path = new.path or "", old.path or ""
-    if len(new_path) != len(old_path):
-        return len(new_path) > len(old_path)
-    return new.type is not None or old.type is None
-
-
-def _ancestors(path: str) -> list[str]:
-    """Return ``a/b/c.md``, ``a/b`` and ``a``."""
-    parts = path.split("/")
-    return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
