@@ -115,3 +115,70 @@ def test_hugo_production_settings_merge_maps_whatever_the_case_of_their_keys(tmp
     found = detect_site(root)
     assert found is not None
     assert (found.base_url, found.heading_ids) == ("https://kettles.example/docs/", "blackfriday")
+
+
+REPLACING: dict[str, str | bytes] = {
+    "stagemap.yml": SETTINGS,
+    "config/_default/hugo.toml": "baseURL = 'https://kettles.example/'\nignoreFiles = ['wip.md$']\n"
+    "disableKinds = ['taxonomy', 'term']\nuglyURLs = true\n"
+    "[cascade]\n  stages = ['awareness']\n  questions = ['risk']\n[params.Desk]\n  phone = '0100 200'\n  hours = 'a'\n",
+    "config/production/hugo.toml": "ignoreFiles = []\ndisableKinds = []\nuglyURLs = false\n"
+    "[cascade]\n  stages = ['evaluation']\n[params.desk]\n  hours = 'b'\n",
+    "content/notes/kettle.md": "---\ntitle: Kettle\ntags: [red]\n---\n"
+    'Call {{< param "desk.phone" >}} ({{< param "desk.hours" >}}). See [wip](/notes/wip/), [red](/tags/red/) '
+    "and [me](/notes/kettle/).\n",
+    "content/notes/wip.md": "---\ntitle: Work in progress\n---\nSoon.\n",
+}
+
+
+def test_hugo_a_later_file_replaces_what_it_sets_and_merges_maps(tmp_path: Path) -> None:
+    """A review built this with Hugo 0.111.3: production's ignoreFiles = [] leaves nothing out
+    (notes/wip/ built), disableKinds = [] turns the term pages back on (/tags/red/), uglyURLs =
+    false makes /notes/kettle/ (not .html); the two cascade maps merge key by key (stages from
+    production, questions from the defaults), and so do params spelt Desk and desk. stagemap
+    kept the defaults' settings: wip left out and both links leading nowhere, the kettle at
+    /notes/kettle.html, the defaults' stage, and desk.phone not found."""
+    root = write(tmp_path, REPLACING)
+    assets = {a.path: (a.stages, a.questions) for a in stagemap.load_project(root).library.assets}
+    assert assets == {
+        "content/notes/kettle.md": (("evaluation",), ("risk",)),
+        "content/notes/wip.md": (("evaluation",), ("risk",)),
+    }
+    assert check_links(root) == []
+    out = tmp_path / "site"
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(out)]).exit_code == 0
+    assert "Call 0100 200 (b)." in (out / "assets/notes/kettle.html").read_text(encoding="utf-8")
+
+
+def test_hugo_a_later_cascade_list_replaces_the_earlier_one(tmp_path: Path) -> None:
+    """Hugo merges a list as a whole: production's [[cascade]] for /notes/** alone stands, so a
+    page outside it gets nothing from the defaults' [[cascade]] (Hugo 0.111.3, by a review)."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS,
+            "config/_default/hugo.toml": "baseURL = 'https://kettles.example/'\n"
+            "[[cascade]]\n  stages = ['awareness']\n  [cascade._target]\n    path = '/guides/**'\n",
+            "config/production/hugo.toml": "[[cascade]]\n  stages = ['evaluation']\n"
+            "  [cascade._target]\n    path = '/notes/**'\n",
+            "content/guides/pour.md": "---\ntitle: Pour\n---\nText.\n",
+            "content/notes/boil.md": "---\ntitle: Boil\n---\nText.\n",
+        },
+    )
+    assets = {a.path: a.stages for a in stagemap.load_project(root).library.assets}
+    assert assets == {"content/guides/pour.md": (), "content/notes/boil.md": ("evaluation",)}
+
+
+def test_hugo_a_permalinks_file_wins_over_the_main_files_permalinks(tmp_path: Path) -> None:
+    """config/_default/permalinks.toml is read after hugo.toml: Hugo 0.111.3 writes /key/boil/,
+    not /main/boil/; stagemap gave the main file's pattern the first say."""
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": SETTINGS,
+            "config/_default/hugo.toml": "baseURL = 'https://kettles.example/'\n[permalinks]\n  notes = '/main/:slug/'\n",
+            "config/_default/permalinks.toml": "notes = '/key/:slug/'\n",
+            "content/notes/boil.md": "---\ntitle: Boil\n---\nSee [a](/key/boil/) and [b](/main/boil/).\n",
+        },
+    )
+    assert [line.split("'")[1] for line in check_links(root)] == ["/main/boil/"]

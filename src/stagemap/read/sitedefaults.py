@@ -33,7 +33,6 @@ from .configfiles import (
     keyed_files,
     language_files,
     load_with_lines,
-    merged,
 )
 from .hugoignore import IgnoreFiles, ignore_files
 from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugly_sections
@@ -154,6 +153,9 @@ class SiteDefaults:
     """Hugo's ``ignoreFiles``: the content files it leaves out (`stagemap.read.hugoignore`)."""
     taxonomies: frozenset[str] | None = None
     """Hugo's ``taxonomies``: their folders (``tags``); None where the site names none (Hugo's own)."""
+    sets: frozenset[str] = frozenset()
+    """Hugo: which of `REPLACED` this file sets, each ending in ``{}`` where its value is a map
+    (``cascade{}``), so that a later file's replaces it (`joined`)."""
 
     @property
     def label(self) -> str:
@@ -165,21 +167,60 @@ class SiteDefaults:
         return "*" in self.ugly or (bool(section) and section in self.ugly)
 
     def joined(self, other: SiteDefaults) -> SiteDefaults:
-        """Return these with ``other``'s (another file's) after them."""
+        """Return these with ``other``'s (a later file's) over them, as Hugo merges its files: a
+        setting ``other`` gives replaces this one's, but a map over a map, merged key by key
+        (``params``, ``taxonomies``, a ``cascade`` or ``uglyURLs`` of one map each); its
+        ``permalinks`` come first (the first that names a page gives its route)."""
         entries = tuple(replace(e, file=e.file or other.name) for e in other.entries)
+        kept = self.entries
+        if "cascade{}" in other.sets and "cascade{}" in self.sets:  # the later map's keys win
+            named = {k for e in entries for k in e.values}
+            trimmed = (replace(e, values={k: v for k, v in e.values.items() if k not in named}) for e in kept)
+            kept = tuple(e for e in trimmed if e.values)
+        elif other.sets & {"cascade", "cascade{}"}:
+            kept = ()
+        maps = "uglyurls{}" in other.sets and "uglyurls" not in self.sets
         return replace(
             self,
-            entries=self.entries + entries,
-            permalinks=self.permalinks + other.permalinks,
-            ugly=self.ugly | other.ugly,
-            params=merged(self.params, other.params),  # (Hugo merges params key by key)
-            ignore=self.ignore or other.ignore,
+            entries=kept + entries,
+            permalinks=other.permalinks + self.permalinks,
+            ugly=other.ugly
+            if other.sets & {"uglyurls", "uglyurls{}"} and not maps
+            else self.ugly | other.ugly,
+            params=_params_merged(self.params, other.params),
+            ignore=other.ignore if other.sets & {"ignorefiles", "ignorefiles{}"} else self.ignore,
             taxonomies=(  # (Hugo merges the two maps key by key)
                 other.taxonomies
                 if self.taxonomies is None
                 else self.taxonomies | (other.taxonomies or frozenset())
             ),
+            sets=frozenset(k for k in self.sets if k.rstrip("{}") not in _bases(other.sets)) | other.sets,
         )
+
+
+REPLACED = ("cascade", "ignorefiles", "uglyurls", "disablekinds")
+"""Hugo's settings (in lower case) that a later configuration file replaces where it sets them:
+``ignoreFiles = []`` in ``config/production/`` leaves no file out, ``uglyURLs = false`` none ugly."""
+
+
+def _lowered(data: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in data.items()}
+
+
+def _bases(sets: frozenset[str]) -> set[str]:
+    return {k.rstrip("{}") for k in sets}
+
+
+def _params_merged(under: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """Return Hugo's ``params`` ``over`` merged into ``under``: maps key by key, their keys in any
+    case alike (Hugo reads ``Desk`` and ``desk`` as one), anything else replaced."""
+    made = dict(under)
+    for key, value in over.items():
+        same = next((k for k in made if isinstance(k, str) and k.lower() == str(key).lower()), key)
+        below = made.pop(same, None)
+        both = isinstance(below, Mapping) and isinstance(value, Mapping)
+        made[key] = _params_merged(below, value) if both else value
+    return made
 
 
 def site_defaults(
@@ -210,9 +251,7 @@ def site_defaults(
         got = _one(generator, name, data, key)
         if isinstance(got, Problem):
             return got
-        if got is not None and found is not None and (name == (below or ("",))[0] or HUGO_PRODUCTION in name):
-            found = replace(found.joined(got), permalinks=got.permalinks + found.permalinks)  # (its own win)
-        elif got is not None:
+        if got is not None:
             found = got if found is None else found.joined(got)
     if main is not None and generator == "hugo":  # the default language's taxonomies, in place of the site's
         says = below if below is not None and b"defaultcontentlanguage" in below[1].lower() else main
@@ -303,12 +342,14 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         given = next((v for k, v in data.items() if str(k).lower() == "params"), None)
         params = {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
         made = SiteDefaults(generator, name, tuple(entries), permalinks=links, ugly=ugly, params=params)
+        sets = frozenset(
+            f"{k}{'{}' * isinstance(v, dict)}" for k, v in _lowered(data).items() if k in REPLACED
+        )
         routed: dict[str, Any] = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}
         routed.update(drafts_built(generator, data))  # (for the routes, and the links to drafts)
-        made = replace(
-            made, params={**params, **{k: v for k, v in routed.items() if v or k == BUILDS_DRAFTS}}
-        )
-        made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data))
+        given_too = {BUILDS_DRAFTS} | ({DISABLED_KINDS} if "disablekinds" in sets else set())  # (False, ())
+        made = replace(made, params={**params, **{k: v for k, v in routed.items() if v or k in given_too}})
+        made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data), sets=sets)
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
     params = {**liquid_values(data), **jekyll_markdown(data), **drafts_built(generator, data)}
     if not entries and not params:
