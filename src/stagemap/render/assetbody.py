@@ -57,14 +57,14 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     suffix = "." + item.path.rpartition(".")[2] if "." in item.path.rpartition("/")[2] else ""
     body = item.body
     if partials.applies(item.path, config.rules, body):
-        body = partials.inline_for(config, item.path, body)
+        body = partials.inline_for(config, item.path, body, item.extra)
     # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
     params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
     # not for conditions: the title may be the first heading's, which the live page lacks
     if config.rules.generator and "title" not in params and item.title:
         params = {**params, "title": item.title, OWN_TITLE: True}
-    if own := partials.own_shortcodes(config, body, site):
+    if own := partials.own_shortcodes(config, item.path, body, site, item.extra):
         params = {**params, OWN_SHORTCODES: own}
     if config.rules.generator == "hugo" and "imgproc" in body:  # Docsy's: an image of the page's bundle
         params = {**params, BUNDLE: bundle_images(links.sources[item.id], links.attachments)}

@@ -355,7 +355,7 @@ def partials_shown(config: Config, item: Asset) -> list[tuple[str, str, int]]:
     if not partials.applies(item.path, config.rules, item.body):
         return []
     found = []
-    for path, text in partials.shown_for(config, item.path, item.body):
+    for path, text in partials.shown_for(config, item.path, item.body, item.extra):
         whole = partials.partial_body(config.root, path, raw=True) if text is not None else None
         if text is not None and whole is not None:
             found.append(

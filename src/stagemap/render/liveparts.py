@@ -33,8 +33,8 @@ from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.templateengines import NUNJUCKS, page_engine
-from .ownshortcodes import output_of, site_templates, used_names
-from .partials import own_shortcodes, partial_body
+from .ownshortcodes import output_of, used_names
+from .partials import own_shortcodes, page_templates, partial_body
 
 LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators whose pages are Liquid (or Nunjucks) templates."""
@@ -83,7 +83,7 @@ def unknown_parts(
     what may write a heading or an id (see the module's docstring); ``site``: the site's params."""
     generator, body = config.rules.generator, item.body
     if generator == "hugo":
-        return _own_shortcodes(config, body, site)
+        return _own_shortcodes(config, item, site)
     if generator not in LIQUID or "{" not in body:
         return False
     engine = page_engine(generator, item.path, item.extra, config.rules.template_engines)
@@ -173,14 +173,15 @@ def _include_may_head(config: Config, rel: str, tag: str, args: str) -> bool:
     return True
 
 
-def _own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) -> bool:
-    """Whether ``body`` uses a shortcode of the Hugo site's own whose output is not known here
-    and whose template may write a heading or an id."""
+def _own_shortcodes(config: Config, item: Asset, site: Mapping[str, Any] | None) -> bool:
+    """Whether ``item``'s body uses a shortcode of the Hugo site's own whose output is not known
+    here and whose template (the one Hugo finds for the page) may write a heading or an id."""
+    body = item.body
     names = used_names(body)
-    templates = site_templates(config.root, config.rules.site_root) if names else {}
+    templates = page_templates(config, item.path, item.extra) if names else {}
     if not templates:
         return False
-    known = own_shortcodes(config, body, site)
+    known = own_shortcodes(config, item.path, body, site, item.extra)
     for name in names:
         path = templates.get(name.lower())
         if path is None or output_of(known, name.lower()) is not None:  # (a note or a titled block may head)

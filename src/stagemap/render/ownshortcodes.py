@@ -1,7 +1,8 @@
 """A Hugo site's own shortcodes whose output is known without running Hugo.
 
 A site writes shortcodes of its own in ``layouts/shortcodes/NAME.html`` (Hugo 0.146 and later:
-``layouts/_shortcodes/``). Many are a constant (a mark in a table of features: ``✅``) or one of
+``layouts/_shortcodes/``, or the ``_shortcodes`` folder of a page path's folder, which serves the
+pages there alone: `stagemap.render.hugolookup`). Many are a constant (a mark in a table of features: ``✅``) or one of
 the site's ``params`` (``{{ .Site.Params.version }}``, a version in an install command), or an
 emoji (``{{ emojify ":white_check_mark:" }}``, for the names in `EMOJI`). Such a
 template's output is shown here in place of the shortcode, in text and in fenced code (where
@@ -20,11 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
+from .blocks import escape
+from .hugolookup import all_folders, folders_for
+from .owncallouts import CALLOUT, callout, shown_callout
 
 OWN_SHORTCODES = "\0own"
 """The key under which a page's front matter, handed to `stagemap.render.shortcodes`, holds the
 outputs of the site's own shortcodes it uses (no front matter key can be this one)."""
-FOLDERS = ("layouts/shortcodes", "layouts/_shortcodes")
 _USED = lazy(r"\{\{[<%]\s*([\w.-]{1,100})(?=\s|[>%]|/\s*[>%])")
 """A shortcode's name where it is used (with folders in it, a theme's: never a constant)."""
 _COMMENT = lazy(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.S)
@@ -94,26 +97,42 @@ def used_names(body: str) -> list[str]:
     return [n for n in dict.fromkeys(m.group(1) for m in _USED.finditer(body)) if n.lower() not in HANDLED]
 
 
-def site_templates(root: Path, site: str) -> dict[str, str]:
-    """Return the site's own shortcode templates, by name in lower case: the project-relative path
-    of each (``layouts/_shortcodes/`` over ``layouts/shortcodes/``, as Hugo 0.146 prefers). Listed
-    once for as long as neither folder changes (a file added or removed)."""
-    folders = [f"{site}/{f}" if site else f for f in FOLDERS]
-    marks = tuple(_mark(root / f) for f in folders)
-    kept = _LISTED.get((root, site))
-    if kept is not None and kept[0] == marks:
+def site_templates(root: Path, site: str, page: str = "") -> dict[str, str]:
+    """Return the site's own shortcode templates the page at ``page`` (Hugo's path of it for
+    lookups, `stagemap.render.hugolookup.page_path`; "": the templates every page finds) finds,
+    by name in lower case: the project-relative path of each, as Hugo picks it
+    (``layouts/_shortcodes/`` over ``layouts/shortcodes/``, as Hugo 0.146 prefers, and a page
+    path's own ``_shortcodes`` folder over both, the nearest first). Each folder is listed once
+    for as long as it does not change (a file added or removed)."""
+    found: dict[str, str] = {}
+    for folder in folders_for(site, page):  # (the nearer folder later: its templates win)
+        found.update(_listed(root, folder))
+    return found
+
+
+def every_template(root: Path, site: str) -> list[str]:
+    """Return the path of every shortcode template of the site, in every folder any page reads
+    (`stagemap.render.hugolookup.all_folders`), sorted: one added or removed may change a page."""
+    return sorted(path for folder in all_folders(root, site) for path in _listed(root, folder).values())
+
+
+def _listed(root: Path, folder: str) -> dict[str, str]:
+    """Return the templates of one shortcode folder by name in lower case (none: no such folder)."""
+    mark = _mark(root / folder)
+    kept = _LISTED.get((root, folder))
+    if kept is not None and kept[0] == mark:
         return kept[1]
     found: dict[str, str] = {}
-    for folder in folders:  # (the newer folder last: its templates win)
+    if mark is not None:
         with contextlib.suppress(OSError), os.scandir(root / folder) as entries:
             for entry in entries:
                 if entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
                     found[entry.name.removesuffix(".html").lower()] = f"{folder}/{entry.name}"
-    _LISTED[(root, site)] = (marks, found)
+    _LISTED[(root, folder)] = (mark, found)
     return found
 
 
-_LISTED: dict[tuple[Path, str], tuple[tuple[int | None, ...], dict[str, str]]] = {}
+_LISTED: dict[tuple[Path, str], tuple[int | None, dict[str, str]]] = {}
 
 
 def _mark(folder: Path) -> int | None:
@@ -136,7 +155,11 @@ def known_outputs(
     for name in names:
         path = templates.get(name.lower())
         template = read(path) if path is not None else None
-        made = _kind(template) or _output(template, params) if template is not None else None
+        made = (
+            _kind(template) or _output(template, params) or callout(template)
+            if template is not None
+            else None
+        )
         if made is not None:
             found[name.lower()] = made
     return found
@@ -167,6 +190,17 @@ def _kind(template: str) -> str:
         return NOTE
     titled = _TITLE_ARG.search(template, 0, 4 * MOST_TEMPLATE)
     return TITLED + titled.group(1).strip('"') if titled else ""
+
+
+def own_output(own: Any, name: str, target: bool) -> str | None:
+    """Return the known output of the site's shortcode ``name`` in ``own`` (a page's
+    `OWN_SHORTCODES`) as Markdown: its text (as written in a link's ``target``), or a callout
+    of fixed words (`stagemap.render.owncallouts`; none in a target); None when not known."""
+    made = own.get(name) if isinstance(own, Mapping) else None
+    if made is not None and str(made).startswith(CALLOUT):
+        return None if target else shown_callout(str(made))
+    text = output_of(own, name)
+    return None if text is None else text if target else escape(text)
 
 
 def output_of(own: Any, name: str) -> str | None:

@@ -39,11 +39,14 @@ from ..read.markdowntext import lf
 from ..read.tsconfigpaths import Alias, site_aliases
 from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
+from .hugolookup import page_path, page_type
 from .jsx import MDX_COMMENT
 from .modulevalues import import_path, module_values, with_module_values
 from .ownshortcodes import file_shown, known_outputs, site_templates, used_names
 from .partiallinks import rebase
 
+Front = Mapping[str, Any] | None
+"""A page's front matter, where its Hugo ``type`` is read (None: none)."""
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
 MAX_PARTIAL = 256 * 1024
@@ -79,13 +82,13 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
     return rel.lower().endswith(rules.mdx) and "import" in body
 
 
-def inline_for(config: Config, rel: str, body: str) -> str:
+def inline_for(config: Config, rel: str, body: str, front: Front = None) -> str:
     """Return the body of the file at ``rel`` with what it shows of other files in their place,
     as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's
-    snippets, a Jekyll site's includes in code."""
+    snippets, a Jekyll site's includes in code. ``front``: the page's front matter (Hugo's ``type``)."""
     if config.rules.generator in ("hugo", "mkdocs"):
         hugo = config.rules.generator == "hugo"
-        made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, missing=False))
+        made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, front, missing=False))
         return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
         return codeincludes.shown_in_code(
@@ -94,13 +97,13 @@ def inline_for(config: Config, rel: str, body: str) -> str:
     return inline(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
-def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | None]]:
+def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Iterator[tuple[str, str | None]]:
     """Yield each file `inline_for` may show in ``body`` (see `shown`), and on a Hugo site the
     templates of its own shortcodes that the body and its includes use. For a page's key."""
     if config.rules.generator == "hugo":
-        made = _files_of_own_shortcodes(config, rel, body, missing=True)
+        made = _files_of_own_shortcodes(config, rel, body, front, missing=True)
         found = list(includes.shown(made, rel, *_hugo(config, rel)))
-        templates = site_templates(config.root, config.rules.site_root)
+        templates = page_templates(config, rel, front)
         names = used_names("\n".join([body, *(text for _, text in found if text is not None)]))
         paths = dict.fromkeys(templates[n.lower()] for n in names if n.lower() in templates)
         return iter([*found, *((p, partial_body(config.root, p, raw=True)) for p in paths)])
@@ -112,14 +115,23 @@ def shown_for(config: Config, rel: str, body: str) -> Iterator[tuple[str, str | 
     return shown(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
-def own_shortcodes(config: Config, body: str, site: Mapping[str, Any] | None) -> dict[str, str]:
-    """Return the outputs of the Hugo site's own shortcodes ``body`` uses that are known here
-    (`stagemap.render.ownshortcodes`), by name in lower case; ``site``: the site's params."""
+def own_shortcodes(
+    config: Config, rel: str, body: str, site: Mapping[str, Any] | None, front: Front = None
+) -> dict[str, str]:
+    """Return the outputs of the Hugo site's own shortcodes ``body`` (of the page at ``rel``, of
+    front matter ``front``) uses that are known here (`stagemap.render.ownshortcodes`), by name in lower
+    case; ``site``: the site's params."""
     names = used_names(body) if config.rules.generator == "hugo" else []
-    templates = site_templates(config.root, config.rules.site_root) if names else {}
+    templates = page_templates(config, rel, front) if names else {}
     if not templates:
         return {}
     return known_outputs(names, templates, lambda p: partial_body(config.root, p, raw=True), site or {})
+
+
+def page_templates(config: Config, rel: str, front: Front = None) -> dict[str, str]:
+    """Return the Hugo site's own shortcode templates the page at ``rel`` (with the front matter
+    ``front``: its ``type``) finds, as Hugo looks them up for it (`stagemap.render.hugolookup`)."""
+    return site_templates(config.root, config.rules.site_root, page_path(config, rel, page_type(front or {})))
 
 
 _OWN_LINE = lazy(r"^([ \t>]*+)\{\{[<%][ \t]*+([\w.-]{1,100}+)[ \t]*+(?:/[ \t]*+)?[>%]\}\}[ \t]*+\r?$", re.M)
@@ -127,7 +139,7 @@ _OWN_LINE = lazy(r"^([ \t>]*+)\{\{[<%][ \t]*+([\w.-]{1,100}+)[ \t]*+(?:/[ \t]*+)
 Each part is read one way only: a line of spaces that never closes costs its length."""
 
 
-def _files_of_own_shortcodes(config: Config, rel: str, body: str, *, missing: bool) -> str:
+def _files_of_own_shortcodes(config: Config, rel: str, body: str, front: Front, *, missing: bool) -> str:
     """Return a Hugo page's body with each of the site's own shortcodes whose template shows one
     file (`file_shown`: gRPC's ``why-grpc``), used without arguments on a line of its own outside
     fenced code, written as a ``readfile`` of that file from the site's folder, which
@@ -135,7 +147,7 @@ def _files_of_own_shortcodes(config: Config, rel: str, body: str, *, missing: bo
     file is not there (for the page's key, so that the file's coming makes the page again); else
     the shortcode stays, shown as its own placeholder."""
     names = used_names(body) if config.rules.generator == "hugo" else []
-    templates = site_templates(config.root, config.rules.site_root) if names else {}
+    templates = page_templates(config, rel, front) if names else {}
     shows = {
         n.lower(): path
         for n in names
@@ -185,7 +197,7 @@ def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
         path
         for asset in assets
         if applies(asset.path, config.rules, asset.body)
-        for path, _ in shown_for(config, asset.path, asset.body)
+        for path, _ in shown_for(config, asset.path, asset.body, asset.extra)
     }
     return tuple(sorted(shown))
 

@@ -16,7 +16,7 @@ from .blocks import escape, indented, quote
 from .elements import LIVE, placeholder
 from .imgproc import BUNDLE, imgproc
 from .links import HUGO_REF
-from .ownshortcodes import NOTE, OWN_SHORTCODES, TITLED, go_text, output_of
+from .ownshortcodes import NOTE, OWN_SHORTCODES, TITLED, go_text, own_output
 from .refdefs import worked_definitions
 
 _SHORTCODE = lazy(r"\{\{([<%])(.{0,1000}?)[>%]\}\}", re.S)
@@ -348,9 +348,9 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return go_text(value) if target else escape(go_text(value))  # in an address: as written
-    made = output_of(params.get(OWN_SHORTCODES), name)
-    if made is not None:  # the site's own, a constant or a param of the site
-        return made if target else escape(made)
+    made = own_output(params.get(OWN_SHORTCODES), name, target)
+    if made is not None:  # the site's own: a constant, a param of the site, a callout of fixed words
+        return made
     if named.get("text", "").strip() and not target:  # Falco's glossary_tooltip: the words, a tip on them
         return escape(named["text"].strip())
     return placeholder(name)

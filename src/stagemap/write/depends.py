@@ -246,7 +246,7 @@ class _Shows:
         parts += mkdocsyntax.api_links(asset.body, self.library.site_params)  # (where autorefs link)
         parts += [f"{i!r} {fronts[i]}" for i in self._incoming().get(asset_id, ())]
         if partials.applies(asset.path, self.config.rules, asset.body):
-            shown = partials.shown_for(self.config, asset.path, asset.body)
+            shown = partials.shown_for(self.config, asset.path, asset.body, asset.extra)
             parts += [f"{path}\0{'-' if text is None else text_hash(text)}" for path, text in shown]
         return "\0".join(parts)
 

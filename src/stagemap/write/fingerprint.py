@@ -48,7 +48,7 @@ from ..read.owned import read_owned
 from ..read.racy import RACY_NS
 from ..read.sitedata import data_folders
 from ..read.sitedefaults import site_files
-from ..render.ownshortcodes import FOLDERS
+from ..render.hugolookup import all_folders
 from .atomic import write_owned
 from .cache import UNCHANGED_RECORD, cache_dir, record_path
 from .digests import digest, stable
@@ -93,7 +93,7 @@ def inputs_key(
     ]
     folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
     if config.rules.generator == "hugo":  # the site's own shortcodes' templates (`render.ownshortcodes`)
-        folders += [(config.root / config.rules.site_root / f, True) for f in FOLDERS]
+        folders += [(config.root / f, True) for f in all_folders(config.root, config.rules.site_root)]
     # Jekyll's _data: what ``{{ site.data.x }}`` shows (`stagemap.read.sitedata`).
     folders += [(config.root / f, True) for f in data_folders(config.rules.generator, config.rules.site_root)]
     seen: set[str] = set()

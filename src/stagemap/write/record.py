@@ -44,7 +44,7 @@ from ..read.linkhooks import getpage_links
 from ..read.mkdocsapi import API_PAGES
 from ..read.owned import read_owned
 from ..read.signals import signals_dir
-from ..render.ownshortcodes import site_templates
+from ..render.ownshortcodes import every_template
 from .atomic import write_owned
 from .cache import cache_dir, record_path
 from .hashes import digest, front, projected, stable
@@ -80,7 +80,7 @@ def global_key(
     # (Not the MkDocs site's references: a page's key holds those its links name, `api_links`.)
     parts.append(stable({k: v for k, v in library.site_params.items() if k != API_PAGES}))
     if config.rules.generator == "hugo":
-        parts.append(sorted(site_templates(config.root, config.rules.site_root).items()))
+        parts.append(every_template(config.root, config.rules.site_root))
         parts.append(getpage_links(config))  # how the site's link hook reads links (`Routes.getpage`)
     if overridden:
         # A project template may show anything it receives: every asset, the problems.

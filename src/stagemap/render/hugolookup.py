@@ -1,0 +1,100 @@
+"""Where Hugo looks for the shortcode templates of one page: the folders of its page path.
+
+Hugo reads a site's own shortcodes from ``layouts/shortcodes/`` and, since its template system
+was rebuilt in 0.146.0, from ``layouts/_shortcodes/`` (the older folder is still read, as that
+one). Since 0.146.0 a ``_shortcodes`` folder may also stand in any folder of ``layouts/`` whose
+name does not start with ``_``: such a folder is a page path, and its templates serve the pages
+at that path and below it (``layouts/docs/_shortcodes/note.html`` the pages under ``docs/``,
+and no other page), the nearest folder's template winning over one further up. Before 0.146.0
+no such folder was read. A page's path for this lookup is its path under the content folder (a
+mount's target in front), lower case, with its ``type`` (front matter or a section's
+``cascade``), when it has one, in place of its section: a page of ``content/v2/`` with
+``type: docs`` finds the templates of ``layouts/docs/_shortcodes/``. Partials have no such
+folders: Hugo reads them from ``layouts/_partials/`` (``layouts/partials/``) alone.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..model.settings import Config
+
+ROOT_FOLDERS = ("layouts/shortcodes", "layouts/_shortcodes")
+"""The shortcode folders of every page, the one Hugo 0.146 prefers last (its templates win)."""
+NESTED = "_shortcodes"
+"""The name of a shortcode folder inside a page path's folder of ``layouts/`` (Hugo 0.146)."""
+MOST_DEPTH = 8
+"""Folders of a page path looked in at most (a path deeper than this is read to this depth)."""
+MOST_FOLDERS = 2_000
+"""Folders of ``layouts/`` walked at most when all shortcode folders are listed (`all_folders`)."""
+
+
+def page_path(config: Config, rel: str, kind: str = "") -> str:
+    """Return Hugo's path of the page whose file is ``rel`` (relative to the project) as its
+    template lookup reads it (see the module docstring): lower case, no slash around it, its
+    type ``kind`` in place of its section; "" for the home page or a file in no source."""
+    folder, prefix = "", None
+    for source in config.all_sources:
+        try:
+            here = source.path.relative_to(config.root).as_posix()
+        except ValueError:
+            continue
+        here = "" if here == "." else here
+        if (not here or rel.startswith(here + "/")) and (prefix is None or len(here) >= len(folder)):
+            folder, prefix = here, source.id_prefix
+    if prefix is None:
+        return ""
+    parts = [p for p in (prefix + rel[len(folder) :].lstrip("/")).lower().split("/") if p]
+    if not parts:
+        return ""
+    name = parts[-1].split(".", 1)[0]  # (``setup.en.md``: the page's name is ``setup``)
+    top, bundle = len(parts) == 1, len(parts) == 2 and name == "index"
+    section = "" if top or bundle else parts[0]  # (a bundle at the top, ``about/index.md``: none)
+    base = parts[:-1] if name in ("index", "_index") else [*parts[:-1], name]
+    kind = kind.strip().lower()
+    if kind and "/" not in kind and kind != section:  # as Hugo's ``BaseReTyped``
+        base = [kind] if top else [kind, *base] if bundle else [kind, *base[1:]]
+    return "/".join(base)
+
+
+def page_type(front: Mapping[str, Any]) -> str:
+    """Return a page's ``type`` from its front matter (a key in any case, as Hugo reads it), or ""."""
+    value = next((v for k, v in front.items() if isinstance(k, str) and k.lower() == "type"), "")
+    return value if isinstance(value, str) else ""
+
+
+def folders_for(site: str, page: str) -> Iterator[str]:
+    """Yield the shortcode folders (relative to the project) Hugo looks in for the page at
+    ``page`` (`page_path`), furthest first: a template of a later folder wins."""
+    layouts = posixpath.join(site, "layouts") if site else "layouts"
+    yield from (posixpath.join(site, f) if site else f for f in ROOT_FOLDERS)
+    parts = page.split("/") if page else []
+    for depth in range(1, min(len(parts), MOST_DEPTH) + 1):
+        yield posixpath.join(layouts, *parts[:depth], NESTED)
+
+
+def all_folders(root: Path, site: str) -> list[str]:
+    """Return every shortcode folder of the site (relative to the project), the root ones first,
+    then those in page paths' folders of ``layouts/`` (`MOST_DEPTH` deep, `MOST_FOLDERS` walked
+    at most), sorted: what a build's key and its watch look at."""
+    layouts = posixpath.join(site, "layouts") if site else "layouts"
+    found = [posixpath.join(site, f) if site else f for f in ROOT_FOLDERS]
+    nested: list[str] = []
+    todo, walked = [(layouts, 0)], 0
+    while todo and walked < MOST_FOLDERS:
+        folder, depth = todo.pop()
+        walked += 1
+        try:
+            with os.scandir(root / folder) as entries:
+                names = sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+        if depth and NESTED in names:
+            nested.append(posixpath.join(folder, NESTED))
+        if depth < MOST_DEPTH:
+            todo += [(posixpath.join(folder, n), depth + 1) for n in names if not n.startswith((".", "_"))]
+    return found + sorted(nested)
