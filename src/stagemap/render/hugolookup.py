@@ -23,6 +23,9 @@ from typing import Any
 
 from ..model.settings import Config
 
+Front = Mapping[str, Any] | None
+"""A page's front matter, where its Hugo ``type`` is read (None: none)."""
+
 ROOT_FOLDERS = ("layouts/shortcodes", "layouts/_shortcodes")
 """The shortcode folders of every page, the one Hugo 0.146 prefers last (its templates win)."""
 NESTED = "_shortcodes"

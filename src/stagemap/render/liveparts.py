@@ -33,8 +33,8 @@ from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.templateengines import NUNJUCKS, page_engine
-from .ownshortcodes import output_of, used_names
-from .partials import own_shortcodes, page_templates, partial_body
+from .ownshortcodes import output_of, page_templates, used_names
+from .partials import own_shortcodes, partial_body
 
 LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators whose pages are Liquid (or Nunjucks) templates."""

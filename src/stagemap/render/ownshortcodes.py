@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
+from ..model.settings import Config
 from .blocks import escape
-from .hugolookup import all_folders, folders_for
+from .hugolookup import Front, all_folders, folders_for, page_path, page_type
 from .owncallouts import CALLOUT, callout, shown_callout
 
 OWN_SHORTCODES = "\0own"
@@ -271,3 +272,9 @@ def go_text(value: str | int | float) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
         return str(int(value))
     return str(value)
+
+
+def page_templates(config: Config, rel: str, front: Front = None) -> dict[str, str]:
+    """Return the Hugo site's own shortcode templates the page at ``rel`` (with the front matter
+    ``front``: its ``type``) finds, as Hugo looks them up for it (`stagemap.render.hugolookup`)."""
+    return site_templates(config.root, config.rules.site_root, page_path(config, rel, page_type(front or {})))

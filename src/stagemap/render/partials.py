@@ -9,9 +9,8 @@ its front matter left out, and its own imports shown the same way, up to `MAX_DE
 deep and never a file inside itself. A component used within a line, or given children,
 is left to the MDX reading (`stagemap.render.jsx`), as is one whose file cannot be read.
 What the component gives as text (``<Where section="colours" />``) fills the file's
-``{props.section}`` outside its code (`with_props`).
-The file paths a partial writes name files from its own folder, as its site compiles it: they
-are written from the page's (`stagemap.render.partiallinks`).
+``{props.section}`` outside its code (`with_props`). The paths a partial writes name files from
+its own folder, as its site compiles it: written from the page's (`stagemap.render.partiallinks`).
 
 A file is read only from inside the project (a link leading out of it is not followed), up
 to `MAX_PARTIAL` bytes, once per content (keyed by its size, times and inode). What a
@@ -39,21 +38,18 @@ from ..read.markdowntext import lf
 from ..read.tsconfigpaths import Alias, site_aliases
 from . import codeincludes, includes, mkdocsincludes
 from .blocks import hold_fences, put_fences_back
-from .hugolookup import page_path, page_type
+from .hugolookup import Front
 from .jsx import MDX_COMMENT
 from .modulevalues import import_path, module_values, with_module_values
-from .ownshortcodes import file_shown, known_outputs, site_templates, used_names
+from .ownshortcodes import file_shown, known_outputs, page_templates, used_names
 from .partiallinks import rebase
 
-Front = Mapping[str, Any] | None
-"""A page's front matter, where its Hugo ``type`` is read (None: none)."""
 MAX_DEPTH = 4
 """How many files deep partials are shown (a partial's partial's ...)."""
 MAX_PARTIAL = 256 * 1024
 """The largest partial read, in bytes."""
 MAX_SHOWN = 512 * 1024
-"""The most characters of partials one file shows (a partial used 20 times in one used 20
-times... would otherwise grow without bound); past it a component is a placeholder."""
+"""The most characters of partials one file shows (past it a component is a placeholder)."""
 
 _IMPORTS = lazy(r"^import\s[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*", re.M)
 """A block of imports: one, or several after one another (``import A from './_a.md'; import B
@@ -126,12 +122,6 @@ def own_shortcodes(
     if not templates:
         return {}
     return known_outputs(names, templates, lambda p: partial_body(config.root, p, raw=True), site or {})
-
-
-def page_templates(config: Config, rel: str, front: Front = None) -> dict[str, str]:
-    """Return the Hugo site's own shortcode templates the page at ``rel`` (with the front matter
-    ``front``: its ``type``) finds, as Hugo looks them up for it (`stagemap.render.hugolookup`)."""
-    return site_templates(config.root, config.rules.site_root, page_path(config, rel, page_type(front or {})))
 
 
 _OWN_LINE = lazy(r"^([ \t>]*+)\{\{[<%][ \t]*+([\w.-]{1,100}+)[ \t]*+(?:/[ \t]*+)?[>%]\}\}[ \t]*+\r?$", re.M)
