@@ -23,7 +23,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..model.settings import Config
 from .blocks import escape
-from .hugolookup import Front, all_folders, folders_for, page_path, page_type
+from .hugolookup import Front, all_folders, folders_for, page_path, page_type, site_language
 from .owncallouts import CALLOUT, callout, shown_callout
 
 OWN_SHORTCODES = "\0own"
@@ -98,16 +98,20 @@ def used_names(body: str) -> list[str]:
     return [n for n in dict.fromkeys(m.group(1) for m in _USED.finditer(body)) if n.lower() not in HANDLED]
 
 
-def site_templates(root: Path, site: str, page: str = "") -> dict[str, str]:
+def site_templates(root: Path, site: str, page: str = "", language: str = "en") -> dict[str, str]:
     """Return the site's own shortcode templates the page at ``page`` (Hugo's path of it for
-    lookups, `stagemap.render.hugolookup.page_path`; "": the templates every page finds) finds,
-    by name in lower case: the project-relative path of each, as Hugo picks it
+    lookups, `stagemap.render.hugolookup.page_path`; "": the templates every page finds) in
+    ``language`` finds, by name in lower case: the project-relative path of each, as Hugo picks it
     (``layouts/_shortcodes/`` over ``layouts/shortcodes/``, as Hugo 0.146 prefers, and a page
-    path's own ``_shortcodes`` folder over both, the nearest first). Each folder is listed once
-    for as long as it does not change (a file added or removed)."""
+    path's own ``_shortcodes`` folder over both, the nearest first; in one folder, the template
+    named for ``language``, ``note.en.html``, over ``note.html``, and never one named for another
+    language or output format). Each folder is listed once for as long as it does not change."""
     found: dict[str, str] = {}
-    for folder in folders_for(site, page):  # (the nearer folder later: its templates win)
-        found.update(_listed(root, folder))
+    for folder in folders_for(root, site, page):  # (the nearer folder later: its templates win)
+        listed = _listed(root, folder)
+        plain = {n: p for n, p in listed.items() if "." not in n}
+        found.update(plain)
+        found.update((n.partition(".")[0], p) for n, p in listed.items() if n.partition(".")[2] == language)
     return found
 
 
@@ -193,13 +197,15 @@ def _kind(template: str) -> str:
     return TITLED + titled.group(1).strip('"') if titled else ""
 
 
-def own_output(own: Any, name: str, target: bool) -> str | None:
+def own_output(own: Any, name: str, target: bool, alone: bool = False) -> str | None:
     """Return the known output of the site's shortcode ``name`` in ``own`` (a page's
     `OWN_SHORTCODES`) as Markdown: its text (as written in a link's ``target``), or a callout
-    of fixed words (`stagemap.render.owncallouts`; none in a target); None when not known."""
+    of fixed words (`stagemap.render.owncallouts`) where the shortcode stands ``alone`` on its
+    line (elsewhere, in a table's cell or a quote, a block would break what holds it); None when
+    not known."""
     made = own.get(name) if isinstance(own, Mapping) else None
     if made is not None and str(made).startswith(CALLOUT):
-        return None if target else shown_callout(str(made))
+        return shown_callout(str(made)) if alone and not target else None
     text = output_of(own, name)
     return None if text is None else text if target else escape(text)
 
@@ -277,4 +283,5 @@ def go_text(value: str | int | float) -> str:
 def page_templates(config: Config, rel: str, front: Front = None) -> dict[str, str]:
     """Return the Hugo site's own shortcode templates the page at ``rel`` (with the front matter
     ``front``: its ``type``) finds, as Hugo looks them up for it (`stagemap.render.hugolookup`)."""
-    return site_templates(config.root, config.rules.site_root, page_path(config, rel, page_type(front or {})))
+    path = page_path(config, rel, page_type(front or {}))
+    return site_templates(config.root, config.rules.site_root, path, site_language(config))

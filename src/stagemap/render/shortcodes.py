@@ -147,7 +147,9 @@ def shortcodes(text: str, params: Mapping[str, Any]) -> str:
         text = _LINKED.sub(lambda m: _linked(m, params), text)
     if "]:" in text:  # a link definition whose address holds one (Envoy's '[kit]: https://x/{{< tag >}}/')
         text = worked_definitions(text, _IN_ADDRESS, lambda target: _worked_target(target, params))
-    return _SHORTCODE.sub(lambda m: _single(m.group(2), params, _in_target(text, m.start())), text)
+    return _SHORTCODE.sub(
+        lambda m: _single(m.group(2), params, _in_target(text, m.start()), _alone(text, m)), text
+    )
 
 
 _IN_ADDRESS = r"\{\{[<%](?:[^>%\n]|[>%](?!\}\})){0,500}[>%]\}\}"
@@ -181,6 +183,14 @@ def _linked(found: re.Match[str], params: Mapping[str, Any]) -> str:
 
 _TARGET_BEFORE = lazy(r"""(?:\]\(<?|=["']|\]:[ \t]*)$""")
 """What stands before a link's target: ``](``, ``href="``, a reference definition's ``]:``."""
+
+
+def _alone(text: str, found: re.Match[str]) -> bool:
+    """Whether a shortcode stands alone on its line, at its start: a block may stand there (not
+    in a table's cell, a block quote, a list item's text or under it, nor within words)."""
+    start, end = found.span()
+    rest = text[end : end + 100] + ("\n" if end + 100 >= len(text) else "")  # (read 100 characters at most)
+    return (not start or text[start - 1] == "\n") and "\n" in rest and not rest.partition("\n")[0].strip()
 
 
 def _in_target(text: str, at: int) -> bool:
@@ -312,7 +322,7 @@ def _closed(text: str) -> frozenset[str]:
     return frozenset(c.group(1) for c in _CLOSING.finditer(text))
 
 
-def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
+def _single(raw: str, params: Mapping[str, Any], target: bool = False, alone: bool = False) -> str:
     raw = raw.strip()
     if raw.startswith("/*") and raw.endswith("*/"):  # Hugo's way of writing a shortcode as text
         return f"`{{{{<{raw[2:-2]}>}}}}`"
@@ -348,7 +358,7 @@ def _single(raw: str, params: Mapping[str, Any], target: bool = False) -> str:
         if not isinstance(value, str | int | float):
             return placeholder(first)
         return go_text(value) if target else escape(go_text(value))  # in an address: as written
-    made = own_output(params.get(OWN_SHORTCODES), name, target)
+    made = own_output(params.get(OWN_SHORTCODES), name, target, alone)
     if made is not None:  # the site's own: a constant, a param of the site, a callout of fixed words
         return made
     if named.get("text", "").strip() and not target:  # Falco's glossary_tooltip: the words, a tip on them
