@@ -76,26 +76,34 @@ def test_markdown_images_and_imports_written_with_an_alias_are_found_where_it_sa
     assert "Book a tour by calling the <strong>front desk</strong>." in tours
 
 
-def test_aliases_are_tried_as_typescript_tries_them(tmp_path: Path) -> None:
-    """An exact pattern first, then the longest prefix; each target in order; baseUrl (from the
-    file that sets it) is where targets are read from; none leads out of the project."""
+def test_aliases_are_tried_as_astro_tries_them(tmp_path: Path) -> None:
+    """As the file writes them (Astro's own alias plugin, Astro 6 and earlier; TypeScript's checker
+    would try the longest prefix alone), each target in order; baseUrl (from the file that
+    sets it) is where targets are read from; none leads out of the project."""
     files = {
         "tsconfig.json": '{"compilerOptions": {"baseUrl": "src", "paths": {"@/*": ["*"],'
         ' "@/pics/*": ["pictures/*", "assets/*"], "@/brand": ["brand/logo.svg"], "@up/*": ["../../*"]}}}',
+        "package.json": '{"dependencies": {"astro": "^5.12.0"}}',
     }
     root = write(tmp_path, files)
     aliases = path_aliases(root, root)
     assert aliased(aliases, "@/pics/map.png") == [
+        "src/pics/map.png",
         "src/pictures/map.png",
         "src/assets/map.png",
-        "src/pics/map.png",
     ]
-    assert aliased(aliases, "@/brand") == ["src/brand/logo.svg", "src/brand"]
+    assert aliased(aliases, "@/brand") == ["src/brand", "src/brand/logo.svg"]
     assert aliased(aliases, "./map.png") == aliased(aliases, "other/map.png") == []
     assert aliased(aliases, "@up/etc/passwd") == []  # (its target is outside the project: no alias)
     # jsconfig.json where there is no tsconfig.json; a file that cannot be read sets none.
     assert path_aliases(
-        write(tmp_path / "js", {"jsconfig.json": '{"compilerOptions": {"paths": {"~/*": ["./src/*"]}}}'}),
+        write(
+            tmp_path / "js",
+            {
+                "jsconfig.json": '{"compilerOptions": {"paths": {"~/*": ["./src/*"]}}}',
+                "package.json": '{"dependencies": {"astro": "^5.12.0"}}',
+            },
+        ),
         tmp_path / "js",
     ) == (("~/*", ("src/*",)),)
     assert (

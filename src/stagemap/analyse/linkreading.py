@@ -31,6 +31,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import posixpath
 import re
@@ -43,6 +44,7 @@ from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.safelinks import at_address, base_path
 from ..model.settings import Config
+from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
@@ -84,6 +86,9 @@ class LinkReading:
     aliases: tuple[Alias, ...] = ()
     """On an Astro site, the import aliases of its ``tsconfig.json``, in the order they are
     tried (`stagemap.read.tsconfigpaths.path_aliases`): a page's images are imports."""
+    imported: frozenset[str] = frozenset()
+    """The files (paths in the project) an import through `aliases` may reach, wherever they are
+    (`stagemap.read.attachments.imported_files`): no other link reaches those outside a source."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -157,13 +162,12 @@ def written_from_root(body: str) -> frozenset[str]:
     return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
 
 
-_ALT = r"""(?:[^\]\n!]|!(?!\[)){0,1000}"""
-"""An image's alt text: no bracket and no other image's opening in it, so that a line of
-openings is read once, not from each of them on."""
-_IMAGE = lazy(rf"""!\[{_ALT}\]\(\s*<?([^\s)>]+)""")
-"""A Markdown image's destination, inline."""
-_IMAGE_REF = lazy(rf"""!\[({_ALT})\](?:\[([^\]\n]{{0,1000}})\])?""")
-"""A Markdown image by reference: ``![alt][label]``, ``![label][]``, ``![label]``."""
+_MARK = lazy(r"""\\.|[\[\]]|\n[ \t]*\n""", re.S)
+"""What a Markdown image's brackets are read by: an escaped character, a bracket, a blank line."""
+_AFTER = lazy(r"""\(\s*(?:<([^<>\n]*)>|([^\s()<][^\s()]*(?:\([^\s()]*\)[^\s()]*)*))|\[([^\[\]]{0,999})\]""")
+"""What follows an image's alt text: its destination (``(<a b.png>)``, ``(a(1).png "t")``), or a label."""
+_OPEN = 4096
+"""The most brackets held open at once (a longer run of openings reads the last of them)."""
 _DEFINITION = lazy(r"""^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)""", re.M)
 _IMPORTED = lazy(r"""^import\s+[A-Za-z_$][\w$]*\s+from\s*(['"])([^'"\n]+)\1""", re.M)
 """An MDX page's import of a default value: an image's, where the path names one."""
@@ -174,13 +178,39 @@ def written_as_imports(body: str) -> frozenset[str]:
     (inline, or by reference to a definition) and what its code imports a value from (``import
     shot from '@assets/shot.png'``, whose value an element's ``src={shot}`` shows), as a link is
     read (no fragment, no query, percent escapes read)."""
-    found = [m.group(1) for m in _IMAGE.finditer(body)] if "![" in body else []
-    if "![" in body and "]:" in body:
-        labels = {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(body)}
+    found, labels = _images(body) if "![" in body else ([], set())
+    if labels and "]:" in body:
         found += [m.group(2) for m in _DEFINITION.finditer(body) if _label(m.group(1)) in labels]
     if "import" in body:
         found += [m.group(2) for m in _IMPORTED.finditer(body)]
     return frozenset(unquote(f.partition("#")[0].partition("?")[0]) for f in found)
+
+
+def _images(body: str) -> tuple[list[str], set[str]]:
+    """Return the destinations of the Markdown images in ``body`` and the labels of those given
+    by reference, read as Markdown reads them: an alt text over lines (a paragraph's), with
+    brackets in pairs and escaped ones in it, a destination in ``<>``. Each character is read
+    once: a bracket closes the last one open, a blank line closes them all."""
+    found: list[str] = []
+    labels: set[str] = set()
+    opens: collections.deque[tuple[int, bool]] = collections.deque(maxlen=_OPEN)
+    escaped = -1  # (where the last escape ends: a '!' there is text)
+    for mark in _MARK.finditer(body):
+        char, at = mark.group(), mark.start()
+        if char == "[":
+            opens.append((mark.end(), at > 0 and body[at - 1] == "!" and escaped != at))
+        elif char == "]" and opens:
+            start, image = opens.pop()
+            after = _AFTER.match(body, mark.end()) if image else None
+            if after is not None and after.group(3) is None:
+                found.append(after.group(1) if after.group(1) is not None else after.group(2))
+            elif image:  # ``![alt][label]``, ``![label][]``, ``![label]``
+                labels.add(_label(after.group(3) if after is not None and after.group(3) else body[start:at]))
+        elif char[0] == "\\":
+            escaped = mark.end()
+        elif char[0] == "\n":
+            opens.clear()
+    return found, labels
 
 
 def _label(text: str) -> str:
@@ -219,7 +249,10 @@ def link_reading(
     if generator == "gatsby" and FILES_BESIDE in traits:
         pages = (*config.rules.extensions, ".html", ".htm")
         return LinkReading(files_beside=True, pages=pages, unbuilt=unbuilt)
-    return LinkReading(unbuilt=unbuilt, aliases=site_aliases(config))
+    aliases = site_aliases(config)
+    return LinkReading(
+        unbuilt=unbuilt, aliases=aliases, imported=imported_files(config) if aliases else frozenset()
+    )
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

@@ -17,8 +17,30 @@ from pathlib import Path
 from ..lazyre import lazy
 from .tsconfigpaths import Alias, aliased, path_aliases
 
-_IMPORT = lazy(r"""\bimport\s+(?:[^'"`;]*?\bfrom\s*)?(['"])([^'"\\\n]+)\1""")
-"""An import: of a module of the site's own where it is relative or an alias names it."""
+_IMPORT_PART = lazy(r"""\bimport\b|['"`;]""")
+"""What an import is read by, left to right: its keyword, then the first quote (or ``;``) after it."""
+_STRING = lazy(r"""(['"])([^'"\\\n]+)\1""")
+_FROM = lazy(r"""\bfrom\s*$""")
+
+
+def imports(code: str) -> list[str]:
+    """Return what ``code`` imports (``import x from './a'``, ``import './b'``), in order: each
+    ``import`` and the string after it (after spaces, or ``from``; no ``;`` nor other quote
+    between), the code read once."""
+    found: list[str] = []
+    start = -1  # (where the text after the last ``import`` begins; -1: none is open)
+    for part in _IMPORT_PART.finditer(code):
+        if part.group() == "import":
+            start = part.end()
+            continue
+        gap = code[start : part.start()] if start >= 0 else ""
+        if start >= 0 and gap[:1].isspace() and (not gap.strip() or _FROM.search(gap[-64:])):
+            string = _STRING.match(code, part.start())
+            found += [string.group(2)] if string is not None else []
+        start = -1
+    return found
+
+
 _SCRIPTS = ("", ".ts", ".js", ".mts", ".mjs")
 """The endings of a script module (none: written without one)."""
 _TRIED = ("", ".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js")
@@ -32,7 +54,7 @@ def imported_code(root: Path, folder: Path, code: str, read: Callable[[Path], st
     inside = root.resolve()
     found = []
     aliases: tuple[Alias, ...] | None = None  # (read at the first import that is not relative)
-    for target in dict.fromkeys(m.group(2) for m in _IMPORT.finditer(code)):
+    for target in dict.fromkeys(imports(code)):
         if target.startswith(("./", "../")):
             bases = [folder / target]
         else:

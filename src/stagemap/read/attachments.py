@@ -25,7 +25,7 @@ from ..model.settings import SIGNALS_DIR, Config
 from ..paths import real
 from .globs import GlobSet
 from .sitedefaults import site_files
-from .tsconfigpaths import site_aliases
+from .tsconfigpaths import site_aliases, target_folders
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """Files in the content folder bigger than this are not copied into the site."""
@@ -106,20 +106,54 @@ their images in ``src/assets/`` (``![Chart](../../assets/chart.png)``)."""
 
 
 def _beside(config: Config) -> list[Path]:
-    """Return the folders of `_BESIDE` this project has (under its site's folder), then those
-    the site's import aliases name (``"@images/*": ["src/images/*"]``, `site_aliases`), but
-    one that holds the site's folder or a source (``"@/*": ["src/*"]``): real paths."""
+    """Return the folders of `_BESIDE` this project has (under its site's folder), real paths."""
     site = config.root / config.rules.site_root if config.rules.site_root else config.root
-    named = [site / name for name in _BESIDE.get(config.rules.generator, ())]
-    held = [real(site), *(real(s.path) for s in config.all_sources)]
-    for _, targets in site_aliases(config):
-        for target in targets:
-            folder = real(config.root / target.rpartition("*")[0].rpartition("/")[0])
-            if "*" in target and not any(h.is_relative_to(folder) for h in held):
-                named.append(folder)
-    folders = [real(folder) for folder in named if folder.is_dir()]
+    named = _BESIDE.get(config.rules.generator, ())
+    folders = [real(site / name) for name in named if (site / name).is_dir()]
+    return [folder for folder in folders if folder.is_relative_to(real(config.root))]
+
+
+_VITE_TYPES = "apng png jpg jpeg jfif pjpeg pjp gif svg ico webp avif mp4 webm ogg mp3 wav flac aac opus"
+VITE_ASSETS = tuple(
+    f".{name}" for name in f"{_VITE_TYPES} woff woff2 eot ttf otf webmanifest pdf txt".split()
+)
+"""The files Vite imports as an address (its known asset types): images, media, fonts, PDFs."""
+
+
+def imported_files(config: Config) -> frozenset[str]:
+    """Return the files (paths in the project, ``/`` between parts) that an Astro site's pages may
+    import through an alias of its ``tsconfig.json`` (`stagemap.read.tsconfigpaths`) and show
+    by their address (`VITE_ASSETS`): those in the folders (or the files) its targets name
+    (`alias_folders`), never in ``node_modules`` nor stagemap's own files. Only an import
+    reaches them (a Markdown image, ``import shot from '@images/shot.png'``): a link to
+    ``../../images/shot.png`` still names no file of the site."""
     root = real(config.root)
-    return [folder for folder in dict.fromkeys(folders) if folder.is_relative_to(root)]
+    found: set[str] = set()
+    for folder in alias_folders(config):
+        prefix = _rel(folder, root)
+        if folder.is_file():
+            found.update(
+                [prefix] if folder.name.lower().endswith(VITE_ASSETS) and _readable(root, prefix) else []
+            )
+            continue
+        left = GlobSet.of(("node_modules/", *(_own_files(config) if folder == root else ())))
+        for rel in linkable_files(folder, left):
+            if rel.lower().endswith(VITE_ASSETS):
+                found.add(rel if prefix == "." else f"{prefix}/{rel}")
+    return frozenset(found)
+
+
+def alias_folders(config: Config) -> tuple[Path, ...]:
+    """Return the folders (or files) the targets of an Astro site's aliases name, inside the
+    project and none inside another: ``src/images`` for ``"@images/*": ["src/images/*"]``."""
+    root = real(config.root)
+    named = [real(root / name) for name in target_folders(site_aliases(config))]
+    inside = [folder for folder in dict.fromkeys(named) if folder.is_relative_to(root) and folder.exists()]
+    return tuple(f for f in inside if not any(f != o and f.is_relative_to(o) for o in inside))
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _own_files(config: Config) -> tuple[str, ...]:
@@ -173,6 +207,8 @@ def attachment_at(config: Config, key: str) -> tuple[Path, str]:
     for prefix, folder, _ in source_folders(config):
         if prefix and key.startswith(prefix):
             return folder, key[len(prefix) :]
+    if key.startswith("/"):  # a file an alias names, outside every source (`imported_files`)
+        return config.root, key[1:]
     return config.content_dir, key
 
 

@@ -37,6 +37,7 @@ from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
 from .racy import RACY_NS
 from .sitedefaults import site_files
+from .tsconfigpaths import path_aliases, target_folders
 
 DATA_DIR = "_data"
 """Jekyll's data folder, in the site's folder."""
@@ -63,8 +64,11 @@ def data_folders(generator: str, folder: str = "") -> tuple[str, ...]:
 def site_inputs(generator: str, folder: str = "", root: Path | None = None) -> tuple[str, ...]:
     """Return the files and folders, relative to the project (in ``root``: see `site_files`),
     whose files feed a ``generator`` site's pages though no source holds them: its
-    configuration's, its data's."""
-    return site_files(generator, folder, root) + data_folders(generator, folder)
+    configuration's, its data's, and on an Astro site the folders its import aliases name
+    (`stagemap.read.tsconfigpaths`: an image anywhere in them may be shown)."""
+    site = (root / folder if folder else root) if generator == "astro" and root is not None else None
+    aliased = target_folders(path_aliases(site, root)) if site is not None and root is not None else ()
+    return site_files(generator, folder, root) + data_folders(generator, folder) + aliased
 
 
 _NAMED = lazy(r"\bsite\.data\.([\w-]+)")

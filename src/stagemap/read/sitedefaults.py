@@ -50,6 +50,7 @@ from .sitepackages import (
     markdown_traits,
     site_markdown_files,
 )
+from .tsconfigpaths import alias_files
 
 SITE_FILES: dict[str, tuple[str, ...]] = {
     "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
@@ -77,15 +78,16 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
     project, the site being in ``folder`` (empty: the project's own folder): its main files, first
     found wins, then Hugo's files of one key, its production settings' and its languages' (with
     the project's folder ``root``, each language's own file there too, ``languages.en.toml``); for Astro, Eleventy and
-    Docusaurus, package.json and their configuration (`stagemap.read.sitepackages`); for MkDocs,
-    where it pins its packages."""
+    Docusaurus, package.json and their configuration (`stagemap.read.sitepackages`; Astro's
+    import aliases' with ``root``: `alias_files`); for MkDocs, where it pins its packages."""
     prefix = folder + "/" if folder else ""
     names = SITE_FILES.get(generator, ())
     if generator == "hugo":
         languages = language_files(root / prefix / HUGO_DIR if root is not None else None)
         names += (*_KEY_FILES, *_PRODUCTION_FILES, *(HUGO_DIR + n for n in languages))
     names += PIN_FILES if generator == "mkdocs" else ()
-    return tuple(prefix + n for n in names + site_markdown_files(generator))
+    more = alias_files(root / prefix, root) if generator == "astro" and root is not None else ()
+    return tuple(prefix + n for n in names + site_markdown_files(generator)) + more
 
 
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}

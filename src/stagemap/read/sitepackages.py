@@ -44,7 +44,6 @@ do (`stagemap.read.mkdocsalerts`); `stagemap.render.sitemarkdown` reads them the
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -58,6 +57,9 @@ from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .gatsby import CONFIG_FILES as GATSBY_CONFIGS
 from .jsdata import blanked
+from .packageversions import NEWEST as _NEWEST
+from .packageversions import packages as _packages
+from .packageversions import reaches as _reaches
 
 MARKDOWN = "\0markdown"
 """The key under which the site's params hold its Markdown's traits (no key of a configuration
@@ -140,8 +142,6 @@ back on. The last one written wins."""
 _NPM2YARN = lazy(r"""(['"`])@docusaurus/remark-plugin-npm2yarn\1""")
 _CONVERTERS = lazy(r"""(?<![\w$])converters\s*:\s*\[([^\]]*)\]""")
 _MAJOR = lazy(r"""^\s*(?:npm:@11ty/eleventy@)?[\^~>=v\s]*(\d+)""")
-_NEWEST = frozenset({"*", "x", "latest", "next", "canary", "beta", "alpha"})
-"""Versions that name no number but the newest release (of a tag): 2.0 or later."""
 
 
 def site_markdown_files(generator: str) -> tuple[str, ...]:
@@ -274,38 +274,10 @@ def _without_indented_code(name: str, code: str, version: object, own: bool) -> 
     return major >= 2 if major is not None else name.startswith("eleventy.config.")
 
 
-_RELEASE = lazy(r"""^\s*([\^>]?)[~>=v\s]*(\d+)(?:\.(\d+))?""")
-
-
-_BELOW = lazy(r"<\s*v?(\d+)(?:\.(\d+))?")
-"""A range's upper bound (``<3.4``): the release it stays below."""
-
-
 def _links_in_tree(version: object) -> bool:
     """Whether ``@docusaurus/core`` at ``version`` (package.json's) reads a doc's links in the
     Markdown tree: 3.4 or later (`_reaches`); None or a version not read: no."""
     return _reaches(version, (3, 4), unknown=False)
-
-
-def _reaches(version: object, release: tuple[int, int], unknown: bool = True) -> bool:
-    """Whether a package at ``version`` (package.json's range) installs ``release`` or a later one:
-    a version at or past it, or a range (``^7.0.0``, ``>=3.0``) that installs the newest of its
-    major (npm's caret) or the newest of all; ``unknown`` where no version is given, or none read
-    (a package the configuration alone names: the newest, as it was installed)."""
-    if isinstance(version, str) and version.strip().lower() in _NEWEST:
-        return True
-    below = _BELOW.search(version) if isinstance(version, str) else None
-    if below is not None:  # an upper bound decides: ``>=3.1 <3.4`` is 3.3 at most
-        return (int(below.group(1)), int(below.group(2) or 0)) > release
-    if isinstance(version, str) and version.lstrip().startswith(">"):
-        return True  # no upper bound: npm installs the newest release
-    found = _RELEASE.match(version) if isinstance(version, str) else None
-    if found is None:
-        return unknown
-    major, minor = int(found.group(2)), found.group(3)
-    return major > release[0] or (
-        major == release[0] and (bool(found.group(1)) or minor is None or int(minor) >= release[1])
-    )
 
 
 def _major(version: object) -> int | None:
@@ -325,22 +297,6 @@ def _text(data: bytes | Problem | None) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-
-
-def _packages(text: str | None) -> dict[str, Any]:
-    """Return the packages ``package.json`` depends on, by name, with their versions."""
-    try:
-        data = json.loads(text) if text else None
-    except ValueError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    found: dict[str, Any] = {}
-    for key in ("devDependencies", "dependencies"):  # (the second wins, as npm installs it)
-        given = data.get(key)
-        if isinstance(given, dict):
-            found.update(given)
-    return found
 
 
 def liquid_values(data: dict[Any, Any], depth: int = 0) -> dict[str, Any]:

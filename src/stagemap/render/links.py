@@ -173,12 +173,16 @@ class BodyLinks:
     def _aliased(self, specifier: str, sep: str, fragment: str) -> str | None:
         """Return the link to the file an import alias of the site makes of ``specifier`` (an
         image Astro imports, `written_as_imports`): the first of its paths that is a file
-        here (`stagemap.read.tsconfigpaths.aliased`); None when none is."""
+        here, or one an import alone reaches (`LinkReading.imported`: wherever it is in the
+        project); None when none is."""
         assert self.routes is not None
-        for path in aliased(self.routes.reading.aliases, specifier):
+        reading = self.routes.reading
+        for path in aliased(reading.aliases, specifier):
             inside = self.prefix and path.startswith(self.prefix + "/")
             target = path[len(self.prefix) + 1 :] if inside else f"/{path}" if self.prefix else path
             out = self._file(target, sep, fragment)
+            if out is None and path in reading.imported and (key := self._file_key(target)) is not None:
+                out = self._copy(key, sep, fragment)
             if out is not None:
                 return out
         return None
@@ -293,8 +297,10 @@ class BodyLinks:
         asset_id = self.by_source.get(key)
         if asset_id is not None:
             return self._asset(asset_id, fragment)
-        if key not in self.attachments:
-            return None
+        return self._copy(key, sep, fragment) if key in self.attachments else None
+
+    def _copy(self, key: str, sep: str, fragment: str) -> str:
+        """Return the link to the site's copy of the file with ``key``, which it then copies."""
         out = f"files/~{key}" if key.startswith("/") else f"files/{key}"  # another source's: under ~/
         self.linked.add(out)
         return self.links.to(quote(out)) + (sep + fragment if fragment else "")

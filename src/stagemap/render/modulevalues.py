@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
 from ..lazyre import lazy
 from ..read.markdowntext import escaped, in_destination, plain_text
@@ -35,20 +36,27 @@ _DEEPEST = 8
 """How deep in nested objects values are read."""
 
 
-def import_path(spec: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> str | None:
-    """Return the path in the project that an import of ``spec`` in the file at ``rel`` names
-    (``@site/`` is ``site``, the site's folder in it; ``./`` and ``../`` from the file's own;
-    else the first path an alias of an Astro site's ``aliases`` gives: `aliased`), or None for
-    a package or a path out of the project."""
+def import_paths(spec: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> tuple[str, ...]:
+    """Return the paths in the project that an import of ``spec`` in the file at ``rel`` may
+    name, in the order they are tried (``@site/`` is ``site``, the site's folder in it; ``./``
+    and ``../`` from the file's own; else each path an alias of an Astro site's ``aliases``
+    gives, `aliased`): none for a package or a path out of the project."""
     if spec.startswith("@site/"):
-        path = posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))
+        paths = [posixpath.normpath(posixpath.join(site, spec.removeprefix("@site/")))]
     elif spec.startswith(("./", "../")):
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
-    elif found := aliased(aliases, spec):
-        path = found[0]
+        paths = [posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))]
     else:
-        return None
-    return None if path == ".." or path.startswith(("../", "/")) else path
+        paths = aliased(aliases, spec)
+    return tuple(path for path in paths if path != ".." and not path.startswith(("../", "/")))
+
+
+def import_path(
+    spec: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = (), root: Path | None = None
+) -> str | None:
+    """Return the first path of `import_paths` that is a file in the project at ``root`` (the
+    only one where there is one), or None."""
+    paths = import_paths(spec, rel, site, aliases)
+    return next((p for p in paths if root is None or len(paths) == 1 or (root / p).is_file()), None)
 
 
 def imported_modules(
@@ -64,14 +72,15 @@ def imported_modules(
         name, spec = match.group(1), match.group(3)
         if f"{{{name}." not in body and f"{{ {name}." not in body:
             continue
-        path = import_path(spec, rel, site, aliases)
-        if path is None:
-            continue
-        ending = posixpath.splitext(path)[1]
-        if ending in _SCRIPT:
-            found[name] = (path,)
-        elif not ending or ending not in (".astro", ".jsx", ".tsx", ".md", ".mdx", ".vue", ".svelte"):
-            found[name] = tuple(path + tried for tried in _TRIED)
+        tried: list[str] = []
+        for path in import_paths(spec, rel, site, aliases):
+            ending = posixpath.splitext(path)[1]
+            if ending in _SCRIPT:
+                tried.append(path)
+            elif not ending or ending not in (".astro", ".jsx", ".tsx", ".md", ".mdx", ".vue", ".svelte"):
+                tried += [path + ending for ending in _TRIED]
+        if tried:
+            found[name] = tuple(tried)
     return found
 
 

@@ -223,15 +223,17 @@ def _hugo(config: Config, rel: str) -> tuple[str, str, includes.Read, Callable[[
     return content, config.rules.site_root, read, exists
 
 
-def imported(body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> dict[str, str]:
+def imported(
+    body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = (), root: Path | None = None
+) -> dict[str, str]:
     """Return the Markdown files ``body`` (of the file at ``rel`` in the project) imports, by
     component name, each as a path in the project (``@site/`` is ``site``, the site's folder in
-    it; empty: the project's own; ``aliases``: an Astro site's); one that is no file in it is left out."""
+    it; empty: the project's own; ``aliases``: an Astro site's, in ``root``); one that is no file in it is left out."""
     found: dict[str, str] = {}
     statements = (part.strip() for block in _IMPORTS.findall(body) for part in _STATEMENT_END.split(block))
     for match in filter(None, map(_IMPORT.fullmatch, statements)):
         spec = match.group(3).replace("\\_", "_")  # an escaped '_' in a .md file's import
-        if (path := import_path(spec, rel, site, aliases)) is not None:
+        if (path := import_path(spec, rel, site, aliases, root)) is not None:
             found[match.group(1)] = path
     return found
 
@@ -263,7 +265,7 @@ def shown(
         text, at, depth = todo.popleft()  # breadth first: each file met at its least depth
         if depth > MAX_DEPTH:
             continue
-        for path in _uses(text, at, site, aliases).values():
+        for path in _uses(text, at, site, aliases, root).values():
             if path not in seen:
                 seen.add(path)
                 found = partial_body(root, path)
@@ -272,25 +274,23 @@ def shown(
                     todo.append((found, path, depth + 1))
 
 
-def _uses(body: str, rel: str, site: str, aliases: tuple[Alias, ...]) -> dict[str, str]:
+def _uses(body: str, rel: str, site: str, aliases: tuple[Alias, ...], root: Path) -> dict[str, str]:
     """The partials ``body`` uses on lines of their own, outside code and comments, by name."""
     if "import" not in body:
         return {}
     text = hold_fences(lf(body), {})
-    names = imported(MDX_COMMENT.sub("", text), rel, site, aliases)
+    names = imported(MDX_COMMENT.sub("", text), rel, site, aliases, root)
     if not names:
         return {}
     used = {m.group(2) for m in _USE.finditer(MDX_COMMENT.sub("", text))}
     return {name: path for name, path in names.items() if name in used}
 
 
+_Site = tuple[str, tuple[Alias, ...]]  # (the site's folder in the project, and its import aliases)
+
+
 def _inline(
-    body: str,
-    rel: str,
-    root: Path,
-    site: tuple[str, tuple[Alias, ...]],
-    seen: tuple[str, ...],
-    made: dict[str, str | None],
+    body: str, rel: str, root: Path, site: _Site, seen: tuple[str, ...], made: dict[str, str | None]
 ) -> str:
     """`inline` at ``seen`` (the files it is in), ``site``: the site's folder and aliases,
     ``made``: each partial's text as shown already (a partial used twice is made once). Each
@@ -300,7 +300,7 @@ def _inline(
         return body
     held: dict[str, str] = {}
     text = hold_fences(lf(body), held)
-    names = imported(MDX_COMMENT.sub("", text), rel, *site)
+    names = imported(MDX_COMMENT.sub("", text), rel, *site, root)
     if not names:
         return body
     comments = [m.span() for m in MDX_COMMENT.finditer(text)]

@@ -44,6 +44,7 @@ from .._stamp import code_stamp
 from ..errors import OutputError, Problem
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
+from ..read.attachments import alias_folders
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
 from ..read.sitedata import data_folders
@@ -94,6 +95,8 @@ def inputs_key(
     folders = [(BUILTIN, False), (config.templates_dir, False), *((path, True) for path in content)]
     if config.rules.generator == "hugo":  # the site's own shortcodes' templates (`render.ownshortcodes`)
         folders += [(config.root / f, True) for f in all_folders(config.root, config.rules.site_root)]
+    # An Astro site's images an alias names, wherever they are (`stagemap.read.attachments`).
+    folders += [(folder, True) for folder in alias_folders(config)]
     # Jekyll's _data: what ``{{ site.data.x }}`` shows (`stagemap.read.sitedata`).
     folders += [(config.root / f, True) for f in data_folders(config.rules.generator, config.rules.site_root)]
     seen: set[str] = set()

@@ -39,7 +39,7 @@ from ..errors import OutputError
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..paths import BUILTIN
-from ..read.attachments import linkable_files, source_folders
+from ..read.attachments import imported_files, linkable_files, source_folders
 from ..read.linkhooks import getpage_links
 from ..read.mkdocsapi import API_PAGES
 from ..read.owned import read_owned
@@ -95,6 +95,10 @@ def global_key(
         for rel in sorted(linkable_files(folder, excluded)):
             with contextlib.suppress(OSError):
                 parts += [prefix + rel, os.stat(folder / rel).st_size]
+    # Files only an import through an alias reaches (an Astro site's): there or not, the same.
+    for rel in sorted(imported_files(config)):
+        with contextlib.suppress(OSError):
+            parts += [rel, os.stat(config.root / rel).st_size]
     # Files served from the site root: a route link to one works or goes to the public site.
     for static in config.rules.static_dirs:
         served = config.root / static
