@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import stagemap
 from stagemap.analyse.linkreading import written_as_imports
 from stagemap.cli import loading
 from stagemap.cli.app import cli
 from stagemap.read import tsconfigpaths
+from stagemap.read.attachments import imported_files
 from stagemap.read.sitedata import site_inputs
 from stagemap.read.tsconfigpaths import aliased, path_aliases
 from tests.conftest import write
@@ -248,6 +250,8 @@ CASES = {
     "images-unclosed-1MB": "![a](" * 200_000,
     "images-labels-1MB": "![a][" * 200_000,
     "images-escaped-1MB": "\\![" * 330_000,
+    "images-nested-1MB": "![" * 4096 + "a " * 500_000 + "]" * 4096,
+    "images-nested-words-1MB": "![" * 2000 + "a " * 250_000 + "]" * 2000 + "![b" * 100_000,
     "tsconfig-comments-256KB": "{" + "/*" * 120_000 + "}",
     "tsconfig-strings-256KB": '{"a": "' + '\\"' * 120_000,
 }
@@ -266,3 +270,58 @@ def test_imports_images_and_tsconfig_are_read_in_bounded_time(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-2000:]
     found = json.loads(result.stdout)
     assert {name: round(s, 2) for name, (s, _) in found.items() if s > 2.0} == {}
+
+
+def test_a_package_json_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:
+    """Seen by a review: the Astro version is read from package.json, which a cloned project may
+    hold as a link to /dev/zero or a FIFO: reading it filled memory or never ended. It is read
+    as the project's other setting files are (a regular file, within a size cap), so the
+    build ends as it does without one (its aliases read as the newest Astro reads them)."""
+    root = write(
+        tmp_path / "site",
+        {
+            "astro.config.mjs": CONFIG,
+            "tsconfig.json": '{"compilerOptions": {"paths": {"@/*": ["src/*"]}}}',
+            "src/images/dock.png": PNG,
+            "src/content/blog/dock.md": "---\ntitle: Dock\n---\n![The dock](@/images/dock.png)\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    (root / "package.json").symlink_to("/dev/zero")
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from stagemap.cli.app import main\n"
+        "main(['-C', sys.argv[1], 'build', '--as-of', '2026-11-24'])\n"
+    )
+    for kind in ("link", "fifo"):
+        if kind == "fifo":
+            (root / "package.json").unlink()
+            os.mkfifo(root / "package.json")
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, (kind, result.stderr[-2000:])
+        page = (root / "site/assets/blog/dock.html").read_text(encoding="utf-8")
+        assert '<img src="../../files/~/src/images/dock.png" alt="The dock">' in page
+
+
+def test_an_alias_of_the_whole_project_reaches_no_file_a_build_wrote(tmp_path: Path) -> None:
+    """Seen by a review: with '@/*': ['./*'] every image under the project could be imported,
+    stagemap's own site and Astro's dist/ too; each build copied files the next one then
+    counted, so every build after one that copied a file rendered every page again."""
+    root = write(
+        tmp_path / "site",
+        {
+            "astro.config.mjs": CONFIG,
+            "tsconfig.json": '{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}',
+            "images/dock.png": PNG,
+            "dist/images/dock.png": PNG,
+            "src/content/blog/dock.md": "---\ntitle: Dock\n---\n![The dock](@/images/dock.png)\n",
+        },
+    )
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
+    assert (root / "site/files/~/images/dock.png").read_bytes() == PNG
+    found = imported_files(stagemap.load_project(root).config)
+    assert found == frozenset({"images/dock.png"})

@@ -166,6 +166,8 @@ _MARK = lazy(r"""\\.|[\[\]]|\n[ \t]*\n""", re.S)
 """What a Markdown image's brackets are read by: an escaped character, a bracket, a blank line."""
 _AFTER = lazy(r"""\(\s*(?:<([^<>\n]*)>|([^\s()<][^\s()]*(?:\([^\s()]*\)[^\s()]*)*))|\[([^\[\]]{0,999})\]""")
 """What follows an image's alt text: its destination (``(<a b.png>)``, ``(a(1).png "t")``), or a label."""
+_LABEL_MOST = 999
+"""The most characters of a reference's label (CommonMark's)."""
 _OPEN = 4096
 """The most brackets held open at once (a longer run of openings reads the last of them)."""
 _DEFINITION = lazy(r"""^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)""", re.M)
@@ -204,8 +206,16 @@ def _images(body: str) -> tuple[list[str], set[str]]:
             after = _AFTER.match(body, mark.end()) if image else None
             if after is not None and after.group(3) is None:
                 found.append(after.group(1) if after.group(1) is not None else after.group(2))
-            elif image:  # ``![alt][label]``, ``![label][]``, ``![label]``
-                labels.add(_label(after.group(3) if after is not None and after.group(3) else body[start:at]))
+            elif (
+                image
+            ):  # ``![alt][label]``, ``![label][]``, ``![label]`` (a label holds 999 characters at most)
+                given = after.group(3) if after is not None and after.group(3) else None
+                if given is None and at - start <= _LABEL_MOST:
+                    given = body[
+                        start:at
+                    ]  # (never a longer text: nested brackets would copy it again and again)
+                if given is not None:
+                    labels.add(_label(given))
         elif char[0] == "\\":
             escaped = mark.end()
         elif char[0] == "\n":

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..lazyre import lazy
-from ..model.settings import SIGNALS_DIR, Config
+from ..model.settings import SIGNALS_DIR, Config, output_name
 from ..paths import real
 from .globs import GlobSet
 from .sitedefaults import site_files
@@ -136,11 +136,24 @@ def imported_files(config: Config) -> frozenset[str]:
                 [prefix] if folder.name.lower().endswith(VITE_ASSETS) and _readable(root, prefix) else []
             )
             continue
-        left = GlobSet.of(("node_modules/", *(_own_files(config) if folder == root else ())))
+        left = GlobSet.of(
+            ("node_modules/", *(_own_files(config) if folder == root else ()), *_built(config, folder))
+        )
         for rel in linkable_files(folder, left):
             if rel.lower().endswith(VITE_ASSETS):
                 found.add(rel if prefix == "." else f"{prefix}/{rel}")
     return frozenset(found)
+
+
+def _built(config: Config, folder: Path) -> tuple[str, ...]:
+    """Return globs (from ``folder``) of what builds write in it: stagemap's site and kits, and
+    Astro's ``dist/`` (what a build copies there is no file a page imports, and would make the
+    next build's key differ from this one's)."""
+    site = config.root / config.rules.site_root if config.rules.site_root else config.root
+    made = [config.root / output_name(config.rules.site_root, n) for n in ("site", "kits")] + [site / "dist"]
+    return tuple(
+        f"/{real(m).relative_to(folder).as_posix()}/" for m in made if real(m).is_relative_to(folder)
+    )
 
 
 def alias_folders(config: Config) -> tuple[Path, ...]:

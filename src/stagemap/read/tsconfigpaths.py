@@ -35,6 +35,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model.settings import Config
+from .bounded import Unreadable, read_bounded
 from .packageversions import installs
 
 CONFIG_NAMES = ("tsconfig.json", "jsconfig.json")
@@ -198,9 +199,11 @@ def _extended(folder: Path, name: object, here: str) -> Path | None:
 
 
 def _bytes(path: Path) -> bytes | None:
+    """Return the bytes of the regular file at ``path`` up to `_LARGEST` (a FIFO, a device or a
+    larger file: None, read no further than that: `read_bounded`)."""
     try:
-        return path.read_bytes() if path.stat().st_size <= _LARGEST else None
-    except OSError:
+        return read_bounded(path, _LARGEST)
+    except Unreadable:
         return None
 
 
