@@ -274,14 +274,14 @@ def test_a_file_that_could_not_be_read_is_read_again_next_time(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     denied = str(project / "content/blog/friday-invoicing.md")
-    real_open = open
+    real_open = os.open
 
-    def unreadable(path: str, *args: Any) -> Any:
-        if path == denied:
+    def unreadable(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(path) == denied:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
-        return real_open(path, *args)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(assets, "open", unreadable, raising=False)
+    monkeypatch.setattr(assets.os, "open", unreadable)
     first = load_project(project, bodies=False)
     assert [p.message for p in first.problems if p.path.endswith("friday-invoicing.md")] == [
         "cannot read file: Permission denied"

@@ -41,6 +41,9 @@ _BARE_LINE = lazy(
 """A line after which a definition may stand, one that ends no paragraph's text: blank (in a
 quote too), an ATX heading, a rule or a setext heading's underline, HTML (a comment's line: a
 ``<!-- Links -->`` above the definitions), a fence."""
+_DEFINES = lazy(r"\]:")
+"""Whether a body may hold a link reference definition (the regex engine tells ``]:`` is absent
+faster than ``in``: 4.5 against 6.8 us on a body of the benchmark)."""
 _FENCE = lazy(r"^([ \t>]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 """A line that may open or close a fenced code block (in a list or a quote too): what stands
 before its fence, the fence, then the rest of the line (an opening's info, which for backticks
@@ -66,14 +69,15 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
         body = body.replace("\r\n", "\n").replace("\r", "\n")
     if engine and ("{{" in body or "{%" in body or "{#" in body):
         body = live_addresses(body, engine == NUNJUCKS)
-    if "```" in body or "~~~" in body:
+    # A character's absence is told at once (memchr); a string's costs a pass over the body.
+    if ("`" in body and "```" in body) or ("~" in body and "~~~" in body):
         body = _outside_fences(body)
     outside = _OUTSIDE_OR_UNREAD if engine else _EXTERNAL
     marks = list(_MARKDOWN.finditer(body)) if "](" in body else []
     paragraphs = Paragraphs(body)
     shown = _Shown(body, outside, paragraphs)
-    refs, labels = _references(body, shown) if "]:" in body else ([], frozenset[str]())
-    tagged = "href=" in body or "to=" in body
+    refs, labels = _references(body, shown) if _DEFINES.search(body) else ([], frozenset[str]())
+    tagged = "=" in body and ("href=" in body or "to=" in body)
     last = _merged(body, marks, shown, refs) if refs or tagged else _last_marked(body, marks, shown)
     if not last or not may_hold(body, body.rfind("\n\n", 0, last[-1][0])):
         return tuple(href for _, href in last)  # (most bodies: no item from the earliest link on)
