@@ -425,7 +425,6 @@ def test_mkdocs_blog_posts_are_routed_as_the_blog_plugin_routes_them(tmp_path: P
     root = write(tmp_path / "default", {**POSTS, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config})
     assert {path: got[0] for path, got in read(root).items()} == {
         "docs/index.md": "https://m.example/",
-        "docs/blog/index.md": "https://m.example/blog/",
         "docs/blog/posts/launch.md": "https://m.example/blog/2024/03/05/were-live-v20/",
         "docs/blog/posts/deep/own.md": "https://m.example/blog/2023/01/09/own-words/",
     }
@@ -442,6 +441,58 @@ def test_mkdocs_blog_posts_are_routed_as_the_blog_plugin_routes_them(tmp_path: P
         got["docs/news/posts/launch.md"] == "https://m.example/news/news/product_updates/2024/3/launch.html"
     )
     assert got["docs/news/posts/deep/own.md"] == "https://m.example/news/2023/1/own.html"
+
+
+def test_mkdocs_blog_index_is_the_listing_of_posts_unless_it_holds_a_page_of_prose(tmp_path: Path) -> None:
+    """The blog plugin lists the posts below what the blog's index.md says: a listing, as a Hugo
+    section page of a line or two is; a page of its own once it holds more than 50 words of prose."""
+    config = "site_name: M\nplugins:\n  - search\n  - blog\n"
+    links = "# Home\n\nRead [the blog](blog/index.md) and [the launch](blog/posts/launch.md).\n"
+    files = {**POSTS, "docs/index.md": links, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config}
+    root = write(tmp_path / "short", files)
+    library = stagemap.load_project(root).library
+    assert [a.path for a in library.assets] == [
+        "docs/blog/posts/deep/own.md",
+        "docs/blog/posts/launch.md",
+        "docs/index.md",
+    ]
+    fate = next(f for f in library.fates if f.path == "docs/blog/index.md")
+    assert (fate.fate, fate.kind, fate.rule) == ("non-asset", "listing", "plugins: blog (mkdocs.yml)")
+    code, out, err = run("-C", str(root), "check", "--links")
+    assert (code, out) == (
+        0,
+        "Checked 3 files in docs/ against the buyer-journey model (9 stages, 8 questions, 0 personas):"
+        " 0 errors, 1 warning.\nNot read as assets: 1 of 4 files, on purpose\n"
+        "  1 non-asset: listing by 'plugins: blog (mkdocs.yml)'\n",
+    )
+    assert "docs/index.md" not in err  # its link to the blog's index leads to a page of the site
+    prose = "# Blog\n\n" + " ".join(["Notes from the van hire desk on tyres, routes and rates."] * 6) + "\n"
+    root = write(tmp_path / "long", {**files, "docs/blog/index.md": prose})
+    assert "docs/blog/index.md" in read(root)
+    # With blog_dir '.', the docs folder's own index.md is the blog's; another folder's index is not.
+    config = "site_name: M\nplugins:\n  - blog:\n      blog_dir: .\n"
+    alone = {"docs/index.md": "# Posts\n", "docs/posts/a.md": "---\ndate: 2024-01-02\n---\n# A\n\nText.\n"}
+    alone["docs/about/index.md"] = "# About\n"
+    root = write(tmp_path / "root", {**alone, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config})
+    assert sorted(read(root)) == ["docs/about/index.md", "docs/posts/a.md"]
+
+
+def test_mkdocs_blog_index_gaining_prose_is_a_page_in_the_preview(tmp_path: Path) -> None:
+    """Its fate is weighed on every build: ``serve`` shows it once an edit gives it a page of prose."""
+    config = "site_name: M\nplugins:\n  - blog\n"
+    root = write(tmp_path / "site", {**POSTS, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config})
+    preview = Preview(root, tmp_path / "served", as_of=dt.date(2026, 12, 1))
+    page = tmp_path / "served/assets/blog/index.html"
+    try:
+        assert not preview.rebuild().error
+        assert not page.exists()
+        prose = " ".join(["Notes from the van hire desk on tyres, routes and rates."] * 6)
+        write(root, {"docs/blog/index.md": f"# Blog\n\n{prose}\n"})
+        assert preview.changed()
+        assert not preview.rebuild().error
+        assert "Notes from the van hire desk" in page.read_text()
+    finally:
+        preview.stop()
 
 
 def test_a_site_configuration_linking_out_of_the_project_is_not_read(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from ..model.library import ALL_FIELDS
 from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .aliases import spelt
+from .blogindex import without_blog_index
 from .eleventy import OWN_SLUG_KEY
 from .eleventydata import CODE as DATA_CODE
 from .eleventydata import LABEL as DATA_LABEL
@@ -35,6 +36,7 @@ from .globs import site_glob
 from .hugoignore import without_ignored
 from .jekylldefaults import jekyll_given
 from .nopage import PAGINATE_V1, jekyll_paginates
+from .presets import preset_front_matter
 from .sectionpages import (
     DISABLED_KINDS,
     Read,
@@ -97,6 +99,9 @@ def with_cascades(
         once = functools.partial(_seen, seen, read)
         found = with_section_pages(found, rules, once, given, taxonomies)
         found = without_unrendered(found, rules, once, given)  # (no page at the address of such a one)
+        if site is not None and site.blog:  # (MkDocs' blog: the page that lists its posts)
+            syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
+            found = without_blog_index(found, site.blog[1], once, syntaxes, site.name)
     if site is not None and site.params.get(DISABLED_KINDS):  # (Hugo's disableKinds: no such pages)
         found = without_disabled(found, site.params[DISABLED_KINDS], site.taxonomies)
     if not cascades and not datas and site is None:

@@ -7,6 +7,11 @@ its ``blog_dir``) are not served at their path: each is at ``/blog/`` and its
 its title made a slug (lower case, only letters, digits, ``_`` and ``-``, spaces as the
 ``post_slugify_separator``), ``{categories}`` its first ``post_url_max_categories`` categories
 made slugs, ``{file}`` its file's name; ``.html`` at the end with ``use_directory_urls: false``.
+
+The blog's own ``index.md`` (in ``blog_dir``: the docs folder's ``index.md`` with ``blog_dir:
+.``) is where the plugin lists the posts, a page at a time, below what the file says itself: a
+listing, as Hugo's section pages are, unless the file holds a page of prose of its own
+(`stagemap.read.blogindex`).
 """
 
 from __future__ import annotations
