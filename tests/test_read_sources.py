@@ -384,6 +384,19 @@ def test_read_content_reads_past_a_size_that_grew(tmp_path: Path, monkeypatch: p
     assert isinstance(found, Problem) and found.code == "too-large"
 
 
+def test_read_content_reads_on_after_a_short_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read may give fewer bytes than asked (a network or FUSE mount): the page is read whole,
+    and one over the cap is still too large, never cut off."""
+    path = tmp_path / "long.md"
+    path.write_bytes(b"y" * 20_005)
+    real = os.read
+    monkeypatch.setattr(assets.os, "read", lambda fd, n: real(fd, min(n, 4096)))
+    assert assets.read_content(str(path), "long.md") == b"y" * 20_005
+    monkeypatch.setattr(assets, "MAX_CONTENT", 10_000)
+    found = assets.read_content(str(path), "long.md")
+    assert isinstance(found, Problem) and found.code == "too-large"
+
+
 def test_sources_a_second_scan_of_the_same_files_and_rules_is_the_first(tmp_path: Path) -> None:
     """The preview scans after every save: the same files and rules give the kept fates; any change, new ones."""
     write(

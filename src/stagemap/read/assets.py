@@ -156,17 +156,22 @@ def default_id(item: ToRead) -> str:
     return item.source.id_prefix + item.site_sub.rpartition(".")[0]
 
 
+_BINARY = getattr(os, "O_BINARY", 0)
+"""Windows opens a file as text without it (line ends changed, a 0x1A byte an end); elsewhere none."""
+
+
 def read_content(path: str, rel: str) -> bytes | Problem:
     """Return a content file's bytes, or the problem reading it (too big, unreadable)."""
     # The file's own calls, without a buffered file object: half the time of `open` on a
     # small page (8 against 15 us), and one read where the file holds what its size says.
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _BINARY)  # (not inherited by a child process: PEP 446)
         try:
             # Asking for MAX_CONTENT + 1 bytes makes Python allocate that much for each file.
             size = os.fstat(fd).st_size
             data = os.read(fd, min(size, MAX_CONTENT) + 1)
-            if len(data) > size:  # it grew since (or its size says nothing): read on to the limit
+            # Read short (a network mount may), or grown since: read on to the end or the cap.
+            if data and len(data) != size:
                 chunks = [data]
                 while (got := sum(map(len, chunks))) <= MAX_CONTENT and (
                     more := os.read(fd, MAX_CONTENT + 1 - got)
