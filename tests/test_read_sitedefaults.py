@@ -477,6 +477,39 @@ def test_mkdocs_blog_index_is_the_listing_of_posts_unless_it_holds_a_page_of_pro
     assert sorted(read(root)) == ["docs/about/index.md", "docs/posts/a.md"]
 
 
+def test_mkdocs_blog_index_stays_a_page_when_tagged_unreadable_or_the_site_names_its_listings(
+    tmp_path: Path,
+) -> None:
+    """A short index tagged with stages is meant for buyers; one whose front matter does not read
+    has its problem reported as any page's; a site naming its own listings decides alone; and
+    ``blog_dir: ./blog`` is ``blog``, as the plugin normalises it."""
+    config = "site_name: M\nplugins:\n  - blog:\n      blog_dir: ./blog\n"
+    files = {**POSTS, "stagemap.yml": MKDOCS_SETTINGS, "mkdocs.yml": config}
+    assert "docs/blog/index.md" not in read(write(tmp_path / "dot", files))
+    tagged = "---\nstages: [awareness]\n---\n# Blog\n"
+    assert "docs/blog/index.md" in read(write(tmp_path / "tagged", {**files, "docs/blog/index.md": tagged}))
+    broken = "---\ntitle: [unclosed\n---\n# Blog\n"
+    root = write(tmp_path / "broken", {**files, "docs/blog/index.md": broken})
+    problems = stagemap.load_project(root).library.problems
+    assert [p.message[:17] for p in problems if p.path == "docs/blog/index.md"] == ["YAML syntax error"]
+    own = MKDOCS_SETTINGS + "non_assets:\n  listing: [tags.md]\n"
+    assert "docs/blog/index.md" in read(write(tmp_path / "own", {**files, "stagemap.yml": own}))
+
+
+def test_mkdocs_blog_index_is_weighed_so_at_a_commit_too(tmp_path: Path) -> None:
+    """``diff`` and ``history`` read the index's blob at each commit: a listing there as here."""
+    index = "# Blog\n"
+    config = "site_name: M\nplugins:\n  - blog\n"
+    root = write(tmp_path / "site", {**POSTS, "docs/blog/index.md": index, "stagemap.yml": MKDOCS_SETTINGS})
+    write(root, {"mkdocs.yml": config})
+    git(root, "init", "-q")
+    commit_all(root, "first", dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC))
+    commit_all(root, "second", dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
+    code, out, err = run("-C", str(root), "diff", "HEAD~1", "--as-of", "2026-12-01")
+    assert (code, err) == (0, "")
+    assert "No change in coverage" in out
+
+
 def test_mkdocs_blog_index_gaining_prose_is_a_page_in_the_preview(tmp_path: Path) -> None:
     """Its fate is weighed on every build: ``serve`` shows it once an edit gives it a page of prose."""
     config = "site_name: M\nplugins:\n  - blog\n"

@@ -36,7 +36,6 @@ from .globs import site_glob
 from .hugoignore import without_ignored
 from .jekylldefaults import jekyll_given
 from .nopage import PAGINATE_V1, jekyll_paginates
-from .presets import preset_front_matter
 from .sectionpages import (
     DISABLED_KINDS,
     Read,
@@ -100,8 +99,7 @@ def with_cascades(
         found = with_section_pages(found, rules, once, given, taxonomies)
         found = without_unrendered(found, rules, once, given)  # (no page at the address of such a one)
         if site is not None and site.blog:  # (MkDocs' blog: the page that lists its posts)
-            syntaxes = preset_front_matter(rules.generator, bool(rules.old_hugo))
-            found = without_blog_index(found, site.blog[1], once, syntaxes, site.name)
+            found = without_blog_index(found, site.blog[1], once, rules, site.name)
     if site is not None and site.params.get(DISABLED_KINDS):  # (Hugo's disableKinds: no such pages)
         found = without_disabled(found, site.params[DISABLED_KINDS], site.taxonomies)
     if not cascades and not datas and site is None:

@@ -27,7 +27,7 @@ from .assets import cascaded, default_id, link, parse_asset, read_content, sort_
 from .cascade import with_cascades
 from .parse import Place
 from .settings import config_from_data
-from .sitedefaults import site_defaults
+from .sitedefaults import SiteDefaults, site_defaults
 from .sources import Listing, Scan, ToRead, scan
 
 Parsed = tuple[Asset | None, list[Problem]]
@@ -301,10 +301,8 @@ class Revisions:
         return data
 
     def library_at(self, revision: Revision, config: Config) -> Library:
-        """Read the sources of a commit as the checkout's are read, parsing only blobs not seen before.
-
-        A source outside the repository has no past: it is a problem at every revision.
-        """
+        """Read the sources of a commit as the checkout's are read, parsing only blobs not seen
+        before (a source outside the repository has no past: a problem at every revision)."""
 
         def lister(source: Source, root: Path) -> Listing | Problem:
             try:
@@ -335,7 +333,9 @@ class Revisions:
             rules.generator, lambda n: next(self.git.read([committed + n]))[2], rules.site_root
         )
         if found.sections or site is not None:  # what Hugo's sections pass down, from their blobs
-            blobs = {name: data for name, _, data in self.git.read([s.path for s in found.sections])}
+            blog = isinstance(site, SiteDefaults) and bool(site.blog)  # MkDocs' blog index too: a page?
+            ask = [*found.sections, *(i for i in found.to_read if blog and i.sub.endswith("index.md"))]
+            blobs = {name: data for name, _, data in self.git.read([s.path for s in ask])}
             found = with_cascades(found, lambda item: blobs.get(item.path), site, rules)
         cache = self._cache(config)
         needed = [item.path for item in found.to_read if self._key(item) not in cache]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -50,9 +51,10 @@ def blog_spec(data: Mapping[str, Any]) -> tuple[str, str] | None:
             )
     if found is None or found.get("enabled") is False:
         return None
-    blog = str(found.get("blog_dir", "blog")).strip("/")
+    # As the plugin reads them: normalised (``./blog`` is ``blog``), ``.`` the docs folder itself.
+    blog = posixpath.normpath(str(found.get("blog_dir", "blog")).strip("/") or ".")
     blog = "" if blog == "." else blog
-    posts = str(found.get("post_dir", "{blog}/posts")).replace("{blog}", blog).strip("/").removeprefix("./")
+    posts = posixpath.normpath(str(found.get("post_dir", "{blog}/posts")).replace("{blog}", blog).strip("/"))
     spec = {
         "blog": blog,
         "format": str(found.get("post_url_format", "{date}/{slug}")),
