@@ -35,6 +35,7 @@ from .hugomounts import hugo_sources, hugo_translations
 from .internalfolders import INTERNAL_NAMES, internal_folders, names_left
 from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
+from .missing import missing_folders, named_folders
 from .mkdocsexclude import mkdocs_excluded, unread_expressions
 from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
@@ -156,6 +157,10 @@ class FoundSite:
     (the ``heading_ids`` setting, `stagemap.read.siteheadings`)."""
     unread_excludes: tuple[str, ...] = ()
     """The mkdocs-exclude plugin's expressions not matched here, each with why (`stagemap.read.mkdocsexclude`)."""
+    missing: tuple[tuple[str, str], ...] = ()
+    """Content folders the configuration names that are not there to read, each with why: a link
+    to nothing, a git submodule not checked out (`stagemap.read.missing`); one that is an empty
+    folder is a source all the same (read once it is checked out)."""
 
 
 def detect_site(root: Path, within: Path | None = None) -> FoundSite | None:
@@ -215,13 +220,9 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         languages = tuple(dict.fromkeys((*languages, *others)))  # (a folder both find, named once)
     finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)
     sources, versions = without_translations(root, sources, preset_extensions(generator), finder)
-    # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
-    internal = [g for s in sources for g in internal_folders(root / s.path)]
-    if generator == "mkdocs":
-        internal += _mkdocs_globs(data, "exclude_docs")  # pages never published: internal material
-    # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
-    internal = [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
-    covered = {s.path.split("/")[0] for s in sources} | locales[1]
+    internal = _internal(root, generator, data, sources)
+    missing = missing_folders(root, named_folders(generator, config, data, CONTENT_FOLDERS[generator]))
+    covered = {s.path.split("/")[0] for s in sources} | locales[1] | {m.split("/")[0] for m, _ in missing}
     outside = () if "." in covered else names_left(root, "", covered)
     address = base_url(generator, config, data)
     domain, cname = ("", "") if address else pages_domain(root, generator)  # GitHub Pages'
@@ -253,7 +254,20 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         language=language,
         heading_ids=site_heading_ids(generator, root / name, data),
         unread_excludes=unread_expressions(data) if generator == "mkdocs" and isinstance(data, dict) else (),
+        missing=missing,
     )
+
+
+def _internal(
+    root: Path, generator: str, data: dict[str, Any], sources: tuple[FoundSource, ...]
+) -> list[str]:
+    """Return the globs of internal material under the sources (see `FoundSite.internal`)."""
+    # Only what is read may be internal material (not a Python package's _internal/ beside the docs).
+    internal = [g for s in sources for g in internal_folders(root / s.path)]
+    if generator == "mkdocs":
+        internal += _mkdocs_globs(data, "exclude_docs")  # pages never published: internal material
+    # A folder read as a source of its own with its audience needs no glob (it would match nothing there).
+    return [g for g in internal if not any(s.audience and g == s.path + "/" for s in sources)]
 
 
 _MDX = {"gatsby": gatsby_mdx, "docusaurus": docusaurus_mdx}

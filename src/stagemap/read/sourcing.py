@@ -20,6 +20,7 @@ from ..paths import real
 from . import yamlsafe
 from .findings import Findings
 from .globs import compile_glob
+from .missing import why_missing
 from .postdates import known_zone
 from .presets import (
     GENERATORS,
@@ -359,7 +360,11 @@ def _source(part: _Part, item: Any, path: tuple[Any, ...], root: Path, must_exis
         part.error((*path, "path"), "a source folder must be inside the project", f"got '{item['path']}'")
     elif must_exist and not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        part.error((*path, "path"), f"source folder '{item['path']}' {what}", "create it or correct the path")
+        why = why_missing(root, item["path"])  # (a link to nothing, a submodule not checked out)
+        hint = "run 'git submodule update --init'" if "submodule" in why else "create it or correct the path"
+        part.error(
+            (*path, "path"), f"source folder '{item['path']}' {what}" + (f": {why}" if why else ""), hint
+        )
     audience = item.get("audience") or ""
     if audience and audience not in AUDIENCES:
         part.error((*path, "audience"), f"unknown audience '{audience}'", suggest(str(audience), AUDIENCES))

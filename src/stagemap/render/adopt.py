@@ -201,10 +201,30 @@ def found_lines(
         lines.append(f"Internal material (audience internal): {', '.join(internal)}")
     if found.drafts:
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
-    lines += _translation_lines(found) + _unread_lines(found)
+    lines += _missing_lines(found) + _translation_lines(found) + _unread_lines(found)
     lines += _version_lines(found)
     if not found.base_url:
         lines.append(
             f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
         )
     return lines + _outputs(found)
+
+
+def _missing_lines(found: FoundSite) -> list[str]:
+    """Say which content folders the configuration names are not there to read (see
+    `FoundSite.missing`): not read, or, where the folder is there but empty, read once filled."""
+    sources = {s.path for s in found.sources}
+    gone = [f"{path}/ ({why})" for path, why in found.missing if path not in sources]
+    empty = [f"{path}/ ({why})" for path, why in found.missing if path in sources]
+    fetch = "run 'git submodule update --init'"
+    lines = []
+    if gone:
+        modules = any("submodule" in w for p, w in found.missing if p not in sources)
+        again = fetch if modules else "make the folder, or fix the link"
+        lines.append(
+            f"Named in {found.config_file} but not there, not read: {', '.join(gone)}; "
+            f"{again}, then 'stagemap init' again"
+        )
+    if empty:
+        lines.append(f"Empty for now, nothing read there: {', '.join(empty)}; {fetch}")
+    return lines
