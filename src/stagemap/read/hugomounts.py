@@ -3,11 +3,13 @@ it, and its other languages' folders.
 
 Hugo reads ``content/`` (``contentDir``), or the folders ``module.mounts`` mount at ``content``:
 a mount's ``target`` may be a folder inside it (Jaeger's docs mount ``content/docs/v2`` at
-``content/docs``: its ``2.20/faq.md`` is served at ``/docs/2.20/faq/``), and its
-``excludeFiles`` leave files out of it; a mount of content, into a folder of it too, replaces
-Hugo's own mount of ``content/``. Each mounted folder of the default language is a source
-of its own, its route and ids those of where it is mounted; its ``excludeFiles`` are the
-source's excludes. Other languages' folders are named, not read.
+``content/docs``: its ``2.20/faq.md`` is served at ``/docs/2.20/faq/``), and its ``files``
+(Hugo 0.153 and later: globs, ``! `` in front of those that leave files out), or the older
+``includeFiles`` and ``excludeFiles``, say which of its files Hugo reads; a mount of content,
+into a folder of it too, replaces Hugo's own mount of ``content/``. Each mounted folder of the
+default language is a source of its own, its route and ids those of where it is mounted; the
+files its globs leave out are the source's excludes. Other languages' folders are named, not
+read.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class Mount:
     lang: str
     """Its language (lower case); empty: every language's, or the default's."""
     exclude: tuple[str, ...] = ()
-    """Its ``excludeFiles``, as gitignore-style globs under it."""
+    """What its ``files`` (or ``includeFiles`` and ``excludeFiles``) leave out, as gitignore-style
+    globs under it."""
     configured: bool = False
     """One of ``module.mounts`` (not a language's ``contentDir``)."""
 
@@ -52,7 +55,7 @@ def content_mounts(data: dict[str, Any]) -> list[Mount]:
         langs = matrix.get("languages") if isinstance(matrix, dict) else None
         lang = mount.get("lang") or (langs[0] if isinstance(langs, list) and langs else "")
         within = target.removeprefix("content").strip("/")
-        globs = _globs(mount.get("excludeFiles"))
+        globs = _mount_excludes(mount)
         found.append(Mount(mount["source"].strip("/"), within, str(lang).lower(), globs, configured=True))
     languages = data.get("languages")
     for lang, settings in languages.items() if isinstance(languages, dict) else ():
@@ -61,12 +64,56 @@ def content_mounts(data: dict[str, Any]) -> list[Mount]:
     return found
 
 
-def _globs(value: Any) -> tuple[str, ...]:
-    """Return a mount's ``excludeFiles`` (a glob or a list of them, under the mounted folder) as
-    gitignore-style globs anchored at the folder (``docs/v2/**`` is ``/docs/v2/**``)."""
+NEGATION = "! "
+"""What Hugo puts in front of a glob of a mount's ``files`` that leaves files out (a ``!`` and a space)."""
+
+
+def _mount_excludes(mount: dict[str, Any]) -> tuple[str, ...]:
+    """Return what a mount leaves out of its folder, as gitignore-style excludes anchored at it.
+
+    Hugo 0.153 reads a mount's ``files`` (a glob or a list of them) in order and takes, for a
+    file or a folder it walks into, the first glob that matches it: one with ``! `` in front
+    leaves it out (a folder, with all it holds), another keeps it; where none matches, the file
+    is kept unless the list has a glob that keeps files, which then keeps those it matches
+    alone. The older ``excludeFiles`` are read as such globs with ``! `` in front, before the
+    ``includeFiles``, as Hugo read them before 0.153 (the globs leaving files out first). The
+    excludes say the same with the last matching line winning: the list backwards, each glob
+    that keeps files taken back with ``!``, under ``/**`` when one keeps files. (Hugo does not
+    walk into a folder that no glob keeping files reaches, ``docs/`` for ``**.md``; here the files
+    such a glob keeps there are read.)"""
+    given = (
+        [(one, False) for one in _strings(mount.get("files"))]
+        + [(one, True) for one in _strings(mount.get("excludeFiles"))]
+        + [(one, False) for one in _strings(mount.get("includeFiles"))]
+    )
+    found: list[list[str]] = []
+    keeps = False
+    for text, out in given:
+        if text.startswith(NEGATION):
+            text, out = text.removeprefix(NEGATION).strip(), True
+            if not text:
+                continue
+        keeps = keeps or not out
+        found.append([("" if out else "!") + one for one in _globs(text)])
+    return (("/**",) if keeps else ()) + tuple(one for globs in reversed(found) for one in globs)
+
+
+def _strings(value: Any) -> list[str]:
+    """Return a setting of one glob or a list of them as a list of texts."""
     given = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    every = (one for g in given if isinstance(g, str) and g.strip() for one in expanded(g.strip()))
-    return tuple(g if g.startswith(("/", "**")) else "/" + g for g in every)
+    return [g.strip() for g in given if isinstance(g, str) and g.strip()]
+
+
+def _globs(glob: str) -> list[str]:
+    """Return one of Hugo's globs (under the mounted folder) as gitignore-style globs anchored at
+    the folder: ``docs/v2/**`` is ``/docs/v2/**``; braces stand for each of their choices
+    (``*.{md,mdx}``); a part starting with ``**`` crosses folders, as in Hugo (``docs/**.md`` is
+    ``/docs/**/*.md``)."""
+    every = (
+        "/".join("**/*" + p[2:] if p.startswith("**") and p != "**" else p for p in g.split("/"))
+        for g in expanded(glob)
+    )
+    return [g if g.startswith(("/", "**")) else "/" + g for g in every]
 
 
 def hugo_sources(root: Path, data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], str]]:

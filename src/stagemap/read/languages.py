@@ -38,8 +38,10 @@ _LANGUAGE = lazy(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab
 """A language's folder: its code, maybe a country (``pt-br``, ``es_419``) or a script (``zh-Hans``)."""
 _INDEX = lazy(r"(?:^|/)(?:_?index|readme)\.[^/]*$", re.I)
 """A folder's own page (``index.md``, ``_index.md``, ``README.md``): every folder has one, twin or not."""
-Folders = Callable[[Path, tuple[str, ...]], list[str]]
-"""Finds the folders under a source's folder (given with the content files' endings) not to read."""
+Folders = Callable[[Path, tuple[str, ...], Callable[[str], bool]], list[str]]
+"""Finds the folders under a source's folder (given with the content files' endings) not to read,
+never looking into a folder the last argument names (its path in the source folder: one the
+source leaves out, or another source)."""
 DEEPEST = 24
 """Folders below a candidate looked into: a tree deeper than that holds no translation (and
 Python's walk of a very deep tree would fail)."""
@@ -62,7 +64,7 @@ def without_translations(
         left = _left_out(source.exclude)
         names = [
             name
-            for name in named(root / source.path, extensions)
+            for name in named(root / source.path, extensions, _apart(source.path, others, left))
             if not any(_within(other, _joined(source.path, name)) for other in others) and not left(name)
         ]
         kept.append(
@@ -70,6 +72,12 @@ def without_translations(
         )
         found += [_joined(source.path, n) + "/" for n in names]
     return tuple(kept), tuple(found)
+
+
+def _apart(folder: str, others: list[str], left: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Return whether a folder of the source at ``folder`` (its path in it) is not looked into:
+    one the source leaves out (``left``), or one of the ``others`` sources (read on its own)."""
+    return lambda name: left(name) or _joined(folder, name) in others
 
 
 def _left_out(exclude: tuple[str, ...]) -> Callable[[str], bool]:
@@ -107,9 +115,12 @@ def is_language(name: str) -> bool:
     return named is not None and named.group(1).lower() in _ISO_639_1
 
 
-def translation_folders(folder: Path, extensions: tuple[str, ...]) -> list[str]:
-    """Return the names of the folders directly in ``folder`` that hold its pages' translations, sorted."""
-    return twin_folders(folder, extensions, is_language)
+def translation_folders(
+    folder: Path, extensions: tuple[str, ...], apart: Callable[[str], bool] = lambda name: False
+) -> list[str]:
+    """Return the names of the folders directly in ``folder`` that hold its pages' translations,
+    sorted; none that ``apart`` names."""
+    return twin_folders(folder, extensions, lambda name: is_language(name) and not apart(name))
 
 
 def sibling_sites(project: Path, folder: str, config_file: str) -> list[str]:

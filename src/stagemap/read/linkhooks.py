@@ -9,13 +9,10 @@ over the older ``layouts/_default/_markup/``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..lazyre import lazy
 from ..model.settings import Config
 from .bounded import TooLarge, Unreadable, read_bounded
-from .configfiles import hugo_settings
-from .detect import site_config
+from .hugothemes import site_themes
 
 HOOKS = ("layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html")
 """Where a site or theme keeps its link render hook, the one Hugo prefers first."""
@@ -31,7 +28,7 @@ def getpage_links(config: Config) -> bool:
     if config.rules.generator != "hugo":
         return False
     site = config.root / config.rules.site_root if config.rules.site_root else config.root
-    for folder in (site, *(site / "themes" / name for name in _themes(site))):
+    for folder in (site, *(site / theme for theme in site_themes(site))):
         for hook in HOOKS:
             try:  # (never opened blindly: a pipe of that name would hang the run)
                 text = read_bounded(folder / hook, MOST_HOOK).decode("utf-8", "replace")
@@ -41,14 +38,3 @@ def getpage_links(config: Config) -> bool:
                 continue
             return _GETPAGE.search(text) is not None  # the first hook found is the one Hugo uses
     return False
-
-
-def _themes(site: Path) -> list[str]:
-    """Return the themes the site's configuration names (``theme``, one or a list), in order."""
-    named = site_config(site)
-    if named is None:
-        return []
-    data = hugo_settings(site, named[1])
-    theme = data.get("theme") if isinstance(data, dict) else None
-    themes = [theme] if isinstance(theme, str) else theme if isinstance(theme, list) else []
-    return [t for t in themes if isinstance(t, str) and t and "/" not in t and ".." not in t]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,10 +164,12 @@ class OlderVersions:
         self.coming: list[Path] = []
         """The development copies left out (``content/master``, a version ``params.unreleased`` names)."""
 
-    def __call__(self, folder: Path, extensions: tuple[str, ...]) -> list[str]:
+    def __call__(
+        self, folder: Path, extensions: tuple[str, ...], apart: Callable[[str], bool] = lambda rel: False
+    ) -> list[str]:
         if self.apart:
             return []
-        older, kept = _version_folders(folder, extensions, self.named)
+        older, kept = _version_folders(folder, extensions, self.named, apart)
         self.read += [folder / name for name in kept]
         self.coming += [folder / name for name in older if self.named.coming(name.rpartition("/")[2])]
         return older
@@ -186,10 +188,15 @@ def version_folders(folder: Path, extensions: tuple[str, ...], latest: str = "")
     return _version_folders(folder, extensions, Named(latest))[0]
 
 
-def _version_folders(folder: Path, extensions: tuple[str, ...], named: Named) -> tuple[list[str], list[str]]:
+def _version_folders(
+    folder: Path, extensions: tuple[str, ...], named: Named, apart: Callable[[str], bool] = lambda rel: False
+) -> tuple[list[str], list[str]]:
     """Return `version_folders`, then the version folders read in their place (one of each set
     of siblings), both relative to ``folder``; a section's own latest (`Named.sections`, by the
-    name of the folder holding its versions) over the site's."""
+    name of the folder holding its versions) over the site's. A folder ``apart`` names (by its
+    path in ``folder``: one the source leaves out, or another source) is not looked into, nor
+    counted among the versions (Jaeger's ``content/docs/v2/_dev/``, which the mount of
+    ``content/docs/v2`` leaves out, is no current release beside ``2.20/``)."""
     found: list[str] = []
     kept: list[str] = []
     for base, dirs, _ in os.walk(folder):
@@ -197,7 +204,11 @@ def _version_folders(folder: Path, extensions: tuple[str, ...], named: Named) ->
         if rel.count("/") + 1 >= DEEPEST:
             dirs[:] = []
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d != "node_modules" and not apart(d if rel == "." else f"{rel}/{d}")
+        )
         # Twins at the source's top only (``api/v2/users.md`` beside ``api/users.md`` is no copy).
         older = twin_folders(Path(base), extensions, is_version) if rel == "." else []
         rest = [d for d in dirs if is_version(d) and d not in older and not named.coming(d)]

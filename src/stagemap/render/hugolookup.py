@@ -17,7 +17,11 @@ case and spaces made hyphens, as Hugo makes every path, the folders of ``layouts
 ``type: Docs`` none (Hugo does not lower-case a type, and every folder of ``layouts/`` is). A
 template named for a language (``note.en.html``) serves that language's pages alone, over the
 plain one of its folder. Partials have no such folders: Hugo reads them from
-``layouts/_partials/`` (``layouts/partials/``) alone.
+``layouts/_partials/`` (``layouts/partials/``) alone. After the site's own folders, Hugo looks in
+those of each theme the site names that is in its ``themes/`` folder (`stagemap.read.hugothemes`),
+the first theme named first: here each theme's root shortcode folders
+(``themes/basetheme/layouts/shortcodes/``) come before the site's, the theme named first
+nearest, so that the site's template wins over a theme's, and a theme's over a later theme's.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.settings import Config
+from ..read.hugothemes import site_themes
 
 Front = Mapping[str, Any] | None
 """A page's front matter, where its Hugo ``type`` is read (None: none)."""
@@ -98,10 +103,11 @@ def page_type(front: Mapping[str, Any]) -> str:
 
 def folders_for(root: Path, site: str, page: str) -> Iterator[str]:
     """Yield the shortcode folders (relative to the project) Hugo looks in for the page at
-    ``page`` (`page_path`), furthest first (a template of a later folder wins): the root ones,
-    then the ``_shortcodes`` folder of each of the page path's folders of ``layouts/`` there is,
-    each found by its name as Hugo makes it (`normal`)."""
+    ``page`` (`page_path`), furthest first (a template of a later folder wins): its themes'
+    (`theme_folders`), the root ones, then the ``_shortcodes`` folder of each of the page path's
+    folders of ``layouts/`` there is, each found by its name as Hugo makes it (`normal`)."""
     layouts = posixpath.join(site, "layouts") if site else "layouts"
+    yield from theme_folders(root, site)
     yield from (posixpath.join(site, f) if site else f for f in ROOT_FOLDERS)
     here = [layouts]  # (``Docs/`` and ``docs/`` are one folder to Hugo: both are followed)
     for part in page.split("/")[:MOST_DEPTH] if page else ():
@@ -109,6 +115,17 @@ def folders_for(root: Path, site: str, page: str) -> Iterator[str]:
             posixpath.join(folder, name) for folder in here for name in _children(root, folder).get(part, ())
         ]
         yield from (posixpath.join(folder, NESTED) for folder in here)
+
+
+def theme_folders(root: Path, site: str) -> list[str]:
+    """Return the root shortcode folders of the site's themes (relative to the project), the last
+    theme Hugo looks in first (the templates of a later folder win)."""
+    themes = reversed(site_themes(root / site if site else root))
+    return [
+        posixpath.join(site, theme, f) if site else posixpath.join(theme, f)
+        for theme in themes
+        for f in ROOT_FOLDERS
+    ]
 
 
 def _children(root: Path, folder: str) -> dict[str, tuple[str, ...]]:
@@ -136,10 +153,11 @@ _CHILDREN: dict[tuple[Path, str], tuple[int | None, dict[str, tuple[str, ...]]]]
 
 def all_folders(root: Path, site: str) -> list[str]:
     """Return every shortcode folder of the site (relative to the project), the root ones first,
-    then those in page paths' folders of ``layouts/`` (`MOST_DEPTH` deep, `MOST_FOLDERS` walked
-    at most), sorted: what a build's key and its watch look at."""
+    then its themes' (`theme_folders`), then those in page paths' folders of ``layouts/``
+    (`MOST_DEPTH` deep, `MOST_FOLDERS` walked at most), sorted: what a build's key and its watch
+    look at."""
     layouts = posixpath.join(site, "layouts") if site else "layouts"
-    found = [posixpath.join(site, f) if site else f for f in ROOT_FOLDERS]
+    found = [posixpath.join(site, f) if site else f for f in ROOT_FOLDERS] + theme_folders(root, site)
     nested: list[str] = []
     todo, walked = [(layouts, 0)], 0
     while todo and walked < MOST_FOLDERS:
@@ -157,8 +175,13 @@ def all_folders(root: Path, site: str) -> list[str]:
     return found + sorted(nested)
 
 
-def watched_folders(generator: str, site: str) -> tuple[str, ...]:
+def watched_folders(generator: str, site: str, root: Path | None = None) -> tuple[str, ...]:
     """Return the folders (relative to the project) a preview watches for the site's shortcode
     templates: a Hugo site's whole ``layouts/``, where a template added to or taken from any
-    shortcode folder (`all_folders`), or a new such folder, may change a page; else none."""
-    return (posixpath.join(site, "layouts") if site else "layouts",) if generator == "hugo" else ()
+    shortcode folder (`all_folders`), or a new such folder, may change a page, and the
+    ``layouts/`` of each of its themes (`theme_folders`) that is in the project at ``root``; else none."""
+    if generator != "hugo":
+        return ()
+    layouts = posixpath.join(site, "layouts") if site else "layouts"
+    themes = site_themes(root / site if site else root) if root is not None else ()
+    return (layouts, *(posixpath.join(site, t, "layouts") if site else f"{t}/layouts" for t in themes))

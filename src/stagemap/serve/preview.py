@@ -217,7 +217,7 @@ class Preview:
                 config.config_path or config.root / "stagemap.yml",
                 *dict.fromkeys(source.path for source in config.all_sources),
                 *(config.root / name for name in site_inputs(generator, site, config.root)),
-                *(config.root / name for name in watched_folders(generator, site)),
+                *(config.root / name for name in watched_folders(generator, site, config.root)),
                 config.templates_dir,
                 signals_dir(config.root),
                 *static_folders(config, self.out_dir),

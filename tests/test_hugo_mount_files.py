@@ -1,0 +1,117 @@
+"""A Hugo mount's ``files`` (Hugo 0.153 and later), ``includeFiles`` and ``excludeFiles``: the
+files of its folder Hugo reads (`stagemap.read.hugomounts`), and the version folders looked for
+in what is left (`stagemap.read.versions`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from tests.conftest import write
+
+PAGE = "---\ntitle: {}\n---\nHow the kiln {} works.\n"
+
+
+def _init(root: Path) -> str:
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    return result.stdout
+
+
+def _urls(root: Path) -> dict[str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), "list", "--format", "json"])
+    assert result.exit_code == 0
+    return {a["path"]: a["url"] for a in json.loads(result.stdout)["assets"]}
+
+
+def test_init_leaves_out_what_a_mounts_files_globs_leave_out(tmp_path: Path) -> None:
+    """Jaeger's docs (Hugo 0.164) leave files out of each mount with ``files`` globs written with
+    ``! `` in front (``'! docs/v?'``, ``'! _*'``), in place of the ``excludeFiles`` Hugo 0.153
+    deprecated: init read none of them, so the section page of the mounted folder, the old home
+    page and the development copy's folder were all read as pages Hugo never builds."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\ntitle: Kilnworks\nmodule:\n  mounts:\n"
+            "    - source: content\n      target: content\n"
+            "      files: ['! docs/v?', '! old-home.md']\n"
+            "    - {source: content/docs/v3, target: content/docs, files: '! _*'}\n"
+        ),
+        "content/about.md": PAGE.format("About", "team"),
+        "content/old-home.md": PAGE.format("Old home", "home"),
+        "content/docs/v3/_index.md": PAGE.format("Docs", "docs"),
+        "content/docs/v3/_drafts/glazes.md": PAGE.format("Glazes", "glaze"),
+        "content/docs/v3/firing.md": PAGE.format("Firing", "firing"),
+    }
+    root = write(tmp_path, files)
+    out = _init(root)
+    assert "1 excluded by '/old-home.md'" in out
+    assert "2 excluded by '/_*'" in out
+    assert _urls(root) == {
+        "content/about.md": "https://kilnworks.example/about/",
+        "content/docs/v3/firing.md": "https://kilnworks.example/docs/firing/",
+    }
+
+
+@pytest.mark.parametrize(
+    ("mount", "kept"),
+    [
+        # Hugo takes the first glob that matches a file: b.md is left out before **.md keeps it.
+        ("files: ['! **b.md', '**.md']", "acd"),
+        # The older settings: includeFiles before excludeFiles, as Hugo 0.153 reads them.
+        ("includeFiles: '**{a,b,c}.md'\n      excludeFiles: ['**b.md']", "ac"),
+        # A glob that keeps files keeps those it matches alone.
+        ("files: ['{a,c}.md']", "ac"),
+    ],
+)
+def test_init_reads_only_the_files_a_mounts_globs_keep(tmp_path: Path, mount: str, kept: str) -> None:
+    """Where a mount's globs keep some files (no ``! `` in front), Hugo reads those alone, and of
+    the globs, the first that matches a file decides (Hugo's own example: ``! **b.md`` before
+    ``**.md`` leaves b.md out)."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            f"    - source: content\n      target: content\n      {mount}\n"
+        ),
+        **{f"content/{n}.md": PAGE.format(n.upper(), n) for n in "abcd"},
+        "content/notes.txt": "Kept out by every mount above, or not a page anyway.\n",
+    }
+    root = write(tmp_path, files)
+    _init(root)
+    assert sorted(_urls(root)) == [f"content/{n}.md" for n in kept]
+
+
+def test_a_folder_a_mount_leaves_out_is_no_current_release_beside_the_versions(tmp_path: Path) -> None:
+    """Jaeger's v2 docs keep each release in a folder (2.0/ ... 2.20/) and the coming release's
+    in _dev/, which the mount of the folder leaves out (``files: '! _*'``) and another mount
+    serves at docs/2.dev/. init took _dev/ for the current release, as it holds the pages of the
+    newest version at the same paths, left out every version folder, and named _dev/ twice
+    ("Version read: content/docs/v2/_dev/, content/docs/v2/_dev/"). A folder the source leaves
+    out, or another source, is not looked into for versions."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            "    - {source: content, target: content, files: ['! docs/v?']}\n"
+            "    - {source: content/docs/v3, target: content/docs, files: ['! _*']}\n"
+            "    - {source: content/docs/v3/_dev, target: content/docs/3.dev}\n"
+        ),
+        "content/about.md": PAGE.format("About", "team"),
+    }
+    topics = ("firing", "glazing", "loading")
+    for folder in ("3.1", "3.2", "3.3", "_dev"):
+        for topic in topics:
+            files[f"content/docs/v3/{folder}/{topic}.md"] = PAGE.format(f"{topic} ({folder})", topic)
+    root = write(tmp_path, files)
+    lines = _init(root).splitlines()
+    assert "Version read: content/docs/v3/3.3/" in lines
+    assert (
+        "Older versions, not read (their pages are these, at the same paths): content/docs/v3/3.1/,"
+        " content/docs/v3/3.2/"
+    ) in lines
+    urls = _urls(root)
+    assert sorted(p for p in urls if "/3.3/" in p) == [f"content/docs/v3/3.3/{t}.md" for t in topics]
+    assert not [p for p in urls if "/3.1/" in p or "/3.2/" in p]
+    assert urls["content/docs/v3/3.3/firing.md"] == "https://kilnworks.example/docs/3.3/firing/"
