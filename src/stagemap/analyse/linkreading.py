@@ -13,6 +13,8 @@
   which then wins over the link's own, or another site's address (`followed`); its routes leave
   out the path of the site's address (``baseUrl``), which a full path's lookup takes off and
   puts back (`in_path`).
+- Gatsby and Astro make a page of each code file of ``src/pages`` that they do not pass over
+  (`stagemap.read.componentpages`): a link to one reaches a page of the site (`made`).
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
   ends at ``.md`` (``api/x.md/#part`` is ``api/x.md#part``); 3.4 and later read links in the
   Markdown tree, where such a path names no doc (`stagemap.read.sitepackages.MD_LINKS_AST`).
@@ -72,7 +74,9 @@ class LinkReading:
     """By route of `owned`, the first parts below it its plugin makes pages at, as the site's
     files say (`stagemap.read.docusauruspages`; none: the usual ones)."""
     made: frozenset[str] = frozenset()
-    """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages)."""
+    """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages);
+    on a Gatsby or Astro site, those of the pages of its ``src/pages`` written as code
+    (`stagemap.read.componentpages`): a link to one reaches a page of the site."""
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
@@ -256,12 +260,16 @@ def link_reading(
         return LinkReading(
             owned, slash, no_doc, parts=parts, made=made, redirects=redirects, base=base, unbuilt=unbuilt
         )
+    made = frozenset((site.get(PLUGIN_PAGES) or {}).get("pages") or ())  # (Gatsby's and Astro's src/pages)
     if generator == "gatsby" and FILES_BESIDE in traits:
         pages = (*config.rules.extensions, ".html", ".htm")
-        return LinkReading(files_beside=True, pages=pages, unbuilt=unbuilt)
+        return LinkReading(files_beside=True, pages=pages, made=made, unbuilt=unbuilt)
     aliases = site_aliases(config)
     return LinkReading(
-        unbuilt=unbuilt, aliases=aliases, imported=imported_files(config) if aliases else frozenset()
+        made=made,
+        unbuilt=unbuilt,
+        aliases=aliases,
+        imported=imported_files(config) if aliases else frozenset(),
     )
 
 

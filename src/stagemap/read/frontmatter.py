@@ -2,7 +2,8 @@
 
 Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
 a JSON object opening the file, as Hugo writes them, or JavaScript from a ``---js`` line to a
-``---`` one, as Eleventy reads it (`JS`). Hugo before 0.123 also read a block inside
+``---`` one, as Eleventy reads it (`JS`); a YAML block never closed is the whole file where
+gray-matter reads it so (`UNCLOSED`). Hugo before 0.123 also read a block inside
 an HTML comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which
 keeps the fields out of the page GitHub shows; later ones read none there, so it is asked for
 only on a site pinning an older Hugo (`stagemap.read.hugopin`).
@@ -35,6 +36,11 @@ COMMENTED = "comment"
 read it up to 0.122 (``<!--`` on a line, the fenced block, then ``-->``); the body starts right
 after the ``-->`` (on the next line when nothing follows it). Hugo 0.123 dropped it: such a
 page has no front matter there."""
+UNCLOSED = "unclosed"
+"""Not a syntax: a YAML block that no fence closes runs to the end of the file, all of it front
+matter and no body, as gray-matter reads it (gatsby-plugin-mdx and gatsby-transformer-remark,
+Docusaurus: a card of fields alone, say, that a listing links out from); elsewhere such a file
+is a problem, as Hugo refuses it and Jekyll, Astro and MkDocs read no front matter there."""
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
 JS = "js"
@@ -181,6 +187,11 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         line = 2 + skipped + text.count("\n", yaml_start, pos)
         found = Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
         return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
+    if UNCLOSED in syntaxes and syntax == "yaml" and opened is None:
+        if len(text) - yaml_start > MAX_FRONT_MATTER:
+            raise _too_large(2 + skipped)
+        end_line = 2 + skipped + text.count("\n", yaml_start)
+        return Split(text, bom, newline, yaml_start, len(text), 2 + skipped, len(text), end_line, syntax)
     raise SplitProblem(
         1 + skipped,
         1,

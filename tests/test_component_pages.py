@@ -1,0 +1,110 @@
+"""Gatsby and Astro make a page of each code file of ``src/pages`` (a pricing page, a demo form):
+a link to one reaches a page of the site, though stagemap reads nothing of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.read.componentpages import component_pages
+from tests.conftest import QUIET_CONFIG, write
+
+HEAD = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\n"
+HINT = "(point it at a content file, a page's route or a file in the site's static folders)"
+PAGE = "export default function Page() { return null; }\n"
+GATSBY_PAGES = {
+    "src/pages/pricing/index.js": PAGE,
+    "src/pages/about.tsx": PAGE,
+    "src/pages/tour/planner.jsx": PAGE,
+    "src/pages/demo.ts": PAGE,
+    "src/pages/_helper.js": PAGE,
+    "src/pages/template-offer.js": PAGE,
+    "src/pages/offer.test.js": PAGE,
+    "src/pages/__tests__/quote.js": PAGE,
+    "src/pages/types.d.ts": "export type Plan = string;\n",
+    "src/pages/kettles/{Kettle.slug}.js": PAGE,
+    "src/pages/_drafts/preview.js": PAGE,  # (a folder's "_" does not count for Gatsby)
+}
+ASTRO_PAGES = {
+    "src/pages/pricing.astro": "---\n---\n<h1>Plans</h1>\n",
+    "src/pages/about/index.astro": "---\n---\n<h1>Us</h1>\n",
+    "src/pages/legal.html": "<h1>Terms</h1>\n",
+    "src/pages/rss.xml.js": "export function GET() { return new Response(''); }\n",
+    "src/pages/_draft.astro": "---\n---\n<h1>Later</h1>\n",
+    "src/pages/_parts/banner.astro": "---\n---\n<p>Sale</p>\n",
+    "src/pages/kettles/[slug].astro": "---\n---\n<h1>One kettle</h1>\n",
+}
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_links_to_a_gatsby_sites_pages_written_as_code_reach_a_page_of_the_site(tmp_path: Path) -> None:
+    """Roadie's Gatsby site works its address out in code, so it has no urls.base: its docs'
+    links to '/pricing/' and '/docs/integrations/', pages of src/pages written in JavaScript,
+    were reported as leading nowhere (36 of its 78 such warnings). Gatsby's page creator makes a
+    page of each such file but those it passes over; a route no page has still leads nowhere."""
+    links = "/pricing/ /about /tour/planner/ /demo /helper /_helper /template-offer /offer.test"
+    links += " /__tests__/quote /types.d /kettles/copper /drafts/preview /_drafts/preview /gone/"
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: gatsby\nsources: [{path: content, url: '/{path}/'}]\n",
+        "gatsby-config.js": "module.exports = { siteMetadata: { siteUrl: process.env.URL } };\n",
+        "content/brew.md": HEAD.format(title="Brewing at scale")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        **GATSBY_PAGES,
+    }
+    root = write(tmp_path, files)
+    _, _, err = run(root, "check", "--links")
+    dead = "/helper /_helper /template-offer /offer.test /__tests__/quote /types.d /kettles/copper"
+    dead += " /drafts/preview"
+    at = {link: f"{6 + 2 * i}:{4 + len(str(i))}" for i, link in enumerate(links.split())}
+    assert err == "".join(
+        f"content/brew.md:{at[link]}: warning: link to '{link}' leads nowhere {HINT}\n"
+        for link in [*dead.split(), "/gone/"]
+    )
+    assert run(root, "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/brew.html").read_text("utf-8")
+    assert (
+        '<span class="site-link" title="A page of the site, not in this library: /pricing/">0</span>' in page
+    )
+    assert 'title="Link target not found: /gone/">13</span>' in page
+
+
+def test_links_to_an_astro_sites_pages_and_endpoints_reach_a_page_of_the_site(tmp_path: Path) -> None:
+    """An Astro site's pricing page is most often a page of src/pages written as '.astro': a
+    post's link to it led nowhere. Astro builds each '.astro' and '.html' file there (and each
+    '.js' or '.ts' endpoint, 'rss.xml.js' at '/rss.xml') but those under a name starting with
+    '_'; a dynamic route names no one page."""
+    links = "/pricing /about/ /legal.html /rss.xml /draft /_draft /_parts/banner /kettles/copper /gone"
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: astro\nsources: [{path: src/content/blog, url: '/blog/{path}/'}]\n",
+        "astro.config.mjs": "export default {};\n",
+        "src/content/blog/brew.md": HEAD.format(title="Brewing at scale")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        **ASTRO_PAGES,
+    }
+    _, _, err = run(write(tmp_path, files), "check", "--links")
+    at = {link: f"{6 + 2 * i}:{4 + len(str(i))}" for i, link in enumerate(links.split())}
+    assert err == "".join(
+        f"src/content/blog/brew.md:{at[link]}: warning: link to '{link}' leads nowhere {HINT}\n"
+        for link in ["/draft", "/_draft", "/_parts/banner", "/kettles/copper", "/gone"]
+    )
+
+
+def test_only_gatsby_and_astro_pages_written_as_code_are_read(tmp_path: Path) -> None:
+    gatsby = write(tmp_path / "g", {**GATSBY_PAGES, "src/pages/node_modules/x/index.js": PAGE})
+    astro = write(tmp_path / "a", ASTRO_PAGES)
+    assert component_pages(gatsby, "gatsby") == {
+        "pricing",
+        "about",
+        "tour/planner",
+        "demo",
+        "_drafts/preview",
+    }
+    assert component_pages(astro, "astro") == {"pricing", "about", "legal", "rss.xml"}
+    assert component_pages(gatsby, "hugo") == component_pages(tmp_path / "none", "astro") == frozenset()
