@@ -89,7 +89,8 @@ def test_a_variable_given_a_value_through_filters_or_a_loop_is_not_known() -> No
 def test_an_include_in_code_shows_the_plain_file_it_names(tmp_path: Path) -> None:
     """Found on a real Jekyll site by a colleague: {% include steps/x.sh -%} inside a fence
     showed as the tag, where the live page shows the script (Liquid runs in code too). A file
-    holding Liquid, or not there, stays a tag; outside code an include is a placeholder."""
+    holding Liquid, or not there, stays a tag; outside code, alone on its line, an include shows
+    its file too (`tests/test_jekyll_includes.py`)."""
     root = write(tmp_path, {
         "_config.yml": "title: Brew\n",
         "stagemap.yml": "name: Brew\npurpose: Why.\ngenerator: jekyll\nsources: [labs]\n",
@@ -105,12 +106,12 @@ def test_an_include_in_code_shows_the_plain_file_it_names(tmp_path: Path) -> Non
     page = (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
     assert (
         '<pre><code class="language-bash">  echo boil\nsleep 240\n{% include steps/pour.sh cups=2 %}\n'
-        "{% include steps/none.sh %}\n</code></pre>\n"
-        "<p><em>[Included from steps/boil.sh: shown on the live site]</em></p>"
+        "{% include steps/none.sh %}\n</code></pre>\n<p>echo boil</p>"
     ) in page
     (root / "_includes/steps/boil.sh").write_text("echo boil again\n", encoding="utf-8")
     assert run("-C", str(root), "build", "-o", str(tmp_path / "out"), "--as-of", "2026-11-24")[0] == 0
-    assert "  echo boil again\nsleep 240\n" in (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out/assets/brew.html").read_text(encoding="utf-8")
+    assert "  echo boil again\nsleep 240\n" in page and "<p>echo boil again</p>" in page
 
 
 def test_a_capture_shown_through_markdownify_in_an_html_block_keeps_its_blocks() -> None:

@@ -2,8 +2,9 @@
 
 Front matter is YAML between ``---`` lines, or (when asked for) TOML between ``+++`` lines or
 a JSON object opening the file, as Hugo writes them, or JavaScript from a ``---js`` line to a
-``---`` one, as Eleventy reads it (`JS`); a YAML block never closed is the whole file where
-gray-matter reads it so (`UNCLOSED`). Hugo before 0.123 also read a block inside
+``---`` one, as Eleventy reads it (`JS`), and on Eleventy a fence naming JSON or YAML
+(`NAMED`); a YAML block never closed is the whole file where gray-matter reads it so
+(`UNCLOSED`). Hugo before 0.123 also read a block inside
 an HTML comment opening the file (a ``<!--`` line, the block, then ``-->``: `COMMENTED`), which
 keeps the fields out of the page GitHub shows; later ones read none there, so it is asked for
 only on a site pinning an older Hugo (`stagemap.read.hugopin`).
@@ -49,6 +50,13 @@ JS = "js"
 Eleventy reads front matter with, takes the rest of the opening line as the block's language)
 and closed by a ``---`` line, read without running it (`stagemap.read.jsfrontmatter`)."""
 _JS_OPENING = lazy(r"---[ \t]*(?:js|javascript)[ \t]*", re.IGNORECASE)
+NAMED = "named"
+"""Not a syntax: the opening fence may name the block's language, as gray-matter (Eleventy's
+reader of front matter) takes the rest of the ``---`` line for it: ``---json`` opens a JSON
+object, ``---yaml`` or ``---yml`` (any case) YAML, each closed by a ``---`` line. gray-matter
+matches the YAML names in any case but takes any other name as written, and has an engine
+called ``json`` alone: ``---JSON`` fails the build, and is no front matter here."""
+_NAMED_OPENING = lazy(r"---[ \t]*+(json|(?i:ya?ml))[ \t]*+")
 NONE = "none"
 """No front matter at all: a page a site publishes as it is (see `ReadRules.bare_pages`)."""
 NO_FRONT_MATTER = "no-front-matter"
@@ -139,6 +147,7 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, False
 
 
+# long: each syntax's opening and closing rule in turn (the fences, a JSON object, a named fence, a block never closed)
 def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     """Cut ``data`` into front matter and body, or raise `SplitProblem`.
 
@@ -165,6 +174,9 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
     syntax = next((name for name in syntaxes if name in _FENCES and opening == _FENCES[name][0]), None)
     if syntax is None and JS in syntaxes and _JS_OPENING.fullmatch(opening):
         syntax = JS
+    named = _NAMED_OPENING.fullmatch(opening) if syntax is None and NAMED in syntaxes else None
+    if named is not None:
+        syntax = "json" if named.group(1) == "json" else "yaml"
     if syntax is None and META in syntaxes and _META_LINE.match(first):
         return _split_meta(text, bom)
     if syntax is None:
@@ -177,7 +189,7 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         )
     newline = "\r\n" if first.endswith("\r") else "\n"
     yaml_start = first_end + 1 if first_end >= 0 else len(text)
-    closing = _CLOSING[syntax].search(text, yaml_start)
+    closing = _CLOSING[JS if named else syntax].search(text, yaml_start)  # (named: ``---`` alone)
     if closing is not None:
         pos = closing.start()
         if pos - yaml_start > MAX_FRONT_MATTER:
@@ -186,6 +198,8 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         body_start = len(text) if end == len(text) else end + 1
         line = 2 + skipped + text.count("\n", yaml_start, pos)
         found = Split(text, bom, newline, yaml_start, pos, 2 + skipped, body_start, line + 1, syntax)
+        if syntax == "json":
+            _check_json(found)
         return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
     if UNCLOSED in syntaxes and syntax == "yaml" and opened is None:
         if len(text) - yaml_start > MAX_FRONT_MATTER:
@@ -196,7 +210,7 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         1 + skipped,
         1,
         "front matter is not closed",
-        f"add a '{_FENCES[syntax][1][0]}' line after the last front matter field",
+        f"add a '{_FENCES[JS if named else syntax][1][0]}' line after the last front matter field",
         "unclosed-front-matter",
     )
 
@@ -277,6 +291,28 @@ def _split_json(text: str, bom: bool) -> Split:
             line, col, "text after the JSON front matter on its last line", "end the line after '}'", "json"
         )
     return Split(text, bom, newline, 0, end, 1, body_start, text.count("\n", 0, body_start) + 1, "json")
+
+
+def _check_json(found: Split) -> None:
+    """Raise `SplitProblem` unless a fenced block (``---json``) is one JSON object, as gray-matter
+    parses the whole block with ``JSON.parse`` (white space alone: no fields)."""
+    block = found.yaml
+    if not block.strip():
+        return
+    try:
+        value = json.loads(block)
+    except json.JSONDecodeError as exc:
+        line = found.yaml_line + exc.lineno - 1
+        raise SplitProblem(
+            line, exc.colno, f"JSON front matter error: {exc.msg}", "check commas, quotes and braces", "json"
+        ) from None
+    except RecursionError:
+        raise SplitProblem(
+            found.yaml_line, 1, "JSON front matter is nested too deeply", "", "too-large"
+        ) from None
+    if not isinstance(value, dict):
+        hint = 'write the fields as one object: {"title": "Our pricing explained"}'
+        raise SplitProblem(found.yaml_line, 1, "JSON front matter is not an object", hint, "json")
 
 
 def _split_meta(text: str, bom: bool) -> Split:

@@ -6,7 +6,8 @@ stray HTML is read, `stagemap.render.jsx`) would leave that indentation, which M
 as code. Here the page is read as HTML: headings become ``#`` headings, paragraphs and other
 blocks (``div``, ``section``, ``li``...) paragraphs or list items, ``pre`` a fenced code block,
 tables Markdown tables; links, images, emphasis and code spans are kept; ``script``, ``style``,
-``template``, ``noscript``, ``svg`` and forms' controls are dropped; white space is HTML's (a
+``template``, ``noscript``, ``svg`` and forms' controls are dropped; a frame or a player
+(``iframe``, ``video``...) is a link to what it shows; white space is HTML's (a
 run of it is one space). Text is escaped; the site's template tags (Jekyll's Liquid,
 ``{{ x }}``, ``{% for %}``, Hugo's shortcodes) are held as written and read afterwards, as in
 a Markdown body. Lists and quotes nest at most `MAX_DEPTH` deep (deeper ones are read at that
@@ -49,6 +50,9 @@ _BLOCKS = frozenset(
 """Elements that stand apart from the text around them."""
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "svg", "select", "textarea", "button"})
 """Elements whose content is no text of the page."""
+_EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
+"""Elements that show another page or a player: a link to what they show (its ``src``, else a
+``<video>``'s first ``<source>``), labelled by their title, as in a Markdown body."""
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _BLOCK_IN_TABLE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"})
@@ -117,6 +121,8 @@ class _Reader(HTMLParser):
         """The text of the code span being read (in ``code``, ``kbd``...), as written."""
         self.marks: list[tuple[str, int]] = []
         """Each open emphasis: its mark and where it stands in the line."""
+        self.playing = ""
+        """The label of a player opened without a ``src``, until one of its sources gives it."""
 
     # -- building ---------------------------------------------------------------------------
     def _end_block(self) -> None:
@@ -210,11 +216,26 @@ class _Reader(HTMLParser):
             src = given.get("src", "").strip()
             if src:
                 self.line.append(f"![{_escape(' '.join(given.get('alt', '').split()))}]({link_target(src)})")
+        elif tag in _EMBEDS or (tag == "source" and self.playing):
+            self._embed(tag, given)
         elif tag in _MARKS:
             self.marks.append((_MARKS[tag], len(self.line)))
             self.line.append(_MARKS[tag])
 
+    def _embed(self, tag: str, given: dict[str, str]) -> None:
+        """A frame or a player (or a ``<source>`` of one opened without a ``src``): a link to
+        what it shows, labelled by its title; in a link, its label alone (no link in a link)."""
+        label = self.playing or given.get("title") or given.get("aria-label") or _EMBEDS[tag]
+        src = given.get("src", "").strip()
+        self.playing = "" if src or tag in ("iframe", "embed") else " ".join(label.split())
+        if src and any(href for href, _, _ in self.links):
+            self.line.append(_escape(" ".join(label.split())))
+        elif src:
+            self.line.append(f"[{_escape(' '.join(label.split()))}]({link_target(src)})")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("video", "audio"):  # (its sources gave no address: none is shown)
+            self.playing = ""
         if tag in _HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
             return

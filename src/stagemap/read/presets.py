@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model.library import FileFate
-from .frontmatter import COMMENTED, JS, LEAD, META, SYNTAXES, UNCLOSED
+from .frontmatter import COMMENTED, JS, LEAD, META, NAMED, SYNTAXES, UNCLOSED
 from .globs import GlobSet
 
 GENERATORS = ("hugo", "jekyll", "docusaurus", "gatsby", "astro", "mkdocs", "eleventy")
@@ -223,7 +223,8 @@ def preset_front_matter(generator: str, commented: bool = False) -> tuple[str, .
     `stagemap.read.frontmatter`). A JSON object opening the file is front matter on Hugo only
     (and in stagemap's own format): elsewhere a page may open with an MDX comment
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
-    meta-data lines and YAML, never TOML; Eleventy YAML and JavaScript (``---js``: `JS`); Astro
+    meta-data lines and YAML, never TOML; Eleventy YAML and JavaScript (``---js``: `JS`), and
+    JSON or YAML under a fence naming it (``---json``: `NAMED`), as gray-matter reads them; Astro
     and Hugo allow blank lines before the opening fence (`LEAD`); Gatsby and Docusaurus, which
     read front matter with gray-matter, take a block never closed for the whole file
     (`UNCLOSED`); with ``commented`` (a site pinning a Hugo older than 0.123,
@@ -238,7 +239,7 @@ def preset_front_matter(generator: str, commented: bool = False) -> tuple[str, .
         return ("yaml", "toml", LEAD)
     if generator in ("gatsby", "docusaurus"):
         return ("yaml", "toml", UNCLOSED)  # (gray-matter's reading of a block never closed)
-    return ("yaml", JS) if generator == "eleventy" else ("yaml", "toml")
+    return ("yaml", JS, NAMED) if generator == "eleventy" else ("yaml", "toml")
 
 
 def preset_bare_pages(generator: str) -> bool:

@@ -73,22 +73,22 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
         return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
         return includes.snippets_in(body) or (rules.include_markdown and mkdocsincludes.uses(body))
-    if rules.generator == "jekyll":  # an include in code (`stagemap.render.codeincludes`)
-        return codeincludes.includes_in_code(body)
+    if rules.generator == "jekyll":  # an include (`stagemap.render.codeincludes`)
+        return codeincludes.includes_in(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
 
 
 def inline_for(config: Config, rel: str, body: str, front: Front = None) -> str:
     """Return the body of the file at ``rel`` with what it shows of other files in their place,
     as its site shows them: MDX partials (`inline`), a Hugo site's includes, an MkDocs site's
-    snippets, a Jekyll site's includes in code. ``front``: the page's front matter (Hugo's ``type``)."""
+    snippets, a Jekyll site's includes. ``front``: the page's front matter (Hugo's ``type``)."""
     if config.rules.generator in ("hugo", "mkdocs"):
         hugo = config.rules.generator == "hugo"
         made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, front, missing=False))
         return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
-        return codeincludes.shown_in_code(
-            body, config.rules.site_root, lambda p: partial_body(config.root, p, True)
+        return codeincludes.shown_in_page(
+            body, config.rules.site_root, lambda p: partial_body(config.root, p, True), front
         )
     return inline(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
@@ -106,8 +106,8 @@ def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Itera
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
     if config.rules.generator == "jekyll":
-        paths = dict.fromkeys(codeincludes.paths_in_code(body, config.rules.site_root))
-        return iter([(p, partial_body(config.root, p, raw=True)) for p in paths])
+        read = functools.partial(partial_body, config.root, raw=True)
+        return codeincludes.files_in_page(body, config.rules.site_root, read, front)
     return shown(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
