@@ -24,13 +24,13 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def site(tmp_path: Path, modules: str = MODULES) -> Path:
+def site(tmp_path: Path, modules: str = MODULES, target: str = "vendor/manual/website/docs") -> Path:
     """A Docusaurus site whose docs/ links into a submodule's folder that is empty (not checked out)."""
     root = write(tmp_path / "site", {"docusaurus.config.js": DOCUSAURUS, "blog/2024-05-01-season.md": POST})
     (root / "vendor/manual").mkdir(parents=True)
     if modules:
         (root / ".gitmodules").write_text(modules)
-    os.symlink("vendor/manual/website/docs", root / "docs")
+    os.symlink(target, root / "docs")
     return root
 
 
@@ -100,10 +100,7 @@ def test_check_says_why_a_source_linking_into_a_submodule_is_missing(tmp_path: P
 
 def test_init_reads_a_link_to_an_empty_submodule_folder_and_says_it_is_empty_for_now(tmp_path: Path) -> None:
     """docs/ links to the submodule's own folder, there but empty: a source, filled by the checkout."""
-    root = write(tmp_path / "site", {"docusaurus.config.js": DOCUSAURUS, "blog/2024-05-01-season.md": POST})
-    (root / "vendor/manual").mkdir(parents=True)
-    (root / ".gitmodules").write_text(MODULES)
-    os.symlink("vendor/manual", root / "docs")
+    root = site(tmp_path, target="vendor/manual")
     code, out, _ = run("init", str(root))
     assert code == 0
     assert (
