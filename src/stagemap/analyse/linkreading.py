@@ -13,6 +13,11 @@
   which then wins over the link's own, or another site's address (`followed`); its routes leave
   out the path of the site's address (``baseUrl``), which a full path's lookup takes off and
   puts back (`in_path`).
+- The redirects and rewrites of the site's host, every generator's (Netlify's ``_redirects``
+  and ``netlify.toml``, Vercel's ``vercel.json``: `stagemap.read.hostredirects`), take the same
+  way: a rule for one route joins `redirects`, a rule with placeholders or a splat is tried in
+  order after them (`patterns`). A rule that a page at the route shadows (Netlify's without
+  ``force``, Vercel's rewrites) is left out there (`served`).
 - Gatsby and Astro make a page of each code file of ``src/pages`` that they do not pass over
   (`stagemap.read.componentpages`): a link to one reaches a page of the site (`made`).
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
@@ -49,6 +54,7 @@ from ..model.settings import Config
 from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
+from ..read.hostredirects import HOST_REDIRECTS, HostRule, RuleIndex
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
 from .unbuilt import unbuilt_pages
@@ -80,7 +86,8 @@ class LinkReading:
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
-    none at a route the site has a page at."""
+    none at a route the site has a page at; and, on any site, the routes of the host's rules for
+    one route each (`stagemap.read.hostredirects`), but for those a page there shadows."""
     base: str = ""
     """The path of the site's address (Docusaurus's ``baseUrl``) without its last ``/``
     (``/guide``; none at the root), which the routes of `redirects` leave out (`in_path`)."""
@@ -93,6 +100,12 @@ class LinkReading:
     imported: frozenset[str] = frozenset()
     """The files (paths in the project) an import through `aliases` may reach, wherever they are
     (`stagemap.read.attachments.imported_files`): no other link reaches those outside a source."""
+    patterns: RuleIndex = field(default_factory=RuleIndex)
+    """The host's rules with placeholders or a splat (`stagemap.read.hostredirects`), in the
+    order the host tries them, after `redirects`."""
+    served: frozenset[str] = frozenset()
+    """The routes the site has a page at, as `redirects` keys them: a rule of `patterns` that a
+    page shadows does not match there."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -118,14 +131,14 @@ class LinkReading:
     def redirected(self, route: str) -> str:
         """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`,
         as written: a fragment, a query or another site's address kept), else ``route``."""
-        return self.redirects.get(route.strip("/").casefold(), route) if self.redirects else route
+        return self._to(route) or route
 
     def followed(self, route: str, url: str, fragment: str) -> tuple[str, str, str]:
         """Return the address, route and fragment a link written ``url`` (its fragment
         ``fragment``), to ``route``, reaches: the same, or, where a redirect is at ``route``, its
         ``to`` (a route of this site, or another site's address, then all three), with ``url``'s
         query and fragment only when ``to`` has neither, as the plugin's redirect page forwards them."""
-        to = self.redirects.get(route.strip("/").casefold()) if self.redirects else None
+        to = self._to(route)
         if to is None:
             return url, route, fragment
         if "?" not in to and "#" not in to:
@@ -133,6 +146,14 @@ class LinkReading:
         if not to.startswith("/"):
             return to, to, ""
         return to, to.partition("#")[0].partition("?")[0], to.partition("#")[2]
+
+    def _to(self, route: str) -> str | None:
+        """Return where a redirect or rewrite at ``route`` leads (`redirects`, then `patterns`), or None."""
+        if not self.redirects and not self.patterns.rules:
+            return None
+        key = route.strip("/").casefold()
+        to = self.redirects.get(key)
+        return to if to is not None else self.patterns.first_match(route, _shadowed(key in self.served))
 
     def leading_to_part(self, part: str) -> tuple[str, ...]:
         """Return the routes (`redirects`' keys) whose redirect leads to a part ``part`` of a page."""
@@ -253,24 +274,104 @@ def link_reading(
         parts = {route: tuple(made) for route, made in (found.get("parts") or {}).items()}
         ends = config.rules.extensions
         slash, no_doc = ((), ends) if MD_LINKS_AST in traits else (ends, ())
-        made, redirects = frozenset(found.get("pages") or ()), found.get("redirects") or {}
-        taken = made | _own_routes(assets, config.rules.base_url) if redirects else made
-        redirects = {route: to for route, to in redirects.items() if route not in taken}
+        made, client = frozenset(found.get("pages") or ()), found.get("redirects") or {}
         base = base_path(config.rules.base_url)
+        redirects, patterns, served = _with_host(site, client, made, assets, config.rules.base_url, base)
         return LinkReading(
-            owned, slash, no_doc, parts=parts, made=made, redirects=redirects, base=base, unbuilt=unbuilt
+            owned,
+            slash,
+            no_doc,
+            parts=parts,
+            made=made,
+            redirects=redirects,
+            base=base,
+            unbuilt=unbuilt,
+            patterns=patterns,
+            served=served,
         )
     made = frozenset((site.get(PLUGIN_PAGES) or {}).get("pages") or ())  # (Gatsby's and Astro's src/pages)
+    redirects, patterns, served = _with_host(site, {}, made, assets, config.rules.base_url)
     if generator == "gatsby" and FILES_BESIDE in traits:
         pages = (*config.rules.extensions, ".html", ".htm")
-        return LinkReading(files_beside=True, pages=pages, made=made, unbuilt=unbuilt)
+        return LinkReading(
+            files_beside=True,
+            pages=pages,
+            made=made,
+            redirects=redirects,
+            unbuilt=unbuilt,
+            patterns=patterns,
+            served=served,
+        )
     aliases = site_aliases(config)
     return LinkReading(
         made=made,
+        redirects=redirects,
         unbuilt=unbuilt,
         aliases=aliases,
         imported=imported_files(config) if aliases else frozenset(),
+        patterns=patterns,
+        served=served,
     )
+
+
+def _with_host(
+    site: Mapping[str, Any],
+    redirects: Mapping[str, str],
+    made: frozenset[str],
+    assets: Iterable[Asset],
+    base_url: str,
+    base: str = "",
+) -> tuple[dict[str, str], RuleIndex, frozenset[str]]:
+    """Return ``redirects`` (a Docusaurus site's client redirects) but those at a route the site
+    has a page at (the plugin writes none there), with the host's rules for one route each
+    (`stagemap.read.hostredirects`), the host's other rules, and the routes pages are at
+    (`LinkReading.served`). A rule a page at its route shadows is left out; so is one at a
+    client redirect's route, whose page shadows it too, unless the rule is forced; a rule for
+    one route that an earlier rule with placeholders answers is left to that one. ``base``:
+    the path of a Docusaurus site's address (`LinkReading.base`), which its routes leave out: a
+    rule's routes are taken below it, a rule outside it left out."""
+    rules: tuple[HostRule, ...] = site.get(HOST_REDIRECTS) or ()
+    served = made | _own_routes(assets, base_url) if redirects or rules else made
+    redirects = {route: to for route, to in redirects.items() if route not in served}
+    if not rules:
+        return redirects, RuleIndex(), frozenset()
+    base = base.strip("/").casefold()
+    exact: dict[str, str] = {}
+    keys: dict[str, tuple[str, int]] = {}
+    patterns: list[HostRule] = []
+    for rule in rules:
+        if base:
+            if rule.parts[: base.count("/") + 1] != tuple(base.split("/")):
+                continue  # (a route outside the site's own)
+            to = rule.to[len(base) + 1 :] if at_address(rule.to, "/" + base) else rule.to
+            rule = HostRule(rule.parts[base.count("/") + 1 :], to or "/", rule.forced)
+            if not rule.parts:
+                continue  # (the site's home)
+        if not rule.exact:
+            patterns.append(rule)
+            continue
+        key = "/".join(rule.parts)
+        if not rule.forced and (key in served or key in redirects):
+            continue
+        keys.setdefault(key, (rule.to, len(patterns)))
+    index = RuleIndex.of(patterns)
+    for key, (to, before) in keys.items():  # (a rule with placeholders before it answers first)
+        if index.first_match(key, _shadowed(key in served), before) is None:
+            exact[key] = to
+    return {**redirects, **exact}, index, served
+
+
+def _shadowed(page: bool) -> Callable[[HostRule], bool]:
+    """Return whether a page shadows a rule at a route (``page``: the site has a page there)."""
+    return _unforced if page else _never
+
+
+def _unforced(rule: HostRule) -> bool:
+    return not rule.forced
+
+
+def _never(_rule: HostRule) -> bool:
+    return False
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

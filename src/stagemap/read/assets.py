@@ -14,6 +14,7 @@ from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
+from .hostredirects import host_rules, with_host_redirects
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
@@ -100,6 +101,9 @@ def read_library(
     under = {item.rel: item.sub for item in found.to_read}
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
     params = with_plugin_pages(params, config.root, config.rules)  # (Docusaurus's own pages)
+    rules = config.rules
+    host = host_rules(config.root, rules.site_root, rules.static_dirs, rules.generator)
+    params = with_host_redirects(params, host)  # (Netlify's and Vercel's redirects)
     library = replace(link(kept, vocab, fates, found.problems), site_params=params)
     library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)

@@ -209,14 +209,14 @@ class Preview:
             project, cache = read_project(self.project_dir, memory=self._memory)
             config = project.config
             # The files pages are made from: the settings, every source (attachments too), the
-            # site generator's configuration, data and shortcode templates (what reaches the pages),
+            # site generator's configuration, data, host redirects and shortcode templates (what reaches pages),
             # the templates, the signals' evidence and the folders served from the site root. (Not
             # the git history the history page shows: a commit changes none of these files.)
-            generator, site = config.rules.generator, config.rules.site_root
+            generator, site, static = config.rules.generator, config.rules.site_root, config.rules.static_dirs
             watched: tuple[Path, ...] = (
                 config.config_path or config.root / "stagemap.yml",
                 *dict.fromkeys(source.path for source in config.all_sources),
-                *(config.root / name for name in site_inputs(generator, site, config.root)),
+                *(config.root / name for name in site_inputs(generator, site, config.root, static)),
                 *(config.root / name for name in watched_folders(generator, site, config.root)),
                 config.templates_dir,
                 signals_dir(config.root),

@@ -45,6 +45,7 @@ from ..errors import OutputError, Problem
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
 from ..read.attachments import alias_folders
+from ..read.hostredirects import host_files
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
 from ..read.sitedata import data_folders
@@ -111,7 +112,9 @@ def inputs_key(
             return None
         parts += [real, listing]
     # The site's configuration file(s): what they give the pages (Jekyll's defaults, Hugo's cascade).
-    for name in site_files(config.rules.generator, config.rules.site_root, config.root):
+    rules = config.rules
+    hosts = host_files(config.root, rules.site_root, rules.static_dirs, rules.generator)  # (its redirects)
+    for name in (*site_files(rules.generator, rules.site_root, config.root), *hosts):
         info = _stat(config.root / name)
         if info is not None and info[1] > since:
             return None
