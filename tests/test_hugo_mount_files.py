@@ -48,7 +48,7 @@ def test_init_leaves_out_what_a_mounts_files_globs_leave_out(tmp_path: Path) -> 
     }
     root = write(tmp_path, files)
     out = _init(root)
-    assert "1 excluded by '/old-home.md'" in out
+    assert "1 excluded by '/[oO][lL][dD]-[hH][oO][mM][eE].[mM][dD]'" in out
     assert "2 excluded by '/_*'" in out
     assert _urls(root) == {
         "content/about.md": "https://kilnworks.example/about/",
@@ -61,8 +61,10 @@ def test_init_leaves_out_what_a_mounts_files_globs_leave_out(tmp_path: Path) -> 
     [
         # Hugo takes the first glob that matches a file: b.md is left out before **.md keeps it.
         ("files: ['! **b.md', '**.md']", "acd"),
-        # The older settings: includeFiles before excludeFiles, as Hugo 0.153 reads them.
-        ("includeFiles: '**{a,b,c}.md'\n      excludeFiles: ['**b.md']", "ac"),
+        # The older settings: Hugo checks includeFiles first (0.111's doMatch, and the files
+        # list Hugo 0.153 makes of them, excludeFiles last), so b.md is kept.
+        ("includeFiles: '**{a,b,c}.md'\n      excludeFiles: ['**b.md']", "abc"),
+        ("files: ['{a,c,d}.md']\n      excludeFiles: ['d.md']", "acd"),
         # A glob that keeps files keeps those it matches alone.
         ("files: ['{a,c}.md']", "ac"),
     ],
@@ -115,3 +117,88 @@ def test_a_folder_a_mount_leaves_out_is_no_current_release_beside_the_versions(t
     assert sorted(p for p in urls if "/3.3/" in p) == [f"content/docs/v3/3.3/{t}.md" for t in topics]
     assert not [p for p in urls if "/3.1/" in p or "/3.2/" in p]
     assert urls["content/docs/v3/3.3/firing.md"] == "https://kilnworks.example/docs/3.3/firing/"
+
+
+@pytest.mark.parametrize(
+    "mount",
+    [
+        "includeFiles: ['*.md', 'docs/**/*.md']",
+        "files: ['*.md', 'docs/**/*.md']",
+        "files: ['! **.draft.md', '**.md']",
+    ],
+)
+def test_globs_that_keep_files_leave_the_version_folders_found(tmp_path: Path, mount: str) -> None:
+    """A mount whose globs keep some files reads as ``/**`` (every file left out) then the globs
+    taking them back: the version finder took ``/**`` for leaving out every folder, looked in
+    none, and read the pages of each of the three releases. A folder is passed by only when no
+    glob keeping files may reach inside it."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            f"    - {{source: content, target: content, {mount}}}\n"
+        ),
+    }
+    for release in ("3.1", "3.2", "3.3"):
+        for topic in ("install", "config", "loading"):
+            files[f"content/docs/{release}/{topic}.md"] = PAGE.format(f"{topic} {release}", topic)
+    root = write(tmp_path, files)
+    lines = _init(root).splitlines()
+    assert "Version read: content/docs/3.3/" in lines
+    assert sorted(_urls(root)) == [f"content/docs/3.3/{t}.md" for t in ("config", "install", "loading")]
+
+
+@pytest.mark.parametrize(
+    ("mount", "kept", "told"),
+    [
+        # Hugo matches /**/*.draft.md against /launch.draft.md: ``**/`` needs a folder there.
+        ("files: ['! **/*.draft.md']", ["docs/glaze.md", "launch.draft.md"], ""),
+        # The same: the site's own _index.md is kept, the docs' is left out.
+        ("files: ['! **/_*']", ["docs/glaze.md", "launch.draft.md"], "1 excluded by '/*/**/_*'"),
+        # A glob ending in / matches no path Hugo walks: nothing is left out.
+        ("files: ['! docs/']", ["docs/glaze.md", "launch.draft.md"], ""),
+        # A set of characters is one of them.
+        ("files: ['! [l]*', '*.md', 'docs/[g]*']", ["docs/glaze.md"], "1 excluded by '/[lL]*'"),
+        # The older settings: what includeFiles keep, excludeFiles cannot take back.
+        (
+            "includeFiles: ['**{_,g}*.md', 'docs/**']\n      excludeFiles: ['**glaze.md', 'docs/**']",
+            ["docs/glaze.md"],
+            "",
+        ),
+    ],
+)
+def test_a_mounts_globs_match_as_hugos_do(tmp_path: Path, mount: str, kept: list[str], told: str) -> None:
+    """Hugo matches a mount's globs with gobwas' globs against the path with a ``/`` in front:
+    ``**`` between two ``/`` is one folder at least, a glob ending in ``/`` matches nothing, and
+    ``[...]`` is a set of characters."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            f"    - source: content\n      target: content\n      {mount}\n"
+        ),
+        "content/_index.md": PAGE.format("Kilnworks", "home"),
+        "content/launch.draft.md": PAGE.format("Launch", "launch"),
+        "content/docs/_index.md": PAGE.format("Docs", "docs"),
+        "content/docs/glaze.md": PAGE.format("Glaze", "glaze"),
+    }
+    root = write(tmp_path, files)
+    out = _init(root)
+    assert sorted(_urls(root)) == [f"content/{k}" for k in kept]
+    assert told in out
+
+
+def test_a_mounts_globs_match_names_in_any_case(tmp_path: Path) -> None:
+    """Hugo lower-cases a mount's globs and the paths it matches them against: ``! readme.md``
+    leaves out README.md, ``'[K]iln*'`` keeps kilnroom.md."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            "    - {source: content, target: content, files: ['! docs/readme.md', '[K]iln*', 'Docs/**']}\n"
+        ),
+        "content/kilnroom.md": PAGE.format("Kiln room", "room"),
+        "content/glaze.md": PAGE.format("Glaze", "glaze"),
+        "content/docs/README.md": PAGE.format("Read me", "docs"),
+        "content/docs/Firing.md": PAGE.format("Firing", "firing"),
+    }
+    root = write(tmp_path, files)
+    _init(root)
+    assert sorted(_urls(root)) == ["content/docs/Firing.md", "content/kilnroom.md"]

@@ -75,16 +75,17 @@ def _mount_excludes(mount: dict[str, Any]) -> tuple[str, ...]:
     file or a folder it walks into, the first glob that matches it: one with ``! `` in front
     leaves it out (a folder, with all it holds), another keeps it; where none matches, the file
     is kept unless the list has a glob that keeps files, which then keeps those it matches
-    alone. The older ``excludeFiles`` are read as such globs with ``! `` in front, before the
-    ``includeFiles``, as Hugo read them before 0.153 (the globs leaving files out first). The
-    excludes say the same with the last matching line winning: the list backwards, each glob
+    alone. The older ``includeFiles`` come after ``files``, then the ``excludeFiles`` with ``! ``
+    in front (modules/config.go, FilesToFilter); Hugo read the inclusions first before 0.153 too.
+    The excludes say the same with the last matching line winning: the list backwards, each glob
     that keeps files taken back with ``!``, under ``/**`` when one keeps files. (Hugo does not
-    walk into a folder that no glob keeping files reaches, ``docs/`` for ``**.md``; here the files
-    such a glob keeps there are read.)"""
+    walk into a folder that no glob keeping files reaches, ``docs/`` for ``**.md``, and a glob
+    keeping a folder, ``docs/*``, lets it walk in without keeping the files there; here the
+    files in such folders are read as the globs match them.)"""
     given = (
         [(one, False) for one in _strings(mount.get("files"))]
-        + [(one, True) for one in _strings(mount.get("excludeFiles"))]
         + [(one, False) for one in _strings(mount.get("includeFiles"))]
+        + [(one, True) for one in _strings(mount.get("excludeFiles"))]
     )
     found: list[list[str]] = []
     keeps = False
@@ -106,14 +107,59 @@ def _strings(value: Any) -> list[str]:
 
 def _globs(glob: str) -> list[str]:
     """Return one of Hugo's globs (under the mounted folder) as gitignore-style globs anchored at
-    the folder: ``docs/v2/**`` is ``/docs/v2/**``; braces stand for each of their choices
-    (``*.{md,mdx}``); a part starting with ``**`` crosses folders, as in Hugo (``docs/**.md`` is
-    ``/docs/**/*.md``)."""
-    every = (
-        "/".join("**/*" + p[2:] if p.startswith("**") and p != "**" else p for p in g.split("/"))
-        for g in expanded(glob)
-    )
-    return [g if g.startswith(("/", "**")) else "/" + g for g in every]
+    the folder, matching what Hugo's (gobwas') glob matches: ``docs/v2/**`` is ``/docs/v2/**``;
+    braces stand for each of their choices (``*.{md,mdx}``); a part starting with ``**`` crosses
+    folders (``docs/**.md`` is ``/docs/**/*.md``), and a ``**`` part between two others stands
+    for one folder at least (``**/*.draft.md`` is ``/*/**/*.draft.md``: Hugo matches the glob
+    ``/**/*.draft.md`` against ``/launch.draft.md``, which has no second ``/``). A glob ending
+    in ``/`` matches nothing (Hugo matches files' and folders' paths, none ending so)."""
+    found = []
+    for one in expanded(glob):
+        parts = one.strip("/").split("/")
+        if one.endswith("/") or not parts[0]:
+            continue
+        last = len(parts) - 1
+        found.append(
+            "/"
+            + "/".join(
+                ("*/**" if i < last else p) if p == "**" else "**/*" + p[2:] if p.startswith("**") else p
+                for i, p in enumerate(_any_case(part) for part in parts)
+            )
+        )
+    return found
+
+
+def _any_case(part: str) -> str:
+    """Return a part of a glob matching names in any case, as Hugo matches its globs (it lower-
+    cases the glob and the path, hglob's GetGlob: ``! readme.md`` leaves out ``README.md``): each
+    letter as the set of its two cases (``[rR]``), a set with its letters' other case too
+    (``[a-c]`` is ``[a-cA-C]``)."""
+    out, at = [], 0
+    while at < len(part):
+        char = part[at]
+        end = part.find("]", at + 2) if char == "[" else -1
+        negated = part[at + 1 : at + 2] in ("!", "^")
+        if end > at + 1 + negated:
+            inner = part[at + 1 + negated : end]
+            out.append(part[at : at + 1 + negated] + inner + _other_case(inner) + "]")
+            at = end + 1
+            continue
+        lower, upper = char.lower(), char.upper()
+        out.append(f"[{lower}{upper}]" if lower != upper and len(lower) == len(upper) == 1 else char)
+        at += 1
+    return "".join(out)
+
+
+def _other_case(inner: str) -> str:
+    """Return the other case of a set's letters and ranges of letters (``a-c0-9x`` gives ``A-CX``)."""
+    out, at = [], 0
+    while at < len(inner):
+        step = 3 if at + 2 < len(inner) and inner[at + 1] == "-" else 1
+        item = inner[at : at + step]
+        if item[0].isalpha() and item[-1].isalpha() and item.swapcase() != item:
+            out.append(item.swapcase())
+        at += step
+    return "".join(out)
 
 
 def hugo_sources(root: Path, data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], str]]:

@@ -82,12 +82,14 @@ def _apart(folder: str, others: list[str], left: Callable[[str], bool]) -> Calla
 
 def _left_out(exclude: tuple[str, ...]) -> Callable[[str], bool]:
     """Return whether a source whose globs are ``exclude`` leaves a folder (its path in it) out
-    already: named there (``/de/``), or inside a folder it leaves out (Jekyll's ``_site/``)."""
+    already: named there (``/de/``), or inside a folder it leaves out (Jekyll's ``_site/``), with
+    no glob after that one taking back files inside it (a Hugo mount's ``/**`` leaves out every
+    folder, but ``!/docs/*/**/*.md`` after it keeps the pages of ``docs/3.1/``)."""
     try:
         globs = GlobSet.of(exclude)
     except ValueError:
         return lambda name: False
-    return lambda name: (glob := globs.decide(name + "/")) is not None and not glob.negated
+    return globs.left_out
 
 
 def unsuffixed(sub: str, language: str) -> str:

@@ -18,8 +18,8 @@ case and spaces made hyphens, as Hugo makes every path, the folders of ``layouts
 template named for a language (``note.en.html``) serves that language's pages alone, over the
 plain one of its folder. Partials have no such folders: Hugo reads them from
 ``layouts/_partials/`` (``layouts/partials/``) alone. After the site's own folders, Hugo looks in
-those of each theme the site names that is in its ``themes/`` folder (`stagemap.read.hugothemes`),
-the first theme named first: here each theme's root shortcode folders
+those of each theme or module the site imports that is in the repository
+(`stagemap.read.hugothemes`), the first collected first: here each theme's root shortcode folders
 (``themes/basetheme/layouts/shortcodes/``) come before the site's, the theme named first
 nearest, so that the site's template wins over a theme's, and a theme's over a later theme's.
 """
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.settings import Config
-from ..read.hugothemes import site_themes
+from ..read.hugothemes import site_themes, theme_candidates
 
 Front = Mapping[str, Any] | None
 """A page's front matter, where its Hugo ``type`` is read (None: none)."""
@@ -179,9 +179,10 @@ def watched_folders(generator: str, site: str, root: Path | None = None) -> tupl
     """Return the folders (relative to the project) a preview watches for the site's shortcode
     templates: a Hugo site's whole ``layouts/``, where a template added to or taken from any
     shortcode folder (`all_folders`), or a new such folder, may change a page, and the
-    ``layouts/`` of each of its themes (`theme_folders`) that is in the project at ``root``; else none."""
+    ``layouts/`` of each of its themes (`theme_folders`) in the project at ``root``, there or
+    not yet (a submodule checked out later brings its templates); else none."""
     if generator != "hugo":
         return ()
     layouts = posixpath.join(site, "layouts") if site else "layouts"
-    themes = site_themes(root / site if site else root) if root is not None else ()
+    themes = theme_candidates(root / site if site else root) if root is not None else ()
     return (layouts, *(posixpath.join(site, t, "layouts") if site else f"{t}/layouts" for t in themes))
