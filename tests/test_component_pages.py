@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from stagemap.cli.app import cli
-from stagemap.read.componentpages import component_pages
+from stagemap.read.componentpages import component_pages, site_pages
 from tests.conftest import QUIET_CONFIG, write
 
 HEAD = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\n"
@@ -108,3 +108,64 @@ def test_only_gatsby_and_astro_pages_written_as_code_are_read(tmp_path: Path) ->
     }
     assert component_pages(astro, "astro") == {"pricing", "about", "legal", "rss.xml"}
     assert component_pages(gatsby, "hugo") == component_pages(tmp_path / "none", "astro") == frozenset()
+
+
+def test_a_gatsby_splat_page_answers_every_address_below_its_folder(tmp_path: Path) -> None:
+    """A client-only page src/pages/app/[...].js has the matchPath /app/*: Gatsby serves it at
+    /app and at every address below, where the page's own router takes over; a link there
+    reaches a page of the site. A splat under a parameter, or one at the root (a catch-all,
+    most often the page not found), is no such route here."""
+    links = "/app /app/ /app/orders/7 /App/Settings /apps /account/x /account /team/x /anything"
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: gatsby\nsources: [{path: content, url: '/{path}/'}]\n",
+        "gatsby-config.js": "module.exports = {};\n",
+        "content/brew.md": HEAD.format(title="Brewing at scale")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        "src/pages/app/[...].js": PAGE,
+        "src/pages/account/[...rest].tsx": PAGE,
+        "src/pages/team/[id]/[...].js": PAGE,
+        "src/pages/[...].js": PAGE,
+    }
+    root = write(tmp_path, files)
+    assert site_pages(root, "gatsby") == (frozenset(), {"app", "account"})
+    assert site_pages(root, "astro") == (frozenset(), frozenset())  # (Astro's [...slug] is made from data)
+    _, _, err = run(root, "check", "--links")
+    at = {link: f"{6 + 2 * i}:{4 + len(str(i))}" for i, link in enumerate(links.split())}
+    assert err == "".join(
+        f"content/brew.md:{at[link]}: warning: link to '{link}' leads nowhere {HINT}\n"
+        for link in ["/apps", "/team/x", "/anything"]
+    )
+    assert run(root, "build", "-o", str(tmp_path / "out"))[0] == 0
+    page = (tmp_path / "out/assets/brew.html").read_text("utf-8")
+    assert 'title="A page of the site, not in this library: /app/orders/7">2</span>' in page
+    assert 'title="Link target not found: /apps">4</span>' in page
+
+
+def test_markdown_pages_of_src_pages_are_pages_where_no_source_reads_them(tmp_path: Path) -> None:
+    """An Astro site whose configured source is its blog alone still publishes the Markdown and
+    MDX pages of src/pages (each Markdown ending Astro knows; MDX with its integration); a
+    post's link to one reaches a page. Gatsby makes pages of src/pages' MDX files
+    (gatsby-plugin-mdx), not of its Markdown ones."""
+    links = "/pricing /terms/ /press /faq /gone"
+    page = "---\ntitle: Pricing\n---\nPlans.\n"
+    pages = {
+        "src/pages/pricing.md": page,
+        "src/pages/terms/index.mdx": page,
+        "src/pages/press.markdown": page,
+        "src/pages/_faq.md": page,
+    }
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: astro\nsources: [{path: src/content/blog, url: '/blog/{path}/'}]\n",
+        "astro.config.mjs": "export default {};\n",
+        "src/content/blog/brew.md": HEAD.format(title="Brewing at scale")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        **pages,
+    }
+    _, _, err = run(write(tmp_path / "a", files), "check", "--links")
+    at = {link: f"{6 + 2 * i}:{4 + len(str(i))}" for i, link in enumerate(links.split())}
+    assert err == "".join(
+        f"src/content/blog/brew.md:{at[link]}: warning: link to '{link}' leads nowhere {HINT}\n"
+        for link in ["/faq", "/gone"]
+    )
+    assert component_pages(write(tmp_path / "g", pages), "gatsby") == {"terms"}

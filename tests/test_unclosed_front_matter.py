@@ -1,6 +1,7 @@
 """A YAML block that no fence closes, read as the generator reads it: gray-matter (Gatsby's MDX
-and remark plugins, Docusaurus) takes the rest of the file as front matter, and the page has no
-body; Hugo, Jekyll, Astro and MkDocs do not, and stagemap says so."""
+and remark plugins, Eleventy) takes the rest of the file as front matter, and the page has no
+body; Hugo, Jekyll, Astro, MkDocs and Docusaurus 3 (whose MDX compiler reads the whole file
+again) do not, and stagemap says so."""
 
 from __future__ import annotations
 
@@ -22,12 +23,13 @@ CARD = b"---\ntitle: 'Kettles at scale'\nexternalUrl: 'https://press.example/ket
 UNCLOSED_HINT = "front matter is not closed (add a '---' line after the last front matter field)"
 
 
-@pytest.mark.parametrize("generator", ["gatsby", "docusaurus"])
+@pytest.mark.parametrize("generator", ["gatsby", "eleventy"])
 def test_an_unclosed_block_is_all_front_matter_where_gray_matter_reads_it(generator: str) -> None:
     """eBPF's Gatsby site lists posts published elsewhere as cards of front matter alone, seven
     of them never closed: gray-matter, which gatsby-plugin-mdx reads front matter with, took the
     rest of each file as its front matter, and the site shows the card; stagemap reported each as
-    an error and left it out. Docusaurus reads front matter with gray-matter too."""
+    an error and left it out. Eleventy reads front matter with gray-matter too (1.x and 2.x the
+    package itself, 3.x its fork @11ty/gray-matter, the same code for a block never closed)."""
     rules = ReadRules(generator=generator, tags_required=False, front_matter_required=False)
     asset, found = parse_asset("c/x.md", "x", CARD, VOCAB, rules)
     assert [p for p in found if p.severity == "error"] == []
@@ -39,12 +41,32 @@ def test_an_unclosed_block_is_all_front_matter_where_gray_matter_reads_it(genera
     ]
 
 
-@pytest.mark.parametrize("generator", ["hugo", "jekyll", "astro", "mkdocs", "eleventy", ""])
+@pytest.mark.parametrize("generator", ["hugo", "jekyll", "astro", "mkdocs", "docusaurus", ""])
 def test_an_unclosed_block_stays_a_problem_elsewhere(generator: str) -> None:
+    """Docusaurus takes a page's fields from gray-matter, but from version 3 on its MDX loader
+    compiles the whole file with remark-frontmatter, which reads only a closed block: the page
+    would show a rule and the fields as a paragraph (or fail to build), not a card."""
     rules = ReadRules(generator=generator, tags_required=False, front_matter_required=False)
     assert [p.format() for p in parse_asset("c/x.md", "x", CARD, VOCAB, rules)[1]] == [
         f"c/x.md:1:1: error: {UNCLOSED_HINT}"
     ]
+
+
+@pytest.mark.parametrize("generator", ["gatsby", "eleventy"])
+@pytest.mark.parametrize("line", ["----", "--- # end of the fields", "---- notes"])
+def test_a_line_gray_matter_closes_the_block_at_keeps_it_a_problem(generator: str, line: str) -> None:
+    """gray-matter ends the block at the first line starting with ``---``, which stagemap does
+    not take for a closing fence: reading the rest of the file as YAML would make the body a
+    YAML error and drop the page, so the block stays one not closed, with its hint."""
+    data = f"---\ntitle: Kettle pricing\nstages: [awareness]\n{line}\n\nOur kettles cost less.\n"
+    rules = ReadRules(generator=generator, tags_required=False, front_matter_required=False)
+    assert [p.format() for p in parse_asset("c/x.md", "x", data.encode(), VOCAB, rules)[1]] == [
+        f"c/x.md:1:1: error: {UNCLOSED_HINT}"
+    ]
+    dashes_in_a_value = b"---\ntitle: Kettles\nnote: |\n  ---- not the end\n"  # (indented: no close)
+    assert (
+        split(dashes_in_a_value, ("yaml", UNCLOSED)).yaml == "title: Kettles\nnote: |\n  ---- not the end\n"
+    )
 
 
 def test_an_unclosed_block_runs_to_the_end_of_the_file() -> None:

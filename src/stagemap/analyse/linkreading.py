@@ -81,8 +81,10 @@ class LinkReading:
     files say (`stagemap.read.docusauruspages`; none: the usual ones)."""
     made: frozenset[str] = frozenset()
     """Routes below those of `owned` that the site makes pages at (generated indexes, JavaScript pages);
-    on a Gatsby or Astro site, those of the pages of its ``src/pages`` written as code
-    (`stagemap.read.componentpages`): a link to one reaches a page of the site."""
+    on a Gatsby or Astro site, its pages of ``src/pages`` (`stagemap.read.componentpages`)."""
+    below: frozenset[str] = frozenset()
+    """Routes at and below which a Gatsby site's client-only splat page (``src/pages/app/[...].js``)
+    answers every address (`stagemap.read.componentpages.site_pages`)."""
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
@@ -167,6 +169,10 @@ class LinkReading:
         bare = path[len(self.base) :] if self.base and at_address(path, self.base) else path
         to = self.redirected(bare or "/")
         return path if to == (bare or "/") else self.base + to if to.startswith("/") else to
+
+    def makes(self, key: str) -> bool:
+        """Whether the site makes a page at the route ``key`` (`made`, or at or below `below`)."""
+        return key in self.made or any(key == r or key.startswith(r + "/") for r in self.below)
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -289,22 +295,16 @@ def link_reading(
             patterns=patterns,
             served=served,
         )
-    made = frozenset((site.get(PLUGIN_PAGES) or {}).get("pages") or ())  # (Gatsby's and Astro's src/pages)
+    found = site.get(PLUGIN_PAGES) or {}  # (Gatsby's and Astro's src/pages)
+    made, below = frozenset(found.get("pages") or ()), frozenset(found.get("below") or ())
     redirects, patterns, served = _with_host(site, {}, made, assets, config.rules.base_url)
-    if generator == "gatsby" and FILES_BESIDE in traits:
-        pages = (*config.rules.extensions, ".html", ".htm")
-        return LinkReading(
-            files_beside=True,
-            pages=pages,
-            made=made,
-            redirects=redirects,
-            unbuilt=unbuilt,
-            patterns=patterns,
-            served=served,
-        )
-    aliases = site_aliases(config)
+    beside = generator == "gatsby" and FILES_BESIDE in traits
+    aliases = () if beside else site_aliases(config)
     return LinkReading(
+        files_beside=beside,
+        pages=(*config.rules.extensions, ".html", ".htm") if beside else (),
         made=made,
+        below=below,
         redirects=redirects,
         unbuilt=unbuilt,
         aliases=aliases,

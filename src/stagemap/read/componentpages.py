@@ -1,4 +1,4 @@
-"""The pages a Gatsby or Astro site makes of the code files of its ``src/pages``, by their names.
+"""The pages a Gatsby or Astro site makes of the files of its ``src/pages``, by their names.
 
 Both generators route by file: each page written as a component in ``src/pages`` is a page of
 the live site, though stagemap reads no text from it (a pricing page, a demo request form, a
@@ -15,10 +15,18 @@ anything, so that a link to one is a link to a page of the site, not one that le
   each ``.js`` and ``.ts`` file (``rss.xml.js``: ``/rss.xml``), but for a file or folder whose
   name starts with ``_``, which it never builds.
 
-A route made from data, Gatsby's ``{Product.name}.js`` and client-only ``[...].js``, Astro's
-``[slug].astro``, names no one page and is left out. The Markdown and MDX files of
-``src/pages`` are content, read as such. The site's params carry what is found to the link
-reading (`stagemap.read.docusauruspages.PLUGIN_PAGES`'s ``pages``, as for Docusaurus's own).
+A route made from data, Gatsby's ``{Product.name}.js`` and ``[id].js``, Astro's
+``[slug].astro``, names no one page and is left out. Gatsby's client-only splat page,
+``app/[...].js`` (or ``app/[...rest].js``), is one page for every address below its folder (its
+``matchPath``, ``/app/*``, which gatsby-core-utils' ``getMatchPath`` makes of it, matches
+``/app`` and all below it): its folder's route is listed apart (`site_pages`), but for one at
+the root of ``src/pages``, a catch-all that most often is the site's page not found. The Markdown and MDX pages of
+``src/pages`` are listed too (Astro: each Markdown ending it knows, and ``.mdx`` with its MDX
+integration; Gatsby: ``.mdx``, which gatsby-plugin-mdx makes pages of there by default): on a
+site whose configured sources leave ``src/pages`` out, a link to one is still a link to a page
+of the site; where they take it in, the page's asset is found first. The site's params carry
+what is found to the link reading (`stagemap.read.docusauruspages.PLUGIN_PAGES`'s ``pages``, as
+for Docusaurus's own).
 """
 
 from __future__ import annotations
@@ -29,10 +37,23 @@ from ..lazyre import lazy
 from .sources import walk
 
 _ENDINGS = {
-    "gatsby": (".js", ".jsx", ".ts", ".tsx"),
-    "astro": (".astro", ".html", ".js", ".ts"),
+    "gatsby": (".js", ".jsx", ".ts", ".tsx", ".mdx"),
+    "astro": (
+        ".astro",
+        ".html",
+        ".js",
+        ".ts",
+        ".md",
+        ".markdown",
+        ".mdown",
+        ".mkdn",
+        ".mkd",
+        ".mdwn",
+        ".mdx",
+    ),
 }
-"""By generator, the endings of the code files of ``src/pages`` it makes pages (or endpoints) of."""
+"""By generator, the endings of the files of ``src/pages`` it makes pages (or endpoints) of (Astro's
+Markdown endings: its ``SUPPORTED_MARKDOWN_FILE_EXTENSIONS``)."""
 _GATSBY_SKIPPED = lazy(
     r"""(?:^|/)(?:[_.]|template-)[^/]*$"""  # (the file's own name)
     r"""|\.d\.tsx?$|\.(?:spec|test)\.[jt]sx?$|(?:^|/)__tests__/"""
@@ -40,24 +61,37 @@ _GATSBY_SKIPPED = lazy(
 """What Gatsby's page creator makes no page of (gatsby-page-utils' ``validatePath``)."""
 
 
+_SPLAT = lazy(r"""/\[\.\.\.[^/\[\]{}]*\]$""")
+"""The last part of a route that is Gatsby's splat (``/[...]``, ``/[...rest]``)."""
+
+
 def component_pages(site: Path, generator: str) -> frozenset[str]:
     """Return the routes (lower case, no slash at either end; the home page's is empty) of the
-    pages the Gatsby or Astro site in the folder ``site`` makes of the code files of its
+    pages the Gatsby or Astro site in the folder ``site`` makes of the files of its
     ``src/pages`` (see the module docstring); none on a site of another generator."""
+    return site_pages(site, generator)[0]
+
+
+def site_pages(site: Path, generator: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return `component_pages`, and the routes (as those) below which a Gatsby site's
+    client-only splat page answers every address, that route's own included."""
     endings = _ENDINGS.get(generator)
     folder = site / "src/pages"
     if endings is None or not folder.is_dir():
-        return frozenset()
+        return frozenset(), frozenset()
     found: set[str] = set()
+    below: set[str] = set()
     for kind, _, rel in walk(str(folder), str(folder)):
-        if kind != "file" or not rel.endswith(endings) or any(c in rel for c in "[]{}"):
-            continue  # (a route made from data names no one page)
         parts = rel.split("/")
-        if "node_modules" in parts:
+        if kind != "file" or not rel.endswith(endings) or "node_modules" in parts:
             continue
         if _GATSBY_SKIPPED.search(rel) if generator == "gatsby" else any(p.startswith("_") for p in parts):
             continue
         route = rel.rpartition(".")[0]
         route = "" if route == "index" else route.removesuffix("/index")
-        found.add(route.casefold())
-    return frozenset(found)
+        splat = _SPLAT.search("/" + route) if generator == "gatsby" else None
+        if splat is not None and splat.start() and not any(c in route[: splat.start()] for c in "[]{}"):
+            below.add(route[: splat.start() - 1].casefold())  # (``app/[...]``: all of ``/app/``)
+        elif not any(c in rel for c in "[]{}"):  # (a route made from data names no one page)
+            found.add(route.casefold())
+    return frozenset(found), frozenset(below)

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model.settings import ReadRules
-from .componentpages import component_pages
+from .componentpages import site_pages
 from .docusaurus import (
     ANY_PART,
     CONFIG_FILES,
@@ -44,7 +44,8 @@ from .sources import walk
 
 PLUGIN_PAGES = "\0docusaurus-pages"
 """The key under which the site's params hold what `plugin_pages` finds (no key of a
-configuration file can be this one), and on a Gatsby or Astro site its ``pages`` alone."""
+configuration file can be this one), and on a Gatsby or Astro site its ``pages`` and ``below``
+(`stagemap.read.componentpages.site_pages`)."""
 _LARGEST = 1024 * 1024
 _SLUG = lazy(r"""['"]?slug['"]?\s*:\s*['"]?([^'"\s,}]+)""")
 _GENERATED = lazy(r"""\{[^{}]*generated-index[^{}]*\}""")
@@ -57,14 +58,14 @@ _TESTS = lazy(r"""\.(?:test|spec)\.[jt]sx?$""")
 def with_plugin_pages(params: Mapping[str, Any], root: Path, rules: ReadRules) -> Mapping[str, Any]:
     """Return the site's ``params`` with what `plugin_pages` finds under `PLUGIN_PAGES`, on a
     Docusaurus site (in ``rules.site_root`` under the project's ``root``); on a Gatsby or Astro
-    site, the routes of the pages it makes of the code files of its ``src/pages``, as ``pages``
-    (`stagemap.read.componentpages`)."""
+    site, the routes of the pages it makes of the files of its ``src/pages``, as ``pages``, and
+    those a Gatsby splat page answers all below, as ``below`` (`stagemap.read.componentpages`)."""
     site = root / rules.site_root if rules.site_root else root
     if rules.generator == "docusaurus":
         found = plugin_pages(site)
     else:
-        made = component_pages(site, rules.generator)
-        found = {"pages": sorted(made)} if made else {}
+        made, below = site_pages(site, rules.generator)
+        found = {"pages": sorted(made), "below": sorted(below)} if made or below else {}
     return {**params, PLUGIN_PAGES: found} if found else params
 
 

@@ -39,9 +39,15 @@ after the ``-->`` (on the next line when nothing follows it). Hugo 0.123 dropped
 page has no front matter there."""
 UNCLOSED = "unclosed"
 """Not a syntax: a YAML block that no fence closes runs to the end of the file, all of it front
-matter and no body, as gray-matter reads it (gatsby-plugin-mdx and gatsby-transformer-remark,
-Docusaurus: a card of fields alone, say, that a listing links out from); elsewhere such a file
-is a problem, as Hugo refuses it and Jekyll, Astro and MkDocs read no front matter there."""
+matter and no body, as gray-matter reads it where the page is what it leaves (gatsby-plugin-mdx
+and gatsby-transformer-remark, Eleventy: a card of fields alone, say, that a listing links out
+from). A line starting with ``---`` that is no fence of ours (``----``) closes the block there
+for gray-matter: such a file stays a problem (`_unclosed`). Elsewhere an unclosed block is a
+problem too: Hugo refuses it, Jekyll, MkDocs and Astro 5 read no front matter there (Astro 4
+read it with gray-matter; stagemap reads an Astro site as 5 does), and Docusaurus 3, though it
+takes the fields from gray-matter, compiles the whole file with remark-frontmatter, which reads
+no block that is not closed (the page shows a rule and the fields as text, or fails to build);
+Docusaurus 2 compiled what gray-matter left, but few sites still run it."""
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
 JS = "js"
@@ -49,6 +55,8 @@ JS = "js"
 ``---js`` (or ``---javascript``, any case, spaces around the name allowed: gray-matter, which
 Eleventy reads front matter with, takes the rest of the opening line as the block's language)
 and closed by a ``---`` line, read without running it (`stagemap.read.jsfrontmatter`)."""
+_DASHES = lazy(r"^---", re.MULTILINE)
+"""A line that gray-matter closes a block at (its closing ``\\n---`` found anywhere)."""
 _JS_OPENING = lazy(r"---[ \t]*(?:js|javascript)[ \t]*", re.IGNORECASE)
 NAMED = "named"
 """Not a syntax: the opening fence may name the block's language, as gray-matter (Eleventy's
@@ -201,16 +209,28 @@ def split(data: bytes, syntaxes: tuple[str, ...] = ("yaml",)) -> Split:
         if syntax == "json":
             _check_json(found)
         return found if opened is None else _uncommented(found, 1 + skipped - opened[1])
-    if UNCLOSED in syntaxes and syntax == "yaml" and opened is None:
-        if len(text) - yaml_start > MAX_FRONT_MATTER:
-            raise _too_large(2 + skipped)
-        end_line = 2 + skipped + text.count("\n", yaml_start)
-        return Split(text, bom, newline, yaml_start, len(text), 2 + skipped, len(text), end_line, syntax)
+    fence = _FENCES[JS if named else syntax][1][0]
+    whole = UNCLOSED in syntaxes and syntax == "yaml" and opened is None
+    return _unclosed(
+        Split(text, bom, newline, yaml_start, len(text), 2 + skipped, len(text), 0), fence, whole
+    )
+
+
+def _unclosed(found: Split, fence: str, whole: bool) -> Split:
+    """Return ``found`` (a block no fence closes, from its start to the end of the file) as the
+    whole file's front matter when ``whole`` (`UNCLOSED`), else raise the problem of a block not
+    closed (``fence``: the line that would close it). gray-matter closes the block at the first
+    line starting with ``---`` (``----``, ``--- # end``), which no fence of ours is: on such a
+    file stagemap keeps the problem rather than read the block to a place the site does not."""
+    if whole and _DASHES.search(found.text, found.yaml_start) is None:
+        if found.yaml_end - found.yaml_start > MAX_FRONT_MATTER:
+            raise _too_large(found.yaml_line)
+        return replace(found, body_line=found.yaml_line + found.text.count("\n", found.yaml_start))
     raise SplitProblem(
-        1 + skipped,
+        found.yaml_line - 1,
         1,
         "front matter is not closed",
-        f"add a '{_FENCES[JS if named else syntax][1][0]}' line after the last front matter field",
+        f"add a '{fence}' line after the last front matter field",
         "unclosed-front-matter",
     )
 

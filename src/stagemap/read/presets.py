@@ -225,10 +225,12 @@ def preset_front_matter(generator: str, commented: bool = False) -> tuple[str, .
     (``{/* ... */}``), a Liquid or Nunjucks tag (``{% callout %}``) or a macro. MkDocs reads
     meta-data lines and YAML, never TOML; Eleventy YAML and JavaScript (``---js``: `JS`), and
     JSON or YAML under a fence naming it (``---json``: `NAMED`), as gray-matter reads them; Astro
-    and Hugo allow blank lines before the opening fence (`LEAD`); Gatsby and Docusaurus, which
-    read front matter with gray-matter, take a block never closed for the whole file
-    (`UNCLOSED`); with ``commented`` (a site pinning a Hugo older than 0.123,
-    `stagemap.read.hugopin`), Hugo reads a block inside an HTML comment too (`COMMENTED`)."""
+    and Hugo allow blank lines before the opening fence (`LEAD`); Gatsby and Eleventy, which
+    read front matter with gray-matter and render what it leaves, take a block never closed for
+    the whole file (`UNCLOSED`; not Docusaurus: from 3 on its MDX compiler reads the whole file
+    again, where such a block is no front matter); with ``commented`` (a site pinning a Hugo
+    older than 0.123, `stagemap.read.hugopin`), Hugo reads a block inside an HTML comment too
+    (`COMMENTED`)."""
     if not generator:
         return SYNTAXES
     if generator == "hugo":
@@ -237,9 +239,9 @@ def preset_front_matter(generator: str, commented: bool = False) -> tuple[str, .
         return ("yaml", META)
     if generator == "astro":
         return ("yaml", "toml", LEAD)
-    if generator in ("gatsby", "docusaurus"):
+    if generator == "gatsby":
         return ("yaml", "toml", UNCLOSED)  # (gray-matter's reading of a block never closed)
-    return ("yaml", JS, NAMED) if generator == "eleventy" else ("yaml", "toml")
+    return ("yaml", JS, NAMED, UNCLOSED) if generator == "eleventy" else ("yaml", "toml")
 
 
 def preset_bare_pages(generator: str) -> bool:

@@ -355,7 +355,7 @@ class BodyLinks:
         if not self.routes.base or (self.routes.reading.unowned(key) and key not in self.routes.listed):
             # A page of the site, not of this one (a listing; the home page, which every site has;
             # a page a Docusaurus plugin makes, such as a JavaScript page of src/pages).
-            made = key in self.routes.listed or key in self.routes.reading.made
+            made = key in self.routes.listed or self.routes.reading.makes(key)
             return "" if made or not key else None
         if url not in self.public:
             self.public.append(url)
