@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 
 from ..lazyre import lazy
+from .codetitle import constant
 from .jsdata import blanked
-from .siteaddress import constant
 
 _I18N = lazy(r"""(?<![\w$.])['"]?i18n['"]?\s*:\s*\{""")
 _LOCALES = lazy(r"""(?<![\w$])['"]?locales['"]?\s*:\s*\[([^\[\]]*)\]""")

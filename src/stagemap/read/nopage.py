@@ -36,7 +36,8 @@ def first_no_page(rel: str, fm: Mapping[Any, Any], generator: str, sub: str) -> 
         return Problem(rel, 0, 0, "warning", f"permalink: {output}", hint, OTHER_OUTPUT)
     if error_page := preset_error_page(generator, fm):
         hint = "the site serves it for an address with no page: an error page, not one of its pages"
-        return Problem(rel, 0, 0, "warning", f"permalink: {error_page}", hint, ERROR_PAGE)
+        key = _ROUTE_KEYS.get(generator, "permalink")
+        return Problem(rel, 0, 0, "warning", f"{key}: {error_page}", hint, ERROR_PAGE)
     if paged := preset_paginated(generator, fm):
         hint = "the site makes a page per item or group of items of it: a listing, not one page"
         named = (
@@ -79,11 +80,18 @@ def preset_other_output(generator: str, fm: Mapping[str, object]) -> str:
     return value.strip()
 
 
+_ROUTE_KEYS = {"jekyll": "permalink", "eleventy": "permalink", "gatsby": "path"}
+"""The front matter key that gives a page its route, where the generator reads one (Gatsby's
+``path``: its starters make each page at it, `preset_aliases`)."""
+
+
 def preset_error_page(generator: str, fm: Mapping[str, object]) -> str:
-    """Return the ``permalink`` of a Jekyll or Eleventy page written as the site's error page
-    (``/404.html``, or ``/404/``: its ``index.html``), which the host serves for an address with
-    no page (the error-page globs name a file by its path alone), else ""."""
-    value = fm.get("permalink") if generator in ("jekyll", "eleventy") else None
+    """Return the route a Jekyll or Eleventy page's ``permalink`` (a Gatsby page's ``path``)
+    gives it where that is the site's error page (``/404.html``, or ``/404/``: its
+    ``index.html``, which Gatsby too builds as ``404.html``), which the host serves for an
+    address with no page (the error-page globs name a file by its path alone), else ""."""
+    key = _ROUTE_KEYS.get(generator)
+    value = fm.get(key) if key else None
     if not isinstance(value, str):
         return ""
     return value.strip() if value.strip().strip("/").lower() in ("404.html", "404", "404/index.html") else ""

@@ -108,7 +108,8 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
-    "gatsby": (("snippet", ("snippets/",)),),
+    # src/pages/404.mdx (or 404/index.mdx): the page Gatsby builds as 404.html, for an address with none
+    "gatsby": (("snippet", ("snippets/",)), ("error-page", ("/404.*", "/404/index.*"))),
     "astro": (("partial", ("src/components/", "src/layouts/")), ("error-page", ("404.md", "404.mdx"))),
     "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
     "eleventy": (

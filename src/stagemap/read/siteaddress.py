@@ -13,22 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
+from .codetitle import code_title, constant
 from .docusaurus import without_comments
 from .mkdocsettings import plugin_options
 from .owned import read_owned
 from .presets import preset_static
 
-_TITLE_IN_CODE = lazy(
-    r"""^[ \t]*(?:(['"]?)title\1\s*:\s*(?:(['"`])([^'"`\n]+)\2|([A-Za-z_$][\w$]*)(?=\s*[,}\n]))"""
-    r"""|title(?=\s*[,}\n]))""",
-    re.M,
-)
-"""A ``title:`` at the start of a line of a configuration written as code (the least indented is the site's;
-its key may be quoted, as in JSON: ``"title": "x"``, pnpm's site), or one naming a constant
-(``title: TITLE``; ``title,`` for ``title: title``)."""
-_THEME = lazy(r"""(?<![\w$])['"]?themeConfig['"]?\s*:\s*\{""")
-"""Where Docusaurus's ``themeConfig`` opens: its ``title:`` keys (the navbar's, a footer column's)
-are never the site's."""
 _URL_IN_CODE = {
     # At the start of a line: ``image: {url: ...}`` on one line is not the site's address.
     "docusaurus": re.compile(r"""^[ \t]*(?:url|"url"|'url')\s*:\s*['"`](https?://[^'"`]+)['"`]""", re.M),
@@ -53,14 +43,8 @@ _BASE_PATH_IN_CODE = {
 def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     """Return the site's title from its configuration (``config`` as loaded, ``data`` the mapping
     it holds), or empty when it says none."""
-    if generator in _URL_IN_CODE:
-        code = _without_theme(without_comments(config)) if isinstance(config, str) else ""
-        # The least indented: typescript-eslint's first ``title:`` is a footer column's.
-        titles = list(_TITLE_IN_CODE.finditer(code))
-        found = min(titles, key=lambda t: len(t.group(0)) - len(t.group(0).lstrip()), default=None)
-        if found is None or found.group(3):
-            return found.group(3).strip() if found else ""
-        return constant(found.group(4) or "title", code).strip()  # (``const title = 'X'``)
+    if generator in _URL_IN_CODE:  # (its title by where it sits: `stagemap.read.codetitle`)
+        return code_title(generator, config) if isinstance(config, str) else ""
     value = data.get("site_name" if generator == "mkdocs" else "title")
     if generator == "jekyll" and not isinstance(value, str):
         value = data.get("name")  # the key some Jekyll themes and sites use instead
@@ -130,28 +114,6 @@ def _filled(text: str, code: str) -> str:
 
     made = _PLACE.sub(value, text)
     return made if known and "${" not in made else ""
-
-
-def constant(name: str, code: str) -> str:
-    """Return the text of the constant ``code`` sets ``name`` to (``const HOST = 'x.org'``,
-    written once, a plain text), or "" when there is no such constant."""
-    given = re.findall(
-        rf"""^[ \t]*(?:export\s+)?const\s+{re.escape(name)}\s*=\s*(['"`])([^'"`$\n]*)\1""", code, re.M
-    )
-    return str(given[0][1]) if len(given) == 1 else ""
-
-
-def _without_theme(code: str) -> str:
-    """Return a Docusaurus configuration with its ``themeConfig`` objects blanked (lines kept)."""
-    for found in _THEME.finditer(code):
-        depth = 0
-        for end in range(found.end() - 1, len(code)):
-            depth += {"{": 1, "}": -1}.get(code[end], 0)
-            if depth == 0:
-                break
-        blank = "".join(c if c == "\n" else " " for c in code[found.start() : end + 1])
-        code = code[: found.start()] + blank + code[end + 1 :]
-    return code
 
 
 _PLACE = lazy(r"\$\{\s*([A-Za-z_$][\w$]*)\s*\}")
