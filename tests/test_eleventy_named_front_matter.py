@@ -91,11 +91,12 @@ def test_a_json_block_that_is_no_object_is_a_problem_at_its_line() -> None:
         b'---json\n{\n  "title": "Quay",\n  "size": \n}\n---\n',
         b'---json\n["Quay"]\n---\n',
         b'---json\n{"title": "Quay"}\n',
+        b'---json\n{\n  "title": "NaN",\n  "size": NaN\n}\n---\n',  # JSON.parse has no NaN
     ):
         try:
             frontmatter.split(data, eleventy)
         except frontmatter.SplitProblem as exc:
             problems.append((exc.line, exc.col, exc.code))
-    assert problems == [(5, 1, "json"), (2, 1, "json"), (1, 1, "unclosed-front-matter")]
+    assert problems == [(5, 1, "json"), (2, 1, "json"), (1, 1, "unclosed-front-matter"), (4, 11, "json")]
     found = frontmatter.split(b"---json\n\n---\nBody.\n", eleventy)  # an empty block: no fields
     assert (found.syntax, formats.load(found).data) == ("json", {})

@@ -116,3 +116,16 @@ def test_a_frame_or_a_player_on_a_page_read_as_html_is_a_link_to_what_it_shows()
     assert html_page_to_markdown(page) == (
         "[Harbour tour](https://v.example/embed/1) [Video](/media/dock.mp4) [Video](https://v.example/watch/2)\n"
     )
+
+
+def test_a_players_fallback_text_is_not_shown_on_a_page_read_as_html() -> None:
+    """Text inside a player or a frame shows only in a browser that cannot play it: a Markdown
+    body leaves it out, and so does a page read as HTML."""
+    page = (
+        "<div>\n\n<p>Before.</p>\n"
+        '<video title="Dock tour" src="/media/dock.mp4">Your browser cannot play <b>this</b> video.</video>\n'
+        '<iframe src="https://v.example/embed/3">Frames are off.</iframe>\n<p>After.</p>\n</div>\n'
+    )
+    assert html_page_to_markdown(page) == (
+        "Before.\n\n[Dock tour](/media/dock.mp4) [Embedded page](https://v.example/embed/3)\n\nAfter.\n"
+    )

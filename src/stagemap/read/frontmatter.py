@@ -313,6 +313,18 @@ def _split_json(text: str, bom: bool) -> Split:
     return Split(text, bom, newline, 0, end, 1, body_start, text.count("\n", 0, body_start) + 1, "json")
 
 
+_JSON_CONSTANT = lazy(r'"(?:[^"\\\n]|\\.)*+"|(-?(?:NaN|Infinity))')
+"""A JSON text, or a constant outside one (``NaN``): where to say a block holds it."""
+
+
+class _NotJson(ValueError):
+    """A constant Python's JSON reader accepts and JSON does not (``NaN``, ``Infinity``)."""
+
+
+def _refused(constant: str) -> object:
+    raise _NotJson(constant)
+
+
 def _check_json(found: Split) -> None:
     """Raise `SplitProblem` unless a fenced block (``---json``) is one JSON object, as gray-matter
     parses the whole block with ``JSON.parse`` (white space alone: no fields)."""
@@ -320,12 +332,17 @@ def _check_json(found: Split) -> None:
     if not block.strip():
         return
     try:
-        value = json.loads(block)
+        value = json.loads(block, parse_constant=_refused)
     except json.JSONDecodeError as exc:
         line = found.yaml_line + exc.lineno - 1
         raise SplitProblem(
             line, exc.colno, f"JSON front matter error: {exc.msg}", "check commas, quotes and braces", "json"
         ) from None
+    except _NotJson as exc:  # Python reads NaN and Infinity; JSON.parse, and so the build, fails
+        at = next((m.start(1) for m in _JSON_CONSTANT.finditer(block) if m.group(1)), 0)
+        line, col = found.yaml_line + block.count("\n", 0, at), at - block.rfind("\n", 0, at)
+        hint = "write a number or a quoted text"
+        raise SplitProblem(line, col, f"JSON front matter error: {exc} is not JSON", hint, "json") from None
     except RecursionError:
         raise SplitProblem(
             found.yaml_line, 1, "JSON front matter is nested too deeply", "", "too-large"

@@ -53,6 +53,8 @@ _HIDDEN = frozenset({"script", "style", "template", "noscript", "svg", "select",
 _EMBEDS = {"iframe": "Embedded page", "video": "Video", "audio": "Audio", "embed": "Embedded content"}
 """Elements that show another page or a player: a link to what they show (its ``src``, else a
 ``<video>``'s first ``<source>``), labelled by their title, as in a Markdown body."""
+_PLAYERS = frozenset({"iframe", "video", "audio"})
+"""Elements whose text is shown only where the browser cannot show them (as in a Markdown body)."""
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _BLOCK_IN_TABLE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"})
@@ -123,6 +125,8 @@ class _Reader(HTMLParser):
         """Each open emphasis: its mark and where it stands in the line."""
         self.playing = ""
         """The label of a player opened without a ``src``, until one of its sources gives it."""
+        self.players = 0
+        """How many frames and players are open: their text is a browser's fallback, not shown."""
 
     # -- building ---------------------------------------------------------------------------
     def _end_block(self) -> None:
@@ -159,6 +163,7 @@ class _Reader(HTMLParser):
     # -- the parser's calls -------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = {k: v or "" for k, v in attrs}
+        self.players += tag in _PLAYERS
         self._start(tag, given)
         mark = element_anchor(tag, given)
         if mark and not self.hidden and self.pre is None and self.code is None:  # links to it work
@@ -236,6 +241,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("video", "audio"):  # (its sources gave no address: none is shown)
             self.playing = ""
+        if tag in _PLAYERS:
+            self.players = max(self.players - 1, 0)
         if tag in _HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
             return
@@ -288,7 +295,7 @@ class _Reader(HTMLParser):
             self._close_mark(_MARKS[tag])
 
     def handle_data(self, data: str) -> None:
-        if self.hidden:
+        if self.hidden or self.players:
             return
         if self.pre is not None:
             self.pre.append(data)

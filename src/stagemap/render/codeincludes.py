@@ -11,14 +11,18 @@ Outside code, an include on a line of its own (a landing page made of sections, 
 ``{% include home/pricing-cards.html %}`` in its ``<div>``) shows the file's text in its place,
 as Liquid puts it there: its own Liquid is then read with the page's (`stagemap.render.liquid`:
 ``{{ site.baseurl }}``, the page's values, a loop over the site's data as a placeholder), and
-its own includes are shown the same way, `MAX_DEPTH` files deep, never a file inside itself,
-at most `MAX_SHOWN` characters in all. What the tag passes (``title="Plans"``) fills the
-file's ``{{ include.title }}``; a parameter it does not pass is empty there, as in Liquid, and
-one given a variable stays for the page's reading (a placeholder). An include within a
-sentence, of a file that cannot be read (a theme's, which is not in the site's folder) or of
-one too big stays a placeholder (`stagemap.render.liquid`). An include inside ``{% raw %}`` or
-``{% comment %}`` is an example of the tag (a page showing how to use one), left as written,
-and so is one whose name holds ``..`` or ``//``, which Jekyll refuses to read.
+its own includes are shown the same way, `MAX_DEPTH` files deep, never a file inside itself.
+What the tag passes (``title="Plans"``) fills the file's ``{{ include.title }}`` and the
+conditions naming it, as Jekyll reads it (`stagemap.render.includeparams`: a parameter it does
+not pass is nil; an include passing none keeps the outer include's; one Jekyll refuses stays a
+placeholder); the file's name may be one it passes (``{% include {{ include.file }} %}``). A
+page shows at most `MAX_SHOWN` characters of included files, counted with their parameters in
+place, in code and out of it. An include within a sentence, of a file that cannot be read (a
+theme's, which is not in the site's folder) or of one too big stays a placeholder
+(`stagemap.render.liquid`). An include inside ``{% raw %}`` or ``{% comment %}`` is an example
+of the tag (a page showing how to use one), left as written, and so is one whose name holds two
+of ``.`` and ``/`` in a row (``..``, ``//``, ``./``), which Jekyll refuses to read. Files are
+read only from ``_includes`` (`confined`): a link there to a file elsewhere is not followed.
 """
 
 from __future__ import annotations
@@ -26,13 +30,16 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
 from ..read.liquidspans import raw_spans
 from ..read.templateengines import page_engine
+from . import includeparams
 from .blocks import fence_after
 from .liquidvars import hidden_blocks
 
@@ -43,28 +50,35 @@ MAX_INCLUDED = 64 * 1024
 MAX_DEPTH = 4
 """How many files deep includes outside code are shown (an include's include's ...)."""
 MAX_SHOWN = 512 * 1024
-"""The most characters of included files one page shows outside code (past it, placeholders)."""
+"""The most characters of included files one page shows, after their parameters are put in
+(past it, placeholders outside code, tags as written in it)."""
 
-_INCLUDE = lazy(r"[ \t]*\{%(-?)\s*include\s+(\w[\w./-]{0,200})(?:\s[^%]{0,500}?)?\s*(-?)%\}\s*")
+_INCLUDE = lazy(r"[ \t]*\{%(-?)\s*include\s+(\w(?:[\w./]|-(?!%\})){0,200})(?:\s[^%]{0,500}?)?\s*(-?)%\}\s*")
 """An include of a file by its name (``steps/boil.sh``), with the blanks around it."""
 
 _OWN_LINE = lazy(
-    r"[ \t]*+\{%(-?)[ \t]*+include[ \t]++(/?\w[\w./-]{0,200}+)((?:[ \t][^%\n]{0,500}+)?+)%\}[ \t]*+\r?\n?"
+    r"[ \t]*+\{%(-?)[ \t]*+include[ \t]++(/?\w(?:[\w./]|-(?!%\})){0,200}+)"
+    r"((?:[ \t](?:[^%\n]|%(?!\})){0,500}+|-)?+)%\}[ \t]*+\r?\n?"
 )
 """An include alone on its line (the line's end taken with it): its name (group 2), what it
 passes (group 3, a ``-`` ending it for Liquid's whitespace control), a ``-`` opening it (group
 1). Each part is read one way only: a line that is no such include costs its length."""
-_PARAM = lazy(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
-"""A parameter an include passes: a quoted text (``title="Plans"``), else a variable."""
-_PARAM_OUT = lazy(r"\{\{-?\s*include\.(\w+)\s*-?\}\}")
-"""An output of a parameter in the included file, without filters: ``{{ include.title }}``."""
-_IN_LIQUID = lazy(r"\{\{[^{}]{0,500}\}\}|\{%[^{}%]{0,500}%\}")
-"""An output or a tag of the included file (within 500 characters: each is read once)."""
-_PARAM_USE = lazy(r"(?<![\w.])include\.(\w+)")
-"""A parameter named in an output or a tag: ``{% if include.width %}``."""
-
 Read = Callable[[str], str | None]
 """The text of a file (a path relative to the project), None when it cannot be read."""
+
+
+def confined(root: Path, site: str, read: Callable[[Path, str, bool], str | None]) -> Read:
+    """Return how a site's included files are read (``read``: a file of the project at ``root``,
+    whole): only from its ``_includes`` folder, a link there to a file elsewhere (``.git/config``)
+    not followed, as Jekyll's safe mode (GitHub Pages') refuses it. The folder's own name must be
+    no link: the site's folder's real path, then ``_includes``."""
+    folder = os.path.join(os.path.realpath(os.path.join(root, site)), INCLUDES_DIR)
+
+    def confined_read(path: str) -> str | None:
+        real = os.path.realpath(os.path.join(root, path))
+        return read(root, path, True) if os.path.commonpath([folder, real]) == folder else None
+
+    return confined_read
 
 
 def includes_in(body: str) -> bool:
@@ -79,56 +93,51 @@ def shown_in_page(body: str, site: str, read: Read, front: Mapping[str, Any] | N
     off (``render_with_liquid: false``): its tags show as written."""
     if not page_engine("jekyll", "", front or {}):
         return body
-    return _outside(shown_in_code(body, site, read), site, read, (), [MAX_SHOWN])
+    left = [MAX_SHOWN]
+    return _outside(shown_in_code(body, site, read, left), site, read, (), left, {})
 
 
 def files_in_page(
     body: str, site: str, read: Read, front: Mapping[str, Any] | None = None
 ) -> Iterator[tuple[str, str | None]]:
-    """Yield each file `shown_in_page` may read for ``body`` (of ``front`` matter) once, however
+    """Yield each file `shown_in_page` reads for ``body`` (of ``front`` matter) once, however
     deep: its path, relative to the project, and its text (None: it cannot be read; its coming
-    makes the page again)."""
-    if not page_engine("jekyll", "", front or {}):
-        return iter(())
-    return iter([(path, read(path)) for path in dict.fromkeys(_paths_in_page(body, site, read))])
+    makes the page again). The page is worked out to find them, so that a file whose name an
+    include's parameter gives (``{% include {{ include.file }} %}``) is one of them."""
+    got: dict[str, str | None] = {}
+
+    def reading(path: str) -> str | None:
+        if path not in got:
+            got[path] = read(path)
+        return got[path]
+
+    shown_in_page(body, site, reading, front)
+    return iter(list(got.items()))
 
 
-def _paths_in_page(body: str, site: str, read: Read) -> Iterator[str]:
-    yield from paths_in_code(body, site)
-    seen: set[str] = set()
-    waiting = [body]
-    while waiting:
-        for _, found in _own_lines(waiting.pop()):
-            path = _path(found.group(2), site)
-            if not _readable(found.group(2)) or path in seen:
-                continue
-            seen.add(path)
-            yield path
-            text = read(path)
-            if text is not None and len(text.encode()) <= MAX_INCLUDED:
-                yield from paths_in_code(text, site)
-                waiting.append(text)
-
-
-def _outside(body: str, site: str, read: Read, chain: tuple[str, ...], left: list[int]) -> str:
+def _outside(
+    body: str, site: str, read: Read, chain: tuple[str, ...], left: list[int], given: includeparams.Params
+) -> str:
     """Return ``body`` with each include alone on its line outside code replaced by the file's
-    text (``chain``: the files it stands in; ``left``: how many characters may yet be shown)."""
+    text (``chain``: the files it stands in; ``left``: how many characters may yet be shown;
+    ``given``: the parameters of the include it stands in, which one passing none keeps)."""
     pieces, at = [], 0
     for line_start, found in _own_lines(body):
         path = _path(found.group(2), site)
         if not _readable(found.group(2)) or path in chain or len(chain) >= MAX_DEPTH:
             continue
-        text = read(path)
-        if text is None or len(text.encode()) > MAX_INCLUDED or len(text) > left[0]:
+        passing = includeparams.params(found.group(3), given)
+        text = read(path) if passing is not None else None
+        if passing is None or text is None or len(text) > left[0] or len(text.encode()) > MAX_INCLUDED:
             continue
-        left[0] -= len(text)
-        text = _outside(
-            shown_in_code(_passed(text, found.group(3).rstrip(" \t-")), site, read),
-            site,
-            read,
-            (*chain, path),
-            left,
-        )
+        made = includeparams.passed(text, passing, left[0])
+        # What it shows counts, parameters in place, and at least what was read to make it: so
+        # the work a page takes is bounded too (a file that grows past the bound ends the count).
+        left[0] = 0 if made is None else left[0] - max(len(made), len(text))
+        if made is None:
+            continue
+        text = made
+        text = _outside(shown_in_code(text, site, read, left), site, read, (*chain, path), left, passing)
         written = found.group(0)
         lead = "" if found.group(1) else written[: len(written) - len(written.lstrip(" \t"))]
         tail = "" if found.group(3).rstrip().endswith("-") else written[len(written.rstrip()) :]
@@ -151,53 +160,17 @@ def _own_lines(body: str) -> Iterator[tuple[int, re.Match[str]]]:
         line_start += len(line)
 
 
-def _passed(text: str, params: str) -> str:
-    """Return an included file's text with what the include passes in place of its uses of
-    ``include.x``: a quoted text as that text (in a tag, quoted); a parameter not passed is
-    nil (empty where output), as in Liquid; one given a variable stays as written."""
-    if "include." not in text:
-        return text
-    given = {m.group(1): m for m in _PARAM.finditer(params)}
-
-    def value(name: str, output: bool) -> str | None:
-        found = given.get(name)
-        if found is None:
-            return "" if output else "nil"
-        quoted = found.group(2) if found.group(2) is not None else found.group(3)
-        if quoted is None:
-            return None
-        return quoted if output else ("'" + quoted + "'" if '"' in quoted else '"' + quoted + '"')
-
-    def liquid(code: re.Match[str]) -> str:
-        alone = _PARAM_OUT.fullmatch(code.group(0))
-        if alone is not None:
-            shown = value(alone.group(1), True)
-            return code.group(0) if shown is None else shown
-        return _PARAM_USE.sub(lambda use: value(use.group(1), False) or use.group(0), code.group(0))
-
-    return _IN_LIQUID.sub(liquid, text)
-
-
-def paths_in_code(body: str, site: str) -> Iterator[str]:
-    """Yield the path, relative to the project, of each file an include in ``body``'s fenced
-    code names (``site``: the site's folder, empty for the project's own)."""
-    shown = _shown(body)
-    for start, code in _code_blocks(body):
-        for found in _INCLUDE.finditer(code):
-            if shown(start + found.start()) and _readable(found.group(2)):
-                yield _path(found.group(2), site)
-
-
-def shown_in_code(body: str, site: str, read: Read) -> str:
+def shown_in_code(body: str, site: str, read: Read, left: list[int]) -> str:
     """Return ``body`` with each include in its fenced code that names a plain text file
-    replaced by that file's text (see the module docstring)."""
+    replaced by that file's text (see the module docstring), while ``left`` (how many characters
+    of files the page may yet show) allows."""
     pieces, at, fence, line_start = [], 0, "", 0
     shown = _shown(body)
     for line in body.splitlines(keepends=True):
         was, fence = fence, fence_after(fence, line)
         if was and fence and "include" in line:
             pieces.append(body[at:line_start])
-            included = functools.partial(_included, site=site, read=read, shown=shown, at=line_start)
+            included = functools.partial(_included, site=site, read=read, shown=shown, at=(line_start, left))
             pieces.append(_INCLUDE.sub(included, line))
             at = line_start + len(line)
         line_start += len(line)
@@ -222,18 +195,28 @@ def _shown(body: str) -> Callable[[int], bool]:
 
 
 def _readable(name: str) -> bool:
-    """Whether Jekyll reads an include of ``name``: not one reaching out of its folder."""
-    return ".." not in name and "//" not in name
+    """Whether Jekyll reads an include of ``name``: none with two of ``.`` and ``/`` in a row
+    (its ``INVALID_SEQUENCES``: ``..``, ``//``, ``./``), which reach out of its folder or hide."""
+    return not any(pair in name for pair in ("..", "//", "./", "/."))
 
 
-def _included(found: re.Match[str], site: str, read: Read, shown: Callable[[int], bool], at: int) -> str:
+def _included(
+    found: re.Match[str], site: str, read: Read, shown: Callable[[int], bool], at: tuple[int, list[int]]
+) -> str:
     """Return the text of the file an include names, or the include as written (``at``: where
-    the line it is on starts in the body, for ``shown``)."""
-    if not shown(at + found.start()) or not _readable(found.group(2)):
+    the line it is on starts in the body, for ``shown``, and how many characters may yet be shown)."""
+    if not shown(at[0] + found.start()) or not _readable(found.group(2)):
         return found.group(0)
     text = read(_path(found.group(2), site))
-    if text is None or "{{" in text or "{%" in text or len(text.encode()) > MAX_INCLUDED:
+    if (
+        text is None
+        or len(text) > at[1][0]
+        or len(text.encode()) > MAX_INCLUDED
+        or "{{" in text
+        or "{%" in text
+    ):
         return found.group(0)
+    at[1][0] -= len(text)
     written = found.group(0)
     lead = "" if found.group(1) else written[: len(written) - len(written.lstrip(" \t"))]
     tail = "" if found.group(3) else written[len(written.rstrip()) :]

@@ -87,9 +87,8 @@ def inline_for(config: Config, rel: str, body: str, front: Front = None) -> str:
         made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, front, missing=False))
         return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
-        return codeincludes.shown_in_page(
-            body, config.rules.site_root, lambda p: partial_body(config.root, p, True), front
-        )
+        read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
+        return codeincludes.shown_in_page(body, config.rules.site_root, read, front)
     return inline(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
 
@@ -106,7 +105,7 @@ def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Itera
     if config.rules.generator in ("hugo", "mkdocs"):
         return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
     if config.rules.generator == "jekyll":
-        read = functools.partial(partial_body, config.root, raw=True)
+        read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
         return codeincludes.files_in_page(body, config.rules.site_root, read, front)
     return shown(body, rel, config.root, config.rules.site_root, site_aliases(config))
 
