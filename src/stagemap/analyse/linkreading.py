@@ -15,9 +15,10 @@
   puts back (`in_path`).
 - The redirects and rewrites of the site's host, every generator's (Netlify's ``_redirects``
   and ``netlify.toml``, Vercel's ``vercel.json``: `stagemap.read.hostredirects`), take the same
-  way: a rule for one route joins `redirects`, a rule with placeholders or a splat is tried in
-  order after them (`patterns`). A rule that a page at the route shadows (Netlify's without
-  ``force``, Vercel's rewrites) is left out there (`served`).
+  way, tried first (`host`, `stagemap.analyse.hostrouting`): a rule that is not forced
+  (Netlify's without ``force``, Vercel's rewrites) gives way to a file at the route (a page
+  the site builds, a client redirect's page, a static file, a list page), and a chain of
+  redirects is followed.
 - Gatsby and Astro make a page of each code file of ``src/pages`` that they do not pass over
   (`stagemap.read.componentpages`): a link to one reaches a page of the site (`made`).
 - Docusaurus before 3.4 finds a doc from a link with a slash after its ending: its link pattern
@@ -54,10 +55,15 @@ from ..model.settings import Config
 from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
-from ..read.hostredirects import HOST_REDIRECTS, HostRule, RuleIndex
+from ..read.hostredirects import HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
+from .hostrouting import HostRouting, followed_host, host_routing
 from .unbuilt import unbuilt_pages
+
+
+def _nowhere(_route: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +94,7 @@ class LinkReading:
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
-    none at a route the site has a page at; and, on any site, the routes of the host's rules for
-    one route each (`stagemap.read.hostredirects`), but for those a page there shadows."""
+    none at a route the site has a page at."""
     base: str = ""
     """The path of the site's address (Docusaurus's ``baseUrl``) without its last ``/``
     (``/guide``; none at the root), which the routes of `redirects` leave out (`in_path`)."""
@@ -102,12 +107,8 @@ class LinkReading:
     imported: frozenset[str] = frozenset()
     """The files (paths in the project) an import through `aliases` may reach, wherever they are
     (`stagemap.read.attachments.imported_files`): no other link reaches those outside a source."""
-    patterns: RuleIndex = field(default_factory=RuleIndex)
-    """The host's rules with placeholders or a splat (`stagemap.read.hostredirects`), in the
-    order the host tries them, after `redirects`."""
-    served: frozenset[str] = frozenset()
-    """The routes the site has a page at, as `redirects` keys them: a rule of `patterns` that a
-    page shadows does not match there."""
+    host: HostRouting = field(default_factory=HostRouting)
+    """The host's rules (`stagemap.read.hostredirects`), tried before `redirects`."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -130,18 +131,29 @@ class LinkReading:
         )
         return "." + path if near else path
 
-    def redirected(self, route: str) -> str:
+    def redirected(self, route: str, present: Callable[[str], bool] = _nowhere) -> str:
         """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`,
-        as written: a fragment, a query or another site's address kept), else ``route``."""
-        return self._to(route) or route
+        `host`, as written: a fragment, a query or another site's address kept), a chain of the
+        host's redirects followed, else ``route``. ``present``: whether the site has a file at a
+        route that `host` does not know of (a static file, a list page), which a rule that is
+        not forced gives way to."""
+        if not self.redirects and not self.host:
+            return route
+        return followed_host(lambda at: self._step(at, present), route) or route
 
-    def followed(self, route: str, url: str, fragment: str) -> tuple[str, str, str]:
+    def followed(
+        self, route: str, url: str, fragment: str, present: Callable[[str], bool] = _nowhere
+    ) -> tuple[str, str, str]:
         """Return the address, route and fragment a link written ``url`` (its fragment
         ``fragment``), to ``route``, reaches: the same, or, where a redirect is at ``route``, its
         ``to`` (a route of this site, or another site's address, then all three), with ``url``'s
-        query and fragment only when ``to`` has neither, as the plugin's redirect page forwards them."""
-        to = self._to(route)
-        if to is None:
+        query and fragment only when ``to`` has neither, as the plugin's redirect page forwards
+        them (``present``: see `redirected`)."""
+        asked = (
+            route + "/" if route != "/" and url.partition("#")[0].partition("?")[0].endswith("/") else route
+        )
+        to = self.redirected(asked, present)  # (with the link's slash: a Vercel rule tells)
+        if to == asked:
             return url, route, fragment
         if "?" not in to and "#" not in to:
             to += url[len(url.partition("?")[0].partition("#")[0]) :]
@@ -149,17 +161,19 @@ class LinkReading:
             return to, to, ""
         return to, to.partition("#")[0].partition("?")[0], to.partition("#")[2]
 
-    def _to(self, route: str) -> str | None:
-        """Return where a redirect or rewrite at ``route`` leads (`redirects`, then `patterns`), or None."""
-        if not self.redirects and not self.patterns.rules:
-            return None
+    def _step(self, route: str, present: Callable[[str], bool]) -> tuple[str, bool] | None:
+        """Return where one redirect or rewrite at ``route`` leads, and whether it is a redirect:
+        the host's rule (`host`), where a client redirect's page gives way to a forced one only,
+        else the client redirect (`redirects`); None when none is there."""
         key = route.strip("/").casefold()
-        to = self.redirects.get(key)
-        return to if to is not None else self.patterns.first_match(route, _shadowed(key in self.served))
+        client = self.redirects.get(key)
+        found = self.host.step(key, route, client is not None or present(route)) if self.host else None
+        return found if found is not None or client is None else (client, True)
 
     def leading_to_part(self, part: str) -> tuple[str, ...]:
         """Return the routes (`redirects`' keys) whose redirect leads to a part ``part`` of a page."""
-        return tuple(route for route, to in self.redirects.items() if to.partition("#")[2] == part)
+        every = (*self.redirects.items(), *self.host.tos())
+        return tuple(dict.fromkeys(route for route, to in every if to.partition("#")[2] == part))
 
     def in_path(self, path: str) -> str:
         """Return the route a link to the address path ``path`` reaches (`redirected`), where the
@@ -282,7 +296,7 @@ def link_reading(
         slash, no_doc = ((), ends) if MD_LINKS_AST in traits else (ends, ())
         made, client = frozenset(found.get("pages") or ()), found.get("redirects") or {}
         base = base_path(config.rules.base_url)
-        redirects, patterns, served = _with_host(site, client, made, assets, config.rules.base_url, base)
+        redirects, host = _with_host(site, client, made, assets, (config.rules.base_url, base), unbuilt)
         return LinkReading(
             owned,
             slash,
@@ -292,12 +306,11 @@ def link_reading(
             redirects=redirects,
             base=base,
             unbuilt=unbuilt,
-            patterns=patterns,
-            served=served,
+            host=host,
         )
     found = site.get(PLUGIN_PAGES) or {}  # (Gatsby's and Astro's src/pages)
     made, below = frozenset(found.get("pages") or ()), frozenset(found.get("below") or ())
-    redirects, patterns, served = _with_host(site, {}, made, assets, config.rules.base_url)
+    redirects, host = _with_host(site, {}, made, assets, (config.rules.base_url, ""), unbuilt)
     beside = generator == "gatsby" and FILES_BESIDE in traits
     aliases = () if beside else site_aliases(config)
     return LinkReading(
@@ -309,8 +322,7 @@ def link_reading(
         unbuilt=unbuilt,
         aliases=aliases,
         imported=imported_files(config) if aliases else frozenset(),
-        patterns=patterns,
-        served=served,
+        host=host,
     )
 
 
@@ -319,59 +331,21 @@ def _with_host(
     redirects: Mapping[str, str],
     made: frozenset[str],
     assets: Iterable[Asset],
-    base_url: str,
-    base: str = "",
-) -> tuple[dict[str, str], RuleIndex, frozenset[str]]:
+    bases: tuple[str, str],
+    unbuilt: Mapping[str, str],
+) -> tuple[dict[str, str], HostRouting]:
     """Return ``redirects`` (a Docusaurus site's client redirects) but those at a route the site
-    has a page at (the plugin writes none there), with the host's rules for one route each
-    (`stagemap.read.hostredirects`), the host's other rules, and the routes pages are at
-    (`LinkReading.served`). A rule a page at its route shadows is left out; so is one at a
-    client redirect's route, whose page shadows it too, unless the rule is forced; a rule for
-    one route that an earlier rule with placeholders answers is left to that one. ``base``:
-    the path of a Docusaurus site's address (`LinkReading.base`), which its routes leave out: a
-    rule's routes are taken below it, a rule outside it left out."""
+    has a page at (the plugin writes none there), and the host's rules (`host_routing`), which a
+    page the site builds shadows (not a draft's: the live site has no file there). ``bases``:
+    the site's address, and the path of a Docusaurus site's address (`LinkReading.base`)."""
     rules: tuple[HostRule, ...] = site.get(HOST_REDIRECTS) or ()
-    served = made | _own_routes(assets, base_url) if redirects or rules else made
+    if not redirects and not rules:
+        return {}, HostRouting()
+    assets = tuple(assets)
+    served = made | _own_routes(assets, bases[0])
     redirects = {route: to for route, to in redirects.items() if route not in served}
-    if not rules:
-        return redirects, RuleIndex(), frozenset()
-    base = base.strip("/").casefold()
-    exact: dict[str, str] = {}
-    keys: dict[str, tuple[str, int]] = {}
-    patterns: list[HostRule] = []
-    for rule in rules:
-        if base:
-            if rule.parts[: base.count("/") + 1] != tuple(base.split("/")):
-                continue  # (a route outside the site's own)
-            to = rule.to[len(base) + 1 :] if at_address(rule.to, "/" + base) else rule.to
-            rule = HostRule(rule.parts[base.count("/") + 1 :], to or "/", rule.forced)
-            if not rule.parts:
-                continue  # (the site's home)
-        if not rule.exact:
-            patterns.append(rule)
-            continue
-        key = "/".join(rule.parts)
-        if not rule.forced and (key in served or key in redirects):
-            continue
-        keys.setdefault(key, (rule.to, len(patterns)))
-    index = RuleIndex.of(patterns)
-    for key, (to, before) in keys.items():  # (a rule with placeholders before it answers first)
-        if index.first_match(key, _shadowed(key in served), before) is None:
-            exact[key] = to
-    return {**redirects, **exact}, index, served
-
-
-def _shadowed(page: bool) -> Callable[[HostRule], bool]:
-    """Return whether a page shadows a rule at a route (``page``: the site has a page there)."""
-    return _unforced if page else _never
-
-
-def _unforced(rule: HostRule) -> bool:
-    return not rule.forced
-
-
-def _never(_rule: HostRule) -> bool:
-    return False
+    built = made | _own_routes((a for a in assets if a.id not in unbuilt), bases[0]) if rules else made
+    return redirects, host_routing(rules, built, bases[1])
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

@@ -202,6 +202,12 @@ class BodyLinks:
                 return inside
         return None
 
+    def _present(self, route: str) -> bool:
+        """Whether the live site has a file at ``route`` besides its pages' own: a static
+        file, or a list page the generator makes (a host's rule not forced gives way to it)."""
+        assert self.routes is not None
+        return self.routes.files.get(route.lstrip("/")) is not None or route_key(route) in self.routes.listed
+
     def _own_roots(self) -> list[str]:
         """Return the route roots that hold this page's file, the nearest first (relative to the content folder)."""
         assert self.routes is not None
@@ -331,7 +337,9 @@ class BodyLinks:
         if not path:
             return None
         route = posixpath.normpath(posixpath.join(self.own, path))
-        url, route, fragment = self.routes.reading.followed(route, url, fragment)  # (client redirects)
+        url, route, fragment = self.routes.reading.followed(
+            route, url, fragment, self._present
+        )  # (redirects)
         if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
             return route
         key = route_key(route)

@@ -1,0 +1,108 @@
+"""Where the site's host sends a request for a route (`stagemap.read.hostredirects`), as
+`stagemap.analyse.linkreading.LinkReading` asks it.
+
+Netlify tries its rules in order, and the first that matches wins; a rule that is not forced
+gives way to a file at the route: a page the site builds, a file of a static folder, a list
+page the generator makes, or the page a Docusaurus client redirect is (the caller says which
+routes have one). A rule for one route is looked up by its route, the others through
+`stagemap.read.hostredirects.RuleIndex`. A redirect (a 3xx status) may lead to another rule's
+route, which the browser asks for in turn: a chain is followed (`LinkReading.redirected`), a
+rewrite (status 200) is not, as the host serves the rewritten route's file as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from ..model.safelinks import at_address
+from ..read.hostredirects import HostRule, RuleIndex, matched
+
+
+@dataclass(frozen=True, slots=True)
+class HostRouting:
+    """The host's rules of a site, ready to look a route up."""
+
+    exact: Mapping[str, tuple[HostRule, int]] = field(default_factory=dict)
+    """By route (lower case, no slash at either end), the first rule for that one route, with
+    its place among `patterns` (the rules of `patterns` before it are tried first)."""
+    patterns: RuleIndex = field(default_factory=RuleIndex)
+    """The rules with placeholders or a splat, in the host's order."""
+    served: frozenset[str] = frozenset()
+    """The routes the site builds a page at, as `exact` keys them (a draft's is none)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.patterns.rules)
+
+    def step(self, key: str, route: str, page: bool) -> tuple[str, bool] | None:
+        """Return where the host sends a request for ``route`` (``key``: as `exact` keys it),
+        and whether it is a redirect (the browser asks again); None when no rule does. ``page``:
+        there is a file at the route the caller knows of (a rule not forced gives way to it)."""
+        page = page or key in self.served
+        skip = _unforced if page else _never
+        found = self.exact.get(key)
+        if found is not None and (found[0].sensitive or found[0].slash is not None):
+            found = found if matched(found[0], route) is not None else None  # (Vercel's: case, slash)
+        if found is not None and (found[0].forced or not page):
+            rule, before = found
+            earlier = self.patterns.first_match(route, skip, before)
+            return earlier if earlier is not None else (rule.to, rule.moved)
+        return self.patterns.first_match(route, skip)
+
+    def tos(self) -> Iterable[tuple[str, str]]:
+        """Yield each route of `exact` with where its rule leads."""
+        return ((key, rule.to) for key, (rule, _) in self.exact.items())
+
+
+def host_routing(rules: tuple[HostRule, ...], served: frozenset[str], base: str = "") -> HostRouting:
+    """Return the routing of the host's ``rules`` on a site whose pages are at ``served``;
+    ``base``: the path of a Docusaurus site's address (`LinkReading.base`), which its routes
+    leave out: a rule's routes are taken below it, a rule outside it left out."""
+    if not rules:
+        return HostRouting()
+    base = base.strip("/").casefold()
+    exact: dict[str, tuple[HostRule, int]] = {}
+    patterns: list[HostRule] = []
+    for rule in rules:
+        if base:
+            if rule.parts[: base.count("/") + 1] != tuple(base.split("/")):
+                continue  # (a route outside the site's own)
+            to = rule.to[len(base) + 1 :] if at_address(rule.to, "/" + base) else rule.to
+            rule = replace(rule, parts=rule.parts[base.count("/") + 1 :], to=to or "/")
+            if not rule.parts:
+                continue  # (the site's home)
+        if not rule.exact:
+            patterns.append(rule)
+            continue
+        exact.setdefault("/".join(rule.parts).casefold(), (rule, len(patterns)))
+    return HostRouting(exact, RuleIndex.of(patterns), served)
+
+
+def followed_host(step: Callable[[str], tuple[str, bool] | None], route: str, most: int = 20) -> str | None:
+    """Return where the host's rules lead a request for ``route`` (``step``: one rule's answer
+    for a route), following a chain of redirects to a route of the site (up to ``most``); in a
+    loop, the route it comes back to. None when no rule is at ``route``."""
+    seen = {route.strip("/").casefold()}
+    to = None
+    at = route
+    for _ in range(most):
+        found = step(at)
+        if found is None:
+            break
+        to, moved = found
+        if not moved or not to.startswith("/") or "?" in to or "#" in to:
+            break
+        at = to
+        key = at.strip("/").casefold()
+        if key in seen:
+            break  # (a loop: the browser gives up; the route it reached is reported as it is)
+        seen.add(key)
+    return to
+
+
+def _unforced(rule: HostRule) -> bool:
+    return not rule.forced
+
+
+def _never(_rule: HostRule) -> bool:
+    return False
