@@ -53,8 +53,12 @@ MAX_SHOWN = 512 * 1024
 """The most characters of included files one page shows, after their parameters are put in
 (past it, placeholders outside code, tags as written in it)."""
 
-_INCLUDE = lazy(r"[ \t]*\{%(-?)\s*include\s+(\w(?:[\w./]|-(?!%\})){0,200})(?:\s[^%]{0,500}?)?\s*(-?)%\}\s*")
-"""An include of a file by its name (``steps/boil.sh``), with the blanks around it."""
+_INCLUDE = lazy(
+    r"(?<![ \t])[ \t]*+\{%(-?)\s*+include\s++(\w(?:[\w./]|-(?!%\})){0,200})(?:\s[^%]{0,500}?)?\s*(-?)%\}\s*"
+)
+"""An include of a file by its name (``steps/boil.sh``), with the blanks around it. Tried only
+where a run of blanks starts, each run taken whole: a line of 40,000 blanks (or of blanks after
+``{%``) was tried from each of them, 2.8 s."""
 
 _OWN_LINE = lazy(
     r"[ \t]*+\{%(-?)[ \t]*+include[ \t]++(/?\w(?:[\w./]|-(?!%\})){0,200}+)"
