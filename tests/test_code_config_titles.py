@@ -4,6 +4,8 @@ many other ``title:`` keys: a feed plugin's, a GraphQL query's, a blog author's.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 import stagemap
 from stagemap.cli.app import cli
+from stagemap.read import codetitle
 from stagemap.read.siteaddress import site_title
 from tests.conftest import write
 
@@ -131,3 +134,145 @@ def test_gatsbys_404_page_is_its_error_page_not_an_asset(tmp_path: Path) -> None
     fates = {f.path: (f.fate, f.kind) for f in library.fates}
     assert fates["src/pages/404.mdx"] == ("non-asset", "error-page")
     assert fates["content/pages/missing.md"] == ("non-asset", "error-page")
+
+
+def _events(generator: str, config: str) -> int:
+    """Return how many Python and C calls reading the title of ``config`` makes: a count of the
+    work, the same on every machine."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        site_title(generator, config, {})
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("generator", "made"),
+    [
+        (
+            "docusaurus",
+            lambda n: "module.exports = {" + "title: 'Quill', " * n + "url: 'https://q.example'};\n",
+        ),
+        ("docusaurus", lambda n: "module.exports = " + "{title: 'Quill', a: " * n + "1" + "}" * n + ";\n"),
+        ("gatsby", lambda n: "module.exports = {siteMetadata: {" + "aTitle: b, " * n + "}};\n"),
+        ("docusaurus", lambda n: "module.exports = {title: 'Quill', a: [" + "(/[" * n + "\n]};\n"),
+    ],
+)
+def test_reading_a_title_costs_in_proportion_to_the_configuration(
+    generator: str, made: Callable[[int], str]
+) -> None:
+    """A configuration is code anyone may write: thousands of ``title:`` keys in one object, or
+    objects nested a thousand deep, made init take half a minute on a 33 KB file (each key
+    walked its object's entries and its enclosing brackets again); a line of ``/`` that never
+    close a regular expression was read to its end once per ``/``. Four times the keys is about
+    four times the work, not sixteen."""
+    small, large = _events(generator, made(150)), _events(generator, made(600))
+    assert large < 6 * small
+
+
+def test_each_constant_is_looked_up_once_not_per_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gatsby's ``siteMetadata: {aTitle: b, ...}`` looked up each key's constant by a scan of
+    the whole file; the file's constants are gathered once."""
+    looked_up: list[str] = []
+    monkeypatch.setattr(codetitle, "constant", lambda name, code: looked_up.append(name) or "")
+    config = (
+        "const b = 'Quillmark';\nmodule.exports = {siteMetadata: {" + "aTitle: c, " * 50 + "bTitle: b}};\n"
+    )
+    assert site_title("gatsby", config, {}) == "Quillmark"
+    assert len(looked_up) <= 1
+
+
+@pytest.mark.parametrize(
+    ("generator", "config", "title"),
+    [
+        (
+            "docusaurus",
+            """module.exports = {\n  title: "Bob's Ledger",\n  url: 'https://b.example',\n};\n""",
+            "Bob's Ledger",
+        ),
+        (
+            "docusaurus",
+            "module.exports = {\n  title: 'Bob\\'s Ledger',\n  url: 'https://b.example',\n};\n",
+            "Bob's Ledger",
+        ),
+        ("docusaurus", "module.exports = {\n  title: 'Caf\\u00e9 \"Quill\"',\n};\n", 'Café "Quill"'),
+        (
+            "gatsby",
+            """module.exports = {\n  siteMetadata: {\n    title: "Ann's Quill",\n  },\n};\n""",
+            "Ann's Quill",
+        ),
+        (
+            "gatsby",
+            """const title = "Ann's Quill";\nmodule.exports = { siteMetadata: { title } };\n""",
+            "Ann's Quill",
+        ),
+        (
+            "astro",
+            'export default defineConfig({\n  integrations: [starlight({ title: `Ann\'s "Docs"` })]\n});\n',
+            'Ann\'s "Docs"',
+        ),
+    ],
+)
+def test_a_title_is_read_as_javascript_reads_it_quotes_and_escapes_included(
+    generator: str, config: str, title: str
+) -> None:
+    """An apostrophe in a title left it unread (the folder's name taken instead)."""
+    assert site_title(generator, config, {}) == title
+
+
+def test_starlights_options_in_a_constant_are_read() -> None:
+    """``starlight(docs)`` after ``const docs = {...}``: the constant holds Starlight's options."""
+    options = "const docs = {\n  title: 'Quill Docs',\n};\n"
+    config = options + "export default defineConfig({\n  integrations: [starlight(docs)],\n});\n"
+    assert site_title("astro", config, {}) == "Quill Docs"
+
+
+def test_a_typescript_as_const_after_a_title_is_no_part_of_it() -> None:
+    typed = "const config: Config = {\n  title: 'Quill' as const,\n  url: 'https://q.example',\n};\n"
+    assert site_title("docusaurus", typed, {}) == "Quill"
+
+
+def test_a_gatsby_subtitle_is_no_title() -> None:
+    """A ``...Title`` key is one in camel case (``defaultTitle``): a ``subtitle`` is a tagline."""
+    config = "module.exports = {\n  siteMetadata: {\n    subtitle: 'Ledgers made calm',\n  },\n};\n"
+    assert site_title("gatsby", config, {}) == ""
+
+
+def test_docusaurus_template_wrapped_theme_config_is_still_no_site_title() -> None:
+    """Docusaurus's own template writes ``themeConfig: /** @type ... */ ({navbar: ...})``: the
+    navbar's title is not the site's, wrapped or not."""
+    config = (
+        "const config = {\n  url: 'https://q.example',\n  themeConfig:\n"
+        "    /** @type {import('@docusaurus/preset-classic').ThemeConfig} */\n"
+        "    ({\n      navbar: {\n        title: 'Quill Nav',\n      },\n    }),\n};\n"
+        "module.exports = config;\n"
+    )
+    assert site_title("docusaurus", config, {}) == ""
+
+
+def test_gatsbys_500_page_is_an_error_page_too(tmp_path: Path) -> None:
+    """Gatsby builds the page at /500 as 500.html, the page shown for an error while rendering,
+    as it builds /404 as 404.html."""
+    page = "---\ntitle: {}\n---\nText.\n"
+    root = write(
+        tmp_path,
+        {
+            "gatsby-config.js": "module.exports = { siteMetadata: { title: 'Quillmark' } };\n",
+            "src/pages/500.mdx": page.format("Something broke"),
+            "src/pages/pricing.mdx": page.format("Pricing"),
+            "content/pages/oops.md": "---\ntitle: Oops\npath: /500/\n---\nText.\n",
+        },
+    )
+    assert run("init", str(root))[0] == 0
+    library = stagemap.load_project(root).library
+    assert [a.path for a in library.assets] == ["src/pages/pricing.mdx"]
+    fates = {f.path: (f.fate, f.kind) for f in library.fates}
+    assert fates["src/pages/500.mdx"] == ("non-asset", "error-page")
+    assert fates["content/pages/oops.md"] == ("non-asset", "error-page")

@@ -141,10 +141,11 @@ def blanked(code: str) -> str:
     (line ends kept), strings as they are."""
     out: list[str] = []
     i, last = 0, ""  # ``last``: the last character of code before ``i`` that is no space
+    closes = _Closes(code)
     while i < len(code):
         char = code[i]
         if char in "'\"`":
-            end = _after_string(code, i)
+            end = after_string(code, i)
             out.append(code[i:end])
             i, last = end, char
             continue
@@ -152,7 +153,7 @@ def blanked(code: str) -> str:
             end = code.find("\n", i) if code[i + 1] == "/" else code.find("*/", i + 2) + 2
             end = len(code) if end < i + 2 else end
         elif char == "/" and (not last or last in _REGEX_BEFORE or _after_word(out, ("return", "typeof"))):
-            end = _after_regex(code, i)
+            end = closes.after_regex(i)
         else:
             out.append(char)
             i, last = i + 1, last if char.isspace() else char
@@ -168,29 +169,52 @@ def _after_word(out: list[str], words: tuple[str, ...]) -> bool:
     return any(tail.endswith(w) and not tail[: -len(w)][-1:].isalnum() for w in words)
 
 
-def _after_regex(code: str, i: int) -> int:
-    """Return the index after the regular expression literal opening at ``i`` (its flags too);
-    one not closed on its line is no literal: only its ``/`` is passed over."""
-    j, in_class = i + 1, False
-    while j < len(code) and code[j] != "\n":
-        char = code[j]
-        if char == "\\":
-            j += 2
-            continue
-        if char == "[":
-            in_class = True
-        elif char == "]":
-            in_class = False
-        elif char == "/" and not in_class:
+class _Closes:
+    """Where each regular expression literal of a line of ``code`` closes, worked out once per
+    line, from its end back: a line of many ``/`` none of which closes (``(/[(/[``) is read once,
+    not once per ``/``."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.start, self.ends = -1, [-1]
+
+    def after_regex(self, i: int) -> int:
+        """Return the index after the regular expression literal opening at ``i`` (its flags
+        too); one not closed on its line is no literal: only its ``/`` is passed over."""
+        code = self.code
+        if not self.start <= i + 1 < self.start + len(self.ends):
+            self._line(i + 1)
+        close = self.ends[i + 1 - self.start]
+        if close < 0:
+            return i + 1
+        j = close + 1
+        while j < len(code) and (code[j].isalnum() or code[j] == "_"):
             j += 1
-            while j < len(code) and (code[j].isalnum() or code[j] == "_"):
-                j += 1
-            return j
-        j += 1
-    return i + 1
+        return j
+
+    def _line(self, start: int) -> None:
+        """Work out, for each index from ``start`` to its line's end, where a literal's body
+        begun there closes (its ``/`` outside a ``[...]`` class, an escape passed over), or -1."""
+        code = self.code
+        end = code.find("\n", start)
+        end = len(code) if end < 0 else end
+        size = end - start
+        plain, in_class = [-1] * (size + 2), [-1] * (size + 2)  # (the state a scan is in at k)
+        for k in range(size - 1, -1, -1):
+            char = code[start + k]
+            if char == "\\":
+                plain[k], in_class[k] = plain[k + 2], in_class[k + 2]
+            elif char == "[":
+                plain[k] = in_class[k] = in_class[k + 1]
+            elif char == "]":
+                plain[k] = in_class[k] = plain[k + 1]
+            else:
+                plain[k] = start + k if char == "/" else plain[k + 1]
+                in_class[k] = in_class[k + 1]
+        self.start, self.ends = start, plain[: size + 1]
 
 
-def _after_string(code: str, i: int) -> int:
+def after_string(code: str, i: int) -> int:
     """Return the index after the string literal opening at ``i`` (its end, if never closed)."""
     quote, i = code[i], i + 1
     while i < len(code) and code[i] != quote:
@@ -204,7 +228,7 @@ def shaped(code: str) -> str:
     i = 0
     while i < len(code):
         if code[i] in "'\"`":
-            end = _after_string(code, i)
+            end = after_string(code, i)
             inner = code[i + 1 : end - 1] if end - i >= 2 else ""
             out.append(code[i] + " " * len(inner) + (code[end - 1] if end - i >= 2 else ""))
             i = end
@@ -235,7 +259,7 @@ def _split_list(inner: str) -> list[str]:
     parts, i, begin = [], 0, 0
     while i < len(inner):
         if inner[i] in "'\"`":
-            i = _after_string(inner, i)
+            i = after_string(inner, i)
             continue
         if inner[i] == ",":
             parts.append(inner[begin:i])

@@ -88,13 +88,20 @@ _ROUTE_KEYS = {"jekyll": "permalink", "eleventy": "permalink", "gatsby": "path"}
 def preset_error_page(generator: str, fm: Mapping[str, object]) -> str:
     """Return the route a Jekyll or Eleventy page's ``permalink`` (a Gatsby page's ``path``)
     gives it where that is the site's error page (``/404.html``, or ``/404/``: its
-    ``index.html``, which Gatsby too builds as ``404.html``), which the host serves for an
-    address with no page (the error-page globs name a file by its path alone), else ""."""
+    ``index.html``; Gatsby builds ``/404`` as ``404.html`` and ``/500`` as ``500.html``), which
+    the host serves for an address with no page (the error-page globs name a file by its path
+    alone), else ""."""
     key = _ROUTE_KEYS.get(generator)
     value = fm.get(key) if key else None
     if not isinstance(value, str):
         return ""
-    return value.strip() if value.strip().strip("/").lower() in ("404.html", "404", "404/index.html") else ""
+    pages = _GATSBY_ERROR_ROUTES if generator == "gatsby" else ("404.html", "404", "404/index.html")
+    return value.strip() if value.strip().strip("/").lower() in pages else ""
+
+
+_GATSBY_ERROR_ROUTES = ("404.html", "404", "500.html", "500")
+"""The routes Gatsby builds as an error page: /404 (its 404.html) and /500 (its 500.html, for an
+error while rendering), with or without a slash at each end (its prod-404-500 plugin)."""
 
 
 PAGINATE_V1 = "\0paginate"

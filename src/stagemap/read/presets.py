@@ -108,8 +108,12 @@ _NON_ASSETS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     "jekyll": (("partial", ("_includes/", "_layouts/")), ("error-page", ("404.html", "404.md"))),
     "docusaurus": (("partial", ("_*", "_*/")),),
-    # src/pages/404.mdx (or 404/index.mdx): the page Gatsby builds as 404.html, for an address with none
-    "gatsby": (("snippet", ("snippets/",)), ("error-page", ("/404.*", "/404/index.*"))),
+    # src/pages/404.mdx (or 404/index.mdx): the page Gatsby builds as 404.html, for an address with none;
+    # 500.* the same, as 500.html (its prod-404-500 plugin), for an error while rendering
+    "gatsby": (
+        ("snippet", ("snippets/",)),
+        ("error-page", ("/404.*", "/404/index.*", "/500.*", "/500/index.*")),
+    ),
     "astro": (("partial", ("src/components/", "src/layouts/")), ("error-page", ("404.md", "404.mdx"))),
     "mkdocs": (("snippet", ("includes/", "snippets/")), ("template", ("/templates/",))),
     "eleventy": (
