@@ -107,3 +107,27 @@ def test_init_reads_a_link_to_an_empty_submodule_folder_and_says_it_is_empty_for
         "Empty for now, nothing read there: docs/ (a link to vendor/manual, in the git submodule"
         " vendor/manual, which is not checked out); run 'git submodule update --init'"
     ) in out.splitlines()
+
+
+def test_a_site_in_a_folder_names_the_submodule_the_repositorys_gitmodules_lists(tmp_path: Path) -> None:
+    """git keeps .gitmodules at the repository's top: a site in website/ links into a submodule
+    beside it, and init names it there, each path from the project, the link once."""
+    project = write(
+        tmp_path / "repo",
+        {
+            ".gitmodules": MODULES,
+            "website/docusaurus.config.js": DOCUSAURUS,
+            "website/blog/2024-05-01-season.md": POST,
+        },
+    )
+    (project / "vendor/manual").mkdir(parents=True)
+    os.symlink("../vendor/manual/website/docs", project / "website/docs")
+    code, out, _ = run("init", str(project))
+    assert code == 0
+    lines = out.splitlines()
+    assert "Outside the sources, not looked at: vendor/, website/docusaurus.config.js" in lines
+    assert (
+        "Named in website/docusaurus.config.js but not there, not read: website/docs/ (a link to"
+        " ../vendor/manual/website/docs, which is missing: the git submodule vendor/manual is not"
+        " checked out); run 'git submodule update --init', then 'stagemap init' again"
+    ) in lines

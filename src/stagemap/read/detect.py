@@ -221,7 +221,9 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)
     sources, versions = without_translations(root, sources, preset_extensions(generator), finder)
     internal = _internal(root, generator, data, sources)
-    missing = missing_folders(root, named_folders(generator, config, data, CONTENT_FOLDERS[generator]))
+    missing = missing_folders(
+        root, named_folders(generator, config, data, CONTENT_FOLDERS[generator]), within
+    )
     covered = {s.path.split("/")[0] for s in sources} | locales[1] | {m.split("/")[0] for m, _ in missing}
     outside = () if "." in covered else names_left(root, "", covered)
     address = base_url(generator, config, data)

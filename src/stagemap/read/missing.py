@@ -39,18 +39,20 @@ def named_folders(
     return [path for path, _ in usual if path != "."]
 
 
-def missing_folders(root: Path, paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
+def missing_folders(root: Path, paths: Iterable[str], top: Path | None = None) -> tuple[tuple[str, str], ...]:
     """Return each of ``paths`` (folders the site's configuration names, relative to ``root``,
     the site's folder) that is not there to read, with why: a link to a folder that is missing
     (``a link to x/docs, which is missing``), or a folder of a git submodule that is not checked
     out. A folder that is simply absent, or empty, outside a submodule is left out: the site
-    may name it and never use it."""
-    modules = submodules(root)
+    may name it and never use it. ``top``: the project's folder, when the site is in a folder of
+    it: its ``.gitmodules`` names the submodules (git keeps the file at the repository's top)."""
+    top = top or root
+    modules = submodules(top)
     found: list[tuple[str, str]] = []
     for path in dict.fromkeys(p.strip("/") for p in paths):
         if not path or path.startswith("../") or path == "..":
             continue
-        why = _why(root, path, modules)
+        why = _why(root, path, top, modules)
         if why:
             found.append((path, why))
     return tuple(found)
@@ -59,7 +61,7 @@ def missing_folders(root: Path, paths: Iterable[str]) -> tuple[tuple[str, str], 
 def why_missing(root: Path, path: str) -> str:
     """Return why the folder ``path`` (relative to ``root``) is not there to read (see
     `missing_folders`), or "" when that is not known."""
-    return _why(root, path.strip("/"), submodules(root)) if path.strip("/") else ""
+    return _why(root, path.strip("/"), root, submodules(root)) if path.strip("/") else ""
 
 
 def submodules(root: Path) -> tuple[str, ...]:
@@ -76,8 +78,9 @@ def submodules(root: Path) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _why(root: Path, path: str, modules: tuple[str, ...]) -> str:
-    """Return why the folder ``path`` is not there to read (see `missing_folders`), or ""."""
+def _why(root: Path, path: str, top: Path, modules: tuple[str, ...]) -> str:
+    """Return why the folder ``path`` is not there to read (see `missing_folders`), or "";
+    ``modules``: the submodules' paths, relative to ``top``."""
     here = root / path
     if here.is_symlink():
         try:
@@ -89,7 +92,7 @@ def _why(root: Path, path: str, modules: tuple[str, ...]) -> str:
         if info is not None and (not stat.S_ISDIR(info.st_mode) or _holds_something(here)):
             return ""
         target = os.readlink(here)
-        inside = _relative(root, here.parent / target)
+        inside = _relative(top, here.parent / target)
         module = _module_of(inside, modules) if inside is not None else None
         if info is not None:  # an empty folder: missing only as a submodule's
             return (
@@ -99,10 +102,11 @@ def _why(root: Path, path: str, modules: tuple[str, ...]) -> str:
             )
         out = f": the git submodule {module} is not checked out" if module else ""
         return f"a link to {target}, which is missing{out}"
-    module = _module_of(path, modules)
+    place = _relative(top, here) or path
+    module = _module_of(place, modules)
     if module is None or (here.is_dir() and _holds_something(here)):
         return ""
-    if module == path:
+    if module == place:
         return "a git submodule that is not checked out"
     return f"in the git submodule {module}, which is not checked out"
 

@@ -99,6 +99,7 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
     # The names at the project's root and in the site's folder that no source reads.
     covered = {s.path.split("/")[0] for s in sources} | {folder.split("/")[0]}
     inside = {s.path[len(folder) + 1 :].split("/")[0] for s in sources if s.path.startswith(folder + "/")}
+    inside |= {path.split("/")[0] for path, _ in found.missing}  # (named with why: not twice)
     outside = names_left(project, "", covered) + (
         () if folder in {s.path for s in sources} else names_left(project, folder, inside)
     )
@@ -115,4 +116,5 @@ def rebased(found: FoundSite, project: Path, folder: str) -> FoundSite:
         # What the generator publishes is its own folder's: stagemap's outputs are beside it.
         published=(),
         root=folder,
+        missing=tuple((moved(path), why) for path, why in found.missing),
     )
