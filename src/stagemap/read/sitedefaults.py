@@ -42,6 +42,7 @@ from .mkdocsettings import SETTINGS_FILES
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sectionpages import BUILDS_DRAFTS, DISABLED_KINDS, disabled_kinds, drafts_built, taxonomy_folders
+from .siteemoji import GITHUB_EMOJI, emoji_setting
 from .sitepackages import (
     MARKDOWN,
     PACKAGE,
@@ -93,7 +94,7 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
     "hugo": tuple(
-        b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts".split()
+        b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts enableemoji".split()
     ),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
@@ -348,12 +349,12 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
             f"{k}{'{}' * isinstance(v, dict)}" for k, v in _lowered(data).items() if k in REPLACED
         )
         routed: dict[str, Any] = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}
-        routed.update(drafts_built(generator, data))  # (for the routes, and the links to drafts)
-        given_too = {BUILDS_DRAFTS} | ({DISABLED_KINDS} if "disablekinds" in sets else set())  # (False, ())
+        routed.update(_flags(generator, data))  # (for the routes, the links to drafts, the emoji)
+        given_too = {BUILDS_DRAFTS, GITHUB_EMOJI} | ({DISABLED_KINDS} if "disablekinds" in sets else set())
         made = replace(made, params={**params, **{k: v for k, v in routed.items() if v or k in given_too}})
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data), sets=sets)
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
-    params = {**liquid_values(data), **jekyll_markdown(data), **drafts_built(generator, data)}
+    params = {**liquid_values(data), **jekyll_markdown(data), **_flags(generator, data)}
     if not entries and not params:
         return None
     collections = data.get("collections")
@@ -362,6 +363,11 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     folder = str(base).strip("/") if isinstance(base, str) else ""
     kinds = frozenset(str(n) for n in named) | {"posts"}
     return SiteDefaults(generator, name, tuple(entries), folder, kinds, params=params)
+
+
+def _flags(generator: str, data: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return what a configuration file says of drafts (`drafts_built`) and emoji (`emoji_setting`)."""
+    return {**drafts_built(generator, data), **emoji_setting(generator, data)}
 
 
 def _problem(name: str, line: int, reason: str) -> Problem:

@@ -45,6 +45,7 @@ from .blocks import (
 from .codeblocks import code_attributes, docusaurus_code
 from .deflists import definition_lists
 from .elements import emphasis_kept, placeholder, unsafe_links_as_text
+from .emoji import github_emoji, github_emoji_on
 from .esm import IMPORT_ALIASES, with_imported_images
 from .footnotes import footnotes
 from .hints import worth_a_look
@@ -317,6 +318,8 @@ def _rewrite(
         text = premonition_boxes(text, params)
     if html and not mdx and "<" in text:
         text = _outside_indented_code(text, html_to_markdown)
+    if ":" in text and github_emoji_on(generator, params):  # (Hugo's enableEmoji, Jekyll's jemoji)
+        text = _outside_indented_code(text, github_emoji)
     if "](" in text and ":" in text:
         text = unsafe_links_as_text(text)
     return text

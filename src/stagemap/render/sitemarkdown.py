@@ -28,6 +28,7 @@ from ..read.sitepackages import (
 )
 from .blocks import ItemColumns, escape, fence_titles, quote
 from .elements import placeholder
+from .emoji import github_emoji_on
 from .filenames import file_name_titles
 from .notes import STARLIGHT_ASIDES, labelled_tabs
 from .shortcodes import SITE_PARAMS
@@ -162,9 +163,10 @@ def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx
 
 
 def plugins_at_work(text: str, generator: str, params: Mapping[str, Any] | None) -> bool:
-    """Return whether an Astro site's plugins may change ``text`` (see `remark_syntax`, `code_titles`)."""
+    """Return whether an Astro site's plugins may change ``text`` (see `remark_syntax`, `code_titles`),
+    or a Hugo or Jekyll site's emoji shortcodes (`stagemap.render.emoji`)."""
     if generator != "astro":
-        return False
+        return ":" in text and github_emoji_on(generator, params)
     fenced = "```" in text or "~~~" in text
     return remark_syntax(text, generator, params) is not None or (
         fenced and EXPRESSIVE_CODE in traits(params)
