@@ -92,7 +92,9 @@ def test_a_folder_a_mount_leaves_out_is_no_current_release_beside_the_versions(t
     serves at docs/2.dev/. init took _dev/ for the current release, as it holds the pages of the
     newest version at the same paths, left out every version folder, and named _dev/ twice
     ("Version read: content/docs/v2/_dev/, content/docs/v2/_dev/"). A folder the source leaves
-    out, or another source, is not looked into for versions."""
+    out, or another source, is not looked into for versions. Then init read _dev/ as a source of
+    its own (the mount at docs/2.dev/): each page of the newest release counted twice (31 of
+    Jaeger's 92 assets). A mount named for a development copy beside a version read is one."""
     files: dict[str, str | bytes] = {
         "hugo.yaml": (
             "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
@@ -113,10 +115,32 @@ def test_a_folder_a_mount_leaves_out_is_no_current_release_beside_the_versions(t
         "Older versions, not read (their pages are these, at the same paths): content/docs/v3/3.1/,"
         " content/docs/v3/3.2/"
     ) in lines
+    assert (
+        "Development copy, not released yet, not read (the coming release's pages, at the same paths):"
+        " content/docs/v3/_dev/"
+    ) in lines
+    assert not [line for line in lines if line.startswith("Other languages")]
     urls = _urls(root)
     assert sorted(p for p in urls if "/3.3/" in p) == [f"content/docs/v3/3.3/{t}.md" for t in topics]
-    assert not [p for p in urls if "/3.1/" in p or "/3.2/" in p]
+    assert not [p for p in urls if "/3.1/" in p or "/3.2/" in p or "/_dev/" in p]
     assert urls["content/docs/v3/3.3/firing.md"] == "https://kilnworks.example/docs/3.3/firing/"
+
+
+def test_a_mount_named_next_with_no_version_beside_it_is_read(tmp_path: Path) -> None:
+    """A mount named as a development copy is left out only beside a version that is read: a
+    site's own section called ``next`` (a product's name), with no versions, is its pages."""
+    files: dict[str, str | bytes] = {
+        "hugo.yaml": (
+            "baseURL: https://kilnworks.example/\nmodule:\n  mounts:\n"
+            "    - {source: content, target: content}\n"
+            "    - {source: launches, target: content/next}\n"
+        ),
+        "content/about.md": PAGE.format("About", "team"),
+        "launches/kiln-two.md": PAGE.format("Kiln two", "kiln"),
+    }
+    root = write(tmp_path, files)
+    assert "Development copy" not in _init(root)
+    assert _urls(root)["launches/kiln-two.md"] == "https://kilnworks.example/next/kiln-two/"
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from .filelanguages import site_languages, with_languages
 from .gatsby import mdx_endings as gatsby_mdx
 from .gatsby import source_folders, without_trailing_slash
 from .globs import GlobSet
-from .hugomounts import hugo_sources, hugo_translations
+from .hugomounts import hugo_sources, hugo_translations, without_development_mounts
 from .internalfolders import INTERNAL_NAMES, internal_folders, names_left
 from .jekyll import exclude_entries, exclude_globs, excluded, jekyll_folders, outside
 from .languages import without_translations
@@ -220,6 +220,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         languages = tuple(dict.fromkeys((*languages, *others)))  # (a folder both find, named once)
     finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)
     sources, versions = without_translations(root, sources, preset_extensions(generator), finder)
+    sources, versions, dev = without_development_mounts(root, sources, versions, finder.read)  # (Jaeger's)
     internal = _internal(root, generator, data, sources)
     missing = missing_folders(
         root, named_folders(generator, config, data, CONTENT_FOLDERS[generator]), within
@@ -236,7 +237,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(dict.fromkeys(internal)),
         outside,
         site_title(generator, config, data),
-        (*hugo_translations(root, data, {s.path for s in sources}), *languages)
+        (*hugo_translations(root, data, {s.path for s in sources} | {d[:-1] for d in dev}), *languages)
         if generator == "hugo"
         else starlight[3]
         if starlight
@@ -252,7 +253,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,
         read_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.read)),
-        coming_versions=tuple(sorted(p.relative_to(root).as_posix() + "/" for p in finder.coming)),
+        coming_versions=tuple(sorted([*(p.relative_to(root).as_posix() + "/" for p in finder.coming), *dev])),
         language=language,
         heading_ids=site_heading_ids(generator, root / name, data),
         unread_excludes=unread_expressions(data) if generator == "mkdocs" and isinstance(data, dict) else (),

@@ -14,11 +14,13 @@ read.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .globs import expanded
+from .versions import is_development
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,3 +195,34 @@ def hugo_translations(root: Path, data: dict[str, Any], read: set[str]) -> tuple
             if m.source not in read and (root / m.source).is_dir()
         )
     )
+
+
+def development_mounts(sources: Sequence[Any], read: Collection[str]) -> tuple[str, ...]:
+    """Return the folders of ``sources`` (`stagemap.read.detect.FoundSource`) that are a development
+    copy of versioned docs, mounted beside the released versions: Jaeger mounts
+    ``content/docs/v2/_dev`` at ``content/docs/2.dev`` and ``content/docs/v2`` at ``content/docs``,
+    whose ``2.20/`` is the version read (``read``: the version folders read, from the site's
+    root, with a final ``/``). Such a mount is named for a development copy where it is mounted
+    (`stagemap.read.versions.is_development`: ``2.dev``, ``next``, ``v3-next``) and another
+    source mounted where it sits holds a version read; read too, each of its pages would count
+    twice, once as the release's and once as the coming release's. Each with a final ``/``."""
+    found: list[str] = []
+    for source in sources:
+        above, _, last = source.id_prefix.rstrip("/").rpartition("/")
+        if not last or not is_development(last):
+            continue
+        parent = f"{above}/" if above else ""
+        if any(
+            other.id_prefix == parent and v.startswith(f"{other.path}/") for other in sources for v in read
+        ):
+            found.append(f"{source.path}/")
+    return tuple(found)
+
+
+def without_development_mounts(
+    root: Path, sources: Sequence[Any], versions: tuple[str, ...], read: Collection[Path]
+) -> tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]:
+    """Return ``sources`` without their `development_mounts` (``read``: the version folders read),
+    ``versions`` (the folders not read, from the site's root) with them, and them alone."""
+    dev = development_mounts(sources, [p.relative_to(root).as_posix() + "/" for p in read])
+    return tuple(s for s in sources if f"{s.path}/" not in dev), (*versions, *dev), dev
