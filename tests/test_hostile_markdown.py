@@ -342,6 +342,10 @@ SITE_CASES = {
         "eleventy@markdown-it-attrs",
         "".join(f"{i}. item {{.x}}\n" for i in range(2, 30_002)) + "\ndeep text\n",
     ),
+    # GitHub's emoji names (Hugo's enableEmoji, jemoji): each looked up, in addresses and tags too.
+    "emoji-names": ("hugo@emoji", "deep text " + ":b:" * 200_000 + "\n"),
+    "emoji-names-in-an-address": ("jekyll@emoji", "deep text ](" + ":b:" * 200_000 + "\n"),
+    "emoji-names-in-tags-and-words": ("hugo@emoji", "deep text " + "<a :b: https://x/:b: " * 40_000 + "\n"),
 }
 """Site syntax built to cost time or to nest without end: (how it is read, the body; after ``@``,
 the plugins of the site's configuration that read it)."""
@@ -353,12 +357,14 @@ from stagemap.render.dialects import clean
 from stagemap.render.shortcodes import SITE_PARAMS
 from stagemap.read.mkdocsalerts import ALERTS
 from stagemap.read.sitepackages import MARKDOWN
+from stagemap.read.siteemoji import GITHUB_EMOJI
 found = {}
 for name, (how, text) in json.load(sys.stdin).items():
     how, _, traits = how.partition("@")  # (the site's plugins: mkdocs@callouts, eleventy@github-alerts)
     generator, _, html = how.partition("+")
     key = ALERTS if generator == "mkdocs" else MARKDOWN
     params = {SITE_PARAMS: {key: tuple(traits.split(","))}} if traits else None
+    params = {SITE_PARAMS: {GITHUB_EMOJI: True}} if traits == "emoji" else params
     start = time.process_time()
     out = first_heading(text) if how == "title" else clean(text, ".md", generator, params, html=bool(html))
     found[name] = [time.process_time() - start, out is not None and ("deep text" in out or how == "title")]

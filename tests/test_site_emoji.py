@@ -94,5 +94,9 @@ def test_github_names_and_their_characters() -> None:
     )
     assert github_emoji(":face_exhaling:") == "\U0001f62e\u200d\U0001f4a8"
     assert github_emoji("10:30:00 and x:y:z") == "10:30:00 and x:y:z"
+    # An address is no text: neither goldmark nor jemoji reads a name in one.
+    assert github_emoji("[a](/x/:tada:/) https://k.example/:tada: <https://k.example/:tada:> :tada:") == (
+        "[a](/x/:tada:/) https://k.example/:tada: <https://k.example/:tada:> \U0001f389"
+    )
     # Inside a word too, as both read it: 'b' is one of GitHub's names.
     assert github_emoji("a:b:c") == "a\U0001f171\ufe0fc"

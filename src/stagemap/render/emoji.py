@@ -35,15 +35,42 @@ def github_emoji(text: str) -> str:
     if ":" not in text:
         return text
     known = _names()
+    words = _Words(text) if "://" in text or "](" in text or "<" in text else None  # (most bodies: none)
     parts: list[str] = []
     done = at = 0
     while (found := _SHORTCODE.search(text, at)) is not None:
         emoji = known.get(found.group(1))
         at = found.end()  # (the closing colon: it may open another name, as goldmark reads on there)
-        if emoji is not None:
+        if emoji is not None and (words is None or not words.in_address(found.start())):
             parts += [text[done : found.start()], emoji]
             done = at = found.end() + 1
     return "".join(parts) + text[done:] if parts else text
+
+
+class _Words:
+    """Tells whether a place in a text is inside a link's address (``[x](/a/:tada:/)``), a web
+    address written out (``https://x.example/:tada:``) or a tag (``<x title=":tada:">``): no
+    text, where neither goldmark nor jemoji reads shortcodes. Asked about places further and
+    further on, it reads each character of the text once (a long body of names stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.read = 0  # (where the text is read up to)
+        self.start = 0  # (where the word read up to starts: after the last white space)
+        self.mark = self.opened = self.closed = -1  # (the last ``://`` or ``](``, ``<``, ``>`` in it)
+
+    def in_address(self, at: int) -> bool:
+        """Whether ``at`` (no earlier than the last place asked about) is inside an address or a tag."""
+        text, read = self.text, self.read
+        space = max(text.rfind(c, read, at) for c in " \t\n")
+        if space != -1:
+            self.start, self.mark, self.opened, self.closed = space + 1, -1, -1, -1
+        since = max(self.start, read - 2)  # (a mark may have begun just before what is new)
+        self.mark = max(self.mark, text.rfind("://", since, at), text.rfind("](", since, at))
+        self.opened = max(self.opened, text.rfind("<", since, at))
+        self.closed = max(self.closed, text.rfind(">", since, at))
+        self.read = at
+        return self.mark >= self.start or self.opened > self.closed
 
 
 @functools.cache
