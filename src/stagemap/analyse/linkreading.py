@@ -55,6 +55,7 @@ from ..model.settings import Config
 from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
+from ..read.eleventypaged import PAGED, shape_matches
 from ..read.hostredirects import HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
@@ -91,6 +92,9 @@ class LinkReading:
     below: frozenset[str] = frozenset()
     """Routes at and below which a Gatsby site's client-only splat page (``src/pages/app/[...].js``)
     answers every address (`stagemap.read.componentpages.site_pages`)."""
+    shapes: tuple[tuple[tuple[str, str, str], ...], ...] = ()
+    """The forms of the routes of the pages an Eleventy pagination makes that are not known one by
+    one (`stagemap.read.eleventypaged.shape_matches`): ``/crews/*/`` when it goes through a collection."""
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
@@ -185,8 +189,11 @@ class LinkReading:
         return path if to == (bare or "/") else self.base + to if to.startswith("/") else to
 
     def makes(self, key: str) -> bool:
-        """Whether the site makes a page at the route ``key`` (`made`, or at or below `below`)."""
-        return key in self.made or any(key == r or key.startswith(r + "/") for r in self.below)
+        """Whether the site makes a page at the route ``key`` (`made`, at or below `below`, or of
+        one of the forms of `shapes`)."""
+        if key in self.made or any(key == r or key.startswith(r + "/") for r in self.below):
+            return True
+        return any(shape_matches(key, shape) for shape in self.shapes)
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -310,6 +317,9 @@ def link_reading(
         )
     found = site.get(PLUGIN_PAGES) or {}  # (Gatsby's and Astro's src/pages)
     made, below = frozenset(found.get("pages") or ()), frozenset(found.get("below") or ())
+    paged = site.get(PAGED) or {}  # (the pages an Eleventy pagination makes)
+    made |= frozenset(paged.get("pages") or ())
+    shapes = tuple(tuple(tuple(part) for part in shape) for shape in paged.get("shapes") or ())
     redirects, host = _with_host(site, {}, made, assets, (config.rules.base_url, ""), unbuilt)
     beside = generator == "gatsby" and FILES_BESIDE in traits
     aliases = () if beside else site_aliases(config)
@@ -318,6 +328,7 @@ def link_reading(
         pages=(*config.rules.extensions, ".html", ".htm") if beside else (),
         made=made,
         below=below,
+        shapes=shapes,
         redirects=redirects,
         unbuilt=unbuilt,
         aliases=aliases,

@@ -14,6 +14,7 @@ from ..paths import real
 from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
+from .eleventypaged import Listing, with_paged_pages
 from .hostredirects import host_rules, with_host_redirects
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
@@ -101,6 +102,9 @@ def read_library(
     under = {item.rel: item.sub for item in found.to_read}
     params = with_api_pages(found.site_params, assets, under, config.rules.generator)  # (autorefs' links)
     params = with_plugin_pages(params, config.root, config.rules)  # (Docusaurus's own pages)
+    paged = [places[f.path] for f in fates if f.kind == "listing" and f.path in places]
+    listings = [Listing(i.rel, i.path, i.sub, i.inherited) for i in paged]
+    params = with_paged_pages(params, config.root, config.rules, listings)  # (Eleventy's pagination)
     rules = config.rules
     host = host_rules(config.root, rules.site_root, rules.static_dirs, rules.generator)
     params = with_host_redirects(params, host)  # (Netlify's and Vercel's redirects)

@@ -239,7 +239,9 @@ LOOSE = "*"
 """Stands for a part of a route that is worked out from what is not known here (see `eleventy_permalink`)."""
 
 
-def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: bool = False) -> str:
+def eleventy_permalink(
+    permalink: str, fm: Mapping[str, Any], sub: str, loose: bool = False, page: int = 0
+) -> str:
     """Return the route a templated ``permalink`` of the page at ``sub`` (its path under the
     input folder) gives, or "" when it uses anything but what can be known here: the page's
     ``page.fileSlug`` (its file's name, a leading date taken off; an ``index`` page's folder's),
@@ -251,9 +253,11 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     not known here stands as `LOOSE` in the route, rather than giving none: ``/blog/*/x/``
     (when its first and last parts are known; else none either); and the site's own slug filter
     is taken to make what Eleventy's does (as most such filters do, on plain titles): a route
-    links reach the page by, never its public address."""
+    links reach the page by, never its public address. ``page``: the number of the page of a
+    pagination (from 0) the route is that of: ``{{ pagination.pageNumber + 1 }}`` (Liquid's ``|
+    plus: 1``) and the parts above are worked out for it (`stagemap.read.eleventypaged`)."""
     if "{%" in permalink:
-        permalink = _PAGE_PART.sub(_first_page, permalink)
+        permalink = _PAGE_PART.sub(lambda found: _numbered_page(found, page), permalink)
         if "{%" in permalink:
             return ""
     known = True
@@ -262,7 +266,13 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     def value(match: re.Match[str]) -> str:
         nonlocal known
         name, *filters = [part.strip() for part in match.group(1).strip("-").split("|")]
-        found = _page_value(name, fm, sub)
+        number = _NUMBER.fullmatch(name)
+        if number is not None:  # a pagination's page number, maybe plus one
+            plus = _PLUS.fullmatch(filters[0]) if filters else None
+            filters = filters[1:] if plus is not None else filters
+            found = _page_number(fm, int(number.group(1) or 0) + int(plus.group(1) if plus else 0))
+        else:
+            found = _page_value(name, fm, sub)
         mine = own and any(f in ("slugify", "slug") for f in filters) and not loose
         made = _slug(found, filters) if found is not None and not mine else None
         if made is None:
@@ -279,20 +289,40 @@ def eleventy_permalink(permalink: str, fm: Mapping[str, Any], sub: str, loose: b
     return route if loose and parts and LOOSE not in (parts[0], parts[-1]) else ""
 
 
-def _first_page(found: re.Match[str]) -> str:
-    """Return what a part of a pagination's permalink (`_PAGE_PART`) is on its first page (number
-    0): nothing when only later pages have it, the part when only the first has it; else the
+def _numbered_page(found: re.Match[str], page: int) -> str:
+    """Return what a part of a pagination's permalink (`_PAGE_PART`) is on its page ``page``
+    (its first is 0): the part when the test holds for it, nothing when it does not; else the
     tag as it is (not known here)."""
     test = found.group("test").strip()
     if _LATER.fullmatch(test):
-        return ""
-    return found.group("part") if _FIRST.fullmatch(test) else found.group(0)
+        return found.group("part") if page > 0 else ""
+    if _FIRST.fullmatch(test):
+        return "" if page > 0 else found.group("part")
+    return found.group(0)
+
+
+_NUMBER = lazy(r"pagination\.pageNumber(?:\s*\+\s*(\d{1,4}))?")
+"""The number of a pagination's page, maybe plus a number (Nunjucks: ``pagination.pageNumber + 1``)."""
+_PLUS = lazy(r"plus\s*:\s*(\d{1,4})")
+"""Liquid's filter adding a number: ``pagination.pageNumber | plus: 1``."""
+
+
+def _page_number(fm: Mapping[str, Any], plus: int) -> str | None:
+    """Return the page's ``pagination.pageNumber`` in ``fm`` plus ``plus``, as a permalink shows
+    it (`stagemap.read.eleventypaged` gives it); None where the page has none."""
+    given = fm.get("pagination")
+    at = given.get("pageNumber") if isinstance(given, Mapping) else None
+    if not isinstance(at, int) or isinstance(at, bool):
+        return None
+    return str(at + plus)
 
 
 def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
     """Return ``page.fileSlug``, ``page.filePathStem`` or a front matter text of the page at
     ``sub``, as Eleventy makes them: a leading date (``2020-01-05-``) is taken off the file's
-    name, and off an ``index`` page's folder's, which is its slug."""
+    name, and off an ``index`` page's folder's, which is its slug. A value deeper in the page's
+    data is named by its path (``item.name``, ``pagination.items[0]``), a whole number shown
+    as one; a text with a character Nunjucks escapes (``&``, ``<``, a quote) is not known."""
     stem = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     folder, _, file = stem.rpartition("/")
     slug = _DATE_PREFIX.sub("", file)
@@ -300,15 +330,42 @@ def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
         return _DATE_PREFIX.sub("", folder.rpartition("/")[2]) if file == "index" else slug
     if name == "page.filePathStem":
         return f"/{folder}/{slug}" if folder else f"/{slug}"
-    value = fm.get(name)
-    return value if isinstance(value, str) and value.strip() else None
+    value = fm.get(name) if name in fm else _at_path(fm, name)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str) or not value.strip() or any(c in value for c in "&<>\"'"):
+        return None
+    return value
+
+
+_STEP = lazy(r"""\.?([A-Za-z_$][\w$]*)|\[(\d{1,6})\]|\[(["'])([^"'\]]{1,200})\3\]""")
+"""One step of a path into a page's data: ``.name``, ``[0]``, ``["key"]``."""
+
+
+def _at_path(data: Any, path: str) -> Any:
+    """Return the value at ``path`` (``item.name``, ``pagination.items[0]``) in ``data``; None
+    where there is none, or the path is not one."""
+    at = 0
+    while at < len(path):
+        step = _STEP.match(path, at)
+        if step is None or (at == 0 and path.startswith((".", "["))):
+            return None
+        name, index, _, key = step.group(1), step.group(2), step.group(3), step.group(4)
+        if index is not None:
+            data = data[int(index)] if isinstance(data, list) and int(index) < len(data) else None
+        else:
+            data = data.get(name if key is None else key) if isinstance(data, Mapping) else None
+        at = step.end()
+    return data
 
 
 def _slug(text: str, filters: list[str]) -> str | None:
-    """Return ``text`` through ``filters`` (``slugify``, ``slug``), or None when the result is
+    """Return ``text`` through ``filters`` (``slugify``, ``slug``; ``url``, which gives a path
+    as it is, but for the site's path prefix, not in a route), or None when the result is
     not known here. Both make letters and digits lower case and each run of anything else one
     ``-``, on plain text; what they do beyond (``&`` is ``and``, ``ß`` is ``ss``, ``don't`` is
     ``dont``, ``slug`` keeps ``.`` and ``:``) is not guessed: such a text gives no address rather than a wrong one."""
+    filters = [f for f in filters if f != "url"]  # (the site's path prefix is not put in a route)
     if not filters:
         return text
     if any(f not in ("slugify", "slug") for f in filters):

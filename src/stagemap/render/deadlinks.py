@@ -48,6 +48,7 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
+from ..read.eleventypaged import paged_notes
 from ..read.linkhooks import getpage_links
 from ..read.liquidspans import blanked_liquid_comments
 from ..read.templateengines import page_engine
@@ -97,7 +98,7 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     parts = missing_parts(
         library, links, facts, exact=exact, generator=rules.generator, engines=rules.template_engines
     )
-    return tuple(once_per_partial(found)) + tuple(parts)
+    return (*once_per_partial(found), *parts, *paged_notes(library.site_params, rules.base_url))
 
 
 class _Facts:
