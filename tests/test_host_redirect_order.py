@@ -4,12 +4,13 @@ and that the host's files are read only inside the project."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from stagemap.read import hostredirects
-from stagemap.read.hostredirects import HostRule, RuleIndex, host_files, host_rules, netlify_file
+from stagemap.read import hostfiles, hostredirects
+from stagemap.read.hostredirects import HostRule, RuleIndex, host_files, host_rules, netlify_file, read_host
 from tests.conftest import QUIET_CONFIG, write
 from tests.test_host_redirects import HEAD, _dead, _links, run
 
@@ -100,9 +101,11 @@ def test_many_rules_cost_a_bounded_lookup_per_link(monkeypatch: pytest.MonkeyPat
     calls: list[HostRule] = []
     real = hostredirects.matched_parts
 
-    def counted(rule: HostRule, given: list[str], slash: bool = False) -> str | None:
+    def counted(
+        rule: HostRule, given: list[str], slash: bool = False, query: Mapping[str, str] | None = None
+    ) -> str | None:
         calls.append(rule)
-        return real(rule, given, slash)
+        return real(rule, given, slash, query)
 
     monkeypatch.setattr(hostredirects, "matched_parts", counted)
     assert index.first_match("/en/p1999/") == ("/x1999", True)
@@ -113,8 +116,8 @@ def test_many_rules_cost_a_bounded_lookup_per_link(monkeypatch: pytest.MonkeyPat
 
 def test_the_hosts_files_are_read_inside_the_project_only(tmp_path: Path) -> None:
     """A static folder that is a link to a folder outside the project, and an Eleventy
-    passthrough copy of a file outside it, are not read nor watched; a settings file that is
-    a link to a file inside the project is read as the host reads it."""
+    passthrough copy of a file outside it, are not read nor watched, and check says so; a
+    settings file that is a link to a file inside the project is read as the host reads it."""
     outside = write(tmp_path / "outside", {"st/_redirects": "/moved /plans/ 301\n"})
     links = "/moved /renamed"
     files = {
@@ -125,11 +128,19 @@ def test_the_hosts_files_are_read_inside_the_project_only(tmp_path: Path) -> Non
     root = write(tmp_path / "site", files)
     (root / "static").symlink_to(outside / "st")
     (root / "netlify.toml").symlink_to(root / "hosting/netlify.toml")
-    assert run(root, "check", "--links")[2] == _dead("content/start.md", links, "/moved")
+    outside_warning = (
+        "static/_redirects:1:1: warning: the host's redirects in _redirects are not read: a link to a file"
+        " outside the project (copy the file into the project; until then a link to a route its rules"
+        " cover is checked as if it had none)\n"
+    )
+    assert run(root, "check", "--links")[2] == _dead("content/start.md", links, "/moved") + outside_warning
     config = "module.exports = function (c) {\n  c.addPassthroughCopy({'../outside/st/_redirects': '_redirects'});\n};\n"
     eleventy = write(tmp_path / "eleventy", {".eleventy.js": config})
     assert host_files(eleventy, "", (), "eleventy") == ("netlify.toml", "vercel.json")
-    assert hostredirects._eleventy_copied(eleventy, eleventy) == []
+    assert hostfiles.eleventy_copied(eleventy, eleventy) == [eleventy / "../outside/st/_redirects"]
+    assert [p.message for p in read_host(eleventy, "", (), "eleventy")[1]] == [
+        "the host's redirects in _redirects are not read: outside the project"
+    ]
 
 
 def test_a_rule_over_every_route_from_some_depth_is_left_out() -> None:

@@ -198,9 +198,10 @@ def test_an_eleventy_sites_redirects_file_is_read_when_copied_through(tmp_path: 
 
 
 def test_the_rules_are_read_as_the_hosts_read_them() -> None:
-    """A '_redirects' line's query values and conditions leave it out; a forced status ends in
-    '!'; a missing status is a 301; a splat only at the end; a rule over a whole host is not
-    read; netlify.toml's 'conditions' leave a rule out; a broken file gives no rules."""
+    """A '_redirects' line's conditions leave it out, its query parameters are kept with it; a
+    forced status ends in '!'; a missing status is a 301; a splat only at the end; a rule over a
+    whole host is not read; a rule serving an error is kept as one; netlify.toml's 'conditions'
+    leave a rule out; a broken file gives no rules, and says why."""
     text = (
         "/a /b\n/c /d 302!\n/e id=:id /f 301\n/g /h 301 Role=admin\n/i/* /j/:splat 200\n"
         "/k/*/l /m\nhttps://shop.example/* /n 301\n/o /p 410\n/q   /r   # a note\n"
@@ -208,12 +209,18 @@ def test_the_rules_are_read_as_the_hosts_read_them() -> None:
     assert netlify_file(text) == [
         HostRule(("a",), "/b", False),
         HostRule(("c",), "/d", True),
+        HostRule(("e",), "/f", False, query=(("id", ":id"),)),
         HostRule(("i", ":splat*"), "/j/:splat", False, moved=False),
+        HostRule(("o",), "/p", False, moved=False, error=True),
         HostRule(("q",), "/r", False),
     ]
     toml = '[[redirects]]\nfrom = "/s"\nto = "/t"\nconditions = {Language = ["de"]}\n'
     assert netlify_toml(toml) == []
-    assert netlify_toml("[[redirects]\nfrom =") == []
+    toml = '[[redirects]]\nfrom = "/s"\nto = "/t/:id"\nquery = {id = ":id", v = 2}\n'
+    assert netlify_toml(toml) == [HostRule(("s",), "/t/:id", False, query=(("id", ":id"), ("v", "2")))]
+    errors: list[str] = []
+    assert netlify_toml("[[redirects]\nfrom =", errors) == []
+    assert errors[0].startswith("not TOML (")
     assert vercel_json('{"redirects": [{"source": "/u/(\\\\d+)", "destination": "/v"}]}') == []
     assert vercel_json("{not json") == []
     rule = HostRule(("news", ":year", ":slug"), "/blog/:year/:slug/", False)

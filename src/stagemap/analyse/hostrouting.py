@@ -7,16 +7,18 @@ page the generator makes, or the page a Docusaurus client redirect is (the calle
 routes have one). A rule for one route is looked up by its route, the others through
 `stagemap.read.hostredirects.RuleIndex`. A redirect (a 3xx status) may lead to another rule's
 route, which the browser asks for in turn: a chain is followed (`LinkReading.redirected`), a
-rewrite (status 200) is not, as the host serves the rewritten route's file as it is.
+rewrite (status 200) is not, as the host serves the rewritten route's file as it is. A rule
+that serves an error (404) ends the chain: the link leads nowhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl
 
 from ..model.safelinks import at_address
-from ..read.hostredirects import HostRule, RuleIndex, matched
+from ..read.hostredirects import HOST_ERROR, HostRule, RuleIndex, matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +36,14 @@ class HostRouting:
     def __bool__(self) -> bool:
         return bool(self.exact or self.patterns.rules)
 
-    def step(self, key: str, route: str, page: bool) -> tuple[str, bool] | None:
-        """Return where the host sends a request for ``route`` (``key``: as `exact` keys it),
-        and whether it is a redirect (the browser asks again); None when no rule does. ``page``:
-        there is a file at the route the caller knows of (a rule not forced gives way to it)."""
+    def step(
+        self, key: str, route: str, page: bool, query: Mapping[str, str] | None = None
+    ) -> tuple[str, bool] | None:
+        """Return where the host sends a request for ``route`` (``key``: as `exact` keys it;
+        ``query``: its parameters), and whether it is a redirect (the browser asks again); None
+        when no rule does; `HOST_ERROR` where a rule serves an error there.
+        ``page``: there is a file at the route the caller knows of (a rule not forced gives way
+        to it)."""
         page = page or key in self.served
         skip = _unforced if page else _never
         found = self.exact.get(key)
@@ -45,13 +51,13 @@ class HostRouting:
             found = found if matched(found[0], route) is not None else None  # (Vercel's: case, slash)
         if found is not None and (found[0].forced or not page):
             rule, before = found
-            earlier = self.patterns.first_match(route, skip, before)
-            return earlier if earlier is not None else (rule.to, rule.moved)
-        return self.patterns.first_match(route, skip)
+            earlier = self.patterns.first_match(route, skip, before, query)
+            return earlier if earlier is not None else (HOST_ERROR if rule.error else rule.to, rule.moved)
+        return self.patterns.first_match(route, skip, query=query)
 
     def tos(self) -> Iterable[tuple[str, str]]:
-        """Yield each route of `exact` with where its rule leads."""
-        return ((key, rule.to) for key, (rule, _) in self.exact.items())
+        """Yield each route of `exact` with where its rule leads (not one that serves an error)."""
+        return ((key, rule.to) for key, (rule, _) in self.exact.items() if not rule.error)
 
 
 def host_routing(rules: tuple[HostRule, ...], served: frozenset[str], base: str = "") -> HostRouting:
@@ -106,3 +112,11 @@ def _unforced(rule: HostRule) -> bool:
 
 def _never(_rule: HostRule) -> bool:
     return False
+
+
+def query_values(query: str) -> dict[str, str]:
+    """Return the parameters of a link's ``query`` (after its ``?``), the first of each name."""
+    found: dict[str, str] = {}
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        found.setdefault(key, value)
+    return found

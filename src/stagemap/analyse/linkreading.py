@@ -59,7 +59,7 @@ from ..read.eleventypaged import PAGED, shape_matches
 from ..read.hostredirects import HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
-from .hostrouting import HostRouting, followed_host, host_routing
+from .hostrouting import HostRouting, followed_host, host_routing, query_values
 from .unbuilt import unbuilt_pages
 
 
@@ -135,15 +135,17 @@ class LinkReading:
         )
         return "." + path if near else path
 
-    def redirected(self, route: str, present: Callable[[str], bool] = _nowhere) -> str:
+    def redirected(self, route: str, present: Callable[[str], bool] = _nowhere, query: str = "") -> str:
         """Return the route a link to ``route`` reaches: where a redirect at it leads (`redirects`,
         `host`, as written: a fragment, a query or another site's address kept), a chain of the
         host's redirects followed, else ``route``. ``present``: whether the site has a file at a
         route that `host` does not know of (a static file, a list page), which a rule that is
-        not forced gives way to."""
+        not forced gives way to; ``query``: the link's (after its ``?``), which the host passes
+        on along a chain, for its rules that name parameters."""
         if not self.redirects and not self.host:
             return route
-        return followed_host(lambda at: self._step(at, present), route) or route
+        values = query_values(query) if query and self.host else None
+        return followed_host(lambda at: self._step(at, present, values), route) or route
 
     def followed(
         self, route: str, url: str, fragment: str, present: Callable[[str], bool] = _nowhere
@@ -156,7 +158,8 @@ class LinkReading:
         asked = (
             route + "/" if route != "/" and url.partition("#")[0].partition("?")[0].endswith("/") else route
         )
-        to = self.redirected(asked, present)  # (with the link's slash: a Vercel rule tells)
+        query = url.partition("#")[0].partition("?")[2]
+        to = self.redirected(asked, present, query)  # (with the link's slash: a Vercel rule tells)
         if to == asked:
             return url, route, fragment
         if "?" not in to and "#" not in to:
@@ -165,13 +168,15 @@ class LinkReading:
             return to, to, ""
         return to, to.partition("#")[0].partition("?")[0], to.partition("#")[2]
 
-    def _step(self, route: str, present: Callable[[str], bool]) -> tuple[str, bool] | None:
+    def _step(
+        self, route: str, present: Callable[[str], bool], query: Mapping[str, str] | None = None
+    ) -> tuple[str, bool] | None:
         """Return where one redirect or rewrite at ``route`` leads, and whether it is a redirect:
         the host's rule (`host`), where a client redirect's page gives way to a forced one only,
         else the client redirect (`redirects`); None when none is there."""
         key = route.strip("/").casefold()
         client = self.redirects.get(key)
-        found = self.host.step(key, route, client is not None or present(route)) if self.host else None
+        found = self.host.step(key, route, client is not None or present(route), query) if self.host else None
         return found if found is not None or client is None else (client, True)
 
     def leading_to_part(self, part: str) -> tuple[str, ...]:

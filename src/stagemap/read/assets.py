@@ -15,7 +15,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .eleventypaged import Listing, with_paged_pages
-from .hostredirects import host_rules, with_host_redirects
+from .hostredirects import read_host, with_host_redirects
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
@@ -106,9 +106,9 @@ def read_library(
     listings = [Listing(i.rel, i.path, i.sub, i.inherited) for i in paged]
     params = with_paged_pages(params, config.root, config.rules, listings)  # (Eleventy's pagination)
     rules = config.rules
-    host = host_rules(config.root, rules.site_root, rules.static_dirs, rules.generator)
+    host, unread = read_host(config.root, rules.site_root, rules.static_dirs, rules.generator)
     params = with_host_redirects(params, host)  # (Netlify's and Vercel's redirects)
-    library = replace(link(kept, vocab, fates, found.problems), site_params=params)
+    library = replace(link(kept, vocab, fates, (*found.problems, *unread)), site_params=params)
     library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
         library = replace(library, problems=tuple(p for p in library.problems if p.code != OWN_BLOCK))

@@ -13,34 +13,29 @@
   path-to-regexp's ``strict`` and ``sensitive``: ``/pricing`` matches neither ``/pricing/``
   nor ``/Pricing`` (but where ``trailingSlash`` is set, Vercel first redirects a route to the
   form it names, which a source of that form then matches, either way the link is written).
-- A ``from`` written with percent escapes (``/authors/c%C3%A9line``) is read as a link's route
-  is (``/authors/céline``).
+  A ``from``'s percent escapes are read as a link's are (``c%C3%A9line`` is ``céline``).
 
 Kept: rules that lead a request to a route of the site or to another site's address (a
-redirect, status 301, 302, 303, 307 or 308, or a rewrite or proxy, 200). Left out, as what they
-do cannot be told from the files: a rule with conditions (a query's values, a country, a
-language, a role, a cookie; Vercel's ``has`` and ``missing``), one for a whole host
-(``https://a.example/*``), a Vercel pattern with a regular expression, a splat or placeholder
-inside a part (``/blog/weekly-*``), or a splat before the end, a status that serves an
-error (404 and the like: the route still leads nowhere), and a rule over every route, or
-every one from some depth (``/*``, ``/:path*``, ``/:path+``, ``/:lang/*``): a single-page
-application's fallback, or a site's not-found page, which answers a request for any route,
-but with no page of the site that a link means.
-
-A ``_redirects`` file is read in each folder the generator copies as it is
-(`stagemap.model.settings.ReadRules.static_dirs`): on a Jekyll site only when its ``include``
-names it (Jekyll leaves out a file whose name starts with ``_``), on an Eleventy site only when
-its configuration copies it through (``addPassthroughCopy``) to the site's root;
-``netlify.toml`` and ``vercel.json`` in the site's folder, else in the project's (the host
-reads one of each, in the folder its dashboard says it builds from). A file is read only
-inside the project, its links followed (a link out of it is not read).
+redirect, status 301, 302, 303, 307 or 308, or a rewrite or proxy, 200), and rules that serve
+an error (404, 410 and the like: the request stops there, and a later rule is never tried;
+`HostRule.error`). A Netlify rule that names query parameters (``/store id=:id``, ``query`` in
+``netlify.toml``) matches a request that has each of them, whatever else it has (its value
+where the rule names one, any value for a placeholder, which the ``to`` puts back); a link
+without them passes it by. ``Sign=`` is no condition: it signs a proxy's requests. Left out, as
+what they do cannot be told from the files: a rule with conditions (a country, a language, a
+role, a cookie; Vercel's ``has`` and ``missing``; Netlify passes such a rule by for a request
+that does not meet them), one for a whole host (``https://a.example/*``), a Vercel pattern
+with a regular expression, a splat or placeholder inside a part (``/blog/weekly-*``), or a
+splat before the end (``/blog/*/feed``), and a rewrite or redirect over every route, or every
+one from some depth (``/*``, ``/:path*``, ``/:path+``, ``/:lang/*``): a single-page
+application's fallback, which answers any route, but with no page of the site that a link
+means. Where the host's files are and how they are read: `stagemap.read.hostfiles`.
 """
 
 from __future__ import annotations
 
 import heapq
 import json
-import posixpath
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,26 +43,31 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..errors import Problem
 from ..lazyre import lazy
-from ..paths import real
-from .docusaurus import without_comments
-from .eleventy import CONFIG_FILES as ELEVENTY_FILES
-from .eleventy import eleventy_folders
-from .jekyll import jekyll_included
-from .owned import read_owned
+from .hostfiles import (
+    REDIRECT_FILES,
+    host_files,
+    host_problem,
+    read_host_file,
+    redirects_files,
+    settings_file,
+)
 
 HOST_REDIRECTS = "\0host-redirects"
 """The key under which the site's params hold the rules `host_rules` reads (no key of a
 configuration file can be this one)."""
-REDIRECT_FILES = ("netlify.toml", "vercel.json")
-"""The host files read in the project's folder and the site's, beside each ``_redirects``."""
-_LARGEST = 2 * 1024 * 1024
+HOST_ERROR = "/\0host-error"
+"""Where a rule that serves an error leads (`HostRule.error`): no route of a site is this one,
+so a link there leads nowhere, whatever page is at the route it was written to."""
 _STATUS = lazy(r"""^(\d{3})(!?)$""")
 _KEPT = frozenset({200, 301, 302, 303, 307, 308})
 _PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
 _NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
-_PASSTHROUGH = lazy(r"""addPassthroughCopy\(\s*(?:(['"`])([^'"`\n]*)\1|\{([^{}]*)\})""")
-_PAIR = lazy(r"""(['"`])([^'"`\n]*)\1\s*:\s*(['"`])([^'"`\n]*)\3""")
+_NOT_CONDITIONS = frozenset({"sign", "signed"})
+"""The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
+
+__all__ = ["HOST_ERROR", "REDIRECT_FILES", "HostRule", "RuleIndex", "host_files", "host_rules", "read_host"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +89,17 @@ class HostRule:
     slash: bool | None = None
     """True or False when the route must end with a slash or must not (Vercel's, as
     path-to-regexp's ``strict``); None: either (Netlify's)."""
+    error: bool = False
+    """True when it serves an error (a 4xx or 5xx status): a request it matches leads nowhere
+    (`HOST_ERROR`), unless a page at the route shadows the rule, which is not forced."""
+    query: tuple[tuple[str, str], ...] = ()
+    """The query parameters a request must have for it to match (Netlify's), each with its
+    value, or ``:name`` for any value, which the ``to`` puts back."""
 
     @property
     def exact(self) -> bool:
-        """True when it matches one route only (no placeholder nor splat)."""
-        return not any(p.startswith(":") for p in self.parts)
+        """True when it matches one route only (no placeholder nor splat) and any query."""
+        return not self.query and not any(p.startswith(":") for p in self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +136,14 @@ class RuleIndex:
         return cls(rules, {k: tuple(v) for k, v in by_word.items()}, tuple(open_), deepest)
 
     def first_match(
-        self, route: str, skip: Callable[[HostRule], bool] = lambda _: False, before: int | None = None
+        self,
+        route: str,
+        skip: Callable[[HostRule], bool] = lambda _: False,
+        before: int | None = None,
+        query: Mapping[str, str] | None = None,
     ) -> tuple[str, bool] | None:
-        """Return where the first rule that matches ``route`` leads (`matched`) and whether it
+        """Return where the first rule that matches ``route`` (asked with the parameters
+        ``query``) leads (`matched`; `HOST_ERROR` for one that serves an error) and whether it
         is a redirect (`HostRule.moved`), passing over those ``skip`` says (and with ``before``,
         those at that place in `rules` and after); None when none does."""
         if not self.rules:
@@ -145,8 +156,8 @@ class RuleIndex:
             if before is not None and at >= before:
                 break
             rule = self.rules[at]
-            if not skip(rule) and (to := matched_parts(rule, given, slash)) is not None:
-                return to, rule.moved
+            if not skip(rule) and (to := matched_parts(rule, given, slash, query)) is not None:
+                return (HOST_ERROR if rule.error else to), rule.moved
         return None
 
 
@@ -161,13 +172,37 @@ def host_rules(
     """Return the host's rules of the site in ``site_root`` of the project at ``root``, in the
     order the host tries them (see the module docstring); ``static_dirs``: the folders the
     generator copies as they are, relative to the project."""
+    return read_host(root, site_root, static_dirs, generator)[0]
+
+
+def read_host(
+    root: Path, site_root: str, static_dirs: Iterable[str], generator: str
+) -> tuple[tuple[HostRule, ...], tuple[Problem, ...]]:
+    """Return the host's rules (`host_rules`) and a warning for each of its files that is there
+    but cannot be read (`stagemap.read.hostfiles.read_host_file`)."""
     site = root / site_root if site_root else root
     found: list[HostRule] = []
-    for name in _redirects_files(root, site, tuple(static_dirs), generator):
-        found += netlify_file(_text(name, root) or "")
-    found += netlify_toml(_settings(root, site, "netlify.toml"))
-    found += vercel_json(_settings(root, site, "vercel.json"))
-    return tuple(found)
+    problems: list[Problem] = []
+    for copied in redirects_files(root, site, tuple(static_dirs), generator):
+        text = read_host_file(copied, root)
+        if isinstance(text, Problem):
+            problems.append(text)
+        elif text is not None:
+            found += netlify_file(text)
+    for host, parse in (("netlify.toml", netlify_toml), ("vercel.json", vercel_json)):
+        settings = settings_file(root, site, host)
+        if settings is None:
+            continue
+        path, text = settings
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        errors: list[str] = []
+        found += parse(text, errors)
+        problems += (
+            host_problem(path, root, why, "fix it: the host does not deploy it so") for why in errors
+        )
+    return tuple(found), tuple(problems)
 
 
 def with_host_redirects(params: Mapping[str, Any], rules: tuple[HostRule, ...]) -> Mapping[str, Any]:
@@ -175,102 +210,71 @@ def with_host_redirects(params: Mapping[str, Any], rules: tuple[HostRule, ...]) 
     return {**params, HOST_REDIRECTS: rules} if rules else params
 
 
-def host_files(root: Path, site_root: str, static_dirs: Iterable[str], generator: str) -> tuple[str, ...]:
-    """Return the host's files that may be read (see `host_rules`), relative to the project, for
-    the preview to watch and a rebuild to notice: each ``_redirects`` and both settings files."""
-    site = root / site_root if site_root else root
-    places = (p + "/" if p else "" for p in dict.fromkeys(("", site_root)))
-    names = [f"{p}{n}" for p in places for n in REDIRECT_FILES]
-    copied = _redirects_files(root, site, tuple(static_dirs), generator, every=True)
-    inside = (p for p in copied if _inside(p, root))
-    return (*names, *(posixpath.normpath(p.relative_to(root).as_posix()) for p in inside))
-
-
-def _redirects_files(
-    root: Path, site: Path, static_dirs: tuple[str, ...], generator: str, every: bool = False
-) -> list[Path]:
-    """Return the ``_redirects`` files the generator publishes at the site's root (``every``:
-    also where there is none yet, and on a Jekyll site whatever its ``include`` says)."""
-    if generator == "eleventy":
-        return _eleventy_copied(root, site, every)
-    found = [root / folder / "_redirects" for folder in static_dirs if folder]
-    if generator == "jekyll" and not every and "_redirects" not in jekyll_included(site):
-        found = [f for f in found if f.parent.resolve() != site.resolve()]
-    return [f for f in dict.fromkeys(found) if every or (f.is_file() and _inside(f, root))]
-
-
-def _eleventy_copied(root: Path, site: Path, every: bool = False) -> list[Path]:
-    """Return the ``_redirects`` file an Eleventy site's configuration copies to its root
-    (``every``: also where there is none yet)."""
-    code = next((t for name in ELEVENTY_FILES if (t := _text(site / name, root)) is not None), None)
-    if code is None or "_redirects" not in code:
-        return []
-    code = without_comments(code)
-    given = eleventy_folders(code).input.strip("./")
-    found: list[str] = []
-    for call in _PASSTHROUGH.finditer(code):
-        if call.group(2) is not None:
-            path = posixpath.normpath(call.group(2)).lstrip("/")
-            if path in ("_redirects", f"{given}/_redirects" if given else "_redirects"):
-                found.append(path)
-        else:
-            pairs = _PAIR.finditer(call.group(3))
-            found += [p.group(2) for p in pairs if p.group(4).strip("./") == "_redirects"]
-    paths = (site / posixpath.normpath(p).lstrip("/") for p in found)
-    return [p for p in dict.fromkeys(paths) if every or (p.is_file() and _inside(p, root))]
-
-
 def netlify_file(text: str) -> list[HostRule]:
     """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module docstring)."""
     found: list[HostRule] = []
     for line in text.splitlines():
         words = line.split()
-        if len(words) < 2 or words[0].startswith("#"):
-            continue
-        at = 1
-        while at < len(words) and "=" in words[at] and not words[at].startswith(("/", "http")):
-            at += 1
-        if at > 1 or at >= len(words):  # (a query's values: a condition)
-            continue
+        words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
+        at = next((i for i, w in enumerate(words) if i and w.startswith(("/", "http:", "https:"))), 0)
+        if not at:
+            continue  # (no 'to': a comment, or a rule for a role that serves the route itself)
+        query = _pairs(words[1:at])
         to, rest = words[at], words[at + 1 :]
         status = _STATUS.match(rest[0]) if rest else None
         if status is not None:
             rest = rest[1:]
-        if rest and not rest[0].startswith("#"):  # (a country, a language, a role, a cookie)
-            continue
+        conditions = _pairs(rest)
+        if query is None or conditions is None or set(map(str.casefold, conditions)) - _NOT_CONDITIONS:
+            continue  # (a country, a language, a role, a cookie; a query without its value)
         code = int(status.group(1)) if status else 301
-        rule = _rule(words[0], to, code, bool(status and status.group(2)))
+        rule = _rule(words[0], to, code, bool(status and status.group(2)), query=tuple(query.items()))
         found += [rule] if rule is not None else []
     return found
 
 
-def netlify_toml(text: str) -> list[HostRule]:
-    """Return the kept rules of the ``[[redirects]]`` tables of a ``netlify.toml``'s ``text``."""
+def _pairs(words: list[str]) -> dict[str, str] | None:
+    """Return the ``key=value`` pairs ``words`` are (None: one is not a pair)."""
+    pairs = [w.partition("=") for w in words]
+    return None if any(not key or not eq for key, eq, _ in pairs) else {k: v for k, _, v in pairs}
+
+
+def netlify_toml(text: str, errors: list[str] | None = None) -> list[HostRule]:
+    """Return the kept rules of the ``[[redirects]]`` tables of a ``netlify.toml``'s ``text``
+    (``errors``: where to say why the file cannot be read)."""
     if "redirects" not in text:
         return []
     try:
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError):
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
+        if errors is not None:
+            errors.append(f"not TOML ({exc})")
         return []
     found: list[HostRule] = []
     for table in data.get("redirects") or ():
-        if not isinstance(table, dict) or table.get("conditions") or table.get("query"):
+        if not isinstance(table, dict) or table.get("conditions"):
             continue
+        query = table.get("query") or {}
         source, to, status = table.get("from"), table.get("to"), table.get("status", 301)
+        if not isinstance(query, dict) or not all(isinstance(v, str | int) for v in query.values()):
+            continue
         if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
-            rule = _rule(source, to, status, table.get("force") is True)
+            pairs = tuple((str(k), str(v)) for k, v in query.items())
+            rule = _rule(source, to, status, table.get("force") is True, query=pairs)
             found += [rule] if rule is not None else []
     return found
 
 
-def vercel_json(text: str) -> list[HostRule]:
+def vercel_json(text: str, errors: list[str] | None = None) -> list[HostRule]:
     """Return the kept rules of a ``vercel.json``'s ``text``: its ``redirects``, which win over a
-    page at the route, then its ``rewrites``, which do not."""
+    page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s)."""
     if "redirects" not in text and "rewrites" not in text:
         return []
     try:
         data = json.loads(text)
-    except ValueError:
+    except ValueError as exc:
+        if errors is not None:
+            errors.append(f"not JSON ({exc})")
         return []
     if not isinstance(data, dict):
         return []
@@ -300,15 +304,24 @@ def _vercel_slash(source: str, setting: object) -> bool | str | None:
 
 
 def _rule(
-    source: str, to: str, status: int, forced: bool, vercel: bool | str | None = "netlify"
+    source: str,
+    to: str,
+    status: int,
+    forced: bool,
+    vercel: bool | str | None = "netlify",
+    query: tuple[tuple[str, str], ...] = (),
 ) -> HostRule | None:
     """Return the rule from ``source`` to ``to``, or None when it is left out (see the module
-    docstring); ``vercel``: a Vercel rule's `HostRule.slash` (`_vercel_slash`), else "netlify"."""
+    docstring); ``vercel``: a Vercel rule's `HostRule.slash` (`_vercel_slash`), else "netlify";
+    ``query``: the query parameters it needs (`HostRule.query`)."""
     to = to.strip()
     if vercel == "never":
         return None
     netlify = vercel == "netlify"
-    if status not in _KEPT or not source.startswith("/") or not to.startswith(("/", "https://", "http://")):
+    error = 400 <= status < 600
+    if not (error or status in _KEPT) or not source.startswith("/"):
+        return None
+    if not error and not to.startswith(("/", "https://", "http://")):
         return None
     if any(c in source for c in "()[]{}\\"):  # (a regular expression)
         return None
@@ -328,11 +341,12 @@ def _rule(
         return None  # (a splat before the end)
     if not parts:
         return None  # (the home page: a link to '/' is the site's home here)
-    if all(p.startswith(":") for p in parts) and parts[-1][-1:] in "*+?":
+    if not error and all(p.startswith(":") for p in parts) and parts[-1][-1:] in "*+?":
         return None  # (every route, or every one from some depth: a fallback, no page a link means)
+    moved = 300 <= status < 400
     if netlify or isinstance(vercel, str):
-        return HostRule(tuple(parts), to, forced, status != 200)
-    return HostRule(tuple(parts), to, forced, status != 200, sensitive=True, slash=vercel)
+        return HostRule(tuple(parts), to, forced, moved, error=error, query=query)
+    return HostRule(tuple(parts), to, forced, moved, sensitive=True, slash=vercel, error=error)
 
 
 def matched(rule: HostRule, route: str) -> str | None:
@@ -341,13 +355,20 @@ def matched(rule: HostRule, route: str) -> str | None:
     return matched_parts(rule, route_parts(route), route.endswith("/") and route.strip("/") != "")
 
 
-def matched_parts(rule: HostRule, given: list[str], slash: bool = False) -> str | None:
+def matched_parts(
+    rule: HostRule, given: list[str], slash: bool = False, query: Mapping[str, str] | None = None
+) -> str | None:
     """Return where ``rule`` leads a request for the route of parts ``given`` (`matched`;
-    ``slash``: the route ends with a slash)."""
+    ``slash``: the route ends with a slash; ``query``: the request's parameters)."""
     if rule.slash is not None and rule.slash is not slash:
         return None
     fold = not rule.sensitive
     values: dict[str, str] = {}
+    for key, wanted in rule.query:
+        value = (query or {}).get(key)
+        if value is None or (value != wanted and not wanted.startswith(":")):
+            return None
+        values[wanted[1:]] = value
     at = 0
     for index, part in enumerate(rule.parts):
         if not part.startswith(":"):
@@ -371,29 +392,3 @@ def matched_parts(rule: HostRule, given: list[str], slash: bool = False) -> str 
     if at != len(given):
         return None
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()), rule.to)
-
-
-def _settings(root: Path, site: Path, name: str) -> str:
-    """Return the text of the host's settings file ``name`` it reads: the host reads one, in
-    the folder it builds from (Netlify's base directory, Vercel's root directory), which is set
-    in its dashboard: the site's folder's where there is one, else the project's ("": none)."""
-    for place in dict.fromkeys((site, root)):
-        text = _text(place / name, root)
-        if text is not None:
-            return text
-    return ""
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, its links followed, is in the folder ``root`` (the project)."""
-    return real(path).is_relative_to(real(root))
-
-
-def _text(path: Path, root: Path) -> str | None:
-    """Return the text of the file at ``path`` (None: absent, not a file, too large, or, its
-    links followed, outside the project in ``root``: a file there is never read)."""
-    found = real(path)
-    if not found.is_relative_to(real(root)):
-        return None
-    data = read_owned(found, _LARGEST)
-    return data.decode("utf-8-sig", "replace") if data is not None else None

@@ -15,6 +15,7 @@ from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import unbuilt_in
 from ..model.safelinks import at_address, base_path
+from ..read.hostredirects import HOST_ERROR
 from ..read.tsconfigpaths import aliased
 from .anchors import HEADING_PREFIX
 from .getpage import page_forms, page_like
@@ -340,6 +341,8 @@ class BodyLinks:
         url, route, fragment = self.routes.reading.followed(
             route, url, fragment, self._present
         )  # (redirects)
+        if route == HOST_ERROR:
+            return None  # (the host serves an error there: `stagemap.read.hostredirects.HostRule.error`)
         if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
             return route
         key = route_key(route)
