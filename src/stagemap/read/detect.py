@@ -21,6 +21,7 @@ from typing import Any
 from .astro import ASTRO_CONTENT, StarlightDocs, arranged, routed_collections, starlight_docs, without_slash
 from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .attachments import JEKYLL_COPIED
+from .codelanguages import code_languages, locale_finder
 from .configfiles import HUGO_DIR, HUGO_NAMES, hugo_keys, hugo_settings, site_config_data
 from .docusaurus import mdx_endings as docusaurus_mdx
 from .docusaurus import site_folders
@@ -213,9 +214,10 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         sources = (FoundSource(*found), *sources) if found is not None else sources
     languages: tuple[str, ...] = ()  # folders of translations (Hugo's and Starlight's are configured)
     if generator != "hugo" and starlight is None:
-        sources, languages = without_translations(root, sources, preset_extensions(generator))
+        finds = locale_finder(root, generator, config)  # Astro's i18n locales' folders too
+        sources, languages = without_translations(root, sources, preset_extensions(generator), finds)
     language = ""  # and files named for a language, when the configuration names its languages
-    if (named := site_languages(generator, data)) is not None:
+    if (named := site_languages(generator, data) or code_languages(root, generator, config)) is not None:
         sources, others, language = with_languages(root, sources, named, preset_extensions(generator))
         languages = tuple(dict.fromkeys((*languages, *others)))  # (a folder both find, named once)
     finder = older(data, apart=generator == "docusaurus")  # (which keeps them in versioned_docs/)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..lazyre import lazy
@@ -39,14 +40,14 @@ def locale_folders(root: Path, code: str) -> tuple[str, ...]:
     """Return the folders (relative to ``root``, ending ``/``) of the translations of each locale
     but the default that ``code`` (a ``docusaurus.config.js``) lists in ``i18n.locales`` and that
     are there, in the order listed; () for a site of one locale, or whose default is not known
-    (`_default_locale`)."""
+    (`default_locale`)."""
     code = blanked(code)
-    options = _options(code)
+    options = i18n_options(code)
     locales = _LOCALES.search(options)
     if locales is None or _depth(options, locales.start()) != 1:
         return ()
     where = _top(_PATH, options) or FOLDER
-    chosen = _default_locale(code, options)
+    chosen = default_locale(code, options)
     if "${" in where or where.startswith(("/", "..")) or not chosen:
         return ()  # worked out in code, or outside the site: not named
     found = []
@@ -62,7 +63,7 @@ def site_locales(root: Path, code: str) -> Locales:
     the folder that holds them (``i18n``) when they are all it holds: no name outside the
     sources is then left unsaid (none when they are not, or it is deeper in the site)."""
     named = locale_folders(root, code)
-    where = posixpath.normpath(_top(_PATH, _options(blanked(code))) or FOLDER).strip("/")
+    where = posixpath.normpath(_top(_PATH, i18n_options(blanked(code))) or FOLDER).strip("/")
     if not named or "/" in where:
         return named, frozenset()
     inside = {
@@ -71,7 +72,7 @@ def site_locales(root: Path, code: str) -> Locales:
     return named, frozenset({where}) if inside <= set(named) else frozenset()
 
 
-def _default_locale(code: str, options: str) -> str:
+def default_locale(code: str, options: str) -> str:
     """Return the ``defaultLocale`` the ``i18n`` object ``options`` of ``code`` gives: a string
     written there, or the one a name there stands for, a constant of ``code`` (``const
     defaultLocale = 'en'``, then ``{defaultLocale, ...}``); else "" (worked out in code:
@@ -86,17 +87,23 @@ def _default_locale(code: str, options: str) -> str:
     return constant(named.group(1) or "defaultLocale", code).strip()
 
 
-def _options(code: str) -> str:
+def i18n_options(code: str) -> str:
     """Return the ``i18n`` object of the configuration ``code`` (comments blanked), else ""."""
-    found = _I18N.search(code)
-    if found is None:
-        return ""
-    depth = 0
-    for index in range(found.end() - 1, len(code)):
-        depth += {"{": 1, "}": -1}.get(code[index], 0)
-        if depth == 0:
-            return code[found.end() - 1 : index + 1]
-    return code[found.end() - 1 :]
+    return next(i18n_objects(code), "")
+
+
+def i18n_objects(code: str) -> Iterator[str]:
+    """Yield each ``i18n`` object of ``code`` (comments blanked), in order: an Astro site's
+    sitemap integration may have one of its own besides the site's."""
+    for found in _I18N.finditer(code):
+        depth = 0
+        for index in range(found.end() - 1, len(code)):
+            depth += {"{": 1, "}": -1}.get(code[index], 0)
+            if depth == 0:
+                yield code[found.end() - 1 : index + 1]
+                break
+        else:
+            yield code[found.end() - 1 :]
 
 
 def _top(pattern: re.Pattern[str], options: str) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .hugomounts import content_mounts
+from .languages import is_language
 from .mkdocsettings import plugin_options
 from .sources import walk
 
@@ -40,6 +41,8 @@ class FileLanguages:
     """The other languages' codes, in the configuration's order."""
     folders: bool = False
     """Each language is a folder of the docs folder (the plugin's ``docs_structure: folder``)."""
+    any_named: bool = False
+    """The languages are not listed: each language's code files name is one (gatsby-plugin-i18n's)."""
 
 
 def site_languages(generator: str, data: Mapping[str, Any]) -> FileLanguages | None:
@@ -96,9 +99,12 @@ def with_languages(
     found: list[str] = []
     named: set[str] = set()
     for source in sources:
-        codes = _named_languages(root / source.path, extensions) if not source.audience else set()
-        named |= codes
-        others = [c for c in languages.others if c.lower() in codes]
+        codes = _named_languages(root / source.path, extensions) if not source.audience else {}
+        named |= set(codes)
+        listed = [c for c in codes if is_language(c)] if languages.any_named else languages.others
+        # With no default known, a language is another one where a file of it translates a page.
+        others = [c for c in listed if c.lower() in codes and c != languages.default]
+        others = others if languages.default else [c for c in others if codes[c.lower()]]
         globs = [f"*.{c}.*" for c in others if f"*.{c}.*" not in source.exclude]
         kept.append(replace(source, exclude=(*source.exclude, *globs)) if globs else source)
         found += (f"{'' if source.path == '.' else source.path + '/'}**/*.{c}.*" for c in others)
@@ -107,12 +113,16 @@ def with_languages(
     return tuple(kept), tuple(found), default
 
 
-def _named_languages(folder: Path, extensions: tuple[str, ...]) -> set[str]:
+def _named_languages(folder: Path, extensions: tuple[str, ...]) -> dict[str, bool]:
     """Return what the content files under ``folder`` name before their ending (``fr`` of
-    ``setup.fr.md``), lower case; not a language's code only."""
-    names = (sub.rpartition("/")[2] for kind, _, sub in walk(str(folder)) if kind == "file")
-    return {
-        name.rsplit(".", 2)[1].lower()
-        for name in names
-        if name.lower().endswith(extensions) and name.count(".") >= 2
-    }
+    ``setup.fr.md``), lower case, not a language's code only; each with whether a file of it
+    has one beside it named for none (``setup.md``), sorted."""
+    files = {sub.lower() for kind, _, sub in walk(str(folder)) if kind == "file"}
+    found: dict[str, bool] = {}
+    for sub in sorted(files):
+        head, slash, name = sub.rpartition("/")
+        if not name.endswith(extensions) or name.count(".") < 2:
+            continue
+        stem, code, ending = name.rsplit(".", 2)
+        found[code] = found.get(code, False) or f"{head}{slash}{stem}.{ending}" in files
+    return found
