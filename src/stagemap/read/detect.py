@@ -200,6 +200,7 @@ def _content_dir(config: Path) -> str:
     return folder.strip("/") or "content" if isinstance(folder, str) else "content"
 
 
+# long: one place gathers what each generator's readers found into the many fields of FoundSite
 def _found(root: Path, generator: str, name: str, config: Any, within: Path | None = None) -> FoundSite:
     data = config if isinstance(config, dict) else {}
     starlight = starlight_docs(root, config) if generator == "astro" and isinstance(config, str) else None
