@@ -310,3 +310,67 @@ def test_new_never_asks_with_no_input(project: Path, monkeypatch: pytest.MonkeyP
 )
 def test_slugify_is_ascii_and_safe(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def _site(root: Path, files: dict[str, str]) -> Path:
+    page = "---\ntitle: {}\n---\nA page of the site, in a few words.\n"
+    return write(
+        root, {name: page.format(title) if "\n" not in title else title for name, title in files.items()}
+    )
+
+
+def test_new_on_a_site_goes_where_most_pages_live_not_to_the_first_source(tmp_path: Path) -> None:
+    """On an Astro site read in place, init lists the authors collection first: 'new' wrote the
+    page into src/content/authors/, whose schema wants a name and a first name (the site's build
+    would fail), and 'new --gap' made src/content/authors/awareness/. A new page goes to the
+    source holding the most pages (the blog), its id named as that source names its pages."""
+    settings = MINIMAL_CONFIG + (
+        "generator: astro\nsources:\n"
+        "  - {path: src/content/authors, url: '/blog/author/{entry}/', id: authors/}\n"
+        "  - {path: src/content/blog, url: '/blog/{entry}/', id: blog/}\n"
+    )
+    files = {"stagemap.yml": settings, "src/content/authors/sam.md": "Sam"}
+    files |= {f"src/content/blog/post-{n}.md": f"Post {n}" for n in range(3)}
+    root = _site(tmp_path, files)
+    code, out, err = run(
+        "-C", str(root), "new", "Why kilns crack", "--stage", "awareness", "--question", "problems"
+    )
+    assert (code, err) == (0, ""), err
+    assert out.strip().endswith("src/content/blog/why-kilns-crack.md")
+    code, out, _ = run("-C", str(root), "new", "--gap", "awareness:problems")
+    assert code == 0
+    assert "src/content/blog/" in out and "authors" not in out
+    code, out, _ = run("-C", str(root), "list", "--format", "json")
+    assert '"blog/why-kilns-crack"' in out
+    # A path in another source's folder goes there, its id that source's.
+    code, out, err = run(
+        "-C",
+        str(root),
+        "new",
+        "Ada",
+        "--stage",
+        "awareness",
+        "--question",
+        "problems",
+        "--path",
+        "src/content/authors/ada.md",
+    )
+    assert (code, err) == (0, ""), err
+    assert (root / "src/content/authors/ada.md").is_file()
+
+
+def test_new_gap_on_an_untagged_site_goes_to_its_busiest_folder_never_into_a_bundle(tmp_path: Path) -> None:
+    """Flux's Hugo site, not tagged yet: 'new --gap awareness:problems' made content/awareness/
+    (a new section of the live site). With no stage's pages to follow, the gap's page goes to
+    the folder holding the most pages; a post that is its folder's index (a page bundle) counts
+    for the folder above it, as a file beside an index.md is one of the bundle's resources."""
+    settings = MINIMAL_CONFIG + "generator: hugo\nsources:\n  - {path: content, url: '/{path}/'}\n"
+    files = {"stagemap.yml": settings, "content/about.md": "About", "content/docs/setup.md": "Setup"}
+    files |= {f"content/blog/2026-0{n}-news/index.md": f"News {n}" for n in range(1, 5)}
+    root = _site(tmp_path, files)
+    code, _out, err = run("-C", str(root), "new", "--gap", "awareness:problems")
+    assert (code, err) == (0, ""), err
+    made = sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*.md"))
+    assert [
+        p for p in made if "news" not in p and p not in ("content/about.md", "content/docs/setup.md")
+    ] == ["content/blog/the-problems-acme-takes-away.md"]

@@ -42,7 +42,7 @@ from .loading import load
     "--path",
     "dest",
     metavar="PATH",
-    help="File to create, under the content folder (a folder ending in / gets a name from the title).",
+    help="File to create, under the content folder or a source's (a folder ending in / gets a name from the title).",
 )
 @click.option(
     "--gap",
@@ -71,11 +71,11 @@ def new(
 ) -> None:
     """Create a new asset with valid front matter and a starter body; print its path.
 
-    The file name is made from the title (ASCII, lowercase, '-'), in the content folder
-    unless --path says where. An existing file is never overwritten. With --gap the stage
-    and question come from the gap (a cell marked not applicable is refused), the title is
-    a working title for the question at that stage, the file goes into the folder that
-    holds most of the stage's assets, the body starts with a brief (the stage goal, the
+    The file name is made from the title (ASCII, lowercase, '-'), in the content folder (of
+    several sources, the one with the most assets) unless --path says where. An existing file
+    is never overwritten. With --gap the stage and question come from the gap (a cell marked
+    not applicable is refused), the title is a working title for the question at that stage,
+    the file goes into the folder with most of the stage's assets (or most assets), the body starts with a brief (the stage goal, the
     buyer's mindset, the question, suitable formats, the next step) and next: names the
     following stage. The body comes from the template new-asset.md.j2, which a project can
     override in its templates/ folder.

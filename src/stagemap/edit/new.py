@@ -22,11 +22,11 @@ from ..model.journey import LEAD_LABELS, PHASE_LABELS, Persona, Question, Stage
 from ..model.library import ASSET_SUFFIXES, Library, Vocabulary
 from ..model.project import Project
 from ..model.report import Report
-from ..model.settings import Config
+from ..model.settings import Config, Source
 from ..paths import shown_folder
 from ..read.assets import parse_asset
 from ..render.environment import environment, render
-from .gapfile import stage_folder, working_title
+from .gapfile import home_source, stage_folder, working_title
 from .yamltext import format_flow, format_scalar
 
 NEW_ASSET_TEMPLATE = "new-asset.md.j2"
@@ -301,8 +301,9 @@ def plan_new(project: Project, request: NewRequest) -> NewFile:
         brief=brief,
     )
     text = render_new_asset(config, asset)
-    target, shown = _place(config, request, title)
-    asset_id = target.relative_to(config.content_dir.resolve()).with_suffix("").as_posix()
+    home = _source_for(config, request.dest) or home_source(config, project.library)
+    target, shown = _place(config, home, request, title)
+    asset_id = home.id_prefix + target.relative_to(home.path.resolve()).with_suffix("").as_posix()
     if project.library.asset(asset_id) is not None:
         raise UsageError(f"id '{asset_id}' is already used by {project.library.by_id[asset_id].path}")
     data = text.encode("utf-8")
@@ -313,23 +314,35 @@ def plan_new(project: Project, request: NewRequest) -> NewFile:
     return NewFile(target, shown, asset_id, data)
 
 
-def _place(config: Config, request: NewRequest, title: str) -> tuple[Path, str]:
-    """Return the file: ``dest``, else the folder of the gap's stage, else the content folder."""
+def _source_for(config: Config, dest: str | None) -> Source | None:
+    """Return the source whose folder ``dest`` (from the project's folder) starts with, the
+    deepest; None: none does (``dest`` is then a path in the source new assets go to)."""
+    if not dest:
+        return None
+    given = dest.replace("\\", "/")
+    named = [s for s in config.all_sources if given.startswith(shown_folder(s.path.resolve(), config.root))]
+    return max(named, key=lambda s: len(s.path.parts), default=None)
+
+
+def _place(config: Config, home: Source, request: NewRequest, title: str) -> tuple[Path, str]:
+    """Return the file: ``dest``, else the folder of the gap's stage, else the source's folder."""
     brief = request.brief
     if request.dest is not None or brief is None:
-        return new_target(config, request.dest, title)
+        return new_target(config, home, request.dest, title)
     try:
-        return new_target(config, brief.folder + "/" if brief.folder else None, title)
+        return new_target(config, home, brief.folder + "/" if brief.folder else None, title)
     except TargetExists:
         if title != brief.title:
             raise
         # Two gaps of one role and phase share a working title: the stage tells their files apart.
-        return new_target(config, f"{brief.folder}/{slugify(title)}-{brief.stage.id}".lstrip("/"), title)
+        return new_target(
+            config, home, f"{brief.folder}/{slugify(title)}-{brief.stage.id}".lstrip("/"), title
+        )
 
 
-def new_target(config: Config, dest: str | None, title: str) -> tuple[Path, str]:
-    """Return the file a new asset goes to, and its path relative to the project root."""
-    content = config.content_dir.resolve()
+def new_target(config: Config, home: Source, dest: str | None, title: str) -> tuple[Path, str]:
+    """Return the file a new asset goes to in the source ``home``, and its path relative to the project root."""
+    content = home.path.resolve()
     name = slugify(title) + ".md"
     rel = name
     if dest:
