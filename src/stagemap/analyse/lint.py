@@ -47,6 +47,12 @@ def lint(config: Config, library: Library, as_of: dt.date) -> tuple[Problem, ...
     return _LINTED.get((config, library, as_of), lambda: _lint(config, library, as_of))
 
 
+def placeholder_warnings(config: Config) -> tuple[Problem, ...]:
+    """Return the ``placeholder`` rule's warnings alone (none where the rule is off): what a kit
+    or a play opens with, or says per question, is missing or still init's placeholder."""
+    return () if "placeholder" in config.lint_off else tuple(_placeholders(config))
+
+
 _LINTED: Latest[tuple[Problem, ...]] = Latest()
 """The warnings of the last settings, library and day linted."""
 

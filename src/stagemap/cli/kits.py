@@ -29,7 +29,7 @@ from .app import (
     pass_state,
 )
 from .loading import load
-from .onepage import print_or_write, start_page
+from .onepage import print_or_write, start_page, warn_placeholders
 
 
 def _full_list(stage: str, question: str) -> str:
@@ -74,6 +74,7 @@ def kit(
         raise UsageError(f"name the stage of the kit: stagemap kit STAGE, where STAGE is one of{listing}")
     known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
+    warn_placeholders(config)
     result = analyse(config, project.library, day, persona=persona)
     # Links to asset files: relative to the written file, or to the project root on stdout.
     link_base = output.resolve().parent if output else config.root
@@ -110,6 +111,7 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     project = load(state, bodies=False)
     config = project.config
     _print_problems(project, state)
+    warn_placeholders(config)
     personas: list[str | None] = [None]
     if by == "persona":
         personas += list(config.persona_ids)

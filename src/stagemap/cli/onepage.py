@@ -1,4 +1,5 @@
-"""What ``kit`` and ``play`` share: one page, printed or written to the file ``-o`` names."""
+"""What ``kit``, ``kits`` and ``play`` share: one page, printed or written to the file ``-o`` names;
+the warnings about settings the pages show."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..analyse.lint import placeholder_warnings
 from ..model.project import Project
+from ..model.settings import Config
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file
 from .app import _as_of, _State
@@ -33,3 +36,10 @@ def print_or_write(text: str, target: Path | None, output: Path | None) -> None:
         return
     atomic_write(target, text.encode("utf-8"))
     click.echo(f"Wrote {output}")
+
+
+def warn_placeholders(config: Config) -> None:
+    """Print to stderr what the pages show that is missing or still init's placeholder (the
+    company's purpose, its messages): a salesperson may hand them out as they are."""
+    for problem in placeholder_warnings(config):
+        click.echo(problem.format(), err=True)

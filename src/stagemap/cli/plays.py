@@ -19,7 +19,7 @@ from .app import (
     output_file_option,
     pass_state,
 )
-from .onepage import print_or_write, start_page
+from .onepage import print_or_write, start_page, warn_placeholders
 
 
 @click.command(context_settings=CONTEXT)
@@ -56,6 +56,7 @@ def play(
     config = project.config
     known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
+    warn_placeholders(config)
     found = gather(project, read_signals(config.root)[0])
     result = analyse(config, project.library, day, persona=persona, evidence=found)
     link_base = output.resolve().parent if output else config.root
