@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 
 import click
 
 from ..analyse.check import check_project
 from ..errors import Problem
+from ..model.project import Project
 from ..render.check import render_check_json, render_check_summary
 from ..render.fates import not_read_lines
 from ..write.cache import JOURNAL, journal_folder
@@ -64,7 +66,35 @@ def check(state: _State, fmt: str, strict: bool, links: bool) -> None:
         click.echo(render_check_summary(result))
         for line in not_read_lines(project.library.fates):
             click.echo(line)
+        if links and (routes := _routes_not_made(project, result.problems)):
+            click.echo(routes)
     sys.exit(1 if result.failed(strict) else 0)
+
+
+def _routes_not_made(project: Project, problems: Sequence[Problem]) -> str:
+    """Say how to have links to the site's routes that no file read makes taken to reach the live
+    site, where stagemap reads a site in place that names no public address (``urls.base``):
+    the pages its templates or other repositories make are not files of the library. Empty
+    where there is none, or the address is set."""
+    rules = project.config.rules
+    if not rules.generator or rules.base_url:
+        return ""
+    routes = [
+        p.message.split("'")[1]
+        for p in problems
+        if p.code == "dead-link"
+        and p.message.startswith("link to '/")
+        and not p.message.startswith("link to '//")
+    ]
+    if not routes:
+        return ""
+    return (
+        f"{len(routes)} of the links that lead nowhere {'goes' if len(routes) == 1 else 'go'} to routes of"
+        f" the site that no file read here makes (such as '{min(routes)}'): where the live site serves"
+        " them (pages its templates or"
+        " other repositories make), set 'urls: {base: ADDRESS}' in stagemap.yml to the site's public"
+        " address, and such links are taken to reach the live site."
+    )
 
 
 def _finish_rename(state: _State) -> None:
