@@ -83,7 +83,7 @@ def test_explain_cli_names_rules_lines_and_reasons(tmp_path: Path) -> None:
     code, out, _ = run("-C", str(tmp_path), "report", "--as-of", "2026-03-01", "--explain", "evaluation:risk")
     assert code == 0
     assert out == (
-        "evaluation \u00d7 risk: thin, 1 of 2 counted\n"
+        "evaluation \u00d7 risk: thin, 1 counted (2 make it covered)\n"
         "\n"
         "Counts (1):\n"
         "  blog/a\n"

@@ -12,7 +12,8 @@ def explain_text(explanation: Explanation) -> str:
     """Return the explanation as lines to read: the count, then each asset with its reason and origins."""
     e = explanation
     who = f" for persona {e.persona}" if e.persona else ""
-    head = f"{e.stage} \u00d7 {e.question}{who}: {e.state}, {e.count} of {e.threshold} counted"
+    needed = f"{e.threshold} {'makes' if e.threshold == 1 else 'make'} it covered"
+    head = f"{e.stage} \u00d7 {e.question}{who}: {e.state}, {e.count} counted ({needed})"
     lines = [head + (" (declared not applicable in the settings)" if e.not_applicable else "")]
     counted = [r for r in e.rows if r.counts]
     rest = [r for r in e.rows if not r.counts]
