@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import stagemap
-from stagemap.analyse.suggest import HEURISTICS, score, suggest
+from stagemap.analyse.suggest import HEURISTICS, _folder_words, score, suggest
 from stagemap.cli.app import cli
 from tests.conftest import write
 from tests.fixture_sites import SETTINGS, copy_site, expected, tree_hashes
@@ -289,3 +289,15 @@ def test_suggest_reads_vs_code_as_an_editor_not_a_comparison() -> None:
     assert re.search(comparison.pattern, "Ours VS theirs", re.I)
     assert not re.search(comparison.pattern, "The VS Code extension", re.I)
     assert not re.search(comparison.pattern, "Setting up vs code", re.I)
+
+
+def test_suggest_keeps_a_year_in_front_of_a_name() -> None:
+    """ddev.com's 'DDEV Project 2024 Plans' (2024-plans.md) was proposed as pricing: the year was
+    dropped as an order prefix is (01-), leaving 'plans'. A name that starts with a year or a date
+    is a dated post's; an order prefix of up to three digits is still dropped."""
+    assert _folder_words("blog/2024-plans.md") == [
+        ("folder 'blog/'", "blog"),
+        ("file name '2024-plans'", "2024-plans"),
+    ]
+    assert _folder_words("docs/02-pricing.md")[-1] == ("file name '02-pricing'", "pricing")
+    assert _folder_words("2024-05-01-plans/index.md")[0] == ("folder '2024-05-01-plans/'", "2024-05-01-plans")

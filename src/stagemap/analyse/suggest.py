@@ -131,7 +131,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
 
 TAXONOMY_KEYS = ("tags", "categories", "type", "section", "format", "layout")
 """The site's keys whose values the ``taxonomy`` heuristics look at."""
-_PREFIX = lazy(r"^\d+[-_.]")
+_PREFIX = lazy(r"^\d{1,3}[-_.](?=\D)")
+"""An order prefix (``01-``, ``3.``): not a year or a date (``2024-plans.md`` is a dated post,
+not the plans page)."""
 _HEADING = lazy(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _LINK = lazy(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)[\"']|\bto=[\"']([^\"']+)[\"']")
 _FENCED = lazy(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
@@ -160,7 +162,7 @@ class Suggestion:
 def _folder_words(path: str) -> list[tuple[str, str]]:
     """Return the folder names and the file's name without its ending, as a site names them.
 
-    Leading ``_`` (Jekyll collections) and number prefixes (``01-``) are dropped; names are
+    Leading ``_`` (Jekyll collections) and order prefixes (``01-``, not a year) are dropped; names are
     not split into words, so ``import-customers.md`` is no customer story.
     """
     parts = path.split("/")
