@@ -301,3 +301,12 @@ def test_suggest_keeps_a_year_in_front_of_a_name() -> None:
     ]
     assert _folder_words("docs/02-pricing.md")[-1] == ("file name '02-pricing'", "pricing")
     assert _folder_words("2024-05-01-plans/index.md")[0] == ("folder '2024-05-01-plans/'", "2024-05-01-plans")
+
+
+def test_suggest_reads_a_quote_component_not_htmls_blockquote() -> None:
+    """Flux's monthly updates quote release notes in <blockquote>: each was proposed as a
+    testimonial. An MDX component (<Quote>, <Testimonial>, <Blockquote>) still counts."""
+    quote = next(h for h in HEURISTICS if h.where == "body" and h.what == "a quote or testimonial")
+    assert re.search(quote.pattern, '<Testimonial name="Sam">', re.I)
+    assert re.search(quote.pattern, "<Blockquote>", re.I)
+    assert not re.search(quote.pattern, "<blockquote>\n<p>Flux 2.1 is out.</p>", re.I)

@@ -74,7 +74,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
        "a customer story"),
     # Quotes and testimonials.
     _h("folder", r"testimonials?|reviews|quotes", "evaluation", "risk", "testimonials"),
-    _h("body", r"<(Quote|Testimonial|Blockquote)\b|\btestimonial", "evaluation", "risk", "a quote or testimonial"),
+    # (A component, capitalised: HTML's own <blockquote> quotes anything.)
+    _h("body", r"(?-i:<(Quote|Testimonial|Blockquote)\b)|\btestimonial", "evaluation", "risk", "a quote or testimonial"),
     # Pricing and procurement.
     _h("folder", r"pricing|prices|plans|fees", "evaluation purchase", "risk", "pricing"),
     _h("title", r"^(pricing|plans|prices|fees)\b|\bplans and pricing\b|\bwhat \w+ costs\b", "evaluation purchase",
