@@ -128,11 +128,12 @@ def test_gatsbys_404_page_is_its_error_page_not_an_asset(tmp_path: Path) -> None
         },
     )
     code, out, _ = run("init", str(root))
-    assert code == 0 and "1 non-asset: error-page by '/404.*'\n" in out
+    # (404.tsx too: a page Gatsby makes of its component, the error page as 404.mdx is.)
+    assert code == 0 and "2 non-asset: error-page by '/404.*'\n" in out
     library = stagemap.load_project(root).library
     assert sorted(a.path for a in library.assets) == ["src/pages/errors/404.md", "src/pages/pricing.mdx"]
     fates = {f.path: (f.fate, f.kind) for f in library.fates}
-    assert fates["src/pages/404.mdx"] == ("non-asset", "error-page")
+    assert fates["src/pages/404.mdx"] == fates["src/pages/404.tsx"] == ("non-asset", "error-page")
     assert fates["content/pages/missing.md"] == ("non-asset", "error-page")
 
 

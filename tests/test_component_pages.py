@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import stagemap
 from stagemap.cli.app import cli
 from stagemap.read.componentpages import component_pages, site_pages
 from tests.conftest import QUIET_CONFIG, write
@@ -169,3 +170,29 @@ def test_markdown_pages_of_src_pages_are_pages_where_no_source_reads_them(tmp_pa
         for link in ["/faq", "/gone"]
     )
     assert component_pages(write(tmp_path / "g", pages), "gatsby") == {"terms"}
+
+
+def test_pages_written_as_code_are_named_in_the_summary(tmp_path: Path) -> None:
+    """ddev.com's home, about, download and sponsor pages are '.astro' files of src/pages: init and
+    check counted them as '17 non-asset: not a content file by its ending', so nothing said that
+    coverage leaves out the site's main pages. Each page a Gatsby or Astro site builds of a
+    component there is now named so; what it builds no page of ('_draft.astro', a test) is not."""
+    for generator, pages, made in (
+        ("astro", ASTRO_PAGES, 3),
+        ("gatsby", GATSBY_PAGES, 6),
+    ):
+        source = "src/pages"
+        files = {
+            "stagemap.yml": QUIET_CONFIG
+            + f"generator: {generator}\nsources: [{{path: {source}, url: '/{{path}}/'}}]\n",
+            **pages,
+        }
+        _, out, _ = run(write(tmp_path / generator, files), "check")
+        line = "non-asset: a page the site makes of a component in src/pages, which stagemap does not read"
+        assert f"  {made} {line}\n" in out, out
+    fates = {f.path: f.kind for f in stagemap.load_project(tmp_path / "astro").library.fates}
+    assert fates["src/pages/pricing.astro"] == fates["src/pages/kettles/[slug].astro"] == "unread page"
+    assert fates["src/pages/_draft.astro"] == fates["src/pages/_parts/banner.astro"] == "not content"
+    fates = {f.path: f.kind for f in stagemap.load_project(tmp_path / "gatsby").library.fates}
+    assert fates["src/pages/about.tsx"] == "unread page"
+    assert fates["src/pages/offer.test.js"] == fates["src/pages/types.d.ts"] == "not content"

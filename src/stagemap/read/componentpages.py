@@ -34,6 +34,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lazyre import lazy
+from .codepages import GATSBY_SKIPPED
 from .sources import walk
 
 _ENDINGS = {
@@ -54,11 +55,6 @@ _ENDINGS = {
 }
 """By generator, the endings of the files of ``src/pages`` it makes pages (or endpoints) of (Astro's
 Markdown endings: its ``SUPPORTED_MARKDOWN_FILE_EXTENSIONS``)."""
-_GATSBY_SKIPPED = lazy(
-    r"""(?:^|/)(?:[_.]|template-)[^/]*$"""  # (the file's own name)
-    r"""|\.d\.tsx?$|\.(?:spec|test)\.[jt]sx?$|(?:^|/)__tests__/"""
-)
-"""What Gatsby's page creator makes no page of (gatsby-page-utils' ``validatePath``)."""
 
 
 _SPLAT = lazy(r"""/\[\.\.\.[^/\[\]{}]*\]$""")
@@ -85,7 +81,7 @@ def site_pages(site: Path, generator: str) -> tuple[frozenset[str], frozenset[st
         parts = rel.split("/")
         if kind != "file" or not rel.endswith(endings) or "node_modules" in parts:
             continue
-        if _GATSBY_SKIPPED.search(rel) if generator == "gatsby" else any(p.startswith("_") for p in parts):
+        if GATSBY_SKIPPED.search(rel) if generator == "gatsby" else any(p.startswith("_") for p in parts):
             continue
         route = rel.rpartition(".")[0]
         route = "" if route == "index" else route.removesuffix("/index")

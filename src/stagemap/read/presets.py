@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model.library import FileFate
+from ..model.settings import ReadRules
+from .codepages import code_page_endings
 from .frontmatter import COMMENTED, JS, LEAD, META, NAMED, SYNTAXES, UNCLOSED
 from .globs import GlobSet
 
@@ -295,20 +297,22 @@ UNREAD_PAGE = "unread page"
 (`stagemap.model.settings.ReadRules.unread_pages`): a page of the site all the same, at its route."""
 
 
-def unread_page(
-    rel: str, sub: str, endings: tuple[str, ...], non_assets: Sequence[tuple[str, GlobSet]]
-) -> FileFate:
+def unread_page(rel: str, sub: str, rules: ReadRules, non_assets: Sequence[tuple[str, GlobSet]]) -> FileFate:
     """Return the fate of the file at ``sub`` (``rel`` from the project) whose ending is no
-    content file's: an `UNREAD_PAGE` where it is one of ``endings`` and no ``non_assets`` glob
-    names it (a component in the site's partials is no page), else not content."""
-    ending = next((e for e in endings if sub.lower().endswith(e)), "")
+    content file's: an `UNREAD_PAGE` where the site makes a page of it (one of the rules'
+    ``unread_pages`` endings, Eleventy's; a component in a Gatsby or Astro site's ``src/pages``:
+    `stagemap.read.codepages`) and no ``non_assets`` glob names it (a component in the site's
+    partials is no page), else not content."""
+    code = code_page_endings(rules.generator, rules.site_root, rel)
+    ending = next((e for e in (*rules.unread_pages, *code) if sub.lower().endswith(e)), "")
     if not ending:
         return FileFate(rel, "non-asset", "not content", "extensions", "not a content file by its ending")
     for kind, globs in non_assets:
         glob = globs.matches(sub)
         if glob is not None:
             return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
-    reason = f"a page the site makes of its {ending} template, which stagemap does not read"
+    made = "of a component in src/pages" if ending in code else f"of its {ending} template"
+    reason = f"a page the site makes {made}, which stagemap does not read"
     return FileFate(rel, "non-asset", UNREAD_PAGE, "extensions", reason)
 
 

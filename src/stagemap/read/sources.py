@@ -89,7 +89,7 @@ class _Rules:
         self.exclude = GlobSet.of(source.exclude)
         self.include = GlobSet.of(source.include) if source.include else None
         self.extensions = tuple(rules.extensions)
-        self.unread = rules.unread_pages
+        self.rules = rules
         self.non_assets = [(kind, GlobSet.of(globs)) for kind, globs in rules.non_assets]
         self.audiences = [(name, GlobSet.of(globs)) for name, globs in rules.audiences]
         self.drafts = GlobSet.of(rules.drafts)
@@ -124,7 +124,7 @@ class _Rules:
         if self.include is not None and self.include.matches(sub) is None:
             return FileFate(rel, "excluded", "", "include", "matches none of the include globs")
         if not sub.lower().endswith(self.extensions):
-            return unread_page(rel, sub, self.unread, self.non_assets)
+            return unread_page(rel, sub, self.rules, self.non_assets)
         if (
             self.jekyll
             and sub.rpartition("/")[2][:1] in ("_", "#", "~")

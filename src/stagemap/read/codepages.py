@@ -1,0 +1,33 @@
+"""The pages a Gatsby or Astro site writes as components in its ``src/pages``, told by their names.
+
+Such a page is a page of the live site (`stagemap.read.componentpages` knows its route) whose text
+stagemap does not read: its fate says so (`stagemap.read.presets.unread_page`), in place of "not a
+content file by its ending", so that init's and check's summaries name the pages coverage leaves out.
+"""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+
+CODE_PAGES = {"astro": (".astro",), "gatsby": (".js", ".jsx", ".ts", ".tsx")}
+"""By generator, the endings of the pages a site writes as components in ``src/pages``: pages of
+the site (`stagemap.read.componentpages` knows their routes) whose text stagemap does not read."""
+GATSBY_SKIPPED = lazy(
+    r"""(?:^|/)(?:[_.]|template-)[^/]*$"""  # (the file's own name)
+    r"""|\.d\.tsx?$|\.(?:spec|test)\.[jt]sx?$|(?:^|/)__tests__/"""
+)
+"""What Gatsby's page creator makes no page of (gatsby-page-utils' ``validatePath``)."""
+
+
+def code_page_endings(generator: str, site_root: str, rel: str) -> tuple[str, ...]:
+    """Return the endings of `CODE_PAGES` that make ``rel`` (from the project's folder) a page of a
+    Gatsby or Astro site, where it lies in its ``src/pages`` and is built (Astro builds no file
+    or folder whose name starts with ``_``; Gatsby's page creator skips `GATSBY_SKIPPED`)."""
+    endings = CODE_PAGES.get(generator)
+    folder = f"{site_root.strip('/')}/src/pages/".lstrip("/")
+    if endings is None or not rel.startswith(folder):
+        return ()
+    sub = rel[len(folder) :]
+    if generator == "gatsby":
+        return () if GATSBY_SKIPPED.search(sub) else endings
+    return () if any(part.startswith("_") for part in sub.split("/")) else endings
