@@ -14,7 +14,7 @@ from stagemap.analyse.explain import explain_cell, split_cell, uncounted
 from stagemap.cli.app import cli
 from stagemap.read.ctas import cta_links
 from stagemap.read.project import load_project
-from tests.conftest import MINIMAL_CONFIG, ROOT, write
+from tests.conftest import MINIMAL_CONFIG, QUIET_CONFIG, ROOT, write
 
 DAY = dt.date(2026, 3, 1)
 
@@ -118,8 +118,8 @@ def test_explain_cli_names_rules_lines_and_reasons(tmp_path: Path) -> None:
 
 
 def test_explain_cli_rejects_a_cell_it_cannot_read() -> None:
-    code, _, err = run("-C", str(ROOT), "report", "--explain", "evaluation")
-    assert (code, err) == (2, "Error: name a cell as STAGE:QUESTION, e.g. awareness:who-we-are\n")
+    code, _, err = run("-C", str(ROOT), "report", "--explain", "nowhere")  # (a stage alone is a row)
+    assert code == 2 and err.startswith("Error: unknown stage 'nowhere' (valid: awareness, ")
     code, _, err = run("-C", str(ROOT), "report", "--explain", "evaluaton:risk")
     assert code == 2 and "unknown stage 'evaluaton' (did you mean 'evaluation'?)" in err
     # A file given (seen on Drizzle's docs): it split at its ending's dot into 'unknown stage'.
@@ -234,3 +234,33 @@ def test_cta_links_keeps_the_last_internal_links_last_first() -> None:
         '<a href="/demo">book</a>, [top](#top), [mail](mailto:a@b.example) and [plans](/pricing/) again.\n'
     )
     assert cta_links(body) == ("/pricing/", "/demo", "../faq/")
+
+
+def test_report_explains_a_stages_whole_row(tmp_path: Path) -> None:
+    """A usability test: the table's "All" column could not be explained ('report --explain
+    evaluation' said to name a cell). A stage alone explains its row: every asset tagged with the
+    stage, whatever it answers, counted or not and why."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG,
+        "content/price.md": "---\ntitle: Price\nstages: [evaluation]\nquestions: [risk]\n---\nCost.\n",
+        "content/compare.md": "---\ntitle: Compare\nstages: [evaluation]\nquestions: [who-for]\n---\nUs.\n",
+        "content/draft.md": "---\ntitle: Draft\nstages: [evaluation]\nquestions: [risk]\nstatus: draft\n---\nX.\n",
+        "content/intro.md": "---\ntitle: Intro\nstages: [awareness]\nquestions: [problems]\n---\nY.\n",
+    }
+    root = write(tmp_path, files)
+    result = CliRunner().invoke(
+        cli, ["-C", str(root), "report", "--explain", "evaluation", "--as-of", "2026-11-24"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:4] == [
+        "evaluation, every question: covered, 2 counted (2 make it covered)",
+        "",
+        "Counts (2):",
+        "  compare",
+    ]
+    assert "Tagged here but not counted (1):\n  draft: status draft\n" in result.stdout
+    assert "intro" not in result.stdout
+    result = CliRunner().invoke(
+        cli, ["-C", str(root), "report", "--explain", "evaluation", "--format", "json"]
+    )
+    assert '"question": ""' in result.stdout

@@ -46,6 +46,21 @@ def explain_cell(report: Report, library: Library, stage: str, question: str) ->
     )
 
 
+def explain_stage(report: Report, library: Library, stage: str) -> Explanation:
+    """Return why the report's stage holds its count (its "All" column: the eligible assets that
+    serve it, whatever question they answer); its question is empty. ``stage`` must be the project's."""
+    config = report.config
+    row = next(r for r in report.stages if r.stage.id == stage)
+    counted = set(row.assets)
+    rows = [
+        _row(config, asset, stage, "", report.as_of, report.persona, asset.id in counted)
+        for asset in library.assets
+        if stage in asset.stages
+    ]
+    rows.sort(key=lambda r: (not r.counts, r.asset))
+    return Explanation(stage, "", row.state, row.count, row.threshold, False, report.persona, tuple(rows))
+
+
 def uncounted(
     report: Report, library: Library, cells: Collection[tuple[str, str]]
 ) -> dict[tuple[str, str], tuple[Counted, ...]]:

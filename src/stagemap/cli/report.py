@@ -8,7 +8,7 @@ import click
 
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
-from ..analyse.explain import explain_cell, split_cell
+from ..analyse.explain import explain_cell, explain_stage, split_cell
 from ..errors import UsageError, suggest
 from ..model.report import GATES
 from ..model.settings import Config
@@ -60,8 +60,9 @@ from .loading import collections_paused, load
 @click.option(
     "--explain",
     "explain",
-    metavar="STAGE:QUESTION",
-    help="Explain one cell instead: which assets count, which do not and why, where their tags came from.",
+    metavar="STAGE[:QUESTION]",
+    help="Explain one cell (or a stage's whole row) instead: which assets count, which do not and why, "
+    "where their tags came from.",
 )
 @pass_state
 def report(
@@ -103,7 +104,8 @@ def report(
         )
     if explain is not None:
         stage, question = _cell(config, explain, fmt)
-        explained = explain_cell(result, project.library, stage, question)
+        cell = (result, project.library, stage, question)
+        explained = explain_cell(*cell) if question else explain_stage(*cell[:3])
         click.echo(explain_json(explained) if fmt == "json" else explain_text(explained), nl=False)
         return
     color = fmt == "table" and state.color()
@@ -124,7 +126,8 @@ def report(
 
 
 def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
-    """Return the (stage, question) that ``--explain`` names, or stop with what is valid."""
+    """Return the (stage, question) that ``--explain`` names (the question empty for a stage's
+    whole row), or stop with what is valid."""
     if fmt == "csv":
         raise UsageError("--explain prints a table, md or json, not csv")
     example = f"{config.model.stage_ids[0]}:{config.question_ids[0]}"
@@ -133,12 +136,10 @@ def _cell(config: Config, text: str, fmt: str) -> tuple[str, str]:
             f"--explain names a cell as STAGE:QUESTION, e.g. {example}, not a file ('{text}'); "
             "'stagemap list --format json' shows each file's stages and questions"
         )
-    found = split_cell(text)
-    if found is None:
-        raise UsageError(f"name a cell as STAGE:QUESTION, e.g. {example}")
+    found = split_cell(text) or (text.strip(), "")  # (a stage alone: its whole row)
     stage, question = found
     if config.model.stage(stage) is None:
         raise UsageError(f"unknown stage '{stage}' ({suggest(stage, config.model.stage_ids)})")
-    if config.question(question) is None:
+    if question and config.question(question) is None:
         raise UsageError(f"unknown question '{question}' ({suggest(question, config.question_ids)})")
     return stage, question

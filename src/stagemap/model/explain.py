@@ -34,7 +34,7 @@ class Explanation:
     stage: str
     """Stage id."""
     question: str
-    """Question id."""
+    """Question id; empty for a stage's whole row (the report's "All" column)."""
     state: State
     """The cell's state in the report."""
     count: int

@@ -13,7 +13,8 @@ def explain_text(explanation: Explanation) -> str:
     e = explanation
     who = f" for persona {e.persona}" if e.persona else ""
     needed = f"{e.threshold} {'makes' if e.threshold == 1 else 'make'} it covered"
-    head = f"{e.stage} \u00d7 {e.question}{who}: {e.state}, {e.count} counted ({needed})"
+    where = f"{e.stage} \u00d7 {e.question}" if e.question else f"{e.stage}, every question"
+    head = f"{where}{who}: {e.state}, {e.count} counted ({needed})"
     lines = [head + (" (declared not applicable in the settings)" if e.not_applicable else "")]
     counted = [r for r in e.rows if r.counts]
     rest = [r for r in e.rows if not r.counts]
@@ -22,7 +23,8 @@ def explain_text(explanation: Explanation) -> str:
     lines += ["", f"Tagged here but not counted ({len(rest)}):"]
     lines += _rows(rest) or ["  (none)"]
     if not e.rows:
-        lines += ["", f"No asset is tagged {e.stage} and {e.question}: tag one, or add a rule that does."]
+        tags = f"{e.stage} and {e.question}" if e.question else e.stage
+        lines += ["", f"No asset is tagged {tags}: tag one, or add a rule that does."]
     return "\n".join(lines) + "\n"
 
 
