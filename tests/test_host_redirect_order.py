@@ -108,8 +108,8 @@ def test_many_rules_cost_a_bounded_lookup_per_link(monkeypatch: pytest.MonkeyPat
         return real(rule, given, slash, query)
 
     monkeypatch.setattr(hostredirects, "matched_parts", counted)
-    assert index.first_match("/en/p1999/") == ("/x1999", True)
-    assert index.first_match("/old1500/a/b") == ("/new1500/a/b", True)
+    assert index.first_match("/en/p1999/") == ("/x1999", True, False)
+    assert index.first_match("/old1500/a/b") == ("/new1500/a/b", True, False)
     assert index.first_match("/en/" + "w/" * 20000) is None
     assert len(calls) == 2
 
@@ -129,9 +129,9 @@ def test_the_hosts_files_are_read_inside_the_project_only(tmp_path: Path) -> Non
     (root / "static").symlink_to(outside / "st")
     (root / "netlify.toml").symlink_to(root / "hosting/netlify.toml")
     outside_warning = (
-        "static/_redirects:1:1: warning: the host's redirects in _redirects are not read: a link to a file"
-        " outside the project (copy the file into the project; until then a link to a route its rules"
-        " cover is checked as if it had none)\n"
+        "static/_redirects:1:1: warning: the host's redirects in _redirects are not read: its folder"
+        " static/ is a link to a folder outside the project (copy that folder into the project in place"
+        " of the link static; until then a link to a route its rules cover is checked as if it had none)\n"
     )
     assert run(root, "check", "--links")[2] == _dead("content/start.md", links, "/moved") + outside_warning
     config = "module.exports = function (c) {\n  c.addPassthroughCopy({'../outside/st/_redirects': '_redirects'});\n};\n"

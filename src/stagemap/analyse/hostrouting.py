@@ -8,7 +8,8 @@ routes have one). A rule for one route is looked up by its route, the others thr
 `stagemap.read.hostredirects.RuleIndex`. A redirect (a 3xx status) may lead to another rule's
 route, which the browser asks for in turn: a chain is followed (`LinkReading.redirected`), a
 rewrite (status 200) is not, as the host serves the rewritten route's file as it is. A rule
-that serves an error (404) ends the chain: the link leads nowhere.
+that serves an error (404) ends the chain: the link leads nowhere. A rule that names query
+parameters replaces the request's query with its ``to``'s: the link's goes no further.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl
 
 from ..model.safelinks import at_address
-from ..read.hostredirects import HOST_ERROR, HostRule, RuleIndex, matched
+from ..read.hostredirects import HostRule, RuleIndex, matched
+from ..read.hostrule import host_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +40,11 @@ class HostRouting:
 
     def step(
         self, key: str, route: str, page: bool, query: Mapping[str, str] | None = None
-    ) -> tuple[str, bool] | None:
+    ) -> tuple[str, bool, bool] | None:
         """Return where the host sends a request for ``route`` (``key``: as `exact` keys it;
-        ``query``: its parameters), and whether it is a redirect (the browser asks again); None
-        when no rule does; `HOST_ERROR` where a rule serves an error there.
+        ``query``: its parameters), whether it is a redirect (the browser asks again) and whether
+        the rule named query parameters (`RuleIndex.first_match`); None when no rule does;
+        `stagemap.read.hostrule.host_error` where a rule serves an error there.
         ``page``: there is a file at the route the caller knows of (a rule not forced gives way
         to it)."""
         page = page or key in self.served
@@ -52,7 +55,7 @@ class HostRouting:
         if found is not None and (found[0].forced or not page):
             rule, before = found
             earlier = self.patterns.first_match(route, skip, before, query)
-            return earlier if earlier is not None else (HOST_ERROR if rule.error else rule.to, rule.moved)
+            return earlier or (host_error(rule.error) if rule.error else rule.to, rule.moved, False)
         return self.patterns.first_match(route, skip, query=query)
 
     def tos(self) -> Iterable[tuple[str, str]]:
@@ -84,18 +87,23 @@ def host_routing(rules: tuple[HostRule, ...], served: frozenset[str], base: str 
     return HostRouting(exact, RuleIndex.of(patterns), served)
 
 
-def followed_host(step: Callable[[str], tuple[str, bool] | None], route: str, most: int = 20) -> str | None:
+def followed_host(
+    step: Callable[[str, bool], tuple[str, bool, bool] | None], route: str, most: int = 20
+) -> str | None:
     """Return where the host's rules lead a request for ``route`` (``step``: one rule's answer
-    for a route), following a chain of redirects to a route of the site (up to ``most``); in a
-    loop, the route it comes back to. None when no rule is at ``route``."""
+    for a route, `HostRouting.step`'s, asked with whether the request still has the link's
+    query), following a chain of redirects to a route of the site (up to ``most``); in a loop,
+    the route it comes back to. None when no rule is at ``route``."""
     seen = {route.strip("/").casefold()}
     to = None
     at = route
+    query = True
     for _ in range(most):
-        found = step(at)
+        found = step(at, query)
         if found is None:
             break
-        to, moved = found
+        to, moved, replaced = found
+        query = query and not replaced
         if not moved or not to.startswith("/") or "?" in to or "#" in to:
             break
         at = to

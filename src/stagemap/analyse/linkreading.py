@@ -141,11 +141,13 @@ class LinkReading:
         host's redirects followed, else ``route``. ``present``: whether the site has a file at a
         route that `host` does not know of (a static file, a list page), which a rule that is
         not forced gives way to; ``query``: the link's (after its ``?``), which the host passes
-        on along a chain, for its rules that name parameters."""
+        on along a chain, for its rules that name parameters, until one of those matches."""
         if not self.redirects and not self.host:
             return route
         values = query_values(query) if query and self.host else None
-        return followed_host(lambda at: self._step(at, present, values), route) or route
+        return (
+            followed_host(lambda at, kept: self._step(at, present, values if kept else None), route) or route
+        )
 
     def followed(
         self, route: str, url: str, fragment: str, present: Callable[[str], bool] = _nowhere
@@ -170,14 +172,15 @@ class LinkReading:
 
     def _step(
         self, route: str, present: Callable[[str], bool], query: Mapping[str, str] | None = None
-    ) -> tuple[str, bool] | None:
-        """Return where one redirect or rewrite at ``route`` leads, and whether it is a redirect:
+    ) -> tuple[str, bool, bool] | None:
+        """Return where one redirect or rewrite at ``route`` leads, whether it is a redirect and
+        whether it replaced the request's query (`HostRouting.step`):
         the host's rule (`host`), where a client redirect's page gives way to a forced one only,
         else the client redirect (`redirects`); None when none is there."""
         key = route.strip("/").casefold()
         client = self.redirects.get(key)
         found = self.host.step(key, route, client is not None or present(route), query) if self.host else None
-        return found if found is not None or client is None else (client, True)
+        return found if found is not None or client is None else (client, True, False)
 
     def leading_to_part(self, part: str) -> tuple[str, ...]:
         """Return the routes (`redirects`' keys) whose redirect leads to a part ``part`` of a page."""

@@ -127,11 +127,18 @@ def is_draft(why: str) -> bool:
 
 DRAFT_LINK = "draft-link"
 """The code of a warning about a link to a page the live site does not build."""
+HOST_SERVES = "\0host serves "
+"""Before the status of the error a rule of the host's serves where a link leads, as what says
+a link leads nowhere on the live site (`unbuilt_said`; `stagemap.read.hostrule.HostRule.error`)."""
 
 
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
+    if why.startswith(HOST_SERVES):
+        status = why.removeprefix(HOST_SERVES)
+        said = f"leads to a route where the host serves an error ({status}: a rule of its redirects)"
+        return said, "link to a page no such rule covers, or change the rule", "dead-link"
     if why.startswith(SCHEDULED):
         said = f"leads to a page not on the live site before {why.removeprefix(SCHEDULED)}"
         return said, "link to it once it is published, or to another page until then", DRAFT_LINK

@@ -11,9 +11,11 @@ not a page to the site it builds, which the host publishes); ``netlify.toml`` an
 folder its dashboard says it builds from). A file is read only inside the project, its links
 followed (a link out of it is not read).
 
-Nothing is passed over in silence: a file there that is too large, not UTF-8 text, a folder, a
-link out of the project or to nothing, or not a regular file gets a warning at its first line
-(`host_problem`), as the host reads its rules and stagemap then checks links without them.
+Nothing is passed over in silence: a file there that is too large, a folder, a link out of the
+project or to nothing (or in a folder that is a link out of it), or not a regular file gets a
+warning at its first line (`host_problem`), as the host reads its rules and stagemap then checks
+links without them. A file that is not all UTF-8 is read as Netlify reads it: each byte that is
+not UTF-8 read as a replacement character (a comment in Latin-1 leaves its rules as they are).
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from .owned import NONBLOCK
 
 REDIRECT_FILES = ("netlify.toml", "vercel.json")
 """The host files read in the project's folder and the site's, beside each ``_redirects``."""
-LARGEST = 2 * 1024 * 1024
-"""The largest host file read, in bytes."""
+LARGEST = 8 * 1024 * 1024
+"""The largest host file read, in bytes, as for a content file: Netlify sets no limit in bytes,
+and no real site's rules come near it (reading them stays linear in their size)."""
 HOST_PROBLEM = "host-redirects"
 """The code of a warning about a host file that is not read."""
 _PASSTHROUGH = lazy(r"""addPassthroughCopy\(\s*(?:(['"`])([^'"`\n]*)\1|\{([^{}]*)\})""")
@@ -140,9 +143,7 @@ def read_host_file(path: Path, root: Path) -> str | Problem | None:
         return None
     found = real(path)
     if not found.is_relative_to(real(root)):
-        linked = Path(os.path.normpath(path)).is_relative_to(root)
-        why = "a link to a file outside the project" if linked else "outside the project"
-        return host_problem(path, root, why, "copy the file into the project")
+        return _outside(path, root)
     try:
         fd = os.open(found, os.O_RDONLY | NONBLOCK)
     except OSError as exc:
@@ -154,7 +155,8 @@ def read_host_file(path: Path, root: Path) -> str | Problem | None:
         if stat.S_ISDIR(info.st_mode):
             return host_problem(path, root, "a folder, not a file", "the host reads a file of that name")
         if not stat.S_ISREG(info.st_mode):
-            return host_problem(path, root, "not a regular file (a pipe, device or socket)", "")
+            why, fix = "not a regular file (a pipe, device or socket)", "put the file itself in its place"
+            return host_problem(path, root, why, fix)
         data = _read_to(fd, LARGEST + 1) if info.st_size <= LARGEST else b""
         if info.st_size > LARGEST or len(data) > LARGEST:
             size = f"larger than {LARGEST // 1024 // 1024} MiB"
@@ -164,10 +166,7 @@ def read_host_file(path: Path, root: Path) -> str | Problem | None:
         return host_problem(path, root, f"cannot read it: {exc.strerror}", "check its permissions")
     finally:
         os.close(fd)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return host_problem(path, root, "not UTF-8 text", "save it as UTF-8")
+    return data.decode("utf-8-sig", "replace")
 
 
 def _read_to(fd: int, most: int) -> bytes:
@@ -180,9 +179,24 @@ def _read_to(fd: int, most: int) -> bytes:
     return b"".join(chunks)
 
 
-def host_problem(path: Path, root: Path, why: str, fix: str) -> Problem:
-    """Return the warning that the host file at ``path`` is not read, with why and how to fix it."""
+def _outside(path: Path, root: Path) -> Problem:
+    """Return the warning that the host file at ``path`` is not read as it is out of the project
+    in ``root``: a link itself, or in a folder that is one (which is named)."""
+    inside = Path(os.path.normpath(path))
+    folders = (p for p in reversed(inside.parents) if p != root and p.is_relative_to(root))
+    folder = next((p for p in folders if os.path.islink(p)), None)
+    if os.path.islink(path) or folder is None:
+        why = "a link to a file outside the project" if inside.is_relative_to(root) else "outside the project"
+        return host_problem(path, root, why, "copy the file into the project")
+    named = Path(os.path.relpath(folder, root)).as_posix()
+    why = f"its folder {named}/ is a link to a folder outside the project"
+    return host_problem(path, root, why, f"copy that folder into the project in place of the link {named}")
+
+
+def host_problem(path: Path, root: Path, why: str, fix: str, line: int = 1, col: int = 1) -> Problem:
+    """Return the warning that the host file at ``path`` is not read, with why and how to fix it
+    (at ``line`` and ``col``: where it says so, else its first line)."""
     rel = Path(os.path.relpath(path, root)).as_posix()
     hint = f"{fix}; {_UNREAD}" if fix else _UNREAD
     message = f"the host's redirects in {path.name} are not read: {why}"
-    return Problem(rel, 1, 1, "warning", message, hint, HOST_PROBLEM)
+    return Problem(rel, line, col, "warning", message, hint, HOST_PROBLEM)

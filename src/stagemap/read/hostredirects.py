@@ -19,17 +19,19 @@ Kept: rules that lead a request to a route of the site or to another site's addr
 redirect, status 301, 302, 303, 307 or 308, or a rewrite or proxy, 200), and rules that serve
 an error (404, 410 and the like: the request stops there, and a later rule is never tried;
 `HostRule.error`). A Netlify rule that names query parameters (``/store id=:id``, ``query`` in
-``netlify.toml``) matches a request that has each of them, whatever else it has (its value
-where the rule names one, any value for a placeholder, which the ``to`` puts back); a link
-without them passes it by. ``Sign=`` is no condition: it signs a proxy's requests. Left out, as
-what they do cannot be told from the files: a rule with conditions (a country, a language, a
-role, a cookie; Vercel's ``has`` and ``missing``; Netlify passes such a rule by for a request
-that does not meet them), one for a whole host (``https://a.example/*``), a Vercel pattern
-with a regular expression, a splat or placeholder inside a part (``/blog/weekly-*``), or a
-splat before the end (``/blog/*/feed``), and a rewrite or redirect over every route, or every
-one from some depth (``/*``, ``/:path*``, ``/:path+``, ``/:lang/*``): a single-page
-application's fallback, which answers any route, but with no page of the site that a link
-means. Where the host's files are and how they are read: `stagemap.read.hostfiles`.
+``netlify.toml``) matches a request that has those and no others (its value where the rule
+names one, any value for a placeholder, which the ``to`` puts back), and its ``to`` replaces
+the request's query; a link without them passes it by. ``Sign=`` is no condition: it signs a
+proxy's requests. Left out, as what they do cannot be told from the files: a rule with
+conditions (a country, a language, a role, a cookie; Vercel's ``has`` and ``missing``;
+Netlify passes such a rule by for a request that does not meet them), and an error after one
+over routes it covers (`unguarded`: the error is for those it passes by), one for a whole host
+(``https://a.example/*``), a Vercel pattern with a regular expression, a splat or placeholder
+inside a part (``/blog/weekly-*``), or a splat before the end (``/blog/*/feed``), and a rule
+over every route, or every one from some depth (``/*``, ``/:path*``, ``/:path+``,
+``/:lang/*``), an error's too: a single-page application's fallback, which answers any route,
+but with no page of the site that a link means. Where the host's files are and how they are
+read: `stagemap.read.hostfiles`; one rule, and matching it: `stagemap.read.hostrule`.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from ..errors import Problem
 from ..lazyre import lazy
@@ -53,53 +54,37 @@ from .hostfiles import (
     redirects_files,
     settings_file,
 )
+from .hostrule import (
+    HOST_ERROR,
+    HostRule,
+    from_parts,
+    host_error,
+    host_rule,
+    matched,
+    matched_parts,
+    route_parts,
+    vercel_slash,
+)
 
 HOST_REDIRECTS = "\0host-redirects"
 """The key under which the site's params hold the rules `host_rules` reads (no key of a
 configuration file can be this one)."""
-HOST_ERROR = "/\0host-error"
-"""Where a rule that serves an error leads (`HostRule.error`): no route of a site is this one,
-so a link there leads nowhere, whatever page is at the route it was written to."""
 _STATUS = lazy(r"""^(\d{3})(!?)$""")
-_KEPT = frozenset({200, 301, 302, 303, 307, 308})
-_PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
-_NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
+_AT = lazy(r"""at line (\d+), column (\d+)""")
+"""Where ``tomllib`` says a file is not TOML (its error has no line of its own before Python 3.14)."""
 _NOT_CONDITIONS = frozenset({"sign", "signed"})
 """The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
 
-__all__ = ["HOST_ERROR", "REDIRECT_FILES", "HostRule", "RuleIndex", "host_files", "host_rules", "read_host"]
-
-
-@dataclass(frozen=True, slots=True)
-class HostRule:
-    """One rule of the host's, read: where it matches, where it leads, whether a page shadows it."""
-
-    parts: tuple[str, ...]
-    """The parts of its ``from`` (lower case): a word, ``:name`` (one part), ``:name?`` (maybe
-    one), ``:name*`` (any number of parts, at the end), ``:name+`` (one or more, at the end)."""
-    to: str
-    """Where it leads: a route from the root, or another site's address, placeholders unfilled."""
-    forced: bool
-    """True when it wins over a page at the route (Netlify's ``force``, Vercel's redirects)."""
-    moved: bool = True
-    """True for a redirect (a 3xx status: the browser then asks for ``to``), False for a rewrite."""
-    sensitive: bool = False
-    """True when its words match a route's in their case only (Vercel's, as path-to-regexp's
-    ``sensitive``), False in any case (Netlify's)."""
-    slash: bool | None = None
-    """True or False when the route must end with a slash or must not (Vercel's, as
-    path-to-regexp's ``strict``); None: either (Netlify's)."""
-    error: bool = False
-    """True when it serves an error (a 4xx or 5xx status): a request it matches leads nowhere
-    (`HOST_ERROR`), unless a page at the route shadows the rule, which is not forced."""
-    query: tuple[tuple[str, str], ...] = ()
-    """The query parameters a request must have for it to match (Netlify's), each with its
-    value, or ``:name`` for any value, which the ``to`` puts back."""
-
-    @property
-    def exact(self) -> bool:
-        """True when it matches one route only (no placeholder nor splat) and any query."""
-        return not self.query and not any(p.startswith(":") for p in self.parts)
+__all__ = [
+    "HOST_ERROR",
+    "REDIRECT_FILES",
+    "HostRule",
+    "RuleIndex",
+    "host_files",
+    "host_rules",
+    "matched",
+    "read_host",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +126,12 @@ class RuleIndex:
         skip: Callable[[HostRule], bool] = lambda _: False,
         before: int | None = None,
         query: Mapping[str, str] | None = None,
-    ) -> tuple[str, bool] | None:
+    ) -> tuple[str, bool, bool] | None:
         """Return where the first rule that matches ``route`` (asked with the parameters
-        ``query``) leads (`matched`; `HOST_ERROR` for one that serves an error) and whether it
-        is a redirect (`HostRule.moved`), passing over those ``skip`` says (and with ``before``,
-        those at that place in `rules` and after); None when none does."""
+        ``query``) leads (`matched`; `host_error` for one that serves an error), whether it is a
+        redirect (`HostRule.moved`) and whether it named query parameters (the request it leads
+        to has none the rule's ``to`` does not give), passing over those ``skip`` says (and with
+        ``before``, those at that place in `rules` and after); None when none does."""
         if not self.rules:
             return None
         given, slash = route_parts(route), route.endswith("/") and route.strip("/") != ""
@@ -157,13 +143,8 @@ class RuleIndex:
                 break
             rule = self.rules[at]
             if not skip(rule) and (to := matched_parts(rule, given, slash, query)) is not None:
-                return (HOST_ERROR if rule.error else to), rule.moved
+                return (host_error(rule.error) if rule.error else to), rule.moved, bool(rule.query)
         return None
-
-
-def route_parts(route: str) -> list[str]:
-    """Return the parts of ``route`` as a rule's ``from`` is matched to them (none empty)."""
-    return [p for p in route.split("/") if p]
 
 
 def host_rules(
@@ -182,14 +163,20 @@ def read_host(
     but cannot be read (`stagemap.read.hostfiles.read_host_file`)."""
     site = root / site_root if site_root else root
     found: list[HostRule] = []
+    guards: list[tuple[int, tuple[str, ...]]] = []
     problems: list[Problem] = []
     for copied in redirects_files(root, site, tuple(static_dirs), generator):
         text = read_host_file(copied, root)
         if isinstance(text, Problem):
             problems.append(text)
         elif text is not None:
-            found += netlify_file(text)
-    for host, parse in (("netlify.toml", netlify_toml), ("vercel.json", vercel_json)):
+            local: list[tuple[int, tuple[str, ...]]] = []
+            rules = netlify_file(text, local)
+            guards += ((len(found) + at, parts) for at, parts in local)
+            found += rules
+    for host in REDIRECT_FILES:
+        if host == "vercel.json":
+            found = unguarded(found, guards)  # (Netlify's rules, all read)
         settings = settings_file(root, site, host)
         if settings is None:
             continue
@@ -197,12 +184,60 @@ def read_host(
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        errors: list[str] = []
-        found += parse(text, errors)
-        problems += (
-            host_problem(path, root, why, "fix it: the host does not deploy it so") for why in errors
-        )
+        errors: list[tuple[str, int, int]] = []
+        if host == "netlify.toml":
+            local = []
+            rules = netlify_toml(text, errors, local)
+            guards += ((len(found) + at, parts) for at, parts in local)
+            found += rules
+        else:
+            found += vercel_json(text, errors)
+        fix = f"correct it there: {_SYNTAX[host]}"
+        problems += (host_problem(path, root, why, fix, line, col) for why, line, col in errors)
     return tuple(found), tuple(problems)
+
+
+_SYNTAX = {
+    "netlify.toml": "Netlify does not build a site whose netlify.toml is not TOML",
+    "vercel.json": "Vercel does not build a site whose vercel.json is not JSON",
+}
+
+
+def unguarded(rules: list[HostRule], guards: list[tuple[int, tuple[str, ...]]]) -> list[HostRule]:
+    """Return ``rules`` but those serving an error after a rule with conditions on the visitor
+    that was left out (``guards``: each one's place among ``rules``, before which it stood, and
+    the parts of its ``from``) and that matches every route they match: the error is for the
+    visitor who does not meet those conditions (Netlify's role gating: ``/admin/* 200!
+    Role=admin``, then ``/admin/* /login/ 401!``), so it is left out as the rule is."""
+    if not guards:
+        return rules
+    first: dict[tuple[str, ...], int] = {}
+    for place, parts in guards:
+        first.setdefault(parts, place)  # (one of each form, as it first stands: a lookup stays short)
+    guards = [(place, parts) for parts, place in first.items()]
+    index = RuleIndex.of(HostRule(parts, "", False) for _, parts in guards)
+    kept: list[HostRule] = []
+    before = 0
+    for at, rule in enumerate(rules):
+        while before < len(guards) and guards[before][0] <= at:
+            before += 1
+        if rule.error and before:
+            splat = rule.parts[-1].endswith("*")
+            skip = (lambda g: not g.parts[-1].endswith("*")) if splat else (lambda _g: False)
+            if index.first_match("/" + "/".join(rule.parts), skip, before) is not None:
+                continue
+        kept.append(rule)
+    return kept
+
+
+def _guard(source: str, guards: list[tuple[int, tuple[str, ...]]], at: int) -> None:
+    """Note in ``guards`` a rule from ``source`` left out for its conditions on the visitor,
+    before the rule at ``at`` (its placeholders' names left out: one of each form is enough)."""
+    parts = from_parts(source)
+    if parts:
+        guards.append(
+            (at, tuple(":splat*" if p.endswith("*") else ":p" if p[0] == ":" else p for p in parts))
+        )
 
 
 def with_host_redirects(params: Mapping[str, Any], rules: tuple[HostRule, ...]) -> Mapping[str, Any]:
@@ -210,25 +245,32 @@ def with_host_redirects(params: Mapping[str, Any], rules: tuple[HostRule, ...]) 
     return {**params, HOST_REDIRECTS: rules} if rules else params
 
 
-def netlify_file(text: str) -> list[HostRule]:
-    """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module docstring)."""
+def netlify_file(text: str, guards: list[tuple[int, tuple[str, ...]]] | None = None) -> list[HostRule]:
+    """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module
+    docstring); ``guards``: where to note the rules left out for their conditions on the visitor
+    (`unguarded`), which ``read_host`` reads the rules after with."""
     found: list[HostRule] = []
     for line in text.splitlines():
         words = line.split()
         words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
         at = next((i for i, w in enumerate(words) if i and w.startswith(("/", "http:", "https:"))), 0)
-        if not at:
-            continue  # (no 'to': a comment, or a rule for a role that serves the route itself)
-        query = _pairs(words[1:at])
-        to, rest = words[at], words[at + 1 :]
+        query = _pairs(words[1:at]) if at else {}
+        to, rest = (words[at], words[at + 1 :]) if at else ("", words[1:])
         status = _STATUS.match(rest[0]) if rest else None
         if status is not None:
             rest = rest[1:]
         conditions = _pairs(rest)
-        if query is None or conditions is None or set(map(str.casefold, conditions)) - _NOT_CONDITIONS:
-            continue  # (a country, a language, a role, a cookie; a query without its value)
+        if conditions and guards is not None and set(map(str.casefold, conditions)) - _NOT_CONDITIONS:
+            _guard(words[0], guards, len(found))  # (a role's rule, with its 'to' or not: the route itself)
+        if (
+            not at
+            or query is None
+            or conditions is None
+            or set(map(str.casefold, conditions)) - _NOT_CONDITIONS
+        ):
+            continue  # (no 'to'; a country, a language, a role, a cookie; a query without its value)
         code = int(status.group(1)) if status else 301
-        rule = _rule(words[0], to, code, bool(status and status.group(2)), query=tuple(query.items()))
+        rule = host_rule(words[0], to, code, bool(status and status.group(2)), query=tuple(query.items()))
         found += [rule] if rule is not None else []
     return found
 
@@ -239,20 +281,31 @@ def _pairs(words: list[str]) -> dict[str, str] | None:
     return None if any(not key or not eq for key, eq, _ in pairs) else {k: v for k, _, v in pairs}
 
 
-def netlify_toml(text: str, errors: list[str] | None = None) -> list[HostRule]:
+def netlify_toml(
+    text: str,
+    errors: list[tuple[str, int, int]] | None = None,
+    guards: list[tuple[int, tuple[str, ...]]] | None = None,
+) -> list[HostRule]:
     """Return the kept rules of the ``[[redirects]]`` tables of a ``netlify.toml``'s ``text``
-    (``errors``: where to say why the file cannot be read)."""
+    (``errors``: where to say why the file cannot be read, and at which line and column;
+    ``guards``: as `netlify_file`'s)."""
     if "redirects" not in text:
         return []
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         if errors is not None:
-            errors.append(f"not TOML ({exc})")
+            place = _AT.search(str(exc))
+            line, col = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
+            errors.append((f"not TOML ({exc})", line, col))
         return []
     found: list[HostRule] = []
     for table in data.get("redirects") or ():
-        if not isinstance(table, dict) or table.get("conditions"):
+        if not isinstance(table, dict):
+            continue
+        if table.get("conditions"):
+            if guards is not None and isinstance(table.get("from"), str):
+                _guard(table["from"], guards, len(found))
             continue
         query = table.get("query") or {}
         source, to, status = table.get("from"), table.get("to"), table.get("status", 301)
@@ -260,21 +313,25 @@ def netlify_toml(text: str, errors: list[str] | None = None) -> list[HostRule]:
             continue
         if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
             pairs = tuple((str(k), str(v)) for k, v in query.items())
-            rule = _rule(source, to, status, table.get("force") is True, query=pairs)
+            rule = host_rule(source, to, status, table.get("force") is True, query=pairs)
             found += [rule] if rule is not None else []
     return found
 
 
-def vercel_json(text: str, errors: list[str] | None = None) -> list[HostRule]:
+def vercel_json(text: str, errors: list[tuple[str, int, int]] | None = None) -> list[HostRule]:
     """Return the kept rules of a ``vercel.json``'s ``text``: its ``redirects``, which win over a
     page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s)."""
     if "redirects" not in text and "rewrites" not in text:
         return []
     try:
         data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if errors is not None:
+            errors.append((f"not JSON ({exc.msg})", exc.lineno, exc.colno))
+        return []
     except ValueError as exc:
         if errors is not None:
-            errors.append(f"not JSON ({exc})")
+            errors.append((f"not JSON ({exc})", 1, 1))
         return []
     if not isinstance(data, dict):
         return []
@@ -288,107 +345,6 @@ def vercel_json(text: str, errors: list[str] | None = None) -> list[HostRule]:
             source, to = entry.get("source"), entry.get("destination")
             status = entry.get("statusCode", 308 if forced else 200)
             if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
-                rule = _rule(source, to, status, forced, vercel=_vercel_slash(source, slash))
+                rule = host_rule(source, to, status, forced, vercel=vercel_slash(source, slash))
                 found += [rule] if rule is not None else []
     return found
-
-
-def _vercel_slash(source: str, setting: object) -> bool | str | None:
-    """Return whether a Vercel rule from ``source`` matches a route ending in a slash (True),
-    one not (False), either (None: ``trailingSlash``, ``setting``, names its form), or none
-    ("never": ``trailingSlash`` names the other form; see the module docstring)."""
-    ends = source.endswith("/") and source != "/"
-    if setting is True or setting is False:
-        return None if ends is setting else "never"
-    return ends
-
-
-def _rule(
-    source: str,
-    to: str,
-    status: int,
-    forced: bool,
-    vercel: bool | str | None = "netlify",
-    query: tuple[tuple[str, str], ...] = (),
-) -> HostRule | None:
-    """Return the rule from ``source`` to ``to``, or None when it is left out (see the module
-    docstring); ``vercel``: a Vercel rule's `HostRule.slash` (`_vercel_slash`), else "netlify";
-    ``query``: the query parameters it needs (`HostRule.query`)."""
-    to = to.strip()
-    if vercel == "never":
-        return None
-    netlify = vercel == "netlify"
-    error = 400 <= status < 600
-    if not (error or status in _KEPT) or not source.startswith("/"):
-        return None
-    if not error and not to.startswith(("/", "https://", "http://")):
-        return None
-    if any(c in source for c in "()[]{}\\"):  # (a regular expression)
-        return None
-    parts: list[str] = []
-    for part in (p for p in source.strip("/").split("/") if p):
-        named = _NAMED_PART.match(part)
-        if named is not None:
-            parts.append(":" + named.group(1) + ("" if netlify else named.group(2)))
-        elif part == "*" and netlify:
-            parts.append(":splat*")
-        elif ":" in part or "*" in part:
-            return None  # (a placeholder within a part: not read)
-        else:
-            part = unquote(part)  # (as a request's route is read: ``%C3%A9`` is é)
-            parts.append(part.casefold() if netlify else part)
-    if any(p[-1:] in "*+" and p.startswith(":") for p in parts[:-1]):
-        return None  # (a splat before the end)
-    if not parts:
-        return None  # (the home page: a link to '/' is the site's home here)
-    if not error and all(p.startswith(":") for p in parts) and parts[-1][-1:] in "*+?":
-        return None  # (every route, or every one from some depth: a fallback, no page a link means)
-    moved = 300 <= status < 400
-    if netlify or isinstance(vercel, str):
-        return HostRule(tuple(parts), to, forced, moved, error=error, query=query)
-    return HostRule(tuple(parts), to, forced, moved, sensitive=True, slash=vercel, error=error)
-
-
-def matched(rule: HostRule, route: str) -> str | None:
-    """Return where ``rule`` leads a request for ``route`` (its placeholders filled), or None
-    when it does not match."""
-    return matched_parts(rule, route_parts(route), route.endswith("/") and route.strip("/") != "")
-
-
-def matched_parts(
-    rule: HostRule, given: list[str], slash: bool = False, query: Mapping[str, str] | None = None
-) -> str | None:
-    """Return where ``rule`` leads a request for the route of parts ``given`` (`matched`;
-    ``slash``: the route ends with a slash; ``query``: the request's parameters)."""
-    if rule.slash is not None and rule.slash is not slash:
-        return None
-    fold = not rule.sensitive
-    values: dict[str, str] = {}
-    for key, wanted in rule.query:
-        value = (query or {}).get(key)
-        if value is None or (value != wanted and not wanted.startswith(":")):
-            return None
-        values[wanted[1:]] = value
-    at = 0
-    for index, part in enumerate(rule.parts):
-        if not part.startswith(":"):
-            if at >= len(given) or (given[at].casefold() if fold else given[at]) != part:
-                return None
-            at += 1
-            continue
-        name, kind = (part[1:-1], part[-1]) if part[-1] in "*+?" else (part[1:], "")
-        if kind in "*+" and kind:
-            if kind == "+" and at >= len(given):
-                return None
-            values[name], at = "/".join(given[at:]), len(given)
-        elif kind == "?":
-            left = len(rule.parts) - index - 1
-            take = at < len(given) and len(given) - at > left
-            values[name], at = (given[at], at + 1) if take else ("", at)
-        else:
-            if at >= len(given):
-                return None
-            values[name], at = given[at], at + 1
-    if at != len(given):
-        return None
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()), rule.to)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..analyse.site import LinkPlan
+from ..analyse.unbuilt import HOST_SERVES
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.mkdocsnav import WRITTEN_TITLES
@@ -34,7 +35,8 @@ class Body(NamedTuple):
     """The ``files/...`` and ``public/...`` copies the body links to, sorted."""
     unbuilt: tuple[tuple[str, str], ...] = ()
     """Links to pages the live site does not build (drafts), each with what says so, in order
-    (`stagemap.render.links.BodyLinks.unbuilt`): links here, leading nowhere there."""
+    (`stagemap.render.links.BodyLinks.unbuilt`): links here, leading nowhere there; and links to
+    a route where the host serves an error, which `rendered` does not list as broken."""
 
     def flat(self) -> tuple[Any, ...]:
         """Return the body as strings and tuples, which a worker hands over twice as fast as the objects."""
@@ -80,4 +82,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     rendered = markdown.render(
         text, allow_html=config.allow_html, rewrite=rewrite, top=2, drop_title=title, slugs=slugs
     )
+    served = {url for url, why in rewrite.unbuilt if why.startswith(HOST_SERVES)}  # (said there, once)
+    if served:
+        broken = tuple(url for url in rendered.broken if url not in served)
+        rendered = markdown.Rendered(rendered.html, rendered.headings, broken)
     return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)), tuple(rewrite.unbuilt))

@@ -13,9 +13,9 @@ from urllib.parse import quote, unquote
 from ..analyse.linkreading import written_as_imports, written_from_root
 from ..analyse.routes import Routes, ref_name, route_key
 from ..analyse.site import LinkPlan
-from ..analyse.unbuilt import unbuilt_in
+from ..analyse.unbuilt import HOST_SERVES, unbuilt_in
 from ..model.safelinks import at_address, base_path
-from ..read.hostredirects import HOST_ERROR
+from ..read.hostrule import served_error
 from ..read.tsconfigpaths import aliased
 from .anchors import HEADING_PREFIX
 from .getpage import page_forms, page_like
@@ -70,8 +70,10 @@ class BodyLinks:
         self.imports: Collection[str] = ()  # (what Astro imports: `_aliased`)
         self.leftout: Mapping[str, str] = {}  # (the pages the live site does not build: `of`)
         self.unbuilt: list[tuple[str, str]] = []
-        """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order."""
+        """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order;
+        and links where a rule of the host's serves an error (`HOST_SERVES` and its status), once each."""
         self._reached = ("", "")  # (the last such page a link was found to lead to, and that link)
+        self._host_status = ""  # (the status of the error the host serves where the last link led)
 
     @classmethod
     def of(cls, plan: LinkPlan, asset_id: str, body: str = "") -> BodyLinks:
@@ -100,11 +102,14 @@ class BodyLinks:
 
     def __call__(self, url: str) -> str | None:
         self._reached = ("", "")
+        self._host_status = ""
         out = self._resolved(url)
         if self._reached[0] and out == self._reached[1]:
             self.unbuilt.append(
                 (url.removeprefix(HUGO_REF), self.leftout[self._reached[0]])
             )  # (a ref as written)
+        elif out is None and self._host_status and (url, HOST_SERVES + self._host_status) not in self.unbuilt:
+            self.unbuilt.append((url, HOST_SERVES + self._host_status))  # (a rule of the host's: said so)
         return out
 
     def _resolved(self, url: str) -> str | None:
@@ -341,8 +346,9 @@ class BodyLinks:
         url, route, fragment = self.routes.reading.followed(
             route, url, fragment, self._present
         )  # (redirects)
-        if route == HOST_ERROR:
-            return None  # (the host serves an error there: `stagemap.read.hostredirects.HostRule.error`)
+        if served_error(route):
+            self._host_status = served_error(route)
+            return None  # (the host serves an error there: `stagemap.read.hostrule.HostRule.error`)
         if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
             return route
         key = route_key(route)

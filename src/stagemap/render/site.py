@@ -66,6 +66,7 @@ from markupsafe import Markup
 from ..analyse.explain import uncounted
 from ..analyse.paths import asset_paths
 from ..analyse.site import SitePage, SitePlan
+from ..analyse.unbuilt import HOST_SERVES
 from . import markdown
 from .assetbody import Body, asset_body
 from .history import render_svg
@@ -258,7 +259,7 @@ def asset(plan: SitePlan, env: jinja2.Environment, page: SitePage, made: Body | 
         body=Markup(body.html),
         headings=body.headings,
         broken_links=body.broken,
-        unbuilt_links=list(made.unbuilt),
+        unbuilt_links=[(link, why) for link, why in made.unbuilt if not why.startswith(HOST_SERVES)],
         public_links=list(made.public),
         story=[(k, Markup(markdown.render_html(v))) for k, v in front_story(item)]
         if not body.html.strip()

@@ -1,0 +1,178 @@
+"""One rule of a site's host, as `stagemap.read.hostredirects` reads it from the host's files,
+and matching it to a request (see that module's docstring for which rules are kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from ..lazyre import lazy
+
+HOST_ERROR = "/\0host-error"
+"""Where a rule that serves an error leads (`HostRule.error`), followed by ``/`` and its status
+(`host_error`): no route of a site is this one, so a link there leads nowhere, whatever page is
+at the route it was written to."""
+_KEPT = frozenset({200, 301, 302, 303, 307, 308})
+_PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
+_NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
+
+
+@dataclass(frozen=True, slots=True)
+class HostRule:
+    """One rule of the host's, read: where it matches, where it leads, whether a page shadows it."""
+
+    parts: tuple[str, ...]
+    """The parts of its ``from`` (lower case): a word, ``:name`` (one part), ``:name?`` (maybe
+    one), ``:name*`` (any number of parts, at the end), ``:name+`` (one or more, at the end)."""
+    to: str
+    """Where it leads: a route from the root, or another site's address, placeholders unfilled."""
+    forced: bool
+    """True when it wins over a page at the route (Netlify's ``force``, Vercel's redirects)."""
+    moved: bool = True
+    """True for a redirect (a 3xx status: the browser then asks for ``to``), False for a rewrite."""
+    sensitive: bool = False
+    """True when its words match a route's in their case only (Vercel's, as path-to-regexp's
+    ``sensitive``), False in any case (Netlify's)."""
+    slash: bool | None = None
+    """True or False when the route must end with a slash or must not (Vercel's, as
+    path-to-regexp's ``strict``); None: either (Netlify's)."""
+    error: int = 0
+    """The status of the error it serves (a 4xx or 5xx status), 0 for none: a request it matches
+    leads nowhere (`host_error`), unless a page at the route shadows the rule, which is not forced."""
+    query: tuple[tuple[str, str], ...] = ()
+    """The query parameters a request must have, and no others, for it to match (Netlify's),
+    each with its value, or ``:name`` for any value, which the ``to`` puts back."""
+
+    @property
+    def exact(self) -> bool:
+        """True when it matches one route only (no placeholder nor splat) and any query."""
+        return not self.query and not any(p.startswith(":") for p in self.parts)
+
+
+def host_error(status: int) -> str:
+    """Return where a rule serving the error ``status`` leads (`HOST_ERROR`)."""
+    return f"{HOST_ERROR}/{status}"
+
+
+def served_error(route: str) -> str:
+    """Return the status of the error the host serves at a route a rule led to (`host_error`),
+    or "" where ``route`` is a route of the site."""
+    return route[len(HOST_ERROR) + 1 :] if route.startswith(HOST_ERROR + "/") else ""
+
+
+def route_parts(route: str) -> list[str]:
+    """Return the parts of ``route`` as a rule's ``from`` is matched to them (none empty)."""
+    return [p for p in route.split("/") if p]
+
+
+def vercel_slash(source: str, setting: object) -> bool | str | None:
+    """Return whether a Vercel rule from ``source`` matches a route ending in a slash (True),
+    one not (False), either (None: ``trailingSlash``, ``setting``, names its form), or none
+    ("never": ``trailingSlash`` names the other form; see the module docstring)."""
+    ends = source.endswith("/") and source != "/"
+    if setting is True or setting is False:
+        return None if ends is setting else "never"
+    return ends
+
+
+def from_parts(source: str, netlify: bool = True) -> tuple[str, ...] | None:
+    """Return the parts of a rule's ``from`` (`HostRule.parts`), or None when it is not read: a
+    regular expression, a splat or placeholder inside a part or a splat before the end."""
+    if any(c in source for c in "()[]{}\\") or not source.startswith("/"):  # (a regular expression)
+        return None
+    parts: list[str] = []
+    for part in (p for p in source.strip("/").split("/") if p):
+        named = _NAMED_PART.match(part)
+        if named is not None:
+            parts.append(":" + named.group(1) + ("" if netlify else named.group(2)))
+        elif part == "*" and netlify:
+            parts.append(":splat*")
+        elif ":" in part or "*" in part:
+            return None  # (a placeholder within a part: not read)
+        else:
+            part = unquote(part)  # (as a request's route is read: ``%C3%A9`` is é)
+            parts.append(part.casefold() if netlify else part)
+    if any(p[-1:] in "*+" and p.startswith(":") for p in parts[:-1]):
+        return None  # (a splat before the end)
+    return tuple(parts)
+
+
+def host_rule(
+    source: str,
+    to: str,
+    status: int,
+    forced: bool,
+    vercel: bool | str | None = "netlify",
+    query: tuple[tuple[str, str], ...] = (),
+) -> HostRule | None:
+    """Return the rule from ``source`` to ``to``, or None when it is left out (see the module
+    docstring of `stagemap.read.hostredirects`); ``vercel``: a Vercel rule's `HostRule.slash`
+    (`vercel_slash`), else "netlify"; ``query``: the query parameters it needs (`HostRule.query`)."""
+    to = to.strip()
+    if vercel == "never":
+        return None
+    netlify = vercel == "netlify"
+    error = 400 <= status < 600
+    if not (error or status in _KEPT) or not source.startswith("/"):
+        return None
+    if not error and not to.startswith(("/", "https://", "http://")):
+        return None
+    parts = from_parts(source, netlify)
+    if not parts:
+        return None  # (not read; or the home page: a link to '/' is the site's home here)
+    if all(p.startswith(":") for p in parts) and parts[-1][-1:] in "*+?":
+        return None  # (every route, or every one from some depth: a fallback, no page a link means)
+    moved = 300 <= status < 400
+    code = status if error else 0
+    if netlify or isinstance(vercel, str):
+        return HostRule(parts, to, forced, moved, error=code, query=query)
+    return HostRule(parts, to, forced, moved, sensitive=True, slash=vercel, error=code)
+
+
+def matched(rule: HostRule, route: str) -> str | None:
+    """Return where ``rule`` leads a request for ``route`` (its placeholders filled), or None
+    when it does not match."""
+    return matched_parts(rule, route_parts(route), route.endswith("/") and route.strip("/") != "")
+
+
+def matched_parts(
+    rule: HostRule, given: list[str], slash: bool = False, query: Mapping[str, str] | None = None
+) -> str | None:
+    """Return where ``rule`` leads a request for the route of parts ``given`` (`matched`;
+    ``slash``: the route ends with a slash; ``query``: the request's parameters, which must be
+    those the rule names, no more, no fewer, as Netlify matches them)."""
+    if rule.slash is not None and rule.slash is not slash:
+        return None
+    fold = not rule.sensitive
+    values: dict[str, str] = {}
+    if rule.query and len(query or ()) != len(rule.query):
+        return None
+    for key, wanted in rule.query:
+        value = (query or {}).get(key)
+        if value is None or (value != wanted and not wanted.startswith(":")):
+            return None
+        values[wanted[1:]] = value
+    at = 0
+    for index, part in enumerate(rule.parts):
+        if not part.startswith(":"):
+            if at >= len(given) or (given[at].casefold() if fold else given[at]) != part:
+                return None
+            at += 1
+            continue
+        name, kind = (part[1:-1], part[-1]) if part[-1] in "*+?" else (part[1:], "")
+        if kind in "*+" and kind:
+            if kind == "+" and at >= len(given):
+                return None
+            values[name], at = "/".join(given[at:]), len(given)
+        elif kind == "?":
+            left = len(rule.parts) - index - 1
+            take = at < len(given) and len(given) - at > left
+            values[name], at = (given[at], at + 1) if take else ("", at)
+        else:
+            if at >= len(given):
+                return None
+            values[name], at = given[at], at + 1
+    if at != len(given):
+        return None
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()), rule.to)
