@@ -95,6 +95,8 @@ class LinkReading:
     shapes: tuple[tuple[tuple[str, str, str], ...], ...] = ()
     """The forms of the routes of the pages an Eleventy pagination makes that are not known one by
     one (`stagemap.read.eleventypaged.shape_matches`): ``/crews/*/`` when it goes through a collection."""
+    shaped_by: tuple[str, ...] = ()
+    """The template each of `shapes` is that of (its path in the project), in their order."""
     redirects: Mapping[str, str] = field(default_factory=dict)
     """The routes a Docusaurus site's client redirects plugin writes a redirect at (lower case, no
     slash at either end), with the route each leads to (`stagemap.read.docusaurus.client_redirects`):
@@ -197,11 +199,17 @@ class LinkReading:
         return path if to == (bare or "/") else self.base + to if to.startswith("/") else to
 
     def makes(self, key: str) -> bool:
-        """Whether the site makes a page at the route ``key`` (`made`, at or below `below`, or of
-        one of the forms of `shapes`)."""
-        if key in self.made or any(key == r or key.startswith(r + "/") for r in self.below):
-            return True
-        return any(shape_matches(key, shape) for shape in self.shapes)
+        """Whether the site makes a page at the route ``key`` (`made`, or at or below `below`;
+        one of the forms of `shapes`: `shaped`)."""
+        return key in self.made or any(key == r or key.startswith(r + "/") for r in self.below)
+
+    def shaped(self, key: str) -> str:
+        """Return the template (`shaped_by`) whose pages, not known one by one, have a form the
+        route ``key`` has (`shapes`); "" where none has."""
+        return next(
+            (by for shape, by in zip(self.shapes, self.shaped_by, strict=False) if shape_matches(key, shape)),
+            "",
+        )
 
     def unowned(self, key: str) -> bool:
         """Whether the route ``key`` (`stagemap.analyse.routes.route_key`) is below a route a
@@ -328,6 +336,7 @@ def link_reading(
     paged = site.get(PAGED) or {}  # (the pages an Eleventy pagination makes)
     made |= frozenset(paged.get("pages") or ())
     shapes = tuple(tuple(tuple(part) for part in shape) for shape in paged.get("shapes") or ())
+    shaped_by = tuple(paged.get("shaped_by") or ())
     redirects, host = _with_host(site, {}, made, assets, (config.rules.base_url, ""), unbuilt)
     beside = generator == "gatsby" and FILES_BESIDE in traits
     aliases = () if beside else site_aliases(config)
@@ -337,6 +346,7 @@ def link_reading(
         made=made,
         below=below,
         shapes=shapes,
+        shaped_by=shaped_by,
         redirects=redirects,
         unbuilt=unbuilt,
         aliases=aliases,

@@ -15,9 +15,11 @@ CACHE_DIR = ".stagemap-cache"
 """The folder of stagemap's caches in a project, unless the ``cache`` setting names another."""
 NO_CACHE_ENV = "STAGEMAP_NO_CACHE"
 """Environment variable that turns the parse cache off (neither read nor saved) when set to 1."""
-LINT_RULES = ("hard-sell", "no-not-for", "own-block", "placeholder")
+LINT_RULES = ("hard-sell", "no-not-for", "own-block", "placeholder", "unknown-pages")
 """Lint rules, each of which the ``lint`` setting can switch off (``own-block``: the warning that
-an Eleventy site's own paired shortcode is shown without its markup, `stagemap.read.ownblocks`)."""
+an Eleventy site's own paired shortcode is shown without its markup, `stagemap.read.ownblocks`;
+``unknown-pages``: that a link was taken to reach a page an Eleventy pagination makes, not known
+here, `stagemap.read.eleventypaged.paged_notes`)."""
 SIGNALS_DIR = "signals"
 """The project's folder of stored signal files (``stagemap signals`` imports exports into it)."""
 PAGE_SIZE = 100

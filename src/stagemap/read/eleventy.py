@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from ..lazyre import lazy
 from .docusaurus import without_comments
 from .eleventyenv import development_only, reached_locally
+from .eleventyslug import slugged_as
 
 CONFIG_FILES = (
     "eleventy.config.js",
@@ -217,9 +217,9 @@ def published_outputs(root: Path, code: str, ours: tuple[str, ...]) -> tuple[str
     return tuple(o for o in ours if o not in named)
 
 
-_OUTPUT = lazy(r"\{\{(.*?)\}\}")
-"""An output; its ``-`` and spaces are taken off in code (a pattern matching spaces on both
-sides of a lazy middle took 25 s on one permalink of 2,500 spaces)."""
+MAX_PERMALINK = 1000
+"""The longest permalink worked out (longer: not known), and below the most outputs in it."""
+MAX_OUTPUTS = 20
 _DATE_PREFIX = lazy(r"^\d{4}-\d{2}-\d{2}-")
 _PAGE_PART = lazy(
     r"\{%-?\s*if\s+(?P<test>pagination\.pageNumber\b[^%]{0,100}?)\s*-?%\}"
@@ -229,7 +229,8 @@ _PAGE_PART = lazy(
 pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 }}/{% endif %}``."""
 _LATER = lazy(r"pagination\.pageNumber(?:\s*(?:>|!=)\s*0|\s*>=\s*1)?")
 _FIRST = lazy(r"pagination\.pageNumber\s*(?:==\s*0|<\s*1|<=\s*0)")
-_NOT_SLUG = lazy(r"[^a-z0-9]+")
+_ESCAPED = "&<>\"'"
+"""The characters Nunjucks escapes in an output."""
 
 
 OWN_SLUG_KEY = "\0own-slug"
@@ -256,6 +257,8 @@ def eleventy_permalink(
     links reach the page by, never its public address. ``page``: the number of the page of a
     pagination (from 0) the route is that of: ``{{ pagination.pageNumber + 1 }}`` (Liquid's ``|
     plus: 1``) and the parts above are worked out for it (`stagemap.read.eleventypaged`)."""
+    if len(permalink) > MAX_PERMALINK or permalink.count("{{") > MAX_OUTPUTS:
+        return ""
     if "{%" in permalink:
         permalink = _PAGE_PART.sub(lambda found: _numbered_page(found, page), permalink)
         if "{%" in permalink:
@@ -263,9 +266,9 @@ def eleventy_permalink(
     known = True
     own = fm.get(OWN_SLUG_KEY) is True  # the site's own slug filter: what it makes is not known
 
-    def value(match: re.Match[str]) -> str:
+    def value(inside: str) -> str:
         nonlocal known
-        name, *filters = [part.strip() for part in match.group(1).strip("-").split("|")]
+        name, *filters = [part.strip() for part in inside.strip("-").split("|")]
         number = _NUMBER.fullmatch(name)
         if number is not None:  # a pagination's page number, maybe plus one
             plus = _PLUS.fullmatch(filters[0]) if filters else None
@@ -273,20 +276,43 @@ def eleventy_permalink(
             found = _page_number(fm, int(number.group(1) or 0) + int(plus.group(1) if plus else 0))
         else:
             found = _page_value(name, fm, sub)
-        mine = own and any(f in ("slugify", "slug") for f in filters) and not loose
-        made = _slug(found, filters) if found is not None and not mine else None
+        slugged = any(f in ("slugify", "slug") for f in filters)
+        mine = own and slugged and not loose
+        if (
+            found is not None
+            and not slugged
+            and not name.startswith("page.")
+            and any(c in found for c in _ESCAPED)
+        ):
+            found = None  # (Nunjucks escapes it in the output; a slug filter takes it out first)
+        made = slugged_as(found, filters) if found is not None and not mine else None
         if made is None:
             known = False
             return LOOSE
         return made
 
-    route = _OUTPUT.sub(value, permalink)
-    if "{{" in route:  # an output never closed: not known either
+    route = each_output(permalink, value)
+    if route is None or "{{" in route:  # an output never closed: not known either
         return ""
     if known:
         return route
     parts = [p for p in route.removesuffix("index.html").split("/") if p]
     return route if loose and parts and LOOSE not in (parts[0], parts[-1]) else ""
+
+
+def each_output(text: str, made: Callable[[str], str]) -> str | None:
+    """Return ``text`` with each output (``{{ ... }}``) the text ``made`` makes of what is inside
+    it; None where one is never closed. (Found with `str.find`, in one pass: a pattern with a
+    lazy middle took time growing with the square of the text on an output left open.)"""
+    pieces: list[str] = []
+    at = 0
+    while (start := text.find("{{", at)) >= 0:
+        end = text.find("}}", start + 2)
+        if end < 0:
+            return None
+        pieces += [text[at:start], made(text[start + 2 : end])]
+        at = end + 2
+    return "".join(pieces) + text[at:]
 
 
 def _numbered_page(found: re.Match[str], page: int) -> str:
@@ -322,7 +348,8 @@ def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
     ``sub``, as Eleventy makes them: a leading date (``2020-01-05-``) is taken off the file's
     name, and off an ``index`` page's folder's, which is its slug. A value deeper in the page's
     data is named by its path (``item.name``, ``pagination.items[0]``), a whole number shown
-    as one; a text with a character Nunjucks escapes (``&``, ``<``, a quote) is not known."""
+    as one. (A text with a character Nunjucks escapes, ``&``, ``<``, a quote, is not known where
+    no slug filter takes it out: `eleventy_permalink`.)"""
     stem = sub.rpartition(".")[0] if "." in sub.rpartition("/")[2] else sub
     folder, _, file = stem.rpartition("/")
     slug = _DATE_PREFIX.sub("", file)
@@ -333,7 +360,7 @@ def _page_value(name: str, fm: Mapping[str, Any], sub: str) -> str | None:
     value = fm.get(name) if name in fm else _at_path(fm, name)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if not isinstance(value, str) or not value.strip() or any(c in value for c in "&<>\"'"):
+    if not isinstance(value, str) or not value.strip():
         return None
     return value
 
@@ -357,30 +384,3 @@ def _at_path(data: Any, path: str) -> Any:
             data = data.get(name if key is None else key) if isinstance(data, Mapping) else None
         at = step.end()
     return data
-
-
-def _slug(text: str, filters: list[str]) -> str | None:
-    """Return ``text`` through ``filters`` (``slugify``, ``slug``; ``url``, which gives a path
-    as it is, but for the site's path prefix, not in a route), or None when the result is
-    not known here. Both make letters and digits lower case and each run of anything else one
-    ``-``, on plain text; what they do beyond (``&`` is ``and``, ``ß`` is ``ss``, ``don't`` is
-    ``dont``, ``slug`` keeps ``.`` and ``:``) is not guessed: such a text gives no address rather than a wrong one."""
-    filters = [f for f in filters if f != "url"]  # (the site's path prefix is not put in a route)
-    if not filters:
-        return text
-    if any(f not in ("slugify", "slug") for f in filters):
-        return None
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    # slugify: & is 'and', an apostrophe in a word is dropped (don't is dont); slug keeps dots.
-    if (
-        not plain.isascii()
-        or "&" in plain
-        or "'" in plain
-        or ("slug" in filters and not _PLAIN.fullmatch(plain))
-    ):
-        return None
-    return _NOT_SLUG.sub("-", plain.lower()).strip("-")
-
-
-_PLAIN = lazy(r"[A-Za-z0-9 -]*")
-"""A text the ``slug`` filter makes as ``slugify`` does."""

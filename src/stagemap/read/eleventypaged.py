@@ -18,16 +18,16 @@ for the first page and ``1/``, ``2/``... below it for the next ones, as Eleventy
 Where the pages cannot be worked out (a collection, which Eleventy gathers as it builds, data
 worked out in code, a ``before`` callback, a permalink using what is not known here), the form
 of their addresses is kept instead, where the permalink fixes its first part: a route of that
-form (``/crews/*/``, ``/news/page-*/``) reaches a page of the site, and `paged_notes` says once
-per template why its pages are not known. What is found reaches the link reading in the site's
-params (`PAGED`).
+form (``/crews/*/``, ``/news/page-*/``) reaches a page of the site, and where a link was taken
+so, `paged_notes` says once per template why its pages are not known (the lint rule
+`NOTE_CODE`). What is found reaches the link reading in the site's params (`PAGED`). The data
+files are read by `stagemap.read.eleventydatafiles`, within bounds, nothing outside the project.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,22 +39,27 @@ from ..model.settings import ReadRules
 from . import formats, frontmatter, yamlsafe
 from .bounded import Unreadable, read_bounded
 from .cascade import inherit
-from .eleventy import CONFIG_FILES, eleventy_folders, eleventy_permalink
+from .eleventy import (
+    MAX_OUTPUTS,
+    MAX_PERMALINK,
+    each_output,
+    eleventy_folders,
+    eleventy_permalink,
+)
 from .eleventydata import CODE
-from .jsliteral import NOT_LITERAL, exported_literal
+from .eleventydatafiles import MAX_DATA_FILE, SiteData, Unread, eleventy_config
 from .presets import preset_front_matter
 from .urls import route_parts
 
 PAGED = "\0eleventy-paged"
 """The key under which the site's params hold what `with_paged_pages` finds: ``pages`` (route
-keys: lower case, no slash at either end), ``shapes`` (see `shape_matches`) and ``notes``."""
+keys: lower case, no slash at either end), ``shapes`` (see `shape_matches`), ``shaped_by`` (the
+template of each) and ``notes``."""
 NOTE_CODE = "unknown-pages"
+"""The lint rule of the warning `paged_notes` gives (`stagemap.model.settings.LINT_RULES`)."""
+_REACHED = "\0reached-by-form"
 MAX_PAGES = 10_000
 """The most pages one template's pagination is worked out for (more: their form only)."""
-MAX_DATA_FILE = 4 * 1024 * 1024
-_DATA_EXTENSION = lazy(r"""\.addDataExtension\(\s*(["'`])([^"'`\n]{1,100})\1""")
-_READ_ENDINGS = ("yaml", "yml")
-"""The endings a site may register for its data that are read here (as YAML)."""
 _DIGITS, _TEXT = "\x01", "\x02"
 """Stand for a page number and for any other value not known, in a permalink worked out."""
 
@@ -81,36 +86,52 @@ def with_paged_pages(
     if rules.generator != "eleventy" or not listings:
         return params
     site = root / rules.site_root if rules.site_root else root
-    code = next((t for name in CONFIG_FILES if (t := _text(site / name)) is not None), "")
+    code = eleventy_config(root, rules.site_root)
     folders = eleventy_folders(code)
-    data = _Data(site, posixpath.normpath(posixpath.join(folders.input, folders.data)), code)
+    data = SiteData(site, posixpath.normpath(posixpath.join(folders.input, folders.data)), code, root)
     pages: set[str] = set()
     shapes: list[list[list[str]]] = []
     notes: list[list[Any]] = []
     for listing in listings:
         made, shape, note = _pages(listing, data)
         pages.update(made)
-        shapes += [shape] if shape else []
-        notes += [note] if note else []
-    found = {"pages": sorted(pages), "shapes": shapes, "notes": notes}
-    return {**params, PAGED: found} if pages or shapes or notes else params
+        if shape:  # (a template whose pages have no form known: links to them lead nowhere)
+            shapes.append(shape)
+            notes.append(note)
+    found = {"pages": sorted(pages), "shapes": shapes, "shaped_by": [n[0] for n in notes], "notes": notes}
+    return {**params, PAGED: found} if pages or shapes else params
 
 
-def paged_notes(params: Mapping[str, Any], base: str = "") -> list[Problem]:
-    """Return, once for each template whose pages are not known, a warning saying why; none on
-    a site with an address (``base``), where a route no page has is a link to the public site."""
-    found = params.get(PAGED) or {} if not base else {}
-    return [
+def reached_by(template: str) -> Problem:
+    """Return the mark `paged_notes` finds among a body's problems: a link there was taken to
+    reach a page of ``template``'s pagination by its form alone, not checked."""
+    return Problem(template, 0, 0, "warning", "", "", _REACHED)
+
+
+def paged_notes(
+    found: list[tuple[str, Problem]], params: Mapping[str, Any], lint_off: Collection[str] = ()
+) -> tuple[list[tuple[str, Problem]], list[Problem]]:
+    """Return the problems ``found`` in the bodies (each with its asset's path) less the marks of
+    `reached_by`, and, once for each template whose pages a link was taken to reach by their form
+    alone, a warning saying why they are not known; none where the ``lint`` setting switches
+    `NOTE_CODE` off."""
+    reached = {p.path for _, p in found if p.code == _REACHED}
+    if not reached:
+        return found, []
+    kept = [(path, p) for path, p in found if p.code != _REACHED]
+    notes = (params.get(PAGED) or {}).get("notes") or () if NOTE_CODE not in lint_off else ()
+    return kept, [
         Problem(
             rel,
             line,
             1,
             "warning",
             f"the pages its pagination makes are not known here: {why}",
-            hint,
+            f"{hint}; 'lint: {{{NOTE_CODE}: false}}' in stagemap.yml says it no more",
             NOTE_CODE,
         )
-        for rel, line, why, hint in found.get("notes") or ()
+        for rel, line, why, hint in notes
+        if rel in reached
     ]
 
 
@@ -137,56 +158,7 @@ def shape_matches(key: str, shape: tuple[tuple[str, str, str], ...]) -> bool:
     return True
 
 
-class _Data:
-    """The site's global data folder, each file read once: by its name, its value (or `CODE`)."""
-
-    def __init__(self, site: Path, folder: str, code: str) -> None:
-        self.folder, self.name = site / folder, folder
-        own = [
-            e.strip().lstrip(".").lower()
-            for m in _DATA_EXTENSION.finditer(code)
-            for e in m.group(2).split(",")
-        ]
-        # From the least to the most read last: the site's own endings, then Eleventy's.
-        self.endings = [e for e in own if e in _READ_ENDINGS] + ["json", "mjs", "cjs", "js"]
-        self.read: dict[str, tuple[Any, str]] = {}
-
-    def value(self, parts: list[str]) -> tuple[Any, str]:
-        """Return the value of the data file at ``parts`` (its folders and name) and its path
-        in the site ("": no such file)."""
-        key = "/".join(parts)
-        if key not in self.read:
-            self.read[key] = (None, "")
-            for ending in reversed(self.endings):
-                path = self.folder.joinpath(*parts[:-1], f"{parts[-1]}.{ending}")
-                if path.is_file():
-                    self.read[key] = (_file_value(path, ending), f"{self.name}/{key}.{ending}")
-                    break
-        return self.read[key]
-
-
-def _file_value(path: Path, ending: str) -> Any:
-    """Return a data file's value; `CODE` where only running it would tell (or it cannot be read)."""
-    try:
-        text = read_bounded(path, MAX_DATA_FILE).decode("utf-8-sig")
-        if ending == "json":
-            return json.loads(text)
-        if ending in _READ_ENDINGS:
-            return yamlsafe.load(text, aliases=True).data
-    except (Unreadable, UnicodeDecodeError, ValueError, yamlsafe.YamlProblem, RecursionError):
-        return CODE
-    value = exported_literal(text)
-    return CODE if value is NOT_LITERAL else value
-
-
-def _text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _pages(listing: Listing, data: _Data) -> tuple[list[str], list[list[str]], list[Any]]:
+def _pages(listing: Listing, data: SiteData) -> tuple[list[str], list[list[str]], list[Any]]:
     """Return the route keys of a listing's pages, else the form of their addresses (see
     `shape_matches`) and the note saying why they are not known."""
     loaded = _front_matter(listing)
@@ -203,19 +175,20 @@ def _pages(listing: Listing, data: _Data) -> tuple[list[str], list[list[str]], l
     own = route_parts(listing.sub, None, folder_named=True)["path"]
     chunks, why = _chunks(given, fm, data)
     if chunks is not None and (permalink is None or isinstance(permalink, str)):
-        routes = [
-            _route(permalink, own, _scope(fm, given, chunk, n), listing.sub, n)
-            for n, chunk in enumerate(chunks)
-        ]
-        if all(routes):
+        routes: list[str] = []
+        for n, chunk in enumerate(chunks):  # (the first page not known: none is worth working out)
+            if not (route := _route(permalink, own, _scope(fm, given, chunk, n), listing.sub, n)):
+                break
+            routes.append(route)
+        else:
             return [_key(r) for r in routes], [], []
         why = "its permalink uses what is not known here"
     line = loaded.keys[("pagination",)].line if ("pagination",) in loaded.keys else 1
     shape = _shape(permalink, own, fm, listing.sub) if permalink is None or isinstance(permalink, str) else []
     hint = (
-        f"a link to an address of the form {_shown(shape)} is taken to reach one of them"
+        f"a link to an address of the form {_shown(shape)} is taken to reach one of them, not checked"
         if shape
-        else "links to them are reported as leading nowhere, as no first part of their addresses is known"
+        else ""
     )
     return [], shape, [listing.rel, line, why, hint]
 
@@ -235,7 +208,7 @@ def _front_matter(listing: Listing) -> yamlsafe.Loaded | None:
 
 # long: the steps Eleventy takes, in its order, each with why it stops
 def _chunks(
-    given: Mapping[str, Any], fm: Mapping[str, Any], data: _Data
+    given: Mapping[str, Any], fm: Mapping[str, Any], data: SiteData
 ) -> tuple[list[list[Any]] | None, str]:
     """Return the chunks of items of a pagination (``given``), one for each page, else None
     and why they are not known."""
@@ -283,7 +256,7 @@ def _among(item: Any, values: list[Any]) -> bool:
 _PART = lazy(r"[A-Za-z_$][\w$-]*|\d{1,6}")
 
 
-def _named(name: str, fm: Mapping[str, Any], data: _Data) -> tuple[Any, str]:
+def _named(name: str, fm: Mapping[str, Any], data: SiteData) -> tuple[Any, str]:
     """Return the value the lodash path ``name`` names in the page's data (its front matter,
     then the global data files), and "" ; else None and why it is not known."""
     parts = name.replace("[", ".").replace("]", "").replace('"', "").replace("'", "").split(".")
@@ -302,7 +275,7 @@ def _named(name: str, fm: Mapping[str, Any], data: _Data) -> tuple[Any, str]:
         else:
             return None, f"its data '{name}' is neither in its front matter nor in a data file of the site's"
     for part in rest:
-        if value == CODE:
+        if value == CODE or isinstance(value, Unread):
             break
         if isinstance(value, list) and part.isdigit():
             value = value[int(part)] if int(part) < len(value) else None
@@ -310,6 +283,8 @@ def _named(name: str, fm: Mapping[str, Any], data: _Data) -> tuple[Any, str]:
             value = value.get(part) if isinstance(value, Mapping) else None
     if value == CODE:
         return None, f"its data '{name}' comes from {file}, which works it out in code"
+    if isinstance(value, Unread):
+        return None, f"its data '{name}' comes from {file}, which is not read: {value.why}"
     return value, ""
 
 
@@ -356,22 +331,21 @@ def _shape(permalink: str | None, own: str, fm: Mapping[str, Any], sub: str) -> 
         parts = [p for p in own.split("/") if p]
         return [[p.casefold(), "", ""] for p in parts] + [["", "digits", ""]]
 
-    def marked(found: Any) -> str:
-        inside = found.group(0)
+    def marked(inside: str) -> str:
         if "pageNumber" in inside:
             return _DIGITS
-        return eleventy_permalink(inside, fm, sub) or _TEXT
+        return eleventy_permalink("{{" + inside + "}}", fm, sub) or _TEXT
 
-    route = eleventy_permalink(_OUTPUT.sub(marked, permalink), {}, sub, page=1)
+    if len(permalink) > MAX_PERMALINK or permalink.count("{{") > MAX_OUTPUTS:
+        return []
+    outputs = each_output(permalink, marked)
+    route = eleventy_permalink(outputs, {}, sub, page=1) if outputs is not None else ""
     if not route:  # a tag not worked out: what comes before it, and anything below
         fixed = permalink.partition("{")[0].rpartition("/")[0]
         parts = [p for p in fixed.split("/") if p]
         return [[p.casefold(), "", ""] for p in parts] + [["", "rest", ""]] if parts else []
     shape = [_segment(p) for p in _key(route).split("/")]
     return shape if shape[0][1] in ("", "digits") and shape != [["", "", ""]] else []
-
-
-_OUTPUT = lazy(r"\{\{.*?\}\}")
 
 
 def _segment(part: str) -> list[str]:

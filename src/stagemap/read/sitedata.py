@@ -35,6 +35,7 @@ from ..lazyre import lazy
 from ..paths import real
 from . import yamlsafe
 from .bounded import TooLarge, Unreadable, read_bounded
+from .eleventydatafiles import eleventy_data_folders
 from .hostredirects import host_files
 from .racy import RACY_NS
 from .sitedefaults import site_files
@@ -67,14 +68,15 @@ def site_inputs(
 ) -> tuple[str, ...]:
     """Return the files and folders, relative to the project (in ``root``: see `site_files`),
     whose files feed a ``generator`` site's pages though no source holds them: its
-    configuration's, its data's, on an Astro site the folders its import aliases name
+    configuration's, its data's (Eleventy's where the configuration in ``root`` puts it), on an Astro site the folders its import aliases name
     (`stagemap.read.tsconfigpaths`: an image anywhere in them may be shown), and with ``root``
     its host's redirects (`stagemap.read.hostredirects.host_files`; ``static_dirs``: the folders
     the generator copies as they are, where a ``_redirects`` file is)."""
     site = (root / folder if folder else root) if generator == "astro" and root is not None else None
     aliased = target_folders(path_aliases(site, root)) if site is not None and root is not None else ()
     hosts = host_files(root, folder, static_dirs, generator) if root is not None else ()
-    return site_files(generator, folder, root) + data_folders(generator, folder) + aliased + hosts
+    eleventy = eleventy_data_folders(generator, root, folder) if root is not None else ()
+    return site_files(generator, folder, root) + data_folders(generator, folder) + eleventy + aliased + hosts
 
 
 _NAMED = lazy(r"\bsite\.data\.([\w-]+)")

@@ -37,19 +37,21 @@ class Body(NamedTuple):
     """Links to pages the live site does not build (drafts), each with what says so, in order
     (`stagemap.render.links.BodyLinks.unbuilt`): links here, leading nowhere there; and links to
     a route where the host serves an error, which `rendered` does not list as broken."""
+    shaped: tuple[str, ...] = ()
+    """The templates whose pages a link was taken to reach by their form alone (`BodyLinks.shaped`)."""
 
     def flat(self) -> tuple[Any, ...]:
         """Return the body as strings and tuples, which a worker hands over twice as fast as the objects."""
         made = self.rendered
         headings = tuple((h.level, h.id, h.text) for h in made.headings)
-        return (made.html, headings, made.broken, self.public, self.linked, self.unbuilt)
+        return (made.html, headings, made.broken, self.public, self.linked, self.unbuilt, self.shaped)
 
     @classmethod
     def unflat(cls, parts: tuple[Any, ...]) -> Body:
         """Return the body `flat` gave ``parts`` of."""
-        html, headings, broken, public, linked, unbuilt = parts
+        html, headings, broken, public, linked, unbuilt, shaped = parts
         rendered = markdown.Rendered(html, tuple(markdown.Heading(*h) for h in headings), broken)
-        return cls(rendered, public, linked, unbuilt)
+        return cls(rendered, public, linked, unbuilt, shaped)
 
 
 def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, Any] | None = None) -> Body:
@@ -86,4 +88,5 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     if served:
         broken = tuple(url for url in rendered.broken if url not in served)
         rendered = markdown.Rendered(rendered.html, rendered.headings, broken)
-    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)), tuple(rewrite.unbuilt))
+    unbuilt, shaped = tuple(rewrite.unbuilt), tuple(dict.fromkeys(rewrite.shaped))
+    return Body(rendered, tuple(rewrite.public), tuple(sorted(rewrite.linked)), unbuilt, shaped)

@@ -48,7 +48,7 @@ from ..lazyre import lazy
 from ..model.library import Asset, Library
 from ..model.settings import Config
 from ..read.attachments import linkable, served_files
-from ..read.eleventypaged import paged_notes
+from ..read.eleventypaged import paged_notes, reached_by
 from ..read.linkhooks import getpage_links
 from ..read.liquidspans import blanked_liquid_comments
 from ..read.templateengines import page_engine
@@ -98,7 +98,8 @@ def dead_links(config: Config, library: Library, spread: Spread | None = None) -
     parts = missing_parts(
         library, links, facts, exact=exact, generator=rules.generator, engines=rules.template_engines
     )
-    return (*once_per_partial(found), *parts, *paged_notes(library.site_params, rules.base_url))
+    found, notes = paged_notes(found, library.site_params, config.lint_off)
+    return (*once_per_partial(found), *parts, *notes)
 
 
 class _Facts:
@@ -129,7 +130,7 @@ def body_facts(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
         placed(item, made.broken, comments=comments, shown=shown, data=data, body=body, unbuilt=unbuilt)
         if made.broken or unbuilt
         else []
-    )
+    ) + [reached_by(template) for template in whole.shaped]  # (`paged_notes` says why, once)
     ids = frozenset(html.unescape(i) for i in _ID.findall(made.html))
     if f"{LIVE}]" in made.html and not any(i.startswith(HEADING_PREFIX) for i in ids):
         ids |= {MADE_LIVE}  # a page a component makes (Redoc's <API />): its parts are not known here

@@ -72,6 +72,9 @@ class BodyLinks:
         self.unbuilt: list[tuple[str, str]] = []
         """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order;
         and links where a rule of the host's serves an error (`HOST_SERVES` and its status), once each."""
+        self.shaped: list[str] = []
+        """The templates of Eleventy paginations a link was taken to reach a page of by its form
+        alone (`stagemap.analyse.linkreading.LinkReading.shaped`), in order."""
         self._reached = ("", "")  # (the last such page a link was found to lead to, and that link)
         self._host_status = ""  # (the status of the error the host serves where the last link led)
 
@@ -373,6 +376,9 @@ class BodyLinks:
             # A page of the site, not of this one (a listing; the home page, which every site has;
             # a page a Docusaurus plugin makes, such as a JavaScript page of src/pages).
             made = key in self.routes.listed or self.routes.reading.makes(key)
+            if not made and key and (template := self.routes.reading.shaped(key)):
+                self.shaped.append(template)  # (taken to reach one of its pages: not checked)
+                made = True
             return "" if made or not key else None
         if url not in self.public:
             self.public.append(url)

@@ -45,6 +45,7 @@ from ..errors import OutputError, Problem
 from ..model.settings import SIGNALS_DIR, Config
 from ..paths import BUILTIN
 from ..read.attachments import alias_folders
+from ..read.eleventydatafiles import eleventy_data_folders
 from ..read.hostredirects import host_files
 from ..read.owned import read_owned
 from ..read.racy import RACY_NS
@@ -100,6 +101,9 @@ def inputs_key(
     folders += [(folder, True) for folder in alias_folders(config)]
     # Jekyll's _data: what ``{{ site.data.x }}`` shows (`stagemap.read.sitedata`).
     folders += [(config.root / f, True) for f in data_folders(config.rules.generator, config.rules.site_root)]
+    # Eleventy's data folder, wherever dir.data puts it: the pages a pagination makes of its files.
+    eleventy = eleventy_data_folders(config.rules.generator, config.root, config.rules.site_root)
+    folders += [(config.root / f, True) for f in eleventy]
     seen: set[str] = set()
     since = time.time_ns() - RACY_NS
     for folder, hide_dots in folders:
