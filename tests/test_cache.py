@@ -153,7 +153,7 @@ def test_changing_the_settings_invalidates_everything(project: Path) -> None:
         b"",
         b"{not json",
         b"[]",
-        b'{"format": "stagemap parse cache 11", "key": "someone else", "entries": {}}',
+        b'{"format": "stagemap parse cache 12", "key": "someone else", "entries": {}}',
         b"\x00\xff" * 50,
     ],
 )
@@ -162,7 +162,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(project: Path, damage
     load_project(project, bodies=False)
     cache_file(project).write_bytes(damage)
     assert _without_bodies(project, bodies=False) == fresh
-    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 11"
+    assert json.loads(cache_file(project).read_bytes())["format"] == "stagemap parse cache 12"
 
 
 def test_tampered_entries_are_misses_not_trusted(project: Path) -> None:

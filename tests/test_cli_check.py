@@ -79,7 +79,7 @@ def test_check_reports_every_broken_file_sorted_and_exits_1(tmp_path: Path) -> N
         "(did you mean 'guides/checklist'?)\n"
         "content/empty.md:1:1: error: file is empty (start it with front matter between '---' lines)\n"
         "content/guides/checklist.md:1:1: error: duplicate asset id 'guides/checklist' "
-        "(also used by content/dup.md; give one an 'id')\n"
+        "(also used by content/dup.md, its 'id' on line 2; change that id, or give this file an 'id')\n"
         "content/typo.md:3:10: error: unknown stage 'awarness' (did you mean 'awareness'?)\n"
     )
     assert out.endswith(": 4 errors, 0 warnings.\n")

@@ -17,24 +17,44 @@ from stagemap.cli.app import INTERRUPTED, cli
 from tests.conftest import ROOT, write
 
 README = ROOT / "README.md"
-RUN_BLOCK = re.compile(r"(<!-- run: (?P<cmd>.+?) -->\n```text\n)(?P<out>.*?)(```\n)", re.S)
+RUN_BLOCK = re.compile(
+    r"(?P<head><!-- run(?P<how>[^:]*): (?P<cmd>.+?) -->\n```text\n)(?P<out>.*?)(?P<tail>```\n)", re.S
+)
+"""A block of README output and the command that prints it: ``<!-- run: CMD -->`` runs CMD in
+the sample project, ``<!-- run in FOLDER: CMD -->`` in FOLDER of this repository (without the
+parse cache), and ``<!-- run into a new site/: CMD -->`` in the sample project with ``-o`` an
+empty folder, shown as ``site/``: a first build, which leaves the repository as it was."""
+NEW_SITE = " into a new site/"
 
 
-def _run_doc_command(command: str) -> str:
+def _run_doc_command(command: str, how: str = "", scratch: Path | None = None) -> str:
     argv = shlex.split(command)
     assert argv[0] == "stagemap"
-    result = CliRunner().invoke(cli, ["-C", str(ROOT), *argv[1:]], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    env = {"COLUMNS": "100", "NO_COLOR": "1"}
+    project, extra = ROOT, []
+    if how.startswith(" in "):
+        project = ROOT / how.removeprefix(" in ")
+        env["STAGEMAP_NO_CACHE"] = "1"
+    elif how == NEW_SITE:
+        assert scratch is not None
+        extra = ["-o", str(scratch / "site")]
+    else:
+        assert not how, f"unknown README run block '<!-- run{how}: ...'"
+    result = CliRunner().invoke(cli, ["-C", str(project), *argv[1:], *extra], env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.output
+    return result.output.replace(f"{scratch}/site/", "site/") if scratch is not None else result.output
 
 
-def test_readme_shows_real_output(request: pytest.FixtureRequest) -> None:
+def test_readme_shows_real_output(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     text = README.read_text(encoding="utf-8")
     blocks = list(RUN_BLOCK.finditer(text))
     assert len(blocks) >= 3, "README should show the real output of its commands"
+    hows = {b.group("how") for b in blocks}
+    assert NEW_SITE in hows and " in tests/data/readme-broken" in hows, "the build and broken-folder blocks"
 
     def refresh(match: re.Match[str]) -> str:
-        return match.group(1) + _run_doc_command(match.group("cmd")) + match.group(4)
+        output = _run_doc_command(match.group("cmd"), match.group("how"), tmp_path / str(match.start()))
+        return match.group("head") + output + match.group("tail")
 
     updated = RUN_BLOCK.sub(refresh, text)
     if request.config.getoption("--update-golden"):
@@ -266,13 +286,6 @@ def _run_option(command: str, pattern: str) -> list[str]:
     return [found[0].group(1)]
 
 
-def _docs_columns() -> list[str]:
-    source = (ROOT / "tests/test_docs.py").read_text(encoding="utf-8")
-    columns = re.search(r'"COLUMNS": "(\d+)"', source)
-    assert columns is not None
-    return [columns.group(1)]
-
-
 def _benchmark_speedup() -> list[str]:
     text = (ROOT / "docs/benchmarks.md").read_text(encoding="utf-8")
     found = re.search(r"markdown-it-py: (\d+) times", " ".join(text.split()))
@@ -305,10 +318,14 @@ PROSE_BINDINGS: list[tuple[str, Callable[[], list[str]]]] = [
         lambda: re.findall(r"after \d+ \((\d+)%\)", _run_doc_command("stagemap report --as-of 2026-11-24")),
     ),
     (
-        r"Exit codes: `(0)` ok, `(1)` findings \(problems in the library, a failed gate, refused files\), `(2)`"
-        r" usage or configuration error, `(\d+)` stopped by Ctrl-C",
+        r"Exit codes: `(0)` ok, `(1)` findings \(problems in the library found by `check`, a failed gate"
+        r" such as `--fail-on` or `--strict`, refused files\), `(2)` usage or configuration error, `(\d+)`"
+        r" stopped by Ctrl-C",
         lambda: ["0", "1", "2", *_interrupted_code()],
     ),
+    (r"carry on with the valid assets, exiting (0):", _fixed("0")),
+    (r"fails \(exit (1), nothing written\)", _fixed("1")),
+    (r"suggestion accepted\) exits (0) too", _fixed("0")),
     (r"exit code (1)\):", _fixed("1")),
     (r"the exit code is (1)\.", _fixed("1")),
     (r"and exits (\d+)\.", _interrupted_code),
@@ -320,9 +337,12 @@ PROSE_BINDINGS: list[tuple[str, Callable[[], list[str]]]] = [
     ),
     (
         r"The reviews due within (\d+) days",
-        lambda: _run_option("stagemap list --due 90d --as-of 2026-11-24", r"--due (\d+)d"),
+        lambda: _run_option("stagemap list --due 90d --as-of 2026-11-24 --width 100", r"--due (\d+)d"),
     ),
-    (r"on a terminal (\d+) characters wide", _docs_columns),
+    (
+        r"fitted to (\d+) columns as on a terminal",
+        lambda: _run_option("stagemap list --due 90d --as-of 2026-11-24 --width 100", r"--width (\d+)"),
+    ),
     (r"`STAGEMAP_NO_CACHE=(1)`", _fixed("1")),
     (r"`(1)` turns the workers off\)", _fixed("1")),
     (r"about (\d+) times faster", _benchmark_speedup),
@@ -387,17 +407,6 @@ def test_sample_settings_point_to_docs_that_exist() -> None:
     assert re.findall(r"docs/[\w./-]+\.md|README\.md under", comments), "stagemap.yml points nowhere"
 
 
-def test_readme_build_line_is_what_a_build_of_the_sample_prints(
-    sample: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    quoted = re.findall(r"^Built \d+ pages in site/ .*$", README.read_text(encoding="utf-8"), re.M)
-    assert len(quoted) == 1, "README should quote the build's summary line once"
-    monkeypatch.chdir(sample)
-    result = CliRunner().invoke(cli, ["build"])
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == quoted[0]
-
-
 def test_sample_settings_show_how_to_leave_a_readme_out(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -431,3 +440,21 @@ def test_init_files_point_to_docs_and_commands_that_exist(tmp_path: Path) -> Non
     assert docs and named, "the files stagemap init writes point nowhere"
     for name in named:
         assert name in commands, f"stagemap init names a command that does not exist: stagemap {name}"
+
+
+def test_quick_start_says_what_the_test_command_does() -> None:
+    """`bash tests/run` may run the suite more than once and install a browser: Quick start says so."""
+    quick = README.read_text(encoding="utf-8").partition("## Quick start")[2].partition("\n## ")[0]
+    script = (ROOT / "tests/run").read_text(encoding="utf-8")
+    assert "bash tests/run" in quick
+    if "pyenv" in script:
+        assert "pyenv" in quick and "STAGEMAP_PYTHONS" in quick
+    if "apt-get install" in script:
+        assert "`apt-get`" in quick and "chromium" in quick
+
+
+def test_readme_says_which_commands_carry_on_past_library_problems() -> None:
+    """The exit-code list matches what the commands do (tests/test_cli_usability.py runs them)."""
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert "`1` findings (problems in the library found by `check`" in text
+    assert "`report`, `kit`, `kits`, `play`, `list` and `build` print the library's problems" in text

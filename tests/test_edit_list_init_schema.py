@@ -105,6 +105,7 @@ def test_list_fits_the_terminal_width(
     project: Path, monkeypatch: pytest.MonkeyPatch, columns: str, table: str, note: str
 ) -> None:
     monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr("stagemap.cli.app._on_terminal", lambda: True)
     code, out, err = run("list")
     assert (code, out) == (0, table)
     assert err.endswith("(did you mean 'awareness'?)\n" + note)
@@ -112,8 +113,23 @@ def test_list_fits_the_terminal_width(
     assert max(len(line) for line in out.splitlines()) <= max(int(columns), 20 + 2 + 9 + 2 + 20)
 
 
+def test_list_into_a_pipe_or_a_file_cuts_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stagemap list > file` keeps every column and whole values, however narrow the terminal."""
+    monkeypatch.setenv("COLUMNS", "50")
+    code, out, err = run("list")
+    assert (code, out) == (
+        0,
+        "PATH                  STATUS     STAGES                 QUESTIONS  PERSONAS  OWNER  REVIEW BY  TITLE\n"
+        "content/a/formula.md  draft      evaluation             risk       -         -      -          =HYPERLINK(1)\n"
+        "content/b/cost.md     published  awareness,exploration  problems   owner     Dana   -          What a missed call costs\n",
+    )
+    assert "left out" not in err
+    assert max(len(line) for line in run("list", "--width", "50")[1].splitlines()) <= 53
+
+
 def test_list_width_option_beats_the_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("stagemap.cli.app._on_terminal", lambda: True)
     assert max(len(line) for line in run("list", "--width", "90")[1].splitlines()) == 90
 
 

@@ -366,6 +366,16 @@ def shutil_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
+def _on_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def table_width() -> int:
+    """The width to fit a table to: the terminal's, or 0 (no limit) when stdout is a pipe or a
+    file, where a cut cell or a left-out column would be data lost."""
+    return shutil_width() if _on_terminal() else 0
+
+
 def known_stage_and_persona(config: Config, stage: str, persona: str | None) -> None:
     """Stop with the valid choices when ``stage``, or ``persona`` when given, is not in the settings."""
     if config.model.stage(stage) is None:

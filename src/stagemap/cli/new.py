@@ -80,8 +80,8 @@ def new(
     following stage. The body comes from the template new-asset.md.j2, which a project can
     override in its templates/ folder.
 
-    On a terminal, missing fields are asked for, the choices numbered (Enter at the format
-    prompt takes the one in brackets); with no terminal or --no-input, they are errors.
+    On a terminal a missing title, stage or question is asked for, choices numbered (with no arguments
+    at all, personas and a format too); with no terminal or --no-input, a missing one is an error.
 
     \b
     Example:

@@ -153,7 +153,7 @@ def schema(state: _State) -> None:
     \b
     Example:
       stagemap schema > stagemap.schema.json
-      stagemap -C ../acme schema | jq '.properties.stages'
+      stagemap schema | jq '.properties.stages'
     """
     click.echo(render_schema(state.config()), nl=False)
 
@@ -165,7 +165,7 @@ def templates() -> None:
     \b
     Example:
       stagemap templates list
-      stagemap templates copy kit.md.j2
+      stagemap templates copy play.md.j2
     """
 
 
@@ -201,7 +201,7 @@ def templates_copy(state: _State, name: str, force: bool) -> None:
 
     \b
     Example:
-      stagemap templates copy kit.html.j2
+      stagemap templates copy play.html.j2
     """
     config = state.config()
     builtin = [i.name for i in list_templates(None)]

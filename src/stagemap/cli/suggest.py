@@ -119,9 +119,12 @@ def _accept(state: _State, accept: Path, *, as_rules: bool, yes: bool) -> None:
     project: Project = load(state)
     config = project.config
     rows = read_accepted(data, str(accept))
-    if not rows:
-        click.echo(f"No row of {accept} is accepted: mark rows with yes in the accept column.", err=True)
-        sys.exit(1)
+    if not rows:  # nothing to do is no finding: exit 0, as tag does when no asset matches
+        click.echo(
+            f"No row of {accept} is accepted, so nothing changes: mark rows with yes in the accept column.",
+            err=True,
+        )
+        return
     library = load_library(replace(config, rules=replace(config.rules, tags_required=False)), bodies=False)
     if as_rules:
         click.echo(render.render_rules(accepted_rules(config, library, rows)), nl=False)

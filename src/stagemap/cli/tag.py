@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..edit.lossless import unified_diff
-from ..edit.select import UNTAGGED, WHERE_FIELDS, Files, matches, select, where_filters
+from ..edit.select import UNTAGGED, WHERE_FIELDS, Files, matches, present_keys, select, where_filters
 from ..edit.tag import (
     ID_FIELDS,
     FileEdit,
@@ -31,7 +31,7 @@ from ..write.atomic import ChangedMeanwhile
 from ..write.edits import write_planned
 from ..write.faults import fault
 from . import edit
-from .app import CONTEXT, INTERRUPTED, _as_of, _plural, _State, as_of_option, pass_state, shutil_width
+from .app import CONTEXT, INTERRUPTED, _as_of, _plural, _State, as_of_option, pass_state, table_width
 from .loading import load
 
 NOTHING_TO_CHANGE = (
@@ -124,10 +124,10 @@ def tag(
       stagemap tag content/blog/missed-calls-cost.md --add-stage exploration
       stagemap tag --where stage=evaluation --add-question risk --dry-run
       stagemap tag --where untagged --where 'id=blog/*' --add-stage awareness --add-question problems
-      stagemap tag 'content/customers/*.md' --where tags=security --add-stage evaluation
-      stagemap tag content/sales/pricing-one-pager.md --remove-stage awarness --add-stage awareness
-      stagemap tag content/sales --set owner="Tom Ashby" --set review_by=2027-06-30
-      stagemap list --persona owner-operator --format paths0 | xargs -0 stagemap tag --add-persona ops-director
+      stagemap tag 'content/case-studies/*.md' --where stage=evaluation --add-question risk
+      stagemap tag content/sales/business-case-one-pager.md --set next=evaluation
+      stagemap tag content/sales --where 'owner=Priya*' --set owner="Tom Ashby"
+      stagemap list --stage purchase --format paths0 | xargs -0 stagemap tag --add-persona ops-director
     """
     edit.lock_project(state)
     project = load(state)
@@ -139,7 +139,7 @@ def tag(
         sets=sets,
         unsets=unsets,
     )
-    filters = where_filters(config, _pairs(where))
+    filters = where_filters(config, _pairs(where), present_keys(project.library))
     if not paths and not filters:
         raise UsageError("give the files to change, or select assets with --where KEY=VALUE")
     files, unsearched = select(config, project.library, paths, filters, Files.of(config, project.library))
@@ -306,7 +306,9 @@ def _apply(edits: Sequence[FileEdit], project: Project, *, dry_run: bool) -> int
 )
 @as_of_option
 @click.option(
-    "--width", type=click.IntRange(0), help="Table width; 0 for no limit (default: the terminal's)."
+    "--width",
+    type=click.IntRange(0),
+    help="Table width; 0 for no limit (default: the terminal's, no limit when not a terminal).",
 )
 @pass_state
 def list_assets(
@@ -326,14 +328,14 @@ def list_assets(
     Filters on different fields must all match; one filter given twice matches either
     value. Problems go to stderr; a file they keep from being an asset is not listed (on a
     site read in place, where tags are optional, a page with a wrong stage is listed
-    without it). The table fits the terminal: long cells are cut short (…) and, if need be,
-    columns left out (a note says which); a published asset past its review date shows as
-    stale.
+    without it). On a terminal the table fits its width: long cells are cut short (…) and,
+    if need be, columns left out (a note says which); into a pipe or a file nothing is cut.
+    A published asset past its review date shows as stale.
 
     \b
     Example:
       stagemap list --stage evaluation
-      stagemap list --due 30d --where owner=Priya
+      stagemap list --due 90d --where 'owner=Priya*'
       stagemap list --persona office-manager --status published --format csv > assets.csv
       stagemap list --question risk --format paths0 | xargs -0 grep -l "refund"
     """
@@ -348,7 +350,7 @@ def list_assets(
         *(f"status={s}" for s in statuses),
         *where,
     ]
-    filters = where_filters(config, _pairs(items))
+    filters = where_filters(config, _pairs(items), present_keys(project.library))
     for problem in project.problems:
         click.echo(problem.format(), err=True)
     assets = [a for a in project.assets if matches(a, filters)]
@@ -362,7 +364,7 @@ def list_assets(
         end = "\0" if fmt == "paths0" else "\n"
         click.echo(listing.render_paths(assets, config.root, Path.cwd().resolve(), end), nl=False)
     elif assets:
-        text, left_out = listing.render_table(assets, day, shutil_width() if width is None else width)
+        text, left_out = listing.render_table(assets, day, table_width() if width is None else width)
         click.echo(text, nl=False)
         if left_out:
             names = " and ".join(", ".join(left_out).rsplit(", ", 1))

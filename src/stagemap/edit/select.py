@@ -11,16 +11,17 @@ selected; only a file whose front matter cannot be read at all is left unsearche
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, UsageError, suggest
 from ..lazyre import lazy
-from ..model.library import STATUSES, Asset, FileFate, Library, Vocabulary
+from ..model.library import FIELDS, STATUSES, Asset, FileFate, Library, Vocabulary
 from ..model.settings import Config
 from ..paths import shown_folder
 from ..read import formats, frontmatter, yamlsafe
@@ -37,6 +38,8 @@ WHERE_FIELDS = ("stage", "question", "persona", "status", "format", "id", "owner
 UNTAGGED = "untagged"
 """The filter word that selects files without stages or without questions."""
 _PLURAL = {"stage": "stages", "question": "questions", "persona": "personas"}
+_NAMES = frozenset({*FIELDS, *_PLURAL, "path", "audience"} - set(_PLURAL.values()))
+"""The keys stagemap itself gives every file to select on (stage, not stages)."""
 _KEY_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _GLOB_CHARS = frozenset("*?[")
 
@@ -191,10 +194,14 @@ def chosen_files(config: Config, args: Sequence[str], files: Files) -> list[ToRe
 
 
 # -- filters ----------------------------------------------------------------------------------
-def where_filters(config: Config, pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+def where_filters(
+    config: Config, pairs: Iterable[tuple[str, str]], present: Collection[str] = ()
+) -> dict[str, tuple[str, ...]]:
     """Check (key, value) filters and group them by key; values for one key are alternatives.
 
-    Any front matter key can be selected on. A stage, question, persona or status without
+    Any front matter key can be selected on, but a key that looks like one of stagemap's
+    fields misspelt is refused as ``tag --set`` refuses it, unless it is in ``present`` (the
+    keys the library's files really have), since it would quietly select nothing. A stage, question, persona or status without
     glob characters must be one the project has (raise `UsageError` otherwise): a typo there
     would quietly select nothing. ``untagged`` (with an empty value) selects files without
     stages or without questions.
@@ -212,6 +219,10 @@ def where_filters(config: Config, pairs: Iterable[tuple[str, str]]) -> dict[str,
             raise UsageError(f"cannot select on '{name}' (did you mean '{singular}'?)")
         if not _KEY_RE.match(name):
             raise UsageError(f"cannot select on '{name}': not a front matter key")
+        if name != UNTAGGED and name not in _NAMES and name not in present:
+            close = difflib.get_close_matches(name.lower(), sorted(_NAMES), n=1, cutoff=0.75)
+            if close:
+                raise UsageError(f"unknown field '{name}' (did you mean '{close[0]}'?)")
         if name in known and not (_GLOB_CHARS & set(value)) and value not in known[name]:
             raise UsageError(f"unknown {name} '{value}' ({suggest(value, known[name])})")
         out.setdefault(name, []).append(value)
@@ -229,6 +240,11 @@ def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, dict):
         return ()
     return (str(value).strip(),)
+
+
+def present_keys(library: Library) -> frozenset[str]:
+    """Return the keys of the library's assets beyond stagemap's fields (the site's own)."""
+    return frozenset(str(k) for a in library.assets for k in a.extra)
 
 
 def asset_values(asset: Asset) -> dict[str, tuple[str, ...]]:

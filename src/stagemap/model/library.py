@@ -111,6 +111,8 @@ class Asset:
     """(line, col) of the ``next`` value, for problems about it."""
     cta_pos: tuple[int, int] = (0, 0)
     """(line, col) of the ``cta`` value, for problems about it."""
+    id_pos: tuple[int, int] = (0, 0)
+    """(line, col) of the ``id`` value; (0, 0) when the id comes from the file's path."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Keys that stagemap does not know, kept as the user wrote them."""
     url: str = ""

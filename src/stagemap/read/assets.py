@@ -261,20 +261,21 @@ def link(
     fates = list(fates)
     problems = list(problems)
     assets: list[Asset] = []
-    first_path: dict[str, str] = {}
+    first: dict[str, Asset] = {}
     for asset, found in parsed:
         problems.extend(found)
         if asset is None:
             continue
-        if asset.id in first_path:
+        if asset.id in first:
+            line, col = asset.id_pos if asset.id_pos != (0, 0) else (1, 1)
             problems.append(
                 Problem(
                     asset.path,
-                    1,
-                    1,
+                    line,
+                    col,
                     "error",
                     f"duplicate asset id '{asset.id}'",
-                    f"also used by {first_path[asset.id]}; {_fix_for_duplicate(first_path[asset.id], asset.path)}",
+                    _fix_for_duplicate(first[asset.id], asset),
                     "duplicate-id",
                 )
             )
@@ -282,21 +283,30 @@ def link(
                 FileFate(asset.path, "problem", "", "duplicate-id", f"duplicate asset id '{asset.id}'")
             )
             continue
-        first_path[asset.id] = asset.path
+        first[asset.id] = asset
         assets.append(asset)
-    problems.extend(_next_steps(assets, set(first_path) | set(vocab.stages)))
+    problems.extend(_next_steps(assets, set(first) | set(vocab.stages)))
     assets.sort(key=lambda a: a.path)
     fates.extend(FileFate(a.path, "asset") for a in assets)
     return Library(tuple(assets), tuple(once_per_site(problems)), tuple(sorted(fates, key=lambda f: f.path)))
 
 
-def _fix_for_duplicate(first: str, second: str) -> str:
-    """Say how to part two files with one id: files of the same name in two folders (two sources)
-    are parted by a source's ``id`` prefix, any others by an ``id`` of their own."""
-    name = [p.rpartition("/")[2].rpartition(".")[0] for p in (first, second)]
-    if name[0] == name[1] and first.rpartition("/")[0] != second.rpartition("/")[0]:
-        return "files of the same name in two sources: give one source an 'id' prefix, e.g. {path: blog, id: blog/}"
-    return "give one an 'id'"
+def _fix_for_duplicate(first: Asset, second: Asset) -> str:
+    """Say how to part two files with one id, naming the other: an ``id`` written in a file is
+    changed; files of the same name in two folders (two sources) are parted by a source's ``id``
+    prefix, any others by an ``id`` of their own."""
+    other = f"also used by {first.path}"
+    if second.id_pos != (0, 0):
+        if first.id_pos == (0, 0):
+            return f"{other}, whose id comes from its path; change this one"
+        return f"{other}, its 'id' on line {first.id_pos[0]}; change one of the two ids"
+    if first.id_pos != (0, 0):
+        return f"{other}, its 'id' on line {first.id_pos[0]}; change that id, or give this file an 'id'"
+    name = [a.path.rpartition("/")[2].rpartition(".")[0] for a in (first, second)]
+    if name[0] == name[1] and first.path.rpartition("/")[0] != second.path.rpartition("/")[0]:
+        prefix = "give one source an 'id' prefix, e.g. {path: blog, id: blog/}"
+        return f"{other}; files of the same name in two sources: {prefix}"
+    return f"{other}; give one an 'id'"
 
 
 def _next_steps(assets: list[Asset], targets: set[str]) -> list[Problem]:

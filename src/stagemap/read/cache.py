@@ -33,7 +33,7 @@ from .owned import read_owned
 from .racy import RACY_NS
 
 CACHE_FILE = "parse-v4.json"
-FORMAT = "stagemap parse cache 11"
+FORMAT = "stagemap parse cache 12"
 READ_FAILED = "io"
 """Code of the problem a file that could not be read gets: such a result is never cached."""
 
@@ -208,10 +208,9 @@ def encode_entry(parsed: Parsed, stat: os.stat_result) -> list[Any] | None:
             asset.review_by.isoformat() if asset.review_by else None,
             asset.publish_on.isoformat() if asset.publish_on else None,
             asset.body_line,
-            asset.next_pos[0],
-            asset.next_pos[1],
-            asset.cta_pos[0],
-            asset.cta_pos[1],
+            *asset.next_pos,
+            *asset.cta_pos,
+            *asset.id_pos,
             _ordered(asset.extra),
             [list(o) for o in asset.origins],
             list(asset.links),
@@ -311,7 +310,7 @@ def _decode(
     record = entry[3]
     if record is None:
         return None, problems
-    if type(record) is not list or len(record) != len(_TEXT) + 15:
+    if type(record) is not list or len(record) != len(_TEXT) + 17:
         raise ValueError("record")
     texts = dict(zip(_TEXT, record[: len(_TEXT)], strict=True))
     if not all(type(v) is str for v in texts.values()) or texts["path"] != rel:
@@ -326,7 +325,7 @@ def _decode(
     stages, questions, personas, updated, review_by, publish_on, body_line, line, col = record[
         len(_TEXT) : len(_TEXT) + 9
     ]
-    cta_line, cta_col, extra, origins, links, data_names = record[len(_TEXT) + 9 :]
+    cta_line, cta_col, id_line, id_col, extra, origins, links, data_names = record[len(_TEXT) + 9 :]
     if type(links) is not list or not all(type(link) is str for link in links):
         raise TypeError("links")
     if type(data_names) is not list or not all(type(name) is str for name in data_names):
@@ -345,6 +344,7 @@ def _decode(
         body_line=_int(body_line),
         next_pos=(_int(line), _int(col)),
         cta_pos=(_int(cta_line), _int(cta_col)),
+        id_pos=(_int(id_line), _int(id_col)),
         extra=extra,
         origins=tuple(_origin(o) for o in origins),
         links=tuple(links),

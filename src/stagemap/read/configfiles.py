@@ -95,6 +95,8 @@ def _yaml(text: str, key: str) -> tuple[Any, Lines]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "simple key" in (exc.context or "") and exc.context_mark is not None:
+            mark = exc.context_mark  # a key without its ':' is noticed where the next key starts
         raise Unreadable((mark.line + 1) if mark else 1, f"YAML syntax error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise Unreadable(

@@ -196,6 +196,8 @@ def load(
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
     """Return PyYAML's syntax error as a problem at its place in the file, with a hint."""
     mark = exc.problem_mark or exc.context_mark
+    if "simple key" in (exc.context or "") and exc.context_mark is not None:
+        mark = exc.context_mark  # a key without its ':' is noticed where the next key starts
     opened = _unclosed(exc)
     if opened is not None:  # libyaml noticed on a later line; the fix is where the list opens
         kind, mark = opened
