@@ -128,7 +128,7 @@ def test_rules_sites_cli_one_settings_edit_on_a_copy(tmp_path: Path) -> None:
     result = runner.invoke(
         cli, ["-C", str(site), "report", "--explain", "evaluation:risk", "--as-of", "2026-03-01"]
     )
-    assert result.stdout.startswith("evaluation \u00d7 risk: covered, 6 of 2 counted\n")
+    assert result.stdout.startswith("evaluation \u00d7 risk: covered, 6 counted (2 make it covered)\n")
     assert (
         "rule 4 (rules.yml:9): path content/customers/ -> stages: evaluation; questions: risk; format: case-study"
         in result.stdout
