@@ -29,7 +29,7 @@ from .app import (
     pass_state,
 )
 from .loading import load
-from .onepage import print_or_write, start_page, warn_placeholders
+from .onepage import note_local_links, print_or_write, start_page, warn_placeholders
 
 
 def _full_list(stage: str, question: str) -> str:
@@ -79,6 +79,7 @@ def kit(
     # Links to asset files: relative to the written file, or to the project root on stdout.
     link_base = output.resolve().parent if output else config.root
     text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
+    note_local_links(config, text, link_base)
     print_or_write(text, target, output)
 
 

@@ -4,6 +4,7 @@ the warnings about settings the pages show."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ from ..analyse.lint import placeholder_warnings
 from ..model.project import Project
 from ..model.settings import Config
 from ..write.atomic import atomic_write
-from ..write.targets import check_output_file
+from ..write.targets import check_output_file, default_output
 from .app import _as_of, _State
 from .loading import load
 
@@ -43,3 +44,26 @@ def warn_placeholders(config: Config) -> None:
     company's purpose, its messages): a salesperson may hand them out as they are."""
     for problem in placeholder_warnings(config):
         click.echo(problem.format(), err=True)
+
+
+def note_local_links(config: Config, text: str, link_base: Path) -> None:
+    """Say on stderr when ``text`` (a kit or a play) of a site read in place links to pages of the
+    site stagemap builds, files on this computer a buyer cannot open (no public address is set,
+    or these assets have none), and what gives them one: the page itself does not say so. (A
+    library of stagemap's own is published as the site stagemap builds: its kits link there.)"""
+    if not config.rules.generator:
+        return
+    site = default_output(config, "site")
+    shown = os.path.relpath(site, link_base).replace(os.sep, "/") + "/assets/"
+    if shown not in text:
+        return
+    fix = (
+        "a 'url' in their front matter, or 'urls: {pattern: ...}' in stagemap.yml, gives them their public addresses"
+        if config.rules.base_url
+        else "set 'urls: {base: ADDRESS}' in stagemap.yml to the public site's address to send its links"
+    )
+    click.echo(
+        f"note: the pages to send are files of the site stagemap builds ({shown}...), not addresses"
+        f" a buyer can open: {fix}",
+        err=True,
+    )

@@ -19,7 +19,7 @@ from .app import (
     output_file_option,
     pass_state,
 )
-from .onepage import print_or_write, start_page, warn_placeholders
+from .onepage import note_local_links, print_or_write, start_page, warn_placeholders
 
 
 @click.command(context_settings=CONTEXT)
@@ -61,4 +61,5 @@ def play(
     result = analyse(config, project.library, day, persona=persona, evidence=found)
     link_base = output.resolve().parent if output else config.root
     text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
+    note_local_links(config, text, link_base)
     print_or_write(text, target, output)
