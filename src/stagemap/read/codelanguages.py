@@ -9,12 +9,15 @@ names, lists the others; gatsby-plugin-react-i18next and gatsby-plugin-intl, who
 first two, when the option is not given, is ``en``; the others' is not known. The other
 languages' files translate the default's, as on Hugo and MkDocs sites
 (`stagemap.read.filelanguages`): they are not read, so a page counts once. gatsby-plugin-i18n
-lists no languages: every language's code that files name before their ending is one. A
-default not known, or written as code (``langKeyDefault: config.lang``), leaves only the
-languages of which a file translates one named for none (``index.es.md`` beside ``index.md``)
-taken for other languages.
+lists no languages: every language's code that files name before their ending is one (the
+plugin names those of its ``pagesPaths``, ``src/pages/``; a site's own code often names its
+posts so too); another plugin's list written as code is not known, and a code is taken for
+one only as when the default is not known. A default not known, or written as code
+(``langKeyDefault: config.lang``), leaves only the languages most of whose files translate
+one named for none (``index.es.md`` beside ``index.md``) taken for other languages.
 
-An Astro site with ``i18n: {defaultLocale, locales}`` keeps each language in a folder named
+An Astro site with ``i18n: {defaultLocale, locales}`` (at the top level of its configuration,
+the object Astro reads) keeps each language in a folder named
 for it (``src/pages/es/``, anywhere there, as Astro's routing finds it; and, as Astro's i18n
 recipe lays out content collections, ``src/content/blog/es/``): the folders of the locales but
 the default one are translations, as Starlight's (`stagemap.read.astro`). A locale given as
@@ -22,8 +25,9 @@ the default one are translations, as Starlight's (`stagemap.read.astro`). A loca
 for a locale (``about.es.md``, as astro-loader-i18n reads them) are other languages too. A
 site doing its i18n in its own code, with no ``i18n`` in its configuration, routes each other
 language under a folder of ``src/pages`` of its name (``src/pages/es/``), the default's pages
-at the root: a folder of such a language beside a folder named for another one
-(``blog/es/`` beside ``blog/en/``) holds translations too.
+at the root: a folder of such a language whose pages are twins of those of a folder beside it
+named for another one (``blog/es/steam.md``, ``blog/en/steam.md``) holds translations too;
+``services/it/`` beside ``services/ar/`` may be the pages of two teams.
 """
 
 from __future__ import annotations
@@ -37,10 +41,10 @@ from pathlib import Path
 from ..lazyre import lazy
 from .astro import STARLIGHT
 from .codetitle import constant
-from .docusauruslocales import default_locale, i18n_objects
+from .docusauruslocales import at_level, default_locale, top_i18n
 from .filelanguages import FileLanguages
 from .jsdata import blanked
-from .languages import DEEPEST, Folders, is_language, translation_folders
+from .languages import DEEPEST, Folders, holds_page, is_language, own_pages, translation_folders
 
 _GATSBY_PLUGINS = lazy(
     r"""(['"`])(gatsby-plugin-i18n|gatsby-theme-i18n|gatsby-plugin-react-i18next|gatsby-plugin-intl)\1"""
@@ -85,7 +89,7 @@ def locale_finder(root: Path, generator: str, config: object) -> Folders | None:
     `stagemap.read.languages.translation_folders` finds them), or None (the usual finder).
     With no ``i18n`` in the configuration, the languages the site routes under folders of
     ``src/pages`` of their names (`_routed_languages`) are the other locales, where a folder of
-    one sits beside a folder named for another language (``blog/es/`` beside ``blog/en/``)."""
+    one holds twins of the pages of a folder beside it named for another language."""
     if generator != "astro":
         return None
     named = code_languages(root, generator, config)
@@ -110,16 +114,21 @@ def _routed_languages(pages: Path) -> frozenset[str]:
             names = [e.name for e in listed if e.is_dir(follow_symlinks=False) and is_language(e.name)]
     except OSError:
         return frozenset()
-    return frozenset(n for n in names if _holds_content(pages / n, _PAGE_ENDINGS))
+    return frozenset(n for n in names if holds_page(pages / n, _PAGE_ENDINGS))
 
 
 def _gatsby_languages(root: Path, code: str) -> FileLanguages | None:
     if _GATSBY_PLUGINS.search(code) is None:
         return None
-    default = _gatsby_default(code, {m.group(2) for m in _GATSBY_PLUGINS.finditer(code)})
+    plugins = {m.group(2) for m in _GATSBY_PLUGINS.finditer(code)}
+    default = _gatsby_default(code, plugins)
     listed = _listed(root, code)
     others = tuple(c for c in listed if c != default)
-    return FileLanguages(default, others, any_named=not listed)
+    # Only gatsby-plugin-i18n lists no languages; another plugin's list written as code
+    # (``languages: Object.keys(locales)``) is not known: a code files name is taken for another
+    # language only where most of its files translate pages named for none.
+    guessed = not listed and "gatsby-plugin-i18n" not in plugins
+    return FileLanguages(default, others, any_named=not listed, twins_only=guessed)
 
 
 def _gatsby_default(code: str, plugins: set[str]) -> str:
@@ -165,20 +174,21 @@ def _config_codes(root: Path, path: str) -> tuple[str, ...]:
 
 
 def _astro_languages(code: str) -> FileLanguages | None:
-    """Return the languages of the first ``i18n`` object in ``code`` with a ``defaultLocale`` and
-    a list of ``locales`` (not the sitemap integration's, whose ``locales`` is an object)."""
+    """Return the languages of the ``i18n`` object at the top level of the configuration object
+    in ``code``, the one Astro reads (not the sitemap integration's, deeper), when it has a
+    ``defaultLocale`` and a list of ``locales``."""
     blank = blanked(code)
-    for options in i18n_objects(blank):
-        default, locales = default_locale(blank, options), _astro_locales(options)
-        if default and locales:
-            return FileLanguages(default, tuple(c for c in locales if c != default))
+    options = top_i18n(blank)
+    default, locales = default_locale(blank, options), _astro_locales(options)
+    if default and locales:
+        return FileLanguages(default, tuple(c for c in locales if c != default))
     return None
 
 
 def _astro_locales(options: str) -> list[str]:
     """Return the folders of the locales the ``i18n`` object ``options`` lists: a text, or an
-    object's ``path`` (``{path: 'spanish', codes: ['es']}``)."""
-    start = next((m.end() for m in _ASTRO_LOCALES.finditer(options) if _depth(options, m.start()) == 1), None)
+    object's ``path`` (``{path: 'spanish', codes: ['es']}``). One pass through the list."""
+    start = next((m.end() for m in at_level(_ASTRO_LOCALES, options)), None)
     found: list[str] = []
     depth, index, opened = 0, start if start is not None else len(options), 0
     while index < len(options):
@@ -196,19 +206,9 @@ def _astro_locales(options: str) -> list[str]:
                 break
             depth -= 1
             if depth == 0 and char == "}":
-                found += _object_path(options[opened : index + 1])
+                found += [m.group(2).strip() for m in at_level(_PATH, options[opened : index + 1])][:1]
         index += 1
     return list(dict.fromkeys(f for f in found if f))
-
-
-def _object_path(text: str) -> list[str]:
-    """Return the ``path`` an object (``text``, braces and all) gives at its own level, if any."""
-    return [m.group(2).strip() for m in _PATH.finditer(text) if _depth(text, m.start()) == 1][:1]
-
-
-def _depth(text: str, end: int) -> int:
-    """How many braces ``text[:end]`` opens less those it closes."""
-    return text.count("{", 0, end) - text.count("}", 0, end)
 
 
 def _named_folders(
@@ -220,30 +220,39 @@ def _named_folders(
     beside: bool = False,
 ) -> list[str]:
     """Return the folders under ``folder`` (its paths in it) named one of ``names`` that hold a
-    content file, not looking into them, nor into those ``apart`` names or ``seen`` holds; with
-    ``beside``, only those beside a folder named for a language not among ``names``."""
+    content file, not looking into them, nor into those ``apart`` names or ``seen`` holds, nor
+    following a link; with ``beside``, only those whose pages are twins of a folder beside them
+    named for a language not among ``names`` (``blog/es/post.md`` and ``blog/en/post.md``)."""
     found: list[str] = []
     for base, dirs, _ in os.walk(folder):
         rel = os.path.relpath(base, folder).replace(os.sep, "/")
         deep = rel.count("/") + 1 >= DEEPEST
-        paired = not beside or any(is_language(d) and d not in names for d in dirs)
+        others = [d for d in dirs if is_language(d) and d not in names] if beside else None
         kept = []
         for name in sorted(dirs):
             sub = name if rel == "." else f"{rel}/{name}"
             if name.startswith(".") or name == "node_modules" or apart(sub) or sub in seen:
                 continue
-            if name not in names or not paired:
-                kept.append(name)
-            elif _holds_content(Path(base) / name, extensions):
+            if name in names and _translated(Path(base), name, others, extensions):
                 found.append(sub)
+            else:
+                kept.append(name)
         dirs[:] = [] if deep else kept
     return found
 
 
-def _holds_content(folder: Path, extensions: tuple[str, ...]) -> bool:
-    """Whether a content file is anywhere under ``folder``."""
-    return any(
-        name.lower().endswith(extensions) and not name.startswith(".")
-        for _, _, files in os.walk(folder)
-        for name in files
-    )
+def _translated(base: Path, name: str, others: list[str] | None, extensions: tuple[str, ...]) -> bool:
+    """Whether the folder ``name`` of ``base`` holds translations: a content file, or, given the
+    folders of ``others`` languages beside it, as many pages of the same paths as one of those
+    holds as `stagemap.read.languages.twin_folders` asks of a folder and its parent (``it/`` and
+    ``hr/`` beside ``ar/`` may be topics, not languages)."""
+    if (base / name).is_symlink():
+        return False
+    if others is None:
+        return holds_page(base / name, extensions)
+    pages = own_pages(base / name, extensions)
+    for other in others:
+        twins = sum((base / other / page).is_file() for page in pages)
+        if twins >= 2 and 2 * twins >= len(pages):
+            return True
+    return False

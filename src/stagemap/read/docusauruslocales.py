@@ -30,6 +30,7 @@ _DEFAULT_NAMED = lazy(r"""(?<![\w$.])['"]?defaultLocale['"]?\s*(?::\s*([A-Za-z_$
 locales}``), not by an expression (``process.env.LOCALE ?? 'en'``)."""
 _PATH = lazy(r"""(?<![\w$])['"]?path['"]?\s*:\s*(['"`])([^'"`\n]+)\1""")
 _NAME = lazy(r"""(['"`])([^'"`\n]+)\1""")
+_BRACE = lazy(r"[{}]")
 FOLDER = "i18n"
 """Where Docusaurus looks for the translations unless ``i18n.path`` says otherwise."""
 Locales = tuple[tuple[str, ...], frozenset[str]]
@@ -81,38 +82,54 @@ def default_locale(code: str, options: str) -> str:
     written = _DEFAULT.search(options)
     if written is not None:
         return written.group(2).strip()
-    named = next((m for m in _DEFAULT_NAMED.finditer(options) if _depth(options, m.start()) == 1), None)
+    named = next(at_level(_DEFAULT_NAMED, options), None)
     if named is None:
         return ""
     return constant(named.group(1) or "defaultLocale", code).strip()
 
 
 def i18n_options(code: str) -> str:
-    """Return the ``i18n`` object of the configuration ``code`` (comments blanked), else ""."""
-    return next(i18n_objects(code), "")
+    """Return the first ``i18n`` object of the configuration ``code`` (comments blanked), else ""."""
+    found = _I18N.search(code)
+    return closed(code, found.end() - 1) if found is not None else ""
 
 
-def i18n_objects(code: str) -> Iterator[str]:
-    """Yield each ``i18n`` object of ``code`` (comments blanked), in order: an Astro site's
-    sitemap integration may have one of its own besides the site's."""
-    for found in _I18N.finditer(code):
-        depth = 0
-        for index in range(found.end() - 1, len(code)):
-            depth += {"{": 1, "}": -1}.get(code[index], 0)
-            if depth == 0:
-                yield code[found.end() - 1 : index + 1]
-                break
-        else:
-            yield code[found.end() - 1 :]
+def top_i18n(code: str) -> str:
+    """Return the ``i18n`` object at the top level of the configuration object in ``code``
+    (comments blanked), else "": the one Astro reads (an Astro site's sitemap integration may
+    have one of its own, deeper, in its ``integrations``)."""
+    found = next(at_level(_I18N, code), None)
+    return closed(code, found.end() - 1) if found is not None else ""
+
+
+def closed(code: str, start: int) -> str:
+    """Return the object that opens at ``start`` in ``code``, braces and all (to the end of
+    ``code`` if it is never closed)."""
+    depth = 0
+    for brace in _BRACE.finditer(code, start):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            return code[start : brace.end()]
+    return code[start:]
+
+
+def at_level(pattern: re.Pattern[str], text: str, level: int = 1) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern`` finds in ``text`` inside ``level`` braces, no more, no fewer: the
+    braces are counted once through ``text``, not again from its start for each match (a
+    configuration may repeat a name thousands of times)."""
+    depth, last = 0, 0
+    for found in pattern.finditer(text):
+        depth += text.count("{", last, found.start()) - text.count("}", last, found.start())
+        last = found.start()
+        if depth == level:
+            yield found
 
 
 def _top(pattern: re.Pattern[str], options: str) -> str:
     """Return the first value ``pattern`` finds in ``options`` at its own level (not in
     ``localeConfigs``), else ""."""
-    for found in pattern.finditer(options):
-        if _depth(options, found.start()) == 1:
-            return found.group(2).strip()
-    return ""
+    found = next(at_level(pattern, options), None)
+    return found.group(2).strip() if found is not None else ""
 
 
 def _depth(text: str, end: int) -> int:

@@ -43,6 +43,9 @@ class FileLanguages:
     """Each language is a folder of the docs folder (the plugin's ``docs_structure: folder``)."""
     any_named: bool = False
     """The languages are not listed: each language's code files name is one (gatsby-plugin-i18n's)."""
+    twins_only: bool = False
+    """The languages are not known (a list written as code): one is another language's only where
+    most of its files translate pages named for none, as when the default is not known."""
 
 
 def site_languages(generator: str, data: Mapping[str, Any]) -> FileLanguages | None:
@@ -102,9 +105,9 @@ def with_languages(
         codes = _named_languages(root / source.path, extensions) if not source.audience else {}
         named |= set(codes)
         listed = [c for c in codes if is_language(c)] if languages.any_named else languages.others
-        # With no default known, a language is another one where a file of it translates a page.
         others = [c for c in listed if c.lower() in codes and c != languages.default]
-        others = others if languages.default else [c for c in others if codes[c.lower()]]
+        known = languages.default and not languages.twins_only
+        others = others if known else [c for c in others if _translates(*codes[c.lower()])]
         globs = [f"*.{c}.*" for c in others if f"*.{c}.*" not in source.exclude]
         kept.append(replace(source, exclude=(*source.exclude, *globs)) if globs else source)
         found += (f"{'' if source.path == '.' else source.path + '/'}**/*.{c}.*" for c in others)
@@ -113,16 +116,25 @@ def with_languages(
     return tuple(kept), tuple(found), default
 
 
-def _named_languages(folder: Path, extensions: tuple[str, ...]) -> dict[str, bool]:
+def _translates(files: int, twins: int) -> bool:
+    """Whether a language whose ``files`` files are named for it, ``twins`` of them beside a file
+    named for none, translates the pages named for none, the default not being known: most of
+    its files do (``index.md``, ``index.en.md`` and ``index.pt.md`` beside ``pricing.en.md``
+    and ``pricing.pt.md``: English is not left out with Portuguese for one twin)."""
+    return twins > 0 and 2 * twins >= files
+
+
+def _named_languages(folder: Path, extensions: tuple[str, ...]) -> dict[str, tuple[int, int]]:
     """Return what the content files under ``folder`` name before their ending (``fr`` of
-    ``setup.fr.md``), lower case, not a language's code only; each with whether a file of it
-    has one beside it named for none (``setup.md``), sorted."""
+    ``setup.fr.md``), lower case, not a language's code only; each with how many files name it
+    and how many of those have one beside them named for none (``setup.md``), sorted."""
     files = {sub.lower() for kind, _, sub in walk(str(folder)) if kind == "file"}
-    found: dict[str, bool] = {}
+    found: dict[str, tuple[int, int]] = {}
     for sub in sorted(files):
         head, slash, name = sub.rpartition("/")
         if not name.endswith(extensions) or name.count(".") < 2:
             continue
         stem, code, ending = name.rsplit(".", 2)
-        found[code] = found.get(code, False) or f"{head}{slash}{stem}.{ending}" in files
+        count, twins = found.get(code, (0, 0))
+        found[code] = (count + 1, twins + (f"{head}{slash}{stem}.{ending}" in files))
     return found

@@ -168,6 +168,29 @@ def own_pages(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     return [page for page in _pages(folder, extensions) if not _INDEX.search(page)]
 
 
+def holds_page(folder: Path, extensions: tuple[str, ...]) -> bool:
+    """Whether a content file is under ``folder``: found as soon as one is, no link to a folder
+    followed (nor ``folder`` itself, if it is one), no deeper than `DEEPEST` folders."""
+    if folder.is_symlink():
+        return False
+    todo = [(str(folder), 0)]
+    while todo:
+        path, depth = todo.pop()
+        try:
+            with os.scandir(path) as listed:
+                entries = list(listed)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name == "node_modules":
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                todo += [(entry.path, depth + 1)] if depth + 1 < DEEPEST else []
+            elif entry.name.lower().endswith(extensions) and entry.is_file(follow_symlinks=False):
+                return True
+    return False
+
+
 def _pages(folder: Path, extensions: tuple[str, ...]) -> list[str]:
     """Return the content files under ``folder``, relative to it (``/``-separated)."""
     found = []
