@@ -94,6 +94,10 @@ def test_github_names_and_their_characters() -> None:
     )
     assert github_emoji(":face_exhaling:") == "\U0001f62e\u200d\U0001f4a8"
     assert github_emoji("10:30:00 and x:y:z") == "10:30:00 and x:y:z"
+    # A tag's values are no text; a '<' that opens no tag is.
+    assert github_emoji('<a title="Go :tada:" href="/x/">Go :tada:</a> and 2 < 3 :tada:') == (
+        '<a title="Go :tada:" href="/x/">Go \U0001f389</a> and 2 < 3 \U0001f389'
+    )
     # An address is no text: neither goldmark nor jemoji reads a name in one.
     assert github_emoji("[a](/x/:tada:/) https://k.example/:tada: <https://k.example/:tada:> :tada:") == (
         "[a](/x/:tada:/) https://k.example/:tada: <https://k.example/:tada:> \U0001f389"

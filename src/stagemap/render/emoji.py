@@ -57,20 +57,28 @@ class _Words:
         self.text = text
         self.read = 0  # (where the text is read up to)
         self.start = 0  # (where the word read up to starts: after the last white space)
-        self.mark = self.opened = self.closed = -1  # (the last ``://`` or ``](``, ``<``, ``>`` in it)
+        self.mark = -1  # (the last ``://`` or ``](`` in the word)
+        self.opened = self.closed = -1  # (the last tag's ``<`` and the last ``>``: a tag spans words)
 
     def in_address(self, at: int) -> bool:
         """Whether ``at`` (no earlier than the last place asked about) is inside an address or a tag."""
         text, read = self.text, self.read
         space = max(text.rfind(c, read, at) for c in " \t\n")
         if space != -1:
-            self.start, self.mark, self.opened, self.closed = space + 1, -1, -1, -1
+            self.start, self.mark = space + 1, -1
         since = max(self.start, read - 2)  # (a mark may have begun just before what is new)
         self.mark = max(self.mark, text.rfind("://", since, at), text.rfind("](", since, at))
-        self.opened = max(self.opened, text.rfind("<", since, at))
-        self.closed = max(self.closed, text.rfind(">", since, at))
+        for tag in _TAG.finditer(
+            text, max(read - 1, 0), at
+        ):  # (``<`` then a letter or ``/``: ``a < b`` is none)
+            self.opened = tag.start()
+        self.closed = max(self.closed, text.rfind(">", read, at))
         self.read = at
         return self.mark >= self.start or self.opened > self.closed
+
+
+_TAG = lazy(r"<[A-Za-z/]")
+"""Where a tag opens (raw HTML in a page: ``<a title=":tada:">``, whose values are no text)."""
 
 
 @functools.cache
