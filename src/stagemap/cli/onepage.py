@@ -53,8 +53,10 @@ def note_local_links(config: Config, text: str, link_base: Path) -> None:
     library of stagemap's own is published as the site stagemap builds: its kits link there.)"""
     if not config.rules.generator:
         return
-    site = default_output(config, "site")
-    shown = os.path.relpath(site, link_base).replace(os.sep, "/") + "/assets/"
+    try:
+        shown = os.path.relpath(default_output(config, "site"), link_base).replace(os.sep, "/") + "/assets/"
+    except ValueError:  # (Windows: the page written on another drive links by absolute paths)
+        shown = default_output(config, "site").joinpath("assets").as_posix() + "/"
     if shown not in text:
         return
     fix = (
