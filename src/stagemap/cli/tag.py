@@ -139,7 +139,7 @@ def tag(
         sets=sets,
         unsets=unsets,
     )
-    filters = where_filters(config, _pairs(where), present_keys(project.library))
+    filters = where_filters(config, _pairs(where))  # (any key: files that are no asset yet too)
     if not paths and not filters:
         raise UsageError("give the files to change, or select assets with --where KEY=VALUE")
     files, unsearched = select(config, project.library, paths, filters, Files.of(config, project.library))

@@ -195,13 +195,14 @@ def chosen_files(config: Config, args: Sequence[str], files: Files) -> list[ToRe
 
 # -- filters ----------------------------------------------------------------------------------
 def where_filters(
-    config: Config, pairs: Iterable[tuple[str, str]], present: Collection[str] = ()
+    config: Config, pairs: Iterable[tuple[str, str]], present: Collection[str] | None = None
 ) -> dict[str, tuple[str, ...]]:
     """Check (key, value) filters and group them by key; values for one key are alternatives.
 
-    Any front matter key can be selected on, but a key that looks like one of stagemap's
-    fields misspelt is refused as ``tag --set`` refuses it, unless it is in ``present`` (the
-    keys the library's files really have), since it would quietly select nothing. A stage, question, persona or status without
+    Any front matter key can be selected on; given ``present`` (the keys the assets really have:
+    `list`, which lists assets alone), a key that looks like one of stagemap's fields misspelt
+    and that no asset has is refused, since it would quietly select nothing. (``tag`` passes
+    none: it selects files that are no asset yet on their own front matter, whatever it holds.) A stage, question, persona or status without
     glob characters must be one the project has (raise `UsageError` otherwise): a typo there
     would quietly select nothing. ``untagged`` (with an empty value) selects files without
     stages or without questions.
@@ -219,10 +220,10 @@ def where_filters(
             raise UsageError(f"cannot select on '{name}' (did you mean '{singular}'?)")
         if not _KEY_RE.match(name):
             raise UsageError(f"cannot select on '{name}': not a front matter key")
-        if name != UNTAGGED and name not in _NAMES and name not in present:
+        if present is not None and name != UNTAGGED and name not in _NAMES and name not in present:
             close = difflib.get_close_matches(name.lower(), sorted(_NAMES), n=1, cutoff=0.75)
             if close:
-                raise UsageError(f"unknown field '{name}' (did you mean '{close[0]}'?)")
+                raise UsageError(f"unknown field '{name}': no asset has it (did you mean '{close[0]}'?)")
         if name in known and not (_GLOB_CHARS & set(value)) and value not in known[name]:
             raise UsageError(f"unknown {name} '{value}' ({suggest(value, known[name])})")
         out.setdefault(name, []).append(value)

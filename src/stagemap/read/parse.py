@@ -309,7 +309,7 @@ def _asset(
         body_line=split.body_line,
         next_pos=(next_pos.line, next_pos.col),
         cta_pos=(cta_pos.line, cta_pos.col),
-        id_pos=(loaded.pos("id").line, loaded.pos("id").col) if "id" in fm else (0, 0),
+        id_pos=(loaded.pos("id").line, loaded.pos("id").col) if ("id",) in loaded.values else (0, 0),
         extra={k: v for k, v in fm.items() if k not in ALL_FIELDS and not str(k).startswith("\0")},
         url=url,
         route=route,

@@ -111,6 +111,11 @@ def _excess(widths: Sequence[int | None], width: int) -> int:
     return sum(shown) + 2 * (len(shown) - 1) - width
 
 
+WIDEST_PADDED = 120
+"""Columns of a table with no width limit are padded to their widest value, at most this wide
+(a longer value is shown whole, its row's later columns further right)."""
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
@@ -120,10 +125,13 @@ def render_table(assets: Sequence[Asset], as_of: dt.date, width: int = 0) -> tup
     and the names of the columns left out to fit."""
     rows = table_rows(assets, as_of)
     natural = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    widths = fit_widths(natural, width)
+    # With no limit nothing is cut, and a column is padded no wider than `WIDEST_PADDED`: one
+    # value of 60,000 characters made every row as long (18 MB for 300 assets).
+    widths = fit_widths(natural, width) if width > 0 else [min(n, WIDEST_PADDED) for n in natural]
+    fit = _cut if width > 0 else lambda cell, _: cell
     lines = []
     for row in rows:
-        cells = [_cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True) if w is not None]
+        cells = [fit(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True) if w is not None]
         lines.append("  ".join(cells).rstrip())
     left_out = tuple(name.replace("_", " ") for name, w in zip(COLUMNS, widths, strict=True) if w is None)
     return "\n".join(lines) + "\n", left_out
