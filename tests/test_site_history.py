@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,8 @@ import stagemap.write.publish
 import stagemap.write.timeline
 from stagemap import load_project
 from stagemap.errors import ConfigError
-from stagemap.read.git import Revision
+from stagemap.read.git import Git, GitError, Revision
+from stagemap.read.gitplace import rev_parse_lines
 from stagemap.write.publish import build_into
 from tests.test_diff import build_repo, commit_all, git, write
 
@@ -144,3 +147,73 @@ def test_site_history_from_the_cache_is_the_same_as_read_afresh(repo: Path, tmp_
     shutil.rmtree(repo / ".stagemap-cache")
     build(repo, tmp_path / "two")
     assert (tmp_path / "one/history.html").read_bytes() == (tmp_path / "two/history.html").read_bytes()
+
+
+def test_site_history_lists_the_commits_again_only_when_what_decides_them_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing the span's commits walked the history at every build (40 to 190 ms over a thousand
+    commits); they are kept by the commit checked out, the folder and the dates."""
+    repo = tmp_path / "repo"
+    build_repo(repo, commits=4, seed=4)
+    listed: list[str] = []
+    commits = Git.commits
+
+    def counted(self: Git, *args: Any) -> list[Revision]:
+        listed.append(self.head or "")
+        return commits(self, *args)
+
+    monkeypatch.setattr(Git, "commits", counted)
+    first = git(repo, "rev-parse", "HEAD").strip()
+    build(repo, tmp_path / "one")
+    build(repo, tmp_path / "one")
+    assert listed == [first]
+    build(repo, tmp_path / "one", AS_OF + dt.timedelta(days=1))
+    assert listed == [first, first]
+    git(repo, "checkout", "-q", "HEAD~1")
+    build(repo, tmp_path / "older")
+    older = git(repo, "rev-parse", "HEAD").strip()
+    assert listed == [first, first, older]
+    # What was kept shows what a fresh listing shows.
+    git(repo, "checkout", "-q", "-")
+    build(repo, tmp_path / "kept")
+    shutil.rmtree(repo / ".stagemap-cache")
+    build(repo, tmp_path / "fresh")
+    assert listed == [first, first, older, first, first]
+    assert (tmp_path / "kept/history.html").read_bytes() == (tmp_path / "fresh/history.html").read_bytes()
+    assert (tmp_path / "older/history.html").read_bytes() != (tmp_path / "kept/history.html").read_bytes()
+
+
+def test_git_is_not_started_for_a_project_outside_any_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    started: list[object] = []
+
+    def run(*args: object, **kwargs: object) -> None:
+        started.append(args)
+        raise FileNotFoundError("git")
+
+    monkeypatch.setattr(subprocess, "run", run)
+    with pytest.raises(GitError, match="is not inside a git repository"):
+        Git(tmp_path)
+    assert started == []
+    # A repository the environment names is left to git to find.
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))
+    with pytest.raises(GitError, match="git is not installed"):
+        Git(tmp_path)
+    assert len(started) == 1
+
+
+@pytest.mark.parametrize(
+    ("out", "parts"),
+    [
+        ("/srv/site\nsha1\nfalse\n" + "a" * 40 + "\n", ("/srv/site", "sha1", "false", "a" * 40)),
+        ("/srv/site\nsha256\ntrue\n", ("/srv/site", "sha256", "true", None)),
+        ("/srv/odd\nname\nsha1\nfalse\n" + "b" * 40 + "\n", ("/srv/odd\nname", "sha1", "false", "b" * 40)),
+        ("/srv/odd\ntrue\nsha1\nfalse\n", ("/srv/odd\ntrue", "sha1", "false", None)),
+    ],
+)
+def test_rev_parse_lines_are_read_from_the_end(out: str, parts: tuple[str, str, str, str | None]) -> None:
+    assert rev_parse_lines(out) == parts

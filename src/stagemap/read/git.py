@@ -25,6 +25,7 @@ from ..model.settings import CONFIG_NAME, Config, Source
 from . import yamlsafe
 from .assets import cascaded, default_id, link, parse_asset, read_content, sort_out
 from .cascade import with_cascades
+from .gitplace import git_env, no_repository_above, rev_parse_lines
 from .parse import Place
 from .settings import config_from_data
 from .sitedefaults import SiteDefaults, site_defaults
@@ -70,13 +71,19 @@ class Git:
 
     def __init__(self, project_root: Path) -> None:
         self.project_root = project_root.resolve()
-        top = self._run("rev-parse", "--show-toplevel", cwd=self.project_root).strip()
+        if no_repository_above(self.project_root):
+            raise GitError(f"'{self.project_root}' is not inside a git repository")
+        # One git process tells all four (the top's path may hold a line break: it is read last).
+        asked = ("--show-toplevel", "--show-object-format", "--is-shallow-repository", "--verify")
+        out = self._run("rev-parse", *asked, "--quiet", "HEAD", cwd=self.project_root, ok=(0, 1))
+        top, fmt, shallow, head = rev_parse_lines(out)
         self.top = Path(top).resolve()
         rel = self.project_root.relative_to(self.top).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
         """The project folder inside the repository, with a final ``/`` (empty at the top)."""
-        fmt = self._run("rev-parse", "--show-object-format").strip() or "sha1"
         self.object_format = fmt if fmt in ("sha1", "sha256") else "sha1"
+        self.head = head  # (the commit checked out, its full id; None before the first commit)
+        self.shallow = shallow == "true"  # (the repository holds only part of its history)
         self._batch: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Git:
@@ -105,7 +112,7 @@ class Git:
                 cwd=cwd or self.top,
                 capture_output=True,
                 check=False,
-                env=_git_env(),
+                env=git_env(),
             )
         except FileNotFoundError:
             raise GitError("git is not installed (or not on PATH): reading revisions needs it") from None
@@ -143,8 +150,7 @@ class Git:
         out = self._run("merge-base", one.commit, other.commit, ok=(0, 1)).strip()
         if out:
             return self._revision(f"merge-base({one.name}, {other.name})", out)
-        shallow = self._run("rev-parse", "--is-shallow-repository").strip() == "true"
-        if shallow:
+        if self.shallow:
             raise GitError(
                 f"this is a shallow clone and the merge base of {one.name} and {other.name} is not in it "
                 "(fetch more history, e.g. 'git fetch --unshallow', or name the base revision)"
@@ -193,7 +199,7 @@ class Git:
                 cwd=self.top,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                env=_git_env(),
+                env=git_env(),
             )
         assert self._batch.stdin is not None and self._batch.stdout is not None
         return self._batch.stdin, self._batch.stdout
@@ -226,13 +232,6 @@ class Git:
         digest.update(b"blob %d\0" % len(data))
         digest.update(data)
         return digest.hexdigest()
-
-
-def _git_env() -> dict[str, str]:
-    """The environment for git: no pager, no prompts, plain English messages to match on."""
-    env = dict(os.environ)
-    env.update({"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANGUAGE": "C"})
-    return env
 
 
 @dataclass(frozen=True, slots=True)
