@@ -74,6 +74,12 @@ def exported_literal(text: str) -> Any:
         ):
             return NOT_LITERAL
         at = declared[0].end()
+    return literal_at(code, text, at)
+
+
+def literal_at(code: str, text: str, at: int) -> Any:
+    """Return the plain literal at ``at`` of ``code`` (``text`` as `blanked` makes it; spaces
+    before it passed over) when it is a whole value, or `NOT_LITERAL`."""
     try:
         value, end = _value(code, text, at, 0)
     except (_NotLiteral, RecursionError):

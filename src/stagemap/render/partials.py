@@ -240,7 +240,7 @@ def imported(
 def inline(body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = ()) -> str:
     """Return ``body`` with each component it imports from a Markdown file, used on a line of its
     own, replaced by that file's body, as a block of its own (see the module docstring), and the
-    string values it shows of a module of the project (`stagemap.render.modulevalues`). Fenced
+    plain values it shows of a module of the project (`stagemap.render.modulevalues`). Fenced
     code and MDX comments (``{/* ... */}``) are left as they are."""
     read = functools.partial(partial_body, root, raw=True)
     values = {name: found for name, _, found in module_values(body, rel, read, site, aliases) if found}
