@@ -8,8 +8,10 @@ routes have one). A rule for one route is looked up by its route, the others thr
 `stagemap.read.hostredirects.RuleIndex`. A redirect (a 3xx status) may lead to another rule's
 route, which the browser asks for in turn: a chain is followed (`LinkReading.redirected`), a
 rewrite (status 200) is not, as the host serves the rewritten route's file as it is. A rule
-that serves an error (404) ends the chain: the link leads nowhere. A rule that names query
-parameters replaces the request's query with its ``to``'s: the link's goes no further.
+that serves an error (404) ends the chain: the link leads nowhere. Vercel's ``cleanUrls``
+moves ``/about.html`` to ``/about`` before any rule is tried, a redirect the chain follows too.
+A rule that names query parameters replaces the request's query with its ``to``'s: the link's
+goes no further, not even to the address the link reaches (`followed_host`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from urllib.parse import parse_qsl
 
 from ..model.safelinks import at_address
 from ..read.hostredirects import HostRule, RuleIndex, matched
-from ..read.hostrule import host_error
+from ..read.hostrule import clean_route, host_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,12 @@ class HostRouting:
     """The rules with placeholders or a splat, in the host's order."""
     served: frozenset[str] = frozenset()
     """The routes the site builds a page at, as `exact` keys them (a draft's is none)."""
+    clean: str = ""
+    """The form Vercel's ``cleanUrls`` moves a route to before any rule or file is looked up
+    (`stagemap.read.hostrule.clean_route`; "": it moves none)."""
 
     def __bool__(self) -> bool:
-        return bool(self.exact or self.patterns.rules)
+        return bool(self.exact or self.patterns.rules or self.clean)
 
     def step(
         self, key: str, route: str, page: bool, query: Mapping[str, str] | None = None
@@ -46,7 +51,10 @@ class HostRouting:
         the rule named query parameters (`RuleIndex.first_match`); None when no rule does;
         `stagemap.read.hostrule.host_error` where a rule serves an error there.
         ``page``: there is a file at the route the caller knows of (a rule not forced gives way
-        to it)."""
+        to it). Where Vercel's ``cleanUrls`` moves the route (`clean`), that redirect comes first."""
+        moved = clean_route(route, self.clean) if self.clean else None
+        if moved is not None:
+            return moved, True, False
         page = page or key in self.served
         skip = _unforced if page else _never
         found = self.exact.get(key)
@@ -63,11 +71,14 @@ class HostRouting:
         return ((key, rule.to) for key, (rule, _) in self.exact.items() if not rule.error)
 
 
-def host_routing(rules: tuple[HostRule, ...], served: frozenset[str], base: str = "") -> HostRouting:
+def host_routing(
+    rules: tuple[HostRule, ...], served: frozenset[str], base: str = "", clean: str = ""
+) -> HostRouting:
     """Return the routing of the host's ``rules`` on a site whose pages are at ``served``;
     ``base``: the path of a Docusaurus site's address (`LinkReading.base`), which its routes
-    leave out: a rule's routes are taken below it, a rule outside it left out."""
-    if not rules:
+    leave out: a rule's routes are taken below it, a rule outside it left out; ``clean``: the
+    form Vercel's ``cleanUrls`` moves a route to (`HostRouting.clean`)."""
+    if not rules and not clean:
         return HostRouting()
     base = base.strip("/").casefold()
     exact: dict[str, tuple[HostRule, int]] = {}
@@ -84,16 +95,18 @@ def host_routing(rules: tuple[HostRule, ...], served: frozenset[str], base: str 
             patterns.append(rule)
             continue
         exact.setdefault("/".join(rule.parts).casefold(), (rule, len(patterns)))
-    return HostRouting(exact, RuleIndex.of(patterns), served)
+    return HostRouting(exact, RuleIndex.of(patterns), served, clean)
 
 
 def followed_host(
     step: Callable[[str, bool], tuple[str, bool, bool] | None], route: str, most: int = 20
-) -> str | None:
+) -> tuple[str, bool] | None:
     """Return where the host's rules lead a request for ``route`` (``step``: one rule's answer
     for a route, `HostRouting.step`'s, asked with whether the request still has the link's
     query), following a chain of redirects to a route of the site (up to ``most``); in a loop,
-    the route it comes back to. None when no rule is at ``route``."""
+    the route it comes back to; and whether the link's query goes with it there (not after a
+    rule that named query parameters: its ``to`` gives the query). None when no rule is at
+    ``route``."""
     seen = {route.strip("/").casefold()}
     to = None
     at = route
@@ -111,7 +124,7 @@ def followed_host(
         if key in seen:
             break  # (a loop: the browser gives up; the route it reached is reported as it is)
         seen.add(key)
-    return to
+    return None if to is None else (to, query)
 
 
 def _unforced(rule: HostRule) -> bool:

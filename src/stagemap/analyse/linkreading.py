@@ -56,7 +56,7 @@ from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.eleventypaged import PAGED, shape_matches
-from ..read.hostredirects import HOST_REDIRECTS, HostRule
+from ..read.hostredirects import HOST_CLEAN, HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
 from .hostrouting import HostRouting, followed_host, host_routing, query_values
@@ -144,12 +144,16 @@ class LinkReading:
         route that `host` does not know of (a static file, a list page), which a rule that is
         not forced gives way to; ``query``: the link's (after its ``?``), which the host passes
         on along a chain, for its rules that name parameters, until one of those matches."""
+        return self._reached(route, present, query)[0]
+
+    def _reached(self, route: str, present: Callable[[str], bool], query: str) -> tuple[str, bool]:
+        """Return the route a link to ``route`` reaches (`redirected`) and whether the link's
+        query goes with it (not after a host's rule that named query parameters)."""
         if not self.redirects and not self.host:
-            return route
+            return route, True
         values = query_values(query) if query and self.host else None
-        return (
-            followed_host(lambda at, kept: self._step(at, present, values if kept else None), route) or route
-        )
+        found = followed_host(lambda at, kept: self._step(at, present, values if kept else None), route)
+        return found or (route, True)
 
     def followed(
         self, route: str, url: str, fragment: str, present: Callable[[str], bool] = _nowhere
@@ -158,16 +162,18 @@ class LinkReading:
         ``fragment``), to ``route``, reaches: the same, or, where a redirect is at ``route``, its
         ``to`` (a route of this site, or another site's address, then all three), with ``url``'s
         query and fragment only when ``to`` has neither, as the plugin's redirect page forwards
-        them (``present``: see `redirected`)."""
+        them, and the host passes the query on but after a rule that named query parameters,
+        whose ``to`` gives the query (``present``: see `redirected`)."""
         asked = (
             route + "/" if route != "/" and url.partition("#")[0].partition("?")[0].endswith("/") else route
         )
         query = url.partition("#")[0].partition("?")[2]
-        to = self.redirected(asked, present, query)  # (with the link's slash: a Vercel rule tells)
+        to, kept = self._reached(asked, present, query)  # (with the link's slash: a Vercel rule tells)
         if to == asked:
             return url, route, fragment
         if "?" not in to and "#" not in to:
-            to += url[len(url.partition("?")[0].partition("#")[0]) :]
+            tail = url[len(url.partition("?")[0].partition("#")[0]) :]
+            to += tail if kept else tail.partition("#")[1] + tail.partition("#")[2]
         if not to.startswith("/"):
             return to, to, ""
         return to, to.partition("#")[0].partition("?")[0], to.partition("#")[2]
@@ -365,16 +371,18 @@ def _with_host(
 ) -> tuple[dict[str, str], HostRouting]:
     """Return ``redirects`` (a Docusaurus site's client redirects) but those at a route the site
     has a page at (the plugin writes none there), and the host's rules (`host_routing`), which a
-    page the site builds shadows (not a draft's: the live site has no file there). ``bases``:
+    page the site builds shadows (not a draft's: the live site has no file there), with the
+    form Vercel's ``cleanUrls`` moves a route to (`HOST_CLEAN`). ``bases``:
     the site's address, and the path of a Docusaurus site's address (`LinkReading.base`)."""
     rules: tuple[HostRule, ...] = site.get(HOST_REDIRECTS) or ()
-    if not redirects and not rules:
+    clean: str = site.get(HOST_CLEAN) or ""
+    if not redirects and not rules and not clean:
         return {}, HostRouting()
     assets = tuple(assets)
     served = made | _own_routes(assets, bases[0])
     redirects = {route: to for route, to in redirects.items() if route not in served}
     built = made | _own_routes((a for a in assets if a.id not in unbuilt), bases[0]) if rules else made
-    return redirects, host_routing(rules, built, bases[1])
+    return redirects, host_routing(rules, built, bases[1], clean)
 
 
 def _own_routes(assets: Iterable[Asset], base: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .eleventypaged import Listing, with_paged_pages
 from .hostredirects import read_host, with_host_redirects
+from .hostrule import clean_address
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
@@ -106,8 +107,10 @@ def read_library(
     listings = [Listing(i.rel, i.path, i.sub, i.inherited) for i in paged]
     params = with_paged_pages(params, config.root, config.rules, listings)  # (Eleventy's pagination)
     rules = config.rules
-    host, unread = read_host(config.root, rules.site_root, rules.static_dirs, rules.generator)
-    params = with_host_redirects(params, host)  # (Netlify's and Vercel's redirects)
+    host, unread, clean = read_host(config.root, rules.site_root, rules.static_dirs, rules.generator)
+    params = with_host_redirects(params, host, clean)  # (Netlify's and Vercel's redirects)
+    if clean:  # (Vercel's cleanUrls: a page written at /about.html is served at /about)
+        kept = [(_served_at(asset, clean) if asset else None, problems) for asset, problems in kept]
     library = replace(link(kept, vocab, fates, (*found.problems, *unread)), site_params=params)
     library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
@@ -205,6 +208,13 @@ _NO_PAGE = {
     ERROR_PAGE: "error-page",
 }
 """The kinds of non-asset a file whose front matter says the site makes no page of it is."""
+
+
+def _served_at(asset: Asset, clean: str) -> Asset:
+    """Return ``asset`` with the address Vercel's ``cleanUrls`` serves it at (in ``clean``'s
+    form: `stagemap.read.hostrule.clean_address`), a route too."""
+    url, route = clean_address(asset.url, clean), clean_address(asset.route, clean)
+    return replace(asset, url=url, route=route) if (url, route) != (asset.url, asset.route) else asset
 
 
 def sort_out(parsed: list[Parsed], found: Scan, rules: ReadRules) -> tuple[list[Parsed], list[FileFate]]:

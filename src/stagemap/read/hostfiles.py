@@ -14,8 +14,10 @@ followed (a link out of it is not read).
 Nothing is passed over in silence: a file there that is too large, a folder, a link out of the
 project or to nothing (or in a folder that is a link out of it), or not a regular file gets a
 warning at its first line (`host_problem`), as the host reads its rules and stagemap then checks
-links without them. A file that is not all UTF-8 is read as Netlify reads it: each byte that is
-not UTF-8 read as a replacement character (a comment in Latin-1 leaves its rules as they are).
+links without them; a line of a ``_redirects`` file that Netlify cannot read gets one at its
+line and column (`host_line_problem`, `stagemap.read.hostlines`). A file that is not all UTF-8
+is read as Netlify reads it: each byte that is not UTF-8 read as a replacement character (a
+comment in Latin-1 leaves its rules as they are).
 """
 
 from __future__ import annotations
@@ -200,3 +202,11 @@ def host_problem(path: Path, root: Path, why: str, fix: str, line: int = 1, col:
     hint = f"{fix}; {_UNREAD}" if fix else _UNREAD
     message = f"the host's redirects in {path.name} are not read: {why}"
     return Problem(rel, line, col, "warning", message, hint, HOST_PROBLEM)
+
+
+def host_line_problem(path: Path, root: Path, why: str, fix: str, line: int, col: int) -> Problem:
+    """Return the warning that a line of the host's file at ``path`` is left out
+    (`stagemap.read.hostlines`), with why and how to fix it, at ``line`` and ``col``."""
+    rel = Path(os.path.relpath(path, root)).as_posix()
+    message = f"a line of the host's redirects in {path.name} is left out: {why}"
+    return Problem(rel, line, col, "warning", message, fix, HOST_PROBLEM)

@@ -4,7 +4,8 @@
   in ``netlify.toml``; the file's rules come first, and the first rule that matches a request
   wins. A rule's ``from`` may end in a splat (``/news/*``, whose rest ``:splat`` puts in the
   ``to``) and name placeholders (``/news/:year/:slug``, one part each). A ``_redirects`` line is
-  ``from [query] to [status][!] [conditions]``. A page at a route shadows a rule there unless
+  ``from [query] to [status][!] [conditions]`` (`stagemap.read.hostlines`, which names a line
+  Netlify cannot read). A page at a route shadows a rule there unless
   the rule is forced (``force = true``, a status ending in ``!``).
 - Vercel reads ``vercel.json``: its ``redirects`` are served before the site's files, its
   ``rewrites`` only where no file is. A ``source`` names parameters as path-to-regexp does
@@ -49,15 +50,17 @@ from ..lazyre import lazy
 from .hostfiles import (
     REDIRECT_FILES,
     host_files,
+    host_line_problem,
     host_problem,
     read_host_file,
     redirects_files,
     settings_file,
 )
+from .hostlines import guard, netlify_file
 from .hostrule import (
     HOST_ERROR,
     HostRule,
-    from_parts,
+    clean_route,
     host_error,
     host_rule,
     matched,
@@ -69,13 +72,14 @@ from .hostrule import (
 HOST_REDIRECTS = "\0host-redirects"
 """The key under which the site's params hold the rules `host_rules` reads (no key of a
 configuration file can be this one)."""
-_STATUS = lazy(r"""^(\d{3})(!?)$""")
+HOST_CLEAN = "\0host-clean-urls"
+"""The key under which the site's params hold the form Vercel's ``cleanUrls`` moves a route
+to (`stagemap.read.hostrule.clean_route`), where ``vercel.json`` sets it."""
 _AT = lazy(r"""at line (\d+), column (\d+)""")
 """Where ``tomllib`` says a file is not TOML (its error has no line of its own before Python 3.14)."""
-_NOT_CONDITIONS = frozenset({"sign", "signed"})
-"""The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
 
 __all__ = [
+    "HOST_CLEAN",
     "HOST_ERROR",
     "REDIRECT_FILES",
     "HostRule",
@@ -83,6 +87,7 @@ __all__ = [
     "host_files",
     "host_rules",
     "matched",
+    "netlify_file",
     "read_host",
 ]
 
@@ -158,10 +163,12 @@ def host_rules(
 
 def read_host(
     root: Path, site_root: str, static_dirs: Iterable[str], generator: str
-) -> tuple[tuple[HostRule, ...], tuple[Problem, ...]]:
-    """Return the host's rules (`host_rules`) and a warning for each of its files that is there
-    but cannot be read (`stagemap.read.hostfiles.read_host_file`)."""
+) -> tuple[tuple[HostRule, ...], tuple[Problem, ...], str]:
+    """Return the host's rules (`host_rules`), a warning for each of its files that is there
+    but cannot be read (`stagemap.read.hostfiles.read_host_file`) and for each line Netlify
+    cannot read, and the form Vercel's ``cleanUrls`` moves a route to (`clean_route`; "": none)."""
     site = root / site_root if site_root else root
+    clean: list[str] = []
     found: list[HostRule] = []
     guards: list[tuple[int, tuple[str, ...]]] = []
     problems: list[Problem] = []
@@ -171,9 +178,11 @@ def read_host(
             problems.append(text)
         elif text is not None:
             local: list[tuple[int, tuple[str, ...]]] = []
-            rules = netlify_file(text, local)
+            unread: list[tuple[str, str, int, int]] = []
+            rules = netlify_file(text, local, unread)
             guards += ((len(found) + at, parts) for at, parts in local)
             found += rules
+            problems += (host_line_problem(copied, root, *said) for said in unread)
     for host in REDIRECT_FILES:
         if host == "vercel.json":
             found = unguarded(found, guards)  # (Netlify's rules, all read)
@@ -191,10 +200,10 @@ def read_host(
             guards += ((len(found) + at, parts) for at, parts in local)
             found += rules
         else:
-            found += vercel_json(text, errors)
+            found += vercel_json(text, errors, clean)
         fix = f"correct it there: {_SYNTAX[host]}"
         problems += (host_problem(path, root, why, fix, line, col) for why, line, col in errors)
-    return tuple(found), tuple(problems)
+    return tuple(found), tuple(problems), (clean or [""])[0]
 
 
 _SYNTAX = {
@@ -230,55 +239,13 @@ def unguarded(rules: list[HostRule], guards: list[tuple[int, tuple[str, ...]]]) 
     return kept
 
 
-def _guard(source: str, guards: list[tuple[int, tuple[str, ...]]], at: int) -> None:
-    """Note in ``guards`` a rule from ``source`` left out for its conditions on the visitor,
-    before the rule at ``at`` (its placeholders' names left out: one of each form is enough)."""
-    parts = from_parts(source)
-    if parts:
-        guards.append(
-            (at, tuple(":splat*" if p.endswith("*") else ":p" if p[0] == ":" else p for p in parts))
-        )
-
-
-def with_host_redirects(params: Mapping[str, Any], rules: tuple[HostRule, ...]) -> Mapping[str, Any]:
-    """Return the site's ``params`` with the host's ``rules`` under `HOST_REDIRECTS` (none: as they are)."""
-    return {**params, HOST_REDIRECTS: rules} if rules else params
-
-
-def netlify_file(text: str, guards: list[tuple[int, tuple[str, ...]]] | None = None) -> list[HostRule]:
-    """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module
-    docstring); ``guards``: where to note the rules left out for their conditions on the visitor
-    (`unguarded`), which ``read_host`` reads the rules after with."""
-    found: list[HostRule] = []
-    for line in text.splitlines():
-        words = line.split()
-        words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
-        at = next((i for i, w in enumerate(words) if i and w.startswith(("/", "http:", "https:"))), 0)
-        query = _pairs(words[1:at]) if at else {}
-        to, rest = (words[at], words[at + 1 :]) if at else ("", words[1:])
-        status = _STATUS.match(rest[0]) if rest else None
-        if status is not None:
-            rest = rest[1:]
-        conditions = _pairs(rest)
-        if conditions and guards is not None and set(map(str.casefold, conditions)) - _NOT_CONDITIONS:
-            _guard(words[0], guards, len(found))  # (a role's rule, with its 'to' or not: the route itself)
-        if (
-            not at
-            or query is None
-            or conditions is None
-            or set(map(str.casefold, conditions)) - _NOT_CONDITIONS
-        ):
-            continue  # (no 'to'; a country, a language, a role, a cookie; a query without its value)
-        code = int(status.group(1)) if status else 301
-        rule = host_rule(words[0], to, code, bool(status and status.group(2)), query=tuple(query.items()))
-        found += [rule] if rule is not None else []
-    return found
-
-
-def _pairs(words: list[str]) -> dict[str, str] | None:
-    """Return the ``key=value`` pairs ``words`` are (None: one is not a pair)."""
-    pairs = [w.partition("=") for w in words]
-    return None if any(not key or not eq for key, eq, _ in pairs) else {k: v for k, _, v in pairs}
+def with_host_redirects(
+    params: Mapping[str, Any], rules: tuple[HostRule, ...], clean: str = ""
+) -> Mapping[str, Any]:
+    """Return the site's ``params`` with the host's ``rules`` under `HOST_REDIRECTS` and the form
+    of Vercel's ``cleanUrls`` under `HOST_CLEAN` (none: as they are)."""
+    params = {**params, HOST_REDIRECTS: rules} if rules else params
+    return {**params, HOST_CLEAN: clean} if clean else params
 
 
 def netlify_toml(
@@ -305,7 +272,7 @@ def netlify_toml(
             continue
         if table.get("conditions"):
             if guards is not None and isinstance(table.get("from"), str):
-                _guard(table["from"], guards, len(found))
+                guard(table["from"], guards, len(found))
             continue
         query = table.get("query") or {}
         source, to, status = table.get("from"), table.get("to"), table.get("status", 301)
@@ -318,10 +285,14 @@ def netlify_toml(
     return found
 
 
-def vercel_json(text: str, errors: list[tuple[str, int, int]] | None = None) -> list[HostRule]:
+def vercel_json(
+    text: str, errors: list[tuple[str, int, int]] | None = None, clean: list[str] | None = None
+) -> list[HostRule]:
     """Return the kept rules of a ``vercel.json``'s ``text``: its ``redirects``, which win over a
-    page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s)."""
-    if "redirects" not in text and "rewrites" not in text:
+    page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s;
+    ``clean``: where to note the form ``cleanUrls`` moves a route to, `clean_route`'s: no rule
+    over a route it moves is ever reached)."""
+    if "redirects" not in text and "rewrites" not in text and "cleanUrls" not in text:
         return []
     try:
         data = json.loads(text)
@@ -337,6 +308,9 @@ def vercel_json(text: str, errors: list[tuple[str, int, int]] | None = None) -> 
         return []
     found: list[HostRule] = []
     slash = data.get("trailingSlash")
+    form = ("slash" if slash is True else "bare") if data.get("cleanUrls") is True else ""
+    if form and clean is not None:
+        clean.append(form)
     for key, forced in (("redirects", True), ("rewrites", False)):
         entries = data.get(key)
         for entry in entries if isinstance(entries, list) else ():
@@ -344,6 +318,8 @@ def vercel_json(text: str, errors: list[tuple[str, int, int]] | None = None) -> 
                 continue
             source, to = entry.get("source"), entry.get("destination")
             status = entry.get("statusCode", 308 if forced else 200)
+            if form and isinstance(source, str) and clean_route(source, form) is not None:
+                continue  # (cleanUrls moves the route first: the rule is never reached)
             if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
                 rule = host_rule(source, to, status, forced, vercel=vercel_slash(source, slash))
                 found += [rule] if rule is not None else []

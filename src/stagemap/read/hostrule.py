@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..lazyre import lazy
 
@@ -59,6 +59,32 @@ def served_error(route: str) -> str:
     """Return the status of the error the host serves at a route a rule led to (`host_error`),
     or "" where ``route`` is a route of the site."""
     return route[len(HOST_ERROR) + 1 :] if route.startswith(HOST_ERROR + "/") else ""
+
+
+def clean_route(route: str, form: str) -> str | None:
+    """Return the route Vercel's ``cleanUrls`` moves ``route`` to before any rule or file is
+    looked up (a 308 redirect, as its routing package writes it: ``/about.html`` and
+    ``/about/index`` to ``/about``, ``/index.html`` to ``/``), in its ``form``: "slash" where
+    ``trailingSlash`` is true (``/about/``), else "bare"; None where it moves none."""
+    path = route[:-1] if route.endswith("/") and route != "/" else route
+    if not path.startswith("/"):
+        return None
+    if path.endswith(("/index", "/index.html")):
+        stem = path[: path.rindex("/index")]
+    elif path.endswith(".html"):
+        stem = path[:-5]
+    else:
+        return None
+    return stem + "/" if form == "slash" or not stem else stem
+
+
+def clean_address(address: str, form: str) -> str:
+    """Return the address (or route) a page written at ``address`` is served at where Vercel's
+    ``cleanUrls`` moves it (`clean_route`; ``form``: its form, "" for none): ``/about.html`` at
+    ``/about``; ``address`` where it moves none."""
+    parts = urlsplit(address)
+    moved = clean_route(parts.path, form) if form and parts.path else None
+    return address if moved is None else urlunsplit(parts._replace(path=moved))
 
 
 def route_parts(route: str) -> list[str]:

@@ -345,9 +345,9 @@ class BodyLinks:
         assert self.routes is not None
         if not path:
             return None
-        route = posixpath.normpath(posixpath.join(self.own, path))
+        asked = posixpath.normpath(posixpath.join(self.own, path))
         url, route, fragment = self.routes.reading.followed(
-            route, url, fragment, self._present
+            asked, url, fragment, self._present
         )  # (redirects)
         if served_error(route):
             self._host_status = served_error(route)
@@ -355,7 +355,7 @@ class BodyLinks:
         if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
             return route
         key = route_key(route)
-        last = path.rpartition("/")[2].lower()
+        last = (path if route == asked else route).rpartition("/")[2].lower()  # (after a redirect: its)
         if last.endswith(self.routes.extensions) and key not in self.routes.endings:
             return None  # a link to a content file that is not there (nor a page's ``.html`` address)
         asset_id = self.routes.pages.get(key)

@@ -1,0 +1,160 @@
+"""The lines of a Netlify ``_redirects`` file, read as Netlify's own parser reads them
+(``@netlify/redirect-parser``, which its builds and ``netlify dev`` use), and which rules of
+them `stagemap.read.hostredirects` keeps.
+
+A line is ``from [query] [to] [status[!]] [conditions]``, its words split at spaces, a word
+starting with ``#`` and those after it a comment. The word after ``from``, when it is a number,
+is the status (a forwarding rule, ``/app/* 200``, which has no ``to``); else the ``to`` is the
+first word starting with ``/``, ``http://`` or ``https://``, the words before it the query's
+``key=value`` pairs, and the word after it the status, which must be a number (read as
+JavaScript's ``parseInt`` reads it: ``301!`` is 301, forced), then the conditions.
+
+Netlify leaves out a line it cannot read and applies the file's other rules; nothing is passed
+over in silence here: such a line gets a warning at its line and column, with what is wrong and
+how to write it (`stagemap.read.hostfiles.host_line_problem`). So does a line Netlify reads but
+whose ``from`` matches no request (neither a path from the site's root nor an address), and one
+with a word that is no ``key=value`` pair where a query or a condition stands, which stagemap
+passes by, Netlify's documentation giving no reading of it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from ..lazyre import lazy
+from .hostrule import HostRule, from_parts, host_rule
+
+_STATUS = lazy(r"""^[+-]?\d+""")
+"""A status as ``parseInt`` reads it: its first digits, what follows them (``!``) left aside."""
+_WORD = lazy(r"""\S+""")
+_NOT_CONDITIONS = frozenset({"sign", "signed"})
+"""The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
+MOST_SAID = 20
+"""The most lines of one file named one by one; the next one's warning counts those after it."""
+_DROPPED = "Netlify leaves out a line it cannot read, and applies the file's other rules"
+_PASSED = "stagemap passes the rule by, as Netlify's documentation gives no reading of it"
+_FORM = f"write 'from to status', such as '/old-page /new-page 301'; {_DROPPED}"
+_ADDRESS = ("/", "http://", "https://")
+
+
+def netlify_file(
+    text: str,
+    guards: list[tuple[int, tuple[str, ...]]] | None = None,
+    errors: list[tuple[str, str, int, int]] | None = None,
+) -> list[HostRule]:
+    """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module
+    docstring of `stagemap.read.hostredirects`); ``guards``: where to note the rules left out
+    for their conditions on the visitor (`stagemap.read.hostredirects.unguarded`); ``errors``:
+    where to say why a line is left out, how to fix it, and at which line and column."""
+    found: list[HostRule] = []
+    more = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        words = line.split()
+        words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
+        if not words:
+            continue
+        read = _read_line(words)
+        if isinstance(read, _Unread):
+            if errors is not None and (len(errors) < MOST_SAID or not more):
+                col = next((m.start() for i, m in enumerate(_WORD.finditer(line)) if i == read.at), 0) + 1
+                errors.append((read.why, read.fix, number, col))
+            more += errors is not None and len(errors) > MOST_SAID
+            continue
+        source, query, to, status, forced, conditions = read
+        if set(map(str.casefold, conditions)) - _NOT_CONDITIONS:
+            if guards is not None:
+                guard(source, guards, len(found))  # (a role's rule, with its 'to' or not: the route itself)
+            continue  # (a country, a language, a role, a cookie)
+        if to:
+            rule = host_rule(source, to, status, forced, query=tuple(query.items()))
+            found += [rule] if rule is not None else []
+    if more > 1 and errors is not None:
+        why, fix, at, col = errors[-1]
+        errors[-1] = (f"{why}; so are {more - 1} more lines after it, not named one by one", fix, at, col)
+    return found
+
+
+class _Unread(NamedTuple):
+    """Why a line is left out, how to fix it, and the place among its words of the one at fault."""
+
+    why: str
+    fix: str
+    at: int
+
+
+_Read = tuple[str, dict[str, str], str, int, bool, dict[str, str]]
+"""A line read: its ``from``, query, ``to`` ("" for none), status, whether it is forced, conditions."""
+
+
+def _read_line(words: list[str]) -> _Read | _Unread:
+    """Return the line of ``words`` (no comment) read as Netlify reads it, or why it is left out."""
+    source, parts = words[0], words[1:]
+    if not parts:
+        return _Unread(f"no address it leads to after '{source}'", _FORM, 0)
+    if _STATUS.match(parts[0]):
+        queries, to, last = [], "", parts  # (a forwarding rule: no 'to')
+    else:
+        at = next((i for i, w in enumerate(parts) if w.startswith(_ADDRESS)), None)
+        if at is None:
+            bad = next((i for i, w in enumerate(parts) if "=" not in w), len(parts) - 1)
+            why = f"'{parts[bad]}' is no address it leads to (one starts with /, http:// or https://)"
+            return _Unread(why, _FORM, 1 + bad)
+        queries, to, last = parts[:at], parts[at], parts[at + 1 :]
+    place = len(words) - len(last)  # (of the status, among the words)
+    status = _STATUS.match(last[0]) if last else None
+    if last and status is None:
+        fix = f"write the status right after the address it leads to (301, 302, 200, 404); {_DROPPED}"
+        return _Unread(f"its status '{last[0]}' is not a number", fix, place)
+    code = int(status.group()) if status is not None else 301
+    if not to and not (source.endswith("/*") and 200 <= code < 300):
+        why = f"no address it leads to after '{source}' (only a splat's rewrite, '/app/* 200', has none)"
+        return _Unread(why, _FORM, place)
+    wrong = _wrong_from(source)
+    if wrong is not None:
+        return _Unread(*wrong, 0)
+    query, conditions = _pairs(queries), _pairs(last[1:])
+    if isinstance(query, int):
+        why = f"'{queries[query]}' is no query parameter (key=value)"
+        fix = (
+            f"write 'key=:name' (any value, which the address it leads to may use) or 'key=value'; {_PASSED}"
+        )
+        return _Unread(why, fix, 1 + query)
+    if isinstance(conditions, int):
+        word = last[1 + conditions]
+        why = f"'{word}' is no condition (key=value, such as Country=fr)"
+        fix = f"write each condition as key=value, or remove the word; {_PASSED}"
+        return _Unread(why, fix, place + 1 + conditions)
+    forced = bool(status is not None and last[0].endswith("!"))
+    return source, query, to, code, forced, conditions
+
+
+def _wrong_from(source: str) -> tuple[str, str] | None:
+    """Return what is wrong with a line's ``from`` and how to fix it (None when nothing is)."""
+    if source.startswith(("http://", "https://")):
+        fix = f"write the whole address, such as https://www.example.com/old-page; {_DROPPED}"
+        return None if urlsplit(source).hostname else (f"its 'from', '{source}', names no host", fix)
+    if not source.startswith("/"):
+        why = f"its 'from', '{source}', is neither a path from the site's root nor an address"
+        return why, "start it with / (a path from the site's root); as it is, it matches no request"
+    if source == "/.netlify" or source.startswith("/.netlify/"):
+        why = f"its 'from', '{source}', is in /.netlify/, which Netlify keeps for its own routes"
+        return why, f"remove the line, or give it another 'from'; {_DROPPED}"
+    return None
+
+
+def _pairs(words: list[str]) -> dict[str, str] | int:
+    """Return the ``key=value`` pairs ``words`` are, else the place of the first that is none."""
+    pairs = [w.partition("=") for w in words]
+    wrong = next((i for i, (key, eq, _) in enumerate(pairs) if not key or not eq), None)
+    return wrong if wrong is not None else {k: v for k, _, v in pairs}
+
+
+def guard(source: str, guards: list[tuple[int, tuple[str, ...]]], at: int) -> None:
+    """Note in ``guards`` a rule from ``source`` left out for its conditions on the visitor,
+    before the rule at ``at`` (its placeholders' names left out: one of each form is enough)."""
+    parts = from_parts(source)
+    if parts:
+        guards.append(
+            (at, tuple(":splat*" if p.endswith("*") else ":p" if p[0] == ":" else p for p in parts))
+        )
