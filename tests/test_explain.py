@@ -186,7 +186,8 @@ def _hugo_site(tmp_path: Path, tagged: int, untagged: int) -> None:
 
 
 def test_report_site_read_before_anyone_tagged_it_is_not_stuck(tmp_path: Path) -> None:
-    """A site read in place on day one: pages without stages are no flow to judge, and 0 of 0 is in balance."""
+    """A site read in place on day one: pages without stages are no flow to judge and no imbalance, and the
+    report says so rather than counting 0 of 0."""
     _hugo_site(tmp_path, 0, 3)
     project = load_project(tmp_path)
     report = analyse(project.config, project.library, DAY)
@@ -196,7 +197,9 @@ def test_report_site_read_before_anyone_tagged_it_is_not_stuck(tmp_path: Path) -
     data = json.loads(out)
     assert (code, data["stuck"], data["flow"]["tracked"], data["balance"]["warning"]) == (0, [], False, False)
     code, out, _ = run("-C", str(tmp_path), "report", "--as-of", "2026-03-01", "--width", "100")
-    assert "less than 20%" not in out and "flow not tracked yet: 0 of 0 assets" in out
+    assert "less than 20%" not in out and "0 of 0" not in out
+    assert "  flow not tracked yet: no asset that can be sent serves a stage before the last yet, so" in out
+    assert "Balance\n  no asset that can be sent serves a stage yet\n" in out
 
 
 def test_report_big_site_with_a_few_pages_tagged_is_not_stuck_yet(tmp_path: Path) -> None:

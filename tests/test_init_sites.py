@@ -382,7 +382,7 @@ def test_init_without_an_address_says_so(tmp_path: Path) -> None:
     assert code == 0
     assert (
         out.splitlines()[-2]
-        == "No site address in astro.config.mjs: set urls.base so that kits link to public pages."
+        == "No public site address in astro.config.mjs: set urls.base so that kits link to public pages."
     )
     assert "# urls:\n#   base: https://www.example.com/\n" in (root / "stagemap.yml").read_text()
 

@@ -114,7 +114,11 @@ def test_kit_text_never_breaks_the_command_across_lines(tmp_path: Path) -> None:
     # "  - In the making: and 2 more; list them all: " leaves the command too little room.
     assert "  - In the making: and 2 more; list them all:\n    " + command + "\n" in txt.output
     assert "\ue000" not in txt.output
-    assert all(len(line) <= 78 or line.lstrip().startswith(command) for line in txt.output.splitlines())
+    assert all(len(line) <= 78 or line.lstrip().startswith(command) for line in txt.stdout.splitlines())
+    # Every asset a draft: stderr says why the kit has nothing to send (a note, not kit text).
+    assert txt.stderr.startswith(
+        "note: the kits of every stage list nothing to send. 0 of 7 assets can be sent"
+    )
 
 
 def test_kit_an_updated_edit_renders_again_the_play_whose_pick_it_changes(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from .linkreading import link_reading
 from .lint import lint
 from .rank import leak_first, lost_by_stage, rank_actions
 from .routes import route_roots
+from .sendable import sendable
 
 
 def _state(count: int, threshold: int) -> State:
@@ -102,6 +103,7 @@ def analyse(
         lint=lint(config, library, as_of),
         actions=rank_actions(config, assets, cells, stuck, onward, gaps, as_of, persona, lost),
         evidence=evidence,
+        sendable=sendable(config, library, assets, eligible, as_of),
     )
 
 

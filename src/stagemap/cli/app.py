@@ -376,6 +376,13 @@ def table_width() -> int:
     return shutil_width() if _on_terminal() else 0
 
 
+NO_PERSONAS = (
+    "--by persona {what}, and stagemap.yml defines no personas: add them under 'personas'"
+    " (an id, a name, what they need and who is not a fit: see docs/settings.md), or leave out --by persona"
+)
+"""The error of ``--by persona`` in a project without personas; ``{what}`` says what it does."""
+
+
 def known_stage_and_persona(config: Config, stage: str, persona: str | None) -> None:
     """Stop with the valid choices when ``stage``, or ``persona`` when given, is not in the settings."""
     if config.model.stage(stage) is None:

@@ -16,6 +16,7 @@ from ..write.targets import check_output_dir, default_output
 from ..write.tree import sync_tree
 from .app import (
     CONTEXT,
+    NO_PERSONAS,
     _as_of,
     _plural,
     _print_problems,
@@ -29,7 +30,14 @@ from .app import (
     pass_state,
 )
 from .loading import load
-from .onepage import note_local_links, print_or_write, start_page, warn_placeholders
+from .onepage import (
+    note_local_links,
+    note_nothing_to_send,
+    print_or_write,
+    stage_named,
+    start_page,
+    warn_placeholders,
+)
 
 
 def _full_list(stage: str, question: str) -> str:
@@ -68,10 +76,7 @@ def kit(
     """
     day, target, project = start_page(state, as_of, output, force)
     config = project.config
-    if stage is None:
-        width = max(len(s.id) for s in config.model.stages)
-        listing = "".join(f"\n  {s.id:<{width}}  {s.name}" for s in config.model.stages)
-        raise UsageError(f"name the stage of the kit: stagemap kit STAGE, where STAGE is one of{listing}")
+    stage = stage_named(config, stage, "kit")
     known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
     warn_placeholders(config)
@@ -80,6 +85,7 @@ def kit(
     link_base = output.resolve().parent if output else config.root
     text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
     note_local_links(config, text, link_base)
+    note_nothing_to_send(result, "the kits of every stage list")
     print_or_write(text, target, output)
 
 
@@ -107,6 +113,8 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
     """
     day = _as_of(as_of)
     settings = state.config()
+    if by == "persona" and not settings.personas:
+        raise UsageError(NO_PERSONAS.format(what="writes a set of kits per persona"))
     target = out_dir if out_dir is not None else default_output(settings, "kits")
     check_output_dir(settings, target, verb="write kits", example="kits")
     project = load(state, bodies=False)
@@ -118,6 +126,10 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
         personas += list(config.persona_ids)
     reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
     files = render_kits(config, project.library, reports, fmt, target.resolve(), full_list=_full_list)
+    note_local_links(
+        config, "".join(text for name, text in files.items() if "/" not in name), target.resolve()
+    )
+    note_nothing_to_send(reports[None], "the kits list")
     changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
     shown = _shown(target)
     click.echo(

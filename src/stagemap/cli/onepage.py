@@ -10,12 +10,25 @@ from pathlib import Path
 import click
 
 from ..analyse.lint import placeholder_warnings
+from ..errors import UsageError
 from ..model.project import Project
+from ..model.report import Report
 from ..model.settings import Config
+from ..render.headline import sendable
 from ..write.atomic import atomic_write
 from ..write.targets import check_output_file, default_output
 from .app import _as_of, _State
 from .loading import load
+
+
+def stage_named(config: Config, stage: str | None, what: str) -> str:
+    """Return ``stage``, or stop with the stages to choose from when it is not given (``what``:
+    the page, ``kit`` or ``play``)."""
+    if stage is not None:
+        return stage
+    width = max(len(s.id) for s in config.model.stages)
+    listing = "".join(f"\n  {s.id:<{width}}  {s.name}" for s in config.model.stages)
+    raise UsageError(f"name the stage of the {what}: stagemap {what} STAGE, where STAGE is one of{listing}")
 
 
 def start_page(
@@ -69,3 +82,11 @@ def note_local_links(config: Config, text: str, link_base: Path) -> None:
         f" a buyer can open: {fix}",
         err=True,
     )
+
+
+def note_nothing_to_send(report: Report, pages: str) -> None:
+    """Say on stderr when no asset that can be sent serves any stage, so that every kit or play
+    (``pages``) lists nothing to send, and why (the report's headline): each page says only that
+    its own stage has nothing."""
+    if not any(row.count for row in report.stages):
+        click.echo(f"note: {pages} nothing to send. {sendable(report)}", err=True)

@@ -19,11 +19,18 @@ from .app import (
     output_file_option,
     pass_state,
 )
-from .onepage import note_local_links, print_or_write, start_page, warn_placeholders
+from .onepage import (
+    note_local_links,
+    note_nothing_to_send,
+    print_or_write,
+    stage_named,
+    start_page,
+    warn_placeholders,
+)
 
 
 @click.command(context_settings=CONTEXT)
-@click.argument("stage")
+@click.argument("stage", required=False)
 @click.option("--persona", metavar="ID", help="Only this persona's assets, proof and not-a-fit criteria.")
 @click.option(
     "--format",
@@ -38,7 +45,7 @@ from .onepage import note_local_links, print_or_write, start_page, warn_placehol
 @pass_state
 def play(
     state: _State,
-    stage: str,
+    stage: str | None,
     persona: str | None,
     fmt: str,
     output: Path | None,
@@ -47,6 +54,8 @@ def play(
 ) -> None:
     """Print the one-page play of one STAGE: when to run it, what to ask, answer and send.
 
+    Without STAGE, list the stages to choose from.
+
     \b
     Example:
       stagemap play commitment
@@ -54,6 +63,7 @@ def play(
     """
     day, target, project = start_page(state, as_of, output, force)
     config = project.config
+    stage = stage_named(config, stage, "play")
     known_stage_and_persona(config, stage, persona)
     _print_problems(project, state)
     warn_placeholders(config)
@@ -62,4 +72,5 @@ def play(
     link_base = output.resolve().parent if output else config.root
     text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
     note_local_links(config, text, link_base)
+    note_nothing_to_send(result, "the plays of every stage list")
     print_or_write(text, target, output)

@@ -19,6 +19,7 @@ from ..render.report import render_csv, render_json, render_markdown
 from ..render.table import render_table
 from .app import (
     CONTEXT,
+    NO_PERSONAS,
     _as_of,
     _print_problems,
     _State,
@@ -95,6 +96,8 @@ def report(
         config = project.config
         if persona is not None and config.persona(persona) is None:
             raise UsageError(f"unknown persona '{persona}' ({suggest(persona, config.persona_ids)})")
+        if by == "persona" and not config.personas:
+            raise UsageError(NO_PERSONAS.format(what="adds a persona x stage matrix"))
         _print_problems(project, state)
         for line in not_read_lines(project.library.fates):
             click.echo(line, err=True)

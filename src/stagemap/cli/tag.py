@@ -27,6 +27,7 @@ from ..edit.tag import (
 from ..errors import UsageError
 from ..model.project import Project
 from ..render import listing
+from ..render.headline import NO_ASSETS
 from ..write.atomic import ChangedMeanwhile
 from ..write.edits import write_planned
 from ..write.faults import fault
@@ -370,7 +371,7 @@ def list_assets(
             names = " and ".join(", ".join(left_out).rsplit(", ", 1))
             click.echo(f"note: {names} left out to fit the width (--width 0 shows every column)", err=True)
     else:
-        click.echo("No assets match.", err=True)
+        click.echo("No assets match." if project.assets else NO_ASSETS, err=True)
 
 
 def _days(value: str) -> int:

@@ -43,6 +43,12 @@ FLOW_NOT_TRACKED = "flow not tracked yet"
 """What the report says instead of listing stuck stages and dead ends when flow is not tracked."""
 FLOW_START = "record where each page hands buyers on: stagemap tag FILE --set next=ASSET-OR-STAGE"
 """How to start tracking flow, after `FLOW_NOT_TRACKED`."""
+NO_FLOW = "no asset that can be sent serves a stage before the last yet, so there is no flow to judge"
+"""Why flow is not tracked when no asset that can be sent serves a stage before the last, after
+`FLOW_NOT_TRACKED` (rather than counting 0 of 0)."""
+NO_BALANCE = "no asset that can be sent serves a stage yet"
+"""The balance of a report where no asset that can be sent serves a stage (rather than 0%
+everywhere)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,29 @@ class PersonaRow:
     """(stage id, count, state) per stage, in journey order."""
 
 
+HELD_REASONS = ("draft", "review", "idea", "stale", "scheduled", "retired")
+"""Why an asset cannot be sent today, in the order `Sendable.held` lists reasons of equal count."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sendable:
+    """Why the assets a report counts can or cannot be sent today, for its headline."""
+
+    held: tuple[tuple[str, int], ...] = ()
+    """(reason, count) for the assets that cannot be sent today, most first, then in the order
+    of `HELD_REASONS`: ``draft``, ``review``, ``idea`` (their status), ``stale`` (past their
+    review date), ``scheduled`` (not on the site until a later day), ``retired``."""
+    internal: int = 0
+    """Of the assets that can be sent, those for the team only (``audience: internal``)."""
+    untagged: int = 0
+    """Of the assets that can be sent, those with no stage or no question: no cell counts them."""
+    no_address: int = 0
+    """Of the buyer-facing assets that can be sent on a site read in place, those with no public
+    address (no ``urls.base``, or none for them): their kits link to the site stagemap builds."""
+    library: int = 0
+    """Assets in the whole library, whoever they are for (``total`` counts a persona's alone)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything the gap report says about a library on one day."""
@@ -237,6 +266,8 @@ class Report:
     evidence: Evidence | None = None
     """What the imported signals say per asset and stage, or None when none are imported
     (``signals/`` empty): then gaps and actions are also ranked by where buyers leak."""
+    sendable: Sendable = Sendable()
+    """Why assets can or cannot be sent today (see `Sendable`)."""
 
     def cell(self, stage: str, question: str) -> Cell:
         """Return one cell."""

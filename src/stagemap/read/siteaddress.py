@@ -57,7 +57,8 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
 
 def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = "") -> str:
     """Return the site's address, ending in ``/``, from its configuration, or empty when it says
-    none (or says it in code the patterns cannot read); with neither, ``https://`` and the
+    none, or one on the building machine (``localhost``, ``0.0.0.0``), or says it in code the
+    patterns cannot read; with neither, ``https://`` and the
     custom ``domain`` the site is published on (`pages_domain`), under the base path the
     configuration gives."""
     if generator in _URL_IN_CODE:
@@ -75,7 +76,8 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
         return address.rstrip("/") + "/" + (path + "/" if path else "")
     key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
     value = data.get(key) if key else None  # Eleventy's configuration has no address
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+    # An address on the machine building the site (``http://localhost:1313/``) is a preview's.
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")) or _LOCAL.match(value):
         value = f"https://{domain}" if domain else ""
     if not value:
         return ""

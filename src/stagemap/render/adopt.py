@@ -205,7 +205,7 @@ def found_lines(
     lines += _version_lines(found)
     if not found.base_url:
         lines.append(
-            f"No site address in {found.config_file}: set urls.base so that kits link to public pages."
+            f"No public site address in {found.config_file}: set urls.base so that kits link to public pages."
         )
     return lines + _outputs(found)
 

@@ -14,6 +14,8 @@ from ..model.report import (
     CELL_LABELS,
     CELL_STATES,
     FLOW_NOT_TRACKED,
+    NO_BALANCE,
+    NO_FLOW,
     STUCK_TEXT,
     Action,
     Balance,
@@ -27,6 +29,7 @@ from ..model.report import (
 )
 from .csvsafe import csv_text
 from .evidence import evidence_data, report_lines
+from .headline import sendable
 
 SYMBOLS: dict[State, str] = {
     "empty": "\u00b7",
@@ -60,11 +63,6 @@ def question_groups(report: Report) -> list[tuple[tuple[Question, ...], list[Sta
 def pct(share: float) -> str:
     """Return a 0-1 share as a whole percentage, e.g. ``25%``."""
     return f"{round(share * 100)}%"
-
-
-def sendable(report: Report) -> str:
-    """Return the sentence that counts the assets a buyer could be sent today."""
-    return f"{len(report.eligible)} of {report.total} assets can be sent to buyers today."
 
 
 def after_warning(balance: Balance) -> str:
@@ -298,6 +296,8 @@ def _md_flow_and_balance(report: Report) -> list[str]:
     if report.stuck:
         for sid in report.stuck:
             lines.append(f"- **{_md(names[sid])}** (`{sid}`): {STUCK_TEXT}.")
+    elif not report.flow_tracked and not report.with_next[1]:
+        lines.append(f"- {FLOW_NOT_TRACKED.capitalize()}: {NO_FLOW}.")
     elif not report.flow_tracked:
         have, of = report.with_next
         lines.append(
@@ -322,6 +322,8 @@ def _md_flow_and_balance(report: Report) -> list[str]:
     lines.append(
         f"Before the purchase {b.counts['before']} ({pct(b.shares['before'])}), "
         f"at {b.counts['at']} ({pct(b.shares['at'])}), after {b.counts['after']} ({pct(b.shares['after'])})."
+        if sum(b.counts.values())
+        else f"{NO_BALANCE.capitalize()}."
     )
     if b.warning:
         lines.append(f"**Warning:** {after_warning(b)}.")

@@ -9,9 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.journey import PHASES
-from ..model.report import CELL_STATES, FLOW_NOT_TRACKED, FLOW_START, STUCK_TEXT, Report, State
+from ..model.report import (
+    CELL_STATES,
+    FLOW_NOT_TRACKED,
+    FLOW_START,
+    NO_BALANCE,
+    NO_FLOW,
+    STUCK_TEXT,
+    Report,
+    State,
+)
 from .evidence import report_lines
-from .report import SYMBOLS, after_warning, pct, question_groups, sendable
+from .headline import sendable
+from .report import SYMBOLS, after_warning, pct, question_groups
 
 TABLE_GAPS = 10
 """The table lists this many gaps to fill; Markdown and JSON list them all."""
@@ -44,11 +54,10 @@ def render_table(report: Report, *, width: int = 100, color: bool = False) -> st
     scope = f", persona {report.persona}" if report.persona else ""
     out = [
         paint.bold(f"{config.name}: {config.model.name}") + f" (as of {report.as_of.isoformat()}{scope})",
-        sendable(report),
-        "",
     ]
-    col, matrix = _table_matrix(report, width, paint)
     wrap = max(40, width - 4)
+    out += [*_wrap(sendable(report), wrap, "", ""), ""]
+    col, matrix = _table_matrix(report, width, paint)
     out += matrix
     out += _table_flow(report, wrap, paint)
     out += _table_balance(report, wrap, paint)
@@ -107,6 +116,8 @@ def _table_flow(report: Report, wrap: int, paint: _Paint) -> list[str]:
         have, of = report.with_next
         text = (
             f"{FLOW_NOT_TRACKED}: {have} of {of} assets before the last stage name a next step; {FLOW_START}"
+            if of
+            else f"{FLOW_NOT_TRACKED}: {NO_FLOW}"
         )
         out += _wrap(text, wrap, "  ", "    ")
     elif not report.stuck:
@@ -135,10 +146,8 @@ def _some(items: Sequence[str]) -> str:
 
 def _table_balance(report: Report, wrap: int, paint: _Paint) -> list[str]:
     b = report.balance
-    out = [
-        paint.bold("Balance"),
-        "  " + ", ".join(f"{p} {b.counts[p]} ({pct(b.shares[p])})" for p in PHASES),
-    ]
+    spread = ", ".join(f"{p} {b.counts[p]} ({pct(b.shares[p])})" for p in PHASES)
+    out = [paint.bold("Balance"), "  " + (spread if sum(b.counts.values()) else NO_BALANCE)]
     if b.warning:
         out.append("  " + paint(f"warning: {after_warning(b)}", COLORS["thin"]))
     for title, ids in (
