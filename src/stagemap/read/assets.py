@@ -15,6 +15,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .eleventypaged import Listing, with_paged_pages
+from .fields import spaced_ids
 from .hostredirects import read_host, with_host_redirects
 from .hostrule import clean_address
 from .mkdocsapi import with_api_pages
@@ -111,7 +112,9 @@ def read_library(
     params = with_host_redirects(params, host, clean)  # (Netlify's and Vercel's redirects)
     if clean:  # (Vercel's cleanUrls: a page written at /about.html is served at /about)
         kept = [(_served_at(asset, clean) if asset else None, problems) for asset, problems in kept]
-    library = replace(link(kept, vocab, fates, (*found.problems, *unread)), site_params=params)
+    library = replace(
+        link(kept, vocab, fates, (*found.problems, *unread), rules.generator), site_params=params
+    )
     library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
         library = replace(library, problems=tuple(p for p in library.problems if p.code != OWN_BLOCK))
@@ -262,11 +265,14 @@ def link(
     vocab: Vocabulary,
     fates: Iterable[FileFate] = (),
     problems: Iterable[Problem] = (),
+    generator: str = "",
 ) -> Library:
     """Check what spans files (duplicate ids, next steps) and build the library.
 
     ``fates`` and ``problems`` are those found before parsing: files with no asset, folders
-    that could not be read.
+    that could not be read. On a ``generator``'s site whose ids may hold spaces (`spaced_ids`), a
+    ``next`` of several words that names no asset or stage is the site's own label, not a hand-off
+    (`stagemap.read.presets.site_own_next` reads it so where no id holds a space).
     """
     fates = list(fates)
     problems = list(problems)
@@ -295,7 +301,12 @@ def link(
             continue
         first[asset.id] = asset
         assets.append(asset)
-    problems.extend(_next_steps(assets, set(first) | set(vocab.stages)))
+    targets = set(first) | set(vocab.stages)
+    if spaced_ids(generator):
+        assets = [
+            replace(a, next="") if a.next and " " in a.next and a.next not in targets else a for a in assets
+        ]
+    problems.extend(_next_steps(assets, targets))
     assets.sort(key=lambda a: a.path)
     fates.extend(FileFate(a.path, "asset") for a in assets)
     return Library(tuple(assets), tuple(once_per_site(problems)), tuple(sorted(fates, key=lambda f: f.path)))

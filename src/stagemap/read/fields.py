@@ -187,11 +187,24 @@ def id_folder(default_id: str, sub: str, generator: str) -> str:
     return prefix + (folder + "/" if folder else "")
 
 
+def spaced_ids(generator: str) -> bool:
+    """Whether a ``generator`` site's ``id`` may hold spaces: Docusaurus takes any text without a
+    ``/`` for a doc's (``id: Tide 2.x upgrade``), and its sidebars name the doc so."""
+    return generator == "docusaurus"
+
+
 def read_id(
-    fields: FieldReader, loaded: yamlsafe.Loaded, default_id: str, add: Add, folder: str = ""
+    fields: FieldReader,
+    loaded: yamlsafe.Loaded,
+    default_id: str,
+    add: Add,
+    folder: str = "",
+    spaces: bool = False,
 ) -> str | None:
     """Return the asset's id: its ``id`` field (after ``folder``, see `id_folder`), else its
-    path; None (reported) when too long.
+    path; None (reported) when too long. With ``spaces`` (`spaced_ids`), an ``id`` may hold a
+    space between its words, as the site's own id does (its page's file name is made safe
+    anyway: `stagemap.analyse.paths`); other whitespace, a tab or a line break, never.
 
     Pages and kits are files named after ids, so an id too long for a file name would stop a
     build; such a file is a problem, not an asset.
@@ -199,7 +212,7 @@ def read_id(
     fm = loaded.data
     own = fields.text("id")
     asset_id = folder + own if own else default_id
-    if "id" in fm and (not asset_id or any(c.isspace() for c in asset_id)):
+    if "id" in fm and (not asset_id or any(c.isspace() and not (spaces and c == " ") for c in asset_id)):
         pos = loaded.pos("id")
         add(pos.line, pos.col, "an 'id' must be text without spaces", "e.g. id: pricing-guide", "bad-id")
         asset_id = default_id

@@ -381,7 +381,7 @@ class Revisions:
             parsed.append(cache[key])
         kept, fates = sort_out(parsed, found, config.rules)
         if self.problems:
-            return link(kept, vocab, fates, found.problems)
+            return link(kept, vocab, fates, found.problems, config.rules.generator)
         # The same assets as link(): the first file (by path) to use an id keeps it.
         first: dict[str, Asset] = {}
         for asset, _ in kept:

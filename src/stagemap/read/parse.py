@@ -24,7 +24,7 @@ from .bare import bare_page, shown_as_text, shown_title, untitled
 from .blocks import exceeded_as_rendered
 from .cascade import inherit, inherited_values
 from .ctas import cta_links, hero_action, with_hero_link
-from .fields import Add, FieldReader, id_folder, read_id
+from .fields import Add, FieldReader, id_folder, read_id, spaced_ids
 from .frontmatter import NO_FRONT_MATTER
 from .gatsby import page_creator_page
 from .htmlpage import is_html_page
@@ -263,9 +263,11 @@ def _asset(
     if review_by is None and updated is not None and rules.max_age[0]:
         review_by = add_age(updated, *rules.max_age)
         origins.append(("review_by", "max_age", 0))
-    next_step = None if rules.generator and site_own_next(fm.get("next")) else fields.text("next")
+    spaces = spaced_ids(rules.generator)
+    next_step = None if rules.generator and site_own_next(fm.get("next"), spaces) else fields.text("next")
     site_sub = place.named or place.sub
-    asset_id = read_id(fields, loaded, default_id, add, id_folder(default_id, site_sub, rules.generator))
+    folder = id_folder(default_id, site_sub, rules.generator)
+    asset_id = read_id(fields, loaded, default_id, add, folder, spaces)
     audience = _audience(fields, loaded, place, add, bool(rules.generator)) or (
         "internal" if texts["format"].lower() in INTERNAL_FORMATS else "buyer"
     )

@@ -379,16 +379,20 @@ def preset_static(generator: str) -> tuple[str, ...]:
 _PAGE_ENDINGS = (".html", ".htm", ".md", ".mdx", ".markdown")
 
 
-def site_own_next(value: object) -> bool:
+def site_own_next(value: object, spaces: bool = False) -> bool:
     """Whether a ``next`` on a site's page is the site's own pagination, not a hand-off: true or
     false, a mapping (Starlight's ``next: false``, ``{link, label}``), a label (words: no id holds
-    a space), a route or an address (``/docs/setup/``), a page's file (Gatsby docs'
-    ``next: setup.html``): no asset or stage id is any of these."""
+    a space, but where ``spaces``, on a site whose ids may, `stagemap.read.fields.spaced_ids`), a
+    route or an address (``/docs/setup/``), a page's file (Gatsby docs' ``next: setup.html``): no
+    asset or stage id is any of these."""
     if isinstance(value, bool | dict):
         return True
     if not isinstance(value, str):
         return False
     text = value.strip()
     return (
-        len(text.split()) > 1 or text.startswith("/") or "://" in text or text.lower().endswith(_PAGE_ENDINGS)
+        (len(text.split()) > 1 and not spaces)
+        or text.startswith("/")
+        or "://" in text
+        or text.lower().endswith(_PAGE_ENDINGS)
     )

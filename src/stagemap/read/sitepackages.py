@@ -19,7 +19,8 @@ things differ from CommonMark, each found by its package:
   (capitals alone, as above), remark-github-blockquote-alert or rehype-github-alerts (any case:
   `ALERTS_ANY_CASE`); remark-directive reads ``::name{...}`` and ``:name[text]`` outside
   Starlight (`DIRECTIVES`, Starlight puts back what no plugin of its own takes); remark-math
-  reads ``$...$`` and ``$$`` blocks as TeX (`MATH`); Expressive Code (Starlight's, or
+  reads ``$...$`` and ``$$`` blocks as TeX (`MATH`: on Docusaurus and Gatsby too, named there
+  as `_MATH_PLUGINS` says, on Docusaurus of a release that fits its own: `_math_fits`); Expressive Code (Starlight's, or
   astro-expressive-code) takes a file name in a comment atop a code block for its title
   (`EXPRESSIVE_CODE`).
 - Eleventy 2.0 and later turn markdown-it's indented code off, unless the configuration
@@ -30,6 +31,8 @@ things differ from CommonMark, each found by its package:
   ``bash npm2yarn`` code block once per package manager: npm's and Yarn's (`NPM2YARN`), and
   pnpm's too (`NPM2PNPM`) from the plugin's version 3 on (that of ``package.json``, else of
   ``@docusaurus/core``; none: the newest), or those its ``converters`` option names.
+- A Docusaurus site whose configuration names docusaurus-theme-github-codeblock shows a
+  ``reference`` code block as lines of a file on GitHub (`GITHUB_CODEBLOCK`).
 - Docusaurus 3.4 reads a doc's link in the Markdown tree (facebook/docusaurus#10168): only a
   path that ends in ``.md`` or ``.mdx`` is a doc's, where Docusaurus 2's pattern took
   ``x.md/#part`` for ``x.md#part`` (`MD_LINKS_AST`: ``@docusaurus/core`` of package.json is 3.4
@@ -81,6 +84,10 @@ PREMONITION = "premonition"
 of box the site adds in its ``premonition: types:`` come as traits ``premonition:<kind>``."""
 NPM2YARN = "npm2yarn"
 NPM2PNPM = "npm2pnpm"
+GITHUB_CODEBLOCK = "github-codeblock"
+"""A Docusaurus site whose configuration names docusaurus-theme-github-codeblock (or a fork of it
+under a scope of its own): a ``reference`` code block shows lines of a file on GitHub."""
+_CODEBLOCK_THEME = lazy(r"""(['"`])(?:@[\w.-]{1,100}/)?(?:docusaurus-)?theme-github-codeblock\1""")
 MD_LINKS_AST = "md-links-ast"
 """A Docusaurus site of 3.4 or later: a doc's link is a path ending in its ending, nothing after it."""
 FILES_BESIDE = "files-beside"
@@ -114,6 +121,12 @@ _ASTRO_PLUGINS = {
     "astro-expressive-code": EXPRESSIVE_CODE,
 }
 """The plugins that change an Astro site's Markdown, and the trait each gives it."""
+_MATH_PLUGINS = {
+    "docusaurus": ("remark-math",),
+    "gatsby": ("gatsby-remark-katex", "gatsby-remark-mathjax", "remark-math"),
+}
+"""The plugins that read remark-math's ``$...$`` and ``$$`` blocks on a Docusaurus or Gatsby site
+(Gatsby's two for gatsby-transformer-remark load remark-math; gatsby-plugin-mdx takes it as is)."""
 CONTAINER_PLUGINS = ("remark-directive", "remark-admonitions", "remark-containers", "remark-custom-container")
 """The remark plugins that read ``:::kind`` ... ``:::`` blocks (remark-directive gives them to the
 site's own plugin, the others make them boxes)."""
@@ -157,7 +170,7 @@ def markdown_traits(
     (relative to the project; empty: its own), its files read with ``read`` (a name relative to
     the project -> its bytes, None when there is none): those of `PLAIN_ASIDES`, `NO_ASIDES`,
     `GITHUB_ALERTS`, `ATTRS`, `ALERTS_ANY_CASE`, `DIRECTIVES`, `MATH`, `EXPRESSIVE_CODE`,
-    `NO_INDENTED_CODE`, `NPM2YARN`, `NPM2PNPM`, `MD_LINKS_AST` and `FILES_BESIDE` that hold. A
+    `NO_INDENTED_CODE`, `NPM2YARN`, `NPM2PNPM`, `GITHUB_CODEBLOCK`, `MD_LINKS_AST` and `FILES_BESIDE` that hold. A
     file that cannot be read is as if absent."""
     prefix = folder + "/" if folder else ""
     configs = _CONFIGS.get(generator, ())
@@ -189,10 +202,14 @@ def markdown_traits(
             traits.append(OWN_SLUG)
     if generator == "docusaurus" and code is not None and _NPM2YARN.search(code):
         traits += _package_managers(code, packages)
+    if generator == "docusaurus" and code is not None and _CODEBLOCK_THEME.search(code):
+        traits.append(GITHUB_CODEBLOCK)
     if generator == "docusaurus" and _links_in_tree(packages.get("@docusaurus/core")):
         traits.append(MD_LINKS_AST)
     if generator == "gatsby" and code is not None and _REMARK_FILES.search(code):
         traits.append(FILES_BESIDE)
+    if generator in _MATH_PLUGINS and _named_plugin(_MATH_PLUGINS[generator], code or "", packages):
+        traits += [MATH] if _math_fits(generator, packages) else []
     return tuple(sorted(traits))
 
 
@@ -202,6 +219,17 @@ def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list
     Starlight is not, Expressive Code's wherever Starlight is (it brings it)."""
     found = {trait for name, trait in _ASTRO_PLUGINS.items() if _named_plugin((name,), code, packages)}
     return sorted((found - {DIRECTIVES}) | {EXPRESSIVE_CODE} if starlight else found)
+
+
+def _math_fits(generator: str, packages: dict[str, Any]) -> bool:
+    """Whether remark-math, as ``packages`` (package.json's) install it, reads math on the site:
+    on Docusaurus its release must fit the MDX the site's own release parses with (remark-math 3 for
+    Docusaurus 2, whose MDX 1 parses as remark did before micromark; 4 or later, a micromark
+    extension, for Docusaurus 3: either on the other quietly reads nothing). A version not told: it fits."""
+    math, core = packages.get("remark-math"), packages.get("@docusaurus/core")
+    if generator != "docusaurus" or math is None or core is None:
+        return True
+    return _reaches(math, (4, 0)) == _reaches(core, (3, 0))
 
 
 def _own_slug(code: str, read: Callable[[str], str | None]) -> bool:
@@ -256,7 +284,7 @@ def _package_managers(code: str, packages: dict[str, Any]) -> list[str]:
 def _named_plugin(names: tuple[str, ...], code: str, packages: dict[str, Any]) -> bool:
     """Return whether ``packages`` (package.json's) or the configuration's ``code`` (an import)
     names one of the plugins ``names``."""
-    return any(n in packages or f"'{n}'" in code or f'"{n}"' in code for n in names)
+    return any(n in packages or any(f"{q}{n}{q}" in code for q in "'\"`") for n in names)
 
 
 def _without_indented_code(name: str, code: str, version: object, own: bool) -> bool:

@@ -22,6 +22,7 @@ from ..lazyre import lazy
 from ..read.markdowntext import lf
 from ..read.pairs import paired
 from .blocks import hold_fences, put_fences_back
+from .githubrefs import github_references
 from .jsstrings import js_string
 from .magiccomments import without_magic_comments
 from .mdxfences import unwrapped_mdx_blocks
@@ -44,13 +45,15 @@ a string in quotes."""
 _BACKTICKS = lazy(r"`+")
 
 
-def docusaurus_code(text: str, mdx: bool, managers: tuple[str, ...] = ()) -> str:
+def docusaurus_code(text: str, mdx: bool, managers: tuple[str, ...] = (), references: bool = False) -> str:
     """Return a Docusaurus page's ``text`` with what its ``mdx-code-block`` fences hold as MDX
     (`stagemap.render.mdxfences.unwrapped_mdx_blocks`), its ``<CodeBlock>`` components as fenced
     code (``mdx``: the page is MDX), its ``npm2yarn`` code blocks once per package manager, npm's
     and those of ``managers`` (`stagemap.render.npm2yarn`), its ``<TOCInline toc={toc} />`` as
-    the list of its headings (`stagemap.render.tocinline`) and the magic comments left out of
-    its code; its lines LF where it changes."""
+    the list of its headings (`stagemap.render.tocinline`), with ``references`` (the site's theme
+    reads them) its ``reference`` code blocks as links to the files on GitHub
+    (`stagemap.render.githubrefs`), and the magic comments left out of its code; its lines LF
+    where it changes."""
     if "mdx-code-block" in text:
         text = unwrapped_mdx_blocks(lf(text))
     if mdx and "@theme/CodeBlock" in text:
@@ -59,6 +62,8 @@ def docusaurus_code(text: str, mdx: bool, managers: tuple[str, ...] = ()) -> str
         text = npm_tabs(lf(text), managers)
     if mdx and "<TOCInline" in text:
         text = inline_tocs(lf(text))
+    if references and "reference" in text:
+        text = github_references(lf(text))
     return without_magic_comments(lf(text)) if "highlight-" in text else text
 
 

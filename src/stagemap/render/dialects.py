@@ -76,6 +76,7 @@ from .sitemarkdown import (
     asides,
     code_titles,
     github_alerts,
+    github_codeblocks,
     markdown_it_attrs,
     no_indented_code,
     package_managers,
@@ -115,8 +116,8 @@ def clean(
     if not generator and suffix in (".md", ".markdown"):
         return text
     mdx = (suffix == ".mdx" or generator == "docusaurus") if mdx is None else mdx
-    if generator == "docusaurus":  # mdx-code-block, <CodeBlock>, magic comments, npm2yarn, <TOCInline>
-        text = docusaurus_code(text, mdx, package_managers(params))
+    if generator == "docusaurus":  # mdx-code-block, <CodeBlock>, comments, npm2yarn, <TOCInline>, reference
+        text = docusaurus_code(text, mdx, package_managers(params), github_codeblocks(params))
     if not worth_a_look(text, mdx or (html and bool(generator))) and not (
         (generator == "mkdocs" and more_hints(text, params))
         or ((mdx or no_indented_code(generator, params)) and ("\n    " in text or "\n\t" in text))
@@ -183,7 +184,7 @@ def _prepared(
         text = "".join(chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in split_fences(text))
     if mdx:  # <Code code="...">, <img src={shot}>
         text = with_imported_images(code_attributes(text), (params or {}).get(IMPORT_ALIASES, ()))
-    # kramdown's math, an Astro site's remark-math and remark-directive: never in code
+    # kramdown's math, a remark-math site's, an Astro site's remark-directive: never in code
     plugins = (
         kramdown_math if generator == "jekyll" and "$$" in text else remark_syntax(text, generator, params)
     )

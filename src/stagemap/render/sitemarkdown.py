@@ -1,6 +1,7 @@
 """How a site's packages change its Markdown, as `stagemap.render.dialects` applies it: Starlight's
 asides, GitHub's alerts, indented text that is no code, an Astro site's remark-directive and
-remark-math, Jekyll's premonition boxes, Docusaurus's npm2yarn code for each package manager
+remark-math (a Docusaurus or Gatsby site's too), Jekyll's premonition boxes, Docusaurus's npm2yarn
+code for each package manager and its github-codeblock theme's ``reference`` blocks
 (`stagemap.read.sitepackages` finds them)."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..read.sitepackages import (
     DIRECTIVES,
     EXPRESSIVE_CODE,
     GITHUB_ALERTS,
+    GITHUB_CODEBLOCK,
     MARKDOWN,
     MATH,
     NO_ASIDES,
@@ -40,6 +42,8 @@ _PREMONITION = lazy(r"""^[ \t]*>[ \t]+([A-Za-z]+)[ \t]+"(.*)"(?:[ \t]+\[.*\])?[ 
 """A quote's first line that makes it a premonition box: ``> kind "Title"``, attributes after
 (``[cite="..."]``) perhaps; the title runs to the line's last quote (empty: the box has no header)."""
 _QUOTED = lazy(r"^[ \t]*>[ \t]?")
+_REMARK_SITES = ("astro", "docusaurus", "gatsby")
+"""The generators whose site may load remark-math (`stagemap.read.sitepackages` tells which do)."""
 _PREMONITION_KINDS = frozenset({"note", "info", "warning", "error", "citation"})
 """premonition's own kinds of box; a site adds more in its ``_config.yml``."""
 
@@ -76,6 +80,11 @@ def package_managers(params: Mapping[str, Any] | None) -> tuple[str, ...]:
     (``yarn``, ``pnpm``; none: the site has no such plugin)."""
     found = traits(params)
     return tuple(name for trait, name in ((NPM2YARN, "yarn"), (NPM2PNPM, "pnpm")) if trait in found)
+
+
+def github_codeblocks(params: Mapping[str, Any] | None) -> bool:
+    """Whether the Docusaurus site's theme shows ``reference`` code blocks as lines of a file on GitHub."""
+    return GITHUB_CODEBLOCK in traits(params)
 
 
 def github_alerts(text: str, generator: str, params: Mapping[str, Any]) -> str:
@@ -131,11 +140,11 @@ _TEXT = lazy(r"(?<![:\\])(?<!\w):([A-Za-z][\w-]*)\[([^\[\]\n]*)\](?:\{[^{}\n]*\}
 
 
 def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -> Callable[[str], str] | None:
-    """Return how an Astro site's remark plugins rewrite a part of ``text`` (no fenced code in
-    it, its code spans held aside), or None when they find nothing to do in it: remark-math's
-    math as code (`remark_math`); remark-directive's leaf directive as a placeholder, its text
+    """Return how an Astro site's remark plugins (a Docusaurus or Gatsby site's: remark-math alone)
+    rewrite a part of ``text`` (no fenced code in it, its code spans held aside), or None when they
+    find nothing to do in it: remark-math's math as code (`remark_math`); remark-directive's leaf directive as a placeholder, its text
     directive as its text (with no plugin of the site's for it, its own element shows that)."""
-    found = traits(params) if generator == "astro" else ()
+    found = traits(params) if generator in _REMARK_SITES else ()
     math = MATH in found and "$" in text
     directive = DIRECTIVES in found and (_LEAF.search(text) or _TEXT.search(text)) is not None
     if not (math or directive):
@@ -164,9 +173,11 @@ def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx
 
 def plugins_at_work(text: str, generator: str, params: Mapping[str, Any] | None) -> bool:
     """Return whether an Astro site's plugins may change ``text`` (see `remark_syntax`, `code_titles`),
-    or a Hugo or Jekyll site's emoji shortcodes (`stagemap.render.emoji`)."""
+    a Docusaurus or Gatsby site's remark-math, or a Hugo or Jekyll site's emoji shortcodes (`stagemap.render.emoji`)."""
     if generator != "astro":
-        return ":" in text and github_emoji_on(generator, params)
+        return (":" in text and github_emoji_on(generator, params)) or (
+            "$" in text and remark_syntax(text, generator, params) is not None
+        )
     fenced = "```" in text or "~~~" in text
     return remark_syntax(text, generator, params) is not None or (
         fenced and EXPRESSIVE_CODE in traits(params)
