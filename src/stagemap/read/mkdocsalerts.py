@@ -30,6 +30,10 @@ GITHUB_CALLOUTS = "github-callouts"
 CALLOUTS = "callouts"
 INCLUDE_MARKDOWN = "include-markdown"
 EMOJI = "pymdownx.emoji"
+ARITHMATEX = "pymdownx.arithmatex"
+"""Math (``$x$``, ``\\(x\\)``; blocks of ``$$``, ``\\[``, ``\\begin{env}``): `stagemap.render.texmath.arithmatex_math`.
+Beside it, each of its syntaxes the site switches off, as ``pymdownx.arithmatex:-inline-dollar`` and
+so on, and ``pymdownx.arithmatex:-smart`` where ``smart_dollar`` is off."""
 ANNOTATE = "content.code.annotate"
 """Material's feature (``theme: {features: [...]}``) that makes annotations of ``# (1)`` in code."""
 _PLUGINS = {GH_ADMONITIONS: GH_ADMONITIONS, INCLUDE_MARKDOWN: INCLUDE_MARKDOWN}
@@ -43,20 +47,52 @@ _EXTENSIONS = {
     "markdown_callouts.github_callouts": GITHUB_CALLOUTS,
     "markdown_callouts.github_callouts:GitHubCalloutsExtension": GITHUB_CALLOUTS,
     EMOJI: EMOJI,
+    ARITHMATEX: ARITHMATEX,
 }
 """The Markdown extensions that change how a page reads, by the names ``markdown_extensions`` may give them."""
 
 
 def alert_syntaxes(data: Mapping[str, Any]) -> tuple[str, ...]:
     """Return, sorted, which of `GH_ADMONITIONS`, `GITHUB_CALLOUTS`, `CALLOUTS`, `INCLUDE_MARKDOWN`,
-    `EMOJI` and `ANNOTATE` the settings of ``mkdocs.yml`` turn on."""
+    `EMOJI`, `ARITHMATEX` (with what its options switch off) and `ANNOTATE` the settings of
+    ``mkdocs.yml`` turn on."""
     found = {_PLUGINS[n] for n in _named(data.get("plugins")) if n in _PLUGINS}
-    found |= {_EXTENSIONS[n] for n in _named(markdown_extensions(data)) if n in _EXTENSIONS}
+    extensions = markdown_extensions(data)
+    found |= {_EXTENSIONS[n] for n in _named(extensions) if n in _EXTENSIONS}
+    if ARITHMATEX in found:
+        found |= _math_off(_options(extensions, ARITHMATEX))
     theme = data.get("theme")
     features = theme.get("features") if isinstance(theme, dict) else None
     if isinstance(features, list) and ANNOTATE in features:
         found.add(ANNOTATE)
     return tuple(sorted(found))
+
+
+def _options(value: Any, name: str) -> Mapping[str, Any]:
+    """Return the options a ``markdown_extensions`` setting gives the extension ``name`` (none: empty)."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    for item in items:
+        options = item.get(name) if isinstance(item, dict) else None
+        if isinstance(options, dict):
+            return options
+    return {}
+
+
+_MATH_SYNTAXES = {"inline_syntax": ("dollar", "round"), "block_syntax": ("dollar", "square", "begin")}
+"""Arithmatex's syntaxes, each on unless its option lists the others alone."""
+
+
+def _math_off(options: Mapping[str, Any]) -> set[str]:
+    """Return what Arithmatex's ``options`` switch off, named as `ARITHMATEX` says."""
+    off: set[str] = set()
+    for option, names in _MATH_SYNTAXES.items():
+        given = options.get(option)
+        if isinstance(given, list):
+            kind = option.partition("_")[0]
+            off |= {f"{ARITHMATEX}:-{kind}-{n}" for n in names if n not in given}
+    if options.get("smart_dollar") is False:
+        off.add(f"{ARITHMATEX}:-smart")
+    return off
 
 
 def _named(value: Any) -> list[str]:

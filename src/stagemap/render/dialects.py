@@ -66,7 +66,7 @@ from .liquidifs import chosen_branches
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocscallouts import alerts, more_hints
-from .mkdocsmarks import code_annotations, syntaxes
+from .mkdocsmarks import code_annotations, math_reader, syntaxes
 from .mkdocsyntax import cross_references, hold_slash_blocks, link_labels, mkdocs_inserts
 from .notes import hold_notes_with_code, notes
 from .rawcode import raw_code
@@ -184,9 +184,13 @@ def _prepared(
         text = "".join(chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in split_fences(text))
     if mdx:  # <Code code="...">, <img src={shot}>
         text = with_imported_images(code_attributes(text), (params or {}).get(IMPORT_ALIASES, ()))
-    # kramdown's math, a remark-math site's, an Astro site's remark-directive: never in code
+    # kramdown's math, a remark-math site's, MkDocs' Arithmatex, an Astro site's remark-directive: never in code
     plugins = (
-        kramdown_math if generator == "jekyll" and "$$" in text else remark_syntax(text, generator, params)
+        kramdown_math
+        if generator == "jekyll" and "$$" in text
+        else math_reader(params, text)
+        if generator == "mkdocs"
+        else remark_syntax(text, generator, params)
     )
     if plugins is not None:
         text = "".join(

@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..lazyre import lazy
-from ..read.mkdocsalerts import ANNOTATE, CALLOUTS, EMOJI, GH_ADMONITIONS, GITHUB_CALLOUTS
+from ..read.mkdocsalerts import ANNOTATE, ARITHMATEX, CALLOUTS, EMOJI, GH_ADMONITIONS, GITHUB_CALLOUTS
 from .blocks import ItemColumns
 from .mkdocsmarks import syntaxes
 from .tablerows import code_in_tables
@@ -32,9 +32,10 @@ _ITEM = lazy(r"^(?:( {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)|( +))(?=\S)")
 def more_hints(text: str, params: Mapping[str, Any] | None) -> bool:
     """Whether an MkDocs body holding none of `stagemap.render.hints.HINTS` may still hold
     something to rewrite: a reference link (``[x][y]``), a code span in a table row (its ``|``
-    stays in the cell), a callout the site makes an admonition of, an emoji or a code annotation."""
+    stays in the cell), a callout the site makes an admonition of, an emoji, a code annotation or math."""
     marks = (":" in text or ")!" in text) and bool({EMOJI, ANNOTATE} & set(syntaxes(params or {})))
-    return "][" in text or code_in_tables(text) or callouts_in(text, params) or marks
+    math = ("$" in text or "\\" in text) and ARITHMATEX in syntaxes(params or {})
+    return "][" in text or code_in_tables(text) or callouts_in(text, params) or marks or math
 
 
 def callouts_in(text: str, params: Mapping[str, Any] | None) -> bool:

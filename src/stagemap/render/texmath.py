@@ -103,3 +103,80 @@ def _math_end(lines: list[str], start: int, dollars: str) -> int | None:
         if stripped.startswith(dollars) and not stripped.strip("$"):
             return at
     return None
+
+
+_ESCAPE_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
+"""What Arithmatex's inline math is read by, left to right: an escape (``\\$`` is a dollar,
+``\\\\`` a backslash, ``\\(`` and ``\\)`` the round math's marks) or a dollar."""
+_WHOLE_BLOCK = lazy(
+    r"\$\$(?P<dollar>.+?)\$\$|\\\[(?P<square>(?:\\[^\]]|[^\\])+?)\\\]"
+    r"|(?P<begin>\\begin\{(?P<env>[a-z]+\*?)\}.+?\\end\{(?P=env)\})",
+    re.S,
+)
+"""A paragraph that is a block of Arithmatex's math alone: ``$$...$$``, ``\\[...\\]`` or
+``\\begin{env}...\\end{env}`` (all of it: the environment is part of the TeX)."""
+
+
+def arithmatex_math(text: str, off: frozenset[str] = frozenset()) -> str:
+    """Return ``text`` (no fenced code in it, its code spans held aside) with MkDocs' Arithmatex
+    math as code: a paragraph that is a block of math alone (`_WHOLE_BLOCK`) a fenced block in the
+    language ``math``, inline math (``$x$``, ``\\(x\\)``) a code span; the TeX as written.
+    ``off`` names the syntaxes the site switches off (``inline-dollar``, ``inline-round``,
+    ``block-dollar``, ``block-square``, ``block-begin``, ``smart``: ``smart_dollar``).
+
+    With ``smart_dollar`` (the default) a dollar opens math only before a character that is not
+    a space and closes it only after one, so ``$5 and $10`` stays text, as on the live page.
+    Inline math stays within its paragraph; the look is one pass over the text."""
+    parts = _BETWEEN.split(text)
+    for i in range(0, len(parts), 2):
+        paragraph = parts[i]
+        core = paragraph.strip()
+        first = paragraph.lstrip("\n")
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        found = _WHOLE_BLOCK.fullmatch(core) if len(indent) < 4 and core[:1] in ("$", "\\") else None
+        kind = found.lastgroup if found is not None else None
+        kind = "begin" if kind == "env" else kind
+        if found is not None and kind is not None and f"block-{kind}" not in off:
+            tex = found.group(kind)
+            lines = [line.strip() for line in tex.strip().split("\n")]
+            fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", tex))])
+            block = [
+                f"{indent}{fence}math",
+                *(f"{indent}{line}".rstrip() for line in lines),
+                f"{indent}{fence}",
+            ]
+            lead = paragraph[: len(paragraph) - len(first)]
+            parts[i] = lead + "\n".join(block) + paragraph[len(paragraph.rstrip()) :]
+        elif "$" in paragraph or "\\(" in paragraph:
+            parts[i] = _inline_math(paragraph, off)
+    return "".join(parts)
+
+
+def _inline_math(text: str, off: frozenset[str]) -> str:
+    """Return one paragraph with its inline math (``$x$``, ``\\(x\\)``) as code spans."""
+    dollars, rounds, smart = "inline-dollar" not in off, "inline-round" not in off, "smart" not in off
+    out: list[str] = []
+    done = 0  # (the text before it is in ``out``)
+    opened: tuple[str, int] | None = None  # (the mark, where it starts)
+    for mark in _ESCAPE_OR_DOLLAR.finditer(text):
+        what, at = mark.group(0), mark.start()
+        if opened is None:
+            after = text[at + 1 : at + 2]
+            if what == "$" and dollars and not (smart and (after.isspace() or not after)) and after != "$":
+                opened = ("$", at)
+            elif what == "\\(" and rounds:
+                opened = ("\\(", at)
+        elif opened[0] == "$" and what == "$":
+            start = opened[1]
+            opened = None
+            if smart and text[at - 1].isspace():
+                after = text[at + 1 : at + 2]  # (a dollar after a space may open the next)
+                if dollars and after and not after.isspace() and after != "$":
+                    opened = ("$", at)
+                continue
+            out += [text[done:start], _span(text[start + 1 : at])]
+            done = at + 1
+        elif opened[0] == "\\(" and what == "\\)":
+            out += [text[done : opened[1]], _span(text[opened[1] + 2 : at])]
+            done, opened = mark.end(), None
+    return "".join(out) + text[done:]
