@@ -16,7 +16,7 @@ goes no further, not even to the address the link reaches (`followed_host`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl
 
@@ -65,6 +65,23 @@ class HostRouting:
             earlier = self.patterns.first_match(route, skip, before, query)
             return earlier or (host_error(rule.error) if rule.error else rule.to, rule.moved, False)
         return self.patterns.first_match(route, skip, query=query)
+
+    def clean_moved(self, asked: str, route: str) -> bool:
+        """Whether ``route`` is where Vercel's ``cleanUrls`` moves ``asked`` (`clean`) and no
+        rule leads on from there: the host then serves it from the file ``asked`` names (or a
+        folder's ``index.html``), ``/about.html`` from about.html, and from nothing else."""
+        moved = clean_route(asked, self.clean) if self.clean else None
+        return moved is not None and moved.strip("/").casefold() == route.strip("/").casefold()
+
+    def static(self, route: str, files: Container[str]) -> str | None:
+        """Return the path among ``files`` (a static folder's, by their path from the site's
+        root) of the one the host serves at ``route``: the file at it, else, where ``cleanUrls``
+        is on, ``route.html`` or ``route/index.html``, as Vercel serves ``/about`` from about.html;
+        None where none is."""
+        path = route.lstrip("/")  # (``./../x`` at the root: ``/x``)
+        stem = path.rstrip("/")
+        tried = (path, f"{stem}.html" if stem else "", f"{stem}/index.html" if stem else "index.html")
+        return next((at for at in tried[: 3 if self.clean else 1] if at and at in files), None)
 
     def tos(self) -> Iterable[tuple[str, str]]:
         """Yield each route of `exact` with where its rule leads (not one that serves an error)."""

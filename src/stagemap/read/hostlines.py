@@ -2,8 +2,9 @@
 (``@netlify/redirect-parser``, which its builds and ``netlify dev`` use), and which rules of
 them `stagemap.read.hostredirects` keeps.
 
-A line is ``from [query] [to] [status[!]] [conditions]``, its words split at spaces, a word
-starting with ``#`` and those after it a comment. The word after ``from``, when it is a number,
+A line is ``from [query] [to] [status[!]] [conditions]``, its words split where JavaScript sees
+space (a byte order mark too: `_SPACES`), a word starting with ``#`` and those after it a
+comment. The word after ``from``, when it is a number,
 is the status (a forwarding rule, ``/app/* 200``, which has no ``to``); else the ``to`` is the
 first word starting with ``/``, ``http://`` or ``https://``, the words before it the query's
 ``key=value`` pairs, and the word after it the status, which must be a number (read as
@@ -13,8 +14,11 @@ Netlify leaves out a line it cannot read and applies the file's other rules; not
 over in silence here: such a line gets a warning at its line and column, with what is wrong and
 how to write it (`stagemap.read.hostfiles.host_line_problem`). So does a line Netlify reads but
 whose ``from`` matches no request (neither a path from the site's root nor an address), and one
-with a word that is no ``key=value`` pair where a query or a condition stands, which stagemap
-passes by, Netlify's documentation giving no reading of it.
+whose status is a number Netlify's documentation gives no meaning to (``305``; ``3O1``, read as
+3) or with a word that is no ``key=value`` pair where a query or a condition stands, which
+stagemap passes by, Netlify's documentation giving no reading of it. On a Jekyll site, a file
+that opens with front matter is a Liquid template: only its lines without Liquid markup are
+read (`netlify_file`).
 """
 
 from __future__ import annotations
@@ -23,11 +27,16 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..lazyre import lazy
-from .hostrule import HostRule, from_parts, host_rule
+from .hostrule import KEPT_STATUSES, HostRule, from_parts, host_rule
 
-_STATUS = lazy(r"""^[+-]?\d+""")
+_STATUS = lazy(r"""^[+-]?[0-9]+""")
 """A status as ``parseInt`` reads it: its first digits, what follows them (``!``) left aside."""
-_WORD = lazy(r"""\S+""")
+_SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+"""What JavaScript's ``\\s`` and ``trim`` take for space, which the parser splits a line at: a
+byte order mark too (one inside a file of files put together), not Python's ``\\x1c``-``\\x1f``."""
+_WORD = lazy(f"[^{_SPACES}]+")
+_LIQUID = lazy(r"""\{[{%]""")
+"""Liquid's markup (``{{ post.url }}``, ``{% for %}``): a template's line holding it is not what Netlify reads."""
 _NOT_CONDITIONS = frozenset({"sign", "signed"})
 """The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
 MOST_SAID = 20
@@ -42,15 +51,23 @@ def netlify_file(
     text: str,
     guards: list[tuple[int, tuple[str, ...]]] | None = None,
     errors: list[tuple[str, str, int, int]] | None = None,
+    jekyll: bool = False,
 ) -> list[HostRule]:
     """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module
     docstring of `stagemap.read.hostredirects`); ``guards``: where to note the rules left out
     for their conditions on the visitor (`stagemap.read.hostredirects.unguarded`); ``errors``:
-    where to say why a line is left out, how to fix it, and at which line and column."""
+    where to say why a line is left out, how to fix it, and at which line and column.
+    ``jekyll``: the file is in a Jekyll site's folder, which renders it through Liquid where it
+    opens with front matter (`_template_start`): its lines with Liquid markup are the template's,
+    not what Netlify reads, and are neither read nor judged; the others are written as they are."""
     found: list[HostRule] = []
     more = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        words = line.split()
+    lines = text.split("\n")
+    start = _template_start(lines) if jekyll else None
+    for number, line in enumerate(lines[start or 0 :], (start or 0) + 1):
+        if start is not None and _LIQUID.search(line):
+            continue  # (what Jekyll writes there is not known without running the template)
+        words = _WORD.findall(line)
         words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
         if not words:
             continue
@@ -73,6 +90,17 @@ def netlify_file(
         why, fix, at, col = errors[-1]
         errors[-1] = (f"{why}; so are {more - 1} more lines after it, not named one by one", fix, at, col)
     return found
+
+
+def _template_start(lines: list[str]) -> int | None:
+    """Return the number of the lines of a Jekyll site's file that are its front matter, or None
+    where it has none and Jekyll copies it as it is. Jekyll renders a file whose first line is
+    ``---`` (its ``has_yaml_header?``), the front matter ending at the next line that is ``---``
+    or ``...`` (with none, the whole file is the template)."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
+    return 0 if end is None else end + 1
 
 
 class _Unread(NamedTuple):
@@ -113,6 +141,11 @@ def _read_line(words: list[str]) -> _Read | _Unread:
     wrong = _wrong_from(source)
     if wrong is not None:
         return _Unread(*wrong, 0)
+    if code not in KEPT_STATUSES and not 400 <= code < 600:
+        read = "" if last[0].rstrip("!") == str(code) else f", read as {code} (its first digits),"
+        why = f"its status '{last[0]}'{read} is none Netlify's documentation gives a meaning to"
+        fix = f"write 301, 302, 303, 307 or 308 (a redirect), 200 (a rewrite) or 404 (an error); {_PASSED}"
+        return _Unread(why, fix, place)
     query, conditions = _pairs(queries), _pairs(last[1:])
     if isinstance(query, int):
         why = f"'{queries[query]}' is no query parameter (key=value)"
@@ -137,8 +170,8 @@ def _wrong_from(source: str) -> tuple[str, str] | None:
     if not source.startswith("/"):
         why = f"its 'from', '{source}', is neither a path from the site's root nor an address"
         return why, "start it with / (a path from the site's root); as it is, it matches no request"
-    if source == "/.netlify" or source.startswith("/.netlify/"):
-        why = f"its 'from', '{source}', is in /.netlify/, which Netlify keeps for its own routes"
+    if source.startswith("/.netlify"):  # (as the parser tests it: /.netlify-old too)
+        why = f"its 'from', '{source}', starts with /.netlify, which Netlify keeps for its own routes"
         return why, f"remove the line, or give it another 'from'; {_DROPPED}"
     return None
 

@@ -179,7 +179,7 @@ def read_host(
         elif text is not None:
             local: list[tuple[int, tuple[str, ...]]] = []
             unread: list[tuple[str, str, int, int]] = []
-            rules = netlify_file(text, local, unread)
+            rules = netlify_file(text, local, unread, generator == "jekyll")
             guards += ((len(found) + at, parts) for at, parts in local)
             found += rules
             problems += (host_line_problem(copied, root, *said) for said in unread)

@@ -13,7 +13,8 @@ HOST_ERROR = "/\0host-error"
 """Where a rule that serves an error leads (`HostRule.error`), followed by ``/`` and its status
 (`host_error`): no route of a site is this one, so a link there leads nowhere, whatever page is
 at the route it was written to."""
-_KEPT = frozenset({200, 301, 302, 303, 307, 308})
+KEPT_STATUSES = frozenset({200, 301, 302, 303, 307, 308})
+"""The statuses of the rules kept that lead on (a rewrite, a redirect); 400 to 599 serve an error."""
 _PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
 _NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
 
@@ -140,7 +141,7 @@ def host_rule(
         return None
     netlify = vercel == "netlify"
     error = 400 <= status < 600
-    if not (error or status in _KEPT) or not source.startswith("/"):
+    if not (error or status in KEPT_STATUSES) or not source.startswith("/"):
         return None
     if not error and not to.startswith(("/", "https://", "http://")):
         return None

@@ -104,13 +104,10 @@ class BodyLinks:
         return self.routes.base.rstrip("/") if self.routes is not None else ""
 
     def __call__(self, url: str) -> str | None:
-        self._reached = ("", "")
-        self._host_status = ""
+        self._reached, self._host_status = ("", ""), ""
         out = self._resolved(url)
         if self._reached[0] and out == self._reached[1]:
-            self.unbuilt.append(
-                (url.removeprefix(HUGO_REF), self.leftout[self._reached[0]])
-            )  # (a ref as written)
+            self.unbuilt.append((url.removeprefix(HUGO_REF), self.leftout[self._reached[0]]))  # (as written)
         elif out is None and self._host_status and (url, HOST_SERVES + self._host_status) not in self.unbuilt:
             self.unbuilt.append((url, HOST_SERVES + self._host_status))  # (a rule of the host's: said so)
         return out
@@ -215,7 +212,8 @@ class BodyLinks:
         """Whether the live site has a file at ``route`` besides its pages' own: a static
         file, or a list page the generator makes (a host's rule not forced gives way to it)."""
         assert self.routes is not None
-        return self.routes.files.get(route.lstrip("/")) is not None or route_key(route) in self.routes.listed
+        served = self.routes.reading.host.static(route, self.routes.files)
+        return served is not None or route_key(route) in self.routes.listed
 
     def _own_roots(self) -> list[str]:
         """Return the route roots that hold this page's file, the nearest first (relative to the content folder)."""
@@ -346,17 +344,17 @@ class BodyLinks:
         if not path:
             return None
         asked = posixpath.normpath(posixpath.join(self.own, path))
-        url, route, fragment = self.routes.reading.followed(
-            asked, url, fragment, self._present
-        )  # (redirects)
+        url, route, fragment = self.routes.reading.followed(asked, url, fragment, self._present)
         if served_error(route):
             self._host_status = served_error(route)
             return None  # (the host serves an error there: `stagemap.read.hostrule.HostRule.error`)
         if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
             return route
-        key = route_key(route)
-        last = (path if route == asked else route).rpartition("/")[2].lower()  # (after a redirect: its)
-        if last.endswith(self.routes.extensions) and key not in self.routes.endings:
+        key, written, ends = route_key(route), path.rpartition("/")[2].lower(), self.routes.extensions
+        moved = self.routes.reading.host.clean_moved(asked, route)  # (by cleanUrls only: from its file)
+        last = written if route == asked or moved else route.rpartition("/")[2].lower()  # (after a rule: its)
+        source = written.endswith(ends) and not written.endswith((".html", ".htm"))  # (no address: a file's)
+        if source or (last.endswith(ends) and not moved and key not in self.routes.endings):
             return None  # a link to a content file that is not there (nor a page's ``.html`` address)
         asset_id = self.routes.pages.get(key)
         if asset_id is None and self.routes.loose and key.count("/") >= 2:  # see `Routes.loose`
@@ -364,12 +362,12 @@ class BodyLinks:
         if asset_id is not None:
             return self._asset(asset_id, fragment)
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
-        served = self.routes.files.get(route.lstrip("/"))  # (``./../x`` at the root: ``/x``)
-        other = "." in last and not up and not last.endswith((".html", ".htm"))  # another file
-        if served is None and other and not path.startswith("/"):
-            return None  # a relative link to another file that is not there
+        served = self.routes.reading.host.static(route, self.routes.files)
+        other = "." in last and not up and not last.endswith((".html", ".htm")) and not path.startswith("/")
+        if served is None and (other or (moved and last.endswith(ends) and key not in self.routes.listed)):
+            return None  # a relative link to another file, or the page or file cleanUrls serves, not there
         if served is not None:
-            out = "public/" + route.lstrip("/")
+            out = "public/" + served
             self.linked.add(out)
             return self.links.to(quote(out))
         if not self.routes.base or (self.routes.reading.unowned(key) and key not in self.routes.listed):
