@@ -3,6 +3,7 @@ shows them: `import { HELP_EMAIL } from "../const"`, then `{HELP_EMAIL}`."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from stagemap.cli.app import cli
 from stagemap.read.jsexports import MAX_TEXT, exported_constants
 from stagemap.render import partials
 from stagemap.render.dialects import clean
-from stagemap.render.modulevalues import with_module_values
+from stagemap.render.moduleobjects import object_values
+from stagemap.render.modulevalues import module_values, with_module_values
 from tests.conftest import write
 
 SECONDS = 2.0
@@ -155,7 +157,8 @@ def test_a_docusaurus_page_shows_a_constant_imported_in_an_mdx_code_block(tmp_pa
 
 def test_hostile_modules_and_pages_cost_linear_time() -> None:
     """A module near the size read, of unclosed exports and lists, and a page of unclosed
-    imports, template strings and braces, are each read in bounded time."""
+    imports, template strings and braces, of code spans and template strings by the thousand on a
+    line, of quoted attributes, of values in code blocks, are each read in bounded time."""
     start = time.process_time()
     exported_constants("export const A = [" * (MAX_TEXT // 20))
     exported_constants("export { " + "A as B, " * (MAX_TEXT // 10))
@@ -163,6 +166,183 @@ def test_hostile_modules_and_pages_cost_linear_time() -> None:
     values = {"NAME": {"": "oar"}}
     with_module_values("{`" + "${NAME" * 100_000 + "\n" + "${" * 100_000, values)
     with_module_values("{\n`" + "\\`" * 100_000 + "\n{NAME" * 50_000, values)
+    with_module_values("`x` {`a`} " * 10_000 + "\n" + "".join("`" * i + " " for i in range(1, 500)), values)
+    with_module_values("<a " + 'b="{NAME}" ' * 10_000 + "\n" + "a" * 100_000 + "= {NAME} <a", values)
+    code = "import CodeBlock from '@theme/CodeBlock'\n<CodeBlock>"
+    with_module_values(code + "{NAME}" * 10_000 + "\n<CodeBlock>\n" + "{NAME}\n" * 10_000, values)
     partials.inline("import " + " " * 100_000 + "{ NAME\n\n{NAME}", "a.mdx", Path("/nonexistent"))
     partials.inline("import {" + " A," * 50_000 + "\n\n{A}", "a.mdx", Path("/nonexistent"))
     assert time.process_time() - start < SECONDS
+
+
+def test_a_code_span_ending_in_a_brace_and_backtick_opens_no_template_string() -> None:
+    """MDX reads a code span before the braces in it: `` `${` `` or `` `if (ok) {` `` is code,
+    not an expression's template string left open. Taken for one, every later line of the page
+    was read as template text and its values stayed placeholders."""
+    values = {"club": {"email": "crew@lantern.example", "fee": "12"}}
+    for span in ("`${`", "`if (ok) {`", "``{` ``"):
+        body = (
+            f"Template strings use {span} to open a value.\n"
+            "Write to {club.email}; a season costs ${club.fee}.\n\n"
+            "Then {`${club.fee} a month`} and `{club.email}`.\n"
+        )
+        assert with_module_values(body, values) == (
+            f"Template strings use {span} to open a value.\n"
+            "Write to crew@lantern.example; a season costs $12.\n\n"
+            "Then 12 a month and `{club.email}`.\n"
+        )
+
+
+def test_a_page_importing_thousands_of_names_costs_linear_time(tmp_path: Path) -> None:
+    """Whether a page uses what it imports was looked for in the whole page once per name
+    imported (repeats too): a page of long import lists took seconds. Many distinct names,
+    repeated, default and namespace imports of a module that exports them all are read in bounded time."""
+    count = 3_000
+    module = "".join(f'export const OAR_{i} = "blade {i}"\n' for i in range(count))
+    root = write(tmp_path, {"src/const.ts": module + 'export default { dock: "East" }\n'})
+    imports = "".join(
+        f'import {{ OAR_{i}, OAR_{i}, OAR_{i} as oar_{i} }} from "../const"\n'
+        f'import boat_{i} from "../const"\nimport * as all_{i} from "../const"\n'
+        for i in range(count)
+    )
+    uses = " ".join(f"{{OAR_{i}}} {{boat_{i}.dock}} {{all_{i}.OAR_1}}" for i in range(count))
+    repeated = "import { " + ", ".join(["OAR_2"] * 20_000) + ' } from "../const"\n'
+    start = time.process_time()
+    shown = partials.inline(imports + repeated + "\n" + uses + "\n", "src/pages/dock.mdx", root)
+    modules = list(partials.shown(imports + repeated + "\n" + uses + "\n", "src/pages/dock.mdx", root))
+    assert time.process_time() - start < SECONDS
+    assert shown.endswith(f"blade {count - 1} East blade 1\n")
+    assert [path for path, _ in modules] == ["src/const.ts"]
+
+
+def test_astro_shows_true_as_text_where_react_shows_nothing() -> None:
+    """Astro's JSX runtime drops only a value that is falsy and not 0: ``true`` prints as
+    ``true``; React (Docusaurus, Gatsby) shows nothing of it. ``false`` and ``null`` are nothing
+    on both."""
+    values = {"OPEN": {"": True}, "SHUT": {"": False}, "NONE": {"": None}}
+    body = "Open: [{OPEN}] [{SHUT}] [{NONE}] {`${OPEN}`}\n"
+    assert with_module_values(body, values, "astro") == "Open: [true] [] [] true\n"
+    assert with_module_values(body, values, "docusaurus") == "Open: [] [] [] true\n"
+
+
+def test_a_default_export_of_a_name_and_more_is_not_the_names_value() -> None:
+    """``export default NAME`` is the constant's value; ``export default NAME.key`` or
+    ``NAME.method()`` is something else, that only running the code gives."""
+    assert exported_constants('const title = "hello"\nexport default title.toUpperCase()\n') == {}
+    club = 'const CLUB = { crew: { size: 8 }, dock: "East" }\n'
+    assert exported_constants(club + "export default CLUB.crew\n") == {}
+    assert exported_constants(club + "export default CLUB\n  .crew\n") == {}
+    whole = {"crew": {"size": 8}, "dock": "East"}
+    assert exported_constants(club + "export default CLUB;\n") == {"default": whole}
+    assert exported_constants(club + "export default CLUB // the club\n") == {"default": whole}
+    assert exported_constants(club + "export default CLUB") == {"default": whole}
+
+
+def test_an_mdx_code_block_is_mdx_on_docusaurus_alone_and_a_page_export_wins(tmp_path: Path) -> None:
+    """Elsewhere than on Docusaurus an ``mdx-code-block`` fence is code, as any fence: its import
+    is none, and the page's own ``export const`` is the value it shows. A page's own constant
+    wins over a module's of the same name wherever an import is read that the page does not
+    run (here in a code example's template string). On Docusaurus a value used in the fence is
+    shown, as its text is MDX."""
+    root = write(tmp_path, {"src/const.ts": 'export const VERSION = "1.0"\nexport const DOCK = "East"\n'})
+    fenced = (
+        "export const VERSION = '2.0'\n\n```mdx-code-block\nimport { VERSION, DOCK } from '../const'\n```\n\n"
+        "Version {VERSION} at {DOCK}.\n"
+    )
+    assert partials.inline(fenced, "src/pages/v.mdx", root, generator="astro").endswith(
+        "Version {VERSION} at {DOCK}.\n"
+    )
+    example = (
+        "export const VERSION = '2.0'\n\n<Code code={`\nimport { VERSION, DOCK } from '../const'\n`} />\n\n"
+        "Version {VERSION} at {DOCK}.\n"
+    )
+    assert partials.inline(example, "src/pages/v.mdx", root, generator="astro").endswith(
+        "Version {VERSION} at East.\n"
+    )
+    docs = (
+        "```mdx-code-block\nimport { DOCK } from '../const'\n\n<Tabs><TabItem>{DOCK}</TabItem></Tabs>\n```\n"
+    )
+    assert partials.inline(docs, "src/pages/v.md", root, generator="docusaurus") == docs.replace(
+        "{DOCK}<", "East<"
+    )
+    assert partials.inline(docs, "src/pages/v.md", root, generator="astro") == docs
+
+
+def test_a_number_is_written_as_javascript_writes_it() -> None:
+    """A whole number past 2**53 is a double in JavaScript, written with its shortest digits:
+    every digit of it was shown. An exponent from 1e21 up and below 1e-6."""
+    values = {
+        "ID": {"": 12345678901234567890},
+        "ODD": {"": 9007199254740993},
+        "HUGE": {"": 123456789012345678901234},
+        "BIG": {"": 1e21},
+        "TINY": {"": 1.5e-7},
+        "SMALL": {"": 0.000001},
+        "FEE": {"": 12.5},
+    }
+    body = "{ID} {ODD} {HUGE} {BIG} {TINY} {SMALL} {FEE}\n"
+    assert with_module_values(body, values) == (
+        "12345678901234567000 9007199254740992 1\\.2345678901234569e+23 1e+21 1\\.5e-7 0\\.000001 12\\.5\n"
+    )
+
+
+def test_a_value_a_code_block_holds_is_code_not_markdown(tmp_path: Path) -> None:
+    """Docusaurus's ``<CodeBlock>{versions.tool}</CodeBlock>`` showed the version with Markdown's
+    escapes in the code (``4\\.2.0``, ``lantern\\_tools``); one holding ``<`` or a backtick lost its
+    code block. A value a code component holds is its code, on the tag's line or the next."""
+    versions = (
+        "export const versions = { tool: '4.2.0', pkg: 'lantern_tools', pin: '>=1.0,<2.0', tick: 'a`b' }\n"
+    )
+    blocks = "".join(
+        f'<CodeBlock language="bash">{{versions.{key}}}</CodeBlock>\n\n'
+        for key in ("tool", "pkg", "pin", "tick")
+    )
+    root = write(
+        tmp_path,
+        {
+            "stagemap.yml": "name: Lantern\nmodel: buyer-journey\ngenerator: docusaurus\nsources: [docs]\n",
+            "docusaurus.config.js": "module.exports = {url: 'https://lantern.example'};\n",
+            "src/versions.js": versions,
+            "docs/install.mdx": (
+                "---\ntitle: Install\n---\n\nimport {versions} from '@site/src/versions';\n"
+                "import CodeBlock from '@theme/CodeBlock';\n\n"
+                + blocks
+                + '<CodeBlock language="bash">\n{versions.pin}\n</CodeBlock>\n\nIn text: {versions.pkg}.\n'
+            ),
+        },
+    )
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out/assets/install.html").read_text(encoding="utf-8")
+    codes = re.findall(r'<code class="language-bash">(.*?)\n</code>', page)
+    assert codes == ["4.2.0", "lantern_tools", "&gt;=1.0,&lt;2.0", "a`b", "&gt;=1.0,&lt;2.0"]
+    assert "<p>In text: lantern_tools.</p>" in page
+
+
+def test_a_quoted_attribute_keeps_its_braces_and_an_attribute_keeps_its_entities() -> None:
+    """A JSX attribute in quotes is a string: ``alt="The {CLUB} logo"`` shows its braces, as the
+    live page does. A value written into an attribute in quotes keeps an ``&amp;`` it holds (a
+    JSX string would read it as ``&``; React keeps the value as it is)."""
+    values = {"CLUB": {"": "Lantern"}, "LINK": {"": "/crews?a=1&b=2&amp;c"}}
+    body = (
+        '<img alt="The {CLUB} logo" title={CLUB} data-x=\'{CLUB}\' /> {CLUB} said "{CLUB}"\n'
+        '<a href={LINK} title="{CLUB}">{CLUB}</a> a="{CLUB}"\n'
+    )
+    assert with_module_values(body, values) == (
+        '<img alt="The {CLUB} logo" title="Lantern" data-x=\'{CLUB}\' /> Lantern said "Lantern"\n'
+        '<a href="/crews?a=1&b=2&amp;amp;c" title="{CLUB}">Lantern</a> a="Lantern"\n'
+    )
+
+
+def test_a_key_with_a_dot_is_not_read_as_a_nested_key() -> None:
+    """Keys were joined with dots: ``{CREW["coach.name"]}`` read ``CREW.coach.name``, and a key
+    ``"coach.name"`` was read for ``{CREW.coach.name}``. Neither is shown now."""
+    module = 'export const CREW = { coach: { name: "Ines" }, "lead.name": "Ana" }\n'
+    body = '{CREW.coach.name} {CREW["coach.name"]} {CREW.lead.name} {CREW["lead.name"]}\n'
+    found = module_values("import { CREW } from './crew'\n\n" + body, "a.mdx", {"crew.ts": module}.get)
+    values = {name: got for name, _, got in found}
+    assert (
+        with_module_values(body, values) == 'Ines {CREW["coach.name"]} {CREW.lead.name} {CREW["lead.name"]}\n'
+    )
+    dotted = object_values('export default { "a.b": "x", a: { b: "y" } }\n')
+    assert dotted == {"a.b": "y"}

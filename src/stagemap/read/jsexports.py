@@ -8,7 +8,8 @@ numbers, ``true``, ``false``, ``null``, lists and objects of them):
 
 - ``export const NAME = literal`` (a TypeScript type after the name, ``as const`` after the value);
 - ``const NAME = literal`` at the top level, exported by ``export { NAME }`` or ``export { NAME as OTHER }``;
-- ``export default literal``, or ``export default NAME`` after such a ``const``, as ``default``;
+- ``export default literal``, or ``export default NAME`` (the name alone: not ``NAME.key``) after
+  such a ``const``, as ``default``;
 - ``module.exports = literal``: ``default``, and each key of an object by its name, as a bundler
   gives a CommonJS module's keys to ``import { key }``.
 
@@ -40,6 +41,9 @@ _ITEM = lazy(r"\s*([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*")
 _DEFAULT = lazy(r"\b(module\s*\.\s*exports\s*=|export\s+default\b)\s*")
 _NAME = lazy(r"[A-Za-z_$][\w$]*")
 _WORD = lazy(r"(?<![\w$.])[A-Za-z_$][\w$]*")
+_ALONE = lazy(r"[ \t]*(?:;|\Z|\n(?!\s*[.\[(?+\-*/%|&<>=,`]))")
+"""What follows a name exported by default alone: ``;``, the end of a line (the next one not going on
+with it, ``.map(...)``) or of the module."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -75,7 +79,8 @@ def exported_constants(text: str) -> dict[str, Any]:
         named = _NAME.match(shape, defaults[0].end())
         if named is not None and named.group(0) not in ("true", "false", "null"):
             mentions[named.group(0)] += 1
-            names.append(("default", named.group(0)))
+            if _ALONE.match(shape, named.end()):  # (``NAME.key``, ``NAME.method()``: only code tells)
+                names.append(("default", named.group(0)))
         else:
             values["\0default"] = literal_at(code, text, defaults[0].end())
             declared["\0default"] = 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
+from collections.abc import Callable
 
 from ..lazyre import lazy
 from .blocks import CODE_SPAN, fence_after
@@ -97,10 +98,11 @@ def _dedented(line: str, columns: int) -> str:
 _MDX_BLOCK = lazy(r"[ \t]*(?:`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*$")
 
 
-def unwrapped_mdx_blocks(text: str) -> str:
+def unwrapped_mdx_blocks(text: str, inner: Callable[[str], str] | None = None) -> str:
     """Return ``text`` with each closed fence of the language ``mdx-code-block`` replaced by the
     lines it holds, as Docusaurus reads them (as MDX); every other fence is left as it is, and
-    so is a fence of that language inside another one (an example of it), or never closed."""
+    so is a fence of that language inside another one (an example of it), or never closed.
+    With ``inner``, each such fence stays, holding what ``inner`` gives of its lines."""
     lines = text.split("\n")
     kept: list[str] = []
     fence, opened = "", -1
@@ -108,6 +110,9 @@ def unwrapped_mdx_blocks(text: str) -> str:
         was, fence = fence, fence_after(fence, line)
         if fence and not was:
             opened = index if _MDX_BLOCK.match(line) else -1
+            kept.append(line)
+        elif was and not fence and opened >= 0 and inner is not None:
+            kept[len(kept) - (index - opened) + 1 :] = inner("\n".join(lines[opened + 1 : index])).split("\n")
             kept.append(line)
         elif was and not fence and opened >= 0:
             kept[len(kept) - (index - opened) :] = lines[opened + 1 : index]

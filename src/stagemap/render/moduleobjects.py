@@ -4,7 +4,8 @@ A page may import a module's default object (``import config from '../../config.
 values are not all plain literals (a function, a call beside the strings the page shows):
 `object_values` reads each string literal of it (``export default {...}``, ``module.exports =
 {...}``, a ``const`` object exported by its name, a JSON file's object) by its dotted key, and
-passes over any other value. `stagemap.render.modulevalues` shows them.
+passes over any other value, and a key with a dot in it (a dotted key could not tell it).
+`stagemap.render.modulevalues` shows them.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _object(code: str, at: int, prefix: str, found: dict[str, str], depth: int) 
         else:  # a spread, a computed key: passed over
             at, text = _value_end(code, at), None
         at = _past_space(code, at)
-        if text is None or not code.startswith(":", at):  # (a shorthand, a method)
+        if text is None or "." in text or not code.startswith(":", at):  # (a shorthand, a method)
             at = _value_end(code, at)
             continue
         at = _past_space(code, at + 1)

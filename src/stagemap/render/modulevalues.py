@@ -15,14 +15,16 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..lazyre import lazy
 from ..read.jsexports import exported_constants
 from ..read.markdowntext import escaped, in_destination, plain_text
 from ..read.tsconfigpaths import Alias, aliased
 from .blocks import fence_after, hold_fences
+from .jsshown import shown_as
 from .mdxfences import unwrapped_mdx_blocks
+from .mdxplaces import after_code_tag, code_children, code_tag, quoted_values, template_at, within
 from .moduleobjects import DEEPEST, object_values
 
 _IMPORT = lazy(
@@ -46,10 +48,16 @@ _ACCESS = lazy(r"""\??\.([A-Za-z_$][\w$]*)|\[[ \t]*(?:'([^'\\\n{}]*)'|"([^"\\\n{
 _MISSING = object()
 """What `_value` gives for a key no module's value has."""
 _NAME = lazy(r"[A-Za-z_$][\w$]*")
+_NAMED = lazy(r"\{[ \t]*([A-Za-z_$][\w$]*)")
+"""A name an expression opens with (``{EMAIL``, ``${ config``): what a page may use of an import."""
+_OWN = lazy(
+    r"^export[ \t]+(?:const|let|var|function\*?|class|async[ \t]+function)[ \t]+([A-Za-z_$][\w$]*)", re.M
+)
+"""A value the page declares itself (``export const VERSION = ...``): a module's of that name is not shown."""
 _MOST_VALUES = 10_000
 """The most values read of one thing a page imports."""
 Leaf = str | int | float | bool | None
-"""A plain value a module gives: shown as JavaScript shows it (`_shown_as`)."""
+"""A plain value a module gives: shown as JavaScript shows it (`.jsshown.shown_as`)."""
 
 
 def import_paths(spec: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()) -> tuple[str, ...]:
@@ -76,20 +84,22 @@ def import_path(
 
 
 def imported_modules(
-    body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = ()
+    body: str, rel: str, site: str = "", aliases: tuple[Alias, ...] = (), docusaurus: bool = False
 ) -> dict[str, tuple[tuple[str, ...], str]]:
     """Return the modules of its project that the MDX ``body`` (of the file at ``rel``) imports
     and whose values it may show in an expression (``{name}``, ``{name.key}``), by the name the
     page gives each value: the paths the module may be at (relative to the project; ``@site/`` is
     ``site``), in the order they are tried, and what of it is imported (``default``, a name it
-    exports, ``*`` for all of them). An import in an ``mdx-code-block`` fence counts, as
-    Docusaurus reads the fence as MDX (elsewhere a page naming a value that only such a fence
-    imports builds no page to compare with)."""
+    exports, ``*`` for all of them). On a ``docusaurus`` site an import in an ``mdx-code-block``
+    fence counts, as Docusaurus reads the fence as MDX; elsewhere the fence is code, as any
+    other. A name the page declares itself (``export const X``) is its own value, not a module's."""
     if "import" not in body or _USED.search(body) is None:
         return {}
     found: dict[str, tuple[tuple[str, ...], str]] = {}
-    code = unwrapped_mdx_blocks(body) if "mdx-code-block" in body else body
-    for match in _IMPORT.finditer(hold_fences(code, {}, deep=True)):
+    code = unwrapped_mdx_blocks(body) if docusaurus and "mdx-code-block" in body else body
+    code = hold_fences(code, {}, deep=True)
+    used = set(_NAMED.findall(body)).difference(_OWN.findall(code))  # (one pass each, whatever it imports)
+    for match in _IMPORT.finditer(code):
         default, every, listed, spec = match.group(1), match.group(2), match.group(3), match.group(5)
         if default == "type":
             continue  # (TypeScript's types: no value)
@@ -97,7 +107,7 @@ def imported_modules(
         names += [(every, "*")] if every else []
         for item in filter(None, map(_ITEM.fullmatch, (listed or "").split(","))):
             names.append((item.group(2) or item.group(1), item.group(1)))
-        names = [(name, what) for name, what in names if f"{{{name}" in body or f"{{ {name}" in body]
+        names = [(name, what) for name, what in names if name in used]
         if not names:
             continue
         tried: list[str] = []
@@ -113,16 +123,27 @@ def imported_modules(
 
 
 def module_values(
-    body: str, rel: str, read: Callable[[str], str | None], site: str = "", aliases: tuple[Alias, ...] = ()
+    body: str,
+    rel: str,
+    read: Callable[[str], str | None],
+    site: str = "",
+    aliases: tuple[Alias, ...] = (),
+    generator: str = "",
 ) -> Iterator[tuple[str, str, dict[str, Leaf]]]:
-    """Yield each value `imported_modules` finds whose module can be read with ``read`` (a path
-    in the project to its text, or None): its name in the page, its module's path, and its plain
-    values by key (``""``: the value itself; ``email``, ``npm.command``, ``0`` in a list)."""
-    for name, (paths, what) in imported_modules(body, rel, site, aliases).items():
+    """Yield each value `imported_modules` finds (on the ``generator``'s site) whose module can be
+    read with ``read`` (a path in the project to its text, or None): its name in the page, its
+    module's path, and its plain values by key (``""``: the value itself; ``email``, ``npm.command``,
+    ``0`` in a list). Each module is read once, and each thing imported of it (a page may import
+    thousands of names)."""
+    texts: dict[str, str | None] = {}
+    made: dict[tuple[str, str], dict[str, Leaf]] = {}  # (shared between names: never changed)
+    for name, (paths, what) in imported_modules(body, rel, site, aliases, generator == "docusaurus").items():
         for path in paths:
-            code = read(path)
+            code = texts[path] if path in texts else texts.setdefault(path, read(path))
             if code is not None:
-                yield name, path, _imported(code, path.endswith(".json"), what)
+                if (path, what) not in made:
+                    made[path, what] = _imported(code, path.endswith(".json"), what)
+                yield name, path, made[path, what]
                 break
 
 
@@ -150,52 +171,65 @@ def _leaves(value: Any, key: str, out: dict[str, Leaf], depth: int) -> dict[str,
     if isinstance(value, (dict, list)):
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for name, item in items:
-            if depth < DEEPEST and len(out) < _MOST_VALUES:
+            if depth < DEEPEST and len(out) < _MOST_VALUES and "." not in str(name):  # (see `_value`)
                 _leaves(item, f"{key}.{name}" if key else str(name), out, depth + 1)
     else:
         out[key] = value
     return out
 
 
-def with_module_values(body: str, values: Mapping[str, Mapping[str, Leaf]]) -> str:
+def with_module_values(body: str, values: Mapping[str, Mapping[str, Leaf]], generator: str = "") -> str:
     """Return an MDX ``body`` with each ``{name}``, ``{name.key}`` or ``{name["key"]}`` whose
     module gives a plain value there (``values``: by name, then key) as JavaScript shows it,
     outside code: text in text, an attribute's quoted value after ``=``, and a template string
     of known values after ``=`` as its text. In an expression's template string over several
-    lines (``<CodeBlock>{`...`}</CodeBlock>``) a ``${name}`` is its value, and ``{name}`` text."""
+    lines (``<CodeBlock>{`...`}</CodeBlock>``) a ``${name}`` is its value, and ``{name}`` text.
+    ``true`` in text is nothing as React shows it, ``true`` on an Astro site (``generator``)."""
     if not values:
         return body
-    expression = rf"(?:{'|'.join(map(re.escape, values))})(?![\w$]){_MEMBER}*"
+    if generator == "docusaurus" and "mdx-code-block" in body:  # (Docusaurus reads what it holds as MDX)
+        body = unwrapped_mdx_blocks(body, lambda inner: with_module_values(inner, values))
+    expression = rf"[A-Za-z_$][\w$]*{_MEMBER}*"  # (any name: `_value` tells which are known)
     use = re.compile(
         rf"(=[ \t]*)?\{{[ \t]*(?:`((?:[^`$\\\n]|\$\{{[ \t]*{expression}[ \t]*\}})*)`|({expression}))[ \t]*\}}"
     )
+    page = _Page(use, "Astro text" if generator == "astro" else "text", code_tag(body))
     lines = body.split("\n")
     fence = ""
     inside = brace = False  # in an expression's template string; after a line ending in ``{``
     for at, line in enumerate(lines):
         was, fence = fence, fence_after(fence, line, True)
-        if was or fence:
-            continue
+        if was or fence or (not inside and line.startswith(("import ", "import{", "export "))):
+            continue  # (code; an import's ``{ NAME }`` is no expression)
         begin = 0
         if not inside and brace and line.lstrip().startswith("`"):  # ``{`` then a backtick on the next line
             begin, inside = line.index("`") + 1, True
         if inside or "{" in line:
-            lines[at], inside = _line_out(use, line, begin, inside, values)
+            after = bool(at) and after_code_tag(page.code, lines[at - 1])
+            lines[at], inside = _line_out(page, line, (begin, after), inside, values)
         brace = not inside and line.rstrip().endswith("{")
     return "\n".join(lines)
 
 
-_TEMPLATE = lazy(r"\{[ \t]*(?:[\w$.]+[ \t]*)?`")
-"""A template string opening an expression (``{`...``, ``{dedent`...``)."""
 _IN_TEMPLATE = lazy(r"\$\{([^{}`]*)\}")
 
 
+class _Page(NamedTuple):
+    """What tells how a page shows its values: the pattern of a use, how text shows a value
+    (`.jsshown.shown_as`), the opening tag of its code component (`.mdxplaces.code_tag`)."""
+
+    use: re.Pattern[str]
+    text: str
+    code: re.Pattern[str] | None
+
+
 def _line_out(
-    use: re.Pattern[str], line: str, begin: int, inside: bool, values: Mapping[str, Mapping[str, Leaf]]
+    page: _Page, line: str, where: tuple[int, bool], inside: bool, values: Mapping[str, Mapping[str, Leaf]]
 ) -> tuple[str, bool]:
     """Return a ``line`` outside fenced code with the module values it uses shown, and whether an
-    expression's template string is open after it (``inside``: from ``begin`` on; its text is
-    `_in_template`, the rest `_line_shown`)."""
+    expression's template string is open after it (``inside``: from ``where[0]`` on; its text is
+    `_in_template`, the rest `_line_shown`; ``where[1]``: the line before ends with a code tag)."""
+    begin = where[0]
     head = ""
     if inside:
         close = _closing(line, begin)
@@ -203,14 +237,15 @@ def _line_out(
             return line[:begin] + _in_template(line[begin:], values), True
         head, line = line[:begin] + _in_template(line[begin:close], values) + "`", line[close + 1 :]
     at = 0
-    while (found := _TEMPLATE.search(line, at)) is not None:
+    runs: dict[int, list[int]] = {}
+    while (found := template_at(line, at, runs)) is not None:
         close = _closing(line, found.end())
         if close < 0:  # (one left open: the rest of the line is its text)
-            return head + _line_shown(use, line[: found.end()], values) + _in_template(
+            return head + _line_shown(page, line[: found.end()], values, where[1]) + _in_template(
                 line[found.end() :], values
             ), True
         at = close + 1
-    return head + _line_shown(use, line, values), False
+    return head + _line_shown(page, line, values, where[1]), False
 
 
 def _closing(line: str, at: int) -> int:
@@ -230,7 +265,7 @@ def _in_template(text: str, values: Mapping[str, Mapping[str, Leaf]]) -> str:
     that value, where it holds no backtick, backslash or ``${`` (that would change the string)."""
 
     def value(found: re.Match[str]) -> str:
-        shown = _shown_as(_value(found.group(1), values), "template")
+        shown = shown_as(_value(found.group(1), values), "template")
         if shown is None or escaped(text, found.start()) or any(c in shown for c in ("`", "\\", "${")):
             return found.group(0)
         return shown
@@ -238,51 +273,80 @@ def _in_template(text: str, values: Mapping[str, Mapping[str, Leaf]]) -> str:
     return _IN_TEMPLATE.sub(value, text) if "${" in text else text
 
 
-def _line_shown(use: re.Pattern[str], line: str, values: Mapping[str, Mapping[str, Leaf]]) -> str:
-    """Return a ``line`` outside code with each of its uses (``use``) of a module's value shown
-    (`_shown`), the backticks before each counted once for the whole line."""
+def _line_shown(page: _Page, line: str, values: Mapping[str, Mapping[str, Leaf]], after: bool) -> str:
+    """Return a ``line`` outside code with each of its uses of a module's value shown (`_shown`),
+    the backticks before each counted once for the whole line; one in a quoted attribute value
+    stays as written (``after``: the line before ends with a code component's opening tag)."""
     out: list[str] = []
     end = ticks = 0
-    for found in use.finditer(line):
+    quoted = quoted_values(line)
+    for found in page.use.finditer(line):
         ticks += line.count("`", end, found.start())
-        out += (line[end : found.start()], _shown(found, line, values, ticks % 2 == 1))
+        if within(quoted, found.start()):
+            shown = found.group(0)
+        else:
+            code = found.group(1) is None and code_children(page.code, line, found.start(), after)
+            shown = _shown(found, line, values, (ticks % 2 == 1, code), page.text)
+        out += (line[end : found.start()], shown)
         ticks += found.group(0).count("`")
         end = found.end()
     return "".join(out) + line[end:] if out else line
 
 
+_ENTITY = lazy(r"&(?=#?[A-Za-z0-9]{1,32};)")
+"""The ``&`` of what a JSX string would read as a character reference (``&amp;``, ``&#38;``)."""
 _SUBSTITUTION = lazy(r"\$\{([^}]*)\}")
 
 
-def _shown(found: re.Match[str], line: str, values: Mapping[str, Mapping[str, Leaf]], in_code: bool) -> str:
+def _shown(
+    found: re.Match[str],
+    line: str,
+    values: Mapping[str, Mapping[str, Leaf]],
+    code: tuple[bool, bool],
+    text: str,
+) -> str:
     """Return what one use of a module's value shows (see `with_module_values`); as written when
-    a value is not known, or it is in a code span (``in_code``: an odd number of backticks before
+    a value is not known, or it is in a code span (``code[0]``: an odd number of backticks before
     it) or a link's destination. In text the value (a template string's too) is plain text, as
-    MDX inserts it: no character of it is read as Markdown."""
+    MDX inserts it: no character of it is read as Markdown (``text``: how text shows a value,
+    `.jsshown.shown_as`); in a code component (``code[1]``) it is code (`_as_code`)."""
     start = found.start() + len(found.group(1) or "")
-    if escaped(line, start) or in_code or in_destination(line, start):
+    if escaped(line, start) or code[0] or in_destination(line, start):
         return found.group(0)  # (a link's destination is no text: MDX reads no expression there)
     if found.group(3) is not None:
-        value = _shown_as(_value(found.group(3), values), "attribute" if found.group(1) else "text")
+        value = shown_as(_value(found.group(3), values), "attribute" if found.group(1) else text)
         if value is None:
             return found.group(0)
         if found.group(1) is None:
-            return plain_text(value)
+            return _as_code(value, line[found.end() :], found.group(0)) if code[1] else plain_text(value)
     elif found.group(1) is None and "${" not in found.group(2):
         return found.group(0)  # (a template string of text alone: `stagemap.render.jsx`'s)
     else:
         parts = [
-            _shown_as(_value(m.group(1), values), "template") for m in _SUBSTITUTION.finditer(found.group(2))
+            shown_as(_value(m.group(1), values), "template") for m in _SUBSTITUTION.finditer(found.group(2))
         ]
         if any(part is None or "`" in part for part in parts):
             return found.group(0)
         value = _SUBSTITUTION.sub(
-            lambda m: _shown_as(_value(m.group(1), values), "template") or "", found.group(2)
+            lambda m: shown_as(_value(m.group(1), values), "template") or "", found.group(2)
         )
         if found.group(1) is None:
-            return plain_text(value)
+            return _as_code(value, line[found.end() :], found.group(0)) if code[1] else plain_text(value)
+    value = _ENTITY.sub("&amp;", value)  # (a JSX string reads ``&amp;`` as ``&``: the value keeps it)
     quote = '"' if '"' not in value else "'"
     return found.group(0) if quote in value or "\n" in value else f"{found.group(1)}{quote}{value}{quote}"
+
+
+def _as_code(value: str, rest: str, written: str) -> str:
+    """Return a ``value`` a code component holds as it stays code (`stagemap.render.codeblocks`):
+    as it is where it holds no tag, brace, entity or line end; else, where it is all the component
+    holds (``rest``: what follows on its line), as a template literal of it; else as ``written``."""
+    if not any(c in value for c in "<>{}&\n\r"):
+        return value
+    if rest.lstrip(" \t").startswith("</") or not rest.strip():
+        inner = value.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+        return "{`" + inner.replace("\r", "\\r").replace("\n", "\\n") + "`}"
+    return written
 
 
 def _value(path: str, values: Mapping[str, Mapping[str, Leaf]]) -> object:
@@ -300,22 +364,6 @@ def _value(path: str, values: Mapping[str, Mapping[str, Leaf]]) -> object:
             return _MISSING
         keys.append(next(part for part in access.groups() if part is not None))
         at = access.end()
+    if any("." in key for key in keys):
+        return _MISSING  # (``["a.b"]``: keys are joined with dots, and no value has a key with one)
     return values.get(name.group(0), {}).get(".".join(keys), _MISSING)
-
-
-def _shown_as(value: object, where: str) -> str | None:
-    """Return the text JavaScript shows of a plain ``value`` ``where`` it is written (``text``:
-    React shows nothing of ``true``, ``false``, ``null``; ``attribute``: they are no text;
-    ``template``: their names), or None for one not known or not shown so."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool) or value is None:
-        if where == "attribute":
-            return None
-        return "" if where == "text" else "null" if value is None else str(value).lower()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float) and abs(value) < 1e21:
-        shown = str(int(value)) if value.is_integer() else repr(value)
-        return None if "e" in shown else shown  # (JavaScript writes exponents its own way)
-    return None

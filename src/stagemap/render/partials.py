@@ -89,7 +89,9 @@ def inline_for(config: Config, rel: str, body: str, front: Front = None) -> str:
     if config.rules.generator == "jekyll":
         read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
         return codeincludes.shown_in_page(body, config.rules.site_root, read, front)
-    return inline(body, rel, config.root, config.rules.site_root, site_aliases(config))
+    return inline(
+        body, rel, config.root, config.rules.site_root, site_aliases(config), config.rules.generator
+    )
 
 
 def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Iterator[tuple[str, str | None]]:
@@ -107,7 +109,7 @@ def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Itera
     if config.rules.generator == "jekyll":
         read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
         return codeincludes.files_in_page(body, config.rules.site_root, read, front)
-    return shown(body, rel, config.root, config.rules.site_root, site_aliases(config))
+    return shown(body, rel, config.root, config.rules.site_root, site_aliases(config), config.rules.generator)
 
 
 def own_shortcodes(
@@ -237,26 +239,25 @@ def imported(
     return found
 
 
-def inline(body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = ()) -> str:
-    """Return ``body`` with each component it imports from a Markdown file, used on a line of its
-    own, replaced by that file's body, as a block of its own (see the module docstring), and the
-    plain values it shows of a module of the project (`stagemap.render.modulevalues`). Fenced
-    code and MDX comments (``{/* ... */}``) are left as they are."""
+def inline(
+    body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = (), generator: str = ""
+) -> str:
+    """Return ``body`` with each component it imports from a Markdown file, used on a line of its own,
+    replaced by that file's body (see the module docstring), and the values it shows of a module of the
+    project as the ``generator`` shows them (`.modulevalues`); fenced code and MDX comments stay."""
     read = functools.partial(partial_body, root, raw=True)
-    values = {name: found for name, _, found in module_values(body, rel, read, site, aliases) if found}
-    return _inline(with_module_values(body, values), rel, root, (site, aliases), (rel,), {})
+    values = {name: got for name, _, got in module_values(body, rel, read, site, aliases, generator) if got}
+    return _inline(with_module_values(body, values, generator), rel, root, (site, aliases), (rel,), {})
 
 
 def shown(
-    body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = ()
+    body: str, rel: str, root: Path, site: str = "", aliases: tuple[Alias, ...] = (), generator: str = ""
 ) -> Iterator[tuple[str, str | None]]:
-    """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its
-    body (None when it cannot be read); first each module whose values it shows, and its text.
-    For a page's key."""
+    """Yield each partial ``inline`` may show in ``body``, however deep, once: its path, and its body
+    (None when it cannot be read); first each module whose values it shows, and its text. For a page's key."""
     read = functools.partial(partial_body, root, raw=True)
-    modules = {
-        path: text for _, path, _ in module_values(body, rel, read, site, aliases) if (text := read(path))
-    }
+    given = module_values(body, rel, read, site, aliases, generator)
+    modules = {path: text for path in dict.fromkeys(p for _, p, _ in given) if (text := read(path))}
     yield from modules.items()  # (its values shown: `inline`)
     seen = {rel, *modules}
     todo = collections.deque([(body, rel, 1)])
