@@ -1580,12 +1580,32 @@ def test_init_translations_as_a_review_found_they_should_be(tmp_path: Path) -> N
         os.close(folder)
         folder = inner
     os.close(folder)
-    code, out, err = run("init", str(root))
+    try:
+        code, out, err = run("init", str(root))
+    finally:
+        _remove_chain(root / "docs/fr")
     assert (code, err) == (0, "")
     assert (
         "Other languages, not read (their pages translate these, at the same paths): docs/de/"
         in out.splitlines()
     )
+
+
+def _remove_chain(top: Path) -> None:
+    """Remove the folders ``d``, each inside the one before, under ``top``: deeper than pytest's
+    clean-up can go (it left them, and a later run with the same --basetemp failed on them)."""
+    opened = [os.open(top, os.O_RDONLY)]
+    try:
+        while True:
+            try:
+                opened.append(os.open("d", os.O_RDONLY, dir_fd=opened[-1]))
+            except FileNotFoundError:
+                break
+        for parent in reversed(opened[:-1]):
+            os.rmdir("d", dir_fd=parent)
+    finally:
+        for handle in opened:
+            os.close(handle)
 
 
 def test_init_never_reads_a_cname_through_a_linked_folder(tmp_path: Path) -> None:
