@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from markdown_it import MarkdownIt
 
 from stagemap.cli.app import cli
 from stagemap.read.mkdocsalerts import alert_syntaxes
+from stagemap.render.blocks import CODE_SPAN
 from tests.conftest import write
 from tests.test_mkdocs_alerts import made
 
@@ -39,11 +41,24 @@ ON = "pymdownx.arithmatex"
             "```math\n\\begin{align}\na &= b\n\\end{align}\n```\n",
         ),
         ("```\n$a$\n```\n", "```\n$a$\n```\n"),
+        # A review of 620a15a: indented code is code; math in a list item or a note is math.
+        (
+            'Run this:\n\n    echo "$HOME/$USER"\n    x=$a$b\n',
+            'Run this:\n\n    echo "$HOME/$USER"\n    x=$a$b\n',
+        ),
+        ("1. Item\n\n    $$x_1 * y_1$$\n", "1. Item\n\n    ```math\n    x_1 * y_1\n    ```\n"),
+        ("> $$\n> x_1\n> $$\n", "> ```math\n> x_1\n> ```\n"),
+        ("!!! note\n\n    $$x_1 * y_1$$\n", "> **Note**\n>\n> ```math\n> x_1 * y_1\n> ```\n"),
+        ("!!! note\n\n    Text $a$ here.\n", "> **Note**\n>\n> Text `a` here.\n"),
+        # No math across a code span nor a heading.
+        ("A $x `y$` z$ w.\n", "A $x `y$` z$ w.\n"),
+        ("A $x` and `y$ w.\n", "A $x` and `y$ w.\n"),
+        ("## Heading $x\nText y$ here.\n", "## Heading $x\nText y$ here.\n"),
     ],
 )
 def test_arithmatex_math_is_its_tex_as_code(text: str, shown: str) -> None:
     assert made(text, ON) == shown
-    assert made(text) == text  # (a site without the extension: as written)
+    assert made(text).count("`") == text.count("`")  # (a site without the extension: no math as code)
 
 
 def test_arithmatex_options_switch_syntaxes_off() -> None:
@@ -61,6 +76,17 @@ def test_arithmatex_options_switch_syntaxes_off() -> None:
     assert made("Plain $5 and $10 \\(x\\).\n", *found) == "Plain `5 and `10 \\(x\\).\n"
     assert made("\\[\nx\n\\]\n", *found) == "\\[\nx\n\\]\n"
     assert alert_syntaxes(yaml.safe_load("markdown_extensions: [pymdownx.arithmatex]\n")) == (ON,)
+    # A text where a list belongs is taken as its letters, as Arithmatex takes it: no syntax.
+    worded = yaml.safe_load(
+        "markdown_extensions:\n  - pymdownx.arithmatex:\n      block_syntax: dollar\n      smart_dollar: 'off'\n"
+    )
+    assert alert_syntaxes(worded) == (
+        ON,
+        f"{ON}:-block-begin",
+        f"{ON}:-block-dollar",
+        f"{ON}:-block-square",
+        f"{ON}:-smart",
+    )
 
 
 def test_an_mkdocs_page_with_arithmatex_shows_its_math_as_code(tmp_path: Path) -> None:
@@ -79,6 +105,38 @@ def test_an_mkdocs_page_with_arithmatex_shows_its_math_as_code(tmp_path: Path) -
     page = (tmp_path / "out/assets/yield.html").read_text()
     assert "Trees per row <code>n_1 * n_2</code> in all." in page
     assert '<code class="language-math">Y = n_1 * n_2 * w\n</code>' in page
+
+
+def test_a_long_run_of_backticks_beside_math_costs_linear_time() -> None:
+    """A review of 620a15a: code spans are held aside before math is read, and the code span
+    pattern tried each length of a long run of backticks: 800 took 7.5 s, 1,600 about 100 s."""
+    child = (
+        "from tests.test_mkdocs_alerts import made\n"
+        "text = 'Costs $5. x ' + '`' * 50_000 + '\\n'\n"
+        "assert made(text, 'pymdownx.arithmatex') == text\n"
+    )
+    start = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
+    end = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert done.returncode == 0, done.stderr
+    assert end.ru_utime + end.ru_stime - start.ru_utime - start.ru_stime < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("`a``b` c", ["`a``b`"]),
+        ("x `a`` b` y", ["`a`` b`"]),
+        ("` `` `", ["` `` `"]),
+        ("`open and `` also ``` x", []),
+        ("\\``x` y", ["`x`"]),
+    ],
+)
+def test_a_code_span_opens_and_closes_on_whole_runs_of_backticks(text: str, spans: list[str]) -> None:
+    """As CommonMark (and markdown-it-py) reads them: a run of another length inside is text."""
+    assert [m.group(0) for m in CODE_SPAN.finditer(text)] == spans
+    shown = MarkdownIt("commonmark").renderInline(text)
+    assert shown.count("<code>") == len(spans)
 
 
 def test_arithmatex_math_costs_linear_time() -> None:

@@ -87,12 +87,17 @@ def _math_off(options: Mapping[str, Any]) -> set[str]:
     off: set[str] = set()
     for option, names in _MATH_SYNTAXES.items():
         given = options.get(option)
-        if isinstance(given, list):
+        if isinstance(given, list | str):  # (a text is taken as its letters, as Arithmatex does: none)
             kind = option.partition("_")[0]
-            off |= {f"{ARITHMATEX}:-{kind}-{n}" for n in names if n not in given}
-    if options.get("smart_dollar") is False:
+            off |= {f"{ARITHMATEX}:-{kind}-{n}" for n in names if n not in set(given)}
+    smart = options.get("smart_dollar", True)
+    if smart in (False, 0, None) or (isinstance(smart, str) and smart.lower() in _FALSE_WORDS):
         off.add(f"{ARITHMATEX}:-smart")
     return off
+
+
+_FALSE_WORDS = ("false", "no", "off", "0", "none")
+"""The texts Python-Markdown reads as false for an option that is true or false."""
 
 
 def _named(value: Any) -> list[str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,10 +80,16 @@ def timeline(config: Config, as_of: dt.date) -> Timeline | None:
 
 def _commits(config: Config, git: Git, since: dt.date, until: dt.date) -> list[Revision]:
     """The commits of the span, kept by what decides them (the commit checked out, the folder,
-    the dates) so a build walks the history only after a commit, a checkout or a new day."""
+    the dates and the time zone they are read in) so a build walks the history only after a
+    commit, a checkout or a new day. A shallow clone's are not kept (fetching more history adds
+    to them without moving HEAD); nor is a replaced or grafted history told apart (``git replace``
+    after a build shows the old span until the next commit)."""
     if git.head is None:
         return []
-    key = digest(git.head, git.shallow, git.prefix, since, until)
+    if git.shallow:  # (deepening it adds commits to the same HEAD: listed afresh each time)
+        return git.commits(None, since, until)
+    # The dates are read in the local time zone: it is part of what decides them.
+    key = digest(git.head, git.prefix, since, until, time.timezone, time.altzone, os.environ.get("TZ"))
     path = config.root / CACHE_DIR / SPAN_FILE
     kept = _load_span(path, key)
     if kept is not None:
