@@ -254,7 +254,7 @@ def test_persona_report_counts_eligible_assets_of_that_persona() -> None:
     code, out, _ = run("-C", str(ROOT), "report", "--as-of", AS_OF, "--persona", "office-manager")
     assert code == 0
     assert " ".join(out.splitlines()[1:4]).startswith(
-        "19 of 24 assets are ready today (published, not past their review date): 16 to send to buyers, 3 for"
+        "19 of 24 assets are ready today (published, on the site and not past their review date): 16 to send to buyers, 3 for"
         " the team only. The other 5: "
     )
     data = json.loads(

@@ -198,7 +198,7 @@ def test_report_site_read_before_anyone_tagged_it_is_not_stuck(tmp_path: Path) -
     assert (code, data["stuck"], data["flow"]["tracked"], data["balance"]["warning"]) == (0, [], False, False)
     code, out, _ = run("-C", str(tmp_path), "report", "--as-of", "2026-03-01", "--width", "100")
     assert "less than 20%" not in out and "0 of 0" not in out
-    assert "  flow not tracked yet: no asset that can be sent serves a stage before the last yet, so" in out
+    assert "  flow not tracked yet: no asset that can be sent serves a stage before the last, so" in out
     assert "Balance\n  no asset that can be sent serves a stage yet\n" in out
 
 

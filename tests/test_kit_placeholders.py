@@ -51,7 +51,7 @@ def test_kit_and_play_say_when_their_links_are_local_files(tmp_path: Path) -> No
     With urls.base the links are the public site's, and nothing is said. (A library of
     stagemap's own is published as the site stagemap builds: its kits link there, unremarked.)"""
     note = (
-        "note: the pages to send are files of the site stagemap builds (site/assets/...), not addresses a"
+        "note: the page to send is a file of the site stagemap builds (site/assets/...), not an address a"
         " buyer can open: set 'urls: {base: ADDRESS}' in stagemap.yml to the public site's address to send"
         " its links\n"
     )

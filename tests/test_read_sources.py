@@ -283,7 +283,8 @@ urls:
         'stagemap.yml:13:14: error: \'exclude\' must be a list of text (e.g. exclude: ["drafts/", "*.tmp.md"])',
         "stagemap.yml:14:15: error: unknown audience 'staff' (valid: buyer, internal)",
         "stagemap.yml:15:5: error: unknown source setting 'colour' (valid: path, include, exclude, audience, url, id)",
-        "stagemap.yml:17:9: error: 'base' must be an http(s) address (e.g. base: https://example.com/)",
+        "stagemap.yml:17:9: error: 'base' must be an http(s) address, or the path alone the site is served"
+        " under (e.g. base: https://example.com/, or base: /docs/)",
         "stagemap.yml:18:12: error: URL pattern '/{page}/' cannot be filled in: 'page' (use {path}, {dir}, {name}, {slug}, {section}, {year}, {month}, {day}, {date}, {file}, {doc}, {categories}, {entry}, {post})",
     ]
 

@@ -56,11 +56,13 @@ def test_headline_says_what_can_be_sent_means_and_counts_why_the_others_cannot(t
     code, out, err = run("-C", str(root), "report", "--as-of", DAY, "--width", "200")
     assert (code, err) == (0, "")
     assert _headline(out) == (
-        "1 of 5 assets can be sent to buyers today (published, not past their review date)."
+        "1 of 5 assets can be sent to buyers today (published, on the site and not past their review date)."
         " The other 4: 2 drafts, 1 past its review date, 1 retired."
     )
     code, out, _ = run("-C", str(root), "report", "--as-of", DAY, "--format", "md")
-    assert "as of 2026-03-01: 1 of 5 assets can be sent to buyers today (published, not past" in out
+    assert (
+        "as of 2026-03-01: 1 of 5 assets can be sent to buyers today (published, on the site and not" in out
+    )
 
 
 def test_headline_when_nothing_can_be_sent_says_why_and_kits_and_plays_note_it(tmp_path: Path) -> None:
@@ -70,14 +72,14 @@ def test_headline_when_nothing_can_be_sent_says_why_and_kits_and_plays_note_it(t
         {"a": _page("A", "draft"), "b": _page("B", "draft"), "c": _page("C", "idea")},
     )
     why = (
-        "0 of 3 assets can be sent to buyers today (published, not past their review date)."
+        "0 of 3 assets can be sent to buyers today (published, on the site and not past their review date)."
         " Of the 3: 2 drafts, 1 idea."
     )
     code, out, _ = run("-C", str(root), "report", "--as-of", DAY, "--width", "200")
     assert code == 0 and _headline(out) == why
     # No "0 of 0" anywhere: there is no flow and no balance to judge yet, and the report says so.
     assert "0 of 0" not in out and "(0%)" not in out
-    assert "flow not tracked yet: no asset that can be sent serves a stage before the last yet" in out
+    assert "flow not tracked yet: no asset that can be sent serves a stage before the last" in out
     assert "Balance\n  no asset that can be sent serves a stage yet\n" in out
     code, _, err = run("-C", str(root), "kits", "-o", str(tmp_path / "handouts"), "--as-of", DAY)
     assert (code, err) == (0, f"note: the kits list nothing to send. {why}\n")
@@ -99,7 +101,7 @@ def test_headline_separates_material_for_the_team(tmp_path: Path) -> None:
     code, out, _ = run("-C", str(root), "report", "--as-of", DAY, "--width", "200")
     assert code == 0
     assert _headline(out) == (
-        "2 of 2 assets are ready today (published, not past their review date): 1 to send to buyers,"
+        "2 of 2 assets are ready today (published, on the site and not past their review date): 1 to send to buyers,"
         " 1 for the team only."
     )
 
@@ -117,13 +119,13 @@ def test_headline_of_a_site_with_no_address_says_to_set_urls_base(tmp_path: Path
     code, out, _ = run("-C", str(tmp_path), "report", "--as-of", DAY, "--width", "200")
     assert code == 0
     assert _headline(out) == (
-        "2 of 2 assets can be sent to buyers today (published, not past their review date)."
+        "2 of 2 assets can be sent to buyers today (published, on the site and not past their review date)."
         " 1 of them lacks a stage or a question yet, so it fills no cell: 'stagemap suggest' proposes some."
         " None of the 2 to send has a public address, so kits link to the site stagemap builds:"
         " set 'urls: {base: ADDRESS}' in stagemap.yml to the public site's address."
     )
     code, _, err = run("-C", str(tmp_path), "kits", "-o", str(tmp_path / "handouts"), "--as-of", DAY)
-    assert code == 0 and "note: the pages to send are files of the site stagemap builds" in err
+    assert code == 0 and "note: the page to send is a file of the site stagemap builds" in err
     assert "set 'urls: {base: ADDRESS}' in stagemap.yml" in err
 
 
@@ -160,7 +162,8 @@ def test_persona_no_asset_serves_is_named(tmp_path: Path) -> None:
     code, out, _ = run("-C", str(root), "report", "--as-of", DAY, "--persona", "owner", "--width", "200")
     assert code == 0
     assert _headline(out) == (
-        "No asset is for persona 'owner': each of the 1 names other personas (one that names none is for everyone)."
+        "No asset is for persona 'owner': the one asset names other personas (one that names none is for"
+        " everyone)."
     )
 
 
@@ -184,5 +187,11 @@ def test_init_takes_no_address_on_the_building_machine_as_the_public_one(tmp_pat
     )
     code, out, _ = run("-C", str(tmp_path), "init")
     assert code == 0
-    assert "No public site address in hugo.toml: set urls.base so that kits link to public pages.\n" in out
-    assert "1313" not in (tmp_path / "stagemap.yml").read_text(encoding="utf-8")
+    assert (
+        "hugo.toml sets the site's address, but to a local one, http://0.0.0.0:1313/paddles/: not used as"
+        " the public address (urls.base keeps its path alone, /paddles/). Set urls.base to the public"
+        " site's address so that kits link to public pages.\n"
+    ) in out
+    settings = (tmp_path / "stagemap.yml").read_text(encoding="utf-8")
+    assert "  base: /paddles/  # e.g. https://www.example.com/paddles/\n" in settings
+    assert "base: http" not in settings

@@ -101,13 +101,14 @@ def _row(
 
 def _reason(asset: Asset, as_of: dt.date, persona: str | None) -> str:
     """Return why an asset tagged with a cell does not count there."""
-    if asset.status != "published":
-        return f"status {asset.status}"
-    if asset.is_scheduled(as_of):
+    held = asset.held(as_of)  # (the reason the report's headline counts it under)
+    if held == "scheduled":
         return f"on the site from {asset.publish_on}"
-    if asset.is_stale(as_of):
+    if held == "stale":
         by_age = ("max_age", 0) in asset.origin("review_by")
         return f"review date {asset.review_by} passed{' (max_age after its date)' if by_age else ''}"
+    if held:
+        return f"status {asset.status}"
     if not serves(asset, persona):
         return f"for {', '.join(asset.personas)}, not {persona}"
     return "not counted"

@@ -18,6 +18,7 @@ from .audience import is_internal
 from .coverage import serves
 from .latest import Latest
 from .paths import library_paths
+from .sendable import has_public_address
 
 GUIDANCE: dict[str, tuple[str, tuple[str, ...]]] = {
     "marketing": (
@@ -246,7 +247,7 @@ class AssetRefs:
         self.links = _LINKS.get((str(self.site), str(base), self.pages), dict)
 
     def __call__(self, asset: Asset) -> AssetRef:
-        if asset.url.startswith(("https://", "http://")) and not is_internal(asset):
+        if has_public_address(asset) and not is_internal(asset):
             href = asset.url
         else:
             page = self.pages[asset.id]

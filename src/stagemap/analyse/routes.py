@@ -65,7 +65,7 @@ class Routes:
     beside it), those in it longest first: a root-absolute link to a file (``/blog/x.md``) is
     looked for under each."""
     base: str = ""
-    """The public site's address (``urls.base``): a route that matches nothing here goes there."""
+    """The site's address (``urls.base``), or the path alone it is served under (``/docs/``)."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Files served from the site root, by their path there (``images/x.png``): (static folder
     relative to the project, path inside it)."""
@@ -111,6 +111,11 @@ class Routes:
     """How the site's generator reads links the rules above do not say (`stagemap.analyse.linkreading`)."""
     folder_named: bool = False
     """Eleventy's routes (`stagemap.read.urls.route_parts`): README is no index, x/x.md is x's."""
+
+    @property
+    def public(self) -> str:
+        """`base` when it is the public site's address: a route that matches nothing here goes there."""
+        return self.base if self.base.startswith(("https://", "http://")) else ""
 
     def route_of(self, path: str) -> str:
         """Return the route of the non-asset content file whose key is ``path`` (see `others`), or empty."""

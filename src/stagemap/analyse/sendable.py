@@ -1,25 +1,23 @@
 """Why the assets a report counts can or cannot be sent to a buyer today: the facts behind its
-headline. Pure."""
+headline, and which of them kits and plays list to send. Pure."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model.library import Asset, Library
-from ..model.report import HELD_REASONS, Sendable
+from ..model.report import HELD_REASONS, Report, Sendable
 from ..model.settings import Config
 from .audience import is_internal
 
 
-def _held(asset: Asset, as_of: dt.date) -> str:
-    """Why ``asset`` cannot be sent on ``as_of`` (one of `Sendable.held`'s reasons), or ``""``."""
-    if asset.status != "published":
-        return asset.status
-    if asset.is_stale(as_of):
-        return "stale"
-    return "scheduled" if asset.is_scheduled(as_of) else ""
+def has_public_address(asset: Asset) -> bool:
+    """Whether ``asset`` has an address a buyer can open (``https://`` or ``http://``): a kit or
+    play links such an asset there, any other to its page on the site stagemap builds (a route
+    such as ``/tours/`` alone, with no ``urls.base`` to put it under, is no such address)."""
+    return asset.url.startswith(("https://", "http://"))
 
 
 def _order(item: tuple[str, int]) -> tuple[int, int, str]:
@@ -34,13 +32,24 @@ def sendable(
     """Count why ``assets`` (a report's, maybe one persona's) can or cannot be sent on ``as_of``;
     ``eligible`` are those that can."""
     can = {a.id for a in eligible}
-    held = Counter(_held(a, as_of) for a in assets if a.id not in can)
+    held = Counter(a.held(as_of) for a in assets if a.id not in can)
     held.pop("", None)
     buyers = [a for a in eligible if not is_internal(a)]
     return Sendable(
         held=tuple(sorted(held.items(), key=_order)),
         internal=len(eligible) - len(buyers),
         untagged=sum(1 for a in eligible if not a.stages or not a.questions),
-        no_address=sum(1 for a in buyers if not a.url) if config.rules.generator else 0,
+        no_address=sum(1 for a in buyers if not has_public_address(a)) if config.rules.generator else 0,
         library=len(library.assets),
     )
+
+
+def to_send(report: Report, library: Library, stages: Iterable[str] | None = None) -> list[Asset]:
+    """Return the assets the kits and plays of ``stages`` (None: every stage) list to send for
+    ``report``'s persona: those that can be sent today, for buyers (not ``audience: internal``),
+    tagged with one of those stages; in the library's order."""
+    wanted = set(report.config.model.stage_ids if stages is None else stages)
+    eligible = set(report.eligible)
+    return [
+        a for a in library.assets if a.id in eligible and not is_internal(a) and wanted.intersection(a.stages)
+    ]

@@ -77,7 +77,7 @@ def _routes_not_made(project: Project, problems: Sequence[Problem]) -> str:
     the pages its templates or other repositories make are not files of the library. Empty
     where there is none, or the address is set."""
     rules = project.config.rules
-    if not rules.generator or rules.base_url:
+    if not rules.generator or rules.public_base:
         return ""
     routes = [
         p.message.split("'")[1]

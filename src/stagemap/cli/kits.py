@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..analyse.coverage import analyse
+from ..analyse.sendable import to_send
 from ..errors import UsageError
 from ..render.kits import render_kit, render_kits
 from ..write.targets import check_output_dir, default_output
@@ -84,8 +85,8 @@ def kit(
     # Links to asset files: relative to the written file, or to the project root on stdout.
     link_base = output.resolve().parent if output else config.root
     text = render_kit(config, project.library, result, stage, fmt, link_base=link_base, full_list=_full_list)
-    note_local_links(config, text, link_base)
-    note_nothing_to_send(result, "the kits of every stage list")
+    note_local_links(config, to_send(result, project.library, [stage]), link_base)
+    note_nothing_to_send(result, project.library, "the kits of every stage list")
     print_or_write(text, target, output)
 
 
@@ -126,10 +127,13 @@ def kits(state: _State, out_dir: Path | None, fmt: str, by: str | None, as_of: s
         personas += list(config.persona_ids)
     reports = {p: analyse(config, project.library, day, persona=p) for p in personas}
     files = render_kits(config, project.library, reports, fmt, target.resolve(), full_list=_full_list)
-    note_local_links(
-        config, "".join(text for name, text in files.items() if "/" not in name), target.resolve()
-    )
-    note_nothing_to_send(reports[None], "the kits list")
+    sending = to_send(reports[None], project.library)  # (a persona's are among everyone's)
+    note_local_links(config, sending, target.resolve())
+    note_nothing_to_send(reports[None], project.library, "the kits list")
+    names = {p.id: p.name for p in config.personas}
+    for persona, report in reports.items() if sending else ():  # (else said once, above)
+        if persona is not None:
+            note_nothing_to_send(report, project.library, f"the kits for {names[persona]} list")
     changed, removed = sync_tree(target, {k: v.encode("utf-8") for k, v in files.items()}, kind="kits")
     shown = _shown(target)
     click.echo(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from ..analyse.lint import placeholder_warnings
+from ..analyse.sendable import has_public_address, to_send
 from ..errors import UsageError
+from ..model.library import Asset, Library
 from ..model.project import Project
 from ..model.report import Report
 from ..model.settings import Config
@@ -59,34 +62,43 @@ def warn_placeholders(config: Config) -> None:
         click.echo(problem.format(), err=True)
 
 
-def note_local_links(config: Config, text: str, link_base: Path) -> None:
-    """Say on stderr when ``text`` (a kit or a play) of a site read in place links to pages of the
-    site stagemap builds, files on this computer a buyer cannot open (no public address is set,
-    or these assets have none), and what gives them one: the page itself does not say so. (A
-    library of stagemap's own is published as the site stagemap builds: its kits link there.)"""
-    if not config.rules.generator:
+def note_local_links(config: Config, sending: Sequence[Asset], link_base: Path) -> None:
+    """Say on stderr when some of ``sending`` (the buyer-facing assets a kit or play of a site read
+    in place lists to send, `stagemap.analyse.sendable.to_send`) have no public address, so that
+    the page links them to the site stagemap builds, files on this computer a buyer cannot open,
+    and what gives them one: the page itself does not say so. Material for the team links there
+    by design, and a library of stagemap's own is published as the site stagemap builds: neither
+    is noted."""
+    local = [a for a in sending if not has_public_address(a)]
+    if not config.rules.generator or not local:
         return
     try:
         shown = os.path.relpath(default_output(config, "site"), link_base).replace(os.sep, "/") + "/assets/"
     except ValueError:  # (Windows: the page written on another drive links by absolute paths)
         shown = default_output(config, "site").joinpath("assets").as_posix() + "/"
-    if shown not in text:
-        return
+    one = len(local) == 1
     fix = (
-        "a 'url' in their front matter, or 'urls: {pattern: ...}' in stagemap.yml, gives them their public addresses"
-        if config.rules.base_url
+        f"a 'url' in {'its' if one else 'their'} front matter, or 'urls: {{pattern: ...}}' in stagemap.yml,"
+        f" gives {'it its public address' if one else 'them their public addresses'}"
+        if config.rules.public_base
         else "set 'urls: {base: ADDRESS}' in stagemap.yml to the public site's address to send its links"
     )
+    which = (
+        ("the page to send is" if one else "the pages to send are")
+        if len(local) == len(sending)
+        else f"{len(local)} of the {len(sending)} pages to send {'is' if one else 'are'}"
+    )
+    what = "a file of the site stagemap builds" if one else "files of the site stagemap builds"
     click.echo(
-        f"note: the pages to send are files of the site stagemap builds ({shown}...), not addresses"
-        f" a buyer can open: {fix}",
+        f"note: {which} {what} ({shown}...), not {'an address' if one else 'addresses'} a buyer can"
+        f" open: {fix}",
         err=True,
     )
 
 
-def note_nothing_to_send(report: Report, pages: str) -> None:
-    """Say on stderr when no asset that can be sent serves any stage, so that every kit or play
-    (``pages``) lists nothing to send, and why (the report's headline): each page says only that
-    its own stage has nothing."""
-    if not any(row.count for row in report.stages):
+def note_nothing_to_send(report: Report, library: Library, pages: str) -> None:
+    """Say on stderr when no asset for buyers that can be sent serves any stage, so that every
+    kit or play (``pages``) lists nothing to send, and why (the report's headline): each page
+    says only that its own stage has nothing. Material for the team only is never listed to send."""
+    if not to_send(report, library):
         click.echo(f"note: {pages} nothing to send. {sendable(report)}", err=True)

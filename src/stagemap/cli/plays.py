@@ -8,6 +8,7 @@ import click
 
 from ..analyse.coverage import analyse
 from ..analyse.evidence import gather
+from ..analyse.sendable import to_send
 from ..read.signals import read_signals
 from ..render.plays import PLAY_FORMATS, render_play
 from .app import (
@@ -71,6 +72,6 @@ def play(
     result = analyse(config, project.library, day, persona=persona, evidence=found)
     link_base = output.resolve().parent if output else config.root
     text = render_play(config, project.library, result, stage, fmt, link_base=link_base)
-    note_local_links(config, text, link_base)
-    note_nothing_to_send(result, "the plays of every stage list")
+    note_local_links(config, to_send(result, project.library, [stage]), link_base)
+    note_nothing_to_send(result, project.library, "the plays of every stage list")
     print_or_write(text, target, output)

@@ -183,7 +183,13 @@ def adopt_settings(
     tail = _internal_and_drafts(found)
     tail += ["", "# The site's address, so that kits link to public pages."]
     lower = _url_settings(found)
-    if found.base_url:
+    if found.base_url.startswith("/"):  # the path alone a local address gives (a preview's)
+        tail += [
+            f"# {found.config_file} gives a local address, {found.local_address}, not the public site's:"
+        ]
+        tail += ["# the path the site is served under, until the public address takes its place.", "urls:"]
+        tail += [f"  base: {found.base_url}  # e.g. https://www.example.com{found.base_url}", *lower]
+    elif found.base_url:
         tail += [f"# From {_address_from(found)}.", "urls:", f"  base: {found.base_url}", *lower]
     else:
         # One urls block: uncommenting the address must not make a second one beside the others.

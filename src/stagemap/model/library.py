@@ -145,7 +145,18 @@ class Asset:
 
     def is_eligible(self, as_of: dt.date) -> bool:
         """Return True if a buyer could be sent this asset on ``as_of``."""
-        return self.status == "published" and not self.is_stale(as_of) and not self.is_scheduled(as_of)
+        return not self.held(as_of)
+
+    def held(self, as_of: dt.date) -> str:
+        """Return why a buyer cannot be sent this asset on ``as_of``, or ``""`` when one can: its
+        status when not ``published``, else ``scheduled`` (not on the site until `publish_on`),
+        else ``stale`` (past `review_by`). The one reason the report's headline and ``report
+        --explain`` both give: a page not on the site yet is that first, whatever its review date."""
+        if self.status != "published":
+            return self.status
+        if self.is_scheduled(as_of):
+            return "scheduled"
+        return "stale" if self.is_stale(as_of) else ""
 
     @property
     def in_pipeline(self) -> bool:

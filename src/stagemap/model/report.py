@@ -43,7 +43,7 @@ FLOW_NOT_TRACKED = "flow not tracked yet"
 """What the report says instead of listing stuck stages and dead ends when flow is not tracked."""
 FLOW_START = "record where each page hands buyers on: stagemap tag FILE --set next=ASSET-OR-STAGE"
 """How to start tracking flow, after `FLOW_NOT_TRACKED`."""
-NO_FLOW = "no asset that can be sent serves a stage before the last yet, so there is no flow to judge"
+NO_FLOW = "no asset that can be sent serves a stage before the last, so there is no flow to judge"
 """Why flow is not tracked when no asset that can be sent serves a stage before the last, after
 `FLOW_NOT_TRACKED` (rather than counting 0 of 0)."""
 NO_BALANCE = "no asset that can be sent serves a stage yet"
@@ -178,7 +178,7 @@ class PersonaRow:
     """(stage id, count, state) per stage, in journey order."""
 
 
-HELD_REASONS = ("draft", "review", "idea", "stale", "scheduled", "retired")
+HELD_REASONS = ("draft", "review", "idea", "scheduled", "stale", "retired")
 """Why an asset cannot be sent today, in the order `Sendable.held` lists reasons of equal count."""
 
 
@@ -188,8 +188,9 @@ class Sendable:
 
     held: tuple[tuple[str, int], ...] = ()
     """(reason, count) for the assets that cannot be sent today, most first, then in the order
-    of `HELD_REASONS`: ``draft``, ``review``, ``idea`` (their status), ``stale`` (past their
-    review date), ``scheduled`` (not on the site until a later day), ``retired``."""
+    of `HELD_REASONS`: ``draft``, ``review``, ``idea`` (their status), ``scheduled`` (not on
+    the site until a later day), ``stale`` (past their review date), ``retired``: each asset's
+    one reason, `stagemap.model.library.Asset.held`."""
     internal: int = 0
     """Of the assets that can be sent, those for the team only (``audience: internal``)."""
     untagged: int = 0

@@ -184,7 +184,9 @@ class ReadRules:
     drafts: tuple[str, ...] = ()
     """Globs of files that are drafts by their place (Jekyll's ``_drafts/``) unless they set a status."""
     base_url: str = ""
-    """The site's address, e.g. ``https://example.com/``; empty: assets get no ``url`` by pattern."""
+    """The site's address, e.g. ``https://example.com/``; or the path alone it is served under,
+    its address not known (``/docs/``: pages' ``url`` are routes under it, links written with it
+    from the root reach them); empty: assets get no ``url`` by pattern."""
     url_pattern: str = ""
     """Route of an asset: ``{path}``, ``{dir}``, ``{name}``, ``{slug}``, ``{section}``, ``{year}``,
     ``{month}``, ``{day}``, ``{date}`` filled in (see `stagemap.read.urls`)."""
@@ -233,6 +235,12 @@ class ReadRules:
     max_age: tuple[int, str] = (0, "")
     """(count, ``days``/``weeks``/``months``/``years``): a dated asset with no ``review_by`` is
     due for review that long after its date; (0, "") when not set."""
+
+    @property
+    def public_base(self) -> str:
+        """`base_url` when it is an address a buyer can open (``https://...``), else empty (none,
+        or the path alone the site is served under)."""
+        return self.base_url if self.base_url.startswith(("https://", "http://")) else ""
 
 
 @dataclass(frozen=True, slots=True)

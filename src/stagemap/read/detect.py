@@ -40,7 +40,7 @@ from .missing import missing_folders, named_folders
 from .mkdocsexclude import mkdocs_excluded, unread_expressions
 from .postdates import site_zone
 from .presets import GENERATORS, preset_extensions
-from .siteaddress import base_url, pages_domain, site_title
+from .siteaddress import local_address, site_address, site_title
 from .sitedefaults import SITE_FILES
 from .siteheadings import site_heading_ids
 from .versions import older_versions as older
@@ -107,7 +107,7 @@ class FoundSite:
     config_file: str
     """The configuration file that gave it away, relative to the root."""
     base_url: str
-    """The site's address, or empty when the configuration does not say (or says it in code)."""
+    """The site's address (a local one's path alone: `local_address`), or empty when none is said."""
     sources: tuple[FoundSource, ...]
     """The content folders that exist, in the generator's usual order."""
     internal: tuple[str, ...]
@@ -140,6 +140,8 @@ class FoundSite:
     """Folders whose files the site serves at their path, when not the preset's (Eleventy's input folder)."""
     address_from: str = ""
     """The file that gave `base_url` when the configuration did not (GitHub Pages' ``CNAME``)."""
+    local_address: str = ""
+    """The address on the building machine (a preview's) the configuration gives: not `base_url`."""
     timezone: str = ""
     """Jekyll's ``timezone``: a post's date gives its route's day in it (`stagemap.read.postdates`)."""
     mdx: tuple[str, ...] = ()
@@ -230,12 +232,11 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     )
     covered = {s.path.split("/")[0] for s in sources} | locales[1] | {m.split("/")[0] for m, _ in missing}
     outside = () if "." in covered else names_left(root, "", covered)
-    address = base_url(generator, config, data)
-    domain, cname = ("", "") if address else pages_domain(root, generator)  # GitHub Pages'
+    address, cname = site_address(root, generator, config, data)
     return FoundSite(
         generator,
         name,
-        base_url(generator, config, data, domain) if domain else address,
+        address,
         sources,
         tuple(dict.fromkeys(internal)),
         outside,
@@ -252,6 +253,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
         tuple(computed),
         roots=tuple(s.path for s in sources[:1] if generator == "eleventy" and s.path != "."),
         address_from=cname,
+        local_address=local_address(generator, data),
         timezone=site_zone(data) if generator == "jekyll" else "",
         mdx=_MDX[generator](config) if generator in _MDX and isinstance(config, str) else (),
         versions=versions,

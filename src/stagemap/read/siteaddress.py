@@ -11,6 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..lazyre import lazy
 from .codetitle import code_title, constant
@@ -55,12 +56,21 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def site_address(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, str]:
+    """Return the site's address (`base_url`; from GitHub Pages' ``CNAME`` file where the
+    configuration gives none, or a local one: `pages_domain`) and that file's path, or ""."""
+    address = base_url(generator, config, data)
+    domain, cname = ("", "") if address.startswith("http") else pages_domain(root, generator)
+    return (base_url(generator, config, data, domain) if domain else address), cname
+
+
 def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = "") -> str:
     """Return the site's address, ending in ``/``, from its configuration, or empty when it says
     none, or one on the building machine (``localhost``, ``0.0.0.0``), or says it in code the
     patterns cannot read; with neither, ``https://`` and the
     custom ``domain`` the site is published on (`pages_domain`), under the base path the
-    configuration gives."""
+    configuration gives. A Hugo, Jekyll or MkDocs site whose address is on the building machine
+    and no domain: the path alone it is served under (``/paddles/``), or empty at the root."""
     if generator in _URL_IN_CODE:
         code = without_comments(config) if isinstance(config, str) else None
         if code is None:
@@ -74,18 +84,36 @@ def base_url(generator: str, config: Any, data: dict[str, Any], domain: str = ""
         under = _BASE_PATH_IN_CODE[generator].search(code) if generator in _BASE_PATH_IN_CODE else None
         path = _filled(under.group(1), code).strip("/") if under else ""
         return address.rstrip("/") + "/" + (path + "/" if path else "")
-    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
-    value = data.get(key) if key else None  # Eleventy's configuration has no address
-    # An address on the machine building the site (``http://localhost:1313/``) is a preview's.
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")) or _LOCAL.match(value):
-        value = f"https://{domain}" if domain else ""
+    value = _keyed(generator, data)
+    if not value or _LOCAL.match(value):
+        # An address on the machine building the site (``http://localhost:1313/paddles/``) is a
+        # preview's, never the public one; but the site is served under its path all the same
+        # (links written from the root have it): that path alone, where no domain gives the address.
+        served = urlsplit(value).path.strip("/")
+        value = f"https://{domain}/{served}" if domain else f"/{served}" if value else ""
     if not value:
         return ""
     if generator == "jekyll" and isinstance(data.get("baseurl"), str):
         value = value.rstrip("/") + "/" + data["baseurl"].strip("/")
     if generator == "mkdocs" and (version := _mike_version(data)):
         value = value.rstrip("/") + "/" + version  # each version in a folder of the site's address
-    return value.rstrip("/") + "/"
+    return value.rstrip("/") + "/" if value.strip("/") else ""
+
+
+def _keyed(generator: str, data: dict[str, Any]) -> str:
+    """The address a Hugo, Jekyll or MkDocs configuration gives (``baseURL``, ``url``,
+    ``site_url``), or "" (Eleventy's configuration has none)."""
+    key = {"hugo": "baseURL", "jekyll": "url", "mkdocs": "site_url"}.get(generator)
+    value = data.get(key) if key else None
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else ""
+
+
+def local_address(generator: str, data: dict[str, Any]) -> str:
+    """Return the address a Hugo, Jekyll or MkDocs configuration gives when it is one on the
+    machine building the site (``http://localhost:1313/``, a preview's, the public one being given
+    when it is deployed: ``hugo --baseURL https://...``), else "": never the public address."""
+    value = _keyed(generator, data)
+    return value if _LOCAL.match(value) else ""
 
 
 def _mike_version(data: dict[str, Any]) -> str:

@@ -261,8 +261,8 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
         return "", ""
     part.findings.unknown_keys(part.loaded, ("urls",), value, URL_KEYS, "unknown urls setting '{}'")
     base, pattern = value.get("base", ""), value.get("pattern", "")
-    if not isinstance(base, str) or (base and not base.startswith(("http://", "https://"))):
-        part.error(("urls", "base"), "'base' must be an http(s) address", "e.g. base: https://example.com/")
+    if not isinstance(base, str) or (base and not base.startswith(("http://", "https://", "/"))):
+        part.error(("urls", "base"), _BASE_FORM, "e.g. base: https://example.com/, or base: /docs/")
         base = ""
     elif "${" in base or "{{" in base:  # a template written down as it is, never an address
         part.error(("urls", "base"), f"'base' holds a template's placeholder: {base}", _SERVED_AT)
@@ -275,6 +275,7 @@ def _urls(part: _Part, value: Any) -> tuple[str, str]:
 
 
 _SERVED_AT = "write the address the site is served at, e.g. base: https://example.com/"
+_BASE_FORM = "'base' must be an http(s) address, or the path alone the site is served under"
 
 
 def _timezone(part: _Part, urls: Mapping[str, Any]) -> str:

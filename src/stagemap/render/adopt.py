@@ -203,11 +203,23 @@ def found_lines(
         lines.append(f"Drafts (status draft, as {found.config_file} says): {', '.join(found.drafts)}")
     lines += _missing_lines(found) + _translation_lines(found) + _unread_lines(found)
     lines += _version_lines(found)
+    return lines + _address_lines(found) + _outputs(found)
+
+
+def _address_lines(found: FoundSite) -> list[str]:
+    """Say when the configuration gives no public address, or a local one (a preview's)."""
+    if found.local_address and not found.base_url.startswith("http"):
+        kept = f" (urls.base keeps its path alone, {found.base_url})" if found.base_url else ""
+        return [
+            f"{found.config_file} sets the site's address, but to a local one, {found.local_address}: not used"
+            f" as the public address{kept}. Set urls.base to the public site's address so that kits link"
+            " to public pages."
+        ]
     if not found.base_url:
-        lines.append(
+        return [
             f"No public site address in {found.config_file}: set urls.base so that kits link to public pages."
-        )
-    return lines + _outputs(found)
+        ]
+    return []
 
 
 def _missing_lines(found: FoundSite) -> list[str]:

@@ -100,7 +100,7 @@ class BodyLinks:
 
     @property
     def site_address(self) -> str:
-        """The site's address without its last ``/`` (``urls.base``): links with it are from its root."""
+        """The site's address or path without its last ``/`` (``urls.base``): links with it are from its root."""
         return self.routes.base.rstrip("/") if self.routes is not None else ""
 
     def __call__(self, url: str) -> str | None:
@@ -116,8 +116,8 @@ class BodyLinks:
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
         own = self.site_address
-        if at_address(url, own):  # the site's own address: a link from its root, else the live page
-            return self._link("/" + url[len(own) :].lstrip("/")) or url
+        if at_address(url, own):  # the site's address (or path): a link from its root, else the live page
+            return (to := self._link("/" + url[len(own) :].lstrip("/"))) or (url if "://" in own else to)
         if url.startswith("/") and self.routes is not None and self.routes.from_roots:
             # Docusaurus adds its base path to a link from the root unless it starts with it already.
             lead = base_path(self.routes.base)
@@ -370,7 +370,7 @@ class BodyLinks:
             out = "public/" + served
             self.linked.add(out)
             return self.links.to(quote(out))
-        if not self.routes.base or (self.routes.reading.unowned(key) and key not in self.routes.listed):
+        if not self.routes.public or (self.routes.reading.unowned(key) and key not in self.routes.listed):
             # A page of the site, not of this one (a listing; the home page, which every site has;
             # a page a Docusaurus plugin makes, such as a JavaScript page of src/pages).
             made = key in self.routes.listed or self.routes.reading.makes(key)
@@ -383,7 +383,7 @@ class BodyLinks:
         slash = "/" if (path.endswith("/") or up) and route != "/" else ""
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
-        return self.routes.base.rstrip("/") + quote(route) + slash + tail
+        return self.routes.public.rstrip("/") + quote(route) + slash + tail
 
 
 HUGO_REF = "/.ref/"
