@@ -56,6 +56,24 @@ def test_a_missing_html_file_of_a_hugo_site_is_reported_with_clean_urls(tmp_path
     assert run(root, "check", "--links")[2] == _dead("content/start.md", links, dead)
 
 
+def test_a_page_the_site_makes_is_there_at_its_html_address_with_clean_urls(tmp_path: Path) -> None:
+    """A review of 737cbb2: '/index.html' (the home page Hugo makes from its layouts, with no
+    _index.md) and '/tags/index.html' (a list page Hugo makes) were reported once cleanUrls moved
+    them; Vercel serves them from the files Hugo writes."""
+    links = "/index.html /tags/index.html /gone/index.html"
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: hugo\n"
+        + BASE
+        + "sources: [{path: content, url: '/{path}/'}]\n",
+        "hugo.toml": "baseURL = 'https://fernhollow.example/'\n",
+        "vercel.json": CLEAN,
+        "content/start.md": HEAD.format(title="Start") + _links(links),
+    }
+    root = write(tmp_path, files)
+    assert run(root, "check", "--links")[2] == _dead("content/start.md", links, "/gone/index.html")
+
+
 def test_a_static_html_file_is_served_at_its_clean_address(tmp_path: Path) -> None:
     """public/legacy/menu.html is served at '/legacy/menu', where '/legacy/menu.html' redirects:
     both links reach it (the first was taken for the route 'legacy/menu', the second never

@@ -364,7 +364,9 @@ class BodyLinks:
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
         served = self.routes.reading.host.static(route, self.routes.files)
         other = "." in last and not up and not last.endswith((".html", ".htm")) and not path.startswith("/")
-        if served is None and (other or (moved and last.endswith(ends) and key not in self.routes.listed)):
+        gone = moved and last.endswith(ends) and key not in self.routes.listed  # (cleanUrls: the home page,
+        gone = gone and bool(key) and not (self.routes.reading.makes(key) or self.routes.reading.shaped(key))
+        if served is None and (other or gone):  # ...a page the site makes are there; a file, not)
             return None  # a relative link to another file, or the page or file cleanUrls serves, not there
         if served is not None:
             out = "public/" + served
