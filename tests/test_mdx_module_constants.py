@@ -193,6 +193,21 @@ def test_a_code_span_ending_in_a_brace_and_backtick_opens_no_template_string() -
         )
 
 
+def test_a_line_of_a_paragraph_starting_with_import_or_export_is_text() -> None:
+    """A review of 124f601: MDX starts no import or export inside a paragraph, so a line there
+    that starts with the word is text and shows its values; an ESM block (after a blank line, to
+    the next) is code, its lines below the first too."""
+    values = {"CLUB": {"name": "Lantern"}}
+    body = (
+        "You can\nimport your crews into {CLUB.name} and\nexport them from {CLUB.name}.\n\n"
+        'export const CREST = {\n  label: "{CLUB.name}",\n}\n\nAfter {CLUB.name}.\n'
+    )
+    assert with_module_values(body, values) == (
+        "You can\nimport your crews into Lantern and\nexport them from Lantern.\n\n"
+        'export const CREST = {\n  label: "{CLUB.name}",\n}\n\nAfter Lantern.\n'
+    )
+
+
 def test_a_page_importing_thousands_of_names_costs_linear_time(tmp_path: Path) -> None:
     """Whether a page uses what it imports was looked for in the whole page once per name
     imported (repeats too): a page of long import lists took seconds. Many distinct names,

@@ -196,10 +196,14 @@ def with_module_values(body: str, values: Mapping[str, Mapping[str, Leaf]], gene
     page = _Page(use, "Astro text" if generator == "astro" else "text", code_tag(body))
     lines = body.split("\n")
     fence = ""
-    inside = brace = False  # in an expression's template string; after a line ending in ``{``
+    inside = brace = esm = False  # in an expression's template string; after a line ending in ``{``
     for at, line in enumerate(lines):
         was, fence = fence, fence_after(fence, line, True)
-        if was or fence or (not inside and line.startswith(("import ", "import{", "export "))):
+        # MDX's imports and exports: a block that starts so (after a blank line), to the next blank
+        # line; a paragraph's line that starts with the word is text (MDX starts no code there).
+        starts = line.startswith(("import ", "import{", "export ")) and (at == 0 or not lines[at - 1].strip())
+        esm = bool(line.strip()) and (starts or esm)
+        if was or fence or (not inside and esm):
             continue  # (code; an import's ``{ NAME }`` is no expression)
         begin = 0
         if not inside and brace and line.lstrip().startswith("`"):  # ``{`` then a backtick on the next line
