@@ -361,3 +361,15 @@ def test_a_key_with_a_dot_is_not_read_as_a_nested_key() -> None:
     )
     dotted = object_values('export default { "a.b": "x", a: { b: "y" } }\n')
     assert dotted == {"a.b": "y"}
+
+
+def test_a_number_written_with_an_exponent_is_read() -> None:
+    """A review of 124f601: ``timeout: 1e3`` made the whole object unreadable (its every value a
+    placeholder), though the docs said ``1e21`` is shown as JavaScript shows it."""
+    module = (
+        'export const C = { name: "Lantern", timeout: 1e3 }\nexport const A = 1e21\nexport const B = 2.5E-7\n'
+    )
+    found = exported_constants(module)
+    assert found == {"C": {"name": "Lantern", "timeout": 1000}, "A": 1e21, "B": 2.5e-7}
+    shown = with_module_values("{C.name} {C.timeout} {A}\n", {"C": found["C"], "A": {"": found["A"]}})
+    assert shown == "Lantern 1000 1e+21\n"

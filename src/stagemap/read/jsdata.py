@@ -32,7 +32,7 @@ _NAMED = lazy(r"[A-Za-z_$][\w$]*")
 _ENTRY = lazy(r"""\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*:\s*(.*)""", re.S)
 _METHOD = lazy(r"""\s*(?:async\s+)?\*?\s*(['"]?)([A-Za-z_$][\w$-]*)\1\s*\(""")
 _STRING = lazy(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`\\$]*)`""", re.S)
-_NUMBER = lazy(r"-?\d+(?:\.\d+)?")
+_NUMBER = lazy(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _ESCAPE = lazy(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\n|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": ""}
 _REGEX_BEFORE = frozenset("(,=:[!&|?{};+-*%<>~^")
@@ -244,6 +244,9 @@ def literal(text: str) -> Any:
     if text in ("true", "false"):
         return text == "true"
     if _NUMBER.fullmatch(text):
+        if "e" in text or "E" in text:  # (``1e3`` is 1000, as JavaScript has one kind of number)
+            number = float(text)
+            return int(number) if number.is_integer() and abs(number) < 2**53 else number
         return float(text) if "." in text else int(text)
     string = _STRING.fullmatch(text)
     if string is not None:
