@@ -6,6 +6,7 @@ there), the children of a code component (`code_children`: shown as code, not as
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..lazyre import lazy
@@ -77,13 +78,24 @@ def code_tag(body: str) -> re.Pattern[str] | None:
 
 
 def code_children(tag: re.Pattern[str] | None, line: str, at: int, after_tag: bool) -> bool:
-    """Whether a use at ``at`` in ``line`` opens what a code component (``tag``: `code_tag`)
-    holds: right after its opening tag on the line, or first on a line right after one
-    (``after_tag``)."""
+    """Whether a use at ``at`` in ``line`` is in what a code component (``tag``: `code_tag`)
+    holds: after its opening tag on the line (and before its closing one), or first on a line
+    right after one (``after_tag``)."""
     if tag is None:
         return False
     head = line[max(0, at - _REACH) : at]
-    return (after_tag and not head.strip()) or tag.search(head) is not None
+    if (after_tag and not head.strip()) or tag.search(head) is not None:
+        return True
+    # Further in, on the tag's line (``<CodeBlock>v{versions.cli}</CodeBlock>``): the component
+    # joins its texts into one code, none of them read as Markdown.
+    ends = [found.end() for found in _opening(tag.pattern).finditer(head)]
+    return bool(ends) and "</" not in head[ends[-1] :]
+
+
+@functools.lru_cache(maxsize=16)
+def _opening(pattern: str) -> re.Pattern[str]:
+    """The opening tag `code_tag`'s ``pattern`` finds at a text's end, found anywhere."""
+    return re.compile(pattern.removesuffix(r"[ \t]*\Z"))
 
 
 def after_code_tag(tag: re.Pattern[str] | None, line: str) -> bool:
