@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from markdown_it import MarkdownIt
 
 from stagemap.cli.app import cli
 from stagemap.read.mkdocsalerts import alert_syntaxes
-from stagemap.render.blocks import CODE_SPAN
 from tests.conftest import write
 from tests.test_mkdocs_alerts import made
 
@@ -120,23 +118,6 @@ def test_a_long_run_of_backticks_beside_math_costs_linear_time() -> None:
     end = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert done.returncode == 0, done.stderr
     assert end.ru_utime + end.ru_stime - start.ru_utime - start.ru_stime < 10
-
-
-@pytest.mark.parametrize(
-    ("text", "spans"),
-    [
-        ("`a``b` c", ["`a``b`"]),
-        ("x `a`` b` y", ["`a`` b`"]),
-        ("` `` `", ["` `` `"]),
-        ("`open and `` also ``` x", []),
-        ("\\``x` y", ["`x`"]),
-    ],
-)
-def test_a_code_span_opens_and_closes_on_whole_runs_of_backticks(text: str, spans: list[str]) -> None:
-    """As CommonMark (and markdown-it-py) reads them: a run of another length inside is text."""
-    assert [m.group(0) for m in CODE_SPAN.finditer(text)] == spans
-    shown = MarkdownIt("commonmark").renderInline(text)
-    assert shown.count("<code>") == len(spans)
 
 
 def test_arithmatex_math_costs_linear_time() -> None:
