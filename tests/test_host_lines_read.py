@@ -81,3 +81,17 @@ def test_the_parser_s_own_tests_of_a_line() -> None:
         ("its 'from', '/.netlify-old', starts with /.netlify, which Netlify keeps for its own routes", 1, 1),
         ("its status '\u0663\u0660\u0661' is not a number", 3, 14),
     ]
+
+
+def test_lines_inside_a_jekyll_templates_liquid_blocks_are_not_read() -> None:
+    """A review of 737cbb2: only lines holding Liquid were passed by, so a rule inside
+    '{% if jekyll.environment == "staging" %}' (or a comment, or a tag over several lines) was
+    read as if Jekyll always wrote it: '/blog/*' to a maintenance page for every visitor."""
+    text = (
+        '---\n---\n{% if jekyll.environment == "staging" %}\n/blog/*  /maintenance/  302!\n{% endif %}\n'
+        "{% comment %}\n/shop  /closed/  301\n{% endcomment %}\n{% include\n  redirects.txt %}\n"
+        "/tins  /teas/  301\n"
+    )
+    errors: list[tuple[str, str, int, int]] = []
+    assert netlify_file(text, None, errors, jekyll=True) == [HostRule(("tins",), "/teas/", False)]
+    assert errors == []

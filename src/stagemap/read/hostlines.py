@@ -37,6 +37,10 @@ byte order mark too (one inside a file of files put together), not Python's ``\\
 _WORD = lazy(f"[^{_SPACES}]+")
 _LIQUID = lazy(r"""\{[{%]""")
 """Liquid's markup (``{{ post.url }}``, ``{% for %}``): a template's line holding it is not what Netlify reads."""
+_TAG = lazy(r"\{%-?\s*(\w+)")
+_BLOCKS = frozenset({"if", "unless", "for", "case", "comment", "raw", "capture", "tablerow"})
+"""Liquid's tags that hold lines up to their ``end`` tag: whether (or how often) Jekyll writes
+those lines is not known without running the template."""
 _NOT_CONDITIONS = frozenset({"sign", "signed"})
 """The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
 MOST_SAID = 20
@@ -58,14 +62,23 @@ def netlify_file(
     for their conditions on the visitor (`stagemap.read.hostredirects.unguarded`); ``errors``:
     where to say why a line is left out, how to fix it, and at which line and column.
     ``jekyll``: the file is in a Jekyll site's folder, which renders it through Liquid where it
-    opens with front matter (`_template_start`): its lines with Liquid markup are the template's,
-    not what Netlify reads, and are neither read nor judged; the others are written as they are."""
+    opens with front matter (`_template_start`): its lines with Liquid markup, and those inside a
+    Liquid block (``{% if %}`` to ``{% endif %}``, a loop, a comment) or a tag over several lines,
+    are the template's, not what Netlify reads, and are neither read nor judged; the others are
+    written as they are."""
     found: list[HostRule] = []
     more = 0
     lines = text.split("\n")
     start = _template_start(lines) if jekyll else None
+    depth, in_tag = 0, False  # (a template's Liquid blocks open; a tag open over lines)
     for number, line in enumerate(lines[start or 0 :], (start or 0) + 1):
-        if start is not None and _LIQUID.search(line):
+        if start is not None and (depth or in_tag or _LIQUID.search(line)):
+            for tag in _TAG.finditer(line):
+                name = tag.group(1)
+                depth = (
+                    depth + 1 if name in _BLOCKS else max(0, depth - 1) if name.startswith("end") else depth
+                )
+            in_tag = line.rfind("{%") > line.rfind("%}") or (in_tag and "%}" not in line)
             continue  # (what Jekyll writes there is not known without running the template)
         words = _WORD.findall(line)
         words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
