@@ -266,13 +266,15 @@ def link(
     fates: Iterable[FileFate] = (),
     problems: Iterable[Problem] = (),
     generator: str = "",
+    report: bool = True,
 ) -> Library:
     """Check what spans files (duplicate ids, next steps) and build the library.
 
     ``fates`` and ``problems`` are those found before parsing: files with no asset, folders
     that could not be read. On a ``generator``'s site whose ids may hold spaces (`spaced_ids`), a
     ``next`` of several words that names no asset or stage is the site's own label, not a hand-off
-    (`stagemap.read.presets.site_own_next` reads it so where no id holds a space).
+    (`stagemap.read.presets.site_own_next` reads it so where no id holds a space). Without
+    ``report`` (a past revision's coverage, `stagemap.read.git`) the same assets, no problems.
     """
     fates = list(fates)
     problems = list(problems)
@@ -281,6 +283,8 @@ def link(
     for asset, found in parsed:
         problems.extend(found)
         if asset is None:
+            continue
+        if asset.id in first and not report:
             continue
         if asset.id in first:
             line, col = asset.id_pos if asset.id_pos != (0, 0) else (1, 1)
@@ -306,8 +310,10 @@ def link(
         assets = [
             replace(a, next="") if a.next and " " in a.next and a.next not in targets else a for a in assets
         ]
-    problems.extend(_next_steps(assets, targets))
     assets.sort(key=lambda a: a.path)
+    if not report:
+        return Library(tuple(assets), ())
+    problems.extend(_next_steps(assets, targets))
     fates.extend(FileFate(a.path, "asset") for a in assets)
     return Library(tuple(assets), tuple(once_per_site(problems)), tuple(sorted(fates, key=lambda f: f.path)))
 

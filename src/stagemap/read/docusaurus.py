@@ -54,7 +54,7 @@ _PATH = lazy(r"""(?<![\w$])['"]?path""" + _STRING)
 _ROUTE = lazy(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
 _ID = lazy(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = lazy(
-    r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage)['"]?\s*:"""
+    r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage|remarkPlugins|beforeDefaultRemarkPlugins)['"]?\s*:"""
 )
 _LAST_CURRENT = lazy(
     r"""(?<![\w$])['"]?(?:lastVersion['"]?\s*:\s*['"`]current['"`]|includeCurrentVersion['"]?\s*:\s*false\b)"""
@@ -85,6 +85,8 @@ class ContentFolder:
     even when the site has released versions (see `current_route`)."""
     exclude: tuple[str, ...] = ()
     """Its ``exclude`` globs (files it makes no page of), as gitignore-style globs under its folder."""
+    options: str = field(default="", compare=False, repr=False)
+    """Its options as written (the object literal; empty: none), read for more (`stagemap.read.docusaurusmath`)."""
     made: tuple[str, ...] = field(default=(), compare=False)
     """The first parts of the routes below its own that it makes pages at itself (`made_parts`;
     not compared: they follow from the options read)."""
@@ -117,7 +119,7 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             if not plugin and kind not in found:
                 found[kind] = None  # ``docs: false`` or ``blog: false``: that plugin is off
             continue
-        block = _named(code, match.group(3)) if match.group(3) != "{" else _object(code, match.end() - 1)
+        block = _named(code, match.group(3)) if match.group(3) != "{" else object_at(code, match.end() - 1)
         if not block:
             continue  # named by something not set in this file as an object: unknown here
         if not plugin and (kind in found or not _PLUGIN_KEYS.search(block)):
@@ -140,6 +142,7 @@ def content_folders(code: str) -> tuple[ContentFolder, ...]:
             _first(_ID, block) or "",
             current_last=_LAST_CURRENT.search(block) is not None,
             exclude=_excluded(block),
+            options=block,
             made=made_parts(kind, block),
         )
         if plugin:
@@ -233,7 +236,7 @@ def made_parts(kind: str, block: str) -> tuple[str, ...]:
     found |= {"category"} if kind == "docs" else set()
     versions = _VERSIONS.search(block)
     if kind == "docs" and versions is not None and _depth(block, 0, versions.start()) == 1:
-        paths = _VERSION_PATH.finditer(_object(block, versions.end() - 1))
+        paths = _VERSION_PATH.finditer(object_at(block, versions.end() - 1))
         found |= {p.group(2) if p.group(1) else ANY_PART for p in paths}
     return tuple(sorted({part.strip("/").partition("/")[0].casefold() for part in found} - {""}))
 
@@ -335,11 +338,11 @@ def client_redirects(code: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _CLIENT_REDIRECTS.finditer(code):
         given = match.group(1)
-        block = _object(code, match.end() - 1) if given == "{" else _named(code, given)
+        block = object_at(code, match.end() - 1) if given == "{" else _named(code, given)
         rules = _REDIRECTS.search(block)
         if rules is None or _depth(block, 0, rules.start()) != 1:
             continue
-        for rule in _RULE.finditer(_object(block, rules.end() - 1)):
+        for rule in _RULE.finditer(object_at(block, rules.end() - 1)):
             to = _first(_TO, rule.group()) or ""
             routes = _FROM.search(rule.group())
             if not to.startswith(("/", "https://", "http://")) or "${" in to or routes is None:
@@ -354,10 +357,10 @@ def client_redirects(code: str) -> dict[str, str]:
 def _named(code: str, name: str) -> str:
     """Return the object literal ``code`` sets ``name`` to (empty when it sets none)."""
     found = re.search(_NAMED.format(re.escape(name)), code)
-    return _object(code, found.end() - 1) if found else ""
+    return object_at(code, found.end() - 1) if found else ""
 
 
-def _object(code: str, start: int) -> str:
+def object_at(code: str, start: int) -> str:
     """Return the object literal that starts at ``code[start]`` (a ``{``; or the array at a
     ``[``), to its matching ``}`` (``]``; braces inside strings are rare in a configuration;
     an unclosed one runs to the end)."""

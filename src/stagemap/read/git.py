@@ -380,14 +380,7 @@ class Revisions:
                 cache[key] = (None if asset is None else replace(asset, body=""), problems)
             parsed.append(cache[key])
         kept, fates = sort_out(parsed, found, config.rules)
-        if self.problems:
-            return link(kept, vocab, fates, found.problems, config.rules.generator)
-        # The same assets as link(): the first file (by path) to use an id keeps it.
-        first: dict[str, Asset] = {}
-        for asset, _ in kept:
-            if asset is not None:
-                first.setdefault(asset.id, asset)
-        return Library(tuple(sorted(first.values(), key=lambda a: a.path)), ())
+        return link(kept, vocab, fates, found.problems, config.rules.generator, report=self.problems)
 
 
 def _yaml(data: bytes, where: str) -> Any:

@@ -20,7 +20,8 @@ things differ from CommonMark, each found by its package:
   `ALERTS_ANY_CASE`); remark-directive reads ``::name{...}`` and ``:name[text]`` outside
   Starlight (`DIRECTIVES`, Starlight puts back what no plugin of its own takes); remark-math
   reads ``$...$`` and ``$$`` blocks as TeX (`MATH`: on Docusaurus and Gatsby too, named there
-  as `_MATH_PLUGINS` says, on Docusaurus of a release that fits its own: `_math_fits`); Expressive Code (Starlight's, or
+  as `_MATH_PLUGINS` says, on Docusaurus of a release that fits its own: `_math_fits`, on the pages
+  of the content plugins that load it: `stagemap.read.docusaurusmath`, remark-math 3's rules: `MATH3`); Expressive Code (Starlight's, or
   astro-expressive-code) takes a file name in a comment atop a code block for its title
   (`EXPRESSIVE_CODE`).
 - Eleventy 2.0 and later turn markdown-it's indented code off, unless the configuration
@@ -57,6 +58,7 @@ from ..lazyre import lazy
 from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .astro import STARLIGHT
 from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
+from .docusaurusmath import MATH_IN, MATH_OFF, math_scope
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .gatsby import CONFIG_FILES as GATSBY_CONFIGS
 from .jsdata import blanked
@@ -75,6 +77,8 @@ ATTRS = "markdown-it-attrs"
 ALERTS_ANY_CASE = "github-alerts-any-case"
 DIRECTIVES = "directives"
 MATH = "math"
+MATH3 = "math-3"
+"""remark-math 3 or earlier (Docusaurus 2's): its own rules for ``$`` within a paragraph (`_math_release3`)."""
 EXPRESSIVE_CODE = "expressive-code"
 OWN_SLUG = "own-slug"
 """An Eleventy site whose configuration adds a ``slugify`` or ``slug`` filter of its own: what a
@@ -208,9 +212,38 @@ def markdown_traits(
         traits.append(MD_LINKS_AST)
     if generator == "gatsby" and code is not None and _REMARK_FILES.search(code):
         traits.append(FILES_BESIDE)
-    if generator in _MATH_PLUGINS and _named_plugin(_MATH_PLUGINS[generator], code or "", packages):
-        traits += [MATH] if _math_fits(generator, packages) else []
+    if _named_plugin(_MATH_PLUGINS.get(generator, ()), code or "", packages) and _math_fits(
+        generator, packages
+    ):
+        scope = math_scope(code, prefix) if generator == "docusaurus" and code is not None else None
+        traits += [MATH] if scope is None else scope  # (Docusaurus: by content plugin, `math_scope`)
+        traits += [MATH3] if generator == "docusaurus" and _math_release3(packages) else []
     return tuple(sorted(traits))
+
+
+def page_markdown(site: Mapping[str, Any] | None, path: str) -> Mapping[str, Any] | None:
+    """Return the site's params as the page at ``path`` (relative to the project) reads them: on a
+    Docusaurus site whose content plugins load remark-math apart (`math_scope`), `MATH` where the
+    plugin reading the page's folder (the deepest that holds it) loads it."""
+    traits = site.get(MARKDOWN, ()) if site else ()
+    scoped = [
+        (t.partition(":")[2], t.startswith(MATH_IN)) for t in traits if t.startswith((MATH_IN, MATH_OFF))
+    ]
+    if not site or not scoped:
+        return site
+    found = max(
+        ((len(where), on) for where, on in scoped if path.startswith(where + "/")), default=(0, False)
+    )
+    return {**site, MARKDOWN: tuple(sorted({*traits, MATH}))} if found[1] else site
+
+
+def _math_release3(packages: dict[str, Any]) -> bool:
+    """Whether the site's remark-math is 3 or earlier (``$5 and $10`` is no math there): as
+    package.json tells, else where Docusaurus is older than 3 (only 3 works there, `_math_fits`)."""
+    math, core = packages.get("remark-math"), packages.get("@docusaurus/core")
+    if math is not None:
+        return not _reaches(math, (4, 0))
+    return core is not None and not _reaches(core, (3, 0))
 
 
 def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list[str]:

@@ -243,6 +243,13 @@ def jekyll_pattern(permalink: str, collection: str = "") -> str:
     return _JEKYLL_PLACEHOLDER.sub(name, route)
 
 
+_UNSAFE = lazy(r"[\x00-\x20<>\x7f]")
+"""What an address cannot hold as written and a Markdown link's destination ends at (a Docusaurus
+id's space: ``Tide 2.x upgrade``; control characters, ``<`` and ``>``): each is percent-encoded, as
+the site serves it. What is already encoded (``%20``), letters beyond ASCII, and the characters a
+link's destination holds as they are (``{version}``) stay as written."""
+
+
 def public_url(
     given: str,
     pattern: str,
@@ -298,7 +305,7 @@ def page_url(
     (Hugo's ``build``), or a draft by its place (Jekyll's ``_drafts/``, MkDocs' ``draft_docs``),
     which the site's build leaves out. With ``ugly`` (Hugo's ``uglyURLs``), an address made from a
     pattern ends in ``.html``, not ``/``. ``base``: the site's address (None: the settings'
-    ``urls.base``; ``"/"``: the route alone, as if set); ``loose``: see `eleventy_permalink`."""
+    ``urls.base``; ``"/"``: the route alone, as if set); ``loose``: see `eleventy_permalink`; `_UNSAFE`."""
     base = rules.base_url if base is None else base
     if draft or preset_unrendered(rules.generator, fm):
         return ""
@@ -339,4 +346,4 @@ def page_url(
     if rules.generator == "hugo" and not given and " " in made:  # Hugo's path of ``Getting started/``
         stem = base.rstrip("/") if base and made.startswith(base.rstrip("/")) else ""
         made = stem + hugo_safe(made[len(stem) :])
-    return made
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", made)  # (`%20`, as the site serves it)

@@ -13,6 +13,7 @@ from ..analyse.unbuilt import HOST_SERVES
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.mkdocsnav import WRITTEN_TITLES
+from ..read.sitepackages import page_markdown
 from ..read.templateengines import with_engine
 from . import dialects, markdown, partials
 from .esm import IMPORT_ALIASES
@@ -63,6 +64,7 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     if partials.applies(item.path, config.rules, body):
         body = partials.inline_for(config, item.path, body, item.extra)
     # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
+    site = page_markdown(site, item.path)  # (Docusaurus: remark-math where the page's plugin loads it)
     params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
     # not for conditions: the title may be the first heading's, which the live page lacks

@@ -24,10 +24,14 @@ from .blocks import escape
 _OPENING = lazy(r"([ \t]*)(`{3,}|~{3,})([^\n]*)")
 """A line opening a fenced code block: its indentation, its fence and its info string."""
 _ADDRESS = lazy(
-    r"https://github\.com/([^/\s#?]+)/([^/\s#?]+)/blob/([^/\s#?]+)/([^\s#?]+)(?:#L(\d{1,9})(?:-L(\d{1,9}))?)?"
+    r"https://github\.com/([^/\s#?]+)/([^/\s#?]+)/blob/([^/\s#?]+)/([^\s#?]+)(?:\?[^\s#]*)?"
+    r"(?:#L(\d{1,9})(?:C\d{1,9})?(?:-L(\d{1,9})(?:C\d{1,9})?)?)?"
 )
 """The address of a file on GitHub, with the lines wanted: its owner, repository, branch, path,
-first line and last line."""
+first line and last line. As the theme's ``parseReference`` reads it, a query (``?plain=1``) is
+no part of the file's path, and a column after a line (``#L10C3-L20C5``) changes nothing."""
+_UNSAFE_IN_LINK = lazy(r"[()<>\\]")
+"""What a link's destination would read as Markdown: percent-encoded, the same address to GitHub."""
 _TITLE = lazy(r"""(?:^|\s)title="([^"]*)\"""")
 """The title the block's meta gives (the theme reads ``title="..."`` alone, in double quotes)."""
 
@@ -80,15 +84,15 @@ def _shown(indent: str, info: str, inside: list[str]) -> list[str] | None:
         return None
     path = found.group(4)
     titled = _TITLE.search(info)
-    title = titled.group(1) if titled and titled.group(1) else path
+    title = (titled.group(1) if titled and titled.group(1) else path).strip()  # (`* x *` is no emphasis)
     name = path.rpartition("/")[2]
     first, last = found.group(5), found.group(6)
-    if first and last and last != first:
+    if first and last and int(last) > int(first):
         label = f"{name}, lines {first} to {last}, on GitHub"
-    elif first:
+    elif first and (not last or last == first):
         label = f"{name}, line {first}, on GitHub"
-    else:
+    else:  # (none, or the last before the first: the theme shows no line)
         label = f"{name} on GitHub"
-    address = found.group(0)
-    target = f"<{address}>" if "(" in address or ")" in address else address
-    return [f"{indent}*{escape(title)}*", "", f"{indent}[{escape(label)}]({target})"]
+    target = _UNSAFE_IN_LINK.sub(lambda m: f"%{ord(m.group()):02X}", found.group(0))
+    heading = [f"{indent}*{escape(title)}*", ""] if title else []
+    return [*heading, f"{indent}[{escape(label)}]({target})"]

@@ -21,6 +21,7 @@ from ..read.sitepackages import (
     GITHUB_CODEBLOCK,
     MARKDOWN,
     MATH,
+    MATH3,
     NO_ASIDES,
     NO_INDENTED_CODE,
     NPM2PNPM,
@@ -151,7 +152,7 @@ def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -
         return None
 
     def rewrite(part: str) -> str:
-        part = remark_math(part) if math else part
+        part = remark_math(part, MATH3 in found) if math else part
         if directive:
             part = _LEAF.sub(lambda m: m.group(1) + placeholder(m.group(2)), part)
             part = _TEXT.sub(lambda m: m.group(2), part)

@@ -10,7 +10,9 @@ fenced code block in the language ``math`` and inline math a code span: the TeX 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from ..lazyre import lazy
 
@@ -60,49 +62,134 @@ def _span(tex: str) -> str:
     return f"{ticks}{pad}{tex}{pad}{ticks}"
 
 
-_MATH_FENCE = lazy(r"( {0,3})(\${2,})[^$\n]*$")
-"""A line opening (or closing) a block of math as remark-math reads it: ``$$``, more dollars
-than two, and no dollar after them (``$$x$$`` on a line of its own is math within text)."""
-_TEXT_MATH = lazy(r"(?<![\\$])(\$+)(?!\$)([^\n]*?[^$\n])\1(?!\$)")
-"""Math within a line as remark-math reads it: as many dollars on each side (``$x$``, ``$$x$$``);
-``\\$`` is a dollar, never math."""
+_MATH_FENCE = lazy(r"( {0,3})(\${2,})[ \t]*([^$\n]*)$")
+"""A line opening a block of math as remark-math reads it: ``$$``, more dollars than two, and no
+dollar after them (``$$x$$`` on a line of its own is math within text); what follows is the
+block's meta (remark-math 4 on), or its first line of TeX (remark-math 3)."""
+_NEW_PART = lazy(r"[ \t]*(?:$|[-*+>#|][ \t]|\d{1,9}[.)][ \t])")
+"""A line that starts a block of its own (blank; a list item, a quote, a heading, a table's row):
+inline math never runs into it from the lines before."""
+_DOLLARS = lazy(r"\$+")
+_PAIR_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
+"""What remark-math 3 reads inline math by: a backslash and what it escapes, or a dollar."""
 
 
-def remark_math(text: str) -> str:
+def remark_math(text: str, release3: bool = False) -> str:
     """Return ``text`` (no fenced code in it, its code spans held aside) with remark-math's math
     as code: a block from a ``$$`` line to the next line of as many dollars (or more) a fenced
-    block in the language ``math``, math within a line a code span; the TeX as written. A
-    block never closed is left as it is."""
+    block in the language ``math``, math within a paragraph a code span; the TeX as written.
+
+    A block never closed runs to the end, as remark-math reads it (3's ``block.js`` and the
+    micromark extension of 4 on alike). Within a paragraph, remark-math 4 on reads ``$`` as a
+    code span's backtick: a run of dollars closes at the next run of as many. ``release3``
+    reads it as remark-math 3 did (`_remark3_inline`); its block's closing line may also hold TeX
+    before its dollars, and its opening line TeX after them. Each line is read once."""
     lines = text.split("\n")
     out: list[str] = []
+    part: list[str] = []  # (the lines of a paragraph not yet read for inline math)
+    inline = _remark3_inline if release3 else _remark_inline
     at = 0
     while at < len(lines):
         opening = _MATH_FENCE.fullmatch(lines[at])
-        end = _math_end(lines, at, opening.group(2)) if opening else None
-        if opening is None or end is None:
-            out.append(
-                _TEXT_MATH.sub(lambda m: _span(m.group(2)), lines[at]) if "$" in lines[at] else lines[at]
-            )
+        if opening is None or (release3 and at == len(lines) - 1):  # (3: no block without a line after)
+            if part and _NEW_PART.match(lines[at]):
+                out.append(_read(part, inline))
+                part = []
+            part.append(lines[at])
             at += 1
             continue
-        indent = opening.group(1)
-        inside = [
-            line[len(indent) :] if line.startswith(indent) else line.lstrip(" ")
-            for line in lines[at + 1 : end]
-        ]
+        if part:
+            out.append(_read(part, inline))
+            part = []
+        indent, size = opening.group(1), len(opening.group(2))
+        inside = [opening.group(3).rstrip()] if release3 and opening.group(3).strip() else []
+        end = at + 1
+        while end < len(lines):
+            stripped = lines[end].rstrip(" ")
+            tex = stripped.rstrip("$")
+            if len(stripped) - len(tex) >= size and (not tex.strip() or (release3 and "$" not in tex)):
+                inside += [tex.rstrip(" ")] if release3 and tex.strip() else []
+                break
+            inside.append(lines[end])
+            end += 1
+        after = len(inside) - len(_without_blank_end(inside)) if end == len(lines) else 0  # (unclosed)
+        inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
         fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
+        inside = inside[: len(inside) - after]
         out += [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
+        out += [""] * after  # (blank lines at the end of the page stay after the block)
         at = end + 1
+    if part:
+        out.append(_read(part, inline))
     return "\n".join(out)
 
 
-def _math_end(lines: list[str], start: int, dollars: str) -> int | None:
-    """Return the index of the line closing the block of math opened at ``start``, or None."""
-    for at in range(start + 1, len(lines)):
-        stripped = lines[at].strip()
-        if stripped.startswith(dollars) and not stripped.strip("$"):
-            return at
-    return None
+def _without_blank_end(lines: list[str]) -> list[str]:
+    """Return ``lines`` without the blank ones at their end."""
+    kept = len(lines)
+    while kept and not lines[kept - 1].strip():
+        kept -= 1
+    return lines[:kept]
+
+
+def _read(lines: list[str], inline: Callable[[str], str]) -> str:
+    """Return a paragraph's ``lines`` as one text, its inline math read with ``inline``."""
+    text = "\n".join(lines)
+    return inline(text) if "$" in text else text
+
+
+def _remark_inline(text: str) -> str:
+    """Return a paragraph with remark-math's (4 on) inline math as code spans: a run of dollars
+    not escaped (``\\$`` is a dollar; ``\\$$x$`` is one, then math) opens, the next run of as many
+    closes, whatever is between (a backslash there is TeX's). Runs by length, each looked up once."""
+    runs = [(m.start(), m.end()) for m in _DOLLARS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    out: list[str] = []
+    done = 0  # (the text before it is in ``out``)
+    for start, end in runs:
+        if start < done:
+            continue
+        slash = start
+        while slash and text[slash - 1] == "\\":
+            slash -= 1
+        start += (start - slash) % 2  # (an escaped dollar is one; the rest of its run may open)
+        starts = by_length.get(end - start, [])
+        closing = (
+            starts[bisect.bisect_left(starts, end)] if start < end and starts and starts[-1] >= end else None
+        )
+        if closing is not None:
+            out += [text[done:start], _span(text[end:closing])]
+            done = closing + end - start
+    return "".join(out) + text[done:]
+
+
+def _remark3_inline(text: str) -> str:
+    """Return a paragraph with remark-math 3's inline math as code spans, as its ``inline.js``
+    reads it at each dollar in turn: ``$`` or ``$$`` opens, not before a space or a tab; a ``$``
+    (``$$`` after ``$$``) closes, not after a space or a tab nor before a digit; a backslash
+    escapes what follows, ``\\$`` is a dollar. Math may run over a line break (``$5 and $10``:
+    text). Where each kind of closing stands is found once, then looked up."""
+    marks = [m.start() for m in _PAIR_OR_DOLLAR.finditer(text) if m.group() == "$"]
+    single = [k for k in marks if text[k - 1 : k] not in (" ", "\t") and not text[k + 1 : k + 2].isdigit()]
+    double = [k for k in single if text[k + 1 : k + 2] == "$"]
+    out: list[str] = []
+    done = 0
+    for k in marks:
+        if k < done:
+            continue
+        twice = text[k + 1 : k + 2] == "$"
+        first = k + 1 + twice
+        if text[first : first + 1] in (" ", "\t", ""):
+            continue
+        closings = double if twice else single
+        found = bisect.bisect_left(closings, first)
+        if found < len(closings):
+            closing = closings[found]
+            out += [text[done:k], _span(text[first:closing]) if closing > first else ""]
+            done = closing + 1 + twice
+    return "".join(out) + text[done:]
 
 
 _ESCAPE_OR_DOLLAR = lazy(r"\\[\s\S]|\$|\x00")

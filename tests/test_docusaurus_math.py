@@ -1,0 +1,125 @@
+"""remark-math on a Docusaurus site as its release and its content plugins read it: remark-math 3
+(Docusaurus 2's) reads ``$`` more strictly than 4 and later; each content plugin (docs, blog,
+pages) loads remark plugins of its own; an unclosed ``$$`` block runs to the end; and the reading
+takes time in step with the page, however its dollars are laid out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from stagemap.read.sitepackages import MARKDOWN, markdown_traits, page_markdown
+from stagemap.render.dialects import clean
+from stagemap.render.shortcodes import SITE_PARAMS
+from stagemap.render.texmath import remark_math
+from tests.test_init_sites import initialised, run
+
+SCOPED = (
+    "const math = require('remark-math');\n"
+    "module.exports = {\n  url: 'https://docs.harbourlight.example',\n"
+    "  presets: [['classic', {docs: {remarkPlugins: [math]}, blog: {}}]],\n"
+    "  plugins: [['@docusaurus/plugin-content-docs', {id: 'api', path: 'api', routeBasePath: 'api'}]],\n};\n"
+)
+
+
+def traits(files: dict[str, str]) -> tuple[str, ...]:
+    return markdown_traits("docusaurus", lambda name: files[name].encode() if name in files else None)
+
+
+def shown(text: str, *found: str) -> str:
+    return clean(text, ".md", "docusaurus", {SITE_PARAMS: {MARKDOWN: ("math", *found)}})
+
+
+@pytest.mark.parametrize(
+    ("versions", "release3"),
+    [
+        ('"@docusaurus/core": "2.4.3", "remark-math": "3"', True),
+        ('"@docusaurus/core": "^2.4.0"', True),  # (only remark-math 3 works on Docusaurus 2)
+        ('"@docusaurus/core": "^3.6.0", "remark-math": "^6.0.0"', False),
+        ('"remark-math": "^6"', False),
+    ],
+)
+def test_the_release_of_remark_math_is_read(versions: str, release3: bool) -> None:
+    config = "const math = require('remark-math');\nmodule.exports = {presets: [['classic', {docs: {remarkPlugins: [math]}}]]};\n"
+    found = traits({"docusaurus.config.js": config, "package.json": f'{{"dependencies": {{{versions}}}}}'})
+    assert ("math-3" in found) is release3
+
+
+def test_prose_dollars_read_as_remark_math_3_reads_them() -> None:
+    """Docusaurus 2 with remark-math 3: 'Plans cost $5 and $10 a month.' showed '5 and ' as code,
+    where the live page shows the sentence: remark-math 3 opens no math before a space and closes
+    none after one or before a digit. Its math may run over a line break. remark-math 4 and later
+    read '$' as a code span's backtick: there it is math, as on the live page."""
+    prose = "Plans cost $5 and $10 a month.\n\nSet $HOME and $PATH first.\n\nPay $ 5 or $12$3 now.\n"
+    assert shown(prose, "math-3") == prose
+    assert (
+        shown(prose)
+        == "Plans cost `5 and `10 a month.\n\nSet `HOME and `PATH first.\n\nPay ` 5 or `12$3 now.\n"
+    )
+    assert shown("Drift $d_1 +\nd_2$ and $$w$$, \\$4 and $t$.\n", "math-3") == (
+        "Drift `d_1 +\nd_2` and `w`, \\$4 and `t`.\n"
+    )
+    assert shown("A $x\n\nb$ c\n", "math-3") == "A $x\n\nb$ c\n"  # (never past its paragraph)
+    assert remark_math("$$ q_1\nq_2 $$\nafter\n", release3=True) == "```math\nq_1\nq_2\n```\nafter\n"
+
+
+def test_an_unclosed_math_block_runs_to_the_end() -> None:
+    """remark-math 3's block.js and the micromark extension (4 on) both run a '$$' block never
+    closed to the end of the document, as a fenced code block: stagemap left it as written."""
+    for release3 in (False, True):
+        assert (
+            remark_math("Intro.\n\n$$\nx_1\n\nmore $y$\n", release3)
+            == "Intro.\n\n```math\nx_1\n\nmore $y$\n```\n"
+        )
+
+
+def test_math_is_read_where_the_pages_content_plugin_loads_remark_math(tmp_path: Path) -> None:
+    """Docusaurus loads remark plugins per content plugin. With remark-math under 'docs' alone (as
+    Docusaurus's Math Equations page sets it), a blog post 'Plans cost $5 and $10 a month, or $20'
+    showed '5 and ' as code where the live blog shows text; so did src/pages and another docs
+    plugin instance. Now only the docs plugin's pages read math."""
+    found = traits({"docusaurus.config.js": SCOPED})
+    assert found == ("math-in:docs", "math-off:api", "math-off:blog", "math-off:src/pages")
+    assert page_markdown({MARKDOWN: found}, "docs/a.md") == {MARKDOWN: ("math", *found)}
+    for path in ("blog/a.md", "api/a.md", "src/pages/a.md"):
+        assert page_markdown({MARKDOWN: found}, path) == {MARKDOWN: found}
+    post = "---\ntitle: Plans\n---\nPlans cost $5 and $10 a month, or $20.\n"
+    root = initialised(
+        tmp_path / "site",
+        {
+            "docusaurus.config.js": SCOPED,
+            "docs/drift.md": "---\ntitle: Drift\n---\nDrift is $d_1$.\n",
+            "blog/2026-03-02-plans.md": post,
+            "api/limits.md": "---\ntitle: Limits\n---\nLimits are $5 and $10.\n",
+        },
+    )
+    assert run("-C", str(root), "build", "-o", str(tmp_path / "out"))[0] == 0
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "out/assets").rglob("*.html")}
+    drift = next(t for n, t in pages.items() if "drift" in n)
+    plans = next(t for n, t in pages.items() if "plans" in n)
+    limits = next(t for n, t in pages.items() if "limits" in n)
+    assert "<code>d_1</code>" in drift
+    assert "Plans cost $5 and $10 a month, or $20." in plans and "<code>5" not in plans
+    assert "Limits are $5 and $10." in limits
+
+
+@pytest.mark.parametrize("release3", [False, True])
+def test_hostile_dollars_take_time_in_step_with_the_page(release3: bool) -> None:
+    """Each unclosed '$$' line looked for its closing line to the end again (100 KB: 39 s), and
+    runs of dollars of many lengths on one line grew as n^1.5: both are read once now."""
+    for body in (
+        "$$ a\n" * 40_000,
+        "".join("$" * (n % 60 + 1) + "a" for n in range(40_000)),
+        "$5 " * 100_000,
+    ):
+        start = time.process_time()
+        _ = remark_math(body, release3=True) if release3 else remark_math(body)
+        clean(
+            body,
+            ".md",
+            "docusaurus",
+            {SITE_PARAMS: {MARKDOWN: ("math", "math-3") if release3 else ("math",)}},
+        )
+        assert time.process_time() - start < 5
