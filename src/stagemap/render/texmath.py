@@ -62,13 +62,10 @@ def _span(tex: str) -> str:
     return f"{ticks}{pad}{tex}{pad}{ticks}"
 
 
-_MATH_FENCE = lazy(r"( {0,3})(\${2,})[ \t]*([^$\n]*)$")
+_MATH_FENCE = lazy(r"( {0,3})(\${2,})([^$\n]*)")
 """A line opening a block of math as remark-math reads it: ``$$``, more dollars than two, and no
 dollar after them (``$$x$$`` on a line of its own is math within text); what follows is the
 block's meta (remark-math 4 on), or its first line of TeX (remark-math 3)."""
-_NEW_PART = lazy(r"[ \t]*(?:$|[-*+>#|][ \t]|\d{1,9}[.)][ \t])")
-"""A line that starts a block of its own (blank; a list item, a quote, a heading, a table's row):
-inline math never runs into it from the lines before."""
 _DOLLARS = lazy(r"\$+")
 _PAIR_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
 """What remark-math 3 reads inline math by: a backslash and what it escapes, or a dollar."""
@@ -77,41 +74,33 @@ _PAIR_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
 def remark_math(text: str, release3: bool = False) -> str:
     """Return ``text`` (no fenced code in it, its code spans held aside) with remark-math's math
     as code: a block from a ``$$`` line to the next line of as many dollars (or more) a fenced
-    block in the language ``math``, math within a paragraph a code span; the TeX as written.
+    block in the language ``math``, math within a line a code span; the TeX as written.
 
     A block never closed runs to the end, as remark-math reads it (3's ``block.js`` and the
-    micromark extension of 4 on alike). Within a paragraph, remark-math 4 on reads ``$`` as a
-    code span's backtick: a run of dollars closes at the next run of as many. ``release3``
-    reads it as remark-math 3 did (`_remark3_inline`); its block's closing line may also hold TeX
-    before its dollars, and its opening line TeX after them. Each line is read once."""
+    micromark extension of 4 on alike), but one opened in a list item (indented), which
+    remark-math ends with the item: that stays as written. Within a line, remark-math 4 on reads
+    ``$`` as a code span's backtick: a run of dollars closes at the next run of as many.
+    ``release3`` reads it as remark-math 3 did (`_remark3_inline`); its block's closing line may
+    also hold TeX before its dollars, and its opening line TeX after them. Inline math is read
+    within its line alone (remark-math lets it run on within a paragraph; reading paragraphs
+    here let it run into a heading, an admonition's fence or a tab's tag). Each line is read once."""
     lines = text.split("\n")
     out: list[str] = []
-    part: list[str] = []  # (the lines of a paragraph not yet read for inline math)
     inline = _remark3_inline if release3 else _remark_inline
+    closers = _Closers(lines, release3) if "$$" in text else None
     at = 0
     while at < len(lines):
         opening = _MATH_FENCE.fullmatch(lines[at])
-        if opening is None or (release3 and at == len(lines) - 1):  # (3: no block without a line after)
-            if part and _NEW_PART.match(lines[at]):
-                out.append(_read(part, inline))
-                part = []
-            part.append(lines[at])
+        end = _block_end(lines, at, opening, closers) if opening is not None and closers else None
+        if opening is None or end is None or (release3 and at == len(lines) - 1):  # (3: a line after)
+            out.append(_read([lines[at]], inline))  # (inline math within its line: never into a block)
             at += 1
             continue
-        if part:
-            out.append(_read(part, inline))
-            part = []
-        indent, size = opening.group(1), len(opening.group(2))
-        inside = [opening.group(3).rstrip()] if release3 and opening.group(3).strip() else []
-        end = at + 1
-        while end < len(lines):
-            stripped = lines[end].rstrip(" ")
-            tex = stripped.rstrip("$")
-            if len(stripped) - len(tex) >= size and (not tex.strip() or (release3 and "$" not in tex)):
-                inside += [tex.rstrip(" ")] if release3 and tex.strip() else []
-                break
-            inside.append(lines[end])
-            end += 1
+        indent = opening.group(1)
+        inside = [opening.group(3).strip()] if release3 and opening.group(3).strip() else []
+        inside += lines[at + 1 : end]
+        if end < len(lines) and release3 and (tex := lines[end].rstrip().rstrip("$").rstrip()):
+            inside.append(tex)
         after = len(inside) - len(_without_blank_end(inside)) if end == len(lines) else 0  # (unclosed)
         inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
         fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
@@ -119,9 +108,40 @@ def remark_math(text: str, release3: bool = False) -> str:
         out += [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
         out += [""] * after  # (blank lines at the end of the page stay after the block)
         at = end + 1
-    if part:
-        out.append(_read(part, inline))
     return "\n".join(out)
+
+
+def _block_end(lines: list[str], at: int, opening: re.Match[str], closers: _Closers) -> int | None:
+    """Return the index of the line closing the block of math ``opening`` starts at ``at`` (the
+    number of lines when it is never closed: it runs to the end); None when it is never closed
+    and starts indented, in a list item, which remark-math would end with the item: as written."""
+    found = closers.after(at, len(opening.group(2)))
+    if found is not None:
+        return found
+    return None if opening.group(1) else len(lines)
+
+
+class _Closers:
+    """The lines that may close a block of math, looked up by the least run of dollars they
+    need: each line is read once, and each size's list made once (so many blocks never closed
+    cost linear time)."""
+
+    def __init__(self, lines: list[str], release3: bool) -> None:
+        self.found: list[tuple[int, int]] = []  # (index, dollars at its end)
+        for index, line in enumerate(lines):
+            stripped = line.rstrip()
+            tex = stripped.rstrip("$")
+            if len(stripped) - len(tex) >= 2 and (not tex.strip() or (release3 and "$" not in tex)):
+                self.found.append((index, len(stripped) - len(tex)))
+        self._by_size: dict[int, list[int]] = {}
+
+    def after(self, at: int, size: int) -> int | None:
+        """The first line after ``at`` that closes a block opened by ``size`` dollars, or None."""
+        if size not in self._by_size:
+            self._by_size[size] = [index for index, dollars in self.found if dollars >= size]
+        indexes = self._by_size[size]
+        place = bisect.bisect_right(indexes, at)
+        return indexes[place] if place < len(indexes) else None
 
 
 def _without_blank_end(lines: list[str]) -> list[str]:
