@@ -111,6 +111,8 @@ class Routes:
     """How the site's generator reads links the rules above do not say (`stagemap.analyse.linkreading`)."""
     folder_named: bool = False
     """Eleventy's routes (`stagemap.read.urls.route_parts`): README is no index, x/x.md is x's."""
+    address: Mapping[str, str] = field(default_factory=dict)
+    """Each asset's address (``/blog/x/``, ``/about.html``), by id: the host's rules there apply."""
 
     @property
     def public(self) -> str:
@@ -211,7 +213,7 @@ _LATEST: list[tuple[Any, Routes]] = []
 def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str, str]]) -> Routes:
     roots = sorted(route_roots(config), key=lambda r: (-len(r) if r != "." else 0, r))
     pages: dict[str, str] = {}
-    own: dict[str, str] = {}
+    address: dict[str, str] = {}
     base = config.rules.base_url
     hugo, eleventy = config.rules.generator == "hugo", config.rules.generator == "eleventy"
     addresses = [_addresses(asset, base, hugo) for asset in library.assets]
@@ -231,10 +233,8 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
             ends = (first, rest.rpartition("/")[2])
             if LOOSE not in ends:
                 loose[ends] = asset.id if loose.get(ends, asset.id) == asset.id else ""
-        if named:  # a relative link on the page leads where a browser takes it from the page's address
-            own[asset.id] = _folder(named[0])
-        elif derived:
-            own[asset.id] = "/" + route_key(derived[0]) + "/"
+        if named or derived:  # a relative link on the page leads where a browser takes it from its address
+            address[asset.id] = named[0] if named else "/" + route_key(derived[0]) + "/"
     prefix = content_prefix(config)
     inside = []
     for root in roots:
@@ -249,7 +249,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
     names = _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions) if hugo else {}
     routes = Routes(
         pages,
-        own,
+        {asset_id: _folder(at) for asset_id, at in address.items()},
         tuple(inside),
         base,
         files,
@@ -267,6 +267,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         routes,
         listed=frozenset(route_key(r) for r in listed if r) | _written(library),
         loose=loose,
+        address=address,
     )
 
 

@@ -2,6 +2,7 @@
 links to each other: `stagemap.render.pagelinks`).
 
 Every link is relative, so the site works from ``file://`` and from any sub-path of a web server.
+Where a route leads (the host's rules, the public site): `stagemap.render.routelinks`.
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ from collections.abc import Collection, Mapping
 from urllib.parse import quote, unquote
 
 from ..analyse.linkreading import written_as_imports, written_from_root
-from ..analyse.routes import Routes, ref_name, route_key
+from ..analyse.routes import Routes, ref_name
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES, unbuilt_in
 from ..model.safelinks import at_address, base_path
-from ..read.hostrule import served_error
 from ..read.tsconfigpaths import aliased
-from .anchors import HEADING_PREFIX
 from .getpage import page_forms, page_like
 from .pagelinks import Links
+from .routelinks import RouteLinks, anchor
 
 
-class BodyLinks:
+class BodyLinks(RouteLinks):
     """Resolves relative links in one asset's body to site pages, copied files and the public site.
 
     A link to a content file becomes a link to that asset's page; a link to another file in the content
@@ -57,26 +57,14 @@ class BodyLinks:
         self.prefix = prefix
         """The content folder relative to the project (`LinkPlan.prefix`): files in it are known
         by their path there, those of other sources by ``/`` and their path in the project."""
-        self.links = Links(page, paths)
+        super().__init__(Links(page, paths), routes, own or posixpath.join("/", self.source_dir, ""))
         self.by_source = by_source
         self.attachments = attachments
-        self.routes = routes
-        self.own = own or posixpath.join("/", self.source_dir, "")
-        self.linked: set[str] = set()
-        """The ``files/...`` and ``public/...`` paths the body links to."""
-        self.public: list[str] = []
-        """Links sent to the public site because nothing here matched them, in order."""
         self.markdown: Collection[str] = ()  # (Markdown's links from the root: `LinkReading.as_read`)
         self.imports: Collection[str] = ()  # (what Astro imports: `_aliased`)
-        self.leftout: Mapping[str, str] = {}  # (the pages the live site does not build: `of`)
         self.unbuilt: list[tuple[str, str]] = []
         """Links to pages the live site does not build, with what says so (`LinkReading.unbuilt`), in order;
         and links where a rule of the host's serves an error (`HOST_SERVES` and its status), once each."""
-        self.shaped: list[str] = []
-        """The templates of Eleventy paginations a link was taken to reach a page of by its form
-        alone (`stagemap.analyse.linkreading.LinkReading.shaped`), in order."""
-        self._reached = ("", "")  # (the last such page a link was found to lead to, and that link)
-        self._host_status = ""  # (the status of the error the host serves where the last link led)
 
     @classmethod
     def of(cls, plan: LinkPlan, asset_id: str, body: str = "") -> BodyLinks:
@@ -208,13 +196,6 @@ class BodyLinks:
                 return inside
         return None
 
-    def _present(self, route: str) -> bool:
-        """Whether the live site has a file at ``route`` besides its pages' own: a static
-        file, or a list page the generator makes (a host's rule not forced gives way to it)."""
-        assert self.routes is not None
-        served = self.routes.reading.host.static(route, self.routes.files)
-        return served is not None or route_key(route) in self.routes.listed
-
     def _own_roots(self) -> list[str]:
         """Return the route roots that hold this page's file, the nearest first (relative to the content folder)."""
         assert self.routes is not None
@@ -260,7 +241,7 @@ class BodyLinks:
         path, sep, fragment = ref.partition("#")
         path = unquote(path)
         if not path:
-            return _anchor(fragment) or None
+            return anchor(fragment) or None
         if path.startswith("/"):
             return self._link(ref)  # (a marker in it again is a path no page has: broken)
         out = self._page(path, sep, fragment)
@@ -309,7 +290,7 @@ class BodyLinks:
             return None
         asset_id = self.by_source.get(key)
         if asset_id is not None:
-            return self._asset(asset_id, fragment)
+            return self._hosted(asset_id, fragment)  # (where the host's rules at its address lead)
         return self._copy(key, sep, fragment) if key in self.attachments else None
 
     def _copy(self, key: str, sep: str, fragment: str) -> str:
@@ -317,13 +298,6 @@ class BodyLinks:
         out = f"files/~{key}" if key.startswith("/") else f"files/{key}"  # another source's: under ~/
         self.linked.add(out)
         return self.links.to(quote(out)) + (sep + fragment if fragment else "")
-
-    def _asset(self, asset_id: str, fragment: str) -> str:
-        """Return the link to an asset's page, noting one the live site does not build (`leftout`)."""
-        out = self.links.asset(asset_id) + _anchor(fragment)
-        if asset_id in self.leftout:
-            self._reached = (asset_id, out)
-        return out
 
     def _key(self, target: str) -> str | None:
         """Return the key (`stagemap.analyse.paths.link_key`) of the file at ``target``, a path
@@ -338,63 +312,7 @@ class BodyLinks:
             return None
         return whole[len(self.prefix) + 1 :] if whole.startswith(self.prefix + "/") else "/" + whole
 
-    def _route(self, url: str, path: str, fragment: str) -> str | None:
-        """Return the link for a route: an asset page, a site-root file or the public site."""
-        assert self.routes is not None
-        if not path:
-            return None
-        asked = posixpath.normpath(posixpath.join(self.own, path))
-        url, route, fragment = self.routes.reading.followed(asked, url, fragment, self._present)
-        if served_error(route):
-            self._host_status = served_error(route)
-            return None  # (the host serves an error there: `stagemap.read.hostrule.HostRule.error`)
-        if "://" in route:  # a Docusaurus client redirect to another site: a link to its address
-            return route
-        key, written, ends = route_key(route), path.rpartition("/")[2].lower(), self.routes.extensions
-        moved = self.routes.reading.host.clean_moved(asked, route)  # (by cleanUrls only: from its file)
-        last = written if route == asked or moved else route.rpartition("/")[2].lower()  # (after a rule: its)
-        source = written.endswith(ends) and not written.endswith((".html", ".htm"))  # (no address: a file's)
-        if source or (last.endswith(ends) and not moved and key not in self.routes.endings):
-            return None  # a link to a content file that is not there (nor a page's ``.html`` address)
-        asset_id = self.routes.pages.get(key)
-        if asset_id is None and self.routes.loose and key.count("/") >= 2:  # see `Routes.loose`
-            asset_id = self.routes.loose.get((key.partition("/")[0], key.rpartition("/")[2])) or None
-        if asset_id is not None:
-            return self._asset(asset_id, fragment)
-        up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
-        served = self.routes.reading.host.static(route, self.routes.files)
-        other = "." in last and not up and not last.endswith((".html", ".htm")) and not path.startswith("/")
-        gone = moved and last.endswith(ends) and key not in self.routes.listed  # (cleanUrls: the home page,
-        gone = gone and bool(key) and not (self.routes.reading.makes(key) or self.routes.reading.shaped(key))
-        if served is None and (other or gone):  # ...a page the site makes are there; a file, not)
-            return None  # a relative link to another file, or the page or file cleanUrls serves, not there
-        if served is not None:
-            out = "public/" + served
-            self.linked.add(out)
-            return self.links.to(quote(out))
-        if not self.routes.public or (self.routes.reading.unowned(key) and key not in self.routes.listed):
-            # A page of the site, not of this one (a listing; the home page, which every site has;
-            # a page a Docusaurus plugin makes, such as a JavaScript page of src/pages).
-            made = key in self.routes.listed or self.routes.reading.makes(key)
-            if not made and key and (template := self.routes.reading.shaped(key)):
-                self.shaped.append(template)  # (taken to reach one of its pages: not checked)
-                made = True
-            return "" if made or not key else None
-        if url not in self.public:
-            self.public.append(url)
-        slash = "/" if (path.endswith("/") or up) and route != "/" else ""
-        query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
-        tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
-        return self.routes.public.rstrip("/") + quote(route) + slash + tail
-
 
 HUGO_REF = "/.ref/"
 """Marks a link target written with Hugo's ``ref`` or ``relref`` (`stagemap.render.dialects`):
 `BodyLinks` looks it up as Hugo does. No real link starts so (a ``/.`` part is never a page)."""
-
-
-def _anchor(fragment: str) -> str:
-    """Return the ``#...`` to add to a link to an asset page (heading ids are prefixed)."""
-    if not fragment or fragment.startswith(HEADING_PREFIX) or fragment == "top":  # (#top: the page's top)
-        return f"#{fragment}" if fragment else ""
-    return f"#{HEADING_PREFIX}{fragment}"
