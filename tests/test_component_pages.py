@@ -15,6 +15,9 @@ from tests.conftest import QUIET_CONFIG, write
 HEAD = "---\ntitle: {title}\nstages: [awareness]\nquestions: [problems]\n---\n"
 HINT = "(point it at a content file, a page's route or a file in the site's static folders)"
 PAGE = "export default function Page() { return null; }\n"
+DYNAMIC_REASON = (
+    "pages the site makes of a route component in src/pages, at the routes its code or data gives"
+)
 GATSBY_PAGES = {
     "src/pages/pricing/index.js": PAGE,
     "src/pages/about.tsx": PAGE,
@@ -178,8 +181,8 @@ def test_pages_written_as_code_are_named_in_the_summary(tmp_path: Path) -> None:
     coverage leaves out the site's main pages. Each page a Gatsby or Astro site builds of a
     component there is now named so; what it builds no page of ('_draft.astro', a test) is not."""
     for generator, pages, made in (
-        ("astro", ASTRO_PAGES, 3),
-        ("gatsby", GATSBY_PAGES, 6),
+        ("astro", ASTRO_PAGES, 2),
+        ("gatsby", GATSBY_PAGES, 5),
     ):
         source = "src/pages"
         files = {
@@ -190,9 +193,81 @@ def test_pages_written_as_code_are_named_in_the_summary(tmp_path: Path) -> None:
         _, out, _ = run(write(tmp_path / generator, files), "check")
         line = "non-asset: a page the site makes of a component in src/pages, which stagemap does not read"
         assert f"  {made} {line}\n" in out, out
+        assert f"  1 non-asset: {DYNAMIC_REASON}\n" in out, out  # ('[slug].astro', '{Kettle.slug}.js')
     fates = {f.path: f.kind for f in stagemap.load_project(tmp_path / "astro").library.fates}
     assert fates["src/pages/pricing.astro"] == fates["src/pages/kettles/[slug].astro"] == "unread page"
     assert fates["src/pages/_draft.astro"] == fates["src/pages/_parts/banner.astro"] == "not content"
     fates = {f.path: f.kind for f in stagemap.load_project(tmp_path / "gatsby").library.fates}
     assert fates["src/pages/about.tsx"] == "unread page"
     assert fates["src/pages/offer.test.js"] == fates["src/pages/types.d.ts"] == "not content"
+
+
+def test_an_astro_html_page_and_a_route_component_say_what_they_are(tmp_path: Path) -> None:
+    """Astro serves an '.html' file of src/pages as a page (its HTML as written): init and check
+    counted one as 'not a content file by its ending', as if it were an image. A route with a
+    parameter ('[slug].astro') makes the pages its getStaticPaths lists, none at its own name:
+    it is no longer counted as 'a page the site makes of a component'."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: astro\nsources: [{path: src/pages, url: '/{path}/'}]\n",
+        "src/pages/harbour.html": "<h1>The harbour office</h1>\n",
+        "src/pages/moorings/[berth].astro": "---\n---\n<h1>A berth</h1>\n",
+    }
+    _, out, _ = run(write(tmp_path, files), "check")
+    assert (
+        "  1 non-asset: a page the site makes of its .html file in src/pages, which stagemap does not read\n"
+        in out
+    )
+    assert f"  1 non-asset: {DYNAMIC_REASON}\n" in out
+    assert "not a content file by its ending" not in out
+    fates = {f.path: f.kind for f in stagemap.load_project(tmp_path).library.fates}
+    assert fates["src/pages/harbour.html"] == fates["src/pages/moorings/[berth].astro"] == "unread page"
+
+
+def test_the_pages_an_astro_route_lists_as_written_are_pages_of_the_site(tmp_path: Path) -> None:
+    """A route component's getStaticPaths that returns its pages' parameters written out
+    ('[{ params: { berth: "east-pier" } }]') makes a page at each: links to them were reported as
+    leading nowhere. A rest parameter may hold slashes, or be undefined (its folder's page); a
+    value worked out in code, another parameter's name, a value with a slash for a plain
+    parameter, and any route the list does not name still lead nowhere."""
+    berths = (
+        "---\nexport function getStaticPaths() {\n  return [\n"
+        '    { params: { berth: \'east-pier\' } },\n    { params: { "berth": "West-Pier" } },\n'
+        "    { params: { berth: `north/quay` } },\n    { params: { dock: 'south' } },\n"
+        "    { params: { berth: slugify(name) } },\n  ];\n}\n---\n<h1>A berth</h1>\n"
+    )
+    charts = (
+        "---\nexport async function getStaticPaths() {\n"
+        "  return [{ params: { chart: 'coast/inner' } }, { params: { chart: undefined } }];\n}\n---\n"
+    )
+    links = (
+        "/moorings/east-pier/ /moorings/west-pier /moorings/north/quay /moorings/south /charts/coast/inner"
+    )
+    links += " /charts /moorings/slugify /moorings/gone"
+    files = {
+        "stagemap.yml": QUIET_CONFIG
+        + "generator: astro\nsources: [{path: src/content/blog, url: '/blog/{path}/'}]\n",
+        "astro.config.mjs": "export default {};\n",
+        "src/content/blog/tides.md": HEAD.format(title="Reading the tides")
+        + "".join(f"[{i}]({link})\n\n" for i, link in enumerate(links.split())),
+        "src/pages/moorings/[berth].astro": berths,
+        "src/pages/charts/[...chart].astro": charts,
+        "src/pages/[a]/[b].astro": "---\nexport function getStaticPaths() {\n"
+        "  return [{ params: { a: 'x' } }];\n}\n---\n",
+    }
+    _, _, err = run(write(tmp_path, files), "check", "--links")
+    at = {link: f"{6 + 2 * i}:{4 + len(str(i))}" for i, link in enumerate(links.split())}
+    assert err == "".join(
+        f"src/content/blog/tides.md:{at[link]}: warning: link to '{link}' leads nowhere {HINT}\n"
+        for link in [
+            "/moorings/north/quay",
+            "/moorings/south",
+            "/moorings/slugify",
+            "/moorings/gone",
+        ]
+    )
+    assert component_pages(tmp_path, "astro") == {
+        "moorings/east-pier",
+        "moorings/west-pier",
+        "charts/coast/inner",
+        "charts",
+    }

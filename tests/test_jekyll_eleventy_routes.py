@@ -220,3 +220,44 @@ def test_webc_components_the_plugin_ignores_are_no_pages(tmp_path: Path) -> None
     assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
         "link to '/_components/otter-card/' leads nowhere"
     ]
+
+
+def test_eleventy_2_makes_pages_of_pug_and_its_other_own_languages(tmp_path: Path) -> None:
+    """A small Eleventy 2 site wrote one page in Pug (src/pug.pug) and linked to it from its home
+    page: counted as 'not a content file by its ending', the link was reported as leading
+    nowhere. Eleventy 2 reads Pug, EJS, Handlebars, Mustache and HAML itself; Eleventy 3 moved each
+    to a plugin, so there a .pug file is a page only where the configuration adds that plugin,
+    and a configuration naming its template formats makes pages of those alone."""
+    files = {
+        "eleventy.config.js": ELEVENTY,
+        "package.json": '{"devDependencies": {"@11ty/eleventy": "^2.0.1"}}',
+        "src/lanterns.pug": "h1 Lanterns\n",
+        "src/ropes.hbs": "<h1>Ropes</h1>\n",
+        "src/index.md": "---\ntitle: Harbour shop\n---\nSee [lanterns](/lanterns/) and [ropes](/ropes/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  1 non-asset: a page the site makes of its .pug template, which stagemap does not read\n" in out
+    assert "  1 non-asset: a page the site makes of its .hbs template, which stagemap does not read\n" in out
+    assert nowhere(root) == []
+    write(root, {"package.json": '{"devDependencies": {"@11ty/eleventy": "^3.0.0"}}'})
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/lanterns/' leads nowhere",
+        "link to '/ropes/' leads nowhere",
+    ]
+    plugin = 'import pug from "@11ty/eleventy-plugin-pug";\n' + ELEVENTY.replace(
+        "{ return", "{ config.addPlugin(pug); return"
+    )
+    write(root, {"eleventy.config.js": plugin})
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/ropes/' leads nowhere"
+    ]
+    write(root, {"package.json": '{"devDependencies": {"@11ty/eleventy": "2.0.1"}}'})
+    write(
+        root,
+        {"eleventy.config.js": 'export default { templateFormats: ["md", "hbs"], dir: { input: "src" } };\n'},
+    )
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/lanterns/' leads nowhere"
+    ]

@@ -186,6 +186,8 @@ def adopt_settings(
     if found.base_url.startswith("/"):  # the path alone a local address gives (a preview's)
         tail += [
             f"# {found.config_file} gives a local address, {found.local_address}, not the public site's:"
+            if found.local_address
+            else f"# {found.config_file} gives no address, only its path prefix (pathPrefix):"
         ]
         tail += ["# the path the site is served under, until the public address takes its place.", "urls:"]
         tail += [f"  base: {found.base_url}  # e.g. https://www.example.com{found.base_url}", *lower]

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 
-CODE_PAGES = {"astro": (".astro",), "gatsby": (".js", ".jsx", ".ts", ".tsx")}
+CODE_PAGES = {"astro": (".astro", ".html"), "gatsby": (".js", ".jsx", ".ts", ".tsx")}
 """By generator, the endings of the pages a site writes as components in ``src/pages``: pages of
-the site (`stagemap.read.componentpages` knows their routes) whose text stagemap does not read."""
+the site (`stagemap.read.componentpages` knows their routes) whose text stagemap does not read.
+Astro serves an ``.html`` file there as a page too (its HTML as written, no front matter)."""
+_DYNAMIC = lazy(r"\[[^/\[\]]*\]|\{[^/{}]*\}")
+"""A part of a path in ``src/pages`` that is a route parameter (Astro's and Gatsby's ``[slug]``,
+``[...path]``, Gatsby's ``{Product.name}``): the file makes as many pages as its code or the
+site's data says (Astro's ``getStaticPaths``), none at its own name."""
 GATSBY_SKIPPED = lazy(
     r"""(?:^|/)(?:[_.]|template-)[^/]*$"""  # (the file's own name)
     r"""|\.d\.tsx?$|\.(?:spec|test)\.[jt]sx?$|(?:^|/)__tests__/"""
@@ -31,3 +36,12 @@ def code_page_endings(generator: str, site_root: str, rel: str) -> tuple[str, ..
     if generator == "gatsby":
         return () if GATSBY_SKIPPED.search(sub) else endings
     return () if any(part.startswith("_") for part in sub.split("/")) else endings
+
+
+def code_page_reason(ending: str, sub: str) -> str:
+    """Return why the file at ``sub`` in a Gatsby or Astro site's ``src/pages`` (whose
+    `CODE_PAGES` ending is ``ending``) is no asset but a page of the site, or pages."""
+    if _DYNAMIC.search(sub):
+        return "pages the site makes of a route component in src/pages, at the routes its code or data gives"
+    made = "its .html file" if ending == ".html" else "a component"
+    return f"a page the site makes of {made} in src/pages, which stagemap does not read"

@@ -16,7 +16,12 @@ anything, so that a link to one is a link to a page of the site, not one that le
   name starts with ``_``, which it never builds.
 
 A route made from data, Gatsby's ``{Product.name}.js`` and ``[id].js``, Astro's
-``[slug].astro``, names no one page and is left out. Gatsby's client-only splat page,
+``[slug].astro``, names no one page and is left out; but for the pages an Astro route with one
+parameter lists in its code as written: its ``getStaticPaths`` returning
+``[{ params: { slug: 'pricing' } }, ...]`` makes ``/pricing/`` (`_listed`: each object of one
+key, a text written out; a rest parameter, ``[...path]``, may hold slashes, ``'kayaks/sea'``,
+or be ``undefined``, its folder's page; a value the code works out names none). Gatsby's
+client-only splat page,
 ``app/[...].js`` (or ``app/[...rest].js``), is one page for every address below its folder (its
 ``matchPath``, ``/app/*``, which gatsby-core-utils' ``getMatchPath`` makes of it, matches
 ``/app`` and all below it): its folder's route is listed apart (`site_pages`), but for one at
@@ -35,6 +40,7 @@ from pathlib import Path
 
 from ..lazyre import lazy
 from .codepages import GATSBY_SKIPPED
+from .owned import read_owned
 from .sources import walk
 
 _ENDINGS = {
@@ -90,4 +96,40 @@ def site_pages(site: Path, generator: str) -> tuple[frozenset[str], frozenset[st
             below.add(route[: splat.start() - 1].casefold())  # (``app/[...]``: all of ``/app/``)
         elif not any(c in rel for c in "[]{}"):  # (a route made from data names no one page)
             found.add(route.casefold())
+        elif generator == "astro" and rel.endswith(".astro"):
+            found.update(_listed(folder / rel, route))
     return frozenset(found), frozenset(below)
+
+
+_PARAMETER = lazy(r"""\[(\.\.\.)?([A-Za-z_$][\w$]*)\]""")
+"""A part of an Astro route that is one parameter: ``[slug]``, ``[...path]`` (a rest parameter)."""
+_PARAMS = lazy(
+    r"""\bparams\s*:\s*\{\s*(["']?)([A-Za-z_$][\w$]*)\1\s*:\s*"""
+    r"""(?:(["'`])([^"'`$\\\n]{0,300})\3|undefined)\s*,?\s*\}"""
+)
+"""An object of ``getStaticPaths``'s list naming one parameter's value as written,
+``params: { slug: 'x' }`` (``undefined``: a rest parameter's page at the route's folder)."""
+_LARGEST = 256 * 1024
+"""A larger route component is not read."""
+
+
+def _listed(path: Path, route: str) -> set[str]:
+    """Return the routes (as `component_pages` gives them) of the pages the Astro route component
+    at ``path`` (its route ``route``, with one parameter) lists in its ``getStaticPaths`` as written."""
+    parts = route.split("/")
+    named = [(i, m) for i, p in enumerate(parts) if (m := _PARAMETER.fullmatch(p)) is not None]
+    if len(named) != 1 or any(c in "".join(parts[: named[0][0]] + parts[named[0][0] + 1 :]) for c in "[]{}"):
+        return set()
+    data = read_owned(path, _LARGEST)
+    text = data.decode("utf-8", "replace") if data is not None else ""
+    if "getStaticPaths" not in text:
+        return set()
+    at, parameter = named[0]
+    found = set()
+    for given in _PARAMS.finditer(text):
+        value = (given.group(4) or "").strip("/")
+        if given.group(2) != parameter.group(2) or (not parameter.group(1) and ("/" in value or not value)):
+            continue
+        made = "/".join(p for p in (*parts[:at], value, *parts[at + 1 :]) if p)
+        found.add(made.casefold())
+    return found

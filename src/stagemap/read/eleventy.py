@@ -126,7 +126,7 @@ def _unread_formats(code: str) -> tuple[str, ...]:
     """Return globs of the page endings the configuration's template formats leave out (Eleventy
     reads no other file as a template: ``setTemplateFormats(["md", "njk"])`` leaves ``.liquid``
     and ``.html`` files as they are); none when it names none, or names them in code."""
-    named = _named_formats(without_comments(code))
+    named = named_formats(without_comments(code))
     if not named or not named.isdisjoint({"*"}):
         return ()
     return tuple(
@@ -164,13 +164,13 @@ def unread_page_endings(code: str) -> tuple[str, ...]:
     stagemap does not read: ``.webc`` where it adds the WebC plugin (which adds that format),
     and the JavaScript templates (``.11ty.js``) unless its template formats leave them out."""
     plain = without_comments(code)
-    named = _named_formats(plain)
+    named = named_formats(plain)
     webc = any(name in plain for name in _WEBC_PLUGIN) or "webc" in (named or ())
     script = named is None or not named.isdisjoint({"11ty.js", "*"})
     return (".webc",) * webc + _JS_TEMPLATES * script
 
 
-def _named_formats(plain: str) -> set[str] | None:
+def named_formats(plain: str) -> set[str] | None:
     """Return the template formats the configuration's code ``plain`` (its comments out) names,
     lower case without a dot; None where it names none (Eleventy's defaults)."""
     found = _FORMATS.search(plain) if "emplateFormats" in plain else None

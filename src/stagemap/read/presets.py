@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model.library import FileFate
 from ..model.settings import ReadRules
-from .codepages import code_page_endings
+from .codepages import code_page_endings, code_page_reason
 from .frontmatter import COMMENTED, JS, LEAD, META, NAMED, SYNTAXES, UNCLOSED
 from .globs import GlobSet
 
@@ -311,8 +311,8 @@ def unread_page(rel: str, sub: str, rules: ReadRules, non_assets: Sequence[tuple
         glob = globs.matches(sub)
         if glob is not None:
             return FileFate(rel, "non-asset", kind, glob.text, f"{kind} by '{glob.text}'")
-    made = "of a component in src/pages" if ending in code else f"of its {ending} template"
-    reason = f"a page the site makes {made}, which stagemap does not read"
+    made = f"a page the site makes of its {ending} template"
+    reason = code_page_reason(ending, sub) if ending in code else f"{made}, which stagemap does not read"
     return FileFate(rel, "non-asset", UNREAD_PAGE, "extensions", reason)
 
 

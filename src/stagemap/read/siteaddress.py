@@ -2,7 +2,8 @@
 
 Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url`` (Zensical's too, in
 its ``[project]`` table); Docusaurus's ``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's
-``site`` and ``base``, read from the code with patterns (a value the code works out is left out).
+``site`` and ``base``, read from the code with patterns (a value the code works out is left out);
+Eleventy's ``pathPrefix`` (`stagemap.read.eleventyprefix`), the path under a ``CNAME`` domain.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from ..lazyre import lazy
 from .codetitle import code_title, constant
 from .docusaurus import without_comments
+from .eleventyprefix import path_prefix
 from .mkdocsettings import plugin_options
 from .owned import read_owned
 from .presets import preset_static
@@ -58,7 +60,13 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
 
 def site_address(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, str]:
     """Return the site's address (`base_url`; from GitHub Pages' ``CNAME`` file where the
-    configuration gives none, or a local one: `pages_domain`) and that file's path, or ""."""
+    configuration gives none, or a local one: `pages_domain`) and that file's path, or "".
+    An Eleventy site's configuration gives no address: the domain only, under its path prefix
+    (`stagemap.read.eleventyprefix`), or that path alone (``/handbook/``) without a domain."""
+    if generator == "eleventy":
+        under = path_prefix(root, config if isinstance(config, str) else "")
+        domain, cname = pages_domain(root, generator)
+        return (f"https://{domain}{under or '/'}" if domain else under), cname
     address = base_url(generator, config, data)
     domain, cname = ("", "") if address.startswith("http") else pages_domain(root, generator)
     return (base_url(generator, config, data, domain) if domain else address), cname

@@ -24,6 +24,7 @@ from ..lazyre import lazy
 from ..model.settings import ReadRules
 from .docusaurus import without_comments
 from .eleventy import CONFIG_FILES, unread_page_endings
+from .eleventylanguages import older_languages
 
 LIQUID = "liquid"
 NUNJUCKS = "njk"
@@ -58,17 +59,18 @@ def eleventy_engines(code: str) -> tuple[str, str]:
 def site_engines(root: Path, site_root: str = "") -> tuple[tuple[str, str], tuple[str, ...]]:
     """Return the engines over Markdown and HTML pages (`eleventy_engines`) of the Eleventy site
     in ``root``'s folder ``site_root``, from its first configuration file, and the endings of
-    the templates it makes pages of that stagemap does not read (`unread_page_endings`);
+    the templates it makes pages of that stagemap does not read (`unread_page_endings`, and
+    `stagemap.read.eleventylanguages.older_languages`: Pug, EJS...);
     Eleventy's own where it has none that can be read."""
     site = root / site_root if site_root else root
     for name in CONFIG_FILES:
         try:
             if (site / name).is_file() and (site / name).stat().st_size <= _MOST_BYTES:
                 code = (site / name).read_text(encoding="utf-8-sig")
-                return eleventy_engines(code), unread_page_endings(code)
+                return eleventy_engines(code), unread_page_endings(code) + older_languages(site, code)
         except (OSError, UnicodeDecodeError):
             break
-    return ELEVENTY_ENGINES, unread_page_endings("")
+    return ELEVENTY_ENGINES, unread_page_endings("") + older_languages(site, "")
 
 
 def page_engine(

@@ -215,10 +215,14 @@ def _address_lines(found: FoundSite) -> list[str]:
             f" as the public address{kept}. Set urls.base to the public site's address so that kits link"
             " to public pages."
         ]
-    if not found.base_url:
-        return [
-            f"No public site address in {found.config_file}: set urls.base so that kits link to public pages."
-        ]
+    if not found.base_url.startswith("http"):  # (an Eleventy site's path prefix alone: kept)
+        kept = (
+            f" (urls.base keeps the path the site is served under, {found.base_url})"
+            if found.base_url
+            else ""
+        )
+        said = f"No public site address in {found.config_file}{kept}"
+        return [f"{said}: set urls.base so that kits link to public pages."]
     return []
 
 

@@ -1,0 +1,46 @@
+"""The template languages an Eleventy site makes pages of beyond those stagemap reads: Pug,
+EJS, Handlebars, Mustache and HAML.
+
+Eleventy 2 and earlier read them itself, among its default template formats (``.pug``, ``.ejs``,
+``.hbs``, ``.mustache``, ``.haml``); Eleventy 3 moved each out to a plugin of its own
+(``@11ty/eleventy-plugin-pug`` and its kin), so there only a site adding the plugin makes pages
+of them. A configuration naming its template formats (``templateFormats: ["md", "pug"]``) makes
+pages of those alone. Such a page is a page of the site at its route, whose text stagemap does
+not read (`stagemap.read.presets.unread_page`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docusaurus import without_comments
+from .eleventy import named_formats
+from .owned import read_owned
+from .packageversions import installs
+
+_LANGUAGES = {
+    "pug": "eleventy-plugin-pug",
+    "ejs": "eleventy-plugin-ejs",
+    "hbs": "eleventy-plugin-handlebars",
+    "mustache": "eleventy-plugin-mustache",
+    "haml": "eleventy-plugin-haml",
+}
+"""Each language's ending (its short name), with the plugin that brings it back in Eleventy 3."""
+_ELEVENTY = "@11ty/eleventy"
+
+
+def older_languages(site: Path, code: str) -> tuple[str, ...]:
+    """Return the endings (``.pug``) of the templates of these languages that the Eleventy site
+    in the folder ``site`` (its configuration ``code``) makes pages of (see the module)."""
+    plain = without_comments(code)
+    package = read_owned(site / "package.json", 1024 * 1024)
+    text = package.decode("utf-8", "replace") if package is not None else ""
+    named = named_formats(plain)
+    core = package is not None and _ELEVENTY in text and not installs(package, _ELEVENTY, (3, 0))
+    found = []
+    for ending, plugin in _LANGUAGES.items():
+        if named is not None and ending not in named:
+            continue
+        if core or plugin in plain:  # (Eleventy 2's own, or the plugin Eleventy 3 needs, added)
+            found.append(f".{ending}")
+    return tuple(found)
