@@ -150,3 +150,47 @@ def test_a_long_math_fence_line_costs_linear_time() -> None:
     remark_math("$$ a\n" * 50_000, release3=True)
     end = resource.getrusage(resource.RUSAGE_SELF)
     assert end.ru_utime + end.ru_stime - start.ru_utime - start.ru_stime < 5
+
+
+@pytest.mark.parametrize("found", [(), ("math-3",)])
+def test_a_math_block_never_closed_takes_the_code_fences_below_it(found: tuple[str, ...]) -> None:
+    """A '$$' block never closed was read to the next code fence alone, the fence and what
+    followed shown as code and text; one holding a fence line ended there, its closing '$$' then
+    code to the end. micromark's math (flow) is concrete, as fenced code is, and remark-math 3's
+    block.js eats lines to its closing one alike: a fence inside the block is TeX, the block runs
+    to the end of the page; a '$$' inside fenced code is code."""
+    unclosed = "Tide levels:\n\n$$\nh_t = a_0\n\n```js\nlet tide = 2\n```\n\nThen $w$ rises.\n"
+    assert shown(unclosed, *found) == (
+        "Tide levels:\n\n````math\nh_t = a_0\n\n```js\nlet tide = 2\n```\n\nThen $w$ rises.\n````\n"
+    )
+    holding = "Drift:\n\n$$\nd_1\n```\nd_2\n$$\n\nAfter $z$ it ebbs.\n"
+    assert shown(holding, *found) == "Drift:\n\n````math\nd_1\n```\nd_2\n````\n\nAfter `z` it ebbs.\n"
+    in_code = "```text\n$$\n```\n\nCharts cost $c$.\n"
+    assert shown(in_code, *found) == "```text\n$$\n```\n\nCharts cost `c`.\n"
+
+
+@pytest.mark.parametrize(
+    ("versions", "release3"),
+    [
+        ('"remark-math": "^3.0.1"', True),  # (MDX 1's gatsby-plugin-mdx runs it)
+        ('"remark-math": "2.0.1"', True),
+        ('"gatsby-remark-katex": "^4.2.0"', False),  # (remark-math 1: no such rules)
+        ('"gatsby-remark-katex": "^7.16.0"', False),  # (remark-math 4)
+        ('"remark-math": "^5.1.1"', False),
+    ],
+)
+def test_a_gatsby_site_pinning_remark_math_3_reads_its_dollars_so(versions: str, release3: bool) -> None:
+    """remark-math 3's rules (no math opening before a space, none closing after one or before a
+    digit) were read on Docusaurus 2 alone: a Gatsby site whose package.json pins remark-math 3
+    showed 'Plans cost $5 and $10' with '5 and ' as code, where its live page shows the sentence.
+    remark-math 2 has them too; gatsby-remark-katex brings remark-math 1 up to its release 4 and
+    4 from its 5 on, neither with them."""
+    config = (
+        "module.exports = {plugins: [`gatsby-remark-katex`,\n"
+        "  {resolve: `gatsby-plugin-mdx`, options: {remarkPlugins: [require(`remark-math`)]}}]};\n"
+    )
+    files = {"gatsby-config.js": config, "package.json": f'{{"dependencies": {{{versions}}}}}'}
+    found = markdown_traits("gatsby", lambda name: files[name].encode() if name in files else None)
+    assert "math" in found and ("math-3" in found) is release3
+    made = clean("Plans cost $5 and $10.\n", ".md", "gatsby", {SITE_PARAMS: {MARKDOWN: found}})
+    assert made == ("Plans cost $5 and $10.\n" if release3 else "Plans cost `5 and `10.\n")

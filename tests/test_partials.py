@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.render import partials
+from stagemap.render.dialects import clean
 from stagemap.serve.preview import Preview
 from tests.conftest import write
 from tests.test_incremental import OLD
@@ -281,3 +282,20 @@ def test_a_partial_shows_the_values_its_component_gives_it(tmp_path: Path) -> No
         "Run `widget check {props.section}` with {props.mode} and 3.\n\n"
         "```sh\necho {props.section}\n```\n\n"
     )
+
+
+def test_a_value_given_over_several_lines_is_read_as_mdx_reads_it(tmp_path: Path) -> None:
+    """A component's quoted value that runs over several lines (Prettier wraps long ones) filled
+    nothing: the partial's {props.heading} showed as 'Computed content', where MDX takes the
+    value whole, line endings in it and the spaces that start each next line out (the tag's own).
+    In text it shows on one line, as the page's HTML does; a title or a link's address given so
+    to an element is read alike, so '# Tides' on a next line starts no heading."""
+    root = write(tmp_path / "site", {"docs/parts/_intro.mdx": "Read {props.heading} first.\n"})
+    page = "import Intro from './parts/_intro.mdx';\n\n<Intro heading=\"Charts and\n    # tide tables\" />\n"
+    assert partials.inline(page, "docs/harbour.mdx", root) == (
+        "import Intro from './parts/_intro.mdx';\n\n\nRead Charts and # tide tables first.\n\n"
+    )
+    card = '<Card title="Moorings and\n  # berths">\nBook a berth.\n</Card>\n'
+    assert clean(card, ".mdx", "docusaurus") == "**Moorings and # berths**\n\nBook a berth.\n"
+    link = '<Link to="/harbour/\n    moorings/">Moorings</Link>\n'
+    assert clean(link, ".mdx", "docusaurus") == "[Moorings](/harbour/moorings/)\n"

@@ -21,7 +21,7 @@ things differ from CommonMark, each found by its package:
   Starlight (`DIRECTIVES`, Starlight puts back what no plugin of its own takes); remark-math
   reads ``$...$`` and ``$$`` blocks as TeX (`MATH`: on Docusaurus and Gatsby too, named there
   as `_MATH_PLUGINS` says, on Docusaurus of a release that fits its own: `_math_fits`, on the pages
-  of the content plugins that load it: `stagemap.read.docusaurusmath`, remark-math 3's rules: `MATH3`); Expressive Code (Starlight's, or
+  of the content plugins that load it: `stagemap.read.docusaurusmath`, remark-math 2 and 3's rules: `MATH3`); Expressive Code (Starlight's, or
   astro-expressive-code) takes a file name in a comment atop a code block for its title
   (`EXPRESSIVE_CODE`).
 - Eleventy 2.0 and later turn markdown-it's indented code off, unless the configuration
@@ -32,6 +32,8 @@ things differ from CommonMark, each found by its package:
   ``bash npm2yarn`` code block once per package manager: npm's and Yarn's (`NPM2YARN`), and
   pnpm's too (`NPM2PNPM`) from the plugin's version 3 on (that of ``package.json``, else of
   ``@docusaurus/core``; none: the newest), or those its ``converters`` option names.
+- A Docusaurus site's admonitions are the ``:::kind`` blocks of its keywords, its own and those
+  its configuration adds, read as its release reads them (`stagemap.read.docusaurusnotes`).
 - A Docusaurus site whose configuration names docusaurus-theme-github-codeblock shows a
   ``reference`` code block as lines of a file on GitHub (`GITHUB_CODEBLOCK`).
 - Docusaurus 3.4 reads a doc's link in the Markdown tree (facebook/docusaurus#10168): only a
@@ -59,6 +61,7 @@ from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .astro import STARLIGHT
 from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
 from .docusaurusmath import MATH_IN, MATH_OFF, math_scope
+from .docusaurusnotes import admonition_traits
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .gatsby import CONFIG_FILES as GATSBY_CONFIGS
 from .jsdata import blanked
@@ -78,7 +81,7 @@ ALERTS_ANY_CASE = "github-alerts-any-case"
 DIRECTIVES = "directives"
 MATH = "math"
 MATH3 = "math-3"
-"""remark-math 3 or earlier (Docusaurus 2's): its own rules for ``$`` within a paragraph (`_math_release3`)."""
+"""remark-math 2 or 3 (Docusaurus 2's; a Gatsby site's MDX 1): its own rules for ``$`` within a paragraph (`_math_release3`)."""
 EXPRESSIVE_CODE = "expressive-code"
 OWN_SLUG = "own-slug"
 """An Eleventy site whose configuration adds a ``slugify`` or ``slug`` filter of its own: what a
@@ -206,6 +209,8 @@ def markdown_traits(
             traits.append(OWN_SLUG)
     if generator == "docusaurus" and code is not None and _NPM2YARN.search(code):
         traits += _package_managers(code, packages)
+    if generator == "docusaurus":  # its admonitions' keywords, and its release (2 reads them its own way)
+        traits += admonition_traits(code, packages)
     if generator == "docusaurus" and code is not None and _CODEBLOCK_THEME.search(code):
         traits.append(GITHUB_CODEBLOCK)
     if generator == "docusaurus" and _links_in_tree(packages.get("@docusaurus/core")):
@@ -217,7 +222,7 @@ def markdown_traits(
     ):
         scope = math_scope(code, prefix) if generator == "docusaurus" and code is not None else None
         traits += [MATH] if scope is None else scope  # (Docusaurus: by content plugin, `math_scope`)
-        traits += [MATH3] if generator == "docusaurus" and _math_release3(packages) else []
+        traits += [MATH3] if _math_release3(generator, packages) else []
     return tuple(sorted(traits))
 
 
@@ -237,13 +242,18 @@ def page_markdown(site: Mapping[str, Any] | None, path: str) -> Mapping[str, Any
     return {**site, MARKDOWN: tuple(sorted({*traits, MATH}))} if found[1] else site
 
 
-def _math_release3(packages: dict[str, Any]) -> bool:
-    """Whether the site's remark-math is 3 or earlier (``$5 and $10`` is no math there): as
-    package.json tells, else where Docusaurus is older than 3 (only 3 works there, `_math_fits`)."""
+def _math_release3(generator: str, packages: dict[str, Any]) -> bool:
+    """Whether the site reads ``$`` as remark-math 2 and 3 do (``$5 and $10`` is no math there):
+    where package.json pins remark-math 2 or 3 on a Docusaurus or Gatsby site (whose MDX 1 and
+    remark before micromark run it), else on a Docusaurus site older than 3 (only 3 works there,
+    `_math_fits`). Gatsby's gatsby-remark-katex brings remark-math 1 up to its release 4 and 4
+    from its 5 on, neither of which has those rules (1 pairs dollars as 4 does)."""
+    if generator not in ("docusaurus", "gatsby"):
+        return False
     math, core = packages.get("remark-math"), packages.get("@docusaurus/core")
     if math is not None:
-        return not _reaches(math, (4, 0))
-    return core is not None and not _reaches(core, (3, 0))
+        return _reaches(math, (2, 0), unknown=False) and not _reaches(math, (4, 0))
+    return generator == "docusaurus" and core is not None and not _reaches(core, (3, 0))
 
 
 def _astro_plugins(code: str, packages: dict[str, Any], starlight: bool) -> list[str]:

@@ -73,12 +73,13 @@ from .rawcode import raw_code
 from .refdefs import dropped_labels, references_alone
 from .shortcodes import SHORTCODES, hold_paired_with_code, shortcodes
 from .sitemarkdown import (
-    asides,
     code_titles,
     github_alerts,
     github_codeblocks,
     markdown_it_attrs,
+    math_blocks,
     no_indented_code,
+    note_rules,
     package_managers,
     plugins_at_work,
     premonition_boxes,
@@ -137,7 +138,7 @@ def clean(
         text = hold_slash_blocks(text, _inner(suffix, generator, params, html, mdx), held)
     if ":::" in text and ("```" in text or "~~~" in text):
         inner = _inner(suffix, generator, params, html, mdx)
-        text = hold_notes_with_code(text, inner, held, generator != "mkdocs", asides(generator, params))
+        text = hold_notes_with_code(text, inner, held, generator != "mkdocs", *note_rules(generator, params))
     if generator == "hugo" and "{{" in text and ("```" in text or "~~~" in text):
         text = hold_paired_with_code(text, params or {}, _inner(suffix, generator, params, html, mdx), held)
     fences: dict[str, str] = {}
@@ -184,7 +185,9 @@ def _prepared(
         text = "".join(chunk if code else own_blocks(shown_sets(chunk)) for chunk, code in split_fences(text))
     if mdx:  # <Code code="...">, <img src={shot}>
         text = with_imported_images(code_attributes(text), (params or {}).get(IMPORT_ALIASES, ()))
-    # kramdown's math, a remark-math site's, MkDocs' Arithmatex, an Astro site's remark-directive: never in code
+    # kramdown's math, a remark-math site's (its blocks first, over fences), MkDocs' Arithmatex,
+    # an Astro site's remark-directive: never in code
+    text = math_blocks(text, generator, params)
     plugins = (
         kramdown_math
         if generator == "jekyll" and "$$" in text
@@ -293,7 +296,8 @@ def _rewrite(
         text = _outside_indented_code(text, lambda run: run, unindented)
     if generator == "mkdocs":  # alerts and callouts a plugin of the site's makes admonitions of
         text = alerts(text, params)
-    text = notes(text, containers=generator != "mkdocs", asides=asides(generator, params), params=params)
+    kinds, release = note_rules(generator, params)
+    text = notes(text, containers=generator != "mkdocs", asides=kinds, params=params, release=release)
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
             text = _HEADING_ID.sub(lambda m: m.group(1) + anchor(m.group(2)), text)

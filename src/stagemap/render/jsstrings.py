@@ -1,5 +1,6 @@
 """The text of a JavaScript string literal, as MDX and Astro pages write one in an attribute,
-and the file an attribute's expression names (`file_address`)."""
+the file an attribute's expression names (`file_address`), and an attribute's value over
+several lines as the live page uses it (`attribute_value`)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,25 @@ def file_address(expression: str) -> str:
             else path
         )
     return path if "://" in path else "/" + path.lstrip("/")
+
+
+_LINK_KEYS = frozenset({"href", "to", "src", "url"})
+_AFTER_BREAK = lazy(r"\n[ \t]*")
+"""A line ending in an attribute's quoted value and the spaces after it: MDX takes those spaces
+for the tag's own, not the value's (micromark-extension-mdx-jsx), and keeps the line ending."""
+
+
+def attribute_value(key: str, value: str, html: bool) -> str:
+    """Return an attribute's value that runs over several lines as the live page uses it: an
+    address without its line endings and tabs (a browser's URL parser drops them; in MDX the
+    spaces that start each next line are no part of the value either), any other value on one
+    line, its runs of white space one space each, as the page shows the text (HTML's white
+    space collapses); a title in bold or a link's text no longer ends at a line that Markdown
+    would read as a heading, a list item or a blank line. HTML given as a string (Astro's
+    ``set:html``, a ``<pre>`` in it perhaps) keeps its lines, as MDX gives them."""
+    if key == "set:html":
+        return value if html else _AFTER_BREAK.sub("\n", value)
+    if key.lower() in _LINK_KEYS:
+        value = value if html else _AFTER_BREAK.sub("", value)
+        return value.replace("\n", "").replace("\r", "").replace("\t", "")
+    return " ".join(value.split())

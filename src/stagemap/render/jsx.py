@@ -28,7 +28,7 @@ from ..read.markdowntext import element_anchor, escaped, in_destination
 from .blocks import ItemColumns, indented, may_indent, outdented
 from .elements import HTML_ELEMENTS, Tag, element, empty_element, placeholder
 from .esm import drop_esm
-from .jsstrings import file_address
+from .jsstrings import attribute_value, file_address
 
 _NAME = lazy(r"[A-Za-z][\w.:-]*")
 _HTML_NAME = lazy(r"[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
@@ -348,7 +348,7 @@ def _parse_tag(text: str, i: int, html: bool = False) -> Tag | None:
             j, got = _value(text, _past_spaces(text, after + 1), html)
             if got is None:
                 return None
-            value = got
+            value = attribute_value(key.group(0), got, html) if "\n" in got else got
         attrs[key.group(0).lower() if html else key.group(0)] = value
     return None
 

@@ -8,12 +8,14 @@ read on its own), then `notes` on what is left.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.docusaurusnotes import KEYWORDS
 from ..read.pymdownpin import NO_LEGACY_TABS
 from .blocks import FENCE, escape, fence_after, fence_titles, indented, may_indent, quote
 from .mkdocscallouts import alerts
@@ -21,12 +23,15 @@ from .shortcodes import SITE_PARAMS
 
 _DOCUSAURUS_NOTE = lazy(
     r"^(?P<indent>[ \t]*)(?P<colons>:{3,})(?P<space>[ \t]*)(?P<kind>[A-Za-z][\w-]*)"
-    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?:\{[^}\n]*\})?[ \t]*$"
+    r"(?:\[(?P<title>[^\n]*?)\]|[ \t]+(?P<rest>[^\n{]*+))?(?P<attrs>\{[^}\n]*\})?[ \t]*$"
 )
 """A Docusaurus or Starlight admonition's opening line: ``:::tip``, ``:::tip[Title]``, ``:::tip Title``,
 ``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
 (Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
 mkdocstrings' reference: see `notes`)."""
+_TITLE_ATTRIBUTE = lazy(r"""(?<![\w-])title=(?:"([^"\n]*)"|'([^'\n]*)')""")
+"""A directive's ``title`` attribute (``:::note{title="Before you pour"}``), which Docusaurus 3
+takes for the admonition's title where the line gives none in brackets."""
 _MKDOCS_NOTE = lazy(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
@@ -52,12 +57,41 @@ STARLIGHT_ASIDES = frozenset({"note", "tip", "caution", "danger"})
 what it holds (``:::section{.badges}``)."""
 
 
-def _boxed(opener: re.Match[str], inner: str, asides: frozenset[str] | None) -> str:
+def _boxed(opener: re.Match[str], inner: str, asides: frozenset[str] | None, release: int = 0) -> str:
     """Return a ``:::kind`` block as a labelled quote, or, of a kind that is no aside where only
-    ``asides`` are, what it holds as it is."""
-    if asides is not None and opener.group("kind").lower() not in asides:
+    ``asides`` are, what it holds as it is (Docusaurus's keywords are read in their case)."""
+    kind = opener.group("kind") if release else opener.group("kind").lower()
+    if asides is not None and kind not in asides:
         return "\n" + inner.strip("\n") + "\n"
-    return quote(_note_label(opener), inner, markdown=True)
+    return quote(_note_label(opener, release), inner, markdown=True)
+
+
+def _opener(line: str, asides: frozenset[str] | None, release: int) -> re.Match[str] | None:
+    """Return the opening line of a ``:::kind`` block, as the site reads it: on a Docusaurus 3
+    site (``release``) as remark-directive does, no name ending in ``-`` or ``_`` and no words
+    after the name but for a keyword's title (``:::note Title``, which Docusaurus turns into
+    ``:::note[Title]`` for its keywords alone: ``:::notes Title`` is text); on a Docusaurus 2 site
+    as its own pattern does, three colons, a keyword and whatever follows it its title
+    (``:::notes`` is a note titled "s", ``:::note=x`` one titled "=x", any other kind text)."""
+    if release == 2:
+        return _release2_pattern(asides or frozenset()).match(line)
+    found = _DOCUSAURUS_NOTE.match(line)
+    if found is None or release != 3:
+        return found
+    kind, rest = found.group("kind"), (found.group("rest") or "").strip()
+    return None if kind[-1] in "-_" or (rest and kind not in (asides or ())) else found
+
+
+@functools.lru_cache(maxsize=16)
+def _release2_pattern(keywords: frozenset[str]) -> re.Pattern[str]:
+    """Docusaurus 2's opening line for these ``keywords`` (its own first, in its order), with the
+    groups of `_DOCUSAURUS_NOTE`."""
+    ordered = sorted(keywords, key=lambda k: (KEYWORDS.index(k) if k in KEYWORDS else len(KEYWORDS), k))
+    names = "|".join(re.escape(k) for k in ordered) or "(?!)"
+    return re.compile(
+        rf"^(?P<indent>[ \t]*)(?P<colons>:::)(?P<space>)(?P<kind>{names})"
+        r"(?P<title>(?!))?(?P<attrs>(?!))?(?: *(?P<rest>[^\n]*))?$"
+    )
 
 
 def hold_notes_with_code(
@@ -66,12 +100,13 @@ def hold_notes_with_code(
     held: dict[str, str],
     containers: bool = True,
     asides: frozenset[str] | None = None,
+    release: int = 0,
 ) -> str:
     """Replace each Docusaurus ``:::kind`` block that holds a fenced code block by a token line.
 
     Split at its fences, such a block would never find its closing ``:::``; instead what it holds
     is cleaned on its own (its code kept as code) and quoted, and ``held`` maps the token to
-    that quote, put back when the rest is clean.
+    that quote, put back when the rest is clean. ``release``: a Docusaurus site's (see `_opener`).
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -80,7 +115,9 @@ def hold_notes_with_code(
     while i < len(lines):
         line = lines[i]
         fence = fence_after(fence, line)
-        opener = None if fence or FENCE.match(line) or asides == frozenset() else _DOCUSAURUS_NOTE.match(line)
+        opener = (
+            None if fence or FENCE.match(line) or asides == frozenset() else _opener(line, asides, release)
+        )
         if opener and (
             not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
         ):
@@ -92,7 +129,7 @@ def hold_notes_with_code(
             continue
         token = f"\ue000{len(held)}\ue000"
         inner = clean_inner("\n".join(lines[i + 1 : end]))
-        held[token] = indented(_boxed(opener, inner, asides).strip("\n"), opener.group("indent"))
+        held[token] = indented(_boxed(opener, inner, asides, release).strip("\n"), opener.group("indent"))
         out += ["", token, ""]
         i = end + 1
     return "\n".join(out)
@@ -129,9 +166,12 @@ class _Closings:
         return end if code else None
 
 
-def _note_label(opener: re.Match[str]) -> str:
-    """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all)."""
+def _note_label(opener: re.Match[str], release: int = 0) -> str:
+    """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all;
+    on Docusaurus 3 its ``title`` attribute where it has no title in brackets)."""
     title = (opener.group("title") or opener.group("rest") or "").strip()
+    attribute = _TITLE_ATTRIBUTE.search(opener.group("attrs") or "") if release == 3 and not title else None
+    title = next(v for v in attribute.groups() if v is not None).strip() if attribute else title
     kind = opener.group("kind").capitalize()
     return f"{kind}: {title}" if title else kind
 
@@ -142,14 +182,14 @@ def notes(
     containers: bool = True,
     asides: frozenset[str] | None = None,
     params: Mapping[str, Any] | None = None,
+    release: int = 0,
 ) -> str:
-    """Turn Docusaurus ``:::kind`` and MkDocs ``!!! kind "Title"`` blocks into labelled quotes,
-    and MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold.
-    With ``containers`` (any site but an MkDocs one), ``::: kind`` with a space is one too, and
-    a ``:::kind`` never closed runs to the end, as remark-directive and markdown-it-container read
-    them; blocks inside blocks are read `MOST_NESTED_NOTES` deep (``depth``: how deep this is).
-    ``asides``: the only kinds quoted (Starlight's), where others show what they hold (none: no
-    ``:::`` block, its lines text); ``params``: the page's (how an MkDocs block's contents read)."""
+    """Turn Docusaurus' ``:::kind`` and MkDocs' ``!!! kind "Title"`` blocks into labelled quotes,
+    MkDocs' content tabs (``=== "Title"``) into their title in bold over what they hold. With
+    ``containers`` (not MkDocs), ``::: kind`` is one too, and a ``:::kind`` never closed runs to
+    the end, as remark-directive and markdown-it-container read them; blocks in blocks are read
+    `MOST_NESTED_NOTES` deep (``depth``). ``asides``: the only kinds quoted (Starlight's, Docusaurus's
+    keywords; none: no block); ``params``: the page's; ``release``: Docusaurus's (`_opener`)."""
     if depth >= MOST_NESTED_NOTES or not any(mark in text for mark in (":::", "!!!", "???", '=== "')):
         return text
     lines = text.split("\n")
@@ -161,7 +201,7 @@ def notes(
             marks.setdefault(line.strip(), []).append(index)
     while i < len(lines):
         line = lines[i]
-        colons = None if asides == frozenset() else _DOCUSAURUS_NOTE.match(line)  # (no block: text)
+        colons = None if asides == frozenset() else _opener(line, asides, release)  # (no block: text)
         if colons and not may_indent(lines, i, colons.group("indent")):
             colons = None  # indented code showing an admonition, not one
         if colons and colons.group("space") and not containers:
@@ -181,15 +221,15 @@ def notes(
                 continue
             end = len(lines) if end < 0 else end
             held = textwrap.dedent("\n".join(lines[i + 1 : end]))
-            inner = notes(held, depth + 1, containers, asides, params)
-            out.append(indented(_boxed(colons, inner, asides), colons.group("indent")))
+            inner = notes(held, depth + 1, containers, asides, params, release)
+            out.append(indented(_boxed(colons, inner, asides, release), colons.group("indent")))
             i = end + 1
             continue
         if bang:
             end = _indented_end(lines, i, indent)
             body = textwrap.dedent("\n".join(lines[i + 1 : end]))
             body = body if containers else _mkdocs_contents(body, params)
-            inner = notes(body, depth + 1, containers, asides, params)
+            inner = notes(body, depth + 1, containers, asides, params, release)
             out.append(indented(_mkdocs_block(bang, inner), indent))
             i = end
             continue

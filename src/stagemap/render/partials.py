@@ -333,10 +333,10 @@ def _inline(
 
 
 _PROP = lazy(
-    r"""([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'"""
+    r"""([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'"""
     r"""|\{\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`|(-?\d+(?:\.\d+)?))\s*\})"""
 )
-"""An attribute with a value known as the page is written: a text, or a string or number in braces."""
+"""A value known as the page is written: a text (over lines too), or a string or number in braces."""
 _PROPS_OR_CODE = lazy(r"(`+)[^`]*?\1|(=?)\{\s*props\.([A-Za-z_$][\w$]*)\s*\}")
 """A partial's ``{props.NAME}`` (an attribute's value after ``=``), or an inline code span (whose
 braces are text)."""
@@ -344,8 +344,8 @@ braces are text)."""
 
 def with_props(shown: str, use: str) -> str:
     """Return a partial's ``shown`` text with each ``{props.NAME}`` outside code the value that
-    ``use`` (``<Where section="colours" />``) gives NAME as text (an attribute's, quoted); one
-    given no such value stays as it is."""
+    ``use`` (``<Where section="colours" />``) gives NAME as text (an attribute's, quoted; in text
+    on one line, as the page shows it); one given no such value stays as it is."""
     given = {m.group(1): next(v for v in m.groups()[1:] if v is not None) for m in _PROP.finditer(use)}
     held: dict[str, str] = {}
     body = hold_fences(shown, held)
@@ -354,7 +354,7 @@ def with_props(shown: str, use: str) -> str:
         value = given.get(found.group(3) or "")
         if found.group(1) or value is None:
             return found.group(0)
-        return '="' + value.replace('"', "&quot;") + '"' if found.group(2) else value
+        return '="' + value.replace('"', "&quot;") + '"' if found.group(2) else " ".join(value.split())
 
     return put_fences_back(_PROPS_OR_CODE.sub(filled, body), held)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.docusaurusnotes import DOCUSAURUS2, admonition_kinds
 from ..read.sitepackages import (
     ALERTS_ANY_CASE,
     ATTRS,
@@ -35,7 +36,7 @@ from .emoji import github_emoji_on
 from .filenames import file_name_titles
 from .notes import STARLIGHT_ASIDES, labelled_tabs
 from .shortcodes import SITE_PARAMS
-from .texmath import remark_math
+from .texmath import remark_math, remark_math_blocks
 
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
@@ -59,11 +60,21 @@ def traits(params: Mapping[str, Any] | None) -> tuple[str, ...]:
 def asides(generator: str, params: Mapping[str, Any] | None) -> frozenset[str] | None:
     """Return the only kinds of ``:::kind`` block that are boxes, or None when every kind is:
     Starlight's four on an Astro site, unless it has no Starlight; none (an empty set: ``:::tip``
-    is text) on one with neither Starlight nor a plugin that reads such blocks."""
+    is text) on one with neither Starlight nor a plugin that reads such blocks; a Docusaurus
+    site's admonition keywords (`stagemap.read.docusaurusnotes`)."""
+    if generator == "docusaurus":
+        return admonition_kinds(traits(params))
     found = traits(params) if generator == "astro" else ()
     if NO_ASIDES in found:
         return frozenset()
     return STARLIGHT_ASIDES if generator == "astro" and PLAIN_ASIDES not in found else None
+
+
+def note_rules(generator: str, params: Mapping[str, Any] | None) -> tuple[frozenset[str] | None, int]:
+    """Return how the site reads ``:::kind`` blocks: the kinds that are boxes (`asides`), and a
+    Docusaurus site's release as its admonitions read (2, else 3; 0 on another site)."""
+    release = (2 if DOCUSAURUS2 in traits(params) else 3) if generator == "docusaurus" else 0
+    return asides(generator, params), release
 
 
 def no_indented_code(generator: str, params: Mapping[str, Any] | None) -> bool:
@@ -159,6 +170,16 @@ def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -
         return part
 
     return rewrite
+
+
+def math_blocks(text: str, generator: str, params: Mapping[str, Any] | None) -> str:
+    """Return a whole body (its fenced code in it) with remark-math's blocks of math read over
+    its code fences as micromark reads them (`remark_math_blocks`), where the site loads
+    remark-math: a block never closed takes the fences below it, a ``$$`` in code is code."""
+    if "$$" not in text or ("```" not in text and "~~~" not in text):
+        return text
+    found = traits(params) if generator in _REMARK_SITES else ()
+    return remark_math_blocks(text, MATH3 in found) if MATH in found else text
 
 
 def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool) -> str:

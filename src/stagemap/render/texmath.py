@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..lazyre import lazy
+from .blocks import fence_after, listed_fence
 
 _BETWEEN = lazy(r"(\n[ \t]*\n)")
 """A blank line between two paragraphs."""
@@ -80,7 +81,7 @@ def remark_math(text: str, release3: bool = False) -> str:
     micromark extension of 4 on alike), but one opened in a list item (indented), which
     remark-math ends with the item: that stays as written. Within a line, remark-math 4 on reads
     ``$`` as a code span's backtick: a run of dollars closes at the next run of as many.
-    ``release3`` reads it as remark-math 3 did (`_remark3_inline`); its block's closing line may
+    ``release3`` reads it as remark-math 2 and 3 did (`_remark3_inline`); its block's closing line may
     also hold TeX before its dollars, and its opening line TeX after them. Inline math is read
     within its line alone (remark-math lets it run on within a paragraph; reading paragraphs
     here let it run into a heading, an admonition's fence or a tab's tag). Each line is read once."""
@@ -91,30 +92,66 @@ def remark_math(text: str, release3: bool = False) -> str:
     at = 0
     while at < len(lines):
         opening = _MATH_FENCE.fullmatch(lines[at])
-        end = _block_end(lines, at, opening, closers) if opening is not None and closers else None
-        if opening is None or end is None or (release3 and at == len(lines) - 1):  # (3: a line after)
+        end = _block_end(lines, at, opening, closers, release3) if opening is not None and closers else None
+        if opening is None or end is None:
             out.append(_read([lines[at]], inline))  # (inline math within its line: never into a block)
             at += 1
             continue
-        indent = opening.group(1)
-        inside = [opening.group(3).strip()] if release3 and opening.group(3).strip() else []
-        inside += lines[at + 1 : end]
-        if end < len(lines) and release3 and (tex := lines[end].rstrip().rstrip("$").rstrip()):
-            inside.append(tex)
-        after = len(inside) - len(_without_blank_end(inside)) if end == len(lines) else 0  # (unclosed)
-        inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
-        fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
-        inside = inside[: len(inside) - after]
-        out += [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
-        out += [""] * after  # (blank lines at the end of the page stay after the block)
+        out += _math_block(lines, at, end, opening, release3)
         at = end + 1
     return "\n".join(out)
 
 
-def _block_end(lines: list[str], at: int, opening: re.Match[str], closers: _Closers) -> int | None:
+def remark_math_blocks(text: str, release3: bool = False) -> str:
+    """Return a whole body (its fenced code in it) with remark-math's blocks of math as fenced
+    blocks in the language ``math`` (see `remark_math`), read with its code as micromark reads
+    them, line by line: a ``$$`` line outside code opens a block that runs to its closing line
+    (or the end of the page) whatever it holds, a code fence too, as a fenced code block does;
+    a ``$$`` in code is code. Inline math is left to `remark_math`, on what is not code."""
+    lines = text.split("\n")
+    closers = _Closers(lines, release3)
+    out: list[str] = []
+    fence = ""
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        was, fence = fence, fence_after(fence, line) or ("" if fence else listed_fence(lines, at))
+        opening = None if was or fence else _MATH_FENCE.fullmatch(line)
+        end = _block_end(lines, at, opening, closers, release3) if opening is not None else None
+        if opening is None or end is None:
+            out.append(line)
+            at += 1
+            continue
+        out += _math_block(lines, at, end, opening, release3)
+        at = end + 1
+    return "\n".join(out)
+
+
+def _math_block(lines: list[str], at: int, end: int, opening: re.Match[str], release3: bool) -> list[str]:
+    """Return the lines of a block of math from ``at`` to its closing line ``end`` (the number of
+    lines: never closed) as a fenced block in the language ``math``, the TeX as written."""
+    indent = opening.group(1)
+    inside = [opening.group(3).strip()] if release3 and opening.group(3).strip() else []
+    inside += lines[at + 1 : end]
+    if end < len(lines) and release3 and (tex := lines[end].rstrip().rstrip("$").rstrip()):
+        inside.append(tex)
+    after = len(inside) - len(_without_blank_end(inside)) if end == len(lines) else 0  # (unclosed)
+    inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
+    fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
+    inside = inside[: len(inside) - after]
+    made = [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
+    return made + [""] * after  # (blank lines at the end of the page stay after the block)
+
+
+def _block_end(
+    lines: list[str], at: int, opening: re.Match[str], closers: _Closers, release3: bool = False
+) -> int | None:
     """Return the index of the line closing the block of math ``opening`` starts at ``at`` (the
     number of lines when it is never closed: it runs to the end); None when it is never closed
-    and starts indented, in a list item, which remark-math would end with the item: as written."""
+    and starts indented, in a list item, which remark-math would end with the item: as written;
+    None too for a ``$$`` on the page's last line under remark-math 3, which needs a line after it."""
+    if release3 and at == len(lines) - 1:
+        return None
     found = closers.after(at, len(opening.group(2)))
     if found is not None:
         return found
