@@ -218,7 +218,13 @@ class ReadRules:
     template_engines: tuple[str, str] = ("liquid", "liquid")
     """The engines an Eleventy site runs over its Markdown and its HTML pages before reading them
     (its configuration's ``markdownTemplateEngine`` and ``htmlTemplateEngine``: ``liquid``,
-    ``njk``, empty for ``false``; `stagemap.read.templateengines`)."""
+    ``njk``, empty for ``false``; `stagemap.read.templateengines`); on an MkDocs site, the one its
+    macros plugin runs over every Markdown page and the one a page may ask for with
+    ``render_macros: true`` (``jinja``; empty for none: `stagemap.read.mkdocsmacros`)."""
+    macros_includes: str = ""
+    """The folder (relative to the project) whose files an MkDocs page's ``{% include 'x.md' %}``
+    shows where its macros plugin runs (the plugin's ``include_dir``, else the docs folder; empty:
+    none is read, `stagemap.read.mkdocsmacros.include_folder`)."""
     unread_pages: tuple[str, ...] = ()
     """Endings of the templates the site makes pages of that stagemap does not read (an Eleventy
     site's ``.webc`` and ``.11ty.js``): such a file is a page at its route, not an asset."""

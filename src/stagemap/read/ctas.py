@@ -11,7 +11,7 @@ from ..lazyre import lazy
 from .codespans import Paragraphs, Quiet
 from .linklists import Menus, may_hold, reference_label
 from .liquidlinks import live_addresses
-from .templateengines import NUNJUCKS
+from .templateengines import COMMENTED
 
 MAX_LINKS = 3
 """How many of a body's last internal links an asset keeps."""
@@ -68,7 +68,7 @@ def cta_links(body: str, engine: str = "") -> tuple[str, ...]:
     if "\r" in body:  # (a line ends at CR LF or CR as at LF: paragraphs, lists, tables)
         body = body.replace("\r\n", "\n").replace("\r", "\n")
     if engine and ("{{" in body or "{%" in body or "{#" in body):
-        body = live_addresses(body, engine == NUNJUCKS)
+        body = live_addresses(body, engine in COMMENTED)
     # A character's absence is told at once (memchr); a string's costs a pass over the body.
     if ("`" in body and "```" in body) or ("~" in body and "~~~" in body):
         body = _outside_fences(body)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import Problem
 from ..lazyre import lazy
-from .templateengines import LIQUID, NUNJUCKS
+from .templateengines import COMMENTED, LIQUID
 
 OPENING = lazy(r"\{%-?\s*([A-Za-z][\w-]*)\b[^%]{0,1000}?-?%\}")
 """A Liquid or Nunjucks tag that may open a block: its name, then its arguments."""
@@ -146,7 +146,7 @@ def own_block_problems(rel: str, body: str, body_line: int, engine: str = LIQUID
     of each paired tag of the site's own: its text is shown, its markup is not. ``engine``: the
     one that runs over the page (`stagemap.read.templateengines`); none, its tags are text."""
     problems = []
-    for name, at in first_own_blocks(body, engine == NUNJUCKS).items() if engine else ():
+    for name, at in first_own_blocks(body, engine in COMMENTED).items() if engine else ():
         line_start = body.rfind("\n", 0, at) + 1
         line = body_line + body.count("\n", 0, at)
         message = f"paired shortcode '{name}' is the site's own: what it holds is shown, not its markup"

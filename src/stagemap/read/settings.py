@@ -35,6 +35,7 @@ from .findings import Findings
 from .guidance import apply_guides, read_lint, read_weights, setting_places
 from .hugopin import commented_hugo
 from .mkdocsalerts import includes_markdown
+from .mkdocsmacros import site_macros
 from .models import apply_stage_overrides, is_usable, resolve_model
 from .questions import read_personas, read_phase_questions
 from .rules import read_content_rules, read_max_age
@@ -194,13 +195,15 @@ class _Reader:
         rules = read_rules(data, loaded, findings, self.root if self.config_path is not None else None)
         eleventy = rules.generator == "eleventy"
         engines, unread = site_engines(self.root, rules.site_root) if eleventy else (ELEVENTY_ENGINES, ())
+        macros = site_macros(self.root, rules.site_root) if rules.generator == "mkdocs" else (engines, "")
         return replace(
             rules,
             rules=read_content_rules(data.get("rules"), loaded, findings, self.root, ids),
             max_age=read_max_age(data.get("max_age"), loaded, findings),
             old_hugo=commented_hugo(self.root, rules.site_root) if rules.generator == "hugo" else "",
             include_markdown=rules.generator == "mkdocs" and includes_markdown(self.root, rules.site_root),
-            template_engines=engines,
+            template_engines=macros[0],
+            macros_includes=macros[1],
             unread_pages=unread,
         )
 

@@ -39,6 +39,7 @@ from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugl
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
 from .mkdocsettings import SETTINGS_FILES
+from .mkdocsmacros import MACRO_FILES, macro_params, with_yaml_files, yaml_file_names
 from .mkdocsnav import NAV_PAGES, NAV_SECTIONS, WRITTEN_TITLES, nav_titles, untitled_sections
 from .pymdownpin import NO_LEGACY_TABS, PIN_FILES, legacy_tabs_gone
 from .sectionpages import BUILDS_DRAFTS, DISABLED_KINDS, disabled_kinds, drafts_built, taxonomy_folders
@@ -88,6 +89,8 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
         names += (*_KEY_FILES, *_PRODUCTION_FILES, *(HUGO_DIR + n for n in languages))
     names += PIN_FILES if generator == "mkdocs" else ()
     more = alias_files(root / prefix, root) if generator == "astro" and root is not None else ()
+    if generator == "mkdocs" and root is not None:  # the macros plugin's data files
+        more = tuple(prefix + n for n in yaml_file_names(root / prefix))
     return tuple(prefix + n for n in names + site_markdown_files(generator)) + more
 
 
@@ -268,6 +271,8 @@ def site_defaults(
     if main is not None and generator == "mkdocs" and legacy_tabs_gone(read, folder):
         base = found or SiteDefaults(generator, main[0], ())  # (`stagemap.read.pymdownpin`)
         found = replace(base, params={**base.params, NO_LEGACY_TABS: True})
+    if found is not None and MACRO_FILES in found.params:  # the macros plugin's ``include_yaml`` files
+        found = replace(found, params=with_yaml_files(found.params, read, folder))
     return replace(found, root=folder) if found is not None and folder else found
 
 
@@ -313,7 +318,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         (titles, written), blog, alerts = nav_titles(data, name, text), blog_spec(data), alert_syntaxes(data)
         listed, untitled = sorted(titles), untitled_sections(data, name)  # (the others' titles: told apart)
         pairs = ((ALERTS, alerts), (WRITTEN_TITLES, written), (NAV_PAGES, listed), (NAV_SECTIONS, untitled))
-        params = {k: v for k, v in pairs if v}
+        params = {k: v for k, v in pairs if v} | macro_params(data, name)  # (`stagemap.read.mkdocsmacros`)
         made = SiteDefaults(generator, name, (), blog=blog, titles=titles, params=params)
         return made if blog or titles or params else None
     key = next((k for k in data if isinstance(k, str) and k.lower() == _KEY[generator]), None)

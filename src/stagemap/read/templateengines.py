@@ -9,8 +9,12 @@ its configuration's ``markdownTemplateEngine`` and ``htmlTemplateEngine`` name (
 says otherwise, none where it says ``false``. A page's ``templateEngineOverride`` (``njk,md``,
 ``md``) wins: the first engine of Liquid and Nunjucks it names, else none.
 
-The engines differ where stagemap reads a body: ``{# ... #}`` is a comment only in Nunjucks
-(Liquid shows it as written, and runs the tags in it).
+MkDocs' macros plugin runs Jinja2 over a Markdown page where the site names it
+(`stagemap.read.mkdocsmacros`), but one whose front matter says ``render_macros: false``, and,
+where it renders none by default, every page but one saying ``render_macros: true``.
+
+The engines differ where stagemap reads a body: ``{# ... #}`` is a comment only in Nunjucks and
+Jinja2 (Liquid shows it as written, and runs the tags in it).
 """
 
 from __future__ import annotations
@@ -25,11 +29,16 @@ from ..model.settings import ReadRules
 from .docusaurus import without_comments
 from .eleventy import CONFIG_FILES, unread_page_endings
 from .eleventylanguages import older_languages
+from .mkdocsmacros import JINJA, MACRO_VALUES
 
 LIQUID = "liquid"
 NUNJUCKS = "njk"
 ENGINES = frozenset({LIQUID, NUNJUCKS})
-"""The engines stagemap reads; any other one named (``md``, ``html``, ``11ty.js``) runs no tag here."""
+"""The engines Eleventy names that stagemap reads; any other one (``md``, ``html``, ``11ty.js``) runs no tag here."""
+COMMENTED = frozenset({NUNJUCKS, JINJA})
+"""The engines whose ``{# ... #}`` is a comment (`JINJA`: MkDocs' macros plugin)."""
+TEMPLATED = frozenset({"jekyll", "eleventy", "mkdocs"})
+"""The generators that may run an engine over a page (MkDocs: only with its macros plugin)."""
 ELEVENTY_ENGINES = (LIQUID, LIQUID)
 """Eleventy's own engines over a Markdown page and over an HTML page (its defaults)."""
 ENGINE = "\0engine"
@@ -74,14 +83,19 @@ def site_engines(root: Path, site_root: str = "") -> tuple[tuple[str, str], tupl
 
 
 def page_engine(
-    generator: str, path: str, front_matter: Mapping[str, Any], engines: tuple[str, str] = ELEVENTY_ENGINES
+    generator: str, path: str, front_matter: Mapping[str, Any], engines: tuple[str, str] | None = None
 ) -> str:
     """Return the engine that runs over the page at ``path`` (or a bare ending, ``.md``) with
-    ``front_matter`` on a ``generator`` site: `LIQUID`, `NUNJUCKS`, or "" (none: the page
-    shows its tags as written; any site but a Jekyll or an Eleventy one). ``engines``: the
-    Eleventy site's over Markdown and HTML pages (`eleventy_engines`)."""
+    ``front_matter`` on a ``generator`` site: `LIQUID`, `NUNJUCKS`, `JINJA`, or "" (none: the
+    page shows its tags as written; any site but a Jekyll, an Eleventy or an MkDocs one).
+    ``engines``: the Eleventy site's over Markdown and HTML pages (`eleventy_engines`; its own
+    where not given), the MkDocs site's by default and on request (`stagemap.read.mkdocsmacros.macros_engines`;
+    none where not given)."""
     if generator == "jekyll":
         return LIQUID if front_matter.get("render_with_liquid", True) is not False else ""
+    if generator == "mkdocs":
+        return _macros_engine(path, front_matter, engines or ("", ""))
+    engines = engines or ELEVENTY_ENGINES
     if generator != "eleventy":
         return ""
     override = front_matter.get("templateEngineOverride")
@@ -96,18 +110,35 @@ def page_engine(
     return ending if ending in ENGINES else ""
 
 
-def with_engine(rules: ReadRules, path: str, params: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Return a Jekyll or Eleventy page's ``params`` with the engine that runs over the page at
-    ``path`` (`ENGINE`), by the site's ``rules`` too; any other site's as they are."""
-    if rules.generator not in ("jekyll", "eleventy"):
+def _macros_engine(path: str, front_matter: Mapping[str, Any], engines: tuple[str, str]) -> str:
+    """Return the engine MkDocs' macros plugin runs over a page: none over a page that is not
+    Markdown, nor where its front matter says ``render_macros: false``; where the plugin renders
+    none by default (``engines[0]`` empty), only over one saying ``render_macros: true``."""
+    ending = posixpath.basename(path).rpartition(".")[2].lower()
+    asked = front_matter.get("render_macros")
+    if asked is False or ending not in ("md", "markdown"):
+        return ""
+    return engines[0] or (engines[1] if asked is True else "")
+
+
+def with_engine(
+    rules: ReadRules, path: str, params: Mapping[str, Any], site: Mapping[str, Any] | None = None
+) -> Mapping[str, Any]:
+    """Return a Jekyll, Eleventy or MkDocs page's ``params`` with the engine that runs over the
+    page at ``path`` (`ENGINE`), by the site's ``rules`` too; any other site's as they are. Where
+    MkDocs' macros plugin runs, the variables it gives every page (from the ``site``'s params)
+    are under the page's own (its front matter), as the plugin gives them."""
+    if rules.generator not in TEMPLATED:
         return params
-    return {**params, ENGINE: page_engine(rules.generator, path, params, rules.template_engines)}
+    engine = page_engine(rules.generator, path, params, rules.template_engines)
+    values = (site or {}).get(MACRO_VALUES) if engine == JINJA else None
+    return {**values, **params, ENGINE: engine} if isinstance(values, Mapping) else {**params, ENGINE: engine}
 
 
 def engine_given(generator: str, suffix: str, params: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     """Return a Jekyll or Eleventy page's ``params`` with the engine that runs over it (`ENGINE`):
     the one they hold, else the one its front matter and ``suffix`` give it under Eleventy's own
-    settings; any other site's as they are."""
+    settings; any other site's as they are (an MkDocs page's engine is the site's: `with_engine`)."""
     if generator not in ("jekyll", "eleventy") or (params is not None and ENGINE in params):
         return params
     return {**(params or {}), ENGINE: page_engine(generator, suffix, params or {})}

@@ -65,7 +65,9 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
         body = partials.inline_for(config, item.path, body, item.extra)
     # Hugo's param falls back to the site's; Liquid, Nunjucks or no engine runs (by the site's settings too)
     site = page_markdown(site, item.path)  # (Docusaurus: remark-math where the page's plugin loads it)
-    params = with_engine(config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra)
+    params = with_engine(
+        config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra, site
+    )
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
     # not for conditions: the title may be the first heading's, which the live page lacks
     if config.rules.generator and "title" not in params and item.title:

@@ -26,7 +26,7 @@ from ..lazyre import lazy
 from ..read.htmlpage import HTML_PAGE_ENDINGS, html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from ..read.mkdocsalerts import ANNOTATE
-from ..read.templateengines import ENGINE, engine_given
+from ..read.templateengines import ENGINE, TEMPLATED, engine_given
 from .anchors import attribute_lists
 from .blocks import (
     CODE_SPAN,
@@ -164,21 +164,23 @@ def _prepared(
     and how its code is read, if at all: in code Hugo still reads shortcodes (a ``param`` the
     page or site sets is its value; escaped ones show plain) and Jekyll Liquid (not in raw)."""
     code_text: Callable[[str], str] | None = None
-    runs = generator in LIQUID and bool(params.get(ENGINE))  # (not: the page shows its tags)
+    runs = generator in TEMPLATED and bool(params.get(ENGINE))  # (not: the page shows its tags)
     if generator == "hugo" and ("/*" in text or "aram" in text or "{{<" in text or "{{%" in text):
 
         def code_text(code: str) -> str:
             return hugo_code(code, params)
 
-    elif generator == "mkdocs" and ")!" in text and ANNOTATE in syntaxes(params):
-        code_text = code_annotations  # Material's code annotations, their comments stripped
-    elif runs and ("{%" in text or "{{" in text):
-        code_text = functools.partial(jekyll_code, params=params, bare=generator == "eleventy")
+    elif runs and ("{%" in text or "{{" in text):  # (MkDocs' macros run before its code annotations)
+        code_text = functools.partial(jekyll_code, params=params, bare=generator != "jekyll")
+        if generator == "mkdocs" and ")!" in text and ANNOTATE in syntaxes(params):
+            code_text = functools.partial(_both, code_text, code_annotations)
         text = without_liquid_comments(text) if "comment" in text else text  # (a fence in one too)
-        text = chosen_branches(text, params, bare=generator == "eleventy")  # (a branch may hold a fence)
+        text = chosen_branches(text, params, bare=generator != "jekyll")  # (a branch may hold a fence)
         text = raw_code(text) if "raw" in text else text  # (a raw block around code: as written)
         if "highlight" in text:
             text = highlights(text)
+    elif generator == "mkdocs" and ")!" in text and ANNOTATE in syntaxes(params):
+        code_text = code_annotations  # Material's code annotations, their comments stripped
     if runs and "capture" in text:  # (one may hold fenced code: read whole)
         text = whole_captures(text, marked=generator == "jekyll")
     if runs and "{%" in text and "end" in text:  # Nunjucks' sets, the site's own blocks
@@ -211,6 +213,10 @@ def _prepared(
     if "[^" in text:
         text = footnotes(text, generator)
     return text, code_text
+
+
+def _both(first: Callable[[str], str], then: Callable[[str], str], code: str) -> str:
+    return then(first(code))
 
 
 MOST_NESTED = 8
@@ -265,7 +271,8 @@ def _chunks(
         elif code_text is not None:
             chunk = code_text(chunk)
         pieces.append(chunk)
-    if generator in (*LIQUID, "hugo") and "]:" in text and (gone := dropped_labels(text, "".join(pieces))):
+    templated = generator in (*LIQUID, "hugo") or (generator == "mkdocs" and bool(params.get(ENGINE)))
+    if templated and "]:" in text and (gone := dropped_labels(text, "".join(pieces))):
         # A definition left out (its target not known) in one chunk: its links in the others too.
         pieces = [
             p if code else references_alone(p, gone) for p, (_, code) in zip(pieces, chunks, strict=True)
@@ -306,8 +313,8 @@ def _rewrite(
         attrs = markdown_it_attrs(generator, params)  # (Eleventy runs Liquid first: its tags are no lists)
         text = attribute_lists(text, generator, attrs, defined, attrs and bool(params.get(ENGINE)))
     text = shortcodes(text, params)
-    if generator in LIQUID:
-        text = liquid(text, params, bare=generator == "eleventy", engine=params.get(ENGINE, ""))
+    if generator in LIQUID or (generator == "mkdocs" and params.get(ENGINE)):  # (MkDocs' macros plugin)
+        text = liquid(text, params, bare=generator != "jekyll", engine=params.get(ENGINE, ""))
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":

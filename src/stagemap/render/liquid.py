@@ -20,9 +20,10 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.liquidlinks import PATH_FILTER, SITE_ADDRESS, filtered_path, tag_address
 from ..read.liquidspans import comment_spans, raw_parts, raw_spans
+from ..read.mkdocsmacros import JINJA
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.pairs import paired
-from ..read.templateengines import LIQUID, NUNJUCKS
+from ..read.templateengines import COMMENTED, ENGINE, LIQUID
 from .blocks import escape
 from .elements import placeholder
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
@@ -77,9 +78,9 @@ def liquid(text: str, params: Mapping[str, Any], bare: bool = False, engine: str
     ``page.`` (Jekyll's ``{{ page.title }}``, which on Eleventy is the page's address and file);
     ``engine``: the one that runs over the page (`stagemap.read.templateengines.page_engine`):
     only Nunjucks has ``{# #}`` comments; none, only kramdown's are gone."""
-    if "{:" in text:
+    if "{:" in text and engine != JINJA:  # (MkDocs' attribute lists are read as its own)
         text = _KRAMDOWN.sub("", text)
-    nunjucks = engine == NUNJUCKS
+    nunjucks = engine in COMMENTED  # (Jinja2's comments too: MkDocs' macros plugin)
     if not engine or ("{%" not in text and "{{" not in text and not (nunjucks and "{#" in text)):
         return text
     parts = raw_parts(text)  # a raw block shows what it holds as written
@@ -248,6 +249,9 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
     if expression in assigned:  # (None: set to what only the site knows)
         return assigned[expression]
     value: Any = None
+    if bare and params.get(ENGINE) == JINJA and expression.startswith("page."):  # MkDocs' macros plugin:
+        # its page's title (for an output only: `stagemap.render.liquidifs.OWN_TITLE`), its front matter
+        expression = "title" if expression == "page.title" else expression.replace("page.meta.", "", 1)
     if bare:
         value = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
         for key in expression.split(".") if value is not None else ():

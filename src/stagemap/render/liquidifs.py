@@ -30,8 +30,9 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.liquidspans import raw_spans
+from ..read.mkdocsmacros import JINJA
 from ..read.ownblocks import NUNJUCKS_COMMENT, quiet_spans
-from ..read.templateengines import ENGINE, NUNJUCKS
+from ..read.templateengines import COMMENTED, ENGINE, NUNJUCKS
 from .liquid import TEXT_VALUES
 from .liquidvalues import BLANK, EMPTY, UNKNOWN, compare
 from .liveparts import JEKYLL_PAGE
@@ -96,9 +97,10 @@ class _Reader:
         self.changed = set(computed) if isinstance(computed, Mapping) else set()
         if OWN_TITLE in params:
             self.changed.add("title")
-        self.included = bare and bool(_INCLUDE.search(text))
         engine = params.get(ENGINE, NUNJUCKS if params.get(TEXT_VALUES) == ".njk" else None)
-        self.mode = ("js" if engine == NUNJUCKS else "either") if bare else "liquid"
+        self.mode = ("js" if engine in COMMENTED else "either") if bare else "liquid"
+        self.python = engine == JINJA  # (MkDocs' macros plugin: an empty list or mapping is false)
+        self.included = bare and not self.python and bool(_INCLUDE.search(text))  # (Jinja's sets no name)
 
     def value(self, name: str) -> Any:
         """Return the value a name (``page.audience``, ``site.lang``, ``tags.size``) has, or `UNKNOWN`."""
@@ -108,6 +110,8 @@ class _Reader:
         if keys[0] in self.shadowed or (size and self.mode == "js") or (self.mode == "js" and "-" in name):
             return UNKNOWN  # (Nunjucks has no .size, and reads ``show-toc`` as a subtraction)
         where: Any = self.params
+        if self.python and keys[:2] == ["page", "meta"] and len(keys) > 2:
+            keys = keys[2:]  # (the macros plugin's ``page.meta.x`` is the front matter's ``x``)
         if self.bare:  # (Eleventy's data cascade may give what the front matter lacks)
             where = None if self.included else where
         elif keys[0] == "page" and len(keys) > 1 and keys[1] not in JEKYLL_PAGE:
@@ -134,7 +138,7 @@ class _Reader:
         if value is UNKNOWN or value is EMPTY or value is BLANK:
             return None
         liquid = value is not None and value is not False
-        js = bool(value) if isinstance(value, str | int | float | bool | type(None)) else True
+        js = bool(value) if isinstance(value, str | int | float | bool | type(None)) or self.python else True
         if self.mode == "either":
             return liquid if liquid == js else None
         return js if self.mode == "js" else liquid
@@ -147,7 +151,7 @@ def chosen_branches(text: str, params: Mapping[str, Any], bare: bool = False) ->
     if "{%" not in text:
         return text
     spans = sorted([*raw_spans(text), *quiet_spans(text)])
-    if params.get(ENGINE) == NUNJUCKS and "{#" in text:
+    if params.get(ENGINE) in COMMENTED and "{#" in text:
         spans = _with_comments(text, spans)
     pieces, at = [], 0
     for start, end in spans:  # (a tag in them is text: never read, its place kept)

@@ -32,7 +32,7 @@ from ..model.library import Asset
 from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
 from ..read.ownblocks import NUNJUCKS_COMMENT
-from ..read.templateengines import NUNJUCKS, page_engine
+from ..read.templateengines import COMMENTED, TEMPLATED, page_engine
 from .ownshortcodes import output_of, page_templates, used_names
 from .partials import own_shortcodes, partial_body
 
@@ -84,12 +84,12 @@ def unknown_parts(
     generator, body = config.rules.generator, item.body
     if generator == "hugo":
         return _own_shortcodes(config, item, site)
-    if generator not in LIQUID or "{" not in body:
+    if generator not in TEMPLATED or "{" not in body:  # (MkDocs: where its macros plugin runs)
         return False
     engine = page_engine(generator, item.path, item.extra, config.rules.template_engines)
     if not engine:  # (no engine runs over the page: its tags are text)
         return False
-    hidden, looked, next_hidden = _hidden(body, engine == NUNJUCKS), _Looked(config, item), 0
+    hidden, looked, next_hidden = _hidden(body, engine in COMMENTED), _Looked(config, item), 0
     for found in _FILLED.finditer(body):
         at = found.start()
         while next_hidden < len(hidden) and hidden[next_hidden][1] <= at:  # (both in the body's order)
@@ -131,7 +131,7 @@ class _Looked:
                 self.included[key] = _include_may_head(self.config, self.item.path, tag, key[1])
             return self.included[key]
         # ``{{ content }}``, ``{{ site.data.x | markdownify }}`` alone on a line
-        return not _page_value(found.group("alone"), self.item, self.config.rules.generator == "eleventy")
+        return not _page_value(found.group("alone"), self.item, self.config.rules.generator != "jekyll")
 
 
 def _hidden(body: str, nunjucks: bool) -> list[tuple[int, int]]:
@@ -161,6 +161,8 @@ def _include_may_head(config: Config, rel: str, tag: str, args: str) -> bool:
         folders = [posixpath.dirname(rel)]
     elif config.rules.generator == "jekyll":
         folders = [posixpath.join(site, "_includes")]
+    elif config.rules.generator == "mkdocs":  # (the macros plugin's include_dir: not read here)
+        return True
     else:
         folders = [_eleventy_folder(config.root, site, layouts=False)]
     for folder in folders:

@@ -22,10 +22,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from ..lazyre import lazy
+from ..model.settings import ReadRules
 from ..read.markdowntext import lf
+from ..read.templateengines import page_engine
 from .blocks import fence_after, hold_fences, put_fences_back
 
 DIRECTIVE = lazy(
@@ -47,35 +50,69 @@ def uses(body: str) -> bool:
     return "{%" in body and "include" in body and DIRECTIVE.search(body) is not None
 
 
-def as_includes(body: str, rel: str, docs: str, exists: Callable[[str], bool]) -> str:
+def may_include(rules: ReadRules, body: str) -> bool:
+    """Whether an MkDocs page's ``body`` may hold a tag of the include-markdown plugin, or an
+    include of the macros plugin, on a site that names it (`site_tags`)."""
+    return bool(rules.include_markdown or rules.macros_includes) and uses(body)
+
+
+def site_tags(
+    body: str, rel: str, docs: str, exists: Callable[[str], bool], rules: ReadRules, front: Any = None
+) -> str:
+    """Return an MkDocs page's ``body`` with its include-markdown tags written as includes
+    (`as_includes`) where the site names that plugin; else, where its macros plugin runs over
+    the page (by its front matter ``front``), its Jinja2 includes."""
+    if rules.include_markdown:
+        return as_includes(body, rel, docs, exists)
+    runs = rules.macros_includes and page_engine("mkdocs", rel, front or {}, rules.template_engines)
+    return as_includes(body, rel, docs, exists, rules.macros_includes) if runs else body
+
+
+def as_includes(body: str, rel: str, docs: str, exists: Callable[[str], bool], macros: str = "") -> str:
     """Return ``body`` (of the file at ``rel``, in the docs folder ``docs``; both relative to the
     project) with each tag whose file is there written as a ``readfile`` of it. A fence holding
-    a tag alone shows the file as code in the fence's language, as the plugin pastes it there."""
+    a tag alone shows the file as code in the fence's language, as the plugin pastes it there.
+
+    ``macros``: the folder the site's macros plugin includes from (`stagemap.read.mkdocsmacros`),
+    where it runs over the page and the include-markdown plugin is not named: Jinja2's
+    ``{% include 'x.md' %}`` on lines of its own shows that folder's file the same way (a name
+    with ``..`` none: Jinja2 refuses it)."""
     if not uses(body):
         return body
     held: dict[str, str] = {}
-    text = DIRECTIVE.sub(lambda m: _readfile(m, rel, docs, exists), hold_fences(lf(body), held))
+    text = DIRECTIVE.sub(lambda m: _readfile(m, rel, docs, exists, None, macros), hold_fences(lf(body), held))
     for token, block in held.items():
         lines = block.split("\n")
         info = _FENCE_INFO.match(lines[0])
         closed = len(lines) >= 3 and not fence_after(fence_after("", lines[0]), lines[-1])
         found = DIRECTIVE.fullmatch("\n".join(lines[1:-1])) if info is not None and closed else None
         if info is not None and found is not None:
-            made = _readfile(found, rel, docs, exists, info.group(1))
+            made = _readfile(found, rel, docs, exists, info.group(1), macros)
             held[token] = made if made != found.group() else block
     return put_fences_back(text, held)
 
 
 def _readfile(
-    match: re.Match[str], rel: str, docs: str, exists: Callable[[str], bool], lang: str | None = None
+    match: re.Match[str],
+    rel: str,
+    docs: str,
+    exists: Callable[[str], bool],
+    lang: str | None = None,
+    macros: str = "",
 ) -> str:
     """Return the ``readfile`` shortcode showing the file a tag names (as code in ``lang`` when
-    given), or the tag as written when that file cannot be read."""
+    given), or the tag as written when that file cannot be read; with ``macros``, a Jinja2
+    include's, from that folder."""
     given = match.group(4).strip()
+    if macros and (match.group(2) != "include" or ".." in given.split("/")):
+        return match.group()
+    if macros:
+        given = given.lstrip("/")
     if not given or given.startswith("/") or "://" in given or any(c in given for c in '*?[{\\"'):
         return match.group()
     here = posixpath.dirname(rel)
-    path = posixpath.normpath(posixpath.join(here if given.startswith(("./", "../")) else docs, given))
+    start = macros or (here if given.startswith(("./", "../")) else docs)
+    path = posixpath.normpath(posixpath.join(start, given))
     if path == ".." or path.startswith(("../", "/")) or not exists(path):
         return match.group()
     arguments = {

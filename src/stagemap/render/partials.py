@@ -72,7 +72,7 @@ def applies(rel: str, rules: ReadRules, body: str) -> bool:
     if rules.generator == "hugo":
         return includes.uses(body) or bool(used_names(body))
     if rules.generator == "mkdocs":
-        return includes.snippets_in(body) or (rules.include_markdown and mkdocsincludes.uses(body))
+        return includes.snippets_in(body) or mkdocsincludes.may_include(rules, body)
     if rules.generator == "jekyll":  # an include (`stagemap.render.codeincludes`)
         return codeincludes.includes_in(body)
     return rel.lower().endswith(rules.mdx) and "import" in body
@@ -84,7 +84,8 @@ def inline_for(config: Config, rel: str, body: str, front: Front = None) -> str:
     snippets, a Jekyll site's includes. ``front``: the page's front matter (Hugo's ``type``)."""
     if config.rules.generator in ("hugo", "mkdocs"):
         hugo = config.rules.generator == "hugo"
-        made = _snippets(config, rel, _files_of_own_shortcodes(config, rel, body, front, missing=False))
+        made = _files_of_own_shortcodes(config, rel, body, front, missing=False)
+        made = _snippets(config, rel, made, front)
         return includes.inline(made, rel, *_hugo(config, rel), hugo=hugo)
     if config.rules.generator == "jekyll":
         read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
@@ -105,7 +106,7 @@ def shown_for(config: Config, rel: str, body: str, front: Front = None) -> Itera
         paths = dict.fromkeys(templates[n.lower()] for n in names if n.lower() in templates)
         return iter([*found, *((p, partial_body(config.root, p, raw=True)) for p in paths)])
     if config.rules.generator in ("hugo", "mkdocs"):
-        return includes.shown(_snippets(config, rel, body), rel, *_hugo(config, rel))
+        return includes.shown(_snippets(config, rel, body, front), rel, *_hugo(config, rel))
     if config.rules.generator == "jekyll":
         read = codeincludes.confined(config.root, config.rules.site_root, partial_body)
         return codeincludes.files_in_page(body, config.rules.site_root, read, front)
@@ -169,15 +170,14 @@ def _files_of_own_shortcodes(config: Config, rel: str, body: str, front: Front, 
     return body if made == text else put_fences_back(made, held)
 
 
-def _snippets(config: Config, rel: str, body: str) -> str:
-    """Return an MkDocs page's body with its snippets and, where the site names the plugin, its
-    include-markdown tags written as includes (`includes.snippets_as_includes`,
-    `mkdocsincludes.as_includes`)."""
+def _snippets(config: Config, rel: str, body: str, front: Front = None) -> str:
+    """Return an MkDocs page's body with its snippets and the tags of its include-markdown or
+    macros plugin written as includes (`includes.snippets_as_includes`, `mkdocsincludes.site_tags`)."""
     if config.rules.generator != "mkdocs":
         return body
     docs, site, _, exists = _hugo(config, rel)
     body = includes.snippets_as_includes(body, site, exists)
-    return mkdocsincludes.as_includes(body, rel, docs, exists) if config.rules.include_markdown else body
+    return mkdocsincludes.site_tags(body, rel, docs, exists, config.rules, front)
 
 
 def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:

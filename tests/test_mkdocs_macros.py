@@ -1,0 +1,200 @@
+"""MkDocs' macros plugin (mkdocs-macros-plugin, Zensical's extension): Jinja2 over each page, read as it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stagemap.cli.app import cli
+from stagemap.read.mkdocsmacros import JINJA, macros_engines
+from stagemap.read.templateengines import page_engine
+from tests.conftest import write
+from tests.test_includes import body_of, run_build
+
+SETTINGS = """site_name: Kettle Yard
+site_url: https://kettleyard.example/
+plugins:
+  - search
+  - macros:
+      include_yaml:
+        - data/ovens.yml
+        - teas: data/teas.yml
+extra:
+  release: 3.1
+  desk:
+    mail: desk@kettleyard.example
+    shop: https://shop.kettleyard.example/
+"""
+
+GUIDE = """---
+title: Steeping guide
+grade: first
+---
+# Steeping guide
+
+{{ config.site_name }} {{ release }} steeps {{ grade }} grade ({{ page.meta.grade }}) leaves.
+
+Our widest oven is {{ widest }}; we stock {{ teas.count }} teas. Ask [the desk]({{ desk.shop }}).
+
+{# a note for the writers only #}
+
+{% if grade == "first" %}
+Steep for two minutes.
+{% else %}
+Steep for five minutes.
+{% endif %}
+
+{% include 'parts/cups.md' %}
+
+{% include "parts/saucers.md" %}
+
+{% for pot in pots %}
+<a href={{ pot.url }}>{{ pot.name }}</a>
+{% endfor %}
+
+Made on {{ git.date }} by {{ signature("tea") }}.
+
+```bash
+kettle install --release {{ release }}
+```
+
+{% raw %}
+Write {{ release }} to show it.
+{% endraw %}
+"""
+
+FILES = {
+    "mkdocs.yml": SETTINGS,
+    "data/ovens.yml": "widest: Oven W40\n",
+    "data/teas.yml": "count: 14\n",
+    "docs/index.md": "# Welcome\n\nRelease {{ release }}: mail {{ desk.mail }}.\n",
+    "docs/guide/steeping.md": GUIDE,
+    "docs/parts/cups.md": "Warm the *cups* for release {{ release }}.\n",
+    "docs/guide/literal.md": "---\nrender_macros: false\n---\n# Literal\n\nType {{ release }} to show it.\n",
+}
+
+
+def _built(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "out"
+    run_build(root, out)
+    return out
+
+
+def test_an_mkdocs_page_under_the_macros_plugin_shows_what_jinja_makes_of_it(tmp_path: Path) -> None:
+    """Every page of an MkDocs site naming the macros plugin is a Jinja2 template: its
+    {{ release }} showed as written, its {% for %} as text and a loop's link as a link to
+    '{{ pot.url }}'. Variables from extra, include_yaml files (merged, or under a key), the
+    settings (config.site_name) and the front matter (bare, and page.meta) are their values;
+    comments go; the branch that applies shows alone; an include shows the docs folder's file
+    (the plugin's include_dir by default), its variables filled in too; a loop, an include of a
+    file not there and what only the site's Python gives are placeholders; code shows known values; raw blocks show as written;
+    a page with render_macros: false shows its tags as written. A change to a data file or an
+    included one makes the page again."""
+    out = _built(tmp_path, FILES)
+    assert body_of((out / "assets/index.html").read_text()) == (
+        '<div class="body">\n<p>Release 3.1: mail desk@kettleyard.example.</p>\n\n</div>\n'
+    )
+    assert body_of((out / "assets/guide/steeping.html").read_text()) == (
+        '<div class="body">\n'
+        "<p>Kettle Yard 3.1 steeps first grade (first) leaves.</p>\n"
+        "<p>Our widest oven is Oven W40; we stock 14 teas. Ask "
+        '<a href="https://shop.kettleyard.example/">the desk</a>.</p>\n'
+        "<p>Steep for two minutes.</p>\n"
+        "<p>Warm the <em>cups</em> for release 3.1.</p>\n"
+        "<p><em>[Included from parts/saucers.md: shown on the live site]</em></p>\n"
+        "<p><em>[A list from the site's data: shown on the live site]</em></p>\n"
+        "<p>Made on <em>[git.date: shown on the live site]</em> by "
+        "<em>[signature(&quot;tea&quot;): shown on the live site]</em>.</p>\n"
+        '<pre><code class="language-bash">kettle install --release 3.1\n</code></pre>\n'
+        "<p>Write {{ release }} to show it.</p>\n\n"
+        "</div>\n"
+    )
+    assert "<p>Type {{ release }} to show it.</p>" in (out / "assets/guide/literal.html").read_text()
+    write(tmp_path / "site", {"data/ovens.yml": "widest: Oven W60\n", "docs/parts/cups.md": "Rinse.\n"})
+    run_build(tmp_path / "site", out)  # a data file and an included one changed: the page again
+    assert "Our widest oven is Oven W60;" in (out / "assets/guide/steeping.html").read_text()
+    assert "<p>Rinse.</p>" in (out / "assets/guide/steeping.html").read_text()
+
+
+def test_a_link_in_a_macros_loop_is_not_reported_as_leading_nowhere(tmp_path: Path) -> None:
+    """FastAPI's docs list repositories with <a href={{repo.html_url}}> inside a {% for %}
+    (Zensical's macros extension, named in markdown_extensions): check --links reported
+    '{{repo.html_url}}' as leading nowhere. Without the plugin the page shows its tags, and
+    the link is one to that text, as MkDocs builds it. A link to a part of the page that the
+    loop may write as a heading is not reported either."""
+    page = (
+        "# Pots\n\n## Care\n\nSee [the first](#teapot).\n\n{% for pot in pots %}\n\n## {{ pot.name }}\n\n"
+        "<a href={{pot.url}}>{{pot.name}}</a>\n\n{% endfor %}\n"
+    )
+    settings = "site_name: Kettle Yard\nmarkdown_extensions:\n  zensical.extensions.macros: null\n"
+    files = {
+        "mkdocs.yml": settings,
+        "docs/pots.md": page,
+        "docs/care.md": "# Care\n\n[Teapot](pots.md#teapot)\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "leads nowhere" not in result.output, result.output
+    assert "teapot" not in result.output, result.output  # (a heading the loop may write)
+    write(root, {"mkdocs.yml": "site_name: Kettle Yard\n"})
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", "--links"])
+    assert "link to '{{pot.url}}' leads nowhere" in result.output, result.output
+
+
+def test_which_pages_the_macros_plugin_renders() -> None:
+    """The plugin by default renders every Markdown page, but one saying render_macros: false;
+    with render_by_default: false only one saying render_macros: true; markers of the site's
+    own (j2_variable_start_string) leave the usual ones text; enabled: false turns it off."""
+    on = macros_engines({"plugins": ["search", "macros"]})
+    assert on == (JINJA, JINJA)
+    assert page_engine("mkdocs", "a.md", {}, on) == JINJA
+    assert page_engine("mkdocs", "a.md", {"render_macros": False}, on) == ""
+    opt_in = macros_engines({"plugins": [{"macros": {"render_by_default": False}}]})
+    assert page_engine("mkdocs", "a.md", {}, opt_in) == ""
+    assert page_engine("mkdocs", "a.md", {"render_macros": True}, opt_in) == JINJA
+    assert macros_engines({"plugins": [{"macros": {"j2_variable_start_string": "[["}}]}) == ("", "")
+    assert macros_engines({"plugins": {"macros": {"enabled": False}}}) == ("", "")
+    assert macros_engines({"plugins": ["search"]}) == ("", "")
+    zensical = {"markdown_extensions": [{"zensical.extensions.macros": None}]}
+    assert macros_engines(zensical) == (JINJA, JINJA)
+    tables = {"markdown_extensions": {"zensical": {"extensions": {"macros": {}}}}}  # (zensical.toml's)
+    assert macros_engines(tables) == (JINJA, JINJA)
+    assert page_engine("mkdocs", "a.md", {}) == ""  # (no site settings given: none runs)
+
+
+def test_conditions_read_the_plugins_values_as_python_does(tmp_path: Path) -> None:
+    """A condition reads extra's values and the front matter (page.meta too), with Python's
+    truth: an empty list is false; an include beside it changes no value, as Jinja2's cannot."""
+    page = (
+        "---\nlabels: []\n---\n# Pots\n\n{% include 'x.md' %}\n\n"
+        "{% if labels %}\nLabelled.\n{% else %}\nUnlabelled.\n{% endif %}\n\n"
+        "{% if page.meta.labels %}\nTagged.\n{% endif %}\n\n"
+        "{% if not release %}\nNo release.\n{% elif release > 3 %}\nNew release.\n{% endif %}\n"
+    )
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros\nextra:\n  release: 4\n"
+    out = _built(tmp_path, {"mkdocs.yml": settings, "docs/pots.md": page})
+    body = body_of((out / "assets/pots.html").read_text())
+    assert "<p>Unlabelled.</p>" in body and "Labelled." not in body and "Tagged" not in body
+    assert "<p>New release.</p>" in body and "No release" not in body
+
+
+def test_an_include_reads_the_plugins_include_dir(tmp_path: Path) -> None:
+    """With include_dir, {% include %} reads that folder (relative to the settings' own), a
+    name with .. none (Jinja2 refuses it); on a page that turns the plugin off, the tag is text."""
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros:\n      include_dir: shared\n"
+    files = {
+        "mkdocs.yml": settings,
+        "shared/notice.md": "Kettles are *hot*.\n",
+        "docs/safety.md": "# Safety\n\n{% include 'notice.md' %}\n\n{% include '../shared/notice.md' %}\n",
+        "docs/plain.md": "---\nrender_macros: false\n---\n# Plain\n\n{% include 'notice.md' %}\n",
+    }
+    out = _built(tmp_path, files)
+    assert body_of((out / "assets/safety.html").read_text()) == (
+        '<div class="body">\n<p>Kettles are <em>hot</em>.</p>\n'
+        "<p><em>[Included from ../shared/notice.md: shown on the live site]</em></p>\n\n</div>\n"
+    )
+    assert "<p>{% include 'notice.md' %}</p>" in (out / "assets/plain.html").read_text()
