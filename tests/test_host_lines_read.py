@@ -53,7 +53,7 @@ def test_a_status_netlify_gives_no_meaning_to_is_named() -> None:
     """'3O1' (parseInt reads 3), '0', '1e3' (1) and '305' are numbers, so Netlify's parser keeps
     the line, but its documentation says nothing of what the host does with such a status:
     stagemap passed the rule by in silence; it now says so, at the status."""
-    errors: list[tuple[str, str, int, int]] = []
+    errors: list[tuple[str, str, int, int, bool]] = []
     text = "/a /b 3O1\n/c /d 0\n/e /f 1e3\n/g /h 305\n/i /j 410\n/k /l 308!\n"
     assert netlify_file(text, None, errors) == [
         HostRule(("i",), "/j", False, False, error=410),
@@ -62,10 +62,10 @@ def test_a_status_netlify_gives_no_meaning_to_is_named() -> None:
     fix = f"write 301, 302, 303, 307 or 308 (a redirect), 200 (a rewrite) or 404 (an error); {PASSED}"
     gives = "is none Netlify's documentation gives a meaning to"
     assert errors == [
-        (f"its status '3O1', read as 3 (its first digits), {gives}", fix, 1, 7),
-        (f"its status '0' {gives}", fix, 2, 7),
-        (f"its status '1e3', read as 1 (its first digits), {gives}", fix, 3, 7),
-        (f"its status '305' {gives}", fix, 4, 7),
+        (f"its status '3O1', read as 3 (as parseInt reads it), {gives}", fix, 1, 7, True),
+        (f"its status '0' {gives}", fix, 2, 7, True),
+        (f"its status '1e3', read as 1 (as parseInt reads it), {gives}", fix, 3, 7, True),
+        (f"its status '305' {gives}", fix, 4, 7, True),
     ]
 
 
@@ -74,10 +74,10 @@ def test_the_parser_s_own_tests_of_a_line() -> None:
     was kept); it trims and splits a line where JavaScript sees space, a byte order mark
     inside a file too (it was a word of the 'from', and the line was dropped); and a status is
     ASCII digits (an Arabic-Indic '٣٠١' was read as 301)."""
-    errors: list[tuple[str, str, int, int]] = []
+    errors: list[tuple[str, str, int, int, bool]] = []
     text = "/.netlify-old /x 301\n\ufeff/teapots /tins/ 301\n/cups /tins/ \u0663\u0660\u0661\n"
     assert netlify_file(text, None, errors) == [HostRule(("teapots",), "/tins/", False)]
-    assert [(why, line, col) for why, _, line, col in errors] == [
+    assert [(why, line, col) for why, _, line, col, _ in errors] == [
         ("its 'from', '/.netlify-old', starts with /.netlify, which Netlify keeps for its own routes", 1, 1),
         ("its status '\u0663\u0660\u0661' is not a number", 3, 14),
     ]
@@ -92,6 +92,6 @@ def test_lines_inside_a_jekyll_templates_liquid_blocks_are_not_read() -> None:
         "{% comment %}\n/shop  /closed/  301\n{% endcomment %}\n{% include\n  redirects.txt %}\n"
         "/tins  /teas/  301\n"
     )
-    errors: list[tuple[str, str, int, int]] = []
+    errors: list[tuple[str, str, int, int, bool]] = []
     assert netlify_file(text, None, errors, jekyll=True) == [HostRule(("tins",), "/teas/", False)]
     assert errors == []

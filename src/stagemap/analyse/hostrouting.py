@@ -9,7 +9,8 @@ routes have one). A rule for one route is looked up by its route, the others thr
 route, which the browser asks for in turn: a chain is followed (`LinkReading.redirected`), a
 rewrite (status 200) is not, as the host serves the rewritten route's file as it is. A rule
 that serves an error (404) ends the chain: the link leads nowhere. Vercel's ``cleanUrls``
-moves ``/about.html`` to ``/about`` before any rule is tried, a redirect the chain follows too.
+moves ``/about.html`` to ``/about`` before any rule is tried, a redirect the chain follows too;
+without it, Vercel serves a page written at ``/about.html`` there only (`HostRouting._unserved`).
 A rule that names query parameters replaces the request's query with its ``to``'s: the link's
 goes no further, not even to the address the link reaches (`followed_host`).
 """
@@ -22,7 +23,7 @@ from urllib.parse import parse_qsl
 
 from ..model.safelinks import at_address
 from ..read.hostredirects import HostRule, RuleIndex, matched
-from ..read.hostrule import clean_route, host_error
+from ..read.hostrule import EXACT, clean_route, host_error, html_only
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,21 @@ class HostRouting:
             rule, before = found
             earlier = self.patterns.first_match(route, skip, before, query)
             return earlier or (host_error(rule.error) if rule.error else rule.to, rule.moved, False)
-        return self.patterns.first_match(route, skip, query=query)
+        found_rule = self.patterns.first_match(route, skip, query=query)
+        return (
+            found_rule if found_rule is not None or self.clean != EXACT else self._unserved(key, route, page)
+        )
+
+    def _unserved(self, key: str, route: str, page: bool) -> tuple[str, bool, bool] | None:
+        """Return where Vercel, serving each file at its own path only (`clean` is
+        `stagemap.read.hostrule.EXACT`: no ``cleanUrls``), leads a request for ``route`` that no
+        rule covers: nowhere (`stagemap.read.hostrule.html_only`) where no page or file is there
+        (``page``) but a page is at its ``.html`` address (``/about`` for about.html: Vercel
+        serves that file at ``/about.html`` only, and ``trailingSlash`` moves ``/about`` to
+        ``/about/`` or back, neither the file); None (the site's own file, or none) elsewhere."""
+        if page or not key or f"{key}.html" not in self.served:
+            return None
+        return html_only(route.rstrip("/") + ".html"), False, False
 
     def clean_moved(self, asked: str, route: str) -> bool:
         """Whether ``route`` is where Vercel's ``cleanUrls`` moves ``asked`` (`clean`) and no
@@ -81,7 +96,9 @@ class HostRouting:
         path = route.lstrip("/")  # (``./../x`` at the root: ``/x``)
         stem = path.rstrip("/")
         tried = (path, f"{stem}.html" if stem else "", f"{stem}/index.html" if stem else "index.html")
-        return next((at for at in tried[: 3 if self.clean else 1] if at and at in files), None)
+        return next(
+            (at for at in tried[: 3 if self.clean in ("bare", "slash") else 1] if at and at in files), None
+        )
 
     def tos(self) -> Iterable[tuple[str, str]]:
         """Yield each route of `exact` with where its rule leads (not one that serves an error)."""

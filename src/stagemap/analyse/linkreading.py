@@ -56,7 +56,7 @@ from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.eleventypaged import PAGED, shape_matches
-from ..read.hostredirects import HOST_CLEAN, HOST_REDIRECTS, HostRule
+from ..read.hostredirects import EXACT, HOST_CLEAN, HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
 from .hostrouting import HostRouting, followed_host, host_routing, query_values
@@ -381,7 +381,8 @@ def _with_host(
     assets = tuple(assets)
     served = made | _own_routes(assets, bases[0])
     redirects = {route: to for route, to in redirects.items() if route not in served}
-    built = made | _own_routes((a for a in assets if a.id not in unbuilt), bases[0]) if rules else made
+    own = rules or clean == EXACT  # (Vercel's exact paths: which routes are pages' .html addresses)
+    built = made | _own_routes((a for a in assets if a.id not in unbuilt), bases[0]) if own else made
     return redirects, host_routing(rules, built, bases[1], clean)
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.globs import GlobSet
+from ..read.hostrule import HTML_ONLY
 from ..read.presets import preset_unrendered, starlight_draft
 from ..read.sectionpages import BUILDS_DRAFTS
 
@@ -135,6 +136,10 @@ a link leads nowhere on the live site (`unbuilt_said`; `stagemap.read.hostrule.H
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
+    if why.startswith(HOST_SERVES + HTML_ONLY):
+        at = why.removeprefix(HOST_SERVES + HTML_ONLY)
+        said = f"leads nowhere on Vercel, which serves that page at {at} only (vercel.json sets no cleanUrls)"
+        return said, f'link to {at}, or set "cleanUrls": true in vercel.json', "dead-link"
     if why.startswith(HOST_SERVES):
         status = why.removeprefix(HOST_SERVES)
         said = f"leads to a route where the host serves an error ({status}: a rule of its redirects)"

@@ -85,6 +85,7 @@ def _routes_not_made(project: Project, problems: Sequence[Problem]) -> str:
         if p.code == "dead-link"
         and p.message.startswith("link to '/")
         and not p.message.startswith("link to '//")
+        and p.message.endswith(" leads nowhere")  # (not one the host is known to serve nothing at)
     ]
     if not routes:
         return ""

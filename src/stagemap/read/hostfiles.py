@@ -204,9 +204,15 @@ def host_problem(path: Path, root: Path, why: str, fix: str, line: int = 1, col:
     return Problem(rel, line, col, "warning", message, hint, HOST_PROBLEM)
 
 
-def host_line_problem(path: Path, root: Path, why: str, fix: str, line: int, col: int) -> Problem:
-    """Return the warning that a line of the host's file at ``path`` is left out
-    (`stagemap.read.hostlines`), with why and how to fix it, at ``line`` and ``col``."""
+def host_line_problem(
+    path: Path, root: Path, why: str, fix: str, line: int, col: int, kept: bool = False, what: str = ""
+) -> Problem:
+    """Return the warning that a line of the host's file at ``path`` (``_redirects``,
+    `stagemap.read.hostlines`), or ``what`` in it (a rule of ``netlify.toml`` or ``vercel.json``,
+    `stagemap.read.hostsettings`), is left out, with why and how to fix it, at ``line`` and
+    ``col``; ``kept``: the host reads it, and only stagemap passes it by, which the warning says."""
     rel = Path(os.path.relpath(path, root)).as_posix()
-    message = f"a line of the host's redirects in {path.name} is left out: {why}"
-    return Problem(rel, line, col, "warning", message, fix, HOST_PROBLEM)
+    host = "Vercel" if path.name == "vercel.json" else "Netlify"
+    fate = f"is read by {host} but passed by here" if kept else "is left out"
+    subject = f"{what} in {path.name}" if what else f"a line of the host's redirects in {path.name}"
+    return Problem(rel, line, col, "warning", f"{subject} {fate}: {why}", fix, HOST_PROBLEM)

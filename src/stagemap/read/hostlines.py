@@ -8,12 +8,14 @@ comment. The word after ``from``, when it is a number,
 is the status (a forwarding rule, ``/app/* 200``, which has no ``to``); else the ``to`` is the
 first word starting with ``/``, ``http://`` or ``https://``, the words before it the query's
 ``key=value`` pairs, and the word after it the status, which must be a number (read as
-JavaScript's ``parseInt`` reads it: ``301!`` is 301, forced), then the conditions.
+JavaScript's ``parseInt`` with no radix reads it, `stagemap.read.hostrule.parse_int`: ``301!``
+is 301, forced; ``0x12d`` is 301 too), then the conditions.
 
 Netlify leaves out a line it cannot read and applies the file's other rules; nothing is passed
 over in silence here: such a line gets a warning at its line and column, with what is wrong and
-how to write it (`stagemap.read.hostfiles.host_line_problem`). So does a line Netlify reads but
-whose ``from`` matches no request (neither a path from the site's root nor an address), and one
+how to write it (`stagemap.read.hostfiles.host_line_problem`). So does a line Netlify reads, and
+keeps, but stagemap passes by (its warning says so, not that the line is left out): one whose
+``from`` matches no request (neither a path from the site's root nor an address), and one
 whose status is a number Netlify's documentation gives no meaning to (``305``; ``3O1``, read as
 3) or with a word that is no ``key=value`` pair where a query or a condition stands, which
 stagemap passes by, Netlify's documentation giving no reading of it. On a Jekyll site, a file
@@ -27,10 +29,8 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..lazyre import lazy
-from .hostrule import KEPT_STATUSES, HostRule, from_parts, host_rule
+from .hostrule import KEPT_STATUSES, HostRule, from_parts, host_rule, parse_int
 
-_STATUS = lazy(r"""^[+-]?[0-9]+""")
-"""A status as ``parseInt`` reads it: its first digits, what follows them (``!``) left aside."""
 _SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 """What JavaScript's ``\\s`` and ``trim`` take for space, which the parser splits a line at: a
 byte order mark too (one inside a file of files put together), not Python's ``\\x1c``-``\\x1f``."""
@@ -54,13 +54,14 @@ _ADDRESS = ("/", "http://", "https://")
 def netlify_file(
     text: str,
     guards: list[tuple[int, tuple[str, ...]]] | None = None,
-    errors: list[tuple[str, str, int, int]] | None = None,
+    errors: list[tuple[str, str, int, int, bool]] | None = None,
     jekyll: bool = False,
 ) -> list[HostRule]:
     """Return the rules of a Netlify ``_redirects`` file's ``text`` that are kept (see the module
     docstring of `stagemap.read.hostredirects`); ``guards``: where to note the rules left out
     for their conditions on the visitor (`stagemap.read.hostredirects.unguarded`); ``errors``:
-    where to say why a line is left out, how to fix it, and at which line and column.
+    where to say why a line is left out, how to fix it, at which line and column, and whether
+    Netlify keeps it (stagemap passes it by).
     ``jekyll``: the file is in a Jekyll site's folder, which renders it through Liquid where it
     opens with front matter (`_template_start`): its lines with Liquid markup, and those inside a
     Liquid block (``{% if %}`` to ``{% endif %}``, a loop, a comment) or a tag over several lines,
@@ -88,7 +89,7 @@ def netlify_file(
         if isinstance(read, _Unread):
             if errors is not None and (len(errors) < MOST_SAID or not more):
                 col = next((m.start() for i, m in enumerate(_WORD.finditer(line)) if i == read.at), 0) + 1
-                errors.append((read.why, read.fix, number, col))
+                errors.append((read.why, read.fix, number, col, read.kept))
             more += errors is not None and len(errors) > MOST_SAID
             continue
         source, query, to, status, forced, conditions = read
@@ -100,8 +101,9 @@ def netlify_file(
             rule = host_rule(source, to, status, forced, query=tuple(query.items()))
             found += [rule] if rule is not None else []
     if more > 1 and errors is not None:
-        why, fix, at, col = errors[-1]
-        errors[-1] = (f"{why}; so are {more - 1} more lines after it, not named one by one", fix, at, col)
+        why, fix, at, col, kept = errors[-1]
+        said = f"{why}; {more - 1} more lines after it have a warning too, not named one by one"
+        errors[-1] = (said, fix, at, col, kept)
     return found
 
 
@@ -117,11 +119,13 @@ def _template_start(lines: list[str]) -> int | None:
 
 
 class _Unread(NamedTuple):
-    """Why a line is left out, how to fix it, and the place among its words of the one at fault."""
+    """Why a line is left out, how to fix it, the place among its words of the one at fault, and
+    whether Netlify keeps it (True: it reads it, and stagemap passes it by)."""
 
     why: str
     fix: str
     at: int
+    kept: bool = False
 
 
 _Read = tuple[str, dict[str, str], str, int, bool, dict[str, str]]
@@ -133,7 +137,7 @@ def _read_line(words: list[str]) -> _Read | _Unread:
     source, parts = words[0], words[1:]
     if not parts:
         return _Unread(f"no address it leads to after '{source}'", _FORM, 0)
-    if _STATUS.match(parts[0]):
+    if parse_int(parts[0]) is not None:
         queries, to, last = [], "", parts  # (a forwarding rule: no 'to')
     else:
         at = next((i for i, w in enumerate(parts) if w.startswith(_ADDRESS)), None)
@@ -143,49 +147,56 @@ def _read_line(words: list[str]) -> _Read | _Unread:
             return _Unread(why, _FORM, 1 + bad)
         queries, to, last = parts[:at], parts[at], parts[at + 1 :]
     place = len(words) - len(last)  # (of the status, among the words)
-    status = _STATUS.match(last[0]) if last else None
+    status = parse_int(last[0]) if last else None
     if last and status is None:
         fix = f"write the status right after the address it leads to (301, 302, 200, 404); {_DROPPED}"
         return _Unread(f"its status '{last[0]}' is not a number", fix, place)
-    code = int(status.group()) if status is not None else 301
+    code = status if status is not None else 301
     if not to and not (source.endswith("/*") and 200 <= code < 300):
         why = f"no address it leads to after '{source}' (only a splat's rewrite, '/app/* 200', has none)"
         return _Unread(why, _FORM, place)
-    wrong = _wrong_from(source)
+    wrong = wrong_from(source)
     if wrong is not None:
-        return _Unread(*wrong, 0)
+        return _Unread(wrong[0], wrong[1], 0, wrong[2])
     if code not in KEPT_STATUSES and not 400 <= code < 600:
-        read = "" if last[0].rstrip("!") == str(code) else f", read as {code} (its first digits),"
-        why = f"its status '{last[0]}'{read} is none Netlify's documentation gives a meaning to"
-        fix = f"write 301, 302, 303, 307 or 308 (a redirect), 200 (a rewrite) or 404 (an error); {_PASSED}"
-        return _Unread(why, fix, place)
+        return _Unread(*meaningless_status(last[0], code), place, True)
     query, conditions = _pairs(queries), _pairs(last[1:])
     if isinstance(query, int):
         why = f"'{queries[query]}' is no query parameter (key=value)"
         fix = (
             f"write 'key=:name' (any value, which the address it leads to may use) or 'key=value'; {_PASSED}"
         )
-        return _Unread(why, fix, 1 + query)
+        return _Unread(why, fix, 1 + query, True)
     if isinstance(conditions, int):
         word = last[1 + conditions]
         why = f"'{word}' is no condition (key=value, such as Country=fr)"
         fix = f"write each condition as key=value, or remove the word; {_PASSED}"
-        return _Unread(why, fix, place + 1 + conditions)
+        return _Unread(why, fix, place + 1 + conditions, True)
     forced = bool(status is not None and last[0].endswith("!"))
     return source, query, to, code, forced, conditions
 
 
-def _wrong_from(source: str) -> tuple[str, str] | None:
-    """Return what is wrong with a line's ``from`` and how to fix it (None when nothing is)."""
+def meaningless_status(word: str, code: int) -> tuple[str, str]:
+    """Return why a rule whose status is ``word``, read as ``code``, is passed by (a number
+    Netlify keeps but its documentation gives no meaning to), and how to fix it."""
+    read = "" if word.rstrip("!") == str(code) else f", read as {code} (as parseInt reads it),"
+    why = f"its status '{word}'{read} is none Netlify's documentation gives a meaning to"
+    return why, f"write 301, 302, 303, 307 or 308 (a redirect), 200 (a rewrite) or 404 (an error); {_PASSED}"
+
+
+def wrong_from(source: str, dropped: str = _DROPPED) -> tuple[str, str, bool] | None:
+    """Return what is wrong with a rule's ``from``, how to fix it, and whether Netlify keeps the
+    rule all the same (None when nothing is wrong); ``dropped``: what Netlify does with a rule
+    it cannot read, said in the fix."""
     if source.startswith(("http://", "https://")):
-        fix = f"write the whole address, such as https://www.example.com/old-page; {_DROPPED}"
-        return None if urlsplit(source).hostname else (f"its 'from', '{source}', names no host", fix)
+        fix = f"write the whole address, such as https://www.example.com/old-page; {dropped}"
+        return None if urlsplit(source).hostname else (f"its 'from', '{source}', names no host", fix, False)
     if not source.startswith("/"):
         why = f"its 'from', '{source}', is neither a path from the site's root nor an address"
-        return why, "start it with / (a path from the site's root); as it is, it matches no request"
+        return why, "start it with / (a path from the site's root); as it is, it matches no request", True
     if source.startswith("/.netlify"):  # (as the parser tests it: /.netlify-old too)
         why = f"its 'from', '{source}', starts with /.netlify, which Netlify keeps for its own routes"
-        return why, f"remove the line, or give it another 'from'; {_DROPPED}"
+        return why, f"remove it, or give it another 'from'; {dropped}", False
     return None
 
 

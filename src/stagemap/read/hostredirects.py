@@ -38,15 +38,12 @@ read: `stagemap.read.hostfiles`; one rule, and matching it: `stagemap.read.hostr
 from __future__ import annotations
 
 import heapq
-import json
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..lazyre import lazy
 from .hostfiles import (
     REDIRECT_FILES,
     host_files,
@@ -56,18 +53,9 @@ from .hostfiles import (
     redirects_files,
     settings_file,
 )
-from .hostlines import guard, netlify_file
-from .hostrule import (
-    HOST_ERROR,
-    HostRule,
-    clean_route,
-    host_error,
-    host_rule,
-    matched,
-    matched_parts,
-    route_parts,
-    vercel_slash,
-)
+from .hostlines import netlify_file
+from .hostrule import EXACT, HOST_ERROR, HostRule, host_error, matched, matched_parts, route_parts
+from .hostsettings import Unread, netlify_toml, vercel_json
 
 HOST_REDIRECTS = "\0host-redirects"
 """The key under which the site's params hold the rules `host_rules` reads (no key of a
@@ -75,10 +63,9 @@ configuration file can be this one)."""
 HOST_CLEAN = "\0host-clean-urls"
 """The key under which the site's params hold the form Vercel's ``cleanUrls`` moves a route
 to (`stagemap.read.hostrule.clean_route`), where ``vercel.json`` sets it."""
-_AT = lazy(r"""at line (\d+), column (\d+)""")
-"""Where ``tomllib`` says a file is not TOML (its error has no line of its own before Python 3.14)."""
 
 __all__ = [
+    "EXACT",
     "HOST_CLEAN",
     "HOST_ERROR",
     "REDIRECT_FILES",
@@ -88,7 +75,9 @@ __all__ = [
     "host_rules",
     "matched",
     "netlify_file",
+    "netlify_toml",
     "read_host",
+    "vercel_json",
 ]
 
 
@@ -165,10 +154,15 @@ def read_host(
     root: Path, site_root: str, static_dirs: Iterable[str], generator: str
 ) -> tuple[tuple[HostRule, ...], tuple[Problem, ...], str]:
     """Return the host's rules (`host_rules`), a warning for each of its files that is there
-    but cannot be read (`stagemap.read.hostfiles.read_host_file`) and for each line Netlify
-    cannot read, and the form Vercel's ``cleanUrls`` moves a route to (`clean_route`; "": none)."""
+    but cannot be read (`stagemap.read.hostfiles.read_host_file`), for each line Netlify
+    cannot read and each rule of a settings file that cannot be used
+    (`stagemap.read.hostsettings`), and the form Vercel's ``cleanUrls`` moves a route to
+    (`stagemap.read.hostrule.clean_route`; "": none), or `stagemap.read.hostrule.EXACT` where
+    Vercel alone hosts the site, without ``cleanUrls``: it serves a page written at
+    ``/about.html`` there only (the project has ``vercel.json`` and none of Netlify's files)."""
     site = root / site_root if site_root else root
     clean: list[str] = []
+    netlify = False
     found: list[HostRule] = []
     guards: list[tuple[int, tuple[str, ...]]] = []
     problems: list[Problem] = []
@@ -177,8 +171,9 @@ def read_host(
         if isinstance(text, Problem):
             problems.append(text)
         elif text is not None:
+            netlify = True
             local: list[tuple[int, tuple[str, ...]]] = []
-            unread: list[tuple[str, str, int, int]] = []
+            unread: list[tuple[str, str, int, int, bool]] = []
             rules = netlify_file(text, local, unread, generator == "jekyll")
             guards += ((len(found) + at, parts) for at, parts in local)
             found += rules
@@ -194,15 +189,19 @@ def read_host(
             problems.append(text)
             continue
         errors: list[tuple[str, int, int]] = []
+        said: Unread = []
         if host == "netlify.toml":
+            netlify = True
             local = []
-            rules = netlify_toml(text, errors, local)
+            rules = netlify_toml(text, errors, local, said)
             guards += ((len(found) + at, parts) for at, parts in local)
             found += rules
         else:
-            found += vercel_json(text, errors, clean)
+            found += vercel_json(text, errors, clean, said)
+            clean += [EXACT] if not clean and not errors and not netlify else []
         fix = f"correct it there: {_SYNTAX[host]}"
         problems += (host_problem(path, root, why, fix, line, col) for why, line, col in errors)
+        problems += (host_line_problem(path, root, *one) for one in said)
     return tuple(found), tuple(problems), (clean or [""])[0]
 
 
@@ -246,81 +245,3 @@ def with_host_redirects(
     of Vercel's ``cleanUrls`` under `HOST_CLEAN` (none: as they are)."""
     params = {**params, HOST_REDIRECTS: rules} if rules else params
     return {**params, HOST_CLEAN: clean} if clean else params
-
-
-def netlify_toml(
-    text: str,
-    errors: list[tuple[str, int, int]] | None = None,
-    guards: list[tuple[int, tuple[str, ...]]] | None = None,
-) -> list[HostRule]:
-    """Return the kept rules of the ``[[redirects]]`` tables of a ``netlify.toml``'s ``text``
-    (``errors``: where to say why the file cannot be read, and at which line and column;
-    ``guards``: as `netlify_file`'s)."""
-    if "redirects" not in text:
-        return []
-    try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        if errors is not None:
-            place = _AT.search(str(exc))
-            line, col = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
-            errors.append((f"not TOML ({exc})", line, col))
-        return []
-    found: list[HostRule] = []
-    for table in data.get("redirects") or ():
-        if not isinstance(table, dict):
-            continue
-        if table.get("conditions"):
-            if guards is not None and isinstance(table.get("from"), str):
-                guard(table["from"], guards, len(found))
-            continue
-        query = table.get("query") or {}
-        source, to, status = table.get("from"), table.get("to"), table.get("status", 301)
-        if not isinstance(query, dict) or not all(isinstance(v, str | int) for v in query.values()):
-            continue
-        if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
-            pairs = tuple((str(k), str(v)) for k, v in query.items())
-            rule = host_rule(source, to, status, table.get("force") is True, query=pairs)
-            found += [rule] if rule is not None else []
-    return found
-
-
-def vercel_json(
-    text: str, errors: list[tuple[str, int, int]] | None = None, clean: list[str] | None = None
-) -> list[HostRule]:
-    """Return the kept rules of a ``vercel.json``'s ``text``: its ``redirects``, which win over a
-    page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s;
-    ``clean``: where to note the form ``cleanUrls`` moves a route to, `clean_route`'s: no rule
-    over a route it moves is ever reached)."""
-    if "redirects" not in text and "rewrites" not in text and "cleanUrls" not in text:
-        return []
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if errors is not None:
-            errors.append((f"not JSON ({exc.msg})", exc.lineno, exc.colno))
-        return []
-    except ValueError as exc:
-        if errors is not None:
-            errors.append((f"not JSON ({exc})", 1, 1))
-        return []
-    if not isinstance(data, dict):
-        return []
-    found: list[HostRule] = []
-    slash = data.get("trailingSlash")
-    form = ("slash" if slash is True else "bare") if data.get("cleanUrls") is True else ""
-    if form and clean is not None:
-        clean.append(form)
-    for key, forced in (("redirects", True), ("rewrites", False)):
-        entries = data.get(key)
-        for entry in entries if isinstance(entries, list) else ():
-            if not isinstance(entry, dict) or entry.get("has") or entry.get("missing"):
-                continue
-            source, to = entry.get("source"), entry.get("destination")
-            status = entry.get("statusCode", 308 if forced else 200)
-            if form and isinstance(source, str) and clean_route(source, form) is not None:
-                continue  # (cleanUrls moves the route first: the rule is never reached)
-            if isinstance(source, str) and isinstance(to, str) and isinstance(status, int):
-                rule = host_rule(source, to, status, forced, vercel=vercel_slash(source, slash))
-                found += [rule] if rule is not None else []
-    return found

@@ -13,10 +13,19 @@ HOST_ERROR = "/\0host-error"
 """Where a rule that serves an error leads (`HostRule.error`), followed by ``/`` and its status
 (`host_error`): no route of a site is this one, so a link there leads nowhere, whatever page is
 at the route it was written to."""
+_JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+"""What JavaScript's ``trim`` and ``parseInt`` take for space (a byte order mark too)."""
 KEPT_STATUSES = frozenset({200, 301, 302, 303, 307, 308})
 """The statuses of the rules kept that lead on (a rewrite, a redirect); 400 to 599 serve an error."""
 _PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
 _NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
+_INT = lazy(r"""([+-]?)(?:0[xX]([0-9A-Fa-f]*)|([0-9]+))""")
+"""What JavaScript's ``parseInt`` with no radix reads at the start of a word: a sign, then
+hexadecimal digits after ``0x`` (``0x12d`` is 301), else decimal digits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +60,42 @@ class HostRule:
         return not self.query and not any(p.startswith(":") for p in self.parts)
 
 
+def parse_int(value: object) -> int | None:
+    """Return ``value`` as JavaScript's ``Number.parseInt`` with no radix reads it, which is how
+    Netlify's parser reads a status (a ``_redirects`` word, or ``status`` in ``netlify.toml``,
+    a number or a string): its first digits, what follows them left aside (``301!`` is 301,
+    ``3O1`` is 3), hexadecimal after ``0x`` (``0x12d`` is 301, ``0x`` alone no number); None
+    where it reads no number (NaN: ``permanent``, ``true``, an empty word)."""
+    if isinstance(value, bool) or value is None:
+        return None  # (``parseInt(true)``: NaN)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        if value == 0 or 1e-6 <= abs(value) < 1e21:
+            return int(value)  # (its decimal form's digits before the point)
+        return int(f"{value:e}"[: 2 if value < 0 else 1])  # ('1e+21', '1e-7': the first digit)
+    found = _INT.match(str(value).strip(_JS_SPACE))
+    if found is None or found.group(2) == "":
+        return None
+    sign = -1 if found.group(1) == "-" else 1
+    return sign * (int(found.group(2), 16) if found.group(2) is not None else int(found.group(3)))
+
+
 def host_error(status: int) -> str:
     """Return where a rule serving the error ``status`` leads (`HOST_ERROR`)."""
     return f"{HOST_ERROR}/{status}"
+
+
+HTML_ONLY = "html-only "
+"""Before the address a page is served at, in place of an error's status (`html_only`)."""
+
+
+def html_only(address: str) -> str:
+    """Return where a request leads that finds no file because the page it means is served at
+    ``address`` only, its ``.html`` one (`EXACT`): nowhere, as where a rule serves an error."""
+    return f"{HOST_ERROR}/{HTML_ONLY}{address}"
 
 
 def served_error(route: str) -> str:
@@ -62,13 +104,21 @@ def served_error(route: str) -> str:
     return route[len(HOST_ERROR) + 1 :] if route.startswith(HOST_ERROR + "/") else ""
 
 
+EXACT = "exact"
+"""The form of the host's addresses where Vercel alone hosts the site without ``cleanUrls``
+(`stagemap.read.hostredirects.read_host`): it serves each file at its own path only, so a page
+written at ``/about.html`` is served there, and ``/about`` and ``/about/`` are not found (with
+``trailingSlash: true`` Vercel first moves ``/about`` to ``/about/``, with ``false`` ``/about/``
+to ``/about``: neither is the file). No route is moved (`clean_route`)."""
+
+
 def clean_route(route: str, form: str) -> str | None:
     """Return the route Vercel's ``cleanUrls`` moves ``route`` to before any rule or file is
     looked up (a 308 redirect, as its routing package writes it: ``/about.html`` and
     ``/about/index`` to ``/about``, ``/index.html`` to ``/``), in its ``form``: "slash" where
     ``trailingSlash`` is true (``/about/``), else "bare"; None where it moves none."""
     path = route[:-1] if route.endswith("/") and route != "/" else route
-    if not path.startswith("/"):
+    if not path.startswith("/") or form not in ("slash", "bare"):
         return None
     if path.endswith(("/index", "/index.html")):
         stem = path[: path.rindex("/index")]

@@ -317,7 +317,8 @@ def placed(
                 continue  # (a value the page shows twice: one warning)
             found.append(value)
         last = places.where(texts, claimed) if not found else at
-        problems += found or _at_each(item, body, places, texts, claimed, last, said, every=False)
+        made = found or _at_each(item, body, places, texts, claimed, last, said, every=False)
+        problems += (p for p in made if not why or p not in problems)  # ('/x' is found at 'x' too: one there)
     return problems
 
 
