@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import stagemap
+from stagemap.analyse.paths import asset_paths
 from stagemap.cli.app import cli
 from stagemap.errors import ConfigError, Problem
 from stagemap.model.library import FileFate, Library
@@ -242,14 +243,20 @@ def test_sources_long_id_is_a_problem_at_the_file(tmp_path: Path) -> None:
         tmp_path, "", {"content/x.md": PAGE.format(title="X").replace("title: X", f"title: X\nid: {long_id}")}
     )
     assert [p.format() for p in lib.problems] == [
-        "content/x.md:3:5: error: id is too long: at most 200 characters, and 120 bytes between slashes (give it a shorter 'id')"
+        "content/x.md:3:5: error: id is too long: at most 200 characters, and 120 bytes between slashes (give it a shorter 'id', or leave it out to use the file's path)"
     ]
 
 
-def test_sources_long_path_id_is_a_problem_too(tmp_path: Path) -> None:
-    lib = library(tmp_path, "", {f"content/{'b' * 125}.md": PAGE.format(title="X")})
-    assert [p.code for p in lib.problems] == ["long-id"]
-    assert "(from the file's path)" in lib.problems[0].message
+def test_sources_long_path_id_is_kept_and_its_page_named_short(tmp_path: Path) -> None:
+    """A blog's page bundle named after a long post title (over 120 bytes) is an asset: the file
+    system named it, and its page on the site gets a short file name of its own."""
+    name = "2021-03-04-what-we-learned-moving-every-van-of-a-forty-engineer-plumbing-firm-off-the-whiteboard-and-onto-a-shared-online-diary"
+    assert len(name) > 120
+    lib = library(tmp_path, "", {f"content/posts/{name}/index.md": PAGE.format(title="X")})
+    assert lib.problems == ()
+    assert [a.id for a in lib.assets] == [f"posts/{name}/index"]
+    (page,) = asset_paths([lib.assets[0].id]).values()
+    assert page.startswith("assets/posts/") and len(page) < 120
 
 
 def test_sources_content_file_over_the_size_cap_is_a_problem(

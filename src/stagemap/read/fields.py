@@ -206,8 +206,9 @@ def read_id(
     space between its words, as the site's own id does (its page's file name is made safe
     anyway: `stagemap.analyse.paths`); other whitespace, a tab or a line break, never.
 
-    Pages and kits are files named after ids, so an id too long for a file name would stop a
-    build; such a file is a problem, not an asset.
+    An ``id`` field longer than `MAX_ID` (or with a part over `MAX_ID_PART` bytes) is a problem,
+    not an asset: a typo or a pasted text, more likely than a name. An id taken from the path
+    is never too long: the file system named it.
     """
     fm = loaded.data
     own = fields.text("id")
@@ -215,18 +216,19 @@ def read_id(
     if "id" in fm and (not asset_id or any(c.isspace() and not (spaces and c == " ") for c in asset_id)):
         pos = loaded.pos("id")
         add(pos.line, pos.col, "an 'id' must be text without spaces", "e.g. id: pricing-guide", "bad-id")
-        asset_id = default_id
+        asset_id, own = default_id, ""
+    # An id taken from the file's path is as long as the file system let its names be: kept
+    # (a page's file name is made short anyway, `stagemap.analyse.paths`). A given one is bounded.
     too_long = len(asset_id) > MAX_ID or any(
         len(p.encode("utf-8")) > MAX_ID_PART for p in asset_id.split("/")
     )
-    if too_long:
-        pos = loaded.pos("id") if "id" in fm else loaded.pos()
-        where = "" if "id" in fm else " (from the file's path)"
+    if too_long and own:
+        pos = loaded.pos("id")
         add(
             pos.line,
             pos.col,
-            f"id{where} is too long: at most {MAX_ID} characters, and {MAX_ID_PART} bytes between slashes",
-            "give it a shorter 'id'",
+            f"id is too long: at most {MAX_ID} characters, and {MAX_ID_PART} bytes between slashes",
+            "give it a shorter 'id', or leave it out to use the file's path",
             "long-id",
         )
         return None
