@@ -38,12 +38,14 @@ from ..lazyre import lazy
 from ..model.library import Asset, FileFate, Library
 from ..model.settings import Config
 from ..read.eleventy import LOOSE
-from ..read.presets import NOT_A_PAGE, UNREAD_PAGE, preset_unrendered
+from ..read.hugopermalinks import UGLY_SECTIONS
+from ..read.presets import UNREAD_PAGE, preset_unrendered
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
 from .hugoroutes import hugo_listed, hugo_terms
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
+from .writtenfiles import folder_keys, html_keys, listed_files, written_keys
 
 _JS_TEMPLATE = lazy(r"\.11ty\.[cm]?js$")
 _FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
@@ -89,8 +91,12 @@ class Routes:
     """The static folders that serve `files`, relative to the project, in order."""
     endings: frozenset[str] = frozenset()
     """The keys of the pages' own addresses that end in ``.html`` (``/post/hello.html``, Hugo's
-    ``uglyURLs``, Jekyll's pages; on a Jekyll site those with no ending too, written to
-    ``x.html``): a link with a content file's ending reaches a page only there."""
+    ``uglyURLs``, its list pages' too, Jekyll's pages; on a Jekyll site those with no ending
+    too, written to ``x.html``): a link with a content file's ending reaches a page only there,
+    or at `folders`' ``index.html`` (`stagemap.analyse.writtenfiles`)."""
+    folders: frozenset[str] = frozenset()
+    """The keys of the routes whose page the generator writes to a folder's ``index.html``
+    (``/guides/setup/``, a list page but under Hugo's ``uglyURLs``; `stagemap.analyse.writtenfiles`)."""
     loose: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Assets whose route is partly worked out by the site in code (an Eleventy permalink
     through a filter of the site's: ``blog/{{ page.date | month }}/{{ page.fileSlug }}``, its
@@ -177,9 +183,8 @@ def plan_routes(
     The routes of the latest library are remembered with everything they were worked out
     from: ``serve`` plans the site after every save, and an edit seldom moves a route."""
     rules = config.rules
-    terms = (
-        hugo_terms(library, as_of or dt.date.today()) if rules.generator == "hugo" else None
-    )  # (its lists)
+    terms = hugo_terms(library, as_of or dt.date.today()) if rules.generator == "hugo" else None  # (lists)
+    ugly = library.site_params.get(UGLY_SECTIONS) or ()
     inputs = (
         route_roots(config),
         content_prefix(config),
@@ -195,12 +200,16 @@ def plan_routes(
         sorted(files.items()),
         [(s.path, s.url) for s in config.all_sources],
         rules.url_pattern,
+        ugly,  # (Hugo's uglyURLs: the files of its list pages, `stagemap.analyse.writtenfiles`)
         link_reading(config, library.site_params, library.assets, as_of),  # (how links are read, a value)
     )
     if not _LATEST or _LATEST[0][0] != inputs:
         made = _plan_routes(config, library, files)
-        lists = frozenset(route_key(r) for r in (hugo_listed(config, library, terms) if terms else ()))
-        _LATEST[:] = [(inputs, replace(made, listed=made.listed | lists, reading=inputs[-1]))]
+        found = hugo_listed(config, library, terms) if terms else ()
+        folders, files_at = listed_files(found, ugly, route_key)
+        listed = made.listed | frozenset(route_key(r) for r in found)
+        made = replace(made, folders=made.folders | folders, endings=made.endings | files_at, listed=listed)
+        _LATEST[:] = [(inputs, replace(made, reading=inputs[-1]))]
     return _LATEST[0][1]
 
 
@@ -222,6 +231,7 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         for route in named if asset.id not in unmade else ():  # (Hugo renders no page of it there)
             pages.setdefault(route_key(route), asset.id)
     loose: dict[tuple[str, str], str] = {}
+    owned: list[tuple[str, list[str], list[str]]] = []  # (each asset's addresses and file's routes)
     for asset, named in zip(library.assets, addresses, strict=True):
         derived = _derived(asset, roots, eleventy)
         if named and all(route_key(n) for n in named):  # the site's home is not this page's
@@ -235,22 +245,15 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
                 loose[ends] = asset.id if loose.get(ends, asset.id) == asset.id else ""
         if named or derived:  # a relative link on the page leads where a browser takes it from its address
             address[asset.id] = named[0] if named else "/" + route_key(derived[0]) + "/"
+        owned.append((asset.id, named, derived) if asset.id not in unmade else (asset.id, [], []))
     prefix = content_prefix(config)
-    inside = []
-    for root in roots:
-        if prefix in ("", "."):
-            inside.append(root)
-        elif root == prefix or root.startswith(prefix + "/"):
-            inside.append(root[len(prefix) + 1 :] or ".")
-        else:  # beside the content folder (the site's own root, another source): reached by ``..``
-            inside.append(posixpath.relpath(root, prefix))
     others = frozenset(link_key(f.path, prefix) for f in library.fates if f.fate != "asset")
     extensions = (*config.rules.extensions, *config.rules.unread_pages)
     names = _names([strip_prefix(a.path, prefix) for a in library.assets], others, extensions) if hugo else {}
     routes = Routes(
         pages,
         {asset_id: _folder(at) for asset_id, at in address.items()},
-        tuple(inside),
+        _inside(roots, prefix),
         base,
         files,
         extensions,
@@ -259,27 +262,18 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         "" if prefix == "." else prefix,
         config.rules.generator == "docusaurus",
         tuple(dict.fromkeys(folder for folder, _ in files.values())),
-        _html_keys(addresses, config.rules.generator == "jekyll"),
+        html_keys(addresses, config.rules.generator == "jekyll", route_key),
         folder_named=eleventy,
     )
-    listed = (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f))
+    listed = [r for r in (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f)) if r]
+    folders, ugly = listed_files(listed, library.site_params.get(UGLY_SECTIONS) or (), route_key)
     return replace(
         routes,
-        listed=frozenset(route_key(r) for r in listed if r) | _written(library),
+        listed=frozenset(route_key(r) for r in listed) | written_keys(library, route_key),
         loose=loose,
         address=address,
-    )
-
-
-def _html_keys(addresses: list[list[str]], jekyll: bool) -> frozenset[str]:
-    """Return the keys of the addresses a link ending in ``.html`` reaches (`Routes.endings`):
-    on a Jekyll site those with no ending too (Page#destination writes ``/x`` to ``x.html``)."""
-    return frozenset(
-        route_key(r)
-        for named in addresses
-        for r in named
-        if r.endswith((".html", ".htm"))
-        or (jekyll and "." not in r.rpartition("/")[2] and not r.endswith("/"))
+        endings=routes.endings | ugly,
+        folders=frozenset(folder_keys(owned, pages, config.rules.generator, route_key) | folders),
     )
 
 
@@ -290,12 +284,17 @@ def _listed_route(routes: Routes, fate: FileFate, prefix: str) -> str:
     return found.group(1) if found else routes.route_of(link_key(fate.path, prefix))
 
 
-def _written(library: Library) -> set[str]:
-    """Return the route keys of the files the site's templates write that are no pages
-    (``permalink: /feed.xml``): a link to one leads to what the site serves."""
-    return {
-        route_key("/" + f.rule.partition(": ")[2].lstrip("/")) for f in library.fates if f.kind == NOT_A_PAGE
-    }
+def _inside(roots: list[str], prefix: str) -> tuple[str, ...]:
+    """Return the route roots relative to the content folder ``prefix`` (`Routes.roots`)."""
+    inside = []
+    for root in roots:
+        if prefix in ("", "."):
+            inside.append(root)
+        elif root == prefix or root.startswith(prefix + "/"):
+            inside.append(root[len(prefix) + 1 :] or ".")
+        else:  # beside the content folder (the site's own root, another source): reached by ``..``
+            inside.append(posixpath.relpath(root, prefix))
+    return tuple(inside)
 
 
 _PAGE_KINDS = frozenset({"listing", "by rule", UNREAD_PAGE})

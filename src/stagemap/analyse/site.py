@@ -132,16 +132,14 @@ class SitePlan:
     broken: Mapping[str, BrokenFile]
     """Content files left out because of errors, by path: each has a page with its problems."""
     plays: Mapping[str, Kit]
-    """The kit each play page shows, by its page key ``STAGE`` or ``STAGE/PERSONA`` (for the
-    pages in `pages`)."""
+    """The kit each play page shows, by its page key ``STAGE`` or ``STAGE/PERSONA`` (for `pages`)."""
     assets: Mapping[str, AssetView]
     """What each asset's page shows besides its body, by id (for the pages in `pages`)."""
     lists: Mapping[str, ListPart]
     """Every page of a paginated list (all assets, a stage's, a persona's) by path: which
     assets it shows and where the other pages of its list are."""
     links: LinkPlan
-    """What asset bodies need to resolve their links: other bodies, copied files, routes (the
-    files served from the site root among them)."""
+    """What asset bodies need to resolve their links: other bodies, copied files, routes, site-root files."""
     history: History | None = None
     """Coverage over the git history, when read for the overview or the history page."""
     inferred_dead_ends: int = 0
@@ -172,6 +170,8 @@ class LinkPlan:
     rooted: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False, repr=False)
     """What each link from the site's root (``/docs/x``) was found to be, by its path, filled in
     as bodies are rendered (`stagemap.render.links.BodyLinks`): the same for every page."""
+    hosted: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """By asset id, where the host sends a link to its file, when not to its page (`RouteLinks._away`)."""
 
 
 def plan_links(

@@ -133,6 +133,13 @@ HOST_SERVES = "\0host serves "
 a link leads nowhere on the live site (`unbuilt_said`; `stagemap.read.hostrule.HostRule.error`)."""
 
 
+HOST_AWAY = "\0away "
+"""After `HOST_SERVES`, before the address of a page and where a forced rule of the host's
+there sends a link to the page's file, a NUL between (``/pens/``, ``/shop/pens/``): no page
+here is there, and the site has no address to send the link to
+(`stagemap.render.routelinks.RouteLinks._hosted`)."""
+
+
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
@@ -140,6 +147,12 @@ def unbuilt_said(why: str) -> tuple[str, str, str]:
         at = why.removeprefix(HOST_SERVES + HTML_ONLY)
         said = f"leads nowhere on Vercel, which serves that page at {at} only (vercel.json sets no cleanUrls)"
         return said, f'link to {at}, or set "cleanUrls": true in vercel.json', "dead-link"
+    if why.startswith(HOST_SERVES + HOST_AWAY):
+        at, _, to = why.removeprefix(HOST_SERVES + HOST_AWAY).partition("\0")
+        said = f"leads to '{to}', where a forced rule of the host's redirects at its page's address"
+        said += f" '{at}' sends it"
+        hint = "no page here is there and the site has no address (urls.base) to send it to: "
+        return said, hint + "link to the page the rule leads to, or change the rule", "dead-link"
     if why.startswith(HOST_SERVES):
         status = why.removeprefix(HOST_SERVES)
         said = f"leads to a route where the host serves an error ({status}: a rule of its redirects)"

@@ -34,6 +34,7 @@ from .eleventydata import LABEL as DATA_LABEL
 from .eleventydata import Values, data_target, data_values, merged
 from .globs import site_glob
 from .hugoignore import without_ignored
+from .hugopermalinks import UGLY_SECTIONS
 from .jekylldefaults import jekyll_given
 from .nopage import PAGINATE_V1, jekyll_paginates
 from .sectionpages import (
@@ -107,7 +108,10 @@ def with_cascades(
     for files in datas.values():  # at one level, an .11tydata file before a plain .json one
         files.sort(key=lambda f: (not f[1].lower().rpartition(".")[0].endswith(".11tydata"), f[1]))
     items = tuple(_inherit(item, cascades, site, datas) for item in found.to_read)
-    return replace(found, to_read=items, site_params=site.params if site is not None else {})
+    params = site.params if site is not None else {}
+    if site is not None and site.ugly:  # (Hugo's uglyURLs, for the files its list pages are written to)
+        params = {**params, UGLY_SECTIONS: tuple(sorted(site.ugly))}
+    return replace(found, to_read=items, site_params=params)
 
 
 def _seen(seen: dict[str, bytes | Problem | None], read: Read, item: ToRead) -> bytes | Problem | None:

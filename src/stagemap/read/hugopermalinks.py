@@ -34,6 +34,11 @@ def ugly_sections(value: Any) -> frozenset[str]:
     return frozenset()
 
 
+UGLY_SECTIONS = "\0ugly-sections"
+"""The key under which a Hugo site's params hold its ``uglyURLs`` (`ugly_sections`, sorted; no
+key: none): its list pages there are written to ``guides.html``, not ``guides/index.html``."""
+
+
 _KINDS = ("page", "section", "term", "taxonomy")
 """The kinds of page ``[permalinks]`` may hold a map of patterns for (``[permalinks.page]``)."""
 

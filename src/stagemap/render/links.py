@@ -84,6 +84,7 @@ class BodyLinks(RouteLinks):
         made.markdown = written_from_root(body) if plan.routes.reading.files_beside else frozenset()
         made.imports = written_as_imports(body) if plan.routes.reading.aliases else frozenset()
         made.leftout = unbuilt_in(plan.routes.reading.unbuilt, asset_id)
+        made.hosted = plan.hosted
         return made
 
     @property

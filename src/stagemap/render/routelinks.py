@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from ..analyse.routes import Routes, route_key
+from ..analyse.unbuilt import HOST_AWAY
 from ..read.hostrule import served_error
 from .anchors import HEADING_PREFIX
 from .pagelinks import Links
@@ -33,6 +34,8 @@ class RouteLinks:
         alone (`stagemap.analyse.linkreading.LinkReading.shaped`), in order."""
         self._reached = ("", "")  # (the last such page a link was found to lead to, and that link)
         self._host_status = ""  # (the status of the error the host serves where the last link led)
+        self.hosted: dict[str, str] = {}
+        """Where the host sends a link to an asset's file, by id (`_away`): the plan's, `LinkPlan.hosted`."""
 
     def _present(self, route: str) -> bool:
         """Whether the live site has a file at ``route`` besides its pages' own: a static
@@ -52,25 +55,44 @@ class RouteLinks:
         """Return the link to the asset ``asset_id``'s page for a link that names its file: the
         generator writes the page's address there, which the browser asks the host for, so the
         host's rules at it apply as to a link written so (a forced rule, or any rule where the
-        live site builds no page: `_route`); else the page's."""
+        live site builds no page: `_route`); else the page's. Where that leads nowhere, the
+        rule is named (`stagemap.analyse.unbuilt.HOST_AWAY`): the link names a page all right."""
         routes = self.routes
-        address = routes.address.get(asset_id, "") if routes is not None and routes.reading.host else ""
-        if address and routes is not None and routes.reading.redirected(address, self._present) != address:
-            return self._route(address + (f"#{fragment}" if fragment else ""), address, fragment)
-        return self._asset(asset_id, fragment)
+        if routes is None or not routes.reading.host:
+            return self._asset(asset_id, fragment)
+        to = self.hosted.get(asset_id)
+        if to is None:
+            to = self.hosted[asset_id] = self._away(routes, asset_id)
+        if not to:
+            return self._asset(asset_id, fragment)
+        address = routes.address[asset_id]
+        out = self._route(address + (f"#{fragment}" if fragment else ""), address, fragment)
+        if out is None and not self._host_status:
+            self._host_status = f"{HOST_AWAY}{address}\0{to}"
+        return out
+
+    def _away(self, routes: Routes, asset_id: str) -> str:
+        """Return where the host's rules at the asset's address lead when it is not to its page
+        (not where ``cleanUrls`` only moves ``/about.html`` to ``/about``, the page's too), else ""."""
+        address = routes.address.get(asset_id, "")
+        to = routes.reading.redirected(address, self._present) if address else address
+        if to == address:
+            return ""
+        elsewhere = not to.startswith("/") or "#" in to or "?" in to or bool(served_error(to))
+        return to if elsewhere or routes.pages.get(route_key(to)) != asset_id else ""
 
     def _writes(self, key: str, last: str) -> bool:
         """Whether the generator writes a file named ``last`` (with a content file's ending) for
-        the page at the route ``key``: the page's own ``.html`` address (`Routes.endings`), or
-        the ``index.html`` of a page whose address is a folder (``/guides/setup/``: Hugo writes
-        guides/setup/index.html; the home page, a listing), which a host serves as it is."""
+        the page at the route ``key``, the route the link names: the page's ``.html`` address
+        (`Routes.endings`), or the ``index.html`` of one written to a folder (`Routes.folders`:
+        ``/guides/setup/``, an alias ``/team/``, the home page, a listing), or of a page an
+        Eleventy pagination makes (whose form is not kept: taken to end in ``/``, as most do),
+        which a host serves as it is."""
         assert self.routes is not None
-        if last != "index.html":
+        if last not in ("index.html", "index.htm"):
             return key in self.routes.endings
-        asset_id = self.routes.pages.get(key)
-        listed = not key or key in self.routes.listed
-        address = self.routes.address.get(asset_id, "") if asset_id is not None else "/" if listed else ""
-        return address.partition("#")[0].partition("?")[0].endswith(("/", "/index.html"))
+        reading = self.routes.reading
+        return not key or key in self.routes.folders or reading.makes(key) or bool(reading.shaped(key))
 
     def _route(self, url: str, path: str, fragment: str) -> str | None:
         """Return the link for a route: an asset page, a site-root file or the public site."""
@@ -98,11 +120,14 @@ class RouteLinks:
         up = last in (".", "..")  # a folder, as ``./`` and ``../`` are
         served = self.routes.reading.host.static(route, self.routes.files)
         other = "." in last and not up and not last.endswith((".html", ".htm")) and not path.startswith("/")
-        gone = (
-            moved and key not in self.routes.listed
-        )  # (cleanUrls, whatever the pages' ending: the home page,
+        # Moved by cleanUrls, a link is the clean route's, which Vercel serves from x.html or
+        # x/index.html: where pages end in .html, a page's file is known (`_writes`) and a moved
+        # one no page writes is gone (the home page, a page the site makes are there; a file is
+        # not); elsewhere every page is written to x/index.html, and the clean route is read as
+        # a link written so is (a page a plugin or gatsby-node makes is not known one by one).
+        gone = moved and last.endswith(ends) and key not in self.routes.listed
         gone = gone and bool(key) and not (self.routes.reading.makes(key) or self.routes.reading.shaped(key))
-        if served is None and (other or gone):  # ...a page the site makes are there; a file, not)
+        if served is None and (other or gone):
             return None  # a relative link to another file, or the page or file cleanUrls serves, not there
         if served is not None:
             out = "public/" + served
@@ -118,7 +143,8 @@ class RouteLinks:
             return "" if made or not key else None
         if url not in self.public:
             self.public.append(url)
-        slash = "/" if (path.endswith("/") or up) and route != "/" else ""
+        # (a slash as the link has one; none more where the route, a rule's ``to``, ends in one)
+        slash = "/" if (path.endswith("/") or up) and not route.endswith("/") else ""
         query = url.partition("#")[0].partition("?")[2]  # kept as written: a plan, a campaign tag
         tail = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         return self.routes.public.rstrip("/") + quote(route) + slash + tail
