@@ -271,3 +271,38 @@ def test_the_pages_an_astro_route_lists_as_written_are_pages_of_the_site(tmp_pat
         "charts/coast/inner",
         "charts",
     }
+
+
+def test_an_astro_routes_list_is_read_without_its_comments_and_with_its_numbers(tmp_path: Path) -> None:
+    """getStaticPaths was read from the whole file, comments and all: a page taken out of the
+    list by commenting it ('// { params: { berth: "old-slip" } },') was still a page of the site,
+    and so was one named in the component's markup. Astro before 6 takes a number as a
+    parameter's value ('{ berth: 7 }' makes /moorings/7/), which was not read; Astro 6 refuses it."""
+    berths = (
+        "---\n// { params: { berth: 'old-slip' } } was sold\nexport function getStaticPaths() {\n"
+        "  return [\n    { params: { berth: 'east-pier' } },\n    // { params: { berth: 'old-slip' } },\n"
+        "    /* { params: { berth: 'dry-dock' } }, */\n    { params: { berth: 7 } },\n  ];\n}\n---\n"
+        "<p>Write it as <code>{ params: { berth: 'my-boat' } }</code>.</p>\n"
+    )
+    files = {
+        "package.json": '{"dependencies": {"astro": "^5.2.0"}}',
+        "src/pages/moorings/[berth].astro": berths,
+    }
+    write(tmp_path, files)
+    assert component_pages(tmp_path, "astro") == {"moorings/east-pier", "moorings/7"}
+    write(tmp_path, {"package.json": '{"dependencies": {"astro": "^6.0.0"}}'})
+    assert component_pages(tmp_path, "astro") == {"moorings/east-pier"}
+
+
+def test_a_gatsby_splat_page_is_said_to_answer_the_addresses_below_its_folder(tmp_path: Path) -> None:
+    """Gatsby's splat page ('app/[...].js') is one client-only page answering every address below
+    its folder, not pages at the routes data gives, as a route component's ('[id].js') are."""
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: gatsby\nsources: [{path: src/pages, url: '/{path}/'}]\n",
+        "src/pages/app/[...].js": PAGE,
+        "src/pages/crews/[id].js": PAGE,
+    }
+    _, out, _ = run(write(tmp_path, files), "check")
+    said = "a page the site makes of a component in src/pages for every address below its folder (a splat)"
+    assert f"  1 non-asset: {said}\n" in out, out
+    assert f"  1 non-asset: {DYNAMIC_REASON}\n" in out

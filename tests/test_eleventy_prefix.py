@@ -47,15 +47,36 @@ def run(*args: str) -> tuple[int, str, str]:
         (CONFIG % "", '{"scripts": {"build": "vite build --pathprefix=/z/"}}', ""),
         (CONFIG % "", "not json", ""),
         (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"build": "eleventy --pathprefix=$PREFIX"}}', ""),
+        (CONFIG % '    pathPrefix: "handbook/",\n', "", "/handbook/"),
+        ("config.addPlugin(base, {\n  filters: {\n    pathPrefix: 'prefixed',\n  },\n});\n", "", ""),
+        (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"build": "eleventy --pathPrefix=/y/"}}', "/x/"),
+        (
+            CONFIG % "",
+            '{"scripts": {"build": "npx @11ty/eleventy", "build-pages": "npx @11ty/eleventy --pathprefix=/oars/"}}',
+            "/oars/",
+        ),
+        (
+            CONFIG % "",
+            '{"scripts": {"pages": "eleventy --pathprefix=/a/", "build": "eleventy --pathprefix=/b/"}}',
+            "/b/",
+        ),
+        (
+            CONFIG % '    pathPrefix: "/x/",\n',
+            '{"scripts": {"dev": "eleventy --pathprefix=/y/", "preview": "eleventy --serve --pathprefix=/z/"}}',
+            "/x/",
+        ),
     ],
 )
 def test_the_path_prefix_an_eleventy_site_is_served_under(
     tmp_path: Path, config: str, package: str, prefix: str
 ) -> None:
-    """The configuration's pathPrefix as written out (Eleventy 3's exported config too), made
-    to end with '/' as Eleventy does; the build script's --pathprefix wins over it. A prefix the
-    code works out, one in a comment, another script's, or the HTML base plugin's option naming
-    its filter (Eleventy 2's 'filters: { pathPrefix: ... }'), says nothing."""
+    """The configuration's pathPrefix as written out (Eleventy 3's exported config too), joined
+    to '/' at each end as Eleventy does ('handbook/' too, which stagemap read as none); a script
+    building the site with --pathprefix wins over it, 'build' first, then the others in order
+    (eleventy-base-blog deploys with 'build-ghpages', which stagemap did not read). A prefix the
+    code works out, one in a comment, a local run's (a 'dev' script, '--serve'), the option
+    written in another case (an error to Eleventy's parser), or the HTML base plugin's option
+    naming its filter (Eleventy 2's 'filters: { pathPrefix: ... }'), says nothing."""
     files = {"eleventy.config.js": config, **({"package.json": package} if package else {})}
     root = write(tmp_path, files)
     assert path_prefix(root, config) == prefix
@@ -94,3 +115,69 @@ def test_an_eleventy_sites_pages_are_at_their_routes_under_its_path_prefix(tmp_p
     assert "urls:\n  base: https://otters.example.org/handbook/\n" in text
     _, out, _ = run("-C", str(domain), "list", "--format", "json")
     assert '"https://otters.example.org/handbook/guides/rigging/"' in out, out
+
+
+def test_with_the_html_base_plugin_a_link_from_the_root_is_a_route(tmp_path: Path) -> None:
+    """Eleventy's HTML base plugin puts the path prefix in front of every link from the root in
+    the pages it writes, without looking whether it is there already (its url transform): on a
+    site adding it, stagemap took the prefix off such links all the same, so '/logbook/tides/'
+    (the page content/logbook/tides.md, live at /logbook/logbook/tides/) was said to lead nowhere
+    and '/logbook/crew/' (live /logbook/logbook/crew/, no page) to reach crew.md. The link is now
+    a route; the prefix alone stays the home page. Without the plugin a link carries the prefix,
+    which is taken off under a domain too (it was read as a route there)."""
+    config = (
+        'import { HtmlBasePlugin } from "@11ty/eleventy";\n'
+        "export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(HtmlBasePlugin);\n}\n"
+        'export const config = { dir: { input: "content" }, pathPrefix: "/logbook/" };\n'
+    )
+    pages = {
+        "eleventy.config.js": config,
+        "content/index.md": "---\ntitle: Gull Point boatyard\n---\n[Tides](/logbook/tides/),"
+        " [crew](/crew/), [old crew](/logbook/crew/) and [home](/logbook/).\n",
+        "content/crew.md": "---\ntitle: Our crew\n---\nFour of us.\n",
+        "content/logbook/tides.md": "---\ntitle: Tide tables\n---\nHigh at noon.\n",
+    }
+    added = write(tmp_path / "added", pages)
+    assert run("init", str(added))[0] == 0
+    assert "urls:\n  base: /logbook/  #" in (added / "stagemap.yml").read_text()
+    _, _, err = run("-C", str(added), "check", "--links")
+    assert err.count("leads nowhere") == 1, err
+    assert f"content/index.md:4:54: warning: link to '/logbook/crew/' leads nowhere {HINT}\n" in err
+
+    plain = config.replace("  eleventyConfig.addPlugin(HtmlBasePlugin);\n", "")
+    written = write(tmp_path / "written", {**pages, "eleventy.config.js": plain})
+    assert run("init", str(written))[0] == 0
+    _, _, err = run("-C", str(written), "check", "--links")
+    assert err.count("leads nowhere") == 1, err
+    assert f"content/index.md:4:9: warning: link to '/logbook/tides/' leads nowhere {HINT}\n" in err
+
+    domain = write(tmp_path / "domain", {**pages, "eleventy.config.js": plain, "CNAME": "gulls.example\n"})
+    assert run("init", str(domain))[0] == 0
+    assert run("-C", str(domain), "build")[0] == 0
+    home = (domain / "site" / "assets" / "index.html").read_text()
+    assert '<a href="crew.html">old crew</a>' in home
+    assert '<a href="index.html">home</a>' in home
+    assert '<a href="https://gulls.example/logbook/tides/">Tides</a>' in home
+
+
+def test_init_names_the_script_that_gives_the_path_prefix(tmp_path: Path) -> None:
+    """A path prefix from a package.json script's --pathprefix (which wins over the configuration's
+    pathPrefix) was said to come from the configuration's pathPrefix: init names the script."""
+    pages = {
+        ".eleventy.js": 'module.exports = () => ({ pathPrefix: "/old/" });\n',
+        "package.json": '{"scripts": {"build": "npx @11ty/eleventy --pathprefix=/deck/"}}',
+        "index.md": "---\ntitle: Deck chairs\n---\nSit down.\n",
+    }
+    alone = write(tmp_path / "alone", pages)
+    assert run("init", str(alone))[0] == 0
+    text = (alone / "stagemap.yml").read_text()
+    said = "# .eleventy.js gives no address, only its path prefix (--pathprefix in the build script of package.json):"
+    assert said + "\n" in text
+    assert "  base: /deck/  #" in text
+    domain = write(tmp_path / "domain", {**pages, "CNAME": "chairs.example\n"})
+    assert run("init", str(domain))[0] == 0
+    text = (domain / "stagemap.yml").read_text()
+    assert (
+        "# From CNAME, the domain GitHub Pages publishes the site on, under its path prefix"
+        " (--pathprefix in the build script of package.json).\nurls:\n  base: https://chairs.example/deck/\n"
+    ) in text

@@ -261,3 +261,33 @@ def test_eleventy_2_makes_pages_of_pug_and_its_other_own_languages(tmp_path: Pat
     assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
         "link to '/lanterns/' leads nowhere"
     ]
+
+
+def test_eleventy_3_makes_a_language_plugins_pages_whatever_formats_the_configuration_names(
+    tmp_path: Path,
+) -> None:
+    """Each of Eleventy 3's language plugins adds its format (addTemplateFormats('pug')), and
+    Eleventy 3 makes pages of the formats the configuration names and those added together: a
+    site naming ["md", "njk"] and adding the Pug plugin makes a page of src/charts.pug, which
+    stagemap counted as 'not a content file by its ending' (a link to it leading nowhere).
+    Eleventy 2's own languages still follow the formats named ('*' naming none of them)."""
+    config = (
+        'module.exports = (config) => { config.addPlugin(require("@11ty/eleventy-plugin-pug"));'
+        ' config.setTemplateFormats(["md", "njk"]); return { dir: { input: "src" } }; };\n'
+    )
+    files = {
+        ".eleventy.js": config,
+        "package.json": '{"devDependencies": {"@11ty/eleventy": "^3.0.0"}}',
+        "src/charts.pug": "h1 Charts\n",
+        "src/index.md": "---\ntitle: Chandlery\n---\nSee [the charts](/charts/).\n",
+    }
+    root = write(tmp_path, files)
+    assert run(root, "init")[0] == 0
+    out = run(root, "check")[1]
+    assert "  1 non-asset: a page the site makes of its .pug template, which stagemap does not read\n" in out
+    assert nowhere(root) == []
+    write(root, {".eleventy.js": 'module.exports = { templateFormats: "*", dir: { input: "src" } };\n'})
+    write(root, {"package.json": '{"devDependencies": {"@11ty/eleventy": "2.0.1"}}'})
+    assert [line.split(" warning: ")[1].split(" (")[0] for line in nowhere(root)] == [
+        "link to '/charts/' leads nowhere"
+    ]

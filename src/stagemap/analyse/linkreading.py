@@ -56,6 +56,7 @@ from ..read.attachments import imported_files
 from ..read.docusaurus import plugin_made, plugin_routes
 from ..read.docusauruspages import PLUGIN_PAGES
 from ..read.eleventypaged import PAGED, shape_matches
+from ..read.eleventyprefix import PREFIX_LINKS
 from ..read.hostredirects import EXACT, HOST_CLEAN, HOST_REDIRECTS, HostRule
 from ..read.sitepackages import FILES_BESIDE, MARKDOWN, MD_LINKS_AST
 from ..read.tsconfigpaths import Alias, site_aliases
@@ -115,6 +116,8 @@ class LinkReading:
     (`stagemap.read.attachments.imported_files`): no other link reaches those outside a source."""
     host: HostRouting = field(default_factory=HostRouting)
     """The host's rules (`stagemap.read.hostredirects`), tried before `redirects`."""
+    prefix_links: str = ""
+    """Eleventy's: how a link from the root meets the address's path (`stagemap.read.eleventyprefix`)."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()
@@ -280,14 +283,10 @@ def _images(body: str) -> tuple[list[str], set[str]]:
             after = _AFTER.match(body, mark.end()) if image else None
             if after is not None and after.group(3) is None:
                 found.append(after.group(1) if after.group(1) is not None else after.group(2))
-            elif (
-                image
-            ):  # ``![alt][label]``, ``![label][]``, ``![label]`` (a label holds 999 characters at most)
+            elif image:  # ``![alt][label]``, ``![label][]``, ``![label]`` (a label: 999 characters at most)
                 given = after.group(3) if after is not None and after.group(3) else None
-                if given is None and at - start <= _LABEL_MOST:
-                    given = body[
-                        start:at
-                    ]  # (never a longer text: nested brackets would copy it again and again)
+                if given is None and at - start <= _LABEL_MOST:  # (never longer: nested brackets copy it)
+                    given = body[start:at]
                 if given is not None:
                     labels.add(_label(given))
         elif char[0] == "\\":
@@ -358,6 +357,7 @@ def link_reading(
         aliases=aliases,
         imported=imported_files(config) if aliases else frozenset(),
         host=host,
+        prefix_links=site.get(PREFIX_LINKS) or "",
     )
 
 

@@ -15,12 +15,14 @@ from pathlib import Path
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
 from ..lazyre import lazy
+from ..model.safelinks import base_path
 from ..model.settings import LOOSE_HEADING_IDS, Config, output_name
 from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
 from ..read.bounded import TooLarge, Unreadable, read_bounded
 from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
+from ..read.eleventyprefix import prefix_script
 from ..read.hugopin import commented_pages
 from ..read.models import builtin_model_names
 from ..read.presets import preset_bare_pages_by_code
@@ -72,7 +74,8 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
     name = found.title or folder.resolve().name or "My company"
     future = _future(folder, found)
-    text = adopt_settings(name, model, found, future=future)
+    script = prefix_script(folder / found.root) if found.generator == "eleventy" else ""
+    text = adopt_settings(name, model, found, future=future, script=script)
     config = _loads(folder, text)
     hugo = found.generator == "hugo"
     pages = commented_pages((i.rel, Path(i.path)) for i in scan(config).to_read) if hugo else ()
@@ -84,7 +87,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
     read = bare + sum(f.fate == "asset" for f in fates)
     if bare < FEWEST_BARE or bare <= read * MOST_BARE:
         return AdoptPlan(folder, found, text, commented=commented)
-    text = adopt_settings(name, model, found, bare=(bare, read), future=future)
+    text = adopt_settings(name, model, found, bare=(bare, read), future=future, script=script)
     _loads(folder, text)
     return AdoptPlan(folder, found, text, (bare, read), commented)
 
@@ -143,9 +146,16 @@ def _internal_and_drafts(found: FoundSite) -> list[str]:
 
 
 def adopt_settings(
-    name: str, model: str, found: FoundSite, *, bare: tuple[int, int] | None = None, future: str = ""
+    name: str,
+    model: str,
+    found: FoundSite,
+    *,
+    bare: tuple[int, int] | None = None,
+    future: str = "",
+    script: str = "",
 ) -> str:
-    """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`."""
+    """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`;
+    ``script``: the package.json script giving an Eleventy site's path prefix (`prefix_script`), or ""."""
     kind = NAMES[found.generator]
     head = [
         f"# stagemap settings for this {site_kind(found)} site, written by `stagemap init` from what it found",
@@ -180,26 +190,30 @@ def adopt_settings(
         "sources:",
     ]
     body = [line for source in found.sources for line in _source(source)] or _no_source(found)
-    tail = _internal_and_drafts(found)
-    tail += ["", "# The site's address, so that kits link to public pages."]
+    tail = [*_internal_and_drafts(found), "", "# The site's address, so that kits link to public pages."]
+    tail += _address(found, script) + _closing(future)
+    return "\n".join(head + body + tail) + "\n"
+
+
+def _address(found: FoundSite, script: str) -> list[str]:
+    """The ``urls`` block's lines; ``script``: see `adopt_settings`."""
     lower = _url_settings(found)
     if found.base_url.startswith("/"):  # the path alone a local address gives (a preview's)
-        tail += [
+        return [
             f"# {found.config_file} gives a local address, {found.local_address}, not the public site's:"
             if found.local_address
-            else f"# {found.config_file} gives no address, only its path prefix (pathPrefix):"
+            else f"# {found.config_file} gives no address, only its path prefix ({_prefix_from(found, script)}):",
+            "# the path the site is served under, until the public address takes its place.",
+            "urls:",
+            f"  base: {found.base_url}  # e.g. https://www.example.com{found.base_url}",
+            *lower,
         ]
-        tail += ["# the path the site is served under, until the public address takes its place.", "urls:"]
-        tail += [f"  base: {found.base_url}  # e.g. https://www.example.com{found.base_url}", *lower]
-    elif found.base_url:
-        tail += [f"# From {_address_from(found)}.", "urls:", f"  base: {found.base_url}", *lower]
-    else:
-        # One urls block: uncommenting the address must not make a second one beside the others.
-        tail += [f"# {found.config_file} does not say (or says it in code): fill it in."]
-        tail += (["urls:", "  # base: https://www.example.com/", *lower] if lower
-                 else ["# urls:", "#   base: https://www.example.com/"])  # fmt: skip
-    tail += _closing(future)
-    return "\n".join(head + body + tail) + "\n"
+    if found.base_url:
+        return [f"# From {_address_from(found, script)}.", "urls:", f"  base: {found.base_url}", *lower]
+    # One urls block: uncommenting the address must not make a second one beside the others.
+    said = [f"# {found.config_file} does not say (or says it in code): fill it in."]
+    return said + (["urls:", "  # base: https://www.example.com/", *lower] if lower
+                   else ["# urls:", "#   base: https://www.example.com/"])  # fmt: skip
 
 
 def _closing(future: str) -> list[str]:
@@ -255,11 +269,22 @@ def _generator(found: FoundSite) -> list[str]:
     return [*(said if zensical else []), f"generator: {found.generator}"]
 
 
-def _address_from(found: FoundSite) -> str:
+def _address_from(found: FoundSite, script: str) -> str:
     """Name where the site's address was read: its configuration, or the domain it is published on."""
     if found.address_from:
-        return f"{found.address_from}, the domain GitHub Pages publishes the site on"
+        prefixed = found.generator == "eleventy" and base_path(found.base_url)
+        under = f", under its path prefix ({_prefix_from(found, script)})" if prefixed else ""
+        return f"{found.address_from}, the domain GitHub Pages publishes the site on{under}"
     return found.config_file
+
+
+def _prefix_from(found: FoundSite, script: str) -> str:
+    """Name where an Eleventy site's path prefix was read: its ``pathPrefix``, or the ``script``
+    of the ``package.json`` beside its configuration (`stagemap.read.eleventyprefix`)."""
+    if not script:
+        return "pathPrefix"
+    package = posixpath.join(posixpath.dirname(found.config_file), "package.json")
+    return f"--pathprefix in the {script} script of {package}"
 
 
 def _mdx(found: FoundSite) -> list[str]:

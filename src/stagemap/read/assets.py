@@ -15,6 +15,7 @@ from .cache import READ_FAILED, CacheUpdate, Parsed, cache_key, open_cache
 from .cascade import cascade_key, with_cascades
 from .docusauruspages import with_plugin_pages
 from .eleventypaged import Listing, with_paged_pages
+from .eleventyprefix import with_prefix_links
 from .fields import spaced_ids
 from .hostredirects import read_host, with_host_redirects
 from .hostrule import clean_address
@@ -107,6 +108,7 @@ def read_library(
     paged = [places[f.path] for f in fates if f.kind == "listing" and f.path in places]
     listings = [Listing(i.rel, i.path, i.sub, i.inherited) for i in paged]
     params = with_paged_pages(params, config.root, config.rules, listings)  # (Eleventy's pagination)
+    params = with_prefix_links(params, config.root, config.rules)  # (Eleventy's HTML base plugin)
     rules = config.rules
     host, unread, clean = read_host(config.root, rules.site_root, rules.static_dirs, rules.generator)
     params = with_host_redirects(params, host, clean)  # (Netlify's and Vercel's redirects)

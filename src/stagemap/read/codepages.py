@@ -17,6 +17,9 @@ _DYNAMIC = lazy(r"\[[^/\[\]]*\]|\{[^/{}]*\}")
 """A part of a path in ``src/pages`` that is a route parameter (Astro's and Gatsby's ``[slug]``,
 ``[...path]``, Gatsby's ``{Product.name}``): the file makes as many pages as its code or the
 site's data says (Astro's ``getStaticPaths``), none at its own name."""
+_GATSBY_SPLAT = lazy(r"(?:^|/)\[\.\.\.[^/\[\]{}]*\]\.[jt]sx?$")
+"""Gatsby's splat page (``app/[...].js``, ``[...rest].tsx``): one client-only page that answers
+every address at and below its folder (`stagemap.read.componentpages`), not a page per data."""
 GATSBY_SKIPPED = lazy(
     r"""(?:^|/)(?:[_.]|template-)[^/]*$"""  # (the file's own name)
     r"""|\.d\.tsx?$|\.(?:spec|test)\.[jt]sx?$|(?:^|/)__tests__/"""
@@ -41,6 +44,11 @@ def code_page_endings(generator: str, site_root: str, rel: str) -> tuple[str, ..
 def code_page_reason(ending: str, sub: str) -> str:
     """Return why the file at ``sub`` in a Gatsby or Astro site's ``src/pages`` (whose
     `CODE_PAGES` ending is ``ending``) is no asset but a page of the site, or pages."""
+    splat = _GATSBY_SPLAT.search(sub) if ending in CODE_PAGES["gatsby"] else None
+    if splat is not None and not _DYNAMIC.search(sub[: splat.start()]):
+        return (
+            "a page the site makes of a component in src/pages for every address below its folder (a splat)"
+        )
     if _DYNAMIC.search(sub):
         return "pages the site makes of a route component in src/pages, at the routes its code or data gives"
     made = "its .html file" if ending == ".html" else "a component"

@@ -19,9 +19,9 @@ A route made from data, Gatsby's ``{Product.name}.js`` and ``[id].js``, Astro's
 ``[slug].astro``, names no one page and is left out; but for the pages an Astro route with one
 parameter lists in its code as written: its ``getStaticPaths`` returning
 ``[{ params: { slug: 'pricing' } }, ...]`` makes ``/pricing/`` (`_listed`: each object of one
-key, a text written out; a rest parameter, ``[...path]``, may hold slashes, ``'kayaks/sea'``,
-or be ``undefined``, its folder's page; a value the code works out names none). Gatsby's
-client-only splat page,
+key, a text written out, or a number before Astro 6; a rest parameter, ``[...path]``, may hold
+slashes, ``'kayaks/sea'``, or be ``undefined``, its folder's page; a value the code works out
+names none, nor does one in a comment). Gatsby's client-only splat page,
 ``app/[...].js`` (or ``app/[...rest].js``), is one page for every address below its folder (its
 ``matchPath``, ``/app/*``, which gatsby-core-utils' ``getMatchPath`` makes of it, matches
 ``/app`` and all below it): its folder's route is listed apart (`site_pages`), but for one at
@@ -36,11 +36,14 @@ for Docusaurus's own).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..lazyre import lazy
 from .codepages import GATSBY_SKIPPED
+from .docusaurus import without_comments
 from .owned import read_owned
+from .packageversions import installs
 from .sources import walk
 
 _ENDINGS = {
@@ -83,6 +86,9 @@ def site_pages(site: Path, generator: str) -> tuple[frozenset[str], frozenset[st
         return frozenset(), frozenset()
     found: set[str] = set()
     below: set[str] = set()
+    numbers = generator == "astro" and not installs(
+        read_owned(site / "package.json", _LARGEST), "astro", (6, 0)
+    )
     for kind, _, rel in walk(str(folder), str(folder)):
         parts = rel.split("/")
         if kind != "file" or not rel.endswith(endings) or "node_modules" in parts:
@@ -97,7 +103,7 @@ def site_pages(site: Path, generator: str) -> tuple[frozenset[str], frozenset[st
         elif not any(c in rel for c in "[]{}"):  # (a route made from data names no one page)
             found.add(route.casefold())
         elif generator == "astro" and rel.endswith(".astro"):
-            found.update(_listed(folder / rel, route))
+            found.update(_listed(folder / rel, route, numbers))
     return frozenset(found), frozenset(below)
 
 
@@ -105,17 +111,21 @@ _PARAMETER = lazy(r"""\[(\.\.\.)?([A-Za-z_$][\w$]*)\]""")
 """A part of an Astro route that is one parameter: ``[slug]``, ``[...path]`` (a rest parameter)."""
 _PARAMS = lazy(
     r"""\bparams\s*:\s*\{\s*(["']?)([A-Za-z_$][\w$]*)\1\s*:\s*"""
-    r"""(?:(["'`])([^"'`$\\\n]{0,300})\3|undefined)\s*,?\s*\}"""
+    r"""(?:(["'`])([^"'`$\\\n]{0,300})\3|(\d{1,30})|undefined)\s*,?\s*\}"""
 )
 """An object of ``getStaticPaths``'s list naming one parameter's value as written,
-``params: { slug: 'x' }`` (``undefined``: a rest parameter's page at the route's folder)."""
+``params: { slug: 'x' }`` (``undefined``: a rest parameter's page at the route's folder; a
+whole number, ``id: 2``, which Astro before 6 takes as its text, Astro 6 as an error)."""
 _LARGEST = 256 * 1024
 """A larger route component is not read."""
+_SCRIPT = lazy(r"---[ \t]*\r?\n(.*?)\n---[ \t]*(?:\r?\n|$)", re.S)
+"""An Astro component's script, between its ``---`` fences at the start."""
 
 
-def _listed(path: Path, route: str) -> set[str]:
+def _listed(path: Path, route: str, numbers: bool) -> set[str]:
     """Return the routes (as `component_pages` gives them) of the pages the Astro route component
-    at ``path`` (its route ``route``, with one parameter) lists in its ``getStaticPaths`` as written."""
+    at ``path`` (its route ``route``, with one parameter) lists in its ``getStaticPaths`` as written
+    (its comments out; ``numbers``: a number is a value, before Astro 6)."""
     parts = route.split("/")
     named = [(i, m) for i, p in enumerate(parts) if (m := _PARAMETER.fullmatch(p)) is not None]
     if len(named) != 1 or any(c in "".join(parts[: named[0][0]] + parts[named[0][0] + 1 :]) for c in "[]{}"):
@@ -124,10 +134,14 @@ def _listed(path: Path, route: str) -> set[str]:
     text = data.decode("utf-8", "replace") if data is not None else ""
     if "getStaticPaths" not in text:
         return set()
+    fence = _SCRIPT.match(text)  # (the component's script, where getStaticPaths is: no markup's quotes)
+    text = without_comments(fence.group(1) if fence is not None else text)
     at, parameter = named[0]
     found = set()
     for given in _PARAMS.finditer(text):
-        value = (given.group(4) or "").strip("/")
+        if given.group(5) is not None and not numbers:
+            continue
+        value = (given.group(4) or given.group(5) or "").strip("/")
         if given.group(2) != parameter.group(2) or (not parameter.group(1) and ("/" in value or not value)):
             continue
         made = "/".join(p for p in (*parts[:at], value, *parts[at + 1 :]) if p)

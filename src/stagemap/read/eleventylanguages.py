@@ -4,9 +4,13 @@ EJS, Handlebars, Mustache and HAML.
 Eleventy 2 and earlier read them itself, among its default template formats (``.pug``, ``.ejs``,
 ``.hbs``, ``.mustache``, ``.haml``); Eleventy 3 moved each out to a plugin of its own
 (``@11ty/eleventy-plugin-pug`` and its kin), so there only a site adding the plugin makes pages
-of them. A configuration naming its template formats (``templateFormats: ["md", "pug"]``) makes
-pages of those alone. Such a page is a page of the site at its route, whose text stagemap does
-not read (`stagemap.read.presets.unread_page`).
+of them. On Eleventy 2, a configuration naming its template formats (``templateFormats: ["md",
+"pug"]``) makes pages of those alone (``"*"`` there names no language: Eleventy 2 copies such
+files); each plugin adds its format (``addTemplateFormats("pug")``), and Eleventy 3 reads the
+formats the configuration names and those added together, so the plugin's pages are made
+whatever the configuration names (``"*"`` too, which Eleventy 3 reads as none of its own). Such
+a page is a page of the site at its route, whose text stagemap does not read
+(`stagemap.read.presets.unread_page`).
 """
 
 from __future__ import annotations
@@ -39,8 +43,6 @@ def older_languages(site: Path, code: str) -> tuple[str, ...]:
     core = package is not None and _ELEVENTY in text and not installs(package, _ELEVENTY, (3, 0))
     found = []
     for ending, plugin in _LANGUAGES.items():
-        if named is not None and ending not in named:
-            continue
-        if core or plugin in plain:  # (Eleventy 2's own, or the plugin Eleventy 3 needs, added)
+        if plugin in plain or (core and (named is None or ending in named)):  # (added, or Eleventy 2's own)
             found.append(f".{ending}")
     return tuple(found)

@@ -16,6 +16,7 @@ from ..analyse.routes import Routes, ref_name
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES, unbuilt_in
 from ..model.safelinks import at_address, base_path
+from ..read.eleventyprefix import ADDED
 from ..read.tsconfigpaths import aliased
 from .getpage import page_forms, page_like
 from .pagelinks import Links
@@ -105,6 +106,15 @@ class BodyLinks(RouteLinks):
         if url.startswith(HUGO_REF):
             return self._ref(url[len(HUGO_REF) :])
         own = self.site_address
+        prefixed = self.routes.reading.prefix_links if self.routes is not None else ""
+        lead = base_path(self.routes.base) if prefixed and self.routes is not None else ""
+        if lead and url.startswith("/") and not url.startswith("//"):
+            # Eleventy's HTML base plugin puts the path in front of every link from the root, if it is
+            # there or not (the path alone stays); without it, a link has the path to reach a page.
+            if prefixed == ADDED:
+                return self._link("/" if url == lead + "/" else url)
+            if at_address(url, lead):
+                return self._link("/" + url[len(lead) :].lstrip("/"))
         if at_address(url, own):  # the site's address (or path): a link from its root, else the live page
             return (to := self._link("/" + url[len(own) :].lstrip("/"))) or (url if "://" in own else to)
         if url.startswith("/") and self.routes is not None and self.routes.from_roots:
