@@ -175,22 +175,24 @@ def test_a_rule_to_a_folder_on_the_live_site_keeps_one_slash(tmp_path: Path) -> 
     assert _built(root, tmp_path / "out", "start.html") == ["https://quillmoor.example/shop/pens/"] * 3
 
 
-def test_hugo_ugly_urls_write_a_listing_to_its_html_file(tmp_path: Path) -> None:
-    """With 'uglyURLs', Hugo writes the guides section's list page to guides.html, not
-    guides/index.html (the home page stays index.html): '/guides/index.html' was taken to reach
-    the listing, and '/guides.html', the file the live site has, was reported. A folder no
-    section is has no index.html either, nor a page written to setup.html."""
-    links = "/guides/index.html /news/index.html /guides.html /index.html"
-    links += " /guides/setup.html /guides/setup/index.html"
+def test_hugo_ugly_urls_write_a_term_to_its_html_file_and_a_section_to_its_folder(tmp_path: Path) -> None:
+    """With 'uglyURLs', current Hugo (0.148 on) writes a term's list page to tags/steel.html,
+    while the home page, a section's and a taxonomy's stay index.html (guides/index.html,
+    tags/index.html): those reach their pages, and guides.html, tags.html and
+    tags/steel/index.html, which the live site does not have, lead nowhere; so does a folder no
+    section is, and a page's folder (it is written to setup.html)."""
+    links = "/guides/index.html /news/index.html /guides.html /index.html /guides/setup.html"
+    links += " /guides/setup/index.html /tags/index.html /tags.html /tags/steel.html /tags/steel/index.html"
     pages = {
         "guides/_index.md": "---\ntitle: Guides\n---\n",
-        "guides/setup.md": HEAD.format(title="Setup") + "Fill the converter.\n",
+        "guides/setup.md": HEAD.format(title="Setup").replace("---\n", "---\ntags: [steel]\n", 1)
+        + "Fill the converter.\n",
         "start.md": HEAD.format(title="Start") + _links(links),
     }
     files = {"hugo.toml": "baseURL = 'https://quillmoor.example/'\nuglyURLs = true\n"}
     root = _site(tmp_path / "site", "hugo", pages, files)
     (root / "hugo.toml").write_text(files["hugo.toml"], "utf-8")
-    dead = "/guides/index.html /news/index.html /guides/setup/index.html"
+    dead = "/news/index.html /guides.html /guides/setup/index.html /tags.html /tags/steel/index.html"
     assert run(root, "check", "--links")[2] == _dead("content/start.md", links, dead)
 
 
@@ -255,7 +257,8 @@ def test_a_forced_rule_off_the_pages_with_no_site_address_is_named(tmp_path: Pat
         "content/start.md:6:5: warning: link to 'pens.md' leads to '/shop/pens/', where a forced"
     )
     assert (
-        "rule of the host's redirects at its page's address '/pens/' sends it (no page here is there" in out
+        "rule of the host's (a redirect or a rewrite) at its page's address '/pens/' sends it"
+        " (no page read here is there, nor can the site's address (urls.base) tell what is:" in out
     )
     assert "leads nowhere" not in out
 

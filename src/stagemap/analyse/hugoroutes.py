@@ -126,14 +126,14 @@ def section_routes(config: Config, library: Library) -> Iterator[str]:
                 yield f"/{lead}/{section}/" if lead else f"/{section}/"
 
 
-def term_routes(terms: Terms) -> Iterator[str]:
-    """Yield the routes of a Hugo site's taxonomies and of its terms, from what they are made of
-    (`hugo_terms`), as Hugo makes them (see the module's docstring); each term's path is worked
-    out once."""
+def term_routes(terms: Terms, lists: bool = True) -> Iterator[str]:
+    """Yield the routes of a Hugo site's taxonomies (not with ``lists`` false) and of its terms,
+    from what they are made of (`hugo_terms`), as Hugo makes them (see the module's docstring);
+    each term's path is worked out once."""
     _, disabled, links, named = terms
     moved = {(kind, taxonomy): pattern for kind, taxonomy, pattern in links}
     for taxonomy, given in named:
-        if "taxonomy" not in disabled:
+        if "taxonomy" not in disabled and lists:
             yield _moved(moved.get(("taxonomy", taxonomy)), taxonomy, taxonomy) or f"/{taxonomy}/"
         if "term" not in disabled:
             pattern = moved.get(("term", taxonomy))

@@ -42,10 +42,10 @@ from ..read.hugopermalinks import UGLY_SECTIONS
 from ..read.presets import UNREAD_PAGE, preset_unrendered
 from ..read.urls import route_names, route_parts
 from ..read.versions import version_glob
-from .hugoroutes import hugo_listed, hugo_terms
+from .hugoroutes import hugo_listed, hugo_terms, term_routes
 from .linkreading import LinkReading, link_reading
 from .paths import content_prefix, link_key, strip_prefix
-from .writtenfiles import folder_keys, html_keys, listed_files, written_keys
+from .writtenfiles import folder_keys, html_keys, listed_files, term_page, written_keys
 
 _JS_TEMPLATE = lazy(r"\.11ty\.[cm]?js$")
 _FIRST_PAGE = lazy(r" \(first page at (/[^()]*)\)$")
@@ -206,7 +206,8 @@ def plan_routes(
     if not _LATEST or _LATEST[0][0] != inputs:
         made = _plan_routes(config, library, files)
         found = hugo_listed(config, library, terms) if terms else ()
-        folders, files_at = listed_files(found, ugly, route_key)
+        named = frozenset(terms[0] + r for r in term_routes(terms, lists=False)) if terms else ()
+        folders, files_at = listed_files([(r, r in named) for r in found], ugly, route_key)
         listed = made.listed | frozenset(route_key(r) for r in found)
         made = replace(made, folders=made.folders | folders, endings=made.endings | files_at, listed=listed)
         _LATEST[:] = [(inputs, replace(made, reading=inputs[-1]))]
@@ -265,11 +266,12 @@ def _plan_routes(config: Config, library: Library, files: Mapping[str, tuple[str
         html_keys(addresses, config.rules.generator == "jekyll", route_key),
         folder_named=eleventy,
     )
-    listed = [r for r in (_listed_route(routes, f, prefix) for f in library.fates if _site_page(f)) if r]
+    pages_of = ((f, _listed_route(routes, f, prefix)) for f in library.fates if _site_page(f))
+    listed = [(r, hugo and term_page(f.path, prefix, library.site_params)) for f, r in pages_of if r]
     folders, ugly = listed_files(listed, library.site_params.get(UGLY_SECTIONS) or (), route_key)
     return replace(
         routes,
-        listed=frozenset(route_key(r) for r in listed) | written_keys(library, route_key),
+        listed=frozenset(route_key(r) for r, _ in listed) | written_keys(library, route_key),
         loose=loose,
         address=address,
         endings=routes.endings | ugly,

@@ -149,9 +149,9 @@ def unbuilt_said(why: str) -> tuple[str, str, str]:
         return said, f'link to {at}, or set "cleanUrls": true in vercel.json', "dead-link"
     if why.startswith(HOST_SERVES + HOST_AWAY):
         at, _, to = why.removeprefix(HOST_SERVES + HOST_AWAY).partition("\0")
-        said = f"leads to '{to}', where a forced rule of the host's redirects at its page's address"
-        said += f" '{at}' sends it"
-        hint = "no page here is there and the site has no address (urls.base) to send it to: "
+        said = f"leads to '{to}', where a forced rule of the host's (a redirect or a rewrite) at its"
+        said += f" page's address '{at}' sends it"
+        hint = "no page read here is there, nor can the site's address (urls.base) tell what is: "
         return said, hint + "link to the page the rule leads to, or change the rule", "dead-link"
     if why.startswith(HOST_SERVES):
         status = why.removeprefix(HOST_SERVES)

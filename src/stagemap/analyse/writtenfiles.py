@@ -8,18 +8,22 @@
 - An address with no ending (``/pens``): Hugo writes ``pens/index.html`` (its target paths add
   the output format's ``index.html`` to a ``url`` or an alias with no dot), Jekyll ``pens.html``
   (``Page#destination``), Eleventy a file named ``pens``, as its permalink says.
-- Hugo's list pages (a section's, a taxonomy's, a term's) are written to ``guides/index.html``,
-  but to ``guides.html`` where ``uglyURLs`` covers their section (Hugo's target paths leave out
-  the ``index`` base of a list page with sections when the path is ugly); the home page is
-  ``index.html`` whatever ``uglyURLs`` says.
+- Hugo's list pages (a section's, a taxonomy's, a term's) are written to ``guides/index.html``;
+  where ``uglyURLs`` covers their section, a term's to ``tags/steel.html``, while the home page,
+  a section's and a taxonomy's stay ``index.html`` (Hugo 0.148, July 2025, "Fix some uglyURLs
+  issues for home, section and taxonomy kind"; an older Hugo wrote those to ``guides.html``
+  too, which a site pinned to one gets read as current Hugo's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from ..model.library import Library
 from ..read.presets import NOT_A_PAGE
+from ..read.sectionpages import DEFAULT_TAXONOMIES, TAXONOMIES, hugo_kind
+from .paths import strip_prefix
 
 
 def written_to_folder(route: str, generator: str) -> bool:
@@ -67,24 +71,25 @@ def folder_keys(
 
 
 def listed_files(
-    routes: Iterable[str], ugly: Iterable[str], route_key: Callable[[str], str]
+    routes: Iterable[tuple[str, bool]], ugly: Iterable[str], route_key: Callable[[str], str]
 ) -> tuple[set[str], set[str]]:
     """Return the keys of the list pages at ``routes`` (``/guides/``, ``/tags/steel/``: routes
-    from the site's root) written to a folder's ``index.html`` and those written to a ``.html``
-    file (``guides.html``), as Hugo's ``uglyURLs`` (``ugly``: the top sections it covers, ``*``
-    for all) says; a route ending in ``.html`` is that file, one with another ending no page."""
+    from the site's root, each with whether it is a term's) written to a folder's ``index.html``
+    and those written to a ``.html`` file (``tags/steel.html``), as Hugo's ``uglyURLs`` (``ugly``:
+    the top sections it covers, ``*`` for all) says of a term's; a route ending in ``.html`` is
+    that file, one with another ending no page."""
     every = frozenset(ugly)
     folders: set[str] = set()
     files: set[str] = set()
-    for route in routes:
+    for route, term in routes:
         key = route_key(route)
         if not route.endswith(("/", ".html", ".htm")):
             continue  # (a file of another kind, ``/feed.xml``: no folder of a page)
-        plain = not key or ("*" not in every and key.partition("/")[0] not in every)
+        plain = not term or ("*" not in every and key.partition("/")[0] not in every)
         if route.endswith(("/", "/index.html", "/index.htm")) and plain:
             folders.add(key)
         else:
-            files.add(key)  # (``/guides.html``; Hugo's uglyURLs: guides.html for ``/guides/``)
+            files.add(key)  # (``/guides.html``; Hugo's uglyURLs: tags/steel.html for ``/tags/steel/``)
     return folders, files
 
 
@@ -94,3 +99,10 @@ def written_keys(library: Library, route_key: Callable[[str], str]) -> set[str]:
     return {
         route_key("/" + f.rule.partition(": ")[2].lstrip("/")) for f in library.fates if f.kind == NOT_A_PAGE
     }
+
+
+def term_page(path: str, prefix: str, params: Mapping[str, Any]) -> bool:
+    """Whether the content file at ``path`` (under the content folder ``prefix``) is a Hugo term's
+    own page (``tags/steel/_index.md``, by the site's taxonomies in ``params``)."""
+    taxonomies = frozenset(params.get(TAXONOMIES, DEFAULT_TAXONOMIES))
+    return hugo_kind(strip_prefix(path, prefix), taxonomies) == "term"
