@@ -45,3 +45,24 @@ def test_no_note_for_a_library_of_stagemaps_own(tmp_path: Path) -> None:
     files = {"stagemap.yml": QUIET_CONFIG, "content/launch.md": PAGE}
     _, out, _ = _check(write(tmp_path, files))
     assert "urls: {base" not in out
+
+
+def test_a_route_a_partial_links_to_is_counted_in_the_note(tmp_path: Path) -> None:
+    """A dead link a partial writes is reported with the page that shows it (" (shown on ...)"):
+    it was no longer counted in the note, which only a message ending in "leads nowhere" was."""
+    part = "---\nsidebar_label: Kit\n---\nAsk the [community](/community/).\n"
+    files = {
+        "stagemap.yml": QUIET_CONFIG + "generator: docusaurus\nsources: [docs]\n",
+        "docusaurus.config.js": "module.exports = {title: 'Glazeworks'};\n",
+        "docs/guide/start.mdx": "---\ntitle: Start\n---\nimport Kit from './parts/_kit.mdx';\n\n<Kit />\n",
+        "docs/guide/parts/_kit.mdx": part,
+    }
+    code, out, err = _check(write(tmp_path, files))
+    assert code == 0
+    assert "link to '/community/' leads nowhere (shown on docs/guide/start.mdx)" in err
+    assert out.endswith(
+        "1 of the links that lead nowhere goes to routes of the site that no file read here makes"
+        " (such as '/community/'): where the live site serves them (pages its templates or other"
+        " repositories make), set 'urls: {base: ADDRESS}' in stagemap.yml to the site's public"
+        " address, and such links are taken to reach the live site.\n"
+    )

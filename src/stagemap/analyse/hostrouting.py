@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl
 
 from ..model.safelinks import at_address
 from ..read.hostredirects import HostRule, RuleIndex, matched
-from ..read.hostrule import EXACT, clean_route, host_error, html_only
+from ..read.hostrule import EXACT, clean_route, host_error, html_only, is_html_rewrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,9 @@ class HostRouting:
     clean: str = ""
     """The form Vercel's ``cleanUrls`` moves a route to before any rule or file is looked up
     (`stagemap.read.hostrule.clean_route`; "": it moves none)."""
+    html: HostRule | None = None
+    """Where `clean` is `stagemap.read.hostrule.EXACT`, Vercel's rewrite of the routes it matches
+    to their ``.html`` address (`stagemap.read.hostrule.html_rewrite`), if any."""
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.patterns.rules or self.clean)
@@ -76,9 +79,12 @@ class HostRouting:
         rule covers: nowhere (`stagemap.read.hostrule.html_only`) where no page or file is there
         (``page``) but a page is at its ``.html`` address (``/about`` for about.html: Vercel
         serves that file at ``/about.html`` only, and ``trailingSlash`` moves ``/about`` to
-        ``/about/`` or back, neither the file); None (the site's own file, or none) elsewhere."""
+        ``/about/`` or back, neither the file), but where `html` rewrites it there; None (the
+        site's own file, or none) elsewhere."""
         if page or not key or f"{key}.html" not in self.served:
             return None
+        if self.html is not None and matched(self.html, route) is not None:
+            return None  # (rewritten to the page's .html address: served)
         return html_only(route.rstrip("/") + ".html"), False, False
 
     def clean_moved(self, asked: str, route: str) -> bool:
@@ -117,7 +123,10 @@ def host_routing(
     base = base.strip("/").casefold()
     exact: dict[str, tuple[HostRule, int]] = {}
     patterns: list[HostRule] = []
+    html = next((rule for rule in rules if is_html_rewrite(rule)), None) if clean == EXACT else None
     for rule in rules:
+        if is_html_rewrite(rule):
+            continue  # (only where Vercel serves each file at its own path: `HostRouting.html`)
         if base:
             if rule.parts[: base.count("/") + 1] != tuple(base.split("/")):
                 continue  # (a route outside the site's own)
@@ -129,7 +138,7 @@ def host_routing(
             patterns.append(rule)
             continue
         exact.setdefault("/".join(rule.parts).casefold(), (rule, len(patterns)))
-    return HostRouting(exact, RuleIndex.of(patterns), served, clean)
+    return HostRouting(exact, RuleIndex.of(patterns), served, clean, html)
 
 
 def followed_host(

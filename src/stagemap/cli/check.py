@@ -79,14 +79,10 @@ def _routes_not_made(project: Project, problems: Sequence[Problem]) -> str:
     rules = project.config.rules
     if not rules.generator or rules.public_base:
         return ""
-    routes = [
-        p.message.split("'")[1]
-        for p in problems
-        if p.code == "dead-link"
-        and p.message.startswith("link to '/")
-        and not p.message.startswith("link to '//")
-        and p.message.endswith(" leads nowhere")  # (not one the host is known to serve nothing at)
-    ]
+    said = (
+        p.message.removeprefix("link to '").partition("' leads ") for p in problems if p.code == "dead-link"
+    )
+    routes = [route for route, _, fate in said if route[:1] == "/" and route[:2] != "//" and _nowhere(fate)]
     if not routes:
         return ""
     return (
@@ -96,6 +92,14 @@ def _routes_not_made(project: Project, problems: Sequence[Problem]) -> str:
         " other repositories make), set 'urls: {base: ADDRESS}' in stagemap.yml to the site's public"
         " address, and such links are taken to reach the live site."
     )
+
+
+def _nowhere(fate: str) -> bool:
+    """Whether a dead link's message, past "link to 'ADDRESS' leads " (``fate``), says it leads
+    nowhere, maybe with the pages a partial or data file shows it on ("nowhere (shown on ...)"),
+    not that the host is known to serve nothing there ("nowhere on Vercel, ...", "to a route
+    where the host serves an error"): a route no file read here makes may be served live."""
+    return fate == "nowhere" or fate.startswith("nowhere (")
 
 
 def _finish_rename(state: _State) -> None:

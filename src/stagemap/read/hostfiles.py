@@ -209,10 +209,16 @@ def host_line_problem(
 ) -> Problem:
     """Return the warning that a line of the host's file at ``path`` (``_redirects``,
     `stagemap.read.hostlines`), or ``what`` in it (a rule of ``netlify.toml`` or ``vercel.json``,
-    `stagemap.read.hostsettings`), is left out, with why and how to fix it, at ``line`` and
-    ``col``; ``kept``: the host reads it, and only stagemap passes it by, which the warning says."""
+    `stagemap.read.hostsettings`), cannot be used, with why and how to fix it, at ``line`` and
+    ``col``, saying what the host does: Netlify ignores it, Vercel will not deploy the site (its
+    schema is broken), or, where ``kept``, the host applies it but stagemap cannot follow it."""
     rel = Path(os.path.relpath(path, root)).as_posix()
-    host = "Vercel" if path.name == "vercel.json" else "Netlify"
-    fate = f"is read by {host} but passed by here" if kept else "is left out"
-    subject = f"{what} in {path.name}" if what else f"a line of the host's redirects in {path.name}"
-    return Problem(rel, line, col, "warning", f"{subject} {fate}: {why}", fix, HOST_PROBLEM)
+    vercel = path.name == "vercel.json"
+    subject = f"{what} in {path.name}" if what else f"a line of {path.name}"
+    if kept:
+        message = f"{'Vercel' if vercel else 'Netlify'} applies {subject}, but stagemap cannot follow it"
+    elif vercel:
+        message = f"{subject} breaks Vercel's schema, so Vercel will not deploy the site"
+    else:
+        message = f"Netlify ignores {subject}"
+    return Problem(rel, line, col, "warning", f"{message}: {why}", fix, HOST_PROBLEM)

@@ -45,8 +45,8 @@ _NOT_CONDITIONS = frozenset({"sign", "signed"})
 """The keys after a ``_redirects`` rule's status that are no conditions (a proxy's signing)."""
 MOST_SAID = 20
 """The most lines of one file named one by one; the next one's warning counts those after it."""
-_DROPPED = "Netlify leaves out a line it cannot read, and applies the file's other rules"
-_PASSED = "stagemap passes the rule by, as Netlify's documentation gives no reading of it"
+_DROPPED = "Netlify applies the file's other rules"
+_PASSED = "Netlify's documentation gives no reading of it"
 _FORM = f"write 'from to status', such as '/old-page /new-page 301'; {_DROPPED}"
 _ADDRESS = ("/", "http://", "https://")
 

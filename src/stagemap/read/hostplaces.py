@@ -10,6 +10,7 @@ points at the ``redirects`` key, else at the file as a whole (line 0)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ..lazyre import lazy
@@ -22,6 +23,15 @@ _TOML_KEY = lazy(r"""^[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*=""", re.M)
 """A key at the start of a line, ``status = 301``."""
 _TOML_REDIRECTS = lazy(r"""^[ \t]*\[{0,2}[ \t]*["']?redirects["']?[ \t]*(?:\]|=)""", re.M)
 """The first place the ``redirects`` key is written: a table's header or ``redirects = [...]``."""
+_TOML_TEXT = lazy(
+    r'"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"{3,5}'
+    r"|'''[\s\S]*?'{3,5}"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'|#[^\n]*"
+)
+"""A string of TOML (a multi-line one first) or a comment: a multi-line string may hold what
+looks like a header or a key at the start of a line (the file is TOML, as ``tomllib`` read it:
+each string ends)."""
 _JSON_TOKEN = lazy(r"""\"(?:[^"\\]|\\.)*\"|[{}\[\],:]|[^\s{}\[\],:"]+""")
 """A token of JSON: a string, a bracket or punctuation, a number or a literal."""
 
@@ -35,23 +45,44 @@ def toml_places(text: str) -> Callable[[int, str], tuple[int, int]]:
     """Return where, in a ``netlify.toml``'s ``text``, each ``[[redirects]]`` table stands: a
     function of its place (from 0; -1: the ``redirects`` key itself) and one of its keys (""
     or none there: the table's header), giving its line and column, or (0, 0) where none is
-    found (the headers are found once, however many tables are asked for)."""
-    headers = list(_TOML_HEADER.finditer(text))
+    found (the headers, and the ``redirects`` key, are found once, however many tables are asked
+    for)."""
+    outside = _outside_strings(text)
+    headers = [m for m in _TOML_HEADER.finditer(text) if outside(m)]
+    key_at: list[tuple[int, int]] = []  # (where the 'redirects' key is, once looked for)
 
     def place(at: int, key: str) -> tuple[int, int]:
         if at < 0 or at >= len(headers):
-            first = _TOML_REDIRECTS.search(text)
-            return _line_col(text, _indented(first)) if first else (0, 0)
+            if not key_at:
+                first = next(filter(outside, _TOML_REDIRECTS.finditer(text)), None)
+                key_at.append(_line_col(text, _indented(first)) if first else (0, 0))
+            return key_at[0]
         header = headers[at]
         start = _indented(header)
         if key:
-            after = _TOML_TABLE.search(text, header.end())
+            after = next(filter(outside, _TOML_TABLE.finditer(text, header.end())), None)
             end = after.start() if after is not None else len(text)
-            named = next((m for m in _TOML_KEY.finditer(text, header.end(), end) if m.group(1) == key), None)
+            keys = _TOML_KEY.finditer(text, header.end(), end)
+            named = next((m for m in keys if m.group(1) == key and outside(m)), None)
             start = _indented(named) if named is not None else start
         return _line_col(text, start)
 
     return place
+
+
+def _outside_strings(text: str) -> Callable[[re.Match[str]], bool]:
+    """Return whether what a pattern found in a TOML file's ``text`` starts outside its
+    multi-line strings (a ``[[redirects]]`` or ``status = 1`` line inside one is its text)."""
+    spans: list[tuple[int, int]] = []
+    if '"""' in text or "'''" in text:
+        spans = [m.span() for m in _TOML_TEXT.finditer(text) if m.group().startswith(('"""', "'''"))]
+    starts = [start for start, _ in spans]
+
+    def outside(found: re.Match[str]) -> bool:
+        at = bisect_right(starts, found.start()) - 1
+        return at < 0 or spans[at][1] <= found.start()
+
+    return outside
 
 
 def _indented(found: re.Match[str]) -> int:

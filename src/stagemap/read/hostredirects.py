@@ -54,7 +54,16 @@ from .hostfiles import (
     settings_file,
 )
 from .hostlines import netlify_file
-from .hostrule import EXACT, HOST_ERROR, HostRule, host_error, matched, matched_parts, route_parts
+from .hostrule import (
+    EXACT,
+    HOST_ERROR,
+    HostRule,
+    host_error,
+    is_html_rewrite,
+    matched,
+    matched_parts,
+    route_parts,
+)
 from .hostsettings import Unread, netlify_toml, vercel_json
 
 HOST_REDIRECTS = "\0host-redirects"
@@ -158,8 +167,10 @@ def read_host(
     cannot read and each rule of a settings file that cannot be used
     (`stagemap.read.hostsettings`), and the form Vercel's ``cleanUrls`` moves a route to
     (`stagemap.read.hostrule.clean_route`; "": none), or `stagemap.read.hostrule.EXACT` where
-    Vercel alone hosts the site, without ``cleanUrls``: it serves a page written at
-    ``/about.html`` there only (the project has ``vercel.json`` and none of Netlify's files)."""
+    Vercel alone hosts the site, without ``cleanUrls``, and every rule of its ``vercel.json`` is
+    read (`stagemap.read.hostsettings.vercel_json`): it serves a page written at ``/about.html``
+    there only (the project has ``vercel.json`` and none of Netlify's files). A rewrite of every
+    route to its ``.html`` address is kept only then (`stagemap.read.hostrule.html_rewrite`)."""
     site = root / site_root if site_root else root
     clean: list[str] = []
     netlify = False
@@ -198,11 +209,13 @@ def read_host(
             found += rules
         else:
             found += vercel_json(text, errors, clean, said)
-            clean += [EXACT] if not clean and not errors and not netlify else []
+            clean = [form for form in clean if form != EXACT or not netlify]  # (Netlify may serve it)
         fix = f"correct it there: {_SYNTAX[host]}"
         problems += (host_problem(path, root, why, fix, line, col) for why, line, col in errors)
         problems += (host_line_problem(path, root, *one) for one in said)
-    return tuple(found), tuple(problems), (clean or [""])[0]
+    form = (clean or [""])[0]
+    found = [rule for rule in found if form == EXACT or not is_html_rewrite(rule)]
+    return tuple(found), tuple(problems), form
 
 
 _SYNTAX = {

@@ -23,6 +23,8 @@ KEPT_STATUSES = frozenset({200, 301, 302, 303, 307, 308})
 """The statuses of the rules kept that lead on (a rewrite, a redirect); 400 to 599 serve an error."""
 _PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
 _NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
+_HTML_SOURCE = lazy(r"""^/:([A-Za-z_]\w*)[*+]$""")
+"""A Vercel source over every route (``/:path*``), whose rewrite may add ``.html`` (`html_rewrite`)."""
 _INT = lazy(r"""([+-]?)(?:0[xX]([0-9A-Fa-f]*)|([0-9]+))""")
 """What JavaScript's ``parseInt`` with no radix reads at the start of a word: a sign, then
 hexadecimal digits after ``0x`` (``0x12d`` is 301), else decimal digits."""
@@ -110,6 +112,28 @@ EXACT = "exact"
 written at ``/about.html`` is served there, and ``/about`` and ``/about/`` are not found (with
 ``trailingSlash: true`` Vercel first moves ``/about`` to ``/about/``, with ``false`` ``/about/``
 to ``/about``: neither is the file). No route is moved (`clean_route`)."""
+
+
+def html_rewrite(source: str, to: str, slash: bool | str | None) -> HostRule | None:
+    """Return the rule of a Vercel rewrite that serves each route from the file at its ``.html``
+    address (``/:path*`` to ``/:path*.html``, or ``/:path.html``, both filled with the whole
+    route: ``/about`` from about.html), as `stagemap.analyse.hostrouting.HostRouting` reads it
+    where Vercel serves each file at its own path (`EXACT`): a route it matches is served where
+    the site has that page; ``slash``: `vercel_slash`'s reading of ``source`` (path-to-regexp's
+    ``strict``: ``/:path*`` matches no route ending in a slash). None: no such rewrite."""
+    found = _HTML_SOURCE.match(source)
+    if found is None or isinstance(slash, str):  # ("never": trailingSlash moves every route it matches)
+        return None
+    name = found.group(1)
+    if to not in (f"/:{name}.html", f"/:{name}*.html", f"/:{name}+.html"):
+        return None
+    return HostRule((f":{name}*",), f"/:{name}.html", False, False, sensitive=True, slash=slash)
+
+
+def is_html_rewrite(rule: HostRule) -> bool:
+    """Whether ``rule`` is `html_rewrite`'s (no other rule kept is over every route)."""
+    part = rule.parts[0] if len(rule.parts) == 1 else ""
+    return part.startswith(":") and part.endswith("*") and not rule.moved and rule.to.endswith(".html")
 
 
 def clean_route(route: str, form: str) -> str | None:

@@ -7,24 +7,29 @@ the file (`stagemap.read.hostfiles.host_line_problem`: the line and column of it
 the key at fault, where they can be found; else the file's first line), saying what is wrong,
 what the host does with it and how to fix it, and the file's other rules are read all the same.
 
-- Netlify's parser (``@netlify/redirect-parser``) leaves out a rule it cannot read, warns
-  "some redirects have syntax errors" in the build's log, and applies the others: a
-  ``redirects`` that is no list of tables (all of them), a rule that is no table, one with no
-  ``from`` (or one that is no text, or an address that names no host, or a path starting with
-  ``/.netlify``), with no ``to`` (but a splat's rewrite, ``from = "/app/*"`` and a 2xx status),
-  or with a status ``parseInt`` reads no number from (`stagemap.read.hostrule.parse_int`: a
-  string ``"301"`` is 301, ``true`` is none). It keeps, and stagemap passes by, saying so, a
-  rule whose ``from`` or ``to`` is neither a path from the site's root nor an address, whose
-  ``to`` is no text, whose ``query`` is no table of texts and numbers, or whose status is a
-  number its documentation gives no meaning to (``305``).
+- Netlify's parser (``@netlify/redirect-parser``) leaves out a rule it cannot read, warns "some
+  redirects have syntax errors" in the build's log, and applies the others: a ``redirects`` that
+  is no list of tables (all of them), a rule that is no table, one with no ``from`` (or one that
+  is no text, or an address that names no host, or a path starting with ``/.netlify``), whose
+  ``headers`` is no table, with no ``to`` (but a splat's rewrite, ``from = "/app/*"`` and a 2xx
+  status), or with a status ``parseInt`` reads no number from
+  (`stagemap.read.hostrule.parse_int`: a string ``"301"`` is 301, ``true`` is none). It keeps,
+  and stagemap passes by, saying so, a rule whose ``from`` or ``to`` is neither a path from the
+  site's root nor an address, whose ``to`` is no text, whose ``query`` is no table of texts and
+  numbers, or whose status is a number its documentation gives no meaning to (``305``).
 - Vercel checks ``vercel.json`` against its schema (``@vercel/routing-utils``) and does not
   deploy a site whose file breaks it: a ``redirects`` or ``rewrites`` that is no list, an entry
   that is no object, one with no ``source`` or ``destination`` (or one that is no text; a
-  rewrite's may be a service), a ``statusCode`` that is no whole number from 100 to 999. It
-  reads, and stagemap passes by, saying so, a rule whose ``source`` or ``destination`` is
+  rewrite's may be a service), one with a key the schema does not allow (``status``;
+  `_VERCEL_KEYS`), a ``statusCode`` that is no whole number from 100 to 999, a ``permanent``
+  that is no boolean or stands beside a ``statusCode`` (which its routing package refuses).
+  These are not all its refusals (not its limits on length, nor ``routes`` beside ``rewrites``).
+  It reads, and stagemap passes by, saying so, a rule whose ``source`` or ``destination`` is
   neither a path from the site's root nor an address (a ``source`` that is a whole address, one
   host's, is left out in silence, as Netlify's are), or whose status is none of a redirect, a
-  rewrite or an error.
+  rewrite or an error. A rule it applies that stagemap does not follow (``has``, a regular
+  expression, a fallback over every route: `UNREAD`; or one named as passed by), or ``routes``,
+  which are not read, keep `stagemap.read.hostrule.EXACT` off: which routes Vercel serves cannot then be told.
 """
 
 from __future__ import annotations
@@ -32,24 +37,42 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..lazyre import lazy
 from .hostlines import MOST_SAID, guard, meaningless_status, wrong_from
 from .hostplaces import json_places, toml_places
-from .hostrule import KEPT_STATUSES, HostRule, clean_route, host_rule, parse_int, vercel_slash
+from .hostrule import (
+    EXACT,
+    KEPT_STATUSES,
+    HostRule,
+    clean_route,
+    host_rule,
+    html_rewrite,
+    parse_int,
+    vercel_slash,
+)
 
 Unread = list[tuple[str, str, int, int, bool, str]]
 """Where to say why a rule is left out: why, how to fix it, its line and column, whether the
 host keeps it (only stagemap passes it by), and which rule it is (``[[redirects]] table 2``)."""
+UNREAD = "unread"
+"""What `_vercel_entry` returns for a rule Vercel applies that stagemap cannot follow (with
+``has`` or ``missing``, a regular expression, a fallback over every route): where there is one,
+which routes Vercel serves cannot be told, and `stagemap.read.hostrule.EXACT` is not set."""
 _AT = lazy(r"""at line (\d+), column (\d+)""")
 """Where ``tomllib`` says a file is not TOML (its error has no line of its own before Python 3.14)."""
-_NETLIFY = (
-    "Netlify leaves out a rule it cannot read (its build's log says so), and applies the file's other rules"
-)
-_NETLIFY_PASSED = "stagemap passes the rule by, as Netlify's documentation gives no reading of it"
-_VERCEL = "Vercel does not deploy a site whose vercel.json breaks its schema"
-_VERCEL_PASSED = "stagemap passes the rule by, as Vercel's documentation gives no reading of it"
+_NETLIFY = "its build's log names the rule, and Netlify applies the file's other rules"
+_NETLIFY_PASSED = "Netlify's documentation gives no reading of it"
+_VERCEL_PASSED = "Vercel's documentation gives no reading of it"
+_VERCEL_KEYS = {
+    True: frozenset({"source", "destination", "permanent", "statusCode", "has", "missing", "env"}),
+    False: frozenset(
+        {"source", "destination", "statusCode", "has", "missing", "env", "respectOriginCacheControl"}
+    ),
+}
+"""The keys Vercel's schema allows in an entry of ``redirects`` (True) and of ``rewrites``: it
+refuses any other (``additionalProperties: false``), ``status`` for ``statusCode`` too."""
 _ADDRESS = ("/", "http://", "https://")
 _TYPES = {
     bool: "true or false",
@@ -87,33 +110,37 @@ def netlify_toml(
             errors.append((f"not TOML ({exc})", line, col))
         return []
     tables = data.get("redirects")
-    said: Unread = []
-    places = toml_places(text)  # (one pass over the file, where a table is named)
+    said: list[tuple[str, str, int, str, bool, str]] = []  # (why, fix, table, key at fault, kept, what)
     if tables is not None and not isinstance(tables, list):
         why = f"it is {_kind(tables)}, not a list of [[redirects]] tables"
-        fix = f"write each rule as a [[redirects]] table, with from and to; {_NETLIFY} (here, all of them)"
-        said.append((why, fix, *places(-1, ""), False, "the 'redirects'"))
+        fix = "write each rule as a [[redirects]] table, with from and to; Netlify's build log names it"
+        said.append((why, fix, -1, "", False, "the 'redirects'"))
     found: list[HostRule] = []
     for at, table in enumerate(tables if isinstance(tables, list) else ()):
         read = _netlify_table(table, guards, len(found))
         if isinstance(read, tuple):
             why, fix, key, kept = read
-            said.append((why, fix, *places(at, key), kept, f"[[redirects]] table {at + 1}"))
+            said.append((why, fix, at, key, kept, f"[[redirects]] table {at + 1}"))
         elif read is not None:
             found.append(read)
-    if unread is not None:
-        unread += _counted(said)
+    if said and unread is not None:
+        places = toml_places(text)  # (one pass over the file, where a table is named; those said only)
+        unread += [(a, b, *places(at, key), kept, what) for a, b, at, key, kept, what in _counted(said)]
     return found
 
 
-def _counted(said: Unread) -> Unread:
-    """Return ``said`` with the rules past `stagemap.read.hostlines.MOST_SAID` counted in the
-    next one's warning, not named one by one, as a ``_redirects`` file's lines are."""
+_Said = TypeVar("_Said", bound=tuple[Any, ...])
+
+
+def _counted(said: list[_Said]) -> list[_Said]:
+    """Return ``said`` (each rule's why first) with the rules past
+    `stagemap.read.hostlines.MOST_SAID` counted in the next one's warning, not named one by one,
+    as a ``_redirects`` file's lines are; their places are looked for only then."""
     if len(said) <= MOST_SAID + 1:
         return said
-    why, fix, line, col, kept, what = said[MOST_SAID]
+    why, *rest = said[MOST_SAID]
     more = f"{why}; {len(said) - MOST_SAID - 1} more rules after it have a warning too, not named one by one"
-    return [*said[:MOST_SAID], (more, fix, line, col, kept, what)]
+    return [*said[:MOST_SAID], cast(_Said, (more, *rest))]
 
 
 def _netlify_table(
@@ -133,6 +160,10 @@ def _netlify_table(
     if not isinstance(source, str):
         why = "it has no 'from'" if source is None else f"its 'from' is {_kind(source)}, not text"
         return why, f'write from = "/old-page"; {_NETLIFY}', "from", False
+    headers = table.get("headers", {})
+    if not isinstance(headers, dict):
+        why = f"its 'headers' is {_kind(headers)}, not a table"
+        return why, f'write headers = {{X-Robots-Tag = "noindex"}}; {_NETLIFY}', "headers", False
     wrong = wrong_from(source, _NETLIFY)
     if wrong is not None:
         return wrong[0], wrong[1], "from", wrong[2]
@@ -181,20 +212,16 @@ def vercel_json(
     """Return the kept rules of a ``vercel.json``'s ``text``: its ``redirects``, which win over a
     page at the route, then its ``rewrites``, which do not (``errors``: as `netlify_toml`'s;
     ``clean``: where to note the form ``cleanUrls`` moves a route to, `clean_route`'s: no rule
-    over a route it moves is ever reached; ``unread``: as `netlify_toml`'s)."""
-    if not any(key in text for key in ("redirects", "rewrites", "cleanUrls", "trailingSlash")):
+    over a route it moves is ever reached, or `stagemap.read.hostrule.EXACT` where Vercel serves
+    each file at its own path and every rule is read (no ``cleanUrls``, no ``routes``, which are
+    not read, no rule Vercel applies that stagemap cannot follow: `UNREAD`); ``unread``: as
+    `netlify_toml`'s)."""
+    if not any(key in text for key in ("redirects", "rewrites", "cleanUrls", "trailingSlash", "routes")):
+        if clean is not None:
+            clean.append(EXACT)  # (no rule of the host's: each file at its own path)
         return []
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if errors is not None:
-            errors.append((f"not JSON ({exc.msg})", exc.lineno, exc.colno))
-        return []
-    except ValueError as exc:
-        if errors is not None:
-            errors.append((f"not JSON ({exc})", 1, 1))
-        return []
-    if not isinstance(data, dict):
+    data = _json_object(text, errors)
+    if data is None:
         return []
     found: list[HostRule] = []
     slash = data.get("trailingSlash")
@@ -202,29 +229,48 @@ def vercel_json(
     if form and clean is not None:
         clean.append(form)
     said: list[tuple[str, str, str, int, str, bool]] = []  # (why, fix, key, place, field, kept)
+    exact = "routes" not in data  # (Vercel's older routes, not read: they may serve any route)
     for name in ("cleanUrls", "trailingSlash"):
         if name in data and not isinstance(data[name], bool):
             why = f"it is {_kind(data[name], 'an object')}, not true or false"
-            said.append((why, f'write "{name}": true or false; {_VERCEL}', name, -1, "", False))
+            said.append((why, f'write "{name}": true or false', name, -1, "", False))
     for key, forced in (("redirects", True), ("rewrites", False)):
         entries = data.get(key)
         if entries is not None and not isinstance(entries, list):
             why = f"it is {_kind(entries, 'an object')}, not a list"
-            said.append((why, f'write "{key}": [...]; {_VERCEL}', key, -1, "", False))
+            said.append((why, f'write "{key}": [...]', key, -1, "", False))
         for at, entry in enumerate(entries if isinstance(entries, list) else ()):
             read = _vercel_entry(entry, forced, form, slash)
             if isinstance(read, tuple):
                 said.append((read[0], read[1], key, at, read[2], read[3]))
-            elif read is not None:
+            elif isinstance(read, HostRule):
                 found.append(read)
+            exact = exact and read != UNREAD and not (isinstance(read, tuple) and read[3])
+    if exact and not form and clean is not None:
+        clean.append(EXACT)
     if said and unread is not None:
         places = json_places(text)
-        named = [
+        unread += [
             (a, b, *places(k, at, f), kept, f"'{k}'" if at < 0 else f"{k}[{at}]")
-            for a, b, k, at, f, kept in said
+            for a, b, k, at, f, kept in _counted(said)
         ]
-        unread += _counted(named)
     return found
+
+
+def _json_object(text: str, errors: list[tuple[str, int, int]] | None) -> dict[str, Any] | None:
+    """Return the object a ``vercel.json``'s ``text`` is (None: none, where it is not JSON, which
+    ``errors`` notes, with its line and column, or not an object)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if errors is not None:
+            errors.append((f"not JSON ({exc.msg})", exc.lineno, exc.colno))
+        return None
+    except ValueError as exc:
+        if errors is not None:
+            errors.append((f"not JSON ({exc})", 1, 1))
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _vercel_schema(entry: object, forced: bool) -> tuple[str, str, str, bool] | None:
@@ -232,37 +278,52 @@ def _vercel_schema(entry: object, forced: bool) -> tuple[str, str, str, bool] | 
     how to fix it and the key at fault (None: it does not; see the module docstring)."""
     if not isinstance(entry, Mapping):
         why = f"it is {_kind(entry, 'an object')}, not an object"
-        return why, f'write {{"source": ..., "destination": ...}}; {_VERCEL}', "", False
+        return why, 'write {"source": ..., "destination": ...}', "", False
     for name in ("source", "destination"):
         value = entry.get(name)
         if not isinstance(value, str) and not (
             name == "destination" and not forced and isinstance(value, Mapping)
         ):
             why = f"its '{name}' is {_kind(value, 'an object')}, not text" if value is not None else ""
-            fix = f'write "{name}": "/a-path"; {_VERCEL}'
+            fix = f'write "{name}": "/a-path"'
             return why or f"it has no '{name}'", fix, name if value is not None else "", False
+    other = next((key for key in entry if key not in _VERCEL_KEYS[forced]), None)
+    if other is not None:
+        why = f"it has a key Vercel's schema does not allow, '{other}'"
+        fix = 'write "statusCode": 301' if other == "status" else f"remove '{other}'"
+        return why, fix, other, False
     status = entry.get("statusCode", 308)
     number = isinstance(status, int | float) and not isinstance(status, bool)
     if not number or not 100 <= status <= 999 or status != int(status):  # (range first: inf)
         why = f"its statusCode, {json.dumps(status)}, is no whole number from 100 to 999"
-        return why, f'write "statusCode": 301, or leave it out; {_VERCEL}', "statusCode", False
+        return why, 'write "statusCode": 301, or leave it out', "statusCode", False
+    permanent = entry.get("permanent", False)
+    if not isinstance(permanent, bool):
+        why = f"its 'permanent' is {_kind(permanent, 'an object')}, not true or false"
+        return why, 'write "permanent": true (308) or false (307)', "permanent", False
+    if "permanent" in entry and "statusCode" in entry:
+        why = "it sets both 'permanent' and 'statusCode', which Vercel refuses"
+        return why, "keep one of them", "permanent", False
     return None
 
 
 def _vercel_entry(
     entry: object, forced: bool, form: str, slash: object
-) -> HostRule | tuple[str, str, str, bool] | None:
+) -> HostRule | tuple[str, str, str, bool] | str | None:
     """Return the rule an entry of ``redirects`` (``forced``) or ``rewrites`` is (None: none to
-    keep, as one with ``has``, one ``cleanUrls`` moves the route of first, ``form``, or one
-    `stagemap.read.hostrule.host_rule` leaves out), or why it is left out, how to fix it, the
-    key at fault and whether Vercel keeps it (`_vercel_schema`); ``slash``: ``trailingSlash``."""
+    keep, as one ``cleanUrls`` moves the route of first, ``form``, one ``trailingSlash`` keeps
+    every route from, or one over the home page only; `UNREAD`: one Vercel applies but stagemap
+    cannot follow, as one with ``has`` or a regular expression), or why it is left out, how to fix
+    it, the key at fault and whether Vercel keeps it (`_vercel_schema`); ``slash``:
+    ``trailingSlash``. A rewrite of every route to its ``.html`` address is read
+    (`stagemap.read.hostrule.html_rewrite`)."""
     wrong = _vercel_schema(entry, forced)
     if wrong is not None or not isinstance(entry, Mapping):
         return wrong
     source, to = entry.get("source"), entry.get("destination")
-    status: Any = entry.get("statusCode", 308 if forced else 200)
+    status: Any = entry.get("statusCode", (308 if entry.get("permanent", True) else 307) if forced else 200)
     if entry.get("has") or entry.get("missing") or not isinstance(to, str) or not isinstance(source, str):
-        return None  # (a condition on the request; a rewrite into a service: no page of the site)
+        return UNREAD  # (a condition on the request; a rewrite into a service: no page of the site)
     if form and clean_route(source, form) is not None:
         return None  # (cleanUrls moves the route first: the rule is never reached)
     status = int(status)
@@ -289,4 +350,9 @@ def _vercel_entry(
             "statusCode",
             True,
         )
-    return host_rule(source, to, status, forced, vercel=vercel_slash(source, slash))
+    matches = vercel_slash(source, slash)
+    rule = host_rule(source, to, status, forced, vercel=matches)
+    if rule is not None or matches == "never" or source.strip("/") == "":
+        return rule  # (a rule read; one trailingSlash keeps any route from; the home page's own)
+    html = None if forced or status != 200 else html_rewrite(source, to, matches)
+    return UNREAD if html is None else html  # (a regular expression, a fallback over every route)
