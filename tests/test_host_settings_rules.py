@@ -264,9 +264,9 @@ def test_many_inline_rules_are_placed_once() -> None:
     notes = "# where the shop's old addresses went\n" * 10_000
     text = notes + "redirects = [" + ", ".join('{to = "/inks/"}' for _ in range(4_000)) + "]\n"
     unread: list[tuple[str, str, int, int, bool, str]] = []
-    began = time.perf_counter()
+    began = time.process_time()  # (CPU time: a loaded machine does not stretch it)
     assert netlify_toml(text, [], [], unread) == []
-    assert time.perf_counter() - began < 3
+    assert time.process_time() - began < 3
     assert len(unread) == 21 and {(line, col) for _, _, line, col, _, _ in unread} == {(10_001, 1)}
     assert unread[-1][0].endswith("; 3979 more rules after it have a warning too, not named one by one")
 
