@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stagemap.read.docusaurusnotes import page_admonitions
 from stagemap.read.sitepackages import MARKDOWN, markdown_traits
 from stagemap.render.dialects import clean
 from stagemap.render.shortcodes import SITE_PARAMS
@@ -20,8 +21,10 @@ def shown(opener: str, *found: str) -> str:
     return clean(f"{opener}\n{BODY}:::\n", ".md", "docusaurus", {SITE_PARAMS: {MARKDOWN: found}})
 
 
-def traits(files: dict[str, str]) -> tuple[str, ...]:
-    return markdown_traits("docusaurus", lambda name: files[name].encode() if name in files else None)
+def traits(files: dict[str, str], page: str = "docs/brewing.md") -> tuple[str, ...]:
+    """The site's traits as a page at ``page`` reads them."""
+    found = markdown_traits("docusaurus", lambda name: files[name].encode() if name in files else None)
+    return page_admonitions(found, page)
 
 
 BOXED = "> **{}**\n>\n> Keep the kettle warm.\n"
@@ -36,6 +39,15 @@ AS_WRITTEN = "{}\nKeep the kettle warm.\n:::\n"
         (":::note Brewing", BOXED.format("Note: Brewing"), BOXED.format("Note: Brewing")),
         (":::note[Brewing]", BOXED.format("Note: Brewing"), BOXED.format("Note: [Brewing]")),
         (':::note{title="Brewing"}', BOXED.format("Note: Brewing"), None),
+        (":::note{title=Brewing}", BOXED.format("Note: Brewing"), None),
+        (':::note[Label]{title="Brewing"}', BOXED.format("Note: Brewing"), None),
+        ("::: note", AS_WRITTEN.format("::: note"), AS_WRITTEN.format("::: note")),
+        (":::notes[Later]", "Later\n\n" + PLAIN, BOXED.format("Note: s[Later]")),
+        (
+            "  :::note",
+            BOXED.format("Note").replace("> ", "  > ").replace(">\n", "  >\n"),
+            AS_WRITTEN.format("  :::note"),
+        ),
         (":::notes", PLAIN, BOXED.format("Note: s")),
         (":::Note", PLAIN, AS_WRITTEN.format(":::Note")),
         (":::steeping", PLAIN, AS_WRITTEN.format(":::steeping")),
@@ -54,7 +66,12 @@ def test_an_opening_line_is_read_as_the_sites_release_reads_it(
     kind is a directive nothing takes, its text shown plain; words after a name that is no
     keyword, or a name ending in '-', make no directive at all (text); a keyword's 'title'
     attribute is its title. Docusaurus 2 boxes a line starting with ':::' and a keyword, the rest
-    of it the title (':::notes' is a note titled 's'); any other kind stays text."""
+    of it the title (':::notes' is a note titled 's'); any other kind stays text. A 'title'
+    attribute, quoted or not, wins over the label in brackets on Docusaurus 3 (its theme takes
+    'props.title ?? label'); '::: note', a space after the colons, is no directive: text; another
+    kind's label in brackets shows as a paragraph before what it holds (mdast-util-to-hast's div).
+    Docusaurus 2 opens one at a line's start alone: '  :::note' is text there (in a list item,
+    at the item's text, a box)."""
     assert shown(opener) == release3
     if release2 is not None:
         assert shown(opener, "docusaurus-2") == release2
@@ -99,3 +116,77 @@ def test_the_keywords_a_configuration_adds_are_boxes(tmp_path: Path) -> None:
     page = next((tmp_path / "out/assets").rglob("brewing*.html")).read_text(encoding="utf-8")
     assert "Recipe: Oolong" in page and "About three minutes." in page
     assert "Steeping" not in page and ":::" not in page
+
+
+SHORTHAND = (
+    "const admonitions = {keywords: ['recipe']};\n"
+    "module.exports = {presets: [['classic', {docs: {sidebarPath: './sidebars.js', admonitions}}]]};\n"
+)
+SPREAD = (
+    "const shared = require('./shared/admonitions');\n"
+    "module.exports = {presets: [['classic', {docs: {admonitions: {...shared}}}]]};\n"
+)
+PER_PLUGIN = (
+    "module.exports = {presets: [['classic', {\n  docs: {sidebarPath: './sidebars.js'},\n"
+    "  blog: {admonitions: {keywords: ['recipe'], extendDefaults: false}},\n"
+    "  pages: {admonitions: false},\n}]]};\n"
+)
+
+
+def test_keywords_set_apart_or_out_of_sight_are_still_read() -> None:
+    """The keywords were read from a literal 'admonitions: {keywords: [...]}' alone: the shorthand
+    of a 'const admonitions' gave none (':::recipe' shown plain, a box live), and keywords spread
+    from a module of the site's were dropped. Now the shorthand and a name set in the file are
+    read, and where they cannot be read every kind is a box, as before keywords were read."""
+    assert shown(":::recipe", *traits({"docusaurus.config.js": SHORTHAND})) == BOXED.format("Recipe")
+    spread = traits({"docusaurus.config.js": SPREAD})
+    assert shown(":::recipe", *spread) == BOXED.format("Recipe")
+    assert shown(":::tip", *spread) == BOXED.format("Tip")
+    release2 = {
+        "docusaurus.config.js": SPREAD,
+        "package.json": '{"dependencies": {"@docusaurus/core": "2.4.3"}}',
+    }
+    assert shown(":::recipe", *traits(release2)) == BOXED.format("Recipe")
+    named = SHORTHAND.replace("const admonitions", "const boxes").replace(
+        "admonitions}", "admonitions: boxes}"
+    )
+    assert shown(":::recipe", *traits({"docusaurus.config.js": named})) == BOXED.format("Recipe")
+    listed = "const extra = ['recipe'];\n" + SHORTHAND.replace("['recipe']", "extra")
+    assert shown(":::recipe", *traits({"docusaurus.config.js": listed})) == BOXED.format("Recipe")
+    elsewhere = (
+        "const {docsOptions} = require('./shared/options');\n"
+        "const blogOptions = {admonitions: {keywords: ['recipe']}, ...docsOptions};\n"
+        "module.exports = {presets: [['classic', {docs: docsOptions}]]};\n"
+    )
+    assert shown(":::pairing", *traits({"docusaurus.config.js": elsewhere})) == BOXED.format("Pairing")
+    unknown = SHORTHAND.replace("['recipe']", "[...more, 'recipe']")
+    assert shown(":::pairing", *traits({"docusaurus.config.js": unknown})) == BOXED.format("Pairing")
+
+
+def test_each_content_plugin_reads_its_own_keywords() -> None:
+    """The blog's 'admonitions: {keywords: ['recipe'], extendDefaults: false}' made ':::note' plain
+    on docs pages too, and ':::recipe' a box there. Docusaurus normalises each content plugin's
+    options apart: docs pages keep the default keywords, blog posts have 'recipe' alone, and a
+    plugin with 'admonitions: false' has none (Docusaurus 3 still reads the directive: its text
+    shows plain; Docusaurus 2 leaves the lines as written)."""
+    files = {"docusaurus.config.js": PER_PLUGIN}
+    docs, blog = traits(files, "docs/brewing.md"), traits(files, "blog/2024-05-01-oolong.md")
+    assert shown(":::note", *docs) == BOXED.format("Note")
+    assert shown(":::recipe", *docs) == PLAIN
+    assert shown(":::note", *blog) == PLAIN
+    assert shown(":::recipe", *blog) == BOXED.format("Recipe")
+    assert shown(":::note", *traits(files, "src/pages/about.md")) == PLAIN
+    old = {**files, "package.json": '{"dependencies": {"@docusaurus/core": "2.4.3"}}'}
+    assert shown(":::note", *traits(old, "src/pages/about.md")) == AS_WRITTEN.format(":::note")
+    assert shown(":::note", *traits(old, "docs/brewing.md")) == BOXED.format("Note")
+
+
+def test_docusaurus_2_boxes_an_indented_opening_line_only_in_a_list_item() -> None:
+    """Docusaurus 2's tokenizer opens an admonition only at the start of what it reads: the
+    line's start, or in a list item the start of the item's text; stagemap boxed any line
+    indented up to three spaces."""
+    page = "- Steep\n\n  :::note\n  Keep it warm.\n  :::\n"
+    old = {SITE_PARAMS: {MARKDOWN: ("docusaurus-2",)}}
+    assert clean(page, ".md", "docusaurus", old) == "- Steep\n\n  > **Note**\n  >\n  > Keep it warm.\n"
+    deeper = "- Steep\n\n   :::note\n   Keep it warm.\n   :::\n"
+    assert clean(deeper, ".md", "docusaurus", old) == deeper

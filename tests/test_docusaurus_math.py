@@ -13,8 +13,8 @@ import pytest
 
 from stagemap.read.sitepackages import MARKDOWN, markdown_traits, page_markdown
 from stagemap.render.dialects import clean
+from stagemap.render.remarkmath import remark_math
 from stagemap.render.shortcodes import SITE_PARAMS
-from stagemap.render.texmath import remark_math
 from tests.test_init_sites import initialised, run
 
 SCOPED = (
@@ -131,14 +131,15 @@ def test_math_never_runs_into_a_heading_a_note_or_past_a_list_item() -> None:
     """A review of 7ac5602: inline math read by paragraphs ran from a line into the next one's
     heading, admonition fence or tab tag (the second of two notes was lost); a closing '$$' with
     a tab after it closed nothing, and a block never closed in a list item took the rest of the
-    page. As micromark reads them: none of that is math."""
+    page. As micromark reads them: none of that is math, and a block never closed in a list item
+    ends with the item (as fenced code does there)."""
     notes = ":::note\nStarter is $5.\n:::\n:::tip\nTeams pay $10.\n:::\n"
     assert remark_math(notes) == notes
     heading = "## Plans from $5\nThe team plan is $10 a month.\n"
     assert remark_math(heading) == heading
     assert remark_math("Text\n\n$$\nx\n$$\t\n\n## Later\n") == "Text\n\n```math\nx\n```\n\n## Later\n"
     listed = "- a\n\n  $$\n  x\n\nNext $y$ and more\n\n## Heading\n"
-    assert remark_math(listed) == "- a\n\n  $$\n  x\n\nNext `y` and more\n\n## Heading\n"
+    assert remark_math(listed) == "- a\n\n  ```math\n  x\n  ```\n\nNext `y` and more\n\n## Heading\n"
 
 
 def test_a_long_math_fence_line_costs_linear_time() -> None:
@@ -184,7 +185,8 @@ def test_a_gatsby_site_pinning_remark_math_3_reads_its_dollars_so(versions: str,
     digit) were read on Docusaurus 2 alone: a Gatsby site whose package.json pins remark-math 3
     showed 'Plans cost $5 and $10' with '5 and ' as code, where its live page shows the sentence.
     remark-math 2 has them too; gatsby-remark-katex brings remark-math 1 up to its release 4 and
-    4 from its 5 on, neither with them."""
+    4 from its 5 on, neither with them. gatsby-plugin-mdx reads .mdx pages alone: a .md page goes
+    through gatsby-remark-katex's remark-math (a review of ba35453: it read them by 3's rules)."""
     config = (
         "module.exports = {plugins: [`gatsby-remark-katex`,\n"
         "  {resolve: `gatsby-plugin-mdx`, options: {remarkPlugins: [require(`remark-math`)]}}]};\n"
@@ -192,5 +194,39 @@ def test_a_gatsby_site_pinning_remark_math_3_reads_its_dollars_so(versions: str,
     files = {"gatsby-config.js": config, "package.json": f'{{"dependencies": {{{versions}}}}}'}
     found = markdown_traits("gatsby", lambda name: files[name].encode() if name in files else None)
     assert "math" in found and ("math-3" in found) is release3
-    made = clean("Plans cost $5 and $10.\n", ".md", "gatsby", {SITE_PARAMS: {MARKDOWN: found}})
+    made = clean("Plans cost $5 and $10.\n", ".mdx", "gatsby", {SITE_PARAMS: {MARKDOWN: found}})
     assert made == ("Plans cost $5 and $10.\n" if release3 else "Plans cost `5 and `10.\n")
+    # (a .md page is gatsby-transformer-remark's, its math gatsby-remark-katex's remark-math: 1 or 4)
+    plain = clean("Plans cost $5 and $10.\n", ".md", "gatsby", {SITE_PARAMS: {MARKDOWN: found}})
+    assert plain == "Plans cost `5 and `10.\n"
+
+
+def test_a_math_block_ends_with_the_admonition_or_list_item_holding_it() -> None:
+    """A review of ba35453: a '$$' block never closed inside ':::tip' took the admonition's closing
+    ':::', the heading, the code and the link below it into the math (micromark-extension-directive
+    checks the closing ':::' at each line before what the block holds; Docusaurus 2 collects the
+    admonition's lines up to it); and one never closed in a list item reached past the item and
+    across code fences to the next '$$', so a paragraph and a js block became TeX. Both end with
+    what holds them, as on the live page; a closing line four spaces in closes nothing."""
+    boxed = (
+        ":::tip\n$$\\begin{aligned}\na &= b\n\\end{aligned}$$\n:::\n\n## Install\n\n"
+        "```bash\nnpm i tide\n```\n\nSee [the guide](/guide/).\n"
+    )
+    out = shown(boxed)
+    assert out.startswith("> **Tip**\n>\n> ```math\n> a &= b\n> \\end{aligned}$$\n> ```\n")
+    assert out.endswith("## Install\n\n```bash\nnpm i tide\n```\n\nSee [the guide](/guide/).\n")
+    listed = "- item\n  $$\n  x_1\n\nParagraph.\n\n```js\nlet a\n```\n\n$$\ny\n$$\n"
+    assert shown(listed) == (
+        "- item\n  ```math\n  x_1\n  ```\n\nParagraph.\n\n```js\nlet a\n```\n\n```math\ny\n```\n"
+    )
+    assert remark_math("$$\nx\n    $$\n") == "```math\nx\n    $$\n```\n"
+
+
+def test_math_blocks_of_many_sizes_cost_near_linear_time() -> None:
+    """A review of ba35453: the closing lines were listed afresh for each size of '$$' run opening
+    a block, so a page of blocks of many sizes cost the sizes times its closing lines."""
+    page = "$$\n$$\n" * 100_000 + "".join(f"{'$' * k}\nx\n{'$' * k}\n" for k in range(3, 600))
+    start = time.process_time()
+    out = remark_math(page + "$$\nend\n$$\n")
+    assert out.endswith("```math\nx\n```\n```math\nend\n```\n")
+    assert time.process_time() - start < 1.5

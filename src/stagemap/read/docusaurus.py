@@ -55,7 +55,9 @@ _ROUTE = lazy(r"""(?<![\w$])['"]?routeBasePath""" + _STRING)
 _ID = lazy(r"""(?<![\w$])['"]?id""" + _STRING)
 _PLUGIN_KEYS = lazy(
     r"""\b(?:path|routeBasePath|sidebarPath|sidebarItemsGenerator|blogTitle|postsPerPage|remarkPlugins|beforeDefaultRemarkPlugins)['"]?\s*:"""
+    r"""|(?<![\w$])admonitions\b|\.\.\.[A-Za-z_$]"""
 )
+"""What only a content plugin's options hold (``admonitions``, maybe in shorthand; a spread)."""
 _LAST_CURRENT = lazy(
     r"""(?<![\w$])['"]?(?:lastVersion['"]?\s*:\s*['"`]current['"`]|includeCurrentVersion['"]?\s*:\s*false\b)"""
 )

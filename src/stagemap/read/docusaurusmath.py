@@ -47,15 +47,22 @@ def math_scope(code: str, prefix: str) -> list[str] | None:
     load it (set up in a way not read here: every page reads math, as before)."""
     code = without_comments(code)
     names = {name for found in _BOUND.finditer(code) for name in found.groups() if name}
+    loads = [(prefix + where, _loads_math(code, options, names)) for where, options in plugin_options(code)]
+    if not any(on for _, on in loads):
+        return None
+    return [(MATH_IN if on else MATH_OFF) + where for where, on in loads]
+
+
+def plugin_options(code: str) -> list[tuple[str, str]]:
+    """Return each content plugin's folder (relative to the site) and options as written in a
+    configuration's ``code`` (comments blanked): the docs and blog plugins' whose folder is known,
+    then the pages plugin's (``src/pages`` unless its ``path`` says otherwise)."""
     places = [(f.path, f.options) for f in content_folders(code) if not f.computed]
     pages = _PAGES.search(code)
     options = object_at(code, pages.end() - 1) if pages else ""
     path = _PAGES_PATH.search(options)
     places.append((path.group(2).strip("/") if path else "src/pages", options))
-    loads = [(prefix + where, _loads_math(code, options, names)) for where, options in places]
-    if not any(on for _, on in loads):
-        return None
-    return [(MATH_IN if on else MATH_OFF) + where for where, on in loads]
+    return places
 
 
 def _loads_math(code: str, options: str, names: set[str]) -> bool:

@@ -61,7 +61,7 @@ from .astro import CONFIG_FILES as ASTRO_CONFIGS
 from .astro import STARLIGHT
 from .docusaurus import CONFIG_FILES as DOCUSAURUS_CONFIGS
 from .docusaurusmath import MATH_IN, MATH_OFF, math_scope
-from .docusaurusnotes import admonition_traits
+from .docusaurusnotes import admonition_traits, page_admonitions
 from .eleventy import CONFIG_FILES as ELEVENTY_CONFIGS
 from .gatsby import CONFIG_FILES as GATSBY_CONFIGS
 from .jsdata import blanked
@@ -210,7 +210,7 @@ def markdown_traits(
     if generator == "docusaurus" and code is not None and _NPM2YARN.search(code):
         traits += _package_managers(code, packages)
     if generator == "docusaurus":  # its admonitions' keywords, and its release (2 reads them its own way)
-        traits += admonition_traits(code, packages)
+        traits += admonition_traits(code, packages, prefix)
     if generator == "docusaurus" and code is not None and _CODEBLOCK_THEME.search(code):
         traits.append(GITHUB_CODEBLOCK)
     if generator == "docusaurus" and _links_in_tree(packages.get("@docusaurus/core")):
@@ -229,8 +229,11 @@ def markdown_traits(
 def page_markdown(site: Mapping[str, Any] | None, path: str) -> Mapping[str, Any] | None:
     """Return the site's params as the page at ``path`` (relative to the project) reads them: on a
     Docusaurus site whose content plugins load remark-math apart (`math_scope`), `MATH` where the
-    plugin reading the page's folder (the deepest that holds it) loads it."""
+    plugin reading the page's folder (the deepest that holds it) loads it; and that plugin's
+    admonition keywords (`stagemap.read.docusaurusnotes.page_admonitions`)."""
     traits = site.get(MARKDOWN, ()) if site else ()
+    if site and (own := page_admonitions(traits, path)) != traits:  # (each plugin's admonitions too)
+        site, traits = {**site, MARKDOWN: own}, own
     scoped = [
         (t.partition(":")[2], t.startswith(MATH_IN)) for t in traits if t.startswith((MATH_IN, MATH_OFF))
     ]

@@ -189,13 +189,13 @@ def _prepared(
         text = with_imported_images(code_attributes(text), (params or {}).get(IMPORT_ALIASES, ()))
     # kramdown's math, a remark-math site's (its blocks first, over fences), MkDocs' Arithmatex,
     # an Astro site's remark-directive: never in code
-    text = math_blocks(text, generator, params)
+    text = math_blocks(text, generator, params, mdx)
     plugins = (
         kramdown_math
         if generator == "jekyll" and "$$" in text
         else math_reader(params, text)
         if generator == "mkdocs"
-        else remark_syntax(text, generator, params)
+        else remark_syntax(text, generator, params, mdx)
     )
     if plugins is not None:
         text = "".join(

@@ -17,7 +17,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.docusaurusnotes import KEYWORDS
 from ..read.pymdownpin import NO_LEGACY_TABS
-from .blocks import FENCE, escape, fence_after, fence_titles, indented, may_indent, quote
+from .blocks import FENCE, ItemColumns, escape, fence_after, fence_titles, indented, may_indent, quote
 from .mkdocscallouts import alerts
 from .shortcodes import SITE_PARAMS
 
@@ -29,9 +29,10 @@ _DOCUSAURUS_NOTE = lazy(
 ``:::tip{icon="heart"}``, indented inside a list item too; markdown-it-container's ``::: tip``
 (Eleventy, VitePress), a space after the colons (not on an MkDocs site, where ``::: name`` is
 mkdocstrings' reference: see `notes`)."""
-_TITLE_ATTRIBUTE = lazy(r"""(?<![\w-])title=(?:"([^"\n]*)"|'([^'\n]*)')""")
-"""A directive's ``title`` attribute (``:::note{title="Before you pour"}``), which Docusaurus 3
-takes for the admonition's title where the line gives none in brackets."""
+_TITLE_ATTRIBUTE = lazy(r"""(?<![\w-])title[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'<=>`}]+))""")
+"""A directive's ``title`` attribute (``:::note{title="Before you pour"}``, or unquoted:
+``{title=Brewing}``, as micromark-extension-directive reads attributes), which Docusaurus 3 takes
+for the admonition's title before the one in brackets (its theme: ``props.title ?? label``)."""
 _MKDOCS_NOTE = lazy(
     r"""^(?:!!!|\?\?\?\+?)[ \t]?([\w-]+)(?:(?:[ \t]+(?:inline|end|annotate))*|(?:[ \t]+[\w-]+)*(?=[ \t]+"))"""
     r"""(?:[ \t]+"([^\n]*)")?[ \t]*$"""
@@ -59,10 +60,12 @@ what it holds (``:::section{.badges}``)."""
 
 def _boxed(opener: re.Match[str], inner: str, asides: frozenset[str] | None, release: int = 0) -> str:
     """Return a ``:::kind`` block as a labelled quote, or, of a kind that is no aside where only
-    ``asides`` are, what it holds as it is (Docusaurus's keywords are read in their case)."""
+    ``asides`` are, what it holds as it is (Docusaurus's keywords are read in their case; on
+    Docusaurus 3 a label in brackets first, a paragraph, as mdast-util-to-hast shows the directive)."""
     kind = opener.group("kind") if release else opener.group("kind").lower()
-    if asides is not None and kind not in asides:
-        return "\n" + inner.strip("\n") + "\n"
+    if asides is not None and kind not in asides:  # (Docusaurus 3 shows a label as a paragraph before)
+        label = (opener.group("title") or "").strip() if release == 3 else ""
+        return "\n" + (label + "\n\n" if label else "") + inner.strip("\n") + "\n"
     return quote(_note_label(opener, release), inner, markdown=True)
 
 
@@ -73,13 +76,41 @@ def _opener(line: str, asides: frozenset[str] | None, release: int) -> re.Match[
     ``:::note[Title]`` for its keywords alone: ``:::notes Title`` is text); on a Docusaurus 2 site
     as its own pattern does, three colons, a keyword and whatever follows it its title
     (``:::notes`` is a note titled "s", ``:::note=x`` one titled "=x", any other kind text)."""
-    if release == 2:
+    if release == 2 and asides is not None:  # (keywords not known: any kind, as before they were read)
         return _release2_pattern(asides or frozenset()).match(line)
     found = _DOCUSAURUS_NOTE.match(line)
     if found is None or release != 3:
         return found
     kind, rest = found.group("kind"), (found.group("rest") or "").strip()
+    if found.group("space"):
+        return None  # (``::: tip``: micromark-extension-directive needs the name right after the colons)
     return None if kind[-1] in "-_" or (rest and kind not in (asides or ())) else found
+
+
+def _placed(
+    lines: list[str], at: int, opener: re.Match[str], containers: bool, release: int, items: list[ItemColumns]
+) -> bool:
+    """Whether the opening line at ``at`` opens a block where it stands: not indented code showing
+    one, not MkDocs' ``::: package.module`` (mkdocstrings' reference: no ``containers``), not text
+    on Docusaurus 2 (`_indented2`)."""
+    if not may_indent(lines, at, opener.group("indent")) or (opener.group("space") and not containers):
+        return False
+    return not _indented2(lines, at, opener, release, items)
+
+
+def _indented2(
+    lines: list[str], at: int, opener: re.Match[str], release: int, items: list[ItemColumns]
+) -> bool:
+    """Whether a Docusaurus 2 site shows the indented opening line at ``at`` as text: its
+    tokenizer opens an admonition only at the start of what it reads (``match.index === 0``),
+    which is the line's start, or the text's start of the list item holding it. ``items``: the
+    lines' `ItemColumns`, made at the first such line (one pass, however many there are)."""
+    width = len(opener.group("indent").expandtabs(4))
+    if release != 2 or not width:
+        return False
+    if not items:
+        items.append(ItemColumns("\n".join(lines)))
+    return items[0].at(items[0].starts[at], width) != width
 
 
 @functools.lru_cache(maxsize=16)
@@ -112,16 +143,14 @@ def hold_notes_with_code(
     out: list[str] = []
     fence, i = "", 0
     closings = _Closings(lines)
+    items: list[ItemColumns] = []
     while i < len(lines):
         line = lines[i]
         fence = fence_after(fence, line)
         opener = (
             None if fence or FENCE.match(line) or asides == frozenset() else _opener(line, asides, release)
         )
-        if opener and (
-            not may_indent(lines, i, opener.group("indent")) or (opener.group("space") and not containers)
-        ):
-            opener = None
+        opener = opener if opener and _placed(lines, i, opener, containers, release, items) else None
         end = closings.holding_code(i, opener.group("colons"), containers) if opener else None
         if opener is None or end is None:
             out.append(line)
@@ -168,9 +197,9 @@ class _Closings:
 
 def _note_label(opener: re.Match[str], release: int = 0) -> str:
     """Return a Docusaurus admonition's label: its kind, and its title (Markdown, links and all;
-    on Docusaurus 3 its ``title`` attribute where it has no title in brackets)."""
+    on Docusaurus 3 its ``title`` attribute, which wins over one in brackets)."""
     title = (opener.group("title") or opener.group("rest") or "").strip()
-    attribute = _TITLE_ATTRIBUTE.search(opener.group("attrs") or "") if release == 3 and not title else None
+    attribute = _TITLE_ATTRIBUTE.search(opener.group("attrs") or "") if release == 3 else None
     title = next(v for v in attribute.groups() if v is not None).strip() if attribute else title
     kind = opener.group("kind").capitalize()
     return f"{kind}: {title}" if title else kind
@@ -196,16 +225,14 @@ def notes(
     out: list[str] = []
     i = 0
     marks: dict[str, list[int]] = {}  # where each closing line is, found once (see `_Closings`)
+    items: list[ItemColumns] = []
     for index, line in enumerate(lines):
         if line.lstrip().startswith(":::"):
             marks.setdefault(line.strip(), []).append(index)
     while i < len(lines):
         line = lines[i]
         colons = None if asides == frozenset() else _opener(line, asides, release)  # (no block: text)
-        if colons and not may_indent(lines, i, colons.group("indent")):
-            colons = None  # indented code showing an admonition, not one
-        if colons and colons.group("space") and not containers:
-            colons = None  # MkDocs' ``::: package.module``: mkdocstrings' reference
+        colons = colons if colons and _placed(lines, i, colons, containers, release, items) else None
         bare = line.lstrip(" \t")
         bang = (_MKDOCS_NOTE if containers else _PYTHON_MARKDOWN_NOTE).match(bare) or _MKDOCS_TAB.match(bare)
         indent = line[: len(line) - len(bare)]

@@ -333,7 +333,7 @@ def _inline(
 
 
 _PROP = lazy(
-    r"""([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'"""
+    r"""(?<![\w$])([A-Za-z_$][\w$]*+)\s*=\s*(?:"([^"]*)"|'([^']*)'"""
     r"""|\{\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`|(-?\d+(?:\.\d+)?))\s*\})"""
 )
 """A value known as the page is written: a text (over lines too), or a string or number in braces."""

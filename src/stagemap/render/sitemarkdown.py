@@ -35,8 +35,8 @@ from .elements import placeholder
 from .emoji import github_emoji_on
 from .filenames import file_name_titles
 from .notes import STARLIGHT_ASIDES, labelled_tabs
+from .remarkmath import remark_math, remark_math_blocks
 from .shortcodes import SITE_PARAMS
-from .texmath import remark_math, remark_math_blocks
 
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
 """A GitHub-style alert opening a block quote (``> [!NOTE]``): Hugo renders it as a labelled box."""
@@ -151,19 +151,23 @@ _TEXT = lazy(r"(?<![:\\])(?<!\w):([A-Za-z][\w-]*)\[([^\[\]\n]*)\](?:\{[^{}\n]*\}
 """remark-directive's text directive with its text: ``:spoiler[the end]{.blur}``."""
 
 
-def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -> Callable[[str], str] | None:
+def remark_syntax(
+    text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool = True
+) -> Callable[[str], str] | None:
     """Return how an Astro site's remark plugins (a Docusaurus or Gatsby site's: remark-math alone)
     rewrite a part of ``text`` (no fenced code in it, its code spans held aside), or None when they
-    find nothing to do in it: remark-math's math as code (`remark_math`); remark-directive's leaf directive as a placeholder, its text
+    find nothing to do in it: remark-math's math as code (`remark_math`; ``mdx``: the page is MDX,
+    `_release3`); remark-directive's leaf directive as a placeholder, its text
     directive as its text (with no plugin of the site's for it, its own element shows that)."""
     found = traits(params) if generator in _REMARK_SITES else ()
     math = MATH in found and "$" in text
     directive = DIRECTIVES in found and (_LEAF.search(text) or _TEXT.search(text)) is not None
     if not (math or directive):
         return None
+    boxes, release3 = _boxes(generator, params), _release3(found, generator, mdx)
 
     def rewrite(part: str) -> str:
-        part = remark_math(part, MATH3 in found) if math else part
+        part = remark_math(part, release3, boxes) if math else part
         if directive:
             part = _LEAF.sub(lambda m: m.group(1) + placeholder(m.group(2)), part)
             part = _TEXT.sub(lambda m: m.group(2), part)
@@ -172,14 +176,30 @@ def remark_syntax(text: str, generator: str, params: Mapping[str, Any] | None) -
     return rewrite
 
 
-def math_blocks(text: str, generator: str, params: Mapping[str, Any] | None) -> str:
+def math_blocks(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool = True) -> str:
     """Return a whole body (its fenced code in it) with remark-math's blocks of math read over
     its code fences as micromark reads them (`remark_math_blocks`), where the site loads
     remark-math: a block never closed takes the fences below it, a ``$$`` in code is code."""
     if "$$" not in text or ("```" not in text and "~~~" not in text):
         return text
     found = traits(params) if generator in _REMARK_SITES else ()
-    return remark_math_blocks(text, MATH3 in found) if MATH in found else text
+    if MATH not in found:
+        return text
+    return remark_math_blocks(text, _release3(found, generator, mdx), _boxes(generator, params))
+
+
+def _release3(found: tuple[str, ...], generator: str, mdx: bool) -> bool:
+    """Whether a page reads math as remark-math 2 and 3 do (`MATH3`): on Gatsby its MDX pages
+    alone, which gatsby-plugin-mdx reads with the site's remark-math; its ``.md`` pages go through
+    gatsby-transformer-remark and gatsby-remark-katex, which brings a remark-math of its own (1, or
+    4 from its release 5 on), without those rules."""
+    return MATH3 in found and (mdx or generator != "gatsby")
+
+
+def _boxes(generator: str, params: Mapping[str, Any] | None) -> bool:
+    """Whether a remark site reads ``:::kind`` blocks (a block of math inside one ends with it):
+    Docusaurus, an Astro site with Starlight or a plugin for them."""
+    return generator in ("docusaurus", "astro") and asides(generator, params) != frozenset()
 
 
 def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool) -> str:

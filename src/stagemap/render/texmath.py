@@ -1,5 +1,5 @@
 """kramdown's math, on a Jekyll site (kramdown is Jekyll's Markdown): ``$$...$$`` holds TeX; and
-remark-math's, on an Astro site that loads it (`remark_math`): ``$...$`` too.
+MkDocs' Arithmatex (`arithmatex_math`); remark-math's is read in `stagemap.render.remarkmath`.
 
 A paragraph that is ``$$``, TeX, ``$$`` alone is a block of math; ``$$...$$`` within a line of
 text is math in it. The live page hands both to a script that draws them (MathJax); Markdown
@@ -10,12 +10,9 @@ fenced code block in the language ``math`` and inline math a code span: the TeX 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 
 from ..lazyre import lazy
-from .blocks import fence_after, listed_fence
 
 _BETWEEN = lazy(r"(\n[ \t]*\n)")
 """A blank line between two paragraphs."""
@@ -52,201 +49,15 @@ def kramdown_math(text: str) -> str:
             tail = paragraph[len(paragraph.rstrip()) :]
             parts[i] = lead + "\n".join(block) + tail
         elif "$$" in paragraph:
-            parts[i] = _INLINE.sub(lambda m: _span(m.group(1)), paragraph)
+            parts[i] = _INLINE.sub(lambda m: math_span(m.group(1)), paragraph)
     return "".join(parts)
 
 
-def _span(tex: str) -> str:
+def math_span(tex: str) -> str:
     """Return ``tex`` as a code span (with more backticks around it than any run inside it)."""
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", tex)), default=0) + 1)
     pad = " " if tex.startswith("`") or tex.endswith("`") else ""
     return f"{ticks}{pad}{tex}{pad}{ticks}"
-
-
-_MATH_FENCE = lazy(r"( {0,3})(\${2,})([^$\n]*)")
-"""A line opening a block of math as remark-math reads it: ``$$``, more dollars than two, and no
-dollar after them (``$$x$$`` on a line of its own is math within text); what follows is the
-block's meta (remark-math 4 on), or its first line of TeX (remark-math 3)."""
-_DOLLARS = lazy(r"\$+")
-_PAIR_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
-"""What remark-math 3 reads inline math by: a backslash and what it escapes, or a dollar."""
-
-
-def remark_math(text: str, release3: bool = False) -> str:
-    """Return ``text`` (no fenced code in it, its code spans held aside) with remark-math's math
-    as code: a block from a ``$$`` line to the next line of as many dollars (or more) a fenced
-    block in the language ``math``, math within a line a code span; the TeX as written.
-
-    A block never closed runs to the end, as remark-math reads it (3's ``block.js`` and the
-    micromark extension of 4 on alike), but one opened in a list item (indented), which
-    remark-math ends with the item: that stays as written. Within a line, remark-math 4 on reads
-    ``$`` as a code span's backtick: a run of dollars closes at the next run of as many.
-    ``release3`` reads it as remark-math 2 and 3 did (`_remark3_inline`); its block's closing line may
-    also hold TeX before its dollars, and its opening line TeX after them. Inline math is read
-    within its line alone (remark-math lets it run on within a paragraph; reading paragraphs
-    here let it run into a heading, an admonition's fence or a tab's tag). Each line is read once."""
-    lines = text.split("\n")
-    out: list[str] = []
-    inline = _remark3_inline if release3 else _remark_inline
-    closers = _Closers(lines, release3) if "$$" in text else None
-    at = 0
-    while at < len(lines):
-        opening = _MATH_FENCE.fullmatch(lines[at])
-        end = _block_end(lines, at, opening, closers, release3) if opening is not None and closers else None
-        if opening is None or end is None:
-            out.append(_read([lines[at]], inline))  # (inline math within its line: never into a block)
-            at += 1
-            continue
-        out += _math_block(lines, at, end, opening, release3)
-        at = end + 1
-    return "\n".join(out)
-
-
-def remark_math_blocks(text: str, release3: bool = False) -> str:
-    """Return a whole body (its fenced code in it) with remark-math's blocks of math as fenced
-    blocks in the language ``math`` (see `remark_math`), read with its code as micromark reads
-    them, line by line: a ``$$`` line outside code opens a block that runs to its closing line
-    (or the end of the page) whatever it holds, a code fence too, as a fenced code block does;
-    a ``$$`` in code is code. Inline math is left to `remark_math`, on what is not code."""
-    lines = text.split("\n")
-    closers = _Closers(lines, release3)
-    out: list[str] = []
-    fence = ""
-    at = 0
-    while at < len(lines):
-        line = lines[at]
-        was, fence = fence, fence_after(fence, line) or ("" if fence else listed_fence(lines, at))
-        opening = None if was or fence else _MATH_FENCE.fullmatch(line)
-        end = _block_end(lines, at, opening, closers, release3) if opening is not None else None
-        if opening is None or end is None:
-            out.append(line)
-            at += 1
-            continue
-        out += _math_block(lines, at, end, opening, release3)
-        at = end + 1
-    return "\n".join(out)
-
-
-def _math_block(lines: list[str], at: int, end: int, opening: re.Match[str], release3: bool) -> list[str]:
-    """Return the lines of a block of math from ``at`` to its closing line ``end`` (the number of
-    lines: never closed) as a fenced block in the language ``math``, the TeX as written."""
-    indent = opening.group(1)
-    inside = [opening.group(3).strip()] if release3 and opening.group(3).strip() else []
-    inside += lines[at + 1 : end]
-    if end < len(lines) and release3 and (tex := lines[end].rstrip().rstrip("$").rstrip()):
-        inside.append(tex)
-    after = len(inside) - len(_without_blank_end(inside)) if end == len(lines) else 0  # (unclosed)
-    inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
-    fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
-    inside = inside[: len(inside) - after]
-    made = [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
-    return made + [""] * after  # (blank lines at the end of the page stay after the block)
-
-
-def _block_end(
-    lines: list[str], at: int, opening: re.Match[str], closers: _Closers, release3: bool = False
-) -> int | None:
-    """Return the index of the line closing the block of math ``opening`` starts at ``at`` (the
-    number of lines when it is never closed: it runs to the end); None when it is never closed
-    and starts indented, in a list item, which remark-math would end with the item: as written;
-    None too for a ``$$`` on the page's last line under remark-math 3, which needs a line after it."""
-    if release3 and at == len(lines) - 1:
-        return None
-    found = closers.after(at, len(opening.group(2)))
-    if found is not None:
-        return found
-    return None if opening.group(1) else len(lines)
-
-
-class _Closers:
-    """The lines that may close a block of math, looked up by the least run of dollars they
-    need: each line is read once, and each size's list made once (so many blocks never closed
-    cost linear time)."""
-
-    def __init__(self, lines: list[str], release3: bool) -> None:
-        self.found: list[tuple[int, int]] = []  # (index, dollars at its end)
-        for index, line in enumerate(lines):
-            stripped = line.rstrip()
-            tex = stripped.rstrip("$")
-            if len(stripped) - len(tex) >= 2 and (not tex.strip() or (release3 and "$" not in tex)):
-                self.found.append((index, len(stripped) - len(tex)))
-        self._by_size: dict[int, list[int]] = {}
-
-    def after(self, at: int, size: int) -> int | None:
-        """The first line after ``at`` that closes a block opened by ``size`` dollars, or None."""
-        if size not in self._by_size:
-            self._by_size[size] = [index for index, dollars in self.found if dollars >= size]
-        indexes = self._by_size[size]
-        place = bisect.bisect_right(indexes, at)
-        return indexes[place] if place < len(indexes) else None
-
-
-def _without_blank_end(lines: list[str]) -> list[str]:
-    """Return ``lines`` without the blank ones at their end."""
-    kept = len(lines)
-    while kept and not lines[kept - 1].strip():
-        kept -= 1
-    return lines[:kept]
-
-
-def _read(lines: list[str], inline: Callable[[str], str]) -> str:
-    """Return a paragraph's ``lines`` as one text, its inline math read with ``inline``."""
-    text = "\n".join(lines)
-    return inline(text) if "$" in text else text
-
-
-def _remark_inline(text: str) -> str:
-    """Return a paragraph with remark-math's (4 on) inline math as code spans: a run of dollars
-    not escaped (``\\$`` is a dollar; ``\\$$x$`` is one, then math) opens, the next run of as many
-    closes, whatever is between (a backslash there is TeX's). Runs by length, each looked up once."""
-    runs = [(m.start(), m.end()) for m in _DOLLARS.finditer(text)]
-    by_length: dict[int, list[int]] = {}
-    for start, end in runs:
-        by_length.setdefault(end - start, []).append(start)
-    out: list[str] = []
-    done = 0  # (the text before it is in ``out``)
-    for start, end in runs:
-        if start < done:
-            continue
-        slash = start
-        while slash and text[slash - 1] == "\\":
-            slash -= 1
-        start += (start - slash) % 2  # (an escaped dollar is one; the rest of its run may open)
-        starts = by_length.get(end - start, [])
-        closing = (
-            starts[bisect.bisect_left(starts, end)] if start < end and starts and starts[-1] >= end else None
-        )
-        if closing is not None:
-            out += [text[done:start], _span(text[end:closing])]
-            done = closing + end - start
-    return "".join(out) + text[done:]
-
-
-def _remark3_inline(text: str) -> str:
-    """Return a paragraph with remark-math 3's inline math as code spans, as its ``inline.js``
-    reads it at each dollar in turn: ``$`` or ``$$`` opens, not before a space or a tab; a ``$``
-    (``$$`` after ``$$``) closes, not after a space or a tab nor before a digit; a backslash
-    escapes what follows, ``\\$`` is a dollar. Math may run over a line break (``$5 and $10``:
-    text). Where each kind of closing stands is found once, then looked up."""
-    marks = [m.start() for m in _PAIR_OR_DOLLAR.finditer(text) if m.group() == "$"]
-    single = [k for k in marks if text[k - 1 : k] not in (" ", "\t") and not text[k + 1 : k + 2].isdigit()]
-    double = [k for k in single if text[k + 1 : k + 2] == "$"]
-    out: list[str] = []
-    done = 0
-    for k in marks:
-        if k < done:
-            continue
-        twice = text[k + 1 : k + 2] == "$"
-        first = k + 1 + twice
-        if text[first : first + 1] in (" ", "\t", ""):
-            continue
-        closings = double if twice else single
-        found = bisect.bisect_left(closings, first)
-        if found < len(closings):
-            closing = closings[found]
-            out += [text[done:k], _span(text[first:closing]) if closing > first else ""]
-            done = closing + 1 + twice
-    return "".join(out) + text[done:]
 
 
 _ESCAPE_OR_DOLLAR = lazy(r"\\[\s\S]|\$|\x00")
@@ -370,9 +181,9 @@ def _inline_math(text: str, off: frozenset[str]) -> str:
                 if dollars and after and not after.isspace() and after != "$":
                     opened = ("$", at)
                 continue
-            out += [text[done:start], _span(text[start + 1 : at])]
+            out += [text[done:start], math_span(text[start + 1 : at])]
             done = at + 1
         elif opened[0] == "\\(" and what == "\\)":
-            out += [text[done : opened[1]], _span(text[opened[1] + 2 : at])]
+            out += [text[done : opened[1]], math_span(text[opened[1] + 2 : at])]
             done, opened = mark.end(), None
     return "".join(out) + text[done:]
