@@ -124,7 +124,7 @@ def test_hostile_dollars_take_time_in_step_with_the_page(release3: bool) -> None
             "docusaurus",
             {SITE_PARAMS: {MARKDOWN: ("math", "math-3") if release3 else ("math",)}},
         )
-        assert time.process_time() - start < 5
+        assert time.process_time() - start < 10  # (2.7 to 3.8 s on a loaded machine; 39 s at 100 KB before)
 
 
 def test_math_never_runs_into_a_heading_a_note_or_past_a_list_item() -> None:
@@ -225,7 +225,8 @@ def test_a_math_block_ends_with_the_admonition_or_list_item_holding_it() -> None
 def test_math_blocks_of_many_sizes_cost_near_linear_time() -> None:
     """A review of ba35453: the closing lines were listed afresh for each size of '$$' run opening
     a block, so a page of blocks of many sizes cost the sizes times its closing lines."""
-    page = "$$\n$$\n" * 100_000 + "".join(f"{'$' * k}\nx\n{'$' * k}\n" for k in range(3, 600))
+    # (30,000 empty blocks then blocks of 1,500 sizes: 2.9 s of CPU before, 0.23 s now)
+    page = "$$\n$$\n" * 30_000 + "".join(f"{'$' * k}\nx\n{'$' * k}\n" for k in range(3, 1500))
     start = time.process_time()
     out = remark_math(page + "$$\nend\n$$\n")
     assert out.endswith("```math\nx\n```\n```math\nend\n```\n")
