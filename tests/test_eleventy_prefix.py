@@ -4,6 +4,7 @@ written with it (by hand, or as the ``url`` filter makes them) reach them."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,18 @@ def run(*args: str) -> tuple[int, str, str]:
         (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"build": "eleventy --pathPrefix=/y/"}}', "/x/"),
         (
             CONFIG % "",
-            '{"scripts": {"build": "npx @11ty/eleventy", "build-pages": "npx @11ty/eleventy --pathprefix=/oars/"}}',
+            '{"scripts": {"build-pages": "npx @11ty/eleventy --pathprefix=/oars/"}}',
             "/oars/",
+        ),
+        (
+            CONFIG % '    pathPrefix: "/handbook/",\n',
+            '{"scripts": {"build": "npx @11ty/eleventy", "build:staging": "npx @11ty/eleventy --pathprefix=/staging/"}}',
+            "/handbook/",
+        ),
+        (
+            CONFIG % "",
+            '{"scripts": {"build": "npm run css && npm run site", "css": "sass a:b", "site": "eleventy --pathprefix=/keel/"}}',
+            "/keel/",
         ),
         (
             CONFIG % "",
@@ -72,8 +83,9 @@ def test_the_path_prefix_an_eleventy_site_is_served_under(
 ) -> None:
     """The configuration's pathPrefix as written out (Eleventy 3's exported config too), joined
     to '/' at each end as Eleventy does ('handbook/' too, which stagemap read as none); a script
-    building the site with --pathprefix wins over it, 'build' first, then the others in order
-    (eleventy-base-blog deploys with 'build-ghpages', which stagemap did not read). A prefix the
+    building the site with --pathprefix wins over it: 'build' decides when it runs Eleventy (a
+    script it runs followed; without --pathprefix, the configuration's), else the first other
+    one with the option (a 'build:staging' one never gave the site's prefix over 'build'). A prefix the
     code works out, one in a comment, a local run's (a 'dev' script, '--serve'), the option
     written in another case (an error to Eleventy's parser), or the HTML base plugin's option
     naming its filter (Eleventy 2's 'filters: { pathPrefix: ... }'), says nothing."""
@@ -99,7 +111,10 @@ def test_an_eleventy_sites_pages_are_at_their_routes_under_its_path_prefix(tmp_p
     code, out, _ = run("init", str(alone))
     assert code == 0
     text = (alone / "stagemap.yml").read_text()
-    assert "# eleventy.config.js gives no address, only its path prefix (pathPrefix):\n" in text
+    assert (
+        "# eleventy.config.js gives no address; the site is served under a path prefix"
+        " (pathPrefix in eleventy.config.js):\n"
+    ) in text
     assert "urls:\n  base: /handbook/  # e.g. https://www.example.com/handbook/\n" in text
     assert (
         "No public site address in eleventy.config.js (urls.base keeps the path the site is served under,"
@@ -112,9 +127,9 @@ def test_an_eleventy_sites_pages_are_at_their_routes_under_its_path_prefix(tmp_p
     domain = write(tmp_path / "domain", {**pages, "CNAME": "otters.example.org\n"})
     assert run("init", str(domain))[0] == 0
     text = (domain / "stagemap.yml").read_text()
-    assert "urls:\n  base: https://otters.example.org/handbook/\n" in text
+    assert "urls:\n  base: https://otters.example.org/\n" in text
     _, out, _ = run("-C", str(domain), "list", "--format", "json")
-    assert '"https://otters.example.org/handbook/guides/rigging/"' in out, out
+    assert '"https://otters.example.org/guides/rigging/"' in out, out
 
 
 def test_with_the_html_base_plugin_a_link_from_the_root_is_a_route(tmp_path: Path) -> None:
@@ -124,7 +139,8 @@ def test_with_the_html_base_plugin_a_link_from_the_root_is_a_route(tmp_path: Pat
     (the page content/logbook/tides.md, live at /logbook/logbook/tides/) was said to lead nowhere
     and '/logbook/crew/' (live /logbook/logbook/crew/, no page) to reach crew.md. The link is now
     a route; the prefix alone stays the home page. Without the plugin a link carries the prefix,
-    which is taken off under a domain too (it was read as a route there)."""
+    which is taken off; under a CNAME domain, which GitHub Pages serves at its root, a link is
+    a route."""
     config = (
         'import { HtmlBasePlugin } from "@11ty/eleventy";\n'
         "export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(HtmlBasePlugin);\n}\n"
@@ -154,15 +170,16 @@ def test_with_the_html_base_plugin_a_link_from_the_root_is_a_route(tmp_path: Pat
     domain = write(tmp_path / "domain", {**pages, "eleventy.config.js": plain, "CNAME": "gulls.example\n"})
     assert run("init", str(domain))[0] == 0
     assert run("-C", str(domain), "build")[0] == 0
-    home = (domain / "site" / "assets" / "index.html").read_text()
-    assert '<a href="crew.html">old crew</a>' in home
-    assert '<a href="index.html">home</a>' in home
-    assert '<a href="https://gulls.example/logbook/tides/">Tides</a>' in home
+    home = (domain / "site" / "assets" / "index.html").read_text()  # (at the domain's root: routes)
+    assert '<a href="https://gulls.example/logbook/crew/">old crew</a>' in home
+    assert '<a href="logbook/tides.html">Tides</a>' in home
 
 
 def test_init_names_the_script_that_gives_the_path_prefix(tmp_path: Path) -> None:
     """A path prefix from a package.json script's --pathprefix (which wins over the configuration's
-    pathPrefix) was said to come from the configuration's pathPrefix: init names the script."""
+    pathPrefix) was said to come from the configuration's pathPrefix: init names the script. Under
+    a CNAME domain, which GitHub Pages serves at its root, the address was the domain under the
+    prefix (each page's address wrong): the prefix is now left out, and init says so."""
     pages = {
         ".eleventy.js": 'module.exports = () => ({ pathPrefix: "/old/" });\n',
         "package.json": '{"scripts": {"build": "npx @11ty/eleventy --pathprefix=/deck/"}}',
@@ -171,13 +188,55 @@ def test_init_names_the_script_that_gives_the_path_prefix(tmp_path: Path) -> Non
     alone = write(tmp_path / "alone", pages)
     assert run("init", str(alone))[0] == 0
     text = (alone / "stagemap.yml").read_text()
-    said = "# .eleventy.js gives no address, only its path prefix (--pathprefix in the build script of package.json):"
+    said = (
+        "# .eleventy.js gives no address; the site is served under a path prefix"
+        " (--pathprefix in the build script of package.json):"
+    )
     assert said + "\n" in text
     assert "  base: /deck/  #" in text
     domain = write(tmp_path / "domain", {**pages, "CNAME": "chairs.example\n"})
     assert run("init", str(domain))[0] == 0
     text = (domain / "stagemap.yml").read_text()
     assert (
-        "# From CNAME, the domain GitHub Pages publishes the site on, under its path prefix"
-        " (--pathprefix in the build script of package.json).\nurls:\n  base: https://chairs.example/deck/\n"
+        "# From CNAME, the domain GitHub Pages publishes the site on.\n# GitHub Pages serves a site with a"
+        " custom domain at the domain's root: the path prefix /deck/ (--pathprefix in the build script of"
+        " package.json) is left out.\nurls:\n  base: https://chairs.example/\n"
     ) in text
+
+
+def test_the_prefix_is_read_in_one_pass_over_the_configuration() -> None:
+    """Each pathPrefix key inside a filters: {...} object copied the code before it to find the
+    brace it sits in: a 2 MB configuration of such objects took many seconds (quadratic). The
+    braces are now followed once; CPU time, not wall time, is bounded (a loaded machine stretches
+    the latter)."""
+    code = "config.addPlugin(base, {\n" + "  filters: { pathPrefix: 'x' },\n" * 64000 + "});\n"
+    started = time.process_time()
+    assert path_prefix(Path("/nonexistent-stagemap-site"), code) == ""
+    assert time.process_time() - started < 6
+
+
+@pytest.mark.parametrize(("spelt", "lost"), [("/logbook", "/logbook/"), ("/logbook/", "/logbook")])
+def test_with_the_html_base_plugin_the_home_link_is_the_prefix_as_spelt(
+    tmp_path: Path, spelt: str, lost: str
+) -> None:
+    """Eleventy's url filter, which the HTML base plugin calls, compares a link with '/' joined
+    to the prefix as written: with pathPrefix "/logbook", '/logbook' is the home page and
+    '/logbook/' becomes '/logbook/logbook/' (nothing); stagemap read '/logbook/' as home whatever
+    the spelling. With "/logbook/", the other way round."""
+    config = (
+        'import { HtmlBasePlugin } from "@11ty/eleventy";\n'
+        "export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(HtmlBasePlugin);\n}\n"
+        f'export const config = {{ pathPrefix: "{spelt}" }};\n'
+    )
+    site = write(
+        tmp_path,
+        {
+            "eleventy.config.js": config,
+            "index.md": "---\ntitle: Tern Bay moorings\n---\n[home](/logbook) and [home again](/logbook/).\n",
+            "berths.md": "---\ntitle: Berths\n---\nTen of them.\n",
+        },
+    )
+    assert run("init", str(site))[0] == 0
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert err.count("leads nowhere") == 1, err
+    assert f"link to '{lost}' leads nowhere" in err, err

@@ -15,14 +15,15 @@ from pathlib import Path
 from ..analyse.lint import INIT_PURPOSE
 from ..errors import StagemapError, UsageError, suggest
 from ..lazyre import lazy
-from ..model.safelinks import base_path
 from ..model.settings import LOOSE_HEADING_IDS, Config, output_name
 from ..read import yamlsafe
 from ..read.assets import BARE_KIND, load_library
 from ..read.bounded import TooLarge, Unreadable, read_bounded
 from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
-from ..read.eleventyprefix import prefix_script
+from ..read.eleventydatafiles import eleventy_config
+from ..read.eleventydeploy import prefix_source
+from ..read.eleventyprefix import path_prefix
 from ..read.hugopin import commented_pages
 from ..read.models import builtin_model_names
 from ..read.presets import preset_bare_pages_by_code
@@ -74,7 +75,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
     name = found.title or folder.resolve().name or "My company"
     future = _future(folder, found)
-    script = prefix_script(folder / found.root) if found.generator == "eleventy" else ""
+    script = _prefix_said(folder, found) if found.generator == "eleventy" else ("", "")
     text = adopt_settings(name, model, found, future=future, script=script)
     config = _loads(folder, text)
     hugo = found.generator == "hugo"
@@ -152,10 +153,10 @@ def adopt_settings(
     *,
     bare: tuple[int, int] | None = None,
     future: str = "",
-    script: str = "",
+    script: tuple[str, str] = ("", ""),
 ) -> str:
     """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`;
-    ``script``: the package.json script giving an Eleventy site's path prefix (`prefix_script`), or ""."""
+    ``script``: where an Eleventy site's path prefix comes from (`_prefix_said`), or ""."""
     kind = NAMES[found.generator]
     head = [
         f"# stagemap settings for this {site_kind(found)} site, written by `stagemap init` from what it found",
@@ -195,14 +196,15 @@ def adopt_settings(
     return "\n".join(head + body + tail) + "\n"
 
 
-def _address(found: FoundSite, script: str) -> list[str]:
+def _address(found: FoundSite, script: tuple[str, str]) -> list[str]:
     """The ``urls`` block's lines; ``script``: see `adopt_settings`."""
     lower = _url_settings(found)
     if found.base_url.startswith("/"):  # the path alone a local address gives (a preview's)
         return [
             f"# {found.config_file} gives a local address, {found.local_address}, not the public site's:"
             if found.local_address
-            else f"# {found.config_file} gives no address, only its path prefix ({_prefix_from(found, script)}):",
+            else f"# {found.config_file} gives no address; the site is served under a path prefix"
+            f" ({_prefix_from(found, script)}):",
             "# the path the site is served under, until the public address takes its place.",
             "urls:",
             f"  base: {found.base_url}  # e.g. https://www.example.com{found.base_url}",
@@ -269,22 +271,42 @@ def _generator(found: FoundSite) -> list[str]:
     return [*(said if zensical else []), f"generator: {found.generator}"]
 
 
-def _address_from(found: FoundSite, script: str) -> str:
+def _address_from(found: FoundSite, script: tuple[str, str]) -> str:
     """Name where the site's address was read: its configuration, or the domain it is published on."""
-    if found.address_from:
-        prefixed = found.generator == "eleventy" and base_path(found.base_url)
-        under = f", under its path prefix ({_prefix_from(found, script)})" if prefixed else ""
-        return f"{found.address_from}, the domain GitHub Pages publishes the site on{under}"
-    return found.config_file
+    if not found.address_from:
+        return found.config_file
+    said = f"{found.address_from}, the domain GitHub Pages publishes the site on"
+    if not script[1]:
+        return said
+    # GitHub Pages serves a site with a custom domain at the domain's root (`stagemap.read.siteaddress`).
+    return (
+        f"{said}.\n# GitHub Pages serves a site with a custom domain at the domain's root: the path"
+        f" prefix {script[1]} ({_prefix_from(found, script)}) is left out"
+    )
 
 
-def _prefix_from(found: FoundSite, script: str) -> str:
-    """Name where an Eleventy site's path prefix was read: its ``pathPrefix``, or the ``script``
-    of the ``package.json`` beside its configuration (`stagemap.read.eleventyprefix`)."""
-    if not script:
-        return "pathPrefix"
-    package = posixpath.join(posixpath.dirname(found.config_file), "package.json")
-    return f"--pathprefix in the {script} script of {package}"
+def _prefix_from(found: FoundSite, script: tuple[str, str]) -> str:
+    """Name where an Eleventy site's path prefix was read (`_prefix_said`)."""
+    return script[0] or f"pathPrefix in {found.config_file}"
+
+
+def _prefix_said(folder: Path, found: FoundSite) -> tuple[str, str]:
+    """Return where the Eleventy site's path prefix is given, a script's or a deploy's command
+    line (`stagemap.read.eleventydeploy`), or "" (its configuration's ``pathPrefix``); with, under
+    a CNAME domain, the prefix the domain's address leaves out (else "")."""
+    site = folder / found.root
+    source = prefix_source(site, folder)
+    said = ""
+    if source is not None and source.prefix is not None:
+        package = posixpath.join(posixpath.dirname(found.config_file), "package.json")
+        runs = f", which {source.runner} runs" if source.runner else ""
+        said = (
+            f"--pathprefix in the {source.script} script of {package}{runs}"
+            if source.script
+            else f"--pathprefix in the command {source.runner} runs"
+        )
+    left = path_prefix(site, eleventy_config(folder, found.root), folder) if found.address_from else ""
+    return said, left
 
 
 def _mdx(found: FoundSite) -> list[str]:

@@ -232,7 +232,7 @@ def _found(root: Path, generator: str, name: str, config: Any, within: Path | No
     )
     covered = {s.path.split("/")[0] for s in sources} | locales[1] | {m.split("/")[0] for m, _ in missing}
     outside = () if "." in covered else names_left(root, "", covered)
-    address, cname = site_address(root, generator, config, data)
+    address, cname = site_address(root, generator, config, data, within)
     return FoundSite(
         generator,
         name,

@@ -162,11 +162,14 @@ def webc_components(plain: str) -> list[str]:
 def unread_page_endings(code: str) -> tuple[str, ...]:
     """Return the endings of the templates the configuration ``code`` makes pages of that
     stagemap does not read: ``.webc`` where it adds the WebC plugin (which adds that format),
-    and the JavaScript templates (``.11ty.js``) unless its template formats leave them out."""
+    and the JavaScript templates (``.11ty.js``) unless its template formats leave them out (``"*"``
+    names none of them: Eleventy 3 drops it from the formats, keeping those plugins add)."""
     plain = without_comments(code)
     named = named_formats(plain)
     webc = any(name in plain for name in _WEBC_PLUGIN) or "webc" in (named or ())
-    script = named is None or not named.isdisjoint({"11ty.js", "*"})
+    script = (
+        named is None or "11ty.js" in named
+    )  # ("*" names none: Eleventy 3 drops it, 2 knows none so named)
     return (".webc",) * webc + _JS_TEMPLATES * script
 
 

@@ -10,7 +10,8 @@ files); each plugin adds its format (``addTemplateFormats("pug")``), and Elevent
 formats the configuration names and those added together, so the plugin's pages are made
 whatever the configuration names (``"*"`` too, which Eleventy 3 reads as none of its own). Such
 a page is a page of the site at its route, whose text stagemap does not read
-(`stagemap.read.presets.unread_page`).
+(`stagemap.read.presets.unread_page`). A plugin counts where the configuration passes it to
+``addPlugin`` (`stagemap.read.eleventybase.module_added`), not where it is only imported.
 """
 
 from __future__ import annotations
@@ -19,15 +20,16 @@ from pathlib import Path
 
 from .docusaurus import without_comments
 from .eleventy import named_formats
+from .eleventybase import module_added
 from .owned import read_owned
 from .packageversions import installs
 
 _LANGUAGES = {
-    "pug": "eleventy-plugin-pug",
-    "ejs": "eleventy-plugin-ejs",
-    "hbs": "eleventy-plugin-handlebars",
-    "mustache": "eleventy-plugin-mustache",
-    "haml": "eleventy-plugin-haml",
+    "pug": "@11ty/eleventy-plugin-pug",
+    "ejs": "@11ty/eleventy-plugin-ejs",
+    "hbs": "@11ty/eleventy-plugin-handlebars",
+    "mustache": "@11ty/eleventy-plugin-mustache",
+    "haml": "@11ty/eleventy-plugin-haml",
 }
 """Each language's ending (its short name), with the plugin that brings it back in Eleventy 3."""
 _ELEVENTY = "@11ty/eleventy"
@@ -43,6 +45,8 @@ def older_languages(site: Path, code: str) -> tuple[str, ...]:
     core = package is not None and _ELEVENTY in text and not installs(package, _ELEVENTY, (3, 0))
     found = []
     for ending, plugin in _LANGUAGES.items():
-        if plugin in plain or (core and (named is None or ending in named)):  # (added, or Eleventy 2's own)
+        if module_added(plain, plugin) or (
+            core and (named is None or ending in named)
+        ):  # (added, or Eleventy 2's own)
             found.append(f".{ending}")
     return tuple(found)

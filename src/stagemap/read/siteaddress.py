@@ -3,7 +3,7 @@
 Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url`` (Zensical's too, in
 its ``[project]`` table); Docusaurus's ``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's
 ``site`` and ``base``, read from the code with patterns (a value the code works out is left out);
-Eleventy's ``pathPrefix`` (`stagemap.read.eleventyprefix`), the path under a ``CNAME`` domain.
+Eleventy's ``pathPrefix`` (`stagemap.read.eleventyprefix`) where no ``CNAME`` domain serves the site.
 """
 
 from __future__ import annotations
@@ -58,15 +58,20 @@ def site_title(generator: str, config: Any, data: dict[str, Any]) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def site_address(root: Path, generator: str, config: Any, data: dict[str, Any]) -> tuple[str, str]:
+def site_address(
+    root: Path, generator: str, config: Any, data: dict[str, Any], within: Path | None = None
+) -> tuple[str, str]:
     """Return the site's address (`base_url`; from GitHub Pages' ``CNAME`` file where the
     configuration gives none, or a local one: `pages_domain`) and that file's path, or "".
-    An Eleventy site's configuration gives no address: the domain only, under its path prefix
-    (`stagemap.read.eleventyprefix`), or that path alone (``/handbook/``) without a domain."""
+    An Eleventy site's configuration gives no address: the domain alone (GitHub Pages serves a
+    site with a custom domain at the domain's root, whatever path prefix it is built with), or
+    without one the path prefix alone it is served under (``/handbook/``: `stagemap.read.eleventyprefix`,
+    ``within`` the repository holding the site, whose deploy decides it)."""
     if generator == "eleventy":
-        under = path_prefix(root, config if isinstance(config, str) else "")
         domain, cname = pages_domain(root, generator)
-        return (f"https://{domain}{under or '/'}" if domain else under), cname
+        if domain:
+            return f"https://{domain}/", cname
+        return path_prefix(root, config if isinstance(config, str) else "", within), cname
     address = base_url(generator, config, data)
     domain, cname = ("", "") if address.startswith("http") else pages_domain(root, generator)
     return (base_url(generator, config, data, domain) if domain else address), cname

@@ -16,7 +16,7 @@ from ..analyse.routes import Routes, ref_name
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES, unbuilt_in
 from ..model.safelinks import at_address, base_path
-from ..read.eleventyprefix import ADDED
+from ..read.eleventyprefix import ADDED, ADDED_BARE
 from ..read.tsconfigpaths import aliased
 from .getpage import page_forms, page_like
 from .pagelinks import Links
@@ -111,8 +111,8 @@ class BodyLinks(RouteLinks):
         if lead and url.startswith("/") and not url.startswith("//"):
             # Eleventy's HTML base plugin puts the path in front of every link from the root, if it is
             # there or not (the path alone stays); without it, a link has the path to reach a page.
-            if prefixed == ADDED:
-                return self._link("/" if url == lead + "/" else url)
+            if prefixed in (ADDED, ADDED_BARE):  # (home as the prefix is spelt: `ADDED_BARE`)
+                return self._link("/" if url == lead + ("/" if prefixed == ADDED else "") else url)
             if at_address(url, lead):
                 return self._link("/" + url[len(lead) :].lstrip("/"))
         if at_address(url, own):  # the site's address (or path): a link from its root, else the live page
