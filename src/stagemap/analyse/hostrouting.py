@@ -67,11 +67,24 @@ class HostRouting:
         if found is not None and (found[0].forced or not page):
             rule, before = found
             earlier = self.patterns.first_match(route, skip, before, query)
-            return earlier or (host_error(rule.error) if rule.error else rule.to, rule.moved, False)
+            return self._rewritten(
+                earlier or (host_error(rule.error) if rule.error else rule.to, rule.moved, False)
+            )
         found_rule = self.patterns.first_match(route, skip, query=query)
-        return (
-            found_rule if found_rule is not None or self.clean != EXACT else self._unserved(key, route, page)
-        )
+        if found_rule is not None or self.clean != EXACT:
+            return self._rewritten(found_rule)
+        return self._unserved(key, route, page)
+
+    def _rewritten(self, found: tuple[str, bool, bool] | None) -> tuple[str, bool, bool] | None:
+        """Return ``found`` (`step`'s answer), but where Vercel serves each file at its own path
+        (`clean` is `stagemap.read.hostrule.EXACT`) and a rewrite leads to a route whose page is
+        at its ``.html`` address only (`_unserved`: ``/shop/:item`` to ``/about``, for
+        about.html), nowhere, as Vercel finds no file at the route it rewrote to."""
+        if found is None or found[1] or self.clean != EXACT or not found[0].startswith("/"):
+            return found
+        path = found[0].partition("#")[0].partition("?")[0]
+        unserved = self._unserved(path.strip("/").casefold(), path, False)
+        return found if unserved is None else (unserved[0], False, found[2])
 
     def _unserved(self, key: str, route: str, page: bool) -> tuple[str, bool, bool] | None:
         """Return where Vercel, serving each file at its own path only (`clean` is

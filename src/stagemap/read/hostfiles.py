@@ -205,17 +205,27 @@ def host_problem(path: Path, root: Path, why: str, fix: str, line: int = 1, col:
 
 
 def host_line_problem(
-    path: Path, root: Path, why: str, fix: str, line: int, col: int, kept: bool = False, what: str = ""
+    path: Path,
+    root: Path,
+    why: str,
+    fix: str,
+    line: int,
+    col: int,
+    kept: bool | None = False,
+    what: str = "",
 ) -> Problem:
     """Return the warning that a line of the host's file at ``path`` (``_redirects``,
     `stagemap.read.hostlines`), or ``what`` in it (a rule of ``netlify.toml`` or ``vercel.json``,
     `stagemap.read.hostsettings`), cannot be used, with why and how to fix it, at ``line`` and
     ``col``, saying what the host does: Netlify ignores it, Vercel will not deploy the site (its
-    schema is broken), or, where ``kept``, the host applies it but stagemap cannot follow it."""
+    schema is broken), or, where ``kept``, the host applies it but stagemap cannot follow it;
+    where ``kept`` is None (which of those is not known), only that stagemap does not follow it."""
     rel = Path(os.path.relpath(path, root)).as_posix()
     vercel = path.name == "vercel.json"
     subject = f"{what} in {path.name}" if what else f"a line of {path.name}"
-    if kept:
+    if kept is None:
+        message = f"stagemap cannot follow {subject}"
+    elif kept:
         message = f"{'Vercel' if vercel else 'Netlify'} applies {subject}, but stagemap cannot follow it"
     elif vercel:
         message = f"{subject} breaks Vercel's schema, so Vercel will not deploy the site"

@@ -13,7 +13,9 @@
   maybe one), which the ``destination`` puts back. Its routing package reads a source with
   path-to-regexp's ``strict`` and ``sensitive``: ``/pricing`` matches neither ``/pricing/``
   nor ``/Pricing`` (but where ``trailingSlash`` is set, Vercel first redirects a route to the
-  form it names, which a source of that form then matches, either way the link is written).
+  form it names, which a source of that form then matches, either way the link is written;
+  true leaves a route whose last part names a file, ``/old.html``, without a slash:
+  `stagemap.read.hostrule.trailing_slash`).
   A ``from``'s percent escapes are read as a link's are (``c%C3%A9line`` is ``céline``).
 
 Kept: rules that lead a request to a route of the site or to another site's address (a

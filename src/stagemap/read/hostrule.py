@@ -3,7 +3,7 @@ and matching it to a request (see that module's docstring for which rules are ke
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -25,6 +25,8 @@ _PLACEHOLDER = lazy(r""":([A-Za-z_]\w*)[*+?]?""")
 _NAMED_PART = lazy(r"""^:([A-Za-z_]\w*)([*+?]?)$""")
 _HTML_SOURCE = lazy(r"""^/:([A-Za-z_]\w*)[*+]$""")
 """A Vercel source over every route (``/:path*``), whose rewrite may add ``.html`` (`html_rewrite`)."""
+_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+"""What JavaScript's ``\\w`` matches (ASCII only): a file's ending as Vercel's routing package reads it."""
 _INT = lazy(r"""([+-]?)(?:0[xX]([0-9A-Fa-f]*)|([0-9]+))""")
 """What JavaScript's ``parseInt`` with no radix reads at the start of a word: a sign, then
 hexadecimal digits after ``0x`` (``0x12d`` is 301), else decimal digits."""
@@ -49,6 +51,9 @@ class HostRule:
     slash: bool | None = None
     """True or False when the route must end with a slash or must not (Vercel's, as
     path-to-regexp's ``strict``); None: either (Netlify's)."""
+    trailing: bool | None = None
+    """Vercel's ``trailingSlash`` (None: not set, or Netlify's): the route a request is first
+    moved to (`trailing_slash`) is the one matched."""
     error: int = 0
     """The status of the error it serves (a 4xx or 5xx status), 0 for none: a request it matches
     leads nowhere (`host_error`), unless a page at the route shadows the rule, which is not forced."""
@@ -114,20 +119,24 @@ written at ``/about.html`` is served there, and ``/about`` and ``/about/`` are n
 to ``/about``: neither is the file). No route is moved (`clean_route`)."""
 
 
-def html_rewrite(source: str, to: str, slash: bool | str | None) -> HostRule | None:
+def html_rewrite(source: str, to: str, trailing: bool | None = None) -> HostRule | None:
     """Return the rule of a Vercel rewrite that serves each route from the file at its ``.html``
     address (``/:path*`` to ``/:path*.html``, or ``/:path.html``, both filled with the whole
     route: ``/about`` from about.html), as `stagemap.analyse.hostrouting.HostRouting` reads it
     where Vercel serves each file at its own path (`EXACT`): a route it matches is served where
-    the site has that page; ``slash``: `vercel_slash`'s reading of ``source`` (path-to-regexp's
-    ``strict``: ``/:path*`` matches no route ending in a slash). None: no such rewrite."""
+    the site has that page. Its source, read strictly (path-to-regexp's ``strict``), matches no
+    route ending in a slash, once ``trailing`` (``trailingSlash``, `trailing_slash`) has moved
+    it: ``/notes/v1.2/`` is matched where true moves it to ``/notes/v1.2``, ``/about`` is not
+    where true moves it to ``/about/``. None: no such rewrite."""
     found = _HTML_SOURCE.match(source)
-    if found is None or isinstance(slash, str):  # ("never": trailingSlash moves every route it matches)
+    if found is None:
         return None
     name = found.group(1)
     if to not in (f"/:{name}.html", f"/:{name}*.html", f"/:{name}+.html"):
         return None
-    return HostRule((f":{name}*",), f"/:{name}.html", False, False, sensitive=True, slash=slash)
+    return HostRule(
+        (f":{name}*",), f"/:{name}.html", False, False, sensitive=True, slash=False, trailing=trailing
+    )
 
 
 def is_html_rewrite(rule: HostRule) -> bool:
@@ -167,14 +176,37 @@ def route_parts(route: str) -> list[str]:
     return [p for p in route.split("/") if p]
 
 
-def vercel_slash(source: str, setting: object) -> bool | str | None:
-    """Return whether a Vercel rule from ``source`` matches a route ending in a slash (True),
-    one not (False), either (None: ``trailingSlash``, ``setting``, names its form), or none
-    ("never": ``trailingSlash`` names the other form; see the module docstring)."""
-    ends = source.endswith("/") and source != "/"
-    if setting is True or setting is False:
-        return None if ends is setting else "never"
-    return ends
+def trailing_slash(given: Sequence[str], slash: bool, trailing: bool | None) -> bool:
+    """Return whether the route of parts ``given`` (``slash``: it ends with a slash) ends with
+    one once Vercel's ``trailingSlash`` (``trailing``; None: not set) has moved it, as its
+    routing package does before any rule is tried (``convertTrailingSlash``): false takes the
+    slash off every route; true adds one where the last part has no dot (``/about`` to
+    ``/about/``), takes it off where the last part names a file (a dot, then letters, digits or
+    ``_`` to its end: ``/notes/v1.2/`` to ``/notes/v1.2``, ``/old.html/`` to ``/old.html``), and
+    leaves ``/.well-known`` and what is below it as they are."""
+    if trailing is None or not given:
+        return slash
+    if trailing is False:
+        return False
+    last = given[-1]
+    if given[0] == ".well-known":
+        return slash
+    if "." not in last:
+        return True
+    dot = last.rindex(".")
+    named = dot > 0 and dot < len(last) - 1 and all(c in _WORD for c in last[dot + 1 :])
+    return slash and not named
+
+
+def never_matched(source: str, trailing: bool | None) -> bool:
+    """Whether a Vercel rule from ``source``, one route (no placeholder), matches no request
+    once ``trailingSlash`` (``trailing``) has moved it (`trailing_slash`): ``/about`` where it
+    is true (``/about/`` is asked for), ``/about/`` where it is false."""
+    parts = from_parts(source, netlify=False)
+    if not parts or any(p.startswith(":") for p in parts):
+        return False
+    ends = source.endswith("/")
+    return trailing_slash(parts, ends, trailing) is not ends
 
 
 def from_parts(source: str, netlify: bool = True) -> tuple[str, ...] | None:
@@ -206,13 +238,13 @@ def host_rule(
     forced: bool,
     vercel: bool | str | None = "netlify",
     query: tuple[tuple[str, str], ...] = (),
+    trailing: bool | None = None,
 ) -> HostRule | None:
     """Return the rule from ``source`` to ``to``, or None when it is left out (see the module
     docstring of `stagemap.read.hostredirects`); ``vercel``: a Vercel rule's `HostRule.slash`
-    (`vercel_slash`), else "netlify"; ``query``: the query parameters it needs (`HostRule.query`)."""
+    (whether ``source`` ends with a slash), else "netlify"; ``query``: the query parameters it
+    needs (`HostRule.query`); ``trailing``: a Vercel rule's `HostRule.trailing`."""
     to = to.strip()
-    if vercel == "never":
-        return None
     netlify = vercel == "netlify"
     error = 400 <= status < 600
     if not (error or status in KEPT_STATUSES) or not source.startswith("/"):
@@ -228,7 +260,7 @@ def host_rule(
     code = status if error else 0
     if netlify or isinstance(vercel, str):
         return HostRule(parts, to, forced, moved, error=code, query=query)
-    return HostRule(parts, to, forced, moved, sensitive=True, slash=vercel, error=code)
+    return HostRule(parts, to, forced, moved, sensitive=True, slash=vercel, error=code, trailing=trailing)
 
 
 def matched(rule: HostRule, route: str) -> str | None:
@@ -243,7 +275,7 @@ def matched_parts(
     """Return where ``rule`` leads a request for the route of parts ``given`` (`matched`;
     ``slash``: the route ends with a slash; ``query``: the request's parameters, which must be
     those the rule names, no more, no fewer, as Netlify matches them)."""
-    if rule.slash is not None and rule.slash is not slash:
+    if rule.slash is not None and rule.slash is not trailing_slash(given, slash, rule.trailing):
         return None
     fold = not rule.sensitive
     values: dict[str, str] = {}

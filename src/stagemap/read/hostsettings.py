@@ -49,13 +49,14 @@ from .hostrule import (
     clean_route,
     host_rule,
     html_rewrite,
+    never_matched,
     parse_int,
-    vercel_slash,
 )
 
-Unread = list[tuple[str, str, int, int, bool, str]]
+Unread = list[tuple[str, str, int, int, bool | None, str]]
 """Where to say why a rule is left out: why, how to fix it, its line and column, whether the
-host keeps it (only stagemap passes it by), and which rule it is (``[[redirects]] table 2``)."""
+host keeps it (only stagemap passes it by; None: whether it does is not known), and which rule
+it is (``[[redirects]] table 2``)."""
 UNREAD = "unread"
 """What `_vercel_entry` returns for a rule Vercel applies that stagemap cannot follow (with
 ``has`` or ``missing``, a regular expression, a fallback over every route): where there is one,
@@ -68,11 +69,30 @@ _VERCEL_PASSED = "Vercel's documentation gives no reading of it"
 _VERCEL_KEYS = {
     True: frozenset({"source", "destination", "permanent", "statusCode", "has", "missing", "env"}),
     False: frozenset(
-        {"source", "destination", "statusCode", "has", "missing", "env", "respectOriginCacheControl"}
+        {
+            "source",
+            "destination",
+            "statusCode",
+            "has",
+            "missing",
+            "env",
+            "respectOriginCacheControl",
+            "transforms",
+        }
     ),
 }
-"""The keys Vercel's schema allows in an entry of ``redirects`` (True) and of ``rewrites``: it
-refuses any other (``additionalProperties: false``), ``status`` for ``statusCode`` too."""
+"""The keys Vercel's schema (``@vercel/routing-utils``) allows in an entry of ``redirects``
+(True) and of ``rewrites`` (``transforms``: what the code the rewrite leads to is told of the
+request, not which file is served). It refuses any other (``additionalProperties: false``),
+but a newer release may allow more: only those of `_VERCEL_REFUSED` are said to break it."""
+_VERCEL_REFUSED = {True: frozenset({"status"}), False: frozenset({"status", "permanent"})}
+"""The keys Vercel's schema is known to refuse in an entry of ``redirects`` (True) and of
+``rewrites``: ``status`` for ``statusCode``, and a rewrite's ``permanent``, which only a
+redirect has."""
+_UNKNOWN_KEY = (
+    "if Vercel's documentation names it, stagemap passes the rule by, as what it does cannot be told;"
+    " if not, Vercel refuses the file"
+)
 _ADDRESS = ("/", "http://", "https://")
 _TYPES = {
     bool: "true or false",
@@ -228,7 +248,7 @@ def vercel_json(
     form = ("slash" if slash is True else "bare") if data.get("cleanUrls") is True else ""
     if form and clean is not None:
         clean.append(form)
-    said: list[tuple[str, str, str, int, str, bool]] = []  # (why, fix, key, place, field, kept)
+    said: list[tuple[str, str, str, int, str, bool | None]] = []  # (why, fix, key, place, field, kept)
     exact = "routes" not in data  # (Vercel's older routes, not read: they may serve any route)
     for name in ("cleanUrls", "trailingSlash"):
         if name in data and not isinstance(data[name], bool):
@@ -245,7 +265,7 @@ def vercel_json(
                 said.append((read[0], read[1], key, at, read[2], read[3]))
             elif isinstance(read, HostRule):
                 found.append(read)
-            exact = exact and read != UNREAD and not (isinstance(read, tuple) and read[3])
+            exact = exact and read != UNREAD and not (isinstance(read, tuple) and read[3] is not False)
     if exact and not form and clean is not None:
         clean.append(EXACT)
     if said and unread is not None:
@@ -287,10 +307,10 @@ def _vercel_schema(entry: object, forced: bool) -> tuple[str, str, str, bool] | 
             why = f"its '{name}' is {_kind(value, 'an object')}, not text" if value is not None else ""
             fix = f'write "{name}": "/a-path"'
             return why or f"it has no '{name}'", fix, name if value is not None else "", False
-    other = next((key for key in entry if key not in _VERCEL_KEYS[forced]), None)
+    other = next((key for key in entry if key in _VERCEL_REFUSED[forced]), None)
     if other is not None:
         why = f"it has a key Vercel's schema does not allow, '{other}'"
-        fix = 'write "statusCode": 301' if other == "status" else f"remove '{other}'"
+        fix = 'write "statusCode": 301' if other == "status" else "move it to 'redirects', or remove it"
         return why, fix, other, False
     status = entry.get("statusCode", 308)
     number = isinstance(status, int | float) and not isinstance(status, bool)
@@ -309,7 +329,7 @@ def _vercel_schema(entry: object, forced: bool) -> tuple[str, str, str, bool] | 
 
 def _vercel_entry(
     entry: object, forced: bool, form: str, slash: object
-) -> HostRule | tuple[str, str, str, bool] | str | None:
+) -> HostRule | tuple[str, str, str, bool | None] | str | None:
     """Return the rule an entry of ``redirects`` (``forced``) or ``rewrites`` is (None: none to
     keep, as one ``cleanUrls`` moves the route of first, ``form``, one ``trailingSlash`` keeps
     every route from, or one over the home page only; `UNREAD`: one Vercel applies but stagemap
@@ -320,6 +340,10 @@ def _vercel_entry(
     wrong = _vercel_schema(entry, forced)
     if wrong is not None or not isinstance(entry, Mapping):
         return wrong
+    other = next((key for key in entry if key not in _VERCEL_KEYS[forced]), None)
+    if other is not None:
+        why = f"it has a key stagemap does not know, '{other}'"
+        return why, _UNKNOWN_KEY, other, None
     source, to = entry.get("source"), entry.get("destination")
     status: Any = entry.get("statusCode", (308 if entry.get("permanent", True) else 307) if forced else 200)
     if entry.get("has") or entry.get("missing") or not isinstance(to, str) or not isinstance(source, str):
@@ -350,9 +374,11 @@ def _vercel_entry(
             "statusCode",
             True,
         )
-    matches = vercel_slash(source, slash)
-    rule = host_rule(source, to, status, forced, vercel=matches)
-    if rule is not None or matches == "never" or source.strip("/") == "":
-        return rule  # (a rule read; one trailingSlash keeps any route from; the home page's own)
-    html = None if forced or status != 200 else html_rewrite(source, to, matches)
+    trailing = slash if isinstance(slash, bool) else None
+    if never_matched(source, trailing):
+        return None  # (trailingSlash moves every request for its route to the other form first)
+    rule = host_rule(source, to, status, forced, source.endswith("/"), trailing=trailing)
+    if rule is not None or source.strip("/") == "":
+        return rule  # (a rule read; the home page's own)
+    html = None if forced or status != 200 else html_rewrite(source, to, trailing)
     return UNREAD if html is None else html  # (a regular expression, a fallback over every route)
