@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from stagemap.cli.app import cli
 from stagemap.read.mkdocsmacros import JINJA, macros_engines
-from stagemap.read.templateengines import page_engine
+from stagemap.read.templateengines import LIQUID, NUNJUCKS, page_engine
+from stagemap.render.liquid import liquid
 from tests.conftest import write
 from tests.test_includes import body_of, run_build
 
@@ -148,7 +149,8 @@ def test_a_link_in_a_macros_loop_is_not_reported_as_leading_nowhere(tmp_path: Pa
 def test_which_pages_the_macros_plugin_renders() -> None:
     """The plugin by default renders every Markdown page, but one saying render_macros: false;
     with render_by_default: false only one saying render_macros: true; markers of the site's
-    own (j2_variable_start_string) leave the usual ones text; enabled: false turns it off."""
+    own (j2_variable_start_string) leave the usual ones text, but not those of comments or line
+    statements alone (Jinja2 still reads {{ }} and {% %}); enabled: false turns it off."""
     on = macros_engines({"plugins": ["search", "macros"]})
     assert on == (JINJA, JINJA)
     assert page_engine("mkdocs", "a.md", {}, on) == JINJA
@@ -157,6 +159,9 @@ def test_which_pages_the_macros_plugin_renders() -> None:
     assert page_engine("mkdocs", "a.md", {}, opt_in) == ""
     assert page_engine("mkdocs", "a.md", {"render_macros": True}, opt_in) == JINJA
     assert macros_engines({"plugins": [{"macros": {"j2_variable_start_string": "[["}}]}) == ("", "")
+    assert macros_engines({"plugins": [{"macros": {"j2_block_end_string": "]]"}}]}) == ("", "")
+    for key in ("j2_comment_start_string", "j2_line_statement_prefix", "j2_line_comment_prefix"):
+        assert macros_engines({"plugins": [{"macros": {key: "%%"}}]}) == (JINJA, JINJA)  # (tags as usual)
     assert macros_engines({"plugins": {"macros": {"enabled": False}}}) == ("", "")
     assert macros_engines({"plugins": ["search"]}) == ("", "")
     zensical = {"markdown_extensions": [{"zensical.extensions.macros": None}]}
@@ -198,3 +203,138 @@ def test_an_include_reads_the_plugins_include_dir(tmp_path: Path) -> None:
         "<p><em>[Included from ../shared/notice.md: shown on the live site]</em></p>\n\n</div>\n"
     )
     assert "<p>{% include 'notice.md' %}</p>" in (out / "assets/plain.html").read_text()
+
+
+def test_an_include_yaml_file_of_nested_aliases_is_refused_with_a_warning(tmp_path: Path) -> None:
+    """A few hundred bytes of YAML aliases standing for billions of values (each level ten of the
+    one before) hung the build: the file is read within the bounds the site's data files are,
+    refused with a warning, and the page shows its other values."""
+    levels = ["a0: &a0 [tea, tea, tea, tea, tea, tea, tea, tea, tea, tea]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros:\n      include_yaml: [data/pots.yml]\n"
+    settings += "extra:\n  release: 3.1\n"
+    files = {
+        "mkdocs.yml": settings,
+        "data/pots.yml": "\n".join(levels) + "\n",
+        "docs/pots.md": "# Pots\n\nRelease {{ release }}.\n",
+    }
+    root = write(tmp_path / "site", files)
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["-C", str(root), "check"])
+    assert "data/pots.yml" in result.output and "cannot read the macros plugin's data file" in result.output
+    out = _built(tmp_path / "again", files)
+    assert "<p>Release 3.1.</p>" in (out / "assets/pots.html").read_text()
+
+
+def test_braces_printed_from_a_quoted_text_show_as_written(tmp_path: Path) -> None:
+    """The plugin's own way to show braces, a quoted text in an output, came out garbled: Jinja2's
+    lexer reads a quoted '}}' as part of the text, not as the output's end."""
+    page = (
+        '# Braces\n\nWrite {{ "{{ 2 + 2 }}" }} to add.\n\nWrite {{ \'{{ "Kettle" }}\' }} to quote.\n\n'
+        "Write {{ '{{' }} release {{ '}}' }} for the release.\n"
+    )
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros\n"
+    out = _built(tmp_path, {"mkdocs.yml": settings, "docs/braces.md": page})
+    assert body_of((out / "assets/braces.html").read_text()) == (
+        '<div class="body">\n<p>Write {{ 2 + 2 }} to add.</p>\n'
+        "<p>Write {{ &quot;Kettle&quot; }} to quote.</p>\n"
+        "<p>Write {{ release }} for the release.</p>\n\n</div>\n"
+    )
+
+
+def test_a_pages_own_front_matter_wins_over_the_sites_values(tmp_path: Path) -> None:
+    """The page's front matter comes last, as the plugin applies it: its title (a field stagemap
+    reads for itself) over extra's, and page.meta is the front matter alone, never the site's."""
+    settings = (
+        "site_name: Kettle Yard\nplugins:\n  - macros\nextra:\n  title: Kettle Yard Docs\n"
+        "  summary: Tea for all\n  description: Loose leaf\n"
+    )
+    page = (
+        "---\ntitle: Brewing\nsummary: Hot water first\n---\n# Brewing\n\n"
+        "{{ page.title }} / {{ title }} / {{ page.meta.title }} / {{ summary }} / {{ page.meta.summary }}\n\n"
+        "{% if page.meta.description %}\nDescribed.\n{% endif %}\n"
+    )
+    bare = "# Cups\n\nAbout {{ page.meta.description }} and {{ description }}.\n"
+    out = _built(tmp_path, {"mkdocs.yml": settings, "docs/brewing.md": page, "docs/cups.md": bare})
+    body = body_of((out / "assets/brewing.html").read_text())
+    assert "<p>Brewing / Brewing / Brewing / Hot water first / Hot water first</p>" in body, body
+    assert "Described" not in body
+    cups = body_of((out / "assets/cups.html").read_text())
+    assert "Loose leaf" in cups and "[page.meta.description: shown on the live site]" in cups, cups
+
+
+def test_a_snippets_text_is_not_read_by_the_macros_plugin(tmp_path: Path) -> None:
+    """The plugin renders a page before Markdown's extensions run, so pymdownx.snippets pastes a
+    file after it: the file's {{ release }} shows as written, in prose and in a fence alike;
+    the page's own is its value."""
+    settings = (
+        "site_name: Kettle Yard\nplugins:\n  - macros\nmarkdown_extensions:\n  - pymdownx.snippets\n"
+        "extra:\n  release: 3.1\n"
+    )
+    page = '# Kettles\n\nRelease {{ release }}.\n\n--8<-- "snips/snip.md"\n\n```text\n--8<-- "snips/snip.md"\n```\n'
+    files = {
+        "mkdocs.yml": settings,
+        "docs/kettles.md": page,
+        "snips/snip.md": "Snippet says {{ release }}.\n",
+    }
+    out = _built(tmp_path, files)
+    assert body_of((out / "assets/kettles.html").read_text()) == (
+        '<div class="body">\n<p>Release 3.1.</p>\n<p>Snippet says {{ release }}.</p>\n'
+        '<pre><code class="language-text">Snippet says {{ release }}.\n</code></pre>\n\n</div>\n'
+    )
+
+
+def test_a_title_holding_an_output_shows_its_value(tmp_path: Path) -> None:
+    """The plugin renders a page's title too where it holds an output, with extra's values and
+    the front matter's: the page's <title> and its heading show 'About Kettle', not the tags;
+    an output of a macro only the site's Python gives stays as written."""
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros\nextra:\n  product: Kettle\n"
+    page = "---\ntitle: About {{ product }} {{ page.meta.edition }}\nedition: Copper\n---\nHow it pours.\n"
+    macro = "---\ntitle: 'Price: {{ price(\"kettle\") }}'\n---\nIt costs.\n"
+    plain = "---\ntitle: About {{ product }}\nrender_macros: false\n---\nAs written.\n"
+    files = {"mkdocs.yml": settings, "docs/about.md": page, "docs/price.md": macro, "docs/plain.md": plain}
+    out = _built(tmp_path, files)
+    about = (out / "assets/about.html").read_text()
+    assert "<title>About Kettle Copper" in about and ">About Kettle Copper</h1>" in about, about
+    assert "{{" not in about.split("<body", 1)[1].split('<div class="body">')[0]
+    assert ">Price: {{ price(&#34;kettle&#34;) }}</h1>" in (out / "assets/price.html").read_text()
+    assert "About {{ product }}" in (out / "assets/plain.html").read_text()
+
+
+def test_a_quoted_closing_brace_ends_no_output_in_nunjucks_but_does_in_liquid() -> None:
+    """Nunjucks' lexer reads a quoted text whole, as Jinja2's does: '}}' in it ends nothing.
+    Liquid's ends an output at its first '}}', so there only a text without one shows as it is."""
+    text = "Type {{ \"{{ cups }}\" }} here; {{ '{{' }} too.\n"
+    assert liquid(text, {}, bare=True, engine=NUNJUCKS) == "Type {{ cups }} here; {{ too.\n"
+    shown = liquid(text, {}, bare=True, engine=LIQUID)
+    assert shown.endswith("here; {{ too.\n") and "{{ cups }}" not in shown
+
+
+def test_include_yaml_files_naming_the_same_mapping_are_merged_key_by_key(tmp_path: Path) -> None:
+    """Two include_yaml files giving the same mapping are merged key by key, however deep, as the
+    plugin's own merge does: the later file's text wins, the earlier file's other keys stay."""
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros:\n      include_yaml: [data/a.yml, data/b.yml]\n"
+    files = {
+        "mkdocs.yml": settings,
+        "data/a.yml": "shop:\n  city: Leeds\n  hours:\n    monday: nine\n    friday: ten\n",
+        "data/b.yml": "shop:\n  city: York\n  hours:\n    friday: eleven\n",
+        "docs/shop.md": "# Shop\n\n{{ shop.city }}, {{ shop.hours.monday }} to {{ shop.hours.friday }}.\n",
+    }
+    out = _built(tmp_path, files)
+    assert "<p>York, nine to eleven.</p>" in (out / "assets/shop.html").read_text()
+
+
+def test_an_include_that_may_be_missing_or_cannot_be_read(tmp_path: Path) -> None:
+    """Jinja2's '{% include ... ignore missing %}' of a file not there shows nothing; a file
+    linked from outside the project, which stagemap does not read, is a placeholder saying so,
+    not one naming stagemap's own shortcode."""
+    outside = write(tmp_path / "elsewhere", {"notice.md": "Kettles are *hot*.\n"})
+    page = "# Safety\n\n{% include 'gone.md' ignore missing %}\n\n{% include 'linked.md' %}\n\nEnd.\n"
+    settings = "site_name: Kettle Yard\nplugins:\n  - macros\n"
+    root = write(tmp_path / "site", {"mkdocs.yml": settings, "docs/safety.md": page})
+    (root / "docs/linked.md").symlink_to(outside / "notice.md")
+    assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
+    run_build(root, tmp_path / "out")
+    body = body_of((tmp_path / "out/assets/safety.html").read_text())
+    assert "gone.md" not in body and "readfile" not in body, body
+    assert "Included from docs/linked.md, which cannot be read here" in body, body

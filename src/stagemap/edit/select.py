@@ -245,12 +245,12 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def present_keys(library: Library) -> frozenset[str]:
     """Return the keys of the library's assets beyond stagemap's fields (the site's own)."""
-    return frozenset(str(k) for a in library.assets for k in a.extra)
+    return frozenset(str(k) for a in library.assets for k in a.extra if not str(k).startswith("\0"))
 
 
 def asset_values(asset: Asset) -> dict[str, tuple[str, ...]]:
     """Return what each key of an asset can match: its fields and its site's own keys."""
-    values = {str(k): _texts(v) for k, v in asset.extra.items()}
+    values = {str(k): _texts(v) for k, v in asset.extra.items() if not str(k).startswith("\0")}
     values.update(
         stage=asset.stages,
         question=asset.questions,

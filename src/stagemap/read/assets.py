@@ -19,6 +19,7 @@ from .eleventyprefix import with_prefix_links
 from .fields import spaced_ids
 from .hostredirects import read_host, with_host_redirects
 from .hostrule import clean_address
+from .macrotitles import with_macro_titles
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
 from .nopage import ERROR_PAGE, OTHER_OUTPUT, PAGINATED, UNPUBLISHED
@@ -117,7 +118,7 @@ def read_library(
     library = replace(
         link(kept, vocab, fates, (*found.problems, *unread), rules.generator), site_params=params
     )
-    library = with_unlisted_titles(library, under, config.rules.generator)  # (MkDocs' pages no nav titles)
+    library = with_unlisted_titles(with_macro_titles(library, rules), under, rules.generator)
     if OWN_BLOCK in config.lint_off:  # (the lint rule of that name: off)
         library = replace(library, problems=tuple(p for p in library.problems if p.code != OWN_BLOCK))
     if cache is not None:

@@ -36,6 +36,7 @@ from .globs import site_glob
 from .hugoignore import without_ignored
 from .hugopermalinks import UGLY_SECTIONS
 from .jekylldefaults import jekyll_given
+from .mkdocsmacros import MACRO_PROBLEMS
 from .nopage import PAGINATE_V1, jekyll_paginates
 from .sectionpages import (
     DISABLED_KINDS,
@@ -69,6 +70,9 @@ def with_cascades(
     section's page is read once."""
     if isinstance(site, Problem):
         found, site = replace(found, problems=(*found.problems, site)), None
+    if site is not None and MACRO_PROBLEMS in site.params:  # (the macros plugin's data files not read)
+        found = replace(found, problems=(*found.problems, *site.params[MACRO_PROBLEMS]))
+        site = replace(site, params={k: v for k, v in site.params.items() if k != MACRO_PROBLEMS})
     if site is not None and site.ignore is not None:  # Hugo's ignoreFiles: such files are not read at all
         found = without_ignored(found, site.ignore, site.name)
     commented = rules is not None and bool(rules.old_hugo)

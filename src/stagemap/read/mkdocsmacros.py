@@ -12,9 +12,10 @@ data/team.yml}``; relative to the settings' folder), and the page's own front ma
 (also as ``page.meta``). What only the site's Python module (``main.py``, ``module_name``), its
 pluglets or the plugin itself give (``git``, ``environment``, ``now()``) is not known here.
 
-Options that change Jinja2's markers (``j2_variable_start_string`` and the others) leave the
-page read as if no engine ran: its ``{{ }}`` are text there, as on the live page; the markers
-the site chose instead are not read.
+Options that change Jinja2's markers of tags and outputs (``j2_variable_start_string``,
+``j2_block_start_string`` and their ends) leave the page read as if no engine ran: its ``{{ }}``
+are text there, as on the live page; the markers the site chose instead are not read. Markers of
+comments or line statements alone change neither: the page is read as usual.
 """
 
 from __future__ import annotations
@@ -24,9 +25,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import Problem
+from . import yamlsafe
 from .configfiles import site_config_data
 from .mkdocsettings import SETTINGS_FILES, ZENSICAL, markdown_extensions, plugin_options
 
@@ -36,6 +36,15 @@ PLUGIN = "macros"
 EXTENSION = "zensical.extensions.macros"
 MACRO_VALUES = "\0macro-values"
 """The key under which the site's params hold the variables the plugin gives every page."""
+PAGE_META = "\0page-meta"
+"""The key under which a page's params hold its own front matter, on a page the plugin renders:
+in `stagemap.model.library.Asset.extra`, the keys stagemap reads for itself (``title``,
+``summary``, ``status``: over the site's values, as the plugin gives them); once the engine is
+known (`stagemap.read.templateengines.with_engine`), all of it, which ``page.meta`` alone reads."""
+PAGE_TITLE = "\0page-title"
+"""The key under which a page's params hold its title as the plugin's ``page.title`` gives it."""
+MACRO_PROBLEMS = "\0macro-problems"
+"""The key under which the site's params hold the warnings about ``include_yaml`` files not read."""
 MACRO_FILES = "\0macro-files"
 """The key under which the site's params hold the ``include_yaml`` files not yet read: (key or "", path)."""
 _MARKERS = {
@@ -43,9 +52,10 @@ _MARKERS = {
     "j2_block_end_string": "%}",
     "j2_variable_start_string": "{{",
     "j2_variable_end_string": "}}",
-    "j2_comment_start_string": "{#",
-    "j2_comment_end_string": "#}",
 }
+"""The plugin's options that change Jinja2's markers of tags and outputs (it hands each ``j2_`` option to
+Jinja2): a site that sets one of its own is not read. Markers of comments and line statements alone
+leave ``{{ }}`` and ``{% %}`` read as usual."""
 MOST_BYTES = 1024 * 1024
 """An ``include_yaml`` file larger than this is not read (its values are not known here)."""
 MOST_FILES = 32
@@ -81,8 +91,6 @@ def macros_engines(data: Any) -> tuple[str, str]:
         return "", ""
     options = found[0]
     if any(options.get(key) not in (None, "", mark) for key, mark in _MARKERS.items()):
-        return "", ""
-    if options.get("j2_line_statement_prefix") or options.get("j2_line_comment_prefix"):
         return "", ""
     return ("" if options.get("render_by_default", True) is False else JINJA), JINJA
 
@@ -151,8 +159,9 @@ def with_yaml_files(
     """Return the site's ``params`` with the values of its ``include_yaml`` files read (with
     ``read``: a path relative to the project -> its bytes; the files from the site's ``folder``)
     in `MACRO_VALUES`: a file under a key as that variable, any other merged in, as the plugin
-    merges them (under ``extra``'s own values; over them on Zensical). A file that is not there,
-    too large or not YAML gives nothing, as the plugin skips one it cannot find."""
+    merges them (`_update`; under ``extra``'s own values; over them on Zensical). A file that is not there
+    or too large gives nothing, as the plugin skips one it cannot find; one that cannot be read
+    within bounds gives nothing too, and a warning in `MACRO_PROBLEMS`."""
     files = params.get(MACRO_FILES)
     values = params.get(MACRO_VALUES)
     if not files or not isinstance(values, dict):
@@ -160,21 +169,62 @@ def with_yaml_files(
     merged = dict(values)
     given = values.get("extra")
     extra: dict[Any, Any] = given if isinstance(given, dict) else {}
+    unread: list[Problem] = []
     for key, path, over in files:
         if not _inside(path):
             continue
-        raw = read((folder + "/" if folder else "") + path)
+        name = (folder + "/" if folder else "") + path
+        raw = read(name)
         if not isinstance(raw, bytes) or len(raw) > MOST_BYTES:
             continue
-        try:
-            content = yaml.safe_load(raw.decode("utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
-            continue
-        if key:
-            merged[key] = content if over or key not in extra else merged[key]
-        elif isinstance(content, dict):
-            merged.update({str(k): v for k, v in content.items() if over or str(k) not in extra})
-    return {k: v for k, v in params.items() if k != MACRO_FILES} | {MACRO_VALUES: merged}
+        content = _yaml_values(raw, name, unread)
+        if key and (over or key not in extra):
+            _update(merged, {key: content})
+        elif not key and isinstance(content, dict):
+            _update(merged, {str(k): v for k, v in content.items() if over or str(k) not in extra})
+    kept = {k: v for k, v in params.items() if k != MACRO_FILES}
+    return kept | {MACRO_VALUES: merged} | ({MACRO_PROBLEMS: tuple(unread)} if unread else {})
+
+
+def _update(under: dict[Any, Any], over: Mapping[Any, Any]) -> None:
+    """Merge ``over`` into ``under`` as the plugin merges its ``include_yaml`` files (its
+    ``util.update``): a mapping into a mapping key by key, however deep; a text, number or
+    true/false replaced; a list or a null left as it was. ``under``'s own mappings are copied,
+    not changed (the settings' ``config`` is one)."""
+    for key, value in over.items():
+        below = under.get(key)
+        if key not in under or isinstance(below, str | int | float):
+            under[key] = value
+        elif isinstance(below, dict) and isinstance(value, dict):
+            under[key] = dict(below)
+            _update(under[key], value)
+
+
+def _yaml_values(raw: bytes, name: str, unread: list[Problem]) -> Any:
+    """Return the values of one ``include_yaml`` file, read as the site's data files are (within
+    bounds: a few hundred bytes of aliases standing for billions of values are refused), or None
+    with a warning in ``unread``: its values show as placeholders."""
+    try:
+        return yamlsafe.load(raw.decode("utf-8-sig"), last_wins=True, aliases=True).data
+    except UnicodeDecodeError:
+        line, reason = 0, "not UTF-8 text"
+    except yamlsafe.YamlProblem as exc:
+        line, reason = exc.line, exc.message
+    except RecursionError:
+        line, reason = 0, "nested too deep"
+    hint = "fix the file: until then the values it holds show as placeholders"
+    unread.append(
+        Problem(
+            name,
+            line,
+            1,
+            "warning",
+            f"cannot read the macros plugin's data file: {reason}",
+            hint,
+            "site-data",
+        )
+    )
+    return None
 
 
 def yaml_file_names(site: Path) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from ..model.settings import ReadRules
 from .docusaurus import without_comments
 from .eleventy import CONFIG_FILES, unread_page_endings
 from .eleventylanguages import older_languages
-from .mkdocsmacros import JINJA, MACRO_VALUES
+from .mkdocsmacros import JINJA, MACRO_VALUES, PAGE_META
 
 LIQUID = "liquid"
 NUNJUCKS = "njk"
@@ -127,12 +127,25 @@ def with_engine(
     """Return a Jekyll, Eleventy or MkDocs page's ``params`` with the engine that runs over the
     page at ``path`` (`ENGINE`), by the site's ``rules`` too; any other site's as they are. Where
     MkDocs' macros plugin runs, the variables it gives every page (from the ``site``'s params)
-    are under the page's own (its front matter), as the plugin gives them."""
+    are under the page's own (its front matter, stagemap's fields too), as the plugin gives them;
+    `PAGE_META` holds the front matter alone (``page.meta``)."""
     if rules.generator not in TEMPLATED:
         return params
     engine = page_engine(rules.generator, path, params, rules.template_engines)
     values = (site or {}).get(MACRO_VALUES) if engine == JINJA else None
-    return {**values, **params, ENGINE: engine} if isinstance(values, Mapping) else {**params, ENGINE: engine}
+    if engine != JINJA:
+        return {**params, ENGINE: engine}
+    given = params.get(PAGE_META)
+    own = {k: v for k, v in params.items() if not str(k).startswith("\0")} | (
+        dict(given) if isinstance(given, Mapping) else {}
+    )  # (the whole front matter: stagemap's fields too)
+    return {
+        **(values if isinstance(values, Mapping) else {}),
+        **params,
+        **own,
+        ENGINE: engine,
+        PAGE_META: own,
+    }
 
 
 def engine_given(generator: str, suffix: str, params: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -20,7 +20,7 @@ own outside fenced code, as the live page shows it; its own includes are shown t
 at most `MAX_EXPANSIONS` for one page), within the bounds MDX partials have
 (`stagemap.render.partials`: each file read from inside the project only, up to `MAX_PARTIAL`
 bytes; at most `MAX_SHOWN` characters shown in one file). An include whose file cannot be read
-is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder).
+is left to the shortcode reading (`stagemap.render.shortcodes`: a placeholder; on MkDocs, one saying so).
 MkDocs' include-markdown tags come here as ``readfile``s too (`stagemap.render.mkdocsincludes`),
 their ``start`` and ``end`` markers as arguments of the same names, which bound what is shown.
 """
@@ -37,6 +37,7 @@ from urllib.parse import unquote
 from ..lazyre import lazy
 from ..read.markdowntext import lf
 from .blocks import fence_after, hold_fences, put_fences_back
+from .elements import placeholder
 from .hugocode import as_written
 from .includemade import Made, worked_out
 from .mkdocsincludes import between
@@ -83,6 +84,9 @@ class Include:
     """Where the part shown starts and ends (`stagemap.render.mkdocsincludes.between`): the
     ``start`` and ``end`` of an MkDocs include-markdown tag, written so by its module."""
     end: str = ""
+    raw: bool = (
+        False  # (``raw="true"``: the page's template engine leaves it as written, `snippets_as_includes`)
+    )
 
 
 _SNIPPET = lazy(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
@@ -120,17 +124,19 @@ def _included_file(match: re.Match[str]) -> tuple[str, bool] | None:
     return inner[0], mark == "*"
 
 
-def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) -> str:
+def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool], literal: bool = False) -> str:
     """Return ``body`` with each MkDocs snippet of a file that is there written as a ``readfile``
     from the site's folder (``site``: "" for the project's), which `inline` then shows:
     pymdownx.snippets reads a path from its ``base_path``, the site's folder by default. A
     part of a file (``file.md:3:10``, ``file.md:name``), an address, a path leading out of the
     project or a file not there stays as written (a placeholder). Snippets are read before
     fences are: a fence holding one alone shows that file as code in the fence's language;
-    one escaped (``;--8<--``) is written out without its ``;``, in code too."""
+    one escaped (``;--8<--``) is written out without its ``;``, in code too. With ``literal`` (the
+    macros plugin renders the page first), a file's ``{{ x }}`` shows as written."""
     if not snippets_in(body):
         return body
     held: dict[str, str] = {}
+    raw = ' raw="true"' if literal else ""
 
     def swap(match: re.Match[str], code: str | None = None) -> str:
         if match.group(2):  # escaped: the line as written, less its ``;`` (a Markdown escape keeps it text)
@@ -139,7 +145,7 @@ def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) ->
         path = _inside(posixpath.join(site, given))
         if ":" in given or "\\" in given or given.startswith("/") or path is None or not exists(path):
             return match.group()
-        shown = f' code="true" lang="{code}"' if code is not None else ""
+        shown = (f' code="true" lang="{code}"' if code is not None else "") + raw
         return f'{match.group(1)}{{{{% readfile file="/{given}"{shown} %}}}}'
 
     def include(match: re.Match[str], code: str | None = None) -> str:
@@ -149,7 +155,7 @@ def snippets_as_includes(body: str, site: str, exists: Callable[[str], bool]) ->
             return match.group()
         if code is None and named[1]:
             code = _LANGUAGES.get(posixpath.splitext(path)[1].lower(), posixpath.splitext(path)[1][1:])
-        shown = f' code="true" lang="{code}"' if code is not None else ""
+        shown = (f' code="true" lang="{code}"' if code is not None else "") + raw
         return f'{match.group(1)}{{{{% readfile file="/{named[0]}"{shown} %}}}}'
 
     text = hold_fences(lf(body), held)
@@ -200,12 +206,12 @@ def resolve(
         return None
     here = posixpath.dirname(rel)
     if match.group(3) == "readfile":
-        code = named.get("code", "").lower() == "true"
+        code, raw = (named.get(k, "").lower() == "true" for k in ("code", "raw"))
         if not given.startswith("/"):
             path = _inside(posixpath.join(here, given))
             bounds = unquote(named.get("start", "")), unquote(named.get("end", ""))
             return (
-                Include(path, code, named.get("lang", ""), exists(path), *bounds)
+                Include(path, code, named.get("lang", ""), exists(path), *bounds, raw=raw)
                 if path is not None
                 else None
             )
@@ -214,7 +220,7 @@ def resolve(
         known = [path for path in paths if path is not None]
         found = next((path for path in known if exists(path)), None)
         path = found or (known[0] if known else None)
-        return Include(path, code, named.get("lang", ""), found is not None) if path is not None else None
+        return Include(path, code, named.get("lang", ""), found is not None, raw=raw) if path else None
     starts = [] if given.startswith("/") else [posixpath.join(here, given)]
     starts.append(posixpath.join(content, given.lstrip("/")))
     for start in starts:
@@ -372,12 +378,16 @@ def _inline(
         piece = made_here[0]
         cut.update(made_here[1] - {found.path})  # (a loop back to it is its own)
         used.update(made_here[2] | {found.path})
+        if piece is None and not hugo:  # (MkDocs: a file linked from outside the project, not read here)
+            return match.group(1) + placeholder(f"Included from {found.path}, which cannot be read here")
         if piece is None or len(piece) > room[0]:
             return match.group()
         room[0] -= len(piece)
         prefix = match.group(1)
         bare = prefix.rstrip()
         lines = [prefix + line if line.strip() else bare for line in piece.strip("\n").split("\n")]
+        if found.raw:  # (on lines of their own: a fence in it is still one)
+            lines = [prefix + "{% raw %}", *lines, prefix + "{% endraw %}"]
         return "\n".join([bare, *lines, bare])
 
     return put_fences_back(_INCLUDE.sub(replace, text), held), cut, used

@@ -20,7 +20,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..read.liquidlinks import PATH_FILTER, SITE_ADDRESS, filtered_path, tag_address
 from ..read.liquidspans import comment_spans, raw_parts, raw_spans
-from ..read.mkdocsmacros import JINJA
+from ..read.mkdocsmacros import JINJA, PAGE_META, PAGE_TITLE
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.pairs import paired
 from ..read.templateengines import COMMENTED, ENGINE, LIQUID
@@ -41,6 +41,9 @@ _LOOP_CLOSING = {kind: re.compile(rf"\{{%-?\s*end{kind}\s*-?%\}}") for kind in (
 _TAG = lazy(r"\{%-?\s*(\w+)\s*(.{0,500}?)\s*-?%\}", re.S)
 _OUT = lazy(r"\{\{-?\s*(.{0,500}?)\s*-?\}\}", re.S)
 """(A tag or an output runs to its end within 500 characters: thousands left open are read in bounded time.)"""
+_OUT_QUOTED = lazy(r"""\{\{-?\s*((?:[^"'}]|"[^"\n]{0,500}"|'[^'\n]{0,500}'|\}(?!\})){0,500}?)\s*-?\}\}""")
+"""An output as Nunjucks' and Jinja2's lexers read it: a quoted text in it may hold ``}}``
+(``{{ "{{ 2 + 2 }}" }}`` shows ``{{ 2 + 2 }}``); Liquid's ends at the first ``}}``."""
 _LINK_TARGET = lazy(
     r"(!?\[(?:[^\[\]\n]|\n(?!\n)|\[[^\[\]\n]*\])*+\])\(((?:[^()\s{]|\{(?!\{)|\{\{[^}]*\}\})++)\)"
 )
@@ -158,7 +161,7 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: boo
         text = _ATTRIBUTE_VALUE.sub(
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params, bare) + m.group(2), text
         )
-    return _OUT.sub(lambda m: _output(m, params, bare), text)
+    return (_OUT_QUOTED if nunjucks else _OUT).sub(lambda m: _output(m, params, bare), text)
 
 
 def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
@@ -169,7 +172,8 @@ def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
     given: dict[str, set[str | None]] = {name: {None} for name in looped}
     for found in _ASSIGNING.finditer(text):
         literal = _LITERAL.fullmatch(found.group(2))
-        value = literal.group(2) if literal and not {"{", "}", "%"} & set(literal.group(2)) else None
+        said = (literal.group(1) if literal.group(1) is not None else literal.group(2)) if literal else ""
+        value = said if literal and not {"{", "}", "%"} & set(said) else None
         given.setdefault(found.group(1), set()).add(value)
     return {name: values.pop() if len(values) == 1 else None for name, values in given.items()}
 
@@ -244,14 +248,15 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
     if "|" in expression:
         return None
     if literal := _LITERAL.fullmatch(expression):  # ``{{ "{{" }}``: Liquid's way to show its braces
-        return literal.group(2)
+        return literal.group(1) if literal.group(1) is not None else literal.group(2)
     assigned: Mapping[str, str | None] = params.get(_ASSIGNED_KEY, {})
     if expression in assigned:  # (None: set to what only the site knows)
         return assigned[expression]
     value: Any = None
     if bare and params.get(ENGINE) == JINJA and expression.startswith("page."):  # MkDocs' macros plugin:
-        # its page's title (for an output only: `stagemap.render.liquidifs.OWN_TITLE`), its front matter
-        expression = "title" if expression == "page.title" else expression.replace("page.meta.", "", 1)
+        # its page's title (for an output only: `stagemap.render.liquidifs.OWN_TITLE`), its front matter alone
+        title = params.get(PAGE_TITLE, params.get("title"))
+        params, expression = {"title": title, "meta": params.get(PAGE_META, {})}, expression[5:]
     if bare:
         value = params if _NAME.fullmatch(expression) and not expression.startswith("page.") else None
         for key in expression.split(".") if value is not None else ():
@@ -274,7 +279,7 @@ _ASSIGNING = lazy(r"""\{%-?\s*(?:set|assign)\s+(\w+)\s*=\s*([^%\n]{0,500}?)\s*-?
 _LOOP_NAME = lazy(r"\{%-?\s*for\s+(\w+)\s+in\b")
 """The variable a loop gives each item of what it goes through."""
 _ASSIGNED_KEY = "\0assigned"
-_LITERAL = lazy(r"""(["'])([^"'\n]*)\1""")
+_LITERAL = lazy(r""""([^"\n]*)"|'([^'\n]*)'""")
 """A quoted text, which an output shows as it is."""
 _NAME = lazy(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 """A variable, maybe a key of a mapping in it: ``title``, ``author.name``."""

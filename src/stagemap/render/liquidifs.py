@@ -30,7 +30,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..read.liquidspans import raw_spans
-from ..read.mkdocsmacros import JINJA
+from ..read.mkdocsmacros import JINJA, PAGE_META
 from ..read.ownblocks import NUNJUCKS_COMMENT, quiet_spans
 from ..read.templateengines import COMMENTED, ENGINE, NUNJUCKS
 from .liquid import TEXT_VALUES
@@ -111,7 +111,9 @@ class _Reader:
             return UNKNOWN  # (Nunjucks has no .size, and reads ``show-toc`` as a subtraction)
         where: Any = self.params
         if self.python and keys[:2] == ["page", "meta"] and len(keys) > 2:
-            keys = keys[2:]  # (the macros plugin's ``page.meta.x`` is the front matter's ``x``)
+            where, keys = self.params.get(PAGE_META, {}), keys[2:]  # (the macros plugin's: the front matter)
+            if isinstance(where, Mapping) and keys[0] not in where and not size:
+                return None  # (all of it is known: a key it lacks is undefined, false)
         if self.bare:  # (Eleventy's data cascade may give what the front matter lacks)
             where = None if self.included else where
         elif keys[0] == "page" and len(keys) > 1 and keys[1] not in JEKYLL_PAGE:

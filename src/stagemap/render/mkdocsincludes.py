@@ -56,6 +56,12 @@ def may_include(rules: ReadRules, body: str) -> bool:
     return bool(rules.include_markdown or rules.macros_includes) and uses(body)
 
 
+def macros_run(rules: ReadRules, rel: str, front: Any = None) -> bool:
+    """Whether MkDocs' macros plugin renders the page at ``rel`` (of front matter ``front``): it
+    does before Markdown's extensions run, so a snippet's text is not read by it."""
+    return bool(page_engine("mkdocs", rel, front or {}, rules.template_engines))
+
+
 def site_tags(
     body: str, rel: str, docs: str, exists: Callable[[str], bool], rules: ReadRules, front: Any = None
 ) -> str:
@@ -114,7 +120,8 @@ def _readfile(
     start = macros or (here if given.startswith(("./", "../")) else docs)
     path = posixpath.normpath(posixpath.join(start, given))
     if path == ".." or path.startswith(("../", "/")) or not exists(path):
-        return match.group()
+        gone = macros and "ignore missing" in " ".join(match.group(5).split())  # (Jinja2's: nothing shown)
+        return match.group(1) if gone and not path.startswith(("../", "/")) else match.group()
     arguments = {
         m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
         for m in _ARGUMENT.finditer(match.group(5))

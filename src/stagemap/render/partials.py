@@ -171,13 +171,13 @@ def _files_of_own_shortcodes(config: Config, rel: str, body: str, front: Front, 
 
 
 def _snippets(config: Config, rel: str, body: str, front: Front = None) -> str:
-    """Return an MkDocs page's body with its snippets and the tags of its include-markdown or
-    macros plugin written as includes (`includes.snippets_as_includes`, `mkdocsincludes.site_tags`)."""
+    """Return an MkDocs page's body with its snippets and its plugins' include tags as includes."""
     if config.rules.generator != "mkdocs":
         return body
-    docs, site, _, exists = _hugo(config, rel)
-    body = includes.snippets_as_includes(body, site, exists)
-    return mkdocsincludes.site_tags(body, rel, docs, exists, config.rules, front)
+    (docs, site, _, exists), jinja = _hugo(config, rel), mkdocsincludes.macros_run(config.rules, rel, front)
+    return mkdocsincludes.site_tags(
+        includes.snippets_as_includes(body, site, exists, jinja), rel, docs, exists, config.rules, front
+    )
 
 
 def files_shown(config: Config, assets: Iterable[Asset]) -> tuple[str, ...]:
