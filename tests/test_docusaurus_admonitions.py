@@ -190,3 +190,54 @@ def test_docusaurus_2_boxes_an_indented_opening_line_only_in_a_list_item() -> No
     assert clean(page, ".md", "docusaurus", old) == "- Steep\n\n  > **Note**\n  >\n  > Keep it warm.\n"
     deeper = "- Steep\n\n   :::note\n   Keep it warm.\n   :::\n"
     assert clean(deeper, ".md", "docusaurus", old) == deeper
+
+
+def test_a_site_in_a_subfolder_reads_the_keywords_of_a_folder_beside_it() -> None:
+    """A site in 'website/' whose docs plugin reads '../docs' (Docusaurus resolves the path from
+    the site's folder) had its keywords scoped to 'website/../docs', which no page's path starts
+    with: ':::recipe' stayed text on docs pages, a box live. The folder is now normalised."""
+    config = "module.exports = {presets: [['classic', {docs: {path: '../docs', " + (
+        "admonitions: {keywords: ['recipe']}}}]]};\n"
+    )
+    files = {"website/docusaurus.config.js": config}
+    found = markdown_traits(
+        "docusaurus", lambda name: files[name].encode() if name in files else None, "website"
+    )
+    assert shown(":::recipe Oolong", *page_admonitions(found, "docs/brewing.md")) == BOXED.format(
+        "Recipe: Oolong"
+    )
+
+
+def test_keywords_out_of_sight_keep_docusaurus_3_titles_after_the_name() -> None:
+    """Where the keywords cannot be read every kind is boxed, but a title after the name was then
+    read as for a kind that is no keyword: ':::tip Brewing' stayed text (live: a tip titled
+    'Brewing', Docusaurus 3 turning the title into the directive's label)."""
+    spread = traits({"docusaurus.config.js": SPREAD})
+    assert shown(":::tip Brewing", *spread) == BOXED.format("Tip: Brewing")
+    assert shown(":::recipe Oolong", *spread) == BOXED.format("Recipe: Oolong")
+    assert shown(":::tip Brewing") == BOXED.format("Tip: Brewing")
+    assert shown(":::steeping Later") == ":::steeping Later\nKeep the kettle warm.\n:::\n"
+
+
+GENERATED = (
+    "module.exports = {presets: [['classic', {docs: {\n"
+    "  routeBasePath: 'admonitions',\n"
+    "  async sidebarItemsGenerator({defaultSidebarItemsGenerator, ...args}) {\n"
+    "    return defaultSidebarItemsGenerator(args);\n  },\n"
+    "}, blog: {admonitions: {keywords: ['recipe']}}}]]};\n"
+)
+
+
+def test_a_spread_or_a_string_elsewhere_in_the_options_keeps_the_keywords() -> None:
+    """A spread anywhere in a plugin's options (a sidebar generator's '{...args}') made every kind
+    a box on its pages, and the word in 'routeBasePath: 'admonitions'' was read as the shorthand
+    '{admonitions}': ':::steeping' was boxed, plain live. A spread is looked for at the options'
+    own level (where it may set 'admonitions'), strings other than keys are skipped."""
+    found = traits({"docusaurus.config.js": GENERATED})
+    assert shown(":::steeping", *found) == PLAIN
+    assert shown(":::tip", *found) == BOXED.format("Tip")
+    assert shown(":::recipe", *traits({"docusaurus.config.js": GENERATED}, "blog/oolong.md")) == (
+        BOXED.format("Recipe")
+    )
+    spread = GENERATED.replace("docs: {\n", "docs: {...sharedDocs,\n")
+    assert shown(":::steeping", *traits({"docusaurus.config.js": spread})) == BOXED.format("Steeping")

@@ -231,3 +231,36 @@ def test_math_blocks_of_many_sizes_cost_near_linear_time() -> None:
     out = remark_math(page + "$$\nend\n$$\n")
     assert out.endswith("```math\nx\n```\n```math\nend\n```\n")
     assert time.process_time() - start < 1.5
+
+
+def test_math_is_read_in_a_folder_beside_a_site_in_a_subfolder() -> None:
+    """A site in 'website/' loading remark-math for its docs at '../docs' scoped it to
+    'website/../docs', which no page's path starts with: no math on docs pages. Normalised now."""
+    config = (
+        "const math = require('remark-math');\n"
+        "module.exports = {presets: [['classic', {docs: {path: '../docs', remarkPlugins: [math]}}]]};\n"
+    )
+    files = {"website/docusaurus.config.js": config}
+    site = {
+        MARKDOWN: markdown_traits(
+            "docusaurus", lambda name: files[name].encode() if name in files else None, "website"
+        )
+    }
+    page = page_markdown(site, "docs/steeping.md")
+    assert page is not None and "math" in page[MARKDOWN]
+
+
+def test_a_math_block_may_open_a_list_item() -> None:
+    """'- $$' was no opening line (a '$$' was read at a line's start alone), so the item's
+    indented closing '$$' opened a block that took the rest of the item, prices and link and all,
+    into the math. micromark reads the item's first line after its marker as any other: the block
+    opens there and closes at its '$$' in the item's text; what follows stays text."""
+    page = "- $$\n  x = 1\n  $$\n  Plans cost $5 a month.\n\n  See [pricing](/pricing/).\n"
+    assert shown(page) == (
+        "- ```math\n  x = 1\n  ```\n  Plans cost $5 a month.\n\n  See [pricing](/pricing/).\n"
+    )
+    assert shown("1. $$\n   a\n   $$\n2. Second\n") == "1. ```math\n   a\n   ```\n2. Second\n"
+    assert shown("* $$\n  y\n\nAfter the list.\n") == "* ```math\n  y\n  ```\n\nAfter the list.\n"
+    assert remark_math("1. $$\n   a\n   $$\n2. Second\n", release3=True) == (
+        "1. ```math\n   a\n   ```\n2. Second\n"
+    )

@@ -12,6 +12,7 @@ configuration sets to one) holds one of them or a ``require('remark-math')``.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ..lazyre import lazy
@@ -47,10 +48,19 @@ def math_scope(code: str, prefix: str) -> list[str] | None:
     load it (set up in a way not read here: every page reads math, as before)."""
     code = without_comments(code)
     names = {name for found in _BOUND.finditer(code) for name in found.groups() if name}
-    loads = [(prefix + where, _loads_math(code, options, names)) for where, options in plugin_options(code)]
+    loads = [
+        (placed(prefix, where), _loads_math(code, options, names)) for where, options in plugin_options(code)
+    ]
     if not any(on for _, on in loads):
         return None
     return [(MATH_IN if on else MATH_OFF) + where for where, on in loads]
+
+
+def placed(prefix: str, where: str) -> str:
+    """Return a content plugin's folder ``where`` (relative to the site) relative to the project,
+    the site being at ``prefix`` (its folder and a ``/``, or ""): normalised as Node's
+    ``path.resolve`` reads it (``website/../docs`` is ``docs``), as the pages' paths are."""
+    return posixpath.normpath(prefix + where)
 
 
 def plugin_options(code: str) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .docusaurus import object_at
-from .docusaurusmath import plugin_options
+from .docusaurusmath import placed, plugin_options
 from .packageversions import reaches
 
 DOCUSAURUS2 = "docusaurus-2"
@@ -53,6 +53,8 @@ _KEYWORDS = lazy(r"""(?<![\w$])['"]?keywords['"]?\s*:\s*(\[|[A-Za-z_$][\w$]*)"""
 _STRING = lazy(r"""(['"`])([A-Za-z][\w-]{0,60})\1""")
 _NO_DEFAULTS = lazy(r"""(?<![\w$])['"]?extendDefaults['"]?\s*:\s*false\b""")
 _SPREAD = lazy(r"""\.\.\.""")
+_COLON = lazy(r"\s*:")
+"""What follows a string that is a key."""
 
 
 def admonition_traits(code: str | None, packages: dict[str, Any], prefix: str = "") -> list[str]:
@@ -68,7 +70,7 @@ def admonition_traits(code: str | None, packages: dict[str, Any], prefix: str = 
     places = plugin_options(code)
     if _KEY.search(code) and not any("admonitions" in options for _, options in places):
         return [*traits, ANY_KIND]  # (set in options not read here, a name from another file: any kind)
-    readings = [(prefix + where, _reading(code, options, release2)) for where, options in places]
+    readings = [(placed(prefix, where), _reading(code, options, release2)) for where, options in places]
     if not any(reading for _, reading in readings):
         return traits
     return sorted({*traits, *(f"{SCOPED}{where}|{','.join(reading)}" for where, reading in readings)})
@@ -77,9 +79,10 @@ def admonition_traits(code: str | None, packages: dict[str, Any], prefix: str = 
 def _reading(code: str, options: str, release2: bool) -> tuple[str, ...]:
     """Return the traits of one content plugin's admonitions from its ``options`` (names in them
     looked up in ``code``): () for Docusaurus's own keywords."""
-    found = _OPTION.search(options)
+    level = _own_level(options)
+    found = _OPTION.search(level)
     if found is None:
-        return (ANY_KIND,) if _SPREAD.search(options) else ()  # (a spread may set them)
+        return (ANY_KIND,) if _SPREAD.search(level) else ()  # (a spread of the options may set them)
     value = found.group(1) or "admonitions"  # (the shorthand: the name ``admonitions``)
     if value in ("false", "true"):
         return (NO_ADMONITIONS,) if value == "false" else ()
@@ -97,6 +100,36 @@ def _reading(code: str, options: str, release2: bool) -> tuple[str, ...]:
         return (ANY_KIND,)  # (a name or a spread among them: not known here)
     own = [OWN_ADMONITIONS] if release2 or _NO_DEFAULTS.search(given) else []
     return tuple(sorted({*(ADMONITION + kind for kind in kinds), *own}))
+
+
+def _own_level(options: str) -> str:
+    """Return a plugin's ``options`` (an object literal) as long as written, what is not its own
+    keys and values blanked: what objects, arrays and calls inside it hold (a function's
+    ``{...args}`` sets no option), and the text of strings other than keys (``routeBasePath:
+    'admonitions'`` is no option). The brackets opening and closing what is blanked are kept."""
+    kept = list(options)
+    depth, quote, start, index = 0, "", 0, 0
+    while index < len(options):
+        char = options[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+                if depth > 1 or not _COLON.match(options, index + 1):
+                    kept[start + 1 : index] = " " * (index - start - 1)
+        elif char in "'\"`":
+            quote, start = char, index
+        elif char in "{[(":
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+        elif depth > 1:
+            kept[index] = " "
+        index += 1
+    if quote:  # (a string never closed: blanked to the end)
+        kept[start + 1 :] = " " * (len(options) - start - 1)
+    return "".join(kept)
 
 
 def _named(code: str, name: str, opening: str) -> str:

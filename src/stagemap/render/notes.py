@@ -73,7 +73,8 @@ def _opener(line: str, asides: frozenset[str] | None, release: int) -> re.Match[
     """Return the opening line of a ``:::kind`` block, as the site reads it: on a Docusaurus 3
     site (``release``) as remark-directive does, no name ending in ``-`` or ``_`` and no words
     after the name but for a keyword's title (``:::note Title``, which Docusaurus turns into
-    ``:::note[Title]`` for its keywords alone: ``:::notes Title`` is text); on a Docusaurus 2 site
+    ``:::note[Title]`` for its keywords alone: ``:::notes Title`` is text; where they are not known,
+    ``asides`` None, for any kind); on a Docusaurus 2 site
     as its own pattern does, three colons, a keyword and whatever follows it its title
     (``:::notes`` is a note titled "s", ``:::note=x`` one titled "=x", any other kind text)."""
     if release == 2 and asides is not None:  # (keywords not known: any kind, as before they were read)
@@ -84,7 +85,9 @@ def _opener(line: str, asides: frozenset[str] | None, release: int) -> re.Match[
     kind, rest = found.group("kind"), (found.group("rest") or "").strip()
     if found.group("space"):
         return None  # (``::: tip``: micromark-extension-directive needs the name right after the colons)
-    return None if kind[-1] in "-_" or (rest and kind not in (asides or ())) else found
+    # (a title after the name: Docusaurus 3 makes it the label for its keywords alone; keywords not
+    # known here, any kind may be one, as every kind is boxed then)
+    return None if kind[-1] in "-_" or (rest and asides is not None and kind not in asides) else found
 
 
 def _placed(

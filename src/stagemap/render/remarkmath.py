@@ -22,6 +22,9 @@ _MATH_FENCE = lazy(r"( {0,3})(\${2,})([^$\n]*)")
 """A line opening a block of math as remark-math reads it: ``$$``, more dollars than two, and no
 dollar after them (``$$x$$`` on a line of its own is math within text); what follows is the
 block's meta (remark-math 4 on), or its first line of TeX (remark-math 3)."""
+_ITEM_FENCE = lazy(r"(?P<marker> {0,3}(?:[-*+]|\d{1,9}[.)]) {1,4})(\${2,})([^$\n]*)")
+"""A list item whose first line opens a block of math (``- $$``): the block is the item's first
+content, its lines at the item's text column (group 1, the marker and its spaces, gives it)."""
 _DOLLARS = lazy(r"\$+")
 _PAIR_OR_DOLLAR = lazy(r"\\[\s\S]|\$")
 """What remark-math 3 reads inline math by: a backslash and what it escapes, or a dollar."""
@@ -56,7 +59,7 @@ def remark_math(text: str, release3: bool = False, containers: bool = False) -> 
     held = _Containers(lines) if containers and closers and ":::" in text else None
     at = 0
     while at < len(lines):
-        opening = _MATH_FENCE.fullmatch(lines[at])
+        opening = _MATH_FENCE.fullmatch(lines[at]) or _ITEM_FENCE.fullmatch(lines[at])
         end = _block_end(lines, at, opening, closers, release3, held) if opening and closers else None
         if opening is None or end is None:
             out.append(_read([lines[at]], inline))  # (inline math within its line: never into a block)
@@ -82,7 +85,7 @@ def remark_math_blocks(text: str, release3: bool = False, containers: bool = Fal
     while at < len(lines):
         line = lines[at]
         was, fence = fence, fence_after(fence, line) or ("" if fence else listed_fence(lines, at))
-        opening = None if was or fence else _MATH_FENCE.fullmatch(line)
+        opening = None if was or fence else _MATH_FENCE.fullmatch(line) or _ITEM_FENCE.fullmatch(line)
         end = _block_end(lines, at, opening, closers, release3, held) if opening is not None else None
         if opening is None or end is None:
             out.append(line)
@@ -99,15 +102,16 @@ def _math_block(
     """Return the lines of a block of math from ``at`` to ``end`` (its closing line, or, not
     closed, the line past it) as a fenced block in the language ``math``, the TeX as written."""
     indent, (stop, closed) = opening.group(1), end
+    pad = " " * len(indent) if "marker" in opening.re.groupindex else indent  # (an item's text column)
     inside = [opening.group(3).strip()] if release3 and opening.group(3).strip() else []
     inside += lines[at + 1 : stop]
     if closed and release3 and (tex := lines[stop].rstrip().rstrip("$").rstrip()):
         inside.append(tex)
     after = 0 if closed else len(inside) - len(_without_blank_end(inside))  # (blank lines past it)
-    inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in inside]
+    inside = [line[len(pad) :] if line.startswith(pad) else line.lstrip(" ") for line in inside]
     fence = "`" * max([3, *(len(run) + 1 for line in inside for run in re.findall(r"`{3,}", line))])
     inside = inside[: len(inside) - after]
-    made = [f"{indent}{fence}math", *(f"{indent}{line}".rstrip() for line in inside), f"{indent}{fence}"]
+    made = [f"{indent}{fence}math", *(f"{pad}{line}".rstrip() for line in inside), f"{pad}{fence}"]
     return made + [""] * after  # (blank lines after an unclosed block stay after it)
 
 
@@ -122,14 +126,20 @@ def _block_end(
     """Return where the block of math ``opening`` starts at ``at`` ends: its closing line and
     True, or, never closed, the line past it and False: the end of the ``:::kind`` block holding
     it (``held``), of the list item it opens in (a line less indented than the item's text; a
-    closing line may be three columns past that text), else of the page. None for one indented
+    closing line may be three columns past that text; ``- $$`` opens one at that text), else of
+    the page. None for one indented
     outside a list item and never closed (as written), and for a ``$$`` on the page's last line
     under remark-math 3, which needs a line after it."""
     if release3 and at == len(lines) - 1:
         return None
     limit = held.limit(at) if held else len(lines)
     indent, size = opening.group(1), len(opening.group(2))
-    column = closers.item_column(lines, at, len(indent)) if indent else None
+    if (
+        "marker" in opening.re.groupindex
+    ):  # (``- $$``: the item's first line; its text starts past the marker)
+        column: int | None = len(indent)
+    else:
+        column = closers.item_column(lines, at, len(indent)) if indent else None
     if column is not None:  # (read line by line to the item's end: each line once, as the block takes them)
         for index in range(at + 1, limit):
             line = lines[index]
