@@ -264,3 +264,114 @@ def test_templateformats_star_makes_no_javascript_pages() -> None:
     naming .11ty.js, whose templates were counted as pages."""
     assert ".11ty.js" not in unread_page_endings('module.exports = { templateFormats: "*" };\n')
     assert ".11ty.js" in unread_page_endings('module.exports = { templateFormats: ["md", "11ty.js"] };\n')
+
+
+RIGGING = (
+    '{"scripts": {"build": "eleventy", "build-ghpages": "eleventy --pathprefix=/rigging/",'
+    ' "build:preview": "eleventy --pathprefix=/preview/"}}'
+)
+STEPS = "name: Pages\non: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n%s"
+
+
+@pytest.mark.parametrize(
+    ("steps", "config", "prefix"),
+    [
+        (
+            "      - run: npm install -g @11ty/eleventy\n      - run: npm run build-ghpages\n"
+            "      - uses: peaceiris/actions-gh-pages@v4\n",
+            "",
+            "/rigging/",
+        ),
+        (
+            "      - run: yarn global add @11ty/eleventy\n      - run: pnpm add -D @11ty/eleventy\n"
+            "      - run: npx @11ty/eleventy@3.0.0 --pathprefix=/sails/\n"
+            "      - uses: actions/upload-pages-artifact@v3\n",
+            "",
+            "/sails/",
+        ),
+        (
+            "      - run: |\n          npm ci\n          npx @11ty/eleventy \\\n            --pathprefix=/sails/\n"
+            "      - uses: actions/upload-pages-artifact@v3\n",
+            "",
+            "/sails/",
+        ),
+        (
+            "      - id: pages\n        uses: actions/configure-pages@v5\n"
+            '      - run: npx @11ty/eleventy --pathprefix="${{ steps.pages.outputs.base_path }}"\n'
+            "      - uses: actions/upload-pages-artifact@v3\n",
+            '  pathPrefix: "/rigging/",\n',
+            "/rigging/",
+        ),
+        (
+            "      - run: npx @11ty/eleventy --pathprefix=/${{ matrix.lang }}/\n"
+            "      - uses: actions/upload-pages-artifact@v3\n",
+            "",
+            "",
+        ),
+    ],
+)
+def test_the_deploys_run_is_not_an_install_and_reads_the_whole_command(
+    tmp_path: Path, steps: str, config: str, prefix: str
+) -> None:
+    """A step installing Eleventy (npm install -g @11ty/eleventy) was taken for the deploy's run,
+    so the step running build-ghpages after it was never read; `npx @11ty/eleventy@3.0.0` was no
+    run, nor one whose --pathprefix is on the line after a backslash. A prefix the workflow gives
+    (${{ ... }}) was taken as none; the configuration's is used instead."""
+    code = ESM % "" + (f"export const config = {{\n{config}}};\n" if config else "")
+    root = write(
+        tmp_path,
+        {"eleventy.config.js": code, "package.json": RIGGING, ".github/workflows/pages.yml": STEPS % steps},
+    )
+    assert path_prefix(root, code) == prefix
+
+
+def test_init_says_the_workflows_prefix_is_a_variable(tmp_path: Path) -> None:
+    """init says the deploy's --pathprefix is a variable and the configuration's prefix is used."""
+    steps = (
+        '      - run: npx @11ty/eleventy --pathprefix="${{ steps.pages.outputs.base_path }}"\n'
+        "      - uses: actions/deploy-pages@v4\n"
+    )
+    site = write(
+        tmp_path,
+        {
+            "eleventy.config.js": ESM % "" + 'export const config = { pathPrefix: "/rigging/" };\n',
+            ".github/workflows/pages.yml": STEPS % steps,
+            "index.md": "---\ntitle: Gull Rock rigging\n---\nSplices.\n",
+        },
+    )
+    assert run("init", str(site))[0] == 0
+    text = (site / "stagemap.yml").read_text()
+    assert (
+        "(pathPrefix in eleventy.config.js; the --pathprefix .github/workflows/pages.yml gives is a variable,"
+        " not known here):\n"
+    ) in text, text
+    assert "  base: /rigging/  #" in text
+
+
+PREVIEW = '{"scripts": {"build": "eleventy", "build:preview": "eleventy --pathprefix=/preview/"}}'
+FLOW = "name: Site\non: %s\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci && npm run build:preview\n%s"
+
+
+@pytest.mark.parametrize(
+    ("flow", "prefix"),
+    [
+        (FLOW % ("pull_request", ""), ""),
+        (FLOW % ("[push, pull_request]", ""), ""),
+        (FLOW % ("pull_request", "      - run: rsync -a _site/ deploy@boathouse.example:/srv/www\n"), ""),
+        (FLOW % ("\n  push:\n    branches: [feature]", "      - uses: nwtgck/actions-netlify@v3\n"), ""),
+        (
+            FLOW % ("\n  push:\n    branches: [main]", "      - uses: nwtgck/actions-netlify@v3\n"),
+            "/preview/",
+        ),
+        (FLOW % ("push", "      - run: rsync -a _site/ deploy@boathouse.example:/srv/www\n"), "/preview/"),
+    ],
+)
+def test_only_a_workflow_that_deploys_comes_before_build(tmp_path: Path, flow: str, prefix: str) -> None:
+    """A workflow checking pull requests (npm run build:preview) beat the build script. Now a
+    workflow not publishing to GitHub Pages counts only where it runs on a push to the default
+    branch and has a step deploying the site; else 'build' decides."""
+    code = ESM % ""
+    root = write(
+        tmp_path, {"eleventy.config.js": code, "package.json": PREVIEW, ".github/workflows/ci.yml": flow}
+    )
+    assert path_prefix(root, code) == prefix

@@ -47,7 +47,11 @@ def run(*args: str) -> tuple[int, str, str]:
         (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"start": "eleventy --pathprefix=/y/"}}', "/x/"),
         (CONFIG % "", '{"scripts": {"build": "vite build --pathprefix=/z/"}}', ""),
         (CONFIG % "", "not json", ""),
-        (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"build": "eleventy --pathprefix=$PREFIX"}}', ""),
+        (
+            CONFIG % '    pathPrefix: "/x/",\n',
+            '{"scripts": {"build": "eleventy --pathprefix=$PREFIX"}}',
+            "/x/",
+        ),
         (CONFIG % '    pathPrefix: "handbook/",\n', "", "/handbook/"),
         ("config.addPlugin(base, {\n  filters: {\n    pathPrefix: 'prefixed',\n  },\n});\n", "", ""),
         (CONFIG % '    pathPrefix: "/x/",\n', '{"scripts": {"build": "eleventy --pathPrefix=/y/"}}', "/x/"),
@@ -240,3 +244,39 @@ def test_with_the_html_base_plugin_the_home_link_is_the_prefix_as_spelt(
     _, _, err = run("-C", str(site), "check", "--links")
     assert err.count("leads nowhere") == 1, err
     assert f"link to '{lost}' leads nowhere" in err, err
+
+
+def test_a_cname_counts_only_where_github_pages_serves_the_site(tmp_path: Path) -> None:
+    """A CNAME left in the repository gave the domain alone though netlify.toml's command, which
+    builds with --pathprefix=/moor/, deploys the site: init said GitHub Pages serves it and left
+    the prefix out. The CNAME now counts only where the deploy found publishes to GitHub Pages,
+    or none is found; there, with the HTML base plugin, init says the links from the root break."""
+    files = {
+        ".eleventy.js": 'module.exports = () => ({ pathPrefix: "/old/" });\n',
+        "package.json": '{"scripts": {"build": "npx @11ty/eleventy", "net": "npx @11ty/eleventy --pathprefix=/moor/"}}',
+        "netlify.toml": '[build]\ncommand = "npm run net"\n',
+        "CNAME": "moorings.example\n",
+        "index.md": "---\ntitle: Harbour moorings\n---\nBuoys.\n",
+    }
+    netlify = write(tmp_path / "netlify", files)
+    assert run("init", str(netlify))[0] == 0
+    text = (netlify / "stagemap.yml").read_text()
+    assert "  base: /moor/  #" in text, text
+    assert "GitHub Pages" not in text
+    plugin = (
+        'const { EleventyHtmlBasePlugin } = require("@11ty/eleventy");\n'
+        "module.exports = (c) => { c.addPlugin(EleventyHtmlBasePlugin); return {}; };\n"
+    )
+    flow = (
+        "on: push\njobs:\n  go:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run net\n"
+        "      - uses: actions/deploy-pages@v4\n"
+    )
+    pages = write(tmp_path / "pages", {**files, ".eleventy.js": plugin, ".github/workflows/pages.yml": flow})
+    assert run("init", str(pages))[0] == 0
+    text = (pages / "stagemap.yml").read_text()
+    assert "urls:\n  base: https://moorings.example/\n" in text, text
+    assert (
+        "# The HTML base plugin puts that prefix in front of every link from the root, which the domain"
+        " does not serve:\n# those links are broken on the live site (build without the prefix for a"
+        " custom domain).\n"
+    ) in text, text

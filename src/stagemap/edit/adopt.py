@@ -21,8 +21,9 @@ from ..read.assets import BARE_KIND, load_library
 from ..read.bounded import TooLarge, Unreadable, read_bounded
 from ..read.configfiles import site_config_data
 from ..read.detect import NAMES, FoundSite, FoundSource
+from ..read.eleventybase import base_plugin
 from ..read.eleventydatafiles import eleventy_config
-from ..read.eleventydeploy import prefix_source
+from ..read.eleventydeploy import UNKNOWN, prefix_source
 from ..read.eleventyprefix import path_prefix
 from ..read.hugopin import commented_pages
 from ..read.models import builtin_model_names
@@ -75,7 +76,7 @@ def plan_adopt(folder: Path, model: str, found: FoundSite) -> AdoptPlan:
         raise UsageError(f"{target.as_posix()} already exists; init never overwrites, so nothing was written")
     name = found.title or folder.resolve().name or "My company"
     future = _future(folder, found)
-    script = _prefix_said(folder, found) if found.generator == "eleventy" else ("", "")
+    script = _prefix_said(folder, found) if found.generator == "eleventy" else ("", "", False)
     text = adopt_settings(name, model, found, future=future, script=script)
     config = _loads(folder, text)
     hugo = found.generator == "hugo"
@@ -153,7 +154,7 @@ def adopt_settings(
     *,
     bare: tuple[int, int] | None = None,
     future: str = "",
-    script: tuple[str, str] = ("", ""),
+    script: tuple[str, str, bool] = ("", "", False),
 ) -> str:
     """Return the commented stagemap.yml of an existing site; ``bare``: see `AdoptPlan.bare`;
     ``script``: where an Eleventy site's path prefix comes from (`_prefix_said`), or ""."""
@@ -196,7 +197,7 @@ def adopt_settings(
     return "\n".join(head + body + tail) + "\n"
 
 
-def _address(found: FoundSite, script: tuple[str, str]) -> list[str]:
+def _address(found: FoundSite, script: tuple[str, str, bool]) -> list[str]:
     """The ``urls`` block's lines; ``script``: see `adopt_settings`."""
     lower = _url_settings(found)
     if found.base_url.startswith("/"):  # the path alone a local address gives (a preview's)
@@ -271,7 +272,7 @@ def _generator(found: FoundSite) -> list[str]:
     return [*(said if zensical else []), f"generator: {found.generator}"]
 
 
-def _address_from(found: FoundSite, script: tuple[str, str]) -> str:
+def _address_from(found: FoundSite, script: tuple[str, str, bool]) -> str:
     """Name where the site's address was read: its configuration, or the domain it is published on."""
     if not found.address_from:
         return found.config_file
@@ -279,25 +280,38 @@ def _address_from(found: FoundSite, script: tuple[str, str]) -> str:
     if not script[1]:
         return said
     # GitHub Pages serves a site with a custom domain at the domain's root (`stagemap.read.siteaddress`).
-    return (
+    said = (
         f"{said}.\n# GitHub Pages serves a site with a custom domain at the domain's root: the path"
         f" prefix {script[1]} ({_prefix_from(found, script)}) is left out"
     )
+    if not script[2]:
+        return said
+    return (
+        f"{said}.\n# The HTML base plugin puts that prefix in front of every link from the root, which"
+        " the domain does not serve:\n# those links are broken on the live site (build without the"
+        " prefix for a custom domain)"
+    )
 
 
-def _prefix_from(found: FoundSite, script: tuple[str, str]) -> str:
+def _prefix_from(found: FoundSite, script: tuple[str, str, bool]) -> str:
     """Name where an Eleventy site's path prefix was read (`_prefix_said`)."""
     return script[0] or f"pathPrefix in {found.config_file}"
 
 
-def _prefix_said(folder: Path, found: FoundSite) -> tuple[str, str]:
+def _prefix_said(folder: Path, found: FoundSite) -> tuple[str, str, bool]:
     """Return where the Eleventy site's path prefix is given, a script's or a deploy's command
     line (`stagemap.read.eleventydeploy`), or "" (its configuration's ``pathPrefix``); with, under
-    a CNAME domain, the prefix the domain's address leaves out (else "")."""
+    a CNAME domain, the prefix the domain's address leaves out (else ""), and whether the HTML
+    base plugin then writes it into the links from the root (which the domain leaves broken)."""
     site = folder / found.root
     source = prefix_source(site, folder)
     said = ""
-    if source is not None and source.prefix is not None:
+    if source is not None and source.prefix == UNKNOWN:
+        where = source.runner or f"the {source.script} script"
+        said = (
+            f"pathPrefix in {found.config_file}; the --pathprefix {where} gives is a variable, not known here"
+        )
+    elif source is not None and source.prefix is not None:
         package = posixpath.join(posixpath.dirname(found.config_file), "package.json")
         runs = f", which {source.runner} runs" if source.runner else ""
         said = (
@@ -305,8 +319,9 @@ def _prefix_said(folder: Path, found: FoundSite) -> tuple[str, str]:
             if source.script
             else f"--pathprefix in the command {source.runner} runs"
         )
-    left = path_prefix(site, eleventy_config(folder, found.root), folder) if found.address_from else ""
-    return said, left
+    code = eleventy_config(folder, found.root)
+    left = path_prefix(site, code, folder) if found.address_from else ""
+    return said, left, bool(left) and base_plugin(site, code)
 
 
 def _mdx(found: FoundSite) -> list[str]:

@@ -5,7 +5,8 @@ under the path prefix (a GitHub Pages project site: ``https://x.github.io/handbo
 live page ``about.md`` is at ``/handbook/about/``. The prefix is given:
 
 - on the command line, ``eleventy --pathprefix=/handbook/``, which wins over the
-  configuration: the run of Eleventy the deploy makes decides (`stagemap.read.eleventydeploy`);
+  configuration: the run of Eleventy the deploy makes decides (`stagemap.read.eleventydeploy`;
+  one given by a variable, ``${{ steps.pages.outputs.base_path }}``, leaves the configuration's);
 - in the configuration, ``pathPrefix: "/handbook/"`` in the settings it returns (or exports as
   ``config``, Eleventy 3): a text written out; one the code works out (a variable, a condition
   on the environment) is not read.
@@ -19,7 +20,8 @@ link from the root in the pages it writes, as the ``url`` filter does, without l
 it is there already (``/handbook/x/`` becomes ``/handbook/handbook/x/``; the prefix alone
 stays, spelt as written: `ADDED_BARE`): a link is then written as a route. Without the plugin,
 the page holds the link as written: one that reaches a page carries the prefix. A site with a
-``CNAME`` domain is served at the domain's root (`stagemap.read.siteaddress`): no prefix there.
+``CNAME`` domain on GitHub Pages is served at the domain's root (`stagemap.read.siteaddress`): no
+prefix there.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..model.settings import ReadRules
 from .docusaurus import without_comments
 from .eleventybase import base_plugin
 from .eleventydatafiles import eleventy_config
-from .eleventydeploy import prefix_source
+from .eleventydeploy import UNKNOWN, prefix_source
 
 PREFIX_LINKS = "\0eleventy-prefix-links"
 """The key under which the site's params hold how an Eleventy site's links from the root meet
@@ -72,7 +74,8 @@ def path_prefix(site: Path, code: str, project: Path | None = None) -> str:
 def _prefix_told(site: Path, code: str, project: Path | None) -> str:
     """Return the path prefix as the run building the site is given it (see `path_prefix`)."""
     given = prefix_source(site, project)
-    return given.prefix if given is not None and given.prefix is not None else _prefix_in_code(code)
+    told = given.prefix if given is not None else None
+    return told if told is not None and told != UNKNOWN else _prefix_in_code(code)
 
 
 def with_prefix_links(params: Mapping[str, Any], root: Path, rules: ReadRules) -> Mapping[str, Any]:

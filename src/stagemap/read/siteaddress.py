@@ -3,7 +3,8 @@
 Hugo's ``baseURL``, Jekyll's ``url`` and ``baseurl``, MkDocs' ``site_url`` (Zensical's too, in
 its ``[project]`` table); Docusaurus's ``url`` and ``baseUrl``, Gatsby's ``siteUrl`` and Astro's
 ``site`` and ``base``, read from the code with patterns (a value the code works out is left out);
-Eleventy's ``pathPrefix`` (`stagemap.read.eleventyprefix`) where no ``CNAME`` domain serves the site.
+Eleventy's ``pathPrefix`` (`stagemap.read.eleventyprefix`) where no ``CNAME`` domain on GitHub
+Pages serves the site (a deploy elsewhere, Netlify's, leaves the file unread).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from ..lazyre import lazy
 from .codetitle import code_title, constant
 from .docusaurus import without_comments
+from .eleventydeploy import prefix_source
 from .eleventyprefix import path_prefix
 from .mkdocsettings import plugin_options
 from .owned import read_owned
@@ -64,14 +66,15 @@ def site_address(
     """Return the site's address (`base_url`; from GitHub Pages' ``CNAME`` file where the
     configuration gives none, or a local one: `pages_domain`) and that file's path, or "".
     An Eleventy site's configuration gives no address: the domain alone (GitHub Pages serves a
-    site with a custom domain at the domain's root, whatever path prefix it is built with), or
-    without one the path prefix alone it is served under (``/handbook/``: `stagemap.read.eleventyprefix`,
+    site with a custom domain at the domain's root, whatever path prefix it is built with) where
+    the deploy found publishes to GitHub Pages or none is found, else the path prefix alone it is served under (``/handbook/``: `stagemap.read.eleventyprefix`,
     ``within`` the repository holding the site, whose deploy decides it)."""
     if generator == "eleventy":
         domain, cname = pages_domain(root, generator)
-        if domain:
+        deploy = prefix_source(root, within)
+        if domain and (deploy is None or deploy.served_by_pages()):
             return f"https://{domain}/", cname
-        return path_prefix(root, config if isinstance(config, str) else "", within), cname
+        return path_prefix(root, config if isinstance(config, str) else "", within), ""
     address = base_url(generator, config, data)
     domain, cname = ("", "") if address.startswith("http") else pages_domain(root, generator)
     return (base_url(generator, config, data, domain) if domain else address), cname
