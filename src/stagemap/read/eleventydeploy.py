@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..lazyre import lazy
 from . import yamlsafe
-from .owned import read_owned
+from .owned import owned_text, owned_toml, read_owned
 
 _ON_COMMAND_LINE = lazy(r"""--pathprefix(?:=|\s+)['"]?([^'"\s;&|]*)""")
 """Eleventy's command-line option, in lower case (see the module)."""
@@ -164,7 +163,7 @@ def _deploys(site: Path, project: Path) -> list[tuple[str, str, bool]]:
     workflows = project / ".github" / "workflows"
     names = sorted(workflows.glob("*.y*ml"))[:_MOST_WORKFLOWS] if workflows.is_dir() else []
     for path in names:
-        text = _text(path)
+        text = owned_text(path, _MOST_BYTES)
         shown = path.relative_to(project).as_posix()
         flow = _workflow(text)
         runs = [step["run"] for step in _steps(flow) if isinstance(step.get("run"), str)]
@@ -174,7 +173,7 @@ def _deploys(site: Path, project: Path) -> list[tuple[str, str, bool]]:
             others += [(shown, run, False) for run in runs]
     netlify: list[tuple[str, str, bool]] = []
     for folder in dict.fromkeys((site, project)):
-        build = _toml(folder / "netlify.toml").get("build")
+        build = owned_toml(folder / "netlify.toml", _MOST_BYTES).get("build")
         command = build.get("command") if isinstance(build, dict) else None
         if isinstance(command, str) and not netlify:
             shown = (folder / "netlify.toml").relative_to(project).as_posix()
@@ -221,19 +220,3 @@ def _deploys_elsewhere(step: dict[Any, Any]) -> bool:
     if isinstance(uses, str) and _DEPLOY_ACTION.search(uses):
         return True
     return isinstance(run, str) and _DEPLOY_COMMAND.search(run) is not None
-
-
-def _toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(_text(path))
-    except tomllib.TOMLDecodeError:
-        return {}
-
-
-def _text(path: Path) -> str:
-    """Return a small text file's text, empty when it is not one (a link is not read)."""
-    data = read_owned(path, _MOST_BYTES)
-    try:
-        return data.decode("utf-8-sig") if data is not None else ""
-    except UnicodeDecodeError:
-        return ""

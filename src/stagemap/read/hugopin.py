@@ -16,7 +16,6 @@ current Hugo.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from ..lazyre import lazy
 from . import frontmatter
 from .configfiles import HUGO_NAMES, hugo_folder_settings, site_config_data
+from .owned import owned_text, owned_toml
 
 LAST_COMMENTED = (0, 122)
 """The last Hugo release (major, minor) whose page lexer reads front matter in an HTML comment."""
@@ -70,7 +70,7 @@ def commented_pages(files: Iterable[tuple[str, Path]]) -> tuple[str, ...]:
 def _pins(project: Path, site: Path) -> Iterator[tuple[str, str]]:
     """Yield each Hugo version the site names, with the file naming it, in the order they count."""
     for folder in dict.fromkeys((site, project)):
-        data = _toml(folder / "netlify.toml")
+        data = owned_toml(folder / "netlify.toml", _MOST_BYTES)
         production = _table(_table(data.get("context")).get("production")).get("environment")
         build = _table(data.get("build")).get("environment")
         for env in (_table(production), _table(build)):  # (previews do not build the site)
@@ -79,12 +79,14 @@ def _pins(project: Path, site: Path) -> Iterator[tuple[str, str]]:
     workflows = project / ".github" / "workflows"
     names = sorted(workflows.glob("*.y*ml"))[:_MOST_WORKFLOWS] if workflows.is_dir() else []
     for path in names:
-        given = (v for v in _WORKFLOW.findall(_text(path)) if not v.startswith("$"))  # ${{ env.X }}
+        given = (
+            v for v in _WORKFLOW.findall(owned_text(path, _MOST_BYTES)) if not v.startswith("$")
+        )  # ${{ env.X }}
         found = next(given, None)
         if found is not None:
             yield found, _shown(path, project)
     for folder in dict.fromkeys((site, project)):
-        text = _text(folder / ".hugo_version").strip()
+        text = owned_text(folder / ".hugo_version", _MOST_BYTES).strip()
         if text:
             yield text, _shown(folder / ".hugo_version", project)
     name, config = _config(site)
@@ -110,23 +112,6 @@ def _key(table: Any, key: str) -> Any:
 
 def _table(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(_text(path))
-    except tomllib.TOMLDecodeError:
-        return {}
-
-
-def _text(path: Path) -> str:
-    """Return a small text file's text, empty when it is not one."""
-    try:
-        if not path.is_file() or path.stat().st_size > _MOST_BYTES:
-            return ""
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 def _shown(path: Path, project: Path) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
+import tomllib
 from pathlib import Path
+from typing import Any
 
 OWNED_LIMIT = 256 * 1024 * 1024
 """The largest of stagemap's own files (cache, page record, manifest) it will read."""
@@ -43,3 +45,22 @@ def read_owned(path: Path, limit: int = OWNED_LIMIT) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def owned_text(path: Path, limit: int) -> str:
+    """Return the UTF-8 text (a BOM dropped) of a small file of the site's (a deploy's settings, a
+    workflow), read as `read_owned` reads; empty when there is none, it is a link, over ``limit``
+    bytes, or no UTF-8."""
+    data = read_owned(path, limit)
+    try:
+        return data.decode("utf-8-sig") if data is not None else ""
+    except UnicodeDecodeError:
+        return ""
+
+
+def owned_toml(path: Path, limit: int) -> dict[str, Any]:
+    """Return the tables of a small TOML file (`owned_text`); empty when it cannot be read."""
+    try:
+        return tomllib.loads(owned_text(path, limit))
+    except tomllib.TOMLDecodeError:
+        return {}
