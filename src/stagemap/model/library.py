@@ -64,9 +64,11 @@ ORIGIN_FIELDS = ("stages", "questions", "personas", "format", "audience", "statu
 FATES = ("asset", "non-asset", "excluded", "problem")
 """What can become of a file under a source, in the order summaries list them."""
 MAX_ID = 200
-"""The longest asset id, in characters; each ``/`` part of it is also kept under `MAX_ID_PART` bytes."""
+"""The longest ``id`` a file may give itself, in characters; each ``/`` part of it is also kept
+under `MAX_ID_PART` bytes. An id taken from the file's path has no such bound (see
+`stagemap.read.fields.read_id`): a page's file name is made short anyway."""
 MAX_ID_PART = 120
-"""The longest part of an id between ``/``, in UTF-8 bytes (output file names are built from them)."""
+"""The longest part of a given ``id`` between ``/``, in UTF-8 bytes."""
 
 
 @dataclass(frozen=True, slots=True)
