@@ -170,6 +170,7 @@ def test_with_the_html_base_plugin_a_link_from_the_root_is_a_route(tmp_path: Pat
     _, _, err = run("-C", str(written), "check", "--links")
     assert err.count("leads nowhere") == 1, err
     assert f"content/index.md:4:9: warning: link to '/logbook/tides/' leads nowhere {HINT}\n" in err
+    assert "content/index.md:4:34: warning: link to '/crew/' leads outside the site" in err, err
 
     domain = write(tmp_path / "domain", {**pages, "eleventy.config.js": plain, "CNAME": "gulls.example\n"})
     assert run("init", str(domain))[0] == 0
@@ -280,3 +281,34 @@ def test_a_cname_counts_only_where_github_pages_serves_the_site(tmp_path: Path) 
         " does not serve:\n# those links are broken on the live site (build without the prefix for a"
         " custom domain).\n"
     ) in text, text
+
+
+def test_without_the_html_base_plugin_a_link_lacking_the_prefix_leaves_the_site(tmp_path: Path) -> None:
+    """On a site served under a path prefix with no HTML base plugin, a page holds a link from the
+    root as written: '/crew/' leads to the host's /crew/, outside the site (the page is live at
+    /harbour/crew/), and stagemap read it as a route that reached crew.md. It is now reported,
+    saying why. Eleventy's url filter puts the prefix in front of a path from the root, so
+    "{{ '/crew/' | url }}" is '/harbour/crew/' on the page, and reaches it."""
+    config = 'export default function (eleventyConfig) {\n  return { dir: { input: "pages" } };\n}\n'
+    config += 'export const config = { pathPrefix: "/harbour/" };\n'
+    pages = {
+        "eleventy.config.js": config,
+        "pages/index.md": "---\ntitle: Gull Point boatyard\n---\n[Crew](/crew/), [crew again](/harbour/crew/),"
+        " [filtered crew]({{ '/crew/' | url }}) and ![flag](/img/flag.png).\n\nOur list: {{ '/crew/' | url }}.\n",
+        "pages/crew.md": "---\ntitle: Our crew\n---\nFour of us.\n",
+    }
+    site = write(tmp_path / "site", pages)
+    assert run("init", str(site))[0] == 0
+    _, _, err = run("-C", str(site), "check", "--links")
+    said = (
+        "leads outside the site, which is served under /harbour/ (its path prefix, which no HTML base"
+        " plugin adds to links from the root) (start the link with /harbour/, or write it through the url filter)"
+    )
+    assert f"pages/index.md:4:8: warning: link to '/crew/' {said}\n" in err, err
+    assert f"pages/index.md:4:97: warning: link to '/img/flag.png' {said}\n" in err, err
+    assert err.count("leads outside") == 2 and "leads nowhere" not in err, err
+    assert run("-C", str(site), "build")[0] == 0
+    home = (site / "site" / "assets" / "index.html").read_text()
+    assert '<a href="crew.html">filtered crew</a>' in home
+    assert "Our list: /harbour/crew/." in home
+    assert '<span class="broken-link" title="Link target not found: /crew/">Crew</span>' in home

@@ -338,3 +338,89 @@ def test_an_include_that_may_be_missing_or_cannot_be_read(tmp_path: Path) -> Non
     body = body_of((tmp_path / "out/assets/safety.html").read_text())
     assert "gone.md" not in body and "readfile" not in body, body
     assert "Included from docs/linked.md, which cannot be read here" in body, body
+
+
+def test_a_bare_title_is_the_front_matters_not_the_navs_nor_the_first_headings(tmp_path: Path) -> None:
+    """The plugin gives a page its front matter's keys, bare, and its page object: a bare
+    {{ title }} on a page whose title comes from the nav or its first heading is no value there
+    (the plugin keeps it as written), while {{ page.title }} is that title; stagemap showed the
+    nav's or the heading's title for both, and page.meta.title held the nav's. A title of the
+    page's own front matter or of extra is still shown."""
+    settings = (
+        "site_name: Kettle Yard\nnav:\n  - Teapots: pots.md\n  - cups.md\n  - saucers.md\n"
+        "plugins:\n  - macros\n"
+    )
+    files = {
+        "mkdocs.yml": settings,
+        "docs/pots.md": "# Pots we sell\n\nBare {{ title }}, page {{ page.title }}, meta {{ page.meta.title }}.\n",
+        "docs/cups.md": "# Cups on the shelf\n\nBare {{ title }}, page {{ page.title }}.\n",
+        "docs/saucers.md": "---\ntitle: Saucers\n---\nBare {{ title }}, page {{ page.title }}.\n",
+    }
+    out = _built(tmp_path, files)
+    pots = body_of((out / "assets/pots.html").read_text())
+    said = "<em>[title: shown on the live site]</em>"
+    assert (
+        f"<p>Bare {said}, page Teapots, meta <em>[page.meta.title: shown on the live site]</em>.</p>" in pots
+    )
+    cups = body_of((out / "assets/cups.html").read_text())
+    assert f"<p>Bare {said}, page Cups on the shelf.</p>" in cups, cups
+    saucers = body_of((out / "assets/saucers.html").read_text())
+    assert "<p>Bare Saucers, page Saucers.</p>" in saucers, saucers
+    out = _built(
+        tmp_path / "extra", {**files, "mkdocs.yml": settings + "extra:\n  title: Kettle Yard Docs\n"}
+    )
+    assert "<p>Bare Kettle Yard Docs, page Cups on the shelf.</p>" in body_of(
+        (out / "assets/cups.html").read_text()
+    )
+
+
+def test_an_included_file_shows_its_own_includes_and_its_front_matter(tmp_path: Path) -> None:
+    """Jinja2's include reads the whole file and runs its tags with the page's values: a file
+    that includes another shows that one's text too (stagemap showed a placeholder for it), and
+    a file starting with front matter shows those lines, which Markdown reads as a rule and a
+    heading (stagemap left them out, as a page's own front matter is)."""
+    settings = (
+        "site_name: Kettle Yard\nplugins:\n  - macros:\n      include_dir: snippets\nextra:\n  release: 3.1\n"
+    )
+    files = {
+        "mkdocs.yml": settings,
+        "docs/setup.md": "# Setup\n\nFirst steps.\n\n{% include 'outer.md' %}\n",
+        "snippets/outer.md": "Fill the kettle.\n\n{% include 'deep/inner.md' %}\n",
+        "snippets/deep/inner.md": "---\nshelf: top\n---\nRelease {{ release }} boils it.\n",
+    }
+    out = _built(tmp_path, files)
+    assert body_of((out / "assets/setup.html").read_text()) == (
+        '<div class="body">\n<p>First steps.</p>\n<p>Fill the kettle.</p>\n<hr>\n'
+        '<h2 id="h-shelf-top">shelf: top</h2>\n<p>Release 3.1 boils it.</p>\n\n</div>\n'
+    )
+
+
+def test_a_loop_over_a_list_the_site_gives_shows_each_item_or_its_else(tmp_path: Path) -> None:
+    """Jinja2 runs a loop over a list of extra's (or of an include_yaml file's, the page's front
+    matter's) once per item, and an empty one shows its {% else %} part: stagemap showed a
+    placeholder for every loop. A loop over what only the site's Python gives still is one."""
+    settings = (
+        "site_name: Kettle Yard\nplugins:\n  - macros:\n      include_yaml:\n        - data/shop.yml\n"
+        "extra:\n  sizes: [small, large]\n  offers: []\n"
+    )
+    page = (
+        "---\ntitle: Kettles\nfinishes: [matte]\n---\n"
+        "{% for size in sizes %}\n- {{ size }} kettle\n{% else %}\nNo sizes.\n{% endfor %}\n\n"
+        "{% for offer in offers %}\nOffer {{ offer }}.\n{% else %}\nNo offers this week.\n{% endfor %}\n\n"
+        "{% for shop in shops %}\n[{{ shop.name }}]({{ shop.page }}){% if shop.open %} open{% endif %}\n"
+        "{% endfor %}\n\n{% for f in finishes %}Finish {{ f }}.{% endfor %}\n\n"
+        "{% for t in teas() %}\nTea {{ t }}.\n{% endfor %}\n"
+    )
+    files = {
+        "mkdocs.yml": settings,
+        "data/shop.yml": "shops:\n  - name: Harbour shop\n    page: harbour.md\n    open: true\n",
+        "docs/kettles.md": page,
+        "docs/harbour.md": "# Harbour shop\n\nBy the quay.\n",
+    }
+    out = _built(tmp_path, files)
+    assert body_of((out / "assets/kettles.html").read_text()) == (
+        '<div class="body">\n<ul>\n<li>\n<p>small kettle</p>\n</li>\n<li>\n<p>large kettle</p>\n</li>\n</ul>\n'
+        "<p>No offers this week.</p>\n"
+        '<p><a href="harbour.html">Harbour shop</a> open</p>\n<p>Finish matte.</p>\n'
+        "<p><em>[A list from the site's data: shown on the live site]</em></p>\n\n</div>\n"
+    )

@@ -140,6 +140,12 @@ here is there, and the site has no address to send the link to
 (`stagemap.render.routelinks.RouteLinks._hosted`)."""
 
 
+OUTSIDE_PREFIX = "\0outside "
+"""After `HOST_SERVES`, before the path prefix an Eleventy site is served under (``/handbook/``)
+where no HTML base plugin puts it in front of links from the root: a link from the root without
+it (``/about/``) leaves the site's folder on the live site (`stagemap.render.links.BodyLinks`)."""
+
+
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
@@ -153,6 +159,11 @@ def unbuilt_said(why: str) -> tuple[str, str, str]:
         said += f" page's address '{at}' sends it"
         hint = "no page read here is there, nor can the site's address (urls.base) tell what is: "
         return said, hint + "link to the page the rule leads to, or change the rule", "dead-link"
+    if why.startswith(HOST_SERVES + OUTSIDE_PREFIX):
+        prefix = why.removeprefix(HOST_SERVES + OUTSIDE_PREFIX)
+        said = f"leads outside the site, which is served under {prefix} (its path prefix, which"
+        said += " no HTML base plugin adds to links from the root)"
+        return said, f"start the link with {prefix}, or write it through the url filter", "dead-link"
     if why.startswith(HOST_SERVES):
         status = why.removeprefix(HOST_SERVES)
         said = f"leads to a route where the host serves an error ({status}: a rule of its redirects)"

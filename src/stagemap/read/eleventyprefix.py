@@ -19,7 +19,8 @@ Links from the root meet the prefix in one of two ways (`PREFIX_LINKS`): the HTM
 link from the root in the pages it writes, as the ``url`` filter does, without looking whether
 it is there already (``/handbook/x/`` becomes ``/handbook/handbook/x/``; the prefix alone
 stays, spelt as written: `ADDED_BARE`): a link is then written as a route. Without the plugin,
-the page holds the link as written: one that reaches a page carries the prefix. A site with a
+the page holds the link as written: one that reaches a page carries the prefix, written by hand
+or by the ``url`` filter (`URL_PREFIX`); one without it leads outside the site. A site with a
 ``CNAME`` domain on GitHub Pages is served at the domain's root (`stagemap.read.siteaddress`): no
 prefix there.
 """
@@ -50,7 +51,12 @@ ADDED_BARE = "added-bare"
 compares a link with the prefix as written, so ``/handbook`` is the home page and ``/handbook/``
 a route (``/handbook/handbook/`` live)."""
 WRITTEN = "written"
-"""No plugin does: a link from the root reaches a page of the site only with the path in it."""
+"""No plugin does: a link from the root reaches a page of the site only with the path in it; one
+without it leaves the site's folder on the live site."""
+URL_PREFIX = "\0eleventy-url-prefix"
+"""The key under which the site's params hold the path prefix Eleventy's ``url`` filter puts in
+front of a path from the root (``{{ '/about/' | url }}`` is ``/handbook/about/``), where no
+plugin adds it (`WRITTEN`): the prefix as the run building the site has it (`path_prefix`)."""
 
 _IN_CODE = lazy(
     r"""(?:^[ \t]*|[{,][ \t]*)(?:pathPrefix|"pathPrefix"|'pathPrefix')\s*:\s*(['"`])([^'"`\s$]*)\1""", re.M
@@ -86,7 +92,8 @@ def with_prefix_links(params: Mapping[str, Any], root: Path, rules: ReadRules) -
     site = root / rules.site_root if rules.site_root else root
     code = eleventy_config(root, rules.site_root)
     if not base_plugin(site, code):
-        return {**params, PREFIX_LINKS: WRITTEN}
+        prefix = path_prefix(site, code, root)
+        return {**params, PREFIX_LINKS: WRITTEN, **({URL_PREFIX: prefix} if prefix else {})}
     # Eleventy's url filter, which the plugin calls, compares a link with "/" joined to the prefix
     # as written: "/handbook" and "/handbook/" are each the home page under their own spelling.
     bare = not posixpath.join("/", _prefix_told(site, code, root)).endswith("/")

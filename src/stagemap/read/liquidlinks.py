@@ -32,15 +32,20 @@ _OUTPUT = lazy(r"\{\{-?\s*([^{}\n]{0,500}?)\s*-?\}\}")
 _ADDRESS_TAG = lazy(r"\{%-?\s*(link|post_url)\s+([^%\n]{0,500}?)\s*-?%\}")
 
 
-def filtered_path(found: re.Match[str]) -> str:
+def filtered_path(found: re.Match[str], url_prefix: str = "") -> str:
     """Return the path a `PATH_FILTER` match makes: from the site's root through ``relative_url``
     (or ``absolute_url``, ``url``); through ``prepend`` alone, as written, links being read from
     the site's root (``/images/panel.png``; ``images/panel.png`` stays relative, as with an empty
-    ``baseurl``)."""
+    ``baseurl``). ``url_prefix``: the path prefix Eleventy's ``url`` filter puts in front of a
+    path from the root (``/handbook/``; `stagemap.read.eleventyprefix.URL_PREFIX`)."""
     path = found.group(2)
-    if all(name == "prepend" for name in _FILTER_NAME.findall(found.group(3))):
+    names = _FILTER_NAME.findall(found.group(3))
+    if all(name == "prepend" for name in names):
         return path
-    return path if path.startswith("//") or _SCHEME.match(path) else "/" + path.lstrip("/")
+    if path.startswith("//") or _SCHEME.match(path):
+        return path
+    made = "/" + path.lstrip("/")
+    return url_prefix.rstrip("/") + made if url_prefix and "url" in names else made
 
 
 def tag_address(tag: str, named: str) -> str | None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..errors import Problem, suggest
 from ..model.library import (
-    ALL_FIELDS,
     AUDIENCES,
     INTERNAL_FORMATS,
     ORIGIN_FIELDS,
@@ -22,13 +21,13 @@ from . import formats, frontmatter, yamlsafe
 from .aliases import apply_aliases, fold_keys, keys_any_case
 from .bare import bare_page, shown_as_text, shown_title, untitled
 from .blocks import exceeded_as_rendered
-from .cascade import inherit, inherited_values
+from .cascade import inherit, inherited_values, page_extra
 from .ctas import cta_links, hero_action, with_hero_link
 from .fields import Add, FieldReader, id_folder, read_id, spaced_ids
 from .frontmatter import NO_FRONT_MATTER
 from .gatsby import page_creator_page
 from .htmlpage import is_html_page
-from .mkdocsmacros import JINJA, PAGE_META
+from .mkdocsmacros import JINJA
 from .nearmiss import warn_near_misses
 from .nopage import first_no_page
 from .ownblocks import own_block_problems
@@ -313,7 +312,12 @@ def _asset(
         next_pos=(next_pos.line, next_pos.col),
         cta_pos=(cta_pos.line, cta_pos.col),
         id_pos=(loaded.pos("id").line, loaded.pos("id").col) if ("id",) in loaded.values else (0, 0),
-        extra=_extra(fm, page_engine(rules.generator, rel, fm, rules.template_engines) == JINJA),
+        extra=page_extra(
+            fm,
+            page_engine(rules.generator, rel, fm, rules.template_engines) == JINJA,
+            place.inherited,
+            loaded.values,
+        ),
         url=url,
         route=route,
         audience=audience,
@@ -390,11 +394,3 @@ def _audience(fields: FieldReader, loaded: yamlsafe.Loaded, place: Place, add: A
         pos = loaded.pos("audience")
         add(pos.line, pos.col, f"unknown audience '{given}'", suggest(given, AUDIENCES), "unknown-audience")
     return given if given in AUDIENCES else place.audience
-
-
-def _extra(fm: Mapping[str, Any], macros: bool) -> dict[str, Any]:
-    """Return the front matter's keys beyond stagemap's fields; with ``macros`` (MkDocs' macros plugin
-    renders the page), the fields' own values under `PAGE_META`: its ``{{ title }}`` is its own."""
-    extra = {k: v for k, v in fm.items() if k not in ALL_FIELDS and not str(k).startswith("\0")}
-    own = {k: fm[k] for k in ALL_FIELDS if k in fm and macros}
-    return {**extra, PAGE_META: own} if own else extra

@@ -72,8 +72,9 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     if params.get(ENGINE) == JINJA:  # (MkDocs' macros plugin: its ``page.title``)
         params = {**params, PAGE_TITLE: item.title}
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
-    # not for conditions: the title may be the first heading's, which the live page lacks
-    if config.rules.generator and "title" not in params and item.title:
+    # not for conditions: the title may be the first heading's, which the live page lacks. Not MkDocs'
+    # macros plugin's bare ``{{ title }}``: only the front matter or the site's values give it.
+    if config.rules.generator and "title" not in params and item.title and params.get(ENGINE) != JINJA:
         params = {**params, "title": item.title, OWN_TITLE: True}
     if own := partials.own_shortcodes(config, item.path, body, site, item.extra):
         params = {**params, OWN_SHORTCODES: own}

@@ -40,7 +40,7 @@ from .blocks import fence_after, hold_fences, put_fences_back
 from .elements import placeholder
 from .hugocode import as_written
 from .includemade import Made, worked_out
-from .mkdocsincludes import between
+from .mkdocsincludes import between, included
 from .shortcodes import shortcode_args
 
 MAX_DEPTH = 4
@@ -84,9 +84,8 @@ class Include:
     """Where the part shown starts and ends (`stagemap.render.mkdocsincludes.between`): the
     ``start`` and ``end`` of an MkDocs include-markdown tag, written so by its module."""
     end: str = ""
-    raw: bool = (
-        False  # (``raw="true"``: the page's template engine leaves it as written, `snippets_as_includes`)
-    )
+    raw: bool = False  # (``raw="true"``: as written, the page's engine reads it not: `snippets_as_includes`)
+    jinja: str = ""  # (``jinja="docs"``: Jinja2's include, from that folder: `mkdocsincludes.included`)
 
 
 _SNIPPET = lazy(r"""^([ \t>]*)(;?)-{1,2}8<-{1,2}[ \t]+(["']?)([^"'\n]+?)\3[ \t]*$""", re.M)
@@ -210,8 +209,9 @@ def resolve(
         if not given.startswith("/"):
             path = _inside(posixpath.join(here, given))
             bounds = unquote(named.get("start", "")), unquote(named.get("end", ""))
+            jinja = unquote(named.get("jinja", ""))
             return (
-                Include(path, code, named.get("lang", ""), exists(path), *bounds, raw=raw)
+                Include(path, code, named.get("lang", ""), exists(path), *bounds, raw=raw, jinja=jinja)
                 if path is not None
                 else None
             )
@@ -320,7 +320,11 @@ def shown(
             found = resolve(match, at, content, site, exists, printed)
             if found is not None and found.path not in seen:
                 seen.add(found.path)
-                got = read(found.path, found.code) if found.found else None
+                got = (
+                    included(read, found.path, found.jinja, content, exists, found.code)
+                    if found.found
+                    else None
+                )
                 yield found.path, got
                 if got is not None and not found.code:
                     todo.append((got, found.path, depth + 1))
@@ -358,7 +362,7 @@ def _inline(
             return match.group()
 
         def make() -> tuple[str | None, set[str], set[str]]:
-            got = read(found.path, found.code)
+            got = included(read, found.path, found.jinja, content, exists, found.code)
             if got is not None and (found.start or found.end):
                 got = between(got, found.start, found.end)
             if got is not None and found.code:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lazyre import lazy
+from ..read.eleventyprefix import URL_PREFIX
 from ..read.liquidlinks import PATH_FILTER, SITE_ADDRESS, filtered_path, tag_address
 from ..read.liquidspans import comment_spans, raw_parts, raw_spans
 from ..read.mkdocsmacros import JINJA, PAGE_META, PAGE_TITLE
@@ -26,6 +27,7 @@ from ..read.pairs import paired
 from ..read.templateengines import COMMENTED, ENGINE, LIQUID
 from .blocks import escape
 from .elements import placeholder
+from .liquidloops import known_loop
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
@@ -140,13 +142,9 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: boo
     if "comment" in text or "capture" in text or "endcss" in text or "endjs" in text or "endmacro" in text:
         text = without(text, hidden_blocks(text))
     looped = _LOOP_NAME.findall(text) if "for" in text else []
+    held: list[str] = []  # (loops shown, each worked out once: `_loops`)
     if "{%" in text:
-        loops = [
-            (opening.start(), closing.end())
-            for opening, closing in paired(text, _LOOP_OPENING, _LOOP_CLOSING)
-        ]
-        shown = "\n\n" + placeholder("A list from the site's data") + "\n\n"
-        text = without(text, loops, shown) if loops else text
+        text = _loops(text, params, bare, nunjucks, held)
     if "set" in text or "assign" in text:
         assigned = _assigned(text, looped)
         params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
@@ -161,7 +159,31 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: boo
         text = _ATTRIBUTE_VALUE.sub(
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params, bare) + m.group(2), text
         )
-    return (_OUT_QUOTED if nunjucks else _OUT).sub(lambda m: _output(m, params, bare), text)
+    text = (_OUT_QUOTED if nunjucks else _OUT).sub(lambda m: _output(m, params, bare), text)
+    return _HELD.sub(lambda m: held[int(m.group(1))], text) if held else text
+
+
+def _loops(text: str, params: Mapping[str, Any], bare: bool, nunjucks: bool, held: list[str]) -> str:
+    """Return ``text`` with each outermost loop as the page shows it: where MkDocs' macros plugin
+    runs, one over a list known here (`known_loop`), held back in ``held`` as a token; any other
+    a placeholder."""
+    pieces, at, jinja = [], 0, params.get(ENGINE) == JINJA
+    for opening, closing in paired(text, _LOOP_OPENING, _LOOP_CLOSING):
+        inner = text[opening.end() : closing.start()]
+        made = (
+            known_loop(opening, inner, params, lambda t, p: _outside_raw(t, p, bare, nunjucks))
+            if jinja
+            else None
+        )
+        if made is not None:
+            held.append(made)
+        shown = "\n\n" + placeholder("A list from the site's data") + "\n\n" if made is None else ""
+        pieces += [text[at : opening.start()], shown or f"\0loop{len(held) - 1}\0"]
+        at = closing.end()
+    return "".join(pieces) + text[at:]
+
+
+_HELD = lazy(r"\0loop(\d+)\0")
 
 
 def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
@@ -204,7 +226,7 @@ def _target(target: str, params: Mapping[str, Any], bare: bool) -> str:
         site_only = False
         path = PATH_FILTER.match(expression)
         if path:
-            return filtered_path(path)
+            return filtered_path(path, _url_prefix(params))
         found = _page_value(expression, params, bare)
         if found is None:
             known = False
@@ -228,7 +250,7 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     expression = " ".join(output.group(1).split())
     path = PATH_FILTER.match(expression)
     if path:
-        return filtered_path(path)
+        return filtered_path(path, _url_prefix(params))
     found = _page_value(expression, params, bare)
     if found is None:
         return placeholder(expression)
@@ -238,6 +260,12 @@ def _output(output: re.Match[str], params: Mapping[str, Any], bare: bool) -> str
     before = text[text.rfind("\n", 0, start) + 1 : start]
     after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
     return found if before.strip() or after.strip() else found.strip("\n")
+
+
+def _url_prefix(params: Mapping[str, Any]) -> str:
+    """Return the path prefix Eleventy's ``url`` filter adds on the page's site, or "" (`URL_PREFIX`)."""
+    site = params.get(SITE_PARAMS)
+    return str(site.get(URL_PREFIX) or "") if isinstance(site, Mapping) else ""
 
 
 def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str | None:

@@ -132,7 +132,27 @@ def _readfile(
             shown += f' {bound}="{quote(_unescaped(arguments[bound]), safe="")}"'
     if lang is not None:
         shown += f' code="true" lang="{lang}"'
+    if macros:
+        shown += f' jinja="{quote(macros, safe="/")}"'
     return f"{match.group(1)}{{{{% readfile {shown} %}}}}"
+
+
+def included(
+    read: Callable[[str, bool], str | None],
+    path: str,
+    macros: str,
+    docs: str,
+    exists: Callable[[str], bool],
+    code: bool = False,
+) -> str | None:
+    """Return what an include shows of the file at ``path``: as ``read`` gives it (the whole file
+    for ``code``); for Jinja2's ``{% include %}`` from the macros plugin's include folder ``macros``
+    (not as code), the whole file, front matter too (Jinja2 reads none: the page shows its lines),
+    with the file's own includes written as includes in turn, as the plugin renders them."""
+    if not macros or code:
+        return read(path, code)
+    got = read(path, True)
+    return as_includes(got, path, docs, exists, macros) if got is not None else None
 
 
 def _unescaped(value: str) -> str:
