@@ -201,6 +201,8 @@ SITE_CASES = {
     "slash-blocks-never-closed": ("mkdocs", "/// note | T\nn\n" * 400 + "deep text\n"),
     "include-spaces": ("mkdocs", "{! " + " " * 40_000 + "x\ndeep text\n"),
     "attribute-spaces": ("hugo", "a" + " " * 40_000 + "{#b\ndeep text\n"),
+    # A paragraph's lines above a definition are Hugo's terms: each walked up from it once or twice.
+    "definition-terms-walk": ("hugo", "# h\n" + "t\n" * 20_000 + ": d\n" * 20_000 + "deep text\n"),
     "admonitions-with-code-nested": (
         "docusaurus",
         "".join(":" * (403 - k) + "note\n```\nx\n```\n" for k in range(400))

@@ -35,6 +35,7 @@ from .configfiles import (
     load_with_lines,
 )
 from .hugoignore import IgnoreFiles, ignore_files
+from .hugomarkup import FLAGS, markup_settings
 from .hugopermalinks import Permalink, lead_params, permalinks, term_params, ugly_sections
 from .mkdocsalerts import ALERTS, alert_syntaxes
 from .mkdocsblog import blog_spec
@@ -66,7 +67,7 @@ MkDocs' settings (`stagemap.read.mkdocsettings`): it is read as ``mkdocs.yml`` i
 beside it (MkDocs still builds a site on its way to Zensical)."""
 _KEYS = tuple(
     f"{k}.{e}"
-    for k in ("cascade", "permalinks", "params", "taxonomies")
+    for k in ("cascade", "permalinks", "params", "taxonomies", "markup")
     for e in ("toml", "yaml", "yml", "json")
 )
 _KEY_FILES = tuple(HUGO_DIR + n for n in _KEYS)
@@ -97,7 +98,8 @@ def site_files(generator: str, folder: str = "", root: Path | None = None) -> tu
 _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
     "hugo": tuple(
-        b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts enableemoji".split()
+        b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts enableemoji"
+        b" autodefinitiontermid definitionlist".split()
     ),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }
@@ -355,7 +357,7 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
         )
         routed: dict[str, Any] = {DISABLED_KINDS: disabled_kinds(data), **lead_params(data)}
         routed.update(_flags(generator, data))  # (for the routes, the links to drafts, the emoji)
-        given_too = {BUILDS_DRAFTS, GITHUB_EMOJI} | ({DISABLED_KINDS} if "disablekinds" in sets else set())
+        given_too = _GIVEN_FLAGS | ({DISABLED_KINDS} if "disablekinds" in sets else set())
         made = replace(made, params={**params, **{k: v for k, v in routed.items() if v or k in given_too}})
         made = replace(made, ignore=ignore_files(data, text), taxonomies=taxonomy_folders(data), sets=sets)
         return None if made == SiteDefaults(generator, name, ()) else made  # (None: it gives nothing)
@@ -370,9 +372,15 @@ def _entries(generator: str, name: str, text: str, key_file: str = "") -> SiteDe
     return SiteDefaults(generator, name, tuple(entries), folder, kinds, params=params)
 
 
+_GIVEN_FLAGS = frozenset({BUILDS_DRAFTS, GITHUB_EMOJI, *FLAGS})
+"""Hugo's flags kept when a file turns them off: a later file's over an earlier one's."""
+
+
 def _flags(generator: str, data: Mapping[Any, Any]) -> dict[str, Any]:
-    """Return what a configuration file says of drafts (`drafts_built`) and emoji (`emoji_setting`)."""
-    return {**drafts_built(generator, data), **emoji_setting(generator, data)}
+    """Return what a configuration file says of drafts (`drafts_built`), emoji (`emoji_setting`)
+    and, Hugo's, its definition lists' terms' ids (`markup_settings`)."""
+    terms = markup_settings(data) if generator == "hugo" else {}
+    return {**drafts_built(generator, data), **emoji_setting(generator, data), **terms}
 
 
 def _problem(name: str, line: int, reason: str) -> Problem:

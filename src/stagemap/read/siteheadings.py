@@ -1,8 +1,9 @@
 """How a site's configuration says its headings get their ids, for `stagemap init` (the
 ``heading_ids`` setting, `stagemap.render.headingids`).
 
-Hugo's ``markup.goldmark.parser.autoHeadingIDType`` (``github``, its default, ``github-ascii``
-or ``blackfriday``; Hugo's keys are read whatever their case). MkDocs' toc extension's
+Hugo's ``markup.goldmark.parser.autoIDType`` (``github``, its default, ``github-ascii`` or
+``blackfriday``; ``autoHeadingIDType`` before Hugo 0.144, which wins where both are given, as
+Hugo reads them; Hugo's keys are read whatever their case). MkDocs' toc extension's
 ``slugify`` in ``markdown_extensions``: a Python function named with a ``!!python/name:`` tag
 (Python-Markdown's ``slugify`` and ``slugify_unicode``, pymdownx's ``uslugify``) or made by one
 with ``!!python/object/apply:`` (pymdownx's ``slugify`` with ``case: lower``), or, in
@@ -22,7 +23,10 @@ import yaml
 from ..model.settings import HEADING_IDS, LOOSE_HEADING_IDS
 
 _HUGO_IDS = ("markup", "goldmark", "parser", "autoheadingidtype")
-"""The keys of Hugo's setting, in lower case."""
+"""The keys of Hugo's setting, in lower case: its name before Hugo 0.144, which still wins
+where it is given (Hugo copies it over the new one)."""
+_HUGO_IDS_NOW = ("markup", "goldmark", "parser", "autoidtype")
+"""The keys of its name since Hugo 0.144 (it makes the ids of definition lists' terms too)."""
 _TOC_SLUGS = {
     "markdown.extensions.toc.slugify": "toc",
     "markdown.extensions.toc.slugify_unicode": "toc-unicode",
@@ -39,7 +43,7 @@ def site_heading_ids(generator: str, config_file: Path, data: Any) -> str:
     """Return the ``heading_ids`` a site's configuration (``config_file``, read as ``data``)
     chooses, when not its generator's usual way (empty then)."""
     if generator == "hugo":
-        found = _hugo_key(data, _HUGO_IDS)
+        found = _hugo_key(data, _HUGO_IDS) or _hugo_key(data, _HUGO_IDS_NOW)
         chosen = found.lower() if isinstance(found, str) else ""
         return chosen if chosen in HEADING_IDS and chosen != LOOSE_HEADING_IDS else ""
     if generator == "mkdocs":  # Zensical's settings (``data``) are TOML: no Python tags

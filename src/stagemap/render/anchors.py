@@ -52,8 +52,15 @@ def anchored(mark: str, made: str) -> str:
 _STARTS_BLOCK = lazy(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
 
 
+TERM = "\ue050"
+"""Ends the paragraph of a definition list's term that gets an id as the live page's does
+(`stagemap.render.deflists`): the renderer makes it the term's anchor, its id made from the
+paragraph's text and numbered with the headings' (`stagemap.render.markdown`)."""
+
+
 def unmarked(text: str) -> str:
     """Return ``text`` without anchor marks (a heading's text, of which its id is made)."""
+    text = text.replace(TERM, "") if TERM in text else text
     return _MARK.sub("", text) if "\ue040" in text else text
 
 
@@ -61,6 +68,7 @@ def finish(body: str, loose: bool = True) -> str:
     """Return a rendered body with its marks made anchors and its links to headings matched
     (``loose``: also by their letters and digits, see `_own_fragments`; the same object when
     nothing changed)."""
+    body = body.replace(TERM, "") if TERM in body else body  # (a term's mark no renderer made its anchor)
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
         # A paragraph that holds only an anchor a heading has taken goes with it.

@@ -260,8 +260,8 @@ def _chunks(
     for chunk, code in chunks:
         at, start = at + len(chunk), at
         if not code:
-            if generator in _DEFINITION_LISTS and "\n:" in chunk:
-                chunk = definition_lists(chunk)
+            if "\n:" in chunk:
+                chunk = definition_lists(chunk, generator, params)
             deep = start and ("\n    " in chunk or "\n\t" in chunk)
             item = item_stand_in(text, start) if deep else ""  # the list item a fence above is in
             made = _outside_spans(item + chunk, rewrite, code_text)
@@ -284,8 +284,6 @@ _HEADING_ID = lazy(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$",
 """A heading's explicit id in MDX (Docusaurus, Gatsby's custom-id plugin): kept as its anchor."""
 LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators that run Liquid over a Markdown page before rendering it (Eleventy by default)."""
-_DEFINITION_LISTS = frozenset({"hugo", "jekyll", "mkdocs"})
-"""Generators whose Markdown has definition lists (goldmark, kramdown, MkDocs' def_list)."""
 
 
 def _rewrite(

@@ -62,8 +62,13 @@ _MAY_HEAD = lazy(
     re.M | re.I,
 )
 """What in a loop or an included file may write a heading or an id."""
-_HUGO_MAY_HEAD = lazy(r"\bid\s*=|<h[1-6]\b|\bpartial\b|\btemplate\b|readFile|RenderString", re.I)
-"""What in a Hugo shortcode's template may write a heading or an id."""
+_HUGO_MAY_HEAD = lazy(
+    r"\bid\s*=|<h[1-6]\b|\bpartial\b|\btemplate\b|readFile|RenderString|^[ \t]{0,3}(?:#{1,6}|:)[ \t]",
+    re.I | re.M,
+)
+"""What in a Hugo shortcode's template may write a heading or an id: Markdown's too, a line
+starting ``## `` or a definition list's ``: `` (a term's id), which the page's Markdown reads
+when the shortcode is called as ``{{% name %}}``."""
 _NAME = lazy(r"""\s*(["']?)([\w./-]+)\1\s*(?:[,\s]|$)""")
 _ID = lazy(r"""\bid\s*=\s*(["'])([^"'\n<>]{1,300})\1""")
 _OUTPUT = lazy(r"\{\{-?\s*([^{}]{0,300}?)\s*-?\}\}|\{%[^%]{0,300}%\}")

@@ -269,7 +269,14 @@ def _fast_headings(
     headings: list[Heading] = []
     pieces: list[str] = []
     last = 0
-    for match in found:
+    # A definition list's term that gets an id takes it in the page's order, with the headings'.
+    terms = list(_TERM_TEXT.finditer(out)) if anchors.TERM in out else []
+    for match in sorted([*found, *terms], key=lambda m: m.start()) if terms else found:
+        if "term" in match.re.groupindex:
+            ident = numbered(slugs(_named(_heading_text(match.group("term")).strip())), used, slugs)
+            pieces += [out[last : match.end() - 1], anchors.anchor(ident)]
+            last = match.end()
+            continue
         number, inner = match.group(1, 2)
         level = min(6, int(number) + shift)
         plain = _heading_text(inner)
@@ -281,6 +288,8 @@ def _fast_headings(
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
 
+_TERM_TEXT = lazy(f"^(?:<p>)?(?P<term>[^\n{anchors.TERM}]*){anchors.TERM}", re.M)
+"""The text of a term's paragraph in the fast path's HTML, up to its mark (`anchors.TERM`)."""
 _PLACEHOLDER = lazy(rf"\[[^\[\]\n]*: {LIVE}\]")
 
 
@@ -333,6 +342,8 @@ def _drop_title(tokens: list[Token], title: Titles) -> list[Token]:
 def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[str]) -> tuple[Heading, ...]:
     found: list[Heading] = []
     for i, token in enumerate(tokens):
+        if token.type == "inline" and anchors.TERM in token.content:
+            _number_term(token, slugs, used)
         if token.type != "heading_open":
             continue
         level = min(6, int(token.tag[1]) + shift)
@@ -343,3 +354,12 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[st
         token.attrSet("id", ident)
         found.append(Heading(level, ident, text))
     return tuple(found)
+
+
+def _number_term(inline: Token, slugs: Slugs, used: set[str]) -> None:
+    """Make the mark ending a definition list's term (`anchors.TERM`) its anchor, its id made
+    from the term's text as a heading's is and numbered with theirs (`stagemap.render.deflists`)."""
+    made = anchors.anchor(numbered(slugs(_named(_plain(inline).strip())), used, slugs))
+    for child in inline.children or ():
+        if anchors.TERM in child.content:
+            child.content = child.content.replace(anchors.TERM, made)
