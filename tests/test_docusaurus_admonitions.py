@@ -241,3 +241,21 @@ def test_a_spread_or_a_string_elsewhere_in_the_options_keeps_the_keywords() -> N
     )
     spread = GENERATED.replace("docs: {\n", "docs: {...sharedDocs,\n")
     assert shown(":::steeping", *traits({"docusaurus.config.js": spread})) == BOXED.format("Steeping")
+
+
+@pytest.mark.parametrize(
+    ("generator", "opener", "found"),
+    [("docusaurus", ":::note", ()), ("astro", ":::note", ()), ("eleventy", "::: note", ())],
+)
+def test_a_block_closes_at_a_line_of_more_colons(generator: str, opener: str, found: tuple[str, ...]) -> None:
+    """A ':::note' block closed only at a line of exactly three colons: one ended by '::::' took
+    that line and everything below it into the box. micromark-extension-directive (Docusaurus 3,
+    Starlight) and markdown-it-container (Eleventy) close a block at the first line of as many
+    colons or more; nested in a block of four, a note left open ends with it."""
+    params = {SITE_PARAMS: {MARKDOWN: found}}
+    page = f"{opener}\nKeep the kettle warm.\n::::\n\nPour after.\n"
+    assert clean(page, ".md", generator, params) == "> **Note**\n>\n> Keep the kettle warm.\n\nPour after.\n"
+    coded = f"{opener}\nKeep the kettle warm.\n\n```sh\nbrew\n```\n::::\n\nPour after.\n"
+    assert clean(coded, ".md", generator, params).endswith("> ```\n\nPour after.\n")
+    outer = f"::::tip\nSteep first.\n\n{opener}\nKeep the kettle warm.\n::::\n\nPour after.\n"
+    assert clean(outer, ".md", generator, params).endswith("> > Keep the kettle warm.\n\nPour after.\n")

@@ -264,3 +264,28 @@ def test_a_math_block_may_open_a_list_item() -> None:
     assert remark_math("1. $$\n   a\n   $$\n2. Second\n", release3=True) == (
         "1. ```math\n   a\n   ```\n2. Second\n"
     )
+
+
+def test_a_math_block_in_a_nested_list_item_or_a_block_quote_is_math() -> None:
+    """A '$$' block read at most three spaces in alone: one in a nested list item (four spaces in,
+    at the item's text) and one in a block quote ('> $$') showed their dollars and TeX as text,
+    where remark-math reads a block inside any list item or quote (a quote in an item, a quote
+    in a quote too) and the live page shows the formula. A quote line without its marker ends
+    the quote, and the block in it. MDX has no indented code: there a '$$' line at any
+    indentation opens a block (micromark's math reads indentation as fenced code does); in a
+    '.md' page read as CommonMark one four columns past what holds it stays code."""
+    nested = "- Plans\n  - Yearly\n\n    $$\n    y = 12m\n    $$\n\n  Billed once.\n"
+    assert shown(nested) == "- Plans\n  - Yearly\n\n    ```math\n    y = 12m\n    ```\n\n  Billed once.\n"
+    quoted = "> Our rule:\n>\n> $$\n> y = 12m\n> $$\n\n```js\nlet plan = 'yearly'\n```\n"
+    assert shown(quoted) == (
+        "> Our rule:\n>\n> ```math\n> y = 12m\n> ```\n\n```js\nlet plan = 'yearly'\n```\n"
+    )
+    assert shown("- Plans\n\n  > $$\n  > y\n  > $$\n") == "- Plans\n\n  > ```math\n  > y\n  > ```\n"
+    assert shown("> > $$\n> > y\n> > $$\n> Signed.\n") == "> > ```math\n> > y\n> > ```\n> Signed.\n"
+    assert shown(">$$\n>y\nlater\n") == "> ```math\n> y\n> ```\nlater\n"
+    deeper = "- Plans\n  - Yearly\n\n        $$\n        y = 12m\n        $$\n"
+    assert shown(deeper) == "- Plans\n  - Yearly\n\n    ```math\n    y = 12m\n    ```\n"
+    assert shown("Cost:\n\n    $$\n    y\n    $$\n") == "Cost:\n\n```math\ny\n```\n"
+    gatsby = {SITE_PARAMS: {MARKDOWN: ("math",)}}
+    assert clean(deeper, ".md", "gatsby", gatsby) == deeper
+    assert clean("> $$\n> y\n> $$\n", ".md", "gatsby", gatsby) == "> ```math\n> y\n> ```\n"

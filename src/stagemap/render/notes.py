@@ -18,6 +18,7 @@ from ..lazyre import lazy
 from ..read.docusaurusnotes import KEYWORDS
 from ..read.pymdownpin import NO_LEGACY_TABS
 from .blocks import FENCE, ItemColumns, escape, fence_after, fence_titles, indented, may_indent, quote
+from .firstatleast import FirstAtLeast
 from .mkdocscallouts import alerts
 from .shortcodes import SITE_PARAMS
 
@@ -145,7 +146,7 @@ def hold_notes_with_code(
     lines = text.split("\n")
     out: list[str] = []
     fence, i = "", 0
-    closings = _Closings(lines)
+    closings = _Closings(lines, release)
     items: list[ItemColumns] = []
     while i < len(lines):
         line = lines[i]
@@ -168,29 +169,44 @@ def hold_notes_with_code(
 
 
 class _Closings:
-    """Where the ``:::`` lines outside fenced code, and the fences, of a text's ``lines`` are:
-    found in one pass, so that each block's closing is found at once (thousands of blocks never
-    closed made each look to the end)."""
+    """Where the ``:::`` lines (colons alone) outside fenced code, and the fences, of a text's
+    ``lines`` are: found in one pass, so that each block's closing is found at once (thousands of
+    blocks never closed made each look to the end). A block closes at the first such line of as
+    many colons or more, as micromark-extension-directive and markdown-it-container read one
+    (``::::`` closes ``:::note``); on Docusaurus 2 (``release``), at one of as many (`closing`).
+    ``code``: fences are looked for (`holding_code`)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], release: int = 0, code: bool = True) -> None:
         self.count = len(lines)
+        self.exact = release == 2
         self.marks: dict[str, list[int]] = {}
         self.fences: list[int] = []  # the lines opening a fence
+        indexes: list[int] = []
         fence = ""
         for index, line in enumerate(lines):
             if not fence and line.lstrip().startswith(":::"):
-                self.marks.setdefault(line.strip(), []).append(index)
-            was, fence = fence, fence_after(fence, line)
-            if fence and not was:
-                self.fences.append(index)
+                bare = line.strip()
+                self.marks.setdefault(bare, []).append(index)
+                indexes += [] if bare.strip(":") else [index]
+            if code:
+                was, fence = fence, fence_after(fence, line)
+                self.fences += [index] if fence and not was else []
+        self.closings = FirstAtLeast(indexes, [len(lines[index].strip()) for index in indexes])
+
+    def closing(self, start: int, colons: str) -> int | None:
+        """Return the index of the line closing the block of ``colons`` opened at ``start``, or None."""
+        if not self.exact:
+            return self.closings.after(start, len(colons))
+        marks = self.marks.get(colons, [])
+        at = bisect.bisect_right(marks, start)
+        return marks[at] if at < len(marks) else None
 
     def holding_code(self, start: int, colons: str, to_end: bool = False) -> int | None:
         """Return the index of the ``colons`` line closing the block opened at ``start``, when
         code lies between them (None otherwise, or when there is none: the block is left to
         `notes`); with ``to_end``, a block never closed that holds code ends with the text."""
-        marks = self.marks.get(colons, [])
-        at = bisect.bisect_right(marks, start)
-        end = marks[at] if at < len(marks) else self.count
+        found = self.closing(start, colons)
+        end = self.count if found is None else found
         fence = bisect.bisect_right(self.fences, start)
         code = fence < len(self.fences) and self.fences[fence] < end
         if end == self.count:
@@ -227,11 +243,8 @@ def notes(
     lines = text.split("\n")
     out: list[str] = []
     i = 0
-    marks: dict[str, list[int]] = {}  # where each closing line is, found once (see `_Closings`)
+    closings = _Closings(lines, release, code=False)  # (where each closing line is, found once)
     items: list[ItemColumns] = []
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith(":::"):
-            marks.setdefault(line.strip(), []).append(index)
     while i < len(lines):
         line = lines[i]
         colons = None if asides == frozenset() else _opener(line, asides, release)  # (no block: text)
@@ -242,9 +255,8 @@ def notes(
         if bang and indent and not may_indent(lines, i, indent):
             bang = None  # indented code showing one, not one (inside a list item it is one)
         if colons:
-            closing = marks.get(colons.group("colons"), [])
-            at = bisect.bisect_right(closing, i)
-            end = closing[at] if at < len(closing) else -1
+            found = closings.closing(i, colons.group("colons"))
+            end = -1 if found is None else found
             if end < 0 and not containers:
                 out.append(line)  # never closed: as written
                 i += 1

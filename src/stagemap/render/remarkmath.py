@@ -5,7 +5,8 @@ the language ``math``), the TeX as written, as `stagemap.render.texmath` shows k
 A block ends where micromark (remark-math 4 on) or remark-math 3's ``block.js`` ends it: at its
 closing line, else at the end of what holds it: the page, the list item it opens in, or the
 ``:::kind`` admonition around it (micromark-extension-directive checks the admonition's closing
-``:::`` at each line before what it holds; Docusaurus 2 collects its lines up to that ``:::``).
+``:::`` at each line before what it holds; Docusaurus 2 collects its lines up to that ``:::``),
+or the block quote it opens in (a quote's lines are read on their own, their markers aside).
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from collections.abc import Callable
 
 from ..lazyre import lazy
 from .blocks import fence_after, item_column, listed_fence
+from .firstatleast import FirstAtLeast
 from .texmath import math_span
 
-_MATH_FENCE = lazy(r"( {0,3})(\${2,})([^$\n]*)")
+_MATH_FENCE = lazy(r"( *)(\${2,})([^$\n]*)")
 """A line opening a block of math as remark-math reads it: ``$$``, more dollars than two, and no
 dollar after them (``$$x$$`` on a line of its own is math within text); what follows is the
-block's meta (remark-math 4 on), or its first line of TeX (remark-math 3)."""
+block's meta (remark-math 4 on), or its first line of TeX (remark-math 3). Four spaces in or
+more, it opens one only in a list item, at most three columns past the item's text (`_block_end`)."""
 _ITEM_FENCE = lazy(r"(?P<marker> {0,3}(?:[-*+]|\d{1,9}[.)]) {1,4})(\${2,})([^$\n]*)")
 """A list item whose first line opens a block of math (``- $$``): the block is the item's first
 content, its lines at the item's text column (group 1, the marker and its spaces, gives it)."""
@@ -36,9 +39,15 @@ _ITEM = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 """A line that may open a list item (`stagemap.render.blocks.item_column` tells)."""
 _LOOK_BACK = 200
 """Lines looked back through for the list item a block opens in."""
+_QUOTED = lazy(r"( *)>[ ]?")
+"""A block quote's line: its indentation, its marker and the one space after it."""
+MOST_NESTED_QUOTES = 8
+"""How deep block quotes inside block quotes are read for math (``> > > $$``)."""
 
 
-def remark_math(text: str, release3: bool = False, containers: bool = False) -> str:
+def remark_math(
+    text: str, release3: bool = False, containers: bool = False, depth: int = 0, deep: bool = False
+) -> str:
     """Return ``text`` (no fenced code in it, its code spans held aside) with remark-math's math
     as code: a block from a ``$$`` line to the next line of as many dollars (or more) a fenced
     block in the language ``math``, math within a line a code span; the TeX as written.
@@ -51,16 +60,24 @@ def remark_math(text: str, release3: bool = False, containers: bool = False) -> 
     ``release3`` reads it as remark-math 2 and 3 did (`_remark3_inline`); its block's closing line may
     also hold TeX before its dollars, and its opening line TeX after them. Inline math is read
     within its line alone (remark-math lets it run on within a paragraph; reading paragraphs
-    here let it run into a heading, an admonition's fence or a tab's tag). Each line is read once."""
+    here let it run into a heading, an admonition's fence or a tab's tag). Each line is read once,
+    but in a block quote holding a block (`_quoted`: ``depth`` quotes in), once more for each quote.
+    ``deep``: the page is MDX, which has no indented code: a ``$$`` line at any indentation opens or
+    closes a block (micromark's math takes the indentation fenced code does)."""
     lines = text.split("\n")
     out: list[str] = []
     inline = _remark3_inline if release3 else _remark_inline
-    closers = _Closers(lines, release3) if "$$" in text else None
+    closers = _Closers(lines, release3, deep) if "$$" in text else None
     held = _Containers(lines) if containers and closers and ":::" in text else None
     at = 0
     while at < len(lines):
+        quoted = _quoted(lines, at, closers, depth, deep) if closers else None
+        if quoted is not None:  # (a block quote holding a block of math: read on its own)
+            out += _requoted(quoted, remark_math("\n".join(quoted[1]), release3, containers, depth + 1, deep))
+            at += len(quoted[1])
+            continue
         opening = _MATH_FENCE.fullmatch(lines[at]) or _ITEM_FENCE.fullmatch(lines[at])
-        end = _block_end(lines, at, opening, closers, release3, held) if opening and closers else None
+        end = _block_end(lines, at, opening, closers, (release3, deep), held) if opening and closers else None
         if opening is None or end is None:
             out.append(_read([lines[at]], inline))  # (inline math within its line: never into a block)
             at += 1
@@ -70,23 +87,32 @@ def remark_math(text: str, release3: bool = False, containers: bool = False) -> 
     return "\n".join(out)
 
 
-def remark_math_blocks(text: str, release3: bool = False, containers: bool = False) -> str:
+def remark_math_blocks(
+    text: str, release3: bool = False, containers: bool = False, depth: int = 0, deep: bool = False
+) -> str:
     """Return a whole body (its fenced code in it) with remark-math's blocks of math as fenced
     blocks in the language ``math`` (see `remark_math`), read with its code as micromark reads
     them, line by line: a ``$$`` line outside code opens a block that runs to its closing line
     (or the end of what holds it) whatever it holds, a code fence too, as a fenced code block does;
-    a ``$$`` in code is code. Inline math is left to `remark_math`, on what is not code."""
+    a ``$$`` in code is code; a block quote holding one is read on its own (`_quoted`). Inline
+    math is left to `remark_math`, on what is not code."""
     lines = text.split("\n")
-    closers = _Closers(lines, release3)
+    closers = _Closers(lines, release3, deep)
     held = _Containers(lines) if containers and ":::" in text else None
     out: list[str] = []
     fence = ""
     at = 0
     while at < len(lines):
         line = lines[at]
+        quoted = None if fence else _quoted(lines, at, closers, depth, deep)
+        if quoted is not None:
+            inner = remark_math_blocks("\n".join(quoted[1]), release3, containers, depth + 1, deep)
+            out += _requoted(quoted, inner)
+            at += len(quoted[1])
+            continue
         was, fence = fence, fence_after(fence, line) or ("" if fence else listed_fence(lines, at))
         opening = None if was or fence else _MATH_FENCE.fullmatch(line) or _ITEM_FENCE.fullmatch(line)
-        end = _block_end(lines, at, opening, closers, release3, held) if opening is not None else None
+        end = _block_end(lines, at, opening, closers, (release3, deep), held) if opening is not None else None
         if opening is None or end is None:
             out.append(line)
             at += 1
@@ -120,7 +146,7 @@ def _block_end(
     at: int,
     opening: re.Match[str],
     closers: _Closers,
-    release3: bool = False,
+    rules: tuple[bool, bool] = (False, False),
     held: _Containers | None = None,
 ) -> tuple[int, bool] | None:
     """Return where the block of math ``opening`` starts at ``at`` ends: its closing line and
@@ -129,7 +155,9 @@ def _block_end(
     closing line may be three columns past that text; ``- $$`` opens one at that text), else of
     the page. None for one indented
     outside a list item and never closed (as written), and for a ``$$`` on the page's last line
-    under remark-math 3, which needs a line after it."""
+    under remark-math 3, which needs a line after it. ``rules``: remark-math 3's reading, and MDX's
+    (no indented code: any indentation opens, and closes, a block)."""
+    release3, deep = rules
     if release3 and at == len(lines) - 1:
         return None
     limit = held.limit(at) if held else len(lines)
@@ -140,13 +168,15 @@ def _block_end(
         column: int | None = len(indent)
     else:
         column = closers.item_column(lines, at, len(indent)) if indent else None
+        if len(indent) - (column or 0) > 3 and not deep:
+            return None  # (indented code, at the page's margin or in the item)
     if column is not None:  # (read line by line to the item's end: each line once, as the block takes them)
         for index in range(at + 1, limit):
             line = lines[index]
             width = len(line) - len(line.lstrip(" "))
             if line.strip() and width < column:
                 return index, False
-            if width - column <= 3 and _closing(line, release3) >= size:
+            if (deep or width - column <= 3) and _closing(line, release3) >= size:
                 return index, True
         return limit, False
     found = closers.after(at, size)
@@ -154,7 +184,7 @@ def _block_end(
         return found, True
     if limit < len(lines):
         return limit, False
-    return None if indent else (len(lines), False)
+    return None if indent and not deep else (len(lines), False)
 
 
 def _closing(line: str, release3: bool) -> int:
@@ -168,13 +198,11 @@ def _closing(line: str, release3: bool) -> int:
 
 class _Closers:
     """The lines that may close a block of math outside a list item (dollars alone at most three
-    spaces in, as micromark reads a closing fence; remark-math 3's as it reads them), kept with
-    their dollars in a tree of maxima: the first closing a block of any size after a line is
-    found in a logarithmic number of steps (a page of blocks of many sizes never closed costs
-    its length times that, not the sizes times the closings)."""
+    spaces in, as micromark reads a closing fence, at any indentation in MDX; remark-math 3's as
+    it reads them), with their dollars (`FirstAtLeast` finds the first closing a block)."""
 
-    def __init__(self, lines: list[str], release3: bool) -> None:
-        self.indexes: list[int] = []
+    def __init__(self, lines: list[str], release3: bool, deep: bool = False) -> None:
+        indexes: list[int] = []
         self.items: list[int] = []  # each line's nearest list item above, after the last margin line (-1)
         dollars: list[int] = []
         latest = -1
@@ -182,14 +210,10 @@ class _Closers:
             self.items.append(latest)
             latest = index if _ITEM.match(line) else -1 if line[:1].strip() else latest
             found = _closing(line, release3)
-            if found and (release3 or len(line) - len(line.lstrip(" ")) <= 3):
-                self.indexes.append(index)
+            if found and (release3 or deep or len(line) - len(line.lstrip(" ")) <= 3):
+                indexes.append(index)
                 dollars.append(found)
-        self.leaves = 1 << max(0, len(dollars) - 1).bit_length()
-        self.tree = [0] * (2 * self.leaves)  # (node n holds the most of nodes 2n and 2n + 1)
-        self.tree[self.leaves : self.leaves + len(dollars)] = dollars
-        for node in range(self.leaves - 1, 0, -1):
-            self.tree[node] = max(self.tree[2 * node], self.tree[2 * node + 1])
+        self.closings = FirstAtLeast(indexes, dollars)
 
     def item_column(self, lines: list[str], at: int, width: int) -> int | None:
         """Where the text of the list item holding line ``at`` (indented ``width``) starts, or
@@ -201,19 +225,7 @@ class _Closers:
 
     def after(self, at: int, size: int) -> int | None:
         """The first line after ``at`` that closes a block opened by ``size`` dollars, or None."""
-        place = bisect.bisect_right(self.indexes, at)
-        if place >= len(self.indexes):
-            return None
-        node = place + self.leaves
-        while self.tree[node] < size:  # (up past the right ends, then on to the next on the right)
-            while node & 1:
-                node >>= 1
-            if node == 0:
-                return None
-            node += 1
-        while node < self.leaves:  # (down to the leftmost leaf of enough dollars)
-            node = 2 * node if self.tree[2 * node] >= size else 2 * node + 1
-        return self.indexes[node - self.leaves]
+        return self.closings.after(at, size)
 
 
 class _Containers:
@@ -241,6 +253,44 @@ class _Containers:
         """The closing line of the block holding line ``at`` (the number of lines: none)."""
         owner = self.owner[at]
         return self.closing[owner] if owner >= 0 else len(self.owner)
+
+
+def _quoted(
+    lines: list[str], at: int, closers: _Closers, depth: int, deep: bool = False
+) -> tuple[str, list[str], list[str]] | None:
+    """Return the block quote whose first line is ``at`` where it holds a ``$$`` line: its lines'
+    indentation and marker, what they hold (each without them), and the lines; None elsewhere. A quote is
+    read as micromark reads one: at most three spaces in, or at most three past the text of the
+    list item holding it (at any indentation in MDX: ``deep``); its lines are those marked as it is (a line without, lazy, ends a block
+    of math in it, as remark-math's blocks take no lazy lines). A line inside it is never the
+    first: the quote is read at its first line and its lines are taken together."""
+    found = _QUOTED.match(lines[at]) if depth < MOST_NESTED_QUOTES and ">" in lines[at] else None
+    above = _QUOTED.match(lines[at - 1]) if found and at else None
+    if found is None or (above and above.group(1) == found.group(1)):
+        return None
+    indent = found.group(1)
+    if indent and not deep and len(indent) - (closers.item_column(lines, at, len(indent)) or 0) > 3:
+        return None  # (indented code)
+    end, marker = at, indent + ">"
+    while end < len(lines) and lines[end].startswith(marker):
+        end += 1
+    if not any("$$" in line for line in lines[at:end]):
+        return None
+    written = lines[at:end]
+    return (
+        marker,
+        [line[len(marker) + (line[len(marker) : len(marker) + 1] == " ") :] for line in written],
+        written,
+    )
+
+
+def _requoted(quoted: tuple[str, list[str], list[str]], inner: str) -> list[str]:
+    """Return a block quote's lines (`_quoted`) marked again round what they hold as read (as
+    written where nothing in them was read)."""
+    marker, held, written = quoted
+    if inner == "\n".join(held):
+        return written
+    return [f"{marker} {line}".rstrip() for line in inner.split("\n")]
 
 
 def _without_blank_end(lines: list[str]) -> list[str]:

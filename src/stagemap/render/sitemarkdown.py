@@ -34,6 +34,7 @@ from .blocks import ItemColumns, escape, fence_titles, quote
 from .elements import placeholder
 from .emoji import github_emoji_on
 from .filenames import file_name_titles
+from .mdxfences import has_deep_fences, unindented_fences
 from .notes import STARLIGHT_ASIDES, labelled_tabs
 from .remarkmath import remark_math, remark_math_blocks
 from .shortcodes import SITE_PARAMS
@@ -167,7 +168,7 @@ def remark_syntax(
     boxes, release3 = _boxes(generator, params), _release3(found, generator, mdx)
 
     def rewrite(part: str) -> str:
-        part = remark_math(part, release3, boxes) if math else part
+        part = _math(remark_math(part, release3, boxes, deep=mdx and not release3), mdx) if math else part
         if directive:
             part = _LEAF.sub(lambda m: m.group(1) + placeholder(m.group(2)), part)
             part = _TEXT.sub(lambda m: m.group(2), part)
@@ -185,7 +186,16 @@ def math_blocks(text: str, generator: str, params: Mapping[str, Any] | None, mdx
     found = traits(params) if generator in _REMARK_SITES else ()
     if MATH not in found:
         return text
-    return remark_math_blocks(text, _release3(found, generator, mdx), _boxes(generator, params))
+    release3 = _release3(found, generator, mdx)
+    return _math(
+        remark_math_blocks(text, release3, _boxes(generator, params), deep=mdx and not release3), mdx
+    )
+
+
+def _math(text: str, mdx: bool) -> str:
+    """Return ``text`` with its blocks of math as an MDX page holds them: one opened four columns
+    or more past what holds it (MDX has no indented code) moved to that column, as its fences were."""
+    return unindented_fences(text) if mdx and "```math" in text and has_deep_fences(text) else text
 
 
 def _release3(found: tuple[str, ...], generator: str, mdx: bool) -> bool:
