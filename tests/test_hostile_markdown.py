@@ -36,6 +36,14 @@ CASES = {
     "emphasis-run-500KB": "*" * 500_000 + "deep text\n",
     "emphasis-pairs-600KB": "*a " * 200_000 + "deep text\n",
     "line-5MB": "word " * 1_000_000 + "deep text\n",
+    # Counting its lines' markers kept a mark for each: 180 MB (and 120 MB for the list).
+    "quotes-line-1MB": ">" * 1_000_000 + " deep text\n",
+    "list-line-1MB": "- " * 500_000 + "deep text\n",
+    # Each part within the limits, the body beyond them: a minute, and 3 s and 235 MB.
+    "brackets-in-parts-400KB": ("[" * 1_999 + "\n\n") * 200 + "deep text\n",
+    "narrow-cells-in-parts-500KB": ("|a" * 12 + "|\n" + "|-" * 12 + "|\n" + ("|a" * 12 + "|\n") * 200 + "\n")
+    * 93
+    + "deep text\n",
 }
 """Each hostile body; every one ends in ``deep text``, which must be on the page."""
 
@@ -93,8 +101,8 @@ def test_markdown_hostile_bodies_render_as_plain_text_in_bounded_time_and_memory
 @pytest.mark.parametrize(
     ("body", "reason", "line", "col"),
     [
-        ("x" * (limits.MAX_BODY_BYTES + 1), "body larger than 512 KiB", 0, 1),
-        ("é" * (limits.MAX_BODY_BYTES // 2 + 1), "body larger than 512 KiB", 0, 1),
+        ("x" * (limits.MAX_BODY_BYTES + 1), "body larger than 2 MiB", 0, 1),
+        ("é" * (limits.MAX_BODY_BYTES // 2 + 1), "body larger than 2 MiB", 0, 1),
         ("x" * (limits.MAX_PART_BYTES + 1), "a block over 128 KiB", 0, 1),
         ("[a](b)\n" * 3 + "[" * limits.MAX_BRACKETS, "more than 2,000 '[' brackets", 3, 1998),
         ("text\n\n" + "- " * 40 + "x\n", "nesting deeper than 32", 2, 65),

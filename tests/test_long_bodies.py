@@ -151,7 +151,14 @@ def test_each_part_starts_with_the_link_definitions_it_names() -> None:
             1,
         ),
         ("# A\n\n```\n\n# B\n\n" + "x" * limits.MAX_PART_BYTES, "a block over 128 KiB", 2, 1),
-        ("# A\n\n" + ("x" * 60_000 + "\n\n# B\n\n") * 9, "body larger than 512 KiB", 0, 1),
+        ("# A\n\n" + ("x" * 60_000 + "\n\n# B\n\n") * 35, "body larger than 2 MiB", 0, 1),
+        ("# A\n\n" + ("[" * 1_999 + "\n\n") * 21, "more than 40,000 '[' brackets", 42, 21),
+        (
+            "# A\n\n" + ("|a" * 99 + "|\n|-|\n|b|\n\n") * 2_021,
+            "more than 200,000 '|' (table cells) to render in parts",
+            0,
+            1,
+        ),
         (
             "# A\n\n" + ("  " * 30 + "- x\n") * 2100,  # 30 deep: finding its blocks took 0.8 ms a line
             "too many lines to render in parts (over 20,000, nested ones counting more)",
@@ -199,6 +206,36 @@ def test_check_and_build_render_a_long_changelog_as_markdown(tmp_path: Path) -> 
     assert '<h3 id="h-fixed-1399">Fixed</h3>' in page
     assert '(<a href="https://example.com/issues/1">#1</a>)' in page
     assert '(<a href="https://example.com/issues/1400">#1400</a>)' in page
+
+
+RELEASE = """## 3.{v}.0
+
+### Features
+
+* Add a quiet mode to the kettle's timer. PR [#{v}1](https://example.com/pull/{v}1) by [@ana](https://example.com/ana).
+* Let the porch light follow the sunset. PR [#{v}2](https://example.com/pull/{v}2) by [@bo](https://example.com/bo).
+
+### Fixes
+
+* Keep the thermostat's schedule when the power comes back. PR [#{v}3](https://example.com/pull/{v}3).
+
+"""
+
+
+def test_check_and_build_render_release_notes_over_half_a_megabyte_as_markdown(tmp_path: Path) -> None:
+    # Release notes of 1,420 releases (a project's whole history, 540 KB) were shown as plain
+    # text: the whole body was bounded at 512 KiB.
+    body = "# Release Notes\n\n" + "".join(RELEASE.format(v=v) for v in range(1_420, 0, -1))
+    assert 512 * 1024 < len(body.encode()) < limits.MAX_BODY_BYTES
+    head = "---\ntitle: Release Notes\nstages: adoption\nquestions: risk\n---\n"
+    write(tmp_path, {"stagemap.yml": QUIET_CONFIG, "content/release-notes.md": head + body})
+    out = tmp_path / "out"
+    assert _check_and_build(tmp_path, out) == (0, "")
+    page = (out / "assets" / "release-notes.html").read_text("utf-8")
+    assert 'class="plain-text"' not in page
+    assert page.count('<h3 id="h-fixes') == 1_420
+    assert '<h3 id="h-features-1419">Features</h3>' in page
+    assert '<a href="https://example.com/pull/13">#13</a>' in page
 
 
 def test_check_names_a_block_too_long_for_a_part(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ limits hold for both renderers, so both still give the same page.
 A body longer than `MAX_PART_BYTES` (a changelog, a policy, a site's history) is rendered in
 parts, each starting where a block of the body's top level starts (see `parts`): whatever was
 open before it (a paragraph, list, quote, table, fence) has ended there, so each part renders
-as it does in the whole body. The size and bracket limits hold for each part.
+as it does in the whole body. The size and bracket limits hold for each part; the whole
+body's lines, brackets and table cells are bounded too, as finding its blocks and rendering
+its parts cost time and memory for each, whichever part it is in.
 
 Pure: a string in, a finding out. Every limit is checked in linear time.
 """
@@ -25,8 +27,10 @@ from dataclasses import dataclass
 
 from ..lazyre import lazy
 
-MAX_BODY_BYTES = 512 * 1024
-"""The largest body rendered as Markdown, in bytes of UTF-8 (about 80,000 words)."""
+MAX_BODY_BYTES = 2 * 1024 * 1024
+"""The largest body rendered as Markdown, in bytes of UTF-8 (about 300,000 words). A long body
+is rendered in parts, so its time grows with its length: release notes took 0.7 s a megabyte
+with cmark-gfm and 3 s with markdown-it-py."""
 MAX_PART_BYTES = 128 * 1024
 """The largest part of a body rendered at once, in bytes of UTF-8 (about 20,000 words)."""
 MAX_LINES = 20_000
@@ -34,6 +38,12 @@ MAX_LINES = 20_000
 line), a line nested n deep (in lists and quotes) counting as n + 1."""
 MAX_BRACKETS = 2_000
 """The most ``[`` (links, images and stray brackets) a part rendered as Markdown may hold."""
+MAX_BODY_BRACKETS = 40_000
+"""The most ``[`` a body rendered in parts may hold: markdown-it-py spends 30 to 110 us on each,
+whichever part it is in (a page of paragraphs of 1,999 ``[`` took a minute at 512 KiB)."""
+MAX_BODY_PIPES = 200_000
+"""The most ``|`` a body rendered in parts may hold: finding its blocks makes three tokens of
+each table cell, whichever part it is in (tables of 470,000 narrow cells took 3 s and 235 MB)."""
 MAX_NESTING = 32
 """The deepest nesting of lists and block quotes rendered as Markdown."""
 
@@ -41,8 +51,9 @@ MAX_NESTING = 32
 # before each. A list item continued from an earlier line shows no marker, only indentation:
 # each level of it takes at least two columns, so two columns of blank count as one level.
 # That over-counts at worst, never under-counts, so a body the renderer would cut short is
-# always caught.
-_PREFIX = lazy(r"^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t\r\n]|$)))+", re.M)
+# always caught. The repetition is possessive (nothing follows it to backtrack for): a plain one
+# kept a mark for each marker, 180 MB for a line of a million ``>``.
+_PREFIX = lazy(r"^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t\r\n]|$)))++", re.M)
 _PIECE = lazy(r"([ \t]*)(>|[-+*]|[0-9]{1,9}[.)])")
 # A line whose prefix is longer than `MAX_NESTING` opens with that many of its characters.
 # Searched for from a newline put in front of the body, so the regex engine jumps from one
@@ -65,6 +76,11 @@ class Exceeded:
 Places = Callable[[str], list[int]]
 """Where parts of a long body may start: the offsets of lines where a block of the body's top
 level starts (`stagemap.read.blocks.block_starts`, the parser's word)."""
+
+
+def size_name(size: int) -> str:
+    """``size`` bytes as a limit names them: ``2 MiB``, ``128 KiB``."""
+    return f"{size // 2**20} MiB" if size % 2**20 == 0 else f"{size // 1024} KiB"
 
 
 def exceeded(body: str, places: Places | None = None) -> Exceeded | None:
@@ -101,8 +117,13 @@ def _cut(body: str, places: Places | None) -> Exceeded | list[int]:
     starts = [0]
     size = len(body.encode("utf-8", "surrogatepass")) if len(body) > MAX_PART_BYTES // 4 else 0
     if size > MAX_BODY_BYTES:
-        return Exceeded(f"body larger than {MAX_BODY_BYTES // 1024} KiB", 0, 1)
-    if size > MAX_PART_BYTES or body.count("[") > MAX_BRACKETS:
+        return Exceeded(f"body larger than {size_name(MAX_BODY_BYTES)}", 0, 1)
+    brackets = body.count("[")
+    if size > MAX_PART_BYTES or brackets > MAX_BRACKETS:
+        if brackets > MAX_BODY_BRACKETS:
+            return _bracket(body, 0, MAX_BODY_BRACKETS)
+        if body.count("|") > MAX_BODY_PIPES:
+            return Exceeded(f"more than {MAX_BODY_PIPES:,} '|' (table cells) to render in parts", 0, 1)
         # Finding the blocks of a line nested n deep costs about as much as n + 1 lines.
         nested = sum(map(len, _PREFIX.findall(body))) // 2
         if body.count("\n") + body.count("\r") - body.count("\r\n") + nested > MAX_LINES:
@@ -147,10 +168,15 @@ def _over(body: str, start: int, end: int) -> Exceeded:
     """Say which limit the block of ``body`` from ``start`` to ``end`` goes beyond (a part can start only at a block)."""
     if len(body[start:end].encode("utf-8", "surrogatepass")) > MAX_PART_BYTES:
         return _at(body, start, f"a block over {MAX_PART_BYTES // 1024} KiB")
+    return _bracket(body, start, MAX_BRACKETS)
+
+
+def _bracket(body: str, start: int, most: int) -> Exceeded:
+    """Name the ``[`` of ``body`` after ``start`` one beyond the ``most`` allowed."""
     at = start - 1
-    for _ in range(MAX_BRACKETS + 1):
+    for _ in range(most + 1):
         at = body.index("[", at + 1)
-    return _at(body, at, f"more than {MAX_BRACKETS:,} '[' brackets")
+    return _at(body, at, f"more than {most:,} '[' brackets")
 
 
 def _too_deep(body: str) -> Exceeded | None:

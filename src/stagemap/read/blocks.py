@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..lazyre import lazy
-from ..model.limits import MAX_BODY_BYTES, Exceeded
+from ..model.limits import MAX_BODY_BYTES, Exceeded, size_name
 from ..model.limits import parts_or_exceeded as parts
 from ..model.safelinks import is_safe_link
 from .htmlpage import html_page_to_markdown
@@ -85,7 +85,7 @@ def plan(text: str, allow_html: bool = False) -> list[str] | Exceeded:
         copied += len(wanted.encode("utf-8", "surrogatepass"))
         made.append(wanted + "\n" + piece if wanted else piece)
     if copied > MAX_BODY_BYTES:
-        return Exceeded(f"link definitions its parts name over {MAX_BODY_BYTES // 1024} KiB", 0, 1)
+        return Exceeded(f"link definitions its parts name over {size_name(MAX_BODY_BYTES)}", 0, 1)
     return made
 
 

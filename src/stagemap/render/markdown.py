@@ -37,7 +37,7 @@ from ..read.markdowntext import lf
 from . import anchors, cmark
 from .bodylinks import Rewrite, fast_links, fix_links, once
 from .elements import LIVE
-from .headingids import Slugs, exact, numbered
+from .headingids import Slugs, Taken, exact, numbered
 from .headingids import site_slug as site_slug
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def render(
     tokens = _tokens(text, allow_html, drop_title)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(0, top - min(levels)) if levels else 0
-    return finished(_token_render(tokens, md, rewrite, shift, slugs, set()), slugs)
+    return finished(_token_render(tokens, md, rewrite, shift, slugs, Taken()), slugs)
 
 
 def _tokens(text: str, allow_html: bool, drop_title: Titles | None) -> list[Token]:
@@ -123,7 +123,7 @@ def _tokens(text: str, allow_html: bool, drop_title: Titles | None) -> list[Toke
 
 
 def _token_render(
-    tokens: list[Token], md: MarkdownIt, rewrite: Rewrite | None, shift: int, slugs: Slugs, used: set[str]
+    tokens: list[Token], md: MarkdownIt, rewrite: Rewrite | None, shift: int, slugs: Slugs, used: Taken
 ) -> Rendered:
     headings = _number_headings(tokens, shift, slugs, used)
     broken = fix_links(tokens, rewrite)
@@ -163,7 +163,7 @@ def _render_parts(
             levels += [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
         ready.append(found)
     shift = max(0, top - min(levels)) if levels else 0
-    used: set[str] = set()
+    used = Taken()
     made: list[Rendered] = []
     for piece, found, title in zip(pieces, ready, titles, strict=True):
         if found is not None:
@@ -259,13 +259,13 @@ def _fast_headings(
     slugs: Slugs = slug,
     *,
     shift: int | None = None,
-    used: set[str] | None = None,
+    used: Taken | None = None,
 ) -> Rendered:
     """Shift heading levels and number their ids, as the token path does; ``shift`` and ``used``
     (the ids taken) when the body is rendered in parts."""
     if shift is None:
         shift = max(0, top - min(int(m.group(1)) for m in found)) if found else 0
-    used = set() if used is None else used
+    used = Taken() if used is None else used
     headings: list[Heading] = []
     pieces: list[str] = []
     last = 0
@@ -339,7 +339,7 @@ def _drop_title(tokens: list[Token], title: Titles) -> list[Token]:
     return tokens
 
 
-def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[str]) -> tuple[Heading, ...]:
+def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: Taken) -> tuple[Heading, ...]:
     found: list[Heading] = []
     for i, token in enumerate(tokens):
         if token.type == "inline" and anchors.TERM in token.content:
@@ -356,7 +356,7 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: set[st
     return tuple(found)
 
 
-def _number_term(inline: Token, slugs: Slugs, used: set[str]) -> None:
+def _number_term(inline: Token, slugs: Slugs, used: Taken) -> None:
     """Make the mark ending a definition list's term (`anchors.TERM`) its anchor, its id made
     from the term's text as a heading's is and numbered with theirs (`stagemap.render.deflists`)."""
     made = anchors.anchor(numbered(slugs(_named(_plain(inline).strip())), used, slugs))
