@@ -211,6 +211,15 @@ SITE_CASES = {
     "attribute-spaces": ("hugo", "a" + " " * 40_000 + "{#b\ndeep text\n"),
     # A paragraph's lines above a definition are Hugo's terms: each walked up from it once or twice.
     "definition-terms-walk": ("hugo", "# h\n" + "t\n" * 20_000 + ": d\n" * 20_000 + "deep text\n"),
+    # Each line is read once for the paragraphs a term may be in: a tag never closed, items, terms.
+    "definition-tag-spaces": (
+        "hugo",
+        "<a" + " " * 40_000 + "\n\nt\n: d\n" + "- t\n: d\n" * 5_000 + "deep text\n",
+    ),
+    "definition-kramdown-terms": (
+        "jekyll",
+        "t\n" * 20_000 + ": d\n\n" + "x\n\n: d\n" * 5_000 + "deep text\n",
+    ),
     "admonitions-with-code-nested": (
         "docusaurus",
         "".join(":" * (403 - k) + "note\n```\nx\n```\n" for k in range(400))

@@ -1041,14 +1041,13 @@ def test_dialects_definition_lists_become_a_bold_term_over_its_definitions() -> 
         "Settings:\n\n**`defaultContentLanguage`**\n\n(`string`) The default language. Must match a key.\n\n"
         "**`disableRedirect`**\n\nA first definition.\n\nA second one.\n\n**Apple**\n\nA fruit.\n\n"
     )
-    # goldmark reads each line of the paragraph above as a term; kramdown's stays as written here.
-    assert clean(text, ".md", "hugo") == (
-        made
-        + "**Two lines**\n\n**of a paragraph**\n\none definition.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
-    )
-    assert clean(text, ".md", "jekyll") == (
-        made + "Two lines\nof a paragraph\n: one definition.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
-    )
+    # Each line of the paragraph above is a term: goldmark's, kramdown's (list.rb splits the
+    # paragraph's text at each line end) and Python-Markdown's (def_list splits it too).
+    for generator in ("hugo", "jekyll", "mkdocs"):
+        assert clean(text, ".md", generator) == (
+            made
+            + "**Two lines**\n\n**of a paragraph**\n\none definition.\n\n    code\n    : stays\n\nTime: 10:30 stays.\n"
+        ), generator
     # MDX has no definition lists, nor indented code.
     assert clean(text, ".mdx", "docusaurus") == text.replace("    code\n    : stays", "code\n: stays")
     page = markdown.render(
@@ -1056,6 +1055,37 @@ def test_dialects_definition_lists_become_a_bold_term_over_its_definitions() -> 
     ).html
     assert "<p><strong><code>defaultContentLanguage</code></strong></p>" in page
     assert ' id="' not in page  # no element of that id: the link leads nowhere
+
+
+@pytest.mark.parametrize(
+    ("text", "hugo", "jekyll", "mkdocs"),
+    [
+        # A quote's line: goldmark and kramdown run the next line on in the quote; Python-Markdown
+        # reads definition lists before quotes, so both lines are terms there.
+        ("> Quoted\nPump\n: d\n", None, None, ["> Quoted", "Pump"]),
+        # A list item inside the paragraph: only goldmark's numbered one other than 1 goes on
+        # with it; kramdown ends the paragraph at any item; Python-Markdown reads none there.
+        ("Intro\n2. two\nPump\n: d\n", ["Intro", "2. two", "Pump"], None, ["Intro", "2. two", "Pump"]),
+        ("Intro\n- item\nPump\n: d\n", None, None, ["Intro", "- item", "Pump"]),
+        # Two blank lines between: kramdown takes one only.
+        ("Pump\n\n\n: d\n", ["Pump"], None, ["Pump"]),
+        # kramdown and Python-Markdown take a ":" 3 spaces in; goldmark none.
+        ("Pump\n   : d\n\nLast\n: e\n", ["Last"], ["Pump", "Last"], ["Pump", "Last"]),
+        # A comment over lines ends the paragraph above it (CommonMark, Python-Markdown).
+        # (kramdown's reading not checked: it reads a comment inside a paragraph as its text.)
+        ("Intro\n<!-- a\nnote -->\nPump\n: d\n", ["Pump"], ["?"], ["Pump"]),
+    ],
+)
+def test_dialects_definition_terms_are_the_lines_each_generator_reads_as_the_paragraph_above(
+    text: str, hugo: list[str] | None, jekyll: list[str] | None, mkdocs: list[str] | None
+) -> None:
+    """Checked with Hugo 0.168 and Python-Markdown 3 (kramdown from its parser's source)."""
+    for generator, terms in (("hugo", hugo), ("jekyll", jekyll), ("mkdocs", mkdocs)):
+        if terms == ["?"]:
+            continue
+        made = clean(text, ".md", generator)
+        found = [line[2:-2] for line in made.split("\n") if line.startswith("**") and line.endswith("**")]
+        assert found == (terms or []), generator
 
 
 def test_dialects_a_self_closing_code_shortcode_holds_nothing() -> None:

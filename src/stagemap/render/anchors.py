@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import unquote
@@ -52,10 +53,13 @@ def anchored(mark: str, made: str) -> str:
 _STARTS_BLOCK = lazy(r"[|>]|```|~~~|[-*+] |\d{1,9}[.)] ")
 
 
-TERM = "\ue050"
+TERM = f"\ue050{secrets.token_hex(8)}\ue051"
 """Ends the paragraph of a definition list's term that gets an id as the live page's does
-(`stagemap.render.deflists`): the renderer makes it the term's anchor, its id made from the
-paragraph's text and numbered with the headings' (`stagemap.render.markdown`)."""
+(`stagemap.render.deflists`, only where the site turns them on): the renderer makes it the
+term's anchor, its id made from the paragraph's text and numbered with the headings'
+(`stagemap.render.markdown`). Its middle is drawn afresh by each process, so no page's text
+can hold it, not even through an entity (``&#xe050;``): a private-use character a page writes
+is its own text, in its code too, on every path."""
 
 
 def unmarked(text: str) -> str:

@@ -31,6 +31,7 @@ from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.settings import Config
 from ..read.eleventy import CONFIG_FILES, eleventy_folders
+from ..read.hugomarkup import term_ids
 from ..read.ownblocks import NUNJUCKS_COMMENT
 from ..read.templateengines import COMMENTED, TEMPLATED, page_engine
 from .ownshortcodes import output_of, page_templates, used_names
@@ -62,13 +63,15 @@ _MAY_HEAD = lazy(
     re.M | re.I,
 )
 """What in a loop or an included file may write a heading or an id."""
-_HUGO_MAY_HEAD = lazy(
-    r"\bid\s*=|<h[1-6]\b|\bpartial\b|\btemplate\b|readFile|RenderString|^[ \t]{0,3}(?:#{1,6}|:)[ \t]",
-    re.I | re.M,
-)
-"""What in a Hugo shortcode's template may write a heading or an id: Markdown's too, a line
-starting ``## `` or a definition list's ``: `` (a term's id), which the page's Markdown reads
-when the shortcode is called as ``{{% name %}}``."""
+_HUGO_MAY_HEAD = lazy(r"\bid\s*=|<h[1-6]\b|\bpartial\b|\btemplate\b|readFile|RenderString", re.I)
+"""What in a Hugo shortcode's template may write a heading or an id."""
+_HUGO_MARKDOWN_HEAD = lazy(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
+_HUGO_TERM = lazy(r"^:[ \t]", re.M)
+"""What a Hugo shortcode's template writes as Markdown that makes an id, where the page's Markdown
+reads its output (a ``{{% name %}}`` call, not ``{{< name >}}``, whose output stands as it is): a
+heading, and a definition list's ``: `` line, whose term gets an id where the site turns
+``autoDefinitionTermID`` on (`stagemap.read.hugomarkup`)."""
+_MARKDOWN_CALL = lazy(r"\{\{%\s*([\w.-]{1,100})(?=\s|%|/\s*%)")
 _NAME = lazy(r"""\s*(["']?)([\w./-]+)\1\s*(?:[,\s]|$)""")
 _ID = lazy(r"""\bid\s*=\s*(["'])([^"'\n<>]{1,300})\1""")
 _OUTPUT = lazy(r"\{\{-?\s*([^{}]{0,300}?)\s*-?\}\}|\{%[^%]{0,300}%\}")
@@ -189,12 +192,18 @@ def _own_shortcodes(config: Config, item: Asset, site: Mapping[str, Any] | None)
     if not templates:
         return False
     known = own_shortcodes(config, item.path, body, site, item.extra)
+    read = {m.group(1).lower() for m in _MARKDOWN_CALL.finditer(body)} if "{{%" in body else set()
+    terms = term_ids(site)
     for name in names:
         path = templates.get(name.lower())
         if path is None or output_of(known, name.lower()) is not None:  # (a note or a titled block may head)
             continue
         template = partial_body(config.root, path, raw=True)
         if template is None or _HUGO_MAY_HEAD.search(template):
+            return True
+        if name.lower() in read and (
+            _HUGO_MARKDOWN_HEAD.search(template) or (terms and _HUGO_TERM.search(template))
+        ):
             return True
     return False
 

@@ -273,8 +273,10 @@ def _fast_headings(
     terms = list(_TERM_TEXT.finditer(out)) if anchors.TERM in out else []
     for match in sorted([*found, *terms], key=lambda m: m.start()) if terms else found:
         if "term" in match.re.groupindex:
+            if match.start() < last:
+                continue  # (no term's paragraph is in a heading: its mark would go with the rest, unmade)
             ident = numbered(slugs(_named(_heading_text(match.group("term")).strip())), used, slugs)
-            pieces += [out[last : match.end() - 1], anchors.anchor(ident)]
+            pieces += [out[last : match.end() - len(anchors.TERM)], anchors.anchor(ident)]
             last = match.end()
             continue
         number, inner = match.group(1, 2)
@@ -288,7 +290,7 @@ def _fast_headings(
     return Rendered("".join(pieces) + out[last:], tuple(headings), ())
 
 
-_TERM_TEXT = lazy(f"^(?:<p>)?(?P<term>[^\n{anchors.TERM}]*){anchors.TERM}", re.M)
+_TERM_TEXT = lazy(f"^(?:<p>)?(?P<term>[^\n]*?){anchors.TERM}", re.M)
 """The text of a term's paragraph in the fast path's HTML, up to its mark (`anchors.TERM`)."""
 _PLACEHOLDER = lazy(rf"\[[^\[\]\n]*: {LIVE}\]")
 
