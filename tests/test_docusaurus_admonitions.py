@@ -259,3 +259,15 @@ def test_a_block_closes_at_a_line_of_more_colons(generator: str, opener: str, fo
     assert clean(coded, ".md", generator, params).endswith("> ```\n\nPour after.\n")
     outer = f"::::tip\nSteep first.\n\n{opener}\nKeep the kettle warm.\n::::\n\nPour after.\n"
     assert clean(outer, ".md", generator, params).endswith("> > Keep the kettle warm.\n\nPour after.\n")
+
+
+def test_a_docusaurus_2_block_closes_at_three_colons_alone() -> None:
+    """Docusaurus 2 reads its admonitions with a pattern of its own, whose block ends at a line of
+    three colons: '::::' closes nothing there, so the note runs on to the page's end, and so does
+    a block of math in it (remark-math 3's reading ended it at the '::::', as on Docusaurus 3)."""
+    page = ":::note\nKeep the kettle warm.\n::::\n\nPour after.\n"
+    boxed = "> **Note**\n>\n> Keep the kettle warm.\n> ::::\n>\n> Pour after.\n"
+    assert clean(page, ".md", "docusaurus", {SITE_PARAMS: {MARKDOWN: ("docusaurus-2",)}}) == boxed
+    math = {SITE_PARAMS: {MARKDOWN: ("docusaurus-2", "math", "math-3")}}
+    shown_math = clean(":::note\n$$\nt = 4m\n::::\n\nPour after $t$.\n", ".md", "docusaurus", math)
+    assert shown_math == "> **Note**\n>\n> ```math\n> t = 4m\n> ::::\n>\n> Pour after $t$.\n> ```\n"

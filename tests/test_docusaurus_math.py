@@ -289,3 +289,37 @@ def test_a_math_block_in_a_nested_list_item_or_a_block_quote_is_math() -> None:
     gatsby = {SITE_PARAMS: {MARKDOWN: ("math",)}}
     assert clean(deeper, ".md", "gatsby", gatsby) == deeper
     assert clean("> $$\n> y\n> $$\n", ".md", "gatsby", gatsby) == "> ```math\n> y\n> ```\n"
+
+
+def test_a_quote_holding_math_is_read_as_the_live_page_reads_it() -> None:
+    """A quote holding '$$' was read on its own and marked again, but its lines lost their
+    trailing spaces (a hard line break gone, inline '$$x$$' enough to trigger it); a quote opening
+    a list item ('- > $$') was taken to start at its second line; one whose later lines put their
+    '>' a space or two further in (CommonMark allows up to three) was split in two; and a tab after
+    '>' was not read as the spaces it spans, so the block stayed text. On an MDX page a block four
+    columns into a quote showed as code, its fence and all: MDX has no indented code."""
+    broken = "> Seats at Tidewell cost  \n> $$s = 9n$$ a month\n"
+    assert shown(broken) == "> Seats at Tidewell cost  \n> `s = 9n` a month\n"
+    assert shown("- > $$\n  > s = 9n\n  > $$\n") == "- > ```math\n  > s = 9n\n  > ```\n"
+    assert shown("1. > $$\n   > s\n   > $$\n\nAfter.\n") == "1. > ```math\n   > s\n   > ```\n\nAfter.\n"
+    assert shown("> $$\n > s = 9n\n> $$\n") == "> ```math\n> s = 9n\n> ```\n"
+    assert shown("- Seats\n\n  > $$\n   > s\n  > $$\n") == "- Seats\n\n  > ```math\n  > s\n  > ```\n"
+    assert shown(">\t$$\n>\ts\n>\t$$\n") == ">   ```math\n>   s\n>   ```\n"
+    deep = ">     $$\n>     s\n>     $$\n"  # (MDX: no indented code; the block moves to the quote's column)
+    assert shown(deep) == "> ```math\n> s\n> ```\n"
+    assert clean(deep, ".md", "docusaurus", {SITE_PARAMS: {MARKDOWN: ("math",)}}, mdx=False) == deep
+    own = "- > Seats\n> $$\n> s\n> $$\n"  # (the second line's quote is one of its own, past the item)
+    assert shown(own) == "- > Seats\n> ```math\n> s\n> ```\n"
+
+
+def test_remark_math_3_keeps_a_quotes_lines_without_a_marker() -> None:
+    """remark-parse 8 (remark-math 3, Docusaurus 2) keeps a line without '>' in the quote above it
+    unless a blank line, a block that interrupts one (a '$$' line opening math) or, in a list, the
+    next item comes first; micromark ends the quote, and a block of math in it, at such a line."""
+    lazy = "> $$\n> a = b\nc = d\n> $$\n"
+    assert shown(lazy, "docusaurus-2", "math-3") == "> ```math\n> a = b\n> c = d\n> ```\n"
+    assert shown(lazy).startswith("> ```math\n> a = b\n> ```\nc = d\n")
+    broken = "> $$\n> a\n$$\nb\n$$\n"
+    assert shown(broken, "docusaurus-2", "math-3") == "> ```math\n> a\n> ```\n```math\nb\n```\n"
+    listed = "- > $$\n  > a\n- b\n"  # (the next item is no line of the first's quote)
+    assert shown(listed, "docusaurus-2", "math-3") == "- > ```math\n  > a\n  > ```\n- b\n"

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from ..lazyre import lazy
 from .blocks import fence_after, item_column, listed_fence
 from .firstatleast import FirstAtLeast
+from .mathquotes import Quote, quote_at, requoted
+from .mdxfences import has_deep_fences, unindented_fences
 from .texmath import math_span
 
 _MATH_FENCE = lazy(r"( *)(\${2,})([^$\n]*)")
@@ -39,14 +41,15 @@ _ITEM = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 """A line that may open a list item (`stagemap.render.blocks.item_column` tells)."""
 _LOOK_BACK = 200
 """Lines looked back through for the list item a block opens in."""
-_QUOTED = lazy(r"( *)>[ ]?")
-"""A block quote's line: its indentation, its marker and the one space after it."""
 MOST_NESTED_QUOTES = 8
 """How deep block quotes inside block quotes are read for math (``> > > $$``)."""
+EXACT = 2
+"""``containers`` of a Docusaurus 2 site: its ``:::kind`` blocks close at a line of three colons
+alone, not at more (`_Containers`); 1 (or True): at as many or more."""
 
 
 def remark_math(
-    text: str, release3: bool = False, containers: bool = False, depth: int = 0, deep: bool = False
+    text: str, release3: bool = False, containers: int = 0, depth: int = 0, deep: bool = False
 ) -> str:
     """Return ``text`` (no fenced code in it, its code spans held aside) with remark-math's math
     as code: a block from a ``$$`` line to the next line of as many dollars (or more) a fenced
@@ -68,14 +71,18 @@ def remark_math(
     out: list[str] = []
     inline = _remark3_inline if release3 else _remark_inline
     closers = _Closers(lines, release3, deep) if "$$" in text else None
-    held = _Containers(lines) if containers and closers and ":::" in text else None
-    at = 0
+    held = _Containers(lines, containers == EXACT) if containers and closers and ":::" in text else None
+    at = plain = 0  # (lines before ``plain`` are in a quote holding no block, read as they are)
     while at < len(lines):
-        quoted = _quoted(lines, at, closers, depth, deep) if closers else None
-        if quoted is not None:  # (a block quote holding a block of math: read on its own)
-            out += _requoted(quoted, remark_math("\n".join(quoted[1]), release3, containers, depth + 1, deep))
-            at += len(quoted[1])
+        quoted = (
+            _quoted(lines, at, closers, depth, (release3, deep), held) if closers and at >= plain else None
+        )
+        if quoted is not None and quoted.held:  # (a block quote holding a block of math: read on its own)
+            inner = remark_math("\n".join(quoted.held), release3, containers, depth + 1, deep)
+            out += requoted(quoted, _unindented(inner, deep))
+            at = quoted.end
             continue
+        plain = quoted.end if quoted is not None else plain
         opening = _MATH_FENCE.fullmatch(lines[at]) or _ITEM_FENCE.fullmatch(lines[at])
         end = _block_end(lines, at, opening, closers, (release3, deep), held) if opening and closers else None
         if opening is None or end is None:
@@ -88,7 +95,7 @@ def remark_math(
 
 
 def remark_math_blocks(
-    text: str, release3: bool = False, containers: bool = False, depth: int = 0, deep: bool = False
+    text: str, release3: bool = False, containers: int = 0, depth: int = 0, deep: bool = False
 ) -> str:
     """Return a whole body (its fenced code in it) with remark-math's blocks of math as fenced
     blocks in the language ``math`` (see `remark_math`), read with its code as micromark reads
@@ -98,18 +105,19 @@ def remark_math_blocks(
     math is left to `remark_math`, on what is not code."""
     lines = text.split("\n")
     closers = _Closers(lines, release3, deep)
-    held = _Containers(lines) if containers and ":::" in text else None
+    held = _Containers(lines, containers == EXACT) if containers and ":::" in text else None
     out: list[str] = []
     fence = ""
-    at = 0
+    at = plain = 0
     while at < len(lines):
         line = lines[at]
-        quoted = None if fence else _quoted(lines, at, closers, depth, deep)
-        if quoted is not None:
-            inner = remark_math_blocks("\n".join(quoted[1]), release3, containers, depth + 1, deep)
-            out += _requoted(quoted, inner)
-            at += len(quoted[1])
+        quoted = None if fence or at < plain else _quoted(lines, at, closers, depth, (release3, deep), held)
+        if quoted is not None and quoted.held:
+            inner = remark_math_blocks("\n".join(quoted.held), release3, containers, depth + 1, deep)
+            out += requoted(quoted, _unindented(inner, deep))
+            at = quoted.end
             continue
+        plain = quoted.end if quoted is not None else plain
         was, fence = fence, fence_after(fence, line) or ("" if fence else listed_fence(lines, at))
         opening = None if was or fence else _MATH_FENCE.fullmatch(line) or _ITEM_FENCE.fullmatch(line)
         end = _block_end(lines, at, opening, closers, (release3, deep), held) if opening is not None else None
@@ -230,9 +238,11 @@ class _Closers:
 
 class _Containers:
     """Where the ``:::kind`` block holding each line (the innermost) closes: found in one pass,
-    outside fenced code (a block never closed holds the rest of the page)."""
+    outside fenced code (a block never closed holds the rest of the page). A block closes at the
+    first line of as many colons or more, as micromark-extension-directive reads one; ``exact``
+    (Docusaurus 2, whose own pattern reads three colons and a keyword), at a line of three alone."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], exact: bool = False) -> None:
         self.owner: list[int] = []  # each line's innermost block, by number (-1: none)
         self.closing: list[int] = []  # each block's closing line
         stack: list[tuple[int, int]] = []  # (colons, number) of the blocks open
@@ -243,9 +253,10 @@ class _Containers:
             if was or fence:
                 continue
             closing = _CONTAINER_CLOSE.fullmatch(line)
-            if closing and stack and len(closing.group(1)) >= stack[-1][0]:
+            colons = len(closing.group(1)) if closing else 0
+            if stack and (colons == 3 if exact else colons >= stack[-1][0]):
                 self.closing[stack.pop()[1]] = index
-            elif opening := _CONTAINER_OPEN.match(line):
+            elif (opening := _CONTAINER_OPEN.match(line)) and (not exact or len(opening.group(1)) == 3):
                 stack.append((len(opening.group(1)), len(self.closing)))
                 self.closing.append(len(lines))
 
@@ -256,41 +267,35 @@ class _Containers:
 
 
 def _quoted(
-    lines: list[str], at: int, closers: _Closers, depth: int, deep: bool = False
-) -> tuple[str, list[str], list[str]] | None:
-    """Return the block quote whose first line is ``at`` where it holds a ``$$`` line: its lines'
-    indentation and marker, what they hold (each without them), and the lines; None elsewhere. A quote is
-    read as micromark reads one: at most three spaces in, or at most three past the text of the
-    list item holding it (at any indentation in MDX: ``deep``); its lines are those marked as it is (a line without, lazy, ends a block
-    of math in it, as remark-math's blocks take no lazy lines). A line inside it is never the
-    first: the quote is read at its first line and its lines are taken together."""
-    found = _QUOTED.match(lines[at]) if depth < MOST_NESTED_QUOTES and ">" in lines[at] else None
-    above = _QUOTED.match(lines[at - 1]) if found and at else None
-    if found is None or (above and above.group(1) == found.group(1)):
+    lines: list[str],
+    at: int,
+    closers: _Closers,
+    depth: int,
+    rules: tuple[bool, bool],
+    held: _Containers | None,
+) -> Quote | None:
+    """Return the block quote opening at line ``at`` (`quote_at`: as remark-math 3's remark-parse,
+    ``rules[0]``, or micromark reads it; in MDX, ``rules[1]``, at any indentation), ``depth``
+    quotes in; under remark-parse 8 a line without a marker that opens a block of math (with a
+    line after it) or a ``:::kind`` block ends the quote, as those plugins interrupt one."""
+    if depth >= MOST_NESTED_QUOTES or ">" not in lines[at]:
         return None
-    indent = found.group(1)
-    if indent and not deep and len(indent) - (closers.item_column(lines, at, len(indent)) or 0) > 3:
-        return None  # (indented code)
-    end, marker = at, indent + ">"
-    while end < len(lines) and lines[end].startswith(marker):
-        end += 1
-    if not any("$$" in line for line in lines[at:end]):
-        return None
-    written = lines[at:end]
-    return (
-        marker,
-        [line[len(marker) + (line[len(marker) : len(marker) + 1] == " ") :] for line in written],
-        written,
+
+    def interrupts(index: int) -> bool:
+        line = lines[index]
+        opens = _MATH_FENCE.fullmatch(line) is not None and index < len(lines) - 1
+        return opens or (held is not None and _CONTAINER_OPEN.match(line) is not None)
+
+    return quote_at(
+        lines, at, lambda index, width: closers.item_column(lines, index, width), rules, interrupts
     )
 
 
-def _requoted(quoted: tuple[str, list[str], list[str]], inner: str) -> list[str]:
-    """Return a block quote's lines (`_quoted`) marked again round what they hold as read (as
-    written where nothing in them was read)."""
-    marker, held, written = quoted
-    if inner == "\n".join(held):
-        return written
-    return [f"{marker} {line}".rstrip() for line in inner.split("\n")]
+def _unindented(inner: str, deep: bool) -> str:
+    """Return what a block quote holds with a block of math four columns or more in moved to the
+    quote's column on an MDX page (``deep``), which has no indented code (`unindented_fences`:
+    what `stagemap.render.sitemarkdown` does to the page's own, which never looks inside a quote)."""
+    return unindented_fences(inner) if deep and "```math" in inner and has_deep_fences(inner) else inner
 
 
 def _without_blank_end(lines: list[str]) -> list[str]:

@@ -36,7 +36,7 @@ from .emoji import github_emoji_on
 from .filenames import file_name_titles
 from .mdxfences import has_deep_fences, unindented_fences
 from .notes import STARLIGHT_ASIDES, labelled_tabs
-from .remarkmath import remark_math, remark_math_blocks
+from .remarkmath import EXACT, remark_math, remark_math_blocks
 from .shortcodes import SITE_PARAMS
 
 _ALERT = lazy(r"^([ \t]{0,3}>[ \t]*)\[!(note|tip|important|warning|caution)\][ \t]*$", re.M | re.I)
@@ -206,10 +206,13 @@ def _release3(found: tuple[str, ...], generator: str, mdx: bool) -> bool:
     return MATH3 in found and (mdx or generator != "gatsby")
 
 
-def _boxes(generator: str, params: Mapping[str, Any] | None) -> bool:
+def _boxes(generator: str, params: Mapping[str, Any] | None) -> int:
     """Whether a remark site reads ``:::kind`` blocks (a block of math inside one ends with it):
-    Docusaurus, an Astro site with Starlight or a plugin for them."""
-    return generator in ("docusaurus", "astro") and asides(generator, params) != frozenset()
+    Docusaurus, an Astro site with Starlight or a plugin for them; `EXACT` on Docusaurus 2, whose
+    blocks close at a line of three colons alone, 1 elsewhere, 0 where none is read."""
+    if generator not in ("docusaurus", "astro") or asides(generator, params) == frozenset():
+        return 0
+    return EXACT if generator == "docusaurus" and DOCUSAURUS2 in traits(params) else 1
 
 
 def code_titles(text: str, generator: str, params: Mapping[str, Any] | None, mdx: bool) -> str:
