@@ -250,7 +250,8 @@ def test_links_to_a_heading_are_read_as_the_sites_generator_names_headings(tmp_p
     ]
     assert run(root, "build", "--as-of", "2026-11-24")[0] == 0
     page = (root / "site/assets/a.html").read_text()
-    assert '<h2 id="h-getting-started">Getting started<span id="h-start"></span></h2>' in page
+    # (Docusaurus's explicit id is the heading's id: it makes none from the text then)
+    assert '<h2 id="h-start">Getting started</h2>' in page
     assert "Computed content" not in page
     assert '<a href="a.html#top">t</a> <a href="#top">u</a>' in (root / "site/assets/b.html").read_text()
     files = {

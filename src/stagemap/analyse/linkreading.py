@@ -117,7 +117,7 @@ class LinkReading:
     host: HostRouting = field(default_factory=HostRouting)
     """The host's rules (`stagemap.read.hostredirects`), tried before `redirects`."""
     prefix_links: str = ""
-    """Eleventy's: how a link from the root meets the address's path (`stagemap.read.eleventyprefix`)."""
+    """How a link from the root meets the address's path (Eleventy's, Hugo's: `eleventyprefix.PREFIX_LINKS`)."""
 
     def as_read(
         self, path: str, here: str, names_file: Callable[[str], bool], markdown: Collection[str] = ()

@@ -146,6 +146,11 @@ where no HTML base plugin puts it in front of links from the root: a link from t
 it (``/about/``) leaves the site's folder on the live site (`stagemap.render.links.BodyLinks`)."""
 
 
+OUTSIDE_BASE = "\0outside-base "
+"""As `OUTSIDE_PREFIX`, for a Hugo site whose ``baseURL`` has a path (``/docs/``), which Hugo
+puts in no link written from the root (`stagemap.read.hugomarkup.AS_WRITTEN`)."""
+
+
 def unbuilt_said(why: str) -> tuple[str, str, str]:
     """Return what a warning about a link to a page left out for ``why`` says of it, its hint
     and its code."""
@@ -164,6 +169,11 @@ def unbuilt_said(why: str) -> tuple[str, str, str]:
         said = f"leads outside the site, which is served under {prefix} (its path prefix, which"
         said += " no HTML base plugin adds to links from the root)"
         return said, f"start the link with {prefix}, or write it through the url filter", "dead-link"
+    if why.startswith(HOST_SERVES + OUTSIDE_BASE):
+        prefix = why.removeprefix(HOST_SERVES + OUTSIDE_BASE)
+        said = f"leads outside the site, which is served under {prefix} (the path of its baseURL, which"
+        said += " Hugo does not put in front of a link written from the root)"
+        return said, f"start the link with {prefix}, or link to the page's file with relref", "dead-link"
     if why.startswith(HOST_SERVES):
         status = why.removeprefix(HOST_SERVES)
         said = f"leads to a route where the host serves an error ({status}: a rule of its redirects)"

@@ -39,10 +39,12 @@ from .docusaurus import without_comments
 from .eleventybase import base_plugin
 from .eleventydatafiles import eleventy_config
 from .eleventydeploy import UNKNOWN, prefix_source
+from .hugomarkup import root_links
 
 PREFIX_LINKS = "\0eleventy-prefix-links"
 """The key under which the site's params hold how an Eleventy site's links from the root meet
-the path of its address (`with_prefix_links`): `ADDED` or `WRITTEN`."""
+the path of its address (`with_prefix_links`): `ADDED` or `WRITTEN` (a Hugo site's:
+`stagemap.read.hugomarkup.root_links`)."""
 ADDED = "added"
 """The HTML base plugin puts the path in front of every link from the root: a link is a route,
 the path alone with its last ``/`` (``/handbook/``) the home page."""
@@ -86,7 +88,10 @@ def _prefix_told(site: Path, code: str, project: Path | None) -> str:
 
 def with_prefix_links(params: Mapping[str, Any], root: Path, rules: ReadRules) -> Mapping[str, Any]:
     """Return the site's ``params`` with how an Eleventy site's links from the root meet the path
-    of its address under `PREFIX_LINKS`; as they are on another site."""
+    of its address under `PREFIX_LINKS` (a Hugo site's: `stagemap.read.hugomarkup.root_links`);
+    as they are on another site."""
+    if rules.generator == "hugo":
+        return {**params, PREFIX_LINKS: root_links(params)}
     if rules.generator != "eleventy":
         return params
     site = root / rules.site_root if rules.site_root else root

@@ -1,5 +1,5 @@
-"""Hugo's goldmark settings that change the ids a page has: whether its definition lists'
-terms get ids.
+"""Hugo's settings that change the ids a page has (whether its definition lists' terms get
+ids) and how its links from the root are written (`root_links`).
 
 - ``markup.goldmark.parser.autoDefinitionTermID`` (Hugo 0.144; off by default): each term of a
   definition list (a ``dt``) gets an id made from its text as a heading's is, numbered with the
@@ -11,6 +11,11 @@ terms get ids.
 Hugo reads its keys in any case and a flag written as text (``"true"``) too; a later file
 (``config/production/``'s) may turn either off again, so each is kept as the file gives it,
 and `term_ids` tells what they make together.
+
+- ``canonifyURLs`` and ``relativeURLs`` (both off by default): Hugo rewrites every link from the
+  root in the pages it writes, absolute under the ``baseURL`` (its path put in front where the
+  link lacks it), or relative to the page (read from the site's root, the path of the
+  ``baseURL`` not added); with neither, a link is written as the page gives it (`root_links`).
 """
 
 from __future__ import annotations
@@ -22,9 +27,15 @@ TERM_IDS = "\0term-ids"
 """The key under which a Hugo site's params hold its ``autoDefinitionTermID``."""
 DEFINITION_LISTS = "\0definition-lists"
 """The key under which a Hugo site's params hold its ``definitionList`` extension's flag."""
+CANONIFY = "\0canonify-urls"
+"""The key under which a Hugo site's params hold its ``canonifyURLs``."""
+RELATIVE = "\0relative-urls"
+"""The key under which a Hugo site's params hold its ``relativeURLs``."""
 _SETTINGS = {
     TERM_IDS: ("markup", "goldmark", "parser", "autodefinitiontermid"),
     DEFINITION_LISTS: ("markup", "goldmark", "extensions", "definitionlist"),
+    CANONIFY: ("canonifyurls",),
+    RELATIVE: ("relativeurls",),
 }
 """Each setting's keys in Hugo's configuration, in lower case."""
 FLAGS = frozenset(_SETTINGS)
@@ -58,3 +69,23 @@ def definition_lists_read(site: Mapping[str, Any] | None) -> bool:
 def term_ids(site: Mapping[str, Any] | None) -> bool:
     """Whether a Hugo site whose params are ``site`` gives its definition lists' terms ids."""
     return isinstance(site, Mapping) and site.get(TERM_IDS) is True and definition_lists_read(site)
+
+
+AS_WRITTEN = "hugo-written"
+"""Hugo writes a link from the root as the page gives it: under a ``baseURL`` with a path
+(``https://example.org/docs/``), one reaches a page only with that path in it
+(``/docs/guides/setup/``); one without it (``/guides/setup/``) leaves the site's folder on the
+live host, but where the site's link render hook finds the page it names (`stagemap.read.linkhooks`)."""
+CANONIFIED = "hugo-canonified"
+"""``canonifyURLs``: a link from the root is made absolute under the ``baseURL``, its path put in
+front where the link lacks it, so ``/guides/setup/`` and ``/docs/guides/setup/`` both reach the page."""
+
+
+def root_links(site: Mapping[str, Any]) -> str:
+    """Return how a Hugo site whose params are ``site`` writes its links from the root:
+    `CANONIFIED`, `AS_WRITTEN`, or "" with ``relativeURLs``, which wins over ``canonifyURLs``:
+    each such link is then made relative to the page, so it is read from the site's root as a
+    route (``/docs/guides/setup/`` is that path twice, live)."""
+    if site.get(RELATIVE) is True:
+        return ""
+    return CANONIFIED if site.get(CANONIFY) is True else AS_WRITTEN

@@ -6,7 +6,10 @@ A site's own anchor cannot be written in Markdown, so the readers of a site's sy
 (`anchor`, made in `stagemap.read.markdowntext`), two
 private-use characters around its name, which both Markdown paths pass through as text; once
 rendered, each mark becomes an empty ``span`` with the id ``h-`` and the name (as links to it
-get, `stagemap.render.markdown`). A heading's own text, and so its id, leaves marks out.
+get, `stagemap.render.markdown`). A heading's own text, and so its id, leaves marks out. The id
+a heading's attribute list gives it (``### Setup {#setup-steps}``) is marked so (`OWN_ID`): it
+is that heading's id, in place of the one its text would make, as Hugo's goldmark, kramdown
+and Python-Markdown's toc make none where the heading has one.
 """
 
 from __future__ import annotations
@@ -62,9 +65,28 @@ can hold it, not even through an entity (``&#xe050;``): a private-use character 
 is its own text, in its code too, on every path."""
 
 
+OWN_ID = f"\ue052{secrets.token_hex(8)}\ue053"
+"""Stands in front of the mark (`anchor`) of the id a heading's attribute list gives it: the
+renderer makes it the heading's id (`own_id`); anywhere else the mark is an anchor as any is.
+Drawn afresh by each process, as `TERM` is: no page's text can hold it."""
+_OWN = lazy(OWN_ID + "\ue040([\\w.:-]{1,200})\ue041")
+
+
+def own_id(text: str) -> tuple[str, str] | None:
+    """Return the id (``h-`` in front) a heading's text (or HTML) gives the heading, and the text
+    without its mark; None when it gives none."""
+    found = _OWN.search(text) if OWN_ID in text else None
+    if found is None:
+        return None
+    before, after = text[: found.start()], text[found.end() :]
+    # (the space kept before it for emphasis to close goes with it: ``## Release **(beta)** {#rel}``)
+    return _ident(found.group(1)), (before if after.strip() else before.rstrip(" ")) + after
+
+
 def unmarked(text: str) -> str:
     """Return ``text`` without anchor marks (a heading's text, of which its id is made)."""
     text = text.replace(TERM, "") if TERM in text else text
+    text = text.replace(OWN_ID, "") if OWN_ID in text else text
     return _MARK.sub("", text) if "\ue040" in text else text
 
 
@@ -73,6 +95,7 @@ def finish(body: str, loose: bool = True) -> str:
     (``loose``: also by their letters and digits, see `_own_fragments`; the same object when
     nothing changed)."""
     body = body.replace(TERM, "") if TERM in body else body  # (a term's mark no renderer made its anchor)
+    body = body.replace(OWN_ID, "") if OWN_ID in body else body  # (a heading's id not in a heading)
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
         # A paragraph that holds only an anchor a heading has taken goes with it.
@@ -192,11 +215,24 @@ its line's text is the next line's, still in the quote."""
 _CLOSING_HASHES = lazy(r"(?<=\S)[ \t]+#+[ \t]*$")
 
 
-def _attribute_anchor(match: re.Match[str]) -> str:
+def _under_heading(match: re.Match[str]) -> bool:
+    """Whether a list on a line of its own (``{: #v3-0-5}``) is right under a heading."""
+    return _HEADING_LINE.match(match.string, match.string.rfind("\n", 0, match.start()) + 1) is not None
+
+
+_HEADING_LINE = lazy(r" {0,3}#{1,6}[ \t]")
+
+
+def _attribute_anchor(match: re.Match[str], kramdown: bool = False) -> str:
     """Return the anchor of the id an attribute list gives (``#x`` or ``id=x``), else nothing; a
-    heading's text (the list's last form) stays in front of it."""
+    heading's text (the list's last form) stays in front of it. A heading's list gives the
+    heading's id (`OWN_ID`), and with ``kramdown`` one on the line under a heading too, as kramdown
+    applies it to the block above (Python-Markdown and goldmark read that line as a paragraph)."""
     text = _CLOSING_HASHES.sub("", match.group(3) or "")  # ``## Name ## {: #name }``: hashes, then the list
     made = anchor(attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
+    own = (
+        OWN_ID if made and (match.group(4) or (kramdown and match.group(1) and _under_heading(match))) else ""
+    )
     if (
         made
         and match.group(1)
@@ -206,7 +242,7 @@ def _attribute_anchor(match: re.Match[str]) -> str:
         # anchor would be a cell past the header's and dropped, so it stands under the table.
         return "\n\n" + made
     # (A space keeps emphasis that ends the text closing: ``## Release **(beta)** {#rel}``.)
-    return text + (" " if made and text.endswith(("*", "_")) else "") + made
+    return text + (" " if made and text.endswith(("*", "_")) else "") + own + made
 
 
 _INLINE_LIST = lazy(rf"(?:(?P<empty>\[\]\(\))|(?<=[)\]:*]))(?P<list>{ATTR_LIST})")
@@ -311,4 +347,4 @@ def attribute_lists(
         text = _inline_lists(text, _SPAN_ATTRIBUTES) if "{:" in text else text
         if ">" in text:
             text = _QUOTED_ATTRIBUTES.sub(_quoted_attributes, text)
-    return _ATTRIBUTES.sub(_attribute_anchor, text)
+    return _ATTRIBUTES.sub(lambda found: _attribute_anchor(found, generator == "jekyll"), text)

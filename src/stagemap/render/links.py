@@ -14,9 +14,10 @@ from urllib.parse import quote, unquote
 from ..analyse.linkreading import written_as_imports, written_from_root
 from ..analyse.routes import Routes, ref_name
 from ..analyse.site import LinkPlan
-from ..analyse.unbuilt import HOST_SERVES, OUTSIDE_PREFIX, unbuilt_in
+from ..analyse.unbuilt import HOST_SERVES, OUTSIDE_BASE, OUTSIDE_PREFIX, unbuilt_in
 from ..model.safelinks import at_address, base_path
 from ..read.eleventyprefix import ADDED, ADDED_BARE
+from ..read.hugomarkup import AS_WRITTEN, CANONIFIED
 from ..read.tsconfigpaths import aliased
 from .getpage import page_forms, page_like
 from .pagelinks import Links
@@ -109,6 +110,8 @@ class BodyLinks(RouteLinks):
         prefixed = self.routes.reading.prefix_links if self.routes is not None else ""
         lead = base_path(self.routes.base) if prefixed and self.routes is not None else ""
         if lead and url.startswith("/") and not url.startswith("//"):
+            if prefixed in (AS_WRITTEN, CANONIFIED):  # (Hugo's)
+                return self._hugo_rooted(url, lead, prefixed)
             # Eleventy's HTML base plugin puts the path in front of every link from the root, if it is
             # there or not (the path alone stays); without it, a link has the path to reach a page.
             if prefixed in (ADDED, ADDED_BARE):  # (home as the prefix is spelt: `ADDED_BARE`)
@@ -125,6 +128,32 @@ class BodyLinks(RouteLinks):
             if lead and url.startswith(lead + "/"):
                 return self._link(url[len(lead) :])
         return self._link(url)
+
+    def _hugo_rooted(self, url: str, lead: str, written: str) -> str | None:
+        """Return the link for ``url``, from the root of a Hugo site served under the path
+        ``lead`` (`stagemap.read.hugomarkup.root_links`): a page the site's link render hook
+        finds with ``GetPage`` is that page (the hook writes its address); else the link reaches a
+        page with the path in it; without it, where ``canonifyURLs`` puts it in front, or where
+        the address is a local one alone (``base: /paddles/``: the public one, given when the site
+        is deployed, may have another path), it is a route all the same, and it leaves the site's
+        folder otherwise (said so, as for an Eleventy path prefix)."""
+        assert self.routes is not None
+        if self.routes.getpage and page_like(
+            bare := url.partition("#")[0].partition("?")[0], self.routes.extensions
+        ):
+            sep, fragment = url.partition("#")[1:]
+            tried = (
+                self._content(form, sep, fragment)
+                for form in page_forms("", unquote(bare).lstrip("/"), self.routes.extensions)
+            )
+            if (found := next((out for out in tried if out is not None), None)) is not None:
+                return found
+        if at_address(url, lead):
+            return self._link("/" + url[len(lead) :].lstrip("/"))
+        if written == CANONIFIED or "://" not in self.routes.base:
+            return self._link(url)
+        self._host_status = OUTSIDE_BASE + lead + "/"
+        return None
 
     def _link(self, url: str) -> str | None:
         """Return the link for ``url`` as any link in a body is resolved (see the class docstring)."""

@@ -282,7 +282,12 @@ def _fast_headings(
         number, inner = match.group(1, 2)
         level = min(6, int(number) + shift)
         plain = _heading_text(inner)
-        ident = numbered(slugs(_named(plain)), used, slugs)
+        own = anchors.own_id(inner)  # (an id of its own: that one alone, `anchors.OWN_ID`)
+        if own is not None:
+            ident, inner = own
+            used.add(ident)
+        else:
+            ident = numbered(slugs(_named(plain)), used, slugs)
         headings.append(Heading(level, ident, plain))
         # (An id is word characters and hyphens: nothing in it to escape.)
         pieces += [out[last : match.start()], f'<h{level} id="{ident}">{inner}</h{level}>\n']
@@ -352,10 +357,22 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: Taken)
         token.tag = f"h{level}"
         tokens[i + 2].tag = token.tag
         text = _plain(tokens[i + 1])
-        ident = numbered(slugs(_named(text)), used, slugs)
+        ident = _own_id(tokens[i + 1], used) or numbered(slugs(_named(text)), used, slugs)
         token.attrSet("id", ident)
         found.append(Heading(level, ident, text))
     return tuple(found)
+
+
+def _own_id(inline: Token, used: Taken) -> str:
+    """Return the id a heading's attribute list gives it (`anchors.OWN_ID`), its mark taken out of
+    the heading's text and the id added to ``used``, as Hugo counts it; "" when it gives none."""
+    for child in inline.children or () if anchors.OWN_ID in inline.content else ():
+        own = anchors.own_id(child.content)
+        if own is not None:
+            child.content = own[1]
+            used.add(own[0])
+            return own[0]
+    return ""
 
 
 def _number_term(inline: Token, slugs: Slugs, used: Taken) -> None:
