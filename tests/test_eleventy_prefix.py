@@ -312,3 +312,111 @@ def test_without_the_html_base_plugin_a_link_lacking_the_prefix_leaves_the_site(
     assert '<a href="crew.html">filtered crew</a>' in home
     assert "Our list: /harbour/crew/." in home
     assert '<span class="broken-link" title="Link target not found: /crew/">Crew</span>' in home
+
+
+def test_a_link_lacking_the_prefix_is_said_to_leave_the_site_only_where_that_is_known(tmp_path: Path) -> None:
+    """The warning that a link from the root lacking the prefix leaves the site was given where
+    stagemap could not know: the prefix given by a variable (``--pathprefix=$PREFIX``, the site's
+    address written by hand), where the url filter's output was read without the prefix and
+    reported; or the HTML base plugin added in a module of the site's own, where following the
+    hint doubles the prefix live. Where stagemap cannot know, the link is read as a route again."""
+    pages = {
+        "pages/index.md": "---\ntitle: Gull Point boatyard\n---\nSee [the crew]({{ '/crew/' | url }}) and"
+        " [the crew again](/crew/).\n",
+        "pages/crew.md": "---\ntitle: Our crew\n---\nFour of us.\n",
+    }
+    plain = 'export default function (eleventyConfig) {\n  return { dir: { input: "pages" } };\n}\n'
+    varied = write(
+        tmp_path / "varied",
+        {
+            **pages,
+            "eleventy.config.js": plain,
+            "package.json": '{"scripts": {"build": "npx @11ty/eleventy --pathprefix=$PREFIX"}}',
+        },
+    )
+    assert run("init", str(varied))[0] == 0
+    yml = varied / "stagemap.yml"
+    yml.write_text(
+        yml.read_text().replace(
+            "  # base: https://www.example.com/", "  base: https://gulls.example/harbour/"
+        )
+    )
+    assert "\n  base: https://gulls.example/harbour/\n" in yml.read_text()
+    _, _, err = run("-C", str(varied), "check", "--links", "--strict")
+    assert "leads outside" not in err and "leads nowhere" not in err, err
+
+    imported = (
+        'import plugins from "./_config/plugins.js";\nexport default function (eleventyConfig) {\n'
+        '  eleventyConfig.addPlugin(plugins);\n  return { dir: { input: "pages" } };\n}\n'
+        'export const config = { pathPrefix: "/harbour/" };\n'
+    )
+    module = (
+        'import { HtmlBasePlugin } from "@11ty/eleventy";\n'
+        "export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(HtmlBasePlugin);\n}\n"
+    )
+    elsewhere = write(
+        tmp_path / "elsewhere", {**pages, "eleventy.config.js": imported, "_config/plugins.js": module}
+    )
+    assert run("init", str(elsewhere))[0] == 0
+    _, _, err = run("-C", str(elsewhere), "check", "--links", "--strict")
+    assert "leads outside" not in err and "leads nowhere" not in err, err
+
+    known = write(
+        tmp_path / "known",
+        {
+            **pages,
+            "eleventy.config.js": imported.replace("plugins.js", "x.js")
+            .replace('import plugins from "./_config/x.js";\n', "")
+            .replace("  eleventyConfig.addPlugin(plugins);\n", ""),
+        },
+    )
+    assert run("init", str(known))[0] == 0
+    _, _, err = run("-C", str(known), "check", "--links")
+    assert (
+        err.count("leads outside") == 1 and "index.md:4:59: warning: link to '/crew/' leads outside" in err
+    ), err
+
+
+def test_the_url_filter_gives_what_eleventy_gives(tmp_path: Path) -> None:
+    """Eleventy's url filter (its src/Filters/Url.js) gives the prefix itself for the prefix and
+    leaves a relative path as it is; stagemap put the prefix in front of both, so
+    ``{{ '/harbour/' | url }}`` was '/harbour/harbour/' (said to lead nowhere) and
+    ``{{ 'crew/' | url }}`` '/harbour/crew/'."""
+    config = 'export default function (eleventyConfig) {\n  return { dir: { input: "pages" } };\n}\n'
+    config += 'export const config = { pathPrefix: "/harbour/" };\n'
+    pages = {
+        "eleventy.config.js": config,
+        "pages/index.md": "---\ntitle: Gull Point boatyard\n---\nGo [home]({{ '/harbour/' | url }}) or to"
+        " [the crew]({{ '/crew/' | url }}).\n\nWritten: {{ 'crew/' | url }}, {{ '/' | url }},"
+        " {{ '/harbour' | url }}.\n",
+        "pages/crew.md": "---\ntitle: Our crew\n---\nFour of us.\n",
+    }
+    site = write(tmp_path / "site", pages)
+    assert run("init", str(site))[0] == 0
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert "leads nowhere" not in err and "leads outside" not in err, err
+    assert run("-C", str(site), "build")[0] == 0
+    home = (site / "site" / "assets" / "index.html").read_text()
+    assert "Written: crew/, /harbour/, /harbour/harbour." in home, home
+    assert '<a href="crew.html">the crew</a>' in home, home
+
+
+def test_the_html_base_plugin_adds_the_prefix_to_what_the_url_filter_wrote(tmp_path: Path) -> None:
+    """The HTML base plugin runs each link from the root through the url filter again, so
+    ``{{ '/crew/' | url }}`` (/harbour/crew/ from the filter) is /harbour/harbour/crew/ live,
+    leading nowhere: stagemap read it as the route /crew/. The prefix alone stays the home page."""
+    config = (
+        'import { HtmlBasePlugin } from "@11ty/eleventy";\n'
+        "export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(HtmlBasePlugin);\n}\n"
+        'export const config = { dir: { input: "pages" }, pathPrefix: "/harbour/" };\n'
+    )
+    pages = {
+        "eleventy.config.js": config,
+        "pages/index.md": "---\ntitle: Gull Point boatyard\n---\n[Crew]({{ '/crew/' | url }}),"
+        " [home]({{ '/' | url }}) and [crew again](/crew/).\n",
+        "pages/crew.md": "---\ntitle: Our crew\n---\nFour of us.\n",
+    }
+    site = write(tmp_path / "site", pages)
+    assert run("init", str(site))[0] == 0
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert err.count("leads nowhere") == 1 and "link to '/harbour/crew/' leads nowhere" in err, err

@@ -37,7 +37,7 @@ from .globs import site_glob
 from .hugoignore import without_ignored
 from .hugopermalinks import UGLY_SECTIONS
 from .jekylldefaults import jekyll_given
-from .mkdocsmacros import MACRO_PROBLEMS, PAGE_META
+from .mkdocsmacros import MACRO_PROBLEMS, NAV_TITLE, PAGE_META
 from .nopage import PAGINATE_V1, jekyll_paginates
 from .sectionpages import (
     DISABLED_KINDS,
@@ -330,9 +330,12 @@ def page_extra(fm: Mapping[str, Any], macros: bool, inherited: str, own: Any) ->
     """Return a page's front matter keys beyond stagemap's fields; with ``macros`` (MkDocs' macros
     plugin renders the page), the fields' values under `PAGE_META`: its ``{{ title }}`` is its
     own (``own``: where the file's own keys stand), not the title the site's nav gives it (in
-    ``inherited``), which the plugin's ``page.title`` alone shows."""
+    ``inherited``), which the plugin's ``page.title`` alone shows, over the front matter's
+    (under `NAV_TITLE`)."""
     extra = {k: v for k, v in fm.items() if k not in ALL_FIELDS and not str(k).startswith("\0")}
     given = inherited_values(inherited) if macros and inherited else []
     nav = {key for key, _, _, _, label in given if label == "nav" and (key,) not in own}
     fields = {k: fm[k] for k in ALL_FIELDS if k in fm and macros and k not in nav}
+    titled = [value for key, value, _, _, label in given if key == "title" and label == "nav"]
+    extra = {**extra, NAV_TITLE: titled[0]} if titled and isinstance(titled[0], str) else extra
     return {**extra, PAGE_META: fields} if fields else extra

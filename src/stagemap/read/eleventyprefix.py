@@ -32,6 +32,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..lazyre import lazy
 from ..model.settings import ReadRules
@@ -54,11 +55,19 @@ compares a link with the prefix as written, so ``/handbook`` is the home page an
 a route (``/handbook/handbook/`` live)."""
 WRITTEN = "written"
 """No plugin does: a link from the root reaches a page of the site only with the path in it; one
-without it leaves the site's folder on the live site."""
+without it leaves the site's folder on the live site. Given only where that is known: the
+configuration reads no module of the site's own nor rewrites pages (`_read_whole`), and the run
+building the site gives the prefix the site's address has (else `WRITTEN_UNSURE`)."""
+WRITTEN_UNSURE = "written-unsure"
+"""No plugin is seen, but one may be added where stagemap does not read (a module of the site's
+own the configuration imports, a transform) or the prefix is not known (``--pathprefix=$PREFIX``):
+a link with the address's path has it taken off; one without it is read as a route, as written."""
 URL_PREFIX = "\0eleventy-url-prefix"
 """The key under which the site's params hold the path prefix Eleventy's ``url`` filter puts in
-front of a path from the root (``{{ '/about/' | url }}`` is ``/handbook/about/``), where no
-plugin adds it (`WRITTEN`): the prefix as the run building the site has it (`path_prefix`)."""
+front of a path from the root (``{{ '/about/' | url }}`` is ``/handbook/about/``; with the
+plugin, which adds it again, ``/handbook/handbook/about/`` live): the prefix as the run building
+the site has it (`path_prefix`), where it is the path of the site's address.
+Not given where the plugin may be added unseen or the prefix is not known (`WRITTEN_UNSURE`)."""
 
 _IN_CODE = lazy(
     r"""(?:^[ \t]*|[{,][ \t]*)(?:pathPrefix|"pathPrefix"|'pathPrefix')\s*:\s*(['"`])([^'"`\s$]*)\1""", re.M
@@ -69,6 +78,10 @@ which sites copy from its docs) names a filter, no prefix (see `_prefix_in_code`
 _FILTERS_KEY = lazy(r"""(?:^|[^\w$])['"]?filters['"]?\s*:\s*$""")
 """An object given as ``filters:`` (read before its ``{``)."""
 _BRACE = lazy(r"\{")
+_OWN_MODULE = lazy(r"""(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*(['"`])\.{1,2}/""")
+"""A module of the site's own, imported or required (``from "./_config/plugins.js"``)."""
+_REWRITES = ("addTransform", "addPreprocessor", "htmlTransformer")
+"""What in a configuration may change a page's links after it is rendered."""
 
 
 def path_prefix(site: Path, code: str, project: Path | None = None) -> str:
@@ -96,13 +109,28 @@ def with_prefix_links(params: Mapping[str, Any], root: Path, rules: ReadRules) -
         return params
     site = root / rules.site_root if rules.site_root else root
     code = eleventy_config(root, rules.site_root)
+    given = prefix_source(site, root)
+    prefix = path_prefix(site, code, root)
+    lead = posixpath.join(urlsplit(rules.base_url).path.rstrip("/"), "")
+    known = (given is None or given.prefix != UNKNOWN) and bool(prefix) and prefix == lead  # (urls.base)
     if not base_plugin(site, code):
-        prefix = path_prefix(site, code, root)
-        return {**params, PREFIX_LINKS: WRITTEN, **({URL_PREFIX: prefix} if prefix else {})}
+        if not (known and _read_whole(code)):
+            return {**params, PREFIX_LINKS: WRITTEN_UNSURE}
+        return {**params, PREFIX_LINKS: WRITTEN, URL_PREFIX: prefix}
     # Eleventy's url filter, which the plugin calls, compares a link with "/" joined to the prefix
-    # as written: "/handbook" and "/handbook/" are each the home page under their own spelling.
+    # as written: "/handbook" and "/handbook/" are each the home page under their own spelling. The
+    # plugin puts the prefix in front of what the filter wrote too: '/x/' | url is /handbook/handbook/x/.
     bare = not posixpath.join("/", _prefix_told(site, code, root)).endswith("/")
-    return {**params, PREFIX_LINKS: ADDED_BARE if bare else ADDED}
+    filtered = {URL_PREFIX: prefix} if known and not bare else {}
+    return {**params, PREFIX_LINKS: ADDED_BARE if bare else ADDED, **filtered}
+
+
+def _read_whole(code: str) -> bool:
+    """Whether the configuration ``code`` is all there is to read of how the site's pages are
+    made: it imports no module of the site's own (which may add the HTML base plugin) and adds
+    no transform (which may rewrite links)."""
+    plain = without_comments(code)
+    return _OWN_MODULE.search(plain) is None and not any(name in plain for name in _REWRITES)
 
 
 def _prefix_in_code(code: str) -> str:

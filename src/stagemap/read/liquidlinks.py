@@ -10,6 +10,7 @@ written (`live_addresses`).
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ..lazyre import lazy
@@ -44,8 +45,27 @@ def filtered_path(found: re.Match[str], url_prefix: str = "") -> str:
         return path
     if path.startswith("//") or _SCHEME.match(path):
         return path
-    made = "/" + path.lstrip("/")
-    return url_prefix.rstrip("/") + made if url_prefix and "url" in names else made
+    if url_prefix and names == ["url"]:
+        return eleventy_url(path, url_prefix)
+    return "/" + path.lstrip("/")
+
+
+def eleventy_url(path: str, prefix: str) -> str:
+    """Return what Eleventy's ``url`` filter makes of ``path`` (not an address) on a site served
+    under ``prefix`` (``/harbour/``), as its ``src/Filters/Url.js`` does: the path normalised (its
+    last ``/`` kept); ``/`` or the prefix itself is the prefix; another path from the root has the
+    prefix put in front; a relative path stays as it is."""
+    plain = _normalised(path)
+    if plain in ("/", _normalised("/" + prefix)):
+        return _normalised("/" + prefix)
+    return _normalised(f"/{prefix}/{path}") if plain.startswith("/") else plain
+
+
+def _normalised(path: str) -> str:
+    """Return ``path`` as Node's ``path.posix.join`` gives it: normalised, a last ``/`` kept."""
+    plain = posixpath.normpath(path) if path else "."
+    plain = "/" + plain.lstrip("/") if plain.startswith("//") else plain  # (normpath keeps a leading //)
+    return plain + "/" if path.endswith("/") and not plain.endswith("/") else plain
 
 
 def tag_address(tag: str, named: str) -> str | None:

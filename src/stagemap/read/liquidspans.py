@@ -14,6 +14,8 @@ import re
 from ..lazyre import lazy
 from .pairs import paired
 
+FOR_TAG = lazy(r"\{%-?\s*for\s")
+"""A loop's opening tag: where a loop runs (MkDocs' macros plugin), a link in it may show many times."""
 _RAW_OPENING = lazy(r"\{%-?\s*(raw)\s*-?%\}")
 _RAW_CLOSING = {"raw": re.compile(r"\{%-?\s*endraw\s*-?%\}")}
 _COMMENT_OPENING = lazy(r"\{%-?\s*(comment)\b[^%]{0,1000}%\}")

@@ -43,6 +43,11 @@ in `stagemap.model.library.Asset.extra`, the keys stagemap reads for itself (``t
 known (`stagemap.read.templateengines.with_engine`), all of it, which ``page.meta`` alone reads."""
 PAGE_TITLE = "\0page-title"
 """The key under which a page's params hold its title as the plugin's ``page.title`` gives it."""
+NAV_TITLE = "\0nav-title"
+"""The key under which a page's `stagemap.model.library.Asset.extra` holds the title the site's
+nav gives it, on a page the plugin renders: MkDocs' ``Page.title`` takes it first, over the
+front matter's (its docstring: the value passed from the nav's configuration, then the meta's
+``title``, the first heading, the file's name), so ``{{ page.title }}`` shows it."""
 MACRO_PROBLEMS = "\0macro-problems"
 """The key under which the site's params hold the warnings about ``include_yaml`` files not read."""
 MACRO_FILES = "\0macro-files"

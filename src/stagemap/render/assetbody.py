@@ -12,7 +12,7 @@ from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES
 from ..model.library import Asset
 from ..model.settings import Config
-from ..read.mkdocsmacros import JINJA, PAGE_TITLE
+from ..read.mkdocsmacros import JINJA, NAV_TITLE, PAGE_TITLE
 from ..read.mkdocsnav import WRITTEN_TITLES
 from ..read.sitepackages import page_markdown
 from ..read.templateengines import ENGINE, with_engine
@@ -69,8 +69,8 @@ def asset_body(config: Config, links: LinkPlan, item: Asset, site: Mapping[str, 
     params = with_engine(
         config.rules, item.path, {**item.extra, SITE_PARAMS: site} if site else item.extra, site
     )
-    if params.get(ENGINE) == JINJA:  # (MkDocs' macros plugin: its ``page.title``)
-        params = {**params, PAGE_TITLE: item.title}
+    if params.get(ENGINE) == JINJA:  # (MkDocs' macros plugin: its ``page.title``, the nav's first)
+        params = {**params, PAGE_TITLE: item.extra.get(NAV_TITLE) or item.title}
     # Jekyll's ``{{ page.title }}``, Eleventy's ``{{ title }}`` (stagemap's own format reads no params);
     # not for conditions: the title may be the first heading's, which the live page lacks. Not MkDocs'
     # macros plugin's bare ``{{ title }}``: only the front matter or the site's values give it.

@@ -50,7 +50,7 @@ from ..model.settings import Config
 from ..read.attachments import linkable, served_files
 from ..read.eleventypaged import paged_notes, reached_by
 from ..read.linkhooks import getpage_links
-from ..read.liquidspans import blanked_liquid_comments
+from ..read.liquidspans import FOR_TAG, blanked_liquid_comments
 from ..read.templateengines import page_engine
 from . import headingids, partials
 from .addresses import Code, Places, code_spans, column_at, line_at
@@ -297,8 +297,8 @@ def placed(
     writes one as a link's address."""
     body = item.body if body is None else body
     places = Places(body, code_spans(body, comments))
-    claimed: set[int] = set()
-    problems: list[Problem] = []
+    claimed, given, problems = set[int](), set[Problem](), list[Problem]()  # (given: said once a place)
+    looped = FOR_TAG.search(body) is not None  # (once: '/x' is found at 'x' too; a link a loop repeats)
     elsewhere = _InPartials(item.path, shown, comments)
     for url, why in [*((url, "") for url in broken), *unbuilt]:
         hint = BRACES_HINT if _BRACES.search(unquote(url)) else HINT  # (not a template engine's {{ }})
@@ -318,7 +318,8 @@ def placed(
             found.append(value)
         last = places.where(texts, claimed) if not found else at
         made = found or _at_each(item, body, places, texts, claimed, last, said, every=False)
-        problems += (p for p in made if not why or p not in problems)  # ('/x' is found at 'x' too: one there)
+        problems += (p for p in made if not (why or (looped and not found)) or p not in given)
+        given.update(made)
     return problems
 
 

@@ -63,6 +63,7 @@ from .liquid import (
 )
 from .liquidblocks import own_blocks
 from .liquidifs import chosen_branches
+from .liquidloops import DECIDE
 from .liquidvars import shown_sets
 from .mdxfences import has_deep_fences, uncommented, unindented, unindented_fences
 from .mkdocscallouts import alerts, more_hints
@@ -313,7 +314,8 @@ def _rewrite(
         text = attribute_lists(text, generator, attrs, defined, attrs and bool(params.get(ENGINE)))
     text = shortcodes(text, params)
     if generator in LIQUID or (generator == "mkdocs" and params.get(ENGINE)):  # (MkDocs' macros plugin)
-        text = liquid(text, params, bare=generator != "jekyll", engine=params.get(ENGINE, ""))
+        loops = {**params, DECIDE: chosen_branches}  # (a loop's body: its conditions, the item known)
+        text = liquid(text, loops, bare=generator != "jekyll", engine=params.get(ENGINE, ""))
     if "8<" in text:
         text = _SNIPPET.sub(lambda m: "\n" + placeholder(f"Included from {m.group(1).strip()}") + "\n", text)
     if generator == "mkdocs":

@@ -16,7 +16,7 @@ from ..analyse.routes import Routes, ref_name
 from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES, OUTSIDE_BASE, OUTSIDE_PREFIX, unbuilt_in
 from ..model.safelinks import at_address, base_path
-from ..read.eleventyprefix import ADDED, ADDED_BARE
+from ..read.eleventyprefix import ADDED, ADDED_BARE, WRITTEN
 from ..read.hugomarkup import AS_WRITTEN, CANONIFIED
 from ..read.tsconfigpaths import aliased
 from .getpage import page_forms, page_like
@@ -118,8 +118,9 @@ class BodyLinks(RouteLinks):
                 return self._link("/" if url == lead + ("/" if prefixed == ADDED else "") else url)
             if at_address(url, lead):
                 return self._link("/" + url[len(lead) :].lstrip("/"))
-            self._host_status = OUTSIDE_PREFIX + lead + "/"  # (leaves the site's folder live: said so)
-            return None
+            if prefixed == WRITTEN:  # (known to leave the site's folder live: said so; else a route)
+                self._host_status = OUTSIDE_PREFIX + lead + "/"
+                return None
         if at_address(url, own):  # the site's address (or path): a link from its root, else the live page
             return (to := self._link("/" + url[len(own) :].lstrip("/"))) or (url if "://" in own else to)
         if url.startswith("/") and self.routes is not None and self.routes.from_roots:

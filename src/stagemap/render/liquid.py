@@ -27,7 +27,7 @@ from ..read.pairs import paired
 from ..read.templateengines import COMMENTED, ENGINE, LIQUID
 from .blocks import escape
 from .elements import placeholder
-from .liquidloops import known_loop
+from .liquidloops import BUDGET, LoopBudget, known_loop
 from .liquidvars import RAW_TAGS, hidden_blocks, shown_captures, without
 from .refdefs import worked_definitions
 from .shortcodes import SITE_PARAMS
@@ -143,10 +143,11 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: boo
         text = without(text, hidden_blocks(text))
     looped = _LOOP_NAME.findall(text) if "for" in text else []
     held: list[str] = []  # (loops shown, each worked out once: `_loops`)
+    mark = _held_mark(text) if "{%" in text and params.get(ENGINE) == JINJA else ""
     if "{%" in text:
-        text = _loops(text, params, bare, nunjucks, held)
-    if "set" in text or "assign" in text:
-        assigned = _assigned(text, looped)
+        text = _loops(text, params, bare, nunjucks, held, mark)
+    if "set" in text or "assign" in text:  # (over what an outer text's sets give a loop's body)
+        assigned = {**params.get(_ASSIGNED_KEY, {}), **_assigned(text, looped)}
         params = {**params, _ASSIGNED_KEY: assigned} if assigned else params
     if "#" in text:
         text = _INLINE_COMMENT.sub("", text)
@@ -160,30 +161,69 @@ def _outside_raw(text: str, params: Mapping[str, Any], bare: bool, nunjucks: boo
             lambda m: m.group(1) + m.group(2) + _target(m.group(3), params, bare) + m.group(2), text
         )
     text = (_OUT_QUOTED if nunjucks else _OUT).sub(lambda m: _output(m, params, bare), text)
-    return _HELD.sub(lambda m: held[int(m.group(1))], text) if held else text
+    if not held:
+        return text
+    return _HELD.sub(lambda m: _held(m, mark, held), text)
 
 
-def _loops(text: str, params: Mapping[str, Any], bare: bool, nunjucks: bool, held: list[str]) -> str:
+def _loops(
+    text: str, params: Mapping[str, Any], bare: bool, nunjucks: bool, held: list[str], mark: str
+) -> str:
     """Return ``text`` with each outermost loop as the page shows it: where MkDocs' macros plugin
-    runs, one over a list known here (`known_loop`), held back in ``held`` as a token; any other
-    a placeholder."""
+    runs, one over a list known here (`known_loop`), held back in ``held`` under a mark no text
+    of the page's holds (`_held_mark`), trimmed beside as its dashes say; any other a
+    placeholder."""
     pieces, at, jinja = [], 0, params.get(ENGINE) == JINJA
-    for opening, closing in paired(text, _LOOP_OPENING, _LOOP_CLOSING):
+    if jinja and not isinstance(params.get(BUDGET), LoopBudget):  # (one for the text, nested loops too)
+        params = {**params, BUDGET: LoopBudget.of(text)}
+    pairs = list(paired(text, _LOOP_OPENING, _LOOP_CLOSING))
+    if jinja and pairs and ("set" in text or "assign" in text):  # (a text set outside the loops, in them)
+        outside = without(text, [(opening.start(), closing.end()) for opening, closing in pairs])
+        looped = set(_LOOP_NAME.findall(text))
+        given = {k: v for k, v in _assigned(outside, []).items() if k not in looped}
+        params = {**params, _ASSIGNED_KEY: {**params.get(_ASSIGNED_KEY, {}), **given}} if given else params
+    for opening, closing in pairs:
         inner = text[opening.end() : closing.start()]
+        inner = inner.rstrip() if closing.group(0).startswith("{%-") else inner
         made = (
             known_loop(opening, inner, params, lambda t, p: _outside_raw(t, p, bare, nunjucks))
             if jinja
             else None
         )
-        if made is not None:
+        if made is None:
+            pieces += [
+                text[at : opening.start()],
+                "\n\n" + placeholder("A list from the site's data") + "\n\n",
+            ]
+        else:
+            before = text[at : opening.start()]
+            before = before.rstrip() if opening.group(0).startswith("{%-") else before
+            pieces += [before, f"\0loop{mark}:{len(held)}\0"]
             held.append(made)
-        shown = "\n\n" + placeholder("A list from the site's data") + "\n\n" if made is None else ""
-        pieces += [text[at : opening.start()], shown or f"\0loop{len(held) - 1}\0"]
         at = closing.end()
+        if made is not None and closing.group(0).endswith("-%}"):
+            at = len(text) - len(text[at:].lstrip())
     return "".join(pieces) + text[at:]
 
 
-_HELD = lazy(r"\0loop(\d+)\0")
+def _held(found: re.Match[str], mark: str, held: list[str]) -> str:
+    """Return what a mark `_loops` left stands for: the loop's output; another, as written."""
+    number = int(found.group(2))
+    return held[number] if found.group(1) == mark and number < len(held) else found.group()
+
+
+def _held_mark(text: str) -> str:
+    """Return the number in the mark a loop's output is held under in ``text`` (`_loops`): one
+    no mark-like text in it has (values shown in it have no NUL: `_page_value`)."""
+    taken = {found.group(1) for found in _HELD.finditer(text)}
+    n = 0
+    while str(n) in taken:
+        n += 1
+    return str(n)
+
+
+_HELD = lazy(r"\0loop(\d{1,12}):(\d{1,12})\0")
+"""Where `_loops` holds a loop's output: the text's mark (`_held_mark`), the loop's number."""
 
 
 def _assigned(text: str, looped: list[str]) -> dict[str, str | None]:
@@ -297,7 +337,9 @@ def _page_value(expression: str, params: Mapping[str, Any], bare: bool) -> str |
         value = params.get(SITE_PARAMS)
         for key in expression[5:].split("."):
             value = value.get(key) if isinstance(value, Mapping) else None
-    return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return None
+    return str(value).replace("\0", "\ufffd")  # (as a browser shows it; no value makes `_loops`' mark)
 
 
 _INLINE_COMMENT = lazy(r"\{%-?\s*#[^%]{0,500}%\}")

@@ -41,6 +41,8 @@ its name, its quoted path and its arguments (up to 2,000 characters, over lines 
 _ARGUMENT = lazy(r"""([\w-]+)=(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
 """A quoted argument of a tag: ``start="<!--intro-->"``."""
 _ESCAPE = lazy(r"\\([nt\\\"'])")
+_CLOSING = lazy(r"^---[ \t]*$", re.M)
+"""The line closing a file's front matter."""
 _FENCE_INFO = lazy(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#-]*)")
 """A fence's opening line, its language (``yaml``, ``{ .yaml }``) as the first group."""
 
@@ -152,7 +154,20 @@ def included(
     if not macros or code:
         return read(path, code)
     got = read(path, True)
-    return as_includes(got, path, docs, exists, macros) if got is not None else None
+    return as_includes(_front_matter_shown(got), path, docs, exists, macros) if got is not None else None
+
+
+def _front_matter_shown(text: str) -> str:
+    """Return an included file's text with its front matter as Python-Markdown shows it: ``---``
+    is a rule, and one line under it then ``---`` a heading (its setext processor takes the two
+    first lines of a block only); more lines are a paragraph, the closing ``---`` a rule, so a
+    blank line is put before it (the Markdown here would make them one heading)."""
+    if not text.startswith("---\n"):
+        return text
+    closing = _CLOSING.search(text, 4)
+    if closing is None or text.count("\n", 4, closing.start()) < 2:
+        return text
+    return text[: closing.start()] + "\n" + text[closing.start() :]
 
 
 def _unescaped(value: str) -> str:
