@@ -44,6 +44,13 @@ CASES = {
     "narrow-cells-in-parts-500KB": ("|a" * 12 + "|\n" + "|-" * 12 + "|\n" + ("|a" * 12 + "|\n") * 200 + "\n")
     * 93
     + "deep text\n",
+    # Within every other limit: rows without a '|' padded to 571 cells, 65,000 cells a table
+    # (2.5 s and 255 MB finding the blocks); a hundred '[' open over 126 KB (11 to 17 s).
+    "padded-cells-160KB": "# T\n\n"
+    + ("word " * 2_000 + "\n\n") * 15
+    + ("|a" * 571 + "|\n" + "|-" * 571 + "|\n" + "x\n" * 114 + "\n") * 4
+    + "deep text\n",
+    "open-brackets-126KB": "# N\n\n<b>x</b>\n\n" + "[" * 100 + " " + "x-" * 63_000 + "\ndeep text\n",
 }
 """Each hostile body; every one ends in ``deep text``, which must be on the page."""
 

@@ -153,10 +153,10 @@ def test_each_part_starts_with_the_link_definitions_it_names() -> None:
         ("# A\n\n```\n\n# B\n\n" + "x" * limits.MAX_PART_BYTES, "a block over 128 KiB", 2, 1),
         ("# A\n\n" + ("x" * 60_000 + "\n\n# B\n\n") * 35, "body larger than 2 MiB", 0, 1),
         ("# A\n\n" + ("[" * 1_999 + "\n\n") * 21, "more than 40,000 '[' brackets", 42, 21),
-        (
-            "# A\n\n" + ("|a" * 99 + "|\n|-|\n|b|\n\n") * 2_021,
-            "more than 200,000 '|' (table cells) to render in parts",
-            0,
+        (  # 99 columns by 22 rows a table: the 46th takes the cells past 100,000
+            "# A\n\n" + ("|a" * 99 + "|\n" + "|-" * 99 + "|\n" + "x\n" * 20 + "\n") * 100,
+            "tables of more than 100,000 cells (short rows padded)",
+            2 + 23 * 45,
             1,
         ),
         (

@@ -14,7 +14,9 @@ parts, each starting where a block of the body's top level starts (see `parts`):
 open before it (a paragraph, list, quote, table, fence) has ended there, so each part renders
 as it does in the whole body. The size and bracket limits hold for each part; the whole
 body's lines, brackets and table cells are bounded too, as finding its blocks and rendering
-its parts cost time and memory for each, whichever part it is in.
+its parts cost time and memory for each, whichever part it is in. The cells of every body's
+tables and the text its brackets are matched over are bounded before its blocks are found
+(`stagemap.model.costs`): neither follows its length.
 
 Pure: a string in, a finding out. Every limit is checked in linear time.
 """
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lazyre import lazy
+from .costs import bracket_scan, cells_over
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 """The largest body rendered as Markdown, in bytes of UTF-8 (about 300,000 words). A long body
@@ -39,11 +42,17 @@ line), a line nested n deep (in lists and quotes) counting as n + 1."""
 MAX_BRACKETS = 2_000
 """The most ``[`` (links, images and stray brackets) a part rendered as Markdown may hold."""
 MAX_BODY_BRACKETS = 40_000
-"""The most ``[`` a body rendered in parts may hold: markdown-it-py spends 30 to 110 us on each,
-whichever part it is in (a page of paragraphs of 1,999 ``[`` took a minute at 512 KiB)."""
-MAX_BODY_PIPES = 200_000
-"""The most ``|`` a body rendered in parts may hold: finding its blocks makes three tokens of
-each table cell, whichever part it is in (tables of 470,000 narrow cells took 3 s and 235 MB)."""
+"""The most ``[`` a body rendered in parts may hold (how long each takes is bounded by
+`MAX_BRACKET_SCAN`)."""
+MAX_TABLE_CELLS = 100_000
+"""The most cells the tables of a body rendered as Markdown may have, short rows padded to their
+table's columns as both engines pad them (`stagemap.model.costs`): finding a long body's blocks
+holds three tokens for each, and markdown-it-py renders a part's at once (at this bound, 0.8 +
+2 s and 100 MB; a 2.5 KB table of 65,000 cells took 60 MB)."""
+MAX_BRACKET_SCAN = 4_000_000
+"""The most characters markdown-it-py may scan for the ``]`` of a body's ``[`` (each ``[``
+counting the text to its ``]``, or to its paragraph's end when none closes it:
+`stagemap.model.costs`): up to a microsecond each (3.5 s at this bound)."""
 MAX_NESTING = 32
 """The deepest nesting of lists and block quotes rendered as Markdown."""
 
@@ -119,21 +128,34 @@ def _cut(body: str, places: Places | None) -> Exceeded | list[int]:
     if size > MAX_BODY_BYTES:
         return Exceeded(f"body larger than {size_name(MAX_BODY_BYTES)}", 0, 1)
     brackets = body.count("[")
-    if size > MAX_PART_BYTES or brackets > MAX_BRACKETS:
+    long = size > MAX_PART_BYTES or brackets > MAX_BRACKETS
+    if long:
         if brackets > MAX_BODY_BRACKETS:
             return _bracket(body, 0, MAX_BODY_BRACKETS)
-        if body.count("|") > MAX_BODY_PIPES:
-            return Exceeded(f"more than {MAX_BODY_PIPES:,} '|' (table cells) to render in parts", 0, 1)
         # Finding the blocks of a line nested n deep costs about as much as n + 1 lines.
         nested = sum(map(len, _PREFIX.findall(body))) // 2
         if body.count("\n") + body.count("\r") - body.count("\r\n") + nested > MAX_LINES:
             return Exceeded(
                 f"too many lines to render in parts (over {MAX_LINES:,}, nested ones counting more)", 0, 1
             )
+    # Before the blocks are found: that holds every table cell. A table has at most as many
+    # columns as the body has '|' and one more, and rows as it has lines: most bodies need no count.
+    pipes = body.count("|")
+    bound = (pipes + 1) * (len(body) + 1) if pipes else 0  # (lines counted only where it matters)
+    if bound > MAX_TABLE_CELLS:
+        bound = (pipes + 1) * (body.count("\n") + (body.count("\r") if "\r" in body else 0) + 1)
+    at = cells_over(body, MAX_TABLE_CELLS) if bound > MAX_TABLE_CELLS else None
+    if at is not None:
+        return _at(body, at, f"tables of more than {MAX_TABLE_CELLS:,} cells (short rows padded)")
+    if long:
         cuts = _cuts(body, places(body) if places is not None else [])
         if isinstance(cuts, Exceeded):
             return cuts
         starts = cuts
+    # Each '[' costs at most twice the characters after it: most bodies need no count either.
+    at = bracket_scan(body, MAX_BRACKET_SCAN) if 2 * brackets * len(body) > MAX_BRACKET_SCAN else None
+    if at is not None:
+        return _at(body, at, f"'[' left open over more than {MAX_BRACKET_SCAN:,} characters in all")
     deep = _too_deep(body)
     return deep if deep is not None else starts
 

@@ -28,7 +28,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lazyre import lazy
 from ..model import limits
@@ -142,8 +142,8 @@ def _render_parts(
     headings shifted alike and their ids unique across the parts.
 
     The levels of all parts' headings are known before any is numbered: a part the fast path
-    refuses is parsed twice, once for its levels and once to render (its tokens are not kept,
-    or the parts' tokens would all be in memory at once).
+    refuses is read for its blocks alone first (`_outline`), and parsed once, to render (its
+    tokens are not kept, or the parts' tokens would all be in memory at once).
     """
     ready: list[tuple[str, list[re.Match[str]]] | None] = []
     titles: list[Titles | None] = []  # the title each part may drop: the first with any output
@@ -157,10 +157,9 @@ def _render_parts(
             title = None if prepared[2] else title
             levels += [int(m.group(1)) for m in prepared[1]]
         else:
-            tokens = parser(allow_html).parse(piece)
-            title = None if tokens else title
-            tokens = _drop_title(tokens, titles[-1]) if titles[-1] is not None else tokens
-            levels += [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+            made_any, found_levels = _outline(piece, allow_html, titles[-1])
+            title = None if made_any else title
+            levels += found_levels
         ready.append(found)
     shift = max(0, top - min(levels)) if levels else 0
     used = Taken()
@@ -176,6 +175,26 @@ def _render_parts(
         tuple(h for r in made for h in r.headings),
         tuple(b for r in made for b in r.broken),
     )
+
+
+def _outline(piece: str, allow_html: bool, title: Titles | None) -> tuple[bool, list[int]]:
+    """Whether ``piece`` renders anything, and the levels of its headings without a first one
+    that is ``title`` (as `_drop_title` drops it): read from its blocks alone, with the inline
+    text of that first heading only. A paragraph's inline text may cost markdown-it-py far
+    more than its blocks (brackets that do not close: `stagemap.model.costs`), so it is
+    parsed once, to render."""
+    md = parser(allow_html)
+    env: dict[str, Any] = {}
+    text = piece.replace("\0", "\ufffd")  # as the parser's first step leaves it (line ends are LF)
+    blocks = md.block.parse(text, md, env, []) or []
+    made = bool(blocks)
+    first = blocks[0] if blocks and blocks[0].type == "heading_open" and blocks[0].tag == "h1" else None
+    if title is not None and first is not None and first.map is not None:
+        # The heading's lines parsed whole: its inline tokens as the whole part's parse makes them.
+        start, end = first.map
+        blocks[:3] = md.parse("\n".join(text.split("\n", end)[start:end]), env)[:3]
+        blocks = _drop_title(blocks, title)
+    return made, [int(t.tag[1]) for t in blocks if t.type == "heading_open"]
 
 
 def finished(rendered: Rendered, slugs: Slugs = slug) -> Rendered:
@@ -326,13 +345,10 @@ def _plain(inline: Token) -> str:
     return anchors.unmarked(text)
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
 def _titled(text: str, title: Titles) -> bool:
     """Whether a heading's ``text`` is the title (or one of the titles) a body may drop."""
-    return any(_same(text, t) for t in ((title,) if isinstance(title, str) else title))
+    folded, titles = " ".join(text.casefold().split()), (title,) if isinstance(title, str) else title
+    return any(folded == " ".join(t.casefold().split()) for t in titles)
 
 
 def _drop_title(tokens: list[Token], title: Titles) -> list[Token]:
