@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from stagemap.write import workers
 from stagemap.write.faults import FAULT_ENV
 from stagemap.write.workers import MIN_ITEMS, SMALLEST_CHUNK, _Untaken, parallel_map
 
@@ -281,3 +282,16 @@ def test_untaken_items_are_taken_past_a_lock_held_by_a_worker_that_is_gone() -> 
     thread.join(timeout=20)
     assert not thread.is_alive(), "the caller waited for ever for the lock of a worker that is gone"
     assert sorted(taken) == list(range(MIN_ITEMS * 3))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_parallel_map_tells_the_end_once_when_the_thread_told_it_already(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A tick far shorter than the time to join the workers: the thread sees every item made
+    # before it is stopped, and the end must not tell that count again.
+    monkeypatch.setattr(workers, "TICK", 0.0005)
+    for _ in range(3):
+        told: list[int] = []
+        list(parallel_map(_slowly, range(MIN_ITEMS * 2), 2, progress=told.append))
+        assert told[-1] == MIN_ITEMS * 2 and told == sorted(set(told))

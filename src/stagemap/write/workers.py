@@ -131,17 +131,18 @@ class _Ticker:
         self.progress = progress
         self.made = made
         self.error: BaseException | None = None
+        self.told = 0
+        """The count last told (the end tells it only if it moved since)."""
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._run, name="stagemap-progress", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        told = 0
         try:
             while not self.stopped.wait(TICK):
-                if (now := self.made()) != told:
+                if (now := self.made()) != self.told:
                     self.progress(now)
-                    told = now
+                    self.told = now
         except BaseException as exc:  # handed to the thread that stops it
             self.error = exc
 
@@ -318,5 +319,6 @@ def _shared(
     if ticker is not None:
         if ticker.error is not None:
             raise ticker.error
-        ticker.progress(len(todo))
+        if ticker.told != len(todo):  # (the thread may have told it just before it stopped)
+            ticker.progress(len(todo))
     yield from results
