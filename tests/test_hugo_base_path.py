@@ -120,6 +120,29 @@ def test_a_local_base_url_keeps_both_forms(tmp_path: Path) -> None:
         ("## Setup {#setup-steps}\n", ".md", "jekyll", '<h2 id="h-setup-steps">Setup</h2>\n'),
         # Docusaurus's explicit heading id.
         ("## Setup {#setup-steps}\n", ".mdx", "docusaurus", '<h2 id="h-setup-steps">Setup</h2>\n'),
+        # kramdown counts only the ids it makes (generate_id), Docusaurus puts an explicit id in no
+        # slugger: a later heading of the same text keeps its id unnumbered.
+        (
+            "## Setup {#setup-steps}\n\n## Setup Steps\n\n## Intro\n{: #intro}\n\n## Intro\n",
+            ".md",
+            "jekyll",
+            '<h2 id="h-setup-steps">Setup</h2>\n<h2 id="h-setup-steps">Setup Steps</h2>\n'
+            '<h2 id="h-intro">Intro</h2>\n<h2 id="h-intro">Intro</h2>\n',
+        ),
+        (
+            "## Setup {#setup-steps}\n\n## Setup Steps\n\n## Setup steps\n\n## Intro {#intro}\n\n## Intro\n",
+            ".mdx",
+            "docusaurus",
+            '<h2 id="h-setup-steps">Setup</h2>\n<h2 id="h-setup-steps">Setup Steps</h2>\n'
+            '<h2 id="h-setup-steps-1">Setup steps</h2>\n<h2 id="h-intro">Intro</h2>\n<h2 id="h-intro">Intro</h2>\n',
+        ),
+        # A heading in a block quote: goldmark gives it its own id alone there too (Hugo 0.168).
+        (
+            "> ## Quote {#qq}\n>\n> text\n\n## Quote\n",
+            ".md",
+            "hugo",
+            '<blockquote>\n<h2 id="h-qq">Quote</h2>\n<p>text</p>\n</blockquote>\n<h2 id="h-quote">Quote</h2>\n',
+        ),
         # An anchor inside a heading is no id of its own: the heading keeps the one its text makes.
         (
             '## Setup <a id="steps"></a>\n',
@@ -137,3 +160,47 @@ def test_a_heading_with_an_id_of_its_own_has_that_id_alone(
     cleaned = clean(text, ending, generator, {}, html=True)
     assert markdown.render(cleaned, allow_html=True).html == html  # (the token path)
     assert markdown.render(cleaned).html == html  # (the compiled path, where it is installed)
+
+
+BASE = 'baseURL = "https://pumps.kestrel.example/manual/"\n'
+LANGUAGES = 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n'
+
+
+@pytest.mark.parametrize(
+    ("config", "extra"),
+    [
+        (BASE + LANGUAGES, {}),  # Hugo's embedded link hook, on by default for several languages
+        (BASE + '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n', {}),
+        (BASE + "[module]\n[[module.imports]]\npath = 'example.org/kestrel/theme'\n", {}),  # its hook unseen
+        (BASE, {"static/CNAME": "manual.kestrel.example\n"}),  # Pages serves it at the domain's root
+        (BASE, {"netlify.toml": '[build]\ncommand = "hugo --gc --baseURL $DEPLOY_PRIME_URL"\n'}),
+        (BASE, {"netlify.toml": '[build.environment]\nHUGO_BASEURL = "https://kestrel.example/"\n'}),
+        (
+            BASE,
+            {
+                ".github/workflows/pages.yml": "jobs:\n  b:\n    steps:\n      - run: hugo -b https://k.example/\n"
+            },
+        ),
+        (BASE, {"package.json": '{"scripts": {"build": "hugo --minify --baseURL=/"}}'}),
+    ],
+)
+def test_no_warning_where_the_live_path_is_not_sure(
+    tmp_path: Path, config: str, extra: dict[str, str]
+) -> None:
+    """A link from the root without the path is read as a route, as before, where a hook not read
+    here may write it (Hugo's embedded one, a module's), a CNAME file serves the site at a domain's
+    root or a deploy gives another address: advice to add the path could break the live link."""
+    site = _site(tmp_path / "site", config, extra)
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert "leads outside" not in err, err
+    assert "'/manual/guides/priming/'" not in err, err  # (the path taken off still)
+
+
+def test_the_warning_stays_where_the_path_is_known(tmp_path: Path) -> None:
+    """One language, the embedded hook off, no CNAME, no deploy setting the address (a workflow
+    that builds without one): a link without the path is a 404 live."""
+    config = BASE + LANGUAGES + '[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n'
+    flow = {".github/workflows/pages.yml": "jobs:\n  b:\n    steps:\n      - run: hugo --minify\n"}
+    site = _site(tmp_path / "site", config, flow)
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert f"warning: link to '/guides/priming/' {OUTSIDE}\n" in err, err

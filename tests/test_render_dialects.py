@@ -7,7 +7,7 @@ import re
 import pytest
 
 from stagemap.render import markdown
-from stagemap.render.anchors import OWN_ID, anchor
+from stagemap.render.anchors import OWN_ALONE, OWN_ID, anchor
 from stagemap.render.dialects import clean
 
 LIVE = "shown on the live site"
@@ -1134,7 +1134,8 @@ def test_dialects_a_kramdown_id_under_a_heading_is_its_anchor() -> None:
     its posts link to #v3-0-5, which led nowhere (34 of 63 links to another page's place)."""
     text = "## 3.0.5 / 2016-04-26\n{: #v3-0-5}\n\nText\n{: .note}\n\n{: #before}\nPara\n"
     assert (
-        clean(text, ".md", "jekyll") == f"## 3.0.5 / 2016-04-26{OWN_ID}{anchor('v3-0-5')}\n\nText\n\nPara\n"
+        clean(text, ".md", "jekyll")
+        == f"## 3.0.5 / 2016-04-26{OWN_ALONE}{anchor('v3-0-5')}\n\nText\n\nPara\n"
     )
     page = markdown.render(clean(text, ".md", "jekyll")).html
     # kramdown's block list applies to the heading above it: its id, and kramdown makes no other
@@ -1423,7 +1424,10 @@ def test_dialects_a_components_id_is_an_anchor_when_it_shows_nothing_else() -> N
         ("- Outer\n\n  - Inner\n\n    ```js\n    two({ a: 1 });\n    ```\n", None),
         (
             "- A step\n\n    ```js\n  start({ x });\n  ```\n\n## Later {#last-part}\n",
-            "- A step\n\n    ```js\n  start({ x });\n  ```\n\n## Later" + OWN_ID + anchor("last-part") + "\n",
+            "- A step\n\n    ```js\n  start({ x });\n  ```\n\n## Later"
+            + OWN_ALONE
+            + anchor("last-part")
+            + "\n",
         ),
         # Drizzle's docs indent their tabs' code with a tab.
         (

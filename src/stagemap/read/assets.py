@@ -19,6 +19,7 @@ from .eleventyprefix import with_prefix_links
 from .fields import spaced_ids
 from .hostredirects import read_host, with_host_redirects
 from .hostrule import clean_address
+from .hugolive import with_live_path
 from .macrotitles import with_macro_titles
 from .mkdocsapi import with_api_pages
 from .mkdocsnav import with_unlisted_titles
@@ -109,7 +110,7 @@ def read_library(
     paged = [places[f.path] for f in fates if f.kind == "listing" and f.path in places]
     listings = [Listing(i.rel, i.path, i.sub, i.inherited) for i in paged]
     params = with_paged_pages(params, config.root, config.rules, listings)  # (Eleventy's pagination)
-    params = with_prefix_links(params, config.root, config.rules)  # (Eleventy's HTML base plugin)
+    params = with_live_path(with_prefix_links(params, config.root, config.rules), config.root, config.rules)
     rules = config.rules
     host, unread, clean = read_host(config.root, rules.site_root, rules.static_dirs, rules.generator)
     params = with_host_redirects(params, host, clean)  # (Netlify's and Vercel's redirects)

@@ -38,7 +38,15 @@ _SETTINGS = {
     RELATIVE: ("relativeurls",),
 }
 """Each setting's keys in Hugo's configuration, in lower case."""
-FLAGS = frozenset(_SETTINGS)
+EMBEDDED = "\0link-hook-embedded"
+"""The key under which a Hugo site's params hold ``markup.goldmark.renderHooks.link.useEmbedded``
+(the older ``enableDefault``: true is ``always``, false ``never``)."""
+MULTILINGUAL = "\0multilingual"
+"""The key under which a Hugo site's params hold whether it has more than one language."""
+MODULES = "\0module-imports"
+"""The key under which a Hugo site's params hold whether it imports Hugo modules (a theme's)."""
+_HOOK = ("markup", "goldmark", "renderhooks", "link")
+FLAGS = frozenset((*_SETTINGS, MULTILINGUAL, MODULES))
 
 
 def markup_settings(config: Mapping[Any, Any]) -> dict[str, bool]:
@@ -49,7 +57,36 @@ def markup_settings(config: Mapping[Any, Any]) -> dict[str, bool]:
         given = _value(config, keys)
         if given is not None:
             found[flag] = str(given).lower() == "true"
+    return found | _hook_settings(config)
+
+
+def _hook_settings(config: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return what a Hugo configuration file says of `EMBEDDED`, `MULTILINGUAL` and `MODULES`."""
+    found: dict[str, Any] = {}
+    embedded, default = _value(config, (*_HOOK, "useembedded")), _value(config, (*_HOOK, "enabledefault"))
+    if embedded is not None:
+        found[EMBEDDED] = str(embedded).lower()
+    elif default is not None:
+        found[EMBEDDED] = "always" if str(default).lower() == "true" else "never"
+    languages = _value(config, ("languages",))
+    if isinstance(languages, Mapping):
+        found[MULTILINGUAL] = len(languages) > 1
+    imports = _value(config, ("module", "imports"))
+    if imports is not None:
+        found[MODULES] = bool(imports)
     return found
+
+
+def embedded_hook(site: Mapping[str, Any]) -> bool:
+    """Whether Hugo's embedded link render hook, which looks a link up with ``GetPage`` and writes
+    the address of the page it finds (the path of the ``baseURL`` in it), may write the links of
+    a site whose params are ``site``: ``useEmbedded`` ``always`` or ``fallback``, or ``auto`` (the
+    default since Hugo 0.123) on a site of more than one language; or a module's hook, whose files
+    are not here."""
+    given = str(site.get(EMBEDDED, "auto"))
+    if site.get(MODULES) is True or given in ("always", "fallback"):
+        return True
+    return given == "auto" and site.get(MULTILINGUAL) is True
 
 
 def _value(data: Any, keys: tuple[str, ...]) -> Any:
@@ -81,11 +118,20 @@ CANONIFIED = "hugo-canonified"
 front where the link lacks it, so ``/guides/setup/`` and ``/docs/guides/setup/`` both reach the page."""
 
 
-def root_links(site: Mapping[str, Any]) -> str:
+UNSURE = "hugo-unsure"
+"""As `AS_WRITTEN`, where the path the site is served under live is not known for sure
+(`stagemap.read.hugolive`, `embedded_hook`): a link without the path is read as a route."""
+
+
+def root_links(site: Mapping[str, Any], overridden: bool = False) -> str:
     """Return how a Hugo site whose params are ``site`` writes its links from the root:
     `CANONIFIED`, `AS_WRITTEN`, or "" with ``relativeURLs``, which wins over ``canonifyURLs``:
     each such link is then made relative to the page, so it is read from the site's root as a
-    route (``/docs/guides/setup/`` is that path twice, live)."""
+    route (``/docs/guides/setup/`` is that path twice, live); `UNSURE` where the deploy may serve
+    it under another path (``overridden``: `stagemap.read.hugolive`) or a hook not read here may
+    write its links (`embedded_hook`)."""
     if site.get(RELATIVE) is True:
         return ""
-    return CANONIFIED if site.get(CANONIFY) is True else AS_WRITTEN
+    if site.get(CANONIFY) is True:
+        return CANONIFIED
+    return UNSURE if overridden or embedded_hook(site) else AS_WRITTEN

@@ -99,7 +99,8 @@ _KEY = {"jekyll": "defaults", "hugo": "cascade", "mkdocs": "plugins"}
 _MORE_KEYS = {  # read for themselves too
     "hugo": tuple(
         b"permalinks uglyurls params ignorefiles taxonomies disablekinds insubdir builddrafts enableemoji"
-        b" autodefinitiontermid definitionlist canonifyurls relativeurls".split()
+        b" autodefinitiontermid definitionlist canonifyurls relativeurls"
+        b" useembedded enabledefault languages imports".split()
     ),
     "mkdocs": (b"nav", b"markdown_extensions"),
 }

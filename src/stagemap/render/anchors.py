@@ -69,24 +69,31 @@ OWN_ID = f"\ue052{secrets.token_hex(8)}\ue053"
 """Stands in front of the mark (`anchor`) of the id a heading's attribute list gives it: the
 renderer makes it the heading's id (`own_id`); anywhere else the mark is an anchor as any is.
 Drawn afresh by each process, as `TERM` is: no page's text can hold it."""
-_OWN = lazy(OWN_ID + "\ue040([\\w.:-]{1,200})\ue041")
+OWN_ALONE = f"\ue052{secrets.token_hex(8)}\ue054"
+"""As `OWN_ID`, for a generator that does not count the heading's own id among those it makes from
+headings' texts (kramdown's ``generate_id``; Docusaurus puts an explicit id in no slugger):
+``## Intro {#intro}`` then ``## Intro`` is ``intro`` twice there, ``intro`` and ``intro-1`` on Hugo."""
+_OWN = lazy(f"({OWN_ID}|{OWN_ALONE})\ue040([\\w.:-]{{1,200}})\ue041")
 
 
-def own_id(text: str) -> tuple[str, str] | None:
-    """Return the id (``h-`` in front) a heading's text (or HTML) gives the heading, and the text
-    without its mark; None when it gives none."""
-    found = _OWN.search(text) if OWN_ID in text else None
+def own_id(text: str) -> tuple[str, str, bool] | None:
+    """Return the id (``h-`` in front) a heading's text (or HTML) gives the heading, the text
+    without its mark and whether the id counts for those made after it (`OWN_ALONE`); None when
+    it gives none."""
+    found = _OWN.search(text) if OWN_ID in text or OWN_ALONE in text else None
     if found is None:
         return None
     before, after = text[: found.start()], text[found.end() :]
     # (the space kept before it for emphasis to close goes with it: ``## Release **(beta)** {#rel}``)
-    return _ident(found.group(1)), (before if after.strip() else before.rstrip(" ")) + after
+    kept = (before if after.strip() else before.rstrip(" ")) + after
+    return _ident(found.group(2)), kept, found.group(1) == OWN_ID
 
 
 def unmarked(text: str) -> str:
     """Return ``text`` without anchor marks (a heading's text, of which its id is made)."""
     text = text.replace(TERM, "") if TERM in text else text
     text = text.replace(OWN_ID, "") if OWN_ID in text else text
+    text = text.replace(OWN_ALONE, "") if OWN_ALONE in text else text
     return _MARK.sub("", text) if "\ue040" in text else text
 
 
@@ -96,6 +103,7 @@ def finish(body: str, loose: bool = True) -> str:
     nothing changed)."""
     body = body.replace(TERM, "") if TERM in body else body  # (a term's mark no renderer made its anchor)
     body = body.replace(OWN_ID, "") if OWN_ID in body else body  # (a heading's id not in a heading)
+    body = body.replace(OWN_ALONE, "") if OWN_ALONE in body else body
     if "\ue040" in body:
         taken = set(_IDS.findall(body))  # the headings' ids: an anchor of the same name is theirs
         # A paragraph that holds only an anchor a heading has taken goes with it.
@@ -183,7 +191,7 @@ def _attributes(colon: str) -> re.Pattern[str]:
         rf"(?<=[^\n])\n[ \t]*+(\{{{colon}[ \t]*{ATTR_TOKEN}(?:[ \t]+{ATTR_TOKEN})*[ \t]*\}})[ \t]*$"
         r"|^[ \t]*+\{:?[ \t]*(?:#(?![\s-])|\.)[^{}\n]*\}[ \t]*\n?"  # (``{# note #}``: Nunjucks', text in Liquid)
         r"|(?<![ \t])[ \t]++(\{:?[ \t]*#[\w:.-]+[^{}\n]*\})[ \t]*$"
-        rf"|^( {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
+        rf"|^((?: {{0,3}}>[ \t]?)*+ {{0,3}}#{{1,6}}[ \t].*?)(?<![ \t])[ \t]++({ATTR_LIST})[ \t]*$",
         re.M,
     )
 
@@ -230,9 +238,8 @@ def _attribute_anchor(match: re.Match[str], kramdown: bool = False) -> str:
     applies it to the block above (Python-Markdown and goldmark read that line as a paragraph)."""
     text = _CLOSING_HASHES.sub("", match.group(3) or "")  # ``## Name ## {: #name }``: hashes, then the list
     made = anchor(attr_id(match.group(1) or match.group(2) or match.group(4) or ""))
-    own = (
-        OWN_ID if made and (match.group(4) or (kramdown and match.group(1) and _under_heading(match))) else ""
-    )
+    mark = OWN_ALONE if kramdown else OWN_ID  # (kramdown counts only the ids it makes)
+    own = mark if made and (match.group(4) or (kramdown and match.group(1) and _under_heading(match))) else ""
     if (
         made
         and match.group(1)

@@ -27,7 +27,7 @@ from ..read.htmlpage import HTML_PAGE_ENDINGS, html_page_to_markdown
 from ..read.markdowntext import anchor, lf
 from ..read.mkdocsalerts import ANNOTATE
 from ..read.templateengines import ENGINE, TEMPLATED, engine_given
-from .anchors import OWN_ID, attribute_lists
+from .anchors import OWN_ALONE, attribute_lists
 from .blocks import (
     CODE_SPAN,
     HELD,
@@ -283,7 +283,7 @@ def _chunks(
 
 _HEADING_ID = lazy(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\w:.-]{1,200})\}[ \t]*$", re.M)
 """A heading's explicit id in MDX (Docusaurus, Gatsby's custom-id plugin): its id, in place of
-the one its text would make (`stagemap.render.anchors.OWN_ID`)."""
+the one its text would make and never counted with those (`stagemap.render.anchors.OWN_ALONE`)."""
 LIQUID = frozenset({"jekyll", "eleventy"})
 """Generators that run Liquid over a Markdown page before rendering it (Eleventy by default)."""
 
@@ -307,7 +307,7 @@ def _rewrite(
     text = notes(text, containers=generator != "mkdocs", asides=kinds, params=params, release=release)
     if mdx:
         if "{#" in text:  # a heading's own id (``## Setup {#setup}``), not an expression
-            text = _HEADING_ID.sub(lambda m: m.group(1) + OWN_ID + anchor(m.group(2)), text)
+            text = _HEADING_ID.sub(lambda m: m.group(1) + OWN_ALONE + anchor(m.group(2)), text)
         text = mdx_to_markdown(text)
     elif "{" in text:
         attrs = markdown_it_attrs(generator, params)  # (Eleventy runs Liquid first: its tags are no lists)

@@ -17,7 +17,7 @@ from ..analyse.site import LinkPlan
 from ..analyse.unbuilt import HOST_SERVES, OUTSIDE_BASE, OUTSIDE_PREFIX, unbuilt_in
 from ..model.safelinks import at_address, base_path
 from ..read.eleventyprefix import ADDED, ADDED_BARE, WRITTEN
-from ..read.hugomarkup import AS_WRITTEN, CANONIFIED
+from ..read.hugomarkup import AS_WRITTEN, CANONIFIED, UNSURE
 from ..read.tsconfigpaths import aliased
 from .getpage import page_forms, page_like
 from .pagelinks import Links
@@ -110,7 +110,7 @@ class BodyLinks(RouteLinks):
         prefixed = self.routes.reading.prefix_links if self.routes is not None else ""
         lead = base_path(self.routes.base) if prefixed and self.routes is not None else ""
         if lead and url.startswith("/") and not url.startswith("//"):
-            if prefixed in (AS_WRITTEN, CANONIFIED):  # (Hugo's)
+            if prefixed in (AS_WRITTEN, CANONIFIED, UNSURE):  # (Hugo's)
                 return self._hugo_rooted(url, lead, prefixed)
             # Eleventy's HTML base plugin puts the path in front of every link from the root, if it is
             # there or not (the path alone stays); without it, a link has the path to reach a page.
@@ -136,7 +136,8 @@ class BodyLinks(RouteLinks):
         finds with ``GetPage`` is that page (the hook writes its address); else the link reaches a
         page with the path in it; without it, where ``canonifyURLs`` puts it in front, or where
         the address is a local one alone (``base: /paddles/``: the public one, given when the site
-        is deployed, may have another path), it is a route all the same, and it leaves the site's
+        is deployed, may have another path) or the live path is not sure (`UNSURE`), it is a route
+        all the same, and it leaves the site's
         folder otherwise (said so, as for an Eleventy path prefix)."""
         assert self.routes is not None
         if self.routes.getpage and page_like(
@@ -151,7 +152,7 @@ class BodyLinks(RouteLinks):
                 return found
         if at_address(url, lead):
             return self._link("/" + url[len(lead) :].lstrip("/"))
-        if written == CANONIFIED or "://" not in self.routes.base:
+        if written in (CANONIFIED, UNSURE) or "://" not in self.routes.base:
             return self._link(url)
         self._host_status = OUTSIDE_BASE + lead + "/"
         return None

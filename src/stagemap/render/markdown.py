@@ -303,8 +303,9 @@ def _fast_headings(
         plain = _heading_text(inner)
         own = anchors.own_id(inner)  # (an id of its own: that one alone, `anchors.OWN_ID`)
         if own is not None:
-            ident, inner = own
-            used.add(ident)
+            ident, inner, counted = own
+            if counted:  # (Hugo's, MkDocs', Eleventy's: not kramdown's nor Docusaurus's)
+                used.add(ident)
         else:
             ident = numbered(slugs(_named(plain)), used, slugs)
         headings.append(Heading(level, ident, plain))
@@ -380,14 +381,13 @@ def _number_headings(tokens: list[Token], shift: int, slugs: Slugs, used: Taken)
 
 
 def _own_id(inline: Token, used: Taken) -> str:
-    """Return the id a heading's attribute list gives it (`anchors.OWN_ID`), its mark taken out of
-    the heading's text and the id added to ``used``, as Hugo counts it; "" when it gives none."""
-    for child in inline.children or () if anchors.OWN_ID in inline.content else ():
-        own = anchors.own_id(child.content)
-        if own is not None:
-            child.content = own[1]
-            used.add(own[0])
-            return own[0]
+    """Return the id a heading's attribute list gives it (`anchors.OWN_ID`, its mark taken out), added
+    to ``used`` where its generator counts it (not kramdown nor Docusaurus: `anchors.OWN_ALONE`)."""
+    for child in inline.children or () if anchors.own_id(inline.content) else ():
+        if (own := anchors.own_id(child.content)) is not None:
+            ident, child.content, counted = own
+            used.update((ident,) if counted else ())
+            return ident
     return ""
 
 
