@@ -54,7 +54,7 @@ def markup_settings(config: Mapping[Any, Any]) -> dict[str, bool]:
     it says anything."""
     found: dict[str, bool] = {}
     for flag, keys in _SETTINGS.items():
-        given = _value(config, keys)
+        given = hugo_key(config, keys)
         if given is not None:
             found[flag] = str(given).lower() == "true"
     return found | _hook_settings(config)
@@ -63,15 +63,15 @@ def markup_settings(config: Mapping[Any, Any]) -> dict[str, bool]:
 def _hook_settings(config: Mapping[Any, Any]) -> dict[str, Any]:
     """Return what a Hugo configuration file says of `EMBEDDED`, `MULTILINGUAL` and `MODULES`."""
     found: dict[str, Any] = {}
-    embedded, default = _value(config, (*_HOOK, "useembedded")), _value(config, (*_HOOK, "enabledefault"))
+    embedded, default = hugo_key(config, (*_HOOK, "useembedded")), hugo_key(config, (*_HOOK, "enabledefault"))
     if embedded is not None:
         found[EMBEDDED] = str(embedded).lower()
     elif default is not None:
         found[EMBEDDED] = "always" if str(default).lower() == "true" else "never"
-    languages = _value(config, ("languages",))
+    languages = hugo_key(config, ("languages",))
     if isinstance(languages, Mapping):
         found[MULTILINGUAL] = len(languages) > 1
-    imports = _value(config, ("module", "imports"))
+    imports = hugo_key(config, ("module", "imports"))
     if imports is not None:
         found[MODULES] = bool(imports)
     return found
@@ -89,7 +89,7 @@ def embedded_hook(site: Mapping[str, Any]) -> bool:
     return given == "auto" and site.get(MULTILINGUAL) is True
 
 
-def _value(data: Any, keys: tuple[str, ...]) -> Any:
+def hugo_key(data: Any, keys: tuple[str, ...]) -> Any:
     """Return the value of nested ``keys`` in Hugo's settings, matched without regard to case."""
     for key in keys:
         if not isinstance(data, Mapping):

@@ -13,7 +13,6 @@ function stagemap does not know makes ids its own way: ``github``, whose links a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..model.settings import HEADING_IDS, LOOSE_HEADING_IDS
+from .hugomarkup import hugo_key
 
 _HUGO_IDS = ("markup", "goldmark", "parser", "autoheadingidtype")
 """The keys of Hugo's setting, in lower case: its name before Hugo 0.144, which still wins
@@ -43,21 +43,12 @@ def site_heading_ids(generator: str, config_file: Path, data: Any) -> str:
     """Return the ``heading_ids`` a site's configuration (``config_file``, read as ``data``)
     chooses, when not its generator's usual way (empty then)."""
     if generator == "hugo":
-        found = _hugo_key(data, _HUGO_IDS) or _hugo_key(data, _HUGO_IDS_NOW)
+        found = hugo_key(data, _HUGO_IDS) or hugo_key(data, _HUGO_IDS_NOW)
         chosen = found.lower() if isinstance(found, str) else ""
         return chosen if chosen in HEADING_IDS and chosen != LOOSE_HEADING_IDS else ""
     if generator == "mkdocs":  # Zensical's settings (``data``) are TOML: no Python tags
         return _toc_slugify(data if config_file.suffix == ".toml" else _mkdocs_yml(config_file))
     return ""
-
-
-def _hugo_key(data: Any, keys: tuple[str, ...]) -> Any:
-    """Return the value of nested ``keys`` in Hugo's settings, matched without regard to case."""
-    for key in keys:
-        if not isinstance(data, Mapping):
-            return None
-        data = next((v for k, v in data.items() if isinstance(k, str) and k.lower() == key), None)
-    return data
 
 
 @dataclass(frozen=True, slots=True)
