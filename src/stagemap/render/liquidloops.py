@@ -40,9 +40,11 @@ item known (`stagemap.render.liquidifs.chosen_branches`, which imports the modul
 loops: handed over so)."""
 _HEAD = lazy(r"\{%-?\s*for\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,20})\s*-?%\}")
 """A loop's opening tag, its variable and the name of what it goes through (nothing more)."""
-_BLOCK_TAG = lazy(r"\{%(-?)\s*(for|if|endfor|endif|else)\b(?:[^%]|%(?!\})){0,1000}?(-?)%\}")
+_BLOCK_TAG = lazy(r"\{%(-?)\s*(for|if|endfor|endif|else)\b(?:[^%{]|%(?!\})|\{(?!%)){0,1000}?(-?)%\}")
 """The tags that open and close blocks an ``{% else %}`` may belong to, and the ``else`` itself
-(a ``%`` in a tag, ``loop.index % 2``, does not end it)."""
+(a ``%`` in a tag, ``loop.index % 2``, does not end it; a ``{%`` does: a tag left open is looked
+at up to the next one only, so thousands of them cost their length, not a thousand characters
+each)."""
 
 Render = Callable[[str, Mapping[str, Any]], str]
 
