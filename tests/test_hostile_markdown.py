@@ -239,6 +239,9 @@ SITE_CASES = {
     # Seen while adding them: Liquid's outputs, raw blocks and loops left open took 35 s and more.
     "liquid-outputs-open": ("jekyll", "x {{" + " {{" * 20_000 + "\ndeep text\n"),
     "liquid-raw-open": ("jekyll", "x " + "{% raw %} " * 20_000 + "\ndeep text\n"),
+    # Seen on rereading: a table's delimiter row in a definition list's term paragraph, its blanks
+    # matched two ways (30,000 took 4.6 s, 100,000 over a minute).
+    "term-table-rule-blanks": ("jekyll", "Term\n|-" + " " * 100_000 + "x\n: d\n\ndeep text\n"),
     "html-comments-open": ("jekyll", "x " + "<!-- " * 20_000 + "\ndeep text\n"),
     "html-comment-lines": ("jekyll+html", "<div>\n" + "  <!-- a -->\n" * 20_000 + "</div>\ndeep text\n"),
     "admonition-classes": ("mkdocs", "!!! " + "word " * 20_000 + "x\n    deep text\n"),

@@ -41,7 +41,7 @@ _QUOTE = lazy(r"^ {0,3}>")
 _ITEM = lazy(r"^( {0,3})(?:[-+*]|(\d{1,9})[.)])(?:([ \t]+)\S|[ \t]*$)")
 _FENCE = lazy(r"^ {0,3}(?:`{3,}|~{3,})")
 _INDENTED = lazy(r"^(?: {4}|[ ]{0,3}\t)")
-_TABLE_RULE = lazy(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_RULE = lazy(r"^ {0,3}\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+$")
 _RAW = lazy(r"^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))", re.I)
 """CommonMark's HTML blocks that end at a marker (kinds 1 to 5), and what each opens with."""
 _RAW_ENDS = (
