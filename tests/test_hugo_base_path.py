@@ -204,3 +204,19 @@ def test_the_warning_stays_where_the_path_is_known(tmp_path: Path) -> None:
     site = _site(tmp_path / "site", config, flow)
     _, _, err = run("-C", str(site), "check", "--links")
     assert f"warning: link to '/guides/priming/' {OUTSIDE}\n" in err, err
+
+
+def test_a_deploy_file_that_is_a_link_is_not_read_and_leaves_the_path_unsure(tmp_path: Path) -> None:
+    """Deploy files are read as the other site files stagemap reads for a deploy (no link
+    followed, never a file outside the project): one that is a link is not opened, and since what
+    it says is not known, a link lacking the path is not said to leave the site."""
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text('[build]\ncommand = "hugo --minify"\n', encoding="utf-8")
+    config = BASE + '[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n'
+    site = _site(tmp_path / "site", config)
+    (site / "netlify.toml").symlink_to(outside)
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert "leads outside" not in err, err
+    (site / "netlify.toml").unlink()
+    _, _, err = run("-C", str(site), "check", "--links")
+    assert f"warning: link to '/guides/priming/' {OUTSIDE}\n" in err, err  # (without it: known)

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from . import yamlsafe
-from .owned import owned_text, owned_toml, read_owned
+from .owned import owned_text, owned_toml, read_owned, workflow_files
 
 _ON_COMMAND_LINE = lazy(r"""--pathprefix(?:=|\s+)['"]?([^'"\s;&|]*)""")
 """Eleventy's command-line option, in lower case (see the module)."""
@@ -79,7 +79,6 @@ _DEPLOY_COMMAND = lazy(
     r"|gh-pages|npm\s+run\s+deploy)\b"
 )
 """A step's command publishing a site."""
-_MOST_WORKFLOWS = 50
 _MOST_BYTES = 256 * 1024
 _DEEPEST = 4
 """How many scripts deep a script running another is followed."""
@@ -160,9 +159,7 @@ def _deploys(site: Path, project: Path) -> list[tuple[str, str, bool]]:
     in the order they count (see the module)."""
     pages: list[tuple[str, str, bool]] = []
     others: list[tuple[str, str, bool]] = []
-    workflows = project / ".github" / "workflows"
-    names = sorted(workflows.glob("*.y*ml"))[:_MOST_WORKFLOWS] if workflows.is_dir() else []
-    for path in names:
+    for path in workflow_files(project):
         text = owned_text(path, _MOST_BYTES)
         shown = path.relative_to(project).as_posix()
         flow = _workflow(text)

@@ -20,14 +20,13 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model.settings import ReadRules
-from .bounded import TooLarge, Unreadable, read_bounded
 from .eleventyprefix import PREFIX_LINKS
 from .hugomarkup import AS_WRITTEN, UNSURE
+from .owned import read_owned, workflow_files
 from .siteaddress import pages_domain
 
 DEPLOY_FILES = ("netlify.toml", "vercel.json", ".gitlab-ci.yml", "package.json")
 """Files of a repository or a site folder that may build it with another address."""
-WORKFLOWS = ".github/workflows"
 MOST_DEPLOY = 200_000
 """Bytes of a deploy file read at most (a larger one is taken to override: not sure)."""
 _OVERRIDE = lazy(r"(?i:HUGO_BASEURL)|(?:\s|^)(?:--baseURL|-b)(?:[\s=]|$)")
@@ -37,22 +36,19 @@ _OVERRIDE = lazy(r"(?i:HUGO_BASEURL)|(?:\s|^)(?:--baseURL|-b)(?:[\s=]|$)")
 
 def base_overridden(site: Path, root: Path) -> bool:
     """Whether the Hugo site in ``site`` (of the repository at ``root``) may be served under
-    another path than its ``baseURL``'s: a ``CNAME`` file or a deploy setting the address."""
+    another path than its ``baseURL``'s: a ``CNAME`` file or a deploy setting the address. The
+    files are read as the other deploy files are (`stagemap.read.owned`: no link followed); one
+    that is there but cannot be read so (a link, over `MOST_DEPLOY` bytes) is taken to override."""
     if pages_domain(site, "hugo")[0]:
         return True
     for folder in dict.fromkeys((site, root)):
-        files = [folder / name for name in DEPLOY_FILES]
-        try:
-            flows = sorted((folder / WORKFLOWS).iterdir()) if (folder / WORKFLOWS).is_dir() else []
-        except OSError:
-            flows = []
-        for path in (*files, *flows[:50]):
-            try:
-                text = read_bounded(path, MOST_DEPLOY).decode("utf-8", "replace")
-            except TooLarge:
-                return True
-            except Unreadable:
+        for path in (*(folder / name for name in DEPLOY_FILES), *workflow_files(folder)):
+            data = read_owned(path, MOST_DEPLOY)
+            if data is None:
+                if path.is_file():  # (a link, or too large: not sure)
+                    return True
                 continue
+            text = data.decode("utf-8", "replace")
             if _OVERRIDE.search(text) and "hugo" in text.lower():  # (a file that builds with Hugo)
                 return True
     return False

@@ -23,7 +23,7 @@ from typing import Any
 from ..lazyre import lazy
 from . import frontmatter
 from .configfiles import HUGO_NAMES, hugo_folder_settings, site_config_data
-from .owned import owned_text, owned_toml
+from .owned import owned_text, owned_toml, workflow_files
 
 LAST_COMMENTED = (0, 122)
 """The last Hugo release (major, minor) whose page lexer reads front matter in an HTML comment."""
@@ -31,8 +31,6 @@ _VERSION = lazy(r"^\s*v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][\w.-]*)?\s*$")
 """A version as sites write it: ``0.111.3``, ``v0.111``, ``0.110.0-extended``."""
 _WORKFLOW = lazy(r"(?m)^[ \t-]*(?:hugo-version|HUGO_VERSION)[ \t]*:[ \t]*['\"]?([^'\"\s#]+)")
 """A workflow's ``hugo-version: '0.111.3'`` (peaceiris/actions-hugo) or ``HUGO_VERSION: 0.111.3``."""
-_MOST_WORKFLOWS = 50
-"""The most workflow files looked at."""
 _MOST_BYTES = 256 * 1024
 """The largest file looked at for a version."""
 
@@ -76,9 +74,7 @@ def _pins(project: Path, site: Path) -> Iterator[tuple[str, str]]:
         for env in (_table(production), _table(build)):  # (previews do not build the site)
             if isinstance(env.get("HUGO_VERSION"), str):
                 yield env["HUGO_VERSION"], _shown(folder / "netlify.toml", project)
-    workflows = project / ".github" / "workflows"
-    names = sorted(workflows.glob("*.y*ml"))[:_MOST_WORKFLOWS] if workflows.is_dir() else []
-    for path in names:
+    for path in workflow_files(project):
         given = (
             v for v in _WORKFLOW.findall(owned_text(path, _MOST_BYTES)) if not v.startswith("$")
         )  # ${{ env.X }}

@@ -58,6 +58,20 @@ def owned_text(path: Path, limit: int) -> str:
         return ""
 
 
+MOST_WORKFLOWS = 50
+"""The most GitHub workflow files of a folder read (the first, by name)."""
+
+
+def workflow_files(folder: Path) -> list[Path]:
+    """Return the GitHub workflow files (``.github/workflows/*.yml``, ``*.yaml``) of ``folder``, by
+    name, at most `MOST_WORKFLOWS` of them; to be read as `owned_text` reads."""
+    flows = folder / ".github" / "workflows"
+    try:
+        return sorted(flows.glob("*.y*ml"))[:MOST_WORKFLOWS] if flows.is_dir() else []
+    except OSError:
+        return []
+
+
 def owned_toml(path: Path, limit: int) -> dict[str, Any]:
     """Return the tables of a small TOML file (`owned_text`); empty when it cannot be read."""
     try:
