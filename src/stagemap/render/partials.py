@@ -25,6 +25,7 @@ import functools
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from typing import Any
 from ..lazyre import lazy
 from ..model.library import Asset
 from ..model.settings import Config, ReadRules
+from ..paths import real_inside
 from ..read.frontmatter import SplitProblem, split
 from ..read.markdowntext import lf
 from ..read.tsconfigpaths import Alias, site_aliases
@@ -363,15 +365,11 @@ def partial_body(root: Path, path: str, raw: bool = False) -> str | None:
     """Return the body of the Markdown file at ``path`` in the project at ``root`` (its front
     matter left out; ``raw``: its whole text), or None when it is no regular file inside the
     project, too big, or (``raw``) not UTF-8."""
-    base = os.path.realpath(root)
-    real = os.path.realpath(os.path.join(base, path))
-    if os.path.commonpath([base, real]) != base:
-        return None
     try:
-        info = os.stat(real)
+        info = os.stat(real := real_inside(root, path) or "")  # ("": no file, as none inside)
     except (OSError, ValueError):
         return None
-    if not os.path.isfile(real) or info.st_size > MAX_PARTIAL:
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PARTIAL:
         return None
     return _read(real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, raw)
 
