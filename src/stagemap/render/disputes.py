@@ -39,7 +39,7 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
         "\n",
         re.compile(
             r"\n(?=[ \t>\[\-+*\d])(?:"
-            r"(?:(?<=\\\n)|(?<=  \n))[ \t]+\S"  # a hard break before an indented line: spaces kept?
+            r"(?:(?<=\\\n)|(?<=  \n))(?:[ \t]+|(?:[ \t]*>)+[ \t]{2,})\S"  # a hard break, then spaces (in a quote too): kept?
             r"| {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
             r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
             r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
