@@ -194,6 +194,9 @@ FOUND_BY_FUZZING = [
     "> > Call us on Monday.\\\n>  Or write on Tuesday.\n",
     "> - Ask for Tamsin.\\\n>    She knows the route.\n",
     ">> > Our depot opens at six.\\\n> >   The vans leave at seven.\n",
+    # A list item that is a rule, then its text after a blank line: a paragraph in markdown-it.
+    "Our rounds.\n  North\n* ---\n\n  Tuesday and Friday.\n",
+    "1. ***\n\n   Vans leave at seven.\n",
 ]
 """Bodies a review's fuzzing found the two paths rendering differently (most from before this
 sitting's changes): the compiled path now declines each, or agrees."""
