@@ -197,6 +197,9 @@ FOUND_BY_FUZZING = [
     # A list item that is a rule, then its text after a blank line: a paragraph in markdown-it.
     "Our rounds.\n  North\n* ---\n\n  Tuesday and Friday.\n",
     "1. ***\n\n   Vans leave at seven.\n",
+    # A rule that ends a list item, a blank line, then the next item: loose in markdown-it only.
+    "1. Load the van.\n   ***\n\n2. Drive to the depot.\n",
+    "- Check the tyres.\n  _ _ _\n\n  Then the lights.\n",
 ]
 """Bodies a review's fuzzing found the two paths rendering differently (most from before this
 sitting's changes): the compiled path now declines each, or agrees."""

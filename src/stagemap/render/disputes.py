@@ -42,7 +42,8 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?<=\\\n)|(?<=  \n))(?:[ \t]+|(?:[ \t]*>)+[ \t]{2,})\S"  # a hard break, then spaces (in a quote too): kept?
             r"| {0,3}>.*\n {4,}\S"  # an indented line after a quote: lazy continuation or code?
             r"|[ \t]*(?:[-+*]|\d+[.)])[ \t]*\n[ \t]*\n"  # an empty list item before a blank line
-            r"|(?:[ \t]*>)*[ \t]*(?:[-+*]|\d+[.)])[ \t]+(?:[-*_][ \t]*){3,}\n"  # an item that is a rule: loose?
+            r"|(?:[ \t]*>)*(?:[ \t]*(?:[-+*]|\d+[.)])[ \t]+|[ \t]+)(?:[-*_][ \t]*){3,}\n(?:[ \t>]*\n|(?:[ \t]*>)*[ \t]+\S)"
+            # (a rule in a list item, or its only text, then a blank or an indented line: loose?)
             r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
             r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
             r"|(?:[ \t]*>)*[ \t]+\[[^\n]*\]:"  # an indented link definition (in a quote too): a list loose or not?
