@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from ..lazyre import lazy
+from .tabs import tab_doubt
 
 # One pattern per character a construct starts with: rare ones, or a newline (the text is
 # searched with one put in front). A pattern that starts with one character is searched by
@@ -83,8 +84,8 @@ _TICKS = lazy(r"``*")  # (not `+: a pattern that starts with a repeat is tried a
 
 def doubtful(text: str) -> bool:
     """Return True if ``text`` holds a construct the two parsers may read differently."""
-    if "\t" in text:
-        return True  # tabs: kept by markdown-it at a line's end, expanded otherwise in code (fenced too)
+    if "\t" in text and tab_doubt(text):
+        return True  # a tab other than in a top-level fence's code or inside a line's text (`tabs`)
     fences = [c for c in "`~" if _has(c * 3, text)]  # (a pattern a kind: one of two is tried everywhere)
     fenced = bool(fences)
     if fenced and ("\\" in text or "&" in text) and any(_INFO_DOUBT[c].search(text) for c in fences):
