@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from ..lazyre import lazy
+from .bareheads import table_doubt as _table_doubt
 from .tabs import tab_doubt
 
 # One pattern per character a construct starts with: rare ones, or a newline (the text is
@@ -74,7 +75,6 @@ there unlike markdown-it (its language class differs)."""
 _FENCE = lazy(r"(`{3,})[^`]*|(~{3,}).*")
 """A fenced code block's opening line at the first column (a backtick fence's info has no backtick)."""
 
-_DASHES = lazy(r"\n([ \t>]*)([|:\-][ \t|:\-]*)(?=\n)")
 _FENCE_LIKE = lazy(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
 """A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
 _INDENTED = lazy(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
@@ -159,42 +159,6 @@ def _disputed(text: str) -> bool:
     """Return True if a construct in `DISPUTED` occurs in ``text`` (with a newline in front)."""
     # A character test finds most of them absent faster than the regex engine can.
     return any(first in text and pattern.search(text) for first, pattern in DISPUTED)
-
-
-def _table_doubt(text: str) -> bool:
-    """Return True if a line of dashes may be read differently: table, heading or rule? Also,
-    in a body with a pipe, a row of pipes alone (a table's empty row, or a paragraph) and a
-    delimiter-like row, or two delimiter-like rows in one run of lines (a table the first did
-    not make, then one that starts inside the paragraph). One pass over such rows."""
-    pipes = "|" in text
-    text = f"\n{text}\n"
-    table = alone = False
-    last = 0  # where the latest delimiter-like row ends
-    for match in _DASHES.finditer(text):
-        lead, row = match.group(1, 2)
-        if "-" not in row:
-            alone = alone or ("|" in row and ":" not in row)  # (pipes and white space only)
-            continue
-        if pipes:
-            # (A line of white space other than spaces and tabs counts as text: wider.)
-            if table and _BLANK.search(text, last, match.start() + 1) is None:
-                return True
-            table, last = True, match.end()
-        paragraph = max(text.rfind("\n\n", 0, match.start()), 0)  # (the blank line above the table)
-        if "|" in row and _DEFINITION.search(text, paragraph, match.start()):
-            return True  # a link definition in the paragraph the table ends: cmark-gfm keeps it as text
-        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if "|" not in row and ":" not in row:  # a rule or a heading underline, or a table?
-            if "|" in above:
-                return True
-        elif "|" not in row or lead or not above.startswith("|"):
-            return True  # markdown-it wants a pipe in the row; the header must be a plain pipe row
-    return pipes and alone and table
-
-
-_BLANK = lazy(r"\n[ \t]*\n")
-_DEFINITION = lazy(r"\n {0,3}\[[^\n]*\]:")
-"""A line that may be a link definition (searched with the newline before it)."""
 
 
 _UNICODE_SPACE = lazy(r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
