@@ -21,7 +21,7 @@ from markdown_it.parser_inline import ParserInline
 from stagemap.model import limits
 from stagemap.model.costs import bracket_scan, cells_over
 from stagemap.read.blocks import block_starts, parser
-from stagemap.render import cmark, markdown
+from stagemap.render import cmark, disputes, markdown
 
 WIDE = "|a" * 571 + "|\n" + "|-" * 571 + "|\n" + "x\n" * 114 + "\n"
 """A 2.5 KB table whose rows, without a '|', are padded to 571 cells: 65,000 cells in all."""
@@ -183,3 +183,20 @@ def test_a_part_markdown_it_renders_is_parsed_once(allow_html: bool) -> None:
     assert whole.headings[0].text == "Two 3"  # the title dropped
     twice = {src for src, n in parsed.items() if n > 1 and src != "Title 0"}
     assert twice == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a" + "]:" * 100_000 + "\n",  # each link definition's search once ran to the line's end
+        "a]:" + "x" * 200_000 + "\n" + "]:" * 100_000 + "\n",
+        "]:" + " " * 200_000 + "\nDepot\n",
+        "- " * 100_000 + "x\n",  # a list item that may be a rule
+        "1. " + "_ " * 100_000 + "\n\n",
+        "Van\\\n" + "> " * 100_000 + "b\n",  # a hard break, then a quote's markers
+    ],
+)
+def test_the_compiled_paths_checks_are_linear_on_hostile_lines(body: str) -> None:
+    start = time.process_time()
+    disputes.doubtful(body)
+    assert time.process_time() - start < 0.5

@@ -58,8 +58,10 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "]",
         re.compile(
-            r"\](?::[^\n]*[()<]"  # a link definition whose destination has parentheses or angle brackets
-            r"|:[^\n]*\n(?! {0,3}\[)[ \t]*\S"  # a link definition whose label runs over lines, and text below it
+            # a link definition whose destination has parentheses or angle brackets, or a later
+            # ``]`` on its line (wider: each search stops there, so a line of ``]:`` is linear)
+            r"\](?::[^\n()<\]]*[()<\]]"
+            r"|:[^\n\]]*\n(?! {0,3}\[)[ \t]*\S"  # a link definition whose label runs over lines, and text below it
             r"|\([ \t]*\n"  # a link whose destination starts on the next line: inline or reference?
             r"|\[[^\]]*\[)"  # a reference label holding a bracket ([r]["[r]]), on one line or two
         ),
