@@ -200,6 +200,9 @@ FOUND_BY_FUZZING = [
     # A rule that ends a list item, a blank line, then the next item: loose in markdown-it only.
     "1. Load the van.\n   ***\n\n2. Drive to the depot.\n",
     "- Check the tyres.\n  _ _ _\n\n  Then the lights.\n",
+    # CR line ends handed straight to the compiled path (render gives LF only): declined whole.
+    "-\r\n  Vans\r\n\r\n  [vans]: /vans\r\n",
+    "- [a]\r- b\r\r  [x]: /u\r\n",
 ]
 """Bodies a review's fuzzing found the two paths rendering differently (most from before this
 sitting's changes): the compiled path now declines each, or agrees."""

@@ -63,7 +63,9 @@ holding another entity (cmark writes ``'`` as ``&#x27;``) or a character `_PLAIN
 
 def to_html(text: str) -> str | None:
     """Return markdown-it-py's HTML for ``text``, or None when only markdown-it-py can say."""
-    if cmarkgfm is None or not text.endswith("\n") or doubtful(text):
+    # (A CR: `stagemap.render.markdown.render` hands over LF line ends only, and every check
+    # reads those; another caller's CR is declined, not judged.)
+    if cmarkgfm is None or not text.endswith("\n") or "\r" in text or doubtful(text):
         return None
     try:
         out = _render(text)

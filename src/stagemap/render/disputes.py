@@ -20,6 +20,7 @@ import unicodedata
 
 from ..lazyre import lazy
 from .bareheads import table_doubt as _table_doubt
+from .linkdefs import definition_doubt
 from .tabs import tab_doubt
 
 # One pattern per character a construct starts with: rare ones, or a newline (the text is
@@ -47,8 +48,6 @@ DISPUTED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:[ \t]*>)*(?:[ \t]*(?:[-+*]|\d+[.)])[ \t]+|[ \t]+)(?:[-*_][ \t]*){3,}\n(?:[ \t>]*\n|(?:[ \t]*>)*[ \t]+\S)"
             # (a rule in a list item, or its only text, then a blank or an indented line: loose?)
             r"| {0,3}\[.*\]:.*\n(?! {0,3}\[)[ \t]*\S"  # a link definition and more text below it
-            r"|[ \t]*(?:[-+*>]|\d+[.)])[ \t]*\[[^\n]*\]:"  # a link definition in a list or a quote
-            r"|(?:[ \t]*>)*[ \t]+\[[^\n]*\]:"  # an indented link definition (in a quote too): a list loose or not?
             r"| {0,3}\[[^\n]*\]:[ \t]*\n"  # a link definition whose destination is on the next line
             r"| {1,3}(?:[-+*]|\d+[.)]) .*\n {4,}\S"  # an indented list item, then code or continuation?
             r"| +\|"  # an indented table row: inside a list or not
@@ -100,6 +99,7 @@ def doubtful(text: str) -> bool:
     ticks = "`" in outside
     return (
         _disputed("\n" + outside)
+        or definition_doubt(outside)  # a link definition in a list item or a quote, or lazy
         or _table_doubt(outside)
         or (ticks and _span_over_indent(outside))
         or (ticks and _has("``", outside) and _tick_left_open(outside))  # (runs of one length always pair on)
