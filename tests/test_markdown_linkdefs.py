@@ -120,4 +120,6 @@ def test_compiled_path_never_differs_on_seeded_fuzz_of_link_definitions() -> Non
     fast = {text for text, same in zip(texts, results, strict=True) if same}
     # Most bodies with an indented definition that no list item or quote can hold now take the
     # compiled path (before, none did); those one may hold are still declined.
-    assert sum(text in fast for text in indented) >= 6000  # (6,760 of 14,769; none before)
+    # (4,861 of 14,769; none before. 6,760 before the code-span check's rule for a definition's
+    # title over lines, which takes any quote after a definition's `]:` for one: wider than needed.)
+    assert sum(text in fast for text in indented) >= 4500

@@ -50,7 +50,12 @@ _OPTIONS = 1 << 14  # CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
 _OMITTED = "<!-- raw HTML omitted -->"
 # A code block right after the text of a tight list item: markdown-it puts no newline between.
-_TIGHT_CODE = lazy(r"\n(?<!>\n)<pre>")
+# After a block's own tag it does; the text may end in a tag too (``- *a*`` over a fence). The
+# literal comes first: a pattern that opens with lookbehinds is tried at every position.
+_TIGHT_CODE = lazy(
+    r"\n<pre>(?<!</p>\n<pre>)(?<!</pre>\n<pre>)(?<!blockquote>\n<pre>)(?<!</[uo]l>\n<pre>)(?<!<li>\n<pre>)"
+    r"(?<!<hr />\n<pre>)(?<!</table>\n<pre>)(?<!</h[1-6]>\n<pre>)"
+)
 _URL_ATTR = lazy(r'=(?:(?<= href=)|(?<= src=))"([^"]*)"')
 # Characters that markdown-it's link normaliser and cmark's href escaper both leave alone.
 _PLAIN_URL = lazy(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]+")

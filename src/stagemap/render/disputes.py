@@ -14,12 +14,12 @@ thirds of a documentation site's bodies look like code spans over indented lines
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 
 from ..lazyre import lazy
 from .bareheads import table_doubt as _table_doubt
+from .codespans import over_indent as _span_over_indent
 from .linkdefs import definition_doubt
 from .tabs import tab_doubt
 
@@ -78,9 +78,11 @@ _FENCE = lazy(r"(`{3,})[^`]*|(~{3,}).*")
 
 _FENCE_LIKE = lazy(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
 """A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
-_INDENTED = lazy(r"\n(?:(?:[ \t]*>)+[ \t]{2,}|[ \t]+)\S")
-"""A line that starts with white space, or a quoted one with more than the quote's one space."""
 _TICKS = lazy(r"``*")  # (not `+: a pattern that starts with a repeat is tried at every position)
+_QUOTE_THEN_DEEP = lazy(r"\n[ >]*>[ ]*\n[ >]*(?<=    )>")
+"""A line that ends in a quote marker (an empty quote, maybe nested), then a line with a ``>``
+four or more spaces in: cmark-gfm and markdown-it-py end the quote there differently
+(``>    >`` over ``>     >``)."""
 
 
 def doubtful(text: str) -> bool:
@@ -101,7 +103,8 @@ def doubtful(text: str) -> bool:
         _disputed("\n" + outside)
         or definition_doubt(outside)  # a link definition in a list item or a quote, or lazy
         or _table_doubt(outside)
-        or (ticks and _span_over_indent(outside))
+        or _span_over_indent(outside)  # (a code span or a link's title)
+        or (">" in outside and _QUOTE_THEN_DEEP.search("\n" + outside) is not None)
         or (ticks and _has("``", outside) and _tick_left_open(outside))  # (runs of one length always pair on)
         or (_two_runs(outside) and _emphasis_doubt(outside))  # (two lengths)
         or (_has("\n    ", outside) and _lazy_indent(outside))  # (tabs were declined above)
@@ -214,35 +217,6 @@ def _outside_fences(text: str) -> str:
             break
         out.append(line)
     return "\n".join(out)
-
-
-def _span_over_indent(text: str) -> bool:
-    """Return True if a code span may run over an indented line (whose spaces cmark keeps).
-
-    A code span opened by a run of backticks ends at the next run of the same length, so
-    every span lies between a run and the next one of its length (or is a chain of such
-    stretches): when none of those stretches holds the start of an indented line, no span
-    does. A run after a backslash counts both as it is and less its first backtick (escaped
-    outside a span, not inside one)."""
-    indented = [m.start() for m in _INDENTED.finditer(text)]
-    if not indented or "`" not in text:
-        return False
-    if any(len(_TICKS.findall(line)) % 2 for line in text.split("\n") if "`" in line):
-        return True  # a line with an odd number of runs: a fence in a list item, or a span's end
-    runs: list[tuple[int, int]] = []  # (where, length)
-    for found in _TICKS.finditer(text):
-        start, length = found.start(), found.end() - found.start()
-        runs.append((start, length))
-        if start and text[start - 1] == "\\" and length > 1:
-            runs.append((start + 1, length - 1))
-    runs.sort()
-    after: dict[int, int] = {}  # length -> where the latest run of it (going backwards) starts
-    for start, length in reversed(runs):
-        end = after.get(length)
-        if end is not None and bisect.bisect_left(indented, start) < bisect.bisect_left(indented, end):
-            return True
-        after[length] = start
-    return False
 
 
 _NUMERIC = lazy(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")
