@@ -20,6 +20,7 @@ import unicodedata
 from ..lazyre import lazy
 from .bareheads import table_doubt as _table_doubt
 from .codespans import over_indent as _span_over_indent
+from .fencelines import FENCE, FENCE_LIKE, closes
 from .linkdefs import definition_doubt
 from .tabs import tab_doubt
 
@@ -73,11 +74,6 @@ _INFO_DOUBT = {c: re.compile(rf"{re.escape(c * 3)}[^\n]*[\\&]") for c in "`~"}
 """A fence whose info string holds a backslash or an entity (at the top level, in a list item
 or a quote: anywhere on a line after three backticks or tildes): cmark-gfm reads escapes
 there unlike markdown-it (its language class differs)."""
-_FENCE = lazy(r"(`{3,})[^`]*|(~{3,}).*")
-"""A fenced code block's opening line at the first column (a backtick fence's info has no backtick)."""
-
-_FENCE_LIKE = lazy(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
-"""A line that may open or close a fence somewhere: in a list item, a quote, a few spaces in."""
 _TICKS = lazy(r"``*")  # (not `+: a pattern that starts with a repeat is tried at every position)
 _QUOTE_THEN_DEEP = lazy(r"\n[ >]*>[ ]*\n[ >]*(?<=    )>")
 """A line that ends in a quote marker (an empty quote, maybe nested), then a line with a ``>``
@@ -201,16 +197,16 @@ def _outside_fences(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if closing:
-            if _closes(line, closing, 0):
+            if closes(line, closing):
                 closing = ""
             continue
         # An opening line with a pipe may be a table's header to markdown-it: left in, to be judged.
-        opening = _FENCE.fullmatch(line) if line[:1] in "`~" and "|" not in line else None
+        opening = FENCE.fullmatch(line) if line[:1] in "`~" and "|" not in line else None
         if opening is not None:
             closing = opening.group(1) or opening.group(2)
             out.append("")
             continue
-        if ("```" in line or "~~~" in line) and _FENCE_LIKE.match(line):
+        if ("```" in line or "~~~" in line) and FENCE_LIKE.match(line):
             # A fence further in or with a pipe: where it ends is not known here (a list item
             # may end it; its closing line at the first column would look like an opening one).
             out.extend(lines[index:])
@@ -320,19 +316,8 @@ def _open_fence_in_item(text: str) -> bool:
             indent = len(line) - len(bare)
             if bare and indent < column:
                 return True  # the item ended, its fence open
-            if indent >= column and _closes(line, fence, column):
+            if indent >= column and closes(line, fence, column):
                 break
         else:
             return True
     return False
-
-
-def _closes(line: str, fence: str, column: int) -> bool:
-    """Whether ``line`` closes a fence opened by ``fence`` whose content starts at ``column``:
-    up to three spaces further in, the same character at least as many times, nothing after."""
-    bare = line.lstrip(" ")
-    return (
-        len(line) - len(bare) - column <= 3
-        and bare.startswith(fence)
-        and not bare.rstrip(" \t").strip(fence[0])
-    )

@@ -27,11 +27,8 @@ Everything else with a tab is declined: wider than the differences found, by des
 from __future__ import annotations
 
 from ..lazyre import lazy
+from .fencelines import FENCE, FENCE_LIKE, closes
 
-_OPENING = lazy(r"(`{3,})[^`]*|(~{3,}).*")
-"""A fenced code block's opening line at the first column (as `disputes._FENCE`)."""
-_FENCE_LIKE = lazy(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
-"""A line that may open or close a fence somewhere (as `disputes._FENCE_LIKE`)."""
 _CONTENT = lazy(r"[^\s>*+\-#\d.)=_:|`~\\\[\]]")
 """A character no block marker, underline, rule, fence, table or escape is made of."""
 _AFTER = lazy(r"[ \t]*\S")
@@ -49,15 +46,15 @@ def tab_doubt(text: str) -> bool:
     at = 0  # where the line starts
     for line in text.split("\n"):
         if closing:
-            if _closes(line, closing):
+            if closes(line, closing):
                 closing = ""
                 if "\t" in line:
                     return True  # a closing line with a tab
-        elif line[:1] in "`~" and "|" not in line and (opening := _OPENING.fullmatch(line)):
+        elif line[:1] in "`~" and "|" not in line and (opening := FENCE.fullmatch(line)):
             if "\t" in line:
                 return True  # an opening line with a tab (in its info string or after it)
             closing = opening.group(1) or opening.group(2)
-        elif ("```" in line or "~~~" in line) and _FENCE_LIKE.match(line):
+        elif ("```" in line or "~~~" in line) and FENCE_LIKE.match(line):
             return _loose_tabs(text, at)  # a fence further in: from here on, no fence is known
         elif "\t" in line and not _inline(line):
             return True
@@ -85,9 +82,3 @@ def _inline(line: str) -> bool:
         return False
     first, last = line.index("\t"), line.rindex("\t")
     return _CONTENT.search(line, 0, first) is not None and _AFTER.match(line, last + 1) is not None
-
-
-def _closes(line: str, fence: str) -> bool:
-    """Whether ``line`` closes a top-level fence opened by ``fence`` (as `disputes._closes`)."""
-    bare = line.lstrip(" ")
-    return len(line) - len(bare) <= 3 and bare.startswith(fence) and not bare.rstrip(" \t").strip(fence[0])
